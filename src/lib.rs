@@ -1,1 +1,22 @@
-//! outcry
+//! outcry: detect service outages from social chatter.
+//!
+//! One stream, one direction:
+//! [`input`] (files or stdin, gzip/zstd by magic bytes, lines into a reused buffer) →
+//! [`record`] (JSON line or CSV row → [`record::Post`]) → [`time`] (timestamps and zones) →
+//! [`classify`] (the compiled [`lexicon`]: which service, report or recovery) →
+//! [`window`] (per-service window counts) → [`detect`] (baseline, spikes, incidents) →
+//! [`report`] (text, JSON, CSV). [`pipeline`] wires the stream; [`run`] is the binary's body.
+
+pub mod classify;
+pub mod cli;
+pub mod config;
+pub mod detect;
+pub mod exit_codes;
+pub mod input;
+pub mod lexicon;
+pub mod pipeline;
+pub mod record;
+pub mod report;
+pub mod run;
+pub mod time;
+pub mod window;

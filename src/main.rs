@@ -1,1 +1,33 @@
-fn main() {}
+//! The `outcry` command: parse the arguments, run, turn errors into messages and exit codes.
+
+use std::io;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use outcry::cli::Cli;
+use outcry::config::UsageError;
+use outcry::exit_codes;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match outcry::run::run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            // Writing into a closed pipe (`outcry … | head`) is not an error worth a word.
+            let broken_pipe = err
+                .chain()
+                .any(|e| e.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe));
+            if broken_pipe {
+                exit_codes::SUCCESS
+            } else if err.downcast_ref::<UsageError>().is_some() {
+                eprintln!("outcry: error: {err}");
+                exit_codes::USAGE
+            } else {
+                eprintln!("outcry: error: {err:#}");
+                exit_codes::FAILURE
+            }
+        }
+    };
+    ExitCode::from(code as u8)
+}

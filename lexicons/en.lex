@@ -1,0 +1,603 @@
+# outcry lexicon: English outage, recovery and exclusion phrases.
+#
+# This file is compiled into the binary. The format and the matching rules are described in
+# README.md in this folder; the short version:
+#
+#   * one literal entry per line, `#` starts a comment, `[section]` opens a section;
+#   * every entry of every file is found in one leftmost-longest pass, so a longer entry that
+#     starts at the same place (or any entry that starts earlier) hides a shorter one;
+#   * Latin letters are compared without case, and an entry that starts or ends with a Latin
+#     letter or digit must start or end on a word boundary (`down` never fires inside
+#     `download`, `sundown` or `downtime`), unless that end carries a `*`;
+#   * `{service}` in an outage entry stands for any alias of any service in services.lex.
+#
+# To extend: add a phrase people really write, in the section it belongs to. When a new outage
+# phrase also occurs in ordinary talk, add the ordinary uses to [exclude en] as entries that
+# start earlier or run longer than the outage phrase. Keep entries unique; `#`, `[` and `]` may
+# not start an entry. Test a change with `outcry detect --lexicon my.lex` before shipping it.
+
+[outage en]
+# A bare `down` is wanted: a report also needs a service named, and the look-alikes
+# ("feeling down", "stocks are down", "calm down") are listed under [exclude en]. The longer
+# "down" phrases are kept for readers; they match wherever `down` would.
+down
+is down
+went down
+goes down
+down again
+down for me
+down for everyone
+is back down
+is up and down
+been up and down
+downdetector
+down detector
+
+# Named-service frames, including hashtag-like compounds (#gmaildown, #twitterfail).
+# A frame starts at the service name, before any exclusion can, so `{service} down` would turn
+# "github down for maintenance" or "netflix down under" into reports. A plain alias next to
+# `down` already makes a report for that service, so only frames that add something are here.
+is {service} down
+{service} outage
+{service}outage
+{service}down
+{service}isdown
+{service}fail
+{service} fail
+{service} not working
+{service} not loading
+{service} crashed
+{service} broken
+{service} error
+{service} errors
+{service} having issues
+{service} servers down
+
+# It does not work.
+not working
+isn't working
+isnt working
+isn’t working
+aren't working
+stopped working
+keeps stopping
+doesn't work
+not responding
+unresponsive
+acting up
+glitching
+
+# It does not load or open.
+not loading
+isn't loading
+won't load
+can't load
+unable to load
+failed to load
+stuck loading
+won't open
+
+# Cannot get in.
+can't log in
+cant log in
+can't login
+cannot log in
+can’t log in
+can't i log in
+can't i login
+can't sign in
+unable to log in
+can't connect
+cannot connect
+unable to connect
+can't access
+login issues
+connection issues
+
+# Error pages and messages.
+server error
+server errors
+error 500
+500 error
+502
+503
+503 service unavailable
+bad gateway
+gateway timeout
+gateway time-out
+service unavailable
+temporarily unavailable
+temporary error
+something went wrong
+an error occurred
+try again later
+rate limit exceeded
+network error
+connection error
+timed out
+timing out
+messages not sending
+
+# Outage words.
+outage
+outages
+service disruption
+service interruption
+degraded performance
+experiencing issues
+investigating reports
+having issues
+having problems
+fail whale
+unavailable
+unreachable
+went offline
+broken
+crashed
+crashing
+is dead
+ddos
+server issues
+server problems
+
+# Still broken: these start where the recovery phrase would and win over it.
+not back
+isn't back
+not fixed
+isn't fixed
+not been fixed
+hasn't been fixed
+not resolved
+not been resolved
+hasn't been resolved
+not restored
+bug is back
+error is back
+issue is back
+problem is back
+outage is back
+fail whale is back
+
+[recovery en]
+is back
+it's back
+its back
+it’s back
+back up
+back online
+online again
+back to normal
+back in business
+working again
+works again
+up again
+is up
+up now
+up and running
+running again
+fixed now
+is fixed
+been fixed
+got fixed
+fixed it
+restored
+service restored
+connection restored
+resolved
+issue resolved
+came back
+coming back up
+seems fine now
+seems to be working
+working now
+works now
+working fine now
+loading again
+loads again
+finally working
+finally works
+recovered
+recovering
+fully operational
+all systems operational
+mitigated
+resumed
+alive again
+can log in again
+logged back in
+all good now
+outage is over
+false alarm
+
+[exclude en]
+# Word boundaries already keep `down` out of download(s), touchdown, countdown, sundown,
+# lowdown, breakdown, markdown and downtime, and `broken` out of heartbroken, so those need no
+# entry here. What follows are the look-alikes that contain an outage or recovery phrase as
+# whole words. Each one starts earlier than, or at the same place as and longer than, the entry
+# it hides.
+
+# "down" as a mood, an illness or a yes to a plan.
+feeling down
+feel down
+feels down
+felt down
+feeling a bit down
+feeling a little down
+feeling so down
+feeling really down
+down bad
+i'm down
+i’m down
+im down
+i am down
+you down for
+if you're down
+who's down for
+anyone down for
+down for it
+down to hang
+down to chill
+down with the flu
+down with a cold
+down with covid
+came down with
+come down with
+coming down with
+let me down
+let you down
+let us down
+let them down
+let him down
+let her down
+let down
+letting me down
+letting you down
+
+# "down" as a direction or a place.
+upside down
+upside-down
+down to earth
+down-to-earth
+is down to
+it's down to
+its down to
+it’s down to
+down the road
+is down the road
+down the street
+is down the street
+down the hall
+is down the hall
+down the stairs
+down the line
+down the drain
+down the rabbit hole
+went down the rabbit hole
+went down the stairs
+went down to
+go down to
+went down in history
+go down in history
+goes down in history
+went down well
+goes down well
+what went down
+sun goes down
+sun went down
+down under
+down south
+down low
+down payment
+down syndrome
+down jacket
+goose down
+thumbs down
+hands down
+face down
+heads down
+first down
+
+# "down" in phrasal verbs.
+sit down
+sat down
+sitting down
+lie down
+lay down
+lying down
+calm down
+calmed down
+settle down
+slow down
+slowing down
+cool down
+wind down
+winding down
+tone down
+toned down
+watered down
+dumbed down
+narrow down
+narrowed down
+boil down
+boils down
+comes down to
+write down
+wrote down
+written down
+write it down
+wrote it down
+writing down
+writing it down
+jot down
+put down
+put it down
+turn down
+turned down
+turning down
+won't back down
+backing down
+backed down
+step down
+steps down
+stepped down
+stepping down
+shut down
+shuts down
+shutting down
+shut it down
+break down
+break it down
+breaking down
+broke down in tears
+broke down crying
+track down
+hunt down
+cut down
+cutting down
+knock down
+knocked down
+tear down
+count down
+counting down
+looking down on
+looked down on
+scroll down
+scrolling down
+scrolled down
+swipe down
+pull down
+pull-down
+drop down
+drop-down
+top-down
+press down
+hold down
+volume down
+power down
+touch down
+touched down
+down arrow
+down key
+down load
+down loading
+down loaded
+
+# Money and markets: "stocks are down" is not an outage, even for a named company.
+stock is down
+stock's down
+stock down
+stocks are down
+stocks down
+shares are down
+shares down
+share price is down
+share price down
+market is down
+markets are down
+sales are down
+sales down
+prices are down
+price is down
+prices down
+revenue is down
+revenue down
+profits are down
+profits down
+earnings are down
+earnings down
+subscribers are down
+subscribers down
+ratings are down
+numbers are down
+stock is up
+stocks are up
+shares are up
+prices are up
+stock crashed
+stocks crashed
+market crashed
+crypto crashed
+
+# Planned work is not an outage.
+down for maintenance
+is down for maintenance
+are down for maintenance
+down for scheduled maintenance
+planned outage
+planned outages
+scheduled outage
+scheduled outages
+power outage
+power outages
+
+# Other outage words in ordinary talk.
+not working out
+isn't working out
+stopped working out
+not working hard
+i'm not working
+i’m not working
+im not working
+i am not working
+i stopped working
+i've stopped working
+broken heart
+broken hearts
+broken-hearted
+broken hearted
+broken english
+broken record
+broken arm
+broken leg
+broken wrist
+broken bone
+broken bones
+broken nose
+broken promise
+broken promises
+broken home
+broken family
+broken glass
+broken into
+heart is broken
+is dead to me
+is dead serious
+is dead wrong
+is dead on
+crashed my car
+crashed into
+crashed the party
+crashed on the couch
+crashed out
+plane crashed
+car crashed
+got timed out
+get timed out
+getting timed out
+timed out in chat
+unavailable for comment
+emotionally unavailable
+video unavailable
+video is unavailable
+unavailable in your country
+unavailable in your region
+item unavailable
+item is currently unavailable
+unreachable code
+ddos protection
+ddos mitigation
+
+# Recovery words in ordinary talk.
+i'm back
+i’m back
+im back
+i am back
+i'm up
+i’m up
+im up
+i am up
+what is up
+time is up
+is up to
+is up for
+is up there
+is up against
+back up your
+back up my
+back up our
+back up the
+back up to
+to back up
+back up plan
+sign up
+signing up
+set up
+setting up
+wake up
+woke up
+stay up
+stayed up
+give up
+gave up
+show up
+showed up
+messed up
+screwed up
+blew up
+fed up
+catch up
+pick up
+hang up
+hung up
+shut up
+i'm working
+i’m working
+im working
+faith in humanity restored
+faith restored
+restored my
+restored from backup
+restored from a backup
+came back from
+came back home
+came back with
+came back negative
+came back positive
+came back clean
+recovered from covid
+recovered from surgery
+recovering from covid
+recovering from surgery
+recovering from the flu
+recovering addict
+recovering alcoholic
+
+# Alias look-alikes: e-mail addresses name a mail domain, not the service's state, and a few
+# service names are also ordinary English words.
+@gmail.com
+@googlemail.com
+@hotmail.com
+@outlook.com
+@yahoo.com
+@icloud.com
+@naver.com
+@daum.net
+@hanmail.net
+@nate.com
+@kakao.com
+me some slack
+him some slack
+her some slack
+them some slack
+us some slack
+you some slack
+yourself some slack
+myself some slack
+slack off
+slack-jawed
+slack jawed
+slack tide
+slack water
+pick up the slack
+picking up the slack
+picked up the slack
+take up the slack
+taking up the slack
+sow discord
+sowing discord
+discord among
+discord between
+internal discord
+eye twitch
+muscle twitch
+nervous twitch
+azure sky
+azure skies
+azure blue
+azure sea
+azure waters
+amazon rainforest
+amazon river
+amazon basin
+amazon jungle
+kt tape

@@ -1,0 +1,627 @@
+# outcry lexicon: Korean outage, recovery and exclusion phrases.
+#
+# This file is compiled into the binary. The format and the matching rules are described in
+# README.md in this folder; what matters most for Korean:
+#
+#   * entries are literal text, not patterns: write out each ending you want (안 돼, 안 되,
+#     안 됨, 안 된다 …), because 돼, 되, 됨 and 된 are different syllables;
+#   * a space between two Hangul syllables is optional in the text, so `접속이 안 돼` also
+#     matches 접속이안돼; write entries in their natural spelling, and do not add a second
+#     entry that differs only in such spaces;
+#   * Hangul has no word boundaries: a short entry fires inside longer words (다운 inside
+#     다운로드, 장애 inside 장애인). Every entry of every file is found in one leftmost-longest
+#     pass, so an [exclude ko] entry that starts earlier, or at the same place and runs longer,
+#     hides the short one; an even longer outage entry (장애인데) wins it back;
+#   * because the spaces fold away, a short entry also fires across two words: 마비 in
+#     `아마 비 온대`, 다운 in `피곤하다 운동 가자`, 장애 in `가장 애정하는`. Prefer entries of
+#     three or more syllables, or add the collisions to [exclude ko];
+#   * `{service}` in an outage entry stands for any alias of any service in services.lex. Do not
+#     put a very short or very common ending after it (no `{service} 다운`, no `{service} 장애`):
+#     the pattern starts at the service name, before any exclusion can, so `유튜브 다운로드` or
+#     `네이버 장애인 채용` would become reports.
+#
+# To extend: add a phrase people really write, and for each new short entry check which
+# ordinary words contain it and list those under [exclude ko]. Planned maintenance (정기 점검,
+# 점검 중) is not an outage and is deliberately absent. Keep entries unique; `#`, `[` and `]`
+# may not start an entry.
+
+[outage ko]
+# 장애: the exclusions hide 장애인, 장애물 …; the entries below win back the outage readings
+# that happen to start with the same syllables.
+장애
+장애가
+장애 발생
+장애인데
+장애인가요
+장애인가?
+장애인듯
+장애인 것 같
+장애인 거 같
+장애 자주
+장애 자꾸
+장애 우회
+접속 장애
+통신 장애
+서비스 장애
+전산 장애
+
+먹통
+다운
+다운됐
+서버 다운
+불통
+# Bare 마비 would fire in 아마 비, 드라마 비하인드, 엄마 비밀: only forms with context.
+마비됐
+마비되
+마비됨
+마비 상태
+마비 사태
+서버 마비
+전산 마비
+시스템 마비
+접속 마비
+결제 마비
+통신 마비
+사이트 마비
+홈페이지 마비
+폭주로 마비
+접속 폭주
+접속자 폭주
+트래픽 폭주
+
+# Cannot connect or log in.
+접속이 안 돼
+접속이 안 되
+접속이 안 됨
+접속이 안 된
+접속이 안 됩
+접속이 안 됌
+접속 안 돼
+접속 안 되
+접속 안 됨
+접속 안 된
+접속 안 됩
+접속 안 됌
+접속 불가
+접속이 되지 않
+접속되지 않
+접속할 수 없
+로그인이 안
+로그인 안 돼
+로그인 안 되
+로그인 안 됨
+로그인 안 된
+로그인 불가
+로그인 오류
+로그인 에러
+로그인이 되지 않
+로그인할 수 없
+연결이 안 돼
+연결이 안 되
+연결 안 됨
+연결할 수 없
+연결이 끊
+연결 끊김
+인터넷이 안 돼
+인터넷이 안 되
+인터넷 안 돼
+인터넷 안 되
+인터넷 안 됨
+인터넷 끊김
+인터넷 나감
+인터넷 나갔
+와이파이 나감
+와이파이 나갔
+
+# Does not open or load.
+안 열려
+안 열림
+안 열리
+주문이 안 열
+안 들어가져
+안 들어가짐
+안 들어가지네
+안 들어가지는데
+들어가지지가 않
+무한 로딩
+로딩이 안 돼
+로딩 안 됨
+불러올 수 없
+불러오지 못
+
+# Errors and dead servers.
+서버 에러
+서버 오류
+서버 터짐
+서버 터졌
+서버가 터졌
+서버 터져
+서버 나감
+서버 나갔
+서버 죽었
+서버가 죽었
+서버 뻗
+서버가 뻗
+뻗냐
+뻗었냐
+에러 나
+에러남
+에러 떠
+에러 뜸
+에러가 떠
+에러가 나
+에러 발생
+오류 나
+오류남
+오류 떠
+오류 뜸
+오류가 떠
+오류가 나
+오류 발생
+일시적인 오류
+일시적 오류
+잠시 후 다시 시도
+네트워크 오류
+네트워크 에러
+서비스 중단
+서비스 불가
+서비스 오류
+긴급 점검
+튕겨
+튕김
+팅겨
+
+# Payments, orders and messages that do not go through.
+결제가 안 돼
+결제가 안 되
+결제 안 됨
+결제 오류
+결제 불가
+주문이 안 돼
+주문이 안 되
+주문 안 돼
+주문 안 됨
+주문 오류
+송금이 안 돼
+송금 오류
+이체가 안 돼
+이체 오류
+안 보내져
+안 보내짐
+전송이 안 돼
+전송 안 됨
+전송 실패
+
+# Complaints without a subject; they count only when a service is named too.
+안 돼요ㅠ
+안 돼ㅠ
+안 되네ㅠ
+안 돼요ㅜ
+안 돼ㅜ
+안 되네ㅜ
+계속 안 돼
+계속 안 되
+아직도 안 돼
+아직도 안 되
+
+# Still broken: these start where 복구 or 정상화 would and win over them.
+복구 중
+복구 작업
+복구 예정
+복구 지연
+복구 언제
+언제 복구
+복구되나
+복구가 안
+복구 안 돼
+복구 안 되
+복구 안 됨
+복구 안 됐
+아직 복구
+정상화 중
+정상화 작업
+정상화 언제
+언제 정상화
+정상화되나
+정상화 안 돼
+정상화 안 됨
+정상화 안 됐
+정상화가 안
+아직 정상화
+
+# Named-service frames. 죽었 and 뻗었 are too common alone (a person, a game character),
+# so they only count right after a service name.
+{service} 먹통
+{service} 마비
+{service} 안 돼
+{service} 안 되
+{service} 안 됨
+{service} 안 된
+{service} 안 됩
+{service} 안 됌
+{service}이 안 돼
+{service}이 안 되
+{service}가 안 돼
+{service}가 안 되
+{service} 왜 안 돼
+{service} 왜 안 되
+{service} 왜 이래
+{service} 왜 이럼
+{service} 오류
+{service} 에러
+{service} 죽었
+{service} 또 죽었
+{service} 뻗었
+{service} 또 뻗었
+{service} 터짐
+{service} 터졌
+{service} 또 터졌
+{service} 터져
+{service} 멈춤
+{service} 멈췄
+
+[recovery ko]
+정상화
+정상화됐
+정상화되었
+정상화 완료
+정상화 작업 완료
+복구
+복구됐
+복구되었
+복구됨
+복구 완료
+복구 작업 완료
+복구 작업이 완료
+다시 돼
+다시 되네
+다시 됨
+다시 된다
+다시 됩니다
+이제 돼
+이제 되네
+이제 됨
+이제 된다
+이제 됩니다
+잘 돼요
+잘 되네
+잘 됨
+접속 돼
+접속 되네
+접속 됨
+접속 된다
+접속이 돼
+접속이 되네
+접속이 된다
+로그인 돼
+로그인 되네
+로그인 된다
+살아났
+되살아났
+돌아왔
+돌아옴
+부활했
+해결됐
+해결됨
+해결되었
+해결 완료
+해소됐
+해소됨
+정상 이용 가능
+정상적으로 이용 가능
+정상 작동 중
+정상적으로 작동합니다
+정상적으로 작동해
+정상적으로 접속됩니다
+정상으로 돌아
+
+[exclude ko]
+# 장애 as disability or obstacle.
+장애인
+장애물
+장애자
+장애우
+장애아동
+비장애
+장애 등급
+장애 판정
+장애 진단
+장애 수당
+장애 연금
+장애 학생
+장애 극복
+장애 가족
+장애를 가진
+장애를 앓
+장애를 극복
+장애를 딛고
+장애가 있는 사람
+장애가 있는 분
+장애가 있는 아이
+장애가 있는 친구
+장애가 있는 학생
+장애인 가요제
+중증 장애
+경증 장애
+선천적 장애
+후천적 장애
+신체 장애
+정신 장애
+지적 장애
+발달 장애
+언어 장애
+청각 장애
+시각 장애
+지체 장애
+뇌병변 장애
+자폐성 장애
+학습 장애
+섭식 장애
+수면 장애
+불안 장애
+공황 장애
+우울 장애
+양극성 장애
+성격 장애
+인격 장애
+강박 장애
+적응 장애
+기억 장애
+인지 장애
+틱 장애
+조음 장애
+배뇨 장애
+보행 장애
+과잉행동 장애
+스트레스 장애
+해리성 장애
+의사소통 장애
+# 장애 across two words (가장 애매한, 가장 애정하는, 엄청 애틋한 …).
+장애매한
+장애매하
+장애매해
+장애매모
+장애정하
+장애착
+장애용하
+장애틋
+장애절한
+장애청하
+장애니메
+
+# 다운 as download, as a word part, as down feathers, or as a mood.
+다운로드
+다운로더
+다운로딩
+다운받
+다운 방법
+다운 링크
+다운 속도
+다운 완료
+다운해서
+다운해요
+다운해야
+다운해봐
+다운해줘
+다운해 놓
+다운했
+파일 다운
+영상 다운
+동영상 다운
+노래 다운
+음악 다운
+음원 다운
+사진 다운
+자료 다운
+업다운
+업 앤 다운
+카운트다운
+셧다운
+락다운
+녹다운
+넉다운
+탑다운
+드롭다운
+풀다운
+쿨다운
+멜트다운
+스맥다운
+브레이크다운
+다운타운
+다운힐
+다운증후군
+다운펌
+다운그레이드
+다운사이징
+다운사이즈
+다운계약
+구스다운
+덕다운
+경량 다운
+다운 패딩
+다운 점퍼
+다운 재킷
+다운 자켓
+다운 코트
+다운 베스트
+다운 이불
+기분 다운
+기분이 다운
+텐션 다운
+텐션이 다운
+분위기 다운
+분위기가 다운
+톤 다운
+볼륨 다운
+레벨 다운
+# 다운 across two words: a sentence ending in 다 before 운동, 운전, 운영, 운이 좋다 ….
+다운동하
+다운동을
+다운동해
+다운동했
+다운동 가
+다운전하
+다운전을
+다운전해
+다운전했
+다운영하
+다운영진
+다운좋
+다운나쁘
+다운이 좋
+다운이 나쁘
+다운빨
+
+# 마비 of the body.
+하반신 마비
+전신 마비
+사지 마비
+반신 마비
+손이 마비
+손 마비
+팔이 마비
+팔 마비
+다리가 마비
+다리 마비
+몸이 마비
+얼굴이 마비
+혀가 마비
+
+# 먹통 and 불통 said of people.
+먹통폰
+머리가 먹통
+머리 먹통
+뇌가 먹통
+고집불통
+불통과
+불통 정부
+불통 정권
+불통 정치
+불통 대통령
+불통 행정
+불통 리더십
+불통 이미지
+환불 통
+선불 통
+후불 통
+지불 통
+
+# 튕기다 and 열리다 about things, not apps.
+공이 튕
+줄을 튕
+손가락으로 튕
+문이 안 열
+뚜껑이 안 열
+뚜껑 안 열
+병이 안 열
+가게가 안 열
+팅겨울
+팅겨우
+
+# Planned work and product shutdowns are not outages.
+서비스 중단 예정
+서비스 중단 결정
+서비스 중단을 결정
+점검으로 인한 서비스 중단
+점검으로 인해 서비스 중단
+
+# 복구 and 정상화 that are not a service coming back.
+데이터 복구
+파일 복구
+사진 복구
+대화 복구
+대화 내용 복구
+메시지 복구
+계정 복구
+비밀번호 복구
+백업 복구
+복구 코드
+복구 키
+복구 모드
+복구 방법
+복구하는 방법
+복구 프로그램
+복구 업체
+피해 복구
+수해 복구
+재해 복구
+원상복구
+복구매
+복구입
+이제 돼지
+다시 돼지
+관계 정상화
+국교 정상화
+경영 정상화
+국회 정상화
+학사 정상화
+의료 정상화
+국정 정상화
+
+# Alias look-alikes: ordinary words that contain a service name from services.lex.
+온라인
+토스트
+토스터
+토스카
+토스티
+포토스
+에토스
+파토스
+토마토 스
+검토 스
+카카오닙스
+카카오 함량
+카카오 버터
+카카오빈
+카카오 파우더
+카카오 가루
+카카오 나무
+카카오 열매
+카카오 농장
+아마존 열대우림
+아마존 밀림
+아마존 강
+녹색 창문
+스팀 다리미
+스팀 다림
+스팀 청소
+스팀 세척
+스팀 살균
+스팀 보일러
+스팀 난방
+스팀 가습
+스팀 오븐
+스팀 타월
+스팀 쿠커
+스팀 사우나
+스팀팩
+스팀펑크
+서비스 팀
+뉴스 팀
+비즈니스 팀
+오피스 팀
+옵스 팀
+인터넷 플
+크레딧
+친구 글
+연구 글
+개인 스타
+연예인 스타
+인스타벅스
+택배 민
+선배 민
+후배 민
+페이지 메일
+메시지 메일
+치지직거
+치지직 소리
+네이트 디아즈
+KT 위즈
+KT위즈
+KT wiz
+KT 롤스터
+KT롤스터
+KT Rolster
+KT 소닉붐
+KT소닉붐
+SKT T1

@@ -1,0 +1,635 @@
+# outcry lexicon: the service catalogue.
+#
+# One `[service NAME CATEGORY]` section per service: NAME is the canonical id (lower case, no
+# spaces), CATEGORY one word. The entries below a header are the names people use for that
+# service, in English and Korean: the brand, common misspellings and nicknames, domains and
+# support handles. The full format and matching rules are in README.md in this folder.
+#
+# Rules of thumb for aliases:
+#
+#   * an alias must refer to the service wherever it appears. When a name is also an ordinary
+#     word (zoom, teams, line, steam, notion, signal, outlook, 다음, 줌, 라인, 멜론 …), list only
+#     forms that carry the context: `Zoom meeting`, `MS Teams`, `LINE app`, `다음 메일`, `줌 회의`;
+#   * Latin aliases match whole words, case-insensitively: `Gmail` also finds "gmail's" and
+#     "gmail이" but not "xgmail". So `Gmail` already covers gmail.com and @gmail; a domain or
+#     handle is listed when the plain name is not a whole word inside it (`@TwitterSupport`,
+#     `@TeamYouTube`) or is not an alias on its own (`zoom.us`, `nate.com`);
+#   * Hangul has no word boundaries, so a Korean alias also fires inside longer words (토스 in
+#     토스트). Put such words under [exclude ko] in ko.lex (English ones under [exclude en]);
+#   * a space between two Hangul syllables is optional in the text, so 구글 메일 already
+#     covers 구글메일. A space between Latin and Hangul is not, so mixed names such as
+#     `KT 인터넷` / `KT인터넷` are listed in both spellings;
+#   * the longest alias wins where aliases overlap: `Google Mail` names gmail, not google.
+#
+# To add a service, copy a section, choose an id that is not taken, and check each alias against
+# the rules above. A later lexicon file may add aliases to a service defined here.
+
+# --- mail -----------------------------------------------------------------------------------
+
+[service gmail mail]
+Gmail
+G-mail
+Google Mail
+googlemail
+# Gmail's own account; the plain name already covers it, listed for reference.
+@gmail
+지메일
+G메일
+구글 메일
+쥐메일
+지멜
+
+[service outlook mail]
+Hotmail
+Outlook.com
+Outlook mail
+Outlook email
+Outlook app
+Outlook 365
+Outlook web
+Microsoft Outlook
+MS Outlook
+@Outlook
+아웃룩
+핫메일
+
+[service yahoo mail]
+Yahoo
+Yahoo Mail
+ymail
+@YahooMail
+야후
+야후 메일
+
+# --- portals and search ---------------------------------------------------------------------
+
+[service google search]
+Google
+Google search
+구글
+구글 검색
+
+[service naver portal]
+Naver
+네이버
+녹색창
+
+[service daum portal]
+Daum
+hanmail
+다음 메일
+다음 카페
+다음 포털
+
+[service nate portal]
+nate.com
+Nate Pann
+네이트
+네이트판
+
+[service kakao portal]
+Kakao
+카카오
+카카오T
+카카오 T
+카카오맵
+
+# --- messengers -----------------------------------------------------------------------------
+
+[service kakaotalk messenger]
+KakaoTalk
+Kakao Talk
+카카오톡
+카톡
+
+[service nateon messenger]
+NateOn
+Nate On
+네이트온
+
+[service msn-messenger messenger]
+MSN Messenger
+Windows Live Messenger
+Live Messenger
+MSN 메신저
+MSN메신저
+엠에스엔
+엠에센
+
+[service discord messenger]
+Discord
+디스코드
+
+[service slack messenger]
+Slack
+@SlackHQ
+@SlackStatus
+슬랙
+
+[service teams messenger]
+Microsoft Teams
+MS Teams
+MSTeams
+Teams app
+@MicrosoftTeams
+팀즈
+
+[service zoom messenger]
+Zoom app
+Zoom meeting
+Zoom meetings
+Zoom call
+Zoom calls
+Zoom link
+Zoom class
+Zoom webinar
+zoom.us
+@Zoom
+@zoom_us
+줌 회의
+줌 미팅
+줌 수업
+줌 강의
+줌 화상회의
+줌 링크
+
+[service line messenger]
+LINE app
+LINE messenger
+라인 메신저
+라인페이
+
+[service telegram messenger]
+Telegram
+텔레그램
+
+[service whatsapp messenger]
+WhatsApp
+Whats App
+왓츠앱
+
+[service signal messenger]
+Signal app
+Signal messenger
+signal.org
+@signalapp
+시그널 메신저
+
+[service imessage messenger]
+iMessage
+아이메시지
+아이메세지
+
+[service facetime messenger]
+FaceTime
+페이스타임
+
+# --- social ---------------------------------------------------------------------------------
+
+[service twitter social]
+Twitter
+TweetDeck
+@TwitterSupport
+트위터
+트윗덱
+
+[service facebook social]
+Facebook
+FB Messenger
+Facebook Messenger
+페이스북
+페북
+
+[service instagram social]
+Instagram
+Insta
+인스타그램
+인스타
+
+[service threads social]
+Threads app
+Instagram Threads
+Meta Threads
+threads.net
+스레드 앱
+
+[service bluesky social]
+Bluesky
+bsky
+블루스카이
+
+[service reddit social]
+Reddit
+레딧
+
+[service tiktok social]
+TikTok
+Tik Tok
+틱톡
+
+[service cyworld social]
+Cyworld
+싸이월드
+미니홈피
+
+# --- cloud, work and developer services -----------------------------------------------------
+
+[service google-workspace cloud]
+Google Workspace
+G Suite
+GSuite
+Google Apps
+Google Docs
+Google Drive
+Google Sheets
+Google Slides
+Google Calendar
+Google Meet
+@GoogleWorkspace
+구글 드라이브
+구글 독스
+구글 문서
+구글 스프레드시트
+구글 시트
+구글 캘린더
+구글 미트
+
+[service microsoft-365 cloud]
+Microsoft 365
+Office 365
+O365
+M365
+@MSFT365Status
+오피스 365
+오피스365
+
+[service icloud cloud]
+iCloud
+아이클라우드
+
+[service notion cloud]
+Notion app
+Notion page
+Notion pages
+Notion doc
+Notion docs
+Notion database
+Notion workspace
+Notion AI
+notion.so
+@NotionHQ
+노션
+
+[service github dev]
+GitHub
+@githubstatus
+깃허브
+깃헙
+
+[service gitlab dev]
+GitLab
+깃랩
+
+[service docker-hub dev]
+Docker Hub
+DockerHub
+도커 허브
+
+[service aws cloud]
+AWS
+Amazon Web Services
+us-east-1
+EC2
+CloudFront
+@AWSSupport
+@awscloud
+아마존 웹 서비스
+
+[service google-cloud cloud]
+Google Cloud
+Google Cloud Platform
+GCP
+@googlecloud
+구글 클라우드
+
+[service azure cloud]
+Azure
+Microsoft Azure
+@AzureSupport
+
+[service cloudflare cloud]
+Cloudflare
+cloudflarestatus
+1.1.1.1
+클라우드플레어
+
+[service fastly cloud]
+Fastly
+패스틀리
+
+[service chatgpt ai]
+ChatGPT
+Chat GPT
+chat-gpt
+chat.openai.com
+@ChatGPTapp
+챗GPT
+챗 GPT
+쳇GPT
+챗지피티
+
+# --- video and music ------------------------------------------------------------------------
+
+[service youtube video]
+YouTube
+You Tube
+@TeamYouTube
+유튜브
+유투브
+유튭
+유툽
+
+[service netflix video]
+Netflix
+@Netflixhelps
+넷플릭스
+넷플
+넷플렉스
+
+[service twitch video]
+Twitch
+@TwitchSupport
+트위치
+
+[service disney-plus video]
+Disney+
+Disney Plus
+디즈니+
+디즈니플러스
+
+[service prime-video video]
+Prime Video
+Amazon Prime Video
+프라임 비디오
+
+[service tving video]
+TVING
+티빙
+
+[service wavve video]
+Wavve
+웨이브 앱
+웨이브 구독
+
+[service coupang-play video]
+Coupang Play
+쿠팡플레이
+
+[service afreecatv video]
+AfreecaTV
+Afreeca TV
+SOOP
+아프리카TV
+아프리카 TV
+아프리카티비
+
+[service chzzk video]
+CHZZK
+치지직
+
+[service spotify music]
+Spotify
+@SpotifyCares
+@SpotifyStatus
+스포티파이
+
+[service apple-music music]
+Apple Music
+애플 뮤직
+
+[service melon music]
+Melon app
+멜론 앱
+멜론 차트
+멜론 스트리밍
+멜론 이용권
+멜론티켓
+
+# --- money ----------------------------------------------------------------------------------
+
+[service paypal payments]
+PayPal
+Pay Pal
+@AskPayPal
+페이팔
+
+[service toss payments]
+Toss app
+Toss Bank
+TossBank
+토스
+토스 앱
+토스뱅크
+토스증권
+
+[service kakaopay payments]
+KakaoPay
+Kakao Pay
+카카오페이
+
+[service kakaobank banking]
+KakaoBank
+Kakao Bank
+카카오뱅크
+카뱅
+
+[service kb-kookmin banking]
+KB Kookmin
+국민은행
+KB스타뱅킹
+KB 스타뱅킹
+
+[service shinhan banking]
+Shinhan Bank
+신한은행
+신한 쏠
+신한SOL
+신한 SOL
+
+[service upbit crypto]
+Upbit
+업비트
+
+[service bithumb crypto]
+Bithumb
+빗썸
+
+# --- shopping, delivery, tickets, public services -------------------------------------------
+
+[service amazon shopping]
+Amazon
+아마존
+
+[service coupang shopping]
+Coupang
+쿠팡
+
+[service interpark shopping]
+Interpark
+인터파크
+인팍
+
+[service google-play shopping]
+Google Play
+Play Store
+Google Play Store
+구글 플레이
+플레이스토어
+
+[service baemin delivery]
+Baemin
+배달의민족
+배민
+
+[service coupang-eats delivery]
+Coupang Eats
+쿠팡이츠
+
+[service yogiyo delivery]
+Yogiyo
+요기요 앱
+요기요 주문
+요기요 배달
+
+[service korail transport]
+Korail
+코레일
+코레일톡
+레츠코레일
+
+[service hometax gov]
+Hometax
+홈택스
+
+[service gov24 gov]
+정부24
+
+# --- games ----------------------------------------------------------------------------------
+
+[service steam game]
+Steam store
+Steam client
+Steam servers
+Steam account
+Steam library
+Steam community
+Steam market
+Steam chat
+Steam support
+steampowered
+@Steam
+스팀
+
+[service playstation-network game]
+PlayStation Network
+PSN
+PS Network
+@AskPlayStation
+플레이스테이션 네트워크
+플스 네트워크
+플스 서버
+
+[service xbox-live game]
+Xbox Live
+Xbox network
+XBL
+Xbox servers
+@XboxSupport
+엑스박스 라이브
+
+[service nintendo-online game]
+Nintendo Switch Online
+Nintendo Online
+Nintendo eShop
+닌텐도 온라인
+닌텐도 e숍
+
+[service battle-net game]
+Battle.net
+Battlenet
+Battle net
+Blizzard servers
+@BlizzardCS
+배틀넷
+블리자드 서버
+
+[service league-of-legends game]
+League of Legends
+League client
+LoL servers
+Riot client
+@RiotSupport
+리그오브레전드
+롤 서버
+롤 클라
+
+[service valorant game]
+Valorant
+발로란트
+
+[service pubg game]
+PUBG
+배틀그라운드
+
+[service epic-games game]
+Epic Games
+Epic Games Store
+@EpicGames
+Fortnite
+에픽게임즈
+포트나이트
+
+[service roblox game]
+Roblox
+로블록스
+
+[service nexon game]
+Nexon
+넥슨
+
+[service maplestory game]
+MapleStory
+메이플스토리
+
+[service mabinogi game]
+Mabinogi
+마비노기
+
+# --- internet and mobile --------------------------------------------------------------------
+
+[service kt isp]
+# Bare KT is the carrier in almost every post; its sports teams are excluded in ko.lex. Do not
+# add `KT 인터넷`: as an alias it would swallow 인터넷 and hide `인터넷 끊김`.
+KT
+
+[service sk-broadband isp]
+SK Broadband
+SKB
+SK브로드밴드
+SK 브로드밴드
+에스케이브로드밴드
+
+[service skt mobile]
+SKT
+SK Telecom
+SK텔레콤
+SK 텔레콤
+에스케이텔레콤
+
+[service lg-uplus isp]
+LG U+
+LGU+
+LG유플러스
+LG 유플러스
+유플러스
+엘지유플러스

@@ -1,0 +1,165 @@
+//! The command line as the user types it. Doc comments here are the `--help` text; turning these
+//! raw values into a checked `Config` happens in `config.rs`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Detect service outages from social chatter: what broke, when it started, when it came back.
+///
+/// outcry reads posts (JSON Lines or CSV; plain, gzip or zstd; files or standard input), finds the
+/// ones that report an outage of a known service (in English and Korean), counts them in time
+/// windows, and reports the windows where complaints rise far above their usual level.
+#[derive(Debug, Parser)]
+#[command(name = "outcry", version, about, long_about, max_term_width = 100)]
+#[command(after_help = "Examples:\n  \
+    zcat tweets.jsonl.gz | outcry detect --tz Asia/Seoul\n  \
+    outcry detect --input-tz Asia/Seoul --format json dump1.jsonl dump2.jsonl.zst > report.json\n  \
+    outcry windows --window 5m --spikes-only archive.jsonl.gz > spikes.csv")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Find outages and report each one: service, onset, peak, recovery, evidence.
+    ///
+    /// A post is an outage report for a service when it names the service (any alias, English or
+    /// Korean) and uses an outage phrase; a recovery post when a recovery phrase comes last.
+    /// Reports are counted per service in windows (--window). Per service, the baseline λ is the
+    /// mean reports per window over the whole input, re-estimated without the windows found
+    /// significant. A window is a spike when it has at least --min-reports reports and the Poisson
+    /// tail probability P(X >= reports | λ) is below --alpha; windows with P < 0.01 are elevated.
+    /// Elevated windows chain into one incident across up to --merge-gap quiet windows; one with a
+    /// spike is reported. Onset: the first report of the run. Recovery: the end of the last spike,
+    /// or the second recovery post ("it's back", 정상화) around it; none while still elevated at
+    /// the end of the input.
+    Detect(DetectArgs),
+    /// Write per-window counts and spike scores as CSV, one row per service per window.
+    Windows(WindowsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DetectArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+
+    /// Report format: `text` for people, `json` for scripts.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct WindowsArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+
+    /// Keep only the rows of spike windows.
+    #[arg(long)]
+    pub spikes_only: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    /// By file name: .csv and .tsv (also .csv.gz, …) are CSV, everything else JSON Lines.
+    Auto,
+    /// One JSON object per line.
+    Jsonl,
+    /// Comma-separated values.
+    Csv,
+    /// Tab-separated values.
+    Tsv,
+}
+
+#[derive(Debug, Args)]
+pub struct CommonArgs {
+    /// Input files (JSON Lines or CSV, plain, gzip or zstd). Standard input when none is given or
+    /// for `-`. Several files are read as one stream, in any time order.
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
+    /// Write the output to this file instead of standard output (atomically: all or nothing).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Zone(s) for displaying times: IANA names, comma-separated (Asia/Seoul,UTC). The first one
+    /// is used in JSON (`*_local`) and CSV.
+    #[arg(long, value_name = "ZONES", default_value = "UTC")]
+    pub tz: String,
+
+    /// Zone of input times written without an offset (e.g. `2009/02/24 21:22` from a Korean blog).
+    #[arg(long, value_name = "ZONE", default_value = "UTC")]
+    pub input_tz: String,
+
+    /// Window width: 30s, 1m, 5m, 1h, 1d … Windows are aligned on UTC multiples of the width.
+    #[arg(short, long, value_name = "DURATION", default_value = "5m")]
+    pub window: String,
+
+    /// The stream is about this one service (e.g. replies to its support account): a post with an
+    /// outage phrase and no service named is a report for it. Any name; known ids and aliases map
+    /// to their service.
+    #[arg(long, value_name = "NAME")]
+    pub about: Option<String>,
+
+    /// Add the entries of a lexicon file (format: lexicons/README.md). Repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Vec<PathBuf>,
+
+    /// Use only the --lexicon files, not the shipped lexicons.
+    #[arg(long)]
+    pub no_default_lexicon: bool,
+
+    /// How to read the inputs.
+    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    pub input_format: InputFormat,
+
+    /// CSV without a header: the role of each column, e.g. `time,author,text` (`_` ignores one).
+    #[arg(long, value_name = "NAMES", value_delimiter = ',')]
+    pub columns: Option<Vec<String>>,
+
+    /// Field holding the post's time: a dotted path (`meta.created`) or a JSON pointer (`/meta/created`).
+    /// Default: the first of created_at, created_utc, timestamp, time, date, published, createdAt.
+    #[arg(long, value_name = "PATH")]
+    pub time_field: Option<String>,
+
+    /// Field holding the post's text. Default: the first of full_text, text, body, content (HTML
+    /// stripped), message, excerpt, or title + selftext.
+    #[arg(long, value_name = "PATH")]
+    pub text_field: Option<String>,
+
+    /// Field holding the author. Default: the first of user.screen_name, author, username,
+    /// account.acct, user.
+    #[arg(long, value_name = "PATH")]
+    pub author_field: Option<String>,
+
+    /// Spike test: a window is a spike when P(X >= reports | baseline) is below this (Poisson tail).
+    #[arg(long, value_name = "P", default_value_t = 1e-3)]
+    pub alpha: f64,
+
+    /// Spike test: fewest reports in a window for it to be a spike.
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    pub min_reports: u32,
+
+    /// Quiet windows an outage may dip for without being split in two.
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    pub merge_gap: i64,
+
+    /// Stop with an error at the first bad line instead of skipping it.
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Show at most this many skipped lines on stderr (all are counted).
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    pub max_warnings: usize,
+
+    /// No warnings on stderr (errors are still shown).
+    #[arg(short, long)]
+    pub quiet: bool,
+}

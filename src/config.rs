@@ -1,0 +1,125 @@
+//! The run's settings, checked and resolved from the command line: zones parsed, durations in
+//! seconds, lexicons loaded. Every mistake a user can make in an argument is caught here, before
+//! any input is read, with a message that says what to write instead.
+
+use std::path::PathBuf;
+
+use chrono_tz::Tz;
+
+use crate::cli::{CommonArgs, InputFormat};
+use crate::detect::Params;
+use crate::input::Layout;
+use crate::lexicon::Lexicon;
+use crate::record::{FieldChoice, FieldSpec};
+use crate::time;
+
+/// A mistake in the arguments (exit code 2).
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+/// Everything a run needs to know.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Paths to read; `-` is standard input.
+    pub inputs: Vec<String>,
+    /// `None`: by file name.
+    pub layout: Option<Layout>,
+    pub columns: Option<Vec<String>>,
+    pub fields: FieldChoice,
+    pub input_tz: Tz,
+    /// Display zones; at least one.
+    pub zones: Vec<Tz>,
+    /// Window width in seconds.
+    pub window: i64,
+    pub params: Params,
+    pub about: Option<String>,
+    pub strict: bool,
+    pub quiet: bool,
+    pub max_warnings: usize,
+    pub output: Option<PathBuf>,
+}
+
+impl Config {
+    pub fn from_args(a: &CommonArgs) -> Result<Config, UsageError> {
+        let u = |m: String| UsageError(m);
+        let zones = a
+            .tz
+            .split(',')
+            .filter(|s| !s.trim().is_empty())
+            .map(time::parse_zone)
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| u(format!("--tz: {e}")))?;
+        if zones.is_empty() {
+            return Err(u("--tz: give at least one zone, e.g. --tz Asia/Seoul".into()));
+        }
+        let input_tz = time::parse_zone(&a.input_tz).map_err(|e| u(format!("--input-tz: {e}")))?;
+        let window = time::parse_duration(&a.window).map_err(|e| u(format!("--window: {e}")))?;
+        if !(a.alpha > 0.0 && a.alpha < 1.0) {
+            return Err(u(format!("--alpha: must be between 0 and 1 (exclusive), got {}", a.alpha)));
+        }
+        if a.min_reports == 0 {
+            return Err(u("--min-reports: must be at least 1".into()));
+        }
+        if a.merge_gap < 0 {
+            return Err(u("--merge-gap: must not be negative".into()));
+        }
+        let field = |name: &str, v: &Option<String>| match v {
+            None => Ok(FieldSpec::Auto),
+            Some(s) => FieldSpec::parse(s).map_err(|e| u(format!("{name}: {e}"))),
+        };
+        let fields = FieldChoice {
+            time: field("--time-field", &a.time_field)?,
+            text: field("--text-field", &a.text_field)?,
+            author: field("--author-field", &a.author_field)?,
+        };
+        let layout = match a.input_format {
+            InputFormat::Auto if a.columns.is_some() => Some(Layout::Csv { delimiter: b',' }),
+            InputFormat::Auto => None,
+            InputFormat::Jsonl => Some(Layout::JsonLines),
+            InputFormat::Csv => Some(Layout::Csv { delimiter: b',' }),
+            InputFormat::Tsv => Some(Layout::Csv { delimiter: b'\t' }),
+        };
+        if a.columns.is_some() && layout == Some(Layout::JsonLines) {
+            return Err(u("--columns is for CSV input; it does not go with --input-format jsonl".into()));
+        }
+        let mut inputs: Vec<String> = a.files.iter().map(|p| p.to_string_lossy().into_owned()).collect();
+        if inputs.is_empty() {
+            inputs.push("-".into());
+        }
+        Ok(Config {
+            inputs,
+            layout,
+            columns: a.columns.clone(),
+            fields,
+            input_tz,
+            zones,
+            window,
+            params: Params {
+                alpha: a.alpha,
+                min_reports: a.min_reports,
+                merge_gap: a.merge_gap,
+                ..Params::default()
+            },
+            about: a.about.clone(),
+            strict: a.strict,
+            quiet: a.quiet,
+            max_warnings: a.max_warnings,
+            output: a.output.clone(),
+        })
+    }
+}
+
+/// Loads the lexicons a run asks for (`--lexicon`, `--no-default-lexicon`) and resolves `--about`.
+pub fn load_lexicon(a: &CommonArgs) -> Result<(Lexicon, Option<usize>), UsageError> {
+    let mut lex = if a.no_default_lexicon { Lexicon::default() } else { Lexicon::builtin() };
+    for p in &a.lexicon {
+        let text = std::fs::read_to_string(p).map_err(|e| UsageError(format!("--lexicon {}: {e}", p.display())))?;
+        lex.add_text(&p.display().to_string(), &text).map_err(|e| UsageError(e.to_string()))?;
+    }
+    if a.no_default_lexicon && a.lexicon.is_empty() {
+        return Err(UsageError("--no-default-lexicon needs at least one --lexicon FILE".into()));
+    }
+    let about = a.about.as_deref().map(|name| lex.ensure_service(name.trim()));
+    Ok((lex, about))
+}

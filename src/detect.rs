@@ -1,0 +1,448 @@
+//! From per-window report counts to incidents: baseline, spike test, onset, peak and recovery.
+//!
+//! # Method
+//!
+//! For each service, the report counts of every window from the first to the last post of the
+//! input (windows without reports count as zeros) are treated as Poisson counts around a baseline
+//! rate λ per window:
+//!
+//! 1. **Baseline.** λ starts as the mean count; windows that the test below finds significant are
+//!    set aside and λ is re-estimated from the rest, until nothing changes (at most 20 rounds).
+//!    An outage therefore does not inflate its own baseline. λ never falls below
+//!    `BASELINE_FLOOR` reports per window, so that a service nobody ever complained about is not
+//!    infinitely surprised by a single post.
+//! 2. **Spike test.** A window is a *spike* when it has at least `min_reports` reports and the
+//!    Poisson tail probability P(X ≥ count | λ) is below `alpha` (default 0.001). Its `score` is
+//!    −log10 of that probability. A window is *elevated* when its tail probability is below
+//!    `elevated_alpha` (default 0.01): not enough to start an incident, enough to belong to one.
+//! 3. **Incidents.** Elevated windows are chained into runs, bridging gaps of up to `merge_gap`
+//!    quiet windows, so a short dip inside an outage does not split it. A run that holds at least
+//!    one spike is an incident.
+//! 4. **Onset** is the time of the first report in the run's first elevated window: the start of
+//!    the rise, not its peak. **Peak** is the window with the most reports.
+//! 5. **Recovery** is the time from which reports stay back near the baseline: the end of the last
+//!    spike window (stragglers after it are elevated but no longer significant). Recovery posts
+//!    ("it's back", 정상화) corroborate it: when at least `min_recoveries` of them appear between
+//!    the peak and `merge_gap` windows past that point, recovery is the time of the
+//!    `min_recoveries`-th of them. An incident whose last spike is within `merge_gap` windows of
+//!    the end of the input is still under way: it has no recovery yet.
+//!
+//! References: the Poisson tail test against a baseline with a run rule is the approach of
+//! public outage trackers (e.g. Downdetector's description of its method); bridging short gaps
+//! follows the burst-merging step of Marcus et al., "TwitInfo: Aggregating and Visualizing
+//! Microblogs for Event Exploration", CHI 2011.
+
+use crate::window::{Cell, Sample, Windows};
+use crate::time::Ts;
+
+/// Smallest baseline, in reports per window.
+pub const BASELINE_FLOOR: f64 = 0.01;
+/// Largest score reported (a tail probability that underflows to zero).
+pub const MAX_SCORE: f64 = 300.0;
+
+/// Detector parameters (see the module documentation).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Params {
+    pub alpha: f64,
+    pub elevated_alpha: f64,
+    pub min_reports: u32,
+    pub merge_gap: i64,
+    pub min_recoveries: usize,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params { alpha: 1e-3, elevated_alpha: 1e-2, min_reports: 3, merge_gap: 3, min_recoveries: 2 }
+    }
+}
+
+/// ln(k!) exactly for small k, by Stirling's series above.
+fn ln_factorial(k: u32) -> f64 {
+    if k < 64 {
+        (2..=k).map(|i| f64::from(i).ln()).sum()
+    } else {
+        let k = f64::from(k);
+        k * k.ln() - k + 0.5 * (2.0 * std::f64::consts::PI * k).ln() + 1.0 / (12.0 * k) - 1.0 / (360.0 * k.powi(3))
+    }
+}
+
+/// P(X ≥ k) for X ~ Poisson(λ).
+pub fn poisson_sf(k: u32, lambda: f64) -> f64 {
+    if k == 0 {
+        return 1.0;
+    }
+    if lambda <= 0.0 {
+        return 0.0;
+    }
+    let ln_pmf = |i: u32| f64::from(i) * lambda.ln() - lambda - ln_factorial(i);
+    if f64::from(k) > lambda {
+        // Upper tail directly: terms shrink geometrically past the mean.
+        let mut term = ln_pmf(k).exp();
+        let mut sum = 0.0;
+        let mut i = k;
+        while term > sum * 1e-17 && term > 0.0 {
+            sum += term;
+            i += 1;
+            term *= lambda / f64::from(i);
+        }
+        sum.min(1.0)
+    } else {
+        // 1 − P(X ≤ k−1), summing the lower terms downwards from k−1.
+        let mut term = ln_pmf(k - 1).exp();
+        let mut lower = 0.0;
+        let mut i = k - 1;
+        loop {
+            lower += term;
+            if i == 0 || term < lower * 1e-17 {
+                break;
+            }
+            term *= f64::from(i) / lambda;
+            i -= 1;
+        }
+        (1.0 - lower).max(0.0)
+    }
+}
+
+/// −log10 of a probability, capped.
+pub fn score(p: f64) -> f64 {
+    if p <= 0.0 {
+        MAX_SCORE
+    } else {
+        (-p.log10()).clamp(0.0, MAX_SCORE)
+    }
+}
+
+/// The test's verdict on one window.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct WindowScore {
+    pub reports: u32,
+    pub p: f64,
+    pub score: f64,
+    pub spike: bool,
+    pub elevated: bool,
+}
+
+/// One service's dense series over the input's span.
+#[derive(Debug, Clone)]
+pub struct Series {
+    /// Window index of `scores[0]`.
+    pub first: i64,
+    pub baseline: f64,
+    pub scores: Vec<WindowScore>,
+}
+
+/// Estimates λ and scores every window of a dense count series.
+pub fn score_series(first: i64, counts: &[u32], params: &Params) -> Series {
+    let test = |c: u32, lambda: f64| {
+        let p = poisson_sf(c, lambda);
+        WindowScore {
+            reports: c,
+            p,
+            score: score(p),
+            spike: c >= params.min_reports && p < params.alpha,
+            elevated: c > 0 && p < params.elevated_alpha,
+        }
+    };
+    let mut outlier = vec![false; counts.len()];
+    let mut lambda = BASELINE_FLOOR;
+    for _ in 0..20 {
+        let (sum, n) = counts
+            .iter()
+            .zip(&outlier)
+            .filter(|(_, o)| !**o)
+            .fold((0u64, 0u64), |(s, n), (c, _)| (s + u64::from(*c), n + 1));
+        lambda = if n == 0 { BASELINE_FLOOR } else { (sum as f64 / n as f64).max(BASELINE_FLOOR) };
+        let next: Vec<bool> = counts.iter().map(|&c| test(c, lambda).spike).collect();
+        if next == outlier {
+            break;
+        }
+        outlier = next;
+    }
+    Series { first, baseline: lambda, scores: counts.iter().map(|&c| test(c, lambda)).collect() }
+}
+
+/// Builds a service's dense report-count series from its cells over `[first, last]`.
+pub fn dense_counts(cells: &std::collections::BTreeMap<i64, Cell>, first: i64, last: i64) -> Vec<u32> {
+    let mut v = vec![0u32; (last - first + 1).max(0) as usize];
+    for (idx, c) in cells.range(first..=last) {
+        v[(idx - first) as usize] = c.reports;
+    }
+    v
+}
+
+/// A detected incident, in window indices and instants (UTC).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Incident {
+    pub service: usize,
+    pub onset: Ts,
+    pub peak: Ts,
+    pub peak_reports: u32,
+    pub recovery: Option<Ts>,
+    /// Reports, recoveries and posts naming the service from onset to the last elevated window.
+    pub reports: u64,
+    pub recoveries: u64,
+    pub posts: u64,
+    pub baseline: f64,
+    pub max_score: f64,
+    /// Window indices of the incident's first and last elevated window.
+    pub first_window: i64,
+    pub last_window: i64,
+    /// Terms by frequency (id, count), most frequent first.
+    pub top_terms: Vec<(usize, u32)>,
+    /// Up to three posts: the first report, the first report at the peak, the first recovery.
+    pub evidence: Vec<(Sample, crate::classify::Kind)>,
+}
+
+/// Finds the incidents of every service.
+pub fn detect(w: &Windows, params: &Params) -> Vec<Incident> {
+    let Some((first, last)) = w.span_windows() else { return vec![] };
+    let mut out = vec![];
+    for svc in 0..w.services() {
+        let cells = w.cells(svc);
+        if cells.values().all(|c| c.reports == 0) {
+            continue;
+        }
+        let series = score_series(first, &dense_counts(cells, first, last), params);
+        out.extend(incidents_of(w, svc, &series, last, params));
+    }
+    out.sort_by(|a, b| (a.onset, a.service).cmp(&(b.onset, b.service)));
+    out
+}
+
+fn incidents_of(w: &Windows, svc: usize, s: &Series, last_window: i64, params: &Params) -> Vec<Incident> {
+    let cells = w.cells(svc);
+    let mut out = vec![];
+    let mut i = 0;
+    let n = s.scores.len();
+    while i < n {
+        if !s.scores[i].elevated {
+            i += 1;
+            continue;
+        }
+        // A run of elevated windows, bridging gaps of up to merge_gap quiet windows.
+        let start = i;
+        let mut end = i;
+        let mut j = i + 1;
+        // j - end - 1 quiet windows lie between the run's end and j.
+        while j < n && (j - end - 1) as i64 <= params.merge_gap {
+            if s.scores[j].elevated {
+                end = j;
+            }
+            j += 1;
+        }
+        i = end + 1;
+        let run = &s.scores[start..=end];
+        let Some(last_spike) = run.iter().rposition(|x| x.spike).map(|k| start + k) else { continue };
+        out.push(build(w, svc, s, cells, start, end, last_spike, last_window, params));
+    }
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn build(
+    w: &Windows,
+    svc: usize,
+    s: &Series,
+    cells: &std::collections::BTreeMap<i64, Cell>,
+    start: usize,
+    end: usize,
+    last_spike: usize,
+    last_window: i64,
+    params: &Params,
+) -> Incident {
+    let widx = |k: usize| s.first + k as i64;
+    let (first_w, end_w) = (widx(start), widx(end));
+    let in_run = || cells.range(first_w..=end_w);
+
+    let onset_cell = &cells[&first_w];
+    let onset = onset_cell.report_samples.first().map_or(w.start(first_w), |x| x.time);
+    let peak_k = (start..=end).max_by_key(|&k| (s.scores[k].reports, std::cmp::Reverse(k))).unwrap_or(start);
+    let peak_w = widx(peak_k);
+
+    // Recovery: the end of the last spike, corroborated by recovery posts.
+    let ongoing = last_window - widx(last_spike) <= params.merge_gap;
+    let recovery = if ongoing {
+        None
+    } else {
+        let after_spikes = w.start(widx(last_spike) + 1);
+        let lo = peak_w;
+        let hi = widx(last_spike) + params.merge_gap;
+        let mut times: Vec<Ts> =
+            cells.range(lo..=hi).flat_map(|(_, c)| c.recovery_samples.iter().map(|x| x.time)).collect();
+        times.sort_unstable();
+        match times.get(params.min_recoveries.saturating_sub(1)) {
+            Some(&t) if params.min_recoveries > 0 => Some(t),
+            _ => Some(after_spikes),
+        }
+    };
+
+    let mut terms: Vec<(usize, u32)> = vec![];
+    let (mut reports, mut recoveries, mut posts) = (0u64, 0u64, 0u64);
+    for (_, c) in in_run() {
+        reports += u64::from(c.reports);
+        recoveries += u64::from(c.recoveries);
+        posts += u64::from(c.posts);
+        for &(t, k) in &c.terms {
+            match terms.iter_mut().find(|(id, _)| *id == t) {
+                Some((_, n)) => *n += k,
+                None => terms.push((t, k)),
+            }
+        }
+    }
+    terms.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    terms.truncate(5);
+
+    use crate::classify::Kind;
+    let mut evidence: Vec<(Sample, Kind)> = vec![];
+    let push = |x: &Sample, k: Kind, ev: &mut Vec<(Sample, Kind)>| {
+        if ev.len() < 3 && !ev.iter().any(|(e, _)| e == x) {
+            ev.push((x.clone(), k));
+        }
+    };
+    if let Some(x) = onset_cell.report_samples.first() {
+        push(x, Kind::Report, &mut evidence);
+    }
+    if let Some(x) = cells.get(&peak_w).and_then(|c| c.report_samples.first()) {
+        push(x, Kind::Report, &mut evidence);
+    }
+    if let Some(r) = recovery {
+        let first_rec = cells
+            .range(peak_w..)
+            .take_while(|(idx, _)| w.start(**idx) <= r)
+            .flat_map(|(_, c)| c.recovery_samples.iter())
+            .next();
+        if let Some(x) = first_rec {
+            push(x, Kind::Recovery, &mut evidence);
+        }
+    }
+    for (_, c) in in_run() {
+        for x in &c.report_samples {
+            push(x, Kind::Report, &mut evidence);
+        }
+    }
+    evidence.sort_by_key(|(x, _)| x.time);
+
+    Incident {
+        service: svc,
+        onset,
+        peak: w.start(peak_w),
+        peak_reports: s.scores[peak_k].reports,
+        recovery,
+        reports,
+        recoveries,
+        posts,
+        baseline: s.baseline,
+        max_score: s.scores[start..=end].iter().map(|x| x.score).fold(0.0, f64::max),
+        first_window: first_w,
+        last_window: end_w,
+        top_terms: terms,
+        evidence,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::classify::Kind;
+
+    #[test]
+    fn poisson_tail_matches_known_values() {
+        // P(X >= 1 | 1) = 1 - e^-1
+        assert!((poisson_sf(1, 1.0) - (1.0 - (-1f64).exp())).abs() < 1e-12);
+        // P(X >= 3 | 0.5) = 1 - e^-0.5 (1 + 0.5 + 0.125)
+        let want = 1.0 - (-0.5f64).exp() * 1.625;
+        assert!((poisson_sf(3, 0.5) - want).abs() < 1e-12);
+        // P(X >= 10 | 10) ≈ 0.5420702855
+        assert!((poisson_sf(10, 10.0) - 0.542_070_285_5).abs() < 1e-9);
+        assert_eq!(poisson_sf(0, 3.0), 1.0);
+        assert_eq!(poisson_sf(5, 0.0), 0.0);
+        // Far tails do not underflow to nonsense.
+        let p = poisson_sf(200, 0.01);
+        assert!(p >= 0.0 && p < 1e-300);
+        assert!(poisson_sf(1000, 900.0) > 0.0 && poisson_sf(1000, 900.0) < 0.01);
+        assert!(score(poisson_sf(200, 0.01)) == MAX_SCORE);
+    }
+
+    #[test]
+    fn baseline_ignores_the_outage_itself() {
+        let mut counts = vec![1u32; 200];
+        counts[100..110].fill(40);
+        let s = score_series(0, &counts, &Params::default());
+        assert!((s.baseline - 1.0).abs() < 1e-9, "{}", s.baseline);
+        assert!(s.scores[100..110].iter().all(|x| x.spike));
+        assert!(s.scores[..100].iter().all(|x| !x.spike));
+    }
+
+    #[test]
+    fn a_single_report_is_never_a_spike() {
+        let mut counts = vec![0u32; 100];
+        counts[50] = 1;
+        counts[70] = 2;
+        let s = score_series(0, &counts, &Params::default());
+        assert!(s.scores.iter().all(|x| !x.spike));
+    }
+
+    fn windows_with(reports: &[(i64, u32)], recoveries: &[(i64, u32)], span: (i64, i64)) -> Windows {
+        let mut w = Windows::new(60, 1);
+        w.see(span.0 * 60);
+        w.see(span.1 * 60);
+        for &(m, n) in reports {
+            for k in 0..n {
+                w.classify(0, Kind::Report, m * 60 + 10 + i64::from(k), "down", None, &[0]);
+            }
+        }
+        for &(m, n) in recoveries {
+            for k in 0..n {
+                w.classify(0, Kind::Recovery, m * 60 + 20 + i64::from(k), "back", None, &[1]);
+            }
+        }
+        w
+    }
+
+    #[test]
+    fn onset_peak_recovery_and_dips() {
+        // Background: one report every 50 minutes. Outage from minute 300 to 360 with a
+        // two-minute dip at 320, stragglers after, recovery posts from minute 358.
+        let mut reps: Vec<(i64, u32)> = (0..1000).step_by(50).map(|m| (m, 1)).collect();
+        reps.retain(|(m, _)| !(290..400).contains(m));
+        reps.extend((300..360).filter(|m| !(320..322).contains(m)).map(|m| (m, if m == 330 { 20 } else { 6 })));
+        reps.push((365, 1));
+        let w = windows_with(&reps, &[(358, 1), (359, 2)], (0, 999));
+        let inc = detect(&w, &Params::default());
+        assert_eq!(inc.len(), 1, "{inc:?}");
+        let i = &inc[0];
+        assert_eq!(i.onset, 300 * 60 + 10);
+        assert_eq!(i.peak, 330 * 60);
+        assert_eq!(i.peak_reports, 20);
+        // The second recovery post: minute 359 + 20 s.
+        assert_eq!(i.recovery, Some(359 * 60 + 20));
+        assert_eq!(i.evidence.len(), 3);
+        assert_eq!(i.evidence[2].1, Kind::Recovery);
+    }
+
+    #[test]
+    fn without_recovery_posts_recovery_is_the_end_of_the_last_spike() {
+        let reps: Vec<(i64, u32)> = (100..130).map(|m| (m, 8)).collect();
+        let w = windows_with(&reps, &[], (0, 500));
+        let inc = detect(&w, &Params::default());
+        assert_eq!(inc[0].recovery, Some(130 * 60));
+        assert_eq!(inc[0].reports, 240);
+    }
+
+    #[test]
+    fn still_elevated_at_the_end_has_no_recovery() {
+        let reps: Vec<(i64, u32)> = (480..500).map(|m| (m, 8)).collect();
+        let w = windows_with(&reps, &[(499, 5)], (0, 500));
+        let inc = detect(&w, &Params::default());
+        assert_eq!(inc.len(), 1);
+        assert_eq!(inc[0].recovery, None);
+    }
+
+    #[test]
+    fn separate_outages_stay_separate() {
+        let mut reps: Vec<(i64, u32)> = (100..110).map(|m| (m, 8)).collect();
+        reps.extend((200..210).map(|m| (m, 8)));
+        let w = windows_with(&reps, &[], (0, 500));
+        assert_eq!(detect(&w, &Params::default()).len(), 2);
+    }
+}

@@ -1,0 +1,263 @@
+//! Lexicon files: the words that make a post an outage report, a recovery, a look-alike to ignore,
+//! or a mention of a service. The format is documented in `lexicons/README.md`; the shipped files
+//! are compiled into the binary, and `--lexicon FILE` adds more. Loading validates every line and
+//! reports mistakes as `file:line: message`.
+
+use std::fmt;
+
+use crate::classify::normalise_into;
+
+/// The lexicons shipped with outcry, as (name, text).
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("<builtin>/en.lex", include_str!("../lexicons/en.lex")),
+    ("<builtin>/ko.lex", include_str!("../lexicons/ko.lex")),
+    ("<builtin>/services.lex", include_str!("../lexicons/services.lex")),
+];
+
+/// What an entry says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TermKind {
+    Outage,
+    Recovery,
+    Exclude,
+    /// A name of the service with this index in `Lexicon::services`.
+    Alias(usize),
+}
+
+/// A service from the catalogue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Service {
+    /// Canonical id, e.g. `gmail`.
+    pub id: String,
+    /// One word, e.g. `mail`.
+    pub category: String,
+}
+
+/// One literal entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub kind: TermKind,
+    /// As written in the file (shown in reports).
+    pub display: String,
+    /// Normalised as text is before matching.
+    pub pattern: String,
+    /// Whether a `*` lifted the word-boundary rule at the start / end.
+    pub open_start: bool,
+    pub open_end: bool,
+}
+
+/// An outage entry with a `{service}` slot, e.g. `is {service} down`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Template {
+    pub display: String,
+    /// Normalised text before and after the slot, without the spaces next to the slot.
+    pub prefix: String,
+    pub suffix: String,
+}
+
+/// A mistake in a lexicon file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LexiconError {
+    pub file: String,
+    pub line: usize,
+    pub message: String,
+}
+
+impl fmt::Display for LexiconError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+    }
+}
+
+impl std::error::Error for LexiconError {}
+
+/// All loaded entries, before compilation into a matcher.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    pub services: Vec<Service>,
+    pub entries: Vec<Entry>,
+    pub templates: Vec<Template>,
+}
+
+impl Lexicon {
+    /// The shipped lexicons.
+    pub fn builtin() -> Lexicon {
+        let mut lex = Lexicon::default();
+        for (name, text) in BUILTIN {
+            lex.add_text(name, text).expect("the shipped lexicons are valid (checked by a test)");
+        }
+        lex
+    }
+
+    /// The index of a service by id, or by any of its aliases (case-insensitive).
+    pub fn find_service(&self, name: &str) -> Option<usize> {
+        if let Some(i) = self.services.iter().position(|s| s.id.eq_ignore_ascii_case(name)) {
+            return Some(i);
+        }
+        let mut norm = String::new();
+        normalise_into(name, &mut norm);
+        self.entries.iter().find_map(|e| match e.kind {
+            TermKind::Alias(i) if e.pattern == norm => Some(i),
+            _ => None,
+        })
+    }
+
+    /// The index of a service, adding it (category `other`) when it is unknown.
+    pub fn ensure_service(&mut self, name: &str) -> usize {
+        self.find_service(name).unwrap_or_else(|| {
+            self.services.push(Service { id: name.to_string(), category: "other".to_string() });
+            self.services.len() - 1
+        })
+    }
+
+    /// Adds the entries of one file's text.
+    pub fn add_text(&mut self, file: &str, text: &str) -> Result<(), LexiconError> {
+        let mut section: Option<TermKind> = None;
+        for (i, raw) in text.lines().enumerate() {
+            let err = |message: String| LexiconError { file: file.to_string(), line: i + 1, message };
+            let line = raw.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(inner) = line.strip_prefix('[') {
+                let inner = inner.strip_suffix(']').ok_or_else(|| err("a section header must end with ']'".into()))?;
+                section = Some(self.section(inner).map_err(err)?);
+                continue;
+            }
+            let Some(kind) = section else {
+                return Err(err("an entry before any section: start with [outage], [recovery], [exclude] or [service NAME CATEGORY]".into()));
+            };
+            if line.contains("{service}") {
+                if kind != TermKind::Outage {
+                    return Err(err("{service} patterns are only allowed in [outage] sections".into()));
+                }
+                self.templates.push(template(line).map_err(err)?);
+            } else {
+                self.entries.push(entry(kind, line).map_err(err)?);
+            }
+        }
+        Ok(())
+    }
+
+    fn section(&mut self, inner: &str) -> Result<TermKind, String> {
+        let mut words = inner.split_whitespace();
+        let head = words.next().unwrap_or("");
+        let kind = match head {
+            "outage" => TermKind::Outage,
+            "recovery" => TermKind::Recovery,
+            "exclude" => TermKind::Exclude,
+            "service" => {
+                let id = words.next().ok_or("[service NAME CATEGORY] needs a NAME")?;
+                let category = words.next().unwrap_or("other");
+                if let Some(extra) = words.next() {
+                    return Err(format!("unexpected '{extra}' in a service header: [service NAME CATEGORY]"));
+                }
+                let idx = match self.services.iter().position(|s| s.id == id) {
+                    Some(i) => i,
+                    None => {
+                        self.services.push(Service { id: id.to_string(), category: category.to_string() });
+                        self.services.len() - 1
+                    }
+                };
+                return Ok(TermKind::Alias(idx));
+            }
+            other => {
+                return Err(format!("unknown section '[{other}]': expected outage, recovery, exclude or service"));
+            }
+        };
+        // [outage en], [recovery ko]: the language tag is for readers only.
+        if words.nth(1).is_some() {
+            return Err(format!("too many words in '[{inner}]': a section is [KIND] or [KIND LANGUAGE]"));
+        }
+        Ok(kind)
+    }
+}
+
+fn entry(kind: TermKind, line: &str) -> Result<Entry, String> {
+    let open_start = line.starts_with('*');
+    let open_end = line.ends_with('*') && line.len() > 1;
+    let core = line.trim_start_matches('*').trim_end_matches('*').trim();
+    let mut pattern = String::new();
+    normalise_into(core, &mut pattern);
+    if pattern.is_empty() {
+        return Err("an empty entry".into());
+    }
+    Ok(Entry { kind, display: core.to_string(), pattern, open_start, open_end })
+}
+
+fn template(line: &str) -> Result<Template, String> {
+    let (before, after) = line.split_once("{service}").expect("caller checked");
+    if after.contains("{service}") {
+        return Err("a pattern may contain {service} only once".into());
+    }
+    let (mut prefix, mut suffix) = (String::new(), String::new());
+    normalise_into(before.trim(), &mut prefix);
+    normalise_into(after.trim(), &mut suffix);
+    if prefix.is_empty() && suffix.is_empty() {
+        return Err("a {service} pattern needs words before or after the slot".into());
+    }
+    Ok(Template { display: line.to_string(), prefix, suffix })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_lexicons_load_and_are_substantial() {
+        let lex = Lexicon::builtin();
+        assert!(lex.services.len() >= 32, "{} services", lex.services.len());
+        let count = |k: TermKind| lex.entries.iter().filter(|e| e.kind == k).count();
+        assert!(count(TermKind::Outage) >= 50);
+        assert!(count(TermKind::Recovery) >= 20);
+        assert!(count(TermKind::Exclude) >= 20);
+        for name in ["gmail", "Gmail", "지메일", "G메일", "구글메일", "쥐메일", "twitter", "트위터", "카톡", "네이버"] {
+            assert!(lex.find_service(name).is_some(), "{name}");
+        }
+        assert_eq!(lex.find_service("쥐메일"), lex.find_service("gmail"));
+    }
+
+    #[test]
+    fn parses_sections_patterns_and_stars() {
+        let mut lex = Lexicon::default();
+        lex.add_text(
+            "t.lex",
+            "# c\n[outage en]\nis down\nis {service} down\n[exclude]\n장애인\n[service gmail mail]\ngmail*\n지메일\n",
+        )
+        .unwrap();
+        assert_eq!(lex.services, [Service { id: "gmail".into(), category: "mail".into() }]);
+        assert_eq!(lex.entries.len(), 4);
+        assert!(lex.entries[2].open_end && !lex.entries[2].open_start);
+        assert_eq!(lex.entries[2].pattern, "gmail");
+        assert_eq!(lex.templates[0].prefix, "is");
+        assert_eq!(lex.templates[0].suffix, "down");
+    }
+
+    #[test]
+    fn later_files_extend_services() {
+        let mut lex = Lexicon::builtin();
+        let before = lex.services.len();
+        lex.add_text("x.lex", "[service gmail mail]\nzmail\n[service newsvc other]\nnewsvc\n").unwrap();
+        assert_eq!(lex.services.len(), before + 1);
+        assert_eq!(lex.find_service("zmail"), lex.find_service("gmail"));
+    }
+
+    #[test]
+    fn mistakes_are_reported_with_file_and_line() {
+        let cases = [
+            ("is down\n", 1, "before any section"),
+            ("[outage]\nok\n[weird]\n", 3, "unknown section"),
+            ("[outage\n", 1, "must end with"),
+            ("[recovery]\nis {service} back\n", 2, "only allowed in [outage]"),
+            ("[outage]\n{service}\n", 2, "needs words"),
+            ("[service]\n", 1, "needs a NAME"),
+            ("[outage]\n*\n", 2, "empty entry"),
+        ];
+        for (text, line, msg) in cases {
+            let e = Lexicon::default().add_text("my.lex", text).unwrap_err();
+            assert_eq!(e.line, line, "{text:?}");
+            assert!(e.to_string().starts_with(&format!("my.lex:{line}: ")), "{e}");
+            assert!(e.message.contains(msg), "{text:?}: {e}");
+        }
+    }
+}

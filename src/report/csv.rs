@@ -1,0 +1,65 @@
+//! Per-window CSV for plots and post-mortems: one row per service per window over the whole span
+//! of the input (quiet windows included, so a plot has no holes), for every service that was
+//! named at least once.
+
+use std::io::{self, Write};
+
+use super::{Exporter, Report};
+use crate::detect::{dense_counts, score_series};
+use crate::time::rfc3339_in;
+
+/// Unwraps the I/O error inside a CSV error, so a closed pipe is still recognised as one.
+fn io_error(e: csv::Error) -> io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("{other:?}")),
+    }
+}
+
+/// The columns, in order.
+pub const HEADER: [&str; 9] =
+    ["window_start", "window_end", "service", "posts", "reports", "recoveries", "baseline", "score", "spike"];
+
+pub struct WindowsCsv {
+    pub spikes_only: bool,
+}
+
+impl Exporter for WindowsCsv {
+    fn write(&self, r: &Report, out: &mut dyn Write) -> io::Result<()> {
+        let mut w = csv::Writer::from_writer(out);
+        w.write_record(HEADER).map_err(io_error)?;
+        let Some((first, last)) = r.windows.span_windows() else { return Ok(w.flush()?) };
+        let tz = r.primary_zone();
+        let mut services: Vec<usize> = (0..r.windows.services()).filter(|&s| !r.windows.cells(s).is_empty()).collect();
+        services.sort_by(|a, b| r.service_id(*a).cmp(r.service_id(*b)));
+        let series: Vec<_> = services
+            .iter()
+            .map(|&s| score_series(first, &dense_counts(r.windows.cells(s), first, last), r.params))
+            .collect();
+        for idx in first..=last {
+            let start = r.windows.start(idx);
+            let (ws, we) = (rfc3339_in(start, tz), rfc3339_in(start + r.windows.width, tz));
+            for (k, &svc) in services.iter().enumerate() {
+                let sc = &series[k].scores[(idx - first) as usize];
+                if self.spikes_only && !sc.spike {
+                    continue;
+                }
+                let cell = r.windows.cells(svc).get(&idx);
+                let (posts, recoveries) = cell.map_or((0, 0), |c| (c.posts, c.recoveries));
+                w.write_record([
+                    ws.as_str(),
+                    we.as_str(),
+                    r.service_id(svc),
+                    &posts.to_string(),
+                    &sc.reports.to_string(),
+                    &recoveries.to_string(),
+                    &format!("{:.4}", series[k].baseline),
+                    &format!("{:.2}", sc.score),
+                    if sc.spike { "true" } else { "false" },
+                ])
+                .map_err(io_error)?;
+            }
+        }
+        w.flush()
+    }
+}

@@ -1,0 +1,171 @@
+//! The JSON report: the contract scripts rely on. Times are RFC 3339 in UTC (`…Z`), with the
+//! first `--tz` zone beside them as `*_local`; `recovery` is null while an outage is under way.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use serde::{Deserialize, Serialize};
+
+use super::{Exporter, Report};
+use crate::time::{rfc3339_in, rfc3339_utc};
+
+/// The whole document.
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+pub struct JsonReport {
+    pub incidents: Vec<JsonIncident>,
+    pub stats: JsonStats,
+    pub settings: JsonSettings,
+}
+
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+pub struct JsonIncident {
+    pub service: String,
+    pub category: String,
+    pub onset: String,
+    pub onset_local: String,
+    pub peak: String,
+    pub peak_local: String,
+    pub peak_reports: u32,
+    pub recovery: Option<String>,
+    pub recovery_local: Option<String>,
+    /// Recovery minus onset; null while under way.
+    pub duration_s: Option<i64>,
+    pub ongoing: bool,
+    pub reports: u64,
+    pub recoveries: u64,
+    pub posts: u64,
+    /// Usual reports per window for this service.
+    pub baseline: f64,
+    /// Highest −log10 p of the incident's windows.
+    pub score: f64,
+    pub top_terms: Vec<JsonTerm>,
+    pub evidence: Vec<JsonEvidence>,
+}
+
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+pub struct JsonTerm {
+    pub term: String,
+    pub count: u32,
+}
+
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+pub struct JsonEvidence {
+    pub time: String,
+    pub time_local: String,
+    pub text: String,
+    pub author: Option<String>,
+    pub kind: String,
+}
+
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+pub struct JsonStats {
+    pub inputs: u64,
+    pub unreadable_inputs: u64,
+    /// Non-empty input lines (CSV: rows); always `records + skipped`.
+    pub lines: u64,
+    pub records: u64,
+    pub skipped: u64,
+    pub skipped_by_reason: BTreeMap<String, u64>,
+    pub bytes: u64,
+    pub mentions: u64,
+    pub reports: u64,
+    pub recoveries: u64,
+    pub first_post: Option<String>,
+    pub last_post: Option<String>,
+    pub input_errors: Vec<String>,
+}
+
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+pub struct JsonSettings {
+    pub window_s: i64,
+    pub tz: Vec<String>,
+    pub input_tz: String,
+    pub alpha: f64,
+    pub min_reports: u32,
+    pub merge_gap: i64,
+}
+
+/// Builds the document.
+pub fn to_json(r: &Report) -> JsonReport {
+    let tz = r.primary_zone();
+    let incidents = r
+        .incidents
+        .iter()
+        .map(|i| JsonIncident {
+            service: r.service_id(i.service).to_string(),
+            category: r.matcher.services()[i.service].category.clone(),
+            onset: rfc3339_utc(i.onset),
+            onset_local: rfc3339_in(i.onset, tz),
+            peak: rfc3339_utc(i.peak),
+            peak_local: rfc3339_in(i.peak, tz),
+            peak_reports: i.peak_reports,
+            recovery: i.recovery.map(rfc3339_utc),
+            recovery_local: i.recovery.map(|t| rfc3339_in(t, tz)),
+            duration_s: i.recovery.map(|t| t - i.onset),
+            ongoing: i.recovery.is_none(),
+            reports: i.reports,
+            recoveries: i.recoveries,
+            posts: i.posts,
+            baseline: round(i.baseline, 4),
+            score: round(i.max_score, 2),
+            top_terms: i
+                .top_terms
+                .iter()
+                .map(|&(t, count)| JsonTerm { term: r.matcher.term_display(t).to_string(), count })
+                .collect(),
+            evidence: i
+                .evidence
+                .iter()
+                .map(|(s, k)| JsonEvidence {
+                    time: rfc3339_utc(s.time),
+                    time_local: rfc3339_in(s.time, tz),
+                    text: s.text.clone(),
+                    author: s.author.clone(),
+                    kind: k.name().to_string(),
+                })
+                .collect(),
+        })
+        .collect();
+    let s = r.stats;
+    let span = r.windows.span();
+    JsonReport {
+        incidents,
+        stats: JsonStats {
+            inputs: s.inputs,
+            unreadable_inputs: s.unreadable,
+            lines: s.lines,
+            records: s.records,
+            skipped: s.skipped(),
+            skipped_by_reason: s.nonzero_reasons().map(|(k, n)| (k.name().to_string(), n)).collect(),
+            bytes: s.bytes,
+            mentions: s.mentions,
+            reports: s.reports,
+            recoveries: s.recoveries,
+            first_post: span.map(|(a, _)| rfc3339_utc(a)),
+            last_post: span.map(|(_, b)| rfc3339_utc(b)),
+            input_errors: s.input_errors.clone(),
+        },
+        settings: JsonSettings {
+            window_s: r.windows.width,
+            tz: r.zones.iter().map(|z| z.name().to_string()).collect(),
+            input_tz: r.input_tz.name().to_string(),
+            alpha: r.params.alpha,
+            min_reports: r.params.min_reports,
+            merge_gap: r.params.merge_gap,
+        },
+    }
+}
+
+fn round(x: f64, digits: i32) -> f64 {
+    let f = 10f64.powi(digits);
+    (x * f).round() / f
+}
+
+pub struct JsonExporter;
+
+impl Exporter for JsonExporter {
+    fn write(&self, r: &Report, out: &mut dyn Write) -> io::Result<()> {
+        serde_json::to_writer_pretty(&mut *out, &to_json(r))?;
+        writeln!(out)
+    }
+}

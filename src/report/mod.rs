@@ -1,0 +1,45 @@
+//! Presenting the results: one exporter per format behind one trait, all reading the same
+//! `Report`. Times are UTC inside; the display zones are applied only here.
+
+mod csv;
+mod json;
+mod text;
+
+use std::io::{self, Write};
+
+use chrono_tz::Tz;
+
+pub use self::csv::{WindowsCsv, HEADER as CSV_HEADER};
+pub use self::json::{JsonExporter, JsonReport};
+pub use self::text::TextExporter;
+
+use crate::classify::Matcher;
+use crate::detect::{Incident, Params};
+use crate::pipeline::Stats;
+use crate::window::Windows;
+
+/// Everything a report shows.
+pub struct Report<'a> {
+    pub incidents: &'a [Incident],
+    pub windows: &'a Windows,
+    pub matcher: &'a Matcher,
+    pub stats: &'a Stats,
+    pub zones: &'a [Tz],
+    pub input_tz: Tz,
+    pub params: &'a Params,
+}
+
+impl Report<'_> {
+    /// The display zone used where only one fits (JSON `*_local`, CSV).
+    pub fn primary_zone(&self) -> Tz {
+        self.zones[0]
+    }
+    pub fn service_id(&self, svc: usize) -> &str {
+        &self.matcher.services()[svc].id
+    }
+}
+
+/// Writes a report in one format.
+pub trait Exporter {
+    fn write(&self, report: &Report, out: &mut dyn Write) -> io::Result<()>;
+}

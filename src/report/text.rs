@@ -1,0 +1,112 @@
+//! The report for people: each incident with its times in every `--tz` zone and in UTC, the
+//! terms people used, three posts as evidence, and a summary of what was read and skipped.
+
+use std::io::{self, Write};
+
+use super::{Exporter, Report};
+use crate::detect::Incident;
+use crate::time::{hm_in, human_duration, human_in, Ts};
+use chrono_tz::Tz;
+
+pub struct TextExporter;
+
+impl Exporter for TextExporter {
+    fn write(&self, r: &Report, out: &mut dyn Write) -> io::Result<()> {
+        let n = r.incidents.len();
+        match n {
+            0 => writeln!(out, "No outage found.")?,
+            1 => writeln!(out, "1 outage found.")?,
+            _ => writeln!(out, "{n} outages found.")?,
+        }
+        for i in r.incidents {
+            writeln!(out)?;
+            incident(r, i, out)?;
+        }
+        writeln!(out)?;
+        summary(r, out)
+    }
+}
+
+/// The zones to show: the `--tz` zones, then UTC unless it is one of them.
+fn zones(r: &Report) -> Vec<Tz> {
+    let mut z = r.zones.to_vec();
+    if !z.contains(&Tz::UTC) {
+        z.push(Tz::UTC);
+    }
+    z
+}
+
+fn times(out: &mut dyn Write, label: &str, t: Ts, zones: &[Tz]) -> io::Result<()> {
+    let shown: Vec<String> = zones.iter().map(|z| human_in(t, *z)).collect();
+    writeln!(out, "  {label:<10}{}", shown.join("  =  "))
+}
+
+fn incident(r: &Report, i: &Incident, out: &mut dyn Write) -> io::Result<()> {
+    let svc = &r.matcher.services()[i.service];
+    let zs = zones(r);
+    writeln!(out, "{} ({})", svc.id, svc.category)?;
+    times(out, "onset", i.onset, &zs)?;
+    times(out, "peak", i.peak, &zs)?;
+    match i.recovery {
+        Some(t) => {
+            times(out, "recovery", t, &zs)?;
+            writeln!(out, "  {:<10}{}", "duration", human_duration(t - i.onset))?;
+        }
+        None => writeln!(out, "  {:<10}not yet: still elevated at the end of the input", "recovery")?,
+    }
+    let window = human_duration(r.windows.width);
+    writeln!(
+        out,
+        "  {:<10}{} outage reports, {} recovery posts (peak {} in {window}; usual {:.2} per {window})",
+        "reports", i.reports, i.recoveries, i.peak_reports, i.baseline
+    )?;
+    if !i.top_terms.is_empty() {
+        let terms: Vec<String> =
+            i.top_terms.iter().map(|&(t, c)| format!("\"{}\" ×{c}", r.matcher.term_display(t))).collect();
+        writeln!(out, "  {:<10}{}", "terms", terms.join(", "))?;
+    }
+    if !i.evidence.is_empty() {
+        writeln!(out, "  evidence")?;
+        for (s, kind) in &i.evidence {
+            let who = s.author.as_deref().map(|a| format!("@{a}: ")).unwrap_or_default();
+            let text: String = one_line(&s.text, 110);
+            writeln!(out, "    {}  {:<8} {who}{text}", hm_in(s.time, r.primary_zone()), kind.name())?;
+        }
+    }
+    Ok(())
+}
+
+/// Text on one line, white space folded, cut at `max` characters.
+fn one_line(s: &str, max: usize) -> String {
+    let folded = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    match folded.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", &folded[..cut]),
+        None => folded,
+    }
+}
+
+fn summary(r: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let s = r.stats;
+    let span = match r.windows.span() {
+        Some((a, b)) => format!(", {} to {}", human_in(a, r.primary_zone()), human_in(b, r.primary_zone())),
+        None => String::new(),
+    };
+    writeln!(
+        out,
+        "Read {} input{}: {} lines, {} records{span}; window {}.",
+        s.inputs,
+        if s.inputs == 1 { "" } else { "s" },
+        s.lines,
+        s.records,
+        human_duration(r.windows.width)
+    )?;
+    writeln!(out, "{} posts name a service: {} outage reports, {} recovery posts.", s.mentions, s.reports, s.recoveries)?;
+    if s.skipped() > 0 {
+        let reasons: Vec<String> = s.nonzero_reasons().map(|(k, n)| format!("{k} {n}")).collect();
+        writeln!(out, "Skipped {} lines ({}).", s.skipped(), reasons.join(", "))?;
+    }
+    for e in &s.input_errors {
+        writeln!(out, "Input problem: {e}")?;
+    }
+    Ok(())
+}

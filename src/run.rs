@@ -1,0 +1,44 @@
+//! The body of the binary: resolve the command line, read the inputs, write the report.
+
+use anyhow::Result;
+
+use crate::classify::Matcher;
+use crate::cli::{Cli, Command, CommonArgs, Format};
+use crate::config::{self, Config};
+use crate::detect;
+use crate::exit_codes;
+use crate::pipeline::{self, Scan};
+use crate::report::{Exporter, JsonExporter, Report, TextExporter, WindowsCsv};
+
+/// Runs one command line; returns the exit code.
+pub fn run(cli: Cli) -> Result<i32> {
+    match cli.command {
+        Command::Detect(a) => {
+            let exporter: Box<dyn Exporter> = match a.format {
+                Format::Text => Box::new(TextExporter),
+                Format::Json => Box::new(JsonExporter),
+            };
+            execute(&a.common, exporter.as_ref())
+        }
+        Command::Windows(a) => execute(&a.common, &WindowsCsv { spikes_only: a.spikes_only }),
+    }
+}
+
+fn execute(args: &CommonArgs, exporter: &dyn Exporter) -> Result<i32> {
+    let cfg = Config::from_args(args)?;
+    let (lex, about) = config::load_lexicon(args)?;
+    let matcher = Matcher::new(lex, about);
+    let Scan { windows, stats } = pipeline::scan(&cfg, &matcher)?;
+    let incidents = detect::detect(&windows, &cfg.params);
+    let report = Report {
+        incidents: &incidents,
+        windows: &windows,
+        matcher: &matcher,
+        stats: &stats,
+        zones: &cfg.zones,
+        input_tz: cfg.input_tz,
+        params: &cfg.params,
+    };
+    pipeline::write_output(cfg.output.as_deref(), |out| exporter.write(&report, out))?;
+    Ok(if stats.unreadable > 0 { exit_codes::FAILURE } else { exit_codes::SUCCESS })
+}

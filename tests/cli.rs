@@ -1,0 +1,410 @@
+//! End-to-end tests of the `outcry` binary: the bundled Gmail 2009 example, the JSON and CSV
+//! contracts (parsed back), bad input, compressed input, stdin, exit codes.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command as StdCommand, Stdio};
+
+use assert_cmd::Command;
+use outcry::report::JsonReport;
+use predicates::prelude::*;
+
+/// The bundled example of the 2009-02-24 Gmail outage.
+const GMAIL: &str = "fixtures/gmail-2009-02-24";
+/// 2009-02-24T09:30:00Z and 12:00:00Z: when the web front end failed and came back.
+const TRUE_ONSET: i64 = 1_235_467_800;
+const TRUE_RECOVERY: i64 = 1_235_476_800;
+
+/// A scratch directory and the binary, fd's `TestEnv` style.
+struct TestEnv {
+    dir: tempfile::TempDir,
+}
+
+impl TestEnv {
+    fn new() -> TestEnv {
+        TestEnv { dir: tempfile::tempdir().unwrap() }
+    }
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+    fn write(&self, name: &str, data: &[u8]) -> PathBuf {
+        let p = self.path(name);
+        std::fs::write(&p, data).unwrap();
+        p
+    }
+}
+
+fn outcry() -> Command {
+    let mut c = Command::cargo_bin("outcry").unwrap();
+    c.current_dir(env!("CARGO_MANIFEST_DIR"));
+    c
+}
+
+fn fixture_files() -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(GMAIL))
+        .unwrap()
+        .map(|e| format!("{GMAIL}/{}", e.unwrap().file_name().to_string_lossy()))
+        .collect();
+    v.sort();
+    v
+}
+
+fn json_of(args: &[&str], files: &[String]) -> JsonReport {
+    let out = outcry().args(["detect", "--format", "json"]).args(args).args(files).output().unwrap();
+    assert!(out.status.success(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("the JSON report parses back")
+}
+
+fn ts(rfc3339: &str) -> i64 {
+    chrono::DateTime::parse_from_rfc3339(rfc3339).unwrap().timestamp()
+}
+
+fn gzip(data: &[u8]) -> Vec<u8> {
+    let mut e = flate2::write::GzEncoder::new(vec![], flate2::Compression::default());
+    e.write_all(data).unwrap();
+    e.finish().unwrap()
+}
+
+#[test]
+fn finds_the_gmail_outage_with_onset_and_recovery_within_a_window() {
+    let r = json_of(&["--input-tz", "Asia/Seoul", "--tz", "Asia/Seoul"], &fixture_files());
+    let gmail: Vec<_> = r.incidents.iter().filter(|i| i.service == "gmail").collect();
+    assert_eq!(gmail.len(), 1, "one Gmail incident: {:#?}", r.incidents);
+    let g = gmail[0];
+    let window = r.settings.window_s;
+    assert_eq!(window, 300);
+    let onset = ts(&g.onset);
+    assert!((onset - TRUE_ONSET).abs() <= window, "onset {} vs 09:30Z", g.onset);
+    let recovery = ts(g.recovery.as_deref().expect("the outage ended"));
+    assert!((recovery - TRUE_RECOVERY).abs() <= window, "recovery {:?} vs 12:00Z", g.recovery);
+    assert_eq!(g.duration_s, Some(recovery - onset));
+    assert!(!g.ongoing);
+    assert!(g.onset.ends_with('Z') && g.onset_local.ends_with("+09:00"), "{} {}", g.onset, g.onset_local);
+    assert!(g.reports >= 400, "{} reports", g.reports);
+    assert!(g.peak_reports > 10);
+    assert!(ts(&g.peak) > onset && ts(&g.peak) < recovery);
+    assert_eq!(g.evidence.len(), 3);
+    assert!(g.evidence.iter().any(|e| e.kind == "report"));
+    assert!(!g.top_terms.is_empty());
+    // No other service has an outage in this data: ordinary complaints are scattered.
+    assert_eq!(r.incidents.len(), 1, "{:#?}", r.incidents);
+}
+
+#[test]
+fn the_json_contract_holds() {
+    let r = json_of(&["--input-tz", "Asia/Seoul", "--tz", "Asia/Seoul,UTC"], &fixture_files());
+    let s = &r.stats;
+    assert_eq!(s.inputs, 4);
+    assert_eq!(s.records + s.skipped, s.lines);
+    assert_eq!(s.records, 2500 + 500 + 150 + 300);
+    assert_eq!(s.skipped, 0);
+    assert_eq!(r.settings.tz, ["Asia/Seoul", "UTC"]);
+    assert!(s.first_post.as_deref().unwrap().starts_with("2009-02-23T00:"), "{:?}", s.first_post);
+    assert!(s.last_post.as_deref().unwrap().starts_with("2009-02-25T0"), "{:?}", s.last_post);
+    // Raw JSON: the keys scripts rely on are all there.
+    let out = outcry()
+        .args(["detect", "--format", "json", "--input-tz", "Asia/Seoul"])
+        .args(fixture_files())
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let inc = &v["incidents"][0];
+    for k in [
+        "service",
+        "onset",
+        "onset_local",
+        "peak",
+        "recovery",
+        "recovery_local",
+        "duration_s",
+        "reports",
+        "top_terms",
+        "evidence",
+    ] {
+        assert!(inc.get(k).is_some(), "incident has {k}");
+    }
+    for k in ["time", "time_local", "text", "author"] {
+        assert!(inc["evidence"][0].get(k).is_some(), "evidence has {k}");
+    }
+    for k in ["lines", "records", "skipped", "skipped_by_reason"] {
+        assert!(v["stats"].get(k).is_some(), "stats has {k}");
+    }
+}
+
+#[test]
+fn text_report_shows_times_in_the_readers_zone_and_utc() {
+    outcry()
+        .args(["detect", "--input-tz", "Asia/Seoul", "--tz", "Asia/Seoul"])
+        .args(fixture_files())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("1 outage found."))
+        .stdout(predicate::str::contains("gmail (mail)"))
+        .stdout(predicate::str::is_match(r"onset\s+2009-02-24 18:[23]\d KST \(\+09:00\)  =  2009-02-24 09:[23]\d UTC").unwrap())
+        .stdout(predicate::str::is_match(r"recovery\s+2009-02-24 2[01]:\d\d KST").unwrap())
+        .stdout(predicate::str::contains("evidence"))
+        .stdout(predicate::str::contains("Read 4 inputs: 3450 lines, 3450 records"));
+}
+
+#[test]
+fn naive_blog_times_follow_input_tz() {
+    // Read as UTC, the Korean blog's evening posts land nine hours late: the onset it gives
+    // alone moves accordingly.
+    let blog = vec![format!("{GMAIL}/blog-ko.jsonl"), format!("{GMAIL}/forum-ko.csv")];
+    let seoul = json_of(&["--input-tz", "Asia/Seoul"], &blog);
+    let utc = json_of(&[], &blog);
+    let (a, b) = (&seoul.incidents[0], &utc.incidents[0]);
+    assert_eq!(ts(&b.onset) - ts(&a.onset), 9 * 3600, "{} vs {}", a.onset, b.onset);
+}
+
+#[test]
+fn windows_csv_header_and_rows() {
+    let out = outcry()
+        .args(["windows", "--input-tz", "Asia/Seoul", "--tz", "Asia/Seoul"])
+        .args(fixture_files())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let mut rdr = csv::Reader::from_reader(&out.stdout[..]);
+    let header: Vec<String> = rdr.headers().unwrap().iter().map(str::to_string).collect();
+    assert_eq!(header, outcry::report::CSV_HEADER);
+    let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
+    let gmail: Vec<&csv::StringRecord> = rows.iter().filter(|r| &r[2] == "gmail").collect();
+    // 2009-02-23 00:00Z .. 2009-02-25 05:59Z in 5-minute windows, one row each, zeros included.
+    assert_eq!(gmail.len(), 54 * 12);
+    assert!(gmail.iter().all(|r| r[0].ends_with("+09:00")));
+    let spike_rows: Vec<_> = gmail.iter().filter(|r| &r[8] == "true").collect();
+    assert!(spike_rows.len() >= 20, "{} spike windows", spike_rows.len());
+    let first_spike = ts(&spike_rows[0][0]);
+    assert!((first_spike - TRUE_ONSET).abs() <= 600, "{}", &spike_rows[0][0]);
+    let total_reports: u64 = gmail.iter().map(|r| r[4].parse::<u64>().unwrap()).sum();
+    assert!(total_reports >= 400);
+    for r in &rows {
+        assert_eq!(ts(&r[1]) - ts(&r[0]), 300);
+        r[6].parse::<f64>().unwrap();
+        r[7].parse::<f64>().unwrap();
+    }
+}
+
+#[test]
+fn spikes_only_to_a_file() {
+    let env = TestEnv::new();
+    let out = env.path("spikes.csv");
+    outcry()
+        .args(["windows", "--spikes-only", "--input-tz", "Asia/Seoul", "--output"])
+        .arg(&out)
+        .args(fixture_files())
+        .assert()
+        .success()
+        .stdout("");
+    let text = std::fs::read_to_string(&out).unwrap();
+    let mut rdr = csv::Reader::from_reader(text.as_bytes());
+    let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
+    assert!(!rows.is_empty());
+    assert!(rows.iter().all(|r| &r[8] == "true" && &r[2] == "gmail"));
+    assert!(rows.iter().all(|r| r[4].parse::<u32>().unwrap() >= 3));
+    // Only the output file: no temporary left behind.
+    assert_eq!(std::fs::read_dir(env.dir.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn broken_lines_are_counted_by_reason_and_reported_with_line_numbers() {
+    let out = outcry()
+        .args(["detect", "--format", "json", "--max-warnings", "3", "fixtures/broken/broken.jsonl"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let r: JsonReport = serde_json::from_slice(&out.stdout).unwrap();
+    let s = &r.stats;
+    assert_eq!((s.lines, s.records, s.skipped), (9, 2, 7));
+    let want: std::collections::BTreeMap<String, u64> = [
+        ("malformed_json", 1),
+        ("not_an_object", 2),
+        ("invalid_utf8", 1),
+        ("missing_time", 1),
+        ("unparseable_time", 1),
+        ("missing_text", 1),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect();
+    assert_eq!(s.skipped_by_reason, want);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("fixtures/broken/broken.jsonl:3: skipped: malformed JSON"), "{err}");
+    assert!(err.contains("broken.jsonl:4: skipped: JSON value is not an object"), "{err}");
+    assert!(err.contains("broken.jsonl:5: skipped: invalid UTF-8"), "{err}");
+    assert!(!err.contains("broken.jsonl:6:"), "only the first 3 are shown: {err}");
+    assert!(err.contains("further skipped lines are counted"), "{err}");
+    assert_eq!(s.reports, 2, "both records are Gmail reports");
+}
+
+#[test]
+fn strict_stops_at_the_first_bad_line() {
+    let env = TestEnv::new();
+    let out = env.path("never.json");
+    outcry()
+        .args(["detect", "--strict", "--output"])
+        .arg(&out)
+        .arg("fixtures/broken/broken.jsonl")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("broken.jsonl:3: malformed JSON"));
+    assert!(!out.exists(), "no half-written output");
+}
+
+#[test]
+fn gzip_and_zstd_inputs_and_stdin() {
+    // The fixture's tweets are a two-member gzip and the Reddit dump is zstd.
+    let r = json_of(&[], &[format!("{GMAIL}/tweets.jsonl.gz")]);
+    assert_eq!(r.stats.records, 2500);
+    let r = json_of(&[], &[format!("{GMAIL}/reddit.jsonl.zst")]);
+    assert_eq!(r.stats.records, 500);
+    // Compressed data on stdin is recognised by its magic bytes.
+    let gz = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(GMAIL).join("tweets.jsonl.gz")).unwrap();
+    let out = outcry().args(["detect", "--format", "json"]).write_stdin(gz.clone()).output().unwrap();
+    let r: JsonReport = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r.stats.records, 2500);
+    assert!(r.incidents.iter().any(|i| i.service == "gmail"));
+    // `-` is stdin too, beside a file.
+    let out = outcry()
+        .args(["detect", "--format", "json", "-", &format!("{GMAIL}/reddit.jsonl.zst")])
+        .write_stdin(gz)
+        .output()
+        .unwrap();
+    let r: JsonReport = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!((r.stats.inputs, r.stats.records), (2, 3000));
+}
+
+#[test]
+fn plain_jsonl_on_stdin_unsorted() {
+    let mut lines = String::new();
+    // Twenty minutes of complaints at 09:30-09:50 (written in reverse order), a quiet day around.
+    for m in (0..20).rev() {
+        for k in 0..4 {
+            lines.push_str(&format!(
+                "{{\"created_utc\":{},\"body\":\"is gmail down? server error {k}\",\"author\":\"u{m}{k}\"}}\n",
+                TRUE_ONSET + m * 60 + k * 7
+            ));
+        }
+    }
+    for h in 0..24 {
+        lines.push_str(&format!("{{\"created_utc\":{},\"body\":\"new gmail theme is nice\"}}\n", TRUE_ONSET - 12 * 3600 + h * 3600));
+    }
+    let out = outcry().args(["detect", "--format", "json"]).write_stdin(lines).output().unwrap();
+    let r: JsonReport = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r.incidents.len(), 1);
+    assert_eq!(ts(&r.incidents[0].onset), TRUE_ONSET);
+    assert_eq!(ts(r.incidents[0].recovery.as_deref().unwrap()), TRUE_ONSET + 20 * 60);
+}
+
+#[test]
+fn truncated_gzip_is_counted_and_reported() {
+    let env = TestEnv::new();
+    let mut body = String::new();
+    for i in 0..2000 {
+        body.push_str(&format!("{{\"time\":{},\"text\":\"gmail line {i}\"}}\n", TRUE_ONSET + i));
+    }
+    let mut gz = gzip(body.as_bytes());
+    gz.truncate(gz.len() / 2);
+    let p = env.write("cut.jsonl.gz", &gz);
+    let out = outcry().args(["detect", "--format", "json"]).arg(&p).output().unwrap();
+    assert!(out.status.success());
+    let r: JsonReport = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(r.stats.records > 0 && r.stats.records < 2000);
+    assert_eq!(r.stats.records + r.stats.skipped, r.stats.lines);
+    assert_eq!(r.stats.input_errors.len(), 1);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("input broke off"));
+}
+
+#[test]
+fn csv_from_stdin_with_columns_and_about() {
+    let csv = "2009-02-24 09:30:05,alice,\"it's down again, can't log in\"\n\
+               2009-02-24 09:31:00,bob,down for me too, 502\n\
+               2009-02-24 09:31:30,carol,not loading here\n\
+               2009-02-24 09:32:00,dave,server error on every page\n\
+               2009-02-24 14:00:00,erin,thanks for the new feature\n";
+    let out = outcry()
+        .args(["detect", "--format", "json", "--input-format", "csv", "--columns", "time,author,text"])
+        .args(["--about", "acme-cloud"])
+        .write_stdin(csv)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let r: JsonReport = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r.stats.records, 5);
+    assert_eq!(r.incidents.len(), 1, "{:#?}", r);
+    assert_eq!(r.incidents[0].service, "acme-cloud");
+    assert_eq!(r.incidents[0].reports, 4);
+    assert_eq!(r.incidents[0].evidence[0].author.as_deref(), Some("alice"));
+}
+
+#[test]
+fn argument_mistakes_are_usage_errors() {
+    outcry()
+        .args(["detect", "--tz", "Mars/Olympus", "fixtures/broken/broken.jsonl"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown time zone 'Mars/Olympus'"));
+    outcry()
+        .args(["detect", "--window", "5 parsecs", "fixtures/broken/broken.jsonl"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--window"));
+    outcry()
+        .args(["detect", "--input-tz", "KST", "fixtures/broken/broken.jsonl"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("IANA"));
+    let env = TestEnv::new();
+    let lex = env.write("bad.lex", b"[outage]\nok\n[nonsense]\n");
+    outcry()
+        .args(["detect", "--lexicon"])
+        .arg(&lex)
+        .arg("fixtures/broken/broken.jsonl")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("bad.lex:3: unknown section"));
+}
+
+#[test]
+fn an_unreadable_input_is_an_error_but_the_rest_is_reported() {
+    let out = outcry()
+        .args(["detect", "--format", "json", "no/such/file.jsonl", "fixtures/broken/broken.jsonl"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no/such/file.jsonl: cannot read"));
+    let r: JsonReport = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!((r.stats.unreadable_inputs, r.stats.records), (1, 2));
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    let mut child = StdCommand::new(env!("CARGO_BIN_EXE_outcry"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["windows", "--window", "30s"])
+        .args(fixture_files())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 64];
+    child.stdout.as_mut().unwrap().read_exact(&mut first).unwrap();
+    drop(child.stdout.take());
+    let status = child.wait().unwrap();
+    let mut err = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    assert!(status.success(), "{status:?} {err}");
+    assert!(!err.contains("error"), "{err}");
+}
+
+#[test]
+fn help_documents_the_method() {
+    outcry()
+        .args(["detect", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Poisson"))
+        .stdout(predicate::str::contains("--input-tz"))
+        .stdout(predicate::str::contains("--about"));
+}
