@@ -30,20 +30,19 @@ down for everyone
 is back down
 is up and down
 been up and down
+isdown
 downdetector
 down detector
 
-# Named-service frames, including hashtag-like compounds (#gmaildown, #twitterfail).
-# A frame starts at the service name, before any exclusion can, so `{service} down` would turn
-# "github down for maintenance" or "netflix down under" into reports. A plain alias next to
-# `down` already makes a report for that service, so only frames that add something are here.
+# Named-service frames. A frame fires whenever the service name has these words around it,
+# whatever follows, so no exclusion can stop it: `{service} down` would turn "github down for
+# maintenance" or "netflix down under" into reports. A plain alias next to `down` already makes
+# a report for that service, and the hashtag compounds #gmaildown, #gmailoutage and
+# #gmailisdown are found as an alias touching `down`, `outage` or `isdown`. So only frames that
+# add something are here.
 is {service} down
 {service} outage
-{service}outage
-{service}down
-{service}isdown
 {service}fail
-{service} fail
 {service} not working
 {service} not loading
 {service} crashed

@@ -118,7 +118,13 @@ impl Matcher {
             .kind(Some(AhoCorasickKind::DFA))
             .build(entries.iter().map(|e| e.pattern.as_bytes()))
             .expect("lexicon patterns are plain literals");
-        Matcher { ac, entries, templates: lex.templates, services: lex.services, about }
+        Matcher {
+            ac,
+            entries,
+            templates: lex.templates,
+            services: lex.services,
+            about,
+        }
     }
 
     pub fn services(&self) -> &[Service] {
@@ -144,7 +150,11 @@ impl Matcher {
         let hay = s.norm.as_bytes();
 
         for m in self.ac.find_iter(hay) {
-            s.hits.push(Hit { start: m.start(), end: m.end(), entry: m.pattern().as_usize() });
+            s.hits.push(Hit {
+                start: m.start(),
+                end: m.end(),
+                entry: m.pattern().as_usize(),
+            });
         }
         // Word boundaries: a Latin entry must not start or end inside a longer word, unless it
         // touches another hit (hashtag compounds such as #gmaildown) or its end is starred.
@@ -161,8 +171,11 @@ impl Matcher {
                 || !is_word_byte(p[0])
                 || h.start == 0
                 || !is_word_byte(hay[h.start - 1]);
-            let ok_end =
-                e.open_end || joined_after || !is_word_byte(p[p.len() - 1]) || h.end == hay.len() || !is_word_byte(hay[h.end]);
+            let ok_end = e.open_end
+                || joined_after
+                || !is_word_byte(p[p.len() - 1])
+                || h.end == hay.len()
+                || !is_word_byte(hay[h.end]);
             if ok_start && ok_end {
                 s.hits[keep] = h;
                 keep += 1;
@@ -212,7 +225,8 @@ impl Matcher {
                     Kind::Report => last_outage,
                     Kind::Recovery => last_recovery,
                 };
-                self.nearest_service(&s.hits, anchor.unwrap_or(0)).or(self.about)
+                self.nearest_service(&s.hits, anchor.unwrap_or(0))
+                    .or(self.about)
             }
         };
         Verdict {
@@ -238,7 +252,9 @@ impl Matcher {
     /// part of an exclusion hit.
     fn template_at(&self, hay: &[u8], h: &Hit, hits: &[Hit]) -> Option<usize> {
         let excluded_in = |lo: usize, hi: usize| {
-            hits.iter().any(|x| x.start < hi && x.end > lo && self.entries[x.entry].kind == TermKind::Exclude)
+            hits.iter().any(|x| {
+                x.start < hi && x.end > lo && self.entries[x.entry].kind == TermKind::Exclude
+            })
         };
         self.templates.iter().position(|t| {
             let before = &hay[..h.start];
@@ -249,7 +265,10 @@ impl Matcher {
             let suf = t.suffix.as_bytes();
             before.ends_with(pre)
                 && after.starts_with(suf)
-                && (pre.is_empty() || before.len() == pre.len() || !is_word_byte(pre[0]) || !is_word_byte(before[before.len() - pre.len() - 1]))
+                && (pre.is_empty()
+                    || before.len() == pre.len()
+                    || !is_word_byte(pre[0])
+                    || !is_word_byte(before[before.len() - pre.len() - 1]))
                 && (suf.is_empty()
                     || after.len() == suf.len()
                     || !is_word_byte(suf[suf.len() - 1])
@@ -295,21 +314,53 @@ mod tests {
     #[test]
     fn english_reports_and_recoveries() {
         let m = matcher();
-        assert_eq!(verdict(&m, "Gmail is down again"), (Some("report"), Some("gmail".into())));
-        assert_eq!(verdict(&m, "is gmail down for anyone else?"), (Some("report"), Some("gmail".into())));
-        assert_eq!(verdict(&m, "#gmaildown"), (Some("report"), Some("gmail".into())));
-        assert_eq!(verdict(&m, "gmail was down but it's back now"), (Some("recovery"), Some("gmail".into())));
-        assert_eq!(verdict(&m, "gmail works again!"), (Some("recovery"), Some("gmail".into())));
+        assert_eq!(
+            verdict(&m, "Gmail is down again"),
+            (Some("report"), Some("gmail".into()))
+        );
+        assert_eq!(
+            verdict(&m, "is gmail down for anyone else?"),
+            (Some("report"), Some("gmail".into()))
+        );
+        assert_eq!(
+            verdict(&m, "#gmaildown"),
+            (Some("report"), Some("gmail".into()))
+        );
+        assert_eq!(
+            verdict(&m, "gmail was down but it's back now"),
+            (Some("recovery"), Some("gmail".into()))
+        );
+        assert_eq!(
+            verdict(&m, "gmail works again!"),
+            (Some("recovery"), Some("gmail".into()))
+        );
     }
 
     #[test]
     fn korean_with_and_without_spaces() {
         let m = matcher();
-        for t in ["지메일 접속이 안돼요", "지메일접속안됨", "지메일 접속 안 돼", "G메일 먹통", "쥐메일 또 죽었네", "구글메일 서버 에러"] {
-            assert_eq!(verdict(&m, t), (Some("report"), Some("gmail".into())), "{t}");
+        for t in [
+            "지메일 접속이 안돼요",
+            "지메일접속안됨",
+            "지메일 접속 안 돼",
+            "G메일 먹통",
+            "쥐메일 또 죽었네",
+            "구글메일 서버 에러",
+        ] {
+            assert_eq!(
+                verdict(&m, t),
+                (Some("report"), Some("gmail".into())),
+                "{t}"
+            );
         }
-        assert_eq!(verdict(&m, "지메일 정상화 되었네요"), (Some("recovery"), Some("gmail".into())));
-        assert_eq!(verdict(&m, "지메일 복구됐어요"), (Some("recovery"), Some("gmail".into())));
+        assert_eq!(
+            verdict(&m, "지메일 정상화 되었네요"),
+            (Some("recovery"), Some("gmail".into()))
+        );
+        assert_eq!(
+            verdict(&m, "지메일 복구됐어요"),
+            (Some("recovery"), Some("gmail".into()))
+        );
     }
 
     #[test]
@@ -325,7 +376,10 @@ mod tests {
         ] {
             assert_eq!(verdict(&m, t), (None, None), "{t}");
         }
-        assert_eq!(verdict(&m, "지메일 웹은 장애인데 폰에서는 되네요").0, Some("report"));
+        assert_eq!(
+            verdict(&m, "지메일 웹은 장애인데 폰에서는 되네요").0,
+            Some("report")
+        );
     }
 
     #[test]
@@ -334,15 +388,25 @@ mod tests {
         let mut s = Scratch::default();
         let v = m.classify("switched my twitter avatar, and gmail theme", &mut s);
         assert!(v.kind.is_none());
-        let ids: Vec<&str> = v.services.iter().map(|&i| m.services()[i].id.as_str()).collect();
+        let ids: Vec<&str> = v
+            .services
+            .iter()
+            .map(|&i| m.services()[i].id.as_str())
+            .collect();
         assert_eq!(ids, ["twitter", "gmail"]);
     }
 
     #[test]
     fn the_nearest_service_gets_the_report() {
         let m = matcher();
-        assert_eq!(verdict(&m, "트위터에는 지메일 접속이 안 된다는 글이 넘쳐요").1, Some("gmail".into()));
-        assert_eq!(verdict(&m, "I read on twitter that gmail is down").1, Some("gmail".into()));
+        assert_eq!(
+            verdict(&m, "트위터에는 지메일 접속이 안 된다는 글이 넘쳐요").1,
+            Some("gmail".into())
+        );
+        assert_eq!(
+            verdict(&m, "I read on twitter that gmail is down").1,
+            Some("gmail".into())
+        );
     }
 
     #[test]
@@ -350,8 +414,14 @@ mod tests {
         let mut lex = Lexicon::builtin();
         let svc = lex.ensure_service("acme");
         let m = Matcher::new(lex, Some(svc));
-        assert_eq!(verdict(&m, "it is down again"), (Some("report"), Some("acme".into())));
-        assert_eq!(verdict(&m, "gmail is down"), (Some("report"), Some("gmail".into())));
+        assert_eq!(
+            verdict(&m, "it is down again"),
+            (Some("report"), Some("acme".into()))
+        );
+        assert_eq!(
+            verdict(&m, "gmail is down"),
+            (Some("report"), Some("gmail".into()))
+        );
         assert_eq!(verdict(&m, "nice weather"), (None, None));
     }
 

@@ -43,20 +43,24 @@ pub struct Config {
 impl Config {
     pub fn from_args(a: &CommonArgs) -> Result<Config, UsageError> {
         let u = |m: String| UsageError(m);
-        let zones = a
-            .tz
-            .split(',')
-            .filter(|s| !s.trim().is_empty())
-            .map(time::parse_zone)
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| u(format!("--tz: {e}")))?;
+        let zones =
+            a.tz.split(',')
+                .filter(|s| !s.trim().is_empty())
+                .map(time::parse_zone)
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(|e| u(format!("--tz: {e}")))?;
         if zones.is_empty() {
-            return Err(u("--tz: give at least one zone, e.g. --tz Asia/Seoul".into()));
+            return Err(u(
+                "--tz: give at least one zone, e.g. --tz Asia/Seoul".into()
+            ));
         }
         let input_tz = time::parse_zone(&a.input_tz).map_err(|e| u(format!("--input-tz: {e}")))?;
         let window = time::parse_duration(&a.window).map_err(|e| u(format!("--window: {e}")))?;
         if !(a.alpha > 0.0 && a.alpha < 1.0) {
-            return Err(u(format!("--alpha: must be between 0 and 1 (exclusive), got {}", a.alpha)));
+            return Err(u(format!(
+                "--alpha: must be between 0 and 1 (exclusive), got {}",
+                a.alpha
+            )));
         }
         if a.min_reports == 0 {
             return Err(u("--min-reports: must be at least 1".into()));
@@ -81,9 +85,15 @@ impl Config {
             InputFormat::Tsv => Some(Layout::Csv { delimiter: b'\t' }),
         };
         if a.columns.is_some() && layout == Some(Layout::JsonLines) {
-            return Err(u("--columns is for CSV input; it does not go with --input-format jsonl".into()));
+            return Err(u(
+                "--columns is for CSV input; it does not go with --input-format jsonl".into(),
+            ));
         }
-        let mut inputs: Vec<String> = a.files.iter().map(|p| p.to_string_lossy().into_owned()).collect();
+        let mut inputs: Vec<String> = a
+            .files
+            .iter()
+            .map(|p| p.to_string_lossy().into_owned())
+            .collect();
         if inputs.is_empty() {
             inputs.push("-".into());
         }
@@ -112,14 +122,25 @@ impl Config {
 
 /// Loads the lexicons a run asks for (`--lexicon`, `--no-default-lexicon`) and resolves `--about`.
 pub fn load_lexicon(a: &CommonArgs) -> Result<(Lexicon, Option<usize>), UsageError> {
-    let mut lex = if a.no_default_lexicon { Lexicon::default() } else { Lexicon::builtin() };
+    let mut lex = if a.no_default_lexicon {
+        Lexicon::default()
+    } else {
+        Lexicon::builtin()
+    };
     for p in &a.lexicon {
-        let text = std::fs::read_to_string(p).map_err(|e| UsageError(format!("--lexicon {}: {e}", p.display())))?;
-        lex.add_text(&p.display().to_string(), &text).map_err(|e| UsageError(e.to_string()))?;
+        let text = std::fs::read_to_string(p)
+            .map_err(|e| UsageError(format!("--lexicon {}: {e}", p.display())))?;
+        lex.add_text(&p.display().to_string(), &text)
+            .map_err(|e| UsageError(e.to_string()))?;
     }
     if a.no_default_lexicon && a.lexicon.is_empty() {
-        return Err(UsageError("--no-default-lexicon needs at least one --lexicon FILE".into()));
+        return Err(UsageError(
+            "--no-default-lexicon needs at least one --lexicon FILE".into(),
+        ));
     }
-    let about = a.about.as_deref().map(|name| lex.ensure_service(name.trim()));
+    let about = a
+        .about
+        .as_deref()
+        .map(|name| lex.ensure_service(name.trim()));
     Ok((lex, about))
 }

@@ -32,8 +32,8 @@
 //! follows the burst-merging step of Marcus et al., "TwitInfo: Aggregating and Visualizing
 //! Microblogs for Event Exploration", CHI 2011.
 
-use crate::window::{Cell, Sample, Windows};
 use crate::time::Ts;
+use crate::window::{Cell, Sample, Windows};
 
 /// Smallest baseline, in reports per window.
 pub const BASELINE_FLOOR: f64 = 0.01;
@@ -52,7 +52,13 @@ pub struct Params {
 
 impl Default for Params {
     fn default() -> Self {
-        Params { alpha: 1e-3, elevated_alpha: 1e-2, min_reports: 3, merge_gap: 3, min_recoveries: 2 }
+        Params {
+            alpha: 1e-3,
+            elevated_alpha: 1e-2,
+            min_reports: 3,
+            merge_gap: 3,
+            min_recoveries: 2,
+        }
     }
 }
 
@@ -62,7 +68,8 @@ fn ln_factorial(k: u32) -> f64 {
         (2..=k).map(|i| f64::from(i).ln()).sum()
     } else {
         let k = f64::from(k);
-        k * k.ln() - k + 0.5 * (2.0 * std::f64::consts::PI * k).ln() + 1.0 / (12.0 * k) - 1.0 / (360.0 * k.powi(3))
+        k * k.ln() - k + 0.5 * (2.0 * std::f64::consts::PI * k).ln() + 1.0 / (12.0 * k)
+            - 1.0 / (360.0 * k.powi(3))
     }
 }
 
@@ -151,18 +158,30 @@ pub fn score_series(first: i64, counts: &[u32], params: &Params) -> Series {
             .zip(&outlier)
             .filter(|(_, o)| !**o)
             .fold((0u64, 0u64), |(s, n), (c, _)| (s + u64::from(*c), n + 1));
-        lambda = if n == 0 { BASELINE_FLOOR } else { (sum as f64 / n as f64).max(BASELINE_FLOOR) };
+        lambda = if n == 0 {
+            BASELINE_FLOOR
+        } else {
+            (sum as f64 / n as f64).max(BASELINE_FLOOR)
+        };
         let next: Vec<bool> = counts.iter().map(|&c| test(c, lambda).spike).collect();
         if next == outlier {
             break;
         }
         outlier = next;
     }
-    Series { first, baseline: lambda, scores: counts.iter().map(|&c| test(c, lambda)).collect() }
+    Series {
+        first,
+        baseline: lambda,
+        scores: counts.iter().map(|&c| test(c, lambda)).collect(),
+    }
 }
 
 /// Builds a service's dense report-count series from its cells over `[first, last]`.
-pub fn dense_counts(cells: &std::collections::BTreeMap<i64, Cell>, first: i64, last: i64) -> Vec<u32> {
+pub fn dense_counts(
+    cells: &std::collections::BTreeMap<i64, Cell>,
+    first: i64,
+    last: i64,
+) -> Vec<u32> {
     let mut v = vec![0u32; (last - first + 1).max(0) as usize];
     for (idx, c) in cells.range(first..=last) {
         v[(idx - first) as usize] = c.reports;
@@ -178,7 +197,8 @@ pub struct Incident {
     pub peak: Ts,
     pub peak_reports: u32,
     pub recovery: Option<Ts>,
-    /// Reports, recoveries and posts naming the service from onset to the last elevated window.
+    /// Reports and posts naming the service from onset to the last elevated window; recovery
+    /// posts from onset to the window after the recovery.
     pub reports: u64,
     pub recoveries: u64,
     pub posts: u64,
@@ -195,7 +215,9 @@ pub struct Incident {
 
 /// Finds the incidents of every service.
 pub fn detect(w: &Windows, params: &Params) -> Vec<Incident> {
-    let Some((first, last)) = w.span_windows() else { return vec![] };
+    let Some((first, last)) = w.span_windows() else {
+        return vec![];
+    };
     let mut out = vec![];
     for svc in 0..w.services() {
         let cells = w.cells(svc);
@@ -205,11 +227,17 @@ pub fn detect(w: &Windows, params: &Params) -> Vec<Incident> {
         let series = score_series(first, &dense_counts(cells, first, last), params);
         out.extend(incidents_of(w, svc, &series, last, params));
     }
-    out.sort_by(|a, b| (a.onset, a.service).cmp(&(b.onset, b.service)));
+    out.sort_by_key(|i| (i.onset, i.service));
     out
 }
 
-fn incidents_of(w: &Windows, svc: usize, s: &Series, last_window: i64, params: &Params) -> Vec<Incident> {
+fn incidents_of(
+    w: &Windows,
+    svc: usize,
+    s: &Series,
+    last_window: i64,
+    params: &Params,
+) -> Vec<Incident> {
     let cells = w.cells(svc);
     let mut out = vec![];
     let mut i = 0;
@@ -232,8 +260,20 @@ fn incidents_of(w: &Windows, svc: usize, s: &Series, last_window: i64, params: &
         }
         i = end + 1;
         let run = &s.scores[start..=end];
-        let Some(last_spike) = run.iter().rposition(|x| x.spike).map(|k| start + k) else { continue };
-        out.push(build(w, svc, s, cells, start, end, last_spike, last_window, params));
+        let Some(last_spike) = run.iter().rposition(|x| x.spike).map(|k| start + k) else {
+            continue;
+        };
+        out.push(build(
+            w,
+            svc,
+            s,
+            cells,
+            start,
+            end,
+            last_spike,
+            last_window,
+            params,
+        ));
     }
     out
 }
@@ -255,8 +295,13 @@ fn build(
     let in_run = || cells.range(first_w..=end_w);
 
     let onset_cell = &cells[&first_w];
-    let onset = onset_cell.report_samples.first().map_or(w.start(first_w), |x| x.time);
-    let peak_k = (start..=end).max_by_key(|&k| (s.scores[k].reports, std::cmp::Reverse(k))).unwrap_or(start);
+    let onset = onset_cell
+        .report_samples
+        .first()
+        .map_or(w.start(first_w), |x| x.time);
+    let peak_k = (start..=end)
+        .max_by_key(|&k| (s.scores[k].reports, std::cmp::Reverse(k)))
+        .unwrap_or(start);
     let peak_w = widx(peak_k);
 
     // Recovery: the end of the last spike, corroborated by recovery posts.
@@ -267,8 +312,10 @@ fn build(
         let after_spikes = w.start(widx(last_spike) + 1);
         let lo = peak_w;
         let hi = widx(last_spike) + params.merge_gap;
-        let mut times: Vec<Ts> =
-            cells.range(lo..=hi).flat_map(|(_, c)| c.recovery_samples.iter().map(|x| x.time)).collect();
+        let mut times: Vec<Ts> = cells
+            .range(lo..=hi)
+            .flat_map(|(_, c)| c.recovery_samples.iter().map(|x| x.time))
+            .collect();
         times.sort_unstable();
         match times.get(params.min_recoveries.saturating_sub(1)) {
             Some(&t) if params.min_recoveries > 0 => Some(t),
@@ -277,10 +324,15 @@ fn build(
     };
 
     let mut terms: Vec<(usize, u32)> = vec![];
-    let (mut reports, mut recoveries, mut posts) = (0u64, 0u64, 0u64);
+    let (mut reports, mut posts) = (0u64, 0u64);
+    // Recovery posts are counted up to the window after the recovery (they trail the reports).
+    let rec_end = recovery.map_or(end_w, |t| end_w.max(w.index(t) + 1));
+    let recoveries: u64 = cells
+        .range(first_w..=rec_end)
+        .map(|(_, c)| u64::from(c.recoveries))
+        .sum();
     for (_, c) in in_run() {
         reports += u64::from(c.reports);
-        recoveries += u64::from(c.recoveries);
         posts += u64::from(c.posts);
         for &(t, k) in &c.terms {
             match terms.iter_mut().find(|(id, _)| *id == t) {
@@ -332,7 +384,10 @@ fn build(
         recoveries,
         posts,
         baseline: s.baseline,
-        max_score: s.scores[start..=end].iter().map(|x| x.score).fold(0.0, f64::max),
+        max_score: s.scores[start..=end]
+            .iter()
+            .map(|x| x.score)
+            .fold(0.0, f64::max),
         first_window: first_w,
         last_window: end_w,
         top_terms: terms,
@@ -358,7 +413,7 @@ mod tests {
         assert_eq!(poisson_sf(5, 0.0), 0.0);
         // Far tails do not underflow to nonsense.
         let p = poisson_sf(200, 0.01);
-        assert!(p >= 0.0 && p < 1e-300);
+        assert!((0.0..1e-300).contains(&p));
         assert!(poisson_sf(1000, 900.0) > 0.0 && poisson_sf(1000, 900.0) < 0.01);
         assert!(score(poisson_sf(200, 0.01)) == MAX_SCORE);
     }
@@ -382,18 +437,36 @@ mod tests {
         assert!(s.scores.iter().all(|x| !x.spike));
     }
 
-    fn windows_with(reports: &[(i64, u32)], recoveries: &[(i64, u32)], span: (i64, i64)) -> Windows {
+    fn windows_with(
+        reports: &[(i64, u32)],
+        recoveries: &[(i64, u32)],
+        span: (i64, i64),
+    ) -> Windows {
         let mut w = Windows::new(60, 1);
         w.see(span.0 * 60);
         w.see(span.1 * 60);
         for &(m, n) in reports {
             for k in 0..n {
-                w.classify(0, Kind::Report, m * 60 + 10 + i64::from(k), "down", None, &[0]);
+                w.classify(
+                    0,
+                    Kind::Report,
+                    m * 60 + 10 + i64::from(k),
+                    "down",
+                    None,
+                    &[0],
+                );
             }
         }
         for &(m, n) in recoveries {
             for k in 0..n {
-                w.classify(0, Kind::Recovery, m * 60 + 20 + i64::from(k), "back", None, &[1]);
+                w.classify(
+                    0,
+                    Kind::Recovery,
+                    m * 60 + 20 + i64::from(k),
+                    "back",
+                    None,
+                    &[1],
+                );
             }
         }
         w
@@ -405,7 +478,11 @@ mod tests {
         // two-minute dip at 320, stragglers after, recovery posts from minute 358.
         let mut reps: Vec<(i64, u32)> = (0..1000).step_by(50).map(|m| (m, 1)).collect();
         reps.retain(|(m, _)| !(290..400).contains(m));
-        reps.extend((300..360).filter(|m| !(320..322).contains(m)).map(|m| (m, if m == 330 { 20 } else { 6 })));
+        reps.extend(
+            (300..360)
+                .filter(|m| !(320..322).contains(m))
+                .map(|m| (m, if m == 330 { 20 } else { 6 })),
+        );
         reps.push((365, 1));
         let w = windows_with(&reps, &[(358, 1), (359, 2)], (0, 999));
         let inc = detect(&w, &Params::default());

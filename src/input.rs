@@ -54,11 +54,17 @@ pub fn open(path: &str) -> io::Result<Source> {
     } else {
         let p = Path::new(path);
         if p.is_dir() {
-            return Err(io::Error::new(io::ErrorKind::InvalidInput, "is a directory"));
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "is a directory",
+            ));
         }
         (path.to_string(), Box::new(File::open(p)?))
     };
-    Ok(Source { name, reader: decompress(raw)? })
+    Ok(Source {
+        name,
+        reader: decompress(raw)?,
+    })
 }
 
 /// Looks at the first bytes and returns a reader of the decompressed stream.
@@ -110,7 +116,13 @@ pub enum Line<'a> {
 
 impl<R: BufRead> LineReader<R> {
     pub fn new(reader: R) -> Self {
-        LineReader { reader, buf: Vec::with_capacity(4096), line_no: 0, bytes: 0, broken: false }
+        LineReader {
+            reader,
+            buf: Vec::with_capacity(4096),
+            line_no: 0,
+            bytes: 0,
+            broken: false,
+        }
     }
 
     /// The next line and its 1-based number, or `None` at the end of the stream (and after the
@@ -159,7 +171,11 @@ mod tests {
         while let Some((_, l)) = lr.next_line() {
             match l {
                 Line::Full(b) => out.push(String::from_utf8_lossy(b).into_owned()),
-                Line::Broken(b, e) => out.push(format!("BROKEN {} {}", String::from_utf8_lossy(b), e.kind())),
+                Line::Broken(b, e) => out.push(format!(
+                    "BROKEN {} {}",
+                    String::from_utf8_lossy(b),
+                    e.kind()
+                )),
             }
         }
         out
@@ -191,7 +207,9 @@ mod tests {
 
     #[test]
     fn truncated_gzip_is_reported_not_hidden() {
-        let mut data = gz("first\nsecond line that is long enough\n".repeat(50).as_bytes());
+        let mut data = gz("first\nsecond line that is long enough\n"
+            .repeat(50)
+            .as_bytes());
         data.truncate(data.len() - 12);
         let out = lines_of(data);
         assert!(out.last().unwrap().starts_with("BROKEN"), "{out:?}");
@@ -205,7 +223,10 @@ mod tests {
 
     #[test]
     fn layout_from_name() {
-        assert_eq!(Layout::from_name("a.csv.gz"), Layout::Csv { delimiter: b',' });
+        assert_eq!(
+            Layout::from_name("a.csv.gz"),
+            Layout::Csv { delimiter: b',' }
+        );
         assert_eq!(Layout::from_name("A.TSV"), Layout::Csv { delimiter: b'\t' });
         assert_eq!(Layout::from_name("a.jsonl.zst"), Layout::JsonLines);
         assert_eq!(Layout::from_name("-"), Layout::JsonLines);

@@ -11,7 +11,10 @@ use crate::classify::normalise_into;
 pub const BUILTIN: &[(&str, &str)] = &[
     ("<builtin>/en.lex", include_str!("../lexicons/en.lex")),
     ("<builtin>/ko.lex", include_str!("../lexicons/ko.lex")),
-    ("<builtin>/services.lex", include_str!("../lexicons/services.lex")),
+    (
+        "<builtin>/services.lex",
+        include_str!("../lexicons/services.lex"),
+    ),
 ];
 
 /// What an entry says.
@@ -84,14 +87,19 @@ impl Lexicon {
     pub fn builtin() -> Lexicon {
         let mut lex = Lexicon::default();
         for (name, text) in BUILTIN {
-            lex.add_text(name, text).expect("the shipped lexicons are valid (checked by a test)");
+            lex.add_text(name, text)
+                .expect("the shipped lexicons are valid (checked by a test)");
         }
         lex
     }
 
     /// The index of a service by id, or by any of its aliases (case-insensitive).
     pub fn find_service(&self, name: &str) -> Option<usize> {
-        if let Some(i) = self.services.iter().position(|s| s.id.eq_ignore_ascii_case(name)) {
+        if let Some(i) = self
+            .services
+            .iter()
+            .position(|s| s.id.eq_ignore_ascii_case(name))
+        {
             return Some(i);
         }
         let mut norm = String::new();
@@ -105,7 +113,10 @@ impl Lexicon {
     /// The index of a service, adding it (category `other`) when it is unknown.
     pub fn ensure_service(&mut self, name: &str) -> usize {
         self.find_service(name).unwrap_or_else(|| {
-            self.services.push(Service { id: name.to_string(), category: "other".to_string() });
+            self.services.push(Service {
+                id: name.to_string(),
+                category: "other".to_string(),
+            });
             self.services.len() - 1
         })
     }
@@ -114,13 +125,19 @@ impl Lexicon {
     pub fn add_text(&mut self, file: &str, text: &str) -> Result<(), LexiconError> {
         let mut section: Option<TermKind> = None;
         for (i, raw) in text.lines().enumerate() {
-            let err = |message: String| LexiconError { file: file.to_string(), line: i + 1, message };
+            let err = |message: String| LexiconError {
+                file: file.to_string(),
+                line: i + 1,
+                message,
+            };
             let line = raw.trim();
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
             if let Some(inner) = line.strip_prefix('[') {
-                let inner = inner.strip_suffix(']').ok_or_else(|| err("a section header must end with ']'".into()))?;
+                let inner = inner
+                    .strip_suffix(']')
+                    .ok_or_else(|| err("a section header must end with ']'".into()))?;
                 section = Some(self.section(inner).map_err(err)?);
                 continue;
             }
@@ -129,7 +146,9 @@ impl Lexicon {
             };
             if line.contains("{service}") {
                 if kind != TermKind::Outage {
-                    return Err(err("{service} patterns are only allowed in [outage] sections".into()));
+                    return Err(err(
+                        "{service} patterns are only allowed in [outage] sections".into(),
+                    ));
                 }
                 self.templates.push(template(line).map_err(err)?);
             } else {
@@ -150,24 +169,33 @@ impl Lexicon {
                 let id = words.next().ok_or("[service NAME CATEGORY] needs a NAME")?;
                 let category = words.next().unwrap_or("other");
                 if let Some(extra) = words.next() {
-                    return Err(format!("unexpected '{extra}' in a service header: [service NAME CATEGORY]"));
+                    return Err(format!(
+                        "unexpected '{extra}' in a service header: [service NAME CATEGORY]"
+                    ));
                 }
                 let idx = match self.services.iter().position(|s| s.id == id) {
                     Some(i) => i,
                     None => {
-                        self.services.push(Service { id: id.to_string(), category: category.to_string() });
+                        self.services.push(Service {
+                            id: id.to_string(),
+                            category: category.to_string(),
+                        });
                         self.services.len() - 1
                     }
                 };
                 return Ok(TermKind::Alias(idx));
             }
             other => {
-                return Err(format!("unknown section '[{other}]': expected outage, recovery, exclude or service"));
+                return Err(format!(
+                    "unknown section '[{other}]': expected outage, recovery, exclude or service"
+                ));
             }
         };
         // [outage en], [recovery ko]: the language tag is for readers only.
         if words.nth(1).is_some() {
-            return Err(format!("too many words in '[{inner}]': a section is [KIND] or [KIND LANGUAGE]"));
+            return Err(format!(
+                "too many words in '[{inner}]': a section is [KIND] or [KIND LANGUAGE]"
+            ));
         }
         Ok(kind)
     }
@@ -182,7 +210,13 @@ fn entry(kind: TermKind, line: &str) -> Result<Entry, String> {
     if pattern.is_empty() {
         return Err("an empty entry".into());
     }
-    Ok(Entry { kind, display: core.to_string(), pattern, open_start, open_end })
+    Ok(Entry {
+        kind,
+        display: core.to_string(),
+        pattern,
+        open_start,
+        open_end,
+    })
 }
 
 fn template(line: &str) -> Result<Template, String> {
@@ -196,7 +230,11 @@ fn template(line: &str) -> Result<Template, String> {
     if prefix.is_empty() && suffix.is_empty() {
         return Err("a {service} pattern needs words before or after the slot".into());
     }
-    Ok(Template { display: line.to_string(), prefix, suffix })
+    Ok(Template {
+        display: line.to_string(),
+        prefix,
+        suffix,
+    })
 }
 
 #[cfg(test)]
@@ -211,7 +249,18 @@ mod tests {
         assert!(count(TermKind::Outage) >= 50);
         assert!(count(TermKind::Recovery) >= 20);
         assert!(count(TermKind::Exclude) >= 20);
-        for name in ["gmail", "Gmail", "지메일", "G메일", "구글메일", "쥐메일", "twitter", "트위터", "카톡", "네이버"] {
+        for name in [
+            "gmail",
+            "Gmail",
+            "지메일",
+            "G메일",
+            "구글메일",
+            "쥐메일",
+            "twitter",
+            "트위터",
+            "카톡",
+            "네이버",
+        ] {
             assert!(lex.find_service(name).is_some(), "{name}");
         }
         assert_eq!(lex.find_service("쥐메일"), lex.find_service("gmail"));
@@ -225,7 +274,13 @@ mod tests {
             "# c\n[outage en]\nis down\nis {service} down\n[exclude]\n장애인\n[service gmail mail]\ngmail*\n지메일\n",
         )
         .unwrap();
-        assert_eq!(lex.services, [Service { id: "gmail".into(), category: "mail".into() }]);
+        assert_eq!(
+            lex.services,
+            [Service {
+                id: "gmail".into(),
+                category: "mail".into()
+            }]
+        );
         assert_eq!(lex.entries.len(), 4);
         assert!(lex.entries[2].open_end && !lex.entries[2].open_start);
         assert_eq!(lex.entries[2].pattern, "gmail");
@@ -237,7 +292,11 @@ mod tests {
     fn later_files_extend_services() {
         let mut lex = Lexicon::builtin();
         let before = lex.services.len();
-        lex.add_text("x.lex", "[service gmail mail]\nzmail\n[service newsvc other]\nnewsvc\n").unwrap();
+        lex.add_text(
+            "x.lex",
+            "[service gmail mail]\nzmail\n[service newsvc other]\nnewsvc\n",
+        )
+        .unwrap();
         assert_eq!(lex.services.len(), before + 1);
         assert_eq!(lex.find_service("zmail"), lex.find_service("gmail"));
     }
@@ -248,7 +307,11 @@ mod tests {
             ("is down\n", 1, "before any section"),
             ("[outage]\nok\n[weird]\n", 3, "unknown section"),
             ("[outage\n", 1, "must end with"),
-            ("[recovery]\nis {service} back\n", 2, "only allowed in [outage]"),
+            (
+                "[recovery]\nis {service} back\n",
+                2,
+                "only allowed in [outage]",
+            ),
             ("[outage]\n{service}\n", 2, "needs words"),
             ("[service]\n", 1, "needs a NAME"),
             ("[outage]\n*\n", 2, "empty entry"),
@@ -256,7 +319,10 @@ mod tests {
         for (text, line, msg) in cases {
             let e = Lexicon::default().add_text("my.lex", text).unwrap_err();
             assert_eq!(e.line, line, "{text:?}");
-            assert!(e.to_string().starts_with(&format!("my.lex:{line}: ")), "{e}");
+            assert!(
+                e.to_string().starts_with(&format!("my.lex:{line}: ")),
+                "{e}"
+            );
             assert!(e.message.contains(msg), "{text:?}: {e}");
         }
     }

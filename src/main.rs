@@ -15,9 +15,10 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(err) => {
             // Writing into a closed pipe (`outcry … | head`) is not an error worth a word.
-            let broken_pipe = err
-                .chain()
-                .any(|e| e.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe));
+            let broken_pipe = err.chain().any(|e| {
+                e.downcast_ref::<io::Error>()
+                    .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+            });
             if broken_pipe {
                 exit_codes::SUCCESS
             } else if err.downcast_ref::<UsageError>().is_some() {

@@ -44,11 +44,18 @@ impl Stats {
         self.skipped_by_reason.iter().sum()
     }
     fn skip(&mut self, why: Skip) {
-        self.skipped_by_reason[Skip::ALL.iter().position(|s| *s == why).expect("every reason is listed")] += 1;
+        self.skipped_by_reason[Skip::ALL
+            .iter()
+            .position(|s| *s == why)
+            .expect("every reason is listed")] += 1;
     }
     /// Reasons with a non-zero count.
     pub fn nonzero_reasons(&self) -> impl Iterator<Item = (Skip, u64)> + '_ {
-        Skip::ALL.iter().copied().zip(self.skipped_by_reason.iter().copied()).filter(|(_, n)| *n > 0)
+        Skip::ALL
+            .iter()
+            .copied()
+            .zip(self.skipped_by_reason.iter().copied())
+            .filter(|(_, n)| *n > 0)
     }
 }
 
@@ -130,7 +137,8 @@ impl<'m> Collector<'m> {
                 crate::classify::Kind::Report => self.stats.reports += 1,
                 crate::classify::Kind::Recovery => self.stats.recoveries += 1,
             }
-            self.windows.classify(svc, kind, p.time, &p.text, p.author.as_deref(), v.terms);
+            self.windows
+                .classify(svc, kind, p.time, &p.text, p.author.as_deref(), v.terms);
         }
     }
 }
@@ -138,7 +146,11 @@ impl<'m> Collector<'m> {
 /// Reads every input of `cfg` into windows.
 pub fn scan(cfg: &Config, matcher: &Matcher) -> Result<Scan> {
     let mut c = Collector::new(matcher, cfg.window);
-    let mut warn = Warner { shown: 0, limit: cfg.max_warnings, quiet: cfg.quiet };
+    let mut warn = Warner {
+        shown: 0,
+        limit: cfg.max_warnings,
+        quiet: cfg.quiet,
+    };
     let json = JsonExtractor::new(&cfg.fields, cfg.input_tz);
     for path in &cfg.inputs {
         let src = match input::open(path) {
@@ -161,19 +173,38 @@ pub fn scan(cfg: &Config, matcher: &Matcher) -> Result<Scan> {
             Layout::Csv { delimiter } => scan_csv(src, delimiter, cfg, &mut c, &mut warn)?,
         }
     }
-    Ok(Scan { windows: c.windows, stats: c.stats })
+    Ok(Scan {
+        windows: c.windows,
+        stats: c.stats,
+    })
 }
 
-fn skip(c: &mut Collector, warn: &mut Warner, strict: bool, name: &str, line: u64, why: Skip) -> Result<()> {
+fn skip(
+    c: &mut Collector,
+    warn: &mut Warner,
+    strict: bool,
+    name: &str,
+    line: u64,
+    why: Skip,
+) -> Result<()> {
     if strict {
-        bail!("{name}:{line}: {} (--strict stops at the first bad line)", describe(why));
+        bail!(
+            "{name}:{line}: {} (--strict stops at the first bad line)",
+            describe(why)
+        );
     }
     c.stats.skip(why);
     warn.skipped(name, line, why);
     Ok(())
 }
 
-fn scan_jsonl(src: input::Source, json: &JsonExtractor, c: &mut Collector, warn: &mut Warner, strict: bool) -> Result<()> {
+fn scan_jsonl(
+    src: input::Source,
+    json: &JsonExtractor,
+    c: &mut Collector,
+    warn: &mut Warner,
+    strict: bool,
+) -> Result<()> {
     let name = src.name;
     let mut lines = LineReader::new(src.reader);
     while let Some((line_no, line)) = lines.next_line() {
@@ -191,7 +222,9 @@ fn scan_jsonl(src: input::Source, json: &JsonExtractor, c: &mut Collector, warn:
                     c.stats.lines += 1;
                     skip(c, warn, strict, &name, line_no, Skip::TruncatedInput)?;
                 }
-                let msg = format!("{name}:{line_no}: input broke off: {e}; the rest of this input is lost");
+                let msg = format!(
+                    "{name}:{line_no}: input broke off: {e}; the rest of this input is lost"
+                );
                 warn.input_error(&msg);
                 c.stats.input_errors.push(msg);
                 break;
@@ -202,7 +235,13 @@ fn scan_jsonl(src: input::Source, json: &JsonExtractor, c: &mut Collector, warn:
     Ok(())
 }
 
-fn scan_csv(src: input::Source, delimiter: u8, cfg: &Config, c: &mut Collector, warn: &mut Warner) -> Result<()> {
+fn scan_csv(
+    src: input::Source,
+    delimiter: u8,
+    cfg: &Config,
+    c: &mut Collector,
+    warn: &mut Warner,
+) -> Result<()> {
     let name = src.name;
     let mut rdr = csv::ReaderBuilder::new()
         .flexible(true)
@@ -213,7 +252,10 @@ fn scan_csv(src: input::Source, delimiter: u8, cfg: &Config, c: &mut Collector, 
         Some(cols) => CsvMapper::from_columns(cols, cfg.input_tz),
         None => match rdr.byte_headers() {
             Ok(h) => {
-                let names: Vec<String> = h.iter().map(|f| String::from_utf8_lossy(f).into_owned()).collect();
+                let names: Vec<String> = h
+                    .iter()
+                    .map(|f| String::from_utf8_lossy(f).into_owned())
+                    .collect();
                 let refs: Vec<&str> = names.iter().map(String::as_str).collect();
                 CsvMapper::from_header(&refs, &cfg.fields, cfg.input_tz)
             }
@@ -239,7 +281,7 @@ fn scan_csv(src: input::Source, delimiter: u8, cfg: &Config, c: &mut Collector, 
             Ok(false) => break,
             Ok(true) => {
                 let line = row.position().map_or(0, |p| p.line());
-                if row.iter().all(|f| input::is_blank(f)) {
+                if row.iter().all(input::is_blank) {
                     continue;
                 }
                 c.stats.lines += 1;
@@ -253,7 +295,9 @@ fn scan_csv(src: input::Source, delimiter: u8, cfg: &Config, c: &mut Collector, 
                 if matches!(e.kind(), csv::ErrorKind::Io(_)) {
                     c.stats.lines += 1;
                     skip(c, warn, cfg.strict, &name, line, Skip::TruncatedInput)?;
-                    let msg = format!("{name}:{line}: input broke off: {e}; the rest of this input is lost");
+                    let msg = format!(
+                        "{name}:{line}: input broke off: {e}; the rest of this input is lost"
+                    );
                     warn.input_error(&msg);
                     c.stats.input_errors.push(msg);
                     break;
@@ -269,7 +313,10 @@ fn scan_csv(src: input::Source, delimiter: u8, cfg: &Config, c: &mut Collector, 
 
 /// Writes to stdout, or atomically to a file: a temporary file beside it, renamed into place only
 /// when everything was written, so a failed run never leaves a half-written output.
-pub fn write_output(path: Option<&std::path::Path>, f: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<()> {
+pub fn write_output(
+    path: Option<&std::path::Path>,
+    f: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<()> {
     match path {
         None => {
             let stdout = io::stdout();
@@ -278,15 +325,24 @@ pub fn write_output(path: Option<&std::path::Path>, f: impl FnOnce(&mut dyn Writ
             out.flush()?;
         }
         Some(p) => {
-            let dir = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
-            let mut tmp = tempfile::NamedTempFile::new_in(dir)
-                .map_err(|e| anyhow::anyhow!("{}: cannot create a file in {}: {e}", p.display(), dir.display()))?;
+            let dir = p
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(std::path::Path::new("."));
+            let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| {
+                anyhow::anyhow!(
+                    "{}: cannot create a file in {}: {e}",
+                    p.display(),
+                    dir.display()
+                )
+            })?;
             {
                 let mut out = io::BufWriter::new(tmp.as_file_mut());
                 f(&mut out)?;
                 out.flush()?;
             }
-            tmp.persist(p).map_err(|e| anyhow::anyhow!("{}: cannot write: {}", p.display(), e.error))?;
+            tmp.persist(p)
+                .map_err(|e| anyhow::anyhow!("{}: cannot write: {}", p.display(), e.error))?;
         }
     }
     Ok(())

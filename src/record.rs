@@ -13,7 +13,7 @@ use chrono_tz::Tz;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
-use crate::time::{self, Ts, TimeError};
+use crate::time::{self, TimeError, Ts};
 
 /// One post, as much of it as outcry needs.
 #[derive(Debug, Clone, PartialEq)]
@@ -84,7 +84,9 @@ impl FieldSpec {
     /// Parses `a.b.c` or `/a/b/c` (JSON pointer, with `~1` = `/` and `~0` = `~`).
     pub fn parse(s: &str) -> Result<FieldSpec, String> {
         let segs: Vec<String> = if let Some(p) = s.strip_prefix('/') {
-            p.split('/').map(|x| x.replace("~1", "/").replace("~0", "~")).collect()
+            p.split('/')
+                .map(|x| x.replace("~1", "/").replace("~0", "~"))
+                .collect()
         } else {
             s.split('.').map(str::to_string).collect()
         };
@@ -95,10 +97,30 @@ impl FieldSpec {
     }
 }
 
-const AUTO_TIME: &[&[&str]] =
-    &[&["created_at"], &["created_utc"], &["timestamp"], &["time"], &["date"], &["published"], &["createdAt"]];
-const AUTO_TEXT: &[&[&str]] = &[&["full_text"], &["text"], &["body"], &["content"], &["message"], &["excerpt"]];
-const AUTO_AUTHOR: &[&[&str]] = &[&["user", "screen_name"], &["author"], &["username"], &["account", "acct"], &["user"]];
+const AUTO_TIME: &[&[&str]] = &[
+    &["created_at"],
+    &["created_utc"],
+    &["timestamp"],
+    &["time"],
+    &["date"],
+    &["published"],
+    &["createdAt"],
+];
+const AUTO_TEXT: &[&[&str]] = &[
+    &["full_text"],
+    &["text"],
+    &["body"],
+    &["content"],
+    &["message"],
+    &["excerpt"],
+];
+const AUTO_AUTHOR: &[&[&str]] = &[
+    &["user", "screen_name"],
+    &["author"],
+    &["username"],
+    &["account", "acct"],
+    &["user"],
+];
 const AUTO_KIND: &[&[&str]] = &[&["kind"], &["type"]];
 
 /// The field names tried for each role, in order; also used to find CSV columns.
@@ -111,9 +133,17 @@ pub struct Candidates {
     title_fallback: bool,
 }
 
+/// The paths of Reddit's `title` and `selftext`, built once.
+fn title_paths() -> [Vec<String>; 2] {
+    [vec!["title".to_string()], vec!["selftext".to_string()]]
+}
+
 fn candidates(spec: &FieldSpec, auto: &[&[&str]]) -> Vec<Vec<String>> {
     match spec {
-        FieldSpec::Auto => auto.iter().map(|p| p.iter().map(|s| s.to_string()).collect()).collect(),
+        FieldSpec::Auto => auto
+            .iter()
+            .map(|p| p.iter().map(|s| s.to_string()).collect())
+            .collect(),
         FieldSpec::Path(p) => vec![p.clone()],
     }
 }
@@ -128,7 +158,11 @@ pub struct FieldChoice {
 
 impl Default for FieldChoice {
     fn default() -> Self {
-        FieldChoice { time: FieldSpec::Auto, text: FieldSpec::Auto, author: FieldSpec::Auto }
+        FieldChoice {
+            time: FieldSpec::Auto,
+            text: FieldSpec::Auto,
+            author: FieldSpec::Auto,
+        }
     }
 }
 
@@ -147,6 +181,7 @@ impl Candidates {
 /// Turns JSON lines into posts. Built once per run.
 pub struct JsonExtractor {
     cands: Candidates,
+    title_paths: [Vec<String>; 2],
     /// Every top-level key any candidate starts with: only these are kept while walking a line.
     top_keys: Vec<String>,
     input_tz: Tz,
@@ -159,7 +194,12 @@ impl JsonExtractor {
     pub fn new(choice: &FieldChoice, input_tz: Tz) -> JsonExtractor {
         let cands = Candidates::new(choice);
         let mut top_keys: Vec<String> = vec![];
-        let all = cands.time.iter().chain(&cands.text).chain(&cands.author).chain(&cands.kind);
+        let all = cands
+            .time
+            .iter()
+            .chain(&cands.text)
+            .chain(&cands.author)
+            .chain(&cands.kind);
         for p in all {
             if !top_keys.contains(&p[0]) {
                 top_keys.push(p[0].clone());
@@ -171,7 +211,12 @@ impl JsonExtractor {
             }
         }
         top_keys.truncate(MAX_KEYS);
-        JsonExtractor { cands, top_keys, input_tz }
+        JsonExtractor {
+            cands,
+            title_paths: title_paths(),
+            top_keys,
+            input_tz,
+        }
     }
 
     /// Reads one line (already known to be non-blank).
@@ -185,30 +230,54 @@ impl JsonExtractor {
             });
         }
         let mut de = serde_json::Deserializer::from_str(s);
-        let top = Grab { keys: &self.top_keys }.deserialize(&mut de).map_err(|_| Skip::MalformedJson)?;
+        let top = Grab {
+            keys: &self.top_keys,
+        }
+        .deserialize(&mut de)
+        .map_err(|_| Skip::MalformedJson)?;
         de.end().map_err(|_| Skip::MalformedJson)?;
-        let doc = Doc { keys: &self.top_keys, vals: top };
+        let doc = Doc {
+            keys: &self.top_keys,
+            vals: top,
+        };
 
         let time = match self.cands.time.iter().find_map(|p| doc.lookup(p)) {
             None => return Err(Skip::MissingTime),
             Some(raw) => json_time(raw, self.input_tz)?,
         };
         let text = self.text(&doc)?;
-        let author = self.cands.author.iter().find_map(|p| doc.lookup(p).and_then(json_str));
-        let kind = self.cands.kind.iter().find_map(|p| doc.lookup(p).and_then(json_str));
-        Ok(Post { time, text, author, kind })
+        let author = self
+            .cands
+            .author
+            .iter()
+            .find_map(|p| doc.lookup(p).and_then(json_str));
+        let kind = self
+            .cands
+            .kind
+            .iter()
+            .find_map(|p| doc.lookup(p).and_then(json_str));
+        Ok(Post {
+            time,
+            text,
+            author,
+            kind,
+        })
     }
 
     fn text<'a>(&self, doc: &Doc<'_, 'a>) -> Result<Cow<'a, str>, Skip> {
         for p in &self.cands.text {
             if let Some(t) = doc.lookup(p).and_then(json_str) {
                 let last = p.last().map(String::as_str);
-                return Ok(if last == Some("content") { strip_html(t) } else { t });
+                return Ok(if last == Some("content") {
+                    strip_html(t)
+                } else {
+                    t
+                });
             }
         }
         if self.cands.title_fallback {
-            let title = doc.lookup(&["title".to_string()]).and_then(json_str);
-            let body = doc.lookup(&["selftext".to_string()]).and_then(json_str);
+            let title = doc.lookup(&self.title_paths[0]).and_then(json_str);
+            let body = doc.lookup(&self.title_paths[1]).and_then(json_str);
             return match (title, body) {
                 (Some(t), Some(b)) if !b.is_empty() && b != "[deleted]" && b != "[removed]" => {
                     Ok(Cow::Owned(format!("{t}\n{b}")))
@@ -241,10 +310,16 @@ impl<'a> Doc<'_, 'a> {
 }
 
 /// The value of `key` inside the object `raw`, if `raw` is an object that has it.
-fn nested<'a>(raw: &'a RawValue, key: &str) -> Option<&'a RawValue> {
-    let keys = [key.to_string()];
+fn nested<'a>(raw: &'a RawValue, key: &String) -> Option<&'a RawValue> {
+    if !raw.get().starts_with('{') {
+        return None;
+    }
     let mut de = serde_json::Deserializer::from_str(raw.get());
-    let got = Grab { keys: &keys }.deserialize(&mut de).ok()?;
+    let got = Grab {
+        keys: std::slice::from_ref(key),
+    }
+    .deserialize(&mut de)
+    .ok()?;
     got[0]
 }
 
@@ -346,10 +421,10 @@ pub fn strip_html(s: Cow<'_, str>) -> Cow<'_, str> {
             match rest.find('>') {
                 Some(end) => {
                     let tag = rest[1..end].trim_start_matches('/').to_ascii_lowercase();
-                    if tag.starts_with("br") || tag.starts_with("p") || tag.starts_with("div") {
-                        if !out.ends_with('\n') && !out.is_empty() {
-                            out.push('\n');
-                        }
+                    let block =
+                        tag.starts_with("br") || tag.starts_with('p') || tag.starts_with("div");
+                    if block && !out.ends_with('\n') && !out.is_empty() {
+                        out.push('\n');
                     }
                     rest = &rest[end + 1..];
                 }
@@ -411,20 +486,39 @@ pub struct CsvMapper {
 
 impl CsvMapper {
     /// From a header row. Errors name the columns that were looked for.
-    pub fn from_header(header: &[&str], choice: &FieldChoice, input_tz: Tz) -> Result<CsvMapper, String> {
+    pub fn from_header(
+        header: &[&str],
+        choice: &FieldChoice,
+        input_tz: Tz,
+    ) -> Result<CsvMapper, String> {
         let cands = Candidates::new(choice);
         let find = |cs: &[Vec<String>]| {
             cs.iter().find_map(|p| {
                 let name = p.join(".");
-                header.iter().position(|h| h.trim().eq_ignore_ascii_case(&name))
+                header.iter().position(|h| {
+                    h.trim()
+                        .trim_start_matches('\u{feff}')
+                        .eq_ignore_ascii_case(&name)
+                })
             })
         };
-        let names = |cs: &[Vec<String>]| cs.iter().map(|p| p.join(".")).collect::<Vec<_>>().join(", ");
+        let names = |cs: &[Vec<String>]| {
+            cs.iter()
+                .map(|p| p.join("."))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         let time = find(&cands.time).ok_or_else(|| {
             format!("no time column in the CSV header (looked for {}); name one with --time-field or give --columns", names(&cands.time))
         })?;
         let text = find(&cands.text);
-        let title = if cands.title_fallback { header.iter().position(|h| h.trim().eq_ignore_ascii_case("title")) } else { None };
+        let title = if cands.title_fallback {
+            header
+                .iter()
+                .position(|h| h.trim().eq_ignore_ascii_case("title"))
+        } else {
+            None
+        };
         if text.is_none() && title.is_none() {
             return Err(format!(
                 "no text column in the CSV header (looked for {}); name one with --text-field or give --columns",
@@ -445,13 +539,24 @@ impl CsvMapper {
     /// From `--columns time,author,text` (roles by position; `_` or any other name is ignored).
     pub fn from_columns(cols: &[String], input_tz: Tz) -> Result<CsvMapper, String> {
         let pos = |n: &str| cols.iter().position(|c| c.trim().eq_ignore_ascii_case(n));
-        let time = pos("time").ok_or("--columns must name a 'time' column (e.g. --columns time,author,text)")?;
+        let time = pos("time")
+            .ok_or("--columns must name a 'time' column (e.g. --columns time,author,text)")?;
         let text = pos("text");
         let title = pos("title");
         if text.is_none() && title.is_none() {
-            return Err("--columns must name a 'text' column (e.g. --columns time,author,text)".into());
+            return Err(
+                "--columns must name a 'text' column (e.g. --columns time,author,text)".into(),
+            );
         }
-        Ok(CsvMapper { time, text, title, author: pos("author"), kind: pos("kind"), width: cols.len(), input_tz })
+        Ok(CsvMapper {
+            time,
+            text,
+            title,
+            author: pos("author"),
+            kind: pos("kind"),
+            width: cols.len(),
+            input_tz,
+        })
     }
 
     /// Reads one row. A row with more fields than the header had is a text with unquoted commas:
@@ -461,18 +566,33 @@ impl CsvMapper {
             return Err(Skip::InvalidUtf8);
         }
         let extra = row.len().saturating_sub(self.width);
-        let shift = |i: usize| if self.text.is_some_and(|t| i > t) { i + extra } else { i };
+        let shift = |i: usize| {
+            if self.text.is_some_and(|t| i > t) {
+                i + extra
+            } else {
+                i
+            }
+        };
         let get = |i: usize| row.get(shift(i)).and_then(|f| std::str::from_utf8(f).ok());
 
-        let t = get(self.time).map(str::trim).filter(|s| !s.is_empty()).ok_or(Skip::MissingTime)?;
+        let t = get(self.time)
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .ok_or(Skip::MissingTime)?;
         let time = time::parse_time(t, self.input_tz).map_err(|_| Skip::BadTime)?;
         let text: Cow<'a, str> = match self.text {
             Some(ti) if extra > 0 => {
-                let parts: Vec<&str> =
-                    (ti..=ti + extra).filter_map(|i| row.get(i)).filter_map(|f| std::str::from_utf8(f).ok()).collect();
+                let parts: Vec<&str> = (ti..=ti + extra)
+                    .filter_map(|i| row.get(i))
+                    .filter_map(|f| std::str::from_utf8(f).ok())
+                    .collect();
                 Cow::Owned(parts.join(&(delimiter as char).to_string()))
             }
-            Some(ti) => Cow::Borrowed(row.get(ti).and_then(|f| std::str::from_utf8(f).ok()).unwrap_or("")),
+            Some(ti) => Cow::Borrowed(
+                row.get(ti)
+                    .and_then(|f| std::str::from_utf8(f).ok())
+                    .unwrap_or(""),
+            ),
             None => Cow::Borrowed(""),
         };
         let text = match self.title.and_then(get).filter(|s| !s.trim().is_empty()) {
@@ -483,8 +603,18 @@ impl CsvMapper {
         if text.trim().is_empty() {
             return Err(Skip::MissingText);
         }
-        let opt = |i: Option<usize>| i.and_then(get).map(str::trim).filter(|s| !s.is_empty()).map(Cow::Borrowed);
-        Ok(Post { time, text, author: opt(self.author), kind: opt(self.kind) })
+        let opt = |i: Option<usize>| {
+            i.and_then(get)
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(Cow::Borrowed)
+        };
+        Ok(Post {
+            time,
+            text,
+            author: opt(self.author),
+            kind: opt(self.kind),
+        })
     }
 }
 
@@ -504,18 +634,28 @@ mod tests {
         assert_eq!(p.time, T);
         assert_eq!(p.text, "gmail is down");
         assert_eq!(p.author.as_deref(), Some("kim"));
-        assert!(matches!(p.text, Cow::Borrowed(_)), "plain strings are borrowed");
+        assert!(
+            matches!(p.text, Cow::Borrowed(_)),
+            "plain strings are borrowed"
+        );
     }
 
     #[test]
     fn reddit_comment_and_submission() {
-        let c = ex().extract(br#"{"created_utc":1235467862,"author":"u1","body":"down for me too"}"#).unwrap();
-        assert_eq!((c.time, c.text.as_ref(), c.author.as_deref()), (T, "down for me too", Some("u1")));
+        let c = ex()
+            .extract(br#"{"created_utc":1235467862,"author":"u1","body":"down for me too"}"#)
+            .unwrap();
+        assert_eq!(
+            (c.time, c.text.as_ref(), c.author.as_deref()),
+            (T, "down for me too", Some("u1"))
+        );
         let s = ex()
             .extract(br#"{"created_utc":"1235467862","author":"u2","title":"Gmail down?","selftext":"500 errors"}"#)
             .unwrap();
         assert_eq!((s.time, s.text.as_ref()), (T, "Gmail down?\n500 errors"));
-        let s = ex().extract(br#"{"created_utc":"1235467862","title":"Gmail down?","selftext":""}"#).unwrap();
+        let s = ex()
+            .extract(br#"{"created_utc":"1235467862","title":"Gmail down?","selftext":""}"#)
+            .unwrap();
         assert_eq!(s.text, "Gmail down?");
     }
 
@@ -544,24 +684,46 @@ mod tests {
             author: FieldSpec::parse("who").unwrap(),
         };
         let e = JsonExtractor::new(&choice, Tz::UTC);
-        let p = e.extract(br#"{"text":"ignored","meta":{"when":1235467862},"data":{"msg":"x"},"who":"me"}"#).unwrap();
-        assert_eq!((p.time, p.text.as_ref(), p.author.as_deref()), (T, "x", Some("me")));
+        let p = e
+            .extract(
+                br#"{"text":"ignored","meta":{"when":1235467862},"data":{"msg":"x"},"who":"me"}"#,
+            )
+            .unwrap();
+        assert_eq!(
+            (p.time, p.text.as_ref(), p.author.as_deref()),
+            (T, "x", Some("me"))
+        );
         assert!(FieldSpec::parse("a..b").is_err());
     }
 
     #[test]
     fn each_bad_line_has_its_reason() {
         let e = ex();
-        assert_eq!(e.extract(b"{\"text\":\"a\",\"time\":\"\xff\"}"), Err(Skip::InvalidUtf8));
+        assert_eq!(
+            e.extract(b"{\"text\":\"a\",\"time\":\"\xff\"}"),
+            Err(Skip::InvalidUtf8)
+        );
         assert_eq!(e.extract(br#"{"text":"a""#), Err(Skip::MalformedJson));
-        assert_eq!(e.extract(br#"{"text":"a"} trailing"#), Err(Skip::MalformedJson));
+        assert_eq!(
+            e.extract(br#"{"text":"a"} trailing"#),
+            Err(Skip::MalformedJson)
+        );
         assert_eq!(e.extract(br#"[1,2]"#), Err(Skip::NotObject));
         assert_eq!(e.extract(br#""just a string""#), Err(Skip::NotObject));
         assert_eq!(e.extract(br#"not json"#), Err(Skip::MalformedJson));
         assert_eq!(e.extract(br#"{"text":"a"}"#), Err(Skip::MissingTime));
-        assert_eq!(e.extract(br#"{"text":"a","time":null}"#), Err(Skip::MissingTime));
-        assert_eq!(e.extract(br#"{"text":"a","time":"soon"}"#), Err(Skip::BadTime));
-        assert_eq!(e.extract(br#"{"text":"a","time":true}"#), Err(Skip::BadTime));
+        assert_eq!(
+            e.extract(br#"{"text":"a","time":null}"#),
+            Err(Skip::MissingTime)
+        );
+        assert_eq!(
+            e.extract(br#"{"text":"a","time":"soon"}"#),
+            Err(Skip::BadTime)
+        );
+        assert_eq!(
+            e.extract(br#"{"text":"a","time":true}"#),
+            Err(Skip::BadTime)
+        );
         assert_eq!(e.extract(br#"{"time":1235467862}"#), Err(Skip::MissingText));
     }
 
@@ -575,18 +737,27 @@ mod tests {
         let m = CsvMapper::from_header(&h, &FieldChoice::default(), Tz::UTC).unwrap();
         let rows: Vec<csv::ByteRecord> = rdr.byte_records().map(Result::unwrap).collect();
         let a = m.extract(&rows[0], b',').unwrap();
-        assert_eq!((a.time, a.text.as_ref(), a.author.as_deref()), (T, "quoted, with comma", Some("kim")));
+        assert_eq!(
+            (a.time, a.text.as_ref(), a.author.as_deref()),
+            (T, "quoted, with comma", Some("kim"))
+        );
         let b = m.extract(&rows[1], b',').unwrap();
         assert_eq!(b.text, "gmail down, again, really");
     }
 
     #[test]
     fn csv_by_columns_and_missing_header_names() {
-        let m = CsvMapper::from_columns(&["time".into(), "text".into(), "author".into()], Tz::UTC).unwrap();
+        let m = CsvMapper::from_columns(&["time".into(), "text".into(), "author".into()], Tz::UTC)
+            .unwrap();
         let row = csv::ByteRecord::from(vec!["1235467862", "gmail, down", "again", "kim"]);
         let p = m.extract(&row, b',').unwrap();
-        assert_eq!((p.text.as_ref(), p.author.as_deref()), ("gmail, down,again", Some("kim")));
-        assert!(CsvMapper::from_header(&["when", "text"], &FieldChoice::default(), Tz::UTC).is_err());
+        assert_eq!(
+            (p.text.as_ref(), p.author.as_deref()),
+            ("gmail, down,again", Some("kim"))
+        );
+        assert!(
+            CsvMapper::from_header(&["when", "text"], &FieldChoice::default(), Tz::UTC).is_err()
+        );
         assert!(CsvMapper::from_columns(&["text".into()], Tz::UTC).is_err());
     }
 }

@@ -20,7 +20,12 @@ pub fn run(cli: Cli) -> Result<i32> {
             };
             execute(&a.common, exporter.as_ref())
         }
-        Command::Windows(a) => execute(&a.common, &WindowsCsv { spikes_only: a.spikes_only }),
+        Command::Windows(a) => execute(
+            &a.common,
+            &WindowsCsv {
+                spikes_only: a.spikes_only,
+            },
+        ),
     }
 }
 
@@ -40,5 +45,9 @@ fn execute(args: &CommonArgs, exporter: &dyn Exporter) -> Result<i32> {
         params: &cfg.params,
     };
     pipeline::write_output(cfg.output.as_deref(), |out| exporter.write(&report, out))?;
-    Ok(if stats.unreadable > 0 { exit_codes::FAILURE } else { exit_codes::SUCCESS })
+    Ok(if stats.unreadable > 0 {
+        exit_codes::FAILURE
+    } else {
+        exit_codes::SUCCESS
+    })
 }

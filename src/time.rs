@@ -6,7 +6,7 @@
 //! go through a small hand-written scanner with no allocation; Twitter's and RFC 2822's layouts
 //! go through chrono; plain numbers are epoch seconds or milliseconds, told apart by magnitude.
 
-use chrono::{DateTime, LocalResult, Offset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc};
 use chrono_tz::Tz;
 
 /// Seconds since 1970-01-01T00:00:00Z. Sub-second precision is dropped: windows are whole seconds.
@@ -203,7 +203,11 @@ fn scan_numeric(b: &[u8], tz: Tz) -> Option<Result<Ts, TimeError>> {
             let mut oc = Cur { b: rest, i: 1 };
             let hh = oc.digits(2, 2)?;
             oc.eat(b':');
-            let mm = if oc.i < rest.len() { oc.digits(2, 2)? } else { 0 };
+            let mm = if oc.i < rest.len() {
+                oc.digits(2, 2)?
+            } else {
+                0
+            };
             if oc.i != rest.len() || hh > 23 || mm > 59 {
                 return None;
             }
@@ -256,15 +260,19 @@ pub fn parse_duration(s: &str) -> Result<i64, String> {
     let t = s.trim();
     let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
     let (num, unit) = t.split_at(split);
-    let n: i64 = num
-        .parse()
-        .map_err(|_| format!("invalid duration '{s}': expected a number and a unit, such as 30s, 5m, 1h or 1d"))?;
+    let n: i64 = num.parse().map_err(|_| {
+        format!("invalid duration '{s}': expected a number and a unit, such as 30s, 5m, 1h or 1d")
+    })?;
     let mult = match unit.trim() {
         "" | "s" | "sec" | "secs" => 1,
         "m" | "min" | "mins" => 60,
         "h" | "hr" | "hour" | "hours" => 3600,
         "d" | "day" | "days" => 86_400,
-        other => return Err(format!("invalid duration '{s}': unknown unit '{other}' (use s, m, h or d)")),
+        other => {
+            return Err(format!(
+                "invalid duration '{s}': unknown unit '{other}' (use s, m, h or d)"
+            ))
+        }
     };
     match n.checked_mul(mult) {
         Some(v) if v > 0 => Ok(v),
@@ -274,7 +282,12 @@ pub fn parse_duration(s: &str) -> Result<i64, String> {
 
 /// Formats a duration for people: `2h 31m`, `45m`, `30s`.
 pub fn human_duration(secs: i64) -> String {
-    let (d, h, m, s) = (secs / 86_400, secs % 86_400 / 3600, secs % 3600 / 60, secs % 60);
+    let (d, h, m, s) = (
+        secs / 86_400,
+        secs % 86_400 / 3600,
+        secs % 3600 / 60,
+        secs % 60,
+    );
     match (d, h, m) {
         (0, 0, 0) => format!("{s}s"),
         (0, 0, _) => format!("{m}m"),
@@ -320,7 +333,13 @@ mod tests {
 
     #[test]
     fn naive_times_are_read_in_the_input_zone() {
-        for c in ["2009/02/24 18:30", "2009.02.24 18:30", "2009-02-24 18:30:00", "2009.02.24. 18:30", "2009-02-24T18:30"] {
+        for c in [
+            "2009/02/24 18:30",
+            "2009.02.24 18:30",
+            "2009-02-24 18:30:00",
+            "2009.02.24. 18:30",
+            "2009-02-24T18:30",
+        ] {
             assert_eq!(seoul(c), Ok(T0930), "{c}");
             assert_eq!(utc(c), Ok(T0930 + 9 * 3600), "{c}");
         }
@@ -334,9 +353,15 @@ mod tests {
     fn dst_edges_follow_the_documented_rule() {
         let ny = chrono_tz::America::New_York;
         // 2021-03-14 02:30 does not exist in New York: read with the offset before (-05:00).
-        assert_eq!(parse_time("2021-03-14 02:30", ny), parse_time("2021-03-14T07:30:00Z", Tz::UTC));
+        assert_eq!(
+            parse_time("2021-03-14 02:30", ny),
+            parse_time("2021-03-14T07:30:00Z", Tz::UTC)
+        );
         // 2021-11-07 01:30 happens twice: the earlier one (-04:00).
-        assert_eq!(parse_time("2021-11-07 01:30", ny), parse_time("2021-11-07T05:30:00Z", Tz::UTC));
+        assert_eq!(
+            parse_time("2021-11-07 01:30", ny),
+            parse_time("2021-11-07T05:30:00Z", Tz::UTC)
+        );
     }
 
     #[test]
@@ -346,7 +371,10 @@ mod tests {
         assert_eq!(utc("2009-13-01 10:00"), Err(TimeError::OutOfRange));
         assert_eq!(utc("2009-02-30"), Err(TimeError::OutOfRange));
         assert_eq!(utc("2009-02-24 25:00"), Err(TimeError::OutOfRange));
-        assert_eq!(utc("2009-02-24 10:00 +09:00 extra"), Err(TimeError::Unrecognised));
+        assert_eq!(
+            utc("2009-02-24 10:00 +09:00 extra"),
+            Err(TimeError::Unrecognised)
+        );
     }
 
     #[test]
@@ -365,7 +393,13 @@ mod tests {
     #[test]
     fn formats() {
         assert_eq!(rfc3339_utc(T0930), "2009-02-24T09:30:00Z");
-        assert_eq!(rfc3339_in(T0930, chrono_tz::Asia::Seoul), "2009-02-24T18:30:00+09:00");
-        assert_eq!(human_in(T0930, chrono_tz::Asia::Seoul), "2009-02-24 18:30 KST (+09:00)");
+        assert_eq!(
+            rfc3339_in(T0930, chrono_tz::Asia::Seoul),
+            "2009-02-24T18:30:00+09:00"
+        );
+        assert_eq!(
+            human_in(T0930, chrono_tz::Asia::Seoul),
+            "2009-02-24 18:30 KST (+09:00)"
+        );
     }
 }

@@ -47,10 +47,22 @@ impl Cell {
         self.reports += o.reports;
         self.recoveries += o.recoveries;
         for s in o.report_samples {
-            keep_earliest(&mut self.report_samples, SAMPLES_PER_CELL, s.time, &s.text, s.author.as_deref());
+            keep_earliest(
+                &mut self.report_samples,
+                SAMPLES_PER_CELL,
+                s.time,
+                &s.text,
+                s.author.as_deref(),
+            );
         }
         for s in o.recovery_samples {
-            keep_earliest(&mut self.recovery_samples, RECOVERIES_PER_CELL, s.time, &s.text, s.author.as_deref());
+            keep_earliest(
+                &mut self.recovery_samples,
+                RECOVERIES_PER_CELL,
+                s.time,
+                &s.text,
+                s.author.as_deref(),
+            );
         }
         for (t, n) in o.terms {
             bump(&mut self.terms, t, n);
@@ -76,7 +88,14 @@ fn keep_earliest(v: &mut Vec<Sample>, cap: usize, time: Ts, text: &str, author: 
         Some((cut, _)) => format!("{}…", &text[..cut]),
         None => text.to_string(),
     };
-    v.insert(pos, Sample { time, text, author: author.map(str::to_string) });
+    v.insert(
+        pos,
+        Sample {
+            time,
+            text,
+            author: author.map(str::to_string),
+        },
+    );
     v.truncate(cap);
 }
 
@@ -94,7 +113,11 @@ pub struct Windows {
 impl Windows {
     pub fn new(width: i64, services: usize) -> Windows {
         assert!(width > 0);
-        Windows { width, cells: vec![BTreeMap::new(); services], span: None }
+        Windows {
+            width,
+            cells: vec![BTreeMap::new(); services],
+            span: None,
+        }
     }
 
     /// The window index a time falls in.
@@ -123,7 +146,15 @@ impl Windows {
 
     /// Counts a report or recovery for `service` (which `mention` has already counted as a post
     /// when the post names it; `--about` reports may not).
-    pub fn classify(&mut self, service: usize, kind: Kind, t: Ts, text: &str, author: Option<&str>, terms: &[TermId]) {
+    pub fn classify(
+        &mut self,
+        service: usize,
+        kind: Kind,
+        t: Ts,
+        text: &str,
+        author: Option<&str>,
+        terms: &[TermId],
+    ) {
         let idx = self.index(t);
         let cell = self.cells[service].entry(idx).or_default();
         match kind {
@@ -133,7 +164,13 @@ impl Windows {
             }
             Kind::Recovery => {
                 cell.recoveries += 1;
-                keep_earliest(&mut cell.recovery_samples, RECOVERIES_PER_CELL, t, text, author);
+                keep_earliest(
+                    &mut cell.recovery_samples,
+                    RECOVERIES_PER_CELL,
+                    t,
+                    text,
+                    author,
+                );
             }
         }
         for &term in terms {
@@ -193,7 +230,10 @@ mod tests {
         let first = &cells[&(1_235_467_800 / 300)];
         assert_eq!((first.posts, first.reports), (3, 1));
         assert_eq!(first.terms, [(7, 2)]);
-        assert_eq!(w.span_windows(), Some((1_235_467_800 / 300, 1_235_468_100 / 300)));
+        assert_eq!(
+            w.span_windows(),
+            Some((1_235_467_800 / 300, 1_235_468_100 / 300))
+        );
         assert!(w.cells(1).is_empty());
         assert_eq!(w.index(-1), -1, "times before 1970 still align");
     }

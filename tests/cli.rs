@@ -22,7 +22,9 @@ struct TestEnv {
 
 impl TestEnv {
     fn new() -> TestEnv {
-        TestEnv { dir: tempfile::tempdir().unwrap() }
+        TestEnv {
+            dir: tempfile::tempdir().unwrap(),
+        }
     }
     fn path(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
@@ -50,13 +52,24 @@ fn fixture_files() -> Vec<String> {
 }
 
 fn json_of(args: &[&str], files: &[String]) -> JsonReport {
-    let out = outcry().args(["detect", "--format", "json"]).args(args).args(files).output().unwrap();
-    assert!(out.status.success(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    let out = outcry()
+        .args(["detect", "--format", "json"])
+        .args(args)
+        .args(files)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).expect("the JSON report parses back")
 }
 
 fn ts(rfc3339: &str) -> i64 {
-    chrono::DateTime::parse_from_rfc3339(rfc3339).unwrap().timestamp()
+    chrono::DateTime::parse_from_rfc3339(rfc3339)
+        .unwrap()
+        .timestamp()
 }
 
 fn gzip(data: &[u8]) -> Vec<u8> {
@@ -67,19 +80,39 @@ fn gzip(data: &[u8]) -> Vec<u8> {
 
 #[test]
 fn finds_the_gmail_outage_with_onset_and_recovery_within_a_window() {
-    let r = json_of(&["--input-tz", "Asia/Seoul", "--tz", "Asia/Seoul"], &fixture_files());
-    let gmail: Vec<_> = r.incidents.iter().filter(|i| i.service == "gmail").collect();
+    let r = json_of(
+        &["--input-tz", "Asia/Seoul", "--tz", "Asia/Seoul"],
+        &fixture_files(),
+    );
+    let gmail: Vec<_> = r
+        .incidents
+        .iter()
+        .filter(|i| i.service == "gmail")
+        .collect();
     assert_eq!(gmail.len(), 1, "one Gmail incident: {:#?}", r.incidents);
     let g = gmail[0];
     let window = r.settings.window_s;
     assert_eq!(window, 300);
     let onset = ts(&g.onset);
-    assert!((onset - TRUE_ONSET).abs() <= window, "onset {} vs 09:30Z", g.onset);
+    assert!(
+        (onset - TRUE_ONSET).abs() <= window,
+        "onset {} vs 09:30Z",
+        g.onset
+    );
     let recovery = ts(g.recovery.as_deref().expect("the outage ended"));
-    assert!((recovery - TRUE_RECOVERY).abs() <= window, "recovery {:?} vs 12:00Z", g.recovery);
+    assert!(
+        (recovery - TRUE_RECOVERY).abs() <= window,
+        "recovery {:?} vs 12:00Z",
+        g.recovery
+    );
     assert_eq!(g.duration_s, Some(recovery - onset));
     assert!(!g.ongoing);
-    assert!(g.onset.ends_with('Z') && g.onset_local.ends_with("+09:00"), "{} {}", g.onset, g.onset_local);
+    assert!(
+        g.onset.ends_with('Z') && g.onset_local.ends_with("+09:00"),
+        "{} {}",
+        g.onset,
+        g.onset_local
+    );
     assert!(g.reports >= 400, "{} reports", g.reports);
     assert!(g.peak_reports > 10);
     assert!(ts(&g.peak) > onset && ts(&g.peak) < recovery);
@@ -92,15 +125,29 @@ fn finds_the_gmail_outage_with_onset_and_recovery_within_a_window() {
 
 #[test]
 fn the_json_contract_holds() {
-    let r = json_of(&["--input-tz", "Asia/Seoul", "--tz", "Asia/Seoul,UTC"], &fixture_files());
+    let r = json_of(
+        &["--input-tz", "Asia/Seoul", "--tz", "Asia/Seoul,UTC"],
+        &fixture_files(),
+    );
     let s = &r.stats;
     assert_eq!(s.inputs, 4);
     assert_eq!(s.records + s.skipped, s.lines);
     assert_eq!(s.records, 2500 + 500 + 150 + 300);
     assert_eq!(s.skipped, 0);
     assert_eq!(r.settings.tz, ["Asia/Seoul", "UTC"]);
-    assert!(s.first_post.as_deref().unwrap().starts_with("2009-02-23T00:"), "{:?}", s.first_post);
-    assert!(s.last_post.as_deref().unwrap().starts_with("2009-02-25T0"), "{:?}", s.last_post);
+    assert!(
+        s.first_post
+            .as_deref()
+            .unwrap()
+            .starts_with("2009-02-23T00:"),
+        "{:?}",
+        s.first_post
+    );
+    assert!(
+        s.last_post.as_deref().unwrap().starts_with("2009-02-25T0"),
+        "{:?}",
+        s.last_post
+    );
     // Raw JSON: the keys scripts rely on are all there.
     let out = outcry()
         .args(["detect", "--format", "json", "--input-tz", "Asia/Seoul"])
@@ -140,21 +187,37 @@ fn text_report_shows_times_in_the_readers_zone_and_utc() {
         .success()
         .stdout(predicate::str::contains("1 outage found."))
         .stdout(predicate::str::contains("gmail (mail)"))
-        .stdout(predicate::str::is_match(r"onset\s+2009-02-24 18:[23]\d KST \(\+09:00\)  =  2009-02-24 09:[23]\d UTC").unwrap())
+        .stdout(
+            predicate::str::is_match(
+                r"onset\s+2009-02-24 18:[23]\d KST \(\+09:00\)  =  2009-02-24 09:[23]\d UTC",
+            )
+            .unwrap(),
+        )
         .stdout(predicate::str::is_match(r"recovery\s+2009-02-24 2[01]:\d\d KST").unwrap())
         .stdout(predicate::str::contains("evidence"))
-        .stdout(predicate::str::contains("Read 4 inputs: 3450 lines, 3450 records"));
+        .stdout(predicate::str::contains(
+            "Read 4 inputs: 3450 lines, 3450 records",
+        ));
 }
 
 #[test]
 fn naive_blog_times_follow_input_tz() {
     // Read as UTC, the Korean blog's evening posts land nine hours late: the onset it gives
     // alone moves accordingly.
-    let blog = vec![format!("{GMAIL}/blog-ko.jsonl"), format!("{GMAIL}/forum-ko.csv")];
+    let blog = vec![
+        format!("{GMAIL}/blog-ko.jsonl"),
+        format!("{GMAIL}/forum-ko.csv"),
+    ];
     let seoul = json_of(&["--input-tz", "Asia/Seoul"], &blog);
     let utc = json_of(&[], &blog);
     let (a, b) = (&seoul.incidents[0], &utc.incidents[0]);
-    assert_eq!(ts(&b.onset) - ts(&a.onset), 9 * 3600, "{} vs {}", a.onset, b.onset);
+    assert_eq!(
+        ts(&b.onset) - ts(&a.onset),
+        9 * 3600,
+        "{} vs {}",
+        a.onset,
+        b.onset
+    );
 }
 
 #[test]
@@ -176,7 +239,11 @@ fn windows_csv_header_and_rows() {
     let spike_rows: Vec<_> = gmail.iter().filter(|r| &r[8] == "true").collect();
     assert!(spike_rows.len() >= 20, "{} spike windows", spike_rows.len());
     let first_spike = ts(&spike_rows[0][0]);
-    assert!((first_spike - TRUE_ONSET).abs() <= 600, "{}", &spike_rows[0][0]);
+    assert!(
+        (first_spike - TRUE_ONSET).abs() <= 600,
+        "{}",
+        &spike_rows[0][0]
+    );
     let total_reports: u64 = gmail.iter().map(|r| r[4].parse::<u64>().unwrap()).sum();
     assert!(total_reports >= 400);
     for r in &rows {
@@ -191,7 +258,13 @@ fn spikes_only_to_a_file() {
     let env = TestEnv::new();
     let out = env.path("spikes.csv");
     outcry()
-        .args(["windows", "--spikes-only", "--input-tz", "Asia/Seoul", "--output"])
+        .args([
+            "windows",
+            "--spikes-only",
+            "--input-tz",
+            "Asia/Seoul",
+            "--output",
+        ])
         .arg(&out)
         .args(fixture_files())
         .assert()
@@ -210,7 +283,14 @@ fn spikes_only_to_a_file() {
 #[test]
 fn broken_lines_are_counted_by_reason_and_reported_with_line_numbers() {
     let out = outcry()
-        .args(["detect", "--format", "json", "--max-warnings", "3", "fixtures/broken/broken.jsonl"])
+        .args([
+            "detect",
+            "--format",
+            "json",
+            "--max-warnings",
+            "3",
+            "fixtures/broken/broken.jsonl",
+        ])
         .output()
         .unwrap();
     assert!(out.status.success());
@@ -230,10 +310,22 @@ fn broken_lines_are_counted_by_reason_and_reported_with_line_numbers() {
     .collect();
     assert_eq!(s.skipped_by_reason, want);
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains("fixtures/broken/broken.jsonl:3: skipped: malformed JSON"), "{err}");
-    assert!(err.contains("broken.jsonl:4: skipped: JSON value is not an object"), "{err}");
-    assert!(err.contains("broken.jsonl:5: skipped: invalid UTF-8"), "{err}");
-    assert!(!err.contains("broken.jsonl:6:"), "only the first 3 are shown: {err}");
+    assert!(
+        err.contains("fixtures/broken/broken.jsonl:3: skipped: malformed JSON"),
+        "{err}"
+    );
+    assert!(
+        err.contains("broken.jsonl:4: skipped: JSON value is not an object"),
+        "{err}"
+    );
+    assert!(
+        err.contains("broken.jsonl:5: skipped: invalid UTF-8"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("broken.jsonl:6:"),
+        "only the first 3 are shown: {err}"
+    );
     assert!(err.contains("further skipped lines are counted"), "{err}");
     assert_eq!(s.reports, 2, "both records are Gmail reports");
 }
@@ -260,14 +352,29 @@ fn gzip_and_zstd_inputs_and_stdin() {
     let r = json_of(&[], &[format!("{GMAIL}/reddit.jsonl.zst")]);
     assert_eq!(r.stats.records, 500);
     // Compressed data on stdin is recognised by its magic bytes.
-    let gz = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(GMAIL).join("tweets.jsonl.gz")).unwrap();
-    let out = outcry().args(["detect", "--format", "json"]).write_stdin(gz.clone()).output().unwrap();
+    let gz = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join(GMAIL)
+            .join("tweets.jsonl.gz"),
+    )
+    .unwrap();
+    let out = outcry()
+        .args(["detect", "--format", "json"])
+        .write_stdin(gz.clone())
+        .output()
+        .unwrap();
     let r: JsonReport = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(r.stats.records, 2500);
     assert!(r.incidents.iter().any(|i| i.service == "gmail"));
     // `-` is stdin too, beside a file.
     let out = outcry()
-        .args(["detect", "--format", "json", "-", &format!("{GMAIL}/reddit.jsonl.zst")])
+        .args([
+            "detect",
+            "--format",
+            "json",
+            "-",
+            &format!("{GMAIL}/reddit.jsonl.zst"),
+        ])
         .write_stdin(gz)
         .output()
         .unwrap();
@@ -288,13 +395,23 @@ fn plain_jsonl_on_stdin_unsorted() {
         }
     }
     for h in 0..24 {
-        lines.push_str(&format!("{{\"created_utc\":{},\"body\":\"new gmail theme is nice\"}}\n", TRUE_ONSET - 12 * 3600 + h * 3600));
+        lines.push_str(&format!(
+            "{{\"created_utc\":{},\"body\":\"new gmail theme is nice\"}}\n",
+            TRUE_ONSET - 12 * 3600 + h * 3600
+        ));
     }
-    let out = outcry().args(["detect", "--format", "json"]).write_stdin(lines).output().unwrap();
+    let out = outcry()
+        .args(["detect", "--format", "json"])
+        .write_stdin(lines)
+        .output()
+        .unwrap();
     let r: JsonReport = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(r.incidents.len(), 1);
     assert_eq!(ts(&r.incidents[0].onset), TRUE_ONSET);
-    assert_eq!(ts(r.incidents[0].recovery.as_deref().unwrap()), TRUE_ONSET + 20 * 60);
+    assert_eq!(
+        ts(r.incidents[0].recovery.as_deref().unwrap()),
+        TRUE_ONSET + 20 * 60
+    );
 }
 
 #[test]
@@ -302,12 +419,19 @@ fn truncated_gzip_is_counted_and_reported() {
     let env = TestEnv::new();
     let mut body = String::new();
     for i in 0..2000 {
-        body.push_str(&format!("{{\"time\":{},\"text\":\"gmail line {i}\"}}\n", TRUE_ONSET + i));
+        body.push_str(&format!(
+            "{{\"time\":{},\"text\":\"gmail line {i}\"}}\n",
+            TRUE_ONSET + i
+        ));
     }
     let mut gz = gzip(body.as_bytes());
     gz.truncate(gz.len() / 2);
     let p = env.write("cut.jsonl.gz", &gz);
-    let out = outcry().args(["detect", "--format", "json"]).arg(&p).output().unwrap();
+    let out = outcry()
+        .args(["detect", "--format", "json"])
+        .arg(&p)
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let r: JsonReport = serde_json::from_slice(&out.stdout).unwrap();
     assert!(r.stats.records > 0 && r.stats.records < 2000);
@@ -324,12 +448,24 @@ fn csv_from_stdin_with_columns_and_about() {
                2009-02-24 09:32:00,dave,server error on every page\n\
                2009-02-24 14:00:00,erin,thanks for the new feature\n";
     let out = outcry()
-        .args(["detect", "--format", "json", "--input-format", "csv", "--columns", "time,author,text"])
+        .args([
+            "detect",
+            "--format",
+            "json",
+            "--input-format",
+            "csv",
+            "--columns",
+            "time,author,text",
+        ])
         .args(["--about", "acme-cloud"])
         .write_stdin(csv)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let r: JsonReport = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(r.stats.records, 5);
     assert_eq!(r.incidents.len(), 1, "{:#?}", r);
@@ -341,17 +477,32 @@ fn csv_from_stdin_with_columns_and_about() {
 #[test]
 fn argument_mistakes_are_usage_errors() {
     outcry()
-        .args(["detect", "--tz", "Mars/Olympus", "fixtures/broken/broken.jsonl"])
+        .args([
+            "detect",
+            "--tz",
+            "Mars/Olympus",
+            "fixtures/broken/broken.jsonl",
+        ])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("unknown time zone 'Mars/Olympus'"));
     outcry()
-        .args(["detect", "--window", "5 parsecs", "fixtures/broken/broken.jsonl"])
+        .args([
+            "detect",
+            "--window",
+            "5 parsecs",
+            "fixtures/broken/broken.jsonl",
+        ])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("--window"));
     outcry()
-        .args(["detect", "--input-tz", "KST", "fixtures/broken/broken.jsonl"])
+        .args([
+            "detect",
+            "--input-tz",
+            "KST",
+            "fixtures/broken/broken.jsonl",
+        ])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("IANA"));
@@ -369,7 +520,13 @@ fn argument_mistakes_are_usage_errors() {
 #[test]
 fn an_unreadable_input_is_an_error_but_the_rest_is_reported() {
     let out = outcry()
-        .args(["detect", "--format", "json", "no/such/file.jsonl", "fixtures/broken/broken.jsonl"])
+        .args([
+            "detect",
+            "--format",
+            "json",
+            "no/such/file.jsonl",
+            "fixtures/broken/broken.jsonl",
+        ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
@@ -389,11 +546,21 @@ fn a_closed_pipe_ends_quietly() {
         .spawn()
         .unwrap();
     let mut first = [0u8; 64];
-    child.stdout.as_mut().unwrap().read_exact(&mut first).unwrap();
+    child
+        .stdout
+        .as_mut()
+        .unwrap()
+        .read_exact(&mut first)
+        .unwrap();
     drop(child.stdout.take());
     let status = child.wait().unwrap();
     let mut err = String::new();
-    child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
     assert!(status.success(), "{status:?} {err}");
     assert!(!err.contains("error"), "{err}");
 }

@@ -17,8 +17,17 @@ fn io_error(e: csv::Error) -> io::Error {
 }
 
 /// The columns, in order.
-pub const HEADER: [&str; 9] =
-    ["window_start", "window_end", "service", "posts", "reports", "recoveries", "baseline", "score", "spike"];
+pub const HEADER: [&str; 9] = [
+    "window_start",
+    "window_end",
+    "service",
+    "posts",
+    "reports",
+    "recoveries",
+    "baseline",
+    "score",
+    "spike",
+];
 
 pub struct WindowsCsv {
     pub spikes_only: bool,
@@ -28,17 +37,30 @@ impl Exporter for WindowsCsv {
     fn write(&self, r: &Report, out: &mut dyn Write) -> io::Result<()> {
         let mut w = csv::Writer::from_writer(out);
         w.write_record(HEADER).map_err(io_error)?;
-        let Some((first, last)) = r.windows.span_windows() else { return Ok(w.flush()?) };
+        let Some((first, last)) = r.windows.span_windows() else {
+            return w.flush();
+        };
         let tz = r.primary_zone();
-        let mut services: Vec<usize> = (0..r.windows.services()).filter(|&s| !r.windows.cells(s).is_empty()).collect();
+        let mut services: Vec<usize> = (0..r.windows.services())
+            .filter(|&s| !r.windows.cells(s).is_empty())
+            .collect();
         services.sort_by(|a, b| r.service_id(*a).cmp(r.service_id(*b)));
         let series: Vec<_> = services
             .iter()
-            .map(|&s| score_series(first, &dense_counts(r.windows.cells(s), first, last), r.params))
+            .map(|&s| {
+                score_series(
+                    first,
+                    &dense_counts(r.windows.cells(s), first, last),
+                    r.params,
+                )
+            })
             .collect();
         for idx in first..=last {
             let start = r.windows.start(idx);
-            let (ws, we) = (rfc3339_in(start, tz), rfc3339_in(start + r.windows.width, tz));
+            let (ws, we) = (
+                rfc3339_in(start, tz),
+                rfc3339_in(start + r.windows.width, tz),
+            );
             for (k, &svc) in services.iter().enumerate() {
                 let sc = &series[k].scores[(idx - first) as usize];
                 if self.spikes_only && !sc.spike {

@@ -111,7 +111,10 @@ pub fn to_json(r: &Report) -> JsonReport {
             top_terms: i
                 .top_terms
                 .iter()
-                .map(|&(t, count)| JsonTerm { term: r.matcher.term_display(t).to_string(), count })
+                .map(|&(t, count)| JsonTerm {
+                    term: r.matcher.term_display(t).to_string(),
+                    count,
+                })
                 .collect(),
             evidence: i
                 .evidence
@@ -136,7 +139,10 @@ pub fn to_json(r: &Report) -> JsonReport {
             lines: s.lines,
             records: s.records,
             skipped: s.skipped(),
-            skipped_by_reason: s.nonzero_reasons().map(|(k, n)| (k.name().to_string(), n)).collect(),
+            skipped_by_reason: s
+                .nonzero_reasons()
+                .map(|(k, n)| (k.name().to_string(), n))
+                .collect(),
             bytes: s.bytes,
             mentions: s.mentions,
             reports: s.reports,

@@ -52,7 +52,11 @@ fn incident(r: &Report, i: &Incident, out: &mut dyn Write) -> io::Result<()> {
             times(out, "recovery", t, &zs)?;
             writeln!(out, "  {:<10}{}", "duration", human_duration(t - i.onset))?;
         }
-        None => writeln!(out, "  {:<10}not yet: still elevated at the end of the input", "recovery")?,
+        None => writeln!(
+            out,
+            "  {:<10}not yet: still elevated at the end of the input",
+            "recovery"
+        )?,
     }
     let window = human_duration(r.windows.width);
     writeln!(
@@ -61,16 +65,28 @@ fn incident(r: &Report, i: &Incident, out: &mut dyn Write) -> io::Result<()> {
         "reports", i.reports, i.recoveries, i.peak_reports, i.baseline
     )?;
     if !i.top_terms.is_empty() {
-        let terms: Vec<String> =
-            i.top_terms.iter().map(|&(t, c)| format!("\"{}\" ×{c}", r.matcher.term_display(t))).collect();
+        let terms: Vec<String> = i
+            .top_terms
+            .iter()
+            .map(|&(t, c)| format!("\"{}\" ×{c}", r.matcher.term_display(t)))
+            .collect();
         writeln!(out, "  {:<10}{}", "terms", terms.join(", "))?;
     }
     if !i.evidence.is_empty() {
         writeln!(out, "  evidence")?;
         for (s, kind) in &i.evidence {
-            let who = s.author.as_deref().map(|a| format!("@{a}: ")).unwrap_or_default();
+            let who = s
+                .author
+                .as_deref()
+                .map(|a| format!("@{a}: "))
+                .unwrap_or_default();
             let text: String = one_line(&s.text, 110);
-            writeln!(out, "    {}  {:<8} {who}{text}", hm_in(s.time, r.primary_zone()), kind.name())?;
+            writeln!(
+                out,
+                "    {}  {:<8} {who}{text}",
+                hm_in(s.time, r.primary_zone()),
+                kind.name()
+            )?;
         }
     }
     Ok(())
@@ -88,7 +104,11 @@ fn one_line(s: &str, max: usize) -> String {
 fn summary(r: &Report, out: &mut dyn Write) -> io::Result<()> {
     let s = r.stats;
     let span = match r.windows.span() {
-        Some((a, b)) => format!(", {} to {}", human_in(a, r.primary_zone()), human_in(b, r.primary_zone())),
+        Some((a, b)) => format!(
+            ", {} to {}",
+            human_in(a, r.primary_zone()),
+            human_in(b, r.primary_zone())
+        ),
         None => String::new(),
     };
     writeln!(
@@ -100,10 +120,22 @@ fn summary(r: &Report, out: &mut dyn Write) -> io::Result<()> {
         s.records,
         human_duration(r.windows.width)
     )?;
-    writeln!(out, "{} posts name a service: {} outage reports, {} recovery posts.", s.mentions, s.reports, s.recoveries)?;
+    writeln!(
+        out,
+        "{} posts name a service: {} outage reports, {} recovery posts.",
+        s.mentions, s.reports, s.recoveries
+    )?;
     if s.skipped() > 0 {
-        let reasons: Vec<String> = s.nonzero_reasons().map(|(k, n)| format!("{k} {n}")).collect();
-        writeln!(out, "Skipped {} lines ({}).", s.skipped(), reasons.join(", "))?;
+        let reasons: Vec<String> = s
+            .nonzero_reasons()
+            .map(|(k, n)| format!("{k} {n}"))
+            .collect();
+        writeln!(
+            out,
+            "Skipped {} lines ({}).",
+            s.skipped(),
+            reasons.join(", ")
+        )?;
     }
     for e in &s.input_errors {
         writeln!(out, "Input problem: {e}")?;
