@@ -39,8 +39,19 @@ down detector
 # maintenance" or "netflix down under" into reports. A plain alias next to `down` already makes
 # a report for that service, and the hashtag compounds #gmaildown, #gmailoutage and
 # #gmailisdown are found as an alias touching `down`, `outage` or `isdown`. So only frames that
-# add something are here.
+# add something are here. `{service}fail` finds "gmail fail" and "twitter fail whale"; the
+# compound #gmailfail would also need a starred alias (`Gmail*`), which is deliberately left
+# out: the tag is stuck on commentary long after an outage is over.
 is {service} down
+is {service} dead
+{service} dead
+{service} died
+{service} just died
+{service} is offline
+{service} is having a bad day
+can't open {service}
+cannot open {service}
+can't get into {service}
 {service} outage
 {service}fail
 {service} not working
@@ -55,6 +66,8 @@ is {service} down
 # It does not work.
 not working
 isn't working
+not working outside
+isn't working outside
 isnt working
 isn’t working
 aren't working
@@ -90,6 +103,8 @@ can't connect
 cannot connect
 unable to connect
 can't access
+can't get in
+died on me
 login issues
 connection issues
 
@@ -111,11 +126,17 @@ something went wrong
 an error occurred
 try again later
 rate limit exceeded
+over capacity
+errors out
+erroring out
 network error
 connection error
 timed out
 timing out
 messages not sending
+video won't play
+videos won't play
+videos not playing
 
 # Outage words.
 outage
@@ -131,6 +152,7 @@ fail whale
 unavailable
 unreachable
 went offline
+offline again
 broken
 crashed
 crashing
@@ -159,6 +181,8 @@ fail whale is back
 
 [recovery en]
 is back
+'s back
+’s back
 it's back
 its back
 it’s back
@@ -205,10 +229,17 @@ alive again
 can log in again
 logged back in
 all good now
+crisis over
+crisis averted
 outage is over
 false alarm
 
 [exclude en]
+# Entries that run past a word must be complete words themselves: the longest entry is chosen
+# first and its word boundaries are checked afterwards, so an exclusion such as "is down to"
+# would also swallow "is down today" and "is down too". Spell such exclusions out in full
+# ("is down to earth", "is down to you").
+#
 # Word boundaries already keep `down` out of download(s), touchdown, countdown, sundown,
 # lowdown, breakdown, markdown and downtime, and `broken` out of heartbroken, so those need no
 # entry here. What follows are the look-alikes that contain an outage or recovery phrase as
@@ -224,7 +255,6 @@ feeling a bit down
 feeling a little down
 feeling so down
 feeling really down
-down bad
 i'm down
 i’m down
 im down
@@ -233,7 +263,6 @@ you down for
 if you're down
 who's down for
 anyone down for
-down for it
 down to hang
 down to chill
 down with the flu
@@ -256,11 +285,20 @@ letting you down
 upside down
 upside-down
 down to earth
+down to the last
+down to the wire
 down-to-earth
-is down to
-it's down to
-its down to
-it’s down to
+is down to earth
+is down to you
+is down to me
+is down to luck
+is down to the wire
+it's down to you
+it's down to me
+it's down to luck
+it's down to the wire
+its down to you
+it’s down to you
 down the road
 is down the road
 down the street
@@ -273,8 +311,8 @@ down the drain
 down the rabbit hole
 went down the rabbit hole
 went down the stairs
-went down to
-go down to
+went down to the
+go down to the
 went down in history
 go down in history
 goes down in history
@@ -285,7 +323,6 @@ sun goes down
 sun went down
 down under
 down south
-down low
 down payment
 down syndrome
 down jacket
@@ -454,7 +491,6 @@ broken bones
 broken nose
 broken promise
 broken promises
-broken home
 broken family
 broken glass
 broken into
@@ -497,15 +533,18 @@ im up
 i am up
 what is up
 time is up
-is up to
+is up to date
+is up to you
+is up to me
+is up to them
+is up to us
+is up to something
 is up for
 is up there
 is up against
 back up your
 back up my
 back up our
-back up the
-back up to
 to back up
 back up plan
 sign up
@@ -572,7 +611,6 @@ us some slack
 you some slack
 yourself some slack
 myself some slack
-slack off
 slack-jawed
 slack jawed
 slack tide
@@ -593,7 +631,6 @@ nervous twitch
 azure sky
 azure skies
 azure blue
-azure sea
 azure waters
 amazon rainforest
 amazon river

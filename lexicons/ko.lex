@@ -17,8 +17,8 @@
 #     three or more syllables, or add the collisions to [exclude ko];
 #   * `{service}` in an outage entry stands for any alias of any service in services.lex. Do not
 #     put a very short or very common ending after it (no `{service} 다운`, no `{service} 장애`):
-#     the pattern starts at the service name, before any exclusion can, so `유튜브 다운로드` or
-#     `네이버 장애인 채용` would become reports.
+#     a frame fires whenever the service name has those words around it, whatever follows, so
+#     no exclusion can stop it and `유튜브 다운로드` or `네이버 장애인 채용` would become reports.
 #
 # To extend: add a phrase people really write, and for each new short entry check which
 # ordinary words contain it and list those under [exclude ko]. Planned maintenance (정기 점검,
@@ -203,6 +203,28 @@
 계속 안 되
 아직도 안 돼
 아직도 안 되
+지금 안 되는
+안 되는 거 맞
+나만 안 돼
+나만 안 되
+저만 안 돼
+저만 안 되
+언제 되는
+언제 돼
+언제 되냐
+언제 되려나
+웹은 안 돼
+웹은 안 되
+웹이 안 돼
+웹이 안 되
+앱이 안 돼
+앱이 안 되
+사이트가 안 돼
+사이트가 안 되
+홈페이지가 안 돼
+홈페이지가 안 되
+업무 마비
+고래 떴
 
 # Still broken: these start where 복구 or 정상화 would and win over them.
 복구 중
@@ -245,6 +267,10 @@
 {service}가 안 되
 {service} 왜 안 돼
 {service} 왜 안 되
+{service} 또 안 돼
+{service} 또 안 되
+{service} 되시는 분
+{service} 되는 분
 {service} 왜 이래
 {service} 왜 이럼
 {service} 오류

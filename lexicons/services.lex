@@ -18,8 +18,10 @@
 #     토스트). Put such words under [exclude ko] in ko.lex (English ones under [exclude en]);
 #   * a space between two Hangul syllables is optional in the text, so 구글 메일 already
 #     covers 구글메일. A space between Latin and Hangul is not, so mixed names such as
-#     `KT 인터넷` / `KT인터넷` are listed in both spellings;
-#   * the longest alias wins where aliases overlap: `Google Mail` names gmail, not google.
+#     `SK브로드밴드` / `SK 브로드밴드` are listed in both spellings;
+#   * the longest entry wins where entries overlap: `Google Mail` names gmail, not google. That
+#     also means an alias hides the words it covers, so do not end an alias with a word that
+#     begins outage phrases: `KT 인터넷` would hide `인터넷 끊김`.
 #
 # To add a service, copy a section, choose an id that is not taken, and check each alias against
 # the rules above. A later lexicon file may add aliases to a service defined here.
@@ -31,6 +33,7 @@ Gmail
 G-mail
 Google Mail
 googlemail
+mail.google.com
 # Gmail's own account; the plain name already covers it, listed for reference.
 @gmail
 지메일
@@ -141,7 +144,9 @@ Zoom meetings
 Zoom call
 Zoom calls
 Zoom link
+Zoom links
 Zoom class
+Zoom classes
 Zoom webinar
 zoom.us
 @Zoom
@@ -245,6 +250,8 @@ Google Sheets
 Google Slides
 Google Calendar
 Google Meet
+docs.google.com
+drive.google.com
 @GoogleWorkspace
 구글 드라이브
 구글 독스
@@ -519,8 +526,10 @@ Hometax
 [service steam game]
 Steam store
 Steam client
+Steam server
 Steam servers
 Steam account
+Steam accounts
 Steam library
 Steam community
 Steam market
@@ -543,6 +552,7 @@ PS Network
 Xbox Live
 Xbox network
 XBL
+Xbox server
 Xbox servers
 @XboxSupport
 엑스박스 라이브
@@ -558,6 +568,7 @@ Nintendo eShop
 Battle.net
 Battlenet
 Battle net
+Blizzard server
 Blizzard servers
 @BlizzardCS
 배틀넷
@@ -566,6 +577,7 @@ Blizzard servers
 [service league-of-legends game]
 League of Legends
 League client
+LoL server
 LoL servers
 Riot client
 @RiotSupport
