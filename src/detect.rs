@@ -114,8 +114,10 @@ pub fn poisson_sf(k: u32, lambda: f64) -> f64 {
 pub fn score(p: f64) -> f64 {
     if p <= 0.0 {
         MAX_SCORE
+    } else if p >= 1.0 {
+        0.0
     } else {
-        (-p.log10()).clamp(0.0, MAX_SCORE)
+        (-p.log10()).min(MAX_SCORE)
     }
 }
 
@@ -198,7 +200,7 @@ pub struct Incident {
     pub peak_reports: u32,
     pub recovery: Option<Ts>,
     /// Reports and posts naming the service from onset to the last elevated window; recovery
-    /// posts from onset to the window after the recovery.
+    /// posts from onset to `merge_gap` windows past the recovery.
     pub reports: u64,
     pub recoveries: u64,
     pub posts: u64,
@@ -325,8 +327,9 @@ fn build(
 
     let mut terms: Vec<(usize, u32)> = vec![];
     let (mut reports, mut posts) = (0u64, 0u64);
-    // Recovery posts are counted up to the window after the recovery (they trail the reports).
-    let rec_end = recovery.map_or(end_w, |t| end_w.max(w.index(t) + 1));
+    // Recovery posts trail the reports: they are counted up to `merge_gap` windows past the
+    // recovery's window.
+    let rec_end = recovery.map_or(end_w, |t| end_w.max(w.index(t) + params.merge_gap));
     let recoveries: u64 = cells
         .range(first_w..=rec_end)
         .map(|(_, c)| u64::from(c.recoveries))
