@@ -575,3 +575,42 @@ fn help_documents_the_method() {
         .stdout(predicate::str::contains("--input-tz"))
         .stdout(predicate::str::contains("--about"));
 }
+
+#[test]
+fn dst_edges_are_counted_and_ambiguous_zones_skipped_with_candidates() {
+    let lines = "{\"time\":\"2021-03-14 02:30\",\"text\":\"gmail is down\"}\n\
+                 {\"time\":\"2021-11-07 01:30\",\"text\":\"gmail is down\"}\n\
+                 {\"time\":\"2021-11-07 12:00\",\"text\":\"gmail is down\"}\n\
+                 {\"time\":\"2021-11-07 12:00 IST\",\"text\":\"gmail is down\"}\n\
+                 {\"time\":\"Nov 7, 2021 9:00 AM CST\",\"text\":\"gmail is down\"}\n";
+    let out = outcry()
+        .args([
+            "detect",
+            "--format",
+            "json",
+            "--input-tz",
+            "America/New_York",
+        ])
+        .write_stdin(lines)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let r: JsonReport = serde_json::from_slice(&out.stdout).unwrap();
+    // CST is settled by the input zone's region (America): US Central.
+    assert_eq!((r.stats.records, r.stats.skipped), (4, 1));
+    assert_eq!(r.stats.dst_adjusted, 2);
+    assert_eq!(r.stats.skipped_by_reason.get("ambiguous_zone"), Some(&1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("<stdin>:4: skipped: 'IST' is ambiguous")
+            && err.contains("Asia/Kolkata (+05:30")
+            && err.contains("Europe/Dublin"),
+        "{err}"
+    );
+    let text = outcry()
+        .args(["detect", "--input-tz", "America/New_York"])
+        .write_stdin(lines)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&text.stdout).contains("2 local times fell on a DST change"));
+}

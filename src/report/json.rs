@@ -73,6 +73,10 @@ pub struct JsonStats {
     pub first_post: Option<String>,
     pub last_post: Option<String>,
     pub input_errors: Vec<String>,
+    /// Local times that a DST change skipped (moved forward by the gap) or repeated (the
+    /// earlier taken): kept, and counted here.
+    #[serde(default)]
+    pub dst_adjusted: u64,
 }
 
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
@@ -150,6 +154,7 @@ pub fn to_json(r: &Report) -> JsonReport {
             first_post: span.map(|(a, _)| rfc3339_utc(a)),
             last_post: span.map(|(_, b)| rfc3339_utc(b)),
             input_errors: s.input_errors.clone(),
+            dst_adjusted: s.dst_adjusted,
         },
         settings: JsonSettings {
             window_s: r.windows.width,

@@ -137,6 +137,13 @@ fn summary(r: &Report, out: &mut dyn Write) -> io::Result<()> {
             reasons.join(", ")
         )?;
     }
+    if s.dst_adjusted > 0 {
+        writeln!(
+            out,
+            "{} local times fell on a DST change: a skipped time was moved forward by the gap, a repeated one read as the earlier.",
+            s.dst_adjusted
+        )?;
+    }
     for e in &s.input_errors {
         writeln!(out, "Input problem: {e}")?;
     }
