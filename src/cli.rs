@@ -38,6 +38,9 @@ pub enum Command {
     Detect(DetectArgs),
     /// Write per-window counts and spike scores as CSV, one row per service per window.
     Windows(WindowsArgs),
+    /// What time was that here? Convert a time as a post wrote it ("10:20 am GMT", "밤 9시 20분",
+    /// "0930 GMT", an epoch number) into one or more zones.
+    Time(crate::timecmd::TimeArgs),
 }
 
 #[derive(Debug, Args)]

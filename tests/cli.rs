@@ -614,3 +614,120 @@ fn dst_edges_are_counted_and_ambiguous_zones_skipped_with_candidates() {
         .unwrap();
     assert!(String::from_utf8_lossy(&text.stdout).contains("2 local times fell on a DST change"));
 }
+
+#[test]
+fn time_command_answers_the_issue_examples() {
+    let run = |args: &[&str]| {
+        let out = outcry().arg("time").args(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let o = run(&["10:20 am GMT", "--date", "2009-02-24", "--to", "Asia/Seoul"]);
+    assert_eq!(o, "2009-02-24 19:20 KST (+09:00)  Asia/Seoul\n");
+    let o = run(&[
+        "밤 9시 20분",
+        "--date",
+        "2009-02-24",
+        "--from",
+        "Asia/Seoul",
+        "--to",
+        "UTC,America/Los_Angeles",
+    ]);
+    assert_eq!(
+        o,
+        "2009-02-24 12:20 UTC (+00:00)  UTC\n2009-02-24 04:20 PST (-08:00)  America/Los_Angeles\n"
+    );
+    let o = run(&["0930 GMT", "--date", "2009-02-24", "--to", "Asia/Seoul"]);
+    assert!(o.starts_with("2009-02-24 18:30 KST (+09:00)"), "{o}");
+    let o = run(&["1235467800", "--to", "Asia/Seoul"]);
+    assert!(o.starts_with("2009-02-24 18:30 KST (+09:00)"), "{o}");
+    // Unquoted words are joined; the trackback's Korean form.
+    // (6시 with no 오전/오후 is read as written, 06:18, with a note.)
+    let out = outcry()
+        .args([
+            "time",
+            "한국시간으로",
+            "약",
+            "6시",
+            "18분경",
+            "--date",
+            "2009-02-24",
+        ])
+        .output()
+        .unwrap();
+    let o = String::from_utf8_lossy(&out.stdout);
+    assert!(o.starts_with("2009-02-23 21:18 UTC"), "{o}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("오후"));
+    let o = run(&["오후 6시 18분", "--date", "2009-02-24"]);
+    assert!(o.starts_with("2009-02-24 09:18 UTC"), "{o}");
+    // JSON for scripts.
+    let o = run(&[
+        "Tue, 24 Feb 2009 09:30:00 GMT",
+        "--to",
+        "Asia/Seoul,UTC",
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&o).unwrap();
+    assert_eq!(v["utc"], "2009-02-24T09:30:00Z");
+    assert_eq!(v["epoch"], 1_235_467_800);
+    assert_eq!(v["times"][0]["time"], "2009-02-24T18:30:00+09:00");
+    assert_eq!(v["times"][0]["abbreviation"], "KST");
+    assert_eq!(v["times"][0]["offset"], "+09:00");
+    assert_eq!(v["times"][1]["zone"], "UTC");
+}
+
+#[test]
+fn time_command_dst_notes_and_ambiguity_errors() {
+    outcry()
+        .args([
+            "time",
+            "2:30 am",
+            "--date",
+            "2021-03-14",
+            "--from",
+            "America/New_York",
+            "--to",
+            "America/New_York,UTC",
+        ])
+        .assert()
+        .success()
+        .stdout(
+            "2021-03-14 03:30 EDT (-04:00)  America/New_York\n2021-03-14 07:30 UTC (+00:00)  UTC\n",
+        )
+        .stderr(predicate::str::contains("does not exist"));
+    outcry()
+        .args(["time", "9:30 IST", "--date", "2009-02-24"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("'IST' is ambiguous"))
+        .stderr(predicate::str::contains("Asia/Kolkata"))
+        .stderr(predicate::str::contains("Europe/Dublin"));
+    outcry()
+        .args(["time", "9:30 CST", "--date", "2009-02-24"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("America/Chicago"));
+    // --from settles CST.
+    outcry()
+        .args([
+            "time",
+            "3:30 am CST",
+            "--date",
+            "2009-02-24",
+            "--from",
+            "America/Chicago",
+        ])
+        .assert()
+        .success()
+        .stdout("2009-02-24 09:30 UTC (+00:00)  UTC\n");
+    outcry()
+        .args(["time", "whenever"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot read 'whenever'"));
+}
