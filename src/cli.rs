@@ -101,7 +101,9 @@ pub struct CommonArgs {
     #[arg(long, value_name = "ZONE", default_value = "UTC")]
     pub input_tz: String,
 
-    /// Window width: 30s, 1m, 5m, 1h, 1d … Windows are aligned on UTC multiples of the width.
+    /// Window width: 30s, 1m, 5m, 1h, 1d … Windows up to 1h are aligned on UTC multiples of the
+    /// width; longer ones on local midnight of the first --tz zone (a 1d window on a DST day is 23
+    /// or 25 hours).
     #[arg(short, long, value_name = "DURATION", default_value = "5m")]
     pub window: String,
 

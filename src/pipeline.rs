@@ -123,10 +123,15 @@ pub struct Collector<'m> {
 
 impl<'m> Collector<'m> {
     pub fn new(matcher: &'m Matcher, window: i64) -> Self {
+        Self::with_windows(matcher, Windows::new(window, matcher.services().len()))
+    }
+
+    /// A collector filling the given (empty) windows.
+    pub fn with_windows(matcher: &'m Matcher, windows: Windows) -> Self {
         Collector {
             matcher,
             scratch: Scratch::default(),
-            windows: Windows::new(window, matcher.services().len()),
+            windows,
             stats: Stats::default(),
         }
     }
@@ -155,7 +160,9 @@ impl<'m> Collector<'m> {
 
 /// Reads every input of `cfg` into windows.
 pub fn scan(cfg: &Config, matcher: &Matcher) -> Result<Scan> {
-    let mut c = Collector::new(matcher, cfg.window);
+    let services = matcher.services().len();
+    let windows = Windows::aligned(cfg.window, services, cfg.zones[0]);
+    let mut c = Collector::with_windows(matcher, windows);
     let mut warn = Warner {
         shown: 0,
         limit: cfg.max_warnings,

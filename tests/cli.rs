@@ -731,3 +731,41 @@ fn time_command_dst_notes_and_ambiguity_errors() {
         .code(2)
         .stderr(predicate::str::contains("cannot read 'whenever'"));
 }
+
+#[test]
+fn day_windows_align_on_local_midnight_with_dst_days() {
+    let mut lines = String::new();
+    // One gmail post every three hours from 2021-03-12 to 2021-03-16 (UTC).
+    let start = ts("2021-03-12T00:00:00Z");
+    for k in 0..40 {
+        lines.push_str(&format!(
+            "{{\"created_utc\":{},\"body\":\"gmail is down\"}}\n",
+            start + k * 3 * 3600
+        ));
+    }
+    let out = outcry()
+        .args(["windows", "--window", "1d", "--tz", "America/New_York,UTC"])
+        .write_stdin(lines)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let mut rdr = csv::Reader::from_reader(&out.stdout[..]);
+    let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
+    let spans: Vec<(String, i64)> = rows
+        .iter()
+        .map(|r| (r[0].to_string(), ts(&r[1]) - ts(&r[0])))
+        .collect();
+    assert_eq!(
+        spans,
+        [
+            ("2021-03-11T00:00:00-05:00".to_string(), 86_400),
+            ("2021-03-12T00:00:00-05:00".to_string(), 86_400),
+            ("2021-03-13T00:00:00-05:00".to_string(), 86_400),
+            ("2021-03-14T00:00:00-05:00".to_string(), 23 * 3600),
+            ("2021-03-15T00:00:00-04:00".to_string(), 86_400),
+            ("2021-03-16T00:00:00-04:00".to_string(), 86_400),
+        ]
+    );
+    let total: u64 = rows.iter().map(|r| r[3].parse::<u64>().unwrap()).sum();
+    assert_eq!(total, 40);
+}
