@@ -13,7 +13,7 @@ use crate::classify::{Matcher, Scratch};
 use crate::config::Config;
 use crate::input::{self, Layout, Line, LineReader};
 use crate::record::{CsvMapper, JsonExtractor, Post, Skip};
-use crate::time::TimeError;
+use crate::time::{quote, TimeError};
 use crate::window::Windows;
 
 /// Counts of what was read.
@@ -119,6 +119,9 @@ pub struct Collector<'m> {
     scratch: Scratch,
     pub windows: Windows,
     pub stats: Stats,
+    /// Zone of times quoted in posts without one (`--input-tz`).
+    pub input_tz: chrono_tz::Tz,
+    quotes: Vec<crate::time::quote::Quote>,
 }
 
 impl<'m> Collector<'m> {
@@ -133,6 +136,8 @@ impl<'m> Collector<'m> {
             scratch: Scratch::default(),
             windows,
             stats: Stats::default(),
+            input_tz: chrono_tz::Tz::UTC,
+            quotes: vec![],
         }
     }
 
@@ -155,6 +160,22 @@ impl<'m> Collector<'m> {
             self.windows
                 .classify(svc, kind, p.time, &p.text, p.author.as_deref(), v.terms);
         }
+        // Times quoted by posts about a service ("down since 10:20 GMT", "6시 반쯤부터"): only
+        // posts that name one and pass a cheap byte test are read further.
+        let about = v.kind.map(|(_, svc)| svc);
+        if (!v.services.is_empty() || about.is_some()) && quote::worth_a_look(&p.text) {
+            self.quotes.clear();
+            quote::quoted_times(&p.text, p.time, self.input_tz, &mut self.quotes);
+            for q in &self.quotes {
+                let text = &p.text[q.start..q.end];
+                for &svc in v.services {
+                    self.windows.quote(svc, p.time, q.at, text);
+                }
+                if let Some(svc) = about.filter(|s| !v.services.contains(s)) {
+                    self.windows.quote(svc, p.time, q.at, text);
+                }
+            }
+        }
     }
 }
 
@@ -163,6 +184,7 @@ pub fn scan(cfg: &Config, matcher: &Matcher) -> Result<Scan> {
     let services = matcher.services().len();
     let windows = Windows::aligned(cfg.window, services, cfg.zones[0]);
     let mut c = Collector::with_windows(matcher, windows);
+    c.input_tz = cfg.input_tz;
     let mut warn = Warner {
         shown: 0,
         limit: cfg.max_warnings,

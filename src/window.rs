@@ -37,6 +37,18 @@ pub struct Sample {
     pub author: Option<String>,
 }
 
+/// A time quoted in report posts ("down since 10:20 GMT"), and how many posts quoted it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteCount {
+    pub at: Ts,
+    pub count: u32,
+    /// The words of the first post that quoted it.
+    pub text: String,
+}
+
+/// Distinct quoted times kept per cell (further ones are dropped; counts of kept ones go on).
+pub const QUOTES_PER_CELL: usize = 8;
+
 /// What one service did in one window.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Cell {
@@ -50,6 +62,8 @@ pub struct Cell {
     pub recovery_samples: Vec<Sample>,
     /// How often each outage/recovery term fired in this window's reports and recoveries.
     pub terms: Vec<(TermId, u32)>,
+    /// Times quoted by this window's reports.
+    pub quotes: Vec<QuoteCount>,
 }
 
 impl Cell {
@@ -78,6 +92,22 @@ impl Cell {
         for (t, n) in o.terms {
             bump(&mut self.terms, t, n);
         }
+        for q in o.quotes {
+            add_quote(&mut self.quotes, QUOTES_PER_CELL, q.at, q.count, &q.text);
+        }
+    }
+}
+
+/// Counts a quoted time, copying its text only when it is new (and there is room under `cap`).
+pub fn add_quote(v: &mut Vec<QuoteCount>, cap: usize, at: Ts, n: u32, text: &str) {
+    match v.iter().position(|q| q.at == at) {
+        Some(k) => v[k].count += n,
+        None if v.len() < cap => v.push(QuoteCount {
+            at,
+            count: n,
+            text: text.to_string(),
+        }),
+        None => {}
     }
 }
 
@@ -240,6 +270,13 @@ impl Windows {
         for &term in terms {
             bump(&mut cell.terms, term, 1);
         }
+    }
+
+    /// Counts a time quoted by a report for `service` posted at `t`.
+    pub fn quote(&mut self, service: usize, t: Ts, at: Ts, text: &str) {
+        let idx = self.index(t);
+        let quotes = &mut self.cells[service].entry(idx).or_default().quotes;
+        add_quote(quotes, QUOTES_PER_CELL, at, 1, text);
     }
 
     /// Joins another worker's windows into these.

@@ -769,3 +769,67 @@ fn day_windows_align_on_local_midnight_with_dst_days() {
     let total: u64 = rows.iter().map(|r| r[3].parse::<u64>().unwrap()).sum();
     assert_eq!(total, 40);
 }
+
+#[test]
+fn incidents_show_the_times_posts_quote() {
+    let r = json_of(
+        &["--input-tz", "Asia/Seoul", "--tz", "Asia/Seoul"],
+        &fixture_files(),
+    );
+    let q = &r.incidents[0].quoted_times;
+    // The forum's post-mortems and the trackback: "저녁 6시 반쯤", "오후 6시 반쯤(GMT 09:30)".
+    assert_eq!(q[0].time, "2009-02-24T09:30:00Z", "{q:#?}");
+    assert_eq!(q[0].time_local, "2009-02-24T18:30:00+09:00");
+    assert!(q[0].count >= 3, "{q:#?}");
+    // The seed post's "GMT 기준 오전 10시 20분쯤".
+    let seed = q.iter().find(|x| x.time == "2009-02-24T10:20:00Z");
+    assert!(seed.is_some_and(|x| x.text.contains("10시 20분")), "{q:#?}");
+    // Raw JSON carries the key.
+    let out = outcry()
+        .args(["detect", "--format", "json", "--input-tz", "Asia/Seoul"])
+        .args(fixture_files())
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for k in ["time", "count", "text"] {
+        assert!(v["incidents"][0]["quoted_times"][0].get(k).is_some());
+    }
+    outcry()
+        .args(["detect", "--input-tz", "Asia/Seoul", "--tz", "Asia/Seoul"])
+        .args(fixture_files())
+        .assert()
+        .success()
+        .stdout(predicate::str::is_match(r"quoted\s+18:30 KST = 09:30 UTC ×\d").unwrap());
+    // English posts, times quoted with a zone, read against the post's own date.
+    let mut lines = String::new();
+    for m in 0..20 {
+        for k in 0..4 {
+            let text = if k == 0 {
+                "gmail down since 10:20 GMT"
+            } else {
+                "gmail is down, server error"
+            };
+            lines.push_str(&format!(
+                "{{\"created_utc\":{},\"body\":\"{text}\"}}\n",
+                TRUE_ONSET + 3000 + m * 60 + k * 7
+            ));
+        }
+    }
+    for h in 0..24 {
+        lines.push_str(&format!(
+            "{{\"created_utc\":{},\"body\":\"gmail theme is nice\"}}\n",
+            TRUE_ONSET - 12 * 3600 + h * 3600
+        ));
+    }
+    let out = outcry()
+        .args(["detect", "--format", "json"])
+        .write_stdin(lines)
+        .output()
+        .unwrap();
+    let r: JsonReport = serde_json::from_slice(&out.stdout).unwrap();
+    let q = &r.incidents[0].quoted_times;
+    assert_eq!(
+        (q[0].time.as_str(), q[0].count, q[0].text.as_str()),
+        ("2009-02-24T10:20:00Z", 20, "10:20 GMT")
+    );
+}

@@ -40,6 +40,20 @@ pub struct JsonIncident {
     pub score: f64,
     pub top_terms: Vec<JsonTerm>,
     pub evidence: Vec<JsonEvidence>,
+    /// Times the report posts quote ("since 10:20 GMT"), most quoted first.
+    #[serde(default)]
+    pub quoted_times: Vec<JsonQuote>,
+}
+
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+pub struct JsonQuote {
+    /// The quoted instant, resolved against each post's own date and zone.
+    pub time: String,
+    pub time_local: String,
+    /// Posts that quote it.
+    pub count: u32,
+    /// The words of the first post that quoted it.
+    pub text: String,
 }
 
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
@@ -129,6 +143,16 @@ pub fn to_json(r: &Report) -> JsonReport {
                     text: s.text.clone(),
                     author: s.author.clone(),
                     kind: k.name().to_string(),
+                })
+                .collect(),
+            quoted_times: i
+                .quoted
+                .iter()
+                .map(|q| JsonQuote {
+                    time: rfc3339_utc(q.at),
+                    time_local: rfc3339_in(q.at, tz),
+                    count: q.count,
+                    text: q.text.clone(),
                 })
                 .collect(),
         })

@@ -1,8 +1,9 @@
 //! Times quoted inside posts: "down since 10:20 GMT", "6시 18분경부터 안 돼요",
 //! "한국 시간 오후 6시 반쯤(GMT 09:30)".
 //!
-//! Only posts already classified as outage reports are searched (a few percent of a stream), so
-//! this is off the per-line hot path. A quote is a time of day with a cue that makes it one: a
+//! Only posts that name a service are searched, and only those that pass [`worth_a_look`] (a
+//! digit right before `:` or 시, or a noon/midnight word) are tokenized, so the cost stays off the
+//! bulk of the stream. A quote is a time of day with a cue that makes it one: a
 //! colon (`10:20`), 시 (`6시`), am/pm, noon/midnight, or four digits with a zone (`0930 GMT`).
 //!
 //! A quote is resolved against the post's own date and zone: a zone written in the quote wins
@@ -30,6 +31,23 @@ pub struct Quote {
     pub at: Ts,
     pub start: usize,
     pub end: usize,
+}
+
+/// A cheap test, without allocating: could `text` quote a time at all?
+pub fn worth_a_look(text: &str) -> bool {
+    let b = text.as_bytes();
+    let digit_then = |i: usize| i > 0 && b[i - 1].is_ascii_digit();
+    b.iter().enumerate().any(|(i, &c)| {
+        // ':' after a digit, or 시 (EC 8B 9C) after a digit (with an optional space).
+        (c == b':' && digit_then(i))
+            || (c == 0xEC
+                && b.get(i + 1..i + 3) == Some(&[0x8B, 0x9C][..])
+                && (digit_then(i) || (i > 1 && b[i - 1] == b' ' && digit_then(i - 1))))
+    }) || text.contains("noon")
+        || text.contains("midnight")
+        || text.contains("정오")
+        || text.contains("자정")
+        || b.windows(4).any(|w| w.iter().all(u8::is_ascii_digit))
 }
 
 /// Appends the times quoted in `text` (a post written at `post_time`) to `out`.
@@ -172,5 +190,9 @@ mod tests {
         // Numbers that are not times.
         assert!(quotes("502 error, 3 times, 2009 was bad", T0930, Tz::UTC).is_empty());
         assert!(quotes("두 시간 반 동안", T0930, Tz::UTC).is_empty());
+        assert!(
+            worth_a_look("since 10:20 GMT") && worth_a_look("6시 반쯤") && worth_a_look("0930 GMT")
+        );
+        assert!(!worth_a_look("gmail is down, 502 again") && !worth_a_look("두 시간 반"));
     }
 }
