@@ -350,24 +350,23 @@ const WEEKDAYS: [&str; 7] = [
     "sunday",
 ];
 
+/// Does `w` abbreviate `full` (at least three letters, any case)?
+fn abbreviates(w: &str, full: &str) -> bool {
+    w.len() >= 3
+        && w.len() <= full.len()
+        && full.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes())
+}
+
 /// `feb`, `Feb`, `february`, `Sept` → 2, 9, …
 fn month_name(w: &str) -> Option<u32> {
-    if w.len() < 3 {
-        return None;
-    }
-    let lw = w.to_ascii_lowercase();
     MONTHS
         .iter()
-        .position(|m| m.starts_with(&lw) && (lw.len() == 3 || lw.len() >= 4))
+        .position(|m| abbreviates(w, m))
         .map(|i| i as u32 + 1)
 }
 
 fn weekday_name(w: &str) -> bool {
-    if w.len() < 3 {
-        return false;
-    }
-    let lw = w.to_ascii_lowercase();
-    WEEKDAYS.iter().any(|d| d.starts_with(&lw)) || matches!(lw.as_str(), "tues" | "thur" | "thurs")
+    WEEKDAYS.iter().any(|d| abbreviates(w, d))
 }
 
 fn two_digit_year(v: u64) -> i32 {
