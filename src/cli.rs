@@ -38,6 +38,9 @@ pub enum Command {
     Detect(DetectArgs),
     /// Write per-window counts and spike scores as CSV, one row per service per window.
     Windows(WindowsArgs),
+    /// What time was that here? Convert a time as a post wrote it ("10:20 am GMT", "밤 9시 20분",
+    /// "0930 GMT", an epoch number) into one or more zones.
+    Time(crate::timecmd::TimeArgs),
 }
 
 #[derive(Debug, Args)]
@@ -98,7 +101,9 @@ pub struct CommonArgs {
     #[arg(long, value_name = "ZONE", default_value = "UTC")]
     pub input_tz: String,
 
-    /// Window width: 30s, 1m, 5m, 1h, 1d … Windows are aligned on UTC multiples of the width.
+    /// Window width: 30s, 1m, 5m, 1h, 1d … Windows up to 1h are aligned on UTC multiples of the
+    /// width; longer ones on local midnight of the first --tz zone (a 1d window on a DST day is 23
+    /// or 25 hours).
     #[arg(short, long, value_name = "DURATION", default_value = "5m")]
     pub window: String,
 

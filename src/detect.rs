@@ -33,7 +33,13 @@
 //! Microblogs for Event Exploration", CHI 2011.
 
 use crate::time::Ts;
-use crate::window::{Cell, Sample, Windows};
+use crate::window::{add_quote, Cell, QuoteCount, Sample, Windows};
+
+/// Posts up to this long after an incident's end are searched for quoted times
+/// (post-mortems: "오늘 지메일 사태 정리: 6시 반쯤부터 …").
+pub const QUOTE_AFTER: i64 = 12 * 3600;
+/// Quoted times kept per incident, most quoted first.
+pub const QUOTES_SHOWN: usize = 5;
 
 /// Smallest baseline, in reports per window.
 pub const BASELINE_FLOOR: f64 = 0.01;
@@ -213,6 +219,10 @@ pub struct Incident {
     pub top_terms: Vec<(usize, u32)>,
     /// Up to three posts: the first report, the first report at the peak, the first recovery.
     pub evidence: Vec<(Sample, crate::classify::Kind)>,
+    /// Times that posts naming the service quote ("since 10:20 GMT"), most quoted first: from the onset
+    /// window to `QUOTE_AFTER` past the end (never into the service's next incident), quoting a
+    /// time from six hours before the onset to an hour after the end.
+    pub quoted: Vec<QuoteCount>,
 }
 
 /// Finds the incidents of every service.
@@ -227,10 +237,38 @@ pub fn detect(w: &Windows, params: &Params) -> Vec<Incident> {
             continue;
         }
         let series = score_series(first, &dense_counts(cells, first, last), params);
-        out.extend(incidents_of(w, svc, &series, last, params));
+        let mut found = incidents_of(w, svc, &series, last, params);
+        for k in 0..found.len() {
+            let next = found.get(k + 1).map(|n| n.first_window);
+            found[k].quoted = quoted_times(w, &found[k], next);
+        }
+        out.extend(found);
     }
     out.sort_by_key(|i| (i.onset, i.service));
     out
+}
+
+/// The times posts around an incident quote (see `Incident::quoted`).
+fn quoted_times(w: &Windows, i: &Incident, next_first: Option<i64>) -> Vec<QuoteCount> {
+    let end = i.recovery.unwrap_or_else(|| w.end(i.last_window));
+    let mut hi = w.index(end + QUOTE_AFTER);
+    if let Some(n) = next_first {
+        hi = hi.min(n - 1);
+    }
+    let lo_t = i.onset - 6 * 3600;
+    let hi_t = end + 3600;
+    let mut all: Vec<QuoteCount> = vec![];
+    for (_, c) in w
+        .cells(i.service)
+        .range(i.first_window..=hi.max(i.first_window))
+    {
+        for q in c.quotes.iter().filter(|q| (lo_t..=hi_t).contains(&q.at)) {
+            add_quote(&mut all, usize::MAX, q.at, q.count, &q.text);
+        }
+    }
+    all.sort_by(|a, b| b.count.cmp(&a.count).then(a.at.cmp(&b.at)));
+    all.truncate(QUOTES_SHOWN);
+    all
 }
 
 fn incidents_of(
@@ -395,6 +433,7 @@ fn build(
         last_window: end_w,
         top_terms: terms,
         evidence,
+        quoted: vec![],
     }
 }
 

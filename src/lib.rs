@@ -5,7 +5,7 @@
 //! [`record`] (JSON line or CSV row → [`record::Post`]) → [`time`] (timestamps and zones) →
 //! [`classify`] (the compiled [`lexicon`]: which service, report or recovery) →
 //! [`window`] (per-service window counts) → [`detect`] (baseline, spikes, incidents) →
-//! [`report`] (text, JSON, CSV). [`pipeline`] wires the stream; [`run`] is the binary's body.
+//! [`report`] (text, JSON, CSV). [`pipeline`] wires the stream; [`run`] is the binary's body; [`timecmd`] is `outcry time`.
 
 pub mod classify;
 pub mod cli;
@@ -19,4 +19,5 @@ pub mod record;
 pub mod report;
 pub mod run;
 pub mod time;
+pub mod timecmd;
 pub mod window;

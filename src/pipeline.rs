@@ -13,6 +13,7 @@ use crate::classify::{Matcher, Scratch};
 use crate::config::Config;
 use crate::input::{self, Layout, Line, LineReader};
 use crate::record::{CsvMapper, JsonExtractor, Post, Skip};
+use crate::time::{quote, TimeError};
 use crate::window::Windows;
 
 /// Counts of what was read.
@@ -35,6 +36,9 @@ pub struct Stats {
     /// Records classified as outage reports / recovery posts.
     pub reports: u64,
     pub recoveries: u64,
+    /// Local times (no offset written) that a DST change skipped or repeated: read by the rule
+    /// of `time::resolve_local`, and kept.
+    pub dst_adjusted: u64,
     /// Messages about whole inputs (could not open, truncated, …).
     pub input_errors: Vec<String>,
 }
@@ -73,12 +77,17 @@ struct Warner {
 }
 
 impl Warner {
-    fn skipped(&mut self, name: &str, line: u64, why: Skip) {
+    fn skipped(&mut self, name: &str, line: u64, why: Skip, detail: Option<TimeError>) {
         if self.quiet {
             return;
         }
         if self.shown < self.limit {
-            eprintln!("outcry: {name}:{line}: skipped: {}", describe(why));
+            match detail {
+                Some(e @ TimeError::AmbiguousZone(_)) if why == Skip::AmbiguousZone => {
+                    eprintln!("outcry: {name}:{line}: skipped: {e}")
+                }
+                _ => eprintln!("outcry: {name}:{line}: skipped: {}", describe(why)),
+            }
         } else if self.shown == self.limit {
             eprintln!("outcry: further skipped lines are counted but not shown (see the summary)");
         }
@@ -100,6 +109,7 @@ pub fn describe(why: Skip) -> &'static str {
         Skip::MissingText => "no text field",
         Skip::MalformedCsv => "malformed CSV row",
         Skip::TruncatedInput => "input broke off (truncated or corrupt archive)",
+        Skip::AmbiguousZone => "ambiguous time zone abbreviation",
     }
 }
 
@@ -109,15 +119,25 @@ pub struct Collector<'m> {
     scratch: Scratch,
     pub windows: Windows,
     pub stats: Stats,
+    /// Zone of times quoted in posts without one (`--input-tz`).
+    pub input_tz: chrono_tz::Tz,
+    quotes: Vec<crate::time::quote::Quote>,
 }
 
 impl<'m> Collector<'m> {
     pub fn new(matcher: &'m Matcher, window: i64) -> Self {
+        Self::with_windows(matcher, Windows::new(window, matcher.services().len()))
+    }
+
+    /// A collector filling the given (empty) windows.
+    pub fn with_windows(matcher: &'m Matcher, windows: Windows) -> Self {
         Collector {
             matcher,
             scratch: Scratch::default(),
-            windows: Windows::new(window, matcher.services().len()),
+            windows,
             stats: Stats::default(),
+            input_tz: chrono_tz::Tz::UTC,
+            quotes: vec![],
         }
     }
 
@@ -140,18 +160,37 @@ impl<'m> Collector<'m> {
             self.windows
                 .classify(svc, kind, p.time, &p.text, p.author.as_deref(), v.terms);
         }
+        // Times quoted by posts about a service ("down since 10:20 GMT", "6시 반쯤부터"): only
+        // posts that name one and pass a cheap byte test are read further.
+        let about = v.kind.map(|(_, svc)| svc);
+        if (!v.services.is_empty() || about.is_some()) && quote::worth_a_look(&p.text) {
+            self.quotes.clear();
+            quote::quoted_times(&p.text, p.time, self.input_tz, &mut self.quotes);
+            for q in &self.quotes {
+                let text = &p.text[q.start..q.end];
+                for &svc in v.services {
+                    self.windows.quote(svc, p.time, q.at, text);
+                }
+                if let Some(svc) = about.filter(|s| !v.services.contains(s)) {
+                    self.windows.quote(svc, p.time, q.at, text);
+                }
+            }
+        }
     }
 }
 
 /// Reads every input of `cfg` into windows.
 pub fn scan(cfg: &Config, matcher: &Matcher) -> Result<Scan> {
-    let mut c = Collector::new(matcher, cfg.window);
+    let services = matcher.services().len();
+    let windows = Windows::aligned(cfg.window, services, cfg.zones[0]);
+    let mut c = Collector::with_windows(matcher, windows);
+    c.input_tz = cfg.input_tz;
     let mut warn = Warner {
         shown: 0,
         limit: cfg.max_warnings,
         quiet: cfg.quiet,
     };
-    let json = JsonExtractor::new(&cfg.fields, cfg.input_tz);
+    let mut json = JsonExtractor::new(&cfg.fields, cfg.input_tz);
     for path in &cfg.inputs {
         let src = match input::open(path) {
             Ok(s) => s,
@@ -169,16 +208,18 @@ pub fn scan(cfg: &Config, matcher: &Matcher) -> Result<Scan> {
         c.stats.inputs += 1;
         let layout = cfg.layout.unwrap_or_else(|| Layout::from_name(path));
         match layout {
-            Layout::JsonLines => scan_jsonl(src, &json, &mut c, &mut warn, cfg.strict)?,
+            Layout::JsonLines => scan_jsonl(src, &mut json, &mut c, &mut warn, cfg.strict)?,
             Layout::Csv { delimiter } => scan_csv(src, delimiter, cfg, &mut c, &mut warn)?,
         }
     }
+    c.stats.dst_adjusted += json.dst_adjusted();
     Ok(Scan {
         windows: c.windows,
         stats: c.stats,
     })
 }
 
+#[allow(clippy::too_many_arguments)]
 fn skip(
     c: &mut Collector,
     warn: &mut Warner,
@@ -186,21 +227,27 @@ fn skip(
     name: &str,
     line: u64,
     why: Skip,
+    detail: Option<TimeError>,
 ) -> Result<()> {
     if strict {
-        bail!(
-            "{name}:{line}: {} (--strict stops at the first bad line)",
-            describe(why)
-        );
+        match detail {
+            Some(e @ TimeError::AmbiguousZone(_)) if why == Skip::AmbiguousZone => {
+                bail!("{name}:{line}: {e} (--strict stops at the first bad line)")
+            }
+            _ => bail!(
+                "{name}:{line}: {} (--strict stops at the first bad line)",
+                describe(why)
+            ),
+        }
     }
     c.stats.skip(why);
-    warn.skipped(name, line, why);
+    warn.skipped(name, line, why, detail);
     Ok(())
 }
 
 fn scan_jsonl(
     src: input::Source,
-    json: &JsonExtractor,
+    json: &mut JsonExtractor,
     c: &mut Collector,
     warn: &mut Warner,
     strict: bool,
@@ -214,13 +261,16 @@ fn scan_jsonl(
                 c.stats.lines += 1;
                 match json.extract(b) {
                     Ok(p) => c.post(&p),
-                    Err(why) => skip(c, warn, strict, &name, line_no, why)?,
+                    Err(why) => {
+                        let d = json.last_time_error();
+                        skip(c, warn, strict, &name, line_no, why, d)?
+                    }
                 }
             }
             Line::Broken(b, e) => {
                 if !input::is_blank(b) {
                     c.stats.lines += 1;
-                    skip(c, warn, strict, &name, line_no, Skip::TruncatedInput)?;
+                    skip(c, warn, strict, &name, line_no, Skip::TruncatedInput, None)?;
                 }
                 let msg = format!(
                     "{name}:{line_no}: input broke off: {e}; the rest of this input is lost"
@@ -262,7 +312,7 @@ fn scan_csv(
             Err(e) => Err(format!("cannot read the CSV header: {e}")),
         },
     };
-    let mapper = match mapper {
+    let mut mapper = match mapper {
         Ok(m) => m,
         Err(e) => {
             let msg = format!("{name}: {e}");
@@ -287,14 +337,17 @@ fn scan_csv(
                 c.stats.lines += 1;
                 match mapper.extract(&row, delimiter) {
                     Ok(p) => c.post(&p),
-                    Err(why) => skip(c, warn, cfg.strict, &name, line, why)?,
+                    Err(why) => {
+                        let d = mapper.time_parser.last_error;
+                        skip(c, warn, cfg.strict, &name, line, why, d)?
+                    }
                 }
             }
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
                 if matches!(e.kind(), csv::ErrorKind::Io(_)) {
                     c.stats.lines += 1;
-                    skip(c, warn, cfg.strict, &name, line, Skip::TruncatedInput)?;
+                    skip(c, warn, cfg.strict, &name, line, Skip::TruncatedInput, None)?;
                     let msg = format!(
                         "{name}:{line}: input broke off: {e}; the rest of this input is lost"
                     );
@@ -303,11 +356,12 @@ fn scan_csv(
                     break;
                 }
                 c.stats.lines += 1;
-                skip(c, warn, cfg.strict, &name, line, Skip::MalformedCsv)?;
+                skip(c, warn, cfg.strict, &name, line, Skip::MalformedCsv, None)?;
             }
         }
     }
     c.stats.bytes += rdr.position().byte();
+    c.stats.dst_adjusted += mapper.time_parser.dst_adjusted;
     Ok(())
 }
 

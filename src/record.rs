@@ -13,7 +13,7 @@ use chrono_tz::Tz;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
-use crate::time::{self, TimeError, Ts};
+use crate::time::{self, TimeError, TimeParser, Ts};
 
 /// One post, as much of it as outcry needs.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,10 +36,12 @@ pub enum Skip {
     MissingText,
     MalformedCsv,
     TruncatedInput,
+    /// A zone abbreviation with several meanings (CST, IST) that `--input-tz` could not settle.
+    AmbiguousZone,
 }
 
 impl Skip {
-    pub const ALL: [Skip; 8] = [
+    pub const ALL: [Skip; 9] = [
         Skip::InvalidUtf8,
         Skip::MalformedJson,
         Skip::NotObject,
@@ -48,6 +50,7 @@ impl Skip {
         Skip::MissingText,
         Skip::MalformedCsv,
         Skip::TruncatedInput,
+        Skip::AmbiguousZone,
     ];
 
     /// The stable name used in reports and JSON (`skipped_by_reason`).
@@ -61,6 +64,7 @@ impl Skip {
             Skip::MissingText => "missing_text",
             Skip::MalformedCsv => "malformed_csv",
             Skip::TruncatedInput => "truncated_input",
+            Skip::AmbiguousZone => "ambiguous_zone",
         }
     }
 }
@@ -184,7 +188,8 @@ pub struct JsonExtractor {
     title_paths: [Vec<String>; 2],
     /// Every top-level key any candidate starts with: only these are kept while walking a line.
     top_keys: Vec<String>,
-    input_tz: Tz,
+    /// One time reader per time candidate: each remembers its field's layout.
+    time_parsers: Vec<TimeParser>,
 }
 
 /// Up to this many wanted top-level keys.
@@ -211,16 +216,27 @@ impl JsonExtractor {
             }
         }
         top_keys.truncate(MAX_KEYS);
+        let time_parsers = vec![TimeParser::new(input_tz); cands.time.len()];
         JsonExtractor {
             cands,
             title_paths: title_paths(),
             top_keys,
-            input_tz,
+            time_parsers,
         }
     }
 
+    /// Times read so far that needed the DST rule.
+    pub fn dst_adjusted(&self) -> u64 {
+        self.time_parsers.iter().map(|p| p.dst_adjusted).sum()
+    }
+
+    /// The details of the last time that could not be read (for warnings).
+    pub fn last_time_error(&self) -> Option<TimeError> {
+        self.time_parsers.iter().find_map(|p| p.last_error)
+    }
+
     /// Reads one line (already known to be non-blank).
-    pub fn extract<'a>(&self, line: &'a [u8]) -> Result<Post<'a>, Skip> {
+    pub fn extract<'a>(&mut self, line: &'a [u8]) -> Result<Post<'a>, Skip> {
         let s = std::str::from_utf8(line).map_err(|_| Skip::InvalidUtf8)?;
         let s = s.trim_start_matches('\u{feff}');
         if !s.trim_start().starts_with('{') {
@@ -241,9 +257,15 @@ impl JsonExtractor {
             vals: top,
         };
 
-        let time = match self.cands.time.iter().find_map(|p| doc.lookup(p)) {
+        let found = self
+            .cands
+            .time
+            .iter()
+            .enumerate()
+            .find_map(|(k, p)| doc.lookup(p).map(|raw| (k, raw)));
+        let time = match found {
             None => return Err(Skip::MissingTime),
-            Some(raw) => json_time(raw, self.input_tz)?,
+            Some((k, raw)) => json_time(raw, &mut self.time_parsers[k])?,
         };
         let text = self.text(&doc)?;
         let author = self
@@ -390,12 +412,12 @@ fn json_str(raw: &RawValue) -> Option<Cow<'_, str>> {
 }
 
 /// A time value: a string in any supported layout, or an epoch number.
-fn json_time(raw: &RawValue, tz: Tz) -> Result<Ts, Skip> {
+fn json_time(raw: &RawValue, parser: &mut TimeParser) -> Result<Ts, Skip> {
     let t = raw.get();
     match t.as_bytes().first() {
         Some(b'"') => {
             let s = json_str(raw).ok_or(Skip::BadTime)?;
-            time::parse_time(&s, tz).map_err(|_| Skip::BadTime)
+            parser.parse(&s).map_err(time_skip)
         }
         Some(b'-' | b'0'..=b'9') => {
             let n: f64 = t.parse().map_err(|_| Skip::BadTime)?;
@@ -403,6 +425,14 @@ fn json_time(raw: &RawValue, tz: Tz) -> Result<Ts, Skip> {
         }
         Some(b'n') => Err(Skip::MissingTime), // null
         _ => Err(Skip::BadTime),
+    }
+}
+
+/// The skip reason for a time that could not be read.
+fn time_skip(e: TimeError) -> Skip {
+    match e {
+        TimeError::AmbiguousZone(_) => Skip::AmbiguousZone,
+        _ => Skip::BadTime,
     }
 }
 
@@ -481,7 +511,8 @@ pub struct CsvMapper {
     kind: Option<usize>,
     /// How many columns the header (or `--columns`) declares.
     width: usize,
-    input_tz: Tz,
+    /// Reads the time column, remembering its layout.
+    pub time_parser: TimeParser,
 }
 
 impl CsvMapper {
@@ -532,7 +563,7 @@ impl CsvMapper {
             author: find(&cands.author),
             kind: find(&cands.kind),
             width: header.len(),
-            input_tz,
+            time_parser: TimeParser::new(input_tz),
         })
     }
 
@@ -555,13 +586,17 @@ impl CsvMapper {
             author: pos("author"),
             kind: pos("kind"),
             width: cols.len(),
-            input_tz,
+            time_parser: TimeParser::new(input_tz),
         })
     }
 
     /// Reads one row. A row with more fields than the header had is a text with unquoted commas:
     /// the text column takes the extra fields back, joined with the delimiter.
-    pub fn extract<'a>(&self, row: &'a csv::ByteRecord, delimiter: u8) -> Result<Post<'a>, Skip> {
+    pub fn extract<'a>(
+        &mut self,
+        row: &'a csv::ByteRecord,
+        delimiter: u8,
+    ) -> Result<Post<'a>, Skip> {
         if row.iter().any(|f| std::str::from_utf8(f).is_err()) {
             return Err(Skip::InvalidUtf8);
         }
@@ -579,7 +614,7 @@ impl CsvMapper {
             .map(str::trim)
             .filter(|s| !s.is_empty())
             .ok_or(Skip::MissingTime)?;
-        let time = time::parse_time(t, self.input_tz).map_err(|_| Skip::BadTime)?;
+        let time = self.time_parser.parse(t).map_err(time_skip)?;
         let text: Cow<'a, str> = match self.text {
             Some(ti) if extra > 0 => {
                 let parts: Vec<&str> = (ti..=ti + extra)
@@ -669,7 +704,7 @@ mod tests {
 
     #[test]
     fn escaped_korean_and_naive_blog_times() {
-        let e = JsonExtractor::new(&FieldChoice::default(), chrono_tz::Asia::Seoul);
+        let mut e = JsonExtractor::new(&FieldChoice::default(), chrono_tz::Asia::Seoul);
         let p = e.extract(br#"{"date":"2009/02/24 18:31:02","author":"\ube14\ub85c\uac70","message":"\uc9c0\uba54\uc77c \uc7a5\uc560"}"#).unwrap();
         assert_eq!(p.time, T);
         assert_eq!(p.text, "지메일 장애");
@@ -683,7 +718,7 @@ mod tests {
             text: FieldSpec::parse("/data/msg").unwrap(),
             author: FieldSpec::parse("who").unwrap(),
         };
-        let e = JsonExtractor::new(&choice, Tz::UTC);
+        let mut e = JsonExtractor::new(&choice, Tz::UTC);
         let p = e
             .extract(
                 br#"{"text":"ignored","meta":{"when":1235467862},"data":{"msg":"x"},"who":"me"}"#,
@@ -698,7 +733,7 @@ mod tests {
 
     #[test]
     fn each_bad_line_has_its_reason() {
-        let e = ex();
+        let mut e = ex();
         assert_eq!(
             e.extract(b"{\"text\":\"a\",\"time\":\"\xff\"}"),
             Err(Skip::InvalidUtf8)
@@ -734,7 +769,7 @@ mod tests {
         );
         let header: Vec<String> = rdr.headers().unwrap().iter().map(str::to_string).collect();
         let h: Vec<&str> = header.iter().map(String::as_str).collect();
-        let m = CsvMapper::from_header(&h, &FieldChoice::default(), Tz::UTC).unwrap();
+        let mut m = CsvMapper::from_header(&h, &FieldChoice::default(), Tz::UTC).unwrap();
         let rows: Vec<csv::ByteRecord> = rdr.byte_records().map(Result::unwrap).collect();
         let a = m.extract(&rows[0], b',').unwrap();
         assert_eq!(
@@ -747,8 +782,9 @@ mod tests {
 
     #[test]
     fn csv_by_columns_and_missing_header_names() {
-        let m = CsvMapper::from_columns(&["time".into(), "text".into(), "author".into()], Tz::UTC)
-            .unwrap();
+        let mut m =
+            CsvMapper::from_columns(&["time".into(), "text".into(), "author".into()], Tz::UTC)
+                .unwrap();
         let row = csv::ByteRecord::from(vec!["1235467862", "gmail, down", "again", "kim"]);
         let p = m.extract(&row, b',').unwrap();
         assert_eq!(

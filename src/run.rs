@@ -26,6 +26,7 @@ pub fn run(cli: Cli) -> Result<i32> {
                 spikes_only: a.spikes_only,
             },
         ),
+        Command::Time(a) => crate::timecmd::run(&a),
     }
 }
 

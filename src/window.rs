@@ -1,15 +1,26 @@
 //! Per-service counts in fixed time windows, built incrementally as posts arrive in any order.
 //!
-//! Windows are aligned on multiples of the width since the Unix epoch (UTC). The state is one
+//! Windows of up to an hour are aligned on multiples of the width since the Unix epoch (UTC).
+//! Longer ones are laid on the wall clock of a display zone, counted from its local midnight of
+//! 1970-01-01: `1d` windows run from local midnight to local midnight (23 or 25 hours on a DST
+//! day), `6h` ones start at 00:00, 06:00, 12:00 and 18:00 local time. Window boundaries come only
+//! from [`Windows::start`] and [`Windows::end`]. The state is one
 //! small cell per (service, window) that saw a post: memory grows with the time span covered, not
 //! with the number of posts. Each cell also keeps the earliest few reports and recoveries as
 //! evidence, and how often each term fired. `add` can be called while a stream still flows, so
 //! the same state serves a later live mode; `merge` joins the states of parallel workers.
 
+use std::cell::Cell as Memo;
 use std::collections::BTreeMap;
 
+use chrono::{DateTime, Offset, TimeZone};
+use chrono_tz::Tz;
+
 use crate::classify::{Kind, TermId};
-use crate::time::Ts;
+use crate::time::{self, Ts};
+
+/// Windows longer than this are aligned on local midnight of their zone.
+pub const LOCAL_ALIGN_ABOVE: i64 = 3600;
 
 /// Reports kept per cell as evidence (the earliest ones).
 pub const SAMPLES_PER_CELL: usize = 3;
@@ -26,6 +37,18 @@ pub struct Sample {
     pub author: Option<String>,
 }
 
+/// A time quoted in report posts ("down since 10:20 GMT"), and how many posts quoted it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteCount {
+    pub at: Ts,
+    pub count: u32,
+    /// The words of the first post that quoted it.
+    pub text: String,
+}
+
+/// Distinct quoted times kept per cell (further ones are dropped; counts of kept ones go on).
+pub const QUOTES_PER_CELL: usize = 8;
+
 /// What one service did in one window.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Cell {
@@ -39,6 +62,8 @@ pub struct Cell {
     pub recovery_samples: Vec<Sample>,
     /// How often each outage/recovery term fired in this window's reports and recoveries.
     pub terms: Vec<(TermId, u32)>,
+    /// Times quoted by this window's reports.
+    pub quotes: Vec<QuoteCount>,
 }
 
 impl Cell {
@@ -67,6 +92,22 @@ impl Cell {
         for (t, n) in o.terms {
             bump(&mut self.terms, t, n);
         }
+        for q in o.quotes {
+            add_quote(&mut self.quotes, QUOTES_PER_CELL, q.at, q.count, &q.text);
+        }
+    }
+}
+
+/// Counts a quoted time, copying its text only when it is new (and there is room under `cap`).
+pub fn add_quote(v: &mut Vec<QuoteCount>, cap: usize, at: Ts, n: u32, text: &str) {
+    match v.iter().position(|q| q.at == at) {
+        Some(k) => v[k].count += n,
+        None if v.len() < cap => v.push(QuoteCount {
+            at,
+            count: n,
+            text: text.to_string(),
+        }),
+        None => {}
     }
 }
 
@@ -102,8 +143,12 @@ fn keep_earliest(v: &mut Vec<Sample>, cap: usize, time: Ts, text: &str, author: 
 /// All windows of all services.
 #[derive(Debug, Clone)]
 pub struct Windows {
-    /// Window width in seconds.
+    /// Window width in seconds (of wall-clock time for windows aligned on a zone).
     pub width: i64,
+    /// The zone whose local midnight long windows are aligned on; `None`: UTC multiples.
+    zone: Option<Tz>,
+    /// The last window looked up by `index`: (start, end, index).
+    memo: Memo<(Ts, Ts, i64)>,
     /// Per service index: window index → cell.
     cells: Vec<BTreeMap<i64, Cell>>,
     /// Earliest and latest post time seen (any post, named service or not).
@@ -111,23 +156,72 @@ pub struct Windows {
 }
 
 impl Windows {
+    /// Windows aligned on UTC multiples of `width`.
     pub fn new(width: i64, services: usize) -> Windows {
         assert!(width > 0);
         Windows {
             width,
+            zone: None,
+            memo: Memo::new((0, 0, 0)),
             cells: vec![BTreeMap::new(); services],
             span: None,
         }
     }
 
+    /// Windows for a report shown in `zone`: longer than an hour, they are aligned on its local
+    /// midnight; otherwise on UTC multiples.
+    pub fn aligned(width: i64, services: usize, zone: Tz) -> Windows {
+        let mut w = Windows::new(width, services);
+        if width > LOCAL_ALIGN_ABOVE {
+            w.zone = Some(zone);
+        }
+        w
+    }
+
+    /// The zone long windows are aligned on, if any.
+    pub fn zone(&self) -> Option<Tz> {
+        self.zone
+    }
+
     /// The window index a time falls in.
     pub fn index(&self, t: Ts) -> i64 {
-        t.div_euclid(self.width)
+        let Some(tz) = self.zone else {
+            return t.div_euclid(self.width);
+        };
+        let (lo, hi, idx) = self.memo.get();
+        if lo <= t && t < hi {
+            return idx;
+        }
+        let off = DateTime::from_timestamp(t, 0).map_or(0, |d| {
+            i64::from(
+                tz.offset_from_utc_datetime(&d.naive_utc())
+                    .fix()
+                    .local_minus_utc(),
+            )
+        });
+        let idx = (t + off).div_euclid(self.width);
+        let (lo, hi) = (self.start(idx), self.start(idx + 1));
+        // A window that a DST gap swallowed whole has lo == hi; never cache an empty range.
+        if lo <= t && t < hi {
+            self.memo.set((lo, hi, idx));
+        }
+        idx
     }
 
     /// The start of window `idx`.
     pub fn start(&self, idx: i64) -> Ts {
-        idx * self.width
+        let Some(tz) = self.zone else {
+            return idx * self.width;
+        };
+        match DateTime::from_timestamp(idx * self.width, 0) {
+            Some(d) => time::resolve_local(d.naive_utc(), tz),
+            None => idx * self.width,
+        }
+    }
+
+    /// The end of window `idx` (the start of the next).
+    pub fn end(&self, idx: i64) -> Ts {
+        self.start(idx + 1)
     }
 
     /// Notes a post's time (every record counts towards the span).
@@ -178,9 +272,16 @@ impl Windows {
         }
     }
 
+    /// Counts a time quoted by a report for `service` posted at `t`.
+    pub fn quote(&mut self, service: usize, t: Ts, at: Ts, text: &str) {
+        let idx = self.index(t);
+        let quotes = &mut self.cells[service].entry(idx).or_default().quotes;
+        add_quote(quotes, QUOTES_PER_CELL, at, 1, text);
+    }
+
     /// Joins another worker's windows into these.
     pub fn merge(&mut self, other: Windows) {
-        assert_eq!(self.width, other.width);
+        assert_eq!((self.width, self.zone), (other.width, other.zone));
         if let Some((a, b)) = other.span {
             self.see(a);
             self.see(b);
@@ -216,6 +317,7 @@ impl Windows {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono_tz::Tz;
 
     #[test]
     fn windows_align_on_epoch_multiples_and_count() {
@@ -236,6 +338,30 @@ mod tests {
         );
         assert!(w.cells(1).is_empty());
         assert_eq!(w.index(-1), -1, "times before 1970 still align");
+    }
+
+    #[test]
+    fn day_windows_follow_local_midnight_across_dst() {
+        let ny = chrono_tz::America::New_York;
+        let w = Windows::aligned(86_400, 1, ny);
+        let t = |s: &str| time::parse_time(s, Tz::UTC).unwrap();
+        // 2021-03-14 (spring forward) is 23 hours long, 2021-11-07 (fall back) 25.
+        let spring = w.index(t("2021-03-14T12:00:00Z"));
+        assert_eq!(w.start(spring), t("2021-03-14T05:00:00Z"));
+        assert_eq!(w.end(spring) - w.start(spring), 23 * 3600);
+        let fall = w.index(t("2021-11-07T12:00:00Z"));
+        assert_eq!(w.end(fall) - w.start(fall), 25 * 3600);
+        // Just before and at local midnight.
+        assert_eq!(w.index(t("2021-11-08T04:59:59Z")), fall);
+        assert_eq!(w.index(t("2021-11-08T05:00:00Z")), fall + 1);
+        assert_eq!(w.index(t("2021-11-07T03:59:59Z")), fall - 1);
+        // Six-hour windows start at local 00, 06, 12, 18.
+        let six = Windows::aligned(6 * 3600, 1, chrono_tz::Asia::Seoul);
+        let i = six.index(t("2009-02-24T09:30:00Z")); // 18:30 KST
+        assert_eq!(six.start(i), t("2009-02-24T09:00:00Z"));
+        // An hour or less stays on UTC multiples.
+        let five = Windows::aligned(300, 1, chrono_tz::Asia::Kolkata);
+        assert_eq!(five.start(five.index(1_235_467_801)), 1_235_467_800);
     }
 
     #[test]

@@ -575,3 +575,261 @@ fn help_documents_the_method() {
         .stdout(predicate::str::contains("--input-tz"))
         .stdout(predicate::str::contains("--about"));
 }
+
+#[test]
+fn dst_edges_are_counted_and_ambiguous_zones_skipped_with_candidates() {
+    let lines = "{\"time\":\"2021-03-14 02:30\",\"text\":\"gmail is down\"}\n\
+                 {\"time\":\"2021-11-07 01:30\",\"text\":\"gmail is down\"}\n\
+                 {\"time\":\"2021-11-07 12:00\",\"text\":\"gmail is down\"}\n\
+                 {\"time\":\"2021-11-07 12:00 IST\",\"text\":\"gmail is down\"}\n\
+                 {\"time\":\"Nov 7, 2021 9:00 AM CST\",\"text\":\"gmail is down\"}\n";
+    let out = outcry()
+        .args([
+            "detect",
+            "--format",
+            "json",
+            "--input-tz",
+            "America/New_York",
+        ])
+        .write_stdin(lines)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let r: JsonReport = serde_json::from_slice(&out.stdout).unwrap();
+    // CST is settled by the input zone's region (America): US Central.
+    assert_eq!((r.stats.records, r.stats.skipped), (4, 1));
+    assert_eq!(r.stats.dst_adjusted, 2);
+    assert_eq!(r.stats.skipped_by_reason.get("ambiguous_zone"), Some(&1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("<stdin>:4: skipped: 'IST' is ambiguous")
+            && err.contains("Asia/Kolkata (+05:30")
+            && err.contains("Europe/Dublin"),
+        "{err}"
+    );
+    let text = outcry()
+        .args(["detect", "--input-tz", "America/New_York"])
+        .write_stdin(lines)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&text.stdout).contains("2 local times fell on a DST change"));
+}
+
+#[test]
+fn time_command_answers_the_issue_examples() {
+    let run = |args: &[&str]| {
+        let out = outcry().arg("time").args(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let o = run(&["10:20 am GMT", "--date", "2009-02-24", "--to", "Asia/Seoul"]);
+    assert_eq!(o, "2009-02-24 19:20 KST (+09:00)  Asia/Seoul\n");
+    let o = run(&[
+        "밤 9시 20분",
+        "--date",
+        "2009-02-24",
+        "--from",
+        "Asia/Seoul",
+        "--to",
+        "UTC,America/Los_Angeles",
+    ]);
+    assert_eq!(
+        o,
+        "2009-02-24 12:20 UTC (+00:00)  UTC\n2009-02-24 04:20 PST (-08:00)  America/Los_Angeles\n"
+    );
+    let o = run(&["0930 GMT", "--date", "2009-02-24", "--to", "Asia/Seoul"]);
+    assert!(o.starts_with("2009-02-24 18:30 KST (+09:00)"), "{o}");
+    let o = run(&["1235467800", "--to", "Asia/Seoul"]);
+    assert!(o.starts_with("2009-02-24 18:30 KST (+09:00)"), "{o}");
+    // Unquoted words are joined; the trackback's Korean form.
+    // (6시 with no 오전/오후 is read as written, 06:18, with a note.)
+    let out = outcry()
+        .args([
+            "time",
+            "한국시간으로",
+            "약",
+            "6시",
+            "18분경",
+            "--date",
+            "2009-02-24",
+        ])
+        .output()
+        .unwrap();
+    let o = String::from_utf8_lossy(&out.stdout);
+    assert!(o.starts_with("2009-02-23 21:18 UTC"), "{o}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("오후"));
+    let o = run(&["오후 6시 18분", "--date", "2009-02-24"]);
+    assert!(o.starts_with("2009-02-24 09:18 UTC"), "{o}");
+    // JSON for scripts.
+    let o = run(&[
+        "Tue, 24 Feb 2009 09:30:00 GMT",
+        "--to",
+        "Asia/Seoul,UTC",
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&o).unwrap();
+    assert_eq!(v["utc"], "2009-02-24T09:30:00Z");
+    assert_eq!(v["epoch"], 1_235_467_800);
+    assert_eq!(v["times"][0]["time"], "2009-02-24T18:30:00+09:00");
+    assert_eq!(v["times"][0]["abbreviation"], "KST");
+    assert_eq!(v["times"][0]["offset"], "+09:00");
+    assert_eq!(v["times"][1]["zone"], "UTC");
+}
+
+#[test]
+fn time_command_dst_notes_and_ambiguity_errors() {
+    outcry()
+        .args([
+            "time",
+            "2:30 am",
+            "--date",
+            "2021-03-14",
+            "--from",
+            "America/New_York",
+            "--to",
+            "America/New_York,UTC",
+        ])
+        .assert()
+        .success()
+        .stdout(
+            "2021-03-14 03:30 EDT (-04:00)  America/New_York\n2021-03-14 07:30 UTC (+00:00)  UTC\n",
+        )
+        .stderr(predicate::str::contains("does not exist"));
+    outcry()
+        .args(["time", "9:30 IST", "--date", "2009-02-24"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("'IST' is ambiguous"))
+        .stderr(predicate::str::contains("Asia/Kolkata"))
+        .stderr(predicate::str::contains("Europe/Dublin"));
+    outcry()
+        .args(["time", "9:30 CST", "--date", "2009-02-24"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("America/Chicago"));
+    // --from settles CST.
+    outcry()
+        .args([
+            "time",
+            "3:30 am CST",
+            "--date",
+            "2009-02-24",
+            "--from",
+            "America/Chicago",
+        ])
+        .assert()
+        .success()
+        .stdout("2009-02-24 09:30 UTC (+00:00)  UTC\n");
+    outcry()
+        .args(["time", "whenever"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot read 'whenever'"));
+}
+
+#[test]
+fn day_windows_align_on_local_midnight_with_dst_days() {
+    let mut lines = String::new();
+    // One gmail post every three hours from 2021-03-12 to 2021-03-16 (UTC).
+    let start = ts("2021-03-12T00:00:00Z");
+    for k in 0..40 {
+        lines.push_str(&format!(
+            "{{\"created_utc\":{},\"body\":\"gmail is down\"}}\n",
+            start + k * 3 * 3600
+        ));
+    }
+    let out = outcry()
+        .args(["windows", "--window", "1d", "--tz", "America/New_York,UTC"])
+        .write_stdin(lines)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let mut rdr = csv::Reader::from_reader(&out.stdout[..]);
+    let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
+    let spans: Vec<(String, i64)> = rows
+        .iter()
+        .map(|r| (r[0].to_string(), ts(&r[1]) - ts(&r[0])))
+        .collect();
+    assert_eq!(
+        spans,
+        [
+            ("2021-03-11T00:00:00-05:00".to_string(), 86_400),
+            ("2021-03-12T00:00:00-05:00".to_string(), 86_400),
+            ("2021-03-13T00:00:00-05:00".to_string(), 86_400),
+            ("2021-03-14T00:00:00-05:00".to_string(), 23 * 3600),
+            ("2021-03-15T00:00:00-04:00".to_string(), 86_400),
+            ("2021-03-16T00:00:00-04:00".to_string(), 86_400),
+        ]
+    );
+    let total: u64 = rows.iter().map(|r| r[3].parse::<u64>().unwrap()).sum();
+    assert_eq!(total, 40);
+}
+
+#[test]
+fn incidents_show_the_times_posts_quote() {
+    let r = json_of(
+        &["--input-tz", "Asia/Seoul", "--tz", "Asia/Seoul"],
+        &fixture_files(),
+    );
+    let q = &r.incidents[0].quoted_times;
+    // The forum's post-mortems and the trackback: "저녁 6시 반쯤", "오후 6시 반쯤(GMT 09:30)".
+    assert_eq!(q[0].time, "2009-02-24T09:30:00Z", "{q:#?}");
+    assert_eq!(q[0].time_local, "2009-02-24T18:30:00+09:00");
+    assert!(q[0].count >= 3, "{q:#?}");
+    // The seed post's "GMT 기준 오전 10시 20분쯤".
+    let seed = q.iter().find(|x| x.time == "2009-02-24T10:20:00Z");
+    assert!(seed.is_some_and(|x| x.text.contains("10시 20분")), "{q:#?}");
+    // Raw JSON carries the key.
+    let out = outcry()
+        .args(["detect", "--format", "json", "--input-tz", "Asia/Seoul"])
+        .args(fixture_files())
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for k in ["time", "count", "text"] {
+        assert!(v["incidents"][0]["quoted_times"][0].get(k).is_some());
+    }
+    outcry()
+        .args(["detect", "--input-tz", "Asia/Seoul", "--tz", "Asia/Seoul"])
+        .args(fixture_files())
+        .assert()
+        .success()
+        .stdout(predicate::str::is_match(r"quoted\s+18:30 KST = 09:30 UTC ×\d").unwrap());
+    // English posts, times quoted with a zone, read against the post's own date.
+    let mut lines = String::new();
+    for m in 0..20 {
+        for k in 0..4 {
+            let text = if k == 0 {
+                "gmail down since 10:20 GMT"
+            } else {
+                "gmail is down, server error"
+            };
+            lines.push_str(&format!(
+                "{{\"created_utc\":{},\"body\":\"{text}\"}}\n",
+                TRUE_ONSET + 3000 + m * 60 + k * 7
+            ));
+        }
+    }
+    for h in 0..24 {
+        lines.push_str(&format!(
+            "{{\"created_utc\":{},\"body\":\"gmail theme is nice\"}}\n",
+            TRUE_ONSET - 12 * 3600 + h * 3600
+        ));
+    }
+    let out = outcry()
+        .args(["detect", "--format", "json"])
+        .write_stdin(lines)
+        .output()
+        .unwrap();
+    let r: JsonReport = serde_json::from_slice(&out.stdout).unwrap();
+    let q = &r.incidents[0].quoted_times;
+    assert_eq!(
+        (q[0].time.as_str(), q[0].count, q[0].text.as_str()),
+        ("2009-02-24T10:20:00Z", 20, "10:20 GMT")
+    );
+}

@@ -56,10 +56,9 @@ impl Exporter for WindowsCsv {
             })
             .collect();
         for idx in first..=last {
-            let start = r.windows.start(idx);
             let (ws, we) = (
-                rfc3339_in(start, tz),
-                rfc3339_in(start + r.windows.width, tz),
+                rfc3339_in(r.windows.start(idx), tz),
+                rfc3339_in(r.windows.end(idx), tz),
             );
             for (k, &svc) in services.iter().enumerate() {
                 let sc = &series[k].scores[(idx - first) as usize];

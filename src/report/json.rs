@@ -40,6 +40,20 @@ pub struct JsonIncident {
     pub score: f64,
     pub top_terms: Vec<JsonTerm>,
     pub evidence: Vec<JsonEvidence>,
+    /// Times the report posts quote ("since 10:20 GMT"), most quoted first.
+    #[serde(default)]
+    pub quoted_times: Vec<JsonQuote>,
+}
+
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+pub struct JsonQuote {
+    /// The quoted instant, resolved against each post's own date and zone.
+    pub time: String,
+    pub time_local: String,
+    /// Posts that quote it.
+    pub count: u32,
+    /// The words of the first post that quoted it.
+    pub text: String,
 }
 
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
@@ -73,6 +87,10 @@ pub struct JsonStats {
     pub first_post: Option<String>,
     pub last_post: Option<String>,
     pub input_errors: Vec<String>,
+    /// Local times that a DST change skipped (moved forward by the gap) or repeated (the
+    /// earlier taken): kept, and counted here.
+    #[serde(default)]
+    pub dst_adjusted: u64,
 }
 
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
@@ -127,6 +145,16 @@ pub fn to_json(r: &Report) -> JsonReport {
                     kind: k.name().to_string(),
                 })
                 .collect(),
+            quoted_times: i
+                .quoted
+                .iter()
+                .map(|q| JsonQuote {
+                    time: rfc3339_utc(q.at),
+                    time_local: rfc3339_in(q.at, tz),
+                    count: q.count,
+                    text: q.text.clone(),
+                })
+                .collect(),
         })
         .collect();
     let s = r.stats;
@@ -150,6 +178,7 @@ pub fn to_json(r: &Report) -> JsonReport {
             first_post: span.map(|(a, _)| rfc3339_utc(a)),
             last_post: span.map(|(_, b)| rfc3339_utc(b)),
             input_errors: s.input_errors.clone(),
+            dst_adjusted: s.dst_adjusted,
         },
         settings: JsonSettings {
             window_s: r.windows.width,

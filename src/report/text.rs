@@ -1,5 +1,5 @@
 //! The report for people: each incident with its times in every `--tz` zone and in UTC, the
-//! terms people used, three posts as evidence, and a summary of what was read and skipped.
+//! terms people used, the times posts quote ("since 10:20 GMT"), three posts as evidence, and a summary of what was read and skipped.
 
 use std::io::{self, Write};
 
@@ -72,6 +72,22 @@ fn incident(r: &Report, i: &Incident, out: &mut dyn Write) -> io::Result<()> {
             .collect();
         writeln!(out, "  {:<10}{}", "terms", terms.join(", "))?;
     }
+    if !i.quoted.is_empty() {
+        let shown: Vec<String> = i
+            .quoted
+            .iter()
+            .map(|q| {
+                let at: Vec<String> = zs.iter().map(|z| clock_in(q.at, *z)).collect();
+                format!(
+                    "{} ×{} \"{}\"",
+                    at.join(" = "),
+                    q.count,
+                    one_line(&q.text, 40)
+                )
+            })
+            .collect();
+        writeln!(out, "  {:<10}{}", "quoted", shown.join(", "))?;
+    }
     if !i.evidence.is_empty() {
         writeln!(out, "  evidence")?;
         for (s, kind) in &i.evidence {
@@ -90,6 +106,15 @@ fn incident(r: &Report, i: &Incident, out: &mut dyn Write) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// `09:30 GMT`-style clock time in a zone: `18:30 KST`.
+fn clock_in(t: Ts, tz: Tz) -> String {
+    use chrono::TimeZone;
+    match tz.timestamp_opt(t, 0) {
+        chrono::LocalResult::Single(d) => d.format("%H:%M %Z").to_string(),
+        _ => t.to_string(),
+    }
 }
 
 /// Text on one line, white space folded, cut at `max` characters.
@@ -135,6 +160,13 @@ fn summary(r: &Report, out: &mut dyn Write) -> io::Result<()> {
             "Skipped {} lines ({}).",
             s.skipped(),
             reasons.join(", ")
+        )?;
+    }
+    if s.dst_adjusted > 0 {
+        writeln!(
+            out,
+            "{} local times fell on a DST change: a skipped time was moved forward by the gap, a repeated one read as the earlier.",
+            s.dst_adjusted
         )?;
     }
     for e in &s.input_errors {

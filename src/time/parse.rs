@@ -1,0 +1,850 @@
+//! The general time reader: everything that is not plain ISO 8601, Twitter's layout or an epoch
+//! number. One tokenizer (digits, ASCII words, known Korean morphemes, punctuation) and one pass
+//! that fills the slots of a date and a time of day, in whatever order the text gives them:
+//! `Tue, 24 Feb 2009 09:30:00 GMT`, `Feb 24, 2009 9:30 AM PST`, `2009년 2월 24일 오후 9:22`,
+//! `09/02/24 21:22`, `밤 9시 20분`, `0930 GMT`, `noon`.
+//!
+//! In *strict* mode (a timestamp field, `outcry time`) every token must fit. In *search* mode
+//! (times quoted inside a post) the reader starts at a token and stops at the first one that does
+//! not fit, telling how far it got.
+//!
+//! Korean time-of-day words set the half of the day: 오전/새벽/아침 before noon, 오후 after, 낮 1–6
+//! is the afternoon, 저녁 is evening (+12), 밤 6–11 is +12, 밤 12시 is the following midnight and
+//! 밤 1–5 stays in the small hours. 반 after 시 is half past; 경, 쯤, 께, 무렵, 약 ("about") are
+//! read and ignored.
+
+use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
+
+use super::zones::{self, Abbrev};
+
+/// Which half of the day a word puts a 12-hour clock hour in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mer {
+    Am,
+    Pm,
+    Dawn,
+    Morning,
+    Day,
+    Evening,
+    Night,
+}
+
+impl Mer {
+    /// The 24-hour clock hour (24 = the following midnight).
+    fn apply(self, h: u32) -> u32 {
+        match self {
+            Mer::Am | Mer::Dawn | Mer::Morning => {
+                if h == 12 {
+                    0
+                } else {
+                    h
+                }
+            }
+            Mer::Pm | Mer::Evening => {
+                if h < 12 {
+                    h + 12
+                } else {
+                    h
+                }
+            }
+            Mer::Day => {
+                if (1..=6).contains(&h) {
+                    h + 12
+                } else {
+                    h
+                }
+            }
+            Mer::Night => match h {
+                6..=11 => h + 12,
+                12 => 24,
+                _ => h,
+            },
+        }
+    }
+}
+
+/// Korean morphemes that matter to times.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ko {
+    Year,
+    Month,
+    Day,
+    Hour,
+    Minute,
+    Second,
+    Half,
+    Mer(Mer),
+    Noon,
+    Midnight,
+    Approx,
+    Korea,
+    Hours,
+    AsOf,
+    Basis,
+    From,
+    Until,
+    Particle,
+    Weekday,
+}
+
+/// Longest first: a Hangul run is split greedily from its start.
+const KO: &[(&str, Ko)] = &[
+    ("오전", Ko::Mer(Mer::Am)),
+    ("오후", Ko::Mer(Mer::Pm)),
+    ("새벽", Ko::Mer(Mer::Dawn)),
+    ("아침", Ko::Mer(Mer::Morning)),
+    ("저녁", Ko::Mer(Mer::Evening)),
+    ("정오", Ko::Noon),
+    ("자정", Ko::Midnight),
+    ("무렵", Ko::Approx),
+    ("현재", Ko::AsOf),
+    ("기준", Ko::Basis),
+    ("부터", Ko::From),
+    ("까지", Ko::Until),
+    ("으로", Ko::Particle),
+    ("에서", Ko::Particle),
+    ("요일", Ko::Weekday),
+    ("한국", Ko::Korea),
+    ("시간", Ko::Hours),
+    ("낮", Ko::Mer(Mer::Day)),
+    ("밤", Ko::Mer(Mer::Night)),
+    ("년", Ko::Year),
+    ("월", Ko::Month),
+    ("일", Ko::Day),
+    ("시", Ko::Hour),
+    ("분", Ko::Minute),
+    ("초", Ko::Second),
+    ("반", Ko::Half),
+    ("경", Ko::Approx),
+    ("쯤", Ko::Approx),
+    ("께", Ko::Approx),
+    ("약", Ko::Approx),
+    ("로", Ko::Particle),
+    ("에", Ko::Particle),
+    ("은", Ko::Particle),
+    ("는", Ko::Particle),
+    ("화", Ko::Weekday),
+    ("수", Ko::Weekday),
+    ("목", Ko::Weekday),
+    ("금", Ko::Weekday),
+    ("토", Ko::Weekday),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tok<'a> {
+    /// ASCII digits: value and number of digits (values beyond u64 saturate).
+    Num {
+        v: u64,
+        len: u8,
+    },
+    /// A run of ASCII letters.
+    Word(&'a str),
+    Ko(Ko),
+    /// Anything else: unknown Hangul, other scripts, symbols.
+    Other,
+    /// One ASCII punctuation character.
+    Punct(u8),
+}
+
+/// A token and its byte span in the text.
+#[derive(Debug, Clone, Copy)]
+pub struct Sp<'a> {
+    pub tok: Tok<'a>,
+    pub start: usize,
+    pub end: usize,
+}
+
+fn is_hangul(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c)
+}
+
+/// Splits text into tokens, without allocating.
+pub struct Tokens<'a> {
+    s: &'a str,
+    i: usize,
+    /// End of the Hangul run being split, if any.
+    ko_end: usize,
+}
+
+impl<'a> Tokens<'a> {
+    pub fn new(s: &'a str) -> Self {
+        Tokens { s, i: 0, ko_end: 0 }
+    }
+}
+
+impl<'a> Iterator for Tokens<'a> {
+    type Item = Sp<'a>;
+    fn next(&mut self) -> Option<Sp<'a>> {
+        let b = self.s.as_bytes();
+        if self.i < self.ko_end {
+            let start = self.i;
+            let rest = &self.s[start..self.ko_end];
+            if let Some((m, k)) = KO.iter().find(|(m, _)| rest.starts_with(m)) {
+                self.i += m.len();
+                return Some(Sp {
+                    tok: Tok::Ko(*k),
+                    start,
+                    end: self.i,
+                });
+            }
+            self.i = self.ko_end;
+            return Some(Sp {
+                tok: Tok::Other,
+                start,
+                end: self.i,
+            });
+        }
+        while self.i < b.len() && (b[self.i] as char).is_ascii_whitespace() {
+            self.i += 1;
+        }
+        let start = self.i;
+        let c = self.s[start..].chars().next()?;
+        if c.is_ascii_digit() {
+            let mut v: u64 = 0;
+            while self.i < b.len() && b[self.i].is_ascii_digit() {
+                v = v
+                    .saturating_mul(10)
+                    .saturating_add(u64::from(b[self.i] - b'0'));
+                self.i += 1;
+            }
+            let len = (self.i - start).min(255) as u8;
+            return Some(Sp {
+                tok: Tok::Num { v, len },
+                start,
+                end: self.i,
+            });
+        }
+        if c.is_ascii_alphabetic() {
+            while self.i < b.len() && b[self.i].is_ascii_alphabetic() {
+                self.i += 1;
+            }
+            return Some(Sp {
+                tok: Tok::Word(&self.s[start..self.i]),
+                start,
+                end: self.i,
+            });
+        }
+        if c.is_ascii_punctuation() {
+            self.i += 1;
+            return Some(Sp {
+                tok: Tok::Punct(c as u8),
+                start,
+                end: self.i,
+            });
+        }
+        if is_hangul(c) {
+            let end = self.s[start..]
+                .char_indices()
+                .find(|(_, c)| !is_hangul(*c))
+                .map_or(self.s.len(), |(k, _)| start + k);
+            self.ko_end = end;
+            return self.next();
+        }
+        // Other characters, one at a time (white space other than ASCII included).
+        self.i += c.len_utf8();
+        if c.is_whitespace() {
+            return self.next();
+        }
+        Some(Sp {
+            tok: Tok::Other,
+            start,
+            end: self.i,
+        })
+    }
+}
+
+/// A zone written beside a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ZoneMark {
+    /// `+09:00`, `GMT+9`: seconds east of UTC.
+    Offset(i32),
+    Abbrev(Abbrev),
+    /// 한국시간, 한국 시간.
+    Seoul,
+}
+
+/// What a text said, slot by slot.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Parts {
+    pub year: Option<i32>,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+    /// 0..=24 after the half of the day is applied (24: the following midnight).
+    pub hour: Option<u32>,
+    pub minute: Option<u32>,
+    pub second: Option<u32>,
+    pub zone: Option<ZoneMark>,
+    /// Korean words were used (they imply Korea's time where no zone is given).
+    pub korean: bool,
+    /// An hour of 1–12 written without a half-of-day word and without a leading zero: it could
+    /// be either half of the day.
+    pub twelve_hour: bool,
+    /// Byte span of the meaningful tokens.
+    pub span: (usize, usize),
+}
+
+impl Parts {
+    pub fn date(&self) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(self.year?, self.month?, self.day?)
+    }
+
+    /// The time of day and how many days it carries over (24:00 is the next day's midnight).
+    pub fn time_of_day(&self) -> Option<(NaiveTime, i64)> {
+        let h = self.hour?;
+        let m = self.minute.unwrap_or(0);
+        let s = self.second.unwrap_or(0).min(59);
+        if h == 24 && m == 0 && s == 0 {
+            return Some((NaiveTime::MIN, 1));
+        }
+        NaiveTime::from_hms_opt(h, m, s).map(|t| (t, 0))
+    }
+
+    /// The written local date and time, on `date` when the text gave none.
+    pub fn naive_on(&self, date: NaiveDate) -> Option<NaiveDateTime> {
+        let d = self.date().unwrap_or(date);
+        let (t, carry) = match self.time_of_day() {
+            Some(x) => x,
+            None if self.hour.is_none() => (NaiveTime::MIN, 0),
+            None => return None,
+        };
+        Some(NaiveDateTime::new(d, t) + Duration::days(carry))
+    }
+}
+
+/// Reader state over a token slice.
+struct Reader<'t, 'a> {
+    t: &'t [Sp<'a>],
+    i: usize,
+    search: bool,
+    p: Parts,
+    mer: Option<Mer>,
+    /// Set by a digit hour without a leading zero in 1..=12 (see `Parts::twelve_hour`).
+    bare_hour: bool,
+    loose: [(u64, u8); 4],
+    nloose: usize,
+    first: Option<usize>,
+    last: usize,
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Does `w` abbreviate `full` (at least three letters, any case)?
+fn abbreviates(w: &str, full: &str) -> bool {
+    w.len() >= 3
+        && w.len() <= full.len()
+        && full.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes())
+}
+
+/// `feb`, `Feb`, `february`, `Sept` → 2, 9, …
+fn month_name(w: &str) -> Option<u32> {
+    MONTHS
+        .iter()
+        .position(|m| abbreviates(w, m))
+        .map(|i| i as u32 + 1)
+}
+
+fn weekday_name(w: &str) -> bool {
+    WEEKDAYS.iter().any(|d| abbreviates(w, d))
+}
+
+fn two_digit_year(v: u64) -> i32 {
+    if v < 70 {
+        2000 + v as i32
+    } else {
+        1900 + v as i32
+    }
+}
+
+impl<'a> Reader<'_, 'a> {
+    fn tok(&self, k: usize) -> Option<Tok<'a>> {
+        self.t.get(self.i + k).map(|s| s.tok)
+    }
+    fn num(&self, k: usize) -> Option<(u64, u8)> {
+        match self.tok(k) {
+            Some(Tok::Num { v, len }) => Some((v, len)),
+            _ => None,
+        }
+    }
+    fn punct(&self, k: usize) -> Option<u8> {
+        match self.tok(k) {
+            Some(Tok::Punct(c)) => Some(c),
+            _ => None,
+        }
+    }
+    fn ko(&self, k: usize) -> Option<Ko> {
+        match self.tok(k) {
+            Some(Tok::Ko(c)) => Some(c),
+            _ => None,
+        }
+    }
+    fn word(&self, k: usize) -> Option<&'a str> {
+        match self.tok(k) {
+            Some(Tok::Word(w)) => Some(w),
+            _ => None,
+        }
+    }
+    /// Marks tokens `i..i+n` as meaningful and moves past them.
+    fn take(&mut self, n: usize) -> bool {
+        self.first.get_or_insert(self.i);
+        self.i += n;
+        self.last = self.i;
+        true
+    }
+    /// Moves past a filler token (not part of the span).
+    fn skip(&mut self) -> bool {
+        self.i += 1;
+        true
+    }
+    /// An English half-of-day word at `k`: `am`, `pm`, `a.m.`, `p.m.`; (meridiem, tokens).
+    fn english_mer(&self, k: usize) -> Option<(Mer, usize)> {
+        let w = self.word(k)?;
+        let m = if w.eq_ignore_ascii_case("am") {
+            return Some((Mer::Am, 1));
+        } else if w.eq_ignore_ascii_case("pm") {
+            return Some((Mer::Pm, 1));
+        } else if w.eq_ignore_ascii_case("a") {
+            Mer::Am
+        } else if w.eq_ignore_ascii_case("p") {
+            Mer::Pm
+        } else {
+            return None;
+        };
+        if self.punct(k + 1) == Some(b'.') && self.word(k + 2).is_some_and(|w| w == "m" || w == "M")
+        {
+            let n = if self.punct(k + 3) == Some(b'.') {
+                4
+            } else {
+                3
+            };
+            return Some((m, n));
+        }
+        None
+    }
+    /// A zone written at `k` (a known abbreviation or an offset sign).
+    fn zone_at(&self, k: usize) -> bool {
+        match self.tok(k) {
+            Some(Tok::Word(w)) => zones::lookup(w).is_some(),
+            Some(Tok::Punct(b'+' | b'-')) => self.num(k + 1).is_some(),
+            Some(Tok::Ko(Ko::Korea)) => true,
+            _ => false,
+        }
+    }
+    fn set_hour(&mut self, v: u64, len: u8) {
+        self.p.hour = Some(v.min(99) as u32);
+        self.bare_hour = (1..=12).contains(&v) && !(len == 2 && v < 10);
+    }
+
+    /// Reads one token (or a group); false when it does not fit.
+    fn step(&mut self) -> bool {
+        let Some(tok) = self.tok(0) else {
+            return false;
+        };
+        match tok {
+            Tok::Num { v, len } => self.number(v, len),
+            Tok::Punct(c @ (b'+' | b'-'))
+                if self.num(1).is_some()
+                    && (self.p.hour.is_some()
+                        || matches!(self.p.zone, Some(ZoneMark::Abbrev(Abbrev::Fixed(0))))) =>
+            {
+                let (v, len) = self.num(1).expect("checked");
+                let (hh, mut mm, mut n) = match len {
+                    4 => (v / 100, v % 100, 2),
+                    1 | 2 => (v, 0, 2),
+                    _ => return false,
+                };
+                if len <= 2 && self.punct(2) == Some(b':') {
+                    if let Some((m, 2)) = self.num(3) {
+                        mm = m;
+                        n = 4;
+                    }
+                }
+                if hh > 14 || mm > 59 {
+                    return false;
+                }
+                let secs = (hh * 3600 + mm * 60) as i32;
+                if !matches!(self.p.zone, Some(ZoneMark::Offset(_))) {
+                    self.p.zone = Some(ZoneMark::Offset(if c == b'-' { -secs } else { secs }));
+                }
+                self.take(n)
+            }
+            Tok::Punct(b',' | b'(' | b')' | b'.') if !self.search => self.skip(),
+            Tok::Punct(_) => false,
+            Tok::Word(w) => self.english(w),
+            Tok::Ko(k) => self.korean(k),
+            Tok::Other => false,
+        }
+    }
+
+    fn number(&mut self, v: u64, len: u8) -> bool {
+        // H:MM[:SS[.fff]]
+        if len <= 2 && self.p.hour.is_none() && self.punct(1) == Some(b':') {
+            if let Some((m, 2)) = self.num(2) {
+                self.set_hour(v, len);
+                self.p.minute = Some(m as u32);
+                let mut n = 3;
+                if self.punct(3) == Some(b':') {
+                    if let Some((s, 2)) = self.num(4) {
+                        self.p.second = Some(s as u32);
+                        n = 5;
+                        if matches!(self.punct(5), Some(b'.' | b',')) && self.num(6).is_some() {
+                            n = 7;
+                        }
+                    }
+                }
+                return self.take(n);
+            }
+        }
+        // Dates: YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD[.], and two-digit-first forms.
+        if self.p.year.is_none() && self.p.month.is_none() {
+            if let Some(sep @ (b'-' | b'/' | b'.')) = self.punct(1) {
+                if let (Some((b, bl)), Some(s2), Some((c, cl))) =
+                    (self.num(2), self.punct(3), self.num(4))
+                {
+                    if s2 == sep && bl <= 2 {
+                        let ok = if len == 4 && cl <= 2 {
+                            self.p.year = Some(v as i32);
+                            self.p.month = Some(b as u32);
+                            self.p.day = Some(c as u32);
+                            true
+                        } else if len <= 2 && cl == 4 {
+                            // 02/24/2009 (US) or 24/02/2009, 24.02.2009 (day first).
+                            let (d, m) = if sep == b'.' || v > 12 {
+                                (v, b)
+                            } else {
+                                (b, v)
+                            };
+                            self.p.year = Some(c as i32);
+                            self.p.month = Some(m as u32);
+                            self.p.day = Some(d as u32);
+                            true
+                        } else if len <= 2 && cl <= 2 {
+                            // 09/02/24: year first, as Korean forums write it.
+                            self.p.year = Some(two_digit_year(v));
+                            self.p.month = Some(b as u32);
+                            self.p.day = Some(c as u32);
+                            true
+                        } else {
+                            false
+                        };
+                        if ok {
+                            let n = if sep == b'.' && self.punct(5) == Some(b'.') {
+                                6
+                            } else {
+                                5
+                            };
+                            return self.take(n);
+                        }
+                    }
+                }
+            }
+        }
+        // Korean units: 2009년 2월 24일 9시 20분 5초, 9시 반.
+        match self.ko(1) {
+            Some(Ko::Year) if self.p.year.is_none() => {
+                self.p.year = Some(if len <= 2 {
+                    two_digit_year(v)
+                } else {
+                    v as i32
+                });
+                self.p.korean = true;
+                return self.take(2);
+            }
+            Some(Ko::Month) if self.p.month.is_none() => {
+                self.p.month = Some(v as u32);
+                self.p.korean = true;
+                return self.take(2);
+            }
+            Some(Ko::Day) if self.p.day.is_none() => {
+                self.p.day = Some(v as u32);
+                self.p.korean = true;
+                return self.take(2);
+            }
+            Some(Ko::Hour) if self.p.hour.is_none() => {
+                self.set_hour(v, len);
+                self.p.korean = true;
+                if self.ko(2) == Some(Ko::Half) {
+                    self.p.minute = Some(30);
+                    return self.take(3);
+                }
+                return self.take(2);
+            }
+            Some(Ko::Minute) if self.p.hour.is_some() && self.p.minute.is_none() => {
+                self.p.minute = Some(v as u32);
+                return self.take(2);
+            }
+            Some(Ko::Second) if self.p.minute.is_some() && self.p.second.is_none() => {
+                self.p.second = Some(v as u32);
+                return self.take(2);
+            }
+            _ => {}
+        }
+        // HHMM with a zone: 0930 GMT.
+        if len == 4 && self.p.hour.is_none() && v % 100 < 60 && v / 100 <= 24 && self.zone_at(1) {
+            self.p.hour = Some((v / 100) as u32);
+            self.p.minute = Some((v % 100) as u32);
+            return self.take(1);
+        }
+        // 9 pm, 9pm.
+        if len <= 2
+            && self.p.hour.is_none()
+            && (1..=12).contains(&v)
+            && self.english_mer(1).is_some()
+        {
+            self.p.hour = Some(v as u32);
+            return self.take(1);
+        }
+        if self.search || self.nloose == self.loose.len() {
+            return false;
+        }
+        self.loose[self.nloose] = (v, len);
+        self.nloose += 1;
+        self.take(1)
+    }
+
+    fn english(&mut self, w: &'a str) -> bool {
+        if let Some((m, n)) = self.english_mer(0) {
+            if self.mer.is_some() {
+                return false;
+            }
+            self.mer = Some(m);
+            return self.take(n);
+        }
+        if w.eq_ignore_ascii_case("noon") && self.p.hour.is_none() {
+            self.p.hour = Some(12);
+            self.p.minute = Some(0);
+            return self.take(1);
+        }
+        if w.eq_ignore_ascii_case("midnight") && self.p.hour.is_none() {
+            self.p.hour = Some(0);
+            self.p.minute = Some(0);
+            return self.take(1);
+        }
+        if let Some(z) = zones::lookup(w) {
+            if self.p.zone.is_none() {
+                self.p.zone = Some(ZoneMark::Abbrev(z));
+            }
+            return self.take(1);
+        }
+        if self.search {
+            if let Some(m) = month_name(w).filter(|_| self.p.month.is_none()) {
+                // Feb 24 [2009], in running text only with the day right after.
+                if let Some((d, 1 | 2)) = self.num(1) {
+                    self.p.month = Some(m);
+                    self.p.day = Some(d as u32);
+                    if self.punct(2) == Some(b',') {
+                        if let Some((y, 4)) = self.num(3) {
+                            self.p.year = Some(y as i32);
+                            return self.take(4);
+                        }
+                    }
+                    return self.take(2);
+                }
+            }
+            return false;
+        }
+        if (w == "T" || w == "t") && self.p.hour.is_none() {
+            return self.skip();
+        }
+        if w.eq_ignore_ascii_case("at") || w.eq_ignore_ascii_case("on") || weekday_name(w) {
+            return self.skip();
+        }
+        if let Some(m) = month_name(w) {
+            if self.p.month.is_none() {
+                self.p.month = Some(m);
+                return self.take(1);
+            }
+        }
+        false
+    }
+
+    fn korean(&mut self, k: Ko) -> bool {
+        self.p.korean = true;
+        match k {
+            Ko::Mer(m) if self.mer.is_none() => {
+                self.mer = Some(m);
+                self.take(1)
+            }
+            Ko::Noon | Ko::Midnight if self.p.hour.is_none() => {
+                self.p.hour = Some(if k == Ko::Noon { 12 } else { 0 });
+                self.p.minute = Some(0);
+                self.take(1)
+            }
+            Ko::Korea if self.p.zone.is_none() => {
+                self.p.zone = Some(ZoneMark::Seoul);
+                if self.ko(1) == Some(Ko::Hours) {
+                    return self.take(2);
+                }
+                self.take(1)
+            }
+            Ko::Approx => {
+                if self.p.hour.is_some() {
+                    self.take(1)
+                } else {
+                    self.skip()
+                }
+            }
+            Ko::AsOf | Ko::Basis | Ko::Particle | Ko::From | Ko::Until | Ko::Weekday => self.skip(),
+            Ko::Month | Ko::Day if !self.search => self.skip(), // (월), (일): weekdays
+            _ => false,
+        }
+    }
+
+    /// Applies the half of the day and assigns loose numbers; false when something is left over.
+    fn finish(&mut self) -> bool {
+        if let Some(m) = self.mer {
+            let Some(h) = self.p.hour else {
+                return false;
+            };
+            if h > 12 && m != Mer::Pm {
+                return false;
+            }
+            self.p.hour = Some(m.apply(h));
+            self.bare_hour = false;
+            if self.p.minute.is_none() {
+                self.p.minute = Some(0);
+            }
+        }
+        self.p.twelve_hour = self.bare_hour && self.p.hour.is_some_and(|h| (1..=12).contains(&h));
+        for &(v, len) in &self.loose[..self.nloose] {
+            if len == 4 && self.p.year.is_none() {
+                self.p.year = Some(v as i32);
+            } else if len <= 2 && self.p.month.is_some() && self.p.day.is_none() {
+                self.p.day = Some(v as u32);
+            } else {
+                return false;
+            }
+        }
+        let s = self.first.map_or(0, |f| self.t[f].start);
+        let e = if self.last > 0 {
+            self.t[self.last - 1].end
+        } else {
+            s
+        };
+        self.p.span = (s, e);
+        true
+    }
+}
+
+/// Reads a whole text; `None` when any token does not fit.
+pub fn parse_strict(toks: &[Sp<'_>]) -> Option<Parts> {
+    let mut r = new_reader(toks, false);
+    while r.i < toks.len() {
+        if !r.step() {
+            return None;
+        }
+    }
+    (r.finish() && r.first.is_some()).then_some(r.p)
+}
+
+/// Reads as much as fits from the start of `toks`: the parts and the number of tokens used.
+pub fn parse_prefix(toks: &[Sp<'_>]) -> Option<(Parts, usize)> {
+    let mut r = new_reader(toks, true);
+    while r.i < toks.len() && r.step() {}
+    let used = r.last.max(1);
+    (r.finish() && r.first.is_some()).then_some((r.p, used))
+}
+
+fn new_reader<'t, 'a>(t: &'t [Sp<'a>], search: bool) -> Reader<'t, 'a> {
+    Reader {
+        t,
+        i: 0,
+        search,
+        p: Parts::default(),
+        mer: None,
+        bare_hour: false,
+        loose: [(0, 0); 4],
+        nloose: 0,
+        first: None,
+        last: 0,
+    }
+}
+
+/// Tokens of a short text into a fixed buffer; `None` when there are more than it holds.
+pub fn parse_str(s: &str) -> Option<Parts> {
+    const CAP: usize = 40;
+    let mut buf = [Sp {
+        tok: Tok::Other,
+        start: 0,
+        end: 0,
+    }; CAP];
+    let mut n = 0;
+    for t in Tokens::new(s) {
+        if n == CAP {
+            return None;
+        }
+        buf[n] = t;
+        n += 1;
+    }
+    parse_strict(&buf[..n])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hm(s: &str) -> (Option<u32>, Option<u32>) {
+        let p = parse_str(s).unwrap_or_else(|| panic!("{s}"));
+        (p.hour, p.minute)
+    }
+
+    #[test]
+    fn korean_times_of_day() {
+        assert_eq!(hm("밤 9시 20분"), (Some(21), Some(20)));
+        assert_eq!(hm("오후 6시 반쯤"), (Some(18), Some(30)));
+        assert_eq!(hm("6시 18분경"), (Some(6), Some(18)));
+        assert_eq!(hm("새벽 3시"), (Some(3), Some(0)));
+        assert_eq!(hm("낮 2시"), (Some(14), Some(0)));
+        assert_eq!(hm("밤 12시"), (Some(24), Some(0)));
+        assert_eq!(hm("오전 12시 5분"), (Some(0), Some(5)));
+        assert_eq!(hm("정오"), (Some(12), Some(0)));
+        let p = parse_str("한국시간으로 약 6시 18분경").unwrap();
+        assert_eq!(
+            (p.zone, p.hour, p.twelve_hour),
+            (Some(ZoneMark::Seoul), Some(6), true)
+        );
+        assert!(parse_str("두 시간").is_none());
+    }
+
+    #[test]
+    fn english_times_of_day() {
+        assert_eq!(hm("10:20 am GMT"), (Some(10), Some(20)));
+        assert_eq!(hm("9:30 p.m."), (Some(21), Some(30)));
+        assert_eq!(hm("9pm"), (Some(21), Some(0)));
+        assert_eq!(hm("12 am"), (Some(0), Some(0)));
+        assert_eq!(hm("noon"), (Some(12), Some(0)));
+        assert_eq!(hm("0930 GMT"), (Some(9), Some(30)));
+        assert!(parse_str("13 pm").is_none());
+        assert!(parse_str("hello").is_none());
+    }
+
+    #[test]
+    fn search_stops_at_what_does_not_fit() {
+        let text = "GMT 기준 오전 10시 20분쯤부터 이랬다고";
+        let toks: Vec<Sp> = Tokens::new(text).collect();
+        let (p, _) = parse_prefix(&toks).unwrap();
+        assert_eq!((p.hour, p.minute), (Some(10), Some(20)));
+        assert_eq!(&text[p.span.0..p.span.1], "GMT 기준 오전 10시 20분쯤");
+    }
+}

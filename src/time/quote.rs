@@ -1,0 +1,198 @@
+//! Times quoted inside posts: "down since 10:20 GMT", "6시 18분경부터 안 돼요",
+//! "한국 시간 오후 6시 반쯤(GMT 09:30)".
+//!
+//! Only posts that name a service are searched, and only those that pass [`worth_a_look`] (a
+//! digit right before `:` or 시, or a noon/midnight word) are tokenized, so the cost stays off the
+//! bulk of the stream. A quote is a time of day with a cue that makes it one: a
+//! colon (`10:20`), 시 (`6시`), am/pm, noon/midnight, or four digits with a zone (`0930 GMT`).
+//!
+//! A quote is resolved against the post's own date and zone: a zone written in the quote wins
+//! (`GMT`, `KST`, `+09:00`, 한국시간); Korean words (오후, 시, …) imply Asia/Seoul; otherwise the
+//! input zone. Without a written date the quote is the latest such time at or before the post
+//! (allowing 30 minutes of clock skew), within the day before it; an hour of 1–12 written without
+//! am/pm, 오전/오후 or a leading zero may be either half of the day, and the later fitting one is
+//! taken. A post quoting the same instant twice ("오후 6시 반쯤(GMT 09:30)") counts once.
+
+use chrono::{DateTime, Duration, Offset, TimeZone};
+use chrono_tz::Tz;
+
+use super::parse::{self, Parts, Sp, Tok, ZoneMark};
+use super::zones::Abbrev;
+use super::{apply_zone, Ts};
+
+/// How far after the post a quoted time may lie (clocks and "as of" rounding).
+const SKEW: i64 = 1800;
+/// How far before the post a quoted time may lie.
+const LOOKBACK: i64 = 86_400;
+
+/// One quoted time: the instant and the byte span of its text in the post.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quote {
+    pub at: Ts,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A cheap test, without allocating: could `text` quote a time at all?
+pub fn worth_a_look(text: &str) -> bool {
+    let b = text.as_bytes();
+    let digit_then = |i: usize| i > 0 && b[i - 1].is_ascii_digit();
+    b.iter().enumerate().any(|(i, &c)| {
+        // ':' after a digit, or 시 (EC 8B 9C) after a digit (with an optional space).
+        (c == b':' && digit_then(i))
+            || (c == 0xEC
+                && b.get(i + 1..i + 3) == Some(&[0x8B, 0x9C][..])
+                && (digit_then(i) || (i > 1 && b[i - 1] == b' ' && digit_then(i - 1))))
+    }) || text.contains("noon")
+        || text.contains("midnight")
+        || text.contains("정오")
+        || text.contains("자정")
+        || b.windows(4).any(|w| w.iter().all(u8::is_ascii_digit))
+}
+
+/// Appends the times quoted in `text` (a post written at `post_time`) to `out`.
+pub fn quoted_times(text: &str, post_time: Ts, input_tz: Tz, out: &mut Vec<Quote>) {
+    if !text.bytes().any(|b| b.is_ascii_digit()) && !text.contains(['정', '자']) {
+        return;
+    }
+    let toks: Vec<Sp> = parse::Tokens::new(text).collect();
+    let first_new = out.len();
+    let mut i = 0;
+    while i < toks.len() {
+        if matches!(toks[i].tok, Tok::Punct(_) | Tok::Other) {
+            i += 1;
+            continue;
+        }
+        match parse::parse_prefix(&toks[i..]) {
+            Some((p, used)) if p.hour.is_some() => {
+                if let Some(at) = resolve(&p, post_time, input_tz) {
+                    if !out[first_new..].iter().any(|q| q.at == at) {
+                        out.push(Quote {
+                            at,
+                            start: p.span.0,
+                            end: p.span.1,
+                        });
+                    }
+                }
+                i += used;
+            }
+            _ => i += 1,
+        }
+    }
+}
+
+/// The instant a quote means for a post written at `post_time`.
+pub fn resolve(p: &Parts, post_time: Ts, input_tz: Tz) -> Option<Ts> {
+    let (zone, tz) = match p.zone {
+        None if p.korean => (Some(ZoneMark::Seoul), chrono_tz::Asia::Seoul),
+        z => (z, input_tz),
+    };
+    let ok = |t: Ts| (post_time - LOOKBACK..=post_time + SKEW).contains(&t);
+    if let Some(d) = p.date() {
+        let t = apply_zone(p.naive_on(d)?, zone, tz, Some(input_tz))
+            .ok()?
+            .ts;
+        return ok(t).then_some(t);
+    }
+    // The post's local date in the quote's zone.
+    let off = match zone {
+        Some(ZoneMark::Offset(o)) | Some(ZoneMark::Abbrev(Abbrev::Fixed(o))) => i64::from(o),
+        Some(ZoneMark::Seoul) => local_offset(chrono_tz::Asia::Seoul, post_time),
+        _ => local_offset(tz, post_time),
+    };
+    let date = DateTime::from_timestamp(post_time + off, 0)?.date_naive();
+    let h = p.hour?;
+    let hours: &[u32] = if p.twelve_hour {
+        &[h % 12, h % 12 + 12]
+    } else {
+        &[h]
+    };
+    let mut best: Option<Ts> = None;
+    for dd in [-1, 0, 1] {
+        for &hh in hours {
+            let q = Parts {
+                hour: Some(hh),
+                ..*p
+            };
+            let Some(naive) = q.naive_on(date + Duration::days(dd)) else {
+                continue;
+            };
+            let Ok(r) = apply_zone(naive, zone, tz, Some(input_tz)) else {
+                continue;
+            };
+            if ok(r.ts) && r.ts <= post_time + SKEW && best.map_or(true, |b| r.ts > b) {
+                best = Some(r.ts);
+            }
+        }
+    }
+    best
+}
+
+fn local_offset(tz: Tz, t: Ts) -> i64 {
+    tz.timestamp_opt(t, 0)
+        .single()
+        .map_or(0, |d| i64::from(d.offset().fix().local_minus_utc()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const T0930: Ts = 1_235_467_800; // 2009-02-24T09:30:00Z
+
+    fn quotes(text: &str, post: Ts, tz: Tz) -> Vec<(Ts, String)> {
+        let mut v = vec![];
+        quoted_times(text, post, tz, &mut v);
+        v.into_iter()
+            .map(|q| (q.at, text[q.start..q.end].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn the_gmail_posts() {
+        // Blog post at 19:40 KST: "GMT 기준 오전 10시 20분쯤부터".
+        let post = T0930 + 3600 + 10 * 60; // 10:40Z
+        let q = quotes(
+            "해외 소식으로는 GMT 기준 오전 10시 20분쯤부터 이랬다고 하는데",
+            post,
+            Tz::UTC,
+        );
+        assert_eq!(q, [(T0930 + 50 * 60, "GMT 기준 오전 10시 20분쯤".into())]);
+        // Trackback at 22:48 KST: both forms name 09:30Z: counted once.
+        let q = quotes(
+            "BBC 보도로는 한국 시간 오후 6시 반쯤(GMT 09:30) 시작됐다고 한다.",
+            T0930 + 4 * 3600 + 18 * 60,
+            Tz::UTC,
+        );
+        assert_eq!(q, [(T0930, "한국 시간 오후 6시 반쯤".into())]);
+        // "한국시간으로 약 6시 18분경(0930 GMT)": 6:18 in Korea read as the evening, 18:18 KST.
+        let q = quotes(
+            "한국시간으로 약 6시 18분경(0930 GMT)",
+            T0930 + 3 * 3600,
+            chrono_tz::Asia::Seoul,
+        );
+        assert_eq!(q[0].0, T0930 - 12 * 60);
+        assert_eq!(q[1], (T0930, "0930 GMT".into()));
+    }
+
+    #[test]
+    fn english_quotes_use_the_input_zone_and_the_post_date() {
+        let q = quotes(
+            "gmail down since 10:20 GMT, still 502",
+            T0930 + 3600,
+            Tz::UTC,
+        );
+        assert_eq!(q, [(T0930 + 50 * 60, "10:20 GMT".into())]);
+        // A bare 9:30 posted at 10:30 in New York (15:30Z) is 9:30 that morning.
+        let ny = chrono_tz::America::New_York;
+        let q = quotes("down since 9:30 for me", T0930 + 6 * 3600, ny);
+        assert_eq!(q[0].0, T0930 + 5 * 3600);
+        // Numbers that are not times.
+        assert!(quotes("502 error, 3 times, 2009 was bad", T0930, Tz::UTC).is_empty());
+        assert!(quotes("두 시간 반 동안", T0930, Tz::UTC).is_empty());
+        assert!(
+            worth_a_look("since 10:20 GMT") && worth_a_look("6시 반쯤") && worth_a_look("0930 GMT")
+        );
+        assert!(!worth_a_look("gmail is down, 502 again") && !worth_a_look("두 시간 반"));
+    }
+}
