@@ -140,6 +140,10 @@ videos not playing
 
 # Outage words.
 outage
+# The hashtag (`\#` keeps the `#` from starting a comment); a bare "fail" is ordinary talk.
+\#fail
+\#outage
+\#down
 outages
 service disruption
 service interruption
@@ -180,6 +184,18 @@ outage is back
 fail whale is back
 
 [recovery en]
+isn't down anymore
+is not down anymore
+not down anymore
+no longer down
+back now
+is back up
+seems to be back
+working again now
+it's working
+its working
+it's working again
+loads now
 is back
 's back
 ’s back
@@ -590,6 +606,23 @@ recovering from the flu
 recovering addict
 recovering alcoholic
 
+# One's own device is not a service.
+my phone is dead
+my phone died
+phone died
+phone is dead
+my phone is broken
+phone is broken
+my phone crashed
+my laptop crashed
+my laptop died
+laptop is broken
+my pc crashed
+my computer crashed
+screen is broken
+battery is dead
+battery died
+
 # Alias look-alikes: e-mail addresses name a mail domain, not the service's state, and a few
 # service names are also ordinary English words.
 @gmail.com
@@ -637,3 +670,82 @@ amazon river
 amazon basin
 amazon jungle
 kt tape
+
+[negation en]
+# The outage phrase said in the negative. Each entry starts before the outage word it contains
+# and so hides it; and any negation that comes after the post's last outage phrase takes that
+# phrase back ("gmail down? nope, it isn't down").
+isn't down
+isnt down
+isn’t down
+is not down
+wasn't down
+was not down
+aren't down
+are not down
+not down
+not actually down
+not really down
+no outage
+not an outage
+isn't an outage
+nothing is down
+nothing's down
+isn't broken
+is not broken
+isn't dead
+is not dead
+not having issues
+no issues at all
+no problems at all
+
+[counter en]
+# It works for the writer: counter-evidence, counted apart ("works for me" posts in a flood of
+# reports say the outage is partial). Like a negation, it takes back an earlier outage phrase.
+works for me
+working for me
+works fine for me
+working fine for me
+works fine here
+working fine here
+works fine on my end
+working fine on my end
+works on my end
+working on my end
+fine for me
+fine on my end
+fine here
+all good here
+all good on my end
+not down for me
+isn't down for me
+isnt down for me
+is up for me
+up for me
+loads fine for me
+loading fine for me
+loads fine here
+no problems here
+no problem here
+no issues here
+no issues for me
+no problems for me
+seems fine to me
+just you
+just your wifi
+your internet
+
+[context en]
+# Words that let an ambiguous alias (`?Zoom`, `?Steam`, `?LINE` in services.lex) right next to
+# them name the service: "zoom app", "steam login", "line server". They do nothing else.
+app
+apps
+server
+servers
+login
+log in
+client
+website
+site
+status
+account

@@ -40,6 +40,11 @@
 장애 자주
 장애 자꾸
 장애 우회
+# "Isn't it an outage?" asks, and so reports; these win over the negations 장애 아닌 ….
+장애 아닌가
+장애 아닌지
+장애 아냐?
+먹통 아닌가
 접속 장애
 통신 장애
 서비스 장애
@@ -287,6 +292,20 @@
 {service} 멈췄
 
 [recovery ko]
+다시 잘 돼
+다시 잘 되
+이제 잘 돼
+이제 잘 되
+이제 되
+이제야 되
+다시 되
+고쳐졌
+고쳐짐
+해결된 듯
+정상 작동
+잘 들어가져
+잘 들어가지
+들어가지네
 정상화
 정상화됐
 정상화되었
@@ -513,8 +532,34 @@
 얼굴이 마비
 혀가 마비
 
-# 먹통 and 불통 said of people.
+# 먹통 and 불통 said of people, and of one's own phone or computer (not a service outage).
 먹통폰
+폰이 먹통
+폰 먹통
+폰도 먹통
+폰이 완전 먹통
+핸드폰이 먹통
+핸드폰 먹통
+휴대폰이 먹통
+휴대폰 먹통
+스마트폰이 먹통
+아이폰이 먹통
+갤럭시가 먹통
+노트북이 먹통
+노트북 먹통
+컴퓨터가 먹통
+컴퓨터 먹통
+컴이 먹통
+화면이 먹통
+터치가 먹통
+터치 먹통
+리모컨이 먹통
+키보드가 먹통
+마우스가 먹통
+폰이 다운
+폰이 맛이 갔
+폰이 꺼졌
+폰이 고장
 머리가 먹통
 머리 먹통
 뇌가 먹통
@@ -651,3 +696,70 @@ KT Rolster
 KT 소닉붐
 KT소닉붐
 SKT T1
+
+[negation ko]
+# The outage said in the negative; after the last outage phrase it takes that phrase back.
+장애 아니
+장애는 아니
+장애 아닌
+장애는 아닌
+먹통 아닌
+먹통은 아닌
+다운 아닌
+장애 아님
+장애 없
+장애는 없
+먹통 아니
+먹통은 아니
+다운 아니
+다운은 아니
+다운된 거 아니
+서버 문제 아니
+문제 없
+이상 없
+안 되는 거 아니
+
+[counter ko]
+# It works for the writer: counter-evidence, counted apart. Starts before 잘 돼 (recovery) and
+# so hides it: "저는 잘 돼요" is not a recovery.
+저는 잘 돼
+저는 잘 되
+전 잘 돼
+전 잘 되
+나는 잘 돼
+나는 잘 되
+난 잘 돼
+난 잘 되
+잘 되는데
+잘 되는데요
+잘만 되
+저는 되는데
+전 되는데
+난 되는데
+나는 되는데
+저는 되네
+전 되네
+저는 멀쩡
+전 멀쩡
+난 멀쩡
+멀쩡한데
+멀쩡하게 잘
+여기는 잘 돼
+여긴 잘 돼
+여기는 잘 되
+여긴 잘 되
+이상 없는데
+문제 없는데
+와이파이 문제
+본인 폰 문제
+폰 문제 아닌가
+
+[context ko]
+# Words that let an ambiguous alias (`?다음`, `?라인`, `?줌`) right next to them name the service.
+앱
+어플
+서버
+접속
+로그인
+사이트
+홈페이지
