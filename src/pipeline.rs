@@ -35,6 +35,8 @@ pub struct Stats {
     /// Records classified as outage reports / recovery posts.
     pub reports: u64,
     pub recoveries: u64,
+    /// Records that say a service works for the writer ("works for me", 저는 잘 되는데).
+    pub works_for_me: u64,
     /// Messages about whole inputs (could not open, truncated, …).
     pub input_errors: Vec<String>,
 }
@@ -103,6 +105,12 @@ pub fn describe(why: Skip) -> &'static str {
     }
 }
 
+/// Where the records of a read go, in input order; `line` is the record's line in its input.
+pub trait Sink {
+    fn stats(&mut self) -> &mut Stats;
+    fn post(&mut self, line: u64, p: &Post<'_>);
+}
+
 /// Folds posts into windows; one per worker.
 pub struct Collector<'m> {
     matcher: &'m Matcher,
@@ -132,6 +140,9 @@ impl<'m> Collector<'m> {
         for &svc in v.services {
             self.windows.mention(svc, p.time);
         }
+        if v.works_for_me.is_some() {
+            self.stats.works_for_me += 1;
+        }
         if let Some((kind, svc)) = v.kind {
             match kind {
                 crate::classify::Kind::Report => self.stats.reports += 1,
@@ -143,9 +154,28 @@ impl<'m> Collector<'m> {
     }
 }
 
+impl Sink for Collector<'_> {
+    fn stats(&mut self) -> &mut Stats {
+        &mut self.stats
+    }
+    fn post(&mut self, _line: u64, p: &Post<'_>) {
+        Collector::post(self, p)
+    }
+}
+
 /// Reads every input of `cfg` into windows.
 pub fn scan(cfg: &Config, matcher: &Matcher) -> Result<Scan> {
     let mut c = Collector::new(matcher, cfg.window);
+    read(cfg, &mut c)?;
+    Ok(Scan {
+        windows: c.windows,
+        stats: c.stats,
+    })
+}
+
+/// Reads every input of `cfg`, handing each record to `c` in input order and counting lines,
+/// skips and bytes in `c.stats()`.
+pub fn read(cfg: &Config, c: &mut impl Sink) -> Result<()> {
     let mut warn = Warner {
         shown: 0,
         limit: cfg.max_warnings,
@@ -161,26 +191,23 @@ pub fn scan(cfg: &Config, matcher: &Matcher) -> Result<Scan> {
                     bail!(msg);
                 }
                 warn.input_error(&msg);
-                c.stats.unreadable += 1;
-                c.stats.input_errors.push(msg);
+                c.stats().unreadable += 1;
+                c.stats().input_errors.push(msg);
                 continue;
             }
         };
-        c.stats.inputs += 1;
+        c.stats().inputs += 1;
         let layout = cfg.layout.unwrap_or_else(|| Layout::from_name(path));
         match layout {
-            Layout::JsonLines => scan_jsonl(src, &json, &mut c, &mut warn, cfg.strict)?,
-            Layout::Csv { delimiter } => scan_csv(src, delimiter, cfg, &mut c, &mut warn)?,
+            Layout::JsonLines => scan_jsonl(src, &json, c, &mut warn, cfg.strict)?,
+            Layout::Csv { delimiter } => scan_csv(src, delimiter, cfg, c, &mut warn)?,
         }
     }
-    Ok(Scan {
-        windows: c.windows,
-        stats: c.stats,
-    })
+    Ok(())
 }
 
 fn skip(
-    c: &mut Collector,
+    c: &mut impl Sink,
     warn: &mut Warner,
     strict: bool,
     name: &str,
@@ -193,7 +220,7 @@ fn skip(
             describe(why)
         );
     }
-    c.stats.skip(why);
+    c.stats().skip(why);
     warn.skipped(name, line, why);
     Ok(())
 }
@@ -201,7 +228,7 @@ fn skip(
 fn scan_jsonl(
     src: input::Source,
     json: &JsonExtractor,
-    c: &mut Collector,
+    c: &mut impl Sink,
     warn: &mut Warner,
     strict: bool,
 ) -> Result<()> {
@@ -211,27 +238,27 @@ fn scan_jsonl(
         match line {
             Line::Full(b) if input::is_blank(b) => {}
             Line::Full(b) => {
-                c.stats.lines += 1;
+                c.stats().lines += 1;
                 match json.extract(b) {
-                    Ok(p) => c.post(&p),
+                    Ok(p) => c.post(line_no, &p),
                     Err(why) => skip(c, warn, strict, &name, line_no, why)?,
                 }
             }
             Line::Broken(b, e) => {
                 if !input::is_blank(b) {
-                    c.stats.lines += 1;
+                    c.stats().lines += 1;
                     skip(c, warn, strict, &name, line_no, Skip::TruncatedInput)?;
                 }
                 let msg = format!(
                     "{name}:{line_no}: input broke off: {e}; the rest of this input is lost"
                 );
                 warn.input_error(&msg);
-                c.stats.input_errors.push(msg);
+                c.stats().input_errors.push(msg);
                 break;
             }
         }
     }
-    c.stats.bytes += lines.bytes;
+    c.stats().bytes += lines.bytes;
     Ok(())
 }
 
@@ -239,7 +266,7 @@ fn scan_csv(
     src: input::Source,
     delimiter: u8,
     cfg: &Config,
-    c: &mut Collector,
+    c: &mut impl Sink,
     warn: &mut Warner,
 ) -> Result<()> {
     let name = src.name;
@@ -270,8 +297,8 @@ fn scan_csv(
                 bail!(msg);
             }
             warn.input_error(&msg);
-            c.stats.unreadable += 1;
-            c.stats.input_errors.push(msg);
+            c.stats().unreadable += 1;
+            c.stats().input_errors.push(msg);
             return Ok(());
         }
     };
@@ -284,30 +311,30 @@ fn scan_csv(
                 if row.iter().all(input::is_blank) {
                     continue;
                 }
-                c.stats.lines += 1;
+                c.stats().lines += 1;
                 match mapper.extract(&row, delimiter) {
-                    Ok(p) => c.post(&p),
+                    Ok(p) => c.post(line, &p),
                     Err(why) => skip(c, warn, cfg.strict, &name, line, why)?,
                 }
             }
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
                 if matches!(e.kind(), csv::ErrorKind::Io(_)) {
-                    c.stats.lines += 1;
+                    c.stats().lines += 1;
                     skip(c, warn, cfg.strict, &name, line, Skip::TruncatedInput)?;
                     let msg = format!(
                         "{name}:{line}: input broke off: {e}; the rest of this input is lost"
                     );
                     warn.input_error(&msg);
-                    c.stats.input_errors.push(msg);
+                    c.stats().input_errors.push(msg);
                     break;
                 }
-                c.stats.lines += 1;
+                c.stats().lines += 1;
                 skip(c, warn, cfg.strict, &name, line, Skip::MalformedCsv)?;
             }
         }
     }
-    c.stats.bytes += rdr.position().byte();
+    c.stats().bytes += rdr.position().byte();
     Ok(())
 }
 

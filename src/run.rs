@@ -26,6 +26,8 @@ pub fn run(cli: Cli) -> Result<i32> {
                 spikes_only: a.spikes_only,
             },
         ),
+        Command::Classify(a) => crate::classify_cmd::classify(&a),
+        Command::Explain(a) => crate::classify_cmd::explain(&a),
     }
 }
 
