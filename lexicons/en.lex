@@ -93,6 +93,10 @@ won't open
 can't log in
 cant log in
 can't login
+can't log into
+cant log into
+cannot log into
+unable to log into
 cannot log in
 can’t log in
 can't i log in
@@ -140,6 +144,11 @@ videos not playing
 
 # Outage words.
 outage
+payments failing
+payment failing
+payments are failing
+payment failed
+keeps failing
 # The hashtag (`\#` keeps the `#` from starting a comment); a bare "fail" is ordinary talk.
 \#fail
 \#outage
@@ -510,6 +519,9 @@ broken promises
 broken family
 broken glass
 broken into
+fix a broken
+fixing a broken
+fixed a broken
 heart is broken
 is dead to me
 is dead serious
@@ -578,6 +590,12 @@ showed up
 messed up
 screwed up
 blew up
+blowing up
+is blowing up
+lighting up
+lit up
+light up
+lights up
 fed up
 catch up
 pick up

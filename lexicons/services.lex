@@ -128,6 +128,7 @@ MSN메신저
 엠에센
 
 [service discord messenger]
+디코
 @discord
 @DiscordSupport
 Discord
@@ -217,6 +218,7 @@ TweetDeck
 트윗덱
 
 [service facebook social]
+FB
 @facebook
 @Meta
 Facebook
@@ -226,6 +228,7 @@ Facebook Messenger
 페북
 
 [service instagram social]
+IG
 @instagram
 Instagram
 Insta
@@ -371,6 +374,7 @@ chat.openai.com
 
 [service youtube video]
 YouTube
+YT
 You Tube
 @TeamYouTube
 유튜브
@@ -639,6 +643,7 @@ Nexon
 
 [service maplestory game]
 MapleStory
+메이플
 메이플스토리
 
 [service mabinogi game]

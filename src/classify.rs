@@ -154,7 +154,7 @@ impl<'o, 'h> Normaliser<'o, 'h> {
 
     /// Drops the token just read if it is a URL.
     fn end_token(&mut self) {
-        if self.handles.is_none() || self.at_token_start {
+        if self.handles.is_none() || self.at_token_start || self.token > self.out.len() {
             return;
         }
         let t = &self.out[self.token..];
@@ -171,6 +171,7 @@ impl<'o, 'h> Normaliser<'o, 'h> {
         self.pending_space = !self.out.is_empty();
         self.last_hangul = self.out.chars().next_back().is_some_and(is_hangul);
         self.prev = ' ';
+        self.at_token_start = true;
     }
 }
 
