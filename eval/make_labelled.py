@@ -281,6 +281,72 @@ EN_HARD = [
 ]
 
 
+# A second batch of hard English posts, written after the lexicons were tuned on the rest and
+# kept as they were written: the figures on it are the honest ones.
+EN_HARD2 = [
+    ("report", "gmail", "anyone else's gmail just spinning? inbox won't load"),
+    ("report", "discord", "discord keeps saying 'awaiting endpoint' wtf"),
+    ("report", "twitter", "tweets not loading, twitter is toast"),
+    ("report", "reddit", "reddit's down, back to work I guess"),
+    ("report", "netflix", "netflix error code NW-2-5 on every title"),
+    ("report", "slack", "slack messages not sending, just spinning"),
+    ("report", "youtube", "youtube is broken for me, black screen on every video"),
+    ("report", "spotify", "spotify won't play anything, says offline but my wifi is fine"),
+    ("report", "github", "github actions stuck queued for an hour, github status says degraded performance"),
+    ("report", "aws", "AWS outage taking out half my apps"),
+    ("report", "cloudflare", "cloudflare is having a moment, every site is 5xx"),
+    ("report", "chatgpt", "chatgpt down again?? 'an error occurred'"),
+    ("report", "whatsapp", "whatsapp down?? my family group chat is silent for once"),
+    ("report", "instagram", "instagram won't let me log in, just 'try again later'"),
+    ("report", "gmail", "gmail down again. third time this month. cool cool cool"),
+    ("report", "icloud", "icloud mail not syncing, can't connect to server"),
+    ("report", "xbox-live", "xbox live down? can't join any party"),
+    ("report", "playstation-network", "can't sign in to PSN, error WS-37397-9"),
+    ("report", "paypal", "paypal won't load at checkout, lost my cart"),
+    ("report", "venmo", "venmo not working, payment stuck pending"),
+    ("report", "comcast", "xfinity internet down in the whole neighborhood"),
+    ("report", "verizon", "verizon outage? no service since 2pm"),
+    ("report", "t-mobile", "tmobile down? SOS only on my phone"),
+    ("report", "zoom", "zoom keeps crashing, can't join my interview"),
+    ("report", "teams", "ms teams not loading chats, anyone else"),
+    ("report", "steam", "steam store not loading during the summer sale lmao"),
+    ("report", "minecraft", "minecraft servers down? can't connect to realms"),
+    ("report", "roblox", "roblox not working, stuck on loading screen"),
+    ("report", "twitch", "twitch down mid stream, chat frozen"),
+    ("report", "coinbase", "coinbase down right when btc dumps. every time"),
+    ("report", "dropbox", "dropbox won't sync, says can't connect"),
+    ("report", "telegram", "telegram stuck on 'connecting...' for 10 min"),
+    ("report", "gmail", "Gmail?? Down?? Again??"),
+    ("report", "outlook", "outlook.com throwing 500 errors at me"),
+    ("report", "microsoft-365", "office 365 outage, nobody at work can open anything"),
+    ("report", "epic-games", "fortnite servers are down, can't even launch"),
+    ("recovery", "discord", "discord's back baby"),
+    ("recovery", "twitter", "twitter seems to be working again for me"),
+    ("recovery", "netflix", "netflix is finally working again, movie night saved"),
+    ("recovery", "aws", "AWS says the issue has been resolved"),
+    ("recovery", "slack", "slack is back up, false alarm on my end"),
+    ("recovery", "gmail", "gmail back online after like 2 hours"),
+    ("none", "", "i'm down bad for this new album"),
+    ("none", "", "who's down for tacos"),
+    ("none", "", "the server at the restaurant was so nice"),
+    ("none", "", "my car broke down on the highway"),
+    ("none", "", "the game crashed my whole pc, lesson learned"),
+    ("none", "", "that movie was dead boring"),
+    ("none", "", "touch down in seoul, finally"),
+    ("none", "youtube", "youtube recommended me a video on how to fix downtime in factories"),
+    ("none", "netflix", "netflix raised prices again, not worth it"),
+    ("none", "twitter", "twitter is a dumpster fire but i can't stop scrolling"),
+    ("none", "gmail", "gmail storage full, time to delete stuff"),
+    ("none", "discord", "discord nitro is on sale"),
+    ("none", "spotify", "spotify wrapped says i listened to one song 900 times"),
+    ("none", "github", "github copilot wrote my whole function lol"),
+    ("none", "gmail", "gmail works fine for me, try clearing cache"),
+    ("none", "slack", "slack isn't down, you got logged out"),
+    ("none", "aws", "aws bill is down 20% after cleanup"),
+    ("none", "", "the stock market is down and so am i"),
+]
+
+
 def en():
     for sid, names in EN_SERVICES:
         n = lambda: rng.choice(names)
@@ -294,7 +360,7 @@ def en():
             add("en", "none", "", True, t.format(s=n()))
         t = rng.choice(EN_NEGATION)
         add("en", "none", "", True, t.format(s=n()))
-    for kind, sid, text in EN_HARD:
+    for kind, sid, text in EN_HARD + EN_HARD2:
         add("en", kind, sid, True, text)
 
 
@@ -523,6 +589,71 @@ KO_HARD = [
 ]
 
 
+# A second batch of hard Korean posts, written after the tuning and kept as written.
+KO_HARD2 = [
+    ("report", "kakaotalk", "카톡 메시지 전송이 안 되는데 나만 그래?"),
+    ("report", "kakaotalk", "카톡 사진이 안 올라가요"),
+    ("report", "kakaotalk", "카톡 지금 되는 사람?"),
+    ("report", "naver", "네이버 검색이 안 됨 ㄷㄷ"),
+    ("report", "naver", "네이버 뭐야 왜 안 들어가져"),
+    ("report", "youtube", "유튜브 영상이 재생이 안 돼요"),
+    ("report", "youtube", "유튜브 댓글이 안 보여요 오류인가"),
+    ("report", "netflix", "넷플 재생 오류 코드 뜸"),
+    ("report", "instagram", "인스타 피드가 새로고침이 안 돼요"),
+    ("report", "instagram", "인스타 스토리 안 올라가는데 서버 문제인가요"),
+    ("report", "baemin", "배민 앱 켜지지도 않음"),
+    ("report", "coupang", "쿠팡 주문 내역이 안 떠요 장애인가"),
+    ("report", "toss", "토스 앱 안 켜져요 급한데"),
+    ("report", "kakaobank", "카뱅 점검도 아닌데 왜 안 돼요"),
+    ("report", "upbit", "업비트 시세 멈춤 뭐임"),
+    ("report", "league-of-legends", "롤 서버 또 터짐 ㅋㅋ 랭겜 날아감"),
+    ("report", "pubg", "배그 서버 렉 심하고 계속 튕김"),
+    ("report", "maplestory", "메이플 접속 대기열 10만명 실화?"),
+    ("report", "kt", "KT 인터넷 또 먹통 고객센터도 연결 안 됨"),
+    ("report", "skt", "SKT 통신 장애 문자도 안 가요"),
+    ("report", "lg-uplus", "유플러스 데이터 안 터짐"),
+    ("report", "tving", "티빙 로그인 오류 계속 남"),
+    ("report", "korail", "코레일톡 예매 중에 튕김 ㅠㅠ"),
+    ("report", "hometax", "홈택스 접속 대기 3시간째"),
+    ("report", "kakaopay", "카카오페이 결제 실패 뜸"),
+    ("report", "nexon", "넥슨 로그인 서버 뻗음"),
+    ("report", "chatgpt", "챗GPT 답변이 중간에 끊기고 에러 나요"),
+    ("report", "gmail", "지메일 메일이 안 보내져요"),
+    ("report", "gmail", "지메일 앱 동기화 오류 나네"),
+    ("report", "discord", "디코 음성 채널 연결이 안 돼요"),
+    ("report", "twitter", "트위터 타임라인 안 불러와짐"),
+    ("report", "facebook", "페북 왜 안 돼 나만 그래?"),
+    ("report", "kakaotalk", "카톡 안됨..ㅠ"),
+    ("report", "naver", "네이버 먹통 ㄷㄷㄷ"),
+    ("report", "woori", "우리은행 앱 이체 오류 떠요"),
+    ("report", "shinhan", "신한 쏠 로그인 안 됨"),
+    ("recovery", "kakaotalk", "카톡 이제 메시지 잘 가요"),
+    ("recovery", "naver", "네이버 다시 들어가지네요"),
+    ("recovery", "youtube", "유튜브 다시 잘 나와요"),
+    ("recovery", "league-of-legends", "롤 서버 복구됐다 다시 큐 돌림"),
+    ("recovery", "kt", "KT 인터넷 복구됨 휴"),
+    ("recovery", "upbit", "업비트 정상화 된 듯"),
+    ("none", "", "다음 달에 이사 가요"),
+    ("none", "", "다음 주 회의 일정 공유드려요"),
+    ("none", "", "장애인 콜택시 예약 방법"),
+    ("none", "", "시각 장애인 안내견 너무 귀여워"),
+    ("none", "kakaotalk", "카톡 프사 바꿨어"),
+    ("none", "kakaotalk", "카톡 답장 안 해서 삐졌대"),
+    ("none", "youtube", "유튜브 프리미엄 가격 또 올랐네"),
+    ("none", "naver", "네이버 웹툰 이번 화 미쳤다"),
+    ("none", "", "폰 액정 깨져서 터치 먹통"),
+    ("none", "", "컴퓨터가 먹통이라 재부팅 중"),
+    ("none", "", "오늘 기분 완전 다운"),
+    ("none", "", "영화 다운 받아서 봐야지"),
+    ("none", "kakaotalk", "카톡 저는 잘만 되는데요? 폰 재부팅 해보세요"),
+    ("none", "naver", "네이버 이상 없는데 브라우저 문제인 듯"),
+    ("none", "youtube", "유튜브 장애 아님 통신사 문제래요"),
+    ("none", "", "주식 다 떨어져서 멘탈 먹통"),
+    ("none", "", "스팀 청소기 샀어요"),
+    ("none", "", "라인 프렌즈 인형 귀엽다"),
+]
+
+
 def ko():
     for sid, names in KO_SERVICES:
         n = lambda: rng.choice(names)
@@ -536,7 +667,7 @@ def ko():
             add("ko", "none", "", True, t.format(s=n()))
         t = rng.choice(KO_NEGATION)
         add("ko", "none", "", True, t.format(s=n()))
-    for kind, sid, text in KO_HARD:
+    for kind, sid, text in KO_HARD + KO_HARD2:
         add("ko", kind, sid, True, text)
 
 

@@ -61,6 +61,9 @@ can't get into {service}
 {service} error
 {service} errors
 {service} having issues
+{service} keeps crashing
+{service} keeps freezing
+{service} keeps logging me out
 {service} servers down
 
 # It does not work.
@@ -115,6 +118,11 @@ connection issues
 # Error pages and messages.
 server error
 server errors
+500 errors
+5xx
+5xx errors
+stuck on connecting
+stuck connecting
 error 500
 500 error
 502
@@ -443,7 +451,13 @@ down load
 down loading
 down loaded
 
-# Money and markets: "stocks are down" is not an outage, even for a named company.
+# Money and markets:
+bill is down
+bills are down
+costs are down
+cost is down
+spending is down
+ "stocks are down" is not an outage, even for a named company.
 stock is down
 stock's down
 stock down
