@@ -39,9 +39,8 @@ down detector
 # maintenance" or "netflix down under" into reports. A plain alias next to `down` already makes
 # a report for that service, and the hashtag compounds #gmaildown, #gmailoutage and
 # #gmailisdown are found as an alias touching `down`, `outage` or `isdown`. So only frames that
-# add something are here. `{service}fail` finds "gmail fail" and "twitter fail whale"; the
-# compound #gmailfail would also need a starred alias (`Gmail*`), which is deliberately left
-# out: the tag is stuck on commentary long after an outage is over.
+# add something are here. `{service}fail` finds "gmail fail" and "twitter fail whale", and,
+# because aliases need no word boundary inside a #hashtag, the compound #gmailfail too.
 is {service} down
 is {service} dead
 {service} dead
