@@ -39,9 +39,8 @@ down detector
 # maintenance" or "netflix down under" into reports. A plain alias next to `down` already makes
 # a report for that service, and the hashtag compounds #gmaildown, #gmailoutage and
 # #gmailisdown are found as an alias touching `down`, `outage` or `isdown`. So only frames that
-# add something are here. `{service}fail` finds "gmail fail" and "twitter fail whale"; the
-# compound #gmailfail would also need a starred alias (`Gmail*`), which is deliberately left
-# out: the tag is stuck on commentary long after an outage is over.
+# add something are here. `{service}fail` finds "gmail fail" and "twitter fail whale", and,
+# because aliases need no word boundary inside a #hashtag, the compound #gmailfail too.
 is {service} down
 is {service} dead
 {service} dead
@@ -61,6 +60,9 @@ can't get into {service}
 {service} error
 {service} errors
 {service} having issues
+{service} keeps crashing
+{service} keeps freezing
+{service} keeps logging me out
 {service} servers down
 
 # It does not work.
@@ -93,6 +95,10 @@ won't open
 can't log in
 cant log in
 can't login
+can't log into
+cant log into
+cannot log into
+unable to log into
 cannot log in
 can’t log in
 can't i log in
@@ -111,6 +117,11 @@ connection issues
 # Error pages and messages.
 server error
 server errors
+500 errors
+5xx
+5xx errors
+stuck on connecting
+stuck connecting
 error 500
 500 error
 502
@@ -140,6 +151,15 @@ videos not playing
 
 # Outage words.
 outage
+payments failing
+payment failing
+payments are failing
+payment failed
+keeps failing
+# The hashtag (`\#` keeps the `#` from starting a comment); a bare "fail" is ordinary talk.
+\#fail
+\#outage
+\#down
 outages
 service disruption
 service interruption
@@ -180,6 +200,18 @@ outage is back
 fail whale is back
 
 [recovery en]
+isn't down anymore
+is not down anymore
+not down anymore
+no longer down
+back now
+is back up
+seems to be back
+working again now
+it's working
+its working
+it's working again
+loads now
 is back
 's back
 ’s back
@@ -418,7 +450,13 @@ down load
 down loading
 down loaded
 
-# Money and markets: "stocks are down" is not an outage, even for a named company.
+# Money and markets:
+bill is down
+bills are down
+costs are down
+cost is down
+spending is down
+ "stocks are down" is not an outage, even for a named company.
 stock is down
 stock's down
 stock down
@@ -494,6 +532,9 @@ broken promises
 broken family
 broken glass
 broken into
+fix a broken
+fixing a broken
+fixed a broken
 heart is broken
 is dead to me
 is dead serious
@@ -562,6 +603,12 @@ showed up
 messed up
 screwed up
 blew up
+blowing up
+is blowing up
+lighting up
+lit up
+light up
+lights up
 fed up
 catch up
 pick up
@@ -589,6 +636,23 @@ recovering from surgery
 recovering from the flu
 recovering addict
 recovering alcoholic
+
+# One's own device is not a service.
+my phone is dead
+my phone died
+phone died
+phone is dead
+my phone is broken
+phone is broken
+my phone crashed
+my laptop crashed
+my laptop died
+laptop is broken
+my pc crashed
+my computer crashed
+screen is broken
+battery is dead
+battery died
 
 # Alias look-alikes: e-mail addresses name a mail domain, not the service's state, and a few
 # service names are also ordinary English words.
@@ -637,3 +701,82 @@ amazon river
 amazon basin
 amazon jungle
 kt tape
+
+[negation en]
+# The outage phrase said in the negative. Each entry starts before the outage word it contains
+# and so hides it; and any negation that comes after the post's last outage phrase takes that
+# phrase back ("gmail down? nope, it isn't down").
+isn't down
+isnt down
+isn’t down
+is not down
+wasn't down
+was not down
+aren't down
+are not down
+not down
+not actually down
+not really down
+no outage
+not an outage
+isn't an outage
+nothing is down
+nothing's down
+isn't broken
+is not broken
+isn't dead
+is not dead
+not having issues
+no issues at all
+no problems at all
+
+[counter en]
+# It works for the writer: counter-evidence, counted apart ("works for me" posts in a flood of
+# reports say the outage is partial). Like a negation, it takes back an earlier outage phrase.
+works for me
+working for me
+works fine for me
+working fine for me
+works fine here
+working fine here
+works fine on my end
+working fine on my end
+works on my end
+working on my end
+fine for me
+fine on my end
+fine here
+all good here
+all good on my end
+not down for me
+isn't down for me
+isnt down for me
+is up for me
+up for me
+loads fine for me
+loading fine for me
+loads fine here
+no problems here
+no problem here
+no issues here
+no issues for me
+no problems for me
+seems fine to me
+just you
+just your wifi
+your internet
+
+[context en]
+# Words that let an ambiguous alias (`?Zoom`, `?Steam`, `?LINE` in services.lex) right next to
+# them name the service: "zoom app", "steam login", "line server". They do nothing else.
+app
+apps
+server
+servers
+login
+log in
+client
+website
+site
+status
+account

@@ -73,11 +73,17 @@ Google search
 구글 검색
 
 [service naver portal]
+@NAVER_official
 Naver
 네이버
 녹색창
 
 [service daum portal]
+# Bare 다음 is "next": it names the portal only next to another term (다음 먹통, 다음 안 돼).
+?다음
+다음 뉴스
+다음 검색
+@daum
 Daum
 hanmail
 다음 메일
@@ -100,6 +106,8 @@ Kakao
 # --- messengers -----------------------------------------------------------------------------
 
 [service kakaotalk messenger]
+@kakaotalk
+@kakao_talk
 KakaoTalk
 Kakao Talk
 카카오톡
@@ -120,6 +128,9 @@ MSN메신저
 엠에센
 
 [service discord messenger]
+디코
+@discord
+@DiscordSupport
 Discord
 디스코드
 
@@ -130,6 +141,7 @@ Slack
 슬랙
 
 [service teams messenger]
+?Teams
 Microsoft Teams
 MS Teams
 MSTeams
@@ -138,6 +150,8 @@ Teams app
 팀즈
 
 [service zoom messenger]
+?Zoom
+?줌
 Zoom app
 Zoom meeting
 Zoom meetings
@@ -159,6 +173,10 @@ zoom.us
 줌 링크
 
 [service line messenger]
+?LINE
+?라인
+@LINE_jp
+@LINEjp_official
 LINE app
 LINE messenger
 라인 메신저
@@ -174,6 +192,7 @@ Whats App
 왓츠앱
 
 [service signal messenger]
+?Signal
 Signal app
 Signal messenger
 signal.org
@@ -199,6 +218,9 @@ TweetDeck
 트윗덱
 
 [service facebook social]
+FB
+@facebook
+@Meta
 Facebook
 FB Messenger
 Facebook Messenger
@@ -206,6 +228,8 @@ Facebook Messenger
 페북
 
 [service instagram social]
+IG
+@instagram
 Instagram
 Insta
 인스타그램
@@ -275,6 +299,7 @@ iCloud
 아이클라우드
 
 [service notion cloud]
+?Notion
 Notion app
 Notion page
 Notion pages
@@ -349,6 +374,7 @@ chat.openai.com
 
 [service youtube video]
 YouTube
+YT
 You Tube
 @TeamYouTube
 유튜브
@@ -524,6 +550,7 @@ Hometax
 # --- games ----------------------------------------------------------------------------------
 
 [service steam game]
+?Steam
 Steam store
 Steam client
 Steam server
@@ -537,7 +564,11 @@ Steam chat
 Steam support
 steampowered
 @Steam
-스팀
+@SteamSupport
+?스팀
+스팀 상점
+스팀 서버
+스팀 라이브러리
 
 [service playstation-network game]
 PlayStation Network
@@ -592,6 +623,7 @@ Valorant
 [service pubg game]
 PUBG
 배틀그라운드
+배그
 
 [service epic-games game]
 Epic Games
@@ -611,6 +643,7 @@ Nexon
 
 [service maplestory game]
 MapleStory
+메이플
 메이플스토리
 
 [service mabinogi game]
@@ -645,3 +678,355 @@ LG유플러스
 LG 유플러스
 유플러스
 엘지유플러스
+
+# --- more mail, social and messengers -------------------------------------------------------
+
+[service naver-mail mail]
+Naver Mail
+네이버 메일
+네이버메일
+
+[service proton-mail mail]
+Proton Mail
+ProtonMail
+@ProtonMail
+@ProtonSupport
+프로톤 메일
+프로톤메일
+
+[service snapchat social]
+Snapchat
+@snapchatsupport
+스냅챗
+
+[service linkedin social]
+LinkedIn
+@LinkedInHelp
+링크드인
+
+[service pinterest social]
+Pinterest
+@Pinterest
+핀터레스트
+
+[service mastodon social]
+Mastodon
+mastodon.social
+마스토돈
+
+[service naver-band social]
+Naver Band
+BAND app
+네이버 밴드
+네이버밴드
+밴드 앱
+
+[service naver-cafe social]
+Naver Cafe
+네이버 카페
+네이버카페
+
+[service naver-blog social]
+Naver Blog
+네이버 블로그
+네이버블로그
+
+[service messenger messenger]
+Messenger app
+@messenger
+메신저 앱
+
+# --- more cloud, developer and AI -----------------------------------------------------------
+
+[service dropbox cloud]
+Dropbox
+@Dropbox
+@DropboxSupport
+드롭박스
+
+[service heroku dev]
+Heroku
+@herokustatus
+헤로쿠
+
+[service vercel dev]
+Vercel
+@vercel
+버셀
+
+[service npm dev]
+npm registry
+npmjs
+npmjs.com
+@npmstatus
+
+[service openai-api ai]
+OpenAI API
+OpenAI
+@OpenAI
+@OpenAIDevs
+오픈AI
+오픈에이아이
+
+[service claude ai]
+Claude.ai
+Claude app
+@AnthropicAI
+클로드 앱
+
+[service gemini ai]
+Google Gemini
+Gemini app
+구글 제미나이
+제미나이
+
+[service naver-cloud cloud]
+Naver Cloud
+NCP
+네이버 클라우드
+네이버클라우드
+
+[service kakao-cloud cloud]
+Kakao Cloud
+카카오 클라우드
+
+# --- more video, music and webtoons ---------------------------------------------------------
+
+[service hulu video]
+Hulu
+@hulu_support
+훌루
+
+[service max video]
+HBO Max
+@helpbyMax
+HBO 맥스
+
+[service watcha video]
+Watcha
+왓챠
+왓챠피디아
+
+[service naver-webtoon video]
+Naver Webtoon
+LINE Webtoon
+네이버 웹툰
+네이버웹툰
+
+[service youtube-music music]
+YouTube Music
+YT Music
+유튜브 뮤직
+유튜브뮤직
+유튭뮤직
+
+[service genie music]
+Genie Music
+지니뮤직
+지니 뮤직
+
+[service soundcloud music]
+SoundCloud
+사운드클라우드
+
+# --- more money -----------------------------------------------------------------------------
+
+[service venmo payments]
+Venmo
+@VenmoSupport
+벤모
+
+[service cash-app payments]
+Cash App
+CashApp
+@CashSupport
+캐시앱
+
+[service stripe payments]
+?Stripe
+@stripestatus
+스트라이프
+
+[service apple-pay payments]
+Apple Pay
+애플페이
+애플 페이
+
+[service samsung-pay payments]
+Samsung Pay
+Samsung Wallet
+삼성페이
+삼성 페이
+삼성월렛
+
+[service naver-pay payments]
+Naver Pay
+네이버페이
+네이버 페이
+엔페이
+
+[service chase banking]
+Chase Bank
+Chase app
+Chase online
+@ChaseSupport
+체이스 은행
+
+[service bank-of-america banking]
+Bank of America
+BofA
+@BofA_Help
+뱅크오브아메리카
+
+[service woori banking]
+Woori Bank
+우리은행
+우리WON뱅킹
+우리 원뱅킹
+
+[service hana banking]
+Hana Bank
+하나은행
+하나원큐
+
+[service nh-bank banking]
+NH Bank
+NH농협
+농협은행
+농협 인터넷뱅킹
+NH스마트뱅킹
+올원뱅크
+
+[service coinbase crypto]
+Coinbase
+@CoinbaseSupport
+코인베이스
+
+[service binance crypto]
+Binance
+@binance
+@BinanceHelpDesk
+바이낸스
+
+# --- more shopping and delivery -------------------------------------------------------------
+
+[service ebay shopping]
+eBay
+@AskeBay
+이베이
+
+[service 11st shopping]
+11번가
+11st
+
+[service gmarket shopping]
+Gmarket
+G마켓
+지마켓
+
+[service musinsa shopping]
+Musinsa
+무신사
+
+[service app-store shopping]
+App Store
+AppStore
+앱스토어
+앱 스토어
+
+[service yes24 shopping]
+YES24
+예스24
+예스이십사
+
+[service srt transport]
+SRT app
+SR 예매
+SRT 예매
+SRT 앱
+
+[service uber transport]
+Uber
+Uber Eats
+@Uber_Support
+우버
+
+# --- more games -----------------------------------------------------------------------------
+
+[service minecraft game]
+Minecraft
+@MojangSupport
+마인크래프트
+마크 서버
+
+[service overwatch game]
+Overwatch
+Overwatch 2
+오버워치
+
+[service genshin game]
+Genshin Impact
+Genshin
+@GenshinImpact
+원신
+
+[service lost-ark game]
+Lost Ark
+로스트아크
+
+[service fifa-online game]
+FC Online
+FIFA Online
+EA FC
+피파온라인
+FC 온라인
+
+[service lineage game]
+?Lineage
+Lineage W
+리니지
+리니지M
+리니지W
+
+[service diablo game]
+Diablo IV
+Diablo 4
+Diablo Immortal
+디아블로
+디아4
+
+# --- more internet and mobile ---------------------------------------------------------------
+
+[service verizon isp]
+Verizon
+Verizon Fios
+@VerizonSupport
+버라이즌
+
+[service comcast isp]
+Comcast
+Xfinity
+@XfinitySupport
+컴캐스트
+
+[service att isp]
+AT&T
+ATT
+@ATTHelp
+AT&T 인터넷
+
+[service t-mobile isp]
+T-Mobile
+TMobile
+@TMobileHelp
+티모바일
+
+[service spectrum isp]
+Spectrum internet
+Charter Spectrum
+@Ask_Spectrum
+
+[service starlink isp]
+Starlink
+@Starlink
+스타링크

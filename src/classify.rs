@@ -3,29 +3,17 @@
 //! so exclusions such as 장애인 hide the shorter outage word 장애 inside them); each post is
 //! normalised into a reused buffer and scanned once.
 
+use std::collections::HashSet;
+
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
 use crate::lexicon::{Entry, Lexicon, Service, Template, TermKind};
 
-/// Normalises text for matching, appending to `out` (which the caller clears):
-/// ASCII letters lower-cased (Hangul is never touched), every run of white space one space, and no
-/// space at all between two Hangul characters, so `접속 안 돼` and `접속안돼` read the same.
+/// Normalises a lexicon entry (or any text that needs no URL and mention stripping), appending to
+/// `out` (which the caller clears). See [`Normaliser`] for what it does.
 pub fn normalise_into(text: &str, out: &mut String) {
-    let mut pending_space = false;
-    let mut last_hangul = false;
-    for c in text.chars() {
-        if c.is_whitespace() {
-            pending_space = !out.is_empty();
-            continue;
-        }
-        let hangul = is_hangul(c);
-        if pending_space && !(last_hangul && hangul) {
-            out.push(' ');
-        }
-        pending_space = false;
-        out.push(c.to_ascii_lowercase());
-        last_hangul = hangul;
-    }
+    Normaliser::new(out, None).run(text);
 }
 
 /// Hangul syllables and jamo (including the compatibility jamo of ㅠㅠ and ㅋㅋ).
@@ -33,8 +21,168 @@ pub fn is_hangul(c: char) -> bool {
     matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}')
 }
 
+/// Zero-width spaces and joiners, the word joiner, the byte-order mark and the soft hyphen:
+/// invisible, and used to dodge filters, so they are dropped.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+    )
+}
+
+fn is_compat_jamo(c: char) -> bool {
+    matches!(c, '\u{3130}'..='\u{318F}')
+}
+
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric()
+}
+
+/// Calls `f` with each character of `text` in NFKC (full-width ＧＭＡＩＬ becomes gmail, ①
+/// becomes 1), without the invisible characters. Hangul compatibility jamo (ㅋ, ㅠ) pass through
+/// unchanged: NFKC would turn them into conjoining jamo, and ㅋㅠ would then compose into 큐.
+/// Text that is already NFKC (all ASCII, most Korean) is not run through the normaliser at all.
+fn for_each_nfkc(text: &str, mut f: impl FnMut(char)) {
+    if text.is_ascii() || is_nfkc_quick(text.chars()) == IsNormalized::Yes {
+        text.chars().filter(|&c| !is_invisible(c)).for_each(f);
+        return;
+    }
+    let mut rest = text;
+    while !rest.is_empty() {
+        let cut = rest.find(is_compat_jamo).unwrap_or(rest.len());
+        rest[..cut]
+            .nfkc()
+            .filter(|&c| !is_invisible(c))
+            .for_each(&mut f);
+        rest = &rest[cut..];
+        let jamo = rest.find(|c| !is_compat_jamo(c)).unwrap_or(rest.len());
+        rest[..jamo].chars().for_each(&mut f);
+        rest = &rest[jamo..];
+    }
+}
+
+/// Text as the matcher sees it, written into a reused buffer:
+///
+/// * NFKC (see [`for_each_nfkc`]), invisible characters dropped;
+/// * ASCII letters lower-cased (Hangul is never touched);
+/// * every run of white space one space, and no space at all between two Hangul characters, so
+///   `접속 안 돼` and `접속안돼` read the same;
+/// * for posts (when `handles` is given): URLs (`http://…`, `https://…`, `www.…`, up to the next
+///   white space) and @mentions removed, except mentions that are a service alias
+///   (`@gmail`, `@TwitterSupport`), which stay and name their service.
+struct Normaliser<'o, 'h> {
+    out: &'o mut String,
+    handles: Option<&'h HashSet<String>>,
+    pending_space: bool,
+    last_hangul: bool,
+    /// Where the current white-space separated token starts in `out`.
+    token: usize,
+    at_token_start: bool,
+    /// Where the @mention being read starts in `out`.
+    mention: Option<usize>,
+    prev: char,
+}
+
+impl<'o, 'h> Normaliser<'o, 'h> {
+    fn new(out: &'o mut String, handles: Option<&'h HashSet<String>>) -> Self {
+        Normaliser {
+            out,
+            handles,
+            pending_space: false,
+            last_hangul: false,
+            token: 0,
+            at_token_start: true,
+            mention: None,
+            prev: ' ',
+        }
+    }
+
+    fn run(mut self, text: &str) {
+        for_each_nfkc(text, |c| self.push(c));
+        self.end_mention();
+        self.end_token();
+    }
+
+    fn push(&mut self, c: char) {
+        if c.is_whitespace() {
+            self.end_mention();
+            self.end_token();
+            self.pending_space = !self.out.is_empty();
+            self.at_token_start = true;
+            self.prev = ' ';
+            return;
+        }
+        if self.mention.is_some() {
+            if c.is_ascii_alphanumeric() || c == '_' {
+                self.out.push(c.to_ascii_lowercase());
+                self.prev = c;
+                return;
+            }
+            self.end_mention();
+        }
+        let hangul = is_hangul(c);
+        if self.pending_space && !(self.last_hangul && hangul) {
+            self.out.push(' ');
+        }
+        self.pending_space = false;
+        if self.at_token_start {
+            self.token = self.out.len();
+            self.at_token_start = false;
+        }
+        let starts_mention = c == '@'
+            && self.handles.is_some()
+            && !(self.prev.is_alphanumeric() || matches!(self.prev, '_' | '.' | '-' | '@'));
+        if starts_mention {
+            self.mention = Some(self.out.len());
+        }
+        self.out.push(c.to_ascii_lowercase());
+        self.last_hangul = hangul;
+        self.prev = c;
+    }
+
+    /// Drops the @mention just read unless it is a service's alias.
+    fn end_mention(&mut self) {
+        let (Some(start), Some(handles)) = (self.mention.take(), self.handles) else {
+            return;
+        };
+        let handle = &self.out[start..];
+        if handle.len() == 1 || handles.contains(handle) || handles.contains(&handle[1..]) {
+            return;
+        }
+        self.cut(start);
+    }
+
+    /// Drops the token just read if it is a URL.
+    fn end_token(&mut self) {
+        if self.handles.is_none() || self.at_token_start || self.token > self.out.len() {
+            return;
+        }
+        let t = &self.out[self.token..];
+        if t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www.") {
+            self.cut(self.token);
+        }
+    }
+
+    fn cut(&mut self, at: usize) {
+        self.out.truncate(at);
+        while self.out.ends_with(' ') {
+            self.out.pop();
+        }
+        self.pending_space = !self.out.is_empty();
+        self.last_hangul = self.out.chars().next_back().is_some_and(is_hangul);
+        self.prev = ' ';
+        self.at_token_start = true;
+    }
+}
+
+/// Whether byte position `at` of the normalised text lies inside a `#hashtag`.
+fn in_hashtag(hay: &[u8], at: usize) -> bool {
+    let mut i = at;
+    while i > 0 && (hay[i - 1] >= 0x80 || hay[i - 1].is_ascii_alphanumeric() || hay[i - 1] == b'_')
+    {
+        i -= 1;
+    }
+    i > 0 && hay[i - 1] == b'#'
 }
 
 /// What a post is.
@@ -69,6 +217,31 @@ pub struct Verdict<'s> {
     pub terms: &'s [TermId],
     /// Exclusions that fired.
     pub excluded: &'s [TermId],
+    /// Negations and counter-evidence that fired ("isn't down", "works for me", 잘 되는데).
+    pub negated: &'s [TermId],
+    /// The post says the service works for the writer ([counter] entries): counter-evidence for
+    /// this service. Such a post is never a report.
+    pub works_for_me: Option<usize>,
+    /// An outage phrase was cancelled by a later negation or counter-evidence.
+    pub cancelled: bool,
+}
+
+/// Why a literal match was set aside (shown by `outcry explain`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dropped {
+    /// A Latin entry that starts or ends inside a longer word (`down` in `sundown`).
+    WordBoundary,
+    /// An ambiguous (`?`) alias with no outage, recovery or context word next to it.
+    NoContext,
+}
+
+/// One literal match in the normalised text: byte range, term, and whether it was set aside.
+#[derive(Debug, Clone, Copy)]
+pub struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub term: TermId,
+    pub dropped: Option<Dropped>,
 }
 
 /// Reused between posts so that classification allocates nothing in steady state.
@@ -76,16 +249,25 @@ pub struct Verdict<'s> {
 pub struct Scratch {
     norm: String,
     hits: Vec<Hit>,
+    dropped: Vec<Hit>,
     services: Vec<usize>,
     terms: Vec<TermId>,
     excluded: Vec<TermId>,
+    negated: Vec<TermId>,
 }
 
-#[derive(Debug, Clone, Copy)]
-struct Hit {
-    start: usize,
-    end: usize,
-    entry: usize,
+impl Scratch {
+    /// The last post's text as it was matched.
+    pub fn normalised(&self) -> &str {
+        &self.norm
+    }
+
+    /// The last post's literal matches, those set aside included, in text order.
+    pub fn hits(&self) -> Vec<Hit> {
+        let mut v: Vec<Hit> = self.hits.iter().chain(&self.dropped).copied().collect();
+        v.sort_by_key(|h| h.start);
+        v
+    }
 }
 
 /// The compiled lexicon.
@@ -94,6 +276,8 @@ pub struct Matcher {
     entries: Vec<Entry>,
     templates: Vec<Template>,
     services: Vec<Service>,
+    /// Normalised aliases, to keep @mentions that name a service.
+    handles: HashSet<String>,
     about: Option<usize>,
 }
 
@@ -118,11 +302,17 @@ impl Matcher {
             .kind(Some(AhoCorasickKind::DFA))
             .build(entries.iter().map(|e| e.pattern.as_bytes()))
             .expect("lexicon patterns are plain literals");
+        let handles = entries
+            .iter()
+            .filter(|e| matches!(e.kind, TermKind::Alias(_)))
+            .map(|e| e.pattern.clone())
+            .collect();
         Matcher {
             ac,
             entries,
             templates: lex.templates,
             services: lex.services,
+            handles,
             about,
         }
     }
@@ -139,55 +329,99 @@ impl Matcher {
         }
     }
 
+    /// What kind of entry a term id is (`{service}` frames are outage entries).
+    pub fn term_kind(&self, id: TermId) -> TermKind {
+        self.entries.get(id).map_or(TermKind::Outage, |e| e.kind)
+    }
+
+    /// Normalises a post as `classify` does, into `out` (cleared first).
+    pub fn normalise_post(&self, text: &str, out: &mut String) {
+        out.clear();
+        Normaliser::new(out, Some(&self.handles)).run(text);
+    }
+
     /// Classifies one text.
     pub fn classify<'s>(&self, text: &str, s: &'s mut Scratch) -> Verdict<'s> {
-        s.norm.clear();
         s.hits.clear();
+        s.dropped.clear();
         s.services.clear();
         s.terms.clear();
         s.excluded.clear();
-        normalise_into(text, &mut s.norm);
+        s.negated.clear();
+        self.normalise_post(text, &mut s.norm);
         let hay = s.norm.as_bytes();
 
         for m in self.ac.find_iter(hay) {
             s.hits.push(Hit {
                 start: m.start(),
                 end: m.end(),
-                entry: m.pattern().as_usize(),
+                term: m.pattern().as_usize(),
+                dropped: None,
             });
         }
         // Word boundaries: a Latin entry must not start or end inside a longer word, unless it
-        // touches another hit (hashtag compounds such as #gmaildown) or its end is starred.
+        // touches another hit (hashtag compounds such as #gmaildown), its end is starred, or it is
+        // an alias inside a #hashtag (#gmailfail).
         let n = s.hits.len();
         let mut keep = 0;
         for i in 0..n {
             let h = s.hits[i];
-            let e = &self.entries[h.entry];
+            let e = &self.entries[h.term];
             let p = e.pattern.as_bytes();
             let joined_before = i > 0 && s.hits[i - 1].end == h.start;
             let joined_after = i + 1 < n && s.hits[i + 1].start == h.end;
+            let tag_alias = matches!(e.kind, TermKind::Alias(_)) && in_hashtag(hay, h.start);
             let ok_start = e.open_start
                 || joined_before
+                || tag_alias
                 || !is_word_byte(p[0])
                 || h.start == 0
                 || !is_word_byte(hay[h.start - 1]);
             let ok_end = e.open_end
                 || joined_after
+                || tag_alias
                 || !is_word_byte(p[p.len() - 1])
                 || h.end == hay.len()
                 || !is_word_byte(hay[h.end]);
             if ok_start && ok_end {
                 s.hits[keep] = h;
                 keep += 1;
+            } else {
+                s.dropped.push(Hit {
+                    dropped: Some(Dropped::WordBoundary),
+                    ..h
+                });
             }
+        }
+        s.hits.truncate(keep);
+
+        // Ambiguous aliases (`?Zoom`, `?다음`) need a term next to them or a frame around them.
+        let mut keep = 0;
+        for i in 0..s.hits.len() {
+            let h = s.hits[i];
+            let e = &self.entries[h.term];
+            if e.needs_context
+                && !self.has_neighbour(hay, &s.hits, i)
+                && self.template_at(hay, &h, &s.hits).is_none()
+            {
+                s.dropped.push(Hit {
+                    dropped: Some(Dropped::NoContext),
+                    ..h
+                });
+                continue;
+            }
+            s.hits[keep] = h;
+            keep += 1;
         }
         s.hits.truncate(keep);
 
         let mut last_outage: Option<usize> = None; // position of the last outage hit
         let mut last_recovery: Option<usize> = None;
+        let mut last_negation: Option<usize> = None;
+        let mut last_counter: Option<usize> = None;
         let mut template_service: Option<usize> = None;
         for h in &s.hits {
-            match self.entries[h.entry].kind {
+            match self.entries[h.term].kind {
                 TermKind::Alias(svc) => {
                     if !s.services.contains(&svc) {
                         s.services.push(svc);
@@ -199,48 +433,80 @@ impl Matcher {
                     }
                 }
                 TermKind::Outage => {
-                    s.terms.push(h.entry);
+                    s.terms.push(h.term);
                     last_outage = Some(h.start);
                 }
                 TermKind::Recovery => {
-                    s.terms.push(h.entry);
+                    s.terms.push(h.term);
                     last_recovery = Some(h.start);
                 }
-                TermKind::Exclude => s.excluded.push(h.entry),
+                TermKind::Negation => {
+                    s.negated.push(h.term);
+                    last_negation = Some(h.start);
+                }
+                TermKind::Counter => {
+                    s.negated.push(h.term);
+                    last_counter = Some(h.start);
+                }
+                TermKind::Context => {}
+                TermKind::Exclude => s.excluded.push(h.term),
             }
         }
 
-        let kind = if last_recovery.is_some() && last_recovery > last_outage {
+        // A negation or counter-evidence after the last outage phrase takes it back.
+        let denial = last_negation.max(last_counter);
+        let cancelled = last_outage.is_some() && denial > last_outage;
+        let outage = if cancelled { None } else { last_outage };
+        let kind = if last_recovery.is_some() && last_recovery > outage && last_recovery > denial {
             Some(Kind::Recovery)
-        } else if last_outage.is_some() {
+        } else if outage.is_some() {
             Some(Kind::Report)
         } else {
             None
         };
         let service = match kind {
             None => None,
-            Some(_) if template_service.is_some() => template_service,
+            Some(Kind::Report) if template_service.is_some() => template_service,
             Some(k) => {
                 let anchor = match k {
-                    Kind::Report => last_outage,
+                    Kind::Report => outage,
                     Kind::Recovery => last_recovery,
                 };
                 self.nearest_service(&s.hits, anchor.unwrap_or(0))
                     .or(self.about)
             }
         };
+        let works_for_me = last_counter.and_then(|at| {
+            if kind == Some(Kind::Recovery) {
+                return None;
+            }
+            self.nearest_service(&s.hits, at).or(self.about)
+        });
         Verdict {
             services: &s.services,
             kind: kind.zip(service),
             terms: &s.terms,
             excluded: &s.excluded,
+            negated: &s.negated,
+            works_for_me,
+            cancelled,
         }
+    }
+
+    /// Whether hit `i` has a non-exclusion hit right before or after it (at most a space apart).
+    fn has_neighbour(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
+        let h = hits[i];
+        let near =
+            |a: usize, b: usize| b >= a && hay[a..b].iter().all(|&c| c == b' ') && b - a <= 1;
+        let useful = |x: &Hit| self.entries[x.term].kind != TermKind::Exclude;
+        (i > 0 && useful(&hits[i - 1]) && near(hits[i - 1].end, h.start))
+            || (i + 1 < hits.len() && useful(&hits[i + 1]) && near(h.end, hits[i + 1].start))
     }
 
     /// The service whose mention is closest to the byte position `at` (a term's start).
     fn nearest_service(&self, hits: &[Hit], at: usize) -> Option<usize> {
         hits.iter()
-            .filter_map(|h| match self.entries[h.entry].kind {
+            .filter_map(|h| match self.entries[h.term].kind {
                 TermKind::Alias(svc) => Some((h.start.abs_diff(at).min(h.end.abs_diff(at)), svc)),
                 _ => None,
             })
@@ -249,11 +515,16 @@ impl Matcher {
     }
 
     /// The first `{service}` pattern that fits around the alias hit `h` and whose words are not
-    /// part of an exclusion hit.
+    /// part of an exclusion or negation hit.
     fn template_at(&self, hay: &[u8], h: &Hit, hits: &[Hit]) -> Option<usize> {
-        let excluded_in = |lo: usize, hi: usize| {
+        let blocked_in = |lo: usize, hi: usize| {
             hits.iter().any(|x| {
-                x.start < hi && x.end > lo && self.entries[x.entry].kind == TermKind::Exclude
+                x.start < hi
+                    && x.end > lo
+                    && matches!(
+                        self.entries[x.term].kind,
+                        TermKind::Exclude | TermKind::Negation | TermKind::Counter
+                    )
             })
         };
         self.templates.iter().position(|t| {
@@ -273,8 +544,8 @@ impl Matcher {
                     || after.len() == suf.len()
                     || !is_word_byte(suf[suf.len() - 1])
                     || !is_word_byte(after[suf.len()]))
-                && !excluded_in(h.start.saturating_sub(pre.len() + 1), h.start)
-                && !excluded_in(h.end, h.end + suf.len() + 1)
+                && !blocked_in(h.start.saturating_sub(pre.len() + 1), h.start)
+                && !blocked_in(h.end, h.end + suf.len() + 1)
         })
     }
 }
@@ -433,5 +704,185 @@ mod tests {
         lex.add_text("mine.lex", "[exclude]\n먹통\n").unwrap();
         let m = Matcher::new(lex, None);
         assert_eq!(verdict(&m, "지메일 먹통").0, None);
+    }
+
+    fn norm(m: &Matcher, text: &str) -> String {
+        let mut out = String::new();
+        m.normalise_post(text, &mut out);
+        out
+    }
+
+    #[test]
+    fn posts_are_normalised_before_matching() {
+        let m = matcher();
+        // NFKC: full-width letters and digits; invisible characters go.
+        assert_eq!(norm(&m, "ＧＭＡＩＬ　ｉｓ　ＤＯＷＮ"), "gmail is down");
+        assert_eq!(
+            norm(&m, "g\u{200B}mail is do\u{2060}wn\u{FEFF}"),
+            "gmail is down"
+        );
+        // Compatibility jamo are kept as typed, so ㅋㅠ does not become 큐.
+        assert_eq!(norm(&m, "카톡 먹통ㅋㅠ"), "카톡먹통ㅋㅠ");
+        // URLs and mentions go, support handles stay.
+        assert_eq!(
+            norm(
+                &m,
+                "@jane_down https://downdetector.com/status/gmail gmail?"
+            ),
+            "gmail?"
+        );
+        assert_eq!(norm(&m, "@TwitterSupport help"), "@twittersupport help");
+        assert_eq!(norm(&m, "@gmail: www.gmail.com down"), "@gmail: down");
+        assert_eq!(
+            norm(&m, "mail me at kim@gmail.com"),
+            "mail me at kim@gmail.com"
+        );
+        for t in [
+            "ＧＭＡＩＬ ＩＳ ＤＯＷＮ",
+            "gmail is d\u{200B}own",
+            "@bob99 gmail is down http://t.co/xyz",
+            "@gmail is down??",
+            "지메일　접속이　안　돼요",
+        ] {
+            assert_eq!(
+                verdict(&m, t),
+                (Some("report"), Some("gmail".into())),
+                "{t}"
+            );
+        }
+        // A mention or a URL alone says nothing about a service.
+        for t in [
+            "@gmail_fan_down lol",
+            "see https://gmail.com/down for the notes",
+            "@downdetector_kr 오늘 날씨 좋네요",
+        ] {
+            assert_eq!(verdict(&m, t), (None, None), "{t}");
+        }
+    }
+
+    #[test]
+    fn hashtags_relax_alias_boundaries_only() {
+        let m = matcher();
+        for (t, svc) in [
+            ("#gmailfail", "gmail"),
+            ("#GmailFail again", "gmail"),
+            ("gmail is acting weird today #fail", "gmail"),
+            ("#카톡먹통", "kakaotalk"),
+            ("#카톡 #먹통", "kakaotalk"),
+            ("#twitterdown", "twitter"),
+        ] {
+            assert_eq!(verdict(&m, t), (Some("report"), Some(svc.into())), "{t}");
+        }
+        for t in [
+            "gmailer down the road",
+            "sundown at the gmail office",
+            "#sundown gmail pics",
+        ] {
+            assert_eq!(verdict(&m, t), (None, None), "{t}");
+        }
+    }
+
+    #[test]
+    fn negation_and_works_for_me_cancel_reports() {
+        let m = matcher();
+        for t in [
+            "gmail isn't down, it's your wifi",
+            "gmail is not down",
+            "지메일 장애 아니에요",
+            "지메일 장애는 아닌 듯",
+            "is gmail down? nope, not down",
+        ] {
+            assert_eq!(verdict(&m, t), (None, None), "{t}");
+        }
+        let mut s = Scratch::default();
+        for t in [
+            "gmail not down for me",
+            "gmail works for me",
+            "지메일 저는 잘 되는데요",
+            "다들 지메일 안 된다는데 저는 잘 돼요",
+        ] {
+            let v = m.classify(t, &mut s);
+            assert_eq!(v.kind, None, "{t}");
+            let w = v.works_for_me.map(|i| m.services()[i].id.as_str());
+            assert_eq!(w, Some("gmail"), "{t}");
+        }
+        // Works for one, broken for another: the last word counts.
+        assert_eq!(
+            verdict(&m, "gmail works for me but outlook is down").0,
+            Some("report")
+        );
+    }
+
+    #[test]
+    fn ambiguous_aliases_need_context() {
+        let m = matcher();
+        for (t, svc) in [
+            ("zoom is down", "zoom"),
+            ("is zoom down for anyone", "zoom"),
+            ("steam servers down again", "steam"),
+            ("notion not loading", "notion"),
+            ("LINE 먹통", "line"),
+            ("다음 먹통이네", "daum"),
+            ("다음 안 돼요?", "daum"),
+            ("다음 메일 접속이 안 돼요", "daum"),
+        ] {
+            assert_eq!(verdict(&m, t), (Some("report"), Some(svc.into())), "{t}");
+        }
+        for t in [
+            "zoom in on the photo, it's broken",
+            "we ran out of steam, everything crashed",
+            "stand in line, the site is down",
+            "the notion that everything is broken",
+            "다음 주에 서버 점검 예정, 지금은 먹통 아님",
+            "다음에 다시 해볼게요 먹통이라",
+        ] {
+            let (k, svc) = verdict(&m, t);
+            assert!(
+                !matches!(
+                    svc.as_deref(),
+                    Some("zoom" | "steam" | "line" | "notion" | "daum")
+                ),
+                "{t}: {k:?} {svc:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn korean_colloquial_forms() {
+        let m = matcher();
+        for (t, svc) in [
+            ("카톡 안돼요ㅠㅠ", "kakaotalk"),
+            ("카톡 먹통ㅋㅋ", "kakaotalk"),
+            ("카톡 안되네요", "kakaotalk"),
+            ("네이버 안 열려요", "naver"),
+            ("배그 튕겨요", "pubg"),
+            ("카톡 메시지가 안 보내져요", "kakaotalk"),
+            ("인스타 로그인이 안 돼요", "instagram"),
+            ("나만 카톡 안 돼?", "kakaotalk"),
+            ("지메일 웹은 장애인데 아이폰에서는 되네요", "gmail"),
+            ("네이버 장애네", "naver"),
+            ("카카오 장애 발생", "kakao"),
+        ] {
+            assert_eq!(verdict(&m, t), (Some("report"), Some(svc.into())), "{t}");
+        }
+        for (t, svc) in [
+            ("카톡 이제 돼요", "kakaotalk"),
+            ("카톡 다시 잘 돼요", "kakaotalk"),
+            ("카카오 서비스 정상화", "kakao"),
+            ("gmail is back up", "gmail"),
+            ("gmail fixed now", "gmail"),
+            ("gmail working again", "gmail"),
+        ] {
+            assert_eq!(verdict(&m, t), (Some("recovery"), Some(svc.into())), "{t}");
+        }
+        for t in [
+            "카톡으로 장애인 주차 구역 사진 보냄",
+            "유튜브에서 언어 장애 극복 영상 봄",
+            "폰이 먹통이라 카톡 못 봤어",
+            "write it down in your notion app",
+            "slow down, twitter",
+        ] {
+            assert_eq!(verdict(&m, t).0, None, "{t}");
+        }
     }
 }

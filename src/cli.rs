@@ -41,6 +41,45 @@ pub enum Command {
     /// What time was that here? Convert a time as a post wrote it ("10:20 am GMT", "밤 9시 20분",
     /// "0930 GMT", an epoch number) into one or more zones.
     Time(crate::timecmd::TimeArgs),
+    /// Classify every post: one JSON line per record, in input order.
+    ///
+    /// Each line is {"line", "time", "service", "kind", "terms", "excluded", "negated",
+    /// "works_for_me", "services"}: `line` the record's line in its input, `time` RFC 3339 UTC,
+    /// `kind` "report", "recovery" or null, `service` the service it is about (null when none is
+    /// named), `terms` the outage and recovery entries that matched, `excluded` the exclusions that
+    /// fired, `negated` the negations and counter-evidence ("works for me") that fired.
+    Classify(ClassifyArgs),
+    /// Show how one text is classified, and why: normalised text, every match, the verdict.
+    Explain(ExplainArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ClassifyArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The text of one post, e.g. "지메일 웹은 장애인데 아이폰에서는 되네요".
+    #[arg(value_name = "TEXT")]
+    pub text: String,
+
+    /// `text` for people, `json` for scripts.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+
+    /// As for detect: the post is about this service when it names none.
+    #[arg(long, value_name = "NAME")]
+    pub about: Option<String>,
+
+    /// Add the entries of a lexicon file (format: lexicons/README.md). Repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Vec<PathBuf>,
+
+    /// Use only the --lexicon files, not the shipped lexicons.
+    #[arg(long)]
+    pub no_default_lexicon: bool,
 }
 
 #[derive(Debug, Args)]

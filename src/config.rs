@@ -122,25 +122,31 @@ impl Config {
 
 /// Loads the lexicons a run asks for (`--lexicon`, `--no-default-lexicon`) and resolves `--about`.
 pub fn load_lexicon(a: &CommonArgs) -> Result<(Lexicon, Option<usize>), UsageError> {
-    let mut lex = if a.no_default_lexicon {
+    load_lexicons(&a.lexicon, a.no_default_lexicon, a.about.as_deref())
+}
+
+/// Loads the shipped lexicons (unless `no_default`) and `files`, and resolves `about`.
+pub fn load_lexicons(
+    files: &[PathBuf],
+    no_default: bool,
+    about: Option<&str>,
+) -> Result<(Lexicon, Option<usize>), UsageError> {
+    let mut lex = if no_default {
         Lexicon::default()
     } else {
         Lexicon::builtin()
     };
-    for p in &a.lexicon {
+    for p in files {
         let text = std::fs::read_to_string(p)
             .map_err(|e| UsageError(format!("--lexicon {}: {e}", p.display())))?;
         lex.add_text(&p.display().to_string(), &text)
             .map_err(|e| UsageError(e.to_string()))?;
     }
-    if a.no_default_lexicon && a.lexicon.is_empty() {
+    if no_default && files.is_empty() {
         return Err(UsageError(
             "--no-default-lexicon needs at least one --lexicon FILE".into(),
         ));
     }
-    let about = a
-        .about
-        .as_deref()
-        .map(|name| lex.ensure_service(name.trim()));
+    let about = about.map(|name| lex.ensure_service(name.trim()));
     Ok((lex, about))
 }

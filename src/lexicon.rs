@@ -23,8 +23,30 @@ pub enum TermKind {
     Outage,
     Recovery,
     Exclude,
+    /// Says the outage is not there ("isn't down", 장애 아니): cancels an earlier outage phrase.
+    Negation,
+    /// Says it works for the writer ("works for me", 저는 잘 되는데): counter-evidence, counted
+    /// apart, and it cancels an earlier outage phrase too.
+    Counter,
+    /// A word that lets an ambiguous (`?`) alias next to it name its service: `app`, `server`, 앱.
+    Context,
     /// A name of the service with this index in `Lexicon::services`.
     Alias(usize),
+}
+
+impl TermKind {
+    /// The section name, as written in a lexicon file.
+    pub fn name(self) -> &'static str {
+        match self {
+            TermKind::Outage => "outage",
+            TermKind::Recovery => "recovery",
+            TermKind::Exclude => "exclude",
+            TermKind::Negation => "negation",
+            TermKind::Counter => "counter",
+            TermKind::Context => "context",
+            TermKind::Alias(_) => "service",
+        }
+    }
 }
 
 /// A service from the catalogue.
@@ -47,6 +69,9 @@ pub struct Entry {
     /// Whether a `*` lifted the word-boundary rule at the start / end.
     pub open_start: bool,
     pub open_end: bool,
+    /// An alias written `?Zoom`: it names the service only next to another term (an outage,
+    /// recovery, negation, counter or context word), or inside a `{service}` frame.
+    pub needs_context: bool,
 }
 
 /// An outage entry with a `{service}` slot, e.g. `is {service} down`.
@@ -142,7 +167,7 @@ impl Lexicon {
                 continue;
             }
             let Some(kind) = section else {
-                return Err(err("an entry before any section: start with [outage], [recovery], [exclude] or [service NAME CATEGORY]".into()));
+                return Err(err("an entry before any section: start with [outage], [recovery], [exclude], [negation], [counter], [context] or [service NAME CATEGORY]".into()));
             };
             if line.contains("{service}") {
                 if kind != TermKind::Outage {
@@ -165,6 +190,9 @@ impl Lexicon {
             "outage" => TermKind::Outage,
             "recovery" => TermKind::Recovery,
             "exclude" => TermKind::Exclude,
+            "negation" => TermKind::Negation,
+            "counter" => TermKind::Counter,
+            "context" => TermKind::Context,
             "service" => {
                 let id = words.next().ok_or("[service NAME CATEGORY] needs a NAME")?;
                 let category = words.next().unwrap_or("other");
@@ -187,7 +215,7 @@ impl Lexicon {
             }
             other => {
                 return Err(format!(
-                    "unknown section '[{other}]': expected outage, recovery, exclude or service"
+                    "unknown section '[{other}]': expected outage, recovery, exclude, negation, counter, context or service"
                 ));
             }
         };
@@ -202,9 +230,22 @@ impl Lexicon {
 }
 
 fn entry(kind: TermKind, line: &str) -> Result<Entry, String> {
-    let open_start = line.starts_with('*');
+    // `\` at the start keeps the next character literal: `\#fail` is the hashtag, not a comment.
+    let (line, escaped) = match line.strip_prefix('\\') {
+        Some(rest) => (rest, true),
+        None => (line, false),
+    };
+    let needs_context = !escaped && line.starts_with('?');
+    if needs_context && !matches!(kind, TermKind::Alias(_)) {
+        return Err(
+            "'?' (needs context) is only allowed before an alias in a [service] section".into(),
+        );
+    }
+    let line = if needs_context { &line[1..] } else { line };
+    let open_start = !escaped && line.starts_with('*');
     let open_end = line.ends_with('*') && line.len() > 1;
-    let core = line.trim_start_matches('*').trim_end_matches('*').trim();
+    let core = if open_start { &line[1..] } else { line };
+    let core = core.strip_suffix('*').unwrap_or(core).trim();
     let mut pattern = String::new();
     normalise_into(core, &mut pattern);
     if pattern.is_empty() {
@@ -216,6 +257,7 @@ fn entry(kind: TermKind, line: &str) -> Result<Entry, String> {
         pattern,
         open_start,
         open_end,
+        needs_context,
     })
 }
 
@@ -244,7 +286,7 @@ mod tests {
     #[test]
     fn shipped_lexicons_load_and_are_substantial() {
         let lex = Lexicon::builtin();
-        assert!(lex.services.len() >= 32, "{} services", lex.services.len());
+        assert!(lex.services.len() >= 100, "{} services", lex.services.len());
         let count = |k: TermKind| lex.entries.iter().filter(|e| e.kind == k).count();
         assert!(count(TermKind::Outage) >= 50);
         assert!(count(TermKind::Recovery) >= 20);
@@ -315,6 +357,8 @@ mod tests {
             ("[outage]\n{service}\n", 2, "needs words"),
             ("[service]\n", 1, "needs a NAME"),
             ("[outage]\n*\n", 2, "empty entry"),
+            ("[outage]\n?maybe\n", 2, "only allowed before an alias"),
+            ("[negation en]\nok\n[context en fr]\n", 3, "too many words"),
         ];
         for (text, line, msg) in cases {
             let e = Lexicon::default().add_text("my.lex", text).unwrap_err();
@@ -325,5 +369,31 @@ mod tests {
             );
             assert!(e.message.contains(msg), "{text:?}: {e}");
         }
+    }
+
+    #[test]
+    fn negation_counter_context_and_ambiguous_aliases() {
+        let mut lex = Lexicon::default();
+        lex.add_text(
+            "t.lex",
+            "[negation en]\nisn't down\n[counter]\nworks for me\n[context]\napp\n\
+             [outage]\n\\#fail\n[service zoom messenger]\n?Zoom\nzoom.us\n",
+        )
+        .unwrap();
+        let kinds: Vec<TermKind> = lex.entries.iter().map(|e| e.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                TermKind::Negation,
+                TermKind::Counter,
+                TermKind::Context,
+                TermKind::Outage,
+                TermKind::Alias(0),
+                TermKind::Alias(0)
+            ]
+        );
+        assert_eq!(lex.entries[3].pattern, "#fail");
+        assert!(lex.entries[4].needs_context && lex.entries[4].pattern == "zoom");
+        assert!(!lex.entries[5].needs_context);
     }
 }

@@ -8,6 +8,7 @@
 //! [`report`] (text, JSON, CSV). [`pipeline`] wires the stream; [`run`] is the binary's body; [`timecmd`] is `outcry time`.
 
 pub mod classify;
+pub mod classify_cmd;
 pub mod cli;
 pub mod config;
 pub mod detect;

@@ -39,6 +39,8 @@ pub struct Stats {
     /// Local times (no offset written) that a DST change skipped or repeated: read by the rule
     /// of `time::resolve_local`, and kept.
     pub dst_adjusted: u64,
+    /// Records that say a service works for the writer ("works for me", 저는 잘 되는데).
+    pub works_for_me: u64,
     /// Messages about whole inputs (could not open, truncated, …).
     pub input_errors: Vec<String>,
 }
@@ -113,6 +115,12 @@ pub fn describe(why: Skip) -> &'static str {
     }
 }
 
+/// Where the records of a read go, in input order; `line` is the record's line in its input.
+pub trait Sink {
+    fn stats(&mut self) -> &mut Stats;
+    fn post(&mut self, line: u64, p: &Post<'_>);
+}
+
 /// Folds posts into windows; one per worker.
 pub struct Collector<'m> {
     matcher: &'m Matcher,
@@ -149,6 +157,9 @@ impl<'m> Collector<'m> {
         if !v.services.is_empty() {
             self.stats.mentions += 1;
         }
+        if v.works_for_me.is_some() {
+            self.stats.works_for_me += 1;
+        }
         for &svc in v.services {
             self.windows.mention(svc, p.time);
         }
@@ -179,12 +190,31 @@ impl<'m> Collector<'m> {
     }
 }
 
+impl Sink for Collector<'_> {
+    fn stats(&mut self) -> &mut Stats {
+        &mut self.stats
+    }
+    fn post(&mut self, _line: u64, p: &Post<'_>) {
+        Collector::post(self, p)
+    }
+}
+
 /// Reads every input of `cfg` into windows.
 pub fn scan(cfg: &Config, matcher: &Matcher) -> Result<Scan> {
     let services = matcher.services().len();
     let windows = Windows::aligned(cfg.window, services, cfg.zones[0]);
     let mut c = Collector::with_windows(matcher, windows);
     c.input_tz = cfg.input_tz;
+    read(cfg, &mut c)?;
+    Ok(Scan {
+        windows: c.windows,
+        stats: c.stats,
+    })
+}
+
+/// Reads every input of `cfg`, handing each record to `c` in input order and counting lines,
+/// skips and bytes in `c.stats()`.
+pub fn read(cfg: &Config, c: &mut impl Sink) -> Result<()> {
     let mut warn = Warner {
         shown: 0,
         limit: cfg.max_warnings,
@@ -200,28 +230,25 @@ pub fn scan(cfg: &Config, matcher: &Matcher) -> Result<Scan> {
                     bail!(msg);
                 }
                 warn.input_error(&msg);
-                c.stats.unreadable += 1;
-                c.stats.input_errors.push(msg);
+                c.stats().unreadable += 1;
+                c.stats().input_errors.push(msg);
                 continue;
             }
         };
-        c.stats.inputs += 1;
+        c.stats().inputs += 1;
         let layout = cfg.layout.unwrap_or_else(|| Layout::from_name(path));
         match layout {
-            Layout::JsonLines => scan_jsonl(src, &mut json, &mut c, &mut warn, cfg.strict)?,
-            Layout::Csv { delimiter } => scan_csv(src, delimiter, cfg, &mut c, &mut warn)?,
+            Layout::JsonLines => scan_jsonl(src, &mut json, c, &mut warn, cfg.strict)?,
+            Layout::Csv { delimiter } => scan_csv(src, delimiter, cfg, c, &mut warn)?,
         }
     }
-    c.stats.dst_adjusted += json.dst_adjusted();
-    Ok(Scan {
-        windows: c.windows,
-        stats: c.stats,
-    })
+    c.stats().dst_adjusted += json.dst_adjusted();
+    Ok(())
 }
 
 #[allow(clippy::too_many_arguments)]
 fn skip(
-    c: &mut Collector,
+    c: &mut impl Sink,
     warn: &mut Warner,
     strict: bool,
     name: &str,
@@ -240,7 +267,7 @@ fn skip(
             ),
         }
     }
-    c.stats.skip(why);
+    c.stats().skip(why);
     warn.skipped(name, line, why, detail);
     Ok(())
 }
@@ -248,7 +275,7 @@ fn skip(
 fn scan_jsonl(
     src: input::Source,
     json: &mut JsonExtractor,
-    c: &mut Collector,
+    c: &mut impl Sink,
     warn: &mut Warner,
     strict: bool,
 ) -> Result<()> {
@@ -258,9 +285,9 @@ fn scan_jsonl(
         match line {
             Line::Full(b) if input::is_blank(b) => {}
             Line::Full(b) => {
-                c.stats.lines += 1;
+                c.stats().lines += 1;
                 match json.extract(b) {
-                    Ok(p) => c.post(&p),
+                    Ok(p) => c.post(line_no, &p),
                     Err(why) => {
                         let d = json.last_time_error();
                         skip(c, warn, strict, &name, line_no, why, d)?
@@ -269,19 +296,19 @@ fn scan_jsonl(
             }
             Line::Broken(b, e) => {
                 if !input::is_blank(b) {
-                    c.stats.lines += 1;
+                    c.stats().lines += 1;
                     skip(c, warn, strict, &name, line_no, Skip::TruncatedInput, None)?;
                 }
                 let msg = format!(
                     "{name}:{line_no}: input broke off: {e}; the rest of this input is lost"
                 );
                 warn.input_error(&msg);
-                c.stats.input_errors.push(msg);
+                c.stats().input_errors.push(msg);
                 break;
             }
         }
     }
-    c.stats.bytes += lines.bytes;
+    c.stats().bytes += lines.bytes;
     Ok(())
 }
 
@@ -289,7 +316,7 @@ fn scan_csv(
     src: input::Source,
     delimiter: u8,
     cfg: &Config,
-    c: &mut Collector,
+    c: &mut impl Sink,
     warn: &mut Warner,
 ) -> Result<()> {
     let name = src.name;
@@ -320,8 +347,8 @@ fn scan_csv(
                 bail!(msg);
             }
             warn.input_error(&msg);
-            c.stats.unreadable += 1;
-            c.stats.input_errors.push(msg);
+            c.stats().unreadable += 1;
+            c.stats().input_errors.push(msg);
             return Ok(());
         }
     };
@@ -334,9 +361,9 @@ fn scan_csv(
                 if row.iter().all(input::is_blank) {
                     continue;
                 }
-                c.stats.lines += 1;
+                c.stats().lines += 1;
                 match mapper.extract(&row, delimiter) {
-                    Ok(p) => c.post(&p),
+                    Ok(p) => c.post(line, &p),
                     Err(why) => {
                         let d = mapper.time_parser.last_error;
                         skip(c, warn, cfg.strict, &name, line, why, d)?
@@ -346,22 +373,22 @@ fn scan_csv(
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
                 if matches!(e.kind(), csv::ErrorKind::Io(_)) {
-                    c.stats.lines += 1;
+                    c.stats().lines += 1;
                     skip(c, warn, cfg.strict, &name, line, Skip::TruncatedInput, None)?;
                     let msg = format!(
                         "{name}:{line}: input broke off: {e}; the rest of this input is lost"
                     );
                     warn.input_error(&msg);
-                    c.stats.input_errors.push(msg);
+                    c.stats().input_errors.push(msg);
                     break;
                 }
-                c.stats.lines += 1;
+                c.stats().lines += 1;
                 skip(c, warn, cfg.strict, &name, line, Skip::MalformedCsv, None)?;
             }
         }
     }
-    c.stats.bytes += rdr.position().byte();
-    c.stats.dst_adjusted += mapper.time_parser.dst_adjusted;
+    c.stats().bytes += rdr.position().byte();
+    c.stats().dst_adjusted += mapper.time_parser.dst_adjusted;
     Ok(())
 }
 

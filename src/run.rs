@@ -27,6 +27,8 @@ pub fn run(cli: Cli) -> Result<i32> {
             },
         ),
         Command::Time(a) => crate::timecmd::run(&a),
+        Command::Classify(a) => crate::classify_cmd::classify(&a),
+        Command::Explain(a) => crate::classify_cmd::explain(&a),
     }
 }
 

@@ -84,6 +84,9 @@ pub struct JsonStats {
     pub mentions: u64,
     pub reports: u64,
     pub recoveries: u64,
+    /// Posts saying a service works for the writer (counter-evidence).
+    #[serde(default)]
+    pub works_for_me: u64,
     pub first_post: Option<String>,
     pub last_post: Option<String>,
     pub input_errors: Vec<String>,
@@ -175,6 +178,7 @@ pub fn to_json(r: &Report) -> JsonReport {
             mentions: s.mentions,
             reports: s.reports,
             recoveries: s.recoveries,
+            works_for_me: s.works_for_me,
             first_post: span.map(|(a, _)| rfc3339_utc(a)),
             last_post: span.map(|(_, b)| rfc3339_utc(b)),
             input_errors: s.input_errors.clone(),

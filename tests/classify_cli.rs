@@ -1,0 +1,150 @@
+//! End-to-end tests of `outcry classify` and `outcry explain`: one JSON line per record in input
+//! order, the fields users audit, and the explanation for people and for scripts.
+
+use assert_cmd::Command;
+use outcry::classify_cmd::{ClassifiedLine, Explanation};
+
+fn outcry() -> Command {
+    let mut c = Command::cargo_bin("outcry").unwrap();
+    c.current_dir(env!("CARGO_MANIFEST_DIR"));
+    c
+}
+
+#[test]
+fn classify_writes_one_line_per_record_in_order() {
+    let input = concat!(
+        r#"{"created_at":"2009-02-24T09:31:00Z","text":"Gmail is down again"}"#,
+        "\n",
+        r#"{"created_at":"2009-02-24T09:32:00Z","text":"지메일 장애 아니에요"}"#,
+        "\n",
+        "not json\n",
+        r#"{"created_at":"2009-02-24T09:33:00+09:00","text":"지메일 저는 잘 되는데요"}"#,
+        "\n",
+        r#"{"created_at":"2009-02-24T12:01:00Z","text":"gmail is back up"}"#,
+        "\n",
+        r#"{"created_at":"2009-02-24T12:02:00Z","text":"download the 장애인 guide, feeling down"}"#,
+        "\n",
+    );
+    let out = outcry()
+        .args(["classify", "-q"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let lines: Vec<ClassifiedLine> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let got: Vec<(u64, Option<&str>, Option<&str>, bool)> = lines
+        .iter()
+        .map(|l| {
+            (
+                l.line,
+                l.kind.as_deref(),
+                l.service.as_deref(),
+                l.works_for_me,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (1, Some("report"), Some("gmail"), false),
+            (2, None, Some("gmail"), false),
+            (4, None, Some("gmail"), true),
+            (5, Some("recovery"), Some("gmail"), false),
+            (6, None, None, false),
+        ]
+    );
+    assert_eq!(lines[0].time, "2009-02-24T09:31:00Z");
+    assert_eq!(lines[2].time, "2009-02-24T00:33:00Z");
+    assert_eq!(lines[0].terms, ["is down"]);
+    assert_eq!(lines[1].negated, ["장애 아니"]);
+    assert!(lines[4].excluded.iter().any(|e| e == "장애인"));
+    assert!(lines[4].excluded.iter().any(|e| e == "feeling down"));
+}
+
+#[test]
+fn classify_reads_the_bundled_example_and_writes_atomically() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("c.jsonl");
+    outcry()
+        .args(["classify", "--input-tz", "Asia/Seoul", "-o"])
+        .arg(&out)
+        .arg("fixtures/gmail-2009-02-24/forum-ko.csv")
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&out).unwrap();
+    let rows: Vec<ClassifiedLine> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(rows.len() > 10);
+    assert!(rows.windows(2).all(|w| w[0].line < w[1].line));
+    assert!(rows.iter().any(|r| r.kind.as_deref() == Some("report")));
+}
+
+#[test]
+fn explain_for_people_and_scripts() {
+    let out = outcry()
+        .args(["explain", "지메일 웹은 장애인데 아이폰에서는 되네요"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("normalised  지메일웹은장애인데아이폰에서는되네요"),
+        "{text}"
+    );
+    assert!(text.contains("verdict     report for gmail"), "{text}");
+    assert!(text.contains("장애인데"), "{text}");
+
+    let out = outcry()
+        .args([
+            "explain",
+            "--format",
+            "json",
+            "@bob is zoom down? https://t.co/x",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let e: Explanation = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(e.normalised, "is zoom down?");
+    assert_eq!(e.verdict.kind.as_deref(), Some("report"));
+    assert_eq!(e.verdict.service.as_deref(), Some("zoom"));
+    assert!(e.hits.iter().any(|h| h.kind == "frame"));
+
+    let out = outcry()
+        .args(["explain", "let's zoom in on the broken chart"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("not a report"), "{text}");
+    assert!(text.contains("ambiguous alias"), "{text}");
+}
+
+#[test]
+fn explain_takes_user_lexicons() {
+    let dir = tempfile::tempdir().unwrap();
+    let lex = dir.path().join("mine.lex");
+    std::fs::write(&lex, "[service acme other]\nAcme\n[outage]\nkaput\n").unwrap();
+    let out = outcry()
+        .args(["explain", "--no-default-lexicon", "--lexicon"])
+        .arg(&lex)
+        .arg("acme is kaput")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .contains("report for acme"));
+    std::fs::write(&lex, "[service acme other]\n?\n").unwrap();
+    outcry()
+        .args(["explain", "--lexicon"])
+        .arg(&lex)
+        .arg("x")
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("mine.lex:2:"));
+}
