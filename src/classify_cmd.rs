@@ -17,11 +17,18 @@ use crate::pipeline::{self, Sink, Stats};
 use crate::record::Post;
 use crate::time::rfc3339_utc;
 
-/// One line of `outcry classify`.
+/// One line of `outcry classify`: where the record was, and its verdict.
 #[derive(Debug, Serialize, serde::Deserialize, PartialEq)]
 pub struct ClassifiedLine {
     pub line: u64,
     pub time: String,
+    #[serde(flatten)]
+    pub verdict: PostVerdict,
+}
+
+/// The verdict on one text, for scripts.
+#[derive(Debug, Serialize, serde::Deserialize, PartialEq)]
+pub struct PostVerdict {
     pub service: Option<String>,
     pub kind: Option<String>,
     pub terms: Vec<String>,
@@ -31,9 +38,9 @@ pub struct ClassifiedLine {
     pub services: Vec<String>,
 }
 
-impl ClassifiedLine {
-    /// The line for a verdict.
-    pub fn new(m: &Matcher, line: u64, time: i64, v: &Verdict<'_>) -> ClassifiedLine {
+impl PostVerdict {
+    /// The serialisable form of a verdict.
+    pub fn new(m: &Matcher, v: &Verdict<'_>) -> PostVerdict {
         let id = |i: usize| m.services()[i].id.clone();
         let shown = |ids: &[usize]| ids.iter().map(|&t| m.term_display(t).to_string()).collect();
         let service = v
@@ -41,9 +48,7 @@ impl ClassifiedLine {
             .map(|(_, s)| s)
             .or(v.works_for_me)
             .or(v.services.first().copied());
-        ClassifiedLine {
-            line,
-            time: rfc3339_utc(time),
+        PostVerdict {
             service: service.map(id),
             kind: v.kind.map(|(k, _)| k.name().to_string()),
             terms: shown(v.terms),
@@ -73,13 +78,20 @@ impl<W: Write> Sink for Classifier<'_, W> {
             return;
         }
         let v = self.matcher.classify(&p.text, &mut self.scratch);
-        let row = ClassifiedLine::new(self.matcher, line, p.time, &v);
+        let row = ClassifiedLine {
+            line,
+            time: rfc3339_utc(p.time),
+            verdict: PostVerdict::new(self.matcher, &v),
+        };
         let written = serde_json::to_writer(&mut self.out, &row)
             .map_err(io::Error::from)
             .and_then(|()| self.out.write_all(b"\n"));
         if let Err(e) = written {
             self.error = Some(e);
         }
+    }
+    fn stopped(&self) -> bool {
+        self.error.is_some()
     }
 }
 
@@ -132,7 +144,7 @@ pub struct Explanation {
     pub text: String,
     pub normalised: String,
     pub hits: Vec<ExplainedHit>,
-    pub verdict: ClassifiedLine,
+    pub verdict: PostVerdict,
     pub reasons: Vec<String>,
 }
 
@@ -140,7 +152,7 @@ pub struct Explanation {
 pub fn explanation(m: &Matcher, text: &str) -> Explanation {
     let mut s = Scratch::default();
     let v = m.classify(text, &mut s);
-    let verdict = ClassifiedLine::new(m, 0, 0, &v);
+    let verdict = PostVerdict::new(m, &v);
     let (cancelled, works_for_me, kind) = (v.cancelled, v.works_for_me, v.kind);
     let frames: Vec<usize> = v
         .terms

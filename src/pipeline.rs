@@ -119,6 +119,10 @@ pub fn describe(why: Skip) -> &'static str {
 pub trait Sink {
     fn stats(&mut self) -> &mut Stats;
     fn post(&mut self, line: u64, p: &Post<'_>);
+    /// True when the sink wants no more records (its output is gone): reading stops early.
+    fn stopped(&self) -> bool {
+        false
+    }
 }
 
 /// Folds posts into windows; one per worker.
@@ -222,6 +226,9 @@ pub fn read(cfg: &Config, c: &mut impl Sink) -> Result<()> {
     };
     let mut json = JsonExtractor::new(&cfg.fields, cfg.input_tz);
     for path in &cfg.inputs {
+        if c.stopped() {
+            break;
+        }
         let src = match input::open(path) {
             Ok(s) => s,
             Err(e) => {
@@ -287,7 +294,12 @@ fn scan_jsonl(
             Line::Full(b) => {
                 c.stats().lines += 1;
                 match json.extract(b) {
-                    Ok(p) => c.post(line_no, &p),
+                    Ok(p) => {
+                        c.post(line_no, &p);
+                        if c.stopped() {
+                            break;
+                        }
+                    }
                     Err(why) => {
                         let d = json.last_time_error();
                         skip(c, warn, strict, &name, line_no, why, d)?
@@ -363,7 +375,12 @@ fn scan_csv(
                 }
                 c.stats().lines += 1;
                 match mapper.extract(&row, delimiter) {
-                    Ok(p) => c.post(line, &p),
+                    Ok(p) => {
+                        c.post(line, &p);
+                        if c.stopped() {
+                            break;
+                        }
+                    }
                     Err(why) => {
                         let d = mapper.time_parser.last_error;
                         skip(c, warn, cfg.strict, &name, line, why, d)?

@@ -41,9 +41,9 @@ fn classify_writes_one_line_per_record_in_order() {
         .map(|l| {
             (
                 l.line,
-                l.kind.as_deref(),
-                l.service.as_deref(),
-                l.works_for_me,
+                l.verdict.kind.as_deref(),
+                l.verdict.service.as_deref(),
+                l.verdict.works_for_me,
             )
         })
         .collect();
@@ -59,10 +59,14 @@ fn classify_writes_one_line_per_record_in_order() {
     );
     assert_eq!(lines[0].time, "2009-02-24T09:31:00Z");
     assert_eq!(lines[2].time, "2009-02-24T00:33:00Z");
-    assert_eq!(lines[0].terms, ["is down"]);
-    assert_eq!(lines[1].negated, ["장애 아니"]);
-    assert!(lines[4].excluded.iter().any(|e| e == "장애인"));
-    assert!(lines[4].excluded.iter().any(|e| e == "feeling down"));
+    assert_eq!(lines[0].verdict.terms, ["is down"]);
+    assert_eq!(lines[1].verdict.negated, ["장애 아니"]);
+    assert!(lines[4].verdict.excluded.iter().any(|e| e == "장애인"));
+    assert!(lines[4]
+        .verdict
+        .excluded
+        .iter()
+        .any(|e| e == "feeling down"));
 }
 
 #[test]
@@ -82,7 +86,9 @@ fn classify_reads_the_bundled_example_and_writes_atomically() {
         .collect();
     assert!(rows.len() > 10);
     assert!(rows.windows(2).all(|w| w[0].line < w[1].line));
-    assert!(rows.iter().any(|r| r.kind.as_deref() == Some("report")));
+    assert!(rows
+        .iter()
+        .any(|r| r.verdict.kind.as_deref() == Some("report")));
 }
 
 #[test]
