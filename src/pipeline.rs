@@ -9,9 +9,12 @@ use std::io::{self, Write};
 
 use anyhow::{bail, Result};
 
+use std::sync::Arc;
+
 use crate::classify::{Matcher, Scratch};
 use crate::config::Config;
 use crate::input::{self, Layout, Line, LineReader};
+use crate::prefilter::Prefilter;
 use crate::record::{CsvMapper, JsonExtractor, Post, Skip};
 use crate::window::Windows;
 
@@ -43,7 +46,7 @@ impl Stats {
     pub fn skipped(&self) -> u64 {
         self.skipped_by_reason.iter().sum()
     }
-    fn skip(&mut self, why: Skip) {
+    pub(crate) fn skip(&mut self, why: Skip) {
         self.skipped_by_reason[Skip::ALL
             .iter()
             .position(|s| *s == why)
@@ -66,14 +69,14 @@ pub struct Scan {
 }
 
 /// Warnings on stderr: the first `limit` skipped lines are shown, the rest only counted.
-struct Warner {
-    shown: usize,
-    limit: usize,
-    quiet: bool,
+pub(crate) struct Warner {
+    pub(crate) shown: usize,
+    pub(crate) limit: usize,
+    pub(crate) quiet: bool,
 }
 
 impl Warner {
-    fn skipped(&mut self, name: &str, line: u64, why: Skip) {
+    pub(crate) fn skipped(&mut self, name: &str, line: u64, why: Skip) {
         if self.quiet {
             return;
         }
@@ -84,7 +87,7 @@ impl Warner {
         }
         self.shown += 1;
     }
-    fn input_error(&self, msg: &str) {
+    pub(crate) fn input_error(&self, msg: &str) {
         eprintln!("outcry: {msg}");
     }
 }
@@ -107,15 +110,23 @@ pub fn describe(why: Skip) -> &'static str {
 pub struct Collector<'m> {
     matcher: &'m Matcher,
     scratch: Scratch,
+    /// The cheap literal pass that spares most posts the full classification (`prefilter.rs`).
+    prefilter: Arc<Prefilter>,
     pub windows: Windows,
     pub stats: Stats,
 }
 
 impl<'m> Collector<'m> {
     pub fn new(matcher: &'m Matcher, window: i64) -> Self {
+        Self::with_prefilter(matcher, window, Arc::new(Prefilter::new(matcher)))
+    }
+
+    /// A collector sharing a prefilter already built for `matcher`.
+    pub fn with_prefilter(matcher: &'m Matcher, window: i64, prefilter: Arc<Prefilter>) -> Self {
         Collector {
             matcher,
             scratch: Scratch::default(),
+            prefilter,
             windows: Windows::new(window, matcher.services().len()),
             stats: Stats::default(),
         }
@@ -125,6 +136,9 @@ impl<'m> Collector<'m> {
     pub fn post(&mut self, p: &Post<'_>) {
         self.stats.records += 1;
         self.windows.see(p.time);
+        if !self.prefilter.could_match(&p.text) {
+            return; // provably names no service and so gets no verdict (see prefilter.rs)
+        }
         let v = self.matcher.classify(&p.text, &mut self.scratch);
         if !v.services.is_empty() {
             self.stats.mentions += 1;
@@ -179,6 +193,14 @@ pub fn scan(cfg: &Config, matcher: &Matcher) -> Result<Scan> {
     })
 }
 
+/// The error `--strict` stops with at a bad line.
+pub(crate) fn strict_error(name: &str, line: u64, why: Skip) -> anyhow::Error {
+    anyhow::anyhow!(
+        "{name}:{line}: {} (--strict stops at the first bad line)",
+        describe(why)
+    )
+}
+
 fn skip(
     c: &mut Collector,
     warn: &mut Warner,
@@ -188,10 +210,7 @@ fn skip(
     why: Skip,
 ) -> Result<()> {
     if strict {
-        bail!(
-            "{name}:{line}: {} (--strict stops at the first bad line)",
-            describe(why)
-        );
+        return Err(strict_error(name, line, why));
     }
     c.stats.skip(why);
     warn.skipped(name, line, why);
@@ -235,7 +254,7 @@ fn scan_jsonl(
     Ok(())
 }
 
-fn scan_csv(
+pub(crate) fn scan_csv(
     src: input::Source,
     delimiter: u8,
     cfg: &Config,
