@@ -18,6 +18,11 @@ pub const RECOVERIES_PER_CELL: usize = 3;
 /// Evidence text is cut to this many characters.
 const MAX_SAMPLE_CHARS: usize = 500;
 
+/// The order samples are kept in.
+fn key_of(s: &Sample) -> (Ts, &str, Option<&str>) {
+    (s.time, s.text.as_str(), s.author.as_deref())
+}
+
 /// A post kept as evidence.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Sample {
@@ -77,13 +82,14 @@ fn bump(terms: &mut Vec<(TermId, u32)>, t: TermId, n: u32) {
     }
 }
 
-/// Keeps the `cap` earliest samples (by time, then text), copying the text only when it is kept.
+/// Keeps the `cap` earliest samples (by time, then text, then author: a total order, so parallel
+/// workers' samples merge to the same result in any order), copying the text only when kept.
 fn keep_earliest(v: &mut Vec<Sample>, cap: usize, time: Ts, text: &str, author: Option<&str>) {
-    let key = (time, text);
-    if v.len() >= cap && v.last().is_some_and(|l| (l.time, l.text.as_str()) <= key) {
+    let key = (time, text, author);
+    if v.len() >= cap && v.last().is_some_and(|l| key_of(l) <= key) {
         return;
     }
-    let pos = v.partition_point(|s| (s.time, s.text.as_str()) <= key);
+    let pos = v.partition_point(|s| key_of(s) <= key);
     let text = match text.char_indices().nth(MAX_SAMPLE_CHARS) {
         Some((cut, _)) => format!("{}…", &text[..cut]),
         None => text.to_string(),
