@@ -162,7 +162,7 @@ proptest! {
         let vocab = V.get_or_init(vocabulary);
         let mut text = String::new();
         for (i, sep) in &picks {
-            let w = i.get(&vocab);
+            let w = i.get(vocab);
             match sep {
                 0 => text.push(' '),
                 1 => {}
