@@ -13,6 +13,7 @@ pub mod config;
 pub mod detect;
 pub mod exit_codes;
 pub mod input;
+pub mod jsonscan;
 pub mod lexicon;
 pub mod parallel;
 pub mod pipeline;

@@ -235,10 +235,10 @@ impl Worker<'_> {
 
 /// Where the reader puts its chunks.
 trait Sink {
-    /// An empty buffer to fill.
+    /// A buffer to fill (its contents are garbage; its length is its capacity, at least CHUNK).
     fn fresh(&mut self) -> Vec<u8>;
-    /// Takes a chunk of whole lines; false to stop reading.
-    fn take(&mut self, buf: Vec<u8>, first_line: u64) -> bool;
+    /// Takes a chunk: whole lines in `buf[..len]`; false to stop reading.
+    fn take(&mut self, buf: Vec<u8>, len: usize, first_line: u64) -> bool;
 }
 
 /// How reading an input ended.
@@ -250,24 +250,23 @@ struct ReaderEnd {
     broken: Option<(u64, bool, io::Error)>,
 }
 
-/// Cuts the input into chunks of whole lines.
+/// Cuts the input into chunks of whole lines. Reads straight into the chunk buffers (a large
+/// read bypasses the `BufReader`'s own buffer), and carries the last, incomplete line over.
 fn read_chunks(reader: &mut dyn BufRead, sink: &mut dyn Sink) -> ReaderEnd {
     let mut next_line = 1u64;
     let mut bytes = 0u64;
-    let mut target = CHUNK;
     let mut buf = sink.fresh();
+    let mut filled = 0usize;
     loop {
         let mut end: Option<Option<io::Error>> = None;
-        while buf.len() < target {
-            match reader.fill_buf() {
-                Ok([]) => {
+        while filled < buf.len() {
+            match reader.read(&mut buf[filled..]) {
+                Ok(0) => {
                     end = Some(None);
                     break;
                 }
-                Ok(d) => {
-                    let n = d.len();
-                    buf.extend_from_slice(d);
-                    reader.consume(n);
+                Ok(n) => {
+                    filled += n;
                     bytes += n as u64;
                 }
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
@@ -277,29 +276,36 @@ fn read_chunks(reader: &mut dyn BufRead, sink: &mut dyn Sink) -> ReaderEnd {
                 }
             }
         }
+        let data = &buf[..filled];
         match end {
-            None => match memchr::memrchr(b'\n', &buf) {
-                // One line longer than a chunk: read on into the same buffer.
-                None => target = buf.len() * 2,
+            None => match memchr::memrchr(b'\n', data) {
+                // One line longer than a chunk: read on into a larger buffer.
+                None => {
+                    let grown = buf.len() * 2;
+                    buf.resize(grown, 0);
+                }
                 Some(i) => {
                     let mut next = sink.fresh();
-                    next.extend_from_slice(&buf[i + 1..]);
-                    buf.truncate(i + 1);
+                    let tail = filled - (i + 1);
+                    if next.len() < tail + CHUNK / 2 {
+                        next.resize(tail + CHUNK, 0);
+                    }
+                    next[..tail].copy_from_slice(&buf[i + 1..filled]);
                     let first = next_line;
-                    next_line += count_lines(&buf);
-                    if !sink.take(buf, first) {
+                    next_line += count_lines(&buf[..=i]);
+                    if !sink.take(buf, i + 1, first) {
                         return ReaderEnd {
                             bytes,
                             broken: None,
                         };
                     }
                     buf = next;
-                    target = CHUNK;
+                    filled = tail;
                 }
             },
             Some(None) => {
-                if !buf.is_empty() {
-                    sink.take(buf, next_line);
+                if filled > 0 {
+                    sink.take(buf, filled, next_line);
                 }
                 return ReaderEnd {
                     bytes,
@@ -307,14 +313,13 @@ fn read_chunks(reader: &mut dyn BufRead, sink: &mut dyn Sink) -> ReaderEnd {
                 };
             }
             Some(Some(e)) => {
-                let cut = memchr::memrchr(b'\n', &buf).map_or(0, |i| i + 1);
-                let tail = &buf[cut..];
+                let cut = memchr::memrchr(b'\n', data).map_or(0, |i| i + 1);
+                let tail = &data[cut..];
                 let tail = tail.strip_suffix(b"\r").unwrap_or(tail);
                 let has_text = !input::is_blank(tail);
-                buf.truncate(cut);
                 let first = next_line;
-                next_line += count_lines(&buf);
-                if !buf.is_empty() && !sink.take(buf, first) {
+                next_line += count_lines(&data[..cut]);
+                if cut > 0 && !sink.take(buf, cut, first) {
                     return ReaderEnd {
                         bytes,
                         broken: None,
@@ -342,15 +347,10 @@ struct Inline<'a, 'm> {
 
 impl Sink for Inline<'_, '_> {
     fn fresh(&mut self) -> Vec<u8> {
-        let mut b = self
-            .spare
-            .take()
-            .unwrap_or_else(|| Vec::with_capacity(CHUNK));
-        b.clear();
-        b
+        self.spare.take().unwrap_or_else(|| vec![0; CHUNK])
     }
-    fn take(&mut self, buf: Vec<u8>, first_line: u64) -> bool {
-        self.worker.chunk(self.json, &buf, first_line);
+    fn take(&mut self, buf: Vec<u8>, len: usize, first_line: u64) -> bool {
+        self.worker.chunk(self.json, &buf[..len], first_line);
         self.spare = Some(buf);
         !self.worker.failed
     }
@@ -358,7 +358,7 @@ impl Sink for Inline<'_, '_> {
 
 /// The reader's end of the channels.
 struct Dispatch<'a> {
-    work: Sender<(Vec<u8>, u64)>,
+    work: Sender<(Vec<u8>, usize, u64)>,
     free: Receiver<Vec<u8>>,
     /// The first bad line a worker met under `--strict` (u64::MAX: none yet).
     fail: &'a AtomicU64,
@@ -366,15 +366,11 @@ struct Dispatch<'a> {
 
 impl Sink for Dispatch<'_> {
     fn fresh(&mut self) -> Vec<u8> {
-        let mut b = self
-            .free
-            .try_recv()
-            .unwrap_or_else(|_| Vec::with_capacity(CHUNK));
-        b.clear();
-        b
+        self.free.try_recv().unwrap_or_else(|_| vec![0; CHUNK])
     }
-    fn take(&mut self, buf: Vec<u8>, first_line: u64) -> bool {
-        self.fail.load(Ordering::Relaxed) == u64::MAX && self.work.send((buf, first_line)).is_ok()
+    fn take(&mut self, buf: Vec<u8>, len: usize, first_line: u64) -> bool {
+        self.fail.load(Ordering::Relaxed) == u64::MAX
+            && self.work.send((buf, len, first_line)).is_ok()
     }
 }
 
@@ -385,7 +381,7 @@ fn read_parallel<'m>(
     threads: usize,
     new_worker: impl Fn() -> Worker<'m>,
 ) -> (Vec<Worker<'m>>, ReaderEnd) {
-    let (work_tx, work_rx) = bounded::<(Vec<u8>, u64)>(2 * threads);
+    let (work_tx, work_rx) = bounded::<(Vec<u8>, usize, u64)>(2 * threads);
     let (free_tx, free_rx) = unbounded::<Vec<u8>>();
     let fail = AtomicU64::new(u64::MAX);
     std::thread::scope(|s| {
@@ -396,10 +392,10 @@ fn read_parallel<'m>(
                 let fail = &fail;
                 let mut w = new_worker();
                 s.spawn(move || {
-                    for (buf, first) in work.iter() {
+                    for (buf, len, first) in work.iter() {
                         // A chunk that starts after a known bad line cannot hold an earlier one.
                         if !w.failed && first < fail.load(Ordering::Relaxed) {
-                            w.chunk(json, &buf, first);
+                            w.chunk(json, &buf[..len], first);
                             if w.failed {
                                 let line = w.events.last().map_or(first, |e| e.0);
                                 fail.fetch_min(line, Ordering::Relaxed);

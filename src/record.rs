@@ -300,7 +300,7 @@ struct Doc<'k, 'a> {
 impl<'a> Doc<'_, 'a> {
     /// Follows a path: the first key among the kept ones, the rest by walking nested objects.
     fn lookup(&self, path: &[String]) -> Option<&'a RawValue> {
-        let i = self.keys.iter().position(|k| *k == path[0])?;
+        let i = key_index(self.keys, &path[0])?;
         let mut cur = self.vals[i]?;
         for seg in &path[1..] {
             cur = nested(cur, seg)?;
@@ -309,10 +309,28 @@ impl<'a> Doc<'_, 'a> {
     }
 }
 
+/// The position of `key` among `keys`. Called for every key of every line: lengths and first
+/// bytes are compared before whole keys.
+#[inline]
+fn key_index(keys: &[String], key: &str) -> Option<usize> {
+    let k = key.as_bytes();
+    let first = *k.first()?;
+    keys.iter().position(|x| {
+        let x = x.as_bytes();
+        x.len() == k.len() && x[0] == first && x == k
+    })
+}
+
 /// The value of `key` inside the object `raw`, if `raw` is an object that has it.
 fn nested<'a>(raw: &'a RawValue, key: &String) -> Option<&'a RawValue> {
     if !raw.get().starts_with('{') {
         return None;
+    }
+    // `raw` was validated when the line was read: a byte scan finds the member (jsonscan.rs).
+    match crate::jsonscan::find_member(raw.get(), key) {
+        crate::jsonscan::Member::Found(v) => return serde_json::from_str(v).ok(),
+        crate::jsonscan::Member::Absent => return None,
+        crate::jsonscan::Member::Unsure => {}
     }
     let mut de = serde_json::Deserializer::from_str(raw.get());
     let got = Grab {
@@ -343,7 +361,7 @@ impl<'de> Visitor<'de> for Grab<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut vals = [None; MAX_KEYS];
         while let Some(key) = map.next_key::<CowStr<'de>>()? {
-            match self.keys.iter().position(|k| *k == *key.0) {
+            match key_index(self.keys, &key.0) {
                 // The first occurrence of a duplicated key wins.
                 Some(i) if vals[i].is_none() => vals[i] = Some(map.next_value::<&'de RawValue>()?),
                 _ => {
