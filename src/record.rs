@@ -184,6 +184,8 @@ pub struct JsonExtractor {
     title_paths: [Vec<String>; 2],
     /// Every top-level key any candidate starts with: only these are kept while walking a line.
     top_keys: Vec<String>,
+    /// The same, indexed for the fast scan (jsonscan.rs).
+    scan_keys: crate::jsonscan::Keys,
     input_tz: Tz,
 }
 
@@ -214,6 +216,7 @@ impl JsonExtractor {
         JsonExtractor {
             cands,
             title_paths: title_paths(),
+            scan_keys: crate::jsonscan::Keys::new(&top_keys),
             top_keys,
             input_tz,
         }
@@ -229,16 +232,22 @@ impl JsonExtractor {
                 Err(_) => Skip::MalformedJson,
             });
         }
-        let mut de = serde_json::Deserializer::from_str(s);
-        let top = Grab {
-            keys: &self.top_keys,
+        let mut vals = [None; MAX_KEYS];
+        if !crate::jsonscan::top_members(s, &self.scan_keys, &mut vals) {
+            // The fast scan was not sure (jsonscan.rs): serde_json reads the line, and says why
+            // a bad one is bad.
+            let mut de = serde_json::Deserializer::from_str(s);
+            let top = Grab {
+                keys: &self.top_keys,
+            }
+            .deserialize(&mut de)
+            .map_err(|_| Skip::MalformedJson)?;
+            de.end().map_err(|_| Skip::MalformedJson)?;
+            vals = top.map(|v| v.map(RawValue::get));
         }
-        .deserialize(&mut de)
-        .map_err(|_| Skip::MalformedJson)?;
-        de.end().map_err(|_| Skip::MalformedJson)?;
         let doc = Doc {
             keys: &self.top_keys,
-            vals: top,
+            vals,
         };
 
         let time = match self.cands.time.iter().find_map(|p| doc.lookup(p)) {
@@ -291,10 +300,10 @@ impl JsonExtractor {
     }
 }
 
-/// The wanted top-level values of one JSON object.
+/// The wanted top-level values of one JSON object (their text, valid JSON).
 struct Doc<'k, 'a> {
     keys: &'k [String],
-    vals: [Option<&'a RawValue>; MAX_KEYS],
+    vals: [Option<&'a str>; MAX_KEYS],
 }
 
 impl<'a> Doc<'_, 'a> {
@@ -305,7 +314,7 @@ impl<'a> Doc<'_, 'a> {
         for seg in &path[1..] {
             cur = nested(cur, seg)?;
         }
-        Some(cur)
+        serde_json::from_str(cur).ok()
     }
 }
 
@@ -321,24 +330,24 @@ fn key_index(keys: &[String], key: &str) -> Option<usize> {
     })
 }
 
-/// The value of `key` inside the object `raw`, if `raw` is an object that has it.
-fn nested<'a>(raw: &'a RawValue, key: &String) -> Option<&'a RawValue> {
-    if !raw.get().starts_with('{') {
+/// The value of `key` inside the object `raw` (valid JSON), if `raw` is an object that has it.
+fn nested<'a>(raw: &'a str, key: &String) -> Option<&'a str> {
+    if !raw.starts_with('{') {
         return None;
     }
     // `raw` was validated when the line was read: a byte scan finds the member (jsonscan.rs).
-    match crate::jsonscan::find_member(raw.get(), key) {
-        crate::jsonscan::Member::Found(v) => return serde_json::from_str(v).ok(),
+    match crate::jsonscan::find_member(raw, key) {
+        crate::jsonscan::Member::Found(v) => return Some(v),
         crate::jsonscan::Member::Absent => return None,
         crate::jsonscan::Member::Unsure => {}
     }
-    let mut de = serde_json::Deserializer::from_str(raw.get());
+    let mut de = serde_json::Deserializer::from_str(raw);
     let got = Grab {
         keys: std::slice::from_ref(key),
     }
     .deserialize(&mut de)
     .ok()?;
-    got[0]
+    got[0].map(RawValue::get)
 }
 
 /// A map visitor that keeps the raw values of the wanted keys and skips the rest.
