@@ -163,8 +163,8 @@ pub struct CommonArgs {
     #[arg(short, long)]
     pub quiet: bool,
 
-    /// Threads that parse and match lines (default: the number of cores). One more thread reads
-    /// and decompresses. The results are the same for any number.
+    /// Threads that parse and match lines (default: the number of cores); with more than one, one
+    /// more thread reads and decompresses. The results are the same for any number.
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,
 
