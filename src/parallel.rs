@@ -56,7 +56,6 @@ fn scan_with(cfg: &Config, matcher: &Matcher, progress: &Progress) -> Result<Sca
         limit: cfg.max_warnings,
         quiet: cfg.quiet,
     };
-    let json = JsonExtractor::new(&cfg.fields, cfg.input_tz);
     for path in &cfg.inputs {
         let src = match input::open_wrapped(path, |r| progress.wrap(path, r)) {
             Ok(s) => s,
@@ -84,6 +83,7 @@ fn scan_with(cfg: &Config, matcher: &Matcher, progress: &Progress) -> Result<Sca
         let keep = if cfg.quiet { 0 } else { cfg.max_warnings + 1 };
         let new_worker = || Worker {
             c: new_collector(),
+            json: JsonExtractor::new(&cfg.fields, cfg.input_tz),
             events: vec![],
             keep,
             strict: cfg.strict,
@@ -93,13 +93,12 @@ fn scan_with(cfg: &Config, matcher: &Matcher, progress: &Progress) -> Result<Sca
         let (workers, end) = if threads == 1 {
             let mut sink = Inline {
                 worker: new_worker(),
-                json: &json,
                 spare: None,
             };
             let end = read_chunks(&mut reader, &mut sink);
             (vec![sink.worker], end)
         } else {
-            read_parallel(&mut reader, &json, threads, new_worker)
+            read_parallel(&mut reader, threads, new_worker)
         };
         progress
             .suspend(|| finish_input(&src.name, workers, end, cfg.strict, &mut c, &mut warn))?;
@@ -190,6 +189,8 @@ fn add_stats(into: &mut Stats, s: Stats) {
 /// One worker's state for one input.
 struct Worker<'m> {
     c: Collector<'m>,
+    /// Its own extractor: reading a line may update per-stream state.
+    json: JsonExtractor,
     /// Its first skips (line, reason), in line order.
     events: Vec<(u64, Skip)>,
     /// How many skips to note.
@@ -201,7 +202,7 @@ struct Worker<'m> {
 
 impl Worker<'_> {
     /// Folds the lines of one chunk, the first of which is line `first_line` of the input.
-    fn chunk(&mut self, json: &JsonExtractor, buf: &[u8], first_line: u64) {
+    fn chunk(&mut self, buf: &[u8], first_line: u64) {
         let mut line_no = first_line;
         let mut rest = buf;
         while !rest.is_empty() {
@@ -213,7 +214,7 @@ impl Worker<'_> {
             let line = line.strip_suffix(b"\r").unwrap_or(line);
             if !input::is_blank(line) {
                 self.c.stats.lines += 1;
-                match json.extract(line) {
+                match self.json.extract(line) {
                     Ok(p) => self.c.post(&p),
                     Err(why) if self.strict => {
                         self.events.push((line_no, why));
@@ -339,18 +340,17 @@ fn count_lines(buf: &[u8]) -> u64 {
 }
 
 /// `--threads 1`: chunks are folded where they are read.
-struct Inline<'a, 'm> {
+struct Inline<'m> {
     worker: Worker<'m>,
-    json: &'a JsonExtractor,
     spare: Option<Vec<u8>>,
 }
 
-impl Sink for Inline<'_, '_> {
+impl Sink for Inline<'_> {
     fn fresh(&mut self) -> Vec<u8> {
         self.spare.take().unwrap_or_else(|| vec![0; CHUNK])
     }
     fn take(&mut self, buf: Vec<u8>, len: usize, first_line: u64) -> bool {
-        self.worker.chunk(self.json, &buf[..len], first_line);
+        self.worker.chunk(&buf[..len], first_line);
         self.spare = Some(buf);
         !self.worker.failed
     }
@@ -377,7 +377,6 @@ impl Sink for Dispatch<'_> {
 /// Reads on this thread, folds on `threads` workers.
 fn read_parallel<'m>(
     reader: &mut dyn BufRead,
-    json: &JsonExtractor,
     threads: usize,
     new_worker: impl Fn() -> Worker<'m>,
 ) -> (Vec<Worker<'m>>, ReaderEnd) {
@@ -395,7 +394,7 @@ fn read_parallel<'m>(
                     for (buf, len, first) in work.iter() {
                         // A chunk that starts after a known bad line cannot hold an earlier one.
                         if !w.failed && first < fail.load(Ordering::Relaxed) {
-                            w.chunk(json, &buf[..len], first);
+                            w.chunk(&buf[..len], first);
                             if w.failed {
                                 let line = w.events.last().map_or(first, |e| e.0);
                                 fail.fetch_min(line, Ordering::Relaxed);
