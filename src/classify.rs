@@ -340,6 +340,16 @@ impl Matcher {
         Normaliser::new(out, Some(&self.handles)).run(text);
     }
 
+    /// The compiled entries, after user files overrode shipped ones (read by `prefilter.rs`).
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The service bare complaints are about (`--about`), if any.
+    pub fn about(&self) -> Option<usize> {
+        self.about
+    }
+
     /// Classifies one text.
     pub fn classify<'s>(&self, text: &str, s: &'s mut Scratch) -> Verdict<'s> {
         s.hits.clear();

@@ -206,4 +206,13 @@ pub struct CommonArgs {
     /// No warnings on stderr (errors are still shown).
     #[arg(short, long)]
     pub quiet: bool,
+
+    /// Threads that parse and match lines (default: the number of cores); with more than one, one
+    /// more thread reads and decompresses. The results are the same for any number.
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+
+    /// No progress bar on stderr (it is shown only for files, when stderr is a terminal).
+    #[arg(long)]
+    pub no_progress: bool,
 }

@@ -38,6 +38,10 @@ pub struct Config {
     pub quiet: bool,
     pub max_warnings: usize,
     pub output: Option<PathBuf>,
+    /// Worker threads (at least 1).
+    pub threads: usize,
+    /// Show a progress bar if stderr is a terminal.
+    pub progress: bool,
 }
 
 impl Config {
@@ -89,6 +93,11 @@ impl Config {
                 "--columns is for CSV input; it does not go with --input-format jsonl".into(),
             ));
         }
+        let threads = match a.threads {
+            Some(0) => return Err(u("--threads: must be at least 1".into())),
+            Some(n) => n,
+            None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        };
         let mut inputs: Vec<String> = a
             .files
             .iter()
@@ -116,6 +125,8 @@ impl Config {
             quiet: a.quiet,
             max_warnings: a.max_warnings,
             output: a.output.clone(),
+            threads,
+            progress: !a.no_progress,
         })
     }
 }

@@ -49,6 +49,15 @@ pub struct Source {
 
 /// Opens a path (`-` is standard input) and wraps it in the decompressor its first bytes call for.
 pub fn open(path: &str) -> io::Result<Source> {
+    open_wrapped(path, |r| r)
+}
+
+/// Like `open`, with `wrap` around the raw (still compressed) bytes, e.g. to count them for a
+/// progress bar.
+pub fn open_wrapped(
+    path: &str,
+    wrap: impl FnOnce(Box<dyn Read + Send>) -> Box<dyn Read + Send>,
+) -> io::Result<Source> {
     let (name, raw): (String, Box<dyn Read + Send>) = if path == "-" {
         ("<stdin>".to_string(), Box::new(io::stdin()))
     } else {
@@ -63,7 +72,7 @@ pub fn open(path: &str) -> io::Result<Source> {
     };
     Ok(Source {
         name,
-        reader: decompress(raw)?,
+        reader: decompress(wrap(raw))?,
     })
 }
 

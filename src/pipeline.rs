@@ -9,9 +9,12 @@ use std::io::{self, Write};
 
 use anyhow::{bail, Result};
 
+use std::sync::Arc;
+
 use crate::classify::{Matcher, Scratch};
 use crate::config::Config;
 use crate::input::{self, Layout, Line, LineReader};
+use crate::prefilter::Prefilter;
 use crate::record::{CsvMapper, JsonExtractor, Post, Skip};
 use crate::time::{quote, TimeError};
 use crate::window::Windows;
@@ -49,7 +52,7 @@ impl Stats {
     pub fn skipped(&self) -> u64 {
         self.skipped_by_reason.iter().sum()
     }
-    fn skip(&mut self, why: Skip) {
+    pub(crate) fn skip(&mut self, why: Skip) {
         self.skipped_by_reason[Skip::ALL
             .iter()
             .position(|s| *s == why)
@@ -72,14 +75,14 @@ pub struct Scan {
 }
 
 /// Warnings on stderr: the first `limit` skipped lines are shown, the rest only counted.
-struct Warner {
-    shown: usize,
-    limit: usize,
-    quiet: bool,
+pub(crate) struct Warner {
+    pub(crate) shown: usize,
+    pub(crate) limit: usize,
+    pub(crate) quiet: bool,
 }
 
 impl Warner {
-    fn skipped(&mut self, name: &str, line: u64, why: Skip, detail: Option<TimeError>) {
+    pub(crate) fn skipped(&mut self, name: &str, line: u64, why: Skip, detail: Option<TimeError>) {
         if self.quiet {
             return;
         }
@@ -95,7 +98,7 @@ impl Warner {
         }
         self.shown += 1;
     }
-    fn input_error(&self, msg: &str) {
+    pub(crate) fn input_error(&self, msg: &str) {
         eprintln!("outcry: {msg}");
     }
 }
@@ -129,6 +132,8 @@ pub trait Sink {
 pub struct Collector<'m> {
     matcher: &'m Matcher,
     scratch: Scratch,
+    /// The cheap literal pass that spares most posts the full classification (`prefilter.rs`).
+    prefilter: Arc<Prefilter>,
     pub windows: Windows,
     pub stats: Stats,
     /// Zone of times quoted in posts without one (`--input-tz`).
@@ -143,9 +148,19 @@ impl<'m> Collector<'m> {
 
     /// A collector filling the given (empty) windows.
     pub fn with_windows(matcher: &'m Matcher, windows: Windows) -> Self {
+        Self::with_prefilter(matcher, windows, Arc::new(Prefilter::new(matcher)))
+    }
+
+    /// A collector filling `windows`, sharing a prefilter already built for `matcher`.
+    pub fn with_prefilter(
+        matcher: &'m Matcher,
+        windows: Windows,
+        prefilter: Arc<Prefilter>,
+    ) -> Self {
         Collector {
             matcher,
             scratch: Scratch::default(),
+            prefilter,
             windows,
             stats: Stats::default(),
             input_tz: chrono_tz::Tz::UTC,
@@ -157,6 +172,9 @@ impl<'m> Collector<'m> {
     pub fn post(&mut self, p: &Post<'_>) {
         self.stats.records += 1;
         self.windows.see(p.time);
+        if !self.prefilter.could_match(&p.text) {
+            return; // provably names no service and so gets no verdict (see prefilter.rs)
+        }
         let v = self.matcher.classify(&p.text, &mut self.scratch);
         if !v.services.is_empty() {
             self.stats.mentions += 1;
@@ -253,6 +271,24 @@ pub fn read(cfg: &Config, c: &mut impl Sink) -> Result<()> {
     Ok(())
 }
 
+/// The error `--strict` stops with at a bad line (an ambiguous zone lists its candidates).
+pub(crate) fn strict_error(
+    name: &str,
+    line: u64,
+    why: Skip,
+    detail: Option<TimeError>,
+) -> anyhow::Error {
+    match detail {
+        Some(e @ TimeError::AmbiguousZone(_)) if why == Skip::AmbiguousZone => {
+            anyhow::anyhow!("{name}:{line}: {e} (--strict stops at the first bad line)")
+        }
+        _ => anyhow::anyhow!(
+            "{name}:{line}: {} (--strict stops at the first bad line)",
+            describe(why)
+        ),
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 fn skip(
     c: &mut impl Sink,
@@ -264,15 +300,7 @@ fn skip(
     detail: Option<TimeError>,
 ) -> Result<()> {
     if strict {
-        match detail {
-            Some(e @ TimeError::AmbiguousZone(_)) if why == Skip::AmbiguousZone => {
-                bail!("{name}:{line}: {e} (--strict stops at the first bad line)")
-            }
-            _ => bail!(
-                "{name}:{line}: {} (--strict stops at the first bad line)",
-                describe(why)
-            ),
-        }
+        return Err(strict_error(name, line, why, detail));
     }
     c.stats().skip(why);
     warn.skipped(name, line, why, detail);
@@ -324,7 +352,7 @@ fn scan_jsonl(
     Ok(())
 }
 
-fn scan_csv(
+pub(crate) fn scan_csv(
     src: input::Source,
     delimiter: u8,
     cfg: &Config,

@@ -190,6 +190,8 @@ pub struct JsonExtractor {
     top_keys: Vec<String>,
     /// One time reader per time candidate: each remembers its field's layout.
     time_parsers: Vec<TimeParser>,
+    /// The same, indexed for the fast scan (jsonscan.rs).
+    scan_keys: crate::jsonscan::Keys,
 }
 
 /// Up to this many wanted top-level keys.
@@ -220,6 +222,7 @@ impl JsonExtractor {
         JsonExtractor {
             cands,
             title_paths: title_paths(),
+            scan_keys: crate::jsonscan::Keys::new(&top_keys),
             top_keys,
             time_parsers,
         }
@@ -245,16 +248,22 @@ impl JsonExtractor {
                 Err(_) => Skip::MalformedJson,
             });
         }
-        let mut de = serde_json::Deserializer::from_str(s);
-        let top = Grab {
-            keys: &self.top_keys,
+        let mut vals = [None; MAX_KEYS];
+        if !crate::jsonscan::top_members(s, &self.scan_keys, &mut vals) {
+            // The fast scan was not sure (jsonscan.rs): serde_json reads the line, and says why
+            // a bad one is bad.
+            let mut de = serde_json::Deserializer::from_str(s);
+            let top = Grab {
+                keys: &self.top_keys,
+            }
+            .deserialize(&mut de)
+            .map_err(|_| Skip::MalformedJson)?;
+            de.end().map_err(|_| Skip::MalformedJson)?;
+            vals = top.map(|v| v.map(RawValue::get));
         }
-        .deserialize(&mut de)
-        .map_err(|_| Skip::MalformedJson)?;
-        de.end().map_err(|_| Skip::MalformedJson)?;
         let doc = Doc {
             keys: &self.top_keys,
-            vals: top,
+            vals,
         };
 
         let found = self
@@ -313,36 +322,54 @@ impl JsonExtractor {
     }
 }
 
-/// The wanted top-level values of one JSON object.
+/// The wanted top-level values of one JSON object (their text, valid JSON).
 struct Doc<'k, 'a> {
     keys: &'k [String],
-    vals: [Option<&'a RawValue>; MAX_KEYS],
+    vals: [Option<&'a str>; MAX_KEYS],
 }
 
 impl<'a> Doc<'_, 'a> {
     /// Follows a path: the first key among the kept ones, the rest by walking nested objects.
     fn lookup(&self, path: &[String]) -> Option<&'a RawValue> {
-        let i = self.keys.iter().position(|k| *k == path[0])?;
+        let i = key_index(self.keys, &path[0])?;
         let mut cur = self.vals[i]?;
         for seg in &path[1..] {
             cur = nested(cur, seg)?;
         }
-        Some(cur)
+        serde_json::from_str(cur).ok()
     }
 }
 
-/// The value of `key` inside the object `raw`, if `raw` is an object that has it.
-fn nested<'a>(raw: &'a RawValue, key: &String) -> Option<&'a RawValue> {
-    if !raw.get().starts_with('{') {
+/// The position of `key` among `keys`. Called for every key of every line: lengths and first
+/// bytes are compared before whole keys.
+#[inline]
+fn key_index(keys: &[String], key: &str) -> Option<usize> {
+    let k = key.as_bytes();
+    let first = *k.first()?;
+    keys.iter().position(|x| {
+        let x = x.as_bytes();
+        x.len() == k.len() && x[0] == first && x == k
+    })
+}
+
+/// The value of `key` inside the object `raw` (valid JSON), if `raw` is an object that has it.
+fn nested<'a>(raw: &'a str, key: &String) -> Option<&'a str> {
+    if !raw.starts_with('{') {
         return None;
     }
-    let mut de = serde_json::Deserializer::from_str(raw.get());
+    // `raw` was validated when the line was read: a byte scan finds the member (jsonscan.rs).
+    match crate::jsonscan::find_member(raw, key) {
+        crate::jsonscan::Member::Found(v) => return Some(v),
+        crate::jsonscan::Member::Absent => return None,
+        crate::jsonscan::Member::Unsure => {}
+    }
+    let mut de = serde_json::Deserializer::from_str(raw);
     let got = Grab {
         keys: std::slice::from_ref(key),
     }
     .deserialize(&mut de)
     .ok()?;
-    got[0]
+    got[0].map(RawValue::get)
 }
 
 /// A map visitor that keeps the raw values of the wanted keys and skips the rest.
@@ -365,7 +392,7 @@ impl<'de> Visitor<'de> for Grab<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut vals = [None; MAX_KEYS];
         while let Some(key) = map.next_key::<CowStr<'de>>()? {
-            match self.keys.iter().position(|k| *k == *key.0) {
+            match key_index(self.keys, &key.0) {
                 // The first occurrence of a duplicated key wins.
                 Some(i) if vals[i].is_none() => vals[i] = Some(map.next_value::<&'de RawValue>()?),
                 _ => {

@@ -7,6 +7,7 @@ use crate::cli::{Cli, Command, CommonArgs, Format};
 use crate::config::{self, Config};
 use crate::detect;
 use crate::exit_codes;
+use crate::parallel;
 use crate::pipeline::{self, Scan};
 use crate::report::{Exporter, JsonExporter, Report, TextExporter, WindowsCsv};
 
@@ -36,7 +37,7 @@ fn execute(args: &CommonArgs, exporter: &dyn Exporter) -> Result<i32> {
     let cfg = Config::from_args(args)?;
     let (lex, about) = config::load_lexicon(args)?;
     let matcher = Matcher::new(lex, about);
-    let Scan { windows, stats } = pipeline::scan(&cfg, &matcher)?;
+    let Scan { windows, stats } = parallel::scan(&cfg, &matcher)?;
     let incidents = detect::detect(&windows, &cfg.params);
     let report = Report {
         incidents: &incidents,

@@ -29,6 +29,11 @@ pub const RECOVERIES_PER_CELL: usize = 3;
 /// Evidence text is cut to this many characters.
 const MAX_SAMPLE_CHARS: usize = 500;
 
+/// The order samples are kept in.
+fn key_of(s: &Sample) -> (Ts, &str, Option<&str>) {
+    (s.time, s.text.as_str(), s.author.as_deref())
+}
+
 /// A post kept as evidence.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Sample {
@@ -99,15 +104,28 @@ impl Cell {
 }
 
 /// Counts a quoted time, copying its text only when it is new (and there is room under `cap`).
+///
+/// When more than `cap` distinct times are quoted, the `cap` earliest are kept. That rule merges
+/// exactly (a time among the earliest of all posts is among the earliest of every part), so the
+/// counts are the same whichever worker saw which post; of two spellings of one time, the
+/// smaller is kept for the same reason.
 pub fn add_quote(v: &mut Vec<QuoteCount>, cap: usize, at: Ts, n: u32, text: &str) {
-    match v.iter().position(|q| q.at == at) {
-        Some(k) => v[k].count += n,
-        None if v.len() < cap => v.push(QuoteCount {
-            at,
-            count: n,
-            text: text.to_string(),
-        }),
-        None => {}
+    if let Some(q) = v.iter_mut().find(|q| q.at == at) {
+        q.count += n;
+        if text < q.text.as_str() {
+            q.text = text.to_string();
+        }
+        return;
+    }
+    let entry = QuoteCount {
+        at,
+        count: n,
+        text: text.to_string(),
+    };
+    if v.len() < cap {
+        v.push(entry);
+    } else if let Some(latest) = v.iter_mut().max_by_key(|q| q.at).filter(|q| q.at > at) {
+        *latest = entry;
     }
 }
 
@@ -118,13 +136,14 @@ fn bump(terms: &mut Vec<(TermId, u32)>, t: TermId, n: u32) {
     }
 }
 
-/// Keeps the `cap` earliest samples (by time, then text), copying the text only when it is kept.
+/// Keeps the `cap` earliest samples (by time, then text, then author: a total order, so parallel
+/// workers' samples merge to the same result in any order), copying the text only when kept.
 fn keep_earliest(v: &mut Vec<Sample>, cap: usize, time: Ts, text: &str, author: Option<&str>) {
-    let key = (time, text);
-    if v.len() >= cap && v.last().is_some_and(|l| (l.time, l.text.as_str()) <= key) {
+    let key = (time, text, author);
+    if v.len() >= cap && v.last().is_some_and(|l| key_of(l) <= key) {
         return;
     }
-    let pos = v.partition_point(|s| (s.time, s.text.as_str()) <= key);
+    let pos = v.partition_point(|s| key_of(s) <= key);
     let text = match text.char_indices().nth(MAX_SAMPLE_CHARS) {
         Some((cut, _)) => format!("{}…", &text[..cut]),
         None => text.to_string(),

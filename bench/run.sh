@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Throughput benchmark: outcry against the tools a user would otherwise reach for, side by side on
+# the same machine in one run, on a corpus from our own deterministic generator.
+#
+#   bench/run.sh [SIZE]        SIZE: corpus size, e.g. 1G (default), 200M for a quick run
+#
+# It installs what is missing (hyperfine, ripgrep, jq, GNU time, zstd, gzip) with apt-get, builds
+# outcry and the generator (bench/gencorpus.rs) in release mode, writes the corpus (tweet-like
+# JSON Lines, about half Korean, ~2% outage chatter) and the shipped lexicons' outage phrases (one
+# per line, for `rg -F -f`) under target/bench/, and times with hyperfine:
+#
+#   outcry detect (default threads) | outcry detect --threads 1 | rg -c -i -F -f phrases
+#   jq (on a slice: it is slow)     | zstd -dc | wc -l  vs  outcry on .zst
+#   gzip -dc | wc -l  vs  outcry on .gz
+#
+# and prints a markdown table: MB/s (of uncompressed JSON), throughput relative to rg, and peak
+# RSS (GNU time, one extra run each). Environment: RUNS (default 3), BENCH_DIR (target/bench).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SIZE=${1:-1G}
+RUNS=${RUNS:-3}
+DIR=${BENCH_DIR:-target/bench}
+mkdir -p "$DIR"
+
+missing=()
+command -v hyperfine >/dev/null || missing+=(hyperfine)
+command -v rg >/dev/null || missing+=(ripgrep)
+command -v jq >/dev/null || missing+=(jq)
+command -v zstd >/dev/null || missing+=(zstd)
+command -v gzip >/dev/null || missing+=(gzip)
+[ -x /usr/bin/time ] || missing+=(time)
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo=sudo
+  echo "bench: installing ${missing[*]}" >&2
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+cargo build --release --quiet --bin outcry --example gencorpus
+OUTCRY=$PWD/target/release/outcry
+CORPUS=$DIR/corpus-$SIZE.jsonl
+PHRASES=$DIR/phrases.txt
+if [ ! -s "$CORPUS" ]; then
+  target/release/examples/gencorpus "$SIZE" "$CORPUS" "$PHRASES"
+else
+  target/release/examples/gencorpus 1K /dev/null "$PHRASES" 2>/dev/null
+fi
+[ -s "$CORPUS.zst" ] || zstd -q -T0 -3 -f "$CORPUS" -o "$CORPUS.zst"
+[ -s "$CORPUS.gz" ] || gzip -c "$CORPUS" > "$CORPUS.gz"
+SLICE=$DIR/slice-$SIZE.jsonl
+[ -s "$SLICE" ] || head -c 50000000 "$CORPUS" | head -n -1 > "$SLICE"
+BYTES=$(stat -c %s "$CORPUS")
+SLICE_BYTES=$(stat -c %s "$SLICE")
+
+# name @@ bytes the throughput is counted on @@ command
+CMDS=(
+  "outcry detect@@$BYTES@@$OUTCRY detect --quiet --no-progress $CORPUS"
+  "outcry detect --threads 1@@$BYTES@@$OUTCRY detect --quiet --no-progress --threads 1 $CORPUS"
+  "rg -c -i -F -f phrases@@$BYTES@@rg -c -i -F -f $PHRASES $CORPUS"
+  "jq -r '.created_at, .text' (50 MB slice)@@$SLICE_BYTES@@jq -r '.created_at, .text' $SLICE"
+  "zstd -dc | wc -l@@$BYTES@@zstd -dc $CORPUS.zst | wc -l"
+  "outcry detect (.zst)@@$BYTES@@$OUTCRY detect --quiet --no-progress $CORPUS.zst"
+  "gzip -dc | wc -l@@$BYTES@@gzip -dc $CORPUS.gz | wc -l"
+  "outcry detect (.gz)@@$BYTES@@$OUTCRY detect --quiet --no-progress $CORPUS.gz"
+)
+
+args=()
+for c in "${CMDS[@]}"; do args+=("${c##*@@}"); done
+echo "bench: $(nproc) cores, corpus $CORPUS ($BYTES bytes), $RUNS runs each" >&2
+hyperfine --style basic --warmup 1 --runs "$RUNS" --export-json "$DIR/hyperfine.json" "${args[@]}" >&2
+
+mean() { jq -r ".results[$1].mean" "$DIR/hyperfine.json"; }
+rg_mbs=$(awk -v b="$BYTES" -v t="$(mean 2)" 'BEGIN { printf "%.6f", b / t / 1e6 }')
+echo
+echo "Corpus: $SIZE ($BYTES bytes of JSON Lines; .zst and .gz of it), $(nproc) cores, mean of $RUNS runs."
+echo
+echo "| command | MB/s | × rg | peak RSS |"
+echo "| --- | ---: | ---: | ---: |"
+i=0
+for c in "${CMDS[@]}"; do
+  name=${c%%@@*}
+  rest=${c#*@@}
+  bytes=${rest%%@@*}
+  cmd=${rest#*@@}
+  mbs=$(awk -v b="$bytes" -v t="$(mean $i)" 'BEGIN { printf "%.0f", b / t / 1e6 }')
+  ratio=$(awk -v m="$mbs" -v r="$rg_mbs" 'BEGIN { printf "%.2f", m / r }')
+  /usr/bin/time -f "%M" -o "$DIR/rss.txt" bash -c "$cmd" >/dev/null 2>&1
+  rss=$(tail -n 1 "$DIR/rss.txt")
+  rss_mib=$(awk -v k="$rss" 'BEGIN { printf "%.0f MiB", k / 1024 }')
+  cell=${name//|/\\|}
+  echo "| \`$cell\` | $mbs | $ratio | $rss_mib |"
+  i=$((i + 1))
+done

@@ -1,0 +1,126 @@
+//! Micro-benchmarks of each stage of the hot path, on the bundled example tweets and blog posts:
+//! JSON record extraction, timestamp parsing, classification (with and without the literal
+//! prefilter), and windowing. `cargo bench --bench stages`; `bench/run.sh` measures the whole.
+
+use std::hint::black_box;
+use std::io::Read;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+
+use outcry::classify::{Matcher, Scratch};
+use outcry::lexicon::Lexicon;
+use outcry::prefilter::Prefilter;
+use outcry::record::{FieldChoice, JsonExtractor, Post};
+use outcry::window::Windows;
+
+/// The example tweets (English and Korean) and Korean blog posts, one JSON object per line.
+fn lines() -> Vec<Vec<u8>> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/gmail-2009-02-24");
+    let mut gz = flate2::read::MultiGzDecoder::new(
+        std::fs::File::open(format!("{dir}/tweets.jsonl.gz")).expect("fixture"),
+    );
+    let mut text = String::new();
+    gz.read_to_string(&mut text).expect("fixture");
+    text.push_str(&std::fs::read_to_string(format!("{dir}/blog-ko.jsonl")).expect("fixture"));
+    text.lines().map(|l| l.as_bytes().to_vec()).collect()
+}
+
+fn bytes(v: &[Vec<u8>]) -> u64 {
+    v.iter().map(|l| l.len() as u64 + 1).sum()
+}
+
+fn stages(c: &mut Criterion) {
+    let lines = lines();
+    let mut json = JsonExtractor::new(&FieldChoice::default(), chrono_tz::Tz::UTC);
+    let posts: Vec<Post> = lines.iter().filter_map(|l| json.extract(l).ok()).collect();
+    let matcher = Matcher::new(Lexicon::builtin(), None);
+    let prefilter = Prefilter::new(&matcher);
+
+    let mut g = c.benchmark_group("json");
+    g.throughput(Throughput::Bytes(bytes(&lines)));
+    g.bench_function("extract", |b| {
+        b.iter(|| {
+            for l in &lines {
+                let _ = black_box(json.extract(black_box(l)));
+            }
+        })
+    });
+    g.finish();
+
+    let times: Vec<&str> = [
+        "Tue Feb 24 09:31:02 +0000 2009",
+        "2009-02-24T09:31:02.000Z",
+        "2009/02/24 18:31",
+        "1235467862",
+    ]
+    .to_vec();
+    let mut g = c.benchmark_group("time");
+    g.throughput(Throughput::Elements(1));
+    for t in times {
+        g.bench_function(t, |b| {
+            b.iter(|| outcry::time::parse_time(black_box(t), chrono_tz::Tz::UTC))
+        });
+    }
+    g.finish();
+
+    let text_bytes: u64 = posts.iter().map(|p| p.text.len() as u64).sum();
+    let mut g = c.benchmark_group("classify");
+    g.throughput(Throughput::Bytes(text_bytes));
+    g.bench_function("full", |b| {
+        let mut s = Scratch::default();
+        b.iter(|| {
+            for p in &posts {
+                black_box(matcher.classify(&p.text, &mut s).kind);
+            }
+        })
+    });
+    g.bench_function("prefiltered", |b| {
+        let mut s = Scratch::default();
+        b.iter(|| {
+            for p in &posts {
+                if prefilter.could_match(&p.text) {
+                    black_box(matcher.classify(&p.text, &mut s).kind);
+                }
+            }
+        })
+    });
+    g.bench_function("prefilter_only", |b| {
+        b.iter(|| {
+            for p in &posts {
+                black_box(prefilter.could_match(&p.text));
+            }
+        })
+    });
+    g.finish();
+
+    // Windowing alone: the verdicts are computed once, up front.
+    let verdicts: Vec<_> = posts
+        .iter()
+        .map(|p| {
+            let mut s = Scratch::default();
+            let v = matcher.classify(&p.text, &mut s);
+            (v.services.to_vec(), v.kind, v.terms.to_vec())
+        })
+        .collect();
+    let mut g = c.benchmark_group("window");
+    g.throughput(Throughput::Elements(posts.len() as u64));
+    g.bench_function("fold", |b| {
+        b.iter(|| {
+            let mut w = Windows::new(300, matcher.services().len());
+            for (p, (services, kind, terms)) in posts.iter().zip(&verdicts) {
+                w.see(p.time);
+                for &svc in services {
+                    w.mention(svc, p.time);
+                }
+                if let Some((k, svc)) = *kind {
+                    w.classify(svc, k, p.time, &p.text, p.author.as_deref(), terms);
+                }
+            }
+            black_box(w.span())
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, stages);
+criterion_main!(benches);

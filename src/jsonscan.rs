@@ -1,0 +1,382 @@
+//! Fast paths for reading JSON lines, in front of serde_json, that answer only when they are sure
+//! and otherwise leave the line to serde_json, so that every result is the one serde_json gives.
+//!
+//! * [`top_members`] validates one line as a JSON object (the grammar serde_json accepts when it
+//!   skips values: strings without raw control characters and with valid escapes, numbers,
+//!   literals, nesting) and notes where the values of the wanted top-level keys are (the first
+//!   member of each name), without building anything. It gives up on keys written with escapes,
+//!   deep nesting, and anything it does not accept; the caller then parses the line with
+//!   serde_json, which also tells why a bad line is bad.
+//! * [`find_member`] finds one member of an object that is already known to be valid, such as
+//!   the tweet's `user` object for `user.screen_name`, by skipping over the other members.
+//!
+//! `tests/jsonscan.rs` compares them with serde_json on generated and mangled lines.
+
+/// Deeper nesting than this is left to serde_json (which allows 128 levels).
+const MAX_DEPTH: usize = 64;
+
+/// The wanted top-level keys, indexed by first byte and length so that most keys of a line are
+/// dismissed with two table lookups.
+#[derive(Debug, Clone)]
+pub struct Keys {
+    names: Vec<Vec<u8>>,
+    by_first: [u32; 256],
+    by_len: [u32; 33],
+}
+
+impl Keys {
+    /// At most 32 keys (more are ignored).
+    pub fn new(keys: &[String]) -> Keys {
+        let mut k = Keys {
+            names: vec![],
+            by_first: [0; 256],
+            by_len: [0; 33],
+        };
+        for (i, name) in keys.iter().take(32).enumerate() {
+            let b = name.as_bytes();
+            if let Some(&f) = b.first() {
+                k.by_first[usize::from(f)] |= 1 << i;
+                k.by_len[b.len().min(32)] |= 1 << i;
+            }
+            k.names.push(b.to_vec());
+        }
+        k
+    }
+
+    /// The index of `key`.
+    #[inline]
+    pub fn find(&self, key: &[u8]) -> Option<usize> {
+        let f = *key.first()?;
+        let mut m = self.by_first[usize::from(f)] & self.by_len[key.len().min(32)];
+        while m != 0 {
+            let i = m.trailing_zeros() as usize;
+            if self.names[i] == key {
+                return Some(i);
+            }
+            m &= m - 1;
+        }
+        None
+    }
+}
+
+/// Validates `line` as one JSON object (white space around it allowed) and puts the text of the
+/// value of `keys[i]` (its first occurrence at the top level) into `out[i]`. False when unsure:
+/// `out` is then not to be used.
+pub fn top_members<'a>(line: &'a str, keys: &Keys, out: &mut [Option<&'a str>]) -> bool {
+    let b = line.as_bytes();
+    let i = ws(b, 0);
+    if b.get(i) != Some(&b'{') {
+        return false;
+    }
+    match object(b, line, i, 1, Some((keys, out))) {
+        Some(end) => ws(b, end) == b.len(),
+        None => false,
+    }
+}
+
+type Capture<'k, 'o, 'a> = Option<(&'k Keys, &'o mut [Option<&'a str>])>;
+
+/// The object that starts at `i` (a `{`); the index just past it.
+fn object<'a>(
+    b: &[u8],
+    s: &'a str,
+    i: usize,
+    depth: usize,
+    mut cap: Capture<'_, '_, 'a>,
+) -> Option<usize> {
+    if depth > MAX_DEPTH {
+        return None;
+    }
+    let mut i = ws(b, i + 1);
+    if b.get(i) == Some(&b'}') {
+        return Some(i + 1);
+    }
+    loop {
+        if b.get(i) != Some(&b'"') {
+            return None;
+        }
+        let end = string(b, i)?;
+        let key = &b[i + 1..end - 1];
+        i = ws(b, end);
+        if b.get(i) != Some(&b':') {
+            return None;
+        }
+        let start = ws(b, i + 1);
+        let stop = value(b, s, start, depth)?;
+        if let Some((keys, out)) = cap.as_mut() {
+            if key.contains(&b'\\') {
+                return None; // serde_json compares unescaped keys
+            }
+            if let Some(k) = keys.find(key) {
+                if out[k].is_none() {
+                    out[k] = Some(s.get(start..stop)?);
+                }
+            }
+        }
+        i = ws(b, stop);
+        match b.get(i) {
+            Some(b',') => i = ws(b, i + 1),
+            Some(b'}') => return Some(i + 1),
+            _ => return None,
+        }
+    }
+}
+
+/// The value that starts at `i`; the index just past it.
+fn value(b: &[u8], s: &str, i: usize, depth: usize) -> Option<usize> {
+    match *b.get(i)? {
+        b'"' => string(b, i),
+        b'{' => object(b, s, i, depth + 1, None),
+        b'[' => {
+            if depth + 1 > MAX_DEPTH {
+                return None;
+            }
+            let mut i = ws(b, i + 1);
+            if b.get(i) == Some(&b']') {
+                return Some(i + 1);
+            }
+            loop {
+                i = ws(b, value(b, s, i, depth + 1)?);
+                match b.get(i) {
+                    Some(b',') => i = ws(b, i + 1),
+                    Some(b']') => return Some(i + 1),
+                    _ => return None,
+                }
+            }
+        }
+        b't' => literal(b, i, b"true"),
+        b'f' => literal(b, i, b"false"),
+        b'n' => literal(b, i, b"null"),
+        b'-' | b'0'..=b'9' => number(b, i),
+        _ => None,
+    }
+}
+
+fn literal(b: &[u8], i: usize, word: &[u8]) -> Option<usize> {
+    (b.get(i..i + word.len())? == word).then_some(i + word.len())
+}
+
+fn digits(b: &[u8], mut i: usize) -> usize {
+    while matches!(b.get(i), Some(b'0'..=b'9')) {
+        i += 1;
+    }
+    i
+}
+
+/// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`
+fn number(b: &[u8], mut i: usize) -> Option<usize> {
+    if b.get(i) == Some(&b'-') {
+        i += 1;
+    }
+    match *b.get(i)? {
+        b'0' => i += 1,
+        b'1'..=b'9' => i = digits(b, i + 1),
+        _ => return None,
+    }
+    if b.get(i) == Some(&b'.') {
+        let d = digits(b, i + 1);
+        if d == i + 1 {
+            return None;
+        }
+        i = d;
+    }
+    if matches!(b.get(i), Some(b'e' | b'E')) {
+        i += 1;
+        if matches!(b.get(i), Some(b'+' | b'-')) {
+            i += 1;
+        }
+        let d = digits(b, i);
+        if d == i {
+            return None;
+        }
+        i = d;
+    }
+    Some(i)
+}
+
+const LO: u64 = 0x0101_0101_0101_0101;
+const HI: u64 = 0x8080_8080_8080_8080;
+
+/// A mask with the high bit set in the first of the 8 bytes that is `"`, `\` or a control
+/// character (below 0x20), and possibly in later bytes; zero when there is none.
+#[inline]
+fn special(x: u64) -> u64 {
+    let quote = x ^ (LO * u64::from(b'"'));
+    let slash = x ^ (LO * u64::from(b'\\'));
+    let zero = |v: u64| v.wrapping_sub(LO) & !v;
+    (zero(quote) | zero(slash) | (x.wrapping_sub(LO * 0x20) & !x)) & HI
+}
+
+/// The index of the first `"`, `\` or control character at or after `i` (8 bytes at a time).
+#[inline]
+fn next_special(b: &[u8], i: usize) -> usize {
+    let rest = b.get(i..).unwrap_or_default();
+    let mut off = 0;
+    for w in rest.chunks_exact(8) {
+        let m = special(u64::from_le_bytes(w.try_into().expect("8 bytes")));
+        if m != 0 {
+            return i + off + m.trailing_zeros() as usize / 8;
+        }
+        off += 8;
+    }
+    while off < rest.len() && !matches!(rest[off], b'"' | b'\\' | 0..=0x1f) {
+        off += 1;
+    }
+    i + off
+}
+
+/// The valid string that starts at `i` (a `"`); the index just past its closing quote.
+fn string(b: &[u8], i: usize) -> Option<usize> {
+    let mut i = i + 1;
+    loop {
+        i = next_special(b, i);
+        match *b.get(i)? {
+            b'"' => return Some(i + 1),
+            b'\\' => {
+                i += match *b.get(i + 1)? {
+                    b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => 2,
+                    b'u' if b.get(i + 2..i + 6)?.iter().all(u8::is_ascii_hexdigit) => 6,
+                    _ => return None,
+                }
+            }
+            0..=0x1f => return None,
+            _ => i += 1,
+        }
+    }
+}
+
+/// The outcome of looking for a key.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Member<'a> {
+    /// The first member with that name: its value's text, without surrounding white space.
+    Found(&'a str),
+    /// No member has that name.
+    Absent,
+    /// Could not tell cheaply; ask the parser.
+    Unsure,
+}
+
+/// Looks for the first member named `key` at the top level of the valid JSON object `obj`.
+pub fn find_member<'a>(obj: &'a str, key: &str) -> Member<'a> {
+    find(obj.as_bytes(), key.as_bytes())
+        .map(|r| match r {
+            Some((a, b)) => match obj.get(a..b) {
+                Some(v) => Member::Found(v),
+                None => Member::Unsure,
+            },
+            None => Member::Absent,
+        })
+        .unwrap_or(Member::Unsure)
+}
+
+fn ws(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\n' | b'\r') {
+        i += 1;
+    }
+    i
+}
+
+/// The index just past the string that starts at `i` (a `"`).
+fn string_end(b: &[u8], mut i: usize) -> Option<usize> {
+    i += 1;
+    loop {
+        let j = i + memchr::memchr2(b'"', b'\\', b.get(i..)?)?;
+        if b[j] == b'"' {
+            return Some(j + 1);
+        }
+        i = j + 2;
+    }
+}
+
+/// The index just past the value that starts at `i`.
+fn value_end(b: &[u8], i: usize) -> Option<usize> {
+    match *b.get(i)? {
+        b'"' => string_end(b, i),
+        b'{' | b'[' => {
+            let mut depth = 0usize;
+            let mut j = i;
+            loop {
+                match *b.get(j)? {
+                    b'"' => {
+                        j = string_end(b, j)?;
+                        continue;
+                    }
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            return Some(j + 1);
+                        }
+                    }
+                    _ => {}
+                }
+                j += 1;
+            }
+        }
+        _ => {
+            let mut j = i;
+            while j < b.len() && !matches!(b[j], b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r')
+            {
+                j += 1;
+            }
+            (j > i).then_some(j)
+        }
+    }
+}
+
+/// `None`: unsure. `Some(None)`: absent. `Some(Some(span))`: found.
+#[allow(clippy::option_option)]
+fn find(b: &[u8], key: &[u8]) -> Option<Option<(usize, usize)>> {
+    let mut i = ws(b, 0);
+    if b.get(i) != Some(&b'{') {
+        return None;
+    }
+    i = ws(b, i + 1);
+    if b.get(i) == Some(&b'}') {
+        return Some(None);
+    }
+    loop {
+        if b.get(i) != Some(&b'"') {
+            return None;
+        }
+        let end = string_end(b, i)?;
+        let name = &b[i + 1..end - 1];
+        if name.contains(&b'\\') {
+            return None;
+        }
+        i = ws(b, end);
+        if b.get(i) != Some(&b':') {
+            return None;
+        }
+        let start = ws(b, i + 1);
+        let stop = value_end(b, start)?;
+        if name == key {
+            return Some(Some((start, stop)));
+        }
+        i = ws(b, stop);
+        match b.get(i) {
+            Some(b',') => i = ws(b, i + 1),
+            Some(b'}') => return Some(None),
+            _ => return None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_first_member_and_skips_nested_values() {
+        let o = r#"{"id":5,"a":{"screen_name":"no"},"s":"x\"}{","l":[1,{"b":2}], "screen_name" : "kim" ,"screen_name":"lee"}"#;
+        assert_eq!(find_member(o, "screen_name"), Member::Found("\"kim\""));
+        assert_eq!(find_member(o, "id"), Member::Found("5"));
+        assert_eq!(find_member(o, "l"), Member::Found("[1,{\"b\":2}]"));
+        assert_eq!(find_member(o, "nope"), Member::Absent);
+        assert_eq!(find_member("{}", "a"), Member::Absent);
+        assert_eq!(find_member(r#"{"a":null}"#, "a"), Member::Found("null"));
+        assert_eq!(find_member(r#"{"\u0061":1}"#, "a"), Member::Unsure);
+        assert_eq!(find_member(r#"{"a":1"#, "b"), Member::Unsure);
+        assert_eq!(find_member("[1]", "a"), Member::Unsure);
+    }
+}

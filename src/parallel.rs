@@ -1,0 +1,442 @@
+//! The stream on every core: one reader, `--threads` workers, one merge.
+//!
+//! For each JSON Lines input the calling thread is the reader: it opens the input (decompression
+//! happens there, off the workers), reads ~1 MiB chunks cut after their last newline (the rest is
+//! carried into the next chunk), numbers each chunk's first line, and hands the chunks through a
+//! bounded channel to the workers. Buffers come back through a second channel and are reused, so
+//! the memory in flight is a few chunks whatever the input size, and nothing is allocated per
+//! chunk once the pool is full. Each worker folds its lines into its own
+//! [`Collector`](crate::pipeline::Collector); after the input the collectors are merged, which is
+//! order-independent (`Windows::merge`), so the result is the same for any number of threads.
+//!
+//! Skipped lines stay deterministic: each worker notes its first few skips with their line
+//! numbers, and after the input the globally first ones are shown, in line order, as the
+//! sequential reader would. `--strict` stops at the earliest bad line: a worker that meets one
+//! stops, chunks after it are not read, and the smallest line number wins. A broken archive's
+//! last line is the reader's to report, as `truncated_input`.
+//!
+//! With `--threads 1` the same chunks are processed on the calling thread, without channels.
+//! CSV inputs are read sequentially (`pipeline::scan_csv`): a quoted field may hold newlines, so
+//! a chunk cannot be cut at any newline.
+
+use std::io::{self, BufRead};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+
+use anyhow::{bail, Result};
+use crossbeam_channel::{bounded, unbounded, Receiver, Sender};
+
+use crate::classify::Matcher;
+use crate::config::Config;
+use crate::input::{self, Layout};
+use crate::pipeline::{self, Collector, Scan, Stats, Warner};
+use crate::prefilter::Prefilter;
+use crate::progress::Progress;
+use crate::record::{JsonExtractor, Skip};
+use crate::time::TimeError;
+use crate::window::Windows;
+
+/// Target size of a chunk.
+pub const CHUNK: usize = 1 << 20;
+
+/// Reads every input of `cfg` into windows, on `cfg.threads` workers; the same result as
+/// `pipeline::scan` for any number of threads.
+pub fn scan(cfg: &Config, matcher: &Matcher) -> Result<Scan> {
+    let progress = Progress::new(cfg);
+    let result = scan_with(cfg, matcher, &progress);
+    progress.finish();
+    result
+}
+
+fn scan_with(cfg: &Config, matcher: &Matcher, progress: &Progress) -> Result<Scan> {
+    let threads = cfg.threads.max(1);
+    let prefilter = Arc::new(Prefilter::new(matcher));
+    let services = matcher.services().len();
+    let new_collector = || {
+        let windows = Windows::aligned(cfg.window, services, cfg.zones[0]);
+        let mut c = Collector::with_prefilter(matcher, windows, prefilter.clone());
+        c.input_tz = cfg.input_tz;
+        c
+    };
+    let mut c = new_collector();
+    let mut warn = Warner {
+        shown: 0,
+        limit: cfg.max_warnings,
+        quiet: cfg.quiet,
+    };
+    for path in &cfg.inputs {
+        let src = match input::open_wrapped(path, |r| progress.wrap(path, r)) {
+            Ok(s) => s,
+            Err(e) => {
+                let msg = format!("{path}: cannot read: {e}");
+                if cfg.strict {
+                    bail!(msg);
+                }
+                progress.suspend(|| warn.input_error(&msg));
+                c.stats.unreadable += 1;
+                c.stats.input_errors.push(msg);
+                continue;
+            }
+        };
+        c.stats.inputs += 1;
+        let layout = cfg.layout.unwrap_or_else(|| Layout::from_name(path));
+        let delimiter = match layout {
+            Layout::JsonLines => None,
+            Layout::Csv { delimiter } => Some(delimiter),
+        };
+        if let Some(delimiter) = delimiter {
+            pipeline::scan_csv(src, delimiter, cfg, &mut c, &mut warn)?;
+            continue;
+        }
+        let keep = if cfg.quiet { 0 } else { cfg.max_warnings + 1 };
+        let new_worker = || Worker {
+            c: new_collector(),
+            json: JsonExtractor::new(&cfg.fields, cfg.input_tz),
+            events: vec![],
+            keep,
+            strict: cfg.strict,
+            failed: false,
+        };
+        let mut reader = src.reader;
+        let (workers, end) = if threads == 1 {
+            let mut sink = Inline {
+                worker: new_worker(),
+                spare: None,
+            };
+            let end = read_chunks(&mut reader, &mut sink);
+            (vec![sink.worker], end)
+        } else {
+            read_parallel(&mut reader, threads, new_worker)
+        };
+        progress
+            .suspend(|| finish_input(&src.name, workers, end, cfg.strict, &mut c, &mut warn))?;
+    }
+    Ok(Scan {
+        windows: c.windows,
+        stats: c.stats,
+    })
+}
+
+/// Merges one input's workers into `c` and shows (or, with `--strict`, fails on) its skips.
+fn finish_input(
+    name: &str,
+    workers: Vec<Worker>,
+    end: ReaderEnd,
+    strict: bool,
+    c: &mut Collector,
+    warn: &mut Warner,
+) -> Result<()> {
+    let mut events: Vec<SkipEvent> = vec![];
+    let mut skips = 0;
+    for w in workers {
+        events.extend(w.events);
+        skips += w.c.stats.skipped();
+        c.stats.dst_adjusted += w.json.dst_adjusted();
+        c.windows.merge(w.c.windows);
+        add_stats(&mut c.stats, w.c.stats);
+    }
+    c.stats.bytes += end.bytes;
+    let broken = end.broken.map(|(line, tail, e)| {
+        if tail {
+            events.push((line, Skip::TruncatedInput, None));
+            if !strict {
+                c.stats.lines += 1;
+                c.stats.skip(Skip::TruncatedInput);
+                skips += 1;
+            }
+        }
+        format!("{name}:{line}: input broke off: {e}; the rest of this input is lost")
+    });
+    events.sort_unstable_by_key(|&(line, why, _)| (line, why));
+    if strict {
+        if let Some(&(line, why, detail)) = events.first() {
+            return Err(pipeline::strict_error(name, line, why, detail));
+        }
+    } else {
+        for &(line, why, detail) in &events {
+            warn.skipped(name, line, why, detail);
+        }
+        // Later skips were only counted by the workers; count them as shown-or-hidden too.
+        warn.shown += skips.saturating_sub(events.len() as u64) as usize;
+    }
+    if let Some(msg) = broken {
+        warn.input_error(&msg);
+        c.stats.input_errors.push(msg);
+    }
+    Ok(())
+}
+
+/// Adds one worker's counts to the total. Every field is named, so that a new counter cannot be
+/// forgotten here.
+fn add_stats(into: &mut Stats, s: Stats) {
+    let Stats {
+        inputs,
+        unreadable,
+        lines,
+        records,
+        skipped_by_reason,
+        bytes,
+        mentions,
+        reports,
+        recoveries,
+        dst_adjusted,
+        works_for_me,
+        input_errors,
+    } = s;
+    into.inputs += inputs;
+    into.unreadable += unreadable;
+    into.lines += lines;
+    into.records += records;
+    for (a, b) in into.skipped_by_reason.iter_mut().zip(skipped_by_reason) {
+        *a += b;
+    }
+    into.bytes += bytes;
+    into.mentions += mentions;
+    into.reports += reports;
+    into.recoveries += recoveries;
+    into.dst_adjusted += dst_adjusted;
+    into.works_for_me += works_for_me;
+    into.input_errors.extend(input_errors);
+}
+
+/// A skipped line: its number, why, and what was wrong with its time (for ambiguous zones).
+type SkipEvent = (u64, Skip, Option<TimeError>);
+
+/// One worker's state for one input.
+struct Worker<'m> {
+    c: Collector<'m>,
+    /// Its own extractor: reading a line may update per-stream state.
+    json: JsonExtractor,
+    /// Its first skips, in line order.
+    events: Vec<SkipEvent>,
+    /// How many skips to note.
+    keep: usize,
+    strict: bool,
+    /// `--strict` met a bad line: this worker is done.
+    failed: bool,
+}
+
+impl Worker<'_> {
+    /// Folds the lines of one chunk, the first of which is line `first_line` of the input.
+    fn chunk(&mut self, buf: &[u8], first_line: u64) {
+        let mut line_no = first_line;
+        let mut rest = buf;
+        while !rest.is_empty() {
+            let (line, next) = match memchr::memchr(b'\n', rest) {
+                Some(i) => (&rest[..i], &rest[i + 1..]),
+                None => (rest, &rest[rest.len()..]),
+            };
+            rest = next;
+            let line = line.strip_suffix(b"\r").unwrap_or(line);
+            if !input::is_blank(line) {
+                self.c.stats.lines += 1;
+                match self.json.extract(line) {
+                    Ok(p) => self.c.post(&p),
+                    Err(why) if self.strict => {
+                        self.events
+                            .push((line_no, why, self.json.last_time_error()));
+                        self.failed = true;
+                        return;
+                    }
+                    Err(why) => {
+                        self.c.stats.skip(why);
+                        if self.events.len() < self.keep {
+                            self.events
+                                .push((line_no, why, self.json.last_time_error()));
+                        }
+                    }
+                }
+            }
+            line_no += 1;
+        }
+    }
+}
+
+/// Where the reader puts its chunks.
+trait Sink {
+    /// A buffer to fill (its contents are garbage; its length is its capacity, at least CHUNK).
+    fn fresh(&mut self) -> Vec<u8>;
+    /// Takes a chunk: whole lines in `buf[..len]`; false to stop reading.
+    fn take(&mut self, buf: Vec<u8>, len: usize, first_line: u64) -> bool;
+}
+
+/// How reading an input ended.
+struct ReaderEnd {
+    /// Decompressed bytes read.
+    bytes: u64,
+    /// The stream broke off: the number of the line it broke in, whether that line had anything
+    /// but white space, and the error.
+    broken: Option<(u64, bool, io::Error)>,
+}
+
+/// Cuts the input into chunks of whole lines. Reads straight into the chunk buffers (a large
+/// read bypasses the `BufReader`'s own buffer), and carries the last, incomplete line over.
+fn read_chunks(reader: &mut dyn BufRead, sink: &mut dyn Sink) -> ReaderEnd {
+    let mut next_line = 1u64;
+    let mut bytes = 0u64;
+    let mut buf = sink.fresh();
+    let mut filled = 0usize;
+    loop {
+        let mut end: Option<Option<io::Error>> = None;
+        while filled < buf.len() {
+            match reader.read(&mut buf[filled..]) {
+                Ok(0) => {
+                    end = Some(None);
+                    break;
+                }
+                Ok(n) => {
+                    filled += n;
+                    bytes += n as u64;
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => {
+                    end = Some(Some(e));
+                    break;
+                }
+            }
+        }
+        let data = &buf[..filled];
+        match end {
+            None => match memchr::memrchr(b'\n', data) {
+                // One line longer than a chunk: read on into a larger buffer.
+                None => {
+                    let grown = buf.len() * 2;
+                    buf.resize(grown, 0);
+                }
+                Some(i) => {
+                    let mut next = sink.fresh();
+                    let tail = filled - (i + 1);
+                    if next.len() < tail + CHUNK / 2 {
+                        next.resize(tail + CHUNK, 0);
+                    }
+                    next[..tail].copy_from_slice(&buf[i + 1..filled]);
+                    let first = next_line;
+                    next_line += count_lines(&buf[..=i]);
+                    if !sink.take(buf, i + 1, first) {
+                        return ReaderEnd {
+                            bytes,
+                            broken: None,
+                        };
+                    }
+                    buf = next;
+                    filled = tail;
+                }
+            },
+            Some(None) => {
+                if filled > 0 {
+                    sink.take(buf, filled, next_line);
+                }
+                return ReaderEnd {
+                    bytes,
+                    broken: None,
+                };
+            }
+            Some(Some(e)) => {
+                let cut = memchr::memrchr(b'\n', data).map_or(0, |i| i + 1);
+                let tail = &data[cut..];
+                let tail = tail.strip_suffix(b"\r").unwrap_or(tail);
+                let has_text = !input::is_blank(tail);
+                let first = next_line;
+                next_line += count_lines(&data[..cut]);
+                if cut > 0 && !sink.take(buf, cut, first) {
+                    return ReaderEnd {
+                        bytes,
+                        broken: None,
+                    };
+                }
+                return ReaderEnd {
+                    bytes,
+                    broken: Some((next_line, has_text, e)),
+                };
+            }
+        }
+    }
+}
+
+fn count_lines(buf: &[u8]) -> u64 {
+    memchr::memchr_iter(b'\n', buf).count() as u64
+}
+
+/// `--threads 1`: chunks are folded where they are read.
+struct Inline<'m> {
+    worker: Worker<'m>,
+    spare: Option<Vec<u8>>,
+}
+
+impl Sink for Inline<'_> {
+    fn fresh(&mut self) -> Vec<u8> {
+        self.spare.take().unwrap_or_else(|| vec![0; CHUNK])
+    }
+    fn take(&mut self, buf: Vec<u8>, len: usize, first_line: u64) -> bool {
+        self.worker.chunk(&buf[..len], first_line);
+        self.spare = Some(buf);
+        !self.worker.failed
+    }
+}
+
+/// The reader's end of the channels.
+struct Dispatch<'a> {
+    work: Sender<(Vec<u8>, usize, u64)>,
+    free: Receiver<Vec<u8>>,
+    /// The first bad line a worker met under `--strict` (u64::MAX: none yet).
+    fail: &'a AtomicU64,
+}
+
+impl Sink for Dispatch<'_> {
+    fn fresh(&mut self) -> Vec<u8> {
+        self.free.try_recv().unwrap_or_else(|_| vec![0; CHUNK])
+    }
+    fn take(&mut self, buf: Vec<u8>, len: usize, first_line: u64) -> bool {
+        self.fail.load(Ordering::Relaxed) == u64::MAX
+            && self.work.send((buf, len, first_line)).is_ok()
+    }
+}
+
+/// Reads on this thread, folds on `threads` workers.
+fn read_parallel<'m>(
+    reader: &mut dyn BufRead,
+    threads: usize,
+    new_worker: impl Fn() -> Worker<'m>,
+) -> (Vec<Worker<'m>>, ReaderEnd) {
+    let (work_tx, work_rx) = bounded::<(Vec<u8>, usize, u64)>(2 * threads);
+    let (free_tx, free_rx) = unbounded::<Vec<u8>>();
+    let fail = AtomicU64::new(u64::MAX);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                let work = work_rx.clone();
+                let free = free_tx.clone();
+                let fail = &fail;
+                let mut w = new_worker();
+                s.spawn(move || {
+                    for (buf, len, first) in work.iter() {
+                        // A chunk that starts after a known bad line cannot hold an earlier one.
+                        if !w.failed && first < fail.load(Ordering::Relaxed) {
+                            w.chunk(&buf[..len], first);
+                            if w.failed {
+                                let line = w.events.last().map_or(first, |e| e.0);
+                                fail.fetch_min(line, Ordering::Relaxed);
+                            }
+                        }
+                        let _ = free.send(buf);
+                    }
+                    w
+                })
+            })
+            .collect();
+        drop(work_rx);
+        drop(free_tx);
+        let mut sink = Dispatch {
+            work: work_tx,
+            free: free_rx,
+            fail: &fail,
+        };
+        let end = read_chunks(reader, &mut sink);
+        drop(sink);
+        let workers = handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect();
+        (workers, end)
+    })
+}

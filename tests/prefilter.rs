@@ -1,0 +1,189 @@
+//! The literal prefilter may only skip posts that full classification would give no verdict and
+//! no service: checked on every text of the bundled fixtures, on case and spacing variants of
+//! them (Korean spaced out syllable by syllable, jamo removed so that more texts are plain), and
+//! on generated texts built from the lexicon's own words in English and Korean (proptest), with
+//! and without `--about`.
+
+use std::io::Read;
+
+use proptest::prelude::*;
+
+use outcry::classify::{Matcher, Scratch};
+use outcry::lexicon::{Lexicon, TermKind};
+use outcry::prefilter::Prefilter;
+use outcry::record::{FieldChoice, JsonExtractor};
+
+const GMAIL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/gmail-2009-02-24");
+
+/// The matchers checked (shipped lexicons; with `--about` a new service; with `--about gmail`),
+/// each with its prefilter, built once.
+fn matchers() -> &'static [(Matcher, Prefilter)] {
+    static M: std::sync::OnceLock<Vec<(Matcher, Prefilter)>> = std::sync::OnceLock::new();
+    M.get_or_init(|| {
+        build()
+            .into_iter()
+            .map(|m| {
+                let p = Prefilter::new(&m);
+                (m, p)
+            })
+            .collect()
+    })
+}
+
+fn build() -> Vec<Matcher> {
+    let mut about = Lexicon::builtin();
+    let acme = about.ensure_service("acme");
+    let gmail = Lexicon::builtin();
+    let g = gmail.find_service("gmail").unwrap();
+    vec![
+        Matcher::new(Lexicon::builtin(), None),
+        Matcher::new(about, Some(acme)),
+        Matcher::new(gmail, Some(g)),
+    ]
+}
+
+/// Panics when the prefilter would skip a text that has a verdict or names a service.
+fn check(m: &Matcher, p: &Prefilter, text: &str) {
+    if p.could_match(text) {
+        return;
+    }
+    let mut s = Scratch::default();
+    let v = m.classify(text, &mut s);
+    assert!(
+        v.services.is_empty() && v.kind.is_none() && v.works_for_me.is_none(),
+        "the prefilter skipped {text:?}, which gets {:?} / {:?} / works for me: {:?}",
+        v.services,
+        v.kind,
+        v.works_for_me
+    );
+}
+
+fn fixture_texts() -> Vec<String> {
+    let mut json = JsonExtractor::new(&FieldChoice::default(), chrono_tz::Tz::UTC);
+    let mut raw = String::new();
+    flate2::read::MultiGzDecoder::new(
+        std::fs::File::open(format!("{GMAIL}/tweets.jsonl.gz")).unwrap(),
+    )
+    .read_to_string(&mut raw)
+    .unwrap();
+    let z = zstd::decode_all(std::fs::File::open(format!("{GMAIL}/reddit.jsonl.zst")).unwrap())
+        .unwrap();
+    raw.push_str(&String::from_utf8(z).unwrap());
+    raw.push_str(&std::fs::read_to_string(format!("{GMAIL}/blog-ko.jsonl")).unwrap());
+    let mut texts: Vec<String> = raw
+        .lines()
+        .filter_map(|l| json.extract(l.as_bytes()).ok())
+        .map(|p| p.text.into_owned())
+        .collect();
+    let mut csv = csv::Reader::from_path(format!("{GMAIL}/forum-ko.csv")).unwrap();
+    for row in csv.records() {
+        texts.extend(row.unwrap().iter().map(str::to_string));
+    }
+    let broken = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fixtures/broken/broken.jsonl"
+    ))
+    .unwrap_or_default();
+    texts.extend(broken.lines().map(str::to_string));
+    texts
+}
+
+#[test]
+fn never_skips_a_fixture_post_that_has_a_verdict() {
+    let texts = fixture_texts();
+    assert!(texts.len() > 3000);
+    for (m, p) in matchers() {
+        let mut skipped = 0;
+        for t in &texts {
+            let variants = [
+                t.clone(),
+                t.to_ascii_uppercase(),
+                t.replace(' ', "   "),
+                t.replace(' ', "\t\n"),
+                format!("re: {t} (via web)"),
+                t.chars().filter(|c| c.is_ascii()).collect(),
+                // Spaces between all characters: the normaliser joins Hangul syllables again.
+                t.chars().flat_map(|c| [c, ' ']).collect(),
+                t.chars().filter(|c| !('ㄱ'..='ㆎ').contains(c)).collect(),
+            ];
+            for v in &variants {
+                check(m, p, v);
+                skipped += usize::from(!p.could_match(v));
+            }
+        }
+        assert!(skipped > 0, "the prefilter never skips anything");
+    }
+}
+
+/// Words a generated text is built from: the lexicon's own entries (aliases, outage, recovery and
+/// exclusion phrases, in any case) and ordinary words.
+fn vocabulary() -> Vec<String> {
+    let lex = Lexicon::builtin();
+    let mut v: Vec<String> = lex
+        .entries
+        .iter()
+        .filter(|e| e.display.is_ascii() || e.kind != TermKind::Exclude)
+        .map(|e| e.display.trim_matches('*').to_string())
+        .collect();
+    v.extend(
+        [
+            "the",
+            "is",
+            "down",
+            "up",
+            "again",
+            "x",
+            "ok",
+            "#",
+            "@",
+            "http://t.co/abc",
+            "...",
+            "server",
+            "app",
+            "play",
+            "a",
+            "b",
+            "1",
+            "502",
+            "!",
+            "?",
+            "'s",
+            "co",
+            "m",
+            "mail",
+        ]
+        .map(str::to_string),
+    );
+    v
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+    #[test]
+    fn never_skips_a_generated_text_that_has_a_verdict(
+        picks in proptest::collection::vec((any::<proptest::sample::Index>(), 0u8..6), 1..8)
+    ) {
+        static V: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+        let vocab = V.get_or_init(vocabulary);
+        let mut text = String::new();
+        for (i, sep) in &picks {
+            let w = i.get(vocab);
+            match sep {
+                0 => text.push(' '),
+                1 => {}
+                2 => text.push_str("  "),
+                3 => text.push('#'),
+                4 => text.push('\n'),
+                _ => text.push('.'),
+            }
+            match i.index(3) {
+                0 => text.push_str(&w.to_ascii_uppercase()),
+                1 => text.extend(w.chars().flat_map(|c| [c, ' '])),
+                _ => text.push_str(w),
+            }
+        }
+        for (m, p) in matchers() {
+            check(m, p, &text);
+        }
+    }
+}

@@ -1,0 +1,246 @@
+//! The parallel reader gives the same answer whatever `--threads` is, and the same as the
+//! sequential reader (`pipeline::scan`): the JSON report byte for byte, and the same warnings on
+//! stderr, on the fixtures, on broken and truncated input, and on a generated input large enough
+//! for many chunks (with bad lines, blank lines, CRLF and one line longer than a chunk).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use clap::Parser;
+
+use outcry::classify::Matcher;
+use outcry::cli::{Cli, Command as Sub};
+use outcry::config::{self, Config};
+use outcry::report::{Exporter, JsonExporter, Report};
+
+const GMAIL: &str = "fixtures/gmail-2009-02-24";
+const T0: i64 = 1_235_467_800;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn fixture_files() -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(root().join(GMAIL))
+        .unwrap()
+        .map(|e| format!("{GMAIL}/{}", e.unwrap().file_name().to_string_lossy()))
+        .collect();
+    v.sort();
+    v
+}
+
+/// stdout, stderr and exit code of `outcry detect --format json ARGS --threads N`.
+fn run(args: &[String], threads: usize) -> (Vec<u8>, String, Option<i32>) {
+    let out = Command::cargo_bin("outcry")
+        .unwrap()
+        .current_dir(root())
+        .args([
+            "detect",
+            "--format",
+            "json",
+            "--threads",
+            &threads.to_string(),
+        ])
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.stdout,
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.code(),
+    )
+}
+
+/// The JSON report the sequential reader gives for the same arguments.
+fn sequential(args: &[String]) -> Vec<u8> {
+    let cli = Cli::parse_from(
+        ["outcry", "detect", "--format", "json", "--quiet"]
+            .into_iter()
+            .map(String::from)
+            .chain(args.iter().map(|a| {
+                // Relative paths are the fixtures', from the crate's root.
+                if a.starts_with("fixtures/") {
+                    root().join(a).to_string_lossy().into_owned()
+                } else {
+                    a.clone()
+                }
+            })),
+    );
+    let Sub::Detect(a) = cli.command else {
+        unreachable!()
+    };
+    let a = &a.common;
+    let cfg = Config::from_args(a).unwrap();
+    let (lex, about) = config::load_lexicon(a).unwrap();
+    let matcher = Matcher::new(lex, about);
+    let scan = outcry::pipeline::scan(&cfg, &matcher).unwrap();
+    let incidents = outcry::detect::detect(&scan.windows, &cfg.params);
+    let report = Report {
+        incidents: &incidents,
+        windows: &scan.windows,
+        matcher: &matcher,
+        stats: &scan.stats,
+        zones: &cfg.zones,
+        input_tz: cfg.input_tz,
+        params: &cfg.params,
+    };
+    let mut out = vec![];
+    JsonExporter.write(&report, &mut out).unwrap();
+    out
+}
+
+/// Same report and stderr for 1, 2 and 3 threads, and the sequential reader's report.
+fn same_for_all_threads(args: &[String]) -> (Vec<u8>, String) {
+    let (want, want_err, code) = run(args, 1);
+    assert!(code == Some(0) || code == Some(1), "{want_err}");
+    for t in [2, 3] {
+        let (got, err, c) = run(args, t);
+        assert_eq!(c, code);
+        assert!(
+            got == want,
+            "--threads {t} differs from --threads 1 for {args:?}:\n{}\n---\n{}",
+            String::from_utf8_lossy(&got),
+            String::from_utf8_lossy(&want)
+        );
+        assert_eq!(err, want_err, "stderr with --threads {t}");
+    }
+    let seq = sequential(args);
+    assert!(
+        seq == want,
+        "the parallel reader differs from the sequential one for {args:?}:\n{}\n---\n{}",
+        String::from_utf8_lossy(&want),
+        String::from_utf8_lossy(&seq)
+    );
+    (want, want_err)
+}
+
+fn args(v: &[&str]) -> Vec<String> {
+    v.iter().map(|s| s.to_string()).collect()
+}
+
+fn gzip(data: &[u8]) -> Vec<u8> {
+    let mut e = flate2::write::GzEncoder::new(vec![], flate2::Compression::fast());
+    e.write_all(data).unwrap();
+    e.finish().unwrap()
+}
+
+/// About 4 MiB of posts: reports in bursts, bad lines of every kind here and there, blank and
+/// CRLF lines, and one line of 1.5 MiB.
+fn big_input() -> Vec<u8> {
+    let mut s = Vec::new();
+    for i in 0..40_000i64 {
+        let t = T0 + i * 7;
+        let line = match i % 1000 {
+            17 => "{\"time\":1,\"text\":\"x\"".to_string(),
+            18 => "[1,2,3]".to_string(),
+            19 => format!("{{\"time\":{t}}}"),
+            20 => "   ".to_string(),
+            21 => format!("{{\"time\":\"soon\",\"text\":\"gmail is down #{i}\"}}\r"),
+            _ if i == 25_000 => format!(
+                "{{\"time\":{t},\"text\":\"gmail is down {}\"}}",
+                "a".repeat(1_500_000)
+            ),
+            k if i / 5000 == 3 && i % 5000 < 300 && k % 3 == 0 => format!(
+                "{{\"time\":{t},\"text\":\"is gmail down? server error {k}\",\"author\":\"u{}\"}}",
+                i % 17
+            ),
+            k if k % 40 == 0 => format!(
+                "{{\"time\":{t},\"text\":\"지메일 먹통이네요 {k}\",\"author\":\"k{}\"}}",
+                i % 13
+            ),
+            k => format!("{{\"time\":{t},\"text\":\"coffee and gmail, post {k}\"}}"),
+        };
+        s.extend_from_slice(line.as_bytes());
+        s.push(b'\n');
+        if i % 5000 == 4999 {
+            s.extend_from_slice(b"{\"time\":1,\"text\":\"\xff\xfe\"}\n");
+        }
+    }
+    s
+}
+
+#[test]
+fn fixtures_give_the_same_report_for_any_thread_count() {
+    let mut a = args(&["--input-tz", "Asia/Seoul", "--tz", "Asia/Seoul,UTC"]);
+    a.extend(fixture_files());
+    let (out, _) = same_for_all_threads(&a);
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["incidents"][0]["service"], "gmail");
+}
+
+#[test]
+fn skip_counts_and_warnings_on_broken_input_are_the_same() {
+    let a = args(&["--max-warnings", "3", "fixtures/broken/broken.jsonl"]);
+    let (out, err) = same_for_all_threads(&a);
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["stats"]["skipped"], 7);
+    assert!(
+        err.contains("broken.jsonl:3: skipped: malformed JSON"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_large_input_in_many_chunks_is_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = big_input();
+    let plain: PathBuf = dir.path().join("big.jsonl");
+    std::fs::write(&plain, &data).unwrap();
+    let gz = dir.path().join("big.jsonl.gz");
+    std::fs::write(&gz, gzip(&data)).unwrap();
+    let mut cut = gzip(&data);
+    cut.truncate(cut.len() * 2 / 3);
+    let cut_path = dir.path().join("cut.jsonl.gz");
+    std::fs::write(&cut_path, cut).unwrap();
+    let p = |x: &PathBuf| x.to_string_lossy().into_owned();
+
+    let (out, err) = same_for_all_threads(&[p(&plain)]);
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert!(v["stats"]["skipped"].as_u64().unwrap() > 100);
+    assert!(!v["incidents"].as_array().unwrap().is_empty());
+    assert!(err.contains("further skipped lines"), "{err}");
+
+    same_for_all_threads(&[p(&gz), p(&plain), "--max-warnings".into(), "50".into()]);
+
+    let (out, err) = same_for_all_threads(&[p(&cut_path), p(&plain)]);
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["stats"]["input_errors"].as_array().unwrap().len(), 1);
+    assert!(err.contains("input broke off"), "{err}");
+}
+
+#[test]
+fn strict_stops_at_the_same_first_bad_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut data = Vec::new();
+    for i in 0..60_000i64 {
+        let line = match i {
+            29_999 => "{\"time\":\"soon\",\"text\":\"a\"}".to_string(),
+            45_000 => "not json".to_string(),
+            _ => format!("{{\"time\":{},\"text\":\"gmail is down {i}\"}}", T0 + i),
+        };
+        data.extend_from_slice(line.as_bytes());
+        data.push(b'\n');
+    }
+    let path = dir.path().join("strict.jsonl");
+    std::fs::write(&path, data).unwrap();
+    for t in [1, 2, 3] {
+        let (out, err, code) = run(&["--strict".into(), path.to_string_lossy().into()], t);
+        assert_eq!(code, Some(1), "{err}");
+        assert!(out.is_empty());
+        assert!(
+            err.contains("strict.jsonl:30000: time not recognised"),
+            "--threads {t}: {err}"
+        );
+    }
+}
+
+#[test]
+fn threads_zero_is_a_usage_error() {
+    Command::cargo_bin("outcry")
+        .unwrap()
+        .current_dir(root())
+        .args(["detect", "--threads", "0", "fixtures/broken/broken.jsonl"])
+        .assert()
+        .code(2);
+}
