@@ -43,7 +43,10 @@ fn is_word_byte(b: u8) -> bool {
 /// unchanged: NFKC would turn them into conjoining jamo, and ㅋㅠ would then compose into 큐.
 /// Text that is already NFKC (all ASCII, most Korean) is not run through the normaliser at all.
 fn for_each_nfkc(text: &str, mut f: impl FnMut(char)) {
-    if text.is_ascii() || is_nfkc_quick(text.chars()) == IsNormalized::Yes {
+    // ASCII, Hangul syllables and compatibility jamo (which pass through unchanged below) are
+    // NFKC whatever their order: most posts need no table look-up at all.
+    let plain = |c: char| c.is_ascii() || matches!(c, '\u{AC00}'..='\u{D7A3}') || is_compat_jamo(c);
+    if text.chars().all(plain) || is_nfkc_quick(text.chars()) == IsNormalized::Yes {
         text.chars().filter(|&c| !is_invisible(c)).for_each(f);
         return;
     }
