@@ -98,7 +98,7 @@ impl<W: Write> Sink for Classifier<'_, W> {
 /// `outcry classify`.
 pub fn classify(a: &ClassifyArgs) -> Result<i32> {
     let cfg = Config::from_args(&a.common)?;
-    let (lex, about) = config::load_lexicon(&a.common)?;
+    let (lex, about) = config::load_lexicon(&a.common.lexicons)?;
     let matcher = Matcher::new(lex, about);
     let mut unreadable = 0;
     pipeline::write_output(cfg.output.as_deref(), |out| {
@@ -270,7 +270,7 @@ pub fn explanation(m: &Matcher, text: &str) -> Explanation {
 
 /// `outcry explain`.
 pub fn explain(a: &ExplainArgs) -> Result<i32> {
-    let (lex, about) = config::load_lexicons(&a.lexicon, a.no_default_lexicon, a.about.as_deref())?;
+    let (lex, about) = config::load_lexicon(&a.lexicons)?;
     let m = Matcher::new(lex, about);
     let e = explanation(&m, &a.text);
     let stdout = io::stdout();

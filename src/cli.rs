@@ -69,7 +69,16 @@ pub struct ExplainArgs {
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
 
-    /// As for detect: the post is about this service when it names none.
+    #[command(flatten)]
+    pub lexicons: LexiconArgs,
+}
+
+/// Which lexicons to match with, shared by every command that classifies.
+#[derive(Debug, Args)]
+pub struct LexiconArgs {
+    /// The stream is about this one service (e.g. replies to its support account): a post with an
+    /// outage phrase and no service named is a report for it. Any name; known ids and aliases map
+    /// to their service.
     #[arg(long, value_name = "NAME")]
     pub about: Option<String>,
 
@@ -146,19 +155,8 @@ pub struct CommonArgs {
     #[arg(short, long, value_name = "DURATION", default_value = "5m")]
     pub window: String,
 
-    /// The stream is about this one service (e.g. replies to its support account): a post with an
-    /// outage phrase and no service named is a report for it. Any name; known ids and aliases map
-    /// to their service.
-    #[arg(long, value_name = "NAME")]
-    pub about: Option<String>,
-
-    /// Add the entries of a lexicon file (format: lexicons/README.md). Repeatable.
-    #[arg(long, value_name = "FILE")]
-    pub lexicon: Vec<PathBuf>,
-
-    /// Use only the --lexicon files, not the shipped lexicons.
-    #[arg(long)]
-    pub no_default_lexicon: bool,
+    #[command(flatten)]
+    pub lexicons: LexiconArgs,
 
     /// How to read the inputs.
     #[arg(long, value_enum, default_value_t = InputFormat::Auto)]

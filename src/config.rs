@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use chrono_tz::Tz;
 
-use crate::cli::{CommonArgs, InputFormat};
+use crate::cli::{CommonArgs, InputFormat, LexiconArgs};
 use crate::detect::Params;
 use crate::input::Layout;
 use crate::lexicon::Lexicon;
@@ -120,7 +120,7 @@ impl Config {
                 merge_gap: a.merge_gap,
                 ..Params::default()
             },
-            about: a.about.clone(),
+            about: a.lexicons.about.clone(),
             strict: a.strict,
             quiet: a.quiet,
             max_warnings: a.max_warnings,
@@ -132,16 +132,8 @@ impl Config {
 }
 
 /// Loads the lexicons a run asks for (`--lexicon`, `--no-default-lexicon`) and resolves `--about`.
-pub fn load_lexicon(a: &CommonArgs) -> Result<(Lexicon, Option<usize>), UsageError> {
-    load_lexicons(&a.lexicon, a.no_default_lexicon, a.about.as_deref())
-}
-
-/// Loads the shipped lexicons (unless `no_default`) and `files`, and resolves `about`.
-pub fn load_lexicons(
-    files: &[PathBuf],
-    no_default: bool,
-    about: Option<&str>,
-) -> Result<(Lexicon, Option<usize>), UsageError> {
+pub fn load_lexicon(a: &LexiconArgs) -> Result<(Lexicon, Option<usize>), UsageError> {
+    let (files, no_default, about) = (&a.lexicon, a.no_default_lexicon, a.about.as_deref());
     let mut lex = if no_default {
         Lexicon::default()
     } else {

@@ -35,7 +35,7 @@ pub fn run(cli: Cli) -> Result<i32> {
 
 fn execute(args: &CommonArgs, exporter: &dyn Exporter) -> Result<i32> {
     let cfg = Config::from_args(args)?;
-    let (lex, about) = config::load_lexicon(args)?;
+    let (lex, about) = config::load_lexicon(&args.lexicons)?;
     let matcher = Matcher::new(lex, about);
     let Scan { windows, stats } = parallel::scan(&cfg, &matcher)?;
     let incidents = detect::detect(&windows, &cfg.params);

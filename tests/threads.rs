@@ -72,7 +72,7 @@ fn sequential(args: &[String]) -> Vec<u8> {
     };
     let a = &a.common;
     let cfg = Config::from_args(a).unwrap();
-    let (lex, about) = config::load_lexicon(a).unwrap();
+    let (lex, about) = config::load_lexicon(&a.lexicons).unwrap();
     let matcher = Matcher::new(lex, about);
     let scan = outcry::pipeline::scan(&cfg, &matcher).unwrap();
     let incidents = outcry::detect::detect(&scan.windows, &cfg.params);
