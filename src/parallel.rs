@@ -15,7 +15,8 @@
 //! stops, chunks after it are not read, and the smallest line number wins. A broken archive's
 //! last line is the reader's to report, as `truncated_input`.
 //!
-//! With `--threads 1` the same chunks are processed on the calling thread, without channels.
+//! `--threads` counts the workers: even with `--threads 1` the reading (a read system call's copy,
+//! or the decompression) happens on the calling thread, beside the one worker.
 //! CSV inputs are read sequentially (`pipeline::scan_csv`): a quoted field may hold newlines, so
 //! a chunk cannot be cut at any newline.
 
@@ -98,16 +99,7 @@ fn scan_with(cfg: &Config, matcher: &Matcher, progress: &Progress) -> Result<Sca
             failed: false,
         };
         let mut reader = src.reader;
-        let (workers, end) = if threads == 1 {
-            let mut sink = Inline {
-                worker: new_worker(),
-                spare: None,
-            };
-            let end = read_chunks(&mut reader, &mut sink);
-            (vec![sink.worker], end)
-        } else {
-            read_parallel(&mut reader, threads, new_worker)
-        };
+        let (workers, end) = read_parallel(&mut reader, threads, new_worker);
         progress
             .suspend(|| finish_input(&src.name, workers, end, cfg.strict, &mut c, &mut warn))?;
     }
@@ -355,23 +347,6 @@ fn read_chunks(reader: &mut dyn BufRead, sink: &mut dyn Sink) -> ReaderEnd {
 
 fn count_lines(buf: &[u8]) -> u64 {
     memchr::memchr_iter(b'\n', buf).count() as u64
-}
-
-/// `--threads 1`: chunks are folded where they are read.
-struct Inline<'m> {
-    worker: Worker<'m>,
-    spare: Option<Vec<u8>>,
-}
-
-impl Sink for Inline<'_> {
-    fn fresh(&mut self) -> Vec<u8> {
-        self.spare.take().unwrap_or_else(|| vec![0; CHUNK])
-    }
-    fn take(&mut self, buf: Vec<u8>, len: usize, first_line: u64) -> bool {
-        self.worker.chunk(&buf[..len], first_line);
-        self.spare = Some(buf);
-        !self.worker.failed
-    }
 }
 
 /// The reader's end of the channels.
