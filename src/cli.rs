@@ -51,6 +51,25 @@ pub enum Command {
     Classify(ClassifyArgs),
     /// Show how one text is classified, and why: normalised text, every match, the verdict.
     Explain(ExplainArgs),
+    /// Score a JSON report (`detect --format json`) against labelled events.
+    ///
+    /// The truth is CSV: `service,onset,recovery` (header optional, times in any layout outcry
+    /// reads, UTC without an offset). An event is hit by the earliest incident of its service that
+    /// overlaps it; any other incident is a false alarm (a second incident on the same event, a
+    /// split, too). Prints one line per event (onset and recovery error in minutes, positive when
+    /// late), the false alarms, and a summary line.
+    Eval(EvalArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Labelled events: CSV `service,onset,recovery`.
+    #[arg(long, value_name = "FILE")]
+    pub truth: PathBuf,
+
+    /// A report written by `outcry detect --format json`.
+    #[arg(value_name = "REPORT")]
+    pub report: PathBuf,
 }
 
 #[derive(Debug, Args)]

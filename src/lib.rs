@@ -5,13 +5,16 @@
 //! [`record`] (JSON line or CSV row → [`record::Post`]) → [`time`] (timestamps and zones) →
 //! [`classify`] (the compiled [`lexicon`]: which service, report or recovery) →
 //! [`window`] (per-service window counts) → [`detect`] (baseline, spikes, incidents) →
-//! [`report`] (text, JSON, CSV). [`pipeline`] wires the stream; [`run`] is the binary's body; [`timecmd`] is `outcry time`.
+//! [`report`] (text, JSON, CSV). [`pipeline`] wires the stream; [`run`] is the binary's body; [`timecmd`] is `outcry time`;
+//! [`eval`] scores a report against labelled events, and [`scenario`] writes the synthetic chatter
+//! it is measured on.
 
 pub mod classify;
 pub mod classify_cmd;
 pub mod cli;
 pub mod config;
 pub mod detect;
+pub mod eval;
 pub mod exit_codes;
 pub mod input;
 pub mod lexicon;
@@ -19,6 +22,7 @@ pub mod pipeline;
 pub mod record;
 pub mod report;
 pub mod run;
+pub mod scenario;
 pub mod time;
 pub mod timecmd;
 pub mod window;

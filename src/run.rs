@@ -29,6 +29,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Time(a) => crate::timecmd::run(&a),
         Command::Classify(a) => crate::classify_cmd::classify(&a),
         Command::Explain(a) => crate::classify_cmd::explain(&a),
+        Command::Eval(a) => crate::eval::run(&a),
     }
 }
 
