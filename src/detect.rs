@@ -130,7 +130,10 @@ pub fn score(p: f64) -> f64 {
 /// The test's verdict on one window.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct WindowScore {
+    /// The count tested (distinct voices when built by [`series`]).
     pub reports: u32,
+    /// Reports expected in this window: the baseline times the chatter level.
+    pub expected: f64,
     pub p: f64,
     pub score: f64,
     pub spike: bool,
@@ -146,32 +149,50 @@ pub struct Series {
     pub scores: Vec<WindowScore>,
 }
 
-/// Estimates λ and scores every window of a dense count series.
+/// Estimates λ and scores every window of a dense count series (flat chatter level).
 pub fn score_series(first: i64, counts: &[u32], params: &Params) -> Series {
-    let test = |c: u32, lambda: f64| {
-        let p = poisson_sf(c, lambda);
+    score_series_shaped(first, counts, None, params)
+}
+
+/// Estimates λ and scores every window; `shape[k]` (mean about 1) scales the expectation of
+/// window k with the overall chatter level.
+pub fn score_series_shaped(
+    first: i64,
+    counts: &[u32],
+    shape: Option<&[f64]>,
+    params: &Params,
+) -> Series {
+    let f = |k: usize| shape.map_or(1.0, |s| s[k]);
+    let test = |c: u32, mu: f64| {
+        let p = poisson_sf(c, mu);
         WindowScore {
             reports: c,
+            expected: mu,
             p,
             score: score(p),
             spike: c >= params.min_reports && p < params.alpha,
             elevated: c > 0 && p < params.elevated_alpha,
         }
     };
+    let mu = |lambda: f64, k: usize| (lambda * f(k)).max(BASELINE_FLOOR);
     let mut outlier = vec![false; counts.len()];
     let mut lambda = BASELINE_FLOOR;
     for _ in 0..20 {
         let (sum, n) = counts
             .iter()
-            .zip(&outlier)
-            .filter(|(_, o)| !**o)
-            .fold((0u64, 0u64), |(s, n), (c, _)| (s + u64::from(*c), n + 1));
-        lambda = if n == 0 {
+            .enumerate()
+            .filter(|(k, _)| !outlier[*k])
+            .fold((0u64, 0.0), |(s, n), (k, c)| (s + u64::from(*c), n + f(k)));
+        lambda = if n <= 0.0 {
             BASELINE_FLOOR
         } else {
-            (sum as f64 / n as f64).max(BASELINE_FLOOR)
+            (sum as f64 / n).max(BASELINE_FLOOR)
         };
-        let next: Vec<bool> = counts.iter().map(|&c| test(c, lambda).spike).collect();
+        let next: Vec<bool> = counts
+            .iter()
+            .enumerate()
+            .map(|(k, &c)| test(c, mu(lambda, k)).spike)
+            .collect();
         if next == outlier {
             break;
         }
@@ -180,7 +201,11 @@ pub fn score_series(first: i64, counts: &[u32], params: &Params) -> Series {
     Series {
         first,
         baseline: lambda,
-        scores: counts.iter().map(|&c| test(c, lambda)).collect(),
+        scores: counts
+            .iter()
+            .enumerate()
+            .map(|(k, &c)| test(c, mu(lambda, k)))
+            .collect(),
     }
 }
 
@@ -197,6 +222,69 @@ pub fn dense_counts(
     v
 }
 
+/// A service's dense series of distinct report voices (see [`crate::window::voice`]).
+pub fn dense_distinct(
+    cells: &std::collections::BTreeMap<i64, Cell>,
+    first: i64,
+    last: i64,
+) -> Vec<u32> {
+    let mut v = vec![0u32; (last - first + 1).max(0) as usize];
+    for (idx, c) in cells.range(first..=last) {
+        v[(idx - first) as usize] = c.distinct_reports();
+    }
+    v
+}
+
+/// Smallest and largest chatter-level factor.
+pub const SHAPE_CLAMP: (f64, f64) = (0.2, 5.0);
+
+/// The chatter level around each window of `[first, last]`, relative to its mean: the records that
+/// do not name `svc`, averaged over an hour either side, divided by the mean over the span and
+/// clamped to `SHAPE_CLAMP`. An input with no other chatter gets a flat 1.
+pub fn chatter_shape(w: &Windows, svc: usize, first: i64, last: i64) -> Vec<f64> {
+    let n = (last - first + 1).max(0) as usize;
+    let mut other = vec![0f64; n];
+    for (idx, t) in w.totals().range(first..=last) {
+        other[(idx - first) as usize] = f64::from(*t);
+    }
+    for (idx, c) in w.cells(svc).range(first..=last) {
+        let k = (idx - first) as usize;
+        other[k] = (other[k] - f64::from(c.posts.max(c.reports))).max(0.0);
+    }
+    let h = (3600 / w.width).max(1) as usize;
+    let mut prefix = vec![0f64; n + 1];
+    for k in 0..n {
+        prefix[k + 1] = prefix[k] + other[k];
+    }
+    let smooth: Vec<f64> = (0..n)
+        .map(|k| {
+            let (a, b) = (k.saturating_sub(h), (k + h + 1).min(n));
+            (prefix[b] - prefix[a]) / (b - a) as f64
+        })
+        .collect();
+    let mean = if n == 0 { 0.0 } else { prefix[n] / n as f64 };
+    if mean <= 0.0 {
+        return vec![1.0; n];
+    }
+    smooth
+        .iter()
+        .map(|x| (x / mean).clamp(SHAPE_CLAMP.0, SHAPE_CLAMP.1))
+        .collect()
+}
+
+/// The series the detector tests for one service: distinct voices per window against the
+/// baseline scaled by the chatter level.
+pub fn series(w: &Windows, svc: usize, first: i64, last: i64, params: &Params) -> Series {
+    let cells = w.cells(svc);
+    let shape = chatter_shape(w, svc, first, last);
+    score_series_shaped(
+        first,
+        &dense_distinct(cells, first, last),
+        Some(&shape),
+        params,
+    )
+}
+
 /// A detected incident, in window indices and instants (UTC).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Incident {
@@ -205,6 +293,8 @@ pub struct Incident {
     pub peak: Ts,
     pub peak_reports: u32,
     pub recovery: Option<Ts>,
+    /// Reports counted once per voice (author; a retweet is the voice it echoes) per window.
+    pub distinct_reports: u64,
     /// Reports and posts naming the service from onset to the last elevated window; recovery
     /// posts from onset to `merge_gap` windows past the recovery.
     pub reports: u64,
@@ -236,7 +326,7 @@ pub fn detect(w: &Windows, params: &Params) -> Vec<Incident> {
         if cells.values().all(|c| c.reports == 0) {
             continue;
         }
-        let series = score_series(first, &dense_counts(cells, first, last), params);
+        let series = series(w, svc, first, last, params);
         let mut found = incidents_of(w, svc, &series, last, params);
         for k in 0..found.len() {
             let next = found.get(k + 1).map(|n| n.first_window);
@@ -419,8 +509,9 @@ fn build(
         service: svc,
         onset,
         peak: w.start(peak_w),
-        peak_reports: s.scores[peak_k].reports,
+        peak_reports: cells.get(&peak_w).map_or(0, |c| c.reports),
         recovery,
+        distinct_reports: in_run().map(|(_, c)| u64::from(c.distinct_reports())).sum(),
         reports,
         recoveries,
         posts,

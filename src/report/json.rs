@@ -43,6 +43,10 @@ pub struct JsonIncident {
     /// Times the report posts quote ("since 10:20 GMT"), most quoted first.
     #[serde(default)]
     pub quoted_times: Vec<JsonQuote>,
+    /// `reports` counted once per voice per window: an author's repeats, retweets (`RT @name`,
+    /// the voice of `name`) and copies of one long text count once.
+    #[serde(default)]
+    pub distinct_reports: u64,
 }
 
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
@@ -158,6 +162,7 @@ pub fn to_json(r: &Report) -> JsonReport {
                     text: q.text.clone(),
                 })
                 .collect(),
+            distinct_reports: i.distinct_reports,
         })
         .collect();
     let s = r.stats;
