@@ -27,14 +27,19 @@ pub enum Command {
     ///
     /// A post is an outage report for a service when it names the service (any alias, English or
     /// Korean) and uses an outage phrase; a recovery post when a recovery phrase comes last.
-    /// Reports are counted per service in windows (--window). Per service, the baseline λ is the
-    /// mean reports per window over the whole input, re-estimated without the windows found
-    /// significant. A window is a spike when it has at least --min-reports reports and the Poisson
-    /// tail probability P(X >= reports | λ) is below --alpha; windows with P < 0.01 are elevated.
-    /// Elevated windows chain into one incident across up to --merge-gap quiet windows; one with a
-    /// spike is reported. Onset: the first report of the run. Recovery: the end of the last spike,
-    /// or the second recovery post ("it's back", 정상화) around it; none while still elevated at
-    /// the end of the input.
+    /// Reports are counted per service in windows (--window), once per voice: an author's
+    /// repeats, retweets (`RT @name`) and copies of one long text count once. Per service, the
+    /// expectation of a window is λ times the chatter level around it (posts not naming the
+    /// service, an hour either side, relative to their mean: the time of day), λ re-estimated
+    /// without the windows found significant. A window is a spike when it has at least
+    /// --min-reports voices and the Poisson tail probability P(X >= voices | expectation) is below
+    /// --alpha; windows with P < 0.01 are elevated. Elevated windows chain into one incident across
+    /// up to --merge-gap quiet windows; one with a spike is reported; windows just before it with
+    /// P < 0.1 lead into it. Onset: the first report of the run, to the second. Recovery: the first
+    /// recovery post ("it's back", 정상화) once a second one corroborates it near the end of the
+    /// run (or up to an hour later when the reports in between stay above normal: a degraded
+    /// tail); otherwise the end of the run without its trailing stragglers; none while still
+    /// elevated at the end of the input.
     Detect(DetectArgs),
     /// Write per-window counts and spike scores as CSV, one row per service per window.
     Windows(WindowsArgs),

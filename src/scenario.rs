@@ -310,8 +310,9 @@ pub fn generate(spec: &Spec) -> Scenario {
     let mut truth = vec![];
     let mut outage_s = 0;
     for o in &spec.outages {
-        let on = EPOCH + (o.onset_min * 60.0) as Ts;
-        let off = on + (o.minutes * 60.0) as Ts;
+        // Off the window grid: a seeded 0–299 s later, and a seeded 0–299 s longer.
+        let on = EPOCH + (o.onset_min * 60.0) as Ts + rng.below(300) as Ts;
+        let off = on + (o.minutes * 60.0) as Ts + rng.below(300) as Ts;
         truth.push(TruthEvent {
             service: o.svc.id.to_string(),
             onset: on,

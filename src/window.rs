@@ -74,6 +74,8 @@ pub struct Cell {
     pub voices: Vec<u64>,
     /// Reports with no author and a short text: each its own voice.
     pub anonymous: u32,
+    /// The latest report's time.
+    pub last_report: Option<Ts>,
 }
 
 impl Cell {
@@ -109,6 +111,7 @@ impl Cell {
             add_voice(&mut self.voices, h);
         }
         self.anonymous += o.anonymous;
+        self.last_report = self.last_report.max(o.last_report);
     }
 
     /// Reports counted once per voice: exact up to `VOICES_PER_CELL` voices, estimated from the
@@ -374,6 +377,7 @@ impl Windows {
         match kind {
             Kind::Report => {
                 cell.reports += 1;
+                cell.last_report = cell.last_report.max(Some(t));
                 match voice(text, author) {
                     Some(h) => add_voice(&mut cell.voices, h),
                     None => cell.anonymous += 1,

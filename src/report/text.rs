@@ -61,8 +61,8 @@ fn incident(r: &Report, i: &Incident, out: &mut dyn Write) -> io::Result<()> {
     let window = human_duration(r.windows.width);
     writeln!(
         out,
-        "  {:<10}{} outage reports, {} recovery posts (peak {} in {window}; usual {:.2} per {window})",
-        "reports", i.reports, i.recoveries, i.peak_reports, i.baseline
+        "  {:<10}{} outage reports ({} distinct voices), {} recovery posts (peak {} in {window}; usual {:.2} per {window})",
+        "reports", i.reports, i.distinct_reports, i.recoveries, i.peak_reports, i.baseline
     )?;
     if !i.top_terms.is_empty() {
         let terms: Vec<String> = i
