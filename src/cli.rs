@@ -133,6 +133,13 @@ pub enum Format {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Sensitivity {
+    Low,
+    Normal,
+    High,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum InputFormat {
     /// By file name: .csv and .tsv (also .csv.gz, …) are CSV, everything else JSON Lines.
     Auto,
@@ -208,12 +215,21 @@ pub struct CommonArgs {
     pub author_field: Option<String>,
 
     /// Spike test: a window is a spike when P(X >= reports | baseline) is below this (Poisson tail).
-    #[arg(long, value_name = "P", default_value_t = 1e-3)]
-    pub alpha: f64,
+    /// Default: from --sensitivity (normal: 0.001).
+    #[arg(long, value_name = "P")]
+    pub alpha: Option<f64>,
 
-    /// Spike test: fewest reports in a window for it to be a spike.
-    #[arg(long, value_name = "N", default_value_t = 3)]
-    pub min_reports: u32,
+    /// Spike test: fewest reports (distinct voices) in a window for it to be a spike. Default: from
+    /// --sensitivity (normal: 3).
+    #[arg(long, value_name = "N")]
+    pub min_reports: Option<u32>,
+
+    /// Parameter set of the detector: `low` (alpha 0.0001, 5 voices, elevated below P 0.002: only
+    /// loud outages), `normal` (alpha 0.001, 3 voices, elevated below 0.01), `high` (alpha 0.003, 3
+    /// voices, elevated below 0.02: quieter services, earlier warning, more false alarms). --alpha and
+    /// --min-reports override their part.
+    #[arg(long, value_enum, default_value_t = Sensitivity::Normal)]
+    pub sensitivity: Sensitivity,
 
     /// Quiet windows an outage may dip for without being split in two.
     #[arg(long, value_name = "N", default_value_t = 3)]

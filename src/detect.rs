@@ -32,6 +32,11 @@
 //!    the peak are stragglers. An incident whose last spike is within `merge_gap` windows of the
 //!    end of the input is still under way: it has no recovery yet.
 //!
+//! **Phases.** From the onset the service is *degraded*; when the run goes on for at least a
+//! window after its last spike (reports down from spike level but still above normal), it is
+//! *recovering* from the end of that last spike; *recovered* at the recovery. One incident
+//! with phases, not two incidents, when a service half comes back.
+//!
 //! Measured on the scenario suite (`tests/scenarios.rs`, README): the chatter level and one voice
 //! per author removed every false alarm (busy-hour noise, one author repeating himself, a
 //! retweet storm); the lead-in windows cut the worst onset error from 6.6 to 3.8 minutes; the
@@ -83,6 +88,29 @@ impl Default for Params {
             lead_alpha: 0.1,
             tail_windows: 12,
             tail_alpha: 0.1,
+        }
+    }
+}
+
+impl Params {
+    /// The documented parameter sets of `--sensitivity`.
+    pub fn for_sensitivity(s: crate::cli::Sensitivity) -> Params {
+        use crate::cli::Sensitivity;
+        let d = Params::default();
+        match s {
+            Sensitivity::Low => Params {
+                alpha: 1e-4,
+                elevated_alpha: 2e-3,
+                min_reports: 5,
+                ..d
+            },
+            Sensitivity::Normal => d,
+            Sensitivity::High => Params {
+                alpha: 3e-3,
+                elevated_alpha: 2e-2,
+                min_reports: 3,
+                ..d
+            },
         }
     }
 }
@@ -332,6 +360,10 @@ pub struct Incident {
     /// window to `QUOTE_AFTER` past the end (never into the service's next incident), quoting a
     /// time from six hours before the onset to an hour after the end.
     pub quoted: Vec<QuoteCount>,
+    /// Start of the *recovering* phase, when reports fell from spike level but stayed above
+    /// normal for a while: the outage went degraded (from the onset) → recovering (from here) →
+    /// recovered (at `recovery`). `None` when it went straight from degraded to recovered.
+    pub recovering: Option<Ts>,
 }
 
 /// Finds the incidents of every service.
@@ -518,7 +550,13 @@ fn build(
             },
         }
     };
-    let _ = recovering;
+    // Partial recovery: reports fell from spike level but stayed above normal for at least a
+    // window before the recovery (or up to the end of the input).
+    let recovering = match recovery {
+        Some(r) if r >= recovering + w.width => Some(recovering),
+        None if end > last_spike => Some(recovering),
+        _ => None,
+    };
 
     let mut terms: Vec<(usize, u32)> = vec![];
     let (mut reports, mut posts) = (0u64, 0u64);
@@ -592,6 +630,7 @@ fn build(
         top_terms: terms,
         evidence,
         quoted: vec![],
+        recovering,
     }
 }
 
@@ -704,6 +743,32 @@ mod tests {
         let inc = detect(&w, &Params::default());
         assert_eq!(inc[0].recovery, Some(130 * 60));
         assert_eq!(inc[0].reports, 240);
+    }
+
+    #[test]
+    fn a_partial_recovery_is_one_incident_with_phases() {
+        let mut reps: Vec<(i64, u32)> = (100..130).map(|m| (m, 8)).collect();
+        reps.extend((130..160).map(|m| (m, 2)));
+        let w = windows_with(&reps, &[(161, 1), (162, 2)], (0, 500));
+        let inc = detect(&w, &Params::default());
+        assert_eq!(inc.len(), 1, "{inc:?}");
+        assert_eq!(inc[0].onset, 100 * 60 + 10);
+        assert_eq!(inc[0].recovering, Some(130 * 60));
+        assert_eq!(inc[0].recovery, Some(161 * 60 + 20));
+    }
+
+    #[test]
+    fn sensitivity_sets_are_ordered() {
+        use crate::cli::Sensitivity::*;
+        let (l, n, h) = (
+            Params::for_sensitivity(Low),
+            Params::for_sensitivity(Normal),
+            Params::for_sensitivity(High),
+        );
+        assert_eq!(n, Params::default());
+        assert!(l.alpha < n.alpha && n.alpha < h.alpha);
+        assert!(l.elevated_alpha < n.elevated_alpha && n.elevated_alpha < h.elevated_alpha);
+        assert!(l.min_reports >= n.min_reports && n.min_reports >= h.min_reports);
     }
 
     #[test]

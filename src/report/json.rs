@@ -47,6 +47,17 @@ pub struct JsonIncident {
     /// the voice of `name`) and copies of one long text count once.
     #[serde(default)]
     pub distinct_reports: u64,
+    /// The incident's phases in order: `degraded` from the onset, `recovering` when reports fell
+    /// from spike level but stayed above normal, `recovered` at the recovery.
+    #[serde(default)]
+    pub phases: Vec<JsonPhase>,
+}
+
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+pub struct JsonPhase {
+    pub phase: String,
+    pub start: String,
+    pub start_local: String,
 }
 
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
@@ -163,6 +174,19 @@ pub fn to_json(r: &Report) -> JsonReport {
                 })
                 .collect(),
             distinct_reports: i.distinct_reports,
+            phases: [
+                Some(("degraded", i.onset)),
+                i.recovering.map(|t| ("recovering", t)),
+                i.recovery.map(|t| ("recovered", t)),
+            ]
+            .into_iter()
+            .flatten()
+            .map(|(phase, t)| JsonPhase {
+                phase: phase.to_string(),
+                start: rfc3339_utc(t),
+                start_local: rfc3339_in(t, tz),
+            })
+            .collect(),
         })
         .collect();
     let s = r.stats;

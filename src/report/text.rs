@@ -58,6 +58,19 @@ fn incident(r: &Report, i: &Incident, out: &mut dyn Write) -> io::Result<()> {
             "recovery"
         )?,
     }
+    if let Some(t) = i.recovering {
+        let z = zs[0];
+        let end = i.recovery.map_or("still recovering".to_string(), |r| {
+            format!("recovered {}", hm_in(r, z))
+        });
+        writeln!(
+            out,
+            "  {:<10}degraded {} → recovering {} → {end}",
+            "phases",
+            hm_in(i.onset, z),
+            hm_in(t, z),
+        )?;
+    }
     let window = human_duration(r.windows.width);
     writeln!(
         out,
