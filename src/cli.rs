@@ -114,6 +114,14 @@ pub struct DetectArgs {
     /// Report format: `text` for people, `json` for scripts.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+
+    /// Detect on an aggregated series instead of posts: CSV `timestamp,count[,total][,service]`
+    /// (a header row may name the columns in any order), e.g. report counts exported from a
+    /// monitoring tool. `total` (posts in all) lets the baseline follow the chatter level; the
+    /// service defaults to --about, else `service`. Set --window to the bucket width (or a
+    /// multiple). No FILE arguments with it.
+    #[arg(long, value_name = "FILE")]
+    pub counts: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -13,6 +13,7 @@ pub mod classify;
 pub mod classify_cmd;
 pub mod cli;
 pub mod config;
+pub mod counts;
 pub mod detect;
 pub mod eval;
 pub mod exit_codes;

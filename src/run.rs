@@ -18,7 +18,10 @@ pub fn run(cli: Cli) -> Result<i32> {
                 Format::Text => Box::new(TextExporter),
                 Format::Json => Box::new(JsonExporter),
             };
-            execute(&a.common, exporter.as_ref())
+            match &a.counts {
+                Some(path) => execute_counts(&a.common, exporter.as_ref(), path),
+                None => execute(&a.common, exporter.as_ref()),
+            }
         }
         Command::Windows(a) => execute(
             &a.common,
@@ -54,4 +57,44 @@ fn execute(args: &CommonArgs, exporter: &dyn Exporter) -> Result<i32> {
     } else {
         exit_codes::SUCCESS
     })
+}
+
+/// `detect --counts`: the detector on an aggregated series.
+fn execute_counts(
+    args: &CommonArgs,
+    exporter: &dyn Exporter,
+    path: &std::path::Path,
+) -> Result<i32> {
+    let cfg = Config::from_args(args)?;
+    if !args.files.is_empty() {
+        return Err(config::UsageError(
+            "--counts reads a series instead of posts: give no FILE arguments with it".into(),
+        )
+        .into());
+    }
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| anyhow::anyhow!("--counts {}: {e}", path.display()))?;
+    let rows = crate::counts::read(&text, cfg.input_tz)?;
+    let (mut lex, about) = config::load_lexicon(args)?;
+    let svc = crate::counts::services(&rows, &mut lex, about);
+    let matcher = Matcher::new(lex, about);
+    let mut windows =
+        crate::window::Windows::aligned(cfg.window, matcher.services().len(), cfg.zones[0]);
+    let mut stats = pipeline::Stats {
+        inputs: 1,
+        ..Default::default()
+    };
+    crate::counts::fill(&rows, &svc, &mut windows, &mut stats);
+    let incidents = detect::detect(&windows, &cfg.params);
+    let report = Report {
+        incidents: &incidents,
+        windows: &windows,
+        matcher: &matcher,
+        stats: &stats,
+        zones: &cfg.zones,
+        input_tz: cfg.input_tz,
+        params: &cfg.params,
+    };
+    pipeline::write_output(cfg.output.as_deref(), |out| exporter.write(&report, out))?;
+    Ok(exit_codes::SUCCESS)
 }

@@ -400,6 +400,21 @@ impl Windows {
         }
     }
 
+    /// Adds an aggregated bucket (`detect --counts`): `reports` reports for `service` and `total`
+    /// posts in all at `t`. Counts carry no authors: each report is its own voice.
+    pub fn add_counts(&mut self, service: usize, t: Ts, reports: u32, total: u32) {
+        self.widen(t);
+        let idx = self.index(t);
+        *self.totals.entry(idx).or_default() += total;
+        let cell = self.cells[service].entry(idx).or_default();
+        cell.posts += reports;
+        cell.reports += reports;
+        cell.anonymous += reports;
+        if reports > 0 {
+            cell.last_report = cell.last_report.max(Some(t));
+        }
+    }
+
     /// Counts a time quoted by a report for `service` posted at `t`.
     pub fn quote(&mut self, service: usize, t: Ts, at: Ts, text: &str) {
         let idx = self.index(t);

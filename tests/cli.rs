@@ -833,3 +833,72 @@ fn incidents_show_the_times_posts_quote() {
         ("2009-02-24T10:20:00Z", 20, "10:20 GMT")
     );
 }
+
+#[test]
+fn counts_series_runs_the_same_detector() {
+    let env = TestEnv::new();
+    // The per-window CSV of the fixture, read back as an aggregated series.
+    let csv = env.path("windows.csv");
+    outcry()
+        .args(["windows", "--input-tz", "Asia/Seoul", "-o"])
+        .arg(&csv)
+        .args(fixture_files())
+        .assert()
+        .success();
+    let out = outcry()
+        .args(["detect", "--format", "json", "--counts"])
+        .arg(&csv)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let r: JsonReport = serde_json::from_slice(&out.stdout).unwrap();
+    let gmail: Vec<_> = r
+        .incidents
+        .iter()
+        .filter(|i| i.service == "gmail")
+        .collect();
+    assert_eq!(gmail.len(), 1, "{:#?}", r.incidents);
+    assert!(
+        (ts(&gmail[0].onset) - TRUE_ONSET).abs() <= 300,
+        "{}",
+        gmail[0].onset
+    );
+    // A bare series: timestamp,count (service from --about), a burst of 12 buckets.
+    let mut s = String::new();
+    for k in 0..600i64 {
+        let n = if (300..312).contains(&k) {
+            9
+        } else {
+            u32::from(k % 97 == 0)
+        };
+        s.push_str(&format!("{},{n}\n", TRUE_ONSET - 300 * 300 + k * 300));
+    }
+    let series = env.write("series.csv", s.as_bytes());
+    let r: JsonReport = serde_json::from_slice(
+        &outcry()
+            .args(["detect", "--format", "json", "--about", "naver", "--counts"])
+            .arg(&series)
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(r.incidents.len(), 1, "{:#?}", r.incidents);
+    assert_eq!(r.incidents[0].service, "naver");
+    assert_eq!(ts(&r.incidents[0].onset), TRUE_ONSET);
+    assert_eq!(
+        ts(r.incidents[0].recovery.as_deref().unwrap()),
+        TRUE_ONSET + 12 * 300
+    );
+    // Posts and a series at once is a usage error.
+    outcry()
+        .args(["detect", "--counts"])
+        .arg(&series)
+        .arg(&series)
+        .assert()
+        .code(2);
+}
