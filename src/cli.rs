@@ -122,6 +122,13 @@ pub struct DetectArgs {
     /// multiple). No FILE arguments with it.
     #[arg(long, value_name = "FILE")]
     pub counts: Option<PathBuf>,
+
+    /// Posts of the provider's status or support account (same input formats; repeatable). Per
+    /// incident, the report shows the first official acknowledgement ("investigating", "장애")
+    /// and "resolved" message ("resolved", "복구") found in them, and the lead time: how many
+    /// minutes the chatter detection came before the acknowledgement.
+    #[arg(long, value_name = "FILE")]
+    pub official: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]

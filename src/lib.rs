@@ -19,6 +19,7 @@ pub mod eval;
 pub mod exit_codes;
 pub mod input;
 pub mod lexicon;
+pub mod official;
 pub mod pipeline;
 pub mod record;
 pub mod report;

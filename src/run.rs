@@ -18,9 +18,14 @@ pub fn run(cli: Cli) -> Result<i32> {
                 Format::Text => Box::new(TextExporter),
                 Format::Json => Box::new(JsonExporter),
             };
+            let official: Vec<String> = a
+                .official
+                .iter()
+                .map(|p| p.to_string_lossy().into_owned())
+                .collect();
             match &a.counts {
-                Some(path) => execute_counts(&a.common, exporter.as_ref(), path),
-                None => execute(&a.common, exporter.as_ref()),
+                Some(path) => execute_counts(&a.common, exporter.as_ref(), path, &official),
+                None => execute_with(&a.common, exporter.as_ref(), &official),
             }
         }
         Command::Windows(a) => execute(
@@ -37,11 +42,38 @@ pub fn run(cli: Cli) -> Result<i32> {
 }
 
 fn execute(args: &CommonArgs, exporter: &dyn Exporter) -> Result<i32> {
+    execute_with(args, exporter, &[])
+}
+
+/// Attaches the official timeline of `official` files (if any) to the incidents.
+fn add_official(
+    cfg: &Config,
+    official: &[String],
+    matcher: &Matcher,
+    incidents: &mut [detect::Incident],
+    end: Option<crate::time::Ts>,
+) -> Result<()> {
+    if official.is_empty() {
+        return Ok(());
+    }
+    let notes = crate::official::read(cfg, official, matcher)?;
+    crate::official::attach(incidents, &notes, end.unwrap_or(i64::MAX / 2));
+    Ok(())
+}
+
+fn execute_with(args: &CommonArgs, exporter: &dyn Exporter, official: &[String]) -> Result<i32> {
     let cfg = Config::from_args(args)?;
     let (lex, about) = config::load_lexicon(args)?;
     let matcher = Matcher::new(lex, about);
     let Scan { windows, stats } = pipeline::scan(&cfg, &matcher)?;
-    let incidents = detect::detect(&windows, &cfg.params);
+    let mut incidents = detect::detect(&windows, &cfg.params);
+    add_official(
+        &cfg,
+        official,
+        &matcher,
+        &mut incidents,
+        windows.span().map(|s| s.1),
+    )?;
     let report = Report {
         incidents: &incidents,
         windows: &windows,
@@ -64,6 +96,7 @@ fn execute_counts(
     args: &CommonArgs,
     exporter: &dyn Exporter,
     path: &std::path::Path,
+    official: &[String],
 ) -> Result<i32> {
     let cfg = Config::from_args(args)?;
     if !args.files.is_empty() {
@@ -85,7 +118,14 @@ fn execute_counts(
         ..Default::default()
     };
     crate::counts::fill(&rows, &svc, &mut windows, &mut stats);
-    let incidents = detect::detect(&windows, &cfg.params);
+    let mut incidents = detect::detect(&windows, &cfg.params);
+    add_official(
+        &cfg,
+        official,
+        &matcher,
+        &mut incidents,
+        windows.span().map(|s| s.1),
+    )?;
     let report = Report {
         incidents: &incidents,
         windows: &windows,

@@ -902,3 +902,45 @@ fn counts_series_runs_the_same_detector() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn official_timeline_beside_the_chatter() {
+    let env = TestEnv::new();
+    let official = env.write(
+        "status.jsonl",
+        concat!(
+            "{\"created_at\":\"2009-02-20T10:00:00Z\",\"text\":\"We are investigating an issue with Calendar\"}\n",
+            "{\"created_at\":\"2009-02-24T10:05:00Z\",\"text\":\"We're aware of a problem with Gmail affecting a majority of users.\"}\n",
+            "{\"created_at\":\"2009-02-24T10:40:00Z\",\"text\":\"Still investigating; IMAP and POP are not affected.\"}\n",
+            "{\"created_at\":\"2009-02-24T12:10:00Z\",\"text\":\"The problem with Gmail should be resolved. We apologize.\"}\n",
+            "{\"created_at\":\"2009-02-25T01:00:00Z\",\"text\":\"Try the new Gmail themes!\"}\n",
+        )
+        .as_bytes(),
+    );
+    let off = official.to_string_lossy().into_owned();
+    let r = json_of(
+        &["--input-tz", "Asia/Seoul", "--official", &off],
+        &fixture_files(),
+    );
+    let o = r.incidents[0].official.as_ref().expect("official timeline");
+    assert_eq!(o.acknowledged.as_deref(), Some("2009-02-24T10:05:00Z"));
+    assert!(o.acknowledged_text.as_deref().unwrap().contains("aware of"));
+    let lead = (ts("2009-02-24T10:05:00Z") - ts(&r.incidents[0].onset)).div_euclid(60);
+    assert_eq!(o.lead_minutes, Some(lead));
+    assert!(lead > 30, "the chatter came first: {lead}");
+    assert_eq!(o.resolved.as_deref(), Some("2009-02-24T12:10:00Z"));
+    outcry()
+        .args(["detect", "--input-tz", "Asia/Seoul", "--official", &off])
+        .args(fixture_files())
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::is_match(
+                r"official  acknowledged 02-24 10:05 UTC \(\d+ min after the chatter\), resolved 02-24 12:10 UTC",
+            )
+            .unwrap(),
+        );
+    // Without --official the key is null.
+    let r = json_of(&["--input-tz", "Asia/Seoul"], &fixture_files());
+    assert!(r.incidents[0].official.is_none());
+}

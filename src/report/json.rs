@@ -51,6 +51,21 @@ pub struct JsonIncident {
     /// from spike level but stayed above normal, `recovered` at the recovery.
     #[serde(default)]
     pub phases: Vec<JsonPhase>,
+    /// The provider's timeline (`--official`); null when not given or silent on this incident.
+    #[serde(default)]
+    pub official: Option<JsonOfficial>,
+}
+
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+pub struct JsonOfficial {
+    pub acknowledged: Option<String>,
+    pub acknowledged_local: Option<String>,
+    pub acknowledged_text: Option<String>,
+    /// Minutes from the chatter's onset to the acknowledgement (positive: chatter first).
+    pub lead_minutes: Option<i64>,
+    pub resolved: Option<String>,
+    pub resolved_local: Option<String>,
+    pub resolved_text: Option<String>,
 }
 
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
@@ -187,6 +202,15 @@ pub fn to_json(r: &Report) -> JsonReport {
                 start_local: rfc3339_in(t, tz),
             })
             .collect(),
+            official: i.official.as_ref().map(|o| JsonOfficial {
+                acknowledged: o.acknowledged.as_ref().map(|a| rfc3339_utc(a.0)),
+                acknowledged_local: o.acknowledged.as_ref().map(|a| rfc3339_in(a.0, tz)),
+                acknowledged_text: o.acknowledged.as_ref().map(|a| a.1.clone()),
+                lead_minutes: o.lead_minutes(i.onset),
+                resolved: o.resolved.as_ref().map(|a| rfc3339_utc(a.0)),
+                resolved_local: o.resolved.as_ref().map(|a| rfc3339_in(a.0, tz)),
+                resolved_text: o.resolved.as_ref().map(|a| a.1.clone()),
+            }),
         })
         .collect();
     let s = r.stats;

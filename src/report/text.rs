@@ -71,6 +71,29 @@ fn incident(r: &Report, i: &Incident, out: &mut dyn Write) -> io::Result<()> {
             hm_in(t, z),
         )?;
     }
+    if let Some(o) = &i.official {
+        let z = zs[0];
+        let ack = match (&o.acknowledged, o.lead_minutes(i.onset)) {
+            (Some((t, _)), Some(m)) if m >= 0 => {
+                format!("acknowledged {} ({m} min after the chatter)", hm_in(*t, z))
+            }
+            (Some((t, _)), Some(m)) => {
+                format!(
+                    "acknowledged {} ({} min before the chatter)",
+                    hm_in(*t, z),
+                    -m
+                )
+            }
+            _ => "no acknowledgement".to_string(),
+        };
+        let res = o
+            .resolved
+            .as_ref()
+            .map_or("no resolved message".to_string(), |(t, _)| {
+                format!("resolved {}", hm_in(*t, z))
+            });
+        writeln!(out, "  {:<10}{ack}, {res}", "official")?;
+    }
     let window = human_duration(r.windows.width);
     writeln!(
         out,
