@@ -370,6 +370,17 @@ pub struct Incident {
 
 /// Finds the incidents of every service.
 pub fn detect(w: &Windows, params: &Params) -> Vec<Incident> {
+    detect_with(w, params, series)
+}
+
+/// Finds the incidents of every service with another window test: `scorer(w, svc, first, last,
+/// params)` flags each window spike / elevated; runs, onset, phases and recovery follow as in
+/// [`detect`]. The scenario suite compares candidate tests through this.
+pub fn detect_with(
+    w: &Windows,
+    params: &Params,
+    scorer: impl Fn(&Windows, usize, i64, i64, &Params) -> Series,
+) -> Vec<Incident> {
     let Some((first, last)) = w.span_windows() else {
         return vec![];
     };
@@ -379,7 +390,7 @@ pub fn detect(w: &Windows, params: &Params) -> Vec<Incident> {
         if cells.values().all(|c| c.reports == 0) {
             continue;
         }
-        let series = series(w, svc, first, last, params);
+        let series = scorer(w, svc, first, last, params);
         let mut found = incidents_of(w, svc, &series, last, params);
         for k in 0..found.len() {
             let next = found.get(k + 1).map(|n| n.first_window);

@@ -944,3 +944,57 @@ fn official_timeline_beside_the_chatter() {
     let r = json_of(&["--input-tz", "Asia/Seoul"], &fixture_files());
     assert!(r.incidents[0].official.is_none());
 }
+
+#[test]
+fn eval_scores_a_report_against_labelled_events() {
+    let env = TestEnv::new();
+    let report = env.path("report.json");
+    outcry()
+        .args([
+            "detect",
+            "--format",
+            "json",
+            "--input-tz",
+            "Asia/Seoul",
+            "-o",
+        ])
+        .arg(&report)
+        .args(fixture_files())
+        .assert()
+        .success();
+    let truth = env.write(
+        "truth.csv",
+        b"service,onset,recovery\ngmail,2009-02-24T09:30:00Z,2009-02-24T12:00:00Z\nnaver,2009-02-24T03:00:00Z,2009-02-24T04:00:00Z\n",
+    );
+    let out = outcry()
+        .args(["eval", "--truth"])
+        .arg(&truth)
+        .arg(&report)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("1 of 2 events hit, 1 missed, 0 false alarms"),
+        "{text}"
+    );
+    assert!(
+        text.contains("gmail\t2009-02-24T09:30:00Z\t2009-02-24T12:00:00Z\thit\t-1."),
+        "{text}"
+    );
+    assert!(
+        text.contains("naver\t2009-02-24T03:00:00Z\t2009-02-24T04:00:00Z\tmiss"),
+        "{text}"
+    );
+    // A report that is not outcry's JSON is an error.
+    outcry()
+        .args(["eval", "--truth"])
+        .arg(&truth)
+        .arg(&truth)
+        .assert()
+        .failure();
+}

@@ -9,13 +9,80 @@ use clap::Parser;
 use outcry::classify::Matcher;
 use outcry::cli::{Cli, Command};
 use outcry::config::{self, Config};
+use outcry::detect::{self, Params, Series, WindowScore};
 use outcry::eval::{self, median_max, Score};
 use outcry::report::{Exporter, JsonExporter, JsonReport, Report};
 use outcry::scenario::{generate, suite};
+use outcry::window::Windows;
 
 const WINDOW_MIN: f64 = 5.0;
 
-fn run_scenario(files: &[String], extra: &[&str]) -> JsonReport {
+/// The candidate window tests compared with the chosen one (same runs, onset and recovery).
+const METHODS: [&str; 3] = [
+    "Poisson, flat baseline, raw counts",
+    "EWMA mean deviation (TwitInfo)",
+    "Poisson CUSUM",
+];
+
+/// A window test: flags each window of one service.
+type Scorer = fn(&Windows, usize, i64, i64, &Params) -> Series;
+
+/// Flat λ over raw report counts: the detector before this suite.
+fn flat(w: &Windows, svc: usize, first: i64, last: i64, p: &Params) -> Series {
+    detect::score_series(first, &detect::dense_counts(w.cells(svc), first, last), p)
+}
+
+/// TwitInfo's peak finder: EWMA mean and mean deviation (α = 0.125) of distinct voices; a window
+/// more than 2 deviations above the mean (and with `min_reports`) is a spike, more than 1 elevated.
+fn ewma(w: &Windows, svc: usize, first: i64, last: i64, p: &Params) -> Series {
+    let counts = detect::dense_distinct(w.cells(svc), first, last);
+    let (a, mut mean, mut dev) = (0.125, 0.0f64, 0.1f64);
+    let mut scores = vec![];
+    for &c in &counts {
+        let x = f64::from(c);
+        let z = (x - mean) / dev.max(0.05);
+        scores.push(WindowScore {
+            reports: c,
+            expected: mean,
+            p: 1.0,
+            score: z,
+            spike: c >= p.min_reports && z > 2.0,
+            elevated: c > 0 && z > 1.0,
+        });
+        dev = a * (x - mean).abs() + (1.0 - a) * dev;
+        mean = a * x + (1.0 - a) * mean;
+    }
+    Series {
+        first,
+        baseline: mean,
+        scores,
+    }
+}
+
+/// Poisson CUSUM against the chosen expectation μ: S = max(0, S + c·ln(μ1/μ) − (μ1 − μ)) with
+/// μ1 = μ + 2; S > 8 is a spike (with `min_reports`), S > 0 with reports elevated.
+fn cusum(w: &Windows, svc: usize, first: i64, last: i64, p: &Params) -> Series {
+    let base = detect::series(w, svc, first, last, p);
+    let mut s = 0.0f64;
+    let scores = base
+        .scores
+        .iter()
+        .map(|x| {
+            let (mu, c) = (x.expected, f64::from(x.reports));
+            let mu1 = mu + 2.0;
+            s = (s + c * (mu1 / mu).ln() - (mu1 - mu)).max(0.0);
+            WindowScore {
+                spike: x.reports >= p.min_reports && s > 8.0,
+                elevated: x.reports > 0 && s > 0.0,
+                score: s,
+                ..*x
+            }
+        })
+        .collect();
+    Series { scores, ..base }
+}
+
+fn run_scenario(files: &[String], extra: &[&str]) -> (JsonReport, Vec<Vec<eval::Detected>>) {
     let mut args = vec!["outcry", "detect", "--quiet", "--format", "json"];
     args.extend_from_slice(extra);
     args.extend(files.iter().map(String::as_str));
@@ -38,7 +105,21 @@ fn run_scenario(files: &[String], extra: &[&str]) -> JsonReport {
     };
     let mut out = vec![];
     JsonExporter.write(&report, &mut out).unwrap();
-    serde_json::from_slice(&out).unwrap()
+    let scorers: [Scorer; 3] = [flat, ewma, cusum];
+    let others = scorers
+        .iter()
+        .map(|f| {
+            detect::detect_with(&scan.windows, &cfg.params, f)
+                .iter()
+                .map(|i| eval::Detected {
+                    service: matcher.services()[i.service].id.clone(),
+                    onset: i.onset,
+                    recovery: i.recovery,
+                })
+                .collect()
+        })
+        .collect();
+    (serde_json::from_slice(&out).unwrap(), others)
 }
 
 struct Row {
@@ -77,6 +158,8 @@ fn scenario_suite_meets_the_targets() {
     let specs = suite();
     assert!(specs.len() >= 40);
     let mut rows: Vec<Row> = vec![];
+    let mut compared: Vec<Score> = vec![Score::default(); METHODS.len()];
+    let mut all_quiet = 0.0;
     let mut detail = String::new();
     for spec in &specs {
         let sc = generate(spec);
@@ -94,7 +177,11 @@ fn scenario_suite_meets_the_targets() {
         // for the defaults).
         let extra = std::env::var("OUTCRY_SCENARIO_ARGS").unwrap_or_default();
         let extra: Vec<&str> = extra.split_whitespace().collect();
-        let report = run_scenario(&files, &extra);
+        let (report, others) = run_scenario(&files, &extra);
+        for (k, found) in others.iter().enumerate() {
+            compared[k].extend(eval::score(&sc.truth, found, 300));
+        }
+        all_quiet += sc.quiet_s as f64 / 86_400.0;
         let (found, window) = eval::read_report(&report).unwrap();
         let s = eval::score(&sc.truth, &found, window);
         for e in &s.events {
@@ -148,6 +235,10 @@ fn scenario_suite_meets_the_targets() {
         specs.len(),
         all.summary()
     );
+    println!("\nCandidate window tests (same runs, onset and recovery rules):");
+    for (name, s) in METHODS.iter().zip(&compared) {
+        println!("{}", line(name, s, all_quiet));
+    }
 
     let (on_med, on_worst) = median_max(&all.onset_errors()).unwrap();
     let rec = all.recovery_errors();
