@@ -65,7 +65,8 @@ pub struct Cell {
     pub report_samples: Vec<Sample>,
     /// The earliest recovery posts, sorted by time.
     pub recovery_samples: Vec<Sample>,
-    /// How often each outage/recovery term fired in this window's reports and recoveries.
+    /// How often each outage/recovery term fired in this window's reports and recoveries, sorted
+    /// by term.
     pub terms: Vec<(TermId, u32)>,
     /// Times quoted by this window's reports.
     pub quotes: Vec<QuoteCount>,
@@ -217,10 +218,11 @@ pub fn add_quote(v: &mut Vec<QuoteCount>, cap: usize, at: Ts, n: u32, text: &str
     }
 }
 
+/// Counts a term; the list stays sorted by term, so merged workers agree in any order.
 fn bump(terms: &mut Vec<(TermId, u32)>, t: TermId, n: u32) {
-    match terms.iter_mut().find(|(id, _)| *id == t) {
-        Some((_, c)) => *c += n,
-        None => terms.push((t, n)),
+    match terms.binary_search_by_key(&t, |(id, _)| *id) {
+        Ok(k) => terms[k].1 += n,
+        Err(k) => terms.insert(k, (t, n)),
     }
 }
 
