@@ -7,7 +7,8 @@
 //! [`window`] (per-service window counts) → [`detect`] (baseline, spikes, incidents) →
 //! [`report`] (text, JSON, CSV). [`pipeline`] wires the stream; [`run`] is the binary's body; [`timecmd`] is `outcry time`;
 //! [`eval`] scores a report against labelled events, and [`scenario`] writes the synthetic chatter
-//! it is measured on.
+//! it is measured on; [`counts`] feeds an aggregated series to the detector, [`official`] reads a
+//! provider's own timeline.
 
 pub mod classify;
 pub mod classify_cmd;
