@@ -27,14 +27,19 @@ pub enum Command {
     ///
     /// A post is an outage report for a service when it names the service (any alias, English or
     /// Korean) and uses an outage phrase; a recovery post when a recovery phrase comes last.
-    /// Reports are counted per service in windows (--window). Per service, the baseline λ is the
-    /// mean reports per window over the whole input, re-estimated without the windows found
-    /// significant. A window is a spike when it has at least --min-reports reports and the Poisson
-    /// tail probability P(X >= reports | λ) is below --alpha; windows with P < 0.01 are elevated.
-    /// Elevated windows chain into one incident across up to --merge-gap quiet windows; one with a
-    /// spike is reported. Onset: the first report of the run. Recovery: the end of the last spike,
-    /// or the second recovery post ("it's back", 정상화) around it; none while still elevated at
-    /// the end of the input.
+    /// Reports are counted per service in windows (--window), once per voice: an author's
+    /// repeats, retweets (`RT @name`) and copies of one long text count once. Per service, the
+    /// expectation of a window is λ times the chatter level around it (posts not naming the
+    /// service, an hour either side, relative to their mean: the time of day), λ re-estimated
+    /// without the windows found significant. A window is a spike when it has at least
+    /// --min-reports voices and the Poisson tail probability P(X >= voices | expectation) is below
+    /// --alpha; windows with P < 0.01 are elevated. Elevated windows chain into one incident across
+    /// up to --merge-gap quiet windows; one with a spike is reported; windows just before it with
+    /// P < 0.1 lead into it. Onset: the first report of the run, to the second. Recovery: the first
+    /// recovery post ("it's back", 정상화) once a second one corroborates it near the end of the
+    /// run (or up to an hour later when the reports in between stay above normal: a degraded
+    /// tail); otherwise the end of the run without its trailing stragglers; none while still
+    /// elevated at the end of the input.
     Detect(DetectArgs),
     /// Write per-window counts and spike scores as CSV, one row per service per window.
     Windows(WindowsArgs),
@@ -51,6 +56,25 @@ pub enum Command {
     Classify(ClassifyArgs),
     /// Show how one text is classified, and why: normalised text, every match, the verdict.
     Explain(ExplainArgs),
+    /// Score a JSON report (`detect --format json`) against labelled events.
+    ///
+    /// The truth is CSV: `service,onset,recovery` (header optional, times in any layout outcry
+    /// reads, UTC without an offset). An event is hit by the earliest incident of its service that
+    /// overlaps it; any other incident is a false alarm (a second incident on the same event, a
+    /// split, too). Prints one line per event (onset and recovery error in minutes, positive when
+    /// late), the false alarms, and a summary line.
+    Eval(EvalArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Labelled events: CSV `service,onset,recovery`.
+    #[arg(long, value_name = "FILE")]
+    pub truth: PathBuf,
+
+    /// A report written by `outcry detect --format json`.
+    #[arg(value_name = "REPORT")]
+    pub report: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -99,6 +123,21 @@ pub struct DetectArgs {
     /// Report format: `text` for people, `json` for scripts.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+
+    /// Detect on an aggregated series instead of posts: CSV `timestamp,count[,total][,service]`
+    /// (a header row may name the columns in any order), e.g. report counts exported from a
+    /// monitoring tool. `total` (posts in all) lets the baseline follow the chatter level; the
+    /// service defaults to --about, else `service`. Set --window to the bucket width (or a
+    /// multiple). No FILE arguments with it.
+    #[arg(long, value_name = "FILE")]
+    pub counts: Option<PathBuf>,
+
+    /// Posts of the provider's status or support account (same input formats; repeatable). Per
+    /// incident, the report shows the first official acknowledgement ("investigating", "장애")
+    /// and "resolved" message ("resolved", "복구") found in them, and the lead time: how many
+    /// minutes the chatter detection came before the acknowledgement.
+    #[arg(long, value_name = "FILE")]
+    pub official: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -115,6 +154,13 @@ pub struct WindowsArgs {
 pub enum Format {
     Text,
     Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Sensitivity {
+    Low,
+    Normal,
+    High,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -182,12 +228,21 @@ pub struct CommonArgs {
     pub author_field: Option<String>,
 
     /// Spike test: a window is a spike when P(X >= reports | baseline) is below this (Poisson tail).
-    #[arg(long, value_name = "P", default_value_t = 1e-3)]
-    pub alpha: f64,
+    /// Default: from --sensitivity (normal: 0.001).
+    #[arg(long, value_name = "P")]
+    pub alpha: Option<f64>,
 
-    /// Spike test: fewest reports in a window for it to be a spike.
-    #[arg(long, value_name = "N", default_value_t = 3)]
-    pub min_reports: u32,
+    /// Spike test: fewest reports (distinct voices) in a window for it to be a spike. Default: from
+    /// --sensitivity (normal: 3).
+    #[arg(long, value_name = "N")]
+    pub min_reports: Option<u32>,
+
+    /// Parameter set of the detector: `low` (alpha 0.0001, 5 voices, elevated below P 0.002: only
+    /// loud outages), `normal` (alpha 0.001, 3 voices, elevated below 0.01), `high` (alpha 0.003, 3
+    /// voices, elevated below 0.02: quieter services, earlier warning, more false alarms). --alpha and
+    /// --min-reports override their part.
+    #[arg(long, value_enum, default_value_t = Sensitivity::Normal)]
+    pub sensitivity: Sensitivity,
 
     /// Quiet windows an outage may dip for without being split in two.
     #[arg(long, value_name = "N", default_value_t = 3)]

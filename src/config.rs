@@ -60,13 +60,21 @@ impl Config {
         }
         let input_tz = time::parse_zone(&a.input_tz).map_err(|e| u(format!("--input-tz: {e}")))?;
         let window = time::parse_duration(&a.window).map_err(|e| u(format!("--window: {e}")))?;
-        if !(a.alpha > 0.0 && a.alpha < 1.0) {
+        let mut params = Params::for_sensitivity(a.sensitivity);
+        if let Some(alpha) = a.alpha {
+            params.alpha = alpha;
+        }
+        if let Some(n) = a.min_reports {
+            params.min_reports = n;
+        }
+        params.merge_gap = a.merge_gap;
+        if !(params.alpha > 0.0 && params.alpha < 1.0) {
             return Err(u(format!(
                 "--alpha: must be between 0 and 1 (exclusive), got {}",
-                a.alpha
+                params.alpha
             )));
         }
-        if a.min_reports == 0 {
+        if params.min_reports == 0 {
             return Err(u("--min-reports: must be at least 1".into()));
         }
         if a.merge_gap < 0 {
@@ -114,12 +122,7 @@ impl Config {
             input_tz,
             zones,
             window,
-            params: Params {
-                alpha: a.alpha,
-                min_reports: a.min_reports,
-                merge_gap: a.merge_gap,
-                ..Params::default()
-            },
+            params,
             about: a.lexicons.about.clone(),
             strict: a.strict,
             quiet: a.quiet,

@@ -5,17 +5,23 @@
 //! [`record`] (JSON line or CSV row → [`record::Post`]) → [`time`] (timestamps and zones) →
 //! [`classify`] (the compiled [`lexicon`]: which service, report or recovery) →
 //! [`window`] (per-service window counts) → [`detect`] (baseline, spikes, incidents) →
-//! [`report`] (text, JSON, CSV). [`pipeline`] wires the stream; [`run`] is the binary's body; [`timecmd`] is `outcry time`.
+//! [`report`] (text, JSON, CSV). [`pipeline`] wires the stream; [`run`] is the binary's body; [`timecmd`] is `outcry time`;
+//! [`eval`] scores a report against labelled events, and [`scenario`] writes the synthetic chatter
+//! it is measured on; [`counts`] feeds an aggregated series to the detector, [`official`] reads a
+//! provider's own timeline.
 
 pub mod classify;
 pub mod classify_cmd;
 pub mod cli;
 pub mod config;
+pub mod counts;
 pub mod detect;
+pub mod eval;
 pub mod exit_codes;
 pub mod input;
 pub mod jsonscan;
 pub mod lexicon;
+pub mod official;
 pub mod parallel;
 pub mod pipeline;
 pub mod prefilter;
@@ -23,6 +29,7 @@ pub mod progress;
 pub mod record;
 pub mod report;
 pub mod run;
+pub mod scenario;
 pub mod time;
 pub mod timecmd;
 pub mod window;

@@ -19,7 +19,15 @@ pub fn run(cli: Cli) -> Result<i32> {
                 Format::Text => Box::new(TextExporter),
                 Format::Json => Box::new(JsonExporter),
             };
-            execute(&a.common, exporter.as_ref())
+            let official: Vec<String> = a
+                .official
+                .iter()
+                .map(|p| p.to_string_lossy().into_owned())
+                .collect();
+            match &a.counts {
+                Some(path) => execute_counts(&a.common, exporter.as_ref(), path, &official),
+                None => execute_with(&a.common, exporter.as_ref(), &official),
+            }
         }
         Command::Windows(a) => execute(
             &a.common,
@@ -30,15 +38,43 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Time(a) => crate::timecmd::run(&a),
         Command::Classify(a) => crate::classify_cmd::classify(&a),
         Command::Explain(a) => crate::classify_cmd::explain(&a),
+        Command::Eval(a) => crate::eval::run(&a),
     }
 }
 
 fn execute(args: &CommonArgs, exporter: &dyn Exporter) -> Result<i32> {
+    execute_with(args, exporter, &[])
+}
+
+/// Attaches the official timeline of `official` files (if any) to the incidents.
+fn add_official(
+    cfg: &Config,
+    official: &[String],
+    matcher: &Matcher,
+    incidents: &mut [detect::Incident],
+    end: Option<crate::time::Ts>,
+) -> Result<()> {
+    if official.is_empty() {
+        return Ok(());
+    }
+    let notes = crate::official::read(cfg, official, matcher)?;
+    crate::official::attach(incidents, &notes, end.unwrap_or(i64::MAX / 2));
+    Ok(())
+}
+
+fn execute_with(args: &CommonArgs, exporter: &dyn Exporter, official: &[String]) -> Result<i32> {
     let cfg = Config::from_args(args)?;
     let (lex, about) = config::load_lexicon(&args.lexicons)?;
     let matcher = Matcher::new(lex, about);
     let Scan { windows, stats } = parallel::scan(&cfg, &matcher)?;
-    let incidents = detect::detect(&windows, &cfg.params);
+    let mut incidents = detect::detect(&windows, &cfg.params);
+    add_official(
+        &cfg,
+        official,
+        &matcher,
+        &mut incidents,
+        windows.span().map(|s| s.1),
+    )?;
     let report = Report {
         incidents: &incidents,
         windows: &windows,
@@ -54,4 +90,52 @@ fn execute(args: &CommonArgs, exporter: &dyn Exporter) -> Result<i32> {
     } else {
         exit_codes::SUCCESS
     })
+}
+
+/// `detect --counts`: the detector on an aggregated series.
+fn execute_counts(
+    args: &CommonArgs,
+    exporter: &dyn Exporter,
+    path: &std::path::Path,
+    official: &[String],
+) -> Result<i32> {
+    let cfg = Config::from_args(args)?;
+    if !args.files.is_empty() {
+        return Err(config::UsageError(
+            "--counts reads a series instead of posts: give no FILE arguments with it".into(),
+        )
+        .into());
+    }
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| anyhow::anyhow!("--counts {}: {e}", path.display()))?;
+    let rows = crate::counts::read(&text, cfg.input_tz)?;
+    let (mut lex, about) = config::load_lexicon(&args.lexicons)?;
+    let svc = crate::counts::services(&rows, &mut lex, about);
+    let matcher = Matcher::new(lex, about);
+    let mut windows =
+        crate::window::Windows::aligned(cfg.window, matcher.services().len(), cfg.zones[0]);
+    let mut stats = pipeline::Stats {
+        inputs: 1,
+        ..Default::default()
+    };
+    crate::counts::fill(&rows, &svc, &mut windows, &mut stats);
+    let mut incidents = detect::detect(&windows, &cfg.params);
+    add_official(
+        &cfg,
+        official,
+        &matcher,
+        &mut incidents,
+        windows.span().map(|s| s.1),
+    )?;
+    let report = Report {
+        incidents: &incidents,
+        windows: &windows,
+        matcher: &matcher,
+        stats: &stats,
+        zones: &cfg.zones,
+        input_tz: cfg.input_tz,
+        params: &cfg.params,
+    };
+    pipeline::write_output(cfg.output.as_deref(), |out| exporter.write(&report, out))?;
+    Ok(exit_codes::SUCCESS)
 }

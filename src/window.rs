@@ -51,6 +51,11 @@ pub struct QuoteCount {
     pub text: String,
 }
 
+/// Voice hashes kept per cell: the smallest ones (a K-minimum-values sketch), so that distinct
+/// voices are counted exactly up to this many and estimated beyond, in bounded memory, and two
+/// workers' sketches merge to the same result in any order.
+pub const VOICES_PER_CELL: usize = 64;
+
 /// Distinct quoted times kept per cell (further ones are dropped; counts of kept ones go on).
 pub const QUOTES_PER_CELL: usize = 8;
 
@@ -65,10 +70,18 @@ pub struct Cell {
     pub report_samples: Vec<Sample>,
     /// The earliest recovery posts, sorted by time.
     pub recovery_samples: Vec<Sample>,
-    /// How often each outage/recovery term fired in this window's reports and recoveries.
+    /// How often each outage/recovery term fired in this window's reports and recoveries, sorted
+    /// by term.
     pub terms: Vec<(TermId, u32)>,
     /// Times quoted by this window's reports.
     pub quotes: Vec<QuoteCount>,
+    /// The smallest `VOICES_PER_CELL` voice hashes of this window's reports, sorted (see
+    /// [`voice`]).
+    pub voices: Vec<u64>,
+    /// Reports with no author and a short text: each its own voice.
+    pub anonymous: u32,
+    /// The latest report's time.
+    pub last_report: Option<Ts>,
 }
 
 impl Cell {
@@ -100,7 +113,101 @@ impl Cell {
         for q in o.quotes {
             add_quote(&mut self.quotes, QUOTES_PER_CELL, q.at, q.count, &q.text);
         }
+        for h in o.voices {
+            add_voice(&mut self.voices, h);
+        }
+        self.anonymous += o.anonymous;
+        self.last_report = self.last_report.max(o.last_report);
     }
+
+    /// Reports counted once per voice: exact up to `VOICES_PER_CELL` voices, estimated from the
+    /// sketch beyond (never more than the raw count).
+    pub fn distinct_reports(&self) -> u32 {
+        let n = self.voices.len();
+        let voiced = if n < VOICES_PER_CELL {
+            n as u32
+        } else {
+            let kth = self.voices[n - 1].max(1) as f64 / u64::MAX as f64;
+            (((n - 1) as f64 / kth).round() as u32).max(n as u32)
+        };
+        (voiced + self.anonymous).min(self.reports)
+    }
+}
+
+/// Adds a voice hash to a sorted sketch, keeping the smallest `VOICES_PER_CELL`.
+fn add_voice(v: &mut Vec<u64>, h: u64) {
+    if v.len() >= VOICES_PER_CELL && v.last().is_some_and(|&l| l <= h) {
+        return;
+    }
+    if let Err(pos) = v.binary_search(&h) {
+        v.insert(pos, h);
+        v.truncate(VOICES_PER_CELL);
+    }
+}
+
+/// A 64-bit mix (SplitMix64's finaliser).
+fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// FNV-1a over the letters and digits of `s`, lower-cased (ASCII), ignoring everything else.
+fn letters_hash(s: &str, seed: u64) -> (u64, usize) {
+    let mut h = 0xcbf2_9ce4_8422_2325 ^ seed;
+    let mut n = 0;
+    for c in s.chars().filter(|c| c.is_alphanumeric()) {
+        let c = c.to_ascii_lowercase() as u64;
+        h = (h ^ c).wrapping_mul(0x0100_0000_01b3);
+        n += 1;
+    }
+    (mix(h), n)
+}
+
+/// Texts with at least this many letters and digits are long enough that two identical copies
+/// are an echo (a quote, a trackback, a copy-paste), not two people who happened to write the
+/// same words.
+pub const ECHO_MIN_LETTERS: usize = 40;
+
+/// Whose voice a report is, as a hash: one voice counts once per window.
+///
+/// A retweet (`RT @name: …`) is the voice of `name`, the writer it echoes. A long text (at least
+/// `ECHO_MIN_LETTERS` letters and digits, URLs and mentions ignored) is its own voice, so its
+/// copies count once whoever posts them. Otherwise the voice is the author; a short post with no
+/// author has no voice we can tell (`None`): it counts as its own. No allocation.
+pub fn voice(text: &str, author: Option<&str>) -> Option<u64> {
+    let t = text.trim_start();
+    if let Some(rest) = t.strip_prefix("RT @").or_else(|| t.strip_prefix("rt @")) {
+        let name = rest
+            .split(|c: char| c == ':' || c.is_whitespace())
+            .next()
+            .unwrap_or("");
+        return Some(letters_hash(name, 1).0);
+    }
+    let (h, n) = words_hash(t);
+    if n >= ECHO_MIN_LETTERS {
+        return Some(h);
+    }
+    match author {
+        Some(a) if !a.trim().is_empty() => Some(letters_hash(a.trim_start_matches('@'), 1).0),
+        _ => None,
+    }
+}
+
+/// `letters_hash` of a text without its URLs and @mentions.
+fn words_hash(t: &str) -> (u64, usize) {
+    let mut h = 0xcbf2_9ce4_8422_2325 ^ 2;
+    let mut n = 0;
+    for w in t.split_whitespace() {
+        if w.starts_with('@') || w.starts_with("http://") || w.starts_with("https://") {
+            continue;
+        }
+        for c in w.chars().filter(|c| c.is_alphanumeric()) {
+            h = (h ^ c.to_ascii_lowercase() as u64).wrapping_mul(0x0100_0000_01b3);
+            n += 1;
+        }
+    }
+    (mix(h), n)
 }
 
 /// Counts a quoted time, copying its text only when it is new (and there is room under `cap`).
@@ -129,10 +236,11 @@ pub fn add_quote(v: &mut Vec<QuoteCount>, cap: usize, at: Ts, n: u32, text: &str
     }
 }
 
+/// Counts a term; the list stays sorted by term, so merged workers agree in any order.
 fn bump(terms: &mut Vec<(TermId, u32)>, t: TermId, n: u32) {
-    match terms.iter_mut().find(|(id, _)| *id == t) {
-        Some((_, c)) => *c += n,
-        None => terms.push((t, n)),
+    match terms.binary_search_by_key(&t, |(id, _)| *id) {
+        Ok(k) => terms[k].1 += n,
+        Err(k) => terms.insert(k, (t, n)),
     }
 }
 
@@ -172,6 +280,8 @@ pub struct Windows {
     cells: Vec<BTreeMap<i64, Cell>>,
     /// Earliest and latest post time seen (any post, named service or not).
     span: Option<(Ts, Ts)>,
+    /// Every record per window, named service or not: the overall chatter level.
+    totals: BTreeMap<i64, u32>,
 }
 
 impl Windows {
@@ -184,6 +294,7 @@ impl Windows {
             memo: Memo::new((0, 0, 0)),
             cells: vec![BTreeMap::new(); services],
             span: None,
+            totals: BTreeMap::new(),
         }
     }
 
@@ -243,12 +354,22 @@ impl Windows {
         self.start(idx + 1)
     }
 
-    /// Notes a post's time (every record counts towards the span).
+    /// Notes a post's time (every record counts towards the span and its window's total).
     pub fn see(&mut self, t: Ts) {
+        self.widen(t);
+        *self.totals.entry(self.index(t)).or_default() += 1;
+    }
+
+    fn widen(&mut self, t: Ts) {
         self.span = Some(match self.span {
             None => (t, t),
             Some((a, b)) => (a.min(t), b.max(t)),
         });
+    }
+
+    /// Records per window (all of them, whatever they name).
+    pub fn totals(&self) -> &BTreeMap<i64, u32> {
+        &self.totals
     }
 
     /// Counts a post naming `service`.
@@ -273,6 +394,11 @@ impl Windows {
         match kind {
             Kind::Report => {
                 cell.reports += 1;
+                cell.last_report = cell.last_report.max(Some(t));
+                match voice(text, author) {
+                    Some(h) => add_voice(&mut cell.voices, h),
+                    None => cell.anonymous += 1,
+                }
                 keep_earliest(&mut cell.report_samples, SAMPLES_PER_CELL, t, text, author);
             }
             Kind::Recovery => {
@@ -291,6 +417,21 @@ impl Windows {
         }
     }
 
+    /// Adds an aggregated bucket (`detect --counts`): `reports` reports for `service` and `total`
+    /// posts in all at `t`. Counts carry no authors: each report is its own voice.
+    pub fn add_counts(&mut self, service: usize, t: Ts, reports: u32, total: u32) {
+        self.widen(t);
+        let idx = self.index(t);
+        *self.totals.entry(idx).or_default() += total;
+        let cell = self.cells[service].entry(idx).or_default();
+        cell.posts += reports;
+        cell.reports += reports;
+        cell.anonymous += reports;
+        if reports > 0 {
+            cell.last_report = cell.last_report.max(Some(t));
+        }
+    }
+
     /// Counts a time quoted by a report for `service` posted at `t`.
     pub fn quote(&mut self, service: usize, t: Ts, at: Ts, text: &str) {
         let idx = self.index(t);
@@ -302,8 +443,11 @@ impl Windows {
     pub fn merge(&mut self, other: Windows) {
         assert_eq!((self.width, self.zone), (other.width, other.zone));
         if let Some((a, b)) = other.span {
-            self.see(a);
-            self.see(b);
+            self.widen(a);
+            self.widen(b);
+        }
+        for (idx, n) in other.totals {
+            *self.totals.entry(idx).or_default() += n;
         }
         for (mine, theirs) in self.cells.iter_mut().zip(other.cells) {
             for (idx, cell) in theirs {
@@ -396,5 +540,65 @@ mod tests {
         assert_eq!(cell.reports, 5);
         let times: Vec<Ts> = cell.report_samples.iter().map(|s| s.time).collect();
         assert_eq!(times, [10, 20, 30]);
+    }
+
+    #[test]
+    fn one_voice_counts_once_and_sketches_merge_in_any_order() {
+        let one = Some("dave");
+        assert_eq!(
+            voice("gmail is down", one),
+            voice("지메일 먹통", Some("@Dave"))
+        );
+        assert_eq!(
+            voice("RT @dave: gmail is down", Some("x")),
+            voice("RT @dave: anything", Some("y"))
+        );
+        let long = "gmail has been down for an hour now and nobody at google says anything";
+        assert_eq!(
+            voice(long, Some("a")),
+            voice(&format!("@b {long} https://t.co/x"), Some("c"))
+        );
+        assert_ne!(
+            voice("gmail is down", Some("a")),
+            voice("gmail is down", Some("b"))
+        );
+        assert_eq!(voice("gmail is down", None), None);
+        // 300 voices (each twice) over three workers, merged in two orders.
+        let fill = |w: &mut Windows, k: u32| {
+            w.see(k as Ts);
+            w.classify(
+                0,
+                Kind::Report,
+                5,
+                "down",
+                Some(&format!("u{}", k / 2)),
+                &[],
+            );
+        };
+        let mut parts: Vec<Windows> = (0..3).map(|_| Windows::new(60, 1)).collect();
+        for k in 0..600u32 {
+            fill(&mut parts[(k % 3) as usize], k);
+        }
+        let mut a = parts[0].clone();
+        a.merge(parts[1].clone());
+        a.merge(parts[2].clone());
+        let mut b = parts[2].clone();
+        b.merge(parts[0].clone());
+        b.merge(parts[1].clone());
+        let (ca, cb) = (&a.cells(0)[&0], &b.cells(0)[&0]);
+        assert_eq!(ca, cb);
+        assert_eq!(a.totals(), b.totals());
+        assert_eq!(ca.reports, 600);
+        let d = ca.distinct_reports();
+        assert!((240..=360).contains(&d), "about 300 voices, estimated {d}");
+        let mut small = Windows::new(60, 1);
+        for k in 0..40u32 {
+            fill(&mut small, k);
+        }
+        assert_eq!(
+            small.cells(0)[&0].distinct_reports(),
+            20,
+            "exact below the cap"
+        );
     }
 }

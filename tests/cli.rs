@@ -833,3 +833,168 @@ fn incidents_show_the_times_posts_quote() {
         ("2009-02-24T10:20:00Z", 20, "10:20 GMT")
     );
 }
+
+#[test]
+fn counts_series_runs_the_same_detector() {
+    let env = TestEnv::new();
+    // The per-window CSV of the fixture, read back as an aggregated series.
+    let csv = env.path("windows.csv");
+    outcry()
+        .args(["windows", "--input-tz", "Asia/Seoul", "-o"])
+        .arg(&csv)
+        .args(fixture_files())
+        .assert()
+        .success();
+    let out = outcry()
+        .args(["detect", "--format", "json", "--counts"])
+        .arg(&csv)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let r: JsonReport = serde_json::from_slice(&out.stdout).unwrap();
+    let gmail: Vec<_> = r
+        .incidents
+        .iter()
+        .filter(|i| i.service == "gmail")
+        .collect();
+    assert_eq!(gmail.len(), 1, "{:#?}", r.incidents);
+    assert!(
+        (ts(&gmail[0].onset) - TRUE_ONSET).abs() <= 300,
+        "{}",
+        gmail[0].onset
+    );
+    // A bare series: timestamp,count (service from --about), a burst of 12 buckets.
+    let mut s = String::new();
+    for k in 0..600i64 {
+        let n = if (300..312).contains(&k) {
+            9
+        } else {
+            u32::from(k % 97 == 0)
+        };
+        s.push_str(&format!("{},{n}\n", TRUE_ONSET - 300 * 300 + k * 300));
+    }
+    let series = env.write("series.csv", s.as_bytes());
+    let r: JsonReport = serde_json::from_slice(
+        &outcry()
+            .args(["detect", "--format", "json", "--about", "naver", "--counts"])
+            .arg(&series)
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert_eq!(r.incidents.len(), 1, "{:#?}", r.incidents);
+    assert_eq!(r.incidents[0].service, "naver");
+    assert_eq!(ts(&r.incidents[0].onset), TRUE_ONSET);
+    assert_eq!(
+        ts(r.incidents[0].recovery.as_deref().unwrap()),
+        TRUE_ONSET + 12 * 300
+    );
+    // Posts and a series at once is a usage error.
+    outcry()
+        .args(["detect", "--counts"])
+        .arg(&series)
+        .arg(&series)
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn official_timeline_beside_the_chatter() {
+    let env = TestEnv::new();
+    let official = env.write(
+        "status.jsonl",
+        concat!(
+            "{\"created_at\":\"2009-02-20T10:00:00Z\",\"text\":\"We are investigating an issue with Calendar\"}\n",
+            "{\"created_at\":\"2009-02-24T10:05:00Z\",\"text\":\"We're aware of a problem with Gmail affecting a majority of users.\"}\n",
+            "{\"created_at\":\"2009-02-24T10:40:00Z\",\"text\":\"Still investigating; IMAP and POP are not affected.\"}\n",
+            "{\"created_at\":\"2009-02-24T12:10:00Z\",\"text\":\"The problem with Gmail should be resolved. We apologize.\"}\n",
+            "{\"created_at\":\"2009-02-25T01:00:00Z\",\"text\":\"Try the new Gmail themes!\"}\n",
+        )
+        .as_bytes(),
+    );
+    let off = official.to_string_lossy().into_owned();
+    let r = json_of(
+        &["--input-tz", "Asia/Seoul", "--official", &off],
+        &fixture_files(),
+    );
+    let o = r.incidents[0].official.as_ref().expect("official timeline");
+    assert_eq!(o.acknowledged.as_deref(), Some("2009-02-24T10:05:00Z"));
+    assert!(o.acknowledged_text.as_deref().unwrap().contains("aware of"));
+    let lead = (ts("2009-02-24T10:05:00Z") - ts(&r.incidents[0].onset)).div_euclid(60);
+    assert_eq!(o.lead_minutes, Some(lead));
+    assert!(lead > 30, "the chatter came first: {lead}");
+    assert_eq!(o.resolved.as_deref(), Some("2009-02-24T12:10:00Z"));
+    outcry()
+        .args(["detect", "--input-tz", "Asia/Seoul", "--official", &off])
+        .args(fixture_files())
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::is_match(
+                r"official  acknowledged 02-24 10:05 UTC \(\d+ min after the chatter\), resolved 02-24 12:10 UTC",
+            )
+            .unwrap(),
+        );
+    // Without --official the key is null.
+    let r = json_of(&["--input-tz", "Asia/Seoul"], &fixture_files());
+    assert!(r.incidents[0].official.is_none());
+}
+
+#[test]
+fn eval_scores_a_report_against_labelled_events() {
+    let env = TestEnv::new();
+    let report = env.path("report.json");
+    outcry()
+        .args([
+            "detect",
+            "--format",
+            "json",
+            "--input-tz",
+            "Asia/Seoul",
+            "-o",
+        ])
+        .arg(&report)
+        .args(fixture_files())
+        .assert()
+        .success();
+    let truth = env.write(
+        "truth.csv",
+        b"service,onset,recovery\ngmail,2009-02-24T09:30:00Z,2009-02-24T12:00:00Z\nnaver,2009-02-24T03:00:00Z,2009-02-24T04:00:00Z\n",
+    );
+    let out = outcry()
+        .args(["eval", "--truth"])
+        .arg(&truth)
+        .arg(&report)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("1 of 2 events hit, 1 missed, 0 false alarms"),
+        "{text}"
+    );
+    assert!(
+        text.contains("gmail\t2009-02-24T09:30:00Z\t2009-02-24T12:00:00Z\thit\t-1."),
+        "{text}"
+    );
+    assert!(
+        text.contains("naver\t2009-02-24T03:00:00Z\t2009-02-24T04:00:00Z\tmiss"),
+        "{text}"
+    );
+    // A report that is not outcry's JSON is an error.
+    outcry()
+        .args(["eval", "--truth"])
+        .arg(&truth)
+        .arg(&truth)
+        .assert()
+        .failure();
+}

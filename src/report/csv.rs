@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 
 use super::{Exporter, Report};
-use crate::detect::{dense_counts, score_series};
+use crate::detect::{dense_counts, series};
 use crate::time::rfc3339_in;
 
 /// Unwraps the I/O error inside a CSV error, so a closed pipe is still recognised as one.
@@ -17,7 +17,7 @@ fn io_error(e: csv::Error) -> io::Error {
 }
 
 /// The columns, in order.
-pub const HEADER: [&str; 9] = [
+pub const HEADER: [&str; 11] = [
     "window_start",
     "window_end",
     "service",
@@ -27,6 +27,8 @@ pub const HEADER: [&str; 9] = [
     "baseline",
     "score",
     "spike",
+    "distinct_reports",
+    "expected",
 ];
 
 pub struct WindowsCsv {
@@ -48,10 +50,9 @@ impl Exporter for WindowsCsv {
         let series: Vec<_> = services
             .iter()
             .map(|&s| {
-                score_series(
-                    first,
-                    &dense_counts(r.windows.cells(s), first, last),
-                    r.params,
+                (
+                    series(r.windows, s, first, last, r.params),
+                    dense_counts(r.windows.cells(s), first, last),
                 )
             })
             .collect();
@@ -61,7 +62,8 @@ impl Exporter for WindowsCsv {
                 rfc3339_in(r.windows.end(idx), tz),
             );
             for (k, &svc) in services.iter().enumerate() {
-                let sc = &series[k].scores[(idx - first) as usize];
+                let (series, raw) = &series[k];
+                let sc = &series.scores[(idx - first) as usize];
                 if self.spikes_only && !sc.spike {
                     continue;
                 }
@@ -72,11 +74,13 @@ impl Exporter for WindowsCsv {
                     we.as_str(),
                     r.service_id(svc),
                     &posts.to_string(),
-                    &sc.reports.to_string(),
+                    &raw[(idx - first) as usize].to_string(),
                     &recoveries.to_string(),
-                    &format!("{:.4}", series[k].baseline),
+                    &format!("{:.4}", series.baseline),
                     &format!("{:.2}", sc.score),
                     if sc.spike { "true" } else { "false" },
+                    &sc.reports.to_string(),
+                    &format!("{:.4}", sc.expected),
                 ])
                 .map_err(io_error)?;
             }

@@ -43,6 +43,36 @@ pub struct JsonIncident {
     /// Times the report posts quote ("since 10:20 GMT"), most quoted first.
     #[serde(default)]
     pub quoted_times: Vec<JsonQuote>,
+    /// `reports` counted once per voice per window: an author's repeats, retweets (`RT @name`,
+    /// the voice of `name`) and copies of one long text count once.
+    #[serde(default)]
+    pub distinct_reports: u64,
+    /// The incident's phases in order: `degraded` from the onset, `recovering` when reports fell
+    /// from spike level but stayed above normal, `recovered` at the recovery.
+    #[serde(default)]
+    pub phases: Vec<JsonPhase>,
+    /// The provider's timeline (`--official`); null when not given or silent on this incident.
+    #[serde(default)]
+    pub official: Option<JsonOfficial>,
+}
+
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+pub struct JsonOfficial {
+    pub acknowledged: Option<String>,
+    pub acknowledged_local: Option<String>,
+    pub acknowledged_text: Option<String>,
+    /// Minutes from the chatter's onset to the acknowledgement (positive: chatter first).
+    pub lead_minutes: Option<i64>,
+    pub resolved: Option<String>,
+    pub resolved_local: Option<String>,
+    pub resolved_text: Option<String>,
+}
+
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+pub struct JsonPhase {
+    pub phase: String,
+    pub start: String,
+    pub start_local: String,
 }
 
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
@@ -158,6 +188,29 @@ pub fn to_json(r: &Report) -> JsonReport {
                     text: q.text.clone(),
                 })
                 .collect(),
+            distinct_reports: i.distinct_reports,
+            phases: [
+                Some(("degraded", i.onset)),
+                i.recovering.map(|t| ("recovering", t)),
+                i.recovery.map(|t| ("recovered", t)),
+            ]
+            .into_iter()
+            .flatten()
+            .map(|(phase, t)| JsonPhase {
+                phase: phase.to_string(),
+                start: rfc3339_utc(t),
+                start_local: rfc3339_in(t, tz),
+            })
+            .collect(),
+            official: i.official.as_ref().map(|o| JsonOfficial {
+                acknowledged: o.acknowledged.as_ref().map(|a| rfc3339_utc(a.0)),
+                acknowledged_local: o.acknowledged.as_ref().map(|a| rfc3339_in(a.0, tz)),
+                acknowledged_text: o.acknowledged.as_ref().map(|a| a.1.clone()),
+                lead_minutes: o.lead_minutes(i.onset),
+                resolved: o.resolved.as_ref().map(|a| rfc3339_utc(a.0)),
+                resolved_local: o.resolved.as_ref().map(|a| rfc3339_in(a.0, tz)),
+                resolved_text: o.resolved.as_ref().map(|a| a.1.clone()),
+            }),
         })
         .collect();
     let s = r.stats;

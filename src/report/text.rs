@@ -58,11 +58,47 @@ fn incident(r: &Report, i: &Incident, out: &mut dyn Write) -> io::Result<()> {
             "recovery"
         )?,
     }
+    if let Some(t) = i.recovering {
+        let z = zs[0];
+        let end = i.recovery.map_or("still recovering".to_string(), |r| {
+            format!("recovered {}", hm_in(r, z))
+        });
+        writeln!(
+            out,
+            "  {:<10}degraded {} → recovering {} → {end}",
+            "phases",
+            hm_in(i.onset, z),
+            hm_in(t, z),
+        )?;
+    }
+    if let Some(o) = &i.official {
+        let z = zs[0];
+        let ack = match (&o.acknowledged, o.lead_minutes(i.onset)) {
+            (Some((t, _)), Some(m)) if m >= 0 => {
+                format!("acknowledged {} ({m} min after the chatter)", hm_in(*t, z))
+            }
+            (Some((t, _)), Some(m)) => {
+                format!(
+                    "acknowledged {} ({} min before the chatter)",
+                    hm_in(*t, z),
+                    -m
+                )
+            }
+            _ => "no acknowledgement".to_string(),
+        };
+        let res = o
+            .resolved
+            .as_ref()
+            .map_or("no resolved message".to_string(), |(t, _)| {
+                format!("resolved {}", hm_in(*t, z))
+            });
+        writeln!(out, "  {:<10}{ack}, {res}", "official")?;
+    }
     let window = human_duration(r.windows.width);
     writeln!(
         out,
-        "  {:<10}{} outage reports, {} recovery posts (peak {} in {window}; usual {:.2} per {window})",
-        "reports", i.reports, i.recoveries, i.peak_reports, i.baseline
+        "  {:<10}{} outage reports ({} distinct voices), {} recovery posts (peak {} in {window}; usual {:.2} per {window})",
+        "reports", i.reports, i.distinct_reports, i.recoveries, i.peak_reports, i.baseline
     )?;
     if !i.top_terms.is_empty() {
         let terms: Vec<String> = i

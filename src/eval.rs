@@ -1,0 +1,284 @@
+//! `outcry eval`: how right a report is, scored against labelled events.
+//!
+//! Each labelled event (`service,onset,recovery`) is *hit* by the earliest incident of the same
+//! service that overlaps it (onset before the event's recovery plus two windows, and not over
+//! before the event's onset); the errors are that incident's onset and recovery minus the truth,
+//! in minutes (positive: late). Any other incident is a *false alarm*, including a second incident
+//! over the same event (a split). The same scoring serves the scenario suite
+//! (`tests/scenarios.rs`).
+
+use std::io::Write;
+
+use anyhow::{bail, Context, Result};
+
+use crate::report::JsonReport;
+use crate::scenario::TruthEvent;
+use crate::time::{self, Ts};
+
+/// An incident as the scorer sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Detected {
+    pub service: String,
+    pub onset: Ts,
+    pub recovery: Option<Ts>,
+}
+
+/// The verdict on one labelled event.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventScore {
+    pub event: TruthEvent,
+    /// Minutes, positive when the report is late; `None` when missed.
+    pub onset_err: Option<f64>,
+    /// `None` when missed or when the report has no recovery.
+    pub recovery_err: Option<f64>,
+    pub hit: bool,
+}
+
+/// All verdicts of one report.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Score {
+    pub events: Vec<EventScore>,
+    pub false_alarms: Vec<Detected>,
+}
+
+/// Scores `found` against `truth`; `window` in seconds sets the slack of a match.
+pub fn score(truth: &[TruthEvent], found: &[Detected], window: i64) -> Score {
+    let mut used = vec![false; found.len()];
+    let mut events = vec![];
+    let mut order: Vec<usize> = (0..truth.len()).collect();
+    order.sort_by_key(|&k| (truth[k].onset, truth[k].service.clone()));
+    let mut scored: Vec<Option<EventScore>> = vec![None; truth.len()];
+    for k in order {
+        let e = &truth[k];
+        let best = found
+            .iter()
+            .enumerate()
+            .filter(|(i, d)| {
+                !used[*i]
+                    && d.service == e.service
+                    && d.onset < e.recovery + 2 * window
+                    && d.recovery.map_or(true, |r| r > e.onset)
+            })
+            .min_by_key(|(_, d)| d.onset)
+            .map(|(i, _)| i);
+        let s = match best {
+            Some(i) => {
+                used[i] = true;
+                let d = &found[i];
+                EventScore {
+                    event: e.clone(),
+                    onset_err: Some((d.onset - e.onset) as f64 / 60.0),
+                    recovery_err: d.recovery.map(|r| (r - e.recovery) as f64 / 60.0),
+                    hit: true,
+                }
+            }
+            None => EventScore {
+                event: e.clone(),
+                onset_err: None,
+                recovery_err: None,
+                hit: false,
+            },
+        };
+        scored[k] = Some(s);
+    }
+    events.extend(scored.into_iter().flatten());
+    let false_alarms = found
+        .iter()
+        .zip(&used)
+        .filter(|(_, u)| !**u)
+        .map(|(d, _)| d.clone())
+        .collect();
+    Score {
+        events,
+        false_alarms,
+    }
+}
+
+/// Median and largest of absolute values (None when empty).
+pub fn median_max(v: &[f64]) -> Option<(f64, f64)> {
+    let mut a: Vec<f64> = v.iter().map(|x| x.abs()).collect();
+    if a.is_empty() {
+        return None;
+    }
+    a.sort_by(f64::total_cmp);
+    let n = a.len();
+    let med = if n % 2 == 1 {
+        a[n / 2]
+    } else {
+        (a[n / 2 - 1] + a[n / 2]) / 2.0
+    };
+    Some((med, a[n - 1]))
+}
+
+impl Score {
+    pub fn hits(&self) -> usize {
+        self.events.iter().filter(|e| e.hit).count()
+    }
+    pub fn onset_errors(&self) -> Vec<f64> {
+        self.events.iter().filter_map(|e| e.onset_err).collect()
+    }
+    pub fn recovery_errors(&self) -> Vec<f64> {
+        self.events.iter().filter_map(|e| e.recovery_err).collect()
+    }
+    /// Joins another report's verdicts (for a suite).
+    pub fn extend(&mut self, o: Score) {
+        self.events.extend(o.events);
+        self.false_alarms.extend(o.false_alarms);
+    }
+    /// One line: events hit, onset and recovery errors, false alarms.
+    pub fn summary(&self) -> String {
+        let mm = |v: &[f64]| match median_max(v) {
+            Some((m, w)) => format!("median {m:.1} min, worst {w:.1} min"),
+            None => "none".to_string(),
+        };
+        format!(
+            "{} of {} events hit, {} missed, {} false alarms; onset error {}; recovery error {}",
+            self.hits(),
+            self.events.len(),
+            self.events.len() - self.hits(),
+            self.false_alarms.len(),
+            mm(&self.onset_errors()),
+            mm(&self.recovery_errors()),
+        )
+    }
+}
+
+/// Reads `service,onset,recovery` rows (a header row is optional; times in any layout outcry
+/// reads, UTC when no offset is written).
+pub fn read_truth(text: &str) -> Result<Vec<TruthEvent>> {
+    let mut out = vec![];
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    for (k, row) in rdr.records().enumerate() {
+        let row = row.with_context(|| format!("truth line {}", k + 1))?;
+        if row.len() < 3 {
+            bail!("truth line {}: want service,onset,recovery", k + 1);
+        }
+        if k == 0 && row[0].trim() == "service" {
+            continue;
+        }
+        let t = |s: &str| {
+            time::parse_time(s.trim(), chrono_tz::Tz::UTC)
+                .map_err(|e| anyhow::anyhow!("truth line {}: {s:?}: {e}", k + 1))
+        };
+        out.push(TruthEvent {
+            service: row[0].trim().to_string(),
+            onset: t(&row[1])?,
+            recovery: t(&row[2])?,
+        });
+    }
+    Ok(out)
+}
+
+/// The incidents of a JSON report, and its window width.
+pub fn read_report(r: &JsonReport) -> Result<(Vec<Detected>, i64)> {
+    let t = |s: &str| {
+        time::parse_time(s, chrono_tz::Tz::UTC).map_err(|e| anyhow::anyhow!("report: {s}: {e}"))
+    };
+    let mut v = vec![];
+    for i in &r.incidents {
+        v.push(Detected {
+            service: i.service.clone(),
+            onset: t(&i.onset)?,
+            recovery: i.recovery.as_deref().map(t).transpose()?,
+        });
+    }
+    Ok((v, r.settings.window_s))
+}
+
+/// Writes one line per event, the false alarms and the summary.
+pub fn write_text(s: &Score, out: &mut dyn Write) -> std::io::Result<()> {
+    let m = |x: Option<f64>| x.map_or("-".to_string(), |v| format!("{v:+.1}"));
+    writeln!(
+        out,
+        "service\tonset\trecovery\tverdict\tonset_err_min\trecovery_err_min"
+    )?;
+    for e in &s.events {
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{}\t{}\t{}",
+            e.event.service,
+            time::rfc3339_utc(e.event.onset),
+            time::rfc3339_utc(e.event.recovery),
+            if e.hit { "hit" } else { "miss" },
+            m(e.onset_err),
+            m(e.recovery_err)
+        )?;
+    }
+    for d in &s.false_alarms {
+        writeln!(
+            out,
+            "{}\t{}\t{}\tfalse alarm\t-\t-",
+            d.service,
+            time::rfc3339_utc(d.onset),
+            d.recovery.map_or("-".to_string(), time::rfc3339_utc)
+        )?;
+    }
+    writeln!(out, "{}", s.summary())
+}
+
+/// `outcry eval --truth FILE REPORT`.
+pub fn run(a: &crate::cli::EvalArgs) -> Result<i32> {
+    let truth = std::fs::read_to_string(&a.truth)
+        .with_context(|| format!("--truth {}", a.truth.display()))?;
+    let truth = read_truth(&truth)?;
+    let report =
+        std::fs::read_to_string(&a.report).with_context(|| format!("{}", a.report.display()))?;
+    let report: JsonReport = serde_json::from_str(&report)
+        .with_context(|| format!("{}: not an outcry JSON report", a.report.display()))?;
+    let (found, window) = read_report(&report)?;
+    let s = score(&truth, &found, window);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    write_text(&s, &mut out)?;
+    Ok(crate::exit_codes::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ev(svc: &str, on: Ts, rec: Ts) -> TruthEvent {
+        TruthEvent {
+            service: svc.into(),
+            onset: on,
+            recovery: rec,
+        }
+    }
+    fn det(svc: &str, on: Ts, rec: Option<Ts>) -> Detected {
+        Detected {
+            service: svc.into(),
+            onset: on,
+            recovery: rec,
+        }
+    }
+
+    #[test]
+    fn hits_misses_splits_and_false_alarms() {
+        let truth = [ev("gmail", 6000, 9000), ev("naver", 6000, 7000)];
+        let found = [
+            det("gmail", 6060, Some(7000)),
+            det("gmail", 7600, Some(9120)),
+            det("gmail", 50_000, None),
+        ];
+        let s = score(&truth, &found, 300);
+        assert_eq!(s.hits(), 1);
+        assert_eq!(s.events[0].onset_err, Some(1.0));
+        assert_eq!(s.events[0].recovery_err, Some(-2000.0 / 60.0));
+        assert!(!s.events[1].hit);
+        assert_eq!(s.false_alarms.len(), 2, "a split and an unrelated one");
+        assert!(s
+            .summary()
+            .starts_with("1 of 2 events hit, 1 missed, 2 false alarms"));
+    }
+
+    #[test]
+    fn truth_reads_with_or_without_header() {
+        let t = read_truth("service,onset,recovery\ngmail,2009-02-24T09:30:00Z,2009-02-24 12:00\n")
+            .unwrap();
+        assert_eq!(t, [ev("gmail", 1_235_467_800, 1_235_476_800)]);
+        assert_eq!(read_truth("gmail,1235467800,1235476800\n").unwrap(), t);
+    }
+}

@@ -1,0 +1,188 @@
+//! `detect --official FILE`: the provider's own timeline beside the chatter.
+//!
+//! The posts of a status or support account (same input formats as the chatter) are read and
+//! each is kept only when it acknowledges a problem ("we are investigating", "장애가 발생") or
+//! says it is over ("resolved", "복구되었습니다"): a "resolved" phrase wins, since such notes
+//! often name the issue too. Each incident then gets the first acknowledgement from an hour
+//! before its onset to its recovery (or the end of the input), and the first "resolved" message
+//! after that acknowledgement (or after the onset) within six hours of the recovery; the *lead
+//! time* is how many minutes the chatter detection came before the acknowledgement. Posts that
+//! name a service are matched only to that service's incidents; posts that name none, to any.
+
+use anyhow::Result;
+
+use crate::classify::{Matcher, Scratch};
+use crate::config::Config;
+use crate::detect::Incident;
+use crate::pipeline::{self, Sink, Stats};
+use crate::record::Post;
+use crate::time::Ts;
+
+/// Phrases of an acknowledgement (lower-cased substrings).
+const ACK: &[&str] = &[
+    "investigating",
+    "aware of",
+    "looking into",
+    "experiencing",
+    "issue",
+    "outage",
+    "disruption",
+    "degraded",
+    "problem",
+    "errors",
+    "장애",
+    "오류",
+    "불편",
+    "지연",
+    "문제",
+    "확인 중",
+    "확인하고",
+];
+/// Phrases of a "resolved" message.
+const RESOLVED: &[&str] = &[
+    "resolved",
+    "fixed",
+    "restored",
+    "back to normal",
+    "recovered",
+    "fully operational",
+    "복구",
+    "정상화",
+    "해결",
+    "정상적으로",
+];
+
+/// Official text kept is cut to this many characters.
+const MAX_CHARS: usize = 280;
+
+/// What an official post says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Says {
+    Acknowledged,
+    Resolved,
+}
+
+/// An official post that acknowledges or resolves.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Note {
+    pub time: Ts,
+    pub says: Says,
+    /// Services the post names (empty: any).
+    pub services: Vec<usize>,
+    pub text: String,
+}
+
+/// The official timeline of one incident.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Official {
+    pub acknowledged: Option<(Ts, String)>,
+    pub resolved: Option<(Ts, String)>,
+}
+
+impl Official {
+    /// Minutes from the chatter's onset to the acknowledgement (positive: chatter first).
+    pub fn lead_minutes(&self, onset: Ts) -> Option<i64> {
+        self.acknowledged
+            .as_ref()
+            .map(|(t, _)| (t - onset).div_euclid(60))
+    }
+}
+
+/// What an official text says, if anything.
+pub fn says(text: &str) -> Option<Says> {
+    let t = text.to_lowercase();
+    if RESOLVED.iter().any(|p| t.contains(p)) {
+        Some(Says::Resolved)
+    } else if ACK.iter().any(|p| t.contains(p)) {
+        Some(Says::Acknowledged)
+    } else {
+        None
+    }
+}
+
+struct Collect<'m> {
+    matcher: &'m Matcher,
+    scratch: Scratch,
+    stats: Stats,
+    notes: Vec<Note>,
+}
+
+impl Sink for Collect<'_> {
+    fn stats(&mut self) -> &mut Stats {
+        &mut self.stats
+    }
+    fn post(&mut self, _line: u64, p: &Post<'_>) {
+        self.stats.records += 1;
+        let Some(s) = says(&p.text) else { return };
+        let v = self.matcher.classify(&p.text, &mut self.scratch);
+        let text: String = p.text.chars().take(MAX_CHARS).collect();
+        self.notes.push(Note {
+            time: p.time,
+            says: s,
+            services: v.services.to_vec(),
+            text,
+        });
+    }
+}
+
+/// Reads the official posts of `files` (read like the chatter, by `cfg`'s settings).
+pub fn read(cfg: &Config, files: &[String], matcher: &Matcher) -> Result<Vec<Note>> {
+    let mut c = Collect {
+        matcher,
+        scratch: Scratch::default(),
+        stats: Stats::default(),
+        notes: vec![],
+    };
+    let cfg = Config {
+        inputs: files.to_vec(),
+        ..cfg.clone()
+    };
+    pipeline::read(&cfg, &mut c)?;
+    c.notes
+        .sort_by(|a, b| (a.time, &a.text).cmp(&(b.time, &b.text)));
+    Ok(c.notes)
+}
+
+/// Matches the notes to each incident (see the module documentation); `end` is the last post.
+pub fn attach(incidents: &mut [Incident], notes: &[Note], end: Ts) {
+    for i in incidents.iter_mut() {
+        let svc = i.service;
+        let fits = |n: &&Note| n.services.is_empty() || n.services.contains(&svc);
+        let until = i.recovery.unwrap_or(end);
+        let ack = notes
+            .iter()
+            .filter(fits)
+            .find(|n| n.says == Says::Acknowledged && n.time >= i.onset - 3600 && n.time <= until);
+        let from = ack.map_or(i.onset, |a| a.time);
+        let res = notes
+            .iter()
+            .filter(fits)
+            .find(|n| n.says == Says::Resolved && n.time >= from && n.time <= until + 6 * 3600);
+        if ack.is_some() || res.is_some() {
+            i.official = Some(Official {
+                acknowledged: ack.map(|n| (n.time, n.text.clone())),
+                resolved: res.map(|n| (n.time, n.text.clone())),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolved_wins_over_acknowledged() {
+        assert_eq!(
+            says("We are investigating reports of errors"),
+            Some(Says::Acknowledged)
+        );
+        assert_eq!(says("The issue has been resolved."), Some(Says::Resolved));
+        assert_eq!(
+            says("현재 메일 접속 장애가 발생하여 확인 중입니다"),
+            Some(Says::Acknowledged)
+        );
+        assert_eq!(says("메일 서비스가 정상화되었습니다"), Some(Says::Resolved));
+        assert_eq!(says("Check out our new feature!"), None);
+    }
+}

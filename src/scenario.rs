@@ -1,0 +1,702 @@
+//! Synthetic chatter with known outages, so the detector can be measured against a truth.
+//!
+//! Every scenario is generated from a seed by our own small PRNG (SplitMix64), so the same
+//! scenario is the same bytes on every machine. A scenario has background posts that name no
+//! service, a daily rhythm (quiet at 04:00 KST, busiest in the afternoon), a trickle of isolated
+//! complaints per service, ordinary mentions of the services, and optionally: outages (short,
+//! long, partially recovered, in English and Korean, with or without recovery posts), decoy bursts
+//! (mentions without complaints, one author repeating himself, a retweet storm of one post), data
+//! gaps (no posts at all), several services at once, unsorted output and mixed schemas (Twitter
+//! JSON, Reddit JSON with epoch times as numbers or strings, Mastodon-like HTML, forum CSV). The
+//! truth is each outage's service, onset and recovery; `suite` lists the scenarios the tests
+//! score (`tests/scenarios.rs`).
+
+use std::fmt::Write as _;
+
+use crate::time::Ts;
+
+/// The instant scenarios start at: Monday 2024-03-04 00:00 UTC.
+pub const EPOCH: Ts = 1_709_510_400;
+
+/// SplitMix64: tiny, fast, and the same everywhere.
+#[derive(Debug, Clone)]
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed ^ 0x9E37_79B9_7F4A_7C15)
+    }
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    /// Uniform in [0, 1).
+    pub fn unit(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n.max(1) as u64) as usize
+    }
+    /// A Poisson draw (Knuth's product method, split for large means).
+    pub fn poisson(&mut self, mean: f64) -> u32 {
+        let mut left = mean;
+        let mut n = 0;
+        while left > 0.0 {
+            let m = left.min(20.0);
+            left -= m;
+            let l = (-m).exp();
+            let mut p = 1.0;
+            loop {
+                p *= self.unit();
+                if p <= l {
+                    break;
+                }
+                n += 1;
+            }
+        }
+        n
+    }
+    fn pick<'a>(&mut self, v: &[&'a str]) -> &'a str {
+        v[self.below(v.len())]
+    }
+}
+
+/// A service the generator writes about: its id in the lexicon and the names people use.
+#[derive(Debug, Clone, Copy)]
+pub struct Svc {
+    pub id: &'static str,
+    pub en: &'static str,
+    pub ko: &'static str,
+}
+
+pub const GMAIL: Svc = Svc {
+    id: "gmail",
+    en: "gmail",
+    ko: "지메일",
+};
+pub const NAVER: Svc = Svc {
+    id: "naver",
+    en: "naver",
+    ko: "네이버",
+};
+pub const KAKAOTALK: Svc = Svc {
+    id: "kakaotalk",
+    en: "KakaoTalk",
+    ko: "카카오톡",
+};
+
+/// Language mix of an outage's or a scenario's posts.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Lang {
+    En,
+    Ko,
+    Mixed,
+}
+
+/// One planted outage.
+#[derive(Debug, Clone)]
+pub struct Outage {
+    pub svc: Svc,
+    /// Minutes after the scenario start.
+    pub onset_min: f64,
+    pub minutes: f64,
+    /// Reports per minute at full strength (times the daily rhythm, never below half of it).
+    pub rate: f64,
+    /// Partial recovery: from this fraction of the outage on, reports come at `rate × .1`.
+    pub partial: Option<(f64, f64)>,
+    pub lang: Lang,
+    /// Recovery posts after the end ("it's back").
+    pub recovery_posts: bool,
+}
+
+/// A burst that is not an outage.
+#[derive(Debug, Clone)]
+pub enum Decoy {
+    /// Many posts name the service without complaining (a launch, a news item).
+    Mentions { svc: Svc, at_min: f64, n: u32 },
+    /// One author complains over and over.
+    OneAuthor { svc: Svc, at_min: f64, n: u32 },
+    /// One complaint, retweeted by many.
+    Retweets { svc: Svc, at_min: f64, n: u32 },
+    /// Outage words about no service ("feeling down", 장애인 …).
+    Words { at_min: f64, n: u32 },
+}
+
+/// Input layout of a scenario.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Schema {
+    Tweets,
+    /// Tweets, Reddit and Mastodon-like lines in one JSONL file, plus a forum CSV.
+    Mixed,
+}
+
+/// A scenario, before generation.
+#[derive(Debug, Clone)]
+pub struct Spec {
+    pub name: String,
+    pub seed: u64,
+    pub days: f64,
+    /// Background posts per minute at the daily peak.
+    pub chatter: f64,
+    /// Isolated complaints per service per hour at the daily peak.
+    pub noise: f64,
+    pub services: Vec<Svc>,
+    pub outages: Vec<Outage>,
+    pub decoys: Vec<Decoy>,
+    /// Minutes (from, to) with no posts at all.
+    pub gaps: Vec<(f64, f64)>,
+    pub lang: Lang,
+    pub schema: Schema,
+    pub unsorted: bool,
+}
+
+/// A labelled event.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TruthEvent {
+    pub service: String,
+    pub onset: Ts,
+    pub recovery: Ts,
+}
+
+/// A generated scenario: input files (name, bytes) and the truth.
+#[derive(Debug, Clone)]
+pub struct Scenario {
+    pub name: String,
+    pub files: Vec<(String, Vec<u8>)>,
+    pub truth: Vec<TruthEvent>,
+    /// Seconds of input outside every outage.
+    pub quiet_s: i64,
+}
+
+impl Scenario {
+    /// The truth as `service,onset,recovery` CSV (RFC 3339 UTC).
+    pub fn truth_csv(&self) -> String {
+        let mut s = String::from("service,onset,recovery\n");
+        for e in &self.truth {
+            let _ = writeln!(
+                s,
+                "{},{},{}",
+                e.service,
+                crate::time::rfc3339_utc(e.onset),
+                crate::time::rfc3339_utc(e.recovery)
+            );
+        }
+        s
+    }
+}
+
+/// The daily rhythm: 0.2 at 04:00 KST (19:00 UTC), 1.0 at 16:00 KST.
+pub fn rhythm(t: Ts) -> f64 {
+    let h = ((t + 9 * 3600).rem_euclid(86_400)) as f64 / 3600.0;
+    0.2 + 0.8 * (0.5 - 0.5 * (2.0 * std::f64::consts::PI * (h - 4.0) / 24.0).cos())
+}
+
+struct P {
+    t: Ts,
+    author: String,
+    text: String,
+}
+
+const BACKGROUND_EN: &[&str] = &[
+    "lunch was great today",
+    "anyone watching the game tonight?",
+    "new blog post about rust lifetimes",
+    "coffee number three",
+    "the train is late again",
+    "reading a good book",
+];
+const BACKGROUND_KO: &[&str] = &[
+    "오늘 점심 맛있었다",
+    "퇴근하고 싶다",
+    "비가 오네요",
+    "주말에 뭐 하지",
+    "커피 한 잔 더",
+    "야구 보러 갈까",
+];
+const MENTION_EN: &[&str] = &[
+    "just cleaned up my {s} inbox",
+    "the new {s} theme looks nice",
+    "sent it to you on {s}",
+];
+const MENTION_KO: &[&str] = &["{s} 새 기능 좋네요", "{s}로 보냈어요", "{s} 쓰는 사람?"];
+const REPORT_EN: &[&str] = &[
+    "{s} is down",
+    "is {s} down for anyone else?",
+    "{s} not loading, server error",
+    "{s} 502 error again",
+    "{s} is down?? ugh",
+];
+const REPORT_KO: &[&str] = &[
+    "{s} 먹통이네요",
+    "{s} 접속이 안 돼요",
+    "{s} 서버 에러 뜨네요",
+    "{s} 장애인가요? 접속이 안 돼요",
+    "{s} 또 먹통",
+];
+const RECOVERY_EN: &[&str] = &["{s} is back up", "{s} works again", "{s} is back for me"];
+const RECOVERY_KO: &[&str] = &["{s} 다시 되네요", "{s} 복구됐네요", "{s} 정상화됐네요"];
+const WORDS: &[&str] = &[
+    "feeling down today",
+    "stocks are down again",
+    "장애인 웹 접근성 세미나",
+    "다음 주에 만나요",
+];
+
+fn fill(tpl: &str, s: &Svc, ko: bool) -> String {
+    tpl.replace("{s}", if ko { s.ko } else { s.en })
+}
+
+fn ko_for(lang: Lang, rng: &mut Rng) -> bool {
+    match lang {
+        Lang::En => false,
+        Lang::Ko => true,
+        Lang::Mixed => rng.unit() < 0.5,
+    }
+}
+
+fn author(rng: &mut Rng) -> String {
+    format!("user{}", rng.below(5000))
+}
+
+/// Generates the posts of a scenario and writes them out.
+pub fn generate(spec: &Spec) -> Scenario {
+    let mut rng = Rng::new(spec.seed);
+    let mut posts: Vec<P> = vec![];
+    let end = EPOCH + (spec.days * 86_400.0) as Ts;
+    let minutes = (end - EPOCH) / 60;
+    let in_gap = |t: Ts| {
+        spec.gaps.iter().any(|&(a, b)| {
+            let m = (t - EPOCH) as f64 / 60.0;
+            m >= a && m < b
+        })
+    };
+    for m in 0..minutes {
+        let t0 = EPOCH + m * 60;
+        let r = rhythm(t0);
+        for _ in 0..rng.poisson(spec.chatter * r) {
+            let ko = ko_for(spec.lang, &mut rng);
+            let text = rng
+                .pick(if ko { BACKGROUND_KO } else { BACKGROUND_EN })
+                .to_string();
+            let (t, a) = (t0 + rng.below(60) as Ts, author(&mut rng));
+            posts.push(P { t, author: a, text });
+        }
+        for s in &spec.services {
+            for _ in 0..rng.poisson(spec.chatter * r * 0.05) {
+                let ko = ko_for(spec.lang, &mut rng);
+                let tpl = rng.pick(if ko { MENTION_KO } else { MENTION_EN });
+                let (t, a) = (t0 + rng.below(60) as Ts, author(&mut rng));
+                posts.push(P {
+                    t,
+                    author: a,
+                    text: fill(tpl, s, ko),
+                });
+            }
+            for _ in 0..rng.poisson(spec.noise * r / 60.0) {
+                let ko = ko_for(spec.lang, &mut rng);
+                let tpl = rng.pick(if ko { REPORT_KO } else { REPORT_EN });
+                let (t, a) = (t0 + rng.below(60) as Ts, author(&mut rng));
+                posts.push(P {
+                    t,
+                    author: a,
+                    text: fill(tpl, s, ko),
+                });
+            }
+        }
+    }
+    let mut truth = vec![];
+    let mut outage_s = 0;
+    for o in &spec.outages {
+        // Off the window grid: a seeded 0–299 s later, and a seeded 0–299 s longer.
+        let on = EPOCH + (o.onset_min * 60.0) as Ts + rng.below(300) as Ts;
+        let off = on + (o.minutes * 60.0) as Ts + rng.below(300) as Ts;
+        truth.push(TruthEvent {
+            service: o.svc.id.to_string(),
+            onset: on,
+            recovery: off,
+        });
+        outage_s += off - on;
+        // Reports second by second: rate × rhythm, ramping up over the first two minutes.
+        let mut t = on;
+        while t < off {
+            let frac = (t - on) as f64 / (off - on) as f64;
+            let mut rate = o.rate * rhythm(t).max(0.5);
+            if let Some((from, level)) = o.partial {
+                if frac >= from {
+                    rate *= level;
+                }
+            }
+            let ramp = (((t - on) as f64) / 120.0).clamp(0.3, 1.0);
+            let per_s = rate * ramp / 60.0;
+            if rng.unit() < per_s {
+                let ko = ko_for(o.lang, &mut rng);
+                let tpl = rng.pick(if ko { REPORT_KO } else { REPORT_EN });
+                posts.push(P {
+                    t,
+                    author: author(&mut rng),
+                    text: fill(tpl, &o.svc, ko),
+                });
+            }
+            t += 1;
+        }
+        // Stragglers: a few reports in the minutes after.
+        for _ in 0..rng.poisson(o.rate.min(3.0) * 0.5) {
+            let ko = ko_for(o.lang, &mut rng);
+            let tpl = rng.pick(if ko { REPORT_KO } else { REPORT_EN });
+            posts.push(P {
+                t: off + 60 + rng.below(900) as Ts,
+                author: author(&mut rng),
+                text: fill(tpl, &o.svc, ko),
+            });
+        }
+        if o.recovery_posts {
+            let n = 3 + rng.poisson((o.rate * 2.0).min(12.0));
+            for _ in 0..n {
+                let ko = ko_for(o.lang, &mut rng);
+                let tpl = rng.pick(if ko { RECOVERY_KO } else { RECOVERY_EN });
+                posts.push(P {
+                    t: off + 20 + rng.below(900) as Ts,
+                    author: author(&mut rng),
+                    text: fill(tpl, &o.svc, ko),
+                });
+            }
+        }
+    }
+    for d in &spec.decoys {
+        match *d {
+            Decoy::Mentions { svc, at_min, n } => {
+                for _ in 0..n {
+                    let ko = ko_for(spec.lang, &mut rng);
+                    let tpl = rng.pick(if ko { MENTION_KO } else { MENTION_EN });
+                    posts.push(P {
+                        t: EPOCH + (at_min * 60.0) as Ts + rng.below(1200) as Ts,
+                        author: author(&mut rng),
+                        text: fill(tpl, &svc, ko),
+                    });
+                }
+            }
+            Decoy::OneAuthor { svc, at_min, n } => {
+                let a = author(&mut rng);
+                for _ in 0..n {
+                    let ko = ko_for(spec.lang, &mut rng);
+                    let tpl = rng.pick(if ko { REPORT_KO } else { REPORT_EN });
+                    posts.push(P {
+                        t: EPOCH + (at_min * 60.0) as Ts + rng.below(1200) as Ts,
+                        author: a.clone(),
+                        text: fill(tpl, &svc, ko),
+                    });
+                }
+            }
+            Decoy::Retweets { svc, at_min, n } => {
+                let a = author(&mut rng);
+                let text = fill(REPORT_EN[0], &svc, false) + " lol";
+                let t0 = EPOCH + (at_min * 60.0) as Ts;
+                posts.push(P {
+                    t: t0,
+                    author: a.clone(),
+                    text: text.clone(),
+                });
+                for _ in 0..n {
+                    posts.push(P {
+                        t: t0 + 10 + rng.below(1200) as Ts,
+                        author: author(&mut rng),
+                        text: format!("RT @{a}: {text}"),
+                    });
+                }
+            }
+            Decoy::Words { at_min, n } => {
+                for _ in 0..n {
+                    posts.push(P {
+                        t: EPOCH + (at_min * 60.0) as Ts + rng.below(1200) as Ts,
+                        author: author(&mut rng),
+                        text: rng.pick(WORDS).to_string(),
+                    });
+                }
+            }
+        }
+    }
+    posts.retain(|p| !in_gap(p.t) && p.t < end);
+    posts.sort_by(|a, b| (a.t, &a.text, &a.author).cmp(&(b.t, &b.text, &b.author)));
+    if spec.unsorted {
+        // Runs of 50 in time order, the runs shuffled (Fisher-Yates).
+        let mut runs: Vec<Vec<P>> = vec![];
+        for p in posts.drain(..) {
+            match runs.last_mut() {
+                Some(r) if r.len() < 50 => r.push(p),
+                _ => runs.push(vec![p]),
+            }
+        }
+        for i in (1..runs.len()).rev() {
+            let j = rng.below(i + 1);
+            runs.swap(i, j);
+        }
+        posts = runs.into_iter().flatten().collect();
+    }
+    let files = write(&posts, spec.schema, &mut rng);
+    Scenario {
+        name: spec.name.clone(),
+        files,
+        truth,
+        quiet_s: (end - EPOCH) - outage_s,
+    }
+}
+
+fn json_str(s: &str) -> String {
+    serde_json::to_string(s).expect("a string serialises")
+}
+
+fn write(posts: &[P], schema: Schema, rng: &mut Rng) -> Vec<(String, Vec<u8>)> {
+    let mut jsonl = String::new();
+    let mut csv = String::from("date,author,title,text\n");
+    for (k, p) in posts.iter().enumerate() {
+        let d = chrono::DateTime::from_timestamp(p.t, 0).expect("in range");
+        let which = match schema {
+            Schema::Tweets => 0,
+            Schema::Mixed => rng.below(4),
+        };
+        match which {
+            0 => {
+                let _ = writeln!(
+                    jsonl,
+                    r#"{{"id":{k},"created_at":"{}","text":{},"user":{{"screen_name":{}}}}}"#,
+                    d.format("%a %b %d %H:%M:%S +0000 %Y"),
+                    json_str(&p.text),
+                    json_str(&p.author)
+                );
+            }
+            1 => {
+                let t = if k % 5 == 0 {
+                    format!("\"{}\"", p.t)
+                } else {
+                    p.t.to_string()
+                };
+                let _ = writeln!(
+                    jsonl,
+                    r#"{{"id":"r{k}","created_utc":{t},"author":{},"body":{}}}"#,
+                    json_str(&p.author),
+                    json_str(&p.text)
+                );
+            }
+            2 => {
+                let _ = writeln!(
+                    jsonl,
+                    r#"{{"createdAt":"{}","account":{{"acct":{}}},"content":{}}}"#,
+                    d.format("%Y-%m-%dT%H:%M:%S%.3fZ"),
+                    json_str(&p.author),
+                    json_str(&format!("<p>{}</p>", p.text.replace('&', "&amp;")))
+                );
+            }
+            _ => {
+                let local = d + chrono::Duration::hours(9);
+                let text = p.text.replace('"', "\"\"");
+                let _ = writeln!(
+                    csv,
+                    "{}+09:00,{},,\"{}\"",
+                    local.format("%Y-%m-%dT%H:%M:%S"),
+                    p.author,
+                    text
+                );
+            }
+        }
+    }
+    let mut files = vec![("posts.jsonl".to_string(), jsonl.into_bytes())];
+    if schema == Schema::Mixed {
+        files.push(("forum.csv".to_string(), csv.into_bytes()));
+    }
+    files
+}
+
+fn outage(svc: Svc, onset_min: f64, minutes: f64, rate: f64, lang: Lang) -> Outage {
+    Outage {
+        svc,
+        onset_min,
+        minutes,
+        rate,
+        partial: None,
+        lang,
+        recovery_posts: true,
+    }
+}
+
+/// The scenario suite: 45 scenarios (41 outages), small enough for a debug `cargo test`.
+pub fn suite() -> Vec<Spec> {
+    let mut v = vec![];
+    let base = |name: &str, seed: u64, days: f64| Spec {
+        name: name.to_string(),
+        seed,
+        days,
+        chatter: 0.6,
+        noise: 0.6,
+        services: vec![GMAIL],
+        outages: vec![],
+        decoys: vec![],
+        gaps: vec![],
+        lang: Lang::Mixed,
+        schema: Schema::Tweets,
+        unsorted: false,
+    };
+    let langs = [Lang::En, Lang::Ko, Lang::Mixed];
+    // 1–8: quiet days, only background and isolated complaints (false alarms).
+    for k in 0..8u64 {
+        let mut s = base(&format!("quiet-{k}"), 100 + k, 3.0);
+        s.services = vec![GMAIL, NAVER, KAKAOTALK];
+        s.noise = [0.3, 0.6, 1.0, 2.0][k as usize % 4];
+        s.lang = langs[k as usize % 3];
+        v.push(s);
+    }
+    // 9–20: one outage of 20–120 minutes at different times of day, rates and languages.
+    for k in 0..12u64 {
+        let mut s = base(&format!("single-{k}"), 200 + k, 2.0);
+        let at = 1440.0 + (k as f64) * 113.0 % 1440.0;
+        let rate = [1.0, 2.0, 4.0, 8.0][k as usize % 4];
+        let mut o = outage(
+            GMAIL,
+            at,
+            20.0 + 9.0 * k as f64,
+            rate,
+            langs[k as usize % 3],
+        );
+        o.recovery_posts = k % 3 != 2;
+        s.outages.push(o);
+        s.unsorted = k % 4 == 1;
+        s.schema = if k % 2 == 0 {
+            Schema::Mixed
+        } else {
+            Schema::Tweets
+        };
+        v.push(s);
+    }
+    // 21–26: short outages under 15 minutes.
+    for k in 0..6u64 {
+        let mut s = base(&format!("short-{k}"), 300 + k, 2.0);
+        let mut o = outage(
+            NAVER,
+            1500.0 + 200.0 * k as f64,
+            8.0 + k as f64,
+            [3.0, 5.0, 8.0][k as usize % 3],
+            langs[k as usize % 3],
+        );
+        o.recovery_posts = k % 2 == 0;
+        s.services = vec![NAVER];
+        s.outages.push(o);
+        v.push(s);
+    }
+    // 27–30: long outages over six hours, across the night.
+    for k in 0..4u64 {
+        let mut s = base(&format!("long-{k}"), 400 + k, 3.0);
+        s.outages.push(outage(
+            KAKAOTALK,
+            1440.0 + 300.0 * k as f64,
+            400.0 + 60.0 * k as f64,
+            [1.5, 3.0][k as usize % 2],
+            langs[k as usize % 3],
+        ));
+        s.services = vec![KAKAOTALK, GMAIL];
+        v.push(s);
+    }
+    // 31–34: partial recoveries (degraded, then recovering at a tenth of the rate).
+    for k in 0..4u64 {
+        let mut s = base(&format!("partial-{k}"), 500 + k, 2.0);
+        let mut o = outage(
+            GMAIL,
+            1600.0 + 90.0 * k as f64,
+            150.0,
+            4.0,
+            langs[k as usize % 3],
+        );
+        o.partial = Some((0.6, 0.1 + 0.05 * k as f64));
+        s.outages.push(o);
+        v.push(s);
+    }
+    // 35–38: decoy bursts next to (or instead of) a real outage.
+    let decoys = [
+        Decoy::Mentions {
+            svc: GMAIL,
+            at_min: 1700.0,
+            n: 80,
+        },
+        Decoy::OneAuthor {
+            svc: GMAIL,
+            at_min: 1700.0,
+            n: 25,
+        },
+        Decoy::Retweets {
+            svc: GMAIL,
+            at_min: 1700.0,
+            n: 40,
+        },
+        Decoy::Words {
+            at_min: 1700.0,
+            n: 100,
+        },
+    ];
+    for (k, d) in decoys.into_iter().enumerate() {
+        let mut s = base(&format!("decoy-{k}"), 600 + k as u64, 2.0);
+        if k % 2 == 0 {
+            s.outages
+                .push(outage(GMAIL, 2300.0, 45.0, 3.0, langs[k % 3]));
+        }
+        s.decoys.push(d);
+        v.push(s);
+    }
+    // 39–41: data gaps (no posts at all), one inside an outage.
+    for k in 0..3u64 {
+        let mut s = base(&format!("gap-{k}"), 700 + k, 2.0);
+        s.gaps
+            .push((1000.0 + 300.0 * k as f64, 1240.0 + 300.0 * k as f64));
+        let mut o = outage(GMAIL, 2000.0, 90.0, 3.0, langs[k as usize % 3]);
+        if k == 2 {
+            s.gaps.push((2030.0, 2040.0));
+            o.rate = 5.0;
+        }
+        s.outages.push(o);
+        v.push(s);
+    }
+    // 42–45: several services, overlapping outages, mixed schemas, unsorted.
+    for k in 0..4u64 {
+        let mut s = base(&format!("multi-{k}"), 800 + k, 2.0);
+        s.services = vec![GMAIL, NAVER, KAKAOTALK];
+        s.schema = Schema::Mixed;
+        s.unsorted = k % 2 == 0;
+        s.outages
+            .push(outage(NAVER, 1500.0 + 50.0 * k as f64, 60.0, 3.0, Lang::Ko));
+        s.outages.push(outage(
+            KAKAOTALK,
+            1530.0 + 50.0 * k as f64,
+            30.0 + 20.0 * k as f64,
+            4.0,
+            Lang::Mixed,
+        ));
+        if k >= 2 {
+            s.outages.push(outage(GMAIL, 2200.0, 40.0, 2.0, Lang::En));
+        }
+        v.push(s);
+    }
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generation_is_deterministic() {
+        let s = &suite()[12];
+        let (a, b) = (generate(s), generate(s));
+        assert_eq!(a.files, b.files);
+        assert_eq!(a.truth, b.truth);
+        assert!(suite().len() >= 40);
+    }
+
+    #[test]
+    fn poisson_draws_have_the_right_mean() {
+        let mut r = Rng::new(1);
+        let n = 20_000;
+        let sum: u64 = (0..n).map(|_| u64::from(r.poisson(3.5))).sum();
+        let mean = sum as f64 / n as f64;
+        assert!((mean - 3.5).abs() < 0.1, "{mean}");
+    }
+}

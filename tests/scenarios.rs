@@ -1,0 +1,263 @@
+//! The scenario suite: every synthetic scenario of `outcry::scenario::suite()` is generated,
+//! detected with the default settings and scored with `outcry::eval`, and a table is printed
+//! (`cargo test --test scenarios -- --nocapture`). The test holds the detector to the targets of
+//! the evaluation: every event hit, median onset error ≤ 2 minutes, worst ≤ 1 window, recovery
+//! within 2 windows, at most one false alarm per 30 quiet days.
+
+use clap::Parser;
+
+use outcry::classify::Matcher;
+use outcry::cli::{Cli, Command};
+use outcry::config::{self, Config};
+use outcry::detect::{self, Params, Series, WindowScore};
+use outcry::eval::{self, median_max, Score};
+use outcry::report::{Exporter, JsonExporter, JsonReport, Report};
+use outcry::scenario::{generate, suite};
+use outcry::window::Windows;
+
+const WINDOW_MIN: f64 = 5.0;
+
+/// The candidate window tests compared with the chosen one (same runs, onset and recovery).
+const METHODS: [&str; 3] = [
+    "Poisson, flat baseline, raw counts",
+    "EWMA mean deviation (TwitInfo)",
+    "Poisson CUSUM",
+];
+
+/// A window test: flags each window of one service.
+type Scorer = fn(&Windows, usize, i64, i64, &Params) -> Series;
+
+/// Flat λ over raw report counts: the detector before this suite.
+fn flat(w: &Windows, svc: usize, first: i64, last: i64, p: &Params) -> Series {
+    detect::score_series(first, &detect::dense_counts(w.cells(svc), first, last), p)
+}
+
+/// TwitInfo's peak finder: EWMA mean and mean deviation (α = 0.125) of distinct voices; a window
+/// more than 2 deviations above the mean (and with `min_reports`) is a spike, more than 1 elevated.
+fn ewma(w: &Windows, svc: usize, first: i64, last: i64, p: &Params) -> Series {
+    let counts = detect::dense_distinct(w.cells(svc), first, last);
+    let (a, mut mean, mut dev) = (0.125, 0.0f64, 0.1f64);
+    let mut scores = vec![];
+    for &c in &counts {
+        let x = f64::from(c);
+        let z = (x - mean) / dev.max(0.05);
+        scores.push(WindowScore {
+            reports: c,
+            expected: mean,
+            p: 1.0,
+            score: z,
+            spike: c >= p.min_reports && z > 2.0,
+            elevated: c > 0 && z > 1.0,
+        });
+        dev = a * (x - mean).abs() + (1.0 - a) * dev;
+        mean = a * x + (1.0 - a) * mean;
+    }
+    Series {
+        first,
+        baseline: mean,
+        scores,
+    }
+}
+
+/// Poisson CUSUM against the chosen expectation μ: S = max(0, S + c·ln(μ1/μ) − (μ1 − μ)) with
+/// μ1 = μ + 2; S > 8 is a spike (with `min_reports`), S > 0 with reports elevated.
+fn cusum(w: &Windows, svc: usize, first: i64, last: i64, p: &Params) -> Series {
+    let base = detect::series(w, svc, first, last, p);
+    let mut s = 0.0f64;
+    let scores = base
+        .scores
+        .iter()
+        .map(|x| {
+            let (mu, c) = (x.expected, f64::from(x.reports));
+            let mu1 = mu + 2.0;
+            s = (s + c * (mu1 / mu).ln() - (mu1 - mu)).max(0.0);
+            WindowScore {
+                spike: x.reports >= p.min_reports && s > 8.0,
+                elevated: x.reports > 0 && s > 0.0,
+                score: s,
+                ..*x
+            }
+        })
+        .collect();
+    Series { scores, ..base }
+}
+
+fn run_scenario(files: &[String], extra: &[&str]) -> (JsonReport, Vec<Vec<eval::Detected>>) {
+    let mut args = vec!["outcry", "detect", "--quiet", "--format", "json"];
+    args.extend_from_slice(extra);
+    args.extend(files.iter().map(String::as_str));
+    let Command::Detect(a) = Cli::parse_from(args).command else {
+        unreachable!()
+    };
+    let cfg = Config::from_args(&a.common).unwrap();
+    let (lex, about) = config::load_lexicon(&a.common.lexicons).unwrap();
+    let matcher = Matcher::new(lex, about);
+    let scan = outcry::pipeline::scan(&cfg, &matcher).unwrap();
+    let incidents = outcry::detect::detect(&scan.windows, &cfg.params);
+    let report = Report {
+        incidents: &incidents,
+        windows: &scan.windows,
+        matcher: &matcher,
+        stats: &scan.stats,
+        zones: &cfg.zones,
+        input_tz: cfg.input_tz,
+        params: &cfg.params,
+    };
+    let mut out = vec![];
+    JsonExporter.write(&report, &mut out).unwrap();
+    let scorers: [Scorer; 3] = [flat, ewma, cusum];
+    let others = scorers
+        .iter()
+        .map(|f| {
+            detect::detect_with(&scan.windows, &cfg.params, f)
+                .iter()
+                .map(|i| eval::Detected {
+                    service: matcher.services()[i.service].id.clone(),
+                    onset: i.onset,
+                    recovery: i.recovery,
+                })
+                .collect()
+        })
+        .collect();
+    (serde_json::from_slice(&out).unwrap(), others)
+}
+
+struct Row {
+    group: String,
+    score: Score,
+    quiet_days: f64,
+}
+
+fn fmt(v: &[f64]) -> String {
+    match median_max(v) {
+        Some((m, w)) => format!("{m:>5.1} | {w:>5.1}"),
+        None => format!("{:>5} | {:>5}", "-", "-"),
+    }
+}
+
+fn line(name: &str, s: &Score, days: f64) -> String {
+    format!(
+        "| {name:<8} | {:>3}/{:<3} | {} | {} | {:>3} | {:>6.1} | {:>5.2} |",
+        s.hits(),
+        s.events.len(),
+        fmt(&s.onset_errors()),
+        fmt(&s.recovery_errors()),
+        s.false_alarms.len(),
+        days,
+        s.false_alarms.len() as f64 * 30.0 / days,
+    )
+}
+
+#[test]
+fn scenario_suite_meets_the_targets() {
+    let tmp = tempfile::tempdir().unwrap();
+    // OUTCRY_SCENARIO_DIR=dir keeps the generated inputs and truths there, to look at.
+    let keep = std::env::var_os("OUTCRY_SCENARIO_DIR").map(std::path::PathBuf::from);
+    let dir_path = keep.clone().unwrap_or_else(|| tmp.path().to_path_buf());
+    std::fs::create_dir_all(&dir_path).unwrap();
+    let specs = suite();
+    assert!(specs.len() >= 40);
+    let mut rows: Vec<Row> = vec![];
+    let mut compared: Vec<Score> = vec![Score::default(); METHODS.len()];
+    let mut all_quiet = 0.0;
+    let mut detail = String::new();
+    for spec in &specs {
+        let sc = generate(spec);
+        let mut files = vec![];
+        for (name, bytes) in &sc.files {
+            let p = dir_path.join(format!("{}-{name}", sc.name));
+            std::fs::write(&p, bytes).unwrap();
+            files.push(p.to_string_lossy().into_owned());
+        }
+        if keep.is_some() {
+            let p = dir_path.join(format!("{}-truth.csv", sc.name));
+            std::fs::write(p, sc.truth_csv()).unwrap();
+        }
+        // OUTCRY_SCENARIO_ARGS="--sensitivity high" measures other settings (the targets hold
+        // for the defaults).
+        let extra = std::env::var("OUTCRY_SCENARIO_ARGS").unwrap_or_default();
+        let extra: Vec<&str> = extra.split_whitespace().collect();
+        let (report, others) = run_scenario(&files, &extra);
+        for (k, found) in others.iter().enumerate() {
+            compared[k].extend(eval::score(&sc.truth, found, 300));
+        }
+        all_quiet += sc.quiet_s as f64 / 86_400.0;
+        let (found, window) = eval::read_report(&report).unwrap();
+        let s = eval::score(&sc.truth, &found, window);
+        for e in &s.events {
+            detail.push_str(&format!(
+                "  {:<10} {:<9} onset {:>6} recovery {:>6}\n",
+                sc.name,
+                e.event.service,
+                e.onset_err.map_or("miss".into(), |x| format!("{x:+.1}")),
+                e.recovery_err.map_or("-".into(), |x| format!("{x:+.1}")),
+            ));
+        }
+        for d in &s.false_alarms {
+            detail.push_str(&format!(
+                "  {:<10} {:<9} FALSE ALARM at {}\n",
+                sc.name,
+                d.service,
+                outcry::time::rfc3339_utc(d.onset)
+            ));
+        }
+        let group = sc.name.split('-').next().unwrap().to_string();
+        rows.push(Row {
+            group,
+            score: s,
+            quiet_days: sc.quiet_s as f64 / 86_400.0,
+        });
+    }
+    let mut groups: Vec<String> = rows.iter().map(|r| r.group.clone()).collect();
+    groups.dedup();
+    let mut table = String::from(
+        "| group    | hit     | onset err min: median | worst | recovery err min: median | worst | false alarms | quiet days | per 30 days |\n\
+         | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n",
+    );
+    let mut all = Score::default();
+    let mut all_days = 0.0;
+    for g in &groups {
+        let mut s = Score::default();
+        let mut days = 0.0;
+        for r in rows.iter().filter(|r| &r.group == g) {
+            s.extend(r.score.clone());
+            days += r.quiet_days;
+        }
+        table.push_str(&line(g, &s, days));
+        table.push('\n');
+        all.extend(s);
+        all_days += days;
+    }
+    table.push_str(&line("all", &all, all_days));
+    table.push('\n');
+    println!(
+        "{detail}\n{} scenarios\n{table}\n{}",
+        specs.len(),
+        all.summary()
+    );
+    println!("\nCandidate window tests (same runs, onset and recovery rules):");
+    for (name, s) in METHODS.iter().zip(&compared) {
+        println!("{}", line(name, s, all_quiet));
+    }
+
+    let (on_med, on_worst) = median_max(&all.onset_errors()).unwrap();
+    let rec = all.recovery_errors();
+    let (_, rec_worst) = median_max(&rec).unwrap();
+    let fa_rate = all.false_alarms.len() as f64 * 30.0 / all_days;
+    let report = format!("{table}\n{detail}");
+    assert_eq!(all.hits(), all.events.len(), "every event hit\n{report}");
+    assert!(on_med <= 2.0, "median onset error {on_med}\n{report}");
+    assert!(
+        fa_rate <= 1.0,
+        "{fa_rate} false alarms per 30 days\n{report}"
+    );
+    assert!(
+        on_worst <= WINDOW_MIN,
+        "worst onset error {on_worst}\n{report}"
+    );
+    assert_eq!(rec.len(), all.events.len(), "every recovery found");
+    assert!(
+        rec_worst <= 2.0 * WINDOW_MIN,
+        "recovery error {rec_worst}\n{report}"
+    );
+}
