@@ -411,7 +411,7 @@ fn quoted_times(w: &Windows, i: &Incident, next_first: Option<i64>) -> Vec<Quote
     }
     let lo_t = i.onset - 6 * 3600;
     let hi_t = end + 3600;
-    let mut all: Vec<QuoteCount> = vec![];
+    let mut all: thin_vec::ThinVec<QuoteCount> = thin_vec::ThinVec::new();
     for (_, c) in w
         .cells(i.service)
         .range(i.first_window..=hi.max(i.first_window))
@@ -420,6 +420,7 @@ fn quoted_times(w: &Windows, i: &Incident, next_first: Option<i64>) -> Vec<Quote
             add_quote(&mut all, usize::MAX, q.at, q.count, &q.text);
         }
     }
+    let mut all: Vec<QuoteCount> = all.into_iter().collect();
     all.sort_by(|a, b| b.count.cmp(&a.count).then(a.at.cmp(&b.at)));
     all.truncate(QUOTES_SHOWN);
     all

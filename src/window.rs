@@ -13,6 +13,8 @@
 use std::cell::Cell as Memo;
 use std::collections::BTreeMap;
 
+use thin_vec::ThinVec;
+
 use chrono::{DateTime, Offset, TimeZone};
 use chrono_tz::Tz;
 
@@ -67,17 +69,17 @@ pub struct Cell {
     pub reports: u32,
     pub recoveries: u32,
     /// The earliest reports, sorted by time.
-    pub report_samples: Vec<Sample>,
+    pub report_samples: ThinVec<Sample>,
     /// The earliest recovery posts, sorted by time.
-    pub recovery_samples: Vec<Sample>,
+    pub recovery_samples: ThinVec<Sample>,
     /// How often each outage/recovery term fired in this window's reports and recoveries, sorted
     /// by term.
-    pub terms: Vec<(TermId, u32)>,
+    pub terms: ThinVec<(TermId, u32)>,
     /// Times quoted by this window's reports.
-    pub quotes: Vec<QuoteCount>,
+    pub quotes: ThinVec<QuoteCount>,
     /// The smallest `VOICES_PER_CELL` voice hashes of this window's reports, sorted (see
     /// [`voice`]).
-    pub voices: Vec<u64>,
+    pub voices: ThinVec<u64>,
     /// Reports with no author and a short text: each its own voice.
     pub anonymous: u32,
     /// The latest report's time.
@@ -135,7 +137,7 @@ impl Cell {
 }
 
 /// Adds a voice hash to a sorted sketch, keeping the smallest `VOICES_PER_CELL`.
-fn add_voice(v: &mut Vec<u64>, h: u64) {
+fn add_voice(v: &mut ThinVec<u64>, h: u64) {
     if v.len() >= VOICES_PER_CELL && v.last().is_some_and(|&l| l <= h) {
         return;
     }
@@ -216,7 +218,7 @@ fn words_hash(t: &str) -> (u64, usize) {
 /// exactly (a time among the earliest of all posts is among the earliest of every part), so the
 /// counts are the same whichever worker saw which post; of two spellings of one time, the
 /// smaller is kept for the same reason.
-pub fn add_quote(v: &mut Vec<QuoteCount>, cap: usize, at: Ts, n: u32, text: &str) {
+pub fn add_quote(v: &mut ThinVec<QuoteCount>, cap: usize, at: Ts, n: u32, text: &str) {
     if let Some(q) = v.iter_mut().find(|q| q.at == at) {
         q.count += n;
         if text < q.text.as_str() {
@@ -237,7 +239,7 @@ pub fn add_quote(v: &mut Vec<QuoteCount>, cap: usize, at: Ts, n: u32, text: &str
 }
 
 /// Counts a term; the list stays sorted by term, so merged workers agree in any order.
-fn bump(terms: &mut Vec<(TermId, u32)>, t: TermId, n: u32) {
+fn bump(terms: &mut ThinVec<(TermId, u32)>, t: TermId, n: u32) {
     match terms.binary_search_by_key(&t, |(id, _)| *id) {
         Ok(k) => terms[k].1 += n,
         Err(k) => terms.insert(k, (t, n)),
@@ -246,7 +248,7 @@ fn bump(terms: &mut Vec<(TermId, u32)>, t: TermId, n: u32) {
 
 /// Keeps the `cap` earliest samples (by time, then text, then author: a total order, so parallel
 /// workers' samples merge to the same result in any order), copying the text only when kept.
-fn keep_earliest(v: &mut Vec<Sample>, cap: usize, time: Ts, text: &str, author: Option<&str>) {
+fn keep_earliest(v: &mut ThinVec<Sample>, cap: usize, time: Ts, text: &str, author: Option<&str>) {
     let key = (time, text, author);
     if v.len() >= cap && v.last().is_some_and(|l| key_of(l) <= key) {
         return;
