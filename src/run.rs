@@ -10,6 +10,7 @@ use crate::exit_codes;
 use crate::parallel;
 use crate::pipeline::{self, Scan};
 use crate::report::{Exporter, JsonExporter, Report, TextExporter, WindowsCsv};
+use crate::window::Windows;
 
 /// Runs one command line; returns the exit code.
 pub fn run(cli: Cli) -> Result<i32> {
@@ -67,19 +68,32 @@ fn execute_with(args: &CommonArgs, exporter: &dyn Exporter, official: &[String])
     let (lex, about) = config::load_lexicon(&args.lexicons)?;
     let matcher = Matcher::new(lex, about);
     let Scan { windows, stats } = parallel::scan(&cfg, &matcher)?;
-    let mut incidents = detect::detect(&windows, &cfg.params);
+    report(&cfg, official, &matcher, &windows, &stats, exporter)
+}
+
+/// Detects incidents in filled windows, adds the official timeline, and writes the report. The
+/// exit code says whether every input could be read.
+fn report(
+    cfg: &Config,
+    official: &[String],
+    matcher: &Matcher,
+    windows: &Windows,
+    stats: &pipeline::Stats,
+    exporter: &dyn Exporter,
+) -> Result<i32> {
+    let mut incidents = detect::detect(windows, &cfg.params);
     add_official(
-        &cfg,
+        cfg,
         official,
-        &matcher,
+        matcher,
         &mut incidents,
         windows.span().map(|s| s.1),
     )?;
     let report = Report {
         incidents: &incidents,
-        windows: &windows,
-        matcher: &matcher,
-        stats: &stats,
+        windows,
+        matcher,
+        stats,
         zones: &cfg.zones,
         input_tz: cfg.input_tz,
         params: &cfg.params,
@@ -112,30 +126,11 @@ fn execute_counts(
     let (mut lex, about) = config::load_lexicon(&args.lexicons)?;
     let svc = crate::counts::services(&rows, &mut lex, about);
     let matcher = Matcher::new(lex, about);
-    let mut windows =
-        crate::window::Windows::aligned(cfg.window, matcher.services().len(), cfg.zones[0]);
+    let mut windows = Windows::aligned(cfg.window, matcher.services().len(), cfg.zones[0]);
     let mut stats = pipeline::Stats {
         inputs: 1,
         ..Default::default()
     };
     crate::counts::fill(&rows, &svc, &mut windows, &mut stats);
-    let mut incidents = detect::detect(&windows, &cfg.params);
-    add_official(
-        &cfg,
-        official,
-        &matcher,
-        &mut incidents,
-        windows.span().map(|s| s.1),
-    )?;
-    let report = Report {
-        incidents: &incidents,
-        windows: &windows,
-        matcher: &matcher,
-        stats: &stats,
-        zones: &cfg.zones,
-        input_tz: cfg.input_tz,
-        params: &cfg.params,
-    };
-    pipeline::write_output(cfg.output.as_deref(), |out| exporter.write(&report, out))?;
-    Ok(exit_codes::SUCCESS)
+    report(&cfg, official, &matcher, &windows, &stats, exporter)
 }
