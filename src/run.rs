@@ -134,3 +134,39 @@ fn execute_counts(
     crate::counts::fill(&rows, &svc, &mut windows, &mut stats);
     report(&cfg, official, &matcher, &windows, &stats, exporter)
 }
+
+/// What a sequential `detect --format json` run read and reported.
+pub struct SequentialRun {
+    pub cfg: Config,
+    pub matcher: Matcher,
+    pub scan: Scan,
+    /// The JSON report, as `detect --format json` writes it.
+    pub json: Vec<u8>,
+}
+
+/// Runs `detect --format json` over `args` with the one-thread reader (`pipeline::scan`): the
+/// reference the parallel reader is tested against, and the run the scenario suite scores.
+pub fn sequential_json(args: &CommonArgs) -> Result<SequentialRun> {
+    let cfg = Config::from_args(args)?;
+    let (lex, about) = config::load_lexicon(&args.lexicons)?;
+    let matcher = Matcher::new(lex, about);
+    let scan = pipeline::scan(&cfg, &matcher)?;
+    let incidents = detect::detect(&scan.windows, &cfg.params);
+    let report = Report {
+        incidents: &incidents,
+        windows: &scan.windows,
+        matcher: &matcher,
+        stats: &scan.stats,
+        zones: &cfg.zones,
+        input_tz: cfg.input_tz,
+        params: &cfg.params,
+    };
+    let mut json = vec![];
+    JsonExporter.write(&report, &mut json)?;
+    Ok(SequentialRun {
+        cfg,
+        matcher,
+        scan,
+        json,
+    })
+}

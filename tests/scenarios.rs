@@ -6,12 +6,10 @@
 
 use clap::Parser;
 
-use outcry::classify::Matcher;
 use outcry::cli::{Cli, Command};
-use outcry::config::{self, Config};
 use outcry::detect::{self, Params, Series, WindowScore};
 use outcry::eval::{self, median_max, Score};
-use outcry::report::{Exporter, JsonExporter, JsonReport, Report};
+use outcry::report::JsonReport;
 use outcry::scenario::{generate, suite};
 use outcry::window::Windows;
 
@@ -89,22 +87,12 @@ fn run_scenario(files: &[String], extra: &[&str]) -> (JsonReport, Vec<Vec<eval::
     let Command::Detect(a) = Cli::parse_from(args).command else {
         unreachable!()
     };
-    let cfg = Config::from_args(&a.common).unwrap();
-    let (lex, about) = config::load_lexicon(&a.common.lexicons).unwrap();
-    let matcher = Matcher::new(lex, about);
-    let scan = outcry::pipeline::scan(&cfg, &matcher).unwrap();
-    let incidents = outcry::detect::detect(&scan.windows, &cfg.params);
-    let report = Report {
-        incidents: &incidents,
-        windows: &scan.windows,
-        matcher: &matcher,
-        stats: &scan.stats,
-        zones: &cfg.zones,
-        input_tz: cfg.input_tz,
-        params: &cfg.params,
-    };
-    let mut out = vec![];
-    JsonExporter.write(&report, &mut out).unwrap();
+    let outcry::run::SequentialRun {
+        cfg,
+        matcher,
+        scan,
+        json: out,
+    } = outcry::run::sequential_json(&a.common).unwrap();
     let scorers: [Scorer; 3] = [flat, ewma, cusum];
     let others = scorers
         .iter()

@@ -9,10 +9,7 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use clap::Parser;
 
-use outcry::classify::Matcher;
 use outcry::cli::{Cli, Command as Sub};
-use outcry::config::{self, Config};
-use outcry::report::{Exporter, JsonExporter, Report};
 
 const GMAIL: &str = "fixtures/gmail-2009-02-24";
 const T0: i64 = 1_235_467_800;
@@ -70,24 +67,7 @@ fn sequential(args: &[String]) -> Vec<u8> {
     let Sub::Detect(a) = cli.command else {
         unreachable!()
     };
-    let a = &a.common;
-    let cfg = Config::from_args(a).unwrap();
-    let (lex, about) = config::load_lexicon(&a.lexicons).unwrap();
-    let matcher = Matcher::new(lex, about);
-    let scan = outcry::pipeline::scan(&cfg, &matcher).unwrap();
-    let incidents = outcry::detect::detect(&scan.windows, &cfg.params);
-    let report = Report {
-        incidents: &incidents,
-        windows: &scan.windows,
-        matcher: &matcher,
-        stats: &scan.stats,
-        zones: &cfg.zones,
-        input_tz: cfg.input_tz,
-        params: &cfg.params,
-    };
-    let mut out = vec![];
-    JsonExporter.write(&report, &mut out).unwrap();
-    out
+    outcry::run::sequential_json(&a.common).unwrap().json
 }
 
 /// Same report and stderr for 1, 2 and 3 threads, and the sequential reader's report.
