@@ -699,28 +699,15 @@ mod tests {
         let mut w = Windows::new(60, 1);
         w.see(span.0 * 60);
         w.see(span.1 * 60);
-        for &(m, n) in reports {
-            for k in 0..n {
-                w.classify(
-                    0,
-                    Kind::Report,
-                    m * 60 + 10 + i64::from(k),
-                    "down",
-                    None,
-                    &[0],
-                );
-            }
-        }
-        for &(m, n) in recoveries {
-            for k in 0..n {
-                w.classify(
-                    0,
-                    Kind::Recovery,
-                    m * 60 + 20 + i64::from(k),
-                    "back",
-                    None,
-                    &[1],
-                );
+        let posts = [
+            (reports, Kind::Report, 10, "down", 0),
+            (recoveries, Kind::Recovery, 20, "back", 1),
+        ];
+        for (counts, kind, second, text, term) in posts {
+            for &(m, n) in counts {
+                for k in 0..n {
+                    w.classify(0, kind, m * 60 + second + i64::from(k), text, None, &[term]);
+                }
             }
         }
         w
