@@ -476,36 +476,18 @@ fn csv_from_stdin_with_columns_and_about() {
 
 #[test]
 fn argument_mistakes_are_usage_errors() {
-    outcry()
-        .args([
-            "detect",
-            "--tz",
-            "Mars/Olympus",
-            "fixtures/broken/broken.jsonl",
-        ])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("unknown time zone 'Mars/Olympus'"));
-    outcry()
-        .args([
-            "detect",
-            "--window",
-            "5 parsecs",
-            "fixtures/broken/broken.jsonl",
-        ])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("--window"));
-    outcry()
-        .args([
-            "detect",
-            "--input-tz",
-            "KST",
-            "fixtures/broken/broken.jsonl",
-        ])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("IANA"));
+    let cases = [
+        ("--tz", "Mars/Olympus", "unknown time zone 'Mars/Olympus'"),
+        ("--window", "5 parsecs", "--window"),
+        ("--input-tz", "KST", "IANA"),
+    ];
+    for (flag, value, message) in cases {
+        outcry()
+            .args(["detect", flag, value, "fixtures/broken/broken.jsonl"])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(message));
+    }
     let env = TestEnv::new();
     let lex = env.write("bad.lex", b"[outage]\nok\n[nonsense]\n");
     outcry()
