@@ -238,11 +238,18 @@ pub struct CommonArgs {
     pub min_reports: Option<u32>,
 
     /// Parameter set of the detector: `low` (alpha 0.0001, 5 voices, elevated below P 0.002: only
-    /// loud outages), `normal` (alpha 0.001, 3 voices, elevated below 0.01), `high` (alpha 0.003, 3
-    /// voices, elevated below 0.02: quieter services, earlier warning, more false alarms). --alpha and
-    /// --min-reports override their part.
+    /// loud outages), `normal` (alpha 0.001, 3 voices, elevated below 0.01, two busy windows or
+    /// P below alpha²), `high` (alpha 0.003, 3 voices, elevated below 0.02, one busy window is
+    /// enough: quieter services, earlier warning, more false alarms). --alpha and --min-reports
+    /// override their part.
     #[arg(long, value_enum, default_value_t = Sensitivity::Normal)]
     pub sensitivity: Sensitivity,
+
+    /// Judge reports against the chatter level only: do not learn each service's usual level by
+    /// hour of day (from 3 days of input) and day of week (from 14 days), on the clock of the
+    /// first --tz zone.
+    #[arg(long)]
+    pub no_seasonal: bool,
 
     /// Quiet windows an outage may dip for without being split in two.
     #[arg(long, value_name = "N", default_value_t = 3)]

@@ -68,6 +68,8 @@ impl Config {
             params.min_reports = n;
         }
         params.merge_gap = a.merge_gap;
+        params.season_zone = zones[0];
+        params.seasonal = !a.no_seasonal;
         if !(params.alpha > 0.0 && params.alpha < 1.0) {
             return Err(u(format!(
                 "--alpha: must be between 0 and 1 (exclusive), got {}",

@@ -82,6 +82,11 @@ pub const NAVER: Svc = Svc {
     en: "naver",
     ko: "네이버",
 };
+pub const SLACK: Svc = Svc {
+    id: "slack",
+    en: "Slack",
+    ko: "슬랙",
+};
 pub const KAKAOTALK: Svc = Svc {
     id: "kakaotalk",
     en: "KakaoTalk",
@@ -151,6 +156,9 @@ pub struct Spec {
     pub lang: Lang,
     pub schema: Schema,
     pub unsorted: bool,
+    /// Isolated complaints follow office hours (see [`office_hours`]) instead of the daily
+    /// rhythm of the chatter: a work tool, whose users are at their desks on weekdays.
+    pub office: bool,
 }
 
 /// A labelled event.
@@ -192,6 +200,19 @@ impl Scenario {
 pub fn rhythm(t: Ts) -> f64 {
     let h = ((t + 9 * 3600).rem_euclid(86_400)) as f64 / 3600.0;
     0.2 + 0.8 * (0.5 - 0.5 * (2.0 * std::f64::consts::PI * (h - 4.0) / 24.0).cos())
+}
+
+/// Office hours: 1 on weekdays 09:00–18:00 KST, 0.05 at other times.
+pub fn office_hours(t: Ts) -> f64 {
+    let local = t + 9 * 3600;
+    // 1970-01-01 was a Thursday: day 0 is weekday 3 (Monday = 0).
+    let weekday = (local.div_euclid(86_400) + 3).rem_euclid(7);
+    let hour = local.rem_euclid(86_400) / 3600;
+    if weekday < 5 && (9..18).contains(&hour) {
+        1.0
+    } else {
+        0.05
+    }
 }
 
 struct P {
@@ -295,7 +316,8 @@ pub fn generate(spec: &Spec) -> Scenario {
                     text: fill(tpl, s, ko),
                 });
             }
-            for _ in 0..rng.poisson(spec.noise * r / 60.0) {
+            let level = if spec.office { office_hours(t0) } else { r };
+            for _ in 0..rng.poisson(spec.noise * level / 60.0) {
                 let ko = ko_for(spec.lang, &mut rng);
                 let tpl = rng.pick(if ko { REPORT_KO } else { REPORT_EN });
                 let (t, a) = (t0 + rng.below(60) as Ts, author(&mut rng));
@@ -521,7 +543,7 @@ fn outage(svc: Svc, onset_min: f64, minutes: f64, rate: f64, lang: Lang) -> Outa
     }
 }
 
-/// The scenario suite: 45 scenarios (41 outages), small enough for a debug `cargo test`.
+/// The scenario suite: 49 scenarios (43 outages), small enough for a debug `cargo test`.
 pub fn suite() -> Vec<Spec> {
     let mut v = vec![];
     let base = |name: &str, seed: u64, days: f64| Spec {
@@ -537,6 +559,7 @@ pub fn suite() -> Vec<Spec> {
         lang: Lang::Mixed,
         schema: Schema::Tweets,
         unsorted: false,
+        office: false,
     };
     let langs = [Lang::En, Lang::Ko, Lang::Mixed];
     // 1–8: quiet days, only background and isolated complaints (false alarms).
@@ -672,6 +695,28 @@ pub fn suite() -> Vec<Spec> {
         ));
         if k >= 2 {
             s.outages.push(outage(GMAIL, 2200.0, 40.0, 2.0, Lang::En));
+        }
+        v.push(s);
+    }
+    // 46–49: a work tool over two weeks, complained about in office hours (weekdays 09–18 KST)
+    // far more than the chatter's rhythm says; two quiet, one outage late at night, one on a
+    // Saturday afternoon.
+    for k in 0..4u64 {
+        let mut s = base(&format!("office-{k}"), 900 + k, 15.0);
+        s.services = vec![SLACK, GMAIL];
+        s.office = true;
+        s.noise = [8.0, 5.0, 6.0, 8.0][k as usize];
+        s.lang = langs[k as usize % 3];
+        match k {
+            // Wednesday 23:30 KST.
+            2 => s
+                .outages
+                .push(outage(SLACK, 2.0 * 1440.0 + 870.0, 40.0, 2.0, Lang::Mixed)),
+            // Saturday 15:00 KST.
+            3 => s
+                .outages
+                .push(outage(SLACK, 5.0 * 1440.0 + 360.0, 30.0, 1.5, Lang::Ko)),
+            _ => {}
         }
         v.push(s);
     }

@@ -980,3 +980,46 @@ fn eval_scores_a_report_against_labelled_events() {
         .assert()
         .failure();
 }
+
+#[test]
+fn two_weeks_of_office_hours_are_learnt_not_flagged() {
+    // A work tool complained about on weekdays 09–18 KST, two weeks of it (scenario office-0).
+    let env = TestEnv::new();
+    let spec = outcry::scenario::suite()
+        .into_iter()
+        .find(|s| s.name == "office-0")
+        .unwrap();
+    let sc = outcry::scenario::generate(&spec);
+    let (name, bytes) = &sc.files[0];
+    let file = env.write(name, bytes).to_string_lossy().into_owned();
+    let files = [file];
+
+    let learnt = json_of(&["--tz", "Asia/Seoul"], &files);
+    assert_eq!(learnt.incidents.len(), 0, "{:?}", learnt.incidents);
+    assert_eq!(
+        learnt.settings.seasonal_profile,
+        "hour of day and day of week"
+    );
+    assert_eq!(learnt.settings.sensitivity, "normal");
+    assert_eq!(learnt.settings.min_run, 2);
+
+    // Without the profile, ordinary mornings at the office look like outages.
+    let flat = json_of(&["--tz", "Asia/Seoul", "--no-seasonal"], &files);
+    assert_eq!(flat.settings.seasonal_profile, "none");
+    assert!(flat.incidents.len() >= 2, "{}", flat.incidents.len());
+
+    let high = json_of(&["--sensitivity", "high"], &files);
+    assert_eq!(
+        (high.settings.sensitivity.as_str(), high.settings.min_run),
+        ("high", 1)
+    );
+
+    outcry()
+        .args(["detect", "--tz", "Asia/Seoul"])
+        .args(&files)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Usual report levels learnt by hour of day and day of week, on the clock of Asia/Seoul.",
+        ));
+}

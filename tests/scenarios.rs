@@ -16,10 +16,12 @@ use outcry::window::Windows;
 const WINDOW_MIN: f64 = 5.0;
 
 /// The candidate window tests compared with the chosen one (same runs, onset and recovery).
-const METHODS: [&str; 3] = [
+const METHODS: [&str; 5] = [
     "Poisson, flat baseline, raw counts",
+    "Poisson, chatter level, no seasonal profile",
     "EWMA mean deviation (TwitInfo)",
     "Poisson CUSUM",
+    "binomial burst automaton (Kleinberg)",
 ];
 
 /// A window test: flags each window of one service.
@@ -28,6 +30,76 @@ type Scorer = fn(&Windows, usize, i64, i64, &Params) -> Series;
 /// Flat λ over raw report counts: the detector before this suite.
 fn flat(w: &Windows, svc: usize, first: i64, last: i64, p: &Params) -> Series {
     detect::score_series(first, &detect::dense_counts(w.cells(svc), first, last), p)
+}
+
+/// The chosen test without the learnt hour-of-day and day-of-week profile.
+fn unseasonal(w: &Windows, svc: usize, first: i64, last: i64, p: &Params) -> Series {
+    let p = Params {
+        seasonal: false,
+        ..p.clone()
+    };
+    detect::series(w, svc, first, last, &p)
+}
+
+/// Kleinberg's two-state burst automaton for batched arrivals ("Bursty and Hierarchical
+/// Structure in Streams", KDD 2002, section 4): window k holds d_k posts, r_k of them reports
+/// (distinct voices); the base state emits reports at the input's overall share p0 = Σr / Σd,
+/// the burst state at s·p0 (the paper's s = 2), and entering the burst costs γ·ln n (γ = 1).
+/// The cheapest state sequence (Viterbi) marks burst windows: elevated, and spikes when they
+/// hold `min_reports`.
+fn kleinberg(w: &Windows, svc: usize, first: i64, last: i64, p: &Params) -> Series {
+    let r = detect::dense_distinct(w.cells(svc), first, last);
+    let n = r.len();
+    let mut d = vec![0u32; n];
+    for (idx, t) in w.totals().range(first..=last) {
+        d[(idx - first) as usize] = *t;
+    }
+    for k in 0..n {
+        d[k] = d[k].max(r[k]);
+    }
+    let (rs, ds) = (
+        r.iter().map(|&x| f64::from(x)).sum::<f64>(),
+        d.iter().map(|&x| f64::from(x)).sum::<f64>(),
+    );
+    let p0 = if ds > 0.0 { (rs / ds).max(1e-6) } else { 1e-6 };
+    let probs = [p0, (2.0 * p0).min(0.999)];
+    let cost = |state: usize, k: usize| {
+        let (r, d, q) = (f64::from(r[k]), f64::from(d[k]), probs[state]);
+        -(r * q.ln() + (d - r) * (1.0 - q).ln())
+    };
+    let up = (n.max(2) as f64).ln();
+    // Viterbi over two states: best[s] is the cheapest cost of a sequence ending in s.
+    let mut best = [0.0, up];
+    let mut from: Vec<[usize; 2]> = Vec::with_capacity(n);
+    for k in 0..n {
+        let to0 = if best[0] <= best[1] { 0 } else { 1 };
+        let to1 = if best[0] + up < best[1] { 0 } else { 1 };
+        let c0 = best[to0] + cost(0, k);
+        let c1 = if to1 == 0 { best[0] + up } else { best[1] } + cost(1, k);
+        from.push([to0, to1]);
+        best = [c0, c1];
+    }
+    let mut state = vec![0usize; n];
+    let mut s = if best[0] <= best[1] { 0 } else { 1 };
+    for k in (0..n).rev() {
+        state[k] = s;
+        s = from[k][s];
+    }
+    let scores = (0..n)
+        .map(|k| WindowScore {
+            reports: r[k],
+            expected: p0 * f64::from(d[k]),
+            p: 1.0,
+            score: state[k] as f64,
+            spike: state[k] == 1 && r[k] >= p.min_reports,
+            elevated: state[k] == 1 && r[k] > 0,
+        })
+        .collect();
+    Series {
+        first,
+        baseline: p0,
+        scores,
+    }
 }
 
 /// TwitInfo's peak finder: EWMA mean and mean deviation (α = 0.125) of distinct voices; a window
@@ -93,7 +165,7 @@ fn run_scenario(files: &[String], extra: &[&str]) -> (JsonReport, Vec<Vec<eval::
         scan,
         json: out,
     } = outcry::run::sequential_json(&a.common).unwrap();
-    let scorers: [Scorer; 3] = [flat, ewma, cusum];
+    let scorers: [Scorer; 5] = [flat, unseasonal, ewma, cusum, kleinberg];
     let others = scorers
         .iter()
         .map(|f| {

@@ -134,6 +134,16 @@ pub struct JsonSettings {
     pub alpha: f64,
     pub min_reports: u32,
     pub merge_gap: i64,
+    /// The `--sensitivity` preset (`low`, `normal`, `high`) the other settings started from.
+    #[serde(default)]
+    pub sensitivity: String,
+    /// Windows with unusual reports an incident needs (the run-length rule).
+    #[serde(default)]
+    pub min_run: usize,
+    /// What the baseline learnt besides the chatter level: "hour of day and day of week",
+    /// "hour of day", "day of week" or "none" (too little history).
+    #[serde(default)]
+    pub seasonal_profile: String,
 }
 
 /// Builds the document.
@@ -244,6 +254,9 @@ pub fn to_json(r: &Report) -> JsonReport {
             alpha: r.params.alpha,
             min_reports: r.params.min_reports,
             merge_gap: r.params.merge_gap,
+            sensitivity: r.sensitivity_name().to_string(),
+            min_run: r.params.min_run,
+            seasonal_profile: crate::detect::Season::describe(r.windows, r.params).to_string(),
         },
     }
 }

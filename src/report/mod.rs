@@ -34,6 +34,14 @@ impl Report<'_> {
     pub fn primary_zone(&self) -> Tz {
         self.zones[0]
     }
+    /// The `--sensitivity` preset, as on the command line.
+    pub fn sensitivity_name(&self) -> String {
+        use clap::ValueEnum;
+        self.params
+            .sensitivity
+            .to_possible_value()
+            .map_or_else(String::new, |v| v.get_name().to_string())
+    }
     pub fn service_id(&self, svc: usize) -> &str {
         &self.matcher.services()[svc].id
     }

@@ -186,6 +186,14 @@ fn summary(r: &Report, out: &mut dyn Write) -> io::Result<()> {
         "{} posts name a service: {} outage reports, {} recovery posts.",
         s.mentions, s.reports, s.recoveries
     )?;
+    let profile = crate::detect::Season::describe(r.windows, r.params);
+    if profile != "none" {
+        writeln!(
+            out,
+            "Usual report levels learnt by {profile}, on the clock of {}.",
+            r.params.season_zone.name()
+        )?;
+    }
     if s.skipped() > 0 {
         let reasons: Vec<String> = s
             .nonzero_reasons()
