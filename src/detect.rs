@@ -20,7 +20,10 @@
 //!    bucket's reports over what the rest of the model expects there, shrunk towards 1 by a
 //!    prior worth `SEASON_PRIOR` (5) reports, clamped to 0.1–10 and normalised to average 1, so
 //!    a thin history changes little: with less than 3 days there is no profile at all (the
-//!    fallback is the chatter level alone).
+//!    fallback is the chatter level alone). Each hour leaves out its most excessive day (each
+//!    weekday its most excessive week): one day's long outage must not become its hours'
+//!    normal (found on the held-out scenarios: a 9-hour outage in 3 days of input had taught
+//!    the profile its own hours and was cut short by three hours).
 //! 3. **Baseline.** λ = Σ counts / Σ (f · h · d) over the windows not found significant, and the
 //!    factors, re-estimated until nothing changes (at most 20 rounds); an outage does not
 //!    inflate its own baseline. μ never falls below `BASELINE_FLOOR`.
@@ -265,6 +268,10 @@ pub struct Season {
     pub hour: Vec<u8>,
     /// Local day of the week (0 = Monday) at each window's start.
     pub day: Vec<u8>,
+    /// Local date at each window's start, counted in days from the first window's.
+    pub date: Vec<u32>,
+    /// Week of each window, counted from the first window's date.
+    pub week: Vec<u32>,
     pub by_hour: bool,
     pub by_day: bool,
 }
@@ -280,6 +287,8 @@ impl Season {
         }
         let n = (last - first + 1).max(0) as usize;
         let (mut hour, mut day) = (Vec::with_capacity(n), Vec::with_capacity(n));
+        let (mut date, mut week) = (Vec::with_capacity(n), Vec::with_capacity(n));
+        let mut first_date = None;
         // The zone's offset is looked up once per half hour of UTC: zones change offset on the
         // hour or half hour, and a window is placed by its start.
         let mut cached: Option<(i64, i32)> = None;
@@ -302,10 +311,16 @@ impl Season {
                 .naive_utc();
             hour.push(local.hour() as u8);
             day.push(local.weekday().num_days_from_monday() as u8);
+            let d = (t + i64::from(off)).div_euclid(86_400);
+            let d0 = *first_date.get_or_insert(d);
+            date.push((d - d0) as u32);
+            week.push(((d - d0) / 7) as u32);
         }
         Some(Season {
             hour,
             day,
+            date,
+            week,
             by_hour,
             by_day,
         })
@@ -339,28 +354,53 @@ impl Season {
 /// One seasonal factor per bucket (24 hours or 7 days), learnt from the windows not flagged as
 /// outliers: each bucket's reports against what λ and the other factors expect there, pulled
 /// towards 1 by `SEASON_PRIOR`, then scaled so that the factors average 1 over the windows
-/// (λ keeps its meaning: reports per window of average chatter).
+/// (λ keeps its meaning: reports per window of average chatter). Within each bucket the windows
+/// fall into groups (days for hours, weeks for days of the week); when a bucket has three groups
+/// or more, the group with the largest excess of reports over the expectation is left out: one
+/// day's outage must not teach the detector that its hours are always loud.
 fn fit_factor(
     factor: &mut [f64],
     bucket: &[u8],
+    group: &[u32],
     counts: &[u32],
     rest: &[f64],
     outlier: &[bool],
     lambda: f64,
 ) {
     let m = factor.len();
-    let (mut obs, mut exp) = (vec![0f64; m], vec![0f64; m]);
+    let groups = group.iter().max().map_or(0, |&g| g as usize + 1);
+    // Reports and expectation per (bucket, group).
+    let (mut obs, mut exp) = (vec![0f64; m * groups], vec![0f64; m * groups]);
+    let mut seen = vec![false; m * groups];
     for k in (0..counts.len()).filter(|&k| !outlier[k]) {
-        let b = usize::from(bucket[k]);
-        obs[b] += f64::from(counts[k]);
-        exp[b] += lambda * rest[k];
+        let i = usize::from(bucket[k]) * groups + group[k] as usize;
+        obs[i] += f64::from(counts[k]);
+        exp[i] += lambda * rest[k];
+        seen[i] = true;
     }
-    for b in 0..m {
-        factor[b] = ((obs[b] + SEASON_PRIOR) / (exp[b] + SEASON_PRIOR))
-            .clamp(SEASON_CLAMP.0, SEASON_CLAMP.1);
+    let mut dropped = vec![false; m * groups];
+    for (b, f) in factor.iter_mut().enumerate() {
+        let row = b * groups..(b + 1) * groups;
+        if row.clone().filter(|&i| seen[i]).count() >= 3 {
+            let worst = row
+                .clone()
+                .filter(|&i| seen[i])
+                .max_by(|&i, &j| (obs[i] - exp[i]).total_cmp(&(obs[j] - exp[j])));
+            if let Some(i) = worst {
+                dropped[i] = true;
+            }
+        }
+        let (o, e) = row
+            .filter(|&i| !dropped[i])
+            .fold((0.0, 0.0), |(o, e), i| (o + obs[i], e + exp[i]));
+        *f = ((o + SEASON_PRIOR) / (e + SEASON_PRIOR)).clamp(SEASON_CLAMP.0, SEASON_CLAMP.1);
     }
     let (mut with, mut without) = (0.0, 0.0);
     for k in (0..counts.len()).filter(|&k| !outlier[k]) {
+        let i = usize::from(bucket[k]) * groups + group[k] as usize;
+        if dropped[i] {
+            continue;
+        }
         with += rest[k] * factor[usize::from(bucket[k])];
         without += rest[k];
     }
@@ -424,13 +464,21 @@ pub fn score_series_model(
                 let rest: Vec<f64> = (0..n)
                     .map(|k| base[k] * day_f[usize::from(s.day[k])])
                     .collect();
-                fit_factor(&mut hour_f, &s.hour, counts, &rest, &outlier, lambda);
+                fit_factor(
+                    &mut hour_f,
+                    &s.hour,
+                    &s.date,
+                    counts,
+                    &rest,
+                    &outlier,
+                    lambda,
+                );
             }
             if s.by_day {
                 let rest: Vec<f64> = (0..n)
                     .map(|k| base[k] * hour_f[usize::from(s.hour[k])])
                     .collect();
-                fit_factor(&mut day_f, &s.day, counts, &rest, &outlier, lambda);
+                fit_factor(&mut day_f, &s.day, &s.week, counts, &rest, &outlier, lambda);
             }
         }
         lambda = fit_lambda(&outlier, &|k| factor(k, &hour_f, &day_f));
@@ -1043,6 +1091,23 @@ mod tests {
             .iter()
             .fold((f64::MAX, 0f64), |(l, h), &x| (l.min(x), h.max(x)));
         assert!(hi / lo < 1.5, "{lo} {hi}");
+    }
+
+    #[test]
+    fn one_days_outage_does_not_become_the_hours_normal() {
+        // Four days at one report every fourth window; on day 2, from 10:00 to 18:00, a long
+        // degraded outage of 2–3 reports per window (elevated, mostly not spikes).
+        let (w, _) = office_counts(0, 0);
+        let (a, _) = w.span_windows().unwrap();
+        let mut counts: Vec<u32> = (0..4 * 288).map(|k| u32::from(k % 4 == 0)).collect();
+        for (k, c) in counts.iter_mut().enumerate().skip(2 * 288 + 120).take(96) {
+            *c = 2 + (k % 2) as u32;
+        }
+        let season = Season::of(&w, a, a + 4 * 288 - 1, chrono_tz::UTC).unwrap();
+        let s = score_series_model(a, &counts, None, Some(&season), &Params::default());
+        let (noon, night) = (s.scores[12 * 12].expected, s.scores[3 * 12].expected);
+        assert!(noon < 1.5 * night, "noon {noon} night {night}");
+        assert!(s.scores[2 * 288 + 121].p < 0.05);
     }
 
     fn windows_with(
