@@ -780,3 +780,27 @@ website
 site
 status
 account
+
+[official-ack en]
+# Phrases of a provider's own status or support posts (read only in `detect --official` input,
+# never in the chatter) that acknowledge a problem. Matched anywhere in the text, so keep them
+# specific to how status pages write.
+investigating
+aware of
+looking into
+experiencing
+issue
+outage
+disruption
+degraded
+problem
+errors
+
+[official-resolved en]
+# ... and that say it is over. A post with both kinds says "resolved".
+resolved
+fixed
+restored
+back to normal
+recovered
+fully operational

@@ -798,3 +798,21 @@ SKT T1
 로그인
 사이트
 홈페이지
+
+[official-ack ko]
+# 서비스 제공자의 공지·고객센터 글에서 장애를 인정하는 말 (`detect --official` 입력에서만 읽음).
+# Phrases of a provider's own notices acknowledging a problem (only in `--official` input).
+장애
+오류
+불편
+지연
+문제
+확인 중
+확인하고
+
+[official-resolved ko]
+# ... 복구를 알리는 말. Phrases saying it is over.
+복구
+정상화
+해결
+정상적으로

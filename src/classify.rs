@@ -282,9 +282,16 @@ pub struct Matcher {
     /// Normalised aliases, to keep @mentions that name a service.
     handles: HashSet<String>,
     about: Option<usize>,
+    /// Phrases of official status posts (`--official`), kept apart from the chatter's terms.
+    official: Vec<crate::lexicon::OfficialPhrase>,
 }
 
 impl Matcher {
+    /// The phrases that official status posts acknowledge or resolve with.
+    pub fn official_phrases(&self) -> &[crate::lexicon::OfficialPhrase] {
+        &self.official
+    }
+
     /// Compiles a lexicon. When two entries normalise to the same text, the later one wins, so a
     /// user's file can turn a shipped outage word into an exclusion. `about` is the service
     /// (index) that posts with no service named are about (`--about`).
@@ -317,6 +324,7 @@ impl Matcher {
             services: lex.services,
             handles,
             about,
+            official: lex.official,
         }
     }
 

@@ -99,12 +99,29 @@ impl fmt::Display for LexiconError {
 
 impl std::error::Error for LexiconError {}
 
+/// A phrase of a provider's own status posts (`[official-ack]`, `[official-resolved]`), read
+/// only in `detect --official` input, never in the chatter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OfficialPhrase {
+    pub says: crate::official::Says,
+    /// Normalised as text is before matching; matched anywhere in the text.
+    pub pattern: String,
+}
+
 /// All loaded entries, before compilation into a matcher.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     pub services: Vec<Service>,
     pub entries: Vec<Entry>,
     pub templates: Vec<Template>,
+    pub official: Vec<OfficialPhrase>,
+}
+
+/// Where the lines of a lexicon file go.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Section {
+    Term(TermKind),
+    Official(crate::official::Says),
 }
 
 impl Lexicon {
@@ -148,7 +165,7 @@ impl Lexicon {
 
     /// Adds the entries of one file's text.
     pub fn add_text(&mut self, file: &str, text: &str) -> Result<(), LexiconError> {
-        let mut section: Option<TermKind> = None;
+        let mut section: Option<Section> = None;
         for (i, raw) in text.lines().enumerate() {
             let err = |message: String| LexiconError {
                 file: file.to_string(),
@@ -166,8 +183,18 @@ impl Lexicon {
                 section = Some(self.section(inner).map_err(err)?);
                 continue;
             }
-            let Some(kind) = section else {
-                return Err(err("an entry before any section: start with [outage], [recovery], [exclude], [negation], [counter], [context] or [service NAME CATEGORY]".into()));
+            let kind = match section {
+                None => return Err(err("an entry before any section: start with [outage], [recovery], [exclude], [negation], [counter], [context], [official-ack], [official-resolved] or [service NAME CATEGORY]".into())),
+                Some(Section::Official(says)) => {
+                    let mut pattern = String::new();
+                    normalise_into(line, &mut pattern);
+                    if pattern.is_empty() {
+                        return Err(err("an empty entry".into()));
+                    }
+                    self.official.push(OfficialPhrase { says, pattern });
+                    continue;
+                }
+                Some(Section::Term(kind)) => kind,
             };
             if line.contains("{service}") {
                 if kind != TermKind::Outage {
@@ -183,16 +210,19 @@ impl Lexicon {
         Ok(())
     }
 
-    fn section(&mut self, inner: &str) -> Result<TermKind, String> {
+    fn section(&mut self, inner: &str) -> Result<Section, String> {
+        use crate::official::Says;
         let mut words = inner.split_whitespace();
         let head = words.next().unwrap_or("");
         let kind = match head {
-            "outage" => TermKind::Outage,
-            "recovery" => TermKind::Recovery,
-            "exclude" => TermKind::Exclude,
-            "negation" => TermKind::Negation,
-            "counter" => TermKind::Counter,
-            "context" => TermKind::Context,
+            "outage" => Section::Term(TermKind::Outage),
+            "recovery" => Section::Term(TermKind::Recovery),
+            "exclude" => Section::Term(TermKind::Exclude),
+            "negation" => Section::Term(TermKind::Negation),
+            "counter" => Section::Term(TermKind::Counter),
+            "context" => Section::Term(TermKind::Context),
+            "official-ack" => Section::Official(Says::Acknowledged),
+            "official-resolved" => Section::Official(Says::Resolved),
             "service" => {
                 let id = words.next().ok_or("[service NAME CATEGORY] needs a NAME")?;
                 let category = words.next().unwrap_or("other");
@@ -211,11 +241,11 @@ impl Lexicon {
                         self.services.len() - 1
                     }
                 };
-                return Ok(TermKind::Alias(idx));
+                return Ok(Section::Term(TermKind::Alias(idx)));
             }
             other => {
                 return Err(format!(
-                    "unknown section '[{other}]': expected outage, recovery, exclude, negation, counter, context or service"
+                    "unknown section '[{other}]': expected outage, recovery, exclude, negation, counter, context, official-ack, official-resolved or service"
                 ));
             }
         };

@@ -3,7 +3,9 @@
 //! The posts of a status or support account (same input formats as the chatter) are read and
 //! each is kept only when it acknowledges a problem ("we are investigating", "장애가 발생") or
 //! says it is over ("resolved", "복구되었습니다"): a "resolved" phrase wins, since such notes
-//! often name the issue too. Each incident then gets the first acknowledgement from an hour
+//! often name the issue too. The phrases are the `[official-ack]` and `[official-resolved]`
+//! sections of the lexicons (shipped in `lexicons/en.lex` and `ko.lex`, more with `--lexicon`),
+//! matched anywhere in the normalised text. Each incident then gets the first acknowledgement from an hour
 //! before its onset to its recovery (or the end of the input), and the first "resolved" message
 //! after that acknowledgement (or after the onset) within six hours of the recovery; the *lead
 //! time* is how many minutes the chatter detection came before the acknowledgement. Posts that
@@ -11,46 +13,14 @@
 
 use anyhow::Result;
 
-use crate::classify::{Matcher, Scratch};
+use aho_corasick::AhoCorasick;
+
+use crate::classify::{normalise_into, Matcher, Scratch};
 use crate::config::Config;
 use crate::detect::Incident;
 use crate::pipeline::{self, Sink, Stats};
 use crate::record::Post;
 use crate::time::Ts;
-
-/// Phrases of an acknowledgement (lower-cased substrings).
-const ACK: &[&str] = &[
-    "investigating",
-    "aware of",
-    "looking into",
-    "experiencing",
-    "issue",
-    "outage",
-    "disruption",
-    "degraded",
-    "problem",
-    "errors",
-    "장애",
-    "오류",
-    "불편",
-    "지연",
-    "문제",
-    "확인 중",
-    "확인하고",
-];
-/// Phrases of a "resolved" message.
-const RESOLVED: &[&str] = &[
-    "resolved",
-    "fixed",
-    "restored",
-    "back to normal",
-    "recovered",
-    "fully operational",
-    "복구",
-    "정상화",
-    "해결",
-    "정상적으로",
-];
 
 /// Official text kept is cut to this many characters.
 const MAX_CHARS: usize = 280;
@@ -88,20 +58,46 @@ impl Official {
     }
 }
 
-/// What an official text says, if anything.
-pub fn says(text: &str) -> Option<Says> {
-    let t = text.to_lowercase();
-    if RESOLVED.iter().any(|p| t.contains(p)) {
-        Some(Says::Resolved)
-    } else if ACK.iter().any(|p| t.contains(p)) {
-        Some(Says::Acknowledged)
-    } else {
-        None
+/// The `[official-ack]` and `[official-resolved]` phrases of the lexicons, compiled once.
+pub struct Phrases {
+    ac: Option<AhoCorasick>,
+    says: Vec<Says>,
+    buf: String,
+}
+
+impl Phrases {
+    pub fn new(matcher: &Matcher) -> Phrases {
+        let phrases = matcher.official_phrases();
+        let ac = (!phrases.is_empty()).then(|| {
+            AhoCorasick::new(phrases.iter().map(|p| p.pattern.as_bytes()))
+                .expect("official phrases are plain literals")
+        });
+        Phrases {
+            ac,
+            says: phrases.iter().map(|p| p.says).collect(),
+            buf: String::new(),
+        }
+    }
+
+    /// What an official text says, if anything: a "resolved" phrase wins.
+    pub fn says(&mut self, text: &str) -> Option<Says> {
+        let ac = self.ac.as_ref()?;
+        self.buf.clear();
+        normalise_into(text, &mut self.buf);
+        let mut found = None;
+        for m in ac.find_overlapping_iter(self.buf.as_str()) {
+            match self.says[m.pattern().as_usize()] {
+                Says::Resolved => return Some(Says::Resolved),
+                Says::Acknowledged => found = Some(Says::Acknowledged),
+            }
+        }
+        found
     }
 }
 
 struct Collect<'m> {
     matcher: &'m Matcher,
+    phrases: Phrases,
     scratch: Scratch,
     stats: Stats,
     notes: Vec<Note>,
@@ -113,7 +109,9 @@ impl Sink for Collect<'_> {
     }
     fn post(&mut self, _line: u64, p: &Post<'_>) {
         self.stats.records += 1;
-        let Some(s) = says(&p.text) else { return };
+        let Some(s) = self.phrases.says(&p.text) else {
+            return;
+        };
         let v = self.matcher.classify(&p.text, &mut self.scratch);
         let text: String = p.text.chars().take(MAX_CHARS).collect();
         self.notes.push(Note {
@@ -129,6 +127,7 @@ impl Sink for Collect<'_> {
 pub fn read(cfg: &Config, files: &[String], matcher: &Matcher) -> Result<Vec<Note>> {
     let mut c = Collect {
         matcher,
+        phrases: Phrases::new(matcher),
         scratch: Scratch::default(),
         stats: Stats::default(),
         notes: vec![],
@@ -173,6 +172,9 @@ mod tests {
 
     #[test]
     fn resolved_wins_over_acknowledged() {
+        let m = Matcher::new(crate::lexicon::Lexicon::builtin(), None);
+        let mut p = Phrases::new(&m);
+        let mut says = |t: &str| p.says(t);
         assert_eq!(
             says("We are investigating reports of errors"),
             Some(Says::Acknowledged)
@@ -184,5 +186,27 @@ mod tests {
         );
         assert_eq!(says("메일 서비스가 정상화되었습니다"), Some(Says::Resolved));
         assert_eq!(says("Check out our new feature!"), None);
+        assert_eq!(says("WE ARE INVESTIGATING"), Some(Says::Acknowledged));
+    }
+
+    #[test]
+    fn a_lexicon_file_adds_official_phrases() {
+        let mut lex = crate::lexicon::Lexicon::builtin();
+        lex.add_text(
+            "mine.lex",
+            "[official-ack]\nunder maintenance\n[official-resolved]\nall clear\n",
+        )
+        .unwrap();
+        let mut p = Phrases::new(&Matcher::new(lex, None));
+        assert_eq!(p.says("Site under maintenance"), Some(Says::Acknowledged));
+        assert_eq!(p.says("All clear now"), Some(Says::Resolved));
+        // Without any phrases nothing is official.
+        let mut none = Phrases::new(&Matcher::new(crate::lexicon::Lexicon::default(), None));
+        assert_eq!(none.says("resolved"), None);
+        // The chatter's matcher does not see them.
+        let m = Matcher::new(crate::lexicon::Lexicon::builtin(), None);
+        let mut scratch = Scratch::default();
+        let v = m.classify("we are investigating", &mut scratch);
+        assert!(v.terms.is_empty());
     }
 }
