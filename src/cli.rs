@@ -30,12 +30,14 @@ pub enum Command {
     /// Reports are counted per service in windows (--window), once per voice: an author's
     /// repeats, retweets (`RT @name`) and copies of one long text count once. Per service, the
     /// expectation of a window is λ times the chatter level around it (posts not naming the
-    /// service, an hour either side, relative to their mean: the time of day), λ re-estimated
+    /// service, an hour either side, relative to their mean: the time of day) times, from 3 days
+    /// of input, the service's usual level at that hour of the day (from 14 days, also that day
+    /// of the week; on the clock of the first --tz zone; --no-seasonal: not), all re-estimated
     /// without the windows found significant. A window is a spike when it has at least
     /// --min-reports voices and the Poisson tail probability P(X >= voices | expectation) is below
     /// --alpha; windows with P < 0.01 are elevated. Elevated windows chain into one incident across
-    /// up to --merge-gap quiet windows; one with a spike is reported; windows just before it with
-    /// P < 0.1 lead into it. Onset: the first report of the run, to the second. Recovery: the first
+    /// up to --merge-gap quiet windows; one with a spike and a second busy window (P < 0.1), or a
+    /// spike below alpha², is reported; windows just before it with P < 0.1 lead into it. Onset: the first report of the run, to the second. Recovery: the first
     /// recovery post ("it's back", 정상화) once a second one corroborates it near the end of the
     /// run (or up to an hour later when the reports in between stay above normal: a degraded
     /// tail); otherwise the end of the run without its trailing stragglers; none while still

@@ -554,6 +554,8 @@ fn help_documents_the_method() {
         .assert()
         .success()
         .stdout(predicate::str::contains("Poisson"))
+        .stdout(predicate::str::contains("hour of the day"))
+        .stdout(predicate::str::contains("--no-seasonal"))
         .stdout(predicate::str::contains("--input-tz"))
         .stdout(predicate::str::contains("--about"));
 }
