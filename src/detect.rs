@@ -261,16 +261,21 @@ pub const SEASON_PRIOR: f64 = 5.0;
 pub const SEASON_CLAMP: (f64, f64) = (0.1, 10.0);
 
 /// Where each window of a series falls on the clock and in the week of a zone, and which of
-/// the two the input spans enough of to learn: the seasonal part of the baseline.
+/// the two the input spans enough of to learn: the seasonal part of the baseline. Windows are
+/// grouped into *slots*, the local clock hours of the span in order (a window belongs to the
+/// hour its start falls in), and the fit works on slot sums: an hour's twelve 5-minute windows
+/// share every seasonal factor.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Season {
-    /// Local hour of the day (0–23) at each window's start.
+    /// The slot of each window.
+    pub slot: Vec<u32>,
+    /// Local hour of the day (0–23) of each slot.
     pub hour: Vec<u8>,
-    /// Local day of the week (0 = Monday) at each window's start.
+    /// Local day of the week (0 = Monday) of each slot.
     pub day: Vec<u8>,
-    /// Local date at each window's start, counted in days from the first window's.
+    /// Local date of each slot, counted in days from the first slot's.
     pub date: Vec<u32>,
-    /// Week of each window, counted from the first window's date.
+    /// Week of each slot, counted from the first slot's date.
     pub week: Vec<u32>,
     pub by_hour: bool,
     pub by_day: bool,
@@ -280,50 +285,66 @@ impl Season {
     /// The profile for the windows `[first, last]` of `w` on the clock of `zone`; `None` when
     /// the span is too short (or the windows too wide) to learn anything.
     pub fn of(w: &Windows, first: i64, last: i64, zone: chrono_tz::Tz) -> Option<Season> {
-        use chrono::{Datelike, Offset, TimeZone, Timelike};
+        use chrono::{Offset, TimeZone};
         let (by_hour, by_day) = Season::learnable(w, first, last);
         if !by_hour && !by_day {
             return None;
         }
         let n = (last - first + 1).max(0) as usize;
-        let (mut hour, mut day) = (Vec::with_capacity(n), Vec::with_capacity(n));
-        let (mut date, mut week) = (Vec::with_capacity(n), Vec::with_capacity(n));
-        let mut first_date = None;
-        // The zone's offset is looked up once per half hour of UTC: zones change offset on the
-        // hour or half hour, and a window is placed by its start.
-        let mut cached: Option<(i64, i32)> = None;
-        for k in 0..n {
-            let t = w.start(first + k as i64);
-            let key = t.div_euclid(1800);
-            let off = match cached {
-                Some((h, off)) if h == key => off,
-                _ => {
-                    let utc = chrono::DateTime::from_timestamp(t, 0).map(|d| d.naive_utc());
-                    let off = utc.map_or(0, |d| {
-                        zone.offset_from_utc_datetime(&d).fix().local_minus_utc()
-                    });
-                    cached = Some((key, off));
-                    off
-                }
-            };
-            let local = chrono::DateTime::from_timestamp(t + i64::from(off), 0)
-                .unwrap_or_default()
-                .naive_utc();
-            hour.push(local.hour() as u8);
-            day.push(local.weekday().num_days_from_monday() as u8);
-            let d = (t + i64::from(off)).div_euclid(86_400);
-            let d0 = *first_date.get_or_insert(d);
-            date.push((d - d0) as u32);
-            week.push(((d - d0) / 7) as u32);
-        }
-        Some(Season {
-            hour,
-            day,
-            date,
-            week,
+        let mut season = Season {
+            slot: Vec::with_capacity(n),
+            hour: vec![],
+            day: vec![],
+            date: vec![],
+            week: vec![],
             by_hour,
             by_day,
-        })
+        };
+        let mut first_date = None;
+        let mut last_key = None;
+        // The zone's offset is looked up once per half hour of UTC: zones change offset on the
+        // hour or half hour, and a window is placed by its start.
+        let mut cached: Option<(i64, i64)> = None;
+        for k in 0..n {
+            let t = w.start(first + k as i64);
+            let half_hour = t.div_euclid(1800);
+            let off = match cached {
+                Some((h, off)) if h == half_hour => off,
+                _ => {
+                    let off = chrono::DateTime::from_timestamp(t, 0).map_or(0, |d| {
+                        zone.offset_from_utc_datetime(&d.naive_utc())
+                            .fix()
+                            .local_minus_utc()
+                    });
+                    cached = Some((half_hour, i64::from(off)));
+                    i64::from(off)
+                }
+            };
+            let local = t + off;
+            let key = local.div_euclid(3600);
+            if last_key != Some(key) {
+                last_key = Some(key);
+                let d = local.div_euclid(86_400);
+                let d0 = *first_date.get_or_insert(d);
+                season.hour.push((local.rem_euclid(86_400) / 3600) as u8);
+                // 1970-01-01 was a Thursday (Monday = 0).
+                season.day.push((d + 3).rem_euclid(7) as u8);
+                season.date.push((d - d0) as u32);
+                season.week.push(((d - d0) / 7) as u32);
+            }
+            season.slot.push((season.hour.len() - 1) as u32);
+        }
+        Some(season)
+    }
+
+    /// Local hour of the day of window `k`.
+    pub fn hour_of(&self, k: usize) -> u8 {
+        self.hour[self.slot[k] as usize]
+    }
+
+    /// Local day of the week (0 = Monday) of window `k`.
+    pub fn day_of(&self, k: usize) -> u8 {
+        self.day[self.slot[k] as usize]
     }
 
     /// Whether the windows `[first, last]` of `w` are enough to learn (hours, days of the week).
@@ -351,31 +372,33 @@ impl Season {
     }
 }
 
-/// One seasonal factor per bucket (24 hours or 7 days), learnt from the windows not flagged as
-/// outliers: each bucket's reports against what λ and the other factors expect there, pulled
-/// towards 1 by `SEASON_PRIOR`, then scaled so that the factors average 1 over the windows
-/// (λ keeps its meaning: reports per window of average chatter). Within each bucket the windows
-/// fall into groups (days for hours, weeks for days of the week); when a bucket has three groups
-/// or more, the group with the largest excess of reports over the expectation is left out: one
-/// day's outage must not teach the detector that its hours are always loud.
+/// One seasonal factor per bucket (24 hours or 7 days), learnt from the slots' reports `obs`
+/// and weights `rest` (the chatter level times the other factor, summed over the slot's windows
+/// not flagged as outliers; a slot of outliers only weighs 0): each bucket's reports against
+/// what λ and the other factors expect there, pulled towards 1 by `SEASON_PRIOR`, then scaled
+/// so that the factors average 1 over the windows (λ keeps its meaning: reports per window of
+/// average chatter). Within each bucket the slots fall into groups (days for hours, weeks for
+/// days of the week); when a bucket has three groups or more, the group with the largest excess
+/// of reports over the expectation is left out: one day's outage must not teach the detector
+/// that its hours are always loud.
 fn fit_factor(
     factor: &mut [f64],
     bucket: &[u8],
     group: &[u32],
-    counts: &[u32],
+    obs: &[f64],
     rest: &[f64],
-    outlier: &[bool],
     lambda: f64,
 ) {
     let m = factor.len();
     let groups = group.iter().max().map_or(0, |&g| g as usize + 1);
+    let cell = |j: usize| usize::from(bucket[j]) * groups + group[j] as usize;
     // Reports and expectation per (bucket, group).
-    let (mut obs, mut exp) = (vec![0f64; m * groups], vec![0f64; m * groups]);
+    let (mut o_bg, mut e_bg) = (vec![0f64; m * groups], vec![0f64; m * groups]);
     let mut seen = vec![false; m * groups];
-    for k in (0..counts.len()).filter(|&k| !outlier[k]) {
-        let i = usize::from(bucket[k]) * groups + group[k] as usize;
-        obs[i] += f64::from(counts[k]);
-        exp[i] += lambda * rest[k];
+    for j in (0..obs.len()).filter(|&j| rest[j] > 0.0) {
+        let i = cell(j);
+        o_bg[i] += obs[j];
+        e_bg[i] += lambda * rest[j];
         seen[i] = true;
     }
     let mut dropped = vec![false; m * groups];
@@ -385,24 +408,20 @@ fn fit_factor(
             let worst = row
                 .clone()
                 .filter(|&i| seen[i])
-                .max_by(|&i, &j| (obs[i] - exp[i]).total_cmp(&(obs[j] - exp[j])));
+                .max_by(|&i, &j| (o_bg[i] - e_bg[i]).total_cmp(&(o_bg[j] - e_bg[j])));
             if let Some(i) = worst {
                 dropped[i] = true;
             }
         }
         let (o, e) = row
             .filter(|&i| !dropped[i])
-            .fold((0.0, 0.0), |(o, e), i| (o + obs[i], e + exp[i]));
+            .fold((0.0, 0.0), |(o, e), i| (o + o_bg[i], e + e_bg[i]));
         *f = ((o + SEASON_PRIOR) / (e + SEASON_PRIOR)).clamp(SEASON_CLAMP.0, SEASON_CLAMP.1);
     }
     let (mut with, mut without) = (0.0, 0.0);
-    for k in (0..counts.len()).filter(|&k| !outlier[k]) {
-        let i = usize::from(bucket[k]) * groups + group[k] as usize;
-        if dropped[i] {
-            continue;
-        }
-        with += rest[k] * factor[usize::from(bucket[k])];
-        without += rest[k];
+    for j in (0..obs.len()).filter(|&j| !dropped[cell(j)]) {
+        with += rest[j] * factor[usize::from(bucket[j])];
+        without += rest[j];
     }
     if with > 0.0 {
         let scale = without / with;
@@ -425,9 +444,13 @@ pub fn score_series_model(
     let base: Vec<f64> = (0..n).map(|k| shape.map_or(1.0, |s| s[k])).collect();
     let season = season.filter(|_| params.seasonal);
     let (mut hour_f, mut day_f) = ([1.0f64; 24], [1.0f64; 7]);
-    let factor = |k: usize, hour_f: &[f64; 24], day_f: &[f64; 7]| match season {
-        Some(s) => base[k] * hour_f[usize::from(s.hour[k])] * day_f[usize::from(s.day[k])],
-        None => base[k],
+    // The seasonal factor of window k (1 without a profile).
+    let seasonal = |k: usize, hour_f: &[f64; 24], day_f: &[f64; 7]| match season {
+        Some(s) => {
+            let j = s.slot[k] as usize;
+            hour_f[usize::from(s.hour[j])] * day_f[usize::from(s.day[j])]
+        }
+        None => 1.0,
     };
     let test = |c: u32, mu: f64| {
         let p = poisson_sf(c, mu);
@@ -440,71 +463,85 @@ pub fn score_series_model(
             elevated: c > 0 && p < params.elevated_alpha,
         }
     };
-    let fit_lambda = |outlier: &[bool], f: &dyn Fn(usize) -> f64| {
-        let (sum, e) = (0..n)
-            .filter(|&k| !outlier[k])
-            .fold((0u64, 0.0), |(s, e), k| {
-                (s + u64::from(counts[k]), e + f(k))
-            });
+    let ratio = |sum: f64, e: f64| {
         if e <= 0.0 {
             BASELINE_FLOOR
         } else {
-            (sum as f64 / e).max(BASELINE_FLOOR)
+            (sum / e).max(BASELINE_FLOOR)
         }
     };
+    let slots = season.map_or(0, |s| s.hour.len());
+    let (mut obs, mut weight) = (vec![0f64; slots], vec![0f64; slots]);
+    let mut rest = vec![0f64; slots];
     let mut outlier = vec![false; n];
     let mut lambda = BASELINE_FLOOR;
     for _ in 0..20 {
-        // λ and the seasonal factors in turn: a few passes settle them.
-        let passes = if season.is_some() { 4 } else { 1 };
-        for _ in 0..passes {
-            lambda = fit_lambda(&outlier, &|k| factor(k, &hour_f, &day_f));
-            let Some(s) = season else { break };
-            if s.by_hour {
-                let rest: Vec<f64> = (0..n)
-                    .map(|k| base[k] * day_f[usize::from(s.day[k])])
-                    .collect();
-                fit_factor(
-                    &mut hour_f,
-                    &s.hour,
-                    &s.date,
-                    counts,
-                    &rest,
-                    &outlier,
-                    lambda,
-                );
+        match season {
+            None => {
+                let (sum, e) = (0..n)
+                    .filter(|&k| !outlier[k])
+                    .fold((0.0, 0.0), |(s, e), k| {
+                        (s + f64::from(counts[k]), e + base[k])
+                    });
+                lambda = ratio(sum, e);
             }
-            if s.by_day {
-                let rest: Vec<f64> = (0..n)
-                    .map(|k| base[k] * hour_f[usize::from(s.hour[k])])
-                    .collect();
-                fit_factor(&mut day_f, &s.day, &s.week, counts, &rest, &outlier, lambda);
+            Some(s) => {
+                // Slot sums over the windows not flagged, then λ and the factors in turn: a
+                // few passes settle them.
+                obs.fill(0.0);
+                weight.fill(0.0);
+                for k in (0..n).filter(|&k| !outlier[k]) {
+                    let j = s.slot[k] as usize;
+                    obs[j] += f64::from(counts[k]);
+                    weight[j] += base[k];
+                }
+                let total: f64 = obs.iter().sum();
+                let fit_lambda = |hour_f: &[f64; 24], day_f: &[f64; 7]| {
+                    let e: f64 = (0..slots)
+                        .map(|j| {
+                            weight[j]
+                                * hour_f[usize::from(s.hour[j])]
+                                * day_f[usize::from(s.day[j])]
+                        })
+                        .sum();
+                    ratio(total, e)
+                };
+                for _ in 0..4 {
+                    lambda = fit_lambda(&hour_f, &day_f);
+                    if s.by_hour {
+                        for j in 0..slots {
+                            rest[j] = weight[j] * day_f[usize::from(s.day[j])];
+                        }
+                        fit_factor(&mut hour_f, &s.hour, &s.date, &obs, &rest, lambda);
+                    }
+                    if s.by_day {
+                        for j in 0..slots {
+                            rest[j] = weight[j] * hour_f[usize::from(s.hour[j])];
+                        }
+                        fit_factor(&mut day_f, &s.day, &s.week, &obs, &rest, lambda);
+                    }
+                }
+                lambda = fit_lambda(&hour_f, &day_f);
             }
         }
-        lambda = fit_lambda(&outlier, &|k| factor(k, &hour_f, &day_f));
-        let next: Vec<bool> = (0..n)
-            .map(|k| {
-                test(
-                    counts[k],
-                    (lambda * factor(k, &hour_f, &day_f)).max(BASELINE_FLOOR),
-                )
-                .spike
-            })
-            .collect();
-        if next == outlier {
+        let mut changed = false;
+        for k in 0..n {
+            let mu = (lambda * base[k] * seasonal(k, &hour_f, &day_f)).max(BASELINE_FLOOR);
+            let spike = test(counts[k], mu).spike;
+            changed |= spike != outlier[k];
+            outlier[k] = spike;
+        }
+        if !changed {
             break;
         }
-        outlier = next;
     }
     Series {
         first,
         baseline: lambda,
         scores: (0..n)
             .map(|k| {
-                test(
-                    counts[k],
-                    (lambda * factor(k, &hour_f, &day_f)).max(BASELINE_FLOOR),
-                )
+                let mu = (lambda * base[k] * seasonal(k, &hour_f, &day_f)).max(BASELINE_FLOOR);
+                test(counts[k], mu)
             })
             .collect(),
     }
@@ -975,8 +1012,8 @@ mod tests {
         assert!(s.by_hour && !s.by_day);
         assert_eq!(Season::describe(&w, &Params::default()), "hour of day");
         // 1970-01-01 00:00 UTC is 09:00 KST on a Thursday.
-        assert_eq!((s.hour[0], s.day[0]), (9, 3));
-        assert_eq!((s.hour[12], s.hour[15 * 12]), (10, 0));
+        assert_eq!((s.hour_of(0), s.day_of(0)), (9, 3));
+        assert_eq!((s.hour_of(12), s.hour_of(15 * 12)), (10, 0));
         w.see(14 * 86_400);
         let (a, b) = w.span_windows().unwrap();
         let s = Season::of(&w, a, b, chrono_tz::UTC).unwrap();
@@ -1005,9 +1042,9 @@ mod tests {
         let (a, b) = w.span_windows().unwrap();
         let s = Season::of(&w, a, b, chrono_tz::America::New_York).unwrap();
         let at = |t: i64| (w.index(t) - a) as usize;
-        assert_eq!(s.hour[at(t0 + 6 * 3600)], 1);
-        assert_eq!(s.hour[at(t0 + 7 * 3600)], 3);
-        assert_eq!(s.day[at(t0 + 7 * 3600)], 6); // a Sunday
+        assert_eq!(s.hour_of(at(t0 + 6 * 3600)), 1);
+        assert_eq!(s.hour_of(at(t0 + 7 * 3600)), 3);
+        assert_eq!(s.day_of(at(t0 + 7 * 3600)), 6); // a Sunday
     }
 
     /// Two weeks of 5-minute windows from a Monday 00:00 on the profile's clock: reports at
