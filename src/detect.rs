@@ -56,14 +56,14 @@
 //! per author removed every false alarm (busy-hour noise, one author repeating himself, a
 //! retweet storm); the lead-in windows cut the worst onset error from 6.6 to 3.8 minutes; the
 //! recovery rules cut the worst recovery error from 20 to 3.4 minutes. On the two-week
-//! office-hours scenarios the seasonal profile cut false alarms from 41 to 4 and the run-length
+//! office-hours scenarios the seasonal profile cut false alarms from 42 to 4 and the run-length
 //! rule from 4 to 1, changing no other figure. Compared on the same suite and kept out:
 //! a flat baseline, TwitInfo's EWMA peak finder, Poisson CUSUM and Kleinberg's binomial burst
 //! automaton (each more false alarms or a worse onset; table in the README).
 //!
 //! References: J. Kleinberg, "Bursty and Hierarchical Structure in Streams", KDD 2002 (the
-//! share-of-posts view and the compared automaton); the Poisson tail test against a baseline with a run rule is the approach of
-//! public outage trackers (e.g. Downdetector's description of its method); bridging short gaps
+//! share-of-posts view and the compared automaton); the Poisson tail test against a baseline
+//! with a run rule is the approach of public outage trackers (e.g. Downdetector's description of its method); bridging short gaps
 //! follows the burst-merging step of Marcus et al., "TwitInfo: Aggregating and Visualizing
 //! Microblogs for Event Exploration", CHI 2011.
 
@@ -250,7 +250,7 @@ pub fn score_series_shaped(
     score_series_model(first, counts, shape, None, params)
 }
 
-/// Hours and days shorter than this many days of input are not profiled: too few of each.
+/// Inputs shorter than this many days get no hour-of-day profile: too few of each hour.
 pub const SEASON_HOURS_AFTER_DAYS: f64 = 3.0;
 /// Days of the week are profiled from this many days of input on (each weekday twice).
 pub const SEASON_WEEK_AFTER_DAYS: f64 = 14.0;
