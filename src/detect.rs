@@ -63,9 +63,9 @@
 //!
 //! References: J. Kleinberg, "Bursty and Hierarchical Structure in Streams", KDD 2002 (the
 //! share-of-posts view and the compared automaton); the Poisson tail test against a baseline
-//! with a run rule is the approach of public outage trackers (e.g. Downdetector's description of its method); bridging short gaps
-//! follows the burst-merging step of Marcus et al., "TwitInfo: Aggregating and Visualizing
-//! Microblogs for Event Exploration", CHI 2011.
+//! with a run rule is the approach of public outage trackers (e.g. Downdetector's description
+//! of its method); bridging short gaps follows the burst-merging step of Marcus et al.,
+//! "TwitInfo: Aggregating and Visualizing Microblogs for Event Exploration", CHI 2011.
 
 use crate::time::Ts;
 use crate::window::{add_quote, Cell, QuoteCount, Sample, Windows};
