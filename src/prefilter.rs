@@ -8,13 +8,15 @@
 //! nothing, and every `{service}` template needs an alias hit too. So a post in which no alias
 //! can match may skip classification: its verdict is "no services, no kind" either way.
 //!
-//! When can no alias match? We decide it only for *plain* texts: every character ASCII or a
-//! precomposed Hangul syllable (U+AC00–U+D7A3). Any other text (jamo such as ㅋㅋ, full-width
+//! When can no alias match? We decide it only for *plain* texts: every character ASCII, a
+//! precomposed Hangul syllable (U+AC00–U+D7A3) or a Hangul compatibility jamo (U+3130–U+318F,
+//! the ㅋㅋ and ㅠㅠ of one Korean post in six). Any other text (conjoining jamo, full-width
 //! letters, emoji, zero-width characters, other scripts) goes the full way. Normalisation maps a
 //! plain text to a plain text and never makes a character out of nothing: it folds ASCII letter
 //! case, turns white space runs into one space or removes them (between Hangul), and may remove
-//! pieces such as links; NFKC leaves ASCII and precomposed syllables as they are (with no jamo
-//! around, nothing composes). Hence, for a plain text:
+//! pieces such as links; NFKC leaves ASCII and precomposed syllables as they are, and the
+//! normaliser passes compatibility jamo through untouched (so they never compose into a
+//! syllable: see `classify::for_each_nfkc`). Hence, for a plain text:
 //!
 //! * an alias with a character that is not plain cannot match its normalised form;
 //! * an ASCII alias that matches contains, between its spaces, words that the raw text also
@@ -157,10 +159,10 @@ impl Prefilter {
     }
 }
 
-/// ASCII or a precomposed Hangul syllable.
+/// ASCII, a precomposed Hangul syllable or a Hangul compatibility jamo (ㅋ, ㅠ).
 #[inline]
 fn is_plain(c: char) -> bool {
-    c.is_ascii() || ('\u{AC00}'..='\u{D7A3}').contains(&c)
+    c.is_ascii() || matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{3130}'..='\u{318F}')
 }
 
 #[cfg(test)]
@@ -183,8 +185,13 @@ mod tests {
             "plain Korean without an alias syllable"
         );
         assert!(
-            p.could_match("오늘 점심 뭐 먹지 ㅋㅋ"),
-            "jamo: the full way"
+            !p.could_match("오늘 점심 뭐 먹지 ㅋㅋ ㅠㅠ"),
+            "compatibility jamo pass through normalisation untouched"
+        );
+        assert!(p.could_match("지메일 ㅠㅠ"));
+        assert!(
+            p.could_match("오늘 점심 뭐 먹지 \u{1100}\u{1161}"),
+            "conjoining jamo (they compose): the full way"
         );
         assert!(p.could_match("café is down"), "other scripts: the full way");
     }

@@ -1,6 +1,6 @@
 //! The literal prefilter may only skip posts that full classification would give no verdict and
 //! no service: checked on every text of the bundled fixtures, on case and spacing variants of
-//! them (Korean spaced out syllable by syllable, jamo removed so that more texts are plain), and
+//! them (Korean spaced out syllable by syllable, jamo removed, jamo between every character), and
 //! on generated texts built from the lexicon's own words in English and Korean (proptest), with
 //! and without `--about`.
 
@@ -105,6 +105,10 @@ fn never_skips_a_fixture_post_that_has_a_verdict() {
                 // Spaces between all characters: the normaliser joins Hangul syllables again.
                 t.chars().flat_map(|c| [c, ' ']).collect(),
                 t.chars().filter(|c| !('ㄱ'..='ㆎ').contains(c)).collect(),
+                // Compatibility jamo between all characters: they stay as typed and never
+                // compose, so the text is still plain.
+                t.chars().flat_map(|c| [c, 'ㅋ']).collect(),
+                t.chars().flat_map(|c| [c, 'ㅏ']).collect(),
             ];
             for v in &variants {
                 check(m, p, v);
@@ -112,6 +116,22 @@ fn never_skips_a_fixture_post_that_has_a_verdict() {
             }
         }
         assert!(skipped > 0, "the prefilter never skips anything");
+    }
+}
+
+#[test]
+fn a_name_split_by_a_link_or_a_mention_is_still_a_candidate() {
+    // Normalisation removes the link or the @mention and joins the Hangul around it again.
+    for text in [
+        "네 http://t.co/x 이트 먹통",
+        "지메 @someone 일 접속이 안 돼요",
+        "카카오 www.example.com 톡 먹통",
+    ] {
+        for (m, p) in matchers() {
+            let mut s = Scratch::default();
+            assert!(!m.classify(text, &mut s).services.is_empty(), "{text}");
+            assert!(p.could_match(text), "{text}");
+        }
     }
 }
 
@@ -151,6 +171,11 @@ fn vocabulary() -> Vec<String> {
             "co",
             "m",
             "mail",
+            "ㅋㅋ",
+            "ㅠㅠ",
+            "ㄱ",
+            "ㅏ",
+            "ㅎ",
         ]
         .map(str::to_string),
     );
@@ -161,7 +186,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(3000))]
     #[test]
     fn never_skips_a_generated_text_that_has_a_verdict(
-        picks in proptest::collection::vec((any::<proptest::sample::Index>(), 0u8..6), 1..8)
+        picks in proptest::collection::vec((any::<proptest::sample::Index>(), 0u8..8), 1..8)
     ) {
         static V: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
         let vocab = V.get_or_init(vocabulary);
@@ -174,6 +199,8 @@ proptest! {
                 2 => text.push_str("  "),
                 3 => text.push('#'),
                 4 => text.push('\n'),
+                5 => text.push('ㅋ'),
+                6 => text.push('ㅏ'),
                 _ => text.push('.'),
             }
             match i.index(3) {
