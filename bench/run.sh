@@ -14,7 +14,9 @@
 #   gzip -dc | wc -l  vs  outcry on .gz
 #
 # and prints a markdown table: MB/s (of uncompressed JSON), throughput relative to rg, and peak
-# RSS (GNU time, one extra run each). Environment: RUNS (default 3), BENCH_DIR (target/bench).
+# RSS (GNU time, one extra run each), then outcry's peak RSS with the corpus read once, four and
+# eight times over through stdin (memory must level off, not grow with the bytes). Environment: RUNS (default 3),
+# BENCH_DIR (target/bench).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -92,4 +94,19 @@ for c in "${CMDS[@]}"; do
   cell=${name//|/\\|}
   echo "| \`$cell\` | $mbs | $ratio | $rss_mib |"
   i=$((i + 1))
+done
+
+# Memory does not grow with the bytes read: the same corpus once, four and eight times over
+# through stdin (more bytes, the same posts, days and windows). Each worker keeps its own window
+# counts until the end, so RSS rises until every worker has seen the whole span (up to the
+# per-window state times the workers), then stays flat.
+rss_of() { /usr/bin/time -f "%M" -o "$DIR/rss.txt" bash -c "$1" >/dev/null 2>&1; awk '{ printf "%.0f", $1 / 1024 }' "$DIR/rss.txt"; }
+times() { for _ in $(seq "$1"); do printf '%s ' "$CORPUS"; done; }
+echo
+echo "Peak RSS of \`outcry detect\` through stdin, the corpus repeated:"
+echo
+echo "| input | bytes | peak RSS |"
+echo "| --- | ---: | ---: |"
+for k in 1 4 8; do
+  echo "| corpus × $k | $((k * BYTES / 1000000)) MB | $(rss_of "cat $(times $k) | $OUTCRY detect --quiet --no-progress") MiB |"
 done
