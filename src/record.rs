@@ -330,13 +330,15 @@ struct Doc<'k, 'a> {
 
 impl<'a> Doc<'_, 'a> {
     /// Follows a path: the first key among the kept ones, the rest by walking nested objects.
-    fn lookup(&self, path: &[String]) -> Option<&'a RawValue> {
+    /// The value's JSON text: already valid (checked by the scan or by serde_json when the line
+    /// was read) and without surrounding white space, so it is not parsed again here.
+    fn lookup(&self, path: &[String]) -> Option<&'a str> {
         let i = key_index(self.keys, &path[0])?;
         let mut cur = self.vals[i]?;
         for seg in &path[1..] {
             cur = nested(cur, seg)?;
         }
-        serde_json::from_str(cur).ok()
+        Some(cur)
     }
 }
 
@@ -429,21 +431,24 @@ impl<'de> de::Deserialize<'de> for CowStr<'de> {
     }
 }
 
-/// A JSON string value, borrowed where possible; `None` for other types and for null.
-fn json_str(raw: &RawValue) -> Option<Cow<'_, str>> {
-    let t = raw.get();
+/// A JSON string value (`t`: its valid JSON text), borrowed where possible; `None` for other
+/// types and for null. A valid string without a backslash is its own content between the quotes;
+/// only strings with escapes are decoded by serde_json.
+fn json_str(t: &str) -> Option<Cow<'_, str>> {
     if !t.starts_with('"') {
         return None;
+    }
+    if t.len() >= 2 && t.ends_with('"') && memchr::memchr(b'\\', t.as_bytes()).is_none() {
+        return Some(Cow::Borrowed(&t[1..t.len() - 1]));
     }
     serde_json::from_str::<CowStr>(t).ok().map(|c| c.0)
 }
 
-/// A time value: a string in any supported layout, or an epoch number.
-fn json_time(raw: &RawValue, parser: &mut TimeParser) -> Result<Ts, Skip> {
-    let t = raw.get();
+/// A time value (its valid JSON text): a string in any supported layout, or an epoch number.
+fn json_time(t: &str, parser: &mut TimeParser) -> Result<Ts, Skip> {
     match t.as_bytes().first() {
         Some(b'"') => {
-            let s = json_str(raw).ok_or(Skip::BadTime)?;
+            let s = json_str(t).ok_or(Skip::BadTime)?;
             parser.parse(&s).map_err(time_skip)
         }
         Some(b'-' | b'0'..=b'9') => {
