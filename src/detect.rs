@@ -347,6 +347,14 @@ impl Season {
         self.day[self.slot[k] as usize]
     }
 
+    /// The profile `params` ask for over `[first, last]`, if the span allows one.
+    pub fn for_span(w: &Windows, first: i64, last: i64, params: &Params) -> Option<Season> {
+        params
+            .seasonal
+            .then(|| Season::of(w, first, last, params.season_zone))
+            .flatten()
+    }
+
     /// Whether the windows `[first, last]` of `w` are enough to learn (hours, days of the week).
     pub fn learnable(w: &Windows, first: i64, last: i64) -> (bool, bool) {
         let days = (w.end(last) - w.start(first)) as f64 / 86_400.0;
@@ -611,19 +619,27 @@ pub fn chatter_shape(w: &Windows, svc: usize, first: i64, last: i64) -> Vec<f64>
 }
 
 /// The series the detector tests for one service: distinct voices per window against the
-/// baseline scaled by the chatter level.
+/// baseline scaled by the chatter level and the seasonal profile.
 pub fn series(w: &Windows, svc: usize, first: i64, last: i64, params: &Params) -> Series {
-    let cells = w.cells(svc);
+    let season = Season::for_span(w, first, last, params);
+    series_in(w, svc, first, last, params, season.as_ref())
+}
+
+/// [`series`] with the windows' places on the clock worked out once for all services.
+pub fn series_in(
+    w: &Windows,
+    svc: usize,
+    first: i64,
+    last: i64,
+    params: &Params,
+    season: Option<&Season>,
+) -> Series {
     let shape = chatter_shape(w, svc, first, last);
-    let season = params
-        .seasonal
-        .then(|| Season::of(w, first, last, params.season_zone))
-        .flatten();
     score_series_model(
         first,
-        &dense_distinct(cells, first, last),
+        &dense_distinct(w.cells(svc), first, last),
         Some(&shape),
-        season.as_ref(),
+        season,
         params,
     )
 }
@@ -666,7 +682,12 @@ pub struct Incident {
 
 /// Finds the incidents of every service.
 pub fn detect(w: &Windows, params: &Params) -> Vec<Incident> {
-    detect_with(w, params, series)
+    let season = w
+        .span_windows()
+        .and_then(|(a, b)| Season::for_span(w, a, b, params));
+    detect_with(w, params, |w, svc, a, b, p| {
+        series_in(w, svc, a, b, p, season.as_ref())
+    })
 }
 
 /// Finds the incidents of every service with another window test: `scorer(w, svc, first, last,

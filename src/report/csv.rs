@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 
 use super::{Exporter, Report};
-use crate::detect::{dense_counts, series};
+use crate::detect::{dense_counts, series_in, Season};
 use crate::time::rfc3339_in;
 
 /// Unwraps the I/O error inside a CSV error, so a closed pipe is still recognised as one.
@@ -47,11 +47,12 @@ impl Exporter for WindowsCsv {
             .filter(|&s| !r.windows.cells(s).is_empty())
             .collect();
         services.sort_by(|a, b| r.service_id(*a).cmp(r.service_id(*b)));
+        let season = Season::for_span(r.windows, first, last, r.params);
         let series: Vec<_> = services
             .iter()
             .map(|&s| {
                 (
-                    series(r.windows, s, first, last, r.params),
+                    series_in(r.windows, s, first, last, r.params, season.as_ref()),
                     dense_counts(r.windows.cells(s), first, last),
                 )
             })
