@@ -5,11 +5,12 @@
 //! says it is over ("resolved", "복구되었습니다"): a "resolved" phrase wins, since such notes
 //! often name the issue too. The phrases are the `[official-ack]` and `[official-resolved]`
 //! sections of the lexicons (shipped in `lexicons/en.lex` and `ko.lex`, more with `--lexicon`),
-//! matched anywhere in the normalised text. Each incident then gets the first acknowledgement from an hour
-//! before its onset to its recovery (or the end of the input), and the first "resolved" message
-//! after that acknowledgement (or after the onset) within six hours of the recovery; the *lead
-//! time* is how many minutes the chatter detection came before the acknowledgement. Posts that
-//! name a service are matched only to that service's incidents; posts that name none, to any.
+//! matched anywhere in the normalised text. Each incident then gets the first acknowledgement
+//! from an hour before its onset to its recovery (or the end of the input), and the first
+//! "resolved" message after that acknowledgement (or after the onset) within six hours of the
+//! recovery; the *lead time* is how many minutes the chatter detection came before the
+//! acknowledgement. Posts that name a service are matched only to that service's incidents;
+//! posts that name none, to any.
 
 use anyhow::Result;
 
