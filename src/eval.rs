@@ -1,11 +1,12 @@
 //! `outcry eval`: how right a report is, scored against labelled events.
 //!
-//! Each labelled event (`service,onset,recovery`) is *hit* by the earliest incident of the same
-//! service that overlaps it (onset before the event's recovery plus two windows, and not over
-//! before the event's onset); the errors are that incident's onset and recovery minus the truth,
-//! in minutes (positive: late). Any other incident is a *false alarm*, including a second incident
-//! over the same event (a split). The same scoring serves the scenario suite
-//! (`tests/scenarios.rs`).
+//! Each labelled event (`service,onset,recovery[,recovering]`) is *hit* by the earliest incident
+//! of the same service that overlaps it (onset before the event's recovery plus two windows, and
+//! not over before the event's onset); the errors are that incident's onset and recovery minus
+//! the truth, in minutes (positive: late). Any other incident is a *false alarm*, including a
+//! second incident over the same event (a split). An event labelled with the start of a partial
+//! recovery (`recovering`) is also scored on the report's `recovering` phase: found or not, and
+//! its error. The same scoring serves the scenario suite (`tests/scenarios.rs`).
 
 use std::io::Write;
 
@@ -21,6 +22,8 @@ pub struct Detected {
     pub service: String,
     pub onset: Ts,
     pub recovery: Option<Ts>,
+    /// Start of the report's `recovering` phase.
+    pub recovering: Option<Ts>,
 }
 
 /// The verdict on one labelled event.
@@ -31,6 +34,9 @@ pub struct EventScore {
     pub onset_err: Option<f64>,
     /// `None` when missed or when the report has no recovery.
     pub recovery_err: Option<f64>,
+    /// For an event labelled with a partial recovery: the error of the report's `recovering`
+    /// phase in minutes; `None` when the report has no such phase (or the event was missed).
+    pub recovering_err: Option<f64>,
     pub hit: bool,
 }
 
@@ -69,6 +75,10 @@ pub fn score(truth: &[TruthEvent], found: &[Detected], window: i64) -> Score {
                     event: e.clone(),
                     onset_err: Some((d.onset - e.onset) as f64 / 60.0),
                     recovery_err: d.recovery.map(|r| (r - e.recovery) as f64 / 60.0),
+                    recovering_err: e
+                        .recovering
+                        .zip(d.recovering)
+                        .map(|(t, r)| (r - t) as f64 / 60.0),
                     hit: true,
                 }
             }
@@ -76,6 +86,7 @@ pub fn score(truth: &[TruthEvent], found: &[Detected], window: i64) -> Score {
                 event: e.clone(),
                 onset_err: None,
                 recovery_err: None,
+                recovering_err: None,
                 hit: false,
             },
         };
@@ -120,6 +131,15 @@ impl Score {
     pub fn recovery_errors(&self) -> Vec<f64> {
         self.events.iter().filter_map(|e| e.recovery_err).collect()
     }
+    /// Events labelled with a partial recovery, and the errors of the `recovering` phases found
+    /// for them.
+    pub fn partials(&self) -> (usize, Vec<f64>) {
+        let labelled = self.events.iter().filter(|e| e.event.recovering.is_some());
+        (
+            labelled.clone().count(),
+            labelled.filter_map(|e| e.recovering_err).collect(),
+        )
+    }
     /// Joins another report's verdicts (for a suite).
     pub fn extend(&mut self, o: Score) {
         self.events.extend(o.events);
@@ -131,7 +151,7 @@ impl Score {
             Some((m, w)) => format!("median {m:.1} min, worst {w:.1} min"),
             None => "none".to_string(),
         };
-        format!(
+        let mut line = format!(
             "{} of {} events hit, {} missed, {} false alarms; onset error {}; recovery error {}",
             self.hits(),
             self.events.len(),
@@ -139,12 +159,21 @@ impl Score {
             self.false_alarms.len(),
             mm(&self.onset_errors()),
             mm(&self.recovery_errors()),
-        )
+        );
+        let (partial, found) = self.partials();
+        if partial > 0 {
+            line.push_str(&format!(
+                "; recovering phase found for {} of {partial} partial recoveries, error {}",
+                found.len(),
+                mm(&found)
+            ));
+        }
+        line
     }
 }
 
-/// Reads `service,onset,recovery` rows (a header row is optional; times in any layout outcry
-/// reads, UTC when no offset is written).
+/// Reads `service,onset,recovery[,recovering]` rows (a header row is optional; times in any
+/// layout outcry reads, UTC when no offset is written; `recovering` may be empty).
 pub fn read_truth(text: &str) -> Result<Vec<TruthEvent>> {
     let mut out = vec![];
     let mut rdr = csv::ReaderBuilder::new()
@@ -163,10 +192,15 @@ pub fn read_truth(text: &str) -> Result<Vec<TruthEvent>> {
             time::parse_time(s.trim(), chrono_tz::Tz::UTC)
                 .map_err(|e| anyhow::anyhow!("truth line {}: {s:?}: {e}", k + 1))
         };
+        let recovering = match row.get(3).map(str::trim) {
+            None | Some("") => None,
+            Some(s) => Some(t(s)?),
+        };
         out.push(TruthEvent {
             service: row[0].trim().to_string(),
             onset: t(&row[1])?,
             recovery: t(&row[2])?,
+            recovering,
         });
     }
     Ok(out)
@@ -179,10 +213,12 @@ pub fn read_report(r: &JsonReport) -> Result<(Vec<Detected>, i64)> {
     };
     let mut v = vec![];
     for i in &r.incidents {
+        let recovering = i.phases.iter().find(|p| p.phase == "recovering");
         v.push(Detected {
             service: i.service.clone(),
             onset: t(&i.onset)?,
             recovery: i.recovery.as_deref().map(t).transpose()?,
+            recovering: recovering.map(|p| t(&p.start)).transpose()?,
         });
     }
     Ok((v, r.settings.window_s))
@@ -193,12 +229,18 @@ pub fn write_text(s: &Score, out: &mut dyn Write) -> std::io::Result<()> {
     let m = |x: Option<f64>| x.map_or("-".to_string(), |v| format!("{v:+.1}"));
     writeln!(
         out,
-        "service\tonset\trecovery\tverdict\tonset_err_min\trecovery_err_min"
+        "service\tonset\trecovery\tverdict\tonset_err_min\trecovery_err_min\trecovering_err_min"
     )?;
     for e in &s.events {
+        // "-" with no partial recovery labelled, "none" when the report has no such phase.
+        let recovering = match (e.event.recovering, e.recovering_err) {
+            (None, _) => "-".to_string(),
+            (Some(_), None) => "none".to_string(),
+            (Some(_), err) => m(err),
+        };
         writeln!(
             out,
-            "{}\t{}\t{}\t{}\t{}\t{}",
+            "{}\t{}\t{}\t{}\t{}\t{}\t{recovering}",
             e.event.service,
             time::rfc3339_utc(e.event.onset),
             time::rfc3339_utc(e.event.recovery),
@@ -210,7 +252,7 @@ pub fn write_text(s: &Score, out: &mut dyn Write) -> std::io::Result<()> {
     for d in &s.false_alarms {
         writeln!(
             out,
-            "{}\t{}\t{}\tfalse alarm\t-\t-",
+            "{}\t{}\t{}\tfalse alarm\t-\t-\t-",
             d.service,
             time::rfc3339_utc(d.onset),
             d.recovery.map_or("-".to_string(), time::rfc3339_utc)
@@ -245,6 +287,7 @@ mod tests {
             service: svc.into(),
             onset: on,
             recovery: rec,
+            recovering: None,
         }
     }
     fn det(svc: &str, on: Ts, rec: Option<Ts>) -> Detected {
@@ -252,7 +295,41 @@ mod tests {
             service: svc.into(),
             onset: on,
             recovery: rec,
+            recovering: None,
         }
+    }
+
+    #[test]
+    fn partial_recoveries_are_scored_on_the_recovering_phase() {
+        let truth = [
+            TruthEvent {
+                recovering: Some(8000),
+                ..ev("gmail", 6000, 9000)
+            },
+            TruthEvent {
+                recovering: Some(20_000),
+                ..ev("gmail", 15_000, 24_000)
+            },
+        ];
+        let found = [
+            Detected {
+                recovering: Some(8120),
+                ..det("gmail", 6060, Some(9000))
+            },
+            det("gmail", 15_000, Some(24_000)),
+        ];
+        let s = score(&truth, &found, 300);
+        assert_eq!(s.events[0].recovering_err, Some(2.0));
+        assert_eq!(s.events[1].recovering_err, None);
+        assert_eq!(s.partials(), (2, vec![2.0]));
+        assert!(s.summary().ends_with(
+            "; recovering phase found for 1 of 2 partial recoveries, error median 2.0 min, worst 2.0 min"
+        ));
+        let mut out = vec![];
+        write_text(&s, &mut out).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert!(out.lines().nth(1).unwrap().ends_with("\t+2.0"), "{out}");
+        assert!(out.lines().nth(2).unwrap().ends_with("\tnone"), "{out}");
     }
 
     #[test]
@@ -280,5 +357,8 @@ mod tests {
             .unwrap();
         assert_eq!(t, [ev("gmail", 1_235_467_800, 1_235_476_800)]);
         assert_eq!(read_truth("gmail,1235467800,1235476800\n").unwrap(), t);
+        assert_eq!(read_truth("gmail,1235467800,1235476800,\n").unwrap(), t);
+        let p = read_truth("gmail,1235467800,1235476800,2009-02-24T11:00:00Z\n").unwrap();
+        assert_eq!(p[0].recovering, Some(1_235_473_200));
     }
 }

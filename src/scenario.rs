@@ -167,6 +167,8 @@ pub struct TruthEvent {
     pub service: String,
     pub onset: Ts,
     pub recovery: Ts,
+    /// When a partial recovery began (reports fell to a fraction), if there was one.
+    pub recovering: Option<Ts>,
 }
 
 /// A generated scenario: input files (name, bytes) and the truth.
@@ -180,16 +182,20 @@ pub struct Scenario {
 }
 
 impl Scenario {
-    /// The truth as `service,onset,recovery` CSV (RFC 3339 UTC).
+    /// The truth as `service,onset,recovery,recovering` CSV (RFC 3339 UTC; `recovering` empty
+    /// without a partial recovery).
     pub fn truth_csv(&self) -> String {
-        let mut s = String::from("service,onset,recovery\n");
+        let mut s = String::from("service,onset,recovery,recovering\n");
         for e in &self.truth {
             let _ = writeln!(
                 s,
-                "{},{},{}",
+                "{},{},{},{}",
                 e.service,
                 crate::time::rfc3339_utc(e.onset),
-                crate::time::rfc3339_utc(e.recovery)
+                crate::time::rfc3339_utc(e.recovery),
+                e.recovering
+                    .map(crate::time::rfc3339_utc)
+                    .unwrap_or_default()
             );
         }
         s
@@ -339,6 +345,9 @@ pub fn generate(spec: &Spec) -> Scenario {
             service: o.svc.id.to_string(),
             onset: on,
             recovery: off,
+            recovering: o
+                .partial
+                .map(|(from, _)| on + ((off - on) as f64 * from).ceil() as Ts),
         });
         outage_s += off - on;
         // Reports second by second: rate × rhythm, ramping up over the first two minutes.

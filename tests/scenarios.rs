@@ -2,7 +2,8 @@
 //! detected with the default settings and scored with `outcry::eval`, and a table is printed
 //! (`cargo test --test scenarios -- --nocapture`). The test holds the detector to the targets of
 //! the evaluation: every event hit, median onset error ≤ 2 minutes, worst ≤ 1 window, recovery
-//! within 2 windows, at most one false alarm per 30 quiet days. The held-out suite
+//! within 2 windows, at most one false alarm per 30 quiet days, and every labelled partial
+//! recovery shows as a `recovering` phase within 2 windows. The held-out suite
 //! (`outcry::scenario::holdout()`: the same shapes from other seeds, never used for tuning) is
 //! held to the same targets.
 
@@ -187,6 +188,7 @@ fn run_scenario(files: &[String], extra: &[&str]) -> (JsonReport, Vec<Vec<eval::
                     service: matcher.services()[i.service].id.clone(),
                     onset: i.onset,
                     recovery: i.recovery,
+                    recovering: i.recovering,
                 })
                 .collect()
         })
@@ -340,6 +342,17 @@ fn meets_the_targets(title: &str, specs: Vec<outcry::scenario::Spec>) {
         "worst onset error {on_worst}\n{report}"
     );
     assert_eq!(rec.len(), all.events.len(), "every recovery found");
+    let (partials, phases) = all.partials();
+    assert_eq!(
+        phases.len(),
+        partials,
+        "every partial recovery has its phase"
+    );
+    let (_, phase_worst) = median_max(&phases).unwrap();
+    assert!(
+        phase_worst <= 2.0 * WINDOW_MIN,
+        "recovering phase error {phase_worst}\n{report}"
+    );
     assert!(
         rec_worst <= 2.0 * WINDOW_MIN,
         "recovery error {rec_worst}\n{report}"
