@@ -844,7 +844,12 @@ fn level_drop(run: &[WindowScore], peak: usize, params: &Params) -> Option<usize
         .map(|x| f64::from(x.reports))
         .sum::<f64>();
     let mut best: Option<(f64, usize)> = None;
-    for (c, w) in run.iter().enumerate().take(n.saturating_sub(1)).skip(peak + 1) {
+    for (c, w) in run
+        .iter()
+        .enumerate()
+        .take(n.saturating_sub(1))
+        .skip(peak + 1)
+    {
         let (len_a, len_b) = (c as f64, (n - c) as f64);
         let after = total - before;
         let (rate_a, rate_b) = (before / len_a, after / len_b);
