@@ -34,6 +34,13 @@ fn is_compat_jamo(c: char) -> bool {
     matches!(c, '\u{3130}'..='\u{318F}')
 }
 
+/// ASCII, a precomposed Hangul syllable or a compatibility jamo: characters that normalisation
+/// never changes into others (NFKC leaves the first two as they are, and the jamo pass through
+/// untouched, see [`for_each_nfkc`]). The prefilter's soundness argument rests on this.
+pub fn is_plain(c: char) -> bool {
+    c.is_ascii() || matches!(c, '\u{AC00}'..='\u{D7A3}') || is_compat_jamo(c)
+}
+
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric()
 }
@@ -45,8 +52,7 @@ fn is_word_byte(b: u8) -> bool {
 fn for_each_nfkc(text: &str, mut f: impl FnMut(char)) {
     // ASCII, Hangul syllables and compatibility jamo (which pass through unchanged below) are
     // NFKC whatever their order: most posts need no table look-up at all.
-    let plain = |c: char| c.is_ascii() || matches!(c, '\u{AC00}'..='\u{D7A3}') || is_compat_jamo(c);
-    if text.chars().all(plain) || is_nfkc_quick(text.chars()) == IsNormalized::Yes {
+    if text.chars().all(is_plain) || is_nfkc_quick(text.chars()) == IsNormalized::Yes {
         text.chars().filter(|&c| !is_invisible(c)).for_each(f);
         return;
     }

@@ -36,7 +36,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use crate::classify::Matcher;
+use crate::classify::{is_plain, Matcher};
 use crate::lexicon::TermKind;
 
 /// Words of multi-word aliases (`Steam server`, `Zoom meeting`) that ordinary posts use often:
@@ -157,12 +157,6 @@ impl Prefilter {
             Some(ac) => !(raw.is_ascii() || raw.chars().all(is_plain)) || ac.is_match(raw),
         }
     }
-}
-
-/// ASCII, a precomposed Hangul syllable or a Hangul compatibility jamo (ㅋ, ㅠ).
-#[inline]
-fn is_plain(c: char) -> bool {
-    c.is_ascii() || matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{3130}'..='\u{318F}')
 }
 
 #[cfg(test)]
