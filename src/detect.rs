@@ -863,23 +863,21 @@ fn level_drop(run: &[WindowScore], peak: usize, params: &Params) -> Option<usize
         before += f64::from(w.reports);
     }
     let (_, c) = best?;
-    let tail = &run[c..];
-    let count: u32 = tail.iter().map(|x| x.reports).sum();
-    let mu: f64 = tail.iter().map(|x| x.expected).sum();
-    (poisson_sf(count, mu) < params.tail_alpha).then_some(c)
+    above_normal(&run[c..], params).then_some(c)
 }
 
-/// True when the windows `from..=to` of the series together hold more reports than expected
-/// (Poisson test of the sum at `tail_alpha`).
-fn degraded_until(s: &Series, from: usize, to: i64, params: &Params) -> bool {
-    let to = (to.max(0) as usize).min(s.scores.len().saturating_sub(1));
-    if from > to {
-        return false;
-    }
-    let part = &s.scores[from..=to];
+/// True when `part` together holds more reports than expected (Poisson test of the sum at
+/// `tail_alpha`).
+fn above_normal(part: &[WindowScore], params: &Params) -> bool {
     let count: u32 = part.iter().map(|x| x.reports).sum();
     let mu: f64 = part.iter().map(|x| x.expected).sum();
     poisson_sf(count, mu) < params.tail_alpha
+}
+
+/// True when the windows `from..=to` of the series are [`above_normal`] together.
+fn degraded_until(s: &Series, from: usize, to: i64, params: &Params) -> bool {
+    let to = (to.max(0) as usize).min(s.scores.len().saturating_sub(1));
+    from <= to && above_normal(&s.scores[from..=to], params)
 }
 
 #[allow(clippy::too_many_arguments)]
