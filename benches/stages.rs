@@ -10,7 +10,7 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use outcry::classify::{Matcher, Scratch};
 use outcry::lexicon::Lexicon;
 use outcry::prefilter::Prefilter;
-use outcry::record::{FieldChoice, JsonExtractor, Post};
+use outcry::record::{Decoded, FieldChoice, JsonExtractor, Post};
 use outcry::window::Windows;
 
 /// The example tweets (English and Korean) and Korean blog posts, one JSON object per line.
@@ -38,10 +38,11 @@ fn stages(c: &mut Criterion) {
 
     let mut g = c.benchmark_group("json");
     g.throughput(Throughput::Bytes(bytes(&lines)));
+    let mut bufs = Decoded::default();
     g.bench_function("extract", |b| {
         b.iter(|| {
             for l in &lines {
-                let _ = black_box(json.extract(black_box(l)));
+                let _ = black_box(json.extract_into(black_box(l), &mut bufs));
             }
         })
     });

@@ -33,7 +33,7 @@ use crate::input::{self, Layout};
 use crate::pipeline::{self, Collector, Scan, Stats, Warner};
 use crate::prefilter::Prefilter;
 use crate::progress::Progress;
-use crate::record::{JsonExtractor, Skip};
+use crate::record::{Decoded, JsonExtractor, Skip};
 use crate::time::TimeError;
 use crate::window::Windows;
 
@@ -93,6 +93,7 @@ fn scan_with(cfg: &Config, matcher: &Matcher, progress: &Progress) -> Result<Sca
         let new_worker = || Worker {
             c: new_collector(),
             json: JsonExtractor::new(&cfg.fields, cfg.input_tz),
+            bufs: Decoded::default(),
             events: vec![],
             keep,
             strict: cfg.strict,
@@ -199,6 +200,8 @@ struct Worker<'m> {
     c: Collector<'m>,
     /// Its own extractor: reading a line may update per-stream state.
     json: JsonExtractor,
+    /// Where strings with escapes are decoded, line after line.
+    bufs: Decoded,
     /// Its first skips, in line order.
     events: Vec<SkipEvent>,
     /// How many skips to note.
@@ -222,7 +225,7 @@ impl Worker<'_> {
             let line = line.strip_suffix(b"\r").unwrap_or(line);
             if !input::is_blank(line) {
                 self.c.stats.lines += 1;
-                match self.json.extract(line) {
+                match self.json.extract_into(line, &mut self.bufs) {
                     Ok(p) => self.c.post(&p),
                     Err(why) if self.strict => {
                         self.events

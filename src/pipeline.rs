@@ -15,7 +15,7 @@ use crate::classify::{Matcher, Scratch};
 use crate::config::Config;
 use crate::input::{self, Layout, Line, LineReader};
 use crate::prefilter::Prefilter;
-use crate::record::{CsvMapper, JsonExtractor, Post, Skip};
+use crate::record::{CsvMapper, Decoded, JsonExtractor, Post, Skip};
 use crate::time::{quote, TimeError};
 use crate::window::Windows;
 
@@ -139,6 +139,7 @@ pub struct Collector<'m> {
     /// Zone of times quoted in posts without one (`--input-tz`).
     pub input_tz: chrono_tz::Tz,
     quotes: Vec<crate::time::quote::Quote>,
+    tokens: quote::TokenBuf,
 }
 
 impl<'m> Collector<'m> {
@@ -165,6 +166,7 @@ impl<'m> Collector<'m> {
             stats: Stats::default(),
             input_tz: chrono_tz::Tz::UTC,
             quotes: vec![],
+            tokens: quote::TokenBuf::default(),
         }
     }
 
@@ -198,7 +200,13 @@ impl<'m> Collector<'m> {
         let about = v.kind.map(|(_, svc)| svc);
         if (!v.services.is_empty() || about.is_some()) && quote::worth_a_look(&p.text) {
             self.quotes.clear();
-            quote::quoted_times(&p.text, p.time, self.input_tz, &mut self.quotes);
+            quote::quoted_times_with(
+                &p.text,
+                p.time,
+                self.input_tz,
+                &mut self.quotes,
+                &mut self.tokens,
+            );
             for q in &self.quotes {
                 let text = &p.text[q.start..q.end];
                 for &svc in v.services {
@@ -316,12 +324,13 @@ fn scan_jsonl(
 ) -> Result<()> {
     let name = src.name;
     let mut lines = LineReader::new(src.reader);
+    let mut bufs = Decoded::default();
     while let Some((line_no, line)) = lines.next_line() {
         match line {
             Line::Full(b) if input::is_blank(b) => {}
             Line::Full(b) => {
                 c.stats().lines += 1;
-                match json.extract(b) {
+                match json.extract_into(b, &mut bufs) {
                     Ok(p) => {
                         c.post(line_no, &p);
                         if c.stopped() {

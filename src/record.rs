@@ -238,8 +238,21 @@ impl JsonExtractor {
         self.time_parsers.iter().find_map(|p| p.last_error)
     }
 
-    /// Reads one line (already known to be non-blank).
+    /// Reads one line (already known to be non-blank). Strings with escapes are decoded into
+    /// fresh allocations: the hot path is [`JsonExtractor::extract_into`].
     pub fn extract<'a>(&mut self, line: &'a [u8]) -> Result<Post<'a>, Skip> {
+        let mut bufs = Decoded::default();
+        self.extract_into(line, &mut bufs).map(Post::into_owned)
+    }
+
+    /// Reads one line (already known to be non-blank); strings with escapes are decoded into
+    /// `bufs`, which the caller keeps from line to line, so that no line allocates once the
+    /// buffers have grown to the longest text.
+    pub fn extract_into<'a>(
+        &mut self,
+        line: &'a [u8],
+        bufs: &'a mut Decoded,
+    ) -> Result<Post<'a>, Skip> {
         let s = std::str::from_utf8(line).map_err(|_| Skip::InvalidUtf8)?;
         let s = s.trim_start_matches('\u{feff}');
         if !s.trim_start().starts_with('{') {
@@ -274,19 +287,11 @@ impl JsonExtractor {
             .find_map(|(k, p)| doc.lookup(p).map(|raw| (k, raw)));
         let time = match found {
             None => return Err(Skip::MissingTime),
-            Some((k, raw)) => json_time(raw, &mut self.time_parsers[k])?,
+            Some((k, raw)) => json_time(raw, &mut self.time_parsers[k], &mut bufs.time)?,
         };
-        let text = self.text(&doc)?;
-        let author = self
-            .cands
-            .author
-            .iter()
-            .find_map(|p| doc.lookup(p).and_then(json_str));
-        let kind = self
-            .cands
-            .kind
-            .iter()
-            .find_map(|p| doc.lookup(p).and_then(json_str));
+        let text = self.text(&doc, &mut bufs.text, &mut bufs.title, &mut bufs.extra)?;
+        let author = first_str(&self.cands.author, &doc, &mut bufs.author);
+        let kind = first_str(&self.cands.kind, &doc, &mut bufs.kind);
         Ok(Post {
             time,
             text,
@@ -295,23 +300,33 @@ impl JsonExtractor {
         })
     }
 
-    fn text<'a>(&self, doc: &Doc<'_, 'a>) -> Result<Cow<'a, str>, Skip> {
-        for p in &self.cands.text {
-            if let Some(t) = doc.lookup(p).and_then(json_str) {
-                let last = p.last().map(String::as_str);
-                return Ok(if last == Some("content") {
-                    strip_html(t)
-                } else {
-                    t
-                });
+    fn text<'a>(
+        &self,
+        doc: &Doc<'_, 'a>,
+        buf: &'a mut String,
+        title_buf: &'a mut String,
+        extra: &'a mut String,
+    ) -> Result<Cow<'a, str>, Skip> {
+        let found = (self.cands.text.iter())
+            .find_map(|p| doc.lookup(p).and_then(|t| Some((p, t, decode(t, buf)?))));
+        if let Some((p, t, decoded)) = found {
+            let t = view(t, buf, decoded);
+            if p.last().map(String::as_str) == Some("content") && t.contains(['<', '&']) {
+                strip_html_into(&t, extra);
+                return Ok(Cow::Borrowed(extra.as_str()));
             }
+            return Ok(t);
         }
         if self.cands.title_fallback {
-            let title = doc.lookup(&self.title_paths[0]).and_then(json_str);
-            let body = doc.lookup(&self.title_paths[1]).and_then(json_str);
+            let title = first_str(&self.title_paths[..1], doc, title_buf);
+            let body = first_str(&self.title_paths[1..], doc, buf);
             return match (title, body) {
                 (Some(t), Some(b)) if !b.is_empty() && b != "[deleted]" && b != "[removed]" => {
-                    Ok(Cow::Owned(format!("{t}\n{b}")))
+                    extra.clear();
+                    extra.push_str(&t);
+                    extra.push('\n');
+                    extra.push_str(&b);
+                    Ok(Cow::Borrowed(extra.as_str()))
                 }
                 (Some(t), _) => Ok(t),
                 (None, Some(b)) => Ok(b),
@@ -319,6 +334,42 @@ impl JsonExtractor {
             };
         }
         Err(Skip::MissingText)
+    }
+}
+
+/// The string value of the first of `paths` that holds a (readable) string.
+fn first_str<'a>(
+    paths: &[Vec<String>],
+    doc: &Doc<'_, 'a>,
+    buf: &'a mut String,
+) -> Option<Cow<'a, str>> {
+    let (t, decoded) = paths
+        .iter()
+        .find_map(|p| doc.lookup(p).and_then(|t| Some((t, decode(t, buf)?))))?;
+    Some(view(t, buf, decoded))
+}
+
+/// Buffers that strings with escapes are decoded into, kept from line to line.
+#[derive(Debug, Default)]
+pub struct Decoded {
+    time: String,
+    text: String,
+    title: String,
+    author: String,
+    kind: String,
+    /// A text built from the others: HTML stripped, a title joined to its body.
+    extra: String,
+}
+
+impl Post<'_> {
+    /// The same post, owning its strings.
+    pub fn into_owned(self) -> Post<'static> {
+        Post {
+            time: self.time,
+            text: Cow::Owned(self.text.into_owned()),
+            author: self.author.map(|a| Cow::Owned(a.into_owned())),
+            kind: self.kind.map(|k| Cow::Owned(k.into_owned())),
+        }
     }
 }
 
@@ -431,24 +482,36 @@ impl<'de> de::Deserialize<'de> for CowStr<'de> {
     }
 }
 
-/// A JSON string value (`t`: its valid JSON text), borrowed where possible; `None` for other
-/// types and for null. A valid string without a backslash is its own content between the quotes;
-/// only strings with escapes are decoded by serde_json.
-fn json_str(t: &str) -> Option<Cow<'_, str>> {
-    if !t.starts_with('"') {
+/// Whether the JSON value `t` (valid JSON text) is a string that can be read: `Some(false)` when
+/// it has no escapes (its content is the text between its quotes), `Some(true)` when it had
+/// escapes and was decoded into `buf` (`jsonscan::unescape`, which agrees with serde_json), `None`
+/// for other types, null, and strings serde_json would refuse (an unpaired surrogate).
+fn decode(t: &str, buf: &mut String) -> Option<bool> {
+    if !t.starts_with('"') || t.len() < 2 || !t.ends_with('"') {
         return None;
     }
-    if t.len() >= 2 && t.ends_with('"') && memchr::memchr(b'\\', t.as_bytes()).is_none() {
-        return Some(Cow::Borrowed(&t[1..t.len() - 1]));
+    if memchr::memchr(b'\\', t.as_bytes()).is_none() {
+        return Some(false);
     }
-    serde_json::from_str::<CowStr>(t).ok().map(|c| c.0)
+    crate::jsonscan::unescape(t, buf).then_some(true)
+}
+
+/// The content of the string `t` after [`decode`] said `decoded`.
+fn view<'a>(t: &'a str, buf: &'a str, decoded: bool) -> Cow<'a, str> {
+    Cow::Borrowed(if decoded { buf } else { &t[1..t.len() - 1] })
+}
+
+/// A JSON string value (`t`: its valid JSON text), borrowed from `t` or from `buf`.
+fn json_str<'a>(t: &'a str, buf: &'a mut String) -> Option<Cow<'a, str>> {
+    let decoded = decode(t, buf)?;
+    Some(view(t, buf, decoded))
 }
 
 /// A time value (its valid JSON text): a string in any supported layout, or an epoch number.
-fn json_time(t: &str, parser: &mut TimeParser) -> Result<Ts, Skip> {
+fn json_time(t: &str, parser: &mut TimeParser, buf: &mut String) -> Result<Ts, Skip> {
     match t.as_bytes().first() {
         Some(b'"') => {
-            let s = json_str(t).ok_or(Skip::BadTime)?;
+            let s = json_str(t, buf).ok_or(Skip::BadTime)?;
             parser.parse(&s).map_err(time_skip)
         }
         Some(b'-' | b'0'..=b'9') => {
@@ -474,17 +537,25 @@ pub fn strip_html(s: Cow<'_, str>) -> Cow<'_, str> {
     if !s.contains(['<', '&']) {
         return s;
     }
-    let mut out = String::with_capacity(s.len());
-    let mut rest: &str = &s;
+    let mut out = String::new();
+    strip_html_into(&s, &mut out);
+    Cow::Owned(out)
+}
+
+/// [`strip_html`] into `out` (cleared first), which the caller reuses from line to line.
+pub fn strip_html_into(s: &str, out: &mut String) {
+    out.clear();
+    let mut rest: &str = s;
     while let Some(i) = rest.find(['<', '&']) {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
         if rest.starts_with('<') {
             match rest.find('>') {
                 Some(end) => {
-                    let tag = rest[1..end].trim_start_matches('/').to_ascii_lowercase();
-                    let block =
-                        tag.starts_with("br") || tag.starts_with('p') || tag.starts_with("div");
+                    let tag = rest[1..end].trim_start_matches('/').as_bytes();
+                    let starts =
+                        |p: &[u8]| tag.len() >= p.len() && tag[..p.len()].eq_ignore_ascii_case(p);
+                    let block = starts(b"br") || starts(b"p") || starts(b"div");
                     if block && !out.ends_with('\n') && !out.is_empty() {
                         out.push('\n');
                     }
@@ -511,7 +582,10 @@ pub fn strip_html(s: Cow<'_, str>) -> Cow<'_, str> {
         }
     }
     out.push_str(rest);
-    Cow::Owned(out.trim().to_string())
+    let kept = out.trim_end().len();
+    out.truncate(kept);
+    let lead = out.len() - out.trim_start().len();
+    out.drain(..lead);
 }
 
 fn decode_entity(name: &str) -> Option<char> {
@@ -697,13 +771,26 @@ mod tests {
     #[test]
     fn twitter_v1() {
         let l = br#"{"id":1,"created_at":"Tue Feb 24 09:31:02 +0000 2009","text":"gmail is down","user":{"id":5,"screen_name":"kim"}}"#;
-        let p = ex().extract(l).unwrap();
+        let mut bufs = Decoded::default();
+        let mut e = ex();
+        let p = e.extract_into(l, &mut bufs).unwrap();
         assert_eq!(p.time, T);
         assert_eq!(p.text, "gmail is down");
         assert_eq!(p.author.as_deref(), Some("kim"));
         assert!(
             matches!(p.text, Cow::Borrowed(_)),
             "plain strings are borrowed"
+        );
+        let l = br#"{"created_at":"Tue Feb 24 09:31:02 +0000 2009","text":"\uc9c0\uba54\uc77c \ub2e4\uc6b4 http:\/\/t.co","user":{"screen_name":"\uae40"}}"#;
+        let p = e.extract_into(l, &mut bufs).unwrap();
+        assert_eq!(p.text, "지메일 다운 http://t.co");
+        assert_eq!(p.author.as_deref(), Some("김"));
+        assert!(
+            matches!(
+                (&p.text, &p.author),
+                (Cow::Borrowed(_), Some(Cow::Borrowed(_)))
+            ),
+            "escaped strings are decoded into the reused buffers"
         );
     }
 

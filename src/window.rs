@@ -247,13 +247,17 @@ fn bump(terms: &mut ThinVec<(TermId, u32)>, t: TermId, n: u32) {
 }
 
 /// Keeps the `cap` earliest samples (by time, then text, then author: a total order, so parallel
-/// workers' samples merge to the same result in any order), copying the text only when kept.
+/// workers' samples merge to the same result in any order), copying the text only when kept. The
+/// same post seen twice (overlapping dumps) is kept once.
 fn keep_earliest(v: &mut ThinVec<Sample>, cap: usize, time: Ts, text: &str, author: Option<&str>) {
     let key = (time, text, author);
     if v.len() >= cap && v.last().is_some_and(|l| key_of(l) <= key) {
         return;
     }
-    let pos = v.partition_point(|s| key_of(s) <= key);
+    let pos = v.partition_point(|s| key_of(s) < key);
+    if v.get(pos).is_some_and(|s| key_of(s) == key) {
+        return;
+    }
     let text = match text.char_indices().nth(MAX_SAMPLE_CHARS) {
         Some((cut, _)) => format!("{}…", &text[..cut]),
         None => text.to_string(),

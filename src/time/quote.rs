@@ -52,10 +52,42 @@ pub fn worth_a_look(text: &str) -> bool {
 
 /// Appends the times quoted in `text` (a post written at `post_time`) to `out`.
 pub fn quoted_times(text: &str, post_time: Ts, input_tz: Tz, out: &mut Vec<Quote>) {
+    quoted_times_with(text, post_time, input_tz, out, &mut TokenBuf::default());
+}
+
+/// Token storage that [`quoted_times_with`] reuses from post to post.
+#[derive(Debug, Default)]
+pub struct TokenBuf(Vec<Sp<'static>>);
+
+/// [`quoted_times`], splitting `text` into tokens kept in `buf`, so that a post allocates nothing
+/// once `buf` has grown.
+pub fn quoted_times_with(
+    text: &str,
+    post_time: Ts,
+    input_tz: Tz,
+    out: &mut Vec<Quote>,
+    buf: &mut TokenBuf,
+) {
     if !text.bytes().any(|b| b.is_ascii_digit()) && !text.contains(['정', '자']) {
         return;
     }
-    let toks: Vec<Sp> = parse::Tokens::new(text).collect();
+    let mut toks = relabel(std::mem::take(&mut buf.0));
+    toks.extend(parse::Tokens::new(text));
+    scan_tokens(&toks, post_time, input_tz, out);
+    buf.0 = relabel(toks);
+}
+
+/// The same vector, emptied, for tokens of another text. Collecting an emptied vector's
+/// iterator into one of the same layout keeps its allocation (std collects such vectors in
+/// place; tests/alloc.rs would see an allocation per post if it stopped doing so).
+fn relabel<'b>(mut v: Vec<Sp<'_>>) -> Vec<Sp<'b>> {
+    v.clear();
+    v.into_iter()
+        .map(|_| unreachable!("the vector is empty"))
+        .collect()
+}
+
+fn scan_tokens(toks: &[Sp<'_>], post_time: Ts, input_tz: Tz, out: &mut Vec<Quote>) {
     let first_new = out.len();
     let mut i = 0;
     while i < toks.len() {
