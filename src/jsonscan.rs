@@ -99,7 +99,7 @@ fn object<'a>(
         if b.get(i) != Some(&b'"') {
             return None;
         }
-        let end = string(b, i)?;
+        let (end, escaped) = string_escaped(b, i)?;
         let key = &b[i + 1..end - 1];
         i = ws(b, end);
         if b.get(i) != Some(&b':') {
@@ -108,7 +108,7 @@ fn object<'a>(
         let start = ws(b, i + 1);
         let stop = value(b, s, start, depth)?;
         if let Some((keys, out)) = cap.as_mut() {
-            if key.contains(&b'\\') {
+            if escaped {
                 return None; // serde_json compares unescaped keys
             }
             if let Some(k) = keys.find(key) {
@@ -230,13 +230,22 @@ fn next_special(b: &[u8], i: usize) -> usize {
 }
 
 /// The valid string that starts at `i` (a `"`); the index just past its closing quote.
+#[inline]
 fn string(b: &[u8], i: usize) -> Option<usize> {
+    string_escaped(b, i).map(|(end, _)| end)
+}
+
+/// [`string`], and whether the string has escapes.
+#[inline]
+fn string_escaped(b: &[u8], i: usize) -> Option<(usize, bool)> {
     let mut i = i + 1;
+    let mut escaped = false;
     loop {
         i = next_special(b, i);
         match *b.get(i)? {
-            b'"' => return Some(i + 1),
+            b'"' => return Some((i + 1, escaped)),
             b'\\' => {
+                escaped = true;
                 i += match *b.get(i + 1)? {
                     b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => 2,
                     b'u' if b.get(i + 2..i + 6)?.iter().all(u8::is_ascii_hexdigit) => 6,

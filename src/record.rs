@@ -182,10 +182,38 @@ impl Candidates {
     }
 }
 
+/// A candidate field, resolved once: the index of its first key among the kept top-level keys
+/// (`usize::MAX`: not kept, never found), and the keys below it.
+struct KeyPath {
+    top: usize,
+    rest: Vec<String>,
+    /// The field is an HTML `content` (Mastodon, blog exports): its text is stripped.
+    html: bool,
+}
+
+impl KeyPath {
+    fn new(path: &[String], top_keys: &[String]) -> KeyPath {
+        KeyPath {
+            top: key_index(top_keys, &path[0]).unwrap_or(usize::MAX),
+            rest: path[1..].to_vec(),
+            html: path.last().is_some_and(|k| k == "content"),
+        }
+    }
+
+    fn all(paths: &[Vec<String>], top_keys: &[String]) -> Vec<KeyPath> {
+        paths.iter().map(|p| KeyPath::new(p, top_keys)).collect()
+    }
+}
+
 /// Turns JSON lines into posts. Built once per run.
 pub struct JsonExtractor {
-    cands: Candidates,
-    title_paths: [Vec<String>; 2],
+    time_paths: Vec<KeyPath>,
+    text_paths: Vec<KeyPath>,
+    author_paths: Vec<KeyPath>,
+    kind_paths: Vec<KeyPath>,
+    /// Reddit submissions: `title` (+ `selftext`) when no text field is present.
+    title_fallback: bool,
+    title_paths: [KeyPath; 2],
     /// Every top-level key any candidate starts with: only these are kept while walking a line.
     top_keys: Vec<String>,
     /// One time reader per time candidate: each remembers its field's layout.
@@ -219,9 +247,17 @@ impl JsonExtractor {
         }
         top_keys.truncate(MAX_KEYS);
         let time_parsers = vec![TimeParser::new(input_tz); cands.time.len()];
+        let [title, selftext] = title_paths();
         JsonExtractor {
-            cands,
-            title_paths: title_paths(),
+            time_paths: KeyPath::all(&cands.time, &top_keys),
+            text_paths: KeyPath::all(&cands.text, &top_keys),
+            author_paths: KeyPath::all(&cands.author, &top_keys),
+            kind_paths: KeyPath::all(&cands.kind, &top_keys),
+            title_fallback: cands.title_fallback,
+            title_paths: [
+                KeyPath::new(&title, &top_keys),
+                KeyPath::new(&selftext, &top_keys),
+            ],
             scan_keys: crate::jsonscan::Keys::new(&top_keys),
             top_keys,
             time_parsers,
@@ -274,14 +310,10 @@ impl JsonExtractor {
             de.end().map_err(|_| Skip::MalformedJson)?;
             vals = top.map(|v| v.map(RawValue::get));
         }
-        let doc = Doc {
-            keys: &self.top_keys,
-            vals,
-        };
+        let doc = Doc { vals };
 
         let found = self
-            .cands
-            .time
+            .time_paths
             .iter()
             .enumerate()
             .find_map(|(k, p)| doc.lookup(p).map(|raw| (k, raw)));
@@ -290,8 +322,8 @@ impl JsonExtractor {
             Some((k, raw)) => json_time(raw, &mut self.time_parsers[k], &mut bufs.time)?,
         };
         let text = self.text(&doc, &mut bufs.text, &mut bufs.title, &mut bufs.extra)?;
-        let author = first_str(&self.cands.author, &doc, &mut bufs.author);
-        let kind = first_str(&self.cands.kind, &doc, &mut bufs.kind);
+        let author = first_str(&self.author_paths, &doc, &mut bufs.author);
+        let kind = first_str(&self.kind_paths, &doc, &mut bufs.kind);
         Ok(Post {
             time,
             text,
@@ -302,22 +334,22 @@ impl JsonExtractor {
 
     fn text<'a>(
         &self,
-        doc: &Doc<'_, 'a>,
+        doc: &Doc<'a>,
         buf: &'a mut String,
         title_buf: &'a mut String,
         extra: &'a mut String,
     ) -> Result<Cow<'a, str>, Skip> {
-        let found = (self.cands.text.iter())
+        let found = (self.text_paths.iter())
             .find_map(|p| doc.lookup(p).and_then(|t| Some((p, t, decode(t, buf)?))));
         if let Some((p, t, decoded)) = found {
             let t = view(t, buf, decoded);
-            if p.last().map(String::as_str) == Some("content") && t.contains(['<', '&']) {
+            if p.html && t.contains(['<', '&']) {
                 strip_html_into(&t, extra);
                 return Ok(Cow::Borrowed(extra.as_str()));
             }
             return Ok(t);
         }
-        if self.cands.title_fallback {
+        if self.title_fallback {
             let title = first_str(&self.title_paths[..1], doc, title_buf);
             let body = first_str(&self.title_paths[1..], doc, buf);
             return match (title, body) {
@@ -338,11 +370,7 @@ impl JsonExtractor {
 }
 
 /// The string value of the first of `paths` that holds a (readable) string.
-fn first_str<'a>(
-    paths: &[Vec<String>],
-    doc: &Doc<'_, 'a>,
-    buf: &'a mut String,
-) -> Option<Cow<'a, str>> {
+fn first_str<'a>(paths: &[KeyPath], doc: &Doc<'a>, buf: &'a mut String) -> Option<Cow<'a, str>> {
     let (t, decoded) = paths
         .iter()
         .find_map(|p| doc.lookup(p).and_then(|t| Some((t, decode(t, buf)?))))?;
@@ -374,19 +402,17 @@ impl Post<'_> {
 }
 
 /// The wanted top-level values of one JSON object (their text, valid JSON).
-struct Doc<'k, 'a> {
-    keys: &'k [String],
+struct Doc<'a> {
     vals: [Option<&'a str>; MAX_KEYS],
 }
 
-impl<'a> Doc<'_, 'a> {
+impl<'a> Doc<'a> {
     /// Follows a path: the first key among the kept ones, the rest by walking nested objects.
     /// The value's JSON text: already valid (checked by the scan or by serde_json when the line
     /// was read) and without surrounding white space, so it is not parsed again here.
-    fn lookup(&self, path: &[String]) -> Option<&'a str> {
-        let i = key_index(self.keys, &path[0])?;
-        let mut cur = self.vals[i]?;
-        for seg in &path[1..] {
+    fn lookup(&self, path: &KeyPath) -> Option<&'a str> {
+        let mut cur = (*self.vals.get(path.top)?)?;
+        for seg in &path.rest {
             cur = nested(cur, seg)?;
         }
         Some(cur)
