@@ -234,3 +234,49 @@ proptest! {
         prop_assert_eq!(ours, serde_json::from_str::<String>(&t).ok(), "{}", t);
     }
 }
+
+/// Any JSON value: nested containers, numbers, and strings with quotes, backslashes, control
+/// characters and non-ASCII text (all escaped as serde_json writes them).
+fn json_value() -> impl Strategy<Value = serde_json::Value> {
+    use serde_json::Value;
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        (-1e9f64..1e9).prop_map(Value::from),
+        "[a-z\"\\\\/ {}\\[\\]:,\u{1}\t\n가-힣😀]{0,70}".prop_map(Value::String),
+    ];
+    leaf.prop_recursive(5, 40, 6, |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            proptest::collection::vec(("[a-z]{1,6}", inner), 0..6)
+                .prop_map(|kv| Value::Object(kv.into_iter().collect())),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+    /// Valid objects of every shape (nested, pretty or compact, strings with every escape,
+    /// after some white space): the scan accepts them and finds what serde_json finds.
+    #[test]
+    fn accepts_valid_objects_of_every_shape(
+        members in proptest::collection::vec(
+            (proptest::sample::select(KEYS), json_value()), 0..8),
+        lead in 0usize..70,
+        pretty in any::<bool>(),
+    ) {
+        let obj = serde_json::Value::Object(
+            members.into_iter().map(|(k, v)| (k.to_string(), v)).collect());
+        let body = if pretty {
+            serde_json::to_string_pretty(&obj).unwrap().replace('\n', "\t")
+        } else {
+            serde_json::to_string(&obj).unwrap()
+        };
+        let line = format!("{}{body}", " ".repeat(lead));
+        check(&line);
+        let keys: Vec<String> = KEYS.iter().map(|s| s.to_string()).collect();
+        let mut out = [None; 32];
+        prop_assert!(top_members(&line, &Keys::new(&keys), &mut out), "{}", line);
+    }
+}
