@@ -313,9 +313,13 @@ impl Matcher {
                 }
             }
         }
+        // A contiguous NFA, not a DFA: this automaton only reads the posts the prefilter lets
+        // through, where the two search about as fast (cachegrind: 511 M against 500 M
+        // instructions per 20 MB of the bench corpus), but the DFA took ~45 ms and 7 MiB to build
+        // on every run.
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(entries.iter().map(|e| e.pattern.as_bytes()))
             .expect("lexicon patterns are plain literals");
         let handles = entries
