@@ -262,6 +262,13 @@ fn keep_earliest(v: &mut ThinVec<Sample>, cap: usize, time: Ts, text: &str, auth
         Some((cut, _)) => format!("{}…", &text[..cut]),
         None => text.to_string(),
     };
+    // Room for exactly `cap`: most cells keep few samples, and there are many cells.
+    if v.capacity() == 0 {
+        v.reserve_exact(cap);
+    }
+    if v.len() == cap {
+        v.pop(); // the latest goes (`pos < cap`: a later post returned above)
+    }
     v.insert(
         pos,
         Sample {
@@ -270,7 +277,6 @@ fn keep_earliest(v: &mut ThinVec<Sample>, cap: usize, time: Ts, text: &str, auth
             author: author.map(str::to_string),
         },
     );
-    v.truncate(cap);
 }
 
 /// All windows of all services.
