@@ -737,7 +737,12 @@ fn quoted_times(w: &Windows, i: &Incident, next_first: Option<i64>) -> Vec<Quote
         .cells(i.service)
         .range(i.first_window..=hi.max(i.first_window))
     {
-        for q in c.quotes.iter().filter(|q| (lo_t..=hi_t).contains(&q.at)) {
+        for q in c
+            .detail()
+            .quotes
+            .iter()
+            .filter(|q| (lo_t..=hi_t).contains(&q.at))
+        {
             add_quote(&mut all, usize::MAX, q.at, q.count, &q.text);
         }
     }
@@ -898,6 +903,7 @@ fn build(
 
     let onset_cell = &cells[&first_w];
     let onset = onset_cell
+        .detail()
         .report_samples
         .first()
         .map_or(w.start(first_w), |x| x.time);
@@ -932,7 +938,7 @@ fn build(
         let nth_recovery = |hi: i64| {
             let mut times: Vec<Ts> = cells
                 .range(peak_w..=hi)
-                .flat_map(|(_, c)| c.recovery_samples.iter().map(|x| x.time))
+                .flat_map(|(_, c)| c.detail().recovery_samples.iter().map(|x| x.time))
                 .collect();
             times.sort_unstable();
             times
@@ -971,7 +977,7 @@ fn build(
     for (_, c) in in_run() {
         reports += u64::from(c.reports);
         posts += u64::from(c.posts);
-        for &(t, k) in &c.terms {
+        for &(t, k) in &c.detail().terms {
             match terms.iter_mut().find(|(id, _)| *id == t) {
                 Some((_, n)) => *n += k,
                 None => terms.push((t, k)),
@@ -988,24 +994,27 @@ fn build(
             ev.push((x.clone(), k));
         }
     };
-    if let Some(x) = onset_cell.report_samples.first() {
+    if let Some(x) = onset_cell.detail().report_samples.first() {
         push(x, Kind::Report, &mut evidence);
     }
-    if let Some(x) = cells.get(&peak_w).and_then(|c| c.report_samples.first()) {
+    if let Some(x) = cells
+        .get(&peak_w)
+        .and_then(|c| c.detail().report_samples.first())
+    {
         push(x, Kind::Report, &mut evidence);
     }
     if let Some(r) = recovery {
         let first_rec = cells
             .range(peak_w..)
             .take_while(|(idx, _)| w.start(**idx) <= r)
-            .flat_map(|(_, c)| c.recovery_samples.iter())
+            .flat_map(|(_, c)| c.detail().recovery_samples.iter())
             .next();
         if let Some(x) = first_rec {
             push(x, Kind::Recovery, &mut evidence);
         }
     }
     for (_, c) in in_run() {
-        for x in &c.report_samples {
+        for x in &c.detail().report_samples {
             push(x, Kind::Report, &mut evidence);
         }
     }

@@ -61,13 +61,22 @@ pub const VOICES_PER_CELL: usize = 64;
 /// Distinct quoted times kept per cell (further ones are dropped; counts of kept ones go on).
 pub const QUOTES_PER_CELL: usize = 8;
 
-/// What one service did in one window.
+/// What one service did in one window. Most cells only count posts that name the service: the
+/// evidence and sketches of cells that saw reports, recoveries or quoted times are kept apart
+/// ([`Detail`]), so that a mention-only cell takes 24 bytes.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Cell {
     /// Posts naming the service (including reports and recoveries).
     pub posts: u32,
     pub reports: u32,
     pub recoveries: u32,
+    /// `None` while empty.
+    detail: Option<Box<Detail>>,
+}
+
+/// The evidence and sketches of a cell.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Detail {
     /// The earliest reports, sorted by time.
     pub report_samples: ThinVec<Sample>,
     /// The earliest recovery posts, sorted by time.
@@ -86,14 +95,38 @@ pub struct Cell {
     pub last_report: Option<Ts>,
 }
 
+/// The detail of every cell that has none.
+static NO_DETAIL: Detail = Detail {
+    report_samples: ThinVec::new(),
+    recovery_samples: ThinVec::new(),
+    terms: ThinVec::new(),
+    quotes: ThinVec::new(),
+    voices: ThinVec::new(),
+    anonymous: 0,
+    last_report: None,
+};
+
 impl Cell {
+    /// Evidence, terms, quoted times and voices (all empty for a cell that only saw mentions).
+    pub fn detail(&self) -> &Detail {
+        self.detail.as_deref().unwrap_or(&NO_DETAIL)
+    }
+
+    fn detail_mut(&mut self) -> &mut Detail {
+        self.detail.get_or_insert_with(Box::default)
+    }
+
     fn merge(&mut self, o: Cell) {
         self.posts += o.posts;
         self.reports += o.reports;
         self.recoveries += o.recoveries;
+        let Some(o) = o.detail else {
+            return;
+        };
+        let d = self.detail_mut();
         for s in o.report_samples {
             keep_earliest(
-                &mut self.report_samples,
+                &mut d.report_samples,
                 SAMPLES_PER_CELL,
                 s.time,
                 &s.text,
@@ -102,7 +135,7 @@ impl Cell {
         }
         for s in o.recovery_samples {
             keep_earliest(
-                &mut self.recovery_samples,
+                &mut d.recovery_samples,
                 RECOVERIES_PER_CELL,
                 s.time,
                 &s.text,
@@ -110,29 +143,30 @@ impl Cell {
             );
         }
         for (t, n) in o.terms {
-            bump(&mut self.terms, t, n);
+            bump(&mut d.terms, t, n);
         }
         for q in o.quotes {
-            add_quote(&mut self.quotes, QUOTES_PER_CELL, q.at, q.count, &q.text);
+            add_quote(&mut d.quotes, QUOTES_PER_CELL, q.at, q.count, &q.text);
         }
         for h in o.voices {
-            add_voice(&mut self.voices, h);
+            add_voice(&mut d.voices, h);
         }
-        self.anonymous += o.anonymous;
-        self.last_report = self.last_report.max(o.last_report);
+        d.anonymous += o.anonymous;
+        d.last_report = d.last_report.max(o.last_report);
     }
 
     /// Reports counted once per voice: exact up to `VOICES_PER_CELL` voices, estimated from the
     /// sketch beyond (never more than the raw count).
     pub fn distinct_reports(&self) -> u32 {
-        let n = self.voices.len();
+        let d = self.detail();
+        let n = d.voices.len();
         let voiced = if n < VOICES_PER_CELL {
             n as u32
         } else {
-            let kth = self.voices[n - 1].max(1) as f64 / u64::MAX as f64;
+            let kth = d.voices[n - 1].max(1) as f64 / u64::MAX as f64;
             (((n - 1) as f64 / kth).round() as u32).max(n as u32)
         };
-        (voiced + self.anonymous).min(self.reports)
+        (voiced + d.anonymous).min(self.reports)
     }
 }
 
@@ -404,19 +438,22 @@ impl Windows {
         let idx = self.index(t);
         let cell = self.cells[service].entry(idx).or_default();
         match kind {
+            Kind::Report => cell.reports += 1,
+            Kind::Recovery => cell.recoveries += 1,
+        }
+        let d = cell.detail_mut();
+        match kind {
             Kind::Report => {
-                cell.reports += 1;
-                cell.last_report = cell.last_report.max(Some(t));
+                d.last_report = d.last_report.max(Some(t));
                 match voice(text, author) {
-                    Some(h) => add_voice(&mut cell.voices, h),
-                    None => cell.anonymous += 1,
+                    Some(h) => add_voice(&mut d.voices, h),
+                    None => d.anonymous += 1,
                 }
-                keep_earliest(&mut cell.report_samples, SAMPLES_PER_CELL, t, text, author);
+                keep_earliest(&mut d.report_samples, SAMPLES_PER_CELL, t, text, author);
             }
             Kind::Recovery => {
-                cell.recoveries += 1;
                 keep_earliest(
-                    &mut cell.recovery_samples,
+                    &mut d.recovery_samples,
                     RECOVERIES_PER_CELL,
                     t,
                     text,
@@ -425,7 +462,7 @@ impl Windows {
             }
         }
         for &term in terms {
-            bump(&mut cell.terms, term, 1);
+            bump(&mut d.terms, term, 1);
         }
     }
 
@@ -438,16 +475,21 @@ impl Windows {
         let cell = self.cells[service].entry(idx).or_default();
         cell.posts += reports;
         cell.reports += reports;
-        cell.anonymous += reports;
         if reports > 0 {
-            cell.last_report = cell.last_report.max(Some(t));
+            let d = cell.detail_mut();
+            d.anonymous += reports;
+            d.last_report = d.last_report.max(Some(t));
         }
     }
 
     /// Counts a time quoted by a report for `service` posted at `t`.
     pub fn quote(&mut self, service: usize, t: Ts, at: Ts, text: &str) {
         let idx = self.index(t);
-        let quotes = &mut self.cells[service].entry(idx).or_default().quotes;
+        let quotes = &mut self.cells[service]
+            .entry(idx)
+            .or_default()
+            .detail_mut()
+            .quotes;
         add_quote(quotes, QUOTES_PER_CELL, at, 1, text);
     }
 
@@ -506,7 +548,13 @@ mod tests {
         assert_eq!(cells.len(), 2);
         let first = &cells[&(1_235_467_800 / 300)];
         assert_eq!((first.posts, first.reports), (3, 1));
-        assert_eq!(first.terms, [(7, 2)]);
+        assert_eq!(first.detail().terms, [(7, 2)]);
+        let mention_only = &cells[&(1_235_468_100 / 300)];
+        assert!(
+            mention_only.detail.is_none(),
+            "a cell that only saw mentions keeps no detail"
+        );
+        assert!(std::mem::size_of::<Cell>() <= 24);
         assert_eq!(
             w.span_windows(),
             Some((1_235_467_800 / 300, 1_235_468_100 / 300))
@@ -550,7 +598,12 @@ mod tests {
         a.merge(b);
         let cell = &a.cells(0)[&0];
         assert_eq!(cell.reports, 5);
-        let times: Vec<Ts> = cell.report_samples.iter().map(|s| s.time).collect();
+        let times: Vec<Ts> = cell
+            .detail()
+            .report_samples
+            .iter()
+            .map(|s| s.time)
+            .collect();
         assert_eq!(times, [10, 20, 30]);
     }
 
