@@ -274,8 +274,9 @@ impl JsonExtractor {
         self.time_parsers.iter().find_map(|p| p.last_error)
     }
 
-    /// Reads one line (already known to be non-blank). Strings with escapes are decoded into
-    /// fresh allocations: the hot path is [`JsonExtractor::extract_into`].
+    /// Reads one line (already known to be non-blank) into a post that owns its strings, for
+    /// callers that keep posts; the hot path, which allocates nothing, is
+    /// [`JsonExtractor::extract_into`].
     pub fn extract<'a>(&mut self, line: &'a [u8]) -> Result<Post<'a>, Skip> {
         let mut bufs = Decoded::default();
         self.extract_into(line, &mut bufs).map(Post::into_owned)
