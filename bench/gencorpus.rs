@@ -2,7 +2,10 @@
 //! Korean and ~2% outage chatter, so that `bench/run.sh` measures outcry, `rg` and `jq` on data
 //! shaped like the archives outcry is meant for. The same seed always gives the same bytes.
 //!
-//!     cargo run --release --example gencorpus -- SIZE OUT.jsonl [PHRASES.txt]
+//!     cargo run --release --example gencorpus -- [--ascii] SIZE OUT.jsonl [PHRASES.txt]
+//!
+//! `--ascii` writes the same posts with every non-ASCII character as a `\uXXXX` escape, the way
+//! archives of Twitter's stream have them.
 //!
 //! SIZE is in bytes with an optional K/M/G suffix (binary units). PHRASES.txt, when given, gets the
 //! shipped lexicons' outage entries, one per line: the fixed-string list `rg -F -f` is run with.
@@ -212,6 +215,21 @@ fn json_str(s: &str, escape_all: bool, out: &mut String) {
     }
 }
 
+/// `line` with every non-ASCII character as a `\uXXXX` escape, as archives of Twitter's stream
+/// have it (outside strings JSON is ASCII, so this only touches string contents).
+fn ascii_escaped(line: &str, out: &mut String) {
+    for c in line.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            let mut b = [0u16; 2];
+            for u in c.encode_utf16(&mut b).iter() {
+                let _ = write!(out, "\\u{:04x}", u);
+            }
+        }
+    }
+}
+
 /// `Tue Feb 24 09:31:02 +0000 2009`.
 fn twitter_time(t: i64, out: &mut String) {
     let days = t.div_euclid(86_400);
@@ -240,8 +258,11 @@ fn twitter_time(t: i64, out: &mut String) {
 }
 
 fn main() -> io::Result<()> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let usage = "usage: gencorpus SIZE OUT.jsonl [PHRASES.txt]";
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let usage = "usage: gencorpus [--ascii] SIZE OUT.jsonl [PHRASES.txt]";
+    let before = args.len();
+    args.retain(|a| a != "--ascii");
+    let ascii = args.len() < before;
     let size = args
         .first()
         .and_then(|s| parse_size(s))
@@ -274,6 +295,7 @@ fn main() -> io::Result<()> {
     let mut i: i64 = 0;
     let mut line = String::with_capacity(2048);
     let mut text = String::with_capacity(512);
+    let mut escaped = String::with_capacity(4096);
     while written < size {
         let t = start + i * step / 1000;
         let ko = rng.chance(500);
@@ -373,7 +395,14 @@ fn main() -> io::Result<()> {
             );
             line.push('\n');
         }
-        f.write_all(line.as_bytes())?;
+        if ascii {
+            escaped.clear();
+            ascii_escaped(&line, &mut escaped);
+            f.write_all(escaped.as_bytes())?;
+        } else {
+            f.write_all(line.as_bytes())?;
+        }
+        // Counted unescaped, so that `--ascii` writes the same posts as without.
         written += line.len() as u64;
         i += 1;
     }

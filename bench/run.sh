@@ -13,7 +13,9 @@
 #   jq (on a slice: it is slow)     | zstd -dc | wc -l  vs  outcry on .zst
 #   gzip -dc | wc -l  vs  outcry on .gz
 #
-# and prints a markdown table: MB/s (of uncompressed JSON), throughput relative to rg, and peak
+# and outcry on a copy with the same posts written as Twitter's stream archives have them (every
+# non-ASCII character a \uXXXX escape), and prints a markdown table: MB/s (of the uncompressed,
+# unescaped corpus: the same posts per second in every row), throughput relative to rg, and peak
 # RSS (GNU time, one extra run each), then outcry's peak RSS with the corpus read once, four and
 # eight times over through stdin (memory must level off, not grow with the bytes). Environment: RUNS (default 3),
 # BENCH_DIR (target/bench).
@@ -49,6 +51,8 @@ if [ ! -s "$CORPUS" ]; then
 else
   target/release/examples/gencorpus 1K /dev/null "$PHRASES" 2>/dev/null
 fi
+ASCII=$DIR/corpus-$SIZE-ascii.jsonl
+[ -s "$ASCII" ] || target/release/examples/gencorpus --ascii "$SIZE" "$ASCII"
 [ -s "$CORPUS.zst" ] || zstd -q -T0 -3 -f "$CORPUS" -o "$CORPUS.zst"
 [ -s "$CORPUS.gz" ] || gzip -c "$CORPUS" > "$CORPUS.gz"
 SLICE=$DIR/slice-$SIZE.jsonl
@@ -61,6 +65,7 @@ CMDS=(
   "outcry detect@@$BYTES@@$OUTCRY detect --quiet --no-progress $CORPUS"
   "outcry detect --threads 1@@$BYTES@@$OUTCRY detect --quiet --no-progress --threads 1 $CORPUS"
   "rg -c -i -F -f phrases@@$BYTES@@rg -c -i -F -f $PHRASES $CORPUS"
+  "outcry detect (same posts, \\uXXXX-escaped)@@$BYTES@@$OUTCRY detect --quiet --no-progress $ASCII"
   "jq -r '.created_at, .text' (50 MB slice)@@$SLICE_BYTES@@jq -r '.created_at, .text' $SLICE"
   "zstd -dc | wc -l@@$BYTES@@zstd -dc $CORPUS.zst | wc -l"
   "outcry detect (.zst)@@$BYTES@@$OUTCRY detect --quiet --no-progress $CORPUS.zst"
