@@ -277,10 +277,8 @@ pub struct Season {
     pub hour: Vec<u8>,
     /// Local day of the week (0 = Monday) of each slot.
     pub day: Vec<u8>,
-    /// Local date of each slot, counted in days from the first slot's.
+    /// Local date of each slot, counted in days from the first slot's (its week: `date / 7`).
     pub date: Vec<u32>,
-    /// Week of each slot, counted from the first slot's date.
-    pub week: Vec<u32>,
     pub by_hour: bool,
     pub by_day: bool,
 }
@@ -300,7 +298,6 @@ impl Season {
             hour: vec![],
             day: vec![],
             date: vec![],
-            week: vec![],
             by_hour,
             by_day,
         };
@@ -334,7 +331,6 @@ impl Season {
                 // 1970-01-01 was a Thursday (Monday = 0).
                 season.day.push((d + 3).rem_euclid(7) as u8);
                 season.date.push((d - d0) as u32);
-                season.week.push(((d - d0) / 7) as u32);
             }
             season.slot.push((season.hour.len() - 1) as u32);
         }
@@ -392,18 +388,19 @@ impl Season {
 /// average chatter). Within each bucket the slots fall into groups (days for hours, weeks for
 /// days of the week); when a bucket has three groups or more, the group with the largest excess
 /// of reports over the expectation is left out: one day's outage must not teach the detector
-/// that its hours are always loud.
+/// that its hours are always loud. A slot's group is its date divided by `days` (1: its day; 7:
+/// its week).
 fn fit_factor(
     factor: &mut [f64],
     bucket: &[u8],
-    group: &[u32],
+    (date, days): (&[u32], u32),
     obs: &[f64],
     rest: &[f64],
     lambda: f64,
 ) {
     let m = factor.len();
-    let groups = group.iter().max().map_or(0, |&g| g as usize + 1);
-    let cell = |j: usize| usize::from(bucket[j]) * groups + group[j] as usize;
+    let groups = date.iter().max().map_or(0, |&g| (g / days) as usize + 1);
+    let cell = |j: usize| usize::from(bucket[j]) * groups + (date[j] / days) as usize;
     // Reports and expectation per (bucket, group).
     let (mut o_bg, mut e_bg) = (vec![0f64; m * groups], vec![0f64; m * groups]);
     let mut seen = vec![false; m * groups];
@@ -524,13 +521,13 @@ pub fn score_series_model(
                         for j in 0..slots {
                             rest[j] = weight[j] * day_f[usize::from(s.day[j])];
                         }
-                        fit_factor(&mut hour_f, &s.hour, &s.date, &obs, &rest, lambda);
+                        fit_factor(&mut hour_f, &s.hour, (&s.date, 1), &obs, &rest, lambda);
                     }
                     if s.by_day {
                         for j in 0..slots {
                             rest[j] = weight[j] * hour_f[usize::from(s.hour[j])];
                         }
-                        fit_factor(&mut day_f, &s.day, &s.week, &obs, &rest, lambda);
+                        fit_factor(&mut day_f, &s.day, (&s.date, 7), &obs, &rest, lambda);
                     }
                 }
                 lambda = fit_lambda(&hour_f, &day_f);
