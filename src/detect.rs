@@ -238,20 +238,10 @@ pub struct Series {
     pub scores: Vec<WindowScore>,
 }
 
-/// Estimates λ and scores every window of a dense count series (flat chatter level).
+/// Estimates λ and scores every window of a dense count series (flat chatter level, no
+/// seasonal profile: [`score_series_model`] with neither).
 pub fn score_series(first: i64, counts: &[u32], params: &Params) -> Series {
-    score_series_shaped(first, counts, None, params)
-}
-
-/// Estimates λ and scores every window; `shape[k]` (mean about 1) scales the expectation of
-/// window k with the overall chatter level.
-pub fn score_series_shaped(
-    first: i64,
-    counts: &[u32],
-    shape: Option<&[f64]>,
-    params: &Params,
-) -> Series {
-    score_series_model(first, counts, shape, None, params)
+    score_series_model(first, counts, None, None, params)
 }
 
 /// Inputs shorter than this many days get no hour-of-day profile: too few of each hour.
