@@ -204,12 +204,7 @@ fn json_str(s: &str, escape_all: bool, out: &mut String) {
             c if (c as u32) < 0x20 => {
                 let _ = write!(out, "\\u{:04x}", c as u32);
             }
-            c if escape_all && !c.is_ascii() => {
-                let mut b = [0u16; 2];
-                for u in c.encode_utf16(&mut b).iter() {
-                    let _ = write!(out, "\\u{:04x}", u);
-                }
-            }
+            c if escape_all && !c.is_ascii() => push_u_escape(c, out),
             c => out.push(c),
         }
     }
@@ -222,11 +217,16 @@ fn ascii_escaped(line: &str, out: &mut String) {
         if c.is_ascii() {
             out.push(c);
         } else {
-            let mut b = [0u16; 2];
-            for u in c.encode_utf16(&mut b).iter() {
-                let _ = write!(out, "\\u{:04x}", u);
-            }
+            push_u_escape(c, out);
         }
+    }
+}
+
+/// `c` as JSON `\uXXXX` escapes (two, a surrogate pair, beyond the BMP).
+fn push_u_escape(c: char, out: &mut String) {
+    let mut b = [0u16; 2];
+    for u in c.encode_utf16(&mut b).iter() {
+        let _ = write!(out, "\\u{:04x}", u);
     }
 }
 
