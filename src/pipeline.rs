@@ -200,7 +200,7 @@ impl<'m> Collector<'m> {
         let about = v.kind.map(|(_, svc)| svc);
         if (!v.services.is_empty() || about.is_some()) && quote::worth_a_look(&p.text) {
             self.quotes.clear();
-            quote::quoted_times_with(
+            quote::quoted_times(
                 &p.text,
                 p.time,
                 self.input_tz,

@@ -558,18 +558,9 @@ fn time_skip(e: TimeError) -> Skip {
     }
 }
 
-/// Text of an HTML fragment (Mastodon `content`, blog exports): tags dropped, `<br>` and `</p>`
-/// as line breaks, the common entities decoded. Borrowed when there is nothing to do.
-pub fn strip_html(s: Cow<'_, str>) -> Cow<'_, str> {
-    if !s.contains(['<', '&']) {
-        return s;
-    }
-    let mut out = String::new();
-    strip_html_into(&s, &mut out);
-    Cow::Owned(out)
-}
-
-/// [`strip_html`] into `out` (cleared first), which the caller reuses from line to line.
+/// The text of an HTML fragment (Mastodon `content`, blog exports) into `out` (cleared first,
+/// reused from line to line): tags dropped, `<br>` and `</p>` as line breaks, the common
+/// entities decoded.
 pub fn strip_html_into(s: &str, out: &mut String) {
     out.clear();
     let mut rest: &str = s;

@@ -50,18 +50,13 @@ pub fn worth_a_look(text: &str) -> bool {
         || b.windows(4).any(|w| w.iter().all(u8::is_ascii_digit))
 }
 
-/// Appends the times quoted in `text` (a post written at `post_time`) to `out`.
-pub fn quoted_times(text: &str, post_time: Ts, input_tz: Tz, out: &mut Vec<Quote>) {
-    quoted_times_with(text, post_time, input_tz, out, &mut TokenBuf::default());
-}
-
-/// Token storage that [`quoted_times_with`] reuses from post to post.
+/// Token storage that [`quoted_times`] reuses from post to post.
 #[derive(Debug, Default)]
 pub struct TokenBuf(Vec<Sp<'static>>);
 
-/// [`quoted_times`], splitting `text` into tokens kept in `buf`, so that a post allocates nothing
-/// once `buf` has grown.
-pub fn quoted_times_with(
+/// Appends the times quoted in `text` (a post written at `post_time`) to `out`, splitting the
+/// text into tokens kept in `buf`, so that a post allocates nothing once `buf` has grown.
+pub fn quoted_times(
     text: &str,
     post_time: Ts,
     input_tz: Tz,
@@ -174,7 +169,7 @@ mod tests {
 
     fn quotes(text: &str, post: Ts, tz: Tz) -> Vec<(Ts, String)> {
         let mut v = vec![];
-        quoted_times(text, post, tz, &mut v);
+        quoted_times(text, post, tz, &mut v, &mut TokenBuf::default());
         v.into_iter()
             .map(|q| (q.at, text[q.start..q.end].to_string()))
             .collect()
