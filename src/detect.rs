@@ -525,8 +525,13 @@ pub fn score_series_model(
         }
         let mut changed = false;
         for k in 0..n {
-            let mu = (lambda * base[k] * seasonal(k, &hour_f, &day_f)).max(BASELINE_FLOOR);
-            let spike = test(counts[k], mu).spike;
+            // The spike test, without the rest of a window's score; a window with fewer
+            // reports than a spike needs (most of them) is not tested at all.
+            let c = counts[k];
+            let spike = c >= params.min_reports && {
+                let mu = (lambda * base[k] * seasonal(k, &hour_f, &day_f)).max(BASELINE_FLOOR);
+                poisson_sf(c, mu) < params.alpha
+            };
             changed |= spike != outlier[k];
             outlier[k] = spike;
         }
