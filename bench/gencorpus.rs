@@ -204,29 +204,11 @@ fn json_str(s: &str, escape_all: bool, out: &mut String) {
             c if (c as u32) < 0x20 => {
                 let _ = write!(out, "\\u{:04x}", c as u32);
             }
-            c if escape_all && !c.is_ascii() => push_u_escape(c, out),
+            c if escape_all && !c.is_ascii() => {
+                outcry::jsonscan::escape_non_ascii(c.encode_utf8(&mut [0; 4]), out)
+            }
             c => out.push(c),
         }
-    }
-}
-
-/// `line` with every non-ASCII character as a `\uXXXX` escape, as archives of Twitter's stream
-/// have it (outside strings JSON is ASCII, so this only touches string contents).
-fn ascii_escaped(line: &str, out: &mut String) {
-    for c in line.chars() {
-        if c.is_ascii() {
-            out.push(c);
-        } else {
-            push_u_escape(c, out);
-        }
-    }
-}
-
-/// `c` as JSON `\uXXXX` escapes (two, a surrogate pair, beyond the BMP).
-fn push_u_escape(c: char, out: &mut String) {
-    let mut b = [0u16; 2];
-    for u in c.encode_utf16(&mut b).iter() {
-        let _ = write!(out, "\\u{:04x}", u);
     }
 }
 
@@ -397,7 +379,7 @@ fn main() -> io::Result<()> {
         }
         if ascii {
             escaped.clear();
-            ascii_escaped(&line, &mut escaped);
+            outcry::jsonscan::escape_non_ascii(&line, &mut escaped);
             f.write_all(escaped.as_bytes())?;
         } else {
             f.write_all(line.as_bytes())?;

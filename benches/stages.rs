@@ -1,6 +1,6 @@
 //! Micro-benchmarks of each stage of the hot path, on the bundled example tweets and blog posts:
-//! JSON record extraction, timestamp parsing, classification (with and without the literal
-//! prefilter), and windowing. `cargo bench --bench stages`; `bench/run.sh` measures the whole.
+//! JSON record extraction (as written and `\u`-escaped), timestamp parsing, classification (with
+//! and without the literal prefilter), and windowing. `cargo bench --bench stages`; `bench/run.sh` measures the whole.
 
 use std::hint::black_box;
 use std::io::Read;
@@ -42,6 +42,26 @@ fn stages(c: &mut Criterion) {
     g.bench_function("extract", |b| {
         b.iter(|| {
             for l in &lines {
+                let _ = black_box(json.extract_into(black_box(l), &mut bufs));
+            }
+        })
+    });
+    g.finish();
+
+    // The same lines as archives of Twitter's stream write them: every non-ASCII character a
+    // `\uXXXX` escape, so nearly every Korean string is decoded.
+    let escaped: Vec<Vec<u8>> = (lines.iter())
+        .map(|l| {
+            let mut e = String::new();
+            outcry::jsonscan::escape_non_ascii(&String::from_utf8_lossy(l), &mut e);
+            e.into_bytes()
+        })
+        .collect();
+    let mut g = c.benchmark_group("json");
+    g.throughput(Throughput::Bytes(bytes(&escaped)));
+    g.bench_function("extract (\\u-escaped)", |b| {
+        b.iter(|| {
+            for l in &escaped {
                 let _ = black_box(json.extract_into(black_box(l), &mut bufs));
             }
         })

@@ -437,6 +437,24 @@ pub fn unescape(t: &str, out: &mut String) -> bool {
     }
 }
 
+/// Appends `json` with every non-ASCII character written as a `\uXXXX` escape (a surrogate pair
+/// beyond the BMP), the way archives of Twitter's stream have their lines. JSON is ASCII outside
+/// strings, so a valid line stays valid and means the same. The benchmark generator, the
+/// benchmarks and the tests make such lines with it.
+pub fn escape_non_ascii(json: &str, out: &mut String) {
+    use std::fmt::Write as _;
+    for c in json.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            let mut units = [0u16; 2];
+            for u in c.encode_utf16(&mut units) {
+                let _ = write!(out, "\\u{u:04x}");
+            }
+        }
+    }
+}
+
 /// The four hex digits at `b[i..i + 4]` as a number.
 fn hex4(b: &[u8], i: usize) -> Option<u32> {
     let d = b.get(i..i + 4)?;
@@ -476,6 +494,11 @@ mod tests {
             assert!(unescape(t, &mut out), "{t}");
             assert_eq!(out, serde_json::from_str::<String>(t).unwrap(), "{t}");
         }
+        let mut esc = String::new();
+        escape_non_ascii(r#""지메일 😀 ok""#, &mut esc);
+        assert_eq!(esc, r#""\uc9c0\uba54\uc77c \ud83d\ude00 ok""#);
+        assert!(unescape(&esc, &mut out));
+        assert_eq!(out, "지메일 😀 ok");
         for t in [
             r#""\ud83d""#,
             r#""\ude00""#,

@@ -64,23 +64,6 @@ fn allocations(f: impl FnOnce()) -> u64 {
     ALLOCS.with(Cell::get)
 }
 
-/// `line` with every non-ASCII character as a JSON `\u` escape (two for those beyond the BMP).
-/// Outside strings JSON has only ASCII, so the line stays valid and means the same.
-fn ascii_escaped(line: &str) -> String {
-    let mut out = String::new();
-    for c in line.chars() {
-        if c.is_ascii() {
-            out.push(c);
-        } else {
-            let mut units = [0u16; 2];
-            for u in c.encode_utf16(&mut units) {
-                out.push_str(&format!("\\u{u:04x}"));
-            }
-        }
-    }
-    out
-}
-
 fn fixture_lines() -> Vec<String> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/gmail-2009-02-24");
     let mut lines = vec![];
@@ -88,7 +71,9 @@ fn fixture_lines() -> Vec<String> {
         let src = input::open(&format!("{dir}/{name}")).unwrap();
         for l in src.reader.lines() {
             let l = l.unwrap();
-            lines.push(ascii_escaped(&l));
+            let mut escaped = String::new();
+            outcry::jsonscan::escape_non_ascii(&l, &mut escaped);
+            lines.push(escaped);
             lines.push(l);
         }
     }
