@@ -437,13 +437,10 @@ impl Windows {
     ) {
         let idx = self.index(t);
         let cell = self.cells[service].entry(idx).or_default();
-        match kind {
-            Kind::Report => cell.reports += 1,
-            Kind::Recovery => cell.recoveries += 1,
-        }
-        let d = cell.detail_mut();
+        let d = cell.detail.get_or_insert_with(Box::default);
         match kind {
             Kind::Report => {
+                cell.reports += 1;
                 d.last_report = d.last_report.max(Some(t));
                 match voice(text, author) {
                     Some(h) => add_voice(&mut d.voices, h),
@@ -452,6 +449,7 @@ impl Windows {
                 keep_earliest(&mut d.report_samples, SAMPLES_PER_CELL, t, text, author);
             }
             Kind::Recovery => {
+                cell.recoveries += 1;
                 keep_earliest(
                     &mut d.recovery_samples,
                     RECOVERIES_PER_CELL,
