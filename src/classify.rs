@@ -558,14 +558,19 @@ impl Matcher {
                     )
             })
         };
+        let before = &hay[..h.start];
+        let before = before.strip_suffix(b" ").unwrap_or(before);
+        let after = &hay[h.end..];
+        let after = after.strip_prefix(b" ").unwrap_or(after);
+        // The byte next to the slot on each side rules out most templates before any comparison
+        // of whole words (this runs for every alias hit, over every template).
+        let (last, first) = (before.last().copied(), after.first().copied());
         self.templates.iter().position(|t| {
-            let before = &hay[..h.start];
-            let before = before.strip_suffix(b" ").unwrap_or(before);
-            let after = &hay[h.end..];
-            let after = after.strip_prefix(b" ").unwrap_or(after);
             let pre = t.prefix.as_bytes();
             let suf = t.suffix.as_bytes();
-            before.ends_with(pre)
+            (pre.is_empty() || pre.last().copied() == last)
+                && (suf.is_empty() || suf.first().copied() == first)
+                && before.ends_with(pre)
                 && after.starts_with(suf)
                 && (pre.is_empty()
                     || before.len() == pre.len()

@@ -54,7 +54,7 @@ impl Keys {
         let mut m = self.by_first[usize::from(f)] & self.by_len[key.len().min(32)];
         while m != 0 {
             let i = m.trailing_zeros() as usize;
-            if self.names[i] == key {
+            if same(&self.names[i], key) {
                 return Some(i);
             }
             m &= m - 1;
@@ -157,7 +157,14 @@ fn value(b: &[u8], s: &str, i: usize, depth: usize) -> Option<usize> {
 }
 
 fn literal(b: &[u8], i: usize, word: &[u8]) -> Option<usize> {
-    (b.get(i..i + word.len())? == word).then_some(i + word.len())
+    same(b.get(i..i + word.len())?, word).then_some(i + word.len())
+}
+
+/// `a == b` for the short byte strings of keys and literals, compared in place: slice equality
+/// calls `memcmp`, whose call costs more than these few bytes.
+#[inline]
+fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
 }
 
 fn digits(b: &[u8], mut i: usize) -> usize {
