@@ -290,7 +290,7 @@ impl JsonExtractor {
         line: &'a [u8],
         bufs: &'a mut Decoded,
     ) -> Result<Post<'a>, Skip> {
-        let s = std::str::from_utf8(line).map_err(|_| Skip::InvalidUtf8)?;
+        let s = simdutf8::basic::from_utf8(line).map_err(|_| Skip::InvalidUtf8)?;
         let s = s.trim_start_matches('\u{feff}');
         if !s.trim_start().starts_with('{') {
             return Err(match serde_json::from_str::<IgnoredAny>(s) {
