@@ -1,6 +1,7 @@
 //! Micro-benchmarks of each stage of the hot path, on the bundled example tweets and blog posts:
-//! JSON record extraction (as written and `\u`-escaped), timestamp parsing, classification (with
-//! and without the literal prefilter), and windowing. `cargo bench --bench stages`; `bench/run.sh` measures the whole.
+//! JSON record extraction (as written and `\u`-escaped; beside serde_json validating alone and a
+//! bare UTF-8 check), timestamp parsing, classification (with and without the literal
+//! prefilter), and windowing. `cargo bench --bench stages`; `bench/run.sh` measures the whole.
 
 use std::hint::black_box;
 use std::io::Read;
@@ -43,6 +44,25 @@ fn stages(c: &mut Criterion) {
         b.iter(|| {
             for l in &lines {
                 let _ = black_box(json.extract_into(black_box(l), &mut bufs));
+            }
+        })
+    });
+    // Floors to compare with: serde_json only validating each line (skipping every value), and
+    // only the UTF-8 check. Keeping up with a decompressor needs the whole per-line path to run
+    // at its speed; these show how far even the parts are from it.
+    g.bench_function("serde_json validate only (peer)", |b| {
+        b.iter(|| {
+            for l in &lines {
+                let _ = black_box(serde_json::from_slice::<serde::de::IgnoredAny>(black_box(
+                    l,
+                )));
+            }
+        })
+    });
+    g.bench_function("utf-8 check only", |b| {
+        b.iter(|| {
+            for l in &lines {
+                let _ = black_box(simdutf8::basic::from_utf8(black_box(l)));
             }
         })
     });

@@ -45,6 +45,19 @@ fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric()
 }
 
+/// `hay.ends_with(end)`, compared in place: for the few bytes of a template's words, a call of
+/// `memcmp` (what slice equality does) costs more than the comparison.
+#[inline]
+fn ends_with(hay: &[u8], end: &[u8]) -> bool {
+    end.len() <= hay.len() && hay[hay.len() - end.len()..].iter().eq(end)
+}
+
+/// `hay.starts_with(start)`, compared in place (see [`ends_with`]).
+#[inline]
+fn starts_with(hay: &[u8], start: &[u8]) -> bool {
+    start.len() <= hay.len() && hay[..start.len()].iter().eq(start)
+}
+
 /// Calls `f` with each character of `text` in NFKC (full-width ＧＭＡＩＬ becomes gmail, ①
 /// becomes 1), without the invisible characters. Hangul compatibility jamo (ㅋ, ㅠ) pass through
 /// unchanged: NFKC would turn them into conjoining jamo, and ㅋㅠ would then compose into 큐.
@@ -570,8 +583,8 @@ impl Matcher {
             let suf = t.suffix.as_bytes();
             (pre.is_empty() || pre.last().copied() == last)
                 && (suf.is_empty() || suf.first().copied() == first)
-                && before.ends_with(pre)
-                && after.starts_with(suf)
+                && ends_with(before, pre)
+                && starts_with(after, suf)
                 && (pre.is_empty()
                     || before.len() == pre.len()
                     || !is_word_byte(pre[0])
