@@ -12,6 +12,9 @@
 #   outcry detect (default threads) | outcry detect --threads 1 | rg -c -i -F -f phrases
 #   jq (on a slice: it is slow)     | zstd -dc | wc -l  vs  outcry on .zst
 #   gzip -dc | wc -l  vs  outcry on .gz
+#   floors (bench/floor.rs), on one thread: serde_json only validating each line, outcry's own
+#   validating scan alone, and only the UTF-8 check: parts of outcry's per-line work, to set
+#   against the decompressors' speed
 #
 # and outcry on a copy with the same posts written as Twitter's stream archives have them (every
 # non-ASCII character a \uXXXX escape), and prints a markdown table: MB/s (of the uncompressed,
@@ -42,8 +45,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-cargo build --release --quiet --bin outcry --example gencorpus
+cargo build --release --quiet --bin outcry --example gencorpus --example floor
 OUTCRY=$PWD/target/release/outcry
+FLOOR=$PWD/target/release/examples/floor
 CORPUS=$DIR/corpus-$SIZE.jsonl
 PHRASES=$DIR/phrases.txt
 if [ ! -s "$CORPUS" ]; then
@@ -71,6 +75,9 @@ CMDS=(
   "outcry detect (.zst)@@$BYTES@@$OUTCRY detect --quiet --no-progress $CORPUS.zst"
   "gzip -dc | wc -l@@$BYTES@@gzip -dc $CORPUS.gz | wc -l"
   "outcry detect (.gz)@@$BYTES@@$OUTCRY detect --quiet --no-progress $CORPUS.gz"
+  "floor: serde_json validating each line, 1 thread@@$BYTES@@$FLOOR json $CORPUS"
+  "floor: outcry's own validating JSON scan alone, 1 thread@@$BYTES@@$FLOOR scan $CORPUS"
+  "floor: UTF-8 check of each line, 1 thread@@$BYTES@@$FLOOR utf8 $CORPUS"
 )
 
 args=()
