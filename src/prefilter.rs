@@ -213,6 +213,10 @@ impl Prefilter {
 
     /// False only when `raw` (a post's text as read) provably names no service, so that
     /// classification would give no verdict.
+    ///
+    /// The search reports hits that do not overlap, and a dismissed hit hides none: a Hangul
+    /// token is one character (UTF-8 lets it match only where that character is, and no other
+    /// token shares its bytes), and the first hit of an ASCII word ends the search.
     #[inline]
     pub fn could_match(&self, raw: &str) -> bool {
         let Some(ac) = &self.tokens else {
