@@ -334,15 +334,8 @@ fn ws(b: &[u8], mut i: usize) -> usize {
 }
 
 /// The index just past the string that starts at `i` (a `"`).
-fn string_end(b: &[u8], mut i: usize) -> Option<usize> {
-    i += 1;
-    loop {
-        let j = i + memchr::memchr2(b'"', b'\\', b.get(i..)?)?;
-        if b[j] == b'"' {
-            return Some(j + 1);
-        }
-        i = j + 2;
-    }
+fn string_end(b: &[u8], i: usize) -> Option<usize> {
+    string_escaped(b, i).map(|(end, _)| end)
 }
 
 /// The index just past the value that starts at `i`.
@@ -396,18 +389,18 @@ fn find(b: &[u8], key: &[u8]) -> Option<Option<(usize, usize)>> {
         if b.get(i) != Some(&b'"') {
             return None;
         }
-        let end = string_end(b, i)?;
-        let name = &b[i + 1..end - 1];
-        if name.contains(&b'\\') {
+        let (end, escaped) = string_escaped(b, i)?;
+        if escaped {
             return None;
         }
+        let name = &b[i + 1..end - 1];
         i = ws(b, end);
         if b.get(i) != Some(&b':') {
             return None;
         }
         let start = ws(b, i + 1);
         let stop = value_end(b, start)?;
-        if name == key {
+        if same(name, key) {
             return Some(Some((start, stop)));
         }
         i = ws(b, stop);
