@@ -92,6 +92,11 @@ fn for_each_nfkc(text: &str, mut f: impl FnMut(char)) {
 /// * for posts (when `handles` is given): URLs (`http://…`, `https://…`, `www.…`, up to the next
 ///   white space) and @mentions removed, except mentions that are a service alias
 ///   (`@gmail`, `@TwitterSupport`), which stay and name their service.
+///
+/// The prefilter's follower rule (`prefilter::could_follow`) relies on these rules as written:
+/// what starts a removed URL (`h`/`w`), when an `@` starts a mention (after a character that is
+/// not alphanumeric), and that a removal leaves a space unless Hangul meets Hangul. A change
+/// here must be reflected there; `tests/prefilter.rs` checks the two against each other.
 struct Normaliser<'o, 'h> {
     out: &'o mut String,
     handles: Option<&'h HashSet<String>>,

@@ -236,9 +236,11 @@ impl Prefilter {
 /// be followed by one of the syllables `allowed` (see the module comment for the normaliser's
 /// rules this rests on):
 ///
-/// * the character right after the token stays right after it: the token is Hangul, so it is
-///   neither inside an @mention nor starts one, and a URL that held both would remove the
-///   token too. So it must be an allowed syllable;
+/// * the character right after the token stays right after it, unless it is an `@`: the token
+///   is not inside an @mention (those hold ASCII only), and a URL that held both would remove
+///   the token too. So it must be an allowed syllable. An `@` may still begin a mention (one
+///   begins after any character that is not alphanumeric, such as an unassigned code point of
+///   the jamo block, U+3130 or U+318F, which a user lexicon may hold), so it keeps the post;
 /// * after white space, a Hangul character (syllable or jamo) is joined to the token without
 ///   a space, so again it must be allowed; any other character survives with a space before
 ///   it (no entry's next syllable), unless it may begin something normalisation removes: a
@@ -251,10 +253,13 @@ fn could_follow(rest: &str, allowed: &[char]) -> bool {
             spaced = true;
             continue;
         }
+        if c == '@' {
+            return true;
+        }
         if !spaced || crate::classify::is_hangul(c) {
             return allowed.contains(&c);
         }
-        return matches!(c, 'h' | 'H' | 'w' | 'W' | '@');
+        return matches!(c, 'h' | 'H' | 'w' | 'W');
     }
     false
 }
@@ -325,6 +330,28 @@ mod tests {
         assert!(p.could_match("요기요 앱 또 안 돼요"));
         assert!(p.could_match("요 기 요 앱 또 안 돼요"));
         assert!(p.could_match("요 @friend 기요 앱 또 안 돼요"));
+    }
+
+    #[test]
+    fn a_mention_right_after_a_token_that_is_not_alphanumeric_is_allowed_for() {
+        // U+318F is an unassigned jamo code point: plain and Hangul, but not alphanumeric, so
+        // an `@` right after it begins a mention, which normalisation removes (found by review).
+        for tok in ['\u{318F}', '\u{3130}', 'ㅋ'] {
+            let mut lex = Lexicon::builtin();
+            lex.add_text("user.lex", &format!("[service foo other]\n{tok}기요\n"))
+                .unwrap();
+            let m = Matcher::new(lex, None);
+            let p = Prefilter::new(&m);
+            for text in [
+                format!("{tok}@x기요 먹통"),
+                format!("{tok}@x 기요"),
+                format!("{tok}기요"),
+            ] {
+                let mut s = crate::classify::Scratch::default();
+                let named = !m.classify(&text, &mut s).services.is_empty();
+                assert!(!named || p.could_match(&text), "{text:?} names a service");
+            }
+        }
     }
 
     #[test]
