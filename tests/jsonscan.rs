@@ -158,6 +158,53 @@ const INSERTS: &[&str] = &[
     "\\u", "1", "x", "\"a\":",
 ];
 
+/// The scan reads strings 16 and then 8 bytes at a time: whatever ends or breaks a string (its
+/// closing quote, an escape, a raw control character, a bad escape) must be seen at every offset
+/// within those blocks, and wherever the string ends in the line. Valid lines must be answered
+/// by the scan itself (not left to serde_json), and `find_member` must find the member after.
+#[test]
+fn agrees_with_serde_json_wherever_a_string_breaks_off() {
+    let keys: Vec<String> = KEYS.iter().map(|s| s.to_string()).collect();
+    let keys = Keys::new(&keys);
+    let specials = [
+        "", "\\\"", "\\\\", "\\/", "\\u00e9", "\\ud55c", "\\x", "\\u12", "\u{1}", "\u{1f}", "\t",
+        "\u{7f}", "한", "é",
+    ];
+    for lead in 0..40 {
+        for tail in [0, 1, 7, 8, 9, 15, 16, 17, 33] {
+            for sp in specials {
+                for fill in ["a", "가"] {
+                    let body = format!("{}{sp}{}", fill.repeat(lead), "b".repeat(tail));
+                    // (line, whether its top-level keys are written without escapes)
+                    for (line, plain_keys) in [
+                        (format!("{{\"text\":\"{body}\",\"a\":1}}"), true),
+                        (format!("{{\"a\":[\"{body}\"],\"text\":\"{body}\"}}"), true),
+                        (
+                            format!("{{\"{body}\":0,\"user\":{{\"x\":\"{body}\",\"b\":2}}}}"),
+                            !body.contains('\\'),
+                        ),
+                    ] {
+                        check(&line);
+                        let mut out = [None; 32];
+                        let valid = serde_json::from_str::<serde::de::IgnoredAny>(&line).is_ok();
+                        let accepted = top_members(&line, &keys, &mut out);
+                        if valid && plain_keys {
+                            assert!(accepted, "the scan gave up on {line:?}");
+                        }
+                        if let (true, Some(user)) = (accepted, out[2]) {
+                            assert_eq!(
+                                outcry::jsonscan::find_member(user, "b"),
+                                outcry::jsonscan::Member::Found("2"),
+                                "{user:?}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(4000))]
     #[test]
