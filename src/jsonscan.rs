@@ -228,6 +228,7 @@ fn special(x: u64) -> u64 {
 /// every caller, as are [`string_escaped`] and [`ws`]: a call per string or per gap between
 /// tokens cost more than the scan of most of them (cachegrind on the benchmark corpus' lines:
 /// 240 M -> 141 M instructions for the scan, with the string fast path in [`object`]).
+#[inline(always)]
 fn next_special(b: &[u8], mut i: usize) -> usize {
     #[cfg(target_arch = "x86_64")]
     while i + 16 <= b.len() {
