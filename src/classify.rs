@@ -8,6 +8,7 @@ use std::collections::HashSet;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
+use crate::jsonscan::same;
 use crate::lexicon::{Entry, Lexicon, Service, Template, TermKind};
 
 /// Normalises a lexicon entry (or any text that needs no URL and mention stripping), appending to
@@ -38,24 +39,28 @@ fn is_compat_jamo(c: char) -> bool {
 /// never changes into others (NFKC leaves the first two as they are, and the jamo pass through
 /// untouched, see [`for_each_nfkc`]). The prefilter's soundness argument rests on this.
 pub fn is_plain(c: char) -> bool {
-    c.is_ascii() || matches!(c, '\u{AC00}'..='\u{D7A3}') || is_compat_jamo(c)
+    c.is_ascii() || is_syllable(c) || is_compat_jamo(c)
+}
+
+/// A precomposed Hangul syllable (U+AC00–U+D7A3).
+pub fn is_syllable(c: char) -> bool {
+    matches!(c, '\u{AC00}'..='\u{D7A3}')
 }
 
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric()
 }
 
-/// `hay.ends_with(end)`, compared in place: for the few bytes of a template's words, a call of
-/// `memcmp` (what slice equality does) costs more than the comparison.
+/// `hay.ends_with(end)` and `hay.starts_with(start)` for a template's few bytes, compared in
+/// place (see [`same`]).
 #[inline]
 fn ends_with(hay: &[u8], end: &[u8]) -> bool {
-    end.len() <= hay.len() && hay[hay.len() - end.len()..].iter().eq(end)
+    hay.len() >= end.len() && same(&hay[hay.len() - end.len()..], end)
 }
 
-/// `hay.starts_with(start)`, compared in place (see [`ends_with`]).
 #[inline]
 fn starts_with(hay: &[u8], start: &[u8]) -> bool {
-    start.len() <= hay.len() && hay[..start.len()].iter().eq(start)
+    hay.len() >= start.len() && same(&hay[..start.len()], start)
 }
 
 /// Calls `f` with each character of `text` in NFKC (full-width ＧＭＡＩＬ becomes gmail, ①
@@ -580,15 +585,10 @@ impl Matcher {
         let before = before.strip_suffix(b" ").unwrap_or(before);
         let after = &hay[h.end..];
         let after = after.strip_prefix(b" ").unwrap_or(after);
-        // The byte next to the slot on each side rules out most templates before any comparison
-        // of whole words (this runs for every alias hit, over every template).
-        let (last, first) = (before.last().copied(), after.first().copied());
         self.templates.iter().position(|t| {
             let pre = t.prefix.as_bytes();
             let suf = t.suffix.as_bytes();
-            (pre.is_empty() || pre.last().copied() == last)
-                && (suf.is_empty() || suf.first().copied() == first)
-                && ends_with(before, pre)
+            ends_with(before, pre)
                 && starts_with(after, suf)
                 && (pre.is_empty()
                     || before.len() == pre.len()

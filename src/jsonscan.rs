@@ -165,10 +165,10 @@ fn literal(b: &[u8], i: usize, word: &[u8]) -> Option<usize> {
     same(b.get(i..i + word.len())?, word).then_some(i + word.len())
 }
 
-/// `a == b` for the short byte strings of keys and literals, compared in place: slice equality
-/// calls `memcmp`, whose call costs more than these few bytes.
+/// `a == b` for short byte strings (keys, literals, the classifier's template words), compared
+/// in place: slice equality calls `memcmp`, whose call costs more than these few bytes.
 #[inline]
-fn same(a: &[u8], b: &[u8]) -> bool {
+pub(crate) fn same(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
 }
 
@@ -335,22 +335,17 @@ fn ws(b: &[u8], mut i: usize) -> usize {
     i
 }
 
-/// The index just past the string that starts at `i` (a `"`).
-fn string_end(b: &[u8], i: usize) -> Option<usize> {
-    string_escaped(b, i).map(|(end, _)| end)
-}
-
 /// The index just past the value that starts at `i`.
 fn value_end(b: &[u8], i: usize) -> Option<usize> {
     match *b.get(i)? {
-        b'"' => string_end(b, i),
+        b'"' => string(b, i),
         b'{' | b'[' => {
             let mut depth = 0usize;
             let mut j = i;
             loop {
                 match *b.get(j)? {
                     b'"' => {
-                        j = string_end(b, j)?;
+                        j = string(b, j)?;
                         continue;
                     }
                     b'{' | b'[' => depth += 1,
