@@ -13,8 +13,17 @@ use std::io::Write;
 use anyhow::{bail, Context, Result};
 
 use crate::report::JsonReport;
-use crate::scenario::TruthEvent;
 use crate::time::{self, Ts};
+
+/// A labelled event.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TruthEvent {
+    pub service: String,
+    pub onset: Ts,
+    pub recovery: Ts,
+    /// When a partial recovery began (reports fell to a fraction), if there was one.
+    pub recovering: Option<Ts>,
+}
 
 /// An incident as the scorer sees it.
 #[derive(Debug, Clone, PartialEq)]

@@ -6,8 +6,8 @@
 //! [`classify`] (the compiled [`lexicon`]: which service, report or recovery) →
 //! [`window`] (per-service window counts) → [`detect`] (baseline, spikes, incidents) →
 //! [`report`] (text, JSON, CSV). [`pipeline`] wires the stream; [`run`] is the binary's body; [`timecmd`] is `outcry time`;
-//! [`eval`] scores a report against labelled events, and [`scenario`] writes the synthetic chatter
-//! it is measured on; [`counts`] feeds an aggregated series to the detector, [`official`] reads a
+//! [`eval`] scores a report against labelled events, and the development crate
+//! `outcry-sim` (`crates/outcry-sim`) writes the synthetic chatter it is measured on; [`counts`] feeds an aggregated series to the detector, [`official`] reads a
 //! provider's own timeline.
 
 pub mod classify;
@@ -29,7 +29,6 @@ pub mod progress;
 pub mod record;
 pub mod report;
 pub mod run;
-pub mod scenario;
 pub mod time;
 pub mod timecmd;
 pub mod window;

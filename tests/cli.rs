@@ -987,11 +987,11 @@ fn eval_scores_a_report_against_labelled_events() {
 fn two_weeks_of_office_hours_are_learnt_not_flagged() {
     // A work tool complained about on weekdays 09–18 KST, two weeks of it (scenario office-0).
     let env = TestEnv::new();
-    let spec = outcry::scenario::suite()
+    let spec = outcry_sim::suite()
         .into_iter()
         .find(|s| s.name == "office-0")
         .unwrap();
-    let sc = outcry::scenario::generate(&spec);
+    let sc = outcry_sim::generate(&spec);
     let (name, bytes) = &sc.files[0];
     let file = env.write(name, bytes).to_string_lossy().into_owned();
     let files = [file];

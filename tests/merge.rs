@@ -9,7 +9,7 @@ use outcry::cli::{Cli, Command};
 use outcry::config;
 use outcry::pipeline::{Collector, Sink, Stats};
 use outcry::record::Post;
-use outcry::scenario::{generate, suite};
+use outcry_sim::{generate, suite};
 
 /// Deals records to collectors round-robin by line.
 struct Dealer<'m> {

@@ -1,10 +1,10 @@
-//! The scenario suite: every synthetic scenario of `outcry::scenario::suite()` is generated,
+//! The scenario suite: every synthetic scenario of `outcry_sim::suite()` is generated,
 //! detected with the default settings and scored with `outcry::eval`, and a table is printed
 //! (`cargo test --test scenarios -- --nocapture`). The test holds the detector to the targets of
 //! the evaluation: every event hit, median onset error ≤ 2 minutes, worst ≤ 1 window, recovery
 //! within 2 windows, at most one false alarm per 30 quiet days, and every labelled partial
 //! recovery shows as a `recovering` phase within 2 windows. The held-out suite
-//! (`outcry::scenario::holdout()`: the same shapes from other seeds, never used for tuning) is
+//! (`outcry_sim::holdout()`: the same shapes from other seeds, never used for tuning) is
 //! held to the same targets.
 
 use clap::Parser;
@@ -13,7 +13,7 @@ use outcry::cli::{Cli, Command};
 use outcry::detect::{self, Params, Series, WindowScore};
 use outcry::eval::{self, median_max, Score};
 use outcry::report::JsonReport;
-use outcry::scenario::{generate, holdout, suite};
+use outcry_sim::{generate, holdout, suite};
 use outcry::window::Windows;
 
 const WINDOW_MIN: f64 = 5.0;
@@ -233,7 +233,7 @@ fn held_out_suite_meets_the_targets() {
     meets_the_targets("Held-out suite", holdout());
 }
 
-fn meets_the_targets(title: &str, specs: Vec<outcry::scenario::Spec>) {
+fn meets_the_targets(title: &str, specs: Vec<outcry_sim::Spec>) {
     let tmp = tempfile::tempdir().unwrap();
     // OUTCRY_SCENARIO_DIR=dir keeps the generated inputs and truths there, to look at.
     let keep = std::env::var_os("OUTCRY_SCENARIO_DIR").map(std::path::PathBuf::from);

@@ -13,7 +13,8 @@
 
 use std::fmt::Write as _;
 
-use crate::time::Ts;
+pub use outcry::eval::TruthEvent;
+use outcry::time::Ts;
 
 /// The instant scenarios start at: Monday 2024-03-04 00:00 UTC.
 pub const EPOCH: Ts = 1_709_510_400;
@@ -161,16 +162,6 @@ pub struct Spec {
     pub office: bool,
 }
 
-/// A labelled event.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TruthEvent {
-    pub service: String,
-    pub onset: Ts,
-    pub recovery: Ts,
-    /// When a partial recovery began (reports fell to a fraction), if there was one.
-    pub recovering: Option<Ts>,
-}
-
 /// A generated scenario: input files (name, bytes) and the truth.
 #[derive(Debug, Clone)]
 pub struct Scenario {
@@ -191,10 +182,10 @@ impl Scenario {
                 s,
                 "{},{},{},{}",
                 e.service,
-                crate::time::rfc3339_utc(e.onset),
-                crate::time::rfc3339_utc(e.recovery),
+                outcry::time::rfc3339_utc(e.onset),
+                outcry::time::rfc3339_utc(e.recovery),
                 e.recovering
-                    .map(crate::time::rfc3339_utc)
+                    .map(outcry::time::rfc3339_utc)
                     .unwrap_or_default()
             );
         }
