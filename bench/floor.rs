@@ -32,7 +32,8 @@ fn main() -> ExitCode {
     };
     let mut r = BufReader::with_capacity(1 << 20, file);
     let mut line = Vec::with_capacity(1 << 16);
-    let keys = outcry::jsonscan::Keys::new(&["created_at", "text", "user"].map(String::from));
+    let keys =
+        outcry::record::jsonscan::Keys::new(&["created_at", "text", "user"].map(String::from));
     let (mut good, mut bad) = (0u64, 0u64);
     loop {
         line.clear();
@@ -52,7 +53,7 @@ fn main() -> ExitCode {
             "json" => serde_json::from_slice::<serde::de::IgnoredAny>(l).is_ok(),
             "scan" => simdutf8::basic::from_utf8(l).is_ok_and(|s| {
                 let mut at = [None; 3];
-                outcry::jsonscan::top_members(s, &keys, &mut at)
+                outcry::record::jsonscan::top_members(s, &keys, &mut at)
             }),
             _ => simdutf8::basic::from_utf8(l).is_ok(),
         };

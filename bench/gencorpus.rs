@@ -205,7 +205,7 @@ fn json_str(s: &str, escape_all: bool, out: &mut String) {
                 let _ = write!(out, "\\u{:04x}", c as u32);
             }
             c if escape_all && !c.is_ascii() => {
-                outcry::jsonscan::escape_non_ascii(c.encode_utf8(&mut [0; 4]), out)
+                outcry::record::jsonscan::escape_non_ascii(c.encode_utf8(&mut [0; 4]), out)
             }
             c => out.push(c),
         }
@@ -379,7 +379,7 @@ fn main() -> io::Result<()> {
         }
         if ascii {
             escaped.clear();
-            outcry::jsonscan::escape_non_ascii(&line, &mut escaped);
+            outcry::record::jsonscan::escape_non_ascii(&line, &mut escaped);
             f.write_all(escaped.as_bytes())?;
         } else {
             f.write_all(line.as_bytes())?;

@@ -73,7 +73,7 @@ fn stages(c: &mut Criterion) {
     let escaped: Vec<Vec<u8>> = (lines.iter())
         .map(|l| {
             let mut e = String::new();
-            outcry::jsonscan::escape_non_ascii(&String::from_utf8_lossy(l), &mut e);
+            outcry::record::jsonscan::escape_non_ascii(&String::from_utf8_lossy(l), &mut e);
             e.into_bytes()
         })
         .collect();

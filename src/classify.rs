@@ -8,8 +8,8 @@ use std::collections::HashSet;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
-use crate::jsonscan::same;
 use crate::lexicon::{Entry, Lexicon, Service, Template, TermKind};
+use crate::record::jsonscan::same;
 
 /// Normalises a lexicon entry (or any text that needs no URL and mention stripping), appending to
 /// `out` (which the caller clears). See [`Normaliser`] for what it does.

@@ -19,7 +19,6 @@ pub mod detect;
 pub mod eval;
 pub mod exit_codes;
 pub mod input;
-pub mod jsonscan;
 pub mod lexicon;
 pub mod official;
 pub mod parallel;

@@ -72,7 +72,7 @@ fn fixture_lines() -> Vec<String> {
         for l in src.reader.lines() {
             let l = l.unwrap();
             let mut escaped = String::new();
-            outcry::jsonscan::escape_non_ascii(&l, &mut escaped);
+            outcry::record::jsonscan::escape_non_ascii(&l, &mut escaped);
             lines.push(escaped);
             lines.push(l);
         }

@@ -9,7 +9,7 @@ use proptest::prelude::*;
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
-use outcry::jsonscan::{top_members, Keys};
+use outcry::record::jsonscan::{top_members, Keys};
 
 const KEYS: &[&str] = &[
     "created_at",
@@ -193,8 +193,8 @@ fn agrees_with_serde_json_wherever_a_string_breaks_off() {
                         }
                         if let (true, Some(user)) = (accepted, out[2]) {
                             assert_eq!(
-                                outcry::jsonscan::find_member(user, "b"),
-                                outcry::jsonscan::Member::Found("2"),
+                                outcry::record::jsonscan::find_member(user, "b"),
+                                outcry::record::jsonscan::Member::Found("2"),
                                 "{user:?}"
                             );
                         }
@@ -277,7 +277,7 @@ proptest! {
         let body: String = picks.iter().map(|i| *i.get(PIECES)).collect();
         let t = format!("\"{body}\"");
         let mut out = String::from("stale");
-        let ours = outcry::jsonscan::unescape(&t, &mut out).then_some(out);
+        let ours = outcry::record::jsonscan::unescape(&t, &mut out).then_some(out);
         prop_assert_eq!(ours, serde_json::from_str::<String>(&t).ok(), "{}", t);
     }
 }

@@ -13,8 +13,8 @@ use outcry::cli::{Cli, Command};
 use outcry::detect::{self, Params, Series, WindowScore};
 use outcry::eval::{self, median_max, Score};
 use outcry::report::JsonReport;
-use outcry_sim::{generate, holdout, suite};
 use outcry::window::Windows;
+use outcry_sim::{generate, holdout, suite};
 
 const WINDOW_MIN: f64 = 5.0;
 

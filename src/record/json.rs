@@ -1,10 +1,5 @@
-//! From one input line (or CSV row) to a `Post`: its time, text, author and kind.
-//!
-//! Dumps come in many schemas. Without flags outcry looks for the fields the common ones use
-//! (Twitter, Reddit, Mastodon, blog and forum exports); `--time-field` and friends name a field
-//! explicitly as a dotted path (`user.screen_name`) or a JSON pointer (`/user/screen_name`).
-//! JSON is walked once, keeping borrowed slices of just the wanted fields: strings without escapes
-//! are never copied.
+//! JSON lines into posts: the wanted fields found in one walk (the fast scan of [`super::jsonscan`]
+//! first, serde_json when it is unsure), strings borrowed unless they hold escapes.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -13,197 +8,10 @@ use chrono_tz::Tz;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
+use super::fields::{title_paths, Candidates, FieldChoice, KeyPath};
+use super::html::strip_html_into;
+use super::{Post, Skip};
 use crate::time::{self, TimeError, TimeParser, Ts};
-
-/// One post, as much of it as outcry needs.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Post<'a> {
-    pub time: Ts,
-    pub text: Cow<'a, str>,
-    pub author: Option<Cow<'a, str>>,
-    /// `post`, `comment`, `trackback`, … when the dump says so.
-    pub kind: Option<Cow<'a, str>>,
-}
-
-/// Why a non-empty line did not become a record.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Skip {
-    InvalidUtf8,
-    MalformedJson,
-    NotObject,
-    MissingTime,
-    BadTime,
-    MissingText,
-    MalformedCsv,
-    TruncatedInput,
-    /// A zone abbreviation with several meanings (CST, IST) that `--input-tz` could not settle.
-    AmbiguousZone,
-}
-
-impl Skip {
-    pub const ALL: [Skip; 9] = [
-        Skip::InvalidUtf8,
-        Skip::MalformedJson,
-        Skip::NotObject,
-        Skip::MissingTime,
-        Skip::BadTime,
-        Skip::MissingText,
-        Skip::MalformedCsv,
-        Skip::TruncatedInput,
-        Skip::AmbiguousZone,
-    ];
-
-    /// The stable name used in reports and JSON (`skipped_by_reason`).
-    pub fn name(self) -> &'static str {
-        match self {
-            Skip::InvalidUtf8 => "invalid_utf8",
-            Skip::MalformedJson => "malformed_json",
-            Skip::NotObject => "not_an_object",
-            Skip::MissingTime => "missing_time",
-            Skip::BadTime => "unparseable_time",
-            Skip::MissingText => "missing_text",
-            Skip::MalformedCsv => "malformed_csv",
-            Skip::TruncatedInput => "truncated_input",
-            Skip::AmbiguousZone => "ambiguous_zone",
-        }
-    }
-}
-
-impl fmt::Display for Skip {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
-
-/// Where a field is looked for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FieldSpec {
-    /// Try the usual names in order.
-    Auto,
-    /// Exactly this path of keys.
-    Path(Vec<String>),
-}
-
-impl FieldSpec {
-    /// Parses `a.b.c` or `/a/b/c` (JSON pointer, with `~1` = `/` and `~0` = `~`).
-    pub fn parse(s: &str) -> Result<FieldSpec, String> {
-        let segs: Vec<String> = if let Some(p) = s.strip_prefix('/') {
-            p.split('/')
-                .map(|x| x.replace("~1", "/").replace("~0", "~"))
-                .collect()
-        } else {
-            s.split('.').map(str::to_string).collect()
-        };
-        if segs.iter().any(String::is_empty) {
-            return Err(format!("invalid field path '{s}': use a dotted path (user.name) or a JSON pointer (/user/name)"));
-        }
-        Ok(FieldSpec::Path(segs))
-    }
-}
-
-const AUTO_TIME: &[&[&str]] = &[
-    &["created_at"],
-    &["created_utc"],
-    &["timestamp"],
-    &["time"],
-    &["date"],
-    &["published"],
-    &["createdAt"],
-];
-const AUTO_TEXT: &[&[&str]] = &[
-    &["full_text"],
-    &["text"],
-    &["body"],
-    &["content"],
-    &["message"],
-    &["excerpt"],
-];
-const AUTO_AUTHOR: &[&[&str]] = &[
-    &["user", "screen_name"],
-    &["author"],
-    &["username"],
-    &["account", "acct"],
-    &["user"],
-];
-const AUTO_KIND: &[&[&str]] = &[&["kind"], &["type"]];
-
-/// The field names tried for each role, in order; also used to find CSV columns.
-pub struct Candidates {
-    time: Vec<Vec<String>>,
-    text: Vec<Vec<String>>,
-    author: Vec<Vec<String>>,
-    kind: Vec<Vec<String>>,
-    /// Reddit submissions: `title` (+ `selftext`) when no text field is present. Only in auto mode.
-    title_fallback: bool,
-}
-
-/// The paths of Reddit's `title` and `selftext`, built once.
-fn title_paths() -> [Vec<String>; 2] {
-    [vec!["title".to_string()], vec!["selftext".to_string()]]
-}
-
-fn candidates(spec: &FieldSpec, auto: &[&[&str]]) -> Vec<Vec<String>> {
-    match spec {
-        FieldSpec::Auto => auto
-            .iter()
-            .map(|p| p.iter().map(|s| s.to_string()).collect())
-            .collect(),
-        FieldSpec::Path(p) => vec![p.clone()],
-    }
-}
-
-/// Field choices for all roles (from the CLI).
-#[derive(Debug, Clone)]
-pub struct FieldChoice {
-    pub time: FieldSpec,
-    pub text: FieldSpec,
-    pub author: FieldSpec,
-}
-
-impl Default for FieldChoice {
-    fn default() -> Self {
-        FieldChoice {
-            time: FieldSpec::Auto,
-            text: FieldSpec::Auto,
-            author: FieldSpec::Auto,
-        }
-    }
-}
-
-impl Candidates {
-    pub fn new(choice: &FieldChoice) -> Candidates {
-        Candidates {
-            time: candidates(&choice.time, AUTO_TIME),
-            text: candidates(&choice.text, AUTO_TEXT),
-            author: candidates(&choice.author, AUTO_AUTHOR),
-            kind: candidates(&FieldSpec::Auto, AUTO_KIND),
-            title_fallback: choice.text == FieldSpec::Auto,
-        }
-    }
-}
-
-/// A candidate field, resolved once: the index of its first key among the kept top-level keys
-/// (`usize::MAX`: not kept, never found), and the keys below it.
-struct KeyPath {
-    top: usize,
-    rest: Vec<String>,
-    /// The field is an HTML `content` (Mastodon, blog exports): its text is stripped.
-    html: bool,
-}
-
-impl KeyPath {
-    fn new(path: &[String], top_keys: &[String]) -> KeyPath {
-        KeyPath {
-            top: key_index(top_keys, &path[0]).unwrap_or(usize::MAX),
-            rest: path[1..].to_vec(),
-            html: path.last().is_some_and(|k| k == "content"),
-        }
-    }
-
-    fn all(paths: &[Vec<String>], top_keys: &[String]) -> Vec<KeyPath> {
-        paths.iter().map(|p| KeyPath::new(p, top_keys)).collect()
-    }
-}
 
 /// Turns JSON lines into posts. Built once per run.
 pub struct JsonExtractor {
@@ -219,7 +27,7 @@ pub struct JsonExtractor {
     /// One time reader per time candidate: each remembers its field's layout.
     time_parsers: Vec<TimeParser>,
     /// The same, indexed for the fast scan (jsonscan.rs).
-    scan_keys: crate::jsonscan::Keys,
+    scan_keys: crate::record::jsonscan::Keys,
 }
 
 /// Up to this many wanted top-level keys.
@@ -258,7 +66,7 @@ impl JsonExtractor {
                 KeyPath::new(&title, &top_keys),
                 KeyPath::new(&selftext, &top_keys),
             ],
-            scan_keys: crate::jsonscan::Keys::new(&top_keys),
+            scan_keys: crate::record::jsonscan::Keys::new(&top_keys),
             top_keys,
             time_parsers,
         }
@@ -299,7 +107,7 @@ impl JsonExtractor {
             });
         }
         let mut vals = [None; MAX_KEYS];
-        if !crate::jsonscan::top_members(s, &self.scan_keys, &mut vals) {
+        if !crate::record::jsonscan::top_members(s, &self.scan_keys, &mut vals) {
             // The fast scan was not sure (jsonscan.rs): serde_json reads the line, and says why
             // a bad one is bad.
             let mut de = serde_json::Deserializer::from_str(s);
@@ -390,18 +198,6 @@ pub struct Decoded {
     extra: String,
 }
 
-impl Post<'_> {
-    /// The same post, owning its strings.
-    pub fn into_owned(self) -> Post<'static> {
-        Post {
-            time: self.time,
-            text: Cow::Owned(self.text.into_owned()),
-            author: self.author.map(|a| Cow::Owned(a.into_owned())),
-            kind: self.kind.map(|k| Cow::Owned(k.into_owned())),
-        }
-    }
-}
-
 /// The wanted top-level values of one JSON object (their text, valid JSON).
 struct Doc<'a> {
     vals: [Option<&'a str>; MAX_KEYS],
@@ -423,7 +219,7 @@ impl<'a> Doc<'a> {
 /// The position of `key` among `keys`. Called for every key of every line: lengths and first
 /// bytes are compared before whole keys.
 #[inline]
-fn key_index(keys: &[String], key: &str) -> Option<usize> {
+pub(super) fn key_index(keys: &[String], key: &str) -> Option<usize> {
     let k = key.as_bytes();
     let first = *k.first()?;
     keys.iter().position(|x| {
@@ -438,10 +234,10 @@ fn nested<'a>(raw: &'a str, key: &String) -> Option<&'a str> {
         return None;
     }
     // `raw` was validated when the line was read: a byte scan finds the member (jsonscan.rs).
-    match crate::jsonscan::find_member(raw, key) {
-        crate::jsonscan::Member::Found(v) => return Some(v),
-        crate::jsonscan::Member::Absent => return None,
-        crate::jsonscan::Member::Unsure => {}
+    match crate::record::jsonscan::find_member(raw, key) {
+        crate::record::jsonscan::Member::Found(v) => return Some(v),
+        crate::record::jsonscan::Member::Absent => return None,
+        crate::record::jsonscan::Member::Unsure => {}
     }
     let mut de = serde_json::Deserializer::from_str(raw);
     let got = Grab {
@@ -520,7 +316,7 @@ fn decode(t: &str, buf: &mut String) -> Option<bool> {
     if memchr::memchr(b'\\', t.as_bytes()).is_none() {
         return Some(false);
     }
-    crate::jsonscan::unescape(t, buf).then_some(true)
+    crate::record::jsonscan::unescape(t, buf).then_some(true)
 }
 
 /// The content of the string `t` after [`decode`] said `decoded`.
@@ -551,235 +347,17 @@ fn json_time(t: &str, parser: &mut TimeParser, buf: &mut String) -> Result<Ts, S
 }
 
 /// The skip reason for a time that could not be read.
-fn time_skip(e: TimeError) -> Skip {
+pub(super) fn time_skip(e: TimeError) -> Skip {
     match e {
         TimeError::AmbiguousZone(_) => Skip::AmbiguousZone,
         _ => Skip::BadTime,
     }
 }
 
-/// The text of an HTML fragment (Mastodon `content`, blog exports) into `out` (cleared first,
-/// reused from line to line): tags dropped, `<br>` and `</p>` as line breaks, the common
-/// entities decoded.
-pub fn strip_html_into(s: &str, out: &mut String) {
-    out.clear();
-    let mut rest: &str = s;
-    while let Some(i) = rest.find(['<', '&']) {
-        out.push_str(&rest[..i]);
-        rest = &rest[i..];
-        if rest.starts_with('<') {
-            match rest.find('>') {
-                Some(end) => {
-                    let tag = rest[1..end].trim_start_matches('/').as_bytes();
-                    let starts =
-                        |p: &[u8]| tag.len() >= p.len() && tag[..p.len()].eq_ignore_ascii_case(p);
-                    let block = starts(b"br") || starts(b"p") || starts(b"div");
-                    if block && !out.ends_with('\n') && !out.is_empty() {
-                        out.push('\n');
-                    }
-                    rest = &rest[end + 1..];
-                }
-                None => {
-                    out.push('<');
-                    rest = &rest[1..];
-                }
-            }
-        } else {
-            let end = rest.find(';').filter(|e| *e <= 10);
-            let decoded = end.and_then(|e| decode_entity(&rest[1..e]));
-            match (end, decoded) {
-                (Some(e), Some(c)) => {
-                    out.push(c);
-                    rest = &rest[e + 1..];
-                }
-                _ => {
-                    out.push('&');
-                    rest = &rest[1..];
-                }
-            }
-        }
-    }
-    out.push_str(rest);
-    let kept = out.trim_end().len();
-    out.truncate(kept);
-    let lead = out.len() - out.trim_start().len();
-    out.drain(..lead);
-}
-
-fn decode_entity(name: &str) -> Option<char> {
-    Some(match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => ' ',
-        _ => {
-            let n = name.strip_prefix('#')?;
-            let code = match n.strip_prefix(['x', 'X']) {
-                Some(h) => u32::from_str_radix(h, 16).ok()?,
-                None => n.parse().ok()?,
-            };
-            char::from_u32(code)?
-        }
-    })
-}
-
-/// Turns CSV rows into posts: columns are found by header name (the same names as JSON fields)
-/// or given with `--columns`.
-pub struct CsvMapper {
-    time: usize,
-    text: Option<usize>,
-    title: Option<usize>,
-    author: Option<usize>,
-    kind: Option<usize>,
-    /// How many columns the header (or `--columns`) declares.
-    width: usize,
-    /// Reads the time column, remembering its layout.
-    pub time_parser: TimeParser,
-}
-
-impl CsvMapper {
-    /// From a header row. Errors name the columns that were looked for.
-    pub fn from_header(
-        header: &[&str],
-        choice: &FieldChoice,
-        input_tz: Tz,
-    ) -> Result<CsvMapper, String> {
-        let cands = Candidates::new(choice);
-        let find = |cs: &[Vec<String>]| {
-            cs.iter().find_map(|p| {
-                let name = p.join(".");
-                header.iter().position(|h| {
-                    h.trim()
-                        .trim_start_matches('\u{feff}')
-                        .eq_ignore_ascii_case(&name)
-                })
-            })
-        };
-        let names = |cs: &[Vec<String>]| {
-            cs.iter()
-                .map(|p| p.join("."))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        let time = find(&cands.time).ok_or_else(|| {
-            format!("no time column in the CSV header (looked for {}); name one with --time-field or give --columns", names(&cands.time))
-        })?;
-        let text = find(&cands.text);
-        let title = if cands.title_fallback {
-            header
-                .iter()
-                .position(|h| h.trim().eq_ignore_ascii_case("title"))
-        } else {
-            None
-        };
-        if text.is_none() && title.is_none() {
-            return Err(format!(
-                "no text column in the CSV header (looked for {}); name one with --text-field or give --columns",
-                names(&cands.text)
-            ));
-        }
-        Ok(CsvMapper {
-            time,
-            text,
-            title,
-            author: find(&cands.author),
-            kind: find(&cands.kind),
-            width: header.len(),
-            time_parser: TimeParser::new(input_tz),
-        })
-    }
-
-    /// From `--columns time,author,text` (roles by position; `_` or any other name is ignored).
-    pub fn from_columns(cols: &[String], input_tz: Tz) -> Result<CsvMapper, String> {
-        let pos = |n: &str| cols.iter().position(|c| c.trim().eq_ignore_ascii_case(n));
-        let time = pos("time")
-            .ok_or("--columns must name a 'time' column (e.g. --columns time,author,text)")?;
-        let text = pos("text");
-        let title = pos("title");
-        if text.is_none() && title.is_none() {
-            return Err(
-                "--columns must name a 'text' column (e.g. --columns time,author,text)".into(),
-            );
-        }
-        Ok(CsvMapper {
-            time,
-            text,
-            title,
-            author: pos("author"),
-            kind: pos("kind"),
-            width: cols.len(),
-            time_parser: TimeParser::new(input_tz),
-        })
-    }
-
-    /// Reads one row. A row with more fields than the header had is a text with unquoted commas:
-    /// the text column takes the extra fields back, joined with the delimiter.
-    pub fn extract<'a>(
-        &mut self,
-        row: &'a csv::ByteRecord,
-        delimiter: u8,
-    ) -> Result<Post<'a>, Skip> {
-        if row.iter().any(|f| std::str::from_utf8(f).is_err()) {
-            return Err(Skip::InvalidUtf8);
-        }
-        let extra = row.len().saturating_sub(self.width);
-        let shift = |i: usize| {
-            if self.text.is_some_and(|t| i > t) {
-                i + extra
-            } else {
-                i
-            }
-        };
-        let get = |i: usize| row.get(shift(i)).and_then(|f| std::str::from_utf8(f).ok());
-
-        let t = get(self.time)
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .ok_or(Skip::MissingTime)?;
-        let time = self.time_parser.parse(t).map_err(time_skip)?;
-        let text: Cow<'a, str> = match self.text {
-            Some(ti) if extra > 0 => {
-                let parts: Vec<&str> = (ti..=ti + extra)
-                    .filter_map(|i| row.get(i))
-                    .filter_map(|f| std::str::from_utf8(f).ok())
-                    .collect();
-                Cow::Owned(parts.join(&(delimiter as char).to_string()))
-            }
-            Some(ti) => Cow::Borrowed(
-                row.get(ti)
-                    .and_then(|f| std::str::from_utf8(f).ok())
-                    .unwrap_or(""),
-            ),
-            None => Cow::Borrowed(""),
-        };
-        let text = match self.title.and_then(get).filter(|s| !s.trim().is_empty()) {
-            Some(title) if text.trim().is_empty() => Cow::Borrowed(title),
-            Some(title) => Cow::Owned(format!("{title}\n{text}")),
-            None => text,
-        };
-        if text.trim().is_empty() {
-            return Err(Skip::MissingText);
-        }
-        let opt = |i: Option<usize>| {
-            i.and_then(get)
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(Cow::Borrowed)
-        };
-        Ok(Post {
-            time,
-            text,
-            author: opt(self.author),
-            kind: opt(self.kind),
-        })
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::record::FieldSpec;
 
     fn ex() -> JsonExtractor {
         JsonExtractor::new(&FieldChoice::default(), Tz::UTC)
@@ -897,40 +475,5 @@ mod tests {
             Err(Skip::BadTime)
         );
         assert_eq!(e.extract(br#"{"time":1235467862}"#), Err(Skip::MissingText));
-    }
-
-    #[test]
-    fn csv_by_header_with_unquoted_commas() {
-        let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(
-            "date,author,text\n2009.02.24 09:31:02,kim,\"quoted, with comma\"\n2009.02.24 09:31:02,lee,gmail down, again, really\n".as_bytes(),
-        );
-        let header: Vec<String> = rdr.headers().unwrap().iter().map(str::to_string).collect();
-        let h: Vec<&str> = header.iter().map(String::as_str).collect();
-        let mut m = CsvMapper::from_header(&h, &FieldChoice::default(), Tz::UTC).unwrap();
-        let rows: Vec<csv::ByteRecord> = rdr.byte_records().map(Result::unwrap).collect();
-        let a = m.extract(&rows[0], b',').unwrap();
-        assert_eq!(
-            (a.time, a.text.as_ref(), a.author.as_deref()),
-            (T, "quoted, with comma", Some("kim"))
-        );
-        let b = m.extract(&rows[1], b',').unwrap();
-        assert_eq!(b.text, "gmail down, again, really");
-    }
-
-    #[test]
-    fn csv_by_columns_and_missing_header_names() {
-        let mut m =
-            CsvMapper::from_columns(&["time".into(), "text".into(), "author".into()], Tz::UTC)
-                .unwrap();
-        let row = csv::ByteRecord::from(vec!["1235467862", "gmail, down", "again", "kim"]);
-        let p = m.extract(&row, b',').unwrap();
-        assert_eq!(
-            (p.text.as_ref(), p.author.as_deref()),
-            ("gmail, down,again", Some("kim"))
-        );
-        assert!(
-            CsvMapper::from_header(&["when", "text"], &FieldChoice::default(), Tz::UTC).is_err()
-        );
-        assert!(CsvMapper::from_columns(&["text".into()], Tz::UTC).is_err());
     }
 }

@@ -1,0 +1,206 @@
+//! CSV rows into posts: columns found by header name (the same names as JSON fields) or given
+//! with `--columns`.
+
+use std::borrow::Cow;
+
+use chrono_tz::Tz;
+
+use super::fields::{Candidates, FieldChoice};
+use super::json::time_skip;
+use super::{Post, Skip};
+use crate::time::TimeParser;
+
+/// Turns CSV rows into posts: columns are found by header name (the same names as JSON fields)
+/// or given with `--columns`.
+pub struct CsvMapper {
+    time: usize,
+    text: Option<usize>,
+    title: Option<usize>,
+    author: Option<usize>,
+    kind: Option<usize>,
+    /// How many columns the header (or `--columns`) declares.
+    width: usize,
+    /// Reads the time column, remembering its layout.
+    pub time_parser: TimeParser,
+}
+
+impl CsvMapper {
+    /// From a header row. Errors name the columns that were looked for.
+    pub fn from_header(
+        header: &[&str],
+        choice: &FieldChoice,
+        input_tz: Tz,
+    ) -> Result<CsvMapper, String> {
+        let cands = Candidates::new(choice);
+        let find = |cs: &[Vec<String>]| {
+            cs.iter().find_map(|p| {
+                let name = p.join(".");
+                header.iter().position(|h| {
+                    h.trim()
+                        .trim_start_matches('\u{feff}')
+                        .eq_ignore_ascii_case(&name)
+                })
+            })
+        };
+        let names = |cs: &[Vec<String>]| {
+            cs.iter()
+                .map(|p| p.join("."))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let time = find(&cands.time).ok_or_else(|| {
+            format!("no time column in the CSV header (looked for {}); name one with --time-field or give --columns", names(&cands.time))
+        })?;
+        let text = find(&cands.text);
+        let title = if cands.title_fallback {
+            header
+                .iter()
+                .position(|h| h.trim().eq_ignore_ascii_case("title"))
+        } else {
+            None
+        };
+        if text.is_none() && title.is_none() {
+            return Err(format!(
+                "no text column in the CSV header (looked for {}); name one with --text-field or give --columns",
+                names(&cands.text)
+            ));
+        }
+        Ok(CsvMapper {
+            time,
+            text,
+            title,
+            author: find(&cands.author),
+            kind: find(&cands.kind),
+            width: header.len(),
+            time_parser: TimeParser::new(input_tz),
+        })
+    }
+
+    /// From `--columns time,author,text` (roles by position; `_` or any other name is ignored).
+    pub fn from_columns(cols: &[String], input_tz: Tz) -> Result<CsvMapper, String> {
+        let pos = |n: &str| cols.iter().position(|c| c.trim().eq_ignore_ascii_case(n));
+        let time = pos("time")
+            .ok_or("--columns must name a 'time' column (e.g. --columns time,author,text)")?;
+        let text = pos("text");
+        let title = pos("title");
+        if text.is_none() && title.is_none() {
+            return Err(
+                "--columns must name a 'text' column (e.g. --columns time,author,text)".into(),
+            );
+        }
+        Ok(CsvMapper {
+            time,
+            text,
+            title,
+            author: pos("author"),
+            kind: pos("kind"),
+            width: cols.len(),
+            time_parser: TimeParser::new(input_tz),
+        })
+    }
+
+    /// Reads one row. A row with more fields than the header had is a text with unquoted commas:
+    /// the text column takes the extra fields back, joined with the delimiter.
+    pub fn extract<'a>(
+        &mut self,
+        row: &'a csv::ByteRecord,
+        delimiter: u8,
+    ) -> Result<Post<'a>, Skip> {
+        if row.iter().any(|f| std::str::from_utf8(f).is_err()) {
+            return Err(Skip::InvalidUtf8);
+        }
+        let extra = row.len().saturating_sub(self.width);
+        let shift = |i: usize| {
+            if self.text.is_some_and(|t| i > t) {
+                i + extra
+            } else {
+                i
+            }
+        };
+        let get = |i: usize| row.get(shift(i)).and_then(|f| std::str::from_utf8(f).ok());
+
+        let t = get(self.time)
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .ok_or(Skip::MissingTime)?;
+        let time = self.time_parser.parse(t).map_err(time_skip)?;
+        let text: Cow<'a, str> = match self.text {
+            Some(ti) if extra > 0 => {
+                let parts: Vec<&str> = (ti..=ti + extra)
+                    .filter_map(|i| row.get(i))
+                    .filter_map(|f| std::str::from_utf8(f).ok())
+                    .collect();
+                Cow::Owned(parts.join(&(delimiter as char).to_string()))
+            }
+            Some(ti) => Cow::Borrowed(
+                row.get(ti)
+                    .and_then(|f| std::str::from_utf8(f).ok())
+                    .unwrap_or(""),
+            ),
+            None => Cow::Borrowed(""),
+        };
+        let text = match self.title.and_then(get).filter(|s| !s.trim().is_empty()) {
+            Some(title) if text.trim().is_empty() => Cow::Borrowed(title),
+            Some(title) => Cow::Owned(format!("{title}\n{text}")),
+            None => text,
+        };
+        if text.trim().is_empty() {
+            return Err(Skip::MissingText);
+        }
+        let opt = |i: Option<usize>| {
+            i.and_then(get)
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(Cow::Borrowed)
+        };
+        Ok(Post {
+            time,
+            text,
+            author: opt(self.author),
+            kind: opt(self.kind),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::time::Ts;
+
+    const T: Ts = 1_235_467_862; // 2009-02-24T09:31:02Z
+
+    #[test]
+    fn csv_by_header_with_unquoted_commas() {
+        let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(
+            "date,author,text\n2009.02.24 09:31:02,kim,\"quoted, with comma\"\n2009.02.24 09:31:02,lee,gmail down, again, really\n".as_bytes(),
+        );
+        let header: Vec<String> = rdr.headers().unwrap().iter().map(str::to_string).collect();
+        let h: Vec<&str> = header.iter().map(String::as_str).collect();
+        let mut m = CsvMapper::from_header(&h, &FieldChoice::default(), Tz::UTC).unwrap();
+        let rows: Vec<csv::ByteRecord> = rdr.byte_records().map(Result::unwrap).collect();
+        let a = m.extract(&rows[0], b',').unwrap();
+        assert_eq!(
+            (a.time, a.text.as_ref(), a.author.as_deref()),
+            (T, "quoted, with comma", Some("kim"))
+        );
+        let b = m.extract(&rows[1], b',').unwrap();
+        assert_eq!(b.text, "gmail down, again, really");
+    }
+
+    #[test]
+    fn csv_by_columns_and_missing_header_names() {
+        let mut m =
+            CsvMapper::from_columns(&["time".into(), "text".into(), "author".into()], Tz::UTC)
+                .unwrap();
+        let row = csv::ByteRecord::from(vec!["1235467862", "gmail, down", "again", "kim"]);
+        let p = m.extract(&row, b',').unwrap();
+        assert_eq!(
+            (p.text.as_ref(), p.author.as_deref()),
+            ("gmail, down,again", Some("kim"))
+        );
+        assert!(
+            CsvMapper::from_header(&["when", "text"], &FieldChoice::default(), Tz::UTC).is_err()
+        );
+        assert!(CsvMapper::from_columns(&["text".into()], Tz::UTC).is_err());
+    }
+}

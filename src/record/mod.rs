@@ -1,0 +1,97 @@
+//! From one input line (or CSV row) to a `Post`: its time, text, author and kind. [`fields`] says
+//! where to look, [`json`] and [`csv`] read the two layouts ([`jsonscan`] is the JSON fast path),
+//! [`html`] strips markup from bodies.
+//!
+//! Dumps come in many schemas. Without flags outcry looks for the fields the common ones use
+//! (Twitter, Reddit, Mastodon, blog and forum exports); `--time-field` and friends name a field
+//! explicitly as a dotted path (`user.screen_name`) or a JSON pointer (`/user/screen_name`).
+//! JSON is walked once, keeping borrowed slices of just the wanted fields: strings without escapes
+//! are never copied.
+
+use std::borrow::Cow;
+use std::fmt;
+
+mod csv;
+mod fields;
+mod html;
+mod json;
+pub mod jsonscan;
+
+pub use self::csv::CsvMapper;
+pub use fields::{Candidates, FieldChoice, FieldSpec};
+pub use html::strip_html_into;
+pub use json::{Decoded, JsonExtractor};
+
+use crate::time::Ts;
+
+/// One post, as much of it as outcry needs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Post<'a> {
+    pub time: Ts,
+    pub text: Cow<'a, str>,
+    pub author: Option<Cow<'a, str>>,
+    /// `post`, `comment`, `trackback`, … when the dump says so.
+    pub kind: Option<Cow<'a, str>>,
+}
+
+/// Why a non-empty line did not become a record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Skip {
+    InvalidUtf8,
+    MalformedJson,
+    NotObject,
+    MissingTime,
+    BadTime,
+    MissingText,
+    MalformedCsv,
+    TruncatedInput,
+    /// A zone abbreviation with several meanings (CST, IST) that `--input-tz` could not settle.
+    AmbiguousZone,
+}
+
+impl Skip {
+    pub const ALL: [Skip; 9] = [
+        Skip::InvalidUtf8,
+        Skip::MalformedJson,
+        Skip::NotObject,
+        Skip::MissingTime,
+        Skip::BadTime,
+        Skip::MissingText,
+        Skip::MalformedCsv,
+        Skip::TruncatedInput,
+        Skip::AmbiguousZone,
+    ];
+
+    /// The stable name used in reports and JSON (`skipped_by_reason`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Skip::InvalidUtf8 => "invalid_utf8",
+            Skip::MalformedJson => "malformed_json",
+            Skip::NotObject => "not_an_object",
+            Skip::MissingTime => "missing_time",
+            Skip::BadTime => "unparseable_time",
+            Skip::MissingText => "missing_text",
+            Skip::MalformedCsv => "malformed_csv",
+            Skip::TruncatedInput => "truncated_input",
+            Skip::AmbiguousZone => "ambiguous_zone",
+        }
+    }
+}
+
+impl fmt::Display for Skip {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl Post<'_> {
+    /// The same post, owning its strings.
+    pub fn into_owned(self) -> Post<'static> {
+        Post {
+            time: self.time,
+            text: Cow::Owned(self.text.into_owned()),
+            author: self.author.map(|a| Cow::Owned(a.into_owned())),
+            kind: self.kind.map(|k| Cow::Owned(k.into_owned())),
+        }
+    }
+}
