@@ -8,9 +8,9 @@ use std::io::Read;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
-use outcry::classify::{Matcher, Scratch};
+use outcry::lexicon::classify::{Matcher, Scratch};
+use outcry::lexicon::prefilter::Prefilter;
 use outcry::lexicon::Lexicon;
-use outcry::prefilter::Prefilter;
 use outcry::record::{Decoded, FieldChoice, JsonExtractor, Post};
 use outcry::window::Windows;
 

@@ -8,10 +8,10 @@ use std::io::{self, Write};
 use anyhow::Result;
 use serde::Serialize;
 
-use crate::classify::{Dropped, Kind, Matcher, Scratch, Verdict};
 use crate::cli::{ClassifyArgs, ExplainArgs, Format};
 use crate::config::{self, Config};
 use crate::exit_codes;
+use crate::lexicon::classify::{Dropped, Kind, Matcher, Scratch, Verdict};
 use crate::lexicon::TermKind;
 use crate::pipeline::{self, Sink, Stats};
 use crate::record::Post;

@@ -663,7 +663,7 @@ pub struct Incident {
     /// Terms by frequency (id, count), most frequent first.
     pub top_terms: Vec<(usize, u32)>,
     /// Up to three posts: the first report, the first report at the peak, the first recovery.
-    pub evidence: Vec<(Sample, crate::classify::Kind)>,
+    pub evidence: Vec<(Sample, crate::lexicon::classify::Kind)>,
     /// Times that posts naming the service quote ("since 10:20 GMT"), most quoted first: from the onset
     /// window to `QUOTE_AFTER` past the end (never into the service's next incident), quoting a
     /// time from six hours before the onset to an hour after the end.
@@ -979,7 +979,7 @@ fn build(
     terms.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     terms.truncate(5);
 
-    use crate::classify::Kind;
+    use crate::lexicon::classify::Kind;
     let mut evidence: Vec<(Sample, Kind)> = vec![];
     let push = |x: &Sample, k: Kind, ev: &mut Vec<(Sample, Kind)>| {
         if ev.len() < 3 && !ev.iter().any(|(e, _)| e == x) {
@@ -1040,7 +1040,7 @@ fn build(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::classify::Kind;
+    use crate::lexicon::classify::Kind;
 
     #[test]
     fn poisson_tail_matches_known_values() {

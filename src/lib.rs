@@ -10,7 +10,6 @@
 //! `outcry-sim` (`crates/outcry-sim`) writes the synthetic chatter it is measured on; [`counts`] feeds an aggregated series to the detector, [`official`] reads a
 //! provider's own timeline.
 
-pub mod classify;
 pub mod classify_cmd;
 pub mod cli;
 pub mod config;
@@ -23,7 +22,6 @@ pub mod lexicon;
 pub mod official;
 pub mod parallel;
 pub mod pipeline;
-pub mod prefilter;
 pub mod progress;
 pub mod record;
 pub mod report;

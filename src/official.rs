@@ -16,22 +16,15 @@ use anyhow::Result;
 
 use aho_corasick::AhoCorasick;
 
-use crate::classify::{normalise_into, Matcher, Scratch};
 use crate::config::Config;
 use crate::detect::Incident;
+use crate::lexicon::{normalise_into, Matcher, Says, Scratch};
 use crate::pipeline::{self, Sink, Stats};
 use crate::record::Post;
 use crate::time::Ts;
 
 /// Official text kept is cut to this many characters.
 const MAX_CHARS: usize = 280;
-
-/// What an official post says.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Says {
-    Acknowledged,
-    Resolved,
-}
 
 /// An official post that acknowledges or resolves.
 #[derive(Debug, Clone, PartialEq)]

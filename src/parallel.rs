@@ -27,11 +27,11 @@ use std::sync::Arc;
 use anyhow::{bail, Result};
 use crossbeam_channel::{bounded, unbounded, Receiver, Sender};
 
-use crate::classify::Matcher;
 use crate::config::Config;
 use crate::input::{self, Layout};
+use crate::lexicon::classify::Matcher;
+use crate::lexicon::prefilter::Prefilter;
 use crate::pipeline::{self, Collector, Scan, Stats, Warner};
-use crate::prefilter::Prefilter;
 use crate::progress::Progress;
 use crate::record::{Decoded, JsonExtractor, Skip};
 use crate::time::TimeError;

@@ -11,10 +11,10 @@ use anyhow::{bail, Result};
 
 use std::sync::Arc;
 
-use crate::classify::{Matcher, Scratch};
 use crate::config::Config;
 use crate::input::{self, Layout, Line, LineReader};
-use crate::prefilter::Prefilter;
+use crate::lexicon::classify::{Matcher, Scratch};
+use crate::lexicon::prefilter::Prefilter;
 use crate::record::{CsvMapper, Decoded, JsonExtractor, Post, Skip};
 use crate::time::{quote, TimeError};
 use crate::window::Windows;
@@ -189,8 +189,8 @@ impl<'m> Collector<'m> {
         }
         if let Some((kind, svc)) = v.kind {
             match kind {
-                crate::classify::Kind::Report => self.stats.reports += 1,
-                crate::classify::Kind::Recovery => self.stats.recoveries += 1,
+                crate::lexicon::classify::Kind::Report => self.stats.reports += 1,
+                crate::lexicon::classify::Kind::Recovery => self.stats.recoveries += 1,
             }
             self.windows
                 .classify(svc, kind, p.time, &p.text, p.author.as_deref(), v.terms);

@@ -2,11 +2,11 @@
 
 use anyhow::Result;
 
-use crate::classify::Matcher;
 use crate::cli::{Cli, Command, CommonArgs, Format};
 use crate::config::{self, Config};
 use crate::detect;
 use crate::exit_codes;
+use crate::lexicon::classify::Matcher;
 use crate::parallel;
 use crate::pipeline::{self, Scan};
 use crate::report::{Exporter, JsonExporter, Report, TextExporter, WindowsCsv};

@@ -18,7 +18,7 @@ use thin_vec::ThinVec;
 use chrono::{DateTime, Offset, TimeZone};
 use chrono_tz::Tz;
 
-use crate::classify::{Kind, TermId};
+use crate::lexicon::classify::{Kind, TermId};
 use crate::time::{self, Ts};
 
 /// Windows longer than this are aligned on local midnight of their zone.

@@ -12,8 +12,8 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::io::BufRead;
 
-use outcry::classify::Matcher;
 use outcry::input;
+use outcry::lexicon::classify::Matcher;
 use outcry::lexicon::Lexicon;
 use outcry::pipeline::Collector;
 use outcry::record::{Decoded, FieldChoice, JsonExtractor};

@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use outcry::classify::{Kind, Matcher, Scratch};
+use outcry::lexicon::classify::{Kind, Matcher, Scratch};
 use outcry::lexicon::Lexicon;
 
 const MIN_PRECISION: f64 = 0.97;

@@ -4,9 +4,9 @@
 
 use clap::Parser;
 
-use outcry::classify::Matcher;
 use outcry::cli::{Cli, Command};
 use outcry::config;
+use outcry::lexicon::classify::Matcher;
 use outcry::pipeline::{Collector, Sink, Stats};
 use outcry::record::Post;
 use outcry_sim::{generate, suite};

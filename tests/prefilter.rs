@@ -8,9 +8,9 @@ use std::io::Read;
 
 use proptest::prelude::*;
 
-use outcry::classify::{Matcher, Scratch};
+use outcry::lexicon::classify::{Matcher, Scratch};
+use outcry::lexicon::prefilter::Prefilter;
 use outcry::lexicon::{Lexicon, TermKind};
-use outcry::prefilter::Prefilter;
 use outcry::record::{FieldChoice, JsonExtractor};
 
 const GMAIL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/gmail-2009-02-24");

@@ -13,8 +13,8 @@ pub use self::csv::{WindowsCsv, HEADER as CSV_HEADER};
 pub use self::json::{JsonExporter, JsonReport};
 pub use self::text::TextExporter;
 
-use crate::classify::Matcher;
 use crate::detect::{Incident, Params};
+use crate::lexicon::classify::Matcher;
 use crate::pipeline::Stats;
 use crate::window::Windows;
 

@@ -45,8 +45,9 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use crate::classify::{is_hangul, is_plain, is_syllable, Matcher};
-use crate::lexicon::TermKind;
+use super::classify::Matcher;
+use super::file::TermKind;
+use super::normalise::{is_hangul, is_plain, is_syllable};
 
 /// Words of multi-word aliases (`Steam server`, `Zoom meeting`) that ordinary posts use often:
 /// another word of the alias is the better token. Any word of an alias would be sound.
@@ -331,7 +332,7 @@ mod tests {
                 format!("{tok}@x 기요"),
                 format!("{tok}기요"),
             ] {
-                let mut s = crate::classify::Scratch::default();
+                let mut s = crate::lexicon::classify::Scratch::default();
                 let named = !m.classify(&text, &mut s).services.is_empty();
                 assert!(!named || p.could_match(&text), "{text:?} names a service");
             }

@@ -5,15 +5,15 @@
 
 use std::fmt;
 
-use crate::classify::normalise_into;
+use super::normalise::normalise_into;
 
 /// The lexicons shipped with outcry, as (name, text).
 pub const BUILTIN: &[(&str, &str)] = &[
-    ("<builtin>/en.lex", include_str!("../lexicons/en.lex")),
-    ("<builtin>/ko.lex", include_str!("../lexicons/ko.lex")),
+    ("<builtin>/en.lex", include_str!("../../lexicons/en.lex")),
+    ("<builtin>/ko.lex", include_str!("../../lexicons/ko.lex")),
     (
         "<builtin>/services.lex",
-        include_str!("../lexicons/services.lex"),
+        include_str!("../../lexicons/services.lex"),
     ),
 ];
 
@@ -99,11 +99,18 @@ impl fmt::Display for LexiconError {
 
 impl std::error::Error for LexiconError {}
 
+/// What an official post says (`[official-ack]`, `[official-resolved]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Says {
+    Acknowledged,
+    Resolved,
+}
+
 /// A phrase of a provider's own status posts (`[official-ack]`, `[official-resolved]`), read
 /// only in `detect --official` input, never in the chatter.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OfficialPhrase {
-    pub says: crate::official::Says,
+    pub says: Says,
     /// Normalised as text is before matching; matched anywhere in the text.
     pub pattern: String,
 }
@@ -121,7 +128,7 @@ pub struct Lexicon {
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Section {
     Term(TermKind),
-    Official(crate::official::Says),
+    Official(Says),
 }
 
 impl Lexicon {
@@ -211,7 +218,6 @@ impl Lexicon {
     }
 
     fn section(&mut self, inner: &str) -> Result<Section, String> {
-        use crate::official::Says;
         let mut words = inner.split_whitespace();
         let head = words.next().unwrap_or("");
         let kind = match head {

@@ -1,0 +1,16 @@
+//! What a post says, from the lexicons' words: the lexicon files as plain data ([`file`]), text in
+//! the one form both sides are matched in ([`normalise`]), a cheap literal pass that rules most
+//! posts out ([`prefilter`]), and the verdict on the rest ([`classify`]). Nothing here knows of
+//! windows, detection or output.
+
+pub mod classify;
+pub mod file;
+pub mod normalise;
+pub mod prefilter;
+
+pub use classify::{Kind, Matcher, Scratch, TermId, Verdict};
+pub use file::{
+    Entry, Lexicon, LexiconError, OfficialPhrase, Says, Service, Template, TermKind, BUILTIN,
+};
+pub use normalise::normalise_into;
+pub use prefilter::Prefilter;
