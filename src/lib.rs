@@ -13,7 +13,6 @@
 pub mod classify_cmd;
 pub mod cli;
 pub mod config;
-pub mod counts;
 pub mod detect;
 pub mod eval;
 pub mod exit_codes;

@@ -122,16 +122,20 @@ fn execute_counts(
     }
     let text = std::fs::read_to_string(path)
         .map_err(|e| anyhow::anyhow!("--counts {}: {e}", path.display()))?;
-    let rows = crate::counts::read(&text, cfg.input_tz)?;
+    let rows = crate::window::counts::read(&text, cfg.input_tz)?;
     let (mut lex, about) = config::load_lexicon(&args.lexicons)?;
-    let svc = crate::counts::services(&rows, &mut lex, about);
+    let svc = crate::window::counts::services(&rows, &mut lex, about);
     let matcher = Matcher::new(lex, about);
     let mut windows = Windows::aligned(cfg.window, matcher.services().len(), cfg.zones[0]);
-    let mut stats = pipeline::Stats {
+    let reports = crate::window::counts::fill(&rows, &svc, &mut windows);
+    let stats = pipeline::Stats {
         inputs: 1,
+        lines: rows.len() as u64,
+        records: rows.len() as u64,
+        reports,
+        mentions: reports,
         ..Default::default()
     };
-    crate::counts::fill(&rows, &svc, &mut windows, &mut stats);
     report(&cfg, official, &matcher, &windows, &stats, exporter)
 }
 

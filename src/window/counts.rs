@@ -1,5 +1,5 @@
-//! `detect --counts`: the same detector on a series that is already aggregated, e.g. report counts
-//! exported from a monitoring tool, instead of posts.
+//! Counts read back in (`detect --counts`): the same detector on a series that is already
+//! aggregated, e.g. report counts exported from a monitoring tool, instead of posts.
 //!
 //! The file is CSV, `timestamp,count[,total][,service]`: the time of a bucket (any layout outcry
 //! reads; `--input-tz` when it has no offset), the reports in it, optionally the total posts in it
@@ -11,10 +11,9 @@
 
 use anyhow::{bail, Context, Result};
 
+use super::Windows;
 use crate::lexicon::Lexicon;
-use crate::pipeline::Stats;
 use crate::time::{self, Ts};
-use crate::window::Windows;
 
 /// One bucket.
 #[derive(Debug, Clone, PartialEq)]
@@ -88,15 +87,14 @@ pub fn services(rows: &[Row], lex: &mut Lexicon, about: Option<usize>) -> Vec<us
         .collect()
 }
 
-/// Fills windows from the rows (`svc[k]` the service of row k).
-pub fn fill(rows: &[Row], svc: &[usize], w: &mut Windows, stats: &mut Stats) {
+/// Fills windows from the rows (`svc[k]` the service of row k); returns the reports added.
+pub fn fill(rows: &[Row], svc: &[usize], w: &mut Windows) -> u64 {
+    let mut reports = 0;
     for (r, &s) in rows.iter().zip(svc) {
         w.add_counts(s, r.time, r.count, r.total.unwrap_or(r.count));
-        stats.lines += 1;
-        stats.records += 1;
-        stats.reports += u64::from(r.count);
-        stats.mentions += u64::from(r.count);
+        reports += u64::from(r.count);
     }
+    reports
 }
 
 #[cfg(test)]

@@ -1,0 +1,223 @@
+//! One service's window: its report, recovery and post counts, and the little it keeps as
+//! evidence (the earliest reports and recoveries, the terms that fired, quoted times, a sketch of
+//! the distinct voices). Cells merge exactly, whichever worker saw which post.
+
+use thin_vec::ThinVec;
+
+use super::voice::{add_voice, VOICES_PER_CELL};
+use crate::lexicon::classify::TermId;
+use crate::time::Ts;
+
+/// Reports kept per cell as evidence (the earliest ones).
+pub const SAMPLES_PER_CELL: usize = 3;
+/// Recovery posts kept per cell (the earliest ones).
+pub const RECOVERIES_PER_CELL: usize = 3;
+/// Evidence text is cut to this many characters.
+const MAX_SAMPLE_CHARS: usize = 500;
+
+/// The order samples are kept in.
+fn key_of(s: &Sample) -> (Ts, &str, Option<&str>) {
+    (s.time, s.text.as_str(), s.author.as_deref())
+}
+
+/// A post kept as evidence.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Sample {
+    pub time: Ts,
+    pub text: String,
+    pub author: Option<String>,
+}
+
+/// A time quoted in report posts ("down since 10:20 GMT"), and how many posts quoted it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteCount {
+    pub at: Ts,
+    pub count: u32,
+    /// The words of the first post that quoted it.
+    pub text: String,
+}
+
+/// Distinct quoted times kept per cell (further ones are dropped; counts of kept ones go on).
+pub const QUOTES_PER_CELL: usize = 8;
+
+/// What one service did in one window. Most cells only count posts that name the service: the
+/// evidence and sketches of cells that saw reports, recoveries or quoted times are kept apart
+/// ([`Detail`]), so that a mention-only cell takes 24 bytes.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Cell {
+    /// Posts naming the service (including reports and recoveries).
+    pub posts: u32,
+    pub reports: u32,
+    pub recoveries: u32,
+    /// `None` while empty.
+    pub(super) detail: Option<Box<Detail>>,
+}
+
+/// The evidence and sketches of a cell.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Detail {
+    /// The earliest reports, sorted by time.
+    pub report_samples: ThinVec<Sample>,
+    /// The earliest recovery posts, sorted by time.
+    pub recovery_samples: ThinVec<Sample>,
+    /// How often each outage/recovery term fired in this window's reports and recoveries, sorted
+    /// by term.
+    pub terms: ThinVec<(TermId, u32)>,
+    /// Times quoted by this window's reports.
+    pub quotes: ThinVec<QuoteCount>,
+    /// The smallest `VOICES_PER_CELL` voice hashes of this window's reports, sorted (see
+    /// [`voice`]).
+    pub voices: ThinVec<u64>,
+    /// Reports with no author and a short text: each its own voice.
+    pub anonymous: u32,
+    /// The latest report's time.
+    pub last_report: Option<Ts>,
+}
+
+/// The detail of every cell that has none.
+static NO_DETAIL: Detail = Detail {
+    report_samples: ThinVec::new(),
+    recovery_samples: ThinVec::new(),
+    terms: ThinVec::new(),
+    quotes: ThinVec::new(),
+    voices: ThinVec::new(),
+    anonymous: 0,
+    last_report: None,
+};
+
+impl Cell {
+    /// Evidence, terms, quoted times and voices (all empty for a cell that only saw mentions).
+    pub fn detail(&self) -> &Detail {
+        self.detail.as_deref().unwrap_or(&NO_DETAIL)
+    }
+
+    pub(super) fn detail_mut(&mut self) -> &mut Detail {
+        self.detail.get_or_insert_with(Box::default)
+    }
+
+    pub(super) fn merge(&mut self, o: Cell) {
+        self.posts += o.posts;
+        self.reports += o.reports;
+        self.recoveries += o.recoveries;
+        let Some(o) = o.detail else {
+            return;
+        };
+        let d = self.detail_mut();
+        for s in o.report_samples {
+            keep_earliest(
+                &mut d.report_samples,
+                SAMPLES_PER_CELL,
+                s.time,
+                &s.text,
+                s.author.as_deref(),
+            );
+        }
+        for s in o.recovery_samples {
+            keep_earliest(
+                &mut d.recovery_samples,
+                RECOVERIES_PER_CELL,
+                s.time,
+                &s.text,
+                s.author.as_deref(),
+            );
+        }
+        for (t, n) in o.terms {
+            bump(&mut d.terms, t, n);
+        }
+        for q in o.quotes {
+            add_quote(&mut d.quotes, QUOTES_PER_CELL, q.at, q.count, &q.text);
+        }
+        for h in o.voices {
+            add_voice(&mut d.voices, h);
+        }
+        d.anonymous += o.anonymous;
+        d.last_report = d.last_report.max(o.last_report);
+    }
+
+    /// Reports counted once per voice: exact up to `VOICES_PER_CELL` voices, estimated from the
+    /// sketch beyond (never more than the raw count).
+    pub fn distinct_reports(&self) -> u32 {
+        let d = self.detail();
+        let n = d.voices.len();
+        let voiced = if n < VOICES_PER_CELL {
+            n as u32
+        } else {
+            let kth = d.voices[n - 1].max(1) as f64 / u64::MAX as f64;
+            (((n - 1) as f64 / kth).round() as u32).max(n as u32)
+        };
+        (voiced + d.anonymous).min(self.reports)
+    }
+}
+
+/// Counts a quoted time, copying its text only when it is new (and there is room under `cap`).
+///
+/// When more than `cap` distinct times are quoted, the `cap` earliest are kept. That rule merges
+/// exactly (a time among the earliest of all posts is among the earliest of every part), so the
+/// counts are the same whichever worker saw which post; of two spellings of one time, the
+/// smaller is kept for the same reason.
+pub fn add_quote(v: &mut ThinVec<QuoteCount>, cap: usize, at: Ts, n: u32, text: &str) {
+    if let Some(q) = v.iter_mut().find(|q| q.at == at) {
+        q.count += n;
+        if text < q.text.as_str() {
+            q.text = text.to_string();
+        }
+        return;
+    }
+    let entry = QuoteCount {
+        at,
+        count: n,
+        text: text.to_string(),
+    };
+    if v.len() < cap {
+        v.push(entry);
+    } else if let Some(latest) = v.iter_mut().max_by_key(|q| q.at).filter(|q| q.at > at) {
+        *latest = entry;
+    }
+}
+
+/// Counts a term; the list stays sorted by term, so merged workers agree in any order.
+pub(super) fn bump(terms: &mut ThinVec<(TermId, u32)>, t: TermId, n: u32) {
+    match terms.binary_search_by_key(&t, |(id, _)| *id) {
+        Ok(k) => terms[k].1 += n,
+        Err(k) => terms.insert(k, (t, n)),
+    }
+}
+
+/// Keeps the `cap` earliest samples (by time, then text, then author: a total order, so parallel
+/// workers' samples merge to the same result in any order), copying the text only when kept. The
+/// same post seen twice (overlapping dumps) is kept once.
+pub(super) fn keep_earliest(
+    v: &mut ThinVec<Sample>,
+    cap: usize,
+    time: Ts,
+    text: &str,
+    author: Option<&str>,
+) {
+    let key = (time, text, author);
+    if v.len() >= cap && v.last().is_some_and(|l| key_of(l) <= key) {
+        return;
+    }
+    let pos = v.partition_point(|s| key_of(s) < key);
+    if v.get(pos).is_some_and(|s| key_of(s) == key) {
+        return;
+    }
+    let text = match text.char_indices().nth(MAX_SAMPLE_CHARS) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    };
+    // Room for exactly `cap`: most cells keep few samples, and there are many cells.
+    if v.capacity() == 0 {
+        v.reserve_exact(cap);
+    }
+    if v.len() == cap {
+        v.pop(); // the latest goes (`pos < cap`: a later post returned above)
+    }
+    v.insert(
+        pos,
+        Sample {
+            time,
+            text,
+            author: author.map(str::to_string),
+        },
+    );
+}

@@ -1,0 +1,85 @@
+//! Whose voice a report is: one author, the writer a retweet echoes, or a long text that is its own
+//! voice whoever copies it; and the sketch of distinct voices a window keeps.
+
+use thin_vec::ThinVec;
+
+/// Voice hashes kept per cell: the smallest ones (a K-minimum-values sketch), so that distinct
+/// voices are counted exactly up to this many and estimated beyond, in bounded memory, and two
+/// workers' sketches merge to the same result in any order.
+pub const VOICES_PER_CELL: usize = 64;
+
+/// Adds a voice hash to a sorted sketch, keeping the smallest `VOICES_PER_CELL`.
+pub(super) fn add_voice(v: &mut ThinVec<u64>, h: u64) {
+    if v.len() >= VOICES_PER_CELL && v.last().is_some_and(|&l| l <= h) {
+        return;
+    }
+    if let Err(pos) = v.binary_search(&h) {
+        v.insert(pos, h);
+        v.truncate(VOICES_PER_CELL);
+    }
+}
+
+/// A 64-bit mix (SplitMix64's finaliser).
+fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// FNV-1a over the letters and digits of `s`, lower-cased (ASCII), ignoring everything else.
+fn letters_hash(s: &str, seed: u64) -> (u64, usize) {
+    let mut h = 0xcbf2_9ce4_8422_2325 ^ seed;
+    let mut n = 0;
+    for c in s.chars().filter(|c| c.is_alphanumeric()) {
+        let c = c.to_ascii_lowercase() as u64;
+        h = (h ^ c).wrapping_mul(0x0100_0000_01b3);
+        n += 1;
+    }
+    (mix(h), n)
+}
+
+/// Texts with at least this many letters and digits are long enough that two identical copies
+/// are an echo (a quote, a trackback, a copy-paste), not two people who happened to write the
+/// same words.
+pub const ECHO_MIN_LETTERS: usize = 40;
+
+/// Whose voice a report is, as a hash: one voice counts once per window.
+///
+/// A retweet (`RT @name: …`) is the voice of `name`, the writer it echoes. A long text (at least
+/// `ECHO_MIN_LETTERS` letters and digits, URLs and mentions ignored) is its own voice, so its
+/// copies count once whoever posts them. Otherwise the voice is the author; a short post with no
+/// author has no voice we can tell (`None`): it counts as its own. No allocation.
+pub fn voice(text: &str, author: Option<&str>) -> Option<u64> {
+    let t = text.trim_start();
+    if let Some(rest) = t.strip_prefix("RT @").or_else(|| t.strip_prefix("rt @")) {
+        let name = rest
+            .split(|c: char| c == ':' || c.is_whitespace())
+            .next()
+            .unwrap_or("");
+        return Some(letters_hash(name, 1).0);
+    }
+    let (h, n) = words_hash(t);
+    if n >= ECHO_MIN_LETTERS {
+        return Some(h);
+    }
+    match author {
+        Some(a) if !a.trim().is_empty() => Some(letters_hash(a.trim_start_matches('@'), 1).0),
+        _ => None,
+    }
+}
+
+/// `letters_hash` of a text without its URLs and @mentions.
+fn words_hash(t: &str) -> (u64, usize) {
+    let mut h = 0xcbf2_9ce4_8422_2325 ^ 2;
+    let mut n = 0;
+    for w in t.split_whitespace() {
+        if w.starts_with('@') || w.starts_with("http://") || w.starts_with("https://") {
+            continue;
+        }
+        for c in w.chars().filter(|c| c.is_alphanumeric()) {
+            h = (h ^ c.to_ascii_lowercase() as u64).wrapping_mul(0x0100_0000_01b3);
+            n += 1;
+        }
+    }
+    (mix(h), n)
+}
