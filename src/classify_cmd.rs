@@ -13,8 +13,9 @@ use crate::config::{self, Config};
 use crate::exit_codes;
 use crate::lexicon::classify::{Dropped, Kind, Matcher, Scratch, Verdict};
 use crate::lexicon::TermKind;
-use crate::pipeline::{self, Sink, Stats};
 use crate::record::Post;
+use crate::report::write_output;
+use crate::stream::{sequential, Sink, Stats};
 use crate::time::rfc3339_utc;
 
 /// One line of `outcry classify`: where the record was, and its verdict.
@@ -101,7 +102,7 @@ pub fn classify(a: &ClassifyArgs) -> Result<i32> {
     let (lex, about) = config::load_lexicon(&a.common.lexicons)?;
     let matcher = Matcher::new(lex, about);
     let mut unreadable = 0;
-    pipeline::write_output(cfg.output.as_deref(), |out| {
+    write_output(cfg.output.as_deref(), |out| {
         let mut c = Classifier {
             matcher: &matcher,
             scratch: Scratch::default(),
@@ -109,7 +110,7 @@ pub fn classify(a: &ClassifyArgs) -> Result<i32> {
             out,
             error: None,
         };
-        pipeline::read(&cfg, &mut c).map_err(io::Error::other)?;
+        sequential::read(&cfg.scan, &mut c).map_err(io::Error::other)?;
         unreadable = c.stats.unreadable;
         match c.error {
             Some(e) => Err(e),

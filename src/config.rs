@@ -11,6 +11,7 @@ use crate::detect::Params;
 use crate::input::Layout;
 use crate::lexicon::Lexicon;
 use crate::record::{FieldChoice, FieldSpec};
+use crate::stream::ScanConfig;
 use crate::time;
 
 /// A mistake in the arguments (exit code 2).
@@ -21,27 +22,13 @@ pub struct UsageError(pub String);
 /// Everything a run needs to know.
 #[derive(Debug, Clone)]
 pub struct Config {
-    /// Paths to read; `-` is standard input.
-    pub inputs: Vec<String>,
-    /// `None`: by file name.
-    pub layout: Option<Layout>,
-    pub columns: Option<Vec<String>>,
-    pub fields: FieldChoice,
-    pub input_tz: Tz,
+    /// What the scan of the inputs needs.
+    pub scan: ScanConfig,
     /// Display zones; at least one.
     pub zones: Vec<Tz>,
-    /// Window width in seconds.
-    pub window: i64,
     pub params: Params,
     pub about: Option<String>,
-    pub strict: bool,
-    pub quiet: bool,
-    pub max_warnings: usize,
     pub output: Option<PathBuf>,
-    /// Worker threads (at least 1).
-    pub threads: usize,
-    /// Show a progress bar if stderr is a terminal.
-    pub progress: bool,
 }
 
 impl Config {
@@ -117,21 +104,24 @@ impl Config {
             inputs.push("-".into());
         }
         Ok(Config {
-            inputs,
-            layout,
-            columns: a.columns.clone(),
-            fields,
-            input_tz,
+            scan: ScanConfig {
+                inputs,
+                layout,
+                columns: a.columns.clone(),
+                fields,
+                input_tz,
+                window,
+                align_zone: zones[0],
+                strict: a.strict,
+                quiet: a.quiet,
+                max_warnings: a.max_warnings,
+                threads,
+                progress: !a.no_progress,
+            },
             zones,
-            window,
             params,
             about: a.lexicons.about.clone(),
-            strict: a.strict,
-            quiet: a.quiet,
-            max_warnings: a.max_warnings,
             output: a.output.clone(),
-            threads,
-            progress: !a.no_progress,
         })
     }
 }

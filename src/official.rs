@@ -16,11 +16,10 @@ use anyhow::Result;
 
 use aho_corasick::AhoCorasick;
 
-use crate::config::Config;
 use crate::detect::Incident;
 use crate::lexicon::{normalise_into, Matcher, Says, Scratch};
-use crate::pipeline::{self, Sink, Stats};
 use crate::record::Post;
+use crate::stream::{sequential, ScanConfig, Sink, Stats};
 use crate::time::Ts;
 
 /// Official text kept is cut to this many characters.
@@ -118,7 +117,7 @@ impl Sink for Collect<'_> {
 }
 
 /// Reads the official posts of `files` (read like the chatter, by `cfg`'s settings).
-pub fn read(cfg: &Config, files: &[String], matcher: &Matcher) -> Result<Vec<Note>> {
+pub fn read(cfg: &ScanConfig, files: &[String], matcher: &Matcher) -> Result<Vec<Note>> {
     let mut c = Collect {
         matcher,
         phrases: Phrases::new(matcher),
@@ -126,11 +125,11 @@ pub fn read(cfg: &Config, files: &[String], matcher: &Matcher) -> Result<Vec<Not
         stats: Stats::default(),
         notes: vec![],
     };
-    let cfg = Config {
+    let cfg = ScanConfig {
         inputs: files.to_vec(),
         ..cfg.clone()
     };
-    pipeline::read(&cfg, &mut c)?;
+    sequential::read(&cfg, &mut c)?;
     c.notes
         .sort_by(|a, b| (a.time, &a.text).cmp(&(b.time, &b.text)));
     Ok(c.notes)

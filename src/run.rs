@@ -7,9 +7,9 @@ use crate::config::{self, Config};
 use crate::detect;
 use crate::exit_codes;
 use crate::lexicon::classify::Matcher;
-use crate::parallel;
-use crate::pipeline::{self, Scan};
+use crate::report::write_output;
 use crate::report::{Exporter, JsonExporter, Report, TextExporter, WindowsCsv};
+use crate::stream::{parallel, sequential, Scan, Stats};
 use crate::window::Windows;
 
 /// Runs one command line; returns the exit code.
@@ -58,7 +58,7 @@ fn add_official(
     if official.is_empty() {
         return Ok(());
     }
-    let notes = crate::official::read(cfg, official, matcher)?;
+    let notes = crate::official::read(&cfg.scan, official, matcher)?;
     crate::official::attach(incidents, &notes, end.unwrap_or(i64::MAX / 2));
     Ok(())
 }
@@ -67,7 +67,7 @@ fn execute_with(args: &CommonArgs, exporter: &dyn Exporter, official: &[String])
     let cfg = Config::from_args(args)?;
     let (lex, about) = config::load_lexicon(&args.lexicons)?;
     let matcher = Matcher::new(lex, about);
-    let Scan { windows, stats } = parallel::scan(&cfg, &matcher)?;
+    let Scan { windows, stats } = parallel::scan(&cfg.scan, &matcher)?;
     report(&cfg, official, &matcher, &windows, &stats, exporter)
 }
 
@@ -78,7 +78,7 @@ fn report(
     official: &[String],
     matcher: &Matcher,
     windows: &Windows,
-    stats: &pipeline::Stats,
+    stats: &Stats,
     exporter: &dyn Exporter,
 ) -> Result<i32> {
     let mut incidents = detect::detect(windows, &cfg.params);
@@ -95,10 +95,10 @@ fn report(
         matcher,
         stats,
         zones: &cfg.zones,
-        input_tz: cfg.input_tz,
+        input_tz: cfg.scan.input_tz,
         params: &cfg.params,
     };
-    pipeline::write_output(cfg.output.as_deref(), |out| exporter.write(&report, out))?;
+    write_output(cfg.output.as_deref(), |out| exporter.write(&report, out))?;
     Ok(if stats.unreadable > 0 {
         exit_codes::FAILURE
     } else {
@@ -122,13 +122,13 @@ fn execute_counts(
     }
     let text = std::fs::read_to_string(path)
         .map_err(|e| anyhow::anyhow!("--counts {}: {e}", path.display()))?;
-    let rows = crate::window::counts::read(&text, cfg.input_tz)?;
+    let rows = crate::window::counts::read(&text, cfg.scan.input_tz)?;
     let (mut lex, about) = config::load_lexicon(&args.lexicons)?;
     let svc = crate::window::counts::services(&rows, &mut lex, about);
     let matcher = Matcher::new(lex, about);
-    let mut windows = Windows::aligned(cfg.window, matcher.services().len(), cfg.zones[0]);
+    let mut windows = Windows::aligned(cfg.scan.window, matcher.services().len(), cfg.zones[0]);
     let reports = crate::window::counts::fill(&rows, &svc, &mut windows);
-    let stats = pipeline::Stats {
+    let stats = Stats {
         inputs: 1,
         lines: rows.len() as u64,
         records: rows.len() as u64,
@@ -148,13 +148,13 @@ pub struct SequentialRun {
     pub json: Vec<u8>,
 }
 
-/// Runs `detect --format json` over `args` with the one-thread reader (`pipeline::scan`): the
+/// Runs `detect --format json` over `args` with the one-thread reader (`sequential::scan`): the
 /// reference the parallel reader is tested against, and the run the scenario suite scores.
 pub fn sequential_json(args: &CommonArgs) -> Result<SequentialRun> {
     let cfg = Config::from_args(args)?;
     let (lex, about) = config::load_lexicon(&args.lexicons)?;
     let matcher = Matcher::new(lex, about);
-    let scan = pipeline::scan(&cfg, &matcher)?;
+    let scan = sequential::scan(&cfg.scan, &matcher)?;
     let incidents = detect::detect(&scan.windows, &cfg.params);
     let report = Report {
         incidents: &incidents,
@@ -162,7 +162,7 @@ pub fn sequential_json(args: &CommonArgs) -> Result<SequentialRun> {
         matcher: &matcher,
         stats: &scan.stats,
         zones: &cfg.zones,
-        input_tz: cfg.input_tz,
+        input_tz: cfg.scan.input_tz,
         params: &cfg.params,
     };
     let mut json = vec![];

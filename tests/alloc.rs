@@ -15,7 +15,7 @@ use std::io::BufRead;
 use outcry::input;
 use outcry::lexicon::classify::Matcher;
 use outcry::lexicon::Lexicon;
-use outcry::pipeline::Collector;
+use outcry::stream::Collector;
 use outcry::record::{Decoded, FieldChoice, JsonExtractor};
 use outcry::window::Windows;
 

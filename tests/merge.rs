@@ -7,7 +7,7 @@ use clap::Parser;
 use outcry::cli::{Cli, Command};
 use outcry::config;
 use outcry::lexicon::classify::Matcher;
-use outcry::pipeline::{Collector, Sink, Stats};
+use outcry::stream::{Collector, Sink, Stats};
 use outcry::record::Post;
 use outcry_sim::{generate, suite};
 
@@ -57,7 +57,7 @@ fn any_number_of_workers_gives_the_same_windows_and_incidents() {
                     workers: (0..n).map(|_| Collector::new(&matcher, 300)).collect(),
                     stats: Stats::default(),
                 };
-                outcry::pipeline::read(&cfg, &mut d).unwrap();
+                outcry::stream::sequential::read(&cfg.scan, &mut d).unwrap();
                 let mut ws: Vec<_> = d.workers.into_iter().map(|c| c.windows).collect();
                 if reverse {
                     ws.reverse();

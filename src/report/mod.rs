@@ -1,8 +1,9 @@
 //! Presenting the results: one exporter per format behind one trait, all reading the same
-//! `Report`. Times are UTC inside; the display zones are applied only here.
+//! `Report`, written to stdout or atomically to a file ([`write_output`]). Times are UTC inside; the display zones are applied only here.
 
 mod csv;
 mod json;
+mod output;
 mod text;
 
 use std::io::{self, Write};
@@ -11,11 +12,12 @@ use chrono_tz::Tz;
 
 pub use self::csv::{WindowsCsv, HEADER as CSV_HEADER};
 pub use self::json::{JsonExporter, JsonReport};
+pub use self::output::write_output;
 pub use self::text::TextExporter;
 
 use crate::detect::{Incident, Params};
 use crate::lexicon::classify::Matcher;
-use crate::pipeline::Stats;
+use crate::stream::Stats;
 use crate::window::Windows;
 
 /// Everything a report shows.

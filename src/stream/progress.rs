@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::config::Config;
+use super::config::ScanConfig;
 
 /// The bar of one run (possibly hidden).
 #[derive(Clone)]
@@ -19,7 +19,7 @@ pub struct Progress {
 
 impl Progress {
     /// A bar for `cfg`'s inputs, or a hidden one.
-    pub fn new(cfg: &Config) -> Progress {
+    pub fn new(cfg: &ScanConfig) -> Progress {
         let wanted = cfg.progress && !cfg.quiet && io::stderr().is_terminal();
         let total: u64 = cfg
             .inputs

@@ -6,7 +6,7 @@
 //! bounded channel to the workers. Buffers come back through a second channel and are reused, so
 //! the memory in flight is a few chunks whatever the input size, and nothing is allocated per
 //! chunk once the pool is full. Each worker folds its lines into its own
-//! [`Collector`](crate::pipeline::Collector); after the input the collectors are merged, which is
+//! [`Collector`](super::Collector); after the input the collectors are merged, which is
 //! order-independent (`Windows::merge`), so the result is the same for any number of threads.
 //!
 //! Skipped lines stay deterministic: each worker notes its first few skips with their line
@@ -17,7 +17,7 @@
 //!
 //! `--threads` counts the workers: even with `--threads 1` the reading (a read system call's copy,
 //! or the decompression) happens on the calling thread, beside the one worker.
-//! CSV inputs are read sequentially (`pipeline::scan_csv`): a quoted field may hold newlines, so
+//! CSV inputs are read sequentially (`sequential::scan_csv`): a quoted field may hold newlines, so
 //! a chunk cannot be cut at any newline.
 
 use std::io::{self, BufRead};
@@ -27,12 +27,14 @@ use std::sync::Arc;
 use anyhow::{bail, Result};
 use crossbeam_channel::{bounded, unbounded, Receiver, Sender};
 
-use crate::config::Config;
+use super::collect::Collector;
+use super::config::ScanConfig;
+use super::progress::Progress;
+use super::sequential;
+use super::stats::{strict_error, Scan, Stats, Warner};
 use crate::input::{self, Layout};
-use crate::lexicon::classify::Matcher;
-use crate::lexicon::prefilter::Prefilter;
-use crate::pipeline::{self, Collector, Scan, Stats, Warner};
-use crate::progress::Progress;
+use crate::lexicon::Matcher;
+use crate::lexicon::Prefilter;
 use crate::record::{Decoded, JsonExtractor, Skip};
 use crate::time::TimeError;
 use crate::window::Windows;
@@ -41,20 +43,20 @@ use crate::window::Windows;
 pub const CHUNK: usize = 1 << 20;
 
 /// Reads every input of `cfg` into windows, on `cfg.threads` workers; the same result as
-/// `pipeline::scan` for any number of threads.
-pub fn scan(cfg: &Config, matcher: &Matcher) -> Result<Scan> {
+/// `sequential::scan` for any number of threads.
+pub fn scan(cfg: &ScanConfig, matcher: &Matcher) -> Result<Scan> {
     let progress = Progress::new(cfg);
     let result = scan_with(cfg, matcher, &progress);
     progress.finish();
     result
 }
 
-fn scan_with(cfg: &Config, matcher: &Matcher, progress: &Progress) -> Result<Scan> {
+fn scan_with(cfg: &ScanConfig, matcher: &Matcher, progress: &Progress) -> Result<Scan> {
     let threads = cfg.threads.max(1);
     let prefilter = Arc::new(Prefilter::new(matcher));
     let services = matcher.services().len();
     let new_collector = || {
-        let windows = Windows::aligned(cfg.window, services, cfg.zones[0]);
+        let windows = Windows::aligned(cfg.window, services, cfg.align_zone);
         let mut c = Collector::with_prefilter(matcher, windows, prefilter.clone());
         c.input_tz = cfg.input_tz;
         c
@@ -86,7 +88,7 @@ fn scan_with(cfg: &Config, matcher: &Matcher, progress: &Progress) -> Result<Sca
             Layout::Csv { delimiter } => Some(delimiter),
         };
         if let Some(delimiter) = delimiter {
-            pipeline::scan_csv(src, delimiter, cfg, &mut c, &mut warn)?;
+            sequential::scan_csv(src, delimiter, cfg, &mut c, &mut warn)?;
             continue;
         }
         let keep = if cfg.quiet { 0 } else { cfg.max_warnings + 1 };
@@ -143,7 +145,7 @@ fn finish_input(
     events.sort_unstable_by_key(|&(line, why, _)| (line, why));
     if strict {
         if let Some(&(line, why, detail)) = events.first() {
-            return Err(pipeline::strict_error(name, line, why, detail));
+            return Err(strict_error(name, line, why, detail));
         }
     } else {
         for &(line, why, detail) in &events {

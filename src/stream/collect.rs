@@ -1,0 +1,121 @@
+//! Where records go: the [`Sink`] a reader hands each post to, and the [`Collector`] that
+//! classifies a post and folds it into window counts (one per worker).
+
+use std::sync::Arc;
+
+use super::stats::Stats;
+use crate::lexicon::{Kind, Matcher, Prefilter, Scratch};
+use crate::record::Post;
+use crate::time::quote;
+use crate::window::Windows;
+
+/// Where the records of a read go, in input order; `line` is the record's line in its input.
+pub trait Sink {
+    fn stats(&mut self) -> &mut Stats;
+    fn post(&mut self, line: u64, p: &Post<'_>);
+    /// True when the sink wants no more records (its output is gone): reading stops early.
+    fn stopped(&self) -> bool {
+        false
+    }
+}
+
+/// Folds posts into windows; one per worker.
+pub struct Collector<'m> {
+    matcher: &'m Matcher,
+    scratch: Scratch,
+    /// The cheap literal pass that spares most posts the full classification (`prefilter.rs`).
+    prefilter: Arc<Prefilter>,
+    pub windows: Windows,
+    pub stats: Stats,
+    /// Zone of times quoted in posts without one (`--input-tz`).
+    pub input_tz: chrono_tz::Tz,
+    quotes: Vec<quote::Quote>,
+    tokens: quote::TokenBuf,
+}
+
+impl<'m> Collector<'m> {
+    pub fn new(matcher: &'m Matcher, window: i64) -> Self {
+        Self::with_windows(matcher, Windows::new(window, matcher.services().len()))
+    }
+
+    /// A collector filling the given (empty) windows.
+    pub fn with_windows(matcher: &'m Matcher, windows: Windows) -> Self {
+        Self::with_prefilter(matcher, windows, Arc::new(Prefilter::new(matcher)))
+    }
+
+    /// A collector filling `windows`, sharing a prefilter already built for `matcher`.
+    pub fn with_prefilter(
+        matcher: &'m Matcher,
+        windows: Windows,
+        prefilter: Arc<Prefilter>,
+    ) -> Self {
+        Collector {
+            matcher,
+            scratch: Scratch::default(),
+            prefilter,
+            windows,
+            stats: Stats::default(),
+            input_tz: chrono_tz::Tz::UTC,
+            quotes: vec![],
+            tokens: quote::TokenBuf::default(),
+        }
+    }
+
+    /// Counts one record.
+    pub fn post(&mut self, p: &Post<'_>) {
+        self.stats.records += 1;
+        self.windows.see(p.time);
+        if !self.prefilter.could_match(&p.text) {
+            return; // provably names no service and so gets no verdict (see prefilter.rs)
+        }
+        let v = self.matcher.classify(&p.text, &mut self.scratch);
+        if !v.services.is_empty() {
+            self.stats.mentions += 1;
+        }
+        if v.works_for_me.is_some() {
+            self.stats.works_for_me += 1;
+        }
+        for &svc in v.services {
+            self.windows.mention(svc, p.time);
+        }
+        if let Some((kind, svc)) = v.kind {
+            match kind {
+                Kind::Report => self.stats.reports += 1,
+                Kind::Recovery => self.stats.recoveries += 1,
+            }
+            self.windows
+                .classify(svc, kind, p.time, &p.text, p.author.as_deref(), v.terms);
+        }
+        // Times quoted by posts about a service ("down since 10:20 GMT", "6시 반쯤부터"): only
+        // posts that name one and pass a cheap byte test are read further.
+        let about = v.kind.map(|(_, svc)| svc);
+        if (!v.services.is_empty() || about.is_some()) && quote::worth_a_look(&p.text) {
+            self.quotes.clear();
+            quote::quoted_times(
+                &p.text,
+                p.time,
+                self.input_tz,
+                &mut self.quotes,
+                &mut self.tokens,
+            );
+            for q in &self.quotes {
+                let text = &p.text[q.start..q.end];
+                for &svc in v.services {
+                    self.windows.quote(svc, p.time, q.at, text);
+                }
+                if let Some(svc) = about.filter(|s| !v.services.contains(s)) {
+                    self.windows.quote(svc, p.time, q.at, text);
+                }
+            }
+        }
+    }
+}
+
+impl Sink for Collector<'_> {
+    fn stats(&mut self) -> &mut Stats {
+        &mut self.stats
+    }
+    fn post(&mut self, _line: u64, p: &Post<'_>) {
+        Collector::post(self, p)
+    }
+}

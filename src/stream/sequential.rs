@@ -1,0 +1,218 @@
+//! The stream on one thread: every input, line by line (or CSV row by row), into a [`Sink`] in
+//! input order. The reference the parallel reader must agree with, and the reader of CSV and of
+//! the `--official` timeline.
+//!
+//! Bad input never stops a run: each non-empty line becomes either a record or a skip counted by
+//! reason, and the first few skips are shown on stderr with file and line (`--strict` makes the
+//! first one an error instead). An input that cannot be opened is reported and the run goes on
+//! with the others; the exit code says that something was missing.
+
+use anyhow::{bail, Result};
+
+use super::collect::{Collector, Sink};
+use super::config::ScanConfig;
+use super::stats::{strict_error, Scan, Warner};
+use crate::input::{self, Layout, Line, LineReader};
+use crate::lexicon::Matcher;
+use crate::record::{CsvMapper, Decoded, JsonExtractor, Skip};
+use crate::time::TimeError;
+use crate::window::Windows;
+
+/// Reads every input of `cfg` into windows.
+pub fn scan(cfg: &ScanConfig, matcher: &Matcher) -> Result<Scan> {
+    let services = matcher.services().len();
+    let windows = Windows::aligned(cfg.window, services, cfg.align_zone);
+    let mut c = Collector::with_windows(matcher, windows);
+    c.input_tz = cfg.input_tz;
+    read(cfg, &mut c)?;
+    Ok(Scan {
+        windows: c.windows,
+        stats: c.stats,
+    })
+}
+
+/// Reads every input of `cfg`, handing each record to `c` in input order and counting lines,
+/// skips and bytes in `c.stats()`.
+pub fn read(cfg: &ScanConfig, c: &mut impl Sink) -> Result<()> {
+    let mut warn = Warner {
+        shown: 0,
+        limit: cfg.max_warnings,
+        quiet: cfg.quiet,
+    };
+    let mut json = JsonExtractor::new(&cfg.fields, cfg.input_tz);
+    for path in &cfg.inputs {
+        if c.stopped() {
+            break;
+        }
+        let src = match input::open(path) {
+            Ok(s) => s,
+            Err(e) => {
+                let msg = format!("{path}: cannot read: {e}");
+                if cfg.strict {
+                    bail!(msg);
+                }
+                warn.input_error(&msg);
+                c.stats().unreadable += 1;
+                c.stats().input_errors.push(msg);
+                continue;
+            }
+        };
+        c.stats().inputs += 1;
+        let layout = cfg.layout.unwrap_or_else(|| Layout::from_name(path));
+        match layout {
+            Layout::JsonLines => scan_jsonl(src, &mut json, c, &mut warn, cfg.strict)?,
+            Layout::Csv { delimiter } => scan_csv(src, delimiter, cfg, c, &mut warn)?,
+        }
+    }
+    c.stats().dst_adjusted += json.dst_adjusted();
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn skip(
+    c: &mut impl Sink,
+    warn: &mut Warner,
+    strict: bool,
+    name: &str,
+    line: u64,
+    why: Skip,
+    detail: Option<TimeError>,
+) -> Result<()> {
+    if strict {
+        return Err(strict_error(name, line, why, detail));
+    }
+    c.stats().skip(why);
+    warn.skipped(name, line, why, detail);
+    Ok(())
+}
+
+fn scan_jsonl(
+    src: input::Source,
+    json: &mut JsonExtractor,
+    c: &mut impl Sink,
+    warn: &mut Warner,
+    strict: bool,
+) -> Result<()> {
+    let name = src.name;
+    let mut lines = LineReader::new(src.reader);
+    let mut bufs = Decoded::default();
+    while let Some((line_no, line)) = lines.next_line() {
+        match line {
+            Line::Full(b) if input::is_blank(b) => {}
+            Line::Full(b) => {
+                c.stats().lines += 1;
+                match json.extract_into(b, &mut bufs) {
+                    Ok(p) => {
+                        c.post(line_no, &p);
+                        if c.stopped() {
+                            break;
+                        }
+                    }
+                    Err(why) => {
+                        let d = json.last_time_error();
+                        skip(c, warn, strict, &name, line_no, why, d)?
+                    }
+                }
+            }
+            Line::Broken(b, e) => {
+                if !input::is_blank(b) {
+                    c.stats().lines += 1;
+                    skip(c, warn, strict, &name, line_no, Skip::TruncatedInput, None)?;
+                }
+                let msg = format!(
+                    "{name}:{line_no}: input broke off: {e}; the rest of this input is lost"
+                );
+                warn.input_error(&msg);
+                c.stats().input_errors.push(msg);
+                break;
+            }
+        }
+    }
+    c.stats().bytes += lines.bytes;
+    Ok(())
+}
+
+pub(crate) fn scan_csv(
+    src: input::Source,
+    delimiter: u8,
+    cfg: &ScanConfig,
+    c: &mut impl Sink,
+    warn: &mut Warner,
+) -> Result<()> {
+    let name = src.name;
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(true)
+        .has_headers(cfg.columns.is_none())
+        .delimiter(delimiter)
+        .from_reader(src.reader);
+    let mapper = match &cfg.columns {
+        Some(cols) => CsvMapper::from_columns(cols, cfg.input_tz),
+        None => match rdr.byte_headers() {
+            Ok(h) => {
+                let names: Vec<String> = h
+                    .iter()
+                    .map(|f| String::from_utf8_lossy(f).into_owned())
+                    .collect();
+                let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+                CsvMapper::from_header(&refs, &cfg.fields, cfg.input_tz)
+            }
+            Err(e) => Err(format!("cannot read the CSV header: {e}")),
+        },
+    };
+    let mut mapper = match mapper {
+        Ok(m) => m,
+        Err(e) => {
+            let msg = format!("{name}: {e}");
+            if cfg.strict {
+                bail!(msg);
+            }
+            warn.input_error(&msg);
+            c.stats().unreadable += 1;
+            c.stats().input_errors.push(msg);
+            return Ok(());
+        }
+    };
+    let mut row = csv::ByteRecord::new();
+    loop {
+        match rdr.read_byte_record(&mut row) {
+            Ok(false) => break,
+            Ok(true) => {
+                let line = row.position().map_or(0, |p| p.line());
+                if row.iter().all(input::is_blank) {
+                    continue;
+                }
+                c.stats().lines += 1;
+                match mapper.extract(&row, delimiter) {
+                    Ok(p) => {
+                        c.post(line, &p);
+                        if c.stopped() {
+                            break;
+                        }
+                    }
+                    Err(why) => {
+                        let d = mapper.time_parser.last_error;
+                        skip(c, warn, cfg.strict, &name, line, why, d)?
+                    }
+                }
+            }
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                    c.stats().lines += 1;
+                    skip(c, warn, cfg.strict, &name, line, Skip::TruncatedInput, None)?;
+                    let msg = format!(
+                        "{name}:{line}: input broke off: {e}; the rest of this input is lost"
+                    );
+                    warn.input_error(&msg);
+                    c.stats().input_errors.push(msg);
+                    break;
+                }
+                c.stats().lines += 1;
+                skip(c, warn, cfg.strict, &name, line, Skip::MalformedCsv, None)?;
+            }
+        }
+    }
+    c.stats().bytes += rdr.position().byte();
+    c.stats().dst_adjusted += mapper.time_parser.dst_adjusted;
+    Ok(())
+}
