@@ -37,8 +37,7 @@ impl Report<'_> {
     /// The `--sensitivity` preset, as on the command line.
     pub fn sensitivity_name(&self) -> String {
         use clap::ValueEnum;
-        self.params
-            .sensitivity
+        crate::cli::Sensitivity::from(self.params.sensitivity)
             .to_possible_value()
             .map_or_else(String::new, |v| v.get_name().to_string())
     }
