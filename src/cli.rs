@@ -165,6 +165,27 @@ pub enum Sensitivity {
     High,
 }
 
+impl From<Sensitivity> for crate::detect::Sensitivity {
+    fn from(s: Sensitivity) -> Self {
+        match s {
+            Sensitivity::Low => Self::Low,
+            Sensitivity::Normal => Self::Normal,
+            Sensitivity::High => Self::High,
+        }
+    }
+}
+
+/// Back to the command line's value, for its name in the report.
+impl From<crate::detect::Sensitivity> for Sensitivity {
+    fn from(s: crate::detect::Sensitivity) -> Self {
+        match s {
+            crate::detect::Sensitivity::Low => Self::Low,
+            crate::detect::Sensitivity::Normal => Self::Normal,
+            crate::detect::Sensitivity::High => Self::High,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum InputFormat {
     /// By file name: .csv and .tsv (also .csv.gz, …) are CSV, everything else JSON Lines.

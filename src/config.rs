@@ -47,7 +47,7 @@ impl Config {
         }
         let input_tz = time::parse_zone(&a.input_tz).map_err(|e| u(format!("--input-tz: {e}")))?;
         let window = time::parse_duration(&a.window).map_err(|e| u(format!("--window: {e}")))?;
-        let mut params = Params::for_sensitivity(a.sensitivity);
+        let mut params = Params::for_sensitivity(a.sensitivity.into());
         if let Some(alpha) = a.alpha {
             params.alpha = alpha;
         }

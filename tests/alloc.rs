@@ -15,8 +15,8 @@ use std::io::BufRead;
 use outcry::input;
 use outcry::lexicon::classify::Matcher;
 use outcry::lexicon::Lexicon;
-use outcry::stream::Collector;
 use outcry::record::{Decoded, FieldChoice, JsonExtractor};
+use outcry::stream::Collector;
 use outcry::window::Windows;
 
 struct Counting;

@@ -7,8 +7,8 @@ use clap::Parser;
 use outcry::cli::{Cli, Command};
 use outcry::config;
 use outcry::lexicon::classify::Matcher;
-use outcry::stream::{Collector, Sink, Stats};
 use outcry::record::Post;
+use outcry::stream::{Collector, Sink, Stats};
 use outcry_sim::{generate, suite};
 
 /// Deals records to collectors round-robin by line.

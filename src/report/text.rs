@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use super::{Exporter, Report};
 use crate::detect::Incident;
+use crate::official::Official;
 use crate::time::{hm_in, human_duration, human_in, Ts};
 use chrono_tz::Tz;
 
@@ -18,9 +19,9 @@ impl Exporter for TextExporter {
             1 => writeln!(out, "1 outage found.")?,
             _ => writeln!(out, "{n} outages found.")?,
         }
-        for i in r.incidents {
+        for (k, i) in r.incidents.iter().enumerate() {
             writeln!(out)?;
-            incident(r, i, out)?;
+            incident(r, i, r.official_of(k), out)?;
         }
         writeln!(out)?;
         summary(r, out)
@@ -41,7 +42,12 @@ fn times(out: &mut dyn Write, label: &str, t: Ts, zones: &[Tz]) -> io::Result<()
     writeln!(out, "  {label:<10}{}", shown.join("  =  "))
 }
 
-fn incident(r: &Report, i: &Incident, out: &mut dyn Write) -> io::Result<()> {
+fn incident(
+    r: &Report,
+    i: &Incident,
+    official: Option<&Official>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let svc = &r.matcher.services()[i.service];
     let zs = zones(r);
     writeln!(out, "{} ({})", svc.id, svc.category)?;
@@ -71,7 +77,7 @@ fn incident(r: &Report, i: &Incident, out: &mut dyn Write) -> io::Result<()> {
             hm_in(t, z),
         )?;
     }
-    if let Some(o) = &i.official {
+    if let Some(o) = official {
         let z = zs[0];
         let ack = match (&o.acknowledged, o.lead_minutes(i.onset)) {
             (Some((t, _)), Some(m)) if m >= 0 => {

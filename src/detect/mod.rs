@@ -85,6 +85,14 @@ pub const BASELINE_FLOOR: f64 = 0.01;
 /// Largest score reported (a tail probability that underflows to zero).
 pub const MAX_SCORE: f64 = 300.0;
 
+/// The parameter sets of `--sensitivity` (see [`Params::for_sensitivity`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sensitivity {
+    Low,
+    Normal,
+    High,
+}
+
 /// Detector parameters (see the module documentation).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Params {
@@ -106,7 +114,7 @@ pub struct Params {
     /// days (see [`Season`]).
     pub seasonal: bool,
     /// The `--sensitivity` preset these parameters started from.
-    pub sensitivity: crate::cli::Sensitivity,
+    pub sensitivity: Sensitivity,
     /// The zone whose clock the hours and days of the seasonal profile are read on (the first
     /// `--tz`).
     pub season_zone: chrono_tz::Tz,
@@ -125,7 +133,7 @@ impl Default for Params {
             tail_alpha: 0.1,
             min_run: 2,
             seasonal: true,
-            sensitivity: crate::cli::Sensitivity::Normal,
+            sensitivity: Sensitivity::Normal,
             season_zone: chrono_tz::UTC,
         }
     }
@@ -133,8 +141,7 @@ impl Default for Params {
 
 impl Params {
     /// The documented parameter sets of `--sensitivity`.
-    pub fn for_sensitivity(s: crate::cli::Sensitivity) -> Params {
-        use crate::cli::Sensitivity;
+    pub fn for_sensitivity(s: Sensitivity) -> Params {
         let d = Params::default();
         match s {
             Sensitivity::Low => Params {
@@ -672,8 +679,6 @@ pub struct Incident {
     /// normal for a while: the outage went degraded (from the onset) → recovering (from here) →
     /// recovered (at `recovery`). `None` when it went straight from degraded to recovered.
     pub recovering: Option<Ts>,
-    /// The provider's own timeline (`--official`), when it said anything about this incident.
-    pub official: Option<crate::official::Official>,
 }
 
 /// Finds the incidents of every service.
@@ -1033,7 +1038,6 @@ fn build(
         evidence,
         quoted: vec![],
         recovering,
-        official: None,
     }
 }
 
@@ -1287,7 +1291,7 @@ mod tests {
         assert!(s.scores[500].spike, "{:?}", s.scores[500]);
         assert_eq!(detect(&w, &p), vec![]);
         // The high sensitivity takes it.
-        let high = Params::for_sensitivity(crate::cli::Sensitivity::High);
+        let high = Params::for_sensitivity(Sensitivity::High);
         assert_eq!(detect(&w, &high).len(), 1);
         // Two busy windows in a row make an incident.
         let two = [reps.clone(), vec![(500, 5), (501, 3)]].concat();
@@ -1339,7 +1343,7 @@ mod tests {
 
     #[test]
     fn sensitivity_sets_are_ordered() {
-        use crate::cli::Sensitivity::*;
+        use Sensitivity::*;
         let (l, n, h) = (
             Params::for_sensitivity(Low),
             Params::for_sensitivity(Normal),
