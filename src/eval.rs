@@ -270,23 +270,6 @@ pub fn write_text(s: &Score, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "{}", s.summary())
 }
 
-/// `outcry eval --truth FILE REPORT`.
-pub fn run(a: &crate::cli::EvalArgs) -> Result<i32> {
-    let truth = std::fs::read_to_string(&a.truth)
-        .with_context(|| format!("--truth {}", a.truth.display()))?;
-    let truth = read_truth(&truth)?;
-    let report =
-        std::fs::read_to_string(&a.report).with_context(|| format!("{}", a.report.display()))?;
-    let report: JsonReport = serde_json::from_str(&report)
-        .with_context(|| format!("{}: not an outcry JSON report", a.report.display()))?;
-    let (found, window) = read_report(&report)?;
-    let s = score(&truth, &found, window);
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    write_text(&s, &mut out)?;
-    Ok(crate::exit_codes::SUCCESS)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

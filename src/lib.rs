@@ -10,19 +10,14 @@
 //! `outcry-sim` (`crates/outcry-sim`) writes the synthetic chatter it is measured on; [`counts`] feeds an aggregated series to the detector, [`official`] reads a
 //! provider's own timeline.
 
-pub mod classify_cmd;
-pub mod cli;
-pub mod config;
+pub mod cmd;
 pub mod detect;
 pub mod eval;
-pub mod exit_codes;
 pub mod input;
 pub mod lexicon;
 pub mod official;
 pub mod record;
 pub mod report;
-pub mod run;
 pub mod stream;
 pub mod time;
-pub mod timecmd;
 pub mod window;

@@ -5,13 +5,13 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use outcry::cli::Cli;
-use outcry::config::UsageError;
-use outcry::exit_codes;
+use outcry::cmd::cli::Cli;
+use outcry::cmd::config::UsageError;
+use outcry::cmd::exit_codes;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let code = match outcry::run::run(cli) {
+    let code = match outcry::cmd::run(cli) {
         Ok(code) => code,
         Err(err) => {
             // Writing into a closed pipe (`outcry … | head`) is not an error worth a word.

@@ -2,7 +2,8 @@
 //! order, the fields users audit, and the explanation for people and for scripts.
 
 use assert_cmd::Command;
-use outcry::classify_cmd::{ClassifiedLine, Explanation};
+use outcry::cmd::classify::ClassifiedLine;
+use outcry::lexicon::explain::Explanation;
 
 fn outcry() -> Command {
     let mut c = Command::cargo_bin("outcry").unwrap();

@@ -4,8 +4,8 @@
 
 use clap::Parser;
 
-use outcry::cli::{Cli, Command};
-use outcry::config;
+use outcry::cmd::cli::{Cli, Command};
+use outcry::cmd::config;
 use outcry::lexicon::classify::Matcher;
 use outcry::record::Post;
 use outcry::stream::{Collector, Sink, Stats};

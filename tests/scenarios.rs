@@ -9,7 +9,7 @@
 
 use clap::Parser;
 
-use outcry::cli::{Cli, Command};
+use outcry::cmd::cli::{Cli, Command};
 use outcry::detect::{self, Params, Series, WindowScore};
 use outcry::eval::{self, median_max, Score};
 use outcry::report::JsonReport;
@@ -172,12 +172,12 @@ fn run_scenario(files: &[String], extra: &[&str]) -> (JsonReport, Vec<Vec<eval::
     let Command::Detect(a) = Cli::parse_from(args).command else {
         unreachable!()
     };
-    let outcry::run::SequentialRun {
+    let outcry::cmd::detect::SequentialRun {
         cfg,
         matcher,
         scan,
         json: out,
-    } = outcry::run::sequential_json(&a.common).unwrap();
+    } = outcry::cmd::detect::sequential_json(&a.common).unwrap();
     let scorers: [Scorer; 5] = [flat, unseasonal, ewma, cusum, kleinberg];
     let others = scorers
         .iter()

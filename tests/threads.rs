@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use clap::Parser;
 
-use outcry::cli::{Cli, Command as Sub};
+use outcry::cmd::cli::{Cli, Command as Sub};
 
 const GMAIL: &str = "fixtures/gmail-2009-02-24";
 const T0: i64 = 1_235_467_800;
@@ -67,7 +67,9 @@ fn sequential(args: &[String]) -> Vec<u8> {
     let Sub::Detect(a) = cli.command else {
         unreachable!()
     };
-    outcry::run::sequential_json(&a.common).unwrap().json
+    outcry::cmd::detect::sequential_json(&a.common)
+        .unwrap()
+        .json
 }
 
 /// Same report and stderr for 1, 2 and 3 threads, and the sequential reader's report.

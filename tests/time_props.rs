@@ -126,7 +126,7 @@ proptest! {
 
     #[test]
     fn outcry_time_lines_read_back(t in instant(), tz in zone()) {
-        let z = outcry::timecmd::zone_time(t, tz);
+        let z = outcry::cmd::time::zone_time(t, tz);
         prop_assert_eq!(parse(&z.time, Tz::UTC), t);
     }
 }

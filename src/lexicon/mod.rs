@@ -1,9 +1,10 @@
 //! What a post says, from the lexicons' words: the lexicon files as plain data ([`file`]), text in
 //! the one form both sides are matched in ([`normalise`]), a cheap literal pass that rules most
-//! posts out ([`prefilter`]), and the verdict on the rest ([`classify`]). Nothing here knows of
+//! posts out ([`prefilter`]), the verdict on the rest ([`classify`]) and why ([`explain`]). Nothing here knows of
 //! windows, detection or output.
 
 pub mod classify;
+pub mod explain;
 pub mod file;
 pub mod normalise;
 pub mod prefilter;

@@ -15,7 +15,7 @@ pub use self::json::{JsonExporter, JsonReport};
 pub use self::output::write_output;
 pub use self::text::TextExporter;
 
-use crate::detect::{Incident, Params};
+use crate::detect::{Incident, Params, Sensitivity};
 use crate::lexicon::classify::Matcher;
 use crate::official::Official;
 use crate::stream::Stats;
@@ -42,10 +42,12 @@ impl Report<'_> {
     }
     /// The `--sensitivity` preset, as on the command line.
     pub fn sensitivity_name(&self) -> String {
-        use clap::ValueEnum;
-        crate::cli::Sensitivity::from(self.params.sensitivity)
-            .to_possible_value()
-            .map_or_else(String::new, |v| v.get_name().to_string())
+        match self.params.sensitivity {
+            Sensitivity::Low => "low",
+            Sensitivity::Normal => "normal",
+            Sensitivity::High => "high",
+        }
+        .to_string()
     }
     /// The official timeline of incident `k`, when the provider said anything about it.
     pub fn official_of(&self, k: usize) -> Option<&Official> {

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use chrono_tz::Tz;
 
-use crate::cli::{CommonArgs, InputFormat, LexiconArgs};
+use super::cli::{CommonArgs, InputFormat, LexiconArgs};
 use crate::detect::Params;
 use crate::input::Layout;
 use crate::lexicon::Lexicon;

@@ -13,39 +13,12 @@ use std::io::Write;
 use anyhow::Result;
 use chrono::{LocalResult, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
-use clap::Args;
 use serde::Serialize;
 
-use crate::cli::Format;
-use crate::config::UsageError;
-use crate::exit_codes;
+use super::cli::{Format, TimeArgs};
+use super::config::UsageError;
+use super::exit_codes;
 use crate::time::{self, parse, Dst, Parsed, Ts};
-
-#[derive(Debug, Args)]
-pub struct TimeArgs {
-    /// The time as written: "10:20 am GMT", "밤 9시 20분", "0930 GMT", 1235467800,
-    /// "Tue, 24 Feb 2009 09:30:00 GMT", … (several words are joined with spaces).
-    #[arg(value_name = "WHEN", required = true, num_args = 1..)]
-    pub when: Vec<String>,
-
-    /// The date of a time of day written without one (YYYY-MM-DD). Default: today in the source
-    /// zone.
-    #[arg(long, value_name = "DATE")]
-    pub date: Option<String>,
-
-    /// Zone of a time written without one (an IANA name). Default: Asia/Seoul for Korean text,
-    /// else UTC. Also settles ambiguous abbreviations such as CST.
-    #[arg(long, value_name = "ZONE")]
-    pub from: Option<String>,
-
-    /// Zone(s) to show the time in: IANA names, comma-separated.
-    #[arg(long, value_name = "ZONES", default_value = "UTC")]
-    pub to: String,
-
-    /// `text`: one line per zone; `json` for scripts.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
-}
 
 /// One target zone's view of the instant.
 #[derive(Debug, Serialize, PartialEq)]

@@ -1,31 +1,11 @@
-//! `outcry classify` and `outcry explain`: the per-post decision made visible. `classify` writes
-//! one JSON line per record so that users can audit the lexicons and feed other tools; `explain`
-//! takes one text and tells a person what was matched, what was set aside, and why the verdict is
-//! what it is.
+//! The per-post decision made visible: for one text, the normalised form, every match with its
+//! position, what was set aside and why, and the verdict (`outcry explain`, and the verdict
+//! fields of `outcry classify`).
 
-use std::io::{self, Write};
-
-use anyhow::Result;
 use serde::Serialize;
 
-use crate::cli::{ClassifyArgs, ExplainArgs, Format};
-use crate::config::{self, Config};
-use crate::exit_codes;
-use crate::lexicon::classify::{Dropped, Kind, Matcher, Scratch, Verdict};
-use crate::lexicon::TermKind;
-use crate::record::Post;
-use crate::report::write_output;
-use crate::stream::{sequential, Sink, Stats};
-use crate::time::rfc3339_utc;
-
-/// One line of `outcry classify`: where the record was, and its verdict.
-#[derive(Debug, Serialize, serde::Deserialize, PartialEq)]
-pub struct ClassifiedLine {
-    pub line: u64,
-    pub time: String,
-    #[serde(flatten)]
-    pub verdict: PostVerdict,
-}
+use super::classify::{Dropped, Kind, Matcher, Scratch, Verdict};
+use super::file::TermKind;
 
 /// The verdict on one text, for scripts.
 #[derive(Debug, Serialize, serde::Deserialize, PartialEq)]
@@ -59,69 +39,6 @@ impl PostVerdict {
             services: v.services.iter().map(|&i| id(i)).collect(),
         }
     }
-}
-
-struct Classifier<'m, W: Write> {
-    matcher: &'m Matcher,
-    scratch: Scratch,
-    stats: Stats,
-    out: W,
-    error: Option<io::Error>,
-}
-
-impl<W: Write> Sink for Classifier<'_, W> {
-    fn stats(&mut self) -> &mut Stats {
-        &mut self.stats
-    }
-    fn post(&mut self, line: u64, p: &Post<'_>) {
-        self.stats.records += 1;
-        if self.error.is_some() {
-            return;
-        }
-        let v = self.matcher.classify(&p.text, &mut self.scratch);
-        let row = ClassifiedLine {
-            line,
-            time: rfc3339_utc(p.time),
-            verdict: PostVerdict::new(self.matcher, &v),
-        };
-        let written = serde_json::to_writer(&mut self.out, &row)
-            .map_err(io::Error::from)
-            .and_then(|()| self.out.write_all(b"\n"));
-        if let Err(e) = written {
-            self.error = Some(e);
-        }
-    }
-    fn stopped(&self) -> bool {
-        self.error.is_some()
-    }
-}
-
-/// `outcry classify`.
-pub fn classify(a: &ClassifyArgs) -> Result<i32> {
-    let cfg = Config::from_args(&a.common)?;
-    let (lex, about) = config::load_lexicon(&a.common.lexicons)?;
-    let matcher = Matcher::new(lex, about);
-    let mut unreadable = 0;
-    write_output(cfg.output.as_deref(), |out| {
-        let mut c = Classifier {
-            matcher: &matcher,
-            scratch: Scratch::default(),
-            stats: Stats::default(),
-            out,
-            error: None,
-        };
-        sequential::read(&cfg.scan, &mut c).map_err(io::Error::other)?;
-        unreadable = c.stats.unreadable;
-        match c.error {
-            Some(e) => Err(e),
-            None => Ok(()),
-        }
-    })?;
-    Ok(if unreadable > 0 {
-        exit_codes::FAILURE
-    } else {
-        exit_codes::SUCCESS
-    })
 }
 
 /// One match, for `explain --format json`.
@@ -267,68 +184,6 @@ pub fn explanation(m: &Matcher, text: &str) -> Explanation {
         verdict,
         reasons,
     }
-}
-
-/// `outcry explain`.
-pub fn explain(a: &ExplainArgs) -> Result<i32> {
-    let (lex, about) = config::load_lexicon(&a.lexicons)?;
-    let m = Matcher::new(lex, about);
-    let e = explanation(&m, &a.text);
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    match a.format {
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut out, &e)?;
-            writeln!(out)?;
-        }
-        Format::Text => write_text(&mut out, &e)?,
-    }
-    out.flush()?;
-    Ok(exit_codes::SUCCESS)
-}
-
-fn write_text(out: &mut impl Write, e: &Explanation) -> io::Result<()> {
-    writeln!(out, "text        {}", e.text)?;
-    writeln!(out, "normalised  {}", e.normalised)?;
-    if e.hits.is_empty() {
-        writeln!(out, "matches     none")?;
-    } else {
-        writeln!(out, "matches")?;
-        for h in &e.hits {
-            let what = match &h.service {
-                Some(s) => format!("{} → {s}", h.entry),
-                None => h.entry.clone(),
-            };
-            if h.kind == "frame" {
-                writeln!(out, "  {:<9} {:<10} {what}", "", h.kind)?;
-                continue;
-            }
-            let at = format!("{}..{}", h.start, h.end);
-            write!(out, "  {at:<9} {:<10} {what}", h.kind)?;
-            if h.matched != h.entry.to_lowercase() && h.service.is_none() {
-                write!(out, "  (\"{}\")", h.matched)?;
-            }
-            if h.dropped.is_some() {
-                write!(out, "  [set aside]")?;
-            }
-            writeln!(out)?;
-        }
-    }
-    let v = &e.verdict;
-    let verdict = match (&v.kind, &v.service) {
-        (Some(k), Some(s)) => format!("{k} for {s}"),
-        _ if v.works_for_me => format!(
-            "not a report; works for me ({})",
-            v.service.as_deref().unwrap_or("?")
-        ),
-        _ => "not a report".to_string(),
-    };
-    writeln!(out, "verdict     {verdict}")?;
-    writeln!(out, "why")?;
-    for r in &e.reasons {
-        writeln!(out, "  - {r}")?;
-    }
-    Ok(())
 }
 
 #[cfg(test)]

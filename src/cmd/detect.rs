@@ -1,51 +1,33 @@
-//! The body of the binary: resolve the command line, read the inputs, write the report.
+//! `outcry detect`: resolve the arguments, read the inputs (or a `--counts` series) into window
+//! counts, detect, join the `--official` timeline to the incidents, write the report.
 
 use anyhow::Result;
 
-use crate::cli::{Cli, Command, CommonArgs, Format};
-use crate::config::{self, Config};
+use super::cli::{CommonArgs, DetectArgs, Format};
+use super::config::{self, Config};
+use super::exit_codes;
 use crate::detect;
-use crate::exit_codes;
-use crate::lexicon::classify::Matcher;
+use crate::lexicon::Matcher;
 use crate::official::Official;
-use crate::report::write_output;
-use crate::report::{Exporter, JsonExporter, Report, TextExporter, WindowsCsv};
+use crate::report::{write_output, Exporter, JsonExporter, Report, TextExporter};
 use crate::stream::{parallel, sequential, Scan, Stats};
 use crate::window::Windows;
 
-/// Runs one command line; returns the exit code.
-pub fn run(cli: Cli) -> Result<i32> {
-    match cli.command {
-        Command::Detect(a) => {
-            let exporter: Box<dyn Exporter> = match a.format {
-                Format::Text => Box::new(TextExporter),
-                Format::Json => Box::new(JsonExporter),
-            };
-            let official: Vec<String> = a
-                .official
-                .iter()
-                .map(|p| p.to_string_lossy().into_owned())
-                .collect();
-            match &a.counts {
-                Some(path) => execute_counts(&a.common, exporter.as_ref(), path, &official),
-                None => execute_with(&a.common, exporter.as_ref(), &official),
-            }
-        }
-        Command::Windows(a) => execute(
-            &a.common,
-            &WindowsCsv {
-                spikes_only: a.spikes_only,
-            },
-        ),
-        Command::Time(a) => crate::timecmd::run(&a),
-        Command::Classify(a) => crate::classify_cmd::classify(&a),
-        Command::Explain(a) => crate::classify_cmd::explain(&a),
-        Command::Eval(a) => crate::eval::run(&a),
+/// `outcry detect`: from posts (or `--counts`) to the report, in the chosen format.
+pub fn run(a: &DetectArgs) -> Result<i32> {
+    let exporter: Box<dyn Exporter> = match a.format {
+        Format::Text => Box::new(TextExporter),
+        Format::Json => Box::new(JsonExporter),
+    };
+    let official: Vec<String> = a
+        .official
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    match &a.counts {
+        Some(path) => execute_counts(&a.common, exporter.as_ref(), path, &official),
+        None => execute_with(&a.common, exporter.as_ref(), &official),
     }
-}
-
-fn execute(args: &CommonArgs, exporter: &dyn Exporter) -> Result<i32> {
-    execute_with(args, exporter, &[])
 }
 
 /// The official timeline of `official` files for each incident (empty without such files).
@@ -67,7 +49,11 @@ fn official_timelines(
     ))
 }
 
-fn execute_with(args: &CommonArgs, exporter: &dyn Exporter, official: &[String]) -> Result<i32> {
+pub(super) fn execute_with(
+    args: &CommonArgs,
+    exporter: &dyn Exporter,
+    official: &[String],
+) -> Result<i32> {
     let cfg = Config::from_args(args)?;
     let (lex, about) = config::load_lexicon(&args.lexicons)?;
     let matcher = Matcher::new(lex, about);

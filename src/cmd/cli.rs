@@ -47,7 +47,7 @@ pub enum Command {
     Windows(WindowsArgs),
     /// What time was that here? Convert a time as a post wrote it ("10:20 am GMT", "밤 9시 20분",
     /// "0930 GMT", an epoch number) into one or more zones.
-    Time(crate::timecmd::TimeArgs),
+    Time(TimeArgs),
     /// Classify every post: one JSON line per record, in input order.
     ///
     /// Each line is {"line", "time", "service", "kind", "terms", "excluded", "negated",
@@ -176,16 +176,6 @@ impl From<Sensitivity> for crate::detect::Sensitivity {
 }
 
 /// Back to the command line's value, for its name in the report.
-impl From<crate::detect::Sensitivity> for Sensitivity {
-    fn from(s: crate::detect::Sensitivity) -> Self {
-        match s {
-            crate::detect::Sensitivity::Low => Self::Low,
-            crate::detect::Sensitivity::Normal => Self::Normal,
-            crate::detect::Sensitivity::High => Self::High,
-        }
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum InputFormat {
     /// By file name: .csv and .tsv (also .csv.gz, …) are CSV, everything else JSON Lines.
@@ -298,4 +288,30 @@ pub struct CommonArgs {
     /// No progress bar on stderr (it is shown only for files, when stderr is a terminal).
     #[arg(long)]
     pub no_progress: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct TimeArgs {
+    /// The time as written: "10:20 am GMT", "밤 9시 20분", "0930 GMT", 1235467800,
+    /// "Tue, 24 Feb 2009 09:30:00 GMT", … (several words are joined with spaces).
+    #[arg(value_name = "WHEN", required = true, num_args = 1..)]
+    pub when: Vec<String>,
+
+    /// The date of a time of day written without one (YYYY-MM-DD). Default: today in the source
+    /// zone.
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+
+    /// Zone of a time written without one (an IANA name). Default: Asia/Seoul for Korean text,
+    /// else UTC. Also settles ambiguous abbreviations such as CST.
+    #[arg(long, value_name = "ZONE")]
+    pub from: Option<String>,
+
+    /// Zone(s) to show the time in: IANA names, comma-separated.
+    #[arg(long, value_name = "ZONES", default_value = "UTC")]
+    pub to: String,
+
+    /// `text`: one line per zone; `json` for scripts.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 }

@@ -1,0 +1,89 @@
+//! `outcry classify`: one JSON line per record with its verdict, so that users can audit the
+//! lexicons and feed other tools.
+
+use std::io::{self, Write};
+
+use anyhow::Result;
+use serde::Serialize;
+
+use super::cli::ClassifyArgs;
+use super::config::{self, Config};
+use super::exit_codes;
+use crate::lexicon::explain::PostVerdict;
+use crate::lexicon::{Matcher, Scratch};
+use crate::record::Post;
+use crate::report::write_output;
+use crate::stream::{sequential, Sink, Stats};
+use crate::time::rfc3339_utc;
+
+/// One line of `outcry classify`: where the record was, and its verdict.
+#[derive(Debug, Serialize, serde::Deserialize, PartialEq)]
+pub struct ClassifiedLine {
+    pub line: u64,
+    pub time: String,
+    #[serde(flatten)]
+    pub verdict: PostVerdict,
+}
+
+struct Classifier<'m, W: Write> {
+    matcher: &'m Matcher,
+    scratch: Scratch,
+    stats: Stats,
+    out: W,
+    error: Option<io::Error>,
+}
+
+impl<W: Write> Sink for Classifier<'_, W> {
+    fn stats(&mut self) -> &mut Stats {
+        &mut self.stats
+    }
+    fn post(&mut self, line: u64, p: &Post<'_>) {
+        self.stats.records += 1;
+        if self.error.is_some() {
+            return;
+        }
+        let v = self.matcher.classify(&p.text, &mut self.scratch);
+        let row = ClassifiedLine {
+            line,
+            time: rfc3339_utc(p.time),
+            verdict: PostVerdict::new(self.matcher, &v),
+        };
+        let written = serde_json::to_writer(&mut self.out, &row)
+            .map_err(io::Error::from)
+            .and_then(|()| self.out.write_all(b"\n"));
+        if let Err(e) = written {
+            self.error = Some(e);
+        }
+    }
+    fn stopped(&self) -> bool {
+        self.error.is_some()
+    }
+}
+
+/// `outcry classify`.
+pub fn run(a: &ClassifyArgs) -> Result<i32> {
+    let cfg = Config::from_args(&a.common)?;
+    let (lex, about) = config::load_lexicon(&a.common.lexicons)?;
+    let matcher = Matcher::new(lex, about);
+    let mut unreadable = 0;
+    write_output(cfg.output.as_deref(), |out| {
+        let mut c = Classifier {
+            matcher: &matcher,
+            scratch: Scratch::default(),
+            stats: Stats::default(),
+            out,
+            error: None,
+        };
+        sequential::read(&cfg.scan, &mut c).map_err(io::Error::other)?;
+        unreadable = c.stats.unreadable;
+        match c.error {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    })?;
+    Ok(if unreadable > 0 {
+        exit_codes::FAILURE
+    } else {
+        exit_codes::SUCCESS
+    })
+}

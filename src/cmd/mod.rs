@@ -1,0 +1,28 @@
+//! The command layer: one short file per subcommand, each resolving its arguments ([`cli`] →
+//! [`config`]) and calling the stages. The only place that knows the command line.
+
+pub mod classify;
+pub mod cli;
+pub mod config;
+pub mod detect;
+pub mod eval;
+pub mod exit_codes;
+pub mod explain;
+pub mod time;
+pub mod windows;
+
+use anyhow::Result;
+
+use cli::{Cli, Command};
+
+/// Runs one command line; returns the exit code.
+pub fn run(cli: Cli) -> Result<i32> {
+    match cli.command {
+        Command::Detect(a) => detect::run(&a),
+        Command::Windows(a) => windows::run(&a),
+        Command::Time(a) => time::run(&a),
+        Command::Classify(a) => classify::run(&a),
+        Command::Explain(a) => explain::run(&a),
+        Command::Eval(a) => eval::run(&a),
+    }
+}
