@@ -1,14 +1,19 @@
 //! outcry: detect service outages from social chatter.
 //!
-//! One stream, one direction:
-//! [`input`] (files or stdin, gzip/zstd by magic bytes, lines into a reused buffer) →
-//! [`record`] (JSON line or CSV row → [`record::Post`]) → [`time`] (timestamps and zones) →
-//! [`classify`] (the compiled [`lexicon`]: which service, report or recovery) →
-//! [`window`] (per-service window counts) → [`detect`] (baseline, spikes, incidents) →
-//! [`report`] (text, JSON, CSV). [`pipeline`] wires the stream; [`run`] is the binary's body; [`timecmd`] is `outcry time`;
-//! [`eval`] scores a report against labelled events, and the development crate
-//! `outcry-sim` (`crates/outcry-sim`) writes the synthetic chatter it is measured on; [`counts`] feeds an aggregated series to the detector, [`official`] reads a
-//! provider's own timeline.
+//! One stream, one direction; each folder is a stage, in the order the data flows, and a stage
+//! uses only the stages before it (`tests/architecture.rs` checks it):
+//!
+//! [`input`] (paths, stdin, decompression, lines) → [`record`] (JSON scan, JSON/CSV extraction,
+//! [`record::Post`]; times read by [`time`]) → [`lexicon`] (the lexicon files as data;
+//! normalising, prefilter, classification) → [`window`] (per-service window counts; counts read
+//! back in) → [`detect`] (expectation, seasonal profile, the test, incidents, phases, recovery)
+//! → [`report`] (one exporter per format).
+//!
+//! [`stream`] wires one run's scan (sequential and parallel readers, progress, statistics);
+//! [`official`] reads a provider's own timeline, a second input joined to the incidents after
+//! detection; [`eval`] scores a report against labelled events; [`cmd`] holds the command line
+//! and one short file per subcommand. The synthetic chatter the detector is measured on comes
+//! from the development crate `outcry-sim` (`crates/outcry-sim`), which is not shipped.
 
 pub mod cmd;
 pub mod detect;
