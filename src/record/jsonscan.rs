@@ -3,12 +3,13 @@
 //!
 //! * [`top_members`] validates one line as a JSON object (the grammar serde_json accepts when it
 //!   skips values: strings without raw control characters and with valid escapes, numbers,
-//!   literals, nesting) and notes where the values of the wanted top-level keys are (the first
-//!   member of each name), without building anything. It gives up on keys written with escapes,
+//!   literals, nesting) and notes where the values of the wanted top-level keys are (the last
+//!   member of each name, as serde_json's maps and jq keep it), without building anything. It gives up on keys written with escapes,
 //!   deep nesting, and anything it does not accept; the caller then parses the line with
 //!   serde_json, which also tells why a bad line is bad.
 //! * [`find_member`] finds one member of an object that is already known to be valid, such as
-//!   the tweet's `user` object for `user.screen_name`, by skipping over the other members.
+//!   the tweet's `user` object for `user.screen_name`, by skipping over the other members (the
+//!   last one of that name, like serde_json and jq).
 //! * [`unescape`] decodes a valid JSON string with escapes into a buffer the caller reuses.
 //!   Archives of Twitter's stream write every non-ASCII character as `\uXXXX` (and `/` as
 //!   `\/`), so in such a dump nearly every Korean post has escapes: decoding them must not cost
@@ -64,7 +65,8 @@ impl Keys {
 }
 
 /// Validates `line` as one JSON object (white space around it allowed) and puts the text of the
-/// value of `keys[i]` (its first occurrence at the top level) into `out[i]`. False when unsure:
+/// value of `keys[i]` (its last occurrence at the top level: a repeated key takes the last value,
+/// as serde_json and jq read it) into `out[i]`. False when unsure:
 /// `out` is then not to be used.
 pub fn top_members<'a>(line: &'a str, keys: &Keys, out: &mut [Option<&'a str>]) -> bool {
     let b = line.as_bytes();
@@ -117,9 +119,7 @@ fn object<'a>(
                 return None; // serde_json compares unescaped keys
             }
             if let Some(k) = keys.find(key) {
-                if out[k].is_none() {
-                    out[k] = Some(s.get(start..stop)?);
-                }
+                out[k] = Some(s.get(start..stop)?);
             }
         }
         i = ws(b, stop);
@@ -301,7 +301,7 @@ fn string_escaped(b: &[u8], i: usize) -> Option<(usize, bool)> {
 /// The outcome of looking for a key.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Member<'a> {
-    /// The first member with that name: its value's text, without surrounding white space.
+    /// The last member with that name: its value's text, without surrounding white space.
     Found(&'a str),
     /// No member has that name.
     Absent,
@@ -309,7 +309,8 @@ pub enum Member<'a> {
     Unsure,
 }
 
-/// Looks for the first member named `key` at the top level of the valid JSON object `obj`.
+/// Looks for the member named `key` at the top level of the valid JSON object `obj`; of several
+/// with that name, the last (serde_json and jq keep the last value of a repeated key).
 pub fn find_member<'a>(obj: &'a str, key: &str) -> Member<'a> {
     find(obj.as_bytes(), key.as_bytes())
         .map(|r| match r {
@@ -371,7 +372,9 @@ fn value_end(b: &[u8], i: usize) -> Option<usize> {
     }
 }
 
-/// `None`: unsure. `Some(None)`: absent. `Some(Some(span))`: found.
+/// `None`: unsure. `Some(None)`: absent. `Some(Some(span))`: found (the last member of that
+/// name, so the whole object is read; a key written with escapes anywhere makes it unsure, since
+/// it may be the same name).
 #[allow(clippy::option_option)]
 fn find(b: &[u8], key: &[u8]) -> Option<Option<(usize, usize)>> {
     let mut i = ws(b, 0);
@@ -382,6 +385,7 @@ fn find(b: &[u8], key: &[u8]) -> Option<Option<(usize, usize)>> {
     if b.get(i) == Some(&b'}') {
         return Some(None);
     }
+    let mut found = None;
     loop {
         if b.get(i) != Some(&b'"') {
             return None;
@@ -398,12 +402,12 @@ fn find(b: &[u8], key: &[u8]) -> Option<Option<(usize, usize)>> {
         let start = ws(b, i + 1);
         let stop = value_end(b, start)?;
         if same(name, key) {
-            return Some(Some((start, stop)));
+            found = Some((start, stop));
         }
         i = ws(b, stop);
         match b.get(i) {
             Some(b',') => i = ws(b, i + 1),
-            Some(b'}') => return Some(None),
+            Some(b'}') => return Some(found),
             _ => return None,
         }
     }
@@ -501,9 +505,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn finds_the_first_member_and_skips_nested_values() {
+    fn finds_the_last_member_and_skips_nested_values() {
         let o = r#"{"id":5,"a":{"screen_name":"no"},"s":"x\"}{","l":[1,{"b":2}], "screen_name" : "kim" ,"screen_name":"lee"}"#;
-        assert_eq!(find_member(o, "screen_name"), Member::Found("\"kim\""));
+        assert_eq!(find_member(o, "screen_name"), Member::Found("\"lee\""));
+        assert_eq!(
+            find_member(r#"{"a":1,"\u0062":2,"a":3}"#, "a"),
+            Member::Unsure,
+            "an escaped key may be the same name"
+        );
         assert_eq!(find_member(o, "id"), Member::Found("5"));
         assert_eq!(find_member(o, "l"), Member::Found("[1,{\"b\":2}]"));
         assert_eq!(find_member(o, "nope"), Member::Absent);
