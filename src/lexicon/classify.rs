@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::file::{Entry, Lexicon, OfficialPhrase, Service, Template, TermKind};
-use super::normalise::Normaliser;
+use super::normalise::{doubles_in, Doubles, Normaliser};
 use crate::record::jsonscan::same;
 
 fn is_word_byte(b: u8) -> bool {
@@ -131,6 +131,8 @@ pub struct Matcher {
     /// Normalised aliases, to keep @mentions that name a service.
     handles: HashSet<String>,
     about: Option<usize>,
+    /// Letters some entry has doubled: a post's other doubled letters read as one ("dowwn").
+    doubles: Doubles,
     /// Phrases of official status posts (`--official`), kept apart from the chatter's terms.
     official: Vec<OfficialPhrase>,
 }
@@ -170,6 +172,15 @@ impl Matcher {
             .filter(|e| matches!(e.kind, TermKind::Alias(_)))
             .map(|e| e.pattern.clone())
             .collect();
+        let doubles = entries
+            .iter()
+            .map(|e| e.pattern.as_str())
+            .chain(
+                lex.templates
+                    .iter()
+                    .flat_map(|t| [t.prefix.as_str(), t.suffix.as_str()]),
+            )
+            .fold(0, |m, p| m | doubles_in(p));
         Matcher {
             ac,
             entries,
@@ -177,6 +188,7 @@ impl Matcher {
             services: lex.services,
             handles,
             about,
+            doubles,
             official: lex.official,
         }
     }
@@ -201,12 +213,17 @@ impl Matcher {
     /// Normalises a post as `classify` does, into `out` (cleared first).
     pub fn normalise_post(&self, text: &str, out: &mut String) {
         out.clear();
-        Normaliser::new(out, Some(&self.handles)).run(text);
+        Normaliser::new(out, Some(&self.handles), self.doubles).run(text);
     }
 
     /// The compiled entries, after user files overrode shipped ones (read by `prefilter.rs`).
     pub fn entries(&self) -> &[Entry] {
         &self.entries
+    }
+
+    /// The letters some entry has doubled (the others fold when doubled in a post).
+    pub fn doubles(&self) -> Doubles {
+        self.doubles
     }
 
     /// The service bare complaints are about (`--about`), if any.
