@@ -7,8 +7,10 @@ use std::collections::HashSet;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use super::file::{Entry, Lexicon, OfficialPhrase, Service, Template, TermKind};
-use super::normalise::{doubles_in, Doubles, Normaliser};
+use super::file::{
+    Ambiguity, Entry, Lexicon, NumberSlot, OfficialPhrase, Sense, Service, Template, TermKind,
+};
+use super::normalise::{doubles_in, is_syllable, Doubles, Normaliser};
 use crate::record::jsonscan::same;
 
 fn is_word_byte(b: u8) -> bool {
@@ -35,6 +37,70 @@ fn in_hashtag(hay: &[u8], at: usize) -> bool {
         i -= 1;
     }
     i > 0 && hay[i - 1] == b'#'
+}
+
+/// The start of the number that ends right before byte `at` (at most a space between): digits,
+/// with `.` or `,` between two of them ("2", "3.5", "1,000"), not glued to a word before it.
+fn number_before(hay: &[u8], at: usize) -> Option<usize> {
+    let end = at - usize::from(at > 0 && hay[at - 1] == b' ');
+    let mut i = end;
+    while i > 0
+        && (hay[i - 1].is_ascii_digit()
+            || (matches!(hay[i - 1], b'.' | b',')
+                && i >= 2
+                && i < end
+                && hay[i - 2].is_ascii_digit()
+                && hay[i].is_ascii_digit()))
+    {
+        i -= 1;
+    }
+    let glued = i > 0 && hay[i - 1].is_ascii_alphabetic();
+    (i < end && !glued).then_some(i)
+}
+
+/// The end of the number or code that starts right after byte `at` (at most a space between):
+/// a digit, then letters, digits and `.`/`,`/`-` between them ("1003", "0x87dd0006", "2.5").
+fn number_after(hay: &[u8], at: usize) -> Option<usize> {
+    let start = at + usize::from(hay.get(at) == Some(&b' '));
+    if !hay.get(start).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let mut i = start + 1;
+    while i < hay.len()
+        && (hay[i].is_ascii_alphanumeric()
+            || (matches!(hay[i], b'.' | b',' | b'-')
+                && hay.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)))
+    {
+        i += 1;
+    }
+    Some(i)
+}
+
+/// How many words stand between a sense cue and a `~` entry (the text `gap` between them), or
+/// `None` when a clause ends in between (`.`, `!`, `?`, `;` or `,` not between two digits, or a
+/// ㅋㅋ/ㅠㅠ run). A piece of Latin or digits between spaces is a word; a run of Hangul, which
+/// normalisation joins without spaces, counts one word per three syllables (a Korean word with
+/// its particle).
+fn gap_words(gap: &[u8]) -> Option<usize> {
+    let text = std::str::from_utf8(gap).ok()?;
+    let mut words = 0;
+    for piece in text.split(' ') {
+        let b = piece.as_bytes();
+        for (k, &c) in b.iter().enumerate() {
+            let between_digits =
+                k > 0 && b[k - 1].is_ascii_digit() && b.get(k + 1).is_some_and(u8::is_ascii_digit);
+            if matches!(c, b'.' | b'!' | b'?' | b';' | b',') && !between_digits {
+                return None;
+            }
+        }
+        if piece.contains("ㅋㅋ") || piece.contains("ㅠㅠ") || piece.contains("ㅜㅜ") {
+            return None;
+        }
+        let syllables = piece.chars().filter(|&c| is_syllable(c)).count();
+        let latin = piece.bytes().any(|c| c.is_ascii_alphanumeric());
+        words += syllables.div_ceil(3) + usize::from(latin);
+    }
+    Some(words)
 }
 
 /// What a post is.
@@ -85,6 +151,12 @@ pub enum Dropped {
     WordBoundary,
     /// An ambiguous (`?`) alias with no outage, recovery or context word next to it.
     NoContext,
+    /// A very ambiguous (`??`) alias with no context word right next to it.
+    NoContextWord,
+    /// An entry written with `{number}` and no number on that side.
+    NoNumber,
+    /// A `~` entry read in another sense: the cue (a term id) near it decided.
+    Sense(TermId),
 }
 
 /// One literal match in the normalised text: byte range, term, and whether it was set aside.
@@ -133,6 +205,10 @@ pub struct Matcher {
     about: Option<usize>,
     /// Letters some entry has doubled: a post's other doubled letters read as one ("dowwn").
     doubles: Doubles,
+    /// The `[sense]` sections, indexed by `TermKind::Cue`.
+    senses: Vec<Sense>,
+    /// The normalised `[context]` entries, for `??` aliases (see [`Matcher::context_word_at`]).
+    context: Vec<String>,
     /// Phrases of official status posts (`--official`), kept apart from the chatter's terms.
     official: Vec<OfficialPhrase>,
 }
@@ -181,6 +257,11 @@ impl Matcher {
                     .flat_map(|t| [t.prefix.as_str(), t.suffix.as_str()]),
             )
             .fold(0, |m, p| m | doubles_in(p));
+        let context = entries
+            .iter()
+            .filter(|e| e.kind == TermKind::Context)
+            .map(|e| e.pattern.clone())
+            .collect();
         Matcher {
             ac,
             entries,
@@ -189,6 +270,8 @@ impl Matcher {
             handles,
             about,
             doubles,
+            senses: lex.senses,
+            context,
             official: lex.official,
         }
     }
@@ -219,6 +302,11 @@ impl Matcher {
     /// The compiled entries, after user files overrode shipped ones (read by `prefilter.rs`).
     pub fn entries(&self) -> &[Entry] {
         &self.entries
+    }
+
+    /// The `[sense]` sections (`TermKind::Cue` indexes them).
+    pub fn senses(&self) -> &[Sense] {
+        &self.senses
     }
 
     /// The letters some entry has doubled (the others fold when doubled in a post).
@@ -274,29 +362,53 @@ impl Matcher {
                 || !is_word_byte(p[p.len() - 1])
                 || h.end == hay.len()
                 || !is_word_byte(hay[h.end]);
-            if ok_start && ok_end {
-                s.hits[keep] = h;
-                keep += 1;
-            } else {
+            if !(ok_start && ok_end) {
                 s.dropped.push(Hit {
                     dropped: Some(Dropped::WordBoundary),
                     ..h
                 });
+                continue;
+            }
+            // `error {number}`, `{number}%`: the number joins the match, or it does not count.
+            let h = match e.number {
+                None => Some(h),
+                Some(NumberSlot::Before) => {
+                    number_before(hay, h.start).map(|start| Hit { start, ..h })
+                }
+                Some(NumberSlot::After) => number_after(hay, h.end).map(|end| Hit { end, ..h }),
+            };
+            match h {
+                Some(h) => {
+                    s.hits[keep] = h;
+                    keep += 1;
+                }
+                None => s.dropped.push(Hit {
+                    dropped: Some(Dropped::NoNumber),
+                    ..s.hits[i]
+                }),
             }
         }
         s.hits.truncate(keep);
+        self.set_aside_other_senses(hay, &mut s.hits, &mut s.dropped);
 
-        // Ambiguous aliases (`?Zoom`, `?다음`) need a term next to them or a frame around them.
+        // Ambiguous aliases (`?Zoom`, `?다음`) need a term or a context word next to them or a
+        // frame around them; very ambiguous ones (`??Bell`) a context word right next to them.
         let mut keep = 0;
         for i in 0..s.hits.len() {
             let h = s.hits[i];
-            let e = &self.entries[h.term];
-            if e.needs_context
-                && !self.has_neighbour(hay, &s.hits, i)
-                && self.template_at(hay, &h, &s.hits).is_none()
-            {
+            let why = match self.entries[h.term].ambiguity() {
+                Ambiguity::None => None,
+                Ambiguity::Near => (!self.has_neighbour(hay, &s.hits, i)
+                    && !self.context_word_at(hay, &h)
+                    && self.template_at(hay, &h, &s.hits).is_none())
+                .then_some(Dropped::NoContext),
+                Ambiguity::Strict => {
+                    (!self.context_word_at(hay, &h)).then_some(Dropped::NoContextWord)
+                }
+            };
+            if let Some(why) = why {
                 s.dropped.push(Hit {
-                    dropped: Some(Dropped::NoContext),
+                    dropped: Some(why),
                     ..h
                 });
                 continue;
@@ -339,7 +451,7 @@ impl Matcher {
                     s.negated.push(h.term);
                     last_counter = Some(h.start);
                 }
-                TermKind::Context => {}
+                TermKind::Context | TermKind::Cue(_) => {}
                 TermKind::Exclude => s.excluded.push(h.term),
             }
         }
@@ -384,12 +496,94 @@ impl Matcher {
         }
     }
 
-    /// Whether hit `i` has a non-exclusion hit right before or after it (at most a space apart).
+    /// Sets aside the `~` hits (`down`, 다운, `is up`) that a `[sense]` cue reads in a sense that
+    /// is not about a service: a cue in the same clause, at most its sense's window of words
+    /// away (see [`gap_words`]). A word cue counts before the entry only (what fell is named
+    /// before it: "shares down", 주가 다운; "coinbase down when btc dumps" is an outage), a
+    /// `{number}` cue on either side (the figure follows: "down 2%", 다운 3%).
+    fn set_aside_other_senses(&self, hay: &[u8], hits: &mut Vec<Hit>, dropped: &mut Vec<Hit>) {
+        let cue_of = |h: &Hit| match self.entries[h.term].kind {
+            TermKind::Cue(sense) => Some(sense),
+            _ => None,
+        };
+        if !hits.iter().any(|h| cue_of(h).is_some()) {
+            return;
+        }
+        let mut keep = 0;
+        for i in 0..hits.len() {
+            let h = hits[i];
+            let cue = if self.entries[h.term].figurative {
+                hits.iter().find(|c| {
+                    let Some(sense) = cue_of(c) else {
+                        return false;
+                    };
+                    let (a, b) = if c.end <= h.start {
+                        (c.end, h.start)
+                    } else if h.end <= c.start && self.entries[c.term].number.is_some() {
+                        (h.end, c.start)
+                    } else {
+                        return false;
+                    };
+                    gap_words(&hay[a..b]).is_some_and(|n| n <= self.senses[sense].window)
+                })
+            } else {
+                None
+            };
+            match cue {
+                Some(c) => dropped.push(Hit {
+                    dropped: Some(Dropped::Sense(c.term)),
+                    ..h
+                }),
+                None => {
+                    hits[keep] = h;
+                    keep += 1;
+                }
+            }
+        }
+        hits.truncate(keep);
+    }
+
+    /// Whether a `[context]` word is right next to the alias hit `h`: after it (past a `'s` and a
+    /// space: "bell internet", "bell's internet", "KT 인터넷") or before it (past a space). The
+    /// text is read, not the hits, so a longer entry that swallowed the word ("internet's out")
+    /// does not hide it.
+    fn context_word_at(&self, hay: &[u8], h: &Hit) -> bool {
+        let mut a = h.end;
+        for poss in ["'s", "\u{2019}s"] {
+            if starts_with(&hay[a..], poss.as_bytes()) {
+                a += poss.len();
+                break;
+            }
+        }
+        a += usize::from(hay.get(a) == Some(&b' '));
+        let after = &hay[a.min(hay.len())..];
+        let b = h.start - usize::from(h.start > 0 && hay[h.start - 1] == b' ');
+        let before = &hay[..b];
+        self.context.iter().any(|c| {
+            let c = c.as_bytes();
+            let open_end = !is_word_byte(c[c.len() - 1]);
+            let open_start = !is_word_byte(c[0]);
+            (starts_with(after, c)
+                && (open_end || after.len() == c.len() || !is_word_byte(after[c.len()])))
+                || (ends_with(before, c)
+                    && (open_start
+                        || before.len() == c.len()
+                        || !is_word_byte(before[before.len() - c.len() - 1])))
+        })
+    }
+
+    /// Whether hit `i` has a hit right before or after it (at most a space apart) that is not an
+    /// exclusion or a sense cue.
     fn has_neighbour(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
         let h = hits[i];
         let near =
             |a: usize, b: usize| b >= a && hay[a..b].iter().all(|&c| c == b' ') && b - a <= 1;
-        let useful = |x: &Hit| self.entries[x.term].kind != TermKind::Exclude;
+        let useful = |x: &Hit| {
+            !matches!(
+                self.entries[x.term].kind,
+                TermKind::Exclude | TermKind::Cue(_)
+            )
+        };
         (i > 0 && useful(&hits[i - 1]) && near(hits[i - 1].end, h.start))
             || (i + 1 < hits.len() && useful(&hits[i + 1]) && near(h.end, hits[i + 1].start))
     }

@@ -94,14 +94,25 @@ pub fn explanation(m: &Matcher, text: &str) -> Explanation {
             kind: kind.name().to_string(),
             entry: m.term_display(h.term).to_string(),
             service,
-            dropped: h.dropped.map(|d| {
-                match d {
-                    Dropped::WordBoundary => "starts or ends inside a longer word",
-                    Dropped::NoContext => {
-                        "an ambiguous alias (`?` in its lexicon) with no outage, recovery or context word next to it"
-                    }
+            dropped: h.dropped.map(|d| match d {
+                Dropped::WordBoundary => "starts or ends inside a longer word".to_string(),
+                Dropped::NoContext => {
+                    "an ambiguous alias (`?` in its lexicon) with no outage, recovery or context word next to it".to_string()
                 }
-                .to_string()
+                Dropped::NoContextWord => {
+                    "a very ambiguous alias (`??` in its lexicon: a common word or name) with no context word (internet, wifi, 인터넷 …) right next to it".to_string()
+                }
+                Dropped::NoNumber => "written with {number}, and no number stands there".to_string(),
+                Dropped::Sense(cue) => {
+                    let sense = match m.term_kind(cue) {
+                        TermKind::Cue(i) => m.senses()[i].name.as_str(),
+                        _ => "another",
+                    };
+                    format!(
+                        "read in its {sense} sense, not as outage talk: the cue \"{}\" ([sense {sense}]) is near it",
+                        m.term_display(cue)
+                    )
+                }
             }),
         });
     }
