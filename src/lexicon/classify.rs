@@ -918,6 +918,129 @@ mod tests {
     }
 
     #[test]
+    fn market_rating_and_physical_senses_are_not_reports() {
+        let m = matcher();
+        for t in [
+            "nasdaq down 2% on the open",
+            "netflix down 8% after hours",
+            "netflix is down 3.5 percent today",
+            "my twitter followers are down again",
+            "youtube views down this month",
+            "steam player count went down",
+            "a tree came down on the twitter office",
+            "네이버 주식 다운됐네",
+            "카카오 주가 오늘 또 다운",
+            "유튜브 구독자 다운됐어",
+            "코스피 다운 3%",
+            "카카오 주가 살아났다",
+        ] {
+            let (k, _) = verdict(&m, t);
+            assert!(k != Some("report"), "{t}: {k:?}");
+        }
+        for (t, svc) in [
+            // The cue is in another clause, after the word, or the outage word has no `~`.
+            ("netflix stock is fine. netflix is down though", "netflix"),
+            ("coinbase down right when btc dumps", "coinbase"),
+            ("gmail down for 50% of users", "gmail"),
+            ("카카오 먹통이라 주가도 다운이래", "kakao"),
+            ("netflix shares down and the app is broken too", "netflix"),
+        ] {
+            assert_eq!(verdict(&m, t), (Some("report"), Some(svc.into())), "{t}");
+        }
+        let mut s = Scratch::default();
+        m.classify("nasdaq down 2% today", &mut s);
+        let hits = s.hits();
+        let cue = hits
+            .iter()
+            .filter(|h| matches!(m.term_kind(h.term), TermKind::Cue(_)))
+            .last();
+        assert_eq!(
+            cue.map(|h| &s.normalised()[h.start..h.end]),
+            Some("2%"),
+            "the number joins the cue"
+        );
+        assert!(hits
+            .iter()
+            .any(|h| matches!(h.dropped, Some(Dropped::Sense(_)))));
+    }
+
+    #[test]
+    fn numbers_make_error_codes_reports() {
+        let m = matcher();
+        for t in [
+            "discord keeps throwing error 1003",
+            "xbox live error 0x87dd0006 again",
+            "getting 503s from github",
+        ] {
+            assert_eq!(verdict(&m, t).0, Some("report"), "{t}");
+        }
+        assert_eq!(
+            verdict(&m, "read the error handling docs for discord").0,
+            None
+        );
+        assert_eq!(number_before(b"down 1,000.5%", 12), Some(5));
+        assert_eq!(number_before(b"mp3%", 3), None);
+        assert_eq!(number_before(b"x %", 2), None);
+        assert_eq!(number_after(b"error 2.5x-1 ok", 5), Some(12));
+        assert_eq!(number_after(b"error code", 5), None);
+        assert_eq!(gap_words(b" are way "), Some(2));
+        assert_eq!(gap_words(b", "), None);
+        assert_eq!(gap_words(" 1,000 ".as_bytes()), Some(1));
+        assert_eq!(gap_words("오늘또".as_bytes()), Some(1));
+        assert_eq!(gap_words("ㅋㅋ".as_bytes()), None);
+    }
+
+    #[test]
+    fn very_ambiguous_provider_names_need_a_context_word() {
+        let m = matcher();
+        for (t, svc) in [
+            ("bell internet is down in montreal", "bell"),
+            ("sky tv is down for everyone?", "sky"),
+            ("bt broadband down again", "bt"),
+            ("shaw internet's out again", "shaw"),
+            ("au mobile network is down", "au"),
+            ("@Bell_Support our internet is out", "bell"),
+            ("comcast internet's out again", "comcast"),
+            ("KT 인터넷 끊김", "kt"),
+            ("KT 먹통", "kt"),
+            ("rogers is down again", "rogers"),
+        ] {
+            assert_eq!(verdict(&m, t), (Some("report"), Some(svc.into())), "{t}");
+        }
+        for t in [
+            "luke shaw is down injured again",
+            "the sky is down there somewhere",
+            "is bell down",
+            "bt is not working, my headphones again",
+            "au revoir, everything is broken",
+            "KT 위즈 오늘 다운",
+        ] {
+            let (_, svc) = verdict(&m, t);
+            assert!(
+                !matches!(
+                    svc.as_deref(),
+                    Some("bell" | "sky" | "shaw" | "bt" | "au" | "kt")
+                ),
+                "{t}: {svc:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn stretched_spellings_are_read() {
+        let m = matcher();
+        for (t, k) in [
+            ("discord is doooown again", "report"),
+            ("gmail dowwn for anyone?", "report"),
+            ("netflix is brokennnn", "report"),
+            ("카톡 안됔ㅋㅋ", "report"),
+            ("twitch finally workinggg again", "recovery"),
+        ] {
+            assert_eq!(verdict(&m, t).0, Some(k), "{t}");
+        }
+    }
+
+    #[test]
     fn korean_colloquial_forms() {
         let m = matcher();
         for (t, svc) in [

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::classify::{Dropped, Kind, Matcher, Scratch, Verdict};
 use super::file::TermKind;
+use super::normalise::may_fold;
 
 /// The verdict on one text, for scripts.
 #[derive(Debug, Serialize, serde::Deserialize, PartialEq)]
@@ -149,6 +150,7 @@ pub fn explanation(m: &Matcher, text: &str) -> Explanation {
             ));
         }
     }
+    reasons.extend(rule_notes(m, text, &hits));
     if verdict.services.is_empty() {
         reasons.push("no service is named".into());
     }
@@ -197,6 +199,43 @@ pub fn explanation(m: &Matcher, text: &str) -> Explanation {
     }
 }
 
+/// What the reading rules did beyond matching: stretched spellings folded, very ambiguous
+/// aliases that a context word let name their service, numbers read with `{number}` entries.
+fn rule_notes(m: &Matcher, text: &str, hits: &[ExplainedHit]) -> Vec<String> {
+    let mut notes = Vec::new();
+    let stretched: Vec<String> = text
+        .split_whitespace()
+        .filter(|w| may_fold(w, m.doubles(), true))
+        .map(|w| format!("\"{w}\""))
+        .collect();
+    if !stretched.is_empty() {
+        notes.push(format!(
+            "stretched spellings are folded before matching: {} (see the normalised text)",
+            stretched.join(", ")
+        ));
+    }
+    for h in hits.iter().filter(|h| h.dropped.is_none()) {
+        let strict = m
+            .entries()
+            .iter()
+            .any(|e| e.display == h.entry && e.kind.name() == h.kind && e.strict);
+        if strict {
+            notes.push(format!(
+                "\"{}\" is a very ambiguous alias (`??`): it names {} because a context word (internet, tv, 인터넷 …) is right next to it",
+                h.matched,
+                h.service.as_deref().unwrap_or("its service")
+            ));
+        }
+        if h.entry.contains("{number}") {
+            notes.push(format!(
+                "\"{}\" matches \"{}\" with the number that stands there",
+                h.matched, h.entry
+            ));
+        }
+    }
+    notes
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -228,5 +267,35 @@ mod tests {
         let e = explanation(&m, "gmail works for me");
         assert!(e.verdict.works_for_me);
         assert!(e.reasons.iter().any(|r| r.contains("counter-evidence")));
+    }
+
+    #[test]
+    fn explanation_names_the_rule_that_decided() {
+        let m = Matcher::new(Lexicon::builtin(), None);
+        let e = explanation(&m, "netflix down 8% after hours");
+        assert_eq!(e.verdict.kind, None);
+        assert!(
+            e.reasons.iter().any(|r| r.contains("\"down\"")
+                && r.contains("market sense")
+                && r.contains("{number}%")),
+            "{:?}",
+            e.reasons
+        );
+        let e = explanation(&m, "discord is doooown");
+        assert_eq!(e.verdict.kind.as_deref(), Some("report"));
+        assert!(e
+            .reasons
+            .iter()
+            .any(|r| r.contains("stretched") && r.contains("doooown")));
+        let e = explanation(&m, "bell internet is down");
+        assert_eq!(e.verdict.service.as_deref(), Some("bell"));
+        assert!(e.reasons.iter().any(|r| r.contains("very ambiguous alias")));
+        let e = explanation(&m, "luke shaw is down injured");
+        assert!(e.reasons.iter().any(|r| r.contains("no context word")));
+        let e = explanation(&m, "discord keeps throwing error 1003");
+        assert!(e
+            .hits
+            .iter()
+            .any(|h| h.matched == "error 1003" && h.entry == "error {number}"));
     }
 }
