@@ -338,85 +338,9 @@ impl Matcher {
                 dropped: None,
             });
         }
-        // Word boundaries: a Latin entry must not start or end inside a longer word, unless it
-        // touches another hit (hashtag compounds such as #gmaildown), its end is starred, or it is
-        // an alias inside a #hashtag (#gmailfail).
-        let n = s.hits.len();
-        let mut keep = 0;
-        for i in 0..n {
-            let h = s.hits[i];
-            let e = &self.entries[h.term];
-            let p = e.pattern.as_bytes();
-            let joined_before = i > 0 && s.hits[i - 1].end == h.start;
-            let joined_after = i + 1 < n && s.hits[i + 1].start == h.end;
-            let tag_alias = matches!(e.kind, TermKind::Alias(_)) && in_hashtag(hay, h.start);
-            let ok_start = e.open_start
-                || joined_before
-                || tag_alias
-                || !is_word_byte(p[0])
-                || h.start == 0
-                || !is_word_byte(hay[h.start - 1]);
-            let ok_end = e.open_end
-                || joined_after
-                || tag_alias
-                || !is_word_byte(p[p.len() - 1])
-                || h.end == hay.len()
-                || !is_word_byte(hay[h.end]);
-            if !(ok_start && ok_end) {
-                s.dropped.push(Hit {
-                    dropped: Some(Dropped::WordBoundary),
-                    ..h
-                });
-                continue;
-            }
-            // `error {number}`, `{number}%`: the number joins the match, or it does not count.
-            let h = match e.number {
-                None => Some(h),
-                Some(NumberSlot::Before) => {
-                    number_before(hay, h.start).map(|start| Hit { start, ..h })
-                }
-                Some(NumberSlot::After) => number_after(hay, h.end).map(|end| Hit { end, ..h }),
-            };
-            match h {
-                Some(h) => {
-                    s.hits[keep] = h;
-                    keep += 1;
-                }
-                None => s.dropped.push(Hit {
-                    dropped: Some(Dropped::NoNumber),
-                    ..s.hits[i]
-                }),
-            }
-        }
-        s.hits.truncate(keep);
+        self.keep_whole_words(hay, &mut s.hits, &mut s.dropped);
         self.set_aside_other_senses(hay, &mut s.hits, &mut s.dropped);
-
-        // Ambiguous aliases (`?Zoom`, `?다음`) need a term or a context word next to them or a
-        // frame around them; very ambiguous ones (`??Bell`) a context word right next to them.
-        let mut keep = 0;
-        for i in 0..s.hits.len() {
-            let h = s.hits[i];
-            let why = match self.entries[h.term].ambiguity() {
-                Ambiguity::None => None,
-                Ambiguity::Near => (!self.has_neighbour(hay, &s.hits, i)
-                    && !self.context_word_at(hay, &h)
-                    && self.template_at(hay, &h, &s.hits).is_none())
-                .then_some(Dropped::NoContext),
-                Ambiguity::Strict => {
-                    (!self.context_word_at(hay, &h)).then_some(Dropped::NoContextWord)
-                }
-            };
-            if let Some(why) = why {
-                s.dropped.push(Hit {
-                    dropped: Some(why),
-                    ..h
-                });
-                continue;
-            }
-            s.hits[keep] = h;
-            keep += 1;
-        }
-        s.hits.truncate(keep);
+        self.keep_named_aliases(hay, &mut s.hits, &mut s.dropped);
 
         let mut last_outage: Option<usize> = None; // position of the last outage hit
         let mut last_recovery: Option<usize> = None;
@@ -494,6 +418,94 @@ impl Matcher {
             works_for_me,
             cancelled,
         }
+    }
+
+    /// Word boundaries and numbers: a Latin entry must not start or end inside a longer word,
+    /// unless it touches another hit (hashtag compounds such as #gmaildown), its end is starred,
+    /// or it is an alias inside a #hashtag (#gmailfail); a `{number}` entry takes its number in.
+    fn keep_whole_words(&self, hay: &[u8], hits: &mut Vec<Hit>, dropped: &mut Vec<Hit>) {
+        // Word boundaries: a Latin entry must not start or end inside a longer word, unless it
+        // touches another hit (hashtag compounds such as #gmaildown), its end is starred, or it is
+        // an alias inside a #hashtag (#gmailfail).
+        let n = hits.len();
+        let mut keep = 0;
+        for i in 0..n {
+            let h = hits[i];
+            let e = &self.entries[h.term];
+            let p = e.pattern.as_bytes();
+            let joined_before = i > 0 && hits[i - 1].end == h.start;
+            let joined_after = i + 1 < n && hits[i + 1].start == h.end;
+            let tag_alias = matches!(e.kind, TermKind::Alias(_)) && in_hashtag(hay, h.start);
+            let ok_start = e.open_start
+                || joined_before
+                || tag_alias
+                || !is_word_byte(p[0])
+                || h.start == 0
+                || !is_word_byte(hay[h.start - 1]);
+            let ok_end = e.open_end
+                || joined_after
+                || tag_alias
+                || !is_word_byte(p[p.len() - 1])
+                || h.end == hay.len()
+                || !is_word_byte(hay[h.end]);
+            if !(ok_start && ok_end) {
+                dropped.push(Hit {
+                    dropped: Some(Dropped::WordBoundary),
+                    ..h
+                });
+                continue;
+            }
+            // `error {number}`, `{number}%`: the number joins the match, or it does not count.
+            let h = match e.number {
+                None => Some(h),
+                Some(NumberSlot::Before) => {
+                    number_before(hay, h.start).map(|start| Hit { start, ..h })
+                }
+                Some(NumberSlot::After) => number_after(hay, h.end).map(|end| Hit { end, ..h }),
+            };
+            match h {
+                Some(h) => {
+                    hits[keep] = h;
+                    keep += 1;
+                }
+                None => dropped.push(Hit {
+                    dropped: Some(Dropped::NoNumber),
+                    ..hits[i]
+                }),
+            }
+        }
+        hits.truncate(keep);
+    }
+
+    /// Ambiguous aliases (`?Zoom`, `?다음`) need a term or a context word next to them or a
+    /// frame around them; very ambiguous ones (`??Bell`) a context word right next to them.
+    fn keep_named_aliases(&self, hay: &[u8], hits: &mut Vec<Hit>, dropped: &mut Vec<Hit>) {
+        // Ambiguous aliases (`?Zoom`, `?다음`) need a term or a context word next to them or a
+        // frame around them; very ambiguous ones (`??Bell`) a context word right next to them.
+        let mut keep = 0;
+        for i in 0..hits.len() {
+            let h = hits[i];
+            let why = match self.entries[h.term].ambiguity() {
+                Ambiguity::None => None,
+                Ambiguity::Near => (!self.has_neighbour(hay, &hits, i)
+                    && !self.context_word_at(hay, &h)
+                    && self.template_at(hay, &h, &hits).is_none())
+                .then_some(Dropped::NoContext),
+                Ambiguity::Strict => {
+                    (!self.context_word_at(hay, &h)).then_some(Dropped::NoContextWord)
+                }
+            };
+            if let Some(why) = why {
+                dropped.push(Hit {
+                    dropped: Some(why),
+                    ..h
+                });
+                continue;
+            }
+            hits[keep] = h;
+            keep += 1;
+        }
+        hits.truncate(keep);
     }
 
     /// Sets aside the `~` hits (`down`, 다운, `is up`) that a `[sense]` cue reads in a sense that
