@@ -900,7 +900,9 @@ TV
 
 [sense market]
 # 주식과 시세: "네이버 주식 다운됐네", "코스피 다운 3%". A cue before a `~` word (다운), at most two
-# words away (a Hangul run counts a word per three syllables), sets it aside.
+# words away (a Hangul run counts a word per three syllables), sets it aside. A cue is matched
+# like every entry, so it hides what starts inside it: avoid short cues that two words can
+# spell across a space (끝나 무신사 reads 끝나무신사, and a cue 나무 would hide 무신사).
 주식
 주가
 코스피
@@ -912,15 +914,12 @@ TV
 환율
 증권
 종목
-주주
 비트코인
 코인 가격
 가격
 시세
 지수
-상장
 매수
-매도
 떡락
 폭락
 하락
@@ -945,7 +944,6 @@ TV
 방문자
 친구 수
 성적
-차트
 점수
 매출
 실적
@@ -953,11 +951,12 @@ TV
 
 [sense physical]
 # 나무, 전봇대, 간판이 쓰러지고 떨어지는 것.
-나무
+나무가
+나무에
+나뭇가지
 전봇대
 전신주
 간판
-텐트
 전깃줄
 전선
 
