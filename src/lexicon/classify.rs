@@ -174,13 +174,66 @@ pub struct Scratch {
     norm: String,
     hits: Vec<Hit>,
     dropped: Vec<Hit>,
+    roles: Roles,
+}
+
+/// The kept hits by what they stand for: the lists a [`Verdict`] borrows.
+#[derive(Default)]
+struct Roles {
     services: Vec<usize>,
     terms: Vec<TermId>,
     excluded: Vec<TermId>,
     negated: Vec<TermId>,
 }
 
+/// Where the last hit of each kind starts in the normalised text, and the service of the first
+/// `{service}` frame: what a post's verdict is decided from.
+#[derive(Default)]
+struct Last {
+    outage: Option<usize>,
+    recovery: Option<usize>,
+    negation: Option<usize>,
+    counter: Option<usize>,
+    template_service: Option<usize>,
+}
+
+impl Last {
+    /// The last negation or counter-evidence.
+    fn denial(&self) -> Option<usize> {
+        self.negation.max(self.counter)
+    }
+
+    /// The last outage phrase unless a denial after it takes it back, and whether one did.
+    fn standing_outage(&self) -> (Option<usize>, bool) {
+        let cancelled = self.outage.is_some() && self.denial() > self.outage;
+        (if cancelled { None } else { self.outage }, cancelled)
+    }
+
+    /// Recovery when a recovery phrase comes after the standing outage phrase (`outage`) and
+    /// after any denial; else report when an outage phrase stands.
+    fn kind(&self, outage: Option<usize>) -> Option<Kind> {
+        if self.recovery.is_some() && self.recovery > outage && self.recovery > self.denial() {
+            Some(Kind::Recovery)
+        } else if outage.is_some() {
+            Some(Kind::Report)
+        } else {
+            None
+        }
+    }
+}
+
 impl Scratch {
+    /// Forgets the last post's matches and verdict (the normalised text is cleared when it is
+    /// rewritten).
+    fn clear(&mut self) {
+        self.hits.clear();
+        self.dropped.clear();
+        self.roles.services.clear();
+        self.roles.terms.clear();
+        self.roles.excluded.clear();
+        self.roles.negated.clear();
+    }
+
     /// The last post's text as it was matched.
     pub fn normalised(&self) -> &str {
         &self.norm
@@ -321,175 +374,114 @@ impl Matcher {
 
     /// Classifies one text.
     pub fn classify<'s>(&self, text: &str, s: &'s mut Scratch) -> Verdict<'s> {
-        s.hits.clear();
-        s.dropped.clear();
-        s.services.clear();
-        s.terms.clear();
-        s.excluded.clear();
-        s.negated.clear();
+        s.clear();
         self.normalise_post(text, &mut s.norm);
         let hay = s.norm.as_bytes();
+        self.find_hits(hay, &mut s.hits);
+        self.drop_inside_words(hay, &mut s.hits, &mut s.dropped);
+        self.set_aside_other_senses(hay, &mut s.hits, &mut s.dropped);
+        self.drop_without_context(hay, &mut s.hits, &mut s.dropped);
+        let last = self.sort_by_role(hay, &s.hits, &mut s.roles);
 
+        let (outage, cancelled) = last.standing_outage();
+        let kind = last.kind(outage);
+        let service = kind.and_then(|k| self.service_of(k, outage, &last, &s.hits));
+        let works_for_me = self.works_for_me(kind, last.counter, &s.hits);
+        Verdict {
+            services: &s.roles.services,
+            kind: kind.zip(service),
+            terms: &s.roles.terms,
+            excluded: &s.roles.excluded,
+            negated: &s.roles.negated,
+            works_for_me,
+            cancelled,
+        }
+    }
+
+    /// Puts every literal match of the lexicon in `hay` into `hits`, in text order.
+    fn find_hits(&self, hay: &[u8], hits: &mut Vec<Hit>) {
         for m in self.ac.find_iter(hay) {
-            s.hits.push(Hit {
+            hits.push(Hit {
                 start: m.start(),
                 end: m.end(),
                 term: m.pattern().as_usize(),
                 dropped: None,
             });
         }
-        self.keep_whole_words(hay, &mut s.hits, &mut s.dropped);
-        self.set_aside_other_senses(hay, &mut s.hits, &mut s.dropped);
-        self.keep_named_aliases(hay, &mut s.hits, &mut s.dropped);
-
-        let mut last_outage: Option<usize> = None; // position of the last outage hit
-        let mut last_recovery: Option<usize> = None;
-        let mut last_negation: Option<usize> = None;
-        let mut last_counter: Option<usize> = None;
-        let mut template_service: Option<usize> = None;
-        for h in &s.hits {
-            match self.entries[h.term].kind {
-                TermKind::Alias(svc) => {
-                    if !s.services.contains(&svc) {
-                        s.services.push(svc);
-                    }
-                    if let Some(t) = self.template_at(hay, h, &s.hits) {
-                        s.terms.push(self.entries.len() + t);
-                        last_outage = Some(h.start);
-                        template_service.get_or_insert(svc);
-                    }
-                }
-                TermKind::Outage => {
-                    s.terms.push(h.term);
-                    last_outage = Some(h.start);
-                }
-                TermKind::Recovery => {
-                    s.terms.push(h.term);
-                    last_recovery = Some(h.start);
-                }
-                TermKind::Negation => {
-                    s.negated.push(h.term);
-                    last_negation = Some(h.start);
-                }
-                TermKind::Counter => {
-                    s.negated.push(h.term);
-                    last_counter = Some(h.start);
-                }
-                TermKind::Context | TermKind::Cue(_) => {}
-                TermKind::Exclude => s.excluded.push(h.term),
-            }
-        }
-
-        // A negation or counter-evidence after the last outage phrase takes it back.
-        let denial = last_negation.max(last_counter);
-        let cancelled = last_outage.is_some() && denial > last_outage;
-        let outage = if cancelled { None } else { last_outage };
-        let kind = if last_recovery.is_some() && last_recovery > outage && last_recovery > denial {
-            Some(Kind::Recovery)
-        } else if outage.is_some() {
-            Some(Kind::Report)
-        } else {
-            None
-        };
-        let service = match kind {
-            None => None,
-            Some(Kind::Report) if template_service.is_some() => template_service,
-            Some(k) => {
-                let anchor = match k {
-                    Kind::Report => outage,
-                    Kind::Recovery => last_recovery,
-                };
-                self.nearest_service(&s.hits, anchor.unwrap_or(0))
-                    .or(self.about)
-            }
-        };
-        let works_for_me = last_counter.and_then(|at| {
-            if kind == Some(Kind::Recovery) {
-                return None;
-            }
-            self.nearest_service(&s.hits, at).or(self.about)
-        });
-        Verdict {
-            services: &s.services,
-            kind: kind.zip(service),
-            terms: &s.terms,
-            excluded: &s.excluded,
-            negated: &s.negated,
-            works_for_me,
-            cancelled,
-        }
     }
 
-    /// Word boundaries and numbers: a Latin entry must not start or end inside a longer word,
-    /// unless it touches another hit (hashtag compounds such as #gmaildown), its end is starred,
-    /// or it is an alias inside a #hashtag (#gmailfail); a `{number}` entry takes its number in.
-    fn keep_whole_words(&self, hay: &[u8], hits: &mut Vec<Hit>, dropped: &mut Vec<Hit>) {
-        // Word boundaries: a Latin entry must not start or end inside a longer word, unless it
-        // touches another hit (hashtag compounds such as #gmaildown), its end is starred, or it is
-        // an alias inside a #hashtag (#gmailfail).
+    /// Moves the hits that start or end inside a longer word from `hits` to `dropped` (see
+    /// [`Matcher::at_word_bounds`]).
+    fn drop_inside_words(&self, hay: &[u8], hits: &mut Vec<Hit>, dropped: &mut Vec<Hit>) {
         let n = hits.len();
         let mut keep = 0;
         for i in 0..n {
             let h = hits[i];
-            let e = &self.entries[h.term];
-            let p = e.pattern.as_bytes();
-            let joined_before = i > 0 && hits[i - 1].end == h.start;
-            let joined_after = i + 1 < n && hits[i + 1].start == h.end;
-            let tag_alias = matches!(e.kind, TermKind::Alias(_)) && in_hashtag(hay, h.start);
-            let ok_start = e.open_start
-                || joined_before
-                || tag_alias
-                || !is_word_byte(p[0])
-                || h.start == 0
-                || !is_word_byte(hay[h.start - 1]);
-            let ok_end = e.open_end
-                || joined_after
-                || tag_alias
-                || !is_word_byte(p[p.len() - 1])
-                || h.end == hay.len()
-                || !is_word_byte(hay[h.end]);
-            if !(ok_start && ok_end) {
-                dropped.push(Hit {
-                    dropped: Some(Dropped::WordBoundary),
-                    ..h
-                });
-                continue;
-            }
-            // `error {number}`, `{number}%`: the number joins the match, or it does not count.
-            let h = match e.number {
-                None => Some(h),
-                Some(NumberSlot::Before) => {
-                    number_before(hay, h.start).map(|start| Hit { start, ..h })
+            let why = if !self.at_word_bounds(hay, hits, i) {
+                Err(Dropped::WordBoundary)
+            } else {
+                // `error {number}`, `{number}%`: the number joins the match, or it does not count.
+                match self.entries[h.term].number {
+                    None => Ok(h),
+                    Some(NumberSlot::Before) => number_before(hay, h.start)
+                        .map(|start| Hit { start, ..h })
+                        .ok_or(Dropped::NoNumber),
+                    Some(NumberSlot::After) => number_after(hay, h.end)
+                        .map(|end| Hit { end, ..h })
+                        .ok_or(Dropped::NoNumber),
                 }
-                Some(NumberSlot::After) => number_after(hay, h.end).map(|end| Hit { end, ..h }),
             };
-            match h {
-                Some(h) => {
+            match why {
+                Ok(h) => {
                     hits[keep] = h;
                     keep += 1;
                 }
-                None => dropped.push(Hit {
-                    dropped: Some(Dropped::NoNumber),
-                    ..hits[i]
+                Err(why) => dropped.push(Hit {
+                    dropped: Some(why),
+                    ..h
                 }),
             }
         }
         hits.truncate(keep);
     }
 
-    /// Ambiguous aliases (`?Zoom`, `?다음`) need a term or a context word next to them or a
-    /// frame around them; very ambiguous ones (`??Bell`) a context word right next to them.
-    fn keep_named_aliases(&self, hay: &[u8], hits: &mut Vec<Hit>, dropped: &mut Vec<Hit>) {
-        // Ambiguous aliases (`?Zoom`, `?다음`) need a term or a context word next to them or a
-        // frame around them; very ambiguous ones (`??Bell`) a context word right next to them.
+    /// Whether hit `i` may stand where it is: a Latin entry must not start or end inside a longer
+    /// word, unless it touches another hit (hashtag compounds such as #gmaildown), its end is
+    /// starred, or it is an alias inside a #hashtag (#gmailfail).
+    fn at_word_bounds(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
+        let n = hits.len();
+        let h = hits[i];
+        let e = &self.entries[h.term];
+        let p = e.pattern.as_bytes();
+        let joined_before = i > 0 && hits[i - 1].end == h.start;
+        let joined_after = i + 1 < n && hits[i + 1].start == h.end;
+        let tag_alias = matches!(e.kind, TermKind::Alias(_)) && in_hashtag(hay, h.start);
+        let ok_start = e.open_start
+            || joined_before
+            || tag_alias
+            || !is_word_byte(p[0])
+            || h.start == 0
+            || !is_word_byte(hay[h.start - 1]);
+        let ok_end = e.open_end
+            || joined_after
+            || tag_alias
+            || !is_word_byte(p[p.len() - 1])
+            || h.end == hay.len()
+            || !is_word_byte(hay[h.end]);
+        ok_start && ok_end
+    }
+
+    /// Moves the ambiguous aliases (`?Zoom`, `?다음`) with neither a term next to them nor a frame
+    /// around them from `hits` to `dropped`.
+    fn drop_without_context(&self, hay: &[u8], hits: &mut Vec<Hit>, dropped: &mut Vec<Hit>) {
         let mut keep = 0;
         for i in 0..hits.len() {
             let h = hits[i];
             let why = match self.entries[h.term].ambiguity() {
                 Ambiguity::None => None,
-                Ambiguity::Near => (!self.has_neighbour(hay, &hits, i)
+                Ambiguity::Near => (!self.has_neighbour(hay, hits, i)
                     && !self.context_word_at(hay, &h)
-                    && self.template_at(hay, &h, &hits).is_none())
+                    && self.template_at(hay, &h, hits).is_none())
                 .then_some(Dropped::NoContext),
                 Ambiguity::Strict => {
                     (!self.context_word_at(hay, &h)).then_some(Dropped::NoContextWord)
@@ -506,6 +498,79 @@ impl Matcher {
             keep += 1;
         }
         hits.truncate(keep);
+    }
+
+    /// Lists the kept hits in `roles` by what they stand for, and notes where the last one of
+    /// each kind starts.
+    fn sort_by_role(&self, hay: &[u8], hits: &[Hit], roles: &mut Roles) -> Last {
+        let mut last = Last::default();
+        for h in hits {
+            match self.entries[h.term].kind {
+                TermKind::Alias(svc) => {
+                    if !roles.services.contains(&svc) {
+                        roles.services.push(svc);
+                    }
+                    if let Some(t) = self.template_at(hay, h, hits) {
+                        roles.terms.push(self.entries.len() + t);
+                        last.outage = Some(h.start);
+                        last.template_service.get_or_insert(svc);
+                    }
+                }
+                TermKind::Outage => {
+                    roles.terms.push(h.term);
+                    last.outage = Some(h.start);
+                }
+                TermKind::Recovery => {
+                    roles.terms.push(h.term);
+                    last.recovery = Some(h.start);
+                }
+                TermKind::Negation => {
+                    roles.negated.push(h.term);
+                    last.negation = Some(h.start);
+                }
+                TermKind::Counter => {
+                    roles.negated.push(h.term);
+                    last.counter = Some(h.start);
+                }
+                TermKind::Context | TermKind::Cue(_) => {}
+                TermKind::Exclude => roles.excluded.push(h.term),
+            }
+        }
+        last
+    }
+
+    /// The service a post of kind `kind` is about: a framed report's service, else the service
+    /// named nearest to the last outage phrase that stands (`outage`) or the last recovery
+    /// phrase, else `--about`.
+    fn service_of(
+        &self,
+        kind: Kind,
+        outage: Option<usize>,
+        last: &Last,
+        hits: &[Hit],
+    ) -> Option<usize> {
+        let anchor = match kind {
+            Kind::Report if last.template_service.is_some() => return last.template_service,
+            Kind::Report => outage,
+            Kind::Recovery => last.recovery,
+        };
+        self.nearest_service(hits, anchor.unwrap_or(0))
+            .or(self.about)
+    }
+
+    /// The service that the counter-evidence starting at `counter` says works (nearest to it,
+    /// else `--about`); none in a recovery post.
+    fn works_for_me(
+        &self,
+        kind: Option<Kind>,
+        counter: Option<usize>,
+        hits: &[Hit],
+    ) -> Option<usize> {
+        let at = counter?;
+        if kind == Some(Kind::Recovery) {
+            return None;
+        }
+        self.nearest_service(hits, at).or(self.about)
     }
 
     /// Sets aside the `~` hits (`down`, 다운, `is up`) that a `[sense]` cue reads in a sense that
@@ -584,8 +649,7 @@ impl Matcher {
         })
     }
 
-    /// Whether hit `i` has a hit right before or after it (at most a space apart) that is not an
-    /// exclusion or a sense cue.
+    /// Whether hit `i` has a non-exclusion hit right before or after it (at most a space apart).
     fn has_neighbour(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
         let h = hits[i];
         let near =

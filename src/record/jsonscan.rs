@@ -17,6 +17,9 @@
 //!
 //! `tests/jsonscan.rs` compares them with serde_json on generated and mangled lines.
 
+/// The byte that opens and closes a JSON string.
+const QUOTE: u8 = b'"';
+
 /// Deeper nesting than this is left to serde_json (which allows 128 levels).
 const MAX_DEPTH: usize = 64;
 
@@ -98,7 +101,7 @@ fn object<'a>(
         return Some(i + 1);
     }
     loop {
-        if b.get(i) != Some(&b'"') {
+        if b.get(i) != Some(&QUOTE) {
             return None;
         }
         let (end, escaped) = string_escaped(b, i)?;
@@ -109,7 +112,7 @@ fn object<'a>(
         }
         let start = ws(b, i + 1);
         // Most values are strings: read them here rather than through a call.
-        let stop = if b.get(start) == Some(&b'"') {
+        let stop = if b.get(start) == Some(&QUOTE) {
             string(b, start)?
         } else {
             value(b, s, start, depth)?
@@ -134,7 +137,7 @@ fn object<'a>(
 /// The value that starts at `i`; the index just past it.
 fn value(b: &[u8], s: &str, i: usize, depth: usize) -> Option<usize> {
     match *b.get(i)? {
-        b'"' => string(b, i),
+        QUOTE => string(b, i),
         b'{' => object(b, s, i, depth + 1, None),
         b'[' => {
             if depth + 1 > MAX_DEPTH {
@@ -217,7 +220,7 @@ const HI: u64 = 0x8080_8080_8080_8080;
 /// character (below 0x20), and possibly in later bytes; zero when there is none.
 #[inline]
 fn special(x: u64) -> u64 {
-    let quote = x ^ (LO * u64::from(b'"'));
+    let quote = x ^ (LO * u64::from(QUOTE));
     let slash = x ^ (LO * u64::from(b'\\'));
     let zero = |v: u64| v.wrapping_sub(LO) & !v;
     (zero(quote) | zero(slash) | (x.wrapping_sub(LO * 0x20) & !x)) & HI
@@ -244,7 +247,7 @@ fn next_special(b: &[u8], mut i: usize) -> usize {
             let ctl = _mm_set1_epi8(0x1f);
             let hit = _mm_or_si128(
                 _mm_or_si128(
-                    _mm_cmpeq_epi8(x, _mm_set1_epi8(b'"' as i8)),
+                    _mm_cmpeq_epi8(x, _mm_set1_epi8(QUOTE as i8)),
                     _mm_cmpeq_epi8(x, _mm_set1_epi8(b'\\' as i8)),
                 ),
                 _mm_cmpeq_epi8(_mm_min_epu8(x, ctl), x),
@@ -263,7 +266,7 @@ fn next_special(b: &[u8], mut i: usize) -> usize {
         }
         i += 8;
     }
-    while i < b.len() && !matches!(b[i], b'"' | b'\\' | 0..=0x1f) {
+    while i < b.len() && !matches!(b[i], QUOTE | b'\\' | 0..=0x1f) {
         i += 1;
     }
     i
@@ -283,11 +286,11 @@ fn string_escaped(b: &[u8], i: usize) -> Option<(usize, bool)> {
     loop {
         i = next_special(b, i);
         match *b.get(i)? {
-            b'"' => return Some((i + 1, escaped)),
+            QUOTE => return Some((i + 1, escaped)),
             b'\\' => {
                 escaped = true;
                 i += match *b.get(i + 1)? {
-                    b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => 2,
+                    QUOTE | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => 2,
                     b'u' if b.get(i + 2..i + 6)?.iter().all(u8::is_ascii_hexdigit) => 6,
                     _ => return None,
                 }
@@ -339,13 +342,13 @@ fn ws(b: &[u8], mut i: usize) -> usize {
 /// The index just past the value that starts at `i`.
 fn value_end(b: &[u8], i: usize) -> Option<usize> {
     match *b.get(i)? {
-        b'"' => string(b, i),
+        QUOTE => string(b, i),
         b'{' | b'[' => {
             let mut depth = 0usize;
             let mut j = i;
             loop {
                 match *b.get(j)? {
-                    b'"' => {
+                    QUOTE => {
                         j = string(b, j)?;
                         continue;
                     }
@@ -387,7 +390,7 @@ fn find(b: &[u8], key: &[u8]) -> Option<Option<(usize, usize)>> {
     }
     let mut found = None;
     loop {
-        if b.get(i) != Some(&b'"') {
+        if b.get(i) != Some(&QUOTE) {
             return None;
         }
         let (end, escaped) = string_escaped(b, i)?;
@@ -434,7 +437,7 @@ pub fn unescape(t: &str, out: &mut String) -> bool {
         };
         i = j + 2;
         let c = match e {
-            b'"' => '"',
+            QUOTE => '"',
             b'\\' => '\\',
             b'/' => '/',
             b'b' => '\u{8}',
