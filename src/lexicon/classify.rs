@@ -1028,8 +1028,7 @@ mod tests {
         let hits = s.hits();
         let cue = hits
             .iter()
-            .filter(|h| matches!(m.term_kind(h.term), TermKind::Cue(_)))
-            .last();
+            .rfind(|h| matches!(m.term_kind(h.term), TermKind::Cue(_)));
         assert_eq!(
             cue.map(|h| &s.normalised()[h.start..h.end]),
             Some("2%"),
