@@ -679,8 +679,6 @@ pub struct Incident {
     /// normal for a while: the outage went degraded (from the onset) → recovering (from here) →
     /// recovered (at `recovery`). `None` when it went straight from degraded to recovered.
     pub recovering: Option<Ts>,
-    /// The provider's own timeline (`--official`), when it said anything about this incident.
-    pub official: Option<crate::official::Official>,
 }
 
 /// Finds the incidents of every service.
@@ -1040,7 +1038,6 @@ fn build(
         evidence,
         quoted: vec![],
         recovering,
-        official: None,
     }
 }
 

@@ -144,27 +144,28 @@ pub fn read(cfg: &Config, files: &[String], matcher: &Matcher) -> Result<Vec<Not
 }
 
 /// Matches the notes to each incident (see the module documentation); `end` is the last post.
-pub fn attach(incidents: &mut [Incident], notes: &[Note], end: Ts) {
-    for i in incidents.iter_mut() {
-        let svc = i.service;
-        let fits = |n: &&Note| n.services.is_empty() || n.services.contains(&svc);
-        let until = i.recovery.unwrap_or(end);
-        let ack = notes
-            .iter()
-            .filter(fits)
-            .find(|n| n.says == Says::Acknowledged && n.time >= i.onset - 3600 && n.time <= until);
-        let from = ack.map_or(i.onset, |a| a.time);
-        let res = notes
-            .iter()
-            .filter(fits)
-            .find(|n| n.says == Says::Resolved && n.time >= from && n.time <= until + 6 * 3600);
-        if ack.is_some() || res.is_some() {
-            i.official = Some(Official {
+/// One timeline per incident, in their order: `None` where the provider said nothing about it.
+pub fn attach(incidents: &[Incident], notes: &[Note], end: Ts) -> Vec<Option<Official>> {
+    incidents
+        .iter()
+        .map(|i| {
+            let svc = i.service;
+            let fits = |n: &&Note| n.services.is_empty() || n.services.contains(&svc);
+            let until = i.recovery.unwrap_or(end);
+            let ack = notes.iter().filter(fits).find(|n| {
+                n.says == Says::Acknowledged && n.time >= i.onset - 3600 && n.time <= until
+            });
+            let from = ack.map_or(i.onset, |a| a.time);
+            let res = notes
+                .iter()
+                .filter(fits)
+                .find(|n| n.says == Says::Resolved && n.time >= from && n.time <= until + 6 * 3600);
+            (ack.is_some() || res.is_some()).then(|| Official {
                 acknowledged: ack.map(|n| (n.time, n.text.clone())),
                 resolved: res.map(|n| (n.time, n.text.clone())),
-            });
-        }
-    }
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]

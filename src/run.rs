@@ -7,6 +7,7 @@ use crate::cli::{Cli, Command, CommonArgs, Format};
 use crate::config::{self, Config};
 use crate::detect;
 use crate::exit_codes;
+use crate::official::Official;
 use crate::parallel;
 use crate::pipeline::{self, Scan};
 use crate::report::{Exporter, JsonExporter, Report, TextExporter, WindowsCsv};
@@ -47,20 +48,23 @@ fn execute(args: &CommonArgs, exporter: &dyn Exporter) -> Result<i32> {
     execute_with(args, exporter, &[])
 }
 
-/// Attaches the official timeline of `official` files (if any) to the incidents.
-fn add_official(
+/// The official timeline of `official` files for each incident (empty without such files).
+fn official_timelines(
     cfg: &Config,
     official: &[String],
     matcher: &Matcher,
-    incidents: &mut [detect::Incident],
+    incidents: &[detect::Incident],
     end: Option<crate::time::Ts>,
-) -> Result<()> {
+) -> Result<Vec<Option<Official>>> {
     if official.is_empty() {
-        return Ok(());
+        return Ok(vec![]);
     }
     let notes = crate::official::read(cfg, official, matcher)?;
-    crate::official::attach(incidents, &notes, end.unwrap_or(i64::MAX / 2));
-    Ok(())
+    Ok(crate::official::attach(
+        incidents,
+        &notes,
+        end.unwrap_or(i64::MAX / 2),
+    ))
 }
 
 fn execute_with(args: &CommonArgs, exporter: &dyn Exporter, official: &[String]) -> Result<i32> {
@@ -81,16 +85,17 @@ fn report(
     stats: &pipeline::Stats,
     exporter: &dyn Exporter,
 ) -> Result<i32> {
-    let mut incidents = detect::detect(windows, &cfg.params);
-    add_official(
+    let incidents = detect::detect(windows, &cfg.params);
+    let timelines = official_timelines(
         cfg,
         official,
         matcher,
-        &mut incidents,
+        &incidents,
         windows.span().map(|s| s.1),
     )?;
     let report = Report {
         incidents: &incidents,
+        official: &timelines,
         windows,
         matcher,
         stats,
@@ -154,6 +159,7 @@ pub fn sequential_json(args: &CommonArgs) -> Result<SequentialRun> {
     let incidents = detect::detect(&scan.windows, &cfg.params);
     let report = Report {
         incidents: &incidents,
+        official: &[],
         windows: &scan.windows,
         matcher: &matcher,
         stats: &scan.stats,

@@ -152,7 +152,8 @@ pub fn to_json(r: &Report) -> JsonReport {
     let incidents = r
         .incidents
         .iter()
-        .map(|i| JsonIncident {
+        .enumerate()
+        .map(|(k, i)| JsonIncident {
             service: r.service_id(i.service).to_string(),
             category: r.matcher.services()[i.service].category.clone(),
             onset: rfc3339_utc(i.onset),
@@ -212,7 +213,7 @@ pub fn to_json(r: &Report) -> JsonReport {
                 start_local: rfc3339_in(t, tz),
             })
             .collect(),
-            official: i.official.as_ref().map(|o| JsonOfficial {
+            official: r.official_of(k).map(|o| JsonOfficial {
                 acknowledged: o.acknowledged.as_ref().map(|a| rfc3339_utc(a.0)),
                 acknowledged_local: o.acknowledged.as_ref().map(|a| rfc3339_in(a.0, tz)),
                 acknowledged_text: o.acknowledged.as_ref().map(|a| a.1.clone()),

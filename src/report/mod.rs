@@ -15,12 +15,16 @@ pub use self::text::TextExporter;
 
 use crate::classify::Matcher;
 use crate::detect::{Incident, Params};
+use crate::official::Official;
 use crate::pipeline::Stats;
 use crate::window::Windows;
 
 /// Everything a report shows.
 pub struct Report<'a> {
     pub incidents: &'a [Incident],
+    /// The provider's own timeline (`--official`) of each incident, in the same order; empty
+    /// when no official posts were given.
+    pub official: &'a [Option<Official>],
     pub windows: &'a Windows,
     pub matcher: &'a Matcher,
     pub stats: &'a Stats,
@@ -40,6 +44,10 @@ impl Report<'_> {
         crate::cli::Sensitivity::from(self.params.sensitivity)
             .to_possible_value()
             .map_or_else(String::new, |v| v.get_name().to_string())
+    }
+    /// The official timeline of incident `k`, when the provider said anything about it.
+    pub fn official_of(&self, k: usize) -> Option<&Official> {
+        self.official.get(k).and_then(Option::as_ref)
     }
     pub fn service_id(&self, svc: usize) -> &str {
         &self.matcher.services()[svc].id

@@ -18,9 +18,9 @@ impl Exporter for TextExporter {
             1 => writeln!(out, "1 outage found.")?,
             _ => writeln!(out, "{n} outages found.")?,
         }
-        for i in r.incidents {
+        for k in 0..n {
             writeln!(out)?;
-            incident(r, i, out)?;
+            incident(r, k, out)?;
         }
         writeln!(out)?;
         summary(r, out)
@@ -41,7 +41,9 @@ fn times(out: &mut dyn Write, label: &str, t: Ts, zones: &[Tz]) -> io::Result<()
     writeln!(out, "  {label:<10}{}", shown.join("  =  "))
 }
 
-fn incident(r: &Report, i: &Incident, out: &mut dyn Write) -> io::Result<()> {
+/// Incident `k` of the report.
+fn incident(r: &Report, k: usize, out: &mut dyn Write) -> io::Result<()> {
+    let i: &Incident = &r.incidents[k];
     let svc = &r.matcher.services()[i.service];
     let zs = zones(r);
     writeln!(out, "{} ({})", svc.id, svc.category)?;
@@ -71,7 +73,7 @@ fn incident(r: &Report, i: &Incident, out: &mut dyn Write) -> io::Result<()> {
             hm_in(t, z),
         )?;
     }
-    if let Some(o) = &i.official {
+    if let Some(o) = r.official_of(k) {
         let z = zs[0];
         let ack = match (&o.acknowledged, o.lead_minutes(i.onset)) {
             (Some((t, _)), Some(m)) if m >= 0 => {
