@@ -71,6 +71,10 @@
 //! of its method); bridging short gaps follows the burst-merging step of Marcus et al.,
 //! "TwitInfo: Aggregating and Visualizing Microblogs for Event Exploration", CHI 2011.
 
+mod params;
+
+pub use self::params::{Params, Sensitivity};
+
 use crate::time::Ts;
 use crate::window::{add_quote, Cell, QuoteCount, Sample, Windows};
 
@@ -84,85 +88,6 @@ pub const QUOTES_SHOWN: usize = 5;
 pub const BASELINE_FLOOR: f64 = 0.01;
 /// Largest score reported (a tail probability that underflows to zero).
 pub const MAX_SCORE: f64 = 300.0;
-
-/// The parameter sets of `--sensitivity` (see [`Params::for_sensitivity`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Sensitivity {
-    Low,
-    Normal,
-    High,
-}
-
-/// Detector parameters (see the module documentation).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Params {
-    pub alpha: f64,
-    pub elevated_alpha: f64,
-    pub min_reports: u32,
-    pub merge_gap: i64,
-    pub min_recoveries: usize,
-    /// Onset refinement: windows just before a run with reports and P below this lead into it.
-    pub lead_alpha: f64,
-    /// Windows past a run's end in which recovery posts still end a degraded tail.
-    pub tail_windows: i64,
-    /// A tail is degraded when its reports in sum have a tail probability below this.
-    pub tail_alpha: f64,
-    /// Windows with unusual reports (P below `lead_alpha`) an incident's run must hold, unless
-    /// one of its spikes has P below `alpha`².
-    pub min_run: usize,
-    /// Learn each service's hour-of-day and day-of-week profile when the input spans enough
-    /// days (see [`Season`]).
-    pub seasonal: bool,
-    /// The `--sensitivity` preset these parameters started from.
-    pub sensitivity: Sensitivity,
-    /// The zone whose clock the hours and days of the seasonal profile are read on (the first
-    /// `--tz`).
-    pub season_zone: chrono_tz::Tz,
-}
-
-impl Default for Params {
-    fn default() -> Self {
-        Params {
-            alpha: 1e-3,
-            elevated_alpha: 1e-2,
-            min_reports: 3,
-            merge_gap: 3,
-            min_recoveries: 2,
-            lead_alpha: 0.1,
-            tail_windows: 12,
-            tail_alpha: 0.1,
-            min_run: 2,
-            seasonal: true,
-            sensitivity: Sensitivity::Normal,
-            season_zone: chrono_tz::UTC,
-        }
-    }
-}
-
-impl Params {
-    /// The documented parameter sets of `--sensitivity`.
-    pub fn for_sensitivity(s: Sensitivity) -> Params {
-        let d = Params::default();
-        match s {
-            Sensitivity::Low => Params {
-                sensitivity: s,
-                alpha: 1e-4,
-                elevated_alpha: 2e-3,
-                min_reports: 5,
-                ..d
-            },
-            Sensitivity::Normal => d,
-            Sensitivity::High => Params {
-                sensitivity: s,
-                alpha: 3e-3,
-                elevated_alpha: 2e-2,
-                min_reports: 3,
-                min_run: 1,
-                ..d
-            },
-        }
-    }
-}
 
 /// ln(k!) exactly for small k, by Stirling's series above.
 fn ln_factorial(k: u32) -> f64 {
@@ -1045,7 +970,6 @@ fn build(
 mod tests {
     use super::*;
     use crate::classify::Kind;
-
     #[test]
     fn poisson_tail_matches_known_values() {
         // P(X >= 1 | 1) = 1 - e^-1
@@ -1063,7 +987,6 @@ mod tests {
         assert!(poisson_sf(1000, 900.0) > 0.0 && poisson_sf(1000, 900.0) < 0.01);
         assert!(score(poisson_sf(200, 0.01)) == MAX_SCORE);
     }
-
     #[test]
     fn baseline_ignores_the_outage_itself() {
         let mut counts = vec![1u32; 200];
@@ -1073,7 +996,6 @@ mod tests {
         assert!(s.scores[100..110].iter().all(|x| x.spike));
         assert!(s.scores[..100].iter().all(|x| !x.spike));
     }
-
     #[test]
     fn a_single_report_is_never_a_spike() {
         let mut counts = vec![0u32; 100];
@@ -1082,7 +1004,6 @@ mod tests {
         let s = score_series(0, &counts, &Params::default());
         assert!(s.scores.iter().all(|x| !x.spike));
     }
-
     #[test]
     fn season_needs_three_days_for_hours_and_two_weeks_for_days() {
         let mut w = Windows::new(300, 1);
@@ -1115,7 +1036,6 @@ mod tests {
         let s = Season::of(&d, a, b, chrono_tz::UTC);
         assert_eq!(s.map(|s| (s.by_hour, s.by_day)), None);
     }
-
     #[test]
     fn season_hours_follow_daylight_saving_time() {
         // New York springs forward on 2024-03-10: 06:00 UTC is 01:00 EST, 07:00 UTC is 03:00 EDT.
@@ -1130,7 +1050,6 @@ mod tests {
         assert_eq!(s.hour_of(at(t0 + 7 * 3600)), 3);
         assert_eq!(s.day_of(at(t0 + 7 * 3600)), 6); // a Sunday
     }
-
     /// Two weeks of 5-minute windows from a Monday 00:00 on the profile's clock: reports at
     /// `busy` per window on weekdays 09–18, `quiet` otherwise.
     fn office_counts(busy: u32, quiet: u32) -> (Windows, Vec<u32>) {
@@ -1150,7 +1069,6 @@ mod tests {
             .collect();
         (w, counts)
     }
-
     #[test]
     fn the_seasonal_profile_learns_office_hours() {
         // Alternating 0/3 reports in office hours (mean 1.5), none otherwise: a flat baseline
@@ -1196,7 +1114,6 @@ mod tests {
             flat
         );
     }
-
     #[test]
     fn a_thin_history_barely_moves_the_factors() {
         // Three days with one report in all: the factors stay near 1, so the expectation does
@@ -1213,7 +1130,6 @@ mod tests {
             .fold((f64::MAX, 0f64), |(l, h), &x| (l.min(x), h.max(x)));
         assert!(hi / lo < 1.5, "{lo} {hi}");
     }
-
     #[test]
     fn one_days_outage_does_not_become_the_hours_normal() {
         // Four days at one report every fourth window; on day 2, from 10:00 to 18:00, a long
@@ -1230,7 +1146,6 @@ mod tests {
         assert!(noon < 1.5 * night, "noon {noon} night {night}");
         assert!(s.scores[2 * 288 + 121].p < 0.05);
     }
-
     fn windows_with(
         reports: &[(i64, u32)],
         recoveries: &[(i64, u32)],
@@ -1252,7 +1167,6 @@ mod tests {
         }
         w
     }
-
     #[test]
     fn onset_peak_recovery_and_dips() {
         // Background: one report every 50 minutes. Outage from minute 300 to 360 with a
@@ -1277,7 +1191,6 @@ mod tests {
         assert_eq!(i.evidence.len(), 3);
         assert_eq!(i.evidence[2].1, Kind::Recovery);
     }
-
     #[test]
     fn a_lone_busy_window_needs_a_second_one_or_overwhelming_evidence() {
         // One report every other minute; at minute 500 five in one minute (P ≈ 2e-4 < alpha),
@@ -1302,7 +1215,6 @@ mod tests {
         assert_eq!(inc.len(), 1);
         assert_eq!(inc[0].onset, 500 * 60 + 10);
     }
-
     #[test]
     fn without_recovery_posts_recovery_is_the_end_of_the_last_spike() {
         let reps: Vec<(i64, u32)> = (100..130).map(|m| (m, 8)).collect();
@@ -1311,7 +1223,6 @@ mod tests {
         assert_eq!(inc[0].recovery, Some(130 * 60));
         assert_eq!(inc[0].reports, 240);
     }
-
     #[test]
     fn a_partial_recovery_is_one_incident_with_phases() {
         let mut reps: Vec<(i64, u32)> = (100..130).map(|m| (m, 8)).collect();
@@ -1323,7 +1234,6 @@ mod tests {
         assert_eq!(inc[0].recovering, Some(130 * 60));
         assert_eq!(inc[0].recovery, Some(161 * 60 + 20));
     }
-
     #[test]
     fn a_drop_that_is_still_spike_level_starts_the_recovering_phase() {
         // 20 reports a minute for 40 minutes, then 4 a minute (still far above a baseline of
@@ -1340,21 +1250,6 @@ mod tests {
         let w = windows_with(&flat, &[(160, 2), (161, 2)], (0, 500));
         assert_eq!(detect(&w, &Params::default())[0].recovering, None);
     }
-
-    #[test]
-    fn sensitivity_sets_are_ordered() {
-        use Sensitivity::*;
-        let (l, n, h) = (
-            Params::for_sensitivity(Low),
-            Params::for_sensitivity(Normal),
-            Params::for_sensitivity(High),
-        );
-        assert_eq!(n, Params::default());
-        assert!(l.alpha < n.alpha && n.alpha < h.alpha);
-        assert!(l.elevated_alpha < n.elevated_alpha && n.elevated_alpha < h.elevated_alpha);
-        assert!(l.min_reports >= n.min_reports && n.min_reports >= h.min_reports);
-    }
-
     #[test]
     fn still_elevated_at_the_end_has_no_recovery() {
         let reps: Vec<(i64, u32)> = (480..500).map(|m| (m, 8)).collect();
@@ -1363,7 +1258,6 @@ mod tests {
         assert_eq!(inc.len(), 1);
         assert_eq!(inc[0].recovery, None);
     }
-
     #[test]
     fn separate_outages_stay_separate() {
         let mut reps: Vec<(i64, u32)> = (100..110).map(|m| (m, 8)).collect();
