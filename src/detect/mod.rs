@@ -74,6 +74,7 @@
 mod expectation;
 mod params;
 mod poisson;
+mod recovery;
 mod season;
 
 pub use self::expectation::{
@@ -86,6 +87,7 @@ pub use self::season::{
     Season, SEASON_CLAMP, SEASON_HOURS_AFTER_DAYS, SEASON_PRIOR, SEASON_WEEK_AFTER_DAYS,
 };
 
+use self::recovery::{above_normal, degraded_until};
 use crate::time::Ts;
 use crate::window::{add_quote, Cell, QuoteCount, Sample, Windows};
 
@@ -314,20 +316,6 @@ fn level_drop(run: &[WindowScore], peak: usize, params: &Params) -> Option<usize
     }
     let (_, c) = best?;
     above_normal(&run[c..], params).then_some(c)
-}
-
-/// True when `part` together holds more reports than expected (Poisson test of the sum at
-/// `tail_alpha`).
-fn above_normal(part: &[WindowScore], params: &Params) -> bool {
-    let count: u32 = part.iter().map(|x| x.reports).sum();
-    let mu: f64 = part.iter().map(|x| x.expected).sum();
-    poisson_sf(count, mu) < params.tail_alpha
-}
-
-/// True when the windows `from..=to` of the series are [`above_normal`] together.
-fn degraded_until(s: &Series, from: usize, to: i64, params: &Params) -> bool {
-    let to = (to.max(0) as usize).min(s.scores.len().saturating_sub(1));
-    from <= to && above_normal(&s.scores[from..=to], params)
 }
 
 #[allow(clippy::too_many_arguments)]
