@@ -72,6 +72,7 @@
 //! "TwitInfo: Aggregating and Visualizing Microblogs for Event Exploration", CHI 2011.
 
 mod expectation;
+mod incident;
 mod params;
 mod phases;
 mod poisson;
@@ -82,6 +83,7 @@ pub use self::expectation::{
     chatter_shape, dense_counts, dense_distinct, score_series, score_series_model, series,
     series_in, Series, WindowScore, BASELINE_FLOOR, SHAPE_CLAMP,
 };
+pub use self::incident::{Incident, QUOTES_SHOWN, QUOTE_AFTER};
 pub use self::params::{Params, Sensitivity};
 pub use self::phases::{RECOVERING_GAIN, RECOVERING_SHARE};
 pub use self::poisson::{poisson_sf, score, MAX_SCORE};
@@ -89,50 +91,8 @@ pub use self::season::{
     Season, SEASON_CLAMP, SEASON_HOURS_AFTER_DAYS, SEASON_PRIOR, SEASON_WEEK_AFTER_DAYS,
 };
 
-use self::phases::level_drop;
-use self::recovery::degraded_until;
-use crate::time::Ts;
-use crate::window::{add_quote, Cell, QuoteCount, Sample, Windows};
-
-/// Posts up to this long after an incident's end are searched for quoted times
-/// (post-mortems: "오늘 지메일 사태 정리: 6시 반쯤부터 …").
-pub const QUOTE_AFTER: i64 = 12 * 3600;
-/// Quoted times kept per incident, most quoted first.
-pub const QUOTES_SHOWN: usize = 5;
-
-/// A detected incident, in window indices and instants (UTC).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Incident {
-    pub service: usize,
-    pub onset: Ts,
-    pub peak: Ts,
-    pub peak_reports: u32,
-    pub recovery: Option<Ts>,
-    /// Reports counted once per voice (author; a retweet is the voice it echoes) per window.
-    pub distinct_reports: u64,
-    /// Reports and posts naming the service from onset to the last elevated window; recovery
-    /// posts from onset to `merge_gap` windows past the recovery.
-    pub reports: u64,
-    pub recoveries: u64,
-    pub posts: u64,
-    pub baseline: f64,
-    pub max_score: f64,
-    /// Window indices of the incident's first and last elevated window.
-    pub first_window: i64,
-    pub last_window: i64,
-    /// Terms by frequency (id, count), most frequent first.
-    pub top_terms: Vec<(usize, u32)>,
-    /// Up to three posts: the first report, the first report at the peak, the first recovery.
-    pub evidence: Vec<(Sample, crate::classify::Kind)>,
-    /// Times that posts naming the service quote ("since 10:20 GMT"), most quoted first: from the onset
-    /// window to `QUOTE_AFTER` past the end (never into the service's next incident), quoting a
-    /// time from six hours before the onset to an hour after the end.
-    pub quoted: Vec<QuoteCount>,
-    /// Start of the *recovering* phase, when reports fell from spike level but stayed above
-    /// normal for a while: the outage went degraded (from the onset) → recovering (from here) →
-    /// recovered (at `recovery`). `None` when it went straight from degraded to recovered.
-    pub recovering: Option<Ts>,
-}
+use self::incident::{incidents_of, quoted_times};
+use crate::window::Windows;
 
 /// Finds the incidents of every service.
 pub fn detect(w: &Windows, params: &Params) -> Vec<Incident> {
@@ -173,263 +133,6 @@ pub fn detect_with(
     out
 }
 
-/// The times posts around an incident quote (see `Incident::quoted`).
-fn quoted_times(w: &Windows, i: &Incident, next_first: Option<i64>) -> Vec<QuoteCount> {
-    let end = i.recovery.unwrap_or_else(|| w.end(i.last_window));
-    let mut hi = w.index(end + QUOTE_AFTER);
-    if let Some(n) = next_first {
-        hi = hi.min(n - 1);
-    }
-    let lo_t = i.onset - 6 * 3600;
-    let hi_t = end + 3600;
-    let mut all: thin_vec::ThinVec<QuoteCount> = thin_vec::ThinVec::new();
-    for (_, c) in w
-        .cells(i.service)
-        .range(i.first_window..=hi.max(i.first_window))
-    {
-        for q in c
-            .detail()
-            .quotes
-            .iter()
-            .filter(|q| (lo_t..=hi_t).contains(&q.at))
-        {
-            add_quote(&mut all, usize::MAX, q.at, q.count, &q.text);
-        }
-    }
-    let mut all: Vec<QuoteCount> = all.into_iter().collect();
-    all.sort_by(|a, b| b.count.cmp(&a.count).then(a.at.cmp(&b.at)));
-    all.truncate(QUOTES_SHOWN);
-    all
-}
-
-fn incidents_of(
-    w: &Windows,
-    svc: usize,
-    s: &Series,
-    last_window: i64,
-    params: &Params,
-) -> Vec<Incident> {
-    let cells = w.cells(svc);
-    let mut out = vec![];
-    let mut i = 0;
-    let n = s.scores.len();
-    // First window after the previous incident.
-    let mut free = 0;
-    while i < n {
-        if !s.scores[i].elevated {
-            i += 1;
-            continue;
-        }
-        // A run of elevated windows, bridging gaps of up to merge_gap quiet windows, led into by
-        // the windows just before it that already hold unusual reports.
-        let mut start = i;
-        while start > free
-            && s.scores[start - 1].reports > 0
-            && s.scores[start - 1].p < params.lead_alpha
-        {
-            start -= 1;
-        }
-        let mut end = i;
-        let mut j = i + 1;
-        // j - end - 1 quiet windows lie between the run's end and j.
-        while j < n && (j - end - 1) as i64 <= params.merge_gap {
-            if s.scores[j].elevated {
-                end = j;
-            }
-            j += 1;
-        }
-        i = end + 1;
-        let run = &s.scores[start..=end];
-        let Some(last_spike) = run.iter().rposition(|x| x.spike).map(|k| start + k) else {
-            continue;
-        };
-        // The run-length rule: one busy window alone is an incident only when it is beyond
-        // doubt; a real outage spills into the next window.
-        let busy = run
-            .iter()
-            .filter(|x| x.reports > 0 && x.p < params.lead_alpha)
-            .count();
-        let strong = run
-            .iter()
-            .any(|x| x.spike && x.p < params.alpha * params.alpha);
-        if busy < params.min_run && !strong {
-            continue;
-        }
-        free = end + 1;
-        out.push(build(
-            w,
-            svc,
-            s,
-            cells,
-            start,
-            end,
-            last_spike,
-            last_window,
-            params,
-        ));
-    }
-    out
-}
-
-#[allow(clippy::too_many_arguments)]
-fn build(
-    w: &Windows,
-    svc: usize,
-    s: &Series,
-    cells: &std::collections::BTreeMap<i64, Cell>,
-    start: usize,
-    end: usize,
-    last_spike: usize,
-    last_window: i64,
-    params: &Params,
-) -> Incident {
-    let widx = |k: usize| s.first + k as i64;
-    let (first_w, end_w) = (widx(start), widx(end));
-    let in_run = || cells.range(first_w..=end_w);
-
-    let onset_cell = &cells[&first_w];
-    let onset = onset_cell
-        .detail()
-        .report_samples
-        .first()
-        .map_or(w.start(first_w), |x| x.time);
-    let peak_k = (start..=end)
-        .max_by_key(|&k| (s.scores[k].reports, std::cmp::Reverse(k)))
-        .unwrap_or(start);
-    let peak_w = widx(peak_k);
-
-    // Recovery: when reports return to the baseline and stay there, corroborated by recovery
-    // posts. Trailing windows that come after a quiet window and hold less than a third of the
-    // peak are stragglers, not the outage.
-    let ongoing = last_window - widx(last_spike) <= params.merge_gap;
-    let peak_count = s.scores[peak_k].reports;
-    let mut body_end = end;
-    while body_end > peak_k
-        && !s.scores[body_end - 1].elevated
-        && s.scores[body_end].reports * 3 < peak_count
-    {
-        body_end -= 1;
-        while body_end > peak_k && !s.scores[body_end].elevated {
-            body_end -= 1;
-        }
-    }
-    let last_report = |k: usize| w.end(widx(k));
-    let recovering = match level_drop(&s.scores[start..=body_end], peak_k - start, params) {
-        Some(c) => w.start(widx(start + c)),
-        None => w.start(widx(last_spike.min(body_end)) + 1),
-    };
-    let recovery = if ongoing {
-        None
-    } else {
-        let nth_recovery = |hi: i64| {
-            let mut times: Vec<Ts> = cells
-                .range(peak_w..=hi)
-                .flat_map(|(_, c)| c.detail().recovery_samples.iter().map(|x| x.time))
-                .collect();
-            times.sort_unstable();
-            times
-                .get(params.min_recoveries.saturating_sub(1))
-                .and(times.first())
-                .copied()
-                .filter(|_| params.min_recoveries > 0)
-        };
-        match nth_recovery(end_w + params.merge_gap) {
-            Some(t) => Some(t),
-            // A degraded tail: reports stay above the baseline in sum, though no single window
-            // stands out, until recovery posts say it is over (within `tail_windows`).
-            None => match nth_recovery(end_w + params.tail_windows) {
-                Some(t) if degraded_until(s, end + 1, w.index(t) - s.first, params) => Some(t),
-                _ => Some(last_report(body_end)),
-            },
-        }
-    };
-    // Partial recovery: reports fell from spike level but stayed above normal for at least a
-    // window before the recovery (or up to the end of the input).
-    let recovering = match recovery {
-        Some(r) if r >= recovering + w.width => Some(recovering),
-        None if end > last_spike => Some(recovering),
-        _ => None,
-    };
-
-    let mut terms: Vec<(usize, u32)> = vec![];
-    let (mut reports, mut posts) = (0u64, 0u64);
-    // Recovery posts trail the reports: they are counted up to `merge_gap` windows past the
-    // recovery's window.
-    let rec_end = recovery.map_or(end_w, |t| end_w.max(w.index(t) + params.merge_gap));
-    let recoveries: u64 = cells
-        .range(first_w..=rec_end)
-        .map(|(_, c)| u64::from(c.recoveries))
-        .sum();
-    for (_, c) in in_run() {
-        reports += u64::from(c.reports);
-        posts += u64::from(c.posts);
-        for &(t, k) in &c.detail().terms {
-            match terms.iter_mut().find(|(id, _)| *id == t) {
-                Some((_, n)) => *n += k,
-                None => terms.push((t, k)),
-            }
-        }
-    }
-    terms.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    terms.truncate(5);
-
-    use crate::classify::Kind;
-    let mut evidence: Vec<(Sample, Kind)> = vec![];
-    let push = |x: &Sample, k: Kind, ev: &mut Vec<(Sample, Kind)>| {
-        if ev.len() < 3 && !ev.iter().any(|(e, _)| e == x) {
-            ev.push((x.clone(), k));
-        }
-    };
-    if let Some(x) = onset_cell.detail().report_samples.first() {
-        push(x, Kind::Report, &mut evidence);
-    }
-    if let Some(x) = cells
-        .get(&peak_w)
-        .and_then(|c| c.detail().report_samples.first())
-    {
-        push(x, Kind::Report, &mut evidence);
-    }
-    if let Some(r) = recovery {
-        let first_rec = cells
-            .range(peak_w..)
-            .take_while(|(idx, _)| w.start(**idx) <= r)
-            .flat_map(|(_, c)| c.detail().recovery_samples.iter())
-            .next();
-        if let Some(x) = first_rec {
-            push(x, Kind::Recovery, &mut evidence);
-        }
-    }
-    for (_, c) in in_run() {
-        for x in &c.detail().report_samples {
-            push(x, Kind::Report, &mut evidence);
-        }
-    }
-    evidence.sort_by_key(|(x, _)| x.time);
-
-    Incident {
-        service: svc,
-        onset,
-        peak: w.start(peak_w),
-        peak_reports: cells.get(&peak_w).map_or(0, |c| c.reports),
-        recovery,
-        distinct_reports: in_run().map(|(_, c)| u64::from(c.distinct_reports())).sum(),
-        reports,
-        recoveries,
-        posts,
-        baseline: s.baseline,
-        max_score: s.scores[start..=end]
-            .iter()
-            .map(|x| x.score)
-            .fold(0.0, f64::max),
-        first_window: first_w,
-        last_window: end_w,
-        top_terms: terms,
-        evidence,
-        quoted: vec![],
-        recovering,
-    }
-}
-
 #[cfg(test)]
 mod test_support;
 
@@ -437,56 +140,7 @@ mod test_support;
 mod tests {
     use super::test_support::windows_with;
     use super::*;
-    use crate::classify::Kind;
 
-    #[test]
-    fn onset_peak_recovery_and_dips() {
-        // Background: one report every 50 minutes. Outage from minute 300 to 360 with a
-        // two-minute dip at 320, stragglers after, recovery posts from minute 358.
-        let mut reps: Vec<(i64, u32)> = (0..1000).step_by(50).map(|m| (m, 1)).collect();
-        reps.retain(|(m, _)| !(290..400).contains(m));
-        reps.extend(
-            (300..360)
-                .filter(|m| !(320..322).contains(m))
-                .map(|m| (m, if m == 330 { 20 } else { 6 })),
-        );
-        reps.push((365, 1));
-        let w = windows_with(&reps, &[(358, 1), (359, 2)], (0, 999));
-        let inc = detect(&w, &Params::default());
-        assert_eq!(inc.len(), 1, "{inc:?}");
-        let i = &inc[0];
-        assert_eq!(i.onset, 300 * 60 + 10);
-        assert_eq!(i.peak, 330 * 60);
-        assert_eq!(i.peak_reports, 20);
-        // The first recovery post (minute 358 + 20 s), corroborated by the next ones.
-        assert_eq!(i.recovery, Some(358 * 60 + 20));
-        assert_eq!(i.evidence.len(), 3);
-        assert_eq!(i.evidence[2].1, Kind::Recovery);
-    }
-    #[test]
-    fn a_lone_busy_window_needs_a_second_one_or_overwhelming_evidence() {
-        // One report every other minute; at minute 500 five in one minute (P ≈ 2e-4 < alpha),
-        // with nothing unusual before or after: the run-length rule drops it.
-        let mut reps: Vec<(i64, u32)> = (0..1000).step_by(2).map(|m| (m, 1)).collect();
-        reps.retain(|&(m, _)| m != 500);
-        let lone = [reps.clone(), vec![(500, 5)]].concat();
-        let w = windows_with(&lone, &[], (0, 999));
-        let p = Params::default();
-        let s = series(&w, 0, 0, 999, &p);
-        assert!(s.scores[500].spike, "{:?}", s.scores[500]);
-        assert_eq!(detect(&w, &p), vec![]);
-        // The high sensitivity takes it.
-        let high = Params::for_sensitivity(Sensitivity::High);
-        assert_eq!(detect(&w, &high).len(), 1);
-        // Two busy windows in a row make an incident.
-        let two = [reps.clone(), vec![(500, 5), (501, 3)]].concat();
-        assert_eq!(detect(&windows_with(&two, &[], (0, 999)), &p).len(), 1);
-        // So does one window far beyond doubt (P < alpha²).
-        let strong = [reps, vec![(500, 14)]].concat();
-        let inc = detect(&windows_with(&strong, &[], (0, 999)), &p);
-        assert_eq!(inc.len(), 1);
-        assert_eq!(inc[0].onset, 500 * 60 + 10);
-    }
     #[test]
     fn without_recovery_posts_recovery_is_the_end_of_the_last_spike() {
         let reps: Vec<(i64, u32)> = (100..130).map(|m| (m, 8)).collect();
@@ -495,6 +149,7 @@ mod tests {
         assert_eq!(inc[0].recovery, Some(130 * 60));
         assert_eq!(inc[0].reports, 240);
     }
+
     #[test]
     fn still_elevated_at_the_end_has_no_recovery() {
         let reps: Vec<(i64, u32)> = (480..500).map(|m| (m, 8)).collect();
@@ -502,12 +157,5 @@ mod tests {
         let inc = detect(&w, &Params::default());
         assert_eq!(inc.len(), 1);
         assert_eq!(inc[0].recovery, None);
-    }
-    #[test]
-    fn separate_outages_stay_separate() {
-        let mut reps: Vec<(i64, u32)> = (100..110).map(|m| (m, 8)).collect();
-        reps.extend((200..210).map(|m| (m, 8)));
-        let w = windows_with(&reps, &[], (0, 500));
-        assert_eq!(detect(&w, &Params::default()).len(), 2);
     }
 }
