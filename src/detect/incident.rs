@@ -5,9 +5,10 @@
 use super::expectation::Series;
 use super::params::Params;
 use super::phases::level_drop;
-use super::recovery::degraded_until;
+use super::recovery::recovery_time;
+use super::run::Run;
 use crate::time::Ts;
-use crate::window::{add_quote, Cell, QuoteCount, Sample, Windows};
+use crate::window::{add_quote, QuoteCount, Sample, Windows};
 
 /// Posts up to this long after an incident's end are searched for quoted times
 /// (post-mortems: "오늘 지메일 사태 정리: 6시 반쯤부터 …").
@@ -85,7 +86,6 @@ pub(super) fn incidents_of(
     last_window: i64,
     params: &Params,
 ) -> Vec<Incident> {
-    let cells = w.cells(svc);
     let mut out = vec![];
     let mut i = 0;
     let n = s.scores.len();
@@ -132,33 +132,28 @@ pub(super) fn incidents_of(
             continue;
         }
         free = end + 1;
-        out.push(build(
-            w,
-            svc,
-            s,
-            cells,
-            start,
-            end,
-            last_spike,
-            last_window,
-            params,
-        ));
+        let run = Run::new(s, start, end, last_spike);
+        out.push(build(w, svc, s, run, last_window, params));
     }
     out
 }
 
-#[allow(clippy::too_many_arguments)]
 fn build(
     w: &Windows,
     svc: usize,
     s: &Series,
-    cells: &std::collections::BTreeMap<i64, Cell>,
-    start: usize,
-    end: usize,
-    last_spike: usize,
+    run: Run,
     last_window: i64,
     params: &Params,
 ) -> Incident {
+    let Run {
+        start,
+        end,
+        last_spike,
+        peak: peak_k,
+        body_end,
+    } = run;
+    let cells = w.cells(svc);
     let widx = |k: usize| s.first + k as i64;
     let (first_w, end_w) = (widx(start), widx(end));
     let in_run = || cells.range(first_w..=end_w);
@@ -169,56 +164,13 @@ fn build(
         .report_samples
         .first()
         .map_or(w.start(first_w), |x| x.time);
-    let peak_k = (start..=end)
-        .max_by_key(|&k| (s.scores[k].reports, std::cmp::Reverse(k)))
-        .unwrap_or(start);
     let peak_w = widx(peak_k);
 
-    // Recovery: when reports return to the baseline and stay there, corroborated by recovery
-    // posts. Trailing windows that come after a quiet window and hold less than a third of the
-    // peak are stragglers, not the outage.
-    let ongoing = last_window - widx(last_spike) <= params.merge_gap;
-    let peak_count = s.scores[peak_k].reports;
-    let mut body_end = end;
-    while body_end > peak_k
-        && !s.scores[body_end - 1].elevated
-        && s.scores[body_end].reports * 3 < peak_count
-    {
-        body_end -= 1;
-        while body_end > peak_k && !s.scores[body_end].elevated {
-            body_end -= 1;
-        }
-    }
-    let last_report = |k: usize| w.end(widx(k));
     let recovering = match level_drop(&s.scores[start..=body_end], peak_k - start, params) {
         Some(c) => w.start(widx(start + c)),
         None => w.start(widx(last_spike.min(body_end)) + 1),
     };
-    let recovery = if ongoing {
-        None
-    } else {
-        let nth_recovery = |hi: i64| {
-            let mut times: Vec<Ts> = cells
-                .range(peak_w..=hi)
-                .flat_map(|(_, c)| c.detail().recovery_samples.iter().map(|x| x.time))
-                .collect();
-            times.sort_unstable();
-            times
-                .get(params.min_recoveries.saturating_sub(1))
-                .and(times.first())
-                .copied()
-                .filter(|_| params.min_recoveries > 0)
-        };
-        match nth_recovery(end_w + params.merge_gap) {
-            Some(t) => Some(t),
-            // A degraded tail: reports stay above the baseline in sum, though no single window
-            // stands out, until recovery posts say it is over (within `tail_windows`).
-            None => match nth_recovery(end_w + params.tail_windows) {
-                Some(t) if degraded_until(s, end + 1, w.index(t) - s.first, params) => Some(t),
-                _ => Some(last_report(body_end)),
-            },
-        }
-    };
+    let recovery = recovery_time(w, s, cells, &run, last_window, params);
     // Partial recovery: reports fell from spike level but stayed above normal for at least a
     // window before the recovery (or up to the end of the input).
     let recovering = match recovery {

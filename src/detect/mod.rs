@@ -77,6 +77,7 @@ mod params;
 mod phases;
 mod poisson;
 mod recovery;
+mod run;
 mod season;
 
 pub use self::expectation::{
@@ -135,27 +136,3 @@ pub fn detect_with(
 
 #[cfg(test)]
 mod test_support;
-
-#[cfg(test)]
-mod tests {
-    use super::test_support::windows_with;
-    use super::*;
-
-    #[test]
-    fn without_recovery_posts_recovery_is_the_end_of_the_last_spike() {
-        let reps: Vec<(i64, u32)> = (100..130).map(|m| (m, 8)).collect();
-        let w = windows_with(&reps, &[], (0, 500));
-        let inc = detect(&w, &Params::default());
-        assert_eq!(inc[0].recovery, Some(130 * 60));
-        assert_eq!(inc[0].reports, 240);
-    }
-
-    #[test]
-    fn still_elevated_at_the_end_has_no_recovery() {
-        let reps: Vec<(i64, u32)> = (480..500).map(|m| (m, 8)).collect();
-        let w = windows_with(&reps, &[(499, 5)], (0, 500));
-        let inc = detect(&w, &Params::default());
-        assert_eq!(inc.len(), 1);
-        assert_eq!(inc[0].recovery, None);
-    }
-}
