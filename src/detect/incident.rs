@@ -2,13 +2,16 @@
 //! rest): runs of elevated windows and the run-length rule, onset, peak, counts, terms,
 //! evidence and quoted times.
 
+use std::collections::BTreeMap;
+
 use super::expectation::Series;
 use super::params::Params;
-use super::phases::level_drop;
+use super::phases::recovering_start;
 use super::recovery::recovery_time;
 use super::run::Run;
+use crate::classify::Kind;
 use crate::time::Ts;
-use crate::window::{add_quote, QuoteCount, Sample, Windows};
+use crate::window::{add_quote, Cell, QuoteCount, Sample, Windows};
 
 /// Posts up to this long after an incident's end are searched for quoted times
 /// (post-mortems: "오늘 지메일 사태 정리: 6시 반쯤부터 …").
@@ -138,6 +141,8 @@ pub(super) fn incidents_of(
     out
 }
 
+/// The incident of `run` in the series `s` of service `svc` (its quoted times come later, from
+/// [`quoted_times`]).
 fn build(
     w: &Windows,
     svc: usize,
@@ -146,41 +151,17 @@ fn build(
     last_window: i64,
     params: &Params,
 ) -> Incident {
-    let Run {
-        start,
-        end,
-        last_spike,
-        peak: peak_k,
-        body_end,
-    } = run;
     let cells = w.cells(svc);
     let widx = |k: usize| s.first + k as i64;
-    let (first_w, end_w) = (widx(start), widx(end));
+    let (first_w, peak_w, end_w) = (widx(run.start), widx(run.peak), widx(run.end));
     let in_run = || cells.range(first_w..=end_w);
-
-    let onset_cell = &cells[&first_w];
-    let onset = onset_cell
+    let onset = cells[&first_w]
         .detail()
         .report_samples
         .first()
         .map_or(w.start(first_w), |x| x.time);
-    let peak_w = widx(peak_k);
-
-    let recovering = match level_drop(&s.scores[start..=body_end], peak_k - start, params) {
-        Some(c) => w.start(widx(start + c)),
-        None => w.start(widx(last_spike.min(body_end)) + 1),
-    };
     let recovery = recovery_time(w, s, cells, &run, last_window, params);
-    // Partial recovery: reports fell from spike level but stayed above normal for at least a
-    // window before the recovery (or up to the end of the input).
-    let recovering = match recovery {
-        Some(r) if r >= recovering + w.width => Some(recovering),
-        None if end > last_spike => Some(recovering),
-        _ => None,
-    };
-
-    let mut terms: Vec<(usize, u32)> = vec![];
-    let (mut reports, mut posts) = (0u64, 0u64);
+    let recovering = recovering_start(w, s, &run, recovery, params);
     // Recovery posts trail the reports: they are counted up to `merge_gap` windows past the
     // recovery's window.
     let rec_end = recovery.map_or(end_w, |t| end_w.max(w.index(t) + params.merge_gap));
@@ -188,7 +169,37 @@ fn build(
         .range(first_w..=rec_end)
         .map(|(_, c)| u64::from(c.recoveries))
         .sum();
-    for (_, c) in in_run() {
+    let (reports, posts, top_terms) = tally(in_run().map(|(_, c)| c));
+    Incident {
+        service: svc,
+        onset,
+        peak: w.start(peak_w),
+        peak_reports: cells.get(&peak_w).map_or(0, |c| c.reports),
+        recovery,
+        distinct_reports: in_run().map(|(_, c)| u64::from(c.distinct_reports())).sum(),
+        reports,
+        recoveries,
+        posts,
+        baseline: s.baseline,
+        max_score: s.scores[run.start..=run.end]
+            .iter()
+            .map(|x| x.score)
+            .fold(0.0, f64::max),
+        first_window: first_w,
+        last_window: end_w,
+        top_terms,
+        evidence: evidence(w, cells, (first_w, peak_w, end_w), recovery),
+        quoted: vec![],
+        recovering,
+    }
+}
+
+/// The reports and posts of `run` (its cells), and its five most frequent terms (id, count),
+/// most frequent first.
+fn tally<'a>(run: impl Iterator<Item = &'a Cell>) -> (u64, u64, Vec<(usize, u32)>) {
+    let mut terms: Vec<(usize, u32)> = vec![];
+    let (mut reports, mut posts) = (0u64, 0u64);
+    for c in run {
         reports += u64::from(c.reports);
         posts += u64::from(c.posts);
         for &(t, k) in &c.detail().terms {
@@ -200,15 +211,25 @@ fn build(
     }
     terms.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     terms.truncate(5);
+    (reports, posts, terms)
+}
 
-    use crate::classify::Kind;
+/// Up to three posts of the run `first_w..=end_w` (windows of `cells`), in time order: the
+/// first report, the first report at the peak (`peak_w`), the first recovery post from the peak
+/// to the `recovery`; the run's other reports fill in when these are fewer.
+fn evidence(
+    w: &Windows,
+    cells: &BTreeMap<i64, Cell>,
+    (first_w, peak_w, end_w): (i64, i64, i64),
+    recovery: Option<Ts>,
+) -> Vec<(Sample, Kind)> {
     let mut evidence: Vec<(Sample, Kind)> = vec![];
     let push = |x: &Sample, k: Kind, ev: &mut Vec<(Sample, Kind)>| {
         if ev.len() < 3 && !ev.iter().any(|(e, _)| e == x) {
             ev.push((x.clone(), k));
         }
     };
-    if let Some(x) = onset_cell.detail().report_samples.first() {
+    if let Some(x) = cells[&first_w].detail().report_samples.first() {
         push(x, Kind::Report, &mut evidence);
     }
     if let Some(x) = cells
@@ -227,35 +248,13 @@ fn build(
             push(x, Kind::Recovery, &mut evidence);
         }
     }
-    for (_, c) in in_run() {
+    for (_, c) in cells.range(first_w..=end_w) {
         for x in &c.detail().report_samples {
             push(x, Kind::Report, &mut evidence);
         }
     }
     evidence.sort_by_key(|(x, _)| x.time);
-
-    Incident {
-        service: svc,
-        onset,
-        peak: w.start(peak_w),
-        peak_reports: cells.get(&peak_w).map_or(0, |c| c.reports),
-        recovery,
-        distinct_reports: in_run().map(|(_, c)| u64::from(c.distinct_reports())).sum(),
-        reports,
-        recoveries,
-        posts,
-        baseline: s.baseline,
-        max_score: s.scores[start..=end]
-            .iter()
-            .map(|x| x.score)
-            .fold(0.0, f64::max),
-        first_window: first_w,
-        last_window: end_w,
-        top_terms: terms,
-        evidence,
-        quoted: vec![],
-        recovering,
-    }
+    evidence
 }
 
 #[cfg(test)]

@@ -1,9 +1,12 @@
 //! The phases of an incident: when reports fall from their level so far and stay above normal,
 //! the service is *recovering* (see Phases in the method).
 
-use super::expectation::WindowScore;
+use super::expectation::{Series, WindowScore};
 use super::params::Params;
 use super::recovery::above_normal;
+use super::run::Run;
+use crate::time::Ts;
+use crate::window::Windows;
 
 /// Reports must fall to this share of the level before for a partial recovery.
 pub const RECOVERING_SHARE: f64 = 1.0 / 3.0;
@@ -16,7 +19,7 @@ pub const RECOVERING_GAIN: f64 = 10.0;
 /// `RECOVERING_SHARE` of the rate before, still above the expectation in sum (P < `tail_alpha`),
 /// held for at least two windows, and the split gains `RECOVERING_GAIN` nats of likelihood.
 /// The index of the first window at the lower level.
-pub(super) fn level_drop(run: &[WindowScore], peak: usize, params: &Params) -> Option<usize> {
+fn level_drop(run: &[WindowScore], peak: usize, params: &Params) -> Option<usize> {
     let n = run.len();
     let total: f64 = run.iter().map(|x| f64::from(x.reports)).sum();
     // Log-likelihood of `sum` reports over `len` windows at their own rate (constants dropped).
@@ -53,6 +56,35 @@ pub(super) fn level_drop(run: &[WindowScore], peak: usize, params: &Params) -> O
     }
     let (_, c) = best?;
     above_normal(&run[c..], params).then_some(c)
+}
+
+/// Start of the *recovering* phase of `run` in the series `s`, given its `recovery`: where
+/// reports drop to a lower level that stays above normal ([`level_drop`]), or else the end of
+/// the last spike. Kept only when the phase lasts at least a window before the recovery, or,
+/// with no recovery yet, when the run goes on past its last spike.
+pub(super) fn recovering_start(
+    w: &Windows,
+    s: &Series,
+    run: &Run,
+    recovery: Option<Ts>,
+    params: &Params,
+) -> Option<Ts> {
+    let widx = |k: usize| s.first + k as i64;
+    let from = match level_drop(
+        &s.scores[run.start..=run.body_end],
+        run.peak - run.start,
+        params,
+    ) {
+        Some(c) => w.start(widx(run.start + c)),
+        None => w.start(widx(run.last_spike.min(run.body_end)) + 1),
+    };
+    // Partial recovery: reports fell from spike level but stayed above normal for at least a
+    // window before the recovery (or up to the end of the input).
+    match recovery {
+        Some(r) if r >= from + w.width => Some(from),
+        None if run.end > run.last_spike => Some(from),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
