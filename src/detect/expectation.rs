@@ -52,112 +52,168 @@ pub fn score_series_model(
     let n = counts.len();
     let base: Vec<f64> = (0..n).map(|k| shape.map_or(1.0, |s| s[k])).collect();
     let season = season.filter(|_| params.seasonal);
-    let (mut hour_f, mut day_f) = ([1.0f64; 24], [1.0f64; 7]);
-    // The seasonal factor of window k (1 without a profile).
-    let seasonal = |k: usize, hour_f: &[f64; 24], day_f: &[f64; 7]| match season {
-        Some(s) => {
-            let j = s.slot[k] as usize;
-            hour_f[usize::from(s.hour[j])] * day_f[usize::from(s.day[j])]
+    let model = fit_model(counts, &base, season, params);
+    Series {
+        first,
+        baseline: model.lambda,
+        scores: (0..n)
+            .map(|k| window_score(counts[k], model.mu(k, &base, season), params))
+            .collect(),
+    }
+}
+
+/// The fitted expectation: λ and the hour-of-day and day-of-week factors (1 where not learnt).
+struct Model {
+    lambda: f64,
+    hour: [f64; 24],
+    day: [f64; 7],
+}
+
+impl Model {
+    /// The reports expected in window `k` (`base`: the chatter level), at least
+    /// `BASELINE_FLOOR`.
+    fn mu(&self, k: usize, base: &[f64], season: Option<&Season>) -> f64 {
+        (self.lambda * base[k] * self.seasonal(k, season)).max(BASELINE_FLOOR)
+    }
+
+    /// The seasonal factor of window `k` (1 without a profile).
+    fn seasonal(&self, k: usize, season: Option<&Season>) -> f64 {
+        match season {
+            Some(s) => {
+                let j = s.slot[k] as usize;
+                self.hour[usize::from(s.hour[j])] * self.day[usize::from(s.day[j])]
+            }
+            None => 1.0,
         }
-        None => 1.0,
+    }
+}
+
+/// The fitting rounds: λ and the factors fitted to the windows not flagged, then the windows
+/// flagged anew, until the flagged set stops changing (at most 20 rounds).
+fn fit_model(counts: &[u32], base: &[f64], season: Option<&Season>, params: &Params) -> Model {
+    let mut model = Model {
+        lambda: BASELINE_FLOOR,
+        hour: [1.0; 24],
+        day: [1.0; 7],
     };
-    let test = |c: u32, mu: f64| {
-        let p = poisson_sf(c, mu);
-        WindowScore {
-            reports: c,
-            expected: mu,
-            p,
-            score: score(p),
-            spike: c >= params.min_reports && p < params.alpha,
-            elevated: c > 0 && p < params.elevated_alpha,
-        }
-    };
-    let ratio = |sum: f64, e: f64| {
-        if e <= 0.0 {
-            BASELINE_FLOOR
-        } else {
-            (sum / e).max(BASELINE_FLOOR)
-        }
-    };
-    let slots = season.map_or(0, |s| s.hour.len());
-    let (mut obs, mut weight) = (vec![0f64; slots], vec![0f64; slots]);
-    let mut rest = vec![0f64; slots];
-    let mut outlier = vec![false; n];
-    let mut lambda = BASELINE_FLOOR;
+    let mut outlier = vec![false; counts.len()];
     for _ in 0..20 {
         match season {
-            None => {
-                let (sum, e) = (0..n)
-                    .filter(|&k| !outlier[k])
-                    .fold((0.0, 0.0), |(s, e), k| {
-                        (s + f64::from(counts[k]), e + base[k])
-                    });
-                lambda = ratio(sum, e);
-            }
-            Some(s) => {
-                // Slot sums over the windows not flagged, then λ and the factors in turn: a
-                // few passes settle them.
-                obs.fill(0.0);
-                weight.fill(0.0);
-                for k in (0..n).filter(|&k| !outlier[k]) {
-                    let j = s.slot[k] as usize;
-                    obs[j] += f64::from(counts[k]);
-                    weight[j] += base[k];
-                }
-                let total: f64 = obs.iter().sum();
-                let fit_lambda = |hour_f: &[f64; 24], day_f: &[f64; 7]| {
-                    let e: f64 = (0..slots)
-                        .map(|j| {
-                            weight[j]
-                                * hour_f[usize::from(s.hour[j])]
-                                * day_f[usize::from(s.day[j])]
-                        })
-                        .sum();
-                    ratio(total, e)
-                };
-                for _ in 0..4 {
-                    lambda = fit_lambda(&hour_f, &day_f);
-                    if s.by_hour {
-                        for j in 0..slots {
-                            rest[j] = weight[j] * day_f[usize::from(s.day[j])];
-                        }
-                        fit_factor(&mut hour_f, &s.hour, (&s.date, 1), &obs, &rest, lambda);
-                    }
-                    if s.by_day {
-                        for j in 0..slots {
-                            rest[j] = weight[j] * hour_f[usize::from(s.hour[j])];
-                        }
-                        fit_factor(&mut day_f, &s.day, (&s.date, 7), &obs, &rest, lambda);
-                    }
-                }
-                lambda = fit_lambda(&hour_f, &day_f);
-            }
+            None => model.lambda = fit_flat(counts, base, &outlier),
+            Some(s) => fit_seasonal(&mut model, s, counts, base, &outlier),
         }
-        let mut changed = false;
-        for k in 0..n {
-            // The spike test, without the rest of a window's score; a window with fewer
-            // reports than a spike needs (most of them) is not tested at all.
-            let c = counts[k];
-            let spike = c >= params.min_reports && {
-                let mu = (lambda * base[k] * seasonal(k, &hour_f, &day_f)).max(BASELINE_FLOOR);
-                poisson_sf(c, mu) < params.alpha
-            };
-            changed |= spike != outlier[k];
-            outlier[k] = spike;
-        }
-        if !changed {
+        if !flag_outliers(&mut outlier, counts, base, &model, season, params) {
             break;
         }
     }
-    Series {
-        first,
-        baseline: lambda,
-        scores: (0..n)
-            .map(|k| {
-                let mu = (lambda * base[k] * seasonal(k, &hour_f, &day_f)).max(BASELINE_FLOOR);
-                test(counts[k], mu)
-            })
-            .collect(),
+    model
+}
+
+/// λ without a seasonal profile: the reports of the windows not flagged over their chatter
+/// level.
+fn fit_flat(counts: &[u32], base: &[f64], outlier: &[bool]) -> f64 {
+    let (sum, e) = (0..counts.len())
+        .filter(|&k| !outlier[k])
+        .fold((0.0, 0.0), |(s, e), k| {
+            (s + f64::from(counts[k]), e + base[k])
+        });
+    ratio(sum, e)
+}
+
+/// λ and the seasonal factors of `model` fitted to the slot sums over the windows not flagged:
+/// λ and the factors in turn, a few passes settle them.
+fn fit_seasonal(model: &mut Model, s: &Season, counts: &[u32], base: &[f64], outlier: &[bool]) {
+    let slots = s.hour.len();
+    let (mut obs, mut weight) = (vec![0f64; slots], vec![0f64; slots]);
+    let mut rest = vec![0f64; slots];
+    for k in (0..counts.len()).filter(|&k| !outlier[k]) {
+        let j = s.slot[k] as usize;
+        obs[j] += f64::from(counts[k]);
+        weight[j] += base[k];
+    }
+    let total: f64 = obs.iter().sum();
+    let fit_lambda = |hour_f: &[f64; 24], day_f: &[f64; 7]| {
+        let e: f64 = (0..slots)
+            .map(|j| weight[j] * hour_f[usize::from(s.hour[j])] * day_f[usize::from(s.day[j])])
+            .sum();
+        ratio(total, e)
+    };
+    for _ in 0..4 {
+        model.lambda = fit_lambda(&model.hour, &model.day);
+        if s.by_hour {
+            for j in 0..slots {
+                rest[j] = weight[j] * model.day[usize::from(s.day[j])];
+            }
+            fit_factor(
+                &mut model.hour,
+                &s.hour,
+                (&s.date, 1),
+                &obs,
+                &rest,
+                model.lambda,
+            );
+        }
+        if s.by_day {
+            for j in 0..slots {
+                rest[j] = weight[j] * model.hour[usize::from(s.hour[j])];
+            }
+            fit_factor(
+                &mut model.day,
+                &s.day,
+                (&s.date, 7),
+                &obs,
+                &rest,
+                model.lambda,
+            );
+        }
+    }
+    model.lambda = fit_lambda(&model.hour, &model.day);
+}
+
+/// λ from a sum of reports over the sum of their weights, at least `BASELINE_FLOOR`.
+fn ratio(sum: f64, e: f64) -> f64 {
+    if e <= 0.0 {
+        BASELINE_FLOOR
+    } else {
+        (sum / e).max(BASELINE_FLOOR)
+    }
+}
+
+/// Flags the windows the spike test finds significant under `model`; true when any flag
+/// changed.
+fn flag_outliers(
+    outlier: &mut [bool],
+    counts: &[u32],
+    base: &[f64],
+    model: &Model,
+    season: Option<&Season>,
+    params: &Params,
+) -> bool {
+    let mut changed = false;
+    for k in 0..counts.len() {
+        // The spike test, without the rest of a window's score; a window with fewer
+        // reports than a spike needs (most of them) is not tested at all.
+        let c = counts[k];
+        let spike = c >= params.min_reports && {
+            let mu = model.mu(k, base, season);
+            poisson_sf(c, mu) < params.alpha
+        };
+        changed |= spike != outlier[k];
+        outlier[k] = spike;
+    }
+    changed
+}
+
+/// The test's verdict on `c` reports where `mu` are expected.
+fn window_score(c: u32, mu: f64, params: &Params) -> WindowScore {
+    let p = poisson_sf(c, mu);
+    WindowScore {
+        reports: c,
+        expected: mu,
+        p,
+        score: score(p),
+        spike: c >= params.min_reports && p < params.alpha,
+        elevated: c > 0 && p < params.elevated_alpha,
     }
 }
 
