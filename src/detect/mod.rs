@@ -70,6 +70,15 @@
 //! with a run rule is the approach of public outage trackers (e.g. Downdetector's description
 //! of its method); bridging short gaps follows the burst-merging step of Marcus et al.,
 //! "TwitInfo: Aggregating and Visualizing Microblogs for Event Exploration", CHI 2011.
+//!
+//! # Layout
+//!
+//! One file per part, each reading only the ones listed before it: `params.rs` (the settings
+//! and the `--sensitivity` presets), `poisson.rs` (the tail test and its score), `season.rs`
+//! (step 2), `expectation.rs` (steps 1, 3 and 4: the scored series), `run.rs` (a run's peak
+//! and body), `recovery.rs` (step 7), `phases.rs` (the phases, `level_drop`), `incident.rs`
+//! (steps 5 and 6, and the incident with its counts, terms, evidence and quoted times). This
+//! file runs them service by service.
 
 mod expectation;
 mod incident;
