@@ -42,7 +42,7 @@ pub struct Incident {
     /// Terms by frequency (id, count), most frequent first.
     pub top_terms: Vec<(usize, u32)>,
     /// Up to three posts: the first report, the first report at the peak, the first recovery.
-    pub evidence: Vec<(Sample, crate::classify::Kind)>,
+    pub evidence: Vec<(Sample, Kind)>,
     /// Times that posts naming the service quote ("since 10:20 GMT"), most quoted first: from the onset
     /// window to `QUOTE_AFTER` past the end (never into the service's next incident), quoting a
     /// time from six hours before the onset to an hour after the end.
@@ -82,6 +82,8 @@ pub(super) fn quoted_times(w: &Windows, i: &Incident, next_first: Option<i64>) -
     all
 }
 
+/// The incidents of service `svc` in its scored series `s` (`last_window`: the input's last):
+/// runs of elevated windows with their lead-in, kept by the run-length rule, built in order.
 pub(super) fn incidents_of(
     w: &Windows,
     svc: usize,
