@@ -32,7 +32,13 @@ type Scorer = fn(&Windows, usize, i64, i64, &Params) -> Series;
 
 /// Flat λ over raw report counts: the detector before this suite.
 fn flat(w: &Windows, svc: usize, first: i64, last: i64, p: &Params) -> Series {
-    detect::score_series(first, &detect::dense_counts(w.cells(svc), first, last), p)
+    let p = p.poisson();
+    detect::score_series(
+        first,
+        &detect::dense_counts(w.cells(svc), first, last),
+        w.width,
+        &p,
+    )
 }
 
 /// A stand-in tail probability for tests that have none: busy windows count for the run-length
@@ -112,6 +118,8 @@ fn kleinberg(w: &Windows, svc: usize, first: i64, last: i64, p: &Params) -> Seri
         first,
         baseline: p0,
         scores,
+        theta: f64::INFINITY,
+        level_known: true,
     }
 }
 
@@ -139,6 +147,8 @@ fn ewma(w: &Windows, svc: usize, first: i64, last: i64, p: &Params) -> Series {
         first,
         baseline: mean,
         scores,
+        theta: f64::INFINITY,
+        level_known: true,
     }
 }
 

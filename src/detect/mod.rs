@@ -82,62 +82,78 @@
 
 mod expectation;
 mod incident;
+mod level;
+mod nbinom;
 mod params;
 mod phases;
 mod poisson;
 mod recovery;
 mod run;
 mod season;
+mod segment;
 
 pub use self::expectation::{
     chatter_shape, dense_counts, dense_distinct, score_series, score_series_model, series,
     series_in, Series, WindowScore, BASELINE_FLOOR, SHAPE_CLAMP,
 };
 pub use self::incident::{Incident, QUOTES_SHOWN, QUOTE_AFTER};
-pub use self::params::{Params, Sensitivity};
+pub use self::level::{local_level, LEVEL_MIN_H, LEVEL_PRIOR, LEVEL_SPAN_H};
+pub use self::nbinom::{
+    nb_ln_pmf, nb_tail, robust_size, run_llr, DISPERSION_MIN_MEAN, PRIOR_SIZE,
+};
+pub use self::params::{Params, Sensitivity, Variance};
 pub use self::phases::{RECOVERING_GAIN, RECOVERING_SHARE};
 pub use self::poisson::{poisson_sf, score, MAX_SCORE};
 pub use self::season::{
     Season, SEASON_CLAMP, SEASON_HOURS_AFTER_DAYS, SEASON_PRIOR, SEASON_WEEK_AFTER_DAYS,
 };
+pub use self::segment::{segment_windows, segments, SEGMENT_GAP_S};
+
+use std::cell::RefCell;
 
 use self::incident::{incidents_of, quoted_times};
 use crate::window::Windows;
 
 /// Finds the incidents of every service.
 pub fn detect(w: &Windows, params: &Params) -> Vec<Incident> {
-    let season = w
-        .span_windows()
-        .and_then(|(a, b)| Season::for_span(w, a, b, params));
+    // The windows' places on the clock, worked out once per segment for all services.
+    let cache: RefCell<Option<((i64, i64), Option<Season>)>> = RefCell::new(None);
     detect_with(w, params, |w, svc, a, b, p| {
-        series_in(w, svc, a, b, p, season.as_ref())
+        let mut c = cache.borrow_mut();
+        if c.as_ref().map(|(k, _)| *k) != Some((a, b)) {
+            *c = Some(((a, b), Season::for_span(w, a, b, params)));
+        }
+        let season = c.as_ref().and_then(|(_, s)| s.as_ref());
+        series_in(w, svc, a, b, p, season)
     })
 }
 
 /// Finds the incidents of every service with another window test: `scorer(w, svc, first, last,
-/// params)` flags each window spike / elevated; runs, onset, phases and recovery follow as in
-/// [`detect`]. The scenario suite compares candidate tests through this.
+/// params)` flags each window of one segment spike / elevated; runs, onset, phases and recovery
+/// follow as in [`detect`]. The scenario suite compares candidate tests through this.
 pub fn detect_with(
     w: &Windows,
     params: &Params,
     scorer: impl Fn(&Windows, usize, i64, i64, &Params) -> Series,
 ) -> Vec<Incident> {
-    let Some((first, last)) = w.span_windows() else {
+    let segs = segments(w);
+    let Some(&(_, input_last)) = segs.last() else {
         return vec![];
     };
     let mut out = vec![];
-    for svc in 0..w.services() {
-        let cells = w.cells(svc);
-        if cells.values().all(|c| c.reports == 0) {
-            continue;
+    for &(first, last) in &segs {
+        for svc in 0..w.services() {
+            if !w.cells(svc).range(first..=last).any(|(_, c)| c.reports > 0) {
+                continue;
+            }
+            let series = scorer(w, svc, first, last, params);
+            let mut found = incidents_of(w, svc, &series, input_last, params);
+            for k in 0..found.len() {
+                let next = found.get(k + 1).map(|n| n.first_window);
+                found[k].quoted = quoted_times(w, &found[k], next);
+            }
+            out.extend(found);
         }
-        let series = scorer(w, svc, first, last, params);
-        let mut found = incidents_of(w, svc, &series, last, params);
-        for k in 0..found.len() {
-            let next = found.get(k + 1).map(|n| n.first_window);
-            found[k].quoted = quoted_times(w, &found[k], next);
-        }
-        out.extend(found);
     }
     out.sort_by_key(|i| (i.onset, i.service));
     out

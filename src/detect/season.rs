@@ -116,8 +116,12 @@ impl Season {
 
     /// What the detector learns from the input of `w` under `params`: "hour of day and day of
     /// week", "hour of day", "day of week" or "none".
+    /// Read on the longest segment (see [`segments`](super::segments)).
     pub fn describe(w: &Windows, params: &Params) -> &'static str {
-        let learnt = match w.span_windows() {
+        let longest = super::segment::segments(w)
+            .into_iter()
+            .max_by_key(|(a, b)| b - a);
+        let learnt = match longest {
             Some((a, b)) if params.seasonal => Season::learnable(w, a, b),
             _ => (false, false),
         };
