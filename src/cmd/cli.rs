@@ -129,8 +129,9 @@ pub struct DetectArgs {
     /// Detect on an aggregated series instead of posts: CSV `timestamp,count[,total][,service]`
     /// (a header row may name the columns in any order), e.g. report counts exported from a
     /// monitoring tool. `total` (posts in all) lets the baseline follow the chatter level; the
-    /// service defaults to --about, else `service`. Set --window to the bucket width (or a
-    /// multiple). No FILE arguments with it.
+    /// service defaults to --about, else `service`. The window is the series' step (the most
+    /// common gap between its times); a --window that is a multiple of it adds buckets up, any
+    /// other is ignored with a warning. Counts may be written `94.0`. No FILE arguments with it.
     #[arg(long, value_name = "FILE")]
     pub counts: Option<PathBuf>,
 
@@ -208,11 +209,11 @@ pub struct CommonArgs {
     #[arg(long, value_name = "ZONE", default_value = "UTC")]
     pub input_tz: String,
 
-    /// Window width: 30s, 1m, 5m, 1h, 1d … Windows up to 1h are aligned on UTC multiples of the
-    /// width; longer ones on local midnight of the first --tz zone (a 1d window on a DST day is 23
-    /// or 25 hours).
-    #[arg(short, long, value_name = "DURATION", default_value = "5m")]
-    pub window: String,
+    /// Window width: 30s, 1m, 5m, 1h, 1d … (default 5m; with --counts, the series' own step).
+    /// Windows up to 1h are aligned on UTC multiples of the width; longer ones on local midnight
+    /// of the first --tz zone (a 1d window on a DST day is 23 or 25 hours).
+    #[arg(short, long, value_name = "DURATION")]
+    pub window: Option<String>,
 
     #[command(flatten)]
     pub lexicons: LexiconArgs,

@@ -14,6 +14,9 @@ use crate::record::{FieldChoice, FieldSpec};
 use crate::stream::ScanConfig;
 use crate::time;
 
+/// The window without `--window` (except for `--counts`: the series' step).
+pub const DEFAULT_WINDOW: &str = "5m";
+
 /// A mistake in the arguments (exit code 2).
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
@@ -38,7 +41,8 @@ impl Config {
         let input_tz =
             time::parse_zone(&a.input_tz).map_err(|e| UsageError(format!("--input-tz: {e}")))?;
         let window =
-            time::parse_duration(&a.window).map_err(|e| UsageError(format!("--window: {e}")))?;
+            time::parse_duration(a.window.as_deref().unwrap_or(DEFAULT_WINDOW))
+                .map_err(|e| UsageError(format!("--window: {e}")))?;
         let params = params(a, zones[0])?;
         let fields = fields(a)?;
         let layout = layout(a)?;

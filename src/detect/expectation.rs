@@ -83,9 +83,7 @@ pub fn score_series_model(
     Series {
         first,
         baseline: model.lambda,
-        scores: (0..n)
-            .map(|k| window_score(counts[k], model.mu[k], model.theta, params))
-            .collect(),
+        scores: test_windows(counts, &model.mu, model.theta, width, params),
         theta: model.theta,
         level_known: known || !params.local_level,
     }
@@ -105,6 +103,8 @@ struct Model {
     lambda: f64,
     hour: [f64; 24],
     day: [f64; 7],
+    /// Hour-of-the-week factors (all 1 unless the profile is by hour of the week).
+    week: [f64; 168],
     mu: Vec<f64>,
     theta: f64,
 }
@@ -121,7 +121,9 @@ impl Model {
         match season {
             Some(s) => {
                 let j = s.slot[k] as usize;
-                self.hour[usize::from(s.hour[j])] * self.day[usize::from(s.day[j])]
+                self.hour[usize::from(s.hour[j])]
+                    * self.day[usize::from(s.day[j])]
+                    * self.week[usize::from(s.week_hour(j))]
             }
             None => 1.0,
         }
@@ -143,6 +145,7 @@ fn fit_model(
         lambda: BASELINE_FLOOR,
         hour: [1.0; 24],
         day: [1.0; 7],
+        week: [1.0; 168],
         mu: vec![BASELINE_FLOOR; n],
         theta: f64::INFINITY,
     };
@@ -165,7 +168,7 @@ fn fit_model(
             Variance::Poisson => f64::INFINITY,
             Variance::NegativeBinomial => robust_size(counts, &model.mu),
         };
-        if !flag_outliers(&mut outlier, counts, &model, params) {
+        if !flag_outliers(&mut outlier, counts, &model, width, params) {
             break;
         }
     }
@@ -201,6 +204,29 @@ fn fit_seasonal(model: &mut Model, s: &Season, counts: &[u32], base: &[f64], out
             .sum();
         ratio(total, e)
     };
+    if s.by_week_hour {
+        // One factor per hour of the week, with λ in turn (the hour and day factors stay 1).
+        let week_hour: Vec<u8> = (0..slots).map(|j| s.week_hour(j)).collect();
+        let fit_week_lambda = |week: &[f64; 168]| {
+            let e: f64 = (0..slots)
+                .map(|j| weight[j] * week[usize::from(week_hour[j])])
+                .sum();
+            ratio(total, e)
+        };
+        for _ in 0..3 {
+            model.lambda = fit_week_lambda(&model.week);
+            fit_factor(
+                &mut model.week,
+                &week_hour,
+                (&s.date, 7),
+                &obs,
+                &weight,
+                model.lambda,
+            );
+        }
+        model.lambda = fit_week_lambda(&model.week);
+        return;
+    }
     for _ in 0..4 {
         model.lambda = fit_lambda(&model.hour, &model.day);
         if s.by_hour {
@@ -244,19 +270,90 @@ fn ratio(sum: f64, e: f64) -> f64 {
 
 /// Flags the windows the spike test finds significant under `model`; true when any flag
 /// changed.
-fn flag_outliers(outlier: &mut [bool], counts: &[u32], model: &Model, params: &Params) -> bool {
+fn flag_outliers(
+    outlier: &mut [bool],
+    counts: &[u32],
+    model: &Model,
+    width: i64,
+    params: &Params,
+) -> bool {
+    let scores = test_windows(counts, &model.mu, model.theta, width, params);
     let mut changed = false;
-    for k in 0..counts.len() {
-        // The spike test, without the rest of a window's score; a window with fewer
-        // reports than a spike needs (most of them) is not tested at all.
-        let (c, mu) = (counts[k], model.mu[k]);
-        let spike = c >= params.min_reports
-            && f64::from(c) >= params.min_ratio * mu
-            && nb_tail(c, mu, model.theta) < params.alpha;
-        changed |= spike != outlier[k];
-        outlier[k] = spike;
+    for (o, x) in outlier.iter_mut().zip(&scores) {
+        changed |= x.spike != *o;
+        *o = x.spike;
     }
     changed
+}
+
+/// Block lengths, in minutes, the test also sums windows over (when that is at least two
+/// windows): a rise spread over a quarter or a whole hour is found even where each window
+/// alone stays within a noisy series' spread.
+pub const BLOCK_MINUTES: [i64; 2] = [15, 60];
+
+/// The test's verdict on every window of `counts` against `mu` with size `theta`. A window is
+/// judged on its own ([`window_score`]) and as part of the blocks of [`BLOCK_MINUTES`] that end
+/// at or after it: the sum of a block is tested like a window (a sum of negative binomials
+/// taken as one of the same mean and variance: size θ·(Σμ)²/Σμ²; `min_reports` and the ratios
+/// on the sums), and a window that holds at least the elevated ratio of its own expectation
+/// takes the smallest P of the blocks it belongs to, and their spike and elevated verdicts.
+/// (Scan statistics over several window lengths: Kulldorff, "A spatial scan statistic", 1997;
+/// Naus, 1965.)
+fn test_windows(
+    counts: &[u32],
+    mu: &[f64],
+    theta: f64,
+    width: i64,
+    params: &Params,
+) -> Vec<WindowScore> {
+    let n = counts.len();
+    let mut scores: Vec<WindowScore> = (0..n)
+        .map(|k| window_score(counts[k], mu[k], theta, params))
+        .collect();
+    let width = width.max(1);
+    let (mut pc, mut pm, mut pm2) = (vec![0f64; n + 1], vec![0f64; n + 1], vec![0f64; n + 1]);
+    for k in 0..n {
+        pc[k + 1] = pc[k] + f64::from(counts[k]);
+        pm[k + 1] = pm[k] + mu[k];
+        pm2[k + 1] = pm2[k] + mu[k] * mu[k];
+    }
+    for minutes in BLOCK_MINUTES {
+        let len = (minutes * 60 / width) as usize;
+        if !params.blocks || len < 2 || len > n {
+            continue;
+        }
+        for end in len..=n {
+            let start = end - len;
+            let (c, m, m2) = (
+                pc[end] - pc[start],
+                pm[end] - pm[start],
+                pm2[end] - pm2[start],
+            );
+            let reach = params.elevated_ratio() * m;
+            if c < reach || c < f64::from(params.min_reports) {
+                continue;
+            }
+            let size = if theta.is_finite() {
+                theta * m * m / m2
+            } else {
+                f64::INFINITY
+            };
+            let p = nb_tail(c as u32, m, size);
+            let spike = p < params.alpha && c >= params.min_ratio * m;
+            let elevated = p < params.elevated_alpha;
+            for x in &mut scores[start..end] {
+                if f64::from(x.reports) >= params.elevated_ratio() * x.expected && x.reports > 0 {
+                    if p < x.p {
+                        x.p = p;
+                        x.score = score(p);
+                    }
+                    x.spike |= spike;
+                    x.elevated |= elevated;
+                }
+            }
+        }
+    }
+    scores
 }
 
 /// The test's verdict on `c` reports where `mu` are expected, with size `theta`.

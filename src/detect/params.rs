@@ -54,6 +54,8 @@ pub struct Params {
     /// doubles the complaints; a dense series reaches significance on smaller wanders). Elevated
     /// and busy windows need half the excess: 1 + (min_ratio − 1) / 2.
     pub min_ratio: f64,
+    /// Also test sums over blocks of 15 and 60 minutes (see the method, step 4).
+    pub blocks: bool,
 }
 
 impl Default for Params {
@@ -74,6 +76,7 @@ impl Default for Params {
             variance: Variance::NegativeBinomial,
             local_level: true,
             min_ratio: 2.0,
+            blocks: true,
         }
     }
 }
@@ -91,6 +94,7 @@ impl Params {
             variance: Variance::Poisson,
             local_level: false,
             min_ratio: 1.0,
+            blocks: false,
             ..self.clone()
         }
     }

@@ -13,6 +13,11 @@
 
 use std::fmt::Write as _;
 
+mod dense;
+pub use dense::{
+    dense_suite_seeded, generate_dense, DenseOutage, DenseScenario, DenseSpec, Shift,
+};
+
 pub use outcry::eval::TruthEvent;
 use outcry::time::Ts;
 
