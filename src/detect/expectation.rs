@@ -292,11 +292,12 @@ fn flag_outliers(
 pub const BLOCK_MINUTES: [i64; 2] = [15, 60];
 
 /// The test's verdict on every window of `counts` against `mu` with size `theta`. A window is
-/// judged on its own ([`window_score`]) and as part of the blocks of [`BLOCK_MINUTES`] that end
-/// at or after it: the sum of a block is tested like a window (a sum of negative binomials
-/// taken as one of the same mean and variance: size θ·(Σμ)²/Σμ²; `min_reports` and the ratios
-/// on the sums), and a window that holds at least the elevated ratio of its own expectation
-/// takes the smallest P of the blocks it belongs to, and their spike and elevated verdicts.
+/// judged on its own ([`window_score`]) and as the last of the blocks of [`BLOCK_MINUTES`] that
+/// end with it: the sum of a block is tested like a window (a sum of negative binomials taken
+/// as one of the same mean and variance: size θ·(Σμ)²/Σμ²; `min_reports` and the ratios on the
+/// sums), and a window that holds at least the elevated ratio of its own expectation takes the
+/// smaller P of the blocks it ends, and their spike and elevated verdicts (only its past: a
+/// quiet window before an outage is not pulled into it by the outage's windows).
 /// (Scan statistics over several window lengths: Kulldorff, "A spatial scan statistic", 1997;
 /// Naus, 1965.)
 fn test_windows(
@@ -341,15 +342,14 @@ fn test_windows(
             let p = nb_tail(c as u32, m, size);
             let spike = p < params.alpha && c >= params.min_ratio * m;
             let elevated = p < params.elevated_alpha;
-            for x in &mut scores[start..end] {
-                if f64::from(x.reports) >= params.elevated_ratio() * x.expected && x.reports > 0 {
-                    if p < x.p {
-                        x.p = p;
-                        x.score = score(p);
-                    }
-                    x.spike |= spike;
-                    x.elevated |= elevated;
+            let x = &mut scores[end - 1];
+            if x.reports > 0 && f64::from(x.reports) >= params.elevated_ratio() * x.expected {
+                if p < x.p {
+                    x.p = p;
+                    x.score = score(p);
                 }
+                x.spike |= spike;
+                x.elevated |= elevated;
             }
         }
     }

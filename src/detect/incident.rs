@@ -141,9 +141,14 @@ pub(super) fn incidents_of(
         if busy < params.min_run && !strong {
             continue;
         }
-        free = end + 1;
         let run = Run::new(s, start, end, last_spike);
-        out.push(build(w, svc, s, run, last_window, params));
+        let incident = build(w, svc, s, run, last_window, params);
+        // The evidence rule: the run as a whole must be beyond luck.
+        if incident.llr < params.min_llr {
+            continue;
+        }
+        free = end + 1;
+        out.push(incident);
     }
     out
 }
@@ -216,19 +221,28 @@ fn build(
 /// The onset of `run`: the first report of its first window, to the second; in a dense window
 /// (expecting at least `DENSE_MEAN` reports, where the first report is most likely an ordinary
 /// one) the point that leaves the window's excess over its expectation at the rate of excess of
-/// the next window: onset = end − width · excess₁ / excess₂ (clamped to the window).
+/// the next window: onset = end − width · excess₁ / excess₂ (clamped to the window); when the
+/// first window is full (≥ 0.9 of the rate), the excess of the window before moves it back by
+/// its share of a window.
 fn onset_time(w: &Windows, s: &Series, run: &Run, cells: &BTreeMap<i64, Cell>) -> Ts {
     let first_w = s.first + run.start as i64;
     let x = &s.scores[run.start];
     if x.expected >= DENSE_MEAN {
         let excess = |k: usize| f64::from(s.scores[k].reports) - s.scores[k].expected;
         let next = (run.start + 1..=run.end).map(excess).find(|&e| e > 0.0);
-        let share = match next {
-            Some(rate) => (excess(run.start) / rate).clamp(0.0, 1.0),
-            None => 1.0,
-        };
         let width = (w.end(first_w) - w.start(first_w)) as f64;
-        return w.end(first_w) - (share * width).round() as Ts;
+        let Some(rate) = next else {
+            return w.start(first_w);
+        };
+        let share = (excess(run.start) / rate).clamp(0.0, 1.0);
+        // A full first window: the outage may have begun in the window before, too quietly
+        // to be flagged; its excess says how far in.
+        let before = if share >= 0.9 && run.start > 0 {
+            (excess(run.start - 1) / rate).clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        return w.end(first_w) - ((share + before) * width).round() as Ts;
     }
     cells
         .get(&first_w)

@@ -56,6 +56,9 @@ pub struct Params {
     pub min_ratio: f64,
     /// Also test sums over blocks of 15 and 60 minutes (see the method, step 4).
     pub blocks: bool,
+    /// Evidence (nats: the run's log-likelihood ratio, see [`run_llr`](super::run_llr)) an
+    /// incident needs: with thousands of windows tested, a run with less is the test's luck.
+    pub min_llr: f64,
 }
 
 impl Default for Params {
@@ -77,6 +80,7 @@ impl Default for Params {
             local_level: true,
             min_ratio: 2.0,
             blocks: true,
+            min_llr: 10.0,
         }
     }
 }
@@ -95,6 +99,7 @@ impl Params {
             local_level: false,
             min_ratio: 1.0,
             blocks: false,
+            min_llr: 0.0,
             ..self.clone()
         }
     }
