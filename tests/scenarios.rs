@@ -253,10 +253,15 @@ fn run_scenario(files: &[String], extra: &[&str]) -> (JsonReport, Vec<Vec<eval::
         scan,
         json: out,
     } = outcry::cmd::detect::sequential_json(&a.common).unwrap();
+    // The compared tests bring their own decision rules: no evidence rule on top.
+    let cmp = Params {
+        min_llr: 0.0,
+        ..cfg.params.clone()
+    };
     let others = SCORERS
         .iter()
         .map(|f| {
-            detect::detect_with(&scan.windows, &cfg.params, f)
+            detect::detect_with(&scan.windows, &cmp, f)
                 .iter()
                 .map(|i| eval::Detected {
                     service: matcher.services()[i.service].id.clone(),
@@ -505,8 +510,12 @@ fn dense_meets_the_targets(title: &str, specs: Vec<outcry_sim::DenseSpec>) {
                 })
                 .collect()
         };
+        let cmp = Params {
+            min_llr: 0.0,
+            ..params.clone()
+        };
         for (k, f) in SCORERS.iter().enumerate() {
-            let d = found(detect::detect_with(&w, &params, f));
+            let d = found(detect::detect_with(&w, &cmp, f));
             compared[k].extend(eval::score(&sc.truth, &d, step));
         }
         let s = eval::score(&sc.truth, &found(detect::detect(&w, &params)), step);

@@ -297,7 +297,8 @@ pub const BLOCK_MINUTES: [i64; 2] = [15, 60];
 /// as one of the same mean and variance: size θ·(Σμ)²/Σμ²; `min_reports` and the ratios on the
 /// sums), and a window that holds at least the elevated ratio of its own expectation takes the
 /// smaller P of the blocks it ends, and their spike and elevated verdicts (only its past: a
-/// quiet window before an outage is not pulled into it by the outage's windows).
+/// quiet window before an outage is not pulled into it by the outage's windows). Blocks are
+/// tested at dense windows only (expecting at least `DENSE_MEAN` reports).
 /// (Scan statistics over several window lengths: Kulldorff, "A spatial scan statistic", 1997;
 /// Naus, 1965.)
 fn test_windows(
@@ -343,7 +344,13 @@ fn test_windows(
             let spike = p < params.alpha && c >= params.min_ratio * m;
             let elevated = p < params.elevated_alpha;
             let x = &mut scores[end - 1];
-            if x.reports > 0 && f64::from(x.reports) >= params.elevated_ratio() * x.expected {
+            // Only dense windows: where a window expects under `DENSE_MEAN` reports its own
+            // discrete count is already a sharp test, and one straggler after an outage would
+            // otherwise end a significant block.
+            if x.expected >= DENSE_MEAN
+                && x.reports > 0
+                && f64::from(x.reports) >= params.elevated_ratio() * x.expected
+            {
                 if p < x.p {
                     x.p = p;
                     x.score = score(p);
