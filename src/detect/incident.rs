@@ -8,7 +8,7 @@ use super::expectation::{Series, BASELINE_FLOOR, DENSE_MEAN};
 use super::nbinom::run_llr;
 use super::params::Params;
 use super::phases::recovering_start;
-use super::recovery::recovery_time;
+use super::recovery::{above_normal, recovery_time};
 use super::run::Run;
 use crate::lexicon::Kind;
 use crate::time::Ts;
@@ -118,15 +118,7 @@ pub(super) fn incidents_of(
         while start > free && s.scores[start - 1].busy(params) {
             start -= 1;
         }
-        let mut end = i;
-        let mut j = i + 1;
-        // j - end - 1 quiet windows lie between the run's end and j.
-        while j < n && (j - end - 1) as i64 <= params.merge_gap {
-            if s.scores[j].elevated {
-                end = j;
-            }
-            j += 1;
-        }
+        let end = run_end(s, i, params);
         i = end + 1;
         let run = &s.scores[start..=end];
         let Some(last_spike) = run.iter().rposition(|x| x.spike).map(|k| start + k) else {
@@ -151,6 +143,34 @@ pub(super) fn incidents_of(
         out.push(incident);
     }
     out
+}
+
+/// The last window of the run of elevated windows that starts at `i`: the run goes on across a
+/// gap of quiet windows up to the next elevated one when the gap is at most `merge_gap` windows
+/// long, or at most `tail_windows` long with its reports still above normal in sum (at least
+/// the elevated ratio of their expectation, and [`above_normal`]): an outage is not over while
+/// its reports, thinned out, still run far above what is usual.
+fn run_end(s: &Series, i: usize, params: &Params) -> usize {
+    let n = s.scores.len();
+    let mut end = i;
+    loop {
+        let Some(next) = (end + 1..n).find(|&j| s.scores[j].elevated) else {
+            return end;
+        };
+        let gap = (next - end - 1) as i64;
+        let thinned = || {
+            let part = &s.scores[end + 1..next];
+            let (c, m) = part.iter().fold((0.0, 0.0), |(c, m), x| {
+                (c + f64::from(x.reports), m + x.expected)
+            });
+            c >= params.elevated_ratio() * m && above_normal(part, s.theta, params)
+        };
+        if gap <= params.merge_gap || (gap <= params.tail_windows && thinned()) {
+            end = next;
+        } else {
+            return end;
+        }
+    }
 }
 
 /// The incident of `run` in the series `s` of service `svc` (its quoted times come later, from

@@ -27,13 +27,19 @@
 //!
 //! **Short inputs.** A segment shorter than `LEVEL_MIN_H` hours is too short to know the usual
 //! level: a burst may fill a quarter or half of it (a dump collected around the incident). There
-//! the level is the lower median of all its blocks: the level of its quieter half. That is the
-//! prior: *an outage fills at most half of the input*. Reports say so (`usual_level_known`).
+//! the level is the lower quartile of all its blocks: the level of its quietest quarter. That is
+//! the prior: *an outage fills at most half of the input* (with room for the hour blocks that a
+//! burst only half covers); the blocks are shrunk by a prior worth `SHORT_LEVEL_PRIOR` (1)
+//! report only, as the global level is itself inflated by the burst. Reports say so
+//! (`usual_level_known`).
 
 /// Hours of the trailing span whose median block ratio is a window's level.
 pub const LEVEL_SPAN_H: i64 = 48;
 /// Reports a block's ratio is shrunk towards 1 by.
 pub const LEVEL_PRIOR: f64 = 5.0;
+/// The prior of a short input's blocks, in reports: weaker, since the global level it pulls
+/// towards is itself inflated by a burst that fills much of the input.
+pub const SHORT_LEVEL_PRIOR: f64 = 1.0;
 /// Segments shorter than this many hours have no known usual level (see the module doc).
 pub const LEVEL_MIN_H: i64 = 24;
 
@@ -43,7 +49,7 @@ pub fn block_windows(width: i64) -> usize {
 }
 
 /// Each window's level multiplier: the median block ratio of `counts` against `expected` over
-/// the trailing span, or, when `known` is false (a short input), the lower median of all blocks.
+/// the trailing span, or, when `known` is false (a short input), the lower quartile of all blocks.
 /// Windows are `width` seconds wide.
 pub fn local_level(counts: &[u32], expected: &[f64], width: i64, known: bool) -> Vec<f64> {
     let n = counts.len();
@@ -57,7 +63,8 @@ pub fn local_level(counts: &[u32], expected: &[f64], width: i64, known: bool) ->
             let b = (a + block).min(n);
             let obs: f64 = counts[a..b].iter().map(|&c| f64::from(c)).sum();
             let exp: f64 = expected[a..b].iter().sum();
-            (obs + LEVEL_PRIOR) / (exp + LEVEL_PRIOR)
+            let prior = if known { LEVEL_PRIOR } else { SHORT_LEVEL_PRIOR };
+            (obs + prior) / (exp + prior)
         })
         .collect();
     let nb = ratios.len();
@@ -67,8 +74,9 @@ pub fn local_level(counts: &[u32], expected: &[f64], width: i64, known: bool) ->
     if !known {
         let mut all = ratios.clone();
         all.sort_by(f64::total_cmp);
-        // The lower median: the level of the quieter half.
-        let lower = all[(all.len() - 1) / 2];
+        // The lower quartile: the level of the quietest quarter (blocks half covered by a burst
+        // that fills half of the input must not count as quiet ones).
+        let lower = all[(all.len() - 1) / 4];
         level_of_block.fill(lower);
     } else {
         let mut buf: Vec<f64> = Vec::with_capacity(span);
@@ -135,14 +143,14 @@ mod tests {
     }
 
     #[test]
-    fn a_short_input_takes_its_quieter_half() {
+    fn a_short_input_takes_its_quietest_quarter() {
         // Four hours: nothing, a post a minute, nothing, nothing (12 windows an hour).
         let mut counts = vec![0u32; 48];
         counts[12..24].fill(5);
         // The global model's naive expectation is the mean, 1.25 a window.
         let level = local_level(&counts, &[1.25; 48], 300, false);
         assert!(level.iter().all(|&l| l < 0.3), "{level:?}");
-        // Half of it: still the quieter half.
+        // Half of it: still the quietest quarter.
         counts[24..36].fill(5);
         let level = local_level(&counts, &[2.5; 48], 300, false);
         assert!(level[0] < 0.2, "{}", level[0]);

@@ -113,6 +113,7 @@ impl Params {
                 alpha: 1e-4,
                 elevated_alpha: 2e-3,
                 min_reports: 5,
+                min_llr: 14.0,
                 ..d
             },
             Sensitivity::Normal => d,
@@ -122,6 +123,7 @@ impl Params {
                 elevated_alpha: 2e-2,
                 min_reports: 3,
                 min_run: 1,
+                min_llr: 6.0,
                 ..d
             },
         }
@@ -144,5 +146,6 @@ mod tests {
         assert!(l.alpha < n.alpha && n.alpha < h.alpha);
         assert!(l.elevated_alpha < n.elevated_alpha && n.elevated_alpha < h.elevated_alpha);
         assert!(l.min_reports >= n.min_reports && n.min_reports >= h.min_reports);
+        assert!(l.min_llr > n.min_llr && n.min_llr > h.min_llr);
     }
 }

@@ -67,7 +67,8 @@ pub struct JsonIncident {
     #[serde(default)]
     pub llr: f64,
     /// False when the input was too short (under 24 hours) to know the service's usual level:
-    /// it was then assumed to be the level of the input's quieter half.
+    /// it was then taken from the input's quietest quarter (hour blocks; an outage is assumed to
+    /// fill at most half of the input).
     #[serde(default = "yes")]
     pub usual_level_known: bool,
     /// How far the service's counts wander beyond a Poisson process: a window's variance is

@@ -136,7 +136,7 @@ fn counts(out: &mut dyn Write, r: &Report, i: &Incident) -> io::Result<()> {
     if !i.usual_level_known {
         writeln!(
             out,
-            "  {:<10}unknown: the input spans under a day, so the usual level is assumed to be that of its quieter half",
+            "  {:<10}unknown: the input spans under a day, so the usual level is taken from its quietest quarter",
             "usual"
         )?;
     }
