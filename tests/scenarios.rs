@@ -473,7 +473,7 @@ fn dense_suite_meets_the_targets() {
 /// The same dense shapes from other seeds, never used for tuning.
 #[test]
 fn held_out_dense_suite_meets_the_targets() {
-    let specs = outcry_sim::dense_suite_seeded(30_000)
+    let specs = outcry_sim::dense_suite_seeded(40_000)
         .into_iter()
         .map(|mut s| {
             s.name = format!("held-{}", s.name);
