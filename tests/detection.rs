@@ -60,7 +60,10 @@ fn a_dump_of_only_the_incidents_hours_is_found_and_says_its_usual_level_is_unkno
         let r = json(&[p.to_str().unwrap()]);
         assert_eq!(r.incidents.len(), 1, "{name}: {:?}", r.incidents);
         let i = &r.incidents[0];
-        assert_eq!(i.onset, outcry::time::rfc3339_utc(T0 + burst.start * 60 + 20));
+        assert_eq!(
+            i.onset,
+            outcry::time::rfc3339_utc(T0 + burst.start * 60 + 20)
+        );
         assert!(!i.usual_level_known);
         let rec = outcry::time::parse_time(i.recovery.as_deref().unwrap(), chrono_tz::UTC).unwrap();
         assert!(
@@ -143,16 +146,24 @@ fn counts_take_the_series_step_read_decimal_counts_and_name_a_fractional_row() {
     assert_eq!(r.incidents.len(), 1, "{:?}", r.incidents);
     // A --window that splits buckets is ignored, with a warning.
     let out = outcry()
-        .args(["detect", "--format", "json", "--window", "5m", "--counts", p])
+        .args([
+            "detect", "--format", "json", "--window", "5m", "--counts", p,
+        ])
         .output()
         .unwrap();
     assert!(out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("--window 5m") && stderr.contains("30m"), "{stderr}");
+    assert!(
+        stderr.contains("--window 5m") && stderr.contains("30m"),
+        "{stderr}"
+    );
     let r: JsonReport = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!((r.settings.window_s, r.incidents.len()), (1800, 1));
     // A multiple of the step adds buckets up.
-    assert_eq!(json(&["--counts", p, "--window", "1h"]).settings.window_s, 3600);
+    assert_eq!(
+        json(&["--counts", p, "--window", "1h"]).settings.window_s,
+        3600
+    );
     // A fractional count is an error naming its row.
     let bad = dir.path().join("bad.csv");
     std::fs::write(
@@ -193,7 +204,12 @@ fn severity_ranks_a_bigger_outage_above_a_smaller_one() {
     assert_eq!(r.incidents.len(), 2, "{:?}", r.incidents);
     let (small, big) = (&r.incidents[0], &r.incidents[1]);
     assert!(small.peak_ratio > 2.0 && big.peak_ratio > 8.0);
-    assert!(big.llr > small.llr && small.llr >= 10.0, "{} {}", small.llr, big.llr);
+    assert!(
+        big.llr > small.llr && small.llr >= 10.0,
+        "{} {}",
+        small.llr,
+        big.llr
+    );
     assert!(small.overdispersion >= 0.0);
     assert_eq!(r.settings.variance, "negative binomial");
 }
@@ -216,7 +232,10 @@ fn the_bundled_real_series_finds_the_labelled_rise_and_nothing_else() {
         "--sensitivity",
         "high",
     ]);
-    assert!(high.incidents.iter().any(|i| i.onset.starts_with("2014-04-22T19:")));
+    assert!(high
+        .incidents
+        .iter()
+        .any(|i| i.onset.starts_with("2014-04-22T19:")));
 }
 
 #[test]
@@ -237,7 +256,14 @@ fn posts_a_century_apart_cost_two_windows_not_ten_million() {
     let mut w = outcry::window::Windows::new(300, 1);
     for t in [-1_414_677_600i64, 1_741_082_400] {
         w.see(t);
-        w.classify(0, outcry::lexicon::Kind::Report, t, "gmail is down", None, &[]);
+        w.classify(
+            0,
+            outcry::lexicon::Kind::Report,
+            t,
+            "gmail is down",
+            None,
+            &[],
+        );
     }
     let segs = outcry::detect::segments(&w);
     assert_eq!(segs.len(), 2);

@@ -40,9 +40,8 @@ impl Config {
         let zones = zones(&a.tz)?;
         let input_tz =
             time::parse_zone(&a.input_tz).map_err(|e| UsageError(format!("--input-tz: {e}")))?;
-        let window =
-            time::parse_duration(a.window.as_deref().unwrap_or(DEFAULT_WINDOW))
-                .map_err(|e| UsageError(format!("--window: {e}")))?;
+        let window = time::parse_duration(a.window.as_deref().unwrap_or(DEFAULT_WINDOW))
+            .map_err(|e| UsageError(format!("--window: {e}")))?;
         let params = params(a, zones[0])?;
         let fields = fields(a)?;
         let layout = layout(a)?;

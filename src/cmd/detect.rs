@@ -117,7 +117,11 @@ fn execute_counts(
     let (mut lex, about) = config::load_lexicon(&args.lexicons)?;
     let svc = crate::window::counts::services(&rows, &mut lex, about);
     let matcher = Matcher::new(lex, about);
-    let width = counts_window(&rows, args.window.is_some().then_some(cfg.scan.window), &cfg);
+    let width = counts_window(
+        &rows,
+        args.window.is_some().then_some(cfg.scan.window),
+        &cfg,
+    );
     let mut windows = Windows::aligned(width, matcher.services().len(), cfg.zones[0]);
     let reports = crate::window::counts::fill(&rows, &svc, &mut windows);
     let stats = Stats {

@@ -68,7 +68,11 @@ pub fn local_level(counts: &[u32], expected: &[f64], width: i64, known: bool) ->
             let b = (a + block).min(n);
             let obs: f64 = counts[a..b].iter().map(|&c| f64::from(c)).sum();
             let exp: f64 = expected[a..b].iter().sum();
-            let prior = if known { LEVEL_PRIOR } else { SHORT_LEVEL_PRIOR };
+            let prior = if known {
+                LEVEL_PRIOR
+            } else {
+                SHORT_LEVEL_PRIOR
+            };
             (obs + prior) / (exp + prior)
         })
         .collect();

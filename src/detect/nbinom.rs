@@ -295,7 +295,10 @@ mod tests {
         let short = run_llr(&[40, 40], &mu[..2], 5.0);
         let long = run_llr(&[40; 6], &mu, 5.0);
         let high = run_llr(&[80, 80], &mu[..2], 5.0);
-        assert!(short > 0.0 && long > short && high > short, "{short} {long} {high}");
+        assert!(
+            short > 0.0 && long > short && high > short,
+            "{short} {long} {high}"
+        );
         assert_eq!(run_llr(&[5, 8], &mu[..2], 5.0), 0.0);
         // Poisson: the closed form Σc ln a − (a − 1)Σμ at a = Σc/Σμ.
         let p = run_llr(&[30, 30], &[10.0, 10.0], f64::INFINITY);

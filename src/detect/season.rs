@@ -141,10 +141,11 @@ impl Season {
             _ => (false, false),
         };
         match learnt {
-            (true, true) if longest.is_some_and(|(a, b)| {
-                w.end(b) - w.start(a) >= (SEASON_WEEK_HOURS_AFTER_DAYS * 86_400.0) as i64
-                    && w.width <= 3600
-            }) =>
+            (true, true)
+                if longest.is_some_and(|(a, b)| {
+                    w.end(b) - w.start(a) >= (SEASON_WEEK_HOURS_AFTER_DAYS * 86_400.0) as i64
+                        && w.width <= 3600
+                }) =>
             {
                 "hour of the week"
             }

@@ -48,10 +48,7 @@ mod tests {
         for t in [0, 600, 3 * 86_400, 20 * 86_400, 20 * 86_400 + 300] {
             w.see(t);
         }
-        assert_eq!(
-            segments(&w),
-            vec![(0, 3 * 288), (20 * 288, 20 * 288 + 1)]
-        );
+        assert_eq!(segments(&w), vec![(0, 3 * 288), (20 * 288, 20 * 288 + 1)]);
         assert_eq!(segment_windows(&segments(&w)), 3 * 288 + 1 + 2);
         assert_eq!(segments(&Windows::new(60, 2)), vec![]);
     }

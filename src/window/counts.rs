@@ -60,7 +60,9 @@ pub fn read(text: &str, tz: chrono_tz::Tz) -> Result<Vec<Row>> {
         let c = field(cols.1).with_context(|| format!("--counts: row {line}: no count"))?;
         let count = whole(c).with_context(|| format!("--counts: row {line}: count {c:?}"))?;
         let total = match cols.2.and_then(field) {
-            Some(x) => Some(whole(x).with_context(|| format!("--counts: row {line}: total {x:?}"))?),
+            Some(x) => {
+                Some(whole(x).with_context(|| format!("--counts: row {line}: total {x:?}"))?)
+            }
             None => None,
         };
         let service = cols.3.and_then(field).map(str::to_string);
@@ -165,10 +167,16 @@ mod tests {
         // Gaps of 5, 10 minutes: the step is 5.
         assert_eq!(step(&a), Some(300));
         assert_eq!(step(&a[..1]), None);
-        let e = read("timestamp,count\n2014-04-10 00:04:00,1\n2014-04-10 00:09:00,94.5\n", tz)
-            .unwrap_err();
+        let e = read(
+            "timestamp,count\n2014-04-10 00:04:00,1\n2014-04-10 00:09:00,94.5\n",
+            tz,
+        )
+        .unwrap_err();
         let msg = format!("{e:#}");
-        assert!(msg.contains("row 3") && msg.contains("94.5") && msg.contains("whole"), "{msg}");
+        assert!(
+            msg.contains("row 3") && msg.contains("94.5") && msg.contains("whole"),
+            "{msg}"
+        );
         assert!(read("2014-04-10 00:04:00,-3\n", tz).is_err());
     }
 }

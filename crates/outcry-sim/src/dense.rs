@@ -206,7 +206,12 @@ pub fn generate_dense(spec: &DenseSpec) -> DenseScenario {
                 extra += m * mean * ramp * (b - a) as f64 / spec.step as f64;
             }
         }
-        let c = background + if extra > 0.0 { rng.poisson_big(extra) } else { 0 };
+        let c = background
+            + if extra > 0.0 {
+                rng.poisson_big(extra)
+            } else {
+                0
+            };
         if extra == 0.0 {
             let x = f64::from(background);
             sum2 += (x - mean).powi(2) / mean;
@@ -303,7 +308,10 @@ mod tests {
         let g: Vec<f64> = (0..n).map(|_| r.gamma(3.0)).collect();
         let mean = g.iter().sum::<f64>() / n as f64;
         let var = g.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / n as f64;
-        assert!((mean - 3.0).abs() < 0.05 && (var - 3.0).abs() < 0.15, "{mean} {var}");
+        assert!(
+            (mean - 3.0).abs() < 0.05 && (var - 3.0).abs() < 0.15,
+            "{mean} {var}"
+        );
         let small = (0..n).map(|_| r.gamma(0.5)).sum::<f64>() / n as f64;
         assert!((small - 0.5).abs() < 0.02, "{small}");
         // NB(μ 50, θ 5): variance 50 + 500.
@@ -315,7 +323,10 @@ mod tests {
             .collect();
         let m = c.iter().sum::<f64>() / n as f64;
         let v = c.iter().map(|x| (x - m).powi(2)).sum::<f64>() / n as f64;
-        assert!((m - 50.0).abs() < 1.0 && (v / 550.0 - 1.0).abs() < 0.08, "{m} {v}");
+        assert!(
+            (m - 50.0).abs() < 1.0 && (v / 550.0 - 1.0).abs() < 0.08,
+            "{m} {v}"
+        );
     }
 
     #[test]

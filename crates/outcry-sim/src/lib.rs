@@ -14,9 +14,7 @@
 use std::fmt::Write as _;
 
 mod dense;
-pub use dense::{
-    dense_suite_seeded, generate_dense, DenseOutage, DenseScenario, DenseSpec, Shift,
-};
+pub use dense::{dense_suite_seeded, generate_dense, DenseOutage, DenseScenario, DenseSpec, Shift};
 
 pub use outcry::eval::TruthEvent;
 use outcry::time::Ts;
