@@ -32,16 +32,23 @@ pub enum Command {
     /// expectation of a window is λ times the chatter level around it (posts not naming the
     /// service, an hour either side, relative to their mean: the time of day) times, from 3 days
     /// of input, the service's usual level at that hour of the day (from 14 days, also that day
-    /// of the week; on the clock of the first --tz zone; --no-seasonal: not), all re-estimated
-    /// without the windows found significant. A window is a spike when it has at least
-    /// --min-reports voices and the Poisson tail probability P(X >= voices | expectation) is below
-    /// --alpha; windows with P < 0.01 are elevated. Elevated windows chain into one incident across
-    /// up to --merge-gap quiet windows; one with a spike and a second busy window (P < 0.1), or a
-    /// spike below alpha², is reported; windows just before it with P < 0.1 lead into it. Onset: the first report of the run, to the second. Recovery: the first
-    /// recovery post ("it's back", 정상화) once a second one corroborates it near the end of the
-    /// run (or up to an hour later when the reports in between stay above normal: a degraded
-    /// tail); otherwise the end of the run without its trailing stragglers; none while still
-    /// elevated at the end of the input.
+    /// of the week; from 28, that hour of the week; on the clock of the first --tz zone;
+    /// --no-seasonal: not), all re-estimated without the windows found significant, times its
+    /// local level (running medians of the last two days, the last week and the next two days:
+    /// a rise that lasts more than a day is a new normal). Inputs under a day cannot know the
+    /// usual level: it is taken from their quietest quarter, and the report says so. Counts are
+    /// negative binomial, with a spread estimated from the service's own series. A window is a
+    /// spike when it has at least --min-reports voices, twice its expectation and a tail
+    /// probability below --alpha; windows with P < 0.01 at 1.5 times are elevated (dense series:
+    /// also the sums of the last 15 and 60 minutes). Elevated windows chain into one incident
+    /// across up to --merge-gap quiet windows (up to an hour while reports stay above normal in
+    /// sum); one with a spike, a second busy window (P < 0.1) or a spike below alpha², and 10
+    /// nats of evidence (the run's log-likelihood ratio) is reported, with its severity (peak
+    /// ratio, evidence). Onset: the first report of the run, to the second. Recovery: where the
+    /// reports end, placed by the first recovery post ("it's back", 정상화) from the run's last
+    /// window on once a second one corroborates it (or up to an hour later when the reports in
+    /// between stay above normal: a degraded tail); none while still elevated at the end of the
+    /// input. Silences of more than a week split the input into segments analysed apart.
     Detect(DetectArgs),
     /// Write per-window counts and spike scores as CSV, one row per service per window.
     Windows(WindowsArgs),
@@ -241,7 +248,8 @@ pub struct CommonArgs {
     #[arg(long, value_name = "PATH")]
     pub author_field: Option<String>,
 
-    /// Spike test: a window is a spike when P(X >= reports | baseline) is below this (Poisson tail).
+    /// Spike test: a window is a spike when P(X >= reports | expectation) is below this (negative
+    /// binomial tail with the service's own spread).
     /// Default: from --sensitivity (normal: 0.001).
     #[arg(long, value_name = "P")]
     pub alpha: Option<f64>,
@@ -251,11 +259,11 @@ pub struct CommonArgs {
     #[arg(long, value_name = "N")]
     pub min_reports: Option<u32>,
 
-    /// Parameter set of the detector: `low` (alpha 0.0001, 5 voices, elevated below P 0.002: only
-    /// loud outages), `normal` (alpha 0.001, 3 voices, elevated below 0.01, two busy windows or
-    /// P below alpha²), `high` (alpha 0.003, 3 voices, elevated below 0.02, one busy window is
-    /// enough: quieter services, earlier warning, more false alarms). --alpha and --min-reports
-    /// override their part.
+    /// Parameter set of the detector: `low` (alpha 0.0001, 5 voices, elevated below P 0.002, 14
+    /// nats of evidence: only loud outages), `normal` (alpha 0.001, 3 voices, elevated below
+    /// 0.01, two busy windows or P below alpha², 10 nats), `high` (alpha 0.003, 3 voices, elevated
+    /// below 0.02, one busy window is enough, 6 nats: quieter services, earlier warning, more
+    /// false alarms). --alpha and --min-reports override their part.
     #[arg(long, value_enum, default_value_t = Sensitivity::Normal)]
     pub sensitivity: Sensitivity,
 

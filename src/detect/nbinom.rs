@@ -45,7 +45,7 @@ pub fn nb_tail(c: u32, mu: f64, theta: f64) -> f64 {
     if mu <= 0.0 {
         return 0.0;
     }
-    if !(theta < POISSON_ABOVE) {
+    if theta.is_nan() || theta >= POISSON_ABOVE {
         return poisson_sf(c, mu);
     }
     let x = mu / (mu + theta);
@@ -62,7 +62,7 @@ pub fn nb_tail(c: u32, mu: f64, theta: f64) -> f64 {
 pub fn nb_ln_pmf(c: u32, mu: f64, theta: f64) -> f64 {
     let cf = f64::from(c);
     let mu = mu.max(1e-300);
-    if !(theta < POISSON_ABOVE) {
+    if theta.is_nan() || theta >= POISSON_ABOVE {
         return cf * mu.ln() - mu - ln_gamma(cf + 1.0);
     }
     ln_gamma(cf + theta) - ln_gamma(theta) - ln_gamma(cf + 1.0)
