@@ -31,7 +31,8 @@ Asia/Seoul time and anything else as UTC (as `outcry time` does), with a warning
 (JSON stats.implied_zone). Numeric dates: a four-digit number is the year; year first (2024-03-10,
 2024/3/10, 2024.03.10.) is year-month-day; year last (03/10/2024) is month/day/year, except with
 dots (10.03.2024) or a first number over 12 (24/02/2009), which are day first; with no four-digit
-year (09/02/24) the year comes first (two-digit years are 1970-2069). A date that another order
+year (09/02/24) the year comes first (two-digit years are 1970-2069); when that reading is no
+date and one other order gives one (12/31/24), that one is taken. A date that another order
 would read as another valid date is counted and warned about (stats.ambiguous_dates);
 --date-order says which order the input uses. An impossible date (2024-02-30) or second (:65)
 makes the line a skip (unparseable_time). Records far outside the bulk of the stream (a zero

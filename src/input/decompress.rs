@@ -19,16 +19,22 @@ pub fn decompress(mut raw: Box<dyn Read + Send>) -> io::Result<Box<dyn BufRead +
     // A pipe may hand over fewer bytes per read than a magic number has: loop until we have 6.
     let mut head = [0u8; 6];
     let mut n = 0;
+    let mut ended = false;
     while n < head.len() {
         match raw.read(&mut head[n..]) {
-            Ok(0) => break,
+            Ok(0) => {
+                ended = true;
+                break;
+            }
             Ok(k) => n += k,
             Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
             Err(e) => return Err(e),
         }
     }
     let head = &head[..n];
-    let buffered = BufReader::with_capacity(BUF_SIZE, io::Cursor::new(head.to_vec()).chain(raw));
+    // A terminal's end of input (Ctrl-D) is not lasting: it is never asked for more after it.
+    let rest: Box<dyn Read + Send> = if ended { Box::new(io::empty()) } else { raw };
+    let buffered = BufReader::with_capacity(BUF_SIZE, io::Cursor::new(head.to_vec()).chain(rest));
     if head.starts_with(GZIP_MAGIC) {
         let gz = flate2::bufread::MultiGzDecoder::new(buffered);
         Ok(Box::new(BufReader::with_capacity(BUF_SIZE, gz)))

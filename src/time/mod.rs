@@ -922,6 +922,7 @@ mod tests {
         assert_eq!(day("24/02/2009 10:00"), "2009-02-24"); // a first number over 12 is the day
         assert_eq!(day("09/02/24 10:00"), "2009-02-24"); // no four-digit year: year first
         assert_eq!(day("3/10/24 10:00"), "2003-10-24");
+        assert_eq!(day("12/31/24 10:00"), "2024-12-31"); // only month-day-year is a date
         for s in ["03/10/2024 10:00", "3/10/24 10:00", "09/02/24 21:22"] {
             p.parse(s).unwrap();
         }

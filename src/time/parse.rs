@@ -408,10 +408,11 @@ pub enum DateOrder {
 ///   where the day comes first;
 /// * with no four-digit number (`09/02/24`) the year comes first, as in ISO 8601 and on Korean
 ///   sites (two-digit years are 1970–2069);
-/// * a date that the other orders (month-day-year, day-month-year, year-month-day) would read as
-///   a different valid date is *ambiguous*: read by the rule, and flagged so that the stream can
-///   warn. `--date-order` (`order`) replaces the rule for the dates whose year is not four
-///   leading digits; then nothing is flagged.
+/// * when the rule's reading is no date and exactly one other order (month-day-year,
+///   day-month-year, year-month-day) gives one, that one is taken (`12/31/24` is 2024-12-31);
+/// * a date that another order would read as a different valid date is *ambiguous*: read by the
+///   rule, and flagged so that the stream can warn. `--date-order` (`order`) replaces the rule
+///   for the dates whose year is not four leading digits; then nothing is flagged.
 ///
 /// The reading may be an impossible date (`2024-02-30`): the caller rejects it.
 pub fn numeric_date(
@@ -443,11 +444,18 @@ pub fn numeric_date(
         DateOrder::Auto if sep == b'.' || a > 12 => dmy,
         DateOrder::Auto => mdy,
     };
+    if order != DateOrder::Auto {
+        return Some((chosen.0, chosen.1, chosen.2, false));
+    }
     let others: &[(i32, u32, u32)] = if short { &[ymd, mdy, dmy] } else { &[mdy, dmy] };
-    let ambiguous = order == DateOrder::Auto
-        && valid(chosen)
-        && others.iter().any(|&o| o != chosen && valid(o));
-    Some((chosen.0, chosen.1, chosen.2, ambiguous))
+    let mut alternatives = others.iter().filter(|&&o| o != chosen && valid(o));
+    let chosen = match (valid(chosen), alternatives.next(), alternatives.next()) {
+        // The rule's reading is no date and one other order gives one (12/31/24): that one.
+        (false, Some(&only), None) => return Some((only.0, only.1, only.2, false)),
+        (true, Some(_), _) => return Some((chosen.0, chosen.1, chosen.2, true)),
+        _ => chosen,
+    };
+    Some((chosen.0, chosen.1, chosen.2, false))
 }
 
 impl<'a> Reader<'_, 'a> {
