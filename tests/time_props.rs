@@ -186,7 +186,7 @@ proptest! {
             if cuts.contains(&pos) {
                 ex = extractor(); // another worker's chunk
             }
-            prop_assert_eq!(verdict(&mut ex, MIXED[k]), alone[k].clone(), "{}", MIXED[k]);
+            prop_assert_eq!(verdict(&mut ex, MIXED[k]), alone[k], "{}", MIXED[k]);
         }
     }
 }
