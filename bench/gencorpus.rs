@@ -159,6 +159,9 @@ fn words(lex: &Lexicon) -> Words {
     for e in &lex.entries {
         let d = e.display.trim_matches(['*', '?']).to_string();
         let ascii = d.is_ascii();
+        if e.number.is_some() {
+            continue; // `error {number}`: not a phrase to paste as written
+        }
         match e.kind {
             TermKind::Alias(s) if ascii => w.en_alias[s].push(d),
             TermKind::Alias(s) => w.ko_alias[s].push(d),
@@ -166,7 +169,11 @@ fn words(lex: &Lexicon) -> Words {
             TermKind::Outage => w.ko_outage.push(d),
             TermKind::Recovery if ascii => w.en_recovery.push(d),
             TermKind::Recovery => w.ko_recovery.push(d),
-            TermKind::Exclude | TermKind::Negation | TermKind::Counter | TermKind::Context => {}
+            TermKind::Exclude
+            | TermKind::Negation
+            | TermKind::Counter
+            | TermKind::Context
+            | TermKind::Cue(_) => {}
         }
     }
     w

@@ -20,14 +20,21 @@
 # A bare `down` is wanted: a report also needs a service named, and the look-alikes
 # ("feeling down", "stocks are down", "calm down") are listed under [exclude en]. The longer
 # "down" phrases are kept for readers; they match wherever `down` would.
-down
-is down
-went down
-goes down
-down again
+#
+# `~` marks a word with senses that are not about a service: shares and indices ("nasdaq down
+# 2%"), counts and ratings ("my followers are down"), things that fall ("a tree came down").
+# A cue of a [sense] section near it (README.md: same clause, within the sense's window of
+# words) sets it aside, whatever service is named. Phrases without `~` are never set aside:
+# "down for" (an outage that lasts, "down for 50% of users", "down for 3 hours") is one.
+~down
+~is down
+~went down
+~goes down
+~down again
+down for
 down for me
 down for everyone
-is back down
+~is back down
 is up and down
 been up and down
 isdown
@@ -149,6 +156,76 @@ video won't play
 videos won't play
 videos not playing
 
+# Error codes and error nouns: "getting 503s", "error code 1003", "playback error".
+500s
+502s
+503s
+504s
+429s
+404s
+too many requests
+error {number}
+error code
+error codes
+playback error
+playback errors
+playback failure
+streaming error
+streaming errors
+sign in error
+sign-in error
+login error
+can't stream
+cannot stream
+won't stream
+keeps buffering
+stuck buffering
+won't play anything
+can't play anything
+at capacity
+not syncing
+won't refresh
+error on every
+errors on every
+
+# Internet and phone providers: the line, the signal, the service.
+internet's out
+internet is out
+internet out
+internet went out
+internet's been out
+internet has been out
+internet been out
+internet keeps dropping
+internet keeps cutting out
+wifi's out
+wifi is out
+wifi out
+wi-fi is out
+fiber out
+fibre out
+cable out
+both out
+5g dead
+5g is dead
+lte dead
+lte is dead
+broadband's out
+broadband is out
+service is out
+no internet
+no wifi
+no service
+no signal
+no data
+no bars
+no dial tone
+sos only
+~keeps dropping
+keeps disconnecting
+calls keep dropping
+dropping calls
+
 # Outage words.
 outage
 payments failing
@@ -174,9 +251,9 @@ unreachable
 went offline
 offline again
 broken
-crashed
-crashing
-is dead
+~crashed
+~crashing
+~is dead
 ddos
 server issues
 server problems
@@ -205,29 +282,29 @@ is not down anymore
 not down anymore
 no longer down
 back now
-is back up
+~is back up
 seems to be back
 working again now
 it's working
 its working
 it's working again
 loads now
-is back
-'s back
-’s back
+~is back
+~'s back
+~’s back
 it's back
 its back
 it’s back
-back up
+~back up
 back online
 online again
 back to normal
 back in business
 working again
 works again
-up again
-is up
-up now
+~up again
+~is up
+~up now
 up and running
 running again
 fixed now
@@ -240,8 +317,8 @@ service restored
 connection restored
 resolved
 issue resolved
-came back
-coming back up
+~came back
+~coming back up
 seems fine now
 seems to be working
 working now
@@ -251,8 +328,8 @@ loading again
 loads again
 finally working
 finally works
-recovered
-recovering
+~recovered
+~recovering
 fully operational
 all systems operational
 mitigated
@@ -265,6 +342,19 @@ crisis over
 crisis averted
 outage is over
 false alarm
+all good again
+is all good again
+working normally again
+working normally
+streaming again
+playing again
+going through again
+healthy again
+answering again
+came back on
+back to full bars
+finally fixed
+fixed our
 
 [exclude en]
 # Entries that run past a word must be complete words themselves: the longest entry is chosen
@@ -314,6 +404,8 @@ letting me down
 letting you down
 
 # "down" as a direction or a place.
+down the block
+is down the block
 upside down
 upside-down
 down to earth
@@ -491,6 +583,27 @@ stock crashed
 stocks crashed
 market crashed
 crypto crashed
+
+# "down for" a span of trading, not of an outage.
+down for the day
+down for the week
+down for the month
+down for the year
+down for the quarter
+down for the session
+
+# Lines that are not the LINE messenger (`?LINE` in services.lex).
+phone line
+phone lines
+power line
+power lines
+land line
+finish line
+bottom line
+front line
+punch line
+fishing line
+line cook
 
 # Planned work is not an outage.
 down for maintenance
@@ -768,7 +881,33 @@ your internet
 
 [context en]
 # Words that let an ambiguous alias (`?Zoom`, `?Steam`, `?LINE` in services.lex) right next to
-# them name the service: "zoom app", "steam login", "line server". They do nothing else.
+# them name the service: "zoom app", "steam login", "line server"; a very ambiguous one
+# (`??Bell`, `??Sky`) names it only with one of these right next to it ("bell internet", "sky
+# tv", "bt broadband"), read from the text, so a longer phrase that begins with the word
+# ("internet's out") does not hide it. They do nothing else. Do not list a word that is already
+# an entry of another section (`outage`): the later entry would replace it.
+internet
+wifi
+wi-fi
+broadband
+fibre
+fiber
+cable
+tv
+mobile
+network
+5g
+4g
+lte
+phone
+service
+router
+hub
+modem
+landline
+data
+customer service
+support
 app
 apps
 server
@@ -780,6 +919,95 @@ website
 site
 status
 account
+
+[sense market]
+# Shares, indices, prices and coins: "nasdaq down 2% on the open", "tesla shares down again".
+# A `~` word (`down`, `went down`, `crashed`, `is up`) at most two words after one of these,
+# in the same clause, is set aside: not an outage, even when a service is named. A `{number}`
+# cue (a number right before the rest: `{number}%` is "2%", "3.5 %", "1,000%") counts on
+# either side: "netflix down 8% after hours".
+stock
+stocks
+stock price
+shares
+share price
+market
+markets
+market cap
+nasdaq
+dow
+dow jones
+s&p
+s&p 500
+nyse
+ftse
+nikkei
+kospi
+futures
+premarket
+pre-market
+after hours
+after-hours
+portfolio
+valuation
+earnings
+revenue
+profits
+crypto
+bitcoin
+btc
+eth
+ethereum
+price
+prices
+ytd
+{number}%
+{number} percent
+{number} points
+{number} pts
+
+[sense rating]
+# Counts and ratings: "my followers are down again", "ratings down this season".
+followers
+follower count
+subscribers
+subscriber count
+subs
+views
+view count
+viewers
+viewership
+ratings
+rating
+likes
+engagement
+impressions
+karma
+listeners
+player count
+activity
+numbers
+sales
+stars
+scores
+grades
+ranking
+
+[sense physical]
+# Things that fall: "the big oak came down", "wind knocked the fence down".
+tree
+trees
+branch
+branches
+oak
+pole
+poles
+fence
+wall
+roof
+tent
+ceiling
+shelf
 
 [official-ack en]
 # Phrases of a provider's own status or support posts (read only in `detect --official` input,

@@ -52,8 +52,12 @@
 전산 장애
 
 먹통
-다운
-다운됐
+또 먹통
+또 장애
+# `~`: 다운 is also a share price or a count going down (주가 다운, 구독자 다운); a [sense] cue
+# before it sets it aside (README.md).
+~다운
+~다운됐
 서버 다운
 불통
 # Bare 마비 would fire in 아마 비, 드라마 비하인드, 엄마 비밀: only forms with context.
@@ -114,6 +118,33 @@
 인터넷 안 되
 인터넷 안 됨
 인터넷 끊김
+인터넷 끊겨
+인터넷이 끊겨
+와이파이 끊김
+와이파이 끊겨
+와이파이가 끊겨
+계속 끊겨
+계속 끊김
+자꾸 끊겨
+자꾸 끊김
+끊김 현상
+연결 안 돼
+연결 안 되
+티비 안 나와
+티비 안 나옴
+티비가 안 나와
+TV 안 나와
+TV 안 나옴
+화면 안 나와
+영상 안 나와
+전화 안 됨
+전화도 안 됨
+전화가 안 돼
+전화가 안 되
+5G 안 터져
+5G 안 터짐
+LTE 안 터져
+LTE 안 터짐
 인터넷 나감
 인터넷 나갔
 와이파이 나감
@@ -168,6 +199,26 @@
 일시적 오류
 잠시 후 다시 시도
 네트워크 오류
+에러 코드
+에러코드
+오류 코드
+오류코드
+에러만 떠
+에러만 뜸
+에러만 나
+에러 계속
+오류 계속
+연결 오류
+접속 오류
+스트리밍 오류
+스트리밍 끊김
+새로고침 오류
+새로고침이 안 돼
+새로고침이 안 되
+새로고침 안 돼
+새로고침 안 됨
+정상적으로 되지 않
+정상적으로 작동하지 않
 네트워크 에러
 서비스 중단
 서비스 불가
@@ -313,7 +364,30 @@
 
 [recovery ko]
 다시 잘 나와
+이제 잘 나와
+이제 잘 나오
+다시 잘 가
 메시지 잘 가
+정상적으로 돼
+정상적으로 되
+다시 정상
+이제 정상
+정상이네
+정상이에요
+다시 들어가져
+다시 들어가지
+주문 다시 들어가
+다시 연결됐
+다시 연결되
+연결 복구
+이제 멀쩡
+다시 터져
+다시 잘 터져
+이제 잘 떠
+다시 잘 떠
+지금은 괜찮
+이제 괜찮
+복구된
 다시 잘 돼
 다시 잘 되
 이제 잘 돼
@@ -354,6 +428,8 @@
 잘 되네
 잘 됨
 접속 돼
+접속 잘 돼
+접속 잘 되
 접속 되네
 접속 됨
 접속 된다
@@ -363,9 +439,9 @@
 로그인 돼
 로그인 되네
 로그인 된다
-살아났
-되살아났
-돌아왔
+~살아났
+~되살아났
+~돌아왔
 돌아옴
 부활했
 해결됐
@@ -611,6 +687,12 @@
 팅겨울
 팅겨우
 
+# A past outage named as an event ("since the outage", "worse than during the outage").
+먹통 사태 때
+먹통 사태 이후
+장애 사태 때
+장애 사태 이후
+
 # Planned work and product shutdowns are not outages.
 서비스 중단 예정
 서비스 중단 결정
@@ -783,6 +865,9 @@ SKT T1
 여긴 잘 되
 이상 없는데
 문제 없는데
+폰 문제였
+폰 문제더라
+봤더니 폰 문제
 와이파이 문제예요
 와이파이 문제인 듯
 와이파이 문제 같
@@ -790,7 +875,21 @@ SKT T1
 폰 문제 아닌가
 
 [context ko]
-# Words that let an ambiguous alias (`?다음`, `?라인`, `?줌`) right next to them name the service.
+# Words that let an ambiguous alias (`?다음`, `?라인`, `?줌`, `?KT`) right next to them name the
+# service; a very ambiguous one (`??`) only with one of these right next to it.
+인터넷
+와이파이
+통신
+통신망
+데이터
+5G
+LTE
+티비
+TV
+고객센터
+기가인터넷
+회선
+전화
 앱
 어플
 서버
@@ -798,6 +897,68 @@ SKT T1
 로그인
 사이트
 홈페이지
+
+[sense market]
+# 주식과 시세: "네이버 주식 다운됐네", "코스피 다운 3%". A cue before a `~` word (다운), at most two
+# words away (a Hangul run counts a word per three syllables), sets it aside. A cue is matched
+# like every entry, so it hides what starts inside it: avoid short cues that two words can
+# spell across a space (끝나 무신사 reads 끝나무신사, and a cue 나무 would hide 무신사).
+주식
+주가
+코스피
+코스닥
+나스닥
+증시
+시총
+시가총액
+환율
+증권
+종목
+비트코인
+코인 가격
+가격
+시세
+지수
+매수
+떡락
+폭락
+하락
+급락
+수익률
+배당
+{number}퍼센트
+{number}포인트
+
+[sense rating]
+# 구독자, 조회수, 시청률, 평점이 다운: counts and ratings.
+구독자
+팔로워
+조회수
+시청률
+평점
+별점
+좋아요
+순위
+랭킹
+시청자
+방문자
+친구 수
+성적
+점수
+매출
+실적
+판매량
+
+[sense physical]
+# 나무, 전봇대, 간판이 쓰러지고 떨어지는 것.
+나무가
+나무에
+나뭇가지
+전봇대
+전신주
+간판
+전깃줄
+전선
 
 [official-ack ko]
 # 서비스 제공자의 공지·고객센터 글에서 장애를 인정하는 말 (`detect --official` 입력에서만 읽음).

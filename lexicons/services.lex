@@ -653,9 +653,13 @@ Mabinogi
 # --- internet and mobile --------------------------------------------------------------------
 
 [service kt isp]
-# Bare KT is the carrier in almost every post; its sports teams are excluded in ko.lex. Do not
-# add `KT 인터넷`: as an alias it would swallow 인터넷 and hide `인터넷 끊김`.
-KT
+# KT is also a baseball and an e-sports team (excluded in ko.lex) and two letters people use
+# for other things: it names the carrier next to another term or a context word ("KT 먹통",
+# "KT 인터넷 끊김"). Do not add `KT 인터넷`: as an alias it would swallow 인터넷 and hide
+# `인터넷 끊김`; the context word does that job.
+?KT
+케이티
+@KT_Corp
 
 [service sk-broadband isp]
 SK Broadband
@@ -997,34 +1001,124 @@ Diablo Immortal
 
 # --- more internet and mobile ---------------------------------------------------------------
 
+# Providers' names are followed by context words ("Bell internet", "Sky TV") but an alias must not
+# end with one: `Spectrum internet` would swallow "internet" and hide "internet's out". Very
+# ambiguous short names (a word, a surname, a sport: Bell, Sky, Shaw, BT, au) carry `??`: they
+# name the provider only right next to a context word ("bell internet is down", "sky tv") or as
+# a support handle (@Bell_Support), never from an outage word alone ("luke shaw is down").
+
 [service verizon isp]
 Verizon
 Verizon Fios
 @VerizonSupport
+@Verizon
 버라이즌
 
 [service comcast isp]
 Comcast
 Xfinity
 @XfinitySupport
+@comcastcares
+@Xfinity
 컴캐스트
 
 [service att isp]
 AT&T
 ATT
 @ATTHelp
-AT&T 인터넷
+@ATT
 
 [service t-mobile isp]
 T-Mobile
 TMobile
 @TMobileHelp
+@TMobile
 티모바일
 
 [service spectrum isp]
-Spectrum internet
+# Also a common word (the autism spectrum, the political spectrum).
+?Spectrum
 Charter Spectrum
 @Ask_Spectrum
+@GetSpectrum
+
+[service rogers isp]
+# A surname and a tennis cup too.
+?Rogers
+Rogers Communications
+@Rogers
+@RogersHelps
+로저스
+
+[service bell isp]
+??Bell
+Bell Canada
+Bell Fibe
+Bell MTS
+Bell Aliant
+Bell Mobility
+@Bell_Support
+@Bell
+
+[service telus isp]
+Telus
+@TELUSsupport
+@TELUS
+텔러스
+
+[service shaw isp]
+??Shaw
+Shaw Communications
+@ShawHelp
+@ShawInfo
+
+[service bt isp]
+??BT
+Openreach
+@BTCare
+@BTBroadband
+@Openreach
+
+[service virgin-media isp]
+Virgin Media
+VirginMedia
+@virginmedia
+@VirginMediaHelp
+버진미디어
+
+[service sky isp]
+??Sky
+Sky Q
+Sky Glass
+Sky Stream
+@SkyHelpTeam
+@SkyUK
+
+[service vodafone isp]
+Vodafone
+@VodafoneUK
+@VodafoneUKhelp
+보다폰
+
+[service docomo mobile]
+NTT docomo
+docomo
+ドコモ
+@docomo
+도코모
+
+[service au mobile]
+??au
+au by KDDI
+KDDI
+エーユー
+@au_official
+
+[service softbank mobile]
+SoftBank
+ソフトバンク
+@SoftBank
+소프트뱅크
 
 [service starlink isp]
 Starlink

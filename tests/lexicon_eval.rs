@@ -1,7 +1,11 @@
-//! Measures the shipped lexicons on the labelled posts in `eval/labelled.tsv` (written for this
-//! project; see `eval/README.md`): precision and recall of outage reports, where a report counts
-//! as correct only with the right service. Fails below precision 0.97 or recall 0.93, and prints a
-//! confusion summary and every misclassified post:
+//! Measures the shipped lexicons on the labelled posts of `eval/` (written for this project by
+//! hand; see `eval/README.md`): precision and recall of outage reports, where a report counts as
+//! correct only with the right service. `eval/labelled.tsv` must keep precision 0.97 and recall
+//! 0.93; the second set's dev half, `eval/labelled2-dev.tsv` (tuned on), must reach precision
+//! 0.97 and recall 0.95 with no market, rating or physical-sense post read as a report; its test
+//! half, `eval/labelled2-test.tsv` (run once, untouched), fell short of those targets and is held
+//! to what it measured. Each prints a confusion summary and every misclassified
+//! post:
 //!
 //!     cargo test --test lexicon_eval -- --nocapture
 
@@ -176,5 +180,163 @@ fn reports_are_found_with_high_precision_and_recall() {
         all.recall() >= MIN_RECALL,
         "recall {:.3} < {MIN_RECALL}",
         all.recall()
+    );
+}
+
+/// One row of the second set (`eval/labelled2-*.tsv`): a `class` column instead of `hard`.
+struct Row2 {
+    line: usize,
+    kind: String,
+    service: String,
+    class: String,
+    text: String,
+}
+
+fn rows2(name: &str) -> Vec<Row2> {
+    let path = format!("{}/eval/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).expect("the labelled set is in the repo");
+    let lex = Lexicon::builtin();
+    text.lines()
+        .enumerate()
+        .skip(1)
+        .map(|(i, l)| {
+            let f: Vec<&str> = l.splitn(5, '\t').collect();
+            assert_eq!(f.len(), 5, "{name}:{}: five columns", i + 1);
+            assert!(
+                matches!(f[1], "report" | "recovery" | "none"),
+                "{name}:{}: kind {:?}",
+                i + 1,
+                f[1]
+            );
+            assert!(
+                f[1] == "none" || lex.find_service(f[2]).is_some(),
+                "{name}:{}: unknown service {:?}",
+                i + 1,
+                f[2]
+            );
+            Row2 {
+                line: i + 1,
+                kind: f[1].into(),
+                service: f[2].into(),
+                class: f[3].into(),
+                text: f[4].into(),
+            }
+        })
+        .collect()
+}
+
+/// Scores one half of the second set, prints it, and returns (report score, the market, rating
+/// and physical-sense posts read as reports).
+fn score2(name: &str) -> (Score, usize) {
+    let m = Matcher::new(Lexicon::builtin(), None);
+    let mut s = Scratch::default();
+    let rows = rows2(name);
+    let mut all = Score::default();
+    let mut by_class: BTreeMap<String, (u32, u32)> = BTreeMap::new();
+    let mut figurative_reports = 0;
+    let mut wrong = Vec::new();
+    for r in &rows {
+        let v = m.classify(&r.text, &mut s);
+        let (got_kind, got_svc) = match v.kind {
+            Some((k, svc)) => (k.name(), m.services()[svc].id.as_str()),
+            None => ("none", ""),
+        };
+        let want_report = r.kind == "report";
+        let got_report = got_kind == "report";
+        if want_report && got_report && got_svc == r.service {
+            all.tp += 1;
+        } else {
+            all.fp += u32::from(got_report);
+            all.fn_ += u32::from(want_report);
+        }
+        if got_report && matches!(r.class.as_str(), "market" | "rating" | "physical") {
+            figurative_reports += 1;
+        }
+        let right = r.kind == got_kind && (r.kind == "none" || r.service == got_svc);
+        let c = by_class.entry(r.class.clone()).or_default();
+        c.0 += u32::from(right);
+        c.1 += 1;
+        if !right {
+            wrong.push(format!(
+                "  line {:>3}: {:<9} want {} {:<12} got {} {:<12} {}",
+                r.line, r.class, r.kind, r.service, got_kind, got_svc, r.text
+            ));
+        }
+    }
+    println!("{name}: {} posts", rows.len());
+    println!(
+        "  reports: precision {:.3}, recall {:.3} (tp {}, fp {}, fn {}); market/rating/physical read as reports: {figurative_reports}",
+        all.precision(),
+        all.recall(),
+        all.tp,
+        all.fp,
+        all.fn_
+    );
+    for (class, (ok, n)) in &by_class {
+        println!("  {class:<9} {ok} of {n} right");
+    }
+    println!("  misclassified ({}):", wrong.len());
+    for w in &wrong {
+        println!("{w}");
+    }
+    (all, figurative_reports)
+}
+
+const MIN_PRECISION2: f64 = 0.97;
+const MIN_RECALL2: f64 = 0.95;
+
+#[test]
+fn the_second_set_is_balanced_and_split() {
+    let dev = rows2("labelled2-dev.tsv");
+    let test = rows2("labelled2-test.tsv");
+    assert!(dev.len() + test.len() >= 400);
+    assert!(dev.len().abs_diff(test.len()) <= 4);
+    let texts: std::collections::HashSet<&str> =
+        dev.iter().chain(&test).map(|r| r.text.as_str()).collect();
+    assert_eq!(
+        texts.len(),
+        dev.len() + test.len(),
+        "no post in both halves"
+    );
+    for class in [
+        "market", "rating", "physical", "stretch", "errcode", "recovery", "provider",
+    ] {
+        for half in [&dev, &test] {
+            assert!(
+                half.iter().filter(|r| r.class == class).count() >= 8,
+                "{class}"
+            );
+        }
+    }
+}
+
+#[test]
+fn second_set_dev_half_meets_the_targets() {
+    let (sc, figurative) = score2("labelled2-dev.tsv");
+    assert!(
+        sc.precision() >= MIN_PRECISION2,
+        "precision {:.3}",
+        sc.precision()
+    );
+    assert!(sc.recall() >= MIN_RECALL2, "recall {:.3}", sc.recall());
+    assert_eq!(
+        figurative, 0,
+        "market, rating or physical posts read as reports"
+    );
+}
+
+/// The untouched half, run once when the tuning on the dev half was done: precision 0.989,
+/// recall 0.938 (tp 90, fp 1, fn 6), and one market post read as a report ("네이버 시총 다운,
+/// 카카오도 다운": the comma ends the clause). It misses the targets (recall 0.95, no market
+/// post), so it is held to what it measured, as a floor against regressions, not to the targets;
+/// its misses are listed in the README and were not tuned away.
+#[test]
+fn second_set_test_half_holds_what_it_measured() {
+    let (sc, figurative) = score2("labelled2-test.tsv");
+    assert!(sc.precision() >= 0.98, "precision {:.3}", sc.precision());
+    assert!(sc.recall() >= 0.93, "recall {:.3}", sc.recall());
+    assert!(
+        figurative <= 1,
+        "{figurative} market, rating or physical posts read as reports"
     );
 }

@@ -113,6 +113,19 @@ fn never_skips_a_fixture_post_that_has_a_verdict() {
                 // Hangul around it again (the prefilter's follower rule must allow for it).
                 t.chars().map(|c| format!("{c} @u ")).collect(),
                 t.chars().map(|c| format!("{c} http://t.co/x ")).collect(),
+                // Stretched: every character doubled, every letter tripled (the normaliser
+                // folds them back into names the prefilter's tokens do not spell).
+                t.chars().flat_map(|c| [c, c]).collect(),
+                t.chars()
+                    .flat_map(|c| {
+                        if c.is_ascii_alphabetic() {
+                            vec![c; 3]
+                        } else {
+                            vec![c]
+                        }
+                    })
+                    .collect(),
+                t.replace('돼', "됔ㅋ").replace('네', "넼ㅋ"),
             ];
             for v in &variants {
                 check(m, p, v);
@@ -180,6 +193,11 @@ fn vocabulary() -> Vec<String> {
             "ㄱ",
             "ㅏ",
             "ㅎ",
+            "됔ㅋㅋ",
+            "넼ㅋ",
+            "!!!",
+            "??",
+            "~~",
         ]
         .map(str::to_string),
     );
@@ -209,10 +227,19 @@ proptest! {
                 8 => text.push_str(" www.t.co "),
                 _ => text.push('.'),
             }
-            match i.index(4) {
+            match i.index(7) {
                 0 => text.push_str(&w.to_ascii_uppercase()),
                 1 => text.extend(w.chars().flat_map(|c| [c, ' '])),
                 2 => text.extend(w.chars().map(|c| format!("{c} @u "))),
+                // Stretched: one letter doubled or tripled, where the pick says.
+                3 | 4 => {
+                    let at = i.index(w.chars().count().max(1));
+                    let times = if i.index(4) == 3 { 2 } else { 3 };
+                    for (k, c) in w.chars().enumerate() {
+                        let n = if k == at { times } else { 1 };
+                        text.extend(std::iter::repeat_n(c, n));
+                    }
+                }
                 _ => text.push_str(w),
             }
         }

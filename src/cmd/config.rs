@@ -37,76 +37,19 @@ pub struct Config {
 }
 
 impl Config {
+    /// Checks and resolves the arguments of a run, stopping at the first mistake.
     pub fn from_args(a: &CommonArgs) -> Result<Config, UsageError> {
-        let u = |m: String| UsageError(m);
-        let zones =
-            a.tz.split(',')
-                .filter(|s| !s.trim().is_empty())
-                .map(time::parse_zone)
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(|e| u(format!("--tz: {e}")))?;
-        if zones.is_empty() {
-            return Err(u(
-                "--tz: give at least one zone, e.g. --tz Asia/Seoul".into()
-            ));
-        }
+        let zones = zones(&a.tz)?;
         let (times, since, until) = time_rules(a)?;
-        let window = time::parse_duration(&a.window).map_err(|e| u(format!("--window: {e}")))?;
-        let mut params = Params::for_sensitivity(a.sensitivity.into());
-        if let Some(alpha) = a.alpha {
-            params.alpha = alpha;
-        }
-        if let Some(n) = a.min_reports {
-            params.min_reports = n;
-        }
-        params.merge_gap = a.merge_gap;
-        params.season_zone = zones[0];
-        params.seasonal = !a.no_seasonal;
-        if !(params.alpha > 0.0 && params.alpha < 1.0) {
-            return Err(u(format!(
-                "--alpha: must be between 0 and 1 (exclusive), got {}",
-                params.alpha
-            )));
-        }
-        if params.min_reports == 0 {
-            return Err(u("--min-reports: must be at least 1".into()));
-        }
-        if a.merge_gap < 0 {
-            return Err(u("--merge-gap: must not be negative".into()));
-        }
-        let field = |name: &str, v: &Option<String>| match v {
-            None => Ok(FieldSpec::Auto),
-            Some(s) => FieldSpec::parse(s).map_err(|e| u(format!("{name}: {e}"))),
-        };
-        let fields = FieldChoice {
-            time: field("--time-field", &a.time_field)?,
-            text: field("--text-field", &a.text_field)?,
-            author: field("--author-field", &a.author_field)?,
-        };
-        let layout = match a.input_format {
-            InputFormat::Auto if a.columns.is_some() => Some(Layout::Csv { delimiter: b',' }),
-            InputFormat::Auto => None,
-            InputFormat::Jsonl => Some(Layout::JsonLines),
-            InputFormat::Csv => Some(Layout::Csv { delimiter: b',' }),
-            InputFormat::Tsv => Some(Layout::Csv { delimiter: b'\t' }),
-        };
-        if a.columns.is_some() && layout == Some(Layout::JsonLines) {
-            return Err(u(
-                "--columns is for CSV input; it does not go with --input-format jsonl".into(),
-            ));
-        }
+        let window =
+            time::parse_duration(&a.window).map_err(|e| UsageError(format!("--window: {e}")))?;
+        let params = params(a, zones[0])?;
+        let fields = fields(a)?;
+        let layout = layout(a)?;
         let threads = threads(a.threads)?;
-        let mut inputs: Vec<String> = a
-            .files
-            .iter()
-            .map(|p| p.to_string_lossy().into_owned())
-            .collect();
-        if inputs.is_empty() {
-            inputs.push("-".into());
-        }
         Ok(Config {
             scan: ScanConfig {
-                inputs,
+                inputs: inputs(a),
                 layout,
                 columns: a.columns.clone(),
                 fields,
@@ -128,6 +71,81 @@ impl Config {
             output: a.output.clone().filter(|p| p.as_os_str() != "-"),
         })
     }
+}
+
+/// The display zones of `--tz` (comma-separated); at least one.
+fn zones(tz: &str) -> Result<Vec<Tz>, UsageError> {
+    let zones = tz
+        .split(',')
+        .filter(|s| !s.trim().is_empty())
+        .map(time::parse_zone)
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| UsageError(format!("--tz: {e}")))?;
+    if zones.is_empty() {
+        return Err(UsageError(
+            "--tz: give at least one zone, e.g. --tz Asia/Seoul".into(),
+        ));
+    }
+    Ok(zones)
+}
+
+/// The detector's parameters: the `--sensitivity` preset, overridden by the options that set
+/// one parameter each, and checked. Seasons are learnt on the clock of `season_zone`.
+fn params(a: &CommonArgs, season_zone: Tz) -> Result<Params, UsageError> {
+    let mut params = Params::for_sensitivity(a.sensitivity.into());
+    if let Some(alpha) = a.alpha {
+        params.alpha = alpha;
+    }
+    if let Some(n) = a.min_reports {
+        params.min_reports = n;
+    }
+    params.merge_gap = a.merge_gap;
+    params.season_zone = season_zone;
+    params.seasonal = !a.no_seasonal;
+    if !(params.alpha > 0.0 && params.alpha < 1.0) {
+        return Err(UsageError(format!(
+            "--alpha: must be between 0 and 1 (exclusive), got {}",
+            params.alpha
+        )));
+    }
+    if params.min_reports == 0 {
+        return Err(UsageError("--min-reports: must be at least 1".into()));
+    }
+    if a.merge_gap < 0 {
+        return Err(UsageError("--merge-gap: must not be negative".into()));
+    }
+    Ok(params)
+}
+
+/// Which fields hold the time, the text and the author (`--time-field` and the others).
+fn fields(a: &CommonArgs) -> Result<FieldChoice, UsageError> {
+    let field = |name: &str, v: &Option<String>| match v {
+        None => Ok(FieldSpec::Auto),
+        Some(s) => FieldSpec::parse(s).map_err(|e| UsageError(format!("{name}: {e}"))),
+    };
+    Ok(FieldChoice {
+        time: field("--time-field", &a.time_field)?,
+        text: field("--text-field", &a.text_field)?,
+        author: field("--author-field", &a.author_field)?,
+    })
+}
+
+/// The layout of the inputs that `--input-format` (or `--columns`) imposes; `None`: each input's
+/// name tells.
+fn layout(a: &CommonArgs) -> Result<Option<Layout>, UsageError> {
+    let layout = match a.input_format {
+        InputFormat::Auto if a.columns.is_some() => Some(Layout::Csv { delimiter: b',' }),
+        InputFormat::Auto => None,
+        InputFormat::Jsonl => Some(Layout::JsonLines),
+        InputFormat::Csv => Some(Layout::Csv { delimiter: b',' }),
+        InputFormat::Tsv => Some(Layout::Csv { delimiter: b'\t' }),
+    };
+    if a.columns.is_some() && layout == Some(Layout::JsonLines) {
+        return Err(UsageError(
+            "--columns is for CSV input; it does not go with --input-format jsonl".into(),
+        ));
+    }
+    Ok(layout)
 }
 
 /// How times are read (`--input-tz`, `--date-order`) and the span kept (`--since`, `--until`).
@@ -174,6 +192,19 @@ fn threads(n: Option<usize>) -> Result<usize, UsageError> {
             .map_or(1, |n| n.get())
             .min(MAX_THREADS)),
     }
+}
+
+/// The inputs to read: the files given, or `-` (stdin) when there are none.
+fn inputs(a: &CommonArgs) -> Vec<String> {
+    let mut inputs: Vec<String> = a
+        .files
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    if inputs.is_empty() {
+        inputs.push("-".into());
+    }
+    inputs
 }
 
 /// Loads the lexicons a run asks for (`--lexicon`, `--no-default-lexicon`) and resolves `--about`.

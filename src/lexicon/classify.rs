@@ -7,8 +7,10 @@ use std::collections::HashSet;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use super::file::{Entry, Lexicon, OfficialPhrase, Service, Template, TermKind};
-use super::normalise::Normaliser;
+use super::file::{
+    Ambiguity, Entry, Lexicon, NumberSlot, OfficialPhrase, Sense, Service, Template, TermKind,
+};
+use super::normalise::{doubles_in, is_syllable, Doubles, Normaliser};
 use crate::record::jsonscan::same;
 
 fn is_word_byte(b: u8) -> bool {
@@ -35,6 +37,70 @@ fn in_hashtag(hay: &[u8], at: usize) -> bool {
         i -= 1;
     }
     i > 0 && hay[i - 1] == b'#'
+}
+
+/// The start of the number that ends right before byte `at` (at most a space between): digits,
+/// with `.` or `,` between two of them ("2", "3.5", "1,000"), not glued to a word before it.
+fn number_before(hay: &[u8], at: usize) -> Option<usize> {
+    let end = at - usize::from(at > 0 && hay[at - 1] == b' ');
+    let mut i = end;
+    while i > 0
+        && (hay[i - 1].is_ascii_digit()
+            || (matches!(hay[i - 1], b'.' | b',')
+                && i >= 2
+                && i < end
+                && hay[i - 2].is_ascii_digit()
+                && hay[i].is_ascii_digit()))
+    {
+        i -= 1;
+    }
+    let glued = i > 0 && hay[i - 1].is_ascii_alphabetic();
+    (i < end && !glued).then_some(i)
+}
+
+/// The end of the number or code that starts right after byte `at` (at most a space between):
+/// a digit, then letters, digits and `.`/`,`/`-` between them ("1003", "0x87dd0006", "2.5").
+fn number_after(hay: &[u8], at: usize) -> Option<usize> {
+    let start = at + usize::from(hay.get(at) == Some(&b' '));
+    if !hay.get(start).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let mut i = start + 1;
+    while i < hay.len()
+        && (hay[i].is_ascii_alphanumeric()
+            || (matches!(hay[i], b'.' | b',' | b'-')
+                && hay.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)))
+    {
+        i += 1;
+    }
+    Some(i)
+}
+
+/// How many words stand between a sense cue and a `~` entry (the text `gap` between them), or
+/// `None` when a clause ends in between (`.`, `!`, `?`, `;` or `,` not between two digits, or a
+/// ㅋㅋ/ㅠㅠ run). A piece of Latin or digits between spaces is a word; a run of Hangul, which
+/// normalisation joins without spaces, counts one word per three syllables (a Korean word with
+/// its particle).
+fn gap_words(gap: &[u8]) -> Option<usize> {
+    let text = std::str::from_utf8(gap).ok()?;
+    let mut words = 0;
+    for piece in text.split(' ') {
+        let b = piece.as_bytes();
+        for (k, &c) in b.iter().enumerate() {
+            let between_digits =
+                k > 0 && b[k - 1].is_ascii_digit() && b.get(k + 1).is_some_and(u8::is_ascii_digit);
+            if matches!(c, b'.' | b'!' | b'?' | b';' | b',') && !between_digits {
+                return None;
+            }
+        }
+        if piece.contains("ㅋㅋ") || piece.contains("ㅠㅠ") || piece.contains("ㅜㅜ") {
+            return None;
+        }
+        let syllables = piece.chars().filter(|&c| is_syllable(c)).count();
+        let latin = piece.bytes().any(|c| c.is_ascii_alphanumeric());
+        words += syllables.div_ceil(3) + usize::from(latin);
+    }
+    Some(words)
 }
 
 /// What a post is.
@@ -85,6 +151,12 @@ pub enum Dropped {
     WordBoundary,
     /// An ambiguous (`?`) alias with no outage, recovery or context word next to it.
     NoContext,
+    /// A very ambiguous (`??`) alias with no context word right next to it.
+    NoContextWord,
+    /// An entry written with `{number}` and no number on that side.
+    NoNumber,
+    /// A `~` entry read in another sense: the cue (a term id) near it decided.
+    Sense(TermId),
 }
 
 /// One literal match in the normalised text: byte range, term, and whether it was set aside.
@@ -102,13 +174,66 @@ pub struct Scratch {
     norm: String,
     hits: Vec<Hit>,
     dropped: Vec<Hit>,
+    roles: Roles,
+}
+
+/// The kept hits by what they stand for: the lists a [`Verdict`] borrows.
+#[derive(Default)]
+struct Roles {
     services: Vec<usize>,
     terms: Vec<TermId>,
     excluded: Vec<TermId>,
     negated: Vec<TermId>,
 }
 
+/// Where the last hit of each kind starts in the normalised text, and the service of the first
+/// `{service}` frame: what a post's verdict is decided from.
+#[derive(Default)]
+struct Last {
+    outage: Option<usize>,
+    recovery: Option<usize>,
+    negation: Option<usize>,
+    counter: Option<usize>,
+    template_service: Option<usize>,
+}
+
+impl Last {
+    /// The last negation or counter-evidence.
+    fn denial(&self) -> Option<usize> {
+        self.negation.max(self.counter)
+    }
+
+    /// The last outage phrase unless a denial after it takes it back, and whether one did.
+    fn standing_outage(&self) -> (Option<usize>, bool) {
+        let cancelled = self.outage.is_some() && self.denial() > self.outage;
+        (if cancelled { None } else { self.outage }, cancelled)
+    }
+
+    /// Recovery when a recovery phrase comes after the standing outage phrase (`outage`) and
+    /// after any denial; else report when an outage phrase stands.
+    fn kind(&self, outage: Option<usize>) -> Option<Kind> {
+        if self.recovery.is_some() && self.recovery > outage && self.recovery > self.denial() {
+            Some(Kind::Recovery)
+        } else if outage.is_some() {
+            Some(Kind::Report)
+        } else {
+            None
+        }
+    }
+}
+
 impl Scratch {
+    /// Forgets the last post's matches and verdict (the normalised text is cleared when it is
+    /// rewritten).
+    fn clear(&mut self) {
+        self.hits.clear();
+        self.dropped.clear();
+        self.roles.services.clear();
+        self.roles.terms.clear();
+        self.roles.excluded.clear();
+        self.roles.negated.clear();
+    }
+
     /// The last post's text as it was matched.
     pub fn normalised(&self) -> &str {
         &self.norm
@@ -131,6 +256,12 @@ pub struct Matcher {
     /// Normalised aliases, to keep @mentions that name a service.
     handles: HashSet<String>,
     about: Option<usize>,
+    /// Letters some entry has doubled: a post's other doubled letters read as one ("dowwn").
+    doubles: Doubles,
+    /// The `[sense]` sections, indexed by `TermKind::Cue`.
+    senses: Vec<Sense>,
+    /// The normalised `[context]` entries, for `??` aliases (see [`Matcher::context_word_at`]).
+    context: Vec<String>,
     /// Phrases of official status posts (`--official`), kept apart from the chatter's terms.
     official: Vec<OfficialPhrase>,
 }
@@ -170,6 +301,20 @@ impl Matcher {
             .filter(|e| matches!(e.kind, TermKind::Alias(_)))
             .map(|e| e.pattern.clone())
             .collect();
+        let doubles = entries
+            .iter()
+            .map(|e| e.pattern.as_str())
+            .chain(
+                lex.templates
+                    .iter()
+                    .flat_map(|t| [t.prefix.as_str(), t.suffix.as_str()]),
+            )
+            .fold(0, |m, p| m | doubles_in(p));
+        let context = entries
+            .iter()
+            .filter(|e| e.kind == TermKind::Context)
+            .map(|e| e.pattern.clone())
+            .collect();
         Matcher {
             ac,
             entries,
@@ -177,6 +322,9 @@ impl Matcher {
             services: lex.services,
             handles,
             about,
+            doubles,
+            senses: lex.senses,
+            context,
             official: lex.official,
         }
     }
@@ -201,12 +349,22 @@ impl Matcher {
     /// Normalises a post as `classify` does, into `out` (cleared first).
     pub fn normalise_post(&self, text: &str, out: &mut String) {
         out.clear();
-        Normaliser::new(out, Some(&self.handles)).run(text);
+        Normaliser::new(out, Some(&self.handles), self.doubles).run(text);
     }
 
     /// The compiled entries, after user files overrode shipped ones (read by `prefilter.rs`).
     pub fn entries(&self) -> &[Entry] {
         &self.entries
+    }
+
+    /// The `[sense]` sections (`TermKind::Cue` indexes them).
+    pub fn senses(&self) -> &[Sense] {
+        &self.senses
+    }
+
+    /// The letters some entry has doubled (the others fold when doubled in a post).
+    pub fn doubles(&self) -> Doubles {
+        self.doubles
     }
 
     /// The service bare complaints are about (`--about`), if any.
@@ -216,155 +374,279 @@ impl Matcher {
 
     /// Classifies one text.
     pub fn classify<'s>(&self, text: &str, s: &'s mut Scratch) -> Verdict<'s> {
-        s.hits.clear();
-        s.dropped.clear();
-        s.services.clear();
-        s.terms.clear();
-        s.excluded.clear();
-        s.negated.clear();
+        s.clear();
         self.normalise_post(text, &mut s.norm);
         let hay = s.norm.as_bytes();
+        self.find_hits(hay, &mut s.hits);
+        self.drop_inside_words(hay, &mut s.hits, &mut s.dropped);
+        self.set_aside_other_senses(hay, &mut s.hits, &mut s.dropped);
+        self.drop_without_context(hay, &mut s.hits, &mut s.dropped);
+        let last = self.sort_by_role(hay, &s.hits, &mut s.roles);
 
+        let (outage, cancelled) = last.standing_outage();
+        let kind = last.kind(outage);
+        let service = kind.and_then(|k| self.service_of(k, outage, &last, &s.hits));
+        let works_for_me = self.works_for_me(kind, last.counter, &s.hits);
+        Verdict {
+            services: &s.roles.services,
+            kind: kind.zip(service),
+            terms: &s.roles.terms,
+            excluded: &s.roles.excluded,
+            negated: &s.roles.negated,
+            works_for_me,
+            cancelled,
+        }
+    }
+
+    /// Puts every literal match of the lexicon in `hay` into `hits`, in text order.
+    fn find_hits(&self, hay: &[u8], hits: &mut Vec<Hit>) {
         for m in self.ac.find_iter(hay) {
-            s.hits.push(Hit {
+            hits.push(Hit {
                 start: m.start(),
                 end: m.end(),
                 term: m.pattern().as_usize(),
                 dropped: None,
             });
         }
-        // Word boundaries: a Latin entry must not start or end inside a longer word, unless it
-        // touches another hit (hashtag compounds such as #gmaildown), its end is starred, or it is
-        // an alias inside a #hashtag (#gmailfail).
-        let n = s.hits.len();
+    }
+
+    /// Moves the hits that start or end inside a longer word from `hits` to `dropped` (see
+    /// [`Matcher::at_word_bounds`]).
+    fn drop_inside_words(&self, hay: &[u8], hits: &mut Vec<Hit>, dropped: &mut Vec<Hit>) {
+        let n = hits.len();
         let mut keep = 0;
         for i in 0..n {
-            let h = s.hits[i];
-            let e = &self.entries[h.term];
-            let p = e.pattern.as_bytes();
-            let joined_before = i > 0 && s.hits[i - 1].end == h.start;
-            let joined_after = i + 1 < n && s.hits[i + 1].start == h.end;
-            let tag_alias = matches!(e.kind, TermKind::Alias(_)) && in_hashtag(hay, h.start);
-            let ok_start = e.open_start
-                || joined_before
-                || tag_alias
-                || !is_word_byte(p[0])
-                || h.start == 0
-                || !is_word_byte(hay[h.start - 1]);
-            let ok_end = e.open_end
-                || joined_after
-                || tag_alias
-                || !is_word_byte(p[p.len() - 1])
-                || h.end == hay.len()
-                || !is_word_byte(hay[h.end]);
-            if ok_start && ok_end {
-                s.hits[keep] = h;
-                keep += 1;
+            let h = hits[i];
+            let why = if !self.at_word_bounds(hay, hits, i) {
+                Err(Dropped::WordBoundary)
             } else {
-                s.dropped.push(Hit {
-                    dropped: Some(Dropped::WordBoundary),
+                // `error {number}`, `{number}%`: the number joins the match, or it does not count.
+                match self.entries[h.term].number {
+                    None => Ok(h),
+                    Some(NumberSlot::Before) => number_before(hay, h.start)
+                        .map(|start| Hit { start, ..h })
+                        .ok_or(Dropped::NoNumber),
+                    Some(NumberSlot::After) => number_after(hay, h.end)
+                        .map(|end| Hit { end, ..h })
+                        .ok_or(Dropped::NoNumber),
+                }
+            };
+            match why {
+                Ok(h) => {
+                    hits[keep] = h;
+                    keep += 1;
+                }
+                Err(why) => dropped.push(Hit {
+                    dropped: Some(why),
                     ..h
-                });
+                }),
             }
         }
-        s.hits.truncate(keep);
+        hits.truncate(keep);
+    }
 
-        // Ambiguous aliases (`?Zoom`, `?다음`) need a term next to them or a frame around them.
+    /// Whether hit `i` may stand where it is: a Latin entry must not start or end inside a longer
+    /// word, unless it touches another hit (hashtag compounds such as #gmaildown), its end is
+    /// starred, or it is an alias inside a #hashtag (#gmailfail).
+    fn at_word_bounds(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
+        let n = hits.len();
+        let h = hits[i];
+        let e = &self.entries[h.term];
+        let p = e.pattern.as_bytes();
+        let joined_before = i > 0 && hits[i - 1].end == h.start;
+        let joined_after = i + 1 < n && hits[i + 1].start == h.end;
+        let tag_alias = matches!(e.kind, TermKind::Alias(_)) && in_hashtag(hay, h.start);
+        let ok_start = e.open_start
+            || joined_before
+            || tag_alias
+            || !is_word_byte(p[0])
+            || h.start == 0
+            || !is_word_byte(hay[h.start - 1]);
+        let ok_end = e.open_end
+            || joined_after
+            || tag_alias
+            || !is_word_byte(p[p.len() - 1])
+            || h.end == hay.len()
+            || !is_word_byte(hay[h.end]);
+        ok_start && ok_end
+    }
+
+    /// Moves the ambiguous aliases (`?Zoom`, `?다음`) with neither a term next to them nor a frame
+    /// around them from `hits` to `dropped`.
+    fn drop_without_context(&self, hay: &[u8], hits: &mut Vec<Hit>, dropped: &mut Vec<Hit>) {
         let mut keep = 0;
-        for i in 0..s.hits.len() {
-            let h = s.hits[i];
-            let e = &self.entries[h.term];
-            if e.needs_context
-                && !self.has_neighbour(hay, &s.hits, i)
-                && self.template_at(hay, &h, &s.hits).is_none()
-            {
-                s.dropped.push(Hit {
-                    dropped: Some(Dropped::NoContext),
+        for i in 0..hits.len() {
+            let h = hits[i];
+            let why = match self.entries[h.term].ambiguity() {
+                Ambiguity::None => None,
+                Ambiguity::Near => (!self.has_neighbour(hay, hits, i)
+                    && !self.context_word_at(hay, &h)
+                    && self.template_at(hay, &h, hits).is_none())
+                .then_some(Dropped::NoContext),
+                Ambiguity::Strict => {
+                    (!self.context_word_at(hay, &h)).then_some(Dropped::NoContextWord)
+                }
+            };
+            if let Some(why) = why {
+                dropped.push(Hit {
+                    dropped: Some(why),
                     ..h
                 });
                 continue;
             }
-            s.hits[keep] = h;
+            hits[keep] = h;
             keep += 1;
         }
-        s.hits.truncate(keep);
+        hits.truncate(keep);
+    }
 
-        let mut last_outage: Option<usize> = None; // position of the last outage hit
-        let mut last_recovery: Option<usize> = None;
-        let mut last_negation: Option<usize> = None;
-        let mut last_counter: Option<usize> = None;
-        let mut template_service: Option<usize> = None;
-        for h in &s.hits {
+    /// Lists the kept hits in `roles` by what they stand for, and notes where the last one of
+    /// each kind starts.
+    fn sort_by_role(&self, hay: &[u8], hits: &[Hit], roles: &mut Roles) -> Last {
+        let mut last = Last::default();
+        for h in hits {
             match self.entries[h.term].kind {
                 TermKind::Alias(svc) => {
-                    if !s.services.contains(&svc) {
-                        s.services.push(svc);
+                    if !roles.services.contains(&svc) {
+                        roles.services.push(svc);
                     }
-                    if let Some(t) = self.template_at(hay, h, &s.hits) {
-                        s.terms.push(self.entries.len() + t);
-                        last_outage = Some(h.start);
-                        template_service.get_or_insert(svc);
+                    if let Some(t) = self.template_at(hay, h, hits) {
+                        roles.terms.push(self.entries.len() + t);
+                        last.outage = Some(h.start);
+                        last.template_service.get_or_insert(svc);
                     }
                 }
                 TermKind::Outage => {
-                    s.terms.push(h.term);
-                    last_outage = Some(h.start);
+                    roles.terms.push(h.term);
+                    last.outage = Some(h.start);
                 }
                 TermKind::Recovery => {
-                    s.terms.push(h.term);
-                    last_recovery = Some(h.start);
+                    roles.terms.push(h.term);
+                    last.recovery = Some(h.start);
                 }
                 TermKind::Negation => {
-                    s.negated.push(h.term);
-                    last_negation = Some(h.start);
+                    roles.negated.push(h.term);
+                    last.negation = Some(h.start);
                 }
                 TermKind::Counter => {
-                    s.negated.push(h.term);
-                    last_counter = Some(h.start);
+                    roles.negated.push(h.term);
+                    last.counter = Some(h.start);
                 }
-                TermKind::Context => {}
-                TermKind::Exclude => s.excluded.push(h.term),
+                TermKind::Context | TermKind::Cue(_) => {}
+                TermKind::Exclude => roles.excluded.push(h.term),
             }
         }
+        last
+    }
 
-        // A negation or counter-evidence after the last outage phrase takes it back.
-        let denial = last_negation.max(last_counter);
-        let cancelled = last_outage.is_some() && denial > last_outage;
-        let outage = if cancelled { None } else { last_outage };
-        let kind = if last_recovery.is_some() && last_recovery > outage && last_recovery > denial {
-            Some(Kind::Recovery)
-        } else if outage.is_some() {
-            Some(Kind::Report)
-        } else {
-            None
+    /// The service a post of kind `kind` is about: a framed report's service, else the service
+    /// named nearest to the last outage phrase that stands (`outage`) or the last recovery
+    /// phrase, else `--about`.
+    fn service_of(
+        &self,
+        kind: Kind,
+        outage: Option<usize>,
+        last: &Last,
+        hits: &[Hit],
+    ) -> Option<usize> {
+        let anchor = match kind {
+            Kind::Report if last.template_service.is_some() => return last.template_service,
+            Kind::Report => outage,
+            Kind::Recovery => last.recovery,
         };
-        let service = match kind {
-            None => None,
-            Some(Kind::Report) if template_service.is_some() => template_service,
-            Some(k) => {
-                let anchor = match k {
-                    Kind::Report => outage,
-                    Kind::Recovery => last_recovery,
-                };
-                self.nearest_service(&s.hits, anchor.unwrap_or(0))
-                    .or(self.about)
-            }
-        };
-        let works_for_me = last_counter.and_then(|at| {
-            if kind == Some(Kind::Recovery) {
-                return None;
-            }
-            self.nearest_service(&s.hits, at).or(self.about)
-        });
-        Verdict {
-            services: &s.services,
-            kind: kind.zip(service),
-            terms: &s.terms,
-            excluded: &s.excluded,
-            negated: &s.negated,
-            works_for_me,
-            cancelled,
+        self.nearest_service(hits, anchor.unwrap_or(0))
+            .or(self.about)
+    }
+
+    /// The service that the counter-evidence starting at `counter` says works (nearest to it,
+    /// else `--about`); none in a recovery post.
+    fn works_for_me(
+        &self,
+        kind: Option<Kind>,
+        counter: Option<usize>,
+        hits: &[Hit],
+    ) -> Option<usize> {
+        let at = counter?;
+        if kind == Some(Kind::Recovery) {
+            return None;
         }
+        self.nearest_service(hits, at).or(self.about)
+    }
+
+    /// Sets aside the `~` hits (`down`, 다운, `is up`) that a `[sense]` cue reads in a sense that
+    /// is not about a service: a cue in the same clause, at most its sense's window of words
+    /// away (see [`gap_words`]). A word cue counts before the entry only (what fell is named
+    /// before it: "shares down", 주가 다운; "coinbase down when btc dumps" is an outage), a
+    /// `{number}` cue on either side (the figure follows: "down 2%", 다운 3%).
+    fn set_aside_other_senses(&self, hay: &[u8], hits: &mut Vec<Hit>, dropped: &mut Vec<Hit>) {
+        let cue_of = |h: &Hit| match self.entries[h.term].kind {
+            TermKind::Cue(sense) => Some(sense),
+            _ => None,
+        };
+        if !hits.iter().any(|h| cue_of(h).is_some()) {
+            return;
+        }
+        let mut keep = 0;
+        for i in 0..hits.len() {
+            let h = hits[i];
+            let cue = if self.entries[h.term].figurative {
+                hits.iter().find(|c| {
+                    let Some(sense) = cue_of(c) else {
+                        return false;
+                    };
+                    let (a, b) = if c.end <= h.start {
+                        (c.end, h.start)
+                    } else if h.end <= c.start && self.entries[c.term].number.is_some() {
+                        (h.end, c.start)
+                    } else {
+                        return false;
+                    };
+                    gap_words(&hay[a..b]).is_some_and(|n| n <= self.senses[sense].window)
+                })
+            } else {
+                None
+            };
+            match cue {
+                Some(c) => dropped.push(Hit {
+                    dropped: Some(Dropped::Sense(c.term)),
+                    ..h
+                }),
+                None => {
+                    hits[keep] = h;
+                    keep += 1;
+                }
+            }
+        }
+        hits.truncate(keep);
+    }
+
+    /// Whether a `[context]` word is right next to the alias hit `h`: after it (past a `'s` and a
+    /// space: "bell internet", "bell's internet", "KT 인터넷") or before it (past a space). The
+    /// text is read, not the hits, so a longer entry that swallowed the word ("internet's out")
+    /// does not hide it.
+    fn context_word_at(&self, hay: &[u8], h: &Hit) -> bool {
+        let mut a = h.end;
+        for poss in ["'s", "\u{2019}s"] {
+            if starts_with(&hay[a..], poss.as_bytes()) {
+                a += poss.len();
+                break;
+            }
+        }
+        a += usize::from(hay.get(a) == Some(&b' '));
+        let after = &hay[a.min(hay.len())..];
+        let b = h.start - usize::from(h.start > 0 && hay[h.start - 1] == b' ');
+        let before = &hay[..b];
+        self.context.iter().any(|c| {
+            let c = c.as_bytes();
+            let open_end = !is_word_byte(c[c.len() - 1]);
+            let open_start = !is_word_byte(c[0]);
+            (starts_with(after, c)
+                && (open_end || after.len() == c.len() || !is_word_byte(after[c.len()])))
+                || (ends_with(before, c)
+                    && (open_start
+                        || before.len() == c.len()
+                        || !is_word_byte(before[before.len() - c.len() - 1])))
+        })
     }
 
     /// Whether hit `i` has a non-exclusion hit right before or after it (at most a space apart).
@@ -372,7 +654,12 @@ impl Matcher {
         let h = hits[i];
         let near =
             |a: usize, b: usize| b >= a && hay[a..b].iter().all(|&c| c == b' ') && b - a <= 1;
-        let useful = |x: &Hit| self.entries[x.term].kind != TermKind::Exclude;
+        let useful = |x: &Hit| {
+            !matches!(
+                self.entries[x.term].kind,
+                TermKind::Exclude | TermKind::Cue(_)
+            )
+        };
         (i > 0 && useful(&hits[i - 1]) && near(hits[i - 1].end, h.start))
             || (i + 1 < hits.len() && useful(&hits[i + 1]) && near(h.end, hits[i + 1].start))
     }
@@ -703,6 +990,128 @@ mod tests {
                 ),
                 "{t}: {k:?} {svc:?}"
             );
+        }
+    }
+
+    #[test]
+    fn market_rating_and_physical_senses_are_not_reports() {
+        let m = matcher();
+        for t in [
+            "nasdaq down 2% on the open",
+            "netflix down 8% after hours",
+            "netflix is down 3.5 percent today",
+            "my twitter followers are down again",
+            "youtube views down this month",
+            "steam player count went down",
+            "a tree came down on the twitter office",
+            "네이버 주식 다운됐네",
+            "카카오 주가 오늘 또 다운",
+            "유튜브 구독자 다운됐어",
+            "코스피 다운 3%",
+            "카카오 주가 살아났다",
+        ] {
+            let (k, _) = verdict(&m, t);
+            assert!(k != Some("report"), "{t}: {k:?}");
+        }
+        for (t, svc) in [
+            // The cue is in another clause, after the word, or the outage word has no `~`.
+            ("netflix stock is fine. netflix is down though", "netflix"),
+            ("coinbase down right when btc dumps", "coinbase"),
+            ("gmail down for 50% of users", "gmail"),
+            ("카카오 먹통이라 주가도 다운이래", "kakao"),
+            ("netflix shares down and the app is broken too", "netflix"),
+        ] {
+            assert_eq!(verdict(&m, t), (Some("report"), Some(svc.into())), "{t}");
+        }
+        let mut s = Scratch::default();
+        m.classify("nasdaq down 2% today", &mut s);
+        let hits = s.hits();
+        let cue = hits
+            .iter()
+            .rfind(|h| matches!(m.term_kind(h.term), TermKind::Cue(_)));
+        assert_eq!(
+            cue.map(|h| &s.normalised()[h.start..h.end]),
+            Some("2%"),
+            "the number joins the cue"
+        );
+        assert!(hits
+            .iter()
+            .any(|h| matches!(h.dropped, Some(Dropped::Sense(_)))));
+    }
+
+    #[test]
+    fn numbers_make_error_codes_reports() {
+        let m = matcher();
+        for t in [
+            "discord keeps throwing error 1003",
+            "xbox live error 0x87dd0006 again",
+            "getting 503s from github",
+        ] {
+            assert_eq!(verdict(&m, t).0, Some("report"), "{t}");
+        }
+        assert_eq!(
+            verdict(&m, "read the error handling docs for discord").0,
+            None
+        );
+        assert_eq!(number_before(b"down 1,000.5%", 12), Some(5));
+        assert_eq!(number_before(b"mp3%", 3), None);
+        assert_eq!(number_before(b"x %", 2), None);
+        assert_eq!(number_after(b"error 2.5x-1 ok", 5), Some(12));
+        assert_eq!(number_after(b"error code", 5), None);
+        assert_eq!(gap_words(b" are way "), Some(2));
+        assert_eq!(gap_words(b", "), None);
+        assert_eq!(gap_words(" 1,000 ".as_bytes()), Some(1));
+        assert_eq!(gap_words("오늘또".as_bytes()), Some(1));
+        assert_eq!(gap_words("ㅋㅋ".as_bytes()), None);
+    }
+
+    #[test]
+    fn very_ambiguous_provider_names_need_a_context_word() {
+        let m = matcher();
+        for (t, svc) in [
+            ("bell internet is down in montreal", "bell"),
+            ("sky tv is down for everyone?", "sky"),
+            ("bt broadband down again", "bt"),
+            ("shaw internet's out again", "shaw"),
+            ("au mobile network is down", "au"),
+            ("@Bell_Support our internet is out", "bell"),
+            ("comcast internet's out again", "comcast"),
+            ("KT 인터넷 끊김", "kt"),
+            ("KT 먹통", "kt"),
+            ("rogers is down again", "rogers"),
+        ] {
+            assert_eq!(verdict(&m, t), (Some("report"), Some(svc.into())), "{t}");
+        }
+        for t in [
+            "luke shaw is down injured again",
+            "the sky is down there somewhere",
+            "is bell down",
+            "bt is not working, my headphones again",
+            "au revoir, everything is broken",
+            "KT 위즈 오늘 다운",
+        ] {
+            let (_, svc) = verdict(&m, t);
+            assert!(
+                !matches!(
+                    svc.as_deref(),
+                    Some("bell" | "sky" | "shaw" | "bt" | "au" | "kt")
+                ),
+                "{t}: {svc:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn stretched_spellings_are_read() {
+        let m = matcher();
+        for (t, k) in [
+            ("discord is doooown again", "report"),
+            ("gmail dowwn for anyone?", "report"),
+            ("netflix is brokennnn", "report"),
+            ("카톡 안됔ㅋㅋ", "report"),
+            ("twitch finally workinggg again", "recovery"),
+        ] {
+            assert_eq!(verdict(&m, t).0, Some(k), "{t}");
         }
     }
 

@@ -4,8 +4,9 @@
 
 use serde::Serialize;
 
-use super::classify::{Dropped, Kind, Matcher, Scratch, Verdict};
+use super::classify::{Dropped, Hit, Kind, Matcher, Scratch, Verdict};
 use super::file::TermKind;
+use super::normalise::may_fold;
 
 /// The verdict on one text, for scripts.
 #[derive(Debug, Serialize, serde::Deserialize, PartialEq)]
@@ -79,58 +80,106 @@ pub fn explanation(m: &Matcher, text: &str) -> Explanation {
         .filter(|&t| m.term_display(t).contains("{service}"))
         .collect();
     let norm = s.normalised().to_string();
-    let chars = |b: usize| norm[..b].chars().count();
-    let mut hits = Vec::new();
-    for h in s.hits() {
-        let kind = m.term_kind(h.term);
-        let service = match kind {
-            TermKind::Alias(i) => Some(m.services()[i].id.clone()),
-            _ => None,
-        };
-        hits.push(ExplainedHit {
-            start: chars(h.start),
-            end: chars(h.end),
-            matched: norm[h.start..h.end].to_string(),
-            kind: kind.name().to_string(),
-            entry: m.term_display(h.term).to_string(),
-            service,
-            dropped: h.dropped.map(|d| {
-                match d {
-                    Dropped::WordBoundary => "starts or ends inside a longer word",
-                    Dropped::NoContext => {
-                        "an ambiguous alias (`?` in its lexicon) with no outage, recovery or context word next to it"
-                    }
-                }
-                .to_string()
-            }),
-        });
-    }
-    for &f in &frames {
-        hits.push(ExplainedHit {
-            start: 0,
-            end: 0,
-            matched: String::new(),
-            kind: "frame".into(),
-            entry: m.term_display(f).to_string(),
-            service: None,
-            dropped: None,
-        });
-    }
+    let mut hits: Vec<ExplainedHit> = s
+        .hits()
+        .iter()
+        .map(|h| explained_hit(m, &norm, h))
+        .collect();
+    hits.extend(frames.iter().map(|&f| frame_hit(m, f)));
 
-    let mut reasons = Vec::new();
-    let quoted = |v: &[String]| {
-        v.iter()
-            .map(|t| format!("\"{t}\""))
-            .collect::<Vec<_>>()
-            .join(", ")
+    let mut reasons = set_aside(&verdict, &hits);
+    reasons.extend(rule_notes(m, text, &hits));
+    reasons.extend(doubts(&verdict, cancelled, works_for_me.is_some()));
+    reasons.extend(conclusion(
+        m,
+        &verdict,
+        kind.map(|(k, _)| k),
+        &frames,
+        cancelled,
+    ));
+    Explanation {
+        text: text.to_string(),
+        normalised: norm.clone(),
+        hits,
+        verdict,
+        reasons,
+    }
+}
+
+/// One literal match, with character offsets in the normalised text `norm`.
+fn explained_hit(m: &Matcher, norm: &str, h: &Hit) -> ExplainedHit {
+    let chars = |b: usize| norm[..b].chars().count();
+    let kind = m.term_kind(h.term);
+    let service = match kind {
+        TermKind::Alias(i) => Some(m.services()[i].id.clone()),
+        _ => None,
     };
+    ExplainedHit {
+        start: chars(h.start),
+        end: chars(h.end),
+        matched: norm[h.start..h.end].to_string(),
+        kind: kind.name().to_string(),
+        entry: m.term_display(h.term).to_string(),
+        service,
+        dropped: h.dropped.map(|d| dropped_why(m, d)),
+    }
+}
+
+/// Why a match was set aside, in words.
+fn dropped_why(m: &Matcher, d: Dropped) -> String {
+    match d {
+        Dropped::WordBoundary => "starts or ends inside a longer word".to_string(),
+        Dropped::NoContext => {
+            "an ambiguous alias (`?` in its lexicon) with no outage, recovery or context word next to it".to_string()
+        }
+        Dropped::NoContextWord => {
+            "a very ambiguous alias (`??` in its lexicon: a common word or name) with no context word (internet, wifi, 인터넷 …) right next to it".to_string()
+        }
+        Dropped::NoNumber => "written with {number}, and no number stands there".to_string(),
+        Dropped::Sense(cue) => {
+            let sense = match m.term_kind(cue) {
+                TermKind::Cue(i) => m.senses()[i].name.as_str(),
+                _ => "another",
+            };
+            format!(
+                "read in its {sense} sense, not as outage talk: the cue \"{}\" ([sense {sense}]) is near it",
+                m.term_display(cue)
+            )
+        }
+    }
+}
+
+/// A `{service}` frame that fired (term `f`), shown after the literal matches.
+fn frame_hit(m: &Matcher, f: usize) -> ExplainedHit {
+    ExplainedHit {
+        start: 0,
+        end: 0,
+        matched: String::new(),
+        kind: "frame".into(),
+        entry: m.term_display(f).to_string(),
+        service: None,
+        dropped: None,
+    }
+}
+
+/// Terms in quotes, separated by commas.
+fn quoted(v: &[String]) -> String {
+    v.iter()
+        .map(|t| format!("\"{t}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The reasons for what was not counted: the exclusions that fired, then each match set aside.
+fn set_aside(verdict: &PostVerdict, hits: &[ExplainedHit]) -> Vec<String> {
+    let mut reasons = Vec::new();
     if !verdict.excluded.is_empty() {
         reasons.push(format!(
             "the exclusions {} match look-alikes of outage words, and hide the shorter words inside them",
             quoted(&verdict.excluded)
         ));
     }
-    for h in &hits {
+    for h in hits {
         if let Some(d) = &h.dropped {
             reasons.push(format!(
                 "\"{}\" ({}) is not counted: {d}",
@@ -138,6 +187,13 @@ pub fn explanation(m: &Matcher, text: &str) -> Explanation {
             ));
         }
     }
+    reasons
+}
+
+/// The reasons that speak against a report: no service named, an outage phrase taken back,
+/// counter-evidence.
+fn doubts(verdict: &PostVerdict, cancelled: bool, works_for_me: bool) -> Vec<String> {
+    let mut reasons = Vec::new();
     if verdict.services.is_empty() {
         reasons.push("no service is named".into());
     }
@@ -147,19 +203,30 @@ pub fn explanation(m: &Matcher, text: &str) -> Explanation {
             quoted(&verdict.negated)
         ));
     }
-    if works_for_me.is_some() {
+    if works_for_me {
         reasons.push(format!(
             "{} says it works for the writer: counted as counter-evidence, not as a report",
             quoted(&verdict.negated)
         ));
     }
+    reasons
+}
+
+/// The reason for the verdict itself (`kind`), if there is one to give.
+fn conclusion(
+    m: &Matcher,
+    verdict: &PostVerdict,
+    kind: Option<Kind>,
+    frames: &[usize],
+    cancelled: bool,
+) -> Option<String> {
     let svc = verdict.service.clone().unwrap_or_default();
     match kind {
-        Some((Kind::Report, _)) if !frames.is_empty() => reasons.push(format!(
+        Some(Kind::Report) if !frames.is_empty() => Some(format!(
             "an outage report for {svc}: the service name sits in the frame \"{}\"",
             m.term_display(frames[0])
         )),
-        Some((Kind::Report, _)) => reasons.push(format!(
+        Some(Kind::Report) => Some(format!(
             "an outage report for {svc}: it names {svc} and has the outage phrase(s) {}{}",
             quoted(&verdict.terms),
             if verdict.services.len() > 1 {
@@ -168,22 +235,52 @@ pub fn explanation(m: &Matcher, text: &str) -> Explanation {
                 String::new()
             }
         )),
-        Some((Kind::Recovery, _)) => reasons.push(format!(
+        Some(Kind::Recovery) => Some(format!(
             "a recovery post for {svc}: a recovery phrase comes after the last outage phrase ({})",
             quoted(&verdict.terms)
         )),
         None if verdict.terms.is_empty() && !cancelled => {
-            reasons.push("no outage or recovery phrase".into())
+            Some("no outage or recovery phrase".into())
         }
-        None => {}
+        None => None,
     }
-    Explanation {
-        text: text.to_string(),
-        normalised: norm.clone(),
-        hits,
-        verdict,
-        reasons,
+}
+
+/// What the reading rules did beyond matching: stretched spellings folded, very ambiguous
+/// aliases that a context word let name their service, numbers read with `{number}` entries.
+fn rule_notes(m: &Matcher, text: &str, hits: &[ExplainedHit]) -> Vec<String> {
+    let mut notes = Vec::new();
+    let stretched: Vec<String> = text
+        .split_whitespace()
+        .filter(|w| may_fold(w, m.doubles(), true))
+        .map(|w| format!("\"{w}\""))
+        .collect();
+    if !stretched.is_empty() {
+        notes.push(format!(
+            "stretched spellings are folded before matching: {} (see the normalised text)",
+            stretched.join(", ")
+        ));
     }
+    for h in hits.iter().filter(|h| h.dropped.is_none()) {
+        let strict = m
+            .entries()
+            .iter()
+            .any(|e| e.display == h.entry && e.kind.name() == h.kind && e.strict);
+        if strict {
+            notes.push(format!(
+                "\"{}\" is a very ambiguous alias (`??`): it names {} because a context word (internet, tv, 인터넷 …) is right next to it",
+                h.matched,
+                h.service.as_deref().unwrap_or("its service")
+            ));
+        }
+        if h.entry.contains("{number}") {
+            notes.push(format!(
+                "\"{}\" matches \"{}\" with the number that stands there",
+                h.matched, h.entry
+            ));
+        }
+    }
+    notes
 }
 
 #[cfg(test)]
@@ -217,5 +314,35 @@ mod tests {
         let e = explanation(&m, "gmail works for me");
         assert!(e.verdict.works_for_me);
         assert!(e.reasons.iter().any(|r| r.contains("counter-evidence")));
+    }
+
+    #[test]
+    fn explanation_names_the_rule_that_decided() {
+        let m = Matcher::new(Lexicon::builtin(), None);
+        let e = explanation(&m, "netflix down 8% after hours");
+        assert_eq!(e.verdict.kind, None);
+        assert!(
+            e.reasons.iter().any(|r| r.contains("\"down\"")
+                && r.contains("market sense")
+                && r.contains("{number}%")),
+            "{:?}",
+            e.reasons
+        );
+        let e = explanation(&m, "discord is doooown");
+        assert_eq!(e.verdict.kind.as_deref(), Some("report"));
+        assert!(e
+            .reasons
+            .iter()
+            .any(|r| r.contains("stretched") && r.contains("doooown")));
+        let e = explanation(&m, "bell internet is down");
+        assert_eq!(e.verdict.service.as_deref(), Some("bell"));
+        assert!(e.reasons.iter().any(|r| r.contains("very ambiguous alias")));
+        let e = explanation(&m, "luke shaw is down injured");
+        assert!(e.reasons.iter().any(|r| r.contains("no context word")));
+        let e = explanation(&m, "discord keeps throwing error 1003");
+        assert!(e
+            .hits
+            .iter()
+            .any(|h| h.matched == "error 1003" && h.entry == "error {number}"));
     }
 }

@@ -30,6 +30,9 @@ pub enum TermKind {
     Counter,
     /// A word that lets an ambiguous (`?`) alias next to it name its service: `app`, `server`, 앱.
     Context,
+    /// A word that reads a `~` entry near it in a sense that is not about a service (the sense
+    /// with this index in `Lexicon::senses`): `stock`, `followers`, `{number}%`, 주가.
+    Cue(usize),
     /// A name of the service with this index in `Lexicon::services`.
     Alias(usize),
 }
@@ -44,6 +47,7 @@ impl TermKind {
             TermKind::Negation => "negation",
             TermKind::Counter => "counter",
             TermKind::Context => "context",
+            TermKind::Cue(_) => "sense",
             TermKind::Alias(_) => "service",
         }
     }
@@ -56,6 +60,40 @@ pub struct Service {
     pub id: String,
     /// One word, e.g. `mail`.
     pub category: String,
+}
+
+/// A sense of words such as `down` that is not about a service (`[sense NAME WINDOW]`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sense {
+    /// `market`, `rating`, `physical`, …
+    pub name: String,
+    /// How many words may stand between a cue and the `~` entry it reads (see README.md).
+    pub window: usize,
+}
+
+/// The window of a `[sense NAME]` section that gives none.
+pub const DEFAULT_WINDOW: usize = 2;
+
+/// Where an entry written with `{number}` wants its number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NumberSlot {
+    /// `{number}%`: a number right before the rest (at most a space between).
+    Before,
+    /// `error {number}`: a number right after the rest.
+    After,
+}
+
+/// How much an alias needs around it to name its service.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Ambiguity {
+    /// `Gmail`: names its service wherever it matches.
+    #[default]
+    None,
+    /// `?Zoom`: only next to another term, a context word or inside a `{service}` frame.
+    Near,
+    /// `??Bell`: a common word or name; only right next to a context word (`bell internet`,
+    /// `KT 인터넷`), whatever else is near.
+    Strict,
 }
 
 /// One literal entry.
@@ -72,6 +110,25 @@ pub struct Entry {
     /// An alias written `?Zoom`: it names the service only next to another term (an outage,
     /// recovery, negation, counter or context word), or inside a `{service}` frame.
     pub needs_context: bool,
+    /// An alias written `??Bell`: only right next to a context word.
+    pub strict: bool,
+    /// An entry written `~down`: it has senses that are not about a service, and a `[sense]`
+    /// cue near it sets it aside.
+    pub figurative: bool,
+    /// An entry written with `{number}` (`error {number}`, `{number}%`): the pattern is the rest,
+    /// and it counts only with a number on that side.
+    pub number: Option<NumberSlot>,
+}
+
+impl Entry {
+    /// How much the alias needs around it (`?`, `??`).
+    pub fn ambiguity(&self) -> Ambiguity {
+        match (self.needs_context, self.strict) {
+            (_, true) => Ambiguity::Strict,
+            (true, false) => Ambiguity::Near,
+            _ => Ambiguity::None,
+        }
+    }
 }
 
 /// An outage entry with a `{service}` slot, e.g. `is {service} down`.
@@ -119,6 +176,7 @@ pub struct OfficialPhrase {
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     pub services: Vec<Service>,
+    pub senses: Vec<Sense>,
     pub entries: Vec<Entry>,
     pub templates: Vec<Template>,
     pub official: Vec<OfficialPhrase>,
@@ -191,7 +249,7 @@ impl Lexicon {
                 continue;
             }
             let kind = match section {
-                None => return Err(err("an entry before any section: start with [outage], [recovery], [exclude], [negation], [counter], [context], [official-ack], [official-resolved] or [service NAME CATEGORY]".into())),
+                None => return Err(err("an entry before any section: start with [outage], [recovery], [exclude], [negation], [counter], [context], [sense NAME], [official-ack], [official-resolved] or [service NAME CATEGORY]".into())),
                 Some(Section::Official(says)) => {
                     let mut pattern = String::new();
                     normalise_into(line, &mut pattern);
@@ -227,6 +285,34 @@ impl Lexicon {
             "negation" => Section::Term(TermKind::Negation),
             "counter" => Section::Term(TermKind::Counter),
             "context" => Section::Term(TermKind::Context),
+            "sense" => {
+                let name = words.next().ok_or("[sense NAME WINDOW] needs a NAME")?;
+                let window = match words.next() {
+                    None => None,
+                    Some(w) => Some(w.parse::<usize>().map_err(|_| {
+                        format!("the window of [sense {name} {w}] must be a whole number of words")
+                    })?),
+                };
+                if let Some(extra) = words.next() {
+                    return Err(format!(
+                        "unexpected '{extra}' in a sense header: [sense NAME WINDOW]"
+                    ));
+                }
+                let idx = match self.senses.iter().position(|s| s.name == name) {
+                    Some(i) => i,
+                    None => {
+                        self.senses.push(Sense {
+                            name: name.to_string(),
+                            window: DEFAULT_WINDOW,
+                        });
+                        self.senses.len() - 1
+                    }
+                };
+                if let Some(w) = window {
+                    self.senses[idx].window = w;
+                }
+                return Ok(Section::Term(TermKind::Cue(idx)));
+            }
             "official-ack" => Section::Official(Says::Acknowledged),
             "official-resolved" => Section::Official(Says::Resolved),
             "service" => {
@@ -251,7 +337,7 @@ impl Lexicon {
             }
             other => {
                 return Err(format!(
-                    "unknown section '[{other}]': expected outage, recovery, exclude, negation, counter, context, official-ack, official-resolved or service"
+                    "unknown section '[{other}]': expected outage, recovery, exclude, negation, counter, context, sense, official-ack, official-resolved or service"
                 ));
             }
         };
@@ -271,13 +357,38 @@ fn entry(kind: TermKind, line: &str) -> Result<Entry, String> {
         Some(rest) => (rest, true),
         None => (line, false),
     };
+    let strict = !escaped && line.starts_with("??");
     let needs_context = !escaped && line.starts_with('?');
     if needs_context && !matches!(kind, TermKind::Alias(_)) {
         return Err(
             "'?' (needs context) is only allowed before an alias in a [service] section".into(),
         );
     }
-    let line = if needs_context { &line[1..] } else { line };
+    let line = &line[usize::from(needs_context) + usize::from(strict)..];
+    let figurative = !escaped && line.starts_with('~');
+    if figurative && !matches!(kind, TermKind::Outage | TermKind::Recovery) {
+        return Err(
+            "'~' (has other senses) is only allowed before an [outage] or [recovery] entry".into(),
+        );
+    }
+    let line = if figurative { &line[1..] } else { line };
+    let number = if let Some(rest) = line.strip_prefix("{number}") {
+        Some((NumberSlot::Before, rest))
+    } else {
+        line.strip_suffix("{number}")
+            .map(|rest| (NumberSlot::After, rest))
+    };
+    if number.is_some() && matches!(kind, TermKind::Alias(_) | TermKind::Context) {
+        return Err("{number} is not allowed in a [service] or [context] section".into());
+    }
+    let (number, line) = match number {
+        Some((slot, rest)) if !rest.contains("{number}") => (Some(slot), rest.trim()),
+        Some(_) => return Err("an entry may hold {number} only once, at its start or end".into()),
+        None if line.contains("{number}") => {
+            return Err("{number} may only start or end an entry".into())
+        }
+        None => (None, line),
+    };
     let open_start = !escaped && line.starts_with('*');
     let open_end = line.ends_with('*') && line.len() > 1;
     let core = if open_start { &line[1..] } else { line };
@@ -287,13 +398,21 @@ fn entry(kind: TermKind, line: &str) -> Result<Entry, String> {
     if pattern.is_empty() {
         return Err("an empty entry".into());
     }
+    let display = match number {
+        Some(NumberSlot::Before) => format!("{{number}}{}", core),
+        Some(NumberSlot::After) => format!("{} {{number}}", core),
+        None => core.to_string(),
+    };
     Ok(Entry {
         kind,
-        display: core.to_string(),
+        display,
         pattern,
         open_start,
         open_end,
         needs_context,
+        strict,
+        figurative,
+        number,
     })
 }
 
@@ -395,6 +514,20 @@ mod tests {
             ("[outage]\n*\n", 2, "empty entry"),
             ("[outage]\n?maybe\n", 2, "only allowed before an alias"),
             ("[negation en]\nok\n[context en fr]\n", 3, "too many words"),
+            (
+                "[exclude]\n~down\n",
+                2,
+                "only allowed before an [outage] or [recovery]",
+            ),
+            ("[sense market x]\nstock\n", 1, "whole number"),
+            ("[sense]\n", 1, "needs a NAME"),
+            ("[outage]\nerror {number} {number}\n", 2, "only once"),
+            ("[outage]\nerror {number} code\n", 2, "start or end"),
+            (
+                "[context]\n{number}g\n",
+                2,
+                "not allowed in a [service] or [context]",
+            ),
         ];
         for (text, line, msg) in cases {
             let e = Lexicon::default().add_text("my.lex", text).unwrap_err();
@@ -405,6 +538,48 @@ mod tests {
             );
             assert!(e.message.contains(msg), "{text:?}: {e}");
         }
+    }
+
+    #[test]
+    fn senses_figurative_entries_numbers_and_strict_aliases() {
+        let mut lex = Lexicon::default();
+        lex.add_text(
+            "t.lex",
+            "[outage]\n~down\nerror {number}\n[sense market]\nstock\n{number}%\n\
+             [sense rating 3]\nfollowers\n[service bell isp]\n??Bell\n?KT\n",
+        )
+        .unwrap();
+        lex.add_text("u.lex", "[sense market 1]\nshares\n").unwrap();
+        assert_eq!(
+            lex.senses,
+            [
+                Sense {
+                    name: "market".into(),
+                    window: 1
+                },
+                Sense {
+                    name: "rating".into(),
+                    window: 3
+                }
+            ]
+        );
+        let e = &lex.entries;
+        assert!(e[0].figurative && e[0].pattern == "down");
+        assert_eq!(
+            (e[1].pattern.as_str(), e[1].number),
+            ("error", Some(NumberSlot::After))
+        );
+        assert_eq!(e[1].display, "error {number}");
+        assert_eq!(e[2].kind, TermKind::Cue(0));
+        assert_eq!(
+            (e[3].pattern.as_str(), e[3].number),
+            ("%", Some(NumberSlot::Before))
+        );
+        assert_eq!(e[4].kind, TermKind::Cue(1));
+        assert_eq!(e[5].ambiguity(), Ambiguity::Strict);
+        assert_eq!(e[5].pattern, "bell");
+        assert_eq!(e[6].ambiguity(), Ambiguity::Near);
+        assert_eq!(e[7].kind, TermKind::Cue(0));
     }
 
     #[test]

@@ -11,7 +11,8 @@ pub mod prefilter;
 
 pub use classify::{Kind, Matcher, Scratch, TermId, Verdict};
 pub use file::{
-    Entry, Lexicon, LexiconError, OfficialPhrase, Says, Service, Template, TermKind, BUILTIN,
+    Ambiguity, Entry, Lexicon, LexiconError, NumberSlot, OfficialPhrase, Says, Sense, Service,
+    Template, TermKind, BUILTIN,
 };
 pub use normalise::normalise_into;
 pub use prefilter::Prefilter;

@@ -8,7 +8,10 @@
 //! nothing, and every `{service}` template needs an alias hit too. So a post in which no alias
 //! can match may skip classification: its verdict is "no services, no kind" either way.
 //!
-//! When can no alias match? We decide it only for *plain* texts: every character ASCII, a
+//! When can no alias match? We decide it only for *plain* texts in which normalisation folds no
+//! stretched spelling (a run of three letters, a doubled letter no entry has doubled, a run of
+//! a folded punctuation mark when some decisive entry holds one, a syllable with a final ㅋ:
+//! `normalise::may_fold` finds them, and such texts go the full way): every character ASCII, a
 //! precomposed Hangul syllable (U+AC00–U+D7A3) or a Hangul compatibility jamo (U+3130–U+318F,
 //! the ㅋㅋ and ㅠㅠ of one Korean post in six). Any other text (conjoining jamo, full-width
 //! letters, emoji, zero-width characters, other scripts) goes the full way. Normalisation maps a
@@ -16,7 +19,8 @@
 //! case, turns white space runs into one space or removes them (between Hangul), and may remove
 //! pieces such as links; NFKC leaves ASCII and precomposed syllables as they are, and the
 //! normaliser passes compatibility jamo through untouched (so they never compose into a
-//! syllable: see `classify::for_each_nfkc`). Hence, for a plain text:
+//! syllable: see `classify::for_each_nfkc`); with nothing to fold, the folding rules change
+//! nothing. Hence, for a plain text with nothing to fold:
 //!
 //! * an alias with a character that is not plain cannot match its normalised form;
 //! * an ASCII alias that matches contains, between its spaces, words that the raw text also
@@ -47,7 +51,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::classify::Matcher;
 use super::file::TermKind;
-use super::normalise::{is_hangul, is_plain, is_syllable};
+use super::normalise::{is_folded_mark, is_hangul, is_plain, is_syllable, may_fold, Doubles};
 
 /// Words of multi-word aliases (`Steam server`, `Zoom meeting`) that ordinary posts use often:
 /// another word of the alias is the better token. Any word of an alias would be sound.
@@ -120,12 +124,18 @@ pub struct Prefilter {
     /// Per token (by pattern id), the Hangul syllables of which one must come next for a hit
     /// of that token to count (see [`Prefilter::could_match`]); empty: every hit counts.
     followers: Vec<Vec<char>>,
+    /// The matcher's doubled letters, and whether a decisive entry holds a folded mark (`!`,
+    /// `?`, `~`): what `normalise::may_fold` needs to know.
+    doubles: Doubles,
+    marks: bool,
 }
 
 impl Prefilter {
     /// The tokens of `matcher`'s entries that can make a verdict on their own.
     pub fn new(matcher: &Matcher) -> Prefilter {
         let about = matcher.about().is_some();
+        let doubles = matcher.doubles();
+        let mut marks = false;
         // (token, the syllable after it in the entry; None when any hit of it must count)
         let mut tokens: Vec<(&str, Option<char>)> = vec![];
         for e in matcher.entries() {
@@ -133,11 +143,14 @@ impl Prefilter {
                 TermKind::Alias(_) => true,
                 // With --about, a complaint or a "works for me" naming no service counts.
                 TermKind::Outage | TermKind::Recovery | TermKind::Counter => about,
-                TermKind::Exclude | TermKind::Negation | TermKind::Context => false,
+                TermKind::Exclude | TermKind::Negation | TermKind::Context | TermKind::Cue(_) => {
+                    false
+                }
             };
             if !decisive || !e.pattern.chars().all(is_plain) {
                 continue; // cannot match a plain text; other texts are not filtered
             }
+            marks |= e.pattern.chars().any(is_folded_mark);
             let token = if e.pattern.is_ascii() {
                 e.pattern
                     .split(' ')
@@ -167,6 +180,8 @@ impl Prefilter {
                     return Prefilter {
                         tokens: None,
                         followers: vec![],
+                        doubles,
+                        marks,
                     }
                 }
             }
@@ -193,6 +208,8 @@ impl Prefilter {
         Prefilter {
             tokens: ac,
             followers,
+            doubles,
+            marks,
         }
     }
 
@@ -213,7 +230,7 @@ impl Prefilter {
         ac.find_iter(raw).any(|m| {
             let allowed = &self.followers[m.pattern().as_usize()];
             allowed.is_empty() || could_follow(&raw[m.end()..], allowed)
-        })
+        }) || may_fold(raw, self.doubles, self.marks)
     }
 }
 

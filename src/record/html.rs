@@ -1,68 +1,73 @@
 //! The text of an HTML body (Mastodon `content`, blog exports): tags dropped, entities decoded.
 
 /// The text of an HTML fragment (Mastodon `content`, blog exports) into `out` (cleared first,
-/// reused from line to line): tags dropped, `<br>` and `</p>` as line breaks, the common
-/// entities decoded.
+/// reused from line to line): tags dropped, `<br>`, `<p>` and `<div>` as line breaks, and every
+/// character reference decoded by `html_escape`: all the named ones of HTML (`&rsquo;`,
+/// `&hellip;`, `&eacute;` …) and the numeric ones (`&#8217;`, `&#x2019;`). A reference that is
+/// not one (`&copy` without `;`, `&bogus;`, `&#0;`) stays as written.
 pub fn strip_html_into(s: &str, out: &mut String) {
     out.clear();
     let mut rest: &str = s;
-    while let Some(i) = rest.find(['<', '&']) {
-        out.push_str(&rest[..i]);
+    while let Some(i) = rest.find('<') {
+        html_escape::decode_html_entities_to_string(&rest[..i], out);
         rest = &rest[i..];
-        if rest.starts_with('<') {
-            match rest.find('>') {
-                Some(end) => {
-                    let tag = rest[1..end].trim_start_matches('/').as_bytes();
-                    let starts =
-                        |p: &[u8]| tag.len() >= p.len() && tag[..p.len()].eq_ignore_ascii_case(p);
-                    let block = starts(b"br") || starts(b"p") || starts(b"div");
-                    if block && !out.ends_with('\n') && !out.is_empty() {
-                        out.push('\n');
-                    }
-                    rest = &rest[end + 1..];
+        match rest.find('>') {
+            Some(end) => {
+                let tag = rest[1..end].trim_start_matches('/').as_bytes();
+                let starts =
+                    |p: &[u8]| tag.len() >= p.len() && tag[..p.len()].eq_ignore_ascii_case(p);
+                let block = starts(b"br") || starts(b"p") || starts(b"div");
+                if block && !out.ends_with('\n') && !out.is_empty() {
+                    out.push('\n');
                 }
-                None => {
-                    out.push('<');
-                    rest = &rest[1..];
-                }
+                rest = &rest[end + 1..];
             }
-        } else {
-            let end = rest.find(';').filter(|e| *e <= 10);
-            let decoded = end.and_then(|e| decode_entity(&rest[1..e]));
-            match (end, decoded) {
-                (Some(e), Some(c)) => {
-                    out.push(c);
-                    rest = &rest[e + 1..];
-                }
-                _ => {
-                    out.push('&');
-                    rest = &rest[1..];
-                }
+            None => {
+                out.push('<');
+                rest = &rest[1..];
             }
         }
     }
-    out.push_str(rest);
+    html_escape::decode_html_entities_to_string(rest, out);
     let kept = out.trim_end().len();
     out.truncate(kept);
     let lead = out.len() - out.trim_start().len();
     out.drain(..lead);
 }
 
-fn decode_entity(name: &str) -> Option<char> {
-    Some(match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => ' ',
-        _ => {
-            let n = name.strip_prefix('#')?;
-            let code = match n.strip_prefix(['x', 'X']) {
-                Some(h) => u32::from_str_radix(h, 16).ok()?,
-                None => n.parse().ok()?,
-            };
-            char::from_u32(code)?
-        }
-    })
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strip(s: &str) -> String {
+        let mut out = String::from("left over");
+        strip_html_into(s, &mut out);
+        out
+    }
+
+    #[test]
+    fn every_named_and_numeric_reference_is_decoded() {
+        assert_eq!(strip("gmail isn&rsquo;t down"), "gmail isn\u{2019}t down");
+        assert_eq!(strip("gmail isn&#8217;t down"), "gmail isn\u{2019}t down");
+        assert_eq!(strip("gmail isn&#x2019;t down"), "gmail isn\u{2019}t down");
+        assert_eq!(
+            strip("&ldquo;caf&eacute;&rdquo; &hellip; &mdash; &amp; &lt;b&gt; &quot;&apos;"),
+            "\u{201C}caf\u{e9}\u{201D} \u{2026} \u{2014} & <b> \"'"
+        );
+        assert_eq!(strip("a&nbsp;b"), "a\u{a0}b");
+        // Not references: left as written.
+        assert_eq!(strip("AT&T &bogus; &#0; a & b"), "AT&T &bogus; &#0; a & b");
+    }
+
+    #[test]
+    fn tags_go_and_blocks_break_lines() {
+        assert_eq!(
+            strip("<p>gmail &amp; docs are <b>down</b></p><p>again</p>"),
+            "gmail & docs are down\nagain"
+        );
+        assert_eq!(strip("a <br/>b<div>c</div>"), "a \nb\nc");
+        assert_eq!(strip("1 < 2 and &lt;3"), "1 < 2 and <3");
+        // An entity split by a tag is not one.
+        assert_eq!(strip("&rs<i></i>quo;"), "&rsquo;");
+    }
 }

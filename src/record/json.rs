@@ -309,9 +309,9 @@ impl<'de> Visitor<'de> for Grab<'_> {
         let mut vals = [None; MAX_KEYS];
         while let Some(key) = map.next_key::<CowStr<'de>>()? {
             match key_index(self.keys, &key.0) {
-                // The first occurrence of a duplicated key wins.
-                Some(i) if vals[i].is_none() => vals[i] = Some(map.next_value::<&'de RawValue>()?),
-                _ => {
+                // A repeated key takes its last value, as serde_json's maps and jq do.
+                Some(i) => vals[i] = Some(map.next_value::<&'de RawValue>()?),
+                None => {
                     map.next_value::<IgnoredAny>()?;
                 }
             }
@@ -485,6 +485,29 @@ mod tests {
             (T, "x", Some("me"))
         );
         assert!(FieldSpec::parse("a..b").is_err());
+    }
+
+    #[test]
+    fn a_repeated_key_takes_its_last_value() {
+        // As serde_json's maps and jq read it, at the top level and inside nested objects, on
+        // the fast scan and on serde_json's path (an escaped key sends the line there).
+        for l in [
+            r#"{"created_utc":1,"text":"gmail is fine","created_utc":1235467862,"text":"gmail is down","user":{"screen_name":"a","screen_name":"kim"}}"#,
+            r#"{"created_utc":1,"\u0078":0,"text":"gmail is fine","created_utc":1235467862,"text":"gmail is down","user":{"screen_name":"a","\u0078":0,"screen_name":"kim"}}"#,
+        ] {
+            let p = ex().extract(l.as_bytes()).unwrap();
+            assert_eq!(p.time, T, "{l}");
+            assert_eq!(p.text, "gmail is down", "{l}");
+            assert_eq!(p.author.as_deref(), Some("kim"), "{l}");
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            assert_eq!(v["text"], "gmail is down");
+            assert_eq!(v["user"]["screen_name"], "kim");
+        }
+        // The last value decides even when it is not a string: the next candidate is used.
+        let p = ex()
+            .extract(br#"{"time":1235467862,"text":"x","text":null,"body":"from the body"}"#)
+            .unwrap();
+        assert_eq!(p.text, "from the body");
     }
 
     #[test]

@@ -3,18 +3,22 @@
 //!
 //! * [`top_members`] validates one line as a JSON object (the grammar serde_json accepts when it
 //!   skips values: strings without raw control characters and with valid escapes, numbers,
-//!   literals, nesting) and notes where the values of the wanted top-level keys are (the first
-//!   member of each name), without building anything. It gives up on keys written with escapes,
+//!   literals, nesting) and notes where the values of the wanted top-level keys are (the last
+//!   member of each name, as serde_json's maps and jq keep it), without building anything. It gives up on keys written with escapes,
 //!   deep nesting, and anything it does not accept; the caller then parses the line with
 //!   serde_json, which also tells why a bad line is bad.
 //! * [`find_member`] finds one member of an object that is already known to be valid, such as
-//!   the tweet's `user` object for `user.screen_name`, by skipping over the other members.
+//!   the tweet's `user` object for `user.screen_name`, by skipping over the other members (the
+//!   last one of that name, like serde_json and jq).
 //! * [`unescape`] decodes a valid JSON string with escapes into a buffer the caller reuses.
 //!   Archives of Twitter's stream write every non-ASCII character as `\uXXXX` (and `/` as
 //!   `\/`), so in such a dump nearly every Korean post has escapes: decoding them must not cost
 //!   an allocation per line.
 //!
 //! `tests/jsonscan.rs` compares them with serde_json on generated and mangled lines.
+
+/// The byte that opens and closes a JSON string.
+const QUOTE: u8 = b'"';
 
 /// Deeper nesting than this is left to serde_json (which allows 128 levels).
 const MAX_DEPTH: usize = 64;
@@ -64,7 +68,8 @@ impl Keys {
 }
 
 /// Validates `line` as one JSON object (white space around it allowed) and puts the text of the
-/// value of `keys[i]` (its first occurrence at the top level) into `out[i]`. False when unsure:
+/// value of `keys[i]` (its last occurrence at the top level: a repeated key takes the last value,
+/// as serde_json and jq read it) into `out[i]`. False when unsure:
 /// `out` is then not to be used.
 pub fn top_members<'a>(line: &'a str, keys: &Keys, out: &mut [Option<&'a str>]) -> bool {
     let b = line.as_bytes();
@@ -96,7 +101,7 @@ fn object<'a>(
         return Some(i + 1);
     }
     loop {
-        if b.get(i) != Some(&b'"') {
+        if b.get(i) != Some(&QUOTE) {
             return None;
         }
         let (end, escaped) = string_escaped(b, i)?;
@@ -107,7 +112,7 @@ fn object<'a>(
         }
         let start = ws(b, i + 1);
         // Most values are strings: read them here rather than through a call.
-        let stop = if b.get(start) == Some(&b'"') {
+        let stop = if b.get(start) == Some(&QUOTE) {
             string(b, start)?
         } else {
             value(b, s, start, depth)?
@@ -117,9 +122,7 @@ fn object<'a>(
                 return None; // serde_json compares unescaped keys
             }
             if let Some(k) = keys.find(key) {
-                if out[k].is_none() {
-                    out[k] = Some(s.get(start..stop)?);
-                }
+                out[k] = Some(s.get(start..stop)?);
             }
         }
         i = ws(b, stop);
@@ -134,7 +137,7 @@ fn object<'a>(
 /// The value that starts at `i`; the index just past it.
 fn value(b: &[u8], s: &str, i: usize, depth: usize) -> Option<usize> {
     match *b.get(i)? {
-        b'"' => string(b, i),
+        QUOTE => string(b, i),
         b'{' => object(b, s, i, depth + 1, None),
         b'[' => {
             if depth + 1 > MAX_DEPTH {
@@ -217,7 +220,7 @@ const HI: u64 = 0x8080_8080_8080_8080;
 /// character (below 0x20), and possibly in later bytes; zero when there is none.
 #[inline]
 fn special(x: u64) -> u64 {
-    let quote = x ^ (LO * u64::from(b'"'));
+    let quote = x ^ (LO * u64::from(QUOTE));
     let slash = x ^ (LO * u64::from(b'\\'));
     let zero = |v: u64| v.wrapping_sub(LO) & !v;
     (zero(quote) | zero(slash) | (x.wrapping_sub(LO * 0x20) & !x)) & HI
@@ -244,7 +247,7 @@ fn next_special(b: &[u8], mut i: usize) -> usize {
             let ctl = _mm_set1_epi8(0x1f);
             let hit = _mm_or_si128(
                 _mm_or_si128(
-                    _mm_cmpeq_epi8(x, _mm_set1_epi8(b'"' as i8)),
+                    _mm_cmpeq_epi8(x, _mm_set1_epi8(QUOTE as i8)),
                     _mm_cmpeq_epi8(x, _mm_set1_epi8(b'\\' as i8)),
                 ),
                 _mm_cmpeq_epi8(_mm_min_epu8(x, ctl), x),
@@ -263,7 +266,7 @@ fn next_special(b: &[u8], mut i: usize) -> usize {
         }
         i += 8;
     }
-    while i < b.len() && !matches!(b[i], b'"' | b'\\' | 0..=0x1f) {
+    while i < b.len() && !matches!(b[i], QUOTE | b'\\' | 0..=0x1f) {
         i += 1;
     }
     i
@@ -283,11 +286,11 @@ fn string_escaped(b: &[u8], i: usize) -> Option<(usize, bool)> {
     loop {
         i = next_special(b, i);
         match *b.get(i)? {
-            b'"' => return Some((i + 1, escaped)),
+            QUOTE => return Some((i + 1, escaped)),
             b'\\' => {
                 escaped = true;
                 i += match *b.get(i + 1)? {
-                    b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => 2,
+                    QUOTE | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => 2,
                     b'u' if b.get(i + 2..i + 6)?.iter().all(u8::is_ascii_hexdigit) => 6,
                     _ => return None,
                 }
@@ -301,7 +304,7 @@ fn string_escaped(b: &[u8], i: usize) -> Option<(usize, bool)> {
 /// The outcome of looking for a key.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Member<'a> {
-    /// The first member with that name: its value's text, without surrounding white space.
+    /// The last member with that name: its value's text, without surrounding white space.
     Found(&'a str),
     /// No member has that name.
     Absent,
@@ -309,7 +312,8 @@ pub enum Member<'a> {
     Unsure,
 }
 
-/// Looks for the first member named `key` at the top level of the valid JSON object `obj`.
+/// Looks for the member named `key` at the top level of the valid JSON object `obj`; of several
+/// with that name, the last (serde_json and jq keep the last value of a repeated key).
 pub fn find_member<'a>(obj: &'a str, key: &str) -> Member<'a> {
     find(obj.as_bytes(), key.as_bytes())
         .map(|r| match r {
@@ -338,13 +342,13 @@ fn ws(b: &[u8], mut i: usize) -> usize {
 /// The index just past the value that starts at `i`.
 fn value_end(b: &[u8], i: usize) -> Option<usize> {
     match *b.get(i)? {
-        b'"' => string(b, i),
+        QUOTE => string(b, i),
         b'{' | b'[' => {
             let mut depth = 0usize;
             let mut j = i;
             loop {
                 match *b.get(j)? {
-                    b'"' => {
+                    QUOTE => {
                         j = string(b, j)?;
                         continue;
                     }
@@ -371,7 +375,9 @@ fn value_end(b: &[u8], i: usize) -> Option<usize> {
     }
 }
 
-/// `None`: unsure. `Some(None)`: absent. `Some(Some(span))`: found.
+/// `None`: unsure. `Some(None)`: absent. `Some(Some(span))`: found (the last member of that
+/// name, so the whole object is read; a key written with escapes anywhere makes it unsure, since
+/// it may be the same name).
 #[allow(clippy::option_option)]
 fn find(b: &[u8], key: &[u8]) -> Option<Option<(usize, usize)>> {
     let mut i = ws(b, 0);
@@ -382,8 +388,9 @@ fn find(b: &[u8], key: &[u8]) -> Option<Option<(usize, usize)>> {
     if b.get(i) == Some(&b'}') {
         return Some(None);
     }
+    let mut found = None;
     loop {
-        if b.get(i) != Some(&b'"') {
+        if b.get(i) != Some(&QUOTE) {
             return None;
         }
         let (end, escaped) = string_escaped(b, i)?;
@@ -398,12 +405,12 @@ fn find(b: &[u8], key: &[u8]) -> Option<Option<(usize, usize)>> {
         let start = ws(b, i + 1);
         let stop = value_end(b, start)?;
         if same(name, key) {
-            return Some(Some((start, stop)));
+            found = Some((start, stop));
         }
         i = ws(b, stop);
         match b.get(i) {
             Some(b',') => i = ws(b, i + 1),
-            Some(b'}') => return Some(None),
+            Some(b'}') => return Some(found),
             _ => return None,
         }
     }
@@ -430,7 +437,7 @@ pub fn unescape(t: &str, out: &mut String) -> bool {
         };
         i = j + 2;
         let c = match e {
-            b'"' => '"',
+            QUOTE => '"',
             b'\\' => '\\',
             b'/' => '/',
             b'b' => '\u{8}',
@@ -501,9 +508,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn finds_the_first_member_and_skips_nested_values() {
+    fn finds_the_last_member_and_skips_nested_values() {
         let o = r#"{"id":5,"a":{"screen_name":"no"},"s":"x\"}{","l":[1,{"b":2}], "screen_name" : "kim" ,"screen_name":"lee"}"#;
-        assert_eq!(find_member(o, "screen_name"), Member::Found("\"kim\""));
+        assert_eq!(find_member(o, "screen_name"), Member::Found("\"lee\""));
+        assert_eq!(
+            find_member(r#"{"a":1,"\u0062":2,"a":3}"#, "a"),
+            Member::Unsure,
+            "an escaped key may be the same name"
+        );
         assert_eq!(find_member(o, "id"), Member::Found("5"));
         assert_eq!(find_member(o, "l"), Member::Found("[1,{\"b\":2}]"));
         assert_eq!(find_member(o, "nope"), Member::Absent);

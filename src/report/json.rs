@@ -4,10 +4,13 @@
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
+use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 use super::{Exporter, Report};
-use crate::time::{rfc3339_in, rfc3339_utc, DateOrder, Implied};
+use crate::detect::Incident;
+use crate::official::Official;
+use crate::time::{rfc3339_in, rfc3339_utc, DateOrder, Implied, Ts};
 
 /// The version of the report's layout, `schema_version` in every report; the JSON Schema in
 /// `schema/report.schema.json` (`outcry schema`) describes this version. It grows when a field
@@ -188,135 +191,160 @@ pub fn to_json(r: &Report) -> JsonReport {
         .incidents
         .iter()
         .enumerate()
-        .map(|(k, i)| JsonIncident {
-            service: r.service_id(i.service).to_string(),
-            category: r.matcher.services()[i.service].category.clone(),
-            onset: rfc3339_utc(i.onset),
-            onset_local: rfc3339_in(i.onset, tz),
-            peak: rfc3339_utc(i.peak),
-            peak_local: rfc3339_in(i.peak, tz),
-            peak_reports: i.peak_reports,
-            recovery: i.recovery.map(rfc3339_utc),
-            recovery_local: i.recovery.map(|t| rfc3339_in(t, tz)),
-            duration_s: i.recovery.map(|t| t - i.onset),
-            ongoing: i.recovery.is_none(),
-            reports: i.reports,
-            recoveries: i.recoveries,
-            posts: i.posts,
-            baseline: round(i.baseline, 4),
-            score: round(i.max_score, 2),
-            top_terms: i
-                .top_terms
-                .iter()
-                .map(|&(t, count)| JsonTerm {
-                    term: r.matcher.term_display(t).to_string(),
-                    count,
-                })
-                .collect(),
-            evidence: i
-                .evidence
-                .iter()
-                .map(|(s, k)| JsonEvidence {
-                    time: rfc3339_utc(s.time),
-                    time_local: rfc3339_in(s.time, tz),
-                    text: s.text.clone(),
-                    author: s.author.clone(),
-                    kind: k.name().to_string(),
-                })
-                .collect(),
-            quoted_times: i
-                .quoted
-                .iter()
-                .map(|q| JsonQuote {
-                    time: rfc3339_utc(q.at),
-                    time_local: rfc3339_in(q.at, tz),
-                    count: q.count,
-                    text: q.text.clone(),
-                })
-                .collect(),
-            distinct_reports: i.distinct_reports,
-            phases: [
-                Some(("degraded", i.onset)),
-                i.recovering.map(|t| ("recovering", t)),
-                i.recovery.map(|t| ("recovered", t)),
-            ]
-            .into_iter()
-            .flatten()
-            .map(|(phase, t)| JsonPhase {
-                phase: phase.to_string(),
-                start: rfc3339_utc(t),
-                start_local: rfc3339_in(t, tz),
-            })
-            .collect(),
-            official: r.official_of(k).map(|o| JsonOfficial {
-                acknowledged: o.acknowledged.as_ref().map(|a| rfc3339_utc(a.0)),
-                acknowledged_local: o.acknowledged.as_ref().map(|a| rfc3339_in(a.0, tz)),
-                acknowledged_text: o.acknowledged.as_ref().map(|a| a.1.clone()),
-                lead_minutes: o.lead_minutes(i.onset),
-                resolved: o.resolved.as_ref().map(|a| rfc3339_utc(a.0)),
-                resolved_local: o.resolved.as_ref().map(|a| rfc3339_in(a.0, tz)),
-                resolved_text: o.resolved.as_ref().map(|a| a.1.clone()),
-            }),
-        })
+        .map(|(k, i)| incident(r, i, r.official_of(k), tz))
         .collect();
-    let s = r.stats;
-    let span = r.windows.span();
     JsonReport {
         schema_version: SCHEMA_VERSION,
         incidents,
-        stats: JsonStats {
-            inputs: s.inputs,
-            unreadable_inputs: s.unreadable,
-            lines: s.lines,
-            records: s.records,
-            skipped: s.skipped(),
-            skipped_by_reason: s
-                .nonzero_reasons()
-                .map(|(k, n)| (k.name().to_string(), n))
-                .collect(),
-            bytes: s.bytes,
-            mentions: s.mentions,
-            reports: s.reports,
-            recoveries: s.recoveries,
-            works_for_me: s.works_for_me,
-            first_post: span.map(|(a, _)| rfc3339_utc(a)),
-            last_post: span.map(|(_, b)| rfc3339_utc(b)),
-            input_errors: s.input_errors.clone(),
-            dst_adjusted: s.dst_adjusted,
-            outliers: s.outliers(),
-            outliers_by_reason: s
-                .nonzero_outliers()
-                .map(|(k, n)| (k.name().to_string(), n))
-                .collect(),
-            implied_zone: Implied::ALL
-                .iter()
-                .zip(s.implied_zone)
-                .filter(|(_, n)| *n > 0)
-                .map(|(z, n)| (z.zone().name().to_string(), n))
-                .collect(),
-            ambiguous_dates: s.ambiguous_dates,
-        },
-        settings: JsonSettings {
-            window_s: r.windows.width,
-            tz: r.zones.iter().map(|z| z.name().to_string()).collect(),
-            input_tz: r.scan.times.zone.chosen().map(|z| z.name().to_string()),
-            date_order: match r.scan.times.dates {
-                DateOrder::Auto => "auto",
-                DateOrder::Ymd => "ymd",
-                DateOrder::Mdy => "mdy",
-                DateOrder::Dmy => "dmy",
-            }
-            .to_string(),
-            since: r.scan.since.map(rfc3339_utc),
-            until: r.scan.until.map(rfc3339_utc),
-            keep_outliers: r.scan.keep_outliers,
-            alpha: r.params.alpha,
-            min_reports: r.params.min_reports,
-            merge_gap: r.params.merge_gap,
-            sensitivity: r.sensitivity_name().to_string(),
-            min_run: r.params.min_run,
-            seasonal_profile: crate::detect::Season::describe(r.windows, r.params).to_string(),
-        },
+        stats: stats(r),
+        settings: settings(r),
+    }
+}
+
+/// One incident, with its official timeline if the provider said anything about it.
+fn incident(r: &Report, i: &Incident, official: Option<&Official>, tz: Tz) -> JsonIncident {
+    JsonIncident {
+        service: r.service_id(i.service).to_string(),
+        category: r.matcher.services()[i.service].category.clone(),
+        onset: rfc3339_utc(i.onset),
+        onset_local: rfc3339_in(i.onset, tz),
+        peak: rfc3339_utc(i.peak),
+        peak_local: rfc3339_in(i.peak, tz),
+        peak_reports: i.peak_reports,
+        recovery: i.recovery.map(rfc3339_utc),
+        recovery_local: i.recovery.map(|t| rfc3339_in(t, tz)),
+        duration_s: i.recovery.map(|t| t - i.onset),
+        ongoing: i.recovery.is_none(),
+        reports: i.reports,
+        recoveries: i.recoveries,
+        posts: i.posts,
+        baseline: round(i.baseline, 4),
+        score: round(i.max_score, 2),
+        top_terms: i
+            .top_terms
+            .iter()
+            .map(|&(t, count)| JsonTerm {
+                term: r.matcher.term_display(t).to_string(),
+                count,
+            })
+            .collect(),
+        evidence: i
+            .evidence
+            .iter()
+            .map(|(s, k)| JsonEvidence {
+                time: rfc3339_utc(s.time),
+                time_local: rfc3339_in(s.time, tz),
+                text: s.text.clone(),
+                author: s.author.clone(),
+                kind: k.name().to_string(),
+            })
+            .collect(),
+        quoted_times: i
+            .quoted
+            .iter()
+            .map(|q| JsonQuote {
+                time: rfc3339_utc(q.at),
+                time_local: rfc3339_in(q.at, tz),
+                count: q.count,
+                text: q.text.clone(),
+            })
+            .collect(),
+        distinct_reports: i.distinct_reports,
+        phases: phases(i, tz),
+        official: official.map(|o| json_official(o, i.onset, tz)),
+    }
+}
+
+/// The incident's phases in order: degraded, recovering (if it was), recovered (if it was).
+fn phases(i: &Incident, tz: Tz) -> Vec<JsonPhase> {
+    [
+        Some(("degraded", i.onset)),
+        i.recovering.map(|t| ("recovering", t)),
+        i.recovery.map(|t| ("recovered", t)),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|(phase, t)| JsonPhase {
+        phase: phase.to_string(),
+        start: rfc3339_utc(t),
+        start_local: rfc3339_in(t, tz),
+    })
+    .collect()
+}
+
+/// The provider's timeline of an incident that began at `onset`.
+fn json_official(o: &Official, onset: Ts, tz: Tz) -> JsonOfficial {
+    JsonOfficial {
+        acknowledged: o.acknowledged.as_ref().map(|a| rfc3339_utc(a.0)),
+        acknowledged_local: o.acknowledged.as_ref().map(|a| rfc3339_in(a.0, tz)),
+        acknowledged_text: o.acknowledged.as_ref().map(|a| a.1.clone()),
+        lead_minutes: o.lead_minutes(onset),
+        resolved: o.resolved.as_ref().map(|a| rfc3339_utc(a.0)),
+        resolved_local: o.resolved.as_ref().map(|a| rfc3339_in(a.0, tz)),
+        resolved_text: o.resolved.as_ref().map(|a| a.1.clone()),
+    }
+}
+
+/// What was read, skipped and counted.
+fn stats(r: &Report) -> JsonStats {
+    let s = r.stats;
+    let span = r.windows.span();
+    JsonStats {
+        inputs: s.inputs,
+        unreadable_inputs: s.unreadable,
+        lines: s.lines,
+        records: s.records,
+        skipped: s.skipped(),
+        skipped_by_reason: s
+            .nonzero_reasons()
+            .map(|(k, n)| (k.name().to_string(), n))
+            .collect(),
+        bytes: s.bytes,
+        mentions: s.mentions,
+        reports: s.reports,
+        recoveries: s.recoveries,
+        works_for_me: s.works_for_me,
+        first_post: span.map(|(a, _)| rfc3339_utc(a)),
+        last_post: span.map(|(_, b)| rfc3339_utc(b)),
+        input_errors: s.input_errors.clone(),
+        dst_adjusted: s.dst_adjusted,
+        outliers: s.outliers(),
+        outliers_by_reason: s
+            .nonzero_outliers()
+            .map(|(k, n)| (k.name().to_string(), n))
+            .collect(),
+        implied_zone: Implied::ALL
+            .iter()
+            .zip(s.implied_zone)
+            .filter(|(_, n)| *n > 0)
+            .map(|(z, n)| (z.zone().name().to_string(), n))
+            .collect(),
+        ambiguous_dates: s.ambiguous_dates,
+    }
+}
+
+/// The settings the incidents were found with.
+fn settings(r: &Report) -> JsonSettings {
+    JsonSettings {
+        window_s: r.windows.width,
+        tz: r.zones.iter().map(|z| z.name().to_string()).collect(),
+        input_tz: r.scan.times.zone.chosen().map(|z| z.name().to_string()),
+        date_order: match r.scan.times.dates {
+            DateOrder::Auto => "auto",
+            DateOrder::Ymd => "ymd",
+            DateOrder::Mdy => "mdy",
+            DateOrder::Dmy => "dmy",
+        }
+        .to_string(),
+        since: r.scan.since.map(rfc3339_utc),
+        until: r.scan.until.map(rfc3339_utc),
+        keep_outliers: r.scan.keep_outliers,
+        alpha: r.params.alpha,
+        min_reports: r.params.min_reports,
+        merge_gap: r.params.merge_gap,
+        sensitivity: r.sensitivity_name().to_string(),
+        min_run: r.params.min_run,
+        seasonal_profile: crate::detect::Season::describe(r.windows, r.params).to_string(),
     }
 }
 

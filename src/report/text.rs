@@ -42,6 +42,7 @@ fn times(out: &mut dyn Write, label: &str, t: Ts, zones: &[Tz]) -> io::Result<()
     writeln!(out, "  {label:<10}{}", shown.join("  =  "))
 }
 
+/// One incident: its times in every zone, then what its posts said.
 fn incident(
     r: &Report,
     i: &Incident,
@@ -51,11 +52,23 @@ fn incident(
     let svc = &r.matcher.services()[i.service];
     let zs = zones(r);
     writeln!(out, "{} ({})", svc.id, svc.category)?;
-    times(out, "onset", i.onset, &zs)?;
-    times(out, "peak", i.peak, &zs)?;
+    timeline(out, i, &zs)?;
+    if let Some(o) = official {
+        official_line(out, o, i.onset, zs[0])?;
+    }
+    counts(out, r, i)?;
+    terms(out, r, i)?;
+    quoted(out, i, &zs)?;
+    evidence(out, r, i)
+}
+
+/// Onset, peak, recovery (or that there is none yet) with the duration, and the phases.
+fn timeline(out: &mut dyn Write, i: &Incident, zs: &[Tz]) -> io::Result<()> {
+    times(out, "onset", i.onset, zs)?;
+    times(out, "peak", i.peak, zs)?;
     match i.recovery {
         Some(t) => {
-            times(out, "recovery", t, &zs)?;
+            times(out, "recovery", t, zs)?;
             writeln!(out, "  {:<10}{}", "duration", human_duration(t - i.onset))?;
         }
         None => writeln!(
@@ -77,75 +90,96 @@ fn incident(
             hm_in(t, z),
         )?;
     }
-    if let Some(o) = official {
-        let z = zs[0];
-        let ack = match (&o.acknowledged, o.lead_minutes(i.onset)) {
-            (Some((t, _)), Some(m)) if m >= 0 => {
-                format!("acknowledged {} ({m} min after the chatter)", hm_in(*t, z))
-            }
-            (Some((t, _)), Some(m)) => {
-                format!(
-                    "acknowledged {} ({} min before the chatter)",
-                    hm_in(*t, z),
-                    -m
-                )
-            }
-            _ => "no acknowledgement".to_string(),
-        };
-        let res = o
-            .resolved
-            .as_ref()
-            .map_or("no resolved message".to_string(), |(t, _)| {
-                format!("resolved {}", hm_in(*t, z))
-            });
-        writeln!(out, "  {:<10}{ack}, {res}", "official")?;
-    }
+    Ok(())
+}
+
+/// When the provider acknowledged (against the chatter's `onset`) and resolved, in zone `z`.
+fn official_line(out: &mut dyn Write, o: &Official, onset: Ts, z: Tz) -> io::Result<()> {
+    let ack = match (&o.acknowledged, o.lead_minutes(onset)) {
+        (Some((t, _)), Some(m)) if m >= 0 => {
+            format!("acknowledged {} ({m} min after the chatter)", hm_in(*t, z))
+        }
+        (Some((t, _)), Some(m)) => {
+            format!(
+                "acknowledged {} ({} min before the chatter)",
+                hm_in(*t, z),
+                -m
+            )
+        }
+        _ => "no acknowledgement".to_string(),
+    };
+    let res = o
+        .resolved
+        .as_ref()
+        .map_or("no resolved message".to_string(), |(t, _)| {
+            format!("resolved {}", hm_in(*t, z))
+        });
+    writeln!(out, "  {:<10}{ack}, {res}", "official")
+}
+
+/// The report and recovery counts, the peak and the usual level.
+fn counts(out: &mut dyn Write, r: &Report, i: &Incident) -> io::Result<()> {
     let window = human_duration(r.windows.width);
     writeln!(
         out,
         "  {:<10}{} outage reports ({} distinct voices), {} recovery posts (peak {} in {window}; usual {:.2} per {window})",
         "reports", i.reports, i.distinct_reports, i.recoveries, i.peak_reports, i.baseline
-    )?;
-    if !i.top_terms.is_empty() {
-        let terms: Vec<String> = i
-            .top_terms
-            .iter()
-            .map(|&(t, c)| format!("\"{}\" ×{c}", r.matcher.term_display(t)))
-            .collect();
-        writeln!(out, "  {:<10}{}", "terms", terms.join(", "))?;
+    )
+}
+
+/// The terms people used, most frequent first (nothing when there are none).
+fn terms(out: &mut dyn Write, r: &Report, i: &Incident) -> io::Result<()> {
+    if i.top_terms.is_empty() {
+        return Ok(());
     }
-    if !i.quoted.is_empty() {
-        let shown: Vec<String> = i
-            .quoted
-            .iter()
-            .map(|q| {
-                let at: Vec<String> = zs.iter().map(|z| clock_in(q.at, *z)).collect();
-                format!(
-                    "{} ×{} \"{}\"",
-                    at.join(" = "),
-                    q.count,
-                    one_line(&q.text, 40)
-                )
-            })
-            .collect();
-        writeln!(out, "  {:<10}{}", "quoted", shown.join(", "))?;
+    let terms: Vec<String> = i
+        .top_terms
+        .iter()
+        .map(|&(t, c)| format!("\"{}\" ×{c}", r.matcher.term_display(t)))
+        .collect();
+    writeln!(out, "  {:<10}{}", "terms", terms.join(", "))
+}
+
+/// The times posts quote, in every zone (nothing when there are none).
+fn quoted(out: &mut dyn Write, i: &Incident, zs: &[Tz]) -> io::Result<()> {
+    if i.quoted.is_empty() {
+        return Ok(());
     }
-    if !i.evidence.is_empty() {
-        writeln!(out, "  evidence")?;
-        for (s, kind) in &i.evidence {
-            let who = s
-                .author
-                .as_deref()
-                .map(|a| format!("@{a}: "))
-                .unwrap_or_default();
-            let text: String = one_line(&s.text, 110);
-            writeln!(
-                out,
-                "    {}  {:<8} {who}{text}",
-                hm_in(s.time, r.primary_zone()),
-                kind.name()
-            )?;
-        }
+    let shown: Vec<String> = i
+        .quoted
+        .iter()
+        .map(|q| {
+            let at: Vec<String> = zs.iter().map(|z| clock_in(q.at, *z)).collect();
+            format!(
+                "{} ×{} \"{}\"",
+                at.join(" = "),
+                q.count,
+                one_line(&q.text, 40)
+            )
+        })
+        .collect();
+    writeln!(out, "  {:<10}{}", "quoted", shown.join(", "))
+}
+
+/// The evidence posts, one line each (nothing when there are none).
+fn evidence(out: &mut dyn Write, r: &Report, i: &Incident) -> io::Result<()> {
+    if i.evidence.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "  evidence")?;
+    for (s, kind) in &i.evidence {
+        let who = s
+            .author
+            .as_deref()
+            .map(|a| format!("@{a}: "))
+            .unwrap_or_default();
+        let text: String = one_line(&s.text, 110);
+        writeln!(
+            out,
+            "    {}  {:<8} {who}{text}",
+            hm_in(s.time, r.primary_zone()),
+            kind.name()
+        )?;
     }
     Ok(())
 }

@@ -329,24 +329,7 @@ fn read_chunks(reader: &mut dyn BufRead, sink: &mut dyn Sink) -> ReaderEnd {
     let mut buf = sink.fresh();
     let mut filled = 0usize;
     loop {
-        let mut end: Option<Option<io::Error>> = None;
-        while filled < buf.len() {
-            match reader.read(&mut buf[filled..]) {
-                Ok(0) => {
-                    end = Some(None);
-                    break;
-                }
-                Ok(n) => {
-                    filled += n;
-                    bytes += n as u64;
-                }
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) => {
-                    end = Some(Some(e));
-                    break;
-                }
-            }
-        }
+        let end = fill(reader, &mut buf, &mut filled, &mut bytes);
         let data = &buf[..filled];
         match end {
             None => match memchr::memrchr(b'\n', data) {
@@ -356,12 +339,7 @@ fn read_chunks(reader: &mut dyn BufRead, sink: &mut dyn Sink) -> ReaderEnd {
                     buf.resize(grown, 0);
                 }
                 Some(i) => {
-                    let mut next = sink.fresh();
-                    let tail = filled - (i + 1);
-                    if next.len() < tail + CHUNK / 2 {
-                        next.resize(tail + CHUNK, 0);
-                    }
-                    next[..tail].copy_from_slice(&buf[i + 1..filled]);
+                    let next = carry_over(sink, &buf[i + 1..filled]);
                     let first = next_line;
                     next_line += count_lines(&buf[..=i]);
                     if !sink.take(buf, i + 1, first) {
@@ -371,7 +349,7 @@ fn read_chunks(reader: &mut dyn BufRead, sink: &mut dyn Sink) -> ReaderEnd {
                         };
                     }
                     buf = next;
-                    filled = tail;
+                    filled -= i + 1;
                 }
             },
             Some(None) => {
@@ -403,6 +381,39 @@ fn read_chunks(reader: &mut dyn BufRead, sink: &mut dyn Sink) -> ReaderEnd {
             }
         }
     }
+}
+
+/// Reads into `buf[*filled..]` until it is full (`None`), the input ends (`Some(None)`) or
+/// reading fails (`Some(Some(error))`), counting the bytes read in `bytes`.
+fn fill(
+    reader: &mut dyn BufRead,
+    buf: &mut [u8],
+    filled: &mut usize,
+    bytes: &mut u64,
+) -> Option<Option<io::Error>> {
+    while *filled < buf.len() {
+        match reader.read(&mut buf[*filled..]) {
+            Ok(0) => return Some(None),
+            Ok(n) => {
+                *filled += n;
+                *bytes += n as u64;
+            }
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Some(Some(e)),
+        }
+    }
+    None
+}
+
+/// A fresh buffer that starts with `tail` (the incomplete last line of a chunk), with room for
+/// at least half a chunk after it.
+fn carry_over(sink: &mut dyn Sink, tail: &[u8]) -> Vec<u8> {
+    let mut next = sink.fresh();
+    if next.len() < tail.len() + CHUNK / 2 {
+        next.resize(tail.len() + CHUNK, 0);
+    }
+    next[..tail.len()].copy_from_slice(tail);
+    next
 }
 
 fn count_lines(buf: &[u8]) -> u64 {

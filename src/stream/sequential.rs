@@ -90,13 +90,12 @@ pub fn read(cfg: &ScanConfig, c: &mut impl Sink) -> Result<()> {
         let src = match input::open(path) {
             Ok(s) => s,
             Err(e) => {
-                let msg = format!("{path}: cannot read: {e}");
-                if cfg.strict {
-                    bail!(msg);
-                }
-                warn.input_error(&msg);
-                c.stats().unreadable += 1;
-                c.stats().input_errors.push(msg);
+                unreadable(
+                    format!("{path}: cannot read: {e}"),
+                    cfg.strict,
+                    c,
+                    &mut warn,
+                )?;
                 continue;
             }
         };
@@ -186,6 +185,7 @@ fn scan_jsonl(
     Ok(())
 }
 
+/// Reads one CSV or TSV input, row by row, into `c`.
 pub(crate) fn scan_csv(
     src: input::Source,
     delimiter: u8,
@@ -203,32 +203,9 @@ pub(crate) fn scan_csv(
         .delimiter(delimiter)
         .terminator(csv::Terminator::Any(b'\n'))
         .from_reader(src.reader);
-    let mapper = match &cfg.columns {
-        Some(cols) => CsvMapper::from_columns(cols, cfg.times),
-        None => match rdr.byte_headers() {
-            Ok(h) => {
-                let names: Vec<String> = h
-                    .iter()
-                    .map(|f| String::from_utf8_lossy(f).into_owned())
-                    .collect();
-                let refs: Vec<&str> = names.iter().map(String::as_str).collect();
-                CsvMapper::from_header(&refs, &cfg.fields, cfg.times)
-            }
-            Err(e) => Err(format!("cannot read the CSV header: {e}")),
-        },
-    };
-    let mut mapper = match mapper {
+    let mut mapper = match csv_mapper(&mut rdr, cfg) {
         Ok(m) => m,
-        Err(e) => {
-            let msg = format!("{name}: {e}");
-            if cfg.strict {
-                bail!(msg);
-            }
-            warn.input_error(&msg);
-            c.stats().unreadable += 1;
-            c.stats().input_errors.push(msg);
-            return Ok(());
-        }
+        Err(e) => return unreadable(format!("{name}: {e}"), cfg.strict, c, warn),
     };
     let mut row = csv::ByteRecord::new();
     loop {
@@ -259,23 +236,69 @@ pub(crate) fn scan_csv(
                 }
             }
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                if matches!(e.kind(), csv::ErrorKind::Io(_)) {
-                    c.stats().lines += 1;
-                    skip(c, warn, cfg.strict, &name, line, Skip::TruncatedInput, None)?;
-                    let msg = format!(
-                        "{name}:{line}: input broke off: {e}; the rest of this input is lost"
-                    );
-                    warn.input_error(&msg);
-                    c.stats().input_errors.push(msg);
+                if bad_row(&e, &name, cfg.strict, c, warn)? {
                     break;
                 }
-                c.stats().lines += 1;
-                skip(c, warn, cfg.strict, &name, line, Skip::MalformedCsv, None)?;
             }
         }
     }
     c.stats().bytes += rdr.position().byte();
     add_time_counts(c.stats(), &mapper.time_parser);
     Ok(())
+}
+
+/// How the CSV's columns map to fields: as `--columns` names them, else as its header row does.
+fn csv_mapper(
+    rdr: &mut csv::Reader<impl std::io::Read>,
+    cfg: &ScanConfig,
+) -> Result<CsvMapper, String> {
+    match &cfg.columns {
+        Some(cols) => CsvMapper::from_columns(cols, cfg.times),
+        None => match rdr.byte_headers() {
+            Ok(h) => {
+                let names: Vec<String> = h
+                    .iter()
+                    .map(|f| String::from_utf8_lossy(f).into_owned())
+                    .collect();
+                let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+                CsvMapper::from_header(&refs, &cfg.fields, cfg.times)
+            }
+            Err(e) => Err(format!("cannot read the CSV header: {e}")),
+        },
+    }
+}
+
+/// An input that cannot be read at all: an error under `--strict`; else shown on stderr, counted
+/// as unreadable and noted in the statistics.
+fn unreadable(msg: String, strict: bool, c: &mut impl Sink, warn: &mut Warner) -> Result<()> {
+    if strict {
+        bail!(msg);
+    }
+    warn.input_error(&msg);
+    c.stats().unreadable += 1;
+    c.stats().input_errors.push(msg);
+    Ok(())
+}
+
+/// Counts a row the CSV reader failed on: as malformed, or, when the input broke off there, as
+/// truncated, with a message; true in that case (the rest of the input is lost).
+fn bad_row(
+    e: &csv::Error,
+    name: &str,
+    strict: bool,
+    c: &mut impl Sink,
+    warn: &mut Warner,
+) -> Result<bool> {
+    let line = e.position().map_or(0, |p| p.line());
+    if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+        c.stats().lines += 1;
+        skip(c, warn, strict, name, line, Skip::TruncatedInput, None)?;
+        let msg = format!("{name}:{line}: input broke off: {e}; the rest of this input is lost");
+        warn.input_error(&msg);
+        c.stats().input_errors.push(msg);
+        return Ok(true);
+    }
+    c.stats().lines += 1;
+    skip(c, warn, strict, name, line, Skip::MalformedCsv, None)?;
+    Ok(false)
 }

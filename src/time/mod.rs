@@ -16,7 +16,7 @@
 //! [`InputZone::Chosen`]); without one ([`InputZone::Implied`]) Korean text (오후, 2009년 2월
 //! 24일, 9시 20분) is read in Asia/Seoul and anything else in UTC, as `outcry time` does, and each
 //! such time is counted so that the run can say so. Numeric dates follow one rule
-//! ([`parse::numeric_date`]); one that another order would read differently is counted too.
+//! ([`parse::read_numeric_date`]); one that another order would read differently is counted too.
 //!
 //! Zone abbreviations are fixed offsets ([`zones`]); ambiguous ones (`CST`, `IST`) are resolved
 //! only by the chosen input zone, otherwise they are an error listing the candidates.
@@ -547,25 +547,7 @@ fn scan_numeric(b: &[u8], zone: InputZone) -> Option<Result<Parsed, TimeError>> 
         }
         [b'Z' | b'z'] => 0,
         _ if rest.eq_ignore_ascii_case(b"UTC") || rest.eq_ignore_ascii_case(b"GMT") => 0,
-        [sign @ (b'+' | b'-'), ..] => {
-            let mut oc = Cur { b: rest, i: 1 };
-            let hh = oc.digits(2, 2)?;
-            oc.eat(b':');
-            let mm = if oc.i < rest.len() {
-                oc.digits(2, 2)?
-            } else {
-                0
-            };
-            if oc.i != rest.len() || hh > 23 || mm > 59 {
-                return None;
-            }
-            let v = i64::from(hh * 3600 + mm * 60);
-            if *sign == b'-' {
-                -v
-            } else {
-                v
-            }
-        }
+        [b'+' | b'-', ..] => numeric_offset(rest)?,
         _ if rest.iter().all(u8::is_ascii_alphabetic) => {
             // KST, PST, CST (ambiguous: settled by the input zone, or an error).
             let w = std::str::from_utf8(rest).ok()?;
@@ -576,6 +558,23 @@ fn scan_numeric(b: &[u8], zone: InputZone) -> Option<Result<Parsed, TimeError>> 
         _ => return None,
     };
     Some(Ok(Parsed::exact(base - off_secs)))
+}
+
+/// `±HH:MM`, `±HHMM` or `±HH` (the whole of `rest`), in seconds east of UTC.
+fn numeric_offset(rest: &[u8]) -> Option<i64> {
+    let mut oc = Cur { b: rest, i: 1 };
+    let hh = oc.digits(2, 2)?;
+    oc.eat(b':');
+    let mm = if oc.i < rest.len() {
+        oc.digits(2, 2)?
+    } else {
+        0
+    };
+    if oc.i != rest.len() || hh > 23 || mm > 59 {
+        return None;
+    }
+    let v = i64::from(hh * 3600 + mm * 60);
+    Some(if rest[0] == b'-' { -v } else { v })
 }
 
 /// Formats an instant as RFC 3339 in UTC with a `Z`: `2009-02-24T09:30:00Z`.

@@ -388,7 +388,7 @@ fn two_digit_year(v: u64) -> i32 {
 /// How numeric dates whose year is not written first in four digits are read (`--date-order`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum DateOrder {
-    /// The documented rule (see [`numeric_date`]); dates it cannot settle are flagged.
+    /// The documented rule (see [`read_numeric_date`]); dates it cannot settle are flagged.
     #[default]
     Auto,
     /// Year, month, day (`09/02/24` is 2009-02-24).
@@ -415,7 +415,7 @@ pub enum DateOrder {
 ///   for the dates whose year is not four leading digits; then nothing is flagged.
 ///
 /// The reading may be an impossible date (`2024-02-30`): the caller rejects it.
-pub fn numeric_date(
+pub fn read_numeric_date(
     order: DateOrder,
     sep: u8,
     (a, al): (u64, u8),
@@ -578,50 +578,74 @@ impl<'a> Reader<'_, 'a> {
         }
     }
 
+    /// Reads a number and what it forms with the tokens after it: a clock time, a date, a Korean
+    /// unit, an HHMM time before a zone, an hour before am/pm; else keeps it as a loose number.
     fn number(&mut self, v: u64, len: u8) -> bool {
-        // H:MM[:SS[.fff]]
-        if len <= 2 && self.p.hour.is_none() && self.punct(1) == Some(b':') {
-            if let Some((m, 2)) = self.num(2) {
-                self.set_hour(v, len);
-                self.p.minute = Some(m as u32);
-                let mut n = 3;
-                if self.punct(3) == Some(b':') {
-                    if let Some((s, 2)) = self.num(4) {
-                        self.p.second = Some(s as u32);
-                        n = 5;
-                        if matches!(self.punct(5), Some(b'.' | b',')) && self.num(6).is_some() {
-                            n = 7;
-                        }
-                    }
-                }
-                return self.take(n);
-            }
+        let n = self
+            .clock(v, len)
+            .or_else(|| self.numeric_date(v, len))
+            .or_else(|| self.korean_unit(v, len))
+            .or_else(|| self.hhmm_before_zone(v, len))
+            .or_else(|| self.hour_before_mer(v, len));
+        match n {
+            Some(n) => self.take(n),
+            None => self.loose_number(v, len),
         }
-        // Numeric dates: YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD[.], 03/10/2024, 09/02/24 (`numeric_date`).
-        if self.p.year.is_none() && self.p.month.is_none() {
-            if let Some(sep @ (b'-' | b'/' | b'.')) = self.punct(1) {
-                if let (Some((b, bl)), Some(s2), Some((c, cl))) =
-                    (self.num(2), self.punct(3), self.num(4))
-                {
-                    if s2 == sep && bl <= 2 {
-                        let date = numeric_date(self.order, sep, (v, len), b, (c, cl));
-                        if let Some((y, m, d, ambiguous)) = date {
-                            self.p.year = Some(y);
-                            self.p.month = Some(m);
-                            self.p.day = Some(d);
-                            self.p.ambiguous_date = ambiguous;
-                            let n = if sep == b'.' && self.punct(5) == Some(b'.') {
-                                6
-                            } else {
-                                5
-                            };
-                            return self.take(n);
-                        }
-                    }
+    }
+
+    /// `H:MM[:SS[.fff]]`; the tokens it takes.
+    fn clock(&mut self, v: u64, len: u8) -> Option<usize> {
+        if len > 2 || self.p.hour.is_some() || self.punct(1) != Some(b':') {
+            return None;
+        }
+        let Some((m, 2)) = self.num(2) else {
+            return None;
+        };
+        self.set_hour(v, len);
+        self.p.minute = Some(m as u32);
+        let mut n = 3;
+        if self.punct(3) == Some(b':') {
+            if let Some((s, 2)) = self.num(4) {
+                self.p.second = Some(s as u32);
+                n = 5;
+                if matches!(self.punct(5), Some(b'.' | b',')) && self.num(6).is_some() {
+                    n = 7;
                 }
             }
         }
-        // Korean units: 2009년 2월 24일 9시 20분 5초, 9시 반.
+        Some(n)
+    }
+
+    /// Numeric dates: `YYYY-MM-DD`, `YYYY/MM/DD`, `YYYY.MM.DD[.]`, `03/10/2024`, `09/02/24`, by
+    /// the rule of [`read_numeric_date`]; the tokens it takes.
+    fn numeric_date(&mut self, v: u64, len: u8) -> Option<usize> {
+        if self.p.year.is_some() || self.p.month.is_some() {
+            return None;
+        }
+        let sep @ (b'-' | b'/' | b'.') = self.punct(1)? else {
+            return None;
+        };
+        let (b, bl) = self.num(2)?;
+        let s2 = self.punct(3)?;
+        let (c, cl) = self.num(4)?;
+        if s2 != sep || bl > 2 {
+            return None;
+        }
+        let (year, month, day, ambiguous) =
+            read_numeric_date(self.order, sep, (v, len), b, (c, cl))?;
+        self.p.year = Some(year);
+        self.p.month = Some(month);
+        self.p.day = Some(day);
+        self.p.ambiguous_date = ambiguous;
+        Some(if sep == b'.' && self.punct(5) == Some(b'.') {
+            6
+        } else {
+            5
+        })
+    }
+
+    /// Korean units: 2009년 2월 24일 9시 20분 5초, 9시 반; the tokens it takes.
+    fn korean_unit(&mut self, v: u64, len: u8) -> Option<usize> {
         match self.ko(1) {
             Some(Ko::Year) if self.p.year.is_none() => {
                 self.p.year = Some(if len <= 2 {
@@ -630,52 +654,65 @@ impl<'a> Reader<'_, 'a> {
                     v as i32
                 });
                 self.p.korean = true;
-                return self.take(2);
+                Some(2)
             }
             Some(Ko::Month) if self.p.month.is_none() => {
                 self.p.month = Some(v as u32);
                 self.p.korean = true;
-                return self.take(2);
+                Some(2)
             }
             Some(Ko::Day) if self.p.day.is_none() => {
                 self.p.day = Some(v as u32);
                 self.p.korean = true;
-                return self.take(2);
+                Some(2)
             }
             Some(Ko::Hour) if self.p.hour.is_none() => {
                 self.set_hour(v, len);
                 self.p.korean = true;
                 if self.ko(2) == Some(Ko::Half) {
                     self.p.minute = Some(30);
-                    return self.take(3);
+                    return Some(3);
                 }
-                return self.take(2);
+                Some(2)
             }
             Some(Ko::Minute) if self.p.hour.is_some() && self.p.minute.is_none() => {
                 self.p.minute = Some(v as u32);
-                return self.take(2);
+                Some(2)
             }
             Some(Ko::Second) if self.p.minute.is_some() && self.p.second.is_none() => {
                 self.p.second = Some(v as u32);
-                return self.take(2);
+                Some(2)
             }
-            _ => {}
+            _ => None,
         }
-        // HHMM with a zone: 0930 GMT.
+    }
+
+    /// HHMM with a zone after it: `0930 GMT`; the tokens it takes.
+    fn hhmm_before_zone(&mut self, v: u64, len: u8) -> Option<usize> {
         if len == 4 && self.p.hour.is_none() && v % 100 < 60 && v / 100 <= 24 && self.zone_at(1) {
             self.p.hour = Some((v / 100) as u32);
             self.p.minute = Some((v % 100) as u32);
-            return self.take(1);
+            return Some(1);
         }
-        // 9 pm, 9pm.
+        None
+    }
+
+    /// An hour before an English half-of-day word: `9 pm`, `9pm`; the tokens it takes.
+    fn hour_before_mer(&mut self, v: u64, len: u8) -> Option<usize> {
         if len <= 2
             && self.p.hour.is_none()
             && (1..=12).contains(&v)
             && self.english_mer(1).is_some()
         {
             self.p.hour = Some(v as u32);
-            return self.take(1);
+            return Some(1);
         }
+        None
+    }
+
+    /// Keeps a number that nothing around it explains, for [`Reader::finish`] to place as a year
+    /// or a day; false in search mode or when four are kept already.
+    fn loose_number(&mut self, v: u64, len: u8) -> bool {
         if self.search || self.nloose == self.loose.len() {
             return false;
         }

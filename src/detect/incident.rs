@@ -1,0 +1,325 @@
+//! From a scored series to incidents (steps 5 and 6 of the method, and the assembly of the
+//! rest): runs of elevated windows and the run-length rule, onset, peak, counts, terms,
+//! evidence and quoted times.
+
+use std::collections::BTreeMap;
+
+use super::expectation::Series;
+use super::params::Params;
+use super::phases::recovering_start;
+use super::recovery::recovery_time;
+use super::run::Run;
+use crate::lexicon::Kind;
+use crate::time::Ts;
+use crate::window::{add_quote, Cell, QuoteCount, Sample, Windows};
+
+/// Posts up to this long after an incident's end are searched for quoted times
+/// (post-mortems: "오늘 지메일 사태 정리: 6시 반쯤부터 …").
+pub const QUOTE_AFTER: i64 = 12 * 3600;
+/// Quoted times kept per incident, most quoted first.
+pub const QUOTES_SHOWN: usize = 5;
+
+/// A detected incident, in window indices and instants (UTC).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Incident {
+    pub service: usize,
+    pub onset: Ts,
+    pub peak: Ts,
+    pub peak_reports: u32,
+    pub recovery: Option<Ts>,
+    /// Reports counted once per voice (author; a retweet is the voice it echoes) per window.
+    pub distinct_reports: u64,
+    /// Reports and posts naming the service from onset to the last elevated window; recovery
+    /// posts from onset to `merge_gap` windows past the recovery.
+    pub reports: u64,
+    pub recoveries: u64,
+    pub posts: u64,
+    pub baseline: f64,
+    pub max_score: f64,
+    /// Window indices of the incident's first and last elevated window.
+    pub first_window: i64,
+    pub last_window: i64,
+    /// Terms by frequency (id, count), most frequent first.
+    pub top_terms: Vec<(usize, u32)>,
+    /// Up to three posts: the first report, the first report at the peak, the first recovery.
+    pub evidence: Vec<(Sample, Kind)>,
+    /// Times that posts naming the service quote ("since 10:20 GMT"), most quoted first: from the onset
+    /// window to `QUOTE_AFTER` past the end (never into the service's next incident), quoting a
+    /// time from six hours before the onset to an hour after the end.
+    pub quoted: Vec<QuoteCount>,
+    /// Start of the *recovering* phase, when reports fell from spike level but stayed above
+    /// normal for a while: the outage went degraded (from the onset) → recovering (from here) →
+    /// recovered (at `recovery`). `None` when it went straight from degraded to recovered.
+    pub recovering: Option<Ts>,
+}
+
+/// The times posts around an incident quote (see `Incident::quoted`).
+pub(super) fn quoted_times(w: &Windows, i: &Incident, next_first: Option<i64>) -> Vec<QuoteCount> {
+    let end = i.recovery.unwrap_or_else(|| w.end(i.last_window));
+    let mut hi = w.index(end + QUOTE_AFTER);
+    if let Some(n) = next_first {
+        hi = hi.min(n - 1);
+    }
+    let lo_t = i.onset - 6 * 3600;
+    let hi_t = end + 3600;
+    let mut all: thin_vec::ThinVec<QuoteCount> = thin_vec::ThinVec::new();
+    for (_, c) in w
+        .cells(i.service)
+        .range(i.first_window..=hi.max(i.first_window))
+    {
+        for q in c
+            .detail()
+            .quotes
+            .iter()
+            .filter(|q| (lo_t..=hi_t).contains(&q.at))
+        {
+            add_quote(&mut all, usize::MAX, q.at, q.count, &q.text);
+        }
+    }
+    let mut all: Vec<QuoteCount> = all.into_iter().collect();
+    all.sort_by(|a, b| b.count.cmp(&a.count).then(a.at.cmp(&b.at)));
+    all.truncate(QUOTES_SHOWN);
+    all
+}
+
+/// The incidents of service `svc` in its scored series `s` (`last_window`: the input's last):
+/// runs of elevated windows with their lead-in, kept by the run-length rule, built in order.
+pub(super) fn incidents_of(
+    w: &Windows,
+    svc: usize,
+    s: &Series,
+    last_window: i64,
+    params: &Params,
+) -> Vec<Incident> {
+    let mut out = vec![];
+    let mut i = 0;
+    let n = s.scores.len();
+    // First window after the previous incident.
+    let mut free = 0;
+    while i < n {
+        if !s.scores[i].elevated {
+            i += 1;
+            continue;
+        }
+        // A run of elevated windows, bridging gaps of up to merge_gap quiet windows, led into by
+        // the windows just before it that already hold unusual reports.
+        let mut start = i;
+        while start > free
+            && s.scores[start - 1].reports > 0
+            && s.scores[start - 1].p < params.lead_alpha
+        {
+            start -= 1;
+        }
+        let mut end = i;
+        let mut j = i + 1;
+        // j - end - 1 quiet windows lie between the run's end and j.
+        while j < n && (j - end - 1) as i64 <= params.merge_gap {
+            if s.scores[j].elevated {
+                end = j;
+            }
+            j += 1;
+        }
+        i = end + 1;
+        let run = &s.scores[start..=end];
+        let Some(last_spike) = run.iter().rposition(|x| x.spike).map(|k| start + k) else {
+            continue;
+        };
+        // The run-length rule: one busy window alone is an incident only when it is beyond
+        // doubt; a real outage spills into the next window.
+        let busy = run
+            .iter()
+            .filter(|x| x.reports > 0 && x.p < params.lead_alpha)
+            .count();
+        let strong = run
+            .iter()
+            .any(|x| x.spike && x.p < params.alpha * params.alpha);
+        if busy < params.min_run && !strong {
+            continue;
+        }
+        free = end + 1;
+        let run = Run::new(s, start, end, last_spike);
+        out.push(build(w, svc, s, run, last_window, params));
+    }
+    out
+}
+
+/// The incident of `run` in the series `s` of service `svc` (its quoted times come later, from
+/// [`quoted_times`]).
+fn build(
+    w: &Windows,
+    svc: usize,
+    s: &Series,
+    run: Run,
+    last_window: i64,
+    params: &Params,
+) -> Incident {
+    let cells = w.cells(svc);
+    let widx = |k: usize| s.first + k as i64;
+    let (first_w, peak_w, end_w) = (widx(run.start), widx(run.peak), widx(run.end));
+    let in_run = || cells.range(first_w..=end_w);
+    let onset = cells[&first_w]
+        .detail()
+        .report_samples
+        .first()
+        .map_or(w.start(first_w), |x| x.time);
+    let recovery = recovery_time(w, s, cells, &run, last_window, params);
+    let recovering = recovering_start(w, s, &run, recovery, params);
+    // Recovery posts trail the reports: they are counted up to `merge_gap` windows past the
+    // recovery's window.
+    let rec_end = recovery.map_or(end_w, |t| end_w.max(w.index(t) + params.merge_gap));
+    let recoveries: u64 = cells
+        .range(first_w..=rec_end)
+        .map(|(_, c)| u64::from(c.recoveries))
+        .sum();
+    let (reports, posts, top_terms) = tally(in_run().map(|(_, c)| c));
+    Incident {
+        service: svc,
+        onset,
+        peak: w.start(peak_w),
+        peak_reports: cells.get(&peak_w).map_or(0, |c| c.reports),
+        recovery,
+        distinct_reports: in_run().map(|(_, c)| u64::from(c.distinct_reports())).sum(),
+        reports,
+        recoveries,
+        posts,
+        baseline: s.baseline,
+        max_score: s.scores[run.start..=run.end]
+            .iter()
+            .map(|x| x.score)
+            .fold(0.0, f64::max),
+        first_window: first_w,
+        last_window: end_w,
+        top_terms,
+        evidence: evidence(w, cells, (first_w, peak_w, end_w), recovery),
+        quoted: vec![],
+        recovering,
+    }
+}
+
+/// The reports and posts of `run` (its cells), and its five most frequent terms (id, count),
+/// most frequent first.
+fn tally<'a>(run: impl Iterator<Item = &'a Cell>) -> (u64, u64, Vec<(usize, u32)>) {
+    let mut terms: Vec<(usize, u32)> = vec![];
+    let (mut reports, mut posts) = (0u64, 0u64);
+    for c in run {
+        reports += u64::from(c.reports);
+        posts += u64::from(c.posts);
+        for &(t, k) in &c.detail().terms {
+            match terms.iter_mut().find(|(id, _)| *id == t) {
+                Some((_, n)) => *n += k,
+                None => terms.push((t, k)),
+            }
+        }
+    }
+    terms.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    terms.truncate(5);
+    (reports, posts, terms)
+}
+
+/// Up to three posts of the run `first_w..=end_w` (windows of `cells`), in time order: the
+/// first report, the first report at the peak (`peak_w`), the first recovery post from the peak
+/// to the `recovery`; the run's other reports fill in when these are fewer.
+fn evidence(
+    w: &Windows,
+    cells: &BTreeMap<i64, Cell>,
+    (first_w, peak_w, end_w): (i64, i64, i64),
+    recovery: Option<Ts>,
+) -> Vec<(Sample, Kind)> {
+    let mut evidence: Vec<(Sample, Kind)> = vec![];
+    let push = |x: &Sample, k: Kind, ev: &mut Vec<(Sample, Kind)>| {
+        if ev.len() < 3 && !ev.iter().any(|(e, _)| e == x) {
+            ev.push((x.clone(), k));
+        }
+    };
+    if let Some(x) = cells[&first_w].detail().report_samples.first() {
+        push(x, Kind::Report, &mut evidence);
+    }
+    if let Some(x) = cells
+        .get(&peak_w)
+        .and_then(|c| c.detail().report_samples.first())
+    {
+        push(x, Kind::Report, &mut evidence);
+    }
+    if let Some(r) = recovery {
+        let first_rec = cells
+            .range(peak_w..)
+            .take_while(|(idx, _)| w.start(**idx) <= r)
+            .flat_map(|(_, c)| c.detail().recovery_samples.iter())
+            .next();
+        if let Some(x) = first_rec {
+            push(x, Kind::Recovery, &mut evidence);
+        }
+    }
+    for (_, c) in cells.range(first_w..=end_w) {
+        for x in &c.detail().report_samples {
+            push(x, Kind::Report, &mut evidence);
+        }
+    }
+    evidence.sort_by_key(|(x, _)| x.time);
+    evidence
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::detect::test_support::windows_with;
+    use crate::detect::{detect, series, Params, Sensitivity};
+    use crate::lexicon::Kind;
+
+    #[test]
+    fn onset_peak_recovery_and_dips() {
+        // Background: one report every 50 minutes. Outage from minute 300 to 360 with a
+        // two-minute dip at 320, stragglers after, recovery posts from minute 358.
+        let mut reps: Vec<(i64, u32)> = (0..1000).step_by(50).map(|m| (m, 1)).collect();
+        reps.retain(|(m, _)| !(290..400).contains(m));
+        reps.extend(
+            (300..360)
+                .filter(|m| !(320..322).contains(m))
+                .map(|m| (m, if m == 330 { 20 } else { 6 })),
+        );
+        reps.push((365, 1));
+        let w = windows_with(&reps, &[(358, 1), (359, 2)], (0, 999));
+        let inc = detect(&w, &Params::default());
+        assert_eq!(inc.len(), 1, "{inc:?}");
+        let i = &inc[0];
+        assert_eq!(i.onset, 300 * 60 + 10);
+        assert_eq!(i.peak, 330 * 60);
+        assert_eq!(i.peak_reports, 20);
+        // The first recovery post (minute 358 + 20 s), corroborated by the next ones.
+        assert_eq!(i.recovery, Some(358 * 60 + 20));
+        assert_eq!(i.evidence.len(), 3);
+        assert_eq!(i.evidence[2].1, Kind::Recovery);
+    }
+
+    #[test]
+    fn a_lone_busy_window_needs_a_second_one_or_overwhelming_evidence() {
+        // One report every other minute; at minute 500 five in one minute (P ≈ 2e-4 < alpha),
+        // with nothing unusual before or after: the run-length rule drops it.
+        let mut reps: Vec<(i64, u32)> = (0..1000).step_by(2).map(|m| (m, 1)).collect();
+        reps.retain(|&(m, _)| m != 500);
+        let lone = [reps.clone(), vec![(500, 5)]].concat();
+        let w = windows_with(&lone, &[], (0, 999));
+        let p = Params::default();
+        let s = series(&w, 0, 0, 999, &p);
+        assert!(s.scores[500].spike, "{:?}", s.scores[500]);
+        assert_eq!(detect(&w, &p), vec![]);
+        // The high sensitivity takes it.
+        let high = Params::for_sensitivity(Sensitivity::High);
+        assert_eq!(detect(&w, &high).len(), 1);
+        // Two busy windows in a row make an incident.
+        let two = [reps.clone(), vec![(500, 5), (501, 3)]].concat();
+        assert_eq!(detect(&windows_with(&two, &[], (0, 999)), &p).len(), 1);
+        // So does one window far beyond doubt (P < alpha²).
+        let strong = [reps, vec![(500, 14)]].concat();
+        let inc = detect(&windows_with(&strong, &[], (0, 999)), &p);
+        assert_eq!(inc.len(), 1);
+        assert_eq!(inc[0].onset, 500 * 60 + 10);
+    }
+
+    #[test]
+    fn separate_outages_stay_separate() {
+        let mut reps: Vec<(i64, u32)> = (100..110).map(|m| (m, 8)).collect();
+        reps.extend((200..210).map(|m| (m, 8)));
+        let w = windows_with(&reps, &[], (0, 500));
+        assert_eq!(detect(&w, &Params::default()).len(), 2);
+    }
+}

@@ -1,0 +1,242 @@
+//! The seasonal profile: where each window falls on the clock and in the week, and the
+//! hour-of-day and day-of-week factors of the baseline learnt from it (step 2 of the method).
+
+use super::params::Params;
+use crate::window::Windows;
+
+/// Inputs shorter than this many days get no hour-of-day profile: too few of each hour.
+pub const SEASON_HOURS_AFTER_DAYS: f64 = 3.0;
+/// Days of the week are profiled from this many days of input on (each weekday twice).
+pub const SEASON_WEEK_AFTER_DAYS: f64 = 14.0;
+/// Strength of the prior that pulls a seasonal factor towards 1, in reports: a bucket that
+/// saw `obs` reports where the rest of the model expected `exp` gets (obs + K) / (exp + K).
+pub const SEASON_PRIOR: f64 = 5.0;
+/// Smallest and largest seasonal factor.
+pub const SEASON_CLAMP: (f64, f64) = (0.1, 10.0);
+
+/// Where each window of a series falls on the clock and in the week of a zone, and which of
+/// the two the input spans enough of to learn: the seasonal part of the baseline. Windows are
+/// grouped into *slots*, the local clock hours of the span in order (a window belongs to the
+/// hour its start falls in), and the fit works on slot sums: an hour's twelve 5-minute windows
+/// share every seasonal factor.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Season {
+    /// The slot of each window.
+    pub slot: Vec<u32>,
+    /// Local hour of the day (0–23) of each slot.
+    pub hour: Vec<u8>,
+    /// Local day of the week (0 = Monday) of each slot.
+    pub day: Vec<u8>,
+    /// Local date of each slot, counted in days from the first slot's (its week: `date / 7`).
+    pub date: Vec<u32>,
+    pub by_hour: bool,
+    pub by_day: bool,
+}
+
+impl Season {
+    /// The profile for the windows `[first, last]` of `w` on the clock of `zone`; `None` when
+    /// the span is too short (or the windows too wide) to learn anything.
+    pub fn of(w: &Windows, first: i64, last: i64, zone: chrono_tz::Tz) -> Option<Season> {
+        use chrono::{Offset, TimeZone};
+        let (by_hour, by_day) = Season::learnable(w, first, last);
+        if !by_hour && !by_day {
+            return None;
+        }
+        let n = (last - first + 1).max(0) as usize;
+        let mut season = Season {
+            slot: Vec::with_capacity(n),
+            hour: vec![],
+            day: vec![],
+            date: vec![],
+            by_hour,
+            by_day,
+        };
+        let mut first_date = None;
+        let mut last_key = None;
+        // The zone's offset is looked up once per half hour of UTC: zones change offset on the
+        // hour or half hour, and a window is placed by its start.
+        let mut cached: Option<(i64, i64)> = None;
+        for k in 0..n {
+            let t = w.start(first + k as i64);
+            let half_hour = t.div_euclid(1800);
+            let off = match cached {
+                Some((h, off)) if h == half_hour => off,
+                _ => {
+                    let off = chrono::DateTime::from_timestamp(t, 0).map_or(0, |d| {
+                        zone.offset_from_utc_datetime(&d.naive_utc())
+                            .fix()
+                            .local_minus_utc()
+                    });
+                    cached = Some((half_hour, i64::from(off)));
+                    i64::from(off)
+                }
+            };
+            let local = t + off;
+            let key = local.div_euclid(3600);
+            if last_key != Some(key) {
+                last_key = Some(key);
+                let d = local.div_euclid(86_400);
+                let d0 = *first_date.get_or_insert(d);
+                season.hour.push((local.rem_euclid(86_400) / 3600) as u8);
+                // 1970-01-01 was a Thursday (Monday = 0).
+                season.day.push((d + 3).rem_euclid(7) as u8);
+                season.date.push((d - d0) as u32);
+            }
+            season.slot.push((season.hour.len() - 1) as u32);
+        }
+        Some(season)
+    }
+
+    /// Local hour of the day of window `k`.
+    pub fn hour_of(&self, k: usize) -> u8 {
+        self.hour[self.slot[k] as usize]
+    }
+
+    /// Local day of the week (0 = Monday) of window `k`.
+    pub fn day_of(&self, k: usize) -> u8 {
+        self.day[self.slot[k] as usize]
+    }
+
+    /// The profile `params` ask for over `[first, last]`, if the span allows one.
+    pub fn for_span(w: &Windows, first: i64, last: i64, params: &Params) -> Option<Season> {
+        params
+            .seasonal
+            .then(|| Season::of(w, first, last, params.season_zone))
+            .flatten()
+    }
+
+    /// Whether the windows `[first, last]` of `w` are enough to learn (hours, days of the week).
+    pub fn learnable(w: &Windows, first: i64, last: i64) -> (bool, bool) {
+        let days = (w.end(last) - w.start(first)) as f64 / 86_400.0;
+        (
+            days >= SEASON_HOURS_AFTER_DAYS && w.width <= 3600,
+            days >= SEASON_WEEK_AFTER_DAYS && w.width < 86_400,
+        )
+    }
+
+    /// What the detector learns from the input of `w` under `params`: "hour of day and day of
+    /// week", "hour of day", "day of week" or "none".
+    pub fn describe(w: &Windows, params: &Params) -> &'static str {
+        let learnt = match w.span_windows() {
+            Some((a, b)) if params.seasonal => Season::learnable(w, a, b),
+            _ => (false, false),
+        };
+        match learnt {
+            (true, true) => "hour of day and day of week",
+            (true, false) => "hour of day",
+            (false, true) => "day of week",
+            (false, false) => "none",
+        }
+    }
+}
+
+/// One seasonal factor per bucket (24 hours or 7 days), learnt from the slots' reports `obs`
+/// and weights `rest` (the chatter level times the other factor, summed over the slot's windows
+/// not flagged as outliers; a slot of outliers only weighs 0): each bucket's reports against
+/// what λ and the other factors expect there, pulled towards 1 by `SEASON_PRIOR`, then scaled
+/// so that the factors average 1 over the windows (λ keeps its meaning: reports per window of
+/// average chatter). Within each bucket the slots fall into groups (days for hours, weeks for
+/// days of the week); when a bucket has three groups or more, the group with the largest excess
+/// of reports over the expectation is left out: one day's outage must not teach the detector
+/// that its hours are always loud. A slot's group is its date divided by `days` (1: its day; 7:
+/// its week).
+pub(super) fn fit_factor(
+    factor: &mut [f64],
+    bucket: &[u8],
+    (date, days): (&[u32], u32),
+    obs: &[f64],
+    rest: &[f64],
+    lambda: f64,
+) {
+    let m = factor.len();
+    let groups = date.iter().max().map_or(0, |&g| (g / days) as usize + 1);
+    let cell = |j: usize| usize::from(bucket[j]) * groups + (date[j] / days) as usize;
+    // Reports and expectation per (bucket, group).
+    let (mut o_bg, mut e_bg) = (vec![0f64; m * groups], vec![0f64; m * groups]);
+    let mut seen = vec![false; m * groups];
+    for j in (0..obs.len()).filter(|&j| rest[j] > 0.0) {
+        let i = cell(j);
+        o_bg[i] += obs[j];
+        e_bg[i] += lambda * rest[j];
+        seen[i] = true;
+    }
+    let mut dropped = vec![false; m * groups];
+    for (b, f) in factor.iter_mut().enumerate() {
+        let row = b * groups..(b + 1) * groups;
+        if row.clone().filter(|&i| seen[i]).count() >= 3 {
+            let worst = row
+                .clone()
+                .filter(|&i| seen[i])
+                .max_by(|&i, &j| (o_bg[i] - e_bg[i]).total_cmp(&(o_bg[j] - e_bg[j])));
+            if let Some(i) = worst {
+                dropped[i] = true;
+            }
+        }
+        let (o, e) = row
+            .filter(|&i| !dropped[i])
+            .fold((0.0, 0.0), |(o, e), i| (o + o_bg[i], e + e_bg[i]));
+        *f = ((o + SEASON_PRIOR) / (e + SEASON_PRIOR)).clamp(SEASON_CLAMP.0, SEASON_CLAMP.1);
+    }
+    let (mut with, mut without) = (0.0, 0.0);
+    for j in (0..obs.len()).filter(|&j| !dropped[cell(j)]) {
+        with += rest[j] * factor[usize::from(bucket[j])];
+        without += rest[j];
+    }
+    if with > 0.0 {
+        let scale = without / with;
+        factor.iter_mut().for_each(|f| *f *= scale);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn season_needs_three_days_for_hours_and_two_weeks_for_days() {
+        let mut w = Windows::new(300, 1);
+        w.see(0);
+        w.see(2 * 86_400);
+        let (a, b) = w.span_windows().unwrap();
+        assert_eq!(Season::of(&w, a, b, chrono_tz::UTC), None);
+        w.see(3 * 86_400);
+        let (a, b) = w.span_windows().unwrap();
+        let s = Season::of(&w, a, b, chrono_tz::Asia::Seoul).unwrap();
+        assert!(s.by_hour && !s.by_day);
+        assert_eq!(Season::describe(&w, &Params::default()), "hour of day");
+        // 1970-01-01 00:00 UTC is 09:00 KST on a Thursday.
+        assert_eq!((s.hour_of(0), s.day_of(0)), (9, 3));
+        assert_eq!((s.hour_of(12), s.hour_of(15 * 12)), (10, 0));
+        w.see(14 * 86_400);
+        let (a, b) = w.span_windows().unwrap();
+        let s = Season::of(&w, a, b, chrono_tz::UTC).unwrap();
+        assert!(s.by_hour && s.by_day);
+        let off = Params {
+            seasonal: false,
+            ..Params::default()
+        };
+        assert_eq!(Season::describe(&w, &off), "none");
+        // Hourly windows are still profiled by hour; daily windows only by day.
+        let mut d = Windows::new(86_400, 1);
+        d.see(0);
+        d.see(20 * 86_400);
+        let (a, b) = d.span_windows().unwrap();
+        let s = Season::of(&d, a, b, chrono_tz::UTC);
+        assert_eq!(s.map(|s| (s.by_hour, s.by_day)), None);
+    }
+
+    #[test]
+    fn season_hours_follow_daylight_saving_time() {
+        // New York springs forward on 2024-03-10: 06:00 UTC is 01:00 EST, 07:00 UTC is 03:00 EDT.
+        let mut w = Windows::new(3600, 1);
+        let t0 = 1_710_028_800; // 2024-03-10 00:00 UTC
+        w.see(t0 - 2 * 86_400);
+        w.see(t0 + 2 * 86_400);
+        let (a, b) = w.span_windows().unwrap();
+        let s = Season::of(&w, a, b, chrono_tz::America::New_York).unwrap();
+        let at = |t: i64| (w.index(t) - a) as usize;
+        assert_eq!(s.hour_of(at(t0 + 6 * 3600)), 1);
+        assert_eq!(s.hour_of(at(t0 + 7 * 3600)), 3);
+        assert_eq!(s.day_of(at(t0 + 7 * 3600)), 6); // a Sunday
+    }
+}
