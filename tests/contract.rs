@@ -121,6 +121,15 @@ fn korean_times_without_a_zone_read_as_outcry_time_reads_them_and_are_counted() 
     assert_eq!(r.stats.implied_zone, want);
     assert_eq!(r.settings.input_tz, None);
     assert_eq!(r.stats.first_post.as_deref(), Some("2009-02-24T09:30:00Z"));
+    // The text report's summary says it too.
+    let o = outcry().args(["detect", "-q", p]).output().unwrap();
+    let text = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        text.contains(
+            "Times without a zone and no --input-tz: 1 read as UTC, 1 read as Asia/Seoul"
+        ),
+        "{text}"
+    );
     // A chosen zone is the zone of every time without one: nothing to warn about.
     let (times, err, _) = classified_times(&["--input-tz", "Asia/Seoul", p], None);
     assert_eq!(times[1].1, "2009-02-24T00:31:00Z");
@@ -185,6 +194,18 @@ fn a_time_far_outside_the_bulk_is_counted_warned_and_kept_out_of_the_windows() {
         .unwrap()
         .starts_with("2009-02-23"));
     assert_eq!(r.incidents.len(), 1, "the Gmail outage is still found");
+    let o = outcry()
+        .args(["detect", "-q"])
+        .args(base)
+        .args(&with_zero)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(o.stdout).unwrap();
+    assert!(
+        text.contains("Kept out of the windows: 1 record (epoch_zero 1).")
+            && text.contains("to 2009-02-25"),
+        "{text}"
+    );
     // `--keep-outliers` keeps it (and its windows); --since/--until choose the span.
     let (kept, _, _) = rows(&with_zero, &["--keep-outliers", "--window", "1d"]);
     assert!(kept > 14_000, "{kept} daily rows from 1970");

@@ -280,12 +280,12 @@ fn how_times_were_read(s: &crate::stream::Stats, out: &mut dyn Write) -> io::Res
         .iter()
         .zip(s.implied_zone)
         .filter(|(_, n)| *n > 0)
-        .map(|(z, n)| format!("{n} as {}", z.zone().name()))
+        .map(|(z, n)| format!("{n} read as {}", z.zone().name()))
         .collect();
     if !implied.is_empty() {
         writeln!(
             out,
-            "Times without a zone, no --input-tz given: read {} (Korean text as Asia/Seoul).",
+            "Times without a zone and no --input-tz: {} (Korean text is read as Asia/Seoul time, other text as UTC).",
             implied.join(", ")
         )?;
     }
