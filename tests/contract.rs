@@ -212,6 +212,13 @@ fn a_time_far_outside_the_bulk_is_counted_warned_and_kept_out_of_the_windows() {
     let (n, err, _) = rows(&with_zero, &["--since", "2009-01-01", "--keep-outliers"]);
     assert_eq!(n, clean);
     assert!(!err.contains("far outside"), "{err}");
+    // classify writes every record, but none outside --since/--until.
+    let odd = with_zero.last().unwrap().as_str();
+    let (all, _, _) = classified_times(&["--input-tz", "UTC", odd], None);
+    assert_eq!(all.len(), 1, "classify keeps the lone record");
+    let (none, _, code) =
+        classified_times(&["--input-tz", "UTC", "--since", "2009-01-01", odd], None);
+    assert_eq!((none.len(), code), (0, 0));
     // A year misread by decades (3/10/03 read as 2003, beside 2009) and the year 2100 too.
     for (t, why) in [
         ("\"2003-10-03 10:00\"", "before_bulk"),
@@ -460,6 +467,15 @@ fn exit_codes_follow_one_scheme() {
     assert_eq!(with("detect", &[], &["no/such/file".to_string()]), 3);
     assert_eq!(
         code(&["detect", "--strict", "fixtures/broken/broken.jsonl"]),
+        3
+    );
+    assert_eq!(
+        code(&[
+            "eval",
+            "--truth",
+            "no/such/truth.csv",
+            "no/such/report.json"
+        ]),
         3
     );
     let empty = write(d.path(), "empty.jsonl", b"");
