@@ -869,13 +869,23 @@ fn rust_version_matches_the_locked_dependencies() {
         .map(|v| v.trim_matches('"').to_string())
         .expect("Cargo.toml states rust-version");
     // The dependencies built here (a wasm-only crate needs no more than a wasm build does).
-    let mut cmd = StdCommand::new(env!("CARGO"));
-    cmd.args(["metadata", "--format-version", "1", "--locked", "--offline"]);
-    if cfg!(target_os = "linux") {
-        let triple = format!("{}-unknown-linux-gnu", std::env::consts::ARCH);
-        cmd.args(["--filter-platform", &triple]);
+    // Offline first; a machine that never fetched another platform's crates asks the registry.
+    let metadata = |offline: bool| {
+        let mut cmd = StdCommand::new(env!("CARGO"));
+        cmd.args(["metadata", "--format-version", "1", "--locked"]);
+        if offline {
+            cmd.arg("--offline");
+        }
+        if cfg!(target_os = "linux") {
+            let triple = format!("{}-unknown-linux-gnu", std::env::consts::ARCH);
+            cmd.args(["--filter-platform", &triple]);
+        }
+        cmd.current_dir(root()).output().unwrap()
+    };
+    let mut o = metadata(true);
+    if !o.status.success() {
+        o = metadata(false);
     }
-    let o = cmd.current_dir(root()).output().unwrap();
     assert!(o.status.success(), "{}", stderr_of(&o));
     let meta: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let used: std::collections::BTreeSet<&str> = meta["resolve"]["nodes"]
