@@ -100,7 +100,7 @@ pub fn step(rows: &[Row]) -> Option<i64> {
     gaps.sort_unstable();
     let mut best: Option<(usize, i64)> = None;
     for run in gaps.chunk_by(|a, b| a == b) {
-        if best.map_or(true, |(n, _)| run.len() > n) {
+        if best.is_none_or(|(n, _)| run.len() > n) {
             best = Some((run.len(), run[0]));
         }
     }
