@@ -211,7 +211,10 @@ fn a_time_far_outside_the_bulk_is_counted_warned_and_kept_out_of_the_windows() {
     let (clean_days, _, _) = rows(&fixture_files(), &["--window", "1d"]);
     // Its window is kept; the 39 years of empty days between are a silence of more than a week,
     // which neither the detector nor `windows` visits (issue 13).
-    assert!(kept > clean_days && kept < clean_days + 20, "{kept} daily rows");
+    assert!(
+        kept > clean_days && kept < clean_days + 20,
+        "{kept} daily rows"
+    );
     let (n, err, _) = rows(&with_zero, &["--since", "2009-01-01", "--keep-outliers"]);
     assert_eq!(n, clean);
     assert!(!err.contains("far outside"), "{err}");

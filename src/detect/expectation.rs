@@ -83,7 +83,7 @@ pub fn score_series_model(
     Series {
         first,
         baseline: model.lambda,
-        scores: test_windows(counts, &model.mu, model.theta, width, params),
+        scores: test_windows(counts, &model.mu, model.theta, (width, false), params),
         theta: model.theta,
         level_known: known || !params.local_level,
     }
@@ -277,7 +277,7 @@ fn flag_outliers(
     width: i64,
     params: &Params,
 ) -> bool {
-    let scores = test_windows(counts, &model.mu, model.theta, width, params);
+    let scores = test_windows(counts, &model.mu, model.theta, (width, true), params);
     let mut changed = false;
     for (o, x) in outlier.iter_mut().zip(&scores) {
         changed |= x.spike != *o;
@@ -291,7 +291,8 @@ fn flag_outliers(
 /// alone stays within a noisy series' spread.
 pub const BLOCK_MINUTES: [i64; 2] = [15, 60];
 
-/// The test's verdict on every window of `counts` against `mu` with size `theta`. A window is
+/// The test's verdict on every window of `counts` against `mu` with size `theta` (windows of
+/// `width` seconds; `spikes_only`: see [`window_score`]). A window is
 /// judged on its own ([`window_score`]) and as the last of the blocks of [`BLOCK_MINUTES`] that
 /// end with it: the sum of a block is tested like a window (a sum of negative binomials taken
 /// as one of the same mean and variance: size θ·(Σμ)²/Σμ²; `min_reports` and the ratios on the
@@ -305,12 +306,12 @@ fn test_windows(
     counts: &[u32],
     mu: &[f64],
     theta: f64,
-    width: i64,
+    (width, spikes_only): (i64, bool),
     params: &Params,
 ) -> Vec<WindowScore> {
     let n = counts.len();
     let mut scores: Vec<WindowScore> = (0..n)
-        .map(|k| window_score(counts[k], mu[k], theta, params))
+        .map(|k| window_score(counts[k], mu[k], theta, spikes_only, params))
         .collect();
     let width = width.max(1);
     let (mut pc, mut pm, mut pm2) = (vec![0f64; n + 1], vec![0f64; n + 1], vec![0f64; n + 1]);
@@ -331,7 +332,11 @@ fn test_windows(
                 pm[end] - pm[start],
                 pm2[end] - pm2[start],
             );
-            let reach = params.elevated_ratio() * m;
+            let reach = if spikes_only {
+                params.min_ratio * m
+            } else {
+                params.elevated_ratio() * m
+            };
             if c < reach || c < f64::from(params.min_reports) {
                 continue;
             }
@@ -363,10 +368,17 @@ fn test_windows(
     scores
 }
 
-/// The test's verdict on `c` reports where `mu` are expected, with size `theta`.
-fn window_score(c: u32, mu: f64, theta: f64, params: &Params) -> WindowScore {
-    let p = nb_tail(c, mu, theta);
+/// The test's verdict on `c` reports where `mu` are expected, with size `theta`. With
+/// `spikes_only` (the fitting rounds, which need only the spikes) the tail is computed only for
+/// windows that could be one; the others get P = 1.
+fn window_score(c: u32, mu: f64, theta: f64, spikes_only: bool, params: &Params) -> WindowScore {
     let x = f64::from(c);
+    let could_spike = c >= params.min_reports && x >= params.min_ratio * mu;
+    let p = if spikes_only && !could_spike {
+        1.0
+    } else {
+        nb_tail(c, mu, theta)
+    };
     WindowScore {
         reports: c,
         expected: mu,
