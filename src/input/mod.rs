@@ -8,8 +8,12 @@ use std::fs::File;
 use std::io::{self, BufRead, Read};
 use std::path::Path;
 
+mod chunks;
 mod decompress;
 mod lines;
+pub mod sniff;
+
+pub use chunks::ChunkSink;
 
 pub use decompress::decompress;
 pub use lines::{is_blank, Line, LineReader};
@@ -21,24 +25,18 @@ pub enum Layout {
     JsonLines,
     /// Comma- (or tab-) separated values.
     Csv { delimiter: u8 },
+    /// An XML blog backup or feed: WordPress WXR, Tistory/Textcube TTXML, Atom (Blogger), RSS.
+    Xml,
+    /// One JSON document holding many posts: an array, an object holding one (`orderedItems`),
+    /// a Twitter archive's `tweets.js`.
+    JsonDoc,
 }
 
 impl Layout {
-    /// The layout a path's name suggests (`.csv`, `.tsv`, also under `.gz`/`.zst`); JSON Lines otherwise.
-    pub fn from_name(name: &str) -> Layout {
-        let lower = name.to_ascii_lowercase();
-        let base = lower
-            .strip_suffix(".gz")
-            .or_else(|| lower.strip_suffix(".zst"))
-            .or_else(|| lower.strip_suffix(".zstd"))
-            .unwrap_or(&lower);
-        if base.ends_with(".csv") {
-            Layout::Csv { delimiter: b',' }
-        } else if base.ends_with(".tsv") {
-            Layout::Csv { delimiter: b'\t' }
-        } else {
-            Layout::JsonLines
-        }
+    /// The layout of an input: CSV/TSV by its name, else by its first bytes (nothing consumed),
+    /// else by its name again; JSON Lines when nothing tells ([`sniff`]).
+    pub fn of(name: &str, reader: &mut dyn BufRead) -> Layout {
+        sniff::layout_of(name, reader)
     }
 }
 
@@ -77,20 +75,4 @@ pub fn open_wrapped(
         name,
         reader: decompress(wrap(raw))?,
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn layout_from_name() {
-        assert_eq!(
-            Layout::from_name("a.csv.gz"),
-            Layout::Csv { delimiter: b',' }
-        );
-        assert_eq!(Layout::from_name("A.TSV"), Layout::Csv { delimiter: b'\t' });
-        assert_eq!(Layout::from_name("a.jsonl.zst"), Layout::JsonLines);
-        assert_eq!(Layout::from_name("-"), Layout::JsonLines);
-    }
 }

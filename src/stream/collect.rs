@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use super::stats::Stats;
 use crate::lexicon::{Kind, Matcher, Prefilter, Scratch};
-use crate::record::Post;
+use crate::record::{self, Post};
 use crate::time::quote;
 use crate::window::Windows;
 
@@ -64,6 +64,9 @@ impl<'m> Collector<'m> {
     /// Counts one record.
     pub fn post(&mut self, p: &Post<'_>) {
         self.stats.records += 1;
+        if let Some(i) = p.kind.as_deref().and_then(record::kind_index) {
+            self.stats.records_by_kind[i] += 1;
+        }
         self.windows.see(p.time);
         if !self.prefilter.could_match(&p.text) {
             return; // provably names no service and so gets no verdict (see prefilter.rs)

@@ -5,6 +5,7 @@
 
 pub mod collect;
 pub mod config;
+pub mod documents;
 pub mod parallel;
 pub mod progress;
 pub mod sequential;

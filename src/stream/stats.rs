@@ -1,7 +1,7 @@
 //! What a run read and skipped, counted by reason, and how skips are told: the first few on
 //! stderr with file and line, or, under `--strict`, the first as the error.
 
-use crate::record::Skip;
+use crate::record::{Skip, KINDS};
 use crate::time::TimeError;
 use crate::window::Windows;
 
@@ -16,6 +16,9 @@ pub struct Stats {
     pub lines: u64,
     /// Lines that became records.
     pub records: u64,
+    /// Records by kind (indexed like `record::KINDS`: posts, comments, trackbacks, pingbacks),
+    /// when the input says.
+    pub records_by_kind: [u64; KINDS.len()],
     /// Lines skipped, by reason (indexed like `Skip::ALL`).
     pub skipped_by_reason: [u64; Skip::ALL.len()],
     /// Decompressed bytes read.
@@ -101,6 +104,7 @@ pub fn describe(why: Skip) -> &'static str {
         Skip::MalformedCsv => "malformed CSV row",
         Skip::TruncatedInput => "input broke off (truncated or corrupt archive)",
         Skip::AmbiguousZone => "ambiguous time zone abbreviation",
+        Skip::MalformedXml => "malformed XML element",
     }
 }
 

@@ -1,0 +1,294 @@
+//! Which layout an input has, from its name and its first bytes: JSON Lines, CSV/TSV, an XML blog
+//! backup or feed, or one JSON document (an array, an object holding one, a `tweets.js`).
+//!
+//! The name decides CSV and TSV (a CSV file may start with anything); otherwise the content does,
+//! read from the decompressed stream without consuming it: `<` is XML, `[` a JSON document, a
+//! JavaScript assignment (`window.YTD.tweets.part0 = [`) a JSON document, and `{` is JSON Lines
+//! when the first line is a whole JSON value on its own (`{"text": …}`), a JSON document when the
+//! value goes on past it (pretty-printed) or holds the posts in a list (`orderedItems`). A name
+//! that says `.xml`, `.rss`, `.atom` or `.js` only decides when the content does not.
+
+use std::io::BufRead;
+
+use super::Layout;
+
+/// Keys of an object whose array value holds the posts (Mastodon's and ActivityStreams'
+/// `outbox.json`, JSON Feed, many API dumps); `record::jsondoc` reads the same list.
+pub const CONTAINER_KEYS: [&str; 4] = ["orderedItems", "items", "posts", "statuses"];
+
+/// What an input's name says about its layout, looking through `.gz`, `.zst`, `.xz`, `.bz2`.
+fn by_name(name: &str) -> Option<Layout> {
+    let lower = name.to_ascii_lowercase();
+    let base = [".gz", ".zst", ".zstd", ".xz", ".bz2"]
+        .iter()
+        .find_map(|s| lower.strip_suffix(s))
+        .unwrap_or(&lower);
+    let ends = |exts: &[&str]| exts.iter().any(|e| base.ends_with(e));
+    if ends(&[".csv"]) {
+        Some(Layout::Csv { delimiter: b',' })
+    } else if ends(&[".tsv"]) {
+        Some(Layout::Csv { delimiter: b'\t' })
+    } else if ends(&[".xml", ".rss", ".atom", ".wxr", ".ttxml"]) {
+        Some(Layout::Xml)
+    } else if ends(&[".js"]) {
+        Some(Layout::JsonDoc)
+    } else {
+        None
+    }
+}
+
+/// The layout of an input called `name` whose decompressed bytes `reader` gives (nothing is
+/// consumed): see the module documentation for the rules.
+pub fn layout_of(name: &str, reader: &mut dyn BufRead) -> Layout {
+    let named = by_name(name);
+    if let Some(csv @ Layout::Csv { .. }) = named {
+        return csv;
+    }
+    let Ok(head) = reader.fill_buf() else {
+        // The read error surfaces when the input is read.
+        return named.unwrap_or(Layout::JsonLines);
+    };
+    by_content(head)
+        .or(named)
+        .unwrap_or(Layout::JsonLines)
+}
+
+/// The layout the first bytes show, if they show one.
+pub fn by_content(head: &[u8]) -> Option<Layout> {
+    let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
+    let start = head.iter().position(|b| !b.is_ascii_whitespace())?;
+    let rest = &head[start..];
+    match rest[0] {
+        b'<' => Some(Layout::Xml),
+        b'[' => Some(Layout::JsonDoc),
+        b'{' => Some(object_layout(rest)),
+        b if b.is_ascii_alphabetic() || b == b'_' || b == b'$' => {
+            js_assignment(rest).then_some(Layout::JsonDoc)
+        }
+        _ => None,
+    }
+}
+
+/// `window.YTD.tweets.part0 = [` (or `var x = {`): a name, `=`, and a JSON value.
+fn js_assignment(rest: &[u8]) -> bool {
+    let name_end = rest
+        .iter()
+        .position(|&b| !(b.is_ascii_alphanumeric() || b"_$.".contains(&b)))
+        .unwrap_or(rest.len());
+    let name = &rest[..name_end];
+    let name = name.strip_prefix(b"var").map_or(name, |n| n);
+    let after = rest[name_end..].trim_ascii_start();
+    let after = if name.is_empty() {
+        // `var name = …`: the name comes after the keyword.
+        let n = after
+            .iter()
+            .position(|&b| !(b.is_ascii_alphanumeric() || b"_$.".contains(&b)))
+            .unwrap_or(after.len());
+        after[n..].trim_ascii_start()
+    } else {
+        after
+    };
+    after
+        .strip_prefix(b"=")
+        .map(|v| v.trim_ascii_start())
+        .is_some_and(|v| v.starts_with(b"[") || v.starts_with(b"{"))
+}
+
+/// An input starting with `{`: JSON Lines when its first line is a whole value that does not
+/// hold its posts in a list, a JSON document otherwise.
+fn object_layout(rest: &[u8]) -> Layout {
+    let line_end = memchr::memchr(b'\n', rest);
+    let line = &rest[..line_end.unwrap_or(rest.len())];
+    let mut de = serde_json::Deserializer::from_slice(line);
+    match serde::Deserialize::deserialize(&mut de) {
+        Ok(Top { container }) if container => Layout::JsonDoc,
+        Ok(_) => Layout::JsonLines,
+        // The value goes on past the first line: one document, pretty-printed.
+        Err(e) if e.is_eof() && line_end.is_some() => Layout::JsonDoc,
+        // A first line longer than what was looked at: a container key seen so far decides.
+        Err(e) if e.is_eof() => {
+            if container_key_in(line) {
+                Layout::JsonDoc
+            } else {
+                Layout::JsonLines
+            }
+        }
+        // A broken first line: JSON Lines, where it is counted as malformed and the rest read.
+        Err(_) => Layout::JsonLines,
+    }
+}
+
+/// Whether the (cut off) object text has a container key whose value opens an array: a textual
+/// look, for a first line longer than what was looked at.
+fn container_key_in(text: &[u8]) -> bool {
+    CONTAINER_KEYS.iter().any(|k| {
+        let quoted = format!("\"{k}\"");
+        memchr::memmem::find_iter(text, quoted.as_bytes()).any(|i| {
+            let after = text[i + quoted.len()..].trim_ascii_start();
+            after
+                .strip_prefix(b":")
+                .is_some_and(|v| v.trim_ascii_start().starts_with(b"["))
+        })
+    })
+}
+
+/// The first line's object, read only for whether it holds a list of posts.
+struct Top {
+    container: bool,
+}
+
+impl<'de> serde::Deserialize<'de> for Top {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Top, D::Error> {
+        let mut found = false;
+        d.deserialize_any(TopVisitor { found: &mut found })?;
+        Ok(Top { container: found })
+    }
+}
+
+/// Walks a top-level value, noting a container key whose value is an array.
+struct TopVisitor<'f> {
+    found: &'f mut bool,
+}
+
+impl<'de> serde::de::Visitor<'de> for TopVisitor<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            if CONTAINER_KEYS.contains(&key.as_ref()) {
+                let is_array = map.next_value::<ArrayOrNot>()?.0;
+                *self.found |= is_array;
+            } else {
+                map.next_value::<serde::de::IgnoredAny>()?;
+            }
+        }
+        Ok(())
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+        Ok(())
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+}
+
+/// Whether a value is an array (its elements skipped).
+struct ArrayOrNot(bool);
+
+impl<'de> serde::Deserialize<'de> for ArrayOrNot {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<ArrayOrNot, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = ArrayOrNot;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON value")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut s: A) -> Result<ArrayOrNot, A::Error> {
+                while s.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(ArrayOrNot(true))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut m: A) -> Result<ArrayOrNot, A::Error> {
+                while m.next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?.is_some() {}
+                Ok(ArrayOrNot(false))
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<ArrayOrNot, E> {
+                Ok(ArrayOrNot(false))
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<ArrayOrNot, E> {
+                Ok(ArrayOrNot(false))
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<ArrayOrNot, E> {
+                Ok(ArrayOrNot(false))
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<ArrayOrNot, E> {
+                Ok(ArrayOrNot(false))
+            }
+            fn visit_str<E>(self, _: &str) -> Result<ArrayOrNot, E> {
+                Ok(ArrayOrNot(false))
+            }
+            fn visit_unit<E>(self) -> Result<ArrayOrNot, E> {
+                Ok(ArrayOrNot(false))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn of(name: &str, s: &str) -> Layout {
+        let mut r = std::io::Cursor::new(s.as_bytes().to_vec());
+        let l = layout_of(name, &mut r);
+        assert_eq!(r.position(), 0, "nothing consumed");
+        l
+    }
+
+    #[test]
+    fn content_tells_the_layouts_apart() {
+        assert_eq!(of("-", "{\"text\":\"a\"}\n{\"text\":\"b\"}\n"), Layout::JsonLines);
+        assert_eq!(of("dump.json", "{\n  \"text\": \"a\"\n}\n"), Layout::JsonDoc);
+        assert_eq!(of("-", "[{\"text\":\"a\"},{\"text\":\"b\"}]"), Layout::JsonDoc);
+        assert_eq!(of("-", "\u{feff}  [\n {}\n]"), Layout::JsonDoc);
+        assert_eq!(
+            of("outbox.json", "{\"type\":\"OrderedCollection\",\"orderedItems\":[{\"a\":1}]}"),
+            Layout::JsonDoc
+        );
+        assert_eq!(
+            of("-", "{\"text\":\"a\",\"items\":\"not a list\"}\n"),
+            Layout::JsonLines
+        );
+        assert_eq!(
+            of("tweets.txt", "window.YTD.tweets.part0 = [ {\n"),
+            Layout::JsonDoc
+        );
+        assert_eq!(of("x", "var posts = [1]"), Layout::JsonDoc);
+        assert_eq!(
+            of("-", "<?xml version=\"1.0\"?>\n<rss version=\"2.0\">"),
+            Layout::Xml
+        );
+        assert_eq!(of("backup.jsonl", "  <blog>"), Layout::Xml);
+        // A broken first line stays JSON Lines: it is counted, and the rest is read.
+        assert_eq!(of("-", "{\"text\":oops}\n{\"text\":\"b\"}\n"), Layout::JsonLines);
+    }
+
+    #[test]
+    fn names_decide_csv_and_what_content_cannot() {
+        let csv = Layout::Csv { delimiter: b',' };
+        assert_eq!(of("a.csv.gz", "{\"a\":1}\n"), csv);
+        assert_eq!(of("A.TSV", "x"), Layout::Csv { delimiter: b'\t' });
+        assert_eq!(of("feed.rss", ""), Layout::Xml);
+        assert_eq!(of("tweets.js", "   "), Layout::JsonDoc);
+        assert_eq!(of("-", ""), Layout::JsonLines);
+        assert_eq!(of("notes.txt", "gmail is down\n"), Layout::JsonLines);
+    }
+
+    #[test]
+    fn a_long_first_line_is_judged_by_what_was_seen() {
+        let mut s = String::from("{\"type\":\"OrderedCollection\",\"orderedItems\":[");
+        s.push_str(&"{\"a\":1},".repeat(10));
+        assert_eq!(by_content(s.as_bytes()), Some(Layout::JsonDoc));
+        let mut s = String::from("{\"text\":\"");
+        s.push_str(&"x".repeat(100));
+        assert_eq!(by_content(s.as_bytes()), Some(Layout::JsonLines));
+    }
+}
