@@ -35,10 +35,13 @@ pub enum Layout {
 impl Layout {
     /// The layout of an input: CSV/TSV by its name, else by its first bytes (nothing consumed),
     /// else by its name again; JSON Lines when nothing tells ([`sniff`]).
-    pub fn of(name: &str, reader: &mut dyn BufRead) -> Layout {
-        sniff::layout_of(name, reader)
+    pub fn of(name: &str, src: &mut Source) -> Layout {
+        sniff::layout_of(name, src.head(HEAD))
     }
 }
+
+/// How many bytes of an input are looked at to tell its layout.
+pub const HEAD: usize = 64 * 1024;
 
 /// One opened input, decompressed.
 pub struct Source {
@@ -46,6 +49,24 @@ pub struct Source {
     pub name: String,
     /// The decompressed bytes.
     pub reader: Box<dyn BufRead + Send>,
+}
+
+impl Source {
+    /// The first `want` bytes of the decompressed stream (fewer if it is shorter), without
+    /// consuming them. A pipe or a decompressor may hand over a few bytes per read, so they are
+    /// read ahead until there are enough, and put back in front of the rest.
+    pub fn head(&mut self, want: usize) -> &[u8] {
+        let have = self.reader.fill_buf().map_or(0, <[u8]>::len);
+        if have < want {
+            let mut rest = std::mem::replace(&mut self.reader, Box::new(io::empty()));
+            let mut head = Vec::with_capacity(want);
+            // A read error surfaces again when the input is read.
+            let _ = (&mut rest).take(want as u64).read_to_end(&mut head);
+            let joined = io::Cursor::new(head).chain(rest);
+            self.reader = Box::new(io::BufReader::with_capacity(want.max(1 << 16), joined));
+        }
+        self.reader.fill_buf().unwrap_or_default()
+    }
 }
 
 /// Opens a path (`-` is standard input) and wraps it in the decompressor its first bytes call for.
@@ -75,4 +96,31 @@ pub fn open_wrapped(
         name,
         reader: decompress(wrap(raw))?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Hands over at most three bytes per read, as a slow pipe might.
+    struct Trickle(io::Cursor<Vec<u8>>);
+    impl Read for Trickle {
+        fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+            let n = out.len().min(3);
+            self.0.read(&mut out[..n])
+        }
+    }
+
+    #[test]
+    fn the_head_is_read_ahead_and_put_back() {
+        let data: Vec<u8> = (0..5000u32).map(|i| (i % 251) as u8).collect();
+        let mut src = Source {
+            name: "-".into(),
+            reader: Box::new(io::BufReader::new(Trickle(io::Cursor::new(data.clone())))),
+        };
+        assert_eq!(src.head(1000), &data[..1000]);
+        let mut all = vec![];
+        src.reader.read_to_end(&mut all).unwrap();
+        assert_eq!(all, data);
+    }
 }

@@ -24,8 +24,7 @@ pub(crate) fn dialect_of(
     c: &mut impl Sink,
     warn: &mut Warner,
 ) -> Result<Option<Dialect>> {
-    let head = src.reader.fill_buf().map(<[u8]>::to_vec).unwrap_or_default();
-    match xml::dialect(&head) {
+    match xml::dialect(src.head(input::HEAD)) {
         Ok(d) => Ok(Some(d)),
         Err(e) => {
             unreadable(format!("{}: {e}", src.name), strict, c, warn)?;

@@ -87,7 +87,7 @@ fn scan_with(cfg: &ScanConfig, matcher: &Matcher, progress: &Progress) -> Result
         let mut src = src;
         let layout = cfg
             .layout
-            .unwrap_or_else(|| Layout::of(path, &mut src.reader));
+            .unwrap_or_else(|| Layout::of(path, &mut src));
         let dialect = match layout {
             Layout::JsonLines => None,
             Layout::Csv { delimiter } => {

@@ -61,7 +61,7 @@ pub fn read(cfg: &ScanConfig, c: &mut impl Sink) -> Result<()> {
         let mut src = src;
         let layout = cfg
             .layout
-            .unwrap_or_else(|| Layout::of(path, &mut src.reader));
+            .unwrap_or_else(|| Layout::of(path, &mut src));
         match layout {
             Layout::JsonLines => scan_jsonl(src, &mut json, c, &mut warn, cfg.strict)?,
             Layout::Csv { delimiter } => scan_csv(src, delimiter, cfg, c, &mut warn)?,
