@@ -7,7 +7,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Detect service outages from social chatter: what broke, when it started, when it came back.
 ///
-/// outcry reads posts (JSON Lines or CSV; plain, gzip or zstd; files or standard input), finds the
+/// outcry reads posts (JSON Lines, CSV, blog backups and feeds in XML, JSON documents; plain, gzip
+/// or zstd; files or standard input), finds the
 /// ones that report an outage of a known service (in English and Korean), counts them in time
 /// windows, and reports the windows where complaints rise far above their usual level.
 #[derive(Debug, Parser)]
@@ -50,8 +51,10 @@ pub enum Command {
     Time(TimeArgs),
     /// Classify every post: one JSON line per record, in input order.
     ///
-    /// Each line is {"line", "time", "service", "kind", "terms", "excluded", "negated",
-    /// "works_for_me", "services"}: `line` the record's line in its input, `time` RFC 3339 UTC,
+    /// Each line is {"line", "time", "record_kind", "service", "kind", "terms", "excluded",
+    /// "negated", "works_for_me", "services"}: `line` the record's line in its input (for XML
+    /// and JSON documents: the line its element starts on), `time` RFC 3339 UTC, `record_kind`
+    /// what the record is when the input says (post, comment, trackback, pingback),
     /// `kind` "report", "recovery" or null, `service` the service it is about (null when none is
     /// named), `terms` the outage and recovery entries that matched, `excluded` the exclusions that
     /// fired, `negated` the negations and counter-evidence ("works for me") that fired.
@@ -178,10 +181,16 @@ impl From<Sensitivity> for crate::detect::Sensitivity {
 /// Back to the command line's value, for its name in the report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum InputFormat {
-    /// By file name: .csv and .tsv (also .csv.gz, …) are CSV, everything else JSON Lines.
+    /// By file name and content: .csv and .tsv (also .csv.gz, …) are CSV; otherwise the first
+    /// bytes decide: `<` XML, `[` or `{` spanning lines a JSON document, `{…}` lines JSON Lines.
     Auto,
     /// One JSON object per line.
     Jsonl,
+    /// One JSON document holding many posts: an array, an object with `orderedItems`/`items`, a
+    /// Twitter archive's tweets.js.
+    Json,
+    /// An XML blog backup or feed: WordPress WXR, Tistory/Textcube TTXML, Atom, RSS.
+    Xml,
     /// Comma-separated values.
     Csv,
     /// Tab-separated values.
@@ -190,8 +199,9 @@ pub enum InputFormat {
 
 #[derive(Debug, Args)]
 pub struct CommonArgs {
-    /// Input files (JSON Lines or CSV, plain, gzip or zstd). Standard input when none is given or
-    /// for `-`. Several files are read as one stream, in any time order.
+    /// Input files (JSON Lines, CSV, XML blog backups and feeds, JSON documents; plain, gzip or
+    /// zstd). Standard input when none is given or for `-`. Several files are read as one stream,
+    /// in any time order.
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
 

@@ -86,8 +86,14 @@ impl<'m> Collector<'m> {
                 Kind::Report => self.stats.reports += 1,
                 Kind::Recovery => self.stats.recoveries += 1,
             }
+            // A trackback or pingback quotes another post: its voice is the quoted words'.
+            let quote = p
+                .kind
+                .as_deref()
+                .is_some_and(|k| k.eq_ignore_ascii_case("trackback") || k.eq_ignore_ascii_case("pingback"));
+            let author = p.author.as_deref();
             self.windows
-                .classify(svc, kind, p.time, &p.text, p.author.as_deref(), v.terms);
+                .classify_post(svc, kind, p.time, &p.text, author, quote, v.terms);
         }
         // Times quoted by posts about a service ("down since 10:20 GMT", "6시 반쯤부터"): only
         // posts that name one and pass a cheap byte test are read further.

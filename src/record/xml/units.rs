@@ -173,6 +173,10 @@ pub struct XmlReader {
     /// The direct child of the innermost record that is open (for `author/name`).
     child: Vec<u8>,
     depth: usize,
+    /// The names of the open elements (ends in `name_ends`), to check that each end tag closes
+    /// the element it should: quick-xml is told not to, as a chunk starts and ends mid-document.
+    names: Vec<u8>,
+    name_ends: Vec<usize>,
     /// Line counting: the line of byte `line_at`.
     line: u64,
     line_at: usize,
@@ -199,6 +203,8 @@ impl XmlReader {
             target: None,
             child: vec![],
             depth: 0,
+            names: vec![],
+            name_ends: vec![],
             line: 1,
             line_at: 0,
             text: String::new(),
@@ -249,6 +255,8 @@ impl XmlReader {
     fn reset(&mut self, first_line: u64) {
         self.drop_open();
         self.depth = 0;
+        self.names.clear();
+        self.name_ends.clear();
         self.line = first_line;
         self.line_at = 0;
         self.bad.clear();
@@ -294,12 +302,19 @@ impl XmlReader {
                 }
             };
             match ev {
-                Event::Start(e) => self.start(&e, text, pos),
+                Event::Start(e) => {
+                    self.names.extend_from_slice(e.name().as_ref().as_bytes());
+                    self.name_ends.push(self.names.len());
+                    self.start(&e, text, pos);
+                }
                 Event::Empty(e) => {
                     self.start(&e, text, pos);
                     self.end(base + r.buffer_position() as usize, out);
                 }
-                Event::End(_) => {
+                Event::End(e) => {
+                    if !self.closes(e.name().as_ref().as_bytes()) {
+                        return self.broken_unit(text, pos, out);
+                    }
                     let end = base + r.buffer_position() as usize;
                     self.end(end, out);
                 }
@@ -320,6 +335,18 @@ impl XmlReader {
         }
     }
 
+    /// Whether an end tag closes the element last opened. Outside a unit anything goes: a chunk
+    /// ends with the end tags of the elements its first chunk opened (`</channel></rss>`).
+    fn closes(&mut self, name: &[u8]) -> bool {
+        let Some(end) = self.name_ends.pop() else {
+            return self.open.is_empty();
+        };
+        let start = self.name_ends.last().copied().unwrap_or(0);
+        let ok = &self.names[start..end] == name;
+        self.names.truncate(start);
+        ok || self.open.is_empty()
+    }
+
     /// A unit that is not well-formed: one `malformed_xml` skip at its line (or at the error's,
     /// outside a unit), and the place of the next unit's start tag.
     fn broken_unit(
@@ -337,6 +364,8 @@ impl XmlReader {
         let resume = next_unit(text.as_bytes(), at + 1, self.dialect.units())?;
         self.line_of(text, resume);
         self.depth = 0;
+        self.names.clear();
+        self.name_ends.clear();
         Some(resume)
     }
 
