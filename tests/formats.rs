@@ -37,13 +37,21 @@ fn outcry_stdin(args: &[&str], input: &[u8]) -> Output {
 
 fn report(args: &[&str]) -> Value {
     let out = outcry(args);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
 fn classify(args: &[&str]) -> Vec<Value> {
     let out = outcry(args);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout)
         .unwrap()
         .lines()
@@ -88,7 +96,12 @@ fn every_format_gives_its_records_with_their_kinds() {
 
 #[test]
 fn times_come_from_the_right_fields() {
-    let wp = classify(&["classify", "--input-tz", "Asia/Seoul", &format!("{DIR}/wordpress-export.xml")]);
+    let wp = classify(&[
+        "classify",
+        "--input-tz",
+        "Asia/Seoul",
+        &format!("{DIR}/wordpress-export.xml"),
+    ]);
     let find = |rows: &[Value], time: &str| -> Value {
         rows.iter()
             .find(|r| r["time"] == time)
@@ -98,10 +111,16 @@ fn times_come_from_the_right_fields() {
     // wp:post_date_gmt, not the New York wp:post_date (04:44:10) nor --input-tz.
     let post = find(&wp, "2009-02-24T09:44:10Z");
     assert_eq!(post["record_kind"], "post");
-    assert_eq!((post["kind"].as_str(), post["service"].as_str()), (Some("report"), Some("gmail")));
+    assert_eq!(
+        (post["kind"].as_str(), post["service"].as_str()),
+        (Some("report"), Some("gmail"))
+    );
     let ping = find(&wp, "2009-02-24T10:21:40Z");
     assert_eq!(ping["record_kind"], "pingback");
-    assert_eq!(find(&wp, "2009-02-24T11:33:00Z")["record_kind"], "trackback");
+    assert_eq!(
+        find(&wp, "2009-02-24T11:33:00Z")["record_kind"],
+        "trackback"
+    );
     // A draft has no GMT date (zeros): its local date is read in --input-tz.
     assert_eq!(find(&wp, "2009-02-23T07:05:00Z")["record_kind"], "post");
     let wp_utc = classify(&["classify", &format!("{DIR}/wordpress-export.xml")]);
@@ -116,14 +135,27 @@ fn times_come_from_the_right_fields() {
     // TTXML: epoch seconds; a trackback; a reply nested in a comment; document order.
     let tt = classify(&["classify", &format!("{DIR}/tistory-backup.xml")]);
     let tb = find(&tt, "2009-02-24T10:12:00Z");
-    assert_eq!((tb["record_kind"].as_str(), tb["kind"].as_str()), (Some("trackback"), Some("report")));
+    assert_eq!(
+        (tb["record_kind"].as_str(), tb["kind"].as_str()),
+        (Some("trackback"), Some("report"))
+    );
     let lines: Vec<u64> = tt.iter().map(|r| r["line"].as_u64().unwrap()).collect();
-    assert!(lines.windows(2).all(|w| w[0] <= w[1]), "document order: {lines:?}");
+    assert!(
+        lines.windows(2).all(|w| w[0] <= w[1]),
+        "document order: {lines:?}"
+    );
 
     // Atom with Pacific offsets; RSS with +0900.
     let atom = classify(&["classify", &format!("{DIR}/blogger-comments.atom")]);
-    let first = atom.iter().map(|r| secs(r["time"].as_str().unwrap())).min().unwrap();
-    assert!(first >= secs("2009-02-24T09:51:00Z"), "comments follow the post");
+    let first = atom
+        .iter()
+        .map(|r| secs(r["time"].as_str().unwrap()))
+        .min()
+        .unwrap();
+    assert!(
+        first >= secs("2009-02-24T09:51:00Z"),
+        "comments follow the post"
+    );
     assert!(atom.iter().all(|r| r["record_kind"] == "comment"));
     let rss = classify(&["classify", &format!("{DIR}/blogfeed-ko.rss")]);
     let reports: Vec<i64> = (rss.iter())
@@ -132,7 +164,9 @@ fn times_come_from_the_right_fields() {
         .collect();
     assert!(!reports.is_empty());
     assert!(
-        reports.iter().all(|&t| t >= secs("2009-02-24T09:29:00Z") && t < secs("2009-02-25T06:00:00Z")),
+        reports
+            .iter()
+            .all(|&t| t >= secs("2009-02-24T09:29:00Z") && t < secs("2009-02-25T06:00:00Z")),
         "+0900 read as such"
     );
     // tweets.js: Twitter's time layout inside the wrapper; outbox: the Note's.
@@ -159,9 +193,20 @@ fn the_blogs_together_find_the_gmail_outage_of_the_ground_truth() {
     // Truth: onset ~09:30 UTC, restored ~12:00 UTC; within one 5-minute window.
     let onset = secs(i["onset"].as_str().unwrap());
     let recovery = secs(i["recovery"].as_str().unwrap());
-    assert!((onset - secs("2009-02-24T09:30:00Z")).abs() <= 300, "onset {}", i["onset"]);
-    assert!((recovery - secs("2009-02-24T12:00:00Z")).abs() <= 300, "recovery {}", i["recovery"]);
-    assert_eq!(kinds(&r), [11 + 11 + 121 + 66 + 24 + 45, 109 + 93 + 64 + 130, 4, 3]);
+    assert!(
+        (onset - secs("2009-02-24T09:30:00Z")).abs() <= 300,
+        "onset {}",
+        i["onset"]
+    );
+    assert!(
+        (recovery - secs("2009-02-24T12:00:00Z")).abs() <= 300,
+        "recovery {}",
+        i["recovery"]
+    );
+    assert_eq!(
+        kinds(&r),
+        [11 + 11 + 121 + 66 + 24 + 45, 109 + 93 + 64 + 130, 4, 3]
+    );
     // The same on one thread and on three.
     let mut one = args.clone();
     one.extend(["--threads", "1"]);
@@ -176,7 +221,12 @@ fn the_blogs_together_find_the_gmail_outage_of_the_ground_truth() {
 
 #[test]
 fn content_decides_on_standard_input_compressed_or_not() {
-    for file in ["tistory-backup.xml", "forum-export.json", "tweets.js", "outbox.json"] {
+    for file in [
+        "tistory-backup.xml",
+        "forum-export.json",
+        "tweets.js",
+        "outbox.json",
+    ] {
         let data = std::fs::read(format!("{}/{DIR}/{file}", env!("CARGO_MANIFEST_DIR"))).unwrap();
         let mut gz = flate2::write::GzEncoder::new(vec![], flate2::Compression::fast());
         gz.write_all(&data).unwrap();
@@ -184,9 +234,16 @@ fn content_decides_on_standard_input_compressed_or_not() {
         let named = report(&["detect", "--format", "json", &format!("{DIR}/{file}")]);
         for input in [&data, &gz] {
             let out = outcry_stdin(&["detect", "--format", "json"], input);
-            assert!(out.status.success(), "{file}: {}", String::from_utf8_lossy(&out.stderr));
+            assert!(
+                out.status.success(),
+                "{file}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
             let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-            assert_eq!(v["stats"]["records"], named["stats"]["records"], "{file} on stdin");
+            assert_eq!(
+                v["stats"]["records"], named["stats"]["records"],
+                "{file} on stdin"
+            );
             assert_eq!(v["stats"]["skipped"], 0, "{file} on stdin");
         }
     }
@@ -199,7 +256,11 @@ fn read_broken(path: &std::path::Path, extra: &[&str]) -> (Value, String) {
     let p = path.to_str().unwrap();
     args.push(p);
     let out = outcry(&args);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     (v["stats"].clone(), String::from_utf8(out.stderr).unwrap())
 }
@@ -216,7 +277,11 @@ fn malformed_elements_are_counted_with_their_lines_and_the_rest_is_read() {
     let mut doc = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" xmlns:wp=\"http://wordpress.org/export/1.2/\">\n<channel>\n");
     doc += &item("one", "2009-02-24 10:00:00", "");
     let broken_line = doc.lines().count() + 1;
-    doc += &item("two", "2009-02-24 10:01:00", "<wp:comment><wp:comment_content>x</wp:comment_content></wp:comment_oops>\n");
+    doc += &item(
+        "two",
+        "2009-02-24 10:01:00",
+        "<wp:comment><wp:comment_content>x</wp:comment_content></wp:comment_oops>\n",
+    );
     let bad_time_line = doc.lines().count() + 1;
     doc += &item("three", "tomorrow-ish", "");
     let comment_line = doc.lines().count() + 5;
@@ -233,11 +298,27 @@ fn malformed_elements_are_counted_with_their_lines_and_the_rest_is_read() {
         assert_eq!(s["records"], 3, "one, four, five: {err}");
         assert_eq!(s["skipped_by_reason"]["malformed_xml"], 1, "{err}");
         assert_eq!(s["skipped_by_reason"]["unparseable_time"], 1, "{err}");
-        assert_eq!(s["skipped_by_reason"]["missing_time"], 1, "the comment: {err}");
+        assert_eq!(
+            s["skipped_by_reason"]["missing_time"], 1,
+            "the comment: {err}"
+        );
         let name = wxr.display();
-        assert!(err.contains(&format!("{name}:{broken_line}: skipped: malformed XML element")), "{err}");
-        assert!(err.contains(&format!("{name}:{bad_time_line}: skipped: time not recognised")), "{err}");
-        assert!(err.contains(&format!("{name}:{comment_line}: skipped: no time field")), "{err}");
+        assert!(
+            err.contains(&format!(
+                "{name}:{broken_line}: skipped: malformed XML element"
+            )),
+            "{err}"
+        );
+        assert!(
+            err.contains(&format!(
+                "{name}:{bad_time_line}: skipped: time not recognised"
+            )),
+            "{err}"
+        );
+        assert!(
+            err.contains(&format!("{name}:{comment_line}: skipped: no time field")),
+            "{err}"
+        );
     }
 
     // A JSON array: an element that is not an object, one that breaks the syntax; the rest read.
@@ -249,8 +330,14 @@ fn malformed_elements_are_counted_with_their_lines_and_the_rest_is_read() {
     assert_eq!(s["skipped_by_reason"]["not_an_object"], 1, "{err}");
     assert_eq!(s["skipped_by_reason"]["malformed_json"], 1, "{err}");
     let name = json.display();
-    assert!(err.contains(&format!("{name}:3: skipped: JSON value is not an object")), "{err}");
-    assert!(err.contains(&format!("{name}:4: skipped: malformed JSON")), "{err}");
+    assert!(
+        err.contains(&format!("{name}:3: skipped: JSON value is not an object")),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("{name}:4: skipped: malformed JSON")),
+        "{err}"
+    );
 
     // A backup cut off inside a post: the posts before it are read, the cut one counted.
     let tt = dir.path().join("cut.xml");
@@ -259,7 +346,10 @@ fn malformed_elements_are_counted_with_their_lines_and_the_rest_is_read() {
     let (s, err) = read_broken(&tt, &[]);
     assert_eq!(s["records"], 1, "{err}");
     assert_eq!(s["skipped_by_reason"]["truncated_input"], 1, "{err}");
-    assert!(err.contains(&format!("{}:3: skipped: input broke off", tt.display())), "{err}");
+    assert!(
+        err.contains(&format!("{}:3: skipped: input broke off", tt.display())),
+        "{err}"
+    );
 }
 
 #[test]
@@ -270,11 +360,16 @@ fn an_xml_file_that_is_no_backup_is_an_input_error_not_a_silent_zero() {
     let out = outcry(&["detect", page.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("root element <html> is not a blog backup or feed"), "{err}");
+    assert!(
+        err.contains("root element <html> is not a blog backup or feed"),
+        "{err}"
+    );
 }
 
-/// Peak RSS in KiB of `outcry detect` on `path`, from the kernel's account of the child.
+/// Peak RSS in KiB of `outcry detect` on `path`, from the kernel's account of the child (waited
+/// for with `wait4`, which reports it, rather than `Child::wait`).
 #[cfg(target_os = "linux")]
+#[allow(clippy::zombie_processes)]
 fn peak_rss_kib(path: &std::path::Path) -> (i64, Value) {
     let child = Command::new(env!("CARGO_BIN_EXE_outcry"))
         .args(["detect", "--format", "json", "--threads", "2"])
@@ -317,7 +412,7 @@ fn a_50_mb_attachment_is_not_held_in_memory() {
                 f.write_all(&block.as_bytes()[..n]).unwrap();
                 left -= n;
             }
-            write!(f, "</content></attachment>\n").unwrap();
+            writeln!(f, "</content></attachment>").unwrap();
         }
         write!(f, "<comment><commenter><name>kim</name></commenter><content>저도 지메일 안 돼요</content><written>1235469100</written></comment>\n</post>\n</blog>\n").unwrap();
         f.flush().unwrap();
@@ -328,8 +423,14 @@ fn a_50_mb_attachment_is_not_held_in_memory() {
     let (base, v) = peak_rss_kib(&small);
     assert_eq!(v["stats"]["records"], 2);
     let (peak, v) = peak_rss_kib(&big);
-    assert_eq!(v["stats"]["records"], 2, "the comment after the attachment is read");
+    assert_eq!(
+        v["stats"]["records"], 2,
+        "the comment after the attachment is read"
+    );
     assert!(v["stats"]["bytes"].as_u64().unwrap() > 50 << 20);
     let grew = peak - base;
-    assert!(grew < 20 * 1024, "peak RSS grew by {grew} KiB for a 50 MB attachment (from {base} KiB)");
+    assert!(
+        grew < 20 * 1024,
+        "peak RSS grew by {grew} KiB for a 50 MB attachment (from {base} KiB)"
+    );
 }

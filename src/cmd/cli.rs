@@ -246,7 +246,7 @@ pub struct CommonArgs {
     pub text_field: Option<String>,
 
     /// Field holding the author. Default: the first of user.screen_name, author, username,
-    /// account.acct, user.
+    /// account.acct, user, attributedTo.
     #[arg(long, value_name = "PATH")]
     pub author_field: Option<String>,
 

@@ -193,12 +193,21 @@ impl<'de> serde::Deserialize<'de> for ArrayOrNot {
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("a JSON value")
             }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut s: A) -> Result<ArrayOrNot, A::Error> {
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut s: A,
+            ) -> Result<ArrayOrNot, A::Error> {
                 while s.next_element::<serde::de::IgnoredAny>()?.is_some() {}
                 Ok(ArrayOrNot(true))
             }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut m: A) -> Result<ArrayOrNot, A::Error> {
-                while m.next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?.is_some() {}
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut m: A,
+            ) -> Result<ArrayOrNot, A::Error> {
+                while m
+                    .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+                    .is_some()
+                {}
                 Ok(ArrayOrNot(false))
             }
             fn visit_bool<E>(self, _: bool) -> Result<ArrayOrNot, E> {
@@ -234,12 +243,24 @@ mod tests {
 
     #[test]
     fn content_tells_the_layouts_apart() {
-        assert_eq!(of("-", "{\"text\":\"a\"}\n{\"text\":\"b\"}\n"), Layout::JsonLines);
-        assert_eq!(of("dump.json", "{\n  \"text\": \"a\"\n}\n"), Layout::JsonDoc);
-        assert_eq!(of("-", "[{\"text\":\"a\"},{\"text\":\"b\"}]"), Layout::JsonDoc);
+        assert_eq!(
+            of("-", "{\"text\":\"a\"}\n{\"text\":\"b\"}\n"),
+            Layout::JsonLines
+        );
+        assert_eq!(
+            of("dump.json", "{\n  \"text\": \"a\"\n}\n"),
+            Layout::JsonDoc
+        );
+        assert_eq!(
+            of("-", "[{\"text\":\"a\"},{\"text\":\"b\"}]"),
+            Layout::JsonDoc
+        );
         assert_eq!(of("-", "\u{feff}  [\n {}\n]"), Layout::JsonDoc);
         assert_eq!(
-            of("outbox.json", "{\"type\":\"OrderedCollection\",\"orderedItems\":[{\"a\":1}]}"),
+            of(
+                "outbox.json",
+                "{\"type\":\"OrderedCollection\",\"orderedItems\":[{\"a\":1}]}"
+            ),
             Layout::JsonDoc
         );
         assert_eq!(
@@ -257,7 +278,10 @@ mod tests {
         );
         assert_eq!(of("backup.jsonl", "  <blog>"), Layout::Xml);
         // A broken first line stays JSON Lines: it is counted, and the rest is read.
-        assert_eq!(of("-", "{\"text\":oops}\n{\"text\":\"b\"}\n"), Layout::JsonLines);
+        assert_eq!(
+            of("-", "{\"text\":oops}\n{\"text\":\"b\"}\n"),
+            Layout::JsonLines
+        );
     }
 
     #[test]

@@ -306,7 +306,8 @@ impl<'a> Wrapper<'a> {
         }
         let creates = matches!(w.kind.as_deref(), Some("Create" | "Update"));
         if let (true, Some(o)) = (creates, w.object.filter(|o| o.get().starts_with('{'))) {
-            let reply = serde_json::from_str::<Note>(o.get()).is_ok_and(|n| n.in_reply_to.is_some());
+            let reply =
+                serde_json::from_str::<Note>(o.get()).is_ok_and(|n| n.in_reply_to.is_some());
             return Wrapper {
                 inner: Some(o.get()),
                 kind: Some(if reply { "comment" } else { "post" }),

@@ -13,12 +13,12 @@ use std::borrow::Cow;
 use std::fmt;
 
 mod csv;
-pub mod jsondoc;
-pub mod xml;
 mod fields;
 mod html;
 mod json;
+pub mod jsondoc;
 pub mod jsonscan;
+pub mod xml;
 
 pub use self::csv::CsvMapper;
 pub use fields::{Candidates, FieldChoice, FieldSpec};

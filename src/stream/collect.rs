@@ -87,10 +87,9 @@ impl<'m> Collector<'m> {
                 Kind::Recovery => self.stats.recoveries += 1,
             }
             // A trackback or pingback quotes another post: its voice is the quoted words'.
-            let quote = p
-                .kind
-                .as_deref()
-                .is_some_and(|k| k.eq_ignore_ascii_case("trackback") || k.eq_ignore_ascii_case("pingback"));
+            let quote = p.kind.as_deref().is_some_and(|k| {
+                k.eq_ignore_ascii_case("trackback") || k.eq_ignore_ascii_case("pingback")
+            });
             let author = p.author.as_deref();
             self.windows
                 .classify_post(svc, kind, p.time, &p.text, author, quote, v.terms);

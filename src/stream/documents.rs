@@ -51,7 +51,12 @@ pub(crate) fn scan_xml(
         strict: cfg.strict,
         error: None,
     };
-    let end = xml::frame_units(&mut src.reader, dialect.units(), dialect.dropped(), &mut seq);
+    let end = xml::frame_units(
+        &mut src.reader,
+        dialect.units(),
+        dialect.dropped(),
+        &mut seq,
+    );
     if let Some(e) = seq.error {
         return Err(e);
     }
@@ -73,25 +78,33 @@ pub(crate) fn scan_doc(
         .file_name()
         .map_or(name.clone(), |f| f.to_string_lossy().into_owned());
     let mut error = None;
-    let DocEnd { bytes, broken } = jsondoc::read_doc(&mut src.reader, json, &owner, &mut |line, got| {
-        if error.is_some() || c.stopped() {
-            return;
-        }
-        c.stats().lines += 1;
-        match got {
-            Ok(p) => c.post(line, &p),
-            Err(why) => {
-                if let Err(e) = skip(c, warn, strict, &name, line, why, None) {
-                    error = Some(e);
+    let DocEnd { bytes, broken } =
+        jsondoc::read_doc(&mut src.reader, json, &owner, &mut |line, got| {
+            if error.is_some() || c.stopped() {
+                return;
+            }
+            c.stats().lines += 1;
+            match got {
+                Ok(p) => c.post(line, &p),
+                Err(why) => {
+                    if let Err(e) = skip(c, warn, strict, &name, line, why, None) {
+                        error = Some(e);
+                    }
                 }
             }
-        }
-    });
+        });
     if let Some(e) = error {
         return Err(e);
     }
     c.stats().dst_adjusted += json.dst_adjusted();
-    finish(c, warn, &name, strict, bytes, broken.map(|(l, e)| (l, false, e)))
+    finish(
+        c,
+        warn,
+        &name,
+        strict,
+        bytes,
+        broken.map(|(l, e)| (l, false, e)),
+    )
 }
 
 /// Counts the bytes, and the input breaking off (a record begun there is `truncated_input`).

@@ -29,8 +29,8 @@ use crossbeam_channel::{bounded, unbounded, Receiver, Sender};
 
 use super::collect::Collector;
 use super::config::ScanConfig;
-use super::progress::Progress;
 use super::documents;
+use super::progress::Progress;
 use super::sequential;
 use super::stats::{strict_error, Scan, Stats, Warner};
 use crate::input::{self, ChunkSink, Layout};
@@ -85,9 +85,7 @@ fn scan_with(cfg: &ScanConfig, matcher: &Matcher, progress: &Progress) -> Result
         };
         c.stats.inputs += 1;
         let mut src = src;
-        let layout = cfg
-            .layout
-            .unwrap_or_else(|| Layout::of(path, &mut src));
+        let layout = cfg.layout.unwrap_or_else(|| Layout::of(path, &mut src));
         let dialect = match layout {
             Layout::JsonLines => None,
             Layout::Csv { delimiter } => {

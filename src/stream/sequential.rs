@@ -59,9 +59,7 @@ pub fn read(cfg: &ScanConfig, c: &mut impl Sink) -> Result<()> {
         };
         c.stats().inputs += 1;
         let mut src = src;
-        let layout = cfg
-            .layout
-            .unwrap_or_else(|| Layout::of(path, &mut src));
+        let layout = cfg.layout.unwrap_or_else(|| Layout::of(path, &mut src));
         match layout {
             Layout::JsonLines => scan_jsonl(src, &mut json, c, &mut warn, cfg.strict)?,
             Layout::Csv { delimiter } => scan_csv(src, delimiter, cfg, c, &mut warn)?,
@@ -213,7 +211,12 @@ fn csv_mapper(
 
 /// An input that cannot be read at all: an error under `--strict`; else shown on stderr, counted
 /// as unreadable and noted in the statistics.
-pub(crate) fn unreadable(msg: String, strict: bool, c: &mut impl Sink, warn: &mut Warner) -> Result<()> {
+pub(crate) fn unreadable(
+    msg: String,
+    strict: bool,
+    c: &mut impl Sink,
+    warn: &mut Warner,
+) -> Result<()> {
     if strict {
         bail!(msg);
     }

@@ -374,7 +374,10 @@ mod tests {
         );
         let c = frame(&doc, 64, &[b"post"], Some(b"attachment"));
         let joined: String = c.chunks.iter().map(|(s, _)| s.as_str()).collect();
-        assert!(!joined.contains("QUJD") && !joined.contains("a.png"), "{joined}");
+        assert!(
+            !joined.contains("QUJD") && !joined.contains("a.png"),
+            "{joined}"
+        );
         assert_eq!(
             joined.matches('\n').count(),
             doc.matches('\n').count(),

@@ -157,10 +157,12 @@ fn entity(name: &str) -> Cow<'static, str> {
         "quot" => '"',
         "apos" => '\'',
         _ => {
-            let num = name.strip_prefix('#').and_then(|n| match n.strip_prefix(['x', 'X']) {
-                Some(hex) => u32::from_str_radix(hex, 16).ok(),
-                None => n.parse().ok(),
-            });
+            let num = name
+                .strip_prefix('#')
+                .and_then(|n| match n.strip_prefix(['x', 'X']) {
+                    Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                    None => n.parse().ok(),
+                });
             match num.and_then(char::from_u32).filter(|&c| c != '\0') {
                 Some(c) => c,
                 None => return Cow::Owned(format!("&{name};")),
@@ -183,7 +185,10 @@ mod tests {
         let rss = "<rss version=\"2.0\"><channel><title>Comments on: Gmail down</title><item>";
         assert_eq!(dialect(rss.as_bytes()), Ok(Dialect::Rss { comments: true }));
         let rss = "<rss version=\"2.0\"><channel><title>My blog</title><item>";
-        assert_eq!(dialect(rss.as_bytes()), Ok(Dialect::Rss { comments: false }));
+        assert_eq!(
+            dialect(rss.as_bytes()),
+            Ok(Dialect::Rss { comments: false })
+        );
         let atom = "<?xml version='1.0'?><feed xmlns='http://www.w3.org/2005/Atom'>";
         assert_eq!(dialect(atom.as_bytes()), Ok(Dialect::Atom));
         assert_eq!(

@@ -320,14 +320,12 @@ impl XmlReader {
                 }
                 Event::Text(t) => self.push(&t.xml10_content()),
                 Event::CData(c) => self.push(&c.xml10_content()),
-                Event::GeneralRef(g) => {
-                    if self.target.is_some() {
-                        let s = match g.resolve_char_ref() {
-                            Ok(Some(c)) => c.to_string(),
-                            _ => entity(&g.xml10_content()).into_owned(),
-                        };
-                        self.push(&s);
-                    }
+                Event::GeneralRef(g) if self.target.is_some() => {
+                    let s = match g.resolve_char_ref() {
+                        Ok(Some(c)) => c.to_string(),
+                        _ => entity(&g.xml10_content()).into_owned(),
+                    };
+                    self.push(&s);
                 }
                 Event::Eof => return None,
                 _ => {}
@@ -385,7 +383,14 @@ impl XmlReader {
         }
     }
 
-    fn start_outside_field(&mut self, e: &BytesStart<'_>, name: &[u8], text: &str, pos: usize, d: usize) {
+    fn start_outside_field(
+        &mut self,
+        e: &BytesStart<'_>,
+        name: &[u8],
+        text: &str,
+        pos: usize,
+        d: usize,
+    ) {
         let parent = self.open.last().map(|r| r.kind);
         if parent == Some(RecKind::Ignored) {
             return;
@@ -432,7 +437,10 @@ impl XmlReader {
     }
 
     fn fields_mut(&mut self, f: Field) -> &mut String {
-        let rec = self.open.last_mut().expect("a field belongs to an open record");
+        let rec = self
+            .open
+            .last_mut()
+            .expect("a field belongs to an open record");
         &mut rec.fields[f as usize]
     }
 
@@ -453,11 +461,12 @@ impl XmlReader {
             }
             return;
         }
-        if self.open.last().is_none_or(|r| r.depth != d) {
+        if !self.open.last().is_some_and(|r| r.depth == d) {
             return;
         }
         let mut rec = self.open.pop().expect("checked above");
-        let span = self.bad.partition_point(|&b| b < rec.start)..self.bad.partition_point(|&b| b < end);
+        let span =
+            self.bad.partition_point(|&b| b < rec.start)..self.bad.partition_point(|&b| b < end);
         if !span.is_empty() {
             rec.malformed = Some(Skip::InvalidUtf8);
         }
@@ -476,7 +485,13 @@ impl XmlReader {
 
     fn emit(&mut self, rec: Rec, out: &mut dyn FnMut(u64, Outcome<'_>)) {
         if !matches!(rec.kind, RecKind::Holder | RecKind::Ignored) {
-            let got = build(&rec, self.dialect, &mut self.times, &mut self.text, &mut self.html);
+            let got = build(
+                &rec,
+                self.dialect,
+                &mut self.times,
+                &mut self.text,
+                &mut self.html,
+            );
             out(rec.line, got);
         }
         self.free.push(rec);
@@ -621,10 +636,8 @@ fn repair(chunk: &[u8], mut fixed: Vec<u8>, bad: &mut Vec<usize>) -> Vec<u8> {
             Err(e) => {
                 let start = at + e.valid_up_to();
                 let n = e.error_len().unwrap_or(fixed.len() - start);
-                for b in start..start + n {
-                    fixed[b] = b'?';
-                    bad.push(b);
-                }
+                fixed[start..start + n].fill(b'?');
+                bad.extend(start..start + n);
                 at = start + n;
             }
         }
