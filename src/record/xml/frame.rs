@@ -11,6 +11,8 @@
 
 use std::io::{self, BufRead};
 
+use memchr::memmem::Finder;
+
 use crate::input::ChunkSink;
 
 /// How framing an input ended.
@@ -42,6 +44,8 @@ struct Framer<'d> {
     cut: usize,
     /// Inside a dropped element whose body starts at this offset (what is before is kept).
     dropping: Option<usize>,
+    /// The ends of a comment, a CDATA section, a processing instruction.
+    closers: [Finder<'static>; 3],
 }
 
 /// Reads `reader` to its end, handing chunks of whole `units` to `sink`, with the bodies of
@@ -60,6 +64,7 @@ pub fn frame_units(
         scan: 0,
         cut: 0,
         dropping: None,
+        closers: [&b"-->"[..], b"]]>", b"?>"].map(|c| Finder::new(c).into_owned()),
     };
     let mut line = 1u64;
     let mut bytes = 0u64;
@@ -171,17 +176,20 @@ impl Framer<'_> {
                 self.scan = at;
                 return Scan::More;
             }
-            let skip_to = |close: &[u8], from: usize| {
-                memchr::memmem::find(&rest[from..], close).map(|e| from + e + close.len())
+            let skip_to = |close: &Finder<'static>, from: usize| {
+                close
+                    .find(&rest[from..])
+                    .map(|e| from + e + close.needle().len())
             };
+            let gt = || memchr::memchr(b'>', rest).map(|e| e + 1);
             let next = if rest.starts_with(b"<!--") {
-                skip_to(b"-->", 4)
+                skip_to(&self.closers[0], 4)
             } else if rest.starts_with(b"<![CDATA[") {
-                skip_to(b"]]>", 9)
+                skip_to(&self.closers[1], 9)
             } else if rest.starts_with(b"<?") {
-                skip_to(b"?>", 2)
+                skip_to(&self.closers[2], 2)
             } else if rest.starts_with(b"<!") || rest.starts_with(b"</") {
-                let end = skip_to(b">", 1);
+                let end = gt();
                 if let Some(e) = end {
                     if is_unit_end(rest, self.units) {
                         self.cut = at + e;

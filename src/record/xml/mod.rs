@@ -84,7 +84,7 @@ pub fn dialect(head: &[u8]) -> Result<Dialect, String> {
         match ev {
             Event::Decl(d) => {
                 if let Some(Ok(enc)) = d.encoding() {
-                    let enc = enc.to_ascii_lowercase();
+                    let enc = String::from_utf8_lossy(&enc).to_ascii_lowercase();
                     if enc != "utf-8" && enc != "utf8" && enc != "us-ascii" {
                         return Err(format!(
                             "declares the encoding {enc}; only UTF-8 is read (convert it first, e.g. with iconv -f {enc} -t utf-8)"
@@ -95,11 +95,11 @@ pub fn dialect(head: &[u8]) -> Result<Dialect, String> {
             Event::Start(e) | Event::Empty(e) if rss.is_none() && depth == 0 => {
                 let name = e.name();
                 let local = e.local_name();
-                match local.as_ref().as_bytes() {
+                match local.as_ref() {
                     b"rss" | b"RDF" => {
                         let wp = e.attributes().flatten().any(|a| {
-                            a.key.as_ref().starts_with("xmlns")
-                                && a.value.starts_with("http://wordpress.org/export/")
+                            a.key.as_ref().starts_with(b"xmlns")
+                                && a.value.starts_with(b"http://wordpress.org/export/")
                         });
                         if wp {
                             return Ok(Dialect::Wxr);
@@ -111,7 +111,7 @@ pub fn dialect(head: &[u8]) -> Result<Dialect, String> {
                     _ => {
                         return Err(format!(
                             "its root element <{}> is not a blog backup or feed (WordPress WXR, TTXML, Atom or RSS)",
-                            name.as_ref()
+                            String::from_utf8_lossy(name.as_ref())
                         ))
                     }
                 }
@@ -121,15 +121,15 @@ pub fn dialect(head: &[u8]) -> Result<Dialect, String> {
                 depth += 1;
                 // The channel's own title (depth 2: rss > channel > title) says whether the
                 // feed is one of comments.
-                if depth == 3 && e.name().as_ref() == "title" {
+                if depth == 3 && e.name().as_ref() == b"title" {
                     in_title = true;
                 }
-                if e.name().as_ref() == "item" {
+                if e.name().as_ref() == b"item" {
                     return rss.ok_or_else(String::new);
                 }
             }
             Event::Text(t) if in_title => {
-                let title = t.xml10_content();
+                let title = String::from_utf8_lossy(&t);
                 let comments = title.starts_with("Comments on")
                     || title.starts_with("Comments for")
                     || title.starts_with("댓글");
@@ -147,8 +147,33 @@ pub fn dialect(head: &[u8]) -> Result<Dialect, String> {
     }
 }
 
-/// An entity reference's text: the XML ones and character references decoded, any other
-/// (`&nbsp;` in a feed that means HTML) kept as written for the HTML pass.
+/// Appends XML text (`raw`, as written) to `out` with its references decoded: the five XML
+/// entities and character references; any other (`&nbsp;` in a feed that means HTML) and a
+/// bare `&` are kept as written, for the HTML pass or as text.
+fn unescape_into(raw: &str, out: &mut String) {
+    let mut rest = raw;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let end = rest[1..]
+            .find(|c: char| c == ';' || c == '&' || c == '<' || c.is_whitespace())
+            .map(|e| e + 1);
+        match end {
+            Some(e) if rest.as_bytes()[e] == b';' && e > 1 => {
+                out.push_str(&entity(&rest[1..e]));
+                rest = &rest[e + 1..];
+            }
+            _ => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+}
+
+/// An entity reference's text: the XML ones and character references decoded, any other kept
+/// as written.
 fn entity(name: &str) -> Cow<'static, str> {
     let c = match name {
         "amp" => '&',
@@ -198,6 +223,16 @@ mod tests {
         assert!(dialect(b"<html><body>").unwrap_err().contains("<html>"));
         let euc = "<?xml version=\"1.0\" encoding=\"euc-kr\"?><blog>";
         assert!(dialect(euc.as_bytes()).unwrap_err().contains("euc-kr"));
+    }
+
+    #[test]
+    fn text_is_unescaped() {
+        let mut out = String::new();
+        unescape_into(
+            "AT&amp;T &lt;b&gt; &#xC9D0;&#8217; &nbsp; a & b &bogus",
+            &mut out,
+        );
+        assert_eq!(out, "AT&T <b> \u{c9d0}\u{2019} &nbsp; a & b &bogus");
     }
 
     #[test]

@@ -11,7 +11,7 @@ use chrono_tz::Tz;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
-use super::{entity, Dialect};
+use super::{unescape_into, Dialect};
 use crate::record::html::strip_html_into;
 use crate::record::json::time_skip;
 use crate::record::{Post, Skip};
@@ -229,16 +229,13 @@ impl XmlReader {
     /// that unit is a `truncated_input` skip.
     pub fn chunk(&mut self, chunk: &[u8], first_line: u64, out: &mut dyn FnMut(u64, Outcome<'_>)) {
         self.reset(first_line);
-        let fixed = std::mem::take(&mut self.fixed);
-        let fixed = match simdutf8::basic::from_utf8(chunk) {
-            Ok(_) => fixed,
-            Err(_) => repair(chunk, fixed, &mut self.bad),
-        };
-        let text = if self.bad.is_empty() {
-            // Checked just above.
-            std::str::from_utf8(chunk).unwrap_or_default()
-        } else {
-            std::str::from_utf8(&fixed).unwrap_or_default()
+        let mut fixed = std::mem::take(&mut self.fixed);
+        let text = match simdutf8::basic::from_utf8(chunk) {
+            Ok(text) => text,
+            Err(_) => {
+                fixed = repair(chunk, fixed, &mut self.bad);
+                std::str::from_utf8(&fixed).unwrap_or_default()
+            }
         };
         let mut base = 0;
         while let Some(resume) = self.read_from(text, base, out) {
@@ -291,7 +288,6 @@ impl XmlReader {
         let cfg = r.config_mut();
         cfg.check_end_names = false;
         cfg.allow_unmatched_ends = true;
-        cfg.allow_dangling_amp = true;
         loop {
             let pos = base + r.buffer_position() as usize;
             let ev = match r.read_event() {
@@ -303,7 +299,7 @@ impl XmlReader {
             };
             match ev {
                 Event::Start(e) => {
-                    self.names.extend_from_slice(e.name().as_ref().as_bytes());
+                    self.names.extend_from_slice(e.name().as_ref());
                     self.name_ends.push(self.names.len());
                     self.start(&e, text, pos);
                 }
@@ -312,20 +308,20 @@ impl XmlReader {
                     self.end(base + r.buffer_position() as usize, out);
                 }
                 Event::End(e) => {
-                    if !self.closes(e.name().as_ref().as_bytes()) {
+                    if !self.closes(e.name().as_ref()) {
                         return self.broken_unit(text, pos, out);
                     }
                     let end = base + r.buffer_position() as usize;
                     self.end(end, out);
                 }
-                Event::Text(t) => self.push(&t.xml10_content()),
-                Event::CData(c) => self.push(&c.xml10_content()),
-                Event::GeneralRef(g) if self.target.is_some() => {
-                    let s = match g.resolve_char_ref() {
-                        Ok(Some(c)) => c.to_string(),
-                        _ => entity(&g.xml10_content()).into_owned(),
-                    };
-                    self.push(&s);
+                Event::Text(t) if self.target.is_some() => {
+                    let raw = within(text, &t);
+                    let (f, _) = self.target.expect("checked by the guard");
+                    unescape_into(&raw, self.fields_mut(f));
+                }
+                Event::CData(c) if self.target.is_some() => {
+                    let raw = within(text, &c);
+                    self.push(&raw);
                 }
                 Event::Eof => return None,
                 _ => {}
@@ -340,7 +336,7 @@ impl XmlReader {
             return self.open.is_empty();
         };
         let start = self.name_ends.last().copied().unwrap_or(0);
-        let ok = &self.names[start..end] == name;
+        let ok = same(&self.names[start..end], name);
         self.names.truncate(start);
         ok || self.open.is_empty()
     }
@@ -372,7 +368,7 @@ impl XmlReader {
         self.depth += 1;
         let d = self.depth;
         let name = e.name();
-        let name = name.as_ref().as_bytes();
+        let name = name.as_ref();
         if let Some((f, fd)) = self.target {
             // Markup inside a field: Atom's `type="xhtml"` content.
             if d > fd && matches!(name, b"p" | b"div" | b"br" | b"li" | b"h1" | b"h2" | b"h3") {
@@ -426,7 +422,9 @@ impl XmlReader {
         let parent_name: &[u8] = if rel == 2 { &self.child } else { b"" };
         if rel <= 2 {
             let map = field_map(self.dialect, rec.kind);
-            if let Some(&(_, _, f)) = map.iter().find(|(p, n, _)| *n == name && *p == parent_name) {
+            if let Some(&(_, _, f)) =
+                (map.iter()).find(|(p, n, _)| same(n, name) && same(p, parent_name))
+            {
                 // The first element of a field wins (`author` after `dc:creator` adds nothing).
                 if rec.fields[f as usize].trim().is_empty() {
                     rec.fields[f as usize].clear();
@@ -504,8 +502,8 @@ fn atom_hints(rec: &mut Rec, name: &[u8], e: &BytesStart<'_>) {
     let attr = |k: &[u8]| {
         e.attributes()
             .flatten()
-            .find(|a| a.key.as_ref().as_bytes() == k)
-            .map(|a| a.value.into_owned())
+            .find(|a| a.key.as_ref() == k)
+            .map(|a| String::from_utf8_lossy(&a.value).into_owned())
     };
     match name {
         b"category" => {
@@ -623,6 +621,27 @@ fn record_time(rec: &Rec, times: &mut [TimeParser; 4]) -> Result<Ts, Skip> {
         .find(|(s, _)| !s.is_empty() && !s.starts_with("0000-00-00"))
         .ok_or(Skip::MissingTime)?;
     times[i].parse(s).map_err(time_skip)
+}
+
+/// Whether two element names are the same: compared in place (they are short, and a call to
+/// `memcmp` for each of the dozen names of every comment was a tenth of the XML path's time).
+#[inline]
+fn same(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+}
+
+/// The text of `raw`, a piece of `text` that an event borrowed: sliced out of `text` (the
+/// delimiters around it are ASCII, so it starts and ends on character boundaries) rather than
+/// checked again; checked if it is not such a piece.
+fn within<'t>(text: &'t str, raw: &'t [u8]) -> std::borrow::Cow<'t, str> {
+    let start = (raw.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+    match start
+        .checked_add(raw.len())
+        .and_then(|end| text.get(start..end))
+    {
+        Some(s) => std::borrow::Cow::Borrowed(s),
+        None => String::from_utf8_lossy(raw),
+    }
 }
 
 /// A copy of `chunk` with each byte of invalid UTF-8 made `?` (so offsets stay), and where.
