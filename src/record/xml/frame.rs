@@ -46,6 +46,7 @@ struct Framer<'d> {
     dropping: Option<usize>,
     /// The ends of a comment, a CDATA section, a processing instruction.
     closers: [Finder<'static>; 3],
+    seeks: Seeks,
 }
 
 /// Reads `reader` to its end, handing chunks of whole `units` to `sink`, with the bodies of
@@ -65,6 +66,7 @@ pub fn frame_units(
         cut: 0,
         dropping: None,
         closers: [&b"-->"[..], b"]]>", b"?>"].map(|c| Finder::new(c).into_owned()),
+        seeks: Seeks::new(units, dropped),
     };
     let mut line = 1u64;
     let mut bytes = 0u64;
@@ -96,6 +98,7 @@ pub fn frame_units(
                 f.scan -= cut;
                 f.dropping = f.dropping.map(|d| d - cut);
                 f.cut = 0;
+                f.seeks.reset();
             }
             Some(None) => {
                 if f.filled > 0 {
@@ -153,6 +156,7 @@ impl Framer<'_> {
             None => (data.len().saturating_sub(name.len() + 3), false),
         };
         let lines = count_lines(&data[..upto]) as usize;
+        self.seeks.reset();
         self.buf[d..d + lines].fill(b'\n');
         self.buf.copy_within(d + upto..self.filled, d + lines);
         self.filled -= upto - lines;
@@ -166,12 +170,20 @@ impl Framer<'_> {
         found
     }
 
-    /// Looks at each `<` from `scan` on, until the data ends or a dropped element begins.
+    /// Looks at what can matter from `scan` on: comments, CDATA sections, declarations and
+    /// processing instructions (stepped over whole: a unit's end tag inside them is text), the
+    /// units' end tags (a place to cut) and dropped elements; plain tags are not visited. Stops
+    /// when the data ends or a dropped element begins.
     fn scan_markup(&mut self, at_end: bool) -> Scan {
-        while let Some(i) = memchr::memchr(b'<', &self.buf[self.scan..self.filled]) {
-            let at = self.scan + i;
-            let rest = &self.buf[at..self.filled];
-            // Enough bytes to tell what this is (the longest opening looked for is `<![CDATA[`).
+        loop {
+            let data = &self.buf[..self.filled];
+            let Some((at, what)) = self.seeks.first(data, self.scan) else {
+                // Nothing more here; a pattern cut by the end of the data is found next time.
+                self.scan = self.scan.max(self.filled.saturating_sub(MAX_PATTERN));
+                return Scan::Done;
+            };
+            let rest = &data[at..];
+            // Enough bytes to tell what this is (`<![CDATA[` is the longest opening).
             if rest.len() < 16 && !at_end {
                 self.scan = at;
                 return Scan::More;
@@ -182,31 +194,38 @@ impl Framer<'_> {
                     .map(|e| from + e + close.needle().len())
             };
             let gt = || memchr::memchr(b'>', rest).map(|e| e + 1);
-            let next = if rest.starts_with(b"<!--") {
-                skip_to(&self.closers[0], 4)
-            } else if rest.starts_with(b"<![CDATA[") {
-                skip_to(&self.closers[1], 9)
-            } else if rest.starts_with(b"<?") {
-                skip_to(&self.closers[2], 2)
-            } else if rest.starts_with(b"<!") || rest.starts_with(b"</") {
-                let end = gt();
-                if let Some(e) = end {
-                    if is_unit_end(rest, self.units) {
-                        self.cut = at + e;
+            let next = match what {
+                Seek::Bang if rest.starts_with(b"<!--") => skip_to(&self.closers[0], 4),
+                Seek::Bang if rest.starts_with(b"<![CDATA[") => skip_to(&self.closers[1], 9),
+                Seek::Bang => gt(),
+                Seek::Pi => skip_to(&self.closers[2], 2),
+                Seek::End(u) => {
+                    let tail = rest.get(2 + self.units[u].len());
+                    if tail.is_some_and(|&b| b == b'>' || b.is_ascii_whitespace()) {
+                        let end = gt();
+                        if let Some(e) = end {
+                            self.cut = at + e;
+                        }
+                        end
+                    } else {
+                        Some(1)
                     }
                 }
-                end
-            } else if self.dropped.is_some_and(|n| opens(rest, n)) {
-                match tag_end(rest) {
-                    Some(e) if rest[..e].ends_with(b"/>") => Some(e),
-                    Some(_) => {
-                        self.dropping = Some(at);
-                        return Scan::Drop;
+                Seek::Drop => {
+                    let name = self.dropped.unwrap_or_default();
+                    if !opens(rest, name) {
+                        Some(1)
+                    } else {
+                        match tag_end(rest) {
+                            Some(e) if rest[..e].ends_with(b"/>") => Some(e),
+                            Some(_) => {
+                                self.dropping = Some(at);
+                                return Scan::Drop;
+                            }
+                            None => None,
+                        }
                     }
-                    None => None,
                 }
-            } else {
-                Some(1)
             };
             match next {
                 Some(n) => self.scan = at + n,
@@ -220,19 +239,82 @@ impl Framer<'_> {
                 }
             }
         }
-        self.scan = self.filled;
-        Scan::Done
     }
 }
 
-/// Whether `rest` (starting at `</`) is the end tag of a unit.
-fn is_unit_end(rest: &[u8], units: &[&[u8]]) -> bool {
-    units.iter().any(|u| {
-        rest[2..].starts_with(u)
-            && rest
-                .get(2 + u.len())
-                .is_some_and(|&b| b == b'>' || b.is_ascii_whitespace())
-    })
+/// What a pattern the framer looks for opens.
+#[derive(Debug, Clone, Copy)]
+enum Seek {
+    /// `<!`: a comment, a CDATA section, a declaration.
+    Bang,
+    /// `<?`: a processing instruction.
+    Pi,
+    /// `</unit`: the end tag of unit `units[i]` (if a `>` or a space follows).
+    End(usize),
+    /// `<name` of the dropped element.
+    Drop,
+}
+
+/// The longest pattern looked for (`</guestbook`, `<attachment`), and then some.
+const MAX_PATTERN: usize = 16;
+
+/// The patterns the framer looks for, each with where it was last found, so that each byte is
+/// searched once per pattern however often the scan stops in between.
+struct Seeks {
+    finders: Vec<(Finder<'static>, Seek)>,
+    /// Per pattern: the place found (at or after the scan), or `None` with the offset the search
+    /// goes on from.
+    found: Vec<(Option<usize>, usize)>,
+}
+
+impl Seeks {
+    fn new(units: &[&[u8]], dropped: Option<&[u8]>) -> Seeks {
+        let mut finders = vec![
+            (Finder::new(b"<!").into_owned(), Seek::Bang),
+            (Finder::new(b"<?").into_owned(), Seek::Pi),
+        ];
+        for (i, u) in units.iter().enumerate() {
+            let end = [b"</", *u].concat();
+            finders.push((Finder::new(&end).into_owned(), Seek::End(i)));
+        }
+        if let Some(d) = dropped {
+            let open = [b"<", d].concat();
+            finders.push((Finder::new(&open).into_owned(), Seek::Drop));
+        }
+        let found = vec![(None, 0); finders.len()];
+        Seeks { finders, found }
+    }
+
+    /// Forgets what was found: the buffer's bytes moved.
+    fn reset(&mut self) {
+        self.found.iter_mut().for_each(|f| *f = (None, 0));
+    }
+
+    /// The first place at or after `from` where a pattern starts, and which.
+    fn first(&mut self, data: &[u8], from: usize) -> Option<(usize, Seek)> {
+        let mut best: Option<(usize, Seek)> = None;
+        for ((finder, what), found) in self.finders.iter().zip(&mut self.found) {
+            let hit = match *found {
+                (Some(at), _) if at >= from => Some(at),
+                (_, resume) => {
+                    let start = resume.max(from).min(data.len());
+                    let hit = finder.find(&data[start..]).map(|i| start + i);
+                    let resume = match hit {
+                        Some(h) => h + 1,
+                        None => data.len().saturating_sub(finder.needle().len() - 1),
+                    };
+                    *found = (hit, resume.max(from));
+                    hit
+                }
+            };
+            if let Some(at) = hit {
+                if best.map_or(true, |(b, _)| at < b) {
+                    best = Some((at, *what));
+                }
+            }
+        }
+        best
+    }
 }
 
 /// Whether `rest` opens the element `name` (`<name>`, `<name …`).

@@ -171,12 +171,11 @@ pub struct XmlReader {
     /// The field text goes to, with the depth of its element.
     target: Option<(Field, usize)>,
     /// The direct child of the innermost record that is open (for `author/name`).
-    child: Vec<u8>,
+    child: (usize, usize),
     depth: usize,
-    /// The names of the open elements (ends in `name_ends`), to check that each end tag closes
-    /// the element it should: quick-xml is told not to, as a chunk starts and ends mid-document.
-    names: Vec<u8>,
-    name_ends: Vec<usize>,
+    /// Where the names of the open elements are (`span`), to check that each end tag closes the
+    /// element it should: quick-xml is told not to, as a chunk starts and ends mid-document.
+    names: Vec<(usize, usize)>,
     /// Line counting: the line of byte `line_at`.
     line: u64,
     line_at: usize,
@@ -201,10 +200,9 @@ impl XmlReader {
             ended: vec![],
             free: vec![],
             target: None,
-            child: vec![],
+            child: (0, 0),
             depth: 0,
             names: vec![],
-            name_ends: vec![],
             line: 1,
             line_at: 0,
             text: String::new(),
@@ -253,7 +251,6 @@ impl XmlReader {
         self.drop_open();
         self.depth = 0;
         self.names.clear();
-        self.name_ends.clear();
         self.line = first_line;
         self.line_at = 0;
         self.bad.clear();
@@ -299,8 +296,7 @@ impl XmlReader {
             };
             match ev {
                 Event::Start(e) => {
-                    self.names.extend_from_slice(e.name().as_ref());
-                    self.name_ends.push(self.names.len());
+                    self.names.push(span(text, e.name().as_ref()));
                     self.start(&e, text, pos);
                 }
                 Event::Empty(e) => {
@@ -308,7 +304,7 @@ impl XmlReader {
                     self.end(base + r.buffer_position() as usize, out);
                 }
                 Event::End(e) => {
-                    if !self.closes(e.name().as_ref()) {
+                    if !self.closes(text, e.name().as_ref()) {
                         return self.broken_unit(text, pos, out);
                     }
                     let end = base + r.buffer_position() as usize;
@@ -331,13 +327,11 @@ impl XmlReader {
 
     /// Whether an end tag closes the element last opened. Outside a unit anything goes: a chunk
     /// ends with the end tags of the elements its first chunk opened (`</channel></rss>`).
-    fn closes(&mut self, name: &[u8]) -> bool {
-        let Some(end) = self.name_ends.pop() else {
+    fn closes(&mut self, text: &str, name: &[u8]) -> bool {
+        let Some((at, len)) = self.names.pop() else {
             return self.open.is_empty();
         };
-        let start = self.name_ends.last().copied().unwrap_or(0);
-        let ok = same(&self.names[start..end], name);
-        self.names.truncate(start);
+        let ok = len == 0 || same(&text.as_bytes()[at..at + len], name);
         ok || self.open.is_empty()
     }
 
@@ -359,7 +353,6 @@ impl XmlReader {
         self.line_of(text, resume);
         self.depth = 0;
         self.names.clear();
-        self.name_ends.clear();
         Some(resume)
     }
 
@@ -413,14 +406,18 @@ impl XmlReader {
         };
         let rel = d - rec.depth;
         if rel == 1 {
-            self.child.clear();
-            self.child.extend_from_slice(name);
+            self.child = span(text, name);
             if self.dialect == Dialect::Atom {
                 atom_hints(rec, name, e);
             }
         }
-        let parent_name: &[u8] = if rel == 2 { &self.child } else { b"" };
-        if rel <= 2 {
+        let parent_name: &[u8] = if rel == 2 {
+            let (at, len) = self.child;
+            &text.as_bytes()[at..at + len]
+        } else {
+            b""
+        };
+        if rel == 1 || (rel == 2 && !parent_name.is_empty()) {
             let map = field_map(self.dialect, rec.kind);
             if let Some(&(_, _, f)) =
                 (map.iter()).find(|(p, n, _)| same(n, name) && same(p, parent_name))
@@ -628,6 +625,16 @@ fn record_time(rec: &Rec, times: &mut [TimeParser; 4]) -> Result<Ts, Skip> {
 #[inline]
 fn same(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+}
+
+/// Where the element name `name`, which an event borrowed from `text`, lies in it (names are
+/// kept as places, not copied); an empty name at 0 if it is not borrowed from it.
+fn span(text: &str, name: &[u8]) -> (usize, usize) {
+    let at = (name.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+    match at.checked_add(name.len()) {
+        Some(end) if end <= text.len() => (at, name.len()),
+        _ => (0, 0),
+    }
 }
 
 /// The text of `raw`, a piece of `text` that an event borrowed: sliced out of `text` (the
