@@ -46,6 +46,9 @@ pub fn read_doc(
     let lines = Cell::new(0u64);
     let mut src = Counting {
         inner: reader,
+        buf: vec![0; 1 << 16],
+        at: 0,
+        end: 0,
         pending: vec![],
         lines: &lines,
         bytes: 0,
@@ -99,6 +102,10 @@ pub fn read_doc(
 /// is known when its value ends) and can give back what a resynchronisation looked at.
 struct Counting<'r, 'l> {
     inner: &'r mut dyn BufRead,
+    /// What was read from `inner` and not yet handed over: `buf[at..end]`.
+    buf: Vec<u8>,
+    at: usize,
+    end: usize,
     /// Bytes given back, read before `inner` (in reverse order).
     pending: Vec<u8>,
     lines: &'l Cell<u64>,
@@ -111,6 +118,9 @@ struct Counting<'r, 'l> {
 }
 
 impl Read for Counting<'_, '_> {
+    /// One byte at a time (as serde_json asks), from a buffer of our own: the input's own
+    /// reader is called once per 64 KiB, not per byte.
+    #[inline]
     fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
         if out.is_empty() {
             return Ok(0);
@@ -118,19 +128,11 @@ impl Read for Counting<'_, '_> {
         let b = if let Some(b) = self.pending.pop() {
             b
         } else {
-            let buf = match self.inner.fill_buf() {
-                Ok(buf) => buf,
-                Err(e) => {
-                    let msg = e.to_string();
-                    self.error = Some(e);
-                    return Err(io::Error::other(msg));
-                }
-            };
-            let Some(&b) = buf.first() else {
+            if self.at == self.end && !self.refill()? {
                 return Ok(0);
-            };
-            self.inner.consume(1);
-            self.bytes += 1;
+            }
+            let b = self.buf[self.at];
+            self.at += 1;
             b
         };
         if b == b'\n' {
@@ -138,6 +140,28 @@ impl Read for Counting<'_, '_> {
         }
         out[0] = b;
         Ok(1)
+    }
+}
+
+impl Counting<'_, '_> {
+    /// Reads the next block into the buffer; false at the end of the input.
+    #[cold]
+    fn refill(&mut self) -> io::Result<bool> {
+        loop {
+            match self.inner.read(&mut self.buf) {
+                Ok(n) => {
+                    self.bytes += n as u64;
+                    (self.at, self.end) = (0, n);
+                    return Ok(n > 0);
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => {
+                    let msg = e.to_string();
+                    self.error = Some(e);
+                    return Err(io::Error::other(msg));
+                }
+            }
+        }
     }
 }
 
