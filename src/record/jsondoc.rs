@@ -495,3 +495,68 @@ impl<'de> Visitor<'de> for Elements<'_, '_, '_> {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::record::FieldChoice;
+
+    /// (kind, author, text) of a post, or the skip.
+    type Got = Result<(Option<String>, Option<String>, String), Skip>;
+
+    /// Each post (or skip) with its line.
+    fn read(doc: &str) -> Vec<(u64, Got)> {
+        let mut json = JsonExtractor::new(&FieldChoice::default(), chrono_tz::Tz::UTC);
+        let mut got = vec![];
+        let mut r = io::Cursor::new(doc.as_bytes().to_vec());
+        let end = read_doc(&mut r, &mut json, "owner.js", &mut |line, o| {
+            got.push((
+                line,
+                o.map(|p| {
+                    let own = |c: Option<Cow<'_, str>>| c.map(Cow::into_owned);
+                    (own(p.kind), own(p.author), p.text.into_owned())
+                }),
+            ))
+        });
+        assert!(end.broken.is_none());
+        assert_eq!(end.bytes, doc.len() as u64);
+        got
+    }
+
+    fn post(kind: Option<&str>, author: Option<&str>, text: &str) -> Got {
+        Ok((
+            kind.map(str::to_string),
+            author.map(str::to_string),
+            text.to_string(),
+        ))
+    }
+
+    #[test]
+    fn tweets_js_wraps_and_the_archive_is_one_voice() {
+        let doc = "window.YTD.tweets.part0 = [ {\n  \"tweet\" : {\n    \"created_at\" : \"Tue Feb 24 09:31:02 +0000 2009\",\n    \"full_text\" : \"gmail is down\"\n  }\n}, {\n  \"tweet\" : {\n    \"created_at\" : \"Tue Feb 24 09:32:02 +0000 2009\",\n    \"full_text\" : \"@a same\",\n    \"in_reply_to_status_id_str\" : \"1\"\n  }\n} ];\n";
+        assert_eq!(
+            read(doc),
+            vec![
+                (1, post(Some("post"), Some("owner.js"), "gmail is down")),
+                (6, post(Some("comment"), Some("owner.js"), "@a same")),
+            ]
+        );
+    }
+
+    #[test]
+    fn objects_documents_one_after_another_and_what_is_not_a_post() {
+        // A pretty-printed object that holds no list is one post; then an array; then an
+        // outbox; `null` and a number are skips.
+        let doc = "{\n  \"time\": 1235467862,\n  \"text\": \"one\",\n  \"author\": \"a\"\n}\n[{\"time\": 1235467862, \"text\": \"two\"}, null, 7]\n{\"type\": \"OrderedCollection\", \"orderedItems\": [\n  {\"type\": \"Create\", \"actor\": \"x\", \"object\": {\"type\": \"Note\", \"published\": \"2009-02-24T09:31:02Z\", \"content\": \"<p>three &amp; four</p>\", \"attributedTo\": \"https://m/u\"}}\n], \"totalItems\": 1}\n";
+        assert_eq!(
+            read(doc),
+            vec![
+                (1, post(None, Some("a"), "one")),
+                (6, post(None, None, "two")),
+                (6, Err(Skip::NotObject)),
+                (6, Err(Skip::NotObject)),
+                (8, post(Some("post"), Some("https://m/u"), "three & four")),
+            ]
+        );
+    }
+}

@@ -690,3 +690,148 @@ fn next_unit(text: &[u8], from: usize, units: &[&[u8]]) -> Option<usize> {
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (line, time, kind, author, text) of each record, or the skip.
+    type Got = Vec<(u64, Result<(Ts, String, Option<String>, String), Skip>)>;
+
+    fn read(d: Dialect, xml: &str) -> Got {
+        let mut r = XmlReader::new(d, chrono_tz::Asia::Seoul);
+        let mut got = vec![];
+        r.chunk(xml.as_bytes(), 1, &mut |line, o| match o {
+            Ok(Some(p)) => got.push((
+                line,
+                Ok((
+                    p.time,
+                    p.kind.unwrap_or_default().into_owned(),
+                    p.author.map(|a| a.into_owned()),
+                    p.text.into_owned(),
+                )),
+            )),
+            Ok(None) => {}
+            Err(why) => got.push((line, Err(why))),
+        });
+        got
+    }
+
+    const T: Ts = 1_235_469_600; // 2009-02-24T10:00:00Z
+
+    #[test]
+    fn blogger_export_kinds_and_atom_content_types() {
+        let kind = |k: &str| {
+            format!("<category scheme='http://schemas.google.com/g/2005#kind' term='http://schemas.google.com/blogger/2008/kind#{k}'/>")
+        };
+        let xml = format!(
+            "<feed>\n<entry><id>s</id>{}<published>2009-02-24T10:00:00.000Z</published><title>x</title><content type='text'>x</content></entry>\n\
+             <entry>{}<published>2009-02-24T02:00:00.000-08:00</published><title type='text'>Gmail</title><content type='html'>&lt;p&gt;gmail is &lt;b&gt;down&lt;/b&gt;&lt;/p&gt;</content><author><name>Ann</name><uri>u</uri></author></entry>\n\
+             <entry>{}<published>2009-02-24T10:00:00Z</published><title>re</title><content type='xhtml'><div xmlns='http://www.w3.org/1999/xhtml'><p>same</p><p>here &amp; now</p></div></content><author><name>Bo</name></author></entry>\n\
+             <entry><published>2009-02-24T10:00:00Z</published><content type='text'>1 &lt; 2 <![CDATA[<b>kept</b>]]></content><thr:in-reply-to ref='x'/></entry>\n</feed>",
+            kind("settings"),
+            kind("post"),
+            kind("comment")
+        );
+        let got = read(Dialect::Atom, &xml);
+        let want: Got = vec![
+            (
+                3,
+                Ok((
+                    T,
+                    "post".into(),
+                    Some("Ann".into()),
+                    "Gmail\ngmail is down".into(),
+                )),
+            ),
+            (
+                4,
+                Ok((
+                    T,
+                    "comment".into(),
+                    Some("Bo".into()),
+                    "same\nhere & now".into(),
+                )),
+            ),
+            (
+                5,
+                Ok((T, "comment".into(), None, "1 < 2 <b>kept</b>".into())),
+            ),
+        ];
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn wxr_comment_types_spam_and_local_times() {
+        let xml = "<item><title>T</title><wp:post_type>attachment</wp:post_type><wp:post_date_gmt>2009-02-24 10:00:00</wp:post_date_gmt></item>\n\
+            <item><title>T</title><content:encoded><![CDATA[<p>body</p>]]></content:encoded><wp:post_date_gmt>0000-00-00 00:00:00</wp:post_date_gmt><wp:post_date>2009-02-24 19:00:00</wp:post_date>\n\
+            <wp:comment><wp:comment_author>Site</wp:comment_author><wp:comment_content>[&#8230;] gmail down [&#8230;]</wp:comment_content><wp:comment_date_gmt>2009-02-24 10:00:00</wp:comment_date_gmt><wp:comment_type>pingback</wp:comment_type></wp:comment>\n\
+            <wp:comment><wp:comment_content>buy now</wp:comment_content><wp:comment_date_gmt>2009-02-24 10:00:00</wp:comment_date_gmt><wp:comment_approved>spam</wp:comment_approved></wp:comment>\n\
+            <wp:comment><wp:comment_content>no date</wp:comment_content></wp:comment></item>";
+        let got = read(Dialect::Wxr, xml);
+        let want: Got = vec![
+            (2, Ok((T, "post".into(), None, "T\nbody".into()))),
+            (
+                3,
+                Ok((
+                    T,
+                    "pingback".into(),
+                    Some("Site".into()),
+                    "[\u{2026}] gmail down [\u{2026}]".into(),
+                )),
+            ),
+            (5, Err(Skip::MissingTime)),
+        ];
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn ttxml_nesting_guestbook_and_document_order() {
+        let xml = "<blog><setting><title>t</title></setting>\n<post><title>P</title><content>&lt;p&gt;지메일 장애&lt;/p&gt;</content><published>1235469600</published>\n\
+            <attachment><content>QUJD</content></attachment>\n\
+            <comment><commenter><name>kim</name></commenter><content>안 돼요</content><written>1235469600</written>\n\
+            <comment><commenter><name>me</name></commenter><content>저도요</content><written>1235469600</written></comment></comment>\n\
+            <trackback><site>Blog</site><title>tb</title><excerpt>지메일 다운...</excerpt><received>1235469600</received></trackback></post>\n\
+            <guestbook><comment><commenter><name>g</name></commenter><content>hi</content><written>1235469600</written></comment></guestbook></blog>";
+        let got = read(Dialect::Ttxml, xml);
+        let who: Vec<(u64, String, Option<String>, String)> = got
+            .into_iter()
+            .map(|(l, r)| {
+                let (_, k, a, t) = r.unwrap();
+                (l, k, a, t)
+            })
+            .collect();
+        let s = |x: &str| x.to_string();
+        assert_eq!(
+            who,
+            vec![
+                (2, s("post"), None, s("P\n지메일 장애")),
+                (4, s("comment"), Some(s("kim")), s("안 돼요")),
+                (5, s("comment"), Some(s("me")), s("저도요")),
+                (6, s("trackback"), Some(s("Blog")), s("tb\n지메일 다운...")),
+                (7, s("comment"), Some(s("g")), s("hi")),
+            ]
+        );
+    }
+
+    #[test]
+    fn invalid_utf8_spoils_only_its_record() {
+        let mut xml = b"<rss><channel><title>Comments on: x</title>\n<item><description>a \xff b</description><pubDate>Tue, 24 Feb 2009 10:00:00 GMT</pubDate></item>\n".to_vec();
+        xml.extend_from_slice(b"<item><description>ok</description><pubDate>Tue, 24 Feb 2009 10:00:00 GMT</pubDate></item></channel></rss>");
+        let mut r = XmlReader::new(Dialect::Rss { comments: true }, Tz::UTC);
+        let mut got = vec![];
+        r.chunk(&xml, 1, &mut |line, o| {
+            got.push((
+                line,
+                o.map(|p| p.map(|p| (p.kind.unwrap().into_owned(), p.text.into_owned()))),
+            ))
+        });
+        assert_eq!(
+            got,
+            vec![
+                (2, Err(Skip::InvalidUtf8)),
+                (3, Ok(Some(("comment".to_string(), "ok".to_string()))))
+            ]
+        );
+    }
+}
