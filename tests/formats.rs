@@ -358,7 +358,8 @@ fn an_xml_file_that_is_no_backup_is_an_input_error_not_a_silent_zero() {
     let page = dir.path().join("page.xml");
     std::fs::write(&page, "<html><body>gmail is down</body></html>").unwrap();
     let out = outcry(&["detect", page.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(1));
+    // Exit status 3: an input failed.
+    assert_eq!(out.status.code(), Some(3));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains("root element <html> is not a blog backup or feed"),

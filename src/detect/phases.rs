@@ -48,7 +48,7 @@ fn level_drop(run: &[WindowScore], peak: usize, params: &Params) -> Option<usize
         let gain = ll(before, len_a) + ll(after, len_b) - whole;
         if rate_b <= RECOVERING_SHARE * rate_a
             && gain >= RECOVERING_GAIN
-            && best.map_or(true, |(g, _)| gain > g)
+            && best.is_none_or(|(g, _)| gain > g)
         {
             best = Some((gain, c));
         }

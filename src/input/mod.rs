@@ -1,8 +1,10 @@
 //! Where the stream starts: files or standard input, compressed or not, read line by line into one
 //! buffer. This file opens paths; [`decompress`] unwraps archives, [`lines`] cuts lines.
 //!
-//! gzip (including multi-member files, as concatenated archives are) and zstd are recognised by
-//! their magic bytes, not by the file name, so `cat dump.zst | outcry detect` works too.
+//! gzip (including multi-member files, as concatenated archives are), zstd, xz and bzip2 are
+//! recognised by their magic bytes, not by the file name, so `cat dump.zst | outcry detect` works
+//! too. The layout (JSON Lines, CSV, XML, a JSON document) comes from the first bytes and the name
+//! together, for files and standard input alike ([`sniff`]).
 
 use std::fs::File;
 use std::io::{self, BufRead, Read};
@@ -34,7 +36,8 @@ pub enum Layout {
 
 impl Layout {
     /// The layout of an input: CSV/TSV by its name, else by its first bytes (nothing consumed),
-    /// else by its name again; JSON Lines when nothing tells ([`sniff`]).
+    /// else by its name again, else by its first line (a header with commas or tabs is CSV/TSV);
+    /// JSON Lines when nothing tells ([`sniff`]).
     pub fn of(name: &str, src: &mut Source) -> Layout {
         sniff::layout_of(name, src.head(HEAD))
     }

@@ -1,12 +1,20 @@
 //! Which layout an input has, from its name and its first bytes: JSON Lines, CSV/TSV, an XML blog
-//! backup or feed, or one JSON document (an array, an object holding one, a `tweets.js`).
+//! backup or feed, or one JSON document (an array, an object holding one, a `tweets.js`). One
+//! mechanism for files and standard input, compressed or not, in this order:
 //!
-//! The name decides CSV and TSV (a CSV file may start with anything); otherwise the content does,
-//! read from the decompressed stream without consuming it: `<` is XML, `[` a JSON document, a
-//! JavaScript assignment (`window.YTD.tweets.part0 = [`) a JSON document, and `{` is JSON Lines
-//! when the first line is a whole JSON value on its own (`{"text": …}`), a JSON document when the
-//! value goes on past it (pretty-printed) or holds the posts in a list (`orderedItems`). A name
-//! that says `.xml`, `.rss`, `.atom` or `.js` only decides when the content does not.
+//! 1. The name decides CSV and TSV (`.csv`, `.tsv`, under any compression suffix): a CSV file may
+//!    start with anything.
+//! 2. The first bytes of the decompressed stream (read ahead, not consumed): `<` is XML, `[` a
+//!    JSON document, a JavaScript assignment (`window.YTD.tweets.part0 = [`) a JSON document, and
+//!    `{` is JSON Lines when the first line is a whole JSON value on its own (`{"text": …}`), a
+//!    JSON document when the value goes on past it (pretty-printed) or holds the posts in a list
+//!    (`orderedItems`).
+//! 3. Then the name again: `.jsonl`, `.ndjson`, `.json` are JSON Lines; `.xml`, `.rss`, `.atom`
+//!    XML; `.js` a JSON document.
+//! 4. Then the first line: one with commas or tabs (a header such as `date,author,text`) is CSV
+//!    or TSV, whichever separator it has more of.
+//! 5. Anything else is read as JSON Lines (and every line is then counted as malformed: the run
+//!    says no record could be read).
 
 use super::Layout;
 
@@ -14,8 +22,9 @@ use super::Layout;
 /// `outbox.json`, JSON Feed, many API dumps); `record::jsondoc` reads the same list.
 pub const CONTAINER_KEYS: [&str; 4] = ["orderedItems", "items", "posts", "statuses"];
 
-/// What an input's name says about its layout, looking through `.gz`, `.zst`, `.xz`, `.bz2`.
-fn by_name(name: &str) -> Option<Layout> {
+/// What an input's name says about its layout, looking through `.gz`, `.zst`, `.xz`, `.bz2`;
+/// `None` when it says nothing (standard input, `.txt`, …).
+pub fn by_name(name: &str) -> Option<Layout> {
     let lower = name.to_ascii_lowercase();
     let base = [".gz", ".zst", ".zstd", ".xz", ".bz2"]
         .iter()
@@ -30,6 +39,8 @@ fn by_name(name: &str) -> Option<Layout> {
         Some(Layout::Xml)
     } else if ends(&[".js"]) {
         Some(Layout::JsonDoc)
+    } else if ends(&[".jsonl", ".ndjson", ".json"]) {
+        Some(Layout::JsonLines)
     } else {
         None
     }
@@ -42,7 +53,27 @@ pub fn layout_of(name: &str, head: &[u8]) -> Layout {
     if let Some(csv @ Layout::Csv { .. }) = named {
         return csv;
     }
-    by_content(head).or(named).unwrap_or(Layout::JsonLines)
+    by_content(head)
+        .or(named)
+        .unwrap_or_else(|| by_first_line(head))
+}
+
+/// A first line with commas or tabs (a header such as `date,author,text`) is CSV or TSV,
+/// whichever separator it has more of; anything else JSON Lines.
+fn by_first_line(head: &[u8]) -> Layout {
+    let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
+    let start = head
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(head.len());
+    let rest = &head[start..];
+    let line = &rest[..memchr::memchr(b'\n', rest).unwrap_or(rest.len())];
+    let count = |c: u8| line.iter().filter(|&&b| b == c).count();
+    match (count(b','), count(b'\t')) {
+        (0, 0) => Layout::JsonLines,
+        (commas, tabs) if tabs > commas => Layout::Csv { delimiter: b'\t' },
+        _ => Layout::Csv { delimiter: b',' },
+    }
 }
 
 /// The layout the first bytes show, if they show one.
@@ -282,6 +313,32 @@ mod tests {
             of("-", "{\"text\":oops}\n{\"text\":\"b\"}\n"),
             Layout::JsonLines
         );
+    }
+
+    #[test]
+    fn the_first_line_tells_csv_when_nothing_else_does() {
+        let csv = Layout::Csv { delimiter: b',' };
+        assert_eq!(of("-", "date,author,text\n2009-02-24,kim,down\n"), csv);
+        assert_eq!(
+            of("-", "date\tauthor\ttext, with a comma\n"),
+            Layout::Csv { delimiter: b'\t' }
+        );
+        assert_eq!(of("-", "\u{feff}\n  {\"a\":1}"), Layout::JsonLines);
+        assert_eq!(of("-", "gmail is down\n"), Layout::JsonLines);
+        // A name that says JSON Lines is believed over a comma.
+        assert_eq!(of("posts.jsonl", "oops, not json\n"), Layout::JsonLines);
+    }
+
+    #[test]
+    fn names() {
+        let csv = Layout::Csv { delimiter: b',' };
+        assert_eq!(by_name("a.csv.gz"), Some(csv));
+        assert_eq!(by_name("a.csv.xz"), Some(csv));
+        assert_eq!(by_name("A.TSV"), Some(Layout::Csv { delimiter: b'\t' }));
+        assert_eq!(by_name("a.jsonl.zst"), Some(Layout::JsonLines));
+        assert_eq!(by_name("feed.atom.bz2"), Some(Layout::Xml));
+        assert_eq!(by_name("-"), None);
+        assert_eq!(by_name("dump.txt"), None);
     }
 
     #[test]

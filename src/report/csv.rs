@@ -33,6 +33,8 @@ pub const HEADER: [&str; 11] = [
 
 pub struct WindowsCsv {
     pub spikes_only: bool,
+    /// Spike windows written (for `windows --exit-code`).
+    pub spikes: std::cell::Cell<u64>,
 }
 
 impl Exporter for WindowsCsv {
@@ -67,6 +69,9 @@ impl Exporter for WindowsCsv {
                 let sc = &series.scores[(idx - first) as usize];
                 if self.spikes_only && !sc.spike {
                     continue;
+                }
+                if sc.spike {
+                    self.spikes.set(self.spikes.get() + 1);
                 }
                 let cell = r.windows.cells(svc).get(&idx);
                 let (posts, recoveries) = cell.map_or((0, 0), |c| (c.posts, c.recoveries));

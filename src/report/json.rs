@@ -10,11 +10,19 @@ use serde::{Deserialize, Serialize};
 use super::{Exporter, Report};
 use crate::detect::Incident;
 use crate::official::Official;
-use crate::time::{rfc3339_in, rfc3339_utc, Ts};
+use crate::time::{rfc3339_in, rfc3339_utc, DateOrder, Implied, Ts};
+
+/// The version of the report's layout, `schema_version` in every report; the JSON Schema in
+/// `schema/report.schema.json` (`outcry schema`) describes this version. It grows when a field
+/// changes meaning or goes away, not when one is added.
+pub const SCHEMA_VERSION: u32 = 1;
 
 /// The whole document.
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
 pub struct JsonReport {
+    /// [`SCHEMA_VERSION`] (0 in reports from before it existed).
+    #[serde(default)]
+    pub schema_version: u32,
     pub incidents: Vec<JsonIncident>,
     pub stats: JsonStats,
     pub settings: JsonSettings,
@@ -132,13 +140,40 @@ pub struct JsonStats {
     /// earlier taken): kept, and counted here.
     #[serde(default)]
     pub dst_adjusted: u64,
+    /// Records kept out of the windows (and out of `mentions`, `reports`, `recoveries`):
+    /// far outside the bulk of the stream, or outside `--since`/`--until`.
+    #[serde(default)]
+    pub outliers: u64,
+    /// The same by reason: `epoch_zero`, `before_bulk`, `after_bulk`, `before_since`,
+    /// `after_until` (only reasons that occurred).
+    #[serde(default)]
+    pub outliers_by_reason: BTreeMap<String, u64>,
+    /// Times written without a zone and read in one the user did not choose (no `--input-tz`),
+    /// by zone: `UTC`, `Asia/Seoul` (Korean text).
+    #[serde(default)]
+    pub implied_zone: BTreeMap<String, u64>,
+    /// Numeric dates that another order of year, month and day would read as another date.
+    #[serde(default)]
+    pub ambiguous_dates: u64,
 }
 
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
 pub struct JsonSettings {
     pub window_s: i64,
     pub tz: Vec<String>,
-    pub input_tz: String,
+    /// `--input-tz`; null when not given (Korean text read as Asia/Seoul, other text as UTC).
+    pub input_tz: Option<String>,
+    /// `--date-order`: `auto`, `ymd`, `mdy` or `dmy`.
+    #[serde(default)]
+    pub date_order: String,
+    /// `--since` and `--until` (RFC 3339 UTC), null when not given.
+    #[serde(default)]
+    pub since: Option<String>,
+    #[serde(default)]
+    pub until: Option<String>,
+    /// `--keep-outliers`.
+    #[serde(default)]
+    pub keep_outliers: bool,
     pub alpha: f64,
     pub min_reports: u32,
     pub merge_gap: i64,
@@ -164,6 +199,7 @@ pub fn to_json(r: &Report) -> JsonReport {
         .map(|(k, i)| incident(r, i, r.official_of(k), tz))
         .collect();
     JsonReport {
+        schema_version: SCHEMA_VERSION,
         incidents,
         stats: stats(r),
         settings: settings(r),
@@ -282,6 +318,18 @@ fn stats(r: &Report) -> JsonStats {
         last_post: span.map(|(_, b)| rfc3339_utc(b)),
         input_errors: s.input_errors.clone(),
         dst_adjusted: s.dst_adjusted,
+        outliers: s.outliers(),
+        outliers_by_reason: s
+            .nonzero_outliers()
+            .map(|(k, n)| (k.name().to_string(), n))
+            .collect(),
+        implied_zone: Implied::ALL
+            .iter()
+            .zip(s.implied_zone)
+            .filter(|(_, n)| *n > 0)
+            .map(|(z, n)| (z.zone().name().to_string(), n))
+            .collect(),
+        ambiguous_dates: s.ambiguous_dates,
     }
 }
 
@@ -290,7 +338,17 @@ fn settings(r: &Report) -> JsonSettings {
     JsonSettings {
         window_s: r.windows.width,
         tz: r.zones.iter().map(|z| z.name().to_string()).collect(),
-        input_tz: r.input_tz.name().to_string(),
+        input_tz: r.scan.times.zone.chosen().map(|z| z.name().to_string()),
+        date_order: match r.scan.times.dates {
+            DateOrder::Auto => "auto",
+            DateOrder::Ymd => "ymd",
+            DateOrder::Mdy => "mdy",
+            DateOrder::Dmy => "dmy",
+        }
+        .to_string(),
+        since: r.scan.since.map(rfc3339_utc),
+        until: r.scan.until.map(rfc3339_utc),
+        keep_outliers: r.scan.keep_outliers,
         alpha: r.params.alpha,
         min_reports: r.params.min_reports,
         merge_gap: r.params.merge_gap,

@@ -262,8 +262,48 @@ fn summary(r: &Report, out: &mut dyn Write) -> io::Result<()> {
             s.dst_adjusted
         )?;
     }
+    how_times_were_read(s, out)?;
     for e in &s.input_errors {
         writeln!(out, "Input problem: {e}")?;
+    }
+    Ok(())
+}
+
+/// The summary's lines about times: records kept out of the windows, times read in a zone the
+/// user did not choose, numeric dates another order would read differently.
+fn how_times_were_read(s: &crate::stream::Stats, out: &mut dyn Write) -> io::Result<()> {
+    if s.outliers() > 0 {
+        let reasons: Vec<String> = s
+            .nonzero_outliers()
+            .map(|(k, n)| format!("{} {n}", k.name()))
+            .collect();
+        writeln!(
+            out,
+            "Kept out of the windows: {} record{} ({}).",
+            s.outliers(),
+            if s.outliers() == 1 { "" } else { "s" },
+            reasons.join(", ")
+        )?;
+    }
+    let implied: Vec<String> = crate::time::Implied::ALL
+        .iter()
+        .zip(s.implied_zone)
+        .filter(|(_, n)| *n > 0)
+        .map(|(z, n)| format!("{n} read as {}", z.zone().name()))
+        .collect();
+    if !implied.is_empty() {
+        writeln!(
+            out,
+            "Times without a zone and no --input-tz: {} (Korean text is read as Asia/Seoul time, other text as UTC).",
+            implied.join(", ")
+        )?;
+    }
+    if s.ambiguous_dates > 0 {
+        writeln!(
+            out,
+            "{} numeric dates could be read in another order of year, month and day (see --date-order).",
+            s.ambiguous_dates
+        )?;
     }
     Ok(())
 }

@@ -6,7 +6,7 @@ use anyhow::Result;
 
 use super::collect::Sink;
 use super::config::ScanConfig;
-use super::sequential::{skip, unreadable};
+use super::sequential::{add_time_counts, skip, unreadable};
 use super::stats::Warner;
 use crate::input::{self, ChunkSink};
 use crate::record::jsondoc::{self, DocEnd};
@@ -44,7 +44,7 @@ pub(crate) fn scan_xml(
         return Ok(());
     };
     let mut seq = OneThread {
-        xml: XmlReader::new(dialect, cfg.input_tz),
+        xml: XmlReader::new(dialect, cfg.times),
         c,
         warn,
         name: &src.name,
@@ -61,11 +61,14 @@ pub(crate) fn scan_xml(
         return Err(e);
     }
     let OneThread { xml, c, warn, .. } = seq;
-    c.stats().dst_adjusted += xml.dst_adjusted();
+    for p in xml.time_parsers() {
+        add_time_counts(c.stats(), p);
+    }
     finish(c, warn, &src.name, cfg.strict, end.bytes, end.broken)
 }
 
-/// Reads one JSON document input into `c`, post by post.
+/// Reads one JSON document input into `c`, post by post, with `json` (fresh for this input: its
+/// time counts are added to the run's here).
 pub(crate) fn scan_doc(
     mut src: input::Source,
     json: &mut JsonExtractor,
@@ -96,7 +99,12 @@ pub(crate) fn scan_doc(
     if let Some(e) = error {
         return Err(e);
     }
-    c.stats().dst_adjusted += json.dst_adjusted();
+    let stats = c.stats();
+    stats.dst_adjusted += json.dst_adjusted();
+    stats.ambiguous_dates += json.ambiguous_dates();
+    for (a, b) in stats.implied_zone.iter_mut().zip(json.implied()) {
+        *a += b;
+    }
     finish(
         c,
         warn,

@@ -30,9 +30,10 @@ use crossbeam_channel::{bounded, unbounded, Receiver, Sender};
 use super::collect::Collector;
 use super::config::ScanConfig;
 use super::documents;
+use super::outliers::{self, TimeRange};
 use super::progress::Progress;
-use super::sequential;
-use super::stats::{strict_error, Scan, Stats, Warner};
+use super::sequential::{self, add_time_counts, note_ambiguous};
+use super::stats::{strict_error, Example, Scan, Stats, Warner};
 use crate::input::{self, ChunkSink, Layout};
 use crate::lexicon::Matcher;
 use crate::lexicon::Prefilter;
@@ -60,7 +61,11 @@ fn scan_with(cfg: &ScanConfig, matcher: &Matcher, progress: &Progress) -> Result
     let new_collector = || {
         let windows = Windows::aligned(cfg.window, services, cfg.align_zone);
         let mut c = Collector::with_prefilter(matcher, windows, prefilter.clone());
-        c.input_tz = cfg.input_tz;
+        c.input_tz = cfg.times.zone.or_utc();
+        c.range = TimeRange {
+            since: cfg.since,
+            until: cfg.until,
+        };
         c
     };
     let mut c = new_collector();
@@ -85,30 +90,17 @@ fn scan_with(cfg: &ScanConfig, matcher: &Matcher, progress: &Progress) -> Result
         };
         c.stats.inputs += 1;
         let mut src = src;
-        let layout = cfg.layout.unwrap_or_else(|| Layout::of(path, &mut src));
-        let dialect = match layout {
-            Layout::JsonLines => None,
-            Layout::Csv { delimiter } => {
-                sequential::scan_csv(src, delimiter, cfg, &mut c, &mut warn)?;
-                continue;
-            }
-            Layout::JsonDoc => {
-                let mut json = JsonExtractor::new(&cfg.fields, cfg.input_tz);
-                documents::scan_doc(src, &mut json, cfg.strict, &mut c, &mut warn)?;
-                continue;
-            }
-            Layout::Xml => match documents::dialect_of(&mut src, cfg.strict, &mut c, &mut warn)? {
-                Some(d) => Some(d),
-                None => continue,
-            },
+        let Some(dialect) = chunked(&mut src, path, cfg, &mut c, &mut warn)? else {
+            continue;
         };
         let keep = if cfg.quiet { 0 } else { cfg.max_warnings + 1 };
         let new_worker = || Worker {
             c: new_collector(),
-            json: JsonExtractor::new(&cfg.fields, cfg.input_tz),
-            xml: dialect.map(|d| XmlReader::new(d, cfg.input_tz)),
+            json: JsonExtractor::new(&cfg.fields, cfg.times),
+            xml: dialect.map(|d| XmlReader::new(d, cfg.times)),
             bufs: Decoded::default(),
             events: vec![],
+            ambiguous: None,
             keep,
             strict: cfg.strict,
             failed: false,
@@ -118,9 +110,48 @@ fn scan_with(cfg: &ScanConfig, matcher: &Matcher, progress: &Progress) -> Result
         progress
             .suspend(|| finish_input(&src.name, workers, end, cfg.strict, &mut c, &mut warn))?;
     }
+    let days = std::mem::take(&mut c.days);
+    outliers::settle(
+        days,
+        cfg.keep_outliers,
+        cfg.window,
+        &mut c.windows,
+        &mut c.stats,
+    );
     Ok(Scan {
         windows: c.windows,
         stats: c.stats,
+    })
+}
+
+/// How an input is cut for the workers: JSON Lines (`Some(None)`) or XML units of a dialect;
+/// `None` when it was read here already (CSV and JSON documents, on this thread) or cannot be
+/// read.
+fn chunked(
+    src: &mut input::Source,
+    path: &str,
+    cfg: &ScanConfig,
+    c: &mut Collector,
+    warn: &mut Warner,
+) -> Result<Option<Option<Dialect>>> {
+    let layout = cfg.layout.unwrap_or_else(|| Layout::of(path, src));
+    let whole = |src: &mut input::Source| {
+        let name = std::mem::take(&mut src.name);
+        let reader = std::mem::replace(&mut src.reader, Box::new(std::io::empty()));
+        input::Source { name, reader }
+    };
+    Ok(match layout {
+        Layout::JsonLines => Some(None),
+        Layout::Csv { delimiter } => {
+            sequential::scan_csv(whole(src), delimiter, cfg, c, warn)?;
+            None
+        }
+        Layout::JsonDoc => {
+            let mut json = JsonExtractor::new(&cfg.fields, cfg.times);
+            documents::scan_doc(whole(src), &mut json, cfg.strict, c, warn)?;
+            None
+        }
+        Layout::Xml => documents::dialect_of(src, cfg.strict, c, warn)?.map(Some),
     })
 }
 
@@ -135,13 +166,33 @@ fn finish_input(
 ) -> Result<()> {
     let mut events: Vec<SkipEvent> = vec![];
     let mut skips = 0;
+    let mut ambiguous: Option<Example> = None;
     for w in workers {
         events.extend(w.events);
         skips += w.c.stats.skipped();
         c.stats.dst_adjusted += w.json.dst_adjusted();
-        c.stats.dst_adjusted += w.xml.as_ref().map_or(0, XmlReader::dst_adjusted);
+        for p in w.xml.iter().flat_map(XmlReader::time_parsers) {
+            add_time_counts(&mut c.stats, p);
+        }
+        c.stats.ambiguous_dates += w.json.ambiguous_dates();
+        for (a, b) in c.stats.implied_zone.iter_mut().zip(w.json.implied()) {
+            *a += b;
+        }
+        // Each worker's first is the earliest of its lines: the input's first is the least.
+        if let Some(e) = w.ambiguous {
+            if ambiguous.as_ref().is_none_or(|a| e.line < a.line) {
+                ambiguous = Some(e);
+            }
+        }
         c.windows.merge(w.c.windows);
+        c.days.merge(w.c.days);
         add_stats(&mut c.stats, w.c.stats);
+    }
+    if c.stats.ambiguous_example.is_none() {
+        c.stats.ambiguous_example = ambiguous.map(|e| Example {
+            input: name.to_string(),
+            ..e
+        });
     }
     c.stats.bytes += end.bytes;
     let broken = end.broken.map(|(line, tail, e)| {
@@ -191,6 +242,11 @@ fn add_stats(into: &mut Stats, s: Stats) {
         dst_adjusted,
         works_for_me,
         input_errors,
+        outliers_by_reason,
+        outlier_span,
+        implied_zone,
+        ambiguous_dates,
+        ambiguous_example,
     } = s;
     into.inputs += inputs;
     into.unreadable += unreadable;
@@ -209,6 +265,13 @@ fn add_stats(into: &mut Stats, s: Stats) {
     into.dst_adjusted += dst_adjusted;
     into.works_for_me += works_for_me;
     into.input_errors.extend(input_errors);
+    for (a, b) in into.outliers_by_reason.iter_mut().zip(outliers_by_reason) {
+        *a += b;
+    }
+    // Settled once the whole run is merged (`outliers::settle`); the workers have none.
+    debug_assert!(outlier_span.is_none() && ambiguous_example.is_none());
+    // Counted by the time readers, added from the extractors (`finish_input`).
+    debug_assert!(implied_zone == [0, 0] && ambiguous_dates == 0);
 }
 
 /// A skipped line: its number, why, and what was wrong with its time (for ambiguous zones).
@@ -225,6 +288,8 @@ struct Worker<'m> {
     bufs: Decoded,
     /// Its first skips, in line order.
     events: Vec<SkipEvent>,
+    /// Its first ambiguous numeric date (the input's name is filled in at the merge).
+    ambiguous: Option<Example>,
     /// How many skips to note.
     keep: usize,
     strict: bool,
@@ -250,7 +315,13 @@ impl Worker<'_> {
             if !input::is_blank(line) {
                 self.c.stats.lines += 1;
                 match self.json.extract_into(line, &mut self.bufs) {
-                    Ok(p) => self.c.post(&p),
+                    Ok(p) => {
+                        if self.ambiguous.is_none() {
+                            let (t, ex) = (self.json.last_time(), self.json.ambiguous_example());
+                            note_ambiguous(&mut self.ambiguous, t, ex, "", line_no);
+                        }
+                        self.c.post(&p)
+                    }
                     Err(why) if self.strict => {
                         self.events
                             .push((line_no, why, self.json.last_time_error()));

@@ -233,6 +233,18 @@ impl Windows {
         }
     }
 
+    /// Keeps only the windows from the one holding `first` to the one holding `last`, and makes
+    /// `(first, last)` the span: records kept out of the windows after the fact (outliers far
+    /// from the bulk of the stream, `stream/outliers.rs`) leave no cell, total or span behind.
+    pub fn retain_span(&mut self, first: Ts, last: Ts) {
+        let keep = self.index(first)..=self.index(last);
+        self.totals.retain(|i, _| keep.contains(i));
+        for cells in &mut self.cells {
+            cells.retain(|i, _| keep.contains(i));
+        }
+        self.span = Some((first, last));
+    }
+
     /// First and last window index of the whole input, if any post was seen.
     pub fn span_windows(&self) -> Option<(i64, i64)> {
         self.span.map(|(a, b)| (self.index(a), self.index(b)))

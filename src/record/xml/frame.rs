@@ -308,7 +308,7 @@ impl Seeks {
                 }
             };
             if let Some(at) = hit {
-                if best.map_or(true, |(b, _)| at < b) {
+                if best.is_none_or(|(b, _)| at < b) {
                     best = Some((at, *what));
                 }
             }

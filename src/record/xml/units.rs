@@ -15,7 +15,7 @@ use super::{unescape_into, Dialect};
 use crate::record::html::strip_html_into;
 use crate::record::json::time_skip;
 use crate::record::{Post, Skip};
-use crate::time::{TimeParser, Ts};
+use crate::time::{TimeParser, TimeRules, Ts};
 
 /// What a record element is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -191,8 +191,10 @@ pub struct XmlReader {
 pub type Outcome<'a> = Result<Option<Post<'a>>, Skip>;
 
 impl XmlReader {
-    pub fn new(dialect: Dialect, input_tz: Tz) -> XmlReader {
-        let p = TimeParser::new(input_tz);
+    /// A reader of `dialect`, reading times without a zone by `rules` (`--input-tz`), except
+    /// the fields that say they are UTC (`wp:post_date_gmt`).
+    pub fn new(dialect: Dialect, rules: impl Into<TimeRules>) -> XmlReader {
+        let p = TimeParser::new(rules);
         XmlReader {
             dialect,
             times: [TimeParser::new(Tz::UTC), p.clone(), p.clone(), p],
@@ -212,9 +214,9 @@ impl XmlReader {
         }
     }
 
-    /// Times read so far that needed the DST rule.
-    pub fn dst_adjusted(&self) -> u64 {
-        self.times.iter().map(|p| p.dst_adjusted).sum()
+    /// Its time readers, for what they counted (DST, implied zones, ambiguous dates).
+    pub fn time_parsers(&self) -> &[TimeParser] {
+        &self.times
     }
 
     /// The details of the last time that could not be read (for warnings).
@@ -456,7 +458,7 @@ impl XmlReader {
             }
             return;
         }
-        if !self.open.last().is_some_and(|r| r.depth == d) {
+        if self.open.last().is_none_or(|r| r.depth != d) {
             return;
         }
         let mut rec = self.open.pop().expect("checked above");
