@@ -39,7 +39,7 @@ impl Layout {
     /// else by its name again, else by its first line (a header with commas or tabs is CSV/TSV);
     /// JSON Lines when nothing tells ([`sniff`]).
     pub fn of(name: &str, src: &mut Source) -> Layout {
-        sniff::layout_of(name, src.head(HEAD))
+        sniff::layout_of(name, src.head_until(HEAD, sniff::enough))
     }
 }
 
@@ -59,14 +59,30 @@ impl Source {
     /// consuming them. A pipe or a decompressor may hand over a few bytes per read, so they are
     /// read ahead until there are enough, and put back in front of the rest.
     pub fn head(&mut self, want: usize) -> &[u8] {
-        let have = self.reader.fill_buf().map_or(0, <[u8]>::len);
-        if have < want {
+        self.head_until(want, |b| b.len() >= want)
+    }
+
+    /// The first bytes of the decompressed stream, read ahead (and put back) until `enough` says
+    /// so, the stream ends or there are `max`: a live stream (`tail -f … | outcry`) is not held
+    /// up waiting for more than is needed.
+    pub fn head_until(&mut self, max: usize, enough: impl Fn(&[u8]) -> bool) -> &[u8] {
+        let have = self.reader.fill_buf().map_or(&[][..], |b| b);
+        if !(have.len() >= max || enough(have)) {
             let mut rest = std::mem::replace(&mut self.reader, Box::new(io::empty()));
-            let mut head = Vec::with_capacity(want);
-            // A read error surfaces again when the input is read.
-            let _ = (&mut rest).take(want as u64).read_to_end(&mut head);
+            let mut head = Vec::with_capacity(max.min(1 << 16));
+            let mut block = vec![0; 1 << 16];
+            while head.len() < max && !enough(&head) {
+                let room = (max - head.len()).min(block.len());
+                match rest.read(&mut block[..room]) {
+                    Ok(0) => break,
+                    Ok(n) => head.extend_from_slice(&block[..n]),
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                    // A read error surfaces again when the input is read.
+                    Err(_) => break,
+                }
+            }
             let joined = io::Cursor::new(head).chain(rest);
-            self.reader = Box::new(io::BufReader::with_capacity(want.max(1 << 16), joined));
+            self.reader = Box::new(io::BufReader::with_capacity(max.max(1 << 16), joined));
         }
         self.reader.fill_buf().unwrap_or_default()
     }
@@ -125,5 +141,29 @@ mod tests {
         let mut all = vec![];
         src.reader.read_to_end(&mut all).unwrap();
         assert_eq!(all, data);
+    }
+
+    #[test]
+    fn a_live_stream_is_read_ahead_only_to_its_first_line() {
+        // A reader that fails the test if asked for more than the first line and a bit.
+        struct Live(Vec<u8>, usize);
+        impl Read for Live {
+            fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+                assert!(self.1 < 2, "read ahead past the first line");
+                self.1 += 1;
+                let n = out.len().min(self.0.len());
+                out[..n].copy_from_slice(&self.0[..n]);
+                self.0.drain(..n);
+                Ok(n)
+            }
+        }
+        let mut src = Source {
+            name: "-".into(),
+            reader: Box::new(io::BufReader::with_capacity(
+                4,
+                Live(b"{\"text\":\"gmail down\"}\n".to_vec(), 0),
+            )),
+        };
+        assert_eq!(Layout::of("-", &mut src), Layout::JsonLines);
     }
 }

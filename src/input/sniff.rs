@@ -46,6 +46,15 @@ pub fn by_name(name: &str) -> Option<Layout> {
     }
 }
 
+/// Whether `head` is enough to tell the layout: a first line that is not blank and ends (more
+/// is needed only for a first line longer than what was read).
+pub fn enough(head: &[u8]) -> bool {
+    match head.iter().position(|b| !b.is_ascii_whitespace()) {
+        Some(start) => memchr::memchr(b'\n', &head[start..]).is_some(),
+        None => false,
+    }
+}
+
 /// The layout of an input called `name` whose decompressed stream starts with `head`: see the
 /// module documentation for the rules.
 pub fn layout_of(name: &str, head: &[u8]) -> Layout {
