@@ -526,31 +526,41 @@ fn atom_hints(rec: &mut Rec, name: &[u8], e: &BytesStart<'_>) {
 
 /// The record's kind name, or `None` when it is not a post at all.
 fn kind_name(rec: &Rec, d: Dialect) -> Option<&'static str> {
-    let ty = rec.field(Field::Type).to_ascii_lowercase();
-    let status = rec.field(Field::Status).to_ascii_lowercase();
+    // Compared without regard to case, without building lower-case copies.
+    let ty = |names: &[&str]| {
+        names
+            .iter()
+            .any(|n| rec.field(Field::Type).eq_ignore_ascii_case(n))
+    };
+    let status =
+        |names: &[&str]| (names.iter()).any(|n| rec.field(Field::Status).eq_ignore_ascii_case(n));
     match (d, rec.kind) {
         (Dialect::Wxr, RecKind::Post) => {
             let pt = rec.field(Field::PostType);
             let content = matches!(pt, "" | "post" | "page");
-            (content && !matches!(status.as_str(), "trash" | "auto-draft")).then_some("post")
+            (content && !status(&["trash", "auto-draft"])).then_some("post")
         }
         (Dialect::Wxr, RecKind::Comment) => {
-            if matches!(status.as_str(), "spam" | "trash") {
-                return None;
+            if status(&["spam", "trash"]) {
+                None
+            } else if ty(&["trackback"]) {
+                Some("trackback")
+            } else if ty(&["pingback"]) {
+                Some("pingback")
+            } else {
+                Some("comment")
             }
-            Some(match ty.as_str() {
-                "trackback" => "trackback",
-                "pingback" => "pingback",
-                _ => "comment",
-            })
         }
         (Dialect::Rss { comments: true }, _) => Some("comment"),
-        (Dialect::Atom, _) => match ty.as_str() {
-            "comment" => Some("comment"),
-            "settings" | "template" | "layout" => None,
-            _ if status == "deleted" => None,
-            _ => Some("post"),
-        },
+        (Dialect::Atom, _) => {
+            if ty(&["comment"]) {
+                Some("comment")
+            } else if ty(&["settings", "template", "layout"]) || status(&["deleted"]) {
+                None
+            } else {
+                Some("post")
+            }
+        }
         (_, RecKind::Comment) => Some("comment"),
         (_, RecKind::Trackback) => Some("trackback"),
         _ => Some("post"),
