@@ -134,6 +134,27 @@ impl Cell {
         d.last_report = d.last_report.max(o.last_report);
     }
 
+    /// Live mode, once the window is closed and can take no more posts: the voice sketch is
+    /// folded into the count of anonymous voices (so [`Cell::distinct_reports`] stays what it
+    /// was, and the sketch's up to `VOICES_PER_CELL` hashes are freed); without `evidence`, the
+    /// samples, terms and quoted times go too, leaving only what the detector counts.
+    pub(super) fn settle(&mut self, evidence: bool) {
+        let distinct = self.distinct_reports();
+        let Some(d) = self.detail.as_deref_mut() else {
+            return;
+        };
+        if !d.voices.is_empty() {
+            d.voices = ThinVec::new();
+            d.anonymous = distinct;
+        }
+        if !evidence {
+            d.report_samples = ThinVec::new();
+            d.recovery_samples = ThinVec::new();
+            d.terms = ThinVec::new();
+            d.quotes = ThinVec::new();
+        }
+    }
+
     /// Reports counted once per voice: exact up to `VOICES_PER_CELL` voices, estimated from the
     /// sketch beyond (never more than the raw count).
     pub fn distinct_reports(&self) -> u32 {
