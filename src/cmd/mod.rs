@@ -10,6 +10,7 @@ pub mod eval;
 pub mod exit_codes;
 pub mod explain;
 pub mod time;
+pub mod watch;
 pub mod windows;
 
 use anyhow::Result;
@@ -31,6 +32,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Eval(a) => eval::run(&a),
         Command::Completions(a) => docs::completions(a.shell),
         Command::Man(a) => docs::man(a.command.as_deref()),
-        Command::Schema => docs::schema(),
+        Command::Schema(a) => docs::schema(a.alert),
+        Command::Watch(a) => watch::run(&a),
     }
 }
