@@ -138,7 +138,13 @@ fn run_one(command: &str, job: &Job, timeout: Duration, counts: &ExecCounts) {
         "outcry: --exec: the {} alert of {} (incident {})",
         job.event, job.service, job.incident
     );
-    let child = Command::new("sh")
+    let mut cmd = Command::new("sh");
+    // Its own process group, so that the timeout kills the whole command (`sh -c 'a | b'` and
+    // what it started), not only the shell, and a Ctrl-C at the terminal reaches outcry alone
+    // (which lets the queued commands finish).
+    #[cfg(unix)]
+    std::os::unix::process::CommandExt::process_group(&mut cmd, 0);
+    let child = cmd
         .arg("-c")
         .arg(command)
         .env("OUTCRY_EVENT", job.event)
@@ -192,6 +198,14 @@ fn wait(child: &mut Child, timeout: Duration) -> io::Result<Option<std::process:
             return Ok(Some(status));
         }
         if Instant::now() >= deadline {
+            #[cfg(unix)]
+            if let Ok(pgid) = libc::pid_t::try_from(child.id()) {
+                // SAFETY: kill(2) with a negative pid signals the process group the child leads
+                // (made so at spawn); it touches no memory of ours.
+                unsafe {
+                    libc::kill(-pgid, libc::SIGKILL);
+                }
+            }
             let _ = child.kill();
             let _ = child.wait();
             return Ok(None);

@@ -375,6 +375,8 @@ pub fn watch(
         },
     };
     add_collected(&mut stats, &s.collector.stats);
+    // Posts kept out by the live clock were read all the same.
+    stats.records += s.live.late + s.live.in_history + s.live.far_ahead;
     if let Some(e) = s.failed.take() {
         return Err(e.into());
     }
