@@ -266,7 +266,8 @@ pub enum Command {
     /// Watch a live stream: alert on an outage's onset, growth and recovery as they happen.
     ///
     /// Reads posts as `detect` does, standard input as it comes (`tail -F chatter.jsonl | outcry
-    /// watch`), and counts them into windows by their own time, not the wall clock. A window
+    /// watch`; FILE arguments are read one after another, as one stream, so give them in time
+    /// order), and counts them into windows by their own time, not the wall clock. A window
     /// closes when the stream's time (the latest post time read) is --max-lateness past its end,
     /// or after --idle-flush of wall time without input (the stream's time then runs on at wall
     /// speed), so a quiet stream still closes its windows. A post for a window already closed is

@@ -180,10 +180,13 @@ impl Monitor {
         for &inc in found.iter().filter(|i| i.last_window >= live_from) {
             let overlaps = |t: &Tracked| t.first <= inc.last_window && inc.first_window <= t.last;
             let tracked = &self.tracked[svc];
+            // The one under way, else the latest recovered one (an outage that came back
+            // after its recovery was announced is compared with its latest return, not its
+            // first appearance: else each later pass would announce the return again).
             let k = tracked
                 .iter()
                 .position(|t| !t.recovered && overlaps(t))
-                .or_else(|| tracked.iter().position(overlaps));
+                .or_else(|| tracked.iter().rposition(overlaps));
             match k {
                 None => self.announce(svc, inc.clone(), inc.onset, as_of, alerts),
                 Some(k) if !self.tracked[svc][k].recovered => {

@@ -92,6 +92,53 @@ struct State {
 }
 
 impl State {
+    /// The state at the start of a run: the inputs of `cfg` go into `windows` (empty, or
+    /// filled with the history up to `history_end`), alerts to `emit`.
+    fn new(
+        cfg: &WatchConfig,
+        matcher: &'static Matcher,
+        (windows, history_end): (Windows, Option<i64>),
+        emit: Emit,
+        stop: Arc<AtomicBool>,
+    ) -> State {
+        let width = windows.width;
+        let mut monitor = Monitor::new(
+            cfg.params.clone(),
+            windows.services(),
+            (cfg.horizon_s / width).max(1),
+        );
+        let mut clock = Clock::new(width, cfg.lateness);
+        if let Some(h) = history_end {
+            monitor.live_from(h + 1);
+            clock.close_through(h);
+        }
+        let mut collector = Collector::with_windows(matcher, windows);
+        collector.input_tz = cfg.scan.times.zone.or_utc();
+        collector.range = crate::stream::outliers::TimeRange {
+            since: cfg.scan.since,
+            until: cfg.scan.until,
+        };
+        let quiet = cfg.scan.quiet;
+        State {
+            collector,
+            clock,
+            monitor,
+            live: LiveCounts::default(),
+            held: vec![],
+            emit,
+            failed: None,
+            stop,
+            last_input: Instant::now(),
+            history_end,
+            first_post: true,
+            warned_late: false,
+            quiet,
+            alerts: [0; 4],
+            reader_lines: 0,
+            reader_skipped: Default::default(),
+        }
+    }
+
     /// Takes one post from the reader.
     fn admit(&mut self, p: &Post<'_>) {
         if self.collector.range.outside(p.time).is_some() {
@@ -288,42 +335,9 @@ pub fn watch(
     history_end: Option<i64>,
     emit: Emit,
 ) -> Result<Summary> {
-    let width = windows.width;
-    let mut monitor = Monitor::new(
-        cfg.params.clone(),
-        windows.services(),
-        (cfg.horizon_s / width).max(1),
-    );
-    let mut clock = Clock::new(width, cfg.lateness);
-    if let Some(h) = history_end {
-        monitor.live_from(h + 1);
-        clock.close_through(h);
-    }
-    let mut collector = Collector::with_windows(matcher, windows);
-    collector.input_tz = cfg.scan.times.zone.or_utc();
-    collector.range = crate::stream::outliers::TimeRange {
-        since: cfg.scan.since,
-        until: cfg.scan.until,
-    };
     let stop = Arc::new(AtomicBool::new(false));
-    let state = Arc::new(Mutex::new(State {
-        collector,
-        clock,
-        monitor,
-        live: LiveCounts::default(),
-        held: vec![],
-        emit,
-        failed: None,
-        stop: Arc::clone(&stop),
-        last_input: Instant::now(),
-        history_end,
-        first_post: true,
-        warned_late: false,
-        quiet: cfg.scan.quiet,
-        alerts: [0; 4],
-        reader_lines: 0,
-        reader_skipped: Default::default(),
-    }));
+    let state = State::new(cfg, matcher, (windows, history_end), emit, Arc::clone(&stop));
+    let state = Arc::new(Mutex::new(state));
     signal::claim();
     let (done_tx, done_rx) = crossbeam_channel::bounded(1);
     let mut feed = Feed {
