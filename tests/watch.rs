@@ -95,9 +95,15 @@ fn fixture(dir: &str) -> Vec<String> {
 #[ignore]
 fn dump_fixture() {
     let d = std::env::var("OUT").unwrap();
-    let g = sorted_jsonl(&fixture("fixtures/gmail-2009-02-24"), &["--input-tz", "Asia/Seoul"]);
+    let g = sorted_jsonl(
+        &fixture("fixtures/gmail-2009-02-24"),
+        &["--input-tz", "Asia/Seoul"],
+    );
     std::fs::write(format!("{d}/gmail.jsonl"), g).unwrap();
-    let b = sorted_jsonl(&fixture("fixtures/blogs-2009-02-24"), &["--input-tz", "Asia/Seoul"]);
+    let b = sorted_jsonl(
+        &fixture("fixtures/blogs-2009-02-24"),
+        &["--input-tz", "Asia/Seoul"],
+    );
     std::fs::write(format!("{d}/blogs.jsonl"), b).unwrap();
 }
 
@@ -182,7 +188,11 @@ fn watched(jsonl: &[u8], args: &[&str]) -> Vec<Announced> {
         let n = a["incident"].as_u64().unwrap() as usize;
         let event = a["event"].as_str().unwrap();
         if event == "onset" {
-            assert_eq!(by.len() + 1, n, "incidents are numbered in the order of their onsets");
+            assert_eq!(
+                by.len() + 1,
+                n,
+                "incidents are numbered in the order of their onsets"
+            );
             by.push(Announced {
                 seen: Seen {
                     service: a["service"].as_str().unwrap().to_string(),
@@ -197,7 +207,10 @@ fn watched(jsonl: &[u8], args: &[&str]) -> Vec<Announced> {
             continue;
         }
         let inc = &mut by[n - 1];
-        assert!(inc.seen.recovery.is_none(), "nothing after a recovery: {line}");
+        assert!(
+            inc.seen.recovery.is_none(),
+            "nothing after a recovery: {line}"
+        );
         inc.seen.onset = ts(&a["onset"]);
         match event {
             "update" => inc.updates += 1,
@@ -278,7 +291,11 @@ fn agree(name: &str, det: &[Seen], live: &[Announced]) -> Agreement {
             "{name}: watch announced a {} incident at {} that detect does not find{}",
             l.seen.service,
             rfc3339_utc(l.first_onset),
-            if l.withdrawn { " (withdrawn later)" } else { "" }
+            if l.withdrawn {
+                " (withdrawn later)"
+            } else {
+                ""
+            }
         ));
     }
     out
@@ -303,8 +320,14 @@ fn median_worst(v: &[i64]) -> (f64, f64) {
 fn watch_agrees_with_detect_on_the_fixtures() {
     let mut all = Agreement::default();
     for (dir, args) in [
-        ("fixtures/gmail-2009-02-24", &["--input-tz", "Asia/Seoul"][..]),
-        ("fixtures/blogs-2009-02-24", &["--input-tz", "Asia/Seoul"][..]),
+        (
+            "fixtures/gmail-2009-02-24",
+            &["--input-tz", "Asia/Seoul"][..],
+        ),
+        (
+            "fixtures/blogs-2009-02-24",
+            &["--input-tz", "Asia/Seoul"][..],
+        ),
     ] {
         let jsonl = sorted_jsonl(&fixture(dir), args);
         let det = detected(&jsonl, &[]);
@@ -379,7 +402,10 @@ fn watch_agrees_with_detect_on_the_scenario_suite() {
     // go on (live announces the recovery, then the return as a new incident). The limits are
     // the figures measured; a change that makes watch and detect drift further apart fails.
     if only.is_none() {
-        let extra = problems.iter().filter(|p| p.contains("does not find")).count();
+        let extra = problems
+            .iter()
+            .filter(|p| p.contains("does not find"))
+            .count();
         assert!(matched + 3 >= detect_total, "{problems:#?}");
         assert!(extra <= 11, "{problems:#?}");
         assert!(median <= 2.0 * WIDTH as f64 / 60.0, "{delays:?}");
@@ -405,7 +431,12 @@ fn chatter_then_outage(start: Ts, outage_min: i64) -> (String, Ts) {
         let text = if k % 150 == 77 {
             "is gmail down?"
         } else {
-            ["lunch was great", "점심 맛있다", "reading a book", "비 온다"][k % 4]
+            [
+                "lunch was great",
+                "점심 맛있다",
+                "reading a book",
+                "비 온다",
+            ][k % 4]
         };
         s.push_str(&post(t, &format!("u{k}"), text));
         t += 120;
@@ -482,17 +513,27 @@ fn the_alert_schema_is_printed_and_alerts_follow_it() {
     assert_eq!(printed, serde_json::from_str::<Value>(&text).unwrap());
     assert!(jsonschema::meta::is_valid(&printed));
     let (s, _) = chatter_then_outage(1_700_000_000, 40);
-    let (code, out, err) = piped(&["watch", "--format", "jsonl", "--tz", "Asia/Seoul"], s.into_bytes());
+    let (code, out, err) = piped(
+        &["watch", "--format", "jsonl", "--tz", "Asia/Seoul"],
+        s.into_bytes(),
+    );
     assert_eq!(code, 0, "{err}");
     let events: Vec<String> = out
         .lines()
         .map(|l| {
             assert_alert_valid(l);
-            serde_json::from_str::<Value>(l).unwrap()["event"].as_str().unwrap().to_string()
+            serde_json::from_str::<Value>(l).unwrap()["event"]
+                .as_str()
+                .unwrap()
+                .to_string()
         })
         .collect();
     assert_eq!(events.first().map(String::as_str), Some("onset"), "{out}");
-    assert_eq!(events.last().map(String::as_str), Some("unresolved"), "{out}");
+    assert_eq!(
+        events.last().map(String::as_str),
+        Some("unresolved"),
+        "{out}"
+    );
     assert!(out.contains("+09:00"), "time_local is in --tz: {out}");
     assert!(err.contains("no --history"), "says it warms up: {err}");
 }
@@ -554,7 +595,11 @@ fn idle_flush_closes_windows_of_a_silent_stream() {
         }
     }
     assert!(events.contains(&"onset".to_string()), "{events:?}");
-    assert_eq!(events.last().map(String::as_str), Some("recovery"), "{events:?}");
+    assert_eq!(
+        events.last().map(String::as_str),
+        Some("recovery"),
+        "{events:?}"
+    );
     // The last minute of chatter was only closed by the silence; nothing is left open.
     drop(stdin);
     let rest: Vec<String> = rx.iter().collect();
@@ -626,23 +671,45 @@ fn exec_hands_alerts_on_and_counts_failures_and_timeouts() {
         got.display(),
         got.display()
     );
-    let (code, out, err) = piped(&["watch", "--format", "jsonl", "--exec", &cmd], s.clone().into_bytes());
+    let (code, out, err) = piped(
+        &["watch", "--format", "jsonl", "--exec", &cmd],
+        s.clone().into_bytes(),
+    );
     assert_eq!(code, 0, "{err}");
-    assert_eq!(std::fs::read_to_string(&got).unwrap(), out, "each alert's line on stdin");
+    assert_eq!(
+        std::fs::read_to_string(&got).unwrap(),
+        out,
+        "each alert's line on stdin"
+    );
     let env = std::fs::read_to_string(format!("{}.env", got.display())).unwrap();
     assert!(env.starts_with("onset gmail 1\n"), "{env}");
     let n = out.lines().count();
-    assert!(err.contains(&format!("--exec: {n} succeeded, 0 failed (0 timed out), 0 dropped")), "{err}");
+    assert!(
+        err.contains(&format!(
+            "--exec: {n} succeeded, 0 failed (0 timed out), 0 dropped"
+        )),
+        "{err}"
+    );
 
     let (code, out, err) = piped(&["watch", "--exec", "exit 3"], s.clone().into_bytes());
     assert_eq!(code, 0, "failures are counted, not fatal: {err}");
     let n = out.lines().count();
     assert!(n >= 2, "{out}");
     assert!(err.contains("the command failed"), "{err}");
-    assert!(err.contains(&format!("--exec: 0 succeeded, {n} failed")), "{err}");
+    assert!(
+        err.contains(&format!("--exec: 0 succeeded, {n} failed")),
+        "{err}"
+    );
 
     let started = std::time::Instant::now();
-    let mut child = spawn_watch(&["--format", "jsonl", "--exec", "sleep 30", "--exec-timeout", "1s"]);
+    let mut child = spawn_watch(&[
+        "--format",
+        "jsonl",
+        "--exec",
+        "sleep 30",
+        "--exec-timeout",
+        "1s",
+    ]);
     let mut stdin = child.stdin.take().unwrap();
     let rx = lines_of(&mut child);
     stdin.write_all(s.as_bytes()).unwrap();
@@ -656,8 +723,14 @@ fn exec_hands_alerts_on_and_counts_failures_and_timeouts() {
     assert_eq!(code, 0, "{err}");
     let n = 1 + rest.len();
     assert!(err.contains("ran longer than 1s and was killed"), "{err}");
-    assert!(err.contains(&format!("0 succeeded, {n} failed ({n} timed out)")), "{err}");
-    assert!(started.elapsed() < std::time::Duration::from_secs(25), "timeouts kill, no 30 s sleeps");
+    assert!(
+        err.contains(&format!("0 succeeded, {n} failed ({n} timed out)")),
+        "{err}"
+    );
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(25),
+        "timeouts kill, no 30 s sleeps"
+    );
 }
 
 /// VmHWM (peak resident memory) of process `pid`, in KiB.
@@ -682,7 +755,8 @@ fn memory_levels_off_on_an_endless_stream() {
     let horizon = std::env::var("OUTCRY_HORIZON").unwrap_or_else(|_| "2h".into());
     let mut child = spawn_watch(&["-q", "--window", "1m", "--horizon", &horizon]);
     let mut stdin = child.stdin.take().unwrap();
-    let t0 = 1_700_006_400 - 1_700_006_400 % 86_400;
+    // Midnight UTC.
+    let t0 = 1_700_006_400;
     let says = [
         "gmail is down again, server error 502",
         "네이버 접속 안돼요 서버 점검인가",
@@ -704,7 +778,11 @@ fn memory_levels_off_on_an_endless_stream() {
             s.push_str(&post(t, &format!("c{voice}"), "lunch was great"));
             for k in 0..says.len() {
                 voice += 1;
-                let text = if m % 10 == k as i64 { says[k] } else { names[k] };
+                let text = if m % 10 == k as i64 {
+                    says[k]
+                } else {
+                    names[k]
+                };
                 s.push_str(&post(t + 7 + 11 * k as i64, &format!("v{voice}"), text));
             }
         }
@@ -714,7 +792,12 @@ fn memory_levels_off_on_an_endless_stream() {
         peaks.push(peak_kib(child.id()));
         if std::env::var_os("OUTCRY_RSS").is_some() {
             let st = std::fs::read_to_string(format!("/proc/{}/status", child.id())).unwrap();
-            eprintln!("day {day}: {}", st.lines().filter(|l| l.starts_with("VmRSS")).collect::<String>());
+            eprintln!(
+                "day {day}: {}",
+                st.lines()
+                    .filter(|l| l.starts_with("VmRSS"))
+                    .collect::<String>()
+            );
         }
     }
     drop(stdin);
@@ -749,7 +832,12 @@ fn history_warms_the_baseline_up() {
         .arg(&dump)
         .output()
         .unwrap();
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     for history in [&dump, &csv] {
         let h = history.to_string_lossy();
         let (code, out, err) = piped(
@@ -763,7 +851,10 @@ fn history_warms_the_baseline_up() {
             "{h}: {err}"
         );
         assert!(!err.contains("no --history"), "{err}");
-        let alerts: Vec<Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        let alerts: Vec<Value> = out
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
         assert_eq!(alerts[0]["event"], "onset", "{h}: {out}");
         assert_eq!(alerts[0]["usual_level_known"], true, "{h}: {out}");
         assert!((ts(&alerts[0]["onset"]) - onset).abs() <= 300, "{h}: {out}");

@@ -18,6 +18,9 @@ use crate::stream::{sequential, warn_times, ScanConfig};
 use crate::time::{self, human_duration, human_in, Ts};
 use crate::window::Windows;
 
+/// A `--history` series of counts: its rows, and the service of each.
+type CountHistory = (Vec<history::CountRow>, Vec<usize>);
+
 /// `outcry watch`.
 pub fn run(a: &WatchArgs) -> Result<i32> {
     let cfg = Config::from_args(&a.common)?;
@@ -88,7 +91,7 @@ fn history_inputs(
     cfg: &Config,
     lex: &mut crate::lexicon::Lexicon,
     about: Option<usize>,
-) -> Result<(Vec<String>, Vec<(Vec<history::CountRow>, Vec<usize>)>)> {
+) -> Result<(Vec<String>, Vec<CountHistory>)> {
     let (mut dumps, mut counts) = (vec![], vec![]);
     for p in &a.history {
         let path = p.to_string_lossy().into_owned();
@@ -115,7 +118,7 @@ fn history_windows(
     cfg: &Config,
     matcher: &Matcher,
     dumps: &[String],
-    counts: &[(Vec<history::CountRow>, Vec<usize>)],
+    counts: &[CountHistory],
 ) -> Result<Windows> {
     let services = matcher.services().len();
     let mut windows = if dumps.is_empty() {
@@ -143,8 +146,7 @@ fn history_windows(
 /// it), the usual level is taken from the quietest quarter of what has been seen.
 fn warm_up_note(w: &Windows, cfg: &Config) {
     let day = LEVEL_MIN_H * 3600;
-    let span = w.span().map(|(a, b)| (a, b));
-    match span {
+    match w.span() {
         None => eprintln!(
             "outcry: watch: no --history: the baseline warms up on the stream itself; for its first {} each service is judged against its quietest quarter so far (alerts say usual_level_known: false), and the hour-of-day profile needs 3 days. --history FILE (an archive, or `outcry windows` CSV) starts it warm.",
             human_duration(day)
@@ -218,7 +220,10 @@ fn summary_line(s: &Summary, exec: Option<(u64, u64, u64, u64)>) -> String {
         s.monitor.windows_closed, s.monitor.detections
     ));
     if let Some(end) = s.stream_end {
-        line.push_str(&format!("; the stream's time at the end: {}", end_time(end)));
+        line.push_str(&format!(
+            "; the stream's time at the end: {}",
+            end_time(end)
+        ));
     }
     if let Some((ok, failed, timed_out, dropped)) = exec {
         line.push_str(&format!(

@@ -270,7 +270,10 @@ mod tests {
 
     #[test]
     fn control_characters_never_reach_the_terminal() {
-        assert_eq!(one_line("gmail\x1b[2J  is\n down", 100), "gmail\\u{1b}[2J is down");
+        assert_eq!(
+            one_line("gmail\x1b[2J  is\n down", 100),
+            "gmail\\u{1b}[2J is down"
+        );
         assert_eq!(one_line("abcdef", 3), "abc…");
         assert_eq!(one_line("a\u{202e}b", 10), "a\\u{202e}b");
     }

@@ -38,8 +38,12 @@ pub fn is_counts(path: &str) -> std::io::Result<bool> {
         .collect();
     let has = |n: &str| names.iter().any(|x| x == n);
     Ok(has("window_start")
-        || (["count", "value", "distinct_reports"].iter().any(|n| has(n))
-            && !["text", "body", "content", "message"].iter().any(|n| has(n))))
+        || (["count", "value", "distinct_reports"]
+            .iter()
+            .any(|n| has(n))
+            && !["text", "body", "content", "message"]
+                .iter()
+                .any(|n| has(n))))
 }
 
 /// Reads a counts history (see the module documentation); times without a zone are in `tz`.
@@ -55,7 +59,11 @@ pub fn read_counts(path: &str, tz: chrono_tz::Tz) -> Result<Vec<CountRow>> {
         .iter()
         .map(|h| h.trim_start_matches('\u{feff}').to_ascii_lowercase())
         .collect();
-    let find = |names: &[&str]| names.iter().find_map(|n| header.iter().position(|h| h == n));
+    let find = |names: &[&str]| {
+        names
+            .iter()
+            .find_map(|n| header.iter().position(|h| h == n))
+    };
     let (Some(tc), Some(cc)) = (
         find(&["window_start", "timestamp", "time", "date"]),
         find(&["distinct_reports", "count", "reports", "value"]),
@@ -75,7 +83,11 @@ pub fn read_counts(path: &str, tz: chrono_tz::Tz) -> Result<Vec<CountRow>> {
                         .ok()
                         .filter(|x| x.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(x))
                         .map(|x| x as u32)
-                        .with_context(|| format!("--history {path}: row {line}: {what} {s:?} is not a whole number"))
+                        .with_context(|| {
+                            format!(
+                                "--history {path}: row {line}: {what} {s:?} is not a whole number"
+                            )
+                        })
                 })
                 .transpose()
         };

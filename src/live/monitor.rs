@@ -108,7 +108,11 @@ impl Monitor {
 
     /// Incidents under way.
     pub fn open_incidents(&self) -> usize {
-        self.tracked.iter().flatten().filter(|t| !t.recovered).count()
+        self.tracked
+            .iter()
+            .flatten()
+            .filter(|t| !t.recovered)
+            .count()
     }
 
     /// Closes the windows of `w` up to `through` (the stream's time is `as_of`), runs the
@@ -270,8 +274,8 @@ impl Monitor {
             withdrawn: false,
             detail: inc.clone(),
         };
-        let grew = inc.peak_reports >= UPDATE_GROWTH * t.peak
-            && inc.peak_reports >= t.peak + min_more;
+        let grew =
+            inc.peak_reports >= UPDATE_GROWTH * t.peak && inc.peak_reports >= t.peak + min_more;
         if grew && inc.recovery.is_none() {
             out.push(alert(Event::Update, inc.peak));
             t.peak = inc.peak_reports;

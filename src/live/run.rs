@@ -336,7 +336,13 @@ pub fn watch(
     emit: Emit,
 ) -> Result<Summary> {
     let stop = Arc::new(AtomicBool::new(false));
-    let state = State::new(cfg, matcher, (windows, history_end), emit, Arc::clone(&stop));
+    let state = State::new(
+        cfg,
+        matcher,
+        (windows, history_end),
+        emit,
+        Arc::clone(&stop),
+    );
     let state = Arc::new(Mutex::new(state));
     signal::claim();
     let (done_tx, done_rx) = crossbeam_channel::bounded(1);
@@ -413,7 +419,11 @@ fn add_collected(stats: &mut Stats, c: &Stats) {
     stats.reports += c.reports;
     stats.recoveries += c.recoveries;
     stats.works_for_me += c.works_for_me;
-    for (a, b) in stats.outliers_by_reason.iter_mut().zip(c.outliers_by_reason) {
+    for (a, b) in stats
+        .outliers_by_reason
+        .iter_mut()
+        .zip(c.outliers_by_reason)
+    {
         *a += b;
     }
 }
