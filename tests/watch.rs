@@ -91,6 +91,8 @@ fn fixture(dir: &str) -> Vec<String> {
     v
 }
 
+/// Not a test: writes the fixtures as the time-ordered JSON Lines the agreement tests pipe into
+/// `watch`, to try it by hand (`OUT=dir cargo test --test watch -- --ignored dump_fixture`).
 #[test]
 #[ignore]
 fn dump_fixture() {
@@ -361,8 +363,10 @@ fn watch_agrees_with_detect_on_the_scenario_suite() {
     let tmp = tempfile::tempdir().unwrap();
     let results = std::sync::Mutex::new(vec![]);
     let next = std::sync::atomic::AtomicUsize::new(0);
+    // The slowest test here (each scenario is two runs of the binary): one worker per core.
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(2, 8));
     std::thread::scope(|s| {
-        for _ in 0..2 {
+        for _ in 0..workers {
             s.spawn(|| loop {
                 let k = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
                 let Some(spec) = specs.get(k) else { break };
