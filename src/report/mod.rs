@@ -22,7 +22,6 @@ pub use self::output::{remove_pending, write_output};
 pub use self::plot::{SvgExporter, FONTS};
 pub use self::text::TextExporter;
 pub use self::timeline::{TimelineStyle, DEFAULT_WIDTH as TIMELINE_DEFAULT_WIDTH};
-pub use self::view::View;
 
 use crate::detect::{Incident, Params, Sensitivity};
 use crate::lexicon::classify::Matcher;

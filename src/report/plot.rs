@@ -254,12 +254,12 @@ fn bars<DB: DrawingBackend, X: Ranged<ValueType = Ts>>(
     v: &View,
 ) -> DrawResult<DB> {
     let (pw, _) = c.plotting_area().dim_in_pixel();
-    let gap = if pw as usize / v.len().max(1) >= 4 {
+    let gap = if pw as usize / v.windows().max(1) >= 4 {
         1
     } else {
         0
     };
-    c.draw_series((0..v.len()).filter(|&k| v.reports[k] > 0).map(|k| {
+    c.draw_series((0..v.windows()).filter(|&k| v.reports[k] > 0).map(|k| {
         let colour = match v.verdict[k] {
             Verdict::Spike => SPIKE,
             Verdict::Elevated => ELEVATED,

@@ -90,7 +90,7 @@ mod tests {
     fn midnight_shows_the_date() {
         let t = ticks(T0900, T0900 + 20 * 3600, Tz::UTC, 4);
         let labels: Vec<&str> = t.iter().map(|x| x.label.as_str()).collect();
-        assert_eq!(labels, ["12:00", "02-25", "06:00"]);
+        assert_eq!(labels, ["12:00", "18:00", "02-25"]);
     }
 
     #[test]
@@ -109,7 +109,8 @@ mod tests {
         let midnight = 1_710_046_800; // 2024-03-10T05:00:00Z = 00:00 EST
         let t = ticks(midnight, midnight + 23 * 3600, ny, 5);
         let labels: Vec<&str> = t.iter().map(|x| x.label.as_str()).collect();
-        assert_eq!(labels, ["03-10", "06:00", "12:00", "18:00"]);
+        // The day is 23 hours long: its end is the next midnight.
+        assert_eq!(labels, ["03-10", "06:00", "12:00", "18:00", "03-11"]);
         // 06:00 EDT is five hours after midnight EST.
         assert_eq!(t[1].at - t[0].at, 5 * 3600);
     }

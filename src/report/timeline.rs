@@ -139,7 +139,7 @@ pub fn draw(
     let width = style.width.min(MAX_WIDTH);
     let v = View::of(r, i);
     let g = if style.ascii { &ASCII } else { &UNICODE };
-    let cols = Columns::new(v.len(), width - INDENT - 1);
+    let cols = Columns::new(v.windows(), width - INDENT - 1);
     let per = human_duration(v.width);
     writeln!(
         out,

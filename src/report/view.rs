@@ -136,7 +136,7 @@ impl View {
     }
 
     /// The number of windows shown.
-    pub fn len(&self) -> usize {
+    pub fn windows(&self) -> usize {
         self.reports.len()
     }
 
@@ -148,7 +148,7 @@ impl View {
     /// The window (index) holding instant `t`, clamped to the windows shown.
     pub fn window_of(&self, t: Ts) -> usize {
         let k = self.edges.partition_point(|&e| e <= t);
-        k.saturating_sub(1).min(self.len().saturating_sub(1))
+        k.saturating_sub(1).min(self.windows().saturating_sub(1))
     }
 
     /// The largest value the picture must hold: reports, expectation or spike level.
