@@ -133,7 +133,7 @@ fn header<DB: DrawingBackend>(
         svc.category,
         human_in(i.onset, v.zone)
     );
-    area.draw_text(&title, &bold(17.0), (14, 8))?;
+    area.draw_text(&title, &bold(21.0), (14, 8))?;
     let terms: Vec<String> = i
         .top_terms
         .iter()
@@ -146,10 +146,10 @@ fn header<DB: DrawingBackend>(
     if !terms.is_empty() {
         sub.push_str(&format!("; said: {}", terms.join(", ")));
     }
-    area.draw_text(&sub, &font(13.0).color(&MUTED), (14, 30))?;
+    area.draw_text(&sub, &font(16.0).color(&MUTED), (14, 32))?;
     // The legend: swatches and words, left to right.
     let mut x = 14;
-    let y = 50;
+    let y = 54;
     let items: [(&str, ShapeStyle, bool); 5] = [
         ("spike", SPIKE.filled(), true),
         ("elevated", ELEVATED.filled(), true),
@@ -167,8 +167,8 @@ fn header<DB: DrawingBackend>(
         } else {
             area.draw(&PathElement::new(vec![(x, y + 7), (x + 12, y + 7)], style))?;
         }
-        area.draw_text(label, &font(12.0).color(&MUTED), (x + 17, y + 1))?;
-        x += 17 + 7 * label.chars().count() as i32 + 18;
+        area.draw_text(label, &font(15.0).color(&MUTED), (x + 17, y + 1))?;
+        x += 17 + 7 * label.chars().count() as i32 + 20;
     }
     Ok(())
 }
@@ -191,7 +191,7 @@ fn chart<DB: DrawingBackend>(
     header(area, r, i, v)?;
     // Room under the header for one row of labels per mark.
     let label_rows = v.marks.len() as i32;
-    let body = area.margin(70 + 15 * label_rows, 4, 4, 14);
+    let body = area.margin(76 + 16 * label_rows, 4, 4, 14);
     let (a, b) = v.span();
     let top = nice_ceil(v.top() * 1.05);
     let tick = ticks(a, b, v.zone, 10);
@@ -207,8 +207,8 @@ fn chart<DB: DrawingBackend>(
         .single()
         .map_or(String::new(), |d| d.format("%Z, UTC%:z").to_string());
     let mut c = ChartBuilder::on(&body)
-        .x_label_area_size(44)
-        .y_label_area_size(52)
+        .x_label_area_size(48)
+        .y_label_area_size(58)
         .build_cartesian_2d((a..b).with_key_points(keys), 0f64..top)?;
     c.configure_mesh()
         .x_label_formatter(&label_of)
@@ -221,8 +221,8 @@ fn chart<DB: DrawingBackend>(
         })
         .x_desc(format!("{} ({offset})", v.zone.name()))
         .y_desc(format!("reports per {} (voices)", human_duration(v.width)))
-        .label_style(font(12.0))
-        .axis_desc_style(font(13.0))
+        .label_style(font(15.0))
+        .axis_desc_style(font(16.0))
         .bold_line_style(RGBColor(233, 236, 239))
         .light_line_style(TRANSPARENT)
         .draw()?;
@@ -310,19 +310,19 @@ fn marks<DB: DrawingBackend, X: Ranged<ValueType = Ts>>(
         }
         let (x, y_top) = c.backend_coord(&(at, top));
         let (x, y_top) = (x - base.0, y_top - base.1);
-        let y = y_top - 15 * (rows - j as i32) - 2;
+        let y = y_top - 16 * (rows - j as i32) - 2;
         area.draw(&PathElement::new(
-            vec![(x, y + 13), (x, y_top)],
+            vec![(x, y + 15), (x, y_top)],
             colour.stroke_width(1),
         ))?;
         let label = format!("{} {}", m.kind.name(), clock(m.at, i.onset, v));
-        let right = x + 8 * label.chars().count() as i32 > aw as i32;
+        let right = x + 9 * label.chars().count() as i32 > aw as i32;
         let (lx, anchor) = if right {
             (x - 4, HPos::Right)
         } else {
             (x + 4, HPos::Left)
         };
-        let style = bold(12.5).color(&colour).pos(Pos::new(anchor, VPos::Top));
+        let style = bold(15.5).color(&colour).pos(Pos::new(anchor, VPos::Top));
         area.draw(&Text::new(label, (lx, y), style))?;
     }
     Ok(())
