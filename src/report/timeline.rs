@@ -186,7 +186,7 @@ fn put(out: &mut dyn Write, cells: &[Cell], color: bool) -> io::Result<()> {
 fn margin(text: &str, axis: char) -> Vec<Cell> {
     let label = format!("{text:>w$}", w = INDENT - 1);
     let mut v: Vec<Cell> = label.chars().map(|c| (c, Style::new())).collect();
-    v.push((axis, Style::new().dimmed()));
+    v.push((axis, Style::new()));
     v
 }
 
@@ -254,9 +254,9 @@ fn chart(v: &View, cols: &Columns, g: &Glyphs, top: f64) -> Vec<Vec<Cell>> {
 /// The x axis, with a tick at every labelled time and the marks' letters where they fall.
 fn axis(v: &View, cols: &Columns, g: &Glyphs) -> Vec<Cell> {
     let mut line = margin("0", g.axis[2]);
-    let mut row: Vec<Cell> = vec![(g.axis[3], Style::new().dimmed()); cols.cols];
+    let mut row: Vec<Cell> = vec![(g.axis[3], Style::new()); cols.cols];
     for t in axis_ticks(v, cols) {
-        row[cols.of(t.at, v)] = (g.axis[4], Style::new().dimmed());
+        row[cols.of(t.at, v)] = (g.axis[4], Style::new());
     }
     for m in &v.marks {
         // The peak is a window: its letter goes under the window's middle, where its bar is.
