@@ -48,6 +48,9 @@ fn readme_examples_print_what_the_readme_says() {
             .arg("-c")
             .arg(format!("\"$OUTCRY\" {cmd}"))
             .env("OUTCRY", env!("CARGO_BIN_EXE_outcry"))
+            // The examples show what a pipe gets: 80 columns, no colour, whatever the shell set.
+            .env_remove("COLUMNS")
+            .env_remove("CLICOLOR_FORCE")
             .current_dir(root)
             .output()
             .unwrap();
