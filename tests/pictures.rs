@@ -300,11 +300,27 @@ fn the_svg_chart_parses_and_marks_onset_peak_and_recovery_at_their_local_times()
         "{recovery:?} {want_recovery}"
     );
     // Bars: one per window with reports; the spike windows red.
-    let red = doc
+    let red: Vec<(f64, f64, f64)> = doc
         .descendants()
         .filter(|n| n.has_tag_name("rect") && n.attribute("fill") == Some("#D9480F"))
-        .count();
-    assert!(red >= 25, "{red} spike bars");
+        .map(|n| {
+            let num = |a: &str| n.attribute(a).unwrap().parse::<f64>().unwrap();
+            (num("x"), num("width"), num("height"))
+        })
+        .collect();
+    assert!(red.len() >= 25, "{} spike bars", red.len());
+    // The peak line runs through the middle of the peak's 5-minute window (19:35 to 19:40
+    // local), which holds the tallest bar.
+    let peak = vertical_lines(&doc, "#212529");
+    assert_eq!(peak.len(), 1, "{peak:?}");
+    let want_peak = h19 + (h20 - h19) * (local("peak_local") + 2.5 / 60.0);
+    assert!((peak[0] - want_peak).abs() < 1.5, "{peak:?} {want_peak}");
+    let tallest = red
+        .iter()
+        .max_by(|a, b| a.2.total_cmp(&b.2))
+        .map(|&(x, w, _)| x + w / 2.0)
+        .unwrap();
+    assert!((tallest - peak[0]).abs() < 2.0, "{tallest} {peak:?}");
 }
 
 #[test]
@@ -328,6 +344,12 @@ fn the_svg_follows_tz_and_says_when_nothing_was_found() {
         "{found:#?}"
     );
     assert!(found.iter().any(|(t, _)| t == "recovery 11:56 UTC"));
+    // The axis ticks on UTC's clock, not Seoul's, and says so.
+    for tick in ["09:00", "10:00", "11:00", "12:00"] {
+        assert!(found.iter().any(|(t, _)| t == tick), "{tick} in {found:#?}");
+    }
+    assert!(!found.iter().any(|(t, _)| t == "18:00" || t == "20:00"));
+    assert!(found.iter().any(|(t, _)| t.starts_with("UTC (UTC")));
     // No outage: still a valid picture that says so.
     let quiet = d.path().join("quiet.jsonl");
     std::fs::write(
