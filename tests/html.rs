@@ -81,6 +81,7 @@ fn run_chromium(bin: &Path, page: &Path, args: &[&str]) -> Output {
             "--headless",
             "--no-sandbox",
             "--disable-gpu",
+            "--disable-dev-shm-usage",
             "--disable-quic",
             "--no-first-run",
             "--disable-background-networking",
