@@ -405,3 +405,33 @@ fn one_output_on_stdout_at_most() {
         .unwrap()
         .contains("1 outage found."));
 }
+
+#[test]
+fn the_timeline_ticks_on_the_first_tz_zone() {
+    let o = Command::cargo_bin("outcry")
+        .unwrap()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("COLUMNS")
+        .args([
+            "detect",
+            "-q",
+            "--color",
+            "never",
+            "--input-tz",
+            "Asia/Seoul",
+        ])
+        .args(["--tz", "UTC,Asia/Seoul"])
+        .args(fixture_files())
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let out = String::from_utf8(o.stdout).unwrap();
+    let t = timeline(&out);
+    assert!(t[0].ends_with("; UTC"), "{}", t[0]);
+    let labels = t.iter().find(|l| l.contains("10:00")).expect("UTC ticks");
+    assert!(labels.contains("09:00") && labels.contains("11:00") && !labels.contains("19:00"));
+    assert!(t
+        .last()
+        .unwrap()
+        .contains("O onset 09:28  P peak 10:35  R recovery 11:56"));
+}
