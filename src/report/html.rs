@@ -376,24 +376,85 @@ fn evidence(r: &Report, i: &Incident, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "</ul>")
 }
 
-/// The windows CSV in a textarea (escaped), with a button that saves it as a file.
+/// The windows CSV in a textarea (escaped), with a button that saves it as a file. The CSV
+/// grows with the input (a row per window and service), so it is streamed through the escaper
+/// twice (once to count its rows) rather than held in memory.
 fn windows_csv(r: &Report, out: &mut dyn Write) -> io::Result<()> {
-    let mut csv = vec![];
-    WindowsCsv {
+    let csv = || WindowsCsv {
         spikes_only: false,
         spikes: Default::default(),
-    }
-    .write(r, &mut csv)?;
-    let csv = String::from_utf8_lossy(&csv);
-    let rows = csv.lines().count().saturating_sub(1);
-    writeln!(
+    };
+    let mut lines = LineCount(0);
+    csv().write(r, &mut lines)?;
+    write!(
         out,
         "<section id=\"windows\"><h2>Windows</h2><p class=\"muted\">Every window of every \
-         service named, as <code>outcry windows</code> writes it ({rows} rows; times in {}).</p>\
+         service named, as <code>outcry windows</code> writes it ({} rows; times in {}).</p>\
          <button type=\"button\" id=\"download-csv\">Download windows.csv</button>\n\
-         <textarea id=\"windows-csv\" readonly spellcheck=\"false\" aria-label=\"windows CSV\">{}\
-         </textarea></section>",
+         <textarea id=\"windows-csv\" readonly spellcheck=\"false\" aria-label=\"windows CSV\">",
+        lines.0.saturating_sub(1),
         text(r.primary_zone().name()),
-        text(&csv)
-    )
+    )?;
+    csv().write(r, &mut Escaped(out))?;
+    writeln!(out, "</textarea></section>")
+}
+
+/// Counts the lines written to it.
+struct LineCount(usize);
+
+impl Write for LineCount {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0 += buf.iter().filter(|&&b| b == b'\n').count();
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Writes through to `0` with `&`, `<` and `>` escaped, as [`text`] does: byte by byte, which
+/// is safe in UTF-8 (the three are ASCII and never part of a longer character).
+struct Escaped<'a>(&'a mut dyn Write);
+
+impl Write for Escaped<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let mut from = 0;
+        for (k, b) in buf.iter().enumerate() {
+            let entity: &[u8] = match b {
+                b'&' => b"&amp;",
+                b'<' => b"&lt;",
+                b'>' => b"&gt;",
+                _ => continue,
+            };
+            self.0.write_all(&buf[from..k])?;
+            self.0.write_all(entity)?;
+            from = k + 1;
+        }
+        self.0.write_all(&buf[from..])?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_streamed_escape_is_the_text_escape() {
+        let s = "a,b</textarea><script>x&y</script>,먹통\n\"q\",'s'\n";
+        let mut out = vec![];
+        // In pieces that split the text anywhere, as a buffered writer would.
+        for piece in s.as_bytes().chunks(3) {
+            Escaped(&mut out).write_all(piece).unwrap();
+        }
+        assert_eq!(String::from_utf8(out).unwrap(), text(s));
+        let mut lines = LineCount(0);
+        lines.write_all(s.as_bytes()).unwrap();
+        assert_eq!(lines.0, 2);
+    }
 }
