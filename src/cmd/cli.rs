@@ -63,10 +63,10 @@ pub const OUTPUT_HELP: &str = output_help!();
 
 /// Detect service outages from social chatter: what broke, when it started, when it came back.
 ///
-/// outcry reads posts (JSON Lines or CSV; plain, gzip, zstd, xz or bzip2; files or standard
-/// input), finds the ones that report an outage of a known service (in English and Korean),
-/// counts them in time windows, and reports the windows where complaints rise far above their
-/// usual level.
+/// outcry reads posts (JSON Lines, CSV, XML blog backups and feeds, JSON documents; plain, gzip,
+/// zstd, xz or bzip2; files or standard input), finds the ones that report an outage of a known
+/// service (in English and Korean), counts them in time windows, and reports the windows where
+/// complaints rise far above their usual level.
 #[derive(Debug, Parser)]
 #[command(name = "outcry", version = super::VERSION, about, long_about, max_term_width = 100)]
 #[command(after_help = concat!("Examples:\n  \
@@ -189,10 +189,11 @@ pub enum Command {
     Time(TimeArgs),
     /// Classify every post: one JSON line per record, in input order.
     ///
-    /// Each line is {"line", "time", "service", "kind", "terms", "excluded", "negated",
-    /// "works_for_me", "services"}: `line` the record's line in its input (the first line of a
-    /// CSV row), `time` RFC 3339 UTC, `service` the service it is about (null when none is
-    /// named), `kind` "report", "recovery" or null, `terms` the outage and recovery entries that
+    /// Each line is {"line", "time", "record_kind", "service", "kind", "terms", "excluded",
+    /// "negated", "works_for_me", "services"}: `line` the record's line in its input (the first
+    /// line of a CSV row; for XML and JSON documents the line its element starts on), `time` RFC
+    /// 3339 UTC, `record_kind` what the record is when the input says (post, comment, trackback,
+    /// pingback), `service` the service it is about (null when none is named), `kind` "report", "recovery" or null, `terms` the outage and recovery entries that
     /// matched, `excluded` the exclusions that fired, `negated` the negations and counter-evidence
     /// that fired, `works_for_me` true when the post says the service works for its writer,
     /// `services` every service it names. Every record is written (--since/--until leave out
@@ -453,10 +454,18 @@ impl From<Sensitivity> for crate::detect::Sensitivity {
 /// Back to the command line's value, for its name in the report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum InputFormat {
-    /// By file name: .csv and .tsv (also .csv.gz, …) are CSV, everything else JSON Lines.
+    /// By name and content: .csv and .tsv (also .csv.gz, …) are CSV; otherwise the first bytes
+    /// decide (`<` XML, `[` or a `{` spanning lines a JSON document, `{…}` lines JSON Lines),
+    /// then the name (.jsonl, .json, .xml, .rss, .atom, .js), then the first line (a header with
+    /// commas or tabs is CSV/TSV).
     Auto,
     /// One JSON object per line.
     Jsonl,
+    /// One JSON document holding many posts: an array, an object with `orderedItems`/`items`, a
+    /// Twitter archive's tweets.js.
+    Json,
+    /// An XML blog backup or feed: WordPress WXR, Tistory/Textcube TTXML, Atom, RSS.
+    Xml,
     /// Comma-separated values.
     Csv,
     /// Tab-separated values.
@@ -465,10 +474,11 @@ pub enum InputFormat {
 
 #[derive(Debug, Args)]
 pub struct CommonArgs {
-    /// Input files (JSON Lines or CSV; plain, gzip, zstd, xz or bzip2, told by their first
-    /// bytes). Standard input when none is given or for `-`. Several files are read as one
-    /// stream, in any time order. JSON Lines or CSV by the name (.jsonl, .csv, .tsv), else by the
-    /// first line (an object, or a header with commas or tabs).
+    /// Input files: JSON Lines, CSV, XML blog backups and feeds (WordPress, Tistory/Textcube,
+    /// Atom, RSS), JSON documents (an array, outbox.json, tweets.js); plain, gzip, zstd, xz or
+    /// bzip2, told by their first bytes. Standard input when none is given or for `-`. Several
+    /// files are read as one stream, in any time order. The layout is told by the first bytes and
+    /// the name together (see --input-format).
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
 
@@ -537,7 +547,7 @@ pub struct CommonArgs {
     pub text_field: Option<String>,
 
     /// Field holding the author. Default: the first of user.screen_name, author, username,
-    /// account.acct, user.
+    /// account.acct, user, attributedTo.
     #[arg(long, value_name = "PATH")]
     pub author_field: Option<String>,
 

@@ -140,12 +140,15 @@ fn layout(a: &CommonArgs) -> Result<Option<Layout>, UsageError> {
         InputFormat::Auto if a.columns.is_some() => Some(Layout::Csv { delimiter: b',' }),
         InputFormat::Auto => None,
         InputFormat::Jsonl => Some(Layout::JsonLines),
+        InputFormat::Json => Some(Layout::JsonDoc),
+        InputFormat::Xml => Some(Layout::Xml),
         InputFormat::Csv => Some(Layout::Csv { delimiter: b',' }),
         InputFormat::Tsv => Some(Layout::Csv { delimiter: b'\t' }),
     };
-    if a.columns.is_some() && layout == Some(Layout::JsonLines) {
+    if a.columns.is_some() && !matches!(layout, None | Some(Layout::Csv { .. })) {
         return Err(UsageError(
-            "--columns is for CSV input; it does not go with --input-format jsonl".into(),
+            "--columns is for CSV input; it does not go with --input-format jsonl, json or xml"
+                .into(),
         ));
     }
     Ok(layout)

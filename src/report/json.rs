@@ -138,9 +138,14 @@ pub struct JsonEvidence {
 pub struct JsonStats {
     pub inputs: u64,
     pub unreadable_inputs: u64,
-    /// Non-empty input lines (CSV: rows); always `records + skipped`.
+    /// Non-empty input lines (CSV: rows; XML and JSON documents: elements read as posts,
+    /// comments, trackbacks, pingbacks); always `records + skipped`.
     pub lines: u64,
     pub records: u64,
+    /// Records by kind, when the input says: `post`, `comment`, `trackback`, `pingback` (blog
+    /// backups and feeds always do; JSON Lines and CSV through a `kind` or `type` field).
+    #[serde(default)]
+    pub records_by_kind: BTreeMap<String, u64>,
     pub skipped: u64,
     pub skipped_by_reason: BTreeMap<String, u64>,
     pub bytes: u64,
@@ -324,6 +329,11 @@ fn stats(r: &Report) -> JsonStats {
         unreadable_inputs: s.unreadable,
         lines: s.lines,
         records: s.records,
+        records_by_kind: crate::record::KINDS
+            .iter()
+            .zip(s.records_by_kind)
+            .map(|(k, n)| (k.to_string(), n))
+            .collect(),
         skipped: s.skipped(),
         skipped_by_reason: s
             .nonzero_reasons()

@@ -255,6 +255,15 @@ fn summary(r: &Report, out: &mut dyn Write) -> io::Result<()> {
         s.records,
         human_duration(r.windows.width)
     )?;
+    if s.records_by_kind.iter().any(|&n| n > 0) {
+        let kinds: Vec<String> = crate::record::KINDS
+            .iter()
+            .zip(s.records_by_kind)
+            .filter(|(_, n)| *n > 0)
+            .map(|(k, n)| format!("{n} {k}{}", if n == 1 { "" } else { "s" }))
+            .collect();
+        writeln!(out, "Records by kind: {}.", kinds.join(", "))?;
+    }
     writeln!(
         out,
         "{} posts name a service: {} outage reports, {} recovery posts.",
