@@ -435,3 +435,23 @@ fn the_timeline_ticks_on_the_first_tz_zone() {
         .unwrap()
         .contains("O onset 09:28  P peak 10:35  R recovery 11:56"));
 }
+
+#[test]
+fn an_unwritable_chart_or_page_fails_before_the_run() {
+    let d = tempfile::tempdir().unwrap();
+    for flag in ["--plot", "--html", "-o"] {
+        let missing = d.path().join("no-such-folder").join("x");
+        let o = Command::cargo_bin("outcry")
+            .unwrap()
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args(["detect", "-q", flag])
+            .arg(&missing)
+            .args(fixture_files())
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(3), "{flag}");
+        assert!(o.stdout.is_empty(), "{flag}: nothing run, nothing reported");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("there is no folder"), "{flag}: {err}");
+    }
+}

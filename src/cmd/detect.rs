@@ -13,8 +13,8 @@ use crate::detect;
 use crate::lexicon::Matcher;
 use crate::official::Official;
 use crate::report::{
-    write_output, Exporter, HtmlExporter, JsonExporter, Report, SvgExporter, TextExporter,
-    TimelineStyle, TIMELINE_DEFAULT_WIDTH,
+    check_output, write_output, Exporter, HtmlExporter, JsonExporter, Report, SvgExporter,
+    TextExporter, TimelineStyle, TIMELINE_DEFAULT_WIDTH,
 };
 use crate::stream::{parallel, sequential, warn_times, Scan, Stats};
 use crate::window::Windows;
@@ -149,12 +149,25 @@ pub(super) fn execute_with(
     official: &[String],
 ) -> Result<Outcome> {
     let cfg = Config::from_args(args)?;
+    check_outputs(&cfg, outputs)?;
     let (lex, about) = config::load_lexicon(&args.lexicons)?;
     let matcher = Matcher::new(lex, about);
     config::note_terminal(&cfg.scan);
     let Scan { windows, stats } = parallel::scan(&cfg.scan, &matcher)?;
     warn_times(&stats, cfg.scan.quiet);
     report(&cfg, official, &matcher, &windows, stats, outputs)
+}
+
+/// The report's, the charts' and the page's files can be written (see
+/// [`check_output`]): a run over a large archive should not end in "no such folder".
+fn check_outputs(cfg: &Config, outputs: &Outputs) -> Result<()> {
+    for p in [cfg.output.as_deref(), outputs.plot, outputs.html]
+        .into_iter()
+        .flatten()
+    {
+        check_output(p)?;
+    }
+    Ok(())
 }
 
 /// Detects incidents in filled windows, adds the official timeline, and writes the report (then
@@ -208,6 +221,7 @@ fn execute_counts(
     official: &[String],
 ) -> Result<Outcome> {
     let cfg = Config::from_args(args)?;
+    check_outputs(&cfg, outputs)?;
     if !args.files.is_empty() {
         return Err(config::UsageError(
             "--counts reads a series instead of posts: give no FILE arguments with it".into(),
