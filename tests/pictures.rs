@@ -299,6 +299,28 @@ fn the_svg_chart_parses_and_marks_onset_peak_and_recovery_at_their_local_times()
         (recovery[0] - want_recovery).abs() < 1.5,
         "{recovery:?} {want_recovery}"
     );
+    // The expected band: one filled shape across the whole time axis, from the expectation up
+    // to the spike level (so with some height).
+    let band: Vec<(f64, f64)> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("polygon") && n.attribute("fill") == Some("#1C7ED6"))
+        .flat_map(|n| {
+            n.attribute("points")
+                .unwrap()
+                .split_whitespace()
+                .map(|p| {
+                    let (x, y) = p.split_once(',').unwrap();
+                    (x.parse().unwrap(), y.parse().unwrap())
+                })
+                .collect::<Vec<(f64, f64)>>()
+        })
+        .collect();
+    let xs = band.iter().map(|p| p.0);
+    let ys = band.iter().map(|p| p.1);
+    let (x_min, x_max) = (xs.clone().fold(f64::MAX, f64::min), xs.fold(0.0, f64::max));
+    let (y_min, y_max) = (ys.clone().fold(f64::MAX, f64::min), ys.fold(0.0, f64::max));
+    assert!(!band.is_empty() && x_min < h18 && x_max > h21, "{band:?}");
+    assert!(y_max - y_min > 5.0, "the band has height: {y_min}..{y_max}");
     // Bars: one per window with reports; the spike windows red.
     let red: Vec<(f64, f64, f64)> = doc
         .descendants()
