@@ -515,6 +515,14 @@ pub struct CommonArgs {
     #[arg(long)]
     pub strict: bool,
 
+    /// The longest line (or CSV row) read: longer ones are skipped as `line_too_long` without
+    /// being kept in memory, so memory stays bounded whatever the input. Bytes, or with a K, M or
+    /// G suffix (KiB, MiB, GiB). A quoted CSV field still open after 1,000 lines, after this
+    /// size or at the end of the input is skipped as `unterminated_quote`, and the lines after
+    /// its first are read again as rows of their own.
+    #[arg(long, value_name = "SIZE", default_value = "4M")]
+    pub max_line_bytes: String,
+
     /// Show at most this many skipped lines on stderr (all are counted).
     #[arg(long, value_name = "N", default_value_t = 5)]
     pub max_warnings: usize,

@@ -47,10 +47,15 @@ pub enum Skip {
     TruncatedInput,
     /// A zone abbreviation with several meanings (CST, IST) that `--input-tz` could not settle.
     AmbiguousZone,
+    /// A line (or CSV row) longer than `--max-line-bytes`, read past without being kept.
+    LineTooLong,
+    /// A CSV row whose quoted field never closed within the limits; the lines after it were
+    /// read again as rows of their own.
+    UnterminatedQuote,
 }
 
 impl Skip {
-    pub const ALL: [Skip; 9] = [
+    pub const ALL: [Skip; 11] = [
         Skip::InvalidUtf8,
         Skip::MalformedJson,
         Skip::NotObject,
@@ -60,6 +65,8 @@ impl Skip {
         Skip::MalformedCsv,
         Skip::TruncatedInput,
         Skip::AmbiguousZone,
+        Skip::LineTooLong,
+        Skip::UnterminatedQuote,
     ];
 
     /// The stable name used in reports and JSON (`skipped_by_reason`).
@@ -74,6 +81,8 @@ impl Skip {
             Skip::MalformedCsv => "malformed_csv",
             Skip::TruncatedInput => "truncated_input",
             Skip::AmbiguousZone => "ambiguous_zone",
+            Skip::LineTooLong => "line_too_long",
+            Skip::UnterminatedQuote => "unterminated_quote",
         }
     }
 }

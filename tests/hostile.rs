@@ -1,0 +1,286 @@
+//! Hostile and absurd input (issue 21): memory bounded whatever the input, a stray CSV quote costs
+//! one row, a corrupt archive is always an error. Each test here failed on the code before the
+//! issue was fixed.
+//!
+//! Memory is measured as the child's peak resident set (`wait4`'s `ru_maxrss`), not timed: the
+//! inputs are made here, streamed compressed into the child's standard input (never stored
+//! uncompressed), and are large enough that keeping one line would blow far past the bound.
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use outcry::report::JsonReport;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_outcry")
+}
+
+/// What a run gave: stdout, stderr, exit code and peak resident set in MiB.
+struct Run {
+    stdout: Vec<u8>,
+    stderr: String,
+    code: i32,
+    peak_mib: u64,
+}
+
+/// Runs outcry with `args`, feeding it what `feed` writes (from another thread), and measures the
+/// child's own peak resident set with `wait4`.
+fn run_fed(args: &[&str], feed: impl FnOnce(&mut dyn Write) + Send + 'static) -> Run {
+    let mut child = Command::new(bin())
+        .current_dir(root())
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let feeder = std::thread::spawn(move || {
+        feed(&mut stdin);
+        // stdin is closed here; a write error (the child stopped reading) is not ours to judge.
+    });
+    let mut out = child.stdout.take().unwrap();
+    let mut err = child.stderr.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut e = Vec::new();
+        err.read_to_end(&mut e).unwrap();
+        e
+    });
+    let mut stdout = Vec::new();
+    out.read_to_end(&mut stdout).unwrap();
+    let stderr = String::from_utf8_lossy(&reader.join().unwrap()).into_owned();
+    let _ = feeder.join();
+    let mut status = 0;
+    // SAFETY: an all-zero rusage is a valid value of that plain C struct.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: the pid is our child's, not yet waited for; both pointers are to live locals.
+    let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
+    assert_eq!(pid, child.id() as i32, "wait4");
+    let code = if libc::WIFEXITED(status) {
+        libc::WEXITSTATUS(status)
+    } else {
+        128 + libc::WTERMSIG(status)
+    };
+    Run {
+        stdout,
+        stderr,
+        code,
+        peak_mib: usage.ru_maxrss as u64 / 1024,
+    }
+}
+
+/// Writes `n` bytes of `byte` through `enc`, a megabyte at a time.
+fn zeros(w: &mut dyn Write, n: usize, byte: u8) -> std::io::Result<()> {
+    let block = vec![byte; 1 << 20];
+    for _ in 0..n >> 20 {
+        w.write_all(&block)?;
+    }
+    Ok(())
+}
+
+/// A zstd stream of: a good record, `big` bytes of zeros with no newline, a good record.
+fn zstd_feed(big: usize, csv: bool) -> impl FnOnce(&mut dyn Write) + Send + 'static {
+    move |w| {
+        let Ok(mut z) = zstd::stream::write::Encoder::new(w, 1) else {
+            return;
+        };
+        let (head, good) = if csv {
+            ("time,text\n", "2009-02-24T09:40:00Z,gmail is down\n")
+        } else {
+            (
+                "",
+                "{\"time\":\"2009-02-24T09:40:00Z\",\"text\":\"gmail is down\"}\n",
+            )
+        };
+        let _ = (|| -> std::io::Result<()> {
+            z.write_all(head.as_bytes())?;
+            z.write_all(good.as_bytes())?;
+            zeros(&mut z, big, 0)?;
+            z.write_all(b"\n")?;
+            z.write_all(good.as_bytes())?;
+            z.finish()?;
+            Ok(())
+        })();
+    }
+}
+
+/// The bound on peak memory for these runs: the binary, the lexicon and a few line buffers.
+/// Keeping the 200 MiB line (as the readers did) took 215 to 275 MiB; now about 22 MiB.
+const BOUND_MIB: u64 = 64;
+
+fn report(r: &Run) -> JsonReport {
+    serde_json::from_slice(&r.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&r.stdout)))
+}
+
+fn skipped(r: &JsonReport, why: &str) -> u64 {
+    r.stats.skipped_by_reason.get(why).copied().unwrap_or(0)
+}
+
+#[test]
+fn a_line_of_200_mib_of_zeros_is_skipped_in_bounded_memory_on_any_thread_count() {
+    for threads in ["1", "4"] {
+        let r = run_fed(
+            &["detect", "--format", "json", "--threads", threads, "-"],
+            zstd_feed(200 << 20, false),
+        );
+        assert!(
+            r.peak_mib < BOUND_MIB,
+            "--threads {threads}: peak {} MiB",
+            r.peak_mib
+        );
+        let rep = report(&r);
+        assert_eq!(rep.stats.records, 2, "{}", r.stderr);
+        assert_eq!(skipped(&rep, "line_too_long"), 1, "{}", r.stderr);
+        assert!(
+            r.stderr
+                .contains("<stdin>:2: skipped: line longer than --max-line-bytes"),
+            "{}",
+            r.stderr
+        );
+        assert_eq!(r.code, 0, "{}", r.stderr);
+    }
+}
+
+#[test]
+fn the_sequential_reader_and_csv_stay_bounded_too() {
+    // `classify` reads on one thread (the sequential reader); CSV is read row by row.
+    let r = run_fed(&["classify", "-"], zstd_feed(200 << 20, false));
+    assert!(r.peak_mib < BOUND_MIB, "classify: peak {} MiB", r.peak_mib);
+    assert_eq!(String::from_utf8_lossy(&r.stdout).lines().count(), 2);
+    let r = run_fed(
+        &["detect", "--format", "json", "--input-format", "csv", "-"],
+        zstd_feed(200 << 20, true),
+    );
+    assert!(r.peak_mib < BOUND_MIB, "csv: peak {} MiB", r.peak_mib);
+    let rep = report(&r);
+    assert_eq!(rep.stats.records, 2, "{}", r.stderr);
+    assert_eq!(skipped(&rep, "line_too_long"), 1, "{}", r.stderr);
+    assert!(r.stderr.contains("<stdin>:3: skipped"), "{}", r.stderr);
+}
+
+#[test]
+fn gzip_of_zeros_and_a_quoted_csv_field_of_zeros_stay_bounded() {
+    // 200 MiB of zeros as gzip, and a CSV whose quoted field never closes.
+    let gz = |w: &mut dyn Write| {
+        let mut e = flate2::write::GzEncoder::new(w, flate2::Compression::fast());
+        let _ = zeros(&mut e, 200 << 20, 0).and_then(|_| e.finish().map(|_| ()));
+    };
+    let r = run_fed(&["detect", "--format", "json", "-"], gz);
+    assert!(r.peak_mib < BOUND_MIB, "gzip: peak {} MiB", r.peak_mib);
+    assert_eq!(r.code, 3, "no record: {}", r.stderr);
+    let quoted = |w: &mut dyn Write| {
+        let Ok(mut z) = zstd::stream::write::Encoder::new(w, 1) else {
+            return;
+        };
+        let _ = (|| -> std::io::Result<()> {
+            z.write_all(b"time,text\n2009-02-24T09:40:00Z,gmail is down\n2009-02-24T09:41:00Z,\"")?;
+            // Short lines inside the open quote: the row grows by lines, not by one long line.
+            let block = "0".repeat(99) + "\n";
+            for _ in 0..(100 << 20) / block.len() {
+                z.write_all(block.as_bytes())?;
+            }
+            z.finish()?;
+            Ok(())
+        })();
+    };
+    let r = run_fed(
+        &["detect", "--format", "json", "--input-format", "csv", "-"],
+        quoted,
+    );
+    assert!(
+        r.peak_mib < BOUND_MIB,
+        "open quote: peak {} MiB",
+        r.peak_mib
+    );
+    let rep = report(&r);
+    assert_eq!(rep.stats.records, 1, "{}", r.stderr);
+    assert_eq!(skipped(&rep, "unterminated_quote"), 1, "{}", r.stderr);
+}
+
+/// A CSV of 5,002 lines: a header, a row whose text opens a quote it never closes, and 5,000
+/// good rows.
+fn stray_quote_csv() -> String {
+    let mut s = String::from("time,author,text\n2009-02-24T09:30:00Z,kim,\"gmail is down\n");
+    for i in 0..5000 {
+        s.push_str(&format!(
+            "2009-02-24T09:{:02}:{:02}Z,user{i},gmail is down again\n",
+            31 + i / 600,
+            i % 60
+        ));
+    }
+    s
+}
+
+#[test]
+fn an_unterminated_csv_quote_costs_one_row_and_stops_strict() {
+    let data = stray_quote_csv();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("stray.csv");
+    std::fs::write(&path, &data).unwrap();
+    let p = path.to_str().unwrap();
+    for threads in ["1", "2"] {
+        let o = Command::new(bin())
+            .args(["detect", "--format", "json", "--threads", threads, p])
+            .output()
+            .unwrap();
+        let rep: JsonReport = serde_json::from_slice(&o.stdout).unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(rep.stats.records, 5000, "{err}");
+        assert_eq!(skipped(&rep, "unterminated_quote"), 1, "{err}");
+        assert!(
+            err.contains("stray.csv:2: skipped: unterminated quote"),
+            "{err}"
+        );
+        assert_eq!(o.status.code(), Some(0), "{err}");
+    }
+    let o = Command::new(bin())
+        .args(["detect", "--strict", p])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(3), "{err}");
+    assert!(err.contains("stray.csv:2: unterminated quote"), "{err}");
+}
+
+#[test]
+fn max_line_bytes_is_a_flag_with_a_checked_size() {
+    let line = |n: usize| {
+        format!(
+            "{{\"time\":\"2009-02-24T09:40:00Z\",\"text\":\"gmail is down {}\"}}\n",
+            "x".repeat(n)
+        )
+    };
+    let data = line(10) + &line(2000) + &line(10);
+    for threads in ["1", "3"] {
+        let o = Command::new(bin())
+            .args(["detect", "--format", "json", "--max-line-bytes", "1K"])
+            .args(["--threads", threads, "-"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .and_then(|mut c| {
+                c.stdin.take().unwrap().write_all(data.as_bytes())?;
+                c.wait_with_output()
+            })
+            .unwrap();
+        let rep: JsonReport = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(rep.stats.records, 2);
+        assert_eq!(skipped(&rep, "line_too_long"), 1);
+    }
+    for bad in ["0", "4X", "2G", "1.5M"] {
+        let o = Command::new(bin())
+            .args(["detect", "--max-line-bytes", bad, "-"])
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2), "{bad}");
+        assert!(String::from_utf8_lossy(&o.stderr).contains("--max-line-bytes"));
+    }
+}
