@@ -17,7 +17,9 @@
 #   against the decompressors' speed
 #
 # and outcry on a copy with the same posts written as Twitter's stream archives have them (every
-# non-ASCII character a \uXXXX escape), and prints a markdown table: MB/s (of the uncompressed,
+# non-ASCII character a \uXXXX escape), and the same posts as a WordPress export (WXR: an item
+# every ten posts with nine comments, bodies in CDATA) against rg on that file, and prints a
+# markdown table: MB/s (of the uncompressed,
 # unescaped corpus: the same posts per second in every row), throughput relative to rg, and peak
 # RSS (GNU time, one extra run each), then outcry's peak RSS with the corpus read once, four and
 # eight times over through stdin (memory must level off, not grow with the bytes). Environment: RUNS (default 3),
@@ -57,6 +59,9 @@ else
 fi
 ASCII=$DIR/corpus-$SIZE-ascii.jsonl
 [ -s "$ASCII" ] || target/release/examples/gencorpus --ascii "$SIZE" "$ASCII"
+WXR=$DIR/corpus-$SIZE.wxr.xml
+[ -s "$WXR" ] || target/release/examples/gencorpus --wxr "$SIZE" "$WXR"
+WXR_BYTES=$(stat -c %s "$WXR")
 [ -s "$CORPUS.zst" ] || zstd -q -T0 -3 -f "$CORPUS" -o "$CORPUS.zst"
 [ -s "$CORPUS.gz" ] || gzip -c "$CORPUS" > "$CORPUS.gz"
 SLICE=$DIR/slice-$SIZE.jsonl
@@ -78,7 +83,12 @@ CMDS=(
   "floor: serde_json validating each line, 1 thread@@$BYTES@@$FLOOR json $CORPUS"
   "floor: outcry's own validating JSON scan alone, 1 thread@@$BYTES@@$FLOOR scan $CORPUS"
   "floor: UTF-8 check of each line, 1 thread@@$BYTES@@$FLOOR utf8 $CORPUS"
+  "outcry detect (WXR of the same posts)@@$WXR_BYTES@@$OUTCRY detect --quiet --no-progress $WXR"
+  "outcry detect --threads 1 (WXR)@@$WXR_BYTES@@$OUTCRY detect --quiet --no-progress --threads 1 $WXR"
+  "rg -c -i -F -f phrases (WXR)@@$WXR_BYTES@@rg -c -i -F -f $PHRASES $WXR"
 )
+# The WXR rows are compared with rg on the WXR file (the last row), not on the JSON Lines.
+WXR_RG=$((${#CMDS[@]} - 1))
 
 args=()
 for c in "${CMDS[@]}"; do args+=("${c##*@@}"); done
@@ -90,6 +100,8 @@ rg_mbs=$(awk -v b="$BYTES" -v t="$(mean 2)" 'BEGIN { printf "%.6f", b / t / 1e6 
 echo
 echo "Corpus: $SIZE ($BYTES bytes of JSON Lines; .zst and .gz of it), $(nproc) cores, mean of $RUNS runs."
 echo
+echo "(The WXR rows: MB/s of the WXR file, × rg on that file.)"
+echo
 echo "| command | MB/s | × rg | peak RSS |"
 echo "| --- | ---: | ---: | ---: |"
 i=0
@@ -99,7 +111,11 @@ for c in "${CMDS[@]}"; do
   bytes=${rest%%@@*}
   cmd=${rest#*@@}
   mbs=$(awk -v b="$bytes" -v t="$(mean $i)" 'BEGIN { printf "%.0f", b / t / 1e6 }')
-  ratio=$(awk -v m="$mbs" -v r="$rg_mbs" 'BEGIN { printf "%.2f", m / r }')
+  ref=$rg_mbs
+  if [ "$i" -ge $((WXR_RG - 2)) ]; then
+    ref=$(awk -v b="$WXR_BYTES" -v t="$(mean $WXR_RG)" 'BEGIN { printf "%.6f", b / t / 1e6 }')
+  fi
+  ratio=$(awk -v m="$mbs" -v r="$ref" 'BEGIN { printf "%.2f", m / r }')
   /usr/bin/time -f "%M" -o "$DIR/rss.txt" bash -c "$cmd" >/dev/null 2>&1
   rss=$(tail -n 1 "$DIR/rss.txt")
   rss_mib=$(awk -v k="$rss" 'BEGIN { printf "%.0f MiB", k / 1024 }')

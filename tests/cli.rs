@@ -554,7 +554,7 @@ fn help_documents_the_method() {
         .args(["detect", "--help"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("Poisson"))
+        .stdout(predicate::str::contains("negative binomial"))
         .stdout(predicate::str::contains("hour of the day"))
         .stdout(predicate::str::contains("--no-seasonal"))
         .stdout(predicate::str::contains("--input-tz"))

@@ -208,7 +208,13 @@ fn a_time_far_outside_the_bulk_is_counted_warned_and_kept_out_of_the_windows() {
     );
     // `--keep-outliers` keeps it (and its windows); --since/--until choose the span.
     let (kept, _, _) = rows(&with_zero, &["--keep-outliers", "--window", "1d"]);
-    assert!(kept > 14_000, "{kept} daily rows from 1970");
+    let (clean_days, _, _) = rows(&fixture_files(), &["--window", "1d"]);
+    // Its window is kept; the 39 years of empty days between are a silence of more than a week,
+    // which neither the detector nor `windows` visits (issue 13).
+    assert!(
+        kept > clean_days && kept < clean_days + 20,
+        "{kept} daily rows"
+    );
     let (n, err, _) = rows(&with_zero, &["--since", "2009-01-01", "--keep-outliers"]);
     assert_eq!(n, clean);
     assert!(!err.contains("far outside"), "{err}");
@@ -756,7 +762,7 @@ fn every_subcommand_help_has_examples_and_documents_its_output() {
             "windows --help explains {col}"
         );
     }
-    assert!(windows.contains("−log10 of the Poisson tail probability"));
+    assert!(windows.contains("−log10 of the tail probability"));
     let eval = help("eval");
     assert!(
         eval.contains("recovering_err_min") && eval.contains("[,recovering]"),

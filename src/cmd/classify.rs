@@ -22,6 +22,10 @@ use crate::time::rfc3339_utc;
 pub struct ClassifiedLine {
     pub line: u64,
     pub time: String,
+    /// What the record is, when the input says (`post`, `comment`, `trackback`, `pingback`, or
+    /// whatever a JSON `kind`/`type` field holds).
+    #[serde(default)]
+    pub record_kind: Option<String>,
     #[serde(flatten)]
     pub verdict: PostVerdict,
 }
@@ -53,6 +57,7 @@ impl<W: Write> Sink for Classifier<'_, W> {
         let row = ClassifiedLine {
             line,
             time: rfc3339_utc(p.time),
+            record_kind: p.kind.as_deref().map(str::to_string),
             verdict: PostVerdict::new(self.matcher, &v),
         };
         let written = serde_json::to_writer(&mut self.out, &row)

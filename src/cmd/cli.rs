@@ -63,10 +63,10 @@ pub const OUTPUT_HELP: &str = output_help!();
 
 /// Detect service outages from social chatter: what broke, when it started, when it came back.
 ///
-/// outcry reads posts (JSON Lines or CSV; plain, gzip, zstd, xz or bzip2; files or standard
-/// input), finds the ones that report an outage of a known service (in English and Korean),
-/// counts them in time windows, and reports the windows where complaints rise far above their
-/// usual level.
+/// outcry reads posts (JSON Lines, CSV, XML blog backups and feeds, JSON documents; plain, gzip,
+/// zstd, xz or bzip2; files or standard input), finds the ones that report an outage of a known
+/// service (in English and Korean), counts them in time windows, and reports the windows where
+/// complaints rise far above their usual level.
 #[derive(Debug, Parser)]
 #[command(name = "outcry", version = super::VERSION, about, long_about, max_term_width = 100)]
 #[command(after_help = concat!("Examples:\n  \
@@ -93,21 +93,29 @@ pub enum Command {
     /// expectation of a window is λ times the chatter level around it (posts not naming the
     /// service, an hour either side, relative to their mean: the time of day) times, from 3 days
     /// of input, the service's usual level at that hour of the day (from 14 days, also that day
-    /// of the week; on the clock of the first --tz zone; --no-seasonal: not), all re-estimated
-    /// without the windows found significant. A window is a spike when it has at least
-    /// --min-reports voices and the Poisson tail probability P(X >= voices | expectation) is below
-    /// --alpha; windows with P < 0.01 are elevated. Elevated windows chain into one incident across
-    /// up to --merge-gap quiet windows; one with a spike and a second busy window (P < 0.1), or a
-    /// spike below alpha², is reported; windows just before it with P < 0.1 lead into it. Onset:
-    /// the first report of the run, to the second. Recovery: the first recovery post ("it's back",
-    /// 정상화) once a second one corroborates it near the end of the run (or up to an hour later
-    /// when the reports in between stay above normal: a degraded tail); otherwise the end of the
-    /// run without its trailing stragglers; none while still elevated at the end of the input.
+    /// of the week; from 28, that hour of the week; on the clock of the first --tz zone;
+    /// --no-seasonal: not), all re-estimated without the windows found significant, times its
+    /// local level (running medians of the last two days, the last week and the next two days:
+    /// a rise that lasts more than a day is a new normal). Inputs under a day cannot know the
+    /// usual level: it is taken from their quietest quarter, and the report says so. Counts are
+    /// negative binomial, with a spread estimated from the service's own series. A window is a
+    /// spike when it has at least --min-reports voices, twice its expectation and a tail
+    /// probability below --alpha; windows with P < 0.01 at 1.5 times are elevated (dense series:
+    /// also the sums of the last 15 and 60 minutes). Elevated windows chain into one incident
+    /// across up to --merge-gap quiet windows (up to an hour while reports stay above normal in
+    /// sum); one with a spike, a second busy window (P < 0.1) or a spike below alpha², and 10
+    /// nats of evidence (the run's log-likelihood ratio) is reported, with its severity (peak
+    /// ratio, evidence). Onset: the first report of the run, to the second. Recovery: where the
+    /// reports end, placed by the first recovery post ("it's back", 정상화) from the run's last
+    /// window on once a second one corroborates it (or up to an hour later when the reports in
+    /// between stay above normal: a degraded tail); none while still elevated at the end of the
+    /// input. Silences of more than a week split the input into segments analysed apart.
     ///
     /// --format json writes one object: `schema_version` (the JSON Schema's version, 1),
     /// `incidents` (per incident: service, category, onset, peak and recovery in UTC and in the
     /// first --tz zone as `*_local`, duration_s, ongoing, reports, distinct_reports, recoveries,
-    /// posts, baseline, score, peak_reports, top_terms, evidence, quoted_times, phases, official),
+    /// posts, baseline, score, peak_reports, top_terms, evidence, quoted_times, phases, official,
+    /// peak_ratio and llr (the severity), usual_level_known, overdispersion),
     /// `stats` (what was read, skipped and kept out, by reason) and `settings`. `outcry schema`
     /// prints the JSON Schema that describes every field.
     #[command(after_help = concat!("Examples:\n  \
@@ -134,12 +142,14 @@ pub enum Command {
     /// [start, end)); `service` (its id in the lexicons); `posts` (records naming the service);
     /// `reports` (outage reports, every one); `recoveries` (recovery posts); `baseline` (λ, the
     /// service's usual distinct reports per window, before the chatter level and the seasonal
-    /// factors); `score` (−log10 of the Poisson tail probability P(X >= distinct_reports |
-    /// expected): how surprising the window is; 3 means P = 0.001, the default --alpha; capped at
-    /// 300); `spike` (`true` when P < --alpha with at least --min-reports voices); `distinct_reports`
-    /// (reports counted once per voice: what the test counts); `expected` (μ, the distinct
-    /// reports expected in this window: the baseline times the chatter level and the seasonal
-    /// factors).
+    /// factors); `score` (−log10 of the tail probability P(X >= distinct_reports | expected)
+    /// under the negative binomial with the service's own spread, or of a 15- or 60-minute
+    /// block's that the window ends: how surprising the window is; 3 means P = 0.001, the default
+    /// --alpha; capped at 300); `spike` (`true` when P < --alpha with at least --min-reports
+    /// voices and twice the expectation); `distinct_reports` (reports counted once per voice:
+    /// what the test counts); `expected` (μ, the distinct reports expected in this window: the
+    /// baseline times the chatter level, the seasonal factors and the local level). Stretches of
+    /// more than a week without any post have no rows.
     #[command(after_help = concat!("Examples:\n  \
         outcry windows --window 5m archive.jsonl.gz > windows.csv\n  \
         outcry windows --spikes-only --tz Asia/Seoul -o spikes.csv posts.csv\n  \
@@ -169,10 +179,11 @@ pub enum Command {
     Time(TimeArgs),
     /// Classify every post: one JSON line per record, in input order.
     ///
-    /// Each line is {"line", "time", "service", "kind", "terms", "excluded", "negated",
-    /// "works_for_me", "services"}: `line` the record's line in its input (the first line of a
-    /// CSV row), `time` RFC 3339 UTC, `service` the service it is about (null when none is
-    /// named), `kind` "report", "recovery" or null, `terms` the outage and recovery entries that
+    /// Each line is {"line", "time", "record_kind", "service", "kind", "terms", "excluded",
+    /// "negated", "works_for_me", "services"}: `line` the record's line in its input (the first
+    /// line of a CSV row; for XML and JSON documents the line its element starts on), `time` RFC
+    /// 3339 UTC, `record_kind` what the record is when the input says (post, comment, trackback,
+    /// pingback), `service` the service it is about (null when none is named), `kind` "report", "recovery" or null, `terms` the outage and recovery entries that
     /// matched, `excluded` the exclusions that fired, `negated` the negations and counter-evidence
     /// that fired, `works_for_me` true when the post says the service works for its writer,
     /// `services` every service it names. Every record is written (--since/--until leave out
@@ -299,8 +310,9 @@ pub struct DetectArgs {
     /// Detect on an aggregated series instead of posts: CSV `timestamp,count[,total][,service]`
     /// (a header row may name the columns in any order), e.g. report counts exported from a
     /// monitoring tool. `total` (posts in all) lets the baseline follow the chatter level; the
-    /// service defaults to --about, else `service`. Set --window to the bucket width (or a
-    /// multiple). No FILE arguments with it.
+    /// service defaults to --about, else `service`. The window is the series' step (the most
+    /// common gap between its times); a --window that is a multiple of it adds buckets up, any
+    /// other is ignored with a warning. Counts may be written `94.0`. No FILE arguments with it.
     #[arg(long, value_name = "FILE")]
     pub counts: Option<PathBuf>,
 
@@ -395,10 +407,18 @@ impl From<Sensitivity> for crate::detect::Sensitivity {
 /// Back to the command line's value, for its name in the report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum InputFormat {
-    /// By file name: .csv and .tsv (also .csv.gz, …) are CSV, everything else JSON Lines.
+    /// By name and content: .csv and .tsv (also .csv.gz, …) are CSV; otherwise the first bytes
+    /// decide (`<` XML, `[` or a `{` spanning lines a JSON document, `{…}` lines JSON Lines),
+    /// then the name (.jsonl, .json, .xml, .rss, .atom, .js), then the first line (a header with
+    /// commas or tabs is CSV/TSV).
     Auto,
     /// One JSON object per line.
     Jsonl,
+    /// One JSON document holding many posts: an array, an object with `orderedItems`/`items`, a
+    /// Twitter archive's tweets.js.
+    Json,
+    /// An XML blog backup or feed: WordPress WXR, Tistory/Textcube TTXML, Atom, RSS.
+    Xml,
     /// Comma-separated values.
     Csv,
     /// Tab-separated values.
@@ -407,10 +427,11 @@ pub enum InputFormat {
 
 #[derive(Debug, Args)]
 pub struct CommonArgs {
-    /// Input files (JSON Lines or CSV; plain, gzip, zstd, xz or bzip2, told by their first
-    /// bytes). Standard input when none is given or for `-`. Several files are read as one
-    /// stream, in any time order. JSON Lines or CSV by the name (.jsonl, .csv, .tsv), else by the
-    /// first line (an object, or a header with commas or tabs).
+    /// Input files: JSON Lines, CSV, XML blog backups and feeds (WordPress, Tistory/Textcube,
+    /// Atom, RSS), JSON documents (an array, outbox.json, tweets.js); plain, gzip, zstd, xz or
+    /// bzip2, told by their first bytes. Standard input when none is given or for `-`. Several
+    /// files are read as one stream, in any time order. The layout is told by the first bytes and
+    /// the name together (see --input-format).
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
 
@@ -451,11 +472,11 @@ pub struct CommonArgs {
     #[arg(long)]
     pub keep_outliers: bool,
 
-    /// Window width: 30s, 1m, 5m, 1h, 1d … Windows up to 1h are aligned on UTC multiples of the
-    /// width; longer ones on local midnight of the first --tz zone (a 1d window on a DST day is 23
-    /// or 25 hours).
-    #[arg(short, long, value_name = "DURATION", default_value = "5m")]
-    pub window: String,
+    /// Window width: 30s, 1m, 5m, 1h, 1d … (default 5m; with --counts, the series' own step).
+    /// Windows up to 1h are aligned on UTC multiples of the width; longer ones on local midnight
+    /// of the first --tz zone (a 1d window on a DST day is 23 or 25 hours).
+    #[arg(short, long, value_name = "DURATION")]
+    pub window: Option<String>,
 
     #[command(flatten)]
     pub lexicons: LexiconArgs,
@@ -479,11 +500,12 @@ pub struct CommonArgs {
     pub text_field: Option<String>,
 
     /// Field holding the author. Default: the first of user.screen_name, author, username,
-    /// account.acct, user.
+    /// account.acct, user, attributedTo.
     #[arg(long, value_name = "PATH")]
     pub author_field: Option<String>,
 
-    /// Spike test: a window is a spike when P(X >= reports | baseline) is below this (Poisson tail).
+    /// Spike test: a window is a spike when P(X >= reports | expectation) is below this (negative
+    /// binomial tail with the service's own spread).
     /// Default: from --sensitivity (normal: 0.001).
     #[arg(long, value_name = "P")]
     pub alpha: Option<f64>,
@@ -493,11 +515,11 @@ pub struct CommonArgs {
     #[arg(long, value_name = "N")]
     pub min_reports: Option<u32>,
 
-    /// Parameter set of the detector: `low` (alpha 0.0001, 5 voices, elevated below P 0.002: only
-    /// loud outages), `normal` (alpha 0.001, 3 voices, elevated below 0.01, two busy windows or
-    /// P below alpha²), `high` (alpha 0.003, 3 voices, elevated below 0.02, one busy window is
-    /// enough: quieter services, earlier warning, more false alarms). --alpha and --min-reports
-    /// override their part.
+    /// Parameter set of the detector: `low` (alpha 0.0001, 5 voices, elevated below P 0.002, 14
+    /// nats of evidence: only loud outages), `normal` (alpha 0.001, 3 voices, elevated below
+    /// 0.01, two busy windows or P below alpha², 10 nats), `high` (alpha 0.003, 3 voices, elevated
+    /// below 0.02, one busy window is enough, 6 nats: quieter services, earlier warning, more
+    /// false alarms). --alpha and --min-reports override their part.
     #[arg(long, value_enum, default_value_t = Sensitivity::Normal)]
     pub sensitivity: Sensitivity,
 

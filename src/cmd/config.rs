@@ -18,6 +18,9 @@ use crate::time::{self, InputZone, TimeRules, Ts};
 /// each one's stack and window counts fit in memory.
 pub const MAX_THREADS: usize = 256;
 
+/// The window without `--window` (except for `--counts`: the series' step).
+pub const DEFAULT_WINDOW: &str = "5m";
+
 /// A mistake in the arguments (exit code 2).
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
@@ -41,8 +44,8 @@ impl Config {
     pub fn from_args(a: &CommonArgs) -> Result<Config, UsageError> {
         let zones = zones(&a.tz)?;
         let (times, since, until) = time_rules(a)?;
-        let window =
-            time::parse_duration(&a.window).map_err(|e| UsageError(format!("--window: {e}")))?;
+        let window = time::parse_duration(a.window.as_deref().unwrap_or(DEFAULT_WINDOW))
+            .map_err(|e| UsageError(format!("--window: {e}")))?;
         let params = params(a, zones[0])?;
         let fields = fields(a)?;
         let layout = layout(a)?;
@@ -140,12 +143,15 @@ fn layout(a: &CommonArgs) -> Result<Option<Layout>, UsageError> {
         InputFormat::Auto if a.columns.is_some() => Some(Layout::Csv { delimiter: b',' }),
         InputFormat::Auto => None,
         InputFormat::Jsonl => Some(Layout::JsonLines),
+        InputFormat::Json => Some(Layout::JsonDoc),
+        InputFormat::Xml => Some(Layout::Xml),
         InputFormat::Csv => Some(Layout::Csv { delimiter: b',' }),
         InputFormat::Tsv => Some(Layout::Csv { delimiter: b'\t' }),
     };
-    if a.columns.is_some() && layout == Some(Layout::JsonLines) {
+    if a.columns.is_some() && !matches!(layout, None | Some(Layout::Csv { .. })) {
         return Err(UsageError(
-            "--columns is for CSV input; it does not go with --input-format jsonl".into(),
+            "--columns is for CSV input; it does not go with --input-format jsonl, json or xml"
+                .into(),
         ));
     }
     Ok(layout)

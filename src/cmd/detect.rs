@@ -128,7 +128,12 @@ fn execute_counts(
     let (mut lex, about) = config::load_lexicon(&args.lexicons)?;
     let svc = crate::window::counts::services(&rows, &mut lex, about);
     let matcher = Matcher::new(lex, about);
-    let mut windows = Windows::aligned(cfg.scan.window, matcher.services().len(), cfg.zones[0]);
+    let width = counts_window(
+        &rows,
+        args.window.is_some().then_some(cfg.scan.window),
+        &cfg,
+    );
+    let mut windows = Windows::aligned(width, matcher.services().len(), cfg.zones[0]);
     let reports = crate::window::counts::fill(&rows, &svc, &mut windows);
     let stats = Stats {
         inputs: 1,
@@ -139,6 +144,29 @@ fn execute_counts(
         ..Default::default()
     };
     report(&cfg, official, &matcher, &windows, stats, exporter)
+}
+
+/// The window of a `--counts` series: its step, or `asked` (`--window`) when that is a multiple
+/// of the step (buckets added up); any other `--window` is ignored with a warning, since a
+/// window that splits buckets would see every other one empty.
+fn counts_window(rows: &[crate::window::counts::Row], asked: Option<i64>, cfg: &Config) -> i64 {
+    let step = crate::window::counts::step(rows);
+    match (step, asked) {
+        (Some(step), Some(w)) if w % step == 0 => w,
+        (Some(step), Some(w)) => {
+            if !cfg.scan.quiet {
+                eprintln!(
+                    "outcry: warning: --window {} does not hold whole buckets of the series' step {}: using {}",
+                    crate::time::human_duration(w),
+                    crate::time::human_duration(step),
+                    crate::time::human_duration(step)
+                );
+            }
+            step
+        }
+        (Some(step), None) => step,
+        (None, _) => cfg.scan.window,
+    }
 }
 
 /// What a sequential `detect --format json` run read and reported.

@@ -65,6 +65,28 @@ pub struct JsonIncident {
     /// The provider's timeline (`--official`); null when not given or silent on this incident.
     #[serde(default)]
     pub official: Option<JsonOfficial>,
+    /// Severity: the peak window's distinct voices over what was expected there (how many times
+    /// the usual level).
+    #[serde(default)]
+    pub peak_ratio: f64,
+    /// Severity: the evidence of the whole incident, in nats: the log-likelihood ratio of its
+    /// windows' reports under one raised level against their expectation (grows with height and
+    /// length; rank incidents by it, or cut below a value of your own).
+    #[serde(default)]
+    pub llr: f64,
+    /// False when the input was too short (under 24 hours) to know the service's usual level:
+    /// it was then taken from the input's quietest quarter (hour blocks; an outage is assumed to
+    /// fill at most half of the input).
+    #[serde(default = "yes")]
+    pub usual_level_known: bool,
+    /// How far the service's counts wander beyond a Poisson process: a window's variance is
+    /// μ + overdispersion·μ² (0: Poisson).
+    #[serde(default)]
+    pub overdispersion: f64,
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
@@ -116,9 +138,14 @@ pub struct JsonEvidence {
 pub struct JsonStats {
     pub inputs: u64,
     pub unreadable_inputs: u64,
-    /// Non-empty input lines (CSV: rows); always `records + skipped`.
+    /// Non-empty input lines (CSV: rows; XML and JSON documents: elements read as posts,
+    /// comments, trackbacks, pingbacks); always `records + skipped`.
     pub lines: u64,
     pub records: u64,
+    /// Records by kind, when the input says: `post`, `comment`, `trackback`, `pingback` (blog
+    /// backups and feeds always do; JSON Lines and CSV through a `kind` or `type` field).
+    #[serde(default)]
+    pub records_by_kind: BTreeMap<String, u64>,
     pub skipped: u64,
     pub skipped_by_reason: BTreeMap<String, u64>,
     pub bytes: u64,
@@ -182,6 +209,10 @@ pub struct JsonSettings {
     /// "hour of day", "day of week" or "none" (too little history).
     #[serde(default)]
     pub seasonal_profile: String,
+    /// The window test's variance model: "negative binomial" (dispersion estimated per
+    /// service) or "poisson".
+    #[serde(default)]
+    pub variance: String,
 }
 
 /// Builds the document.
@@ -252,6 +283,10 @@ fn incident(r: &Report, i: &Incident, official: Option<&Official>, tz: Tz) -> Js
         distinct_reports: i.distinct_reports,
         phases: phases(i, tz),
         official: official.map(|o| json_official(o, i.onset, tz)),
+        peak_ratio: round(i.peak_ratio, 2),
+        llr: round(i.llr, 1),
+        usual_level_known: i.usual_level_known,
+        overdispersion: round(i.overdispersion, 5),
     }
 }
 
@@ -294,6 +329,11 @@ fn stats(r: &Report) -> JsonStats {
         unreadable_inputs: s.unreadable,
         lines: s.lines,
         records: s.records,
+        records_by_kind: crate::record::KINDS
+            .iter()
+            .zip(s.records_by_kind)
+            .map(|(k, n)| (k.to_string(), n))
+            .collect(),
         skipped: s.skipped(),
         skipped_by_reason: s
             .nonzero_reasons()
@@ -345,6 +385,11 @@ fn settings(r: &Report) -> JsonSettings {
         sensitivity: r.sensitivity_name().to_string(),
         min_run: r.params.min_run,
         seasonal_profile: crate::detect::Season::describe(r.windows, r.params).to_string(),
+        variance: match r.params.variance {
+            crate::detect::Variance::Poisson => "poisson",
+            crate::detect::Variance::NegativeBinomial => "negative binomial",
+        }
+        .to_string(),
     }
 }
 

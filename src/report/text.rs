@@ -118,14 +118,41 @@ fn official_line(out: &mut dyn Write, o: &Official, onset: Ts, z: Tz) -> io::Res
     writeln!(out, "  {:<10}{ack}, {res}", "official")
 }
 
-/// The report and recovery counts, the peak and the usual level.
+/// The report and recovery counts, the peak and the usual level; the severity; and a warning
+/// when the usual level could not be known.
 fn counts(out: &mut dyn Write, r: &Report, i: &Incident) -> io::Result<()> {
     let window = human_duration(r.windows.width);
     writeln!(
         out,
         "  {:<10}{} outage reports ({} distinct voices), {} recovery posts (peak {} in {window}; usual {:.2} per {window})",
         "reports", i.reports, i.distinct_reports, i.recoveries, i.peak_reports, i.baseline
-    )
+    )?;
+    writeln!(
+        out,
+        "  {:<10}peak {} the expected, evidence {:.0} nats",
+        "severity",
+        ratio(i.peak_ratio),
+        i.llr
+    )?;
+    if !i.usual_level_known {
+        writeln!(
+            out,
+            "  {:<10}unknown: the input spans under a day, so the usual level is taken from its quietest quarter",
+            "usual"
+        )?;
+    }
+    Ok(())
+}
+
+/// `12×`, `3.4×`, `>1000×`.
+fn ratio(x: f64) -> String {
+    if x >= 1000.0 {
+        ">1000×".to_string()
+    } else if x >= 10.0 {
+        format!("{x:.0}×")
+    } else {
+        format!("{x:.1}×")
+    }
 }
 
 /// The terms people used, most frequent first (nothing when there are none).
@@ -224,6 +251,15 @@ fn summary(r: &Report, out: &mut dyn Write) -> io::Result<()> {
         s.records,
         human_duration(r.windows.width)
     )?;
+    if s.records_by_kind.iter().any(|&n| n > 0) {
+        let kinds: Vec<String> = crate::record::KINDS
+            .iter()
+            .zip(s.records_by_kind)
+            .filter(|(_, n)| *n > 0)
+            .map(|(k, n)| format!("{n} {k}{}", if n == 1 { "" } else { "s" }))
+            .collect();
+        writeln!(out, "Records by kind: {}.", kinds.join(", "))?;
+    }
     writeln!(
         out,
         "{} posts name a service: {} outage reports, {} recovery posts.",

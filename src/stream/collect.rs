@@ -7,7 +7,7 @@ use std::sync::Arc;
 use super::outliers::{Counted, Days, TimeRange};
 use super::stats::Stats;
 use crate::lexicon::{Kind, Matcher, Prefilter, Scratch};
-use crate::record::Post;
+use crate::record::{self, Post};
 use crate::time::quote;
 use crate::window::Windows;
 
@@ -72,6 +72,9 @@ impl<'m> Collector<'m> {
     /// Counts one record.
     pub fn post(&mut self, p: &Post<'_>) {
         self.stats.records += 1;
+        if let Some(i) = p.kind.as_deref().and_then(record::kind_index) {
+            self.stats.records_by_kind[i] += 1;
+        }
         if let Some(why) = self.range.outside(p.time) {
             self.stats.outlier(why);
             return;
@@ -104,8 +107,13 @@ impl<'m> Collector<'m> {
                 Kind::Report => self.stats.reports += 1,
                 Kind::Recovery => self.stats.recoveries += 1,
             }
+            // A trackback or pingback quotes another post: its voice is the quoted words'.
+            let quote = p.kind.as_deref().is_some_and(|k| {
+                k.eq_ignore_ascii_case("trackback") || k.eq_ignore_ascii_case("pingback")
+            });
+            let author = p.author.as_deref();
             self.windows
-                .classify(svc, kind, p.time, &p.text, p.author.as_deref(), v.terms);
+                .classify_post(svc, kind, p.time, &p.text, author, quote, v.terms);
         }
         // Times quoted by posts about a service ("down since 10:20 GMT", "6시 반쯤부터"): only
         // posts that name one and pass a cheap byte test are read further.

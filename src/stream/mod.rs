@@ -6,6 +6,7 @@
 
 pub mod collect;
 pub mod config;
+pub mod documents;
 pub mod outliers;
 pub mod parallel;
 pub mod progress;

@@ -29,13 +29,15 @@ use crossbeam_channel::{bounded, unbounded, Receiver, Sender};
 
 use super::collect::Collector;
 use super::config::ScanConfig;
+use super::documents;
 use super::outliers::{self, TimeRange};
 use super::progress::Progress;
-use super::sequential::{self, note_ambiguous};
+use super::sequential::{self, add_time_counts, note_ambiguous};
 use super::stats::{strict_error, Example, Scan, Stats, Warner};
-use crate::input::{self, Layout};
+use crate::input::{self, ChunkSink, Layout};
 use crate::lexicon::Matcher;
 use crate::lexicon::Prefilter;
+use crate::record::xml::{self, Dialect, XmlReader};
 use crate::record::{Decoded, JsonExtractor, Skip};
 use crate::time::TimeError;
 use crate::window::Windows;
@@ -88,21 +90,14 @@ fn scan_with(cfg: &ScanConfig, matcher: &Matcher, progress: &Progress) -> Result
         };
         c.stats.inputs += 1;
         let mut src = src;
-        let layout = cfg
-            .layout
-            .unwrap_or_else(|| Layout::of(path, &mut src.reader));
-        let delimiter = match layout {
-            Layout::JsonLines => None,
-            Layout::Csv { delimiter } => Some(delimiter),
-        };
-        if let Some(delimiter) = delimiter {
-            sequential::scan_csv(src, delimiter, cfg, &mut c, &mut warn)?;
+        let Some(dialect) = chunked(&mut src, path, cfg, &mut c, &mut warn)? else {
             continue;
-        }
+        };
         let keep = if cfg.quiet { 0 } else { cfg.max_warnings + 1 };
         let new_worker = || Worker {
             c: new_collector(),
             json: JsonExtractor::new(&cfg.fields, cfg.times),
+            xml: dialect.map(|d| XmlReader::new(d, cfg.times)),
             bufs: Decoded::default(),
             events: vec![],
             ambiguous: None,
@@ -117,7 +112,7 @@ fn scan_with(cfg: &ScanConfig, matcher: &Matcher, progress: &Progress) -> Result
             keep,
             strict: cfg.strict,
         };
-        let (workers, end) = read_parallel(&mut reader, threads, limits, new_worker);
+        let (workers, end) = read_parallel(&mut reader, dialect, threads, limits, new_worker);
         progress
             .suspend(|| finish_input(&src.name, workers, end, cfg.strict, &mut c, &mut warn))?;
     }
@@ -132,6 +127,37 @@ fn scan_with(cfg: &ScanConfig, matcher: &Matcher, progress: &Progress) -> Result
     Ok(Scan {
         windows: c.windows,
         stats: c.stats,
+    })
+}
+
+/// How an input is cut for the workers: JSON Lines (`Some(None)`) or XML units of a dialect;
+/// `None` when it was read here already (CSV and JSON documents, on this thread) or cannot be
+/// read.
+fn chunked(
+    src: &mut input::Source,
+    path: &str,
+    cfg: &ScanConfig,
+    c: &mut Collector,
+    warn: &mut Warner,
+) -> Result<Option<Option<Dialect>>> {
+    let layout = cfg.layout.unwrap_or_else(|| Layout::of(path, src));
+    let whole = |src: &mut input::Source| {
+        let name = std::mem::take(&mut src.name);
+        let reader = std::mem::replace(&mut src.reader, Box::new(std::io::empty()));
+        input::Source { name, reader }
+    };
+    Ok(match layout {
+        Layout::JsonLines => Some(None),
+        Layout::Csv { delimiter } => {
+            sequential::scan_csv(whole(src), delimiter, cfg, c, warn)?;
+            None
+        }
+        Layout::JsonDoc => {
+            let mut json = JsonExtractor::new(&cfg.fields, cfg.times);
+            documents::scan_doc(whole(src), &mut json, cfg.strict, c, warn)?;
+            None
+        }
+        Layout::Xml => documents::dialect_of(src, cfg.strict, c, warn)?.map(Some),
     })
 }
 
@@ -151,6 +177,9 @@ fn finish_input(
         events.extend(w.events);
         skips += w.c.stats.skipped();
         c.stats.dst_adjusted += w.json.dst_adjusted();
+        for p in w.xml.iter().flat_map(XmlReader::time_parsers) {
+            add_time_counts(&mut c.stats, p);
+        }
         c.stats.ambiguous_dates += w.json.ambiguous_dates();
         for (a, b) in c.stats.implied_zone.iter_mut().zip(w.json.implied()) {
             *a += b;
@@ -221,6 +250,7 @@ fn add_stats(into: &mut Stats, s: Stats) {
         unreadable,
         lines,
         records,
+        records_by_kind,
         skipped_by_reason,
         bytes,
         mentions,
@@ -239,6 +269,9 @@ fn add_stats(into: &mut Stats, s: Stats) {
     into.unreadable += unreadable;
     into.lines += lines;
     into.records += records;
+    for (a, b) in into.records_by_kind.iter_mut().zip(records_by_kind) {
+        *a += b;
+    }
     for (a, b) in into.skipped_by_reason.iter_mut().zip(skipped_by_reason) {
         *a += b;
     }
@@ -266,6 +299,8 @@ struct Worker<'m> {
     c: Collector<'m>,
     /// Its own extractor: reading a line may update per-stream state.
     json: JsonExtractor,
+    /// For an XML input: its reader of records.
+    xml: Option<XmlReader>,
     /// Where strings with escapes are decoded, line after line.
     bufs: Decoded,
     /// Its first skips, in line order.
@@ -284,6 +319,9 @@ struct Worker<'m> {
 impl Worker<'_> {
     /// Folds the lines of one chunk, the first of which is line `first_line` of the input.
     fn chunk(&mut self, buf: &[u8], first_line: u64) {
+        if self.xml.is_some() {
+            return self.xml_chunk(buf, first_line);
+        }
         let mut line_no = first_line;
         let mut rest = buf;
         while !rest.is_empty() {
@@ -329,14 +367,47 @@ impl Worker<'_> {
     }
 }
 
-/// Where the reader puts its chunks.
-trait Sink {
-    /// A buffer to fill (its contents are garbage; its length is its capacity, at least CHUNK).
-    fn fresh(&mut self) -> Vec<u8>;
-    /// Takes a chunk: whole lines in `buf[..len]`; false to stop reading.
-    fn take(&mut self, buf: Vec<u8>, len: usize, first_line: u64) -> bool;
-    /// `--strict` met a bad line here: chunks after it need not be read.
-    fn failed_at(&mut self, line: u64);
+impl Worker<'_> {
+    /// Folds the records of one chunk of XML units, the first byte of which is on line
+    /// `first_line` of the input.
+    fn xml_chunk(&mut self, buf: &[u8], first_line: u64) {
+        let Worker {
+            c,
+            xml,
+            events,
+            keep,
+            strict,
+            failed,
+            ..
+        } = self;
+        let Some(xml) = xml else {
+            return;
+        };
+        xml.chunk(buf, first_line, &mut |line, got| {
+            if *failed {
+                return;
+            }
+            match got {
+                Ok(None) => {}
+                Ok(Some(p)) => {
+                    c.stats.lines += 1;
+                    c.post(&p);
+                }
+                Err(why) => {
+                    c.stats.lines += 1;
+                    if *strict {
+                        events.push((line, why, None));
+                        *failed = true;
+                    } else {
+                        c.stats.skip(why);
+                        if events.len() < *keep {
+                            events.push((line, why, None));
+                        }
+                    }
+                }
+            }
+        });
+    }
 }
 
 /// How reading an input ended.
@@ -367,7 +438,7 @@ struct Limits {
 /// read bypasses the `BufReader`'s own buffer), and carries the last, incomplete line over. A
 /// line that outgrows the limit is read past without being kept, so that no buffer grows past
 /// the limit whatever the input.
-fn read_chunks(reader: &mut dyn BufRead, sink: &mut dyn Sink, limits: Limits) -> ReaderEnd {
+fn read_chunks(reader: &mut dyn BufRead, sink: &mut dyn ChunkSink, limits: Limits) -> ReaderEnd {
     let mut end = ReaderEnd {
         bytes: 0,
         too_long: 0,
@@ -488,7 +559,7 @@ fn fill(
 
 /// A fresh buffer that starts with `tail` (the incomplete last line of a chunk), with room for
 /// at least half a chunk after it.
-fn carry_over(sink: &mut dyn Sink, tail: &[u8]) -> Vec<u8> {
+fn carry_over(sink: &mut dyn ChunkSink, tail: &[u8]) -> Vec<u8> {
     let mut next = sink.fresh();
     if next.len() < tail.len() + CHUNK / 2 {
         next.resize(tail.len() + CHUNK, 0);
@@ -509,7 +580,7 @@ struct Dispatch<'a> {
     fail: &'a AtomicU64,
 }
 
-impl Sink for Dispatch<'_> {
+impl ChunkSink for Dispatch<'_> {
     fn fresh(&mut self) -> Vec<u8> {
         self.free.try_recv().unwrap_or_else(|_| vec![0; CHUNK])
     }
@@ -522,9 +593,10 @@ impl Sink for Dispatch<'_> {
     }
 }
 
-/// Reads on this thread, folds on `threads` workers.
+/// Reads on this thread (cutting lines, or XML units of `dialect`), folds on `threads` workers.
 fn read_parallel<'m>(
     reader: &mut dyn BufRead,
+    dialect: Option<Dialect>,
     threads: usize,
     limits: Limits,
     new_worker: impl Fn() -> Worker<'m>,
@@ -562,7 +634,18 @@ fn read_parallel<'m>(
             free: free_rx,
             fail: &fail,
         };
-        let end = read_chunks(reader, &mut sink, limits);
+        let end = match dialect {
+            None => read_chunks(reader, &mut sink, limits),
+            Some(d) => {
+                let end = xml::frame_units(reader, d.units(), d.dropped(), &mut sink);
+                ReaderEnd {
+                    bytes: end.bytes,
+                    too_long: 0,
+                    too_long_lines: vec![],
+                    broken: end.broken,
+                }
+            }
+        };
         drop(sink);
         let workers = handles
             .into_iter()

@@ -1,5 +1,5 @@
-//! The stream on one thread: every input, line by line (or CSV row by row), into a [`Sink`] in
-//! input order. The reference the parallel reader must agree with, and the reader of CSV and of
+//! The stream on one thread: every input, line by line (or CSV row by row; XML and JSON documents
+//! element by element, `documents.rs`), into a [`Sink`] in input order. The reference the parallel reader must agree with, and the reader of CSV and of
 //! the `--official` timeline.
 //!
 //! Bad input never stops a run: each non-empty line becomes either a record or a skip counted by
@@ -11,6 +11,7 @@ use anyhow::{bail, Result};
 
 use super::collect::{Collector, Sink};
 use super::config::ScanConfig;
+use super::documents;
 use super::outliers::{self, TimeRange};
 use super::stats::{strict_error, Example, Scan, Warner};
 use crate::input::{self, CsvRows, Layout, Line, LineReader, Row};
@@ -101,12 +102,15 @@ pub fn read(cfg: &ScanConfig, c: &mut impl Sink) -> Result<()> {
         };
         c.stats().inputs += 1;
         let mut src = src;
-        let layout = cfg
-            .layout
-            .unwrap_or_else(|| Layout::of(path, &mut src.reader));
+        let layout = cfg.layout.unwrap_or_else(|| Layout::of(path, &mut src));
         match layout {
             Layout::JsonLines => scan_jsonl(src, &mut json, c, &mut warn, cfg)?,
             Layout::Csv { delimiter } => scan_csv(src, delimiter, cfg, c, &mut warn)?,
+            Layout::Xml => documents::scan_xml(src, cfg, c, &mut warn)?,
+            Layout::JsonDoc => {
+                let mut doc = JsonExtractor::new(&cfg.fields, cfg.times);
+                documents::scan_doc(src, &mut doc, cfg.strict, c, &mut warn)?
+            }
         }
     }
     c.stats().dst_adjusted += json.dst_adjusted();
@@ -118,7 +122,7 @@ pub fn read(cfg: &ScanConfig, c: &mut impl Sink) -> Result<()> {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn skip(
+pub(crate) fn skip(
     c: &mut impl Sink,
     warn: &mut Warner,
     strict: bool,
@@ -285,7 +289,12 @@ fn csv_mapper(
 
 /// An input that cannot be read at all: an error under `--strict`; else shown on stderr, counted
 /// as unreadable and noted in the statistics.
-fn unreadable(msg: String, strict: bool, c: &mut impl Sink, warn: &mut Warner) -> Result<()> {
+pub(crate) fn unreadable(
+    msg: String,
+    strict: bool,
+    c: &mut impl Sink,
+    warn: &mut Warner,
+) -> Result<()> {
     if strict {
         bail!(msg);
     }

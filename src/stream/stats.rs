@@ -3,7 +3,7 @@
 //! about how times were read (implied zones, ambiguous dates, outliers) once the run is read.
 
 use super::outliers::Outlier;
-use crate::record::Skip;
+use crate::record::{Skip, KINDS};
 use crate::terminal::escape;
 use crate::time::{rfc3339_utc, Implied, TimeError, Ts};
 use crate::window::Windows;
@@ -19,6 +19,9 @@ pub struct Stats {
     pub lines: u64,
     /// Lines that became records.
     pub records: u64,
+    /// Records by kind (indexed like `record::KINDS`: posts, comments, trackbacks, pingbacks),
+    /// when the input says.
+    pub records_by_kind: [u64; KINDS.len()],
     /// Lines skipped, by reason (indexed like `Skip::ALL`).
     pub skipped_by_reason: [u64; Skip::ALL.len()],
     /// Decompressed bytes read.
@@ -226,6 +229,7 @@ pub fn describe(why: Skip) -> &'static str {
         Skip::MalformedCsv => "malformed CSV row",
         Skip::TruncatedInput => "input broke off (truncated or corrupt archive)",
         Skip::AmbiguousZone => "ambiguous time zone abbreviation",
+        Skip::MalformedXml => "malformed XML element",
         Skip::LineTooLong => "line longer than --max-line-bytes",
         Skip::UnterminatedQuote => {
             "unterminated quote in a CSV field (the lines after it are read again)"
