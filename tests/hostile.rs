@@ -284,3 +284,40 @@ fn max_line_bytes_is_a_flag_with_a_checked_size() {
         assert!(String::from_utf8_lossy(&o.stderr).contains("--max-line-bytes"));
     }
 }
+
+#[test]
+fn two_posts_a_century_apart_make_a_few_rows_in_little_memory() {
+    // Before: 10.5 million rows (957 MB) and half a gigabyte of memory.
+    let two = "{\"time\":\"1990-01-01T00:00:00Z\",\"text\":\"gmail is down\"}\n\
+               {\"time\":\"2090-01-01T00:00:00Z\",\"text\":\"gmail is down\"}\n";
+    let feed = |w: &mut dyn Write| {
+        let _ = w.write_all(two.as_bytes());
+    };
+    let r = run_fed(&["windows", "--keep-outliers", "-"], feed);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.peak_mib < BOUND_MIB, "peak {} MiB", r.peak_mib);
+    let out = String::from_utf8(r.stdout).unwrap();
+    let rows: Vec<&str> = out.lines().collect();
+    assert_eq!(rows.len(), 5, "{out}");
+    // The posts' windows, and the silence's first and last window, unscored.
+    assert!(rows[1].starts_with("1990-01-01T00:00:00+00:00,1990-01-01T00:05:00+00:00,gmail,1,1,"));
+    assert_eq!(
+        rows[2],
+        "1990-01-01T00:05:00+00:00,1990-01-01T00:10:00+00:00,gmail,0,0,0,,,false,0,"
+    );
+    assert_eq!(
+        rows[3],
+        "2089-12-31T23:55:00+00:00,2090-01-01T00:00:00+00:00,gmail,0,0,0,,,false,0,"
+    );
+    assert!(rows[4].starts_with("2090-01-01T00:00:00+00:00,2090-01-01T00:05:00+00:00,gmail,1,1,"));
+    // --fill writes every window (here by day: 36,526 days from 1990 to 2090).
+    let r = run_fed(
+        &["windows", "--keep-outliers", "--fill", "-w", "1d", "-"],
+        feed,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        String::from_utf8(r.stdout).unwrap().lines().count(),
+        1 + 36_526
+    );
+}

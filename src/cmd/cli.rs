@@ -338,6 +338,12 @@ pub struct WindowsArgs {
     #[arg(long)]
     pub spikes_only: bool,
 
+    /// Write every window of a silence (a stretch of more than a week without any post): by
+    /// default only its first and last window are written, with zero counts and empty
+    /// baseline, score and expected, so that the output follows the input, not its time span.
+    #[arg(long, conflicts_with = "spikes_only")]
+    pub fill: bool,
+
     /// Exit with 1 when no window is a spike (0 when one is); errors are still 2 and 3.
     #[arg(long)]
     pub exit_code: bool,
