@@ -321,3 +321,83 @@ fn two_posts_a_century_apart_make_a_few_rows_in_little_memory() {
         1 + 36_526
     );
 }
+
+/// Whether `s` holds anything a terminal would act on: C0 controls but the line breaks, DEL, C1
+/// controls, bidi controls, line and paragraph separators.
+fn acts_on_terminal(s: &str) -> Option<char> {
+    s.chars()
+        .find(|&c| c != '\n' && outcry::terminal::is_unsafe(c))
+}
+
+/// A post text with each kind of hostile sequence.
+const HOSTILE: &str = "gmail is down \u{1b}[31mRED\u{1b}[0m \u{1b}]0;pwned\u{7} \
+     \u{1b}]8;;http://x\u{1b}\\link\u{1b}]8;;\u{1b}\\ \u{9b}2J \u{202e}gnp.exe\u{2066} \u{7f}";
+
+#[test]
+fn post_text_and_author_names_reach_the_terminal_escaped() {
+    // Two days of quiet chatter, then forty reports in a minute; the first one's author has a
+    // newline that would forge a report line, and its text every kind of escape sequence.
+    let t0 = 1_235_400_000i64;
+    let mut data = String::new();
+    for k in 0..96 {
+        data += &format!(
+            "{{\"time\":{},\"author\":\"bg{k}\",\"text\":\"nice weather\"}}\n",
+            t0 + k * 1800
+        );
+    }
+    for i in 0..40 {
+        let (author, text) = if i == 0 {
+            ("evil\nOUTAGE forged line".to_string(), HOSTILE.to_string())
+        } else {
+            (format!("user{i}"), "gmail is down again".to_string())
+        };
+        let line =
+            serde_json::json!({"time": t0 + 48 * 3600 + i * 10, "author": author, "text": text});
+        data += &format!("{line}\n");
+    }
+    let feed = move |w: &mut dyn Write| {
+        let _ = w.write_all(data.as_bytes());
+    };
+    let r = run_fed(&["detect", "-"], feed);
+    let out = String::from_utf8(r.stdout).unwrap();
+    assert_eq!(acts_on_terminal(&out), None, "{out}");
+    assert!(
+        out.contains("@evil\\nOUTAGE forged line: gmail is down \\u{1b}[31mRED"),
+        "{out}"
+    );
+    assert!(out.contains("\\u{7}") && out.contains("\\u{202e}gnp.exe\\u{2066}"));
+    assert!(!out.lines().any(|l| l.starts_with("OUTAGE")), "{out}");
+}
+
+#[test]
+fn explain_and_warnings_that_quote_input_are_escaped() {
+    let o = Command::new(bin())
+        .args(["explain", HOSTILE])
+        .output()
+        .unwrap();
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert_eq!(acts_on_terminal(&out), None, "{out}");
+    assert!(out.contains("\\u{1b}]0;pwned\\u{7}"), "{out}");
+    // A file name is quoted in every warning about its lines, and in --strict's error.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("posts\u{1b}]0;title\u{7}\n.jsonl");
+    std::fs::write(
+        &path,
+        "not json\n{\"time\":1235467862,\"text\":\"gmail is down\"}\n",
+    )
+    .unwrap();
+    for strict in [false, true] {
+        let mut c = Command::new(bin());
+        c.arg("detect").arg(&path);
+        if strict {
+            c.arg("--strict");
+        }
+        let o = c.output().unwrap();
+        let err = String::from_utf8(o.stderr).unwrap();
+        assert_eq!(acts_on_terminal(&err), None, "{err}");
+        assert!(
+            err.contains("posts\\u{1b}]0;title\\u{7}\\n.jsonl:1:"),
+            "{err}"
+        );
+    }
+}
