@@ -401,3 +401,64 @@ fn explain_and_warnings_that_quote_input_are_escaped() {
         );
     }
 }
+
+/// A zstd file of three frames (with checksums), each ending at a line boundary, and where each
+/// frame starts.
+fn three_frames() -> (Vec<u8>, Vec<usize>) {
+    let mut data = vec![];
+    let mut starts = vec![];
+    for f in 0..3 {
+        let mut lines = String::new();
+        for i in 0..2000 {
+            lines += &format!(
+                "{{\"time\":\"2009-02-24T09:{:02}:{:02}Z\",\"text\":\"gmail is down {f} {i}\"}}\n",
+                i / 60 % 60,
+                i % 60
+            );
+        }
+        let mut e = zstd::stream::write::Encoder::new(vec![], 3).unwrap();
+        e.include_checksum(true).unwrap();
+        e.write_all(lines.as_bytes()).unwrap();
+        starts.push(data.len());
+        data.extend(e.finish().unwrap());
+    }
+    (data, starts)
+}
+
+#[test]
+fn a_corrupt_zstd_is_an_error_wherever_the_damage_falls() {
+    // Damage on a line boundary (a frame's magic, the checksum that ends a frame, both at the end
+    // of a line) and inside frames: every time the archive cannot be read whole, the run fails
+    // (exit 3) and says where the input broke off, on one thread or several, with --strict or not.
+    let (data, starts) = three_frames();
+    let mut offsets = vec![starts[1], starts[2], starts[1] - 2, starts[2] - 1, data.len() - 3];
+    offsets.extend((1..12).map(|k| k * data.len() / 12));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("posts.jsonl.zst");
+    let mut checked = 0;
+    for &off in &offsets {
+        let mut bad = data.clone();
+        bad[off] ^= 0x5a;
+        if zstd::decode_all(&bad[..]).is_ok() {
+            continue; // the damage left a valid archive (a byte the format does not check)
+        }
+        checked += 1;
+        std::fs::write(&path, &bad).unwrap();
+        for args in [&["--threads", "1"][..], &["--threads", "3"], &["--strict"]] {
+            let o = Command::new(bin())
+                .args(["detect", "--format", "json"])
+                .args(args)
+                .arg(&path)
+                .output()
+                .unwrap();
+            let err = String::from_utf8_lossy(&o.stderr);
+            assert_eq!(o.status.code(), Some(3), "damage at {off}, {args:?}: {err}");
+            assert!(err.contains("posts.jsonl.zst:"), "{err}");
+            assert!(
+                err.contains("broke off") || err.contains("--strict stops"),
+                "damage at {off}, {args:?}: {err}"
+            );
+        }
+    }
+    assert!(checked >= 10, "only {checked} damaged archives were invalid");
+}
