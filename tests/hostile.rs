@@ -431,7 +431,13 @@ fn a_corrupt_zstd_is_an_error_wherever_the_damage_falls() {
     // of a line) and inside frames: every time the archive cannot be read whole, the run fails
     // (exit 3) and says where the input broke off, on one thread or several, with --strict or not.
     let (data, starts) = three_frames();
-    let mut offsets = vec![starts[1], starts[2], starts[1] - 2, starts[2] - 1, data.len() - 3];
+    let mut offsets = vec![
+        starts[1],
+        starts[2],
+        starts[1] - 2,
+        starts[2] - 1,
+        data.len() - 3,
+    ];
     offsets.extend((1..12).map(|k| k * data.len() / 12));
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("posts.jsonl.zst");
@@ -460,5 +466,8 @@ fn a_corrupt_zstd_is_an_error_wherever_the_damage_falls() {
             );
         }
     }
-    assert!(checked >= 10, "only {checked} damaged archives were invalid");
+    assert!(
+        checked >= 10,
+        "only {checked} damaged archives were invalid"
+    );
 }
