@@ -10,6 +10,7 @@ use std::io::{Read, Write};
 use std::path::Path;
 use std::process::{Command, Stdio};
 
+use outcry::detect::MAX_CHUNK_WINDOWS;
 use outcry::report::JsonReport;
 
 fn root() -> &'static Path {
@@ -320,6 +321,67 @@ fn two_posts_a_century_apart_make_a_few_rows_in_little_memory() {
         String::from_utf8(r.stdout).unwrap().lines().count(),
         1 + 36_526
     );
+}
+
+/// Six years of quiet chatter at 1-minute windows (3.15 million windows, no week-long silence to
+/// split at) with 60-report bursts: twelve spread out and one across the first chunk's edge.
+fn six_years_with_bursts() -> (String, Vec<String>) {
+    use chrono::{Duration, TimeZone, Utc};
+    let t0 = Utc.with_ymd_and_hms(2000, 1, 1, 0, 0, 0).unwrap();
+    let mut lines = vec![];
+    let mut last = t0;
+    for i in 0..6 * 365 * 4_i64 {
+        last = t0 + Duration::hours(6 * i) + Duration::seconds(i * 7919 % 3600);
+        let text = if i % 8 == 0 {
+            "gmail is down"
+        } else {
+            "what a nice lunch"
+        };
+        lines.push((last, format!("u{}", i % 50), text.to_string()));
+    }
+    // The first chunk's own windows end here (the split of `outcry::detect::chunks`).
+    let windows = (last - t0).num_minutes() + 1;
+    let parts = (windows + MAX_CHUNK_WINDOWS - 1) / MAX_CHUNK_WINDOWS;
+    let edge = t0 + Duration::minutes((windows + parts - 1) / parts);
+    let mut starts: Vec<_> = (0..12)
+        .map(|k| t0 + Duration::days(90 + k * 180) + Duration::hours(10))
+        .collect();
+    starts.push(edge - Duration::minutes(5));
+    for s in &starts {
+        for j in 0..60 {
+            let text = format!("gmail is down again for me too, try {j}");
+            lines.push((*s + Duration::seconds(15 * j), format!("v{j}"), text));
+        }
+    }
+    let mut out = String::new();
+    for (t, user, text) in lines {
+        let rec = serde_json::json!({"time": t.to_rfc3339(), "user": user, "text": text});
+        out.push_str(&format!("{rec}\n"));
+    }
+    starts.sort();
+    let onsets = starts
+        .iter()
+        .map(|s| s.format("%Y-%m-%dT%H:%M").to_string());
+    (out, onsets.collect())
+}
+
+#[test]
+fn a_long_input_without_silences_is_detected_in_bounded_memory_and_chunk_edges_lose_nothing() {
+    // Before: the detector kept every window of the input at once, 327 MiB here (1.19 GB for
+    // 2 M posts over a century); now a chunk at a time, about 64 MiB in release.
+    let (input, onsets) = six_years_with_bursts();
+    let r = run_fed(&["detect", "-w", "1m", "--format", "json", "-"], move |w| {
+        let _ = w.write_all(input.as_bytes());
+    });
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.peak_mib < 160, "peak {} MiB", r.peak_mib);
+    let rep = report(&r);
+    let found: Vec<&str> = rep.incidents.iter().map(|i| &i.onset[..16]).collect();
+    assert_eq!(found, onsets);
+    for i in &rep.incidents {
+        let (on, off) = (&i.onset, i.recovery.as_deref().unwrap_or("none"));
+        assert!(off > on.as_str() && off[..13] == on[..13], "{on} → {off}");
+    }
 }
 
 /// Whether `s` holds anything a terminal would act on: C0 controls but the line breaks, DEL, C1

@@ -11,7 +11,7 @@
 use std::io::{self, Write};
 
 use super::{Exporter, Report};
-use crate::detect::{dense_counts, segments, series_in, Season};
+use crate::detect::{chunks, dense_counts, series_in, Season};
 use crate::time::rfc3339_in;
 
 /// Unwraps the I/O error inside a CSV error, so a closed pipe is still recognised as one.
@@ -55,18 +55,21 @@ impl Exporter for WindowsCsv {
             .collect();
         services.sort_by(|a, b| r.service_id(*a).cmp(r.service_id(*b)));
         let mut previous: Option<i64> = None;
-        for (first, last) in segments(r.windows) {
+        for c in chunks(r.windows) {
             if let (Some(end), false) = (previous, self.spikes_only) {
-                self.silence(r, &services, end + 1, first - 1, &mut w)?;
+                if end + 1 < c.first {
+                    self.silence(r, &services, end + 1, c.first - 1, &mut w)?;
+                }
             }
-            previous = Some(last);
-            let season = Season::for_span(r.windows, first, last, r.params);
+            previous = Some(c.last);
+            let (first, last) = (c.first, c.last);
+            let season = Season::for_span(r.windows, c.from, c.to, r.params);
             let series: Vec<_> = services
                 .iter()
                 .map(|&s| {
                     (
-                        series_in(r.windows, s, first, last, r.params, season.as_ref()),
-                        dense_counts(r.windows.cells(s), first, last),
+                        series_in(r.windows, s, c.from, c.to, r.params, season.as_ref()),
+                        dense_counts(r.windows.cells(s), c.from, c.to),
                     )
                 })
                 .collect();
@@ -77,7 +80,7 @@ impl Exporter for WindowsCsv {
                 );
                 for (k, &svc) in services.iter().enumerate() {
                     let (series, raw) = &series[k];
-                    let sc = &series.scores[(idx - first) as usize];
+                    let sc = &series.scores[(idx - c.from) as usize];
                     if self.spikes_only && !sc.spike {
                         continue;
                     }
@@ -91,7 +94,7 @@ impl Exporter for WindowsCsv {
                         we.as_str(),
                         r.service_id(svc),
                         &posts.to_string(),
-                        &raw[(idx - first) as usize].to_string(),
+                        &raw[(idx - c.from) as usize].to_string(),
                         &recoveries.to_string(),
                         &format!("{:.4}", series.baseline),
                         &format!("{:.2}", sc.score),
