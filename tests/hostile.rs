@@ -31,6 +31,8 @@ struct Run {
 
 /// Runs outcry with `args`, feeding it what `feed` writes (from another thread), and measures the
 /// child's own peak resident set with `wait4`.
+// The child is reaped by `libc::wait4` (for its peak memory), which clippy cannot see.
+#[allow(clippy::zombie_processes)]
 fn run_fed(args: &[&str], feed: impl FnOnce(&mut dyn Write) + Send + 'static) -> Run {
     let mut child = Command::new(bin())
         .current_dir(root())

@@ -231,8 +231,11 @@ pub fn replay(check: fn(&[u8]), path: &std::path::Path) -> std::io::Result<()> {
     Ok(())
 }
 
+/// A check run on any bytes.
+pub type Check = fn(&[u8]);
+
 /// The targets by name, as the corpus folders and `fuzz_targets/` name them.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Check)] = &[
     ("json_scan", json_scan),
     ("record", record),
     ("time", time),

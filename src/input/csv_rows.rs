@@ -53,7 +53,7 @@ enum Quote {
     /// Inside a quoted field.
     Quoted,
     /// Just after a `"` inside a quoted field: it closed the field, or starts a `""`.
-    QuoteInQuoted,
+    MaybeClosed,
 }
 
 impl Quote {
@@ -64,11 +64,11 @@ impl Quote {
         }
         for &b in line {
             self = match (self, b) {
-                (Quote::Quoted, b'"') => Quote::QuoteInQuoted,
+                (Quote::Quoted, b'"') => Quote::MaybeClosed,
                 (Quote::Quoted, _) => Quote::Quoted,
                 (_, d) if d == delimiter => Quote::FieldStart,
-                (Quote::FieldStart, b'"') | (Quote::QuoteInQuoted, b'"') => Quote::Quoted,
-                (Quote::FieldStart | Quote::Unquoted | Quote::QuoteInQuoted, _) => Quote::Unquoted,
+                (Quote::FieldStart, b'"') | (Quote::MaybeClosed, b'"') => Quote::Quoted,
+                (Quote::FieldStart | Quote::Unquoted | Quote::MaybeClosed, _) => Quote::Unquoted,
             };
         }
         self
