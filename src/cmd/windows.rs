@@ -12,6 +12,7 @@ use crate::report::WindowsCsv;
 pub fn run(a: &WindowsArgs) -> Result<i32> {
     let csv = WindowsCsv {
         spikes_only: a.spikes_only,
+        fill: a.fill,
         spikes: Default::default(),
     };
     let done = execute_with(&a.common, &Outputs::only(&csv), &[])?;
