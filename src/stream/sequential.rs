@@ -12,7 +12,7 @@ use anyhow::{bail, Result};
 use super::collect::{Collector, Sink};
 use super::config::ScanConfig;
 use super::documents;
-use super::outliers::{self, TimeRange};
+use super::outliers::{TimeRange, Unsettled};
 use super::stats::{strict_error, Example, Scan, Warner};
 use crate::input::{self, Layout, Line, LineReader};
 use crate::lexicon::Matcher;
@@ -23,6 +23,11 @@ use crate::window::Windows;
 /// Reads every input of `cfg` into windows, and keeps the records far outside the bulk of the
 /// stream out of them (`outliers.rs`).
 pub fn scan(cfg: &ScanConfig, matcher: &Matcher) -> Result<Scan> {
+    Ok(scan_unsettled(cfg, matcher)?.settle(cfg.keep_outliers))
+}
+
+/// Reads every input of `cfg` into windows, before the outlier rule (a partial result's part).
+pub fn scan_unsettled(cfg: &ScanConfig, matcher: &Matcher) -> Result<Unsettled> {
     let services = matcher.services().len();
     let windows = Windows::aligned(cfg.window, services, cfg.align_zone);
     let mut c = Collector::with_windows(matcher, windows);
@@ -32,17 +37,10 @@ pub fn scan(cfg: &ScanConfig, matcher: &Matcher) -> Result<Scan> {
         until: cfg.until,
     };
     read(cfg, &mut c)?;
-    let days = std::mem::take(&mut c.days);
-    outliers::settle(
-        days,
-        cfg.keep_outliers,
-        cfg.window,
-        &mut c.windows,
-        &mut c.stats,
-    );
-    Ok(Scan {
+    Ok(Unsettled {
         windows: c.windows,
         stats: c.stats,
+        days: c.days,
     })
 }
 
