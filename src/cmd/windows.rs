@@ -14,6 +14,6 @@ pub fn run(a: &WindowsArgs) -> Result<i32> {
         spikes_only: a.spikes_only,
         spikes: Default::default(),
     };
-    let done = execute_with(&a.common, &csv, &[])?;
+    let done = execute_with(&a.common, &csv, &[], &a.partials)?;
     exit_codes::of_run(&done.stats, a.exit_code.then_some(csv.spikes.get() > 0))
 }

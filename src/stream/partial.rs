@@ -404,7 +404,7 @@ impl Partial {
             return read_lines(r, name);
         }
         if head.len() < 4 || head[..4] != ZSTD_MAGIC {
-            bail!("{name}: not an outcry partial result (it is not zstd-compressed); `outcry scan -o FILE` writes one");
+            bail!("{name}: not an outcry partial result (it is not zstd-compressed); `outcry scan --partial FILE` writes one");
         }
         let z = zstd::Decoder::with_buffer(r).with_context(|| format!("{name}: cannot read"))?;
         read_lines(BufReader::with_capacity(1 << 16, z), name)
