@@ -819,3 +819,211 @@ pub fn merge_files(
     acc.map(|(p, _)| p)
         .ok_or_else(|| anyhow!("no partial results given"))
 }
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::lexicon::Kind;
+    use crate::stream::outliers::Counted;
+    use crate::window::Windows;
+
+    /// One record as a reader would count it: time, service, what it was, text, author.
+    #[derive(Debug, Clone)]
+    struct Ev {
+        t: Ts,
+        svc: usize,
+        what: u8,
+        text: usize,
+        author: Option<usize>,
+        quoted: Ts,
+        input: usize,
+    }
+
+    const TEXTS: [&str; 5] = ["gmail down", "지메일 장애", "is gmail down?", "back up", "RT @kim: down"];
+
+    fn ev() -> impl Strategy<Value = Ev> {
+        // A day and a half from 2009-02-24, so days, windows and quoted times collide often.
+        (
+            0i64..130_000,
+            0usize..2,
+            0u8..4,
+            0usize..TEXTS.len(),
+            proptest::option::of(0usize..90),
+            0i64..40,
+            0usize..3,
+        )
+            .prop_map(|(dt, svc, what, text, author, q, input)| Ev {
+                t: 1_235_400_000 + dt,
+                svc,
+                what,
+                text,
+                author,
+                quoted: 1_235_400_000 + q * 600,
+                input,
+            })
+    }
+
+    /// The partial of some records, counted as the collector counts them (every record seen and
+    /// tallied; mentions, reports with voices, evidence, terms and quoted times; recoveries).
+    fn partial_of(evs: &[Ev]) -> Partial {
+        let mut w = Windows::new(300, 2);
+        let mut days = Days::default();
+        let mut stats = Stats::default();
+        let authors: Vec<String> = (0..90).map(|a| format!("user{a}")).collect();
+        for e in evs {
+            let text = TEXTS[e.text];
+            let author = e.author.map(|a| authors[a].as_str());
+            w.see(e.t);
+            stats.records += 1;
+            stats.lines += 1;
+            stats.bytes += text.len() as u64;
+            let mut c = Counted::default();
+            if e.what > 0 {
+                w.mention(e.svc, e.t);
+                stats.mentions += 1;
+                c.mention = true;
+            }
+            if e.what == 2 {
+                w.classify(e.svc, Kind::Report, e.t, text, author, &[e.text, 7]);
+                w.quote(e.svc, e.t, e.quoted, text);
+                stats.reports += 1;
+                c.report = true;
+            }
+            if e.what == 3 {
+                w.classify(e.svc, Kind::Recovery, e.t, text, author, &[9]);
+                stats.recoveries += 1;
+                c.recovery = true;
+            }
+            days.add(e.t, c);
+            if e.t % 97 == 0 {
+                stats.ambiguous_dates += 1;
+                let ex = Example {
+                    input: format!("in{}", e.input),
+                    line: (e.t % 1000) as u64,
+                    text: "3/10/24".into(),
+                    time: e.t,
+                };
+                let key = |e: &Example| (e.input.clone(), e.line, e.text.clone(), e.time);
+                if stats.ambiguous_example.as_ref().is_none_or(|a| key(&ex) < key(a)) {
+                    stats.ambiguous_example = Some(ex);
+                }
+            }
+            if e.t % 211 == 0 {
+                stats.input_errors.push(format!("in{}: truncated at {}", e.input, e.t));
+            }
+        }
+        // Inputs are whole files in a real split; here, any count that adds up.
+        stats.inputs = evs.iter().filter(|e| e.input == 0).count() as u64;
+        Partial {
+            settings: Settings {
+                window_s: 300,
+                align_zone: None,
+                input_tz: None,
+                date_order: "auto".into(),
+                since: None,
+                until: None,
+            },
+            lexicon: LexiconId {
+                fingerprint: "0123456789abcdef".into(),
+                services: vec!["gmail".into(), "naver".into()],
+                terms: 12,
+            },
+            part: Unsettled {
+                windows: w,
+                stats,
+                days,
+            },
+        }
+    }
+
+    /// The canonical bytes of a partial (what `write` compresses).
+    fn bytes(p: &Partial) -> Vec<u8> {
+        let mut v = vec![];
+        p.write_lines(&mut v).unwrap();
+        v
+    }
+
+    fn merged(mut a: Partial, b: Partial) -> Partial {
+        assert!(a.incompatible(&b).is_none());
+        a.merge(b);
+        a
+    }
+
+    /// Through the file format and back.
+    fn round_trip(p: &Partial) -> Partial {
+        let mut v = vec![];
+        p.write(&mut v).unwrap();
+        Partial::read(&v[..], "test").unwrap()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// (a ∪ b) ∪ c = a ∪ (b ∪ c), a ∪ b = b ∪ a, and both are the partial of all the
+        /// records read at once; a partial read back from its file merges the same.
+        #[test]
+        fn merging_is_associative_commutative_and_exact(
+            evs in proptest::collection::vec(ev(), 0..300),
+            split in proptest::collection::vec(0usize..3, 300),
+        ) {
+            let part = |k: usize| -> Vec<Ev> {
+                evs.iter().zip(&split).filter(|(_, s)| **s == k).map(|(e, _)| e.clone()).collect()
+            };
+            let (a, b, c) = (partial_of(&part(0)), partial_of(&part(1)), partial_of(&part(2)));
+            let whole = bytes(&partial_of(&evs));
+            let left = merged(merged(a.clone(), b.clone()), c.clone());
+            let right = merged(a.clone(), merged(b.clone(), c.clone()));
+            prop_assert_eq!(bytes(&left), bytes(&right));
+            prop_assert_eq!(bytes(&merged(a.clone(), b.clone())), bytes(&merged(b.clone(), a.clone())));
+            let shuffled = merged(merged(c.clone(), a.clone()), b.clone());
+            prop_assert_eq!(bytes(&shuffled), bytes(&left));
+            prop_assert_eq!(&bytes(&left), &whole);
+            let read = merged(merged(round_trip(&c), round_trip(&b)), round_trip(&a));
+            prop_assert_eq!(bytes(&read), whole);
+            // Settling (the outlier rule) the merged whole gives the windows of the whole.
+            let settled = round_trip(&read).into_scan(false);
+            let direct = partial_of(&evs).into_scan(false);
+            prop_assert_eq!(settled.stats, direct.stats);
+        }
+    }
+
+    #[test]
+    fn partials_of_other_settings_or_lexicons_are_refused_with_what_differs() {
+        let a = partial_of(&[]);
+        let mut b = partial_of(&[]);
+        b.settings.window_s = 3600;
+        b.settings.input_tz = Some("Asia/Seoul".into());
+        b.lexicon.fingerprint = "fedcba9876543210".into();
+        b.lexicon.services.push("kakaotalk".into());
+        let why = a.incompatible(&b).unwrap();
+        assert!(why.contains("window 300 s against 3600 s"), "{why}");
+        assert!(why.contains("--input-tz none against Asia/Seoul"), "{why}");
+        assert!(why.contains("only in the second: [kakaotalk]"), "{why}");
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_partial_or_of_another_version_is_refused() {
+        let err = Partial::read(&b"{\"created_at\": 1}\n"[..], "x.jsonl").unwrap_err();
+        assert!(err.to_string().contains("not an outcry partial"), "{err}");
+        let err = Partial::read(&b"PK\x03\x04"[..], "x.zip").unwrap_err();
+        assert!(err.to_string().contains("not zstd-compressed"), "{err}");
+        let mut v = vec![];
+        partial_of(&[]).write_lines(&mut v).unwrap();
+        let newer = String::from_utf8(v).unwrap().replacen("\"version\":1", "\"version\":2", 1);
+        let err = Partial::read(newer.as_bytes(), "new.partial").unwrap_err();
+        assert!(err.to_string().contains("version 2"), "{err}");
+        // Cut short: the stats line is missing.
+        let mut v = vec![];
+        partial_of(&[]).write_lines(&mut v).unwrap();
+        let head = String::from_utf8(v).unwrap().lines().next().unwrap().to_string();
+        let err = Partial::read(head.as_bytes(), "cut.partial").unwrap_err();
+        assert!(err.to_string().contains("no stats line"), "{err}");
+        // A truncated zstd stream is an error, never a smaller partial.
+        let mut z = vec![];
+        partial_of(&[]).write(&mut z).unwrap();
+        let err = Partial::read(&z[..z.len() - 5], "cut.zst").unwrap_err();
+        assert!(format!("{err:#}").contains("cut.zst"), "{err:#}");
+    }
+}
