@@ -409,7 +409,7 @@ pub struct WindowsArgs {
     /// counting settings are the partials' (--window, --input-tz, --date-order, --since,
     /// --until, the lexicon: when given, they must agree); windows over an hour need the same
     /// first --tz zone. No FILE arguments with it.
-    #[arg(long, value_name = "PARTIAL", num_args = 1.., conflicts_with = "counts")]
+    #[arg(long, value_name = "PARTIAL", num_args = 1..)]
     pub partials: Vec<PathBuf>,
 
     /// Exit with 1 when no window is a spike (0 when one is); errors are still 2 and 3.
