@@ -48,5 +48,5 @@ for f in report.txt report.json windows.csv; do
     exit 1
   fi
 done
-grep -q '"incidents":\[{' "$TMP/spark/report.json" || { echo "spark check: no incident in the report" >&2; exit 1; }
+"$PY" -c 'import json, sys; sys.exit(0 if json.load(open(sys.argv[1]))["incidents"] else 1)' "$TMP/spark/report.json" || { echo "spark check: no incident in the report" >&2; exit 1; }
 echo "spark check: ok (text, JSON and windows CSV identical; 11 files in 4 tasks on local[2])"
