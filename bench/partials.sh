@@ -7,7 +7,7 @@
 #
 #   bench/partials.sh [SIZE]      SIZE: corpus size, e.g. 1G (default), 200M for a quick run
 #
-# Environment: RUNS (default 3), BENCH_DIR (target/bench). Needs hyperfine and jq (bench/run.sh
+# Environment: RUNS (default 3), BENCH_DIR (target/bench), NO_BUILD. Needs hyperfine and jq (bench/run.sh
 # installs them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,9 +20,11 @@ for t in hyperfine jq; do
   command -v $t >/dev/null || { echo "bench: $t is needed (bench/run.sh installs it)" >&2; exit 1; }
 done
 
-cargo build --release --quiet --bin outcry --example gencorpus
-OUTCRY=$PWD/${CARGO_TARGET_DIR:-target}/release/outcry
-GEN=$PWD/${CARGO_TARGET_DIR:-target}/release/examples/gencorpus
+# NO_BUILD=1: use the binaries already built.
+[ -n "${NO_BUILD:-}" ] || cargo build --release --quiet --bin outcry --example gencorpus
+TARGET=$(realpath "${CARGO_TARGET_DIR:-target}")
+OUTCRY=$TARGET/release/outcry
+GEN=$TARGET/release/examples/gencorpus
 CORPUS=$DIR/corpus-$SIZE.jsonl
 [ -s "$CORPUS" ] || "$GEN" "$SIZE" "$CORPUS" "$DIR/phrases.txt"
 BYTES=$(stat -c %s "$CORPUS")

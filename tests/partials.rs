@@ -219,3 +219,36 @@ fn partials_that_do_not_agree_are_refused() {
     let (_, err, code) = outcry(&strings(&["scan", "-o", &p("x"), "--partial", &p("y"), f]));
     assert_eq!(code, 2, "{err}");
 }
+
+#[test]
+fn the_ambiguous_date_shown_does_not_hang_on_the_order_of_the_inputs() {
+    // Two inputs with dates another order would read differently, given in reverse name order:
+    // the warning's example is the first of the input of the least name, in one run and from
+    // partials alike.
+    let tmp = tempfile::tempdir().unwrap();
+    let write = |name: &str, day: u32| {
+        let p = tmp.path().join(name);
+        let lines: String = (0..30)
+            .map(|k| {
+                format!(
+                    "{{\"created_at\":\"03/{day:02}/2024 10:{:02}\",\"text\":\"gmail down again\",\"user\":\"u{k}\"}}\n",
+                    k % 60
+                )
+            })
+            .collect();
+        std::fs::write(&p, lines).unwrap();
+        p.to_string_lossy().into_owned()
+    };
+    let (b, a) = (write("b.jsonl", 11), write("a.jsonl", 10));
+    let (whole, err, _) = outcry(&strings(&["detect", "--format", "json", &b, &a]));
+    assert!(err.contains("a.jsonl"), "the example is a.jsonl's: {err}");
+    let pa = tmp.path().join("a.partial").to_string_lossy().into_owned();
+    let pb = tmp.path().join("b.partial").to_string_lossy().into_owned();
+    for (p, f) in [(&pa, &a), (&pb, &b)] {
+        let (_, err, code) = outcry(&strings(&["scan", "-q", "--partial", p, f]));
+        assert_eq!(code, 0, "{err}");
+    }
+    let (got, err2, _) = outcry(&strings(&["detect", "--format", "json", "--partials", &pb, &pa]));
+    assert_eq!(String::from_utf8_lossy(&got), String::from_utf8_lossy(&whole));
+    assert_eq!(err2, err, "the same warnings");
+}

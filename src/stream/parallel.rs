@@ -32,7 +32,7 @@ use super::config::ScanConfig;
 use super::documents;
 use super::outliers::{TimeRange, Unsettled};
 use super::progress::Progress;
-use super::sequential::{self, add_time_counts, note_ambiguous};
+use super::sequential::{self, add_time_counts, note_ambiguous, wants_example};
 use super::stats::{strict_error, Example, Scan, Stats, Warner};
 use crate::input::{self, ChunkSink, Layout};
 use crate::lexicon::Matcher;
@@ -187,7 +187,7 @@ fn finish_input(
         c.days.merge(w.c.days);
         add_stats(&mut c.stats, w.c.stats);
     }
-    if c.stats.ambiguous_example.is_none() {
+    if ambiguous.is_some() && wants_example(&c.stats.ambiguous_example, name) {
         c.stats.ambiguous_example = ambiguous.map(|e| Example {
             input: name.to_string(),
             ..e

@@ -455,26 +455,7 @@ mod erased {
 fn read_lines(mut r: impl BufRead, name: &str) -> Result<Partial> {
     let mut buf = String::new();
     let mut line_no = 1u64;
-    let n = r
-        .read_line(&mut buf)
-        .with_context(|| format!("{name}: cannot read (a truncated or corrupt partial?)"))?;
-    let not_partial = || anyhow!("{name}: not an outcry partial result (no {FORMAT} header)");
-    if n == 0 {
-        return Err(not_partial());
-    }
-    let v: serde_json::Value = serde_json::from_str(&buf).map_err(|_| not_partial())?;
-    if v.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
-        return Err(not_partial());
-    }
-    match v.get("version").and_then(|f| f.as_u64()) {
-        Some(x) if x == u64::from(VERSION) => {}
-        Some(x) => bail!(
-            "{name}: partial format version {x}; this outcry reads version {VERSION} (write the partials and read them with the same outcry release)"
-        ),
-        None => bail!("{name}: the partial's header has no version"),
-    }
-    let header: Header =
-        serde_json::from_value(v).with_context(|| format!("{name}:1: bad partial header"))?;
+    let header = read_header(&mut r, name, &mut buf)?;
     let lex = header.lexicon;
     let zone = header.settings.align_zone()?;
     let services: BTreeMap<&str, usize> = lex
@@ -541,6 +522,29 @@ fn read_lines(mut r: impl BufRead, name: &str) -> Result<Partial> {
             days: Days::from_map(days),
         },
     })
+}
+
+/// The first line, its format and version checked before anything else.
+fn read_header(r: &mut impl BufRead, name: &str, buf: &mut String) -> Result<Header> {
+    let n = r
+        .read_line(buf)
+        .with_context(|| format!("{name}: cannot read (a truncated or corrupt partial?)"))?;
+    let not_partial = || anyhow!("{name}: not an outcry partial result (no {FORMAT} header)");
+    if n == 0 {
+        return Err(not_partial());
+    }
+    let v: serde_json::Value = serde_json::from_str(buf).map_err(|_| not_partial())?;
+    if v.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+        return Err(not_partial());
+    }
+    match v.get("version").and_then(|f| f.as_u64()) {
+        Some(x) if x == u64::from(VERSION) => {}
+        Some(x) => bail!(
+            "{name}: partial format version {x}; this outcry reads version {VERSION} (write the partials and read them with the same outcry release)"
+        ),
+        None => bail!("{name}: the partial's header has no version"),
+    }
+    serde_json::from_value(v).with_context(|| format!("{name}:1: bad partial header"))
 }
 
 fn day_record(day: i64, t: &DayTally) -> DayRecord {

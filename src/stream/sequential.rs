@@ -52,7 +52,7 @@ pub(crate) fn note_ambiguous(
     input: &str,
     line: u64,
 ) {
-    if let (None, Some(p), Some(text)) = (&example, parsed, text) {
+    if let (true, Some(p), Some(text)) = (wants_example(example, input), parsed, text) {
         if p.ambiguous_date {
             *example = Some(Example {
                 input: input.to_string(),
@@ -62,6 +62,14 @@ pub(crate) fn note_ambiguous(
             });
         }
     }
+}
+
+/// Whether a line of `input` may become the example of an ambiguous date: when there is none
+/// yet, or the one there is from an input of a greater name. The example is the first ambiguous
+/// date of the input of the least name, so that it does not hang on the order the inputs were
+/// given in (nor on how they were split into partial results, `partial.rs`).
+pub(crate) fn wants_example(example: &Option<Example>, input: &str) -> bool {
+    example.as_ref().is_none_or(|e| e.input.as_str() > input)
 }
 
 /// Adds what a time reader counted to the run's statistics.
@@ -154,7 +162,7 @@ fn scan_jsonl(
                 c.stats().lines += 1;
                 match json.extract_into(b, &mut bufs) {
                     Ok(p) => {
-                        if c.stats().ambiguous_example.is_none() {
+                        if wants_example(&c.stats().ambiguous_example, &name) {
                             let (t, ex) = (json.last_time(), json.ambiguous_example());
                             note_ambiguous(&mut c.stats().ambiguous_example, t, ex, &name, line_no);
                         }
@@ -221,7 +229,7 @@ pub(crate) fn scan_csv(
                 c.stats().lines += 1;
                 match mapper.extract(&row, delimiter) {
                     Ok(p) => {
-                        if c.stats().ambiguous_example.is_none() {
+                        if wants_example(&c.stats().ambiguous_example, &name) {
                             let tp = &mapper.time_parser;
                             let (t, ex) = (tp.last_parsed, tp.ambiguous_example.as_deref());
                             note_ambiguous(&mut c.stats().ambiguous_example, t, ex, &name, line);
