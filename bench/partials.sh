@@ -51,15 +51,18 @@ cmp -s "$DIR/plain.json" "$DIR/merged.json" && same=yes || same=NO
 
 mean() { jq -r ".results[$1].mean" "$DIR/partials.json"; }
 sd() { jq -r ".results[$1].stddev" "$DIR/partials.json"; }
+cpu() { jq -r ".results[$1] | .user + .system" "$DIR/partials.json"; }
 plain=$(mean 0)
 echo
 echo "Corpus $SIZE ($BYTES bytes of JSON Lines) in 8 parts, $(nproc) cores, mean of $RUNS runs;"
 echo "partials: $(du -cb "$P"/part-0?.partial | tail -n 1 | cut -f1) bytes for the 8, $(stat -c %s "$P/all.partial") merged; same report: $same."
 echo
-echo "| run | seconds | × plain |"
-echo "| --- | ---: | ---: |"
+echo "| run | wall s | × plain | CPU s (user+sys) | × plain |"
+echo "| --- | ---: | ---: | ---: | ---: |"
 i=0
 for name in "plain detect over the 8 files" "scan 8 partials + merge + detect --partials" "  the 8 scans" "  merge" "  detect --partials"; do
-  printf '| %s | %.2f ± %.2f | %.2f |\n' "$name" "$(mean $i)" "$(sd $i)" "$(awk -v a="$(mean $i)" -v b="$plain" 'BEGIN { print a / b }')"
+  printf '| %s | %.2f ± %.2f | %.2f | %.2f | %.2f |\n' "$name" "$(mean $i)" "$(sd $i)" \
+    "$(awk -v a="$(mean $i)" -v b="$plain" 'BEGIN { print a / b }')" "$(cpu $i)" \
+    "$(awk -v a="$(cpu $i)" -v b="$(cpu 0)" 'BEGIN { print a / b }')"
   i=$((i + 1))
 done
