@@ -156,7 +156,11 @@ fn the_gmail_day_split_any_way_gives_the_whole_runs_reports() {
     same_as_whole(
         &all,
         &counting,
-        &[&[&[0], &[1], &[2], &[3]], &[&[2, 0], &[3, 1]], &[&[3], &[0, 1, 2]]],
+        &[
+            &[&[0], &[1], &[2], &[3]],
+            &[&[2, 0], &[3, 1]],
+            &[&[3], &[0, 1, 2]],
+        ],
     );
 }
 
@@ -202,11 +206,23 @@ fn partials_that_do_not_agree_are_refused() {
     let (_, err, code) = outcry(&strings(&["detect", "--partials", &p("a"), &p("b")]));
     assert_eq!(code, 3, "{err}");
     // A --window that is not the partials': a usage error (2).
-    let (_, err, code) = outcry(&strings(&["detect", "--window", "1h", "--partials", &p("a")]));
+    let (_, err, code) = outcry(&strings(&[
+        "detect",
+        "--window",
+        "1h",
+        "--partials",
+        &p("a"),
+    ]));
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("(the partials': 5m)"), "{err}");
     // Another lexicon.
-    let (_, err, code) = outcry(&strings(&["detect", "--about", "kakaotalk", "--partials", &p("a")]));
+    let (_, err, code) = outcry(&strings(&[
+        "detect",
+        "--about",
+        "kakaotalk",
+        "--partials",
+        &p("a"),
+    ]));
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("another lexicon"), "{err}");
     // Posts given with --partials, and a file that is not a partial.
@@ -248,7 +264,17 @@ fn the_ambiguous_date_shown_does_not_hang_on_the_order_of_the_inputs() {
         let (_, err, code) = outcry(&strings(&["scan", "-q", "--partial", p, f]));
         assert_eq!(code, 0, "{err}");
     }
-    let (got, err2, _) = outcry(&strings(&["detect", "--format", "json", "--partials", &pb, &pa]));
-    assert_eq!(String::from_utf8_lossy(&got), String::from_utf8_lossy(&whole));
+    let (got, err2, _) = outcry(&strings(&[
+        "detect",
+        "--format",
+        "json",
+        "--partials",
+        &pb,
+        &pa,
+    ]));
+    assert_eq!(
+        String::from_utf8_lossy(&got),
+        String::from_utf8_lossy(&whole)
+    );
     assert_eq!(err2, err, "the same warnings");
 }

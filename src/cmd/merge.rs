@@ -79,7 +79,9 @@ pub(super) fn for_detect(
             crate::time::human_duration(s.window_s)
         ));
     }
-    let times = s.times().map_err(|e| anyhow!("the partials' settings: {e}"))?;
+    let times = s
+        .times()
+        .map_err(|e| anyhow!("the partials' settings: {e}"))?;
     let input_tz = cfg.scan.times.zone.chosen().map(|z| z.name().to_string());
     if args.input_tz.is_some() && input_tz != s.input_tz {
         differ.push(format!(

@@ -103,7 +103,10 @@ impl Settings {
         let ts = |v: Option<Ts>| v.map_or("none".into(), crate::time::rfc3339_utc);
         let mut d = vec![];
         if self.window_s != o.window_s {
-            d.push(format!("window {} s against {} s", self.window_s, o.window_s));
+            d.push(format!(
+                "window {} s against {} s",
+                self.window_s, o.window_s
+            ));
         }
         if self.align_zone != o.align_zone {
             d.push(format!(
@@ -126,10 +129,18 @@ impl Settings {
             ));
         }
         if self.since != o.since {
-            d.push(format!("--since {} against {}", ts(self.since), ts(o.since)));
+            d.push(format!(
+                "--since {} against {}",
+                ts(self.since),
+                ts(o.since)
+            ));
         }
         if self.until != o.until {
-            d.push(format!("--until {} against {}", ts(self.until), ts(o.until)));
+            d.push(format!(
+                "--until {} against {}",
+                ts(self.until),
+                ts(o.until)
+            ));
         }
         d
     }
@@ -398,7 +409,9 @@ impl Partial {
     /// Reads a partial; `name` is the file's name in messages.
     pub fn read(r: impl Read, name: &str) -> Result<Partial> {
         let mut r = BufReader::with_capacity(1 << 16, r);
-        let head = r.fill_buf().with_context(|| format!("{name}: cannot read"))?;
+        let head = r
+            .fill_buf()
+            .with_context(|| format!("{name}: cannot read"))?;
         if head.first() == Some(&b'{') {
             // Uncompressed JSON Lines, as `zstd -d` leaves it: read as well.
             return read_lines(r, name);
@@ -503,7 +516,9 @@ fn read_lines(mut r: impl BufRead, name: &str) -> Result<Partial> {
             Line::Cell(c) => {
                 let (svc, idx, cell) = cell_from_record(c, lex.terms).map_err(at)?;
                 let Some(&s) = services.get(svc.as_str()) else {
-                    return Err(at(format!("service {svc:?} is not in the header's lexicon")));
+                    return Err(at(format!(
+                        "service {svc:?} is not in the header's lexicon"
+                    )));
                 };
                 if cells[s].insert(idx, cell).is_some() {
                     return Err(at(format!("{svc} window {idx} twice")));
@@ -574,10 +589,7 @@ fn day_record(day: i64, t: &DayTally) -> DayRecord {
 fn tally_of(d: &DayRecord) -> Result<(i64, DayTally), String> {
     const DAY: i64 = 86_400;
     let in_day = |t: Ts| t.div_euclid(DAY) == d.day;
-    let most = d
-        .mentions
-        .max(d.reports + d.recoveries)
-        .max(d.works_for_me);
+    let most = d.mentions.max(d.reports + d.recoveries).max(d.works_for_me);
     if d.records == 0 || !in_day(d.first) || !in_day(d.last) || d.first > d.last || most > d.records
     {
         return Err(format!("day {}: inconsistent tally", d.day));
@@ -597,10 +609,7 @@ fn tally_of(d: &DayRecord) -> Result<(i64, DayTally), String> {
 }
 
 /// Counts by name, for the names that are not zero.
-fn by_name<'a>(
-    names: impl IntoIterator<Item = &'a str>,
-    counts: &[u64],
-) -> BTreeMap<String, u64> {
+fn by_name<'a>(names: impl IntoIterator<Item = &'a str>, counts: &[u64]) -> BTreeMap<String, u64> {
     names
         .into_iter()
         .zip(counts.iter().copied())
@@ -724,7 +733,12 @@ fn stats_of(r: StatsRecord) -> Result<Stats, String> {
         }),
         ..Stats::default()
     };
-    from_names("record kind", KINDS, records_by_kind, &mut s.records_by_kind)?;
+    from_names(
+        "record kind",
+        KINDS,
+        records_by_kind,
+        &mut s.records_by_kind,
+    )?;
     from_names(
         "skip reason",
         Skip::ALL.iter().map(|k| k.name()),
@@ -845,7 +859,13 @@ mod tests {
         input: usize,
     }
 
-    const TEXTS: [&str; 5] = ["gmail down", "지메일 장애", "is gmail down?", "back up", "RT @kim: down"];
+    const TEXTS: [&str; 5] = [
+        "gmail down",
+        "지메일 장애",
+        "is gmail down?",
+        "back up",
+        "RT @kim: down",
+    ];
 
     fn ev() -> impl Strategy<Value = Ev> {
         // A day and a half from 2009-02-24, so days, windows and quoted times collide often.
@@ -910,12 +930,18 @@ mod tests {
                     time: e.t,
                 };
                 let key = |e: &Example| (e.input.clone(), e.line, e.text.clone(), e.time);
-                if stats.ambiguous_example.as_ref().is_none_or(|a| key(&ex) < key(a)) {
+                if stats
+                    .ambiguous_example
+                    .as_ref()
+                    .is_none_or(|a| key(&ex) < key(a))
+                {
                     stats.ambiguous_example = Some(ex);
                 }
             }
             if e.t % 211 == 0 {
-                stats.input_errors.push(format!("in{}: truncated at {}", e.input, e.t));
+                stats
+                    .input_errors
+                    .push(format!("in{}: truncated at {}", e.input, e.t));
             }
         }
         // Inputs are whole files in a real split; here, any count that adds up.
@@ -1015,13 +1041,20 @@ mod tests {
         assert!(err.to_string().contains("not zstd-compressed"), "{err}");
         let mut v = vec![];
         partial_of(&[]).write_lines(&mut v).unwrap();
-        let newer = String::from_utf8(v).unwrap().replacen("\"version\":1", "\"version\":2", 1);
+        let newer = String::from_utf8(v)
+            .unwrap()
+            .replacen("\"version\":1", "\"version\":2", 1);
         let err = Partial::read(newer.as_bytes(), "new.partial").unwrap_err();
         assert!(err.to_string().contains("version 2"), "{err}");
         // Cut short: the stats line is missing.
         let mut v = vec![];
         partial_of(&[]).write_lines(&mut v).unwrap();
-        let head = String::from_utf8(v).unwrap().lines().next().unwrap().to_string();
+        let head = String::from_utf8(v)
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap()
+            .to_string();
         let err = Partial::read(head.as_bytes(), "cut.partial").unwrap_err();
         assert!(err.to_string().contains("no stats line"), "{err}");
         // A truncated zstd stream is an error, never a smaller partial.

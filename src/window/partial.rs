@@ -129,9 +129,7 @@ pub fn cell_from_record(r: CellRecord, terms: usize) -> Result<(String, i64, Cel
         voices.push(h);
     }
     if let Some(&(t, _)) = r.terms.iter().find(|(t, _)| *t >= terms) {
-        return Err(format!(
-            "term id {t} is beyond the lexicon's {terms} terms"
-        ));
+        return Err(format!("term id {t} is beyond the lexicon's {terms} terms"));
     }
     let detail = Detail {
         report_samples: r.report_samples.into_iter().map(sample).collect(),
@@ -190,7 +188,10 @@ mod tests {
         w.classify(0, Kind::Recovery, 50, "back", None, &[]);
         let cell = &w.cells(0)[&0];
         let rec = cell_record("gmail", 0, cell);
-        assert_eq!(rec.quotes.iter().map(|q| q.at).collect::<Vec<_>>(), [960, 970, 980, 990]);
+        assert_eq!(
+            rec.quotes.iter().map(|q| q.at).collect::<Vec<_>>(),
+            [960, 970, 980, 990]
+        );
         let json = serde_json::to_string(&rec).unwrap();
         let back: CellRecord = serde_json::from_str(&json).unwrap();
         let (svc, idx, got) = cell_from_record(back, 10).unwrap();
@@ -209,7 +210,9 @@ mod tests {
 
         let mut bad = rec.clone();
         bad.terms.push((10, 1));
-        assert!(cell_from_record(bad, 10).unwrap_err().contains("term id 10"));
+        assert!(cell_from_record(bad, 10)
+            .unwrap_err()
+            .contains("term id 10"));
         let mut bad = rec;
         bad.voices[0] = "xyz".into();
         assert!(cell_from_record(bad, 10).unwrap_err().contains("xyz"));
