@@ -274,7 +274,7 @@ pub enum Command {
     #[command(after_help = "Examples:\n  \
         outcry man | man -l -\n  \
         outcry man detect | man -l -\n  \
-        for c in '' detect windows time classify explain eval; do outcry man $c > outcry${c:+-$c}.1; done")]
+        for c in '' detect windows scan merge time classify explain eval; do outcry man $c > outcry${c:+-$c}.1; done")]
     Man(ManArgs),
     /// Print the JSON Schema of `detect --format json` reports to standard output.
     ///
