@@ -183,6 +183,42 @@ pub enum Command {
         outcry windows --exit-code -q dump.jsonl > /dev/null && echo 'a spike somewhere'\n\n",
         times_help!(), "\n\n", output_help!(), "\n\n", exit_status!()))]
     Windows(WindowsArgs),
+    /// Read inputs into a partial result: everything `detect` needs from them, in a file that
+    /// merges with other partials (`outcry merge`, `detect --partials`).
+    ///
+    /// For inputs too many for one machine: read each share of them where it lies (one Spark
+    /// task, one host, one month of archives) into a partial, merge the partials, and detect
+    /// once. `detect --partials` over the merged partials of any split of the inputs writes the
+    /// same report, byte for byte, as `detect` over all of them. A partial holds, per service and
+    /// window, the posts, reports, recoveries, earliest evidence, terms, quoted times and a
+    /// sketch of the distinct voices; the records per window and per day; and what was read and
+    /// skipped (docs/partial-format.md: zstd-compressed JSON Lines, versioned). The settings that
+    /// change what is counted go into it (--window, --tz's first zone for windows over an hour,
+    /// --input-tz, --date-order, --since, --until, the lexicon) and must agree between partials
+    /// that are merged; detection options (--alpha, --sensitivity, --keep-outliers, …) are given
+    /// to `detect --partials` instead.
+    #[command(after_help = concat!("Examples:\n  \
+        outcry scan --partial part-01.partial archive/2022-01-*.jsonl.zst\n  \
+        outcry merge -o all.partial part-*.partial\n  \
+        outcry detect --partials all.partial --format json -o report.json\n\n", exit_status!()))]
+    #[command(after_long_help = concat!("Examples:\n  \
+        outcry scan --partial part-01.partial archive/2022-01-*.jsonl.zst\n  \
+        outcry merge -o all.partial part-*.partial\n  \
+        outcry detect --partials all.partial --format json -o report.json\n\n",
+        times_help!(), "\n\n", output_help!(), "\n\n", exit_status!()))]
+    Scan(ScanArgs),
+    /// Merge partial results (`outcry scan --partial`) into one.
+    ///
+    /// Merging is exact and order-free: counts add up, the earliest evidence and the smallest
+    /// voice hashes are kept by one total order, so any grouping of the partials in any order
+    /// merges to the same file, and detecting from it gives the report of one run over all the
+    /// inputs. Partials made with different settings or lexicons are refused, with what differs.
+    /// Memory: one merged partial (the files are read one after another).
+    #[command(after_help = "Examples:\n  \
+        outcry merge -o all.partial part-*.partial\n  \
+        outcry merge a.partial b.partial | outcry detect --partials -\n\n\
+        Exit status: 0 merged, 2 a mistake in the arguments, 3 a partial could not be read or merged, or the output not written.")]
+    Merge(MergeArgs),
     /// What time was that here? Convert a time as a post wrote it ("10:20 am GMT", "밤 9시 20분",
     /// "0930 GMT", an epoch number) into one or more zones.
     ///
@@ -261,7 +297,7 @@ pub enum Command {
     #[command(after_help = "Examples:\n  \
         outcry man | man -l -\n  \
         outcry man detect | man -l -\n  \
-        for c in '' detect windows watch time classify explain eval; do outcry man $c > outcry${c:+-$c}.1; done")]
+        for c in '' detect windows watch scan merge time classify explain eval; do outcry man $c > outcry${c:+-$c}.1; done")]
     Man(ManArgs),
     /// Print the JSON Schema of `detect --format json` reports (or, with --alert, of the alert
     /// lines of `watch --format jsonl`) to standard output.
@@ -379,6 +415,28 @@ pub struct WatchArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct ScanArgs {
+    /// Write the partial result to FILE (`-`: standard output), atomically as -o would.
+    #[arg(long, value_name = "FILE", required = true)]
+    pub partial: PathBuf,
+
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// Partial results written by `outcry scan --partial` or `outcry merge` (`-`: standard
+    /// input).
+    #[arg(value_name = "PARTIAL", required = true)]
+    pub partials: Vec<PathBuf>,
+
+    /// Write the merged partial to FILE instead of standard output, never half-written.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
 pub struct EvalArgs {
     /// Labelled events: CSV `service,onset,recovery`.
     #[arg(long, value_name = "FILE")]
@@ -445,6 +503,14 @@ pub struct DetectArgs {
     #[arg(long, value_name = "FILE")]
     pub counts: Option<PathBuf>,
 
+    /// Detect from partial results (`outcry scan --partial`, `outcry merge`) instead of posts:
+    /// they are merged, and the report is the one a run over all their inputs would write. The
+    /// counting settings are the partials' (--window, --input-tz, --date-order, --since,
+    /// --until, the lexicon: when given, they must agree); windows over an hour need the same
+    /// first --tz zone. No FILE arguments with it.
+    #[arg(long, value_name = "PARTIAL", num_args = 1.., conflicts_with = "counts")]
+    pub partials: Vec<PathBuf>,
+
     /// Posts of the provider's status or support account (same input formats; repeatable). Per
     /// incident, the report shows the first official acknowledgement ("investigating", "장애")
     /// and "resolved" message ("resolved", "복구") found in them, and the lead time: how many
@@ -510,6 +576,14 @@ pub struct WindowsArgs {
     #[arg(long, conflicts_with = "spikes_only")]
     pub fill: bool,
 
+    /// Score windows from partial results (`outcry scan --partial`, `outcry merge`) instead of posts:
+    /// they are merged, and the rows are the ones a run over all their inputs would write. The
+    /// counting settings are the partials' (--window, --input-tz, --date-order, --since,
+    /// --until, the lexicon: when given, they must agree); windows over an hour need the same
+    /// first --tz zone. No FILE arguments with it.
+    #[arg(long, value_name = "PARTIAL", num_args = 1..)]
+    pub partials: Vec<PathBuf>,
+
     /// Exit with 1 when no window is a spike (0 when one is); errors are still 2 and 3.
     #[arg(long)]
     pub exit_code: bool,
@@ -518,7 +592,7 @@ pub struct WindowsArgs {
 #[derive(Debug, Args)]
 pub struct ManArgs {
     /// The subcommand whose page to print (default: outcry's own page).
-    #[arg(value_name = "COMMAND", value_parser = ["detect", "windows", "watch", "time", "classify", "explain", "eval", "completions", "man", "schema"])]
+    #[arg(value_name = "COMMAND", value_parser = ["detect", "windows", "watch", "scan", "merge", "time", "classify", "explain", "eval", "completions", "man", "schema"])]
     pub command: Option<String>,
 }
 

@@ -9,6 +9,8 @@ pub mod docs;
 pub mod eval;
 pub mod exit_codes;
 pub mod explain;
+pub mod merge;
+pub mod scan;
 pub mod time;
 pub mod watch;
 pub mod windows;
@@ -26,6 +28,8 @@ pub fn run(cli: Cli) -> Result<i32> {
     match cli.command {
         Command::Detect(a) => detect::run(&a),
         Command::Windows(a) => windows::run(&a),
+        Command::Scan(a) => scan::run(&a),
+        Command::Merge(a) => merge::run(&a),
         Command::Time(a) => time::run(&a),
         Command::Classify(a) => classify::run(&a),
         Command::Explain(a) => explain::run(&a),

@@ -357,6 +357,12 @@ impl Matcher {
         &self.entries
     }
 
+    /// The `{service}` frames; their term ids follow the entries' (read by `stream/partial.rs`,
+    /// which fingerprints the lexicon a partial result was counted with).
+    pub fn templates(&self) -> &[Template] {
+        &self.templates
+    }
+
     /// The `[sense]` sections (`TermKind::Cue` indexes them).
     pub fn senses(&self) -> &[Sense] {
         &self.senses

@@ -290,6 +290,27 @@ impl Windows {
     }
 }
 
+/// Rebuilding windows from their parts: for partial results read back (`partial.rs`).
+impl Windows {
+    pub(super) fn from_parts(
+        width: i64,
+        zone: Option<Tz>,
+        cells: Vec<BTreeMap<i64, Cell>>,
+        span: Option<(Ts, Ts)>,
+        totals: BTreeMap<i64, u32>,
+    ) -> Windows {
+        assert!(width > 0);
+        Windows {
+            width,
+            zone,
+            memo: Memo::new((0, 0, 0)),
+            cells,
+            span,
+            totals,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
