@@ -115,6 +115,23 @@ impl<'m> Collector<'m> {
             self.windows
                 .classify_post(svc, kind, p.time, &p.text, author, quote, v.terms);
         }
+        // What broke and where: a report's facets, or what another post about the service says
+        // still works ("IMAP works fine").
+        let facet_svc = match v.kind {
+            Some((Kind::Report, svc)) => Some(svc),
+            Some((Kind::Recovery, _)) => None,
+            None => v.works_for_me.or(v.services.first().copied()),
+        };
+        if let Some(svc) = facet_svc.filter(|_| !v.facets.is_empty()) {
+            let classes = self.matcher.facets();
+            let facets = v
+                .facets
+                .iter()
+                .map(|f| (f.facet as u32, classes[f.facet].class.index() as u8, f.works));
+            let report = matches!(v.kind, Some((Kind::Report, _)));
+            self.windows
+                .facets(svc, report, facets, (p.time, &p.text, p.author.as_deref()));
+        }
         // Times quoted by posts about a service ("down since 10:20 GMT", "6시 반쯤부터"): only
         // posts that name one and pass a cheap byte test are read further.
         let about = v.kind.map(|(_, svc)| svc);
