@@ -63,7 +63,6 @@ on the site
 
 [surface app en]
 app
-apps
 the app
 mobile app
 mobile
@@ -365,7 +364,26 @@ unaffected
 not affected
 normal
 normally
+still gets
+still getting
+still fetching
+still fetches
+still syncing
+still sending
+still receiving
+still loads
+still loading
+still up
+still fine
 [works ko]
+오네요
+오네
+와요
+잘 와
+잘 오
+받아져
+받아지
+들어와
 돼요
 되요
 되네
