@@ -418,6 +418,9 @@ working on
 unable
 slow
 [fails ko]
+안 와
+안 오
+안 들어와
 안 돼
 안 되
 안 됨
