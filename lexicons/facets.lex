@@ -103,6 +103,8 @@ windows app
 pc app
 thunderbird
 [surface desktop ko]
+데스크톱 앱
+데스크탑 앱
 데스크톱
 데스크탑
 PC버전
@@ -180,6 +182,10 @@ new emails
 [function receiving ko]
 수신
 받기
+받는 건
+받는 거
+받아와
+받아오
 안 와요
 안 오네
 못 받
@@ -234,7 +240,7 @@ videos
 스트리밍
 영상
 동영상
-라이브
+방송
 
 [function calls en]
 call
@@ -352,7 +358,9 @@ abroad
 웹예능
 
 [works en]
+work
 works
+still work
 working
 still works
 fine
@@ -376,6 +384,11 @@ still loading
 still up
 still fine
 [works ko]
+받아와요
+받아오네
+받아와지
+들어가져
+들어가짐
 오네요
 오네
 와요

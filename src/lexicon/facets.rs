@@ -50,13 +50,12 @@ fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric()
 }
 
-/// Whether an entry of this kind can name a facet: not an alias (`Outlook web` names a service),
-/// an exclusion (what it hides is not about a service) or a sense cue.
+/// Whether an entry of this kind can name a facet: not an exclusion (what it hides is not about
+/// a service) or a sense cue. A service's name can (`Apple Pay` fails at payment, `구글 검색` at
+/// search), but only through facet words of two characters or more: 웹 is no surface inside
+/// 네이버 웹툰 or 아마존 웹 서비스.
 fn names_facets(kind: TermKind) -> bool {
-    !matches!(
-        kind,
-        TermKind::Alias(_) | TermKind::Exclude | TermKind::Cue(_)
-    )
+    !matches!(kind, TermKind::Exclude | TermKind::Cue(_))
 }
 
 impl FacetTable {
@@ -83,6 +82,13 @@ impl FacetTable {
         });
         for e in entries {
             let from = t.ids.len() as u32;
+            // A facet's own word names that facet alone (`desktop app` is no `app`).
+            if let TermKind::Facet(f) = e.kind {
+                t.ids.push(f);
+                t.named.push((from, t.ids.len() as u32));
+                continue;
+            }
+            let alias = matches!(e.kind, TermKind::Alias(_));
             if let (Some(ac), true) = (&ac, names_facets(e.kind)) {
                 let p = e.pattern.as_bytes();
                 for m in ac.find_overlapping_iter(p) {
@@ -92,7 +98,8 @@ impl FacetTable {
                     let ok_end = m.end() == p.len()
                         || !is_word_byte(w[w.len() - 1])
                         || !is_word_byte(p[m.end()]);
-                    if ok_start && ok_end && !t.ids[from as usize..].contains(&f) {
+                    let long_enough = !alias || std::str::from_utf8(w).map_or(0, |w| w.chars().count()) >= 2;
+                    if ok_start && ok_end && long_enough && !t.ids[from as usize..].contains(&f) {
                         t.ids.push(f);
                     }
                 }
