@@ -360,12 +360,8 @@ abroad
 [works en]
 work
 works
-still work
 working
-still works
 fine
-is fine
-are fine
 ok
 okay
 unaffected
@@ -379,10 +375,6 @@ still fetches
 still syncing
 still sending
 still receiving
-still loads
-still loading
-still up
-still fine
 [works ko]
 받아와요
 받아오네
@@ -427,7 +419,6 @@ failed
 fail
 stuck
 dead
-working on
 unable
 slow
 [fails ko]

@@ -481,8 +481,10 @@ impl Matcher {
         let h = hits[i];
         let e = &self.entries[h.term];
         let p = e.pattern.as_bytes();
-        let joined_before = i > 0 && hits[i - 1].end == h.start;
-        let joined_after = i + 1 < n && hits[i + 1].start == h.end;
+        // Facet words join nothing: `loading` must not let `down` stand inside "downloading".
+        let joins = |x: &Hit| !self.entries[x.term].kind.facet_only() && !e.kind.facet_only();
+        let joined_before = i > 0 && hits[i - 1].end == h.start && joins(&hits[i - 1]);
+        let joined_after = i + 1 < n && hits[i + 1].start == h.end && joins(&hits[i + 1]);
         let tag_alias = matches!(e.kind, TermKind::Alias(_)) && in_hashtag(hay, h.start);
         let ok_start = e.open_start
             || joined_before

@@ -1,0 +1,187 @@
+//! What broke and where (issue 20): the facet sections leave every verdict as it was, read
+//! "still works" and Korean without spaces, and the bundled Gmail example comes out as the seed's
+//! outage was: the web fails, the phone apps and IMAP keep working.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use outcry::lexicon::classify::{Matcher, Scratch};
+use outcry::lexicon::{Lexicon, BUILTIN};
+use serde_json::Value;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The shipped lexicons without `facets.lex`.
+fn without_facets() -> Matcher {
+    let mut lex = Lexicon::default();
+    for (name, text) in BUILTIN.iter().filter(|(n, _)| !n.ends_with("facets.lex")) {
+        lex.add_text(name, text).unwrap();
+    }
+    Matcher::new(lex, None)
+}
+
+/// Every text of the labelled sets.
+fn texts() -> Vec<String> {
+    let mut out = vec![];
+    for f in [
+        "labelled.tsv",
+        "labelled2-dev.tsv",
+        "labelled2-test.tsv",
+        "facets-dev.tsv",
+        "facets-test.tsv",
+    ] {
+        let text = std::fs::read_to_string(root().join("eval").join(f)).unwrap();
+        out.extend(
+            text.lines()
+                .skip(1)
+                .filter_map(|l| l.rsplit('\t').next())
+                .map(str::to_string),
+        );
+    }
+    let blog = std::fs::read_to_string(root().join("fixtures/gmail-2009-02-24/blog-ko.jsonl"))
+        .unwrap();
+    for l in blog.lines() {
+        let v: Value = serde_json::from_str(l).unwrap();
+        out.push(v["content"].as_str().unwrap().to_string());
+    }
+    out
+}
+
+#[test]
+fn the_facet_sections_change_no_verdict() {
+    let with = Matcher::new(Lexicon::builtin(), None);
+    let without = without_facets();
+    assert_eq!(with.doubles(), without.doubles(), "no new doubled letter");
+    let (mut a, mut b) = (Scratch::default(), Scratch::default());
+    let texts = texts();
+    assert!(texts.len() > 1000);
+    let mut faceted = 0;
+    for t in &texts {
+        let x = with.classify(t, &mut a);
+        let y = without.classify(t, &mut b);
+        let show = |m: &Matcher, ids: &[usize]| -> Vec<String> {
+            ids.iter().map(|&i| m.term_display(i).to_string()).collect()
+        };
+        assert_eq!(x.kind, y.kind, "{t}");
+        assert_eq!(x.services, y.services, "{t}");
+        assert_eq!(x.works_for_me, y.works_for_me, "{t}");
+        assert_eq!(show(&with, x.terms), show(&without, y.terms), "{t}");
+        assert_eq!(show(&with, x.negated), show(&without, y.negated), "{t}");
+        assert!(y.facets.is_empty());
+        faceted += usize::from(!x.facets.is_empty());
+    }
+    assert!(faceted > 200, "{faceted}");
+}
+
+/// The facets of one text, as `name reading` strings.
+fn facets(m: &Matcher, text: &str) -> Vec<String> {
+    let mut s = Scratch::default();
+    let v = m.classify(text, &mut s);
+    let mut out: Vec<String> = v
+        .facets
+        .iter()
+        .map(|f| {
+            let reading = if f.works { "works" } else { "fails" };
+            format!("{} {reading}", m.facets()[f.facet].name)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn still_works_takes_a_surface_out_of_the_failing_set() {
+    let m = Matcher::new(Lexicon::builtin(), None);
+    for (text, want) in [
+        (
+            "gmail web is down but IMAP works fine",
+            &["imap works", "web fails"][..],
+        ),
+        ("웹은 안 되는데 아이폰 메일은 돼요", &["app works", "web fails"]),
+        // No spaces, as people type on phones.
+        ("지메일웹은안되는데아이폰메일은돼요", &["app works", "web fails"]),
+        (
+            "아이폰으로는 되는데 웹으로는 안 돼요",
+            &["app works", "web fails"],
+        ),
+        (
+            "can't log in to gmail on the web, works fine in the app",
+            &["app works", "login fails", "web fails"],
+        ),
+        ("카톡 로그인 안 돼요 부산인데", &["busan fails", "login fails"]),
+        // Look-alikes: a webtoon, a busy morning, a soup.
+        ("네이버 웹툰 먹통", &[]),
+        ("부산하게 카톡 확인하다 보니 먹통", &[]),
+    ] {
+        assert_eq!(facets(&m, text), want, "{text}");
+    }
+}
+
+#[test]
+fn user_lexicons_add_facets() {
+    let mut lex = Lexicon::builtin();
+    lex.add_text(
+        "mine.lex",
+        "[surface watch]\nsmartwatch\n스마트워치\n[place busan]\nhaeundae\n",
+    )
+    .unwrap();
+    let m = Matcher::new(lex, None);
+    assert_eq!(
+        facets(&m, "gmail down on my smartwatch in haeundae"),
+        ["busan fails", "watch fails"]
+    );
+    let e = Lexicon::default()
+        .add_text("bad.lex", "[surface]\nweb\n")
+        .unwrap_err();
+    assert!(e.to_string().contains("bad.lex:1:"), "{e}");
+}
+
+#[test]
+fn the_gmail_example_fails_on_the_web_and_works_on_phones_and_imap() {
+    let fixture = root().join("fixtures/gmail-2009-02-24");
+    let mut files: Vec<String> = std::fs::read_dir(&fixture)
+        .unwrap()
+        .map(|e| e.unwrap().path().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    let o = Command::cargo_bin("outcry")
+        .unwrap()
+        .args(["detect", "-q", "--format", "json", "--input-tz", "Asia/Seoul"])
+        .args(&files)
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let inc = &v["incidents"][0];
+    assert_eq!(inc["service"], "gmail");
+    let f = &inc["facets"];
+    let names = |key: &str, class: &str| -> Vec<String> {
+        f[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|x| x["class"] == class)
+            .map(|x| x["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(names("failing", "surface"), ["web"], "{f}");
+    let working = names("working", "surface");
+    assert!(working.contains(&"imap".to_string()), "{f}");
+    assert!(working.contains(&"app".to_string()), "{f}");
+    let web = &f["failing"][0];
+    assert!(web["share"].as_f64().unwrap() >= 0.8, "{web}");
+    assert!(web["count"].as_u64().unwrap() >= 20, "{web}");
+    assert!(!web["evidence"]["text"].as_str().unwrap().is_empty());
+    // The text report says the same.
+    let o = Command::cargo_bin("outcry")
+        .unwrap()
+        .args(["detect", "-q", "--input-tz", "Asia/Seoul"])
+        .args(&files)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(o.stdout).unwrap();
+    assert!(text.contains("  fails     web "), "{text}");
+    assert!(text.contains("imap still works"), "{text}");
+    assert!(text.contains("app still works"), "{text}");
+}
