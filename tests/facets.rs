@@ -185,3 +185,52 @@ fn the_gmail_example_fails_on_the_web_and_works_on_phones_and_imap() {
     assert!(text.contains("imap still works"), "{text}");
     assert!(text.contains("app still works"), "{text}");
 }
+
+#[test]
+fn windows_by_facet_adds_rows_per_service_and_facet() {
+    let fixture = root().join("fixtures/gmail-2009-02-24");
+    let files = [
+        fixture.join("blog-ko.jsonl"),
+        fixture.join("tweets.jsonl.gz"),
+    ];
+    let run = |extra: &[&str]| {
+        let o = Command::cargo_bin("outcry")
+            .unwrap()
+            .args(["windows", "-q", "--input-tz", "Asia/Seoul"])
+            .args(extra)
+            .args(&files)
+            .output()
+            .unwrap();
+        assert!(o.status.success());
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let plain = run(&[]);
+    assert!(!plain.lines().next().unwrap().contains("facet"));
+    let by = run(&["--by-facet"]);
+    let mut rows = csv::Reader::from_reader(by.as_bytes());
+    let header = rows.headers().unwrap().clone();
+    assert_eq!(
+        header.iter().rev().take(3).collect::<Vec<_>>(),
+        ["facet_posts", "reading", "facet"]
+    );
+    let mut web_fails = 0;
+    let mut service_rows = 0;
+    for row in rows.records() {
+        let row = row.unwrap();
+        if row[11].is_empty() {
+            service_rows += 1;
+            continue;
+        }
+        assert!(row[3].is_empty(), "facet rows leave the service's counts empty");
+        if &row[2] == "gmail" && &row[11] == "web" && &row[12] == "fails" {
+            let at = &row[0];
+            let n: u32 = row[13].parse().unwrap();
+            if n > 0 {
+                assert!(at.starts_with("2009-02-24T09") || at.starts_with("2009-02-24T1"), "{at}");
+            }
+            web_fails += n;
+        }
+    }
+    assert_eq!(service_rows, plain.lines().count() - 1, "the service rows are unchanged");
+    assert!(web_fails >= 5, "{web_fails}");
+}

@@ -338,6 +338,14 @@ pub struct WindowsArgs {
     #[arg(long)]
     pub spikes_only: bool,
 
+    /// Add rows per service and facet: after each service's row, one row for every surface,
+    /// function or place (and reading: fails or works) its posts named in the input, with the
+    /// posts that named it in that window in `facet_posts` (reports, for `fails`), so that each
+    /// can be plotted. Adds the columns facet, reading and facet_posts (empty on service rows).
+    /// Such a file does not read back with `detect --counts`.
+    #[arg(long)]
+    pub by_facet: bool,
+
     /// Exit with 1 when no window is a spike (0 when one is); errors are still 2 and 3.
     #[arg(long)]
     pub exit_code: bool,

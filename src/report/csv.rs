@@ -8,6 +8,15 @@ use std::io::{self, Write};
 use super::{Exporter, Report};
 use crate::detect::{dense_counts, segments, series_in, Season};
 use crate::time::rfc3339_in;
+use crate::window::Cell;
+
+/// The (facet, works) pairs some cell of `cells` counted, in order.
+fn facets_named<'a>(cells: impl Iterator<Item = &'a Cell>) -> Vec<(u32, bool)> {
+    let set: std::collections::BTreeSet<(u32, bool)> = cells
+        .flat_map(|c| c.detail().facets.iter().map(|f| (f.facet, f.works)))
+        .collect();
+    set.into_iter().collect()
+}
 
 /// Unwraps the I/O error inside a CSV error, so a closed pipe is still recognised as one.
 fn io_error(e: csv::Error) -> io::Error {
@@ -32,8 +41,15 @@ pub const HEADER: [&str; 11] = [
     "expected",
 ];
 
+/// The columns `--by-facet` adds: the facet (empty on a service's own row), whether the posts
+/// say it fails or works, and how many posts did (reports for `fails`).
+pub const FACET_COLUMNS: [&str; 3] = ["facet", "reading", "facet_posts"];
+
 pub struct WindowsCsv {
     pub spikes_only: bool,
+    /// `--by-facet`: after each service's row, one row per facet the service's posts named
+    /// anywhere in the segment (zero where a window has none, so a plot has no holes).
+    pub by_facet: bool,
     /// Spike windows written (for `windows --exit-code`).
     pub spikes: std::cell::Cell<u64>,
 }
@@ -41,7 +57,9 @@ pub struct WindowsCsv {
 impl Exporter for WindowsCsv {
     fn write(&self, r: &Report, out: &mut dyn Write) -> io::Result<()> {
         let mut w = csv::Writer::from_writer(out);
-        w.write_record(HEADER).map_err(io_error)?;
+        let extra: &[&str] = if self.by_facet { &FACET_COLUMNS } else { &[] };
+        w.write_record(HEADER.iter().chain(extra))
+            .map_err(io_error)?;
         let tz = r.primary_zone();
         let mut services: Vec<usize> = (0..r.windows.services())
             .filter(|&s| !r.windows.cells(s).is_empty())
@@ -56,6 +74,13 @@ impl Exporter for WindowsCsv {
                         series_in(r.windows, s, first, last, r.params, season.as_ref()),
                         dense_counts(r.windows.cells(s), first, last),
                     )
+                })
+                .collect();
+            let facets: Vec<Vec<(u32, bool)>> = services
+                .iter()
+                .map(|&s| match self.by_facet {
+                    true => facets_named(r.windows.cells(s).range(first..=last).map(|(_, c)| c)),
+                    false => vec![],
                 })
                 .collect();
             for idx in first..=last {
@@ -86,8 +111,30 @@ impl Exporter for WindowsCsv {
                         if sc.spike { "true" } else { "false" },
                         &sc.reports.to_string(),
                         &format!("{:.4}", sc.expected),
-                    ])
+                    ]
+                    .into_iter()
+                    .chain(extra.iter().map(|_| "")),
+                    )
                     .map_err(io_error)?;
+                    for &(facet, works) in &facets[k] {
+                        let n = cell.map_or(0, |c| {
+                            c.detail()
+                                .facets
+                                .iter()
+                                .find(|f| f.facet == facet && f.works == works)
+                                .map_or(0, |f| f.count)
+                        });
+                        let name = &r.matcher.facets()[facet as usize].name;
+                        let reading = if works { "works" } else { "fails" };
+                        let blank = ["", "", "", "", "", "", "", ""];
+                        w.write_record(
+                            [ws.as_str(), we.as_str(), r.service_id(svc)]
+                                .into_iter()
+                                .chain(blank)
+                                .chain([name.as_str(), reading, &n.to_string()]),
+                        )
+                        .map_err(io_error)?;
+                    }
                 }
             }
         }
