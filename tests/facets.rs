@@ -234,3 +234,75 @@ fn windows_by_facet_adds_rows_per_service_and_facet() {
     assert_eq!(service_rows, plain.lines().count() - 1, "the service rows are unchanged");
     assert!(web_fails >= 5, "{web_fails}");
 }
+
+/// Scenario-generator outages with a planted failing surface come out with it, and with the
+/// other surface as still working. (The generator's rates of surface talk are chosen, not
+/// measured: this shows the code does what it was designed to.)
+#[test]
+fn planted_surfaces_come_out_of_generated_outages() {
+    use outcry_sim::{generate, outage_with_surface, Lang, Planted, Schema, Spec, Surface};
+    for (svc, lang, fails, seed) in [
+        (outcry_sim::GMAIL, Lang::Mixed, Surface::Web, 2001),
+        (outcry_sim::KAKAOTALK, Lang::Ko, Surface::App, 2002),
+        (outcry_sim::SLACK, Lang::En, Surface::App, 2003),
+    ] {
+        let planted = Planted {
+            fails,
+            share: 0.3,
+            works_rate: 0.1,
+        };
+        let spec = Spec {
+            name: format!("surface-{}", fails.facet()),
+            seed,
+            days: 3.0,
+            chatter: 0.6,
+            noise: 0.6,
+            services: vec![svc],
+            outages: vec![outage_with_surface(svc, 2000.0, 90.0, 3.0, lang, planted)],
+            decoys: vec![],
+            gaps: vec![],
+            lang,
+            schema: Schema::Tweets,
+            unsorted: false,
+            office: false,
+        };
+        let sc = generate(&spec);
+        let dir = tempfile::tempdir().unwrap();
+        let mut paths = vec![];
+        for (name, bytes) in &sc.files {
+            let p = dir.path().join(name);
+            std::fs::write(&p, bytes).unwrap();
+            paths.push(p);
+        }
+        let o = Command::cargo_bin("outcry")
+            .unwrap()
+            .args(["detect", "-q", "--format", "json", "--input-tz", "UTC"])
+            .args(&paths)
+            .output()
+            .unwrap();
+        let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+        let inc: Vec<&Value> = v["incidents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|i| i["service"] == svc.id)
+            .collect();
+        assert_eq!(inc.len(), 1, "{}: {v}", spec.name);
+        let f = &inc[0]["facets"];
+        let surfaces = |key: &str| -> Vec<String> {
+            f[key]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|x| x["class"] == "surface")
+                .map(|x| x["name"].as_str().unwrap().to_string())
+                .collect()
+        };
+        let other = match fails {
+            Surface::Web => "app",
+            Surface::App => "web",
+        };
+        assert_eq!(surfaces("failing"), [fails.facet()], "{}: {f}", spec.name);
+        assert_eq!(surfaces("working"), [other], "{}: {f}", spec.name);
+    }
+}
