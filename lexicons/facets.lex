@@ -25,7 +25,6 @@ web
 website
 web site
 web version
-web app
 web client
 web interface
 webmail
@@ -40,35 +39,20 @@ on safari
 desktop site
 on the site
 [surface web ko]
-# Bare 웹 is wanted (지메일 웹 접속 안 됨); the words it starts that are not a surface follow in
-# [exclude ko] below.
+# Stems without particles: 웹 also reads 웹에서, 웹으로 and 웹은 (the particle stays for the
+# next entry), and a facet word that ended in a particle could swallow the start of the word
+# after it. 브라우 and not 브라우저: 저는 멀쩡 (a counter) starts inside 브라우저는 멀쩡. The
+# words 웹 starts that are not a surface are in [exclude ko] below.
 웹
-웹에서
-웹은
-웹이
-웹으로
-웹 버전
-웹버전
-웹사이트
-웹 메일
-웹메일
-브라우저
-크롬에서
-크롬으로
-사파리에서
+사이트
 홈페이지
-사이트는
-사이트가
-사이트에서
+브라우
+크롬
+사파리
 
 [surface app en]
 app
-the app
-mobile app
 mobile
-phone app
-ios app
-android app
 iphone
 ipad
 android
@@ -76,44 +60,28 @@ on my phone
 on mobile
 on phone
 [surface app ko]
+# Bare 폰 reads 아이폰, 핸드폰, 폰으로; 아이폰 itself would hide the counter 폰 문제 아닌가.
 앱
 어플
 모바일
-아이폰
 안드로이드
+폰
 갤럭시
 아이패드
-폰으로
-폰에서
-폰으론
-폰은
-핸드폰으로
-핸드폰에서
-휴대폰으로
-휴대폰에서
-스마트폰
 
 [surface desktop en]
 desktop
 desktop app
 desktop client
 mail client
-mac app
-windows app
-pc app
 thunderbird
 [surface desktop ko]
+PC
 데스크톱 앱
 데스크탑 앱
 데스크톱
 데스크탑
-PC버전
-PC 버전
 PC 앱
-PC에서
-PC로
-컴퓨터로
-컴퓨터에서
 썬더버드
 
 [surface api en]
@@ -149,8 +117,6 @@ signin
 verification code
 [function login ko]
 로그인
-로그인이
-로그인은
 인증번호
 인증 문자
 본인인증
@@ -170,7 +136,6 @@ going through
 보내지
 보낼
 안 가요
-안 가네
 
 [function receiving en]
 receive
@@ -187,7 +152,6 @@ new emails
 받아와
 받아오
 안 와요
-안 오네
 못 받
 
 [function loading en]
@@ -246,9 +210,6 @@ videos
 call
 calls
 calling
-voice call
-video call
-phone calls
 [function calls ko]
 통화
 전화
@@ -276,17 +237,14 @@ gwangju
 광주
 [place jeju]
 jeju
-제주도
-제주에서
+제주
 [place gyeonggi]
 경기도
 경기 지역
 [place korea]
 korea
 south korea
-한국에서
-한국은
-한국도
+한국
 국내
 [place japan]
 japan
@@ -296,8 +254,6 @@ tokyo
 [place us]
 usa
 u.s.
-the us
-in the us
 america
 united states
 미국
@@ -369,7 +325,6 @@ not affected
 normal
 normally
 still gets
-still getting
 still fetching
 still fetches
 still syncing
@@ -377,12 +332,10 @@ still sending
 still receiving
 [works ko]
 받아와요
-받아오네
 받아와지
 들어가져
 들어가짐
 오네요
-오네
 와요
 잘 와
 잘 오

@@ -40,11 +40,41 @@ fn texts() -> Vec<String> {
                 .map(str::to_string),
         );
     }
-    let blog = std::fs::read_to_string(root().join("fixtures/gmail-2009-02-24/blog-ko.jsonl"))
+    // The bundled example's posts, forum rows as whole lines.
+    let dir = root().join("fixtures/gmail-2009-02-24");
+    let blog = std::fs::read_to_string(dir.join("blog-ko.jsonl")).unwrap();
+    let mut tweets = String::new();
+    let gz = std::fs::File::open(dir.join("tweets.jsonl.gz")).unwrap();
+    std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(gz), &mut tweets).unwrap();
+    let reddit = zstd::decode_all(std::fs::File::open(dir.join("reddit.jsonl.zst")).unwrap())
         .unwrap();
-    for l in blog.lines() {
+    let reddit = String::from_utf8(reddit).unwrap();
+    for l in blog.lines().chain(tweets.lines()).chain(reddit.lines()) {
         let v: Value = serde_json::from_str(l).unwrap();
-        out.push(v["content"].as_str().unwrap().to_string());
+        for key in ["content", "text", "body", "title", "selftext"] {
+            if let Some(t) = v[key].as_str() {
+                out.push(t.to_string());
+            }
+        }
+    }
+    let forum = std::fs::read_to_string(dir.join("forum-ko.csv")).unwrap();
+    out.extend(forum.lines().map(str::to_string));
+    // Where a facet phrase could start before another entry and swallow it.
+    for t in [
+        "the app store is down",
+        "mac app store not loading",
+        "aws in the us-east-1 region is down",
+        "phone calls keep dropping on verizon",
+        "still getting timed out on twitch chat",
+        "오 네이버 뉴스 또 먹통",
+        "카톡 안 되는데 아이폰 문제 아닌가",
+        "지메일 브라우저는 멀쩡한데요",
+        "지메일 웹에서 서버 에러",
+        "insta is fine on my end",
+        "downloading the PlayStation Network app on my new phone",
+        "is fine here, gmail",
+    ] {
+        out.push(t.to_string());
     }
     out
 }
