@@ -92,7 +92,10 @@ fn score(name: &str) -> (BTreeMap<String, Score>, usize) {
             }
         }
         if got != r.gold {
-            println!("  line {}: {:?}\n    got {got:?}\n    want {:?}", r.line, r.text, r.gold);
+            println!(
+                "  line {}: {:?}\n    got {got:?}\n    want {:?}",
+                r.line, r.text, r.gold
+            );
         }
     }
     println!("  facet        precision  recall   tp  fp  fn");
@@ -128,7 +131,11 @@ fn the_facet_set_is_large_bilingual_and_split() {
 #[test]
 fn dev_half_meets_the_targets() {
     let (by, _) = score("facets-dev.tsv");
-    for (key, p, r) in [("*fails", 0.85, 0.80), ("*works", 0.85, 0.80), ("*place", 0.9, 0.9)] {
+    for (key, p, r) in [
+        ("*fails", 0.85, 0.80),
+        ("*works", 0.85, 0.80),
+        ("*place", 0.9, 0.9),
+    ] {
         let s = by[key];
         assert!(
             s.precision() >= p && s.recall() >= r,
@@ -146,7 +153,11 @@ fn test_half_holds_what_it_measured() {
     // Measured: fails 0.83 / 0.94 (tp 62, fp 13, fn 4), works 1.00 / 0.81 (13, 0, 3), places
     // 1.00 / 0.81 (13, 0, 3).
     let (by, _) = score("facets-test.tsv");
-    for (key, p, r) in [("*fails", 0.82, 0.93), ("*works", 0.99, 0.80), ("*place", 0.99, 0.80)] {
+    for (key, p, r) in [
+        ("*fails", 0.82, 0.93),
+        ("*works", 0.99, 0.80),
+        ("*place", 0.99, 0.80),
+    ] {
         let s = by[key];
         assert!(
             s.precision() >= p && s.recall() >= r,

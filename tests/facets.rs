@@ -46,8 +46,8 @@ fn texts() -> Vec<String> {
     let mut tweets = String::new();
     let gz = std::fs::File::open(dir.join("tweets.jsonl.gz")).unwrap();
     std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(gz), &mut tweets).unwrap();
-    let reddit = zstd::decode_all(std::fs::File::open(dir.join("reddit.jsonl.zst")).unwrap())
-        .unwrap();
+    let reddit =
+        zstd::decode_all(std::fs::File::open(dir.join("reddit.jsonl.zst")).unwrap()).unwrap();
     let reddit = String::from_utf8(reddit).unwrap();
     for l in blog.lines().chain(tweets.lines()).chain(reddit.lines()) {
         let v: Value = serde_json::from_str(l).unwrap();
@@ -129,9 +129,15 @@ fn still_works_takes_a_surface_out_of_the_failing_set() {
             "gmail web is down but IMAP works fine",
             &["imap works", "web fails"][..],
         ),
-        ("웹은 안 되는데 아이폰 메일은 돼요", &["app works", "web fails"]),
+        (
+            "웹은 안 되는데 아이폰 메일은 돼요",
+            &["app works", "web fails"],
+        ),
         // No spaces, as people type on phones.
-        ("지메일웹은안되는데아이폰메일은돼요", &["app works", "web fails"]),
+        (
+            "지메일웹은안되는데아이폰메일은돼요",
+            &["app works", "web fails"],
+        ),
         (
             "아이폰으로는 되는데 웹으로는 안 돼요",
             &["app works", "web fails"],
@@ -140,7 +146,10 @@ fn still_works_takes_a_surface_out_of_the_failing_set() {
             "can't log in to gmail on the web, works fine in the app",
             &["app works", "login fails", "web fails"],
         ),
-        ("카톡 로그인 안 돼요 부산인데", &["busan fails", "login fails"]),
+        (
+            "카톡 로그인 안 돼요 부산인데",
+            &["busan fails", "login fails"],
+        ),
         // Look-alikes: a webtoon, a busy morning, a soup.
         ("네이버 웹툰 먹통", &[]),
         ("부산하게 카톡 확인하다 보니 먹통", &[]),
@@ -178,7 +187,14 @@ fn the_gmail_example_fails_on_the_web_and_works_on_phones_and_imap() {
     files.sort();
     let o = Command::cargo_bin("outcry")
         .unwrap()
-        .args(["detect", "-q", "--format", "json", "--input-tz", "Asia/Seoul"])
+        .args([
+            "detect",
+            "-q",
+            "--format",
+            "json",
+            "--input-tz",
+            "Asia/Seoul",
+        ])
         .args(&files)
         .output()
         .unwrap();
@@ -251,17 +267,27 @@ fn windows_by_facet_adds_rows_per_service_and_facet() {
             service_rows += 1;
             continue;
         }
-        assert!(row[3].is_empty(), "facet rows leave the service's counts empty");
+        assert!(
+            row[3].is_empty(),
+            "facet rows leave the service's counts empty"
+        );
         if &row[2] == "gmail" && &row[11] == "web" && &row[12] == "fails" {
             let at = &row[0];
             let n: u32 = row[13].parse().unwrap();
             if n > 0 {
-                assert!(at.starts_with("2009-02-24T09") || at.starts_with("2009-02-24T1"), "{at}");
+                assert!(
+                    at.starts_with("2009-02-24T09") || at.starts_with("2009-02-24T1"),
+                    "{at}"
+                );
             }
             web_fails += n;
         }
     }
-    assert_eq!(service_rows, plain.lines().count() - 1, "the service rows are unchanged");
+    assert_eq!(
+        service_rows,
+        plain.lines().count() - 1,
+        "the service rows are unchanged"
+    );
     assert!(web_fails >= 5, "{web_fails}");
 }
 

@@ -98,7 +98,8 @@ impl FacetTable {
                     let ok_end = m.end() == p.len()
                         || !is_word_byte(w[w.len() - 1])
                         || !is_word_byte(p[m.end()]);
-                    let long_enough = !alias || std::str::from_utf8(w).map_or(0, |w| w.chars().count()) >= 2;
+                    let long_enough =
+                        !alias || std::str::from_utf8(w).map_or(0, |w| w.chars().count()) >= 2;
                     if ok_start && ok_end && long_enough && !t.ids[from as usize..].contains(&f) {
                         t.ids.push(f);
                     }
@@ -219,7 +220,9 @@ const JOINTS: &[&str] = &[
 fn same_clause(gap: &[u8]) -> bool {
     let ends = gap.iter().enumerate().any(|(k, &c)| {
         matches!(c, b'.' | b'!' | b'?' | b';' | b',' | b'\n')
-            && !(k > 0 && gap[k - 1].is_ascii_digit() && gap.get(k + 1).is_some_and(u8::is_ascii_digit))
+            && !(k > 0
+                && gap[k - 1].is_ascii_digit()
+                && gap.get(k + 1).is_some_and(u8::is_ascii_digit))
     });
     if ends {
         return false;

@@ -15,7 +15,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "<builtin>/services.lex",
         include_str!("../../lexicons/services.lex"),
     ),
-    ("<builtin>/facets.lex", include_str!("../../lexicons/facets.lex")),
+    (
+        "<builtin>/facets.lex",
+        include_str!("../../lexicons/facets.lex"),
+    ),
 ];
 
 /// What an entry says.
@@ -345,35 +348,7 @@ impl Lexicon {
             "works" => Section::Term(TermKind::Works),
             "fails" => Section::Term(TermKind::Fails),
             "surface" | "function" | "place" => {
-                let class = match head {
-                    "surface" => FacetClass::Surface,
-                    "function" => FacetClass::Function,
-                    _ => FacetClass::Place,
-                };
-                let name = words
-                    .next()
-                    .ok_or_else(|| format!("[{head} NAME] needs a NAME"))?;
-                // `[surface web en]`: the language tag is for readers only.
-                if words.nth(1).is_some() {
-                    return Err(format!(
-                        "too many words in '[{inner}]': a facet section is [{head} NAME] or [{head} NAME LANGUAGE]"
-                    ));
-                }
-                let idx = match self
-                    .facets
-                    .iter()
-                    .position(|f| f.class == class && f.name == name)
-                {
-                    Some(i) => i,
-                    None => {
-                        self.facets.push(Facet {
-                            class,
-                            name: name.to_string(),
-                        });
-                        self.facets.len() - 1
-                    }
-                };
-                return Ok(Section::Term(TermKind::Facet(idx)));
+                return self.facet_section(head, inner, words);
             }
             "sense" => {
                 let name = words.next().ok_or("[sense NAME WINDOW] needs a NAME")?;
@@ -438,6 +413,44 @@ impl Lexicon {
             ));
         }
         Ok(kind)
+    }
+
+    /// `[surface NAME]`, `[function NAME]`, `[place NAME]` (an optional language tag after).
+    fn facet_section<'a>(
+        &mut self,
+        head: &str,
+        inner: &str,
+        mut words: impl Iterator<Item = &'a str>,
+    ) -> Result<Section, String> {
+        let class = match head {
+            "surface" => FacetClass::Surface,
+            "function" => FacetClass::Function,
+            _ => FacetClass::Place,
+        };
+        let name = words
+            .next()
+            .ok_or_else(|| format!("[{head} NAME] needs a NAME"))?;
+        // `[surface web en]`: the language tag is for readers only.
+        if words.nth(1).is_some() {
+            return Err(format!(
+                        "too many words in '[{inner}]': a facet section is [{head} NAME] or [{head} NAME LANGUAGE]"
+                    ));
+        }
+        let idx = match self
+            .facets
+            .iter()
+            .position(|f| f.class == class && f.name == name)
+        {
+            Some(i) => i,
+            None => {
+                self.facets.push(Facet {
+                    class,
+                    name: name.to_string(),
+                });
+                self.facets.len() - 1
+            }
+        };
+        Ok(Section::Term(TermKind::Facet(idx)))
     }
 }
 

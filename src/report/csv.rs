@@ -10,6 +10,36 @@ use crate::detect::{dense_counts, segments, series_in, Season};
 use crate::time::rfc3339_in;
 use crate::window::Cell;
 
+/// The `--by-facet` rows of one service's window: each (facet, works) of `facets`, with the
+/// posts of `cell` that named it so.
+fn facet_rows<W: Write>(
+    w: &mut csv::Writer<W>,
+    r: &Report,
+    (ws, we, svc): (&str, &str, usize),
+    cell: Option<&Cell>,
+    facets: &[(u32, bool)],
+) -> io::Result<()> {
+    for &(facet, works) in facets {
+        let n = cell.map_or(0, |c| {
+            c.detail()
+                .facets
+                .iter()
+                .find(|f| f.facet == facet && f.works == works)
+                .map_or(0, |f| f.count)
+        });
+        let name = &r.matcher.facets()[facet as usize].name;
+        let reading = if works { "works" } else { "fails" };
+        let blank = ["", "", "", "", "", "", "", ""];
+        w.write_record([ws, we, r.service_id(svc)].into_iter().chain(blank).chain([
+            name.as_str(),
+            reading,
+            &n.to_string(),
+        ]))
+        .map_err(io_error)?;
+    }
+    Ok(())
+}
+
 /// The (facet, works) pairs some cell of `cells` counted, in order.
 fn facets_named<'a>(cells: impl Iterator<Item = &'a Cell>) -> Vec<(u32, bool)> {
     let set: std::collections::BTreeSet<(u32, bool)> = cells
@@ -99,42 +129,25 @@ impl Exporter for WindowsCsv {
                     }
                     let cell = r.windows.cells(svc).get(&idx);
                     let (posts, recoveries) = cell.map_or((0, 0), |c| (c.posts, c.recoveries));
-                    w.write_record([
-                        ws.as_str(),
-                        we.as_str(),
-                        r.service_id(svc),
-                        &posts.to_string(),
-                        &raw[(idx - first) as usize].to_string(),
-                        &recoveries.to_string(),
-                        &format!("{:.4}", series.baseline),
-                        &format!("{:.2}", sc.score),
-                        if sc.spike { "true" } else { "false" },
-                        &sc.reports.to_string(),
-                        &format!("{:.4}", sc.expected),
-                    ]
-                    .into_iter()
-                    .chain(extra.iter().map(|_| "")),
+                    w.write_record(
+                        [
+                            ws.as_str(),
+                            we.as_str(),
+                            r.service_id(svc),
+                            &posts.to_string(),
+                            &raw[(idx - first) as usize].to_string(),
+                            &recoveries.to_string(),
+                            &format!("{:.4}", series.baseline),
+                            &format!("{:.2}", sc.score),
+                            if sc.spike { "true" } else { "false" },
+                            &sc.reports.to_string(),
+                            &format!("{:.4}", sc.expected),
+                        ]
+                        .into_iter()
+                        .chain(extra.iter().map(|_| "")),
                     )
                     .map_err(io_error)?;
-                    for &(facet, works) in &facets[k] {
-                        let n = cell.map_or(0, |c| {
-                            c.detail()
-                                .facets
-                                .iter()
-                                .find(|f| f.facet == facet && f.works == works)
-                                .map_or(0, |f| f.count)
-                        });
-                        let name = &r.matcher.facets()[facet as usize].name;
-                        let reading = if works { "works" } else { "fails" };
-                        let blank = ["", "", "", "", "", "", "", ""];
-                        w.write_record(
-                            [ws.as_str(), we.as_str(), r.service_id(svc)]
-                                .into_iter()
-                                .chain(blank)
-                                .chain([name.as_str(), reading, &n.to_string()]),
-                        )
-                        .map_err(io_error)?;
-                    }
+                    facet_rows(&mut w, r, (&ws, &we, svc), cell, &facets[k])?;
                 }
             }
         }

@@ -110,7 +110,13 @@ pub fn add_facet(
         Ok(k) => {
             let f = &mut v[k];
             f.count += n;
-            if sample < (f.sample.time, f.sample.text.as_str(), f.sample.author.as_deref()) {
+            if sample
+                < (
+                    f.sample.time,
+                    f.sample.text.as_str(),
+                    f.sample.author.as_deref(),
+                )
+            {
                 f.sample = cut_sample(sample);
             }
         }

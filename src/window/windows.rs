@@ -8,7 +8,8 @@ use chrono::{DateTime, Offset, TimeZone};
 use chrono_tz::Tz;
 
 use super::cell::{
-    add_facet, add_quote, bump, keep_earliest, Cell, QUOTES_PER_CELL, RECOVERIES_PER_CELL, SAMPLES_PER_CELL,
+    add_facet, add_quote, bump, keep_earliest, Cell, QUOTES_PER_CELL, RECOVERIES_PER_CELL,
+    SAMPLES_PER_CELL,
 };
 use super::voice::{add_voice, quote_voice, voice};
 use crate::lexicon::classify::{Kind, TermId};
