@@ -35,6 +35,9 @@ pub struct FacetHit {
     /// Byte range in the normalised text of the hit that named it.
     pub start: usize,
     pub end: usize,
+    /// The service whose name carried it (`Apple Pay` names payment), if a name did: it says
+    /// nothing of another service the post is about ("구글 검색은 되는데 지메일만 안 돼요").
+    pub via: Option<usize>,
 }
 
 /// The facets and, for every compiled entry, the facets its words name.
@@ -142,6 +145,10 @@ impl FacetTable {
                 Some(w) => w,
                 None => nearest_reading(hay, hits, i, &kind).unwrap_or(false),
             };
+            let via = match kind(h.term) {
+                TermKind::Alias(svc) => Some(svc),
+                _ => None,
+            };
             for &facet in named {
                 if !out.iter().any(|x| x.facet == facet && x.works == works) {
                     out.push(FacetHit {
@@ -149,6 +156,7 @@ impl FacetTable {
                         works,
                         start: h.start,
                         end: h.end,
+                        via,
                     });
                 }
             }

@@ -162,13 +162,17 @@ fn count_facets(matcher: &Matcher, windows: &mut Windows, p: &Post<'_>, v: &Verd
         return;
     };
     let classes = matcher.facets();
-    let facets = v.facets.iter().map(|f| {
-        (
-            f.facet as u32,
-            classes[f.facet].class.index() as u8,
-            f.works,
-        )
-    });
+    let facets = v
+        .facets
+        .iter()
+        .filter(move |f| f.via.is_none_or(|s| s == svc))
+        .map(|f| {
+            (
+                f.facet as u32,
+                classes[f.facet].class.index() as u8,
+                f.works,
+            )
+        });
     let report = matches!(v.kind, Some((Kind::Report, _)));
     windows.facets(svc, report, facets, (p.time, &p.text, p.author.as_deref()));
 }
