@@ -216,7 +216,10 @@ fn the_gmail_example_fails_on_the_web_and_works_on_phones_and_imap() {
     assert!(working.contains(&"imap".to_string()), "{f}");
     assert!(working.contains(&"app".to_string()), "{f}");
     // "구글 검색은 되는데 메일만 안 되네요": Google Search works, which says nothing of Gmail.
-    assert!(!names("working", "function").contains(&"search".to_string()), "{f}");
+    assert!(
+        !names("working", "function").contains(&"search".to_string()),
+        "{f}"
+    );
     let web = &f["failing"][0];
     assert!(web["share"].as_f64().unwrap() >= 0.8, "{web}");
     assert!(web["count"].as_u64().unwrap() >= 20, "{web}");

@@ -307,3 +307,38 @@ pub(super) fn keep_earliest(
         },
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn facet_counts_are_bounded_and_merge_in_any_order() {
+        let mut v = ThinVec::new();
+        for f in 0..(FACETS_PER_CELL as u32 + 10) {
+            add_facet(&mut v, (f, 0, false), 1, (5, "x", None));
+        }
+        assert_eq!(v.len(), FACETS_PER_CELL, "a cell never holds more");
+        // Two workers' cells merge to the same counts and the earliest evidence either way.
+        let cell = |posts: &[(u32, bool, i64, &str)]| {
+            let mut c = Cell::default();
+            let d = c.detail_mut();
+            for &(f, works, t, text) in posts {
+                add_facet(&mut d.facets, (f, 0, works), 1, (t, text, None));
+                d.faceted[0] += u32::from(!works);
+            }
+            c
+        };
+        let a = [(1, false, 30, "later"), (2, true, 40, "app ok")];
+        let b = [(1, false, 10, "first"), (1, true, 20, "web ok")];
+        let mut ab = cell(&a);
+        ab.merge(cell(&b));
+        let mut ba = cell(&b);
+        ba.merge(cell(&a));
+        assert_eq!(ab, ba);
+        let d = ab.detail();
+        assert_eq!(d.faceted, [2, 0, 0]);
+        let web = d.facets.iter().find(|f| f.facet == 1 && !f.works).unwrap();
+        assert_eq!((web.count, web.sample.text.as_str()), (2, "first"));
+    }
+}
