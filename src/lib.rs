@@ -12,7 +12,8 @@
 //! [`stream`] wires one run's scan (sequential and parallel readers, progress, statistics);
 //! [`official`] reads a provider's own timeline, a second input joined to the incidents after
 //! detection; [`eval`] scores a report against labelled events; [`cmd`] holds the command line
-//! and one short file per subcommand. The synthetic chatter the detector is measured on comes
+//! and one short file per subcommand. [`terminal`] makes text from the input safe to show on a
+//! terminal, for every stage that shows it. The synthetic chatter the detector is measured on comes
 //! from the development crate `outcry-sim` (`crates/outcry-sim`), which is not shipped.
 
 pub mod cmd;
@@ -24,5 +25,6 @@ pub mod official;
 pub mod record;
 pub mod report;
 pub mod stream;
+pub mod terminal;
 pub mod time;
 pub mod window;

@@ -394,6 +394,12 @@ pub struct WindowsArgs {
     #[arg(long)]
     pub by_facet: bool,
 
+    /// Write every window of a silence (a stretch of more than a week without any post): by
+    /// default only its first and last window are written, with zero counts and empty
+    /// baseline, score and expected, so that the output follows the input, not its time span.
+    #[arg(long, conflicts_with = "spikes_only")]
+    pub fill: bool,
+
     /// Exit with 1 when no window is a spike (0 when one is); errors are still 2 and 3.
     #[arg(long)]
     pub exit_code: bool,
@@ -592,6 +598,14 @@ pub struct CommonArgs {
     /// Stop with an error at the first bad line instead of skipping it.
     #[arg(long)]
     pub strict: bool,
+
+    /// The longest line (or CSV row) read: longer ones are skipped as `line_too_long` without
+    /// being kept in memory, so memory stays bounded whatever the input. Bytes, or with a K, M or
+    /// G suffix (KiB, MiB, GiB). A quoted CSV field still open after 1,000 lines, after this
+    /// size or at the end of the input is skipped as `unterminated_quote`, and the lines after
+    /// its first are read again as rows of their own.
+    #[arg(long, value_name = "SIZE", default_value = "4M")]
+    pub max_line_bytes: String,
 
     /// Show at most this many skipped lines on stderr (all are counted).
     #[arg(long, value_name = "N", default_value_t = 5)]

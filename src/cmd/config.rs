@@ -50,6 +50,8 @@ impl Config {
         let fields = fields(a)?;
         let layout = layout(a)?;
         let threads = threads(a.threads)?;
+        let max_line =
+            size(&a.max_line_bytes).map_err(|e| UsageError(format!("--max-line-bytes: {e}")))?;
         Ok(Config {
             scan: ScanConfig {
                 inputs: inputs(a),
@@ -62,6 +64,7 @@ impl Config {
                 keep_outliers: a.keep_outliers,
                 window,
                 align_zone: zones[0],
+                max_line,
                 strict: a.strict,
                 quiet: a.quiet,
                 max_warnings: a.max_warnings,
@@ -185,6 +188,28 @@ fn time_rules(a: &CommonArgs) -> Result<(TimeRules, Option<Ts>, Option<Ts>), Usa
         }
     }
     Ok((times, since, until))
+}
+
+/// A size in bytes: a number, or with a K, M or G suffix (KiB, MiB, GiB; `KiB`, `MB` … also read
+/// as powers of 1024). At least 1 byte, at most 1 GiB.
+fn size(s: &str) -> Result<usize, String> {
+    let t = s.trim();
+    let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (num, unit) = t.split_at(digits);
+    let shift = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 0,
+        "k" | "kb" | "kib" => 10,
+        "m" | "mb" | "mib" => 20,
+        "g" | "gb" | "gib" => 30,
+        _ => return Err(format!("'{s}' is not a size (e.g. 4M, 512K, 1000000)")),
+    };
+    let n: u64 = num
+        .parse()
+        .map_err(|_| format!("'{s}' is not a size (e.g. 4M, 512K, 1000000)"))?;
+    match n.checked_shl(shift).filter(|&b| b >> shift == n) {
+        Some(b) if (1..=1 << 30).contains(&b) => Ok(b as usize),
+        _ => Err(format!("'{s}' must be 1 byte to 1G")),
+    }
 }
 
 /// `--threads`, checked; the number of cores by default.

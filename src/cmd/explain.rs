@@ -9,6 +9,7 @@ use super::config;
 use super::exit_codes;
 use crate::lexicon::explain::{explanation, Explanation};
 use crate::lexicon::Matcher;
+use crate::terminal::escape;
 
 /// `outcry explain`.
 pub fn run(a: &ExplainArgs) -> Result<i32> {
@@ -29,8 +30,9 @@ pub fn run(a: &ExplainArgs) -> Result<i32> {
 }
 
 fn write_text(out: &mut impl Write, e: &Explanation) -> io::Result<()> {
-    writeln!(out, "text        {}", e.text)?;
-    writeln!(out, "normalised  {}", e.normalised)?;
+    // The text is the user's, but may come from a post: shown escaped (`crate::terminal`).
+    writeln!(out, "text        {}", escape(&e.text))?;
+    writeln!(out, "normalised  {}", escape(&e.normalised))?;
     if e.hits.is_empty() {
         writeln!(out, "matches     none")?;
     } else {
@@ -47,7 +49,7 @@ fn write_text(out: &mut impl Write, e: &Explanation) -> io::Result<()> {
             let at = format!("{}..{}", h.start, h.end);
             write!(out, "  {at:<9} {:<10} {what}", h.kind)?;
             if h.matched != h.entry.to_lowercase() && h.service.is_none() {
-                write!(out, "  (\"{}\")", h.matched)?;
+                write!(out, "  (\"{}\")", escape(&h.matched))?;
             }
             if h.dropped.is_some() {
                 write!(out, "  [set aside]")?;

@@ -13,6 +13,7 @@ pub fn run(a: &WindowsArgs) -> Result<i32> {
     let csv = WindowsCsv {
         spikes_only: a.spikes_only,
         by_facet: a.by_facet,
+        fill: a.fill,
         spikes: Default::default(),
     };
     let done = execute_with(&a.common, &Outputs::only(&csv), &[])?;

@@ -3,7 +3,8 @@
 //! # Method
 //!
 //! The input is split into *segments* at silences of more than a week (no record at all; see
-//! [`segments`]): each is analysed on its own, so the cost follows the windows that hold posts.
+//! [`segments`]): each is analysed on its own, so the cost follows the windows that hold posts
+//! (a segment of more than `MAX_CHUNK_WINDOWS` windows in overlapping chunks; see [`chunks`]).
 //! For each service, the reports of every window of a segment (windows without reports count as
 //! zeros) are counted **once per voice** (an author's repeats, retweets of one post and copies
 //! of one long text count once; see [`crate::window::voice`]) and treated as negative binomial
@@ -129,7 +130,9 @@ pub use self::poisson::{poisson_sf, score, MAX_SCORE};
 pub use self::season::{
     Season, SEASON_CLAMP, SEASON_HOURS_AFTER_DAYS, SEASON_PRIOR, SEASON_WEEK_AFTER_DAYS,
 };
-pub use self::segment::{segment_windows, segments, SEGMENT_GAP_S};
+pub use self::segment::{
+    chunks, segment_windows, segments, Chunk, CHUNK_MARGIN_S, MAX_CHUNK_WINDOWS, SEGMENT_GAP_S,
+};
 
 use std::cell::RefCell;
 
@@ -166,13 +169,19 @@ pub fn detect_with(
         return vec![];
     };
     let mut out = vec![];
-    for &(first, last) in &segs {
+    for c in chunks(w) {
         for svc in 0..w.services() {
-            if !w.cells(svc).range(first..=last).any(|(_, c)| c.reports > 0) {
+            if !w
+                .cells(svc)
+                .range(c.from..=c.to)
+                .any(|(_, c)| c.reports > 0)
+            {
                 continue;
             }
-            let series = scorer(w, svc, first, last, params);
+            let series = scorer(w, svc, c.from, c.to, params);
             let mut found = incidents_of(w, svc, &series, input_last, params);
+            // An incident beginning in another chunk's own windows is that chunk's to report.
+            found.retain(|i| (c.first..=c.last).contains(&i.first_window));
             for k in 0..found.len() {
                 let next = found.get(k + 1).map(|n| n.first_window);
                 found[k].quoted = quoted_times(w, &found[k], next);

@@ -7,6 +7,13 @@
 //! its own baseline, seasonal profile, local level and dispersion. Within a segment, windows
 //! without posts are zeros, as before. So the windows visited are at most the populated windows
 //! times `SEGMENT_GAP_S / width` (and in practice about the populated span).
+//!
+//! A segment longer than `MAX_CHUNK_WINDOWS` windows (about five years of 5-minute windows, a
+//! year of 1-minute ones) is analysed in *chunks* of at most that many windows, each reading
+//! `CHUNK_MARGIN_S` (14 days) more on either side and keeping only the incidents whose first
+//! window is its own: memory stays bounded however long the input runs without a week's
+//! silence (2 M posts spread over a century, say), while an incident near a chunk's edge is seen
+//! whole, with two weeks of history before it.
 
 use crate::window::Windows;
 
@@ -33,6 +40,52 @@ pub fn segments(w: &Windows) -> Vec<(i64, i64)> {
     out
 }
 
+/// Most windows analysed at once (see the module comment).
+pub const MAX_CHUNK_WINDOWS: i64 = 1 << 19;
+/// How much a chunk reads beyond its own windows on either side.
+pub const CHUNK_MARGIN_S: i64 = 14 * 86_400;
+
+/// A stretch analysed at once: its own windows `first..=last` (every window of the input is
+/// the own window of one chunk at most) and the windows `from..=to` it reads, within its segment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Chunk {
+    pub first: i64,
+    pub last: i64,
+    pub from: i64,
+    pub to: i64,
+}
+
+/// The chunks of `w`, in order: one per segment unless the segment is longer than
+/// `MAX_CHUNK_WINDOWS`, then equal parts of it.
+pub fn chunks(w: &Windows) -> Vec<Chunk> {
+    split_segments(
+        &segments(w),
+        MAX_CHUNK_WINDOWS,
+        CHUNK_MARGIN_S / w.width.max(1),
+    )
+}
+
+fn split_segments(segs: &[(i64, i64)], max: i64, margin: i64) -> Vec<Chunk> {
+    let mut out = vec![];
+    for &(a, b) in segs {
+        let len = b - a + 1;
+        let parts = (len + max - 1) / max;
+        let size = (len + parts - 1) / parts;
+        let mut first = a;
+        while first <= b {
+            let last = (first + size - 1).min(b);
+            out.push(Chunk {
+                first,
+                last,
+                from: (first - margin).max(a),
+                to: (last + margin).min(b),
+            });
+            first = last + 1;
+        }
+    }
+    out
+}
+
 /// Windows in all segments together: what a detection run visits per service.
 pub fn segment_windows(segments: &[(i64, i64)]) -> i64 {
     segments.iter().map(|(a, b)| b - a + 1).sum()
@@ -51,5 +104,17 @@ mod tests {
         assert_eq!(segments(&w), vec![(0, 3 * 288), (20 * 288, 20 * 288 + 1)]);
         assert_eq!(segment_windows(&segments(&w)), 3 * 288 + 1 + 2);
         assert_eq!(segments(&Windows::new(60, 2)), vec![]);
+    }
+
+    #[test]
+    fn long_segments_are_cut_into_overlapping_chunks_that_own_each_window_once() {
+        let c = split_segments(&[(0, 9), (100, 124)], 10, 3);
+        let own: Vec<(i64, i64)> = c.iter().map(|c| (c.first, c.last)).collect();
+        assert_eq!(own, vec![(0, 9), (100, 108), (109, 117), (118, 124)]);
+        assert_eq!((c[0].from, c[0].to), (0, 9));
+        assert_eq!((c[1].from, c[1].to), (100, 111));
+        assert_eq!((c[2].from, c[2].to), (106, 120));
+        assert_eq!((c[3].from, c[3].to), (115, 124));
+        assert!(c.iter().all(|c| c.to - c.from < 10 + 2 * 3));
     }
 }

@@ -8,4 +8,7 @@ pub trait ChunkSink {
     /// Takes a chunk: whole records in `buf[..len]`, whose first byte is on line `first_line`;
     /// false to stop reading.
     fn take(&mut self, buf: Vec<u8>, len: usize, first_line: u64) -> bool;
+    /// `--strict` met a bad record on line `line` while cutting: chunks after it need not be
+    /// read. (Nothing to do for a sink that reads every chunk itself.)
+    fn failed_at(&mut self, _line: u64) {}
 }

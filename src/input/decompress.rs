@@ -65,6 +65,7 @@ mod tests {
         while let Some((_, l)) = lr.next_line() {
             match l {
                 Line::Full(b) => out.push(String::from_utf8_lossy(b).into_owned()),
+                Line::TooLong(n) => out.push(format!("TOO LONG {n}")),
                 Line::Broken(b, e) => out.push(format!(
                     "BROKEN {} {}",
                     String::from_utf8_lossy(b),

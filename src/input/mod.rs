@@ -1,5 +1,6 @@
 //! Where the stream starts: files or standard input, compressed or not, read line by line into one
-//! buffer. This file opens paths; [`decompress`] unwraps archives, [`lines`] cuts lines.
+//! buffer. This file opens paths; [`decompress`] unwraps archives, [`lines`] cuts lines (within a
+//! length limit), [`csv_rows`] assembles CSV rows from them (within limits too).
 //!
 //! gzip (including multi-member files, as concatenated archives are), zstd, xz and bzip2 are
 //! recognised by their magic bytes, not by the file name, so `cat dump.zst | outcry detect` works
@@ -11,14 +12,16 @@ use std::io::{self, BufRead, Read};
 use std::path::Path;
 
 mod chunks;
+mod csv_rows;
 mod decompress;
 mod lines;
 pub mod sniff;
 
 pub use chunks::ChunkSink;
 
+pub use csv_rows::{CsvRows, Row, MAX_QUOTED_LINES};
 pub use decompress::decompress;
-pub use lines::{is_blank, Line, LineReader};
+pub use lines::{is_blank, Line, LineReader, DEFAULT_MAX_LINE};
 
 /// How an input's records are laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

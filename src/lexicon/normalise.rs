@@ -210,7 +210,10 @@ impl<'o, 'h> Normaliser<'o, 'h> {
             self.pending_space = !self.out.is_empty();
             self.at_token_start = true;
             self.prev = ' ';
+            // No run: a NUL after the space is a run of its own, not the letter's before it.
             self.run = '\0';
+            self.run_len = 0;
+            self.run_folds = false;
             return;
         }
         if self.mention.is_some() {
@@ -254,7 +257,7 @@ impl<'o, 'h> Normaliser<'o, 'h> {
     /// is not to be written. On the third letter of a run whose second was written, the second
     /// is taken back: a run of three or more reads as one letter.
     fn stretched(&mut self, c: char) -> bool {
-        if c != self.run {
+        if c != self.run || self.run_len == 0 {
             self.run = c;
             self.run_len = 1;
             // A run that starts a word stays (`www.`); punctuation folds anywhere.
@@ -394,5 +397,16 @@ mod tests {
             assert!(!may_fold(t, some, true), "{t}");
         }
         assert!(!may_fold("down!!", some, false));
+    }
+
+    #[test]
+    fn a_nul_after_a_space_is_no_run_of_the_letter_before() {
+        // Found by the fuzz smoke run: the space left the run of `t` going, and the NUL, equal
+        // to the "no run" mark, continued it (a panic in debug builds).
+        for text in ["isn't \0down", "gmail \0\0\0 down", "\0\0a"] {
+            let mut out = String::new();
+            normalise_into(text, &mut out);
+            assert!(out.contains("down") || out.ends_with('a'), "{out:?}");
+        }
     }
 }

@@ -123,7 +123,7 @@ pub(super) struct KeyPath {
 impl KeyPath {
     pub(super) fn new(path: &[String], top_keys: &[String]) -> KeyPath {
         KeyPath {
-            top: key_index(top_keys, &path[0]).unwrap_or(usize::MAX),
+            top: key_index(top_keys, path[0].as_bytes()).unwrap_or(usize::MAX),
             rest: path[1..].to_vec(),
             html: path.last().is_some_and(|k| k == "content"),
         }

@@ -259,8 +259,7 @@ impl<'a> Doc<'a> {
 /// The position of `key` among `keys`. Called for every key of every line: lengths and first
 /// bytes are compared before whole keys.
 #[inline]
-pub(super) fn key_index(keys: &[String], key: &str) -> Option<usize> {
-    let k = key.as_bytes();
+pub(super) fn key_index(keys: &[String], k: &[u8]) -> Option<usize> {
     let first = *k.first()?;
     keys.iter().position(|x| {
         let x = x.as_bytes();
@@ -307,7 +306,7 @@ impl<'de> Visitor<'de> for Grab<'_> {
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut vals = [None; MAX_KEYS];
-        while let Some(key) = map.next_key::<CowStr<'de>>()? {
+        while let Some(key) = map.next_key::<KeyBytes<'de>>()? {
             match key_index(self.keys, &key.0) {
                 // A repeated key takes its last value, as serde_json's maps and jq do.
                 Some(i) => vals[i] = Some(map.next_value::<&'de RawValue>()?),
@@ -320,28 +319,34 @@ impl<'de> Visitor<'de> for Grab<'_> {
     }
 }
 
-/// A string that borrows from the input when it has no escapes.
-struct CowStr<'de>(Cow<'de, str>);
+/// A key's bytes, borrowed from the input when it has no escapes. Read as bytes, not as a Rust
+/// string, so that a key with an unpaired surrogate escape (`"\ud800x"`, valid JSON that no
+/// `String` can hold) is read and skipped like any other unwanted key, at the top level as in
+/// nested objects (whose keys serde_json skips without decoding them).
+struct KeyBytes<'de>(Cow<'de, [u8]>);
 
-impl<'de> de::Deserialize<'de> for CowStr<'de> {
+impl<'de> de::Deserialize<'de> for KeyBytes<'de> {
     fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;
         impl<'de> Visitor<'de> for V {
-            type Value = CowStr<'de>;
+            type Value = KeyBytes<'de>;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
                 f.write_str("a string")
             }
+            fn visit_borrowed_bytes<E: de::Error>(self, v: &'de [u8]) -> Result<Self::Value, E> {
+                Ok(KeyBytes(Cow::Borrowed(v)))
+            }
+            fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<Self::Value, E> {
+                Ok(KeyBytes(Cow::Owned(v.to_vec())))
+            }
             fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
-                Ok(CowStr(Cow::Borrowed(v)))
+                Ok(KeyBytes(Cow::Borrowed(v.as_bytes())))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-                Ok(CowStr(Cow::Owned(v.to_string())))
-            }
-            fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-                Ok(CowStr(Cow::Owned(v)))
+                Ok(KeyBytes(Cow::Owned(v.as_bytes().to_vec())))
             }
         }
-        d.deserialize_str(V)
+        d.deserialize_bytes(V)
     }
 }
 
@@ -508,6 +513,30 @@ mod tests {
             .extract(br#"{"time":1235467862,"text":"x","text":null,"body":"from the body"}"#)
             .unwrap();
         assert_eq!(p.text, "from the body");
+    }
+
+    #[test]
+    fn a_key_with_an_unpaired_surrogate_is_skipped_at_any_depth() {
+        // Valid JSON (the escape is well formed); no Rust string can hold the key, and no wanted
+        // key is that key: the line is read, at the top level as one level down.
+        for l in [
+            r#"{"\ud800x":1,"time":1235467862,"text":"gmail is down","user":{"screen_name":"kim"}}"#,
+            r#"{"a":{"\ud800x":1},"time":1235467862,"text":"gmail is down","user":{"screen_name":"kim"}}"#,
+            r#"{"time":1235467862,"text":"gmail is down","user":{"\udc00":2,"screen_name":"kim"}}"#,
+            r#"{"\udfff":[{"\ud800":"\ud800"}],"time":1235467862,"t\u0065xt":"gmail is down","user":{"screen_name":"kim"}}"#,
+        ] {
+            let p = ex()
+                .extract(l.as_bytes())
+                .unwrap_or_else(|e| panic!("{l}: {e:?}"));
+            assert_eq!(p.time, T, "{l}");
+            assert_eq!(p.text, "gmail is down", "{l}");
+            assert_eq!(p.author.as_deref(), Some("kim"), "{l}");
+        }
+        // A wanted value with an unpaired surrogate is still refused (no Rust string holds it).
+        assert_eq!(
+            ex().extract(br#"{"\ud800x":1,"time":1235467862,"text":"\ud800"}"#),
+            Err(Skip::MissingText)
+        );
     }
 
     #[test]

@@ -60,10 +60,15 @@ pub enum Skip {
     AmbiguousZone,
     /// An XML element (a post, comment or trackback) that is not well-formed.
     MalformedXml,
+    /// A line (or CSV row) longer than `--max-line-bytes`, read past without being kept.
+    LineTooLong,
+    /// A CSV row whose quoted field never closed within the limits; the lines after it were
+    /// read again as rows of their own.
+    UnterminatedQuote,
 }
 
 impl Skip {
-    pub const ALL: [Skip; 10] = [
+    pub const ALL: [Skip; 12] = [
         Skip::InvalidUtf8,
         Skip::MalformedJson,
         Skip::NotObject,
@@ -74,6 +79,8 @@ impl Skip {
         Skip::TruncatedInput,
         Skip::AmbiguousZone,
         Skip::MalformedXml,
+        Skip::LineTooLong,
+        Skip::UnterminatedQuote,
     ];
 
     /// The stable name used in reports and JSON (`skipped_by_reason`).
@@ -89,6 +96,8 @@ impl Skip {
             Skip::TruncatedInput => "truncated_input",
             Skip::AmbiguousZone => "ambiguous_zone",
             Skip::MalformedXml => "malformed_xml",
+            Skip::LineTooLong => "line_too_long",
+            Skip::UnterminatedQuote => "unterminated_quote",
         }
     }
 }

@@ -1,12 +1,17 @@
 //! Per-window CSV for plots and post-mortems: one row per service per window over the span of
 //! the input (quiet windows included, so a plot has no holes), for every service that was named
-//! at least once. Stretches of more than a week without any post at all (see
-//! [`crate::detect::segments`]) have no rows: the detector does not visit them either.
+//! at least once. A stretch of more than a week without any post at all (see
+//! [`crate::detect::segments`]; the detector does not visit it either) is written as one row at
+//! each of its ends, its first and its last silent window, so that a plot drawn through the rows
+//! drops to zero there rather than bridging the silence, and the output stays in proportion to the
+//! input, not to its time span (two posts a century apart: five rows, not ten million). Such
+//! rows have zero counts and no baseline, score or expected value (empty fields): nothing is
+//! judged in a silence. `--fill` writes every window of every silence, in the same form.
 
 use std::io::{self, Write};
 
 use super::{Exporter, Report};
-use crate::detect::{dense_counts, segments, series_in, Season};
+use crate::detect::{chunks, dense_counts, series_in, Season};
 use crate::time::rfc3339_in;
 use crate::window::Cell;
 
@@ -80,6 +85,8 @@ pub struct WindowsCsv {
     /// `--by-facet`: after each service's row, one row per facet the service's posts named
     /// anywhere in the segment (zero where a window has none, so a plot has no holes).
     pub by_facet: bool,
+    /// Write every window of a silence between segments, not only its two ends (`--fill`).
+    pub fill: bool,
     /// Spike windows written (for `windows --exit-code`).
     pub spikes: std::cell::Cell<u64>,
 }
@@ -95,14 +102,22 @@ impl Exporter for WindowsCsv {
             .filter(|&s| !r.windows.cells(s).is_empty())
             .collect();
         services.sort_by(|a, b| r.service_id(*a).cmp(r.service_id(*b)));
-        for (first, last) in segments(r.windows) {
-            let season = Season::for_span(r.windows, first, last, r.params);
+        let mut previous: Option<i64> = None;
+        for c in chunks(r.windows) {
+            if let (Some(end), false) = (previous, self.spikes_only) {
+                if end + 1 < c.first {
+                    self.silence(r, &services, end + 1, c.first - 1, &mut w)?;
+                }
+            }
+            previous = Some(c.last);
+            let (first, last) = (c.first, c.last);
+            let season = Season::for_span(r.windows, c.from, c.to, r.params);
             let series: Vec<_> = services
                 .iter()
                 .map(|&s| {
                     (
-                        series_in(r.windows, s, first, last, r.params, season.as_ref()),
-                        dense_counts(r.windows.cells(s), first, last),
+                        series_in(r.windows, s, c.from, c.to, r.params, season.as_ref()),
+                        dense_counts(r.windows.cells(s), c.from, c.to),
                     )
                 })
                 .collect();
@@ -120,7 +135,7 @@ impl Exporter for WindowsCsv {
                 );
                 for (k, &svc) in services.iter().enumerate() {
                     let (series, raw) = &series[k];
-                    let sc = &series.scores[(idx - first) as usize];
+                    let sc = &series.scores[(idx - c.from) as usize];
                     if self.spikes_only && !sc.spike {
                         continue;
                     }
@@ -135,7 +150,7 @@ impl Exporter for WindowsCsv {
                             we.as_str(),
                             r.service_id(svc),
                             &posts.to_string(),
-                            &raw[(idx - first) as usize].to_string(),
+                            &raw[(idx - c.from) as usize].to_string(),
                             &recoveries.to_string(),
                             &format!("{:.4}", series.baseline),
                             &format!("{:.2}", sc.score),
@@ -152,5 +167,54 @@ impl Exporter for WindowsCsv {
             }
         }
         w.flush()
+    }
+}
+
+impl WindowsCsv {
+    /// The rows of the silence `[from, to]` (windows without any post): its two ends, or every
+    /// window with `fill`.
+    fn silence(
+        &self,
+        r: &Report,
+        services: &[usize],
+        from: i64,
+        to: i64,
+        w: &mut csv::Writer<&mut dyn Write>,
+    ) -> io::Result<()> {
+        let tz = r.primary_zone();
+        let ends = if from == to {
+            vec![from]
+        } else {
+            vec![from, to]
+        };
+        let windows: Box<dyn Iterator<Item = i64>> = if self.fill {
+            Box::new(from..=to)
+        } else {
+            Box::new(ends.into_iter())
+        };
+        for idx in windows {
+            let (ws, we) = (
+                rfc3339_in(r.windows.start(idx), tz),
+                rfc3339_in(r.windows.end(idx), tz),
+            );
+            for &svc in services {
+                let row = [
+                    ws.as_str(),
+                    we.as_str(),
+                    r.service_id(svc),
+                    "0",
+                    "0",
+                    "0",
+                    "",
+                    "",
+                    "false",
+                    "0",
+                    "",
+                ];
+                let extra: &[&str] = if self.by_facet { &["", "", ""] } else { &[] };
+                w.write_record(row.iter().chain(extra)).map_err(io_error)?;
+            }
+        }
+        Ok(())
     }
 }

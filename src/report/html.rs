@@ -383,6 +383,7 @@ fn windows_csv(r: &Report, out: &mut dyn Write) -> io::Result<()> {
     let csv = || WindowsCsv {
         spikes_only: false,
         by_facet: false,
+        fill: false,
         spikes: Default::default(),
     };
     let mut lines = LineCount(0);

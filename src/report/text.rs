@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use super::{Exporter, Report};
 use crate::detect::{FacetShare, Incident};
 use crate::official::Official;
+use crate::terminal::escape;
 use crate::time::{hm_in, human_duration, human_in, Ts};
 use chrono_tz::Tz;
 
@@ -248,9 +249,9 @@ fn evidence(out: &mut dyn Write, r: &Report, i: &Incident) -> io::Result<()> {
         let who = s
             .author
             .as_deref()
-            .map(|a| format!("@{a}: "))
+            .map(|a| format!("@{}: ", escape(a)))
             .unwrap_or_default();
-        let text: String = one_line(&s.text, 110);
+        let text = one_line(&s.text, 110);
         writeln!(
             out,
             "    {}  {:<8} {who}{text}",
@@ -270,13 +271,15 @@ fn clock_in(t: Ts, tz: Tz) -> String {
     }
 }
 
-/// Text on one line, white space folded, cut at `max` characters.
+/// Text on one line, white space folded, cut at `max` characters, with what must not reach a
+/// terminal escaped (`crate::terminal`).
 fn one_line(s: &str, max: usize) -> String {
     let folded = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    match folded.char_indices().nth(max) {
+    let cut = match folded.char_indices().nth(max) {
         Some((cut, _)) => format!("{}…", &folded[..cut]),
         None => folded,
-    }
+    };
+    escape(&cut).into_owned()
 }
 
 fn summary(r: &Report, out: &mut dyn Write) -> io::Result<()> {
@@ -341,7 +344,7 @@ fn summary(r: &Report, out: &mut dyn Write) -> io::Result<()> {
     }
     how_times_were_read(s, out)?;
     for e in &s.input_errors {
-        writeln!(out, "Input problem: {e}")?;
+        writeln!(out, "Input problem: {}", escape(e))?;
     }
     Ok(())
 }

@@ -30,6 +30,9 @@ pub struct ScanConfig {
     pub window: i64,
     /// The zone whose local midnight windows longer than an hour are aligned on (the first `--tz`).
     pub align_zone: Tz,
+    /// The longest line (or CSV row) read, in bytes (`--max-line-bytes`); longer ones are skipped
+    /// as `line_too_long` without being kept in memory.
+    pub max_line: usize,
     pub strict: bool,
     pub quiet: bool,
     pub max_warnings: usize,

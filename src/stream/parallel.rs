@@ -102,11 +102,17 @@ fn scan_with(cfg: &ScanConfig, matcher: &Matcher, progress: &Progress) -> Result
             events: vec![],
             ambiguous: None,
             keep,
+            max_line: cfg.max_line,
             strict: cfg.strict,
             failed: false,
         };
         let mut reader = src.reader;
-        let (workers, end) = read_parallel(&mut reader, dialect, threads, new_worker);
+        let limits = Limits {
+            max_line: cfg.max_line,
+            keep,
+            strict: cfg.strict,
+        };
+        let (workers, end) = read_parallel(&mut reader, dialect, threads, limits, new_worker);
         progress
             .suspend(|| finish_input(&src.name, workers, end, cfg.strict, &mut c, &mut warn))?;
     }
@@ -195,6 +201,17 @@ fn finish_input(
         });
     }
     c.stats.bytes += end.bytes;
+    // Lines too long for a chunk, skipped by the reader.
+    c.stats.lines += end.too_long;
+    for _ in 0..end.too_long {
+        c.stats.skip(Skip::LineTooLong);
+    }
+    skips += end.too_long;
+    events.extend(
+        end.too_long_lines
+            .iter()
+            .map(|&l| (l, Skip::LineTooLong, None)),
+    );
     let broken = end.broken.map(|(line, tail, e)| {
         if tail {
             events.push((line, Skip::TruncatedInput, None));
@@ -292,6 +309,8 @@ struct Worker<'m> {
     ambiguous: Option<Example>,
     /// How many skips to note.
     keep: usize,
+    /// The longest line read (`--max-line-bytes`).
+    max_line: usize,
     strict: bool,
     /// `--strict` met a bad line: this worker is done.
     failed: bool,
@@ -314,7 +333,13 @@ impl Worker<'_> {
             let line = line.strip_suffix(b"\r").unwrap_or(line);
             if !input::is_blank(line) {
                 self.c.stats.lines += 1;
-                match self.json.extract_into(line, &mut self.bufs) {
+                // Lines longer than a chunk are cut short by the reader; shorter ones here.
+                let got = if line.len() > self.max_line {
+                    Err(Skip::LineTooLong)
+                } else {
+                    self.json.extract_into(line, &mut self.bufs)
+                };
+                match got {
                     Ok(p) => {
                         if self.ambiguous.is_none() {
                             let (t, ex) = (self.json.last_time(), self.json.ambiguous_example());
@@ -389,26 +414,67 @@ impl Worker<'_> {
 struct ReaderEnd {
     /// Decompressed bytes read.
     bytes: u64,
+    /// Lines longer than `--max-line-bytes` that did not fit in a chunk: read past, not kept.
+    too_long: u64,
+    /// The numbers of the first few of them.
+    too_long_lines: Vec<u64>,
     /// The stream broke off: the number of the line it broke in, whether that line had anything
     /// but white space, and the error.
     broken: Option<(u64, bool, io::Error)>,
 }
 
+/// What the reader must know of the run's settings.
+#[derive(Debug, Clone, Copy)]
+struct Limits {
+    /// The longest line read (`--max-line-bytes`).
+    max_line: usize,
+    /// How many too-long lines to note by number.
+    keep: usize,
+    /// `--strict`: stop at the first too-long line.
+    strict: bool,
+}
+
 /// Cuts the input into chunks of whole lines. Reads straight into the chunk buffers (a large
-/// read bypasses the `BufReader`'s own buffer), and carries the last, incomplete line over.
-fn read_chunks(reader: &mut dyn BufRead, sink: &mut dyn ChunkSink) -> ReaderEnd {
+/// read bypasses the `BufReader`'s own buffer), and carries the last, incomplete line over. A
+/// line that outgrows the limit is read past without being kept, so that no buffer grows past
+/// the limit whatever the input.
+fn read_chunks(reader: &mut dyn BufRead, sink: &mut dyn ChunkSink, limits: Limits) -> ReaderEnd {
+    let mut end = ReaderEnd {
+        bytes: 0,
+        too_long: 0,
+        too_long_lines: vec![],
+        broken: None,
+    };
+    // A partial line this long is over the limit even if it ends in `\r\n`.
+    let cap = limits.max_line.saturating_add(3);
     let mut next_line = 1u64;
-    let mut bytes = 0u64;
     let mut buf = sink.fresh();
     let mut filled = 0usize;
     loop {
-        let end = fill(reader, &mut buf, &mut filled, &mut bytes);
+        let got = fill(reader, &mut buf, &mut filled, &mut end.bytes);
         let data = &buf[..filled];
-        match end {
+        match got {
             None => match memchr::memrchr(b'\n', data) {
+                // The buffer holds part of one line only, already over the limit.
+                None if filled >= cap => {
+                    end.too_long += 1;
+                    if end.too_long_lines.len() < limits.keep || limits.strict {
+                        end.too_long_lines.push(next_line);
+                    }
+                    if limits.strict {
+                        sink.failed_at(next_line);
+                        return end;
+                    }
+                    if let Err(e) = skip_line(reader, &mut end.bytes) {
+                        end.broken = Some((next_line, false, e));
+                        return end;
+                    }
+                    next_line += 1;
+                    filled = 0;
+                }
                 // One line longer than a chunk: read on into a larger buffer.
                 None => {
-                    let grown = buf.len() * 2;
+                    let grown = (buf.len() * 2).min(cap.max(buf.len() + 1));
                     buf.resize(grown, 0);
                 }
                 Some(i) => {
@@ -416,10 +482,7 @@ fn read_chunks(reader: &mut dyn BufRead, sink: &mut dyn ChunkSink) -> ReaderEnd 
                     let first = next_line;
                     next_line += count_lines(&buf[..=i]);
                     if !sink.take(buf, i + 1, first) {
-                        return ReaderEnd {
-                            bytes,
-                            broken: None,
-                        };
+                        return end;
                     }
                     buf = next;
                     filled -= i + 1;
@@ -429,10 +492,7 @@ fn read_chunks(reader: &mut dyn BufRead, sink: &mut dyn ChunkSink) -> ReaderEnd 
                 if filled > 0 {
                     sink.take(buf, filled, next_line);
                 }
-                return ReaderEnd {
-                    bytes,
-                    broken: None,
-                };
+                return end;
             }
             Some(Some(e)) => {
                 let cut = memchr::memrchr(b'\n', data).map_or(0, |i| i + 1);
@@ -442,16 +502,35 @@ fn read_chunks(reader: &mut dyn BufRead, sink: &mut dyn ChunkSink) -> ReaderEnd 
                 let first = next_line;
                 next_line += count_lines(&data[..cut]);
                 if cut > 0 && !sink.take(buf, cut, first) {
-                    return ReaderEnd {
-                        bytes,
-                        broken: None,
-                    };
+                    return end;
                 }
-                return ReaderEnd {
-                    bytes,
-                    broken: Some((next_line, has_text, e)),
-                };
+                end.broken = Some((next_line, has_text, e));
+                return end;
             }
+        }
+    }
+}
+
+/// Reads past the rest of the current line (up to and including its `\n`, or to the end of the
+/// input), keeping nothing, counting the bytes in `bytes`.
+fn skip_line(reader: &mut dyn BufRead, bytes: &mut u64) -> io::Result<()> {
+    loop {
+        let avail = match reader.fill_buf() {
+            Ok(a) => a,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if avail.is_empty() {
+            return Ok(());
+        }
+        let (n, done) = match memchr::memchr(b'\n', avail) {
+            Some(i) => (i + 1, true),
+            None => (avail.len(), false),
+        };
+        reader.consume(n);
+        *bytes += n as u64;
+        if done {
+            return Ok(());
         }
     }
 }
@@ -509,6 +588,9 @@ impl ChunkSink for Dispatch<'_> {
         self.fail.load(Ordering::Relaxed) == u64::MAX
             && self.work.send((buf, len, first_line)).is_ok()
     }
+    fn failed_at(&mut self, line: u64) {
+        self.fail.fetch_min(line, Ordering::Relaxed);
+    }
 }
 
 /// Reads on this thread (cutting lines, or XML units of `dialect`), folds on `threads` workers.
@@ -516,6 +598,7 @@ fn read_parallel<'m>(
     reader: &mut dyn BufRead,
     dialect: Option<Dialect>,
     threads: usize,
+    limits: Limits,
     new_worker: impl Fn() -> Worker<'m>,
 ) -> (Vec<Worker<'m>>, ReaderEnd) {
     let (work_tx, work_rx) = bounded::<(Vec<u8>, usize, u64)>(2 * threads);
@@ -552,11 +635,13 @@ fn read_parallel<'m>(
             fail: &fail,
         };
         let end = match dialect {
-            None => read_chunks(reader, &mut sink),
+            None => read_chunks(reader, &mut sink, limits),
             Some(d) => {
                 let end = xml::frame_units(reader, d.units(), d.dropped(), &mut sink);
                 ReaderEnd {
                     bytes: end.bytes,
+                    too_long: 0,
+                    too_long_lines: vec![],
                     broken: end.broken,
                 }
             }

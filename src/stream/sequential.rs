@@ -14,7 +14,7 @@ use super::config::ScanConfig;
 use super::documents;
 use super::outliers::{self, TimeRange};
 use super::stats::{strict_error, Example, Scan, Warner};
-use crate::input::{self, Layout, Line, LineReader};
+use crate::input::{self, CsvRows, Layout, Line, LineReader, Row};
 use crate::lexicon::Matcher;
 use crate::record::{CsvMapper, Decoded, JsonExtractor, Skip};
 use crate::time::{Parsed, TimeError, TimeParser};
@@ -104,7 +104,7 @@ pub fn read(cfg: &ScanConfig, c: &mut impl Sink) -> Result<()> {
         let mut src = src;
         let layout = cfg.layout.unwrap_or_else(|| Layout::of(path, &mut src));
         match layout {
-            Layout::JsonLines => scan_jsonl(src, &mut json, c, &mut warn, cfg.strict)?,
+            Layout::JsonLines => scan_jsonl(src, &mut json, c, &mut warn, cfg)?,
             Layout::Csv { delimiter } => scan_csv(src, delimiter, cfg, c, &mut warn)?,
             Layout::Xml => documents::scan_xml(src, cfg, c, &mut warn)?,
             Layout::JsonDoc => {
@@ -144,10 +144,11 @@ fn scan_jsonl(
     json: &mut JsonExtractor,
     c: &mut impl Sink,
     warn: &mut Warner,
-    strict: bool,
+    cfg: &ScanConfig,
 ) -> Result<()> {
+    let strict = cfg.strict;
     let name = src.name;
-    let mut lines = LineReader::new(src.reader);
+    let mut lines = LineReader::with_limit(src.reader, cfg.max_line);
     let mut bufs = Decoded::default();
     while let Some((line_no, line)) = lines.next_line() {
         match line {
@@ -171,6 +172,10 @@ fn scan_jsonl(
                     }
                 }
             }
+            Line::TooLong(_) => {
+                c.stats().lines += 1;
+                skip(c, warn, strict, &name, line_no, Skip::LineTooLong, None)?
+            }
             Line::Broken(b, e) => {
                 if !input::is_blank(b) {
                     c.stats().lines += 1;
@@ -189,7 +194,8 @@ fn scan_jsonl(
     Ok(())
 }
 
-/// Reads one CSV or TSV input, row by row, into `c`.
+/// Reads one CSV or TSV input, row by row, into `c`. Rows come from `input::CsvRows`, which
+/// keeps a stray quote from swallowing the rest of the input and a long row from growing memory.
 pub(crate) fn scan_csv(
     src: input::Source,
     delimiter: u8,
@@ -198,78 +204,87 @@ pub(crate) fn scan_csv(
     warn: &mut Warner,
 ) -> Result<()> {
     let name = src.name;
-    // Rows end at `\n` only, so that the reader's line numbers count every line of a CRLF file
-    // (with its default terminator the csv crate counts a CRLF line's `\n` on the next row); the
-    // `\r` is dropped from the last field (`CsvMapper`).
-    let mut rdr = csv::ReaderBuilder::new()
-        .flexible(true)
-        .has_headers(cfg.columns.is_none())
-        .delimiter(delimiter)
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_reader(src.reader);
-    let mut mapper = match csv_mapper(&mut rdr, cfg) {
-        Ok(m) => m,
-        Err(e) => return unreadable(format!("{name}: {e}"), cfg.strict, c, warn),
-    };
+    let mut rows = CsvRows::new(src.reader, delimiter, cfg.max_line);
     let mut row = csv::ByteRecord::new();
-    loop {
-        match rdr.read_byte_record(&mut row) {
-            Ok(false) => break,
-            Ok(true) => {
-                let line = row.position().map_or(0, |p| p.line());
-                if row.iter().all(input::is_blank) {
-                    continue;
+    let mut mapper = match csv_mapper(&mut rows, &mut row, cfg, c, warn, &name) {
+        Ok(Some(m)) => m,
+        Ok(None) => {
+            c.stats().bytes += rows.bytes();
+            return Ok(());
+        }
+        Err(e) => {
+            c.stats().bytes += rows.bytes();
+            return unreadable(format!("{name}: {e}"), cfg.strict, c, warn);
+        }
+    };
+    while let Some(got) = rows.next_row(&mut row) {
+        let line = match got {
+            Row::Record(line) => line,
+            other => {
+                if bad_row(other, &name, cfg.strict, c, warn)? {
+                    break;
                 }
-                c.stats().lines += 1;
-                match mapper.extract(&row, delimiter) {
-                    Ok(p) => {
-                        if c.stats().ambiguous_example.is_none() {
-                            let tp = &mapper.time_parser;
-                            let (t, ex) = (tp.last_parsed, tp.ambiguous_example.as_deref());
-                            note_ambiguous(&mut c.stats().ambiguous_example, t, ex, &name, line);
-                        }
-                        c.post(line, &p);
-                        if c.stopped() {
-                            break;
-                        }
-                    }
-                    Err(why) => {
-                        let d = mapper.time_parser.last_error;
-                        skip(c, warn, cfg.strict, &name, line, why, d)?
-                    }
-                }
+                continue;
             }
-            Err(e) => {
-                if bad_row(&e, &name, cfg.strict, c, warn)? {
+        };
+        if row.iter().all(input::is_blank) {
+            continue;
+        }
+        c.stats().lines += 1;
+        match mapper.extract(&row, delimiter) {
+            Ok(p) => {
+                if c.stats().ambiguous_example.is_none() {
+                    let tp = &mapper.time_parser;
+                    let (t, ex) = (tp.last_parsed, tp.ambiguous_example.as_deref());
+                    note_ambiguous(&mut c.stats().ambiguous_example, t, ex, &name, line);
+                }
+                c.post(line, &p);
+                if c.stopped() {
                     break;
                 }
             }
+            Err(why) => {
+                let d = mapper.time_parser.last_error;
+                skip(c, warn, cfg.strict, &name, line, why, d)?
+            }
         }
     }
-    c.stats().bytes += rdr.position().byte();
+    c.stats().bytes += rows.bytes();
     add_time_counts(c.stats(), &mapper.time_parser);
     Ok(())
 }
 
-/// How the CSV's columns map to fields: as `--columns` names them, else as its header row does.
+/// How the CSV's columns map to fields: as `--columns` names them, else as its header row (the
+/// first row) does. `None` when the input ended (or broke off, which is reported) before a
+/// header; rows skipped before it are counted as any others.
 fn csv_mapper(
-    rdr: &mut csv::Reader<impl std::io::Read>,
+    rows: &mut CsvRows<impl std::io::BufRead>,
+    row: &mut csv::ByteRecord,
     cfg: &ScanConfig,
-) -> Result<CsvMapper, String> {
-    match &cfg.columns {
-        Some(cols) => CsvMapper::from_columns(cols, cfg.times),
-        None => match rdr.byte_headers() {
-            Ok(h) => {
-                let names: Vec<String> = h
-                    .iter()
-                    .map(|f| String::from_utf8_lossy(f).into_owned())
-                    .collect();
-                let refs: Vec<&str> = names.iter().map(String::as_str).collect();
-                CsvMapper::from_header(&refs, &cfg.fields, cfg.times)
-            }
-            Err(e) => Err(format!("cannot read the CSV header: {e}")),
-        },
+    c: &mut impl Sink,
+    warn: &mut Warner,
+    name: &str,
+) -> Result<Option<CsvMapper>, String> {
+    if let Some(cols) = &cfg.columns {
+        return CsvMapper::from_columns(cols, cfg.times).map(Some);
     }
+    loop {
+        match rows.next_row(row) {
+            None => return Ok(None),
+            Some(Row::Record(_)) => break,
+            Some(other) => match bad_row(other, name, cfg.strict, c, warn) {
+                Ok(false) => continue,
+                Ok(true) => return Ok(None),
+                Err(e) => return Err(e.to_string()),
+            },
+        }
+    }
+    let names: Vec<String> = row
+        .iter()
+        .map(|f| String::from_utf8_lossy(f).into_owned())
+        .collect();
+    let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    CsvMapper::from_header(&refs, &cfg.fields, cfg.times).map(Some)
 }
 
 /// An input that cannot be read at all: an error under `--strict`; else shown on stderr, counted
@@ -289,25 +304,33 @@ pub(crate) fn unreadable(
     Ok(())
 }
 
-/// Counts a row the CSV reader failed on: as malformed, or, when the input broke off there, as
-/// truncated, with a message; true in that case (the rest of the input is lost).
+/// Counts a row that did not come out of the CSV reader whole, by its reason, with a message when
+/// the input broke off there; true in that case (the rest of the input is lost).
 fn bad_row(
-    e: &csv::Error,
+    got: Row,
     name: &str,
     strict: bool,
     c: &mut impl Sink,
     warn: &mut Warner,
 ) -> Result<bool> {
-    let line = e.position().map_or(0, |p| p.line());
-    if matches!(e.kind(), csv::ErrorKind::Io(_)) {
-        c.stats().lines += 1;
-        skip(c, warn, strict, name, line, Skip::TruncatedInput, None)?;
-        let msg = format!("{name}:{line}: input broke off: {e}; the rest of this input is lost");
-        warn.input_error(&msg);
-        c.stats().input_errors.push(msg);
-        return Ok(true);
-    }
+    let (line, why) = match got {
+        Row::Record(_) => return Ok(false),
+        Row::TooLong(line) => (line, Skip::LineTooLong),
+        Row::Unterminated(line) => (line, Skip::UnterminatedQuote),
+        Row::Malformed(line) => (line, Skip::MalformedCsv),
+        Row::Broken(line, had_text, e) => {
+            if had_text {
+                c.stats().lines += 1;
+                skip(c, warn, strict, name, line, Skip::TruncatedInput, None)?;
+            }
+            let msg =
+                format!("{name}:{line}: input broke off: {e}; the rest of this input is lost");
+            warn.input_error(&msg);
+            c.stats().input_errors.push(msg);
+            return Ok(true);
+        }
+    };
     c.stats().lines += 1;
-    skip(c, warn, strict, name, line, Skip::MalformedCsv, None)?;
+    skip(c, warn, strict, name, line, why, None)?;
     Ok(false)
 }

@@ -4,6 +4,7 @@
 
 use super::outliers::Outlier;
 use crate::record::{Skip, KINDS};
+use crate::terminal::escape;
 use crate::time::{rfc3339_utc, Implied, TimeError, Ts};
 use crate::window::Windows;
 
@@ -117,6 +118,7 @@ impl Warner {
             return;
         }
         if self.shown < self.limit {
+            let name = escape(name);
             match detail {
                 Some(e @ TimeError::AmbiguousZone(_)) if why == Skip::AmbiguousZone => {
                     eprintln!("outcry: {name}:{line}: skipped: {e}")
@@ -129,7 +131,7 @@ impl Warner {
         self.shown += 1;
     }
     pub(crate) fn input_error(&self, msg: &str) {
-        eprintln!("outcry: {msg}");
+        eprintln!("outcry: {}", escape(msg));
     }
 }
 
@@ -172,8 +174,8 @@ pub fn time_warnings(s: &Stats) -> Vec<String> {
         let e = s.ambiguous_example.as_ref().map_or(String::new(), |e| {
             format!(
                 ", such as '{}' ({}:{}) read as {}",
-                e.text,
-                e.input,
+                escape(&e.text),
+                escape(&e.input),
                 e.line,
                 &rfc3339_utc(e.time)[..10]
             )
@@ -228,6 +230,10 @@ pub fn describe(why: Skip) -> &'static str {
         Skip::TruncatedInput => "input broke off (truncated or corrupt archive)",
         Skip::AmbiguousZone => "ambiguous time zone abbreviation",
         Skip::MalformedXml => "malformed XML element",
+        Skip::LineTooLong => "line longer than --max-line-bytes",
+        Skip::UnterminatedQuote => {
+            "unterminated quote in a CSV field (the lines after it are read again)"
+        }
     }
 }
 
@@ -238,6 +244,7 @@ pub(crate) fn strict_error(
     why: Skip,
     detail: Option<TimeError>,
 ) -> anyhow::Error {
+    let name = escape(name);
     match detail {
         Some(e @ TimeError::AmbiguousZone(_)) if why == Skip::AmbiguousZone => {
             anyhow::anyhow!("{name}:{line}: {e} (--strict stops at the first bad line)")

@@ -1,0 +1,537 @@
+//! Hostile and absurd input (issue 21): memory bounded whatever the input, a stray CSV quote costs
+//! one row, a corrupt archive is always an error. Each test here failed on the code before the
+//! issue was fixed.
+//!
+//! Memory is measured as the child's peak resident set (`wait4`'s `ru_maxrss`), not timed: the
+//! inputs are made here, streamed compressed into the child's standard input (never stored
+//! uncompressed), and are large enough that keeping one line would blow far past the bound.
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use outcry::detect::MAX_CHUNK_WINDOWS;
+use outcry::report::JsonReport;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_outcry")
+}
+
+/// What a run gave: stdout, stderr, exit code and peak resident set in MiB.
+struct Run {
+    stdout: Vec<u8>,
+    stderr: String,
+    code: i32,
+    peak_mib: u64,
+}
+
+/// Runs outcry with `args`, feeding it what `feed` writes (from another thread), and measures the
+/// child's own peak resident set with `wait4`.
+// The child is reaped by `libc::wait4` (for its peak memory), which clippy cannot see.
+#[allow(clippy::zombie_processes)]
+fn run_fed(args: &[&str], feed: impl FnOnce(&mut dyn Write) + Send + 'static) -> Run {
+    let mut child = Command::new(bin())
+        .current_dir(root())
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let feeder = std::thread::spawn(move || {
+        feed(&mut stdin);
+        // stdin is closed here; a write error (the child stopped reading) is not ours to judge.
+    });
+    let mut out = child.stdout.take().unwrap();
+    let mut err = child.stderr.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut e = Vec::new();
+        err.read_to_end(&mut e).unwrap();
+        e
+    });
+    let mut stdout = Vec::new();
+    out.read_to_end(&mut stdout).unwrap();
+    let stderr = String::from_utf8_lossy(&reader.join().unwrap()).into_owned();
+    let _ = feeder.join();
+    let mut status = 0;
+    // SAFETY: an all-zero rusage is a valid value of that plain C struct.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: the pid is our child's, not yet waited for; both pointers are to live locals.
+    let pid = unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
+    assert_eq!(pid, child.id() as i32, "wait4");
+    let code = if libc::WIFEXITED(status) {
+        libc::WEXITSTATUS(status)
+    } else {
+        128 + libc::WTERMSIG(status)
+    };
+    Run {
+        stdout,
+        stderr,
+        code,
+        peak_mib: usage.ru_maxrss as u64 / 1024,
+    }
+}
+
+/// Writes `n` bytes of `byte` through `enc`, a megabyte at a time.
+fn zeros(w: &mut dyn Write, n: usize, byte: u8) -> std::io::Result<()> {
+    let block = vec![byte; 1 << 20];
+    for _ in 0..n >> 20 {
+        w.write_all(&block)?;
+    }
+    Ok(())
+}
+
+/// A zstd stream of: a good record, `big` bytes of zeros with no newline, a good record.
+fn zstd_feed(big: usize, csv: bool) -> impl FnOnce(&mut dyn Write) + Send + 'static {
+    move |w| {
+        let Ok(mut z) = zstd::stream::write::Encoder::new(w, 1) else {
+            return;
+        };
+        let (head, good) = if csv {
+            ("time,text\n", "2009-02-24T09:40:00Z,gmail is down\n")
+        } else {
+            (
+                "",
+                "{\"time\":\"2009-02-24T09:40:00Z\",\"text\":\"gmail is down\"}\n",
+            )
+        };
+        let _ = (|| -> std::io::Result<()> {
+            z.write_all(head.as_bytes())?;
+            z.write_all(good.as_bytes())?;
+            zeros(&mut z, big, 0)?;
+            z.write_all(b"\n")?;
+            z.write_all(good.as_bytes())?;
+            z.finish()?;
+            Ok(())
+        })();
+    }
+}
+
+/// The bound on peak memory for these runs: the binary, the lexicon and a few line buffers.
+/// Keeping the 200 MiB line (as the readers did) took 215 to 275 MiB; now about 22 MiB.
+const BOUND_MIB: u64 = 64;
+
+fn report(r: &Run) -> JsonReport {
+    serde_json::from_slice(&r.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&r.stdout)))
+}
+
+fn skipped(r: &JsonReport, why: &str) -> u64 {
+    r.stats.skipped_by_reason.get(why).copied().unwrap_or(0)
+}
+
+#[test]
+fn a_line_of_200_mib_of_zeros_is_skipped_in_bounded_memory_on_any_thread_count() {
+    for threads in ["1", "4"] {
+        let r = run_fed(
+            &["detect", "--format", "json", "--threads", threads, "-"],
+            zstd_feed(200 << 20, false),
+        );
+        assert!(
+            r.peak_mib < BOUND_MIB,
+            "--threads {threads}: peak {} MiB",
+            r.peak_mib
+        );
+        let rep = report(&r);
+        assert_eq!(rep.stats.records, 2, "{}", r.stderr);
+        assert_eq!(skipped(&rep, "line_too_long"), 1, "{}", r.stderr);
+        assert!(
+            r.stderr
+                .contains("<stdin>:2: skipped: line longer than --max-line-bytes"),
+            "{}",
+            r.stderr
+        );
+        assert_eq!(r.code, 0, "{}", r.stderr);
+    }
+}
+
+#[test]
+fn the_sequential_reader_and_csv_stay_bounded_too() {
+    // `classify` reads on one thread (the sequential reader); CSV is read row by row.
+    let r = run_fed(&["classify", "-"], zstd_feed(200 << 20, false));
+    assert!(r.peak_mib < BOUND_MIB, "classify: peak {} MiB", r.peak_mib);
+    assert_eq!(String::from_utf8_lossy(&r.stdout).lines().count(), 2);
+    let r = run_fed(
+        &["detect", "--format", "json", "--input-format", "csv", "-"],
+        zstd_feed(200 << 20, true),
+    );
+    assert!(r.peak_mib < BOUND_MIB, "csv: peak {} MiB", r.peak_mib);
+    let rep = report(&r);
+    assert_eq!(rep.stats.records, 2, "{}", r.stderr);
+    assert_eq!(skipped(&rep, "line_too_long"), 1, "{}", r.stderr);
+    assert!(r.stderr.contains("<stdin>:3: skipped"), "{}", r.stderr);
+}
+
+#[test]
+fn gzip_of_zeros_and_a_quoted_csv_field_of_zeros_stay_bounded() {
+    // 200 MiB of zeros as gzip, and a CSV whose quoted field never closes.
+    let gz = |w: &mut dyn Write| {
+        let mut e = flate2::write::GzEncoder::new(w, flate2::Compression::fast());
+        let _ = zeros(&mut e, 200 << 20, 0).and_then(|_| e.finish().map(|_| ()));
+    };
+    let r = run_fed(&["detect", "--format", "json", "-"], gz);
+    assert!(r.peak_mib < BOUND_MIB, "gzip: peak {} MiB", r.peak_mib);
+    assert_eq!(r.code, 3, "no record: {}", r.stderr);
+    let quoted = |w: &mut dyn Write| {
+        let Ok(mut z) = zstd::stream::write::Encoder::new(w, 1) else {
+            return;
+        };
+        let _ = (|| -> std::io::Result<()> {
+            z.write_all(b"time,text\n2009-02-24T09:40:00Z,gmail is down\n2009-02-24T09:41:00Z,\"")?;
+            // Short lines inside the open quote: the row grows by lines, not by one long line.
+            let block = "0".repeat(99) + "\n";
+            for _ in 0..(100 << 20) / block.len() {
+                z.write_all(block.as_bytes())?;
+            }
+            z.finish()?;
+            Ok(())
+        })();
+    };
+    let r = run_fed(
+        &["detect", "--format", "json", "--input-format", "csv", "-"],
+        quoted,
+    );
+    assert!(
+        r.peak_mib < BOUND_MIB,
+        "open quote: peak {} MiB",
+        r.peak_mib
+    );
+    let rep = report(&r);
+    assert_eq!(rep.stats.records, 1, "{}", r.stderr);
+    assert_eq!(skipped(&rep, "unterminated_quote"), 1, "{}", r.stderr);
+}
+
+/// A CSV of 5,002 lines: a header, a row whose text opens a quote it never closes, and 5,000
+/// good rows.
+fn stray_quote_csv() -> String {
+    let mut s = String::from("time,author,text\n2009-02-24T09:30:00Z,kim,\"gmail is down\n");
+    for i in 0..5000 {
+        s.push_str(&format!(
+            "2009-02-24T09:{:02}:{:02}Z,user{i},gmail is down again\n",
+            31 + i / 600,
+            i % 60
+        ));
+    }
+    s
+}
+
+#[test]
+fn an_unterminated_csv_quote_costs_one_row_and_stops_strict() {
+    let data = stray_quote_csv();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("stray.csv");
+    std::fs::write(&path, &data).unwrap();
+    let p = path.to_str().unwrap();
+    for threads in ["1", "2"] {
+        let o = Command::new(bin())
+            .args(["detect", "--format", "json", "--threads", threads, p])
+            .output()
+            .unwrap();
+        let rep: JsonReport = serde_json::from_slice(&o.stdout).unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(rep.stats.records, 5000, "{err}");
+        assert_eq!(skipped(&rep, "unterminated_quote"), 1, "{err}");
+        assert!(
+            err.contains("stray.csv:2: skipped: unterminated quote"),
+            "{err}"
+        );
+        assert_eq!(o.status.code(), Some(0), "{err}");
+    }
+    let o = Command::new(bin())
+        .args(["detect", "--strict", p])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(3), "{err}");
+    assert!(err.contains("stray.csv:2: unterminated quote"), "{err}");
+}
+
+#[test]
+fn max_line_bytes_is_a_flag_with_a_checked_size() {
+    let line = |n: usize| {
+        format!(
+            "{{\"time\":\"2009-02-24T09:40:00Z\",\"text\":\"gmail is down {}\"}}\n",
+            "x".repeat(n)
+        )
+    };
+    let data = line(10) + &line(2000) + &line(10);
+    for threads in ["1", "3"] {
+        let o = Command::new(bin())
+            .args(["detect", "--format", "json", "--max-line-bytes", "1K"])
+            .args(["--threads", threads, "-"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .and_then(|mut c| {
+                c.stdin.take().unwrap().write_all(data.as_bytes())?;
+                c.wait_with_output()
+            })
+            .unwrap();
+        let rep: JsonReport = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(rep.stats.records, 2);
+        assert_eq!(skipped(&rep, "line_too_long"), 1);
+    }
+    for bad in ["0", "4X", "2G", "1.5M"] {
+        let o = Command::new(bin())
+            .args(["detect", "--max-line-bytes", bad, "-"])
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2), "{bad}");
+        assert!(String::from_utf8_lossy(&o.stderr).contains("--max-line-bytes"));
+    }
+}
+
+#[test]
+fn two_posts_a_century_apart_make_a_few_rows_in_little_memory() {
+    // Before: 10.5 million rows (957 MB) and half a gigabyte of memory.
+    let two = "{\"time\":\"1990-01-01T00:00:00Z\",\"text\":\"gmail is down\"}\n\
+               {\"time\":\"2090-01-01T00:00:00Z\",\"text\":\"gmail is down\"}\n";
+    let feed = |w: &mut dyn Write| {
+        let _ = w.write_all(two.as_bytes());
+    };
+    let r = run_fed(&["windows", "--keep-outliers", "-"], feed);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.peak_mib < BOUND_MIB, "peak {} MiB", r.peak_mib);
+    let out = String::from_utf8(r.stdout).unwrap();
+    let rows: Vec<&str> = out.lines().collect();
+    assert_eq!(rows.len(), 5, "{out}");
+    // The posts' windows, and the silence's first and last window, unscored.
+    assert!(rows[1].starts_with("1990-01-01T00:00:00+00:00,1990-01-01T00:05:00+00:00,gmail,1,1,"));
+    assert_eq!(
+        rows[2],
+        "1990-01-01T00:05:00+00:00,1990-01-01T00:10:00+00:00,gmail,0,0,0,,,false,0,"
+    );
+    assert_eq!(
+        rows[3],
+        "2089-12-31T23:55:00+00:00,2090-01-01T00:00:00+00:00,gmail,0,0,0,,,false,0,"
+    );
+    assert!(rows[4].starts_with("2090-01-01T00:00:00+00:00,2090-01-01T00:05:00+00:00,gmail,1,1,"));
+    // --fill writes every window (here by day: 36,526 days from 1990 to 2090).
+    let r = run_fed(
+        &["windows", "--keep-outliers", "--fill", "-w", "1d", "-"],
+        feed,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        String::from_utf8(r.stdout).unwrap().lines().count(),
+        1 + 36_526
+    );
+}
+
+/// Six years of quiet chatter at 1-minute windows (3.15 million windows, no week-long silence to
+/// split at) with 60-report bursts: twelve spread out and one across the first chunk's edge.
+fn six_years_with_bursts() -> (String, Vec<String>) {
+    use chrono::{Duration, TimeZone, Utc};
+    let t0 = Utc.with_ymd_and_hms(2000, 1, 1, 0, 0, 0).unwrap();
+    let mut lines = vec![];
+    let mut last = t0;
+    for i in 0..6 * 365 * 4_i64 {
+        last = t0 + Duration::hours(6 * i) + Duration::seconds(i * 7919 % 3600);
+        let text = if i % 8 == 0 {
+            "gmail is down"
+        } else {
+            "what a nice lunch"
+        };
+        lines.push((last, format!("u{}", i % 50), text.to_string()));
+    }
+    // The first chunk's own windows end here (the split of `outcry::detect::chunks`).
+    let windows = (last - t0).num_minutes() + 1;
+    let parts = (windows + MAX_CHUNK_WINDOWS - 1) / MAX_CHUNK_WINDOWS;
+    let edge = t0 + Duration::minutes((windows + parts - 1) / parts);
+    let mut starts: Vec<_> = (0..12)
+        .map(|k| t0 + Duration::days(90 + k * 180) + Duration::hours(10))
+        .collect();
+    starts.push(edge - Duration::minutes(5));
+    for s in &starts {
+        for j in 0..60 {
+            let text = format!("gmail is down again for me too, try {j}");
+            lines.push((*s + Duration::seconds(15 * j), format!("v{j}"), text));
+        }
+    }
+    let mut out = String::new();
+    for (t, user, text) in lines {
+        let rec = serde_json::json!({"time": t.to_rfc3339(), "user": user, "text": text});
+        out.push_str(&format!("{rec}\n"));
+    }
+    starts.sort();
+    let onsets = starts
+        .iter()
+        .map(|s| s.format("%Y-%m-%dT%H:%M").to_string());
+    (out, onsets.collect())
+}
+
+#[test]
+fn a_long_input_without_silences_is_detected_in_bounded_memory_and_chunk_edges_lose_nothing() {
+    // Before: the detector kept every window of the input at once, 327 MiB here (1.19 GB for
+    // 2 M posts over a century); now a chunk at a time, about 64 MiB in release.
+    let (input, onsets) = six_years_with_bursts();
+    let r = run_fed(&["detect", "-w", "1m", "--format", "json", "-"], move |w| {
+        let _ = w.write_all(input.as_bytes());
+    });
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.peak_mib < 160, "peak {} MiB", r.peak_mib);
+    let rep = report(&r);
+    let found: Vec<&str> = rep.incidents.iter().map(|i| &i.onset[..16]).collect();
+    assert_eq!(found, onsets);
+    for i in &rep.incidents {
+        let (on, off) = (&i.onset, i.recovery.as_deref().unwrap_or("none"));
+        assert!(off > on.as_str() && off[..13] == on[..13], "{on} → {off}");
+    }
+}
+
+/// Whether `s` holds anything a terminal would act on: C0 controls but the line breaks, DEL, C1
+/// controls, bidi controls, line and paragraph separators.
+fn acts_on_terminal(s: &str) -> Option<char> {
+    s.chars()
+        .find(|&c| c != '\n' && outcry::terminal::is_unsafe(c))
+}
+
+/// A post text with each kind of hostile sequence.
+const HOSTILE: &str = "gmail is down \u{1b}[31mRED\u{1b}[0m \u{1b}]0;pwned\u{7} \
+     \u{1b}]8;;http://x\u{1b}\\link\u{1b}]8;;\u{1b}\\ \u{9b}2J \u{202e}gnp.exe\u{2066} \u{7f}";
+
+#[test]
+fn post_text_and_author_names_reach_the_terminal_escaped() {
+    // Two days of quiet chatter, then forty reports in a minute; the first one's author has a
+    // newline that would forge a report line, and its text every kind of escape sequence.
+    let t0 = 1_235_400_000i64;
+    let mut data = String::new();
+    for k in 0..96 {
+        data += &format!(
+            "{{\"time\":{},\"author\":\"bg{k}\",\"text\":\"nice weather\"}}\n",
+            t0 + k * 1800
+        );
+    }
+    for i in 0..40 {
+        let (author, text) = if i == 0 {
+            ("evil\nOUTAGE forged line".to_string(), HOSTILE.to_string())
+        } else {
+            (format!("user{i}"), "gmail is down again".to_string())
+        };
+        let line =
+            serde_json::json!({"time": t0 + 48 * 3600 + i * 10, "author": author, "text": text});
+        data += &format!("{line}\n");
+    }
+    let feed = move |w: &mut dyn Write| {
+        let _ = w.write_all(data.as_bytes());
+    };
+    let r = run_fed(&["detect", "-"], feed);
+    let out = String::from_utf8(r.stdout).unwrap();
+    assert_eq!(acts_on_terminal(&out), None, "{out}");
+    assert!(
+        out.contains("@evil\\nOUTAGE forged line: gmail is down \\u{1b}[31mRED"),
+        "{out}"
+    );
+    assert!(out.contains("\\u{7}") && out.contains("\\u{202e}gnp.exe\\u{2066}"));
+    assert!(!out.lines().any(|l| l.starts_with("OUTAGE")), "{out}");
+}
+
+#[test]
+fn explain_and_warnings_that_quote_input_are_escaped() {
+    let o = Command::new(bin())
+        .args(["explain", HOSTILE])
+        .output()
+        .unwrap();
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert_eq!(acts_on_terminal(&out), None, "{out}");
+    assert!(out.contains("\\u{1b}]0;pwned\\u{7}"), "{out}");
+    // A file name is quoted in every warning about its lines, and in --strict's error.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("posts\u{1b}]0;title\u{7}\n.jsonl");
+    std::fs::write(
+        &path,
+        "not json\n{\"time\":1235467862,\"text\":\"gmail is down\"}\n",
+    )
+    .unwrap();
+    for strict in [false, true] {
+        let mut c = Command::new(bin());
+        c.arg("detect").arg(&path);
+        if strict {
+            c.arg("--strict");
+        }
+        let o = c.output().unwrap();
+        let err = String::from_utf8(o.stderr).unwrap();
+        assert_eq!(acts_on_terminal(&err), None, "{err}");
+        assert!(
+            err.contains("posts\\u{1b}]0;title\\u{7}\\n.jsonl:1:"),
+            "{err}"
+        );
+    }
+}
+
+/// A zstd file of three frames (with checksums), each ending at a line boundary, and where each
+/// frame starts.
+fn three_frames() -> (Vec<u8>, Vec<usize>) {
+    let mut data = vec![];
+    let mut starts = vec![];
+    for f in 0..3 {
+        let mut lines = String::new();
+        for i in 0..2000 {
+            lines += &format!(
+                "{{\"time\":\"2009-02-24T09:{:02}:{:02}Z\",\"text\":\"gmail is down {f} {i}\"}}\n",
+                i / 60 % 60,
+                i % 60
+            );
+        }
+        let mut e = zstd::stream::write::Encoder::new(vec![], 3).unwrap();
+        e.include_checksum(true).unwrap();
+        e.write_all(lines.as_bytes()).unwrap();
+        starts.push(data.len());
+        data.extend(e.finish().unwrap());
+    }
+    (data, starts)
+}
+
+#[test]
+fn a_corrupt_zstd_is_an_error_wherever_the_damage_falls() {
+    // Damage on a line boundary (a frame's magic, the checksum that ends a frame, both at the end
+    // of a line) and inside frames: every time the archive cannot be read whole, the run fails
+    // (exit 3) and says where the input broke off, on one thread or several, with --strict or not.
+    let (data, starts) = three_frames();
+    let mut offsets = vec![
+        starts[1],
+        starts[2],
+        starts[1] - 2,
+        starts[2] - 1,
+        data.len() - 3,
+    ];
+    offsets.extend((1..12).map(|k| k * data.len() / 12));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("posts.jsonl.zst");
+    let mut checked = 0;
+    for &off in &offsets {
+        let mut bad = data.clone();
+        bad[off] ^= 0x5a;
+        if zstd::decode_all(&bad[..]).is_ok() {
+            continue; // the damage left a valid archive (a byte the format does not check)
+        }
+        checked += 1;
+        std::fs::write(&path, &bad).unwrap();
+        for args in [&["--threads", "1"][..], &["--threads", "3"], &["--strict"]] {
+            let o = Command::new(bin())
+                .args(["detect", "--format", "json"])
+                .args(args)
+                .arg(&path)
+                .output()
+                .unwrap();
+            let err = String::from_utf8_lossy(&o.stderr);
+            assert_eq!(o.status.code(), Some(3), "damage at {off}, {args:?}: {err}");
+            assert!(err.contains("posts.jsonl.zst:"), "{err}");
+            assert!(
+                err.contains("broke off") || err.contains("--strict stops"),
+                "damage at {off}, {args:?}: {err}"
+            );
+        }
+    }
+    assert!(
+        checked >= 10,
+        "only {checked} damaged archives were invalid"
+    );
+}
