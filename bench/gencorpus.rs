@@ -174,7 +174,10 @@ fn words(lex: &Lexicon) -> Words {
             | TermKind::Negation
             | TermKind::Counter
             | TermKind::Context
-            | TermKind::Cue(_) => {}
+            | TermKind::Cue(_)
+            | TermKind::Facet(_)
+            | TermKind::Works
+            | TermKind::Fails => {}
         }
     }
     w

@@ -239,13 +239,14 @@ pub enum Command {
     /// Classify every post: one JSON line per record, in input order.
     ///
     /// Each line is {"line", "time", "record_kind", "service", "kind", "terms", "excluded",
-    /// "negated", "works_for_me", "services"}: `line` the record's line in its input (the first
+    /// "negated", "works_for_me", "services", "facets"}: `line` the record's line in its input (the first
     /// line of a CSV row; for XML and JSON documents the line its element starts on), `time` RFC
     /// 3339 UTC, `record_kind` what the record is when the input says (post, comment, trackback,
     /// pingback), `service` the service it is about (null when none is named), `kind` "report", "recovery" or null, `terms` the outage and recovery entries that
     /// matched, `excluded` the exclusions that fired, `negated` the negations and counter-evidence
     /// that fired, `works_for_me` true when the post says the service works for its writer,
-    /// `services` every service it names. Every record is written (--since/--until leave out
+    /// `services` every service it names, `facets` the surfaces, functions and places it names,
+    /// each {"class", "name", "reading"} with reading "fails" or "works". Every record is written (--since/--until leave out
     /// those outside; records far outside the bulk of the stream are written too).
     #[command(after_help = concat!("Examples:\n  \
         outcry classify posts.jsonl > verdicts.jsonl\n  \
@@ -569,6 +570,14 @@ pub struct WindowsArgs {
     /// Keep only the rows of spike windows.
     #[arg(long)]
     pub spikes_only: bool,
+
+    /// Add rows per service and facet: after each service's row, one row for every surface,
+    /// function or place (and reading: fails or works) its posts named in the input, with the
+    /// posts that named it in that window in `facet_posts` (reports, for `fails`), so that each
+    /// can be plotted. Adds the columns facet, reading and facet_posts (empty on service rows).
+    /// Such a file does not read back with `detect --counts`.
+    #[arg(long)]
+    pub by_facet: bool,
 
     /// Write every window of a silence (a stretch of more than a week without any post): by
     /// default only its first and last window are written, with zero counts and empty

@@ -67,6 +67,17 @@ fn write_text(out: &mut impl Write, e: &Explanation) -> io::Result<()> {
         _ => "not a report".to_string(),
     };
     writeln!(out, "verdict     {verdict}")?;
+    for class in ["surface", "function", "place"] {
+        let named: Vec<String> = v
+            .facets
+            .iter()
+            .filter(|f| f.class == class)
+            .map(|f| f.label())
+            .collect();
+        if !named.is_empty() {
+            writeln!(out, "{:<12}{}", format!("{class}s"), named.join(", "))?;
+        }
+    }
     writeln!(out, "why")?;
     for r in &e.reasons {
         writeln!(out, "  - {r}")?;

@@ -12,6 +12,7 @@ use crate::report::WindowsCsv;
 pub fn run(a: &WindowsArgs) -> Result<i32> {
     let csv = WindowsCsv {
         spikes_only: a.spikes_only,
+        by_facet: a.by_facet,
         fill: a.fill,
         spikes: Default::default(),
     };

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::expectation::{Series, BASELINE_FLOOR, DENSE_MEAN};
+use super::facets::{incident_facets, IncidentFacets};
 use super::nbinom::run_llr;
 use super::params::Params;
 use super::phases::recovering_start;
@@ -62,6 +63,8 @@ pub struct Incident {
     pub usual_level_known: bool,
     /// The variance model's overdispersion 1/θ: a window's variance is μ + μ²·this (0: Poisson).
     pub overdispersion: f64,
+    /// What broke and where: surfaces, functions and places (see [`super::facets`]).
+    pub facets: IncidentFacets,
 }
 
 /// The times posts around an incident quote (see `Incident::quoted`).
@@ -235,6 +238,7 @@ fn build(
         } else {
             0.0
         },
+        facets: incident_facets(in_run().map(|(_, c)| c)),
     }
 }
 

@@ -104,6 +104,7 @@
 //! quoted times). This file runs them segment by segment, service by service.
 
 mod expectation;
+pub mod facets;
 mod incident;
 mod level;
 mod nbinom;
@@ -119,6 +120,7 @@ pub use self::expectation::{
     chatter_shape, dense_counts, dense_distinct, score_series, score_series_model, series,
     series_in, spike_level, Series, WindowScore, BASELINE_FLOOR, SHAPE_CLAMP,
 };
+pub use self::facets::{FacetShare, IncidentFacets};
 pub use self::incident::{Incident, QUOTES_SHOWN, QUOTE_AFTER};
 pub use self::level::{local_level, LEVEL_MIN_H, LEVEL_PRIOR, LEVEL_SPAN_H};
 pub use self::nbinom::{nb_ln_pmf, nb_tail, robust_size, run_llr, DISPERSION_MIN_MEAN, PRIOR_SIZE};

@@ -7,8 +7,10 @@ use std::collections::HashSet;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
+use super::facets::{FacetHit, FacetTable};
 use super::file::{
-    Ambiguity, Entry, Lexicon, NumberSlot, OfficialPhrase, Sense, Service, Template, TermKind,
+    Ambiguity, Entry, Facet, Lexicon, NumberSlot, OfficialPhrase, Sense, Service, Template,
+    TermKind,
 };
 use super::normalise::{doubles_in, is_syllable, Doubles, Normaliser};
 use crate::record::jsonscan::same;
@@ -142,6 +144,9 @@ pub struct Verdict<'s> {
     pub works_for_me: Option<usize>,
     /// An outage phrase was cancelled by a later negation or counter-evidence.
     pub cancelled: bool,
+    /// The surfaces, functions and places the post names, each with whether the post says it
+    /// fails or still works (see `facets.rs`); each (facet, reading) once, in text order.
+    pub facets: &'s [FacetHit],
 }
 
 /// Why a literal match was set aside (shown by `outcry explain`).
@@ -175,6 +180,7 @@ pub struct Scratch {
     hits: Vec<Hit>,
     dropped: Vec<Hit>,
     roles: Roles,
+    facets: Vec<FacetHit>,
 }
 
 /// The kept hits by what they stand for: the lists a [`Verdict`] borrows.
@@ -232,6 +238,7 @@ impl Scratch {
         self.roles.terms.clear();
         self.roles.excluded.clear();
         self.roles.negated.clear();
+        self.facets.clear();
     }
 
     /// The last post's text as it was matched.
@@ -264,6 +271,8 @@ pub struct Matcher {
     context: Vec<String>,
     /// Phrases of official status posts (`--official`), kept apart from the chatter's terms.
     official: Vec<OfficialPhrase>,
+    /// The facets, and which of them each entry names (see `facets.rs`).
+    facets: FacetTable,
 }
 
 impl Matcher {
@@ -277,9 +286,18 @@ impl Matcher {
     /// (index) that posts with no service named are about (`--about`).
     pub fn new(lex: Lexicon, about: Option<usize>) -> Matcher {
         let mut entries: Vec<Entry> = Vec::with_capacity(lex.entries.len());
-        let mut seen = std::collections::HashMap::new();
+        let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        let facet_entries: Vec<Entry> = lex
+            .entries
+            .iter()
+            .filter(|e| matches!(e.kind, TermKind::Facet(_)))
+            .cloned()
+            .collect();
         for e in lex.entries {
             match seen.get(&e.pattern) {
+                // A facet-only entry never replaces an entry that decides verdicts: the facet is
+                // then read inside that entry instead (`FacetTable`).
+                Some(&i) if e.kind.facet_only() && !entries[i].kind.facet_only() => {}
                 Some(&i) => entries[i] = e,
                 None => {
                     seen.insert(e.pattern.clone(), entries.len());
@@ -315,6 +333,7 @@ impl Matcher {
             .filter(|e| e.kind == TermKind::Context)
             .map(|e| e.pattern.clone())
             .collect();
+        let facets = FacetTable::new(lex.facets, &facet_entries, &entries);
         Matcher {
             ac,
             entries,
@@ -326,7 +345,13 @@ impl Matcher {
             senses: lex.senses,
             context,
             official: lex.official,
+            facets,
         }
+    }
+
+    /// The facets (`[surface]`, `[function]`, `[place]` sections), indexed by `FacetHit::facet`.
+    pub fn facets(&self) -> &[Facet] {
+        self.facets.facets()
     }
 
     pub fn services(&self) -> &[Service] {
@@ -393,6 +418,8 @@ impl Matcher {
         let kind = last.kind(outage);
         let service = kind.and_then(|k| self.service_of(k, outage, &last, &s.hits));
         let works_for_me = self.works_for_me(kind, last.counter, &s.hits);
+        self.facets
+            .read(hay, &s.hits, |t| self.entries[t].kind, &mut s.facets);
         Verdict {
             services: &s.roles.services,
             kind: kind.zip(service),
@@ -401,6 +428,7 @@ impl Matcher {
             negated: &s.roles.negated,
             works_for_me,
             cancelled,
+            facets: &s.facets,
         }
     }
 
@@ -459,8 +487,10 @@ impl Matcher {
         let h = hits[i];
         let e = &self.entries[h.term];
         let p = e.pattern.as_bytes();
-        let joined_before = i > 0 && hits[i - 1].end == h.start;
-        let joined_after = i + 1 < n && hits[i + 1].start == h.end;
+        // Facet words join nothing: `loading` must not let `down` stand inside "downloading".
+        let joins = |x: &Hit| !self.entries[x.term].kind.facet_only() && !e.kind.facet_only();
+        let joined_before = i > 0 && hits[i - 1].end == h.start && joins(&hits[i - 1]);
+        let joined_after = i + 1 < n && hits[i + 1].start == h.end && joins(&hits[i + 1]);
         let tag_alias = matches!(e.kind, TermKind::Alias(_)) && in_hashtag(hay, h.start);
         let ok_start = e.open_start
             || joined_before
@@ -538,7 +568,11 @@ impl Matcher {
                     roles.negated.push(h.term);
                     last.counter = Some(h.start);
                 }
-                TermKind::Context | TermKind::Cue(_) => {}
+                TermKind::Context
+                | TermKind::Cue(_)
+                | TermKind::Facet(_)
+                | TermKind::Works
+                | TermKind::Fails => {}
                 TermKind::Exclude => roles.excluded.push(h.term),
             }
         }
@@ -661,10 +695,8 @@ impl Matcher {
         let near =
             |a: usize, b: usize| b >= a && hay[a..b].iter().all(|&c| c == b' ') && b - a <= 1;
         let useful = |x: &Hit| {
-            !matches!(
-                self.entries[x.term].kind,
-                TermKind::Exclude | TermKind::Cue(_)
-            )
+            let k = self.entries[x.term].kind;
+            !matches!(k, TermKind::Exclude | TermKind::Cue(_)) && !k.facet_only()
         };
         (i > 0 && useful(&hits[i - 1]) && near(hits[i - 1].end, h.start))
             || (i + 1 < hits.len() && useful(&hits[i + 1]) && near(h.end, hits[i + 1].start))

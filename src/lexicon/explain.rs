@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use super::classify::{Dropped, Hit, Kind, Matcher, Scratch, Verdict};
+use super::facets::FacetHit;
 use super::file::TermKind;
 use super::normalise::may_fold;
 
@@ -18,6 +19,39 @@ pub struct PostVerdict {
     pub negated: Vec<String>,
     pub works_for_me: bool,
     pub services: Vec<String>,
+    /// The surfaces, functions and places the post names, each read as failing or still working.
+    #[serde(default)]
+    pub facets: Vec<PostFacet>,
+}
+
+/// One facet of a post: `{"class": "surface", "name": "web", "reading": "fails"}`.
+#[derive(Debug, Serialize, serde::Deserialize, PartialEq, Clone)]
+pub struct PostFacet {
+    /// `surface`, `function` or `place`.
+    pub class: String,
+    pub name: String,
+    /// `fails` or `works`.
+    pub reading: String,
+}
+
+impl PostFacet {
+    /// The serialisable form of a facet hit.
+    pub fn new(m: &Matcher, f: &FacetHit) -> PostFacet {
+        let facet = &m.facets()[f.facet];
+        PostFacet {
+            class: facet.class.name().to_string(),
+            name: facet.name.clone(),
+            reading: if f.works { "works" } else { "fails" }.to_string(),
+        }
+    }
+
+    /// `web (fails)`, `imap (works)`; a place by its name.
+    pub fn label(&self) -> String {
+        if self.class == "place" {
+            return self.name.clone();
+        }
+        format!("{} ({})", self.name, self.reading)
+    }
 }
 
 impl PostVerdict {
@@ -38,6 +72,7 @@ impl PostVerdict {
             negated: shown(v.negated),
             works_for_me: v.works_for_me.is_some(),
             services: v.services.iter().map(|&i| id(i)).collect(),
+            facets: v.facets.iter().map(|f| PostFacet::new(m, f)).collect(),
         }
     }
 }
@@ -114,11 +149,15 @@ fn explained_hit(m: &Matcher, norm: &str, h: &Hit) -> ExplainedHit {
         TermKind::Alias(i) => Some(m.services()[i].id.clone()),
         _ => None,
     };
+    let kind = match kind {
+        TermKind::Facet(f) => m.facets()[f].class.name(),
+        k => k.name(),
+    };
     ExplainedHit {
         start: chars(h.start),
         end: chars(h.end),
         matched: norm[h.start..h.end].to_string(),
-        kind: kind.name().to_string(),
+        kind: kind.to_string(),
         entry: m.term_display(h.term).to_string(),
         service,
         dropped: h.dropped.map(|d| dropped_why(m, d)),

@@ -16,6 +16,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "<builtin>/services.lex",
         include_str!("../../lexicons/services.lex"),
     ),
+    (
+        "<builtin>/facets.lex",
+        include_str!("../../lexicons/facets.lex"),
+    ),
 ];
 
 /// What an entry says.
@@ -36,6 +40,15 @@ pub enum TermKind {
     Cue(usize),
     /// A name of the service with this index in `Lexicon::services`.
     Alias(usize),
+    /// A name of the facet with this index in `Lexicon::facets` (`[surface web]`, `[function
+    /// login]`, `[place busan]`): what fails, on what, where. Read for facets only, never for a
+    /// verdict.
+    Facet(usize),
+    /// Says the surface or function next to it still works (`works fine`, 은 돼요, 멀쩡): facets only.
+    Works,
+    /// Says the surface or function next to it fails without being an outage phrase of its own
+    /// (`can't`, 안 돼): facets only.
+    Fails,
 }
 
 impl TermKind {
@@ -50,8 +63,54 @@ impl TermKind {
             TermKind::Context => "context",
             TermKind::Cue(_) => "sense",
             TermKind::Alias(_) => "service",
+            TermKind::Facet(_) => "facet",
+            TermKind::Works => "works",
+            TermKind::Fails => "fails",
         }
     }
+
+    /// Whether the entry is read for facets only (`[surface]`, `[function]`, `[place]`,
+    /// `[works]`, `[fails]`): it never changes a verdict and never overrides another entry.
+    pub fn facet_only(self) -> bool {
+        matches!(self, TermKind::Facet(_) | TermKind::Works | TermKind::Fails)
+    }
+}
+
+/// What a facet says about an outage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FacetClass {
+    /// On what it fails: web, app, desktop client, API, IMAP/POP.
+    Surface,
+    /// What fails: login, sending, loading, search, payment, streaming, calls.
+    Function,
+    /// Where it fails: a city, a region, a country.
+    Place,
+}
+
+impl FacetClass {
+    pub const ALL: [FacetClass; 3] = [FacetClass::Surface, FacetClass::Function, FacetClass::Place];
+
+    /// The section name, as written in a lexicon file.
+    pub fn name(self) -> &'static str {
+        match self {
+            FacetClass::Surface => "surface",
+            FacetClass::Function => "function",
+            FacetClass::Place => "place",
+        }
+    }
+
+    /// The position in [`FacetClass::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// A facet from `[surface NAME]`, `[function NAME]` or `[place NAME]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Facet {
+    pub class: FacetClass,
+    /// `web`, `app`, `imap`, `login`, `busan`, …
+    pub name: String,
 }
 
 /// A service from the catalogue.
@@ -178,6 +237,7 @@ pub struct OfficialPhrase {
 pub struct Lexicon {
     pub services: Vec<Service>,
     pub senses: Vec<Sense>,
+    pub facets: Vec<Facet>,
     pub entries: Vec<Entry>,
     pub templates: Vec<Template>,
     pub official: Vec<OfficialPhrase>,
@@ -338,6 +398,11 @@ impl Lexicon {
             "negation" => Section::Term(TermKind::Negation),
             "counter" => Section::Term(TermKind::Counter),
             "context" => Section::Term(TermKind::Context),
+            "works" => Section::Term(TermKind::Works),
+            "fails" => Section::Term(TermKind::Fails),
+            "surface" | "function" | "place" => {
+                return self.facet_section(head, inner, words);
+            }
             "sense" => {
                 let name = words.next().ok_or("[sense NAME WINDOW] needs a NAME")?;
                 let window = match words.next() {
@@ -390,7 +455,7 @@ impl Lexicon {
             }
             other => {
                 return Err(format!(
-                    "unknown section '[{other}]': expected outage, recovery, exclude, negation, counter, context, sense, official-ack, official-resolved or service"
+                    "unknown section '[{other}]': expected outage, recovery, exclude, negation, counter, context, sense, surface, function, place, works, fails, official-ack, official-resolved or service"
                 ));
             }
         };
@@ -401,6 +466,44 @@ impl Lexicon {
             ));
         }
         Ok(kind)
+    }
+
+    /// `[surface NAME]`, `[function NAME]`, `[place NAME]` (an optional language tag after).
+    fn facet_section<'a>(
+        &mut self,
+        head: &str,
+        inner: &str,
+        mut words: impl Iterator<Item = &'a str>,
+    ) -> Result<Section, String> {
+        let class = match head {
+            "surface" => FacetClass::Surface,
+            "function" => FacetClass::Function,
+            _ => FacetClass::Place,
+        };
+        let name = words
+            .next()
+            .ok_or_else(|| format!("[{head} NAME] needs a NAME"))?;
+        // `[surface web en]`: the language tag is for readers only.
+        if words.nth(1).is_some() {
+            return Err(format!(
+                        "too many words in '[{inner}]': a facet section is [{head} NAME] or [{head} NAME LANGUAGE]"
+                    ));
+        }
+        let idx = match self
+            .facets
+            .iter()
+            .position(|f| f.class == class && f.name == name)
+        {
+            Some(i) => i,
+            None => {
+                self.facets.push(Facet {
+                    class,
+                    name: name.to_string(),
+                });
+                self.facets.len() - 1
+            }
+        };
+        Ok(Section::Term(TermKind::Facet(idx)))
     }
 }
 
@@ -433,6 +536,9 @@ fn entry(kind: TermKind, line: &str) -> Result<Entry, String> {
     };
     if number.is_some() && matches!(kind, TermKind::Alias(_) | TermKind::Context) {
         return Err("{number} is not allowed in a [service] or [context] section".into());
+    }
+    if number.is_some() && kind.facet_only() {
+        return Err("{number} is not allowed in a facet, [works] or [fails] section".into());
     }
     let (number, line) = match number {
         Some((slot, rest)) if !rest.contains("{number}") => (Some(slot), rest.trim()),

@@ -5,14 +5,16 @@
 
 pub mod classify;
 pub mod explain;
+pub mod facets;
 pub mod file;
 pub mod normalise;
 pub mod prefilter;
 
 pub use classify::{Kind, Matcher, Scratch, TermId, Verdict};
+pub use facets::FacetHit;
 pub use file::{
-    Ambiguity, Entry, Lexicon, LexiconError, NumberSlot, OfficialPhrase, Says, Sense, Service,
-    Template, TermKind, BUILTIN,
+    Ambiguity, Entry, Facet, FacetClass, Lexicon, LexiconError, NumberSlot, OfficialPhrase, Says,
+    Sense, Service, Template, TermKind, BUILTIN,
 };
 pub use normalise::normalise_into;
 pub use prefilter::Prefilter;

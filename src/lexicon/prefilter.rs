@@ -143,9 +143,13 @@ impl Prefilter {
                 TermKind::Alias(_) => true,
                 // With --about, a complaint or a "works for me" naming no service counts.
                 TermKind::Outage | TermKind::Recovery | TermKind::Counter => about,
-                TermKind::Exclude | TermKind::Negation | TermKind::Context | TermKind::Cue(_) => {
-                    false
-                }
+                TermKind::Exclude
+                | TermKind::Negation
+                | TermKind::Context
+                | TermKind::Cue(_)
+                | TermKind::Facet(_)
+                | TermKind::Works
+                | TermKind::Fails => false,
             };
             if !decisive || !e.pattern.chars().all(is_plain) {
                 continue; // cannot match a plain text; other texts are not filtered

@@ -13,6 +13,45 @@ use std::io::{self, Write};
 use super::{Exporter, Report};
 use crate::detect::{chunks, dense_counts, series_in, Season};
 use crate::time::rfc3339_in;
+use crate::window::Cell;
+
+/// The `--by-facet` rows of one service's window: each (facet, works) of `facets`, with the
+/// posts of `cell` that named it so.
+fn facet_rows<W: Write>(
+    w: &mut csv::Writer<W>,
+    r: &Report,
+    (ws, we, svc): (&str, &str, usize),
+    cell: Option<&Cell>,
+    facets: &[(u32, bool)],
+) -> io::Result<()> {
+    for &(facet, works) in facets {
+        let n = cell.map_or(0, |c| {
+            c.detail()
+                .facets
+                .iter()
+                .find(|f| f.facet == facet && f.works == works)
+                .map_or(0, |f| f.count)
+        });
+        let name = &r.matcher.facets()[facet as usize].name;
+        let reading = if works { "works" } else { "fails" };
+        let blank = ["", "", "", "", "", "", "", ""];
+        w.write_record([ws, we, r.service_id(svc)].into_iter().chain(blank).chain([
+            name.as_str(),
+            reading,
+            &n.to_string(),
+        ]))
+        .map_err(io_error)?;
+    }
+    Ok(())
+}
+
+/// The (facet, works) pairs some cell of `cells` counted, in order.
+fn facets_named<'a>(cells: impl Iterator<Item = &'a Cell>) -> Vec<(u32, bool)> {
+    let set: std::collections::BTreeSet<(u32, bool)> = cells
+        .flat_map(|c| c.detail().facets.iter().map(|f| (f.facet, f.works)))
+        .collect();
+    set.into_iter().collect()
+}
 
 /// Unwraps the I/O error inside a CSV error, so a closed pipe is still recognised as one.
 fn io_error(e: csv::Error) -> io::Error {
@@ -37,8 +76,15 @@ pub const HEADER: [&str; 11] = [
     "expected",
 ];
 
+/// The columns `--by-facet` adds: the facet (empty on a service's own row), whether the posts
+/// say it fails or works, and how many posts did (reports for `fails`).
+pub const FACET_COLUMNS: [&str; 3] = ["facet", "reading", "facet_posts"];
+
 pub struct WindowsCsv {
     pub spikes_only: bool,
+    /// `--by-facet`: after each service's row, one row per facet the service's posts named
+    /// anywhere in the segment (zero where a window has none, so a plot has no holes).
+    pub by_facet: bool,
     /// Write every window of a silence between segments, not only its two ends (`--fill`).
     pub fill: bool,
     /// Spike windows written (for `windows --exit-code`).
@@ -48,7 +94,9 @@ pub struct WindowsCsv {
 impl Exporter for WindowsCsv {
     fn write(&self, r: &Report, out: &mut dyn Write) -> io::Result<()> {
         let mut w = csv::Writer::from_writer(out);
-        w.write_record(HEADER).map_err(io_error)?;
+        let extra: &[&str] = if self.by_facet { &FACET_COLUMNS } else { &[] };
+        w.write_record(HEADER.iter().chain(extra))
+            .map_err(io_error)?;
         let tz = r.primary_zone();
         let mut services: Vec<usize> = (0..r.windows.services())
             .filter(|&s| !r.windows.cells(s).is_empty())
@@ -73,6 +121,13 @@ impl Exporter for WindowsCsv {
                     )
                 })
                 .collect();
+            let facets: Vec<Vec<(u32, bool)>> = services
+                .iter()
+                .map(|&s| match self.by_facet {
+                    true => facets_named(r.windows.cells(s).range(first..=last).map(|(_, c)| c)),
+                    false => vec![],
+                })
+                .collect();
             for idx in first..=last {
                 let (ws, we) = (
                     rfc3339_in(r.windows.start(idx), tz),
@@ -89,20 +144,25 @@ impl Exporter for WindowsCsv {
                     }
                     let cell = r.windows.cells(svc).get(&idx);
                     let (posts, recoveries) = cell.map_or((0, 0), |c| (c.posts, c.recoveries));
-                    w.write_record([
-                        ws.as_str(),
-                        we.as_str(),
-                        r.service_id(svc),
-                        &posts.to_string(),
-                        &raw[(idx - c.from) as usize].to_string(),
-                        &recoveries.to_string(),
-                        &format!("{:.4}", series.baseline),
-                        &format!("{:.2}", sc.score),
-                        if sc.spike { "true" } else { "false" },
-                        &sc.reports.to_string(),
-                        &format!("{:.4}", sc.expected),
-                    ])
+                    w.write_record(
+                        [
+                            ws.as_str(),
+                            we.as_str(),
+                            r.service_id(svc),
+                            &posts.to_string(),
+                            &raw[(idx - c.from) as usize].to_string(),
+                            &recoveries.to_string(),
+                            &format!("{:.4}", series.baseline),
+                            &format!("{:.2}", sc.score),
+                            if sc.spike { "true" } else { "false" },
+                            &sc.reports.to_string(),
+                            &format!("{:.4}", sc.expected),
+                        ]
+                        .into_iter()
+                        .chain(extra.iter().map(|_| "")),
+                    )
                     .map_err(io_error)?;
+                    facet_rows(&mut w, r, (&ws, &we, svc), cell, &facets[k])?;
                 }
             }
         }
@@ -151,7 +211,8 @@ impl WindowsCsv {
                     "0",
                     "",
                 ];
-                w.write_record(row).map_err(io_error)?;
+                let extra: &[&str] = if self.by_facet { &["", "", ""] } else { &[] };
+                w.write_record(row.iter().chain(extra)).map_err(io_error)?;
             }
         }
         Ok(())

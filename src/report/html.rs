@@ -382,6 +382,7 @@ fn evidence(r: &Report, i: &Incident, out: &mut dyn Write) -> io::Result<()> {
 fn windows_csv(r: &Report, out: &mut dyn Write) -> io::Result<()> {
     let csv = || WindowsCsv {
         spikes_only: false,
+        by_facet: false,
         fill: false,
         spikes: Default::default(),
     };

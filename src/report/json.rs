@@ -8,7 +8,7 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 use super::{Exporter, Report};
-use crate::detect::Incident;
+use crate::detect::{FacetShare, Incident, IncidentFacets};
 use crate::official::Official;
 use crate::time::{rfc3339_in, rfc3339_utc, DateOrder, Implied, Ts};
 
@@ -83,6 +83,50 @@ pub struct JsonIncident {
     /// μ + overdispersion·μ² (0: Poisson).
     #[serde(default)]
     pub overdispersion: f64,
+    /// What broke and where: the surfaces and functions the reports name as failing, those that
+    /// still work, and the places named most (added in schema_version 1; absent in older
+    /// reports).
+    #[serde(default)]
+    pub facets: JsonFacets,
+}
+
+/// An incident's facets (`detect::facets` has the thresholds).
+#[derive(Debug, Serialize, Deserialize, PartialEq, Default)]
+pub struct JsonFacets {
+    /// Reports that name a failing facet of each class: the denominators of the shares.
+    pub naming: JsonNaming,
+    pub failing: Vec<JsonFacet>,
+    pub working: Vec<JsonFacet>,
+    pub places: Vec<JsonFacet>,
+}
+
+#[derive(Debug, Serialize, Deserialize, PartialEq, Default)]
+pub struct JsonNaming {
+    pub surface: u32,
+    pub function: u32,
+    pub place: u32,
+}
+
+/// One facet of an incident.
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+pub struct JsonFacet {
+    /// `surface`, `function` or `place`.
+    pub class: String,
+    pub name: String,
+    /// Reports naming it failing; for `working`, posts saying it still works.
+    pub count: u32,
+    /// `count` over the reports that name a failing facet of its class; null for `working`.
+    pub share: Option<f64>,
+    pub evidence: JsonFacetEvidence,
+}
+
+/// The earliest post that named a facet that way.
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+pub struct JsonFacetEvidence {
+    pub time: String,
+    pub time_local: String,
+    pub text: String,
+    pub author: Option<String>,
 }
 
 fn yes() -> bool {
@@ -287,6 +331,36 @@ fn incident(r: &Report, i: &Incident, official: Option<&Official>, tz: Tz) -> Js
         llr: round(i.llr, 1),
         usual_level_known: i.usual_level_known,
         overdispersion: round(i.overdispersion, 5),
+        facets: json_facets(r, &i.facets, tz),
+    }
+}
+
+/// An incident's facets for the JSON report.
+fn json_facets(r: &Report, f: &IncidentFacets, tz: Tz) -> JsonFacets {
+    let one = |x: &FacetShare| {
+        let facet = &r.matcher.facets()[x.facet];
+        JsonFacet {
+            class: facet.class.name().to_string(),
+            name: facet.name.clone(),
+            count: x.count,
+            share: x.share.map(|s| round(s, 3)),
+            evidence: JsonFacetEvidence {
+                time: rfc3339_utc(x.evidence.time),
+                time_local: rfc3339_in(x.evidence.time, tz),
+                text: x.evidence.text.clone(),
+                author: x.evidence.author.clone(),
+            },
+        }
+    };
+    JsonFacets {
+        naming: JsonNaming {
+            surface: f.naming[0],
+            function: f.naming[1],
+            place: f.naming[2],
+        },
+        failing: f.failing.iter().map(one).collect(),
+        working: f.working.iter().map(one).collect(),
+        places: f.places.iter().map(one).collect(),
     }
 }
 

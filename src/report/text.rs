@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use super::{Exporter, Report};
-use crate::detect::Incident;
+use crate::detect::{FacetShare, Incident};
 use crate::official::Official;
 use crate::terminal::escape;
 use crate::time::{hm_in, human_duration, human_in, Ts};
@@ -66,6 +66,7 @@ fn incident(
     }
     counts(out, r, i)?;
     terms(out, r, i)?;
+    facets(out, r, i)?;
     quoted(out, i, &zs)?;
     evidence(out, r, i)
 }
@@ -173,6 +174,48 @@ fn terms(out: &mut dyn Write, r: &Report, i: &Incident) -> io::Result<()> {
         .map(|&(t, c)| format!("\"{}\" ×{c}", r.matcher.term_display(t)))
         .collect();
     writeln!(out, "  {:<10}{}", "terms", terms.join(", "))
+}
+
+/// What broke and where: the failing surfaces and functions with their shares and a post each,
+/// what still works, and the places named most (nothing below the thresholds of
+/// `detect::facets`).
+fn facets(out: &mut dyn Write, r: &Report, i: &Incident) -> io::Result<()> {
+    let f = &i.facets;
+    let name = |x: &FacetShare| r.matcher.facets()[x.facet].name.as_str();
+    let class = |x: &FacetShare| ["surface", "function", "place"][usize::from(x.class).min(2)];
+    let mut label = "fails";
+    for x in &f.failing {
+        writeln!(
+            out,
+            "  {label:<10}{} {:.0}% of the {} reports that name a {} \"{}\"",
+            name(x),
+            100.0 * x.share.unwrap_or(0.0),
+            f.naming[usize::from(x.class).min(2)],
+            class(x),
+            one_line(&x.evidence.text, 60)
+        )?;
+        label = "";
+    }
+    label = "works";
+    for x in &f.working {
+        writeln!(
+            out,
+            "  {label:<10}{} still works: {} posts \"{}\"",
+            name(x),
+            x.count,
+            one_line(&x.evidence.text, 60)
+        )?;
+        label = "";
+    }
+    if !f.places.is_empty() {
+        let shown: Vec<String> = f
+            .places
+            .iter()
+            .map(|x| format!("{} ×{}", name(x), x.count))
+            .collect();
+        writeln!(out, "  {:<10}{}", "places", shown.join(", "))?;
+    }
+    Ok(())
 }
 
 /// The times posts quote, in every zone (nothing when there are none).

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::outliers::{Counted, Days, TimeRange};
 use super::stats::Stats;
-use crate::lexicon::{Kind, Matcher, Prefilter, Scratch};
+use crate::lexicon::{Kind, Matcher, Prefilter, Scratch, Verdict};
 use crate::record::{self, Post};
 use crate::time::quote;
 use crate::window::Windows;
@@ -115,6 +115,7 @@ impl<'m> Collector<'m> {
             self.windows
                 .classify_post(svc, kind, p.time, &p.text, author, quote, v.terms);
         }
+        count_facets(self.matcher, &mut self.windows, p, &v);
         // Times quoted by posts about a service ("down since 10:20 GMT", "6시 반쯤부터"): only
         // posts that name one and pass a cheap byte test are read further.
         let about = v.kind.map(|(_, svc)| svc);
@@ -147,4 +148,31 @@ impl Sink for Collector<'_> {
     fn post(&mut self, _line: u64, p: &Post<'_>) {
         Collector::post(self, p)
     }
+}
+
+/// What broke and where: a report's facets, or what another post about the service says
+/// still works ("IMAP works fine"); recovery posts count none.
+fn count_facets(matcher: &Matcher, windows: &mut Windows, p: &Post<'_>, v: &Verdict<'_>) {
+    let facet_svc = match v.kind {
+        Some((Kind::Report, svc)) => Some(svc),
+        Some((Kind::Recovery, _)) => None,
+        None => v.works_for_me.or(v.services.first().copied()),
+    };
+    let Some(svc) = facet_svc.filter(|_| !v.facets.is_empty()) else {
+        return;
+    };
+    let classes = matcher.facets();
+    let facets = v
+        .facets
+        .iter()
+        .filter(move |f| f.via.is_none_or(|s| s == svc))
+        .map(|f| {
+            (
+                f.facet as u32,
+                classes[f.facet].class.index() as u8,
+                f.works,
+            )
+        });
+    let report = matches!(v.kind, Some((Kind::Report, _)));
+    windows.facets(svc, report, facets, (p.time, &p.text, p.author.as_deref()));
 }

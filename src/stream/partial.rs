@@ -172,6 +172,9 @@ pub struct LexiconId {
     pub services: Vec<String>,
     /// How many term ids there are (entries, then frames).
     pub terms: usize,
+    /// How many facets there are (surfaces, functions and places).
+    #[serde(default)]
+    pub facets: usize,
 }
 
 impl LexiconId {
@@ -180,6 +183,7 @@ impl LexiconId {
             fingerprint: fingerprint(m),
             services: m.services().iter().map(|s| s.id.clone()).collect(),
             terms: m.entries().len() + m.templates().len(),
+            facets: m.facets().len(),
         }
     }
 }
@@ -211,6 +215,10 @@ pub fn fingerprint(m: &Matcher) -> String {
     h.field("senses");
     for s in m.senses() {
         h.field(&format!("{} {}", s.name, s.window));
+    }
+    h.field("facets");
+    for f in m.facets() {
+        h.field(&format!("{:?} {}", f.class, f.name));
     }
     h.field(&format!("about {:?}", m.about()));
     format!("{:016x}", h.0)
@@ -514,7 +522,7 @@ fn read_lines(mut r: impl BufRead, name: &str) -> Result<Partial> {
                 }
             }
             Line::Cell(c) => {
-                let (svc, idx, cell) = cell_from_record(c, lex.terms).map_err(at)?;
+                let (svc, idx, cell) = cell_from_record(c, lex.terms, lex.facets).map_err(at)?;
                 let Some(&s) = services.get(svc.as_str()) else {
                     return Err(at(format!(
                         "service {svc:?} is not in the header's lexicon"
@@ -959,6 +967,7 @@ mod tests {
                 fingerprint: "0123456789abcdef".into(),
                 services: vec!["gmail".into(), "naver".into()],
                 terms: 12,
+                facets: 0,
             },
             part: Unsettled {
                 windows: w,

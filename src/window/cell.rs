@@ -69,6 +69,78 @@ pub struct Detail {
     pub anonymous: u32,
     /// The latest report's time.
     pub last_report: Option<Ts>,
+    /// The facets this window's posts named, sorted by (facet, works) (see [`FacetCount`]).
+    pub facets: ThinVec<FacetCount>,
+    /// Reports that name at least one failing facet of each class (surface, function, place).
+    pub faceted: [u32; 3],
+}
+
+/// Facets kept per cell: a cell holds at most one entry per (facet, reading), so this only
+/// guards against a user lexicon with thousands of facets.
+pub const FACETS_PER_CELL: usize = 64;
+/// A facet's evidence text is cut to this many characters.
+const MAX_FACET_SAMPLE_CHARS: usize = 280;
+
+/// How many posts of one window named one facet one way: reports that say it fails, or posts
+/// naming the service that say it still works. Keeps the earliest such post as evidence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FacetCount {
+    /// The facet's index in the lexicon.
+    pub facet: u32,
+    /// Its class (0 surface, 1 function, 2 place).
+    pub class: u8,
+    /// The posts say it still works (else: reports that say it fails).
+    pub works: bool,
+    pub count: u32,
+    pub sample: Sample,
+}
+
+/// Counts a facet in `v` (sorted by (facet, works)), keeping the earliest evidence post.
+pub fn add_facet(
+    v: &mut ThinVec<FacetCount>,
+    (facet, class, works): (u32, u8, bool),
+    n: u32,
+    sample: (Ts, &str, Option<&str>),
+) {
+    let key = |f: &FacetCount| (f.facet, f.works);
+    match v.binary_search_by_key(&(facet, works), key) {
+        Ok(k) => {
+            let f = &mut v[k];
+            f.count += n;
+            if sample
+                < (
+                    f.sample.time,
+                    f.sample.text.as_str(),
+                    f.sample.author.as_deref(),
+                )
+            {
+                f.sample = cut_sample(sample);
+            }
+        }
+        Err(k) if v.len() < FACETS_PER_CELL => v.insert(
+            k,
+            FacetCount {
+                facet,
+                class,
+                works,
+                count: n,
+                sample: cut_sample(sample),
+            },
+        ),
+        Err(_) => {}
+    }
+}
+
+fn cut_sample((time, text, author): (Ts, &str, Option<&str>)) -> Sample {
+    let text = match text.char_indices().nth(MAX_FACET_SAMPLE_CHARS) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    };
+    Sample {
+        time,
+        text,
+        author: author.map(str::to_string),
+    }
 }
 
 /// The detail of every cell that has none.
@@ -80,6 +152,8 @@ static NO_DETAIL: Detail = Detail {
     voices: ThinVec::new(),
     anonymous: 0,
     last_report: None,
+    facets: ThinVec::new(),
+    faceted: [0; 3],
 };
 
 impl Cell {
@@ -129,6 +203,18 @@ impl Cell {
         }
         d.anonymous += o.anonymous;
         d.last_report = d.last_report.max(o.last_report);
+        for f in o.facets {
+            let s = &f.sample;
+            add_facet(
+                &mut d.facets,
+                (f.facet, f.class, f.works),
+                f.count,
+                (s.time, &s.text, s.author.as_deref()),
+            );
+        }
+        for (a, b) in d.faceted.iter_mut().zip(o.faceted) {
+            *a += b;
+        }
     }
 
     /// Live mode, once the window is closed and can take no more posts: the voice sketch is
@@ -299,5 +385,35 @@ mod tests {
                 assert_eq!(m.detail().report_samples, whole.detail().report_samples);
             }
         }
+    }
+
+    #[test]
+    fn facet_counts_are_bounded_and_merge_in_any_order() {
+        let mut v = ThinVec::new();
+        for f in 0..(FACETS_PER_CELL as u32 + 10) {
+            add_facet(&mut v, (f, 0, false), 1, (5, "x", None));
+        }
+        assert_eq!(v.len(), FACETS_PER_CELL, "a cell never holds more");
+        // Two workers' cells merge to the same counts and the earliest evidence either way.
+        let cell = |posts: &[(u32, bool, i64, &str)]| {
+            let mut c = Cell::default();
+            let d = c.detail_mut();
+            for &(f, works, t, text) in posts {
+                add_facet(&mut d.facets, (f, 0, works), 1, (t, text, None));
+                d.faceted[0] += u32::from(!works);
+            }
+            c
+        };
+        let a = [(1, false, 30, "later"), (2, true, 40, "app ok")];
+        let b = [(1, false, 10, "first"), (1, true, 20, "web ok")];
+        let mut ab = cell(&a);
+        ab.merge(cell(&b));
+        let mut ba = cell(&b);
+        ba.merge(cell(&a));
+        assert_eq!(ab, ba);
+        let d = ab.detail();
+        assert_eq!(d.faceted, [2, 0, 0]);
+        let web = d.facets.iter().find(|f| f.facet == 1 && !f.works).unwrap();
+        assert_eq!((web.count, web.sample.text.as_str()), (2, "first"));
     }
 }

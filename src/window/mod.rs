@@ -18,8 +18,8 @@ pub mod voice;
 mod windows;
 
 pub use cell::{
-    add_quote, Cell, Detail, QuoteCount, Sample, QUOTES_PER_CELL, RECOVERIES_PER_CELL,
-    SAMPLES_PER_CELL,
+    add_facet, add_quote, Cell, Detail, FacetCount, QuoteCount, Sample, FACETS_PER_CELL,
+    QUOTES_PER_CELL, RECOVERIES_PER_CELL, SAMPLES_PER_CELL,
 };
 pub use voice::{voice, ECHO_MIN_LETTERS, VOICES_PER_CELL};
 pub use windows::{Windows, LOCAL_ALIGN_ABOVE};

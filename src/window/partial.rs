@@ -10,7 +10,7 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use thin_vec::ThinVec;
 
-use super::cell::{Cell, Detail, QuoteCount, Sample};
+use super::cell::{add_facet, Cell, Detail, QuoteCount, Sample};
 use super::windows::Windows;
 use crate::time::Ts;
 
@@ -45,6 +45,30 @@ pub struct CellRecord {
     pub anonymous: u32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_report: Option<Ts>,
+    /// Facets named in this window (see [`FacetRecord`]), by (facet, works).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub facets: Vec<FacetRecord>,
+    /// Reports that named a failing surface, function or place.
+    #[serde(default, skip_serializing_if = "all_zero")]
+    pub faceted: [u32; 3],
+}
+
+/// How many posts of a window named one facet one way, with the earliest of them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FacetRecord {
+    /// The facet's index in the lexicon the header fingerprints.
+    pub facet: u32,
+    /// 0 surface, 1 function, 2 place.
+    pub class: u8,
+    /// Posts saying it still works (else reports saying it fails).
+    pub works: bool,
+    pub count: u32,
+    pub sample: SampleRecord,
+}
+
+fn all_zero(v: &[u32; 3]) -> bool {
+    v.iter().all(|&n| n == 0)
 }
 
 fn is_zero(n: &u32) -> bool {
@@ -114,14 +138,30 @@ pub fn cell_record(service: &str, window: i64, c: &Cell) -> CellRecord {
         voices: d.voices.iter().map(|h| format!("{h:016x}")).collect(),
         anonymous: d.anonymous,
         last_report: d.last_report,
+        facets: d
+            .facets
+            .iter()
+            .map(|f| FacetRecord {
+                facet: f.facet,
+                class: f.class,
+                works: f.works,
+                count: f.count,
+                sample: sample_record(&f.sample),
+            })
+            .collect(),
+        faceted: d.faceted,
     }
 }
 
 /// The cell a record describes, normalised: its evidence, terms, quoted times and voices are
 /// added one by one to an empty cell, as a merge would, so the result keeps every rule of a cell.
 /// Returns the record's service id and window beside it. `terms` is how many term ids the
-/// lexicon has: a larger id is an error.
-pub fn cell_from_record(r: CellRecord, terms: usize) -> Result<(String, i64, Cell), String> {
+/// lexicon has, `facets` how many facets: a larger id is an error.
+pub fn cell_from_record(
+    r: CellRecord,
+    terms: usize,
+    facets: usize,
+) -> Result<(String, i64, Cell), String> {
     let mut voices = ThinVec::with_capacity(r.voices.len());
     for v in &r.voices {
         let h = u64::from_str_radix(v, 16)
@@ -130,6 +170,27 @@ pub fn cell_from_record(r: CellRecord, terms: usize) -> Result<(String, i64, Cel
     }
     if let Some(&(t, _)) = r.terms.iter().find(|(t, _)| *t >= terms) {
         return Err(format!("term id {t} is beyond the lexicon's {terms} terms"));
+    }
+    if let Some(f) = r
+        .facets
+        .iter()
+        .find(|f| f.facet as usize >= facets || f.class > 2)
+    {
+        return Err(format!(
+            "facet {} (class {}) is beyond the lexicon's {facets} facets",
+            f.facet, f.class
+        ));
+    }
+    let mut facet_counts = ThinVec::new();
+    for f in &r.facets {
+        let s = &f.sample;
+        let key = (f.facet, f.class, f.works);
+        add_facet(
+            &mut facet_counts,
+            key,
+            f.count,
+            (s.time, &s.text, s.author.as_deref()),
+        );
     }
     let detail = Detail {
         report_samples: r.report_samples.into_iter().map(sample).collect(),
@@ -147,6 +208,8 @@ pub fn cell_from_record(r: CellRecord, terms: usize) -> Result<(String, i64, Cel
         voices,
         anonymous: r.anonymous,
         last_report: r.last_report,
+        facets: facet_counts,
+        faceted: r.faceted,
     };
     let raw = Cell {
         posts: r.posts,
@@ -194,7 +257,7 @@ mod tests {
         );
         let json = serde_json::to_string(&rec).unwrap();
         let back: CellRecord = serde_json::from_str(&json).unwrap();
-        let (svc, idx, got) = cell_from_record(back, 10).unwrap();
+        let (svc, idx, got) = cell_from_record(back, 10, 4).unwrap();
         assert_eq!((svc.as_str(), idx), ("gmail", 0));
         assert_eq!(cell_record("gmail", 0, &got), rec);
         assert_eq!(got.distinct_reports(), cell.distinct_reports());
@@ -205,16 +268,16 @@ mod tests {
         bad.report_samples.push(bad.report_samples[0].clone());
         bad.voices.reverse();
         bad.terms.reverse();
-        let (_, _, fixed) = cell_from_record(bad, 10).unwrap();
+        let (_, _, fixed) = cell_from_record(bad, 10, 4).unwrap();
         assert_eq!(cell_record("gmail", 0, &fixed), rec);
 
         let mut bad = rec.clone();
         bad.terms.push((10, 1));
-        assert!(cell_from_record(bad, 10)
+        assert!(cell_from_record(bad, 10, 4)
             .unwrap_err()
             .contains("term id 10"));
         let mut bad = rec;
         bad.voices[0] = "xyz".into();
-        assert!(cell_from_record(bad, 10).unwrap_err().contains("xyz"));
+        assert!(cell_from_record(bad, 10, 4).unwrap_err().contains("xyz"));
     }
 }

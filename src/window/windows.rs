@@ -8,7 +8,8 @@ use chrono::{DateTime, Offset, TimeZone};
 use chrono_tz::Tz;
 
 use super::cell::{
-    add_quote, bump, keep_earliest, Cell, QUOTES_PER_CELL, RECOVERIES_PER_CELL, SAMPLES_PER_CELL,
+    add_facet, add_quote, bump, keep_earliest, Cell, QUOTES_PER_CELL, RECOVERIES_PER_CELL,
+    SAMPLES_PER_CELL,
 };
 use super::voice::{add_voice, quote_voice, voice};
 use crate::lexicon::classify::{Kind, TermId};
@@ -202,6 +203,36 @@ impl Windows {
             let d = cell.detail_mut();
             d.anonymous += reports;
             d.last_report = d.last_report.max(Some(t));
+        }
+    }
+
+    /// Counts the facets a post about `service` names (`facets`: (facet, class, works) of each),
+    /// in the post's window. A report counts every facet it names, and once per class that it
+    /// names a failing facet of (`faceted`); any other post only the facets it says still work.
+    pub fn facets(
+        &mut self,
+        service: usize,
+        report: bool,
+        facets: impl Iterator<Item = (u32, u8, bool)> + Clone,
+        (t, text, author): (Ts, &str, Option<&str>),
+    ) {
+        if !facets.clone().any(|(_, _, works)| works || report) {
+            return;
+        }
+        let idx = self.index(t);
+        let d = self.cells[service].entry(idx).or_default().detail_mut();
+        let mut named = [false; 3];
+        for (facet, class, works) in facets {
+            if !works && !report {
+                continue;
+            }
+            if !works {
+                named[usize::from(class).min(2)] = true;
+            }
+            add_facet(&mut d.facets, (facet, class, works), 1, (t, text, author));
+        }
+        for (n, yes) in d.faceted.iter_mut().zip(named) {
+            *n += u32::from(yes);
         }
     }
 

@@ -122,6 +122,68 @@ pub struct Outage {
     /// "It's back" posts during the outage from this fraction of the way in (a service that
     /// flickers, partial restores, people answering others), at a sixth of the report rate.
     pub early_recovery: Option<f64>,
+    /// A partial outage: the surface that fails, named by some of its reports, and the one that
+    /// still works, named by posts of their own.
+    pub surface: Option<Planted>,
+}
+
+/// A surface planted in an outage (issue 20): `share` of its reports name the failing surface
+/// ("gmail web is down", 카톡 앱이 안 돼요), and posts at `works_rate` times the report rate say
+/// the other one still works ("gmail app works fine though"). No real chatter with labelled
+/// surfaces was at hand to measure these rates from: they are chosen, so a test on them shows
+/// that the code does what it was designed to, not how often people name a surface.
+#[derive(Debug, Clone, Copy)]
+pub struct Planted {
+    /// Which surface fails: `Web` (the app still works) or `App` (the web still works).
+    pub fails: Surface,
+    pub share: f64,
+    pub works_rate: f64,
+}
+
+/// A surface the generator can plant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Surface {
+    Web,
+    App,
+}
+
+impl Surface {
+    /// The facet name outcry's lexicons give it.
+    pub fn facet(self) -> &'static str {
+        match self {
+            Surface::Web => "web",
+            Surface::App => "app",
+        }
+    }
+    fn reports(self, ko: bool) -> &'static [&'static str] {
+        match (self, ko) {
+            (Surface::Web, false) => &[
+                "{s} web is down",
+                "can't open {s} in the browser, server error",
+                "{s} website not loading",
+            ],
+            (Surface::Web, true) => &[
+                "{s} 웹 접속이 안 돼요",
+                "{s} 웹에서 서버 에러 떠요",
+                "{s} 브라우저로는 안 열려요",
+            ],
+            (Surface::App, false) => &[
+                "{s} app keeps crashing",
+                "{s} app not loading",
+                "the {s} app is down",
+            ],
+            (Surface::App, true) => &["{s} 앱이 안 돼요", "{s} 앱 튕겨요", "{s} 모바일 앱 먹통"],
+        }
+    }
+    /// Posts saying the other surface still works.
+    fn other_works(self, ko: bool) -> &'static [&'static str] {
+        match (self, ko) {
+            (Surface::Web, false) => &["{s} app works fine though", "{s} on my phone works"],
+            (Surface::Web, true) => &["{s} 앱은 돼요", "{s} 아이폰으로는 잘 돼요"],
+            (Surface::App, false) => &["{s} works fine in the browser", "{s} website works"],
+            (Surface::App, true) => &["{s} 웹으로는 돼요", "{s} 웹은 멀쩡해요"],
+        }
+    }
 }
 
 /// A burst that is not an outage.
@@ -361,7 +423,20 @@ pub fn generate(spec: &Spec) -> Scenario {
             let per_s = rate * ramp / 60.0;
             if rng.unit() < per_s {
                 let ko = ko_for(o.lang, &mut rng);
-                let tpl = rng.pick(if ko { REPORT_KO } else { REPORT_EN });
+                let mut tpl = rng.pick(if ko { REPORT_KO } else { REPORT_EN });
+                if let Some(p) = o.surface {
+                    if rng.unit() < p.share {
+                        tpl = rng.pick(p.fails.reports(ko));
+                    }
+                    if rng.unit() < p.works_rate {
+                        let w = rng.pick(p.fails.other_works(ko));
+                        posts.push(P {
+                            t: t + rng.below(60) as Ts,
+                            author: author(&mut rng),
+                            text: fill(w, &o.svc, ko),
+                        });
+                    }
+                }
                 posts.push(P {
                     t,
                     author: author(&mut rng),
@@ -562,6 +637,22 @@ fn outage(svc: Svc, onset_min: f64, minutes: f64, rate: f64, lang: Lang) -> Outa
         lang,
         recovery_posts: true,
         early_recovery: None,
+        surface: None,
+    }
+}
+
+/// An outage with a planted surface (see [`Planted`]); public for tests.
+pub fn outage_with_surface(
+    svc: Svc,
+    onset_min: f64,
+    minutes: f64,
+    rate: f64,
+    lang: Lang,
+    planted: Planted,
+) -> Outage {
+    Outage {
+        surface: Some(planted),
+        ..outage(svc, onset_min, minutes, rate, lang)
     }
 }
 
