@@ -11,7 +11,8 @@ use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 /// `out` (which the caller clears). See [`Normaliser`] for what it does; every letter may stay
 /// doubled here ([`ALL_DOUBLES`]).
 pub fn normalise_into(text: &str, out: &mut String) {
-    Normaliser::new(out, None, ALL_DOUBLES).run(text);
+    let mut buf = String::new();
+    Normaliser::new(out, None, ALL_DOUBLES).run(nfkc_stage(text, &mut buf));
 }
 
 /// A set of ASCII letters, one bit each (`a` is bit 0): the letters that some lexicon entry has
@@ -98,46 +99,133 @@ fn is_compat_jamo(c: char) -> bool {
     matches!(c, '\u{3130}'..='\u{318F}')
 }
 
-/// ASCII, a precomposed Hangul syllable or a compatibility jamo: characters that normalisation
-/// never changes into others (NFKC leaves the first two as they are, and the jamo pass through
-/// untouched, see [`for_each_nfkc`]). The prefilter's soundness argument rests on this.
-pub fn is_plain(c: char) -> bool {
-    c.is_ascii() || is_syllable(c) || is_compat_jamo(c)
-}
-
 /// A precomposed Hangul syllable (U+AC00–U+D7A3).
 pub fn is_syllable(c: char) -> bool {
     matches!(c, '\u{AC00}'..='\u{D7A3}')
 }
 
-/// Calls `f` with each character of `text` in NFKC (full-width ＧＭＡＩＬ becomes gmail, ①
-/// becomes 1), without the invisible characters. Hangul compatibility jamo (ㅋ, ㅠ) pass through
-/// unchanged: NFKC would turn them into conjoining jamo, and ㅋㅠ would then compose into 큐.
-/// Text that is already NFKC (all ASCII, most Korean) is not run through the normaliser at all.
-fn for_each_nfkc(text: &str, mut f: impl FnMut(char)) {
-    // ASCII, Hangul syllables and compatibility jamo (which pass through unchanged below) are
-    // NFKC whatever their order: most posts need no table look-up at all.
-    if text.chars().all(is_plain) || is_nfkc_quick(text.chars()) == IsNormalized::Yes {
-        text.chars().filter(|&c| !is_invisible(c)).for_each(f);
-        return;
+/// A character that NFKC leaves as it is and that never combines with the characters around it
+/// (canonical combining class 0, NFKC quick check Yes), and that is not invisible: the first
+/// stage of normalisation ([`nfkc_stage`]) copies it through. ASCII and Hangul syllables are
+/// answered without a table; compatibility jamo, which the stage passes through untouched
+/// whatever they are, are not asked about.
+fn is_stable(c: char) -> bool {
+    c.is_ascii()
+        || is_syllable(c)
+        || (!is_invisible(c)
+            && unicode_normalization::char::canonical_combining_class(c) == 0
+            && is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes)
+}
+
+/// The byte position, at or after `from`, of the first character of `text` that the first stage
+/// of normalisation must change or drop (one that is not [`is_stable`] and not a compatibility
+/// jamo); `None` when there is none. ASCII (eight bytes at a time), Hangul syllables and
+/// compatibility jamo are told from their UTF-8 bytes; other characters are looked up.
+fn next_unstable(text: &str, from: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut i = from;
+    while i < b.len() {
+        if i + 8 <= b.len() {
+            let word = u64::from_le_bytes(b[i..i + 8].try_into().unwrap_or([0x80; 8]));
+            if word & 0x8080_8080_8080_8080 == 0 {
+                i += 8;
+                continue;
+            }
+        }
+        let lead = b[i];
+        if lead < 0x80 {
+            i += 1;
+            continue;
+        }
+        // Three-byte sequences: U+AC00..U+D7A3 (syllables) lead with EA..ED, U+3130..U+318F
+        // (compatibility jamo) with E3 84 or E3 85 or E3 86. `text` is valid UTF-8, so the
+        // continuation bytes are there.
+        if (0xE3..=0xED).contains(&lead) {
+            let cp = (u32::from(lead & 0x0F) << 12)
+                | (u32::from(b[i + 1] & 0x3F) << 6)
+                | u32::from(b[i + 2] & 0x3F);
+            if (0xAC00..=0xD7A3).contains(&cp) || (0x3130..=0x318F).contains(&cp) {
+                i += 3;
+                continue;
+            }
+        }
+        let c = text[i..].chars().next().unwrap_or('\0');
+        if !is_stable(c) {
+            return Some(i);
+        }
+        i += c.len_utf8();
     }
-    let mut rest = text;
-    while !rest.is_empty() {
-        let cut = rest.find(is_compat_jamo).unwrap_or(rest.len());
-        rest[..cut]
-            .nfkc()
-            .filter(|&c| !is_invisible(c))
-            .for_each(&mut f);
-        rest = &rest[cut..];
-        let jamo = rest.find(|c| !is_compat_jamo(c)).unwrap_or(rest.len());
-        rest[..jamo].chars().for_each(&mut f);
-        rest = &rest[jamo..];
+    None
+}
+
+/// The first stage of normalisation: `text` in NFKC (full-width ＧＭＡＩＬ becomes gmail, ①
+/// becomes 1, a no-break space a space), without the invisible characters, and with Hangul
+/// compatibility jamo (ㅋ, ㅠ) passed through unchanged: NFKC would turn them into conjoining
+/// jamo, and ㅋㅠ would then compose into 큐. Both the prefilter and the [`Normaliser`] read this
+/// form.
+///
+/// Only what needs it is normalised: text made of characters that are their own NFKC and never
+/// combine with their neighbours ([`is_stable`]: ASCII and Hangul syllables are told from their
+/// bytes, without any table) and of compatibility jamo is returned as it is, borrowed; otherwise
+/// the stable stretches are copied into `buf` and each unstable character is normalised together
+/// with the stable character before it (the one it may compose with) and the unstable ones after
+/// it. This is NFKC of the whole, because NFKC can be computed piece by piece between
+/// characters of combining class 0 whose quick check is Yes (Unicode Standard Annex #15: nothing
+/// before such a character composes with it or with anything after it, and canonical reordering
+/// stops at it). The stretches between compatibility jamo are normalised separately, as before.
+pub fn nfkc_stage<'a>(text: &'a str, buf: &'a mut String) -> &'a str {
+    let Some(first) = next_unstable(text, 0) else {
+        return text;
+    };
+    buf.clear();
+    let mut done = 0; // text[..done] is in `buf`
+    let mut at = Some(first);
+    while let Some(i) = at {
+        // The stable character right before (not a jamo: jamo cut the text into pieces).
+        let start = match text[..i].chars().next_back() {
+            Some(p) if i > done && !is_compat_jamo(p) => i - p.len_utf8(),
+            _ => i,
+        };
+        buf.push_str(&text[done..start]);
+        let mut end = i + text[i..].chars().next().map_or(1, char::len_utf8);
+        while let Some(c) = text[end..].chars().next() {
+            if is_compat_jamo(c) || is_stable(c) {
+                break;
+            }
+            end += c.len_utf8();
+        }
+        buf.extend(text[start..end].nfkc().filter(|&c| !is_invisible(c)));
+        done = end;
+        at = next_unstable(text, end);
     }
+    buf.push_str(&text[done..]);
+    buf
+}
+
+/// Where the run of Hangul syllables starting at byte `i` of `b` (valid UTF-8) ends; `None`
+/// when no syllable starts there.
+fn syllable_run(b: &[u8], i: usize) -> Option<usize> {
+    let syllable_at = |i: usize| {
+        i + 2 < b.len() && (0xEA..=0xED).contains(&b[i]) && {
+            let cp = (u32::from(b[i] & 0x0F) << 12)
+                | (u32::from(b[i + 1] & 0x3F) << 6)
+                | u32::from(b[i + 2] & 0x3F);
+            (0xAC00..=0xD7A3).contains(&cp)
+        }
+    };
+    if !syllable_at(i) {
+        return None;
+    }
+    let mut end = i + 3;
+    while syllable_at(end) {
+        end += 3;
+    }
+    Some(end)
 }
 
 /// Text as the matcher sees it, written into a reused buffer:
 ///
-/// * NFKC (see [`for_each_nfkc`]), invisible characters dropped;
+/// * NFKC, invisible characters dropped (the first stage, [`nfkc_stage`], done by the caller);
 /// * ASCII letters lower-cased (Hangul is never touched);
 /// * every run of white space one space, and no space at all between two Hangul characters, so
 ///   `접속 안 돼` and `접속안돼` read the same;
@@ -197,10 +285,110 @@ impl<'o, 'h> Normaliser<'o, 'h> {
         }
     }
 
+    /// Normalises `text`, which is already through the first stage ([`nfkc_stage`]).
+    ///
+    /// [`Normaliser::push`] says what happens to each character; this reads the text a run at
+    /// a time where that gives the same: ASCII white space ([`Normaliser::space`]), and the rest
+    /// of a run of ASCII letters and digits or of Hangul syllables once its first character has
+    /// been pushed, copied as a whole (lower-cased) as long as no letter repeats the one before
+    /// it (a repeat goes through `push`, where stretched spellings fold). The unit tests hold
+    /// this to `push` character by character.
     pub(super) fn run(mut self, text: &str) {
-        for_each_nfkc(text, |c| self.push(c));
+        let b = text.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            let at = b[i];
+            if matches!(at, b' ' | b'\t' | b'\n' | b'\r' | b'\x0B' | b'\x0C') {
+                self.space();
+                i += 1;
+            } else if at.is_ascii_alphanumeric() {
+                self.push(char::from(at));
+                i = self.ascii_run(text, i + 1);
+            } else if let Some(end) = syllable_run(b, i) {
+                self.syllables(&text[i..end]);
+                i = end;
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                self.push(c);
+                i += c.len_utf8();
+            }
+        }
         self.end_mention();
         self.end_token();
+    }
+
+    /// What `push` does with a white space character.
+    #[inline]
+    fn space(&mut self) {
+        if self.mention.is_some() {
+            self.end_mention();
+        }
+        // Only a token starting with `h` or `w` may be a link to drop (see `end_token`).
+        if matches!(self.out.as_bytes().get(self.token), Some(b'h' | b'w')) {
+            self.end_token();
+        }
+        self.pending_space = !self.out.is_empty();
+        self.at_token_start = true;
+        self.prev = ' ';
+        self.run = '\0';
+    }
+
+    /// What `push` does with each of a run of Hangul syllables (`run`, not empty), in one go:
+    /// a syllable ends a mention, never folds, gets a space before it only after white space
+    /// that followed something other than Hangul, and may start a token.
+    fn syllables(&mut self, run: &str) {
+        if self.mention.is_some() {
+            self.end_mention();
+        }
+        let last = run.chars().next_back().unwrap_or(' ');
+        if self.pending_space && !self.last_hangul {
+            self.out.push(' ');
+        }
+        self.pending_space = false;
+        if self.at_token_start {
+            self.token = self.out.len();
+            self.at_token_start = false;
+        }
+        self.out.push_str(run);
+        // As `stretched` leaves it, but for how long the last run of one syllable is: that count
+        // matters only for letters and marks, which fold, and the next character (which is not
+        // a syllable) starts a new run anyway.
+        (self.run, self.run_len, self.run_folds) = (last, 1, false);
+        self.last_hangul = true;
+        self.prev = last;
+    }
+
+    /// Copies the ASCII letters and digits from `text[i..]` on, right after a character of the
+    /// same run was pushed, as pushing them would (see [`Normaliser::run`]); returns where the
+    /// run ends or where a letter repeats the one before it.
+    fn ascii_run(&mut self, text: &str, i: usize) -> usize {
+        let b = text.as_bytes();
+        let mut end = i;
+        let in_mention = self.mention.is_some();
+        // In a mention letters are written as typed (lower-cased); elsewhere a letter equal to
+        // the one before may fold, so the copy stops there.
+        let mut last = self.run;
+        while end < b.len() && b[end].is_ascii_alphanumeric() {
+            let lc = char::from(b[end].to_ascii_lowercase());
+            if !in_mention && lc == last {
+                break;
+            }
+            last = lc;
+            end += 1;
+        }
+        if end == i {
+            return i;
+        }
+        let start = self.out.len();
+        self.out.push_str(&text[i..end]);
+        self.out[start..].make_ascii_lowercase();
+        self.prev = char::from(b[end - 1]);
+        if !in_mention {
+            // As `stretched` leaves it after a letter that starts no run (the word began before).
+            (self.run, self.run_len) = (last, 1);
+            self.run_folds = last.is_ascii_lowercase();
+        }
+        end
     }
 
     fn push(&mut self, c: char) {
@@ -322,6 +510,159 @@ impl<'o, 'h> Normaliser<'o, 'h> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The normaliser as it was before the first stage skipped what needs no NFKC and before
+    /// words were copied whole: NFKC of every stretch between compatibility jamo, then one
+    /// `push` per character. The fast paths must give the same bytes.
+    fn reference(text: &str, handles: Option<&HashSet<String>>, doubles: Doubles) -> String {
+        let mut out = String::new();
+        let mut n = Normaliser::new(&mut out, handles, doubles);
+        let mut rest = text;
+        while !rest.is_empty() {
+            let cut = rest.find(is_compat_jamo).unwrap_or(rest.len());
+            for c in rest[..cut].nfkc().filter(|&c| !is_invisible(c)) {
+                n.push(c);
+            }
+            rest = &rest[cut..];
+            let jamo = rest.find(|c| !is_compat_jamo(c)).unwrap_or(rest.len());
+            rest[..jamo].chars().for_each(|c| n.push(c));
+            rest = &rest[jamo..];
+        }
+        n.end_mention();
+        n.end_token();
+        out
+    }
+
+    fn fast(text: &str, handles: Option<&HashSet<String>>, doubles: Doubles) -> String {
+        let (mut out, mut buf) = (String::new(), String::new());
+        Normaliser::new(&mut out, handles, doubles).run(nfkc_stage(text, &mut buf));
+        out
+    }
+
+    /// Pieces that exercise every path: ASCII words and runs, Hangul syllables, compatibility
+    /// and conjoining jamo, combining marks after ASCII and syllables, compatibility characters
+    /// (full width, circled, ligatures, squared units), no-break and ideographic spaces, the
+    /// invisible characters, typographic punctuation, emoji, mentions, links and hashtags.
+    const PIECES: &[&str] = &[
+        "gmail",
+        "GMail",
+        "dowwn",
+        "doooown",
+        "all",
+        "good",
+        "www.x.com",
+        "http://t.co/a",
+        "@bob",
+        "@gmail",
+        "@",
+        "_",
+        "#",
+        "!!",
+        "??",
+        "~",
+        ".",
+        ",",
+        "'s",
+        "1",
+        "22",
+        "1003",
+        " ",
+        "  ",
+        "\t",
+        "\n",
+        "지메일",
+        "접속",
+        "안",
+        "돼요",
+        "됔",
+        "ㅋ",
+        "ㅋㅋ",
+        "ㅠ",
+        "ㅏ",
+        "하하",
+        "\u{1100}",
+        "\u{1161}",
+        "\u{11A8}",
+        "\u{0301}",
+        "\u{0327}",
+        "e\u{0301}",
+        "Ｇｍａｉｌ",
+        "①",
+        "ﬁ",
+        "㎞",
+        "㈜",
+        "\u{00A0}",
+        "\u{3000}",
+        "\u{200B}",
+        "\u{2060}",
+        "\u{FEFF}",
+        "\u{00AD}",
+        "…",
+        "“",
+        "”",
+        "’",
+        "·",
+        "♥",
+        "😊",
+        "é",
+        "Å",
+        "\u{212B}",
+        "ｶ",
+        "ド",
+        "\u{318F}",
+        "\u{3130}",
+        "\u{0F73}",
+        "\u{0344}",
+        "Ⅻ",
+        "ǅ",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+        #[test]
+        fn the_fast_paths_give_the_same_text(
+            picks in proptest::collection::vec(any::<proptest::sample::Index>(), 0..24),
+            about_posts in any::<bool>(),
+        ) {
+            let text: String = picks.iter().map(|i| *i.get(PIECES)).collect();
+            let handles: HashSet<String> = ["gmail".to_string()].into();
+            let handles = about_posts.then_some(&handles);
+            let doubles = letter_bit(b'l') | letter_bit(b'o');
+            prop_assert_eq!(fast(&text, handles, doubles), reference(&text, handles, doubles));
+        }
+    }
+
+    #[test]
+    fn the_first_stage_is_nfkc_where_it_matters() {
+        let mut buf = String::new();
+        for (raw, want) in [
+            ("지메일 ㅋㅋ gmail", "지메일 ㅋㅋ gmail"),
+            ("Ｇｍａｉｌ\u{00A0}먹통", "Gmail 먹통"),
+            ("e\u{0301}", "\u{e9}"),
+            ("가\u{11A8}", "각"),
+            ("\u{1100}\u{1161}", "가"),
+            ("ㅋ\u{1161}", "ㅋ\u{1161}"),
+            ("g\u{200B}mail", "gmail"),
+            ("“gmail”…", "“gmail”..."),
+        ] {
+            assert_eq!(nfkc_stage(raw, &mut buf), want, "{raw:?}");
+        }
+        // Nothing to change: the text itself, not a copy.
+        let plain = "gmail 먹통 ㅋㅋ “really” ♥";
+        assert!(std::ptr::eq(nfkc_stage(plain, &mut buf), plain));
+    }
+
+    #[test]
+    fn stable_characters_are_their_own_nfkc() {
+        // Every character the first stage copies through unchanged.
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if is_stable(c) {
+                let s = c.to_string();
+                assert_eq!(s.nfkc().collect::<String>(), s, "U+{:04X}", c as u32);
+            }
+        }
+    }
 
     #[test]
     fn normalisation_folds_case_and_korean_spacing() {

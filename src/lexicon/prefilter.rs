@@ -8,31 +8,29 @@
 //! nothing, and every `{service}` template needs an alias hit too. So a post in which no alias
 //! can match may skip classification: its verdict is "no services, no kind" either way.
 //!
-//! When can no alias match? We decide it only for *plain* texts in which normalisation folds no
-//! stretched spelling (a run of three letters, a doubled letter no entry has doubled, a run of
-//! a folded punctuation mark when some decisive entry holds one, a syllable with a final ㅋ:
-//! `normalise::may_fold` finds them, and such texts go the full way): every character ASCII, a
-//! precomposed Hangul syllable (U+AC00–U+D7A3) or a Hangul compatibility jamo (U+3130–U+318F,
-//! the ㅋㅋ and ㅠㅠ of one Korean post in six). Any other text (conjoining jamo, full-width
-//! letters, emoji, zero-width characters, other scripts) goes the full way. Normalisation maps a
-//! plain text to a plain text and never makes a character out of nothing: it folds ASCII letter
-//! case, turns white space runs into one space or removes them (between Hangul), and may remove
-//! pieces such as links; NFKC leaves ASCII and precomposed syllables as they are, and the
-//! normaliser passes compatibility jamo through untouched (so they never compose into a
-//! syllable: see `classify::for_each_nfkc`); with nothing to fold, the folding rules change
-//! nothing. Hence, for a plain text with nothing to fold:
+//! When can no alias match? Normalisation has two stages. The first (`normalise::nfkc_stage`)
+//! is NFKC, with the invisible characters dropped and the compatibility jamo kept as typed; the
+//! prefilter reads its output, computed once for both (`Prefilter::classify`). For most posts
+//! it is the text itself: only characters that NFKC changes or that combine with their
+//! neighbours are normalised. The second stage (`Normaliser::push`) then never makes a character
+//! out of nothing: it folds ASCII letter case, turns white space runs into one space or removes
+//! them (between Hangul), removes links and @mentions, and folds stretched spellings. The
+//! prefilter decides only for texts in which nothing folds (a run of three letters, a doubled
+//! letter no entry has doubled, a run of a folded punctuation mark when some decisive entry holds
+//! one, a syllable with a final ㅋ: `normalise::may_fold` finds them, and such texts go the full
+//! way). Hence, for a text with nothing to fold, in its first-stage form:
 //!
-//! * an alias with a character that is not plain cannot match its normalised form;
-//! * an ASCII alias that matches contains, between its spaces, words that the raw text also
-//!   contains, letter for letter up to ASCII case (removing white space between Hangul never
-//!   touches ASCII letters; removing a link leaves the words around it as they were);
-//! * an alias with a Hangul syllable that matches has each of its syllables in the raw text.
+//! * a piece of an alias made of ASCII characters other than the space, between its spaces and
+//!   its other characters, appears letter for letter up to ASCII case wherever the alias matches
+//!   (removing white space between Hangul never touches ASCII; removing a link or a mention
+//!   leaves a space between what was around it, unless Hangul meets Hangul);
+//! * every other character of an alias appears as it is wherever the alias matches.
 //!
-//! The prefilter holds one token of every alias that could match a plain text (for an ASCII alias
-//! one of its words, for an alias with Hangul one of its syllables; the least common one) in one
-//! ASCII-case-insensitive Aho-Corasick automaton, and runs it over the raw text: a plain text in
-//! which no token occurs cannot name a service. It may let through texts that then match nothing
-//! (a token inside a longer word, a link that normalisation removes); that only costs time. With
+//! The prefilter holds one token of every alias (one of its ASCII pieces, or, for an alias with
+//! Hangul, one of its other characters: the least common one) in one ASCII-case-insensitive
+//! Aho-Corasick automaton, and runs it over the first-stage text: a text in which no token
+//! occurs cannot name a service. It may let through texts that then match nothing (a token
+//! inside a longer word, a link that normalisation removes); that only costs time. With
 //! `--about` a bare outage phrase is a report too, so outage and recovery entries join the set.
 //!
 //! A single syllable is a weak token (네 of 네이트 is also "yes", 요 of 요기요 ends half the
@@ -49,9 +47,9 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use super::classify::Matcher;
+use super::classify::{Matcher, Scratch, Verdict};
 use super::file::TermKind;
-use super::normalise::{is_folded_mark, is_hangul, is_plain, is_syllable, may_fold, Doubles};
+use super::normalise::{is_folded_mark, is_hangul, is_syllable, may_fold, nfkc_stage, Doubles};
 
 /// Words of multi-word aliases (`Steam server`, `Zoom meeting`) that ordinary posts use often:
 /// another word of the alias is the better token. Any word of an alias would be sound.
@@ -147,33 +145,11 @@ impl Prefilter {
                     false
                 }
             };
-            if !decisive || !e.pattern.chars().all(is_plain) {
-                continue; // cannot match a plain text; other texts are not filtered
+            if !decisive {
+                continue;
             }
             marks |= e.pattern.chars().any(is_folded_mark);
-            let token = if e.pattern.is_ascii() {
-                e.pattern
-                    .split(' ')
-                    .max_by_key(|t| (!GENERIC.contains(t), t.len()))
-                    .map(|t| (t, None))
-            } else {
-                // The rarest character, preferring a syllable that another syllable follows in
-                // the entry: the pair rules out most posts that merely share the syllable.
-                let chars: Vec<(usize, char)> = e.pattern.char_indices().collect();
-                chars
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, (_, c))| !c.is_ascii())
-                    .map(|(k, &(i, c))| {
-                        let next = chars.get(k + 1).map(|&(_, n)| n);
-                        (i, c, next.filter(|&n| is_syllable(n)))
-                    })
-                    .max_by_key(|&(_, c, next)| {
-                        let rank = COMMON_HANGUL.find(c).map_or(usize::MAX, |i| i);
-                        (next.is_some(), rank)
-                    })
-                    .map(|(i, c, next)| (&e.pattern[i..i + c.len_utf8()], next))
-            };
+            let token = token_of(&e.pattern);
             match token {
                 Some((t, next)) if !t.is_empty() && t != " " => tokens.push((t, next)),
                 _ => {
@@ -213,38 +189,110 @@ impl Prefilter {
         }
     }
 
+    /// Classifies `text` with `matcher` (the one this prefilter was built for) unless the
+    /// prefilter proves it names no service, so that classification would give no verdict:
+    /// `None` then. The first stage of normalisation is done once, for both.
+    pub fn classify<'s>(
+        &self,
+        matcher: &Matcher,
+        text: &str,
+        s: &'s mut Scratch,
+    ) -> Option<Verdict<'s>> {
+        matcher.classify_if(text, s, |stage| self.could_match_stage(stage))
+    }
+
     /// False only when `raw` (a post's text as read) provably names no service, so that
     /// classification would give no verdict.
+    pub fn could_match(&self, raw: &str) -> bool {
+        let mut buf = String::new();
+        self.could_match_stage(nfkc_stage(raw, &mut buf))
+    }
+
+    /// Why `raw` is let through, for tuning (`bench/passes.rs`): the token of the first hit that
+    /// counts (with the syllable that followed it), "may fold", or "no tokens"; `None` when it
+    /// is not let through.
+    pub fn why(&self, raw: &str) -> Option<String> {
+        let mut buf = String::new();
+        let text = nfkc_stage(raw, &mut buf);
+        let Some(ac) = &self.tokens else {
+            return Some("no tokens".into());
+        };
+        let hit = ac.find_iter(text).find(|m| {
+            let allowed = &self.followers[m.pattern().as_usize()];
+            allowed.is_empty() || could_follow(&text[m.end()..], allowed)
+        });
+        match hit {
+            Some(m) => {
+                let next = text[m.end()..].trim_start().chars().next().unwrap_or(' ');
+                Some(format!("{}{next}", &text[m.start()..m.end()]))
+            }
+            None => may_fold(text, self.doubles, self.marks).then(|| "may fold".into()),
+        }
+    }
+
+    /// [`Prefilter::could_match`] for a text already through the first stage of normalisation.
     ///
     /// The search reports hits that do not overlap, and a dismissed hit hides none: a Hangul
     /// token is one character (UTF-8 lets it match only where that character is, and no other
     /// token shares its bytes), and the first hit of an ASCII word ends the search.
     #[inline]
-    pub fn could_match(&self, raw: &str) -> bool {
+    fn could_match_stage(&self, text: &str) -> bool {
         let Some(ac) = &self.tokens else {
             return true;
         };
-        if !(raw.is_ascii() || raw.chars().all(is_plain)) {
-            return true;
-        }
-        ac.find_iter(raw).any(|m| {
+        ac.find_iter(text).any(|m| {
             let allowed = &self.followers[m.pattern().as_usize()];
-            allowed.is_empty() || could_follow(&raw[m.end()..], allowed)
-        }) || may_fold(raw, self.doubles, self.marks)
+            allowed.is_empty() || could_follow(&text[m.end()..], allowed)
+        }) || may_fold(text, self.doubles, self.marks)
     }
 }
 
-/// Whether, in the normalised form of a plain text, the Hangul token that `rest` follows could
-/// be followed by one of the syllables `allowed` (see the module comment for the normaliser's
-/// rules this rests on):
+/// The token of an entry's (normalised) pattern, and the syllable that follows it in the entry
+/// if any: for an entry with Hangul, its rarest non-ASCII character, preferring one that a
+/// syllable follows; else the longest of its pieces of ASCII (between spaces and other
+/// characters) that is not a generic word; else its rarest character.
+fn token_of(pattern: &str) -> Option<(&str, Option<char>)> {
+    let chars: Vec<(usize, char)> = pattern.char_indices().collect();
+    let rarest = || {
+        chars
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, c))| !c.is_ascii())
+            .map(|(k, &(i, c))| {
+                let next = chars.get(k + 1).map(|&(_, n)| n);
+                (i, c, next.filter(|&n| is_syllable(n)))
+            })
+            .max_by_key(|&(_, c, next)| {
+                let rank = COMMON_HANGUL.find(c).map_or(usize::MAX, |i| i);
+                (next.is_some(), rank)
+            })
+            .map(|(i, c, next)| (&pattern[i..i + c.len_utf8()], next))
+    };
+    if pattern.chars().any(is_hangul) {
+        // The rarest character, preferring a syllable that another syllable follows in the
+        // entry: the pair rules out most posts that merely share the syllable.
+        return rarest();
+    }
+    pattern
+        .split(|c: char| c == ' ' || !c.is_ascii())
+        .filter(|t| !t.is_empty())
+        .max_by_key(|t| (!GENERIC.contains(t), t.len()))
+        .map(|t| (t, None))
+        .or_else(rarest)
+}
+
+/// Whether, in the normalised form of a first-stage text, the token (a character other than
+/// ASCII, Hangul in the shipped lexicons) that `rest` follows could be followed by one of the
+/// syllables `allowed` (see the module comment for the normaliser's rules this rests on):
 ///
 /// * the character right after the token stays right after it, unless it is an `@`: the token
 ///   is not inside an @mention (those hold ASCII only), and a URL that held both would remove
 ///   the token too. So it must be an allowed syllable. An `@` may still begin a mention (one
 ///   begins after any character that is not alphanumeric, such as an unassigned code point of
 ///   the jamo block, U+3130 or U+318F, which a user lexicon may hold), so it keeps the post;
-/// * after white space, a Hangul character (syllable or jamo) is joined to the token without
-///   a space, so again it must be allowed; any other character survives with a space before
+/// * after white space, a Hangul character (syllable or jamo) is joined to a Hangul token
+///   without a space, so again it must be allowed (after any other token the space stays, and
+///   the answer errs on the side of true); any other character survives with a space before
 ///   it (no entry's next syllable), unless it may begin something normalisation removes: a
 ///   URL (`http…`, `www.…`, letter case aside) or an @mention. Then the post stays a candidate;
 /// * nothing after the token: no syllable can follow.
@@ -292,11 +340,15 @@ mod tests {
             "compatibility jamo pass through normalisation untouched"
         );
         assert!(p.could_match("지메일 ㅠㅠ"));
+        // Texts in any script are read after NFKC: conjoining jamo compose into syllables,
+        // full-width letters become ASCII, a no-break space is a space.
+        assert!(!p.could_match("오늘 점심 뭐 먹지 \u{1100}\u{1161}"));
         assert!(
-            p.could_match("오늘 점심 뭐 먹지 \u{1100}\u{1161}"),
-            "conjoining jamo (they compose): the full way"
+            p.could_match("\u{110C}\u{1175}메일 먹통"),
+            "ᄌ+ᅵ make 지: 지메일"
         );
-        assert!(p.could_match("café is down"), "other scripts: the full way");
+        assert!(p.could_match("ＧＭＡＩＬ\u{00A0}is down"));
+        assert!(!p.could_match("café is down… “again”"));
     }
 
     #[test]

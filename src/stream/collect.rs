@@ -65,10 +65,13 @@ impl<'m> Collector<'m> {
     pub fn post(&mut self, p: &Post<'_>) {
         self.stats.records += 1;
         self.windows.see(p.time);
-        if !self.prefilter.could_match(&p.text) {
-            return; // provably names no service and so gets no verdict (see prefilter.rs)
-        }
-        let v = self.matcher.classify(&p.text, &mut self.scratch);
+        // None: provably names no service and so gets no verdict (see prefilter.rs).
+        let Some(v) = self
+            .prefilter
+            .classify(self.matcher, &p.text, &mut self.scratch)
+        else {
+            return;
+        };
         if !v.services.is_empty() {
             self.stats.mentions += 1;
         }
