@@ -21,7 +21,7 @@ fn main() {
     let prefilter = Prefilter::new(&matcher);
     let mut s = Scratch::default();
     let (mut posts, mut passed, mut named, mut folded) = (0u64, 0u64, 0u64, 0u64);
-    let mut bytes = (0u64, 0u64); // text bytes of all posts, of those let through
+    let mut bytes = (0u64, 0u64, 0u64); // text bytes: all posts, let through, naming none
     let mut wasted: HashMap<String, u64> = HashMap::new();
     let mut see = |text: &str| {
         posts += 1;
@@ -34,6 +34,7 @@ fn main() {
         if !matcher.classify(text, &mut s).services.is_empty() {
             named += 1;
         } else {
+            bytes.2 += text.len() as u64;
             folded += u64::from(why == "may fold");
             *wasted.entry(why).or_default() += 1;
         }
@@ -68,10 +69,11 @@ fn main() {
     }
     let pct = |a: u64, b: u64| 100.0 * a as f64 / b.max(1) as f64;
     println!(
-        "{posts} posts: {passed} let through ({:.1}%, {:.1}% of the text bytes), {named} name a service ({:.1}%), {folded} only for a spelling that may fold",
+        "{posts} posts: {passed} let through ({:.1}%, {:.1}% of the text bytes), {named} name a service ({:.1}%); let through naming none: {:.1}% of the text bytes, {folded} posts only for a spelling that may fold",
         pct(passed, posts),
         pct(bytes.1, bytes.0),
-        pct(named, posts)
+        pct(named, posts),
+        pct(bytes.2, bytes.0),
     );
     let mut top: Vec<_> = wasted.into_iter().collect();
     top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));

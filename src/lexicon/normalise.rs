@@ -302,8 +302,10 @@ impl<'o, 'h> Normaliser<'o, 'h> {
                 self.space();
                 i += 1;
             } else if at.is_ascii_alphanumeric() {
+                i = self.ascii_word(b, i);
+            } else if at < 0x80 {
                 self.push(char::from(at));
-                i = self.ascii_run(text, i + 1);
+                i += 1;
             } else if let Some(end) = syllable_run(b, i) {
                 self.syllables(&text[i..end]);
                 i = end;
@@ -358,36 +360,62 @@ impl<'o, 'h> Normaliser<'o, 'h> {
         self.prev = last;
     }
 
-    /// Copies the ASCII letters and digits from `text[i..]` on, right after a character of the
-    /// same run was pushed, as pushing them would (see [`Normaliser::run`]); returns where the
-    /// run ends or where a letter repeats the one before it.
-    fn ascii_run(&mut self, text: &str, i: usize) -> usize {
-        let b = text.as_bytes();
-        let mut end = i;
-        let in_mention = self.mention.is_some();
-        // In a mention letters are written as typed (lower-cased); elsewhere a letter equal to
-        // the one before may fold, so the copy stops there.
-        let mut last = self.run;
-        while end < b.len() && b[end].is_ascii_alphanumeric() {
-            let lc = char::from(b[end].to_ascii_lowercase());
-            if !in_mention && lc == last {
-                break;
+    /// What `push` does with each of the run of ASCII letters and digits that starts at byte
+    /// `i` of `b`; returns where the run ends. The first one may start a token and gets the
+    /// pending space; the others follow `push` and `stretched` with what is known inside a
+    /// word: no space is pending, no token starts, and a letter repeating the one before folds
+    /// as `stretched` says (unless in a mention, where letters are written as typed).
+    fn ascii_word(&mut self, b: &[u8], i: usize) -> usize {
+        let first = b[i];
+        let lc = first.to_ascii_lowercase();
+        let mut end = i + 1;
+        if self.mention.is_some() {
+            self.out.push(char::from(lc));
+            while end < b.len() && b[end].is_ascii_alphanumeric() {
+                self.out.push(char::from(b[end].to_ascii_lowercase()));
+                end += 1;
             }
-            last = lc;
+            self.prev = char::from(b[end - 1]);
+            return end;
+        }
+        // The first character of a run never repeats `run` (the character before it is not a
+        // letter or digit, and a mention leaves `run` at the character before it), so it is
+        // written, as by `push`.
+        if self.stretched(char::from(lc)) {
+            self.prev = char::from(first);
+            return end;
+        }
+        if self.pending_space {
+            self.out.push(' ');
+            self.pending_space = false;
+        }
+        if self.at_token_start {
+            self.token = self.out.len();
+            self.at_token_start = false;
+        }
+        self.out.push(char::from(lc));
+        self.last_hangul = false;
+        while end < b.len() && b[end].is_ascii_alphanumeric() {
+            let lc = b[end].to_ascii_lowercase();
+            let c = char::from(lc);
+            if c != self.run {
+                (self.run, self.run_len, self.run_folds) = (c, 1, lc.is_ascii_lowercase());
+                self.out.push(c);
+            } else {
+                self.run_len += 1;
+                let doubled_ok = self.run_folds && letter_bit(lc) & self.doubles != 0;
+                match self.run_len {
+                    _ if !self.run_folds => self.out.push(c),
+                    2 if doubled_ok => self.out.push(c),
+                    3 if doubled_ok => {
+                        self.out.pop();
+                    }
+                    _ => {}
+                }
+            }
             end += 1;
         }
-        if end == i {
-            return i;
-        }
-        let start = self.out.len();
-        self.out.push_str(&text[i..end]);
-        self.out[start..].make_ascii_lowercase();
         self.prev = char::from(b[end - 1]);
-        if !in_mention {
-            // As `stretched` leaves it after a letter that starts no run (the word began before).
-            (self.run, self.run_len) = (last, 1);
-            self.run_folds = last.is_ascii_lowercase();
-        }
         end
     }
 
