@@ -49,36 +49,41 @@ pub fn has_final_kieuk(c: char) -> bool {
     is_syllable(c) && (c as u32 - 0xAC00) % 28 == 24
 }
 
-/// Whether the normaliser may fold something in the plain text `raw` (see [`Normaliser`]): a run
-/// of three or more of one ASCII letter, or a doubled letter outside `doubles`, that does not
-/// start a word; with `marks`, a run of a folded punctuation mark; a syllable with a final ㅋ.
-/// The prefilter lets such texts through, since folding can make a name appear (`tests/
-/// prefilter.rs` checks the two against each other). It errs on the side of true: a run inside
-/// an @mention is not folded but is reported here.
+/// Whether the normaliser may fold something in the first-stage text `raw` (see
+/// [`Normaliser`]): a run of three or more of one ASCII letter, or a doubled letter outside
+/// `doubles`, that does not start a word; with `marks`, a run of a folded punctuation mark; a
+/// syllable with a final ㅋ, when a ㅋ comes in the text. The prefilter lets such texts through,
+/// since folding can make a name appear (`tests/prefilter.rs` checks the two against each
+/// other). It errs on the side of true: a run inside an @mention is not folded but is reported
+/// here.
 pub fn may_fold(raw: &str, doubles: Doubles, marks: bool) -> bool {
     let b = raw.as_bytes();
-    // Runs of a letter: (its lower-case byte, its length so far, whether it starts a word).
-    let (mut run, mut len, mut at_start) = (0u8, 0usize, true);
-    for (i, &c) in b.iter().enumerate() {
-        let lc = c | 0x20;
-        if c.is_ascii_alphabetic() && lc == run {
-            len += 1;
+    // Something folds only where a byte repeats the one before it (a letter up to its case).
+    // The run it belongs to starts at `run_start` (kept while the run goes on).
+    let mut run_start = 0;
+    for i in 1..b.len() {
+        let (p, c) = (b[i - 1], b[i]);
+        if p | 0x20 != c | 0x20 {
+            continue;
+        }
+        if c.is_ascii_alphabetic() && p.is_ascii_alphabetic() {
+            let lc = c | 0x20;
+            if !(run_start < i && i - run_start >= 2 && b[i - 2] | 0x20 == lc) {
+                run_start = i - 1;
+            }
+            let len = i - run_start + 1;
+            let at_start = run_start == 0 || b[run_start - 1].is_ascii_whitespace();
             if !at_start && (len >= 3 || letter_bit(lc) & doubles == 0) {
                 return true;
             }
-            continue;
-        }
-        if marks && i > 0 && b[i - 1] == c && is_folded_mark(char::from(c)) {
+        } else if marks && p == c && is_folded_mark(char::from(c)) {
             return true;
         }
-        if c.is_ascii_alphabetic() {
-            (run, len) = (lc, 1);
-            at_start = i == 0 || b[i - 1].is_ascii_whitespace();
-        } else {
-            run = 0;
-        }
     }
-    !raw.is_ascii() && raw.chars().any(has_final_kieuk)
+    // A final ㅋ folds only before a ㅋ (U+314B).
+    !raw.is_ascii()
+        && memchr::memmem::find(b, "ㅋ".as_bytes()).is_some()
+        && raw.chars().any(has_final_kieuk)
 }
 
 /// Hangul syllables and jamo (including the compatibility jamo of ㅠㅠ and ㅋㅋ).
@@ -763,5 +768,11 @@ mod tests {
             assert!(!may_fold(t, some, true), "{t}");
         }
         assert!(!may_fold("down!!", some, false));
+        // Runs at the start of a word stay, however long; then a run inside a word folds.
+        assert!(!may_fold(&format!("{} ok", "w".repeat(10_000)), some, true));
+        assert!(may_fold(&format!("x{}", "w".repeat(10_000)), some, true));
+        assert!(may_fold("xAaA", 0, true) && !may_fold(" AaA x", 0, true));
+        // A final ㅋ folds only before a ㅋ.
+        assert!(!may_fold("안됔!", some, true) && may_fold("안됔 @x ㅋ", some, true));
     }
 }
