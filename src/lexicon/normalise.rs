@@ -130,29 +130,20 @@ fn next_unstable(text: &str, from: usize) -> Option<usize> {
     let b = text.as_bytes();
     let mut i = from;
     while i < b.len() {
-        if i + 8 <= b.len() {
-            let word = u64::from_le_bytes(b[i..i + 8].try_into().unwrap_or([0x80; 8]));
-            if word & 0x8080_8080_8080_8080 == 0 {
-                i += 8;
-                continue;
+        if b[i] < 0x80 {
+            if i + 8 <= b.len() {
+                let word = u64::from_le_bytes(b[i..i + 8].try_into().unwrap_or([0x80; 8]));
+                if word & 0x8080_8080_8080_8080 == 0 {
+                    i += 8;
+                    continue;
+                }
             }
-        }
-        let lead = b[i];
-        if lead < 0x80 {
             i += 1;
             continue;
         }
-        // Three-byte sequences: U+AC00..U+D7A3 (syllables) lead with EA..ED, U+3130..U+318F
-        // (compatibility jamo) with E3 84 or E3 85 or E3 86. `text` is valid UTF-8, so the
-        // continuation bytes are there.
-        if (0xE3..=0xED).contains(&lead) {
-            let cp = (u32::from(lead & 0x0F) << 12)
-                | (u32::from(b[i + 1] & 0x3F) << 6)
-                | u32::from(b[i + 2] & 0x3F);
-            if (0xAC00..=0xD7A3).contains(&cp) || (0x3130..=0x318F).contains(&cp) {
-                i += 3;
-                continue;
-            }
+        if syllable_at(b, i) || compat_jamo_at(b, i) {
+            i += 3;
+            continue;
         }
         let c = text[i..].chars().next().unwrap_or('\0');
         if !is_stable(c) {
@@ -210,22 +201,43 @@ pub fn nfkc_stage<'a>(text: &'a str, buf: &'a mut String) -> &'a str {
 /// Where the run of Hangul syllables starting at byte `i` of `b` (valid UTF-8) ends; `None`
 /// when no syllable starts there.
 fn syllable_run(b: &[u8], i: usize) -> Option<usize> {
-    let syllable_at = |i: usize| {
-        i + 2 < b.len() && (0xEA..=0xED).contains(&b[i]) && {
-            let cp = (u32::from(b[i] & 0x0F) << 12)
-                | (u32::from(b[i + 1] & 0x3F) << 6)
-                | u32::from(b[i + 2] & 0x3F);
-            (0xAC00..=0xD7A3).contains(&cp)
-        }
-    };
-    if !syllable_at(i) {
+    if !syllable_at(b, i) {
         return None;
     }
     let mut end = i + 3;
-    while syllable_at(end) {
+    while syllable_at(b, end) {
         end += 3;
     }
     Some(end)
+}
+
+/// Whether a Hangul syllable (U+AC00–U+D7A3) starts at byte `i` of `b` (valid UTF-8), told from
+/// its bytes: EA B0..BF, EB, EC, or ED 80..9D, or ED 9E 80..A3.
+#[inline]
+fn syllable_at(b: &[u8], i: usize) -> bool {
+    match b.get(i) {
+        Some(0xEB | 0xEC) => true,
+        Some(0xEA) => b.get(i + 1).is_some_and(|&c| c >= 0xB0),
+        Some(0xED) => match b.get(i + 1) {
+            Some(&c) if c < 0x9E => true,
+            Some(0x9E) => b.get(i + 2).is_some_and(|&c| c <= 0xA3),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// Whether a Hangul compatibility jamo (U+3130–U+318F) starts at byte `i` of `b` (valid
+/// UTF-8): E3 84 B0..BF, E3 85, or E3 86 80..8F.
+#[inline]
+fn compat_jamo_at(b: &[u8], i: usize) -> bool {
+    b.get(i) == Some(&0xE3)
+        && match b.get(i + 1) {
+            Some(0x84) => b.get(i + 2).is_some_and(|&c| c >= 0xB0),
+            Some(0x85) => true,
+            Some(0x86) => b.get(i + 2).is_some_and(|&c| c <= 0x8F),
+            _ => false,
+        }
 }
 
 /// Text as the matcher sees it, written into a reused buffer:
@@ -684,6 +696,15 @@ mod tests {
         // Nothing to change: the text itself, not a copy.
         let plain = "gmail 먹통 ㅋㅋ “really” ♥";
         assert!(std::ptr::eq(nfkc_stage(plain, &mut buf), plain));
+    }
+
+    #[test]
+    fn syllables_and_jamo_are_told_from_their_bytes() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let s = format!("{c}x");
+            assert_eq!(syllable_at(s.as_bytes(), 0), is_syllable(c), "U+{:04X}", c as u32);
+            assert_eq!(compat_jamo_at(s.as_bytes(), 0), is_compat_jamo(c), "U+{:04X}", c as u32);
+        }
     }
 
     #[test]
