@@ -2,12 +2,14 @@
 //! Korean and ~2% outage chatter, so that `bench/run.sh` measures outcry, `rg` and `jq` on data
 //! shaped like the archives outcry is meant for. The same seed always gives the same bytes.
 //!
-//!     cargo run --release --example gencorpus -- [--ascii] [--kind KIND] SIZE OUT [PHRASES.txt]
+//!     cargo run --release --example gencorpus -- [--ascii | --wxr] [--kind KIND] SIZE OUT [PHRASES.txt]
 //!
 //! `--ascii` writes the same posts with every non-ASCII character as a `\uXXXX` escape, the way
-//! archives of Twitter's stream have them. `--kind` writes one of the text-heavy corpora instead
-//! of the tweet archive (`blog`, `trackback`, `forum` CSV, `chat`: see `prose.rs`), and prints
-//! its shape (mean line, the text's share of the bytes, the Korean lines' share).
+//! archives of Twitter's stream have them. `--wxr` writes them as a WordPress export instead (an
+//! item every ten posts, the nine after it its comments, bodies in CDATA), for the XML row.
+//! `--kind` writes one of the text-heavy corpora instead of the tweet archive (`blog`,
+//! `trackback`, `forum` CSV, `chat`: see `prose.rs`), and prints its shape (mean line, the
+//! text's share of the bytes, the Korean lines' share).
 //!
 //! SIZE is in bytes with an optional K/M/G suffix (binary units). PHRASES.txt, when given, gets the
 //! shipped lexicons' outage entries, one per line: the fixed-string list `rg -F -f` is run with.
@@ -250,13 +252,62 @@ fn twitter_time(t: i64, out: &mut String) {
     );
 }
 
+/// The start of a WordPress export (`--wxr`), up to its first item.
+const WXR_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>
+<!-- A WordPress eXtended RSS export written by outcry's benchmark generator. -->
+<rss version=\"2.0\"
+\txmlns:excerpt=\"http://wordpress.org/export/1.2/excerpt/\"
+\txmlns:content=\"http://purl.org/rss/1.0/modules/content/\"
+\txmlns:wfw=\"http://wellformedweb.org/CommentAPI/\"
+\txmlns:dc=\"http://purl.org/dc/elements/1.1/\"
+\txmlns:wp=\"http://wordpress.org/export/1.2/\"
+>
+<channel>
+\t<title>Benchmark blog</title>
+\t<link>http://bench.example.net</link>
+\t<language>en</language>
+\t<wp:wxr_version>1.2</wp:wxr_version>
+";
+
+/// Post `i` of the corpus as WordPress writes it (`--wxr`): every tenth post opens an item, the
+/// nine after it are its comments; the same texts and times as the JSON Lines corpus.
+fn wxr_record(i: i64, t: i64, user: usize, text: &str, out: &mut String) {
+    let when = chrono::DateTime::from_timestamp(t, 0)
+        .unwrap_or_default()
+        .format("%Y-%m-%d %H:%M:%S");
+    let body = text.replace("]]>", "]]]]><![CDATA[>");
+    if i % 10 == 0 {
+        if i > 0 {
+            out.push_str("\t</item>\n");
+        }
+        let _ = write!(
+            out,
+            "\t<item>\n\t\t<title>Post {i}</title>\n\t\t<link>http://bench.example.net/?p={i}</link>\n\t\t<pubDate>{}</pubDate>\n\t\t<dc:creator><![CDATA[user{user}]]></dc:creator>\n\t\t<guid isPermaLink=\"false\">http://bench.example.net/?p={i}</guid>\n\t\t<description></description>\n\t\t<content:encoded><![CDATA[<p>{body}</p>]]></content:encoded>\n\t\t<excerpt:encoded><![CDATA[]]></excerpt:encoded>\n\t\t<wp:post_id>{i}</wp:post_id>\n\t\t<wp:post_date><![CDATA[{when}]]></wp:post_date>\n\t\t<wp:post_date_gmt><![CDATA[{when}]]></wp:post_date_gmt>\n\t\t<wp:comment_status><![CDATA[open]]></wp:comment_status>\n\t\t<wp:status><![CDATA[publish]]></wp:status>\n\t\t<wp:post_type><![CDATA[post]]></wp:post_type>\n\t\t<category domain=\"category\" nicename=\"news\"><![CDATA[News]]></category>\n\t\t<wp:postmeta>\n\t\t\t<wp:meta_key><![CDATA[_edit_last]]></wp:meta_key>\n\t\t\t<wp:meta_value><![CDATA[1]]></wp:meta_value>\n\t\t</wp:postmeta>\n",
+            chrono::DateTime::from_timestamp(t, 0)
+                .unwrap_or_default()
+                .format("%a, %d %b %Y %H:%M:%S +0000"),
+        );
+    } else {
+        let _ = write!(
+            out,
+            "\t\t<wp:comment>\n\t\t\t<wp:comment_id>{i}</wp:comment_id>\n\t\t\t<wp:comment_author><![CDATA[user{user}]]></wp:comment_author>\n\t\t\t<wp:comment_author_email><![CDATA[user{user}@example.com]]></wp:comment_author_email>\n\t\t\t<wp:comment_author_url>http://example.com/user{user}</wp:comment_author_url>\n\t\t\t<wp:comment_author_IP><![CDATA[10.{}.{}.{}]]></wp:comment_author_IP>\n\t\t\t<wp:comment_date><![CDATA[{when}]]></wp:comment_date>\n\t\t\t<wp:comment_date_gmt><![CDATA[{when}]]></wp:comment_date_gmt>\n\t\t\t<wp:comment_content><![CDATA[{body}]]></wp:comment_content>\n\t\t\t<wp:comment_approved><![CDATA[1]]></wp:comment_approved>\n\t\t\t<wp:comment_type><![CDATA[]]></wp:comment_type>\n\t\t\t<wp:comment_parent>0</wp:comment_parent>\n\t\t\t<wp:comment_user_id>0</wp:comment_user_id>\n\t\t</wp:comment>\n",
+            user % 250,
+            (user / 250) % 250,
+            i % 250,
+        );
+    }
+}
+
 fn main() -> io::Result<()> {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
-    let usage =
-        "usage: gencorpus [--ascii] [--kind blog|trackback|forum|chat] SIZE OUT [PHRASES.txt]";
+    let usage = "usage: gencorpus [--ascii | --wxr] [--kind blog|trackback|forum|chat] SIZE OUT \
+         [PHRASES.txt]";
     let before = args.len();
     args.retain(|a| a != "--ascii");
     let ascii = args.len() < before;
+    let before = args.len();
+    args.retain(|a| a != "--wxr");
+    let wxr = args.len() < before;
     let kind = match args.iter().position(|a| a == "--kind") {
         Some(i) if i + 1 < args.len() => {
             let k = prose::Kind::parse(&args[i + 1]).unwrap_or_else(|| panic!("{usage}"));
@@ -313,6 +364,9 @@ fn main() -> io::Result<()> {
     let mut line = String::with_capacity(2048);
     let mut text = String::with_capacity(512);
     let mut escaped = String::with_capacity(4096);
+    if wxr {
+        f.write_all(WXR_HEAD.as_bytes())?;
+    }
     while written < size {
         let t = start + i * step / 1000;
         let ko = rng.chance(500);
@@ -372,6 +426,13 @@ fn main() -> io::Result<()> {
         let escape = ko && rng.chance(100);
         let user = rng.below(200_000);
         line.clear();
+        if wxr {
+            wxr_record(i, t, user, &text, &mut line);
+            f.write_all(line.as_bytes())?;
+            written += line.len() as u64;
+            i += 1;
+            continue;
+        }
         if rng.chance(150) {
             // A Reddit comment.
             let _ = write!(
@@ -423,7 +484,10 @@ fn main() -> io::Result<()> {
         written += line.len() as u64;
         i += 1;
     }
+    if wxr {
+        f.write_all(b"\t</item>\n</channel>\n</rss>\n")?;
+    }
     f.flush()?;
-    eprintln!("gencorpus: {written} bytes, {i} lines -> {out_path}");
+    eprintln!("gencorpus: {written} bytes, {i} posts -> {out_path}");
     Ok(())
 }

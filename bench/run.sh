@@ -15,6 +15,8 @@
 #   trackback  a blog export as {"kind","date","author","content"} (HTML content, stripped)
 #   forum      a forum export, CSV (date,author,title,text)
 #   chat       short chat posts, 90% Korean
+#   wxr        the tweet archive's posts as a WordPress export (WXR: an item every ten posts with
+#              nine comments, bodies in CDATA), SIZE of it
 #
 # (the text-heavy ones about half Korean, under 1% outage posts; bench/prose.rs says how they are
 # built), each also as .zst, and the shipped lexicons' outage phrases one per line, for
@@ -32,7 +34,7 @@
 # corpus, and peak RSS (GNU time, one extra run each); then outcry's peak RSS with the tweet
 # archive read once, four and eight times over through stdin (memory must level off, not grow
 # with the bytes). Environment: RUNS (default 3), BENCH_DIR (target/bench), CORPORA (default
-# "tweets blog trackback forum chat": any of them, in that order).
+# "tweets blog trackback forum chat wxr": any of them, in that order).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -40,7 +42,7 @@ SIZE=${1:-1G}
 TEXT_SIZE=${2:-300M}
 RUNS=${RUNS:-3}
 DIR=${BENCH_DIR:-target/bench}
-CORPORA=${CORPORA:-tweets blog trackback forum chat}
+CORPORA=${CORPORA:-tweets blog trackback forum chat wxr}
 mkdir -p "$DIR"
 
 missing=()
@@ -72,11 +74,14 @@ corpus_file() {
   case $name in
     tweets) f=$DIR/corpus-$SIZE.jsonl ;;
     forum) f=$DIR/forum-$TEXT_SIZE.csv ;;
+    wxr) f=$DIR/corpus-$SIZE.wxr.xml ;;
     *) f=$DIR/$name-$TEXT_SIZE.jsonl ;;
   esac
   if [ ! -s "$f" ]; then
     if [ "$name" = tweets ]; then
       $GEN "$SIZE" "$f" >&2
+    elif [ "$name" = wxr ]; then
+      $GEN --wxr "$SIZE" "$f" >&2
     else
       $GEN --kind "$name" "$TEXT_SIZE" "$f" >&2
     fi
@@ -136,7 +141,8 @@ for name in $CORPORA; do
     mbs=$(awk -v b="$bytes" -v t="$(mean $i)" 'BEGIN { printf "%.0f", b / t / 1e6 }')
     ratio=$(awk -v m="$mbs" -v r="$rg_mbs" 'BEGIN { printf "%.2f", m / r }')
     /usr/bin/time -f "%M" -o "$DIR/rss.txt" bash -c "$cmd" >/dev/null 2>&1
-    rss_mib=$(awk '{ printf "%.0f MiB", $1 / 1024 }' "$DIR/rss.txt")
+    # (the last line: GNU time writes a line of its own first when the exit status is not 0)
+    rss_mib=$(tail -n 1 "$DIR/rss.txt" | awk '{ printf "%.0f MiB", $1 / 1024 }')
     cell=${label//|/\\|}
     TABLE+=("| $name | \`$cell\` | $mbs | $ratio | $rss_mib |")
     i=$((i + 1))

@@ -72,7 +72,7 @@ pub fn score(truth: &[TruthEvent], found: &[Detected], window: i64) -> Score {
                 !used[*i]
                     && d.service == e.service
                     && d.onset < e.recovery + 2 * window
-                    && d.recovery.map_or(true, |r| r > e.onset)
+                    && d.recovery.is_none_or(|r| r > e.onset)
             })
             .min_by_key(|(_, d)| d.onset)
             .map(|(i, _)| i);

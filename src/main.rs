@@ -10,6 +10,12 @@ use outcry::cmd::config::UsageError;
 use outcry::cmd::exit_codes;
 
 fn main() -> ExitCode {
+    // Ctrl-C, SIGTERM or SIGHUP while `-o FILE` is being written: remove the temporary file,
+    // so that an interrupted run leaves the old output and nothing else.
+    let _ = ctrlc::set_handler(|| {
+        outcry::report::remove_pending();
+        std::process::exit(exit_codes::INTERRUPTED);
+    });
     let cli = Cli::parse();
     let code = match outcry::cmd::run(cli) {
         Ok(code) => code,

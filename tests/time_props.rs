@@ -130,3 +130,63 @@ proptest! {
         prop_assert_eq!(parse(&z.time, Tz::UTC), t);
     }
 }
+
+/// Lines whose times come in every layout, with the edge cases readers used to disagree on.
+const MIXED: &[&str] = &[
+    r#"{"created_at":"2009-02-24 09:40:65","text":"a"}"#,
+    r#"{"created_at":"2009-02-24 09:40:60","text":"a"}"#,
+    r#"{"created_at":"Tue, 24 Feb 2009 09:30:00 GMT","text":"a"}"#,
+    r#"{"created_at":"Tue Feb 24 09:40:65 +0000 2009","text":"a"}"#,
+    r#"{"created_at":"Tue Feb 24 09:40:60 +0000 2009","text":"a"}"#,
+    r#"{"created_at":"Tue Feb 24 09:31:02 +0000 2009","text":"a"}"#,
+    r#"{"created_at":"Feb 24, 2009 9:40:65 AM","text":"a"}"#,
+    r#"{"created_at":"2009년 2월 24일 오후 6:30","text":"a"}"#,
+    r#"{"created_at":"2009-02-30 10:00","text":"a"}"#,
+    r#"{"created_at":"1235467800","text":"a"}"#,
+    r#"{"created_at":"09/02/24 21:22","text":"a"}"#,
+    r#"{"created_at":"3/10/24 10:00","text":"a"}"#,
+    r#"{"created_at":"12/31/24 10:00","text":"a"}"#,
+    r#"{"created_at":"2009-02-24 17:30 CST","text":"a"}"#,
+    r#"{"date":"2009-02-24 09:30 IST","text":"a"}"#,
+    r#"{"created_at":"2009.02.24. 21:22","text":"a"}"#,
+    r#"{"created_at":"February 24, 2009 at 9:30 pm","text":"a"}"#,
+    r#"{"created_at":"soon","text":"a"}"#,
+    r#"{"created_utc":1235467800,"text":"a"}"#,
+];
+
+/// One line's verdict: its time, or why it was skipped and the details of its time error.
+fn verdict(
+    ex: &mut outcry::record::JsonExtractor,
+    line: &str,
+) -> (Result<i64, outcry::record::Skip>, Option<time::TimeError>) {
+    let r = ex.extract(line.as_bytes()).map(|p| p.time);
+    (r, ex.last_time_error())
+}
+
+fn extractor() -> outcry::record::JsonExtractor {
+    outcry::record::JsonExtractor::new(
+        &outcry::record::FieldChoice::default(),
+        time::InputZone::Implied,
+    )
+}
+
+proptest! {
+    // issue 21: each field remembered the reader that last worked and tried it first, so one
+    // early line changed how later lines parsed (and the answer depended on --threads).
+    #[test]
+    fn any_order_and_any_split_gives_each_line_the_same_verdict(
+        order in Just((0..MIXED.len()).collect::<Vec<_>>()).prop_shuffle(),
+        cuts in proptest::collection::vec(0..MIXED.len(), 0..4),
+    ) {
+        let alone: Vec<_> = MIXED.iter().map(|l| verdict(&mut extractor(), l)).collect();
+        let mut cuts = cuts;
+        cuts.sort_unstable();
+        let mut ex = extractor();
+        for (pos, &k) in order.iter().enumerate() {
+            if cuts.contains(&pos) {
+                ex = extractor(); // another worker's chunk
+            }
+            prop_assert_eq!(verdict(&mut ex, MIXED[k]), alone[k], "{}", MIXED[k]);
+        }
+    }
+}

@@ -13,7 +13,8 @@ use crate::lexicon::explain::PostVerdict;
 use crate::lexicon::{Matcher, Scratch};
 use crate::record::Post;
 use crate::report::write_output;
-use crate::stream::{sequential, Sink, Stats};
+use crate::stream::outliers::TimeRange;
+use crate::stream::{sequential, warn_times, Sink, Stats};
 use crate::time::rfc3339_utc;
 
 /// One line of `outcry classify`: where the record was, and its verdict.
@@ -21,12 +22,18 @@ use crate::time::rfc3339_utc;
 pub struct ClassifiedLine {
     pub line: u64,
     pub time: String,
+    /// What the record is, when the input says (`post`, `comment`, `trackback`, `pingback`, or
+    /// whatever a JSON `kind`/`type` field holds).
+    #[serde(default)]
+    pub record_kind: Option<String>,
     #[serde(flatten)]
     pub verdict: PostVerdict,
 }
 
 struct Classifier<'m, W: Write> {
     matcher: &'m Matcher,
+    /// `--since` / `--until`: records outside are not written (and counted).
+    range: TimeRange,
     scratch: Scratch,
     stats: Stats,
     out: W,
@@ -39,6 +46,10 @@ impl<W: Write> Sink for Classifier<'_, W> {
     }
     fn post(&mut self, line: u64, p: &Post<'_>) {
         self.stats.records += 1;
+        if let Some(why) = self.range.outside(p.time) {
+            self.stats.outlier(why);
+            return;
+        }
         if self.error.is_some() {
             return;
         }
@@ -46,6 +57,7 @@ impl<W: Write> Sink for Classifier<'_, W> {
         let row = ClassifiedLine {
             line,
             time: rfc3339_utc(p.time),
+            record_kind: p.kind.as_deref().map(str::to_string),
             verdict: PostVerdict::new(self.matcher, &v),
         };
         let written = serde_json::to_writer(&mut self.out, &row)
@@ -65,25 +77,27 @@ pub fn run(a: &ClassifyArgs) -> Result<i32> {
     let cfg = Config::from_args(&a.common)?;
     let (lex, about) = config::load_lexicon(&a.common.lexicons)?;
     let matcher = Matcher::new(lex, about);
-    let mut unreadable = 0;
+    config::note_terminal(&cfg.scan);
+    let mut stats = Stats::default();
     write_output(cfg.output.as_deref(), |out| {
         let mut c = Classifier {
             matcher: &matcher,
+            range: TimeRange {
+                since: cfg.scan.since,
+                until: cfg.scan.until,
+            },
             scratch: Scratch::default(),
             stats: Stats::default(),
             out,
             error: None,
         };
         sequential::read(&cfg.scan, &mut c).map_err(io::Error::other)?;
-        unreadable = c.stats.unreadable;
+        stats = std::mem::take(&mut c.stats);
         match c.error {
             Some(e) => Err(e),
             None => Ok(()),
         }
     })?;
-    Ok(if unreadable > 0 {
-        exit_codes::FAILURE
-    } else {
-        exit_codes::SUCCESS
-    })
+    warn_times(&stats, cfg.scan.quiet);
+    exit_codes::of_run(&stats, None)
 }

@@ -5,17 +5,78 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+/// The exit status, in every command's `--help`.
+macro_rules! exit_status {
+    () => {
+        "\
+Exit status (as grep and ripgrep, errors are 2 and up):
+  0  the run completed and read its whole input (with --exit-code: and found an outage)
+  1  with --exit-code only: the run completed and found no outage (detect) or spike (windows)
+  2  a mistake on the command line (unknown zone, bad --window, bad lexicon file, ...); nothing read
+  3  an input or the output failed: an input could not be read or broke off (a truncated or
+     corrupt archive), no record at all could be read, --strict met a bad line, or the output
+     could not be written. What could be read is still reported."
+    };
+}
+/// The same, for tests and the README.
+pub const EXIT_STATUS: &str = exit_status!();
+
+/// How outcry reads times, in the long `--help` of the commands that read posts.
+macro_rules! times_help {
+    () => {
+        "\
+Times: a time written with a zone (Z, +09:00, GMT, KST, PST, ...) is read in it. A time without
+one is in --input-tz; without --input-tz, Korean text (오후, 2009년 2월 24일, 9시 20분) is read as
+Asia/Seoul time and anything else as UTC (as `outcry time` does), with a warning that counts them
+(JSON stats.implied_zone). Numeric dates: a four-digit number is the year; year first (2024-03-10,
+2024/3/10, 2024.03.10.) is year-month-day; year last (03/10/2024) is month/day/year, except with
+dots (10.03.2024) or a first number over 12 (24/02/2009), which are day first; with no four-digit
+year (09/02/24) the year comes first (two-digit years are 1970-2069); when that reading is no
+date and one other order gives one (12/31/24), that one is taken. A date that another order
+would read as another valid date is counted and warned about (stats.ambiguous_dates);
+--date-order says which order the input uses. An impossible date (2024-02-30) or second (:65)
+makes the line a skip (unparseable_time). Records far outside the bulk of the stream (a zero
+epoch, a year misread by decades) are kept out of the windows, counted by reason
+(stats.outliers_by_reason: epoch_zero, before_bulk, after_bulk) and warned about: the bulk is the
+middle half of the records by time, grown one day with records at a time while the next one lies
+within 30 days, the span kept so far or two windows, whichever is most; --keep-outliers keeps
+every record, --since and --until choose the span."
+    };
+}
+/// The same, for tests and the README.
+pub const TIMES_HELP: &str = times_help!();
+
+/// Where output goes, in the long `--help` of the commands that write a file.
+macro_rules! output_help {
+    () => {
+        "\
+Output: standard output, or -o FILE as the shell's `> FILE` would write it, but never half of it:
+a regular file (or a new one) is written to a temporary file beside it and renamed into place once
+complete (a new file gets mode 0666 less the umask, a replaced one keeps its mode; a failed or
+interrupted run leaves the old file and no temporary one); a symbolic link is followed and its
+target replaced so; a FIFO, a terminal or another device is written directly; `-o -` is standard
+output."
+    };
+}
+/// The same, for tests and the README.
+pub const OUTPUT_HELP: &str = output_help!();
+
 /// Detect service outages from social chatter: what broke, when it started, when it came back.
 ///
-/// outcry reads posts (JSON Lines or CSV; plain, gzip or zstd; files or standard input), finds the
-/// ones that report an outage of a known service (in English and Korean), counts them in time
-/// windows, and reports the windows where complaints rise far above their usual level.
+/// outcry reads posts (JSON Lines, CSV, XML blog backups and feeds, JSON documents; plain, gzip,
+/// zstd, xz or bzip2; files or standard input), finds the ones that report an outage of a known
+/// service (in English and Korean), counts them in time windows, and reports the windows where
+/// complaints rise far above their usual level.
 #[derive(Debug, Parser)]
-#[command(name = "outcry", version, about, long_about, max_term_width = 100)]
-#[command(after_help = "Examples:\n  \
+#[command(name = "outcry", version = super::VERSION, about, long_about, max_term_width = 100)]
+#[command(after_help = concat!("Examples:\n  \
     zcat tweets.jsonl.gz | outcry detect --tz Asia/Seoul\n  \
     outcry detect --input-tz Asia/Seoul --format json dump1.jsonl dump2.jsonl.zst > report.json\n  \
-    outcry windows --window 5m --spikes-only archive.jsonl.gz > spikes.csv")]
+    outcry windows --window 5m --spikes-only archive.jsonl.gz > spikes.csv\n  \
+    outcry time \"10:20 am GMT\" --date 2009-02-24 --to Asia/Seoul\n\n\
+    Shell completions: outcry completions bash|zsh|fish|elvish|powershell; manual page: outcry man.\n\n",
+    "Exit status: 0 done (with --exit-code: an outage found), 1 with --exit-code: none found,\n\
+    2 a mistake in the arguments, 3 an input or the output failed (see a command's --help)."))]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -32,40 +93,160 @@ pub enum Command {
     /// expectation of a window is λ times the chatter level around it (posts not naming the
     /// service, an hour either side, relative to their mean: the time of day) times, from 3 days
     /// of input, the service's usual level at that hour of the day (from 14 days, also that day
-    /// of the week; on the clock of the first --tz zone; --no-seasonal: not), all re-estimated
-    /// without the windows found significant. A window is a spike when it has at least
-    /// --min-reports voices and the Poisson tail probability P(X >= voices | expectation) is below
-    /// --alpha; windows with P < 0.01 are elevated. Elevated windows chain into one incident across
-    /// up to --merge-gap quiet windows; one with a spike and a second busy window (P < 0.1), or a
-    /// spike below alpha², is reported; windows just before it with P < 0.1 lead into it. Onset: the first report of the run, to the second. Recovery: the first
-    /// recovery post ("it's back", 정상화) once a second one corroborates it near the end of the
-    /// run (or up to an hour later when the reports in between stay above normal: a degraded
-    /// tail); otherwise the end of the run without its trailing stragglers; none while still
-    /// elevated at the end of the input.
+    /// of the week; from 28, that hour of the week; on the clock of the first --tz zone;
+    /// --no-seasonal: not), all re-estimated without the windows found significant, times its
+    /// local level (running medians of the last two days, the last week and the next two days:
+    /// a rise that lasts more than a day is a new normal). Inputs under a day cannot know the
+    /// usual level: it is taken from their quietest quarter, and the report says so. Counts are
+    /// negative binomial, with a spread estimated from the service's own series. A window is a
+    /// spike when it has at least --min-reports voices, twice its expectation and a tail
+    /// probability below --alpha; windows with P < 0.01 at 1.5 times are elevated (dense series:
+    /// also the sums of the last 15 and 60 minutes). Elevated windows chain into one incident
+    /// across up to --merge-gap quiet windows (up to an hour while reports stay above normal in
+    /// sum); one with a spike, a second busy window (P < 0.1) or a spike below alpha², and 10
+    /// nats of evidence (the run's log-likelihood ratio) is reported, with its severity (peak
+    /// ratio, evidence). Onset: the first report of the run, to the second. Recovery: where the
+    /// reports end, placed by the first recovery post ("it's back", 정상화) from the run's last
+    /// window on once a second one corroborates it (or up to an hour later when the reports in
+    /// between stay above normal: a degraded tail); none while still elevated at the end of the
+    /// input. Silences of more than a week split the input into segments analysed apart.
+    ///
+    /// --format json writes one object: `schema_version` (the JSON Schema's version, 1),
+    /// `incidents` (per incident: service, category, onset, peak and recovery in UTC and in the
+    /// first --tz zone as `*_local`, duration_s, ongoing, reports, distinct_reports, recoveries,
+    /// posts, baseline, score, peak_reports, top_terms, evidence, quoted_times, phases, official,
+    /// peak_ratio and llr (the severity), usual_level_known, overdispersion),
+    /// `stats` (what was read, skipped and kept out, by reason) and `settings`. `outcry schema`
+    /// prints the JSON Schema that describes every field.
+    #[command(after_help = concat!("Examples:\n  \
+        outcry detect --input-tz Asia/Seoul --tz Asia/Seoul fixtures/gmail-2009-02-24/*\n  \
+        zcat tweets.jsonl.gz | outcry detect --tz Asia/Seoul,UTC\n  \
+        outcry detect --format json -o report.json dump.jsonl.zst\n  \
+        outcry detect --official status.jsonl --since 2009-02-24 --until 2009-02-25 tweets.jsonl\n  \
+        outcry detect --counts reports-per-5m.csv --about kakaotalk --sensitivity high\n  \
+        outcry detect --exit-code -q --format json -o report.json dump.jsonl && page-someone\n\n", exit_status!()))]
+    #[command(after_long_help = concat!("Examples:\n  \
+        outcry detect --input-tz Asia/Seoul --tz Asia/Seoul fixtures/gmail-2009-02-24/*\n  \
+        zcat tweets.jsonl.gz | outcry detect --tz Asia/Seoul,UTC\n  \
+        outcry detect --format json -o report.json dump.jsonl.zst\n  \
+        outcry detect --official status.jsonl --since 2009-02-24 --until 2009-02-25 tweets.jsonl\n  \
+        outcry detect --counts reports-per-5m.csv --about kakaotalk --sensitivity high\n  \
+        outcry detect --exit-code -q --format json -o report.json dump.jsonl && page-someone\n\n",
+        times_help!(), "\n\n", output_help!(), "\n\n", exit_status!()))]
     Detect(DetectArgs),
     /// Write per-window counts and spike scores as CSV, one row per service per window.
+    ///
+    /// Every window from the first post to the last, for every service named at least once
+    /// (quiet windows included, so a plot has no holes), ordered by window then service. Columns:
+    /// `window_start`, `window_end` (RFC 3339 in the first --tz zone; the window is
+    /// [start, end)); `service` (its id in the lexicons); `posts` (records naming the service);
+    /// `reports` (outage reports, every one); `recoveries` (recovery posts); `baseline` (λ, the
+    /// service's usual distinct reports per window, before the chatter level and the seasonal
+    /// factors); `score` (−log10 of the tail probability P(X >= distinct_reports | expected)
+    /// under the negative binomial with the service's own spread, or of a 15- or 60-minute
+    /// block's that the window ends: how surprising the window is; 3 means P = 0.001, the default
+    /// --alpha; capped at 300); `spike` (`true` when P < --alpha with at least --min-reports
+    /// voices and twice the expectation); `distinct_reports` (reports counted once per voice:
+    /// what the test counts); `expected` (μ, the distinct reports expected in this window: the
+    /// baseline times the chatter level, the seasonal factors and the local level). Stretches of
+    /// more than a week without any post have no rows.
+    #[command(after_help = concat!("Examples:\n  \
+        outcry windows --window 5m archive.jsonl.gz > windows.csv\n  \
+        outcry windows --spikes-only --tz Asia/Seoul -o spikes.csv posts.csv\n  \
+        outcry windows --exit-code -q dump.jsonl > /dev/null && echo 'a spike somewhere'\n\n", exit_status!()))]
+    #[command(after_long_help = concat!("Examples:\n  \
+        outcry windows --window 5m archive.jsonl.gz > windows.csv\n  \
+        outcry windows --spikes-only --tz Asia/Seoul -o spikes.csv posts.csv\n  \
+        outcry windows --exit-code -q dump.jsonl > /dev/null && echo 'a spike somewhere'\n\n",
+        times_help!(), "\n\n", output_help!(), "\n\n", exit_status!()))]
     Windows(WindowsArgs),
     /// What time was that here? Convert a time as a post wrote it ("10:20 am GMT", "밤 9시 20분",
     /// "0930 GMT", an epoch number) into one or more zones.
+    ///
+    /// The zone is the one written in the text; else --from; else Asia/Seoul for Korean text (오후,
+    /// 9시 20분, 2009년 2월 24일) and UTC for anything else: the rule the inputs of `detect` follow
+    /// without --input-tz. A time of day without a date is on --date (default: today in that
+    /// zone). An impossible date (2024-02-30) or time (09:40:65) is an error. --format json
+    /// writes {"input", "utc", "epoch", "source_zone", "dst", "times": [{"zone", "time",
+    /// "abbreviation", "offset", "text"}]}; `dst` is "exact", "skipped" (moved forward over a DST
+    /// gap) or "repeated" (the earlier of two).
+    #[command(after_help = concat!("Examples:\n  \
+        outcry time \"10:20 am GMT\" --date 2009-02-24 --to Asia/Seoul,America/Los_Angeles\n  \
+        outcry time \"밤 9시 20분\" --date 2009-02-24\n  \
+        outcry time 1235467800 --to Asia/Seoul --format json\n  \
+        outcry time \"Feb 24, 2009 3:30 AM CST\" --from America/Chicago\n\n\
+        Exit status: 0 the time was read, 2 it could not be (or an argument is wrong)."))]
     Time(TimeArgs),
     /// Classify every post: one JSON line per record, in input order.
     ///
-    /// Each line is {"line", "time", "service", "kind", "terms", "excluded", "negated",
-    /// "works_for_me", "services"}: `line` the record's line in its input, `time` RFC 3339 UTC,
-    /// `kind` "report", "recovery" or null, `service` the service it is about (null when none is
-    /// named), `terms` the outage and recovery entries that matched, `excluded` the exclusions that
-    /// fired, `negated` the negations and counter-evidence ("works for me") that fired.
+    /// Each line is {"line", "time", "record_kind", "service", "kind", "terms", "excluded",
+    /// "negated", "works_for_me", "services"}: `line` the record's line in its input (the first
+    /// line of a CSV row; for XML and JSON documents the line its element starts on), `time` RFC
+    /// 3339 UTC, `record_kind` what the record is when the input says (post, comment, trackback,
+    /// pingback), `service` the service it is about (null when none is named), `kind` "report", "recovery" or null, `terms` the outage and recovery entries that
+    /// matched, `excluded` the exclusions that fired, `negated` the negations and counter-evidence
+    /// that fired, `works_for_me` true when the post says the service works for its writer,
+    /// `services` every service it names. Every record is written (--since/--until leave out
+    /// those outside; records far outside the bulk of the stream are written too).
+    #[command(after_help = concat!("Examples:\n  \
+        outcry classify posts.jsonl > verdicts.jsonl\n  \
+        outcry classify --about kakaotalk replies.csv | jq -c 'select(.kind == \"report\")'\n\n", exit_status!()))]
+    #[command(after_long_help = concat!("Examples:\n  \
+        outcry classify posts.jsonl > verdicts.jsonl\n  \
+        outcry classify --about kakaotalk replies.csv | jq -c 'select(.kind == \"report\")'\n\n",
+        times_help!(), "\n\n", output_help!(), "\n\n", exit_status!()))]
     Classify(ClassifyArgs),
     /// Show how one text is classified, and why: normalised text, every match, the verdict.
+    ///
+    /// --format json writes {"text", "normalised", "hits": [{"start", "end", "kind", "entry",
+    /// "matched", "service", "dropped"}], "verdict", "reasons"}.
+    #[command(after_help = concat!("Examples:\n  \
+        outcry explain \"지메일 웹은 장애인데 아이폰에서는 되네요\"\n  \
+        outcry explain --format json \"is gmail down for anyone?\"\n\n\
+        Exit status: 0 explained, 2 a mistake in the arguments."))]
     Explain(ExplainArgs),
     /// Score a JSON report (`detect --format json`) against labelled events.
     ///
-    /// The truth is CSV: `service,onset,recovery` (header optional, times in any layout outcry
-    /// reads, UTC without an offset). An event is hit by the earliest incident of its service that
-    /// overlaps it; any other incident is a false alarm (a second incident on the same event, a
-    /// split, too). Prints one line per event (onset and recovery error in minutes, positive when
-    /// late), the false alarms, and a summary line.
+    /// The truth is CSV: `service,onset,recovery[,recovering]` (header optional, times in any
+    /// layout outcry reads, UTC without an offset; `recovering`, optional, is when a partial
+    /// recovery began). An event is hit by the earliest incident of its service that overlaps
+    /// it; any other incident is a false alarm (a second incident on the same event, a split,
+    /// too). Prints a tab-separated table, one row per event: `service`, `onset`, `recovery` (the
+    /// labelled times), `verdict` (hit, miss, or `false alarm` for rows of incidents matching no
+    /// event), `onset_err_min` and `recovery_err_min` (the report's time minus the label's, in
+    /// minutes: positive when late; `-` for a miss), `recovering_err_min` (for an event labelled
+    /// with a partial recovery: the error of the report's `recovering` phase, or `none` when the
+    /// report has no such phase; `-` otherwise); then a summary line.
+    #[command(after_help = concat!("Examples:\n  \
+        outcry detect --format json -o report.json tweets.jsonl.gz\n  \
+        outcry eval --truth truth.csv report.json\n\n\
+        Exit status: 0 scored, 2 a mistake in the arguments, 3 the truth or report could not be read."))]
     Eval(EvalArgs),
+    /// Print a shell completion script for outcry to standard output.
+    ///
+    /// Generated from the same definitions as --help. Install it where your shell looks, e.g.
+    /// `outcry completions bash > ~/.local/share/bash-completion/completions/outcry`,
+    /// `outcry completions zsh > ~/.zfunc/_outcry` (with ~/.zfunc on $fpath),
+    /// `outcry completions fish > ~/.config/fish/completions/outcry.fish`.
+    #[command(after_help = "Examples:\n  \
+        outcry completions bash > ~/.local/share/bash-completion/completions/outcry\n  \
+        source <(outcry completions bash)")]
+    Completions(CompletionsArgs),
+    /// Print a manual page (roff) to standard output: outcry(1), or outcry-COMMAND(1).
+    ///
+    /// Generated from the same definitions as --help.
+    #[command(after_help = "Examples:\n  \
+        outcry man | man -l -\n  \
+        outcry man detect | man -l -\n  \
+        for c in '' detect windows time classify explain eval; do outcry man $c > outcry${c:+-$c}.1; done")]
+    Man(ManArgs),
+    /// Print the JSON Schema of `detect --format json` reports to standard output.
+    ///
+    /// Every field of the report is described there; `schema_version` in a report names the
+    /// version of this schema. The same file is schema/report.schema.json in the source.
+    #[command(after_help = "Examples:\n  \
+        outcry schema > report.schema.json")]
+    Schema,
 }
 
 #[derive(Debug, Args)]
@@ -129,8 +310,9 @@ pub struct DetectArgs {
     /// Detect on an aggregated series instead of posts: CSV `timestamp,count[,total][,service]`
     /// (a header row may name the columns in any order), e.g. report counts exported from a
     /// monitoring tool. `total` (posts in all) lets the baseline follow the chatter level; the
-    /// service defaults to --about, else `service`. Set --window to the bucket width (or a
-    /// multiple). No FILE arguments with it.
+    /// service defaults to --about, else `service`. The window is the series' step (the most
+    /// common gap between its times); a --window that is a multiple of it adds buckets up, any
+    /// other is ignored with a warning. Counts may be written `94.0`. No FILE arguments with it.
     #[arg(long, value_name = "FILE")]
     pub counts: Option<PathBuf>,
 
@@ -140,6 +322,11 @@ pub struct DetectArgs {
     /// minutes the chatter detection came before the acknowledgement.
     #[arg(long, value_name = "FILE")]
     pub official: Vec<PathBuf>,
+
+    /// Exit with 1 when no outage is found (0 when one is), as grep does with matches; errors
+    /// are still 2 and 3. The report is written either way.
+    #[arg(long)]
+    pub exit_code: bool,
 }
 
 #[derive(Debug, Args)]
@@ -150,6 +337,48 @@ pub struct WindowsArgs {
     /// Keep only the rows of spike windows.
     #[arg(long)]
     pub spikes_only: bool,
+
+    /// Exit with 1 when no window is a spike (0 when one is); errors are still 2 and 3.
+    #[arg(long)]
+    pub exit_code: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// The subcommand whose page to print (default: outcry's own page).
+    #[arg(value_name = "COMMAND", value_parser = ["detect", "windows", "time", "classify", "explain", "eval", "completions", "man", "schema"])]
+    pub command: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
+}
+
+/// `--date-order`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DateOrder {
+    /// The documented rule (see Times below); dates it cannot settle are counted and warned about.
+    Auto,
+    /// Year, month, day: 09/02/24 is 2009-02-24.
+    Ymd,
+    /// Month, day, year (as in the US): 3/10/24 is 2024-03-10.
+    Mdy,
+    /// Day, month, year: 3/10/24 is 2024-10-03.
+    Dmy,
+}
+
+impl From<DateOrder> for crate::time::DateOrder {
+    fn from(d: DateOrder) -> Self {
+        match d {
+            DateOrder::Auto => Self::Auto,
+            DateOrder::Ymd => Self::Ymd,
+            DateOrder::Mdy => Self::Mdy,
+            DateOrder::Dmy => Self::Dmy,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -178,10 +407,18 @@ impl From<Sensitivity> for crate::detect::Sensitivity {
 /// Back to the command line's value, for its name in the report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum InputFormat {
-    /// By file name: .csv and .tsv (also .csv.gz, …) are CSV, everything else JSON Lines.
+    /// By name and content: .csv and .tsv (also .csv.gz, …) are CSV; otherwise the first bytes
+    /// decide (`<` XML, `[` or a `{` spanning lines a JSON document, `{…}` lines JSON Lines),
+    /// then the name (.jsonl, .json, .xml, .rss, .atom, .js), then the first line (a header with
+    /// commas or tabs is CSV/TSV).
     Auto,
     /// One JSON object per line.
     Jsonl,
+    /// One JSON document holding many posts: an array, an object with `orderedItems`/`items`, a
+    /// Twitter archive's tweets.js.
+    Json,
+    /// An XML blog backup or feed: WordPress WXR, Tistory/Textcube TTXML, Atom, RSS.
+    Xml,
     /// Comma-separated values.
     Csv,
     /// Tab-separated values.
@@ -190,12 +427,17 @@ pub enum InputFormat {
 
 #[derive(Debug, Args)]
 pub struct CommonArgs {
-    /// Input files (JSON Lines or CSV, plain, gzip or zstd). Standard input when none is given or
-    /// for `-`. Several files are read as one stream, in any time order.
+    /// Input files: JSON Lines, CSV, XML blog backups and feeds (WordPress, Tistory/Textcube,
+    /// Atom, RSS), JSON documents (an array, outbox.json, tweets.js); plain, gzip, zstd, xz or
+    /// bzip2, told by their first bytes. Standard input when none is given or for `-`. Several
+    /// files are read as one stream, in any time order. The layout is told by the first bytes and
+    /// the name together (see --input-format).
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
 
-    /// Write the output to this file instead of standard output (atomically: all or nothing).
+    /// Write the output to FILE instead of standard output, as the shell's `> FILE` would but
+    /// never half-written: a regular file is replaced atomically (a symbolic link is followed), a
+    /// FIFO or device is written directly, `-` is standard output. See Output below.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
@@ -204,15 +446,37 @@ pub struct CommonArgs {
     #[arg(long, value_name = "ZONES", default_value = "UTC")]
     pub tz: String,
 
-    /// Zone of input times written without an offset (e.g. `2009/02/24 21:22` from a Korean blog).
-    #[arg(long, value_name = "ZONE", default_value = "UTC")]
-    pub input_tz: String,
+    /// Zone of input times written without an offset (e.g. `2009/02/24 21:22` from a Korean blog),
+    /// an IANA name. Without it: Asia/Seoul for Korean text (오후, 9시 20분), UTC for anything
+    /// else, and a warning that counts them.
+    #[arg(long, value_name = "ZONE")]
+    pub input_tz: Option<String>,
 
-    /// Window width: 30s, 1m, 5m, 1h, 1d … Windows up to 1h are aligned on UTC multiples of the
-    /// width; longer ones on local midnight of the first --tz zone (a 1d window on a DST day is 23
-    /// or 25 hours).
-    #[arg(short, long, value_name = "DURATION", default_value = "5m")]
-    pub window: String,
+    /// How to read numeric dates whose year is not written first in four digits (`3/10/24`,
+    /// `03/10/2024`): `auto` follows the documented rule (see Times below) and warns when a date
+    /// could be read another way.
+    #[arg(long, value_enum, value_name = "ORDER", default_value_t = DateOrder::Auto)]
+    pub date_order: DateOrder,
+
+    /// Keep out of the windows every record before this time (any layout outcry reads, e.g.
+    /// 2009-02-24 or 2009-02-24T09:00:00Z; without a zone, in --input-tz or UTC).
+    #[arg(long, value_name = "TIME")]
+    pub since: Option<String>,
+
+    /// Keep out of the windows every record at or after this time (as --since).
+    #[arg(long, value_name = "TIME")]
+    pub until: Option<String>,
+
+    /// Keep records far outside the bulk of the stream (a zero epoch, a year misread by decades)
+    /// in the windows instead of counting them apart (see Times below).
+    #[arg(long)]
+    pub keep_outliers: bool,
+
+    /// Window width: 30s, 1m, 5m, 1h, 1d … (default 5m; with --counts, the series' own step).
+    /// Windows up to 1h are aligned on UTC multiples of the width; longer ones on local midnight
+    /// of the first --tz zone (a 1d window on a DST day is 23 or 25 hours).
+    #[arg(short, long, value_name = "DURATION")]
+    pub window: Option<String>,
 
     #[command(flatten)]
     pub lexicons: LexiconArgs,
@@ -236,11 +500,12 @@ pub struct CommonArgs {
     pub text_field: Option<String>,
 
     /// Field holding the author. Default: the first of user.screen_name, author, username,
-    /// account.acct, user.
+    /// account.acct, user, attributedTo.
     #[arg(long, value_name = "PATH")]
     pub author_field: Option<String>,
 
-    /// Spike test: a window is a spike when P(X >= reports | baseline) is below this (Poisson tail).
+    /// Spike test: a window is a spike when P(X >= reports | expectation) is below this (negative
+    /// binomial tail with the service's own spread).
     /// Default: from --sensitivity (normal: 0.001).
     #[arg(long, value_name = "P")]
     pub alpha: Option<f64>,
@@ -250,11 +515,11 @@ pub struct CommonArgs {
     #[arg(long, value_name = "N")]
     pub min_reports: Option<u32>,
 
-    /// Parameter set of the detector: `low` (alpha 0.0001, 5 voices, elevated below P 0.002: only
-    /// loud outages), `normal` (alpha 0.001, 3 voices, elevated below 0.01, two busy windows or
-    /// P below alpha²), `high` (alpha 0.003, 3 voices, elevated below 0.02, one busy window is
-    /// enough: quieter services, earlier warning, more false alarms). --alpha and --min-reports
-    /// override their part.
+    /// Parameter set of the detector: `low` (alpha 0.0001, 5 voices, elevated below P 0.002, 14
+    /// nats of evidence: only loud outages), `normal` (alpha 0.001, 3 voices, elevated below
+    /// 0.01, two busy windows or P below alpha², 10 nats), `high` (alpha 0.003, 3 voices, elevated
+    /// below 0.02, one busy window is enough, 6 nats: quieter services, earlier warning, more
+    /// false alarms). --alpha and --min-reports override their part.
     #[arg(long, value_enum, default_value_t = Sensitivity::Normal)]
     pub sensitivity: Sensitivity,
 
@@ -280,9 +545,9 @@ pub struct CommonArgs {
     #[arg(short, long)]
     pub quiet: bool,
 
-    /// Threads that parse and match lines (default: the number of cores); with more than one, one
-    /// more thread reads and decompresses. The results are the same for any number.
-    #[arg(long, value_name = "N")]
+    /// Threads that parse and match lines, 1 to 256 (default: the number of cores); one more
+    /// thread reads and decompresses. The results are the same for any number.
+    #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
 
     /// No progress bar on stderr (it is shown only for files, when stderr is a terminal).
@@ -310,6 +575,11 @@ pub struct TimeArgs {
     /// Zone(s) to show the time in: IANA names, comma-separated.
     #[arg(long, value_name = "ZONES", default_value = "UTC")]
     pub to: String,
+
+    /// How to read a numeric date whose year is not written first in four digits (`3/10/24`):
+    /// as `detect --date-order`; `auto` notes when another order would read it differently.
+    #[arg(long, value_enum, value_name = "ORDER", default_value_t = DateOrder::Auto)]
+    pub date_order: DateOrder,
 
     /// `text`: one line per zone; `json` for scripts.
     #[arg(long, value_enum, default_value_t = Format::Text)]

@@ -12,7 +12,14 @@ use crate::input::Layout;
 use crate::lexicon::Lexicon;
 use crate::record::{FieldChoice, FieldSpec};
 use crate::stream::ScanConfig;
-use crate::time;
+use crate::time::{self, InputZone, TimeRules, Ts};
+
+/// The most worker threads `--threads` takes: far more than a reader can feed, few enough that
+/// each one's stack and window counts fit in memory.
+pub const MAX_THREADS: usize = 256;
+
+/// The window without `--window` (except for `--counts`: the series' step).
+pub const DEFAULT_WINDOW: &str = "5m";
 
 /// A mistake in the arguments (exit code 2).
 #[derive(Debug, thiserror::Error)]
@@ -28,6 +35,7 @@ pub struct Config {
     pub zones: Vec<Tz>,
     pub params: Params,
     pub about: Option<String>,
+    /// `-o FILE`; `None` (or `-`) is standard output.
     pub output: Option<PathBuf>,
 }
 
@@ -35,10 +43,9 @@ impl Config {
     /// Checks and resolves the arguments of a run, stopping at the first mistake.
     pub fn from_args(a: &CommonArgs) -> Result<Config, UsageError> {
         let zones = zones(&a.tz)?;
-        let input_tz =
-            time::parse_zone(&a.input_tz).map_err(|e| UsageError(format!("--input-tz: {e}")))?;
-        let window =
-            time::parse_duration(&a.window).map_err(|e| UsageError(format!("--window: {e}")))?;
+        let (times, since, until) = time_rules(a)?;
+        let window = time::parse_duration(a.window.as_deref().unwrap_or(DEFAULT_WINDOW))
+            .map_err(|e| UsageError(format!("--window: {e}")))?;
         let params = params(a, zones[0])?;
         let fields = fields(a)?;
         let layout = layout(a)?;
@@ -49,7 +56,10 @@ impl Config {
                 layout,
                 columns: a.columns.clone(),
                 fields,
-                input_tz,
+                times,
+                since,
+                until,
+                keep_outliers: a.keep_outliers,
                 window,
                 align_zone: zones[0],
                 strict: a.strict,
@@ -61,7 +71,7 @@ impl Config {
             zones,
             params,
             about: a.lexicons.about.clone(),
-            output: a.output.clone(),
+            output: a.output.clone().filter(|p| p.as_os_str() != "-"),
         })
     }
 }
@@ -130,23 +140,63 @@ fn layout(a: &CommonArgs) -> Result<Option<Layout>, UsageError> {
         InputFormat::Auto if a.columns.is_some() => Some(Layout::Csv { delimiter: b',' }),
         InputFormat::Auto => None,
         InputFormat::Jsonl => Some(Layout::JsonLines),
+        InputFormat::Json => Some(Layout::JsonDoc),
+        InputFormat::Xml => Some(Layout::Xml),
         InputFormat::Csv => Some(Layout::Csv { delimiter: b',' }),
         InputFormat::Tsv => Some(Layout::Csv { delimiter: b'\t' }),
     };
-    if a.columns.is_some() && layout == Some(Layout::JsonLines) {
+    if a.columns.is_some() && !matches!(layout, None | Some(Layout::Csv { .. })) {
         return Err(UsageError(
-            "--columns is for CSV input; it does not go with --input-format jsonl".into(),
+            "--columns is for CSV input; it does not go with --input-format jsonl, json or xml"
+                .into(),
         ));
     }
     Ok(layout)
 }
 
-/// The number of workers: `--threads`, or one per core.
-fn threads(threads: Option<usize>) -> Result<usize, UsageError> {
-    match threads {
-        Some(0) => Err(UsageError("--threads: must be at least 1".into())),
+/// How times are read (`--input-tz`, `--date-order`) and the span kept (`--since`, `--until`).
+fn time_rules(a: &CommonArgs) -> Result<(TimeRules, Option<Ts>, Option<Ts>), UsageError> {
+    let u = |m: String| UsageError(m);
+    let zone = match &a.input_tz {
+        Some(z) => {
+            InputZone::Chosen(time::parse_zone(z).map_err(|e| u(format!("--input-tz: {e}")))?)
+        }
+        None => InputZone::Implied,
+    };
+    let times = TimeRules {
+        zone,
+        dates: a.date_order.into(),
+    };
+    let bound = |name: &str, v: &Option<String>| -> Result<Option<Ts>, UsageError> {
+        v.as_deref()
+            .map(|s| {
+                time::parse_time_ex(s, times).map(|p| p.ts).map_err(|e| {
+                    u(format!(
+                        "{name}: '{s}': {e}; write e.g. 2009-02-24 or 2009-02-24T09:00:00Z"
+                    ))
+                })
+            })
+            .transpose()
+    };
+    let (since, until) = (bound("--since", &a.since)?, bound("--until", &a.until)?);
+    if let (Some(s), Some(e)) = (since, until) {
+        if s >= e {
+            return Err(u("--since must come before --until".into()));
+        }
+    }
+    Ok((times, since, until))
+}
+
+/// `--threads`, checked; the number of cores by default.
+fn threads(n: Option<usize>) -> Result<usize, UsageError> {
+    match n {
+        Some(n) if !(1..=MAX_THREADS).contains(&n) => Err(UsageError(format!(
+            "--threads: must be 1 to {MAX_THREADS}, got {n} (the results are the same for any number; beyond the cores it only costs memory)"
+        ))),
         Some(n) => Ok(n),
-        None => Ok(std::thread::available_parallelism().map_or(1, |n| n.get())),
+        None => Ok(std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(MAX_THREADS)),
     }
 }
 
@@ -184,4 +234,15 @@ pub fn load_lexicon(a: &LexiconArgs) -> Result<(Lexicon, Option<usize>), UsageEr
     }
     let about = about.map(|name| lex.ensure_service(name.trim()));
     Ok((lex, about))
+}
+
+/// A note on stderr when posts are to be read from a terminal, where waiting for them looks like
+/// a hang.
+pub fn note_terminal(scan: &ScanConfig) {
+    use std::io::IsTerminal;
+    if !scan.quiet && scan.inputs.iter().any(|p| p == "-") && std::io::stdin().is_terminal() {
+        eprintln!(
+            "outcry: reading posts from the terminal (standard input): type or paste JSON Lines or CSV and end with Ctrl-D, or name the files to read"
+        );
+    }
 }

@@ -10,11 +10,22 @@ use crate::detect;
 use crate::lexicon::Matcher;
 use crate::official::Official;
 use crate::report::{write_output, Exporter, JsonExporter, Report, TextExporter};
-use crate::stream::{parallel, sequential, Scan, Stats};
+use crate::stream::{parallel, sequential, warn_times, Scan, Stats};
 use crate::window::Windows;
+
+/// What a run read and found, for its exit code.
+pub(super) struct Outcome {
+    pub stats: Stats,
+    pub incidents: usize,
+}
 
 /// `outcry detect`: from posts (or `--counts`) to the report, in the chosen format.
 pub fn run(a: &DetectArgs) -> Result<i32> {
+    let done = execute(a)?;
+    exit_codes::of_run(&done.stats, a.exit_code.then_some(done.incidents > 0))
+}
+
+fn execute(a: &DetectArgs) -> Result<Outcome> {
     let exporter: Box<dyn Exporter> = match a.format {
         Format::Text => Box::new(TextExporter),
         Format::Json => Box::new(JsonExporter),
@@ -53,24 +64,25 @@ pub(super) fn execute_with(
     args: &CommonArgs,
     exporter: &dyn Exporter,
     official: &[String],
-) -> Result<i32> {
+) -> Result<Outcome> {
     let cfg = Config::from_args(args)?;
     let (lex, about) = config::load_lexicon(&args.lexicons)?;
     let matcher = Matcher::new(lex, about);
+    config::note_terminal(&cfg.scan);
     let Scan { windows, stats } = parallel::scan(&cfg.scan, &matcher)?;
-    report(&cfg, official, &matcher, &windows, &stats, exporter)
+    warn_times(&stats, cfg.scan.quiet);
+    report(&cfg, official, &matcher, &windows, stats, exporter)
 }
 
-/// Detects incidents in filled windows, adds the official timeline, and writes the report. The
-/// exit code says whether every input could be read.
+/// Detects incidents in filled windows, adds the official timeline, and writes the report.
 fn report(
     cfg: &Config,
     official: &[String],
     matcher: &Matcher,
     windows: &Windows,
-    stats: &Stats,
+    stats: Stats,
     exporter: &dyn Exporter,
-) -> Result<i32> {
+) -> Result<Outcome> {
     let incidents = detect::detect(windows, &cfg.params);
     let timelines = official_timelines(
         cfg,
@@ -84,16 +96,15 @@ fn report(
         official: &timelines,
         windows,
         matcher,
-        stats,
+        stats: &stats,
         zones: &cfg.zones,
-        input_tz: cfg.scan.input_tz,
+        scan: &cfg.scan,
         params: &cfg.params,
     };
     write_output(cfg.output.as_deref(), |out| exporter.write(&report, out))?;
-    Ok(if stats.unreadable > 0 {
-        exit_codes::FAILURE
-    } else {
-        exit_codes::SUCCESS
+    Ok(Outcome {
+        incidents: incidents.len(),
+        stats,
     })
 }
 
@@ -103,7 +114,7 @@ fn execute_counts(
     exporter: &dyn Exporter,
     path: &std::path::Path,
     official: &[String],
-) -> Result<i32> {
+) -> Result<Outcome> {
     let cfg = Config::from_args(args)?;
     if !args.files.is_empty() {
         return Err(config::UsageError(
@@ -113,11 +124,16 @@ fn execute_counts(
     }
     let text = std::fs::read_to_string(path)
         .map_err(|e| anyhow::anyhow!("--counts {}: {e}", path.display()))?;
-    let rows = crate::window::counts::read(&text, cfg.scan.input_tz)?;
+    let rows = crate::window::counts::read(&text, cfg.scan.times.zone.or_utc())?;
     let (mut lex, about) = config::load_lexicon(&args.lexicons)?;
     let svc = crate::window::counts::services(&rows, &mut lex, about);
     let matcher = Matcher::new(lex, about);
-    let mut windows = Windows::aligned(cfg.scan.window, matcher.services().len(), cfg.zones[0]);
+    let width = counts_window(
+        &rows,
+        args.window.is_some().then_some(cfg.scan.window),
+        &cfg,
+    );
+    let mut windows = Windows::aligned(width, matcher.services().len(), cfg.zones[0]);
     let reports = crate::window::counts::fill(&rows, &svc, &mut windows);
     let stats = Stats {
         inputs: 1,
@@ -127,7 +143,30 @@ fn execute_counts(
         mentions: reports,
         ..Default::default()
     };
-    report(&cfg, official, &matcher, &windows, &stats, exporter)
+    report(&cfg, official, &matcher, &windows, stats, exporter)
+}
+
+/// The window of a `--counts` series: its step, or `asked` (`--window`) when that is a multiple
+/// of the step (buckets added up); any other `--window` is ignored with a warning, since a
+/// window that splits buckets would see every other one empty.
+fn counts_window(rows: &[crate::window::counts::Row], asked: Option<i64>, cfg: &Config) -> i64 {
+    let step = crate::window::counts::step(rows);
+    match (step, asked) {
+        (Some(step), Some(w)) if w % step == 0 => w,
+        (Some(step), Some(w)) => {
+            if !cfg.scan.quiet {
+                eprintln!(
+                    "outcry: warning: --window {} does not hold whole buckets of the series' step {}: using {}",
+                    crate::time::human_duration(w),
+                    crate::time::human_duration(step),
+                    crate::time::human_duration(step)
+                );
+            }
+            step
+        }
+        (Some(step), None) => step,
+        (None, _) => cfg.scan.window,
+    }
 }
 
 /// What a sequential `detect --format json` run read and reported.
@@ -154,7 +193,7 @@ pub fn sequential_json(args: &CommonArgs) -> Result<SequentialRun> {
         matcher: &matcher,
         stats: &scan.stats,
         zones: &cfg.zones,
-        input_tz: cfg.scan.input_tz,
+        scan: &cfg.scan,
         params: &cfg.params,
     };
     let mut json = vec![];

@@ -1,9 +1,63 @@
-//! What outcry's exit status means, in one place.
+//! What outcry's exit status means, in one place (`cli::EXIT_STATUS` says it in `--help`). As
+//! grep and ripgrep: 0 and 1 are answers, 2 and up are errors.
 
-/// The run finished and everything was read (finding no outage is a success too).
+use crate::record::Skip;
+use crate::stream::Stats;
+
+/// The run completed and read its whole input (with `--exit-code`: and found something).
 pub const SUCCESS: i32 = 0;
-/// A run-time failure: an input could not be read, `--strict` met a bad line, an output could
-/// not be written. Whatever could be reported was still reported.
-pub const FAILURE: i32 = 1;
-/// The command line was wrong (unknown zone, bad `--window`, bad lexicon file, …).
+/// With `--exit-code` only: the run completed and found nothing (no outage, no spike).
+pub const NOT_FOUND: i32 = 1;
+/// The command line was wrong (unknown zone, bad `--window`, bad lexicon file, …): nothing read.
 pub const USAGE: i32 = 2;
+/// An input or the output failed: an input could not be read or broke off, no record at all could
+/// be read, `--strict` met a bad line, the output could not be written. Whatever could be reported
+/// was still reported.
+pub const FAILURE: i32 = 3;
+/// Interrupted (SIGINT), as shells report it: 128 + 2.
+pub const INTERRUPTED: i32 = 130;
+
+/// The exit code of a run that read `stats` (whose problems with inputs were already shown) and,
+/// with `--exit-code`, found something or not. A run that read no record at all is a failure, and
+/// says why here.
+pub fn of_run(stats: &Stats, found: Option<bool>) -> anyhow::Result<i32> {
+    if stats.records == 0 && stats.inputs > 0 {
+        eprintln!("outcry: error: {}", no_records(stats));
+    }
+    Ok(
+        if stats.unreadable > 0 || !stats.input_errors.is_empty() || stats.records == 0 {
+            FAILURE
+        } else {
+            match found {
+                Some(false) => NOT_FOUND,
+                _ => SUCCESS,
+            }
+        },
+    )
+}
+
+/// Why no record could be read, and what to try.
+fn no_records(s: &Stats) -> String {
+    if s.lines == 0 {
+        return "no record could be read: the input has no lines".into();
+    }
+    let reasons: Vec<String> = s
+        .nonzero_reasons()
+        .map(|(k, n)| format!("{k} {n}"))
+        .collect();
+    let hint = match s.nonzero_reasons().max_by_key(|&(_, n)| n).map(|(k, _)| k) {
+        Some(Skip::MalformedJson | Skip::NotObject) => {
+            "; is it JSON Lines (one object per line)? CSV is told by a .csv name, a header line with commas, or --input-format csv"
+        }
+        Some(Skip::MissingTime | Skip::MissingText) => {
+            "; name the fields with --time-field and --text-field"
+        }
+        Some(Skip::BadTime | Skip::AmbiguousZone) => "; `outcry time TEXT` shows how a time is read",
+        _ => "",
+    };
+    format!(
+        "no record could be read: all {} lines were skipped ({}){hint}",
+        s.lines,
+        reasons.join(", ")
+    )
+}

@@ -5,6 +5,7 @@ pub mod classify;
 pub mod cli;
 pub mod config;
 pub mod detect;
+pub mod docs;
 pub mod eval;
 pub mod exit_codes;
 pub mod explain;
@@ -15,6 +16,10 @@ use anyhow::Result;
 
 use cli::{Cli, Command};
 
+/// `outcry --version`: the crate's version and, when built from a git checkout, the commit and
+/// its date (`build.rs`).
+pub const VERSION: &str = env!("OUTCRY_VERSION");
+
 /// Runs one command line; returns the exit code.
 pub fn run(cli: Cli) -> Result<i32> {
     match cli.command {
@@ -24,5 +29,8 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Classify(a) => classify::run(&a),
         Command::Explain(a) => explain::run(&a),
         Command::Eval(a) => eval::run(&a),
+        Command::Completions(a) => docs::completions(a.shell),
+        Command::Man(a) => docs::man(a.command.as_deref()),
+        Command::Schema => docs::schema(),
     }
 }

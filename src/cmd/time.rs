@@ -11,14 +11,14 @@
 use std::io::Write;
 
 use anyhow::Result;
-use chrono::{LocalResult, NaiveDate, TimeZone, Utc};
+use chrono::{Datelike, LocalResult, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 
 use super::cli::{Format, TimeArgs};
 use super::config::UsageError;
 use super::exit_codes;
-use crate::time::{self, parse, Dst, Parsed, Ts};
+use crate::time::{self, parse, DateOrder, Dst, InputZone, Parsed, Ts};
 
 /// One target zone's view of the instant.
 #[derive(Debug, Serialize, PartialEq)]
@@ -55,32 +55,60 @@ pub fn resolve(
     date: Option<NaiveDate>,
     from: Option<Tz>,
 ) -> Result<(Parsed, String), String> {
+    resolve_with(when, date, from, DateOrder::Auto)
+}
+
+/// [`resolve`] with numeric dates read in `order`.
+pub fn resolve_with(
+    when: &str,
+    date: Option<NaiveDate>,
+    from: Option<Tz>,
+    order: DateOrder,
+) -> Result<(Parsed, String), String> {
     let when = when.trim();
-    if let Some(p) = parse::parse_str(when) {
-        if p.hour.is_none() && p.date().is_none() {
+    // The rule for a time without a zone is the inputs' rule (`time::InputZone`): `--from`, else
+    // Asia/Seoul for Korean text and UTC for anything else.
+    let zone = from.map_or(InputZone::Implied, InputZone::Chosen);
+    if let Some(p) = parse::parse_str_with(when, order) {
+        let no_date = p.year.is_none() && p.month.is_none() && p.day.is_none();
+        if p.hour.is_none() && no_date {
             return Err(format!("'{when}' names no date or time"));
         }
-        let (src, src_name) = match (p.zone, from) {
-            (Some(parse::ZoneMark::Seoul), _) => (chrono_tz::Asia::Seoul, "Asia/Seoul".into()),
-            (Some(parse::ZoneMark::Offset(o)), _)
-            | (Some(parse::ZoneMark::Abbrev(time::zones::Abbrev::Fixed(o))), _) => {
+        let (src, src_name) = match p.zone {
+            Some(parse::ZoneMark::Seoul) => (chrono_tz::Asia::Seoul, "Asia/Seoul".into()),
+            Some(parse::ZoneMark::Offset(o))
+            | Some(parse::ZoneMark::Abbrev(time::zones::Abbrev::Fixed(o))) => {
                 (Tz::UTC, time::zones::offset_text(o))
             }
-            (_, Some(tz)) => (tz, tz.name().to_string()),
-            (_, None) if p.korean => (chrono_tz::Asia::Seoul, "Asia/Seoul".into()),
-            _ => (Tz::UTC, "UTC".into()),
+            _ => {
+                let tz = zone.zone_for(p.korean).0;
+                (tz, tz.name().to_string())
+            }
         };
-        let day = match p.date().or(date) {
-            Some(d) => d,
-            None => Utc::now().with_timezone(&src).date_naive(),
+        let today = || Utc::now().with_timezone(&src).date_naive();
+        let day = match (p.year, p.month, p.day) {
+            (None, None, None) => date.unwrap_or_else(today),
+            (y, Some(m), Some(d)) => {
+                // A month and day without a year are in the year of --date (or this year).
+                let y = y.unwrap_or_else(|| date.unwrap_or_else(today).year());
+                NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| {
+                    format!("'{when}': there is no such date ({y:04}-{m:02}-{d:02})")
+                })?
+            }
+            _ => {
+                return Err(format!(
+                    "'{when}': give the whole date: year, month and day"
+                ))
+            }
         };
         let naive = p
             .naive_on(day)
             .ok_or_else(|| format!("'{when}': a date or time field is out of range"))?;
-        let parsed = time::apply_zone(naive, p.zone, src, from).map_err(|e| match e {
+        let mut parsed = time::apply_zone(naive, p.zone, src, from).map_err(|e| match e {
             time::TimeError::AmbiguousZone(_) => format!("'{when}': {e}, e.g. with --from"),
             _ => format!("'{when}': {e}"),
         })?;
+        parsed.ambiguous_date = p.ambiguous_date;
         let src_name = match p.zone {
             Some(parse::ZoneMark::Abbrev(time::zones::Abbrev::Ambiguous(a))) => {
                 let off = parsed.ts - naive.and_utc().timestamp();
@@ -92,7 +120,8 @@ pub fn resolve(
     }
     // Whole timestamps the general reader leaves to the fast ones (epoch numbers, Twitter's layout).
     let src = from.unwrap_or(Tz::UTC);
-    time::parse_time_ex(when, src)
+    let rules = time::TimeRules { zone, dates: order };
+    time::parse_time_ex(when, rules)
         .map(|p| (p, src.name().to_string()))
         .map_err(|e| match e {
             time::TimeError::Unrecognised => format!(
@@ -146,7 +175,14 @@ pub fn run(a: &TimeArgs) -> Result<i32> {
                 .map_err(|_| usage(format!("--date: '{d}' is not a date like 2009-02-24")))
         })
         .transpose()?;
-    let (parsed, source) = resolve(&when, date, from).map_err(usage)?;
+    let (parsed, source) = resolve_with(&when, date, from, a.date_order.into()).map_err(usage)?;
+    if parsed.ambiguous_date {
+        let day = zone_time(parsed.ts, Tz::UTC).time;
+        eprintln!(
+            "outcry: note: '{when}' could be read in another order of year, month and day; read by outcry's rule (year first without a four-digit year, else month first) as {}; --date-order ymd|mdy|dmy says which",
+            &day[..10]
+        );
+    }
     if parse::parse_str(&when).is_some_and(|p| p.korean && p.twelve_hour) {
         eprintln!(
             "outcry: note: '{when}' names no half of the day; read as written (before noon). Add 오후 or 저녁 for the evening."
@@ -218,5 +254,22 @@ mod tests {
         );
         let e = resolve("9:30 IST", d("2009-02-24"), None).unwrap_err();
         assert!(e.contains("Asia/Kolkata") && e.contains("--from"), "{e}");
+    }
+
+    #[test]
+    fn impossible_dates_and_seconds_are_errors() {
+        for w in [
+            "2024-02-30 10:00",
+            "2024-13-01",
+            "2009-02-29 10:00",
+            "2009-02-24T09:40:65Z",
+            "Feb 30 10:00",
+        ] {
+            let r = resolve(w, d("2009-02-24"), None);
+            assert!(r.is_err(), "{w}: {r:?}");
+        }
+        // A month and day without a year take the year of --date, not the whole of --date.
+        let (p, _) = resolve("Feb 24 10:00 GMT", d("2009-03-01"), None).unwrap();
+        assert_eq!(time::rfc3339_utc(p.ts), "2009-02-24T10:00:00Z");
     }
 }

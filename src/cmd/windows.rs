@@ -5,12 +5,15 @@ use anyhow::Result;
 
 use super::cli::WindowsArgs;
 use super::detect::execute_with;
+use super::exit_codes;
 use crate::report::WindowsCsv;
 
 /// `outcry windows`.
 pub fn run(a: &WindowsArgs) -> Result<i32> {
     let csv = WindowsCsv {
         spikes_only: a.spikes_only,
+        spikes: Default::default(),
     };
-    execute_with(&a.common, &csv, &[])
+    let done = execute_with(&a.common, &csv, &[])?;
+    exit_codes::of_run(&done.stats, a.exit_code.then_some(csv.spikes.get() > 0))
 }

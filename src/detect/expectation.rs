@@ -2,8 +2,10 @@
 //! baseline fitted around the outages (with the seasonal profile), and the scored series
 //! (steps 1, 3 and 4 of the method).
 
-use super::params::Params;
-use super::poisson::{poisson_sf, score};
+use super::level::{local_level, LEVEL_MIN_H};
+use super::nbinom::{nb_tail, robust_size};
+use super::params::{Params, Variance};
+use super::poisson::score;
 use super::season::{fit_factor, Season};
 use crate::window::{Cell, Windows};
 
@@ -15,7 +17,8 @@ pub const BASELINE_FLOOR: f64 = 0.01;
 pub struct WindowScore {
     /// The count tested (distinct voices when built by [`series`]).
     pub reports: u32,
-    /// Reports expected in this window: the baseline times the chatter level.
+    /// Reports expected in this window: the baseline times the chatter level, the seasonal
+    /// profile and the local level.
     pub expected: f64,
     pub p: f64,
     pub score: f64,
@@ -23,57 +26,94 @@ pub struct WindowScore {
     pub elevated: bool,
 }
 
-/// One service's dense series over the input's span.
+impl WindowScore {
+    /// Holds unusual reports: some, with P below `lead_alpha` and at least the elevated ratio
+    /// of the expectation. Such windows lead into a run and count for the run-length rule.
+    pub fn busy(&self, params: &Params) -> bool {
+        self.reports > 0
+            && self.p < params.lead_alpha
+            && f64::from(self.reports) >= params.elevated_ratio() * self.expected
+    }
+}
+
+/// Windows expecting at least this many reports are *dense*: their first report is most
+/// likely an ordinary one, so an onset (and a recovery) inside them is placed by the excess of
+/// reports instead (see the method).
+pub const DENSE_MEAN: f64 = 1.0;
+
+/// One service's dense series over one segment of the input.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Series {
     /// Window index of `scores[0]`.
     pub first: i64,
     pub baseline: f64,
     pub scores: Vec<WindowScore>,
+    /// The negative binomial size θ the windows were tested with (∞: Poisson).
+    pub theta: f64,
+    /// False when the segment was too short to know the usual level (see
+    /// [`local_level`](super::local_level)): the level is then the prior's.
+    pub level_known: bool,
 }
 
-/// Estimates λ and scores every window of a dense count series (flat chatter level, no
-/// seasonal profile: [`score_series_model`] with neither).
-pub fn score_series(first: i64, counts: &[u32], params: &Params) -> Series {
-    score_series_model(first, counts, None, None, params)
+/// Estimates λ and scores every window of a dense count series of `width`-second windows (flat
+/// chatter level, no seasonal profile: [`score_series_model`] with neither).
+pub fn score_series(first: i64, counts: &[u32], width: i64, params: &Params) -> Series {
+    score_series_model(first, counts, None, None, width, params)
 }
 
-/// Estimates the baseline and scores every window: μ_k = λ · shape[k] · hour[h_k] · day[d_k],
-/// where `shape` is the chatter level and the hour and day factors are learnt per service when
-/// `season` is given (and `params.seasonal`). λ and the factors are fitted to the windows the
-/// test does not flag, re-estimated until the flagged set stops changing (at most 20 rounds).
+/// Estimates the expectation and scores every window: μ_k = λ · shape[k] · hour[h_k] · day[d_k]
+/// · level_k, where `shape` is the chatter level, the hour and day factors are learnt per
+/// service when `season` is given (and `params.seasonal`), and level_k is the local level (when
+/// `params.local_level`). λ and the factors are fitted to the windows the test does not flag,
+/// the local level and the dispersion to all windows (robustly), re-estimated until the flagged
+/// set stops changing (at most `MAX_ROUNDS` rounds).
 pub fn score_series_model(
     first: i64,
     counts: &[u32],
     shape: Option<&[f64]>,
     season: Option<&Season>,
+    width: i64,
     params: &Params,
 ) -> Series {
     let n = counts.len();
     let base: Vec<f64> = (0..n).map(|k| shape.map_or(1.0, |s| s[k])).collect();
     let season = season.filter(|_| params.seasonal);
-    let model = fit_model(counts, &base, season, params);
+    let known = level_known(n, width);
+    let model = fit_model(counts, &base, season, (width, known), params);
     Series {
         first,
         baseline: model.lambda,
-        scores: (0..n)
-            .map(|k| window_score(counts[k], model.mu(k, &base, season), params))
-            .collect(),
+        scores: test_windows(counts, &model.mu, model.theta, (width, false), params),
+        theta: model.theta,
+        level_known: known || !params.local_level,
     }
 }
 
-/// The fitted expectation: λ and the hour-of-day and day-of-week factors (1 where not learnt).
+/// Whether `n` windows of `width` seconds are enough to know the usual level.
+fn level_known(n: usize, width: i64) -> bool {
+    n as i64 * width >= LEVEL_MIN_H * 3600
+}
+
+/// Most fitting rounds.
+const MAX_ROUNDS: usize = 12;
+
+/// The fitted expectation: λ and the hour-of-day and day-of-week factors (1 where not learnt),
+/// each window's expectation and the size of the variance model.
 struct Model {
     lambda: f64,
     hour: [f64; 24],
     day: [f64; 7],
+    /// Hour-of-the-week factors (all 1 unless the profile is by hour of the week).
+    week: [f64; 168],
+    mu: Vec<f64>,
+    theta: f64,
 }
 
 impl Model {
-    /// The reports expected in window `k` (`base`: the chatter level), at least
-    /// `BASELINE_FLOOR`.
-    fn mu(&self, k: usize, base: &[f64], season: Option<&Season>) -> f64 {
-        (self.lambda * base[k] * self.seasonal(k, season)).max(BASELINE_FLOOR)
+    /// The global model's expectation of window `k` (`base`: the chatter level), before the
+    /// local level and the floor.
+    fn global(&self, k: usize, base: &[f64], season: Option<&Season>) -> f64 {
+        self.lambda * base[k] * self.seasonal(k, season)
     }
 
     /// The seasonal factor of window `k` (1 without a profile).
@@ -81,28 +121,54 @@ impl Model {
         match season {
             Some(s) => {
                 let j = s.slot[k] as usize;
-                self.hour[usize::from(s.hour[j])] * self.day[usize::from(s.day[j])]
+                self.hour[usize::from(s.hour[j])]
+                    * self.day[usize::from(s.day[j])]
+                    * self.week[usize::from(s.week_hour(j))]
             }
             None => 1.0,
         }
     }
 }
 
-/// The fitting rounds: λ and the factors fitted to the windows not flagged, then the windows
-/// flagged anew, until the flagged set stops changing (at most 20 rounds).
-fn fit_model(counts: &[u32], base: &[f64], season: Option<&Season>, params: &Params) -> Model {
+/// The fitting rounds: λ and the factors fitted to the windows not flagged; the local level and
+/// the dispersion from all windows; then the windows flagged anew, until the flagged set stops
+/// changing. `(width, known)`: the windows' width and whether the usual level can be known.
+fn fit_model(
+    counts: &[u32],
+    base: &[f64],
+    season: Option<&Season>,
+    (width, known): (i64, bool),
+    params: &Params,
+) -> Model {
+    let n = counts.len();
     let mut model = Model {
         lambda: BASELINE_FLOOR,
         hour: [1.0; 24],
         day: [1.0; 7],
+        week: [1.0; 168],
+        mu: vec![BASELINE_FLOOR; n],
+        theta: f64::INFINITY,
     };
-    let mut outlier = vec![false; counts.len()];
-    for _ in 0..20 {
+    let mut outlier = vec![false; n];
+    for _ in 0..MAX_ROUNDS {
         match season {
             None => model.lambda = fit_flat(counts, base, &outlier),
             Some(s) => fit_seasonal(&mut model, s, counts, base, &outlier),
         }
-        if !flag_outliers(&mut outlier, counts, base, &model, season, params) {
+        let global: Vec<f64> = (0..n).map(|k| model.global(k, base, season)).collect();
+        let level = if params.local_level {
+            local_level(counts, &global, width, known)
+        } else {
+            vec![1.0; n]
+        };
+        for k in 0..n {
+            model.mu[k] = (global[k] * level[k]).max(BASELINE_FLOOR);
+        }
+        model.theta = match params.variance {
+            Variance::Poisson => f64::INFINITY,
+            Variance::NegativeBinomial => robust_size(counts, &model.mu),
+        };
+        if !flag_outliers(&mut outlier, counts, &model, width, params) {
             break;
         }
     }
@@ -138,6 +204,29 @@ fn fit_seasonal(model: &mut Model, s: &Season, counts: &[u32], base: &[f64], out
             .sum();
         ratio(total, e)
     };
+    if s.by_week_hour {
+        // One factor per hour of the week, with λ in turn (the hour and day factors stay 1).
+        let week_hour: Vec<u8> = (0..slots).map(|j| s.week_hour(j)).collect();
+        let fit_week_lambda = |week: &[f64; 168]| {
+            let e: f64 = (0..slots)
+                .map(|j| weight[j] * week[usize::from(week_hour[j])])
+                .sum();
+            ratio(total, e)
+        };
+        for _ in 0..3 {
+            model.lambda = fit_week_lambda(&model.week);
+            fit_factor(
+                &mut model.week,
+                &week_hour,
+                (&s.date, 7),
+                &obs,
+                &weight,
+                model.lambda,
+            );
+        }
+        model.lambda = fit_week_lambda(&model.week);
+        return;
+    }
     for _ in 0..4 {
         model.lambda = fit_lambda(&model.hour, &model.day);
         if s.by_hour {
@@ -184,36 +273,119 @@ fn ratio(sum: f64, e: f64) -> f64 {
 fn flag_outliers(
     outlier: &mut [bool],
     counts: &[u32],
-    base: &[f64],
     model: &Model,
-    season: Option<&Season>,
+    width: i64,
     params: &Params,
 ) -> bool {
+    let scores = test_windows(counts, &model.mu, model.theta, (width, true), params);
     let mut changed = false;
-    for k in 0..counts.len() {
-        // The spike test, without the rest of a window's score; a window with fewer
-        // reports than a spike needs (most of them) is not tested at all.
-        let c = counts[k];
-        let spike = c >= params.min_reports && {
-            let mu = model.mu(k, base, season);
-            poisson_sf(c, mu) < params.alpha
-        };
-        changed |= spike != outlier[k];
-        outlier[k] = spike;
+    for (o, x) in outlier.iter_mut().zip(&scores) {
+        changed |= x.spike != *o;
+        *o = x.spike;
     }
     changed
 }
 
-/// The test's verdict on `c` reports where `mu` are expected.
-fn window_score(c: u32, mu: f64, params: &Params) -> WindowScore {
-    let p = poisson_sf(c, mu);
+/// Block lengths, in minutes, the test also sums windows over (when that is at least two
+/// windows): a rise spread over a quarter or a whole hour is found even where each window
+/// alone stays within a noisy series' spread.
+pub const BLOCK_MINUTES: [i64; 2] = [15, 60];
+
+/// The test's verdict on every window of `counts` against `mu` with size `theta` (windows of
+/// `width` seconds; `spikes_only`: see [`window_score`]). A window is
+/// judged on its own ([`window_score`]) and as the last of the blocks of [`BLOCK_MINUTES`] that
+/// end with it: the sum of a block is tested like a window (a sum of negative binomials taken
+/// as one of the same mean and variance: size θ·(Σμ)²/Σμ²; `min_reports` and the ratios on the
+/// sums), and a window that holds at least the elevated ratio of its own expectation takes the
+/// smaller P of the blocks it ends, and their spike and elevated verdicts (only its past: a
+/// quiet window before an outage is not pulled into it by the outage's windows). Blocks are
+/// tested at dense windows only (expecting at least `DENSE_MEAN` reports).
+/// (Scan statistics over several window lengths: Kulldorff, "A spatial scan statistic", 1997;
+/// Naus, 1965.)
+fn test_windows(
+    counts: &[u32],
+    mu: &[f64],
+    theta: f64,
+    (width, spikes_only): (i64, bool),
+    params: &Params,
+) -> Vec<WindowScore> {
+    let n = counts.len();
+    let mut scores: Vec<WindowScore> = (0..n)
+        .map(|k| window_score(counts[k], mu[k], theta, spikes_only, params))
+        .collect();
+    let width = width.max(1);
+    let (mut pc, mut pm, mut pm2) = (vec![0f64; n + 1], vec![0f64; n + 1], vec![0f64; n + 1]);
+    for k in 0..n {
+        pc[k + 1] = pc[k] + f64::from(counts[k]);
+        pm[k + 1] = pm[k] + mu[k];
+        pm2[k + 1] = pm2[k] + mu[k] * mu[k];
+    }
+    for minutes in BLOCK_MINUTES {
+        let len = (minutes * 60 / width) as usize;
+        if !params.blocks || len < 2 || len > n {
+            continue;
+        }
+        for end in len..=n {
+            let start = end - len;
+            let (c, m, m2) = (
+                pc[end] - pc[start],
+                pm[end] - pm[start],
+                pm2[end] - pm2[start],
+            );
+            let reach = if spikes_only {
+                params.min_ratio * m
+            } else {
+                params.elevated_ratio() * m
+            };
+            if c < reach || c < f64::from(params.min_reports) {
+                continue;
+            }
+            let size = if theta.is_finite() {
+                theta * m * m / m2
+            } else {
+                f64::INFINITY
+            };
+            let p = nb_tail(c as u32, m, size);
+            let spike = p < params.alpha && c >= params.min_ratio * m;
+            let elevated = p < params.elevated_alpha;
+            let x = &mut scores[end - 1];
+            // Only dense windows: where a window expects under `DENSE_MEAN` reports its own
+            // discrete count is already a sharp test, and one straggler after an outage would
+            // otherwise end a significant block.
+            if x.expected >= DENSE_MEAN
+                && x.reports > 0
+                && f64::from(x.reports) >= params.elevated_ratio() * x.expected
+            {
+                if p < x.p {
+                    x.p = p;
+                    x.score = score(p);
+                }
+                x.spike |= spike;
+                x.elevated |= elevated;
+            }
+        }
+    }
+    scores
+}
+
+/// The test's verdict on `c` reports where `mu` are expected, with size `theta`. With
+/// `spikes_only` (the fitting rounds, which need only the spikes) the tail is computed only for
+/// windows that could be one; the others get P = 1.
+fn window_score(c: u32, mu: f64, theta: f64, spikes_only: bool, params: &Params) -> WindowScore {
+    let x = f64::from(c);
+    let could_spike = c >= params.min_reports && x >= params.min_ratio * mu;
+    let p = if spikes_only && !could_spike {
+        1.0
+    } else {
+        nb_tail(c, mu, theta)
+    };
     WindowScore {
         reports: c,
         expected: mu,
         p,
         score: score(p),
-        spike: c >= params.min_reports && p < params.alpha,
-        elevated: c > 0 && p < params.elevated_alpha,
+        spike: c >= params.min_reports && p < params.alpha && x >= params.min_ratio * mu,
+        elevated: c > 0 && p < params.elevated_alpha && x >= params.elevated_ratio() * mu,
     }
 }
 
@@ -302,6 +474,7 @@ pub fn series_in(
         &dense_distinct(w.cells(svc), first, last),
         Some(&shape),
         season,
+        w.width,
         params,
     )
 }
@@ -314,7 +487,7 @@ mod tests {
     fn baseline_ignores_the_outage_itself() {
         let mut counts = vec![1u32; 200];
         counts[100..110].fill(40);
-        let s = score_series(0, &counts, &Params::default());
+        let s = score_series(0, &counts, 60, &Params::default());
         assert!((s.baseline - 1.0).abs() < 1e-9, "{}", s.baseline);
         assert!(s.scores[100..110].iter().all(|x| x.spike));
         assert!(s.scores[..100].iter().all(|x| !x.spike));
@@ -325,7 +498,7 @@ mod tests {
         let mut counts = vec![0u32; 100];
         counts[50] = 1;
         counts[70] = 2;
-        let s = score_series(0, &counts, &Params::default());
+        let s = score_series(0, &counts, 60, &Params::default());
         assert!(s.scores.iter().all(|x| !x.spike));
     }
 
@@ -361,8 +534,8 @@ mod tests {
         let season = Season::of(&w, a, b, chrono_tz::UTC).unwrap();
         assert!(season.by_hour && season.by_day);
         let p = Params::default();
-        let flat = score_series_model(a, &counts, None, None, &p);
-        let seasonal = score_series_model(a, &counts, None, Some(&season), &p);
+        let flat = score_series_model(a, &counts, None, None, 300, &p);
+        let seasonal = score_series_model(a, &counts, None, Some(&season), 300, &p);
         let office = 9 * 12 + 1; // Monday 09:05, three reports
         assert_eq!(counts[office], 3);
         assert!(flat.scores[office].elevated, "{:?}", flat.scores[office]);
@@ -382,7 +555,7 @@ mod tests {
         let mut c = counts.clone();
         c[night] = 2;
         c[night + 1] = 2;
-        let s = score_series_model(a, &c, None, Some(&season), &p);
+        let s = score_series_model(a, &c, None, Some(&season), 300, &p);
         assert!(s.scores[night].elevated);
         // Switched off, the profile is not used.
         let off = Params {
@@ -390,7 +563,7 @@ mod tests {
             ..p
         };
         assert_eq!(
-            score_series_model(a, &counts, None, Some(&season), &off),
+            score_series_model(a, &counts, None, Some(&season), 300, &off),
             flat
         );
     }
@@ -404,7 +577,7 @@ mod tests {
         counts[100] = 1;
         let (a, _) = w.span_windows().unwrap();
         let season = Season::of(&w, a, a + 3 * 288 - 1, chrono_tz::UTC).unwrap();
-        let s = score_series_model(a, &counts, None, Some(&season), &Params::default());
+        let s = score_series_model(a, &counts, None, Some(&season), 300, &Params::default());
         let mu: Vec<f64> = s.scores.iter().map(|x| x.expected).collect();
         let (lo, hi) = mu
             .iter()
@@ -423,7 +596,7 @@ mod tests {
             *c = 2 + (k % 2) as u32;
         }
         let season = Season::of(&w, a, a + 4 * 288 - 1, chrono_tz::UTC).unwrap();
-        let s = score_series_model(a, &counts, None, Some(&season), &Params::default());
+        let s = score_series_model(a, &counts, None, Some(&season), 300, &Params::default());
         let (noon, night) = (s.scores[12 * 12].expected, s.scores[3 * 12].expected);
         assert!(noon < 1.5 * night, "noon {noon} night {night}");
         assert!(s.scores[2 * 288 + 121].p < 0.05);

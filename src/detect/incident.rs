@@ -4,10 +4,11 @@
 
 use std::collections::BTreeMap;
 
-use super::expectation::Series;
+use super::expectation::{Series, BASELINE_FLOOR, DENSE_MEAN};
+use super::nbinom::run_llr;
 use super::params::Params;
 use super::phases::recovering_start;
-use super::recovery::recovery_time;
+use super::recovery::{above_normal, recovery_time};
 use super::run::Run;
 use crate::lexicon::Kind;
 use crate::time::Ts;
@@ -51,6 +52,16 @@ pub struct Incident {
     /// normal for a while: the outage went degraded (from the onset) → recovering (from here) →
     /// recovered (at `recovery`). `None` when it went straight from degraded to recovered.
     pub recovering: Option<Ts>,
+    /// Severity: the peak window's reports (distinct voices) over what was expected there.
+    pub peak_ratio: f64,
+    /// Severity: the log-likelihood ratio (nats) of the run's reports under one raised level
+    /// against the expectation (see [`run_llr`](super::run_llr)).
+    pub llr: f64,
+    /// False when the input was too short to know the usual level: the expectation is the
+    /// prior's (see [`local_level`](super::local_level)).
+    pub usual_level_known: bool,
+    /// The variance model's overdispersion 1/θ: a window's variance is μ + μ²·this (0: Poisson).
+    pub overdispersion: f64,
 }
 
 /// The times posts around an incident quote (see `Incident::quoted`).
@@ -104,21 +115,10 @@ pub(super) fn incidents_of(
         // A run of elevated windows, bridging gaps of up to merge_gap quiet windows, led into by
         // the windows just before it that already hold unusual reports.
         let mut start = i;
-        while start > free
-            && s.scores[start - 1].reports > 0
-            && s.scores[start - 1].p < params.lead_alpha
-        {
+        while start > free && s.scores[start - 1].busy(params) {
             start -= 1;
         }
-        let mut end = i;
-        let mut j = i + 1;
-        // j - end - 1 quiet windows lie between the run's end and j.
-        while j < n && (j - end - 1) as i64 <= params.merge_gap {
-            if s.scores[j].elevated {
-                end = j;
-            }
-            j += 1;
-        }
+        let end = run_end(s, i, params);
         i = end + 1;
         let run = &s.scores[start..=end];
         let Some(last_spike) = run.iter().rposition(|x| x.spike).map(|k| start + k) else {
@@ -126,21 +126,51 @@ pub(super) fn incidents_of(
         };
         // The run-length rule: one busy window alone is an incident only when it is beyond
         // doubt; a real outage spills into the next window.
-        let busy = run
-            .iter()
-            .filter(|x| x.reports > 0 && x.p < params.lead_alpha)
-            .count();
+        let busy = run.iter().filter(|x| x.busy(params)).count();
         let strong = run
             .iter()
             .any(|x| x.spike && x.p < params.alpha * params.alpha);
         if busy < params.min_run && !strong {
             continue;
         }
-        free = end + 1;
         let run = Run::new(s, start, end, last_spike);
-        out.push(build(w, svc, s, run, last_window, params));
+        let incident = build(w, svc, s, run, last_window, params);
+        // The evidence rule: the run as a whole must be beyond luck.
+        if incident.llr < params.min_llr {
+            continue;
+        }
+        free = end + 1;
+        out.push(incident);
     }
     out
+}
+
+/// The last window of the run of elevated windows that starts at `i`: the run goes on across a
+/// gap of quiet windows up to the next elevated one when the gap is at most `merge_gap` windows
+/// long, or at most `tail_windows` long with its reports still above normal in sum (at least
+/// the elevated ratio of their expectation, and [`above_normal`]): an outage is not over while
+/// its reports, thinned out, still run far above what is usual.
+fn run_end(s: &Series, i: usize, params: &Params) -> usize {
+    let n = s.scores.len();
+    let mut end = i;
+    loop {
+        let Some(next) = (end + 1..n).find(|&j| s.scores[j].elevated) else {
+            return end;
+        };
+        let gap = (next - end - 1) as i64;
+        let thinned = || {
+            let part = &s.scores[end + 1..next];
+            let (c, m) = part.iter().fold((0.0, 0.0), |(c, m), x| {
+                (c + f64::from(x.reports), m + x.expected)
+            });
+            c >= params.elevated_ratio() * m && above_normal(part, s.theta, params)
+        };
+        if gap <= params.merge_gap || (gap <= params.tail_windows && thinned()) {
+            end = next;
+        } else {
+            return end;
+        }
+    }
 }
 
 /// The incident of `run` in the series `s` of service `svc` (its quoted times come later, from
@@ -157,11 +187,7 @@ fn build(
     let widx = |k: usize| s.first + k as i64;
     let (first_w, peak_w, end_w) = (widx(run.start), widx(run.peak), widx(run.end));
     let in_run = || cells.range(first_w..=end_w);
-    let onset = cells[&first_w]
-        .detail()
-        .report_samples
-        .first()
-        .map_or(w.start(first_w), |x| x.time);
+    let onset = onset_time(w, s, &run, cells);
     let recovery = recovery_time(w, s, cells, &run, last_window, params);
     let recovering = recovering_start(w, s, &run, recovery, params);
     // Recovery posts trail the reports: they are counted up to `merge_gap` windows past the
@@ -193,7 +219,55 @@ fn build(
         evidence: evidence(w, cells, (first_w, peak_w, end_w), recovery),
         quoted: vec![],
         recovering,
+        peak_ratio: {
+            let x = &s.scores[run.peak];
+            f64::from(x.reports) / x.expected.max(BASELINE_FLOOR)
+        },
+        llr: {
+            let part = &s.scores[run.start..=run.end];
+            let c: Vec<u32> = part.iter().map(|x| x.reports).collect();
+            let mu: Vec<f64> = part.iter().map(|x| x.expected).collect();
+            run_llr(&c, &mu, s.theta)
+        },
+        usual_level_known: s.level_known,
+        overdispersion: if s.theta.is_finite() {
+            1.0 / s.theta
+        } else {
+            0.0
+        },
     }
+}
+
+/// The onset of `run`: the first report of its first window, to the second; in a dense window
+/// (expecting at least `DENSE_MEAN` reports, where the first report is most likely an ordinary
+/// one) the point that leaves the window's excess over its expectation at the rate of excess of
+/// the next window: onset = end − width · excess₁ / excess₂ (clamped to the window); when the
+/// first window is full (≥ 0.9 of the rate), the excess of the window before moves it back by
+/// its share of a window.
+fn onset_time(w: &Windows, s: &Series, run: &Run, cells: &BTreeMap<i64, Cell>) -> Ts {
+    let first_w = s.first + run.start as i64;
+    let x = &s.scores[run.start];
+    if x.expected >= DENSE_MEAN {
+        let excess = |k: usize| f64::from(s.scores[k].reports) - s.scores[k].expected;
+        let next = (run.start + 1..=run.end).map(excess).find(|&e| e > 0.0);
+        let width = (w.end(first_w) - w.start(first_w)) as f64;
+        let Some(rate) = next else {
+            return w.start(first_w);
+        };
+        let share = (excess(run.start) / rate).clamp(0.0, 1.0);
+        // A full first window: the outage may have begun in the window before, too quietly
+        // to be flagged; its excess says how far in.
+        let before = if share >= 0.9 && run.start > 0 {
+            (excess(run.start - 1) / rate).clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        return w.end(first_w) - ((share + before) * width).round() as Ts;
+    }
+    cells
+        .get(&first_w)
+        .and_then(|c| c.detail().report_samples.first())
+        .map_or(w.start(first_w), |x| x.time)
 }
 
 /// The reports and posts of `run` (its cells), and its five most frequent terms (id, count),
@@ -284,8 +358,10 @@ mod tests {
         assert_eq!(i.onset, 300 * 60 + 10);
         assert_eq!(i.peak, 330 * 60);
         assert_eq!(i.peak_reports, 20);
-        // The first recovery post (minute 358 + 20 s), corroborated by the next ones.
-        assert_eq!(i.recovery, Some(358 * 60 + 20));
+        // Reports still run at 6 a minute in minute 359, so the recovery post of minute 358
+        // does not end it: the first one from the run's last window on does (minute 359 + 20 s),
+        // corroborated by the next ones.
+        assert_eq!(i.recovery, Some(359 * 60 + 20));
         assert_eq!(i.evidence.len(), 3);
         assert_eq!(i.evidence[2].1, Kind::Recovery);
     }
@@ -305,8 +381,9 @@ mod tests {
         // The high sensitivity takes it.
         let high = Params::for_sensitivity(Sensitivity::High);
         assert_eq!(detect(&w, &high).len(), 1);
-        // Two busy windows in a row make an incident.
-        let two = [reps.clone(), vec![(500, 5), (501, 3)]].concat();
+        // Two busy windows in a row make an incident (four voices where half of one is usual:
+        // elevated, not a spike).
+        let two = [reps.clone(), vec![(500, 5), (501, 4)]].concat();
         assert_eq!(detect(&windows_with(&two, &[], (0, 999)), &p).len(), 1);
         // So does one window far beyond doubt (P < alpha²).
         let strong = [reps, vec![(500, 14)]].concat();

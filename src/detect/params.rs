@@ -10,6 +10,16 @@ pub enum Sensitivity {
     High,
 }
 
+/// How a window's count varies around its expectation (step 4 of the method).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Variance {
+    /// Poisson: variance = mean. The detector before real series showed how far they wander.
+    Poisson,
+    /// Negative binomial with the series' own dispersion, estimated robustly (see
+    /// [`robust_size`](super::robust_size)).
+    NegativeBinomial,
+}
+
 /// Detector parameters (see the method in [`crate::detect`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Params {
@@ -35,6 +45,20 @@ pub struct Params {
     /// The zone whose clock the hours and days of the seasonal profile are read on (the first
     /// `--tz`).
     pub season_zone: chrono_tz::Tz,
+    /// The variance model of the window test.
+    pub variance: Variance,
+    /// Follow the series' local level (see [`local_level`](super::local_level)): a lasting new
+    /// level becomes the new normal after a day.
+    pub local_level: bool,
+    /// A spike must also hold at least this many times its expectation (an outage at least
+    /// doubles the complaints; a dense series reaches significance on smaller wanders). Elevated
+    /// and busy windows need half the excess: 1 + (min_ratio − 1) / 2.
+    pub min_ratio: f64,
+    /// Also test sums over blocks of 15 and 60 minutes (see the method, step 4).
+    pub blocks: bool,
+    /// Evidence (nats: the run's log-likelihood ratio, see [`run_llr`](super::run_llr)) an
+    /// incident needs: with thousands of windows tested, a run with less is the test's luck.
+    pub min_llr: f64,
 }
 
 impl Default for Params {
@@ -52,11 +76,34 @@ impl Default for Params {
             seasonal: true,
             sensitivity: Sensitivity::Normal,
             season_zone: chrono_tz::UTC,
+            variance: Variance::NegativeBinomial,
+            local_level: true,
+            min_ratio: 2.0,
+            blocks: true,
+            min_llr: 10.0,
         }
     }
 }
 
 impl Params {
+    /// The ratio to its expectation an elevated (or busy) window must reach.
+    pub fn elevated_ratio(&self) -> f64 {
+        1.0 + (self.min_ratio - 1.0).max(0.0) / 2.0
+    }
+
+    /// The window test before the variance model: Poisson, one global level, no ratio (kept to
+    /// be compared with, `tests/scenarios.rs`).
+    pub fn poisson(&self) -> Params {
+        Params {
+            variance: Variance::Poisson,
+            local_level: false,
+            min_ratio: 1.0,
+            blocks: false,
+            min_llr: 0.0,
+            ..self.clone()
+        }
+    }
+
     /// The documented parameter sets of `--sensitivity`.
     pub fn for_sensitivity(s: Sensitivity) -> Params {
         let d = Params::default();
@@ -66,6 +113,7 @@ impl Params {
                 alpha: 1e-4,
                 elevated_alpha: 2e-3,
                 min_reports: 5,
+                min_llr: 14.0,
                 ..d
             },
             Sensitivity::Normal => d,
@@ -75,6 +123,7 @@ impl Params {
                 elevated_alpha: 2e-2,
                 min_reports: 3,
                 min_run: 1,
+                min_llr: 6.0,
                 ..d
             },
         }
@@ -97,5 +146,6 @@ mod tests {
         assert!(l.alpha < n.alpha && n.alpha < h.alpha);
         assert!(l.elevated_alpha < n.elevated_alpha && n.elevated_alpha < h.elevated_alpha);
         assert!(l.min_reports >= n.min_reports && n.min_reports >= h.min_reports);
+        assert!(l.min_llr > n.min_llr && n.min_llr > h.min_llr);
     }
 }

@@ -19,7 +19,7 @@ pub const RECOVERING_GAIN: f64 = 10.0;
 /// `RECOVERING_SHARE` of the rate before, still above the expectation in sum (P < `tail_alpha`),
 /// held for at least two windows, and the split gains `RECOVERING_GAIN` nats of likelihood.
 /// The index of the first window at the lower level.
-fn level_drop(run: &[WindowScore], peak: usize, params: &Params) -> Option<usize> {
+fn level_drop(run: &[WindowScore], peak: usize, theta: f64, params: &Params) -> Option<usize> {
     let n = run.len();
     let total: f64 = run.iter().map(|x| f64::from(x.reports)).sum();
     // Log-likelihood of `sum` reports over `len` windows at their own rate (constants dropped).
@@ -48,14 +48,14 @@ fn level_drop(run: &[WindowScore], peak: usize, params: &Params) -> Option<usize
         let gain = ll(before, len_a) + ll(after, len_b) - whole;
         if rate_b <= RECOVERING_SHARE * rate_a
             && gain >= RECOVERING_GAIN
-            && best.map_or(true, |(g, _)| gain > g)
+            && best.is_none_or(|(g, _)| gain > g)
         {
             best = Some((gain, c));
         }
         before += f64::from(w.reports);
     }
     let (_, c) = best?;
-    above_normal(&run[c..], params).then_some(c)
+    above_normal(&run[c..], theta, params).then_some(c)
 }
 
 /// Start of the *recovering* phase of `run` in the series `s`, given its `recovery`: where
@@ -73,6 +73,7 @@ pub(super) fn recovering_start(
     let from = match level_drop(
         &s.scores[run.start..=run.body_end],
         run.peak - run.start,
+        s.theta,
         params,
     ) {
         Some(c) => w.start(widx(run.start + c)),

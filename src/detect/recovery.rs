@@ -4,21 +4,24 @@
 use std::collections::BTreeMap;
 use std::ops::RangeInclusive;
 
-use super::expectation::{Series, WindowScore};
+use super::expectation::{Series, WindowScore, DENSE_MEAN};
+use super::nbinom::nb_tail;
 use super::params::Params;
-use super::poisson::poisson_sf;
 use super::run::Run;
 use crate::time::Ts;
 use crate::window::{Cell, Windows};
 
 /// When the outage of `run` (in the series `s` of the service whose windows are `cells`) was
-/// over: when reports return to the baseline and stay there, corroborated by recovery posts.
-/// `None` while it is still under way: its last spike is within `merge_gap` windows of
-/// `last_window`, the input's last. Recovery posts decide it when at least `min_recoveries` of
-/// them appear between the peak and `merge_gap` windows past the run: recovery is the first of
-/// them. Otherwise, when they appear within `tail_windows` past the run and the reports in
-/// between are still [`above_normal`], the outage was degraded until then. Otherwise recovery
-/// is the end of the run's body.
+/// over. The reports decide it: the outage lasts as long as the run's body (its windows up to
+/// the last elevated one before trailing stragglers), and recovery posts ("it's back") only
+/// place it within that: the first of them from the start of the body's last window on, when at
+/// least `min_recoveries` of them appear from there to `merge_gap` windows past the run. Earlier
+/// ones (a service that flickers, partial restores, people answering others) never end an
+/// outage while its reports are still elevated. When recovery posts come only later, within
+/// `tail_windows` past the run, and the reports in between are still [`above_normal`], the
+/// outage was degraded until the first of them. Otherwise the recovery is the end of the body
+/// ([`reports_end`]). `None` while it is still under way: its last spike is within `merge_gap`
+/// windows of `last_window`, the input's last.
 pub(super) fn recovery_time(
     w: &Windows,
     s: &Series,
@@ -31,16 +34,33 @@ pub(super) fn recovery_time(
     if last_window - widx(run.last_spike) <= params.merge_gap {
         return None;
     }
-    let (peak_w, end_w) = (widx(run.peak), widx(run.end));
-    match first_recovery_post(cells, peak_w..=end_w + params.merge_gap, params) {
+    let (body_w, end_w) = (widx(run.body_end), widx(run.end));
+    match first_recovery_post(cells, body_w..=end_w + params.merge_gap, params) {
         Some(t) => Some(t),
         // A degraded tail: reports stay above the baseline in sum, though no single window
         // stands out, until recovery posts say it is over (within `tail_windows`).
-        None => match first_recovery_post(cells, peak_w..=end_w + params.tail_windows, params) {
+        None => match first_recovery_post(cells, body_w..=end_w + params.tail_windows, params) {
             Some(t) if degraded_until(s, run.end + 1, w.index(t) - s.first, params) => Some(t),
-            _ => Some(w.end(widx(run.body_end))),
+            _ => Some(reports_end(w, s, run)),
         },
     }
+}
+
+/// Where the reports of `run` end: the end of its body's last window; in a dense window
+/// (expecting at least `DENSE_MEAN` reports) the point that leaves the window's excess at the
+/// rate of excess of the window before: start + width · excess_last / excess_before (clamped).
+fn reports_end(w: &Windows, s: &Series, run: &Run) -> Ts {
+    let k = run.body_end;
+    let last_w = s.first + k as i64;
+    let x = &s.scores[k];
+    if x.expected < DENSE_MEAN || k == run.start {
+        return w.end(last_w);
+    }
+    let excess = |k: usize| f64::from(s.scores[k].reports) - s.scores[k].expected;
+    let before = (run.start..k).rev().map(excess).find(|&e| e > 0.0);
+    let share = before.map_or(1.0, |rate| (excess(k) / rate).clamp(0.0, 1.0));
+    let width = (w.end(last_w) - w.start(last_w)) as f64;
+    w.start(last_w) + (share * width).round() as Ts
 }
 
 /// The first recovery post in the windows `range` of `cells`, when they hold at least
@@ -62,18 +82,25 @@ fn first_recovery_post(
         .filter(|_| params.min_recoveries > 0)
 }
 
-/// True when `part` together holds more reports than expected (Poisson test of the sum at
-/// `tail_alpha`).
-pub(super) fn above_normal(part: &[WindowScore], params: &Params) -> bool {
+/// True when `part` together holds more reports than expected: the tail of their sum at
+/// `tail_alpha`, under the series' variance model (size `theta`; a sum of negative binomials is
+/// taken as one with the same mean and variance: size θ·(Σμ)²/Σμ²).
+pub(super) fn above_normal(part: &[WindowScore], theta: f64, params: &Params) -> bool {
     let count: u32 = part.iter().map(|x| x.reports).sum();
     let mu: f64 = part.iter().map(|x| x.expected).sum();
-    poisson_sf(count, mu) < params.tail_alpha
+    let mu2: f64 = part.iter().map(|x| x.expected * x.expected).sum();
+    let size = if theta.is_finite() && mu2 > 0.0 {
+        theta * mu * mu / mu2
+    } else {
+        f64::INFINITY
+    };
+    nb_tail(count, mu, size) < params.tail_alpha
 }
 
 /// True when the windows `from..=to` of the series are [`above_normal`] together.
 fn degraded_until(s: &Series, from: usize, to: i64, params: &Params) -> bool {
     let to = (to.max(0) as usize).min(s.scores.len().saturating_sub(1));
-    from <= to && above_normal(&s.scores[from..=to], params)
+    from <= to && above_normal(&s.scores[from..=to], s.theta, params)
 }
 
 #[cfg(test)]

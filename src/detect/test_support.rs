@@ -5,15 +5,17 @@ use crate::lexicon::Kind;
 use crate::window::Windows;
 
 /// One-minute windows over `span` (minutes), with `n` reports ("down") at each `(minute, n)` of
-/// `reports` and `n` recovery posts ("back") at each of `recoveries`.
+/// `reports` and `n` recovery posts ("back") at each of `recoveries`, and one post naming no
+/// service every minute (a flat chatter level).
 pub(super) fn windows_with(
     reports: &[(i64, u32)],
     recoveries: &[(i64, u32)],
     span: (i64, i64),
 ) -> Windows {
     let mut w = Windows::new(60, 1);
-    w.see(span.0 * 60);
-    w.see(span.1 * 60);
+    for m in span.0..=span.1 {
+        w.see(m * 60);
+    }
     let posts = [
         (reports, Kind::Report, 10, "down", 0),
         (recoveries, Kind::Recovery, 20, "back", 1),
@@ -21,7 +23,10 @@ pub(super) fn windows_with(
     for (counts, kind, second, text, term) in posts {
         for &(m, n) in counts {
             for k in 0..n {
-                w.classify(0, kind, m * 60 + second + i64::from(k), text, None, &[term]);
+                let t = m * 60 + second + i64::from(k);
+                w.see(t);
+                w.mention(0, t);
+                w.classify(0, kind, t, text, None, &[term]);
             }
         }
     }

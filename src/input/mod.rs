@@ -1,15 +1,21 @@
 //! Where the stream starts: files or standard input, compressed or not, read line by line into one
 //! buffer. This file opens paths; [`decompress`] unwraps archives, [`lines`] cuts lines.
 //!
-//! gzip (including multi-member files, as concatenated archives are) and zstd are recognised by
-//! their magic bytes, not by the file name, so `cat dump.zst | outcry detect` works too.
+//! gzip (including multi-member files, as concatenated archives are), zstd, xz and bzip2 are
+//! recognised by their magic bytes, not by the file name, so `cat dump.zst | outcry detect` works
+//! too. The layout (JSON Lines, CSV, XML, a JSON document) comes from the first bytes and the name
+//! together, for files and standard input alike ([`sniff`]).
 
 use std::fs::File;
 use std::io::{self, BufRead, Read};
 use std::path::Path;
 
+mod chunks;
 mod decompress;
 mod lines;
+pub mod sniff;
+
+pub use chunks::ChunkSink;
 
 pub use decompress::decompress;
 pub use lines::{is_blank, Line, LineReader};
@@ -21,26 +27,24 @@ pub enum Layout {
     JsonLines,
     /// Comma- (or tab-) separated values.
     Csv { delimiter: u8 },
+    /// An XML blog backup or feed: WordPress WXR, Tistory/Textcube TTXML, Atom (Blogger), RSS.
+    Xml,
+    /// One JSON document holding many posts: an array, an object holding one (`orderedItems`),
+    /// a Twitter archive's `tweets.js`.
+    JsonDoc,
 }
 
 impl Layout {
-    /// The layout a path's name suggests (`.csv`, `.tsv`, also under `.gz`/`.zst`); JSON Lines otherwise.
-    pub fn from_name(name: &str) -> Layout {
-        let lower = name.to_ascii_lowercase();
-        let base = lower
-            .strip_suffix(".gz")
-            .or_else(|| lower.strip_suffix(".zst"))
-            .or_else(|| lower.strip_suffix(".zstd"))
-            .unwrap_or(&lower);
-        if base.ends_with(".csv") {
-            Layout::Csv { delimiter: b',' }
-        } else if base.ends_with(".tsv") {
-            Layout::Csv { delimiter: b'\t' }
-        } else {
-            Layout::JsonLines
-        }
+    /// The layout of an input: CSV/TSV by its name, else by its first bytes (nothing consumed),
+    /// else by its name again, else by its first line (a header with commas or tabs is CSV/TSV);
+    /// JSON Lines when nothing tells ([`sniff`]).
+    pub fn of(name: &str, src: &mut Source) -> Layout {
+        sniff::layout_of(name, src.head_until(HEAD, sniff::enough))
     }
 }
+
+/// How many bytes of an input are looked at to tell its layout.
+pub const HEAD: usize = 64 * 1024;
 
 /// One opened input, decompressed.
 pub struct Source {
@@ -48,6 +52,40 @@ pub struct Source {
     pub name: String,
     /// The decompressed bytes.
     pub reader: Box<dyn BufRead + Send>,
+}
+
+impl Source {
+    /// The first `want` bytes of the decompressed stream (fewer if it is shorter), without
+    /// consuming them. A pipe or a decompressor may hand over a few bytes per read, so they are
+    /// read ahead until there are enough, and put back in front of the rest.
+    pub fn head(&mut self, want: usize) -> &[u8] {
+        self.head_until(want, |b| b.len() >= want)
+    }
+
+    /// The first bytes of the decompressed stream, read ahead (and put back) until `enough` says
+    /// so, the stream ends or there are `max`: a live stream (`tail -f … | outcry`) is not held
+    /// up waiting for more than is needed.
+    pub fn head_until(&mut self, max: usize, enough: impl Fn(&[u8]) -> bool) -> &[u8] {
+        let have = self.reader.fill_buf().map_or(&[][..], |b| b);
+        if !(have.len() >= max || enough(have)) {
+            let mut rest = std::mem::replace(&mut self.reader, Box::new(io::empty()));
+            let mut head = Vec::with_capacity(max.min(1 << 16));
+            let mut block = vec![0; 1 << 16];
+            while head.len() < max && !enough(&head) {
+                let room = (max - head.len()).min(block.len());
+                match rest.read(&mut block[..room]) {
+                    Ok(0) => break,
+                    Ok(n) => head.extend_from_slice(&block[..n]),
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                    // A read error surfaces again when the input is read.
+                    Err(_) => break,
+                }
+            }
+            let joined = io::Cursor::new(head).chain(rest);
+            self.reader = Box::new(io::BufReader::with_capacity(max.max(1 << 16), joined));
+        }
+        self.reader.fill_buf().unwrap_or_default()
+    }
 }
 
 /// Opens a path (`-` is standard input) and wraps it in the decompressor its first bytes call for.
@@ -83,14 +121,49 @@ pub fn open_wrapped(
 mod tests {
     use super::*;
 
+    /// Hands over at most three bytes per read, as a slow pipe might.
+    struct Trickle(io::Cursor<Vec<u8>>);
+    impl Read for Trickle {
+        fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+            let n = out.len().min(3);
+            self.0.read(&mut out[..n])
+        }
+    }
+
     #[test]
-    fn layout_from_name() {
-        assert_eq!(
-            Layout::from_name("a.csv.gz"),
-            Layout::Csv { delimiter: b',' }
-        );
-        assert_eq!(Layout::from_name("A.TSV"), Layout::Csv { delimiter: b'\t' });
-        assert_eq!(Layout::from_name("a.jsonl.zst"), Layout::JsonLines);
-        assert_eq!(Layout::from_name("-"), Layout::JsonLines);
+    fn the_head_is_read_ahead_and_put_back() {
+        let data: Vec<u8> = (0..5000u32).map(|i| (i % 251) as u8).collect();
+        let mut src = Source {
+            name: "-".into(),
+            reader: Box::new(io::BufReader::new(Trickle(io::Cursor::new(data.clone())))),
+        };
+        assert_eq!(src.head(1000), &data[..1000]);
+        let mut all = vec![];
+        src.reader.read_to_end(&mut all).unwrap();
+        assert_eq!(all, data);
+    }
+
+    #[test]
+    fn a_live_stream_is_read_ahead_only_to_its_first_line() {
+        // A reader that fails the test if asked for more than the first line and a bit.
+        struct Live(Vec<u8>, usize);
+        impl Read for Live {
+            fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+                assert!(self.1 < 2, "read ahead past the first line");
+                self.1 += 1;
+                let n = out.len().min(self.0.len());
+                out[..n].copy_from_slice(&self.0[..n]);
+                self.0.drain(..n);
+                Ok(n)
+            }
+        }
+        let mut src = Source {
+            name: "-".into(),
+            reader: Box::new(io::BufReader::with_capacity(
+                4,
+                Live(b"{\"text\":\"gmail down\"}\n".to_vec(), 0),
+            )),
+        };
+        assert_eq!(Layout::of("-", &mut src), Layout::JsonLines);
     }
 }

@@ -3,12 +3,10 @@
 
 use std::borrow::Cow;
 
-use chrono_tz::Tz;
-
 use super::fields::{Candidates, FieldChoice};
 use super::json::time_skip;
 use super::{Post, Skip};
-use crate::time::TimeParser;
+use crate::time::{TimeParser, TimeRules};
 
 /// Turns CSV rows into posts: columns are found by header name (the same names as JSON fields)
 /// or given with `--columns`.
@@ -29,7 +27,7 @@ impl CsvMapper {
     pub fn from_header(
         header: &[&str],
         choice: &FieldChoice,
-        input_tz: Tz,
+        rules: impl Into<TimeRules>,
     ) -> Result<CsvMapper, String> {
         let cands = Candidates::new(choice);
         let find = |cs: &[Vec<String>]| {
@@ -72,12 +70,12 @@ impl CsvMapper {
             author: find(&cands.author),
             kind: find(&cands.kind),
             width: header.len(),
-            time_parser: TimeParser::new(input_tz),
+            time_parser: TimeParser::new(rules),
         })
     }
 
     /// From `--columns time,author,text` (roles by position; `_` or any other name is ignored).
-    pub fn from_columns(cols: &[String], input_tz: Tz) -> Result<CsvMapper, String> {
+    pub fn from_columns(cols: &[String], rules: impl Into<TimeRules>) -> Result<CsvMapper, String> {
         let pos = |n: &str| cols.iter().position(|c| c.trim().eq_ignore_ascii_case(n));
         let time = pos("time")
             .ok_or("--columns must name a 'time' column (e.g. --columns time,author,text)")?;
@@ -95,7 +93,7 @@ impl CsvMapper {
             author: pos("author"),
             kind: pos("kind"),
             width: cols.len(),
-            time_parser: TimeParser::new(input_tz),
+            time_parser: TimeParser::new(rules),
         })
     }
 
@@ -106,6 +104,9 @@ impl CsvMapper {
         row: &'a csv::ByteRecord,
         delimiter: u8,
     ) -> Result<Post<'a>, Skip> {
+        // What the time reader noticed is about this row only.
+        self.time_parser.last_error = None;
+        self.time_parser.last_parsed = None;
         if row.iter().any(|f| std::str::from_utf8(f).is_err()) {
             return Err(Skip::InvalidUtf8);
         }
@@ -117,7 +118,7 @@ impl CsvMapper {
                 i
             }
         };
-        let get = |i: usize| row.get(shift(i)).and_then(|f| std::str::from_utf8(f).ok());
+        let get = |i: usize| field(row, shift(i));
 
         let t = get(self.time)
             .map(str::trim)
@@ -126,17 +127,10 @@ impl CsvMapper {
         let time = self.time_parser.parse(t).map_err(time_skip)?;
         let text: Cow<'a, str> = match self.text {
             Some(ti) if extra > 0 => {
-                let parts: Vec<&str> = (ti..=ti + extra)
-                    .filter_map(|i| row.get(i))
-                    .filter_map(|f| std::str::from_utf8(f).ok())
-                    .collect();
+                let parts: Vec<&str> = (ti..=ti + extra).filter_map(|i| field(row, i)).collect();
                 Cow::Owned(parts.join(&(delimiter as char).to_string()))
             }
-            Some(ti) => Cow::Borrowed(
-                row.get(ti)
-                    .and_then(|f| std::str::from_utf8(f).ok())
-                    .unwrap_or(""),
-            ),
+            Some(ti) => Cow::Borrowed(field(row, ti).unwrap_or("")),
             None => Cow::Borrowed(""),
         };
         let text = match self.title.and_then(get).filter(|s| !s.trim().is_empty()) {
@@ -162,10 +156,23 @@ impl CsvMapper {
     }
 }
 
+/// Field `i` of a row as text. Rows are cut at `\n` only (so that line numbers count every line
+/// of a CRLF file): the `\r` of a CRLF line ending is the last field's, and is dropped here.
+fn field(row: &csv::ByteRecord, i: usize) -> Option<&str> {
+    let f = row.get(i)?;
+    let f = if i + 1 == row.len() {
+        f.strip_suffix(b"\r").unwrap_or(f)
+    } else {
+        f
+    };
+    std::str::from_utf8(f).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::time::Ts;
+    use chrono_tz::Tz;
 
     const T: Ts = 1_235_467_862; // 2009-02-24T09:31:02Z
 

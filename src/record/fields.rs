@@ -52,6 +52,7 @@ const AUTO_AUTHOR: &[&[&str]] = &[
     &["username"],
     &["account", "acct"],
     &["user"],
+    &["attributedTo"],
 ];
 const AUTO_KIND: &[&[&str]] = &[&["kind"], &["type"]];
 

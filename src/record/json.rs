@@ -4,14 +4,13 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use chrono_tz::Tz;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
 use super::fields::{title_paths, Candidates, FieldChoice, KeyPath};
 use super::html::strip_html_into;
 use super::{Post, Skip};
-use crate::time::{self, TimeError, TimeParser, Ts};
+use crate::time::{self, Parsed, TimeError, TimeParser, TimeRules, Ts};
 
 /// Turns JSON lines into posts. Built once per run.
 pub struct JsonExtractor {
@@ -24,8 +23,10 @@ pub struct JsonExtractor {
     title_paths: [KeyPath; 2],
     /// Every top-level key any candidate starts with: only these are kept while walking a line.
     top_keys: Vec<String>,
-    /// One time reader per time candidate: each remembers its field's layout.
+    /// One time reader per time candidate, each counting what its field's times needed.
     time_parsers: Vec<TimeParser>,
+    /// The time reader the current line's time went to (`None`: the line had no time field).
+    line_time: Option<usize>,
     /// The same, indexed for the fast scan (jsonscan.rs).
     scan_keys: crate::record::jsonscan::Keys,
 }
@@ -34,7 +35,10 @@ pub struct JsonExtractor {
 const MAX_KEYS: usize = 32;
 
 impl JsonExtractor {
-    pub fn new(choice: &FieldChoice, input_tz: Tz) -> JsonExtractor {
+    /// An extractor for `choice`'s fields, reading times by `rules` (a zone converts into rules
+    /// with that zone chosen).
+    pub fn new(choice: &FieldChoice, rules: impl Into<TimeRules>) -> JsonExtractor {
+        let rules = rules.into();
         let cands = Candidates::new(choice);
         let mut top_keys: Vec<String> = vec![];
         let all = cands
@@ -54,7 +58,7 @@ impl JsonExtractor {
             }
         }
         top_keys.truncate(MAX_KEYS);
-        let time_parsers = vec![TimeParser::new(input_tz); cands.time.len()];
+        let time_parsers = vec![TimeParser::new(rules); cands.time.len()];
         let [title, selftext] = title_paths();
         JsonExtractor {
             time_paths: KeyPath::all(&cands.time, &top_keys),
@@ -69,6 +73,7 @@ impl JsonExtractor {
             scan_keys: crate::record::jsonscan::Keys::new(&top_keys),
             top_keys,
             time_parsers,
+            line_time: None,
         }
     }
 
@@ -77,9 +82,37 @@ impl JsonExtractor {
         self.time_parsers.iter().map(|p| p.dst_adjusted).sum()
     }
 
-    /// The details of the last time that could not be read (for warnings).
+    /// Times read so far in an implied zone (no `--input-tz`), by zone (`time::Implied::ALL`).
+    pub fn implied(&self) -> [u64; 2] {
+        let mut n = [0; 2];
+        for p in &self.time_parsers {
+            n[0] += p.implied[0];
+            n[1] += p.implied[1];
+        }
+        n
+    }
+
+    /// Numeric dates read so far that another order would read differently.
+    pub fn ambiguous_dates(&self) -> u64 {
+        self.time_parsers.iter().map(|p| p.ambiguous_dates).sum()
+    }
+
+    /// The first ambiguous numeric date read so far, as written.
+    pub fn ambiguous_example(&self) -> Option<&str> {
+        self.time_parsers
+            .iter()
+            .find_map(|p| p.ambiguous_example.as_deref())
+    }
+
+    /// The details of the current line's time when it could not be read (for warnings): only
+    /// this line's own time field counts, never an earlier line's.
     pub fn last_time_error(&self) -> Option<TimeError> {
-        self.time_parsers.iter().find_map(|p| p.last_error)
+        self.time_parsers.get(self.line_time?)?.last_error
+    }
+
+    /// How the current line's time was read (`None` for an epoch number or no time).
+    pub fn last_time(&self) -> Option<Parsed> {
+        self.time_parsers.get(self.line_time?)?.last_parsed
     }
 
     /// Reads one line (already known to be non-blank) into a post that owns its strings, for
@@ -121,6 +154,7 @@ impl JsonExtractor {
         }
         let doc = Doc { vals };
 
+        self.line_time = None;
         let found = self
             .time_paths
             .iter()
@@ -128,7 +162,13 @@ impl JsonExtractor {
             .find_map(|(k, p)| doc.lookup(p).map(|raw| (k, raw)));
         let time = match found {
             None => return Err(Skip::MissingTime),
-            Some((k, raw)) => json_time(raw, &mut self.time_parsers[k], &mut bufs.time)?,
+            Some((k, raw)) => {
+                self.line_time = Some(k);
+                let parser = &mut self.time_parsers[k];
+                parser.last_error = None;
+                parser.last_parsed = None;
+                json_time(raw, parser, &mut bufs.time)?
+            }
         };
         let text = self.text(&doc, &mut bufs.text, &mut bufs.title, &mut bufs.extra)?;
         let author = first_str(&self.author_paths, &doc, &mut bufs.author);
@@ -358,6 +398,7 @@ pub(super) fn time_skip(e: TimeError) -> Skip {
 mod tests {
     use super::*;
     use crate::record::FieldSpec;
+    use chrono_tz::Tz;
 
     fn ex() -> JsonExtractor {
         JsonExtractor::new(&FieldChoice::default(), Tz::UTC)
@@ -498,5 +539,26 @@ mod tests {
             Err(Skip::BadTime)
         );
         assert_eq!(e.extract(br#"{"time":1235467862}"#), Err(Skip::MissingText));
+    }
+
+    #[test]
+    fn a_time_error_is_the_current_lines_own() {
+        // issue 21: a line with "IST" was reported as "'CST' is ambiguous", the error an earlier
+        // line had left in another field's time reader.
+        let mut e = ex();
+        let cst = br#"{"created_at":"2009-02-24 09:30 CST","text":"a"}"#;
+        assert_eq!(e.extract(cst), Err(Skip::AmbiguousZone));
+        let ist = br#"{"date":"2009-02-24 09:30 IST","text":"a"}"#;
+        assert_eq!(e.extract(ist), Err(Skip::AmbiguousZone));
+        let Some(TimeError::AmbiguousZone(a)) = e.last_time_error() else {
+            panic!("{:?}", e.last_time_error())
+        };
+        assert_eq!(a.abbr, "IST");
+        // A good line leaves no error behind, nor does a line without a time.
+        e.extract(br#"{"date":"2009-02-24 09:30","text":"a"}"#)
+            .unwrap();
+        assert_eq!(e.last_time_error(), None);
+        assert_eq!(e.extract(br#"{"text":"a"}"#), Err(Skip::MissingTime));
+        assert_eq!(e.last_time_error(), None);
     }
 }

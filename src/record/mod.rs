@@ -1,6 +1,7 @@
-//! From one input line (or CSV row) to a `Post`: its time, text, author and kind. [`fields`] says
-//! where to look, [`json`] and [`csv`] read the two layouts ([`jsonscan`] is the JSON fast path),
-//! [`html`] strips markup from bodies.
+//! From one input line (or CSV row, XML element, element of a JSON document) to a `Post`: its
+//! time, text, author and kind. [`fields`] says where to look, [`json`] and [`csv`] read JSON
+//! Lines and CSV ([`jsonscan`] is the JSON fast path), [`xml`] blog backups and feeds,
+//! [`jsondoc`] JSON documents holding many posts; [`html`] strips markup from bodies.
 //!
 //! Dumps come in many schemas. Without flags outcry looks for the fields the common ones use
 //! (Twitter, Reddit, Mastodon, blog and forum exports); `--time-field` and friends name a field
@@ -15,7 +16,9 @@ mod csv;
 mod fields;
 mod html;
 mod json;
+pub mod jsondoc;
 pub mod jsonscan;
+pub mod xml;
 
 pub use self::csv::CsvMapper;
 pub use fields::{Candidates, FieldChoice, FieldSpec};
@@ -34,6 +37,14 @@ pub struct Post<'a> {
     pub kind: Option<Cow<'a, str>>,
 }
 
+/// The kinds of record counted apart (`stats.records_by_kind`): what blogs hold.
+pub const KINDS: [&str; 4] = ["post", "comment", "trackback", "pingback"];
+
+/// The index in [`KINDS`] of a record's kind, as a dump writes it (any case).
+pub fn kind_index(kind: &str) -> Option<usize> {
+    KINDS.iter().position(|k| k.eq_ignore_ascii_case(kind))
+}
+
 /// Why a non-empty line did not become a record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Skip {
@@ -47,10 +58,12 @@ pub enum Skip {
     TruncatedInput,
     /// A zone abbreviation with several meanings (CST, IST) that `--input-tz` could not settle.
     AmbiguousZone,
+    /// An XML element (a post, comment or trackback) that is not well-formed.
+    MalformedXml,
 }
 
 impl Skip {
-    pub const ALL: [Skip; 9] = [
+    pub const ALL: [Skip; 10] = [
         Skip::InvalidUtf8,
         Skip::MalformedJson,
         Skip::NotObject,
@@ -60,6 +73,7 @@ impl Skip {
         Skip::MalformedCsv,
         Skip::TruncatedInput,
         Skip::AmbiguousZone,
+        Skip::MalformedXml,
     ];
 
     /// The stable name used in reports and JSON (`skipped_by_reason`).
@@ -74,6 +88,7 @@ impl Skip {
             Skip::MalformedCsv => "malformed_csv",
             Skip::TruncatedInput => "truncated_input",
             Skip::AmbiguousZone => "ambiguous_zone",
+            Skip::MalformedXml => "malformed_xml",
         }
     }
 }

@@ -10,11 +10,19 @@ use serde::{Deserialize, Serialize};
 use super::{Exporter, Report};
 use crate::detect::Incident;
 use crate::official::Official;
-use crate::time::{rfc3339_in, rfc3339_utc, Ts};
+use crate::time::{rfc3339_in, rfc3339_utc, DateOrder, Implied, Ts};
+
+/// The version of the report's layout, `schema_version` in every report; the JSON Schema in
+/// `schema/report.schema.json` (`outcry schema`) describes this version. It grows when a field
+/// changes meaning or goes away, not when one is added.
+pub const SCHEMA_VERSION: u32 = 1;
 
 /// The whole document.
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
 pub struct JsonReport {
+    /// [`SCHEMA_VERSION`] (0 in reports from before it existed).
+    #[serde(default)]
+    pub schema_version: u32,
     pub incidents: Vec<JsonIncident>,
     pub stats: JsonStats,
     pub settings: JsonSettings,
@@ -57,6 +65,28 @@ pub struct JsonIncident {
     /// The provider's timeline (`--official`); null when not given or silent on this incident.
     #[serde(default)]
     pub official: Option<JsonOfficial>,
+    /// Severity: the peak window's distinct voices over what was expected there (how many times
+    /// the usual level).
+    #[serde(default)]
+    pub peak_ratio: f64,
+    /// Severity: the evidence of the whole incident, in nats: the log-likelihood ratio of its
+    /// windows' reports under one raised level against their expectation (grows with height and
+    /// length; rank incidents by it, or cut below a value of your own).
+    #[serde(default)]
+    pub llr: f64,
+    /// False when the input was too short (under 24 hours) to know the service's usual level:
+    /// it was then taken from the input's quietest quarter (hour blocks; an outage is assumed to
+    /// fill at most half of the input).
+    #[serde(default = "yes")]
+    pub usual_level_known: bool,
+    /// How far the service's counts wander beyond a Poisson process: a window's variance is
+    /// μ + overdispersion·μ² (0: Poisson).
+    #[serde(default)]
+    pub overdispersion: f64,
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
@@ -108,9 +138,14 @@ pub struct JsonEvidence {
 pub struct JsonStats {
     pub inputs: u64,
     pub unreadable_inputs: u64,
-    /// Non-empty input lines (CSV: rows); always `records + skipped`.
+    /// Non-empty input lines (CSV: rows; XML and JSON documents: elements read as posts,
+    /// comments, trackbacks, pingbacks); always `records + skipped`.
     pub lines: u64,
     pub records: u64,
+    /// Records by kind, when the input says: `post`, `comment`, `trackback`, `pingback` (blog
+    /// backups and feeds always do; JSON Lines and CSV through a `kind` or `type` field).
+    #[serde(default)]
+    pub records_by_kind: BTreeMap<String, u64>,
     pub skipped: u64,
     pub skipped_by_reason: BTreeMap<String, u64>,
     pub bytes: u64,
@@ -127,13 +162,40 @@ pub struct JsonStats {
     /// earlier taken): kept, and counted here.
     #[serde(default)]
     pub dst_adjusted: u64,
+    /// Records kept out of the windows (and out of `mentions`, `reports`, `recoveries`):
+    /// far outside the bulk of the stream, or outside `--since`/`--until`.
+    #[serde(default)]
+    pub outliers: u64,
+    /// The same by reason: `epoch_zero`, `before_bulk`, `after_bulk`, `before_since`,
+    /// `after_until` (only reasons that occurred).
+    #[serde(default)]
+    pub outliers_by_reason: BTreeMap<String, u64>,
+    /// Times written without a zone and read in one the user did not choose (no `--input-tz`),
+    /// by zone: `UTC`, `Asia/Seoul` (Korean text).
+    #[serde(default)]
+    pub implied_zone: BTreeMap<String, u64>,
+    /// Numeric dates that another order of year, month and day would read as another date.
+    #[serde(default)]
+    pub ambiguous_dates: u64,
 }
 
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
 pub struct JsonSettings {
     pub window_s: i64,
     pub tz: Vec<String>,
-    pub input_tz: String,
+    /// `--input-tz`; null when not given (Korean text read as Asia/Seoul, other text as UTC).
+    pub input_tz: Option<String>,
+    /// `--date-order`: `auto`, `ymd`, `mdy` or `dmy`.
+    #[serde(default)]
+    pub date_order: String,
+    /// `--since` and `--until` (RFC 3339 UTC), null when not given.
+    #[serde(default)]
+    pub since: Option<String>,
+    #[serde(default)]
+    pub until: Option<String>,
+    /// `--keep-outliers`.
+    #[serde(default)]
+    pub keep_outliers: bool,
     pub alpha: f64,
     pub min_reports: u32,
     pub merge_gap: i64,
@@ -147,6 +209,10 @@ pub struct JsonSettings {
     /// "hour of day", "day of week" or "none" (too little history).
     #[serde(default)]
     pub seasonal_profile: String,
+    /// The window test's variance model: "negative binomial" (dispersion estimated per
+    /// service) or "poisson".
+    #[serde(default)]
+    pub variance: String,
 }
 
 /// Builds the document.
@@ -159,6 +225,7 @@ pub fn to_json(r: &Report) -> JsonReport {
         .map(|(k, i)| incident(r, i, r.official_of(k), tz))
         .collect();
     JsonReport {
+        schema_version: SCHEMA_VERSION,
         incidents,
         stats: stats(r),
         settings: settings(r),
@@ -216,6 +283,10 @@ fn incident(r: &Report, i: &Incident, official: Option<&Official>, tz: Tz) -> Js
         distinct_reports: i.distinct_reports,
         phases: phases(i, tz),
         official: official.map(|o| json_official(o, i.onset, tz)),
+        peak_ratio: round(i.peak_ratio, 2),
+        llr: round(i.llr, 1),
+        usual_level_known: i.usual_level_known,
+        overdispersion: round(i.overdispersion, 5),
     }
 }
 
@@ -258,6 +329,11 @@ fn stats(r: &Report) -> JsonStats {
         unreadable_inputs: s.unreadable,
         lines: s.lines,
         records: s.records,
+        records_by_kind: crate::record::KINDS
+            .iter()
+            .zip(s.records_by_kind)
+            .map(|(k, n)| (k.to_string(), n))
+            .collect(),
         skipped: s.skipped(),
         skipped_by_reason: s
             .nonzero_reasons()
@@ -272,6 +348,18 @@ fn stats(r: &Report) -> JsonStats {
         last_post: span.map(|(_, b)| rfc3339_utc(b)),
         input_errors: s.input_errors.clone(),
         dst_adjusted: s.dst_adjusted,
+        outliers: s.outliers(),
+        outliers_by_reason: s
+            .nonzero_outliers()
+            .map(|(k, n)| (k.name().to_string(), n))
+            .collect(),
+        implied_zone: Implied::ALL
+            .iter()
+            .zip(s.implied_zone)
+            .filter(|(_, n)| *n > 0)
+            .map(|(z, n)| (z.zone().name().to_string(), n))
+            .collect(),
+        ambiguous_dates: s.ambiguous_dates,
     }
 }
 
@@ -280,13 +368,28 @@ fn settings(r: &Report) -> JsonSettings {
     JsonSettings {
         window_s: r.windows.width,
         tz: r.zones.iter().map(|z| z.name().to_string()).collect(),
-        input_tz: r.input_tz.name().to_string(),
+        input_tz: r.scan.times.zone.chosen().map(|z| z.name().to_string()),
+        date_order: match r.scan.times.dates {
+            DateOrder::Auto => "auto",
+            DateOrder::Ymd => "ymd",
+            DateOrder::Mdy => "mdy",
+            DateOrder::Dmy => "dmy",
+        }
+        .to_string(),
+        since: r.scan.since.map(rfc3339_utc),
+        until: r.scan.until.map(rfc3339_utc),
+        keep_outliers: r.scan.keep_outliers,
         alpha: r.params.alpha,
         min_reports: r.params.min_reports,
         merge_gap: r.params.merge_gap,
         sensitivity: r.sensitivity_name().to_string(),
         min_run: r.params.min_run,
         seasonal_profile: crate::detect::Season::describe(r.windows, r.params).to_string(),
+        variance: match r.params.variance {
+            crate::detect::Variance::Poisson => "poisson",
+            crate::detect::Variance::NegativeBinomial => "negative binomial",
+        }
+        .to_string(),
     }
 }
 

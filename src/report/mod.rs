@@ -11,14 +11,14 @@ use std::io::{self, Write};
 use chrono_tz::Tz;
 
 pub use self::csv::{WindowsCsv, HEADER as CSV_HEADER};
-pub use self::json::{JsonExporter, JsonReport};
-pub use self::output::write_output;
+pub use self::json::{JsonExporter, JsonReport, SCHEMA_VERSION};
+pub use self::output::{remove_pending, write_output};
 pub use self::text::TextExporter;
 
 use crate::detect::{Incident, Params, Sensitivity};
 use crate::lexicon::classify::Matcher;
 use crate::official::Official;
-use crate::stream::Stats;
+use crate::stream::{ScanConfig, Stats};
 use crate::window::Windows;
 
 /// Everything a report shows.
@@ -31,7 +31,8 @@ pub struct Report<'a> {
     pub matcher: &'a Matcher,
     pub stats: &'a Stats,
     pub zones: &'a [Tz],
-    pub input_tz: Tz,
+    /// How the inputs were read (`--input-tz`, `--date-order`, `--since`, `--until`, …).
+    pub scan: &'a ScanConfig,
     pub params: &'a Params,
 }
 

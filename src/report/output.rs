@@ -1,43 +1,252 @@
-//! Where a report goes: standard output, or a file replaced atomically, so a failed run never
-//! leaves a half-written output.
+//! Where a report goes: standard output, or `-o FILE` as the shell's `> FILE` would write it, but
+//! never half of it.
+//!
+//! * `-o -` (or no `-o`) is standard output.
+//! * A symbolic link is followed (to its final target, created if the link dangles), as `>` does.
+//! * A regular file, or a path where nothing exists yet, is written to a temporary file in the
+//!   same folder and renamed over the target once everything is written (and synced): readers
+//!   see the old file or the new one, never a part. A new file gets mode 0666 less the umask (as
+//!   `>` creates it); a replaced one keeps its permission bits (its owner and hard links are not
+//!   kept: a rename makes a new file).
+//! * Anything else that can be opened for writing (a FIFO, a terminal, `/dev/null`, another
+//!   device) is written directly, as `>` does: there is nothing to replace.
+//! * A failed run, or one interrupted by SIGINT, SIGTERM or SIGHUP, leaves the target as it was
+//!   and no temporary file behind: the temporary file's name is registered while it exists, and
+//!   the binary's signal handler removes it ([`remove_pending`]) before exiting.
 
+use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
-use anyhow::Result;
+use anyhow::{anyhow, Result};
 
-/// Writes to stdout, or atomically to a file: a temporary file beside it, renamed into place only
-/// when everything was written, so a failed run never leaves a half-written output.
+/// Temporary files being written, for the signal handler.
+static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// Removes every temporary output file still being written: for a signal handler, just before
+/// the process exits.
+pub fn remove_pending() {
+    let pending = match PENDING.lock() {
+        Ok(p) => p,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    for p in pending.iter() {
+        let _ = fs::remove_file(p);
+    }
+}
+
+fn register(p: &Path, add: bool) {
+    let mut pending = match PENDING.lock() {
+        Ok(p) => p,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    if add {
+        pending.push(p.to_path_buf());
+    } else {
+        pending.retain(|q| q != p);
+    }
+}
+
+/// Follows symbolic links from `p` to the path a write would land on (which may not exist yet).
+fn follow_links(p: &Path) -> io::Result<PathBuf> {
+    let mut cur = p.to_path_buf();
+    for _ in 0..40 {
+        match fs::symlink_metadata(&cur) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let target = fs::read_link(&cur)?;
+                cur = match cur.parent() {
+                    Some(dir) if target.is_relative() => dir.join(target),
+                    _ => target,
+                };
+            }
+            _ => return Ok(cur),
+        }
+    }
+    Err(io::Error::other("too many levels of symbolic links"))
+}
+
+/// Writes to stdout (`path` `None` or `-`), or to a file as the module documentation says.
 pub fn write_output(
-    path: Option<&std::path::Path>,
+    path: Option<&Path>,
     f: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<()> {
-    match path {
-        None => {
-            let stdout = io::stdout();
-            let mut out = io::BufWriter::new(stdout.lock());
+    let Some(p) = path.filter(|p| p.as_os_str() != "-") else {
+        let stdout = io::stdout();
+        let mut out = io::BufWriter::new(stdout.lock());
+        f(&mut out)?;
+        out.flush()?;
+        return Ok(());
+    };
+    let target = follow_links(p).map_err(|e| anyhow!("{}: cannot write: {e}", p.display()))?;
+    match fs::metadata(&target) {
+        Ok(m) if m.is_dir() => Err(anyhow!("{}: cannot write: is a directory", p.display())),
+        Ok(m) if m.is_file() => replace(p, &target, Some(m.permissions()), f),
+        Ok(_) => {
+            // A FIFO or a device: written directly, as `>` would.
+            let file = OpenOptions::new()
+                .write(true)
+                .open(&target)
+                .map_err(|e| anyhow!("{}: cannot write: {e}", p.display()))?;
+            let mut out = io::BufWriter::new(file);
+            f(&mut out)?;
+            out.flush()?;
+            Ok(())
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => replace(p, &target, None, f),
+        Err(e) => Err(anyhow!("{}: cannot write: {e}", p.display())),
+    }
+}
+
+/// Writes a temporary file beside `target` and renames it over `target`.
+fn replace(
+    shown: &Path,
+    target: &Path,
+    keep: Option<fs::Permissions>,
+    f: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<()> {
+    let dir = target
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = target
+        .file_name()
+        .map_or("outcry".into(), |n| n.to_string_lossy().into_owned());
+    let prefix = format!(".{name}.");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // Handed to open(2), which takes the umask off, as for a file `>` creates.
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(dir).map_err(|e| {
+        anyhow!(
+            "{}: cannot create a file in {}: {e}",
+            shown.display(),
+            dir.display()
+        )
+    })?;
+    register(tmp.path(), true);
+    let written = (|| -> Result<()> {
+        if let Some(perm) = keep {
+            tmp.as_file().set_permissions(perm)?;
+        }
+        {
+            let mut out = io::BufWriter::new(tmp.as_file_mut());
             f(&mut out)?;
             out.flush()?;
         }
-        Some(p) => {
-            let dir = p
-                .parent()
-                .filter(|d| !d.as_os_str().is_empty())
-                .unwrap_or(std::path::Path::new("."));
-            let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| {
-                anyhow::anyhow!(
-                    "{}: cannot create a file in {}: {e}",
-                    p.display(),
-                    dir.display()
-                )
-            })?;
-            {
-                let mut out = io::BufWriter::new(tmp.as_file_mut());
-                f(&mut out)?;
-                out.flush()?;
-            }
-            tmp.persist(p)
-                .map_err(|e| anyhow::anyhow!("{}: cannot write: {}", p.display(), e.error))?;
+        tmp.as_file().sync_all()?;
+        Ok(())
+    })();
+    let path = tmp.path().to_path_buf();
+    let result = written.and_then(|()| {
+        tmp.persist(target)
+            .map(drop)
+            .map_err(|e| anyhow!("{}: cannot write: {}", shown.display(), e.error))
+    });
+    // On success the name is the target's now; on failure `tmp` was dropped and removed.
+    register(&path, false);
+    result
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::{symlink, PermissionsExt};
+
+    fn write(p: &Path, text: &str) -> Result<()> {
+        write_output(Some(p), |o| o.write_all(text.as_bytes()))
+    }
+
+    fn leftovers(dir: &Path) -> Vec<String> {
+        fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".tmp"))
+            .collect()
+    }
+
+    #[test]
+    fn a_symbolic_link_is_followed_and_its_target_replaced() {
+        let d = tempfile::tempdir().unwrap();
+        let real = d.path().join("real.json");
+        fs::write(&real, "old").unwrap();
+        let link = d.path().join("link.json");
+        symlink("real.json", &link).unwrap();
+        write(&link, "new").unwrap();
+        assert!(fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(fs::read_to_string(&real).unwrap(), "new");
+        // A dangling link: its target is created, as `>` does.
+        let dangling = d.path().join("dangling");
+        symlink("made.json", &dangling).unwrap();
+        write(&dangling, "x").unwrap();
+        assert_eq!(fs::read_to_string(d.path().join("made.json")).unwrap(), "x");
+        assert!(leftovers(d.path()).is_empty());
+    }
+
+    #[test]
+    fn modes_follow_the_umask_for_new_files_and_stay_for_old_ones() {
+        let d = tempfile::tempdir().unwrap();
+        let new = d.path().join("new.csv");
+        write(&new, "a").unwrap();
+        let mode = fs::metadata(&new).unwrap().permissions().mode() & 0o777;
+        // The umask of the test process, read without changing it: a file made by plain
+        // `File::create` (0666 less the umask) shows it.
+        let probe = d.path().join("probe");
+        fs::File::create(&probe).unwrap();
+        let want = fs::metadata(&probe).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, want, "{mode:o} vs {want:o}");
+        let old = d.path().join("old.csv");
+        fs::write(&old, "x").unwrap();
+        fs::set_permissions(&old, fs::Permissions::from_mode(0o640)).unwrap();
+        write(&old, "y").unwrap();
+        assert_eq!(
+            fs::metadata(&old).unwrap().permissions().mode() & 0o777,
+            0o640
+        );
+    }
+
+    #[test]
+    fn a_failed_write_leaves_the_old_file_and_nothing_else() {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("out.json");
+        fs::write(&p, "old").unwrap();
+        let r = write_output(Some(&p), |o| {
+            o.write_all(b"half")?;
+            Err(io::Error::other("boom"))
+        });
+        assert!(r.is_err());
+        assert_eq!(fs::read_to_string(&p).unwrap(), "old");
+        assert!(leftovers(d.path()).is_empty());
+        assert!(!PENDING
+            .lock()
+            .unwrap()
+            .iter()
+            .any(|q| q.starts_with(d.path())));
+    }
+
+    #[test]
+    fn a_device_is_written_directly() {
+        write(Path::new("/dev/null"), "nothing").unwrap();
+        assert!(fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device_like());
+    }
+
+    trait CharDevice {
+        fn is_char_device_like(&self) -> bool;
+    }
+    impl CharDevice for fs::FileType {
+        fn is_char_device_like(&self) -> bool {
+            use std::os::unix::fs::FileTypeExt;
+            self.is_char_device()
         }
     }
-    Ok(())
 }

@@ -117,14 +117,41 @@ fn official_line(out: &mut dyn Write, o: &Official, onset: Ts, z: Tz) -> io::Res
     writeln!(out, "  {:<10}{ack}, {res}", "official")
 }
 
-/// The report and recovery counts, the peak and the usual level.
+/// The report and recovery counts, the peak and the usual level; the severity; and a warning
+/// when the usual level could not be known.
 fn counts(out: &mut dyn Write, r: &Report, i: &Incident) -> io::Result<()> {
     let window = human_duration(r.windows.width);
     writeln!(
         out,
         "  {:<10}{} outage reports ({} distinct voices), {} recovery posts (peak {} in {window}; usual {:.2} per {window})",
         "reports", i.reports, i.distinct_reports, i.recoveries, i.peak_reports, i.baseline
-    )
+    )?;
+    writeln!(
+        out,
+        "  {:<10}peak {} the expected, evidence {:.0} nats",
+        "severity",
+        ratio(i.peak_ratio),
+        i.llr
+    )?;
+    if !i.usual_level_known {
+        writeln!(
+            out,
+            "  {:<10}unknown: the input spans under a day, so the usual level is taken from its quietest quarter",
+            "usual"
+        )?;
+    }
+    Ok(())
+}
+
+/// `12×`, `3.4×`, `>1000×`.
+fn ratio(x: f64) -> String {
+    if x >= 1000.0 {
+        ">1000×".to_string()
+    } else if x >= 10.0 {
+        format!("{x:.0}×")
+    } else {
+        format!("{x:.1}×")
+    }
 }
 
 /// The terms people used, most frequent first (nothing when there are none).
@@ -221,6 +248,15 @@ fn summary(r: &Report, out: &mut dyn Write) -> io::Result<()> {
         s.records,
         human_duration(r.windows.width)
     )?;
+    if s.records_by_kind.iter().any(|&n| n > 0) {
+        let kinds: Vec<String> = crate::record::KINDS
+            .iter()
+            .zip(s.records_by_kind)
+            .filter(|(_, n)| *n > 0)
+            .map(|(k, n)| format!("{n} {k}{}", if n == 1 { "" } else { "s" }))
+            .collect();
+        writeln!(out, "Records by kind: {}.", kinds.join(", "))?;
+    }
     writeln!(
         out,
         "{} posts name a service: {} outage reports, {} recovery posts.",
@@ -253,8 +289,48 @@ fn summary(r: &Report, out: &mut dyn Write) -> io::Result<()> {
             s.dst_adjusted
         )?;
     }
+    how_times_were_read(s, out)?;
     for e in &s.input_errors {
         writeln!(out, "Input problem: {e}")?;
+    }
+    Ok(())
+}
+
+/// The summary's lines about times: records kept out of the windows, times read in a zone the
+/// user did not choose, numeric dates another order would read differently.
+fn how_times_were_read(s: &crate::stream::Stats, out: &mut dyn Write) -> io::Result<()> {
+    if s.outliers() > 0 {
+        let reasons: Vec<String> = s
+            .nonzero_outliers()
+            .map(|(k, n)| format!("{} {n}", k.name()))
+            .collect();
+        writeln!(
+            out,
+            "Kept out of the windows: {} record{} ({}).",
+            s.outliers(),
+            if s.outliers() == 1 { "" } else { "s" },
+            reasons.join(", ")
+        )?;
+    }
+    let implied: Vec<String> = crate::time::Implied::ALL
+        .iter()
+        .zip(s.implied_zone)
+        .filter(|(_, n)| *n > 0)
+        .map(|(z, n)| format!("{n} read as {}", z.zone().name()))
+        .collect();
+    if !implied.is_empty() {
+        writeln!(
+            out,
+            "Times without a zone and no --input-tz: {} (Korean text is read as Asia/Seoul time, other text as UTC).",
+            implied.join(", ")
+        )?;
+    }
+    if s.ambiguous_dates > 0 {
+        writeln!(
+            out,
+            "{} numeric dates could be read in another order of year, month and day (see --date-order).",
+            s.ambiguous_dates
+        )?;
     }
     Ok(())
 }

@@ -1,11 +1,13 @@
 //! Where records go: the [`Sink`] a reader hands each post to, and the [`Collector`] that
-//! classifies a post and folds it into window counts (one per worker).
+//! classifies a post and folds it into window counts (one per worker), tallying each day's
+//! records for the outlier rule (`outliers.rs`) and keeping out those outside `--since`/`--until`.
 
 use std::sync::Arc;
 
+use super::outliers::{Counted, Days, TimeRange};
 use super::stats::Stats;
 use crate::lexicon::{Kind, Matcher, Prefilter, Scratch};
-use crate::record::Post;
+use crate::record::{self, Post};
 use crate::time::quote;
 use crate::window::Windows;
 
@@ -27,8 +29,12 @@ pub struct Collector<'m> {
     prefilter: Arc<Prefilter>,
     pub windows: Windows,
     pub stats: Stats,
-    /// Zone of times quoted in posts without one (`--input-tz`).
+    /// Zone of times quoted in posts without one (`--input-tz`, else UTC).
     pub input_tz: chrono_tz::Tz,
+    /// `--since` / `--until`: records outside never reach the windows.
+    pub range: TimeRange,
+    /// The records of each day, for the outlier rule.
+    pub days: Days,
     quotes: Vec<quote::Quote>,
     tokens: quote::TokenBuf,
 }
@@ -56,6 +62,8 @@ impl<'m> Collector<'m> {
             windows,
             stats: Stats::default(),
             input_tz: chrono_tz::Tz::UTC,
+            range: TimeRange::default(),
+            days: Days::default(),
             quotes: vec![],
             tokens: quote::TokenBuf::default(),
         }
@@ -64,18 +72,33 @@ impl<'m> Collector<'m> {
     /// Counts one record.
     pub fn post(&mut self, p: &Post<'_>) {
         self.stats.records += 1;
+        if let Some(i) = p.kind.as_deref().and_then(record::kind_index) {
+            self.stats.records_by_kind[i] += 1;
+        }
+        if let Some(why) = self.range.outside(p.time) {
+            self.stats.outlier(why);
+            return;
+        }
         self.windows.see(p.time);
         // None: provably names no service and so gets no verdict (see prefilter.rs).
         let Some(v) = self
             .prefilter
             .classify(self.matcher, &p.text, &mut self.scratch)
         else {
+            self.days.add(p.time, Counted::default());
             return;
         };
-        if !v.services.is_empty() {
+        let counted = Counted {
+            mention: !v.services.is_empty(),
+            report: matches!(v.kind, Some((Kind::Report, _))),
+            recovery: matches!(v.kind, Some((Kind::Recovery, _))),
+            works_for_me: v.works_for_me.is_some(),
+        };
+        self.days.add(p.time, counted);
+        if counted.mention {
             self.stats.mentions += 1;
         }
-        if v.works_for_me.is_some() {
+        if counted.works_for_me {
             self.stats.works_for_me += 1;
         }
         for &svc in v.services {
@@ -86,8 +109,13 @@ impl<'m> Collector<'m> {
                 Kind::Report => self.stats.reports += 1,
                 Kind::Recovery => self.stats.recoveries += 1,
             }
+            // A trackback or pingback quotes another post: its voice is the quoted words'.
+            let quote = p.kind.as_deref().is_some_and(|k| {
+                k.eq_ignore_ascii_case("trackback") || k.eq_ignore_ascii_case("pingback")
+            });
+            let author = p.author.as_deref();
             self.windows
-                .classify(svc, kind, p.time, &p.text, p.author.as_deref(), v.terms);
+                .classify_post(svc, kind, p.time, &p.text, author, quote, v.terms);
         }
         // Times quoted by posts about a service ("down since 10:20 GMT", "6시 반쯤부터"): only
         // posts that name one and pass a cheap byte test are read further.

@@ -1,10 +1,12 @@
 //! What one read of the inputs needs to know, as plain values: which inputs, how their records
-//! are laid out and timed, the window width, how bad lines are treated, how many threads.
+//! are laid out and timed, the window width, which times are kept, how bad lines are treated,
+//! how many threads.
 
 use chrono_tz::Tz;
 
 use crate::input::Layout;
 use crate::record::FieldChoice;
+use crate::time::{TimeRules, Ts};
 
 /// The settings of one scan, resolved from the command line by the command layer.
 #[derive(Debug, Clone)]
@@ -15,8 +17,15 @@ pub struct ScanConfig {
     pub layout: Option<Layout>,
     pub columns: Option<Vec<String>>,
     pub fields: FieldChoice,
-    /// Zone of times written without an offset (`--input-tz`).
-    pub input_tz: Tz,
+    /// How times are read: the zone of times written without one (`--input-tz`, or the implied
+    /// rule), the order of numeric dates (`--date-order`).
+    pub times: TimeRules,
+    /// Records before `since` or from `until` on are kept out of the windows (`--since`,
+    /// `--until`).
+    pub since: Option<Ts>,
+    pub until: Option<Ts>,
+    /// Keep records far outside the bulk of the stream in the windows (`--keep-outliers`).
+    pub keep_outliers: bool,
     /// Window width in seconds.
     pub window: i64,
     /// The zone whose local midnight windows longer than an hour are aligned on (the first `--tz`).

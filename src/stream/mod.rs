@@ -1,10 +1,13 @@
 //! One run's stream, wired: every input ([`crate::input`]) into records ([`crate::record`]),
 //! verdicts ([`crate::lexicon`]) and window counts ([`crate::window`]), on one thread
-//! ([`sequential`]) or on every core ([`parallel`]), with a progress bar ([`progress`]) and the
-//! counts of what was read and skipped ([`stats`]).
+//! ([`sequential`]) or on every core ([`parallel`]), with a progress bar ([`progress`]), the
+//! counts of what was read and skipped ([`stats`]), and the records far outside the bulk of the
+//! stream kept out of the windows ([`outliers`]).
 
 pub mod collect;
 pub mod config;
+pub mod documents;
+pub mod outliers;
 pub mod parallel;
 pub mod progress;
 pub mod sequential;
@@ -12,4 +15,5 @@ pub mod stats;
 
 pub use collect::{Collector, Sink};
 pub use config::ScanConfig;
-pub use stats::{describe, Scan, Stats};
+pub use outliers::Outlier;
+pub use stats::{describe, time_warnings, warn_times, Example, Scan, Stats};

@@ -29,12 +29,15 @@ use crossbeam_channel::{bounded, unbounded, Receiver, Sender};
 
 use super::collect::Collector;
 use super::config::ScanConfig;
+use super::documents;
+use super::outliers::{self, TimeRange};
 use super::progress::Progress;
-use super::sequential;
-use super::stats::{strict_error, Scan, Stats, Warner};
-use crate::input::{self, Layout};
+use super::sequential::{self, add_time_counts, note_ambiguous};
+use super::stats::{strict_error, Example, Scan, Stats, Warner};
+use crate::input::{self, ChunkSink, Layout};
 use crate::lexicon::Matcher;
 use crate::lexicon::Prefilter;
+use crate::record::xml::{self, Dialect, XmlReader};
 use crate::record::{Decoded, JsonExtractor, Skip};
 use crate::time::TimeError;
 use crate::window::Windows;
@@ -58,7 +61,11 @@ fn scan_with(cfg: &ScanConfig, matcher: &Matcher, progress: &Progress) -> Result
     let new_collector = || {
         let windows = Windows::aligned(cfg.window, services, cfg.align_zone);
         let mut c = Collector::with_prefilter(matcher, windows, prefilter.clone());
-        c.input_tz = cfg.input_tz;
+        c.input_tz = cfg.times.zone.or_utc();
+        c.range = TimeRange {
+            since: cfg.since,
+            until: cfg.until,
+        };
         c
     };
     let mut c = new_collector();
@@ -82,33 +89,69 @@ fn scan_with(cfg: &ScanConfig, matcher: &Matcher, progress: &Progress) -> Result
             }
         };
         c.stats.inputs += 1;
-        let layout = cfg.layout.unwrap_or_else(|| Layout::from_name(path));
-        let delimiter = match layout {
-            Layout::JsonLines => None,
-            Layout::Csv { delimiter } => Some(delimiter),
-        };
-        if let Some(delimiter) = delimiter {
-            sequential::scan_csv(src, delimiter, cfg, &mut c, &mut warn)?;
+        let mut src = src;
+        let Some(dialect) = chunked(&mut src, path, cfg, &mut c, &mut warn)? else {
             continue;
-        }
+        };
         let keep = if cfg.quiet { 0 } else { cfg.max_warnings + 1 };
         let new_worker = || Worker {
             c: new_collector(),
-            json: JsonExtractor::new(&cfg.fields, cfg.input_tz),
+            json: JsonExtractor::new(&cfg.fields, cfg.times),
+            xml: dialect.map(|d| XmlReader::new(d, cfg.times)),
             bufs: Decoded::default(),
             events: vec![],
+            ambiguous: None,
             keep,
             strict: cfg.strict,
             failed: false,
         };
         let mut reader = src.reader;
-        let (workers, end) = read_parallel(&mut reader, threads, new_worker);
+        let (workers, end) = read_parallel(&mut reader, dialect, threads, new_worker);
         progress
             .suspend(|| finish_input(&src.name, workers, end, cfg.strict, &mut c, &mut warn))?;
     }
+    let days = std::mem::take(&mut c.days);
+    outliers::settle(
+        days,
+        cfg.keep_outliers,
+        cfg.window,
+        &mut c.windows,
+        &mut c.stats,
+    );
     Ok(Scan {
         windows: c.windows,
         stats: c.stats,
+    })
+}
+
+/// How an input is cut for the workers: JSON Lines (`Some(None)`) or XML units of a dialect;
+/// `None` when it was read here already (CSV and JSON documents, on this thread) or cannot be
+/// read.
+fn chunked(
+    src: &mut input::Source,
+    path: &str,
+    cfg: &ScanConfig,
+    c: &mut Collector,
+    warn: &mut Warner,
+) -> Result<Option<Option<Dialect>>> {
+    let layout = cfg.layout.unwrap_or_else(|| Layout::of(path, src));
+    let whole = |src: &mut input::Source| {
+        let name = std::mem::take(&mut src.name);
+        let reader = std::mem::replace(&mut src.reader, Box::new(std::io::empty()));
+        input::Source { name, reader }
+    };
+    Ok(match layout {
+        Layout::JsonLines => Some(None),
+        Layout::Csv { delimiter } => {
+            sequential::scan_csv(whole(src), delimiter, cfg, c, warn)?;
+            None
+        }
+        Layout::JsonDoc => {
+            let mut json = JsonExtractor::new(&cfg.fields, cfg.times);
+            documents::scan_doc(whole(src), &mut json, cfg.strict, c, warn)?;
+            None
+        }
+        Layout::Xml => documents::dialect_of(src, cfg.strict, c, warn)?.map(Some),
     })
 }
 
@@ -123,12 +166,33 @@ fn finish_input(
 ) -> Result<()> {
     let mut events: Vec<SkipEvent> = vec![];
     let mut skips = 0;
+    let mut ambiguous: Option<Example> = None;
     for w in workers {
         events.extend(w.events);
         skips += w.c.stats.skipped();
         c.stats.dst_adjusted += w.json.dst_adjusted();
+        for p in w.xml.iter().flat_map(XmlReader::time_parsers) {
+            add_time_counts(&mut c.stats, p);
+        }
+        c.stats.ambiguous_dates += w.json.ambiguous_dates();
+        for (a, b) in c.stats.implied_zone.iter_mut().zip(w.json.implied()) {
+            *a += b;
+        }
+        // Each worker's first is the earliest of its lines: the input's first is the least.
+        if let Some(e) = w.ambiguous {
+            if ambiguous.as_ref().is_none_or(|a| e.line < a.line) {
+                ambiguous = Some(e);
+            }
+        }
         c.windows.merge(w.c.windows);
+        c.days.merge(w.c.days);
         add_stats(&mut c.stats, w.c.stats);
+    }
+    if c.stats.ambiguous_example.is_none() {
+        c.stats.ambiguous_example = ambiguous.map(|e| Example {
+            input: name.to_string(),
+            ..e
+        });
     }
     c.stats.bytes += end.bytes;
     let broken = end.broken.map(|(line, tail, e)| {
@@ -169,6 +233,7 @@ fn add_stats(into: &mut Stats, s: Stats) {
         unreadable,
         lines,
         records,
+        records_by_kind,
         skipped_by_reason,
         bytes,
         mentions,
@@ -177,11 +242,19 @@ fn add_stats(into: &mut Stats, s: Stats) {
         dst_adjusted,
         works_for_me,
         input_errors,
+        outliers_by_reason,
+        outlier_span,
+        implied_zone,
+        ambiguous_dates,
+        ambiguous_example,
     } = s;
     into.inputs += inputs;
     into.unreadable += unreadable;
     into.lines += lines;
     into.records += records;
+    for (a, b) in into.records_by_kind.iter_mut().zip(records_by_kind) {
+        *a += b;
+    }
     for (a, b) in into.skipped_by_reason.iter_mut().zip(skipped_by_reason) {
         *a += b;
     }
@@ -192,6 +265,13 @@ fn add_stats(into: &mut Stats, s: Stats) {
     into.dst_adjusted += dst_adjusted;
     into.works_for_me += works_for_me;
     into.input_errors.extend(input_errors);
+    for (a, b) in into.outliers_by_reason.iter_mut().zip(outliers_by_reason) {
+        *a += b;
+    }
+    // Settled once the whole run is merged (`outliers::settle`); the workers have none.
+    debug_assert!(outlier_span.is_none() && ambiguous_example.is_none());
+    // Counted by the time readers, added from the extractors (`finish_input`).
+    debug_assert!(implied_zone == [0, 0] && ambiguous_dates == 0);
 }
 
 /// A skipped line: its number, why, and what was wrong with its time (for ambiguous zones).
@@ -202,10 +282,14 @@ struct Worker<'m> {
     c: Collector<'m>,
     /// Its own extractor: reading a line may update per-stream state.
     json: JsonExtractor,
+    /// For an XML input: its reader of records.
+    xml: Option<XmlReader>,
     /// Where strings with escapes are decoded, line after line.
     bufs: Decoded,
     /// Its first skips, in line order.
     events: Vec<SkipEvent>,
+    /// Its first ambiguous numeric date (the input's name is filled in at the merge).
+    ambiguous: Option<Example>,
     /// How many skips to note.
     keep: usize,
     strict: bool,
@@ -216,6 +300,9 @@ struct Worker<'m> {
 impl Worker<'_> {
     /// Folds the lines of one chunk, the first of which is line `first_line` of the input.
     fn chunk(&mut self, buf: &[u8], first_line: u64) {
+        if self.xml.is_some() {
+            return self.xml_chunk(buf, first_line);
+        }
         let mut line_no = first_line;
         let mut rest = buf;
         while !rest.is_empty() {
@@ -228,7 +315,13 @@ impl Worker<'_> {
             if !input::is_blank(line) {
                 self.c.stats.lines += 1;
                 match self.json.extract_into(line, &mut self.bufs) {
-                    Ok(p) => self.c.post(&p),
+                    Ok(p) => {
+                        if self.ambiguous.is_none() {
+                            let (t, ex) = (self.json.last_time(), self.json.ambiguous_example());
+                            note_ambiguous(&mut self.ambiguous, t, ex, "", line_no);
+                        }
+                        self.c.post(&p)
+                    }
                     Err(why) if self.strict => {
                         self.events
                             .push((line_no, why, self.json.last_time_error()));
@@ -249,12 +342,47 @@ impl Worker<'_> {
     }
 }
 
-/// Where the reader puts its chunks.
-trait Sink {
-    /// A buffer to fill (its contents are garbage; its length is its capacity, at least CHUNK).
-    fn fresh(&mut self) -> Vec<u8>;
-    /// Takes a chunk: whole lines in `buf[..len]`; false to stop reading.
-    fn take(&mut self, buf: Vec<u8>, len: usize, first_line: u64) -> bool;
+impl Worker<'_> {
+    /// Folds the records of one chunk of XML units, the first byte of which is on line
+    /// `first_line` of the input.
+    fn xml_chunk(&mut self, buf: &[u8], first_line: u64) {
+        let Worker {
+            c,
+            xml,
+            events,
+            keep,
+            strict,
+            failed,
+            ..
+        } = self;
+        let Some(xml) = xml else {
+            return;
+        };
+        xml.chunk(buf, first_line, &mut |line, got| {
+            if *failed {
+                return;
+            }
+            match got {
+                Ok(None) => {}
+                Ok(Some(p)) => {
+                    c.stats.lines += 1;
+                    c.post(&p);
+                }
+                Err(why) => {
+                    c.stats.lines += 1;
+                    if *strict {
+                        events.push((line, why, None));
+                        *failed = true;
+                    } else {
+                        c.stats.skip(why);
+                        if events.len() < *keep {
+                            events.push((line, why, None));
+                        }
+                    }
+                }
+            }
+        });
+    }
 }
 
 /// How reading an input ended.
@@ -268,7 +396,7 @@ struct ReaderEnd {
 
 /// Cuts the input into chunks of whole lines. Reads straight into the chunk buffers (a large
 /// read bypasses the `BufReader`'s own buffer), and carries the last, incomplete line over.
-fn read_chunks(reader: &mut dyn BufRead, sink: &mut dyn Sink) -> ReaderEnd {
+fn read_chunks(reader: &mut dyn BufRead, sink: &mut dyn ChunkSink) -> ReaderEnd {
     let mut next_line = 1u64;
     let mut bytes = 0u64;
     let mut buf = sink.fresh();
@@ -352,7 +480,7 @@ fn fill(
 
 /// A fresh buffer that starts with `tail` (the incomplete last line of a chunk), with room for
 /// at least half a chunk after it.
-fn carry_over(sink: &mut dyn Sink, tail: &[u8]) -> Vec<u8> {
+fn carry_over(sink: &mut dyn ChunkSink, tail: &[u8]) -> Vec<u8> {
     let mut next = sink.fresh();
     if next.len() < tail.len() + CHUNK / 2 {
         next.resize(tail.len() + CHUNK, 0);
@@ -373,7 +501,7 @@ struct Dispatch<'a> {
     fail: &'a AtomicU64,
 }
 
-impl Sink for Dispatch<'_> {
+impl ChunkSink for Dispatch<'_> {
     fn fresh(&mut self) -> Vec<u8> {
         self.free.try_recv().unwrap_or_else(|_| vec![0; CHUNK])
     }
@@ -383,9 +511,10 @@ impl Sink for Dispatch<'_> {
     }
 }
 
-/// Reads on this thread, folds on `threads` workers.
+/// Reads on this thread (cutting lines, or XML units of `dialect`), folds on `threads` workers.
 fn read_parallel<'m>(
     reader: &mut dyn BufRead,
+    dialect: Option<Dialect>,
     threads: usize,
     new_worker: impl Fn() -> Worker<'m>,
 ) -> (Vec<Worker<'m>>, ReaderEnd) {
@@ -422,7 +551,16 @@ fn read_parallel<'m>(
             free: free_rx,
             fail: &fail,
         };
-        let end = read_chunks(reader, &mut sink);
+        let end = match dialect {
+            None => read_chunks(reader, &mut sink),
+            Some(d) => {
+                let end = xml::frame_units(reader, d.units(), d.dropped(), &mut sink);
+                ReaderEnd {
+                    bytes: end.bytes,
+                    broken: end.broken,
+                }
+            }
+        };
         drop(sink);
         let workers = handles
             .into_iter()

@@ -1,5 +1,5 @@
-//! The stream on one thread: every input, line by line (or CSV row by row), into a [`Sink`] in
-//! input order. The reference the parallel reader must agree with, and the reader of CSV and of
+//! The stream on one thread: every input, line by line (or CSV row by row; XML and JSON documents
+//! element by element, `documents.rs`), into a [`Sink`] in input order. The reference the parallel reader must agree with, and the reader of CSV and of
 //! the `--official` timeline.
 //!
 //! Bad input never stops a run: each non-empty line becomes either a record or a skip counted by
@@ -11,24 +11,68 @@ use anyhow::{bail, Result};
 
 use super::collect::{Collector, Sink};
 use super::config::ScanConfig;
-use super::stats::{strict_error, Scan, Warner};
+use super::documents;
+use super::outliers::{self, TimeRange};
+use super::stats::{strict_error, Example, Scan, Warner};
 use crate::input::{self, Layout, Line, LineReader};
 use crate::lexicon::Matcher;
 use crate::record::{CsvMapper, Decoded, JsonExtractor, Skip};
-use crate::time::TimeError;
+use crate::time::{Parsed, TimeError, TimeParser};
 use crate::window::Windows;
 
-/// Reads every input of `cfg` into windows.
+/// Reads every input of `cfg` into windows, and keeps the records far outside the bulk of the
+/// stream out of them (`outliers.rs`).
 pub fn scan(cfg: &ScanConfig, matcher: &Matcher) -> Result<Scan> {
     let services = matcher.services().len();
     let windows = Windows::aligned(cfg.window, services, cfg.align_zone);
     let mut c = Collector::with_windows(matcher, windows);
-    c.input_tz = cfg.input_tz;
+    c.input_tz = cfg.times.zone.or_utc();
+    c.range = TimeRange {
+        since: cfg.since,
+        until: cfg.until,
+    };
     read(cfg, &mut c)?;
+    let days = std::mem::take(&mut c.days);
+    outliers::settle(
+        days,
+        cfg.keep_outliers,
+        cfg.window,
+        &mut c.windows,
+        &mut c.stats,
+    );
     Ok(Scan {
         windows: c.windows,
         stats: c.stats,
     })
+}
+
+/// Notes the first ambiguous numeric date of a run as the example its warning shows.
+pub(crate) fn note_ambiguous(
+    example: &mut Option<Example>,
+    parsed: Option<Parsed>,
+    text: Option<&str>,
+    input: &str,
+    line: u64,
+) {
+    if let (None, Some(p), Some(text)) = (&example, parsed, text) {
+        if p.ambiguous_date {
+            *example = Some(Example {
+                input: input.to_string(),
+                line,
+                text: text.to_string(),
+                time: p.ts,
+            });
+        }
+    }
+}
+
+/// Adds what a time reader counted to the run's statistics.
+pub(crate) fn add_time_counts(stats: &mut super::Stats, p: &TimeParser) {
+    stats.dst_adjusted += p.dst_adjusted;
+    stats.ambiguous_dates += p.ambiguous_dates;
+    for (a, b) in stats.implied_zone.iter_mut().zip(p.implied) {
+        *a += b;
+    }
 }
 
 /// Reads every input of `cfg`, handing each record to `c` in input order and counting lines,
@@ -39,7 +83,7 @@ pub fn read(cfg: &ScanConfig, c: &mut impl Sink) -> Result<()> {
         limit: cfg.max_warnings,
         quiet: cfg.quiet,
     };
-    let mut json = JsonExtractor::new(&cfg.fields, cfg.input_tz);
+    let mut json = JsonExtractor::new(&cfg.fields, cfg.times);
     for path in &cfg.inputs {
         if c.stopped() {
             break;
@@ -57,18 +101,28 @@ pub fn read(cfg: &ScanConfig, c: &mut impl Sink) -> Result<()> {
             }
         };
         c.stats().inputs += 1;
-        let layout = cfg.layout.unwrap_or_else(|| Layout::from_name(path));
+        let mut src = src;
+        let layout = cfg.layout.unwrap_or_else(|| Layout::of(path, &mut src));
         match layout {
             Layout::JsonLines => scan_jsonl(src, &mut json, c, &mut warn, cfg.strict)?,
             Layout::Csv { delimiter } => scan_csv(src, delimiter, cfg, c, &mut warn)?,
+            Layout::Xml => documents::scan_xml(src, cfg, c, &mut warn)?,
+            Layout::JsonDoc => {
+                let mut doc = JsonExtractor::new(&cfg.fields, cfg.times);
+                documents::scan_doc(src, &mut doc, cfg.strict, c, &mut warn)?
+            }
         }
     }
     c.stats().dst_adjusted += json.dst_adjusted();
+    c.stats().ambiguous_dates += json.ambiguous_dates();
+    for (a, b) in c.stats().implied_zone.iter_mut().zip(json.implied()) {
+        *a += b;
+    }
     Ok(())
 }
 
 #[allow(clippy::too_many_arguments)]
-fn skip(
+pub(crate) fn skip(
     c: &mut impl Sink,
     warn: &mut Warner,
     strict: bool,
@@ -102,6 +156,10 @@ fn scan_jsonl(
                 c.stats().lines += 1;
                 match json.extract_into(b, &mut bufs) {
                     Ok(p) => {
+                        if c.stats().ambiguous_example.is_none() {
+                            let (t, ex) = (json.last_time(), json.ambiguous_example());
+                            note_ambiguous(&mut c.stats().ambiguous_example, t, ex, &name, line_no);
+                        }
                         c.post(line_no, &p);
                         if c.stopped() {
                             break;
@@ -140,10 +198,14 @@ pub(crate) fn scan_csv(
     warn: &mut Warner,
 ) -> Result<()> {
     let name = src.name;
+    // Rows end at `\n` only, so that the reader's line numbers count every line of a CRLF file
+    // (with its default terminator the csv crate counts a CRLF line's `\n` on the next row); the
+    // `\r` is dropped from the last field (`CsvMapper`).
     let mut rdr = csv::ReaderBuilder::new()
         .flexible(true)
         .has_headers(cfg.columns.is_none())
         .delimiter(delimiter)
+        .terminator(csv::Terminator::Any(b'\n'))
         .from_reader(src.reader);
     let mut mapper = match csv_mapper(&mut rdr, cfg) {
         Ok(m) => m,
@@ -161,6 +223,11 @@ pub(crate) fn scan_csv(
                 c.stats().lines += 1;
                 match mapper.extract(&row, delimiter) {
                     Ok(p) => {
+                        if c.stats().ambiguous_example.is_none() {
+                            let tp = &mapper.time_parser;
+                            let (t, ex) = (tp.last_parsed, tp.ambiguous_example.as_deref());
+                            note_ambiguous(&mut c.stats().ambiguous_example, t, ex, &name, line);
+                        }
                         c.post(line, &p);
                         if c.stopped() {
                             break;
@@ -180,7 +247,7 @@ pub(crate) fn scan_csv(
         }
     }
     c.stats().bytes += rdr.position().byte();
-    c.stats().dst_adjusted += mapper.time_parser.dst_adjusted;
+    add_time_counts(c.stats(), &mapper.time_parser);
     Ok(())
 }
 
@@ -190,7 +257,7 @@ fn csv_mapper(
     cfg: &ScanConfig,
 ) -> Result<CsvMapper, String> {
     match &cfg.columns {
-        Some(cols) => CsvMapper::from_columns(cols, cfg.input_tz),
+        Some(cols) => CsvMapper::from_columns(cols, cfg.times),
         None => match rdr.byte_headers() {
             Ok(h) => {
                 let names: Vec<String> = h
@@ -198,7 +265,7 @@ fn csv_mapper(
                     .map(|f| String::from_utf8_lossy(f).into_owned())
                     .collect();
                 let refs: Vec<&str> = names.iter().map(String::as_str).collect();
-                CsvMapper::from_header(&refs, &cfg.fields, cfg.input_tz)
+                CsvMapper::from_header(&refs, &cfg.fields, cfg.times)
             }
             Err(e) => Err(format!("cannot read the CSV header: {e}")),
         },
@@ -207,7 +274,12 @@ fn csv_mapper(
 
 /// An input that cannot be read at all: an error under `--strict`; else shown on stderr, counted
 /// as unreadable and noted in the statistics.
-fn unreadable(msg: String, strict: bool, c: &mut impl Sink, warn: &mut Warner) -> Result<()> {
+pub(crate) fn unreadable(
+    msg: String,
+    strict: bool,
+    c: &mut impl Sink,
+    warn: &mut Warner,
+) -> Result<()> {
     if strict {
         bail!(msg);
     }

@@ -1,8 +1,10 @@
 //! What a run read and skipped, counted by reason, and how skips are told: the first few on
-//! stderr with file and line, or, under `--strict`, the first as the error.
+//! stderr with file and line, or, under `--strict`, the first as the error; and the warnings
+//! about how times were read (implied zones, ambiguous dates, outliers) once the run is read.
 
-use crate::record::Skip;
-use crate::time::TimeError;
+use super::outliers::Outlier;
+use crate::record::{Skip, KINDS};
+use crate::time::{rfc3339_utc, Implied, TimeError, Ts};
 use crate::window::Windows;
 
 /// Counts of what was read.
@@ -16,6 +18,9 @@ pub struct Stats {
     pub lines: u64,
     /// Lines that became records.
     pub records: u64,
+    /// Records by kind (indexed like `record::KINDS`: posts, comments, trackbacks, pingbacks),
+    /// when the input says.
+    pub records_by_kind: [u64; KINDS.len()],
     /// Lines skipped, by reason (indexed like `Skip::ALL`).
     pub skipped_by_reason: [u64; Skip::ALL.len()],
     /// Decompressed bytes read.
@@ -32,6 +37,29 @@ pub struct Stats {
     pub works_for_me: u64,
     /// Messages about whole inputs (could not open, truncated, …).
     pub input_errors: Vec<String>,
+    /// Records kept out of the windows, by reason (indexed like `Outlier::ALL`): far outside
+    /// the bulk of the stream, or outside `--since`/`--until`.
+    pub outliers_by_reason: [u64; Outlier::ALL.len()],
+    /// The earliest and latest time of the records far outside the bulk.
+    pub outlier_span: Option<(Ts, Ts)>,
+    /// Times written without a zone and read in an implied one (no `--input-tz`), by zone
+    /// (indexed like `Implied::ALL`: UTC, Asia/Seoul).
+    pub implied_zone: [u64; 2],
+    /// Numeric dates that another order of year, month and day would read differently.
+    pub ambiguous_dates: u64,
+    /// The first of them.
+    pub ambiguous_example: Option<Example>,
+}
+
+/// One line that a warning shows as an example.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Example {
+    pub input: String,
+    pub line: u64,
+    /// The time as written.
+    pub text: String,
+    /// How it was read.
+    pub time: Ts,
 }
 
 impl Stats {
@@ -43,6 +71,22 @@ impl Stats {
             .iter()
             .position(|s| *s == why)
             .expect("every reason is listed")] += 1;
+    }
+    /// Records kept out of the windows.
+    pub fn outliers(&self) -> u64 {
+        self.outliers_by_reason.iter().sum()
+    }
+    /// Counts a record kept out of the windows.
+    pub fn outlier(&mut self, why: Outlier) {
+        self.outliers_by_reason[why as usize] += 1;
+    }
+    /// Outlier reasons with a non-zero count.
+    pub fn nonzero_outliers(&self) -> impl Iterator<Item = (Outlier, u64)> + '_ {
+        Outlier::ALL
+            .iter()
+            .copied()
+            .zip(self.outliers_by_reason.iter().copied())
+            .filter(|(_, n)| *n > 0)
     }
     /// Reasons with a non-zero count.
     pub fn nonzero_reasons(&self) -> impl Iterator<Item = (Skip, u64)> + '_ {
@@ -89,6 +133,88 @@ impl Warner {
     }
 }
 
+/// `1 record`, `2 records`.
+fn count(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The warnings about how the times of a run were read, once it is read: times read in a zone
+/// the user did not choose, numeric dates another order would read differently, and records far
+/// outside the bulk of the stream. One line each, on stderr (none with `--quiet`).
+pub fn warn_times(s: &Stats, quiet: bool) {
+    if quiet {
+        return;
+    }
+    for line in time_warnings(s) {
+        eprintln!("outcry: warning: {line}");
+    }
+}
+
+/// The lines of [`warn_times`].
+pub fn time_warnings(s: &Stats) -> Vec<String> {
+    let mut out = vec![];
+    let implied: Vec<String> = Implied::ALL
+        .iter()
+        .zip(s.implied_zone)
+        .filter(|(_, n)| *n > 0)
+        .map(|(z, n)| match z {
+            Implied::Utc => format!("{} as UTC", count(n, "time", "times")),
+            Implied::Seoul => format!("{} as Asia/Seoul (Korean text)", count(n, "time", "times")),
+        })
+        .collect();
+    if !implied.is_empty() {
+        out.push(format!(
+            "no --input-tz given: read {} without a zone written; give --input-tz ZONE (e.g. Asia/Seoul) for the zone of the posts' clocks",
+            implied.join(" and ")
+        ));
+    }
+    if s.ambiguous_dates > 0 {
+        let e = s.ambiguous_example.as_ref().map_or(String::new(), |e| {
+            format!(
+                ", such as '{}' ({}:{}) read as {}",
+                e.text,
+                e.input,
+                e.line,
+                &rfc3339_utc(e.time)[..10]
+            )
+        });
+        out.push(format!(
+            "{} could be read in another order of year, month and day{e}; --date-order ymd|mdy|dmy says which order the input uses",
+            count(s.ambiguous_dates, "numeric date", "numeric dates")
+        ));
+    }
+    let bulk: Vec<String> = s
+        .nonzero_outliers()
+        .filter(|(w, _)| {
+            matches!(
+                w,
+                Outlier::EpochZero | Outlier::BeforeBulk | Outlier::AfterBulk
+            )
+        })
+        .map(|(w, n)| format!("{} {n}", w.name()))
+        .collect();
+    if let (false, Some((a, b))) = (bulk.is_empty(), s.outlier_span) {
+        let n: u64 = s
+            .nonzero_outliers()
+            .filter(|(w, _)| {
+                matches!(
+                    w,
+                    Outlier::EpochZero | Outlier::BeforeBulk | Outlier::AfterBulk
+                )
+            })
+            .map(|(_, n)| n)
+            .sum();
+        out.push(format!(
+            "{} far outside the bulk of the stream ({}; {} to {}) kept out of the windows; --keep-outliers keeps them, --since/--until choose the span",
+            count(n, "record", "records"),
+            bulk.join(", "),
+            rfc3339_utc(a),
+            rfc3339_utc(b)
+        ));
+    }
+    out
+}
+
 /// A sentence for a skip reason.
 pub fn describe(why: Skip) -> &'static str {
     match why {
@@ -101,6 +227,7 @@ pub fn describe(why: Skip) -> &'static str {
         Skip::MalformedCsv => "malformed CSV row",
         Skip::TruncatedInput => "input broke off (truncated or corrupt archive)",
         Skip::AmbiguousZone => "ambiguous time zone abbreviation",
+        Skip::MalformedXml => "malformed XML element",
     }
 }
 

@@ -2,15 +2,24 @@
 //!
 //! Everything inside outcry is UTC (`Ts`, seconds since the Unix epoch); a zone is applied only at
 //! the edges: `--input-tz` for times written without an offset, `--tz` for display. Four readers,
-//! fastest first: plain numbers (epoch seconds, milliseconds or microseconds, told apart by
-//! magnitude); the numeric ISO 8601 / RFC 3339 family and the blog forms `2009/02/24 21:22`,
-//! `2009.02.24. 21:22` (a hand-written scanner, no allocation); Twitter's layout (fixed
-//! positions); and the general reader of [`parse`] for everything else (RFC 2822, English and
-//! Korean forms, zone abbreviations). A [`TimeParser`] remembers which reader last worked for its
-//! field and tries it first, so a stream pays for guessing only when its layout changes.
+//! tried in one fixed order, fastest first: plain numbers (epoch seconds, milliseconds or
+//! microseconds, told apart by magnitude); the numeric ISO 8601 / RFC 3339 family and the blog
+//! forms `2009/02/24 21:22`, `2009.02.24. 21:22` (a hand-written scanner, no allocation);
+//! Twitter's layout (fixed positions); and the general reader of [`parse`] for everything else
+//! (RFC 2822, English and Korean forms, zone abbreviations). The first reader whose shape fits
+//! gives the answer, so a time's reading depends on its text alone, never on the lines read
+//! before it (the order of lines and the number of threads cannot change a result). Every reader
+//! takes a leap second (`:60`) as `:59` and refuses seconds beyond it (`09:40:65`), and an
+//! impossible date (`2024-02-30`) is an error, never another day.
+//!
+//! A time written without a zone is read in the zone the user chose (`--input-tz`,
+//! [`InputZone::Chosen`]); without one ([`InputZone::Implied`]) Korean text (오후, 2009년 2월
+//! 24일, 9시 20분) is read in Asia/Seoul and anything else in UTC, as `outcry time` does, and each
+//! such time is counted so that the run can say so. Numeric dates follow one rule
+//! ([`parse::read_numeric_date`]); one that another order would read differently is counted too.
 //!
 //! Zone abbreviations are fixed offsets ([`zones`]); ambiguous ones (`CST`, `IST`) are resolved
-//! only by the context zone, otherwise they are an error listing the candidates.
+//! only by the chosen input zone, otherwise they are an error listing the candidates.
 
 pub mod parse;
 pub mod quote;
@@ -19,6 +28,7 @@ pub mod zones;
 use chrono::{LocalResult, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc};
 use chrono_tz::Tz;
 
+pub use self::parse::DateOrder;
 use self::parse::ZoneMark;
 use self::zones::{Abbrev, Ambiguous};
 
@@ -63,11 +73,16 @@ pub enum Dst {
     Twice,
 }
 
-/// An instant read from text, and whether a DST rule was needed to get it.
+/// An instant read from text, and what reading it needed: a DST rule, an implied zone, a guess at
+/// the order of a numeric date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Parsed {
     pub ts: Ts,
     pub dst: Dst,
+    /// No zone was written and none chosen: the zone the time was read in.
+    pub implied: Option<Implied>,
+    /// A numeric date that another order would read as another valid date (`3/10/24`).
+    pub ambiguous_date: bool,
 }
 
 impl Parsed {
@@ -75,6 +90,93 @@ impl Parsed {
         Parsed {
             ts,
             dst: Dst::Exact,
+            implied: None,
+            ambiguous_date: false,
+        }
+    }
+}
+
+/// The zone a time without one was read in when the user chose none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Implied {
+    /// Text without Korean words.
+    Utc,
+    /// Korean text (오후, 년 월 일, 시 분).
+    Seoul,
+}
+
+impl Implied {
+    pub const ALL: [Implied; 2] = [Implied::Utc, Implied::Seoul];
+    pub fn zone(self) -> Tz {
+        match self {
+            Implied::Utc => Tz::UTC,
+            Implied::Seoul => chrono_tz::Asia::Seoul,
+        }
+    }
+}
+
+/// Where times written without a zone are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputZone {
+    /// `--input-tz`: every time written without a zone is in this zone; it also settles
+    /// ambiguous abbreviations (see [`zones`]).
+    Chosen(Tz),
+    /// No `--input-tz`: Korean text is read in Asia/Seoul, anything else in UTC (the rule of
+    /// `outcry time`), and each such time is counted.
+    Implied,
+}
+
+impl From<Tz> for InputZone {
+    fn from(tz: Tz) -> Self {
+        InputZone::Chosen(tz)
+    }
+}
+
+impl InputZone {
+    /// The zone of a time written without one, in text that is (or is not) Korean, and whether
+    /// it was implied rather than chosen.
+    pub fn zone_for(self, korean: bool) -> (Tz, Option<Implied>) {
+        match self {
+            InputZone::Chosen(tz) => (tz, None),
+            InputZone::Implied if korean => (chrono_tz::Asia::Seoul, Some(Implied::Seoul)),
+            InputZone::Implied => (Tz::UTC, Some(Implied::Utc)),
+        }
+    }
+    /// The chosen zone, if any (the context that settles `CST`).
+    pub fn chosen(self) -> Option<Tz> {
+        match self {
+            InputZone::Chosen(tz) => Some(tz),
+            InputZone::Implied => None,
+        }
+    }
+    /// The zone of times quoted in posts without one: the chosen zone, else UTC (Korean words in
+    /// a quote imply Asia/Seoul there too; `quote.rs`).
+    pub fn or_utc(self) -> Tz {
+        self.chosen().unwrap_or(Tz::UTC)
+    }
+}
+
+/// How a stream's times are read: the zone of times without one, the order of numeric dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TimeRules {
+    pub zone: InputZone,
+    pub dates: DateOrder,
+}
+
+impl From<Tz> for TimeRules {
+    fn from(tz: Tz) -> Self {
+        TimeRules {
+            zone: InputZone::Chosen(tz),
+            dates: DateOrder::Auto,
+        }
+    }
+}
+
+impl From<InputZone> for TimeRules {
+    fn from(zone: InputZone) -> Self {
+        TimeRules {
+            zone,
+            dates: DateOrder::Auto,
         }
     }
 }
@@ -118,8 +220,8 @@ pub fn resolve_local_ex(naive: NaiveDateTime, tz: Tz) -> Parsed {
     match tz.from_local_datetime(&naive) {
         LocalResult::Single(t) => Parsed::exact(t.timestamp()),
         LocalResult::Ambiguous(a, b) => Parsed {
-            ts: a.timestamp().min(b.timestamp()),
             dst: Dst::Twice,
+            ..Parsed::exact(a.timestamp().min(b.timestamp()))
         },
         LocalResult::None => {
             // Read it with the offset in force a few hours earlier (before the gap): that lands
@@ -130,8 +232,8 @@ pub fn resolve_local_ex(naive: NaiveDateTime, tz: Tz) -> Parsed {
                 LocalResult::None => return Parsed::exact(naive.and_utc().timestamp()),
             };
             Parsed {
-                ts: naive.and_utc().timestamp() - i64::from(off.local_minus_utc()),
                 dst: Dst::Skipped,
+                ..Parsed::exact(naive.and_utc().timestamp() - i64::from(off.local_minus_utc()))
             }
         }
     }
@@ -159,7 +261,7 @@ pub fn apply_zone(
     }
 }
 
-/// The readers, in the order a fresh guess tries them.
+/// The readers, in the order they are tried.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Layout {
     Epoch,
@@ -171,7 +273,7 @@ pub enum Layout {
 const LAYOUTS: [Layout; 4] = [Layout::Epoch, Layout::Iso, Layout::Twitter, Layout::General];
 
 /// Tries one reader: `None` when the text is not of its shape at all.
-fn try_layout(l: Layout, s: &str, tz: Tz) -> Option<Result<Parsed, TimeError>> {
+fn try_layout(l: Layout, s: &str, rules: TimeRules) -> Option<Result<Parsed, TimeError>> {
     let b = s.as_bytes();
     match l {
         Layout::Epoch => is_epoch_like(b).then(|| {
@@ -180,42 +282,65 @@ fn try_layout(l: Layout, s: &str, tz: Tz) -> Option<Result<Parsed, TimeError>> {
                 .and_then(from_epoch_number)
                 .map(Parsed::exact)
         }),
-        Layout::Iso => scan_numeric(b, tz),
+        Layout::Iso => scan_numeric(b, rules.zone),
         Layout::Twitter => scan_twitter(b).map(|r| r.map(Parsed::exact)),
         Layout::General => {
-            let p = parse::parse_str(s)?;
-            let date = p.date()?;
-            let naive = p.naive_on(date).ok_or(TimeError::OutOfRange);
-            Some(naive.and_then(|n| apply_zone(n, p.zone, tz, Some(tz))))
+            let p = parse::parse_str_with(s, rules.dates)?;
+            if p.year.is_none() || p.month.is_none() || p.day.is_none() {
+                return None; // a time of day alone is not a timestamp
+            }
+            let Some(naive) = p.date().and_then(|d| p.naive_on(d)) else {
+                return Some(Err(TimeError::OutOfRange)); // 2024-02-30, 09:40:65
+            };
+            let (tz, implied) = rules.zone.zone_for(p.korean);
+            let r = apply_zone(naive, p.zone, tz, rules.zone.chosen()).map(|mut r| {
+                r.implied = implied.filter(|_| p.zone.is_none());
+                r.ambiguous_date = p.ambiguous_date;
+                r
+            });
+            Some(r)
         }
     }
 }
 
-/// Reads the timestamps of one field of one stream, remembering which reader worked last.
+/// Reads the timestamps of one field of one stream, and counts what reading them needed.
+///
+/// Each time is read on its own: the readers are tried in one fixed order and the first whose
+/// shape fits answers, so the result never depends on earlier lines (a stream cut into chunks
+/// for several threads reads exactly as it does whole).
 #[derive(Debug, Clone)]
 pub struct TimeParser {
-    tz: Tz,
+    rules: TimeRules,
+    /// The reader of the last time read, if it was read.
     last: Option<Layout>,
     /// Times that needed the DST rule (skipped or repeated local times).
     pub dst_adjusted: u64,
-    /// How often the remembered reader did not fit and all readers were tried.
-    pub guesses: u64,
-    /// The last error, for messages that need its details.
+    /// Times without a zone read in an implied zone (no `--input-tz`), by zone (`Implied::ALL`).
+    pub implied: [u64; 2],
+    /// Numeric dates that another order would read as another valid date.
+    pub ambiguous_dates: u64,
+    /// The first such date as written.
+    pub ambiguous_example: Option<String>,
+    /// What the last call noticed: its error, or how it read the time.
     pub last_error: Option<TimeError>,
+    pub last_parsed: Option<Parsed>,
 }
 
 impl TimeParser {
-    pub fn new(tz: Tz) -> TimeParser {
+    pub fn new(rules: impl Into<TimeRules>) -> TimeParser {
         TimeParser {
-            tz,
+            rules: rules.into(),
             last: None,
             dst_adjusted: 0,
-            guesses: 0,
+            implied: [0; 2],
+            ambiguous_dates: 0,
+            ambiguous_example: None,
             last_error: None,
+            last_parsed: None,
         }
     }
 
-    /// The reader that worked last, if any.
+    /// The reader that read the last time, if any.
     pub fn layout(&self) -> Option<Layout> {
         self.last
     }
@@ -223,43 +348,39 @@ impl TimeParser {
     /// Parses one timestamp.
     pub fn parse(&mut self, s: &str) -> Result<Ts, TimeError> {
         let s = s.trim();
-        let r = self.parse_inner(s);
-        match r {
-            Ok(p) => {
-                if p.dst != Dst::Exact {
-                    self.dst_adjusted += 1;
-                }
-                Ok(p.ts)
+        self.last = None;
+        self.last_parsed = None;
+        let found = LAYOUTS
+            .iter()
+            .find_map(|&l| try_layout(l, s, self.rules).map(|r| (l, r)));
+        let p = match found {
+            Some((l, Ok(p))) => {
+                self.last = Some(l);
+                p
             }
-            Err(e) => {
-                self.last_error = Some(e);
-                Err(e)
+            Some((_, Err(e))) => return Err(self.failed(e)),
+            None => return Err(self.failed(TimeError::Unrecognised)),
+        };
+        self.last_error = None;
+        self.last_parsed = Some(p);
+        if p.dst != Dst::Exact {
+            self.dst_adjusted += 1;
+        }
+        if let Some(z) = p.implied {
+            self.implied[z as usize] += 1;
+        }
+        if p.ambiguous_date {
+            self.ambiguous_dates += 1;
+            if self.ambiguous_example.is_none() {
+                self.ambiguous_example = Some(s.to_string());
             }
         }
+        Ok(p.ts)
     }
 
-    fn parse_inner(&mut self, s: &str) -> Result<Parsed, TimeError> {
-        if s.is_empty() {
-            return Err(TimeError::Unrecognised);
-        }
-        if let Some(l) = self.last {
-            if let Some(r) = try_layout(l, s, self.tz) {
-                return r;
-            }
-        }
-        self.guesses += 1;
-        for l in LAYOUTS {
-            if Some(l) == self.last {
-                continue;
-            }
-            if let Some(r) = try_layout(l, s, self.tz) {
-                if r.is_ok() {
-                    self.last = Some(l);
-                }
-                return r;
-            }
-        }
-        Err(TimeError::Unrecognised)
+    fn failed(&mut self, e: TimeError) -> TimeError {
+        self.last_error = Some(e);
+        e
     }
 }
 
@@ -268,9 +389,14 @@ pub fn parse_time(s: &str, tz: Tz) -> Result<Ts, TimeError> {
     TimeParser::new(tz).parse(s)
 }
 
-/// [`parse_time`], also telling whether the DST rule was applied.
-pub fn parse_time_ex(s: &str, tz: Tz) -> Result<Parsed, TimeError> {
-    TimeParser::new(tz).parse_inner(s.trim())
+/// Parses one timestamp by `rules`, telling what the reading needed.
+pub fn parse_time_ex(s: &str, rules: impl Into<TimeRules>) -> Result<Parsed, TimeError> {
+    let rules = rules.into();
+    let s = s.trim();
+    LAYOUTS
+        .iter()
+        .find_map(|&l| try_layout(l, s, rules))
+        .unwrap_or(Err(TimeError::Unrecognised))
 }
 
 /// A plain number: optional minus, digits, at most one decimal point.
@@ -308,6 +434,7 @@ fn scan_twitter(b: &[u8]) -> Option<Result<Ts, TimeError>> {
     };
     let off = n(21..25)?;
     let y = n(26..30)?;
+    let s = leap_second(s);
     let Some(t) = NaiveDate::from_ymd_opt(y as i32, mo, d).and_then(|d| d.and_hms_opt(h, mi, s))
     else {
         return Some(Err(TimeError::OutOfRange));
@@ -315,6 +442,15 @@ fn scan_twitter(b: &[u8]) -> Option<Result<Ts, TimeError>> {
     let off = sign * i64::from(off / 100 * 3600 + off % 100 * 60);
     Some(Ok(t.and_utc().timestamp() - off))
 }
+/// A leap second (`:60`) is read as `:59` by every reader; anything above stays out of range.
+fn leap_second(s: u32) -> u32 {
+    if s == 60 {
+        59
+    } else {
+        s
+    }
+}
+
 /// A cursor over ASCII bytes for the numeric layouts.
 struct Cur<'a> {
     b: &'a [u8],
@@ -355,7 +491,7 @@ impl Cur<'_> {
 /// `YYYY-MM-DD[(T| )HH:MM[:SS[.fff]]][Z|±HH:MM|±HHMM|±HH| UTC| GMT| KST|…]`, with `-`, `/` or `.` between
 /// the date parts (and an optional trailing `.` after the day, as Korean sites write `2009.02.24.`).
 /// `None` when the text is not of this shape at all; `Some(Err)` when it is but does not hold.
-fn scan_numeric(b: &[u8], tz: Tz) -> Option<Result<Parsed, TimeError>> {
+fn scan_numeric(b: &[u8], zone: InputZone) -> Option<Result<Parsed, TimeError>> {
     let mut c = Cur { b, i: 0 };
     let y = c.digits(4, 4)?;
     let sep = c.peek()?;
@@ -391,8 +527,7 @@ fn scan_numeric(b: &[u8], tz: Tz) -> Option<Result<Parsed, TimeError>> {
             if c.eat(b'.') || c.eat(b',') {
                 c.digits(1, 9)?; // fractional seconds: dropped
             }
-            let leap = s == 60;
-            match NaiveTime::from_hms_opt(h, mi, if leap { 59 } else { s }) {
+            match NaiveTime::from_hms_opt(h, mi, leap_second(s)) {
                 Some(t) => time = t,
                 None => return Some(Err(TimeError::OutOfRange)),
             }
@@ -403,37 +538,43 @@ fn scan_numeric(b: &[u8], tz: Tz) -> Option<Result<Parsed, TimeError>> {
     c.skip_spaces();
     let rest = c.rest();
     let off_secs: i64 = match rest {
-        [] => return Some(Ok(resolve_local_ex(naive, tz))),
+        [] => {
+            // No zone written: no Korean words in this layout, so an implied zone is UTC.
+            let (tz, implied) = zone.zone_for(false);
+            let mut r = resolve_local_ex(naive, tz);
+            r.implied = implied;
+            return Some(Ok(r));
+        }
         [b'Z' | b'z'] => 0,
         _ if rest.eq_ignore_ascii_case(b"UTC") || rest.eq_ignore_ascii_case(b"GMT") => 0,
-        [sign @ (b'+' | b'-'), ..] => {
-            let mut oc = Cur { b: rest, i: 1 };
-            let hh = oc.digits(2, 2)?;
-            oc.eat(b':');
-            let mm = if oc.i < rest.len() {
-                oc.digits(2, 2)?
-            } else {
-                0
-            };
-            if oc.i != rest.len() || hh > 23 || mm > 59 {
-                return None;
-            }
-            let v = i64::from(hh * 3600 + mm * 60);
-            if *sign == b'-' {
-                -v
-            } else {
-                v
-            }
-        }
+        [b'+' | b'-', ..] => numeric_offset(rest)?,
         _ if rest.iter().all(u8::is_ascii_alphabetic) => {
             // KST, PST, CST (ambiguous: settled by the input zone, or an error).
             let w = std::str::from_utf8(rest).ok()?;
             let z = zones::lookup(w)?;
-            return Some(apply_zone(naive, Some(ZoneMark::Abbrev(z)), tz, Some(tz)));
+            let ctx = zone.chosen();
+            return Some(apply_zone(naive, Some(ZoneMark::Abbrev(z)), Tz::UTC, ctx));
         }
         _ => return None,
     };
     Some(Ok(Parsed::exact(base - off_secs)))
+}
+
+/// `±HH:MM`, `±HHMM` or `±HH` (the whole of `rest`), in seconds east of UTC.
+fn numeric_offset(rest: &[u8]) -> Option<i64> {
+    let mut oc = Cur { b: rest, i: 1 };
+    let hh = oc.digits(2, 2)?;
+    oc.eat(b':');
+    let mm = if oc.i < rest.len() {
+        oc.digits(2, 2)?
+    } else {
+        0
+    };
+    if oc.i != rest.len() || hh > 23 || mm > 59 {
+        return None;
+    }
+    let v = i64::from(hh * 3600 + mm * 60);
+    Some(if rest[0] == b'-' { -v } else { v })
 }
 
 /// Formats an instant as RFC 3339 in UTC with a `Z`: `2009-02-24T09:30:00Z`.
@@ -689,7 +830,7 @@ mod tests {
     }
 
     #[test]
-    fn the_parser_remembers_the_layout_and_counts_dst_fixes() {
+    fn the_parser_counts_dst_fixes_and_names_its_reader() {
         let mut p = TimeParser::new(chrono_tz::America::New_York);
         for s in [
             "2021-03-14 01:30",
@@ -700,14 +841,115 @@ mod tests {
             p.parse(s).unwrap();
         }
         assert_eq!(p.layout(), Some(Layout::Iso));
-        assert_eq!(p.guesses, 1, "one guess for the whole stream");
         assert_eq!(p.dst_adjusted, 2);
-        // A change of layout is noticed and remembered.
         p.parse("Tue Feb 24 09:30:00 +0000 2009").unwrap();
-        p.parse("Tue Feb 24 09:31:00 +0000 2009").unwrap();
-        assert_eq!((p.layout(), p.guesses), (Some(Layout::Twitter), 2));
-        assert!(p.parse("soon").is_err());
         assert_eq!(p.layout(), Some(Layout::Twitter));
+        assert!(p.parse("soon").is_err());
+        assert_eq!(p.layout(), None);
+        assert_eq!(p.implied, [0, 0], "the zone was chosen");
+    }
+
+    #[test]
+    fn a_time_reads_the_same_whatever_was_read_before() {
+        // issue 21: each field remembered the reader that last worked and tried it first, and
+        // the general reader clamped :65 to :59 where the ISO reader refused it.
+        let lines = [
+            ("2009-02-24 09:40:65", Err(TimeError::OutOfRange)),
+            ("Tue, 24 Feb 2009 09:30:00 GMT", Ok(T0930)),
+            ("2009-02-24 09:40:65", Err(TimeError::OutOfRange)),
+            ("Tue Feb 24 09:40:65 +0000 2009", Err(TimeError::OutOfRange)),
+            ("Feb 24, 2009 9:40:65 AM", Err(TimeError::OutOfRange)),
+            ("2009년 2월 24일 9시 40분 65초", Err(TimeError::OutOfRange)),
+            ("2009-02-24 09:30", Ok(T0930)),
+        ];
+        let mut p = TimeParser::new(Tz::UTC);
+        for (l, want) in lines {
+            assert_eq!(p.parse(l), want, "{l} after the lines before it");
+            assert_eq!(parse_time(l, Tz::UTC), want, "{l} alone");
+        }
+        // A leap second is :59 everywhere.
+        let t = parse_time("2008-12-31T23:59:59Z", Tz::UTC);
+        for l in [
+            "2008-12-31T23:59:60Z",
+            "Wed Dec 31 23:59:60 +0000 2008",
+            "Wed, 31 Dec 2008 23:59:60 GMT",
+        ] {
+            assert_eq!(parse_time(l, Tz::UTC), t, "{l}");
+        }
+    }
+
+    #[test]
+    fn impossible_dates_are_errors_in_every_reader() {
+        for l in [
+            "2024-02-30 10:00",
+            "2024-13-01 10:00",
+            "2009-02-29",
+            "Feb 30, 2024 10:00 AM",
+            "2024년 2월 30일 오후 2:00",
+            "30 Feb 2024 10:00 GMT",
+            "02/30/2024 10:00",
+        ] {
+            assert_eq!(parse_time(l, Tz::UTC), Err(TimeError::OutOfRange), "{l}");
+        }
+    }
+
+    #[test]
+    fn without_a_chosen_zone_korean_text_is_seoul_time_and_counted() {
+        let mut p = TimeParser::new(InputZone::Implied);
+        let seoul = p.parse("2009년 2월 24일 오후 6:30").unwrap();
+        assert_eq!(seoul, T0930);
+        let utc = p.parse("2009-02-24 09:30").unwrap();
+        assert_eq!(utc, T0930);
+        p.parse("2009-02-24T09:30:00Z").unwrap(); // a zone written: not counted
+        p.parse("2009-02-24 18:30 KST").unwrap();
+        assert_eq!(p.implied, [1, 1]);
+        // The same text as `outcry time` reads it.
+        assert_eq!(InputZone::Implied.zone_for(true).0, chrono_tz::Asia::Seoul);
+        // An ambiguous abbreviation is settled only by a chosen zone.
+        assert!(matches!(
+            p.parse("2009-02-24 17:30 CST"),
+            Err(TimeError::AmbiguousZone(_))
+        ));
+    }
+
+    #[test]
+    fn numeric_dates_follow_one_rule_and_ambiguity_is_counted() {
+        let mut p = TimeParser::new(Tz::UTC);
+        let day = |s: &str| rfc3339_utc(parse_time(s, Tz::UTC).unwrap())[..10].to_string();
+        assert_eq!(day("03/10/2024 10:00"), "2024-03-10"); // month first with slashes
+        assert_eq!(day("03.10.2024 10:00"), "2024-10-03"); // day first with dots
+        assert_eq!(day("24/02/2009 10:00"), "2009-02-24"); // a first number over 12 is the day
+        assert_eq!(day("09/02/24 10:00"), "2009-02-24"); // no four-digit year: year first
+        assert_eq!(day("3/10/24 10:00"), "2003-10-24");
+        assert_eq!(day("12/31/24 10:00"), "2024-12-31"); // only month-day-year is a date
+        for s in ["03/10/2024 10:00", "3/10/24 10:00", "09/02/24 21:22"] {
+            p.parse(s).unwrap();
+        }
+        for s in [
+            "24/02/2009 10:00",
+            "2009/02/24 10:00",
+            "99/02/24 10:00",
+            "05/05/2024 1:00",
+        ] {
+            p.parse(s).unwrap();
+        }
+        assert_eq!(p.ambiguous_dates, 3);
+        assert_eq!(p.ambiguous_example.as_deref(), Some("03/10/2024 10:00"));
+        // --date-order replaces the rule, and then nothing is ambiguous.
+        let rules = TimeRules {
+            zone: InputZone::Chosen(Tz::UTC),
+            dates: DateOrder::Mdy,
+        };
+        let mut us = TimeParser::new(rules);
+        let t = us.parse("3/10/24 10:00").unwrap();
+        assert_eq!(&rfc3339_utc(t)[..10], "2024-03-10");
+        let dmy = TimeRules {
+            dates: DateOrder::Dmy,
+            ..rules
+        };
+        let t = TimeParser::new(dmy).parse("03/10/2024 10:00").unwrap();
+        assert_eq!(&rfc3339_utc(t)[..10], "2024-10-03");
+        assert_eq!(us.ambiguous_dates, 0);
     }
 
     #[test]

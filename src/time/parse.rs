@@ -324,6 +324,9 @@ pub struct Parts {
     /// An hour of 1–12 written without a half-of-day word and without a leading zero: it could
     /// be either half of the day.
     pub twelve_hour: bool,
+    /// A numeric date (`3/10/24`) that another common order of year, month and day would read
+    /// as a different valid date; only in [`DateOrder::Auto`].
+    pub ambiguous_date: bool,
     /// Byte span of the meaningful tokens.
     pub span: (usize, usize),
 }
@@ -337,7 +340,11 @@ impl Parts {
     pub fn time_of_day(&self) -> Option<(NaiveTime, i64)> {
         let h = self.hour?;
         let m = self.minute.unwrap_or(0);
-        let s = self.second.unwrap_or(0).min(59);
+        // A leap second (:60) is read as :59, as every reader does; beyond that is no time.
+        let s = match self.second.unwrap_or(0) {
+            60 => 59,
+            s => s,
+        };
         if h == 24 && m == 0 && s == 0 {
             return Some((NaiveTime::MIN, 1));
         }
@@ -361,6 +368,7 @@ struct Reader<'t, 'a> {
     t: &'t [Sp<'a>],
     i: usize,
     search: bool,
+    order: DateOrder,
     p: Parts,
     mer: Option<Mer>,
     /// Set by a digit hour without a leading zero in 1..=12 (see `Parts::twelve_hour`).
@@ -420,6 +428,79 @@ fn two_digit_year(v: u64) -> i32 {
     } else {
         1900 + v as i32
     }
+}
+
+/// How numeric dates whose year is not written first in four digits are read (`--date-order`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum DateOrder {
+    /// The documented rule (see [`read_numeric_date`]); dates it cannot settle are flagged.
+    #[default]
+    Auto,
+    /// Year, month, day (`09/02/24` is 2009-02-24).
+    Ymd,
+    /// Month, day, year (`3/10/24` is 2024-03-10), as in the US.
+    Mdy,
+    /// Day, month, year (`3/10/24` is 2024-10-03).
+    Dmy,
+}
+
+/// Year, month and day of a numeric date `a SEP b SEP c` (each a value and its digit count), and
+/// whether it is ambiguous. The one rule:
+///
+/// * a four-digit number is the year: first (`2024-03-10`, `2024/3/10`, `2024.03.10.`) it is
+///   year-month-day whatever the order; last (`03/10/2024`) the month comes before the day,
+///   except with dots (`10.03.2024`, European) or when the first number is over 12 (`24/02/2009`),
+///   where the day comes first;
+/// * with no four-digit number (`09/02/24`) the year comes first, as in ISO 8601 and on Korean
+///   sites (two-digit years are 1970–2069);
+/// * when the rule's reading is no date and exactly one other order (month-day-year,
+///   day-month-year, year-month-day) gives one, that one is taken (`12/31/24` is 2024-12-31);
+/// * a date that another order would read as a different valid date is *ambiguous*: read by the
+///   rule, and flagged so that the stream can warn. `--date-order` (`order`) replaces the rule
+///   for the dates whose year is not four leading digits; then nothing is flagged.
+///
+/// The reading may be an impossible date (`2024-02-30`): the caller rejects it.
+pub fn read_numeric_date(
+    order: DateOrder,
+    sep: u8,
+    (a, al): (u64, u8),
+    b: u64,
+    (c, cl): (u64, u8),
+) -> Option<(i32, u32, u32, bool)> {
+    let valid = |(y, m, d): (i32, u32, u32)| NaiveDate::from_ymd_opt(y, m, d).is_some();
+    let (a32, b32, c32) = (a.min(99) as u32, b.min(99) as u32, c.min(99) as u32);
+    if al == 4 && cl <= 2 {
+        return Some((a as i32, b32, c32, false));
+    }
+    let (year, short) = match (al, cl) {
+        (..=2, 4) => (c as i32, false),
+        (..=2, ..=2) => (two_digit_year(c), true),
+        _ => return None,
+    };
+    let mdy = (year, a32, b32);
+    let dmy = (year, b32, a32);
+    let ymd = (two_digit_year(a), b32, c32);
+    let chosen = match order {
+        DateOrder::Mdy => mdy,
+        DateOrder::Dmy => dmy,
+        DateOrder::Ymd if short => ymd,
+        DateOrder::Ymd => mdy,
+        DateOrder::Auto if short => ymd,
+        DateOrder::Auto if sep == b'.' || a > 12 => dmy,
+        DateOrder::Auto => mdy,
+    };
+    if order != DateOrder::Auto {
+        return Some((chosen.0, chosen.1, chosen.2, false));
+    }
+    let others: &[(i32, u32, u32)] = if short { &[ymd, mdy, dmy] } else { &[mdy, dmy] };
+    let mut alternatives = others.iter().filter(|&&o| o != chosen && valid(o));
+    let chosen = match (valid(chosen), alternatives.next(), alternatives.next()) {
+        // The rule's reading is no date and one other order gives one (12/31/24): that one.
+        (false, Some(&only), None) => return Some((only.0, only.1, only.2, false)),
+        (true, Some(_), _) => return Some((chosen.0, chosen.1, chosen.2, true)),
+        _ => chosen,
+    };
+    Some((chosen.0, chosen.1, chosen.2, false))
 }
 
 impl<'a> Reader<'_, 'a> {
@@ -580,8 +661,8 @@ impl<'a> Reader<'_, 'a> {
         Some(n)
     }
 
-    /// Dates: `YYYY-MM-DD`, `YYYY/MM/DD`, `YYYY.MM.DD[.]`, and two-digit-first forms; the tokens
-    /// it takes.
+    /// Numeric dates: `YYYY-MM-DD`, `YYYY/MM/DD`, `YYYY.MM.DD[.]`, `03/10/2024`, `09/02/24`, by
+    /// the rule of [`read_numeric_date`]; the tokens it takes.
     fn numeric_date(&mut self, v: u64, len: u8) -> Option<usize> {
         if self.p.year.is_some() || self.p.month.is_some() {
             return None;
@@ -595,25 +676,12 @@ impl<'a> Reader<'_, 'a> {
         if s2 != sep || bl > 2 {
             return None;
         }
-        let (year, month, day) = if len == 4 && cl <= 2 {
-            (v as i32, b, c)
-        } else if len <= 2 && cl == 4 {
-            // 02/24/2009 (US) or 24/02/2009, 24.02.2009 (day first).
-            let (d, m) = if sep == b'.' || v > 12 {
-                (v, b)
-            } else {
-                (b, v)
-            };
-            (c as i32, m, d)
-        } else if len <= 2 && cl <= 2 {
-            // 09/02/24: year first, as Korean forums write it.
-            (two_digit_year(v), b, c)
-        } else {
-            return None;
-        };
+        let (year, month, day, ambiguous) =
+            read_numeric_date(self.order, sep, (v, len), b, (c, cl))?;
         self.p.year = Some(year);
-        self.p.month = Some(month as u32);
-        self.p.day = Some(day as u32);
+        self.p.month = Some(month);
+        self.p.day = Some(day);
+        self.p.ambiguous_date = ambiguous;
         Some(if sep == b'.' && self.punct(5) == Some(b'.') {
             6
         } else {
@@ -823,8 +891,8 @@ impl<'a> Reader<'_, 'a> {
 }
 
 /// Reads a whole text; `None` when any token does not fit.
-pub fn parse_strict(toks: &[Sp<'_>]) -> Option<Parts> {
-    let mut r = new_reader(toks, false);
+pub fn parse_strict(toks: &[Sp<'_>], order: DateOrder) -> Option<Parts> {
+    let mut r = new_reader(toks, false, order);
     while r.i < toks.len() {
         if !r.step() {
             return None;
@@ -835,17 +903,18 @@ pub fn parse_strict(toks: &[Sp<'_>]) -> Option<Parts> {
 
 /// Reads as much as fits from the start of `toks`: the parts and the number of tokens used.
 pub fn parse_prefix(toks: &[Sp<'_>]) -> Option<(Parts, usize)> {
-    let mut r = new_reader(toks, true);
+    let mut r = new_reader(toks, true, DateOrder::Auto);
     while r.i < toks.len() && r.step() {}
     let used = r.last.max(1);
     (r.finish() && r.first.is_some()).then_some((r.p, used))
 }
 
-fn new_reader<'t, 'a>(t: &'t [Sp<'a>], search: bool) -> Reader<'t, 'a> {
+fn new_reader<'t, 'a>(t: &'t [Sp<'a>], search: bool, order: DateOrder) -> Reader<'t, 'a> {
     Reader {
         t,
         i: 0,
         search,
+        order,
         p: Parts::default(),
         mer: None,
         bare_hour: false,
@@ -856,8 +925,14 @@ fn new_reader<'t, 'a>(t: &'t [Sp<'a>], search: bool) -> Reader<'t, 'a> {
     }
 }
 
-/// Tokens of a short text into a fixed buffer; `None` when there are more than it holds.
+/// Reads a whole short text by the [`DateOrder::Auto`] rule; `None` when a token does not fit or
+/// there are more than a fixed buffer holds.
 pub fn parse_str(s: &str) -> Option<Parts> {
+    parse_str_with(s, DateOrder::Auto)
+}
+
+/// [`parse_str`] with numeric dates read in `order`.
+pub fn parse_str_with(s: &str, order: DateOrder) -> Option<Parts> {
     const CAP: usize = 40;
     let mut buf = [Sp {
         tok: Tok::Other,
@@ -872,7 +947,7 @@ pub fn parse_str(s: &str) -> Option<Parts> {
         buf[n] = t;
         n += 1;
     }
-    parse_strict(&buf[..n])
+    parse_strict(&buf[..n], order)
 }
 
 #[cfg(test)]

@@ -147,7 +147,7 @@ pub fn resolve(p: &Parts, post_time: Ts, input_tz: Tz) -> Option<Ts> {
             let Ok(r) = apply_zone(naive, zone, tz, Some(input_tz)) else {
                 continue;
             };
-            if ok(r.ts) && r.ts <= post_time + SKEW && best.map_or(true, |b| r.ts > b) {
+            if ok(r.ts) && r.ts <= post_time + SKEW && best.is_none_or(|b| r.ts > b) {
                 best = Some(r.ts);
             }
         }

@@ -5,9 +5,11 @@
 //! reads; `--input-tz` when it has no offset), the reports in it, optionally the total posts in it
 //! (the chatter level the baseline follows) and the service (default: `--about`, else `service`).
 //! A header row naming the columns (`timestamp`/`time`/`window_start`, `count`/`reports`,
-//! `total`, `service`) may put them in any order, so `outcry windows` output reads back. Buckets
-//! are added into the `--window` they start in, so the window should be a multiple of the bucket
-//! width. Counts carry no authors: every report is its own voice.
+//! `total`, `service`; the count may also be called `value`, as in the Numenta Anomaly Benchmark's
+//! files) may put them in any order, so `outcry windows` output reads back. Counts are whole
+//! numbers, written `94` or `94.0`; `94.5` is an error naming its row. The window is the series'
+//! own step ([`step`]) unless `--window` asks for a multiple of it. Counts carry no authors: every
+//! report is its own voice.
 
 use anyhow::{bail, Context, Result};
 
@@ -43,7 +45,7 @@ pub fn read(text: &str, tz: chrono_tz::Tz) -> Result<Vec<Row>> {
             };
             let (Some(t), Some(c)) = (
                 find(&["timestamp", "time", "date", "window_start"]),
-                find(&["count", "reports"]),
+                find(&["count", "reports", "value"]),
             ) else {
                 bail!("--counts: the header needs a timestamp and a count column, got {rec:?}");
             };
@@ -56,13 +58,11 @@ pub fn read(text: &str, tz: chrono_tz::Tz) -> Result<Vec<Row>> {
         let time = time::parse_time(t, tz)
             .map_err(|e| anyhow::anyhow!("--counts: row {line}: {t:?}: {e}"))?;
         let c = field(cols.1).with_context(|| format!("--counts: row {line}: no count"))?;
-        let count = c
-            .parse::<u32>()
-            .with_context(|| format!("--counts: row {line}: count {c:?} is not a whole number"))?;
+        let count = whole(c).with_context(|| format!("--counts: row {line}: count {c:?}"))?;
         let total = match cols.2.and_then(field) {
-            Some(x) => Some(x.parse::<u32>().with_context(|| {
-                format!("--counts: row {line}: total {x:?} is not a whole number")
-            })?),
+            Some(x) => {
+                Some(whole(x).with_context(|| format!("--counts: row {line}: total {x:?}"))?)
+            }
             None => None,
         };
         let service = cols.3.and_then(field).map(str::to_string);
@@ -74,6 +74,37 @@ pub fn read(text: &str, tz: chrono_tz::Tz) -> Result<Vec<Row>> {
         });
     }
     Ok(out)
+}
+
+/// A count: a whole number, also when written with a decimal point (`94.0`, `1e3`).
+fn whole(s: &str) -> Result<u32> {
+    if let Ok(n) = s.parse::<u32>() {
+        return Ok(n);
+    }
+    match s.parse::<f64>() {
+        Ok(x) if x.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&x) => Ok(x as u32),
+        Ok(x) if x.is_finite() && x >= 0.0 && x.fract() != 0.0 => {
+            bail!("is not a whole number: counts are numbers of posts")
+        }
+        _ => bail!("is not a count (a whole number from 0 to {})", u32::MAX),
+    }
+}
+
+/// The series' step: the most common gap, in seconds, between consecutive distinct bucket
+/// times (ties: the shortest); `None` with fewer than two distinct times.
+pub fn step(rows: &[Row]) -> Option<i64> {
+    let mut times: Vec<Ts> = rows.iter().map(|r| r.time).collect();
+    times.sort_unstable();
+    times.dedup();
+    let mut gaps: Vec<i64> = times.windows(2).map(|p| p[1] - p[0]).collect();
+    gaps.sort_unstable();
+    let mut best: Option<(usize, i64)> = None;
+    for run in gaps.chunk_by(|a, b| a == b) {
+        if best.is_none_or(|(n, _)| run.len() > n) {
+            best = Some((run.len(), run[0]));
+        }
+    }
+    best.map(|(_, g)| g)
 }
 
 /// The service names a series uses, made known to the lexicon; returns each row's service index.
@@ -122,5 +153,30 @@ mod tests {
         assert_eq!(b[0].time, 1_235_467_800);
         assert_eq!(b[0].service.as_deref(), Some("naver"));
         assert!(read("2009-02-24T09:30:00Z,x\n", tz).is_err());
+    }
+
+    #[test]
+    fn decimal_counts_and_steps() {
+        let tz = chrono_tz::Tz::UTC;
+        let a = read(
+            "timestamp,value\n2014-04-10 00:04:00,94.0\n2014-04-10 00:09:00,56\n2014-04-10 00:19:00,7.0\n",
+            tz,
+        )
+        .unwrap();
+        assert_eq!(a.iter().map(|r| r.count).collect::<Vec<_>>(), [94, 56, 7]);
+        // Gaps of 5, 10 minutes: the step is 5.
+        assert_eq!(step(&a), Some(300));
+        assert_eq!(step(&a[..1]), None);
+        let e = read(
+            "timestamp,count\n2014-04-10 00:04:00,1\n2014-04-10 00:09:00,94.5\n",
+            tz,
+        )
+        .unwrap_err();
+        let msg = format!("{e:#}");
+        assert!(
+            msg.contains("row 3") && msg.contains("94.5") && msg.contains("whole"),
+            "{msg}"
+        );
+        assert!(read("2014-04-10 00:04:00,-3\n", tz).is_err());
     }
 }

@@ -68,6 +68,19 @@ pub fn voice(text: &str, author: Option<&str>) -> Option<u64> {
     }
 }
 
+/// The voice of a quote: a trackback's or pingback's excerpt is another writer's words, so its
+/// voice is the text's whatever its length (copies of one excerpt sent to several blogs count
+/// once), with the ellipses that mark where it was cut (`[…]`, `...`) left out; the sending
+/// site's only when the excerpt has no letters. (The quoted post itself, if it is in the input
+/// too, is a different text and counts apart.)
+pub fn quote_voice(text: &str, site: Option<&str>) -> Option<u64> {
+    let (h, n) = words_hash(text);
+    if n > 0 {
+        return Some(h);
+    }
+    voice(text, site)
+}
+
 /// `letters_hash` of a text without its URLs and @mentions.
 fn words_hash(t: &str) -> (u64, usize) {
     let mut h = 0xcbf2_9ce4_8422_2325 ^ 2;
@@ -82,4 +95,23 @@ fn words_hash(t: &str) -> (u64, usize) {
         }
     }
     (mix(h), n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_quoted_excerpt_is_one_voice_wherever_it_is_sent() {
+        // Short: as a comment, two people; as trackbacks, one quoted post.
+        let (a, b) = (Some("blog one"), Some("Blog One (mirror)"));
+        assert_ne!(voice("지메일 다운!!", a), voice("지메일 다운!!", b));
+        assert_eq!(
+            quote_voice("[…] 지메일 다운!! […]", a),
+            quote_voice("지메일 다운!! ...", b)
+        );
+        assert_ne!(quote_voice("지메일 다운", a), quote_voice("지메일 먹통", a));
+        // No letters: the sending site's voice.
+        assert_eq!(quote_voice("…", a), voice("", a));
+    }
 }

@@ -10,7 +10,7 @@ use chrono_tz::Tz;
 use super::cell::{
     add_quote, bump, keep_earliest, Cell, QUOTES_PER_CELL, RECOVERIES_PER_CELL, SAMPLES_PER_CELL,
 };
-use super::voice::{add_voice, voice};
+use super::voice::{add_voice, quote_voice, voice};
 use crate::lexicon::classify::{Kind, TermId};
 use crate::time::{self, Ts};
 
@@ -139,6 +139,22 @@ impl Windows {
         author: Option<&str>,
         terms: &[TermId],
     ) {
+        self.classify_post(service, kind, t, text, author, false, terms)
+    }
+
+    /// `classify` for a post that may be a quote of another (a trackback or pingback, `quote`):
+    /// its voice is then the quoted words' (`voice::quote_voice`).
+    #[allow(clippy::too_many_arguments)]
+    pub fn classify_post(
+        &mut self,
+        service: usize,
+        kind: Kind,
+        t: Ts,
+        text: &str,
+        author: Option<&str>,
+        quote: bool,
+        terms: &[TermId],
+    ) {
         let idx = self.index(t);
         let cell = self.cells[service].entry(idx).or_default();
         let d = cell.detail.get_or_insert_with(Box::default);
@@ -146,7 +162,12 @@ impl Windows {
             Kind::Report => {
                 cell.reports += 1;
                 d.last_report = d.last_report.max(Some(t));
-                match voice(text, author) {
+                let v = if quote {
+                    quote_voice(text, author)
+                } else {
+                    voice(text, author)
+                };
+                match v {
                     Some(h) => add_voice(&mut d.voices, h),
                     None => d.anonymous += 1,
                 }
@@ -210,6 +231,18 @@ impl Windows {
                 mine.entry(idx).or_default().merge(cell);
             }
         }
+    }
+
+    /// Keeps only the windows from the one holding `first` to the one holding `last`, and makes
+    /// `(first, last)` the span: records kept out of the windows after the fact (outliers far
+    /// from the bulk of the stream, `stream/outliers.rs`) leave no cell, total or span behind.
+    pub fn retain_span(&mut self, first: Ts, last: Ts) {
+        let keep = self.index(first)..=self.index(last);
+        self.totals.retain(|i, _| keep.contains(i));
+        for cells in &mut self.cells {
+            cells.retain(|i, _| keep.contains(i));
+        }
+        self.span = Some((first, last));
     }
 
     /// First and last window index of the whole input, if any post was seen.

@@ -1,0 +1,54 @@
+//! `outcry completions`, `outcry man` and `outcry schema`: shell completions and the manual page
+//! generated from the same clap definitions as `--help`, and the JSON Schema of the report.
+
+use std::io::{self, Write};
+
+use anyhow::Result;
+use clap::CommandFactory;
+
+use super::cli::Cli;
+use super::exit_codes;
+
+/// The JSON Schema of `detect --format json` (the file in the repository, compiled in).
+pub const REPORT_SCHEMA: &str = include_str!("../../schema/report.schema.json");
+
+/// `outcry completions SHELL`.
+pub fn completions(shell: clap_complete::Shell) -> Result<i32> {
+    let mut cmd = Cli::command();
+    let mut out = io::stdout().lock();
+    clap_complete::generate(shell, &mut cmd, "outcry", &mut out);
+    out.flush()?;
+    Ok(exit_codes::SUCCESS)
+}
+
+/// `outcry man [COMMAND]`: outcry(1), or the page of one subcommand, outcry-COMMAND(1).
+pub fn man(command: Option<&str>) -> Result<i32> {
+    let mut cmd = Cli::command();
+    cmd.build();
+    let page = match command {
+        None => cmd,
+        Some(name) => {
+            let sub = cmd
+                .find_subcommand(name)
+                .ok_or_else(|| anyhow::anyhow!("no subcommand {name}"))?
+                .clone();
+            let full: &'static str = Box::leak(format!("outcry-{name}").into_boxed_str());
+            sub.name(full)
+                .bin_name(format!("outcry {name}"))
+                .display_name(full)
+                .version(super::VERSION)
+        }
+    };
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    clap_mangen::Man::new(page).render(&mut out)?;
+    out.flush()?;
+    Ok(exit_codes::SUCCESS)
+}
+
+/// `outcry schema`.
+pub fn schema() -> Result<i32> {
+    let mut out = io::stdout().lock();
+    out.write_all(REPORT_SCHEMA.as_bytes())?;
+    out.flush()?;
+    Ok(exit_codes::SUCCESS)
+}

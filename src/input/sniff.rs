@@ -1,0 +1,373 @@
+//! Which layout an input has, from its name and its first bytes: JSON Lines, CSV/TSV, an XML blog
+//! backup or feed, or one JSON document (an array, an object holding one, a `tweets.js`). One
+//! mechanism for files and standard input, compressed or not, in this order:
+//!
+//! 1. The name decides CSV and TSV (`.csv`, `.tsv`, under any compression suffix): a CSV file may
+//!    start with anything.
+//! 2. The first bytes of the decompressed stream (read ahead, not consumed): `<` is XML, `[` a
+//!    JSON document, a JavaScript assignment (`window.YTD.tweets.part0 = [`) a JSON document, and
+//!    `{` is JSON Lines when the first line is a whole JSON value on its own (`{"text": …}`), a
+//!    JSON document when the value goes on past it (pretty-printed) or holds the posts in a list
+//!    (`orderedItems`).
+//! 3. Then the name again: `.jsonl`, `.ndjson`, `.json` are JSON Lines; `.xml`, `.rss`, `.atom`
+//!    XML; `.js` a JSON document.
+//! 4. Then the first line: one with commas or tabs (a header such as `date,author,text`) is CSV
+//!    or TSV, whichever separator it has more of.
+//! 5. Anything else is read as JSON Lines (and every line is then counted as malformed: the run
+//!    says no record could be read).
+
+use super::Layout;
+
+/// Keys of an object whose array value holds the posts (Mastodon's and ActivityStreams'
+/// `outbox.json`, JSON Feed, many API dumps); `record::jsondoc` reads the same list.
+pub const CONTAINER_KEYS: [&str; 4] = ["orderedItems", "items", "posts", "statuses"];
+
+/// What an input's name says about its layout, looking through `.gz`, `.zst`, `.xz`, `.bz2`;
+/// `None` when it says nothing (standard input, `.txt`, …).
+pub fn by_name(name: &str) -> Option<Layout> {
+    let lower = name.to_ascii_lowercase();
+    let base = [".gz", ".zst", ".zstd", ".xz", ".bz2"]
+        .iter()
+        .find_map(|s| lower.strip_suffix(s))
+        .unwrap_or(&lower);
+    let ends = |exts: &[&str]| exts.iter().any(|e| base.ends_with(e));
+    if ends(&[".csv"]) {
+        Some(Layout::Csv { delimiter: b',' })
+    } else if ends(&[".tsv"]) {
+        Some(Layout::Csv { delimiter: b'\t' })
+    } else if ends(&[".xml", ".rss", ".atom", ".wxr", ".ttxml"]) {
+        Some(Layout::Xml)
+    } else if ends(&[".js"]) {
+        Some(Layout::JsonDoc)
+    } else if ends(&[".jsonl", ".ndjson", ".json"]) {
+        Some(Layout::JsonLines)
+    } else {
+        None
+    }
+}
+
+/// Whether `head` is enough to tell the layout: a first line that is not blank and ends (more
+/// is needed only for a first line longer than what was read).
+pub fn enough(head: &[u8]) -> bool {
+    match head.iter().position(|b| !b.is_ascii_whitespace()) {
+        Some(start) => memchr::memchr(b'\n', &head[start..]).is_some(),
+        None => false,
+    }
+}
+
+/// The layout of an input called `name` whose decompressed stream starts with `head`: see the
+/// module documentation for the rules.
+pub fn layout_of(name: &str, head: &[u8]) -> Layout {
+    let named = by_name(name);
+    if let Some(csv @ Layout::Csv { .. }) = named {
+        return csv;
+    }
+    by_content(head)
+        .or(named)
+        .unwrap_or_else(|| by_first_line(head))
+}
+
+/// A first line with commas or tabs (a header such as `date,author,text`) is CSV or TSV,
+/// whichever separator it has more of; anything else JSON Lines.
+fn by_first_line(head: &[u8]) -> Layout {
+    let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
+    let start = head
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(head.len());
+    let rest = &head[start..];
+    let line = &rest[..memchr::memchr(b'\n', rest).unwrap_or(rest.len())];
+    let count = |c: u8| line.iter().filter(|&&b| b == c).count();
+    match (count(b','), count(b'\t')) {
+        (0, 0) => Layout::JsonLines,
+        (commas, tabs) if tabs > commas => Layout::Csv { delimiter: b'\t' },
+        _ => Layout::Csv { delimiter: b',' },
+    }
+}
+
+/// The layout the first bytes show, if they show one.
+pub fn by_content(head: &[u8]) -> Option<Layout> {
+    let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
+    let start = head.iter().position(|b| !b.is_ascii_whitespace())?;
+    let rest = &head[start..];
+    match rest[0] {
+        b'<' => Some(Layout::Xml),
+        b'[' => Some(Layout::JsonDoc),
+        b'{' => Some(object_layout(rest)),
+        b if b.is_ascii_alphabetic() || b == b'_' || b == b'$' => {
+            js_assignment(rest).then_some(Layout::JsonDoc)
+        }
+        _ => None,
+    }
+}
+
+/// `window.YTD.tweets.part0 = [` (or `var x = {`): a name, `=`, and a JSON value.
+fn js_assignment(rest: &[u8]) -> bool {
+    let name_end = rest
+        .iter()
+        .position(|&b| !(b.is_ascii_alphanumeric() || b"_$.".contains(&b)))
+        .unwrap_or(rest.len());
+    let name = &rest[..name_end];
+    let name = name.strip_prefix(b"var").map_or(name, |n| n);
+    let after = rest[name_end..].trim_ascii_start();
+    let after = if name.is_empty() {
+        // `var name = …`: the name comes after the keyword.
+        let n = after
+            .iter()
+            .position(|&b| !(b.is_ascii_alphanumeric() || b"_$.".contains(&b)))
+            .unwrap_or(after.len());
+        after[n..].trim_ascii_start()
+    } else {
+        after
+    };
+    after
+        .strip_prefix(b"=")
+        .map(|v| v.trim_ascii_start())
+        .is_some_and(|v| v.starts_with(b"[") || v.starts_with(b"{"))
+}
+
+/// An input starting with `{`: JSON Lines when its first line is a whole value that does not
+/// hold its posts in a list, a JSON document otherwise.
+fn object_layout(rest: &[u8]) -> Layout {
+    let line_end = memchr::memchr(b'\n', rest);
+    let line = &rest[..line_end.unwrap_or(rest.len())];
+    let mut de = serde_json::Deserializer::from_slice(line);
+    match serde::Deserialize::deserialize(&mut de) {
+        Ok(Top { container }) if container => Layout::JsonDoc,
+        Ok(_) => Layout::JsonLines,
+        // The value goes on past the first line: one document, pretty-printed.
+        Err(e) if e.is_eof() && line_end.is_some() => Layout::JsonDoc,
+        // A first line longer than what was looked at: a container key seen so far decides.
+        Err(e) if e.is_eof() => {
+            if container_key_in(line) {
+                Layout::JsonDoc
+            } else {
+                Layout::JsonLines
+            }
+        }
+        // A broken first line: JSON Lines, where it is counted as malformed and the rest read.
+        Err(_) => Layout::JsonLines,
+    }
+}
+
+/// Whether the (cut off) object text has a container key whose value opens an array: a textual
+/// look, for a first line longer than what was looked at.
+fn container_key_in(text: &[u8]) -> bool {
+    CONTAINER_KEYS.iter().any(|k| {
+        let quoted = format!("\"{k}\"");
+        memchr::memmem::find_iter(text, quoted.as_bytes()).any(|i| {
+            let after = text[i + quoted.len()..].trim_ascii_start();
+            after
+                .strip_prefix(b":")
+                .is_some_and(|v| v.trim_ascii_start().starts_with(b"["))
+        })
+    })
+}
+
+/// The first line's object, read only for whether it holds a list of posts.
+struct Top {
+    container: bool,
+}
+
+impl<'de> serde::Deserialize<'de> for Top {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Top, D::Error> {
+        let mut found = false;
+        d.deserialize_any(TopVisitor { found: &mut found })?;
+        Ok(Top { container: found })
+    }
+}
+
+/// Walks a top-level value, noting a container key whose value is an array.
+struct TopVisitor<'f> {
+    found: &'f mut bool,
+}
+
+impl<'de> serde::de::Visitor<'de> for TopVisitor<'_> {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            if CONTAINER_KEYS.contains(&key.as_ref()) {
+                let is_array = map.next_value::<ArrayOrNot>()?.0;
+                *self.found |= is_array;
+            } else {
+                map.next_value::<serde::de::IgnoredAny>()?;
+            }
+        }
+        Ok(())
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+        Ok(())
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+}
+
+/// Whether a value is an array (its elements skipped).
+struct ArrayOrNot(bool);
+
+impl<'de> serde::Deserialize<'de> for ArrayOrNot {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<ArrayOrNot, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = ArrayOrNot;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON value")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut s: A,
+            ) -> Result<ArrayOrNot, A::Error> {
+                while s.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(ArrayOrNot(true))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut m: A,
+            ) -> Result<ArrayOrNot, A::Error> {
+                while m
+                    .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+                    .is_some()
+                {}
+                Ok(ArrayOrNot(false))
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<ArrayOrNot, E> {
+                Ok(ArrayOrNot(false))
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<ArrayOrNot, E> {
+                Ok(ArrayOrNot(false))
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<ArrayOrNot, E> {
+                Ok(ArrayOrNot(false))
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<ArrayOrNot, E> {
+                Ok(ArrayOrNot(false))
+            }
+            fn visit_str<E>(self, _: &str) -> Result<ArrayOrNot, E> {
+                Ok(ArrayOrNot(false))
+            }
+            fn visit_unit<E>(self) -> Result<ArrayOrNot, E> {
+                Ok(ArrayOrNot(false))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn of(name: &str, s: &str) -> Layout {
+        layout_of(name, s.as_bytes())
+    }
+
+    #[test]
+    fn content_tells_the_layouts_apart() {
+        assert_eq!(
+            of("-", "{\"text\":\"a\"}\n{\"text\":\"b\"}\n"),
+            Layout::JsonLines
+        );
+        assert_eq!(
+            of("dump.json", "{\n  \"text\": \"a\"\n}\n"),
+            Layout::JsonDoc
+        );
+        assert_eq!(
+            of("-", "[{\"text\":\"a\"},{\"text\":\"b\"}]"),
+            Layout::JsonDoc
+        );
+        assert_eq!(of("-", "\u{feff}  [\n {}\n]"), Layout::JsonDoc);
+        assert_eq!(
+            of(
+                "outbox.json",
+                "{\"type\":\"OrderedCollection\",\"orderedItems\":[{\"a\":1}]}"
+            ),
+            Layout::JsonDoc
+        );
+        assert_eq!(
+            of("-", "{\"text\":\"a\",\"items\":\"not a list\"}\n"),
+            Layout::JsonLines
+        );
+        assert_eq!(
+            of("tweets.txt", "window.YTD.tweets.part0 = [ {\n"),
+            Layout::JsonDoc
+        );
+        assert_eq!(of("x", "var posts = [1]"), Layout::JsonDoc);
+        assert_eq!(
+            of("-", "<?xml version=\"1.0\"?>\n<rss version=\"2.0\">"),
+            Layout::Xml
+        );
+        assert_eq!(of("backup.jsonl", "  <blog>"), Layout::Xml);
+        // A broken first line stays JSON Lines: it is counted, and the rest is read.
+        assert_eq!(
+            of("-", "{\"text\":oops}\n{\"text\":\"b\"}\n"),
+            Layout::JsonLines
+        );
+    }
+
+    #[test]
+    fn the_first_line_tells_csv_when_nothing_else_does() {
+        let csv = Layout::Csv { delimiter: b',' };
+        assert_eq!(of("-", "date,author,text\n2009-02-24,kim,down\n"), csv);
+        assert_eq!(
+            of("-", "date\tauthor\ttext, with a comma\n"),
+            Layout::Csv { delimiter: b'\t' }
+        );
+        assert_eq!(of("-", "\u{feff}\n  {\"a\":1}"), Layout::JsonLines);
+        assert_eq!(of("-", "gmail is down\n"), Layout::JsonLines);
+        // A name that says JSON Lines is believed over a comma.
+        assert_eq!(of("posts.jsonl", "oops, not json\n"), Layout::JsonLines);
+    }
+
+    #[test]
+    fn names() {
+        let csv = Layout::Csv { delimiter: b',' };
+        assert_eq!(by_name("a.csv.gz"), Some(csv));
+        assert_eq!(by_name("a.csv.xz"), Some(csv));
+        assert_eq!(by_name("A.TSV"), Some(Layout::Csv { delimiter: b'\t' }));
+        assert_eq!(by_name("a.jsonl.zst"), Some(Layout::JsonLines));
+        assert_eq!(by_name("feed.atom.bz2"), Some(Layout::Xml));
+        assert_eq!(by_name("-"), None);
+        assert_eq!(by_name("dump.txt"), None);
+    }
+
+    #[test]
+    fn names_decide_csv_and_what_content_cannot() {
+        let csv = Layout::Csv { delimiter: b',' };
+        assert_eq!(of("a.csv.gz", "{\"a\":1}\n"), csv);
+        assert_eq!(of("A.TSV", "x"), Layout::Csv { delimiter: b'\t' });
+        assert_eq!(of("feed.rss", ""), Layout::Xml);
+        assert_eq!(of("tweets.js", "   "), Layout::JsonDoc);
+        assert_eq!(of("-", ""), Layout::JsonLines);
+        assert_eq!(of("notes.txt", "gmail is down\n"), Layout::JsonLines);
+    }
+
+    #[test]
+    fn a_long_first_line_is_judged_by_what_was_seen() {
+        let mut s = String::from("{\"type\":\"OrderedCollection\",\"orderedItems\":[");
+        s.push_str(&"{\"a\":1},".repeat(10));
+        assert_eq!(by_content(s.as_bytes()), Some(Layout::JsonDoc));
+        let mut s = String::from("{\"text\":\"");
+        s.push_str(&"x".repeat(100));
+        assert_eq!(by_content(s.as_bytes()), Some(Layout::JsonLines));
+    }
+}

@@ -1,0 +1,185 @@
+//! Reading the inputs that are one document rather than lines: XML blog backups and feeds, and
+//! JSON documents holding many posts, on one thread, each record handed to a [`Sink`] in input
+//! order. (The parallel reader hands XML chunks to its workers instead: `parallel.rs`.)
+
+use anyhow::Result;
+
+use super::collect::Sink;
+use super::config::ScanConfig;
+use super::sequential::{add_time_counts, skip, unreadable};
+use super::stats::Warner;
+use crate::input::{self, ChunkSink};
+use crate::record::jsondoc::{self, DocEnd};
+use crate::record::xml::{self, Dialect, XmlReader};
+use crate::record::{JsonExtractor, Skip};
+
+/// Size of the chunks an XML input is cut into.
+pub const XML_CHUNK: usize = 1 << 20;
+
+/// The dialect of an XML input from its first bytes; `None` (reported as unreadable) when it is
+/// not a backup or feed outcry reads.
+pub(crate) fn dialect_of(
+    src: &mut input::Source,
+    strict: bool,
+    c: &mut impl Sink,
+    warn: &mut Warner,
+) -> Result<Option<Dialect>> {
+    match xml::dialect(src.head(input::HEAD)) {
+        Ok(d) => Ok(Some(d)),
+        Err(e) => {
+            unreadable(format!("{}: {e}", src.name), strict, c, warn)?;
+            Ok(None)
+        }
+    }
+}
+
+/// Reads one XML input (WXR, TTXML, Atom, RSS) into `c`, record by record.
+pub(crate) fn scan_xml(
+    mut src: input::Source,
+    cfg: &ScanConfig,
+    c: &mut impl Sink,
+    warn: &mut Warner,
+) -> Result<()> {
+    let Some(dialect) = dialect_of(&mut src, cfg.strict, c, warn)? else {
+        return Ok(());
+    };
+    let mut seq = OneThread {
+        xml: XmlReader::new(dialect, cfg.times),
+        c,
+        warn,
+        name: &src.name,
+        strict: cfg.strict,
+        error: None,
+    };
+    let end = xml::frame_units(
+        &mut src.reader,
+        dialect.units(),
+        dialect.dropped(),
+        &mut seq,
+    );
+    if let Some(e) = seq.error {
+        return Err(e);
+    }
+    let OneThread { xml, c, warn, .. } = seq;
+    for p in xml.time_parsers() {
+        add_time_counts(c.stats(), p);
+    }
+    finish(c, warn, &src.name, cfg.strict, end.bytes, end.broken)
+}
+
+/// Reads one JSON document input into `c`, post by post, with `json` (fresh for this input: its
+/// time counts are added to the run's here).
+pub(crate) fn scan_doc(
+    mut src: input::Source,
+    json: &mut JsonExtractor,
+    strict: bool,
+    c: &mut impl Sink,
+    warn: &mut Warner,
+) -> Result<()> {
+    let name = src.name.clone();
+    let owner = std::path::Path::new(&name)
+        .file_name()
+        .map_or(name.clone(), |f| f.to_string_lossy().into_owned());
+    let mut error = None;
+    let DocEnd { bytes, broken } =
+        jsondoc::read_doc(&mut src.reader, json, &owner, &mut |line, got| {
+            if error.is_some() || c.stopped() {
+                return;
+            }
+            c.stats().lines += 1;
+            match got {
+                Ok(p) => c.post(line, &p),
+                Err(why) => {
+                    if let Err(e) = skip(c, warn, strict, &name, line, why, None) {
+                        error = Some(e);
+                    }
+                }
+            }
+        });
+    if let Some(e) = error {
+        return Err(e);
+    }
+    let stats = c.stats();
+    stats.dst_adjusted += json.dst_adjusted();
+    stats.ambiguous_dates += json.ambiguous_dates();
+    for (a, b) in stats.implied_zone.iter_mut().zip(json.implied()) {
+        *a += b;
+    }
+    finish(
+        c,
+        warn,
+        &name,
+        strict,
+        bytes,
+        broken.map(|(l, e)| (l, false, e)),
+    )
+}
+
+/// Counts the bytes, and the input breaking off (a record begun there is `truncated_input`).
+fn finish(
+    c: &mut impl Sink,
+    warn: &mut Warner,
+    name: &str,
+    strict: bool,
+    bytes: u64,
+    broken: Option<(u64, bool, std::io::Error)>,
+) -> Result<()> {
+    c.stats().bytes += bytes;
+    if let Some((line, begun, e)) = broken {
+        if begun {
+            c.stats().lines += 1;
+            skip(c, warn, strict, name, line, Skip::TruncatedInput, None)?;
+        }
+        let msg = format!("{name}:{line}: input broke off: {e}; the rest of this input is lost");
+        warn.input_error(&msg);
+        c.stats().input_errors.push(msg);
+    }
+    Ok(())
+}
+
+/// Reads the chunks of one XML input as they are cut, on this thread.
+struct OneThread<'a, S> {
+    xml: XmlReader,
+    c: &'a mut S,
+    warn: &'a mut Warner,
+    name: &'a str,
+    strict: bool,
+    /// `--strict` met a bad record.
+    error: Option<anyhow::Error>,
+}
+
+impl<S: Sink> ChunkSink for OneThread<'_, S> {
+    fn fresh(&mut self) -> Vec<u8> {
+        vec![0; XML_CHUNK]
+    }
+
+    fn take(&mut self, buf: Vec<u8>, len: usize, first_line: u64) -> bool {
+        let OneThread {
+            xml,
+            c,
+            warn,
+            name,
+            strict,
+            error,
+        } = self;
+        xml.chunk(&buf[..len], first_line, &mut |line, got| {
+            if error.is_some() || c.stopped() {
+                return;
+            }
+            match got {
+                Ok(None) => {}
+                Ok(Some(p)) => {
+                    c.stats().lines += 1;
+                    c.post(line, &p);
+                }
+                Err(why) => {
+                    c.stats().lines += 1;
+                    if let Err(e) = skip(*c, warn, *strict, name, line, why, None) {
+                        *error = Some(e);
+                    }
+                }
+            }
+        });
+        error.is_none() && !c.stopped()
+    }
+}
