@@ -31,9 +31,9 @@
 # thread: serde_json only validating each line, outcry's own validating scan alone, only the
 # UTF-8 check). It prints one markdown table: MB/s (of the uncompressed corpus; for the escaped
 # copy, of the unescaped one: the same posts per second), throughput relative to rg on the same
-# corpus, and peak RSS (GNU time, one extra run each); then outcry's peak RSS with the tweet
-# archive read once, four and eight times over through stdin (memory must level off, not grow
-# with the bytes). Environment: RUNS (default 3), BENCH_DIR (target/bench), CORPORA (default
+# corpus, the same by CPU time (user + system), and peak RSS (GNU time, one extra run each);
+# then outcry's peak RSS with the tweet archive read once, four and eight times over through
+# stdin (memory must level off, not grow with the bytes). Environment: RUNS (default 3), BENCH_DIR (target/bench), CORPORA (default
 # "tweets blog trackback forum chat wxr": any of them, in that order).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -131,7 +131,9 @@ for name in $CORPORA; do
   hyperfine --style basic --warmup 1 --runs "$RUNS" --export-json "$DIR/hyperfine-$name.json" \
     "${args[@]}" >&2
   mean() { jq -r ".results[$1].mean" "$DIR/hyperfine-$name.json"; }
+  cpu() { jq -r ".results[$1] | .user + .system" "$DIR/hyperfine-$name.json"; }
   rg_mbs=$(awk -v b="$(stat -c %s "$f")" -v t="$(mean 2)" 'BEGIN { printf "%.6f", b / t / 1e6 }')
+  rg_cpu=$(cpu 2)
   i=0
   for c in "${ROWS[@]}"; do
     label=${c%%@@*}
@@ -140,11 +142,15 @@ for name in $CORPORA; do
     cmd=${rest#*@@}
     mbs=$(awk -v b="$bytes" -v t="$(mean $i)" 'BEGIN { printf "%.0f", b / t / 1e6 }')
     ratio=$(awk -v m="$mbs" -v r="$rg_mbs" 'BEGIN { printf "%.2f", m / r }')
+    # rg's CPU time (user + system) over this row's, per byte: steadier than wall time on a
+    # loaded machine, blind to what a second thread buys.
+    cpu_ratio=$(awk -v c="$(cpu $i)" -v r="$rg_cpu" -v b="$bytes" -v rb="$(stat -c %s "$f")" \
+      'BEGIN { printf "%.2f", (r / rb) / (c / b) }')
     /usr/bin/time -f "%M" -o "$DIR/rss.txt" bash -c "$cmd" >/dev/null 2>&1
     # (the last line: GNU time writes a line of its own first when the exit status is not 0)
     rss_mib=$(tail -n 1 "$DIR/rss.txt" | awk '{ printf "%.0f MiB", $1 / 1024 }')
     cell=${label//|/\\|}
-    TABLE+=("| $name | \`$cell\` | $mbs | $ratio | $rss_mib |")
+    TABLE+=("| $name | \`$cell\` | $mbs | $ratio | $cpu_ratio | $rss_mib |")
     i=$((i + 1))
   done
   SHAPES+=("$name: $(stat -c %s "$f") bytes, $(wc -l < "$f") lines")
@@ -154,8 +160,8 @@ echo
 echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end, mean of $RUNS runs;"
 echo "corpora: ${SHAPES[*]}."
 echo
-echo "| corpus | command | MB/s | × rg | peak RSS |"
-echo "| --- | --- | ---: | ---: | ---: |"
+echo "| corpus | command | MB/s | × rg | × rg (CPU) | peak RSS |"
+echo "| --- | --- | ---: | ---: | ---: | ---: |"
 printf '%s\n' "${TABLE[@]}"
 
 # Memory does not grow with the bytes read: the tweet archive once, four and eight times over
