@@ -702,8 +702,18 @@ mod tests {
     fn syllables_and_jamo_are_told_from_their_bytes() {
         for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
             let s = format!("{c}x");
-            assert_eq!(syllable_at(s.as_bytes(), 0), is_syllable(c), "U+{:04X}", c as u32);
-            assert_eq!(compat_jamo_at(s.as_bytes(), 0), is_compat_jamo(c), "U+{:04X}", c as u32);
+            assert_eq!(
+                syllable_at(s.as_bytes(), 0),
+                is_syllable(c),
+                "U+{:04X}",
+                c as u32
+            );
+            assert_eq!(
+                compat_jamo_at(s.as_bytes(), 0),
+                is_compat_jamo(c),
+                "U+{:04X}",
+                c as u32
+            );
         }
     }
 
