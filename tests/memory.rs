@@ -66,7 +66,9 @@ fn write_input(lines: usize, seed: u64, out: &mut impl Write) -> std::io::Result
 
 /// Peak resident set of `outcry detect ARGS` reading `lines` generated lines from a pipe, in
 /// KiB. The lines are written as they are made: a child's peak counts the pages it shared with
-/// this process when it was forked, so this process holds no large buffer while one runs.
+/// this process when it was forked, so this process holds no large buffer while one runs. The
+/// child is reaped by `wait4` (for its resource usage), which clippy cannot see.
+#[allow(clippy::zombie_processes)]
 fn peak_rss_kib(args: &[&str], lines: usize, seed: u64) -> i64 {
     let mut child = Command::new(env!("CARGO_BIN_EXE_outcry"))
         .arg("detect")
