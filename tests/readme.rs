@@ -48,6 +48,9 @@ fn readme_examples_print_what_the_readme_says() {
             .arg("-c")
             .arg(format!("\"$OUTCRY\" {cmd}"))
             .env("OUTCRY", env!("CARGO_BIN_EXE_outcry"))
+            // The examples show what a pipe gets: 80 columns, no colour, whatever the shell set.
+            .env_remove("COLUMNS")
+            .env_remove("CLICOLOR_FORCE")
             .current_dir(root)
             .output()
             .unwrap();
@@ -61,5 +64,30 @@ fn readme_examples_print_what_the_readme_says() {
             got, expected,
             "README example `outcry {cmd}` is out of date"
         );
+    }
+}
+
+/// The README's pictures are made by the commands it shows beside them: each of those lines
+/// is in `docs/pictures.sh`, letter for letter.
+#[test]
+fn the_readme_pictures_are_made_by_the_commands_shown() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let readme = std::fs::read_to_string(format!("{root}/README.md")).unwrap();
+    let script = std::fs::read_to_string(format!("{root}/docs/pictures.sh")).unwrap();
+    let start = readme
+        .find("The two pictures below are made by the same command")
+        .expect("the pictures' paragraph");
+    let end = start + readme[start..].find("![").expect("the pictures");
+    let commands: Vec<&str> = readme[start..end]
+        .lines()
+        .filter_map(|l| l.strip_prefix("    "))
+        .collect();
+    assert_eq!(commands.len(), 2, "{commands:#?}");
+    for c in commands {
+        assert!(script.contains(c), "docs/pictures.sh does not run `{c}`");
+    }
+    for png in ["docs/terminal-timeline.png", "docs/html-report.png"] {
+        assert!(readme.contains(&format!("]({png})")), "{png}");
+        assert!(std::path::Path::new(root).join(png).is_file(), "{png}");
     }
 }

@@ -118,8 +118,17 @@ pub enum Command {
     /// peak_ratio and llr (the severity), usual_level_known, overdispersion),
     /// `stats` (what was read, skipped and kept out, by reason) and `settings`. `outcry schema`
     /// prints the JSON Schema that describes every field.
+    ///
+    /// The text report draws each incident's timeline under it: distinct reports per window as
+    /// bars, the level a window needed to be a spike (╌) and the expectation (·), ticks on the
+    /// clock of the first --tz zone, O onset, P peak, r recovering and R recovery on the axis,
+    /// and a row tracing the expectation on its own scale. It fits the width of the terminal
+    /// (COLUMNS when set; 80 when the output is not a terminal, so a piped report is the same
+    /// on every machine); --ascii draws it in plain ASCII, --no-timeline leaves it out. --plot
+    /// writes the same picture as an SVG chart per incident, --html a self-contained page.
     #[command(after_help = concat!("Examples:\n  \
         outcry detect --input-tz Asia/Seoul --tz Asia/Seoul fixtures/gmail-2009-02-24/*\n  \
+        outcry detect --tz Asia/Seoul --plot outage.svg --html outage.html tweets.jsonl.gz\n  \
         zcat tweets.jsonl.gz | outcry detect --tz Asia/Seoul,UTC\n  \
         outcry detect --format json -o report.json dump.jsonl.zst\n  \
         outcry detect --official status.jsonl --since 2009-02-24 --until 2009-02-25 tweets.jsonl\n  \
@@ -127,6 +136,7 @@ pub enum Command {
         outcry detect --exit-code -q --format json -o report.json dump.jsonl && page-someone\n\n", exit_status!()))]
     #[command(after_long_help = concat!("Examples:\n  \
         outcry detect --input-tz Asia/Seoul --tz Asia/Seoul fixtures/gmail-2009-02-24/*\n  \
+        outcry detect --tz Asia/Seoul --plot outage.svg --html outage.html tweets.jsonl.gz\n  \
         zcat tweets.jsonl.gz | outcry detect --tz Asia/Seoul,UTC\n  \
         outcry detect --format json -o report.json dump.jsonl.zst\n  \
         outcry detect --official status.jsonl --since 2009-02-24 --until 2009-02-25 tweets.jsonl\n  \
@@ -327,6 +337,43 @@ pub struct DetectArgs {
     /// are still 2 and 3. The report is written either way.
     #[arg(long)]
     pub exit_code: bool,
+
+    /// Also write a chart of each incident to FILE (SVG, one under the other): its service's
+    /// reports per window (distinct voices, coloured spike / elevated / other), the expected band
+    /// from the detector's expectation up to the level a spike needs, onset, peak and recovery
+    /// marked with their times, the axis on the clock of the first --tz zone. Written as -o
+    /// writes (never half a file); `-` is standard output when -o names a file.
+    #[arg(long, value_name = "FILE.svg")]
+    pub plot: Option<PathBuf>,
+
+    /// Also write the report as one self-contained HTML page to FILE (no network, no external
+    /// scripts or fonts): the summary, the charts of --plot, the incidents table, the evidence
+    /// posts and the windows CSV (`outcry windows`) embedded for download. Written as -o writes.
+    #[arg(long, value_name = "FILE.html")]
+    pub html: Option<PathBuf>,
+
+    /// Draw the text report's timelines in plain ASCII instead of block and box-drawing
+    /// characters.
+    #[arg(long)]
+    pub ascii: bool,
+
+    /// No timeline under each incident of the text report.
+    #[arg(long)]
+    pub no_timeline: bool,
+
+    /// Colour the text report's timelines: `auto` only when writing to a terminal and NO_COLOR
+    /// is not set (CLICOLOR_FORCE forces it), `always`, or `never`.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when writing to a terminal, unless NO_COLOR is set or TERM is dumb.
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Debug, Args)]

@@ -3,13 +3,19 @@
 
 use anyhow::Result;
 
-use super::cli::{CommonArgs, DetectArgs, Format};
-use super::config::{self, Config};
+use std::io::IsTerminal;
+use std::path::Path;
+
+use super::cli::{ColorChoice, CommonArgs, DetectArgs, Format};
+use super::config::{self, Config, UsageError};
 use super::exit_codes;
 use crate::detect;
 use crate::lexicon::Matcher;
 use crate::official::Official;
-use crate::report::{write_output, Exporter, JsonExporter, Report, TextExporter};
+use crate::report::{
+    check_output, write_output, Exporter, HtmlExporter, JsonExporter, Report, SvgExporter,
+    TextExporter, TimelineStyle, TIMELINE_DEFAULT_WIDTH,
+};
 use crate::stream::{parallel, sequential, warn_times, Scan, Stats};
 use crate::window::Windows;
 
@@ -25,10 +31,37 @@ pub fn run(a: &DetectArgs) -> Result<i32> {
     exit_codes::of_run(&done.stats, a.exit_code.then_some(done.incidents > 0))
 }
 
+/// What a run writes: its report (to standard output or `-o`) and, for `detect`, the charts
+/// (`--plot`) and the page (`--html`).
+pub(super) struct Outputs<'a> {
+    pub report: &'a dyn Exporter,
+    pub plot: Option<&'a Path>,
+    pub html: Option<&'a Path>,
+}
+
+impl<'a> Outputs<'a> {
+    /// The report alone.
+    pub fn only(report: &'a dyn Exporter) -> Outputs<'a> {
+        Outputs {
+            report,
+            plot: None,
+            html: None,
+        }
+    }
+}
+
 fn execute(a: &DetectArgs) -> Result<Outcome> {
+    one_on_stdout(a)?;
     let exporter: Box<dyn Exporter> = match a.format {
-        Format::Text => Box::new(TextExporter),
+        Format::Text => Box::new(TextExporter {
+            timeline: (!a.no_timeline).then(|| timeline_style(a)),
+        }),
         Format::Json => Box::new(JsonExporter),
+    };
+    let outputs = Outputs {
+        report: exporter.as_ref(),
+        plot: a.plot.as_deref(),
+        html: a.html.as_deref(),
     };
     let official: Vec<String> = a
         .official
@@ -36,8 +69,58 @@ fn execute(a: &DetectArgs) -> Result<Outcome> {
         .map(|p| p.to_string_lossy().into_owned())
         .collect();
     match &a.counts {
-        Some(path) => execute_counts(&a.common, exporter.as_ref(), path, &official),
-        None => execute_with(&a.common, exporter.as_ref(), &official),
+        Some(path) => execute_counts(&a.common, &outputs, path, &official),
+        None => execute_with(&a.common, &outputs, &official),
+    }
+}
+
+/// Whether `p` (an output option's value) means standard output: absent or `-`.
+fn is_stdout(p: Option<&Path>) -> bool {
+    p.is_none_or(|p| p.as_os_str() == "-")
+}
+
+/// At most one output on standard output: `--plot -` or `--html -` need `-o FILE`.
+fn one_on_stdout(a: &DetectArgs) -> Result<(), UsageError> {
+    let report = is_stdout(a.common.output.as_deref());
+    let dash = |p: &Option<std::path::PathBuf>| p.as_deref().is_some_and(|p| is_stdout(Some(p)));
+    let on_stdout = [report, dash(&a.plot), dash(&a.html)];
+    if on_stdout.iter().filter(|&&x| x).count() > 1 {
+        return Err(UsageError(
+            "only one output can go to standard output: with --plot - or --html -, write the \
+             report to a file with -o FILE (or -o /dev/null)"
+                .into(),
+        ));
+    }
+    Ok(())
+}
+
+/// How the text report draws its timelines: as wide as `COLUMNS`, else the terminal when the
+/// report goes to one, else [`TIMELINE_DEFAULT_WIDTH`]; coloured as `--color` says (`auto`: on
+/// a terminal that is not dumb, unless `NO_COLOR` is set; `CLICOLOR_FORCE` forces it, as
+/// `CLICOLOR=0` turns it off).
+fn timeline_style(a: &DetectArgs) -> TimelineStyle {
+    let tty = is_stdout(a.common.output.as_deref()) && std::io::stdout().is_terminal();
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&w| w > 0);
+    let terminal = || {
+        tty.then(terminal_size::terminal_size)
+            .flatten()
+            .map(|(w, _)| usize::from(w.0))
+    };
+    let color = match a.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto if anstyle_query::no_color() => false,
+        ColorChoice::Auto if anstyle_query::clicolor_force() => true,
+        ColorChoice::Auto if anstyle_query::clicolor() == Some(false) => false,
+        ColorChoice::Auto => tty && anstyle_query::term_supports_color(),
+    };
+    TimelineStyle {
+        width: columns.or_else(terminal).unwrap_or(TIMELINE_DEFAULT_WIDTH),
+        ascii: a.ascii,
+        color,
     }
 }
 
@@ -62,26 +145,40 @@ fn official_timelines(
 
 pub(super) fn execute_with(
     args: &CommonArgs,
-    exporter: &dyn Exporter,
+    outputs: &Outputs,
     official: &[String],
 ) -> Result<Outcome> {
     let cfg = Config::from_args(args)?;
+    check_outputs(&cfg, outputs)?;
     let (lex, about) = config::load_lexicon(&args.lexicons)?;
     let matcher = Matcher::new(lex, about);
     config::note_terminal(&cfg.scan);
     let Scan { windows, stats } = parallel::scan(&cfg.scan, &matcher)?;
     warn_times(&stats, cfg.scan.quiet);
-    report(&cfg, official, &matcher, &windows, stats, exporter)
+    report(&cfg, official, &matcher, &windows, stats, outputs)
 }
 
-/// Detects incidents in filled windows, adds the official timeline, and writes the report.
+/// The report's, the charts' and the page's files can be written (see
+/// [`check_output`]): a run over a large archive should not end in "no such folder".
+fn check_outputs(cfg: &Config, outputs: &Outputs) -> Result<()> {
+    for p in [cfg.output.as_deref(), outputs.plot, outputs.html]
+        .into_iter()
+        .flatten()
+    {
+        check_output(p)?;
+    }
+    Ok(())
+}
+
+/// Detects incidents in filled windows, adds the official timeline, and writes the report (then
+/// the charts and the page, each as `-o` writes).
 fn report(
     cfg: &Config,
     official: &[String],
     matcher: &Matcher,
     windows: &Windows,
     stats: Stats,
-    exporter: &dyn Exporter,
+    outputs: &Outputs,
 ) -> Result<Outcome> {
     let incidents = detect::detect(windows, &cfg.params);
     let timelines = official_timelines(
@@ -101,7 +198,15 @@ fn report(
         scan: &cfg.scan,
         params: &cfg.params,
     };
-    write_output(cfg.output.as_deref(), |out| exporter.write(&report, out))?;
+    write_output(cfg.output.as_deref(), |out| {
+        outputs.report.write(&report, out)
+    })?;
+    if let Some(p) = outputs.plot {
+        write_output(Some(p), |out| SvgExporter.write(&report, out))?;
+    }
+    if let Some(p) = outputs.html {
+        write_output(Some(p), |out| HtmlExporter.write(&report, out))?;
+    }
     Ok(Outcome {
         incidents: incidents.len(),
         stats,
@@ -111,11 +216,12 @@ fn report(
 /// `detect --counts`: the detector on an aggregated series.
 fn execute_counts(
     args: &CommonArgs,
-    exporter: &dyn Exporter,
+    outputs: &Outputs,
     path: &std::path::Path,
     official: &[String],
 ) -> Result<Outcome> {
     let cfg = Config::from_args(args)?;
+    check_outputs(&cfg, outputs)?;
     if !args.files.is_empty() {
         return Err(config::UsageError(
             "--counts reads a series instead of posts: give no FILE arguments with it".into(),
@@ -143,7 +249,7 @@ fn execute_counts(
         mentions: reports,
         ..Default::default()
     };
-    report(&cfg, official, &matcher, &windows, stats, exporter)
+    report(&cfg, official, &matcher, &windows, stats, outputs)
 }
 
 /// The window of a `--counts` series: its step, or `asked` (`--window`) when that is a multiple

@@ -4,7 +4,7 @@
 use anyhow::Result;
 
 use super::cli::WindowsArgs;
-use super::detect::execute_with;
+use super::detect::{execute_with, Outputs};
 use super::exit_codes;
 use crate::report::WindowsCsv;
 
@@ -14,6 +14,6 @@ pub fn run(a: &WindowsArgs) -> Result<i32> {
         spikes_only: a.spikes_only,
         spikes: Default::default(),
     };
-    let done = execute_with(&a.common, &csv, &[])?;
+    let done = execute_with(&a.common, &Outputs::only(&csv), &[])?;
     exit_codes::of_run(&done.stats, a.exit_code.then_some(csv.spikes.get() > 0))
 }

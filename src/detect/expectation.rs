@@ -389,6 +389,39 @@ fn window_score(c: u32, mu: f64, theta: f64, spikes_only: bool, params: &Params)
     }
 }
 
+/// The fewest reports (distinct voices) a window expecting `mu`, with size `theta`, needs to be
+/// a spike on its own: at least `min_reports` and `min_ratio` times `mu`, with a tail
+/// probability below `alpha` (the rule of [`window_score`]; a dense window can also become a
+/// spike as the end of a significant block, below this level). The upper edge of the expected
+/// band that charts draw.
+pub fn spike_level(mu: f64, theta: f64, params: &Params) -> u32 {
+    const CAP: u32 = u32::MAX / 4;
+    let spike = |c: u32| nb_tail(c, mu, theta) < params.alpha;
+    let floor = (params.min_ratio * mu)
+        .ceil()
+        .max(f64::from(params.min_reports))
+        .clamp(1.0, f64::from(CAP));
+    let lo = floor as u32;
+    if spike(lo) {
+        return lo;
+    }
+    // The tail falls as the count grows: double past the level, then halve the gap.
+    let (mut below, mut hi) = (lo, lo.saturating_mul(2).min(CAP));
+    while !spike(hi) && hi < CAP {
+        below = hi;
+        hi = hi.saturating_mul(2).min(CAP);
+    }
+    while hi - below > 1 {
+        let mid = below + (hi - below) / 2;
+        if spike(mid) {
+            hi = mid;
+        } else {
+            below = mid;
+        }
+    }
+    hi
+}
+
 /// Builds a service's dense report-count series from its cells over `[first, last]`.
 pub fn dense_counts(
     cells: &std::collections::BTreeMap<i64, Cell>,
@@ -491,6 +524,30 @@ mod tests {
         assert!((s.baseline - 1.0).abs() < 1e-9, "{}", s.baseline);
         assert!(s.scores[100..110].iter().all(|x| x.spike));
         assert!(s.scores[..100].iter().all(|x| !x.spike));
+    }
+
+    #[test]
+    fn the_spike_level_is_where_the_window_test_starts_to_flag() {
+        let p = Params::default();
+        for (mu, theta) in [
+            (0.01, f64::INFINITY),
+            (0.05, 5.0),
+            (1.0, 2.0),
+            (3.5, f64::INFINITY),
+            (62.0, 1.4),
+            (15_000.0, 100.0),
+        ] {
+            let level = spike_level(mu, theta, &p);
+            assert!(
+                window_score(level, mu, theta, false, &p).spike,
+                "{mu} {theta} {level}"
+            );
+            assert!(
+                !window_score(level - 1, mu, theta, false, &p).spike,
+                "{mu} {theta} {level}"
+            );
+        }
+        assert_eq!(spike_level(0.01, f64::INFINITY, &p), 3);
     }
 
     #[test]

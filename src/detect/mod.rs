@@ -116,7 +116,7 @@ mod segment;
 
 pub use self::expectation::{
     chatter_shape, dense_counts, dense_distinct, score_series, score_series_model, series,
-    series_in, Series, WindowScore, BASELINE_FLOOR, SHAPE_CLAMP,
+    series_in, spike_level, Series, WindowScore, BASELINE_FLOOR, SHAPE_CLAMP,
 };
 pub use self::incident::{Incident, QUOTES_SHOWN, QUOTE_AFTER};
 pub use self::level::{local_level, LEVEL_MIN_H, LEVEL_PRIOR, LEVEL_SPAN_H};

@@ -2,18 +2,26 @@
 //! `Report`, written to stdout or atomically to a file ([`write_output`]). Times are UTC inside; the display zones are applied only here.
 
 mod csv;
+mod html;
 mod json;
 mod output;
+mod plot;
 mod text;
+mod ticks;
+mod timeline;
+mod view;
 
 use std::io::{self, Write};
 
 use chrono_tz::Tz;
 
 pub use self::csv::{WindowsCsv, HEADER as CSV_HEADER};
+pub use self::html::HtmlExporter;
 pub use self::json::{JsonExporter, JsonReport, SCHEMA_VERSION};
-pub use self::output::{remove_pending, write_output};
+pub use self::output::{check_output, remove_pending, write_output};
+pub use self::plot::{SvgExporter, FONTS};
 pub use self::text::TextExporter;
+pub use self::timeline::{TimelineStyle, DEFAULT_WIDTH as TIMELINE_DEFAULT_WIDTH};
 
 use crate::detect::{Incident, Params, Sensitivity};
 use crate::lexicon::classify::Matcher;

@@ -66,6 +66,40 @@ fn follow_links(p: &Path) -> io::Result<PathBuf> {
     Err(io::Error::other("too many levels of symbolic links"))
 }
 
+/// Checks, before a run that may take long, that `path` can be written as [`write_output`]
+/// would write it: `-` always; otherwise (links followed) not a folder, and an existing file or
+/// a new name in an existing folder. Whether the file system then lets the write through is
+/// still only known when it is done.
+pub fn check_output(path: &Path) -> Result<()> {
+    if path.as_os_str() == "-" {
+        return Ok(());
+    }
+    let target = follow_links(path).map_err(|e| anyhow!("{}: {e}", path.display()))?;
+    match fs::metadata(&target) {
+        Ok(m) if m.is_dir() => Err(anyhow!(
+            "{}: is a folder: name the file to write",
+            path.display()
+        )),
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            let dir = target
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            if dir.is_dir() {
+                Ok(())
+            } else {
+                Err(anyhow!(
+                    "{}: cannot write: there is no folder {}",
+                    path.display(),
+                    dir.display()
+                ))
+            }
+        }
+        Err(e) => Err(anyhow!("{}: {e}", path.display())),
+    }
+}
+
 /// Writes to stdout (`path` `None` or `-`), or to a file as the module documentation says.
 pub fn write_output(
     path: Option<&Path>,
@@ -156,6 +190,25 @@ fn replace(
 mod tests {
     use super::*;
     use std::os::unix::fs::{symlink, PermissionsExt};
+
+    #[test]
+    fn outputs_are_checked_before_the_run() {
+        let d = tempfile::tempdir().unwrap();
+        assert!(check_output(Path::new("-")).is_ok());
+        assert!(check_output(&d.path().join("new.svg")).is_ok());
+        let missing = d.path().join("no/such/x.html");
+        let e = check_output(&missing).unwrap_err().to_string();
+        assert!(e.contains("there is no folder"), "{e}");
+        let e = check_output(d.path()).unwrap_err().to_string();
+        assert!(e.contains("is a folder"), "{e}");
+        // A dangling link to a file in an existing folder is fine (the write creates it); to a
+        // missing folder it is not.
+        symlink(d.path().join("target.txt"), d.path().join("ok")).unwrap();
+        assert!(check_output(&d.path().join("ok")).is_ok());
+        symlink(&missing, d.path().join("bad")).unwrap();
+        assert!(check_output(&d.path().join("bad")).is_err());
+        assert!(check_output(Path::new("/dev/null")).is_ok());
+    }
 
     fn write(p: &Path, text: &str) -> Result<()> {
         write_output(Some(p), |o| o.write_all(text.as_bytes()))

@@ -9,7 +9,11 @@ use crate::official::Official;
 use crate::time::{hm_in, human_duration, human_in, Ts};
 use chrono_tz::Tz;
 
-pub struct TextExporter;
+/// The text report; `timeline`: how to draw each incident's timeline (none when `None`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TextExporter {
+    pub timeline: Option<super::TimelineStyle>,
+}
 
 impl Exporter for TextExporter {
     fn write(&self, r: &Report, out: &mut dyn Write) -> io::Result<()> {
@@ -22,6 +26,9 @@ impl Exporter for TextExporter {
         for (k, i) in r.incidents.iter().enumerate() {
             writeln!(out)?;
             incident(r, i, r.official_of(k), out)?;
+            if let Some(style) = &self.timeline {
+                super::timeline::draw(out, r, i, style)?;
+            }
         }
         writeln!(out)?;
         summary(r, out)
