@@ -12,7 +12,7 @@ use super::file::{
     Ambiguity, Entry, Facet, Lexicon, NumberSlot, OfficialPhrase, Sense, Service, Template,
     TermKind,
 };
-use super::normalise::{doubles_in, is_syllable, Doubles, Normaliser};
+use super::normalise::{doubles_in, is_syllable, nfkc_stage, Doubles, Normaliser};
 use crate::record::jsonscan::same;
 
 fn is_word_byte(b: u8) -> bool {
@@ -176,6 +176,8 @@ pub struct Hit {
 /// Reused between posts so that classification allocates nothing in steady state.
 #[derive(Default)]
 pub struct Scratch {
+    /// The post after the first stage of normalisation, when that changed it.
+    nfkc: String,
     norm: String,
     hits: Vec<Hit>,
     dropped: Vec<Hit>,
@@ -373,8 +375,9 @@ impl Matcher {
 
     /// Normalises a post as `classify` does, into `out` (cleared first).
     pub fn normalise_post(&self, text: &str, out: &mut String) {
+        let mut buf = String::new();
         out.clear();
-        Normaliser::new(out, Some(&self.handles), self.doubles).run(text);
+        Normaliser::new(out, Some(&self.handles), self.doubles).run(nfkc_stage(text, &mut buf));
     }
 
     /// The compiled entries, after user files overrode shipped ones (read by `prefilter.rs`).
@@ -405,8 +408,26 @@ impl Matcher {
 
     /// Classifies one text.
     pub fn classify<'s>(&self, text: &str, s: &'s mut Scratch) -> Verdict<'s> {
+        let v = self.classify_if(text, s, |_| true);
+        v.unwrap_or_default()
+    }
+
+    /// Classifies one text if `keep` says so of its form after the first stage of normalisation
+    /// ([`nfkc_stage`], computed once for both); `None` when it does not. The prefilter's way in
+    /// (`Prefilter::classify`).
+    pub fn classify_if<'s>(
+        &self,
+        text: &str,
+        s: &'s mut Scratch,
+        keep: impl FnOnce(&str) -> bool,
+    ) -> Option<Verdict<'s>> {
         s.clear();
-        self.normalise_post(text, &mut s.norm);
+        let stage = nfkc_stage(text, &mut s.nfkc);
+        if !keep(stage) {
+            return None;
+        }
+        s.norm.clear();
+        Normaliser::new(&mut s.norm, Some(&self.handles), self.doubles).run(stage);
         let hay = s.norm.as_bytes();
         self.find_hits(hay, &mut s.hits);
         self.drop_inside_words(hay, &mut s.hits, &mut s.dropped);
@@ -420,7 +441,7 @@ impl Matcher {
         let works_for_me = self.works_for_me(kind, last.counter, &s.hits);
         self.facets
             .read(hay, &s.hits, |t| self.entries[t].kind, &mut s.facets);
-        Verdict {
+        Some(Verdict {
             services: &s.roles.services,
             kind: kind.zip(service),
             terms: &s.roles.terms,
@@ -429,7 +450,7 @@ impl Matcher {
             works_for_me,
             cancelled,
             facets: &s.facets,
-        }
+        })
     }
 
     /// Puts every literal match of the lexicon in `hay` into `hits`, in text order.
