@@ -172,6 +172,8 @@ pub struct Hit {
 #[derive(Default)]
 pub struct Scratch {
     norm: String,
+    /// The post with its HTML character references decoded, when it has any.
+    decoded: String,
     hits: Vec<Hit>,
     dropped: Vec<Hit>,
     roles: Roles,
@@ -375,6 +377,16 @@ impl Matcher {
     /// Classifies one text.
     pub fn classify<'s>(&self, text: &str, s: &'s mut Scratch) -> Verdict<'s> {
         s.clear();
+        // Scraped and API text often carries HTML character references (`isn&rsquo;t`,
+        // `AT&amp;T`, `&#8217;`): read them as the characters they stand for, every named and
+        // numeric one, as a reader's browser would. A `&` that starts none stays as typed.
+        let text = if text.contains('&') {
+            s.decoded.clear();
+            html_escape::decode_html_entities_to_string(text, &mut s.decoded);
+            s.decoded.as_str()
+        } else {
+            text
+        };
         self.normalise_post(text, &mut s.norm);
         let hay = s.norm.as_bytes();
         self.find_hits(hay, &mut s.hits);

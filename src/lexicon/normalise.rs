@@ -115,6 +115,7 @@ pub fn is_syllable(c: char) -> bool {
 /// unchanged: NFKC would turn them into conjoining jamo, and ㅋㅠ would then compose into 큐.
 /// Text that is already NFKC (all ASCII, most Korean) is not run through the normaliser at all.
 fn for_each_nfkc(text: &str, mut f: impl FnMut(char)) {
+    let mut f = move |c: char| f(fold_apostrophe(c));
     // ASCII, Hangul syllables and compatibility jamo (which pass through unchanged below) are
     // NFKC whatever their order: most posts need no table look-up at all.
     if text.chars().all(is_plain) || is_nfkc_quick(text.chars()) == IsNormalized::Yes {
@@ -135,9 +136,19 @@ fn for_each_nfkc(text: &str, mut f: impl FnMut(char)) {
     }
 }
 
+/// The typographic apostrophes (’ ‘ ʼ, and the prime ′ some keyboards give) as the ASCII `'`:
+/// "isn’t" and "isn't" are one word to a reader, and to the lexicon's entries.
+fn fold_apostrophe(c: char) -> char {
+    match c {
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' => '\'',
+        c => c,
+    }
+}
+
 /// Text as the matcher sees it, written into a reused buffer:
 ///
-/// * NFKC (see [`for_each_nfkc`]), invisible characters dropped;
+/// * NFKC (see [`for_each_nfkc`]), invisible characters dropped, typographic apostrophes read
+///   as `'` ("isn’t" reads "isn't");
 /// * ASCII letters lower-cased (Hangul is never touched);
 /// * every run of white space one space, and no space at all between two Hangul characters, so
 ///   `접속 안 돼` and `접속안돼` read the same;

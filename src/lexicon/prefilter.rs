@@ -227,6 +227,11 @@ impl Prefilter {
         if !(raw.is_ascii() || raw.chars().all(is_plain)) {
             return true;
         }
+        // A character reference (`AT&amp;T`, `&#52852;톡`) is decoded before matching, so the
+        // raw bytes prove nothing about the text that is read.
+        if raw.as_bytes().contains(&b'&') {
+            return true;
+        }
         ac.find_iter(raw).any(|m| {
             let allowed = &self.followers[m.pattern().as_usize()];
             allowed.is_empty() || could_follow(&raw[m.end()..], allowed)
