@@ -17,6 +17,11 @@
 # not start an entry. Test a change with `outcry detect --lexicon my.lex` before shipping it.
 
 [outage en]
+~down big time
+{number} errors
+one grey tick
+one gray tick
+single grey tick
 cant load
 can't watch anything
 cant watch anything
@@ -367,6 +372,12 @@ finally fixed
 fixed our
 
 [exclude en]
+# "Down big" is a loss or a score ("coinbase down big today"); "down big time" is an outage.
+down big
+# An outage a year old is history, not a report.
+outage from last year
+outage last year
+last year's outage
 # Where a share went down is named after the verb: the session it fell in.
 down in early trading
 down in trading
@@ -944,6 +955,10 @@ status
 account
 
 [sense market]
+bill
+bills
+rent
+fees
 trading
 # Shares, indices, prices and coins: "nasdaq down 2% on the open", "tesla shares down again".
 # A `~` word (`down`, `went down`, `crashed`, `is up`) at most two words after one of these,

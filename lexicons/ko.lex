@@ -26,6 +26,14 @@
 # may not start an entry.
 
 [outage ko]
+안 올라가
+검색이 안 됨
+검색이 안 돼
+안 보여요
+왜 안 돼
+접속 대기
+결제 안 돼
+결제 안 되
 # Round two of issue 14 (third set, dev half): the short forms people type when a screen stays
 # empty (안 나와, 안 뜸, 안 틀어짐), no answer, no signal, a line cut off (끊겼, 끊김).
 재생 안 돼

@@ -52,6 +52,8 @@ Outlook 365
 Outlook web
 Microsoft Outlook
 MS Outlook
+# bare outlook is also a forecast: it names the mail service only next to another term.
+?Outlook
 @Outlook
 아웃룩
 핫메일

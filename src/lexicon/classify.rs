@@ -491,9 +491,10 @@ impl Matcher {
             let h = hits[i];
             let why = match self.entries[h.term].ambiguity() {
                 Ambiguity::None => None,
-                Ambiguity::Near => (!self.has_neighbour(hay, hits, i)
-                    && !self.context_word_at(hay, &h)
-                    && self.template_at(hay, &h, hits).is_none())
+                Ambiguity::Near => (self.after_provider(hay, hits, i)
+                    || (!self.has_neighbour(hay, hits, i)
+                        && !self.context_word_at(hay, &h)
+                        && self.template_at(hay, &h, hits).is_none()))
                 .then_some(Dropped::NoContext),
                 Ambiguity::Strict => {
                     (!self.context_word_at(hay, &h)).then_some(Dropped::NoContextWord)
@@ -599,6 +600,7 @@ impl Matcher {
             return;
         }
         let mut keep = 0;
+        let mut inherited = None;
         for i in 0..hits.len() {
             let h = hits[i];
             let cue = if self.entries[h.term].figurative {
@@ -618,11 +620,22 @@ impl Matcher {
             } else {
                 None
             };
+            // "네이버 시총 다운, 카카오도 다운": a `~` entry right after 도 ("too") says the same
+            // of one more thing, so it keeps the sense of the `~` entry set aside before it,
+            // across the comma that ends the clause.
+            let cue = cue.map(|c| c.term).or_else(|| {
+                (self.entries[h.term].figurative && ends_with(&hay[..h.start], "도".as_bytes()))
+                    .then_some(inherited)
+                    .flatten()
+            });
             match cue {
-                Some(c) => dropped.push(Hit {
-                    dropped: Some(Dropped::Sense(c.term)),
-                    ..h
-                }),
+                Some(c) => {
+                    inherited = Some(c);
+                    dropped.push(Hit {
+                        dropped: Some(Dropped::Sense(c)),
+                        ..h
+                    })
+                }
                 None => {
                     hits[keep] = h;
                     keep += 1;
@@ -661,6 +674,19 @@ impl Matcher {
         })
     }
 
+    /// Whether hit `i` comes right after (a space at most) the name of an internet or phone
+    /// provider (category `isp`): "verizon signal is back", "t-mobile signal" speak of the
+    /// provider's signal, not of the messenger an ambiguous alias also names.
+    fn after_provider(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
+        let Some(prev) = i.checked_sub(1).map(|j| hits[j]) else {
+            return false;
+        };
+        let gap = &hay[prev.end..hits[i].start];
+        matches!(self.entries[prev.term].kind, TermKind::Alias(svc) if self.services[svc].category == "isp")
+            && gap.len() <= 1
+            && gap.iter().all(|&c| c == b' ')
+    }
+
     /// Whether hit `i` has a non-exclusion hit right before or after it (at most a space apart).
     fn has_neighbour(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
         let h = hits[i];
@@ -672,8 +698,13 @@ impl Matcher {
                 TermKind::Exclude | TermKind::Cue(_)
             )
         };
+        // After the alias, a contraction may come first: "steam's down", "steam's been down".
+        let after = |b: usize| {
+            let gap = &hay[h.end..b];
+            near(h.end, b) || matches!(gap, b"'s " | b"'s been ")
+        };
         (i > 0 && useful(&hits[i - 1]) && near(hits[i - 1].end, h.start))
-            || (i + 1 < hits.len() && useful(&hits[i + 1]) && near(h.end, hits[i + 1].start))
+            || (i + 1 < hits.len() && useful(&hits[i + 1]) && after(hits[i + 1].start))
     }
 
     /// The service whose mention is closest to the byte position `at` (a term's start).
