@@ -1196,4 +1196,50 @@ mod tests {
             assert_eq!(verdict(&m, t).0, None, "{t}");
         }
     }
+
+    #[test]
+    fn character_references_and_curly_apostrophes_are_read_as_text() {
+        let m = matcher();
+        for t in [
+            "gmail isn&rsquo;t down, it was my wifi",
+            "gmail isn&#8217;t down",
+            "gmail isn\u{2019}t down",
+            "gmail isn&#39;t down",
+        ] {
+            assert_eq!(verdict(&m, t), (None, None), "{t}");
+        }
+        let report = (Some("report"), Some("att".to_string()));
+        assert_eq!(verdict(&m, "at&amp;t no service in dallas"), report);
+        let report = (Some("report"), Some("youtube".to_string()));
+        assert_eq!(verdict(&m, "youtube isn&#8217;t loading anything"), report);
+        // Not a reference: stays as typed.
+        assert_eq!(
+            verdict(&m, "AT&T no service &bogus;"),
+            (Some("report"), Some("att".to_string()))
+        );
+    }
+
+    #[test]
+    fn a_down_after_do_keeps_the_sense_before_it() {
+        let m = matcher();
+        assert_eq!(verdict(&m, "네이버 시총 다운, 카카오도 다운"), (None, None));
+        // Without a sense set aside before it, 도 changes nothing.
+        assert_eq!(
+            verdict(&m, "카카오도 다운"),
+            (Some("report"), Some("kakao".to_string()))
+        );
+    }
+
+    #[test]
+    fn a_word_after_a_provider_is_the_provider_s() {
+        let m = matcher();
+        let back = |svc: &str| (Some("recovery"), Some(svc.to_string()));
+        assert_eq!(verdict(&m, "verizon signal is back"), back("verizon"));
+        assert_eq!(verdict(&m, "t-mobile signal back to full bars"), back("t-mobile"));
+        assert_eq!(verdict(&m, "signal is back"), back("signal"));
+        let down = |svc: &str| (Some("report"), Some(svc.to_string()));
+        assert_eq!(verdict(&m, "steam's been down since 2pm"), down("steam"));
+        assert_eq!(verdict(&m, "steam's down"), down("steam"));
+        assert_eq!(verdict(&m, "ran out of steam's energy"), (None, None));
+    }
 }
