@@ -1235,7 +1235,10 @@ mod tests {
         let m = matcher();
         let back = |svc: &str| (Some("recovery"), Some(svc.to_string()));
         assert_eq!(verdict(&m, "verizon signal is back"), back("verizon"));
-        assert_eq!(verdict(&m, "t-mobile signal back to full bars"), back("t-mobile"));
+        assert_eq!(
+            verdict(&m, "t-mobile signal back to full bars"),
+            back("t-mobile")
+        );
         assert_eq!(verdict(&m, "signal is back"), back("signal"));
         let down = |svc: &str| (Some("report"), Some(svc.to_string()));
         assert_eq!(verdict(&m, "steam's been down since 2pm"), down("steam"));
