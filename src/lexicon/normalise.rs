@@ -240,9 +240,19 @@ fn compat_jamo_at(b: &[u8], i: usize) -> bool {
         }
 }
 
+/// The typographic apostrophes (’ ‘ ʼ, and the prime ′ some keyboards give) as the ASCII `'`:
+/// "isn’t" and "isn't" are one word to a reader, and to the lexicon's entries.
+fn fold_apostrophe(c: char) -> char {
+    match c {
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' => '\'',
+        c => c,
+    }
+}
+
 /// Text as the matcher sees it, written into a reused buffer:
 ///
 /// * NFKC, invisible characters dropped (the first stage, [`nfkc_stage`], done by the caller);
+/// * typographic apostrophes read as `'` ("isn’t" reads "isn't");
 /// * ASCII letters lower-cased (Hangul is never touched);
 /// * every run of white space one space, and no space at all between two Hangul characters, so
 ///   `접속 안 돼` and `접속안돼` read the same;
@@ -328,7 +338,7 @@ impl<'o, 'h> Normaliser<'o, 'h> {
                 i = end;
             } else {
                 let c = text[i..].chars().next().unwrap_or(' ');
-                self.push(c);
+                self.push(fold_apostrophe(c));
                 i += c.len_utf8();
             }
         }
