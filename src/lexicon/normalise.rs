@@ -338,7 +338,7 @@ impl<'o, 'h> Normaliser<'o, 'h> {
                 i = end;
             } else {
                 let c = text[i..].chars().next().unwrap_or(' ');
-                self.push(fold_apostrophe(c));
+                self.push(c);
                 i += c.len_utf8();
             }
         }
@@ -359,7 +359,10 @@ impl<'o, 'h> Normaliser<'o, 'h> {
         self.pending_space = !self.out.is_empty();
         self.at_token_start = true;
         self.prev = ' ';
+        // No run: a NUL after the space is a run of its own, not the letter's before it.
         self.run = '\0';
+        self.run_len = 0;
+        self.run_folds = false;
     }
 
     /// What `push` does with each of a run of Hangul syllables (`run`, not empty), in one go:
@@ -447,6 +450,7 @@ impl<'o, 'h> Normaliser<'o, 'h> {
     }
 
     fn push(&mut self, c: char) {
+        let c = fold_apostrophe(c);
         if c.is_whitespace() {
             self.end_mention();
             self.end_token();
