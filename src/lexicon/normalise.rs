@@ -118,6 +118,7 @@ fn is_stable(c: char) -> bool {
     c.is_ascii()
         || is_syllable(c)
         || (!is_invisible(c)
+            && fold_apostrophe(c) == c
             && unicode_normalization::char::canonical_combining_class(c) == 0
             && is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes)
 }
@@ -157,8 +158,8 @@ fn next_unstable(text: &str, from: usize) -> Option<usize> {
 /// The first stage of normalisation: `text` in NFKC (full-width ＧＭＡＩＬ becomes gmail, ①
 /// becomes 1, a no-break space a space), without the invisible characters, and with Hangul
 /// compatibility jamo (ㅋ, ㅠ) passed through unchanged: NFKC would turn them into conjoining
-/// jamo, and ㅋㅠ would then compose into 큐. Both the prefilter and the [`Normaliser`] read this
-/// form.
+/// jamo, and ㅋㅠ would then compose into 큐; typographic apostrophes (’ ‘ ʼ ′) become `'`. Both
+/// the prefilter and the [`Normaliser`] read this form.
 ///
 /// Only what needs it is normalised: text made of characters that are their own NFKC and never
 /// combine with their neighbours ([`is_stable`]: ASCII and Hangul syllables are told from their
@@ -190,7 +191,8 @@ pub fn nfkc_stage<'a>(text: &'a str, buf: &'a mut String) -> &'a str {
             }
             end += c.len_utf8();
         }
-        buf.extend(text[start..end].nfkc().filter(|&c| !is_invisible(c)));
+        let nfkc = text[start..end].nfkc().filter(|&c| !is_invisible(c));
+        buf.extend(nfkc.map(fold_apostrophe));
         done = end;
         at = next_unstable(text, end);
     }
@@ -251,8 +253,9 @@ fn fold_apostrophe(c: char) -> char {
 
 /// Text as the matcher sees it, written into a reused buffer:
 ///
-/// * NFKC, invisible characters dropped (the first stage, [`nfkc_stage`], done by the caller);
-/// * typographic apostrophes read as `'` ("isn’t" reads "isn't");
+/// * NFKC, invisible characters dropped, typographic apostrophes read as `'` ("isn’t" reads
+///   "isn't") (the first stage, [`nfkc_stage`], done by the caller, so the prefilter sees it
+///   too; `push` folds apostrophes again for callers that skip the stage);
 /// * ASCII letters lower-cased (Hangul is never touched);
 /// * every run of white space one space, and no space at all between two Hangul characters, so
 ///   `접속 안 돼` and `접속안돼` read the same;
