@@ -2,11 +2,14 @@
 //! Korean and ~2% outage chatter, so that `bench/run.sh` measures outcry, `rg` and `jq` on data
 //! shaped like the archives outcry is meant for. The same seed always gives the same bytes.
 //!
-//!     cargo run --release --example gencorpus -- [--ascii | --wxr] SIZE OUT.jsonl [PHRASES.txt]
+//!     cargo run --release --example gencorpus -- [--ascii | --wxr] [--kind KIND] SIZE OUT [PHRASES.txt]
 //!
 //! `--ascii` writes the same posts with every non-ASCII character as a `\uXXXX` escape, the way
 //! archives of Twitter's stream have them. `--wxr` writes them as a WordPress export instead (an
 //! item every ten posts, the nine after it its comments, bodies in CDATA), for the XML row.
+//! `--kind` writes one of the text-heavy corpora instead of the tweet archive (`blog`,
+//! `trackback`, `forum` CSV, `chat`: see `prose.rs`), and prints its shape (mean line, the
+//! text's share of the bytes, the Korean lines' share).
 //!
 //! SIZE is in bytes with an optional K/M/G suffix (binary units). PHRASES.txt, when given, gets the
 //! shipped lexicons' outage entries, one per line: the fixed-string list `rg -F -f` is run with.
@@ -21,6 +24,8 @@ use std::fmt::Write as _;
 use std::io::{self, BufWriter, Write};
 
 use outcry::lexicon::{Lexicon, TermKind};
+
+mod prose;
 
 /// SplitMix64: small, fast, and the same everywhere.
 struct Rng(u64);
@@ -298,13 +303,23 @@ fn wxr_record(i: i64, t: i64, user: usize, text: &str, out: &mut String) {
 
 fn main() -> io::Result<()> {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
-    let usage = "usage: gencorpus [--ascii | --wxr] SIZE OUT.jsonl [PHRASES.txt]";
+    let usage = "usage: gencorpus [--ascii | --wxr] [--kind blog|trackback|forum|chat] SIZE OUT \
+         [PHRASES.txt]";
     let before = args.len();
     args.retain(|a| a != "--ascii");
     let ascii = args.len() < before;
     let before = args.len();
     args.retain(|a| a != "--wxr");
     let wxr = args.len() < before;
+    let kind = match args.iter().position(|a| a == "--kind") {
+        Some(i) if i + 1 < args.len() => {
+            let k = prose::Kind::parse(&args[i + 1]).unwrap_or_else(|| panic!("{usage}"));
+            args.drain(i..i + 2);
+            Some(k)
+        }
+        Some(_) => panic!("{usage}"),
+        None => None,
+    };
     let size = args
         .first()
         .and_then(|s| parse_size(s))
@@ -325,6 +340,20 @@ fn main() -> io::Result<()> {
     let svcs: Vec<usize> = (0..lex.services.len())
         .filter(|&s| !w.en_alias[s].is_empty() && !w.ko_alias[s].is_empty())
         .collect();
+    if let Some(kind) = kind {
+        let mut f = BufWriter::with_capacity(1 << 20, std::fs::File::create(out_path)?);
+        let s = prose::write(kind, size, &w, svcs, &mut f)?;
+        f.flush()?;
+        eprintln!(
+            "gencorpus: {} bytes, {} lines ({} bytes a line, text {:.0}% of the bytes, {:.0}% of the lines Korean) -> {out_path}",
+            s.bytes,
+            s.lines,
+            s.bytes / s.lines.max(1),
+            100.0 * s.text as f64 / s.bytes.max(1) as f64,
+            100.0 * s.ko_lines as f64 / s.lines.max(1) as f64,
+        );
+        return Ok(());
+    }
     let bursts: Vec<usize> = svcs.iter().copied().step_by(7).take(3).collect();
 
     let mut rng = Rng(0x6F75_7463_7279);

@@ -17,6 +17,14 @@
 # not start an entry. Test a change with `outcry detect --lexicon my.lex` before shipping it.
 
 [outage en]
+~down big time
+{number} errors
+one grey tick
+one gray tick
+single grey tick
+cant load
+can't watch anything
+cant watch anything
 # A bare `down` is wanted: a report also needs a service named, and the look-alikes
 # ("feeling down", "stocks are down", "calm down") are listed under [exclude en]. The longer
 # "down" phrases are kept for readers; they match wherever `down` would.
@@ -92,6 +100,8 @@ glitching
 not loading
 isn't loading
 won't load
+won't connect
+wont connect
 can't load
 unable to load
 failed to load
@@ -277,6 +287,11 @@ outage is back
 fail whale is back
 
 [recovery en]
+# Round two of issue 14: it mended itself, messages move again.
+fixed itself
+sending again
+loads again
+playing again
 isn't down anymore
 is not down anymore
 not down anymore
@@ -357,6 +372,23 @@ finally fixed
 fixed our
 
 [exclude en]
+# "Down big" is a loss or a score ("coinbase down big today"); "down big time" is an outage.
+down big
+# An outage a year old is history, not a report.
+outage from last year
+outage last year
+last year's outage
+# Where a share went down is named after the verb: the session it fell in.
+down in early trading
+down in trading
+down in premarket
+down in pre-market
+down premarket
+down after hours
+down in after-hours trading
+down in late trading
+# A car or house window rolled down is not an outage ("put the window down for me").
+window down
 # Entries that run past a word must be complete words themselves: the longest entry is chosen
 # first and its word boundaries are checked afterwards, so an exclusion such as "is down to"
 # would also swallow "is down today" and "is down too". Spell such exclusions out in full
@@ -844,6 +876,8 @@ no issues at all
 no problems at all
 
 [counter en]
+says all green
+shows all green
 # It works for the writer: counter-evidence, counted apart ("works for me" posts in a flood of
 # reports say the outage is partial). Like a negation, it takes back an earlier outage phrase.
 works for me
@@ -921,6 +955,11 @@ status
 account
 
 [sense market]
+bill
+bills
+rent
+fees
+trading
 # Shares, indices, prices and coins: "nasdaq down 2% on the open", "tesla shares down again".
 # A `~` word (`down`, `went down`, `crashed`, `is up`) at most two words after one of these,
 # in the same clause, is set aside: not an outage, even when a service is named. A `{number}`
@@ -967,6 +1006,9 @@ ytd
 {number} pts
 
 [sense rating]
+score
+review score
+reviews
 # Counts and ratings: "my followers are down again", "ratings down this season".
 followers
 follower count
@@ -994,6 +1036,9 @@ grades
 ranking
 
 [sense physical]
+window
+stairs
+ladder
 # Things that fall: "the big oak came down", "wind knocked the fence down".
 tree
 trees

@@ -26,6 +26,34 @@
 # may not start an entry.
 
 [outage ko]
+안 올라가
+검색이 안 됨
+검색이 안 돼
+안 보여요
+왜 안 돼
+접속 대기
+결제 안 돼
+결제 안 되
+# Round two of issue 14 (third set, dev half): the short forms people type when a screen stays
+# empty (안 나와, 안 뜸, 안 틀어짐), no answer, no signal, a line cut off (끊겼, 끊김).
+재생 안 돼
+재생 안 되
+안 나와
+안 나옴
+안 나오네
+안 나오냐
+안 뜸
+안 뜨네
+안 떠요
+안 틀어짐
+안 틀어져
+응답 없음
+응답이 없
+신호 안 잡
+신호가 안 잡
+끊겼네
+또 끊겼
+끊김
 # 장애: the exclusions hide 장애인, 장애물 …; the entries below win back the outage readings
 # that happen to start with the same syllables.
 장애
@@ -363,6 +391,26 @@ LTE 안 터짐
 {service} 멈췄
 
 [recovery ko]
+이제 접속 잘 되
+이제 접속 잘 돼
+다시 접속 잘 되
+다시 접속 잘 돼
+재생 다시 돼
+재생 다시 되
+재생 다시 잘 돼
+재생 다시 잘 되
+재생 다시 잘 됩
+# Round two of issue 14: recoveries said with the thing that works again.
+이제 잘 나옴
+다시 잘 나옴
+다시 잘 됩
+이제 잘 됩
+이제 메시지 가
+메시지 다시 가
+다시 연결됨
+잘 떠요
+다시 주문 돼
+다시 주문 됩
 다시 잘 나와
 이제 잘 나와
 이제 잘 나오
@@ -875,6 +923,8 @@ SKT T1
 폰 문제 아닌가
 
 [context ko]
+휴대폰
+핸드폰
 # Words that let an ambiguous alias (`?다음`, `?라인`, `?줌`, `?KT`) right next to them name the
 # service; a very ambiguous one (`??`) only with one of these right next to it.
 인터넷
@@ -898,7 +948,9 @@ TV
 사이트
 홈페이지
 
-[sense market]
+# Korean puts what happened to a share between the cue and 다운 (주가 상장 이후로 계속 다운):
+# three words of room.
+[sense market 3]
 # 주식과 시세: "네이버 주식 다운됐네", "코스피 다운 3%". A cue before a `~` word (다운), at most two
 # words away (a Hangul run counts a word per three syllables), sets it aside. A cue is matched
 # like every entry, so it hides what starts inside it: avoid short cues that two words can

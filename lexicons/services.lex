@@ -52,6 +52,8 @@ Outlook 365
 Outlook web
 Microsoft Outlook
 MS Outlook
+# bare outlook is also a forecast: it names the mail service only next to another term.
+?Outlook
 @Outlook
 아웃룩
 핫메일
@@ -441,6 +443,8 @@ Apple Music
 애플 뮤직
 
 [service melon music]
+# bare 멜론 is the fruit too: it names the service only next to another term (멜론 재생 안 돼).
+?멜론
 Melon app
 멜론 앱
 멜론 차트

@@ -13,14 +13,17 @@
 //! [`official`] reads a provider's own timeline, a second input joined to the incidents after
 //! detection; [`eval`] scores a report against labelled events; [`cmd`] holds the command line
 //! and one short file per subcommand. [`terminal`] makes text from the input safe to show on a
-//! terminal, for every stage that shows it. The synthetic chatter the detector is measured on comes
-//! from the development crate `outcry-sim` (`crates/outcry-sim`), which is not shipped.
+//! terminal, for every stage that shows it. [`live`] is `outcry watch`: the same detector run on
+//! the windows closed so far while a stream still flows, alerting on onset and recovery. The
+//! synthetic chatter the detector is measured on comes from the development crate `outcry-sim`
+//! (`crates/outcry-sim`), which is not shipped.
 
 pub mod cmd;
 pub mod detect;
 pub mod eval;
 pub mod input;
 pub mod lexicon;
+pub mod live;
 pub mod official;
 pub mod record;
 pub mod report;

@@ -11,8 +11,12 @@ use outcry::cmd::exit_codes;
 
 fn main() -> ExitCode {
     // Ctrl-C, SIGTERM or SIGHUP while `-o FILE` is being written: remove the temporary file,
-    // so that an interrupted run leaves the old output and nothing else.
+    // so that an interrupted run leaves the old output and nothing else. `outcry watch` finishes
+    // on its own instead (the first signal only; a second one exits here).
     let _ = ctrlc::set_handler(|| {
+        if outcry::live::signal::deliver() {
+            return;
+        }
         outcry::report::remove_pending();
         std::process::exit(exit_codes::INTERRUPTED);
     });

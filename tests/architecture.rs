@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 /// The stages in the order the data flows. A module may use only modules listed before it.
 const ORDER: &[&str] = &[
     "terminal", "time", "input", "record", "lexicon", "window", "detect", "stream", "official",
-    "report", "eval", "cmd",
+    "report", "live", "eval", "cmd",
 ];
 
 /// Modules a stage must never use even though they come earlier: `detect` sees window counts and

@@ -3,9 +3,10 @@
 //! correct only with the right service. `eval/labelled.tsv` must keep precision 0.97 and recall
 //! 0.93; the second set's dev half, `eval/labelled2-dev.tsv` (tuned on), must reach precision
 //! 0.97 and recall 0.95 with no market, rating or physical-sense post read as a report; its test
-//! half, `eval/labelled2-test.tsv` (run once, untouched), fell short of those targets and is held
-//! to what it measured. Each prints a confusion summary and every misclassified
-//! post:
+//! half, `eval/labelled2-test.tsv` (run once, then spent and tuned on), and both halves of the
+//! third set, `eval/labelled3-dev.tsv` (tuned on) and `eval/labelled3-test.tsv` (run once, at the
+//! end of the second round), are held to what they measured. Each prints a confusion summary and
+//! every misclassified post:
 //!
 //!     cargo test --test lexicon_eval -- --nocapture
 
@@ -329,14 +330,68 @@ fn second_set_dev_half_meets_the_targets() {
 /// recall 0.938 (tp 90, fp 1, fn 6), and one market post read as a report ("네이버 시총 다운,
 /// 카카오도 다운": the comma ends the clause). It misses the targets (recall 0.95, no market
 /// post), so it is held to what it measured, as a floor against regressions, not to the targets;
-/// its misses are listed in the README and were not tuned away.
+/// its misses are listed in the README and were not tuned away. Spent by that run, it became
+/// development data for the second round (issue 14b), which brought it to precision 1.000,
+/// recall 1.000 and no such post: a figure from tuning, held as a floor.
 #[test]
 fn second_set_test_half_holds_what_it_measured() {
     let (sc, figurative) = score2("labelled2-test.tsv");
-    assert!(sc.precision() >= 0.98, "precision {:.3}", sc.precision());
-    assert!(sc.recall() >= 0.93, "recall {:.3}", sc.recall());
+    assert!(sc.precision() >= 0.99, "precision {:.3}", sc.precision());
+    assert!(sc.recall() >= 0.99, "recall {:.3}", sc.recall());
+    assert!(
+        figurative == 0,
+        "{figurative} market, rating or physical posts read as reports"
+    );
+}
+
+#[test]
+fn the_third_set_is_balanced_and_split() {
+    let dev = rows2("labelled3-dev.tsv");
+    let test = rows2("labelled3-test.tsv");
+    assert!(dev.len() + test.len() >= 300);
+    assert!(dev.len().abs_diff(test.len()) <= 4);
+    let texts: std::collections::HashSet<&str> =
+        dev.iter().chain(&test).map(|r| r.text.as_str()).collect();
+    assert_eq!(texts.len(), dev.len() + test.len(), "no post twice");
+    for class in [
+        "market", "rating", "physical", "stretch", "errcode", "recovery", "provider", "trap",
+    ] {
+        for half in [&dev, &test] {
+            assert!(
+                half.iter().filter(|r| r.class == class).count() >= 8,
+                "{class}"
+            );
+        }
+    }
+}
+
+/// The dev half of the third set (tuned on): precision 0.968, recall 0.984 (tp 60, fp 2, fn 1),
+/// and one rating post read as a report ("subs on my youtube channel keep going down": the cue
+/// is six words before the verb, past the sense window). It misses the targets, so it is held
+/// to what it measured.
+#[test]
+fn third_set_dev_half_holds_what_it_measured() {
+    let (sc, figurative) = score2("labelled3-dev.tsv");
+    assert!(sc.precision() >= 0.96, "precision {:.3}", sc.precision());
+    assert!(sc.recall() >= 0.98, "recall {:.3}", sc.recall());
     assert!(
         figurative <= 1,
+        "{figurative} market, rating or physical posts read as reports"
+    );
+}
+
+/// The untouched half of the third set, run once when the tuning on the first two sets and the
+/// third set's dev half was done: precision 0.821, recall 0.873 (tp 55, fp 12, fn 8), and six
+/// market, rating or physical-sense posts read as reports. Far from the targets; its misses are
+/// listed in the README and were not tuned away, so it is held to what it measured, as a floor
+/// against regressions.
+#[test]
+fn third_set_test_half_holds_what_it_measured() {
+    let (sc, figurative) = score2("labelled3-test.tsv");
+    assert!(sc.precision() >= 0.82, "precision {:.3}", sc.precision());
+    assert!(sc.recall() >= 0.87, "recall {:.3}", sc.recall());
+    assert!(
+        figurative <= 6,
         "{figurative} market, rating or physical posts read as reports"
     );
 }

@@ -1,12 +1,14 @@
 //! The literal prefilter may only skip posts that full classification would give no verdict and
 //! no service: checked on every text of the bundled fixtures, on case and spacing variants of
-//! them (Korean spaced out syllable by syllable, jamo removed, jamo between every character), and
-//! on generated texts built from the lexicon's own words in English and Korean (proptest), with
-//! and without `--about`.
+//! them (Korean spaced out syllable by syllable, jamo removed, jamo between every character,
+//! full-width letters, no-break spaces, conjoining jamo, invisible characters), and on generated
+//! texts built from the lexicon's own words in English and Korean (proptest), with and without
+//! `--about`.
 
 use std::io::Read;
 
 use proptest::prelude::*;
+use unicode_normalization::UnicodeNormalization;
 
 use outcry::lexicon::classify::{Matcher, Scratch};
 use outcry::lexicon::prefilter::Prefilter;
@@ -42,20 +44,38 @@ fn build() -> Vec<Matcher> {
     ]
 }
 
-/// Panics when the prefilter would skip a text that has a verdict or names a service.
+/// Panics when the prefilter would skip a text that has a verdict or names a service, or when
+/// the way posts are read (`Prefilter::classify`, which normalises once for both) gives another
+/// verdict than classifying alone.
 fn check(m: &Matcher, p: &Prefilter, text: &str) {
-    if p.could_match(text) {
-        return;
-    }
     let mut s = Scratch::default();
     let v = m.classify(text, &mut s);
-    assert!(
-        v.services.is_empty() && v.kind.is_none() && v.works_for_me.is_none(),
-        "the prefilter skipped {text:?}, which gets {:?} / {:?} / works for me: {:?}",
-        v.services,
+    let full = (
+        v.services.to_vec(),
         v.kind,
-        v.works_for_me
+        v.works_for_me,
+        v.terms.to_vec(),
     );
+    let mut s2 = Scratch::default();
+    let filtered = p.classify(m, text, &mut s2).map(|v| {
+        (
+            v.services.to_vec(),
+            v.kind,
+            v.works_for_me,
+            v.terms.to_vec(),
+        )
+    });
+    assert_eq!(filtered.is_some(), p.could_match(text), "{text:?}");
+    match filtered {
+        Some(f) => assert_eq!(f, full, "{text:?}"),
+        None => assert!(
+            full.0.is_empty() && full.1.is_none() && full.2.is_none(),
+            "the prefilter skipped {text:?}, which gets {:?} / {:?} / works for me: {:?}",
+            full.0,
+            full.1,
+            full.2
+        ),
+    }
 }
 
 fn fixture_texts() -> Vec<String> {
@@ -88,6 +108,14 @@ fn fixture_texts() -> Vec<String> {
     texts
 }
 
+/// The full-width form of a printable ASCII character (NFKC maps it back).
+fn full_width(c: char) -> char {
+    match c {
+        '!'..='~' => char::from_u32(c as u32 - 0x21 + 0xFF01).unwrap_or(c),
+        _ => c,
+    }
+}
+
 #[test]
 fn never_skips_a_fixture_post_that_has_a_verdict() {
     let texts = fixture_texts();
@@ -113,6 +141,9 @@ fn never_skips_a_fixture_post_that_has_a_verdict() {
                 // Hangul around it again (the prefilter's follower rule must allow for it).
                 t.chars().map(|c| format!("{c} @u ")).collect(),
                 t.chars().map(|c| format!("{c} http://t.co/x ")).collect(),
+                // A mention glued to the next character: it ends there, and what was before it
+                // joins that character once it is removed.
+                t.chars().map(|c| format!(" @u{c}")).collect(),
                 // Stretched: every character doubled, every letter tripled (the normaliser
                 // folds them back into names the prefilter's tokens do not spell).
                 t.chars().flat_map(|c| [c, c]).collect(),
@@ -126,6 +157,15 @@ fn never_skips_a_fixture_post_that_has_a_verdict() {
                     })
                     .collect(),
                 t.replace('돼', "됔ㅋ").replace('네', "넼ㅋ"),
+                // What the first stage of normalisation (NFKC) changes: full-width letters,
+                // no-break spaces, Hangul spelt in conjoining jamo, invisible characters between
+                // every character, and typographic marks that stay as they are.
+                t.chars().map(full_width).collect(),
+                t.replace(' ', "\u{00A0}"),
+                t.nfd().collect(),
+                t.chars().flat_map(|c| [c, '\u{200B}']).collect(),
+                t.chars().flat_map(|c| [c, '…']).collect(),
+                format!("“{}” · {t} ♥", t.replace(' ', "\u{3000}")),
             ];
             for v in &variants {
                 check(m, p, v);
@@ -208,7 +248,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(3000))]
     #[test]
     fn never_skips_a_generated_text_that_has_a_verdict(
-        picks in proptest::collection::vec((any::<proptest::sample::Index>(), 0u8..10), 1..8)
+        picks in proptest::collection::vec((any::<proptest::sample::Index>(), 0u8..14), 1..8)
     ) {
         static V: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
         let vocab = V.get_or_init(vocabulary);
@@ -225,10 +265,16 @@ proptest! {
                 6 => text.push('ㅏ'),
                 7 => text.push_str(" @someone "),
                 8 => text.push_str(" www.t.co "),
+                9 => text.push('\u{00A0}'),
+                10 => text.push('\u{200B}'),
+                11 => text.push('…'),
+                12 => text.push_str(" @someone"),
                 _ => text.push('.'),
             }
-            match i.index(7) {
+            match i.index(9) {
                 0 => text.push_str(&w.to_ascii_uppercase()),
+                7 => text.extend(w.chars().map(full_width)),
+                8 => text.extend(w.nfd()),
                 1 => text.extend(w.chars().flat_map(|c| [c, ' '])),
                 2 => text.extend(w.chars().map(|c| format!("{c} @u "))),
                 // Stretched: one letter doubled or tripled, where the pick says.

@@ -21,6 +21,19 @@ Exit status (as grep and ripgrep, errors are 2 and up):
 /// The same, for tests and the README.
 pub const EXIT_STATUS: &str = exit_status!();
 
+/// The exit status of `watch`, in its `--help`.
+macro_rules! watch_exit_status {
+    () => {
+        "\
+Exit status:
+  0  the input ended, or Ctrl-C, SIGTERM or SIGHUP stopped the run: open windows were closed and
+     outages still under way reported as unresolved (--exec failures are counted, not fatal)
+  2  a mistake on the command line; nothing read
+  3  an input or --history could not be read or broke off, no record at all could be read,
+     --strict met a bad line, or standard output was closed"
+    };
+}
+
 /// How outcry reads times, in the long `--help` of the commands that read posts.
 macro_rules! times_help {
     () => {
@@ -170,6 +183,42 @@ pub enum Command {
         outcry windows --exit-code -q dump.jsonl > /dev/null && echo 'a spike somewhere'\n\n",
         times_help!(), "\n\n", output_help!(), "\n\n", exit_status!()))]
     Windows(WindowsArgs),
+    /// Read inputs into a partial result: everything `detect` needs from them, in a file that
+    /// merges with other partials (`outcry merge`, `detect --partials`).
+    ///
+    /// For inputs too many for one machine: read each share of them where it lies (one Spark
+    /// task, one host, one month of archives) into a partial, merge the partials, and detect
+    /// once. `detect --partials` over the merged partials of any split of the inputs writes the
+    /// same report, byte for byte, as `detect` over all of them. A partial holds, per service and
+    /// window, the posts, reports, recoveries, earliest evidence, terms, quoted times and a
+    /// sketch of the distinct voices; the records per window and per day; and what was read and
+    /// skipped (docs/partial-format.md: zstd-compressed JSON Lines, versioned). The settings that
+    /// change what is counted go into it (--window, --tz's first zone for windows over an hour,
+    /// --input-tz, --date-order, --since, --until, the lexicon) and must agree between partials
+    /// that are merged; detection options (--alpha, --sensitivity, --keep-outliers, …) are given
+    /// to `detect --partials` instead.
+    #[command(after_help = concat!("Examples:\n  \
+        outcry scan --partial part-01.partial archive/2022-01-*.jsonl.zst\n  \
+        outcry merge -o all.partial part-*.partial\n  \
+        outcry detect --partials all.partial --format json -o report.json\n\n", exit_status!()))]
+    #[command(after_long_help = concat!("Examples:\n  \
+        outcry scan --partial part-01.partial archive/2022-01-*.jsonl.zst\n  \
+        outcry merge -o all.partial part-*.partial\n  \
+        outcry detect --partials all.partial --format json -o report.json\n\n",
+        times_help!(), "\n\n", output_help!(), "\n\n", exit_status!()))]
+    Scan(ScanArgs),
+    /// Merge partial results (`outcry scan --partial`) into one.
+    ///
+    /// Merging is exact and order-free: counts add up, the earliest evidence and the smallest
+    /// voice hashes are kept by one total order, so any grouping of the partials in any order
+    /// merges to the same file, and detecting from it gives the report of one run over all the
+    /// inputs. Partials made with different settings or lexicons are refused, with what differs.
+    /// Memory: one merged partial (the files are read one after another).
+    #[command(after_help = "Examples:\n  \
+        outcry merge -o all.partial part-*.partial\n  \
+        outcry merge a.partial b.partial | outcry detect --partials -\n\n\
+        Exit status: 0 merged, 2 a mistake in the arguments, 3 a partial could not be read or merged, or the output not written.")]
+    Merge(MergeArgs),
     /// What time was that here? Convert a time as a post wrote it ("10:20 am GMT", "밤 9시 20분",
     /// "0930 GMT", an epoch number) into one or more zones.
     ///
@@ -249,15 +298,143 @@ pub enum Command {
     #[command(after_help = "Examples:\n  \
         outcry man | man -l -\n  \
         outcry man detect | man -l -\n  \
-        for c in '' detect windows time classify explain eval; do outcry man $c > outcry${c:+-$c}.1; done")]
+        for c in '' detect windows watch scan merge time classify explain eval; do outcry man $c > outcry${c:+-$c}.1; done")]
     Man(ManArgs),
-    /// Print the JSON Schema of `detect --format json` reports to standard output.
+    /// Print the JSON Schema of `detect --format json` reports (or, with --alert, of the alert
+    /// lines of `watch --format jsonl`) to standard output.
     ///
-    /// Every field of the report is described there; `schema_version` in a report names the
-    /// version of this schema. The same file is schema/report.schema.json in the source.
+    /// Every field is described there; `schema_version` in a report (or alert line) names the
+    /// version of its schema. The same files are schema/report.schema.json and
+    /// schema/alert.schema.json in the source.
     #[command(after_help = "Examples:\n  \
-        outcry schema > report.schema.json")]
-    Schema,
+        outcry schema > report.schema.json\n  \
+        outcry schema --alert > alert.schema.json")]
+    Schema(SchemaArgs),
+    /// Watch a live stream: alert on an outage's onset, growth and recovery as they happen.
+    ///
+    /// Reads posts as `detect` does, standard input as it comes (`tail -F chatter.jsonl | outcry
+    /// watch`; FILE arguments are read one after another, as one stream, so give them in time
+    /// order), and counts them into windows by their own time, not the wall clock. A window
+    /// closes when the stream's time (the latest post time read) is --max-lateness past its end,
+    /// or after --idle-flush of wall time without input (the stream's time then runs on at wall
+    /// speed), so a quiet stream still closes its windows. A post for a window already closed is
+    /// counted as late, not added; one more than a day ahead of the stream moves it only when two
+    /// more agree. Each time windows close, the detector of `detect` runs on the windows closed
+    /// so far (the same expectation, test and rules; see `outcry detect --help`) and its
+    /// incidents are set against what was announced: `onset` as soon as it is sure (the second
+    /// elevated window, or the first one beyond doubt), `update` when the peak doubles,
+    /// `recovery` when the reports end (or, `withdrawn`, when with the windows closed since it
+    /// finds no outage there after all), and, at the end of the input or on Ctrl-C, SIGTERM or
+    /// SIGHUP, `unresolved` for outages still under way; then it exits 0 (a second Ctrl-C exits
+    /// at once). Standard output is flushed after every alert.
+    ///
+    /// --format jsonl writes one JSON object per alert: `schema_version`, `event` (onset, update,
+    /// recovery, unresolved), `incident` (its number in this run), `service`, `time` (the event's
+    /// instant) and `time_local`, `onset` and `onset_local`, `as_of` (the stream's time when it was
+    /// decided), `recovery`, `withdrawn`, `reports`, `distinct_reports`, `recoveries`, `peak`,
+    /// `peak_reports`, `severity` {`peak_ratio`, `llr`}, `usual_level_known` and `evidence`
+    /// [{`time`, `text`, `author`, `kind`}]; `outcry schema --alert` prints the JSON Schema that
+    /// describes every field. Times are UTC, `*_local` in the first --tz zone; text lines show
+    /// them in --tz.
+    ///
+    /// The baseline starts from --history (archived dumps, or the CSV of `outcry windows`, or
+    /// `timestamp,count[,total][,service]`): without it, the first 24 hours of the stream judge
+    /// each service against its quietest quarter so far, as `detect` does on a short input, and
+    /// stderr says so. The detector keeps --horizon of the past (windows and voices beyond it are
+    /// dropped, so memory stays bounded on an endless stream). At the end, stderr has a summary:
+    /// records read, alerts, posts kept out (late, in_history, far_ahead) and --exec's counts.
+    #[command(after_help = concat!("Examples:\n  \
+        some-stream-client | outcry watch --tz Asia/Seoul\n  \
+        tail -F chatter.jsonl | outcry watch --format jsonl --window 1m >> alerts.jsonl\n  \
+        tail -F chatter.jsonl | outcry watch --history archive.jsonl.zst --exec 'notify-team'\n\n",
+        watch_exit_status!()))]
+    #[command(after_long_help = concat!("Examples:\n  \
+        some-stream-client | outcry watch --tz Asia/Seoul\n  \
+        tail -F chatter.jsonl | outcry watch --format jsonl --window 1m >> alerts.jsonl\n  \
+        tail -F chatter.jsonl | outcry watch --history archive.jsonl.zst --exec 'notify-team'\n\n",
+        times_help!(), "\n\n", watch_exit_status!()))]
+    Watch(WatchArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// The schema of `watch --format jsonl` alert lines instead of the report's.
+    #[arg(long)]
+    pub alert: bool,
+}
+
+/// `watch --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum WatchFormat {
+    /// One readable line per alert.
+    Text,
+    /// One JSON object per line per alert (schema: `outcry schema --alert`).
+    #[value(alias = "json")]
+    Jsonl,
+}
+
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+
+    /// `text`: one readable line per alert (times in --tz); `jsonl`: one JSON object per alert.
+    #[arg(long, value_enum, default_value_t = WatchFormat::Text)]
+    pub format: WatchFormat,
+
+    /// How long past a window's end its late posts are still counted (30s, 5m, ...; 0 closes a
+    /// window as soon as a post after it comes). Default: one window.
+    #[arg(long, value_name = "DURATION")]
+    pub max_lateness: Option<String>,
+
+    /// Close the windows the stream has passed after this much wall time without input, the
+    /// stream's time running on at wall speed from the last post. Default: one window.
+    #[arg(long, value_name = "DURATION")]
+    pub idle_flush: Option<String>,
+
+    /// Warm the baseline up with this before the stream: an archived dump (any input format), or
+    /// a series of counts (the CSV `outcry windows` writes, or `timestamp,count[,total][,service]`).
+    /// Repeat for several files. Its incidents are not announced.
+    #[arg(long, value_name = "FILE")]
+    pub history: Vec<PathBuf>,
+
+    /// How much of the past the detector keeps and fits its baseline on (the seasonal profile
+    /// needs 3 days for the hour of day, 14 for the day of the week, 28 for the hour of the week).
+    #[arg(long, value_name = "DURATION", default_value = "28d")]
+    pub horizon: String,
+
+    /// Run CMD (through `sh -c`) for every alert, with its JSON line on standard input and
+    /// OUTCRY_EVENT, OUTCRY_SERVICE, OUTCRY_INCIDENT set; its output goes to stderr. Commands run
+    /// one at a time from a queue, never holding up the stream: when 64 alerts wait, further ones
+    /// are dropped for the command (and counted). Failures are shown on stderr and counted.
+    #[arg(long, value_name = "CMD")]
+    pub exec: Option<String>,
+
+    /// Kill an --exec command that runs longer than this.
+    #[arg(long, value_name = "DURATION", default_value = "10s")]
+    pub exec_timeout: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ScanArgs {
+    /// Write the partial result to FILE (`-`: standard output), atomically as -o would.
+    #[arg(long, value_name = "FILE", required = true)]
+    pub partial: PathBuf,
+
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// Partial results written by `outcry scan --partial` or `outcry merge` (`-`: standard
+    /// input).
+    #[arg(value_name = "PARTIAL", required = true)]
+    pub partials: Vec<PathBuf>,
+
+    /// Write the merged partial to FILE instead of standard output, never half-written.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -326,6 +503,14 @@ pub struct DetectArgs {
     /// other is ignored with a warning. Counts may be written `94.0`. No FILE arguments with it.
     #[arg(long, value_name = "FILE")]
     pub counts: Option<PathBuf>,
+
+    /// Detect from partial results (`outcry scan --partial`, `outcry merge`) instead of posts:
+    /// they are merged, and the report is the one a run over all their inputs would write. The
+    /// counting settings are the partials' (--window, --input-tz, --date-order, --since,
+    /// --until, the lexicon: when given, they must agree); windows over an hour need the same
+    /// first --tz zone. No FILE arguments with it.
+    #[arg(long, value_name = "PARTIAL", num_args = 1.., conflicts_with = "counts")]
+    pub partials: Vec<PathBuf>,
 
     /// Posts of the provider's status or support account (same input formats; repeatable). Per
     /// incident, the report shows the first official acknowledgement ("investigating", "장애")
@@ -400,6 +585,14 @@ pub struct WindowsArgs {
     #[arg(long, conflicts_with = "spikes_only")]
     pub fill: bool,
 
+    /// Score windows from partial results (`outcry scan --partial`, `outcry merge`) instead of posts:
+    /// they are merged, and the rows are the ones a run over all their inputs would write. The
+    /// counting settings are the partials' (--window, --input-tz, --date-order, --since,
+    /// --until, the lexicon: when given, they must agree); windows over an hour need the same
+    /// first --tz zone. No FILE arguments with it.
+    #[arg(long, value_name = "PARTIAL", num_args = 1..)]
+    pub partials: Vec<PathBuf>,
+
     /// Exit with 1 when no window is a spike (0 when one is); errors are still 2 and 3.
     #[arg(long)]
     pub exit_code: bool,
@@ -408,7 +601,7 @@ pub struct WindowsArgs {
 #[derive(Debug, Args)]
 pub struct ManArgs {
     /// The subcommand whose page to print (default: outcry's own page).
-    #[arg(value_name = "COMMAND", value_parser = ["detect", "windows", "time", "classify", "explain", "eval", "completions", "man", "schema"])]
+    #[arg(value_name = "COMMAND", value_parser = ["detect", "windows", "watch", "scan", "merge", "time", "classify", "explain", "eval", "completions", "man", "schema"])]
     pub command: Option<String>,
 }
 

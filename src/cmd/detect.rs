@@ -1,14 +1,15 @@
 //! `outcry detect`: resolve the arguments, read the inputs (or a `--counts` series) into window
 //! counts, detect, join the `--official` timeline to the incidents, write the report.
 
-use anyhow::Result;
-
 use std::io::IsTerminal;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
 
 use super::cli::{ColorChoice, CommonArgs, DetectArgs, Format};
 use super::config::{self, Config, UsageError};
 use super::exit_codes;
+use super::merge;
 use crate::detect;
 use crate::lexicon::Matcher;
 use crate::official::Official;
@@ -70,7 +71,7 @@ fn execute(a: &DetectArgs) -> Result<Outcome> {
         .collect();
     match &a.counts {
         Some(path) => execute_counts(&a.common, &outputs, path, &official),
-        None => execute_with(&a.common, &outputs, &official),
+        None => execute_with(&a.common, &outputs, &official, &a.partials),
     }
 }
 
@@ -143,17 +144,24 @@ fn official_timelines(
     ))
 }
 
+/// Reads the inputs of `args` (or merges the `partials`, `detect --partials`), detects, and
+/// writes the report with `exporter`.
 pub(super) fn execute_with(
     args: &CommonArgs,
     outputs: &Outputs,
     official: &[String],
+    partials: &[PathBuf],
 ) -> Result<Outcome> {
-    let cfg = Config::from_args(args)?;
+    let mut cfg = Config::from_args(args)?;
     check_outputs(&cfg, outputs)?;
     let (lex, about) = config::load_lexicon(&args.lexicons)?;
     let matcher = Matcher::new(lex, about);
-    config::note_terminal(&cfg.scan);
-    let Scan { windows, stats } = parallel::scan(&cfg.scan, &matcher)?;
+    let Scan { windows, stats } = if partials.is_empty() {
+        config::note_terminal(&cfg.scan);
+        parallel::scan(&cfg.scan, &matcher)?
+    } else {
+        merge::for_detect(partials, args, &mut cfg, &matcher)?.into_scan(cfg.scan.keep_outliers)
+    };
     warn_times(&stats, cfg.scan.quiet);
     report(&cfg, official, &matcher, &windows, stats, outputs)
 }

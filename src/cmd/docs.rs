@@ -1,5 +1,6 @@
 //! `outcry completions`, `outcry man` and `outcry schema`: shell completions and the manual page
-//! generated from the same clap definitions as `--help`, and the JSON Schema of the report.
+//! generated from the same clap definitions as `--help`, and the JSON Schemas of the report and
+//! of `watch`'s alert lines.
 
 use std::io::{self, Write};
 
@@ -45,10 +46,13 @@ pub fn man(command: Option<&str>) -> Result<i32> {
     Ok(exit_codes::SUCCESS)
 }
 
-/// `outcry schema`.
-pub fn schema() -> Result<i32> {
+/// The JSON Schema of `watch --format jsonl` alert lines.
+pub const ALERT_SCHEMA: &str = include_str!("../../schema/alert.schema.json");
+
+/// `outcry schema [--alert]`.
+pub fn schema(alert: bool) -> Result<i32> {
     let mut out = io::stdout().lock();
-    out.write_all(REPORT_SCHEMA.as_bytes())?;
+    out.write_all(if alert { ALERT_SCHEMA } else { REPORT_SCHEMA }.as_bytes())?;
     out.flush()?;
     Ok(exit_codes::SUCCESS)
 }

@@ -9,7 +9,10 @@ pub mod docs;
 pub mod eval;
 pub mod exit_codes;
 pub mod explain;
+pub mod merge;
+pub mod scan;
 pub mod time;
+pub mod watch;
 pub mod windows;
 
 use anyhow::Result;
@@ -25,12 +28,15 @@ pub fn run(cli: Cli) -> Result<i32> {
     match cli.command {
         Command::Detect(a) => detect::run(&a),
         Command::Windows(a) => windows::run(&a),
+        Command::Scan(a) => scan::run(&a),
+        Command::Merge(a) => merge::run(&a),
         Command::Time(a) => time::run(&a),
         Command::Classify(a) => classify::run(&a),
         Command::Explain(a) => explain::run(&a),
         Command::Eval(a) => eval::run(&a),
         Command::Completions(a) => docs::completions(a.shell),
         Command::Man(a) => docs::man(a.command.as_deref()),
-        Command::Schema => docs::schema(),
+        Command::Schema(a) => docs::schema(a.alert),
+        Command::Watch(a) => watch::run(&a),
     }
 }

@@ -16,6 +16,6 @@ pub fn run(a: &WindowsArgs) -> Result<i32> {
         fill: a.fill,
         spikes: Default::default(),
     };
-    let done = execute_with(&a.common, &Outputs::only(&csv), &[])?;
+    let done = execute_with(&a.common, &Outputs::only(&csv), &[], &a.partials)?;
     exit_codes::of_run(&done.stats, a.exit_code.then_some(csv.spikes.get() > 0))
 }

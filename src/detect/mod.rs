@@ -131,7 +131,8 @@ pub use self::season::{
     Season, SEASON_CLAMP, SEASON_HOURS_AFTER_DAYS, SEASON_PRIOR, SEASON_WEEK_AFTER_DAYS,
 };
 pub use self::segment::{
-    chunks, segment_windows, segments, Chunk, CHUNK_MARGIN_S, MAX_CHUNK_WINDOWS, SEGMENT_GAP_S,
+    chunks, chunks_of, segment_windows, segments, Chunk, CHUNK_MARGIN_S, MAX_CHUNK_WINDOWS,
+    SEGMENT_GAP_S,
 };
 
 use std::cell::RefCell;
@@ -144,16 +145,54 @@ type SeasonOf = ((i64, i64), Option<Season>);
 
 /// Finds the incidents of every service.
 pub fn detect(w: &Windows, params: &Params) -> Vec<Incident> {
+    let segs = segments(w);
+    detect_in(w, params, &segs, |_| true)
+}
+
+/// The incidents a live run sees when `last` is the last window closed: [`detect`] on the
+/// windows up to `last` only (later ones, still open, are not read), for the services `wanted`
+/// says. The input ends at `last`, not at the last window that holds a post: windows that closed
+/// without any post are zeros, as later posts would make them in a batch run, so an incident
+/// whose reports stopped is over once `merge_gap` quiet windows have closed after it.
+pub fn detect_until(
+    w: &Windows,
+    params: &Params,
+    last: i64,
+    wanted: impl Fn(usize) -> bool,
+) -> Vec<Incident> {
+    let mut segs: Vec<(i64, i64)> = segments(w)
+        .into_iter()
+        .filter(|&(a, _)| a <= last)
+        .map(|(a, b)| (a, b.min(last)))
+        .collect();
+    let gap = (SEGMENT_GAP_S / w.width.max(1)).max(1);
+    match segs.last_mut() {
+        Some((_, b)) if last - *b <= gap => *b = last,
+        // A silence of more than a week since the last post: its segment is over.
+        _ => {}
+    }
+    detect_in(w, params, &segs, wanted)
+}
+
+/// [`detect_with`] with the seasonal profile worked out once per segment for all services, on
+/// the segments `segs`, for the services `wanted` says.
+fn detect_in(
+    w: &Windows,
+    params: &Params,
+    segs: &[(i64, i64)],
+    wanted: impl Fn(usize) -> bool,
+) -> Vec<Incident> {
     // The windows' places on the clock, worked out once per segment for all services.
     let cache: RefCell<Option<SeasonOf>> = RefCell::new(None);
-    detect_with(w, params, |w, svc, a, b, p| {
+    let scorer = |w: &Windows, svc, a, b, p: &Params| {
         let mut c = cache.borrow_mut();
         if c.as_ref().map(|(k, _)| *k) != Some((a, b)) {
             *c = Some(((a, b), Season::for_span(w, a, b, params)));
         }
         let season = c.as_ref().and_then(|(_, s)| s.as_ref());
         series_in(w, svc, a, b, p, season)
-    })
+    };
+    incidents_in(w, params, segs, scorer, wanted)
 }
 
 /// Finds the incidents of every service with another window test: `scorer(w, svc, first, last,
@@ -164,13 +203,24 @@ pub fn detect_with(
     params: &Params,
     scorer: impl Fn(&Windows, usize, i64, i64, &Params) -> Series,
 ) -> Vec<Incident> {
-    let segs = segments(w);
+    incidents_in(w, params, &segments(w), scorer, |_| true)
+}
+
+/// The incidents of the services `wanted` says in the segments `segs` (the input ends with the
+/// last one), each segment's windows flagged by `scorer`.
+fn incidents_in(
+    w: &Windows,
+    params: &Params,
+    segs: &[(i64, i64)],
+    scorer: impl Fn(&Windows, usize, i64, i64, &Params) -> Series,
+    wanted: impl Fn(usize) -> bool,
+) -> Vec<Incident> {
     let Some(&(_, input_last)) = segs.last() else {
         return vec![];
     };
     let mut out = vec![];
-    for c in chunks(w) {
-        for svc in 0..w.services() {
+    for c in chunks_of(segs, w.width) {
+        for svc in (0..w.services()).filter(|&s| wanted(s)) {
             if !w
                 .cells(svc)
                 .range(c.from..=c.to)

@@ -58,11 +58,12 @@ pub struct Chunk {
 /// The chunks of `w`, in order: one per segment unless the segment is longer than
 /// `MAX_CHUNK_WINDOWS`, then equal parts of it.
 pub fn chunks(w: &Windows) -> Vec<Chunk> {
-    split_segments(
-        &segments(w),
-        MAX_CHUNK_WINDOWS,
-        CHUNK_MARGIN_S / w.width.max(1),
-    )
+    chunks_of(&segments(w), w.width)
+}
+
+/// The chunks of the segments `segs` of windows `width` seconds wide (see [`chunks`]).
+pub fn chunks_of(segs: &[(i64, i64)], width: i64) -> Vec<Chunk> {
+    split_segments(segs, MAX_CHUNK_WINDOWS, CHUNK_MARGIN_S / width.max(1))
 }
 
 fn split_segments(segs: &[(i64, i64)], max: i64, margin: i64) -> Vec<Chunk> {

@@ -12,7 +12,7 @@ use super::file::{
     Ambiguity, Entry, Facet, Lexicon, NumberSlot, OfficialPhrase, Sense, Service, Template,
     TermKind,
 };
-use super::normalise::{doubles_in, is_syllable, Doubles, Normaliser};
+use super::normalise::{doubles_in, is_syllable, nfkc_stage, Doubles, Normaliser};
 use crate::record::jsonscan::same;
 
 fn is_word_byte(b: u8) -> bool {
@@ -176,7 +176,11 @@ pub struct Hit {
 /// Reused between posts so that classification allocates nothing in steady state.
 #[derive(Default)]
 pub struct Scratch {
+    /// The post after the first stage of normalisation, when that changed it.
+    nfkc: String,
     norm: String,
+    /// The post with its HTML character references decoded, when it has any.
+    decoded: String,
     hits: Vec<Hit>,
     dropped: Vec<Hit>,
     roles: Roles,
@@ -373,13 +377,20 @@ impl Matcher {
 
     /// Normalises a post as `classify` does, into `out` (cleared first).
     pub fn normalise_post(&self, text: &str, out: &mut String) {
+        let mut buf = String::new();
         out.clear();
-        Normaliser::new(out, Some(&self.handles), self.doubles).run(text);
+        Normaliser::new(out, Some(&self.handles), self.doubles).run(nfkc_stage(text, &mut buf));
     }
 
     /// The compiled entries, after user files overrode shipped ones (read by `prefilter.rs`).
     pub fn entries(&self) -> &[Entry] {
         &self.entries
+    }
+
+    /// The `{service}` frames; their term ids follow the entries' (read by `stream/partial.rs`,
+    /// which fingerprints the lexicon a partial result was counted with).
+    pub fn templates(&self) -> &[Template] {
+        &self.templates
     }
 
     /// The `[sense]` sections (`TermKind::Cue` indexes them).
@@ -399,8 +410,37 @@ impl Matcher {
 
     /// Classifies one text.
     pub fn classify<'s>(&self, text: &str, s: &'s mut Scratch) -> Verdict<'s> {
+        let v = self.classify_if(text, s, |_| true);
+        v.unwrap_or_default()
+    }
+
+    /// Classifies one text if `keep` says so of its form after the first stage of normalisation
+    /// ([`nfkc_stage`], computed once for both); `None` when it does not. The prefilter's way in
+    /// (`Prefilter::classify`).
+    pub fn classify_if<'s>(
+        &self,
+        text: &str,
+        s: &'s mut Scratch,
+        keep: impl FnOnce(&str) -> bool,
+    ) -> Option<Verdict<'s>> {
         s.clear();
-        self.normalise_post(text, &mut s.norm);
+        // Scraped and API text often carries HTML character references (`isn&rsquo;t`,
+        // `AT&amp;T`, `&#8217;`): read them as the characters they stand for, every named and
+        // numeric one, as a reader's browser would. A `&` that starts none stays as typed. The
+        // prefilter (`keep`) sees the decoded text too.
+        let text = if text.contains('&') {
+            s.decoded.clear();
+            html_escape::decode_html_entities_to_string(text, &mut s.decoded);
+            s.decoded.as_str()
+        } else {
+            text
+        };
+        let stage = nfkc_stage(text, &mut s.nfkc);
+        if !keep(stage) {
+            return None;
+        }
+        s.norm.clear();
+        Normaliser::new(&mut s.norm, Some(&self.handles), self.doubles).run(stage);
         let hay = s.norm.as_bytes();
         self.find_hits(hay, &mut s.hits);
         self.drop_inside_words(hay, &mut s.hits, &mut s.dropped);
@@ -414,7 +454,7 @@ impl Matcher {
         let works_for_me = self.works_for_me(kind, last.counter, &s.hits);
         self.facets
             .read(hay, &s.hits, |t| self.entries[t].kind, &mut s.facets);
-        Verdict {
+        Some(Verdict {
             services: &s.roles.services,
             kind: kind.zip(service),
             terms: &s.roles.terms,
@@ -423,7 +463,7 @@ impl Matcher {
             works_for_me,
             cancelled,
             facets: &s.facets,
-        }
+        })
     }
 
     /// Puts every literal match of the lexicon in `hay` into `hits`, in text order.
@@ -509,9 +549,10 @@ impl Matcher {
             let h = hits[i];
             let why = match self.entries[h.term].ambiguity() {
                 Ambiguity::None => None,
-                Ambiguity::Near => (!self.has_neighbour(hay, hits, i)
-                    && !self.context_word_at(hay, &h)
-                    && self.template_at(hay, &h, hits).is_none())
+                Ambiguity::Near => (self.after_provider(hay, hits, i)
+                    || (!self.has_neighbour(hay, hits, i)
+                        && !self.context_word_at(hay, &h)
+                        && self.template_at(hay, &h, hits).is_none()))
                 .then_some(Dropped::NoContext),
                 Ambiguity::Strict => {
                     (!self.context_word_at(hay, &h)).then_some(Dropped::NoContextWord)
@@ -621,6 +662,7 @@ impl Matcher {
             return;
         }
         let mut keep = 0;
+        let mut inherited = None;
         for i in 0..hits.len() {
             let h = hits[i];
             let cue = if self.entries[h.term].figurative {
@@ -640,11 +682,22 @@ impl Matcher {
             } else {
                 None
             };
+            // "네이버 시총 다운, 카카오도 다운": a `~` entry right after 도 ("too") says the same
+            // of one more thing, so it keeps the sense of the `~` entry set aside before it,
+            // across the comma that ends the clause.
+            let cue = cue.map(|c| c.term).or_else(|| {
+                (self.entries[h.term].figurative && ends_with(&hay[..h.start], "도".as_bytes()))
+                    .then_some(inherited)
+                    .flatten()
+            });
             match cue {
-                Some(c) => dropped.push(Hit {
-                    dropped: Some(Dropped::Sense(c.term)),
-                    ..h
-                }),
+                Some(c) => {
+                    inherited = Some(c);
+                    dropped.push(Hit {
+                        dropped: Some(Dropped::Sense(c)),
+                        ..h
+                    })
+                }
                 None => {
                     hits[keep] = h;
                     keep += 1;
@@ -683,6 +736,19 @@ impl Matcher {
         })
     }
 
+    /// Whether hit `i` comes right after (a space at most) the name of an internet or phone
+    /// provider (category `isp`): "verizon signal is back", "t-mobile signal" speak of the
+    /// provider's signal, not of the messenger an ambiguous alias also names.
+    fn after_provider(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
+        let Some(prev) = i.checked_sub(1).map(|j| hits[j]) else {
+            return false;
+        };
+        let gap = &hay[prev.end..hits[i].start];
+        matches!(self.entries[prev.term].kind, TermKind::Alias(svc) if self.services[svc].category == "isp")
+            && gap.len() <= 1
+            && gap.iter().all(|&c| c == b' ')
+    }
+
     /// Whether hit `i` has a non-exclusion hit right before or after it (at most a space apart).
     fn has_neighbour(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
         let h = hits[i];
@@ -692,8 +758,13 @@ impl Matcher {
             let k = self.entries[x.term].kind;
             !matches!(k, TermKind::Exclude | TermKind::Cue(_)) && !k.facet_only()
         };
+        // After the alias, a contraction may come first: "steam's down", "steam's been down".
+        let after = |b: usize| {
+            let gap = &hay[h.end..b];
+            near(h.end, b) || matches!(gap, b"'s " | b"'s been ")
+        };
         (i > 0 && useful(&hits[i - 1]) && near(hits[i - 1].end, h.start))
-            || (i + 1 < hits.len() && useful(&hits[i + 1]) && near(h.end, hits[i + 1].start))
+            || (i + 1 < hits.len() && useful(&hits[i + 1]) && after(hits[i + 1].start))
     }
 
     /// The service whose mention is closest to the byte position `at` (a term's start).
@@ -1184,5 +1255,54 @@ mod tests {
         ] {
             assert_eq!(verdict(&m, t).0, None, "{t}");
         }
+    }
+
+    #[test]
+    fn character_references_and_curly_apostrophes_are_read_as_text() {
+        let m = matcher();
+        for t in [
+            "gmail isn&rsquo;t down, it was my wifi",
+            "gmail isn&#8217;t down",
+            "gmail isn\u{2019}t down",
+            "gmail isn&#39;t down",
+        ] {
+            assert_eq!(verdict(&m, t), (None, None), "{t}");
+        }
+        let report = (Some("report"), Some("att".to_string()));
+        assert_eq!(verdict(&m, "at&amp;t no service in dallas"), report);
+        let report = (Some("report"), Some("youtube".to_string()));
+        assert_eq!(verdict(&m, "youtube isn&#8217;t loading anything"), report);
+        // Not a reference: stays as typed.
+        assert_eq!(
+            verdict(&m, "AT&T no service &bogus;"),
+            (Some("report"), Some("att".to_string()))
+        );
+    }
+
+    #[test]
+    fn a_down_after_do_keeps_the_sense_before_it() {
+        let m = matcher();
+        assert_eq!(verdict(&m, "네이버 시총 다운, 카카오도 다운"), (None, None));
+        // Without a sense set aside before it, 도 changes nothing.
+        assert_eq!(
+            verdict(&m, "카카오도 다운"),
+            (Some("report"), Some("kakao".to_string()))
+        );
+    }
+
+    #[test]
+    fn a_word_after_a_provider_is_the_provider_s() {
+        let m = matcher();
+        let back = |svc: &str| (Some("recovery"), Some(svc.to_string()));
+        assert_eq!(verdict(&m, "verizon signal is back"), back("verizon"));
+        assert_eq!(
+            verdict(&m, "t-mobile signal back to full bars"),
+            back("t-mobile")
+        );
+        assert_eq!(verdict(&m, "signal is back"), back("signal"));
+        let down = |svc: &str| (Some("report"), Some(svc.to_string()));
+        assert_eq!(verdict(&m, "steam's been down since 2pm"), down("steam"));
+        assert_eq!(verdict(&m, "steam's down"), down("steam"));
+        assert_eq!(verdict(&m, "ran out of steam's energy"), (None, None));
     }
 }

@@ -11,7 +11,8 @@ use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 /// `out` (which the caller clears). See [`Normaliser`] for what it does; every letter may stay
 /// doubled here ([`ALL_DOUBLES`]).
 pub fn normalise_into(text: &str, out: &mut String) {
-    Normaliser::new(out, None, ALL_DOUBLES).run(text);
+    let mut buf = String::new();
+    Normaliser::new(out, None, ALL_DOUBLES).run(nfkc_stage(text, &mut buf));
 }
 
 /// A set of ASCII letters, one bit each (`a` is bit 0): the letters that some lexicon entry has
@@ -48,36 +49,41 @@ pub fn has_final_kieuk(c: char) -> bool {
     is_syllable(c) && (c as u32 - 0xAC00) % 28 == 24
 }
 
-/// Whether the normaliser may fold something in the plain text `raw` (see [`Normaliser`]): a run
-/// of three or more of one ASCII letter, or a doubled letter outside `doubles`, that does not
-/// start a word; with `marks`, a run of a folded punctuation mark; a syllable with a final ㅋ.
-/// The prefilter lets such texts through, since folding can make a name appear (`tests/
-/// prefilter.rs` checks the two against each other). It errs on the side of true: a run inside
-/// an @mention is not folded but is reported here.
+/// Whether the normaliser may fold something in the first-stage text `raw` (see
+/// [`Normaliser`]): a run of three or more of one ASCII letter, or a doubled letter outside
+/// `doubles`, that does not start a word; with `marks`, a run of a folded punctuation mark; a
+/// syllable with a final ㅋ, when a ㅋ comes in the text. The prefilter lets such texts through,
+/// since folding can make a name appear (`tests/prefilter.rs` checks the two against each
+/// other). It errs on the side of true: a run inside an @mention is not folded but is reported
+/// here.
 pub fn may_fold(raw: &str, doubles: Doubles, marks: bool) -> bool {
     let b = raw.as_bytes();
-    // Runs of a letter: (its lower-case byte, its length so far, whether it starts a word).
-    let (mut run, mut len, mut at_start) = (0u8, 0usize, true);
-    for (i, &c) in b.iter().enumerate() {
-        let lc = c | 0x20;
-        if c.is_ascii_alphabetic() && lc == run {
-            len += 1;
+    // Something folds only where a byte repeats the one before it (a letter up to its case).
+    // The run it belongs to starts at `run_start` (kept while the run goes on).
+    let mut run_start = 0;
+    for i in 1..b.len() {
+        let (p, c) = (b[i - 1], b[i]);
+        if p | 0x20 != c | 0x20 {
+            continue;
+        }
+        if c.is_ascii_alphabetic() && p.is_ascii_alphabetic() {
+            let lc = c | 0x20;
+            if !(run_start < i && i - run_start >= 2 && b[i - 2] | 0x20 == lc) {
+                run_start = i - 1;
+            }
+            let len = i - run_start + 1;
+            let at_start = run_start == 0 || b[run_start - 1].is_ascii_whitespace();
             if !at_start && (len >= 3 || letter_bit(lc) & doubles == 0) {
                 return true;
             }
-            continue;
-        }
-        if marks && i > 0 && b[i - 1] == c && is_folded_mark(char::from(c)) {
+        } else if marks && p == c && is_folded_mark(char::from(c)) {
             return true;
         }
-        if c.is_ascii_alphabetic() {
-            (run, len) = (lc, 1);
-            at_start = i == 0 || b[i - 1].is_ascii_whitespace();
-        } else {
-            run = 0;
-        }
     }
-    !raw.is_ascii() && raw.chars().any(has_final_kieuk)
+    // A final ㅋ folds only before a ㅋ (U+314B).
+    !raw.is_ascii()
+        && memchr::memmem::find(b, "ㅋ".as_bytes()).is_some()
+        && raw.chars().any(has_final_kieuk)
 }
 
 /// Hangul syllables and jamo (including the compatibility jamo of ㅠㅠ and ㅋㅋ).
@@ -98,46 +104,158 @@ fn is_compat_jamo(c: char) -> bool {
     matches!(c, '\u{3130}'..='\u{318F}')
 }
 
-/// ASCII, a precomposed Hangul syllable or a compatibility jamo: characters that normalisation
-/// never changes into others (NFKC leaves the first two as they are, and the jamo pass through
-/// untouched, see [`for_each_nfkc`]). The prefilter's soundness argument rests on this.
-pub fn is_plain(c: char) -> bool {
-    c.is_ascii() || is_syllable(c) || is_compat_jamo(c)
-}
-
 /// A precomposed Hangul syllable (U+AC00–U+D7A3).
 pub fn is_syllable(c: char) -> bool {
     matches!(c, '\u{AC00}'..='\u{D7A3}')
 }
 
-/// Calls `f` with each character of `text` in NFKC (full-width ＧＭＡＩＬ becomes gmail, ①
-/// becomes 1), without the invisible characters. Hangul compatibility jamo (ㅋ, ㅠ) pass through
-/// unchanged: NFKC would turn them into conjoining jamo, and ㅋㅠ would then compose into 큐.
-/// Text that is already NFKC (all ASCII, most Korean) is not run through the normaliser at all.
-fn for_each_nfkc(text: &str, mut f: impl FnMut(char)) {
-    // ASCII, Hangul syllables and compatibility jamo (which pass through unchanged below) are
-    // NFKC whatever their order: most posts need no table look-up at all.
-    if text.chars().all(is_plain) || is_nfkc_quick(text.chars()) == IsNormalized::Yes {
-        text.chars().filter(|&c| !is_invisible(c)).for_each(f);
-        return;
+/// A character that NFKC leaves as it is and that never combines with the characters around it
+/// (canonical combining class 0, NFKC quick check Yes), and that is not invisible: the first
+/// stage of normalisation ([`nfkc_stage`]) copies it through. ASCII and Hangul syllables are
+/// answered without a table; compatibility jamo, which the stage passes through untouched
+/// whatever they are, are not asked about.
+fn is_stable(c: char) -> bool {
+    c.is_ascii()
+        || is_syllable(c)
+        || (!is_invisible(c)
+            && fold_apostrophe(c) == c
+            && unicode_normalization::char::canonical_combining_class(c) == 0
+            && is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes)
+}
+
+/// The byte position, at or after `from`, of the first character of `text` that the first stage
+/// of normalisation must change or drop (one that is not [`is_stable`] and not a compatibility
+/// jamo); `None` when there is none. ASCII (eight bytes at a time), Hangul syllables and
+/// compatibility jamo are told from their UTF-8 bytes; other characters are looked up.
+fn next_unstable(text: &str, from: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut i = from;
+    while i < b.len() {
+        if b[i] < 0x80 {
+            if i + 8 <= b.len() {
+                let word = u64::from_le_bytes(b[i..i + 8].try_into().unwrap_or([0x80; 8]));
+                if word & 0x8080_8080_8080_8080 == 0 {
+                    i += 8;
+                    continue;
+                }
+            }
+            i += 1;
+            continue;
+        }
+        if syllable_at(b, i) || compat_jamo_at(b, i) {
+            i += 3;
+            continue;
+        }
+        let c = text[i..].chars().next().unwrap_or('\0');
+        if !is_stable(c) {
+            return Some(i);
+        }
+        i += c.len_utf8();
     }
-    let mut rest = text;
-    while !rest.is_empty() {
-        let cut = rest.find(is_compat_jamo).unwrap_or(rest.len());
-        rest[..cut]
-            .nfkc()
-            .filter(|&c| !is_invisible(c))
-            .for_each(&mut f);
-        rest = &rest[cut..];
-        let jamo = rest.find(|c| !is_compat_jamo(c)).unwrap_or(rest.len());
-        rest[..jamo].chars().for_each(&mut f);
-        rest = &rest[jamo..];
+    None
+}
+
+/// The first stage of normalisation: `text` in NFKC (full-width ＧＭＡＩＬ becomes gmail, ①
+/// becomes 1, a no-break space a space), without the invisible characters, and with Hangul
+/// compatibility jamo (ㅋ, ㅠ) passed through unchanged: NFKC would turn them into conjoining
+/// jamo, and ㅋㅠ would then compose into 큐; typographic apostrophes (’ ‘ ʼ ′) become `'`. Both
+/// the prefilter and the [`Normaliser`] read this form.
+///
+/// Only what needs it is normalised: text made of characters that are their own NFKC and never
+/// combine with their neighbours ([`is_stable`]: ASCII and Hangul syllables are told from their
+/// bytes, without any table) and of compatibility jamo is returned as it is, borrowed; otherwise
+/// the stable stretches are copied into `buf` and each unstable character is normalised together
+/// with the stable character before it (the one it may compose with) and the unstable ones after
+/// it. This is NFKC of the whole, because NFKC can be computed piece by piece between
+/// characters of combining class 0 whose quick check is Yes (Unicode Standard Annex #15: nothing
+/// before such a character composes with it or with anything after it, and canonical reordering
+/// stops at it). The stretches between compatibility jamo are normalised separately, as before.
+pub fn nfkc_stage<'a>(text: &'a str, buf: &'a mut String) -> &'a str {
+    let Some(first) = next_unstable(text, 0) else {
+        return text;
+    };
+    buf.clear();
+    let mut done = 0; // text[..done] is in `buf`
+    let mut at = Some(first);
+    while let Some(i) = at {
+        // The stable character right before (not a jamo: jamo cut the text into pieces).
+        let start = match text[..i].chars().next_back() {
+            Some(p) if i > done && !is_compat_jamo(p) => i - p.len_utf8(),
+            _ => i,
+        };
+        buf.push_str(&text[done..start]);
+        let mut end = i + text[i..].chars().next().map_or(1, char::len_utf8);
+        while let Some(c) = text[end..].chars().next() {
+            if is_compat_jamo(c) || is_stable(c) {
+                break;
+            }
+            end += c.len_utf8();
+        }
+        let nfkc = text[start..end].nfkc().filter(|&c| !is_invisible(c));
+        buf.extend(nfkc.map(fold_apostrophe));
+        done = end;
+        at = next_unstable(text, end);
+    }
+    buf.push_str(&text[done..]);
+    buf
+}
+
+/// Where the run of Hangul syllables starting at byte `i` of `b` (valid UTF-8) ends; `None`
+/// when no syllable starts there.
+fn syllable_run(b: &[u8], i: usize) -> Option<usize> {
+    if !syllable_at(b, i) {
+        return None;
+    }
+    let mut end = i + 3;
+    while syllable_at(b, end) {
+        end += 3;
+    }
+    Some(end)
+}
+
+/// Whether a Hangul syllable (U+AC00–U+D7A3) starts at byte `i` of `b` (valid UTF-8), told from
+/// its bytes: EA B0..BF, EB, EC, or ED 80..9D, or ED 9E 80..A3.
+#[inline]
+fn syllable_at(b: &[u8], i: usize) -> bool {
+    match b.get(i) {
+        Some(0xEB | 0xEC) => true,
+        Some(0xEA) => b.get(i + 1).is_some_and(|&c| c >= 0xB0),
+        Some(0xED) => match b.get(i + 1) {
+            Some(&c) if c < 0x9E => true,
+            Some(0x9E) => b.get(i + 2).is_some_and(|&c| c <= 0xA3),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// Whether a Hangul compatibility jamo (U+3130–U+318F) starts at byte `i` of `b` (valid
+/// UTF-8): E3 84 B0..BF, E3 85, or E3 86 80..8F.
+#[inline]
+fn compat_jamo_at(b: &[u8], i: usize) -> bool {
+    b.get(i) == Some(&0xE3)
+        && match b.get(i + 1) {
+            Some(0x84) => b.get(i + 2).is_some_and(|&c| c >= 0xB0),
+            Some(0x85) => true,
+            Some(0x86) => b.get(i + 2).is_some_and(|&c| c <= 0x8F),
+            _ => false,
+        }
+}
+
+/// The typographic apostrophes (’ ‘ ʼ, and the prime ′ some keyboards give) as the ASCII `'`:
+/// "isn’t" and "isn't" are one word to a reader, and to the lexicon's entries.
+fn fold_apostrophe(c: char) -> char {
+    match c {
+        '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' => '\'',
+        c => c,
     }
 }
 
 /// Text as the matcher sees it, written into a reused buffer:
 ///
-/// * NFKC (see [`for_each_nfkc`]), invisible characters dropped;
+/// * NFKC, invisible characters dropped, typographic apostrophes read as `'` ("isn’t" reads
+///   "isn't") (the first stage, [`nfkc_stage`], done by the caller, so the prefilter sees it
+///   too; `push` folds apostrophes again for callers that skip the stage);
 /// * ASCII letters lower-cased (Hangul is never touched);
 /// * every run of white space one space, and no space at all between two Hangul characters, so
 ///   `접속 안 돼` and `접속안돼` read the same;
@@ -197,13 +315,145 @@ impl<'o, 'h> Normaliser<'o, 'h> {
         }
     }
 
+    /// Normalises `text`, which is already through the first stage ([`nfkc_stage`]).
+    ///
+    /// [`Normaliser::push`] says what happens to each character; this reads the text a run at
+    /// a time where that gives the same: ASCII white space ([`Normaliser::space`]), and the rest
+    /// of a run of ASCII letters and digits or of Hangul syllables once its first character has
+    /// been pushed, copied as a whole (lower-cased) as long as no letter repeats the one before
+    /// it (a repeat goes through `push`, where stretched spellings fold). The unit tests hold
+    /// this to `push` character by character.
     pub(super) fn run(mut self, text: &str) {
-        for_each_nfkc(text, |c| self.push(c));
+        let b = text.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            let at = b[i];
+            if matches!(at, b' ' | b'\t' | b'\n' | b'\r' | b'\x0B' | b'\x0C') {
+                self.space();
+                i += 1;
+            } else if at.is_ascii_alphanumeric() {
+                i = self.ascii_word(b, i);
+            } else if at < 0x80 {
+                self.push(char::from(at));
+                i += 1;
+            } else if let Some(end) = syllable_run(b, i) {
+                self.syllables(&text[i..end]);
+                i = end;
+            } else {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                self.push(c);
+                i += c.len_utf8();
+            }
+        }
         self.end_mention();
         self.end_token();
     }
 
+    /// What `push` does with a white space character.
+    #[inline]
+    fn space(&mut self) {
+        if self.mention.is_some() {
+            self.end_mention();
+        }
+        // Only a token starting with `h` or `w` may be a link to drop (see `end_token`).
+        if matches!(self.out.as_bytes().get(self.token), Some(b'h' | b'w')) {
+            self.end_token();
+        }
+        self.pending_space = !self.out.is_empty();
+        self.at_token_start = true;
+        self.prev = ' ';
+        // No run: a NUL after the space is a run of its own, not the letter's before it.
+        self.run = '\0';
+        self.run_len = 0;
+        self.run_folds = false;
+    }
+
+    /// What `push` does with each of a run of Hangul syllables (`run`, not empty), in one go:
+    /// a syllable ends a mention, never folds, gets a space before it only after white space
+    /// that followed something other than Hangul, and may start a token.
+    fn syllables(&mut self, run: &str) {
+        if self.mention.is_some() {
+            self.end_mention();
+        }
+        let last = run.chars().next_back().unwrap_or(' ');
+        if self.pending_space && !self.last_hangul {
+            self.out.push(' ');
+        }
+        self.pending_space = false;
+        if self.at_token_start {
+            self.token = self.out.len();
+            self.at_token_start = false;
+        }
+        self.out.push_str(run);
+        // As `stretched` leaves it, but for how long the last run of one syllable is: that count
+        // matters only for letters and marks, which fold, and the next character (which is not
+        // a syllable) starts a new run anyway.
+        (self.run, self.run_len, self.run_folds) = (last, 1, false);
+        self.last_hangul = true;
+        self.prev = last;
+    }
+
+    /// What `push` does with each of the run of ASCII letters and digits that starts at byte
+    /// `i` of `b`; returns where the run ends. The first one may start a token and gets the
+    /// pending space; the others follow `push` and `stretched` with what is known inside a
+    /// word: no space is pending, no token starts, and a letter repeating the one before folds
+    /// as `stretched` says (unless in a mention, where letters are written as typed).
+    fn ascii_word(&mut self, b: &[u8], i: usize) -> usize {
+        let first = b[i];
+        let lc = first.to_ascii_lowercase();
+        let mut end = i + 1;
+        if self.mention.is_some() {
+            self.out.push(char::from(lc));
+            while end < b.len() && b[end].is_ascii_alphanumeric() {
+                self.out.push(char::from(b[end].to_ascii_lowercase()));
+                end += 1;
+            }
+            self.prev = char::from(b[end - 1]);
+            return end;
+        }
+        // The first character of a run never repeats `run` (the character before it is not a
+        // letter or digit, and a mention leaves `run` at the character before it), so it is
+        // written, as by `push`.
+        if self.stretched(char::from(lc)) {
+            self.prev = char::from(first);
+            return end;
+        }
+        if self.pending_space {
+            self.out.push(' ');
+            self.pending_space = false;
+        }
+        if self.at_token_start {
+            self.token = self.out.len();
+            self.at_token_start = false;
+        }
+        self.out.push(char::from(lc));
+        self.last_hangul = false;
+        while end < b.len() && b[end].is_ascii_alphanumeric() {
+            let lc = b[end].to_ascii_lowercase();
+            let c = char::from(lc);
+            if c != self.run {
+                (self.run, self.run_len, self.run_folds) = (c, 1, lc.is_ascii_lowercase());
+                self.out.push(c);
+            } else {
+                self.run_len += 1;
+                let doubled_ok = self.run_folds && letter_bit(lc) & self.doubles != 0;
+                match self.run_len {
+                    _ if !self.run_folds => self.out.push(c),
+                    2 if doubled_ok => self.out.push(c),
+                    3 if doubled_ok => {
+                        self.out.pop();
+                    }
+                    _ => {}
+                }
+            }
+            end += 1;
+        }
+        self.prev = char::from(b[end - 1]);
+        end
+    }
+
     fn push(&mut self, c: char) {
+        let c = fold_apostrophe(c);
         if c.is_whitespace() {
             self.end_mention();
             self.end_token();
@@ -325,6 +575,178 @@ impl<'o, 'h> Normaliser<'o, 'h> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The normaliser as it was before the first stage skipped what needs no NFKC and before
+    /// words were copied whole: NFKC of every stretch between compatibility jamo, then one
+    /// `push` per character. The fast paths must give the same bytes.
+    fn reference(text: &str, handles: Option<&HashSet<String>>, doubles: Doubles) -> String {
+        let mut out = String::new();
+        let mut n = Normaliser::new(&mut out, handles, doubles);
+        let mut rest = text;
+        while !rest.is_empty() {
+            let cut = rest.find(is_compat_jamo).unwrap_or(rest.len());
+            for c in rest[..cut].nfkc().filter(|&c| !is_invisible(c)) {
+                n.push(c);
+            }
+            rest = &rest[cut..];
+            let jamo = rest.find(|c| !is_compat_jamo(c)).unwrap_or(rest.len());
+            rest[..jamo].chars().for_each(|c| n.push(c));
+            rest = &rest[jamo..];
+        }
+        n.end_mention();
+        n.end_token();
+        out
+    }
+
+    fn fast(text: &str, handles: Option<&HashSet<String>>, doubles: Doubles) -> String {
+        let (mut out, mut buf) = (String::new(), String::new());
+        Normaliser::new(&mut out, handles, doubles).run(nfkc_stage(text, &mut buf));
+        out
+    }
+
+    /// Pieces that exercise every path: ASCII words and runs, Hangul syllables, compatibility
+    /// and conjoining jamo, combining marks after ASCII and syllables, compatibility characters
+    /// (full width, circled, ligatures, squared units), no-break and ideographic spaces, the
+    /// invisible characters, typographic punctuation, emoji, mentions, links and hashtags.
+    const PIECES: &[&str] = &[
+        "gmail",
+        "GMail",
+        "dowwn",
+        "doooown",
+        "all",
+        "good",
+        "www.x.com",
+        "http://t.co/a",
+        "@bob",
+        "@gmail",
+        "@",
+        "_",
+        "#",
+        "!!",
+        "??",
+        "~",
+        ".",
+        ",",
+        "'s",
+        "1",
+        "22",
+        "1003",
+        " ",
+        "  ",
+        "\t",
+        "\n",
+        "지메일",
+        "접속",
+        "안",
+        "돼요",
+        "됔",
+        "ㅋ",
+        "ㅋㅋ",
+        "ㅠ",
+        "ㅏ",
+        "하하",
+        "\u{1100}",
+        "\u{1161}",
+        "\u{11A8}",
+        "\u{0301}",
+        "\u{0327}",
+        "e\u{0301}",
+        "Ｇｍａｉｌ",
+        "①",
+        "ﬁ",
+        "㎞",
+        "㈜",
+        "\u{00A0}",
+        "\u{3000}",
+        "\u{200B}",
+        "\u{2060}",
+        "\u{FEFF}",
+        "\u{00AD}",
+        "…",
+        "“",
+        "”",
+        "’",
+        "·",
+        "♥",
+        "😊",
+        "é",
+        "Å",
+        "\u{212B}",
+        "ｶ",
+        "ド",
+        "\u{318F}",
+        "\u{3130}",
+        "\u{0F73}",
+        "\u{0344}",
+        "Ⅻ",
+        "ǅ",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+        #[test]
+        fn the_fast_paths_give_the_same_text(
+            picks in proptest::collection::vec(any::<proptest::sample::Index>(), 0..24),
+            about_posts in any::<bool>(),
+        ) {
+            let text: String = picks.iter().map(|i| *i.get(PIECES)).collect();
+            let handles: HashSet<String> = ["gmail".to_string()].into();
+            let handles = about_posts.then_some(&handles);
+            let doubles = letter_bit(b'l') | letter_bit(b'o');
+            prop_assert_eq!(fast(&text, handles, doubles), reference(&text, handles, doubles));
+        }
+    }
+
+    #[test]
+    fn the_first_stage_is_nfkc_where_it_matters() {
+        let mut buf = String::new();
+        for (raw, want) in [
+            ("지메일 ㅋㅋ gmail", "지메일 ㅋㅋ gmail"),
+            ("Ｇｍａｉｌ\u{00A0}먹통", "Gmail 먹통"),
+            ("e\u{0301}", "\u{e9}"),
+            ("가\u{11A8}", "각"),
+            ("\u{1100}\u{1161}", "가"),
+            ("ㅋ\u{1161}", "ㅋ\u{1161}"),
+            ("g\u{200B}mail", "gmail"),
+            ("“gmail”…", "“gmail”..."),
+        ] {
+            assert_eq!(nfkc_stage(raw, &mut buf), want, "{raw:?}");
+        }
+        // Nothing to change: the text itself, not a copy.
+        let plain = "gmail 먹통 ㅋㅋ “really” ♥";
+        assert!(std::ptr::eq(nfkc_stage(plain, &mut buf), plain));
+    }
+
+    #[test]
+    fn syllables_and_jamo_are_told_from_their_bytes() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let s = format!("{c}x");
+            assert_eq!(
+                syllable_at(s.as_bytes(), 0),
+                is_syllable(c),
+                "U+{:04X}",
+                c as u32
+            );
+            assert_eq!(
+                compat_jamo_at(s.as_bytes(), 0),
+                is_compat_jamo(c),
+                "U+{:04X}",
+                c as u32
+            );
+        }
+    }
+
+    #[test]
+    fn stable_characters_are_their_own_nfkc() {
+        // Every character the first stage copies through unchanged.
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if is_stable(c) {
+                let s = c.to_string();
+                assert_eq!(s.nfkc().collect::<String>(), s, "U+{:04X}", c as u32);
+            }
+        }
+    }
 
     #[test]
     fn normalisation_folds_case_and_korean_spacing() {
@@ -397,6 +819,12 @@ mod tests {
             assert!(!may_fold(t, some, true), "{t}");
         }
         assert!(!may_fold("down!!", some, false));
+        // Runs at the start of a word stay, however long; then a run inside a word folds.
+        assert!(!may_fold(&format!("{} ok", "w".repeat(10_000)), some, true));
+        assert!(may_fold(&format!("x{}", "w".repeat(10_000)), some, true));
+        assert!(may_fold("xAaA", 0, true) && !may_fold(" AaA x", 0, true));
+        // A final ㅋ folds only before a ㅋ.
+        assert!(!may_fold("안됔!", some, true) && may_fold("안됔 @x ㅋ", some, true));
     }
 
     #[test]

@@ -8,31 +8,29 @@
 //! nothing, and every `{service}` template needs an alias hit too. So a post in which no alias
 //! can match may skip classification: its verdict is "no services, no kind" either way.
 //!
-//! When can no alias match? We decide it only for *plain* texts in which normalisation folds no
-//! stretched spelling (a run of three letters, a doubled letter no entry has doubled, a run of
-//! a folded punctuation mark when some decisive entry holds one, a syllable with a final ㅋ:
-//! `normalise::may_fold` finds them, and such texts go the full way): every character ASCII, a
-//! precomposed Hangul syllable (U+AC00–U+D7A3) or a Hangul compatibility jamo (U+3130–U+318F,
-//! the ㅋㅋ and ㅠㅠ of one Korean post in six). Any other text (conjoining jamo, full-width
-//! letters, emoji, zero-width characters, other scripts) goes the full way. Normalisation maps a
-//! plain text to a plain text and never makes a character out of nothing: it folds ASCII letter
-//! case, turns white space runs into one space or removes them (between Hangul), and may remove
-//! pieces such as links; NFKC leaves ASCII and precomposed syllables as they are, and the
-//! normaliser passes compatibility jamo through untouched (so they never compose into a
-//! syllable: see `classify::for_each_nfkc`); with nothing to fold, the folding rules change
-//! nothing. Hence, for a plain text with nothing to fold:
+//! When can no alias match? Normalisation has two stages. The first (`normalise::nfkc_stage`)
+//! is NFKC, with the invisible characters dropped and the compatibility jamo kept as typed; the
+//! prefilter reads its output, computed once for both (`Prefilter::classify`). For most posts
+//! it is the text itself: only characters that NFKC changes or that combine with their
+//! neighbours are normalised. The second stage (`Normaliser::push`) then never makes a character
+//! out of nothing: it folds ASCII letter case, turns white space runs into one space or removes
+//! them (between Hangul), removes links and @mentions, and folds stretched spellings. The
+//! prefilter decides only for texts in which nothing folds (a run of three letters, a doubled
+//! letter no entry has doubled, a run of a folded punctuation mark when some decisive entry holds
+//! one, a syllable with a final ㅋ: `normalise::may_fold` finds them, and such texts go the full
+//! way). Hence, for a text with nothing to fold, in its first-stage form:
 //!
-//! * an alias with a character that is not plain cannot match its normalised form;
-//! * an ASCII alias that matches contains, between its spaces, words that the raw text also
-//!   contains, letter for letter up to ASCII case (removing white space between Hangul never
-//!   touches ASCII letters; removing a link leaves the words around it as they were);
-//! * an alias with a Hangul syllable that matches has each of its syllables in the raw text.
+//! * a piece of an alias made of ASCII characters other than the space, between its spaces and
+//!   its other characters, appears letter for letter up to ASCII case wherever the alias matches
+//!   (removing white space between Hangul never touches ASCII; removing a link or a mention
+//!   leaves a space between what was around it, unless Hangul meets Hangul);
+//! * every other character of an alias appears as it is wherever the alias matches.
 //!
-//! The prefilter holds one token of every alias that could match a plain text (for an ASCII alias
-//! one of its words, for an alias with Hangul one of its syllables; the least common one) in one
-//! ASCII-case-insensitive Aho-Corasick automaton, and runs it over the raw text: a plain text in
-//! which no token occurs cannot name a service. It may let through texts that then match nothing
-//! (a token inside a longer word, a link that normalisation removes); that only costs time. With
+//! The prefilter holds one token of every alias (one of its ASCII pieces, or, for an alias with
+//! Hangul, one of its other characters: the least common one) in one ASCII-case-insensitive
+//! Aho-Corasick automaton, and runs it over the first-stage text: a text in which no token
+//! occurs cannot name a service. It may let through texts that then match nothing (a token
+//! inside a longer word, a link that normalisation removes); that only costs time. With
 //! `--about` a bare outage phrase is a report too, so outage and recovery entries join the set.
 //!
 //! A single syllable is a weak token (네 of 네이트 is also "yes", 요 of 요기요 ends half the
@@ -49,9 +47,9 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
-use super::classify::Matcher;
-use super::file::TermKind;
-use super::normalise::{is_folded_mark, is_hangul, is_plain, is_syllable, may_fold, Doubles};
+use super::classify::{Matcher, Scratch, Verdict};
+use super::file::{Entry, TermKind};
+use super::normalise::{is_folded_mark, is_hangul, is_syllable, may_fold, nfkc_stage, Doubles};
 
 /// Words of multi-word aliases (`Steam server`, `Zoom meeting`) that ordinary posts use often:
 /// another word of the alias is the better token. Any word of an alias would be sound.
@@ -121,9 +119,11 @@ const COMMON_HANGUL: &str = "이다는의에하고가지을기서사대로리도
 pub struct Prefilter {
     /// `None`: every post is a candidate (no token could be chosen for some entry).
     tokens: Option<AhoCorasick>,
-    /// Per token (by pattern id), the Hangul syllables of which one must come next for a hit
-    /// of that token to count (see [`Prefilter::could_match`]); empty: every hit counts.
-    followers: Vec<Vec<char>>,
+    /// Per token (by pattern id), what must hold around a hit of it in one of its entries for
+    /// the hit to count (see [`Around`]); empty: every hit counts.
+    contexts: Vec<Vec<Around>>,
+    /// The entries that may end or begin inside a word of the text (see [`Words`]).
+    words: Words,
     /// The matcher's doubled letters, and whether a decisive entry holds a folded mark (`!`,
     /// `?`, `~`): what `normalise::may_fold` needs to know.
     doubles: Doubles,
@@ -136,8 +136,8 @@ impl Prefilter {
         let about = matcher.about().is_some();
         let doubles = matcher.doubles();
         let mut marks = false;
-        // (token, the syllable after it in the entry; None when any hit of it must count)
-        let mut tokens: Vec<(&str, Option<char>)> = vec![];
+        // (token, what must hold around it for the entry; None when any hit of it must count)
+        let mut tokens: Vec<(&str, Option<Around>)> = vec![];
         for e in matcher.entries() {
             let decisive = match e.kind {
                 TermKind::Alias(_) => true,
@@ -151,39 +151,21 @@ impl Prefilter {
                 | TermKind::Works
                 | TermKind::Fails => false,
             };
-            if !decisive || !e.pattern.chars().all(is_plain) {
-                continue; // cannot match a plain text; other texts are not filtered
+            if !decisive {
+                continue;
             }
             marks |= e.pattern.chars().any(is_folded_mark);
-            let token = if e.pattern.is_ascii() {
-                e.pattern
-                    .split(' ')
-                    .max_by_key(|t| (!GENERIC.contains(t), t.len()))
-                    .map(|t| (t, None))
-            } else {
-                // The rarest character, preferring a syllable that another syllable follows in
-                // the entry: the pair rules out most posts that merely share the syllable.
-                let chars: Vec<(usize, char)> = e.pattern.char_indices().collect();
-                chars
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, (_, c))| !c.is_ascii())
-                    .map(|(k, &(i, c))| {
-                        let next = chars.get(k + 1).map(|&(_, n)| n);
-                        (i, c, next.filter(|&n| is_syllable(n)))
-                    })
-                    .max_by_key(|&(_, c, next)| {
-                        let rank = COMMON_HANGUL.find(c).map_or(usize::MAX, |i| i);
-                        (next.is_some(), rank)
-                    })
-                    .map(|(i, c, next)| (&e.pattern[i..i + c.len_utf8()], next))
-            };
+            let token = token_of(&e.pattern).map(|(t, around)| {
+                let around = around.map(Around::Syllables).or_else(|| Around::word(e, t));
+                (t, around)
+            });
             match token {
                 Some((t, next)) if !t.is_empty() && t != " " => tokens.push((t, next)),
                 _ => {
                     return Prefilter {
                         tokens: None,
-                        followers: vec![],
+                        contexts: vec![],
+                        words: Words::default(),
                         doubles,
                         marks,
                     }
@@ -192,13 +174,14 @@ impl Prefilter {
         }
         tokens.sort_unstable();
         tokens.dedup();
-        // One pattern per token; its followers are the entries' next syllables, or none at all
-        // (every hit counts) when some entry has no next syllable to ask for.
-        let (words, followers): (Vec<&str>, Vec<Vec<char>>) = tokens
+        // One pattern per token; its contexts are the entries' syllables around it, or none at
+        // all (every hit counts) when some entry has none to ask for.
+        let (words, contexts): (Vec<&str>, Vec<Vec<Around>>) = tokens
             .chunk_by(|a, b| a.0 == b.0)
             .map(|same_token| {
-                let next: Option<Vec<char>> = same_token.iter().map(|&(_, n)| n).collect();
-                (same_token[0].0, next.unwrap_or_default())
+                let around: Option<Vec<Around>> =
+                    same_token.iter().map(|(_, c)| c.clone()).collect();
+                (same_token[0].0, around.unwrap_or_default())
             })
             .unzip();
         // A DFA: it reads every post, and searches faster than an NFA (which cost ~5% more
@@ -211,63 +194,384 @@ impl Prefilter {
             .ok();
         Prefilter {
             tokens: ac,
-            followers,
+            contexts,
+            words: Words::new(matcher),
             doubles,
             marks,
         }
     }
 
+    /// Classifies `text` with `matcher` (the one this prefilter was built for) unless the
+    /// prefilter proves it names no service, so that classification would give no verdict:
+    /// `None` then. The first stage of normalisation is done once, for both.
+    pub fn classify<'s>(
+        &self,
+        matcher: &Matcher,
+        text: &str,
+        s: &'s mut Scratch,
+    ) -> Option<Verdict<'s>> {
+        matcher.classify_if(text, s, |stage| self.could_match_stage(stage))
+    }
+
     /// False only when `raw` (a post's text as read) provably names no service, so that
     /// classification would give no verdict.
-    ///
-    /// The search reports hits that do not overlap, and a dismissed hit hides none: a Hangul
-    /// token is one character (UTF-8 lets it match only where that character is, and no other
-    /// token shares its bytes), and the first hit of an ASCII word ends the search.
-    #[inline]
     pub fn could_match(&self, raw: &str) -> bool {
+        let mut buf = String::new();
+        self.could_match_stage(nfkc_stage(raw, &mut buf))
+    }
+
+    /// Why `raw` is let through, for tuning (`bench/passes.rs`): the token of the first hit that
+    /// counts (with the syllable that followed it), "may fold", or "no tokens"; `None` when it
+    /// is not let through.
+    pub fn why(&self, raw: &str) -> Option<String> {
+        let mut buf = String::new();
+        let text = nfkc_stage(raw, &mut buf);
+        let Some(ac) = &self.tokens else {
+            return Some("no tokens".into());
+        };
+        // Every hit, overlapping ones too (see `could_match_stage`).
+        let hit = ac
+            .find_overlapping_iter(text)
+            .find(|m| self.counts(text, m));
+        match hit {
+            Some(m) => {
+                let next = text[m.end()..].trim_start().chars().next().unwrap_or(' ');
+                Some(format!("{}{next}", &text[m.start()..m.end()]))
+            }
+            None => may_fold(text, self.doubles, self.marks).then(|| "may fold".into()),
+        }
+    }
+
+    /// [`Prefilter::could_match`] for a text already through the first stage of normalisation.
+    ///
+    /// A search that reports hits that do not overlap may hide a hit behind a dismissed one
+    /// (`slack` inside `@slackhq`). Only an ASCII hit can overlap another, and only the word
+    /// rule ([`Around::Word`]) dismisses an ASCII hit: after such a dismissal the text is
+    /// searched again reporting every hit, overlapping ones too.
+    #[inline]
+    fn could_match_stage(&self, text: &str) -> bool {
         let Some(ac) = &self.tokens else {
             return true;
         };
-        if !(raw.is_ascii() || raw.chars().all(is_plain)) {
-            return true;
-        }
-        ac.find_iter(raw).any(|m| {
-            let allowed = &self.followers[m.pattern().as_usize()];
-            allowed.is_empty() || could_follow(&raw[m.end()..], allowed)
-        }) || may_fold(raw, self.doubles, self.marks)
+        let mut dismissed_ascii = false;
+        let hit = ac.find_iter(text).any(|m| {
+            let counts = self.counts(text, &m);
+            dismissed_ascii |= !counts && text.as_bytes()[m.start()].is_ascii();
+            counts
+        });
+        hit || (dismissed_ascii
+            && ac
+                .find_overlapping_iter(text)
+                .any(|m| self.counts(text, &m)))
+            || may_fold(text, self.doubles, self.marks)
+    }
+
+    /// Whether the token hit `m` in `text` counts: its token has no contexts, or one fits.
+    #[inline]
+    fn counts(&self, text: &str, m: &aho_corasick::Match) -> bool {
+        let around = &self.contexts[m.pattern().as_usize()];
+        around.is_empty()
+            || around.iter().any(|a| match a {
+                Around::Syllables(c) => c.fits(&text[..m.start()], &text[m.end()..]),
+                Around::Word { at_start, at_end } => {
+                    self.words
+                        .fits(text, m.start(), m.end(), *at_start, *at_end)
+                }
+            })
     }
 }
 
-/// Whether, in the normalised form of a plain text, the Hangul token that `rest` follows could
-/// be followed by one of the syllables `allowed` (see the module comment for the normaliser's
-/// rules this rests on):
-///
-/// * the character right after the token stays right after it, unless it is an `@`: the token
-///   is not inside an @mention (those hold ASCII only), and a URL that held both would remove
-///   the token too. So it must be an allowed syllable. An `@` may still begin a mention (one
-///   begins after any character that is not alphanumeric, such as an unassigned code point of
-///   the jamo block, U+3130 or U+318F, which a user lexicon may hold), so it keeps the post;
-/// * after white space, a Hangul character (syllable or jamo) is joined to the token without
-///   a space, so again it must be allowed; any other character survives with a space before
-///   it (no entry's next syllable), unless it may begin something normalisation removes: a
-///   URL (`http…`, `www.…`, letter case aside) or an @mention. Then the post stays a candidate;
-/// * nothing after the token: no syllable can follow.
-fn could_follow(rest: &str, allowed: &[char]) -> bool {
-    let mut spaced = false;
-    for c in rest.chars() {
-        if c.is_whitespace() {
-            spaced = true;
-            continue;
+/// What must hold around a token's hit for one of its entries to match there and count.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Around {
+    /// The entry's syllables around the token (a Hangul token).
+    Syllables(Context),
+    /// An ASCII token that begins the entry (`at_start`) or ends it (`at_end`), where the entry
+    /// begins or ends with a letter or digit and is not starred there: the classifier drops
+    /// an alias hit that begins or ends inside a longer word, unless another hit touches it
+    /// there, or it is in a #hashtag (`Matcher::at_word_bounds`).
+    Word { at_start: bool, at_end: bool },
+}
+
+impl Around {
+    /// The rule for ASCII token `t` of entry `e`; `None` when every hit of it counts.
+    fn word(e: &Entry, t: &str) -> Option<Around> {
+        let p = e.pattern.as_bytes();
+        let word = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
+        let at_start = e.pattern.starts_with(t) && word(p.first()) && !e.open_start;
+        let at_end = e.pattern.ends_with(t) && word(p.last()) && !e.open_end;
+        (at_start || at_end).then_some(Around::Word { at_start, at_end })
+    }
+}
+
+/// The entries (of every kind) that may touch an alias hit inside a word: a classifier hit
+/// that ends right where an alias begins, or begins right where it ends, keeps the alias
+/// (hashtag compounds such as #gmaildown). Such a hit ends (begins) inside a word only if the
+/// entry is all letters and digits and a part of the word, or if the letters and digits that
+/// end (begin) it are the whole part of the word before (after) the alias.
+#[derive(Default)]
+struct Words {
+    /// Entries made only of ASCII letters and digits (sorted, for binary search).
+    whole: Vec<Vec<u8>>,
+    /// Of the other entries, the letters and digits that end them, and that begin them.
+    tails: Vec<Vec<u8>>,
+    heads: Vec<Vec<u8>>,
+    /// The longest of all these.
+    longest: usize,
+}
+
+impl Words {
+    fn new(m: &Matcher) -> Words {
+        let mut w = Words::default();
+        let word = |b: &u8| b.is_ascii_alphanumeric();
+        for e in m.entries() {
+            let p = e.pattern.as_bytes();
+            if p.iter().all(word) {
+                w.whole.push(p.to_vec());
+            } else {
+                let tail = p.len() - p.iter().rev().take_while(|b| word(b)).count();
+                let head = p.iter().take_while(|b| word(b)).count();
+                w.tails.push(p[tail..].to_vec());
+                w.heads.push(p[..head].to_vec());
+            }
+            w.longest = w.longest.max(p.len());
         }
+        for v in [&mut w.whole, &mut w.tails, &mut w.heads] {
+            v.sort_unstable();
+            v.dedup();
+        }
+        w
+    }
+
+    fn has(set: &[Vec<u8>], b: &[u8]) -> bool {
+        set.binary_search_by(|x| x.as_slice().cmp(b)).is_ok()
+    }
+
+    /// Whether an entry's hit at `start..end` of `text` (first-stage) may be at word bounds
+    /// once normalised: where `at_start` (`at_end`) asks, the byte before (after) it is not a
+    /// letter or digit, or an entry may end (begin) right there, or the text has a `#`.
+    fn fits(&self, text: &str, start: usize, end: usize, at_start: bool, at_end: bool) -> bool {
+        let b = text.as_bytes();
+        let word = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphanumeric);
+        let inside_start = at_start && start > 0 && word(start - 1);
+        let inside_end = at_end && word(end);
+        if !inside_start && !inside_end {
+            return true;
+        }
+        if memchr::memchr(b'#', b).is_some() {
+            return true;
+        }
+        let mut buf = [0u8; 64];
+        if inside_start {
+            let from = b[..start]
+                .iter()
+                .rposition(|c| !c.is_ascii_alphanumeric())
+                .map_or(0, |i| i + 1);
+            // A word part longer than the buffer: left to the classifier (rare).
+            if start - from <= buf.len() && !self.may_end(lower(&b[from..start], &mut buf)) {
+                return false;
+            }
+        }
+        if inside_end {
+            let to = b[end..]
+                .iter()
+                .position(|c| !c.is_ascii_alphanumeric())
+                .map_or(b.len(), |i| end + i);
+            if to - end <= buf.len() && !self.may_begin(lower(&b[end..to], &mut buf)) {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Whether an entry may end right after `before`, the letters and digits of a word that
+    /// come before an alias (lower case).
+    fn may_end(&self, before: &[u8]) -> bool {
+        (before.len() <= self.longest && Self::has(&self.tails, before))
+            || (1..=before.len().min(self.longest))
+                .any(|n| Self::has(&self.whole, &before[before.len() - n..]))
+    }
+
+    /// Whether an entry may begin right at `after`, the letters and digits of a word that come
+    /// after an alias (lower case).
+    fn may_begin(&self, after: &[u8]) -> bool {
+        (after.len() <= self.longest && Self::has(&self.heads, after))
+            || (1..=after.len().min(self.longest)).any(|n| Self::has(&self.whole, &after[..n]))
+    }
+}
+
+/// `b` (at most as long as `buf`) in ASCII lower case, in `buf`.
+fn lower<'a>(b: &[u8], buf: &'a mut [u8; 64]) -> &'a [u8] {
+    let out = &mut buf[..b.len()];
+    out.copy_from_slice(b);
+    out.make_ascii_lowercase();
+    out
+}
+
+/// The syllables right around a token in its entry (the entry's run of syllables that holds
+/// it): those before it, nearest first, and those after it. A hit of the token counts only if
+/// the text around it may read them once normalised ([`Context::fits`]).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct Context {
+    before: Vec<char>,
+    after: Vec<char>,
+}
+
+impl Context {
+    /// Whether, in the normalised form of a first-stage text, the token between `head` and
+    /// `rest` may have `before` right before it and `after` right after it (see the module
+    /// comment for the normaliser's rules this rests on, [`could_precede`] and [`could_follow`]
+    /// for the cases).
+    fn fits(&self, head: &str, rest: &str) -> bool {
+        could_follow(rest, &self.after) && could_precede(head, &self.before)
+    }
+}
+
+/// The token of an entry's (normalised) pattern, and the syllables around it in the entry if
+/// any: for an entry with Hangul, its rarest character other than ASCII, preferring a syllable
+/// that has other syllables next to it (all of its run of syllables is then checked around a
+/// hit, whichever of them the token is); else the longest of its pieces of ASCII (between spaces
+/// and other characters) that is not a generic word; else its rarest character.
+fn token_of(pattern: &str) -> Option<(&str, Option<Context>)> {
+    let chars: Vec<(usize, char)> = pattern.char_indices().collect();
+    let rarest = || {
+        chars
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, c))| !c.is_ascii())
+            .map(|(k, &(i, c))| {
+                let syllable = |&&(_, c): &&(usize, char)| is_syllable(c);
+                let mut before: Vec<char> = vec![];
+                let mut after: Vec<char> = vec![];
+                if is_syllable(c) {
+                    before = chars[..k]
+                        .iter()
+                        .rev()
+                        .take_while(syllable)
+                        .map(|p| p.1)
+                        .collect();
+                    after = chars[k + 1..]
+                        .iter()
+                        .take_while(syllable)
+                        .map(|p| p.1)
+                        .collect();
+                }
+                let around = Context { before, after };
+                (i, c, around)
+            })
+            .max_by_key(|(_, c, around)| {
+                let rank = COMMON_HANGUL.find(*c).map_or(usize::MAX, |i| i);
+                (!around.before.is_empty() || !around.after.is_empty(), rank)
+            })
+            .map(|(i, c, around)| {
+                let any = around.before.is_empty() && around.after.is_empty();
+                (&pattern[i..i + c.len_utf8()], (!any).then_some(around))
+            })
+    };
+    if pattern.chars().any(is_hangul) {
+        return rarest();
+    }
+    pattern
+        .split(|c: char| c == ' ' || !c.is_ascii())
+        .filter(|t| !t.is_empty())
+        .max_by_key(|t| (!GENERIC.contains(t), t.len()))
+        .map(|t| (t, None))
+        .or_else(rarest)
+}
+
+/// The next character of `chars` that is not white space, and whether white space came first;
+/// `None` at the end.
+fn next_visible(chars: &mut impl Iterator<Item = char>) -> Option<(char, bool)> {
+    let mut spaced = false;
+    for c in chars {
+        if !c.is_whitespace() {
+            return Some((c, spaced));
+        }
+        spaced = true;
+    }
+    None
+}
+
+/// Whether, in the normalised form of a first-stage text, the token (a character other than
+/// ASCII, Hangul in the shipped lexicons) that `rest` follows could be followed by the
+/// syllables `after` (see the module comment for the normaliser's rules this rests on). Each in
+/// turn, after the token and after each syllable that fitted:
+///
+/// * the character right after stays right after, unless it is an `@`: the token is not inside
+///   an @mention (those hold ASCII only), and a URL that held both would remove the token too.
+///   So it must be the syllable asked for. An `@` may still begin a mention (one begins after
+///   any character that is not alphanumeric, such as an unassigned code point of the jamo
+///   block, U+3130 or U+318F, which a user lexicon may hold), so it keeps the post;
+/// * after white space, a Hangul character (syllable or jamo) is joined to Hangul without a
+///   space, so again it must be the one asked for (after a token that is not Hangul the space
+///   stays, and the answer errs on the side of true); any other character survives with a
+///   space before it, unless it may begin something normalisation removes: a URL (`http…`,
+///   `www.…`, letter case aside) or an @mention. Then the post stays a candidate;
+/// * nothing more: the syllable cannot follow.
+fn could_follow(rest: &str, after: &[char]) -> bool {
+    let mut chars = rest.chars();
+    for &want in after {
+        let Some((c, spaced)) = next_visible(&mut chars) else {
+            return false;
+        };
         if c == '@' {
             return true;
         }
-        if !spaced || is_hangul(c) {
-            return allowed.contains(&c);
+        if spaced && !is_hangul(c) {
+            return matches!(c, 'h' | 'H' | 'w' | 'W');
         }
-        return matches!(c, 'h' | 'H' | 'w' | 'W');
+        if c != want {
+            return false;
+        }
     }
-    false
+    true
+}
+
+/// Whether, in the normalised form of a first-stage text, the token that `head` ends before
+/// could have the syllables `before` (nearest first) right before it. Going back from the token,
+/// each in turn:
+///
+/// * a Hangul character, right before or past white space (which normalisation removes between
+///   Hangul), must be the syllable asked for;
+/// * right before, an ASCII letter or digit or `_` may end an @mention that normalisation
+///   removes, joining what was before it to the token: the post stays a candidate. Any other
+///   character stays right before: the syllable is not there;
+/// * past white space, any other character stays with a space after it, unless the piece it
+///   ends (back to white space) may be removed: one that holds an `@` (a mention) or begins
+///   with `h` or `w` (a link). Then the post stays a candidate;
+/// * nothing more: the syllable cannot precede.
+fn could_precede(head: &str, before: &[char]) -> bool {
+    let mut end = head.len();
+    for &want in before {
+        let mut spaced = false;
+        let c = loop {
+            let Some(c) = head[..end].chars().next_back() else {
+                return false;
+            };
+            end -= c.len_utf8();
+            if !c.is_whitespace() {
+                break c;
+            }
+            spaced = true;
+        };
+        if is_hangul(c) {
+            if c != want {
+                return false;
+            }
+            continue;
+        }
+        if !spaced {
+            return c.is_ascii_alphanumeric() || c == '_';
+        }
+        let start = head[..end]
+            .char_indices()
+            .rev()
+            .find(|&(_, w)| w.is_whitespace())
+            .map_or(0, |(i, w)| i + w.len_utf8());
+        let piece = &head[start..end + c.len_utf8()];
+        return piece.contains('@') || piece.starts_with(['h', 'H', 'w', 'W']);
+    }
+    true
 }
 
 #[cfg(test)]
@@ -296,11 +600,15 @@ mod tests {
             "compatibility jamo pass through normalisation untouched"
         );
         assert!(p.could_match("지메일 ㅠㅠ"));
+        // Texts in any script are read after NFKC: conjoining jamo compose into syllables,
+        // full-width letters become ASCII, a no-break space is a space.
+        assert!(!p.could_match("오늘 점심 뭐 먹지 \u{1100}\u{1161}"));
         assert!(
-            p.could_match("오늘 점심 뭐 먹지 \u{1100}\u{1161}"),
-            "conjoining jamo (they compose): the full way"
+            p.could_match("\u{110C}\u{1175}메일 먹통"),
+            "ᄌ+ᅵ make 지: 지메일"
         );
-        assert!(p.could_match("café is down"), "other scripts: the full way");
+        assert!(p.could_match("ＧＭＡＩＬ\u{00A0}is down"));
+        assert!(!p.could_match("café is down… “again”"));
     }
 
     #[test]
@@ -336,6 +644,69 @@ mod tests {
         assert!(p.could_match("요기요 앱 또 안 돼요"));
         assert!(p.could_match("요 기 요 앱 또 안 돼요"));
         assert!(p.could_match("요 @friend 기요 앱 또 안 돼요"));
+    }
+
+    #[test]
+    fn the_syllables_before_a_token_count_too() {
+        let before = ['카', '다'];
+        for head in [
+            "다카",
+            "다 카 ",
+            "오늘 다카",
+            "다 @friend ",
+            "다 http://x.co ",
+            "다 @friend",
+            "다 x.co/@a ",
+            "a",
+        ] {
+            assert!(could_precede(head, &before), "{head:?} may end 다카");
+        }
+        for head in [
+            "",
+            "카",
+            "가카",
+            "다카.",
+            "다. ",
+            "다 x ",
+            "다 .",
+            "다카 ok ",
+        ] {
+            assert!(!could_precede(head, &before), "{head:?} cannot end 다카");
+        }
+        let m = Matcher::new(Lexicon::builtin(), None);
+        let p = Prefilter::new(&m);
+        // 카페 alone is a café: 다음카페 and 네이버카페 ask for what comes before it.
+        assert!(!p.could_match("동네 카페에 가 봤어요"));
+        assert!(p.could_match("다음 카페에 글 올렸어요"));
+        assert!(p.could_match("네이버 카페 접속이 안 돼요"));
+        // 보다폰, 드롭박스: the whole run of syllables is asked for.
+        assert!(!p.could_match("생각보다 좋았어요"));
+        assert!(!p.could_match("택배 박스가 컸어요"));
+        assert!(p.could_match("드롭 박스 동기화 안 됨"));
+    }
+
+    #[test]
+    fn an_alias_inside_a_word_counts_only_where_the_classifier_may_keep_it() {
+        let m = Matcher::new(Lexicon::builtin(), None);
+        let p = Prefilter::new(&m);
+        let named = |t: &str| {
+            let mut s = crate::lexicon::classify::Scratch::default();
+            !m.classify(t, &mut s).services.is_empty()
+        };
+        // IG (Instagram) inside high, night, right; PS (PS Network) inside steps.
+        for t in ["what a night, the high street was right there", "two steps"] {
+            assert!(!named(t) && !p.could_match(t), "{t}");
+        }
+        // In a hashtag, or touching another entry's hit, the alias stays.
+        for t in [
+            "#gmailqwe",
+            "#igers",
+            "gmaildown",
+            "igdown again",
+            "@SlackHQ",
+        ] {
+            assert!(named(t) && p.could_match(t), "{t}");
+        }
     }
 
     #[test]

@@ -80,12 +80,14 @@ impl<'m> Collector<'m> {
             return;
         }
         self.windows.see(p.time);
-        if !self.prefilter.could_match(&p.text) {
-            // Provably names no service and so gets no verdict (see prefilter.rs).
+        // None: provably names no service and so gets no verdict (see prefilter.rs).
+        let Some(v) = self
+            .prefilter
+            .classify(self.matcher, &p.text, &mut self.scratch)
+        else {
             self.days.add(p.time, Counted::default());
             return;
-        }
-        let v = self.matcher.classify(&p.text, &mut self.scratch);
+        };
         let counted = Counted {
             mention: !v.services.is_empty(),
             report: matches!(v.kind, Some((Kind::Report, _))),

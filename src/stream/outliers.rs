@@ -25,7 +25,7 @@
 
 use std::collections::BTreeMap;
 
-use super::stats::Stats;
+use super::stats::{Scan, Stats};
 use crate::time::Ts;
 use crate::window::Windows;
 
@@ -185,6 +185,44 @@ impl Days {
     pub fn into_map(mut self) -> BTreeMap<i64, DayTally> {
         self.flush();
         self.map
+    }
+
+    /// Every day with records so far, in order (a partial result's, `partial.rs`).
+    pub fn tallies(&mut self) -> &BTreeMap<i64, DayTally> {
+        self.flush();
+        &self.map
+    }
+
+    /// Tallies read back (a partial result, `partial.rs`): each with at least one record.
+    pub fn from_map(map: BTreeMap<i64, DayTally>) -> Days {
+        debug_assert!(map.values().all(|t| t.records > 0));
+        Days { map, cur: None }
+    }
+}
+
+/// A read of some inputs before the outlier rule: window counts, statistics and tallies per day
+/// that still add up exactly with another part's (partial results, `partial.rs`). [`settle`]
+/// turns the whole into a [`Scan`].
+#[derive(Debug, Clone)]
+pub struct Unsettled {
+    pub windows: Windows,
+    pub stats: Stats,
+    pub days: Days,
+}
+
+impl Unsettled {
+    /// Applies the outlier rule (unless `keep`), and puts the messages about inputs in one order
+    /// (sorted: they start with the input's name), the same however the inputs were split.
+    pub fn settle(self, keep: bool) -> Scan {
+        let Unsettled {
+            mut windows,
+            mut stats,
+            days,
+        } = self;
+        let width = windows.width;
+        settle(days, keep, width, &mut windows, &mut stats);
+        stats.input_errors.sort();
+        Scan { windows, stats }
     }
 }
 

@@ -30,9 +30,9 @@ use crossbeam_channel::{bounded, unbounded, Receiver, Sender};
 use super::collect::Collector;
 use super::config::ScanConfig;
 use super::documents;
-use super::outliers::{self, TimeRange};
+use super::outliers::{TimeRange, Unsettled};
 use super::progress::Progress;
-use super::sequential::{self, add_time_counts, note_ambiguous};
+use super::sequential::{self, add_time_counts, note_ambiguous, wants_example};
 use super::stats::{strict_error, Example, Scan, Stats, Warner};
 use crate::input::{self, ChunkSink, Layout};
 use crate::lexicon::Matcher;
@@ -48,13 +48,19 @@ pub const CHUNK: usize = 1 << 20;
 /// Reads every input of `cfg` into windows, on `cfg.threads` workers; the same result as
 /// `sequential::scan` for any number of threads.
 pub fn scan(cfg: &ScanConfig, matcher: &Matcher) -> Result<Scan> {
+    Ok(scan_unsettled(cfg, matcher)?.settle(cfg.keep_outliers))
+}
+
+/// Reads every input of `cfg` as [`scan`] does, before the outlier rule (a partial result's
+/// part, `partial.rs`).
+pub fn scan_unsettled(cfg: &ScanConfig, matcher: &Matcher) -> Result<Unsettled> {
     let progress = Progress::new(cfg);
     let result = scan_with(cfg, matcher, &progress);
     progress.finish();
     result
 }
 
-fn scan_with(cfg: &ScanConfig, matcher: &Matcher, progress: &Progress) -> Result<Scan> {
+fn scan_with(cfg: &ScanConfig, matcher: &Matcher, progress: &Progress) -> Result<Unsettled> {
     let threads = cfg.threads.max(1);
     let prefilter = Arc::new(Prefilter::new(matcher));
     let services = matcher.services().len();
@@ -116,17 +122,10 @@ fn scan_with(cfg: &ScanConfig, matcher: &Matcher, progress: &Progress) -> Result
         progress
             .suspend(|| finish_input(&src.name, workers, end, cfg.strict, &mut c, &mut warn))?;
     }
-    let days = std::mem::take(&mut c.days);
-    outliers::settle(
-        days,
-        cfg.keep_outliers,
-        cfg.window,
-        &mut c.windows,
-        &mut c.stats,
-    );
-    Ok(Scan {
+    Ok(Unsettled {
         windows: c.windows,
         stats: c.stats,
+        days: c.days,
     })
 }
 
@@ -194,7 +193,7 @@ fn finish_input(
         c.days.merge(w.c.days);
         add_stats(&mut c.stats, w.c.stats);
     }
-    if c.stats.ambiguous_example.is_none() {
+    if ambiguous.is_some() && wants_example(&c.stats.ambiguous_example, name) {
         c.stats.ambiguous_example = ambiguous.map(|e| Example {
             input: name.to_string(),
             ..e

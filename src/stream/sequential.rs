@@ -12,7 +12,7 @@ use anyhow::{bail, Result};
 use super::collect::{Collector, Sink};
 use super::config::ScanConfig;
 use super::documents;
-use super::outliers::{self, TimeRange};
+use super::outliers::{TimeRange, Unsettled};
 use super::stats::{strict_error, Example, Scan, Warner};
 use crate::input::{self, CsvRows, Layout, Line, LineReader, Row};
 use crate::lexicon::Matcher;
@@ -23,6 +23,11 @@ use crate::window::Windows;
 /// Reads every input of `cfg` into windows, and keeps the records far outside the bulk of the
 /// stream out of them (`outliers.rs`).
 pub fn scan(cfg: &ScanConfig, matcher: &Matcher) -> Result<Scan> {
+    Ok(scan_unsettled(cfg, matcher)?.settle(cfg.keep_outliers))
+}
+
+/// Reads every input of `cfg` into windows, before the outlier rule (a partial result's part).
+pub fn scan_unsettled(cfg: &ScanConfig, matcher: &Matcher) -> Result<Unsettled> {
     let services = matcher.services().len();
     let windows = Windows::aligned(cfg.window, services, cfg.align_zone);
     let mut c = Collector::with_windows(matcher, windows);
@@ -32,17 +37,10 @@ pub fn scan(cfg: &ScanConfig, matcher: &Matcher) -> Result<Scan> {
         until: cfg.until,
     };
     read(cfg, &mut c)?;
-    let days = std::mem::take(&mut c.days);
-    outliers::settle(
-        days,
-        cfg.keep_outliers,
-        cfg.window,
-        &mut c.windows,
-        &mut c.stats,
-    );
-    Ok(Scan {
+    Ok(Unsettled {
         windows: c.windows,
         stats: c.stats,
+        days: c.days,
     })
 }
 
@@ -54,7 +52,7 @@ pub(crate) fn note_ambiguous(
     input: &str,
     line: u64,
 ) {
-    if let (None, Some(p), Some(text)) = (&example, parsed, text) {
+    if let (true, Some(p), Some(text)) = (wants_example(example, input), parsed, text) {
         if p.ambiguous_date {
             *example = Some(Example {
                 input: input.to_string(),
@@ -64,6 +62,14 @@ pub(crate) fn note_ambiguous(
             });
         }
     }
+}
+
+/// Whether a line of `input` may become the example of an ambiguous date: when there is none
+/// yet, or the one there is from an input of a greater name. The example is the first ambiguous
+/// date of the input of the least name, so that it does not hang on the order the inputs were
+/// given in (nor on how they were split into partial results, `partial.rs`).
+pub(crate) fn wants_example(example: &Option<Example>, input: &str) -> bool {
+    example.as_ref().is_none_or(|e| e.input.as_str() > input)
 }
 
 /// Adds what a time reader counted to the run's statistics.
@@ -157,7 +163,7 @@ fn scan_jsonl(
                 c.stats().lines += 1;
                 match json.extract_into(b, &mut bufs) {
                     Ok(p) => {
-                        if c.stats().ambiguous_example.is_none() {
+                        if wants_example(&c.stats().ambiguous_example, &name) {
                             let (t, ex) = (json.last_time(), json.ambiguous_example());
                             note_ambiguous(&mut c.stats().ambiguous_example, t, ex, &name, line_no);
                         }
@@ -233,7 +239,7 @@ pub(crate) fn scan_csv(
         c.stats().lines += 1;
         match mapper.extract(&row, delimiter) {
             Ok(p) => {
-                if c.stats().ambiguous_example.is_none() {
+                if wants_example(&c.stats().ambiguous_example, &name) {
                     let tp = &mapper.time_parser;
                     let (t, ex) = (tp.last_parsed, tp.ambiguous_example.as_deref());
                     note_ambiguous(&mut c.stats().ambiguous_example, t, ex, &name, line);

@@ -48,7 +48,7 @@ pub struct Stats {
     pub implied_zone: [u64; 2],
     /// Numeric dates that another order of year, month and day would read differently.
     pub ambiguous_dates: u64,
-    /// The first of them.
+    /// The first of them in the input of the least name (whatever order the inputs came in).
     pub ambiguous_example: Option<Example>,
 }
 

@@ -130,6 +130,49 @@ const KO: &[(&str, Ko)] = &[
     ("토", Ko::Weekday),
 ];
 
+/// Whether a word of [`KO`] may start with `c` (the first syllable of each; a unit test checks
+/// it against the table).
+fn starts_ko(c: char) -> bool {
+    matches!(
+        c,
+        '오' | '새'
+            | '아'
+            | '저'
+            | '정'
+            | '자'
+            | '무'
+            | '현'
+            | '기'
+            | '부'
+            | '까'
+            | '으'
+            | '에'
+            | '요'
+            | '한'
+            | '시'
+            | '낮'
+            | '밤'
+            | '년'
+            | '월'
+            | '일'
+            | '분'
+            | '초'
+            | '반'
+            | '경'
+            | '쯤'
+            | '께'
+            | '약'
+            | '로'
+            | '은'
+            | '는'
+            | '화'
+            | '수'
+            | '목'
+            | '금'
+            | '토'
+    )
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tok<'a> {
     /// ASCII digits: value and number of digits (values beyond u64 saturate).
@@ -179,7 +222,9 @@ impl<'a> Iterator for Tokens<'a> {
         if self.i < self.ko_end {
             let start = self.i;
             let rest = &self.s[start..self.ko_end];
-            if let Some((m, k)) = KO.iter().find(|(m, _)| rest.starts_with(m)) {
+            // Most Hangul runs start no time word: the table is read only when one may start.
+            let may_start = rest.chars().next().is_some_and(starts_ko);
+            if let Some((m, k)) = KO.iter().find(|(m, _)| may_start && rest.starts_with(m)) {
                 self.i += m.len();
                 return Some(Sp {
                     tok: Tok::Ko(*k),
@@ -912,6 +957,13 @@ mod tests {
     fn hm(s: &str) -> (Option<u32>, Option<u32>) {
         let p = parse_str(s).unwrap_or_else(|| panic!("{s}"));
         (p.hour, p.minute)
+    }
+
+    #[test]
+    fn every_korean_time_word_may_start_where_the_tokens_look() {
+        for (w, _) in KO {
+            assert!(w.chars().next().is_some_and(starts_ko), "{w}");
+        }
     }
 
     #[test]

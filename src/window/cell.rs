@@ -2,6 +2,8 @@
 //! evidence (the earliest reports and recoveries, the terms that fired, quoted times, a sketch of
 //! the distinct voices). Cells merge exactly, whichever worker saw which post.
 
+use std::cmp::Ordering;
+
 use thin_vec::ThinVec;
 
 use super::voice::{add_voice, VOICES_PER_CELL};
@@ -14,11 +16,6 @@ pub const SAMPLES_PER_CELL: usize = 3;
 pub const RECOVERIES_PER_CELL: usize = 3;
 /// Evidence text is cut to this many characters.
 const MAX_SAMPLE_CHARS: usize = 500;
-
-/// The order samples are kept in.
-fn key_of(s: &Sample) -> (Ts, &str, Option<&str>) {
-    (s.time, s.text.as_str(), s.author.as_deref())
-}
 
 /// A post kept as evidence.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -220,6 +217,27 @@ impl Cell {
         }
     }
 
+    /// Live mode, once the window is closed and can take no more posts: the voice sketch is
+    /// folded into the count of anonymous voices (so [`Cell::distinct_reports`] stays what it
+    /// was, and the sketch's up to `VOICES_PER_CELL` hashes are freed); without `evidence`, the
+    /// samples, terms and quoted times go too, leaving only what the detector counts.
+    pub(super) fn settle(&mut self, evidence: bool) {
+        let distinct = self.distinct_reports();
+        let Some(d) = self.detail.as_deref_mut() else {
+            return;
+        };
+        if !d.voices.is_empty() {
+            d.voices = ThinVec::new();
+            d.anonymous = distinct;
+        }
+        if !evidence {
+            d.report_samples = ThinVec::new();
+            d.recovery_samples = ThinVec::new();
+            d.terms = ThinVec::new();
+            d.quotes = ThinVec::new();
+        }
+    }
+
     /// Reports counted once per voice: exact up to `VOICES_PER_CELL` voices, estimated from the
     /// sketch beyond (never more than the raw count).
     pub fn distinct_reports(&self) -> u32 {
@@ -272,6 +290,11 @@ pub(super) fn bump(terms: &mut ThinVec<(TermId, u32)>, t: TermId, n: u32) {
 /// Keeps the `cap` earliest samples (by time, then text, then author: a total order, so parallel
 /// workers' samples merge to the same result in any order), copying the text only when kept. The
 /// same post seen twice (overlapping dumps) is kept once.
+///
+/// A text is compared as it is kept: cut to `MAX_SAMPLE_CHARS` with `…` after. A sample merged
+/// from another worker or a partial result (`partial.rs`) is already cut, so comparing the uncut
+/// text would let two long posts with one beginning fall in another order in one run than in a
+/// merge of parts.
 pub(super) fn keep_earliest(
     v: &mut ThinVec<Sample>,
     cap: usize,
@@ -279,17 +302,37 @@ pub(super) fn keep_earliest(
     text: &str,
     author: Option<&str>,
 ) {
-    let key = (time, text, author);
-    if v.len() >= cap && v.last().is_some_and(|l| key_of(l) <= key) {
+    // Where the text is cut, found only when a time ties (most comparisons are settled by it).
+    let kept: std::cell::OnceCell<(&str, &str)> = std::cell::OnceCell::new();
+    let kept = || {
+        *kept.get_or_init(|| match text.char_indices().nth(MAX_SAMPLE_CHARS) {
+            Some((cut, _)) => (&text[..cut], "…"),
+            None => (text, ""),
+        })
+    };
+    let cmp = |s: &Sample| -> Ordering {
+        s.time.cmp(&time).then_with(|| {
+            let (head, tail) = kept();
+            let theirs = head.as_bytes().iter().chain(tail.as_bytes());
+            s.text
+                .as_bytes()
+                .iter()
+                .cmp(theirs)
+                .then_with(|| s.author.as_deref().cmp(&author))
+        })
+    };
+    if v.len() >= cap && v.last().is_some_and(|l| cmp(l) != Ordering::Greater) {
         return;
     }
-    let pos = v.partition_point(|s| key_of(s) < key);
-    if v.get(pos).is_some_and(|s| key_of(s) == key) {
+    let pos = v.partition_point(|s| cmp(s) == Ordering::Less);
+    if v.get(pos).is_some_and(|s| cmp(s) == Ordering::Equal) {
         return;
     }
-    let text = match text.char_indices().nth(MAX_SAMPLE_CHARS) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
-        None => text.to_string(),
+    let (head, tail) = kept();
+    let text = if tail.is_empty() {
+        head.to_string()
+    } else {
+        format!("{head}{tail}")
     };
     // Room for exactly `cap`: most cells keep few samples, and there are many cells.
     if v.capacity() == 0 {
@@ -311,6 +354,38 @@ pub(super) fn keep_earliest(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Two long reports at one second that differ only after the cut: kept the same way whether
+    /// one cell saw both or two cells were merged, in either order.
+    #[test]
+    fn long_texts_are_ordered_as_they_are_kept() {
+        let base = "가".repeat(MAX_SAMPLE_CHARS);
+        let (a, b) = (format!("{base}!"), format!("{base}~"));
+        let (short_after, other) = (format!("{}나", "가".repeat(10)), "가가가 down".to_string());
+        let texts = [a.as_str(), b.as_str(), short_after.as_str(), other.as_str()];
+        let one = |order: &[usize]| {
+            let mut c = Cell::default();
+            for &k in order {
+                keep_earliest(
+                    &mut c.detail_mut().report_samples,
+                    SAMPLES_PER_CELL,
+                    100,
+                    texts[k],
+                    None,
+                );
+            }
+            c
+        };
+        let whole = one(&[0, 1, 2, 3]);
+        for split in [[0usize, 2], [1, 3], [3, 0]] {
+            let rest: Vec<usize> = (0..4).filter(|k| !split.contains(k)).collect();
+            for (x, y) in [(one(&split), one(&rest)), (one(&rest), one(&split))] {
+                let mut m = x;
+                m.merge(y);
+                assert_eq!(m.detail().report_samples, whole.detail().report_samples);
+            }
+        }
+    }
 
     #[test]
     fn facet_counts_are_bounded_and_merge_in_any_order() {

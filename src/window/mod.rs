@@ -13,6 +13,7 @@
 
 pub mod cell;
 pub mod counts;
+pub mod partial;
 pub mod voice;
 mod windows;
 

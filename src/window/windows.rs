@@ -276,6 +276,30 @@ impl Windows {
         self.span = Some((first, last));
     }
 
+    /// Live mode: forgets every window before `idx` (cells and totals), so that an endless
+    /// stream keeps a bounded past; the span starts at `idx` at the earliest.
+    pub fn forget_before(&mut self, idx: i64) {
+        self.totals = self.totals.split_off(&idx);
+        for cells in &mut self.cells {
+            *cells = cells.split_off(&idx);
+        }
+        let from = self.start(idx);
+        if let Some((a, b)) = self.span {
+            self.span = Some((a.max(from), b.max(from)));
+        }
+    }
+
+    /// Live mode: the windows `range`, closed, take no more posts: each cell's voice sketch is
+    /// folded into its count (the distinct reports stay the same); without `evidence` its
+    /// samples, terms and quoted times are dropped too (see `Cell::settle`).
+    pub fn settle(&mut self, range: std::ops::RangeInclusive<i64>, evidence: bool) {
+        for cells in &mut self.cells {
+            for (_, c) in cells.range_mut(range.clone()) {
+                c.settle(evidence);
+            }
+        }
+    }
+
     /// First and last window index of the whole input, if any post was seen.
     pub fn span_windows(&self) -> Option<(i64, i64)> {
         self.span.map(|(a, b)| (self.index(a), self.index(b)))
@@ -294,6 +318,27 @@ impl Windows {
     /// Number of services tracked.
     pub fn services(&self) -> usize {
         self.cells.len()
+    }
+}
+
+/// Rebuilding windows from their parts: for partial results read back (`partial.rs`).
+impl Windows {
+    pub(super) fn from_parts(
+        width: i64,
+        zone: Option<Tz>,
+        cells: Vec<BTreeMap<i64, Cell>>,
+        span: Option<(Ts, Ts)>,
+        totals: BTreeMap<i64, u32>,
+    ) -> Windows {
+        assert!(width > 0);
+        Windows {
+            width,
+            zone,
+            memo: Memo::new((0, 0, 0)),
+            cells,
+            span,
+            totals,
+        }
     }
 }
 
@@ -351,6 +396,29 @@ mod tests {
         // An hour or less stays on UTC multiples.
         let five = Windows::aligned(300, 1, chrono_tz::Asia::Kolkata);
         assert_eq!(five.start(five.index(1_235_467_801)), 1_235_467_800);
+    }
+
+    #[test]
+    fn settled_windows_keep_their_counts_and_forgotten_ones_go() {
+        let mut w = Windows::new(60, 1);
+        for k in 0..200u32 {
+            let t = i64::from(k % 3) * 60 + 5;
+            w.see(t);
+            w.classify(0, Kind::Report, t, "down", Some(&format!("u{k}")), &[3]);
+        }
+        let before: Vec<u32> = (0..3).map(|i| w.cells(0)[&i].distinct_reports()).collect();
+        w.settle(0..=1, true);
+        w.settle(2..=2, false);
+        let after: Vec<u32> = (0..3).map(|i| w.cells(0)[&i].distinct_reports()).collect();
+        assert_eq!(before, after);
+        assert!(w.cells(0)[&0].detail().voices.is_empty());
+        assert_eq!(w.cells(0)[&0].detail().report_samples.len(), 3);
+        assert!(w.cells(0)[&2].detail().report_samples.is_empty());
+        assert_eq!(w.cells(0)[&2].reports, 66);
+        w.forget_before(2);
+        assert_eq!(w.cells(0).keys().copied().collect::<Vec<_>>(), [2]);
+        assert_eq!(w.totals().keys().copied().collect::<Vec<_>>(), [2]);
+        assert_eq!(w.span(), Some((120, 125)));
     }
 
     #[test]

@@ -1,0 +1,84 @@
+//! How well the prefilter does on a corpus: of its posts, how many the prefilter lets through to
+//! the full matcher, how many of those name a service, and which tokens let through the posts
+//! that name none (the prefilter's wasted work, to tune its token choice against).
+//!
+//!   cargo run --release --example passes -- FILE    (JSON Lines, or CSV when it ends in .csv)
+//!
+//! One thread; text fields found as `outcry detect` finds them.
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader};
+
+use outcry::lexicon::{Lexicon, Matcher, Prefilter, Scratch};
+use outcry::record::{CsvMapper, Decoded, FieldChoice, JsonExtractor};
+
+fn main() {
+    let Some(path) = std::env::args().nth(1) else {
+        eprintln!("usage: passes FILE");
+        std::process::exit(2);
+    };
+    let matcher = Matcher::new(Lexicon::builtin(), None);
+    let prefilter = Prefilter::new(&matcher);
+    let mut s = Scratch::default();
+    let (mut posts, mut passed, mut named, mut folded) = (0u64, 0u64, 0u64, 0u64);
+    let mut bytes = (0u64, 0u64, 0u64); // text bytes: all posts, let through, naming none
+    let mut wasted: HashMap<String, u64> = HashMap::new();
+    let mut see = |text: &str| {
+        posts += 1;
+        bytes.0 += text.len() as u64;
+        let Some(why) = prefilter.why(text) else {
+            return;
+        };
+        passed += 1;
+        bytes.1 += text.len() as u64;
+        if !matcher.classify(text, &mut s).services.is_empty() {
+            named += 1;
+        } else {
+            bytes.2 += text.len() as u64;
+            folded += u64::from(why == "may fold");
+            *wasted.entry(why).or_default() += 1;
+        }
+    };
+    let file = std::fs::File::open(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    if path.ends_with(".csv") {
+        let mut r = csv::Reader::from_reader(file);
+        let header: Vec<String> = r
+            .headers()
+            .expect("header")
+            .iter()
+            .map(String::from)
+            .collect();
+        let header: Vec<&str> = header.iter().map(String::as_str).collect();
+        let mut map = CsvMapper::from_header(&header, &FieldChoice::default(), chrono_tz::Tz::UTC)
+            .expect("a text column");
+        for row in r.byte_records() {
+            let row = row.expect("a CSV row");
+            if let Ok(p) = map.extract(&row, b',') {
+                see(&p.text);
+            }
+        }
+    } else {
+        let mut json = JsonExtractor::new(&FieldChoice::default(), chrono_tz::Tz::UTC);
+        let mut bufs = Decoded::default();
+        for line in BufReader::new(file).lines() {
+            let line = line.expect("a line");
+            if let Ok(p) = json.extract_into(line.as_bytes(), &mut bufs) {
+                see(&p.text);
+            }
+        }
+    }
+    let pct = |a: u64, b: u64| 100.0 * a as f64 / b.max(1) as f64;
+    println!(
+        "{posts} posts: {passed} let through ({:.1}%, {:.1}% of the text bytes), {named} name a service ({:.1}%); let through naming none: {:.1}% of the text bytes, {folded} posts only for a spelling that may fold",
+        pct(passed, posts),
+        pct(bytes.1, bytes.0),
+        pct(named, posts),
+        pct(bytes.2, bytes.0),
+    );
+    let mut top: Vec<_> = wasted.into_iter().collect();
+    top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    println!("let through but naming no service, by the hit that let them through:");
+    for (why, n) in top.iter().take(25) {
+        println!("{n:>8}  {why}");
+    }
+}

@@ -1,0 +1,124 @@
+//! `outcry merge`: partial results into one; and reading partials back for `detect --partials`
+//! and `windows --partials`, with the counting settings they were made with.
+
+use std::fs::File;
+use std::io::{self, IsTerminal, Read};
+use std::path::PathBuf;
+
+use anyhow::{anyhow, Result};
+
+use super::cli::{CommonArgs, MergeArgs};
+use super::config::{Config, UsageError};
+use super::exit_codes;
+use crate::lexicon::Matcher;
+use crate::report::write_output;
+use crate::stream::partial::{self, date_order_name, LexiconId, Partial};
+
+/// `outcry merge`.
+pub fn run(a: &MergeArgs) -> Result<i32> {
+    let to_stdout = a.output.as_ref().is_none_or(|p| p.as_os_str() == "-");
+    if to_stdout && io::stdout().is_terminal() {
+        return Err(UsageError(
+            "a partial result is binary (zstd): give -o FILE, or pipe standard output".into(),
+        )
+        .into());
+    }
+    let merged = read_all(&a.partials)?;
+    write_output(a.output.as_deref(), |out| merged.write(out))?;
+    Ok(exit_codes::SUCCESS)
+}
+
+/// Reads and merges partial files (`-`: standard input), one after another.
+pub(super) fn read_all(paths: &[PathBuf]) -> Result<Partial> {
+    let names: Vec<String> = paths
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    if names.iter().filter(|n| *n == "-").count() > 1 {
+        return Err(UsageError("standard input (-) can be given once".into()).into());
+    }
+    partial::merge_files(&names, |name| -> Result<Box<dyn Read>> {
+        if name == "-" {
+            return Ok(Box::new(io::stdin().lock()));
+        }
+        let f = File::open(name).map_err(|e| anyhow!("{name}: cannot open: {e}"))?;
+        Ok(Box::new(f))
+    })
+}
+
+/// The merged partials of `paths`, checked against the run's lexicon and arguments; the run's
+/// counting settings become the partials' (a setting given on the command line must agree).
+pub(super) fn for_detect(
+    paths: &[PathBuf],
+    args: &CommonArgs,
+    cfg: &mut Config,
+    matcher: &Matcher,
+) -> Result<Partial> {
+    if !args.files.is_empty() {
+        return Err(UsageError(
+            "--partials reads partial results instead of posts: give no FILE arguments with it"
+                .into(),
+        )
+        .into());
+    }
+    let p = read_all(paths)?;
+    let mine = LexiconId::of(matcher);
+    if mine.fingerprint != p.lexicon.fingerprint {
+        return Err(UsageError(format!(
+            "the partials were counted with another lexicon (fingerprint {} against this run's {}): give detect the --lexicon, --no-default-lexicon and --about that scan had",
+            p.lexicon.fingerprint, mine.fingerprint
+        ))
+        .into());
+    }
+    let s = &p.settings;
+    let mut differ = vec![];
+    if args.window.is_some() && cfg.scan.window != s.window_s {
+        differ.push(format!(
+            "--window {} (the partials': {})",
+            crate::time::human_duration(cfg.scan.window),
+            crate::time::human_duration(s.window_s)
+        ));
+    }
+    let times = s
+        .times()
+        .map_err(|e| anyhow!("the partials' settings: {e}"))?;
+    let input_tz = cfg.scan.times.zone.chosen().map(|z| z.name().to_string());
+    if args.input_tz.is_some() && input_tz != s.input_tz {
+        differ.push(format!(
+            "--input-tz (the partials': {})",
+            s.input_tz.as_deref().unwrap_or("none")
+        ));
+    }
+    let order = date_order_name(cfg.scan.times.dates);
+    if order != "auto" && order != s.date_order {
+        differ.push(format!("--date-order (the partials': {})", s.date_order));
+    }
+    if args.since.is_some() && cfg.scan.since != s.since {
+        differ.push("--since".into());
+    }
+    if args.until.is_some() && cfg.scan.until != s.until {
+        differ.push("--until".into());
+    }
+    if let Some(z) = s.align_zone()? {
+        if z != cfg.zones[0] {
+            differ.push(format!(
+                "--tz {} (the partials' windows are aligned on {}'s midnight: give --tz {} first)",
+                cfg.zones[0].name(),
+                z.name(),
+                z.name()
+            ));
+        }
+    }
+    if !differ.is_empty() {
+        return Err(UsageError(format!(
+            "the partials were counted with other settings: {}; leave these out or give the scan's",
+            differ.join(", ")
+        ))
+        .into());
+    }
+    cfg.scan.window = s.window_s;
+    cfg.scan.times = times;
+    cfg.scan.since = s.since;
+    cfg.scan.until = s.until;
+    Ok(p)
+}

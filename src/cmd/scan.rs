@@ -1,0 +1,42 @@
+//! `outcry scan --partial`: read inputs into a partial result (`stream/partial.rs`) that merges
+//! with other machines' (`outcry merge`) and is detected from with `detect --partials`.
+
+use std::io::IsTerminal;
+
+use anyhow::Result;
+
+use super::cli::ScanArgs;
+use super::config::{self, Config, UsageError};
+use super::exit_codes;
+use crate::lexicon::Matcher;
+use crate::report::write_output;
+use crate::stream::parallel;
+use crate::stream::partial::Partial;
+
+/// `outcry scan`: the exit code says whether every input was read, as `detect`'s does.
+pub fn run(a: &ScanArgs) -> Result<i32> {
+    if a.common.output.is_some() {
+        return Err(UsageError(
+            "scan writes its partial result to --partial FILE; -o is for reports".into(),
+        )
+        .into());
+    }
+    let cfg = Config::from_args(&a.common)?;
+    let (lex, about) = config::load_lexicon(&a.common.lexicons)?;
+    let matcher = Matcher::new(lex, about);
+    config::note_terminal(&cfg.scan);
+    let to_stdout = a.partial.as_os_str() == "-";
+    if to_stdout && std::io::stdout().is_terminal() {
+        return Err(UsageError(
+            "a partial result is binary (zstd): give --partial FILE, or pipe standard output"
+                .into(),
+        )
+        .into());
+    }
+    let part = parallel::scan_unsettled(&cfg.scan, &matcher)?;
+    let partial = Partial::new(&cfg.scan, &matcher, part);
+    write_output(Some(&a.partial), |out| partial.write(out))?;
+    // Warnings about times (implied zones, outliers) wait for the merged whole: `detect
+    // --partials` gives them once, for all parts.
+    exit_codes::of_run(&partial.part.stats, None)
+}

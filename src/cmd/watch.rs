@@ -1,0 +1,241 @@
+//! `outcry watch`: resolve the arguments, read `--history` into windows, say how long the
+//! baseline warms up, then run the live detector ([`crate::live`]) with alerts to standard
+//! output (and `--exec`), and sum the run up on stderr.
+
+use std::io::Write;
+use std::time::Duration;
+
+use anyhow::{bail, Result};
+
+use super::cli::{WatchArgs, WatchFormat};
+use super::config::{self, Config, UsageError};
+use super::exit_codes;
+use crate::detect::LEVEL_MIN_H;
+use crate::lexicon::Matcher;
+use crate::live::exec::{Job, Notifier};
+use crate::live::{history, watch, Alert, Emit, Summary, WatchConfig};
+use crate::stream::{sequential, warn_times, ScanConfig};
+use crate::time::{self, human_duration, human_in, Ts};
+use crate::window::Windows;
+
+/// A `--history` series of counts: its rows, and the service of each.
+type CountHistory = (Vec<history::CountRow>, Vec<usize>);
+
+/// `outcry watch`.
+pub fn run(a: &WatchArgs) -> Result<i32> {
+    let cfg = Config::from_args(&a.common)?;
+    if cfg.output.is_some() {
+        return Err(UsageError(
+            "watch writes its alerts as they come: redirect standard output (>> alerts.jsonl) instead of -o".into(),
+        )
+        .into());
+    }
+    let width = cfg.scan.window;
+    let duration = |name: &str, v: Option<&str>, default: i64| -> Result<i64, UsageError> {
+        match v.map(str::trim) {
+            None => Ok(default),
+            Some("0") => Ok(0),
+            Some(s) => time::parse_duration(s).map_err(|e| UsageError(format!("{name}: {e}"))),
+        }
+    };
+    let lateness = duration("--max-lateness", a.max_lateness.as_deref(), width)?;
+    let idle = duration("--idle-flush", a.idle_flush.as_deref(), width)?.max(1);
+    let horizon = duration("--horizon", Some(&a.horizon), 0)?;
+    if horizon < 2 * width {
+        return Err(UsageError(format!(
+            "--horizon: must span at least two windows ({}), got {}",
+            human_duration(2 * width),
+            human_duration(horizon.max(0))
+        ))
+        .into());
+    }
+    let exec_timeout = duration("--exec-timeout", Some(&a.exec_timeout), 0)?.max(1);
+    let (mut lex, about) = config::load_lexicon(&a.common.lexicons)?;
+    let (dumps, counts) = history_inputs(a, &cfg, &mut lex, about)?;
+    // The matcher lives as long as the process (see `live::watch`).
+    let matcher: &'static Matcher = Box::leak(Box::new(Matcher::new(lex, about)));
+    let windows = history_windows(&cfg, matcher, &dumps, &counts)?;
+    let history_end = windows.span_windows().map(|(_, b)| b);
+    if !cfg.scan.quiet {
+        warm_up_note(&windows, &cfg);
+    }
+    config::note_terminal(&cfg.scan);
+    let notifier = a
+        .exec
+        .clone()
+        .map(|c| Notifier::start(c, Duration::from_secs(exec_timeout as u64), cfg.scan.quiet));
+    let emit = emitter(a.format, &cfg, matcher, notifier.as_ref());
+    let live = WatchConfig {
+        scan: cfg.scan.clone(),
+        params: cfg.params.clone(),
+        lateness,
+        idle_flush: Duration::from_secs(idle as u64),
+        horizon_s: horizon,
+    };
+    let done = watch(&live, matcher, windows, history_end, emit)?;
+    let exec = notifier.map(|n| n.finish().get());
+    if !cfg.scan.quiet {
+        warn_times(&done.stats, false);
+        eprintln!("outcry: watch: {}", summary_line(&done, exec));
+    }
+    if done.interrupted {
+        return Ok(exit_codes::SUCCESS);
+    }
+    exit_codes::of_run(&done.stats, None)
+}
+
+/// The `--history` files, split into dumps (read as posts) and series of counts (read here,
+/// their services made known to the lexicon).
+fn history_inputs(
+    a: &WatchArgs,
+    cfg: &Config,
+    lex: &mut crate::lexicon::Lexicon,
+    about: Option<usize>,
+) -> Result<(Vec<String>, Vec<CountHistory>)> {
+    let (mut dumps, mut counts) = (vec![], vec![]);
+    for p in &a.history {
+        let path = p.to_string_lossy().into_owned();
+        let is_counts =
+            history::is_counts(&path).map_err(|e| anyhow::anyhow!("--history {path}: {e}"))?;
+        if is_counts {
+            let rows = history::read_counts(&path, cfg.scan.times.zone.or_utc())?;
+            if rows.iter().any(|r| r.total.is_none()) && !cfg.scan.quiet {
+                eprintln!(
+                    "outcry: warning: --history {path} has no `total` column (records per window): the chatter level of its windows is taken as their reports"
+                );
+            }
+            let svc = history::services(&rows, lex, about);
+            counts.push((rows, svc));
+        } else {
+            dumps.push(path);
+        }
+    }
+    Ok((dumps, counts))
+}
+
+/// The windows the stream starts from: the history's, or none.
+fn history_windows(
+    cfg: &Config,
+    matcher: &Matcher,
+    dumps: &[String],
+    counts: &[CountHistory],
+) -> Result<Windows> {
+    let services = matcher.services().len();
+    let mut windows = if dumps.is_empty() {
+        Windows::aligned(cfg.scan.window, services, cfg.zones[0])
+    } else {
+        let scan_cfg = ScanConfig {
+            inputs: dumps.to_vec(),
+            progress: false,
+            ..cfg.scan.clone()
+        };
+        let scan = sequential::scan(&scan_cfg, matcher)?;
+        if scan.stats.unreadable > 0 || !scan.stats.input_errors.is_empty() {
+            bail!("--history: {}", scan.stats.input_errors.join("; "));
+        }
+        warn_times(&scan.stats, cfg.scan.quiet);
+        scan.windows
+    };
+    for (rows, svc) in counts {
+        history::fill(rows, svc, &mut windows);
+    }
+    Ok(windows)
+}
+
+/// Says on stderr how long the baseline warms up: without history (or with less than a day of
+/// it), the usual level is taken from the quietest quarter of what has been seen.
+fn warm_up_note(w: &Windows, cfg: &Config) {
+    let day = LEVEL_MIN_H * 3600;
+    match w.span() {
+        None => eprintln!(
+            "outcry: watch: no --history: the baseline warms up on the stream itself; for its first {} each service is judged against its quietest quarter so far (alerts say usual_level_known: false), and the hour-of-day profile needs 3 days. --history FILE (an archive, or `outcry windows` CSV) starts it warm.",
+            human_duration(day)
+        ),
+        Some((a, b)) if b - a < day => eprintln!(
+            "outcry: watch: the --history covers {} ({} to {}): the baseline warms up for another {} of the stream",
+            human_duration((b - a).max(1)),
+            human_in(a, cfg.zones[0]),
+            human_in(b, cfg.zones[0]),
+            human_duration(day - (b - a))
+        ),
+        Some((a, b)) => eprintln!(
+            "outcry: watch: the baseline starts from {} of history ({} to {})",
+            human_duration(b - a),
+            human_in(a, cfg.zones[0]),
+            human_in(b, cfg.zones[0])
+        ),
+    }
+}
+
+/// Where each alert goes: a line on standard output, flushed at once, and the `--exec` queue.
+fn emitter(
+    format: WatchFormat,
+    cfg: &Config,
+    matcher: &'static Matcher,
+    notifier: Option<&Notifier>,
+) -> Emit {
+    let zones = cfg.zones.clone();
+    let width = cfg.scan.window;
+    let queue = notifier.map(Notifier::queue);
+    Box::new(move |a: &Alert| {
+        let service = matcher.services()[a.service].id.clone();
+        let json = serde_json::to_string(&a.to_json(&service, zones[0]))?;
+        let line = match format {
+            WatchFormat::Jsonl => json.clone(),
+            WatchFormat::Text => a.to_text(&service, &zones, width),
+        };
+        let mut out = std::io::stdout().lock();
+        writeln!(out, "{line}")?;
+        out.flush()?;
+        if let Some(q) = &queue {
+            q.send(Job {
+                json,
+                event: a.event.name(),
+                service,
+                incident: a.incident,
+            });
+        }
+        Ok(())
+    })
+}
+
+/// The run in one line: what was read, said and kept out, and what the commands did.
+fn summary_line(s: &Summary, exec: Option<(u64, u64, u64, u64)>) -> String {
+    let st = &s.stats;
+    let [on, up, rec, open] = s.alerts;
+    let mut line = format!(
+        "{} records read ({} lines skipped), {} alerts ({on} onset, {up} update, {rec} recovery, {open} unresolved); kept out: {} late, {} in the history, {} far ahead",
+        st.records,
+        st.skipped(),
+        on + up + rec + open,
+        s.live.late,
+        s.live.in_history,
+        s.live.far_ahead
+    );
+    if st.outliers() > 0 {
+        line.push_str(&format!(", {} outside --since/--until", st.outliers()));
+    }
+    line.push_str(&format!(
+        "; {} windows closed, the detector ran {} times",
+        s.monitor.windows_closed, s.monitor.detections
+    ));
+    if let Some(end) = s.stream_end {
+        line.push_str(&format!(
+            "; the stream's time at the end: {}",
+            end_time(end)
+        ));
+    }
+    if let Some((ok, failed, timed_out, dropped)) = exec {
+        line.push_str(&format!(
+            "; --exec: {ok} succeeded, {failed} failed ({timed_out} timed out), {dropped} dropped"
+        ));
+    }
+    if s.interrupted {
+        line.push_str(" (interrupted)");
+    }
+    line
+}
+
+fn end_time(t: Ts) -> String {
+    time::rfc3339_utc(t)
+}

@@ -1,0 +1,168 @@
+//! `--history`: what the live detector knows before the stream starts. Archived dumps are read
+//! as `detect` reads them (posts into windows); a series of counts (an `outcry windows` CSV, or
+//! `timestamp,count[,total][,service]` as `detect --counts` reads) goes into the windows
+//! directly: per window and service its distinct reports (the `distinct_reports` column when
+//! there is one, else the count) and the records in the window (`total`, the chatter level).
+
+use anyhow::{bail, Context, Result};
+
+use crate::input::{self, sniff, Layout};
+use crate::lexicon::Lexicon;
+use crate::time::{self, Ts};
+use crate::window::Windows;
+
+/// One row of a counts history.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CountRow {
+    pub time: Ts,
+    pub service: Option<String>,
+    /// Reports counted once per voice (what the detector tests).
+    pub reports: u32,
+    /// Records in the window, whatever they name (the chatter level); `None` when not given.
+    pub total: Option<u32>,
+}
+
+/// Whether the input at `path` is a series of counts rather than posts: a CSV whose header
+/// names `window_start`, or a count column (`count`, `value`, `distinct_reports`) and no text.
+pub fn is_counts(path: &str) -> std::io::Result<bool> {
+    let mut src = input::open(path)?;
+    let head = src.head_until(input::HEAD, sniff::enough).to_vec();
+    if !matches!(sniff::layout_of(path, &head), Layout::Csv { .. }) {
+        return Ok(false);
+    }
+    let first = head.split(|&b| b == b'\n').next().unwrap_or(&[]);
+    let names: Vec<String> = String::from_utf8_lossy(first)
+        .trim_start_matches('\u{feff}')
+        .split([',', '\t'])
+        .map(|s| s.trim().trim_matches('"').to_ascii_lowercase())
+        .collect();
+    let has = |n: &str| names.iter().any(|x| x == n);
+    Ok(has("window_start")
+        || (["count", "value", "distinct_reports"]
+            .iter()
+            .any(|n| has(n))
+            && !["text", "body", "content", "message"]
+                .iter()
+                .any(|n| has(n))))
+}
+
+/// Reads a counts history (see the module documentation); times without a zone are in `tz`.
+pub fn read_counts(path: &str, tz: chrono_tz::Tz) -> Result<Vec<CountRow>> {
+    let src = input::open(path).with_context(|| format!("--history {path}"))?;
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(src.reader);
+    let header: Vec<String> = rdr
+        .headers()
+        .with_context(|| format!("--history {path}: the header"))?
+        .iter()
+        .map(|h| h.trim_start_matches('\u{feff}').to_ascii_lowercase())
+        .collect();
+    let find = |names: &[&str]| {
+        names
+            .iter()
+            .find_map(|n| header.iter().position(|h| h == n))
+    };
+    let (Some(tc), Some(cc)) = (
+        find(&["window_start", "timestamp", "time", "date"]),
+        find(&["distinct_reports", "count", "reports", "value"]),
+    ) else {
+        bail!("--history {path}: a series of counts needs a time column (window_start, timestamp) and a count column (distinct_reports, count, reports), got {header:?}");
+    };
+    let (total_c, svc_c) = (find(&["total"]), find(&["service"]));
+    let mut out = vec![];
+    for (k, rec) in rdr.records().enumerate() {
+        let line = k + 2;
+        let rec = rec.with_context(|| format!("--history {path}: row {line}"))?;
+        let field = |i: usize| rec.get(i).filter(|s| !s.is_empty());
+        let whole = |i: usize, what: &str| -> Result<Option<u32>> {
+            field(i)
+                .map(|s| {
+                    s.parse::<f64>()
+                        .ok()
+                        .filter(|x| x.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(x))
+                        .map(|x| x as u32)
+                        .with_context(|| {
+                            format!(
+                                "--history {path}: row {line}: {what} {s:?} is not a whole number"
+                            )
+                        })
+                })
+                .transpose()
+        };
+        let t = field(tc).with_context(|| format!("--history {path}: row {line}: no time"))?;
+        let time = time::parse_time(t, tz)
+            .map_err(|e| anyhow::anyhow!("--history {path}: row {line}: {t:?}: {e}"))?;
+        out.push(CountRow {
+            time,
+            service: svc_c.and_then(field).map(str::to_string),
+            reports: whole(cc, "count")?.unwrap_or(0),
+            total: match total_c {
+                Some(c) => whole(c, "total")?,
+                None => None,
+            },
+        });
+    }
+    Ok(out)
+}
+
+/// The service of each row, made known to the lexicon (`about` or `service` for rows without).
+pub fn services(rows: &[CountRow], lex: &mut Lexicon, about: Option<usize>) -> Vec<usize> {
+    rows.iter()
+        .map(|r| match (&r.service, about) {
+            (Some(name), _) => lex.ensure_service(name),
+            (None, Some(a)) => a,
+            (None, None) => lex.ensure_service("service"),
+        })
+        .collect()
+}
+
+/// Adds the rows to `w` (`svc[k]` the service of row k). A window's total is taken once
+/// (a windows CSV repeats it on every service's row); without one, the window's records are its
+/// reports, as `detect --counts` takes them.
+pub fn fill(rows: &[CountRow], svc: &[usize], w: &mut Windows) {
+    let mut totalled = std::collections::BTreeSet::new();
+    for (r, &s) in rows.iter().zip(svc) {
+        let total = match r.total {
+            Some(t) if totalled.insert(w.index(r.time)) => t,
+            Some(_) => 0,
+            None => r.reports,
+        };
+        w.add_counts(s, r.time, r.reports, total);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_windows_csv_reads_back_with_its_voices_and_chatter() {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("w.csv");
+        std::fs::write(
+            &p,
+            "window_start,window_end,service,posts,reports,recoveries,baseline,score,spike,distinct_reports,expected,total\n\
+             2009-02-24T09:30:00+00:00,2009-02-24T09:35:00+00:00,gmail,9,7,0,0.1,5.0,true,5,0.2,120\n\
+             2009-02-24T09:30:00+00:00,2009-02-24T09:35:00+00:00,naver,1,0,0,0.1,0,false,0,0.2,120\n",
+        )
+        .unwrap();
+        let path = p.to_string_lossy();
+        assert!(is_counts(&path).unwrap());
+        let rows = read_counts(&path, chrono_tz::UTC).unwrap();
+        assert_eq!(rows.len(), 2);
+        assert_eq!((rows[0].reports, rows[0].total), (5, Some(120)));
+        let mut lex = Lexicon::builtin();
+        let svc = services(&rows, &mut lex, None);
+        let mut w = Windows::new(300, lex.services.len());
+        fill(&rows, &svc, &mut w);
+        let idx = w.index(1_235_467_800);
+        assert_eq!(w.totals()[&idx], 120);
+        assert_eq!(w.cells(svc[0])[&idx].distinct_reports(), 5);
+        // A dump is no series of counts.
+        let dump = d.path().join("posts.csv");
+        std::fs::write(&dump, "date,author,text\n2009-02-24,kim,down\n").unwrap();
+        assert!(!is_counts(&dump.to_string_lossy()).unwrap());
+    }
+}

@@ -1,0 +1,429 @@
+//! One `outcry watch` run, wired: a reader thread reads the inputs in order (standard input as it
+//! comes) and hands each post to the live state, which counts it into windows by its own time,
+//! closes the windows the stream's clock has passed and makes the alerts; the calling thread
+//! wakes a few times a second to close windows after a silence (`--idle-flush`), and to finish on
+//! the end of input or a signal: the open windows are closed, incidents still under way are
+//! reported as unresolved.
+
+use std::io;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use anyhow::Result;
+
+use super::alert::{Alert, Event};
+use super::clock::{Clock, Verdict, HOLD_CAP};
+use super::monitor::{Monitor, MonitorStats};
+use super::signal;
+use crate::detect::{Params, SEGMENT_GAP_S};
+use crate::lexicon::Matcher;
+use crate::record::Post;
+use crate::stream::outliers::Days;
+use crate::stream::{sequential, Collector, ScanConfig, Sink, Stats};
+use crate::time::{human_duration, rfc3339_utc, Ts};
+use crate::window::Windows;
+
+/// What a run needs beyond the scan's settings.
+#[derive(Debug, Clone)]
+pub struct WatchConfig {
+    /// The live inputs (read in order; `-` is standard input) and how to read them.
+    pub scan: ScanConfig,
+    pub params: Params,
+    /// Seconds past a window's end its stragglers are waited for (`--max-lateness`).
+    pub lateness: i64,
+    /// Wall time without input after which windows close anyway (`--idle-flush`).
+    pub idle_flush: Duration,
+    /// Seconds of the past the detector keeps (`--horizon`).
+    pub horizon_s: i64,
+}
+
+/// Where alerts go (standard output, the `--exec` queue): called once per alert, in order.
+pub type Emit = Box<dyn FnMut(&Alert) -> io::Result<()> + Send>;
+
+/// Posts kept out of the windows by the live clock, by reason.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LiveCounts {
+    /// In a window already closed (more than the lateness behind the stream, or closed by a
+    /// silence): counted here, not added.
+    pub late: u64,
+    /// In a window the `--history` already covers.
+    pub in_history: u64,
+    /// Far ahead of the stream's time and never corroborated by other posts.
+    pub far_ahead: u64,
+}
+
+/// What a run read and said.
+#[derive(Debug, Clone, Default)]
+pub struct Summary {
+    pub stats: Stats,
+    pub live: LiveCounts,
+    pub monitor: MonitorStats,
+    /// Alerts made, by event (onset, update, recovery, unresolved).
+    pub alerts: [u64; 4],
+    /// The run ended on a signal, not at the end of its input.
+    pub interrupted: bool,
+    /// The stream's time at the end.
+    pub stream_end: Option<Ts>,
+}
+
+/// The state the reader thread and the waking thread share.
+struct State {
+    collector: Collector<'static>,
+    clock: Clock,
+    monitor: Monitor,
+    live: LiveCounts,
+    /// Posts far ahead of the clock, in arrival order, until corroborated.
+    held: Vec<Post<'static>>,
+    emit: Emit,
+    /// The first error writing an alert (a closed pipe): the run stops.
+    failed: Option<io::Error>,
+    stop: Arc<AtomicBool>,
+    last_input: Instant,
+    /// The last window of the history, if any.
+    history_end: Option<i64>,
+    first_post: bool,
+    warned_late: bool,
+    quiet: bool,
+    alerts: [u64; 4],
+    /// The reader's counts of lines and skips, as of its last post (for an interrupted run).
+    reader_lines: u64,
+    reader_skipped: [u64; crate::record::Skip::ALL.len()],
+}
+
+impl State {
+    /// The state at the start of a run: the inputs of `cfg` go into `windows` (empty, or
+    /// filled with the history up to `history_end`), alerts to `emit`.
+    fn new(
+        cfg: &WatchConfig,
+        matcher: &'static Matcher,
+        (windows, history_end): (Windows, Option<i64>),
+        emit: Emit,
+        stop: Arc<AtomicBool>,
+    ) -> State {
+        let width = windows.width;
+        let mut monitor = Monitor::new(
+            cfg.params.clone(),
+            windows.services(),
+            (cfg.horizon_s / width).max(1),
+        );
+        let mut clock = Clock::new(width, cfg.lateness);
+        if let Some(h) = history_end {
+            monitor.live_from(h + 1);
+            clock.close_through(h);
+        }
+        let mut collector = Collector::with_windows(matcher, windows);
+        collector.input_tz = cfg.scan.times.zone.or_utc();
+        collector.range = crate::stream::outliers::TimeRange {
+            since: cfg.scan.since,
+            until: cfg.scan.until,
+        };
+        let quiet = cfg.scan.quiet;
+        State {
+            collector,
+            clock,
+            monitor,
+            live: LiveCounts::default(),
+            held: vec![],
+            emit,
+            failed: None,
+            stop,
+            last_input: Instant::now(),
+            history_end,
+            first_post: true,
+            warned_late: false,
+            quiet,
+            alerts: [0; 4],
+            reader_lines: 0,
+            reader_skipped: Default::default(),
+        }
+    }
+
+    /// Takes one post from the reader.
+    fn admit(&mut self, p: &Post<'_>) {
+        if self.collector.range.outside(p.time).is_some() {
+            // Counted by reason (before_since, after_until) and kept out.
+            self.collector.post(p);
+            return;
+        }
+        match self.clock.judge(&self.collector.windows, p.time) {
+            Verdict::Late => self.late(p.time),
+            Verdict::Ahead => {
+                if self.held.len() >= HOLD_CAP {
+                    self.held.remove(0);
+                    self.live.far_ahead += 1;
+                }
+                self.held.push(p.clone().into_owned());
+                let times: Vec<Ts> = self.held.iter().map(|p| p.time).collect();
+                if let Some(t) = self.clock.corroborated(&times) {
+                    self.clock.advance(t);
+                    self.release_held();
+                    self.close_due();
+                }
+            }
+            Verdict::Open => {
+                self.first_post(p.time);
+                self.collector.post(p);
+                self.clock.advance(p.time);
+                if !self.held.is_empty() {
+                    self.release_held();
+                }
+                self.close_due();
+            }
+        }
+    }
+
+    /// Counts a post whose window has closed, and says so the first time.
+    fn late(&mut self, t: Ts) {
+        let idx = self.collector.windows.index(t);
+        if self.history_end.is_some_and(|h| idx <= h) {
+            self.live.in_history += 1;
+            return;
+        }
+        self.live.late += 1;
+        if !self.warned_late && !self.quiet {
+            self.warned_late = true;
+            let behind = self.clock.now().map_or(0, |n| n - t);
+            eprintln!(
+                "outcry: warning: a post at {} came {} behind the stream, after its window closed (--max-lateness): late posts are counted, not added",
+                rfc3339_utc(t),
+                human_duration(behind.max(1))
+            );
+        }
+    }
+
+    /// The first live post: says when the history is too far back to help.
+    fn first_post(&mut self, t: Ts) {
+        if !self.first_post {
+            return;
+        }
+        self.first_post = false;
+        let w = &self.collector.windows;
+        if let (Some(h), false) = (self.history_end, self.quiet) {
+            let gap = t - w.end(h);
+            if gap > SEGMENT_GAP_S {
+                eprintln!(
+                    "outcry: warning: the --history ends {} before the stream starts: a silence of more than a week, so the detector starts afresh",
+                    human_duration(gap)
+                );
+            }
+        }
+    }
+
+    /// Counts the held posts the clock has now reached.
+    fn release_held(&mut self) {
+        let held = std::mem::take(&mut self.held);
+        let mut keep = vec![];
+        let mut ready = vec![];
+        for p in held {
+            match self.clock.judge(&self.collector.windows, p.time) {
+                Verdict::Ahead => keep.push(p),
+                _ => ready.push(p),
+            }
+        }
+        ready.sort_by_key(|p| p.time);
+        self.held = keep;
+        for p in &ready {
+            match self.clock.judge(&self.collector.windows, p.time) {
+                Verdict::Late => self.late(p.time),
+                _ => {
+                    self.collector.post(p);
+                    self.clock.advance(p.time);
+                }
+            }
+        }
+    }
+
+    /// Closes the windows the clock has passed by the lateness.
+    fn close_due(&mut self) {
+        if let Some(through) = self.clock.due(&self.collector.windows) {
+            let as_of = self.clock.now().unwrap_or_default();
+            self.close(through, as_of);
+        }
+    }
+
+    /// Closes the windows up to `through` and says what the detector found.
+    fn close(&mut self, through: i64, as_of: Ts) {
+        let alerts = self
+            .monitor
+            .close(&mut self.collector.windows, through, as_of);
+        self.clock.close_through(through);
+        // The outlier rule's day tallies are not used live: an endless stream must not grow them.
+        self.collector.days = Days::default();
+        for a in alerts {
+            self.say(&a);
+        }
+    }
+
+    /// Hands an alert on.
+    fn say(&mut self, a: &Alert) {
+        let k = match a.event {
+            Event::Onset => 0,
+            Event::Update => 1,
+            Event::Recovery => 2,
+            Event::Unresolved => 3,
+        };
+        self.alerts[k] += 1;
+        if self.failed.is_some() {
+            return;
+        }
+        if let Err(e) = (self.emit)(a) {
+            self.failed = Some(e);
+            self.stop.store(true, Ordering::SeqCst);
+        }
+    }
+
+    /// A silence of `silent` wall time: closes the windows the clock, run on, has passed.
+    fn idle(&mut self, silent: Duration) {
+        let s = silent.as_secs() as i64;
+        if let Some(through) = self.clock.due_idle(&self.collector.windows, s) {
+            let as_of = self.clock.now().unwrap_or_default() + s;
+            self.close(through, as_of);
+        }
+    }
+
+    /// The end: posts still held were never corroborated; the open windows close; incidents
+    /// still under way are unresolved.
+    fn finish(&mut self) {
+        self.live.far_ahead += self.held.len() as u64;
+        self.held.clear();
+        let as_of = self.clock.now().unwrap_or_default();
+        if let Some(through) = self.clock.due_at_end(&self.collector.windows) {
+            self.close(through, as_of);
+        }
+        for a in self.monitor.finish(as_of) {
+            self.say(&a);
+        }
+    }
+}
+
+fn lock(m: &Mutex<State>) -> MutexGuard<'_, State> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+/// The reader thread's end of the state.
+struct Feed {
+    state: Arc<Mutex<State>>,
+    stop: Arc<AtomicBool>,
+    stats: Stats,
+}
+
+impl Sink for Feed {
+    fn stats(&mut self) -> &mut Stats {
+        &mut self.stats
+    }
+    fn post(&mut self, _line: u64, p: &Post<'_>) {
+        let mut s = lock(&self.state);
+        s.last_input = Instant::now();
+        s.reader_lines = self.stats.lines;
+        s.reader_skipped = self.stats.skipped_by_reason;
+        s.admit(p);
+    }
+    fn stopped(&self) -> bool {
+        self.stop.load(Ordering::Relaxed)
+    }
+}
+
+/// Runs `outcry watch`: the inputs of `cfg` into `windows` (empty, or filled with the history
+/// up to `history_end`), alerts to `emit`, until the end of input or a signal. The matcher
+/// lives as long as the process: the reader thread may still be blocked on a read of standard
+/// input when the run ends on a signal, and is left to the process's exit.
+pub fn watch(
+    cfg: &WatchConfig,
+    matcher: &'static Matcher,
+    windows: Windows,
+    history_end: Option<i64>,
+    emit: Emit,
+) -> Result<Summary> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let state = State::new(
+        cfg,
+        matcher,
+        (windows, history_end),
+        emit,
+        Arc::clone(&stop),
+    );
+    let state = Arc::new(Mutex::new(state));
+    signal::claim();
+    let (done_tx, done_rx) = crossbeam_channel::bounded(1);
+    let mut feed = Feed {
+        state: Arc::clone(&state),
+        stop: Arc::clone(&stop),
+        stats: Stats::default(),
+    };
+    let scan = cfg.scan.clone();
+    std::thread::spawn(move || {
+        let r = sequential::read(&scan, &mut feed);
+        let _ = done_tx.send((r, feed.stats));
+    });
+    let tick = (cfg.idle_flush / 4).clamp(Duration::from_millis(10), Duration::from_millis(250));
+    let mut summary = Summary::default();
+    let mut read = None;
+    loop {
+        match done_rx.recv_timeout(tick) {
+            Ok(r) => {
+                read = Some(r);
+                break;
+            }
+            Err(crossbeam_channel::RecvTimeoutError::Disconnected) => break,
+            Err(crossbeam_channel::RecvTimeoutError::Timeout) => {}
+        }
+        if signal::raised() {
+            summary.interrupted = true;
+            break;
+        }
+        if stop.load(Ordering::SeqCst) {
+            break;
+        }
+        let mut s = lock(&state);
+        let silent = s.last_input.elapsed();
+        if silent >= cfg.idle_flush {
+            s.idle(silent);
+        }
+    }
+    let mut s = lock(&state);
+    s.finish();
+    let mut stats = match read {
+        Some((Err(e), _)) => return Err(e),
+        Some((Ok(()), stats)) => stats,
+        // Interrupted: the reader's counts as of its last post.
+        None => Stats {
+            inputs: 1,
+            lines: s.reader_lines,
+            skipped_by_reason: s.reader_skipped,
+            ..Stats::default()
+        },
+    };
+    add_collected(&mut stats, &s.collector.stats);
+    // Posts kept out by the live clock were read all the same.
+    stats.records += s.live.late + s.live.in_history + s.live.far_ahead;
+    if let Some(e) = s.failed.take() {
+        return Err(e.into());
+    }
+    summary.stats = stats;
+    summary.live = s.live.clone();
+    summary.monitor = s.monitor.stats.clone();
+    summary.alerts = s.alerts;
+    summary.stream_end = s.clock.now();
+    Ok(summary)
+}
+
+/// Adds what the collector counted (records and their verdicts, those kept out by
+/// `--since`/`--until`) to the reader's counts (inputs, lines, skips, bytes).
+fn add_collected(stats: &mut Stats, c: &Stats) {
+    stats.records += c.records;
+    for (a, b) in stats.records_by_kind.iter_mut().zip(c.records_by_kind) {
+        *a += b;
+    }
+    stats.mentions += c.mentions;
+    stats.reports += c.reports;
+    stats.recoveries += c.recoveries;
+    stats.works_for_me += c.works_for_me;
+    for (a, b) in stats
+        .outliers_by_reason
+        .iter_mut()
+        .zip(c.outliers_by_reason)
+    {
+        *a += b;
+    }
+}
