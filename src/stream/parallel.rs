@@ -33,7 +33,7 @@ use super::documents;
 use super::outliers::{TimeRange, Unsettled};
 use super::progress::Progress;
 use super::sequential::{self, add_time_counts, note_ambiguous, wants_example};
-use super::stats::{strict_error, Example, Scan, Stats, Warner};
+use super::stats::{strict_error, Example, Scan, Warner};
 use crate::input::{self, ChunkSink, Layout};
 use crate::lexicon::Matcher;
 use crate::lexicon::Prefilter;
@@ -191,7 +191,12 @@ fn finish_input(
         }
         c.windows.merge(w.c.windows);
         c.days.merge(w.c.days);
-        add_stats(&mut c.stats, w.c.stats);
+        // Settled once the whole run is merged (`outliers::settle`, the example below); counted
+        // by the time readers and added from the extractors (`finish_input`): none per worker.
+        let st = &w.c.stats;
+        debug_assert!(st.outlier_span.is_none() && st.ambiguous_example.is_none());
+        debug_assert!(st.implied_zone == [0, 0] && st.ambiguous_dates == 0);
+        c.stats.add(w.c.stats);
     }
     if ambiguous.is_some() && wants_example(&c.stats.ambiguous_example, name) {
         c.stats.ambiguous_example = ambiguous.map(|e| Example {
@@ -239,55 +244,6 @@ fn finish_input(
         c.stats.input_errors.push(msg);
     }
     Ok(())
-}
-
-/// Adds one worker's counts to the total. Every field is named, so that a new counter cannot be
-/// forgotten here.
-fn add_stats(into: &mut Stats, s: Stats) {
-    let Stats {
-        inputs,
-        unreadable,
-        lines,
-        records,
-        records_by_kind,
-        skipped_by_reason,
-        bytes,
-        mentions,
-        reports,
-        recoveries,
-        dst_adjusted,
-        works_for_me,
-        input_errors,
-        outliers_by_reason,
-        outlier_span,
-        implied_zone,
-        ambiguous_dates,
-        ambiguous_example,
-    } = s;
-    into.inputs += inputs;
-    into.unreadable += unreadable;
-    into.lines += lines;
-    into.records += records;
-    for (a, b) in into.records_by_kind.iter_mut().zip(records_by_kind) {
-        *a += b;
-    }
-    for (a, b) in into.skipped_by_reason.iter_mut().zip(skipped_by_reason) {
-        *a += b;
-    }
-    into.bytes += bytes;
-    into.mentions += mentions;
-    into.reports += reports;
-    into.recoveries += recoveries;
-    into.dst_adjusted += dst_adjusted;
-    into.works_for_me += works_for_me;
-    into.input_errors.extend(input_errors);
-    for (a, b) in into.outliers_by_reason.iter_mut().zip(outliers_by_reason) {
-        *a += b;
-    }
-    // Settled once the whole run is merged (`outliers::settle`); the workers have none.
-    debug_assert!(outlier_span.is_none() && ambiguous_example.is_none());
-    // Counted by the time readers, added from the extractors (`finish_input`).
-    debug_assert!(implied_zone == [0, 0] && ambiguous_dates == 0);
 }
 
 /// A skipped line: its number, why, and what was wrong with its time (for ambiguous zones).

@@ -64,6 +64,60 @@ pub struct Example {
 }
 
 impl Stats {
+    /// Adds another part's statistics (another worker's, another partial's): counts add up;
+    /// messages about inputs are appended (a partial sorts them after); of two
+    /// ambiguous dates shown as an example, the one of the smaller input name and line is kept; the
+    /// outliers' span widens. Every field is named, so that a new counter cannot be forgotten here.
+    pub fn add(&mut self, s: Stats) {
+        let into = self;
+        let Stats {
+            inputs,
+            unreadable,
+            lines,
+            records,
+            records_by_kind,
+            skipped_by_reason,
+            bytes,
+            mentions,
+            reports,
+            recoveries,
+            dst_adjusted,
+            works_for_me,
+            input_errors,
+            outliers_by_reason,
+            outlier_span,
+            implied_zone,
+            ambiguous_dates,
+            ambiguous_example,
+        } = s;
+        let add = |a: &mut [u64], b: &[u64]| a.iter_mut().zip(b).for_each(|(a, b)| *a += b);
+        into.inputs += inputs;
+        into.unreadable += unreadable;
+        into.lines += lines;
+        into.records += records;
+        add(&mut into.records_by_kind, &records_by_kind);
+        add(&mut into.skipped_by_reason, &skipped_by_reason);
+        into.bytes += bytes;
+        into.mentions += mentions;
+        into.reports += reports;
+        into.recoveries += recoveries;
+        into.dst_adjusted += dst_adjusted;
+        into.works_for_me += works_for_me;
+        into.input_errors.extend(input_errors);
+        add(&mut into.outliers_by_reason, &outliers_by_reason);
+        into.outlier_span = match (into.outlier_span, outlier_span) {
+            (Some((a, b)), Some((c, d))) => Some((a.min(c), b.max(d))),
+            (x, y) => x.or(y),
+        };
+        add(&mut into.implied_zone, &implied_zone);
+        into.ambiguous_dates += ambiguous_dates;
+        let key = |e: &Example| (e.input.clone(), e.line, e.text.clone(), e.time);
+        into.ambiguous_example = match (into.ambiguous_example.take(), ambiguous_example) {
+            (Some(a), Some(b)) => Some(if key(&b) < key(&a) { b } else { a }),
+            (x, y) => x.or(y),
+        };
+    }
+
     pub fn skipped(&self) -> u64 {
         self.skipped_by_reason.iter().sum()
     }
