@@ -41,10 +41,6 @@ fn no_records(s: &Stats) -> String {
     if s.lines == 0 {
         return "no record could be read: the input has no lines".into();
     }
-    let reasons: Vec<String> = s
-        .nonzero_reasons()
-        .map(|(k, n)| format!("{k} {n}"))
-        .collect();
     let hint = match s.nonzero_reasons().max_by_key(|&(_, n)| n).map(|(k, _)| k) {
         Some(Skip::MalformedJson | Skip::NotObject) => {
             "; is it JSON Lines (one object per line)? CSV is told by a .csv name, a header line with commas, or --input-format csv"
@@ -58,6 +54,6 @@ fn no_records(s: &Stats) -> String {
     format!(
         "no record could be read: all {} lines were skipped ({}){hint}",
         s.lines,
-        reasons.join(", ")
+        s.reasons_text()
     )
 }

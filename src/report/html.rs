@@ -158,15 +158,11 @@ fn summary(r: &Report, out: &mut dyn Write) -> io::Result<()> {
         s.recoveries
     )?;
     if s.skipped() > 0 {
-        let reasons: Vec<String> = s
-            .nonzero_reasons()
-            .map(|(k, n)| format!("{k} {n}"))
-            .collect();
         writeln!(
             out,
             "Skipped {} lines ({}).",
             s.skipped(),
-            text(&reasons.join(", "))
+            text(&s.reasons_text())
         )?;
     }
     if s.outliers() > 0 {

@@ -324,16 +324,7 @@ fn summary(r: &Report, out: &mut dyn Write) -> io::Result<()> {
         )?;
     }
     if s.skipped() > 0 {
-        let reasons: Vec<String> = s
-            .nonzero_reasons()
-            .map(|(k, n)| format!("{k} {n}"))
-            .collect();
-        writeln!(
-            out,
-            "Skipped {} lines ({}).",
-            s.skipped(),
-            reasons.join(", ")
-        )?;
+        writeln!(out, "Skipped {} lines ({}).", s.skipped(), s.reasons_text())?;
     }
     if s.dst_adjusted > 0 {
         writeln!(

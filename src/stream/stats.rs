@@ -151,6 +151,15 @@ impl Stats {
             .zip(self.skipped_by_reason.iter().copied())
             .filter(|(_, n)| *n > 0)
     }
+
+    /// The reasons with a non-zero count as `reason N, reason N` (as the reports show them).
+    pub fn reasons_text(&self) -> String {
+        let reasons: Vec<String> = self
+            .nonzero_reasons()
+            .map(|(k, n)| format!("{k} {n}"))
+            .collect();
+        reasons.join(", ")
+    }
 }
 
 /// The result of reading everything.
