@@ -33,7 +33,7 @@ use super::documents;
 use super::outliers::{TimeRange, Unsettled};
 use super::progress::Progress;
 use super::sequential::{self, add_time_counts, note_ambiguous, wants_example};
-use super::stats::{strict_error, Example, Scan, Warner};
+use super::stats::{strict_error, Example, Scan, Stats, Warner};
 use crate::input::{self, ChunkSink, Layout};
 use crate::lexicon::Matcher;
 use crate::lexicon::Prefilter;
@@ -191,11 +191,7 @@ fn finish_input(
         }
         c.windows.merge(w.c.windows);
         c.days.merge(w.c.days);
-        // Settled once the whole run is merged (`outliers::settle`, the example below); counted
-        // by the time readers and added from the extractors (`finish_input`): none per worker.
-        let st = &w.c.stats;
-        debug_assert!(st.outlier_span.is_none() && st.ambiguous_example.is_none());
-        debug_assert!(st.implied_zone == [0, 0] && st.ambiguous_dates == 0);
+        debug_assert!(settled_later_only(&w.c.stats));
         c.stats.add(w.c.stats);
     }
     if ambiguous.is_some() && wants_example(&c.stats.ambiguous_example, name) {
@@ -244,6 +240,16 @@ fn finish_input(
         c.stats.input_errors.push(msg);
     }
     Ok(())
+}
+
+/// A worker holds none of what is settled once the whole run is merged (the outliers' span,
+/// `outliers::settle`; the ambiguous-date example, `finish_input`) or counted by the time readers
+/// and added from the extractors (implied zones, ambiguous dates).
+fn settled_later_only(st: &Stats) -> bool {
+    st.outlier_span.is_none()
+        && st.ambiguous_example.is_none()
+        && st.implied_zone == [0, 0]
+        && st.ambiguous_dates == 0
 }
 
 /// A skipped line: its number, why, and what was wrong with its time (for ambiguous zones).
