@@ -33,21 +33,41 @@ pub struct Quote {
     pub end: usize,
 }
 
-/// A cheap test, without allocating: could `text` quote a time at all?
+/// A cheap test, without allocating: could `text` quote a time at all? True when a digit comes
+/// right before `:` or before 시 (a space between allowed), four digits come in a row, or one
+/// of noon, midnight, 정오, 자정 is written. One pass over the bytes, then the words.
 pub fn worth_a_look(text: &str) -> bool {
     let b = text.as_bytes();
-    let digit_then = |i: usize| i > 0 && b[i - 1].is_ascii_digit();
-    b.iter().enumerate().any(|(i, &c)| {
-        // ':' after a digit, or 시 (EC 8B 9C) after a digit (with an optional space).
-        (c == b':' && digit_then(i))
-            || (c == 0xEC
+    // Digits in a row right before `i`, and whether the byte before that run of digits is where
+    // a digit-and-space ended (for "6 시").
+    let mut digits = 0usize;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_digit() {
+            digits += 1;
+            if digits == 4 {
+                return true;
+            }
+        } else {
+            if digits > 0 && c == b':' {
+                return true;
+            }
+            // 시 is EC 8B 9C, right after a digit or after a digit and one space.
+            if c == 0xEC
                 && b.get(i + 1..i + 3) == Some(&[0x8B, 0x9C][..])
-                && (digit_then(i) || (i > 1 && b[i - 1] == b' ' && digit_then(i - 1))))
-    }) || text.contains("noon")
-        || text.contains("midnight")
-        || text.contains("정오")
-        || text.contains("자정")
-        || b.windows(4).any(|w| w.iter().all(u8::is_ascii_digit))
+                && (digits > 0 || (i > 1 && b[i - 1] == b' ' && b[i - 2].is_ascii_digit()))
+            {
+                return true;
+            }
+            digits = 0;
+        }
+        i += 1;
+    }
+    memchr::memmem::find(b, b"noon").is_some()
+        || memchr::memmem::find(b, b"midnight").is_some()
+        || memchr::memmem::find(b, "정오".as_bytes()).is_some()
+        || memchr::memmem::find(b, "자정".as_bytes()).is_some()
 }
 
 /// Token storage that [`quoted_times`] reuses from post to post.
@@ -84,9 +104,10 @@ fn relabel<'b>(mut v: Vec<Sp<'_>>) -> Vec<Sp<'b>> {
 
 fn scan_tokens(toks: &[Sp<'_>], post_time: Ts, input_tz: Tz, out: &mut Vec<Quote>) {
     let first_new = out.len();
+    let mut reach = Reach::default();
     let mut i = 0;
     while i < toks.len() {
-        if matches!(toks[i].tok, Tok::Punct(_) | Tok::Other) {
+        if matches!(toks[i].tok, Tok::Punct(_) | Tok::Other) || !reach.may_set_hour(toks, i) {
             i += 1;
             continue;
         }
@@ -105,6 +126,71 @@ fn scan_tokens(toks: &[Sp<'_>], post_time: Ts, input_tz: Tz, out: &mut Vec<Quote
             }
             _ => i += 1,
         }
+    }
+}
+
+/// Which starts of a parse may give an hour, found without parsing: most words of a post are not
+/// near a number, and trying to read a time at each of them was most of the cost of reading
+/// quoted times in long posts.
+///
+/// A parse sets the hour only by reading a number or a noon/midnight word (`noon`, `midnight`,
+/// 정오, 자정): an *hourish* token. Before it reads the first hourish token, the parser has only
+/// read words, Korean time words, a `+`/`-` (of an offset) and the dots of `a.m.`/`p.m.`: any
+/// other punctuation mark, and any token of another kind, stops it (`parse::Reader::step`; the
+/// marks it reads past within a clock time or a date come after a number). So a parse starting
+/// at `i` can set an hour only if an hourish token comes at or after `i` before the first such
+/// *barrier*; where none does, the parse would be tried and give no hour, and is not tried.
+#[derive(Default)]
+struct Reach {
+    /// The first hourish token at or after the last position asked about (`usize::MAX`: none).
+    hourish: Option<usize>,
+    /// The first barrier at or after the last position asked about.
+    barrier: Option<usize>,
+}
+
+impl Reach {
+    /// Whether a parse starting at token `i` may set an hour (`i` only grows between calls).
+    fn may_set_hour(&mut self, toks: &[Sp<'_>], i: usize) -> bool {
+        let next = |from: usize, f: &dyn Fn(usize) -> bool| {
+            (from..toks.len()).find(|&k| f(k)).unwrap_or(usize::MAX)
+        };
+        let h = match self.hourish {
+            Some(h) if h >= i => h,
+            _ => next(i, &|k| hourish(&toks[k].tok)),
+        };
+        self.hourish = Some(h);
+        if h == usize::MAX {
+            return false;
+        }
+        let b = match self.barrier {
+            Some(b) if b >= i => b,
+            _ => next(i, &|k| barrier(toks, k)),
+        };
+        self.barrier = Some(b);
+        h < b
+    }
+}
+
+/// A token that can give a parse its hour (see [`Reach`]).
+fn hourish(t: &Tok<'_>) -> bool {
+    match *t {
+        Tok::Num { .. } => true,
+        Tok::Word(w) => w.eq_ignore_ascii_case("noon") || w.eq_ignore_ascii_case("midnight"),
+        Tok::Ko(k) => matches!(k, parse::Ko::Noon | parse::Ko::Midnight),
+        Tok::Other | Tok::Punct(_) => false,
+    }
+}
+
+/// A token the parser does not read past before it has read a number (see [`Reach`]): a
+/// token of another kind than words, numbers and Korean time words, or a punctuation mark other
+/// than `+`, `-` and the dot after a one-letter word (`a.m.`).
+fn barrier(toks: &[Sp<'_>], k: usize) -> bool {
+    match toks[k].tok {
+        Tok::Other => true,
+        Tok::Punct(b'+' | b'-') => false,
+        Tok::Punct(b'.') => !(k > 0 && matches!(toks[k - 1].tok, Tok::Word(w) if w.len() == 1)),
+        Tok::Punct(_) => true,
+        Tok::Num { .. } | Tok::Word(_) | Tok::Ko(_) => false,
     }
 }
 
@@ -173,6 +259,63 @@ mod tests {
         v.into_iter()
             .map(|q| (q.at, text[q.start..q.end].to_string()))
             .collect()
+    }
+
+    /// The quotes `scan_tokens` finds when it tries a parse at every word and number, as it
+    /// did before [`Reach`].
+    fn quotes_trying_everywhere(text: &str, post: Ts, tz: Tz) -> Vec<Quote> {
+        let toks: Vec<Sp<'_>> = parse::Tokens::new(text).collect();
+        let mut out: Vec<Quote> = vec![];
+        let mut i = 0;
+        while i < toks.len() {
+            if matches!(toks[i].tok, Tok::Punct(_) | Tok::Other) {
+                i += 1;
+                continue;
+            }
+            match parse::parse_prefix(&toks[i..]) {
+                Some((p, used)) if p.hour.is_some() => {
+                    if let Some(at) = resolve(&p, post, tz) {
+                        if !out.iter().any(|q| q.at == at) {
+                            let (start, end) = p.span;
+                            out.push(Quote { at, start, end });
+                        }
+                    }
+                    i += used;
+                }
+                _ => i += 1,
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn skipping_starts_that_cannot_reach_an_hour_finds_the_same_quotes() {
+        let texts = [
+            "gmail down since 10:20 GMT, still 502",
+            "down since 9:30 a.m. EST, and p.m. 10 nothing",
+            "at 10 p.m. it broke; by noon it was back. around midnight again",
+            "Tuesday Feb 24, 2009 10:20 UTC+9 then Feb 24 at 11:05",
+            "UTC+09:00 10:20, GMT -5 at 9:30am. a. m. 3 p.m 4",
+            "2009-02-24 10:20:05.123 and 2009/02/24 09:30 and 24.02.2009. 9:30",
+            "BBC 보도로는 한국 시간 오후 6시 반쯤(GMT 09:30) 시작됐다고 한다.",
+            "해외 소식으로는 GMT 기준 오전 10시 20분쯤부터 이랬다고 하는데",
+            "한국시간으로 약 6시 18분경(0930 GMT), 정오쯤 복구, 자정 넘어 또",
+            "오늘은 2월 24일 화요일, 오후 6시 반. at on at on 10",
+            "the a.m. show at 7, p.m.: 8. am pm 9 AM 10 PM",
+            "no times here at all, just words and 3 numbers 42",
+        ];
+        let post = T0930 + 3 * 3600;
+        for tz in [
+            Tz::UTC,
+            chrono_tz::Asia::Seoul,
+            chrono_tz::America::New_York,
+        ] {
+            for t in texts {
+                let mut got = vec![];
+                quoted_times(t, post, tz, &mut got, &mut TokenBuf::default());
+                assert_eq!(got, quotes_trying_everywhere(t, post, tz), "{t}");
+            }
+        }
     }
 
     #[test]
