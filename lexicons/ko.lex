@@ -1029,3 +1029,72 @@ TV
 정상화
 해결
 정상적으로
+
+# Issue 14, round three (tuned on eval/labelled4-dev.tsv).
+
+# Predicates with no subject of their own (README.md: `^`): an outage phrase only when a
+# service is named before them in the clause, a noun or two away: "카톡까지 안 돼", "SKT 문자
+# 안 가요", "주문 접수가 안 돼요"; "그러면 안 돼" names nothing and is nothing.
+[outage ko]
+^안 돼
+^안 됨
+^안 되네
+^안 되요
+^안 됩니다
+^안 된다
+^안 가
+^안 가요
+^안 가져
+^안 잡혀
+^안 잡힘
+^안 열려
+^안 열림
+^안 끝나
+^안 나와
+^안 나옴
+^안 떠
+^안 켜져
+^안 넘어가
+^안 들어가져
+^못 들어가
+튕김
+튕겨
+신호 없음
+신호 없어
+신호가 없
+
+# A predicate with no subject, said again: working again.
+[recovery ko]
+^다시 들어가
+^다시 열려
+^다시 열림
+^다시 재생
+^다시 돼
+^다시 됨
+^다시 된
+^다시 되
+^이제 들어와
+^다시 들어와
+^로그인 됨
+^로그인 돼
+점검 끝났
+
+# "I thought it was down, but…", "pretending it is down": not a report.
+[negation ko]
+줄 알았는데
+줄 알았더니
+인 척
+된 척
+
+[sense rating]
+유입
+{number}로
+{number}에서
+
+# Talk of an outage that is over (see en.lex): last year's, an anniversary, an article.
+[sense past 6 every]
+작년
+지난해
+재작년
+주년
+기사에

@@ -105,6 +105,10 @@ fn gap_words(gap: &[u8]) -> Option<usize> {
     Some(words)
 }
 
+/// How many words may stand between a service's name and a `^` entry that takes it as its
+/// subject: a noun with its particle or two ("카톡 메시지 안 가요", "주문 접수가 안 돼요").
+pub const SUBJECT_WINDOW: usize = 3;
+
 /// What a post is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -162,6 +166,8 @@ pub enum Dropped {
     NoNumber,
     /// A `~` entry read in another sense: the cue (a term id) near it decided.
     Sense(TermId),
+    /// A `^` entry (a predicate such as 안 돼) with no service named before it in its clause.
+    NoSubject,
 }
 
 /// One literal match in the normalised text: byte range, term, and whether it was set aside.
@@ -205,6 +211,9 @@ struct Last {
     negation: Option<usize>,
     counter: Option<usize>,
     template_service: Option<usize>,
+    /// The last outage phrase that is not a `^` predicate: the one a report's service is named
+    /// nearest to, when it stands.
+    named_outage: Option<usize>,
 }
 
 impl Last {
@@ -446,6 +455,7 @@ impl Matcher {
         self.drop_inside_words(hay, &mut s.hits, &mut s.dropped);
         self.set_aside_other_senses(hay, &mut s.hits, &mut s.dropped);
         self.drop_without_context(hay, &mut s.hits, &mut s.dropped);
+        self.drop_without_subject(hay, &mut s.hits, &mut s.dropped);
         let last = self.sort_by_role(hay, &s.hits, &mut s.roles);
 
         let (outage, cancelled) = last.standing_outage();
@@ -571,6 +581,37 @@ impl Matcher {
         hits.truncate(keep);
     }
 
+    /// Moves the `^` hits (predicates with no subject of their own: 안 돼, 안 가요) with no
+    /// service named before them in their clause, at most [`SUBJECT_WINDOW`] words away, from
+    /// `hits` to `dropped`: "카톡까지 안 돼" and "SKT 문자 안 가요" are reports, "그러면 안 돼" is
+    /// not. `--about` is no subject: a stream about one service still says "밥 먹으면 안 돼".
+    fn drop_without_subject(&self, hay: &[u8], hits: &mut Vec<Hit>, dropped: &mut Vec<Hit>) {
+        if !hits.iter().any(|h| self.entries[h.term].needs_subject) {
+            return;
+        }
+        let mut keep = 0;
+        for i in 0..hits.len() {
+            let h = hits[i];
+            let named_before = || {
+                hits[..i].iter().any(|a| {
+                    matches!(self.entries[a.term].kind, TermKind::Alias(_))
+                        && a.end <= h.start
+                        && gap_words(&hay[a.end..h.start]).is_some_and(|n| n <= SUBJECT_WINDOW)
+                })
+            };
+            if self.entries[h.term].needs_subject && !named_before() {
+                dropped.push(Hit {
+                    dropped: Some(Dropped::NoSubject),
+                    ..h
+                });
+                continue;
+            }
+            hits[keep] = h;
+            keep += 1;
+        }
+        hits.truncate(keep);
+    }
+
     /// Lists the kept hits in `roles` by what they stand for, and notes where the last one of
     /// each kind starts.
     fn sort_by_role(&self, hay: &[u8], hits: &[Hit], roles: &mut Roles) -> Last {
@@ -581,15 +622,22 @@ impl Matcher {
                     if !roles.services.contains(&svc) {
                         roles.services.push(svc);
                     }
-                    if let Some(t) = self.template_at(hay, h, hits) {
+                    let frame = self
+                        .template_at(hay, h, hits)
+                        .filter(|_| !self.told_as_past(hay, hits, h.start));
+                    if let Some(t) = frame {
                         roles.terms.push(self.entries.len() + t);
                         last.outage = Some(h.start);
+                        last.named_outage = Some(h.start);
                         last.template_service.get_or_insert(svc);
                     }
                 }
                 TermKind::Outage => {
                     roles.terms.push(h.term);
                     last.outage = Some(h.start);
+                    if !self.entries[h.term].needs_subject {
+                        last.named_outage = Some(h.start);
+                    }
                 }
                 TermKind::Recovery => {
                     roles.terms.push(h.term);
@@ -626,7 +674,12 @@ impl Matcher {
     ) -> Option<usize> {
         let anchor = match kind {
             Kind::Report if last.template_service.is_some() => return last.template_service,
-            Kind::Report => outage,
+            // "카카오 장애 발생, 카톡이랑 다 안 됨": a `^` predicate leans on the service before
+            // it, the outage phrase proper says which one is down.
+            Kind::Report => last
+                .named_outage
+                .filter(|&n| Some(n) > last.denial())
+                .or(outage),
             Kind::Recovery => last.recovery,
         };
         self.nearest_service(hits, anchor.unwrap_or(0))
@@ -652,7 +705,8 @@ impl Matcher {
     /// is not about a service: a cue in the same clause, at most its sense's window of words
     /// away (see [`gap_words`]). A word cue counts before the entry only (what fell is named
     /// before it: "shares down", 주가 다운; "coinbase down when btc dumps" is an outage), a
-    /// `{number}` cue on either side (the figure follows: "down 2%", 다운 3%).
+    /// `{number}` cue on either side (the figure follows: "down 2%", 다운 3%). The cues of a sense
+    /// written `every` (`past`) set aside every outage hit in the same way, `~` or not.
     fn set_aside_other_senses(&self, hay: &[u8], hits: &mut Vec<Hit>, dropped: &mut Vec<Hit>) {
         let cue_of = |h: &Hit| match self.entries[h.term].kind {
             TermKind::Cue(sense) => Some(sense),
@@ -665,11 +719,16 @@ impl Matcher {
         let mut inherited = None;
         for i in 0..hits.len() {
             let h = hits[i];
-            let cue = if self.entries[h.term].figurative {
+            let e = &self.entries[h.term];
+            let outage = e.kind == TermKind::Outage;
+            let cue = if e.figurative || outage {
                 hits.iter().find(|c| {
                     let Some(sense) = cue_of(c) else {
                         return false;
                     };
+                    if !e.figurative && !self.senses[sense].every {
+                        return false;
+                    }
                     let (a, b) = if c.end <= h.start {
                         (c.end, h.start)
                     } else if h.end <= c.start && self.entries[c.term].number.is_some() {
@@ -705,6 +764,20 @@ impl Matcher {
             }
         }
         hits.truncate(keep);
+    }
+
+    /// Whether a cue of an `every` sense (`past`: "remember the big aws outage", 작년) comes
+    /// before `at` in its clause, within its window: a `{service}` frame starting there is then
+    /// talk of an outage that is over, as the outage hits it sets aside.
+    fn told_as_past(&self, hay: &[u8], hits: &[Hit], at: usize) -> bool {
+        hits.iter().any(|c| match self.entries[c.term].kind {
+            TermKind::Cue(sense) => {
+                self.senses[sense].every
+                    && c.end <= at
+                    && gap_words(&hay[c.end..at]).is_some_and(|n| n <= self.senses[sense].window)
+            }
+            _ => false,
+        })
     }
 
     /// Whether a `[context]` word is right next to the alias hit `h`: after it (past a `'s` and a

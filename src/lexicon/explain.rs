@@ -175,6 +175,10 @@ fn dropped_why(m: &Matcher, d: Dropped) -> String {
             "a very ambiguous alias (`??` in its lexicon: a common word or name) with no context word (internet, wifi, 인터넷 …) right next to it".to_string()
         }
         Dropped::NoNumber => "written with {number}, and no number stands there".to_string(),
+        Dropped::NoSubject => format!(
+            "a predicate with no subject (`^` in its lexicon): no service is named before it in its clause, at most {} words away",
+            super::classify::SUBJECT_WINDOW
+        ),
         Dropped::Sense(cue) => {
             let sense = match m.term_kind(cue) {
                 TermKind::Cue(i) => m.senses()[i].name.as_str(),
