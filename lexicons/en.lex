@@ -33,7 +33,9 @@ cant watch anything
 # 2%"), counts and ratings ("my followers are down"), things that fall ("a tree came down").
 # A cue of a [sense] section near it (README.md: same clause, within the sense's window of
 # words) sets it aside, whatever service is named. Phrases without `~` are never set aside:
-# "down for" (an outage that lasts, "down for 50% of users", "down for 3 hours") is one.
+# "down for" (an outage that lasts, "down for 50% of users", "down for 3 hours") is one; its
+# longer forms "down for me", "down for everyone" have a `~` (what fell is named before them
+# too: "reach is way down for everyone on my team").
 ~down
 ~is down
 ~went down
@@ -1084,8 +1086,20 @@ fully operational
 # "down for everyone" too ("reach is way down for everyone on my team"), hence the `~` above.
 
 [outage en]
-cant refresh
 can't refresh
+login failing
+logins failing
+login is failing
+no lte
+no 5g
+dropped calls
+dropping calls
+calls keep dropping
+modem offline
+router offline
+cutting out
+keeps cutting out
+cuts out
 overloaded
 returning {number}
 {service} is out
@@ -1101,10 +1115,7 @@ down on the year
 down year over year
 down year on year
 down since the ipo
-down after hours
 down in after hours
-down premarket
-down in premarket
 down on the open
 down at the open
 down at the close
@@ -1121,32 +1132,38 @@ during the outage
 
 # Working again, said of what a service does.
 [recovery en]
-outage is over
 outage seems over
 outage's over
 responding again
+sorted now
+connected again
+reconnected
+responds again
+syncing fine
+posting again
+uploading again
+refreshing again
+connects again
+loads again
+loads fine
+works again
 responding fine
 playing fine
-playing again
 plays again
 normal now
 looks normal
-back to normal
-working now
 syncing again
 syncing normally
 normally again
-loading again
 loading fine
-sending again
 going through now
-streaming again
 connecting again
-back online
 
 # "Never mind, it was my router": the writer's own fault.
 [counter en]
 nvm
+nope
+works here
 never mind
 nevermind
 it was my
@@ -1180,6 +1197,11 @@ tore
 tear
 threw
 carried
+
+# "down to 3 stars", "down by 40": a figure after "down" is a quantity.
+[sense market]
+to {number}
+by {number}
 
 [sense rating]
 reach

@@ -395,3 +395,42 @@ fn third_set_test_half_holds_what_it_measured() {
         "{figurative} market, rating or physical posts read as reports"
     );
 }
+
+#[test]
+fn the_fourth_set_is_balanced_and_split() {
+    let dev = rows2("labelled4-dev.tsv");
+    let test = rows2("labelled4-test.tsv");
+    assert!(dev.len() + test.len() >= 400);
+    assert!(dev.len().abs_diff(test.len()) <= 1);
+    let texts: std::collections::HashSet<&str> =
+        dev.iter().chain(&test).map(|r| r.text.as_str()).collect();
+    assert_eq!(texts.len(), dev.len() + test.len(), "no post twice");
+    for class in [
+        "market", "rating", "physical", "stretch", "errcode", "recovery", "provider", "trap",
+        "plain",
+    ] {
+        for half in [&dev, &test] {
+            assert!(
+                half.iter().filter(|r| r.class == class).count() >= 8,
+                "{class}"
+            );
+        }
+    }
+}
+
+/// The dev half of the fourth set (issue 14, round three; tuned on): before that round,
+/// precision 0.756, recall 0.812 and 8 market, rating or physical-sense posts read as reports.
+#[test]
+fn fourth_set_dev_half_meets_the_targets() {
+    let (sc, figurative) = score2("labelled4-dev.tsv");
+    assert!(
+        sc.precision() >= MIN_PRECISION2,
+        "precision {:.3}",
+        sc.precision()
+    );
+    assert!(sc.recall() >= MIN_RECALL2, "recall {:.3}", sc.recall());
+    assert_eq!(
+        figurative, 0,
+        "market, rating or physical posts read as reports"
+    );
+}

@@ -105,6 +105,30 @@ fn gap_words(gap: &[u8]) -> Option<usize> {
     Some(words)
 }
 
+/// The adverbs that may stand between an ambiguous alias and the term after it that lets it name
+/// its service: "멜론 또 튕김", "steam still down" (a Latin one between two spaces).
+const ADVERBS: [&str; 19] = [
+    "또",
+    "계속",
+    "자꾸",
+    "왜",
+    "다시",
+    "지금",
+    "갑자기",
+    "아직도",
+    "완전",
+    "방금",
+    "still",
+    "just",
+    "totally",
+    "completely",
+    "randomly",
+    "suddenly",
+    "also",
+    "again",
+    "constantly",
+];
+
 /// How many words may stand between a service's name and a `^` entry that takes it as its
 /// subject: a noun with its particle or two ("카톡 메시지 안 가요", "주문 접수가 안 돼요").
 pub const SUBJECT_WINDOW: usize = 3;
@@ -286,6 +310,9 @@ pub struct Matcher {
     official: Vec<OfficialPhrase>,
     /// The facets, and which of them each entry names (see `facets.rs`).
     facets: FacetTable,
+    /// [`ADVERBS`] as posts read once normalised with this lexicon's doubles ("still" reads
+    /// "stil" when no entry has `ll`).
+    adverbs: Vec<String>,
 }
 
 impl Matcher {
@@ -318,6 +345,23 @@ impl Matcher {
                 }
             }
         }
+        // "wont load", "isnt down", "doesnt work": people often drop the apostrophe of a
+        // negative contraction. Every entry with one is also read without it, unless an entry
+        // is written that way already (that one keeps its own kind).
+        for i in 0..entries.len() {
+            if !entries[i].pattern.contains("n't") {
+                continue;
+            }
+            let bare = entries[i].pattern.replace("n't", "nt");
+            if let std::collections::hash_map::Entry::Vacant(v) = seen.entry(bare.clone()) {
+                v.insert(entries.len());
+                let e = Entry {
+                    pattern: bare,
+                    ..entries[i].clone()
+                };
+                entries.push(e);
+            }
+        }
         // A contiguous NFA, not a DFA: this automaton only reads the posts the prefilter lets
         // through, where the two search about as fast (cachegrind: 511 M against 500 M
         // instructions per 20 MB of the bench corpus), but the DFA took ~45 ms and 7 MiB to build
@@ -347,7 +391,7 @@ impl Matcher {
             .map(|e| e.pattern.clone())
             .collect();
         let facets = FacetTable::new(lex.facets, &facet_entries, &entries);
-        Matcher {
+        let mut m = Matcher {
             ac,
             entries,
             templates: lex.templates,
@@ -359,7 +403,17 @@ impl Matcher {
             context,
             official: lex.official,
             facets,
-        }
+            adverbs: Vec::new(),
+        };
+        m.adverbs = ADVERBS
+            .iter()
+            .map(|a| {
+                let mut out = String::new();
+                m.normalise_post(a, &mut out);
+                out
+            })
+            .collect();
+        m
     }
 
     /// The facets (`[surface]`, `[function]`, `[place]` sections), indexed by `FacetHit::facet`.
@@ -831,10 +885,20 @@ impl Matcher {
             let k = self.entries[x.term].kind;
             !matches!(k, TermKind::Exclude | TermKind::Cue(_)) && !k.facet_only()
         };
-        // After the alias, a contraction may come first: "steam's down", "steam's been down".
+        // After the alias, a contraction may come first: "steam's down", "steam's been down";
+        // or one adverb that only says when or how often: "멜론 또 튕김", "steam still down".
         let after = |b: usize| {
             let gap = &hay[h.end..b];
-            near(h.end, b) || matches!(gap, b"'s " | b"'s been ")
+            near(h.end, b)
+                || matches!(gap, b"'s " | b"'s been ")
+                || self.adverbs.iter().any(|a| {
+                    let a = a.as_bytes();
+                    gap == a
+                        || (gap.len() == a.len() + 2
+                            && gap[0] == b' '
+                            && gap[gap.len() - 1] == b' '
+                            && &gap[1..gap.len() - 1] == a)
+                })
         };
         (i > 0 && useful(&hits[i - 1]) && near(hits[i - 1].end, h.start))
             || (i + 1 < hits.len() && useful(&hits[i + 1]) && after(hits[i + 1].start))
@@ -1204,7 +1268,7 @@ mod tests {
         let hits = s.hits();
         let cue = hits
             .iter()
-            .rfind(|h| matches!(m.term_kind(h.term), TermKind::Cue(_)));
+            .rfind(|h| h.dropped.is_none() && matches!(m.term_kind(h.term), TermKind::Cue(_)));
         assert_eq!(
             cue.map(|h| &s.normalised()[h.start..h.end]),
             Some("2%"),
@@ -1377,5 +1441,102 @@ mod tests {
         assert_eq!(verdict(&m, "steam's been down since 2pm"), down("steam"));
         assert_eq!(verdict(&m, "steam's down"), down("steam"));
         assert_eq!(verdict(&m, "ran out of steam's energy"), (None, None));
+    }
+
+    fn small(text: &str) -> Matcher {
+        let mut lex = Lexicon::default();
+        lex.add_text("t.lex", text).unwrap();
+        Matcher::new(lex, None)
+    }
+
+    #[test]
+    fn a_predicate_needs_a_service_before_it_in_its_clause() {
+        let m = small(
+            "[outage]\n^안 돼\n장애\n[recovery]\n^다시 돼\n\
+             [service kakaotalk messenger]\n카톡\n[service kakao portal]\n카카오\n",
+        );
+        let report = (Some("report"), Some("kakaotalk".to_string()));
+        assert_eq!(verdict(&m, "카톡까지 안 돼"), report);
+        assert_eq!(verdict(&m, "카톡 메시지 전송이 안 돼요"), report);
+        assert_eq!(
+            verdict(&m, "카톡 다시 돼요"),
+            (Some("recovery"), Some("kakaotalk".to_string()))
+        );
+        // No service before it, one after it, one too far, or one in another clause.
+        assert_eq!(verdict(&m, "그러면 안 돼"), (None, None));
+        assert_eq!(verdict(&m, "안 돼 카톡"), (None, None));
+        assert_eq!(
+            verdict(&m, "카톡 보내려고 하는데 아무리 해도 안 돼"),
+            (None, None)
+        );
+        assert_eq!(verdict(&m, "카톡 잘 썼음. 근데 안 돼"), (None, None));
+        let mut s = Scratch::default();
+        m.classify("그러면 안 돼", &mut s);
+        assert!(s
+            .hits()
+            .iter()
+            .any(|h| h.dropped == Some(Dropped::NoSubject)));
+        // The outage phrase proper, not the predicate leaning on the next name, says which.
+        assert_eq!(
+            verdict(&m, "카카오 장애, 카톡도 안 돼"),
+            (Some("report"), Some("kakao".to_string()))
+        );
+    }
+
+    #[test]
+    fn a_sense_of_every_entry_sets_aside_plain_outage_phrases_and_frames() {
+        let m = small(
+            "[outage]\noutage\n{service} outage\n~down\n[sense past 6 every]\nremember\n\
+             [sense market]\nstock\n[service aws cloud]\naws\n",
+        );
+        assert_eq!(verdict(&m, "remember the big aws outage"), (None, None));
+        assert_eq!(verdict(&m, "remember the aws outage"), (None, None));
+        assert_eq!(
+            verdict(&m, "aws outage, remember to check the status page"),
+            (Some("report"), Some("aws".to_string()))
+        );
+        // A sense without `every` reads only `~` entries in another sense.
+        assert_eq!(
+            verdict(&m, "stock aws outage"),
+            (Some("report"), Some("aws".to_string()))
+        );
+        assert_eq!(verdict(&m, "stock aws down"), (None, None));
+    }
+
+    #[test]
+    fn negative_contractions_are_read_without_their_apostrophe() {
+        let m = small("[outage]\nwon't load\n[negation]\nisn't down\n[exclude]\nwont load\n[outage]\n~down\n[service gmail mail]\ngmail\n");
+        let mut s = Scratch::default();
+        // `wont load` is written as an exclusion: the derived form does not replace it.
+        assert_eq!(verdict(&m, "gmail wont load"), (None, None));
+        m.classify("gmail wont load", &mut s);
+        assert_eq!(m.term_kind(s.hits()[1].term), TermKind::Exclude);
+        assert_eq!(verdict(&m, "gmail isnt down"), (None, None));
+        assert_eq!(
+            verdict(&m, "gmail isn't down"),
+            verdict(&m, "gmail isnt down")
+        );
+        assert_eq!(
+            verdict(&m, "gmail won't load"),
+            (Some("report"), Some("gmail".to_string()))
+        );
+        let b = matcher();
+        assert_eq!(
+            verdict(&b, "steam store wont load"),
+            (Some("report"), Some("steam".to_string()))
+        );
+    }
+
+    #[test]
+    fn an_adverb_may_stand_between_an_ambiguous_alias_and_its_term() {
+        let m = small(
+            "[outage]\n튕김\n~down\n[service melon music]\n?멜론\n[service steam game]\n?Steam\n",
+        );
+        let report = |svc: &str| (Some("report"), Some(svc.to_string()));
+        assert_eq!(verdict(&m, "멜론 또 튕김ㅋㅋ"), report("melon"));
+        assert_eq!(verdict(&m, "steam still down"), report("steam"));
+        // Any other word in between, and the alias names nothing.
+        assert_eq!(verdict(&m, "멜론 먹다 튕김"), (None, None));
+        assert_eq!(verdict(&m, "steam engine down"), (None, None));
     }
 }

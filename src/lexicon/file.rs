@@ -781,7 +781,10 @@ mod tests {
         assert!(e[1].needs_subject && e[1].figurative && e[1].pattern == "down");
         assert!(!e[2].needs_subject);
         assert_eq!(
-            lex.senses.iter().map(|s| (s.window, s.every)).collect::<Vec<_>>(),
+            lex.senses
+                .iter()
+                .map(|s| (s.window, s.every))
+                .collect::<Vec<_>>(),
             [(6, true), (DEFAULT_WINDOW, false)]
         );
     }
