@@ -1100,7 +1100,6 @@ router offline
 cutting out
 keeps cutting out
 cuts out
-overloaded
 returning {number}
 {service} is out
 {service}'s out
@@ -1162,7 +1161,6 @@ connecting again
 # "Never mind, it was my router": the writer's own fault.
 [counter en]
 nvm
-nope
 works here
 never mind
 nevermind
