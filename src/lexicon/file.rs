@@ -409,42 +409,7 @@ impl Lexicon {
             "surface" | "function" | "place" => {
                 return self.facet_section(head, inner, words);
             }
-            "sense" => {
-                let name = words.next().ok_or("[sense NAME WINDOW] needs a NAME")?;
-                let mut window = None;
-                let mut every = false;
-                for w in words {
-                    if w == "every" && !every {
-                        every = true;
-                    } else if window.is_none() && !every {
-                        window = Some(w.parse::<usize>().map_err(|_| {
-                            format!(
-                                "the window of [sense {name} {w}] must be a whole number of words"
-                            )
-                        })?);
-                    } else {
-                        return Err(format!(
-                            "unexpected '{w}' in a sense header: [sense NAME WINDOW every]"
-                        ));
-                    }
-                }
-                let idx = match self.senses.iter().position(|s| s.name == name) {
-                    Some(i) => i,
-                    None => {
-                        self.senses.push(Sense {
-                            name: name.to_string(),
-                            window: DEFAULT_WINDOW,
-                            every: false,
-                        });
-                        self.senses.len() - 1
-                    }
-                };
-                if let Some(w) = window {
-                    self.senses[idx].window = w;
-                }
-                self.senses[idx].every |= every;
-                return Ok(Section::Term(TermKind::Cue(idx)));
-            }
+            "sense" => return self.sense_section(words),
             "official-ack" => Section::Official(Says::Acknowledged),
             "official-resolved" => Section::Official(Says::Resolved),
             "service" => {
@@ -480,6 +445,46 @@ impl Lexicon {
             ));
         }
         Ok(kind)
+    }
+
+    /// A `[sense NAME WINDOW every]` header: the sense (made on first use), its window and
+    /// whether its cues read every outage entry (README.md).
+    fn sense_section<'a>(
+        &mut self,
+        mut words: impl Iterator<Item = &'a str>,
+    ) -> Result<Section, String> {
+        let name = words.next().ok_or("[sense NAME WINDOW] needs a NAME")?;
+        let mut window = None;
+        let mut every = false;
+        for w in words {
+            if w == "every" && !every {
+                every = true;
+            } else if window.is_none() && !every {
+                window = Some(w.parse::<usize>().map_err(|_| {
+                    format!("the window of [sense {name} {w}] must be a whole number of words")
+                })?);
+            } else {
+                return Err(format!(
+                    "unexpected '{w}' in a sense header: [sense NAME WINDOW every]"
+                ));
+            }
+        }
+        let idx = match self.senses.iter().position(|s| s.name == name) {
+            Some(i) => i,
+            None => {
+                self.senses.push(Sense {
+                    name: name.to_string(),
+                    window: DEFAULT_WINDOW,
+                    every: false,
+                });
+                self.senses.len() - 1
+            }
+        };
+        if let Some(w) = window {
+            self.senses[idx].window = w;
+        }
+        self.senses[idx].every |= every;
+        Ok(Section::Term(TermKind::Cue(idx)))
     }
 
     /// `[surface NAME]`, `[function NAME]`, `[place NAME]` (an optional language tag after).
