@@ -404,6 +404,8 @@ enum Held {
     /// alarms per 30 quiet days. It missed the targets (1.16 false alarms per 30 days; one
     /// onset and one recovery about 20 minutes off); this guards against getting worse.
     Measured,
+    /// Printed only (the wider development draws, looked at while tuning).
+    Printed,
 }
 
 /// Prints the table of `rows` and the compared methods, and holds the rows to `held`.
@@ -447,6 +449,9 @@ fn judge(
     }
     // One print: the two suites run side by side.
     println!("{out}");
+    if held == Held::Printed {
+        return;
+    }
 
     let (on_med, on_worst) = median_max(&all.onset_errors()).unwrap();
     let rec = all.recovery_errors();
@@ -521,6 +526,49 @@ fn held_out_dense_suite_meets_the_targets() {
     dense_meets_the_targets("Held-out dense suite", specs, Held::Measured);
 }
 
+/// Development only (`--ignored`): the dense shapes from every development draw
+/// (`outcry_sim::DENSE_DEV_OFFSETS`), the chosen test alone, to measure false-alarm rates on
+/// more quiet days while tuning (never the held-out draws). `OUTCRY_DENSE_TRACE=1` prints the
+/// windows around every false alarm and every event (counts, expectation, P, flags).
+#[test]
+#[ignore]
+fn wider_dense_development_draws() {
+    let specs = outcry_sim::DENSE_DEV_OFFSETS
+        .iter()
+        .flat_map(|&o| {
+            outcry_sim::dense_suite_seeded(o)
+                .into_iter()
+                .map(move |mut s| {
+                    s.name = format!("d{}-{}", o / 1000, s.name);
+                    s
+                })
+        })
+        .collect();
+    dense_meets_the_targets("Wider dense development draws", specs, Held::Printed);
+}
+
+/// The windows of `w` around `at` (seconds) under the chosen test: one line per window.
+fn trace(w: &Windows, params: &Params, at: i64, label: &str) -> String {
+    let (first, last) = w.span_windows().unwrap();
+    let s = detect::series(w, 0, first, last, params);
+    let k0 = (w.index(at) - first).max(0) as usize;
+    let mut out = format!("    trace {label} (theta {:.1}):\n", s.theta);
+    for k in k0.saturating_sub(6)..(k0 + 10).min(s.scores.len()) {
+        let x = &s.scores[k];
+        out.push_str(&format!(
+            "      {} {:>6} exp {:>8.1} ratio {:>5.2} p {:>9.2e} {}{}\n",
+            outcry::time::rfc3339_utc(w.start(first + k as i64)),
+            x.reports,
+            x.expected,
+            f64::from(x.reports) / x.expected.max(1e-9),
+            x.p,
+            if x.spike { "S" } else { "" },
+            if x.elevated { "E" } else { "" },
+        ));
+    }
+    out
+}
+
 fn dense_meets_the_targets(title: &str, specs: Vec<outcry_sim::DenseSpec>, held: Held) {
     use outcry::window::counts;
     let keep = std::env::var_os("OUTCRY_SCENARIO_DIR").map(std::path::PathBuf::from);
@@ -552,11 +600,41 @@ fn dense_meets_the_targets(title: &str, specs: Vec<outcry_sim::DenseSpec>, held:
             min_llr: 0.0,
             ..params.clone()
         };
-        for (k, f) in SCORERS.iter().enumerate() {
-            let d = found(detect::detect_with(&w, &cmp, f));
-            compared[k].extend(eval::score(&sc.truth, &d, step));
+        if held != Held::Printed {
+            for (k, f) in SCORERS.iter().enumerate() {
+                let d = found(detect::detect_with(&w, &cmp, f));
+                compared[k].extend(eval::score(&sc.truth, &d, step));
+            }
         }
-        let s = eval::score(&sc.truth, &found(detect::detect(&w, &params)), step);
+        let incidents = detect::detect(&w, &params);
+        let s = eval::score(&sc.truth, &found(incidents.clone()), step);
+        if std::env::var_os("OUTCRY_DENSE_TRACE").is_some() {
+            for d in &s.false_alarms {
+                let i = incidents.iter().find(|i| i.onset == d.onset).unwrap();
+                let label = format!(
+                    "{} false: llr {:.1} peak ratio {:.2} minutes {:.0}",
+                    sc.name,
+                    i.llr,
+                    i.peak_ratio,
+                    (i.recovery.unwrap_or(i.onset) - i.onset) as f64 / 60.0
+                );
+                detail.push_str(&trace(&w, &params, d.onset, &label));
+            }
+            for e in &s.events {
+                detail.push_str(&trace(
+                    &w,
+                    &params,
+                    e.event.onset,
+                    &format!("{} onset", sc.name),
+                ));
+                detail.push_str(&trace(
+                    &w,
+                    &params,
+                    e.event.recovery,
+                    &format!("{} recovery", sc.name),
+                ));
+            }
+        }
         all_quiet += sc.quiet_s as f64 / 86_400.0;
         detail.push_str(&format!(
             "  {:<22} variance/mean {:.1}\n{}",
