@@ -88,6 +88,7 @@ fn robust_z(w: &Windows, svc: usize, first: i64, last: i64, p: &Params) -> Serie
         baseline: m.exp_m1(),
         scores,
         theta: f64::INFINITY,
+        spread: 0.0,
         level_known: true,
     }
 }
@@ -184,6 +185,7 @@ fn kleinberg(w: &Windows, svc: usize, first: i64, last: i64, p: &Params) -> Seri
         baseline: p0,
         scores,
         theta: f64::INFINITY,
+        spread: 0.0,
         level_known: true,
     }
 }
@@ -213,6 +215,7 @@ fn ewma(w: &Windows, svc: usize, first: i64, last: i64, p: &Params) -> Series {
         baseline: mean,
         scores,
         theta: f64::INFINITY,
+        spread: 0.0,
         level_known: true,
     }
 }
@@ -547,8 +550,9 @@ fn wider_dense_development_draws() {
     dense_meets_the_targets("Wider dense development draws", specs, Held::Printed);
 }
 
-/// The windows of `w` around `at` (seconds) under the chosen test: one line per window.
-fn trace(w: &Windows, params: &Params, at: i64, label: &str) -> String {
+/// The windows of `w` around `at` (seconds) under the chosen test: one line per window (with
+/// the generator's true background mean, `truth`).
+fn trace(w: &Windows, params: &Params, at: i64, label: &str, truth: &[f64]) -> String {
     let (first, last) = w.span_windows().unwrap();
     let s = detect::series(w, 0, first, last, params);
     let k0 = (w.index(at) - first).max(0) as usize;
@@ -556,10 +560,11 @@ fn trace(w: &Windows, params: &Params, at: i64, label: &str) -> String {
     for k in k0.saturating_sub(6)..(k0 + 10).min(s.scores.len()) {
         let x = &s.scores[k];
         out.push_str(&format!(
-            "      {} {:>6} exp {:>8.1} ratio {:>5.2} p {:>9.2e} {}{}\n",
+            "      {} {:>6} exp {:>8.1} true {:>8.1} ratio {:>5.2} p {:>9.2e} {}{}\n",
             outcry::time::rfc3339_utc(w.start(first + k as i64)),
             x.reports,
             x.expected,
+            truth.get(k).copied().unwrap_or(f64::NAN),
             f64::from(x.reports) / x.expected.max(1e-9),
             x.p,
             if x.spike { "S" } else { "" },
@@ -567,6 +572,43 @@ fn trace(w: &Windows, params: &Params, at: i64, label: &str) -> String {
         ));
     }
     out
+}
+
+/// How far the chosen model's expectation is from the generator's background mean: θ
+/// estimated and true, the median and MAD of ln(expected / true), and the autocorrelation of
+/// that log error at lags of one window and of an hour.
+fn model_error(w: &Windows, params: &Params, truth: &[f64], size: f64) -> String {
+    let (first, last) = w.span_windows().unwrap();
+    let s = detect::series(w, 0, first, last, params);
+    let e: Vec<f64> = s
+        .scores
+        .iter()
+        .zip(truth)
+        .map(|(x, &t)| (x.expected / t).ln())
+        .collect();
+    let med = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    let m = med(&mut e.clone());
+    let mad = med(&mut e.iter().map(|x| (x - m).abs()).collect()) / 0.6745;
+    let mean = e.iter().sum::<f64>() / e.len() as f64;
+    let var = e.iter().map(|x| (x - mean).powi(2)).sum::<f64>();
+    let ac = |lag: usize| {
+        (lag..e.len())
+            .map(|k| (e[k] - mean) * (e[k - lag] - mean))
+            .sum::<f64>()
+            / var
+    };
+    format!(
+        "    model: theta {:.1} (true {:.1}), ln(exp/true) median {:+.3} robust sd {:.3}, autocorrelation lag 1 {:.2}, lag 12 {:.2}\n",
+        s.theta,
+        size,
+        m,
+        mad,
+        ac(1),
+        ac(12)
+    )
 }
 
 fn dense_meets_the_targets(title: &str, specs: Vec<outcry_sim::DenseSpec>, held: Held) {
@@ -618,7 +660,7 @@ fn dense_meets_the_targets(title: &str, specs: Vec<outcry_sim::DenseSpec>, held:
                     i.peak_ratio,
                     (i.recovery.unwrap_or(i.onset) - i.onset) as f64 / 60.0
                 );
-                detail.push_str(&trace(&w, &params, d.onset, &label));
+                detail.push_str(&trace(&w, &params, d.onset, &label, &sc.means));
             }
             for e in &s.events {
                 detail.push_str(&trace(
@@ -626,13 +668,33 @@ fn dense_meets_the_targets(title: &str, specs: Vec<outcry_sim::DenseSpec>, held:
                     &params,
                     e.event.onset,
                     &format!("{} onset", sc.name),
+                    &sc.means,
                 ));
                 detail.push_str(&trace(
                     &w,
                     &params,
                     e.event.recovery,
                     &format!("{} recovery", sc.name),
+                    &sc.means,
                 ));
+            }
+            detail.push_str(&model_error(&w, &params, &sc.means, spec.size));
+            if let Some(dir) = &keep {
+                let (first, last) = w.span_windows().unwrap();
+                let series = detect::series(&w, 0, first, last, &params);
+                let mut out = String::from("k,count,expected,true,p,spike,elevated\n");
+                for (k, x) in series.scores.iter().enumerate() {
+                    out.push_str(&format!(
+                        "{k},{},{:.3},{:.3},{:.3e},{},{}\n",
+                        x.reports,
+                        x.expected,
+                        sc.means.get(k).copied().unwrap_or(f64::NAN),
+                        x.p,
+                        u8::from(x.spike),
+                        u8::from(x.elevated)
+                    ));
+                }
+                std::fs::write(dir.join(format!("{}.model.csv", sc.name)), out).unwrap();
             }
         }
         all_quiet += sc.quiet_s as f64 / 86_400.0;

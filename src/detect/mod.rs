@@ -123,7 +123,10 @@ pub use self::expectation::{
 pub use self::facets::{FacetShare, IncidentFacets};
 pub use self::incident::{Incident, QUOTES_SHOWN, QUOTE_AFTER};
 pub use self::level::{local_level, LEVEL_MIN_H, LEVEL_PRIOR, LEVEL_SPAN_H};
-pub use self::nbinom::{nb_ln_pmf, nb_tail, robust_size, run_llr, DISPERSION_MIN_MEAN, PRIOR_SIZE};
+pub use self::nbinom::{
+    block_size, expectation_spread, nb_ln_pmf, nb_tail, robust_size, run_llr, run_llr_spread,
+    DISPERSION_MIN_MEAN, PRIOR_SIZE,
+};
 pub use self::params::{Params, Sensitivity, Variance};
 pub use self::phases::{RECOVERING_GAIN, RECOVERING_SHARE};
 pub use self::poisson::{poisson_sf, score, MAX_SCORE};

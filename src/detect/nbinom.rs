@@ -147,6 +147,61 @@ pub fn robust_size(counts: &[u32], mu: &[f64]) -> f64 {
     }
 }
 
+/// The size of the sums of `len` consecutive windows of a series (counts `counts` around
+/// expectations `mu`), measured on its consecutive, non-overlapping blocks the way
+/// [`robust_size`] measures windows; `None` when fewer than [`DISPERSION_MIN_WINDOWS`] blocks
+/// are informative (expecting at least [`DISPERSION_MIN_MEAN`]).
+///
+/// Summing `len` independent windows would divide their relative spread by √len; a real series'
+/// windows are not independent around any model of it: where the expectation is off (a day
+/// busier than the profile, an hour's level that moved), it is off for hours (measured on the
+/// dense scenarios: the log error of the expectation has an autocorrelation of 0.4–0.95 an hour
+/// apart; the taxi series' log residuals 0.79 one step apart), so a block's sum spreads wider
+/// than independence says and a block test that assumes it raises false alarms on ordinary
+/// busy hours. Measuring the null distribution of the statistic on the data themselves, robustly
+/// so that their few real anomalies do not widen it, is the empirical null of B. Efron,
+/// "Large-scale simultaneous hypothesis testing: the choice of a null hypothesis", JASA 2004.
+pub fn block_size(counts: &[u32], mu: &[f64], len: usize) -> Option<f64> {
+    if len == 0 {
+        return None;
+    }
+    let (sums, means): (Vec<u32>, Vec<f64>) = counts
+        .chunks_exact(len)
+        .zip(mu.chunks_exact(len))
+        .map(|(c, m)| {
+            let sum = c.iter().fold(0u32, |a, &x| a.saturating_add(x));
+            (sum, m.iter().sum::<f64>())
+        })
+        .unzip();
+    let informative = means.iter().filter(|&&m| m >= DISPERSION_MIN_MEAN).count();
+    if informative < DISPERSION_MIN_WINDOWS {
+        return None;
+    }
+    Some(robust_size(&sums, &means))
+}
+
+/// How far a series' expectation itself is off, as the standard deviation of its log error
+/// over stretches of an hour (`len` windows, at least 2): what the spread of the series'
+/// measured block sums ([`block_size`]) has beyond what independent windows of size `theta`
+/// would give, ψ₁(θ_block) − ψ₁(len·θ) on the log scale. 0 for a Poisson or sparse series, or
+/// when the blocks spread no wider than independence says.
+///
+/// An expectation fitted to a series is never exact: a day runs busier than the profile, an
+/// hour's level moved (measured on the dense scenarios: the log error has a robust standard
+/// deviation of 0.03–0.23 and lasts for hours). Within a window that error is part of the
+/// measured dispersion; over a run of many windows it does not average out, and the run's
+/// evidence must allow for it ([`run_llr_spread`]).
+pub fn expectation_spread(counts: &[u32], mu: &[f64], theta: f64, len: usize) -> f64 {
+    let len = len.max(2);
+    if !theta.is_finite() {
+        return 0.0;
+    }
+    match block_size(counts, mu, len) {
+        Some(b) if b.is_finite() => (trigamma(b) - trigamma(len as f64 * theta)).max(0.0).sqrt(),
+        _ => 0.0,
+    }
+}
+
 /// ψ₁(x), the trigamma function (x > 0): the recurrence ψ₁(x) = ψ₁(x + 1) + 1/x² up to x ≥ 6,
 /// then its asymptotic series (Abramowitz & Stegun 6.4.12), accurate to about 1e-9 there.
 fn trigamma(mut x: f64) -> f64 {
@@ -166,6 +221,21 @@ fn trigamma(mut x: f64) -> f64 {
 /// ratio of a level shift confined to the run; 0 when the counts are not above it). Grows with
 /// both the height and the length of a rise, so it ranks incidents where the peak alone does not.
 pub fn run_llr(c: &[u32], mu: &[f64], theta: f64) -> f64 {
+    run_llr_spread(c, mu, theta, 0.0)
+}
+
+/// [`run_llr`] against an expectation that may itself be off by a log-normal factor of
+/// standard deviation `spread` ([`expectation_spread`]): the best raised level's
+/// log-likelihood less the best the null model reaches when the expectation may be off by a
+/// factor e, penalised by its log-normal prior, −(ln e)²/(2·spread²). A long run a little
+/// above an expectation that is known to be uncertain that much is no evidence; an outage at
+/// several times the level keeps nearly all of its evidence. With `spread` 0 it is
+/// [`run_llr`]. Allowing for the error of the expected value, not only for the counts'
+/// dispersion, is what the outbreak-detection threshold of C. P. Farrington, N. J. Andrews,
+/// A. D. Beale and M. A. Catchpole ("A statistical algorithm for the early detection of
+/// outbreaks of infectious disease", JRSS A 159, 1996) does with the baseline's prediction
+/// variance; the penalised (random-effect) null here is its likelihood form.
+pub fn run_llr_spread(c: &[u32], mu: &[f64], theta: f64, spread: f64) -> f64 {
     let ll = |a: f64| -> f64 {
         c.iter()
             .zip(mu)
@@ -186,17 +256,28 @@ pub fn run_llr(c: &[u32], mu: &[f64], theta: f64) -> f64 {
         .zip(mu)
         .map(|(&c, &m)| f64::from(c) / m.max(1e-9))
         .fold(sum_c / sum_mu, f64::max);
-    let (mut lo, mut hi) = (0.0f64, top.max(1.0).ln() + 1.0);
+    let raised = max_on_log_scale(|x| ll(x.exp()), top.max(1.0).ln() + 1.0);
+    if spread <= 0.0 {
+        return raised.max(0.0);
+    }
+    let v = 2.0 * spread * spread;
+    let null = max_on_log_scale(|x| ll(x.exp()) - x * x / v, top.max(1.0).ln() + 1.0);
+    (raised - null.max(0.0)).max(0.0)
+}
+
+/// The largest value of `f` (concave) on [0, `hi`]: golden-section search.
+fn max_on_log_scale(f: impl Fn(f64) -> f64, hi: f64) -> f64 {
+    let (mut lo, mut hi) = (0.0f64, hi);
     let g = (5f64.sqrt() - 1.0) / 2.0;
     for _ in 0..80 {
         let (x1, x2) = (hi - g * (hi - lo), lo + g * (hi - lo));
-        if ll(x1.exp()) < ll(x2.exp()) {
+        if f(x1) < f(x2) {
             lo = x1;
         } else {
             hi = x2;
         }
     }
-    ll(((lo + hi) / 2.0).exp()).max(0.0)
+    f((lo + hi) / 2.0)
 }
 
 #[cfg(test)]

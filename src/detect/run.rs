@@ -2,12 +2,12 @@
 //! has its last spike and ends, and where its body ends. The recovery and the phases are read
 //! from these.
 
-use super::expectation::Series;
+use super::expectation::{Series, DENSE_MEAN};
 
 /// The windows of one incident: indices into the scores of its service's [`Series`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Run {
-    /// The first window (the lead-in included).
+    /// The first window (the lead-in included; leading stragglers of a dense run excluded).
     pub start: usize,
     /// The last elevated window.
     pub end: usize,
@@ -21,11 +21,18 @@ pub(super) struct Run {
 }
 
 impl Run {
-    /// The run `start..=end` of `s` whose last spike is `last_spike`.
+    /// The run `start..=end` of `s` whose last spike is `last_spike`. In a dense series
+    /// (windows expecting at least `DENSE_MEAN` reports) the run's leading stragglers are not
+    /// the outage: windows before a window that is not elevated, none of them holding a third
+    /// of the peak's excess over its expectation. There an elevated window is as likely the
+    /// series' ordinary wander as an outage's first minutes (the mirror of the trailing
+    /// stragglers below; found on the dense development draws, where a chance spike up to
+    /// `merge_gap` windows before an outage made its onset 10–20 minutes early).
     pub(super) fn new(s: &Series, start: usize, end: usize, last_spike: usize) -> Run {
         let peak = (start..=end)
             .max_by_key(|&k| (s.scores[k].reports, std::cmp::Reverse(k)))
             .unwrap_or(start);
+        let start = leading_stragglers_out(s, start, peak);
         let peak_count = s.scores[peak].reports;
         let mut body_end = end;
         while body_end > peak
@@ -45,4 +52,24 @@ impl Run {
             body_end,
         }
     }
+}
+
+/// The first window of the run `start..` whose peak is `peak` once its leading stragglers are
+/// left out (see [`Run::new`]).
+fn leading_stragglers_out(s: &Series, mut start: usize, peak: usize) -> usize {
+    let excess = |k: usize| f64::from(s.scores[k].reports) - s.scores[k].expected;
+    let third = excess(peak) / 3.0;
+    while start < peak && s.scores[start].expected >= DENSE_MEAN {
+        let Some(quiet) = (start + 1..peak).find(|&k| !s.scores[k].elevated) else {
+            break;
+        };
+        if (start..quiet).any(|k| excess(k) >= third) {
+            break;
+        }
+        let Some(next) = (quiet + 1..=peak).find(|&k| s.scores[k].elevated) else {
+            break;
+        };
+        start = next;
+    }
+    start
 }

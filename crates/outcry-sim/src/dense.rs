@@ -72,6 +72,9 @@ pub struct DenseScenario {
     pub quiet_s: i64,
     /// The spec's measured-from-generation variance/mean of the background (for the table).
     pub dispersion: f64,
+    /// Each window's background mean (before the gamma and Poisson draws; outages excluded):
+    /// what a perfect model would expect, to measure a detector's expectation against.
+    pub means: Vec<f64>,
 }
 
 impl Rng {
@@ -169,6 +172,7 @@ pub fn generate_dense(spec: &DenseSpec) -> DenseScenario {
     let (mut sum2, mut cnt) = (0.0, 0.0);
     let mut log_drift = 0.0f64;
     let mut day_seen = -1;
+    let mut means = Vec::with_capacity(n.max(0) as usize);
     for k in 0..n {
         let t0 = EPOCH + k * spec.step;
         let day = (t0 - EPOCH) / 86_400;
@@ -189,6 +193,7 @@ pub fn generate_dense(spec: &DenseSpec) -> DenseScenario {
                 mean *= s.factor;
             }
         }
+        means.push(mean);
         let rate = mean * rng.gamma(spec.size) / spec.size;
         let background = rng.poisson_big(rate);
         // Outage reports: the multiple of the level times the share of the window it covers,
@@ -235,6 +240,7 @@ pub fn generate_dense(spec: &DenseSpec) -> DenseScenario {
         truth,
         quiet_s: n * spec.step - outage_s,
         dispersion: if cnt > 0.0 { sum2 / cnt } else { 0.0 },
+        means,
     }
 }
 
