@@ -601,9 +601,10 @@ fn model_error(w: &Windows, params: &Params, truth: &[f64], size: f64) -> String
             / var
     };
     format!(
-        "    model: theta {:.1} (true {:.1}), ln(exp/true) median {:+.3} robust sd {:.3}, autocorrelation lag 1 {:.2}, lag 12 {:.2}\n",
+        "    model: theta {:.1} (true {:.1}) spread {:.3}, ln(exp/true) median {:+.3} robust sd {:.3}, autocorrelation lag 1 {:.2}, lag 12 {:.2}\n",
         s.theta,
         size,
+        s.spread,
         m,
         mad,
         ac(1),

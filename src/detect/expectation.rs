@@ -84,7 +84,7 @@ pub fn score_series_model(
     let season = season.filter(|_| params.seasonal);
     let known = level_known(n, width);
     let model = fit_model(counts, &base, season, (width, known), params);
-    let hour = (3600 / width.max(1)).max(2) as usize;
+    let hour = (3600 / width.max(1)).max(1) as usize;
     Series {
         first,
         baseline: model.lambda,
