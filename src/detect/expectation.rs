@@ -576,6 +576,25 @@ mod tests {
     }
 
     #[test]
+    fn a_window_after_an_outage_does_not_inherit_its_block() {
+        // 5-minute windows around 50 with a wide spread, an outage of half an hour at ten
+        // times that, and then windows at about 1.5 times the level, ordinary for this
+        // series: the hour blocks that end with them hold the outage, but they do not carry
+        // its excess, so they are not flagged for it.
+        let cycle = [20u32, 80, 50, 35, 65, 45, 55];
+        let mut counts: Vec<u32> = (0..2000).map(|k| cycle[k % 7]).collect();
+        counts[1000..1006].fill(500);
+        counts[1006..1018].fill(50);
+        counts[1008] = 76;
+        counts[1012] = 78;
+        let s = score_series(0, &counts, 300, &Params::default());
+        assert!(s.scores[1000..1006].iter().all(|x| x.spike));
+        for k in [1008, 1012] {
+            assert!(s.scores[k].p > 0.01 && !s.scores[k].elevated, "{:?}", s.scores[k]);
+        }
+    }
+
+    #[test]
     fn a_single_report_is_never_a_spike() {
         let mut counts = vec![0u32; 100];
         counts[50] = 1;

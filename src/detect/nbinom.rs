@@ -398,6 +398,60 @@ mod tests {
     }
 
     #[test]
+    fn the_spread_is_what_consecutive_hours_share() {
+        // Hours of 12 windows at a mean of 50, θ 20. Independent around the expectation: no
+        // spread. With each day's level off by a log-normal factor (sd 0.2) that the
+        // expectation does not know: about 0.2.
+        let (n, hour) = (12 * 24 * 28, 12);
+        let c = draws(n, 50.0, 20.0, 11);
+        let mu = vec![50.0; n];
+        let flat = expectation_spread(&c, &mu, 20.0, hour);
+        assert!(flat < 0.05, "{flat}");
+        let mut s = 3u64;
+        let mut normal = move || {
+            let mut u = || {
+                s = s.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                ((s >> 11) as f64 + 0.5) / (1u64 << 53) as f64
+            };
+            (-2.0 * u().ln()).sqrt() * (2.0 * std::f64::consts::PI * u()).cos()
+        };
+        let day: Vec<f64> = (0..28).map(|_| (0.2 * normal()).exp()).collect();
+        let c: Vec<u32> = c
+            .iter()
+            .enumerate()
+            .map(|(k, &x)| (f64::from(x) * day[k / 288]).round() as u32)
+            .collect();
+        let off = expectation_spread(&c, &mu, 20.0, hour);
+        assert!((0.12..0.3).contains(&off), "{off}");
+        // Poisson and too short: none.
+        assert_eq!(expectation_spread(&c, &mu, f64::INFINITY, hour), 0.0);
+        assert_eq!(expectation_spread(&c[..12 * 20], &mu[..12 * 20], 20.0, hour), 0.0);
+    }
+
+    #[test]
+    fn an_uncertain_expectation_discounts_small_long_rises_most() {
+        let mu = vec![50.0; 24];
+        // Two hours at 1.3 times the expectation: evidence under a known expectation, none
+        // worth the name once it may be off by 15 %.
+        let small = [65u32; 24];
+        let (known, unsure) = (
+            run_llr(&small, &mu, 20.0),
+            run_llr_spread(&small, &mu, 20.0, 0.15),
+        );
+        assert!(known > 10.0 && unsure < 3.0, "{known} {unsure}");
+        // Half an hour at six times it stays far beyond the evidence rule's 10 nats (a factor
+        // of 6 is twelve standard deviations of such an error).
+        let big = [300u32; 6];
+        let (known_big, unsure_big) = (
+            run_llr(&big, &mu[..6], 20.0),
+            run_llr_spread(&big, &mu[..6], 20.0, 0.15),
+        );
+        assert!(unsure_big > 40.0, "{known_big} {unsure_big}");
+        assert!(unsure_big / known_big > 1.5 * unsure / known, "{known} {unsure} {known_big} {unsure_big}");
+        assert_eq!(run_llr_spread(&big, &mu[..6], 20.0, 0.0), known_big);
+    }
+
+    #[test]
     fn the_run_llr_grows_with_height_and_length() {
         let mu = vec![10.0; 6];
         let short = run_llr(&[40, 40], &mu[..2], 5.0);
