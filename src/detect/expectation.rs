@@ -590,7 +590,11 @@ mod tests {
         let s = score_series(0, &counts, 300, &Params::default());
         assert!(s.scores[1000..1006].iter().all(|x| x.spike));
         for k in [1008, 1012] {
-            assert!(s.scores[k].p > 0.01 && !s.scores[k].elevated, "{:?}", s.scores[k]);
+            assert!(
+                s.scores[k].p > 0.01 && !s.scores[k].elevated,
+                "{:?}",
+                s.scores[k]
+            );
         }
     }
 

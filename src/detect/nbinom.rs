@@ -425,7 +425,10 @@ mod tests {
         assert!((0.12..0.3).contains(&off), "{off}");
         // Poisson and too short: none.
         assert_eq!(expectation_spread(&c, &mu, f64::INFINITY, hour), 0.0);
-        assert_eq!(expectation_spread(&c[..12 * 20], &mu[..12 * 20], 20.0, hour), 0.0);
+        assert_eq!(
+            expectation_spread(&c[..12 * 20], &mu[..12 * 20], 20.0, hour),
+            0.0
+        );
     }
 
     #[test]
@@ -447,7 +450,10 @@ mod tests {
             run_llr_spread(&big, &mu[..6], 20.0, 0.15),
         );
         assert!(unsure_big > 40.0, "{known_big} {unsure_big}");
-        assert!(unsure_big / known_big > 1.5 * unsure / known, "{known} {unsure} {known_big} {unsure_big}");
+        assert!(
+            unsure_big / known_big > 1.5 * unsure / known,
+            "{known} {unsure} {known_big} {unsure_big}"
+        );
         assert_eq!(run_llr_spread(&big, &mu[..6], 20.0, 0.0), known_big);
     }
 

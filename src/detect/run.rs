@@ -73,3 +73,32 @@ fn leading_stragglers_out(s: &Series, mut start: usize, peak: usize) -> usize {
     }
     start
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detect::{score_series, Params};
+
+    #[test]
+    fn a_chance_spike_before_a_dense_outage_is_not_its_start() {
+        // Windows around 50 with a wide spread; a window at three times that, two ordinary
+        // ones, then an outage at ten times the level: the run bridges the gap, its start is
+        // the outage's first window.
+        let cycle = [20u32, 80, 50, 35, 65, 45, 55];
+        let mut counts: Vec<u32> = (0..2000).map(|k| cycle[k % 7]).collect();
+        counts[990] = 150;
+        counts[991..993].fill(50);
+        counts[993..1000].fill(500);
+        let s = score_series(0, &counts, 300, &Params::default());
+        let run = Run::new(&s, 990, 999, 999);
+        assert_eq!(run.start, 993);
+        assert_eq!(run.peak, 993);
+        // A sparse run keeps its first window: one report where a tenth is usual is the
+        // outage's first voice.
+        let mut sparse = vec![0u32; 2000];
+        sparse[990] = 1;
+        sparse[993..1000].fill(12);
+        let s = score_series(0, &sparse, 300, &Params::default());
+        assert_eq!(Run::new(&s, 990, 999, 999).start, 990);
+    }
+}
