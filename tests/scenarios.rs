@@ -612,6 +612,20 @@ fn model_error(w: &Windows, params: &Params, truth: &[f64], size: f64) -> String
     )
 }
 
+/// The same dense shapes from seeds reserved before the third round of tuning
+/// (`outcry_sim::DENSE_FRESH_HOLDOUT`), never used for tuning, run once at its end.
+#[test]
+fn fresh_held_out_dense_suite_meets_the_targets() {
+    let specs = outcry_sim::dense_suite_seeded(outcry_sim::DENSE_FRESH_HOLDOUT)
+        .into_iter()
+        .map(|mut s| {
+            s.name = format!("held-{}", s.name);
+            s
+        })
+        .collect();
+    dense_meets_the_targets("Fresh held-out dense suite", specs, Held::Targets);
+}
+
 fn dense_meets_the_targets(title: &str, specs: Vec<outcry_sim::DenseSpec>, held: Held) {
     use outcry::window::counts;
     let keep = std::env::var_os("OUTCRY_SCENARIO_DIR").map(std::path::PathBuf::from);
