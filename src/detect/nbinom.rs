@@ -81,7 +81,9 @@ pub fn nb_ln_pmf(c: u32, mu: f64, theta: f64) -> f64 {
 /// simulated NB counts). The MAD is Hampel's (1974) scale estimate: the series' own outages, a
 /// minority of its windows, barely move it; taken around the median, so that an expectation
 /// off by a constant share does not pass for spread. When the residuals are no wider than
-/// Poisson's, θ = ∞. With fewer than [`DISPERSION_MIN_WINDOWS`] informative windows,
+/// Poisson's, θ = ∞. Biased at θ under about 1, where the log of a gamma of that shape is far
+/// from normal (θ 0.2 measured as 0.8 on a simulated series; README, *What is not done*).
+/// With fewer than [`DISPERSION_MIN_WINDOWS`] informative windows,
 /// [`PRIOR_SIZE`] (or Poisson when none is informative: sparse series, whose counts the run
 /// rules and `min_reports` guard).
 pub fn robust_size(counts: &[u32], mu: &[f64]) -> f64 {
