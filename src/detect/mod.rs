@@ -75,7 +75,7 @@
 //!    `tail_alpha`), the outage was *degraded* until then. An incident whose last spike is within
 //!    `merge_gap` windows of the end of the input is still under way: no recovery yet.
 //! 10. **Severity**: the peak's ratio to its expectation and the run's evidence (`llr`, nats, as
-//!    the evidence rule measures it).
+//!     the evidence rule measures it).
 //!
 //! **Phases.** From the onset the service is *degraded*; it is *recovering* from the point where
 //! reports fall to a third or less of their level so far and stay above normal (the best single
