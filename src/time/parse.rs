@@ -201,6 +201,22 @@ fn is_hangul(c: char) -> bool {
     ('\u{AC00}'..='\u{D7A3}').contains(&c)
 }
 
+/// Whether a Hangul syllable (U+AC00–U+D7A3) starts at byte `i` of `b` (valid UTF-8), told from
+/// its bytes: EA B0..BF, EB, EC, or ED 80..9D, or ED 9E 80..A3.
+#[inline]
+fn syllable_at(b: &[u8], i: usize) -> bool {
+    match b.get(i) {
+        Some(0xEB | 0xEC) => true,
+        Some(0xEA) => b.get(i + 1).is_some_and(|&c| c >= 0xB0),
+        Some(0xED) => match b.get(i + 1) {
+            Some(&c) if c < 0x9E => true,
+            Some(0x9E) => b.get(i + 2).is_some_and(|&c| c <= 0xA3),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
 /// Splits text into tokens, without allocating.
 pub struct Tokens<'a> {
     s: &'a str,
@@ -224,7 +240,12 @@ impl<'a> Iterator for Tokens<'a> {
             let rest = &self.s[start..self.ko_end];
             // Most Hangul runs start no time word: the table is read only when one may start.
             let may_start = rest.chars().next().is_some_and(starts_ko);
-            if let Some((m, k)) = KO.iter().find(|(m, _)| may_start && rest.starts_with(m)) {
+            let word = if may_start {
+                KO.iter().find(|(m, _)| rest.starts_with(m))
+            } else {
+                None
+            };
+            if let Some((m, k)) = word {
                 self.i += m.len();
                 return Some(Sp {
                     tok: Tok::Ko(*k),
@@ -278,10 +299,11 @@ impl<'a> Iterator for Tokens<'a> {
             });
         }
         if is_hangul(c) {
-            let end = self.s[start..]
-                .char_indices()
-                .find(|(_, c)| !is_hangul(*c))
-                .map_or(self.s.len(), |(k, _)| start + k);
+            // The run's end, told from the bytes: a syllable takes three.
+            let mut end = start + 3;
+            while syllable_at(b, end) {
+                end += 3;
+            }
             self.ko_end = end;
             return self.next();
         }
@@ -953,6 +975,57 @@ pub fn parse_str_with(s: &str, order: DateOrder) -> Option<Parts> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Where the run of Hangul syllables starting at byte `start` of `s` ends, found character
+    /// by character, as `Tokens` did before it read the bytes.
+    fn run_end_by_chars(s: &str, start: usize) -> usize {
+        s[start..]
+            .char_indices()
+            .find(|(_, c)| !is_hangul(*c))
+            .map_or(s.len(), |(k, _)| start + k)
+    }
+
+    #[test]
+    fn hangul_runs_end_where_the_characters_say() {
+        for s in [
+            "가힣",
+            "오후 6시반쯤",
+            "ㅋ가",
+            "가ㅋ나",
+            "\u{D7A3}\u{D7A4}",
+            "\u{AC00}\u{ABFF}",
+            "힝\u{D7B0}",
+            "한글abc",
+            "한 글",
+            "가\u{1100}",
+            "ퟻ가",
+            "가…나",
+        ] {
+            let b = s.as_bytes();
+            for (i, c) in s.char_indices() {
+                if !is_hangul(c) {
+                    continue;
+                }
+                let mut end = i + 3;
+                while syllable_at(b, end) {
+                    end += 3;
+                }
+                assert_eq!(end, run_end_by_chars(s, i), "{s:?} at {i}");
+            }
+        }
+        // Every syllable is one by its bytes, and nothing around the block is.
+        for c in [
+            '\u{ABFF}', '\u{AC00}', '\u{D7A3}', '\u{D7A4}', '\u{D7FF}', '\u{E000}', 'ㅋ',
+        ] {
+            let mut buf = [0; 4];
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            assert_eq!(syllable_at(b, 0), is_hangul(c), "{c:?}");
+        }
+        for c in ('\u{AC00}'..='\u{D7A3}').step_by(97) {
+            let mut buf = [0; 4];
+            assert!(syllable_at(c.encode_utf8(&mut buf).as_bytes(), 0));
+        }
+    }
 
     fn hm(s: &str) -> (Option<u32>, Option<u32>) {
         let p = parse_str(s).unwrap_or_else(|| panic!("{s}"));
