@@ -231,34 +231,42 @@ impl<'a> Tokens<'a> {
     }
 }
 
+impl<'a> Tokens<'a> {
+    /// The next token inside the Hangul run being split: a Korean time word where one starts,
+    /// else the rest of the run.
+    fn in_hangul_run(&mut self) -> Sp<'a> {
+        let start = self.i;
+        let rest = &self.s[start..self.ko_end];
+        // Most Hangul runs start no time word: the table is read only when one may start.
+        let may_start = rest.chars().next().is_some_and(starts_ko);
+        let word = if may_start {
+            KO.iter().find(|(m, _)| rest.starts_with(m))
+        } else {
+            None
+        };
+        if let Some((m, k)) = word {
+            self.i += m.len();
+            return Sp {
+                tok: Tok::Ko(*k),
+                start,
+                end: self.i,
+            };
+        }
+        self.i = self.ko_end;
+        Sp {
+            tok: Tok::Other,
+            start,
+            end: self.i,
+        }
+    }
+}
+
 impl<'a> Iterator for Tokens<'a> {
     type Item = Sp<'a>;
     fn next(&mut self) -> Option<Sp<'a>> {
         let b = self.s.as_bytes();
         if self.i < self.ko_end {
-            let start = self.i;
-            let rest = &self.s[start..self.ko_end];
-            // Most Hangul runs start no time word: the table is read only when one may start.
-            let may_start = rest.chars().next().is_some_and(starts_ko);
-            let word = if may_start {
-                KO.iter().find(|(m, _)| rest.starts_with(m))
-            } else {
-                None
-            };
-            if let Some((m, k)) = word {
-                self.i += m.len();
-                return Some(Sp {
-                    tok: Tok::Ko(*k),
-                    start,
-                    end: self.i,
-                });
-            }
-            self.i = self.ko_end;
-            return Some(Sp {
-                tok: Tok::Other,
-                start,
-                end: self.i,
-            });
+            return Some(self.in_hangul_run());
         }
         while self.i < b.len() && (b[self.i] as char).is_ascii_whitespace() {
             self.i += 1;
