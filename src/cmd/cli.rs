@@ -321,8 +321,9 @@ pub enum Command {
     /// counted as late, not added; one more than a day ahead of the stream moves it only when two
     /// more agree. Each time windows close, the detector of `detect` runs on the windows closed
     /// so far (the same expectation, test and rules; see `outcry detect --help`) and its
-    /// incidents are set against what was announced: `onset` as soon as it is sure (the second
-    /// elevated window, or the first one beyond doubt), `update` when the peak doubles,
+    /// incidents are set against what was announced: `onset` as soon as it is sure (the report
+    /// that makes its rules hold, even in a window still open: counts only grow), `update` when
+    /// the peak doubles,
     /// `recovery` when the reports end (or, `withdrawn`, when with the windows closed since it
     /// finds no outage there after all), and, at the end of the input or on Ctrl-C, SIGTERM or
     /// SIGHUP, `unresolved` for outages still under way; then it exits 0 (a second Ctrl-C exits
