@@ -709,31 +709,64 @@ fn idle_flush_closes_windows_of_a_silent_stream() {
     assert_eq!(code, 0, "{err}");
 }
 
-/// SIGTERM (as Ctrl-C) ends the run cleanly: open windows close, the outage under way is
-/// reported unresolved, the summary says interrupted, exit 0.
+/// Ctrl-C (SIGINT), SIGTERM and SIGHUP each end a run reading a pipe that is still open, with
+/// an outage under way, cleanly: the open windows close, the outage is reported unresolved (in
+/// both formats, the last line, flushed), the summary says interrupted, and the exit status is
+/// 0. SIGHUP ends the run like SIGTERM (`outcry watch --help`: there is nothing to reload, and
+/// a closed terminal or a supervisor's stop both mean finish).
 #[cfg(unix)]
 #[test]
-fn sigterm_flushes_and_reports_open_incidents() {
-    let (s, _) = chatter_then_outage(1_700_000_000, 30);
-    let mut child = spawn_watch(&["--format", "jsonl"]);
-    let mut stdin = child.stdin.take().unwrap();
-    let rx = lines_of(&mut child);
-    stdin.write_all(s.as_bytes()).unwrap();
-    stdin.flush().unwrap();
-    let first = rx
-        .recv_timeout(std::time::Duration::from_secs(60))
-        .expect("an onset alert");
-    assert!(first.contains("\"onset\""), "{first}");
-    let pid = child.id().to_string();
-    let st = Command::new("kill").args(["-TERM", &pid]).status().unwrap();
-    assert!(st.success());
-    let rest: Vec<String> = rx.iter().collect();
-    let (code, err) = stderr_of(child);
-    drop(stdin);
-    assert_eq!(code, 0, "{err}");
-    let last: Value = serde_json::from_str(rest.last().expect("an unresolved alert")).unwrap();
-    assert_eq!(last["event"], "unresolved", "{rest:?}");
-    assert!(err.contains("(interrupted)"), "{err}");
+fn each_signal_flushes_reports_open_incidents_and_exits_0() {
+    let (s, onset) = chatter_then_outage(1_700_000_000, 30);
+    for signal in ["INT", "TERM", "HUP"] {
+        for format in ["jsonl", "text"] {
+            let what = format!("SIG{signal}, --format {format}");
+            let mut child = spawn_watch(&["--format", format, "--tz", "Asia/Seoul"]);
+            let mut stdin = child.stdin.take().unwrap();
+            let rx = lines_of(&mut child);
+            stdin.write_all(s.as_bytes()).unwrap();
+            stdin.flush().unwrap();
+            // The input stays open: only the signal can end the run.
+            let first = rx
+                .recv_timeout(std::time::Duration::from_secs(60))
+                .unwrap_or_else(|_| panic!("{what}: an onset alert"));
+            let pid = child.id().to_string();
+            let st = Command::new("kill")
+                .args([&format!("-{signal}"), &pid])
+                .status()
+                .unwrap();
+            assert!(st.success(), "{what}");
+            let rest: Vec<String> = rx.iter().collect();
+            let (code, err) = stderr_of(child);
+            drop(stdin);
+            assert_eq!(code, 0, "{what}: {err}");
+            assert!(err.contains("(interrupted)"), "{what}: {err}");
+            assert!(err.contains("1 unresolved"), "{what}: {err}");
+            let last = rest.last().unwrap_or_else(|| panic!("{what}: {first}"));
+            if format == "jsonl" {
+                let a: Value = serde_json::from_str(&first).unwrap();
+                assert_eq!(a["event"], "onset", "{what}: {first}");
+                let u: Value = serde_json::from_str(last).unwrap();
+                assert_eq!(u["event"], "unresolved", "{what}: {rest:?}");
+                assert_eq!(u["incident"], 1, "{what}");
+                assert_eq!(u["service"], "gmail", "{what}");
+                assert!((ts(&u["onset"]) - onset).abs() <= 300, "{what}: {last}");
+                assert!(u["recovery"].is_null(), "{what}: {last}");
+                // Every line whole: standard output was flushed, not cut.
+                for l in &rest {
+                    serde_json::from_str::<Value>(l).unwrap();
+                }
+            } else {
+                assert!(
+                    first.contains("ONSET") && first.contains("gmail:"),
+                    "{what}: {first}"
+                );
+                assert!(last.contains("UNRESOLVED"), "{what}: {rest:?}");
+                assert!(last.contains("gmail: still under way"), "{what}: {last}");
+                assert!(last.contains("KST"), "{what}: times in --tz: {last}");
+            }
+        }
+    }
 }
 
 /// Stragglers within --max-lateness are counted; later ones are counted as late, not lost.
