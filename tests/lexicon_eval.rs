@@ -5,7 +5,10 @@
 //! 0.97 and recall 0.95 with no market, rating or physical-sense post read as a report; its test
 //! half, `eval/labelled2-test.tsv` (run once, then spent and tuned on), and both halves of the
 //! third set, `eval/labelled3-dev.tsv` (tuned on) and `eval/labelled3-test.tsv` (run once, at the
-//! end of the second round), are held to what they measured. Each prints a confusion summary and
+//! end of the second round), are held to what they measured. The fourth set's dev half,
+//! `eval/labelled4-dev.tsv` (tuned on), must meet the targets; its test half,
+//! `eval/labelled4-test.tsv` (run once, at the end of the third round), is held to what it
+//! measured. Each prints a confusion summary and
 //! every misclassified post:
 //!
 //!     cargo test --test lexicon_eval -- --nocapture
@@ -383,15 +386,71 @@ fn third_set_dev_half_holds_what_it_measured() {
 /// The untouched half of the third set, run once when the tuning on the first two sets and the
 /// third set's dev half was done: precision 0.821, recall 0.873 (tp 55, fp 12, fn 8), and six
 /// market, rating or physical-sense posts read as reports. Far from the targets; its misses are
-/// listed in the README and were not tuned away, so it is held to what it measured, as a floor
-/// against regressions.
+/// listed in the README and were not tuned away in that round. Spent, it was development data for
+/// the third round (issue 14c), which brought it to precision 0.899, recall 0.984 and four such
+/// posts: a figure from tuning, held as a floor against regressions.
 #[test]
 fn third_set_test_half_holds_what_it_measured() {
     let (sc, figurative) = score2("labelled3-test.tsv");
-    assert!(sc.precision() >= 0.82, "precision {:.3}", sc.precision());
-    assert!(sc.recall() >= 0.87, "recall {:.3}", sc.recall());
+    assert!(sc.precision() >= 0.89, "precision {:.3}", sc.precision());
+    assert!(sc.recall() >= 0.98, "recall {:.3}", sc.recall());
     assert!(
-        figurative <= 6,
+        figurative <= 4,
+        "{figurative} market, rating or physical posts read as reports"
+    );
+}
+
+#[test]
+fn the_fourth_set_is_balanced_and_split() {
+    let dev = rows2("labelled4-dev.tsv");
+    let test = rows2("labelled4-test.tsv");
+    assert!(dev.len() + test.len() >= 400);
+    assert!(dev.len().abs_diff(test.len()) <= 1);
+    let texts: std::collections::HashSet<&str> =
+        dev.iter().chain(&test).map(|r| r.text.as_str()).collect();
+    assert_eq!(texts.len(), dev.len() + test.len(), "no post twice");
+    for class in [
+        "market", "rating", "physical", "stretch", "errcode", "recovery", "provider", "trap",
+        "plain",
+    ] {
+        for half in [&dev, &test] {
+            assert!(
+                half.iter().filter(|r| r.class == class).count() >= 8,
+                "{class}"
+            );
+        }
+    }
+}
+
+/// The dev half of the fourth set (issue 14, round three; tuned on): before that round,
+/// precision 0.756, recall 0.812 and 8 market, rating or physical-sense posts read as reports.
+#[test]
+fn fourth_set_dev_half_meets_the_targets() {
+    let (sc, figurative) = score2("labelled4-dev.tsv");
+    assert!(
+        sc.precision() >= MIN_PRECISION2,
+        "precision {:.3}",
+        sc.precision()
+    );
+    assert!(sc.recall() >= MIN_RECALL2, "recall {:.3}", sc.recall());
+    assert_eq!(
+        figurative, 0,
+        "market, rating or physical posts read as reports"
+    );
+}
+
+/// The untouched half of the fourth set, run once when the tuning of the third round was done:
+/// precision 0.821, recall 0.852 (tp 69, fp 15, fn 12), and ten market, rating or
+/// physical-sense posts read as reports. It misses every target (precision 0.97, recall 0.95,
+/// no such post); its misses are listed in the README and were not tuned away, so it is held to
+/// what it measured, as a floor against regressions.
+#[test]
+fn fourth_set_test_half_holds_what_it_measured() {
+    let (sc, figurative) = score2("labelled4-test.tsv");
+    assert!(sc.precision() >= 0.82, "precision {:.3}", sc.precision());
+    assert!(sc.recall() >= 0.85, "recall {:.3}", sc.recall());
+    assert!(
+        figurative <= 10,
         "{figurative} market, rating or physical posts read as reports"
     );
 }

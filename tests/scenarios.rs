@@ -88,6 +88,7 @@ fn robust_z(w: &Windows, svc: usize, first: i64, last: i64, p: &Params) -> Serie
         baseline: m.exp_m1(),
         scores,
         theta: f64::INFINITY,
+        spread: 0.0,
         level_known: true,
     }
 }
@@ -184,6 +185,7 @@ fn kleinberg(w: &Windows, svc: usize, first: i64, last: i64, p: &Params) -> Seri
         baseline: p0,
         scores,
         theta: f64::INFINITY,
+        spread: 0.0,
         level_known: true,
     }
 }
@@ -213,6 +215,7 @@ fn ewma(w: &Windows, svc: usize, first: i64, last: i64, p: &Params) -> Series {
         baseline: mean,
         scores,
         theta: f64::INFINITY,
+        spread: 0.0,
         level_known: true,
     }
 }
@@ -399,11 +402,16 @@ enum Held {
     /// The targets: every event hit, median onset error ≤ 2 minutes and worst ≤ a window, every
     /// recovery and recovering phase within 2 windows, ≤ 1 false alarm per 30 quiet days.
     Targets,
-    /// What the held-out dense suite measured when it was run once at the end (README): every
-    /// event hit, median onset error ≤ 2 minutes, median recovery error ≤ 2 windows, ≤ 1.5 false
-    /// alarms per 30 quiet days. It missed the targets (1.16 false alarms per 30 days; one
-    /// onset and one recovery about 20 minutes off); this guards against getting worse.
+    /// What the held-out dense draws measured when each was run once at the end of a round
+    /// (README): every event hit, median onset error ≤ 2 minutes, median recovery error ≤ 2
+    /// windows, ≤ 1.5 false alarms per 30 quiet days. Each missed a target (seeds 40 000, issue
+    /// 13's second round: 1.16 false alarms per 30 days, one onset and one recovery about 20
+    /// minutes off; seeds 60 000, its third round: 1.33 false alarms per 30 days, 7 of its 8
+    /// in one series noisier than the dispersion estimate measures); this guards against
+    /// getting worse.
     Measured,
+    /// Printed only (the wider development draws, looked at while tuning).
+    Printed,
 }
 
 /// Prints the table of `rows` and the compared methods, and holds the rows to `held`.
@@ -447,6 +455,9 @@ fn judge(
     }
     // One print: the two suites run side by side.
     println!("{out}");
+    if held == Held::Printed {
+        return;
+    }
 
     let (on_med, on_worst) = median_max(&all.onset_errors()).unwrap();
     let rec = all.recovery_errors();
@@ -506,9 +517,10 @@ fn dense_suite_meets_the_targets() {
     );
 }
 
-/// The same dense shapes from other seeds, never used for tuning: run once at the end (seeds
-/// from 40 000; the draw from 30 000 was run once before the weekly median was added, which it
-/// prompted). Held to what it measured, not to the targets it missed (see `Held::Measured`).
+/// The same dense shapes from other seeds, never used for tuning: run once at the end of issue
+/// 13's second round (seeds from 40 000; the draw from 30 000 was run once before the weekly
+/// median was added, which it prompted). Spent: seen before the third round (which did not
+/// tune on it). Held to what it measured, not to the targets it missed (see `Held::Measured`).
 #[test]
 fn held_out_dense_suite_meets_the_targets() {
     let specs = outcry_sim::dense_suite_seeded(40_000)
@@ -519,6 +531,106 @@ fn held_out_dense_suite_meets_the_targets() {
         })
         .collect();
     dense_meets_the_targets("Held-out dense suite", specs, Held::Measured);
+}
+
+/// Development only (`--ignored`): the dense shapes from every development draw
+/// (`outcry_sim::DENSE_DEV_OFFSETS`), the chosen test alone, to measure false-alarm rates on
+/// more quiet days while tuning (never the held-out draws). `OUTCRY_DENSE_TRACE=1` prints the
+/// windows around every false alarm and every event (counts, expectation, P, flags).
+#[test]
+#[ignore]
+fn wider_dense_development_draws() {
+    let specs = outcry_sim::DENSE_DEV_OFFSETS
+        .iter()
+        .flat_map(|&o| {
+            outcry_sim::dense_suite_seeded(o)
+                .into_iter()
+                .map(move |mut s| {
+                    s.name = format!("d{}-{}", o / 1000, s.name);
+                    s
+                })
+        })
+        .collect();
+    dense_meets_the_targets("Wider dense development draws", specs, Held::Printed);
+}
+
+/// The windows of `w` around `at` (seconds) under the chosen test: one line per window (with
+/// the generator's true background mean, `truth`).
+fn trace(w: &Windows, params: &Params, at: i64, label: &str, truth: &[f64]) -> String {
+    let (first, last) = w.span_windows().unwrap();
+    let s = detect::series(w, 0, first, last, params);
+    let k0 = (w.index(at) - first).max(0) as usize;
+    let mut out = format!("    trace {label} (theta {:.1}):\n", s.theta);
+    for k in k0.saturating_sub(6)..(k0 + 10).min(s.scores.len()) {
+        let x = &s.scores[k];
+        out.push_str(&format!(
+            "      {} {:>6} exp {:>8.1} true {:>8.1} ratio {:>5.2} p {:>9.2e} {}{}\n",
+            outcry::time::rfc3339_utc(w.start(first + k as i64)),
+            x.reports,
+            x.expected,
+            truth.get(k).copied().unwrap_or(f64::NAN),
+            f64::from(x.reports) / x.expected.max(1e-9),
+            x.p,
+            if x.spike { "S" } else { "" },
+            if x.elevated { "E" } else { "" },
+        ));
+    }
+    out
+}
+
+/// How far the chosen model's expectation is from the generator's background mean: θ
+/// estimated and true, the median and MAD of ln(expected / true), and the autocorrelation of
+/// that log error at lags of one window and of an hour.
+fn model_error(w: &Windows, params: &Params, truth: &[f64], size: f64) -> String {
+    let (first, last) = w.span_windows().unwrap();
+    let s = detect::series(w, 0, first, last, params);
+    let e: Vec<f64> = s
+        .scores
+        .iter()
+        .zip(truth)
+        .map(|(x, &t)| (x.expected / t).ln())
+        .collect();
+    let med = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    let m = med(&mut e.clone());
+    let mad = med(&mut e.iter().map(|x| (x - m).abs()).collect()) / 0.6745;
+    let mean = e.iter().sum::<f64>() / e.len() as f64;
+    let var = e.iter().map(|x| (x - mean).powi(2)).sum::<f64>();
+    let ac = |lag: usize| {
+        (lag..e.len())
+            .map(|k| (e[k] - mean) * (e[k - lag] - mean))
+            .sum::<f64>()
+            / var
+    };
+    format!(
+        "    model: theta {:.1} (true {:.1}) spread {:.3}, ln(exp/true) median {:+.3} robust sd {:.3}, autocorrelation lag 1 {:.2}, lag 12 {:.2}\n",
+        s.theta,
+        size,
+        s.spread,
+        m,
+        mad,
+        ac(1),
+        ac(12)
+    )
+}
+
+/// The same dense shapes from seeds reserved before the third round of tuning
+/// (`outcry_sim::DENSE_FRESH_HOLDOUT`), never used for tuning, run once at its end: 10/10 hit,
+/// onset error median 0.9 min (worst 1.8), recovery median 0.2 min (worst 3.7), 8 false alarms
+/// in 181 quiet days (1.33 per 30 days, above the target of 1). Held to what it measured (see
+/// `Held::Measured`).
+#[test]
+fn fresh_held_out_dense_suite_meets_the_targets() {
+    let specs = outcry_sim::dense_suite_seeded(outcry_sim::DENSE_FRESH_HOLDOUT)
+        .into_iter()
+        .map(|mut s| {
+            s.name = format!("held-{}", s.name);
+            s
+        })
+        .collect();
+    dense_meets_the_targets("Fresh held-out dense suite", specs, Held::Measured);
 }
 
 fn dense_meets_the_targets(title: &str, specs: Vec<outcry_sim::DenseSpec>, held: Held) {
@@ -552,11 +664,61 @@ fn dense_meets_the_targets(title: &str, specs: Vec<outcry_sim::DenseSpec>, held:
             min_llr: 0.0,
             ..params.clone()
         };
-        for (k, f) in SCORERS.iter().enumerate() {
-            let d = found(detect::detect_with(&w, &cmp, f));
-            compared[k].extend(eval::score(&sc.truth, &d, step));
+        if held != Held::Printed {
+            for (k, f) in SCORERS.iter().enumerate() {
+                let d = found(detect::detect_with(&w, &cmp, f));
+                compared[k].extend(eval::score(&sc.truth, &d, step));
+            }
         }
-        let s = eval::score(&sc.truth, &found(detect::detect(&w, &params)), step);
+        let incidents = detect::detect(&w, &params);
+        let s = eval::score(&sc.truth, &found(incidents.clone()), step);
+        if std::env::var_os("OUTCRY_DENSE_TRACE").is_some() {
+            for d in &s.false_alarms {
+                let i = incidents.iter().find(|i| i.onset == d.onset).unwrap();
+                let label = format!(
+                    "{} false: llr {:.1} peak ratio {:.2} minutes {:.0}",
+                    sc.name,
+                    i.llr,
+                    i.peak_ratio,
+                    (i.recovery.unwrap_or(i.onset) - i.onset) as f64 / 60.0
+                );
+                detail.push_str(&trace(&w, &params, d.onset, &label, &sc.means));
+            }
+            for e in &s.events {
+                detail.push_str(&trace(
+                    &w,
+                    &params,
+                    e.event.onset,
+                    &format!("{} onset", sc.name),
+                    &sc.means,
+                ));
+                detail.push_str(&trace(
+                    &w,
+                    &params,
+                    e.event.recovery,
+                    &format!("{} recovery", sc.name),
+                    &sc.means,
+                ));
+            }
+            detail.push_str(&model_error(&w, &params, &sc.means, spec.size));
+            if let Some(dir) = &keep {
+                let (first, last) = w.span_windows().unwrap();
+                let series = detect::series(&w, 0, first, last, &params);
+                let mut out = String::from("k,count,expected,true,p,spike,elevated\n");
+                for (k, x) in series.scores.iter().enumerate() {
+                    out.push_str(&format!(
+                        "{k},{},{:.3},{:.3},{:.3e},{},{}\n",
+                        x.reports,
+                        x.expected,
+                        sc.means.get(k).copied().unwrap_or(f64::NAN),
+                        x.p,
+                        u8::from(x.spike),
+                        u8::from(x.elevated)
+                    ));
+                }
+                std::fs::write(dir.join(format!("{}.model.csv", sc.name)), out).unwrap();
+            }
+        }
         all_quiet += sc.quiet_s as f64 / 86_400.0;
         detail.push_str(&format!(
             "  {:<22} variance/mean {:.1}\n{}",

@@ -117,8 +117,8 @@ pub enum Command {
     /// also the sums of the last 15 and 60 minutes). Elevated windows chain into one incident
     /// across up to --merge-gap quiet windows (up to an hour while reports stay above normal in
     /// sum); one with a spike, a second busy window (P < 0.1) or a spike below alpha², and 10
-    /// nats of evidence (the run's log-likelihood ratio) is reported, with its severity (peak
-    /// ratio, evidence). Onset: the first report of the run, to the second. Recovery: where the
+    /// nats of evidence (the run's log-likelihood ratio, allowing for the expectation's own
+    /// error over hours) is reported, with its severity (peak ratio, evidence). Onset: the first report of the run, to the second. Recovery: where the
     /// reports end, placed by the first recovery post ("it's back", 정상화) from the run's last
     /// window on once a second one corroborates it (or up to an hour later when the reports in
     /// between stay above normal: a degraded tail); none while still elevated at the end of the

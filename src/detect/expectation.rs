@@ -3,7 +3,7 @@
 //! (steps 1, 3 and 4 of the method).
 
 use super::level::{local_level, LEVEL_MIN_H};
-use super::nbinom::{nb_tail, robust_size};
+use super::nbinom::{block_size, expectation_spread, nb_tail, robust_size};
 use super::params::{Params, Variance};
 use super::poisson::score;
 use super::season::{fit_factor, Season};
@@ -50,6 +50,10 @@ pub struct Series {
     pub scores: Vec<WindowScore>,
     /// The negative binomial size θ the windows were tested with (∞: Poisson).
     pub theta: f64,
+    /// How far the expectation itself is off over an hour, as the standard deviation of its
+    /// log error (see [`expectation_spread`](super::expectation_spread); 0: not measured, or
+    /// none beyond the windows' dispersion). A run's evidence allows for it.
+    pub spread: f64,
     /// False when the segment was too short to know the usual level (see
     /// [`local_level`](super::local_level)): the level is then the prior's.
     pub level_known: bool,
@@ -80,11 +84,17 @@ pub fn score_series_model(
     let season = season.filter(|_| params.seasonal);
     let known = level_known(n, width);
     let model = fit_model(counts, &base, season, (width, known), params);
+    let hour = (3600 / width.max(1)).max(1) as usize;
     Series {
         first,
         baseline: model.lambda,
         scores: test_windows(counts, &model.mu, model.theta, (width, false), params),
         theta: model.theta,
+        spread: if params.blocks {
+            expectation_spread(counts, &model.mu, model.theta, hour)
+        } else {
+            0.0
+        },
         level_known: known || !params.local_level,
     }
 }
@@ -325,6 +335,13 @@ fn test_windows(
         if !params.blocks || len < 2 || len > n {
             continue;
         }
+        // The blocks' own spread, measured on the series' consecutive blocks (None: too few
+        // informative ones; independence is then assumed).
+        let measured = if theta.is_finite() {
+            block_size(counts, mu, len)
+        } else {
+            None
+        };
         for end in len..=n {
             let start = end - len;
             let (c, m, m2) = (
@@ -340,8 +357,12 @@ fn test_windows(
             if c < reach || c < f64::from(params.min_reports) {
                 continue;
             }
+            // Independent windows would make the sum negative binomial of size θ·(Σμ)²/Σμ²;
+            // where the series' blocks spread wider (the expectation's error lasts for hours),
+            // their measured size.
             let size = if theta.is_finite() {
-                theta * m * m / m2
+                let independent = theta * m * m / m2;
+                measured.map_or(independent, |b| b.min(independent))
             } else {
                 f64::INFINITY
             };
@@ -351,10 +372,14 @@ fn test_windows(
             let x = &mut scores[end - 1];
             // Only dense windows: where a window expects under `DENSE_MEAN` reports its own
             // discrete count is already a sharp test, and one straggler after an outage would
-            // otherwise end a significant block.
+            // otherwise end a significant block. And only a window that carries its share of
+            // the block's excess (at least half the block's excess per window): the block's
+            // rise still goes on at its end, it is not the remains of one that has ended.
+            let share = (c - m) / len as f64 / 2.0;
             if x.expected >= DENSE_MEAN
                 && x.reports > 0
                 && f64::from(x.reports) >= params.elevated_ratio() * x.expected
+                && f64::from(x.reports) - x.expected >= share
             {
                 if p < x.p {
                     x.p = p;
@@ -548,6 +573,29 @@ mod tests {
             );
         }
         assert_eq!(spike_level(0.01, f64::INFINITY, &p), 3);
+    }
+
+    #[test]
+    fn a_window_after_an_outage_does_not_inherit_its_block() {
+        // 5-minute windows around 50 with a wide spread, an outage of half an hour at ten
+        // times that, and then windows at about 1.5 times the level, ordinary for this
+        // series: the hour blocks that end with them hold the outage, but they do not carry
+        // its excess, so they are not flagged for it.
+        let cycle = [20u32, 80, 50, 35, 65, 45, 55];
+        let mut counts: Vec<u32> = (0..2000).map(|k| cycle[k % 7]).collect();
+        counts[1000..1006].fill(500);
+        counts[1006..1018].fill(50);
+        counts[1008] = 76;
+        counts[1012] = 78;
+        let s = score_series(0, &counts, 300, &Params::default());
+        assert!(s.scores[1000..1006].iter().all(|x| x.spike));
+        for k in [1008, 1012] {
+            assert!(
+                s.scores[k].p > 0.01 && !s.scores[k].elevated,
+                "{:?}",
+                s.scores[k]
+            );
+        }
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use super::expectation::{Series, BASELINE_FLOOR, DENSE_MEAN};
 use super::facets::{incident_facets, IncidentFacets};
-use super::nbinom::run_llr;
+use super::nbinom::run_llr_spread;
 use super::params::Params;
 use super::phases::recovering_start;
 use super::recovery::{above_normal, recovery_time};
@@ -56,7 +56,8 @@ pub struct Incident {
     /// Severity: the peak window's reports (distinct voices) over what was expected there.
     pub peak_ratio: f64,
     /// Severity: the log-likelihood ratio (nats) of the run's reports under one raised level
-    /// against the expectation (see [`run_llr`](super::run_llr)).
+    /// against the expectation, allowing for the expectation's own error (see
+    /// [`run_llr_spread`](super::run_llr_spread)).
     pub llr: f64,
     /// False when the input was too short to know the usual level: the expectation is the
     /// prior's (see [`local_level`](super::local_level)).
@@ -230,7 +231,7 @@ fn build(
             let part = &s.scores[run.start..=run.end];
             let c: Vec<u32> = part.iter().map(|x| x.reports).collect();
             let mu: Vec<f64> = part.iter().map(|x| x.expected).collect();
-            run_llr(&c, &mu, s.theta)
+            run_llr_spread(&c, &mu, s.theta, s.spread)
         },
         usual_level_known: s.level_known,
         overdispersion: if s.theta.is_finite() {

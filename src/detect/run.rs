@@ -2,12 +2,12 @@
 //! has its last spike and ends, and where its body ends. The recovery and the phases are read
 //! from these.
 
-use super::expectation::Series;
+use super::expectation::{Series, DENSE_MEAN};
 
 /// The windows of one incident: indices into the scores of its service's [`Series`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Run {
-    /// The first window (the lead-in included).
+    /// The first window (the lead-in included; leading stragglers of a dense run excluded).
     pub start: usize,
     /// The last elevated window.
     pub end: usize,
@@ -21,11 +21,18 @@ pub(super) struct Run {
 }
 
 impl Run {
-    /// The run `start..=end` of `s` whose last spike is `last_spike`.
+    /// The run `start..=end` of `s` whose last spike is `last_spike`. In a dense series
+    /// (windows expecting at least `DENSE_MEAN` reports) the run's leading stragglers are not
+    /// the outage: windows before a window that is not elevated, none of them holding a third
+    /// of the peak's excess over its expectation. There an elevated window is as likely the
+    /// series' ordinary wander as an outage's first minutes (the mirror of the trailing
+    /// stragglers below; found on the dense development draws, where a chance spike up to
+    /// `merge_gap` windows before an outage made its onset 10–20 minutes early).
     pub(super) fn new(s: &Series, start: usize, end: usize, last_spike: usize) -> Run {
         let peak = (start..=end)
             .max_by_key(|&k| (s.scores[k].reports, std::cmp::Reverse(k)))
             .unwrap_or(start);
+        let start = leading_stragglers_out(s, start, peak);
         let peak_count = s.scores[peak].reports;
         let mut body_end = end;
         while body_end > peak
@@ -44,5 +51,54 @@ impl Run {
             peak,
             body_end,
         }
+    }
+}
+
+/// The first window of the run `start..` whose peak is `peak` once its leading stragglers are
+/// left out (see [`Run::new`]).
+fn leading_stragglers_out(s: &Series, mut start: usize, peak: usize) -> usize {
+    let excess = |k: usize| f64::from(s.scores[k].reports) - s.scores[k].expected;
+    let third = excess(peak) / 3.0;
+    while start < peak && s.scores[start].expected >= DENSE_MEAN {
+        let Some(quiet) = (start + 1..peak).find(|&k| !s.scores[k].elevated) else {
+            break;
+        };
+        if (start..quiet).any(|k| excess(k) >= third) {
+            break;
+        }
+        let Some(next) = (quiet + 1..=peak).find(|&k| s.scores[k].elevated) else {
+            break;
+        };
+        start = next;
+    }
+    start
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detect::{score_series, Params};
+
+    #[test]
+    fn a_chance_spike_before_a_dense_outage_is_not_its_start() {
+        // Windows around 50 with a wide spread; a window at three times that, two ordinary
+        // ones, then an outage at ten times the level: the run bridges the gap, its start is
+        // the outage's first window.
+        let cycle = [20u32, 80, 50, 35, 65, 45, 55];
+        let mut counts: Vec<u32> = (0..2000).map(|k| cycle[k % 7]).collect();
+        counts[990] = 150;
+        counts[991..993].fill(50);
+        counts[993..1000].fill(500);
+        let s = score_series(0, &counts, 300, &Params::default());
+        let run = Run::new(&s, 990, 999, 999);
+        assert_eq!(run.start, 993);
+        assert_eq!(run.peak, 993);
+        // A sparse run keeps its first window: one report where a tenth is usual is the
+        // outage's first voice.
+        let mut sparse = vec![0u32; 2000];
+        sparse[990] = 1;
+        sparse[993..1000].fill(12);
+        let s = score_series(0, &sparse, 300, &Params::default());
+        assert_eq!(Run::new(&s, 990, 999, 999).start, 990);
     }
 }

@@ -105,6 +105,57 @@ fn gap_words(gap: &[u8]) -> Option<usize> {
     Some(words)
 }
 
+/// The adverbs that may stand between an ambiguous alias and the term after it that lets it name
+/// its service: "멜론 또 튕김", "steam still down" (a Latin one between two spaces).
+const ADVERBS: [&str; 19] = [
+    "또",
+    "계속",
+    "자꾸",
+    "왜",
+    "다시",
+    "지금",
+    "갑자기",
+    "아직도",
+    "완전",
+    "방금",
+    "still",
+    "just",
+    "totally",
+    "completely",
+    "randomly",
+    "suddenly",
+    "also",
+    "again",
+    "constantly",
+];
+
+/// "wont load", "isnt down", "doesnt work": people often drop the apostrophe of a negative
+/// contraction. Every entry with one is also read without it, unless an entry is written that
+/// way already (that one keeps its own kind). `seen` maps each pattern to its entry.
+fn add_bare_contractions(
+    entries: &mut Vec<Entry>,
+    seen: &mut std::collections::HashMap<String, usize>,
+) {
+    for i in 0..entries.len() {
+        if !entries[i].pattern.contains("n't") {
+            continue;
+        }
+        let bare = entries[i].pattern.replace("n't", "nt");
+        if let std::collections::hash_map::Entry::Vacant(v) = seen.entry(bare.clone()) {
+            v.insert(entries.len());
+            let e = Entry {
+                pattern: bare,
+                ..entries[i].clone()
+            };
+            entries.push(e);
+        }
+    }
+}
+
+/// How many words may stand between a service's name and a `^` entry that takes it as its
+/// subject: a noun with its particle or two ("카톡 메시지 안 가요", "주문 접수가 안 돼요").
+pub const SUBJECT_WINDOW: usize = 3;
+
 /// What a post is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -162,6 +213,8 @@ pub enum Dropped {
     NoNumber,
     /// A `~` entry read in another sense: the cue (a term id) near it decided.
     Sense(TermId),
+    /// A `^` entry (a predicate such as 안 돼) with no service named before it in its clause.
+    NoSubject,
 }
 
 /// One literal match in the normalised text: byte range, term, and whether it was set aside.
@@ -205,6 +258,9 @@ struct Last {
     negation: Option<usize>,
     counter: Option<usize>,
     template_service: Option<usize>,
+    /// The last outage phrase that is not a `^` predicate: the one a report's service is named
+    /// nearest to, when it stands.
+    named_outage: Option<usize>,
 }
 
 impl Last {
@@ -277,6 +333,9 @@ pub struct Matcher {
     official: Vec<OfficialPhrase>,
     /// The facets, and which of them each entry names (see `facets.rs`).
     facets: FacetTable,
+    /// [`ADVERBS`] as posts read once normalised with this lexicon's doubles ("still" reads
+    /// "stil" when no entry has `ll`).
+    adverbs: Vec<String>,
 }
 
 impl Matcher {
@@ -309,6 +368,7 @@ impl Matcher {
                 }
             }
         }
+        add_bare_contractions(&mut entries, &mut seen);
         // A contiguous NFA, not a DFA: this automaton only reads the posts the prefilter lets
         // through, where the two search about as fast (cachegrind: 511 M against 500 M
         // instructions per 20 MB of the bench corpus), but the DFA took ~45 ms and 7 MiB to build
@@ -338,7 +398,7 @@ impl Matcher {
             .map(|e| e.pattern.clone())
             .collect();
         let facets = FacetTable::new(lex.facets, &facet_entries, &entries);
-        Matcher {
+        let mut m = Matcher {
             ac,
             entries,
             templates: lex.templates,
@@ -350,7 +410,17 @@ impl Matcher {
             context,
             official: lex.official,
             facets,
-        }
+            adverbs: Vec::new(),
+        };
+        m.adverbs = ADVERBS
+            .iter()
+            .map(|a| {
+                let mut out = String::new();
+                m.normalise_post(a, &mut out);
+                out
+            })
+            .collect();
+        m
     }
 
     /// The facets (`[surface]`, `[function]`, `[place]` sections), indexed by `FacetHit::facet`.
@@ -446,6 +516,7 @@ impl Matcher {
         self.drop_inside_words(hay, &mut s.hits, &mut s.dropped);
         self.set_aside_other_senses(hay, &mut s.hits, &mut s.dropped);
         self.drop_without_context(hay, &mut s.hits, &mut s.dropped);
+        self.drop_without_subject(hay, &mut s.hits, &mut s.dropped);
         let last = self.sort_by_role(hay, &s.hits, &mut s.roles);
 
         let (outage, cancelled) = last.standing_outage();
@@ -571,6 +642,37 @@ impl Matcher {
         hits.truncate(keep);
     }
 
+    /// Moves the `^` hits (predicates with no subject of their own: 안 돼, 안 가요) with no
+    /// service named before them in their clause, at most [`SUBJECT_WINDOW`] words away, from
+    /// `hits` to `dropped`: "카톡까지 안 돼" and "SKT 문자 안 가요" are reports, "그러면 안 돼" is
+    /// not. `--about` is no subject: a stream about one service still says "밥 먹으면 안 돼".
+    fn drop_without_subject(&self, hay: &[u8], hits: &mut Vec<Hit>, dropped: &mut Vec<Hit>) {
+        if !hits.iter().any(|h| self.entries[h.term].needs_subject) {
+            return;
+        }
+        let mut keep = 0;
+        for i in 0..hits.len() {
+            let h = hits[i];
+            let named_before = || {
+                hits[..i].iter().any(|a| {
+                    matches!(self.entries[a.term].kind, TermKind::Alias(_))
+                        && a.end <= h.start
+                        && gap_words(&hay[a.end..h.start]).is_some_and(|n| n <= SUBJECT_WINDOW)
+                })
+            };
+            if self.entries[h.term].needs_subject && !named_before() {
+                dropped.push(Hit {
+                    dropped: Some(Dropped::NoSubject),
+                    ..h
+                });
+                continue;
+            }
+            hits[keep] = h;
+            keep += 1;
+        }
+        hits.truncate(keep);
+    }
+
     /// Lists the kept hits in `roles` by what they stand for, and notes where the last one of
     /// each kind starts.
     fn sort_by_role(&self, hay: &[u8], hits: &[Hit], roles: &mut Roles) -> Last {
@@ -581,15 +683,22 @@ impl Matcher {
                     if !roles.services.contains(&svc) {
                         roles.services.push(svc);
                     }
-                    if let Some(t) = self.template_at(hay, h, hits) {
+                    let frame = self
+                        .template_at(hay, h, hits)
+                        .filter(|_| !self.told_as_past(hay, hits, h.start));
+                    if let Some(t) = frame {
                         roles.terms.push(self.entries.len() + t);
                         last.outage = Some(h.start);
+                        last.named_outage = Some(h.start);
                         last.template_service.get_or_insert(svc);
                     }
                 }
                 TermKind::Outage => {
                     roles.terms.push(h.term);
                     last.outage = Some(h.start);
+                    if !self.entries[h.term].needs_subject {
+                        last.named_outage = Some(h.start);
+                    }
                 }
                 TermKind::Recovery => {
                     roles.terms.push(h.term);
@@ -626,7 +735,12 @@ impl Matcher {
     ) -> Option<usize> {
         let anchor = match kind {
             Kind::Report if last.template_service.is_some() => return last.template_service,
-            Kind::Report => outage,
+            // "카카오 장애 발생, 카톡이랑 다 안 됨": a `^` predicate leans on the service before
+            // it, the outage phrase proper says which one is down.
+            Kind::Report => last
+                .named_outage
+                .filter(|&n| Some(n) > last.denial())
+                .or(outage),
             Kind::Recovery => last.recovery,
         };
         self.nearest_service(hits, anchor.unwrap_or(0))
@@ -652,7 +766,8 @@ impl Matcher {
     /// is not about a service: a cue in the same clause, at most its sense's window of words
     /// away (see [`gap_words`]). A word cue counts before the entry only (what fell is named
     /// before it: "shares down", 주가 다운; "coinbase down when btc dumps" is an outage), a
-    /// `{number}` cue on either side (the figure follows: "down 2%", 다운 3%).
+    /// `{number}` cue on either side (the figure follows: "down 2%", 다운 3%). The cues of a sense
+    /// written `every` (`past`) set aside every outage hit in the same way, `~` or not.
     fn set_aside_other_senses(&self, hay: &[u8], hits: &mut Vec<Hit>, dropped: &mut Vec<Hit>) {
         let cue_of = |h: &Hit| match self.entries[h.term].kind {
             TermKind::Cue(sense) => Some(sense),
@@ -665,11 +780,16 @@ impl Matcher {
         let mut inherited = None;
         for i in 0..hits.len() {
             let h = hits[i];
-            let cue = if self.entries[h.term].figurative {
+            let e = &self.entries[h.term];
+            let outage = e.kind == TermKind::Outage;
+            let cue = if e.figurative || outage {
                 hits.iter().find(|c| {
                     let Some(sense) = cue_of(c) else {
                         return false;
                     };
+                    if !e.figurative && !self.senses[sense].every {
+                        return false;
+                    }
                     let (a, b) = if c.end <= h.start {
                         (c.end, h.start)
                     } else if h.end <= c.start && self.entries[c.term].number.is_some() {
@@ -705,6 +825,20 @@ impl Matcher {
             }
         }
         hits.truncate(keep);
+    }
+
+    /// Whether a cue of an `every` sense (`past`: "remember the big aws outage", 작년) comes
+    /// before `at` in its clause, within its window: a `{service}` frame starting there is then
+    /// talk of an outage that is over, as the outage hits it sets aside.
+    fn told_as_past(&self, hay: &[u8], hits: &[Hit], at: usize) -> bool {
+        hits.iter().any(|c| match self.entries[c.term].kind {
+            TermKind::Cue(sense) => {
+                self.senses[sense].every
+                    && c.end <= at
+                    && gap_words(&hay[c.end..at]).is_some_and(|n| n <= self.senses[sense].window)
+            }
+            _ => false,
+        })
     }
 
     /// Whether a `[context]` word is right next to the alias hit `h`: after it (past a `'s` and a
@@ -758,10 +892,20 @@ impl Matcher {
             let k = self.entries[x.term].kind;
             !matches!(k, TermKind::Exclude | TermKind::Cue(_)) && !k.facet_only()
         };
-        // After the alias, a contraction may come first: "steam's down", "steam's been down".
+        // After the alias, a contraction may come first: "steam's down", "steam's been down";
+        // or one adverb that only says when or how often: "멜론 또 튕김", "steam still down".
         let after = |b: usize| {
             let gap = &hay[h.end..b];
-            near(h.end, b) || matches!(gap, b"'s " | b"'s been ")
+            near(h.end, b)
+                || matches!(gap, b"'s " | b"'s been ")
+                || self.adverbs.iter().any(|a| {
+                    let a = a.as_bytes();
+                    gap == a
+                        || (gap.len() == a.len() + 2
+                            && gap[0] == b' '
+                            && gap[gap.len() - 1] == b' '
+                            && &gap[1..gap.len() - 1] == a)
+                })
         };
         (i > 0 && useful(&hits[i - 1]) && near(hits[i - 1].end, h.start))
             || (i + 1 < hits.len() && useful(&hits[i + 1]) && after(hits[i + 1].start))
@@ -1131,7 +1275,7 @@ mod tests {
         let hits = s.hits();
         let cue = hits
             .iter()
-            .rfind(|h| matches!(m.term_kind(h.term), TermKind::Cue(_)));
+            .rfind(|h| h.dropped.is_none() && matches!(m.term_kind(h.term), TermKind::Cue(_)));
         assert_eq!(
             cue.map(|h| &s.normalised()[h.start..h.end]),
             Some("2%"),
@@ -1304,5 +1448,102 @@ mod tests {
         assert_eq!(verdict(&m, "steam's been down since 2pm"), down("steam"));
         assert_eq!(verdict(&m, "steam's down"), down("steam"));
         assert_eq!(verdict(&m, "ran out of steam's energy"), (None, None));
+    }
+
+    fn small(text: &str) -> Matcher {
+        let mut lex = Lexicon::default();
+        lex.add_text("t.lex", text).unwrap();
+        Matcher::new(lex, None)
+    }
+
+    #[test]
+    fn a_predicate_needs_a_service_before_it_in_its_clause() {
+        let m = small(
+            "[outage]\n^안 돼\n장애\n[recovery]\n^다시 돼\n\
+             [service kakaotalk messenger]\n카톡\n[service kakao portal]\n카카오\n",
+        );
+        let report = (Some("report"), Some("kakaotalk".to_string()));
+        assert_eq!(verdict(&m, "카톡까지 안 돼"), report);
+        assert_eq!(verdict(&m, "카톡 메시지 전송이 안 돼요"), report);
+        assert_eq!(
+            verdict(&m, "카톡 다시 돼요"),
+            (Some("recovery"), Some("kakaotalk".to_string()))
+        );
+        // No service before it, one after it, one too far, or one in another clause.
+        assert_eq!(verdict(&m, "그러면 안 돼"), (None, None));
+        assert_eq!(verdict(&m, "안 돼 카톡"), (None, None));
+        assert_eq!(
+            verdict(&m, "카톡 보내려고 하는데 아무리 해도 안 돼"),
+            (None, None)
+        );
+        assert_eq!(verdict(&m, "카톡 잘 썼음. 근데 안 돼"), (None, None));
+        let mut s = Scratch::default();
+        m.classify("그러면 안 돼", &mut s);
+        assert!(s
+            .hits()
+            .iter()
+            .any(|h| h.dropped == Some(Dropped::NoSubject)));
+        // The outage phrase proper, not the predicate leaning on the next name, says which.
+        assert_eq!(
+            verdict(&m, "카카오 장애, 카톡도 안 돼"),
+            (Some("report"), Some("kakao".to_string()))
+        );
+    }
+
+    #[test]
+    fn a_sense_of_every_entry_sets_aside_plain_outage_phrases_and_frames() {
+        let m = small(
+            "[outage]\noutage\n{service} outage\n~down\n[sense past 6 every]\nremember\n\
+             [sense market]\nstock\n[service aws cloud]\naws\n",
+        );
+        assert_eq!(verdict(&m, "remember the big aws outage"), (None, None));
+        assert_eq!(verdict(&m, "remember the aws outage"), (None, None));
+        assert_eq!(
+            verdict(&m, "aws outage, remember to check the status page"),
+            (Some("report"), Some("aws".to_string()))
+        );
+        // A sense without `every` reads only `~` entries in another sense.
+        assert_eq!(
+            verdict(&m, "stock aws outage"),
+            (Some("report"), Some("aws".to_string()))
+        );
+        assert_eq!(verdict(&m, "stock aws down"), (None, None));
+    }
+
+    #[test]
+    fn negative_contractions_are_read_without_their_apostrophe() {
+        let m = small("[outage]\nwon't load\n[negation]\nisn't down\n[exclude]\nwont load\n[outage]\n~down\n[service gmail mail]\ngmail\n");
+        let mut s = Scratch::default();
+        // `wont load` is written as an exclusion: the derived form does not replace it.
+        assert_eq!(verdict(&m, "gmail wont load"), (None, None));
+        m.classify("gmail wont load", &mut s);
+        assert_eq!(m.term_kind(s.hits()[1].term), TermKind::Exclude);
+        assert_eq!(verdict(&m, "gmail isnt down"), (None, None));
+        assert_eq!(
+            verdict(&m, "gmail isn't down"),
+            verdict(&m, "gmail isnt down")
+        );
+        assert_eq!(
+            verdict(&m, "gmail won't load"),
+            (Some("report"), Some("gmail".to_string()))
+        );
+        let b = matcher();
+        assert_eq!(
+            verdict(&b, "steam store wont load"),
+            (Some("report"), Some("steam".to_string()))
+        );
+    }
+
+    #[test]
+    fn an_adverb_may_stand_between_an_ambiguous_alias_and_its_term() {
+        let m = small(
+            "[outage]\n튕김\n~down\n[service melon music]\n?멜론\n[service steam game]\n?Steam\n",
+        );
+        let report = |svc: &str| (Some("report"), Some(svc.to_string()));
+        assert_eq!(verdict(&m, "멜론 또 튕김ㅋㅋ"), report("melon"));
+        assert_eq!(verdict(&m, "steam still down"), report("steam"));
+        // Any other word in between, and the alias names nothing.
+        assert_eq!(verdict(&m, "멜론 먹다 튕김"), (None, None));
+        assert_eq!(verdict(&m, "steam engine down"), (None, None));
     }
 }

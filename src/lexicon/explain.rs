@@ -175,6 +175,10 @@ fn dropped_why(m: &Matcher, d: Dropped) -> String {
             "a very ambiguous alias (`??` in its lexicon: a common word or name) with no context word (internet, wifi, 인터넷 …) right next to it".to_string()
         }
         Dropped::NoNumber => "written with {number}, and no number stands there".to_string(),
+        Dropped::NoSubject => format!(
+            "a predicate with no subject (`^` in its lexicon): no service is named before it in its clause, at most {} words away",
+            super::classify::SUBJECT_WINDOW
+        ),
         Dropped::Sense(cue) => {
             let sense = match m.term_kind(cue) {
                 TermKind::Cue(i) => m.senses()[i].name.as_str(),
@@ -312,6 +316,16 @@ fn rule_notes(m: &Matcher, text: &str, hits: &[ExplainedHit]) -> Vec<String> {
                 h.service.as_deref().unwrap_or("its service")
             ));
         }
+        let predicate = m
+            .entries()
+            .iter()
+            .any(|e| e.display == h.entry && e.kind.name() == h.kind && e.needs_subject);
+        if predicate {
+            notes.push(format!(
+                "\"{}\" is a predicate with no subject of its own (`^`): it counts because a service is named before it in its clause",
+                h.matched
+            ));
+        }
         if h.entry.contains("{number}") {
             notes.push(format!(
                 "\"{}\" matches \"{}\" with the number that stands there",
@@ -383,5 +397,22 @@ mod tests {
             .hits
             .iter()
             .any(|h| h.matched == "error 1003" && h.entry == "error {number}"));
+        let e = explanation(&m, "배민 주문 접수가 안 돼요");
+        assert_eq!(e.verdict.kind.as_deref(), Some("report"));
+        assert!(e
+            .reasons
+            .iter()
+            .any(|r| r.contains("no subject of its own")));
+        let e = explanation(&m, "그러면 안 돼");
+        assert!(e
+            .reasons
+            .iter()
+            .any(|r| r.contains("no service is named before it")));
+        let e = explanation(&m, "remember the big aws outage in 2021?");
+        assert_eq!(e.verdict.kind, None);
+        assert!(e
+            .reasons
+            .iter()
+            .any(|r| r.contains("past sense") && r.contains("remember")));
     }
 }

@@ -129,6 +129,9 @@ pub struct Sense {
     pub name: String,
     /// How many words may stand between a cue and the `~` entry it reads (see README.md).
     pub window: usize,
+    /// A sense written `[sense NAME WINDOW every]`: its cues set aside every outage entry, not
+    /// only the `~` ones (`past`: "remember the big aws outage", 작년 … 먹통).
+    pub every: bool,
 }
 
 /// The window of a `[sense NAME]` section that gives none.
@@ -178,6 +181,9 @@ pub struct Entry {
     /// An entry written with `{number}` (`error {number}`, `{number}%`): the pattern is the rest,
     /// and it counts only with a number on that side.
     pub number: Option<NumberSlot>,
+    /// An entry written `^안 돼`: a predicate with no subject of its own, it counts only when a
+    /// service's name comes before it in its clause, a few words away ("카톡까지 안 돼").
+    pub needs_subject: bool,
 }
 
 impl Entry {
@@ -403,34 +409,7 @@ impl Lexicon {
             "surface" | "function" | "place" => {
                 return self.facet_section(head, inner, words);
             }
-            "sense" => {
-                let name = words.next().ok_or("[sense NAME WINDOW] needs a NAME")?;
-                let window = match words.next() {
-                    None => None,
-                    Some(w) => Some(w.parse::<usize>().map_err(|_| {
-                        format!("the window of [sense {name} {w}] must be a whole number of words")
-                    })?),
-                };
-                if let Some(extra) = words.next() {
-                    return Err(format!(
-                        "unexpected '{extra}' in a sense header: [sense NAME WINDOW]"
-                    ));
-                }
-                let idx = match self.senses.iter().position(|s| s.name == name) {
-                    Some(i) => i,
-                    None => {
-                        self.senses.push(Sense {
-                            name: name.to_string(),
-                            window: DEFAULT_WINDOW,
-                        });
-                        self.senses.len() - 1
-                    }
-                };
-                if let Some(w) = window {
-                    self.senses[idx].window = w;
-                }
-                return Ok(Section::Term(TermKind::Cue(idx)));
-            }
+            "sense" => return self.sense_section(words),
             "official-ack" => Section::Official(Says::Acknowledged),
             "official-resolved" => Section::Official(Says::Resolved),
             "service" => {
@@ -466,6 +445,46 @@ impl Lexicon {
             ));
         }
         Ok(kind)
+    }
+
+    /// A `[sense NAME WINDOW every]` header: the sense (made on first use), its window and
+    /// whether its cues read every outage entry (README.md).
+    fn sense_section<'a>(
+        &mut self,
+        mut words: impl Iterator<Item = &'a str>,
+    ) -> Result<Section, String> {
+        let name = words.next().ok_or("[sense NAME WINDOW] needs a NAME")?;
+        let mut window = None;
+        let mut every = false;
+        for w in words {
+            if w == "every" && !every {
+                every = true;
+            } else if window.is_none() && !every {
+                window = Some(w.parse::<usize>().map_err(|_| {
+                    format!("the window of [sense {name} {w}] must be a whole number of words")
+                })?);
+            } else {
+                return Err(format!(
+                    "unexpected '{w}' in a sense header: [sense NAME WINDOW every]"
+                ));
+            }
+        }
+        let idx = match self.senses.iter().position(|s| s.name == name) {
+            Some(i) => i,
+            None => {
+                self.senses.push(Sense {
+                    name: name.to_string(),
+                    window: DEFAULT_WINDOW,
+                    every: false,
+                });
+                self.senses.len() - 1
+            }
+        };
+        if let Some(w) = window {
+            self.senses[idx].window = w;
+        }
+        self.senses[idx].every |= every;
+        Ok(Section::Term(TermKind::Cue(idx)))
     }
 
     /// `[surface NAME]`, `[function NAME]`, `[place NAME]` (an optional language tag after).
@@ -521,6 +540,14 @@ fn entry(kind: TermKind, line: &str) -> Result<Entry, String> {
         );
     }
     let line = &line[usize::from(needs_context) + usize::from(strict)..];
+    let needs_subject = !escaped && line.starts_with('^');
+    if needs_subject && !matches!(kind, TermKind::Outage | TermKind::Recovery) {
+        return Err(
+            "'^' (needs a service before it) is only allowed before an [outage] or [recovery] entry"
+                .into(),
+        );
+    }
+    let line = if needs_subject { &line[1..] } else { line };
     let figurative = !escaped && line.starts_with('~');
     if figurative && !matches!(kind, TermKind::Outage | TermKind::Recovery) {
         return Err(
@@ -572,6 +599,7 @@ fn entry(kind: TermKind, line: &str) -> Result<Entry, String> {
         strict,
         figurative,
         number,
+        needs_subject,
     })
 }
 
@@ -680,6 +708,8 @@ mod tests {
             ),
             ("[sense market x]\nstock\n", 1, "whole number"),
             ("[sense]\n", 1, "needs a NAME"),
+            ("[sense past 6 every 2]\n", 1, "unexpected '2'"),
+            ("[exclude]\n^안 돼\n", 2, "'^' (needs a service before it)"),
             ("[outage]\nerror {number} {number}\n", 2, "only once"),
             ("[outage]\nerror {number} code\n", 2, "start or end"),
             (
@@ -714,11 +744,13 @@ mod tests {
             [
                 Sense {
                     name: "market".into(),
-                    window: 1
+                    window: 1,
+                    every: false,
                 },
                 Sense {
                     name: "rating".into(),
-                    window: 3
+                    window: 3,
+                    every: false,
                 }
             ]
         );
@@ -739,6 +771,27 @@ mod tests {
         assert_eq!(e[5].pattern, "bell");
         assert_eq!(e[6].ambiguity(), Ambiguity::Near);
         assert_eq!(e[7].kind, TermKind::Cue(0));
+    }
+
+    #[test]
+    fn subjectless_predicates_and_senses_of_every_entry() {
+        let mut lex = Lexicon::default();
+        lex.add_text(
+            "t.lex",
+            "[outage]\n^안 돼\n^~down\n먹통\n[sense past 6 every]\n작년\n[sense market]\nstock\n",
+        )
+        .unwrap();
+        let e = &lex.entries;
+        assert!(e[0].needs_subject && !e[0].figurative && e[0].pattern == "안돼");
+        assert!(e[1].needs_subject && e[1].figurative && e[1].pattern == "down");
+        assert!(!e[2].needs_subject);
+        assert_eq!(
+            lex.senses
+                .iter()
+                .map(|s| (s.window, s.every))
+                .collect::<Vec<_>>(),
+            [(6, true), (DEFAULT_WINDOW, false)]
+        );
     }
 
     #[test]

@@ -202,8 +202,14 @@ pub fn fingerprint(m: &Matcher) -> String {
         h.field(&e.display);
         h.field(&e.pattern);
         h.field(&format!(
-            "{} {} {} {} {} {:?}",
-            e.open_start, e.open_end, e.needs_context, e.strict, e.figurative, e.number
+            "{} {} {} {} {} {:?} {}",
+            e.open_start,
+            e.open_end,
+            e.needs_context,
+            e.strict,
+            e.figurative,
+            e.number,
+            e.needs_subject
         ));
     }
     h.field("templates");
@@ -214,7 +220,7 @@ pub fn fingerprint(m: &Matcher) -> String {
     }
     h.field("senses");
     for s in m.senses() {
-        h.field(&format!("{} {}", s.name, s.window));
+        h.field(&format!("{} {} {}", s.name, s.window, s.every));
     }
     h.field("facets");
     for f in m.facets() {
