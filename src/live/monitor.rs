@@ -24,8 +24,8 @@
 //!
 //! The detector runs for a service when a window with its reports closes, or while one of its
 //! incidents is under way: an incident's last window is elevated, so it holds reports; and
-//! between closes, on a report into an open window that could tip it, while none is under way. Memory
-//! stays bounded: windows older than the horizon are forgotten, closed windows keep only a
+//! between closes, on a report into an open window that could tip it, while none is under way.
+//! Memory stays bounded: windows older than the horizon are forgotten, closed windows keep only a
 //! count of their voices, and windows more than a day old drop their sample posts unless an
 //! incident under way reaches back to them.
 
@@ -64,7 +64,8 @@ pub struct MonitorStats {
     pub detections: u64,
     /// Windows closed.
     pub windows_closed: u64,
-    /// Times the detector looked at a service between closes, with open windows ([`Monitor::peek`]).
+    /// Times the detector looked at a service between closes, with open windows
+    /// ([`Monitor::peek`]).
     pub peeks: u64,
 }
 
@@ -173,10 +174,10 @@ impl Monitor {
     /// evidence rules passes them with more. So where the detector, on the windows closed so
     /// far and the open ones' counts so far, finds an incident reaching into the open windows
     /// that nothing announced, its onset is announced now instead of when the window closes
-    /// (`--max-lateness` after its end). Only new onsets: a growth, a recovery or a withdrawal waits for the windows to close, as a
-    /// quiet open window may still fill. The expectation itself moves a little as the open
-    /// windows' chatter comes in; the next close sets the incident right (`follow`, or
-    /// withdrawn when the detector no longer finds it).
+    /// (`--max-lateness` after its end). Only new onsets: a growth, a recovery or a withdrawal
+    /// waits for the windows to close, as a quiet open window may still fill. The expectation
+    /// itself moves a little as the open windows' chatter comes in; the next close sets the
+    /// incident right (`follow`, or withdrawn when the detector no longer finds it).
     ///
     /// `idx` is the window the report came into. The detector runs again only when that
     /// window's voices could tip it (see [`Monitor::worth_a_peek`]).
@@ -223,8 +224,8 @@ impl Monitor {
     /// window must hold at least the elevated ratio of the past hour's median window (a window no
     /// busier than usual is not unusual unless the expectation fell below the hour's usual
     /// level; such a window waits for its close), and, after a look at the same window, a
-    /// quarter more voices (every one up to [`PEEK_EVERY_UP_TO`]). A look skipped only delays
-    /// an alert to the next look or the close; it never changes what is announced.
+    /// quarter more voices (every one up to [`PEEK_EVERY_UP_TO`]). A look skipped only leaves
+    /// the onset to a later look or to the close.
     fn worth_a_peek(&mut self, w: &Windows, svc: usize, idx: i64, closed: i64) -> bool {
         let cells = w.cells(svc);
         let voices = cells.get(&idx).map_or(0, |c| c.distinct_reports());
