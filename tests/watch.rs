@@ -581,6 +581,24 @@ fn spawn_watch(args: &[&str]) -> std::process::Child {
         .unwrap()
 }
 
+/// `outcry watch ARGS` started with `input` written to its stdin, which stays open (drop it
+/// to end the input), and its stdout's lines as they come.
+fn feed_watch(
+    args: &[&str],
+    input: &str,
+) -> (
+    std::process::Child,
+    std::process::ChildStdin,
+    std::sync::mpsc::Receiver<String>,
+) {
+    let mut child = spawn_watch(args);
+    let mut stdin = child.stdin.take().unwrap();
+    let rx = lines_of(&mut child);
+    stdin.write_all(input.as_bytes()).unwrap();
+    stdin.flush().unwrap();
+    (child, stdin, rx)
+}
+
 fn stderr_of(child: std::process::Child) -> (i32, String) {
     let out = child.wait_with_output().unwrap();
     (
@@ -641,11 +659,7 @@ fn the_alert_schema_is_printed_and_alerts_follow_it() {
 #[test]
 fn onset_comes_while_the_stream_flows_and_the_end_reports_it_unresolved() {
     let (s, onset) = chatter_then_outage(1_700_000_000, 30);
-    let mut child = spawn_watch(&["--format", "jsonl", "--window", "5m"]);
-    let mut stdin = child.stdin.take().unwrap();
-    let rx = lines_of(&mut child);
-    stdin.write_all(s.as_bytes()).unwrap();
-    stdin.flush().unwrap();
+    let (mut child, stdin, rx) = feed_watch(&["--format", "jsonl", "--window", "5m"], &s);
     // Input still open: the onset must come anyway.
     let first = rx
         .recv_timeout(std::time::Duration::from_secs(60))
@@ -682,11 +696,10 @@ fn idle_flush_closes_windows_of_a_silent_stream() {
         s.push_str(&post(t, &format!("q{t}"), "lunch was great"));
         t += 120;
     }
-    let mut child = spawn_watch(&["--format", "jsonl", "--window", "1m", "--idle-flush", "1s"]);
-    let mut stdin = child.stdin.take().unwrap();
-    let rx = lines_of(&mut child);
-    stdin.write_all(s.as_bytes()).unwrap();
-    stdin.flush().unwrap();
+    let (mut child, stdin, rx) = feed_watch(
+        &["--format", "jsonl", "--window", "1m", "--idle-flush", "1s"],
+        &s,
+    );
     let mut events = vec![];
     while let Ok(l) = rx.recv_timeout(std::time::Duration::from_secs(30)) {
         let v: Value = serde_json::from_str(&l).unwrap();
@@ -721,11 +734,8 @@ fn each_signal_flushes_reports_open_incidents_and_exits_0() {
     for signal in ["INT", "TERM", "HUP"] {
         for format in ["jsonl", "text"] {
             let what = format!("SIG{signal}, --format {format}");
-            let mut child = spawn_watch(&["--format", format, "--tz", "Asia/Seoul"]);
-            let mut stdin = child.stdin.take().unwrap();
-            let rx = lines_of(&mut child);
-            stdin.write_all(s.as_bytes()).unwrap();
-            stdin.flush().unwrap();
+            let (mut child, stdin, rx) =
+                feed_watch(&["--format", format, "--tz", "Asia/Seoul"], &s);
             // The input stays open: only the signal can end the run.
             let first = rx
                 .recv_timeout(std::time::Duration::from_secs(60))
@@ -836,18 +846,17 @@ fn exec_hands_alerts_on_and_counts_failures_and_timeouts() {
     );
 
     let started = std::time::Instant::now();
-    let mut child = spawn_watch(&[
-        "--format",
-        "jsonl",
-        "--exec",
-        "sleep 30",
-        "--exec-timeout",
-        "1s",
-    ]);
-    let mut stdin = child.stdin.take().unwrap();
-    let rx = lines_of(&mut child);
-    stdin.write_all(s.as_bytes()).unwrap();
-    stdin.flush().unwrap();
+    let (mut child, stdin, rx) = feed_watch(
+        &[
+            "--format",
+            "jsonl",
+            "--exec",
+            "sleep 30",
+            "--exec-timeout",
+            "1s",
+        ],
+        &s,
+    );
     // The onset is printed while its command still sleeps: the command never blocks the stream.
     let first = rx.recv_timeout(std::time::Duration::from_secs(60)).unwrap();
     assert!(first.contains("\"onset\""));
