@@ -659,7 +659,7 @@ fn the_alert_schema_is_printed_and_alerts_follow_it() {
 #[test]
 fn onset_comes_while_the_stream_flows_and_the_end_reports_it_unresolved() {
     let (s, onset) = chatter_then_outage(1_700_000_000, 30);
-    let (mut child, stdin, rx) = feed_watch(&["--format", "jsonl", "--window", "5m"], &s);
+    let (child, stdin, rx) = feed_watch(&["--format", "jsonl", "--window", "5m"], &s);
     // Input still open: the onset must come anyway.
     let first = rx
         .recv_timeout(std::time::Duration::from_secs(60))
@@ -696,7 +696,7 @@ fn idle_flush_closes_windows_of_a_silent_stream() {
         s.push_str(&post(t, &format!("q{t}"), "lunch was great"));
         t += 120;
     }
-    let (mut child, stdin, rx) = feed_watch(
+    let (child, stdin, rx) = feed_watch(
         &["--format", "jsonl", "--window", "1m", "--idle-flush", "1s"],
         &s,
     );
@@ -734,8 +734,7 @@ fn each_signal_flushes_reports_open_incidents_and_exits_0() {
     for signal in ["INT", "TERM", "HUP"] {
         for format in ["jsonl", "text"] {
             let what = format!("SIG{signal}, --format {format}");
-            let (mut child, stdin, rx) =
-                feed_watch(&["--format", format, "--tz", "Asia/Seoul"], &s);
+            let (child, stdin, rx) = feed_watch(&["--format", format, "--tz", "Asia/Seoul"], &s);
             // The input stays open: only the signal can end the run.
             let first = rx
                 .recv_timeout(std::time::Duration::from_secs(60))
@@ -846,7 +845,7 @@ fn exec_hands_alerts_on_and_counts_failures_and_timeouts() {
     );
 
     let started = std::time::Instant::now();
-    let (mut child, stdin, rx) = feed_watch(
+    let (child, stdin, rx) = feed_watch(
         &[
             "--format",
             "jsonl",
