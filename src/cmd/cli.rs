@@ -321,12 +321,16 @@ pub enum Command {
     /// counted as late, not added; one more than a day ahead of the stream moves it only when two
     /// more agree. Each time windows close, the detector of `detect` runs on the windows closed
     /// so far (the same expectation, test and rules; see `outcry detect --help`) and its
-    /// incidents are set against what was announced: `onset` as soon as it is sure (the second
-    /// elevated window, or the first one beyond doubt), `update` when the peak doubles,
-    /// `recovery` when the reports end (or, `withdrawn`, when with the windows closed since it
-    /// finds no outage there after all), and, at the end of the input or on Ctrl-C, SIGTERM or
-    /// SIGHUP, `unresolved` for outages still under way; then it exits 0 (a second Ctrl-C exits
-    /// at once). Standard output is flushed after every alert.
+    /// incidents are set against what was announced: `onset` as soon as it is sure (the report
+    /// that makes its rules hold, even in a window still open: counts only grow), `update` when
+    /// the peak doubles, `recovery` when the reports end (or, `withdrawn`, when with the windows
+    /// closed since it finds no outage there after all), and, at the end of the input or on
+    /// Ctrl-C (SIGINT),
+    /// SIGTERM or SIGHUP, `unresolved` for outages still under way; then it exits 0 (a second
+    /// signal exits at once). SIGHUP ends the run like SIGTERM: watch has no settings to reload
+    /// (restart it to change them, with --history to keep the baseline), and a hangup means the
+    /// terminal or the supervisor that started it is gone. Standard output is flushed after
+    /// every alert.
     ///
     /// --format jsonl writes one JSON object per alert: `schema_version`, `event` (onset, update,
     /// recovery, unresolved), `incident` (its number in this run), `service`, `time` (the event's

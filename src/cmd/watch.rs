@@ -216,8 +216,8 @@ fn summary_line(s: &Summary, exec: Option<(u64, u64, u64, u64)>) -> String {
         line.push_str(&format!(", {} outside --since/--until", st.outliers()));
     }
     line.push_str(&format!(
-        "; {} windows closed, the detector ran {} times",
-        s.monitor.windows_closed, s.monitor.detections
+        "; {} windows closed, the detector ran {} times (and {} times on open windows)",
+        s.monitor.windows_closed, s.monitor.detections, s.monitor.peeks
     ));
     if let Some(end) = s.stream_end {
         line.push_str(&format!(

@@ -12,7 +12,9 @@
 //! 2. **The detector itself, on the windows closed so far** ([`monitor`]): each time windows
 //!    close, [`crate::detect::detect_until`] runs on the closed windows: the same expectation,
 //!    the same test, the same rules for runs, onset and recovery as `outcry detect`, with the
-//!    input ending at the last closed window. There is no second detector.
+//!    input ending at the last closed window. There is no second detector. Between closes, a
+//!    report that could tip an open window makes it run with the open windows' counts so far:
+//!    a count only grows and the verdicts only harden, so an onset it finds then is sure now.
 //! 3. **Alerts** ([`alert`]): `onset` for an incident the detector finds that was not announced,
 //!    `update` when its peak doubles, `recovery` when the detector places one, `unresolved` at the
 //!    end for incidents still under way; one JSON line each (`--format jsonl`) or one readable
@@ -35,7 +37,10 @@
 //! * λ, the seasonal profile and the dispersion are fitted on the windows closed so far (within
 //!   the horizon), not on the whole input;
 //! * the onset inside a dense window is placed by the next window's excess: in the first alert
-//!   that window may not be closed yet (later alerts carry the refined onset).
+//!   that window may not be closed yet (later alerts carry the refined onset);
+//! * an onset announced while its windows are open is judged against an expectation that
+//!   counts the open windows' chatter so far: a little lower than it will be once they close
+//!   (the next close sets it right, or withdraws the alert).
 //!
 //! `tests/watch.rs` replays the bundled fixtures and the scenario suite through both and
 //! measures the effect (README, "Live mode").

@@ -3,10 +3,14 @@
 //! against what was already announced, to make the alerts.
 //!
 //! * **Onset**: an incident the detector finds whose windows reach into the live stream and that
-//!   no alert has announced yet. The detector is sure once its rules hold on the windows closed
-//!   so far: a spike and a second busy window (or one beyond doubt), and 10 nats of evidence, so
-//!   the alert comes when the second elevated window closes (or the first, when the window
-//!   before it already led in, or it is beyond doubt).
+//!   no alert has announced yet. The detector is sure once its rules hold: a spike and a second
+//!   busy window (or one beyond doubt), and 10 nats of evidence. Counts only grow while a window
+//!   is open and the verdicts only harden as they grow, so the detector also looks between
+//!   closes, with the open windows' counts so far ([`Monitor::peek`], after a report that could
+//!   tip a window): the alert comes with the report that makes it sure, not `--max-lateness`
+//!   after the window's end. Where the rules need more windows (a spike needs `min_reports`
+//!   voices in one window: a slow outage's first windows with one or two are elevated, not yet
+//!   an incident), the alert waits for them, as `detect` would.
 //! * **Update**: the peak grew materially: the busiest window now holds at least
 //!   [`UPDATE_GROWTH`] times the reports of the busiest one announced before (and at least
 //!   `min_reports` more). So an incident makes at most a handful of updates, each a doubling.
@@ -19,8 +23,9 @@
 //! * **Unresolved**, at the end: every incident still under way.
 //!
 //! The detector runs for a service when a window with its reports closes, or while one of its
-//! incidents is under way: an incident's last window is elevated, so it holds reports. Memory
-//! stays bounded: windows older than the horizon are forgotten, closed windows keep only a
+//! incidents is under way: an incident's last window is elevated, so it holds reports; and
+//! between closes, on a report into an open window that could tip it, while none is under way.
+//! Memory stays bounded: windows older than the horizon are forgotten, closed windows keep only a
 //! count of their voices, and windows more than a day old drop their sample posts unless an
 //! incident under way reaches back to them.
 
@@ -33,6 +38,9 @@ use crate::window::Windows;
 pub const UPDATE_GROWTH: u32 = 2;
 /// Closed windows keep their sample posts (evidence, recovery posts, quoted times) this long.
 pub const EVIDENCE_KEEP_S: i64 = 86_400;
+/// Between closes, the detector looks again at every new voice in an open window up to this
+/// many, then at each quarter more (see [`Monitor::peek`]).
+pub const PEEK_EVERY_UP_TO: u32 = 8;
 
 /// An incident already announced.
 #[derive(Debug, Clone)]
@@ -41,8 +49,9 @@ struct Tracked {
     /// Its first and last elevated window, as last seen.
     first: i64,
     last: i64,
-    /// The peak (reports in the busiest window) last announced.
+    /// The peak (reports in the busiest window) last announced, and that window's start.
     peak: u32,
+    peak_at: Ts,
     recovered: bool,
     /// The detector's last view of it.
     seen: Incident,
@@ -55,6 +64,9 @@ pub struct MonitorStats {
     pub detections: u64,
     /// Windows closed.
     pub windows_closed: u64,
+    /// Times the detector looked at a service between closes, with open windows
+    /// ([`Monitor::peek`]).
+    pub peeks: u64,
 }
 
 /// The live detector's state: what was announced, which windows are closed.
@@ -70,6 +82,9 @@ pub struct Monitor {
     /// Windows before this one have dropped their sample posts.
     stripped: Option<i64>,
     tracked: Vec<Vec<Tracked>>,
+    /// Per service: the open window the detector last looked at between closes, and its
+    /// voices then.
+    peeked: Vec<Option<(i64, u32)>>,
     next_number: u64,
     pub stats: MonitorStats,
 }
@@ -84,6 +99,7 @@ impl Monitor {
             closed: None,
             stripped: None,
             tracked: vec![vec![]; services],
+            peeked: vec![None; services],
             next_number: 1,
             stats: MonitorStats::default(),
         }
@@ -148,6 +164,92 @@ impl Monitor {
             self.reconcile(w, svc, &mine, (through, as_of), &mut alerts);
         }
         alerts
+    }
+
+    /// Between closes: looks at `svc` with the windows after the last closed one, up to
+    /// `open_through`, still open, and returns the onset alerts the detector is already sure
+    /// of. An open window's count can only grow (a straggler adds to it, nothing takes away),
+    /// and the test's verdicts only harden as a count grows: a window that is a spike with the
+    /// reports it has so far is one whatever else comes, a run that passes the run-length and
+    /// evidence rules passes them with more. So where the detector, on the windows closed so
+    /// far and the open ones' counts so far, finds an incident reaching into the open windows
+    /// that nothing announced, its onset is announced now instead of when the window closes
+    /// (`--max-lateness` after its end). Only new onsets: a growth, a recovery or a withdrawal
+    /// waits for the windows to close, as a quiet open window may still fill. The expectation
+    /// itself moves a little as the open windows' chatter comes in; the next close sets the
+    /// incident right (`follow`, or withdrawn when the detector no longer finds it).
+    ///
+    /// `idx` is the window the report came into. The detector runs again only when that
+    /// window's voices could tip it (see [`Monitor::worth_a_peek`]).
+    pub fn peek(
+        &mut self,
+        w: &Windows,
+        (svc, idx): (usize, i64),
+        open_through: i64,
+        as_of: Ts,
+    ) -> Vec<Alert> {
+        let Some(closed) = self.closed else {
+            return vec![];
+        };
+        if open_through <= closed || idx <= closed || self.open(svc) {
+            return vec![];
+        }
+        if !self.worth_a_peek(w, svc, idx, closed) {
+            return vec![];
+        }
+        self.stats.peeks += 1;
+        let found = detect_until(w, &self.params, open_through, |s| s == svc);
+        let live_from = self.live_from.unwrap_or(i64::MIN);
+        let mut alerts = vec![];
+        for inc in found
+            .into_iter()
+            .filter(|i| i.service == svc && i.last_window > closed && i.last_window >= live_from)
+        {
+            if inc.recovery.is_some() {
+                continue;
+            }
+            // One that the detector joins to an incident whose recovery was announced waits
+            // for the close: whether it is a return or the same outage's tail is the recovery
+            // rule's to say, and that needs the closed windows.
+            let overlaps = |t: &Tracked| t.first <= inc.last_window && inc.first_window <= t.last;
+            if !self.tracked[svc].iter().any(overlaps) {
+                self.announce(svc, inc.clone(), inc.onset, as_of, &mut alerts);
+            }
+        }
+        alerts
+    }
+
+    /// Whether the open window `idx` of `svc` (the last closed window: `closed`) is worth
+    /// running the detector for, to keep its cost near one run per close on a busy service: the
+    /// window must hold at least the elevated ratio of the past hour's median window (a window no
+    /// busier than usual is not unusual unless the expectation fell below the hour's usual
+    /// level; such a window waits for its close), and, after a look at the same window, a
+    /// quarter more voices (every one up to [`PEEK_EVERY_UP_TO`]). A look skipped only leaves
+    /// the onset to a later look or to the close.
+    fn worth_a_peek(&mut self, w: &Windows, svc: usize, idx: i64, closed: i64) -> bool {
+        let cells = w.cells(svc);
+        let voices = cells.get(&idx).map_or(0, |c| c.distinct_reports());
+        let hour = (3600 / w.width.max(1)).max(1);
+        let mut past: Vec<u32> = (closed - hour + 1..=closed)
+            .map(|k| cells.get(&k).map_or(0, |c| c.distinct_reports()))
+            .collect();
+        past.sort_unstable();
+        let usual = f64::from(past[past.len() / 2]);
+        if f64::from(voices) < self.params.elevated_ratio() * usual {
+            return false;
+        }
+        if let Some((_, seen)) = self.peeked[svc].filter(|&(at, _)| at == idx) {
+            let next = if seen < PEEK_EVERY_UP_TO {
+                seen + 1
+            } else {
+                seen + seen / 4
+            };
+            if voices < next {
+                return false;
+            }
+        }
+        self.peeked[svc] = Some((idx, voices));
+        true
     }
 
     /// Forgets the windows before the horizon and drops the sample posts of windows older than
@@ -252,6 +354,7 @@ impl Monitor {
             first: inc.first_window,
             last: inc.last_window,
             peak: inc.peak_reports,
+            peak_at: inc.peak,
             recovered: inc.recovery.is_some(),
             seen: inc,
         });
@@ -274,11 +377,17 @@ impl Monitor {
             withdrawn: false,
             detail: inc.clone(),
         };
+        if inc.peak == t.peak_at {
+            // The window announced as the peak filled in after an onset announced while it
+            // was open (see `Monitor::peek`): the same peak, not a growth.
+            t.peak = t.peak.max(inc.peak_reports);
+        }
         let grew =
             inc.peak_reports >= UPDATE_GROWTH * t.peak && inc.peak_reports >= t.peak + min_more;
         if grew && inc.recovery.is_none() {
             out.push(alert(Event::Update, inc.peak));
             t.peak = inc.peak_reports;
+            t.peak_at = inc.peak;
         }
         if let Some(r) = inc.recovery {
             out.push(alert(Event::Recovery, r));
@@ -321,4 +430,102 @@ fn relapse_onset(w: &Windows, svc: usize, from: i64) -> Ts {
                 .first()
                 .map_or(w.start(*idx), |s| s.time)
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Kind;
+
+    /// One-minute windows: a post naming no service every minute from minute 0 to `to`, and
+    /// one report (a new voice each) every 50 minutes, the last of them before minute 290.
+    fn background(to: i64) -> Windows {
+        let mut w = Windows::new(60, 1);
+        for m in 0..=to {
+            w.see(m * 60);
+        }
+        for m in (0..290).step_by(50) {
+            report(&mut w, m * 60 + 5, &format!("b{m}"));
+        }
+        w
+    }
+
+    fn report(w: &mut Windows, t: Ts, who: &str) {
+        w.see(t);
+        w.mention(0, t);
+        w.classify(0, Kind::Report, t, "down", Some(who), &[0]);
+    }
+
+    #[test]
+    fn an_onset_is_announced_while_its_window_is_open_and_the_filled_window_is_no_update() {
+        let mut w = background(299);
+        let mut m = Monitor::new(Params::default(), 1, 10_000);
+        assert!(m.close(&mut w, 299, 299 * 60).is_empty());
+        // Window 300 fills, one voice at a time; the detector looks after each.
+        let mut first = None;
+        for k in 0..20 {
+            let t = 300 * 60 + 10 + k;
+            report(&mut w, t, &format!("v{k}"));
+            let alerts = m.peek(&w, (0, 300), 300, t);
+            if first.is_none() && !alerts.is_empty() {
+                first = Some((k, alerts));
+            }
+        }
+        let (k, alerts) = first.expect("an onset before the window closed");
+        assert_eq!(alerts.len(), 1, "{alerts:?}");
+        assert_eq!(alerts[0].event, Event::Onset);
+        assert_eq!(alerts[0].onset, 300 * 60 + 10);
+        // A handful of voices where one in 50 minutes is usual is beyond doubt.
+        assert!(k <= 4, "{k}");
+        // Only onsets between closes: the incident under way is not looked at again.
+        let peeks = m.stats.peeks;
+        report(&mut w, 300 * 60 + 40, "late");
+        assert!(m.peek(&w, (0, 300), 300, 300 * 60 + 40).is_empty());
+        assert_eq!(m.stats.peeks, peeks);
+        // The window closes with 21 voices, several times the few it had at the onset: the
+        // same peak filled in, not a growth.
+        let closed = m.close(&mut w, 300, 301 * 60);
+        assert!(closed.is_empty(), "{closed:?}");
+        // Quiet windows after it: the recovery comes from closes, once `merge_gap` of them
+        // have closed.
+        let mut rec = vec![];
+        for c in 301..=305 {
+            w.see(c * 60 + 30);
+            rec.extend(m.close(&mut w, c, (c + 1) * 60));
+        }
+        assert_eq!(rec.len(), 1, "{rec:?}");
+        assert_eq!(rec[0].event, Event::Recovery);
+        assert!(!rec[0].withdrawn);
+    }
+
+    #[test]
+    fn a_window_no_busier_than_the_past_hour_is_not_looked_at() {
+        // Ten voices a minute for five hours: an open window with ten is usual.
+        let mut w = Windows::new(60, 1);
+        for mi in 0..300 {
+            w.see(mi * 60);
+            for v in 0..10 {
+                report(&mut w, mi * 60 + 5 + v, &format!("u{mi}_{v}"));
+            }
+        }
+        let mut m = Monitor::new(Params::default(), 1, 10_000);
+        m.close(&mut w, 298, 299 * 60);
+        for v in 0..10 {
+            let t = 299 * 60 + 5 + v;
+            assert!(m.peek(&w, (0, 299), 299, t).is_empty());
+        }
+        assert_eq!(m.stats.peeks, 0);
+        // Fifteen and more (the elevated ratio of the usual ten): looked at, each new voice up to
+        // eight, then each quarter more.
+        for v in 10..40 {
+            let t = 299 * 60 + 20 + v;
+            report(&mut w, t, &format!("x{v}"));
+            m.peek(&w, (0, 299), 299, t);
+        }
+        assert!(
+            m.stats.peeks >= 1 && m.stats.peeks <= 8,
+            "{}",
+            m.stats.peeks
+        );
+    }
 }

@@ -17,7 +17,7 @@ use super::clock::{Clock, Verdict, HOLD_CAP};
 use super::monitor::{Monitor, MonitorStats};
 use super::signal;
 use crate::detect::{Params, SEGMENT_GAP_S};
-use crate::lexicon::Matcher;
+use crate::lexicon::{Kind, Matcher};
 use crate::record::Post;
 use crate::stream::outliers::Days;
 use crate::stream::{sequential, Collector, ScanConfig, Sink, Stats};
@@ -164,11 +164,18 @@ impl State {
             Verdict::Open => {
                 self.first_post(p.time);
                 self.collector.post(p);
+                let report = match self.collector.last_kind {
+                    Some((Kind::Report, svc)) => Some(svc),
+                    _ => None,
+                };
                 self.clock.advance(p.time);
                 if !self.held.is_empty() {
                     self.release_held();
                 }
                 self.close_due();
+                if let Some(svc) = report {
+                    self.peek(svc, p.time);
+                }
             }
         }
     }
@@ -239,6 +246,19 @@ impl State {
         if let Some(through) = self.clock.due(&self.collector.windows) {
             let as_of = self.clock.now().unwrap_or_default();
             self.close(through, as_of);
+        }
+    }
+
+    /// A report for `svc` came into an open window: the onset alerts the detector is already
+    /// sure of (see [`Monitor::peek`]).
+    fn peek(&mut self, svc: usize, t: Ts) {
+        let Some(now) = self.clock.now() else {
+            return;
+        };
+        let w = &self.collector.windows;
+        let alerts = self.monitor.peek(w, (svc, w.index(t)), w.index(now), now);
+        for a in alerts {
+            self.say(&a);
         }
     }
 

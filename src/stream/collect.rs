@@ -35,6 +35,10 @@ pub struct Collector<'m> {
     pub range: TimeRange,
     /// The records of each day, for the outlier rule.
     pub days: Days,
+    /// What the last record counted for: a report or recovery post, and its service (`None`
+    /// when it was neither, or kept out). Live mode looks again at a service when it gets a
+    /// report.
+    pub last_kind: Option<(Kind, usize)>,
     quotes: Vec<quote::Quote>,
     tokens: quote::TokenBuf,
 }
@@ -64,6 +68,7 @@ impl<'m> Collector<'m> {
             input_tz: chrono_tz::Tz::UTC,
             range: TimeRange::default(),
             days: Days::default(),
+            last_kind: None,
             quotes: vec![],
             tokens: quote::TokenBuf::default(),
         }
@@ -72,6 +77,7 @@ impl<'m> Collector<'m> {
     /// Counts one record.
     pub fn post(&mut self, p: &Post<'_>) {
         self.stats.records += 1;
+        self.last_kind = None;
         if let Some(i) = p.kind.as_deref().and_then(record::kind_index) {
             self.stats.records_by_kind[i] += 1;
         }
@@ -104,6 +110,7 @@ impl<'m> Collector<'m> {
         for &svc in v.services {
             self.windows.mention(svc, p.time);
         }
+        self.last_kind = v.kind;
         if let Some((kind, svc)) = v.kind {
             match kind {
                 Kind::Report => self.stats.reports += 1,
