@@ -7,6 +7,8 @@ use std::collections::HashSet;
 
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
+use crate::time::parse::syllable_at;
+
 /// Normalises a lexicon entry (or any text that needs no URL and mention stripping), appending to
 /// `out` (which the caller clears). See [`Normaliser`] for what it does; every letter may stay
 /// doubled here ([`ALL_DOUBLES`]).
@@ -225,22 +227,6 @@ fn syllable_run(b: &[u8], i: usize) -> Option<usize> {
         end += 3;
     }
     Some(end)
-}
-
-/// Whether a Hangul syllable (U+AC00–U+D7A3) starts at byte `i` of `b` (valid UTF-8), told from
-/// its bytes: EA B0..BF, EB, EC, or ED 80..9D, or ED 9E 80..A3.
-#[inline]
-fn syllable_at(b: &[u8], i: usize) -> bool {
-    match b.get(i) {
-        Some(0xEB | 0xEC) => true,
-        Some(0xEA) => b.get(i + 1).is_some_and(|&c| c >= 0xB0),
-        Some(0xED) => match b.get(i + 1) {
-            Some(&c) if c < 0x9E => true,
-            Some(0x9E) => b.get(i + 2).is_some_and(|&c| c <= 0xA3),
-            _ => false,
-        },
-        _ => false,
-    }
 }
 
 /// Whether a Hangul compatibility jamo (U+3130–U+318F) starts at byte `i` of `b` (valid

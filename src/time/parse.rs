@@ -202,9 +202,9 @@ fn is_hangul(c: char) -> bool {
 }
 
 /// Whether a Hangul syllable (U+AC00–U+D7A3) starts at byte `i` of `b` (valid UTF-8), told from
-/// its bytes: EA B0..BF, EB, EC, or ED 80..9D, or ED 9E 80..A3.
+/// its bytes: EA B0..BF, EB, EC, or ED 80..9D, or ED 9E 80..A3. (The normaliser uses it too.)
 #[inline]
-fn syllable_at(b: &[u8], i: usize) -> bool {
+pub(crate) fn syllable_at(b: &[u8], i: usize) -> bool {
     match b.get(i) {
         Some(0xEB | 0xEC) => true,
         Some(0xEA) => b.get(i + 1).is_some_and(|&c| c >= 0xB0),
