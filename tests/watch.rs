@@ -130,6 +130,8 @@ struct Announced {
     alerted_at: Ts,
     withdrawn: bool,
     updates: usize,
+    /// Times its reports came back after its recovery was announced (`reopened`).
+    reopened: usize,
 }
 
 fn ts(v: &Value) -> Ts {
@@ -246,16 +248,22 @@ fn watched(jsonl: &[u8], args: &[&str]) -> Vec<Announced> {
                 alerted_at: ts(&a["as_of"]),
                 withdrawn: false,
                 updates: 0,
+                reopened: 0,
             });
             continue;
         }
         let inc = &mut by[n - 1];
         assert!(
-            inc.seen.recovery.is_none(),
-            "nothing after a recovery: {line}"
+            inc.seen.recovery.is_none() == (event != "reopened"),
+            "after a recovery only a reopening, and only after one: {line}"
         );
         inc.seen.onset = ts(&a["onset"]);
         match event {
+            "reopened" => {
+                assert!(!inc.withdrawn, "a withdrawn incident is not reopened: {line}");
+                inc.seen.recovery = None;
+                inc.reopened += 1;
+            }
             "update" => inc.updates += 1,
             "recovery" => {
                 inc.withdrawn = a["withdrawn"].as_bool().unwrap();

@@ -202,12 +202,12 @@ fn emitter(
 /// The run in one line: what was read, said and kept out, and what the commands did.
 fn summary_line(s: &Summary, exec: Option<(u64, u64, u64, u64)>) -> String {
     let st = &s.stats;
-    let [on, up, rec, open] = s.alerts;
+    let [on, up, rec, open, back] = s.alerts;
     let mut line = format!(
-        "{} records read ({} lines skipped), {} alerts ({on} onset, {up} update, {rec} recovery, {open} unresolved); kept out: {} late, {} in the history, {} far ahead",
+        "{} records read ({} lines skipped), {} alerts ({on} onset, {up} update, {rec} recovery, {back} reopened, {open} unresolved); kept out: {} late, {} in the history, {} far ahead",
         st.records,
         st.skipped(),
-        on + up + rec + open,
+        on + up + rec + back + open,
         s.live.late,
         s.live.in_history,
         s.live.far_ahead

@@ -229,9 +229,9 @@ fn fit_seasonal(model: &mut Model, s: &Season, counts: &[u32], base: &[f64], out
                 &mut model.week,
                 &week_hour,
                 (&s.date, 7),
-                &obs,
-                &weight,
+                (&obs, &weight),
                 model.lambda,
+                false,
             );
         }
         model.lambda = fit_week_lambda(&model.week);
@@ -247,9 +247,9 @@ fn fit_seasonal(model: &mut Model, s: &Season, counts: &[u32], base: &[f64], out
                 &mut model.hour,
                 &s.hour,
                 (&s.date, 1),
-                &obs,
-                &rest,
+                (&obs, &rest),
                 model.lambda,
+                s.provisional,
             );
         }
         if s.by_day {
@@ -260,9 +260,9 @@ fn fit_seasonal(model: &mut Model, s: &Season, counts: &[u32], base: &[f64], out
                 &mut model.day,
                 &s.day,
                 (&s.date, 7),
-                &obs,
-                &rest,
+                (&obs, &rest),
                 model.lambda,
+                false,
             );
         }
     }

@@ -6,6 +6,12 @@ use crate::window::Windows;
 
 /// Inputs shorter than this many days get no hour-of-day profile: too few of each hour.
 pub const SEASON_HOURS_AFTER_DAYS: f64 = 3.0;
+/// From this many days of input on, and until [`SEASON_HOURS_AFTER_DAYS`], the hour-of-day
+/// profile is *provisional*: learnt only from the hours seen on two days or more, each leaving
+/// out its more excessive day (see [`fit_factor`]). A live run on its second and third day
+/// (and `detect` on an input that short) then expects the rise it saw at the same hour the day
+/// before, instead of finding it a surprise.
+pub const SEASON_PROVISIONAL_AFTER_DAYS: f64 = 3.0;
 /// Days of the week are profiled from this many days of input on (each weekday twice).
 pub const SEASON_WEEK_AFTER_DAYS: f64 = 14.0;
 /// From this many days of input on (each hour of the week four times), the profile is one
@@ -35,6 +41,9 @@ pub struct Season {
     /// Local date of each slot, counted in days from the first slot's (its week: `date / 7`).
     pub date: Vec<u32>,
     pub by_hour: bool,
+    /// The hour-of-day profile rests on fewer than [`SEASON_HOURS_AFTER_DAYS`] days (see
+    /// [`SEASON_PROVISIONAL_AFTER_DAYS`]).
+    pub provisional: bool,
     pub by_day: bool,
     /// One factor per hour of the week (see [`SEASON_WEEK_HOURS_AFTER_DAYS`]).
     pub by_week_hour: bool,
@@ -46,9 +55,11 @@ impl Season {
     pub fn of(w: &Windows, first: i64, last: i64, zone: chrono_tz::Tz) -> Option<Season> {
         use chrono::{Offset, TimeZone};
         let (by_hour, by_day) = Season::learnable(w, first, last);
-        if !by_hour && !by_day {
+        let provisional = !by_hour && Season::provisional(w, first, last);
+        if !by_hour && !by_day && !provisional {
             return None;
         }
+        let by_hour = by_hour || provisional;
         let n = (last - first + 1).max(0) as usize;
         let mut season = Season {
             slot: Vec::with_capacity(n),
@@ -56,6 +67,7 @@ impl Season {
             day: vec![],
             date: vec![],
             by_hour,
+            provisional,
             by_day,
             by_week_hour: w.end(last) - w.start(first)
                 >= (SEASON_WEEK_HOURS_AFTER_DAYS * 86_400.0) as i64
@@ -129,6 +141,13 @@ impl Season {
         )
     }
 
+    /// Whether the windows `[first, last]` of `w` are enough for a provisional hour-of-day
+    /// profile (see [`SEASON_PROVISIONAL_AFTER_DAYS`]).
+    pub fn provisional(w: &Windows, first: i64, last: i64) -> bool {
+        let days = (w.end(last) - w.start(first)) as f64 / 86_400.0;
+        (SEASON_PROVISIONAL_AFTER_DAYS..SEASON_HOURS_AFTER_DAYS).contains(&days) && w.width <= 3600
+    }
+
     /// What the detector learns from the input of `w` under `params`: "hour of day and day of
     /// week", "hour of day", "day of week" or "none".
     /// Read on the longest segment (see [`segments`](super::segments)).
@@ -166,14 +185,16 @@ impl Season {
 /// days of the week); when a bucket has three groups or more, the group with the largest excess
 /// of reports over the expectation is left out: one day's outage must not teach the detector
 /// that its hours are always loud. A slot's group is its date divided by `days` (1: its day; 7:
-/// its week).
+/// its week). A `provisional` profile (fewer days than a bucket needs to be known) leaves the
+/// more excessive group out from two groups on, and gives a bucket seen in one group only the
+/// factor 1: one day cannot tell its hour's usual level from an outage in it.
 pub(super) fn fit_factor(
     factor: &mut [f64],
     bucket: &[u8],
     (date, days): (&[u32], u32),
-    obs: &[f64],
-    rest: &[f64],
+    (obs, rest): (&[f64], &[f64]),
     lambda: f64,
+    provisional: bool,
 ) {
     let m = factor.len();
     let groups = date.iter().max().map_or(0, |&g| (g / days) as usize + 1);
@@ -188,9 +209,16 @@ pub(super) fn fit_factor(
         seen[i] = true;
     }
     let mut dropped = vec![false; m * groups];
+    let leave_out_from = if provisional { 2 } else { 3 };
     for (b, f) in factor.iter_mut().enumerate() {
         let row = b * groups..(b + 1) * groups;
-        if row.clone().filter(|&i| seen[i]).count() >= 3 {
+        let seen_in = row.clone().filter(|&i| seen[i]).count();
+        if provisional && seen_in < 2 {
+            row.for_each(|i| dropped[i] = true);
+            *f = 1.0;
+            continue;
+        }
+        if seen_in >= leave_out_from {
             let worst = row
                 .clone()
                 .filter(|&i| seen[i])

@@ -22,6 +22,10 @@ pub enum Event {
     Update,
     /// The outage is over (or, `withdrawn`, the detector no longer sees one).
     Recovery,
+    /// The reports came back after the recovery was announced, and the detector joins them to
+    /// the same outage (the gap was short and still above normal in sum, as `detect` bridges
+    /// it): the recovery is taken back, the incident is under way again.
+    Reopened,
     /// The stream ended (or was interrupted) with the outage still under way.
     Unresolved,
 }
@@ -33,6 +37,7 @@ impl Event {
             Event::Onset => "onset",
             Event::Update => "update",
             Event::Recovery => "recovery",
+            Event::Reopened => "reopened",
             Event::Unresolved => "unresolved",
         }
     }
@@ -46,7 +51,8 @@ pub struct Alert {
     /// alert about one incident carries the same.
     pub incident: u64,
     pub service: usize,
-    /// The event's own instant: the onset, the new peak window's start, the recovery, or (for
+    /// The event's own instant: the onset, the new peak window's start, the recovery, the first
+    /// report of the return (reopened), or (for
     /// `unresolved` and a withdrawn recovery) the stream's time.
     pub time: Ts,
     /// The onset as the detector now places it.
@@ -190,6 +196,13 @@ impl Alert {
                 "recovered at {}{also} after {} ({} reports, peak {} the usual)",
                 hm_in(self.time, z),
                 human_duration(self.time - self.onset),
+                i.reports,
+                ratio(i.peak_ratio)
+            ),
+            Event::Reopened => format!(
+                "back since {}{also}: the recovery announced is taken back; outage since {}, {} reports, peak {} the usual",
+                hm_in(self.time, z),
+                hm_in(self.onset, z),
                 i.reports,
                 ratio(i.peak_ratio)
             ),

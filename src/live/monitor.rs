@@ -18,8 +18,11 @@
 //!   after the last spike, or the recovery posts say so). Withdrawn: an announced incident that
 //!   the detector, with the windows closed since, no longer finds at all once `merge_gap`
 //!   windows have closed after its last elevated window (the refitted baseline explains it).
-//! * An incident that comes back after its recovery was announced (the detector joins the new
-//!   reports to it) is a new onset.
+//! * **Reopened**: an incident whose reports come back after its recovery was announced, when
+//!   the detector joins the new reports to it (the gap was at most `merge_gap` windows, or at
+//!   most `tail_windows` with its reports still above normal in sum: what `detect` bridges on
+//!   the whole input). The recovery is taken back; the same incident goes on, and its next
+//!   recovery ends it. A return the detector does not join is a new incident.
 //! * **Unresolved**, at the end: every incident still under way.
 //!
 //! The detector runs for a service when a window with its reports closes, or while one of its
@@ -301,12 +304,18 @@ impl Monitor {
                 }
                 Some(k) => {
                     matched[k] = true;
-                    // Recovered already: reports that came back after the announced recovery
-                    // are a new outage.
+                    // Recovered already, and the detector joins reports after the announced
+                    // recovery to it: the gap was short enough and still above normal in sum
+                    // to be the same outage (as `detect` bridges it on the whole input), so
+                    // the recovery is taken back and the incident goes on.
+                    // When the detector places the joined incident's recovery already, only a
+                    // return past the quiet stretch that ended it counts (not a window at the
+                    // old end that a refit found elevated after all).
                     let last = self.tracked[svc][k].last;
-                    if inc.recovery.is_none() && inc.last_window > last {
-                        let onset = relapse_onset(w, svc, last + 1).max(inc.onset);
-                        self.announce(svc, inc.clone(), onset, as_of, alerts);
+                    let beyond = inc.recovery.map_or(last, |_| last + self.params.merge_gap);
+                    if inc.last_window > beyond {
+                        let back = relapse_onset(w, svc, last + 1).max(inc.onset);
+                        self.reopen(svc, k, inc, (back, as_of), alerts);
                     }
                 }
             }
@@ -358,6 +367,32 @@ impl Monitor {
             recovered: inc.recovery.is_some(),
             seen: inc,
         });
+    }
+
+    /// Reopens the recovered incident `self.tracked[svc][k]`: its reports came back from `back`
+    /// and the detector's view `inc` joins them to it. Then follows it as under way (its
+    /// growth, and its recovery at once when the detector already places one).
+    fn reopen(
+        &mut self,
+        svc: usize,
+        k: usize,
+        inc: &Incident,
+        (back, as_of): (Ts, Ts),
+        out: &mut Vec<Alert>,
+    ) {
+        let t = &mut self.tracked[svc][k];
+        t.recovered = false;
+        out.push(Alert {
+            event: Event::Reopened,
+            incident: t.number,
+            service: svc,
+            time: back,
+            onset: inc.onset,
+            as_of,
+            withdrawn: false,
+            detail: inc.clone(),
+        });
+        self.follow(svc, k, inc, as_of, out);
     }
 
     /// Follows an announced incident under way (`self.tracked[svc][k]`) to its new view `inc`.

@@ -59,8 +59,8 @@ pub struct Summary {
     pub stats: Stats,
     pub live: LiveCounts,
     pub monitor: MonitorStats,
-    /// Alerts made, by event (onset, update, recovery, unresolved).
-    pub alerts: [u64; 4],
+    /// Alerts made, by event (onset, update, recovery, unresolved, reopened).
+    pub alerts: [u64; 5],
     /// The run ended on a signal, not at the end of its input.
     pub interrupted: bool,
     /// The stream's time at the end.
@@ -85,7 +85,7 @@ struct State {
     first_post: bool,
     warned_late: bool,
     quiet: bool,
-    alerts: [u64; 4],
+    alerts: [u64; 5],
     /// The reader's counts of lines and skips, as of its last post (for an interrupted run).
     reader_lines: u64,
     reader_skipped: [u64; crate::record::Skip::ALL.len()],
@@ -133,7 +133,7 @@ impl State {
             first_post: true,
             warned_late: false,
             quiet,
-            alerts: [0; 4],
+            alerts: [0; 5],
             reader_lines: 0,
             reader_skipped: Default::default(),
         }
@@ -282,6 +282,7 @@ impl State {
             Event::Update => 1,
             Event::Recovery => 2,
             Event::Unresolved => 3,
+            Event::Reopened => 4,
         };
         self.alerts[k] += 1;
         if self.failed.is_some() {
