@@ -11,7 +11,7 @@ pub const SEASON_HOURS_AFTER_DAYS: f64 = 3.0;
 /// out its more excessive day (see [`fit_factor`]). A live run on its second and third day
 /// (and `detect` on an input that short) then expects the rise it saw at the same hour the day
 /// before, instead of finding it a surprise.
-pub const SEASON_PROVISIONAL_AFTER_DAYS: f64 = 3.0;
+pub const SEASON_PROVISIONAL_AFTER_DAYS: f64 = 1.0;
 /// Days of the week are profiled from this many days of input on (each weekday twice).
 pub const SEASON_WEEK_AFTER_DAYS: f64 = 14.0;
 /// From this many days of input on (each hour of the week four times), the profile is one
@@ -149,7 +149,8 @@ impl Season {
     }
 
     /// What the detector learns from the input of `w` under `params`: "hour of day and day of
-    /// week", "hour of day", "day of week" or "none".
+    /// week", "hour of day", "hour of day (provisional)" (see
+    /// [`SEASON_PROVISIONAL_AFTER_DAYS`]), "day of week" or "none".
     /// Read on the longest segment (see [`segments`](super::segments)).
     pub fn describe(w: &Windows, params: &Params) -> &'static str {
         let longest = super::segment::segments(w)
@@ -171,6 +172,11 @@ impl Season {
             (true, true) => "hour of day and day of week",
             (true, false) => "hour of day",
             (false, true) => "day of week",
+            (false, false)
+                if longest.is_some_and(|(a, b)| params.seasonal && Season::provisional(w, a, b)) =>
+            {
+                "hour of day (provisional)"
+            }
             (false, false) => "none",
         }
     }
@@ -251,13 +257,23 @@ mod tests {
     fn season_needs_three_days_for_hours_and_two_weeks_for_days() {
         let mut w = Windows::new(300, 1);
         w.see(0);
-        w.see(2 * 86_400);
+        w.see(86_400 - 600);
         let (a, b) = w.span_windows().unwrap();
         assert_eq!(Season::of(&w, a, b, chrono_tz::UTC), None);
+        assert_eq!(Season::describe(&w, &Params::default()), "none");
+        // From a day on, and until three, a provisional hour-of-day profile.
+        w.see(2 * 86_400);
+        let (a, b) = w.span_windows().unwrap();
+        let s = Season::of(&w, a, b, chrono_tz::UTC).unwrap();
+        assert!(s.by_hour && s.provisional && !s.by_day);
+        assert_eq!(
+            Season::describe(&w, &Params::default()),
+            "hour of day (provisional)"
+        );
         w.see(3 * 86_400);
         let (a, b) = w.span_windows().unwrap();
         let s = Season::of(&w, a, b, chrono_tz::Asia::Seoul).unwrap();
-        assert!(s.by_hour && !s.by_day);
+        assert!(s.by_hour && !s.provisional && !s.by_day);
         assert_eq!(Season::describe(&w, &Params::default()), "hour of day");
         // 1970-01-01 00:00 UTC is 09:00 KST on a Thursday.
         assert_eq!((s.hour_of(0), s.day_of(0)), (9, 3));
@@ -278,6 +294,43 @@ mod tests {
         let (a, b) = d.span_windows().unwrap();
         let s = Season::of(&d, a, b, chrono_tz::UTC);
         assert_eq!(s.map(|s| (s.by_hour, s.by_day)), None);
+    }
+
+    #[test]
+    fn a_provisional_profile_learns_only_hours_seen_twice_without_their_louder_day() {
+        // Two days of hourly slots: hour 9 holds 20 reports on both days, hour 10 holds 100 on
+        // the first day (an outage) and 20 on the second, hour 11 was seen on one day only
+        // (with 100), every other hour 1 report. λ = 1 report an hour.
+        let mut bucket = vec![];
+        let mut date = vec![];
+        let mut obs = vec![];
+        for d in 0..2u32 {
+            for h in 0..24u8 {
+                if h == 11 && d == 1 {
+                    continue;
+                }
+                bucket.push(h);
+                date.push(d);
+                obs.push(match (h, d) {
+                    (9, _) | (10, 1) => 20.0,
+                    (10, 0) | (11, 0) => 100.0,
+                    _ => 1.0,
+                });
+            }
+        }
+        let rest = vec![1.0; obs.len()];
+        let mut f = [1.0; 24];
+        fit_factor(&mut f, &bucket, (&date, 1), (&obs, &rest), 1.0, true);
+        // The regular rise is expected; the outage day is left out, so hour 10 is learnt from
+        // its ordinary day; one day's hour 11 teaches nothing.
+        assert!(f[9] > 4.0 * f[0], "{f:?}");
+        assert!((f[10] / f[9] - 1.0).abs() < 0.01, "{f:?}");
+        assert!((f[11] / f[0] - 1.0).abs() < 0.01, "{f:?}");
+        // A profile that is not provisional keeps both days of two (it leaves one out from
+        // three on) and learns hour 11 from its one day.
+        let mut g = [1.0; 24];
+        fit_factor(&mut g, &bucket, (&date, 1), (&obs, &rest), 1.0, false);
+        assert!(g[10] > 1.4 * g[9] && g[11] > 4.0 * g[0], "{g:?}");
     }
 
     #[test]

@@ -250,7 +250,8 @@ pub struct JsonSettings {
     #[serde(default)]
     pub min_run: usize,
     /// What the baseline learnt besides the chatter level: "hour of day and day of week",
-    /// "hour of day", "day of week" or "none" (too little history).
+    /// "hour of day", "hour of day (provisional)" (from fewer than 3 days), "day of week" or
+    /// "none" (too little history).
     #[serde(default)]
     pub seasonal_profile: String,
     /// The window test's variance model: "negative binomial" (dispersion estimated per
