@@ -148,7 +148,7 @@ fn warm_up_note(w: &Windows, cfg: &Config) {
     let day = LEVEL_MIN_H * 3600;
     match w.span() {
         None => eprintln!(
-            "outcry: watch: no --history: the baseline warms up on the stream itself; for its first {} each service is judged against its quietest quarter so far (alerts say usual_level_known: false), and the hour-of-day profile needs 3 days. --history FILE (an archive, or `outcry windows` CSV) starts it warm.",
+            "outcry: watch: no --history: the baseline warms up on the stream itself; for its first {} each service is judged against its quietest quarter so far (alerts say usual_level_known: false), there is an hour-of-day profile from its second day on (provisional until 3 days: the hours seen on two days), and incidents found only in hindsight are counted, not announced. --history FILE (an archive, or `outcry windows` CSV) starts it warm.",
             human_duration(day)
         ),
         Some((a, b)) if b - a < day => eprintln!(
@@ -219,6 +219,12 @@ fn summary_line(s: &Summary, exec: Option<(u64, u64, u64, u64)>) -> String {
         "; {} windows closed, the detector ran {} times (and {} times on open windows)",
         s.monitor.windows_closed, s.monitor.detections, s.monitor.peeks
     ));
+    if s.monitor.hindsight > 0 {
+        line.push_str(&format!(
+            "; {} incidents found only in hindsight (over, their windows seen an hour before without them), not announced",
+            s.monitor.hindsight
+        ));
+    }
     if let Some(end) = s.stream_end {
         line.push_str(&format!(
             "; the stream's time at the end: {}",

@@ -23,6 +23,10 @@
 //!   most `tail_windows` with its reports still above normal in sum: what `detect` bridges on
 //!   the whole input). The recovery is taken back; the same incident goes on, and its next
 //!   recovery ends it. A return the detector does not join is a new incident.
+//! * **Found in hindsight**: an incident the detector first finds when it is over and a run at
+//!   an earlier close had already seen its windows and `tail_windows` after them (later
+//!   windows moved the expectation of its time: a first day's usual level learnt from the
+//!   evening, when an office's working hours all look raised) is not announced, only counted.
 //! * **Unresolved**, at the end: every incident still under way.
 //!
 //! The detector runs for a service when a window with its reports closes, or while one of its
@@ -48,6 +52,7 @@ pub const PEEK_EVERY_UP_TO: u32 = 8;
 /// An incident already announced.
 #[derive(Debug, Clone)]
 struct Tracked {
+    /// Its number in the alerts; 0 for one found only in hindsight, never announced.
     number: u64,
     /// Its first and last elevated window, as last seen.
     first: i64,
@@ -70,6 +75,8 @@ pub struct MonitorStats {
     /// Times the detector looked at a service between closes, with open windows
     /// ([`Monitor::peek`]).
     pub peeks: u64,
+    /// Incidents found only in hindsight, not announced (see [`Monitor::close`]).
+    pub hindsight: u64,
 }
 
 /// The live detector's state: what was announced, which windows are closed.
@@ -88,6 +95,8 @@ pub struct Monitor {
     /// Per service: the open window the detector last looked at between closes, and its
     /// voices then.
     peeked: Vec<Option<(i64, u32)>>,
+    /// Per service: the last window closed when the detector last ran at a close.
+    last_run: Vec<Option<i64>>,
     next_number: u64,
     pub stats: MonitorStats,
 }
@@ -103,6 +112,7 @@ impl Monitor {
             stripped: None,
             tracked: vec![vec![]; services],
             peeked: vec![None; services],
+            last_run: vec![None; services],
             next_number: 1,
             stats: MonitorStats::default(),
         }
@@ -165,6 +175,7 @@ impl Monitor {
         for (svc, _) in wanted.iter().enumerate().filter(|(_, &x)| x) {
             let mine: Vec<&Incident> = found.iter().filter(|i| i.service == svc).collect();
             self.reconcile(w, svc, &mine, (through, as_of), &mut alerts);
+            self.last_run[svc] = Some(through);
         }
         alerts
     }
@@ -297,7 +308,7 @@ impl Monitor {
                 .position(|t| !t.recovered && overlaps(t))
                 .or_else(|| tracked.iter().rposition(overlaps));
             match k {
-                None => self.announce(svc, inc.clone(), inc.onset, as_of, alerts),
+                None => self.begin(svc, inc, inc.onset, as_of, alerts),
                 Some(k) if !self.tracked[svc][k].recovered => {
                     matched[k] = true;
                     self.follow(svc, k, inc, as_of, alerts);
@@ -311,11 +322,17 @@ impl Monitor {
                     // When the detector places the joined incident's recovery already, only a
                     // return past the quiet stretch that ended it counts (not a window at the
                     // old end that a refit found elevated after all).
+                    // A return after one found in hindsight is a new incident: nothing was
+                    // announced to reopen.
                     let last = self.tracked[svc][k].last;
                     let beyond = inc.recovery.map_or(last, |_| last + self.params.merge_gap);
                     if inc.last_window > beyond {
                         let back = relapse_onset(w, svc, last + 1).max(inc.onset);
-                        self.reopen(svc, k, inc, (back, as_of), alerts);
+                        if self.tracked[svc][k].number == 0 {
+                            self.begin(svc, inc, back, as_of, alerts);
+                        } else {
+                            self.reopen(svc, k, inc, (back, as_of), alerts);
+                        }
                     }
                 }
             }
@@ -337,6 +354,32 @@ impl Monitor {
                 });
             }
         }
+    }
+
+    /// A new incident of `svc` (its onset `onset`): announced, unless the detector finds it only
+    /// in hindsight: over (its recovery placed) and already `tail_windows` past its last window
+    /// when the detector last ran for the service at a close, which did not find it then. Such
+    /// an incident appears only because later windows moved the expectation of its time (a
+    /// first day's usual level learnt from its quiet evening, a profile learnt since); it is
+    /// no news to alert on, and is counted instead ([`MonitorStats::hindsight`]), remembered so
+    /// that later passes do not count it again.
+    fn begin(&mut self, svc: usize, inc: &Incident, onset: Ts, as_of: Ts, out: &mut Vec<Alert>) {
+        let seen_past = self.last_run[svc]
+            .is_some_and(|r| inc.last_window + self.params.tail_windows < r);
+        if inc.recovery.is_none() || !seen_past {
+            self.announce(svc, inc.clone(), onset, as_of, out);
+            return;
+        }
+        self.stats.hindsight += 1;
+        self.tracked[svc].push(Tracked {
+            number: 0,
+            first: inc.first_window,
+            last: inc.last_window,
+            peak: inc.peak_reports,
+            peak_at: inc.peak,
+            recovered: true,
+            seen: inc.clone(),
+        });
     }
 
     /// Announces a new incident of `svc` (its onset `onset`), and its recovery at once when the
