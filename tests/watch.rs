@@ -497,25 +497,26 @@ fn watch_agrees_with_detect_on_the_scenario_suite() {
     for p in &problems {
         eprintln!("  {p}");
     }
-    // Where they differ, and why (README, "Live mode"): the office-hours scenarios, whose
-    // weekday rhythm the live baseline learns only as the days pass (extra onsets in the
-    // first days, some withdrawn later), and outages whose recovery posts come while reports
-    // go on (live announces the recovery, then the return as a new incident). The limits are
-    // the figures measured; a change that makes watch and detect drift further apart fails.
+    // Where they differ, and why (README, "Live mode"): one onset the office-hours scenarios
+    // announce on a day whose weekday rhythm the live baseline has not learnt yet (withdrawn
+    // later), and one recovery decided at the live edge that detect, with the windows after it,
+    // places a few windows later. The limits are the figures measured; a change that makes
+    // watch and detect drift further apart fails.
     if only.is_none() && !holdout {
         let extra = problems
             .iter()
             .filter(|p| p.contains("does not find"))
             .count();
-        assert!(matched + 3 >= detect_total, "{problems:#?}");
-        assert!(extra <= 11, "{problems:#?}");
+        assert!(matched + 1 >= detect_total, "{problems:#?}");
+        assert!(extra <= 1, "{problems:#?}");
         // The onset alert as soon as the detector is sure: within one window after the first
         // elevated window's close but where the detector's own rules need more windows (a
-        // spike needs three voices in one window; early-2's first windows hold two and one).
-        assert!(within + 1 >= since.len(), "{since:?}");
+        // spike needs three voices in one window: early-2's and early-5's first windows hold
+        // one or two).
+        assert!(within + 2 >= since.len(), "{since:?}");
         assert!(median <= WIDTH as f64 / 60.0, "{delays:?}");
         assert!(worst <= 6.0 * WIDTH as f64 / 60.0, "{delays:?}");
-        assert!(first_near + 1 >= matched, "the first alerts' onsets");
+        assert_eq!(first_near, matched, "the first alerts' onsets");
     }
 }
 

@@ -577,6 +577,46 @@ mod tests {
     }
 
     #[test]
+    fn a_return_the_detector_joins_to_a_recovered_incident_reopens_it() {
+        let mut w = background(340);
+        let mut m = Monitor::new(Params::default(), 1, 10_000);
+        assert!(m.close(&mut w, 299, 300 * 60).is_empty());
+        let mut events = vec![];
+        let mut step = |w: &mut Windows, m: &mut Monitor, c: i64, voices: i64| {
+            for v in 0..voices {
+                report(w, c * 60 + 10 + v, &format!("c{c}v{v}"));
+            }
+            for a in m.close(w, c, (c + 1) * 60) {
+                events.push((c, a.event, a.incident));
+            }
+        };
+        // An outage, then a lull of single complaints (above the usual one in 50 minutes in
+        // sum, no window elevated on its own), then the reports come back.
+        for c in 300..=305 {
+            step(&mut w, &mut m, c, 8);
+        }
+        for c in 306..=311 {
+            step(&mut w, &mut m, c, 1);
+        }
+        for c in 312..=316 {
+            step(&mut w, &mut m, c, 8);
+        }
+        for c in 317..=330 {
+            step(&mut w, &mut m, c, 0);
+        }
+        let kinds: Vec<Event> = events.iter().map(|e| e.1).collect();
+        assert_eq!(
+            kinds,
+            [Event::Onset, Event::Recovery, Event::Reopened, Event::Recovery],
+            "{events:?}"
+        );
+        // One incident throughout; the first recovery came before the return, the reopening
+        // with it.
+        assert!(events.iter().all(|e| e.2 == 1), "{events:?}");
+        assert!(events[1].0 < 312 && (312..=316).contains(&events[2].0), "{events:?}");
+    }
+
+    #[test]
     fn a_window_no_busier_than_the_past_hour_is_not_looked_at() {
         // Ten voices a minute for five hours: an open window with ten is usual.
         let mut w = Windows::new(60, 1);
