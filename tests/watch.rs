@@ -260,7 +260,10 @@ fn watched(jsonl: &[u8], args: &[&str]) -> Vec<Announced> {
         inc.seen.onset = ts(&a["onset"]);
         match event {
             "reopened" => {
-                assert!(!inc.withdrawn, "a withdrawn incident is not reopened: {line}");
+                assert!(
+                    !inc.withdrawn,
+                    "a withdrawn incident is not reopened: {line}"
+                );
                 inc.seen.recovery = None;
                 inc.reopened += 1;
             }

@@ -173,7 +173,8 @@ impl Season {
             (true, false) => "hour of day",
             (false, true) => "day of week",
             (false, false)
-                if longest.is_some_and(|(a, b)| params.seasonal && Season::provisional(w, a, b)) =>
+                if longest
+                    .is_some_and(|(a, b)| params.seasonal && Season::provisional(w, a, b)) =>
             {
                 "hour of day (provisional)"
             }

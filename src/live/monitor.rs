@@ -364,8 +364,8 @@ impl Monitor {
     /// no news to alert on, and is counted instead ([`MonitorStats::hindsight`]), remembered so
     /// that later passes do not count it again.
     fn begin(&mut self, svc: usize, inc: &Incident, onset: Ts, as_of: Ts, out: &mut Vec<Alert>) {
-        let seen_past = self.last_run[svc]
-            .is_some_and(|r| inc.last_window + self.params.tail_windows < r);
+        let seen_past =
+            self.last_run[svc].is_some_and(|r| inc.last_window + self.params.tail_windows < r);
         if inc.recovery.is_none() || !seen_past {
             self.announce(svc, inc.clone(), onset, as_of, out);
             return;
@@ -607,13 +607,21 @@ mod tests {
         let kinds: Vec<Event> = events.iter().map(|e| e.1).collect();
         assert_eq!(
             kinds,
-            [Event::Onset, Event::Recovery, Event::Reopened, Event::Recovery],
+            [
+                Event::Onset,
+                Event::Recovery,
+                Event::Reopened,
+                Event::Recovery
+            ],
             "{events:?}"
         );
         // One incident throughout; the first recovery came before the return, the reopening
         // with it.
         assert!(events.iter().all(|e| e.2 == 1), "{events:?}");
-        assert!(events[1].0 < 312 && (312..=316).contains(&events[2].0), "{events:?}");
+        assert!(
+            events[1].0 < 312 && (312..=316).contains(&events[2].0),
+            "{events:?}"
+        );
     }
 
     #[test]
