@@ -523,6 +523,36 @@ fn watch_agrees_with_detect_on_the_scenario_suite() {
     }
 }
 
+/// The first day of a work tool's chatter, without history: in the evening its quietest
+/// quarter is the evening's, and the office hours behind it then look raised. That outage is
+/// found only in hindsight, hours after it ended: named on stderr, not announced (detect, on
+/// the whole fortnight, finds none).
+#[test]
+fn an_outage_seen_only_in_hindsight_is_named_not_announced() {
+    let spec = outcry_sim::suite()
+        .into_iter()
+        .find(|s| s.name == "office-0")
+        .unwrap();
+    let sc = outcry_sim::generate(&spec);
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path().join("office-0.jsonl");
+    std::fs::write(&p, &sc.files[0].1).unwrap();
+    let jsonl = sorted_jsonl(&[p.to_string_lossy().into_owned()], &[]);
+    assert!(detected(&jsonl, &[]).is_empty());
+    let (code, out, err) = piped(&["watch", "--format", "jsonl"], jsonl);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, "", "nothing announced");
+    let note = err
+        .lines()
+        .find(|l| l.contains("only in hindsight ("))
+        .unwrap_or_else(|| panic!("{err}"));
+    assert!(
+        note.contains("slack: the reports from 2024-03-04T00:01"),
+        "{note}"
+    );
+    assert!(err.contains("not announced: 1"), "{err}");
+}
+
 /// One post as a JSON line.
 fn post(t: Ts, author: &str, text: &str) -> String {
     serde_json::json!({"created_at": rfc3339_utc(t), "text": text, "user": {"screen_name": author}})

@@ -221,7 +221,7 @@ fn summary_line(s: &Summary, exec: Option<(u64, u64, u64, u64)>) -> String {
     ));
     if s.monitor.hindsight > 0 {
         line.push_str(&format!(
-            "; {} incidents found only in hindsight (over, their windows seen an hour before without them), not announced",
+            "; incidents found only in hindsight (over, their windows seen an hour before without them), not announced: {}",
             s.monitor.hindsight
         ));
     }

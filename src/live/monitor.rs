@@ -26,7 +26,9 @@
 //! * **Found in hindsight**: an incident the detector first finds when it is over and a run at
 //!   an earlier close had already seen its windows and `tail_windows` after them (later
 //!   windows moved the expectation of its time: a first day's usual level learnt from the
-//!   evening, when an office's working hours all look raised) is not announced, only counted.
+//!   evening, when an office's working hours all look raised) is not announced: counted, and
+//!   handed to the caller to mention ([`Monitor::take_hindsight`]); when the detector later
+//!   joins more reports to it, it grows (one incident), announced only if it becomes news.
 //! * **Unresolved**, at the end: every incident still under way.
 //!
 //! The detector runs for a service when a window with its reports closes, or while one of its
@@ -97,6 +99,9 @@ pub struct Monitor {
     peeked: Vec<Option<(i64, u32)>>,
     /// Per service: the last window closed when the detector last ran at a close.
     last_run: Vec<Option<i64>>,
+    /// Incidents found in hindsight since [`Monitor::take_hindsight`] was last called:
+    /// (service, onset, recovery).
+    hindsight: Vec<(usize, Ts, Ts)>,
     next_number: u64,
     pub stats: MonitorStats,
 }
@@ -113,6 +118,7 @@ impl Monitor {
             tracked: vec![vec![]; services],
             peeked: vec![None; services],
             last_run: vec![None; services],
+            hindsight: vec![],
             next_number: 1,
             stats: MonitorStats::default(),
         }
@@ -123,6 +129,12 @@ impl Monitor {
     pub fn live_from(&mut self, idx: i64) {
         self.live_from = Some(idx);
         self.closed = Some(self.closed.map_or(idx - 1, |c| c.max(idx - 1)));
+    }
+
+    /// The incidents found only in hindsight (not announced) since the last call: (service,
+    /// onset, recovery), for the caller to mention.
+    pub fn take_hindsight(&mut self) -> Vec<(usize, Ts, Ts)> {
+        std::mem::take(&mut self.hindsight)
     }
 
     /// The last window closed.
@@ -308,7 +320,7 @@ impl Monitor {
                 .position(|t| !t.recovered && overlaps(t))
                 .or_else(|| tracked.iter().rposition(overlaps));
             match k {
-                None => self.begin(svc, inc, inc.onset, as_of, alerts),
+                None => self.begin((svc, None), inc, inc.onset, as_of, alerts),
                 Some(k) if !self.tracked[svc][k].recovered => {
                     matched[k] = true;
                     self.follow(svc, k, inc, as_of, alerts);
@@ -329,7 +341,7 @@ impl Monitor {
                     if inc.last_window > beyond {
                         let back = relapse_onset(w, svc, last + 1).max(inc.onset);
                         if self.tracked[svc][k].number == 0 {
-                            self.begin(svc, inc, back, as_of, alerts);
+                            self.begin((svc, Some(k)), inc, back, as_of, alerts);
                         } else {
                             self.reopen(svc, k, inc, (back, as_of), alerts);
                         }
@@ -363,14 +375,33 @@ impl Monitor {
     /// first day's usual level learnt from its quiet evening, a profile learnt since); it is
     /// no news to alert on, and is counted instead ([`MonitorStats::hindsight`]), remembered so
     /// that later passes do not count it again.
-    fn begin(&mut self, svc: usize, inc: &Incident, onset: Ts, as_of: Ts, out: &mut Vec<Alert>) {
+    /// `hidden`: the entry of one found in hindsight that the detector now joins to `inc`; it
+    /// grows with it (one incident, counted once) unless `inc` is news.
+    fn begin(
+        &mut self,
+        (svc, hidden): (usize, Option<usize>),
+        inc: &Incident,
+        onset: Ts,
+        as_of: Ts,
+        out: &mut Vec<Alert>,
+    ) {
         let seen_past =
             self.last_run[svc].is_some_and(|r| inc.last_window + self.params.tail_windows < r);
         if inc.recovery.is_none() || !seen_past {
             self.announce(svc, inc.clone(), onset, as_of, out);
             return;
         }
+        if let Some(k) = hidden {
+            let t = &mut self.tracked[svc][k];
+            t.first = t.first.min(inc.first_window);
+            t.last = t.last.max(inc.last_window);
+            t.seen = inc.clone();
+            return;
+        }
         self.stats.hindsight += 1;
+        if let Some(r) = inc.recovery {
+            self.hindsight.push((svc, inc.onset, r));
+        }
         self.tracked[svc].push(Tracked {
             number: 0,
             first: inc.first_window,

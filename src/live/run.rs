@@ -85,6 +85,8 @@ struct State {
     first_post: bool,
     warned_late: bool,
     quiet: bool,
+    /// The services' names, for the notes on stderr.
+    matcher: &'static Matcher,
     alerts: [u64; 5],
     /// The reader's counts of lines and skips, as of its last post (for an interrupted run).
     reader_lines: u64,
@@ -133,6 +135,7 @@ impl State {
             first_post: true,
             warned_late: false,
             quiet,
+            matcher,
             alerts: [0; 5],
             reader_lines: 0,
             reader_skipped: Default::default(),
@@ -272,6 +275,17 @@ impl State {
         self.collector.days = Days::default();
         for a in alerts {
             self.say(&a);
+        }
+        for (svc, onset, recovery) in self.monitor.take_hindsight() {
+            if !self.quiet {
+                eprintln!(
+                    "outcry: watch: {}: the reports from {} to {} look like an outage only in hindsight ({} later, with the windows since): not announced",
+                    self.matcher.services()[svc].id,
+                    rfc3339_utc(onset),
+                    rfc3339_utc(recovery),
+                    human_duration((as_of - recovery).max(1))
+                );
+            }
         }
     }
 
