@@ -34,8 +34,9 @@
 //!    usual level and takes its quietest quarter's (the prior: an outage fills at most half of
 //!    the input), which reports say (`usual_level_known`).
 //! 5. **Variance.** A window's count is negative binomial with mean μ_k and size θ (variance
-//!    μ + μ²/θ; see [`robust_size`]): θ is estimated from the series itself, robustly (the MAD of
-//!    log residuals), so a window is judged against how much this series wanders; sparse series
+//!    μ + μ²/θ; see [`robust_size`]): θ is estimated from the series itself, robustly (the size
+//!    at which the median |z| of its randomised quantile residuals is a normal's: unbiased at
+//!    every size), so a window is judged against how much this series wanders; sparse series
 //!    stay Poisson.
 //! 6. **Spike test.** A window is a *spike* when it has at least `min_reports` voices, at least
 //!    `min_ratio` (2) times μ_k and P(X ≥ count) < `alpha` (0.001); its `score` is −log10 P. It
@@ -93,7 +94,8 @@
 //! EWMA peak finder, Poisson CUSUM and Kleinberg's binomial burst automaton.
 //!
 //! References: NB2 and the Pearson/quasi-likelihood dispersion: A. C. Cameron and P. K.
-//! Trivedi, *Regression Analysis of Count Data*, 2nd ed., 2013, ch. 3; the MAD scale estimate:
+//! Trivedi, *Regression Analysis of Count Data*, 2nd ed., 2013, ch. 3; randomised quantile
+//! residuals: P. K. Dunn and G. K. Smyth, J. Comput. Graph. Stat. 5, 1996; the MAD scale estimate:
 //! F. R. Hampel, "The influence curve and its role in robust estimation", JASA 1974; running
 //! medians: J. W. Tukey, *Exploratory Data Analysis*, 1977, and R. Fried and U. Gather, "Robust
 //! filtering of time series with trends", 2004; scan statistics over several window lengths:
