@@ -410,6 +410,12 @@ enum Held {
     /// in one series noisier than the dispersion estimate measures); this guards against
     /// getting worse.
     Measured,
+    /// The issue's targets for dense series without the old suite's bound on the worst onset
+    /// (a window): every event hit, median onset error ≤ 2 minutes, every recovery within 2
+    /// windows, ≤ 1 false alarm per 30 quiet days. What the fourth held-out dense draw (seeds
+    /// 70 000) measured when run once at the end of issue 13's fourth round (its worst onset
+    /// was 25.9 minutes early).
+    DenseTargets,
     /// Printed only (the wider development draws, looked at while tuning).
     Printed,
 }
@@ -467,6 +473,17 @@ fn judge(
     assert_eq!(all.hits(), all.events.len(), "every event hit\n{report}");
     assert!(on_med <= 2.0, "median onset error {on_med}\n{report}");
     assert_eq!(rec.len(), all.events.len(), "every recovery found");
+    if held == Held::DenseTargets {
+        assert!(
+            rec_worst <= 2.0 * WINDOW_MIN,
+            "recovery error {rec_worst}\n{report}"
+        );
+        assert!(
+            fa_rate <= 1.0,
+            "{fa_rate} false alarms per 30 days\n{report}"
+        );
+        return;
+    }
     if held == Held::Measured {
         let (rec_med, _) = median_max(&rec).unwrap();
         assert!(
@@ -620,7 +637,8 @@ fn model_error(w: &Windows, params: &Params, truth: &[f64], size: f64) -> String
 /// (`outcry_sim::DENSE_FRESH_HOLDOUT`), never used for tuning, run once at its end: 10/10 hit,
 /// onset error median 0.9 min (worst 1.8), recovery median 0.2 min (worst 3.7), 8 false alarms
 /// in 181 quiet days (1.33 per 30 days, above the target of 1). Held to what it measured (see
-/// `Held::Measured`).
+/// `Held::Measured`). Spent: it prompted the fourth round (the dispersion estimate), after
+/// which it measures no false alarm (a seen figure, not a held-out one).
 #[test]
 fn fresh_held_out_dense_suite_meets_the_targets() {
     let specs = outcry_sim::dense_suite_seeded(outcry_sim::DENSE_FRESH_HOLDOUT)
@@ -631,6 +649,24 @@ fn fresh_held_out_dense_suite_meets_the_targets() {
         })
         .collect();
     dense_meets_the_targets("Fresh held-out dense suite", specs, Held::Measured);
+}
+
+/// The same dense shapes from seeds reserved before the fourth round (the dispersion estimate
+/// from randomised quantile residuals; `outcry_sim::DENSE_FOURTH_HOLDOUT`), never used for
+/// tuning, run once at its end: 10/10 hit, onset error median 1.1 min (worst 25.9: one onset
+/// early, a chance rise bridged into the outage), recovery median 0.1 min (worst 1.2), no false
+/// alarm in 181.7 quiet days. Held to what it measured: the issue's targets (see
+/// `Held::DenseTargets`).
+#[test]
+fn fourth_held_out_dense_suite_meets_the_targets() {
+    let specs = outcry_sim::dense_suite_seeded(outcry_sim::DENSE_FOURTH_HOLDOUT)
+        .into_iter()
+        .map(|mut s| {
+            s.name = format!("held-{}", s.name);
+            s
+        })
+        .collect();
+    dense_meets_the_targets("Fourth held-out dense suite", specs, Held::DenseTargets);
 }
 
 fn dense_meets_the_targets(title: &str, specs: Vec<outcry_sim::DenseSpec>, held: Held) {
