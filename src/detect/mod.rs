@@ -92,7 +92,8 @@
 //! the third's, whose cause, a dispersion estimate biased in the noisiest series, the quantile
 //! residuals of `robust_size` removed). Compared on the same suites and kept
 //! out: the Poisson test, a flat baseline, Iglewicz and Hoaglin's robust z-score, TwitInfo's
-//! EWMA peak finder, Poisson CUSUM and Kleinberg's binomial burst automaton.
+//! EWMA peak finder, Poisson CUSUM, Kleinberg's binomial burst automaton and seasonal-hybrid
+//! ESD (Hochenbaum et al. 2017).
 //!
 //! References: NB2 and the Pearson/quasi-likelihood dispersion: A. C. Cameron and P. K.
 //! Trivedi, *Regression Analysis of Count Data*, 2nd ed., 2013, ch. 3; randomised quantile
