@@ -252,8 +252,10 @@ pub(crate) fn scan_csv(
     Ok(())
 }
 
-/// How the CSV's columns map to fields (`csv_mapper`); `None`, with the bytes read counted,
-/// when the input ended before a header or its header is unusable (reported as unreadable).
+/// How the CSV's columns map to fields: as `--columns` names them, else as its header row (the
+/// first row) does. `None`, with the bytes read counted, when the input ended (or broke off,
+/// which is reported) before a header, or its header is unusable (reported as unreadable); rows
+/// skipped before the header are counted as any others.
 pub(crate) fn csv_header(
     rows: &mut CsvRows<impl std::io::BufRead>,
     row: &mut csv::ByteRecord,
@@ -262,7 +264,20 @@ pub(crate) fn csv_header(
     warn: &mut Warner,
     name: &str,
 ) -> Result<Option<CsvMapper>> {
-    let got = csv_mapper(rows, row, cfg, c, warn, name);
+    let got = match &cfg.columns {
+        Some(cols) => CsvMapper::from_columns(cols, cfg.times).map(Some),
+        None => header_row(rows, row, cfg.strict, c, warn, name).and_then(|found| {
+            if !found {
+                return Ok(None);
+            }
+            let names: Vec<String> = row
+                .iter()
+                .map(|f| String::from_utf8_lossy(f).into_owned())
+                .collect();
+            let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+            CsvMapper::from_header(&refs, &cfg.fields, cfg.times).map(Some)
+        }),
+    };
     if !matches!(got, Ok(Some(_))) {
         c.stats().bytes += rows.bytes();
     }
@@ -272,37 +287,26 @@ pub(crate) fn csv_header(
     }
 }
 
-/// How the CSV's columns map to fields: as `--columns` names them, else as its header row (the
-/// first row) does. `None` when the input ended (or broke off, which is reported) before a
-/// header; rows skipped before it are counted as any others.
-fn csv_mapper(
+/// Reads up to the first whole row, the header, into `row`; false when the input ends first.
+fn header_row(
     rows: &mut CsvRows<impl std::io::BufRead>,
     row: &mut csv::ByteRecord,
-    cfg: &ScanConfig,
+    strict: bool,
     c: &mut impl Sink,
     warn: &mut Warner,
     name: &str,
-) -> Result<Option<CsvMapper>, String> {
-    if let Some(cols) = &cfg.columns {
-        return CsvMapper::from_columns(cols, cfg.times).map(Some);
-    }
+) -> Result<bool, String> {
     loop {
         match rows.next_row(row) {
-            None => return Ok(None),
-            Some(Row::Record(_)) => break,
-            Some(other) => match bad_row(other, name, cfg.strict, c, warn) {
-                Ok(false) => continue,
-                Ok(true) => return Ok(None),
+            None => return Ok(false),
+            Some(Row::Record(_)) => return Ok(true),
+            Some(other) => match bad_row(other, name, strict, c, warn) {
+                Ok(false) => {}
+                Ok(true) => return Ok(false),
                 Err(e) => return Err(e.to_string()),
             },
         }
     }
-    let names: Vec<String> = row
-        .iter()
-        .map(|f| String::from_utf8_lossy(f).into_owned())
-        .collect();
-    let refs: Vec<&str> = names.iter().map(String::as_str).collect();
-    CsvMapper::from_header(&refs, &cfg.fields, cfg.times).map(Some)
 }
 
 /// An input that cannot be read at all: an error under `--strict`; else shown on stderr, counted
