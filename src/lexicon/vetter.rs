@@ -163,8 +163,10 @@ pub struct Vetter {
     /// A near candidate the rules left alone becomes a report or recovery when the model gives
     /// that class at least this; above 1, never (the shipped model's setting).
     pub promote: f32,
-    /// What the file says it was trained on (its `=` lines other than the numbers).
+    /// What the file says it was trained on (its `= trained` line).
     pub trained: String,
+    /// A hash of the whole weights file, for telling models apart (partial results).
+    pub digest: u64,
 }
 
 /// What the vetter decided about one post.
@@ -189,6 +191,7 @@ impl Vetter {
             veto: 1.1,
             promote: 1.1,
             trained: String::new(),
+            digest: Fnv::new(b'v').feed(text.as_bytes()).key(),
         };
         let three = |s: &str, n: usize| -> Result<[f32; 3], String> {
             let w: Vec<f32> = s
