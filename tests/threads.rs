@@ -244,3 +244,108 @@ fn threads_zero_or_absurdly_many_is_a_usage_error() {
         .assert()
         .code(0);
 }
+
+/// About 3 MiB of forum rows (`date,author,title,text`): reports in a burst, quoted texts with
+/// commas, quotes and line breaks, bad rows of every kind the row cutter and the row reader
+/// count (a quote that never closes, a row past `--max-line-bytes 64K`, bad times, bad UTF-8),
+/// blank rows and CRLF.
+fn big_csv() -> Vec<u8> {
+    let mut s = b"date,author,title,text\n".to_vec();
+    for i in 0..30_000i64 {
+        let t = chrono::DateTime::from_timestamp(T0 + i * 9, 0)
+            .unwrap()
+            .format("%Y-%m-%d %H:%M:%S");
+        let row = match i % 1000 {
+            13 => format!("{t},u{i},oops,\"gmail is down and this quote never closes\n"),
+            14 => format!("soon,u{i},t,gmail is down\n"),
+            15 => ",,,\n".to_string(),
+            16 => format!("{t},u{i},t,\"{}\"\r\n", "x".repeat(70_000)),
+            17 => format!("{t},u{i},t,\"two\nlines, \"\"quoted\"\" gmail is down\"\r\n"),
+            k if i / 4000 == 4 && i % 4000 < 300 && k % 3 == 0 => {
+                format!("{t},u{},re,\"gmail down, server error {k}\"\n", i % 19)
+            }
+            k if k % 50 == 0 => format!("{t},k{},,\"지메일 먹통이네요, {k}\"\n", i % 11),
+            k => format!("{t},u{i},hi,\"coffee, and gmail; post {k}\"\n"),
+        };
+        s.extend_from_slice(row.as_bytes());
+        if i % 9000 == 8999 {
+            s.extend_from_slice(b"2009-02-24 10:00:00,x,y,\"\xff\xfe\"\n");
+        }
+    }
+    s
+}
+
+#[test]
+fn a_large_csv_in_many_batches_is_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = big_csv();
+    let plain = dir.path().join("forum.csv");
+    std::fs::write(&plain, &data).unwrap();
+    let mut cut = gzip(&data);
+    cut.truncate(cut.len() / 2);
+    let cut_path = dir.path().join("cut.csv.gz");
+    std::fs::write(&cut_path, cut).unwrap();
+    let p = |x: &PathBuf| x.to_string_lossy().into_owned();
+    let limit = ["--max-line-bytes".to_string(), "64K".to_string()];
+
+    let mut a = vec![p(&plain), "--max-warnings".into(), "40".into()];
+    a.extend(limit.clone());
+    let (out, err) = same_for_all_threads(&a);
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let reasons = &v["stats"]["skipped_by_reason"];
+    // 30 rows each: a quote left open, a time that is no time, a row past the limit.
+    assert_eq!(reasons["unterminated_quote"], 30, "{reasons}");
+    assert_eq!(reasons["line_too_long"], 30, "{reasons}");
+    assert!(
+        reasons["unparseable_time"].as_u64().unwrap() >= 30,
+        "{reasons}"
+    );
+    assert!(reasons["invalid_utf8"].as_u64().unwrap() >= 3, "{reasons}");
+    assert_eq!(v["incidents"][0]["service"], "gmail", "{out:?}");
+    assert!(err.contains("forum.csv:15: skipped: "), "{err}");
+
+    let mut a = vec![p(&cut_path), p(&plain)];
+    a.extend(limit);
+    let (out, err) = same_for_all_threads(&a);
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["stats"]["input_errors"].as_array().unwrap().len(), 1);
+    assert!(err.contains("cut.csv.gz:"), "{err}");
+}
+
+#[test]
+fn strict_stops_at_the_same_first_bad_csv_row() {
+    let dir = tempfile::tempdir().unwrap();
+    // The first bad row is a worker's (a bad time) in one file, the row cutter's (a quote that
+    // never closes) in the other, each with the other kind of bad row later.
+    for (name, worker_first) in [("w.csv", true), ("r.csv", false)] {
+        let mut data = b"date,text\n".to_vec();
+        for i in 0..40_000i64 {
+            let (bad_time, open_quote) = if worker_first {
+                (20_000, 30_000)
+            } else {
+                (30_000, 20_000)
+            };
+            let row = if i == bad_time {
+                "soon,gmail is down\n".to_string()
+            } else if i == open_quote {
+                format!("{},\"gmail is down\n", T0 + i)
+            } else {
+                format!("{},gmail is down {i}\n", T0 + i)
+            };
+            data.extend_from_slice(row.as_bytes());
+        }
+        let path = dir.path().join(name);
+        std::fs::write(&path, data).unwrap();
+        let want = if worker_first {
+            format!("{name}:20002: time not recognised")
+        } else {
+            format!("{name}:20002: unterminated quote")
+        };
+        for t in [1, 2, 3] {
+            let (out, err, code) = run(&["--strict".into(), path.to_string_lossy().into()], t);
+            assert_eq!(code, Some(3), "{err}");
+            assert!(out.is_empty());
+            assert!(err.contains(&want), "--threads {t}: {err}");
+        }
+    }
+}

@@ -10,6 +10,7 @@ use crate::time::{TimeParser, TimeRules};
 
 /// Turns CSV rows into posts: columns are found by header name (the same names as JSON fields)
 /// or given with `--columns`.
+#[derive(Debug, Clone)]
 pub struct CsvMapper {
     time: usize,
     text: Option<usize>,

@@ -17,29 +17,29 @@
 //!
 //! `--threads` counts the workers: even with `--threads 1` the reading (a read system call's copy,
 //! or the decompression) happens on the calling thread, beside the one worker.
-//! CSV inputs are read sequentially (`sequential::scan_csv`): a quoted field may hold newlines, so
-//! a chunk cannot be cut at any newline.
+//! CSV inputs are cut into rows on the calling thread (a quoted field may hold newlines, so a
+//! chunk cannot be cut at any newline) and the rows read on the workers (`parallel_csv.rs`); the
+//! frame the three share, reader and workers and channels, is `pool.rs`.
 
 use std::io::{self, BufRead};
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use anyhow::{bail, Result};
-use crossbeam_channel::{bounded, unbounded, Receiver, Sender};
 
 use super::collect::Collector;
 use super::config::ScanConfig;
 use super::documents;
 use super::outliers::{TimeRange, Unsettled};
+use super::parallel_csv::{self, CsvBatch};
+use super::pool::{self, Dispatch, Fold, Limits, ReaderEnd, SkipEvent};
 use super::progress::Progress;
 use super::sequential::{self, add_time_counts, note_ambiguous, wants_example};
 use super::stats::{strict_error, Example, Scan, Stats, Warner};
-use crate::input::{self, ChunkSink, Layout};
+use crate::input::{self, ChunkSink, CsvRows, Layout};
 use crate::lexicon::Matcher;
 use crate::lexicon::Prefilter;
 use crate::record::xml::{self, Dialect, XmlReader};
-use crate::record::{Decoded, JsonExtractor, Skip};
-use crate::time::TimeError;
+use crate::record::{CsvMapper, Decoded, JsonExtractor, Skip};
 use crate::window::Windows;
 
 /// Target size of a chunk.
@@ -81,44 +81,52 @@ fn scan_with(cfg: &ScanConfig, matcher: &Matcher, progress: &Progress) -> Result
         quiet: cfg.quiet,
     };
     for path in &cfg.inputs {
-        let src = match input::open_wrapped(path, |r| progress.wrap(path, r)) {
-            Ok(s) => s,
-            Err(e) => {
-                let msg = format!("{path}: cannot read: {e}");
-                if cfg.strict {
-                    bail!(msg);
-                }
-                progress.suspend(|| warn.input_error(&msg));
-                c.stats.unreadable += 1;
-                c.stats.input_errors.push(msg);
-                continue;
-            }
+        let Some(src) = open(path, cfg, progress, &mut c, &mut warn)? else {
+            continue;
         };
         c.stats.inputs += 1;
         let mut src = src;
-        let Some(dialect) = chunked(&mut src, path, cfg, &mut c, &mut warn)? else {
+        let Some(cut) = chunked(&mut src, path, cfg, &mut c, &mut warn)? else {
             continue;
         };
         let keep = if cfg.quiet { 0 } else { cfg.max_warnings + 1 };
-        let new_worker = || Worker {
-            c: new_collector(),
-            json: JsonExtractor::new(&cfg.fields, cfg.times),
-            xml: dialect.map(|d| XmlReader::new(d, cfg.times)),
-            bufs: Decoded::default(),
-            events: vec![],
-            ambiguous: None,
-            keep,
-            max_line: cfg.max_line,
-            strict: cfg.strict,
-            failed: false,
-        };
-        let mut reader = src.reader;
         let limits = Limits {
             max_line: cfg.max_line,
             keep,
             strict: cfg.strict,
         };
-        let (workers, end) = read_parallel(&mut reader, dialect, threads, limits, new_worker);
+        let new_worker = |xml: Option<Dialect>, csv: Option<(CsvMapper, u8)>| {
+            move || Worker::new(new_collector(), cfg, keep, xml, csv.clone())
+        };
+        let mut reader = src.reader;
+        let (workers, end) = match cut {
+            Cut::Lines => pool::run(threads, new_worker(None, None), |sink| {
+                read_chunks(&mut reader, sink, limits)
+            }),
+            Cut::Xml(d) => pool::run(threads, new_worker(Some(d), None), |sink| {
+                let end = xml::frame_units(&mut reader, d.units(), d.dropped(), sink);
+                ReaderEnd {
+                    bytes: end.bytes,
+                    broken: end.broken,
+                    ..ReaderEnd::new()
+                }
+            }),
+            Cut::Csv(delimiter) => {
+                let mut rows = CsvRows::new(reader, delimiter, cfg.max_line);
+                let mut row = csv::ByteRecord::new();
+                let header = progress.suspend(|| {
+                    let name = &src.name;
+                    sequential::csv_header(&mut rows, &mut row, cfg, &mut c, &mut warn, name)
+                })?;
+                let Some(mapper) = header else {
+                    continue;
+                };
+                let workers = new_worker(None, Some((mapper, delimiter)));
+                pool::run(threads, workers, |sink| {
+                    parallel_csv::cut_rows(&mut rows, sink, limits)
+                })
+            }
+        };
         progress
             .suspend(|| finish_input(&src.name, workers, end, cfg.strict, &mut c, &mut warn))?;
     }
@@ -129,34 +137,67 @@ fn scan_with(cfg: &ScanConfig, matcher: &Matcher, progress: &Progress) -> Result
     })
 }
 
-/// How an input is cut for the workers: JSON Lines (`Some(None)`) or XML units of a dialect;
-/// `None` when it was read here already (CSV and JSON documents, on this thread) or cannot be
-/// read.
+/// Opens one input; `None` when it cannot be (shown and counted, or under `--strict` the error).
+fn open(
+    path: &str,
+    cfg: &ScanConfig,
+    progress: &Progress,
+    c: &mut Collector,
+    warn: &mut Warner,
+) -> Result<Option<input::Source>> {
+    match input::open_wrapped(path, |r| progress.wrap(path, r)) {
+        Ok(s) => Ok(Some(s)),
+        Err(e) => {
+            let msg = format!("{path}: cannot read: {e}");
+            if cfg.strict {
+                bail!(msg);
+            }
+            progress.suspend(|| warn.input_error(&msg));
+            c.stats.unreadable += 1;
+            c.stats.input_errors.push(msg);
+            Ok(None)
+        }
+    }
+}
+
+/// How an input is cut for the workers.
+#[derive(Debug, Clone, Copy)]
+enum Cut {
+    /// JSON Lines: chunks of whole lines.
+    Lines,
+    /// XML: chunks of whole units of a dialect.
+    Xml(Dialect),
+    /// CSV or TSV with this delimiter: batches of rows.
+    Csv(u8),
+}
+
+/// How an input is cut for the workers; `None` when it was read here already (JSON documents,
+/// on this thread) or cannot be read.
 fn chunked(
     src: &mut input::Source,
     path: &str,
     cfg: &ScanConfig,
     c: &mut Collector,
     warn: &mut Warner,
-) -> Result<Option<Option<Dialect>>> {
+) -> Result<Option<Cut>> {
     let layout = cfg.layout.unwrap_or_else(|| Layout::of(path, src));
-    let whole = |src: &mut input::Source| {
-        let name = std::mem::take(&mut src.name);
-        let reader = std::mem::replace(&mut src.reader, Box::new(std::io::empty()));
-        input::Source { name, reader }
-    };
     Ok(match layout {
-        Layout::JsonLines => Some(None),
-        Layout::Csv { delimiter } => {
-            sequential::scan_csv(whole(src), delimiter, cfg, c, warn)?;
-            None
-        }
+        Layout::JsonLines => Some(Cut::Lines),
+        Layout::Csv { delimiter } => Some(Cut::Csv(delimiter)),
         Layout::JsonDoc => {
+            let name = std::mem::take(&mut src.name);
+            let reader = std::mem::replace(&mut src.reader, Box::new(std::io::empty()));
             let mut json = JsonExtractor::new(&cfg.fields, cfg.times);
-            documents::scan_doc(whole(src), &mut json, cfg.strict, c, warn)?;
+            documents::scan_doc(
+                input::Source { name, reader },
+                &mut json,
+                cfg.strict,
+                c,
+                warn,
+            )?;
             None
         }
-        Layout::Xml => documents::dialect_of(src, cfg.strict, c, warn)?.map(Some),
+        Layout::Xml => documents::dialect_of(src, cfg.strict, c, warn)?.map(Cut::Xml),
     })
 }
 
@@ -180,6 +221,9 @@ fn finish_input(
             add_time_counts(&mut c.stats, p);
         }
         c.stats.ambiguous_dates += w.json.ambiguous_dates();
+        if let Some((mapper, _)) = &w.csv {
+            add_time_counts(&mut c.stats, &mapper.time_parser);
+        }
         for (a, b) in c.stats.implied_zone.iter_mut().zip(w.json.implied()) {
             *a += b;
         }
@@ -201,17 +245,10 @@ fn finish_input(
         });
     }
     c.stats.bytes += end.bytes;
-    // Lines too long for a chunk, skipped by the reader.
-    c.stats.lines += end.too_long;
-    for _ in 0..end.too_long {
-        c.stats.skip(Skip::LineTooLong);
-    }
-    skips += end.too_long;
-    events.extend(
-        end.too_long_lines
-            .iter()
-            .map(|&l| (l, Skip::LineTooLong, None)),
-    );
+    // What the reader skipped itself: lines too long for a chunk, CSV rows it could not cut.
+    skips += end.skips.skipped();
+    events.extend(end.events);
+    c.stats.add(end.skips);
     let broken = end.broken.map(|(line, tail, e)| {
         if tail {
             events.push((line, Skip::TruncatedInput, None));
@@ -252,9 +289,6 @@ fn settled_later_only(st: &Stats) -> bool {
         && st.ambiguous_dates == 0
 }
 
-/// A skipped line: its number, why, and what was wrong with its time (for ambiguous zones).
-type SkipEvent = (u64, Skip, Option<TimeError>);
-
 /// One worker's state for one input.
 struct Worker<'m> {
     c: Collector<'m>,
@@ -262,6 +296,11 @@ struct Worker<'m> {
     json: JsonExtractor,
     /// For an XML input: its reader of records.
     xml: Option<XmlReader>,
+    /// For a CSV input: its own column mapping (its time reader remembers layouts), and the
+    /// delimiter.
+    csv: Option<(CsvMapper, u8)>,
+    /// Where a CSV row is rebuilt from its batch.
+    row: csv::ByteRecord,
     /// Where strings with escapes are decoded, line after line.
     bufs: Decoded,
     /// Its first skips, in line order.
@@ -275,6 +314,33 @@ struct Worker<'m> {
     strict: bool,
     /// `--strict` met a bad line: this worker is done.
     failed: bool,
+}
+
+impl<'m> Worker<'m> {
+    /// A worker folding into `c`, for an input of JSON Lines, XML units of a dialect or CSV
+    /// rows with their mapping and delimiter; noting its first `keep` skips.
+    fn new(
+        c: Collector<'m>,
+        cfg: &ScanConfig,
+        keep: usize,
+        xml: Option<Dialect>,
+        csv: Option<(CsvMapper, u8)>,
+    ) -> Worker<'m> {
+        Worker {
+            c,
+            json: JsonExtractor::new(&cfg.fields, cfg.times),
+            xml: xml.map(|d| XmlReader::new(d, cfg.times)),
+            csv,
+            row: csv::ByteRecord::new(),
+            bufs: Decoded::default(),
+            events: vec![],
+            ambiguous: None,
+            keep,
+            max_line: cfg.max_line,
+            strict: cfg.strict,
+            failed: false,
+        }
+    }
 }
 
 impl Worker<'_> {
@@ -371,28 +437,92 @@ impl Worker<'_> {
     }
 }
 
-/// How reading an input ended.
-struct ReaderEnd {
-    /// Decompressed bytes read.
-    bytes: u64,
-    /// Lines longer than `--max-line-bytes` that did not fit in a chunk: read past, not kept.
-    too_long: u64,
-    /// The numbers of the first few of them.
-    too_long_lines: Vec<u64>,
-    /// The stream broke off: the number of the line it broke in, whether that line had anything
-    /// but white space, and the error.
-    broken: Option<(u64, bool, io::Error)>,
+impl Worker<'_> {
+    /// Folds the rows of one batch of a CSV input.
+    fn csv_batch(&mut self, batch: &CsvBatch) {
+        let Worker {
+            c,
+            csv,
+            row,
+            events,
+            ambiguous,
+            keep,
+            strict,
+            failed,
+            ..
+        } = self;
+        let Some((mapper, delimiter)) = csv else {
+            return;
+        };
+        batch.each(row, |line, rec| {
+            c.stats.lines += 1;
+            match mapper.extract(rec, *delimiter) {
+                Ok(p) => {
+                    if ambiguous.is_none() {
+                        let tp = &mapper.time_parser;
+                        let ex = tp.ambiguous_example.as_deref();
+                        note_ambiguous(ambiguous, tp.last_parsed, ex, "", line);
+                    }
+                    c.post(&p);
+                    true
+                }
+                Err(why) => {
+                    let detail = mapper.time_parser.last_error;
+                    if *strict {
+                        events.push((line, why, detail));
+                        *failed = true;
+                        return false;
+                    }
+                    c.stats.skip(why);
+                    if events.len() < *keep {
+                        events.push((line, why, detail));
+                    }
+                    true
+                }
+            }
+        });
+    }
+
+    /// Under `--strict`, the line of the bad record this worker stopped at.
+    fn stopped_at(&self, first: u64) -> Option<u64> {
+        self.failed
+            .then(|| self.events.last().map_or(first, |e| e.0))
+    }
 }
 
-/// What the reader must know of the run's settings.
-#[derive(Debug, Clone, Copy)]
-struct Limits {
-    /// The longest line read (`--max-line-bytes`).
-    max_line: usize,
-    /// How many too-long lines to note by number.
-    keep: usize,
-    /// `--strict`: stop at the first too-long line.
-    strict: bool,
+/// A chunk of whole lines or XML units: the buffer, its length, and the line it starts on.
+type Chunk = (Vec<u8>, usize, u64);
+
+impl Fold<Chunk> for Worker<'_> {
+    fn first_line(item: &Chunk) -> u64 {
+        item.2
+    }
+    fn fold(&mut self, (buf, len, first): &Chunk) -> Option<u64> {
+        self.chunk(&buf[..*len], *first);
+        self.stopped_at(*first)
+    }
+}
+
+impl Fold<CsvBatch> for Worker<'_> {
+    fn first_line(item: &CsvBatch) -> u64 {
+        item.first_line()
+    }
+    fn fold(&mut self, batch: &CsvBatch) -> Option<u64> {
+        self.csv_batch(batch);
+        self.stopped_at(batch.first_line())
+    }
+}
+
+impl ChunkSink for Dispatch<'_, Chunk> {
+    fn fresh(&mut self) -> Vec<u8> {
+        self.reuse().map_or_else(|| vec![0; CHUNK], |c| c.0)
+    }
+    fn take(&mut self, buf: Vec<u8>, len: usize, first_line: u64) -> bool {
+        self.send((buf, len, first_line))
+    }
+    fn failed_at(&mut self, line: u64) {
+        self.stop_at(line);
+    }
 }
 
 /// Cuts the input into chunks of whole lines. Reads straight into the chunk buffers (a large
@@ -400,12 +530,7 @@ struct Limits {
 /// line that outgrows the limit is read past without being kept, so that no buffer grows past
 /// the limit whatever the input.
 fn read_chunks(reader: &mut dyn BufRead, sink: &mut dyn ChunkSink, limits: Limits) -> ReaderEnd {
-    let mut end = ReaderEnd {
-        bytes: 0,
-        too_long: 0,
-        too_long_lines: vec![],
-        broken: None,
-    };
+    let mut end = ReaderEnd::new();
     // A partial line this long is over the limit even if it ends in `\r\n`.
     let cap = limits.max_line.saturating_add(3);
     let mut next_line = 1u64;
@@ -418,11 +543,7 @@ fn read_chunks(reader: &mut dyn BufRead, sink: &mut dyn ChunkSink, limits: Limit
             None => match memchr::memrchr(b'\n', data) {
                 // The buffer holds part of one line only, already over the limit.
                 None if filled >= cap => {
-                    end.too_long += 1;
-                    if end.too_long_lines.len() < limits.keep || limits.strict {
-                        end.too_long_lines.push(next_line);
-                    }
-                    if limits.strict {
+                    if !end.skip(next_line, Skip::LineTooLong, limits) {
                         sink.failed_at(next_line);
                         return end;
                     }
@@ -531,87 +652,4 @@ fn carry_over(sink: &mut dyn ChunkSink, tail: &[u8]) -> Vec<u8> {
 
 fn count_lines(buf: &[u8]) -> u64 {
     memchr::memchr_iter(b'\n', buf).count() as u64
-}
-
-/// The reader's end of the channels.
-struct Dispatch<'a> {
-    work: Sender<(Vec<u8>, usize, u64)>,
-    free: Receiver<Vec<u8>>,
-    /// The first bad line a worker met under `--strict` (u64::MAX: none yet).
-    fail: &'a AtomicU64,
-}
-
-impl ChunkSink for Dispatch<'_> {
-    fn fresh(&mut self) -> Vec<u8> {
-        self.free.try_recv().unwrap_or_else(|_| vec![0; CHUNK])
-    }
-    fn take(&mut self, buf: Vec<u8>, len: usize, first_line: u64) -> bool {
-        self.fail.load(Ordering::Relaxed) == u64::MAX
-            && self.work.send((buf, len, first_line)).is_ok()
-    }
-    fn failed_at(&mut self, line: u64) {
-        self.fail.fetch_min(line, Ordering::Relaxed);
-    }
-}
-
-/// Reads on this thread (cutting lines, or XML units of `dialect`), folds on `threads` workers.
-fn read_parallel<'m>(
-    reader: &mut dyn BufRead,
-    dialect: Option<Dialect>,
-    threads: usize,
-    limits: Limits,
-    new_worker: impl Fn() -> Worker<'m>,
-) -> (Vec<Worker<'m>>, ReaderEnd) {
-    let (work_tx, work_rx) = bounded::<(Vec<u8>, usize, u64)>(2 * threads);
-    let (free_tx, free_rx) = unbounded::<Vec<u8>>();
-    let fail = AtomicU64::new(u64::MAX);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = (0..threads)
-            .map(|_| {
-                let work = work_rx.clone();
-                let free = free_tx.clone();
-                let fail = &fail;
-                let mut w = new_worker();
-                s.spawn(move || {
-                    for (buf, len, first) in work.iter() {
-                        // A chunk that starts after a known bad line cannot hold an earlier one.
-                        if !w.failed && first < fail.load(Ordering::Relaxed) {
-                            w.chunk(&buf[..len], first);
-                            if w.failed {
-                                let line = w.events.last().map_or(first, |e| e.0);
-                                fail.fetch_min(line, Ordering::Relaxed);
-                            }
-                        }
-                        let _ = free.send(buf);
-                    }
-                    w
-                })
-            })
-            .collect();
-        drop(work_rx);
-        drop(free_tx);
-        let mut sink = Dispatch {
-            work: work_tx,
-            free: free_rx,
-            fail: &fail,
-        };
-        let end = match dialect {
-            None => read_chunks(reader, &mut sink, limits),
-            Some(d) => {
-                let end = xml::frame_units(reader, d.units(), d.dropped(), &mut sink);
-                ReaderEnd {
-                    bytes: end.bytes,
-                    too_long: 0,
-                    too_long_lines: vec![],
-                    broken: end.broken,
-                }
-            }
-        };
-        drop(sink);
-        let workers = handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect();
-        (workers, end)
-    })
 }

@@ -212,16 +212,8 @@ pub(crate) fn scan_csv(
     let name = src.name;
     let mut rows = CsvRows::new(src.reader, delimiter, cfg.max_line);
     let mut row = csv::ByteRecord::new();
-    let mut mapper = match csv_mapper(&mut rows, &mut row, cfg, c, warn, &name) {
-        Ok(Some(m)) => m,
-        Ok(None) => {
-            c.stats().bytes += rows.bytes();
-            return Ok(());
-        }
-        Err(e) => {
-            c.stats().bytes += rows.bytes();
-            return unreadable(format!("{name}: {e}"), cfg.strict, c, warn);
-        }
+    let Some(mut mapper) = csv_header(&mut rows, &mut row, cfg, c, warn, &name)? else {
+        return Ok(());
     };
     while let Some(got) = rows.next_row(&mut row) {
         let line = match got {
@@ -258,6 +250,26 @@ pub(crate) fn scan_csv(
     c.stats().bytes += rows.bytes();
     add_time_counts(c.stats(), &mapper.time_parser);
     Ok(())
+}
+
+/// How the CSV's columns map to fields (`csv_mapper`); `None`, with the bytes read counted,
+/// when the input ended before a header or its header is unusable (reported as unreadable).
+pub(crate) fn csv_header(
+    rows: &mut CsvRows<impl std::io::BufRead>,
+    row: &mut csv::ByteRecord,
+    cfg: &ScanConfig,
+    c: &mut impl Sink,
+    warn: &mut Warner,
+    name: &str,
+) -> Result<Option<CsvMapper>> {
+    let got = csv_mapper(rows, row, cfg, c, warn, name);
+    if !matches!(got, Ok(Some(_))) {
+        c.stats().bytes += rows.bytes();
+    }
+    match got {
+        Ok(m) => Ok(m),
+        Err(e) => unreadable(format!("{name}: {e}"), cfg.strict, c, warn).map(|()| None),
+    }
 }
 
 /// How the CSV's columns map to fields: as `--columns` names them, else as its header row (the
