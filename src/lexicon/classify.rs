@@ -13,7 +13,7 @@ use super::file::{
     TermKind,
 };
 use super::normalise::{doubles_in, is_syllable, nfkc_stage, Doubles, Normaliser};
-use super::vetter::{Vetter, Vetting};
+use super::vetter::{Vetter, Vetting, MAX_TEXT};
 use crate::record::jsonscan::same;
 
 fn is_word_byte(b: u8) -> bool {
@@ -317,7 +317,12 @@ impl Scratch {
     /// stand, the rules' verdict (0 none, 1 report, 2 recovery) and whether the rules saw nothing
     /// against a report (for training it and explaining it).
     pub fn vetter_input(&self) -> (&[u8], &[(usize, usize)], usize, bool) {
-        (self.norm.as_bytes(), &self.spans, self.rule, self.may_promote)
+        (
+            self.norm.as_bytes(),
+            &self.spans,
+            self.rule,
+            self.may_promote,
+        )
     }
 
     /// The last post's text as it was matched.
@@ -366,9 +371,11 @@ impl Matcher {
     }
 
     /// Compiles a lexicon. When two entries normalise to the same text, the later one wins, so a
-    /// user's file can turn a shipped outage word into an exclusion. `about` is the service
+    /// user's file can turn a shipped outage word into an exclusion. The shipped vetter reads
+    /// posts when the shipped lexicons are in `lex` ([`Lexicon::shipped`]). `about` is the service
     /// (index) that posts with no service named are about (`--about`).
     pub fn new(lex: Lexicon, about: Option<usize>) -> Matcher {
+        let shipped = lex.shipped;
         let mut entries: Vec<Entry> = Vec::with_capacity(lex.entries.len());
         let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         let facet_entries: Vec<Entry> = lex
@@ -432,7 +439,7 @@ impl Matcher {
             official: lex.official,
             facets,
             adverbs: Vec::new(),
-            vetter: Some(Vetter::builtin()),
+            vetter: shipped.then(Vetter::builtin),
         };
         m.adverbs = ADVERBS
             .iter()
@@ -611,9 +618,10 @@ impl Matcher {
     fn vet(&self, hay: &[u8], kind: &mut Option<(Kind, usize)>, s: &Scratch) -> Option<Vetting> {
         let v = self.vetter?;
         // Read only a post naming a service (a bare complaint under `--about` is no text the
-        // model was trained on): a candidate, or a near candidate when promotion is on.
+        // model was trained on) and no longer than it was trained on: a candidate, or a near
+        // candidate when promotion is on.
         let near = s.may_promote && v.promote <= 1.0;
-        if s.roles.services.is_empty() || (kind.is_none() && !near) {
+        if s.roles.services.is_empty() || (kind.is_none() && !near) || hay.len() > MAX_TEXT {
             return None;
         }
         let vetting = v.vet(hay, &s.spans, s.rule, s.may_promote);
@@ -1070,8 +1078,14 @@ mod tests {
         assert_eq!(verdict(&rules, news), (Some("report"), Some("toss".into())));
         assert_eq!(verdict(&m, news), (None, None));
         let mut s = Scratch::default();
-        let v = m.classify(news, &mut s).vetting.expect("a candidate is read");
-        assert!(v.overrode && v.class == 0 && v.p[0] >= Vetter::builtin().veto, "{v:?}");
+        let v = m
+            .classify(news, &mut s)
+            .vetting
+            .expect("a candidate is read");
+        assert!(
+            v.overrode && v.class == 0 && v.p[0] >= Vetter::builtin().veto,
+            "{v:?}"
+        );
         // A plain report stands, and the vetter says it read it.
         let plain = m.classify("gmail is down", &mut s);
         assert!(plain.kind.is_some() && plain.vetting.is_some_and(|v| !v.overrode));
@@ -1080,6 +1094,11 @@ mod tests {
         let crash = "the amazon app crashes every time i open it";
         assert!(m.classify(crash, &mut s).vetting.is_none());
         assert!(m.classify("nice weather today", &mut s).vetting.is_none());
+        // A text longer than any it was trained on is left to the rules.
+        let long = format!("{news} {}", "그리고 오늘은 날씨가 맑았다. ".repeat(12));
+        assert!(m.classify(&long, &mut s).vetting.is_none());
+        // Without the shipped lexicons (`--no-default-lexicon`) it is off.
+        assert!(Matcher::new(Lexicon::default(), None).vetter().is_none());
     }
 
     /// The shipped rules alone: these tests are about the rules (the vetter's own are below).

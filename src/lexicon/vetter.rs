@@ -16,6 +16,11 @@ use std::sync::OnceLock;
 /// The shipped weights.
 pub const BUILTIN_WEIGHTS: &str = include_str!("../../lexicons/vetter.tsv");
 
+/// The longest normalised text the vetter reads, in bytes: every post it was trained on is under
+/// 100 bytes (tweets and replies); a blog post or a forum thread is out of what it has seen, and
+/// its many words add up to a verdict of their own, so the rules decide those alone.
+pub const MAX_TEXT: usize = 280;
+
 /// The classes the model scores, in the order of its weights.
 pub const CLASSES: [&str; 3] = ["none", "report", "recovery"];
 
@@ -206,7 +211,11 @@ impl Vetter {
             }
             if let Some(rest) = line.strip_prefix("= ") {
                 let (what, val) = rest.split_once(' ').unwrap_or((rest, ""));
-                let num = || val.trim().parse::<f32>().map_err(|e| format!("line {n}: {e}"));
+                let num = || {
+                    val.trim()
+                        .parse::<f32>()
+                        .map_err(|e| format!("line {n}: {e}"))
+                };
                 match what {
                     "bias" => v.bias = three(val, n)?,
                     "veto" => v.veto = num()?,
@@ -235,8 +244,8 @@ impl Vetter {
             // Two features of one key (a hash collision) add up, in file order.
             let s = &mut v.table[i];
             s.key = key;
-            for c in 0..3 {
-                s.w[c] += w[c];
+            for (sum, add) in s.w.iter_mut().zip(w) {
+                *sum += add;
             }
         }
         Ok(v)
@@ -269,8 +278,8 @@ impl Vetter {
         for_each_feature(hay, services, rule, |tag, parts| {
             let key = parts.iter().fold(Fnv::new(tag), |h, p| h.feed(p)).key();
             if let Some(w) = self.weights(key) {
-                for c in 0..3 {
-                    z[c] += w[c];
+                for (zc, wc) in z.iter_mut().zip(w) {
+                    *zc += wc;
                 }
             }
         });
@@ -341,7 +350,15 @@ mod tests {
     fn features_are_words_pairs_and_character_runs() {
         let f = features("gmail is down?", &[(0, 5)]);
         for want in [
-            "r none", "w §", "b ^ §", "w is", "b § is", "w down", "b is down", "p ?", "b down $",
+            "r none",
+            "w §",
+            "b ^ §",
+            "w is",
+            "b § is",
+            "w down",
+            "b is down",
+            "p ?",
+            "b down $",
         ] {
             assert!(f.iter().any(|x| x == want), "{want} in {f:?}");
         }
@@ -351,7 +368,15 @@ mod tests {
     #[test]
     fn hangul_runs_are_whole_characters() {
         let f = features("카톡이 안됨ㅠ", &[(0, 6)]);
-        for want in ["w §", "w 이", "c <이>", "c <안됨", "c 안됨ㅠ>", "c 됨ㅠ", "w 안됨ㅠ"] {
+        for want in [
+            "w §",
+            "w 이",
+            "c <이>",
+            "c <안됨",
+            "c 안됨ㅠ>",
+            "c 됨ㅠ",
+            "w 안됨ㅠ",
+        ] {
             assert!(f.iter().any(|x| x == want), "{want} in {f:?}");
         }
     }
@@ -374,7 +399,12 @@ mod tests {
     fn the_shipped_weights_parse() {
         let v = Vetter::builtin();
         // A promotion threshold above 1 turns promotion off, as the shipped model has it.
-        assert!(v.veto > 0.0 && v.veto <= 1.0 && v.promote > 0.0, "{} {}", v.veto, v.promote);
+        assert!(
+            v.veto > 0.0 && v.veto <= 1.0 && v.promote > 0.0,
+            "{} {}",
+            v.veto,
+            v.promote
+        );
         assert!(!v.trained.is_empty());
     }
 }

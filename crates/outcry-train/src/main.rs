@@ -1,6 +1,7 @@
 //! Trains the vetter (`src/lexicon/vetter.rs`) and writes its weights to `lexicons/vetter.tsv`:
 //!
-//!     cargo run -p outcry-train -- [--dry-run] [--lambda L] [--iters N]
+//!     cargo run -p outcry-train -- [--dry-run] [--lambda L] [--iters N] [--grid]
+//!         [--veto P] [--promote P] [--with-rule]
 //!
 //! The data are the labelled sets of `eval/` that are spent (sets 1-4, both halves) and the fifth
 //! set's dev half; never `labelled5-test.tsv`. Each post is read by the shipped rules alone (the
@@ -73,9 +74,10 @@ fn load(root: &str, m: &Matcher, with_rule: bool) -> Result<Vec<Post>, String> {
                 let v = m.classify(text, &mut s);
                 let candidate = v.kind.is_some();
                 let named = !v.services.is_empty();
-                let phrase = s.hits().iter().any(|h| {
-                    matches!(m.term_kind(h.term), TermKind::Outage | TermKind::Recovery)
-                });
+                let phrase = s
+                    .hits()
+                    .iter()
+                    .any(|h| matches!(m.term_kind(h.term), TermKind::Outage | TermKind::Recovery));
                 let (hay, spans, rule, _) = s.vetter_input();
                 let mut features = Vec::new();
                 for_each_feature(hay, spans, rule, |tag, parts| {
@@ -138,7 +140,11 @@ fn read_all(m: &Matcher, posts: &[Post]) -> Vec<Said> {
                 first_service,
                 rule_kind,
                 may_promote,
-                rule_service: if rule_kind != 0 { service } else { String::new() },
+                rule_service: if rule_kind != 0 {
+                    service
+                } else {
+                    String::new()
+                },
             }
         })
         .collect()
@@ -237,11 +243,8 @@ fn pooled(f: &[Figures], sets: std::ops::Range<usize>) -> Figures {
 /// Scores every post with a model trained on the other sets (by-set k-fold).
 fn out_of_fold(posts: &[Post], lambda: f64, iters: usize, lex: &Lexicon) -> Vec<Said> {
     let mut said: Vec<Option<Said>> = (0..posts.len()).map(|_| None).collect();
-    for fold in 0..SETS.len() {
-        let train_on: Vec<&Post> = posts
-            .iter()
-            .filter(|p| p.set != fold && p.domain)
-            .collect();
+    for (fold, (name, _, _)) in SETS.iter().enumerate() {
+        let train_on: Vec<&Post> = posts.iter().filter(|p| p.set != fold && p.domain).collect();
         let model = train(&train_on, lambda, iters);
         let held: Vec<usize> = (0..posts.len()).filter(|&i| posts[i].set == fold).collect();
         let m = matcher_with(lex, Some(&model), 1.1, 1.1);
@@ -250,9 +253,11 @@ fn out_of_fold(posts: &[Post], lambda: f64, iters: usize, lex: &Lexicon) -> Vec<
         for (i, s) in held.into_iter().zip(out) {
             said[i] = Some(s);
         }
-        eprintln!("  fold {} done", SETS[fold].0);
+        eprintln!("  fold {name} done");
     }
-    said.into_iter().map(|s| s.expect("every post is in a fold")).collect()
+    said.into_iter()
+        .map(|s| s.expect("every post is in a fold"))
+        .collect()
 }
 
 fn read_all_refs(m: &Matcher, posts: &[&Post]) -> Vec<Said> {
@@ -314,6 +319,23 @@ fn report(title: &str, f: &[Figures]) {
     println!("  {:<9} {}", "sets 2-5", pooled(f, 1..SETS.len()).show());
 }
 
+/// Prints the out-of-fold figures for each veto threshold (promotion off) and each promotion
+/// threshold (veto off).
+fn print_grid(posts: &[Post], oof: &[Said]) {
+    for t in 4..21 {
+        let t = t as f32 * 0.05;
+        for (name, v, p) in [("veto", t, 1.1), ("promote", 1.1, t)] {
+            let said: Vec<(usize, String)> = oof.iter().map(|s| decide(s, v, p)).collect();
+            let f = figures_by_set(posts, &said);
+            println!(
+                "  {name} {t:.2}: sets 2-5 {} | set5-dev {}",
+                pooled(&f, 1..SETS.len()).show(),
+                f[4].show()
+            );
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let dry = args.iter().any(|a| a == "--dry-run");
@@ -329,19 +351,18 @@ fn main() -> ExitCode {
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
     let lex = Lexicon::builtin();
     let rules = matcher_with(&lex, None, 1.1, 1.1);
-    let posts = match load(root, &rules, args.iter().any(|a| a == "--with-rule")) {
+    let with_rule = args.iter().any(|a| a == "--with-rule");
+    let posts = match load(root, &rules, with_rule) {
         Ok(p) => p,
         Err(e) => {
             eprintln!("outcry-train: {e}");
             return ExitCode::from(1);
         }
     };
-    eprintln!("outcry-train: {} posts, lambda {lambda}, {iters} steps", posts.len());
-    if std::env::var_os("OUTCRY_TRAIN_LOG").is_some() {
-        for p in posts.iter().step_by(400) {
-            eprintln!("    {} [{}] {:?}", p.text, p.label, p.features);
-        }
-    }
+    eprintln!(
+        "outcry-train: {} posts, lambda {lambda}, {iters} steps",
+        posts.len()
+    );
     let plain: Vec<(usize, String)> = read_all(&rules, &posts)
         .into_iter()
         .map(|s| (s.kind, s.service))
@@ -349,14 +370,7 @@ fn main() -> ExitCode {
     report("rules alone:", &figures_by_set(&posts, &plain));
     let oof = out_of_fold(&posts, lambda, iters, &lex);
     if args.iter().any(|a| a == "--grid") {
-        for t in 4..21 {
-            let t = t as f32 * 0.05;
-            for (name, v, p) in [("veto", t, 1.1), ("promote", 1.1, t)] {
-                let said: Vec<(usize, String)> = oof.iter().map(|s| decide(s, v, p)).collect();
-                let f = figures_by_set(&posts, &said);
-                println!("  {name} {t:.2}: sets 2-5 {} | set5-dev {}", pooled(&f, 1..SETS.len()).show(), f[4].show());
-            }
-        }
+        print_grid(&posts, &oof);
     }
     // Promotion is off unless asked for (`--promote P`): out of fold it found a post or two more
     // on the sets, but on the Gmail fixture it made reports of "touchdown on youtube" and
@@ -380,22 +394,31 @@ fn main() -> ExitCode {
         .into_iter()
         .map(|s| (s.kind, s.service))
         .collect();
-    report("final model on its own training data:", &figures_by_set(&posts, &fin));
+    report(
+        "final model on its own training data:",
+        &figures_by_set(&posts, &fin),
+    );
     let trained = format!(
-        "{} posts of eval/ (sets 1-4 both halves, labelled5-dev.tsv), lambda {lambda}, {iters} steps, on {}; out-of-fold pooled sets 2-5: {}",
+        "the {} of the {} posts of eval/ (sets 1-4 both halves, labelled5-dev.tsv) that name a service and have an outage or recovery phrase; {}; lambda {lambda}, {iters} steps, on {}; out-of-fold pooled sets 2-5: {}",
+        all.len(),
         posts.len(),
+        if with_rule { "with the rules' verdict" } else { "text only" },
         chrono::Utc::now().format("%Y-%m-%d"),
         cv.show()
     );
-    let text = model.to_tsv(veto, promote, &trained);
     if dry {
         return ExitCode::SUCCESS;
     }
+    write_weights(root, &model.to_tsv(veto, promote, &trained), model.len())
+}
+
+/// Writes the weights file.
+fn write_weights(root: &str, text: &str, features: usize) -> ExitCode {
     let out = format!("{root}/lexicons/vetter.tsv");
     if let Err(e) = std::fs::write(&out, text) {
         eprintln!("outcry-train: {out}: {e}");
         return ExitCode::from(1);
     }
-    eprintln!("outcry-train: wrote lexicons/vetter.tsv ({} features)", model.len());
+    eprintln!("outcry-train: wrote lexicons/vetter.tsv ({features} features)");
     ExitCode::SUCCESS
 }

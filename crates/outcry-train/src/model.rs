@@ -70,7 +70,11 @@ pub fn train(posts: &[&Post], lambda: f64, iters: usize) -> Model {
             let pr = softmax(z);
             loss -= p.weight * pr[p.label].ln() / total;
             let arg = (0..3).fold(0, |b, c| if pr[c] > pr[b] { c } else { b });
-            right += if arg == p.label { p.weight / total } else { 0.0 };
+            right += if arg == p.label {
+                p.weight / total
+            } else {
+                0.0
+            };
             for c in 0..3 {
                 let d = p.weight * (pr[c] - f64::from(u8::from(c == p.label))) / total;
                 gb[c] += d;
@@ -143,7 +147,9 @@ const HEADER: &str = "\
 # service name read as `§`; `b` two neighbouring words (`^` and `$` at the ends); `c` the two- to
 # four-character runs of a word marked `<` at its start and `>` at its end (Hangul syllables are
 # characters, so Korean needs no spaces); `p` a `?` or `!`; `r` the rules' verdict (`none`,
-# `report`, `recovery`). Only features seen in at least two training posts are kept.
+# `report`, `recovery`), only when trained `--with-rule` (the shipped model reads the text alone:
+# with the verdict it learned to trust rules that had been tuned on its training posts). Only
+# features seen in at least two training posts are kept.
 #
 # Each line: `TAG TEXT<TAB>W_none W_report W_recovery`. `= trained` says what it was trained on.
 ";
