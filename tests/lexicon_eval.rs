@@ -8,7 +8,13 @@
 //! end of the second round), are held to what they measured. The fourth set's dev half,
 //! `eval/labelled4-dev.tsv` (tuned on), must meet the targets; its test half,
 //! `eval/labelled4-test.tsv` (run once, at the end of the third round), is held to what it
-//! measured. Each prints a confusion summary and
+//! measured. The fifth set's halves (issue 14, round four) are held to what they measured.
+//!
+//! Since round four a learned vetter (`src/lexicon/vetter.rs`) may set a rule's candidate aside;
+//! it was trained on sets 1-4 (both halves) and the fifth set's dev half, so on those sets the
+//! figures below are training figures, and their floors were not raised for it. Out-of-fold
+//! figures (each set scored by a vetter trained on the others) come from
+//! `cargo run -p outcry-train` and are in the README. Each prints a confusion summary and
 //! every misclassified post:
 //!
 //!     cargo test --test lexicon_eval -- --nocapture
@@ -409,4 +415,41 @@ fn fourth_set_dev_half_meets_the_targets() {
 #[test]
 fn fourth_set_test_half_holds_what_it_measured() {
     check_half("labelled4-test.tsv", 0.82, 0.85, 10);
+}
+
+#[test]
+fn the_fifth_set_is_balanced_and_split() {
+    let classes = [
+        "market",
+        "rating",
+        "physical",
+        "stretch",
+        "errcode",
+        "recovery",
+        "provider",
+        "trap",
+        "plain",
+        "ambiguous",
+    ];
+    check_split("labelled5", 300, 1, &classes);
+}
+
+/// The dev half of the fifth set (issue 14, round four): the rules alone measured precision
+/// 0.774, recall 0.820 (tp 41, fp 12, fn 9) and one market, rating or physical-sense post read as
+/// a report. The vetter was trained on it (and on sets 1-4), so what it measures now, precision
+/// 0.932 and recall 0.820 with no such post, is a training figure; out of fold (the vetter trained
+/// on sets 1-4 only) it was 0.820 and 0.820. Held to what it measured.
+#[test]
+fn fifth_set_dev_half_holds_what_it_measured() {
+    check_half("labelled5-dev.tsv", 0.93, 0.82, 0);
+}
+
+/// The untouched half of the fifth set, run once at the end of the fourth round: precision
+/// 0.820, recall 0.847 (tp 50, fp 11, fn 9), no market, rating or physical-sense post read as a
+/// report (the rules alone, counted then too: 0.785 and 0.864). It misses the targets (precision
+/// 0.97, recall 0.95); its misses are listed in the README and were not tuned away, so it is held
+/// to what it measured, as a floor against regressions.
+#[test]
+fn fifth_set_test_half_holds_what_it_measured() {
+    check_half("labelled5-test.tsv", 0.81, 0.84, 0);
 }

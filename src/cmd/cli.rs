@@ -259,7 +259,9 @@ pub enum Command {
     /// Show how one text is classified, and why: normalised text, every match, the verdict.
     ///
     /// --format json writes {"text", "normalised", "hits": [{"start", "end", "kind", "entry",
-    /// "matched", "service", "dropped"}], "verdict", "reasons"}.
+    /// "matched", "service", "dropped"}], "verdict", "reasons", "vetter"}; "vetter" is null, or
+    /// {"p_none", "p_report", "p_recovery", "rules", "decision"} when the learned vetter read the
+    /// post (a candidate report or recovery naming a service): "decision" is "kept" or "vetoed".
     #[command(after_help = concat!("Examples:\n  \
         outcry explain \"지메일 웹은 장애인데 아이폰에서는 되네요\"\n  \
         outcry explain --format json \"is gmail down for anyone?\"\n\n\

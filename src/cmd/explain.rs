@@ -67,6 +67,13 @@ fn write_text(out: &mut impl Write, e: &Explanation) -> io::Result<()> {
         _ => "not a report".to_string(),
     };
     writeln!(out, "verdict     {verdict}")?;
+    if let Some(x) = &e.vetter {
+        writeln!(
+            out,
+            "vetter      {} (rules: {}; P(none) {:.2}, P(report) {:.2}, P(recovery) {:.2})",
+            x.decision, x.rules, x.p_none, x.p_report, x.p_recovery
+        )?;
+    }
     for class in ["surface", "function", "place"] {
         let named: Vec<String> = v
             .facets

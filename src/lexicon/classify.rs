@@ -13,6 +13,7 @@ use super::file::{
     TermKind,
 };
 use super::normalise::{doubles_in, is_syllable, nfkc_stage, Doubles, Normaliser};
+use super::vetter::{Vetter, Vetting, MAX_TEXT};
 use crate::record::jsonscan::same;
 
 fn is_word_byte(b: u8) -> bool {
@@ -198,6 +199,9 @@ pub struct Verdict<'s> {
     /// The surfaces, functions and places the post names, each with whether the post says it
     /// fails or still works (see `facets.rs`); each (facet, reading) once, in text order.
     pub facets: &'s [FacetHit],
+    /// What the vetter made of the post, when it read it (a candidate report or recovery, or a
+    /// post naming a service); `kind` already holds its decision.
+    pub vetting: Option<Vetting>,
 }
 
 /// Why a literal match was set aside (shown by `outcry explain`).
@@ -238,6 +242,11 @@ pub struct Scratch {
     dropped: Vec<Hit>,
     roles: Roles,
     facets: Vec<FacetHit>,
+    /// The byte ranges of the service names that stand, the rules' verdict (0 none, 1 report,
+    /// 2 recovery) and whether they saw nothing against a report: the vetter's input.
+    spans: Vec<(usize, usize)>,
+    rule: usize,
+    may_promote: bool,
 }
 
 /// The kept hits by what they stand for: the lists a [`Verdict`] borrows.
@@ -299,6 +308,21 @@ impl Scratch {
         self.roles.excluded.clear();
         self.roles.negated.clear();
         self.facets.clear();
+        self.spans.clear();
+        self.rule = 0;
+        self.may_promote = false;
+    }
+
+    /// What the vetter reads of the last post: its normalised text, where the services it names
+    /// stand, the rules' verdict (0 none, 1 report, 2 recovery) and whether the rules saw nothing
+    /// against a report (for training it and explaining it).
+    pub fn vetter_input(&self) -> (&[u8], &[(usize, usize)], usize, bool) {
+        (
+            self.norm.as_bytes(),
+            &self.spans,
+            self.rule,
+            self.may_promote,
+        )
     }
 
     /// The last post's text as it was matched.
@@ -336,6 +360,8 @@ pub struct Matcher {
     /// [`ADVERBS`] as posts read once normalised with this lexicon's doubles ("still" reads
     /// "stil" when no entry has `ll`).
     adverbs: Vec<String>,
+    /// The learned second opinion (see `vetter.rs`); `None` reads with the rules alone.
+    vetter: Option<&'static Vetter>,
 }
 
 impl Matcher {
@@ -345,9 +371,11 @@ impl Matcher {
     }
 
     /// Compiles a lexicon. When two entries normalise to the same text, the later one wins, so a
-    /// user's file can turn a shipped outage word into an exclusion. `about` is the service
+    /// user's file can turn a shipped outage word into an exclusion. The shipped vetter reads
+    /// posts when the shipped lexicons are in `lex` ([`Lexicon::shipped`]). `about` is the service
     /// (index) that posts with no service named are about (`--about`).
     pub fn new(lex: Lexicon, about: Option<usize>) -> Matcher {
+        let shipped = lex.shipped;
         let mut entries: Vec<Entry> = Vec::with_capacity(lex.entries.len());
         let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         let facet_entries: Vec<Entry> = lex
@@ -411,6 +439,7 @@ impl Matcher {
             official: lex.official,
             facets,
             adverbs: Vec::new(),
+            vetter: shipped.then(Vetter::builtin),
         };
         m.adverbs = ADVERBS
             .iter()
@@ -421,6 +450,16 @@ impl Matcher {
             })
             .collect();
         m
+    }
+
+    /// Sets the vetter (`None`: the rules alone decide, as the trainer needs them to).
+    pub fn set_vetter(&mut self, vetter: Option<&'static Vetter>) {
+        self.vetter = vetter;
+    }
+
+    /// The vetter in use, if any.
+    pub fn vetter(&self) -> Option<&'static Vetter> {
+        self.vetter
     }
 
     /// The facets (`[surface]`, `[function]`, `[place]` sections), indexed by `FacetHit::facet`.
@@ -525,16 +564,79 @@ impl Matcher {
         let works_for_me = self.works_for_me(kind, last.counter, &s.hits);
         self.facets
             .read(hay, &s.hits, |t| self.entries[t].kind, &mut s.facets);
+        let mut kind = kind.zip(service);
+        s.rule = self.note_rule(kind, &s.hits, &mut s.spans);
+        // Only a near candidate may be promoted: an outage or recovery phrase matched and was set
+        // aside for where it stands (no subject, no context, inside a word, no number), and the
+        // rules saw nothing against it (an exclusion, a sense set aside, a negation or
+        // counter-evidence is the rules' word that it is no report).
+        let phrase = |h: &Hit| {
+            matches!(
+                self.entries[h.term].kind,
+                TermKind::Outage | TermKind::Recovery
+            )
+        };
+        let sense = |h: &Hit| matches!(h.dropped, Some(Dropped::Sense(_)));
+        s.may_promote = s.roles.excluded.is_empty()
+            && s.roles.negated.is_empty()
+            && !s.dropped.iter().any(sense)
+            && s.dropped.iter().any(phrase);
+        let vetting = self.vet(hay, &mut kind, s);
         Some(Verdict {
             services: &s.roles.services,
-            kind: kind.zip(service),
+            kind,
             terms: &s.roles.terms,
             excluded: &s.roles.excluded,
             negated: &s.roles.negated,
             works_for_me,
             cancelled,
             facets: &s.facets,
+            vetting,
         })
+    }
+
+    /// What the vetter reads besides the text: the ranges of the service names that stand (into
+    /// `spans`) and the rules' verdict (returned: 0 none, 1 report, 2 recovery).
+    fn note_rule(
+        &self,
+        kind: Option<(Kind, usize)>,
+        hits: &[Hit],
+        spans: &mut Vec<(usize, usize)>,
+    ) -> usize {
+        let alias = |h: &&Hit| matches!(self.entries[h.term].kind, TermKind::Alias(_));
+        spans.extend(hits.iter().filter(alias).map(|h| (h.start, h.end)));
+        match kind {
+            None => 0,
+            Some((Kind::Report, _)) => 1,
+            Some((Kind::Recovery, _)) => 2,
+        }
+    }
+
+    /// Lets the vetter read a candidate report or recovery naming a service (or, when its
+    /// `promote` threshold is at most 1, a near candidate) and puts its decision into `kind`: a veto clears
+    /// it; a promotion names the service the rules had, else the first one named, else `--about`.
+    fn vet(&self, hay: &[u8], kind: &mut Option<(Kind, usize)>, s: &Scratch) -> Option<Vetting> {
+        let v = self.vetter?;
+        // Read only a post naming a service (a bare complaint under `--about` is no text the
+        // model was trained on) and no longer than it was trained on: a candidate, or a near
+        // candidate when promotion is on.
+        let near = s.may_promote && v.promote <= 1.0;
+        if s.roles.services.is_empty() || (kind.is_none() && !near) || hay.len() > MAX_TEXT {
+            return None;
+        }
+        let vetting = v.vet(hay, &s.spans, s.rule, s.may_promote);
+        if vetting.overrode {
+            let service = kind
+                .map(|(_, svc)| svc)
+                .or(s.roles.services.first().copied())
+                .or(self.about);
+            *kind = match vetting.class {
+                1 => service.map(|svc| (Kind::Report, svc)),
+                2 => service.map(|svc| (Kind::Recovery, svc)),
+                _ => None,
+            };
+        }
+        Some(vetting)
     }
 
     /// Puts every literal match of the lexicon in `hay` into `hits`, in text order.
@@ -962,8 +1064,48 @@ impl Matcher {
 mod tests {
     use super::*;
 
-    fn matcher() -> Matcher {
+    /// The shipped rules and the shipped vetter, as `outcry` runs them.
+    fn shipped() -> Matcher {
         Matcher::new(Lexicon::builtin(), None)
+    }
+
+    #[test]
+    fn the_vetter_vetoes_candidates_and_says_so() {
+        // A post of its training data (`eval/labelled5-dev.tsv`): this checks the wiring, not how
+        // well it generalises (`tests/lexicon_eval.rs` measures that on the untouched half).
+        let (rules, m) = (matcher(), shipped());
+        let news = "뉴스: 지난주 토스 장애 원인은 DB 과부하";
+        assert_eq!(verdict(&rules, news), (Some("report"), Some("toss".into())));
+        assert_eq!(verdict(&m, news), (None, None));
+        let mut s = Scratch::default();
+        let v = m
+            .classify(news, &mut s)
+            .vetting
+            .expect("a candidate is read");
+        assert!(
+            v.overrode && v.class == 0 && v.p[0] >= Vetter::builtin().veto,
+            "{v:?}"
+        );
+        // A plain report stands, and the vetter says it read it.
+        let plain = m.classify("gmail is down", &mut s);
+        assert!(plain.kind.is_some() && plain.vetting.is_some_and(|v| !v.overrode));
+        // Posts with no candidate are not read (the shipped model promotes nothing).
+        assert!(Vetter::builtin().promote > 1.0);
+        let crash = "the amazon app crashes every time i open it";
+        assert!(m.classify(crash, &mut s).vetting.is_none());
+        assert!(m.classify("nice weather today", &mut s).vetting.is_none());
+        // A text longer than any it was trained on is left to the rules.
+        let long = format!("{news} {}", "그리고 오늘은 날씨가 맑았다. ".repeat(12));
+        assert!(m.classify(&long, &mut s).vetting.is_none());
+        // Without the shipped lexicons (`--no-default-lexicon`) it is off.
+        assert!(Matcher::new(Lexicon::default(), None).vetter().is_none());
+    }
+
+    /// The shipped rules alone: these tests are about the rules (the vetter's own are below).
+    fn matcher() -> Matcher {
+        let mut m = Matcher::new(Lexicon::builtin(), None);
+        m.set_vetter(None);
+        m
     }
 
     fn verdict(m: &Matcher, text: &str) -> (Option<&'static str>, Option<String>) {
@@ -1453,7 +1595,9 @@ mod tests {
     fn small(text: &str) -> Matcher {
         let mut lex = Lexicon::default();
         lex.add_text("t.lex", text).unwrap();
-        Matcher::new(lex, None)
+        let mut m = Matcher::new(lex, None);
+        m.set_vetter(None);
+        m
     }
 
     #[test]

@@ -8,6 +8,7 @@ use super::classify::{Dropped, Hit, Kind, Matcher, Scratch, Verdict};
 use super::facets::FacetHit;
 use super::file::TermKind;
 use super::normalise::may_fold;
+use super::vetter::{Vetter, Vetting, CLASSES};
 
 /// The verdict on one text, for scripts.
 #[derive(Debug, Serialize, serde::Deserialize, PartialEq)]
@@ -100,6 +101,62 @@ pub struct Explanation {
     pub hits: Vec<ExplainedHit>,
     pub verdict: PostVerdict,
     pub reasons: Vec<String>,
+    /// What the learned vetter made of the post, when it read it.
+    #[serde(default)]
+    pub vetter: Option<ExplainedVetting>,
+}
+
+/// The vetter's reading of a post (`src/lexicon/vetter.rs`): its probabilities, the rules'
+/// verdict it read, and whether it overrode it.
+#[derive(Debug, Serialize, serde::Deserialize, PartialEq)]
+pub struct ExplainedVetting {
+    pub p_none: f32,
+    pub p_report: f32,
+    pub p_recovery: f32,
+    /// `none`, `report` or `recovery`: what the rules alone said.
+    pub rules: String,
+    /// `kept`, `vetoed` or `promoted`.
+    pub decision: String,
+}
+
+impl ExplainedVetting {
+    fn new(v: &Vetting, rules: usize) -> ExplainedVetting {
+        let decision = match (v.overrode, v.class) {
+            (false, _) => "kept",
+            (true, 0) => "vetoed",
+            (true, _) => "promoted",
+        };
+        ExplainedVetting {
+            p_none: v.p[0],
+            p_report: v.p[1],
+            p_recovery: v.p[2],
+            rules: CLASSES[rules].to_string(),
+            decision: decision.to_string(),
+        }
+    }
+
+    /// The reason it gives, with the thresholds of `vetter`.
+    fn reason(&self, vetter: &Vetter) -> String {
+        let p = format!(
+            "P(none) {:.2}, P(report) {:.2}, P(recovery) {:.2}",
+            self.p_none, self.p_report, self.p_recovery
+        );
+        match self.decision.as_str() {
+            "vetoed" => format!(
+                "the vetter (a model learned from labelled posts) read it as no outage talk: {p}; P(none) reaches {:.2}, so the rules' {} is set aside",
+                vetter.veto, self.rules
+            ),
+            "promoted" => format!(
+                "the vetter (a model learned from labelled posts) read it as {}: {p}, at least {:.2}, where the rules found no phrase",
+                if self.p_recovery > self.p_report { "a recovery" } else { "a report" },
+                vetter.promote
+            ),
+            _ => format!(
+                "the vetter (a model learned from labelled posts) left the rules' verdict ({}) as it was: {p}",
+                self.rules
+            ),
+        }
+    }
 }
 
 /// Explains how `text` is classified.
@@ -108,6 +165,7 @@ pub fn explanation(m: &Matcher, text: &str) -> Explanation {
     let v = m.classify(text, &mut s);
     let verdict = PostVerdict::new(m, &v);
     let (cancelled, works_for_me, kind) = (v.cancelled, v.works_for_me, v.kind);
+    let vetting = v.vetting;
     let frames: Vec<usize> = v
         .terms
         .iter()
@@ -125,19 +183,26 @@ pub fn explanation(m: &Matcher, text: &str) -> Explanation {
     let mut reasons = set_aside(&verdict, &hits);
     reasons.extend(rule_notes(m, text, &hits));
     reasons.extend(doubts(&verdict, cancelled, works_for_me.is_some()));
-    reasons.extend(conclusion(
-        m,
-        &verdict,
-        kind.map(|(k, _)| k),
-        &frames,
-        cancelled,
-    ));
+    let vetter = vetting.map(|v| ExplainedVetting::new(&v, s.vetter_input().2));
+    if !vetting.is_some_and(|v| v.overrode) {
+        reasons.extend(conclusion(
+            m,
+            &verdict,
+            kind.map(|(k, _)| k),
+            &frames,
+            cancelled,
+        ));
+    }
+    if let (Some(e), Some(model)) = (&vetter, m.vetter()) {
+        reasons.push(e.reason(model));
+    }
     Explanation {
         text: text.to_string(),
         normalised: norm.clone(),
         hits,
         verdict,
         reasons,
+        vetter,
     }
 }
 

@@ -247,6 +247,9 @@ pub struct Lexicon {
     pub entries: Vec<Entry>,
     pub templates: Vec<Template>,
     pub official: Vec<OfficialPhrase>,
+    /// Whether the shipped lexicons are in it (`Lexicon::builtin`): the shipped vetter was trained
+    /// on their verdicts and reads posts only then (`--no-default-lexicon` turns it off).
+    pub shipped: bool,
     /// Where each service is found by name, kept while loading so that a lexicon of many services
     /// loads in linear time (a scan of `services` per header made 100 k services take minutes).
     index: ServiceIndex,
@@ -294,7 +297,10 @@ enum Section {
 impl Lexicon {
     /// The shipped lexicons.
     pub fn builtin() -> Lexicon {
-        let mut lex = Lexicon::default();
+        let mut lex = Lexicon {
+            shipped: true,
+            ..Lexicon::default()
+        };
         for (name, text) in BUILTIN {
             lex.add_text(name, text)
                 .expect("the shipped lexicons are valid (checked by a test)");

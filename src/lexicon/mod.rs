@@ -1,6 +1,7 @@
 //! What a post says, from the lexicons' words: the lexicon files as plain data ([`file`]), text in
 //! the one form both sides are matched in ([`normalise`]), a cheap literal pass that rules most
-//! posts out ([`prefilter`]), the verdict on the rest ([`classify`]) and why ([`explain`]). Nothing here knows of
+//! posts out ([`prefilter`]), the verdict on the rest ([`classify`]), a learned second opinion on
+//! its sense ([`vetter`]) and why ([`explain`]). Nothing here knows of
 //! windows, detection or output.
 
 pub mod classify;
@@ -9,6 +10,7 @@ pub mod facets;
 pub mod file;
 pub mod normalise;
 pub mod prefilter;
+pub mod vetter;
 
 pub use classify::{Kind, Matcher, Scratch, TermId, Verdict};
 pub use facets::FacetHit;
@@ -18,3 +20,4 @@ pub use file::{
 };
 pub use normalise::normalise_into;
 pub use prefilter::Prefilter;
+pub use vetter::{Vetter, Vetting};

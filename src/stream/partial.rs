@@ -227,6 +227,8 @@ pub fn fingerprint(m: &Matcher) -> String {
         h.field(&format!("{:?} {}", f.class, f.name));
     }
     h.field(&format!("about {:?}", m.about()));
+    // The learned vetter decides verdicts too.
+    h.field(&format!("vetter {:?}", m.vetter().map(|v| v.digest)));
     format!("{:016x}", h.0)
 }
 

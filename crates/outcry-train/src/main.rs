@@ -1,0 +1,424 @@
+//! Trains the vetter (`src/lexicon/vetter.rs`) and writes its weights to `lexicons/vetter.tsv`:
+//!
+//!     cargo run -p outcry-train -- [--dry-run] [--lambda L] [--iters N] [--grid]
+//!         [--veto P] [--promote P] [--with-rule]
+//!
+//! The data are the labelled sets of `eval/` that are spent (sets 1-4, both halves) and the fifth
+//! set's dev half; never `labelled5-test.tsv`. Each post is read by the shipped rules alone (the
+//! vetter switched off), and the vetter's features are taken from what the rules saw
+//! (`Scratch::vetter_input`, `vetter::for_each_feature`), so training and shipping read a post
+//! the same way. The model is a softmax regression (none, report, recovery) fitted by full-batch
+//! gradient descent with AdaGrad steps and an L2 penalty, from zero weights, posts in file order:
+//! the same data give the same weights.
+//!
+//! The two thresholds are chosen on out-of-fold probabilities, by set: each set's posts are scored
+//! by a model trained on the other sets only, and the pair that gives the best F1 with a pooled
+//! report precision of at least 0.97 (sets 2-5) is kept. Those out-of-fold figures are the honest
+//! ones for sets 1-4; the final model, trained on everything, is then scored on its own training
+//! data (training figures, printed apart).
+
+mod model;
+
+use std::process::ExitCode;
+
+use outcry::lexicon::classify::{Kind, Matcher, Scratch};
+use outcry::lexicon::vetter::{for_each_feature, Vetter};
+use outcry::lexicon::{Lexicon, TermKind};
+
+use model::{train, Model};
+
+/// The sets: a name, their files under `eval/`, and the weight of each of their posts in the
+/// loss (the first set is written from templates, 1,417 posts of few shapes: half weight).
+const SETS: &[(&str, &[&str], f64)] = &[
+    ("set1", &["labelled.tsv"], 0.5),
+    ("set2", &["labelled2-dev.tsv", "labelled2-test.tsv"], 1.0),
+    ("set3", &["labelled3-dev.tsv", "labelled3-test.tsv"], 1.0),
+    ("set4", &["labelled4-dev.tsv", "labelled4-test.tsv"], 1.0),
+    ("set5-dev", &["labelled5-dev.tsv"], 1.0),
+];
+
+/// One labelled post, with what the rules made of it and its features.
+pub struct Post {
+    set: usize,
+    weight: f64,
+    /// 0 none, 1 report, 2 recovery.
+    label: usize,
+    service: String,
+    class: String,
+    text: String,
+    features: Vec<String>,
+    /// Whether it is like what the vetter reads: it names a service, and the rules found a
+    /// candidate or an outage or recovery phrase matched (kept or set aside). Only these posts
+    /// are trained on.
+    domain: bool,
+}
+
+fn load(root: &str, m: &Matcher, with_rule: bool) -> Result<Vec<Post>, String> {
+    let mut s = Scratch::default();
+    let mut posts = Vec::new();
+    for (set, (_, files, weight)) in SETS.iter().enumerate() {
+        for file in *files {
+            let path = format!("{root}/eval/{file}");
+            let text = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
+            for (n, line) in text.lines().enumerate().skip(1) {
+                let f: Vec<&str> = line.splitn(5, '\t').collect();
+                let [_, kind, service, class, text] = f[..] else {
+                    return Err(format!("{path}:{}: five columns", n + 1));
+                };
+                let label = match kind {
+                    "none" => 0,
+                    "report" => 1,
+                    "recovery" => 2,
+                    _ => return Err(format!("{path}:{}: kind {kind:?}", n + 1)),
+                };
+                let v = m.classify(text, &mut s);
+                let candidate = v.kind.is_some();
+                let named = !v.services.is_empty();
+                let phrase = s
+                    .hits()
+                    .iter()
+                    .any(|h| matches!(m.term_kind(h.term), TermKind::Outage | TermKind::Recovery));
+                let (hay, spans, rule, _) = s.vetter_input();
+                let mut features = Vec::new();
+                for_each_feature(hay, spans, rule, |tag, parts| {
+                    if tag == b'r' && !with_rule {
+                        return;
+                    }
+                    let mut name = format!("{} ", tag as char);
+                    for p in parts {
+                        name.push_str(&String::from_utf8_lossy(p));
+                    }
+                    features.push(name);
+                });
+                posts.push(Post {
+                    set,
+                    weight: *weight,
+                    label,
+                    service: service.to_string(),
+                    class: class.to_string(),
+                    text: text.to_string(),
+                    features,
+                    domain: named && (candidate || phrase),
+                });
+            }
+        }
+    }
+    Ok(posts)
+}
+
+/// What a matcher said of a post: the kind and service id, and the vetter's probabilities.
+struct Said {
+    kind: usize,
+    service: String,
+    p: Option<[f32; 3]>,
+    first_service: Option<String>,
+    rule_kind: usize,
+    rule_service: String,
+    may_promote: bool,
+}
+
+fn read_all(m: &Matcher, posts: &[Post]) -> Vec<Said> {
+    let mut s = Scratch::default();
+    posts
+        .iter()
+        .map(|p| {
+            let v = m.classify(&p.text, &mut s);
+            let id = |i: usize| m.services()[i].id.clone();
+            let kind = match v.kind {
+                None => 0,
+                Some((Kind::Report, _)) => 1,
+                Some((Kind::Recovery, _)) => 2,
+            };
+            let service = v.kind.map(|(_, i)| id(i)).unwrap_or_default();
+            let p_ = v.vetting.map(|x| x.p);
+            let first_service = v.services.first().map(|&i| id(i));
+            let (_, _, rule_kind, may_promote) = s.vetter_input();
+            Said {
+                kind,
+                service: service.clone(),
+                p: p_,
+                first_service,
+                rule_kind,
+                may_promote,
+                rule_service: if rule_kind != 0 {
+                    service
+                } else {
+                    String::new()
+                },
+            }
+        })
+        .collect()
+}
+
+/// Report figures: true positives (right service), false positives, false negatives, and the
+/// market, rating or physical-sense posts read as reports.
+#[derive(Default, Clone, Copy)]
+struct Figures {
+    tp: u32,
+    fp: u32,
+    fn_: u32,
+    figurative: u32,
+}
+
+impl Figures {
+    fn add(&mut self, post: &Post, kind: usize, service: &str) {
+        let want = post.label == 1;
+        let got = kind == 1;
+        if want && got && service == post.service {
+            self.tp += 1;
+        } else {
+            self.fp += u32::from(got);
+            self.fn_ += u32::from(want);
+        }
+        if got && matches!(post.class.as_str(), "market" | "rating" | "physical") {
+            self.figurative += 1;
+        }
+    }
+    fn precision(&self) -> f64 {
+        f64::from(self.tp) / f64::from((self.tp + self.fp).max(1))
+    }
+    fn recall(&self) -> f64 {
+        f64::from(self.tp) / f64::from((self.tp + self.fn_).max(1))
+    }
+    fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+    fn show(&self) -> String {
+        format!(
+            "precision {:.3} recall {:.3} (tp {}, fp {}, fn {}), figurative as report {}",
+            self.precision(),
+            self.recall(),
+            self.tp,
+            self.fp,
+            self.fn_,
+            self.figurative
+        )
+    }
+}
+
+/// The decision `Matcher::vet` makes, replayed from the stored probabilities for other thresholds
+/// (the rules' service kept; a promotion names the first service named).
+fn decide(s: &Said, veto: f32, promote: f32) -> (usize, String) {
+    let Some(p) = s.p else {
+        return (s.rule_kind, s.rule_service.clone());
+    };
+    if s.rule_kind != 0 {
+        return if p[0] >= veto {
+            (0, String::new())
+        } else {
+            (s.rule_kind, s.rule_service.clone())
+        };
+    }
+    let best = if p[2] > p[1] { 2 } else { 1 };
+    match (&s.first_service, s.may_promote && p[best] >= promote) {
+        (Some(svc), true) => (best, svc.clone()),
+        _ => (0, String::new()),
+    }
+}
+
+fn figures_by_set(posts: &[Post], said: &[(usize, String)]) -> Vec<Figures> {
+    let mut f = vec![Figures::default(); SETS.len()];
+    for (p, (k, svc)) in posts.iter().zip(said) {
+        f[p.set].add(p, *k, svc);
+    }
+    f
+}
+
+fn pooled(f: &[Figures], sets: std::ops::Range<usize>) -> Figures {
+    let mut all = Figures::default();
+    for x in &f[sets] {
+        all.tp += x.tp;
+        all.fp += x.fp;
+        all.fn_ += x.fn_;
+        all.figurative += x.figurative;
+    }
+    all
+}
+
+/// Scores every post with a model trained on the other sets (by-set k-fold).
+fn out_of_fold(posts: &[Post], lambda: f64, iters: usize, lex: &Lexicon) -> Vec<Said> {
+    let mut said: Vec<Option<Said>> = (0..posts.len()).map(|_| None).collect();
+    for (fold, (name, _, _)) in SETS.iter().enumerate() {
+        let train_on: Vec<&Post> = posts.iter().filter(|p| p.set != fold && p.domain).collect();
+        let model = train(&train_on, lambda, iters);
+        let held: Vec<usize> = (0..posts.len()).filter(|&i| posts[i].set == fold).collect();
+        let m = matcher_with(lex, Some(&model), 1.1, 1.1);
+        let held_posts: Vec<&Post> = held.iter().map(|&i| &posts[i]).collect();
+        let out = read_all_refs(&m, &held_posts);
+        for (i, s) in held.into_iter().zip(out) {
+            said[i] = Some(s);
+        }
+        eprintln!("  fold {name} done");
+    }
+    said.into_iter()
+        .map(|s| s.expect("every post is in a fold"))
+        .collect()
+}
+
+fn read_all_refs(m: &Matcher, posts: &[&Post]) -> Vec<Said> {
+    // Reads each post once (the posts are not contiguous in the full list).
+    let owned: Vec<Post> = posts
+        .iter()
+        .map(|p| Post {
+            set: p.set,
+            weight: p.weight,
+            label: p.label,
+            service: p.service.clone(),
+            class: p.class.clone(),
+            text: p.text.clone(),
+            features: Vec::new(),
+            domain: p.domain,
+        })
+        .collect();
+    read_all(m, &owned)
+}
+
+/// A matcher with the shipped rules and `model` (thresholds `veto`, `promote`) as its vetter, or
+/// none.
+fn matcher_with(lex: &Lexicon, model: Option<&Model>, veto: f32, promote: f32) -> Matcher {
+    let mut m = Matcher::new(lex.clone(), None);
+    let v = model.map(|model| {
+        let text = model.to_tsv(veto, promote, "a fold");
+        let v = Vetter::parse(&text).expect("the trainer writes valid weights");
+        &*Box::leak(Box::new(v))
+    });
+    m.set_vetter(v);
+    m
+}
+
+/// The veto threshold with the best pooled out-of-fold F1 of reports on sets 2 to 5 (the first
+/// set is written from templates and easy for the rules), figurative reports counted as two false
+/// positives more, for the promotion threshold `promote`.
+fn choose_veto(posts: &[Post], oof: &[Said], promote: f32) -> (f32, Figures) {
+    let mut best: Option<(f64, f32, Figures)> = None;
+    for vi in 12..21 {
+        let veto = vi as f32 * 0.05;
+        let said: Vec<(usize, String)> = oof.iter().map(|s| decide(s, veto, promote)).collect();
+        let f = pooled(&figures_by_set(posts, &said), 1..SETS.len());
+        let mut g = f;
+        g.fp += 2 * f.figurative;
+        let score = g.f1();
+        if best.as_ref().is_none_or(|b| score > b.0) {
+            best = Some((score, veto, f));
+        }
+    }
+    let (_, v, f) = best.expect("a grid");
+    (v, f)
+}
+
+fn report(title: &str, f: &[Figures]) {
+    println!("{title}");
+    for (i, x) in f.iter().enumerate() {
+        println!("  {:<9} {}", SETS[i].0, x.show());
+    }
+    println!("  {:<9} {}", "sets 2-5", pooled(f, 1..SETS.len()).show());
+}
+
+/// Prints the out-of-fold figures for each veto threshold (promotion off) and each promotion
+/// threshold (veto off).
+fn print_grid(posts: &[Post], oof: &[Said]) {
+    for t in 4..21 {
+        let t = t as f32 * 0.05;
+        for (name, v, p) in [("veto", t, 1.1), ("promote", 1.1, t)] {
+            let said: Vec<(usize, String)> = oof.iter().map(|s| decide(s, v, p)).collect();
+            let f = figures_by_set(posts, &said);
+            println!(
+                "  {name} {t:.2}: sets 2-5 {} | set5-dev {}",
+                pooled(&f, 1..SETS.len()).show(),
+                f[4].show()
+            );
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let dry = args.iter().any(|a| a == "--dry-run");
+    let value = |name: &str, default: f64| {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default)
+    };
+    let lambda = value("--lambda", 1e-3);
+    let iters = value("--iters", 500.0) as usize;
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+    let lex = Lexicon::builtin();
+    let rules = matcher_with(&lex, None, 1.1, 1.1);
+    let with_rule = args.iter().any(|a| a == "--with-rule");
+    let posts = match load(root, &rules, with_rule) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("outcry-train: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    eprintln!(
+        "outcry-train: {} posts, lambda {lambda}, {iters} steps",
+        posts.len()
+    );
+    let plain: Vec<(usize, String)> = read_all(&rules, &posts)
+        .into_iter()
+        .map(|s| (s.kind, s.service))
+        .collect();
+    report("rules alone:", &figures_by_set(&posts, &plain));
+    let oof = out_of_fold(&posts, lambda, iters, &lex);
+    if args.iter().any(|a| a == "--grid") {
+        print_grid(&posts, &oof);
+    }
+    // Promotion is off unless asked for (`--promote P`): out of fold it found a post or two more
+    // on the sets, but on the Gmail fixture it made reports of "touchdown on youtube" and
+    // "download gmail notifier" (see the README).
+    let promote = value("--promote", 1.01) as f32;
+    let (mut veto, _) = choose_veto(&posts, &oof, promote);
+    if args.iter().any(|a| a == "--veto") {
+        veto = value("--veto", 1.1) as f32;
+    }
+    let said: Vec<(usize, String)> = oof.iter().map(|s| decide(s, veto, promote)).collect();
+    let cv = pooled(&figures_by_set(&posts, &said), 1..SETS.len());
+    report(
+        &format!("out of fold, by set (veto {veto:.2}, promote {promote:.2}):"),
+        &figures_by_set(&posts, &said),
+    );
+    let all: Vec<&Post> = posts.iter().filter(|p| p.domain).collect();
+    eprintln!("outcry-train: {} posts in the vetter's domain", all.len());
+    let model = train(&all, lambda, iters);
+    let m = matcher_with(&lex, Some(&model), veto, promote);
+    let fin: Vec<(usize, String)> = read_all(&m, &posts)
+        .into_iter()
+        .map(|s| (s.kind, s.service))
+        .collect();
+    report(
+        "final model on its own training data:",
+        &figures_by_set(&posts, &fin),
+    );
+    let trained = format!(
+        "the {} of the {} posts of eval/ (sets 1-4 both halves, labelled5-dev.tsv) that name a service and have an outage or recovery phrase; {}; lambda {lambda}, {iters} steps, on {}; out-of-fold pooled sets 2-5: {}",
+        all.len(),
+        posts.len(),
+        if with_rule { "with the rules' verdict" } else { "text only" },
+        chrono::Utc::now().format("%Y-%m-%d"),
+        cv.show()
+    );
+    if dry {
+        return ExitCode::SUCCESS;
+    }
+    write_weights(root, &model.to_tsv(veto, promote, &trained), model.len())
+}
+
+/// Writes the weights file.
+fn write_weights(root: &str, text: &str, features: usize) -> ExitCode {
+    let out = format!("{root}/lexicons/vetter.tsv");
+    if let Err(e) = std::fs::write(&out, text) {
+        eprintln!("outcry-train: {out}: {e}");
+        return ExitCode::from(1);
+    }
+    eprintln!("outcry-train: wrote lexicons/vetter.tsv ({features} features)");
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,410 @@
+//! A learned second opinion on what a post says: a softmax (multinomial logistic) regression over
+//! the post's words, word pairs and character n-grams, with the service names masked, and the
+//! rules' own verdict as one more feature. It reads only posts the rules already looked at
+//! closely (a candidate report or recovery, or a post naming a service), and may veto a candidate
+//! whose sense is not an outage (a share price, a question, a past outage) or promote a post the
+//! word lists missed ("the amazon app crashes every time i open it").
+//!
+//! The weights are plain data, `lexicons/vetter.tsv`, trained by the development crate
+//! `crates/outcry-train` on the labelled sets of `eval/` (the file's header says which, and when);
+//! they are parsed once per process. Scoring a post walks its bytes once and looks each feature's
+//! 64-bit hash up in an open-addressed table: no allocation. The decision is deterministic (the
+//! same sums in the same order).
+
+use std::sync::OnceLock;
+
+/// The shipped weights.
+pub const BUILTIN_WEIGHTS: &str = include_str!("../../lexicons/vetter.tsv");
+
+/// The longest normalised text the vetter reads, in bytes: every post it was trained on is under
+/// 100 bytes (tweets and replies); a blog post or a forum thread is out of what it has seen, and
+/// its many words add up to a verdict of their own, so the rules decide those alone.
+pub const MAX_TEXT: usize = 280;
+
+/// The classes the model scores, in the order of its weights.
+pub const CLASSES: [&str; 3] = ["none", "report", "recovery"];
+
+/// A feature is a tag byte and its text; its key is the FNV-1a hash of both (never 0).
+#[derive(Clone, Copy)]
+struct Fnv(u64);
+
+impl Fnv {
+    fn new(tag: u8) -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325).feed(&[tag])
+    }
+    fn feed(mut self, bytes: &[u8]) -> Fnv {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self
+    }
+    fn key(self) -> u64 {
+        self.0.max(1)
+    }
+}
+
+/// The key of a feature as the weights file writes it (`w crashes`: tag `w`, text `crashes`).
+pub fn key_of(tag: u8, text: &str) -> u64 {
+    Fnv::new(tag).feed(text.as_bytes()).key()
+}
+
+/// Whether byte `b` of a normalised post belongs to a word (Hangul and other non-ASCII letters,
+/// ASCII letters and digits).
+fn word_byte(b: u8) -> bool {
+    b >= 0x80 || b.is_ascii_alphanumeric()
+}
+
+/// The word token that stands for a service's name, whichever service it is.
+pub const SERVICE_TOKEN: &[u8] = "§".as_bytes();
+
+/// Calls `f(tag, parts)` for every feature of `hay` (a normalised post), where the feature's text
+/// is `parts` joined: `w` a word, `b` two neighbouring words with a space (`^`/`$` at the ends),
+/// `c` a run of two to four characters of a word that is not all ASCII (Hangul), marked `<` at
+/// its start and `>` at its end,
+/// `p` a `?` or `!`, `r` the rules' verdict `rule` (an index into [`CLASSES`]). Each of `services` (byte ranges of service names, in
+/// text order) reads as the word [`SERVICE_TOKEN`], with no n-grams, and ends the word it is glued
+/// to. Shared by scoring and training.
+pub fn for_each_feature(
+    hay: &[u8],
+    services: &[(usize, usize)],
+    rule: usize,
+    mut f: impl FnMut(u8, &[&[u8]]),
+) {
+    f(b'r', &[CLASSES[rule].as_bytes()]);
+    let mut prev: &[u8] = b"^";
+    let mut i = 0;
+    while i < hay.len() {
+        // A service's name is one word, `§`, wherever it stands: Hangul runs have no spaces
+        // once normalised, so it may begin or end inside one.
+        if let Some(&(_, end)) = services.iter().find(|&&(s, e)| s <= i && i < e) {
+            f(b'w', &[SERVICE_TOKEN]);
+            f(b'b', &[prev, b" ", SERVICE_TOKEN]);
+            prev = SERVICE_TOKEN;
+            i = end;
+            continue;
+        }
+        let b = hay[i];
+        if !word_byte(b) {
+            if b == b'?' || b == b'!' {
+                f(b'p', &[&hay[i..i + 1]]);
+            }
+            i += 1;
+            continue;
+        }
+        let start = i;
+        i += 1;
+        while i < hay.len() && word_byte(hay[i]) && !services.iter().any(|&(s, _)| s == i) {
+            i += 1;
+        }
+        let word = &hay[start..i];
+        f(b'w', &[word]);
+        f(b'b', &[prev, b" ", word]);
+        // Runs of characters stand in for the words of Korean, written without spaces and with
+        // endings glued on; English words are read whole (their letter runs add up to noise on
+        // long posts).
+        if !word.is_ascii() {
+            char_grams(word, &mut f);
+        }
+        prev = word;
+    }
+    f(b'b', &[prev, b" ", b"$"]);
+}
+
+/// The two- to four-character runs of `word` with `<` before it and `>` after it. Positions
+/// are those of that marked word: 0 is `<`, word byte `k` is `k + 1`, `len + 1` is `>`.
+fn char_grams(word: &[u8], f: &mut impl FnMut(u8, &[&[u8]])) {
+    let len = word.len();
+    // Where the last three characters start.
+    let mut ring = [0usize; 4];
+    let mut seen = 0usize;
+    let mut at = 0usize;
+    while at < len + 2 {
+        let end = if at == 0 || at == len + 1 {
+            at + 1
+        } else {
+            let mut j = at + 1;
+            while j <= len && word[j - 1] & 0xC0 == 0x80 {
+                j += 1;
+            }
+            j
+        };
+        ring.copy_within(1.., 0);
+        ring[3] = at;
+        seen += 1;
+        for k in [2usize, 3, 4] {
+            if seen >= k {
+                let (head, body, tail) = split_marked(word, ring[4 - k], end);
+                f(b'c', &[head, body, tail]);
+            }
+        }
+        at = end;
+    }
+}
+
+/// The bytes of marked positions `from..end` (as in `char_grams`) as three slices: the `<`
+/// marker or nothing, the word's bytes, the `>` marker or nothing.
+fn split_marked(word: &[u8], from: usize, end: usize) -> (&[u8], &[u8], &[u8]) {
+    let head: &[u8] = if from == 0 { b"<" } else { b"" };
+    let tail: &[u8] = if end == word.len() + 2 { b">" } else { b"" };
+    let lo = from.max(1) - 1;
+    let hi = end.min(word.len() + 1) - 1;
+    (head, &word[lo..hi.max(lo)], tail)
+}
+
+/// One slot of the weight table: a feature's key (0 when empty) and its weight per class.
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    key: u64,
+    w: [f32; 3],
+}
+
+/// The trained model and its two thresholds.
+pub struct Vetter {
+    table: Vec<Slot>,
+    bias: [f32; 3],
+    /// A candidate report or recovery is vetoed when the model gives `none` at least this.
+    pub veto: f32,
+    /// A near candidate the rules left alone becomes a report or recovery when the model gives
+    /// that class at least this; above 1, never (the shipped model's setting).
+    pub promote: f32,
+    /// What the file says it was trained on (its `= trained` line).
+    pub trained: String,
+    /// A hash of the whole weights file, for telling models apart (partial results).
+    pub digest: u64,
+}
+
+/// What the vetter decided about one post.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Vetting {
+    /// The model's probabilities of none, report and recovery.
+    pub p: [f32; 3],
+    /// The class it settled on (index into [`CLASSES`]), which may be the rules' own.
+    pub class: usize,
+    /// Whether it overrode the rules.
+    pub overrode: bool,
+}
+
+impl Vetter {
+    /// Parses a weights file: `#` comments; `= bias W0 W1 W2`, `= veto P`, `= promote P`,
+    /// `= trained TEXT`; then one feature a line, `TAG TEXT<TAB>W0 W1 W2`.
+    pub fn parse(text: &str) -> Result<Vetter, String> {
+        let mut rows: Vec<(u64, [f32; 3])> = Vec::new();
+        let mut v = Vetter {
+            table: Vec::new(),
+            bias: [0.0; 3],
+            veto: 1.1,
+            promote: 1.1,
+            trained: String::new(),
+            digest: Fnv::new(b'v').feed(text.as_bytes()).key(),
+        };
+        let three = |s: &str, n: usize| -> Result<[f32; 3], String> {
+            let w: Vec<f32> = s
+                .split_whitespace()
+                .map(|x| x.parse::<f32>().map_err(|e| format!("line {n}: {e}")))
+                .collect::<Result<_, _>>()?;
+            <[f32; 3]>::try_from(w).map_err(|_| format!("line {n}: three weights"))
+        };
+        for (n, line) in text.lines().enumerate().map(|(i, l)| (i + 1, l)) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(rest) = line.strip_prefix("= ") {
+                let (what, val) = rest.split_once(' ').unwrap_or((rest, ""));
+                let num = || {
+                    val.trim()
+                        .parse::<f32>()
+                        .map_err(|e| format!("line {n}: {e}"))
+                };
+                match what {
+                    "bias" => v.bias = three(val, n)?,
+                    "veto" => v.veto = num()?,
+                    "promote" => v.promote = num()?,
+                    "trained" => v.trained = val.to_string(),
+                    _ => return Err(format!("line {n}: unknown setting {what:?}")),
+                }
+                continue;
+            }
+            let (feature, weights) = line
+                .split_once('\t')
+                .ok_or_else(|| format!("line {n}: no tab"))?;
+            let (tag, ftext) = feature
+                .split_once(' ')
+                .filter(|(t, _)| t.len() == 1)
+                .ok_or_else(|| format!("line {n}: feature is TAG TEXT"))?;
+            rows.push((key_of(tag.as_bytes()[0], ftext), three(weights, n)?));
+        }
+        let size = (rows.len() * 2).next_power_of_two().max(16);
+        v.table = vec![Slot::default(); size];
+        for (key, w) in rows {
+            let mut i = key as usize & (size - 1);
+            while v.table[i].key != 0 && v.table[i].key != key {
+                i = (i + 1) & (size - 1);
+            }
+            // Two features of one key (a hash collision) add up, in file order.
+            let s = &mut v.table[i];
+            s.key = key;
+            for (sum, add) in s.w.iter_mut().zip(w) {
+                *sum += add;
+            }
+        }
+        Ok(v)
+    }
+
+    /// The shipped model, parsed on first use.
+    pub fn builtin() -> &'static Vetter {
+        static V: OnceLock<Vetter> = OnceLock::new();
+        V.get_or_init(|| Vetter::parse(BUILTIN_WEIGHTS).expect("lexicons/vetter.tsv is valid"))
+    }
+
+    fn weights(&self, key: u64) -> Option<&[f32; 3]> {
+        let mask = self.table.len() - 1;
+        let mut i = key as usize & mask;
+        loop {
+            let s = &self.table[i];
+            if s.key == key {
+                return Some(&s.w);
+            }
+            if s.key == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The model's probabilities of none, report and recovery for a normalised post.
+    pub fn probabilities(&self, hay: &[u8], services: &[(usize, usize)], rule: usize) -> [f32; 3] {
+        let mut z = self.bias;
+        for_each_feature(hay, services, rule, |tag, parts| {
+            let key = parts.iter().fold(Fnv::new(tag), |h, p| h.feed(p)).key();
+            if let Some(w) = self.weights(key) {
+                for (zc, wc) in z.iter_mut().zip(w) {
+                    *zc += wc;
+                }
+            }
+        });
+        softmax(z)
+    }
+
+    /// Decides a post that the rules read as `rule` (an index into [`CLASSES`]): a candidate
+    /// report or recovery is vetoed when `none` reaches [`Vetter::veto`]; a post with no candidate
+    /// is promoted to the likelier of report and recovery when it reaches [`Vetter::promote`] and
+    /// `may_promote` (the rules saw nothing against it: no exclusion, negation or counter-evidence).
+    pub fn vet(
+        &self,
+        hay: &[u8],
+        services: &[(usize, usize)],
+        rule: usize,
+        may_promote: bool,
+    ) -> Vetting {
+        let p = self.probabilities(hay, services, rule);
+        let class = if rule != 0 {
+            if p[0] >= self.veto {
+                0
+            } else {
+                rule
+            }
+        } else if !may_promote {
+            0
+        } else {
+            let best = if p[2] > p[1] { 2 } else { 1 };
+            if p[best] >= self.promote {
+                best
+            } else {
+                0
+            }
+        };
+        Vetting {
+            p,
+            class,
+            overrode: class != rule,
+        }
+    }
+}
+
+/// Probabilities from scores, computed stably (the largest score subtracted first).
+pub fn softmax(z: [f32; 3]) -> [f32; 3] {
+    let top = z[0].max(z[1]).max(z[2]);
+    let e = z.map(|x| (x - top).exp());
+    let sum = e[0] + e[1] + e[2];
+    e.map(|x| x / sum)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn features(text: &str, services: &[(usize, usize)]) -> Vec<String> {
+        let mut out = Vec::new();
+        for_each_feature(text.as_bytes(), services, 0, |t, parts| {
+            let mut s = format!("{} ", t as char);
+            for p in parts {
+                s.push_str(std::str::from_utf8(p).unwrap());
+            }
+            out.push(s);
+        });
+        out
+    }
+
+    #[test]
+    fn features_are_words_pairs_and_character_runs() {
+        let f = features("gmail is down?", &[(0, 5)]);
+        for want in [
+            "r none",
+            "w §",
+            "b ^ §",
+            "w is",
+            "b § is",
+            "w down",
+            "b is down",
+            "p ?",
+            "b down $",
+        ] {
+            assert!(f.iter().any(|x| x == want), "{want} in {f:?}");
+        }
+        assert!(!f.iter().any(|x| x.starts_with("c ")), "{f:?}");
+    }
+
+    #[test]
+    fn hangul_runs_are_whole_characters() {
+        let f = features("카톡이 안됨ㅠ", &[(0, 6)]);
+        for want in [
+            "w §",
+            "w 이",
+            "c <이>",
+            "c <안됨",
+            "c 안됨ㅠ>",
+            "c 됨ㅠ",
+            "w 안됨ㅠ",
+        ] {
+            assert!(f.iter().any(|x| x == want), "{want} in {f:?}");
+        }
+    }
+
+    #[test]
+    fn weights_are_looked_up_by_key() {
+        let v = Vetter::parse("= bias 0 0 0\n= veto 0.5\n= promote 0.9\nw down\t0 3 0\n").unwrap();
+        let p = v.probabilities(b"it is down", &[], 0);
+        assert!(p[1] > 0.9, "{p:?}");
+        let p = v.probabilities(b"it is up", &[], 0);
+        assert!((p[0] - 1.0 / 3.0).abs() < 1e-6, "{p:?}");
+        let promoted = v.vet(b"it is down", &[], 0, true);
+        assert_eq!((promoted.class, promoted.overrode), (1, true));
+        assert_eq!(v.vet(b"it is down", &[], 0, false).class, 0);
+        let kept = v.vet(b"it is up", &[], 2, true);
+        assert_eq!((kept.class, kept.overrode), (2, false));
+    }
+
+    #[test]
+    fn the_shipped_weights_parse() {
+        let v = Vetter::builtin();
+        // A promotion threshold above 1 turns promotion off, as the shipped model has it.
+        assert!(
+            v.veto > 0.0 && v.veto <= 1.0 && v.promote > 0.0,
+            "{} {}",
+            v.veto,
+            v.promote
+        );
+        assert!(!v.trained.is_empty());
+    }
+}
