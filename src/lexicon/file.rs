@@ -851,13 +851,17 @@ mod tests {
 
     #[test]
     fn loading_is_linear_in_the_number_of_services() {
-        // Four times the services: about four times the time when linear, sixteen when each
-        // service header scans the services before it (as it did: 100 k services took minutes).
-        let (small, large) = (load_time(10_000), load_time(40_000));
+        // Sixteen times the services: about sixteen times the time when linear, 256 times when
+        // each service header scans the services before it (as it did: 100 k services took
+        // minutes). The bound sits between the two with room for a loaded machine (a bound of
+        // 9 at four times the services failed once at 12.6 beside a fuzzer and a CI build):
+        // this guards the order of growth, not a speed.
+        let (small, large) = (load_time(2_500), load_time(40_000));
         let ratio = large.as_secs_f64() / small.as_secs_f64().max(1e-6);
+        eprintln!("2.5 k: {small:?}, 40 k: {large:?}, ratio {ratio:.1}");
         assert!(
-            ratio < 9.0,
-            "10 k: {small:?}, 40 k: {large:?}, ratio {ratio:.1}"
+            ratio < 80.0,
+            "2.5 k: {small:?}, 40 k: {large:?}, ratio {ratio:.1}"
         );
     }
 
