@@ -10,24 +10,12 @@ eval/labelled4-test.tsv (the columns of the second and third sets). Run once; th
 committed as they came out.
 """
 import sys
-from collections import defaultdict
 
-HEADER = "lang\tkind\tservice\tclass\ttext\n"
+from halves import deal, write
 
 rows = [l.rstrip("\n").split("|", 4) for l in sys.stdin if l.strip()]
-groups = defaultdict(list)
 for r in rows:
     assert len(r) == 5 and "\t" not in r[4], r
     assert r[0] in ("en", "ko") and r[1] in ("report", "recovery", "none"), r
-    groups[(r[0], r[3], r[1])].append(r)
-dev, test = [], []
-turn = 0
-for key in sorted(groups):
-    for r in groups[key]:
-        (dev if turn % 2 == 0 else test).append("\t".join(r))
-        turn += 1
-for name, half in (("dev", dev), ("test", test)):
-    with open(f"eval/labelled4-{name}.tsv", "w", encoding="utf-8") as out:
-        out.write(HEADER)
-        out.writelines(r + "\n" for r in half)
-print(f"dev {len(dev)}, test {len(test)}")
+dev, test = deal(rows, lambda r: (r[0], r[3], r[1]))
+write(4, ["\t".join(r) for r in dev], ["\t".join(r) for r in test])
