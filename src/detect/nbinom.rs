@@ -68,7 +68,13 @@ pub fn nb_ln_pmf(c: u32, mu: f64, theta: f64) -> f64 {
     if theta.is_nan() || theta >= POISSON_ABOVE {
         return cf * mu.ln() - mu - ln_gamma(cf + 1.0);
     }
-    ln_gamma(cf + theta) - ln_gamma(theta) - ln_gamma(cf + 1.0)
+    nb_ln_pmf_given(cf, mu, theta, ln_gamma(theta), ln_gamma(cf + 1.0))
+}
+
+/// ln P(X = c) under NB(μ, θ) for a finite size, given ln Γ(θ) and ln c! (shared by many
+/// evaluations in [`robust_size`]'s search).
+fn nb_ln_pmf_given(cf: f64, mu: f64, theta: f64, lg_theta: f64, ln_fact: f64) -> f64 {
+    ln_gamma(cf + theta) - lg_theta - ln_fact
         + theta * (theta / (theta + mu)).ln()
         + cf * (mu / (theta + mu)).ln()
 }
@@ -283,11 +289,7 @@ fn root_on_log_size(
 /// still ordered.
 fn quantile_residual(&(c, mu, v, ln_fact): &Window, theta: f64, lg_theta: f64) -> f64 {
     let cf = f64::from(c);
-    // ln P(X = c), as `nb_ln_pmf` computes it, with the two terms that do not change per
-    // window and per size taken from the caller.
-    let ln_pmf = ln_gamma(cf + theta) - lg_theta - ln_fact
-        + theta * (theta / (theta + mu)).ln()
-        + cf * (mu / (theta + mu)).ln();
+    let ln_pmf = nb_ln_pmf_given(cf, mu, theta, lg_theta, ln_fact);
     let pmf = ln_pmf.exp();
     let beta = |a: f64, b: f64, x: f64| checked_beta_reg(a, b, x).unwrap_or(0.0);
     if cf >= mu {
