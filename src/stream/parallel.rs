@@ -498,6 +498,9 @@ impl Fold<Chunk> for Worker<'_> {
         item.2
     }
     fn fold(&mut self, (buf, len, first): &Chunk) -> Option<u64> {
+        if self.failed {
+            return None;
+        }
         self.chunk(&buf[..*len], *first);
         self.stopped_at(*first)
     }
@@ -508,6 +511,9 @@ impl Fold<CsvBatch> for Worker<'_> {
         item.first_line()
     }
     fn fold(&mut self, batch: &CsvBatch) -> Option<u64> {
+        if self.failed {
+            return None;
+        }
         self.csv_batch(batch);
         self.stopped_at(batch.first_line())
     }

@@ -92,7 +92,8 @@ impl<T> Dispatch<'_, T> {
 pub(super) trait Fold<T> {
     /// The line the item starts on.
     fn first_line(item: &T) -> u64;
-    /// Folds one item; returns the line of the bad record it stopped at under `--strict`.
+    /// Folds one item, unless the worker has stopped; returns the line of the bad record it
+    /// stopped at under `--strict`, when this item made it stop.
     fn fold(&mut self, item: &T) -> Option<u64>;
 }
 
@@ -114,12 +115,10 @@ pub(super) fn run<T: Send, W: Fold<T> + Send>(
                 let fail = &fail;
                 let mut w = new_worker();
                 s.spawn(move || {
-                    let mut failed = false;
                     for item in work.iter() {
                         // An item that starts after a known bad line cannot hold an earlier one.
-                        if !failed && W::first_line(&item) < fail.load(Ordering::Relaxed) {
+                        if W::first_line(&item) < fail.load(Ordering::Relaxed) {
                             if let Some(line) = w.fold(&item) {
-                                failed = true;
                                 fail.fetch_min(line, Ordering::Relaxed);
                             }
                         }
