@@ -816,8 +816,9 @@ pub struct CommonArgs {
     #[arg(short, long)]
     pub quiet: bool,
 
-    /// Threads that parse and match lines, 1 to 256 (default: the number of cores); one more
-    /// thread reads and decompresses. The results are the same for any number.
+    /// Threads that parse and match lines, then score the services, 1 to 256 (default: the
+    /// number of cores); one more thread reads and decompresses. The results are the same for
+    /// any number.
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
 

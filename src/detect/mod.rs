@@ -163,13 +163,13 @@ pub use self::segment::{
     SEGMENT_GAP_S,
 };
 
-use std::cell::RefCell;
+use std::sync::{Arc, Mutex};
 
 use self::incident::{incidents_of, quoted_times};
 use crate::window::Windows;
 
 /// A segment's `(first, last)` windows and their seasonal profile, if any.
-type SeasonOf = ((i64, i64), Option<Season>);
+type SeasonOf = ((i64, i64), Arc<Option<Season>>);
 
 /// Finds the incidents of every service.
 pub fn detect(w: &Windows, params: &Params) -> Vec<Incident> {
@@ -202,7 +202,7 @@ pub fn detect_until(
     detect_in(w, params, &segs, wanted)
 }
 
-/// [`detect_with`] with the seasonal profile worked out once per segment for all services, on
+/// [`detect_with`] with the seasonal profile worked out once per chunk for all services, on
 /// the segments `segs`, for the services `wanted` says.
 fn detect_in(
     w: &Windows,
@@ -210,15 +210,22 @@ fn detect_in(
     segs: &[(i64, i64)],
     wanted: impl Fn(usize) -> bool,
 ) -> Vec<Incident> {
-    // The windows' places on the clock, worked out once per segment for all services.
-    let cache: RefCell<Option<SeasonOf>> = RefCell::new(None);
+    // The windows' places on the clock, worked out once per chunk for all services (by the
+    // first thread to need them).
+    let cache: Mutex<Vec<SeasonOf>> = Mutex::new(vec![]);
     let scorer = |w: &Windows, svc, a, b, p: &Params| {
-        let mut c = cache.borrow_mut();
-        if c.as_ref().map(|(k, _)| *k) != Some((a, b)) {
-            *c = Some(((a, b), Season::for_span(w, a, b, params)));
-        }
-        let season = c.as_ref().and_then(|(_, s)| s.as_ref());
-        series_in(w, svc, a, b, p, season)
+        let season = {
+            let mut c = cache.lock().unwrap_or_else(|e| e.into_inner());
+            match c.iter().find(|(k, _)| *k == (a, b)) {
+                Some((_, s)) => Arc::clone(s),
+                None => {
+                    let s = Arc::new(Season::for_span(w, a, b, params));
+                    c.push(((a, b), Arc::clone(&s)));
+                    s
+                }
+            }
+        };
+        series_in(w, svc, a, b, p, season.as_ref().as_ref())
     };
     incidents_in(w, params, segs, scorer, wanted)
 }
@@ -229,44 +236,75 @@ fn detect_in(
 pub fn detect_with(
     w: &Windows,
     params: &Params,
-    scorer: impl Fn(&Windows, usize, i64, i64, &Params) -> Series,
+    scorer: impl Fn(&Windows, usize, i64, i64, &Params) -> Series + Sync,
 ) -> Vec<Incident> {
     incidents_in(w, params, &segments(w), scorer, |_| true)
 }
 
 /// The incidents of the services `wanted` says in the segments `segs` (the input ends with the
-/// last one), each segment's windows flagged by `scorer`.
+/// last one), each segment's windows flagged by `scorer`. Each (chunk, service) with a report
+/// is a task of its own; with `params.threads` above one, the tasks are dealt out to that many
+/// threads and their incidents put back in task order, so the result does not depend on it.
 fn incidents_in(
     w: &Windows,
     params: &Params,
     segs: &[(i64, i64)],
-    scorer: impl Fn(&Windows, usize, i64, i64, &Params) -> Series,
+    scorer: impl Fn(&Windows, usize, i64, i64, &Params) -> Series + Sync,
     wanted: impl Fn(usize) -> bool,
 ) -> Vec<Incident> {
     let Some(&(_, input_last)) = segs.last() else {
         return vec![];
     };
-    let mut out = vec![];
-    for c in chunks_of(segs, w.width) {
-        for svc in (0..w.services()).filter(|&s| wanted(s)) {
-            if !w
-                .cells(svc)
-                .range(c.from..=c.to)
-                .any(|(_, c)| c.reports > 0)
-            {
-                continue;
-            }
-            let series = scorer(w, svc, c.from, c.to, params);
-            let mut found = incidents_of(w, svc, &series, input_last, params);
-            // An incident beginning in another chunk's own windows is that chunk's to report.
-            found.retain(|i| (c.first..=c.last).contains(&i.first_window));
-            for k in 0..found.len() {
-                let next = found.get(k + 1).map(|n| n.first_window);
-                found[k].quoted = quoted_times(w, &found[k], next);
-            }
-            out.extend(found);
+    let chunks = chunks_of(segs, w.width);
+    let tasks: Vec<(&Chunk, usize)> = chunks
+        .iter()
+        .flat_map(|c| (0..w.services()).map(move |svc| (c, svc)))
+        .filter(|&(c, svc)| {
+            wanted(svc)
+                && w.cells(svc)
+                    .range(c.from..=c.to)
+                    .any(|(_, c)| c.reports > 0)
+        })
+        .collect();
+    let task = |&(c, svc): &(&Chunk, usize)| {
+        let series = scorer(w, svc, c.from, c.to, params);
+        let mut found = incidents_of(w, svc, &series, input_last, params);
+        // An incident beginning in another chunk's own windows is that chunk's to report.
+        found.retain(|i| (c.first..=c.last).contains(&i.first_window));
+        for k in 0..found.len() {
+            let next = found.get(k + 1).map(|n| n.first_window);
+            found[k].quoted = quoted_times(w, &found[k], next);
         }
-    }
+        found
+    };
+    let threads = params.threads.clamp(1, tasks.len().max(1));
+    let mut out: Vec<Incident> = if threads == 1 {
+        tasks.iter().flat_map(task).collect()
+    } else {
+        // Thread t takes tasks t, t + threads, …: neighbours in the list (the same chunk, the
+        // services in catalogue order) cost alike, so the threads finish together.
+        let mut per_task: Vec<Vec<Incident>> = vec![vec![]; tasks.len()];
+        std::thread::scope(|s| {
+            let handles: Vec<_> = (0..threads)
+                .map(|t| {
+                    let (tasks, task) = (&tasks, &task);
+                    s.spawn(move || {
+                        (t..tasks.len())
+                            .step_by(threads)
+                            .map(|i| (i, task(&tasks[i])))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            for h in handles {
+                let done = h.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+                for (i, found) in done {
+                    per_task[i] = found;
+                }
+            }
+        });
+        per_task.into_iter().flatten().collect()
+    };
     out.sort_by_key(|i| (i.onset, i.service));
     out
 }
