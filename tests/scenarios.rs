@@ -437,6 +437,15 @@ fn held_out_suite_meets_the_targets() {
     meets_the_targets("Held-out suite", holdout());
 }
 
+/// The third held-out draw of the posts suite (`outcry_sim::POSTS_FRESH_HOLDOUT`), reserved
+/// before issue 17's third pass changed the detector and run once at its end; held to the same
+/// targets.
+#[test]
+#[ignore]
+fn fresh_held_out_suite_meets_the_targets() {
+    meets_the_targets("Fresh held-out suite", outcry_sim::fresh_holdout());
+}
+
 fn meets_the_targets(title: &str, specs: Vec<outcry_sim::Spec>) {
     let tmp = tempfile::tempdir().unwrap();
     // OUTCRY_SCENARIO_DIR=dir keeps the generated inputs and truths there, to look at.
