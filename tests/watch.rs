@@ -520,12 +520,12 @@ fn watch_agrees_with_detect_on_the_scenario_suite() {
         assert!(matched + 1 >= detect_total, "{problems:#?}");
         assert!(extra <= 1, "{problems:#?}");
         // The onset alert as soon as the detector is sure: within one window after the first
-        // elevated window's close but where the detector's own rules need more windows (a
-        // spike needs three voices in one window: early-2's and early-5's first windows hold
-        // one or two).
-        assert!(within + 2 >= since.len(), "{since:?}");
+        // elevated window's close but where the detector's own rules need more windows
+        // (early-2: windows of two, one, one and two voices where a tenth is usual, which
+        // reach the evidence rule's 10 nats only in the fourth).
+        assert!(within + 1 >= since.len(), "{since:?}");
         assert!(median <= WIDTH as f64 / 60.0, "{delays:?}");
-        assert!(worst <= 6.0 * WIDTH as f64 / 60.0, "{delays:?}");
+        assert!(worst <= 4.0 * WIDTH as f64 / 60.0, "{delays:?}");
         assert_eq!(first_near, matched, "the first alerts' onsets");
     }
 }

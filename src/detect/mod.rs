@@ -55,7 +55,9 @@
 //! 7. **Incidents.** Elevated windows are chained into runs, bridging gaps of up to `merge_gap`
 //!    quiet windows, or up to `tail_windows` whose reports stay above normal in sum. Busy
 //!    windows (P < `lead_alpha`, 1.5 times μ) just before a run lead into it. A run that holds a
-//!    spike is an incident when at least `min_run` (2) of its windows are busy or a spike's P is
+//!    spike (or, in a sparse run, whose windows summed from its start pass the spike test, with
+//!    two voices in one window at least: a slow outage of one or two voices a window where a
+//!    tenth is usual; only with the evidence rule on) is an incident when at least `min_run` (2) of its windows are busy or a spike's P is
 //!    below `alpha`² (the run-length rule), and when its evidence, the log-likelihood ratio of
 //!    its reports under one raised level against the expectation, allowing for the
 //!    expectation's own error over hours ([`run_llr_spread`], [`expectation_spread`]), is at
