@@ -19,7 +19,10 @@
 //!    (24), from 14 days also a day-of-week factor d (7), and from 28 days one factor per hour of
 //!    the week (168) in their place (weekend nights are not weekday nights times a weekend
 //!    factor: the taxi development series' Friday and Saturday nights ran at twice what h · d
-//!    expected). From 1 day to 3 the hour-of-day factor is *provisional*: learnt only for the
+//!    expected). From 7 days to 14 the day-of-week factor is *provisional*: two classes,
+//!    weekdays and weekend, learnt only when every weekend day lies twice beyond every weekday
+//!    (a work tool's quiet weekend; a milder weekly rhythm is not learnt from one weekend). From 1
+//!    day to 3 the hour-of-day factor is *provisional*: learnt only for the
 //!    hours seen on two days, leaving out the louder of them (a live run's second and third
 //!    day expect the rise they saw the day before at that hour). Read on the clock of the
 //!    first `--tz` zone (DST-correct). Each factor is the
