@@ -306,7 +306,7 @@ fn fit_weekend(day: &mut [f64; 7], s: &Season, (obs, rest): (&[f64], &[f64]), la
     }
     let (lo, hi) = weekdays
         .iter()
-        .map(|d| ratio(d))
+        .map(&ratio)
         .fold((f64::MAX, f64::MIN), |(l, h), r| (l.min(r), h.max(r)));
     let beyond = ends.iter().all(|d| ratio(d) * WEEKEND_MIN_RATIO < lo)
         || ends.iter().all(|d| ratio(d) > hi * WEEKEND_MIN_RATIO);
