@@ -19,7 +19,10 @@
 //!    (24), from 14 days also a day-of-week factor d (7), and from 28 days one factor per hour of
 //!    the week (168) in their place (weekend nights are not weekday nights times a weekend
 //!    factor: the taxi development series' Friday and Saturday nights ran at twice what h · d
-//!    expected). From 1 day to 3 the hour-of-day factor is *provisional*: learnt only for the
+//!    expected). From 7 days to 14 the day-of-week factor is *provisional*: two classes,
+//!    weekdays and weekend, learnt only when every weekend day lies twice beyond every weekday
+//!    (a work tool's quiet weekend; a milder weekly rhythm is not learnt from one weekend). From 1
+//!    day to 3 the hour-of-day factor is *provisional*: learnt only for the
 //!    hours seen on two days, leaving out the louder of them (a live run's second and third
 //!    day expect the rise they saw the day before at that hour). Read on the clock of the
 //!    first `--tz` zone (DST-correct). Each factor is the
@@ -55,7 +58,9 @@
 //! 7. **Incidents.** Elevated windows are chained into runs, bridging gaps of up to `merge_gap`
 //!    quiet windows, or up to `tail_windows` whose reports stay above normal in sum. Busy
 //!    windows (P < `lead_alpha`, 1.5 times μ) just before a run lead into it. A run that holds a
-//!    spike is an incident when at least `min_run` (2) of its windows are busy or a spike's P is
+//!    spike (or, in a sparse run, whose windows summed from its start pass the spike test, with
+//!    two voices in one window at least: a slow outage of one or two voices a window where a
+//!    tenth is usual; only with the evidence rule on) is an incident when at least `min_run` (2) of its windows are busy or a spike's P is
 //!    below `alpha`² (the run-length rule), and when its evidence, the log-likelihood ratio of
 //!    its reports under one raised level against the expectation, allowing for the
 //!    expectation's own error over hours ([`run_llr_spread`], [`expectation_spread`]), is at
