@@ -316,3 +316,44 @@ fn incidents_in(
 
 #[cfg(test)]
 mod test_support;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Kind;
+
+    /// Twelve services over three days of one-minute windows, each with a burst of reports at
+    /// its own hour (and a few strays), so that several tasks find incidents.
+    fn many_services() -> Windows {
+        let mut w = Windows::new(60, 12);
+        for m in 0..3 * 1440 {
+            w.see(m * 60);
+        }
+        for svc in 0..12usize {
+            let at = 600 + 300 * svc as i64;
+            let strays = (0..20).map(|k| (k * 211 + 37 * svc as i64) % (3 * 1440));
+            let burst = (at..at + 30).flat_map(|m| std::iter::repeat_n(m, 2 + svc % 3));
+            for (k, m) in strays.chain(burst).enumerate() {
+                let t = m * 60 + (k % 50) as i64;
+                w.mention(svc, t);
+                let who = format!("user{k}");
+                w.classify(svc, Kind::Report, t, "down", Some(&who), &[0]);
+            }
+        }
+        w
+    }
+
+    #[test]
+    fn the_incidents_are_the_same_for_any_number_of_threads() {
+        let w = many_services();
+        let one = detect(&w, &Params::default());
+        assert!(one.len() >= 10, "{} incidents", one.len());
+        for threads in [2, 3, 8, 64] {
+            let p = Params {
+                threads,
+                ..Params::default()
+            };
+            assert_eq!(detect(&w, &p), one, "{threads} threads");
+        }
+    }
+}
