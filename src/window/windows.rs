@@ -15,12 +15,15 @@ use super::voice::{add_voice, quote_voice, voice};
 use crate::lexicon::classify::{Kind, TermId};
 use crate::time::{self, Ts};
 
+/// A zone-aligned window found by [`Windows::index`]: (zone, width, start, end, index).
+type FoundWindow = (Tz, i64, Ts, Ts, i64);
+
 thread_local! {
-    /// The last zone-aligned window [`Windows::index`] found on this thread: (zone, width, start,
-    /// end, index). Where a window falls depends on the zone and the width alone, so any
-    /// `Windows` with the same two may use it; kept per thread, not in `Windows`, so that threads
-    /// may share one `Windows` (the detector scores services side by side).
-    static LAST_INDEX: Memo<Option<(Tz, i64, Ts, Ts, i64)>> = const { Memo::new(None) };
+    /// The last zone-aligned window [`Windows::index`] found on this thread. Where a window
+    /// falls depends on the zone and the width alone, so any `Windows` with the same two may use
+    /// it; kept per thread, not in `Windows`, so that threads may share one `Windows` (the
+    /// detector scores services side by side).
+    static LAST_INDEX: Memo<Option<FoundWindow>> = const { Memo::new(None) };
 }
 
 /// Windows longer than this are aligned on local midnight of their zone.
