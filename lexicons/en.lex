@@ -1218,3 +1218,95 @@ article about
 article on
 post-mortem
 postmortem
+
+# Issue 14, round five: scope. A condition ("if discord goes down tonight", "what would happen
+# if aws went down", "imagine if twitter went down") says nothing is down. A question about the
+# state is still a report ("anyone know if gmail is down?"): the exclusions below hide the cue.
+[sense hypothetical 3]
+if
+imagine
+what if
+suppose
+in case
+
+[exclude en]
+know if
+knows if
+wonder if
+wondering if
+tell me if
+see if it's
+see if anyone
+
+# A denial before the verb: "slack didn't go down during the demo", "never had gmail go down on
+# me". Only `~` entries (down, went down) are read so: "didn't load" is an outage phrase of its
+# own, and longer, so it wins over the cue.
+[sense denied 1]
+didn't
+did not
+doesn't
+does not
+hasn't
+has not
+
+[sense never 3]
+never
+not once
+
+# An outage dated in the past after it: "chatgpt was down for an hour last month", "slack's
+# outage last tuesday". "down since last week" is still down: the exclusion hides the cue.
+[sense over 5 every after]
+last month
+last week
+last year
+last weekend
+last monday
+last tuesday
+last wednesday
+last thursday
+last friday
+last saturday
+last sunday
+a month ago
+months ago
+weeks ago
+
+[exclude en]
+since last
+until last
+
+# News told as news, before the outage it is about ("news: slack's outage …").
+[sense past 6 every]
+news:
+breaking news about
+
+# Working again, said with a plural subject or of a function.
+[recovery en]
+~are back
+~are back up
+are working again
+working for me again
+works for me again
+load again
+play again
+plays normally
+playing normally
+streaming normally
+loading normally
+loads normally
+sending normally
+
+# Broken, said of what a service does.
+[outage en]
+~crashes
+crashes every time
+won't let me
+not connecting
+isn't connecting
+no connection
+no mobile data
+signal gone
+no calls
+blank page
+rate limited
+http {number}

@@ -1108,3 +1108,39 @@ TV
 재작년
 주년
 기사에
+
+# Issue 14, round five: a line cut off, a signal that will not come, mail that does not arrive,
+# said as a predicate of the service before it.
+[outage ko]
+끊겼
+^끊겨
+^끊긴
+^나감
+^나갔
+^안 터짐
+메일이 안 와
+메일 안 와
+^안 받음
+^안 열려
+^안 열림
+
+# Working again: a block lifted (접속 풀렸어요, 먹통 풀렸다), a page that shows again.
+[recovery ko]
+^풀렸
+^풀림
+^다시 뜬
+^다시 떠
+이제 문제 없
+^이제 재생
+
+# News of an outage, after it: its cause, its compensation, the article, a rumour denied
+# (토스 장애 원인은, 티빙 장애 보상 쿠폰, 터졌다는 거 가짜뉴스).
+[sense news 4 every after]
+원인은
+원인이
+보상
+기사
+가짜뉴스
+루머
+지난주
+지난달

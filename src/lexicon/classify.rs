@@ -7,6 +7,7 @@ use std::collections::HashSet;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
+use super::endings::{self, Ending};
 use super::facets::{FacetHit, FacetTable};
 use super::file::{
     Ambiguity, Entry, Facet, Lexicon, NumberSlot, OfficialPhrase, Sense, Service, Template,
@@ -157,6 +158,14 @@ fn add_bare_contractions(
 /// subject: a noun with its particle or two ("카톡 메시지 안 가요", "주문 접수가 안 돼요").
 pub const SUBJECT_WINDOW: usize = 3;
 
+/// At most this many words between the `[fails]` word and the function word of an outage said in
+/// two pieces ("won't *let me* log in").
+pub const COMPOSE_GAP: usize = 2;
+
+/// At most this many words between the service's name and such a pair ("the amazon app *keeps
+/// telling me it* can't load").
+pub const COMPOSE_REACH: usize = 5;
+
 /// What a post is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -202,6 +211,9 @@ pub struct Verdict<'s> {
     /// What the vetter made of the post, when it read it (a candidate report or recovery, or a
     /// post naming a service); `kind` already holds its decision.
     pub vetting: Option<Vetting>,
+    /// The `[fails]` word and the function word that together said an outage when no outage
+    /// phrase did ("won't send", 재생 안 돼요; see `Matcher::composed_outage`).
+    pub composed: Option<(TermId, TermId)>,
 }
 
 /// Why a literal match was set aside (shown by `outcry explain`).
@@ -219,6 +231,9 @@ pub enum Dropped {
     Sense(TermId),
     /// A `^` entry (a predicate such as 안 돼) with no service named before it in its clause.
     NoSubject,
+    /// An outage or recovery phrase bent by the Korean ending glued to it (먹통이면, 다운된 적
+    /// 없는, 끊김 없이): see `endings.rs`.
+    Ending(Ending),
 }
 
 /// One literal match in the normalised text: byte range, term, and whether it was set aside.
@@ -554,9 +569,18 @@ impl Matcher {
         self.find_hits(hay, &mut s.hits);
         self.drop_inside_words(hay, &mut s.hits, &mut s.dropped);
         self.set_aside_other_senses(hay, &mut s.hits, &mut s.dropped);
+        self.set_aside_by_ending(hay, &mut s.hits, &mut s.dropped);
         self.drop_without_context(hay, &mut s.hits, &mut s.dropped);
         self.drop_without_subject(hay, &mut s.hits, &mut s.dropped);
-        let last = self.sort_by_role(hay, &s.hits, &mut s.roles);
+        let mut last = self.sort_by_role(hay, &s.hits, &mut s.roles);
+        let composed = (last.outage.is_none() && last.recovery.is_none())
+            .then(|| self.composed_outage(hay, &s.hits))
+            .flatten();
+        if let Some((at, fails, _)) = composed {
+            last.outage = Some(at);
+            last.named_outage = Some(at);
+            s.roles.terms.push(fails);
+        }
 
         let (outage, cancelled) = last.standing_outage();
         let kind = last.kind(outage);
@@ -592,6 +616,7 @@ impl Matcher {
             cancelled,
             facets: &s.facets,
             vetting,
+            composed: composed.map(|(_, f, g)| (f, g)),
         })
     }
 
@@ -787,7 +812,7 @@ impl Matcher {
                     }
                     let frame = self
                         .template_at(hay, h, hits)
-                        .filter(|_| !self.told_as_past(hay, hits, h.start));
+                        .filter(|_| !self.told_as_past(hay, hits, h));
                     if let Some(t) = frame {
                         roles.terms.push(self.entries.len() + t);
                         last.outage = Some(h.start);
@@ -868,7 +893,8 @@ impl Matcher {
     /// is not about a service: a cue in the same clause, at most its sense's window of words
     /// away (see [`gap_words`]). A word cue counts before the entry only (what fell is named
     /// before it: "shares down", 주가 다운; "coinbase down when btc dumps" is an outage), a
-    /// `{number}` cue on either side (the figure follows: "down 2%", 다운 3%). The cues of a sense
+    /// `{number}` cue or a cue of a sense written `after` on either side (the figure follows:
+    /// "down 2%", 다운 3%; "outage last tuesday", 장애 원인). The cues of a sense
     /// written `every` (`past`) set aside every outage hit in the same way, `~` or not.
     fn set_aside_other_senses(&self, hay: &[u8], hits: &mut Vec<Hit>, dropped: &mut Vec<Hit>) {
         let cue_of = |h: &Hit| match self.entries[h.term].kind {
@@ -894,7 +920,9 @@ impl Matcher {
                     }
                     let (a, b) = if c.end <= h.start {
                         (c.end, h.start)
-                    } else if h.end <= c.start && self.entries[c.term].number.is_some() {
+                    } else if h.end <= c.start
+                        && (self.entries[c.term].number.is_some() || self.senses[sense].after)
+                    {
                         (h.end, c.start)
                     } else {
                         return false;
@@ -929,15 +957,92 @@ impl Matcher {
         hits.truncate(keep);
     }
 
+    /// An outage said in two pieces, when no outage phrase said it: a `[fails]` word and a word
+    /// that names a `[function]` facet (send, load, log in, 재생, 결제) in one clause, at most
+    /// [`COMPOSE_GAP`] words apart, the fails word first ("won't send", "can't even load", "won't
+    /// let me log in") or, when it is Korean, after ("재생 안 돼요", "결제 실패"), with a service
+    /// named before the pair in its clause, at most [`COMPOSE_REACH`] words away. Returns where the
+    /// pair starts, the fails word and the function word.
+    fn composed_outage(&self, hay: &[u8], hits: &[Hit]) -> Option<(usize, TermId, TermId)> {
+        let near = |a: usize, b: usize| {
+            a <= b && gap_words(&hay[a..b]).is_some_and(|n| n <= COMPOSE_GAP)
+        };
+        let kind = |h: &Hit| self.entries[h.term].kind;
+        let function = |h: &Hit| {
+            !matches!(kind(h), TermKind::Alias(_)) && self.facets.names_function(h.term)
+        };
+        let hangul = |h: &Hit| hay[h.start] >= 0x80;
+        hits.iter().enumerate().find_map(|(i, f)| {
+            if kind(f) != TermKind::Fails {
+                return None;
+            }
+            let g = hits[i + 1..]
+                .iter()
+                .find(|g| function(g) && near(f.end, g.start))
+                .or_else(|| {
+                    hits[..i]
+                        .iter()
+                        .rev()
+                        .find(|g| hangul(f) && function(g) && near(g.end, f.start))
+                })?;
+            let start = f.start.min(g.start);
+            let named = hits.iter().any(|a| {
+                matches!(kind(a), TermKind::Alias(_))
+                    && a.end <= start
+                    && gap_words(&hay[a.end..start]).is_some_and(|n| n <= COMPOSE_REACH)
+            });
+            named.then_some((start, f.term, g.term))
+        })
+    }
+
+    /// Moves the outage and recovery hits that a Korean ending bends (먹통이면, 다운된 적 없는,
+    /// 끊김 없이, 먹통이었던 거: see `endings.rs`) from `hits` to `dropped`.
+    fn set_aside_by_ending(&self, hay: &[u8], hits: &mut Vec<Hit>, dropped: &mut Vec<Hit>) {
+        let mut keep = 0;
+        for i in 0..hits.len() {
+            let h = hits[i];
+            let phrase = matches!(
+                self.entries[h.term].kind,
+                TermKind::Outage | TermKind::Recovery
+            );
+            match self.ending_at(hay, h.start, h.end).filter(|_| phrase) {
+                Some(e) => dropped.push(Hit {
+                    dropped: Some(Dropped::Ending(e)),
+                    ..h
+                }),
+                None => {
+                    hits[keep] = h;
+                    keep += 1;
+                }
+            }
+        }
+        hits.truncate(keep);
+    }
+
+    /// The Korean ending that bends the phrase `hay[start..end]`, if any.
+    fn ending_at(&self, hay: &[u8], start: usize, end: usize) -> Option<Ending> {
+        let phrase = std::str::from_utf8(&hay[start..end]).ok()?;
+        let rest = std::str::from_utf8(&hay[end..]).ok()?;
+        endings::after(phrase, rest)
+    }
+
     /// Whether a cue of an `every` sense (`past`: "remember the big aws outage", 작년) comes
-    /// before `at` in its clause, within its window: a `{service}` frame starting there is then
-    /// talk of an outage that is over, as the outage hits it sets aside.
-    fn told_as_past(&self, hay: &[u8], hits: &[Hit], at: usize) -> bool {
+    /// before the alias hit `h` in its clause, within its window (or after it, for a sense
+    /// written `after`): a `{service}` frame around it is then talk of an outage that is over, as
+    /// the outage hits it sets aside.
+    fn told_as_past(&self, hay: &[u8], hits: &[Hit], h: &Hit) -> bool {
         hits.iter().any(|c| match self.entries[c.term].kind {
             TermKind::Cue(sense) => {
-                self.senses[sense].every
-                    && c.end <= at
-                    && gap_words(&hay[c.end..at]).is_some_and(|n| n <= self.senses[sense].window)
+                let s = &self.senses[sense];
+                let gap = if c.end <= h.start {
+                    &hay[c.end..h.start]
+                } else if s.after && h.end <= c.start {
+                    // The frame's own words after the name count in the gap.
+                    &hay[h.end..c.start]
+                } else {
+                    return false;
+                };
+                s.every && gap_words(gap).is_some_and(|n| n <= s.window)
             }
             _ => false,
         })
@@ -1041,6 +1146,7 @@ impl Matcher {
         let before = before.strip_suffix(b" ").unwrap_or(before);
         let after = &hay[h.end..];
         let after = after.strip_prefix(b" ").unwrap_or(after);
+        let at = hay.len() - after.len();
         self.templates.iter().position(|t| {
             let pre = t.prefix.as_bytes();
             let suf = t.suffix.as_bytes();
@@ -1056,6 +1162,8 @@ impl Matcher {
                     || !is_word_byte(after[suf.len()]))
                 && !blocked_in(h.start.saturating_sub(pre.len() + 1), h.start)
                 && !blocked_in(h.end, h.end + suf.len() + 1)
+                // "유튜브 안 되면": a Korean ending bends the frame as it bends a phrase.
+                && (suf.is_empty() || self.ending_at(hay, at, at + suf.len()).is_none())
         })
     }
 }

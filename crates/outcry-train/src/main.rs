@@ -34,7 +34,7 @@ const SETS: &[(&str, &[&str], f64)] = &[
     ("set2", &["labelled2-dev.tsv", "labelled2-test.tsv"], 1.0),
     ("set3", &["labelled3-dev.tsv", "labelled3-test.tsv"], 1.0),
     ("set4", &["labelled4-dev.tsv", "labelled4-test.tsv"], 1.0),
-    ("set5-dev", &["labelled5-dev.tsv"], 1.0),
+    ("set5", &["labelled5-dev.tsv", "labelled5-test.tsv"], 1.0),
 ];
 
 /// One labelled post, with what the rules made of it and its features.
@@ -336,6 +336,31 @@ fn print_grid(posts: &[Post], oof: &[Said]) {
     }
 }
 
+/// Prints every post of sets 2 on that the rules alone or the rules with the out-of-fold vetter
+/// read wrong (kind or service): the error analysis behind the rules (`--errors`).
+fn print_errors(posts: &[Post], plain: &[(usize, String)], oof: &[Said], said: &[(usize, String)]) {
+    let kinds = ["none", "report", "recovery"];
+    println!("errors (set, class, wanted, rules alone, with the vetter out of fold, P(none)):");
+    for (((p, rule), o), vet) in posts.iter().zip(plain).zip(oof).zip(said) {
+        let want = (p.label, if p.label == 0 { "" } else { p.service.as_str() });
+        let right = |(k, svc): &(usize, String)| (*k, if *k == 0 { "" } else { svc.as_str() }) == want;
+        if p.set == 0 || (right(rule) && right(vet)) {
+            continue;
+        }
+        let show = |(k, svc): &(usize, String)| format!("{} {svc}", kinds[*k]);
+        println!(
+            "  {:<6} {:<9} want {:<18} rules {:<18} vetted {:<18} {:>5} {}",
+            SETS[p.set].0,
+            p.class,
+            show(&(p.label, p.service.clone())),
+            show(rule),
+            show(vet),
+            o.p.map_or("-".to_string(), |x| format!("{:.2}", x[0])),
+            p.text
+        );
+    }
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let dry = args.iter().any(|a| a == "--dry-run");
@@ -381,6 +406,9 @@ fn main() -> ExitCode {
         veto = value("--veto", 1.1) as f32;
     }
     let said: Vec<(usize, String)> = oof.iter().map(|s| decide(s, veto, promote)).collect();
+    if args.iter().any(|a| a == "--errors") {
+        print_errors(&posts, &plain, &oof, &said);
+    }
     let cv = pooled(&figures_by_set(&posts, &said), 1..SETS.len());
     report(
         &format!("out of fold, by set (veto {veto:.2}, promote {promote:.2}):"),
