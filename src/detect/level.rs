@@ -89,44 +89,62 @@ pub fn local_level(counts: &[u32], expected: &[f64], width: i64, known: bool) ->
         let lower = all[(all.len() - 1) / 4];
         level_of_block.fill(lower);
     } else {
-        let mut buf: Vec<f64> = Vec::with_capacity(span);
-        // The median by selection, not by sorting (the trailing week is up to 168 blocks, three
-        // medians a block): the same values as a sort would put in the middle, in linear time.
-        let mut median = |part: &[f64]| {
-            buf.clear();
-            buf.extend_from_slice(part);
-            let m = buf.len();
-            let (below, mid, _) = buf.select_nth_unstable_by(m / 2, f64::total_cmp);
-            let mid = *mid;
-            if m % 2 == 1 {
-                mid
-            } else {
-                let lower = below.iter().copied().max_by(f64::total_cmp).unwrap_or(mid);
-                (lower + mid) / 2.0
-            }
-        };
+        // Each block's median over the trailing span and the trailing week, both ending at it
+        // (over what there is of them near the start); the leading span from block b is the
+        // trailing one ending at b + span - 1.
+        let short = trailing_medians(&ratios, span);
+        let week = trailing_medians(&ratios, long);
         for (b, level) in level_of_block.iter_mut().enumerate() {
             let trailing = if b + 1 >= span {
-                median(&ratios[b + 1 - span..=b])
+                short[b]
             } else {
-                median(&ratios[..span.min(nb)])
+                short[span.min(nb) - 1]
             };
             // The past week, once there is more of it than the short span.
             let trailing = if b + 1 > span {
-                trailing.max(median(&ratios[(b + 1).saturating_sub(long)..=b]))
+                trailing.max(week[b])
             } else {
                 trailing
             };
             // The leading span, when the input covers it whole: a rise that fills more than
             // half of it is a new level from its start.
             *level = if b + span <= nb {
-                trailing.max(median(&ratios[b..b + span]))
+                trailing.max(short[b + span - 1])
             } else {
                 trailing
             };
         }
     }
     (0..n).map(|k| level_of_block[k / block]).collect()
+}
+
+/// For each index e of `xs`, the median of the last `width` values up to and including it (of
+/// all of them up to e while there are fewer): for an even count, the mean of the two middle
+/// ones. The window is kept sorted (by `f64::total_cmp`) and slides one value at a time, a
+/// binary search and a short move for each value in and out, instead of a selection over the
+/// whole window per index: the same values in the middle, so the same medians, bit for bit (a
+/// unit test holds it to sorting each window).
+fn trailing_medians(xs: &[f64], width: usize) -> Vec<f64> {
+    let width = width.max(1);
+    let mut sorted: Vec<f64> = Vec::with_capacity(width + 1);
+    let mut out = Vec::with_capacity(xs.len());
+    for (e, &x) in xs.iter().enumerate() {
+        let at = sorted.partition_point(|y| y.total_cmp(&x).is_lt());
+        sorted.insert(at, x);
+        if e >= width {
+            let old = xs[e - width];
+            let at = sorted.partition_point(|y| y.total_cmp(&old).is_lt());
+            sorted.remove(at);
+        }
+        let m = sorted.len();
+        let mid = sorted[m / 2];
+        out.push(if m % 2 == 1 {
+            mid
+        } else {
+            (sorted[m / 2 - 1] + mid) / 2.0
+        });
+    }
+    out
 }
 
 #[cfg(test)]
@@ -166,6 +184,39 @@ mod tests {
         let n = counts.len();
         let level = local_level(&counts, &vec![100.0; n], 3600, true);
         assert!(level[n - 2] > 0.95, "{}", level[n - 2]);
+    }
+
+    #[test]
+    fn trailing_medians_are_those_of_each_window_sorted() {
+        // Values with repeats, a zero and a negative zero, in a pseudo-random order.
+        let mut x = 12345u64;
+        let xs: Vec<f64> = (0..500)
+            .map(|_| {
+                x = x
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                match x >> 61 {
+                    0 => 0.0,
+                    1 => -0.0,
+                    2 => 1.5,
+                    _ => (x >> 40) as f64 / 1e3,
+                }
+            })
+            .collect();
+        for width in [1, 2, 3, 48, 168, 600] {
+            let got = trailing_medians(&xs, width);
+            for (e, g) in got.iter().enumerate() {
+                let mut w = xs[(e + 1).saturating_sub(width)..=e].to_vec();
+                w.sort_by(f64::total_cmp);
+                let m = w.len();
+                let want = if m % 2 == 1 {
+                    w[m / 2]
+                } else {
+                    (w[m / 2 - 1] + w[m / 2]) / 2.0
+                };
+                assert_eq!(g.to_bits(), want.to_bits(), "width {width}, index {e}");
+            }
+        }
     }
 
     #[test]
