@@ -1310,3 +1310,70 @@ no calls
 blank page
 rate limited
 http {number}
+
+# A failing verb after the service it is said of ("zoom meetings won't start", "github actions
+# stuck in queued", "rogers wireless completely dead"): the negative modal or the failure verb
+# is the predicate, whatever verb follows, when a service is named just before it (`^`).
+# Longer entries ("won't load") still win where they match.
+[outage en]
+^won't
+^can't
+^cannot
+^unable to
+^fails
+^failing
+^failed
+^stuck
+^dead
+^cooked
+borked
+^broke
+^kicking me out
+^kicking us out
+^kicked me out
+^logged me out
+^logging me out
+^logged everyone out
+^refuses to
+^dropping
+^dropped out
+^not responding
+^isn't responding
+^isn't loading
+^aren't loading
+^isn't sending
+^aren't sending
+^not sending
+^not delivering
+^isn't delivering
+^offline
+internet gone
+wifi gone
+broadband gone
+^something went wrong
+^something's gone wrong
+^went wrong
+^trouble connecting
+^having trouble
+^errors out
+^erroring
+^throwing errors
+^giving me error
+^giving error
+^error
+
+# What those verbs also say of anything ("netflix can't stop making bad shows").
+[exclude en]
+can't wait
+can't believe
+can't stop
+won't stop
+cannot wait
+cannot believe
+can't decide
+can't afford
+can't get enough
+won't lie
+can't lie
+can't complain
+can't argue

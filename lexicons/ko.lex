@@ -1144,3 +1144,23 @@ TV
 루머
 지난주
 지난달
+
+# A failure said as a predicate of the service before it: failed, froze, shut down, kicked out.
+[outage ko]
+^실패
+^멈춤
+^멈췄
+^멈춰
+^꺼져
+^꺼짐
+^튕겼
+^튕겨
+^에러
+^안 바뀌
+^반응 없
+^원활하지 않
+^문제가 발생
+^오류가 발생
+^연결할 수 없
+^할 수 없습니다
+^수 없습니다

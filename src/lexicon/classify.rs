@@ -1114,8 +1114,18 @@ impl Matcher {
                             && &gap[1..gap.len() - 1] == a)
                 })
         };
+        // Or one word naming what fails, then the term: "롤 접속 안 돼요", "멜론 재생 안 됨",
+        // "steam store down".
+        let via_function = |j: usize| {
+            let (f, t) = (hits[j], hits.get(j + 1));
+            self.entries[f.term].kind.facet_only()
+                && self.facets.names_function(f.term)
+                && after(f.start)
+                && t.is_some_and(|t| useful(t) && near(f.end, t.start))
+        };
         (i > 0 && useful(&hits[i - 1]) && near(hits[i - 1].end, h.start))
             || (i + 1 < hits.len() && useful(&hits[i + 1]) && after(hits[i + 1].start))
+            || (i + 1 < hits.len() && via_function(i + 1))
     }
 
     /// The service whose mention is closest to the byte position `at` (a term's start).

@@ -14,8 +14,11 @@ pub enum Ending {
     Never,
     /// Its absence: 끊김 없이, 오류 없는, 장애는 없어요.
     Without,
-    /// A past state told as such: 먹통이었던 거, 다운됐던 날 (not 됐던데, which reports it).
+    /// A past state told as such: 먹통이었던 거, 다운됐던 날 (not 됐던데, which reports it), or a
+    /// time when it was or would be so: 먹통일 때, 장애 났을 때.
     Past,
+    /// The outage itself denied: 안 되는 건 아니고, 안 되는 게 아니라.
+    Denied,
 }
 
 impl Ending {
@@ -25,16 +28,17 @@ impl Ending {
             Ending::Hypothetical => "a condition or a fear (if it were…)",
             Ending::Never => "an experience denied (never…)",
             Ending::Without => "an absence (without…)",
-            Ending::Past => "a past state (that was…)",
+            Ending::Past => "a past state or a time when (that was…, when it was…)",
+            Ending::Denied => "a denial (it is not that…)",
         }
     }
 }
 
 /// The verb or copula syllables that may stand between the phrase and its ending (먹통-이-면,
-/// 다운-된-적, 먹통-이었-던), longest first so that 이었 is tried before 이.
-const HELPERS: [&str; 25] = [
-    "되었", "됐었", "이었", "이라", "된다", "난다", "한다", "였", "이", "되", "됐", "된", "될",
-    "했", "하", "한", "할", "나", "났", "난", "날", "일", "었", "았", "으",
+/// 다운-된-적, 먹통-이었-던, 장애-났을-때), longest first so that 이었 is tried before 이.
+const HELPERS: [&str; 27] = [
+    "되었", "됐었", "이었", "이라", "된다", "난다", "한다", "났을", "됐을", "였", "이", "되", "됐",
+    "된", "될", "했", "하", "한", "할", "나", "났", "난", "날", "일", "었", "았", "으",
 ];
 
 /// Particles between a noun and 없다 (장애는 없어요, 오류가 없는).
@@ -86,6 +90,13 @@ fn bent(r: &str, helped: bool) -> Option<Ending> {
     if helped && never.iter().any(|p| starts(p)) {
         return Some(Ending::Never);
     }
+    let denied = ["는거아니", "는거아님", "는거아냐", "는게아니", "는건아니", "는건아님"];
+    if denied.iter().any(|p| starts(p)) {
+        return Some(Ending::Denied);
+    }
+    if helped && starts("때") {
+        return Some(Ending::Past);
+    }
     let evidential = ["던데", "던가", "던지"].iter().any(|p| starts(p));
     (helped && starts("던") && !evidential).then_some(Ending::Past)
 }
@@ -107,6 +118,9 @@ mod tests {
             ("장애", "는없어요", Some(Ending::Without)),
             ("먹통", "이었던거어제일이잖아", Some(Ending::Past)),
             ("다운", "됐던데", None),
+            ("먹통", "일때요기요로시킨적", Some(Ending::Past)),
+            ("안되", "는건아니고그냥", Some(Ending::Denied)),
+            ("안되", "는게아니라", Some(Ending::Denied)),
             ("먹통", "이네", None),
             ("다운", "됐어요", None),
             ("down", "면", None),
