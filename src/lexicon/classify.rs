@@ -131,6 +131,33 @@ const ADVERBS: [&str; 19] = [
     "constantly",
 ];
 
+/// Words that may stand between a service's name and a `~` entry without being the subject of
+/// that entry themselves: forms of "be" and "have", small adverbs and pronouns ("gmail *is
+/// totally* down", "netflix *for me* went down", 카톡*이* 다운). Any other word there is a subject
+/// of its own ("twitch *sub count* went down", "chatgpt *quality has* gone down", 디코 서버
+/// *인원* 다운), unless a lexicon entry covers it ("gmail *servers* down", "discord *voice* went
+/// down"); see [`Matcher::set_aside_other_subjects`]. [`ADVERBS`] count too.
+const LINKS: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "it", "it's",
+    "its", "for", "me", "us", "here", "on", "my", "our", "the", "right", "rn", "way",
+    "all", "too", "literally", "fully", "officially", "apparently", "seems", "seem", "to",
+    "really", "actually", "definitely", "kinda", "pretty", "much", "finally", "just",
+    "went", "gone", "go", "goes", "오늘", "진짜", "아까",
+    // What a service is made of, when no entry covers it: "icloud mail is down".
+    "mail", "email", "site", "website", "page", "feed", "chat", "voice", "store", "service",
+    "cell", "itself", "whole", "entire", "keeps", "keep", "kept",
+];
+
+/// Words that start a clause of their own inside a sentence: the words before them say nothing of
+/// the subject after them ("twitter shares down *and* the site is down").
+const CONJUNCTIONS: &[&str] = &["and", "but", "because", "cause", "while", "now", "so", "then"];
+
+/// Korean particles that glue to the name before a `~` entry (카톡*이* 다운, 카카오톡*까지*
+/// 다운); with [`ADVERBS`] and the Korean [`LINKS`], what a Hangul run between them may hold.
+const PARTICLES: &[&str] = &[
+    "까지", "마저", "에서", "이랑", "이", "가", "은", "는", "도", "랑", "만",
+];
+
 /// "wont load", "isnt down", "doesnt work": people often drop the apostrophe of a negative
 /// contraction. Every entry with one is also read without it, unless an entry is written that
 /// way already (that one keeps its own kind). `seen` maps each pattern to its entry.
@@ -234,6 +261,9 @@ pub enum Dropped {
     /// An outage or recovery phrase bent by the Korean ending glued to it (먹통이면, 다운된 적
     /// 없는, 끊김 없이): see `endings.rs`.
     Ending(Ending),
+    /// A `~` entry whose subject is another word between it and the service's name ("twitch
+    /// sub count went down"): see `Matcher::set_aside_other_subjects`.
+    OtherSubject,
 }
 
 /// One literal match in the normalised text: byte range, term, and whether it was set aside.
@@ -375,6 +405,8 @@ pub struct Matcher {
     /// [`ADVERBS`] as posts read once normalised with this lexicon's doubles ("still" reads
     /// "stil" when no entry has `ll`).
     adverbs: Vec<String>,
+    /// [`LINKS`] and [`ADVERBS`], normalised likewise.
+    links: Vec<String>,
     /// The learned second opinion (see `vetter.rs`); `None` reads with the rules alone.
     vetter: Option<&'static Vetter>,
 }
@@ -454,16 +486,19 @@ impl Matcher {
             official: lex.official,
             facets,
             adverbs: Vec::new(),
+            links: Vec::new(),
             vetter: shipped.then(Vetter::builtin),
         };
-        m.adverbs = ADVERBS
-            .iter()
-            .map(|a| {
-                let mut out = String::new();
-                m.normalise_post(a, &mut out);
-                out
-            })
-            .collect();
+        let norm = |a: &&str| {
+            let mut out = String::new();
+            m.normalise_post(a, &mut out);
+            out
+        };
+        let adverbs = ADVERBS.iter().map(norm).collect();
+        let mut links: Vec<String> = LINKS.iter().chain(&ADVERBS).chain(PARTICLES).map(norm).collect();
+        // Longest first, so that a Hangul run is read greedily (까지 before 가).
+        links.sort_by_key(|l| std::cmp::Reverse(l.len()));
+        (m.adverbs, m.links) = (adverbs, links);
         m
     }
 
@@ -570,6 +605,7 @@ impl Matcher {
         self.drop_inside_words(hay, &mut s.hits, &mut s.dropped);
         self.set_aside_other_senses(hay, &mut s.hits, &mut s.dropped);
         self.set_aside_by_ending(hay, &mut s.hits, &mut s.dropped);
+        self.set_aside_other_subjects(hay, &mut s.hits, &mut s.dropped);
         self.drop_without_context(hay, &mut s.hits, &mut s.dropped);
         self.drop_without_subject(hay, &mut s.hits, &mut s.dropped);
         let mut last = self.sort_by_role(hay, &s.hits, &mut s.roles);
@@ -1017,6 +1053,93 @@ impl Matcher {
             }
         }
         hits.truncate(keep);
+    }
+
+    /// Moves the `~` outage hits (down, went down, 다운) whose subject is not the service named
+    /// before them in their clause from `hits` to `dropped`: a word stands between them that no
+    /// entry covers and that is not one of [`LINKS`] ("twitch sub count went down", "comcast
+    /// upload speeds went down", 유튜브 수익 다운). What has a `~` sense other than an outage is
+    /// most often said of a count, a price or a thing the service only qualifies; "gmail servers
+    /// down" and 카톡 또 다운 keep theirs. With no service named before it in its clause, a hit is
+    /// left as it is.
+    fn set_aside_other_subjects(&self, hay: &[u8], hits: &mut Vec<Hit>, dropped: &mut Vec<Hit>) {
+        let mut keep = 0;
+        for i in 0..hits.len() {
+            let h = hits[i];
+            let e = &self.entries[h.term];
+            let other = e.figurative && e.kind == TermKind::Outage && self.other_subject(hay, hits, i);
+            if other {
+                dropped.push(Hit {
+                    dropped: Some(Dropped::OtherSubject),
+                    ..h
+                });
+            } else {
+                hits[keep] = h;
+                keep += 1;
+            }
+        }
+        hits.truncate(keep);
+    }
+
+    /// Whether a word of its own stands between hit `i` and the last service named before it in
+    /// its clause (see [`Matcher::set_aside_other_subjects`]).
+    fn other_subject(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
+        let h = hits[i];
+        let Some(j) = (0..i)
+            .rev()
+            .find(|&j| matches!(self.entries[hits[j].term].kind, TermKind::Alias(_)))
+        else {
+            return false;
+        };
+        let a = hits[j];
+        if a.end > h.start || gap_words(&hay[a.end..h.start]).is_none() {
+            return false;
+        }
+        // The words between, less what other entries cover.
+        let mut at = a.end;
+        let mut other = false;
+        let mut check = |from: usize, to: usize| {
+            let gap = std::str::from_utf8(&hay[from..to]).unwrap_or("");
+            for w in gap.split(|c: char| !(c.is_alphanumeric() || c == '\'')) {
+                let w = w.trim_matches('\'');
+                if CONJUNCTIONS.contains(&w) {
+                    other = false;
+                    continue;
+                }
+                let own = if w.chars().any(is_syllable) {
+                    self.hangul_leftover(w) > 1
+                } else {
+                    w.chars().count() > 1 && !self.links.iter().any(|l| l == w)
+                };
+                other |= own;
+            }
+        };
+        for x in &hits[j + 1..i] {
+            if x.start >= at {
+                check(at, x.start);
+            }
+            at = at.max(x.end);
+        }
+        if at < h.start {
+            check(at, h.start);
+        }
+        other
+    }
+
+    /// How many syllables of the Hangul run `w` are not in a [`LINKS`] or [`PARTICLES`] word,
+    /// reading it from the left, the longest such word first (카톡*이또* reads 이, 또: none).
+    fn hangul_leftover(&self, mut w: &str) -> usize {
+        let mut left = 0;
+        while let Some(c) = w.chars().next() {
+            match self.links.iter().find(|l| !l.is_empty() && w.starts_with(l.as_str())) {
+                Some(l) => w = &w[l.len()..],
+                None => {
+                    left += 1;
+                    w = &w[c.len_utf8()..];
+                }
+            }
+        }
+        left
     }
 
     /// The Korean ending that bends the phrase `hay[start..end]`, if any.

@@ -257,6 +257,7 @@ fn dropped_why(m: &Matcher, d: Dropped) -> String {
             "bent by the Korean ending after it: {}, no outage said to be happening",
             e.name()
         ),
+        Dropped::OtherSubject => "a word with another sense (`~`) whose subject is another word between it and the service's name (a count, a price, a thing), not the service".to_string(),
         Dropped::Sense(cue) => {
             let sense = match m.term_kind(cue) {
                 TermKind::Cue(i) => m.senses()[i].name.as_str(),
