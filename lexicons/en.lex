@@ -360,7 +360,7 @@ all good now
 crisis over
 crisis averted
 outage is over
-false alarm
+
 all good again
 is all good again
 working normally again
@@ -1377,3 +1377,58 @@ won't lie
 can't lie
 can't complain
 can't argue
+
+# Working again, said of the state ("fine now", "stable again") or of a failure that stopped
+# ("stopped buffering", "no more errors").
+[recovery en]
+fine now
+okay now
+ok now
+good now
+stable again
+joinable again
+fetching again
+delivering again
+signed in again
+logged in again
+finally working
+working now
+back online
+came back online
+stopped buffering
+stopped crashing
+stopped lagging
+stopped freezing
+stopped logging me out
+no more errors
+no more crashes
+
+# Frozen, buffering, lagging: said of the service before it.
+[outage en]
+^freezing
+^frozen
+^froze
+^buffering
+constant buffering
+^lagging
+^laggy
+^glitching
+^glitchy
+^timing out
+^times out
+^timed out
+
+[context en]
+wireless
+
+# "is gmail down? nope, my wifi was off": the answer takes the question back.
+[negation en]
+nope
+nah
+
+[counter en]
+just my wifi
+just my internet
+just my connection
+just my phone
+my own network

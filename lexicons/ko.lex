@@ -1164,3 +1164,48 @@ TV
 ^연결할 수 없
 ^할 수 없습니다
 ^수 없습니다
+
+# Working again, said with 다시 ("again") before any verb of the service named before it:
+# 유튜브 다시 나온다, 인스타 DM 다시 보내져요, 웨이브 다시 재생됨. Longer entries win where they
+# match; an outage phrase after it still makes a report (카톡 다시 안 돼). What 다시 also says
+# of anything (try again, reinstall, watch again) is excluded.
+[recovery ko]
+^다시
+^되네
+^되네요
+안정됐
+안정화됐
+안정화된
+원활해졌
+원활해짐
+들어가져요
+들어가짐
+재접속 가능
+재접 됐
+재접됨
+
+[exclude ko]
+다시 시도
+다시 설치
+다시 깔
+다시 보기
+다시보기
+다시 해보
+다시 해 보
+다시 한번
+다시 한 번
+다시 로그인하라
+다시 로그인 하라
+다시 켜
+다시 껐
+다시 시작해
+다시 물어
+다시 봐도
+다시 봐야
+다시 이용
+다시 읽
+다시 바꾸
+다시 바꿨
+다시 바꿔
+다시 시작했
+다시 칠

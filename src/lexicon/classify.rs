@@ -109,9 +109,10 @@ fn gap_words(gap: &[u8]) -> Option<usize> {
 
 /// The adverbs that may stand between an ambiguous alias and the term after it that lets it name
 /// its service: "멜론 또 튕김", "steam still down" (a Latin one between two spaces).
-const ADVERBS: [&str; 19] = [
+const ADVERBS: [&str; 22] = [
     "또",
     "계속",
+    "계속해서",
     "자꾸",
     "왜",
     "다시",
@@ -129,6 +130,8 @@ const ADVERBS: [&str; 19] = [
     "also",
     "again",
     "constantly",
+    "keeps",
+    "always",
 ];
 
 /// Words that may stand between a service's name and a `~` entry without being the subject of
@@ -931,7 +934,8 @@ impl Matcher {
     /// before it: "shares down", 주가 다운; "coinbase down when btc dumps" is an outage), a
     /// `{number}` cue or a cue of a sense written `after` on either side (the figure follows:
     /// "down 2%", 다운 3%; "outage last tuesday", 장애 원인). The cues of a sense
-    /// written `every` (`past`) set aside every outage hit in the same way, `~` or not.
+    /// written `every` (`past`) set aside every outage and recovery hit in the same way, `~` or
+    /// not.
     fn set_aside_other_senses(&self, hay: &[u8], hits: &mut Vec<Hit>, dropped: &mut Vec<Hit>) {
         let cue_of = |h: &Hit| match self.entries[h.term].kind {
             TermKind::Cue(sense) => Some(sense),
@@ -945,7 +949,9 @@ impl Matcher {
         for i in 0..hits.len() {
             let h = hits[i];
             let e = &self.entries[h.term];
-            let outage = e.kind == TermKind::Outage;
+            // An `every` sense (past talk) sets recovery phrases aside too: "작년 카톡 장애 기사
+            // 다시 읽어봄" tells of no recovery now.
+            let outage = matches!(e.kind, TermKind::Outage | TermKind::Recovery);
             let cue = if e.figurative || outage {
                 hits.iter().find(|c| {
                     let Some(sense) = cue_of(c) else {
