@@ -1432,3 +1432,59 @@ just my internet
 just my connection
 just my phone
 my own network
+
+# Slang, not an outage: "down bad" (longing or losing), "down to play".
+[exclude en]
+down bad
+down to play
+down to watch
+down to go
+
+# Said of another thing: "aws was fine", "zoom itself was fine".
+[counter en]
+was fine
+were fine
+itself was fine
+itself is fine
+
+# An outage dated the day before or a month back, after it ("discord went down for an hour
+# yesterday"); "down since yesterday" is still down.
+[sense over 5 every after]
+yesterday
+last night
+last january
+last february
+last march
+last april
+last may
+last june
+last july
+last august
+last september
+last october
+last november
+last december
+in january
+in february
+in march
+in april
+in june
+in july
+in august
+in september
+in october
+in november
+in december
+
+[exclude en]
+since yesterday
+from yesterday
+
+# Looking an error code up, not getting it: "the netflix error code list", "error -118 usually
+# means your own network".
+[sense howto 4 every after]
+usually means
+code list
+lookup site
+how to fix
+how do i fix

@@ -1112,8 +1112,10 @@ impl Matcher {
                     other = false;
                     continue;
                 }
+                // A verbal noun in -하기 names a function of the service (카톡 선물하기, 토스
+                // 송금하기), not a thing of its own.
                 let own = if w.chars().any(is_syllable) {
-                    self.hangul_leftover(w) > 1
+                    !w.ends_with("하기") && self.hangul_leftover(w) > 1
                 } else {
                     w.chars().count() > 1 && !self.links.iter().any(|l| l == w)
                 };

@@ -19,6 +19,8 @@ pub enum Ending {
     Past,
     /// The outage itself denied: 안 되는 건 아니고, 안 되는 게 아니라.
     Denied,
+    /// Something someone lowers or breaks on purpose: 화질 다운시켜서, 속도 다운시킨.
+    Caused,
 }
 
 impl Ending {
@@ -30,6 +32,7 @@ impl Ending {
             Ending::Without => "an absence (without…)",
             Ending::Past => "a past state or a time when (that was…, when it was…)",
             Ending::Denied => "a denial (it is not that…)",
+            Ending::Caused => "something made so on purpose (…시키다)",
         }
     }
 }
@@ -52,6 +55,9 @@ pub fn after(phrase: &str, rest: &str) -> Option<Ending> {
     }
     if let Some(e) = without(rest) {
         return Some(e);
+    }
+    if ["시키", "시켜", "시켰", "시킨", "시킬"].iter().any(|p| rest.starts_with(p)) {
+        return Some(Ending::Caused);
     }
     let bare = HELPERS
         .iter()
@@ -119,6 +125,7 @@ mod tests {
             ("먹통", "이었던거어제일이잖아", Some(Ending::Past)),
             ("다운", "됐던데", None),
             ("먹통", "일때요기요로시킨적", Some(Ending::Past)),
+            ("다운", "시켜서듣는게좋아", Some(Ending::Caused)),
             ("안되", "는건아니고그냥", Some(Ending::Denied)),
             ("안되", "는게아니라", Some(Ending::Denied)),
             ("먹통", "이네", None),
