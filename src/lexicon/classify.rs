@@ -1038,16 +1038,22 @@ impl Matcher {
     }
 
     /// Moves the outage and recovery hits that a Korean ending bends (먹통이면, 다운된 적 없는,
-    /// 끊김 없이, 먹통이었던 거: see `endings.rs`) from `hits` to `dropped`.
+    /// 끊김 없이, 먹통이었던 거), and the recovery hits right after 안 or 못 (로그인이 안 되네요),
+    /// from `hits` to `dropped` (see `endings.rs`).
     fn set_aside_by_ending(&self, hay: &[u8], hits: &mut Vec<Hit>, dropped: &mut Vec<Hit>) {
         let mut keep = 0;
         for i in 0..hits.len() {
             let h = hits[i];
-            let phrase = matches!(
-                self.entries[h.term].kind,
-                TermKind::Outage | TermKind::Recovery
-            );
-            match self.ending_at(hay, h.start, h.end).filter(|_| phrase) {
+            let kind = self.entries[h.term].kind;
+            let phrase = matches!(kind, TermKind::Outage | TermKind::Recovery);
+            let negated = kind == TermKind::Recovery
+                && std::str::from_utf8(&hay[..h.start]).is_ok_and(endings::negated_before);
+            let ending = if negated {
+                Some(Ending::Negated)
+            } else {
+                self.ending_at(hay, h.start, h.end).filter(|_| phrase)
+            };
+            match ending {
                 Some(e) => dropped.push(Hit {
                     dropped: Some(Dropped::Ending(e)),
                     ..h

@@ -21,6 +21,8 @@ pub enum Ending {
     Denied,
     /// Something someone lowers or breaks on purpose: 화질 다운시켜서, 속도 다운시킨.
     Caused,
+    /// A recovery verb said in the negative, 안 or 못 right before it: 로그인이 안 되네요.
+    Negated,
 }
 
 impl Ending {
@@ -33,6 +35,7 @@ impl Ending {
             Ending::Past => "a past state or a time when (that was…, when it was…)",
             Ending::Denied => "a denial (it is not that…)",
             Ending::Caused => "something made so on purpose (…시키다)",
+            Ending::Negated => "said in the negative (안 or 못 right before it)",
         }
     }
 }
@@ -70,6 +73,12 @@ pub fn after(phrase: &str, rest: &str) -> Option<Ending> {
         }
     }
     None
+}
+
+/// Whether a recovery phrase that starts right after `before` is said in the negative: 안 or 못
+/// right before it (로그인이 안 되네요; the normalised text has no space between them).
+pub fn negated_before(before: &str) -> bool {
+    before.ends_with('안') || before.ends_with('못')
 }
 
 /// 없 right after the phrase, or after one particle: 끊김없이, 장애는없어요.
@@ -110,6 +119,13 @@ fn bent(r: &str, helped: bool) -> Option<Ending> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_recovery_after_an_or_mot_is_negated() {
+        assert!(negated_before("g메일로그인이안"));
+        assert!(negated_before("못"));
+        assert!(!negated_before("카톡다시"));
+    }
 
     #[test]
     fn endings_bend_the_phrase_before_them() {

@@ -254,7 +254,7 @@ fn dropped_why(m: &Matcher, d: Dropped) -> String {
             super::classify::SUBJECT_WINDOW
         ),
         Dropped::Ending(e) => format!(
-            "bent by the Korean ending after it: {}, no outage said to be happening",
+            "bent by the Korean grammar around it: {}, so it says no outage or recovery now",
             e.name()
         ),
         Dropped::OtherSubject => "a word with another sense (`~`) whose subject is another word between it and the service's name (a count, a price, a thing), not the service".to_string(),
