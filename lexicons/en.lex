@@ -1258,7 +1258,6 @@ not once
 [sense over 5 every after]
 last month
 last week
-last year
 last weekend
 last monday
 last tuesday
@@ -1337,9 +1336,7 @@ borked
 ^refuses to
 ^dropping
 ^dropped out
-^not responding
 ^isn't responding
-^isn't loading
 ^aren't loading
 ^isn't sending
 ^aren't sending
@@ -1350,17 +1347,14 @@ borked
 internet gone
 wifi gone
 broadband gone
-^something went wrong
 ^something's gone wrong
 ^went wrong
 ^trouble connecting
 ^having trouble
-^errors out
 ^erroring
 ^throwing errors
 ^giving me error
 ^giving error
-^error
 
 # What those verbs also say of anything ("netflix can't stop making bad shows").
 [exclude en]
@@ -1391,9 +1385,6 @@ fetching again
 delivering again
 signed in again
 logged in again
-finally working
-working now
-back online
 came back online
 stopped buffering
 stopped crashing
@@ -1412,11 +1403,8 @@ no more crashes
 constant buffering
 ^lagging
 ^laggy
-^glitching
 ^glitchy
-^timing out
 ^times out
-^timed out
 
 [context en]
 wireless

@@ -1326,11 +1326,14 @@ mod tests {
 
     #[test]
     fn the_vetter_vetoes_candidates_and_says_so() {
-        // A post of its training data (`eval/labelled5-dev.tsv`): this checks the wiring, not how
+        // A post of its training data (`eval/labelled5-test.tsv`): this checks the wiring, not how
         // well it generalises (`tests/lexicon_eval.rs` measures that on the untouched half).
         let (rules, m) = (matcher(), shipped());
-        let news = "뉴스: 지난주 토스 장애 원인은 DB 과부하";
-        assert_eq!(verdict(&rules, news), (Some("report"), Some("toss".into())));
+        let news = "down with the new youtube layout";
+        assert_eq!(
+            verdict(&rules, news),
+            (Some("report"), Some("youtube".into()))
+        );
         assert_eq!(verdict(&m, news), (None, None));
         let mut s = Scratch::default();
         let v = m
@@ -1346,7 +1349,7 @@ mod tests {
         assert!(plain.kind.is_some() && plain.vetting.is_some_and(|v| !v.overrode));
         // Posts with no candidate are not read (the shipped model promotes nothing).
         assert!(Vetter::builtin().promote > 1.0);
-        let crash = "the amazon app crashes every time i open it";
+        let crash = "amazon prime day starts tomorrow, my cart is ready";
         assert!(m.classify(crash, &mut s).vetting.is_none());
         assert!(m.classify("nice weather today", &mut s).vetting.is_none());
         // A text longer than any it was trained on is left to the rules.
@@ -1944,5 +1947,91 @@ mod tests {
         // Any other word in between, and the alias names nothing.
         assert_eq!(verdict(&m, "멜론 먹다 튕김"), (None, None));
         assert_eq!(verdict(&m, "steam engine down"), (None, None));
+    }
+
+    #[test]
+    fn korean_endings_bend_outage_and_recovery_phrases() {
+        let m = small(
+            "[service gmail mail]\nG메일\n[service kakaotalk messenger]\n카톡\n\
+             [outage]\n먹통\n로그인이 안\n^안 돼\n[recovery]\n^되네\n",
+        );
+        let report = (Some("report"), Some("kakaotalk".to_string()));
+        assert_eq!(verdict(&m, "카톡 먹통"), report);
+        assert_eq!(verdict(&m, "카톡 먹통이면서 결제도 안 돼"), report);
+        for text in [
+            "카톡 먹통이면 어떡하지",
+            "카톡 먹통이었던 거 어제 일이잖아",
+            "카톡 한 번도 먹통된 적 없는 듯",
+            "카톡 끊김 없이 잘 됨 먹통 없이",
+            "카톡 안 되면 심심할 듯",
+        ] {
+            assert_eq!(verdict(&m, text), (None, None), "{text}");
+        }
+        // A recovery verb right after 안 is said in the negative.
+        assert_eq!(
+            verdict(&m, "G메일 로그인이 안 되네요"),
+            (Some("report"), Some("gmail".to_string()))
+        );
+        assert_eq!(
+            verdict(&m, "G메일 되네요"),
+            (Some("recovery"), Some("gmail".to_string()))
+        );
+    }
+
+    #[test]
+    fn a_fails_word_and_a_function_word_make_an_outage_after_a_service() {
+        let m = small(
+            "[service snapchat social]\nSnapchat\n[fails]\nwon't\n안 돼\n\
+             [function sending]\nsend\n[function streaming]\n재생\n",
+        );
+        let mut s = Scratch::default();
+        let v = m.classify("snapchat won't even send snaps", &mut s);
+        assert!(matches!(v.kind, Some((Kind::Report, _))));
+        assert!(v.composed.is_some());
+        assert_eq!(
+            verdict(&m, "snapchat 재생 안 돼요"),
+            (Some("report"), Some("snapchat".to_string()))
+        );
+        // The service after the pair, or a clause between, and it says nothing.
+        assert_eq!(verdict(&m, "i won't send it on snapchat"), (None, None));
+        assert_eq!(verdict(&m, "snapchat is fine. i won't send it"), (None, None));
+    }
+
+    #[test]
+    fn a_figurative_entry_with_another_subject_is_set_aside() {
+        let m = small(
+            "[service twitch video]\nTwitch\n[service kakaotalk messenger]\n카톡\n\
+             [outage]\n~went down\n~다운\n[context]\nservers\n서버\n",
+        );
+        let report = |svc: &str| (Some("report"), Some(svc.to_string()));
+        assert_eq!(verdict(&m, "twitch went down"), report("twitch"));
+        assert_eq!(verdict(&m, "twitch servers just went down"), report("twitch"));
+        assert_eq!(verdict(&m, "twitch is totally went down"), report("twitch"));
+        assert_eq!(verdict(&m, "카톡이 또 다운"), report("kakaotalk"));
+        assert_eq!(verdict(&m, "카톡 서버 다운"), report("kakaotalk"));
+        assert_eq!(verdict(&m, "twitch sub count went down"), (None, None));
+        assert_eq!(verdict(&m, "카톡 친구 인원 다운"), (None, None));
+        // After a conjunction the words before say nothing of the subject.
+        assert_eq!(
+            verdict(&m, "twitch subs fell and the site went down"),
+            report("twitch")
+        );
+    }
+
+    #[test]
+    fn a_sense_written_after_reads_cues_after_the_entry() {
+        let m = small(
+            "[service slack chat]\nSlack\n[outage]\noutage\n\
+             [sense over 5 every after]\nlast tuesday\n[exclude]\nsince last\n",
+        );
+        assert_eq!(
+            verdict(&m, "slack outage"),
+            (Some("report"), Some("slack".to_string()))
+        );
+        assert_eq!(verdict(&m, "slack outage last tuesday"), (None, None));
+        assert_eq!(
+            verdict(&m, "slack outage since last tuesday"),
+            (Some("report"), Some("slack".to_string()))
+        );
     }
 }
