@@ -436,13 +436,16 @@ fn watch_agrees_with_detect_on_the_fixtures() {
 fn watch_agrees_with_detect_on_the_scenario_suite() {
     // OUTCRY_WATCH_ONLY=office runs the scenarios whose name holds it (the targets below are
     // for the whole suite); OUTCRY_WATCH_SUITE=holdout runs the held-out draws instead (the
-    // figures of the README's test half; the targets are the development suite's).
+    // figures of the README's test half; the targets are the development suite's);
+    // OUTCRY_WATCH_SUITE=fresh runs the third pass's reserved draw
+    // (`outcry_sim::POSTS_FRESH_HOLDOUT`, run once at that pass's end).
     let only = std::env::var("OUTCRY_WATCH_ONLY").ok();
-    let holdout = std::env::var("OUTCRY_WATCH_SUITE").is_ok_and(|s| s == "holdout");
-    let suite = if holdout {
-        outcry_sim::holdout()
-    } else {
-        outcry_sim::suite()
+    let which = std::env::var("OUTCRY_WATCH_SUITE").unwrap_or_default();
+    let holdout = which == "holdout" || which == "fresh";
+    let suite = match which.as_str() {
+        "holdout" => outcry_sim::holdout(),
+        "fresh" => outcry_sim::fresh_holdout(),
+        _ => outcry_sim::suite(),
     };
     let specs: Vec<_> = suite
         .into_iter()
@@ -492,7 +495,11 @@ fn watch_agrees_with_detect_on_the_scenario_suite() {
     let within = since.iter().filter(|&&d| d <= bound).count();
     eprintln!(
         "{} ({} scenarios): {matched} of detect's {detect_total} incidents announced alike by watch, {} disagreements; onset alert {median:.1} min (median), {worst:.1} min (worst) after the onset; {e_median:.1} min (median), {e_worst:.1} min (worst) after the end of the first elevated window, {within} of {} within one window after its close; the first alert's onset within one window of detect's in {first_near}",
-        if holdout { "held-out suite" } else { "scenario suite" },
+        match which.as_str() {
+            "holdout" => "held-out suite",
+            "fresh" => "fresh held-out suite",
+            _ => "scenario suite",
+        },
         specs.len(),
         problems.len(),
         since.len()
@@ -500,25 +507,23 @@ fn watch_agrees_with_detect_on_the_scenario_suite() {
     for p in &problems {
         eprintln!("  {p}");
     }
-    // Where they differ, and why (README, "Live mode"): one onset the office-hours scenarios
-    // announce on a day whose weekday rhythm the live baseline has not learnt yet (withdrawn
-    // later), and one recovery decided at the live edge that detect, with the windows after it,
-    // places a few windows later. The limits are the figures measured; a change that makes
-    // watch and detect drift further apart fails.
+    // Where they differ, and why (README, "Live mode"): one recovery decided at the live edge
+    // that detect, with the windows after it, places a few windows later (dump-3). The limits
+    // are the figures measured; a change that makes watch and detect drift further apart fails.
     if only.is_none() && !holdout {
         let extra = problems
             .iter()
             .filter(|p| p.contains("does not find"))
             .count();
         assert!(matched + 1 >= detect_total, "{problems:#?}");
-        assert!(extra <= 1, "{problems:#?}");
+        assert_eq!(extra, 0, "{problems:#?}");
         // The onset alert as soon as the detector is sure: within one window after the first
-        // elevated window's close but where the detector's own rules need more windows (a
-        // spike needs three voices in one window: early-2's and early-5's first windows hold
-        // one or two).
-        assert!(within + 2 >= since.len(), "{since:?}");
+        // elevated window's close but where the detector's own rules need more windows
+        // (early-2: windows of two, one, one and two voices where a tenth is usual, which
+        // reach the evidence rule's 10 nats only in the fourth).
+        assert!(within + 1 >= since.len(), "{since:?}");
         assert!(median <= WIDTH as f64 / 60.0, "{delays:?}");
-        assert!(worst <= 6.0 * WIDTH as f64 / 60.0, "{delays:?}");
+        assert!(worst <= 4.0 * WIDTH as f64 / 60.0, "{delays:?}");
         assert_eq!(first_near, matched, "the first alerts' onsets");
     }
 }

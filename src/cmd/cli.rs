@@ -406,7 +406,7 @@ pub struct WatchArgs {
 
     /// How much of the past the detector keeps and fits its baseline on (the seasonal profile
     /// needs 3 days for the hour of day (a provisional one from 1 day), 14 for the day of the
-    /// week, 28 for the hour of the week).
+    /// week (weekdays and weekend, provisionally, from 7), 28 for the hour of the week).
     #[arg(long, value_name = "DURATION", default_value = "28d")]
     pub horizon: String,
 
@@ -786,7 +786,8 @@ pub struct CommonArgs {
     pub sensitivity: Sensitivity,
 
     /// Judge reports against the chatter level only: do not learn each service's usual level by
-    /// hour of day (from 3 days of input; provisionally from 1) and day of week (from 14 days), on
+    /// hour of day (from 3 days of input; provisionally from 1) and day of week (from 14 days;
+    /// weekdays and weekend, provisionally, from 7), on
     /// the clock of the
     /// first --tz zone.
     #[arg(long)]
@@ -816,8 +817,9 @@ pub struct CommonArgs {
     #[arg(short, long)]
     pub quiet: bool,
 
-    /// Threads that parse and match lines, 1 to 256 (default: the number of cores); one more
-    /// thread reads and decompresses. The results are the same for any number.
+    /// Threads that parse and match lines, then score the services, 1 to 256 (default: the
+    /// number of cores); one more thread reads and decompresses. The results are the same for
+    /// any number.
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
 

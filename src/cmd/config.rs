@@ -46,10 +46,12 @@ impl Config {
         let (times, since, until) = time_rules(a)?;
         let window = time::parse_duration(a.window.as_deref().unwrap_or(DEFAULT_WINDOW))
             .map_err(|e| UsageError(format!("--window: {e}")))?;
-        let params = params(a, zones[0])?;
+        let mut params = params(a, zones[0])?;
         let fields = fields(a)?;
         let layout = layout(a)?;
         let threads = threads(a.threads)?;
+        // The detector scores services side by side on as many threads as the scan uses.
+        params.threads = threads;
         let max_line =
             size(&a.max_line_bytes).map_err(|e| UsageError(format!("--max-line-bytes: {e}")))?;
         Ok(Config {

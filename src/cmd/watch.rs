@@ -148,7 +148,7 @@ fn warm_up_note(w: &Windows, cfg: &Config) {
     let day = LEVEL_MIN_H * 3600;
     match w.span() {
         None => eprintln!(
-            "outcry: watch: no --history: the baseline warms up on the stream itself; for its first {} each service is judged against its quietest quarter so far (alerts say usual_level_known: false), there is an hour-of-day profile from its second day on (provisional until 3 days: the hours seen on two days), and incidents found only in hindsight are counted, not announced. --history FILE (an archive, or `outcry windows` CSV) starts it warm.",
+            "outcry: watch: no --history: the baseline warms up on the stream itself; for its first {} each service is judged against its quietest quarter so far (alerts say usual_level_known: false), there is an hour-of-day profile from its second day on (provisional until 3 days: the hours seen on two days) and, from its eighth, a weekday or weekend one when the weekend plainly differs (provisional until 14 days), and incidents found only in hindsight are counted, not announced. --history FILE (an archive, or `outcry windows` CSV) starts it warm.",
             human_duration(day)
         ),
         Some((a, b)) if b - a < day => eprintln!(

@@ -19,7 +19,10 @@
 //!    (24), from 14 days also a day-of-week factor d (7), and from 28 days one factor per hour of
 //!    the week (168) in their place (weekend nights are not weekday nights times a weekend
 //!    factor: the taxi development series' Friday and Saturday nights ran at twice what h · d
-//!    expected). From 1 day to 3 the hour-of-day factor is *provisional*: learnt only for the
+//!    expected). From 7 days to 14 the day-of-week factor is *provisional*: two classes,
+//!    weekdays and weekend, learnt only when every weekend day lies twice beyond every weekday
+//!    (a work tool's quiet weekend; a milder weekly rhythm is not learnt from one weekend). From 1
+//!    day to 3 the hour-of-day factor is *provisional*: learnt only for the
 //!    hours seen on two days, leaving out the louder of them (a live run's second and third
 //!    day expect the rise they saw the day before at that hour). Read on the clock of the
 //!    first `--tz` zone (DST-correct). Each factor is the
@@ -55,7 +58,9 @@
 //! 7. **Incidents.** Elevated windows are chained into runs, bridging gaps of up to `merge_gap`
 //!    quiet windows, or up to `tail_windows` whose reports stay above normal in sum. Busy
 //!    windows (P < `lead_alpha`, 1.5 times μ) just before a run lead into it. A run that holds a
-//!    spike is an incident when at least `min_run` (2) of its windows are busy or a spike's P is
+//!    spike (or, in a sparse run, whose windows summed from its start pass the spike test, with
+//!    two voices in one window at least: a slow outage of one or two voices a window where a
+//!    tenth is usual; only with the evidence rule on) is an incident when at least `min_run` (2) of its windows are busy or a spike's P is
 //!    below `alpha`² (the run-length rule), and when its evidence, the log-likelihood ratio of
 //!    its reports under one raised level against the expectation, allowing for the
 //!    expectation's own error over hours ([`run_llr_spread`], [`expectation_spread`]), is at
@@ -163,13 +168,13 @@ pub use self::segment::{
     SEGMENT_GAP_S,
 };
 
-use std::cell::RefCell;
+use std::sync::{Arc, Mutex};
 
 use self::incident::{incidents_of, quoted_times};
 use crate::window::Windows;
 
 /// A segment's `(first, last)` windows and their seasonal profile, if any.
-type SeasonOf = ((i64, i64), Option<Season>);
+type SeasonOf = ((i64, i64), Arc<Option<Season>>);
 
 /// Finds the incidents of every service.
 pub fn detect(w: &Windows, params: &Params) -> Vec<Incident> {
@@ -202,7 +207,7 @@ pub fn detect_until(
     detect_in(w, params, &segs, wanted)
 }
 
-/// [`detect_with`] with the seasonal profile worked out once per segment for all services, on
+/// [`detect_with`] with the seasonal profile worked out once per chunk for all services, on
 /// the segments `segs`, for the services `wanted` says.
 fn detect_in(
     w: &Windows,
@@ -210,15 +215,22 @@ fn detect_in(
     segs: &[(i64, i64)],
     wanted: impl Fn(usize) -> bool,
 ) -> Vec<Incident> {
-    // The windows' places on the clock, worked out once per segment for all services.
-    let cache: RefCell<Option<SeasonOf>> = RefCell::new(None);
+    // The windows' places on the clock, worked out once per chunk for all services (by the
+    // first thread to need them).
+    let cache: Mutex<Vec<SeasonOf>> = Mutex::new(vec![]);
     let scorer = |w: &Windows, svc, a, b, p: &Params| {
-        let mut c = cache.borrow_mut();
-        if c.as_ref().map(|(k, _)| *k) != Some((a, b)) {
-            *c = Some(((a, b), Season::for_span(w, a, b, params)));
-        }
-        let season = c.as_ref().and_then(|(_, s)| s.as_ref());
-        series_in(w, svc, a, b, p, season)
+        let season = {
+            let mut c = cache.lock().unwrap_or_else(|e| e.into_inner());
+            match c.iter().find(|(k, _)| *k == (a, b)) {
+                Some((_, s)) => Arc::clone(s),
+                None => {
+                    let s = Arc::new(Season::for_span(w, a, b, params));
+                    c.push(((a, b), Arc::clone(&s)));
+                    s
+                }
+            }
+        };
+        series_in(w, svc, a, b, p, season.as_ref().as_ref())
     };
     incidents_in(w, params, segs, scorer, wanted)
 }
@@ -229,47 +241,119 @@ fn detect_in(
 pub fn detect_with(
     w: &Windows,
     params: &Params,
-    scorer: impl Fn(&Windows, usize, i64, i64, &Params) -> Series,
+    scorer: impl Fn(&Windows, usize, i64, i64, &Params) -> Series + Sync,
 ) -> Vec<Incident> {
     incidents_in(w, params, &segments(w), scorer, |_| true)
 }
 
 /// The incidents of the services `wanted` says in the segments `segs` (the input ends with the
-/// last one), each segment's windows flagged by `scorer`.
+/// last one), each segment's windows flagged by `scorer`. Each (chunk, service) with a report
+/// is a task of its own; with `params.threads` above one, the tasks are dealt out to that many
+/// threads and their incidents put back in task order, so the result does not depend on it.
 fn incidents_in(
     w: &Windows,
     params: &Params,
     segs: &[(i64, i64)],
-    scorer: impl Fn(&Windows, usize, i64, i64, &Params) -> Series,
+    scorer: impl Fn(&Windows, usize, i64, i64, &Params) -> Series + Sync,
     wanted: impl Fn(usize) -> bool,
 ) -> Vec<Incident> {
     let Some(&(_, input_last)) = segs.last() else {
         return vec![];
     };
-    let mut out = vec![];
-    for c in chunks_of(segs, w.width) {
-        for svc in (0..w.services()).filter(|&s| wanted(s)) {
-            if !w
-                .cells(svc)
-                .range(c.from..=c.to)
-                .any(|(_, c)| c.reports > 0)
-            {
-                continue;
-            }
-            let series = scorer(w, svc, c.from, c.to, params);
-            let mut found = incidents_of(w, svc, &series, input_last, params);
-            // An incident beginning in another chunk's own windows is that chunk's to report.
-            found.retain(|i| (c.first..=c.last).contains(&i.first_window));
-            for k in 0..found.len() {
-                let next = found.get(k + 1).map(|n| n.first_window);
-                found[k].quoted = quoted_times(w, &found[k], next);
-            }
-            out.extend(found);
+    let chunks = chunks_of(segs, w.width);
+    let tasks: Vec<(&Chunk, usize)> = chunks
+        .iter()
+        .flat_map(|c| (0..w.services()).map(move |svc| (c, svc)))
+        .filter(|&(c, svc)| {
+            wanted(svc)
+                && w.cells(svc)
+                    .range(c.from..=c.to)
+                    .any(|(_, c)| c.reports > 0)
+        })
+        .collect();
+    let task = |&(c, svc): &(&Chunk, usize)| {
+        let series = scorer(w, svc, c.from, c.to, params);
+        let mut found = incidents_of(w, svc, &series, input_last, params);
+        // An incident beginning in another chunk's own windows is that chunk's to report.
+        found.retain(|i| (c.first..=c.last).contains(&i.first_window));
+        for k in 0..found.len() {
+            let next = found.get(k + 1).map(|n| n.first_window);
+            found[k].quoted = quoted_times(w, &found[k], next);
         }
-    }
+        found
+    };
+    let threads = params.threads.clamp(1, tasks.len().max(1));
+    let mut out: Vec<Incident> = if threads == 1 {
+        tasks.iter().flat_map(task).collect()
+    } else {
+        // Thread t takes tasks t, t + threads, …: neighbours in the list (the same chunk, the
+        // services in catalogue order) cost alike, so the threads finish together.
+        let mut per_task: Vec<Vec<Incident>> = vec![vec![]; tasks.len()];
+        std::thread::scope(|s| {
+            let handles: Vec<_> = (0..threads)
+                .map(|t| {
+                    let (tasks, task) = (&tasks, &task);
+                    s.spawn(move || {
+                        (t..tasks.len())
+                            .step_by(threads)
+                            .map(|i| (i, task(&tasks[i])))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            for h in handles {
+                let done = h.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+                for (i, found) in done {
+                    per_task[i] = found;
+                }
+            }
+        });
+        per_task.into_iter().flatten().collect()
+    };
     out.sort_by_key(|i| (i.onset, i.service));
     out
 }
 
 #[cfg(test)]
 mod test_support;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::Kind;
+
+    /// Twelve services over three days of one-minute windows, each with a burst of reports at
+    /// its own hour (and a few strays), so that several tasks find incidents.
+    fn many_services() -> Windows {
+        let mut w = Windows::new(60, 12);
+        for m in 0..3 * 1440 {
+            w.see(m * 60);
+        }
+        for svc in 0..12usize {
+            let at = 600 + 300 * svc as i64;
+            let strays = (0..20).map(|k| (k * 211 + 37 * svc as i64) % (3 * 1440));
+            let burst = (at..at + 30).flat_map(|m| std::iter::repeat_n(m, 2 + svc % 3));
+            for (k, m) in strays.chain(burst).enumerate() {
+                let t = m * 60 + (k % 50) as i64;
+                w.mention(svc, t);
+                let who = format!("user{k}");
+                w.classify(svc, Kind::Report, t, "down", Some(&who), &[0]);
+            }
+        }
+        w
+    }
+
+    #[test]
+    fn the_incidents_are_the_same_for_any_number_of_threads() {
+        let w = many_services();
+        let one = detect(&w, &Params::default());
+        assert!(one.len() >= 10, "{} incidents", one.len());
+        for threads in [2, 3, 8, 64] {
+            let p = Params {
+                threads,
+                ..Params::default()
+            };
+            assert_eq!(detect(&w, &p), one, "{threads} threads");
+        }
+    }
+}

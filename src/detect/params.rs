@@ -59,6 +59,9 @@ pub struct Params {
     /// Evidence (nats: the run's log-likelihood ratio, see [`run_llr`](super::run_llr)) an
     /// incident needs: with thousands of windows tested, a run with less is the test's luck.
     pub min_llr: f64,
+    /// How many threads may score services side by side (1: on the caller's thread). Not a
+    /// parameter of the method: the incidents are the same, in the same order, for any number.
+    pub threads: usize,
 }
 
 impl Default for Params {
@@ -81,6 +84,7 @@ impl Default for Params {
             min_ratio: 2.0,
             blocks: true,
             min_llr: 10.0,
+            threads: 1,
         }
     }
 }

@@ -14,6 +14,14 @@ pub const SEASON_HOURS_AFTER_DAYS: f64 = 3.0;
 pub const SEASON_PROVISIONAL_AFTER_DAYS: f64 = 1.0;
 /// Days of the week are profiled from this many days of input on (each weekday twice).
 pub const SEASON_WEEK_AFTER_DAYS: f64 = 14.0;
+/// From this many days of input on, and until [`SEASON_WEEK_AFTER_DAYS`], the day-of-week
+/// profile is *provisional*: two classes, weekdays (Monday to Friday) and the weekend, on the
+/// profile's clock, each learnt from the days it was seen on, leaving out its most excessive
+/// day (see [`fit_factor`]). A week holds each class twice or more, where it holds each weekday
+/// once: a live run's second week then expects its weekdays to be as loud as the first week's,
+/// instead of the average of weekdays and weekend (a work tool's Tuesday morning looked like
+/// an outage on day nine of `office-1` before).
+pub const SEASON_WEEKEND_AFTER_DAYS: f64 = 7.0;
 /// From this many days of input on (each hour of the week four times), the profile is one
 /// factor per hour of the week (168) instead of hour of day × day of week: weekend nights are not
 /// weekday nights times a weekend factor (measured on the New York taxi series: Friday and
@@ -45,6 +53,9 @@ pub struct Season {
     /// [`SEASON_PROVISIONAL_AFTER_DAYS`]).
     pub provisional: bool,
     pub by_day: bool,
+    /// The day-of-week profile is two classes, weekdays and weekend (see
+    /// [`SEASON_WEEKEND_AFTER_DAYS`]).
+    pub weekend: bool,
     /// One factor per hour of the week (see [`SEASON_WEEK_HOURS_AFTER_DAYS`]).
     pub by_week_hour: bool,
 }
@@ -56,10 +67,12 @@ impl Season {
         use chrono::{Offset, TimeZone};
         let (by_hour, by_day) = Season::learnable(w, first, last);
         let provisional = !by_hour && Season::provisional(w, first, last);
-        if !by_hour && !by_day && !provisional {
+        let weekend = !by_day && Season::weekend(w, first, last);
+        if !by_hour && !by_day && !provisional && !weekend {
             return None;
         }
         let by_hour = by_hour || provisional;
+        let by_day = by_day || weekend;
         let n = (last - first + 1).max(0) as usize;
         let mut season = Season {
             slot: Vec::with_capacity(n),
@@ -69,6 +82,7 @@ impl Season {
             by_hour,
             provisional,
             by_day,
+            weekend,
             by_week_hour: w.end(last) - w.start(first)
                 >= (SEASON_WEEK_HOURS_AFTER_DAYS * 86_400.0) as i64
                 && w.width <= 3600,
@@ -148,9 +162,18 @@ impl Season {
         (SEASON_PROVISIONAL_AFTER_DAYS..SEASON_HOURS_AFTER_DAYS).contains(&days) && w.width <= 3600
     }
 
-    /// What the detector learns from the input of `w` under `params`: "hour of day and day of
-    /// week", "hour of day", "hour of day (provisional)" (see
-    /// [`SEASON_PROVISIONAL_AFTER_DAYS`]), "day of week" or "none".
+    /// Whether the windows `[first, last]` of `w` are enough for a provisional day-of-week
+    /// profile, weekdays and weekend (see [`SEASON_WEEKEND_AFTER_DAYS`]).
+    pub fn weekend(w: &Windows, first: i64, last: i64) -> bool {
+        let days = (w.end(last) - w.start(first)) as f64 / 86_400.0;
+        (SEASON_WEEKEND_AFTER_DAYS..SEASON_WEEK_AFTER_DAYS).contains(&days) && w.width < 86_400
+    }
+
+    /// What the detector learns from the input of `w` under `params`: "hour of the week",
+    /// "hour of day and day of week", "hour of day and weekday or weekend (provisional)" (see
+    /// [`SEASON_WEEKEND_AFTER_DAYS`]), "hour of day", "hour of day (provisional)" (see
+    /// [`SEASON_PROVISIONAL_AFTER_DAYS`]), "day of week", "weekday or weekend (provisional)" or
+    /// "none".
     /// Read on the longest segment (see [`segments`](super::segments)).
     pub fn describe(w: &Windows, params: &Params) -> &'static str {
         let longest = super::segment::segments(w)
@@ -160,6 +183,7 @@ impl Season {
             Some((a, b)) if params.seasonal => Season::learnable(w, a, b),
             _ => (false, false),
         };
+        let weekend = longest.is_some_and(|(a, b)| params.seasonal && Season::weekend(w, a, b));
         match learnt {
             (true, true)
                 if longest.is_some_and(|(a, b)| {
@@ -170,8 +194,10 @@ impl Season {
                 "hour of the week"
             }
             (true, true) => "hour of day and day of week",
+            (true, false) if weekend => "hour of day and weekday or weekend (provisional)",
             (true, false) => "hour of day",
             (false, true) => "day of week",
+            (false, false) if weekend => "weekday or weekend (provisional)",
             (false, false)
                 if longest
                     .is_some_and(|(a, b)| params.seasonal && Season::provisional(w, a, b)) =>
@@ -279,10 +305,19 @@ mod tests {
         // 1970-01-01 00:00 UTC is 09:00 KST on a Thursday.
         assert_eq!((s.hour_of(0), s.day_of(0)), (9, 3));
         assert_eq!((s.hour_of(12), s.hour_of(15 * 12)), (10, 0));
+        // From a week on, and until two, weekdays and weekend as two provisional classes.
+        w.see(7 * 86_400);
+        let (a, b) = w.span_windows().unwrap();
+        let s = Season::of(&w, a, b, chrono_tz::UTC).unwrap();
+        assert!(s.by_hour && s.by_day && s.weekend);
+        assert_eq!(
+            Season::describe(&w, &Params::default()),
+            "hour of day and weekday or weekend (provisional)"
+        );
         w.see(14 * 86_400);
         let (a, b) = w.span_windows().unwrap();
         let s = Season::of(&w, a, b, chrono_tz::UTC).unwrap();
-        assert!(s.by_hour && s.by_day);
+        assert!(s.by_hour && s.by_day && !s.weekend);
         let off = Params {
             seasonal: false,
             ..Params::default()

@@ -3,14 +3,15 @@
 //! against what was already announced, to make the alerts.
 //!
 //! * **Onset**: an incident the detector finds whose windows reach into the live stream and that
-//!   no alert has announced yet. The detector is sure once its rules hold: a spike and a second
+//!   no alert has announced yet. The detector is sure once its rules hold: a spike (one window
+//!   of `min_reports` voices, or in a sparse run the run summed from its start) and a second
 //!   busy window (or one beyond doubt), and 10 nats of evidence. Counts only grow while a window
 //!   is open and the verdicts only harden as they grow, so the detector also looks between
 //!   closes, with the open windows' counts so far ([`Monitor::peek`], after a report that could
 //!   tip a window): the alert comes with the report that makes it sure, not `--max-lateness`
-//!   after the window's end. Where the rules need more windows (a spike needs `min_reports`
-//!   voices in one window: a slow outage's first windows with one or two are elevated, not yet
-//!   an incident), the alert waits for them, as `detect` would.
+//!   after the window's end. Where the rules need more windows (a slow outage's first windows
+//!   with one or two voices each carry too little evidence until a few of them are in), the
+//!   alert waits for them, as `detect` would.
 //! * **Update**: the peak grew materially: the busiest window now holds at least
 //!   [`UPDATE_GROWTH`] times the reports of the busiest one announced before (and at least
 //!   `min_reports` more). So an incident makes at most a handful of updates, each a doubling.

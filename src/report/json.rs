@@ -249,9 +249,10 @@ pub struct JsonSettings {
     /// Windows with unusual reports an incident needs (the run-length rule).
     #[serde(default)]
     pub min_run: usize,
-    /// What the baseline learnt besides the chatter level: "hour of day and day of week",
-    /// "hour of day", "hour of day (provisional)" (from fewer than 3 days), "day of week" or
-    /// "none" (too little history).
+    /// What the baseline learnt besides the chatter level: "hour of the week", "hour of day and
+    /// day of week", "hour of day and weekday or weekend (provisional)" (from 7 to 14 days),
+    /// "hour of day", "hour of day (provisional)" (from fewer than 3 days), "day of week",
+    /// "weekday or weekend (provisional)" or "none" (too little history).
     #[serde(default)]
     pub seasonal_profile: String,
     /// The window test's variance model: "negative binomial" (dispersion estimated per

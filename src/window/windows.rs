@@ -15,6 +15,14 @@ use super::voice::{add_voice, quote_voice, voice};
 use crate::lexicon::classify::{Kind, TermId};
 use crate::time::{self, Ts};
 
+thread_local! {
+    /// The last zone-aligned window [`Windows::index`] found on this thread: (zone, width, start,
+    /// end, index). Where a window falls depends on the zone and the width alone, so any
+    /// `Windows` with the same two may use it; kept per thread, not in `Windows`, so that threads
+    /// may share one `Windows` (the detector scores services side by side).
+    static LAST_INDEX: Memo<Option<(Tz, i64, Ts, Ts, i64)>> = const { Memo::new(None) };
+}
+
 /// Windows longer than this are aligned on local midnight of their zone.
 pub const LOCAL_ALIGN_ABOVE: i64 = 3600;
 
@@ -25,8 +33,6 @@ pub struct Windows {
     pub width: i64,
     /// The zone whose local midnight long windows are aligned on; `None`: UTC multiples.
     zone: Option<Tz>,
-    /// The last window looked up by `index`: (start, end, index).
-    memo: Memo<(Ts, Ts, i64)>,
     /// Per service index: window index → cell.
     cells: Vec<BTreeMap<i64, Cell>>,
     /// Earliest and latest post time seen (any post, named service or not).
@@ -42,7 +48,6 @@ impl Windows {
         Windows {
             width,
             zone: None,
-            memo: Memo::new((0, 0, 0)),
             cells: vec![BTreeMap::new(); services],
             span: None,
             totals: BTreeMap::new(),
@@ -69,9 +74,10 @@ impl Windows {
         let Some(tz) = self.zone else {
             return t.div_euclid(self.width);
         };
-        let (lo, hi, idx) = self.memo.get();
-        if lo <= t && t < hi {
-            return idx;
+        if let Some((z, w, lo, hi, idx)) = LAST_INDEX.get() {
+            if z == tz && w == self.width && lo <= t && t < hi {
+                return idx;
+            }
         }
         let off = DateTime::from_timestamp(t, 0).map_or(0, |d| {
             i64::from(
@@ -84,7 +90,7 @@ impl Windows {
         let (lo, hi) = (self.start(idx), self.start(idx + 1));
         // A window that a DST gap swallowed whole has lo == hi; never cache an empty range.
         if lo <= t && t < hi {
-            self.memo.set((lo, hi, idx));
+            LAST_INDEX.set(Some((tz, self.width, lo, hi, idx)));
         }
         idx
     }
@@ -334,7 +340,6 @@ impl Windows {
         Windows {
             width,
             zone,
-            memo: Memo::new((0, 0, 0)),
             cells,
             span,
             totals,

@@ -677,6 +677,24 @@ pub fn holdout() -> Vec<Spec> {
         .collect()
 }
 
+/// Seed offset of the posts suite's third held-out draw, reserved for issue 17's third pass
+/// (the live mode's onset rule) before any detection code changed: seeds 110 100–111 103, never
+/// drawn before (the suite's own are 100–1 103, the first held-out draw's 10 100–11 103, the
+/// dense suite's 20 000–90 300). Not run while tuning; run once at the end of that pass.
+pub const POSTS_FRESH_HOLDOUT: u64 = 110_000;
+
+/// The held-out draw of [`POSTS_FRESH_HOLDOUT`]: the same 59 scenario shapes, names prefixed
+/// `fresh-`.
+pub fn fresh_holdout() -> Vec<Spec> {
+    suite_seeded(POSTS_FRESH_HOLDOUT)
+        .into_iter()
+        .map(|mut s| {
+            s.name = format!("fresh-{}", s.name);
+            s
+        })
+        .collect()
+}
+
 fn suite_seeded(offset: u64) -> Vec<Spec> {
     let mut v = vec![];
     let base = |name: &str, seed: u64, days: f64| Spec {
