@@ -141,19 +141,79 @@ const ADVERBS: [&str; 22] = [
 /// *인원* 다운), unless a lexicon entry covers it ("gmail *servers* down", "discord *voice* went
 /// down"); see [`Matcher::set_aside_other_subjects`]. [`ADVERBS`] count too.
 const LINKS: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "it", "it's",
-    "its", "for", "me", "us", "here", "on", "my", "our", "the", "right", "rn", "way",
-    "all", "too", "literally", "fully", "officially", "apparently", "seems", "seem", "to",
-    "really", "actually", "definitely", "kinda", "pretty", "much", "finally", "just",
-    "went", "gone", "go", "goes", "오늘", "진짜", "아까",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "it",
+    "it's",
+    "its",
+    "for",
+    "me",
+    "us",
+    "here",
+    "on",
+    "my",
+    "our",
+    "the",
+    "right",
+    "rn",
+    "way",
+    "all",
+    "too",
+    "literally",
+    "fully",
+    "officially",
+    "apparently",
+    "seems",
+    "seem",
+    "to",
+    "really",
+    "actually",
+    "definitely",
+    "kinda",
+    "pretty",
+    "much",
+    "finally",
+    "just",
+    "went",
+    "gone",
+    "go",
+    "goes",
+    "오늘",
+    "진짜",
+    "아까",
     // What a service is made of, when no entry covers it: "icloud mail is down".
-    "mail", "email", "site", "website", "page", "feed", "chat", "voice", "store", "service",
-    "cell", "itself", "whole", "entire", "keeps", "keep", "kept",
+    "mail",
+    "email",
+    "site",
+    "website",
+    "page",
+    "feed",
+    "chat",
+    "voice",
+    "store",
+    "service",
+    "cell",
+    "itself",
+    "whole",
+    "entire",
+    "keeps",
+    "keep",
+    "kept",
 ];
 
 /// Words that start a clause of their own inside a sentence: the words before them say nothing of
 /// the subject after them ("twitter shares down *and* the site is down").
-const CONJUNCTIONS: &[&str] = &["and", "but", "because", "cause", "while", "now", "so", "then"];
+const CONJUNCTIONS: &[&str] = &[
+    "and", "but", "because", "cause", "while", "now", "so", "then",
+];
 
 /// Korean particles that glue to the name before a `~` entry (카톡*이* 다운, 카카오톡*까지*
 /// 다운); with [`ADVERBS`] and the Korean [`LINKS`], what a Hangul run between them may hold.
@@ -498,7 +558,12 @@ impl Matcher {
             out
         };
         let adverbs = ADVERBS.iter().map(norm).collect();
-        let mut links: Vec<String> = LINKS.iter().chain(&ADVERBS).chain(PARTICLES).map(norm).collect();
+        let mut links: Vec<String> = LINKS
+            .iter()
+            .chain(&ADVERBS)
+            .chain(PARTICLES)
+            .map(norm)
+            .collect();
         // Longest first, so that a Hangul run is read greedily (까지 before 가).
         links.sort_by_key(|l| std::cmp::Reverse(l.len()));
         (m.adverbs, m.links) = (adverbs, links);
@@ -1006,13 +1071,11 @@ impl Matcher {
     /// named before the pair in its clause, at most [`COMPOSE_REACH`] words away. Returns where the
     /// pair starts, the fails word and the function word.
     fn composed_outage(&self, hay: &[u8], hits: &[Hit]) -> Option<(usize, TermId, TermId)> {
-        let near = |a: usize, b: usize| {
-            a <= b && gap_words(&hay[a..b]).is_some_and(|n| n <= COMPOSE_GAP)
-        };
+        let near =
+            |a: usize, b: usize| a <= b && gap_words(&hay[a..b]).is_some_and(|n| n <= COMPOSE_GAP);
         let kind = |h: &Hit| self.entries[h.term].kind;
-        let function = |h: &Hit| {
-            !matches!(kind(h), TermKind::Alias(_)) && self.facets.names_function(h.term)
-        };
+        let function =
+            |h: &Hit| !matches!(kind(h), TermKind::Alias(_)) && self.facets.names_function(h.term);
         let hangul = |h: &Hit| hay[h.start] >= 0x80;
         hits.iter().enumerate().find_map(|(i, f)| {
             if kind(f) != TermKind::Fails {
@@ -1079,7 +1142,8 @@ impl Matcher {
         for i in 0..hits.len() {
             let h = hits[i];
             let e = &self.entries[h.term];
-            let other = e.figurative && e.kind == TermKind::Outage && self.other_subject(hay, hits, i);
+            let other =
+                e.figurative && e.kind == TermKind::Outage && self.other_subject(hay, hits, i);
             if other {
                 dropped.push(Hit {
                     dropped: Some(Dropped::OtherSubject),
@@ -1145,7 +1209,11 @@ impl Matcher {
     fn hangul_leftover(&self, mut w: &str) -> usize {
         let mut left = 0;
         while let Some(c) = w.chars().next() {
-            match self.links.iter().find(|l| !l.is_empty() && w.starts_with(l.as_str())) {
+            match self
+                .links
+                .iter()
+                .find(|l| !l.is_empty() && w.starts_with(l.as_str()))
+            {
                 Some(l) => w = &w[l.len()..],
                 None => {
                     left += 1;
@@ -1994,7 +2062,10 @@ mod tests {
         );
         // The service after the pair, or a clause between, and it says nothing.
         assert_eq!(verdict(&m, "i won't send it on snapchat"), (None, None));
-        assert_eq!(verdict(&m, "snapchat is fine. i won't send it"), (None, None));
+        assert_eq!(
+            verdict(&m, "snapchat is fine. i won't send it"),
+            (None, None)
+        );
     }
 
     #[test]
@@ -2005,7 +2076,10 @@ mod tests {
         );
         let report = |svc: &str| (Some("report"), Some(svc.to_string()));
         assert_eq!(verdict(&m, "twitch went down"), report("twitch"));
-        assert_eq!(verdict(&m, "twitch servers just went down"), report("twitch"));
+        assert_eq!(
+            verdict(&m, "twitch servers just went down"),
+            report("twitch")
+        );
         assert_eq!(verdict(&m, "twitch is totally went down"), report("twitch"));
         assert_eq!(verdict(&m, "카톡이 또 다운"), report("kakaotalk"));
         assert_eq!(verdict(&m, "카톡 서버 다운"), report("kakaotalk"));

@@ -53,13 +53,20 @@ const PARTICLES: [&str; 5] = ["이", "가", "은", "는", "도"];
 /// The ending right after a phrase that ends at the start of `rest`, if one changes it. Only a
 /// phrase that ends in a Hangul syllable is bent by an ending (`rest` then starts in its word).
 pub fn after(phrase: &str, rest: &str) -> Option<Ending> {
-    if !phrase.chars().last().is_some_and(super::normalise::is_syllable) {
+    if !phrase
+        .chars()
+        .last()
+        .is_some_and(super::normalise::is_syllable)
+    {
         return None;
     }
     if let Some(e) = without(rest) {
         return Some(e);
     }
-    if ["시키", "시켜", "시켰", "시킨", "시킬"].iter().any(|p| rest.starts_with(p)) {
+    if ["시키", "시켜", "시켰", "시킨", "시킬"]
+        .iter()
+        .any(|p| rest.starts_with(p))
+    {
         return Some(Ending::Caused);
     }
     let bare = HELPERS
@@ -98,14 +105,32 @@ fn bent(r: &str, helped: bool) -> Option<Ending> {
         // "while": 먹통이면서 reports it.
         return None;
     }
-    if ["면", "다면", "라면", "으면", "까봐"].iter().any(|p| starts(p)) {
+    if ["면", "다면", "라면", "으면", "까봐"]
+        .iter()
+        .any(|p| starts(p))
+    {
         return Some(Ending::Hypothetical);
     }
-    let never = ["적없", "적이없", "적은없", "적도없", "일없", "일은없", "일이없"];
+    let never = [
+        "적없",
+        "적이없",
+        "적은없",
+        "적도없",
+        "일없",
+        "일은없",
+        "일이없",
+    ];
     if helped && never.iter().any(|p| starts(p)) {
         return Some(Ending::Never);
     }
-    let denied = ["는거아니", "는거아님", "는거아냐", "는게아니", "는건아니", "는건아님"];
+    let denied = [
+        "는거아니",
+        "는거아님",
+        "는거아냐",
+        "는게아니",
+        "는건아니",
+        "는건아님",
+    ];
     if denied.iter().any(|p| starts(p)) {
         return Some(Ending::Denied);
     }

@@ -808,7 +808,11 @@ mod tests {
                 .iter()
                 .map(|s| (s.window, s.every, s.after))
                 .collect::<Vec<_>>(),
-            [(6, true, false), (DEFAULT_WINDOW, false, false), (2, true, true)]
+            [
+                (6, true, false),
+                (DEFAULT_WINDOW, false, false),
+                (2, true, true)
+            ]
         );
     }
 

@@ -363,7 +363,8 @@ fn print_errors(posts: &[Post], plain: &[(usize, String)], oof: &[Said], said: &
     println!("errors (set, class, wanted, rules alone, with the vetter out of fold, P(none)):");
     for (((p, rule), o), vet) in posts.iter().zip(plain).zip(oof).zip(said) {
         let want = (p.label, if p.label == 0 { "" } else { p.service.as_str() });
-        let right = |(k, svc): &(usize, String)| (*k, if *k == 0 { "" } else { svc.as_str() }) == want;
+        let right =
+            |(k, svc): &(usize, String)| (*k, if *k == 0 { "" } else { svc.as_str() }) == want;
         if p.set == 0 || (right(rule) && right(vet)) {
             continue;
         }
