@@ -552,9 +552,16 @@ impl Matcher {
             links: Vec::new(),
             vetter: shipped.then(Vetter::builtin),
         };
+        m.normalise_small_words();
+        m
+    }
+
+    /// [`ADVERBS`] and the words of [`LINKS`] and [`PARTICLES`] as posts read once normalised
+    /// with this lexicon's doubles ("still" reads "stil" when no entry has `ll`).
+    fn normalise_small_words(&mut self) {
         let norm = |a: &&str| {
             let mut out = String::new();
-            m.normalise_post(a, &mut out);
+            self.normalise_post(a, &mut out);
             out
         };
         let adverbs = ADVERBS.iter().map(norm).collect();
@@ -566,8 +573,7 @@ impl Matcher {
             .collect();
         // Longest first, so that a Hangul run is read greedily (까지 before 가).
         links.sort_by_key(|l| std::cmp::Reverse(l.len()));
-        (m.adverbs, m.links) = (adverbs, links);
-        m
+        (self.adverbs, self.links) = (adverbs, links);
     }
 
     /// Sets the vetter (`None`: the rules alone decide, as the trainer needs them to).
