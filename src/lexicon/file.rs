@@ -70,7 +70,9 @@ impl TermKind {
     }
 
     /// Whether the entry is read for facets only (`[surface]`, `[function]`, `[place]`,
-    /// `[works]`, `[fails]`): it never changes a verdict and never overrides another entry.
+    /// `[works]`, `[fails]`): it never overrides another entry, and changes a verdict only
+    /// through the rules that read facet words (an outage said in two pieces, a function word
+    /// after an ambiguous name, a facet word that is no other subject; see `classify.rs`).
     pub fn facet_only(self) -> bool {
         matches!(self, TermKind::Facet(_) | TermKind::Works | TermKind::Fails)
     }
