@@ -248,6 +248,10 @@ fn add_bare_contractions(
 /// subject: a noun with its particle or two ("카톡 메시지 안 가요", "주문 접수가 안 돼요").
 pub const SUBJECT_WINDOW: usize = 3;
 
+/// How many bytes after a phrase its Korean ending is read in: ten syllables, more than a helper
+/// syllable and the longest ending (됐었 + 는거아니) take.
+const ENDING_BYTES: usize = 30;
+
 /// At most this many words between the `[fails]` word and the function word of an outage said in
 /// two pieces ("won't *let me* log in").
 pub const COMPOSE_GAP: usize = 2;
@@ -1115,8 +1119,10 @@ impl Matcher {
             let h = hits[i];
             let kind = self.entries[h.term].kind;
             let phrase = matches!(kind, TermKind::Outage | TermKind::Recovery);
+            // 안 and 못 are three bytes each: only the last three before the hit are read.
             let negated = kind == TermKind::Recovery
-                && std::str::from_utf8(&hay[..h.start]).is_ok_and(endings::negated_before);
+                && std::str::from_utf8(&hay[h.start.saturating_sub(3)..h.start])
+                    .is_ok_and(endings::negated_before);
             let ending = if negated {
                 Some(Ending::Negated)
             } else {
@@ -1233,7 +1239,13 @@ impl Matcher {
     /// The Korean ending that bends the phrase `hay[start..end]`, if any.
     fn ending_at(&self, hay: &[u8], start: usize, end: usize) -> Option<Ending> {
         let phrase = std::str::from_utf8(&hay[start..end]).ok()?;
-        let rest = std::str::from_utf8(&hay[end..]).ok()?;
+        // Every ending is read within a few syllables of the phrase: only those bytes are
+        // looked at (cut back to a whole character), not the rest of a long post.
+        let rest = &hay[end..hay.len().min(end + ENDING_BYTES)];
+        let rest = match std::str::from_utf8(rest) {
+            Ok(r) => r,
+            Err(e) => std::str::from_utf8(&rest[..e.valid_up_to()]).ok()?,
+        };
         endings::after(phrase, rest)
     }
 
