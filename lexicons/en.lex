@@ -360,7 +360,7 @@ all good now
 crisis over
 crisis averted
 outage is over
-false alarm
+
 all good again
 is all good again
 working normally again
@@ -1218,3 +1218,261 @@ article about
 article on
 post-mortem
 postmortem
+
+# Issue 14, round five: scope. A condition ("if discord goes down tonight", "what would happen
+# if aws went down", "imagine if twitter went down") says nothing is down. A question about the
+# state is still a report ("anyone know if gmail is down?"): the exclusions below hide the cue.
+[sense hypothetical 3]
+if
+imagine
+what if
+suppose
+in case
+
+[exclude en]
+know if
+knows if
+wonder if
+wondering if
+tell me if
+see if it's
+see if anyone
+
+# A denial before the verb: "slack didn't go down during the demo", "never had gmail go down on
+# me". Only `~` entries (down, went down) are read so: "didn't load" is an outage phrase of its
+# own, and longer, so it wins over the cue.
+[sense denied 1]
+didn't
+did not
+doesn't
+does not
+hasn't
+has not
+
+[sense never 3]
+never
+not once
+
+# An outage dated in the past after it: "chatgpt was down for an hour last month", "slack's
+# outage last tuesday". "down since last week" is still down: the exclusion hides the cue.
+[sense over 5 every after]
+last month
+last week
+last weekend
+last monday
+last tuesday
+last wednesday
+last thursday
+last friday
+last saturday
+last sunday
+a month ago
+months ago
+weeks ago
+
+[exclude en]
+since last
+until last
+
+# News told as news, before the outage it is about ("news: slack's outage …").
+[sense past 6 every]
+news:
+breaking news about
+
+# Working again, said with a plural subject or of a function.
+[recovery en]
+~are back
+~are back up
+are working again
+working for me again
+works for me again
+load again
+play again
+plays normally
+playing normally
+streaming normally
+loading normally
+loads normally
+sending normally
+
+# Broken, said of what a service does.
+[outage en]
+~crashes
+crashes every time
+won't let me
+not connecting
+isn't connecting
+no connection
+no mobile data
+signal gone
+no calls
+blank page
+rate limited
+http {number}
+
+# A failing verb after the service it is said of ("zoom meetings won't start", "github actions
+# stuck in queued", "rogers wireless completely dead"): the negative modal or the failure verb
+# is the predicate, whatever verb follows, when a service is named just before it (`^`).
+# Longer entries ("won't load") still win where they match.
+[outage en]
+^won't
+^can't
+^cannot
+^unable to
+^fails
+^failing
+^failed
+^stuck
+^dead
+^cooked
+borked
+^broke
+^kicking me out
+^kicking us out
+^kicked me out
+^logged me out
+^logging me out
+^logged everyone out
+^refuses to
+^dropping
+^dropped out
+^isn't responding
+^aren't loading
+^isn't sending
+^aren't sending
+^not sending
+^not delivering
+^isn't delivering
+^offline
+internet gone
+wifi gone
+broadband gone
+^something's gone wrong
+^went wrong
+^trouble connecting
+^having trouble
+^erroring
+^throwing errors
+^giving me error
+^giving error
+
+# What those verbs also say of anything ("netflix can't stop making bad shows").
+[exclude en]
+can't wait
+can't believe
+can't stop
+won't stop
+cannot wait
+cannot believe
+can't decide
+can't afford
+can't get enough
+won't lie
+can't lie
+can't complain
+can't argue
+
+# Working again, said of the state ("fine now", "stable again") or of a failure that stopped
+# ("stopped buffering", "no more errors").
+[recovery en]
+fine now
+okay now
+ok now
+good now
+stable again
+joinable again
+fetching again
+delivering again
+signed in again
+logged in again
+came back online
+stopped buffering
+stopped crashing
+stopped lagging
+stopped freezing
+stopped logging me out
+no more errors
+no more crashes
+
+# Frozen, buffering, lagging: said of the service before it.
+[outage en]
+^freezing
+^frozen
+^froze
+^buffering
+constant buffering
+^lagging
+^laggy
+^glitchy
+^times out
+
+[context en]
+wireless
+
+# "is gmail down? nope, my wifi was off": the answer takes the question back.
+[negation en]
+nope
+nah
+
+[counter en]
+just my wifi
+just my internet
+just my connection
+just my phone
+my own network
+
+# Slang, not an outage: "down bad" (longing or losing), "down to play".
+[exclude en]
+down bad
+down to play
+down to watch
+down to go
+
+# Said of another thing: "aws was fine", "zoom itself was fine".
+[counter en]
+was fine
+were fine
+itself was fine
+itself is fine
+
+# An outage dated the day before or a month back, after it ("discord went down for an hour
+# yesterday"); "down since yesterday" is still down.
+[sense over 5 every after]
+yesterday
+last night
+last january
+last february
+last march
+last april
+last may
+last june
+last july
+last august
+last september
+last october
+last november
+last december
+in january
+in february
+in march
+in april
+in june
+in july
+in august
+in september
+in october
+in november
+in december
+
+[exclude en]
+since yesterday
+from yesterday
+
+# Looking an error code up, not getting it: "the netflix error code list", "error -118 usually
+# means your own network".
+[sense howto 4 every after]
+usually means
+code list
+lookup site
+how to fix
+how do i fix

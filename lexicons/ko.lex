@@ -1108,3 +1108,110 @@ TV
 재작년
 주년
 기사에
+
+# Issue 14, round five: a line cut off, a signal that will not come, mail that does not arrive,
+# said as a predicate of the service before it.
+[outage ko]
+끊겼
+^끊겨
+^끊긴
+^나감
+^나갔
+^안 터짐
+메일이 안 와
+메일 안 와
+^안 받음
+
+# Working again: a block lifted (접속 풀렸어요, 먹통 풀렸다), a page that shows again.
+[recovery ko]
+^풀렸
+^풀림
+^다시 뜬
+이제 문제 없
+^이제 재생
+
+# News of an outage, after it: its cause, its compensation, the article, a rumour denied
+# (토스 장애 원인은, 티빙 장애 보상 쿠폰, 터졌다는 거 가짜뉴스).
+[sense news 4 every after]
+원인은
+원인이
+보상
+기사
+가짜뉴스
+루머
+지난주
+지난달
+
+# A failure said as a predicate of the service before it: failed, froze, shut down, kicked out.
+[outage ko]
+^실패
+^멈춤
+^멈췄
+^멈춰
+^꺼져
+^꺼짐
+^튕겼
+^에러
+^안 바뀌
+^반응 없
+^원활하지 않
+^문제가 발생
+^오류가 발생
+^할 수 없습니다
+^수 없습니다
+
+# Working again, said with 다시 ("again") before any verb of the service named before it:
+# 유튜브 다시 나온다, 인스타 DM 다시 보내져요, 웨이브 다시 재생됨. Longer entries win where they
+# match; an outage phrase after it still makes a report (카톡 다시 안 돼). What 다시 also says
+# of anything (try again, reinstall, watch again) is excluded.
+[recovery ko]
+^다시
+^되네
+^되네요
+안정됐
+안정화됐
+안정화된
+원활해졌
+원활해짐
+들어가져요
+들어가짐
+재접속 가능
+재접 됐
+재접됨
+
+[exclude ko]
+다시 시도
+다시 설치
+다시 깔
+다시 보기
+다시보기
+다시 해보
+다시 해 보
+다시 한번
+다시 한 번
+다시 로그인하라
+다시 로그인 하라
+다시 켜
+다시 껐
+다시 시작해
+다시 물어
+다시 봐도
+다시 봐야
+다시 이용
+다시 읽
+다시 바꾸
+다시 바꿨
+다시 바꿔
+다시 시작했
+다시 칠
+
+[counter ko]
+는 멀쩡
+은 멀쩡
+
+[sense howto 4 every after]
+검색하니까
+검색해봄
+찾아봤
+정리글
+궁금해서

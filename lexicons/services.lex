@@ -1129,3 +1129,49 @@ SoftBank
 Starlink
 @Starlink
 스타링크
+
+# --- nicknames people use in chatter (issue 14, round five) ---------------------------------
+# Short names and brand names as they are typed in posts; the ambiguous ones (`?`) name the
+# service only next to a term ("롤 접속 안 돼요", "로아 서버 터짐"), the very ambiguous ones (`??`)
+# only next to a context word ("league client", "league servers").
+
+[service league-of-legends game]
+?롤
+??League
+
+[service lost-ark game]
+?로아
+
+[service claude ai]
+?Claude
+?클로드
+
+[service afreecatv video]
+?아프리카
+
+[service kt isp]
+?올레
+
+[service valorant game]
+?발로
+
+[service naver-band social]
+?밴드
+
+[service coupang-play video]
+쿠플
+
+[service lg-uplus isp]
+엘지유플
+LG유플
+
+[service chatgpt ai]
+지피티
+챗gpt
+?GPT
+
+[service spectrum isp]
+스펙트럼 인터넷
+
+[service sk-broadband isp]
+브로드밴드

@@ -1,11 +1,12 @@
-//! What broke and where (issue 20): the facet sections leave every verdict as it was, read
+//! What broke and where (issue 20): the facet sections leave every verdict as it was (but for a
+//! few reports that the rules read through their words, issue 14), read
 //! "still works" and Korean without spaces, and the bundled Gmail example comes out as the seed's
 //! outage was: the web fails, the phone apps and IMAP keep working.
 
 use std::path::Path;
 
 use assert_cmd::Command;
-use outcry::lexicon::classify::{Matcher, Scratch};
+use outcry::lexicon::classify::{Kind, Matcher, Scratch};
 use outcry::lexicon::{Lexicon, BUILTIN};
 use serde_json::Value;
 
@@ -81,6 +82,13 @@ fn texts() -> Vec<String> {
     out
 }
 
+/// The facet sections change no verdict, except that they may add a report that the rules read
+/// through their words (issue 14, round five): a `[fails]` word and a function word said after a
+/// service ("venmo payments not going through"), a function word between an ambiguous name and
+/// its term, and facet words that are no other subject before a `~` entry ("gmail imap is down",
+/// "vodafone germany down again", whose `down` then stands as a term even where the vetter sets
+/// the post aside). They never take a verdict or a term away or change another field, and such
+/// posts are few (at most 1 in 100).
 #[test]
 fn the_facet_sections_change_no_verdict() {
     let with = Matcher::new(Lexicon::builtin(), None);
@@ -90,13 +98,27 @@ fn the_facet_sections_change_no_verdict() {
     let texts = texts();
     assert!(texts.len() > 1000);
     let mut faceted = 0;
+    let mut added = 0;
     for t in &texts {
         let x = with.classify(t, &mut a);
         let y = without.classify(t, &mut b);
         let show = |m: &Matcher, ids: &[usize]| -> Vec<String> {
             ids.iter().map(|&i| m.term_display(i).to_string()).collect()
         };
-        assert_eq!(x.kind, y.kind, "{t}");
+        let (tx, ty) = (show(&with, x.terms), show(&without, y.terms));
+        if x.kind != y.kind || tx != ty {
+            // Only more: a report (or a term) the rules read through the facets' words.
+            assert!(
+                (x.kind == y.kind
+                    || (y.kind.is_none() && matches!(x.kind, Some((Kind::Report, _)))))
+                    && ty.iter().all(|t| tx.contains(t)),
+                "{t}: {:?} {tx:?} with the facets, {:?} {ty:?} without",
+                x.kind,
+                y.kind
+            );
+            added += 1;
+            continue;
+        }
         assert_eq!(x.services, y.services, "{t}");
         assert_eq!(x.works_for_me, y.works_for_me, "{t}");
         assert_eq!(show(&with, x.terms), show(&without, y.terms), "{t}");
@@ -105,6 +127,10 @@ fn the_facet_sections_change_no_verdict() {
         faceted += usize::from(!x.facets.is_empty());
     }
     assert!(faceted > 200, "{faceted}");
+    assert!(
+        added * 100 <= texts.len(),
+        "{added} posts read more through the facets"
+    );
 }
 
 /// The facets of one text, as `name reading` strings.

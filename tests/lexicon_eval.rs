@@ -8,11 +8,12 @@
 //! end of the second round), are held to what they measured. The fourth set's dev half,
 //! `eval/labelled4-dev.tsv` (tuned on), must meet the targets; its test half,
 //! `eval/labelled4-test.tsv` (run once, at the end of the third round), is held to what it
-//! measured. The fifth set's halves (issue 14, round four) are held to what they measured.
+//! measured. The fifth set's halves (issue 14, round four) are held to what they measured, and so
+//! are the sixth set's (round five): its dev half tuned on, its test half run once.
 //!
 //! Since round four a learned vetter (`src/lexicon/vetter.rs`) may set a rule's candidate aside;
-//! it was trained on sets 1-4 (both halves) and the fifth set's dev half, so on those sets the
-//! figures below are training figures, and their floors were not raised for it. Out-of-fold
+//! it is trained on sets 1-5 (both halves), `eval/train6.tsv` and the sixth set's dev half, so on
+//! those sets the figures below are training figures, and their floors were not raised for it. Out-of-fold
 //! figures (each set scored by a vetter trained on the others) come from
 //! `cargo run -p outcry-train` and are in the README. Each prints a confusion summary and
 //! every misclassified post:
@@ -238,7 +239,16 @@ fn rows2(name: &str) -> Vec<Row2> {
 /// Scores one half of the second set, prints it, and returns (report score, the market, rating
 /// and physical-sense posts read as reports).
 fn score2(name: &str) -> (Score, usize) {
-    let m = Matcher::new(Lexicon::builtin(), None);
+    score2_with(name, true)
+}
+
+/// As [`score2`], with the shipped vetter or with the rules alone (`vetter` false).
+fn score2_with(name: &str, vetter: bool) -> (Score, usize) {
+    let mut m = Matcher::new(Lexicon::builtin(), None);
+    if !vetter {
+        m.set_vetter(None);
+        println!("(rules alone)");
+    }
     let mut s = Scratch::default();
     let rows = rows2(name);
     let mut all = Score::default();
@@ -453,3 +463,50 @@ fn fifth_set_dev_half_holds_what_it_measured() {
 fn fifth_set_test_half_holds_what_it_measured() {
     check_half("labelled5-test.tsv", 0.81, 0.84, 0);
 }
+
+#[test]
+fn the_sixth_set_is_balanced_and_split() {
+    let classes = [
+        "market",
+        "rating",
+        "physical",
+        "stretch",
+        "errcode",
+        "recovery",
+        "provider",
+        "trap",
+        "plain",
+        "ambiguous",
+    ];
+    check_split("labelled6", 400, 0, &classes);
+}
+
+/// The dev half of the sixth set (issue 14, round five), written blind to the lexicons: before
+/// this round's rules were tuned on it (after the general rules found on sets 1-5), the rules
+/// alone measured precision 0.847, recall 0.824 and 7 market, rating or physical-sense posts
+/// read as reports. Tuned on since, and the vetter trained on it, it measured precision 0.970,
+/// recall 0.865 (tp 64, fp 2, fn 10) and 2 such posts (the rules alone 0.877, 0.865, 4): a
+/// training figure, held as a floor.
+#[test]
+fn sixth_set_dev_half_holds_what_it_measured() {
+    score2_with("labelled6-dev.tsv", false);
+    check_half("labelled6-dev.tsv", DEV6.0, DEV6.1, DEV6.2);
+}
+
+/// What the sixth set's dev half measures with the shipped rules and vetter (a floor).
+const DEV6: (f64, f64, usize) = (0.96, 0.86, 2);
+
+/// The untouched half of the sixth set, run once at the end of the fifth round (issue 14): with
+/// the vetter, precision 0.932, recall 0.908 (tp 69, fp 5, fn 7) and one market, rating or
+/// physical-sense post read as a report; the rules alone, in the same run, 0.886, 0.921 (tp 70,
+/// fp 9, fn 6) and 4. It misses the targets (precision 0.97, recall 0.95, no such post); its
+/// misses are listed in the README and were not tuned away, so it is held to what it measured,
+/// as a floor against regressions.
+#[test]
+fn sixth_set_test_half_holds_what_it_measured() {
+    score2_with("labelled6-test.tsv", false);
+    check_half("labelled6-test.tsv", TEST6.0, TEST6.1, TEST6.2);
+}
+
+/// What the run measured (a floor).
+const TEST6: (f64, f64, usize) = (0.93, 0.90, 1);

@@ -7,6 +7,7 @@ use std::collections::HashSet;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
+use super::endings::{self, Ending};
 use super::facets::{FacetHit, FacetTable};
 use super::file::{
     Ambiguity, Entry, Facet, Lexicon, NumberSlot, OfficialPhrase, Sense, Service, Template,
@@ -108,9 +109,10 @@ fn gap_words(gap: &[u8]) -> Option<usize> {
 
 /// The adverbs that may stand between an ambiguous alias and the term after it that lets it name
 /// its service: "멜론 또 튕김", "steam still down" (a Latin one between two spaces).
-const ADVERBS: [&str; 19] = [
+const ADVERBS: [&str; 22] = [
     "또",
     "계속",
+    "계속해서",
     "자꾸",
     "왜",
     "다시",
@@ -128,6 +130,95 @@ const ADVERBS: [&str; 19] = [
     "also",
     "again",
     "constantly",
+    "keeps",
+    "always",
+];
+
+/// Words that may stand between a service's name and a `~` entry without being the subject of
+/// that entry themselves: forms of "be" and "have", small adverbs and pronouns ("gmail *is
+/// totally* down", "netflix *for me* went down", 카톡*이* 다운). Any other word there is a subject
+/// of its own ("twitch *sub count* went down", "chatgpt *quality has* gone down", 디코 서버
+/// *인원* 다운), unless a lexicon entry covers it ("gmail *servers* down", "discord *voice* went
+/// down"); see [`Matcher::set_aside_other_subjects`]. [`ADVERBS`] count too.
+const LINKS: &[&str] = &[
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "has",
+    "have",
+    "had",
+    "it",
+    "it's",
+    "its",
+    "for",
+    "me",
+    "us",
+    "here",
+    "on",
+    "my",
+    "our",
+    "the",
+    "right",
+    "rn",
+    "way",
+    "all",
+    "too",
+    "literally",
+    "fully",
+    "officially",
+    "apparently",
+    "seems",
+    "seem",
+    "to",
+    "really",
+    "actually",
+    "definitely",
+    "kinda",
+    "pretty",
+    "much",
+    "finally",
+    "just",
+    "went",
+    "gone",
+    "go",
+    "goes",
+    "오늘",
+    "진짜",
+    "아까",
+    // What a service is made of, when no entry covers it: "icloud mail is down".
+    "mail",
+    "email",
+    "site",
+    "website",
+    "page",
+    "feed",
+    "chat",
+    "voice",
+    "store",
+    "service",
+    "cell",
+    "itself",
+    "whole",
+    "entire",
+    "keeps",
+    "keep",
+    "kept",
+];
+
+/// Words that start a clause of their own inside a sentence: the words before them say nothing of
+/// the subject after them ("twitter shares down *and* the site is down").
+const CONJUNCTIONS: &[&str] = &[
+    "and", "but", "because", "cause", "while", "now", "so", "then",
+];
+
+/// Korean particles that glue to the name before a `~` entry (카톡*이* 다운, 카카오톡*까지*
+/// 다운); with [`ADVERBS`] and the Korean [`LINKS`], what a Hangul run between them may hold.
+const PARTICLES: &[&str] = &[
+    "까지", "마저", "에서", "이랑", "이", "가", "은", "는", "도", "랑", "만",
 ];
 
 /// "wont load", "isnt down", "doesnt work": people often drop the apostrophe of a negative
@@ -156,6 +247,18 @@ fn add_bare_contractions(
 /// How many words may stand between a service's name and a `^` entry that takes it as its
 /// subject: a noun with its particle or two ("카톡 메시지 안 가요", "주문 접수가 안 돼요").
 pub const SUBJECT_WINDOW: usize = 3;
+
+/// How many bytes after a phrase its Korean ending is read in: ten syllables, more than a helper
+/// syllable and the longest ending (됐었 + 는거아니) take.
+const ENDING_BYTES: usize = 30;
+
+/// At most this many words between the `[fails]` word and the function word of an outage said in
+/// two pieces ("won't *let me* log in").
+pub const COMPOSE_GAP: usize = 2;
+
+/// At most this many words between the service's name and such a pair ("the amazon app *keeps
+/// telling me it* can't load").
+pub const COMPOSE_REACH: usize = 5;
 
 /// What a post is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -202,6 +305,9 @@ pub struct Verdict<'s> {
     /// What the vetter made of the post, when it read it (a candidate report or recovery, or a
     /// post naming a service); `kind` already holds its decision.
     pub vetting: Option<Vetting>,
+    /// The `[fails]` word and the function word that together said an outage when no outage
+    /// phrase did ("won't send", 재생 안 돼요; see `Matcher::composed_outage`).
+    pub composed: Option<(TermId, TermId)>,
 }
 
 /// Why a literal match was set aside (shown by `outcry explain`).
@@ -219,6 +325,12 @@ pub enum Dropped {
     Sense(TermId),
     /// A `^` entry (a predicate such as 안 돼) with no service named before it in its clause.
     NoSubject,
+    /// An outage or recovery phrase bent by the Korean ending glued to it (먹통이면, 다운된 적
+    /// 없는, 끊김 없이): see `endings.rs`.
+    Ending(Ending),
+    /// A `~` entry whose subject is another word between it and the service's name ("twitch
+    /// sub count went down"): see `Matcher::set_aside_other_subjects`.
+    OtherSubject,
 }
 
 /// One literal match in the normalised text: byte range, term, and whether it was set aside.
@@ -360,6 +472,8 @@ pub struct Matcher {
     /// [`ADVERBS`] as posts read once normalised with this lexicon's doubles ("still" reads
     /// "stil" when no entry has `ll`).
     adverbs: Vec<String>,
+    /// [`LINKS`] and [`ADVERBS`], normalised likewise.
+    links: Vec<String>,
     /// The learned second opinion (see `vetter.rs`); `None` reads with the rules alone.
     vetter: Option<&'static Vetter>,
 }
@@ -439,17 +553,31 @@ impl Matcher {
             official: lex.official,
             facets,
             adverbs: Vec::new(),
+            links: Vec::new(),
             vetter: shipped.then(Vetter::builtin),
         };
-        m.adverbs = ADVERBS
-            .iter()
-            .map(|a| {
-                let mut out = String::new();
-                m.normalise_post(a, &mut out);
-                out
-            })
-            .collect();
+        m.normalise_small_words();
         m
+    }
+
+    /// [`ADVERBS`] and the words of [`LINKS`] and [`PARTICLES`] as posts read once normalised
+    /// with this lexicon's doubles ("still" reads "stil" when no entry has `ll`).
+    fn normalise_small_words(&mut self) {
+        let norm = |a: &&str| {
+            let mut out = String::new();
+            self.normalise_post(a, &mut out);
+            out
+        };
+        let adverbs = ADVERBS.iter().map(norm).collect();
+        let mut links: Vec<String> = LINKS
+            .iter()
+            .chain(&ADVERBS)
+            .chain(PARTICLES)
+            .map(norm)
+            .collect();
+        // Longest first, so that a Hangul run is read greedily (까지 before 가).
+        links.sort_by_key(|l| std::cmp::Reverse(l.len()));
+        (self.adverbs, self.links) = (adverbs, links);
     }
 
     /// Sets the vetter (`None`: the rules alone decide, as the trainer needs them to).
@@ -554,9 +682,19 @@ impl Matcher {
         self.find_hits(hay, &mut s.hits);
         self.drop_inside_words(hay, &mut s.hits, &mut s.dropped);
         self.set_aside_other_senses(hay, &mut s.hits, &mut s.dropped);
+        self.set_aside_by_ending(hay, &mut s.hits, &mut s.dropped);
+        self.set_aside_other_subjects(hay, &mut s.hits, &mut s.dropped);
         self.drop_without_context(hay, &mut s.hits, &mut s.dropped);
         self.drop_without_subject(hay, &mut s.hits, &mut s.dropped);
-        let last = self.sort_by_role(hay, &s.hits, &mut s.roles);
+        let mut last = self.sort_by_role(hay, &s.hits, &mut s.roles);
+        let composed = (last.outage.is_none() && last.recovery.is_none())
+            .then(|| self.composed_outage(hay, &s.hits))
+            .flatten();
+        if let Some((at, fails, _)) = composed {
+            last.outage = Some(at);
+            last.named_outage = Some(at);
+            s.roles.terms.push(fails);
+        }
 
         let (outage, cancelled) = last.standing_outage();
         let kind = last.kind(outage);
@@ -592,6 +730,7 @@ impl Matcher {
             cancelled,
             facets: &s.facets,
             vetting,
+            composed: composed.map(|(_, f, g)| (f, g)),
         })
     }
 
@@ -787,7 +926,7 @@ impl Matcher {
                     }
                     let frame = self
                         .template_at(hay, h, hits)
-                        .filter(|_| !self.told_as_past(hay, hits, h.start));
+                        .filter(|_| !self.told_as_past(hay, hits, h));
                     if let Some(t) = frame {
                         roles.terms.push(self.entries.len() + t);
                         last.outage = Some(h.start);
@@ -868,8 +1007,10 @@ impl Matcher {
     /// is not about a service: a cue in the same clause, at most its sense's window of words
     /// away (see [`gap_words`]). A word cue counts before the entry only (what fell is named
     /// before it: "shares down", 주가 다운; "coinbase down when btc dumps" is an outage), a
-    /// `{number}` cue on either side (the figure follows: "down 2%", 다운 3%). The cues of a sense
-    /// written `every` (`past`) set aside every outage hit in the same way, `~` or not.
+    /// `{number}` cue or a cue of a sense written `after` on either side (the figure follows:
+    /// "down 2%", 다운 3%; "outage last tuesday", 장애 원인). The cues of a sense
+    /// written `every` (`past`) set aside every outage and recovery hit in the same way, `~` or
+    /// not.
     fn set_aside_other_senses(&self, hay: &[u8], hits: &mut Vec<Hit>, dropped: &mut Vec<Hit>) {
         let cue_of = |h: &Hit| match self.entries[h.term].kind {
             TermKind::Cue(sense) => Some(sense),
@@ -883,7 +1024,9 @@ impl Matcher {
         for i in 0..hits.len() {
             let h = hits[i];
             let e = &self.entries[h.term];
-            let outage = e.kind == TermKind::Outage;
+            // An `every` sense (past talk) sets recovery phrases aside too: "작년 카톡 장애 기사
+            // 다시 읽어봄" tells of no recovery now.
+            let outage = matches!(e.kind, TermKind::Outage | TermKind::Recovery);
             let cue = if e.figurative || outage {
                 hits.iter().find(|c| {
                     let Some(sense) = cue_of(c) else {
@@ -894,7 +1037,9 @@ impl Matcher {
                     }
                     let (a, b) = if c.end <= h.start {
                         (c.end, h.start)
-                    } else if h.end <= c.start && self.entries[c.term].number.is_some() {
+                    } else if h.end <= c.start
+                        && (self.entries[c.term].number.is_some() || self.senses[sense].after)
+                    {
                         (h.end, c.start)
                     } else {
                         return false;
@@ -929,15 +1074,198 @@ impl Matcher {
         hits.truncate(keep);
     }
 
+    /// An outage said in two pieces, when no outage phrase said it: a `[fails]` word and a word
+    /// that names a `[function]` facet (send, load, log in, 재생, 결제) in one clause, at most
+    /// [`COMPOSE_GAP`] words apart, the fails word first ("won't send", "can't even load", "won't
+    /// let me log in") or, when it is Korean, after ("재생 안 돼요", "결제 실패"), with a service
+    /// named before the pair in its clause, at most [`COMPOSE_REACH`] words away. Returns where the
+    /// pair starts, the fails word and the function word.
+    fn composed_outage(&self, hay: &[u8], hits: &[Hit]) -> Option<(usize, TermId, TermId)> {
+        let near =
+            |a: usize, b: usize| a <= b && gap_words(&hay[a..b]).is_some_and(|n| n <= COMPOSE_GAP);
+        let kind = |h: &Hit| self.entries[h.term].kind;
+        let function =
+            |h: &Hit| !matches!(kind(h), TermKind::Alias(_)) && self.facets.names_function(h.term);
+        let hangul = |h: &Hit| hay[h.start] >= 0x80;
+        hits.iter().enumerate().find_map(|(i, f)| {
+            if kind(f) != TermKind::Fails {
+                return None;
+            }
+            let g = hits[i + 1..]
+                .iter()
+                .find(|g| function(g) && near(f.end, g.start))
+                .or_else(|| {
+                    hits[..i]
+                        .iter()
+                        .rev()
+                        .find(|g| hangul(f) && function(g) && near(g.end, f.start))
+                })?;
+            let start = f.start.min(g.start);
+            let named = hits.iter().any(|a| {
+                matches!(kind(a), TermKind::Alias(_))
+                    && a.end <= start
+                    && gap_words(&hay[a.end..start]).is_some_and(|n| n <= COMPOSE_REACH)
+            });
+            named.then_some((start, f.term, g.term))
+        })
+    }
+
+    /// Moves the outage and recovery hits that a Korean ending bends (먹통이면, 다운된 적 없는,
+    /// 끊김 없이, 먹통이었던 거), and the recovery hits right after 안 or 못 (로그인이 안 되네요),
+    /// from `hits` to `dropped` (see `endings.rs`).
+    fn set_aside_by_ending(&self, hay: &[u8], hits: &mut Vec<Hit>, dropped: &mut Vec<Hit>) {
+        let mut keep = 0;
+        for i in 0..hits.len() {
+            let h = hits[i];
+            let kind = self.entries[h.term].kind;
+            let phrase = matches!(kind, TermKind::Outage | TermKind::Recovery);
+            // 안 and 못 are three bytes each: only the last three before the hit are read.
+            let negated = kind == TermKind::Recovery
+                && std::str::from_utf8(&hay[h.start.saturating_sub(3)..h.start])
+                    .is_ok_and(endings::negated_before);
+            let ending = if negated {
+                Some(Ending::Negated)
+            } else {
+                self.ending_at(hay, h.start, h.end).filter(|_| phrase)
+            };
+            match ending {
+                Some(e) => dropped.push(Hit {
+                    dropped: Some(Dropped::Ending(e)),
+                    ..h
+                }),
+                None => {
+                    hits[keep] = h;
+                    keep += 1;
+                }
+            }
+        }
+        hits.truncate(keep);
+    }
+
+    /// Moves the `~` outage hits (down, went down, 다운) whose subject is not the service named
+    /// before them in their clause from `hits` to `dropped`: a word stands between them that no
+    /// entry covers and that is not one of [`LINKS`] ("twitch sub count went down", "comcast
+    /// upload speeds went down", 유튜브 수익 다운). What has a `~` sense other than an outage is
+    /// most often said of a count, a price or a thing the service only qualifies; "gmail servers
+    /// down" and 카톡 또 다운 keep theirs. With no service named before it in its clause, a hit is
+    /// left as it is.
+    fn set_aside_other_subjects(&self, hay: &[u8], hits: &mut Vec<Hit>, dropped: &mut Vec<Hit>) {
+        let mut keep = 0;
+        for i in 0..hits.len() {
+            let h = hits[i];
+            let e = &self.entries[h.term];
+            let other =
+                e.figurative && e.kind == TermKind::Outage && self.other_subject(hay, hits, i);
+            if other {
+                dropped.push(Hit {
+                    dropped: Some(Dropped::OtherSubject),
+                    ..h
+                });
+            } else {
+                hits[keep] = h;
+                keep += 1;
+            }
+        }
+        hits.truncate(keep);
+    }
+
+    /// Whether a word of its own stands between hit `i` and the last service named before it in
+    /// its clause (see [`Matcher::set_aside_other_subjects`]).
+    fn other_subject(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
+        let h = hits[i];
+        let Some(j) = (0..i)
+            .rev()
+            .find(|&j| matches!(self.entries[hits[j].term].kind, TermKind::Alias(_)))
+        else {
+            return false;
+        };
+        let a = hits[j];
+        if a.end > h.start || gap_words(&hay[a.end..h.start]).is_none() {
+            return false;
+        }
+        // The words between, less what other entries cover.
+        let mut at = a.end;
+        let mut other = false;
+        let mut check = |from: usize, to: usize| {
+            let gap = std::str::from_utf8(&hay[from..to]).unwrap_or("");
+            for w in gap.split(|c: char| !(c.is_alphanumeric() || c == '\'')) {
+                let w = w.trim_matches('\'');
+                if CONJUNCTIONS.contains(&w) {
+                    other = false;
+                    continue;
+                }
+                // A verbal noun in -하기 names a function of the service (카톡 선물하기, 토스
+                // 송금하기), not a thing of its own.
+                let own = if w.chars().any(is_syllable) {
+                    !w.ends_with("하기") && self.hangul_leftover(w) > 1
+                } else {
+                    w.chars().count() > 1 && !self.links.iter().any(|l| l == w)
+                };
+                other |= own;
+            }
+        };
+        for x in &hits[j + 1..i] {
+            if x.start >= at {
+                check(at, x.start);
+            }
+            at = at.max(x.end);
+        }
+        if at < h.start {
+            check(at, h.start);
+        }
+        other
+    }
+
+    /// How many syllables of the Hangul run `w` are not in a [`LINKS`] or [`PARTICLES`] word,
+    /// reading it from the left, the longest such word first (카톡*이또* reads 이, 또: none).
+    fn hangul_leftover(&self, mut w: &str) -> usize {
+        let mut left = 0;
+        while let Some(c) = w.chars().next() {
+            match self
+                .links
+                .iter()
+                .find(|l| !l.is_empty() && w.starts_with(l.as_str()))
+            {
+                Some(l) => w = &w[l.len()..],
+                None => {
+                    left += 1;
+                    w = &w[c.len_utf8()..];
+                }
+            }
+        }
+        left
+    }
+
+    /// The Korean ending that bends the phrase `hay[start..end]`, if any.
+    fn ending_at(&self, hay: &[u8], start: usize, end: usize) -> Option<Ending> {
+        let phrase = std::str::from_utf8(&hay[start..end]).ok()?;
+        // Every ending is read within a few syllables of the phrase: only those bytes are
+        // looked at (cut back to a whole character), not the rest of a long post.
+        let rest = &hay[end..hay.len().min(end + ENDING_BYTES)];
+        let rest = match std::str::from_utf8(rest) {
+            Ok(r) => r,
+            Err(e) => std::str::from_utf8(&rest[..e.valid_up_to()]).ok()?,
+        };
+        endings::after(phrase, rest)
+    }
+
     /// Whether a cue of an `every` sense (`past`: "remember the big aws outage", 작년) comes
-    /// before `at` in its clause, within its window: a `{service}` frame starting there is then
-    /// talk of an outage that is over, as the outage hits it sets aside.
-    fn told_as_past(&self, hay: &[u8], hits: &[Hit], at: usize) -> bool {
+    /// before the alias hit `h` in its clause, within its window (or after it, for a sense
+    /// written `after`): a `{service}` frame around it is then talk of an outage that is over, as
+    /// the outage hits it sets aside.
+    fn told_as_past(&self, hay: &[u8], hits: &[Hit], h: &Hit) -> bool {
         hits.iter().any(|c| match self.entries[c.term].kind {
             TermKind::Cue(sense) => {
-                self.senses[sense].every
-                    && c.end <= at
-                    && gap_words(&hay[c.end..at]).is_some_and(|n| n <= self.senses[sense].window)
+                let s = &self.senses[sense];
+                let gap = if c.end <= h.start {
+                    &hay[c.end..h.start]
+                } else if s.after && h.end <= c.start {
+                    // The frame's own words after the name count in the gap.
+                    &hay[h.end..c.start]
+                } else {
+                    return false;
+                };
+                s.every && gap_words(gap).is_some_and(|n| n <= s.window)
             }
             _ => false,
         })
@@ -1009,8 +1337,18 @@ impl Matcher {
                             && &gap[1..gap.len() - 1] == a)
                 })
         };
+        // Or one word naming what fails, then the term: "롤 접속 안 돼요", "멜론 재생 안 됨",
+        // "steam store down".
+        let via_function = |j: usize| {
+            let (f, t) = (hits[j], hits.get(j + 1));
+            self.entries[f.term].kind.facet_only()
+                && self.facets.names_function(f.term)
+                && after(f.start)
+                && t.is_some_and(|t| useful(t) && near(f.end, t.start))
+        };
         (i > 0 && useful(&hits[i - 1]) && near(hits[i - 1].end, h.start))
             || (i + 1 < hits.len() && useful(&hits[i + 1]) && after(hits[i + 1].start))
+            || (i + 1 < hits.len() && via_function(i + 1))
     }
 
     /// The service whose mention is closest to the byte position `at` (a term's start).
@@ -1041,6 +1379,7 @@ impl Matcher {
         let before = before.strip_suffix(b" ").unwrap_or(before);
         let after = &hay[h.end..];
         let after = after.strip_prefix(b" ").unwrap_or(after);
+        let at = hay.len() - after.len();
         self.templates.iter().position(|t| {
             let pre = t.prefix.as_bytes();
             let suf = t.suffix.as_bytes();
@@ -1056,6 +1395,8 @@ impl Matcher {
                     || !is_word_byte(after[suf.len()]))
                 && !blocked_in(h.start.saturating_sub(pre.len() + 1), h.start)
                 && !blocked_in(h.end, h.end + suf.len() + 1)
+                // "유튜브 안 되면": a Korean ending bends the frame as it bends a phrase.
+                && (suf.is_empty() || self.ending_at(hay, at, at + suf.len()).is_none())
         })
     }
 }
@@ -1071,11 +1412,14 @@ mod tests {
 
     #[test]
     fn the_vetter_vetoes_candidates_and_says_so() {
-        // A post of its training data (`eval/labelled5-dev.tsv`): this checks the wiring, not how
+        // A post of its training data (`eval/labelled5-test.tsv`): this checks the wiring, not how
         // well it generalises (`tests/lexicon_eval.rs` measures that on the untouched half).
         let (rules, m) = (matcher(), shipped());
-        let news = "뉴스: 지난주 토스 장애 원인은 DB 과부하";
-        assert_eq!(verdict(&rules, news), (Some("report"), Some("toss".into())));
+        let news = "down with the new youtube layout";
+        assert_eq!(
+            verdict(&rules, news),
+            (Some("report"), Some("youtube".into()))
+        );
         assert_eq!(verdict(&m, news), (None, None));
         let mut s = Scratch::default();
         let v = m
@@ -1091,7 +1435,7 @@ mod tests {
         assert!(plain.kind.is_some() && plain.vetting.is_some_and(|v| !v.overrode));
         // Posts with no candidate are not read (the shipped model promotes nothing).
         assert!(Vetter::builtin().promote > 1.0);
-        let crash = "the amazon app crashes every time i open it";
+        let crash = "amazon prime day starts tomorrow, my cart is ready";
         assert!(m.classify(crash, &mut s).vetting.is_none());
         assert!(m.classify("nice weather today", &mut s).vetting.is_none());
         // A text longer than any it was trained on is left to the rules.
@@ -1689,5 +2033,97 @@ mod tests {
         // Any other word in between, and the alias names nothing.
         assert_eq!(verdict(&m, "멜론 먹다 튕김"), (None, None));
         assert_eq!(verdict(&m, "steam engine down"), (None, None));
+    }
+
+    #[test]
+    fn korean_endings_bend_outage_and_recovery_phrases() {
+        let m = small(
+            "[service gmail mail]\nG메일\n[service kakaotalk messenger]\n카톡\n\
+             [outage]\n먹통\n로그인이 안\n^안 돼\n[recovery]\n^되네\n",
+        );
+        let report = (Some("report"), Some("kakaotalk".to_string()));
+        assert_eq!(verdict(&m, "카톡 먹통"), report);
+        assert_eq!(verdict(&m, "카톡 먹통이면서 결제도 안 돼"), report);
+        for text in [
+            "카톡 먹통이면 어떡하지",
+            "카톡 먹통이었던 거 어제 일이잖아",
+            "카톡 한 번도 먹통된 적 없는 듯",
+            "카톡 끊김 없이 잘 됨 먹통 없이",
+            "카톡 안 되면 심심할 듯",
+        ] {
+            assert_eq!(verdict(&m, text), (None, None), "{text}");
+        }
+        // A recovery verb right after 안 is said in the negative.
+        assert_eq!(
+            verdict(&m, "G메일 로그인이 안 되네요"),
+            (Some("report"), Some("gmail".to_string()))
+        );
+        assert_eq!(
+            verdict(&m, "G메일 되네요"),
+            (Some("recovery"), Some("gmail".to_string()))
+        );
+    }
+
+    #[test]
+    fn a_fails_word_and_a_function_word_make_an_outage_after_a_service() {
+        let m = small(
+            "[service snapchat social]\nSnapchat\n[fails]\nwon't\n안 돼\n\
+             [function sending]\nsend\n[function streaming]\n재생\n",
+        );
+        let mut s = Scratch::default();
+        let v = m.classify("snapchat won't even send snaps", &mut s);
+        assert!(matches!(v.kind, Some((Kind::Report, _))));
+        assert!(v.composed.is_some());
+        assert_eq!(
+            verdict(&m, "snapchat 재생 안 돼요"),
+            (Some("report"), Some("snapchat".to_string()))
+        );
+        // The service after the pair, or a clause between, and it says nothing.
+        assert_eq!(verdict(&m, "i won't send it on snapchat"), (None, None));
+        assert_eq!(
+            verdict(&m, "snapchat is fine. i won't send it"),
+            (None, None)
+        );
+    }
+
+    #[test]
+    fn a_figurative_entry_with_another_subject_is_set_aside() {
+        let m = small(
+            "[service twitch video]\nTwitch\n[service kakaotalk messenger]\n카톡\n\
+             [outage]\n~went down\n~다운\n[context]\nservers\n서버\n",
+        );
+        let report = |svc: &str| (Some("report"), Some(svc.to_string()));
+        assert_eq!(verdict(&m, "twitch went down"), report("twitch"));
+        assert_eq!(
+            verdict(&m, "twitch servers just went down"),
+            report("twitch")
+        );
+        assert_eq!(verdict(&m, "twitch is totally went down"), report("twitch"));
+        assert_eq!(verdict(&m, "카톡이 또 다운"), report("kakaotalk"));
+        assert_eq!(verdict(&m, "카톡 서버 다운"), report("kakaotalk"));
+        assert_eq!(verdict(&m, "twitch sub count went down"), (None, None));
+        assert_eq!(verdict(&m, "카톡 친구 인원 다운"), (None, None));
+        // After a conjunction the words before say nothing of the subject.
+        assert_eq!(
+            verdict(&m, "twitch subs fell and the site went down"),
+            report("twitch")
+        );
+    }
+
+    #[test]
+    fn a_sense_written_after_reads_cues_after_the_entry() {
+        let m = small(
+            "[service slack chat]\nSlack\n[outage]\noutage\n\
+             [sense over 5 every after]\nlast tuesday\n[exclude]\nsince last\n",
+        );
+        assert_eq!(
+            verdict(&m, "slack outage"),
+            (Some("report"), Some("slack".to_string()))
+        );
+        assert_eq!(verdict(&m, "slack outage last tuesday"), (None, None));
+        assert_eq!(
+            verdict(&m, "slack outage since last tuesday"),
+            (Some("report"), Some("slack".to_string()))
+        );
     }
 }

@@ -166,6 +166,7 @@ pub fn explanation(m: &Matcher, text: &str) -> Explanation {
     let verdict = PostVerdict::new(m, &v);
     let (cancelled, works_for_me, kind) = (v.cancelled, v.works_for_me, v.kind);
     let vetting = v.vetting;
+    let composed = v.composed;
     let frames: Vec<usize> = v
         .terms
         .iter()
@@ -182,6 +183,14 @@ pub fn explanation(m: &Matcher, text: &str) -> Explanation {
 
     let mut reasons = set_aside(&verdict, &hits);
     reasons.extend(rule_notes(m, text, &hits));
+    if let Some((fails, function)) = composed {
+        reasons.push(format!(
+            "an outage said in two pieces: the fails word \"{}\" and the function word \"{}\" stand in one clause, at most {} words apart, after the service's name",
+            m.term_display(fails),
+            m.term_display(function),
+            super::classify::COMPOSE_GAP
+        ));
+    }
     reasons.extend(doubts(&verdict, cancelled, works_for_me.is_some()));
     let vetter = vetting.map(|v| ExplainedVetting::new(&v, s.vetter_input().2));
     if !vetting.is_some_and(|v| v.overrode) {
@@ -244,6 +253,11 @@ fn dropped_why(m: &Matcher, d: Dropped) -> String {
             "a predicate with no subject (`^` in its lexicon): no service is named before it in its clause, at most {} words away",
             super::classify::SUBJECT_WINDOW
         ),
+        Dropped::Ending(e) => format!(
+            "bent by the Korean grammar around it: {}, so it says no outage or recovery now",
+            e.name()
+        ),
+        Dropped::OtherSubject => "a word with another sense (`~`) whose subject is another word between it and the service's name (a count, a price, a thing), not the service".to_string(),
         Dropped::Sense(cue) => {
             let sense = match m.term_kind(cue) {
                 TermKind::Cue(i) => m.senses()[i].name.as_str(),

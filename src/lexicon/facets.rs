@@ -23,7 +23,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Serialize;
 
 use super::classify::Hit;
-use super::file::{Entry, Facet, TermKind};
+use super::file::{Entry, Facet, FacetClass, TermKind};
 
 /// One facet a post names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -115,6 +115,13 @@ impl FacetTable {
 
     pub fn facets(&self) -> &[Facet] {
         &self.facets
+    }
+
+    /// Whether entry `term` names a `[function]` facet (send, load, log in, 재생, 결제).
+    pub fn names_function(&self, term: usize) -> bool {
+        self.named_by(term)
+            .iter()
+            .any(|&f| self.facets[f].class == FacetClass::Function)
     }
 
     /// The facets entry `term` names (none for `{service}` frames, which come after the entries).

@@ -70,7 +70,9 @@ impl TermKind {
     }
 
     /// Whether the entry is read for facets only (`[surface]`, `[function]`, `[place]`,
-    /// `[works]`, `[fails]`): it never changes a verdict and never overrides another entry.
+    /// `[works]`, `[fails]`): it never overrides another entry, and changes a verdict only
+    /// through the rules that read facet words (an outage said in two pieces, a function word
+    /// after an ambiguous name, a facet word that is no other subject; see `classify.rs`).
     pub fn facet_only(self) -> bool {
         matches!(self, TermKind::Facet(_) | TermKind::Works | TermKind::Fails)
     }
@@ -132,6 +134,9 @@ pub struct Sense {
     /// A sense written `[sense NAME WINDOW every]`: its cues set aside every outage entry, not
     /// only the `~` ones (`past`: "remember the big aws outage", 작년 … 먹통).
     pub every: bool,
+    /// A sense written `[sense NAME WINDOW after]`: its cues count after the entry too, in the
+    /// same clause and window ("slack's outage *last tuesday*", 장애 *원인*, 먹통 사태 *기사*).
+    pub after: bool,
 }
 
 /// The window of a `[sense NAME]` section that gives none.
@@ -462,16 +467,19 @@ impl Lexicon {
         let name = words.next().ok_or("[sense NAME WINDOW] needs a NAME")?;
         let mut window = None;
         let mut every = false;
+        let mut after = false;
         for w in words {
-            if w == "every" && !every {
+            if w == "every" && !every && !after {
                 every = true;
-            } else if window.is_none() && !every {
+            } else if w == "after" && !after {
+                after = true;
+            } else if window.is_none() && !every && !after {
                 window = Some(w.parse::<usize>().map_err(|_| {
                     format!("the window of [sense {name} {w}] must be a whole number of words")
                 })?);
             } else {
                 return Err(format!(
-                    "unexpected '{w}' in a sense header: [sense NAME WINDOW every]"
+                    "unexpected '{w}' in a sense header: [sense NAME WINDOW every after]"
                 ));
             }
         }
@@ -482,6 +490,7 @@ impl Lexicon {
                     name: name.to_string(),
                     window: DEFAULT_WINDOW,
                     every: false,
+                    after: false,
                 });
                 self.senses.len() - 1
             }
@@ -490,6 +499,7 @@ impl Lexicon {
             self.senses[idx].window = w;
         }
         self.senses[idx].every |= every;
+        self.senses[idx].after |= after;
         Ok(Section::Term(TermKind::Cue(idx)))
     }
 
@@ -715,6 +725,7 @@ mod tests {
             ("[sense market x]\nstock\n", 1, "whole number"),
             ("[sense]\n", 1, "needs a NAME"),
             ("[sense past 6 every 2]\n", 1, "unexpected '2'"),
+            ("[sense past after 6]\n", 1, "unexpected '6'"),
             ("[exclude]\n^안 돼\n", 2, "'^' (needs a service before it)"),
             ("[outage]\nerror {number} {number}\n", 2, "only once"),
             ("[outage]\nerror {number} code\n", 2, "start or end"),
@@ -752,11 +763,13 @@ mod tests {
                     name: "market".into(),
                     window: 1,
                     every: false,
+                    after: false,
                 },
                 Sense {
                     name: "rating".into(),
                     window: 3,
                     every: false,
+                    after: false,
                 }
             ]
         );
@@ -784,7 +797,8 @@ mod tests {
         let mut lex = Lexicon::default();
         lex.add_text(
             "t.lex",
-            "[outage]\n^안 돼\n^~down\n먹통\n[sense past 6 every]\n작년\n[sense market]\nstock\n",
+            "[outage]\n^안 돼\n^~down\n먹통\n[sense past 6 every]\n작년\n[sense market]\nstock\n\
+             [sense news 2 every after]\n기사\n",
         )
         .unwrap();
         let e = &lex.entries;
@@ -794,9 +808,13 @@ mod tests {
         assert_eq!(
             lex.senses
                 .iter()
-                .map(|s| (s.window, s.every))
+                .map(|s| (s.window, s.every, s.after))
                 .collect::<Vec<_>>(),
-            [(6, true), (DEFAULT_WINDOW, false)]
+            [
+                (6, true, false),
+                (DEFAULT_WINDOW, false, false),
+                (2, true, true)
+            ]
         );
     }
 

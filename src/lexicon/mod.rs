@@ -1,10 +1,11 @@
 //! What a post says, from the lexicons' words: the lexicon files as plain data ([`file`]), text in
 //! the one form both sides are matched in ([`normalise`]), a cheap literal pass that rules most
 //! posts out ([`prefilter`]), the verdict on the rest ([`classify`]), a learned second opinion on
-//! its sense ([`vetter`]) and why ([`explain`]). Nothing here knows of
+//! its sense ([`vetter`]), the Korean endings that bend a phrase ([`endings`]) and why ([`explain`]). Nothing here knows of
 //! windows, detection or output.
 
 pub mod classify;
+pub mod endings;
 pub mod explain;
 pub mod facets;
 pub mod file;

@@ -1,10 +1,12 @@
 //! Trains the vetter (`src/lexicon/vetter.rs`) and writes its weights to `lexicons/vetter.tsv`:
 //!
 //!     cargo run -p outcry-train -- [--dry-run] [--lambda L] [--iters N] [--grid]
-//!         [--veto P] [--promote P] [--with-rule]
+//!         [--veto P] [--promote P] [--with-rule] [--errors]
 //!
-//! The data are the labelled sets of `eval/` that are spent (sets 1-4, both halves) and the fifth
-//! set's dev half; never `labelled5-test.tsv`. Each post is read by the shipped rules alone (the
+//! The data are the labelled sets of `eval/` that are spent (sets 1-5, both halves), the training
+//! posts `train6.tsv` and the sixth set's dev half; never `labelled6-test.tsv`. `--errors` lists
+//! every post of the sets after the first that the rules alone or the out-of-fold vetter read
+//! wrong (the error analysis behind the rules). Each post is read by the shipped rules alone (the
 //! vetter switched off), and the vetter's features are taken from what the rules saw
 //! (`Scratch::vetter_input`, `vetter::for_each_feature`), so training and shipping read a post
 //! the same way. The model is a softmax regression (none, report, recovery) fitted by full-batch
@@ -12,9 +14,10 @@
 //! the same data give the same weights.
 //!
 //! The two thresholds are chosen on out-of-fold probabilities, by set: each set's posts are scored
-//! by a model trained on the other sets only, and the pair that gives the best F1 with a pooled
-//! report precision of at least 0.97 (sets 2-5) is kept. Those out-of-fold figures are the honest
-//! ones for sets 1-4; the final model, trained on everything, is then scored on its own training
+//! by a model trained on the other sets only, and the veto threshold that gives the best pooled
+//! F1 of reports (sets 2-6, figurative reports counted twice more) while costing at most one point
+//! of the rules' pooled recall is kept. Those out-of-fold figures are the honest
+//! ones for the vetter; the final model, trained on everything, is then scored on its own training
 //! data (training figures, printed apart).
 
 mod model;
@@ -34,7 +37,9 @@ const SETS: &[(&str, &[&str], f64)] = &[
     ("set2", &["labelled2-dev.tsv", "labelled2-test.tsv"], 1.0),
     ("set3", &["labelled3-dev.tsv", "labelled3-test.tsv"], 1.0),
     ("set4", &["labelled4-dev.tsv", "labelled4-test.tsv"], 1.0),
-    ("set5-dev", &["labelled5-dev.tsv"], 1.0),
+    ("set5", &["labelled5-dev.tsv", "labelled5-test.tsv"], 1.0),
+    ("train6", &["train6.tsv"], 1.0),
+    ("set6-dev", &["labelled6-dev.tsv"], 1.0),
 ];
 
 /// One labelled post, with what the rules made of it and its features.
@@ -291,15 +296,30 @@ fn matcher_with(lex: &Lexicon, model: Option<&Model>, veto: f32, promote: f32) -
     m
 }
 
-/// The veto threshold with the best pooled out-of-fold F1 of reports on sets 2 to 5 (the first
+/// The most pooled out-of-fold recall of reports the veto may cost against the rules alone.
+const MAX_RECALL_COST: f64 = 0.01;
+
+/// The veto threshold with the best pooled out-of-fold F1 of reports on sets 2 to 6 (the first
 /// set is written from templates and easy for the rules), figurative reports counted as two false
-/// positives more, for the promotion threshold `promote`.
+/// positives more, for the promotion threshold `promote`, among the thresholds that cost at most
+/// [`MAX_RECALL_COST`] of the rules' pooled recall.
 fn choose_veto(posts: &[Post], oof: &[Said], promote: f32) -> (f32, Figures) {
+    let at = |veto: f32| {
+        let said: Vec<(usize, String)> = oof.iter().map(|s| decide(s, veto, promote)).collect();
+        pooled(&figures_by_set(posts, &said), 1..SETS.len())
+    };
+    let rules_recall = at(1.1).recall();
     let mut best: Option<(f64, f32, Figures)> = None;
     for vi in 12..21 {
         let veto = vi as f32 * 0.05;
-        let said: Vec<(usize, String)> = oof.iter().map(|s| decide(s, veto, promote)).collect();
-        let f = pooled(&figures_by_set(posts, &said), 1..SETS.len());
+        let f = at(veto);
+        // The vetter is there to set traps aside, not plain reports: the labelled sets are
+        // trap-heavy, and a threshold that pays in recall there vetoed plain reports ("wtf, Gmail
+        // still down") by the dozen on the bundled example. At most MAX_RECALL_COST of the
+        // rules' pooled recall may go.
+        if f.recall() < rules_recall - MAX_RECALL_COST {
+            continue;
+        }
         let mut g = f;
         g.fp += 2 * f.figurative;
         let score = g.f1();
@@ -316,7 +336,7 @@ fn report(title: &str, f: &[Figures]) {
     for (i, x) in f.iter().enumerate() {
         println!("  {:<9} {}", SETS[i].0, x.show());
     }
-    println!("  {:<9} {}", "sets 2-5", pooled(f, 1..SETS.len()).show());
+    println!("  {:<9} {}", "sets 2-6", pooled(f, 1..SETS.len()).show());
 }
 
 /// Prints the out-of-fold figures for each veto threshold (promotion off) and each promotion
@@ -328,11 +348,37 @@ fn print_grid(posts: &[Post], oof: &[Said]) {
             let said: Vec<(usize, String)> = oof.iter().map(|s| decide(s, v, p)).collect();
             let f = figures_by_set(posts, &said);
             println!(
-                "  {name} {t:.2}: sets 2-5 {} | set5-dev {}",
+                "  {name} {t:.2}: sets 2-6 {} | set6-dev {}",
                 pooled(&f, 1..SETS.len()).show(),
-                f[4].show()
+                f[SETS.len() - 1].show()
             );
         }
+    }
+}
+
+/// Prints every post of the sets after the first that the rules alone or the rules with the out-of-fold vetter
+/// read wrong (kind or service): the error analysis behind the rules (`--errors`).
+fn print_errors(posts: &[Post], plain: &[(usize, String)], oof: &[Said], said: &[(usize, String)]) {
+    let kinds = ["none", "report", "recovery"];
+    println!("errors (set, class, wanted, rules alone, with the vetter out of fold, P(none)):");
+    for (((p, rule), o), vet) in posts.iter().zip(plain).zip(oof).zip(said) {
+        let want = (p.label, if p.label == 0 { "" } else { p.service.as_str() });
+        let right =
+            |(k, svc): &(usize, String)| (*k, if *k == 0 { "" } else { svc.as_str() }) == want;
+        if p.set == 0 || (right(rule) && right(vet)) {
+            continue;
+        }
+        let show = |(k, svc): &(usize, String)| format!("{} {svc}", kinds[*k]);
+        println!(
+            "  {:<6} {:<9} want {:<18} rules {:<18} vetted {:<18} {:>5} {}",
+            SETS[p.set].0,
+            p.class,
+            show(&(p.label, p.service.clone())),
+            show(rule),
+            show(vet),
+            o.p.map_or("-".to_string(), |x| format!("{:.2}", x[0])),
+            p.text
+        );
     }
 }
 
@@ -346,7 +392,7 @@ fn main() -> ExitCode {
             .and_then(|v| v.parse().ok())
             .unwrap_or(default)
     };
-    let lambda = value("--lambda", 1e-3);
+    let lambda = value("--lambda", 3e-4);
     let iters = value("--iters", 500.0) as usize;
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
     let lex = Lexicon::builtin();
@@ -381,6 +427,9 @@ fn main() -> ExitCode {
         veto = value("--veto", 1.1) as f32;
     }
     let said: Vec<(usize, String)> = oof.iter().map(|s| decide(s, veto, promote)).collect();
+    if args.iter().any(|a| a == "--errors") {
+        print_errors(&posts, &plain, &oof, &said);
+    }
     let cv = pooled(&figures_by_set(&posts, &said), 1..SETS.len());
     report(
         &format!("out of fold, by set (veto {veto:.2}, promote {promote:.2}):"),
@@ -399,7 +448,7 @@ fn main() -> ExitCode {
         &figures_by_set(&posts, &fin),
     );
     let trained = format!(
-        "the {} of the {} posts of eval/ (sets 1-4 both halves, labelled5-dev.tsv) that name a service and have an outage or recovery phrase; {}; lambda {lambda}, {iters} steps, on {}; out-of-fold pooled sets 2-5: {}",
+        "the {} of the {} posts of eval/ (sets 1-5 both halves, train6.tsv, labelled6-dev.tsv) that name a service and have an outage or recovery phrase; {}; lambda {lambda}, {iters} steps, on {}; out-of-fold pooled sets 2-6: {}",
         all.len(),
         posts.len(),
         if with_rule { "with the rules' verdict" } else { "text only" },

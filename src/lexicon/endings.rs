@@ -1,0 +1,180 @@
+//! Korean endings that change what an outage or recovery phrase says. Korean glues its grammar to
+//! the word it bends, so 먹통 ("down") reads as a report, but 먹통이면 ("if it were down"),
+//! 다운된 적 없는 ("never went down"), 끊김 없이 ("without a drop") and 먹통이었던 거 ("that it
+//! was down, back then") do not. These are endings of the language, not words of a lexicon: the
+//! classifier reads what follows a phrase in its own word (the normalised text has no spaces
+//! between Hangul syllables) and sets the phrase aside when one of them follows. No allocation.
+
+/// What an ending makes of the phrase before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// A condition or a fear: 먹통이면, 안 되면, 다운된다면, 다운될까 봐.
+    Hypothetical,
+    /// An experience denied: 다운된 적 없는, 먹통 될 일 없어.
+    Never,
+    /// Its absence: 끊김 없이, 오류 없는, 장애는 없어요.
+    Without,
+    /// A past state told as such: 먹통이었던 거, 다운됐던 날 (not 됐던데, which reports it), or a
+    /// time when it was or would be so: 먹통일 때, 장애 났을 때.
+    Past,
+    /// The outage itself denied: 안 되는 건 아니고, 안 되는 게 아니라.
+    Denied,
+    /// Something someone lowers or breaks on purpose: 화질 다운시켜서, 속도 다운시킨.
+    Caused,
+    /// A recovery verb said in the negative, 안 or 못 right before it: 로그인이 안 되네요.
+    Negated,
+}
+
+impl Ending {
+    /// How `outcry explain` names it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Ending::Hypothetical => "a condition or a fear (if it were…)",
+            Ending::Never => "an experience denied (never…)",
+            Ending::Without => "an absence (without…)",
+            Ending::Past => "a past state or a time when (that was…, when it was…)",
+            Ending::Denied => "a denial (it is not that…)",
+            Ending::Caused => "something made so on purpose (…시키다)",
+            Ending::Negated => "said in the negative (안 or 못 right before it)",
+        }
+    }
+}
+
+/// The verb or copula syllables that may stand between the phrase and its ending (먹통-이-면,
+/// 다운-된-적, 먹통-이었-던, 장애-났을-때), longest first so that 이었 is tried before 이.
+const HELPERS: [&str; 27] = [
+    "되었", "됐었", "이었", "이라", "된다", "난다", "한다", "났을", "됐을", "였", "이", "되", "됐",
+    "된", "될", "했", "하", "한", "할", "나", "났", "난", "날", "일", "었", "았", "으",
+];
+
+/// Particles between a noun and 없다 (장애는 없어요, 오류가 없는).
+const PARTICLES: [&str; 5] = ["이", "가", "은", "는", "도"];
+
+/// The ending right after a phrase that ends at the start of `rest`, if one changes it. Only a
+/// phrase that ends in a Hangul syllable is bent by an ending (`rest` then starts in its word).
+pub fn after(phrase: &str, rest: &str) -> Option<Ending> {
+    if !phrase
+        .chars()
+        .last()
+        .is_some_and(super::normalise::is_syllable)
+    {
+        return None;
+    }
+    if let Some(e) = without(rest) {
+        return Some(e);
+    }
+    if ["시키", "시켜", "시켰", "시킨", "시킬"]
+        .iter()
+        .any(|p| rest.starts_with(p))
+    {
+        return Some(Ending::Caused);
+    }
+    let bare = HELPERS
+        .iter()
+        .find_map(|h| rest.strip_prefix(h))
+        .into_iter()
+        .chain([rest]);
+    for r in bare {
+        if let Some(e) = bent(r, r.len() < rest.len()) {
+            return Some(e);
+        }
+    }
+    None
+}
+
+/// Whether a recovery phrase that starts right after `before` is said in the negative: 안 or 못
+/// right before it (로그인이 안 되네요; the normalised text has no space between them).
+pub fn negated_before(before: &str) -> bool {
+    before.ends_with('안') || before.ends_with('못')
+}
+
+/// 없 right after the phrase, or after one particle: 끊김없이, 장애는없어요.
+fn without(rest: &str) -> Option<Ending> {
+    let r = PARTICLES
+        .iter()
+        .find_map(|p| rest.strip_prefix(p).filter(|r| r.starts_with('없')))
+        .unwrap_or(rest);
+    r.starts_with('없').then_some(Ending::Without)
+}
+
+/// The ending at the start of `r` (what follows the phrase and its helper syllable, if it had
+/// one: `helped`).
+fn bent(r: &str, helped: bool) -> Option<Ending> {
+    let starts = |p: &str| r.starts_with(p);
+    if starts("면서") || starts("으면서") {
+        // "while": 먹통이면서 reports it.
+        return None;
+    }
+    if ["면", "다면", "라면", "으면", "까봐"]
+        .iter()
+        .any(|p| starts(p))
+    {
+        return Some(Ending::Hypothetical);
+    }
+    let never = [
+        "적없",
+        "적이없",
+        "적은없",
+        "적도없",
+        "일없",
+        "일은없",
+        "일이없",
+    ];
+    if helped && never.iter().any(|p| starts(p)) {
+        return Some(Ending::Never);
+    }
+    let denied = [
+        "는거아니",
+        "는거아님",
+        "는거아냐",
+        "는게아니",
+        "는건아니",
+        "는건아님",
+    ];
+    if denied.iter().any(|p| starts(p)) {
+        return Some(Ending::Denied);
+    }
+    if helped && starts("때") {
+        return Some(Ending::Past);
+    }
+    let evidential = ["던데", "던가", "던지"].iter().any(|p| starts(p));
+    (helped && starts("던") && !evidential).then_some(Ending::Past)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_recovery_after_an_or_mot_is_negated() {
+        assert!(negated_before("g메일로그인이안"));
+        assert!(negated_before("못"));
+        assert!(!negated_before("카톡다시"));
+    }
+
+    #[test]
+    fn endings_bend_the_phrase_before_them() {
+        let cases = [
+            ("먹통", "이면어떡하지", Some(Ending::Hypothetical)),
+            ("안되", "면나진짜할거없음", Some(Ending::Hypothetical)),
+            ("다운", "되면어떡하지", Some(Ending::Hypothetical)),
+            ("다운", "될까봐걱정", Some(Ending::Hypothetical)),
+            ("먹통", "이면서결제도안돼", None),
+            ("다운", "된적없는듯", Some(Ending::Never)),
+            ("끊김", "없이잘봄", Some(Ending::Without)),
+            ("장애", "는없어요", Some(Ending::Without)),
+            ("먹통", "이었던거어제일이잖아", Some(Ending::Past)),
+            ("다운", "됐던데", None),
+            ("먹통", "일때요기요로시킨적", Some(Ending::Past)),
+            ("다운", "시켜서듣는게좋아", Some(Ending::Caused)),
+            ("안되", "는건아니고그냥", Some(Ending::Denied)),
+            ("안되", "는게아니라", Some(Ending::Denied)),
+            ("먹통", "이네", None),
+            ("다운", "됐어요", None),
+            ("down", "면", None),
+        ];
+        for (phrase, rest, want) in cases {
+            assert_eq!(after(phrase, rest), want, "{phrase}{rest}");
+        }
+    }
+}
