@@ -704,13 +704,7 @@ fn dense_suite_meets_the_targets() {
 /// tune on it). Held to what it measured, not to the targets it missed (see `Held::Measured`).
 #[test]
 fn held_out_dense_suite_meets_the_targets() {
-    let specs = outcry_sim::dense_suite_seeded(40_000)
-        .into_iter()
-        .map(|mut s| {
-            s.name = format!("held-{}", s.name);
-            s
-        })
-        .collect();
+    let specs = held_out_dense(40_000);
     dense_meets_the_targets("Held-out dense suite", specs, Held::Measured);
 }
 
@@ -805,13 +799,7 @@ fn model_error(w: &Windows, params: &Params, truth: &[f64], size: f64) -> String
 /// which it measures no false alarm (a seen figure, not a held-out one).
 #[test]
 fn fresh_held_out_dense_suite_meets_the_targets() {
-    let specs = outcry_sim::dense_suite_seeded(outcry_sim::DENSE_FRESH_HOLDOUT)
-        .into_iter()
-        .map(|mut s| {
-            s.name = format!("held-{}", s.name);
-            s
-        })
-        .collect();
+    let specs = held_out_dense(outcry_sim::DENSE_FRESH_HOLDOUT);
     dense_meets_the_targets("Fresh held-out dense suite", specs, Held::Measured);
 }
 
@@ -823,14 +811,19 @@ fn fresh_held_out_dense_suite_meets_the_targets() {
 /// `Held::DenseTargets`).
 #[test]
 fn fourth_held_out_dense_suite_meets_the_targets() {
-    let specs = outcry_sim::dense_suite_seeded(outcry_sim::DENSE_FOURTH_HOLDOUT)
+    let specs = held_out_dense(outcry_sim::DENSE_FOURTH_HOLDOUT);
+    dense_meets_the_targets("Fourth held-out dense suite", specs, Held::DenseTargets);
+}
+
+/// The dense suite drawn from held-out `seeds`, its scenarios named `held-…`.
+fn held_out_dense(seeds: u64) -> Vec<outcry_sim::DenseSpec> {
+    outcry_sim::dense_suite_seeded(seeds)
         .into_iter()
         .map(|mut s| {
             s.name = format!("held-{}", s.name);
             s
         })
-        .collect();
-    dense_meets_the_targets("Fourth held-out dense suite", specs, Held::DenseTargets);
+        .collect()
 }
 
 fn dense_meets_the_targets(title: &str, specs: Vec<outcry_sim::DenseSpec>, held: Held) {
