@@ -3,7 +3,7 @@
 //! (steps 1, 3 and 4 of the method).
 
 use super::level::{local_level, LEVEL_MIN_H};
-use super::nbinom::{block_size, expectation_spread, nb_tail, robust_size};
+use super::nbinom::{block_size, expectation_spread, nb_tail, robust_size, summed_size};
 use super::params::{Params, Variance};
 use super::poisson::score;
 use super::season::{fit_factor, Season};
@@ -252,23 +252,22 @@ fn fit_seasonal(model: &mut Model, s: &Season, counts: &[u32], base: &[f64], out
                 s.provisional,
             );
         }
-        if s.by_day && s.weekend {
+        if s.by_day {
             for j in 0..slots {
                 rest[j] = weight[j] * model.hour[usize::from(s.hour[j])];
             }
-            fit_weekend(&mut model.day, s, (&obs, &rest), model.lambda);
-        } else if s.by_day {
-            for j in 0..slots {
-                rest[j] = weight[j] * model.hour[usize::from(s.hour[j])];
+            if s.weekend {
+                fit_weekend(&mut model.day, s, (&obs, &rest), model.lambda);
+            } else {
+                fit_factor(
+                    &mut model.day,
+                    &s.day,
+                    (&s.date, 7),
+                    (&obs, &rest),
+                    model.lambda,
+                    false,
+                );
             }
-            fit_factor(
-                &mut model.day,
-                &s.day,
-                (&s.date, 7),
-                (&obs, &rest),
-                model.lambda,
-                false,
-            );
         }
     }
     model.lambda = fit_lambda(&model.hour, &model.day);
@@ -416,11 +415,11 @@ fn test_windows(
             // Independent windows would make the sum negative binomial of size θ·(Σμ)²/Σμ²;
             // where the series' blocks spread wider (the expectation's error lasts for hours),
             // their measured size.
+            let independent = summed_size(theta, m, m2);
             let size = if theta.is_finite() {
-                let independent = theta * m * m / m2;
                 measured.map_or(independent, |b| b.min(independent))
             } else {
-                f64::INFINITY
+                independent
             };
             let p = nb_tail(c as u32, m, size);
             let spike = p < params.alpha && c >= params.min_ratio * m;

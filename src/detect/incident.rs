@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use super::expectation::{Series, BASELINE_FLOOR, DENSE_MEAN};
 use super::facets::{incident_facets, IncidentFacets};
-use super::nbinom::{nb_tail, run_llr_spread};
+use super::nbinom::{nb_tail, run_llr_spread, summed_size};
 use super::params::Params;
 use super::phases::recovering_start;
 use super::recovery::{above_normal, recovery_time};
@@ -183,12 +183,7 @@ fn summed_spike(s: &Series, start: usize, end: usize, params: &Params) -> Option
         if !x.elevated || !pair || c < params.min_reports || f64::from(c) < params.min_ratio * m {
             continue;
         }
-        let size = if s.theta.is_finite() {
-            s.theta * m * m / m2
-        } else {
-            f64::INFINITY
-        };
-        if nb_tail(c, m, size) < params.alpha {
+        if nb_tail(c, m, summed_size(s.theta, m, m2)) < params.alpha {
             found = Some(k);
         }
     }

@@ -61,6 +61,17 @@ pub fn nb_tail(c: u32, mu: f64, theta: f64) -> f64 {
     }
 }
 
+/// The size of one negative binomial standing for a sum of independent windows of size `theta`
+/// (infinite: Poisson) whose means add up to `m` and their squares to `m2`: the one of the same
+/// mean and variance, θ·m²/Σμ² (infinite stays infinite).
+pub fn summed_size(theta: f64, m: f64, m2: f64) -> f64 {
+    if theta.is_finite() {
+        theta * m * m / m2
+    } else {
+        f64::INFINITY
+    }
+}
+
 /// ln P(X = c) for the negative binomial of mean `mu` and size `theta` (Poisson when infinite).
 pub fn nb_ln_pmf(c: u32, mu: f64, theta: f64) -> f64 {
     let cf = f64::from(c);
