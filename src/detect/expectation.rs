@@ -167,7 +167,12 @@ fn fit_model(
         }
         let global: Vec<f64> = (0..n).map(|k| model.global(k, base, season)).collect();
         let level = if params.local_level {
-            local_level(counts, &global, width, known)
+            let runs = if known {
+                vec![]
+            } else {
+                spike_spans(&outlier, params.merge_gap)
+            };
+            local_level(counts, &global, &runs, width, known)
         } else {
             vec![1.0; n]
         };
@@ -183,6 +188,23 @@ fn fit_model(
         }
     }
     model
+}
+
+/// The windows from each flagged one to the next when at most `gap` windows lie between them:
+/// the spans of an input's outages as its spikes mark them, thinner windows within included.
+fn spike_spans(flagged: &[bool], gap: i64) -> Vec<bool> {
+    let mut out = flagged.to_vec();
+    let mut last: Option<usize> = None;
+    for (k, &f) in flagged.iter().enumerate() {
+        if !f {
+            continue;
+        }
+        if let Some(j) = last.filter(|&j| (k - j - 1) as i64 <= gap) {
+            out[j..k].fill(true);
+        }
+        last = Some(k);
+    }
+    out
 }
 
 /// λ without a seasonal profile: the reports of the windows not flagged over their chatter
@@ -651,6 +673,17 @@ mod tests {
                 s.scores[k]
             );
         }
+    }
+
+    #[test]
+    fn spike_spans_bridge_short_gaps_only() {
+        let f = |v: &[u8]| v.iter().map(|&b| b == 1).collect::<Vec<bool>>();
+        let flagged = f(&[0, 1, 0, 0, 1, 0, 0, 0, 0, 1, 0]);
+        assert_eq!(
+            spike_spans(&flagged, 3),
+            f(&[0, 1, 1, 1, 1, 0, 0, 0, 0, 1, 0])
+        );
+        assert_eq!(spike_spans(&flagged, 4), f(&[0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0]));
     }
 
     #[test]

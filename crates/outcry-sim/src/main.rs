@@ -1,6 +1,9 @@
 //! Writes the scenario suite to disk, so a scenario can be run through `outcry` by hand:
 //!
-//!     cargo run -p outcry-sim -- DIR [--holdout]
+//!     cargo run -p outcry-sim -- DIR [--holdout | --fresh]
+//!
+//! (`--fresh`: the third held-out draw, `POSTS_FRESH_HOLDOUT`, development data since it was
+//! run; the fourth, reserved, is not written here.)
 //!
 //! Each scenario becomes its input files (`NAME-FILE`) and its truth (`NAME-truth.csv`, the CSV
 //! `outcry eval --truth` reads); `DIR/LIST` has one line per scenario: its name, then its input
@@ -13,12 +16,22 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let holdout = args.iter().any(|a| a == "--holdout");
+    let fresh = args.iter().any(|a| a == "--fresh");
     let dirs: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
     let [dir] = dirs.as_slice() else {
-        eprintln!("usage: outcry-sim DIR [--holdout]   (writes the scenario suite into DIR)");
+        eprintln!(
+            "usage: outcry-sim DIR [--holdout | --fresh]   (writes the scenario suite into DIR)"
+        );
         return ExitCode::from(2);
     };
-    match write_suite(&PathBuf::from(dir), holdout) {
+    let specs = if fresh {
+        outcry_sim::fresh_holdout()
+    } else if holdout {
+        outcry_sim::holdout()
+    } else {
+        outcry_sim::suite()
+    };
+    match write_suite(&PathBuf::from(dir), &specs) {
         Ok(n) => {
             eprintln!("outcry-sim: {n} scenarios written to {dir}");
             ExitCode::SUCCESS
@@ -30,15 +43,10 @@ fn main() -> ExitCode {
     }
 }
 
-fn write_suite(dir: &PathBuf, holdout: bool) -> std::io::Result<usize> {
+fn write_suite(dir: &PathBuf, specs: &[outcry_sim::Spec]) -> std::io::Result<usize> {
     std::fs::create_dir_all(dir)?;
-    let specs = if holdout {
-        outcry_sim::holdout()
-    } else {
-        outcry_sim::suite()
-    };
     let mut list = std::fs::File::create(dir.join("LIST"))?;
-    for spec in &specs {
+    for spec in specs {
         let sc = outcry_sim::generate(spec);
         let mut names = vec![];
         for (name, bytes) in &sc.files {
