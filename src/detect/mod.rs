@@ -81,8 +81,9 @@
 //!    past the run; earlier ones (a service that flickers, partial restores, people answering
 //!    others) never end an outage while reports are still elevated. When they come only later,
 //!    within `tail_windows`, and the reports in between are still above μ in sum (P <
-//!    `tail_alpha`), the outage was *degraded* until then. An incident whose last spike is within
-//!    `merge_gap` windows of the end of the input is still under way: no recovery yet.
+//!    `tail_alpha`), the outage was *degraded* until then. An incident whose last elevated window
+//!    is within `merge_gap` windows of the end of the input is still under way: no recovery yet
+//!    (a window that could still join its run has not been seen).
 //! 10. **Severity**: the peak's ratio to its expectation and the run's evidence (`llr`, nats, as
 //!     the evidence rule measures it).
 //!

@@ -20,8 +20,13 @@ use crate::window::{Cell, Windows};
 /// outage while its reports are still elevated. When recovery posts come only later, within
 /// `tail_windows` past the run, and the reports in between are still [`above_normal`], the
 /// outage was degraded until the first of them. Otherwise the recovery is the end of the body
-/// ([`reports_end`]). `None` while it is still under way: its last spike is within `merge_gap`
-/// windows of `last_window`, the input's last.
+/// ([`reports_end`]). `None` while it is still under way: its last elevated window (`run.end`)
+/// is within `merge_gap` windows of `last_window`, the input's last. The run itself is only
+/// settled then: an elevated window up to `merge_gap` windows later would still join it (a
+/// slow outage's thinning tail, one or two voices every other window). Until issue 17's fourth
+/// pass this looked at the last *spike*, and a live run announced such a tail's recovery as
+/// soon as its latest window closed (`fresh-early-4` in tests/watch.rs: 17:15, where `detect`,
+/// with the windows after it, places 17:22 and the truth is 17:24).
 pub(super) fn recovery_time(
     w: &Windows,
     s: &Series,
@@ -31,7 +36,7 @@ pub(super) fn recovery_time(
     params: &Params,
 ) -> Option<Ts> {
     let widx = |k: usize| s.first + k as i64;
-    if last_window - widx(run.last_spike) <= params.merge_gap {
+    if last_window - widx(run.end) <= params.merge_gap {
         return None;
     }
     let (body_w, end_w) = (widx(run.body_end), widx(run.end));
