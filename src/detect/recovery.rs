@@ -123,6 +123,25 @@ mod tests {
     }
 
     #[test]
+    fn a_thinning_tail_is_under_way_until_merge_gap_windows_after_its_last_elevated_one() {
+        // Three reports a minute for ten minutes, then two every other minute: the tail's
+        // windows are elevated, not spikes, and the next one would still join the run.
+        let mut reps: Vec<(i64, u32)> = (100..110).map(|m| (m, 3)).collect();
+        reps.extend([(111, 2), (113, 2), (115, 2)]);
+        let p = Params::default();
+        // The input (a live run's windows so far) ends a window after the tail's latest, more
+        // than `merge_gap` after the last spike: the run is not settled, the outage is still
+        // under way (it used to end at minute 116 here).
+        let edge = detect(&windows_with(&reps, &[], (0, 116)), &p);
+        assert_eq!(edge.len(), 1);
+        assert_eq!(edge[0].recovery, None);
+        // With the windows after it, the tail goes on to minute 117 and ends there.
+        reps.push((117, 2));
+        let whole = detect(&windows_with(&reps, &[], (0, 140)), &p);
+        assert_eq!(whole[0].recovery, Some(118 * 60));
+    }
+
+    #[test]
     fn still_elevated_at_the_end_has_no_recovery() {
         let reps: Vec<(i64, u32)> = (480..500).map(|m| (m, 8)).collect();
         let w = windows_with(&reps, &[(499, 5)], (0, 500));

@@ -16,7 +16,8 @@
 //!   [`UPDATE_GROWTH`] times the reports of the busiest one announced before (and at least
 //!   `min_reports` more). So an incident makes at most a handful of updates, each a doubling.
 //! * **Recovery**: the detector places a recovery (its `merge_gap` quiet windows have closed
-//!   after the last spike, or the recovery posts say so). Withdrawn: an announced incident that
+//!   after the last elevated window, so nothing more can join the run; the recovery posts
+//!   only place it). Withdrawn: an announced incident that
 //!   the detector, with the windows closed since, no longer finds at all once `merge_gap`
 //!   windows have closed after its last elevated window (the refitted baseline explains it).
 //! * **Reopened**: an incident whose reports come back after its recovery was announced, when
