@@ -683,7 +683,10 @@ mod tests {
             spike_spans(&flagged, 3),
             f(&[0, 1, 1, 1, 1, 0, 0, 0, 0, 1, 0])
         );
-        assert_eq!(spike_spans(&flagged, 4), f(&[0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0]));
+        assert_eq!(
+            spike_spans(&flagged, 4),
+            f(&[0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0])
+        );
     }
 
     #[test]

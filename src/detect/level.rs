@@ -284,6 +284,9 @@ mod tests {
         let level = local_level(&counts, &expected, &spans, 300, false);
         assert!(level[0] < 0.2, "{}", level[0]);
         // Every window left out: the blocks as they are.
-        assert_eq!(local_level(&counts, &expected, &[true; 54], 300, false), blind);
+        assert_eq!(
+            local_level(&counts, &expected, &[true; 54], 300, false),
+            blind
+        );
     }
 }
