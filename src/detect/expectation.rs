@@ -554,7 +554,8 @@ pub fn dense_distinct(
 pub const SHAPE_CLAMP: (f64, f64) = (0.2, 5.0);
 
 /// The chatter level around each window of `[first, last]`, relative to its mean: the records that
-/// do not name `svc`, averaged over an hour either side, divided by the mean over the span and
+/// do not name `svc`, averaged over an hour either side (within the span; within an hour of its
+/// ends, or as far either side when that is higher), divided by the mean over the span and
 /// clamped to `SHAPE_CLAMP`. An input with no other chatter gets a flat 1.
 pub fn chatter_shape(w: &Windows, svc: usize, first: i64, last: i64) -> Vec<f64> {
     let n = (last - first + 1).max(0) as usize;
@@ -573,8 +574,16 @@ pub fn chatter_shape(w: &Windows, svc: usize, first: i64, last: i64) -> Vec<f64>
     }
     let smooth: Vec<f64> = (0..n)
         .map(|k| {
-            let (a, b) = (k.saturating_sub(h), (k + h + 1).min(n));
-            (prefix[b] - prefix[a]) / (b - a) as f64
+            let mean = |a: usize, b: usize| (prefix[b] - prefix[a]) / (b - a) as f64;
+            let around = mean(k.saturating_sub(h), (k + h + 1).min(n));
+            // Near an end of the span, the chatter as far either side, when it is higher:
+            // at a live run's edge the past hour alone lags a rise in chatter (an office's
+            // first minutes judged against the quiet hour before them).
+            let d = h.min(k).min(n - 1 - k);
+            match d < h {
+                true => around.max(mean(k - d, k + d + 1)),
+                false => around,
+            }
         })
         .collect();
     let mean = if n == 0 { 0.0 } else { prefix[n] / n as f64 };
@@ -673,6 +682,32 @@ mod tests {
                 s.scores[k]
             );
         }
+    }
+
+    #[test]
+    fn a_rise_in_chatter_at_the_end_of_the_span_is_not_lagged() {
+        // Five-minute windows: a post a window for ten hours, then ten a window for the last
+        // two (an office opening at a live run's edge).
+        let mut w = Windows::new(300, 1);
+        for k in 0..122i64 {
+            for j in 0..if k < 120 { 1 } else { 10 } {
+                w.see(k * 300 + j);
+            }
+        }
+        let shape = chatter_shape(&w, 0, 0, 121);
+        // The past hour alone would put the last window at 1.7 posts a window, against a mean
+        // of 1.15; as far after as before (itself), at ten.
+        assert!(shape[121] > 5.0 * shape[60], "{} {}", shape[121], shape[60]);
+        // A fall at the end is not believed from the last window alone: the past hour's
+        // level stands.
+        let mut w = Windows::new(300, 1);
+        for k in 0..122i64 {
+            for j in 0..if k < 120 { 10 } else { 1 } {
+                w.see(k * 300 + j);
+            }
+        }
+        let shape = chatter_shape(&w, 0, 0, 121);
+        assert!(shape[121] > 0.8 * shape[60], "{} {}", shape[121], shape[60]);
     }
 
     #[test]

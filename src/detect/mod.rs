@@ -11,7 +11,9 @@
 //! counts around an expectation μ_k = λ · f_k · s_k · L_k:
 //!
 //! 1. **Chatter level.** f_k is the number of posts that do *not* name the service around window
-//!    k (an hour either side), divided by its mean over the input and clamped to 0.2–5: chatter
+//!    k (an hour either side; within an hour of an end of the input, or as far either side when
+//!    that is higher: a live run's edge does not lag a rise), divided by its mean over the input
+//!    and clamped to 0.2–5: chatter
 //!    follows the time of day and week, and so do complaints, so a busy afternoon is judged
 //!    against a busier normal than 4 a.m. (the share-of-posts idea of binomial burst models). An
 //!    input with no other chatter gets a flat f = 1.
