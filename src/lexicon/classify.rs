@@ -17,6 +17,37 @@ use super::normalise::{doubles_in, is_syllable, nfkc_stage, Doubles, Normaliser}
 use super::vetter::{Vetter, Vetting, MAX_TEXT};
 use crate::record::jsonscan::same;
 
+/// Moves the hits that `why` sets aside (`Err(reason)`) from `hits` to `dropped`, each with its
+/// reason, and keeps the others in text order (`Ok(hit)`, which may change the hit: a code joined
+/// by its number). Every hit is decided first, on the list as the stage found it (a kept hit that
+/// `why` changed is seen changed by the hits after it), and only then is the list compacted, so no
+/// decision reads a slot that an earlier one overwrote. The one compaction of every stage that
+/// sets hits aside; it allocates nothing.
+fn set_aside(
+    hits: &mut Vec<Hit>,
+    dropped: &mut Vec<Hit>,
+    mut why: impl FnMut(&[Hit], usize) -> Result<Hit, Dropped>,
+) {
+    let mut any = false;
+    for i in 0..hits.len() {
+        match why(hits, i) {
+            Ok(h) => hits[i] = Hit { dropped: None, ..h },
+            Err(w) => {
+                hits[i].dropped = Some(w);
+                any = true;
+            }
+        }
+    }
+    if any {
+        hits.retain(|h| {
+            if h.dropped.is_some() {
+                dropped.push(*h);
+            }
+            h.dropped.is_none()
+        });
+    }
+}
+
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric()
 }
@@ -793,36 +824,22 @@ impl Matcher {
     /// Moves the hits that start or end inside a longer word from `hits` to `dropped` (see
     /// [`Matcher::at_word_bounds`]).
     fn drop_inside_words(&self, hay: &[u8], hits: &mut Vec<Hit>, dropped: &mut Vec<Hit>) {
-        let n = hits.len();
-        let mut keep = 0;
-        for i in 0..n {
+        set_aside(hits, dropped, |hits, i| {
             let h = hits[i];
-            let why = if !self.at_word_bounds(hay, hits, i) {
-                Err(Dropped::WordBoundary)
-            } else {
-                // `error {number}`, `{number}%`: the number joins the match, or it does not count.
-                match self.entries[h.term].number {
-                    None => Ok(h),
-                    Some(NumberSlot::Before) => number_before(hay, h.start)
-                        .map(|start| Hit { start, ..h })
-                        .ok_or(Dropped::NoNumber),
-                    Some(NumberSlot::After) => number_after(hay, h.end)
-                        .map(|end| Hit { end, ..h })
-                        .ok_or(Dropped::NoNumber),
-                }
-            };
-            match why {
-                Ok(h) => {
-                    hits[keep] = h;
-                    keep += 1;
-                }
-                Err(why) => dropped.push(Hit {
-                    dropped: Some(why),
-                    ..h
-                }),
+            if !self.at_word_bounds(hay, hits, i) {
+                return Err(Dropped::WordBoundary);
             }
-        }
-        hits.truncate(keep);
+            // `error {number}`, `{number}%`: the number joins the match, or it does not count.
+            match self.entries[h.term].number {
+                None => Ok(h),
+                Some(NumberSlot::Before) => number_before(hay, h.start)
+                    .map(|start| Hit { start, ..h })
+                    .ok_or(Dropped::NoNumber),
+                Some(NumberSlot::After) => number_after(hay, h.end)
+                    .map(|end| Hit { end, ..h })
+                    .ok_or(Dropped::NoNumber),
+            }
+        });
     }
 
     /// Whether hit `i` may stand where it is: a Latin entry must not start or end inside a longer
@@ -856,8 +873,7 @@ impl Matcher {
     /// Moves the ambiguous aliases (`?Zoom`, `?다음`) with neither a term next to them nor a frame
     /// around them from `hits` to `dropped`.
     fn drop_without_context(&self, hay: &[u8], hits: &mut Vec<Hit>, dropped: &mut Vec<Hit>) {
-        let mut keep = 0;
-        for i in 0..hits.len() {
+        set_aside(hits, dropped, |hits, i| {
             let h = hits[i];
             let why = match self.entries[h.term].ambiguity() {
                 Ambiguity::None => None,
@@ -870,17 +886,8 @@ impl Matcher {
                     (!self.context_word_at(hay, &h)).then_some(Dropped::NoContextWord)
                 }
             };
-            if let Some(why) = why {
-                dropped.push(Hit {
-                    dropped: Some(why),
-                    ..h
-                });
-                continue;
-            }
-            hits[keep] = h;
-            keep += 1;
-        }
-        hits.truncate(keep);
+            why.map_or(Ok(h), Err)
+        });
     }
 
     /// Moves the `^` hits (predicates with no subject of their own: 안 돼, 안 가요) with no
@@ -891,8 +898,7 @@ impl Matcher {
         if !hits.iter().any(|h| self.entries[h.term].needs_subject) {
             return;
         }
-        let mut keep = 0;
-        for i in 0..hits.len() {
+        set_aside(hits, dropped, |hits, i| {
             let h = hits[i];
             let named_before = || {
                 hits[..i].iter().any(|a| {
@@ -902,16 +908,10 @@ impl Matcher {
                 })
             };
             if self.entries[h.term].needs_subject && !named_before() {
-                dropped.push(Hit {
-                    dropped: Some(Dropped::NoSubject),
-                    ..h
-                });
-                continue;
+                return Err(Dropped::NoSubject);
             }
-            hits[keep] = h;
-            keep += 1;
-        }
-        hits.truncate(keep);
+            Ok(h)
+        });
     }
 
     /// Lists the kept hits in `roles` by what they stand for, and notes where the last one of
@@ -1019,9 +1019,8 @@ impl Matcher {
         if !hits.iter().any(|h| cue_of(h).is_some()) {
             return;
         }
-        let mut keep = 0;
         let mut inherited = None;
-        for i in 0..hits.len() {
+        set_aside(hits, dropped, |hits, i| {
             let h = hits[i];
             let e = &self.entries[h.term];
             // An `every` sense (past talk) sets recovery phrases aside too: "작년 카톡 장애 기사
@@ -1060,18 +1059,11 @@ impl Matcher {
             match cue {
                 Some(c) => {
                     inherited = Some(c);
-                    dropped.push(Hit {
-                        dropped: Some(Dropped::Sense(c)),
-                        ..h
-                    })
+                    Err(Dropped::Sense(c))
                 }
-                None => {
-                    hits[keep] = h;
-                    keep += 1;
-                }
+                None => Ok(h),
             }
-        }
-        hits.truncate(keep);
+        });
     }
 
     /// An outage said in two pieces, when no outage phrase said it: a `[fails]` word and a word
@@ -1114,8 +1106,7 @@ impl Matcher {
     /// 끊김 없이, 먹통이었던 거), and the recovery hits right after 안 or 못 (로그인이 안 되네요),
     /// from `hits` to `dropped` (see `endings.rs`).
     fn set_aside_by_ending(&self, hay: &[u8], hits: &mut Vec<Hit>, dropped: &mut Vec<Hit>) {
-        let mut keep = 0;
-        for i in 0..hits.len() {
+        set_aside(hits, dropped, |hits, i| {
             let h = hits[i];
             let kind = self.entries[h.term].kind;
             let phrase = matches!(kind, TermKind::Outage | TermKind::Recovery);
@@ -1128,18 +1119,8 @@ impl Matcher {
             } else {
                 self.ending_at(hay, h.start, h.end).filter(|_| phrase)
             };
-            match ending {
-                Some(e) => dropped.push(Hit {
-                    dropped: Some(Dropped::Ending(e)),
-                    ..h
-                }),
-                None => {
-                    hits[keep] = h;
-                    keep += 1;
-                }
-            }
-        }
-        hits.truncate(keep);
+            ending.map_or(Ok(h), |e| Err(Dropped::Ending(e)))
+        });
     }
 
     /// Moves the `~` outage hits (down, went down, 다운) whose subject is not the service named
@@ -1150,23 +1131,15 @@ impl Matcher {
     /// down" and 카톡 또 다운 keep theirs. With no service named before it in its clause, a hit is
     /// left as it is.
     fn set_aside_other_subjects(&self, hay: &[u8], hits: &mut Vec<Hit>, dropped: &mut Vec<Hit>) {
-        let mut keep = 0;
-        for i in 0..hits.len() {
+        set_aside(hits, dropped, |hits, i| {
             let h = hits[i];
             let e = &self.entries[h.term];
-            let other =
-                e.figurative && e.kind == TermKind::Outage && self.other_subject(hay, hits, i);
-            if other {
-                dropped.push(Hit {
-                    dropped: Some(Dropped::OtherSubject),
-                    ..h
-                });
+            if e.figurative && e.kind == TermKind::Outage && self.other_subject(hay, hits, i) {
+                Err(Dropped::OtherSubject)
             } else {
-                hits[keep] = h;
-                keep += 1;
+                Ok(h)
             }
-        }
-        hits.truncate(keep);
+        });
     }
 
     /// Whether a word of its own stands between hit `i` and the last service named before it in
