@@ -1215,3 +1215,79 @@ TV
 찾아봤
 정리글
 궁금해서
+
+# Issue 14, round six (README.md, "Sixth round"): a negative predicate of the service before
+# it, in the forms the error analysis of sets 1-6 and train6 showed missing (안 와요, 안
+# 올라가요, 안 열림, 안 보여, 안 나오고, 안 된대요).
+[outage ko]
+^안 와
+^안 옴
+^안 올라감
+^안 보여
+^안 보임
+^안 보이
+^안 뜨
+^안 넘어감
+^안 된대
+^안 나오
+^안 들어와
+^안 들어가져
+^안 들어가요
+^안 들어감
+^안 보내지
+^안 잡히
+^안 받아져
+^끊겨요
+^계속 실패
+^느려
+
+# Working again: 이제 ("now") with a verb of the service before it (인스타 이제 스토리
+# 올라가요, 배민 이제 주문 돼요, 네웹 이제 보여요), and a failure that stopped (토스 앱 이제 안
+# 꺼져요, 유플러스 통화 이제 안 끊겨요).
+[recovery ko]
+^이제 주문
+^이제 들어가
+^이제 보여
+^이제 보임
+^이제 접속
+^이제 올라가
+^이제 열려
+^이제 열림
+^이제 나와
+^이제 나옴
+^이제 로그인
+^이제 결제
+^이제 송금
+^이제 푸시
+^이제 와요
+^이제 옴
+^이제 살았
+^이제 안 꺼져
+^이제 안 끊겨
+^이제 안 튕겨
+^이제 안 멈춰
+^이제 안 끊김
+^다시 로그인됨
+^다시 주문
+살아남
+살았다
+
+# Told about an outage: the documentary, the news, the anniversary, the story of some days ago.
+[sense news 4 every after]
+다큐
+다룬
+뉴스
+1주년
+2주년
+전 얘기
+지난 얘기
+옛날 얘기
+
+# What a friend does not send is no outage: a reply or a call that does not come.
+[exclude ko]
+답장 안 와
+답장이 안 와
+답장 안 옴
+연락 안 와
+연락이 안 와
+연락 안 옴

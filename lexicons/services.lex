@@ -1175,3 +1175,26 @@ LG유플
 
 [service sk-broadband isp]
 브로드밴드
+
+# Issue 14, round six: names people type for these services (from the error analysis of
+# sets 1-6 and train6). Ambiguous where the word has other uses.
+[service xbox-live game]
+?Xbox
+?엑박
+엑박 라이브
+엑스박스
+
+[service nh-bank banking]
+?농협
+농협 앱
+농협 스마트뱅킹
+농협스마트뱅킹
+
+[service wavve video]
+?웨이브
+
+[service naver-webtoon video]
+네웹
+
+[service kt isp]
+@kt_care

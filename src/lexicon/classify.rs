@@ -246,6 +246,12 @@ const CONJUNCTIONS: &[&str] = &[
     "and", "but", "because", "cause", "while", "now", "so", "then",
 ];
 
+/// The prepositions after which an English `^` predicate finds its service: "can't post *on*
+/// instagram", "can't clone *from* github", "can't log *into* steam".
+const PREPOSITIONS: &[&str] = &[
+    "on", "from", "into", "in", "to", "with", "via", "through", "onto", "using",
+];
+
 /// Korean particles that glue to the name before a `~` entry (카톡*이* 다운, 카카오톡*까지*
 /// 다운); with [`ADVERBS`] and the Korean [`LINKS`], what a Hangul run between them may hold.
 const PARTICLES: &[&str] = &[
@@ -880,6 +886,7 @@ impl Matcher {
                 Ambiguity::Near => (self.after_provider(hay, hits, i)
                     || (!self.has_neighbour(hay, hits, i)
                         && !self.context_word_at(hay, &h)
+                        && !self.heads_the_post(hay, hits, i)
                         && self.template_at(hay, &h, hits).is_none()))
                 .then_some(Dropped::NoContext),
                 Ambiguity::Strict => {
@@ -890,10 +897,55 @@ impl Matcher {
         });
     }
 
+    /// Whether the ambiguous alias hit `i` is the post's first word and an outage or recovery
+    /// phrase follows it in its clause, at most [`SUBJECT_WINDOW`] words away, with no other
+    /// name between: a post that opens with a name is most often about it ("steam friends list
+    /// offline", "멜론 음악 재생 안 돼요", "밴드 글이 안 올라가요", "teams meetings won't let anyone
+    /// join"). Only marks, emoji and spaces may come before it.
+    fn heads_the_post(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
+        let h = hits[i];
+        let first = std::str::from_utf8(&hay[..h.start])
+            .is_ok_and(|b| !b.chars().any(|c| c.is_alphanumeric()));
+        first
+            && hits[i + 1..]
+                .iter()
+                .take_while(|x| !matches!(self.entries[x.term].kind, TermKind::Alias(_)))
+                .any(|x| {
+                    matches!(
+                        self.entries[x.term].kind,
+                        TermKind::Outage | TermKind::Recovery
+                    ) && x.start >= h.end
+                        && gap_words(&hay[h.end..x.start]).is_some_and(|n| n <= SUBJECT_WINDOW)
+                })
+    }
+
+    /// Whether an English `^` hit `h` (can't, won't, stuck) takes as its subject a service
+    /// named after it, past a preposition, in its clause and at most [`SUBJECT_WINDOW`] words
+    /// away: English often names the service last ("can't send money on paypal", "can't clone
+    /// from github", "stuck on netflix's loading screen").
+    fn named_after_preposition(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
+        let h = hits[i];
+        if !hay[h.start..h.end].is_ascii() {
+            return false;
+        }
+        hits[i + 1..].iter().any(|a| {
+            matches!(self.entries[a.term].kind, TermKind::Alias(_))
+                && a.start >= h.end
+                && gap_words(&hay[h.end..a.start]).is_some_and(|n| n <= SUBJECT_WINDOW)
+                && std::str::from_utf8(&hay[h.end..a.start]).is_ok_and(|gap| {
+                    gap.split(' ')
+                        .rfind(|w| !w.is_empty())
+                        .is_some_and(|w| PREPOSITIONS.contains(&w))
+                })
+        })
+    }
+
     /// Moves the `^` hits (predicates with no subject of their own: 안 돼, 안 가요) with no
     /// service named before them in their clause, at most [`SUBJECT_WINDOW`] words away, from
     /// `hits` to `dropped`: "카톡까지 안 돼" and "SKT 문자 안 가요" are reports, "그러면 안 돼" is
-    /// not. `--about` is no subject: a stream about one service still says "밥 먹으면 안 돼".
+    /// not. An English one may also take a service named after it past a preposition (see
+    /// [`Matcher::named_after_preposition`]). `--about` is no subject: a stream about one
+    /// service still says "밥 먹으면 안 돼".
     fn drop_without_subject(&self, hay: &[u8], hits: &mut Vec<Hit>, dropped: &mut Vec<Hit>) {
         if !hits.iter().any(|h| self.entries[h.term].needs_subject) {
             return;
@@ -907,7 +959,10 @@ impl Matcher {
                         && gap_words(&hay[a.end..h.start]).is_some_and(|n| n <= SUBJECT_WINDOW)
                 })
             };
-            if self.entries[h.term].needs_subject && !named_before() {
+            if self.entries[h.term].needs_subject
+                && !named_before()
+                && !self.named_after_preposition(hay, hits, i)
+            {
                 return Err(Dropped::NoSubject);
             }
             Ok(h)

@@ -39,7 +39,7 @@ const SETS: &[(&str, &[&str], f64)] = &[
     ("set4", &["labelled4-dev.tsv", "labelled4-test.tsv"], 1.0),
     ("set5", &["labelled5-dev.tsv", "labelled5-test.tsv"], 1.0),
     ("train6", &["train6.tsv"], 1.0),
-    ("set6-dev", &["labelled6-dev.tsv"], 1.0),
+    ("set6", &["labelled6-dev.tsv", "labelled6-test.tsv"], 1.0),
 ];
 
 /// One labelled post, with what the rules made of it and its features.
