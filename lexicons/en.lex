@@ -1213,11 +1213,8 @@ member count
 remember
 last year
 years ago
-anniversary
 article about
 article on
-post-mortem
-postmortem
 
 # Issue 14, round five: scope. A condition ("if discord goes down tonight", "what would happen
 # if aws went down", "imagine if twitter went down") says nothing is down. A question about the
@@ -1584,7 +1581,7 @@ slightly down
 down sharply
 down pre-market
 down after-hours
-after earnings
+down after earnings
 not because it's down
 stopped using
 stopped paying
@@ -1596,6 +1593,9 @@ stopped caring
 # Talk of an outage that is over or told as a story: its video, post, memes, postmortem,
 # anniversary, searches for it; cues on either side.
 [sense over 5 every after]
+anniversary
+post-mortem
+postmortem
 video about
 post about
 thread about
@@ -1644,3 +1644,77 @@ chair
 [sense rating]
 rank
 viewer count
+
+# Round six, second pass.
+[outage en]
+^loading forever
+^stuck loading
+^immediately closes
+^closes immediately
+^keeps closing
+^blank page
+^blank screen
+^homepage blank
+^page blank
+blank for me
+stuck in the outbox
+still in the outbox
+stuck in outbox
+^couldn't load
+^could not load
+^couldn't connect
+^unable to connect
+^no route
+don't appear to be working
+doesn't appear to be working
+run into an issue
+ran into an issue
+run into a problem
+ran into a problem
+access denied
+^failing with
+^busted
+stop crashing
+rip {service}
+
+[recovery en]
+stabilized
+stabilised
+errors stopped
+^healthy now
+^healthy again
+finally sent
+finally went through
+^finally loaded
+^finally loading
+^finally working
+^working, finally
+^working finally
+queue cleared
+
+[exclude en]
+down with the
+down & out
+down and out
+broken in the sense
+down-voting
+down-vote
+down-voted
+down the list
+down below
+
+[negation en]
+just my vpn
+it's our vpn
+it's my vpn
+its my vpn
+your vpn
+you're on mute
+you are on mute
+you're muted
+just muted
+password wrong
+wrong password
+
+[sense past 6 every]
+throwback

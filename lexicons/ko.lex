@@ -1221,6 +1221,7 @@ TV
 # 올라가요, 안 열림, 안 보여, 안 나오고, 안 된대요).
 [outage ko]
 ^안 와
+^안 와요
 ^안 옴
 ^안 올라감
 ^안 보여
@@ -1291,3 +1292,60 @@ TV
 연락 안 와
 연락이 안 와
 연락 안 옴
+
+# Round six, second pass: a login that drops (로그인 풀려), lag, nothing shown, unstable.
+[outage ko]
+로그인 풀려
+로그인이 풀려
+로그인 계속 풀려
+로그인이 계속 풀려
+^불안정
+^아무것도 안
+연결이 원활하지 않
+렉 오지
+렉 심
+렉 걸려
+
+# Working again: said plainly (카톡 된다, 메이플 된다ㅋㅋ), mail that comes in, a server opened,
+# something that arrived at last (드디어 옴).
+[recovery ko]
+^된다
+^메일 들어와
+^메일이 들어와
+^메시지 들어와
+^메시지 들어옴
+서버 열렸
+^드디어 옴
+^드디어 와
+^드디어 됨
+^드디어 돼
+^드디어 들어와
+
+# "면 된다" is what one has to do; 복구는 저녁 is a recovery to come; 끝났다며 is a complaint that it
+# did not; a 기사님 is the technician, not an article.
+[exclude ko]
+면 된다
+면된다
+후회된다
+걱정된다
+기대된다
+이해된다
+안심된다
+생각된다
+예상된다
+사용된다
+복구는
+복구 예정
+복구 예상
+복구까지
+복구 시간
+끝났다며
+끝났다면서
+끝났다더니
+기사님
+기사분
+수리기사
+설치기사
+
+[sense market]
+통신주

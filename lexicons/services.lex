@@ -1198,3 +1198,26 @@ LG유플
 
 [service kt isp]
 @kt_care
+
+[service yogiyo delivery]
+?요기요
+
+[service genie music]
+?지니
+
+[service shinhan banking]
+?신한
+
+[service gemini ai]
+?Gemini
+
+[service cloudflare cloud]
+클플
+
+[service sk-broadband isp]
+B tv
+Btv
+비티비
+
+[service lg-uplus isp]
+??U+

@@ -246,6 +246,16 @@ const CONJUNCTIONS: &[&str] = &[
     "and", "but", "because", "cause", "while", "now", "so", "then",
 ];
 
+/// How many words before an outage phrase [`Matcher::told_as_before`] looks for a mark of time.
+const BEFORE_REACH: usize = 3;
+
+/// Words that tell an outage phrase after them as what was, once it works again: past forms of
+/// "be" and "have", words of earlier time (English whole words; Korean within a word).
+const EARLIER: &[&str] = &[
+    "was", "were", "had", "earlier", "before", "아까", "아침엔", "아침에", "어제", "낮에",
+    "새벽에", "전엔", "전에",
+];
+
 /// The prepositions after which an English `^` predicate finds its service: "can't post *on*
 /// instagram", "can't clone *from* github", "can't log *into* steam".
 const PREPOSITIONS: &[&str] = &[
@@ -345,6 +355,9 @@ pub struct Verdict<'s> {
     /// The `[fails]` word and the function word that together said an outage when no outage
     /// phrase did ("won't send", 재생 안 돼요; see `Matcher::composed_outage`).
     pub composed: Option<(TermId, TermId)>,
+    /// An outage phrase after the recovery phrase was told as what was ("working again, it was
+    /// down for an hour"), so the post stays a recovery.
+    pub backstory: bool,
 }
 
 /// Why a literal match was set aside (shown by `outcry explain`).
@@ -419,6 +432,9 @@ struct Last {
     /// The last outage phrase that is not a `^` predicate: the one a report's service is named
     /// nearest to, when it stands.
     named_outage: Option<usize>,
+    /// An outage phrase after a recovery phrase was told as what was, and left the recovery
+    /// standing (see [`Matcher::told_as_before`]).
+    backstory: bool,
 }
 
 impl Last {
@@ -768,6 +784,7 @@ impl Matcher {
             facets: &s.facets,
             vetting,
             composed: composed.map(|(_, f, g)| (f, g)),
+            backstory: last.backstory && kind.is_some_and(|(k, _)| k == Kind::Recovery),
         })
     }
 
@@ -991,6 +1008,12 @@ impl Matcher {
                 }
                 TermKind::Outage => {
                     roles.terms.push(h.term);
+                    // "chatgpt answering again, it was down for like 20 min": after a recovery,
+                    // an outage told as what was is the recovery's story, not a new report.
+                    if last.recovery.is_some() && self.told_as_before(hay, h) {
+                        last.backstory = true;
+                        continue;
+                    }
                     last.outage = Some(h.start);
                     if !self.entries[h.term].needs_subject {
                         last.named_outage = Some(h.start);
@@ -1017,6 +1040,36 @@ impl Matcher {
             }
         }
         last
+    }
+
+    /// Whether the outage hit `h` is told as what was: a past form of "be" or a word of earlier
+    /// time before it in its clause, at most [`BEFORE_REACH`] words back ("it *was* down for
+    /// like 20 min", "*no more* \"try again later\"", *아까* 계속 오류, *아침엔* 안 열리더니), or
+    /// a Korean ending of a past state or a cause right after it (안 열리*더니*, 안 가*던*,
+    /// 오류 *나서*). Read only after a recovery phrase (see [`Matcher::sort_by_role`]).
+    fn told_as_before(&self, hay: &[u8], h: &Hit) -> bool {
+        let before = &hay[..h.start];
+        let from = before
+            .iter()
+            .rposition(|&c| matches!(c, b'.' | b'!' | b'?' | b';' | b','))
+            .map_or(0, |p| p + 1);
+        let clause = std::str::from_utf8(&before[from..]).unwrap_or("");
+        let mut near = clause.rsplit(' ').filter(|w| !w.is_empty()).take(BEFORE_REACH);
+        let marked_before = near.any(|w| {
+            EARLIER.iter().any(|m| {
+                if m.is_ascii() {
+                    w == *m
+                } else {
+                    w.contains(m)
+                }
+            })
+        }) || clause.ends_with("no more ");
+        let after = &hay[h.end..hay.len().min(h.end + 9)];
+        let after = match std::str::from_utf8(after) {
+            Ok(a) => a,
+            Err(e) => std::str::from_utf8(&after[..e.valid_up_to()]).unwrap_or(""),
+        };
+        marked_before || ["더니", "던", "나서", "났었"].iter().any(|e| after.starts_with(e))
     }
 
     /// The service a post of kind `kind` is about: a framed report's service, else the service
