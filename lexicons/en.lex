@@ -1718,3 +1718,20 @@ wrong password
 
 [sense past 6 every]
 throwback
+
+# Writing about errors, not getting them: a blog post on handling them, a patch, what a code
+# means, one's own bug.
+[sense howto 4 every after]
+blog post on
+wrote a blog
+blog on
+handling
+retry with
+backoff
+what error
+means on
+error page look
+fixed by
+my own app
+my own typo
+my own code

@@ -1349,3 +1349,21 @@ TV
 
 [sense market]
 통신주
+
+# Reported speech about people who say it fails (안 된다는 사람, 안 된다길래 봤더니), not a report
+# (안 된대요, "they say it is down", stays one).
+[exclude ko]
+안 된다는 사람
+안 된다는 분
+안 된다고 하는 사람
+안 된다고 하는 분
+안 된다길래
+안 된대서
+안 된다는 건
+안 된다고 함
+
+[sense howto 4 every after]
+수정 패치
+처리 질문
+정리해둔
+보통
