@@ -1735,3 +1735,35 @@ fixed by
 my own app
 my own typo
 my own code
+
+# Round six, on the seventh set's dev half.
+[outage en]
+giving me a {number}
+giving me blank
+^completely blank
+blank pages
+^not letting anyone
+^not letting people
+^dropping every
+^keeps dropping
+^been dropping
+zero service
+no {service} broadband
+no {service} internet
+no {service} signal
+no {service} service
+
+[negation en]
+on purpose
+own router
+router is unplugged
+no it's your
+no, it's your
+
+[exclude en]
+crashed after hours
+tanked after hours
+
+[sense physical]
+power line
+power lines

@@ -1277,7 +1277,7 @@ TV
 [sense news 4 every after]
 다큐
 다룬
-뉴스
+뉴스 나오
 1주년
 2주년
 전 얘기
@@ -1309,7 +1309,12 @@ TV
 # Working again: said plainly (카톡 된다, 메이플 된다ㅋㅋ), mail that comes in, a server opened,
 # something that arrived at last (드디어 옴).
 [recovery ko]
-^된다
+^된다ㅏ
+^된다ㅋ
+^된다ㅠ
+^된다아
+^된다!
+^잘 된다
 ^메일 들어와
 ^메일이 들어와
 ^메시지 들어와
@@ -1367,3 +1372,34 @@ TV
 처리 질문
 정리해둔
 보통
+
+# Round six, on the seventh set's dev half: a line cut (선이 끊어짐), an error page, a service
+# unavailable, nothing to watch, a line gone; fixed by the technician, resumed.
+[outage ko]
+^끊어짐
+^끊어졌
+오류 페이지
+이용 불가
+^아무것도 못
+
+인터넷이 나갔
+인터넷 나갔
+通信障害
+圏外
+
+[recovery ko]
+고치고 가심
+고치고 갔
+고쳐졌
+고쳐짐
+수리 완료
+재개됐
+재개됨
+재개되었
+
+[outage ko]
+에러 뜨네
+에러 떠요
+에러 뜸
+에러 나요
+에러 남

@@ -1221,3 +1221,6 @@ Btv
 
 [service lg-uplus isp]
 ??U+
+
+[service sky isp]
+스카이 브로드밴드

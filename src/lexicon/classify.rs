@@ -112,8 +112,8 @@ fn number_after(hay: &[u8], at: usize) -> Option<usize> {
 }
 
 /// How many words stand between a sense cue and a `~` entry (the text `gap` between them), or
-/// `None` when a clause ends in between (`.`, `!`, `?`, `;` or `,` not between two digits, or a
-/// ㅋㅋ/ㅠㅠ run). A piece of Latin or digits between spaces is a word; a run of Hangul, which
+/// `None` when a clause ends in between (`.`, `!`, `?`, `;` or `,` not between two digits, nor a
+/// `.` inside a name such as "gitlab.com", or a ㅋㅋ/ㅠㅠ run). A piece of Latin or digits between spaces is a word; a run of Hangul, which
 /// normalisation joins without spaces, counts one word per three syllables (a Korean word with
 /// its particle).
 fn gap_words(gap: &[u8]) -> Option<usize> {
@@ -124,7 +124,11 @@ fn gap_words(gap: &[u8]) -> Option<usize> {
         for (k, &c) in b.iter().enumerate() {
             let between_digits =
                 k > 0 && b[k - 1].is_ascii_digit() && b.get(k + 1).is_some_and(u8::is_ascii_digit);
-            if matches!(c, b'.' | b'!' | b'?' | b';' | b',') && !between_digits {
+            // "gitlab.com pipelines stuck": a dot inside a name ends no clause.
+            let in_name = c == b'.'
+                && (k == 0 || b[k - 1].is_ascii_alphanumeric())
+                && b.get(k + 1).is_some_and(u8::is_ascii_alphabetic);
+            if matches!(c, b'.' | b'!' | b'?' | b';' | b',') && !between_digits && !in_name {
                 return None;
             }
         }
