@@ -1232,7 +1232,6 @@ TV
 ^안 된대
 ^안 나오
 ^안 들어와
-^안 들어가져
 ^안 들어가요
 ^안 들어감
 ^안 보내지
@@ -1340,7 +1339,6 @@ TV
 예상된다
 사용된다
 복구는
-복구 예정
 복구 예상
 복구까지
 복구 시간
@@ -1383,15 +1381,12 @@ TV
 ^아무것도 못
 
 인터넷이 나갔
-인터넷 나갔
 通信障害
 圏外
 
 [recovery ko]
 고치고 가심
 고치고 갔
-고쳐졌
-고쳐짐
 수리 완료
 재개됐
 재개됨
@@ -1400,6 +1395,52 @@ TV
 [outage ko]
 에러 뜨네
 에러 떠요
-에러 뜸
 에러 나요
-에러 남
+
+# Round six, on train7.tsv: failures said as predicates of the service before them (screens gone
+# white or black, forced quits, buffering, lag, a press that does nothing, stuck connecting).
+[outage ko]
+^버퍼링
+^검은색
+^검은 화면
+^하얀 화면
+^흰 화면
+^하얗게
+^강제종료
+^연결 중만
+^연결 중...
+^렉 걸리
+^네트워크 지연
+^안 찍혀
+^안 눌려
+^안 감
+^오류만
+^로딩만
+^입장 안
+^못 킨
+^화면 뚝뚝
+^응답하지 않
+^처리할 수 없
+불편을 드려 죄송
+^발행이 안
+^전송이 안
+^업로드 안
+^업로드가 안
+
+[negation ko]
+오류 아니고
+오류 아니라
+아니 잘 돼
+잘만 되는데
+
+[sense news 4 every after]
+합성
+캡처
+1년 후
+사례
+
+# A phone's screen that broke (액정 나감) is no outage.
+[exclude ko]
+액정 나감
+액정 나갔
+액정이 나갔

@@ -1224,3 +1224,29 @@ Btv
 
 [service sky isp]
 스카이 브로드밴드
+
+[service 11st shopping]
+십일번가
+
+[service fifa-online game]
+피온
+
+[service overwatch game]
+옵치
+
+[service srt transport]
+에스알티
+
+[service messenger messenger]
+페메
+
+[service nintendo-online game]
+Switch Online
+
+[service verizon isp]
+Fios
+
+[service discord messenger]
+?dc
+
+[service sk-broadband isp]

@@ -297,7 +297,7 @@ fn add_bare_contractions(
 
 /// How many words may stand between a service's name and a `^` entry that takes it as its
 /// subject: a noun with its particle or two ("카톡 메시지 안 가요", "주문 접수가 안 돼요").
-pub const SUBJECT_WINDOW: usize = 3;
+pub const SUBJECT_WINDOW: usize = 4;
 
 /// How many bytes after a phrase its Korean ending is read in: ten syllables, more than a helper
 /// syllable and the longest ending (됐었 + 는거아니) take.
@@ -362,6 +362,9 @@ pub struct Verdict<'s> {
     /// An outage phrase after the recovery phrase was told as what was ("working again, it was
     /// down for an hour"), so the post stays a recovery.
     pub backstory: bool,
+    /// An outage phrase was told as a failure that stopped ("stopped throwing errors", 오류 이제
+    /// 안 남), and read as a recovery.
+    pub ceased: bool,
 }
 
 /// Why a literal match was set aside (shown by `outcry explain`).
@@ -439,6 +442,9 @@ struct Last {
     /// An outage phrase after a recovery phrase was told as what was, and left the recovery
     /// standing (see [`Matcher::told_as_before`]).
     backstory: bool,
+    /// An outage phrase was told as stopped, and read as a recovery (see
+    /// [`Matcher::told_as_ceased`]).
+    ceased: bool,
 }
 
 impl Last {
@@ -789,6 +795,7 @@ impl Matcher {
             vetting,
             composed: composed.map(|(_, f, g)| (f, g)),
             backstory: last.backstory && kind.is_some_and(|(k, _)| k == Kind::Recovery),
+            ceased: last.ceased && kind.is_some_and(|(k, _)| k == Kind::Recovery),
         })
     }
 
@@ -879,8 +886,10 @@ impl Matcher {
         let p = e.pattern.as_bytes();
         // Facet words join nothing: `loading` must not let `down` stand inside "downloading".
         let joins = |x: &Hit| !self.entries[x.term].kind.facet_only() && !e.kind.facet_only();
-        let joined_before = i > 0 && hits[i - 1].end == h.start && joins(&hits[i - 1]);
-        let joined_after = i + 1 < n && hits[i + 1].start == h.end && joins(&hits[i + 1]);
+        // Inside a #hashtag only: "deadline" is no `dead` joined to `line`.
+        let tag = in_hashtag(hay, h.start);
+        let joined_before = tag && i > 0 && hits[i - 1].end == h.start && joins(&hits[i - 1]);
+        let joined_after = tag && i + 1 < n && hits[i + 1].start == h.end && joins(&hits[i + 1]);
         let tag_alias = matches!(e.kind, TermKind::Alias(_)) && in_hashtag(hay, h.start);
         let ok_start = e.open_start
             || joined_before
@@ -1018,6 +1027,13 @@ impl Matcher {
                         last.backstory = true;
                         continue;
                     }
+                    // "chatgpt stopped throwing errors", "netflix isn't erroring anymore", 멜론
+                    // 오류 이제 안 남: a failure said to have stopped is a recovery.
+                    if self.told_as_ceased(hay, h) {
+                        last.recovery = Some(h.start);
+                        last.ceased = true;
+                        continue;
+                    }
                     last.outage = Some(h.start);
                     if !self.entries[h.term].needs_subject {
                         last.named_outage = Some(h.start);
@@ -1074,6 +1090,41 @@ impl Matcher {
             Err(e) => std::str::from_utf8(&after[..e.valid_up_to()]).unwrap_or(""),
         };
         marked_before || ["더니", "던", "나서", "났었"].iter().any(|e| after.starts_with(e))
+    }
+
+    /// Whether the outage hit `h` is told as a failure that stopped: "stopped" right before it
+    /// ("stopped throwing errors", "stopped kicking us"), "no longer" at most two words before it
+    /// ("no longer giving me server errors"), or right after it "anymore" or a Korean "no longer
+    /// happens" or "gone" (오류 이제 안 남, 튕김 없어졌어요, 렉 사라졌어요).
+    fn told_as_ceased(&self, hay: &[u8], h: &Hit) -> bool {
+        let before = std::str::from_utf8(&hay[h.start.saturating_sub(24)..h.start]).unwrap_or("");
+        let mut words = before.rsplit(' ').filter(|w| !w.is_empty());
+        let last = words.next().unwrap_or("");
+        let second = words.next().unwrap_or("");
+        let before_marked = last == "stopped"
+            || (second == "no" && last == "longer")
+            || before.ends_with("no longer ")
+            || (words.next() == Some("no") && second == "longer");
+        let after = &hay[h.end..hay.len().min(h.end + 15)];
+        let after = match std::str::from_utf8(after) {
+            Ok(a) => a,
+            Err(e) => std::str::from_utf8(&after[..e.valid_up_to()]).unwrap_or(""),
+        };
+        let after = after.trim_start_matches(|c: char| c == ' ' || c == 's');
+        before_marked
+            || [
+                "anymore",
+                "any more",
+                "이제안나",
+                "안나요",
+                "없어졌",
+                "사라졌",
+                "사라지",
+                "안생겨",
+                "해결",
+            ]
+            .iter()
+            .any(|m| after.starts_with(m))
     }
 
     /// The service a post of kind `kind` is about: a framed report's service, else the service

@@ -168,6 +168,7 @@ pub fn explanation(m: &Matcher, text: &str) -> Explanation {
     let vetting = v.vetting;
     let composed = v.composed;
     let backstory = v.backstory;
+    let ceased = v.ceased;
     let frames: Vec<usize> = v
         .terms
         .iter()
@@ -191,6 +192,11 @@ pub fn explanation(m: &Matcher, text: &str) -> Explanation {
             m.term_display(function),
             super::classify::COMPOSE_GAP
         ));
+    }
+    if ceased {
+        reasons.push(
+            "an outage phrase is told as a failure that stopped (stopped …, no longer …, … anymore, 이제 안 남, 없어졌), and read as a recovery".to_string(),
+        );
     }
     if backstory {
         reasons.push(
