@@ -1548,8 +1548,6 @@ internet is back
 internet's back
 wifi back
 wifi's back
-signal back
-signal is back
 bars are back
 bars back
 broadband back

@@ -1215,12 +1215,9 @@ LG유플
 클플
 
 [service sk-broadband isp]
-B tv
 Btv
 비티비
 
-[service lg-uplus isp]
-??U+
 
 [service sky isp]
 스카이 브로드밴드

@@ -250,6 +250,12 @@ const CONJUNCTIONS: &[&str] = &[
     "and", "but", "because", "cause", "while", "now", "so", "then",
 ];
 
+/// How many words may stand between an ambiguous name that opens a post and the outage or
+/// recovery phrase that lets it name its service ("멜론 음악 재생 안 돼요", "steam friends list
+/// offline"); a Korean name glued to a particle and a longer run (다음에 다시 해볼게요 먹통이라)
+/// reaches no further.
+const HEAD_REACH: usize = 2;
+
 /// How many words before an outage phrase [`Matcher::told_as_before`] looks for a mark of time.
 const BEFORE_REACH: usize = 3;
 
@@ -297,7 +303,7 @@ fn add_bare_contractions(
 
 /// How many words may stand between a service's name and a `^` entry that takes it as its
 /// subject: a noun with its particle or two ("카톡 메시지 안 가요", "주문 접수가 안 돼요").
-pub const SUBJECT_WINDOW: usize = 4;
+pub const SUBJECT_WINDOW: usize = 3;
 
 /// How many bytes after a phrase its Korean ending is read in: ten syllables, more than a helper
 /// syllable and the longest ending (됐었 + 는거아니) take.
@@ -886,10 +892,8 @@ impl Matcher {
         let p = e.pattern.as_bytes();
         // Facet words join nothing: `loading` must not let `down` stand inside "downloading".
         let joins = |x: &Hit| !self.entries[x.term].kind.facet_only() && !e.kind.facet_only();
-        // Inside a #hashtag only: "deadline" is no `dead` joined to `line`.
-        let tag = in_hashtag(hay, h.start);
-        let joined_before = tag && i > 0 && hits[i - 1].end == h.start && joins(&hits[i - 1]);
-        let joined_after = tag && i + 1 < n && hits[i + 1].start == h.end && joins(&hits[i + 1]);
+        let joined_before = i > 0 && hits[i - 1].end == h.start && joins(&hits[i - 1]);
+        let joined_after = i + 1 < n && hits[i + 1].start == h.end && joins(&hits[i + 1]);
         let tag_alias = matches!(e.kind, TermKind::Alias(_)) && in_hashtag(hay, h.start);
         let ok_start = e.open_start
             || joined_before
@@ -928,15 +932,21 @@ impl Matcher {
     }
 
     /// Whether the ambiguous alias hit `i` is the post's first word and an outage or recovery
-    /// phrase follows it in its clause, at most [`SUBJECT_WINDOW`] words away, with no other
-    /// name between: a post that opens with a name is most often about it ("steam friends list
+    /// phrase follows it in its clause, at most [`HEAD_REACH`] words away, with no other name
+    /// between: a post that opens with a name is most often about it ("steam friends list
     /// offline", "멜론 음악 재생 안 돼요", "밴드 글이 안 올라가요", "teams meetings won't let anyone
     /// join"). Only marks, emoji and spaces may come before it.
     fn heads_the_post(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
         let h = hits[i];
         let first = std::str::from_utf8(&hay[..h.start])
             .is_ok_and(|b| !b.chars().any(|c| c.is_alphanumeric()));
+        // 다음에, 다음의: a Korean name with 에 or 의 glued to it is an adverb or a modifier
+        // ("next time", "the next …"), not the subject.
+        let modifier = ["에", "의"]
+            .iter()
+            .any(|p| starts_with(&hay[h.end..], p.as_bytes()));
         first
+            && !modifier
             && hits[i + 1..]
                 .iter()
                 .take_while(|x| !matches!(self.entries[x.term].kind, TermKind::Alias(_)))
@@ -945,7 +955,7 @@ impl Matcher {
                         self.entries[x.term].kind,
                         TermKind::Outage | TermKind::Recovery
                     ) && x.start >= h.end
-                        && gap_words(&hay[h.end..x.start]).is_some_and(|n| n <= SUBJECT_WINDOW)
+                        && gap_words(&hay[h.end..x.start]).is_some_and(|n| n <= HEAD_REACH)
                 })
     }
 
@@ -2166,9 +2176,26 @@ mod tests {
         let report = |svc: &str| (Some("report"), Some(svc.to_string()));
         assert_eq!(verdict(&m, "멜론 또 튕김ㅋㅋ"), report("melon"));
         assert_eq!(verdict(&m, "steam still down"), report("steam"));
-        // Any other word in between, and the alias names nothing.
-        assert_eq!(verdict(&m, "멜론 먹다 튕김"), (None, None));
-        assert_eq!(verdict(&m, "steam engine down"), (None, None));
+        // Any other word in between, and the alias names nothing (unless it opens the post: see
+        // `a_name_that_opens_a_post_may_reach_its_phrase`).
+        assert_eq!(verdict(&m, "오늘 멜론 먹다 튕김"), (None, None));
+        assert_eq!(verdict(&m, "the steam engine down"), (None, None));
+    }
+
+    #[test]
+    fn a_name_that_opens_a_post_may_reach_its_phrase() {
+        let m = small(
+            "[outage]\n^안 돼\n^offline\n[recovery]\n^다시\n[service melon music]\n?멜론\n[service steam game]\n?Steam\n[service daum portal]\n?다음\n",
+        );
+        let report = |svc: &str| (Some("report"), Some(svc.to_string()));
+        assert_eq!(verdict(&m, "멜론 음악 재생 안 돼요"), report("melon"));
+        assert_eq!(verdict(&m, "steam friends list offline"), report("steam"));
+        // Too far, not the first word, or a Korean name with 에 glued to it (다음에 다시: "next
+        // time, again").
+        assert_eq!(verdict(&m, "다음에 다시 해볼게요 이번엔 안 돼서"), (None, None));
+        assert_eq!(verdict(&m, "steam friends list is offline"), (None, None));
+        assert_eq!(verdict(&m, "my steam friends list offline"), (None, None));
+        assert_eq!(verdict(&m, "다음에 다시"), (None, None));
     }
 
     #[test]
