@@ -269,7 +269,12 @@ fn score2_with(name: &str, vetter: bool) -> (Score, usize) {
             all.fp += u32::from(got_report);
             all.fn_ += u32::from(want_report);
         }
-        if got_report && matches!(r.class.as_str(), "market" | "rating" | "physical") {
+        // A post labelled a report (a line cut by a storm takes the provider down with it) is no
+        // figurative post, whatever its class.
+        if got_report
+            && !want_report
+            && matches!(r.class.as_str(), "market" | "rating" | "physical")
+        {
             figurative_reports += 1;
         }
         let right = r.kind == got_kind && (r.kind == "none" || r.service == got_svc);
@@ -510,6 +515,9 @@ fn the_seventh_set_is_balanced_and_split() {
 /// any tuning on it, with the rules of round six found on sets 1-6 and the vetter of round five,
 /// it measured precision 0.912, recall 0.703 (tp 52, fp 5, fn 22) and one market, rating or
 /// physical-sense post read as a report (the rules alone 0.855, 0.716 (tp 53, fp 9, fn 21), 2).
+/// Tuned on since (rules), and the vetter trained on it: precision 0.985, recall 0.905 (tp 67, fp
+/// 1, fn 7) and no such post (the rules alone 0.957, 0.905, none): a training figure, held as a
+/// floor.
 #[test]
 fn seventh_set_dev_half_holds_what_it_measured() {
     score2_with("labelled7-dev.tsv", false);
@@ -517,4 +525,4 @@ fn seventh_set_dev_half_holds_what_it_measured() {
 }
 
 /// What the seventh set's dev half measures with the shipped rules and vetter (a floor).
-const DEV7: (f64, f64, usize) = (0.0, 0.0, 100);
+const DEV7: (f64, f64, usize) = (0.98, 0.90, 0);

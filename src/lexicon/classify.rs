@@ -1558,13 +1558,13 @@ mod tests {
 
     #[test]
     fn the_vetter_vetoes_candidates_and_says_so() {
-        // A post of its training data (`eval/labelled5-test.tsv`): this checks the wiring, not how
-        // well it generalises (`tests/lexicon_eval.rs` measures that on the untouched half).
+        // A post of its training data (`eval/train6.tsv`): this checks the wiring, not how well
+        // it generalises (`tests/lexicon_eval.rs` measures that on the untouched half).
         let (rules, m) = (matcher(), shipped());
-        let news = "down with the new youtube layout";
+        let news = "the twitch streamer's chair broke down mid stream and he fell";
         assert_eq!(
             verdict(&rules, news),
-            (Some("report"), Some("youtube".into()))
+            (Some("report"), Some("twitch".into()))
         );
         assert_eq!(verdict(&m, news), (None, None));
         let mut s = Scratch::default();

@@ -159,7 +159,7 @@ fn read_all(m: &Matcher, posts: &[Post]) -> Vec<Said> {
 }
 
 /// Report figures: true positives (right service), false positives, false negatives, and the
-/// market, rating or physical-sense posts read as reports.
+/// market, rating or physical-sense posts read as reports (those not labelled reports).
 #[derive(Default, Clone, Copy)]
 struct Figures {
     tp: u32,
@@ -178,7 +178,9 @@ impl Figures {
             self.fp += u32::from(got);
             self.fn_ += u32::from(want);
         }
-        if got && matches!(post.class.as_str(), "market" | "rating" | "physical") {
+        // A post labelled a report (a line cut by a storm) is no figurative post, whatever its
+        // class.
+        if got && !want && matches!(post.class.as_str(), "market" | "rating" | "physical") {
             self.figurative += 1;
         }
     }
@@ -299,8 +301,11 @@ fn matcher_with(lex: &Lexicon, model: Option<&Model>, veto: f32, promote: f32) -
     m
 }
 
-/// The most pooled out-of-fold recall of reports the veto may cost against the rules alone.
-const MAX_RECALL_COST: f64 = 0.01;
+/// The most pooled out-of-fold recall of reports the veto may cost against the rules alone. Half
+/// a point since round six: with train7 the pooled sets hold 2,214 reports, and one point (at
+/// veto 0.65) set aside 26 of the bundled Gmail example's 583 rule reports, nearly all of them
+/// plain questions in the middle of the outage ("is gmail down?").
+const MAX_RECALL_COST: f64 = 0.005;
 
 /// The veto threshold with the best pooled out-of-fold F1 of reports on sets 2 to 7 (the first
 /// set is written from templates and easy for the rules), figurative reports counted as two false
