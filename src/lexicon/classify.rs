@@ -262,8 +262,19 @@ const BEFORE_REACH: usize = 3;
 /// Words that tell an outage phrase after them as what was, once it works again: past forms of
 /// "be" and "have", words of earlier time (English whole words; Korean within a word).
 const EARLIER: &[&str] = &[
-    "was", "were", "had", "earlier", "before", "아까", "아침엔", "아침에", "어제", "낮에",
-    "새벽에", "전엔", "전에",
+    "was",
+    "were",
+    "had",
+    "earlier",
+    "before",
+    "아까",
+    "아침엔",
+    "아침에",
+    "어제",
+    "낮에",
+    "새벽에",
+    "전엔",
+    "전에",
 ];
 
 /// The prepositions after which an English `^` predicate finds its service: "can't post *on*
@@ -773,21 +784,7 @@ impl Matcher {
             .read(hay, &s.hits, |t| self.entries[t].kind, &mut s.facets);
         let mut kind = kind.zip(service);
         s.rule = self.note_rule(kind, &s.hits, &mut s.spans);
-        // Only a near candidate may be promoted: an outage or recovery phrase matched and was set
-        // aside for where it stands (no subject, no context, inside a word, no number), and the
-        // rules saw nothing against it (an exclusion, a sense set aside, a negation or
-        // counter-evidence is the rules' word that it is no report).
-        let phrase = |h: &Hit| {
-            matches!(
-                self.entries[h.term].kind,
-                TermKind::Outage | TermKind::Recovery
-            )
-        };
-        let sense = |h: &Hit| matches!(h.dropped, Some(Dropped::Sense(_)));
-        s.may_promote = s.roles.excluded.is_empty()
-            && s.roles.negated.is_empty()
-            && !s.dropped.iter().any(sense)
-            && s.dropped.iter().any(phrase);
+        s.may_promote = self.near_candidate(s);
         let vetting = self.vet(hay, &mut kind, s);
         Some(Verdict {
             services: &s.roles.services,
@@ -803,6 +800,24 @@ impl Matcher {
             backstory: last.backstory && kind.is_some_and(|(k, _)| k == Kind::Recovery),
             ceased: last.ceased && kind.is_some_and(|(k, _)| k == Kind::Recovery),
         })
+    }
+
+    /// Whether the post is a near candidate, the only kind the vetter may promote: an outage or
+    /// recovery phrase matched and was set aside for where it stands (no subject, no context,
+    /// inside a word, no number), and the rules saw nothing against it (an exclusion, a sense set
+    /// aside, a negation or counter-evidence is the rules' word that it is no report).
+    fn near_candidate(&self, s: &Scratch) -> bool {
+        let phrase = |h: &Hit| {
+            matches!(
+                self.entries[h.term].kind,
+                TermKind::Outage | TermKind::Recovery
+            )
+        };
+        let sense = |h: &Hit| matches!(h.dropped, Some(Dropped::Sense(_)));
+        s.roles.excluded.is_empty()
+            && s.roles.negated.is_empty()
+            && !s.dropped.iter().any(sense)
+            && s.dropped.iter().any(phrase)
     }
 
     /// What the vetter reads besides the text: the ranges of the service names that stand (into
@@ -1084,22 +1099,24 @@ impl Matcher {
             .rposition(|&c| matches!(c, b'.' | b'!' | b'?' | b';' | b','))
             .map_or(0, |p| p + 1);
         let clause = std::str::from_utf8(&before[from..]).unwrap_or("");
-        let mut near = clause.rsplit(' ').filter(|w| !w.is_empty()).take(BEFORE_REACH);
+        let mut near = clause
+            .rsplit(' ')
+            .filter(|w| !w.is_empty())
+            .take(BEFORE_REACH);
         let marked_before = near.any(|w| {
-            EARLIER.iter().any(|m| {
-                if m.is_ascii() {
-                    w == *m
-                } else {
-                    w.contains(m)
-                }
-            })
+            EARLIER
+                .iter()
+                .any(|m| if m.is_ascii() { w == *m } else { w.contains(m) })
         }) || clause.ends_with("no more ");
         let after = &hay[h.end..hay.len().min(h.end + 9)];
         let after = match std::str::from_utf8(after) {
             Ok(a) => a,
             Err(e) => std::str::from_utf8(&after[..e.valid_up_to()]).unwrap_or(""),
         };
-        marked_before || ["더니", "던", "나서", "났었"].iter().any(|e| after.starts_with(e))
+        marked_before
+            || ["더니", "던", "나서", "났었"]
+                .iter()
+                .any(|e| after.starts_with(e))
     }
 
     /// Whether the outage hit `h` is told as a failure that stopped: "stopped" right before it
@@ -1120,7 +1137,7 @@ impl Matcher {
             Ok(a) => a,
             Err(e) => std::str::from_utf8(&after[..e.valid_up_to()]).unwrap_or(""),
         };
-        let after = after.trim_start_matches(|c: char| c == ' ' || c == 's');
+        let after = after.trim_start_matches([' ', 's']);
         before_marked
             || [
                 "anymore",
@@ -2192,7 +2209,10 @@ mod tests {
         assert_eq!(verdict(&m, "steam friends list offline"), report("steam"));
         // Too far, not the first word, or a Korean name with 에 glued to it (다음에 다시: "next
         // time, again").
-        assert_eq!(verdict(&m, "다음에 다시 해볼게요 이번엔 안 돼서"), (None, None));
+        assert_eq!(
+            verdict(&m, "다음에 다시 해볼게요 이번엔 안 돼서"),
+            (None, None)
+        );
         assert_eq!(verdict(&m, "steam friends list is offline"), (None, None));
         assert_eq!(verdict(&m, "my steam friends list offline"), (None, None));
         assert_eq!(verdict(&m, "다음에 다시"), (None, None));
