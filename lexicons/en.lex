@@ -1835,3 +1835,24 @@ whenever my
 
 [sense hypothetical 3]
 hypothetically
+
+# Round six, last pass: a provider's line out since a time, cutting in and out, no bars; "no
+# outage posted" is the provider's silence, not the writer's denial.
+[outage en]
+^out since
+^cutting in and out
+^keeps cutting
+^zero bars
+no 4g
+no 5g
+no satellite signal
+giving me {number}
+
+[exclude en]
+no outage posted
+no outage listed
+no outage reported
+says no outage
+shows no outage
+no outage on their
+no outage on the

@@ -1247,3 +1247,12 @@ Fios
 ?dc
 
 [service sk-broadband isp]
+
+[service t-mobile isp]
+T Mobile
+
+[service kt isp]
+@KT_olleh
+
+[service softbank mobile]
+소뱅
