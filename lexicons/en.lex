@@ -1856,3 +1856,41 @@ says no outage
 shows no outage
 no outage on their
 no outage on the
+
+# Round six, on train7.tsv: a question answered no right after it ("netflix down? no."), a video
+# taken down, an old anniversary, a parody, a plan of what one would do.
+[negation en]
+down? no,
+down? no.
+down? nope
+down? nah
+airplane mode
+
+[exclude en]
+taken down from
+got taken down
+was taken down
+dropped out of
+chat is dead
+chat's dead
+chat was dead
+party on
+
+[recovery en]
+^finally loads
+^loads now
+
+[sense over 5 every after]
+on this day
+parody
+
+[sense hypothetical 3]
+would you do if
+if you get
+
+[sense howto 4 every after]
+even mean
+codes list
+
+[sense rating]
+productivity

@@ -1453,3 +1453,33 @@ TV
 인터넷 연결 없음
 인터넷 없음
 네트워크 연결 확인
+
+# Round six, on train7.tsv: never once (한 번도 안), not the service's fault (문제 아님), a lapsed
+# subscription or airplane mode, reported speech (터졌다길래, 안 된다고 해), looking it up.
+[negation ko]
+한 번도 안
+한번도 안
+구독 만료
+만료돼서
+비행기 모드
+데이터 꺼져 있
+
+[counter ko]
+나는 잘 나
+난 잘 나
+
+[exclude ko]
+터졌다길래
+먹통이라길래
+다운됐다길래
+안 된다고 해
+안 된다고 난리
+
+[recovery ko]
+점검 끝
+긴급점검 끝
+
+[sense howto 4 every after]
+검색하는
+모음
+정리 블로그

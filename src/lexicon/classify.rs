@@ -1120,18 +1120,20 @@ impl Matcher {
     }
 
     /// Whether the outage hit `h` is told as a failure that stopped: "stopped" right before it
-    /// ("stopped throwing errors", "stopped kicking us"), "no longer" at most two words before it
-    /// ("no longer giving me server errors"), or right after it "anymore" or a Korean "no longer
+    /// ("stopped throwing errors", "stopped kicking us"), "no longer" before it in its clause
+    /// (within the last 24 bytes: "no longer giving me server errors"), or right after it "anymore" or a Korean "no longer
     /// happens" or "gone" (오류 이제 안 남, 튕김 없어졌어요, 렉 사라졌어요).
     fn told_as_ceased(&self, hay: &[u8], h: &Hit) -> bool {
         let before = std::str::from_utf8(&hay[h.start.saturating_sub(24)..h.start]).unwrap_or("");
         let mut words = before.rsplit(' ').filter(|w| !w.is_empty());
         let last = words.next().unwrap_or("");
         let second = words.next().unwrap_or("");
+        // "no longer" may stand a word or two before it ("no longer giving me server errors").
+        let clause = before.rsplit([',', '.', '!', '?', ';']).next().unwrap_or("");
         let before_marked = last == "stopped"
             || (second == "no" && last == "longer")
-            || before.ends_with("no longer ")
-            || (words.next() == Some("no") && second == "longer");
+            || (words.next() == Some("no") && second == "longer")
+            || clause.contains("no longer ");
         let after = &hay[h.end..hay.len().min(h.end + 15)];
         let after = match std::str::from_utf8(after) {
             Ok(a) => a,
@@ -1143,6 +1145,7 @@ impl Matcher {
                 "anymore",
                 "any more",
                 "이제안나",
+                "이제안남",
                 "안나요",
                 "없어졌",
                 "사라졌",
