@@ -1129,7 +1129,10 @@ impl Matcher {
         let last = words.next().unwrap_or("");
         let second = words.next().unwrap_or("");
         // "no longer" may stand a word or two before it ("no longer giving me server errors").
-        let clause = before.rsplit([',', '.', '!', '?', ';']).next().unwrap_or("");
+        let clause = before
+            .rsplit([',', '.', '!', '?', ';'])
+            .next()
+            .unwrap_or("");
         let before_marked = last == "stopped"
             || (second == "no" && last == "longer")
             || (words.next() == Some("no") && second == "longer")
