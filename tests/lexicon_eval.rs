@@ -531,7 +531,11 @@ fn seventh_set_dev_half_holds_what_it_measured() {
 const DEV7: (f64, f64, usize) = (0.98, 0.90, 0);
 
 /// The untouched half of the seventh set (issue 14, round six), run once at the end of the round,
-/// after the rules and the retrained vetter were committed: RUN_ONCE
+/// after the rules and the retrained vetter were committed: with the vetter, precision 0.942,
+/// recall 0.855 (tp 65, fp 4, fn 11) and no market, rating or physical-sense post read as a
+/// report; the rules alone, in the same run, 0.867, 0.855 (tp 65, fp 10, fn 11) and 3. It misses
+/// the targets (precision 0.97, recall 0.95); its misses are listed in the README and were not
+/// tuned away, so it is held to what it measured, as a floor against regressions.
 #[test]
 fn seventh_set_test_half() {
     score2_with("labelled7-test.tsv", false);
@@ -539,4 +543,4 @@ fn seventh_set_test_half() {
 }
 
 /// What the run measured (a floor).
-const TEST7: (f64, f64, usize) = (0.0, 0.0, 100);
+const TEST7: (f64, f64, usize) = (0.94, 0.85, 0);
