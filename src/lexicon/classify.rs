@@ -2206,6 +2206,62 @@ mod tests {
     }
 
     #[test]
+    fn an_english_predicate_finds_its_service_after_a_preposition() {
+        let m = small("[outage]\n^can't\n[service paypal payments]\nPayPal\n");
+        let report = (Some("report"), Some("paypal".to_string()));
+        assert_eq!(verdict(&m, "can't send money on paypal"), report);
+        // Too far, or no preposition right before the name.
+        assert_eq!(
+            verdict(&m, "can't find the thing i want on paypal"),
+            (None, None)
+        );
+        assert_eq!(verdict(&m, "can't believe paypal"), (None, None));
+        // A dot inside a name ends no clause.
+        let m = small("[outage]\n^stuck\n[service gitlab dev]\nGitLab\n");
+        assert_eq!(
+            verdict(&m, "gitlab.com pipelines stuck"),
+            (Some("report"), Some("gitlab".to_string()))
+        );
+    }
+
+    #[test]
+    fn a_failure_told_as_stopped_or_as_past_leaves_a_recovery() {
+        // `app` keeps the doubled p of "stopped" (see `Doubles`).
+        let m = small(
+            "[outage]\nthrowing errors\n~down\n오류\n[recovery]\nanswering again\n이제 된다\n\
+             [context]\napp\n[service chatgpt ai]\nChatGPT\n[service melon music]\n멜론\n",
+        );
+        let back = |svc: &str| (Some("recovery"), Some(svc.to_string()));
+        let down = |svc: &str| (Some("report"), Some(svc.to_string()));
+        assert_eq!(
+            verdict(&m, "chatgpt stopped throwing errors"),
+            back("chatgpt")
+        );
+        assert_eq!(
+            verdict(&m, "chatgpt no longer throwing errors"),
+            back("chatgpt")
+        );
+        assert_eq!(verdict(&m, "멜론 오류 이제 안 남"), back("melon"));
+        assert_eq!(
+            verdict(&m, "chatgpt answering again, it was down for like 20 min"),
+            back("chatgpt")
+        );
+        assert_eq!(verdict(&m, "멜론 이제 된다 아까 계속 오류"), back("melon"));
+        // An outage after the recovery, told as now, is a report again.
+        assert_eq!(
+            verdict(&m, "chatgpt answering again, now it is down"),
+            down("chatgpt")
+        );
+        assert_eq!(verdict(&m, "chatgpt throwing errors"), down("chatgpt"));
+        let mut s = Scratch::default();
+        assert!(m.classify("chatgpt stopped throwing errors", &mut s).ceased);
+        assert!(
+            m.classify("chatgpt answering again, it was down", &mut s)
+                .backstory
+        );
+    }
+
+    #[test]
     fn a_name_that_opens_a_post_may_reach_its_phrase() {
         let m = small(
             "[outage]\n^안 돼\n^offline\n[recovery]\n^다시\n[service melon music]\n?멜론\n[service steam game]\n?Steam\n[service daum portal]\n?다음\n",
