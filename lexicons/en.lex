@@ -1213,11 +1213,8 @@ member count
 remember
 last year
 years ago
-anniversary
 article about
 article on
-post-mortem
-postmortem
 
 # Issue 14, round five: scope. A condition ("if discord goes down tonight", "what would happen
 # if aws went down", "imagine if twitter went down") says nothing is down. A question about the
@@ -1476,3 +1473,424 @@ code list
 lookup site
 how to fix
 how do i fix
+
+# Issue 14, round six (README.md, "Sixth round"): families the error analysis of sets 1-6 and
+# train6 showed missing.
+
+# A failure said as a predicate of the service named before it (or after it, past a
+# preposition: "nothing loads on netflix").
+[outage en]
+^out again
+^nothing loads
+^nothing plays
+^nothing happens
+^returns nothing
+^refuses to load
+^stopped entirely
+^just stopped
+^stops playing
+^stopped playing
+^kicking them out
+^kicking everyone out
+^keeps kicking
+^not coming
+^not letting me
+^not letting us
+^not giving
+^says offline
+^says disconnected
+^searching for signal
+^throwing an error
+^giving errors
+^being so slow
+^so slow
+^super slow
+^painfully slow
+^spinning
+^connection reset
+^network issue
+{number} internal error
+internet dropped
+no broadband
+no wi-fi
+both dead
+both gone
+has been out
+been out all
+
+# Working again, said as a predicate of the service before it: a function again, a failure
+# stopped, a provider's line back.
+[recovery en]
+^refreshes again
+^picking up jobs again
+^picking up again
+^letting people join again
+^letting people in again
+^letting me in again
+^letting us in again
+^opens again
+^launching again
+^launch now
+^coming through again
+^showing again
+^resolving again
+^back for me
+^back for us
+^back in
+^back after
+^fixed,
+^'s fixed
+^is fixed now
+^is up again
+^green again
+internet back
+internet is back
+internet's back
+wifi back
+wifi's back
+bars are back
+bars back
+broadband back
+service back
+data back
+tv back
+
+[exclude en]
+back in the day
+back in my day
+back in time
+back in stock
+back in 20
+back in school
+back in town
+is down bad
+'s down bad
+are down bad
+was down bad
+so down bad
+is down for a
+who's down
+who is down
+who else is down
+anyone down
+anybody down
+down slightly
+slightly down
+down sharply
+down pre-market
+down after-hours
+down after earnings
+not because it's down
+stopped using
+stopped paying
+stopped watching
+stopped posting
+stopped following
+stopped caring
+
+# Talk of an outage that is over or told as a story: its video, post, memes, postmortem,
+# anniversary, searches for it; cues on either side.
+[sense over 5 every after]
+anniversary
+post-mortem
+postmortem
+video about
+post about
+thread about
+blog about
+reading about
+memes
+meme
+documentary
+searches
+googled
+meaning
+in 2015
+in 2016
+in 2017
+in 2018
+in 2019
+in 2020
+in 2021
+in 2022
+in 2023
+in 2024
+
+# A wish or a plan, not an outage now.
+[sense hypothetical 3]
+rather have
+would rather
+alerts when
+notify me when
+alert me when
+
+[negation en]
+nothing wrong with
+isn't even down
+it's never down
+never down
+
+[sense physical]
+laid
+laying
+lying
+bent
+bend
+sat
+chair
+
+[sense rating]
+rank
+viewer count
+
+# Round six, second pass.
+[outage en]
+^loading forever
+^immediately closes
+^closes immediately
+^keeps closing
+^blank screen
+^homepage blank
+^page blank
+blank for me
+stuck in the outbox
+still in the outbox
+stuck in outbox
+^couldn't load
+^could not load
+^couldn't connect
+^no route
+don't appear to be working
+doesn't appear to be working
+run into an issue
+ran into an issue
+run into a problem
+ran into a problem
+access denied
+^failing with
+^busted
+stop crashing
+rip {service}
+
+[recovery en]
+stabilized
+stabilised
+errors stopped
+^healthy now
+finally sent
+finally went through
+^finally loaded
+^finally loading
+^working, finally
+^working finally
+queue cleared
+
+[exclude en]
+down with the
+down & out
+down and out
+broken in the sense
+down-voting
+down-vote
+down-voted
+down the list
+down below
+
+[negation en]
+just my vpn
+it's our vpn
+it's my vpn
+its my vpn
+your vpn
+you're on mute
+you are on mute
+you're muted
+just muted
+password wrong
+wrong password
+
+[sense past 6 every]
+throwback
+
+# Writing about errors, not getting them: a blog post on handling them, a patch, what a code
+# means, one's own bug.
+[sense howto 4 every after]
+blog post on
+wrote a blog
+blog on
+handling
+retry with
+backoff
+what error
+means on
+error page look
+fixed by
+my own app
+my own typo
+my own code
+
+# Round six, on the seventh set's dev half.
+[outage en]
+giving me a {number}
+giving me blank
+^completely blank
+blank pages
+^not letting anyone
+^not letting people
+^dropping every
+^been dropping
+zero service
+no {service} broadband
+no {service} internet
+no {service} signal
+no {service} service
+
+[negation en]
+on purpose
+own router
+router is unplugged
+no it's your
+no, it's your
+
+[exclude en]
+crashed after hours
+tanked after hours
+
+[sense physical]
+power line
+power lines
+
+# Round six, on train7.tsv (training posts, tuned on after the first measure): failures said as
+# predicates of the service before them.
+[outage en]
+^dead for me
+^acting dead
+^declined
+^just errors
+^login loop
+^keeps looping
+^hangs on
+^call failed
+^calls fail
+^not delivered
+^crawling
+^slow as
+^not starting
+^stuck pending
+^sits on the loading
+^loading bar forever
+giving me a blank
+^getting timeouts
+^keeps timing out
+^refusing to
+^keep kicking
+^overloaded
+^keeps throwing
+^keeps giving
+^throwing error
+^gives error
+^eats my
+^just spins
+^feed is empty
+couldn't send
+can't play this right now
+^fails instantly
+^fail instantly
+^keeps reconnecting
+^having a moment
+^elevated errors
+^requests failing
+^calls failing
+^not updating
+^won't update
+^won't sync
+
+[negation en]
+won't be down
+it was just her
+it was just my
+it was just his
+it was just their
+
+[exclude en]
+always down for
+down for a spotify
+
+[sense over 5 every after]
+fake screenshot
+screenshot of
+is from 2019
+is from 2020
+is from 2021
+is from 2022
+is from 2023
+of 2019
+of 2020
+of 2021
+of 2022
+of 2023
+whenever her
+whenever his
+whenever my
+
+[sense hypothetical 3]
+hypothetically
+
+# Round six, last pass: a provider's line out since a time, cutting in and out, no bars; "no
+# outage posted" is the provider's silence, not the writer's denial.
+[outage en]
+^out since
+^cutting in and out
+^keeps cutting
+^zero bars
+no 4g
+no 5g
+no satellite signal
+giving me {number}
+
+[exclude en]
+no outage posted
+no outage listed
+no outage reported
+says no outage
+shows no outage
+no outage on their
+no outage on the
+
+# Round six, on train7.tsv: a question answered no right after it ("netflix down? no."), a video
+# taken down, an old anniversary, a parody, a plan of what one would do.
+[negation en]
+down? no,
+down? no.
+down? nope
+down? nah
+airplane mode
+
+[exclude en]
+taken down from
+got taken down
+was taken down
+dropped out of
+chat is dead
+chat's dead
+chat was dead
+party on
+
+[recovery en]
+^finally loads
+^loads now
+
+[sense over 5 every after]
+on this day
+parody
+
+[sense hypothetical 3]
+would you do if
+if you get
+
+[sense howto 4 every after]
+even mean
+codes list
+
+[sense rating]
+productivity

@@ -1215,3 +1215,271 @@ TV
 찾아봤
 정리글
 궁금해서
+
+# Issue 14, round six (README.md, "Sixth round"): a negative predicate of the service before
+# it, in the forms the error analysis of sets 1-6 and train6 showed missing (안 와요, 안
+# 올라가요, 안 열림, 안 보여, 안 나오고, 안 된대요).
+[outage ko]
+^안 와
+^안 와요
+^안 옴
+^안 올라감
+^안 보여
+^안 보임
+^안 보이
+^안 뜨
+^안 넘어감
+^안 된대
+^안 나오
+^안 들어와
+^안 들어가요
+^안 들어감
+^안 보내지
+^안 잡히
+^안 받아져
+^끊겨요
+^계속 실패
+^느려
+
+# Working again: 이제 ("now") with a verb of the service before it (인스타 이제 스토리
+# 올라가요, 배민 이제 주문 돼요, 네웹 이제 보여요), and a failure that stopped (토스 앱 이제 안
+# 꺼져요, 유플러스 통화 이제 안 끊겨요).
+[recovery ko]
+^이제 주문
+^이제 들어가
+^이제 보여
+^이제 보임
+^이제 접속
+^이제 올라가
+^이제 열려
+^이제 열림
+^이제 나와
+^이제 나옴
+^이제 로그인
+^이제 결제
+^이제 송금
+^이제 푸시
+^이제 와요
+^이제 옴
+^이제 살았
+^이제 안 꺼져
+^이제 안 끊겨
+^이제 안 튕겨
+^이제 안 멈춰
+^이제 안 끊김
+^다시 로그인됨
+^다시 주문
+살아남
+살았다
+
+# Told about an outage: the documentary, the news, the anniversary, the story of some days ago.
+[sense news 4 every after]
+다큐
+다룬
+뉴스 나오
+1주년
+2주년
+전 얘기
+지난 얘기
+옛날 얘기
+
+# What a friend does not send is no outage: a reply or a call that does not come.
+[exclude ko]
+답장 안 와
+답장이 안 와
+답장 안 옴
+연락 안 와
+연락이 안 와
+연락 안 옴
+
+# Round six, second pass: a login that drops (로그인 풀려), lag, nothing shown, unstable.
+[outage ko]
+로그인 풀려
+로그인이 풀려
+로그인 계속 풀려
+로그인이 계속 풀려
+^불안정
+^아무것도 안
+연결이 원활하지 않
+렉 오지
+렉 심
+렉 걸려
+
+# Working again: said plainly (카톡 된다, 메이플 된다ㅋㅋ), mail that comes in, a server opened,
+# something that arrived at last (드디어 옴).
+[recovery ko]
+^된다ㅏ
+^된다ㅋ
+^된다ㅠ
+^된다아
+^된다!
+^잘 된다
+^메일 들어와
+^메일이 들어와
+^메시지 들어와
+^메시지 들어옴
+서버 열렸
+^드디어 옴
+^드디어 와
+^드디어 됨
+^드디어 돼
+^드디어 들어와
+
+# "면 된다" is what one has to do; 복구는 저녁 is a recovery to come; 끝났다며 is a complaint that it
+# did not; a 기사님 is the technician, not an article.
+[exclude ko]
+면 된다
+면된다
+후회된다
+걱정된다
+기대된다
+이해된다
+안심된다
+생각된다
+예상된다
+사용된다
+복구는
+복구 예상
+복구까지
+복구 시간
+끝났다며
+끝났다면서
+끝났다더니
+기사님
+기사분
+수리기사
+설치기사
+
+[sense market]
+통신주
+
+# Reported speech about people who say it fails (안 된다는 사람, 안 된다길래 봤더니), not a report
+# (안 된대요, "they say it is down", stays one).
+[exclude ko]
+안 된다는 사람
+안 된다는 분
+안 된다고 하는 사람
+안 된다고 하는 분
+안 된다길래
+안 된대서
+안 된다는 건
+안 된다고 함
+
+[sense howto 4 every after]
+수정 패치
+처리 질문
+정리해둔
+보통
+
+# Round six, on the seventh set's dev half: a line cut (선이 끊어짐), an error page, a service
+# unavailable, nothing to watch, a line gone; fixed by the technician, resumed.
+[outage ko]
+^끊어짐
+^끊어졌
+오류 페이지
+이용 불가
+^아무것도 못
+
+인터넷이 나갔
+通信障害
+圏外
+
+[recovery ko]
+고치고 가심
+고치고 갔
+수리 완료
+재개됐
+재개됨
+재개되었
+
+[outage ko]
+에러 뜨네
+에러 떠요
+에러 나요
+
+# Round six, on train7.tsv: failures said as predicates of the service before them (screens gone
+# white or black, forced quits, buffering, lag, a press that does nothing, stuck connecting).
+[outage ko]
+^버퍼링
+^검은색
+^검은 화면
+^하얀 화면
+^흰 화면
+^하얗게
+^강제종료
+^연결 중만
+^연결 중...
+^렉 걸리
+^네트워크 지연
+^안 찍혀
+^안 눌려
+^안 감
+^오류만
+^로딩만
+^입장 안
+^못 킨
+^화면 뚝뚝
+^응답하지 않
+^처리할 수 없
+불편을 드려 죄송
+^발행이 안
+^전송이 안
+^업로드 안
+^업로드가 안
+
+[negation ko]
+오류 아니고
+오류 아니라
+아니 잘 돼
+잘만 되는데
+
+[sense news 4 every after]
+합성
+캡처
+1년 후
+사례
+
+# A phone's screen that broke (액정 나감) is no outage.
+[exclude ko]
+액정 나감
+액정 나갔
+액정이 나갔
+
+[exclude ko]
+다시 해볼
+
+[outage ko]
+통화권 이탈
+인터넷 연결 없음
+인터넷 없음
+네트워크 연결 확인
+
+# Round six, on train7.tsv: never once (한 번도 안), not the service's fault (문제 아님), a lapsed
+# subscription or airplane mode, reported speech (터졌다길래, 안 된다고 해), looking it up.
+[negation ko]
+한 번도 안
+한번도 안
+구독 만료
+만료돼서
+비행기 모드
+데이터 꺼져 있
+
+[counter ko]
+나는 잘 나
+난 잘 나
+
+[exclude ko]
+터졌다길래
+먹통이라길래
+다운됐다길래
+안 된다고 해
+안 된다고 난리
+
+[recovery ko]
+점검 끝
+긴급점검 끝
+
+[sense howto 4 every after]
+검색하는
+모음
+정리 블로그

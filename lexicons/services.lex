@@ -1175,3 +1175,84 @@ LG유플
 
 [service sk-broadband isp]
 브로드밴드
+
+# Issue 14, round six: names people type for these services (from the error analysis of
+# sets 1-6 and train6). Ambiguous where the word has other uses.
+[service xbox-live game]
+?Xbox
+?엑박
+엑박 라이브
+엑스박스
+
+[service nh-bank banking]
+?농협
+농협 앱
+농협 스마트뱅킹
+농협스마트뱅킹
+
+[service wavve video]
+?웨이브
+
+[service naver-webtoon video]
+네웹
+
+[service kt isp]
+@kt_care
+
+[service yogiyo delivery]
+?요기요
+
+[service genie music]
+?지니
+
+[service shinhan banking]
+?신한
+
+[service gemini ai]
+?Gemini
+
+[service cloudflare cloud]
+클플
+
+[service sk-broadband isp]
+Btv
+비티비
+
+
+[service sky isp]
+스카이 브로드밴드
+
+[service 11st shopping]
+십일번가
+
+[service fifa-online game]
+피온
+
+[service overwatch game]
+옵치
+
+[service srt transport]
+에스알티
+
+[service messenger messenger]
+페메
+
+[service nintendo-online game]
+Switch Online
+
+[service verizon isp]
+Fios
+
+[service discord messenger]
+?dc
+
+[service sk-broadband isp]
+
+[service t-mobile isp]
+T Mobile
+
+[service kt isp]
+@KT_olleh
+
+[service softbank mobile]
+소뱅

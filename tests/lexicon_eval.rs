@@ -9,11 +9,14 @@
 //! `eval/labelled4-dev.tsv` (tuned on), must meet the targets; its test half,
 //! `eval/labelled4-test.tsv` (run once, at the end of the third round), is held to what it
 //! measured. The fifth set's halves (issue 14, round four) are held to what they measured, and so
-//! are the sixth set's (round five): its dev half tuned on, its test half run once.
+//! are the sixth set's (round five) and the seventh set's (round six): each dev half tuned on,
+//! each test half run once.
 //!
 //! Since round four a learned vetter (`src/lexicon/vetter.rs`) may set a rule's candidate aside;
-//! it is trained on sets 1-5 (both halves), `eval/train6.tsv` and the sixth set's dev half, so on
-//! those sets the figures below are training figures, and their floors were not raised for it. Out-of-fold
+//! it is trained on sets 1-6 (both halves), `eval/train6.tsv`, `eval/train7.tsv` and the seventh
+//! set's dev half, so on those sets the figures below are training figures, and their floors
+//! were not raised for it. A post labelled a report is never counted among the market, rating or
+//! physical-sense posts read as reports (a line cut by a storm is a real report). Out-of-fold
 //! figures (each set scored by a vetter trained on the others) come from
 //! `cargo run -p outcry-train` and are in the README. Each prints a confusion summary and
 //! every misclassified post:
@@ -269,7 +272,12 @@ fn score2_with(name: &str, vetter: bool) -> (Score, usize) {
             all.fp += u32::from(got_report);
             all.fn_ += u32::from(want_report);
         }
-        if got_report && matches!(r.class.as_str(), "market" | "rating" | "physical") {
+        // A post labelled a report (a line cut by a storm takes the provider down with it) is no
+        // figurative post, whatever its class.
+        if got_report
+            && !want_report
+            && matches!(r.class.as_str(), "market" | "rating" | "physical")
+        {
             figurative_reports += 1;
         }
         let right = r.kind == got_kind && (r.kind == "none" || r.service == got_svc);
@@ -500,3 +508,39 @@ fn sixth_set_test_half_holds_what_it_measured() {
 
 /// What the run measured (a floor).
 const TEST6: (f64, f64, usize) = (0.93, 0.90, 1);
+
+#[test]
+fn the_seventh_set_is_balanced_and_split() {
+    check_split("labelled7", 400, 0, &WRITTEN_CLASSES);
+}
+
+/// The dev half of the seventh set (issue 14, round six), written blind to the lexicons: before
+/// any tuning on it, with the rules of round six found on sets 1-6 and the vetter of round five,
+/// it measured precision 0.912, recall 0.703 (tp 52, fp 5, fn 22) and one market, rating or
+/// physical-sense post read as a report (the rules alone 0.855, 0.716 (tp 53, fp 9, fn 21), 2).
+/// Tuned on since (rules), and the vetter trained on it: precision 0.985, recall 0.905 (tp 67, fp
+/// 1, fn 7) and no such post (the rules alone 0.957, 0.905, none): a training figure, held as a
+/// floor.
+#[test]
+fn seventh_set_dev_half_holds_what_it_measured() {
+    score2_with("labelled7-dev.tsv", false);
+    check_half("labelled7-dev.tsv", DEV7.0, DEV7.1, DEV7.2);
+}
+
+/// What the seventh set's dev half measures with the shipped rules and vetter (a floor).
+const DEV7: (f64, f64, usize) = (0.98, 0.90, 0);
+
+/// The untouched half of the seventh set (issue 14, round six), run once at the end of the round,
+/// after the rules and the retrained vetter were committed: with the vetter, precision 0.942,
+/// recall 0.855 (tp 65, fp 4, fn 11) and no market, rating or physical-sense post read as a
+/// report; the rules alone, in the same run, 0.867, 0.855 (tp 65, fp 10, fn 11) and 3. It misses
+/// the targets (precision 0.97, recall 0.95); its misses are listed in the README and were not
+/// tuned away, so it is held to what it measured, as a floor against regressions.
+#[test]
+fn seventh_set_test_half() {
+    score2_with("labelled7-test.tsv", false);
+    check_half("labelled7-test.tsv", TEST7.0, TEST7.1, TEST7.2);
+}
+
+/// What the run measured (a floor).
+const TEST7: (f64, f64, usize) = (0.94, 0.85, 0);

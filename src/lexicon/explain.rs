@@ -167,6 +167,8 @@ pub fn explanation(m: &Matcher, text: &str) -> Explanation {
     let (cancelled, works_for_me, kind) = (v.cancelled, v.works_for_me, v.kind);
     let vetting = v.vetting;
     let composed = v.composed;
+    let backstory = v.backstory;
+    let ceased = v.ceased;
     let frames: Vec<usize> = v
         .terms
         .iter()
@@ -190,6 +192,16 @@ pub fn explanation(m: &Matcher, text: &str) -> Explanation {
             m.term_display(function),
             super::classify::COMPOSE_GAP
         ));
+    }
+    if ceased {
+        reasons.push(
+            "an outage phrase is told as a failure that stopped (stopped …, no longer …, … anymore, 이제 안 남, 없어졌), and read as a recovery".to_string(),
+        );
+    }
+    if backstory {
+        reasons.push(
+            "an outage phrase after the recovery phrase is told as what was (was, earlier, 아까, 안 열리더니 …), so the recovery stands".to_string(),
+        );
     }
     reasons.extend(doubts(&verdict, cancelled, works_for_me.is_some()));
     let vetter = vetting.map(|v| ExplainedVetting::new(&v, s.vetter_input().2));
@@ -401,7 +413,7 @@ fn rule_notes(m: &Matcher, text: &str, hits: &[ExplainedHit]) -> Vec<String> {
             .any(|e| e.display == h.entry && e.kind.name() == h.kind && e.needs_subject);
         if predicate {
             notes.push(format!(
-                "\"{}\" is a predicate with no subject of its own (`^`): it counts because a service is named before it in its clause",
+                "\"{}\" is a predicate with no subject of its own (`^`): it counts because a service is named before it in its clause (or, in English, after it past a preposition)",
                 h.matched
             ));
         }

@@ -3,8 +3,9 @@
 //!     cargo run -p outcry-train -- [--dry-run] [--lambda L] [--iters N] [--grid]
 //!         [--veto P] [--promote P] [--with-rule] [--errors]
 //!
-//! The data are the labelled sets of `eval/` that are spent (sets 1-5, both halves), the training
-//! posts `train6.tsv` and the sixth set's dev half; never `labelled6-test.tsv`. `--errors` lists
+//! The data are the labelled sets of `eval/` that are spent (sets 1-6, both halves), the training
+//! posts `train6.tsv` and `train7.tsv`, and the seventh set's dev half; never
+//! `labelled7-test.tsv`. `--errors` lists
 //! every post of the sets after the first that the rules alone or the out-of-fold vetter read
 //! wrong (the error analysis behind the rules). Each post is read by the shipped rules alone (the
 //! vetter switched off), and the vetter's features are taken from what the rules saw
@@ -15,7 +16,7 @@
 //!
 //! The two thresholds are chosen on out-of-fold probabilities, by set: each set's posts are scored
 //! by a model trained on the other sets only, and the veto threshold that gives the best pooled
-//! F1 of reports (sets 2-6, figurative reports counted twice more) while costing at most one point
+//! F1 of reports (sets 2-7, figurative reports counted twice more) while costing at most one point
 //! of the rules' pooled recall is kept. Those out-of-fold figures are the honest
 //! ones for the vetter; the final model, trained on everything, is then scored on its own training
 //! data (training figures, printed apart).
@@ -39,7 +40,9 @@ const SETS: &[(&str, &[&str], f64)] = &[
     ("set4", &["labelled4-dev.tsv", "labelled4-test.tsv"], 1.0),
     ("set5", &["labelled5-dev.tsv", "labelled5-test.tsv"], 1.0),
     ("train6", &["train6.tsv"], 1.0),
-    ("set6-dev", &["labelled6-dev.tsv"], 1.0),
+    ("set6", &["labelled6-dev.tsv", "labelled6-test.tsv"], 1.0),
+    ("train7", &["train7.tsv"], 1.0),
+    ("set7-dev", &["labelled7-dev.tsv"], 1.0),
 ];
 
 /// One labelled post, with what the rules made of it and its features.
@@ -156,7 +159,7 @@ fn read_all(m: &Matcher, posts: &[Post]) -> Vec<Said> {
 }
 
 /// Report figures: true positives (right service), false positives, false negatives, and the
-/// market, rating or physical-sense posts read as reports.
+/// market, rating or physical-sense posts read as reports (those not labelled reports).
 #[derive(Default, Clone, Copy)]
 struct Figures {
     tp: u32,
@@ -175,7 +178,9 @@ impl Figures {
             self.fp += u32::from(got);
             self.fn_ += u32::from(want);
         }
-        if got && matches!(post.class.as_str(), "market" | "rating" | "physical") {
+        // A post labelled a report (a line cut by a storm) is no figurative post, whatever its
+        // class.
+        if got && !want && matches!(post.class.as_str(), "market" | "rating" | "physical") {
             self.figurative += 1;
         }
     }
@@ -296,10 +301,13 @@ fn matcher_with(lex: &Lexicon, model: Option<&Model>, veto: f32, promote: f32) -
     m
 }
 
-/// The most pooled out-of-fold recall of reports the veto may cost against the rules alone.
-const MAX_RECALL_COST: f64 = 0.01;
+/// The most pooled out-of-fold recall of reports the veto may cost against the rules alone. Half
+/// a point since round six: with train7 the pooled sets hold 2,214 reports, and one point (at
+/// veto 0.65) set aside 26 of the bundled Gmail example's 583 rule reports, nearly all of them
+/// plain questions in the middle of the outage ("is gmail down?").
+const MAX_RECALL_COST: f64 = 0.005;
 
-/// The veto threshold with the best pooled out-of-fold F1 of reports on sets 2 to 6 (the first
+/// The veto threshold with the best pooled out-of-fold F1 of reports on sets 2 to 7 (the first
 /// set is written from templates and easy for the rules), figurative reports counted as two false
 /// positives more, for the promotion threshold `promote`, among the thresholds that cost at most
 /// [`MAX_RECALL_COST`] of the rules' pooled recall.
@@ -336,7 +344,7 @@ fn report(title: &str, f: &[Figures]) {
     for (i, x) in f.iter().enumerate() {
         println!("  {:<9} {}", SETS[i].0, x.show());
     }
-    println!("  {:<9} {}", "sets 2-6", pooled(f, 1..SETS.len()).show());
+    println!("  {:<9} {}", "sets 2-7", pooled(f, 1..SETS.len()).show());
 }
 
 /// Prints the out-of-fold figures for each veto threshold (promotion off) and each promotion
@@ -348,7 +356,7 @@ fn print_grid(posts: &[Post], oof: &[Said]) {
             let said: Vec<(usize, String)> = oof.iter().map(|s| decide(s, v, p)).collect();
             let f = figures_by_set(posts, &said);
             println!(
-                "  {name} {t:.2}: sets 2-6 {} | set6-dev {}",
+                "  {name} {t:.2}: sets 2-7 {} | set7-dev {}",
                 pooled(&f, 1..SETS.len()).show(),
                 f[SETS.len() - 1].show()
             );
@@ -448,7 +456,7 @@ fn main() -> ExitCode {
         &figures_by_set(&posts, &fin),
     );
     let trained = format!(
-        "the {} of the {} posts of eval/ (sets 1-5 both halves, train6.tsv, labelled6-dev.tsv) that name a service and have an outage or recovery phrase; {}; lambda {lambda}, {iters} steps, on {}; out-of-fold pooled sets 2-6: {}",
+        "the {} of the {} posts of eval/ (sets 1-6 both halves, train6.tsv, train7.tsv, labelled7-dev.tsv) that name a service and have an outage or recovery phrase; {}; lambda {lambda}, {iters} steps, on {}; out-of-fold pooled sets 2-7: {}",
         all.len(),
         posts.len(),
         if with_rule { "with the rules' verdict" } else { "text only" },
