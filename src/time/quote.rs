@@ -76,6 +76,9 @@ pub struct TokenBuf(Vec<Sp<'static>>);
 
 /// Appends the times quoted in `text` (a post written at `post_time`) to `out`, splitting the
 /// text into tokens kept in `buf`, so that a post allocates nothing once `buf` has grown.
+///
+/// Only the pieces of the text that may hold an hour are split into tokens and searched (see
+/// [`next_piece`]); the quotes are those a search of every token would find, in the same order.
 pub fn quoted_times(
     text: &str,
     post_time: Ts,
@@ -86,10 +89,115 @@ pub fn quoted_times(
     if !text.bytes().any(|b| b.is_ascii_digit()) && !text.contains(['정', '자']) {
         return;
     }
+    let first_new = out.len();
     let mut toks = relabel(std::mem::take(&mut buf.0));
-    toks.extend(parse::Tokens::new(text));
-    scan_tokens(&toks, post_time, input_tz, out);
+    let mut from = 0;
+    while let Some((start, hour)) = next_piece(text, from) {
+        // The tokens from the piece's start up to the first hard token at or after the hour
+        // (or the end of the text): whole pieces, searched as a search of every token would.
+        toks.clear();
+        from = text.len();
+        for t in parse::Tokens::at(text, start) {
+            if t.start >= hour && hard(&t.tok) {
+                from = t.end;
+                break;
+            }
+            toks.push(t);
+        }
+        scan_tokens(&toks, post_time, input_tz, out, first_new);
+    }
     buf.0 = relabel(toks);
+}
+
+/// A token no parse reads, looks past or starts at ([`parse::parse_prefix`] reads tokens in
+/// order, each read asking only for the kinds and marks listed in `parse::Reader`): a token of
+/// another kind than numbers, words, Korean time words and punctuation marks (`Tok::Other`), or
+/// a punctuation mark that no rule asks for (all but `:` `.` `,` `-` `/` `+`). To a parse it is
+/// the end of the text, and to [`scan_tokens`] a barrier (see [`Reach`]), so the text falls
+/// into independent *pieces* between such tokens: what is found in one does not depend on
+/// the others, but for a time quoted twice, which counts once (`first_new`).
+fn hard(t: &Tok<'_>) -> bool {
+    match *t {
+        Tok::Other => true,
+        Tok::Punct(c) => is_hard_mark(c),
+        Tok::Num { .. } | Tok::Word(_) | Tok::Ko(_) => false,
+    }
+}
+
+/// An ASCII punctuation mark that is a [`hard`] token.
+fn is_hard_mark(c: u8) -> bool {
+    c.is_ascii_punctuation() && !matches!(c, b':' | b'.' | b',' | b'-' | b'/' | b'+')
+}
+
+/// Finds, from byte `from` of `text` (where a token starts, or white space before one), the next
+/// piece that may hold an *hourish* token ([`hourish`]: the only kind that gives a parse its
+/// hour): `(start, at)`, where `start` is where the pieces before it end and `at` is where a
+/// number, a `noon` or `midnight` word, or a run of syllables holding 정오 or 자정 starts.
+/// `None`: no hour is quoted from `from` on. Read from the bytes without splitting the text:
+/// the hard tokens told apart here are the hard punctuation marks, the characters other than
+/// ASCII, Hangul syllables and white space, and the runs of syllables that start no Korean time
+/// word (to the tokeniser each is one `Tok::Other`); other hard tokens are left in the piece,
+/// which only makes it longer.
+fn next_piece(text: &str, from: usize) -> Option<(usize, usize)> {
+    let b = text.as_bytes();
+    let (mut start, mut i) = (from, from);
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_digit() {
+            return Some((start, i));
+        } else if c.is_ascii_alphabetic() {
+            let end = i + b[i..]
+                .iter()
+                .take_while(|c| c.is_ascii_alphabetic())
+                .count();
+            let w = &b[i..end];
+            if w.eq_ignore_ascii_case(b"noon") || w.eq_ignore_ascii_case(b"midnight") {
+                return Some((start, i));
+            }
+            i = end;
+        } else if c < 0x80 {
+            i += 1;
+            if is_hard_mark(c) {
+                start = i;
+            }
+        } else if parse::syllable_at(b, i) {
+            let (end, noon) = syllable_run(b, i);
+            if noon {
+                return Some((start, i));
+            }
+            let first = (u32::from(c & 0x0F) << 12)
+                | (u32::from(b[i + 1] & 0x3F) << 6)
+                | u32::from(b[i + 2] & 0x3F);
+            if !char::from_u32(first).is_some_and(parse::starts_ko) {
+                start = end;
+            }
+            i = end;
+        } else {
+            let ch = text[i..].chars().next().unwrap_or(' ');
+            i += ch.len_utf8();
+            if !ch.is_whitespace() {
+                start = i;
+            }
+        }
+    }
+    None
+}
+
+/// Where the run of Hangul syllables starting at byte `i` of `b` ends, and whether it holds
+/// 정오 or 자정 (each syllable is three bytes: 정 EC A0 95, 오 EC 98 A4, 자 EC 9E 90).
+fn syllable_run(b: &[u8], i: usize) -> (usize, bool) {
+    const JEONG: &[u8] = "정".as_bytes();
+    const O: &[u8] = "오".as_bytes();
+    const JA: &[u8] = "자".as_bytes();
+    let (mut end, mut noon) = (i, false);
+    let mut prev: &[u8] = &[];
+    while parse::syllable_at(b, end) {
+        let syl = &b[end..end + 3];
+        noon |= (prev == JEONG && syl == O) || (prev == JA && syl == JEONG);
+        prev = syl;
+        end += 3;
+    }
+    (end, noon)
 }
 
 /// The same vector, emptied, for tokens of another text. Collecting an emptied vector's
@@ -102,8 +210,15 @@ fn relabel<'b>(mut v: Vec<Sp<'_>>) -> Vec<Sp<'b>> {
         .collect()
 }
 
-fn scan_tokens(toks: &[Sp<'_>], post_time: Ts, input_tz: Tz, out: &mut Vec<Quote>) {
-    let first_new = out.len();
+/// Searches `toks` (whole pieces of a post) for quoted times, appending them to `out`; a time
+/// already in `out[first_new..]` (found earlier in the post) is not added again.
+fn scan_tokens(
+    toks: &[Sp<'_>],
+    post_time: Ts,
+    input_tz: Tz,
+    out: &mut Vec<Quote>,
+    first_new: usize,
+) {
     let mut reach = Reach::default();
     let mut i = 0;
     while i < toks.len() {
@@ -314,6 +429,94 @@ mod tests {
                 let mut got = vec![];
                 quoted_times(t, post, tz, &mut got, &mut TokenBuf::default());
                 assert_eq!(got, quotes_trying_everywhere(t, post, tz), "{t}");
+            }
+        }
+    }
+
+    /// Texts of fragments where times, hard marks, Korean time words, other Hangul, other
+    /// scripts and white space meet in every order.
+    fn fragments() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        const PARTS: &[&str] = &[
+            "10:20",
+            "9:30",
+            "6시",
+            "6 시",
+            "18분",
+            "0930",
+            "2009-02-24",
+            "24.02.2009.",
+            "Feb 24",
+            "10",
+            "9",
+            "24",
+            ":",
+            ".",
+            ",",
+            "-",
+            "/",
+            "+",
+            "(",
+            ")",
+            "<p>",
+            "\"",
+            "'",
+            "!",
+            " ",
+            " ",
+            " ",
+            "\n",
+            "\u{3000}",
+            "시",
+            "분",
+            "반",
+            "오후",
+            "오전",
+            "정오",
+            "자정",
+            "한국",
+            "시간",
+            "기준",
+            "쯤",
+            "부터",
+            "서버",
+            "오늘정오",
+            "가",
+            "noon",
+            "Midnight",
+            "afternoon",
+            "GMT",
+            "KST",
+            "UTC+9",
+            "am",
+            "p.m.",
+            "a",
+            "at",
+            "since",
+            "年",
+            "’",
+            "ㅋ",
+            "é",
+            "\u{0}",
+        ];
+        proptest::collection::vec(proptest::sample::select(PARTS), 0..32).prop_map(|v| v.concat())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn searching_only_the_pieces_that_may_hold_an_hour_finds_the_same_quotes(
+            text in fragments(),
+        ) {
+            let post = T0930 + 3 * 3600;
+            for tz in [Tz::UTC, chrono_tz::Asia::Seoul] {
+                let mut got = vec![];
+                quoted_times(&text, post, tz, &mut got, &mut TokenBuf::default());
+                let mut want = quotes_trying_everywhere(&text, post, tz);
+                if !text.bytes().any(|b| b.is_ascii_digit()) && !text.contains(['정', '자']) {
+                    want.clear();
+                }
+                proptest::prop_assert_eq!(got, want, "{:?}", text);
             }
         }
     }
