@@ -37,37 +37,73 @@ pub struct Quote {
 /// right before `:` or before 시 (a space between allowed), four digits come in a row, or one
 /// of noon, midnight, 정오, 자정 is written. One pass over the bytes, then the words.
 pub fn worth_a_look(text: &str) -> bool {
+    look(text).worth
+}
+
+/// What [`worth_a_look`] answers, and whether `text` holds an ASCII digit (found on the way).
+struct Look {
+    worth: bool,
+    digit: bool,
+}
+
+/// [`worth_a_look`]'s pass. Eight bytes without a digit are passed over at once where no run of
+/// digits is pending and no digit stands two bytes back (the `6 시` case): no rule can fire
+/// inside them, since each needs a digit before the byte it fires at.
+fn look(text: &str) -> Look {
     let b = text.as_bytes();
-    // Digits in a row right before `i`, and whether the byte before that run of digits is where
-    // a digit-and-space ended (for "6 시").
+    let found = Look {
+        worth: true,
+        digit: true,
+    };
+    // Digits in a row right before `i`.
     let mut digits = 0usize;
+    let mut digit = false;
     let mut i = 0;
     while i < b.len() {
+        if digits == 0 && i + 8 <= b.len() && !(i >= 2 && b[i - 2].is_ascii_digit()) {
+            let word = u64::from_le_bytes(b[i..i + 8].try_into().unwrap_or([b'0'; 8]));
+            if !has_digit(word) {
+                i += 8;
+                continue;
+            }
+        }
         let c = b[i];
         if c.is_ascii_digit() {
+            digit = true;
             digits += 1;
             if digits == 4 {
-                return true;
+                return found;
             }
         } else {
             if digits > 0 && c == b':' {
-                return true;
+                return found;
             }
             // 시 is EC 8B 9C, right after a digit or after a digit and one space.
             if c == 0xEC
                 && b.get(i + 1..i + 3) == Some(&[0x8B, 0x9C][..])
                 && (digits > 0 || (i > 1 && b[i - 1] == b' ' && b[i - 2].is_ascii_digit()))
             {
-                return true;
+                return found;
             }
             digits = 0;
         }
         i += 1;
     }
-    memchr::memmem::find(b, b"noon").is_some()
+    let worth = memchr::memmem::find(b, b"noon").is_some()
         || memchr::memmem::find(b, b"midnight").is_some()
         || memchr::memmem::find(b, "정오".as_bytes()).is_some()
-        || memchr::memmem::find(b, "자정".as_bytes()).is_some()
+        || memchr::memmem::find(b, "자정".as_bytes()).is_some();
+    Look { worth, digit }
+}
+
+/// Whether one of the eight bytes of `word` is an ASCII digit: XOR with `0` turns digits, and
+/// only digits, into bytes below 10, and the borrow trick finds a byte below 10 (exactly, for
+/// a bound of at most 128).
+#[inline]
+fn has_digit(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let x = word ^ (ONES * u64::from(b'0'));
+    x.wrapping_sub(ONES * 10) & !x & (ONES * 0x80) != 0
 }
 
 /// Token storage that [`quoted_times`] reuses from post to post.
@@ -89,6 +125,26 @@ pub fn quoted_times(
     if !text.bytes().any(|b| b.is_ascii_digit()) && !text.contains(['정', '자']) {
         return;
     }
+    search(text, post_time, input_tz, out, buf);
+}
+
+/// [`quoted_times`] for a text that passes [`worth_a_look`], in one call that reads the text's
+/// bytes once for both tests (the stream's way in).
+pub fn quoted_times_if_worth(
+    text: &str,
+    post_time: Ts,
+    input_tz: Tz,
+    out: &mut Vec<Quote>,
+    buf: &mut TokenBuf,
+) {
+    let look = look(text);
+    if look.worth && (look.digit || text.contains(['정', '자'])) {
+        search(text, post_time, input_tz, out, buf);
+    }
+}
+
+/// [`quoted_times`] past its test for digits and 정/자.
+fn search(text: &str, post_time: Ts, input_tz: Tz, out: &mut Vec<Quote>, buf: &mut TokenBuf) {
     let first_new = out.len();
     let mut toks = relabel(std::mem::take(&mut buf.0));
     let mut from = 0;
@@ -498,6 +554,9 @@ mod tests {
             "ㅋ",
             "é",
             "\u{0}",
+            "5 ",
+            "abcdefgh",
+            "가나다",
         ];
         proptest::collection::vec(proptest::sample::select(PARTS), 0..32).prop_map(|v| v.concat())
     }
@@ -517,6 +576,58 @@ mod tests {
                     want.clear();
                 }
                 proptest::prop_assert_eq!(got, want, "{:?}", text);
+            }
+        }
+    }
+
+    /// `worth_a_look` as it was, one byte at a time.
+    fn worth_a_look_byte_by_byte(text: &str) -> bool {
+        let b = text.as_bytes();
+        let mut digits = 0usize;
+        for (i, &c) in b.iter().enumerate() {
+            if c.is_ascii_digit() {
+                digits += 1;
+                if digits == 4 {
+                    return true;
+                }
+                continue;
+            }
+            if digits > 0 && c == b':' {
+                return true;
+            }
+            let after_space = i > 1 && b[i - 1] == b' ' && b[i - 2].is_ascii_digit();
+            if b[i..].starts_with("시".as_bytes()) && (digits > 0 || after_space) {
+                return true;
+            }
+            digits = 0;
+        }
+        ["noon", "midnight", "정오", "자정"]
+            .iter()
+            .any(|w| text.contains(w))
+    }
+
+    #[test]
+    fn has_digit_finds_a_digit_in_any_lane_and_nothing_else() {
+        for lane in 0..8 {
+            for byte in 0..=255u8 {
+                for fill in [b'a', b' ', 0x80, 0xFF, 0x00, b'/', b':'] {
+                    let mut w = [fill; 8];
+                    w[lane] = byte;
+                    let want = w.iter().any(u8::is_ascii_digit);
+                    assert_eq!(has_digit(u64::from_le_bytes(w)), want, "{w:?}");
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn the_word_at_a_time_look_agrees_with_the_byte_by_byte_one(text in fragments()) {
+            let look = look(&text);
+            proptest::prop_assert_eq!(look.worth, worth_a_look_byte_by_byte(&text), "{:?}", text);
+            if !look.worth {
+                proptest::prop_assert_eq!(look.digit, text.bytes().any(|b| b.is_ascii_digit()));
             }
         }
     }
