@@ -147,8 +147,9 @@ pub fn quoted_times_if_worth(
 fn search(text: &str, post_time: Ts, input_tz: Tz, out: &mut Vec<Quote>, buf: &mut TokenBuf) {
     let first_new = out.len();
     let mut toks = relabel(std::mem::take(&mut buf.0));
+    let mut hours = Hours::new(text);
     let mut from = 0;
-    while let Some((start, hour)) = next_piece(text, from) {
+    while let Some((start, hour)) = hours.next_piece(from) {
         // The tokens from the piece's start up to the first hard token at or after the hour
         // (or the end of the text): whole pieces, searched as a search of every token would.
         toks.clear();
@@ -185,75 +186,128 @@ fn is_hard_mark(c: u8) -> bool {
     c.is_ascii_punctuation() && !matches!(c, b':' | b'.' | b',' | b'-' | b'/' | b'+')
 }
 
-/// Finds, from byte `from` of `text` (where a token starts, or white space before one), the next
-/// piece that may hold an *hourish* token ([`hourish`]: the only kind that gives a parse its
-/// hour): `(start, at)`, where `start` is where the pieces before it end and `at` is where a
-/// number, a `noon` or `midnight` word, or a run of syllables holding 정오 or 자정 starts.
-/// `None`: no hour is quoted from `from` on. Read from the bytes without splitting the text:
-/// the hard tokens told apart here are the hard punctuation marks, the characters other than
-/// ASCII, Hangul syllables and white space, and the runs of syllables that start no Korean time
-/// word (to the tokeniser each is one `Tok::Other`); other hard tokens are left in the piece,
-/// which only makes it longer.
-fn next_piece(text: &str, from: usize) -> Option<(usize, usize)> {
+/// Where the pieces that may hold an hour are, found from the bytes without splitting the text.
+///
+/// A piece holds an hour only if it holds an *hourish* token ([`hourish`]): a number, a `noon`
+/// or `midnight` word, or 정오/자정 (inside a run of syllables, which the tokeniser splits from
+/// its start). [`Hours::next_piece`] finds the next such place with fast searches (digits eight
+/// bytes at a time, the words with `memchr`), then walks back to where the piece starts: past
+/// the last hard token before it that the bytes tell apart (a hard punctuation mark, a
+/// character other than ASCII, Hangul syllables and white space, or a run of syllables that
+/// starts no Korean time word: to the tokeniser each is one `Tok::Other`). Other hard tokens
+/// are left in the piece, which only makes it longer.
+struct Hours<'t> {
+    text: &'t str,
+    /// The next hour word found at or after a position asked about before (`None`: not
+    /// looked for yet; `Some(None)`: there is none).
+    word: Option<Option<usize>>,
+}
+
+impl<'t> Hours<'t> {
+    fn new(text: &'t str) -> Self {
+        Hours { text, word: None }
+    }
+
+    /// From byte `from` (where a token starts, or white space before one), the next piece that
+    /// may hold an hour: `(start, at)`, where `start` is where the pieces before it end and `at`
+    /// where its hourish token (or the run of syllables holding it) starts. `None`: no hour is
+    /// quoted from `from` on.
+    fn next_piece(&mut self, from: usize) -> Option<(usize, usize)> {
+        let word = match self.word {
+            Some(w) if w.is_none_or(|w| w >= from) => w,
+            _ => next_hour_word(self.text, from),
+        };
+        self.word = Some(word);
+        let at = match (next_digit(self.text.as_bytes(), from), word) {
+            (Some(d), Some(w)) => d.min(w),
+            (d, w) => d.or(w)?,
+        };
+        Some((piece_start(self.text, from, at), at))
+    }
+}
+
+/// The first ASCII digit at or after `from`, eight bytes at a time.
+fn next_digit(b: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    while i + 8 <= b.len() {
+        let word = u64::from_le_bytes(b[i..i + 8].try_into().unwrap_or([b'0'; 8]));
+        if has_digit(word) {
+            break;
+        }
+        i += 8;
+    }
+    b[i..].iter().position(u8::is_ascii_digit).map(|k| i + k)
+}
+
+/// The first place at or after `from` where an hour word starts: a whole word (run of ASCII
+/// letters) `noon` or `midnight` in any case, or the run of syllables holding 정오 or 자정.
+fn next_hour_word(text: &str, from: usize) -> Option<usize> {
     let b = text.as_bytes();
-    let (mut start, mut i) = (from, from);
-    while i < b.len() {
-        let c = b[i];
-        if c.is_ascii_digit() {
-            return Some((start, i));
-        } else if c.is_ascii_alphabetic() {
-            let end = i + b[i..]
-                .iter()
-                .take_while(|c| c.is_ascii_alphabetic())
-                .count();
-            let w = &b[i..end];
-            if w.eq_ignore_ascii_case(b"noon") || w.eq_ignore_ascii_case(b"midnight") {
-                return Some((start, i));
+    let letter = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphabetic);
+    let word = |lower: u8, upper: u8, w: &[u8]| {
+        memchr::memchr2_iter(lower, upper, &b[from..])
+            .map(|k| from + k)
+            .find(|&i| {
+                b[i..].len() >= w.len()
+                    && b[i..i + w.len()].eq_ignore_ascii_case(w)
+                    && (i == 0 || !letter(i - 1))
+                    && !letter(i + w.len())
+            })
+    };
+    let korean = |w: &str| {
+        memchr::memmem::find(&b[from..], w.as_bytes()).map(|k| {
+            let mut i = from + k;
+            while i >= 3 && parse::syllable_at(b, i - 3) {
+                i -= 3;
             }
-            i = end;
-        } else if c < 0x80 {
-            i += 1;
+            i
+        })
+    };
+    [
+        word(b'n', b'N', b"noon"),
+        word(b'm', b'M', b"midnight"),
+        korean("정오"),
+        korean("자정"),
+    ]
+    .into_iter()
+    .flatten()
+    .min()
+}
+
+/// Where the piece holding the token at `at` starts, at `from` at the earliest: right after the
+/// last hard token before `at` that the bytes tell apart (see [`Hours`]), walking back.
+fn piece_start(text: &str, from: usize, at: usize) -> usize {
+    let b = text.as_bytes();
+    let mut i = at;
+    while i > from {
+        let c = b[i - 1];
+        if c < 0x80 {
             if is_hard_mark(c) {
-                start = i;
+                return i;
             }
-        } else if parse::syllable_at(b, i) {
-            let (end, noon) = syllable_run(b, i);
-            if noon {
-                return Some((start, i));
+            i -= 1;
+        } else if i >= 3 && parse::syllable_at(b, i - 3) {
+            // A run of syllables ends at `i` (what follows is no syllable): find its start.
+            let end = i;
+            i -= 3;
+            while i >= 3 && parse::syllable_at(b, i - 3) {
+                i -= 3;
             }
-            let first = (u32::from(c & 0x0F) << 12)
+            let first = (u32::from(b[i] & 0x0F) << 12)
                 | (u32::from(b[i + 1] & 0x3F) << 6)
                 | u32::from(b[i + 2] & 0x3F);
             if !char::from_u32(first).is_some_and(parse::starts_ko) {
-                start = end;
+                return end;
             }
-            i = end;
         } else {
-            let ch = text[i..].chars().next().unwrap_or(' ');
-            i += ch.len_utf8();
-            if !ch.is_whitespace() {
-                start = i;
+            let start = (0..i).rev().find(|&k| b[k] & 0xC0 != 0x80).unwrap_or(0);
+            if !text[start..i].chars().all(char::is_whitespace) {
+                return i;
             }
+            i = start;
         }
     }
-    None
-}
-
-/// Where the run of Hangul syllables starting at byte `i` of `b` ends, and whether it holds
-/// 정오 or 자정 (each syllable is three bytes: 정 EC A0 95, 오 EC 98 A4, 자 EC 9E 90).
-fn syllable_run(b: &[u8], i: usize) -> (usize, bool) {
-    const JEONG: &[u8] = "정".as_bytes();
-    const O: &[u8] = "오".as_bytes();
-    const JA: &[u8] = "자".as_bytes();
-    let (mut end, mut noon) = (i, false);
-    let mut prev: &[u8] = &[];
-    while parse::syllable_at(b, end) {
-        let syl = &b[end..end + 3];
-        noon |= (prev == JEONG && syl == O) || (prev == JA && syl == JEONG);
-        prev = syl;
-        end += 3;
-    }
-    (end, noon)
+    from
 }
 
 /// The same vector, emptied, for tokens of another text. Collecting an emptied vector's
@@ -489,6 +543,77 @@ mod tests {
         }
     }
 
+    /// Finds, from byte `from` of `text` (where a token starts, or white space before one), the next
+    /// piece that may hold an *hourish* token ([`hourish`]: the only kind that gives a parse its
+    /// hour): `(start, at)`, where `start` is where the pieces before it end and `at` is where a
+    /// number, a `noon` or `midnight` word, or a run of syllables holding 정오 or 자정 starts.
+    /// `None`: no hour is quoted from `from` on. Read from the bytes without splitting the text:
+    /// the hard tokens told apart here are the hard punctuation marks, the characters other than
+    /// ASCII, Hangul syllables and white space, and the runs of syllables that start no Korean time
+    /// word (to the tokeniser each is one `Tok::Other`); other hard tokens are left in the piece,
+    /// which only makes it longer.
+    fn next_piece_forward(text: &str, from: usize) -> Option<(usize, usize)> {
+        let b = text.as_bytes();
+        let (mut start, mut i) = (from, from);
+        while i < b.len() {
+            let c = b[i];
+            if c.is_ascii_digit() {
+                return Some((start, i));
+            } else if c.is_ascii_alphabetic() {
+                let end = i + b[i..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphabetic())
+                    .count();
+                let w = &b[i..end];
+                if w.eq_ignore_ascii_case(b"noon") || w.eq_ignore_ascii_case(b"midnight") {
+                    return Some((start, i));
+                }
+                i = end;
+            } else if c < 0x80 {
+                i += 1;
+                if is_hard_mark(c) {
+                    start = i;
+                }
+            } else if parse::syllable_at(b, i) {
+                let (end, noon) = syllable_run(b, i);
+                if noon {
+                    return Some((start, i));
+                }
+                let first = (u32::from(c & 0x0F) << 12)
+                    | (u32::from(b[i + 1] & 0x3F) << 6)
+                    | u32::from(b[i + 2] & 0x3F);
+                if !char::from_u32(first).is_some_and(parse::starts_ko) {
+                    start = end;
+                }
+                i = end;
+            } else {
+                let ch = text[i..].chars().next().unwrap_or(' ');
+                i += ch.len_utf8();
+                if !ch.is_whitespace() {
+                    start = i;
+                }
+            }
+        }
+        None
+    }
+
+    /// Where the run of Hangul syllables starting at byte `i` of `b` ends, and whether it holds
+    /// 정오 or 자정 (each syllable is three bytes: 정 EC A0 95, 오 EC 98 A4, 자 EC 9E 90).
+    fn syllable_run(b: &[u8], i: usize) -> (usize, bool) {
+        const JEONG: &[u8] = "정".as_bytes();
+        const O: &[u8] = "오".as_bytes();
+        const JA: &[u8] = "자".as_bytes();
+        let (mut end, mut noon) = (i, false);
+        let mut prev: &[u8] = &[];
+        while parse::syllable_at(b, end) {
+            let syl = &b[end..end + 3];
+            noon |= (prev == JEONG && syl == O) || (prev == JA && syl == JEONG);
+            prev = syl;
+            end += 3;
+        }
+        (end, noon)
+    }
+
     /// Texts of fragments where times, hard marks, Korean time words, other Hangul, other
     /// scripts and white space meet in every order.
     fn fragments() -> impl proptest::strategy::Strategy<Value = String> {
@@ -559,6 +684,27 @@ mod tests {
             "가나다",
         ];
         proptest::collection::vec(proptest::sample::select(PARTS), 0..32).prop_map(|v| v.concat())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn the_pieces_found_by_searching_and_walking_back_are_those_of_a_forward_walk(
+            text in fragments(),
+        ) {
+            // From the start and from after every hard token, as `search` asks.
+            let froms = std::iter::once(0).chain(
+                parse::Tokens::new(&text).filter(|t| hard(&t.tok)).map(|t| t.end),
+            );
+            let mut hours = Hours::new(&text);
+            for from in froms {
+                proptest::prop_assert_eq!(
+                    hours.next_piece(from),
+                    next_piece_forward(&text, from),
+                    "{:?} from {}", text, from
+                );
+            }
+        }
     }
 
     proptest::proptest! {
