@@ -51,9 +51,10 @@ fn main() {
         let header: Vec<&str> = header.iter().map(String::as_str).collect();
         let mut map = CsvMapper::from_header(&header, &FieldChoice::default(), chrono_tz::Tz::UTC)
             .expect("a text column");
+        let mut joined = String::new();
         for row in r.byte_records() {
             let row = row.expect("a CSV row");
-            if let Ok(p) = map.extract(&row, b',') {
+            if let Ok(p) = map.extract(&row, b',', &mut joined) {
                 see(&p.text);
             }
         }

@@ -1,7 +1,8 @@
 //! Micro-benchmarks of each stage of the hot path, on the bundled example tweets and blog posts:
 //! JSON record extraction (as written and `\u`-escaped; beside serde_json validating alone and a
 //! bare UTF-8 check), timestamp parsing, classification (with and without the literal
-//! prefilter), and windowing. `cargo bench --bench stages`; `bench/run.sh` measures the whole.
+//! prefilter), reading the times quoted in posts, and windowing. `cargo bench --bench stages`;
+//! `bench/run.sh` measures the whole.
 
 use std::hint::black_box;
 use std::io::Read;
@@ -91,6 +92,7 @@ fn stages(c: &mut Criterion) {
     let times: Vec<&str> = [
         "Tue Feb 24 09:31:02 +0000 2009",
         "2009-02-24T09:31:02.000Z",
+        "2009-02-24T18:31:02+09:00",
         "2009/02/24 18:31",
         "1235467862",
     ]
@@ -129,6 +131,29 @@ fn stages(c: &mut Criterion) {
         b.iter(|| {
             for p in &posts {
                 black_box(prefilter.could_match(&p.text));
+            }
+        })
+    });
+    g.finish();
+
+    // Times quoted in posts, as the stream reads them (the test for a time first, then the
+    // search of the pieces that may hold one), on every post: the stream reads only the posts
+    // that name a service.
+    let mut g = c.benchmark_group("quoted_times");
+    g.throughput(Throughput::Bytes(text_bytes));
+    g.bench_function("every post", |b| {
+        let (mut out, mut buf) = (Vec::new(), outcry::time::quote::TokenBuf::default());
+        b.iter(|| {
+            for p in &posts {
+                out.clear();
+                outcry::time::quote::quoted_times_if_worth(
+                    &p.text,
+                    p.time,
+                    chrono_tz::Tz::UTC,
+                    &mut out,
+                    &mut buf,
+                );
+                black_box(out.len());
             }
         })
     });

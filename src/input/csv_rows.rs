@@ -57,21 +57,42 @@ enum Quote {
 }
 
 impl Quote {
-    /// The state after `line` (which holds no `\n`).
+    /// The state after `line` (which holds no `\n`). Inside a quoted field only the next `"`
+    /// and inside an unquoted one only the next delimiter can change the state, so those are
+    /// found with `memchr`; the bytes right after a delimiter or a closing quote are read one
+    /// by one ([`Quote::step`]).
     fn after(mut self, line: &[u8], delimiter: u8) -> Quote {
         if self != Quote::Quoted && memchr::memchr(b'"', line).is_none() {
             return Quote::Unquoted;
         }
-        for &b in line {
-            self = match (self, b) {
-                (Quote::Quoted, b'"') => Quote::MaybeClosed,
-                (Quote::Quoted, _) => Quote::Quoted,
-                (_, d) if d == delimiter => Quote::FieldStart,
-                (Quote::FieldStart, b'"') | (Quote::MaybeClosed, b'"') => Quote::Quoted,
-                (Quote::FieldStart | Quote::Unquoted | Quote::MaybeClosed, _) => Quote::Unquoted,
+        let mut i = 0;
+        while i < line.len() {
+            let (wanted, to) = match self {
+                Quote::Quoted => (b'"', Quote::MaybeClosed),
+                Quote::Unquoted => (delimiter, Quote::FieldStart),
+                Quote::FieldStart | Quote::MaybeClosed => {
+                    self = self.step(line[i], delimiter);
+                    i += 1;
+                    continue;
+                }
             };
+            match memchr::memchr(wanted, &line[i..]) {
+                Some(k) => (self, i) = (to, i + k + 1),
+                None => return self,
+            }
         }
         self
+    }
+
+    /// The state after one more byte.
+    fn step(self, b: u8, delimiter: u8) -> Quote {
+        match (self, b) {
+            (Quote::Quoted, b'"') => Quote::MaybeClosed,
+            (Quote::Quoted, _) => Quote::Quoted,
+            (_, d) if d == delimiter => Quote::FieldStart,
+            (Quote::FieldStart, b'"') | (Quote::MaybeClosed, b'"') => Quote::Quoted,
+            (Quote::FieldStart | Quote::Unquoted | Quote::MaybeClosed, _) => Quote::Unquoted,
+        }
     }
 }
 
@@ -276,6 +297,25 @@ fn append(rec: &mut Vec<u8>, rec_lines: &mut Vec<(usize, u64)>, n: u64, line: &[
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn quote_states_found_with_memchr_are_those_of_a_byte_by_byte_scan(
+            line in proptest::collection::vec(proptest::sample::select(&b"\",;a "[..]), 0..40),
+            start in proptest::sample::select(
+                &[Quote::FieldStart, Quote::Unquoted, Quote::Quoted, Quote::MaybeClosed][..],
+            ),
+            delimiter in proptest::sample::select(&b",;"[..]),
+        ) {
+            let byte_by_byte = if start != Quote::Quoted && !line.contains(&b'"') {
+                Quote::Unquoted
+            } else {
+                line.iter().fold(start, |q, &b| q.step(b, delimiter))
+            };
+            prop_assert_eq!(start.after(&line, delimiter), byte_by_byte);
+        }
+    }
 
     /// Each row as `line:field|field`, or what was wrong with it.
     fn rows(data: &str, max: usize) -> Vec<String> {

@@ -745,7 +745,7 @@ impl Matcher {
         // `AT&amp;T`, `&#8217;`): read them as the characters they stand for, every named and
         // numeric one, as a reader's browser would. A `&` that starts none stays as typed. The
         // prefilter (`keep`) sees the decoded text too.
-        let text = if text.contains('&') {
+        let text = if memchr::memchr(b'&', text.as_bytes()).is_some() {
             s.decoded.clear();
             html_escape::decode_html_entities_to_string(text, &mut s.decoded);
             s.decoded.as_str()

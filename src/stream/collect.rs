@@ -128,9 +128,9 @@ impl<'m> Collector<'m> {
         // Times quoted by posts about a service ("down since 10:20 GMT", "6시 반쯤부터"): only
         // posts that name one and pass a cheap byte test are read further.
         let about = v.kind.map(|(_, svc)| svc);
-        if (!v.services.is_empty() || about.is_some()) && quote::worth_a_look(&p.text) {
+        if !v.services.is_empty() || about.is_some() {
             self.quotes.clear();
-            quote::quoted_times(
+            quote::quoted_times_if_worth(
                 &p.text,
                 p.time,
                 self.input_tz,

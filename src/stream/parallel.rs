@@ -301,6 +301,8 @@ struct Worker<'m> {
     csv: Option<(CsvMapper, u8)>,
     /// Where a CSV row is rebuilt from its batch.
     row: csv::ByteRecord,
+    /// Where a CSV row's title is joined to its text.
+    joined: String,
     /// Where strings with escapes are decoded, line after line.
     bufs: Decoded,
     /// Its first skips, in line order.
@@ -332,6 +334,7 @@ impl<'m> Worker<'m> {
             xml: xml.map(|d| XmlReader::new(d, cfg.times)),
             csv,
             row: csv::ByteRecord::new(),
+            joined: String::new(),
             bufs: Decoded::default(),
             events: vec![],
             ambiguous: None,
@@ -444,6 +447,7 @@ impl Worker<'_> {
             c,
             csv,
             row,
+            joined,
             events,
             ambiguous,
             keep,
@@ -456,7 +460,7 @@ impl Worker<'_> {
         };
         batch.each(row, |line, rec| {
             c.stats.lines += 1;
-            match mapper.extract(rec, *delimiter) {
+            match mapper.extract(rec, *delimiter, joined) {
                 Ok(p) => {
                     if ambiguous.is_none() {
                         let tp = &mapper.time_parser;

@@ -212,6 +212,7 @@ pub(crate) fn scan_csv(
     let name = src.name;
     let mut rows = CsvRows::new(src.reader, delimiter, cfg.max_line);
     let mut row = csv::ByteRecord::new();
+    let mut joined = String::new();
     let Some(mut mapper) = csv_header(&mut rows, &mut row, cfg, c, warn, &name)? else {
         return Ok(());
     };
@@ -229,7 +230,7 @@ pub(crate) fn scan_csv(
             continue;
         }
         c.stats().lines += 1;
-        match mapper.extract(&row, delimiter) {
+        match mapper.extract(&row, delimiter, &mut joined) {
             Ok(p) => {
                 if wants_example(&c.stats().ambiguous_example, &name) {
                     let tp = &mapper.time_parser;

@@ -492,6 +492,83 @@ impl Cur<'_> {
 /// the date parts (and an optional trailing `.` after the day, as Korean sites write `2009.02.24.`).
 /// `None` when the text is not of this shape at all; `Some(Err)` when it is but does not hold.
 fn scan_numeric(b: &[u8], zone: InputZone) -> Option<Result<Parsed, TimeError>> {
+    if let Some(ts) = rfc3339_fixed(b) {
+        return Some(Ok(Parsed::exact(ts)));
+    }
+    scan_numeric_general(b, zone)
+}
+
+/// The commonest shape of [`scan_numeric`], `YYYY-MM-DDTHH:MM:SS` then `Z` or `±HH:MM`, read at
+/// fixed places and without chrono (most dumps write every time so); `None` for any other text
+/// and for values out of range (a second of 60, the 30th of February, an offset past 23:59),
+/// which [`scan_numeric_general`] reads as it always did. A unit test holds the two to the same
+/// instants.
+fn rfc3339_fixed(b: &[u8]) -> Option<Ts> {
+    let n = |i: usize, len: usize| -> Option<u32> {
+        b.get(i..i + len)?.iter().try_fold(0u32, |v, &c| {
+            c.is_ascii_digit().then(|| v * 10 + u32::from(c - b'0'))
+        })
+    };
+    let shape = (b.len() == 20 || b.len() == 25)
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && matches!(b[10], b'T' | b't' | b' ')
+        && b[13] == b':'
+        && b[16] == b':';
+    if !shape {
+        return None;
+    }
+    let (y, mo, d) = (n(0, 4)?, n(5, 2)?, n(8, 2)?);
+    let (h, mi, s) = (n(11, 2)?, n(14, 2)?, n(17, 2)?);
+    let east = match b[19..] {
+        [b'Z' | b'z'] => 0,
+        [sign @ (b'+' | b'-'), _, _, b':', _, _] => {
+            let (hh, mm) = (n(20, 2)?, n(23, 2)?);
+            if hh > 23 || mm > 59 {
+                return None;
+            }
+            let v = i64::from(hh * 3600 + mm * 60);
+            if sign == b'-' {
+                -v
+            } else {
+                v
+            }
+        }
+        _ => return None,
+    };
+    if !(1..=12).contains(&mo) || d == 0 || d > days_in_month(y, mo) || h > 23 || mi > 59 || s > 59
+    {
+        return None;
+    }
+    Some(days_from_civil(y, mo, d) * 86_400 + i64::from(h * 3600 + mi * 60 + s) - east)
+}
+
+/// Days in month `m` (1–12) of year `y` of the proleptic Gregorian calendar.
+fn days_in_month(y: u32, m: u32) -> u32 {
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    match m {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Days from 1970-01-01 to year `y`, month `m`, day `d` (a valid date): the count of days in
+/// whole 400-year eras (146,097 each) and within the era, with the year taken to start in March
+/// so that the leap day comes last.
+fn days_from_civil(y: u32, m: u32, d: u32) -> i64 {
+    let y = i64::from(y) - i64::from(m <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let (m, d) = (i64::from(m), i64::from(d));
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// [`scan_numeric`] for every shape it reads.
+fn scan_numeric_general(b: &[u8], zone: InputZone) -> Option<Result<Parsed, TimeError>> {
     let mut c = Cur { b, i: 0 };
     let y = c.digits(4, 4)?;
     let sep = c.peek()?;
@@ -653,6 +730,64 @@ pub fn human_duration(secs: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Texts of `rfc3339_fixed`'s shape and near it: every field drawn over and past its range,
+    /// the separators and the zone varied.
+    fn near_rfc3339() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let two = || prop_oneof![4 => 0u32..=23, 4 => 0u32..=61, 1 => Just(99u32)];
+        (
+            prop_oneof![
+                0u32..=9999,
+                1899u32..=2101,
+                proptest::sample::select(&[0u32, 1600, 1900, 2000, 2100, 2024, 2023][..]),
+            ],
+            prop_oneof![0u32..=13, Just(2u32)],
+            prop_oneof![0u32..=32, 28u32..=31],
+            (two(), two(), two()),
+            proptest::sample::select(&["T", "t", " ", "x"][..]),
+            proptest::sample::select(&["Z", "z", "+", "-", "", "UTC", "+0900"][..]),
+            (0u32..=25, two()),
+        )
+            .prop_map(|(y, mo, d, (h, mi, s), t, z, (oh, om))| {
+                let zone = match z {
+                    "+" | "-" => format!("{z}{oh:02}:{om:02}"),
+                    z => z.to_string(),
+                };
+                format!("{y:04}-{mo:02}-{d:02}{t}{h:02}:{mi:02}:{s:02}{zone}")
+            })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #[test]
+        fn the_fixed_place_reader_gives_the_instants_of_the_general_one(text in near_rfc3339()) {
+            let zone = InputZone::Implied;
+            if let Some(ts) = rfc3339_fixed(text.as_bytes()) {
+                let general = scan_numeric_general(text.as_bytes(), zone);
+                proptest::prop_assert_eq!(Some(Ok(Parsed::exact(ts))), general, "{}", text);
+            }
+        }
+    }
+
+    #[test]
+    fn the_fixed_place_reader_takes_the_common_shapes_and_leaves_the_rest() {
+        let fixed = |s: &str| rfc3339_fixed(s.as_bytes());
+        assert_eq!(fixed("2009-02-24T09:31:02Z"), Some(1_235_467_862));
+        assert_eq!(fixed("2009-02-24T18:31:02+09:00"), Some(1_235_467_862));
+        assert_eq!(fixed("2009-02-24 04:31:02-05:00"), Some(1_235_467_862));
+        assert_eq!(fixed("2024-02-29T00:00:00Z"), Some(1_709_164_800));
+        for s in [
+            "2023-02-29T00:00:00Z",
+            "2009-02-24T09:31:60Z",
+            "2009-02-24T09:31:02",
+            "2009-02-24T09:31:02.5Z",
+            "2009/02/24T09:31:02Z",
+            "2009-02-24T09:31:02+0900",
+        ] {
+            assert_eq!(fixed(s), None, "{s}");
+        }
+    }
 
     const T0930: Ts = 1_235_467_800; // 2009-02-24T09:30:00Z
     fn utc(s: &str) -> Result<Ts, TimeError> {

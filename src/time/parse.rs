@@ -132,7 +132,7 @@ const KO: &[(&str, Ko)] = &[
 
 /// Whether a word of [`KO`] may start with `c` (the first syllable of each; a unit test checks
 /// it against the table).
-fn starts_ko(c: char) -> bool {
+pub(crate) fn starts_ko(c: char) -> bool {
     matches!(
         c,
         '오' | '새'
@@ -228,6 +228,15 @@ pub struct Tokens<'a> {
 impl<'a> Tokens<'a> {
     pub fn new(s: &'a str) -> Self {
         Tokens { s, i: 0, ko_end: 0 }
+    }
+
+    /// The tokens of `s` from byte `i` on, which must be where a token of `s` starts or white
+    /// space before one: after an ASCII character that is not a letter or digit, after a
+    /// character other than ASCII and Hangul syllables, or where a run of syllables starts.
+    /// From such a place the tokens are those [`Tokens::new`] gives there (a run of syllables
+    /// is split from its start whichever way it is reached; spans count from the start of `s`).
+    pub fn at(s: &'a str, i: usize) -> Self {
+        Tokens { s, i, ko_end: 0 }
     }
 }
 

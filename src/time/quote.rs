@@ -37,37 +37,73 @@ pub struct Quote {
 /// right before `:` or before 시 (a space between allowed), four digits come in a row, or one
 /// of noon, midnight, 정오, 자정 is written. One pass over the bytes, then the words.
 pub fn worth_a_look(text: &str) -> bool {
+    look(text).worth
+}
+
+/// What [`worth_a_look`] answers, and whether `text` holds an ASCII digit (found on the way).
+struct Look {
+    worth: bool,
+    digit: bool,
+}
+
+/// [`worth_a_look`]'s pass. Eight bytes without a digit are passed over at once where no run of
+/// digits is pending and no digit stands two bytes back (the `6 시` case): no rule can fire
+/// inside them, since each needs a digit before the byte it fires at.
+fn look(text: &str) -> Look {
     let b = text.as_bytes();
-    // Digits in a row right before `i`, and whether the byte before that run of digits is where
-    // a digit-and-space ended (for "6 시").
+    let found = Look {
+        worth: true,
+        digit: true,
+    };
+    // Digits in a row right before `i`.
     let mut digits = 0usize;
+    let mut digit = false;
     let mut i = 0;
     while i < b.len() {
+        if digits == 0 && i + 8 <= b.len() && !(i >= 2 && b[i - 2].is_ascii_digit()) {
+            let word = u64::from_le_bytes(b[i..i + 8].try_into().unwrap_or([b'0'; 8]));
+            if !has_digit(word) {
+                i += 8;
+                continue;
+            }
+        }
         let c = b[i];
         if c.is_ascii_digit() {
+            digit = true;
             digits += 1;
             if digits == 4 {
-                return true;
+                return found;
             }
         } else {
             if digits > 0 && c == b':' {
-                return true;
+                return found;
             }
             // 시 is EC 8B 9C, right after a digit or after a digit and one space.
             if c == 0xEC
                 && b.get(i + 1..i + 3) == Some(&[0x8B, 0x9C][..])
                 && (digits > 0 || (i > 1 && b[i - 1] == b' ' && b[i - 2].is_ascii_digit()))
             {
-                return true;
+                return found;
             }
             digits = 0;
         }
         i += 1;
     }
-    memchr::memmem::find(b, b"noon").is_some()
+    let worth = memchr::memmem::find(b, b"noon").is_some()
         || memchr::memmem::find(b, b"midnight").is_some()
         || memchr::memmem::find(b, "정오".as_bytes()).is_some()
-        || memchr::memmem::find(b, "자정".as_bytes()).is_some()
+        || memchr::memmem::find(b, "자정".as_bytes()).is_some();
+    Look { worth, digit }
+}
+
+/// Whether one of the eight bytes of `word` is an ASCII digit: XOR with `0` turns digits, and
+/// only digits, into bytes below 10, and the borrow trick finds a byte below 10 (exactly, for
+/// a bound of at most 128).
+#[inline]
+fn has_digit(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let x = word ^ (ONES * u64::from(b'0'));
+    x.wrapping_sub(ONES * 10) & !x & (ONES * 0x80) != 0
 }
 
 /// Token storage that [`quoted_times`] reuses from post to post.
@@ -76,6 +112,9 @@ pub struct TokenBuf(Vec<Sp<'static>>);
 
 /// Appends the times quoted in `text` (a post written at `post_time`) to `out`, splitting the
 /// text into tokens kept in `buf`, so that a post allocates nothing once `buf` has grown.
+///
+/// Only the pieces of the text that may hold an hour are split into tokens and searched (see
+/// [`next_piece`]); the quotes are those a search of every token would find, in the same order.
 pub fn quoted_times(
     text: &str,
     post_time: Ts,
@@ -86,10 +125,189 @@ pub fn quoted_times(
     if !text.bytes().any(|b| b.is_ascii_digit()) && !text.contains(['정', '자']) {
         return;
     }
+    search(text, post_time, input_tz, out, buf);
+}
+
+/// [`quoted_times`] for a text that passes [`worth_a_look`], in one call that reads the text's
+/// bytes once for both tests (the stream's way in).
+pub fn quoted_times_if_worth(
+    text: &str,
+    post_time: Ts,
+    input_tz: Tz,
+    out: &mut Vec<Quote>,
+    buf: &mut TokenBuf,
+) {
+    let look = look(text);
+    if look.worth && (look.digit || text.contains(['정', '자'])) {
+        search(text, post_time, input_tz, out, buf);
+    }
+}
+
+/// [`quoted_times`] past its test for digits and 정/자.
+fn search(text: &str, post_time: Ts, input_tz: Tz, out: &mut Vec<Quote>, buf: &mut TokenBuf) {
+    let first_new = out.len();
     let mut toks = relabel(std::mem::take(&mut buf.0));
-    toks.extend(parse::Tokens::new(text));
-    scan_tokens(&toks, post_time, input_tz, out);
+    let mut hours = Hours::new(text);
+    let mut from = 0;
+    while let Some((start, hour)) = hours.next_piece(from) {
+        // The tokens from the piece's start up to the first hard token at or after the hour
+        // (or the end of the text): whole pieces, searched as a search of every token would.
+        toks.clear();
+        from = text.len();
+        for t in parse::Tokens::at(text, start) {
+            if t.start >= hour && hard(&t.tok) {
+                from = t.end;
+                break;
+            }
+            toks.push(t);
+        }
+        scan_tokens(&toks, post_time, input_tz, out, first_new);
+    }
     buf.0 = relabel(toks);
+}
+
+/// A token no parse reads, looks past or starts at ([`parse::parse_prefix`] reads tokens in
+/// order, each read asking only for the kinds and marks listed in `parse::Reader`): a token of
+/// another kind than numbers, words, Korean time words and punctuation marks (`Tok::Other`), or
+/// a punctuation mark that no rule asks for (all but `:` `.` `,` `-` `/` `+`). To a parse it is
+/// the end of the text, and to [`scan_tokens`] a barrier (see [`Reach`]), so the text falls
+/// into independent *pieces* between such tokens: what is found in one does not depend on
+/// the others, but for a time quoted twice, which counts once (`first_new`).
+fn hard(t: &Tok<'_>) -> bool {
+    match *t {
+        Tok::Other => true,
+        Tok::Punct(c) => is_hard_mark(c),
+        Tok::Num { .. } | Tok::Word(_) | Tok::Ko(_) => false,
+    }
+}
+
+/// An ASCII punctuation mark that is a [`hard`] token.
+fn is_hard_mark(c: u8) -> bool {
+    c.is_ascii_punctuation() && !matches!(c, b':' | b'.' | b',' | b'-' | b'/' | b'+')
+}
+
+/// Where the pieces that may hold an hour are, found from the bytes without splitting the text.
+///
+/// A piece holds an hour only if it holds an *hourish* token ([`hourish`]): a number, a `noon`
+/// or `midnight` word, or 정오/자정 (inside a run of syllables, which the tokeniser splits from
+/// its start). [`Hours::next_piece`] finds the next such place with fast searches (digits eight
+/// bytes at a time, the words with `memchr`), then walks back to where the piece starts: past
+/// the last hard token before it that the bytes tell apart (a hard punctuation mark, a
+/// character other than ASCII, Hangul syllables and white space, or a run of syllables that
+/// starts no Korean time word: to the tokeniser each is one `Tok::Other`). Other hard tokens
+/// are left in the piece, which only makes it longer.
+struct Hours<'t> {
+    text: &'t str,
+    /// The next hour word found at or after a position asked about before (`None`: not
+    /// looked for yet; `Some(None)`: there is none).
+    word: Option<Option<usize>>,
+}
+
+impl<'t> Hours<'t> {
+    fn new(text: &'t str) -> Self {
+        Hours { text, word: None }
+    }
+
+    /// From byte `from` (where a token starts, or white space before one), the next piece that
+    /// may hold an hour: `(start, at)`, where `start` is where the pieces before it end and `at`
+    /// where its hourish token (or the run of syllables holding it) starts. `None`: no hour is
+    /// quoted from `from` on.
+    fn next_piece(&mut self, from: usize) -> Option<(usize, usize)> {
+        let word = match self.word {
+            Some(w) if w.is_none_or(|w| w >= from) => w,
+            _ => next_hour_word(self.text, from),
+        };
+        self.word = Some(word);
+        let at = match (next_digit(self.text.as_bytes(), from), word) {
+            (Some(d), Some(w)) => d.min(w),
+            (d, w) => d.or(w)?,
+        };
+        Some((piece_start(self.text, from, at), at))
+    }
+}
+
+/// The first ASCII digit at or after `from`, eight bytes at a time.
+fn next_digit(b: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    while i + 8 <= b.len() {
+        let word = u64::from_le_bytes(b[i..i + 8].try_into().unwrap_or([b'0'; 8]));
+        if has_digit(word) {
+            break;
+        }
+        i += 8;
+    }
+    b[i..].iter().position(u8::is_ascii_digit).map(|k| i + k)
+}
+
+/// The first place at or after `from` where an hour word starts: a whole word (run of ASCII
+/// letters) `noon` or `midnight` in any case, or the run of syllables holding 정오 or 자정.
+fn next_hour_word(text: &str, from: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let letter = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphabetic);
+    let word = |lower: u8, upper: u8, w: &[u8]| {
+        memchr::memchr2_iter(lower, upper, &b[from..])
+            .map(|k| from + k)
+            .find(|&i| {
+                b[i..].len() >= w.len()
+                    && b[i..i + w.len()].eq_ignore_ascii_case(w)
+                    && (i == 0 || !letter(i - 1))
+                    && !letter(i + w.len())
+            })
+    };
+    let korean = |w: &str| {
+        memchr::memmem::find(&b[from..], w.as_bytes()).map(|k| {
+            let mut i = from + k;
+            while i >= 3 && parse::syllable_at(b, i - 3) {
+                i -= 3;
+            }
+            i
+        })
+    };
+    [
+        word(b'n', b'N', b"noon"),
+        word(b'm', b'M', b"midnight"),
+        korean("정오"),
+        korean("자정"),
+    ]
+    .into_iter()
+    .flatten()
+    .min()
+}
+
+/// Where the piece holding the token at `at` starts, at `from` at the earliest: right after the
+/// last hard token before `at` that the bytes tell apart (see [`Hours`]), walking back.
+fn piece_start(text: &str, from: usize, at: usize) -> usize {
+    let b = text.as_bytes();
+    let mut i = at;
+    while i > from {
+        let c = b[i - 1];
+        if c < 0x80 {
+            if is_hard_mark(c) {
+                return i;
+            }
+            i -= 1;
+        } else if i >= 3 && parse::syllable_at(b, i - 3) {
+            // A run of syllables ends at `i` (what follows is no syllable): find its start.
+            let end = i;
+            i -= 3;
+            while i >= 3 && parse::syllable_at(b, i - 3) {
+                i -= 3;
+            }
+            let first = (u32::from(b[i] & 0x0F) << 12)
+                | (u32::from(b[i + 1] & 0x3F) << 6)
+                | u32::from(b[i + 2] & 0x3F);
+            if !char::from_u32(first).is_some_and(parse::starts_ko) {
+                return end;
+            }
+        } else {
+            let start = (0..i).rev().find(|&k| b[k] & 0xC0 != 0x80).unwrap_or(0);
+            if !text[start..i].chars().all(char::is_whitespace) {
+                return i;
+            }
+            i = start;
+        }
+    }
+    from
 }
 
 /// The same vector, emptied, for tokens of another text. Collecting an emptied vector's
@@ -102,8 +320,15 @@ fn relabel<'b>(mut v: Vec<Sp<'_>>) -> Vec<Sp<'b>> {
         .collect()
 }
 
-fn scan_tokens(toks: &[Sp<'_>], post_time: Ts, input_tz: Tz, out: &mut Vec<Quote>) {
-    let first_new = out.len();
+/// Searches `toks` (whole pieces of a post) for quoted times, appending them to `out`; a time
+/// already in `out[first_new..]` (found earlier in the post) is not added again.
+fn scan_tokens(
+    toks: &[Sp<'_>],
+    post_time: Ts,
+    input_tz: Tz,
+    out: &mut Vec<Quote>,
+    first_new: usize,
+) {
     let mut reach = Reach::default();
     let mut i = 0;
     while i < toks.len() {
@@ -314,6 +539,241 @@ mod tests {
                 let mut got = vec![];
                 quoted_times(t, post, tz, &mut got, &mut TokenBuf::default());
                 assert_eq!(got, quotes_trying_everywhere(t, post, tz), "{t}");
+            }
+        }
+    }
+
+    /// Finds, from byte `from` of `text` (where a token starts, or white space before one), the next
+    /// piece that may hold an *hourish* token ([`hourish`]: the only kind that gives a parse its
+    /// hour): `(start, at)`, where `start` is where the pieces before it end and `at` is where a
+    /// number, a `noon` or `midnight` word, or a run of syllables holding 정오 or 자정 starts.
+    /// `None`: no hour is quoted from `from` on. Read from the bytes without splitting the text:
+    /// the hard tokens told apart here are the hard punctuation marks, the characters other than
+    /// ASCII, Hangul syllables and white space, and the runs of syllables that start no Korean time
+    /// word (to the tokeniser each is one `Tok::Other`); other hard tokens are left in the piece,
+    /// which only makes it longer.
+    fn next_piece_forward(text: &str, from: usize) -> Option<(usize, usize)> {
+        let b = text.as_bytes();
+        let (mut start, mut i) = (from, from);
+        while i < b.len() {
+            let c = b[i];
+            if c.is_ascii_digit() {
+                return Some((start, i));
+            } else if c.is_ascii_alphabetic() {
+                let end = i + b[i..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphabetic())
+                    .count();
+                let w = &b[i..end];
+                if w.eq_ignore_ascii_case(b"noon") || w.eq_ignore_ascii_case(b"midnight") {
+                    return Some((start, i));
+                }
+                i = end;
+            } else if c < 0x80 {
+                i += 1;
+                if is_hard_mark(c) {
+                    start = i;
+                }
+            } else if parse::syllable_at(b, i) {
+                let (end, noon) = syllable_run(b, i);
+                if noon {
+                    return Some((start, i));
+                }
+                let first = (u32::from(c & 0x0F) << 12)
+                    | (u32::from(b[i + 1] & 0x3F) << 6)
+                    | u32::from(b[i + 2] & 0x3F);
+                if !char::from_u32(first).is_some_and(parse::starts_ko) {
+                    start = end;
+                }
+                i = end;
+            } else {
+                let ch = text[i..].chars().next().unwrap_or(' ');
+                i += ch.len_utf8();
+                if !ch.is_whitespace() {
+                    start = i;
+                }
+            }
+        }
+        None
+    }
+
+    /// Where the run of Hangul syllables starting at byte `i` of `b` ends, and whether it holds
+    /// 정오 or 자정 (each syllable is three bytes: 정 EC A0 95, 오 EC 98 A4, 자 EC 9E 90).
+    fn syllable_run(b: &[u8], i: usize) -> (usize, bool) {
+        const JEONG: &[u8] = "정".as_bytes();
+        const O: &[u8] = "오".as_bytes();
+        const JA: &[u8] = "자".as_bytes();
+        let (mut end, mut noon) = (i, false);
+        let mut prev: &[u8] = &[];
+        while parse::syllable_at(b, end) {
+            let syl = &b[end..end + 3];
+            noon |= (prev == JEONG && syl == O) || (prev == JA && syl == JEONG);
+            prev = syl;
+            end += 3;
+        }
+        (end, noon)
+    }
+
+    /// Texts of fragments where times, hard marks, Korean time words, other Hangul, other
+    /// scripts and white space meet in every order.
+    fn fragments() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        const PARTS: &[&str] = &[
+            "10:20",
+            "9:30",
+            "6시",
+            "6 시",
+            "18분",
+            "0930",
+            "2009-02-24",
+            "24.02.2009.",
+            "Feb 24",
+            "10",
+            "9",
+            "24",
+            ":",
+            ".",
+            ",",
+            "-",
+            "/",
+            "+",
+            "(",
+            ")",
+            "<p>",
+            "\"",
+            "'",
+            "!",
+            " ",
+            " ",
+            " ",
+            "\n",
+            "\u{3000}",
+            "시",
+            "분",
+            "반",
+            "오후",
+            "오전",
+            "정오",
+            "자정",
+            "한국",
+            "시간",
+            "기준",
+            "쯤",
+            "부터",
+            "서버",
+            "오늘정오",
+            "가",
+            "noon",
+            "Midnight",
+            "afternoon",
+            "GMT",
+            "KST",
+            "UTC+9",
+            "am",
+            "p.m.",
+            "a",
+            "at",
+            "since",
+            "年",
+            "’",
+            "ㅋ",
+            "é",
+            "\u{0}",
+            "5 ",
+            "abcdefgh",
+            "가나다",
+        ];
+        proptest::collection::vec(proptest::sample::select(PARTS), 0..32).prop_map(|v| v.concat())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn the_pieces_found_by_searching_and_walking_back_are_those_of_a_forward_walk(
+            text in fragments(),
+        ) {
+            // From the start and from after every hard token, as `search` asks.
+            let froms = std::iter::once(0).chain(
+                parse::Tokens::new(&text).filter(|t| hard(&t.tok)).map(|t| t.end),
+            );
+            let mut hours = Hours::new(&text);
+            for from in froms {
+                proptest::prop_assert_eq!(
+                    hours.next_piece(from),
+                    next_piece_forward(&text, from),
+                    "{:?} from {}", text, from
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn searching_only_the_pieces_that_may_hold_an_hour_finds_the_same_quotes(
+            text in fragments(),
+        ) {
+            let post = T0930 + 3 * 3600;
+            for tz in [Tz::UTC, chrono_tz::Asia::Seoul] {
+                let mut got = vec![];
+                quoted_times(&text, post, tz, &mut got, &mut TokenBuf::default());
+                let mut want = quotes_trying_everywhere(&text, post, tz);
+                if !text.bytes().any(|b| b.is_ascii_digit()) && !text.contains(['정', '자']) {
+                    want.clear();
+                }
+                proptest::prop_assert_eq!(got, want, "{:?}", text);
+            }
+        }
+    }
+
+    /// `worth_a_look` as it was, one byte at a time.
+    fn worth_a_look_byte_by_byte(text: &str) -> bool {
+        let b = text.as_bytes();
+        let mut digits = 0usize;
+        for (i, &c) in b.iter().enumerate() {
+            if c.is_ascii_digit() {
+                digits += 1;
+                if digits == 4 {
+                    return true;
+                }
+                continue;
+            }
+            if digits > 0 && c == b':' {
+                return true;
+            }
+            let after_space = i > 1 && b[i - 1] == b' ' && b[i - 2].is_ascii_digit();
+            if b[i..].starts_with("시".as_bytes()) && (digits > 0 || after_space) {
+                return true;
+            }
+            digits = 0;
+        }
+        ["noon", "midnight", "정오", "자정"]
+            .iter()
+            .any(|w| text.contains(w))
+    }
+
+    #[test]
+    fn has_digit_finds_a_digit_in_any_lane_and_nothing_else() {
+        for lane in 0..8 {
+            for byte in 0..=255u8 {
+                for fill in [b'a', b' ', 0x80, 0xFF, 0x00, b'/', b':'] {
+                    let mut w = [fill; 8];
+                    w[lane] = byte;
+                    let want = w.iter().any(u8::is_ascii_digit);
+                    assert_eq!(has_digit(u64::from_le_bytes(w)), want, "{w:?}");
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn the_word_at_a_time_look_agrees_with_the_byte_by_byte_one(text in fragments()) {
+            let look = look(&text);
+            proptest::prop_assert_eq!(look.worth, worth_a_look_byte_by_byte(&text), "{:?}", text);
+            if !look.worth {
+                proptest::prop_assert_eq!(look.digit, text.bytes().any(|b| b.is_ascii_digit()));
             }
         }
     }
