@@ -37,3 +37,17 @@ def write(n, dev, test):
             out.write(HEADER)
             out.writelines(r + "\n" for r in half)
     print(f"dev {len(dev)}, test {len(test)}")
+
+
+def split_posts(n, seed, classes, lines):
+    """Reads set `n`'s hand-written posts (`lang|kind|service|class|text` a line, the text last
+    and free to hold `|`), checks each line, groups them by (lang, class, kind), deals them with
+    `seed` and writes the halves."""
+    rows = [l.rstrip("\n").split("|", 4) for l in lines if l.strip()]
+    for r in rows:
+        assert len(r) == 5 and "\t" not in r[4], r
+        assert r[0] in ("en", "ko") and r[1] in ("report", "recovery", "none"), r
+        assert r[3] in classes, r
+        assert (r[1] == "none") == (r[2] == ""), r
+    dev, test = deal(rows, lambda r: (r[0], r[3], r[1]), seed)
+    write(n, ["\t".join(r) for r in dev], ["\t".join(r) for r in test])

@@ -11,17 +11,10 @@ came out.
 """
 import sys
 
-from halves import deal, write
+from halves import split_posts
 
 SEED = 7_2026_1202
 CLASSES = {"market", "rating", "physical", "stretch", "errcode", "recovery", "provider",
            "ambiguous", "trap", "plain", "mixed"}
 
-rows = [l.rstrip("\n").split("|", 4) for l in sys.stdin if l.strip()]
-for r in rows:
-    assert len(r) == 5 and "\t" not in r[4], r
-    assert r[0] in ("en", "ko") and r[1] in ("report", "recovery", "none"), r
-    assert r[3] in CLASSES, r
-    assert (r[1] == "none") == (r[2] == ""), r
-dev, test = deal(rows, lambda r: (r[0], r[3], r[1]), SEED)
-write(7, ["\t".join(r) for r in dev], ["\t".join(r) for r in test])
+split_posts(7, SEED, CLASSES, sys.stdin)
