@@ -440,14 +440,17 @@ fn watch_agrees_with_detect_on_the_scenario_suite() {
     // OUTCRY_WATCH_SUITE=fresh runs the third pass's reserved draw
     // (`outcry_sim::POSTS_FRESH_HOLDOUT`, run once at that pass's end, development data since);
     // OUTCRY_WATCH_SUITE=fresh2 the fourth pass's reserved draw
-    // (`outcry_sim::POSTS_FRESH2_HOLDOUT`, run once at that pass's end).
+    // (`outcry_sim::POSTS_FRESH2_HOLDOUT`, run once at that pass's end, development data since);
+    // OUTCRY_WATCH_SUITE=fresh3 the fifth pass's reserved draw
+    // (`outcry_sim::POSTS_FRESH3_HOLDOUT`, reserved, not run: run once at that pass's end).
     let only = std::env::var("OUTCRY_WATCH_ONLY").ok();
     let which = std::env::var("OUTCRY_WATCH_SUITE").unwrap_or_default();
-    let holdout = matches!(which.as_str(), "holdout" | "fresh" | "fresh2");
+    let holdout = matches!(which.as_str(), "holdout" | "fresh" | "fresh2" | "fresh3");
     let suite = match which.as_str() {
         "holdout" => outcry_sim::holdout(),
         "fresh" => outcry_sim::fresh_holdout(),
         "fresh2" => outcry_sim::fresh2_holdout(),
+        "fresh3" => outcry_sim::fresh3_holdout(),
         _ => outcry_sim::suite(),
     };
     let specs: Vec<_> = suite
@@ -502,6 +505,7 @@ fn watch_agrees_with_detect_on_the_scenario_suite() {
             "holdout" => "held-out suite",
             "fresh" => "fresh held-out suite",
             "fresh2" => "fourth pass's held-out suite",
+            "fresh3" => "fifth pass's held-out suite",
             _ => "scenario suite",
         },
         specs.len(),
