@@ -109,6 +109,40 @@ fn dump_fixture() {
     std::fs::write(format!("{d}/blogs.jsonl"), b).unwrap();
 }
 
+/// Not a test: writes the scenarios of `OUTCRY_WATCH_SUITE` (as in
+/// [`watch_agrees_with_detect_on_the_scenario_suite`]) whose name holds `OUTCRY_WATCH_ONLY` as
+/// the time-ordered JSON Lines that test pipes into `watch` (`NAME.jsonl`), with their truths
+/// (`NAME-truth.csv`), to look at by hand (`OUT=dir OUTCRY_WATCH_SUITE=fresh2
+/// OUTCRY_WATCH_ONLY=dump-3 cargo test --test watch -- --ignored dump_scenarios`). The reserved
+/// draw is not written.
+#[test]
+#[ignore]
+fn dump_scenarios() {
+    let d = std::env::var("OUT").unwrap();
+    let only = std::env::var("OUTCRY_WATCH_ONLY").unwrap_or_default();
+    let which = std::env::var("OUTCRY_WATCH_SUITE").unwrap_or_default();
+    assert_ne!(which, "fresh3", "the reserved draw is run once, at the end");
+    let suite = match which.as_str() {
+        "holdout" => outcry_sim::holdout(),
+        "fresh" => outcry_sim::fresh_holdout(),
+        "fresh2" => outcry_sim::fresh2_holdout(),
+        _ => outcry_sim::suite(),
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    for spec in suite.iter().filter(|s| s.name.contains(&only)) {
+        let sc = outcry_sim::generate(spec);
+        let mut files = vec![];
+        for (name, bytes) in &sc.files {
+            let p = tmp.path().join(format!("{}-{name}", sc.name));
+            std::fs::write(&p, bytes).unwrap();
+            files.push(p.to_string_lossy().into_owned());
+        }
+        let jsonl = sorted_jsonl(&files, &[]);
+        std::fs::write(format!("{d}/{}.jsonl", sc.name), jsonl).unwrap();
+        std::fs::write(format!("{d}/{}-truth.csv", sc.name), sc.truth_csv()).unwrap();
+    }
+}
+
 /// The window every comparison runs with (the default).
 const WIDTH: i64 = 300;
 
