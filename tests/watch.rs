@@ -109,6 +109,40 @@ fn dump_fixture() {
     std::fs::write(format!("{d}/blogs.jsonl"), b).unwrap();
 }
 
+/// Not a test: writes the scenarios of `OUTCRY_WATCH_SUITE` (as in
+/// [`watch_agrees_with_detect_on_the_scenario_suite`]) whose name holds `OUTCRY_WATCH_ONLY` as
+/// the time-ordered JSON Lines that test pipes into `watch` (`NAME.jsonl`), with their truths
+/// (`NAME-truth.csv`), to look at by hand (`OUT=dir OUTCRY_WATCH_SUITE=fresh2
+/// OUTCRY_WATCH_ONLY=dump-3 cargo test --test watch -- --ignored dump_scenarios`); `fresh3` is
+/// the fifth pass's draw, run once at that pass's end.
+#[test]
+#[ignore]
+fn dump_scenarios() {
+    let d = std::env::var("OUT").unwrap();
+    let only = std::env::var("OUTCRY_WATCH_ONLY").unwrap_or_default();
+    let which = std::env::var("OUTCRY_WATCH_SUITE").unwrap_or_default();
+    let suite = match which.as_str() {
+        "holdout" => outcry_sim::holdout(),
+        "fresh" => outcry_sim::fresh_holdout(),
+        "fresh2" => outcry_sim::fresh2_holdout(),
+        "fresh3" => outcry_sim::fresh3_holdout(),
+        _ => outcry_sim::suite(),
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    for spec in suite.iter().filter(|s| s.name.contains(&only)) {
+        let sc = outcry_sim::generate(spec);
+        let mut files = vec![];
+        for (name, bytes) in &sc.files {
+            let p = tmp.path().join(format!("{}-{name}", sc.name));
+            std::fs::write(&p, bytes).unwrap();
+            files.push(p.to_string_lossy().into_owned());
+        }
+        let jsonl = sorted_jsonl(&files, &[]);
+        std::fs::write(format!("{d}/{}.jsonl", sc.name), jsonl).unwrap();
+        std::fs::write(format!("{d}/{}-truth.csv", sc.name), sc.truth_csv()).unwrap();
+    }
+}
+
 /// The window every comparison runs with (the default).
 const WIDTH: i64 = 300;
 
@@ -432,28 +466,32 @@ fn watch_agrees_with_detect_on_the_fixtures() {
     assert!(worst <= WIDTH as f64 / 60.0, "{:?}", all.delays);
 }
 
-#[test]
-fn watch_agrees_with_detect_on_the_scenario_suite() {
-    // OUTCRY_WATCH_ONLY=office runs the scenarios whose name holds it (the targets below are
-    // for the whole suite); OUTCRY_WATCH_SUITE=holdout runs the held-out draws instead (the
-    // figures of the README's test half; the targets are the development suite's);
-    // OUTCRY_WATCH_SUITE=fresh runs the third pass's reserved draw
-    // (`outcry_sim::POSTS_FRESH_HOLDOUT`, run once at that pass's end, development data since);
-    // OUTCRY_WATCH_SUITE=fresh2 the fourth pass's reserved draw
-    // (`outcry_sim::POSTS_FRESH2_HOLDOUT`, run once at that pass's end).
-    let only = std::env::var("OUTCRY_WATCH_ONLY").ok();
-    let which = std::env::var("OUTCRY_WATCH_SUITE").unwrap_or_default();
-    let holdout = matches!(which.as_str(), "holdout" | "fresh" | "fresh2");
-    let suite = match which.as_str() {
-        "holdout" => outcry_sim::holdout(),
-        "fresh" => outcry_sim::fresh_holdout(),
-        "fresh2" => outcry_sim::fresh2_holdout(),
-        _ => outcry_sim::suite(),
-    };
-    let specs: Vec<_> = suite
-        .into_iter()
-        .filter(|s| only.as_deref().is_none_or(|o| s.name.contains(o)))
-        .collect();
+/// What [`suite_figures`] measured on a draw of scenarios.
+struct Figures {
+    detect_total: usize,
+    matched: usize,
+    /// Announcements detect has no incident for (withdrawn later or not).
+    extra: usize,
+    /// Onset alerts within one window after the first elevated window's close, of `alerts`.
+    within: usize,
+    alerts: usize,
+    /// The onset alert after the onset: median and worst (minutes).
+    median: f64,
+    worst: f64,
+    first_near: usize,
+    delays: Vec<i64>,
+    since: Vec<i64>,
+    problems: Vec<String>,
+}
+
+/// The scenarios of `suite` that `keep` takes, each replayed through `watch` and `detect` and
+/// compared (see [`agree`]); prints the figures under `title`.
+fn suite_figures(
+    title: &str,
+    suite: Vec<outcry_sim::Spec>,
+    keep: impl Fn(&str) -> bool + Sync,
+) -> Figures {
+    let specs: Vec<_> = suite.into_iter().filter(|s| keep(&s.name)).collect();
     let tmp = tempfile::tempdir().unwrap();
     let results = std::sync::Mutex::new(vec![]);
     let next = std::sync::atomic::AtomicUsize::new(0);
@@ -488,7 +526,7 @@ fn watch_agrees_with_detect_on_the_scenario_suite() {
         .iter()
         .flat_map(|r| r.2.since_elevated.clone())
         .collect();
-    let problems: Vec<&String> = results.iter().flat_map(|r| &r.2.problems).collect();
+    let problems: Vec<String> = results.iter().flat_map(|r| r.2.problems.clone()).collect();
     let first_near: usize = results.iter().map(|r| r.2.first_onset_near).sum();
     let (median, worst) = median_worst(&delays);
     let (e_median, e_worst) = median_worst(&since);
@@ -497,13 +535,7 @@ fn watch_agrees_with_detect_on_the_scenario_suite() {
     let bound = 2 * WIDTH;
     let within = since.iter().filter(|&&d| d <= bound).count();
     eprintln!(
-        "{} ({} scenarios): {matched} of detect's {detect_total} incidents announced alike by watch, {} disagreements; onset alert {median:.1} min (median), {worst:.1} min (worst) after the onset; {e_median:.1} min (median), {e_worst:.1} min (worst) after the end of the first elevated window, {within} of {} within one window after its close; the first alert's onset within one window of detect's in {first_near}",
-        match which.as_str() {
-            "holdout" => "held-out suite",
-            "fresh" => "fresh held-out suite",
-            "fresh2" => "fourth pass's held-out suite",
-            _ => "scenario suite",
-        },
+        "{title} ({} scenarios): {matched} of detect's {detect_total} incidents announced alike by watch, {} disagreements; onset alert {median:.1} min (median), {worst:.1} min (worst) after the onset; {e_median:.1} min (median), {e_worst:.1} min (worst) after the end of the first elevated window, {within} of {} within one window after its close; the first alert's onset within one window of detect's in {first_near}",
         specs.len(),
         problems.len(),
         since.len()
@@ -511,26 +543,113 @@ fn watch_agrees_with_detect_on_the_scenario_suite() {
     for p in &problems {
         eprintln!("  {p}");
     }
+    Figures {
+        detect_total,
+        matched,
+        extra: problems
+            .iter()
+            .filter(|p| p.contains("does not find"))
+            .count(),
+        within,
+        alerts: since.len(),
+        median,
+        worst,
+        first_near,
+        delays,
+        since,
+        problems,
+    }
+}
+
+#[test]
+fn watch_agrees_with_detect_on_the_scenario_suite() {
+    // OUTCRY_WATCH_ONLY=office runs the scenarios whose name holds it (the targets below are
+    // for the whole suite); OUTCRY_WATCH_SUITE=holdout runs the held-out draws instead (the
+    // figures of the README's test half; the targets are the development suite's);
+    // OUTCRY_WATCH_SUITE=fresh runs the third pass's reserved draw
+    // (`outcry_sim::POSTS_FRESH_HOLDOUT`, run once at that pass's end, development data since);
+    // OUTCRY_WATCH_SUITE=fresh2 the fourth pass's reserved draw
+    // (`outcry_sim::POSTS_FRESH2_HOLDOUT`, run once at that pass's end, development data since;
+    // held to its figures by `watch_agrees_with_detect_on_the_fourth_draw`);
+    // OUTCRY_WATCH_SUITE=fresh3 the fifth pass's reserved draw
+    // (`outcry_sim::POSTS_FRESH3_HOLDOUT`, reserved before the fifth pass, run once at its end).
+    let only = std::env::var("OUTCRY_WATCH_ONLY").ok();
+    let which = std::env::var("OUTCRY_WATCH_SUITE").unwrap_or_default();
+    let holdout = matches!(which.as_str(), "holdout" | "fresh" | "fresh2" | "fresh3");
+    let (title, suite) = match which.as_str() {
+        "holdout" => ("held-out suite", outcry_sim::holdout()),
+        "fresh" => ("fresh held-out suite", outcry_sim::fresh_holdout()),
+        "fresh2" => ("fourth pass's held-out suite", outcry_sim::fresh2_holdout()),
+        "fresh3" => ("fifth pass's held-out suite", outcry_sim::fresh3_holdout()),
+        _ => ("scenario suite", outcry_sim::suite()),
+    };
+    let f = suite_figures(title, suite, |name| {
+        only.as_deref().is_none_or(|o| name.contains(o))
+    });
     // Every incident of detect announced alike (since issue 17's fourth pass: dump-3's recovery,
     // decided at the live edge against a level its own outage set, was 13 minutes early), none
     // extra. The limits are the figures measured; a change that makes watch and detect drift
     // further apart fails.
     if only.is_none() && !holdout {
-        let extra = problems
-            .iter()
-            .filter(|p| p.contains("does not find"))
-            .count();
-        assert_eq!(matched, detect_total, "{problems:#?}");
-        assert_eq!(extra, 0, "{problems:#?}");
+        assert_eq!(f.matched, f.detect_total, "{:#?}", f.problems);
+        assert_eq!(f.extra, 0, "{:#?}", f.problems);
         // The onset alert as soon as the detector is sure: within one window after the first
         // elevated window's close but where the detector's own rules need more windows
         // (early-2: windows of two, one, one and two voices where a tenth is usual, which
         // reach the evidence rule's 10 nats only in the fourth).
-        assert!(within + 1 >= since.len(), "{since:?}");
-        assert!(median <= WIDTH as f64 / 60.0, "{delays:?}");
-        assert!(worst <= 4.0 * WIDTH as f64 / 60.0, "{delays:?}");
-        assert_eq!(first_near, matched, "the first alerts' onsets");
+        assert!(f.within + 1 >= f.alerts, "{:?}", f.since);
+        assert!(f.median <= WIDTH as f64 / 60.0, "{:?}", f.delays);
+        assert!(f.worst <= 4.0 * WIDTH as f64 / 60.0, "{:?}", f.delays);
+        assert_eq!(f.first_near, f.matched, "the first alerts' onsets");
     }
+}
+
+/// The fourth pass's held-out draw (`outcry_sim::POSTS_FRESH2_HOLDOUT`, development data since
+/// it was run at that pass's end), held to what the fifth pass reached on it: every incident of
+/// detect alike, at most one announcement detect does not find (`fresh2-office-0`'s slack at
+/// 09:02 KST on day five, withdrawn 27 minutes later), and the onset alerts outside the bound
+/// only the four the detector's own rules hold back (two slow starts the evidence rule waits
+/// for, and two of detect's own false alarms that only the evening's fall in chatter makes
+/// one). About a minute in a debug build; the scenarios its failures came from are run in CI
+/// by `watch_agrees_with_detect_where_the_fourth_draw_disagreed`.
+#[test]
+#[ignore]
+fn watch_agrees_with_detect_on_the_fourth_draw() {
+    let f = suite_figures("fourth pass's draw", outcry_sim::fresh2_holdout(), |_| true);
+    assert_eq!(f.matched, f.detect_total, "{:#?}", f.problems);
+    assert!(f.extra <= 1, "{:#?}", f.problems);
+    assert!(f.within + 4 >= f.alerts, "{:?}", f.since);
+    assert!(f.median <= WIDTH as f64 / 60.0, "{:?}", f.delays);
+    assert_eq!(f.first_near, f.matched, "the first alerts' onsets");
+}
+
+/// The scenarios of the fourth draw where watch and detect disagreed before issue 17's fifth
+/// pass: `fresh2-dump-3` (its recovery placed 43 minutes early at the live edge, its return
+/// announced anew), `fresh2-office-0` and `fresh2-office-1` (first-day announcements detect
+/// does not make), `fresh2-office-3` (an evening false alarm of detect's announced two hours
+/// late). Each now alike, nothing extra but `fresh2-office-0`'s withdrawn slack rise.
+#[test]
+fn watch_agrees_with_detect_where_the_fourth_draw_disagreed() {
+    let names = ["dump-3", "office-0", "office-1", "office-3"];
+    let f = suite_figures(
+        "fourth draw, where it disagreed",
+        outcry_sim::fresh2_holdout(),
+        |name| names.iter().any(|n| name == format!("fresh2-{n}")),
+    );
+    assert_eq!(f.matched, f.detect_total, "{:#?}", f.problems);
+    assert!(f.detect_total >= 4, "{}", f.detect_total);
+    let extra: Vec<&String> = f
+        .problems
+        .iter()
+        .filter(|p| p.contains("does not find"))
+        .collect();
+    assert!(
+        extra.len() <= 1
+            && extra
+                .iter()
+                .all(|p| p.contains("slack") && p.contains("withdrawn")),
+        "{extra:#?}"
+    );
 }
 
 /// The first day of a work tool's chatter, without history: in the evening its quietest

@@ -2,7 +2,7 @@
 //! baseline fitted around the outages (with the seasonal profile), and the scored series
 //! (steps 1, 3 and 4 of the method).
 
-use super::level::{local_level, LEVEL_MIN_H};
+use super::level::{local_level, quietest_level, LEVEL_MIN_H};
 use super::nbinom::{block_size, expectation_spread, nb_tail, robust_size, summed_size};
 use super::params::{Params, Variance};
 use super::poisson::score;
@@ -160,13 +160,18 @@ fn fit_model(
         theta: f64::INFINITY,
     };
     let mut outlier = vec![false; n];
-    for _ in 0..MAX_ROUNDS {
+    for round in 0..MAX_ROUNDS {
         match season {
             None => model.lambda = fit_flat(counts, base, &outlier),
             Some(s) => fit_seasonal(&mut model, s, counts, base, &outlier),
         }
         let global: Vec<f64> = (0..n).map(|k| model.global(k, base, season)).collect();
-        let level = if params.local_level {
+        // A short input's first round starts from its quietest block (see `quietest_level`),
+        // and always goes on to the quartile.
+        let start = params.local_level && !known && round == 0;
+        let level = if start {
+            quietest_level(counts, &global, width)
+        } else if params.local_level {
             let runs = if known {
                 vec![]
             } else {
@@ -183,7 +188,7 @@ fn fit_model(
             Variance::Poisson => f64::INFINITY,
             Variance::NegativeBinomial => robust_size(counts, &model.mu),
         };
-        if !flag_outliers(&mut outlier, counts, &model, width, params) {
+        if !flag_outliers(&mut outlier, counts, &model, width, params) && !start {
             break;
         }
     }
@@ -708,6 +713,37 @@ mod tests {
         }
         let shape = chatter_shape(&w, 0, 0, 121);
         assert!(shape[121] > 0.8 * shape[60], "{} {}", shape[121], shape[60]);
+    }
+
+    #[test]
+    fn a_short_input_mostly_outage_is_judged_against_its_quiet_part() {
+        // A live run's edge, four hours and ten minutes in (`fresh2-dump-3` at 04:15): an
+        // hour and a half of nothing, then an outage of three to eight voices a window with
+        // a few thinner ones, two thirds of the input so far, its last block a quarter full.
+        let mut counts = vec![0u32; 17];
+        counts.extend([
+            1, 6, 2, 2, 3, 4, 3, 3, 3, 3, 5, 1, 7, 1, 6, 7, 7, 4, 7, 3, 6, 5, 4, 7, 2, 7, 8, 4, 3,
+            3, 1, 3, 12,
+        ]);
+        let s = score_series(0, &counts, 300, &Params::default());
+        assert!(!s.level_known);
+        // Judged against the quiet part (a few hundredths of a report a window), every window
+        // of three voices and more is a spike, the thinner ones between them elevated; started
+        // from the quartile of all blocks, the rounds settled at about 1.7 a window, where
+        // the three voices of the last windows but one were nothing unusual.
+        assert!(s.scores.iter().all(|x| x.expected < 0.2), "{s:?}");
+        assert!(
+            s.scores.iter().all(|x| x.spike == (x.reports >= 3)),
+            "{s:?}"
+        );
+        // Where there is nothing to leave out, the quartile it settles on is the one of all
+        // blocks (the first round's quietest block only starts it).
+        let flat = vec![2u32; 50];
+        let s = score_series(0, &flat, 300, &Params::default());
+        assert!(
+            s.scores.iter().all(|x| (x.expected - 2.0).abs() < 0.2),
+            "{s:?}"
+        );
     }
 
     #[test]

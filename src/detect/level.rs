@@ -39,8 +39,10 @@
 //! live run's edge, where an outage under way fills most of the input so far, and the ratios
 //! of the blocks it half covers were the "quiet" ones there (the tail of `dump-3`'s outage, two
 //! voices a window where a tenth is usual, was judged against ten times that until the quiet
-//! hours after it came in; on a whole dump the level stays what it was). Reports say so
-//! (`usual_level_known`).
+//! hours after it came in; on a whole dump the level stays what it was). The fitting rounds
+//! start from the quietest block ([`quietest_level`]): started from the quartile, an outage
+//! filling two thirds of the input set a level its windows were no spikes against, so no span
+//! was left out. Reports say so (`usual_level_known`).
 
 /// Hours of the trailing span whose median block ratio is a window's level.
 pub const LEVEL_SPAN_H: i64 = 48;
@@ -124,6 +126,30 @@ pub fn local_level(
         };
     }
     (0..n).map(|k| level_of_block[k / block]).collect()
+}
+
+/// A short input's first guess at its level, before the test has marked any outage: the
+/// quietest of its blocks (see [`short_level`]), the same for every window. The fitting rounds
+/// start from it and then take the lower quartile of the blocks outside the outages' spans.
+/// Started from the quartile instead, a live run's edge where an outage under way fills more
+/// than half of the input so far (`fresh2-dump-3`, two thirds) judged the outage against a
+/// quartile its own blocks set: its windows were then no spikes, so no span was left out, and
+/// the rounds settled there (its recovery placed 43 minutes early, with the return announced
+/// anew). From the quietest block the outage's windows are spikes, their spans are left out,
+/// and the quartile is that of the rest.
+pub fn quietest_level(counts: &[u32], expected: &[f64], width: i64) -> Vec<f64> {
+    let n = counts.len();
+    let block = block_windows(width);
+    let least = (0..n)
+        .step_by(block)
+        .map(|a| {
+            let b = (a + block).min(n);
+            let obs: f64 = counts[a..b].iter().map(|&c| f64::from(c)).sum();
+            let exp: f64 = expected[a..b].iter().sum();
+            (obs + SHORT_LEVEL_PRIOR) / (exp + SHORT_LEVEL_PRIOR)
+        })
+        .fold(f64::INFINITY, f64::min);
+    vec![if least.is_finite() { least } else { 1.0 }; n]
 }
 
 /// A short input's level: the lower quartile of its `block`-window blocks' ratios

@@ -40,7 +40,9 @@
 //!    next 48 hours (see [`local_level`]). An outage of up to a day is judged against the level
 //!    around it; a rise that lasts longer is a new level; a segment under a day cannot know its
 //!    usual level and takes its quietest quarter's (the prior: an outage fills at most half of
-//!    the input; the spans its spikes mark left out), which reports say (`usual_level_known`).
+//!    the input; the spans its spikes mark left out, the fitting started from its quietest
+//!    block so that an outage filling more of it still marks them), which reports say
+//!    (`usual_level_known`).
 //! 5. **Variance.** A window's count is negative binomial with mean μ_k and size θ (variance
 //!    μ + μ²/θ; see [`robust_size`]): θ is estimated from the series itself, robustly (the size
 //!    at which the median |z| of its randomised quantile residuals is a normal's: unbiased at
