@@ -117,21 +117,14 @@ fn number_after(hay: &[u8], at: usize) -> Option<usize> {
 /// normalisation joins without spaces, counts one word per three syllables (a Korean word with
 /// its particle).
 fn gap_words(gap: &[u8]) -> Option<usize> {
+    // A clause mark anywhere gives `None` whatever the other pieces hold, so the marks are
+    // looked for first, on the bytes: a long gap most often has one, and is then not decoded.
+    if gap.split(|&c| c == b' ').any(ends_clause) {
+        return None;
+    }
     let text = std::str::from_utf8(gap).ok()?;
     let mut words = 0;
     for piece in text.split(' ') {
-        let b = piece.as_bytes();
-        for (k, &c) in b.iter().enumerate() {
-            let between_digits =
-                k > 0 && b[k - 1].is_ascii_digit() && b.get(k + 1).is_some_and(u8::is_ascii_digit);
-            // "gitlab.com pipelines stuck": a dot inside a name ends no clause.
-            let in_name = c == b'.'
-                && (k == 0 || b[k - 1].is_ascii_alphanumeric())
-                && b.get(k + 1).is_some_and(u8::is_ascii_alphabetic);
-            if matches!(c, b'.' | b'!' | b'?' | b';' | b',') && !between_digits && !in_name {
-                return None;
-            }
-        }
         if piece.contains("ㅋㅋ") || piece.contains("ㅠㅠ") || piece.contains("ㅜㅜ") {
             return None;
         }
@@ -140,6 +133,49 @@ fn gap_words(gap: &[u8]) -> Option<usize> {
         words += syllables.div_ceil(3) + usize::from(latin);
     }
     Some(words)
+}
+
+/// Whether a piece of a gap (between spaces) holds a mark that ends a clause: `.`, `!`, `?`,
+/// `;` or `,`, but a `.` or `,` between two digits and a `.` inside a name ("gitlab.com").
+fn ends_clause(b: &[u8]) -> bool {
+    b.iter().enumerate().any(|(k, &c)| {
+        let between_digits =
+            k > 0 && b[k - 1].is_ascii_digit() && b.get(k + 1).is_some_and(u8::is_ascii_digit);
+        // "gitlab.com pipelines stuck": a dot inside a name ends no clause.
+        let in_name = c == b'.'
+            && (k == 0 || b[k - 1].is_ascii_alphanumeric())
+            && b.get(k + 1).is_some_and(u8::is_ascii_alphabetic);
+        matches!(c, b'.' | b'!' | b'?' | b';' | b',') && !between_digits && !in_name
+    })
+}
+
+/// Whether no letter or digit of any script comes before byte `at` of `hay` and `hay[..at]` is
+/// well-formed UTF-8, as `std::str::from_utf8(&hay[..at])` with no alphanumeric character
+/// would say, but read a character at a time and left at the first letter or digit: in a
+/// long post that is its first word, not its end.
+fn nothing_alphanumeric_before(hay: &[u8], at: usize) -> bool {
+    let mut i = 0;
+    while i < at {
+        let len = match hay[i] {
+            0x00..=0x7F => 1,
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xF7 => 4,
+            _ => return false,
+        };
+        let Some(Ok(c)) = hay
+            .get(i..i + len)
+            .filter(|_| i + len <= at)
+            .map(std::str::from_utf8)
+        else {
+            return false;
+        };
+        if c.chars().any(char::is_alphanumeric) {
+            return false;
+        }
+        i += len;
+    }
+    true
 }
 
 /// The adverbs that may stand between an ambiguous alias and the term after it that lets it name
@@ -953,8 +989,7 @@ impl Matcher {
     /// join"). Only marks, emoji and spaces may come before it.
     fn heads_the_post(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
         let h = hits[i];
-        let first = std::str::from_utf8(&hay[..h.start])
-            .is_ok_and(|b| !b.chars().any(|c| c.is_alphanumeric()));
+        let first = nothing_alphanumeric_before(hay, h.start);
         // 다음에, 다음의: a Korean name with 에 or 의 glued to it is an adverb or a modifier
         // ("next time", "the next …"), not the subject.
         let modifier = ["에", "의"]
@@ -2370,5 +2405,92 @@ mod tests {
             verdict(&m, "slack outage since last tuesday"),
             (Some("report"), Some("slack".to_string()))
         );
+    }
+
+    /// The two byte-level shortcuts of this file against what they replaced: `from_utf8` of the
+    /// whole prefix (or gap), then the test character by character.
+    mod shortcuts {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        fn gap_words_before(gap: &[u8]) -> Option<usize> {
+            let text = std::str::from_utf8(gap).ok()?;
+            let mut words = 0;
+            for piece in text.split(' ') {
+                if ends_clause(piece.as_bytes()) {
+                    return None;
+                }
+                if piece.contains("ㅋㅋ") || piece.contains("ㅠㅠ") || piece.contains("ㅜㅜ")
+                {
+                    return None;
+                }
+                let syllables = piece.chars().filter(|&c| is_syllable(c)).count();
+                let latin = piece.bytes().any(|c| c.is_ascii_alphanumeric());
+                words += syllables.div_ceil(3) + usize::from(latin);
+            }
+            Some(words)
+        }
+
+        const PIECES: &[&str] = &[
+            " ",
+            "a",
+            "Z",
+            "7",
+            ".",
+            ",",
+            "!",
+            "?",
+            ";",
+            "-",
+            "gitlab.com",
+            "1,000",
+            "3.5",
+            "카톡",
+            "안",
+            "ㅋㅋ",
+            "ㅠㅠ",
+            "ㅋ",
+            "😊",
+            "é",
+            "①",
+            "\u{a0}",
+            "_",
+            "#",
+            "@",
+        ];
+
+        fn text() -> impl Strategy<Value = Vec<u8>> {
+            let piece = prop::sample::select(PIECES).prop_map(|p| p.as_bytes().to_vec());
+            (
+                prop::collection::vec(piece, 0..12),
+                any::<u8>(),
+                any::<bool>(),
+            )
+                .prop_map(|(pieces, junk, broken)| {
+                    let mut b = pieces.concat();
+                    if broken {
+                        // A stray byte somewhere: the answers must agree on broken text too.
+                        let at = usize::from(junk) % (b.len() + 1);
+                        b.insert(at, junk | 0x80);
+                    }
+                    b
+                })
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(2000))]
+            #[test]
+            fn gap_words_reads_as_before(gap in text()) {
+                prop_assert_eq!(gap_words(&gap), gap_words_before(&gap));
+            }
+
+            #[test]
+            fn nothing_alphanumeric_before_reads_as_before(hay in text(), cut in any::<u16>()) {
+                let at = usize::from(cut) % (hay.len() + 1);
+                let before = std::str::from_utf8(&hay[..at])
+                    .is_ok_and(|b| !b.chars().any(|c| c.is_alphanumeric()));
+                prop_assert_eq!(nothing_alphanumeric_before(&hay, at), before);
+            }
+        }
     }
 }

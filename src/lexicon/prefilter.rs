@@ -45,6 +45,8 @@
 //! `tests/prefilter.rs` checks this against the full matcher on the bundled fixtures and on
 //! generated variants.
 
+use std::cell::OnceCell;
+
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::classify::{Matcher, Scratch, Verdict};
@@ -128,6 +130,8 @@ pub struct Prefilter {
     /// `?`, `~`): what `normalise::may_fold` needs to know.
     doubles: Doubles,
     marks: bool,
+    /// The longest token, in bytes (how far a hit hidden behind another may reach).
+    longest: usize,
 }
 
 impl Prefilter {
@@ -168,6 +172,7 @@ impl Prefilter {
                         words: Words::default(),
                         doubles,
                         marks,
+                        longest: 0,
                     }
                 }
             }
@@ -198,6 +203,7 @@ impl Prefilter {
             words: Words::new(matcher),
             doubles,
             marks,
+            longest: words.iter().map(|w| w.len()).max().unwrap_or(0),
         }
     }
 
@@ -230,9 +236,10 @@ impl Prefilter {
             return Some("no tokens".into());
         };
         // Every hit, overlapping ones too (see `could_match_stage`).
+        let hash = OnceCell::new();
         let hit = ac
             .find_overlapping_iter(text)
-            .find(|m| self.counts(text, m));
+            .find(|m| self.counts(text, m, &hash));
         match hit {
             Some(m) => {
                 let next = text[m.end()..].trim_start().chars().next().unwrap_or(' ');
@@ -246,36 +253,46 @@ impl Prefilter {
     ///
     /// A search that reports hits that do not overlap may hide a hit behind a dismissed one
     /// (`slack` inside `@slackhq`). Only an ASCII hit can overlap another, and only the word
-    /// rule ([`Around::Word`]) dismisses an ASCII hit: after such a dismissal the text is
-    /// searched again reporting every hit, overlapping ones too.
+    /// rule ([`Around::Word`]) dismisses an ASCII hit. A hidden hit overlaps a reported one and
+    /// ends at or after its end (each search from where the last reported hit ended reports the
+    /// hit that ends first), so it starts and ends within [`Prefilter::longest`] bytes of that
+    /// end: after a dismissal, that stretch alone is searched again reporting every hit,
+    /// overlapping ones too, instead of the whole text.
     #[inline]
     fn could_match_stage(&self, text: &str) -> bool {
         let Some(ac) = &self.tokens else {
             return true;
         };
-        let mut dismissed_ascii = false;
+        // Whether the text has a `#`, looked for once per text and only if a hit asks.
+        let hash = OnceCell::new();
         let hit = ac.find_iter(text).any(|m| {
-            let counts = self.counts(text, &m);
-            dismissed_ascii |= !counts && text.as_bytes()[m.start()].is_ascii();
-            counts
+            self.counts(text, &m, &hash)
+                || (text.as_bytes()[m.start()].is_ascii() && {
+                    let near = m.end().saturating_sub(self.longest)
+                        ..text.len().min(m.end() + self.longest);
+                    ac.find_overlapping_iter(aho_corasick::Input::new(text).span(near))
+                        .any(|h| self.counts(text, &h, &hash))
+                })
         });
-        hit || (dismissed_ascii
-            && ac
-                .find_overlapping_iter(text)
-                .any(|m| self.counts(text, &m)))
-            || may_fold(text, self.doubles, self.marks)
+        hit || may_fold(text, self.doubles, self.marks)
     }
 
     /// Whether the token hit `m` in `text` counts: its token has no contexts, or one fits.
+    /// `hash` holds whether `text` has a `#` once a hit has asked (see [`Words::fits`]).
     #[inline]
-    fn counts(&self, text: &str, m: &aho_corasick::Match) -> bool {
+    fn counts(&self, text: &str, m: &aho_corasick::Match, hash: &OnceCell<bool>) -> bool {
         let around = &self.contexts[m.pattern().as_usize()];
         around.is_empty()
             || around.iter().any(|a| match a {
                 Around::Syllables(c) => c.fits(&text[..m.start()], &text[m.end()..]),
-                Around::Word { at_start, at_end } => {
+                Around::Word {
+                    at_start,
+                    at_end,
+                    next,
+                } => {
                     self.words
-                        .fits(text, m.start(), m.end(), *at_start, *at_end)
+                        .fits(text, (m.start(), m.end()), (*at_start, *at_end), hash)
+                        && next.is_none_or(|w| next_word_may_follow(&text[m.end()..], w))
                 }
             })
     }
@@ -289,8 +306,15 @@ enum Around {
     /// An ASCII token that begins the entry (`at_start`) or ends it (`at_end`), where the entry
     /// begins or ends with a letter or digit and is not starred there: the classifier drops
     /// an alias hit that begins or ends inside a longer word, unless another hit touches it
-    /// there, or it is in a #hashtag (`Matcher::at_word_bounds`).
-    Word { at_start: bool, at_end: bool },
+    /// there, or it is in a #hashtag (`Matcher::at_word_bounds`). `next`: the token stands
+    /// once in the entry, followed by a space and this letter or digit (lower case), which
+    /// must then be able to follow the hit ([`next_word_may_follow`]: "lost" of "lost ark"
+    /// counts before "ark", not before "track").
+    Word {
+        at_start: bool,
+        at_end: bool,
+        next: Option<u8>,
+    },
 }
 
 impl Around {
@@ -300,7 +324,21 @@ impl Around {
         let word = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
         let at_start = e.pattern.starts_with(t) && word(p.first()) && !e.open_start;
         let at_end = e.pattern.ends_with(t) && word(p.last()) && !e.open_end;
-        (at_start || at_end).then_some(Around::Word { at_start, at_end })
+        // Where the token's one place in the entry ends, when it is ASCII and has only one.
+        let once = e.pattern.find(t).filter(|&at| {
+            t.is_ascii() && memchr::memmem::find(&p[at + 1..], t.as_bytes()).is_none()
+        });
+        let next = once
+            .map(|at| at + t.len())
+            .filter(|&end| p.get(end) == Some(&b' '))
+            .and_then(|end| p.get(end + 1).copied())
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| b.to_ascii_lowercase());
+        (at_start || at_end || next.is_some()).then_some(Around::Word {
+            at_start,
+            at_end,
+            next,
+        })
     }
 }
 
@@ -349,8 +387,15 @@ impl Words {
 
     /// Whether an entry's hit at `start..end` of `text` (first-stage) may be at word bounds
     /// once normalised: where `at_start` (`at_end`) asks, the byte before (after) it is not a
-    /// letter or digit, or an entry may end (begin) right there, or the text has a `#`.
-    fn fits(&self, text: &str, start: usize, end: usize, at_start: bool, at_end: bool) -> bool {
+    /// letter or digit, or an entry may end (begin) right there, or the text has a `#` (looked
+    /// for once per text: `hash` keeps the answer for the text's other hits).
+    fn fits(
+        &self,
+        text: &str,
+        (start, end): (usize, usize),
+        (at_start, at_end): (bool, bool),
+        hash: &OnceCell<bool>,
+    ) -> bool {
         let b = text.as_bytes();
         let word = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphanumeric);
         let inside_start = at_start && start > 0 && word(start - 1);
@@ -358,7 +403,7 @@ impl Words {
         if !inside_start && !inside_end {
             return true;
         }
-        if memchr::memchr(b'#', b).is_some() {
+        if *hash.get_or_init(|| memchr::memchr(b'#', b).is_some()) {
             return true;
         }
         let mut buf = [0u8; 64];
@@ -492,6 +537,21 @@ fn next_visible(chars: &mut impl Iterator<Item = char>) -> Option<(char, bool)> 
     None
 }
 
+/// Whether, in the normalised form of a first-stage text, the ASCII token that `rest` follows
+/// could be followed by a space and `want` (a lower-case letter or digit: the next word of its
+/// entry). Normalisation turns a run of white space into one space and keeps every other
+/// character where it is, with what the module comment says: so white space must come right
+/// after the token, and after it either `want` (in either case) or the start of something that
+/// normalisation removes, a URL (`h`, `w`) or an @mention, which keeps the post a candidate.
+fn next_word_may_follow(rest: &str, want: u8) -> bool {
+    match next_visible(&mut rest.chars()) {
+        Some((c, true)) => {
+            matches!(c, '@' | 'h' | 'H' | 'w' | 'W') || c.eq_ignore_ascii_case(&char::from(want))
+        }
+        _ => false,
+    }
+}
+
 /// Whether, in the normalised form of a first-stage text, the token (a character other than
 /// ASCII, Hangul in the shipped lexicons) that `rest` follows could be followed by the
 /// syllables `after` (see the module comment for the normaliser's rules this rests on). Each in
@@ -578,6 +638,27 @@ fn could_precede(head: &str, before: &[char]) -> bool {
 mod tests {
     use super::*;
     use crate::lexicon::Lexicon;
+
+    #[test]
+    fn a_word_of_a_latin_name_needs_the_next_word_after_white_space() {
+        // `lost` is the token of `Lost Ark`: what follows it decides.
+        let m = Matcher::new(Lexicon::builtin(), None);
+        let p = Prefilter::new(&m);
+        assert!(!p.could_match("we lost track of time at the park"));
+        assert!(!p.could_match("lostark"), "no space: not the two words");
+        assert!(!p.could_match("lost, ark"), "a comma stays between them");
+        for named in [
+            "lost ark servers are down",
+            "LOST\n\n  Ark is down",
+            "lost\u{00A0}ark",
+            "lost @someone ark",
+            "lost https://t.co/x ark",
+        ] {
+            let mut s = Scratch::default();
+            assert!(!m.classify(named, &mut s).services.is_empty(), "{named}");
+            assert!(p.could_match(named), "{named}");
+        }
+    }
 
     #[test]
     fn ascii_without_any_alias_token_is_skipped() {
@@ -739,5 +820,69 @@ mod tests {
         let p = Prefilter::new(&m);
         assert!(p.could_match("it is down again"));
         assert!(!p.could_match("nice weather today"));
+    }
+
+    /// The search for hits hidden behind a dismissed one, in a stretch around it, lets through
+    /// what a search of the whole text for every hit, overlapping ones too, lets through
+    /// ([`Prefilter::why`] reads the text that way).
+    mod hidden_hits {
+        use super::super::*;
+        use crate::lexicon::Lexicon;
+        use proptest::prelude::*;
+
+        const PIECES: &[&str] = &[
+            "slack",
+            "slackhq",
+            "lost",
+            "ark",
+            "track",
+            "lostark",
+            "hq",
+            "gmail",
+            "line",
+            "band",
+            "steam",
+            "teams",
+            "zoom",
+            "x",
+            "e",
+            "s",
+            "t",
+            "a",
+            " ",
+            "  ",
+            "@",
+            "#",
+            ".",
+            "-",
+            "http://t.co/",
+            "카톡",
+            "다음",
+        ];
+
+        fn prefilter() -> &'static (Matcher, Prefilter) {
+            static P: std::sync::OnceLock<(Matcher, Prefilter)> = std::sync::OnceLock::new();
+            P.get_or_init(|| {
+                let m = Matcher::new(Lexicon::builtin(), None);
+                let p = Prefilter::new(&m);
+                (m, p)
+            })
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(3000))]
+            #[test]
+            fn the_stretch_finds_what_the_whole_text_search_finds(
+                picks in prop::collection::vec(prop::sample::select(PIECES), 1..12),
+                upper in any::<bool>(),
+            ) {
+                let mut text = picks.concat();
+                if upper {
+                    text = text.to_ascii_uppercase();
+                }
+                let p = &prefilter().1;
+                prop_assert_eq!(p.could_match(&text), p.why(&text).is_some(), "{:?}", text);
+            }
+        }
     }
 }
