@@ -149,6 +149,17 @@ fn ends_clause(b: &[u8]) -> bool {
     })
 }
 
+/// Whether `text` may hold an HTML character reference: a `&` followed by an ASCII letter (a
+/// named one) or `#` (a numeric one). A `&` followed by anything else starts none, and the
+/// decoder leaves it as typed, so a text without such a pair is not decoded (forum posts say
+/// "A & B" far more often than `&amp;`).
+fn may_hold_reference(text: &[u8]) -> bool {
+    memchr::memchr_iter(b'&', text).any(|i| {
+        text.get(i + 1)
+            .is_some_and(|&c| c.is_ascii_alphabetic() || c == b'#')
+    })
+}
+
 /// Whether no letter or digit of any script comes before byte `at` of `hay` and `hay[..at]` is
 /// well-formed UTF-8, as `std::str::from_utf8(&hay[..at])` with no alphanumeric character
 /// would say, but read a character at a time and left at the first letter or digit: in a
@@ -781,7 +792,7 @@ impl Matcher {
         // `AT&amp;T`, `&#8217;`): read them as the characters they stand for, every named and
         // numeric one, as a reader's browser would. A `&` that starts none stays as typed. The
         // prefilter (`keep`) sees the decoded text too.
-        let text = if memchr::memchr(b'&', text.as_bytes()).is_some() {
+        let text = if may_hold_reference(text.as_bytes()) {
             s.decoded.clear();
             html_escape::decode_html_entities_to_string(text, &mut s.decoded);
             s.decoded.as_str()
@@ -1347,8 +1358,10 @@ impl Matcher {
                     .is_ok_and(endings::negated_before);
             let ending = if negated {
                 Some(Ending::Negated)
+            } else if phrase {
+                self.ending_at(hay, h.start, h.end)
             } else {
-                self.ending_at(hay, h.start, h.end).filter(|_| phrase)
+                None
             };
             ending.map_or(Ok(h), |e| Err(Dropped::Ending(e)))
         });
@@ -2479,6 +2492,19 @@ mod tests {
 
         proptest! {
             #![proptest_config(ProptestConfig::with_cases(2000))]
+            #[test]
+            fn a_text_not_decoded_is_one_the_decoder_leaves_as_it_is(
+                picks in prop::collection::vec(prop::sample::select(vec![
+                    "&", "& ", "&&", "&amp;", "&amp", "&lt", "&#8217;", "&#x41;", "&#", "&;",
+                    "&1", "&_", "&-", "&\u{00e9}", "&카", "a", "B", " ", ";", "#", "x", "카톡",
+                ]), 0..10),
+            ) {
+                let text = picks.concat();
+                let mut decoded = String::new();
+                html_escape::decode_html_entities_to_string(&text, &mut decoded);
+                prop_assert!(may_hold_reference(text.as_bytes()) || decoded == text, "{:?}", text);
+            }
+
             #[test]
             fn gap_words_reads_as_before(gap in text()) {
                 prop_assert_eq!(gap_words(&gap), gap_words_before(&gap));
