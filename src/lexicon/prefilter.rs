@@ -40,7 +40,9 @@
 //! Hangul character joins it directly while anything else gets a space before it, unless it may
 //! begin a URL or an @mention that normalisation removes (`could_follow` gives the cases). On the
 //! benchmark corpus this cut the posts that reach the full matcher from 55% to 11% (6% name a
-//! service).
+//! service). Likewise an ASCII word of a longer Latin name (`lost` of `Lost Ark`) counts only
+//! where white space and the next word's first letter may follow it once normalised
+//! (`next_word_may_follow`): "lost track of time" no longer lets a blog post through.
 //!
 //! `tests/prefilter.rs` checks this against the full matcher on the bundled fixtures and on
 //! generated variants.
