@@ -112,6 +112,8 @@ pub struct CsvRows<R> {
     parser: csv_core::Reader,
     out: Vec<u8>,
     ends: Vec<usize>,
+    /// A quoted field with `""` in it, unescaped (see [`split_plain`]).
+    unescaped: Vec<u8>,
 }
 
 impl<R: BufRead> CsvRows<R> {
@@ -136,6 +138,7 @@ impl<R: BufRead> CsvRows<R> {
             parser,
             out: vec![0; 4096],
             ends: vec![0; 64],
+            unescaped: vec![],
         }
     }
 
@@ -233,9 +236,15 @@ impl<R: BufRead> CsvRows<R> {
     /// Splits the complete row in `rec` into `row`'s fields; false when the parser ended the
     /// row elsewhere than the quote tracking did.
     fn parse(&mut self, row: &mut csv::ByteRecord) -> bool {
+        // The common shapes are split without the parser, which is then where it was: ready
+        // for the next row, as after any row it read.
+        row.clear();
+        if split_plain(&self.rec, self.delimiter, &mut self.unescaped, row) {
+            return true;
+        }
+        row.clear();
         // The parser is ready for the next row after the last one ended; it is not reset, for a
         // reset parser takes a byte-order mark off the row's start (see `new`).
-        row.clear();
         if self.out.len() < self.rec.len() {
             self.out.resize(self.rec.len(), 0);
         }
@@ -283,6 +292,68 @@ impl<R: BufRead> CsvRows<R> {
     }
 }
 
+/// Splits the complete row `rec` (ending in its one `\n` outside quotes) into `row`'s fields as
+/// `csv_core` does, when every field keeps to a common shape: unquoted up to the next delimiter
+/// or line break (a `"` inside is an ordinary byte), or quoted from its first byte to a closing
+/// quote right before a delimiter or the row's end (`""` inside is a quote; delimiters and line
+/// breaks inside are the field's). The delimiters, quotes and line breaks are found with
+/// `memchr`. False, with some fields pushed, for anything else (a byte after a closing quote, a
+/// quote left open, a line break outside quotes before the row's end), which the caller leaves
+/// to `csv_core`. A proptest holds it to `csv_core`.
+fn split_plain(
+    rec: &[u8],
+    delimiter: u8,
+    unescaped: &mut Vec<u8>,
+    row: &mut csv::ByteRecord,
+) -> bool {
+    let Some(last) = rec.len().checked_sub(1).filter(|&l| rec[l] == b'\n') else {
+        return false;
+    };
+    // A line break where a row starts is an empty line to the parser, which it skips.
+    if matches!(delimiter, b'"' | b'\n') || rec[0] == b'\n' {
+        return false;
+    }
+    let mut i = 0;
+    loop {
+        let end = if rec[i] == b'"' {
+            let Some(end) = quoted_field(rec, i + 1, unescaped) else {
+                return false;
+            };
+            row.push_field(unescaped);
+            end
+        } else {
+            let Some(k) = memchr::memchr2(delimiter, b'\n', &rec[i..]) else {
+                return false;
+            };
+            row.push_field(&rec[i..i + k]);
+            i + k
+        };
+        match rec[end] {
+            b'\n' => return end == last,
+            c if c == delimiter => i = end + 1,
+            _ => return false,
+        }
+    }
+}
+
+/// The quoted field whose text starts at byte `from` of `rec` (right after its opening quote),
+/// unescaped into `unescaped`: where the byte after its closing quote is; `None` when the quote
+/// never closes or nothing follows it.
+fn quoted_field(rec: &[u8], from: usize, unescaped: &mut Vec<u8>) -> Option<usize> {
+    unescaped.clear();
+    let mut j = from;
+    loop {
+        let q = j + memchr::memchr(b'"', &rec[j..])?;
+        unescaped.extend_from_slice(&rec[j..q]);
+        if rec.get(q + 1) == Some(&b'"') {
+            unescaped.push(b'"');
+            j = q + 2;
+        } else {
+            return (q + 1 < rec.len()).then_some(q + 1);
+        }
+    }
+}
+
 /// Adds line `n` to the row being assembled (without the byte-order mark that may open the input).
 fn append(rec: &mut Vec<u8>, rec_lines: &mut Vec<(usize, u64)>, n: u64, line: &[u8]) {
     let line = match n {
@@ -314,6 +385,68 @@ mod tests {
                 line.iter().fold(start, |q, &b| q.step(b, delimiter))
             };
             prop_assert_eq!(start.after(&line, delimiter), byte_by_byte);
+        }
+    }
+
+    /// `rec` split by a parser set up as [`CsvRows::new`] sets up its own: the fields, and
+    /// whether the row ended right at the end of `rec`.
+    fn split_by_csv_core(rec: &[u8], delimiter: u8) -> (Vec<Vec<u8>>, bool) {
+        let mut parser = csv_core::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .terminator(csv_core::Terminator::Any(b'\n'))
+            .build();
+        let _ = parser.read_record(b"-\n", &mut [0; 4], &mut [0; 4]);
+        let (mut out, mut ends) = (vec![0; rec.len() + 1], vec![0; rec.len() + 1]);
+        let (res, read, _, n) = parser.read_record(rec, &mut out, &mut ends);
+        let mut start = 0;
+        let fields = ends[..n]
+            .iter()
+            .map(|&e| {
+                let f = out[start..e].to_vec();
+                start = e;
+                f
+            })
+            .collect();
+        let whole = matches!(res, csv_core::ReadRecordResult::Record) && read == rec.len();
+        (fields, whole)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn rows_split_without_the_parser_are_split_as_the_parser_splits_them(
+            pieces in proptest::collection::vec(proptest::sample::select(&[
+                "a", "bc", "\"", "\"\"", ",", ";", "\n", "\r", " ", "\"x,y\"", "\"p\"\"q\"", "é",
+            ][..]), 0..14),
+            delimiter in proptest::sample::select(&b",;"[..]),
+        ) {
+            let mut rec = pieces.concat().into_bytes();
+            rec.push(b'\n');
+            let (mut unescaped, mut row) = (vec![], csv::ByteRecord::new());
+            if split_plain(&rec, delimiter, &mut unescaped, &mut row) {
+                let (fields, whole) = split_by_csv_core(&rec, delimiter);
+                prop_assert!(whole, "{:?}", String::from_utf8_lossy(&rec));
+                let mine: Vec<Vec<u8>> = row.iter().map(<[u8]>::to_vec).collect();
+                prop_assert_eq!(mine, fields, "{:?}", String::from_utf8_lossy(&rec));
+            }
+        }
+    }
+
+    #[test]
+    fn the_common_shapes_are_split_without_the_parser() {
+        let (mut unescaped, mut row) = (vec![], csv::ByteRecord::new());
+        for rec in [
+            &b"2024/03/01 09:00,user1,title,\"text, with \"\"quotes\"\"\nand lines\"\n"[..],
+            b"a,b,c\n",
+            b"a,,\"\"\n",
+            b"say \"hi\",x\n",
+        ] {
+            row.clear();
+            assert!(split_plain(rec, b',', &mut unescaped, &mut row), "{rec:?}");
+        }
+        for rec in [&b"\"a\"b,c\n"[..], b"\"open\n", b"a\nb\n"] {
+            row.clear();
+            assert!(!split_plain(rec, b',', &mut unescaped, &mut row), "{rec:?}");
         }
     }
 

@@ -65,12 +65,15 @@ pub fn may_fold(raw: &str, doubles: Doubles, marks: bool) -> bool {
     let mut run_start = 0;
     let mut i = 1;
     while i < b.len() {
-        // Eight pairs at a time: where no byte repeats the one before it (up to bit 0x20),
-        // nothing below happens, and the run's start stays as it is.
+        // Eight pairs at a time: where no ASCII byte repeats the ASCII byte before it (up to
+        // bit 0x20), nothing below happens, and the run's start stays as it is. A pair with a
+        // byte of a longer character (bit 0x80) is made to differ: below it does nothing either.
         if i + 8 <= b.len() {
             const CASE: u64 = 0x2020_2020_2020_2020;
+            const HIGH: u64 = 0x8080_8080_8080_8080;
             let word = |at: usize| u64::from_le_bytes(b[at..at + 8].try_into().unwrap_or([0; 8]));
-            let d = (word(i - 1) | CASE) ^ (word(i) | CASE);
+            let (p, c) = (word(i - 1), word(i));
+            let d = ((p | CASE) ^ (c | CASE)) | ((p | c) & HIGH);
             if d.wrapping_sub(0x0101_0101_0101_0101) & !d & 0x8080_8080_8080_8080 == 0 {
                 i += 8;
                 continue;
@@ -333,6 +336,9 @@ impl<'o, 'h> Normaliser<'o, 'h> {
                 i += 1;
             } else if at.is_ascii_alphanumeric() {
                 i = self.ascii_word(b, i);
+            } else if at < 0x80 && !matches!(at, b'@' | b'!' | b'?' | b'~') {
+                self.ascii_mark(at);
+                i += 1;
             } else if at < 0x80 {
                 self.push(char::from(at));
                 i += 1;
@@ -450,6 +456,38 @@ impl<'o, 'h> Normaliser<'o, 'h> {
         }
         self.prev = char::from(b[end - 1]);
         end
+    }
+
+    /// What `push` does with an ASCII character that is no letter, digit or white space, and
+    /// neither `@` (which may start a mention) nor a mark whose runs fold (`!`, `?`, `~`): it
+    /// never folds, so `stretched` only follows its run; it ends a mention (but `_`, which a
+    /// mention holds), gets the pending space, and may start a token.
+    fn ascii_mark(&mut self, c: u8) {
+        let ch = char::from(c);
+        if self.mention.is_some() {
+            if c == b'_' {
+                self.out.push(ch);
+                self.prev = ch;
+                return;
+            }
+            self.end_mention();
+        }
+        if ch != self.run || self.run_len == 0 {
+            (self.run, self.run_len, self.run_folds) = (ch, 1, false);
+        } else {
+            self.run_len += 1;
+        }
+        if self.pending_space {
+            self.out.push(' ');
+            self.pending_space = false;
+        }
+        if self.at_token_start {
+            self.token = self.out.len();
+            self.at_token_start = false;
+        }
+        self.out.push(ch);
+        self.last_hangul = false;
+        self.prev = ch;
     }
 
     fn push(&mut self, c: char) {

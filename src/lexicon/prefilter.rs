@@ -40,12 +40,16 @@
 //! Hangul character joins it directly while anything else gets a space before it, unless it may
 //! begin a URL or an @mention that normalisation removes (`could_follow` gives the cases). On the
 //! benchmark corpus this cut the posts that reach the full matcher from 55% to 11% (6% name a
-//! service).
+//! service). Likewise an ASCII word of a longer Latin name (`lost` of `Lost Ark`) counts only
+//! where white space and the next word's first letter may follow it once normalised
+//! (`next_word_may_follow`): "lost track of time" no longer lets a blog post through.
 //!
 //! `tests/prefilter.rs` checks this against the full matcher on the bundled fixtures and on
 //! generated variants.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use std::cell::OnceCell;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 
 use super::classify::{Matcher, Scratch, Verdict};
 use super::file::{Entry, TermKind};
@@ -128,6 +132,8 @@ pub struct Prefilter {
     /// `?`, `~`): what `normalise::may_fold` needs to know.
     doubles: Doubles,
     marks: bool,
+    /// The longest token, in bytes (how far a hit hidden behind another may reach).
+    longest: usize,
 }
 
 impl Prefilter {
@@ -168,6 +174,7 @@ impl Prefilter {
                         words: Words::default(),
                         doubles,
                         marks,
+                        longest: 0,
                     }
                 }
             }
@@ -198,6 +205,7 @@ impl Prefilter {
             words: Words::new(matcher),
             doubles,
             marks,
+            longest: words.iter().map(|w| w.len()).max().unwrap_or(0),
         }
     }
 
@@ -230,9 +238,10 @@ impl Prefilter {
             return Some("no tokens".into());
         };
         // Every hit, overlapping ones too (see `could_match_stage`).
+        let hash = OnceCell::new();
         let hit = ac
             .find_overlapping_iter(text)
-            .find(|m| self.counts(text, m));
+            .find(|m| self.counts(text, m, &hash));
         match hit {
             Some(m) => {
                 let next = text[m.end()..].trim_start().chars().next().unwrap_or(' ');
@@ -246,36 +255,47 @@ impl Prefilter {
     ///
     /// A search that reports hits that do not overlap may hide a hit behind a dismissed one
     /// (`slack` inside `@slackhq`). Only an ASCII hit can overlap another, and only the word
-    /// rule ([`Around::Word`]) dismisses an ASCII hit: after such a dismissal the text is
-    /// searched again reporting every hit, overlapping ones too.
+    /// rule ([`Around::Word`]) dismisses an ASCII hit. A hidden hit overlaps a reported one and
+    /// ends at or after its end (each search from where the last reported hit ended reports the
+    /// hit that ends first), so it starts and ends within [`Prefilter::longest`] bytes of that
+    /// end: after a dismissal, that stretch alone is searched again reporting every hit,
+    /// overlapping ones too, instead of the whole text.
     #[inline]
     fn could_match_stage(&self, text: &str) -> bool {
         let Some(ac) = &self.tokens else {
             return true;
         };
-        let mut dismissed_ascii = false;
+        // Whether the text has a `#`, looked for once per text and only if a hit asks.
+        let hash = OnceCell::new();
         let hit = ac.find_iter(text).any(|m| {
-            let counts = self.counts(text, &m);
-            dismissed_ascii |= !counts && text.as_bytes()[m.start()].is_ascii();
-            counts
+            self.counts(text, &m, &hash)
+                || (text.as_bytes()[m.start()].is_ascii() && {
+                    let near = m.end().saturating_sub(self.longest)
+                        ..text.len().min(m.end() + self.longest);
+                    ac.find_overlapping_iter(Input::new(text).span(near))
+                        .filter(|h| h.span() != m.span() || h.pattern() != m.pattern())
+                        .any(|h| self.counts(text, &h, &hash))
+                })
         });
-        hit || (dismissed_ascii
-            && ac
-                .find_overlapping_iter(text)
-                .any(|m| self.counts(text, &m)))
-            || may_fold(text, self.doubles, self.marks)
+        hit || may_fold(text, self.doubles, self.marks)
     }
 
     /// Whether the token hit `m` in `text` counts: its token has no contexts, or one fits.
+    /// `hash` holds whether `text` has a `#` once a hit has asked (see [`Words::fits`]).
     #[inline]
-    fn counts(&self, text: &str, m: &aho_corasick::Match) -> bool {
+    fn counts(&self, text: &str, m: &aho_corasick::Match, hash: &OnceCell<bool>) -> bool {
         let around = &self.contexts[m.pattern().as_usize()];
         around.is_empty()
             || around.iter().any(|a| match a {
                 Around::Syllables(c) => c.fits(&text[..m.start()], &text[m.end()..]),
-                Around::Word { at_start, at_end } => {
+                Around::Word {
+                    at_start,
+                    at_end,
+                    next,
+                } => {
                     self.words
-                        .fits(text, m.start(), m.end(), *at_start, *at_end)
+                        .fits(text, (m.start(), m.end()), (*at_start, *at_end), hash)
+                        && next.is_none_or(|w| next_word_may_follow(&text[m.end()..], w))
                 }
             })
     }
@@ -289,8 +309,15 @@ enum Around {
     /// An ASCII token that begins the entry (`at_start`) or ends it (`at_end`), where the entry
     /// begins or ends with a letter or digit and is not starred there: the classifier drops
     /// an alias hit that begins or ends inside a longer word, unless another hit touches it
-    /// there, or it is in a #hashtag (`Matcher::at_word_bounds`).
-    Word { at_start: bool, at_end: bool },
+    /// there, or it is in a #hashtag (`Matcher::at_word_bounds`). `next`: the token stands
+    /// once in the entry, followed by a space and this letter or digit (lower case), which
+    /// must then be able to follow the hit ([`next_word_may_follow`]: "lost" of "lost ark"
+    /// counts before "ark", not before "track").
+    Word {
+        at_start: bool,
+        at_end: bool,
+        next: Option<u8>,
+    },
 }
 
 impl Around {
@@ -300,7 +327,21 @@ impl Around {
         let word = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
         let at_start = e.pattern.starts_with(t) && word(p.first()) && !e.open_start;
         let at_end = e.pattern.ends_with(t) && word(p.last()) && !e.open_end;
-        (at_start || at_end).then_some(Around::Word { at_start, at_end })
+        // Where the token's one place in the entry ends, when it is ASCII and has only one.
+        let once = e.pattern.find(t).filter(|&at| {
+            t.is_ascii() && memchr::memmem::find(&p[at + 1..], t.as_bytes()).is_none()
+        });
+        let next = once
+            .map(|at| at + t.len())
+            .filter(|&end| p.get(end) == Some(&b' '))
+            .and_then(|end| p.get(end + 1).copied())
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| b.to_ascii_lowercase());
+        (at_start || at_end || next.is_some()).then_some(Around::Word {
+            at_start,
+            at_end,
+            next,
+        })
     }
 }
 
@@ -311,8 +352,10 @@ impl Around {
 /// end (begin) it are the whole part of the word before (after) the alias.
 #[derive(Default)]
 struct Words {
-    /// Entries made only of ASCII letters and digits (sorted, for binary search).
-    whole: Vec<Vec<u8>>,
+    /// Entries made only of ASCII letters and digits, as written and backwards, each set in
+    /// one anchored automaton: whether one of them begins (ends) a word part is one search.
+    whole: Option<AhoCorasick>,
+    whole_backwards: Option<AhoCorasick>,
     /// Of the other entries, the letters and digits that end them, and that begin them.
     tails: Vec<Vec<u8>>,
     heads: Vec<Vec<u8>>,
@@ -323,11 +366,12 @@ struct Words {
 impl Words {
     fn new(m: &Matcher) -> Words {
         let mut w = Words::default();
+        let mut whole: Vec<Vec<u8>> = vec![];
         let word = |b: &u8| b.is_ascii_alphanumeric();
         for e in m.entries() {
             let p = e.pattern.as_bytes();
             if p.iter().all(word) {
-                w.whole.push(p.to_vec());
+                whole.push(p.to_vec());
             } else {
                 let tail = p.len() - p.iter().rev().take_while(|b| word(b)).count();
                 let head = p.iter().take_while(|b| word(b)).count();
@@ -336,10 +380,18 @@ impl Words {
             }
             w.longest = w.longest.max(p.len());
         }
-        for v in [&mut w.whole, &mut w.tails, &mut w.heads] {
+        for v in [&mut whole, &mut w.tails, &mut w.heads] {
             v.sort_unstable();
             v.dedup();
         }
+        // An empty entry ends and begins nothing here (no word part is empty).
+        whole.retain(|p| !p.is_empty());
+        w.whole = anchored(&whole);
+        let backwards: Vec<Vec<u8>> = whole
+            .iter()
+            .map(|p| p.iter().rev().copied().collect())
+            .collect();
+        w.whole_backwards = anchored(&backwards);
         w
     }
 
@@ -349,8 +401,15 @@ impl Words {
 
     /// Whether an entry's hit at `start..end` of `text` (first-stage) may be at word bounds
     /// once normalised: where `at_start` (`at_end`) asks, the byte before (after) it is not a
-    /// letter or digit, or an entry may end (begin) right there, or the text has a `#`.
-    fn fits(&self, text: &str, start: usize, end: usize, at_start: bool, at_end: bool) -> bool {
+    /// letter or digit, or an entry may end (begin) right there, or the text has a `#` (looked
+    /// for once per text: `hash` keeps the answer for the text's other hits).
+    fn fits(
+        &self,
+        text: &str,
+        (start, end): (usize, usize),
+        (at_start, at_end): (bool, bool),
+        hash: &OnceCell<bool>,
+    ) -> bool {
         let b = text.as_bytes();
         let word = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphanumeric);
         let inside_start = at_start && start > 0 && word(start - 1);
@@ -358,7 +417,7 @@ impl Words {
         if !inside_start && !inside_end {
             return true;
         }
-        if memchr::memchr(b'#', b).is_some() {
+        if *hash.get_or_init(|| memchr::memchr(b'#', b).is_some()) {
             return true;
         }
         let mut buf = [0u8; 64];
@@ -385,19 +444,40 @@ impl Words {
     }
 
     /// Whether an entry may end right after `before`, the letters and digits of a word that
-    /// come before an alias (lower case).
+    /// come before an alias (lower case, at most 64 bytes): one of the other entries ends with
+    /// all of it, or an entry of letters and digits is the end of it.
     fn may_end(&self, before: &[u8]) -> bool {
+        let mut backwards = [0u8; 64];
+        let backwards = &mut backwards[..before.len()];
+        backwards.copy_from_slice(before);
+        backwards.reverse();
         (before.len() <= self.longest && Self::has(&self.tails, before))
-            || (1..=before.len().min(self.longest))
-                .any(|n| Self::has(&self.whole, &before[before.len() - n..]))
+            || begins(&self.whole_backwards, backwards)
     }
 
     /// Whether an entry may begin right at `after`, the letters and digits of a word that come
-    /// after an alias (lower case).
+    /// after an alias (lower case): one of the other entries begins with all of it, or an
+    /// entry of letters and digits is the start of it.
     fn may_begin(&self, after: &[u8]) -> bool {
-        (after.len() <= self.longest && Self::has(&self.heads, after))
-            || (1..=after.len().min(self.longest)).any(|n| Self::has(&self.whole, &after[..n]))
+        (after.len() <= self.longest && Self::has(&self.heads, after)) || begins(&self.whole, after)
     }
+}
+
+/// An automaton that finds which of `words` begin a text. A contiguous NFA: the texts are
+/// short word parts, and a DFA took some 7 M instructions more to build on every run.
+fn anchored(words: &[Vec<u8>]) -> Option<AhoCorasick> {
+    AhoCorasick::builder()
+        .start_kind(StartKind::Anchored)
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
+        .build(words)
+        .ok()
+}
+
+/// Whether one of the words of `ac` ([`anchored`]) begins `text`.
+fn begins(ac: &Option<AhoCorasick>, text: &[u8]) -> bool {
+    ac.as_ref()
+        .is_some_and(|ac| ac.find(Input::new(text).anchored(Anchored::Yes)).is_some())
 }
 
 /// `b` (at most as long as `buf`) in ASCII lower case, in `buf`.
@@ -492,6 +572,21 @@ fn next_visible(chars: &mut impl Iterator<Item = char>) -> Option<(char, bool)> 
     None
 }
 
+/// Whether, in the normalised form of a first-stage text, the ASCII token that `rest` follows
+/// could be followed by a space and `want` (a lower-case letter or digit: the next word of its
+/// entry). Normalisation turns a run of white space into one space and keeps every other
+/// character where it is, with what the module comment says: so white space must come right
+/// after the token, and after it either `want` (in either case) or the start of something that
+/// normalisation removes, a URL (`h`, `w`) or an @mention, which keeps the post a candidate.
+fn next_word_may_follow(rest: &str, want: u8) -> bool {
+    match next_visible(&mut rest.chars()) {
+        Some((c, true)) => {
+            matches!(c, '@' | 'h' | 'H' | 'w' | 'W') || c.eq_ignore_ascii_case(&char::from(want))
+        }
+        _ => false,
+    }
+}
+
 /// Whether, in the normalised form of a first-stage text, the token (a character other than
 /// ASCII, Hangul in the shipped lexicons) that `rest` follows could be followed by the
 /// syllables `after` (see the module comment for the normaliser's rules this rests on). Each in
@@ -578,6 +673,27 @@ fn could_precede(head: &str, before: &[char]) -> bool {
 mod tests {
     use super::*;
     use crate::lexicon::Lexicon;
+
+    #[test]
+    fn a_word_of_a_latin_name_needs_the_next_word_after_white_space() {
+        // `lost` is the token of `Lost Ark`: what follows it decides.
+        let m = Matcher::new(Lexicon::builtin(), None);
+        let p = Prefilter::new(&m);
+        assert!(!p.could_match("we lost track of time at the park"));
+        assert!(!p.could_match("lostark"), "no space: not the two words");
+        assert!(!p.could_match("lost, ark"), "a comma stays between them");
+        for named in [
+            "lost ark servers are down",
+            "LOST\n\n  Ark is down",
+            "lost\u{00A0}ark",
+            "lost @someone ark",
+            "lost https://t.co/x ark",
+        ] {
+            let mut s = Scratch::default();
+            assert!(!m.classify(named, &mut s).services.is_empty(), "{named}");
+            assert!(p.could_match(named), "{named}");
+        }
+    }
 
     #[test]
     fn ascii_without_any_alias_token_is_skipped() {
@@ -739,5 +855,129 @@ mod tests {
         let p = Prefilter::new(&m);
         assert!(p.could_match("it is down again"));
         assert!(!p.could_match("nice weather today"));
+    }
+
+    /// The search for hits hidden behind a dismissed one, in a stretch around it, lets through
+    /// what a search of the whole text for every hit, overlapping ones too, lets through
+    /// ([`Prefilter::why`] reads the text that way).
+    mod hidden_hits {
+        use super::super::*;
+        use crate::lexicon::Lexicon;
+        use proptest::prelude::*;
+
+        const PIECES: &[&str] = &[
+            "slack",
+            "slackhq",
+            "lost",
+            "ark",
+            "track",
+            "lostark",
+            "hq",
+            "gmail",
+            "line",
+            "band",
+            "steam",
+            "teams",
+            "zoom",
+            "x",
+            "e",
+            "s",
+            "t",
+            "a",
+            " ",
+            "  ",
+            "@",
+            "#",
+            ".",
+            "-",
+            "http://t.co/",
+            "카톡",
+            "다음",
+        ];
+
+        fn prefilter() -> &'static (Matcher, Prefilter) {
+            static P: std::sync::OnceLock<(Matcher, Prefilter)> = std::sync::OnceLock::new();
+            P.get_or_init(|| {
+                let m = Matcher::new(Lexicon::builtin(), None);
+                let p = Prefilter::new(&m);
+                (m, p)
+            })
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(3000))]
+            #[test]
+            fn the_stretch_finds_what_the_whole_text_search_finds(
+                picks in prop::collection::vec(prop::sample::select(PIECES), 1..12),
+                upper in any::<bool>(),
+            ) {
+                let mut text = picks.concat();
+                if upper {
+                    text = text.to_ascii_uppercase();
+                }
+                let p = &prefilter().1;
+                prop_assert_eq!(p.could_match(&text), p.why(&text).is_some(), "{:?}", text);
+            }
+        }
+    }
+
+    /// The anchored automata of [`Words`] answer as the search of every length of the word
+    /// part among the sorted entries that they replaced.
+    mod word_parts {
+        use super::super::*;
+        use crate::lexicon::Lexicon;
+        use proptest::prelude::*;
+
+        fn matcher() -> &'static Matcher {
+            static M: std::sync::OnceLock<Matcher> = std::sync::OnceLock::new();
+            M.get_or_init(|| Matcher::new(Lexicon::builtin(), None))
+        }
+
+        /// Entries of letters and digits alone, sorted (what `Words` held before).
+        fn whole() -> &'static Vec<Vec<u8>> {
+            static W: std::sync::OnceLock<Vec<Vec<u8>>> = std::sync::OnceLock::new();
+            W.get_or_init(|| {
+                let mut w: Vec<Vec<u8>> = matcher()
+                    .entries()
+                    .iter()
+                    .map(|e| e.pattern.as_bytes().to_vec())
+                    .filter(|p| p.iter().all(u8::is_ascii_alphanumeric))
+                    .collect();
+                w.sort_unstable();
+                w
+            })
+        }
+
+        fn part() -> impl Strategy<Value = Vec<u8>> {
+            let pieces: Vec<String> = whole()
+                .iter()
+                .take(400)
+                .map(|p| String::from_utf8_lossy(p).into_owned())
+                .chain(["x", "q", "zz", "0", "9"].map(String::from))
+                .collect();
+            prop::collection::vec(prop::sample::select(pieces), 1..4)
+                .prop_map(|p| p.concat().into_bytes())
+                .prop_filter("at most 64 bytes", |p| p.len() <= 64)
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(2000))]
+            #[test]
+            fn word_parts_are_told_as_before(p in part(), cut in any::<u8>()) {
+                static WORDS: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
+                let words = WORDS.get_or_init(|| Words::new(matcher()));
+                let w = whole();
+                let has = |b: &[u8]| w.binary_search_by(|x| x.as_slice().cmp(b)).is_ok();
+                let cut = usize::from(cut) % (p.len() + 1);
+                let (before, after) = (&p[..p.len() - cut], &p[cut..]);
+                let longest = words.longest;
+                let end_before = (before.len() <= longest && Words::has(&words.tails, before))
+                    || (1..=before.len().min(longest)).any(|n| has(&before[before.len() - n..]));
+                let begin_before = (after.len() <= longest && Words::has(&words.heads, after))
+                    || (1..=after.len().min(longest)).any(|n| has(&after[..n]));
+                prop_assert_eq!(words.may_end(before), end_before);
+                prop_assert_eq!(words.may_begin(after), begin_before);
+            }
+        }
     }
 }
