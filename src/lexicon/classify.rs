@@ -14,6 +14,7 @@ use super::file::{
     TermKind,
 };
 use super::normalise::{doubles_in, is_syllable, nfkc_stage, Doubles, Normaliser};
+use super::respell::{may_respell, respell, Respelling, Vocabulary};
 use super::vetter::{Vetter, Vetting, MAX_TEXT};
 use crate::record::jsonscan::same;
 
@@ -433,6 +434,8 @@ pub struct Scratch {
     spans: Vec<(usize, usize)>,
     rule: usize,
     may_promote: bool,
+    /// Playful spellings read back into the lexicon's words (see `respell.rs`).
+    respelling: Respelling,
 }
 
 /// The kept hits by what they stand for: the lists a [`Verdict`] borrows.
@@ -522,6 +525,12 @@ impl Scratch {
         &self.norm
     }
 
+    /// The playful spellings of the last post read back into the lexicon's words: each word as
+    /// normalised and as read (see `respell.rs`).
+    pub fn respelled(&self) -> &[(String, String)] {
+        &self.respelling.changes
+    }
+
     /// The last post's literal matches, those set aside included, in text order.
     pub fn hits(&self) -> Vec<Hit> {
         let mut v: Vec<Hit> = self.hits.iter().chain(&self.dropped).copied().collect();
@@ -556,6 +565,8 @@ pub struct Matcher {
     links: Vec<String>,
     /// The learned second opinion (see `vetter.rs`); `None` reads with the rules alone.
     vetter: Option<&'static Vetter>,
+    /// The entries' and aliases' words, for reading playful spellings back (`respell.rs`).
+    vocab: Vocabulary,
 }
 
 impl Matcher {
@@ -620,6 +631,21 @@ impl Matcher {
             .map(|e| e.pattern.clone())
             .collect();
         let facets = FacetTable::new(lex.facets, &facet_entries, &entries);
+        let vocab = Vocabulary::new(
+            entries
+                .iter()
+                .filter(|e| !matches!(e.kind, TermKind::Alias(_)))
+                .map(|e| e.pattern.as_str())
+                .chain(
+                    lex.templates
+                        .iter()
+                        .flat_map(|t| [t.prefix.as_str(), t.suffix.as_str()]),
+                ),
+            entries
+                .iter()
+                .filter(|e| matches!(e.kind, TermKind::Alias(_)))
+                .map(|e| e.pattern.as_str()),
+        );
         let mut m = Matcher {
             ac,
             entries,
@@ -635,6 +661,7 @@ impl Matcher {
             adverbs: Vec::new(),
             links: Vec::new(),
             vetter: shipped.then(Vetter::builtin),
+            vocab,
         };
         m.normalise_small_words();
         m
@@ -758,6 +785,11 @@ impl Matcher {
         }
         s.norm.clear();
         Normaliser::new(&mut s.norm, Some(&self.handles), self.doubles).run(stage);
+        if may_respell(stage) {
+            respell(stage, &mut s.norm, &self.vocab, &mut s.respelling);
+        } else {
+            s.respelling.changes.clear();
+        }
         let hay = s.norm.as_bytes();
         self.find_hits(hay, &mut s.hits);
         self.drop_inside_words(hay, &mut s.hits, &mut s.dropped);

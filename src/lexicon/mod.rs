@@ -11,6 +11,7 @@ pub mod facets;
 pub mod file;
 pub mod normalise;
 pub mod prefilter;
+pub mod respell;
 pub mod vetter;
 
 pub use classify::{Kind, Matcher, Scratch, TermId, Verdict};

@@ -31,7 +31,9 @@
 //! Aho-Corasick automaton, and runs it over the first-stage text: a text in which no token
 //! occurs cannot name a service. It may let through texts that then match nothing (a token
 //! inside a longer word, a link that normalisation removes); that only costs time. With
-//! `--about` a bare outage phrase is a report too, so outage and recovery entries join the set.
+//! `--about` a bare outage phrase is a report too, so outage and recovery entries join the set,
+//! and texts where a playful spelling may be read back into one (`respell::may_respell`: "d o w
+//! n", "d0wn") go the full way; without it, those readings never make an alias.
 //!
 //! A single syllable is a weak token (네 of 네이트 is also "yes", 요 of 요기요 ends half the
 //! sentences), so for a Hangul entry the token is preferably a syllable that another syllable
@@ -50,6 +52,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use super::classify::{Matcher, Scratch, Verdict};
 use super::file::{Entry, TermKind};
 use super::normalise::{is_folded_mark, is_hangul, is_syllable, may_fold, nfkc_stage, Doubles};
+use super::respell::may_respell;
 
 /// Words of multi-word aliases (`Steam server`, `Zoom meeting`) that ordinary posts use often:
 /// another word of the alias is the better token. Any word of an alias would be sound.
@@ -128,6 +131,9 @@ pub struct Prefilter {
     /// `?`, `~`): what `normalise::may_fold` needs to know.
     doubles: Doubles,
     marks: bool,
+    /// With `--about`: a bare outage word may appear only once a playful spelling is read back
+    /// ("d o w n", "d0wn"; `respell.rs`), so texts of those shapes go the full way.
+    respells: bool,
 }
 
 impl Prefilter {
@@ -168,6 +174,7 @@ impl Prefilter {
                         words: Words::default(),
                         doubles,
                         marks,
+                        respells: about,
                     }
                 }
             }
@@ -198,6 +205,7 @@ impl Prefilter {
             words: Words::new(matcher),
             doubles,
             marks,
+            respells: about,
         }
     }
 
@@ -238,7 +246,9 @@ impl Prefilter {
                 let next = text[m.end()..].trim_start().chars().next().unwrap_or(' ');
                 Some(format!("{}{next}", &text[m.start()..m.end()]))
             }
-            None => may_fold(text, self.doubles, self.marks).then(|| "may fold".into()),
+            None => (may_fold(text, self.doubles, self.marks)
+                || (self.respells && may_respell(text)))
+            .then(|| "may fold".into()),
         }
     }
 
@@ -264,6 +274,7 @@ impl Prefilter {
                 .find_overlapping_iter(text)
                 .any(|m| self.counts(text, &m)))
             || may_fold(text, self.doubles, self.marks)
+            || (self.respells && may_respell(text))
     }
 
     /// Whether the token hit `m` in `text` counts: its token has no contexts, or one fits.
