@@ -13,6 +13,7 @@ use super::file::{
     Ambiguity, Entry, Facet, Lexicon, NumberSlot, OfficialPhrase, Sense, Service, Template,
     TermKind,
 };
+use super::grammar::{self, Form};
 use super::normalise::{doubles_in, is_syllable, nfkc_stage, Doubles, Normaliser};
 use super::respell::{may_respell, respell, Respelling, Vocabulary};
 use super::vetter::{Vetter, Vetting, MAX_TEXT};
@@ -567,6 +568,8 @@ pub struct Matcher {
     vetter: Option<&'static Vetter>,
     /// The entries' and aliases' words, for reading playful spellings back (`respell.rs`).
     vocab: Vocabulary,
+    /// How many entries the automaton matches literally; the grammar forms follow them.
+    literal: usize,
 }
 
 impl Matcher {
@@ -611,6 +614,21 @@ impl Matcher {
             .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(entries.iter().map(|e| e.pattern.as_bytes()))
             .expect("lexicon patterns are plain literals");
+        // The grammar forms (`grammar.rs`) are `^` outage entries that no literal matches: they
+        // come after the automaton's patterns, and `add_grammar_hits` finds them.
+        let literal = entries.len();
+        entries.extend(Form::ALL.iter().map(|f| Entry {
+            kind: TermKind::Outage,
+            display: f.display().to_string(),
+            pattern: f.display().to_string(),
+            open_start: false,
+            open_end: false,
+            needs_context: false,
+            strict: false,
+            figurative: false,
+            number: None,
+            needs_subject: true,
+        }));
         let handles = entries
             .iter()
             .filter(|e| matches!(e.kind, TermKind::Alias(_)))
@@ -662,6 +680,7 @@ impl Matcher {
             links: Vec::new(),
             vetter: shipped.then(Vetter::builtin),
             vocab,
+            literal,
         };
         m.normalise_small_words();
         m
@@ -792,6 +811,7 @@ impl Matcher {
         }
         let hay = s.norm.as_bytes();
         self.find_hits(hay, &mut s.hits);
+        self.add_grammar_hits(hay, &mut s.hits);
         self.drop_inside_words(hay, &mut s.hits, &mut s.dropped);
         self.set_aside_other_senses(hay, &mut s.hits, &mut s.dropped);
         self.set_aside_by_ending(hay, &mut s.hits, &mut s.dropped);
@@ -906,6 +926,41 @@ impl Matcher {
                 dropped: None,
             });
         }
+    }
+
+    /// Adds the grammar forms read in `hay` (`grammar.rs`) to `hits`, in order, where no hit
+    /// overlaps them, when a service may be named (some alias matched: a form is a `^`
+    /// predicate, which counts only with a service).
+    fn add_grammar_hits(&self, hay: &[u8], hits: &mut Vec<Hit>) {
+        let named = hits
+            .iter()
+            .any(|h| matches!(self.entries[h.term].kind, TermKind::Alias(_)));
+        if !named {
+            return;
+        }
+        grammar::for_each(hay, |start, end, form| {
+            let at = hits.partition_point(|h| h.start < start);
+            let clear_before = at == 0 || hits[at - 1].end <= start;
+            let clear_after = hits.get(at).is_none_or(|h| h.start >= end);
+            if clear_before && clear_after {
+                let term = self.literal + Form::ALL.iter().position(|f| *f == form).unwrap_or(0);
+                hits.insert(
+                    at,
+                    Hit {
+                        start,
+                        end,
+                        term,
+                        dropped: None,
+                    },
+                );
+            }
+        });
+    }
+
+    /// The entries the automaton matches literally (the grammar forms follow them in
+    /// [`Matcher::entries`]).
+    pub fn literal_entries(&self) -> &[Entry] {
+        &self.entries[..self.literal]
     }
 
     /// Moves the hits that start or end inside a longer word from `hits` to `dropped` (see

@@ -9,6 +9,7 @@ pub mod endings;
 pub mod explain;
 pub mod facets;
 pub mod file;
+pub mod grammar;
 pub mod normalise;
 pub mod prefilter;
 pub mod respell;

@@ -144,7 +144,8 @@ impl Prefilter {
         let mut marks = false;
         // (token, what must hold around it for the entry; None when any hit of it must count)
         let mut tokens: Vec<(&str, Option<Around>)> = vec![];
-        for e in matcher.entries() {
+        // The grammar forms need an alias to count (they are `^` predicates), so they bring no token.
+        for e in matcher.literal_entries() {
             let decisive = match e.kind {
                 TermKind::Alias(_) => true,
                 // With --about, a complaint or a "works for me" naming no service counts.
@@ -335,7 +336,7 @@ impl Words {
     fn new(m: &Matcher) -> Words {
         let mut w = Words::default();
         let word = |b: &u8| b.is_ascii_alphanumeric();
-        for e in m.entries() {
+        for e in m.literal_entries() {
             let p = e.pattern.as_bytes();
             if p.iter().all(word) {
                 w.whole.push(p.to_vec());
