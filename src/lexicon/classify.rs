@@ -811,7 +811,7 @@ impl Matcher {
         }
         let hay = s.norm.as_bytes();
         self.find_hits(hay, &mut s.hits);
-        self.add_grammar_hits(hay, &mut s.hits);
+        self.add_grammar_hits(stage, hay, &mut s.hits);
         self.drop_inside_words(hay, &mut s.hits, &mut s.dropped);
         self.set_aside_other_senses(hay, &mut s.hits, &mut s.dropped);
         self.set_aside_by_ending(hay, &mut s.hits, &mut s.dropped);
@@ -931,18 +931,28 @@ impl Matcher {
     /// Adds the grammar forms read in `hay` (`grammar.rs`) to `hits`, in order, where no hit
     /// overlaps them, when a service may be named (some alias matched: a form is a `^`
     /// predicate, which counts only with a service).
-    fn add_grammar_hits(&self, hay: &[u8], hits: &mut Vec<Hit>) {
+    fn add_grammar_hits(&self, stage: &str, hay: &[u8], hits: &mut Vec<Hit>) {
         let named = hits
             .iter()
             .any(|h| matches!(self.entries[h.term].kind, TermKind::Alias(_)));
         if !named {
             return;
         }
-        grammar::for_each(hay, |start, end, form| {
+        let mut add = |start: usize, end: usize, form: Form| {
+            // Facet words inside the form ("안 받" is a `[fails]` word) give way to it; any
+            // other hit it overlaps wins over it.
+            let overlaps = |h: &Hit| h.start < end && start < h.end;
+            let decisive = |h: &Hit| overlaps(h) && !self.entries[h.term].kind.facet_only();
+            // A look-alike excluded before it says the post speaks of something else (핸드폰이
+            // 먹통이 돼서 … 못 들어감: the writer's phone).
+            let excluded_before =
+                |h: &Hit| h.end <= start && self.entries[h.term].kind == TermKind::Exclude;
+            if hits.iter().any(|h| decisive(h) || excluded_before(h)) {
+                return;
+            }
+            hits.retain(|h| !overlaps(h));
             let at = hits.partition_point(|h| h.start < start);
-            let clear_before = at == 0 || hits[at - 1].end <= start;
-            let clear_after = hits.get(at).is_none_or(|h| h.start >= end);
-            if clear_before && clear_after {
+            {
                 let term = self.literal + Form::ALL.iter().position(|f| *f == form).unwrap_or(0);
                 hits.insert(
                     at,
@@ -954,7 +964,11 @@ impl Matcher {
                     },
                 );
             }
-        });
+        };
+        grammar::for_each(hay, &mut add);
+        if !stage.is_ascii() {
+            grammar::for_each_korean(stage, hay, |start, end| add(start, end, Form::KoNot));
+        }
     }
 
     /// The entries the automaton matches literally (the grammar forms follow them in

@@ -8,7 +8,13 @@
 //!   anything", "the app don't even open");
 //! * [`Form::Keeps`]: "keeps" or "kept" before a verb in `-ing` ("spotify keeps skipping",
 //!   "discord kept reconnecting");
-//! * [`Form::Nothing`]: "nothing" before a verb in `-s` ("nothing loads", "nothing happens").
+//! * [`Form::Nothing`]: "nothing" before a verb in `-s` ("nothing loads", "nothing happens");
+//! * [`Form::KoNot`]: Korean 안 or 못 written as a word of its own before any verb ("요기요 앱 주문
+//!   안 받아짐", "방송 못 킨대"), and any verb's stem before 지 않 ("앱이 열리지 않아요").
+//!   The normaliser removes the spaces between Hangul, so where 안 stood alone is read in the
+//!   first-stage text and found again in the normalised one by counting syllables (the
+//!   normaliser keeps every syllable, in order); a post whose counts differ (a removed link or
+//!   mention with Hangul) is not read this way.
 //!
 //! One adverb may stand between ("doesn't even open", "isn't really loading"). Verbs that say
 //! something other than a failure are left out by short lists ("isn't going", "doesn't matter",
@@ -24,10 +30,17 @@ pub enum Form {
     DoesNot,
     Keeps,
     Nothing,
+    KoNot,
 }
 
 impl Form {
-    pub const ALL: [Form; 4] = [Form::NotDoing, Form::DoesNot, Form::Keeps, Form::Nothing];
+    pub const ALL: [Form; 5] = [
+        Form::NotDoing,
+        Form::DoesNot,
+        Form::Keeps,
+        Form::Nothing,
+        Form::KoNot,
+    ];
 
     /// How the form is shown (as an entry of the lexicon would be).
     pub fn display(self) -> &'static str {
@@ -36,6 +49,7 @@ impl Form {
             Form::DoesNot => "doesn't/don't + any verb",
             Form::Keeps => "keeps/kept + any verb-ing",
             Form::Nothing => "nothing + any verb-s",
+            Form::KoNot => "안/못 + any verb, any verb + 지 않",
         }
     }
 
@@ -57,6 +71,7 @@ impl Form {
             Form::Keeps => ing && !KEEPS.contains(&verb),
             Form::DoesNot => verb.len() >= 2 && !DOES_NOT.contains(&verb),
             Form::Nothing => verb.len() >= 4 && verb.ends_with(b"s") && !NOTHING.contains(&verb),
+            Form::KoNot => false,
         }
     }
 }
@@ -353,6 +368,229 @@ pub fn for_each(hay: &[u8], mut f: impl FnMut(usize, usize, Form)) {
     }
 }
 
+/// Verbs after a lone 안 that say what a person does not do ("카톡 안 해", "넷플 안 봐"), not what
+/// fails, and endings of a condition or concession (안 돼도); matched at the start of the word.
+const KO_NOT_STOP: &[&str] = &[
+    "해",
+    "하",
+    "했",
+    "함",
+    "할",
+    "써",
+    "쓰",
+    "씀",
+    "썼",
+    "쓸",
+    "봐",
+    "봄",
+    "봤",
+    "본",
+    "볼",
+    "보고",
+    "사",
+    "샀",
+    "살",
+    "산",
+    "믿",
+    "궁금",
+    "좋아해",
+    "좋아함",
+    "가봤",
+    "깔",
+    "씻",
+    "자",
+    "잤",
+    "읽어",
+    "읽었",
+    "바빠",
+    "키웠",
+    "먹어",
+    "먹었",
+    "먹음",
+    "돼도",
+    "되도",
+    "와도",
+    "가도",
+    "그래",
+    "그랬",
+    "맞",
+    "참",
+    "생",
+    "빼",
+    "뺐",
+    "필요",
+    "중요",
+    "괜찮",
+    "미안",
+    "좋",
+    "나빠",
+    "심해",
+    "많",
+    "무서",
+    "아까",
+    "어려",
+    "쉬워",
+    "힘들",
+    "늦",
+    "졸려",
+    "싫",
+    "다운",
+    "끊기",
+    "끊겨",
+    "끊김",
+    "끊어",
+    "튕기",
+    "튕겨",
+    "튕김",
+    "팅기",
+    "팅겨",
+    "멈추",
+    "멈춰",
+    "멈춤",
+    "렉",
+    "버벅",
+    "느려",
+    "밀려",
+    "죽",
+    "터지고",
+    "터지길",
+    "터지는",
+    "터질",
+    "터졌",
+];
+
+/// Words before a lone 안 that make it no failure of the service: no longer (이제 안 남, a
+/// recovery), nobody (아무도 안 들어옴: people, not the service).
+const KO_NOT_BEFORE: &[&str] = &["이제", "이젠", "더이상", "더는", "아무도"];
+
+/// Stems before 지 않 that make no failure: adjectives of degree and taste ("나쁘지 않아"), and the
+/// failure verbs, whose negative denies the failure ("끊기지 않아요").
+const KO_JI_STOP: &[&str] = &[
+    "좋",
+    "나쁘",
+    "그렇",
+    "쉽",
+    "많",
+    "적",
+    "싫",
+    "늦",
+    "멀",
+    "다르",
+    "크",
+    "싸",
+    "어렵",
+    "심하",
+    "길",
+    "느리",
+    "끊기",
+    "튕기",
+    "팅기",
+    "멈추",
+    "밀리",
+    "귀찮",
+    "아프",
+    "무겁",
+    "짧",
+    "걸리",
+    "버벅이",
+    "렉걸리",
+    "터지",
+    "죽",
+    "나가",
+    "떨어지",
+    "높",
+    "낮",
+    "비싸",
+    "힘들",
+    "궁금",
+    "부족하",
+    "필요하",
+];
+
+/// A lone 안 or 못 in the first-stage text: the number of syllables before it, and how many
+/// syllables its verb starts with.
+fn ko_not_triggers(stage: &str, mut f: impl FnMut(usize, usize)) {
+    // A condition said with 만약 bends every clause after it (만약 업비트 터지면 코인 못 파는).
+    if stage.contains("만약") || stage.contains("만일") {
+        return;
+    }
+    let mut syllables = 0;
+    let mut prev_space = true;
+    let mut it = stage.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let syllable = is_syllable(c);
+        if syllable && prev_space && (c == '안' || c == '못') {
+            let rest = &stage[i + c.len_utf8()..];
+            let verb = rest.trim_start_matches([' ', '\t']);
+            let gap = rest.len() - verb.len();
+            let n = verb.chars().take_while(|&v| is_syllable(v)).count();
+            let word = verb.split(char::is_whitespace).next().unwrap_or("");
+            let next = verb[word.len()..].trim_start();
+            // A condition, a wish, a concession, a time when or a past state: 안 되면, 안
+            // 터지길, 안 돼도, 안 될 때, 안 됐던 거, 안 될 줄, 안 된 적.
+            let bent = ["면", "길", "도", "던", "까"]
+                .iter()
+                .any(|e| word.ends_with(e))
+                || ["때", "적", "줄", "리가"]
+                    .iter()
+                    .any(|w| next.starts_with(w));
+            let word_before = stage[..i].trim_end().rsplit(char::is_whitespace).next();
+            let stop = bent
+                || word_before.is_some_and(|w| KO_NOT_BEFORE.contains(&w))
+                || KO_NOT_STOP.iter().any(|w| verb.starts_with(w))
+                || (c == '못'
+                    && ["참", "믿", "봤", "봄", "살", "자", "먹", "생", "하겠"]
+                        .iter()
+                        .any(|w| verb.starts_with(w)));
+            if gap > 0 && n > 0 && !stop {
+                f(syllables, n);
+            }
+        }
+        syllables += usize::from(syllable);
+        prev_space = c.is_whitespace();
+    }
+}
+
+fn is_syllable(c: char) -> bool {
+    matches!(c, '\u{AC00}'..='\u{D7A3}')
+}
+
+/// Calls `f(start, end)` for each Korean negative predicate read in `hay` (normalised) and
+/// `stage` (the same post after the first stage of normalisation): a lone 안 or 못 with the
+/// syllables of its verb, or a verb's stem with 지 않.
+pub fn for_each_korean(stage: &str, hay: &[u8], mut f: impl FnMut(usize, usize)) {
+    let Ok(text) = std::str::from_utf8(hay) else {
+        return;
+    };
+    // The syllable counts must agree for the positions to be found again.
+    let in_stage = stage.chars().filter(|&c| is_syllable(c)).count();
+    let in_hay = text.chars().filter(|&c| is_syllable(c)).count();
+    if in_stage == in_hay {
+        // The byte offset of each syllable of `hay` is found by walking it once per trigger;
+        // triggers are few (a post has one or two lone 안).
+        let offset = |k: usize| {
+            text.char_indices()
+                .filter(|&(_, c)| is_syllable(c))
+                .nth(k)
+                .map(|(i, c)| (i, i + c.len_utf8()))
+        };
+        ko_not_triggers(stage, |k, n| {
+            if let (Some((start, _)), Some((_, end))) = (offset(k), offset(k + n)) {
+                f(start, end);
+            }
+        });
+    }
+    // Any stem before 지 않 (glued in the normalised text: 열리지않아).
+    for (i, _) in text.match_indices("지않") {
+        let before = &text[..i];
+        let stop = KO_JI_STOP.iter().any(|w| before.ends_with(w));
+        let stem = before.chars().next_back().filter(|&c| is_syllable(c));
+        if let (Some(c), false) = (stem, stop) {
+            f(i - c.len_utf8(), i + "지않".len());
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -387,6 +625,38 @@ mod tests {
             read("nothing loads"),
             [("nothing loads".to_string(), Form::Nothing)]
         );
+    }
+
+    fn read_ko(stage: &str, hay: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for_each_korean(stage, hay.as_bytes(), |s, e| {
+            out.push(hay[s..e].to_string())
+        });
+        out
+    }
+
+    #[test]
+    fn korean_negation_of_any_verb() {
+        assert_eq!(
+            read_ko("요기요 앱 주문 안 받아짐", "요기요 앱 주문안받아짐"),
+            ["안받아짐"]
+        );
+        assert_eq!(
+            read_ko("스트리머도 방송 못 킨대", "스트리머도방송못킨대"),
+            ["못킨대"]
+        );
+        assert_eq!(
+            read_ko("앱이 열리지 않아요", "앱이열리지않아요"),
+            ["리지않"]
+        );
+        // Not a lone 안, what a person does not do, a denied failure.
+        assert!(read_ko("보안 업데이트", "보안업데이트").is_empty());
+        assert!(read_ko("카톡 안 해요", "카톡안해요").is_empty());
+        assert!(read_ko("끊기지 않아요", "끊기지않아요").is_empty());
+        assert!(read_ko("나쁘지 않네", "나쁘지않네").is_empty());
+        assert!(read_ko("롤 접속 안 될 때", "롤접속안될때").is_empty());
+        assert!(read_ko("안 들어가지면 어떡해", "안들어가지면어떡해").is_empty());
+        assert!(read_ko("이제 안 끊기네", "이제안끊기네").is_empty());
     }
 
     #[test]
