@@ -258,7 +258,9 @@ fn out_of_fold(posts: &[Post], lambda: f64, iters: usize, lex: &Lexicon) -> Vec<
         let train_on: Vec<&Post> = posts.iter().filter(|p| p.set != fold && p.domain).collect();
         let model = train(&train_on, lambda, iters);
         let held: Vec<usize> = (0..posts.len()).filter(|&i| posts[i].set == fold).collect();
-        let m = matcher_with(lex, Some(&model), 1.1, 1.1);
+        // Near candidates are scored too (promote 1.0: read, never promoted here), so that
+        // `decide` can replay a promotion threshold.
+        let m = matcher_with(lex, Some(&model), 1.1, 1.0);
         let held_posts: Vec<&Post> = held.iter().map(|&i| &posts[i]).collect();
         let out = read_all_refs(&m, &held_posts);
         for (i, s) in held.into_iter().zip(out) {
@@ -430,10 +432,13 @@ fn main() -> ExitCode {
     if args.iter().any(|a| a == "--grid") {
         print_grid(&posts, &oof);
     }
-    // Promotion is off unless asked for (`--promote P`): out of fold it found a post or two more
-    // on the sets, but on the Gmail fixture it made reports of "touchdown on youtube" and
-    // "download gmail notifier" (see the README).
-    let promote = value("--promote", 1.01) as f32;
+    // Promotion of near candidates at P(report or recovery) 0.90 (`--promote P` to try others;
+    // above 1 it is off). In round five it was off: it made reports of "touchdown on youtube"
+    // and "download gmail notifier" on the Gmail fixture. Since round seven a phrase inside a
+    // longer word is no near candidate, nor one in another clause than the service ("can't
+    // sleep, reading twitter instead"), and out of fold 0.90 found 20 more reports on sets 2-7
+    // for 2 false ones, with no verdict of the Gmail fixture changed (see the README).
+    let promote = value("--promote", 0.9) as f32;
     let (mut veto, _) = choose_veto(&posts, &oof, promote);
     if args.iter().any(|a| a == "--veto") {
         veto = value("--veto", 1.1) as f32;
