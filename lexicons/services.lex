@@ -1289,9 +1289,6 @@ npm
 [service naver-blog social]
 ?블로그
 
-[service naver-webtoon video]
-?웹툰
-
 [service kakaotalk messenger]
 ?톡
 
