@@ -811,8 +811,10 @@ impl Matcher {
         }
         let hay = s.norm.as_bytes();
         self.find_hits(hay, &mut s.hits);
-        self.add_grammar_hits(stage, hay, &mut s.hits);
         self.drop_inside_words(hay, &mut s.hits, &mut s.dropped);
+        // After the word rule: an entry that needed a number and had none ("error") no longer
+        // stands in a form's way ("throwing a 560 error").
+        self.add_grammar_hits(stage, hay, &mut s.hits);
         self.set_aside_other_senses(hay, &mut s.hits, &mut s.dropped);
         self.set_aside_by_ending(hay, &mut s.hits, &mut s.dropped);
         self.set_aside_other_subjects(hay, &mut s.hits, &mut s.dropped);

@@ -9,6 +9,9 @@
 //! * [`Form::Keeps`]: "keeps" or "kept" before a verb in `-ing` ("spotify keeps skipping",
 //!   "discord kept reconnecting");
 //! * [`Form::Nothing`]: "nothing" before a verb in `-s` ("nothing loads", "nothing happens");
+//! * [`Form::ErrorShown`]: a verb of showing or getting before an error a few words on, in its
+//!   clause ("ig throwing a 560 error", "azure giving AADSTS errors", "getting timeouts on every
+//!   request");
 //! * [`Form::KoNot`]: Korean 안 or 못 written as a word of its own before any verb ("요기요 앱 주문
 //!   안 받아짐", "방송 못 킨대"), and any verb's stem before 지 않 ("앱이 열리지 않아요").
 //!   The normaliser removes the spaces between Hangul, so where 안 stood alone is read in the
@@ -30,15 +33,17 @@ pub enum Form {
     DoesNot,
     Keeps,
     Nothing,
+    ErrorShown,
     KoNot,
 }
 
 impl Form {
-    pub const ALL: [Form; 5] = [
+    pub const ALL: [Form; 6] = [
         Form::NotDoing,
         Form::DoesNot,
         Form::Keeps,
         Form::Nothing,
+        Form::ErrorShown,
         Form::KoNot,
     ];
 
@@ -49,6 +54,7 @@ impl Form {
             Form::DoesNot => "doesn't/don't + any verb",
             Form::Keeps => "keeps/kept + any verb-ing",
             Form::Nothing => "nothing + any verb-s",
+            Form::ErrorShown => "throwing/giving/getting/showing … error",
             Form::KoNot => "안/못 + any verb, any verb + 지 않",
         }
     }
@@ -59,6 +65,10 @@ impl Form {
             b"doesn't" | b"doesnt" | b"don't" | b"dont" => Form::DoesNot,
             b"keeps" | b"kept" => Form::Keeps,
             b"nothing" => Form::Nothing,
+            b"throwing" | b"throws" | b"threw" | b"giving" | b"gives" | b"gave" | b"getting"
+            | b"showing" | b"shows" | b"returning" | b"returns" | b"spitting" | b"spits" => {
+                Form::ErrorShown
+            }
             _ => return None,
         })
     }
@@ -71,6 +81,9 @@ impl Form {
             Form::Keeps => ing && !KEEPS.contains(&verb),
             Form::DoesNot => verb.len() >= 2 && !DOES_NOT.contains(&verb),
             Form::Nothing => verb.len() >= 4 && verb.ends_with(b"s") && !NOTHING.contains(&verb),
+            Form::ErrorShown => {
+                verb.starts_with(b"error") || verb.starts_with(b"timeout") || verb == b"timeouts"
+            }
             Form::KoNot => false,
         }
     }
@@ -344,6 +357,28 @@ pub fn for_each(hay: &[u8], mut f: impl FnMut(usize, usize, Form)) {
         let Some(form) = Form::of(&hay[s..e]).filter(|_| starts_word) else {
             continue;
         };
+        if form == Form::ErrorShown {
+            // The error may stand up to four words on, in the clause ("throwing a 560 error").
+            let mut end = e;
+            for _ in 0..5 {
+                let Some((vs, ve)) = next_word(hay, end) else {
+                    break;
+                };
+                if hay[end..vs]
+                    .iter()
+                    .any(|b| matches!(b, b'.' | b',' | b'!' | b'?' | b';'))
+                {
+                    break;
+                }
+                let word = &hay[vs..ve];
+                if form.takes(word) {
+                    f(s, ve, form);
+                    break;
+                }
+                end = ve;
+            }
+            continue;
+        }
         let mut end = e;
         for step in 0..2 {
             if hay.get(end) != Some(&b' ') {
