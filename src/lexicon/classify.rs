@@ -1723,10 +1723,7 @@ mod tests {
         // A near candidate (a phrase set aside for where it stands, in a clause naming a
         // service) may be promoted; posts with neither are not read.
         assert!(Vetter::builtin().promote <= 1.0);
-        let near = m.classify(
-            "azure giving AADSTS errors for everyone trying to sign in",
-            &mut s,
-        );
+        let near = m.classify("heroku H10 app crashed errors everywhere", &mut s);
         assert!(
             near.kind.is_some() && near.vetting.is_some_and(|v| v.overrode),
             "promoted"
