@@ -314,6 +314,40 @@ fn add_bare_contractions(
     }
 }
 
+/// The entry a grammar form (`grammar.rs`) stands for: a `^` outage predicate, shown as the form.
+fn grammar_entry(form: Form) -> Entry {
+    Entry {
+        kind: TermKind::Outage,
+        display: form.display().to_string(),
+        pattern: form.display().to_string(),
+        open_start: false,
+        open_end: false,
+        needs_context: false,
+        strict: false,
+        figurative: false,
+        number: None,
+        needs_subject: true,
+    }
+}
+
+/// The words of the entries and templates, and of the aliases, for reading playful spellings
+/// back (`respell.rs`).
+fn vocabulary(entries: &[Entry], templates: &[Template]) -> Vocabulary {
+    let alias = |e: &&Entry| matches!(e.kind, TermKind::Alias(_));
+    Vocabulary::new(
+        entries
+            .iter()
+            .filter(|e| !alias(e))
+            .map(|e| e.pattern.as_str())
+            .chain(
+                templates
+                    .iter()
+                    .flat_map(|t| [t.prefix.as_str(), t.suffix.as_str()]),
+            ),
+        entries.iter().filter(alias).map(|e| e.pattern.as_str()),
+    )
+}
+
 /// How many words may stand between a service's name and a `^` entry that takes it as its
 /// subject: a noun with its particle or two ("카톡 메시지 안 가요", "주문 접수가 안 돼요").
 pub const SUBJECT_WINDOW: usize = 3;
@@ -617,18 +651,7 @@ impl Matcher {
         // The grammar forms (`grammar.rs`) are `^` outage entries that no literal matches: they
         // come after the automaton's patterns, and `add_grammar_hits` finds them.
         let literal = entries.len();
-        entries.extend(Form::ALL.iter().map(|f| Entry {
-            kind: TermKind::Outage,
-            display: f.display().to_string(),
-            pattern: f.display().to_string(),
-            open_start: false,
-            open_end: false,
-            needs_context: false,
-            strict: false,
-            figurative: false,
-            number: None,
-            needs_subject: true,
-        }));
+        entries.extend(Form::ALL.iter().map(|f| grammar_entry(*f)));
         let handles = entries
             .iter()
             .filter(|e| matches!(e.kind, TermKind::Alias(_)))
@@ -649,21 +672,7 @@ impl Matcher {
             .map(|e| e.pattern.clone())
             .collect();
         let facets = FacetTable::new(lex.facets, &facet_entries, &entries);
-        let vocab = Vocabulary::new(
-            entries
-                .iter()
-                .filter(|e| !matches!(e.kind, TermKind::Alias(_)))
-                .map(|e| e.pattern.as_str())
-                .chain(
-                    lex.templates
-                        .iter()
-                        .flat_map(|t| [t.prefix.as_str(), t.suffix.as_str()]),
-                ),
-            entries
-                .iter()
-                .filter(|e| matches!(e.kind, TermKind::Alias(_)))
-                .map(|e| e.pattern.as_str()),
-        );
+        let vocab = vocabulary(&entries[..literal], &lex.templates);
         let mut m = Matcher {
             ac,
             entries,

@@ -551,8 +551,7 @@ fn ko_not_triggers(stage: &str, mut f: impl FnMut(usize, usize)) {
     }
     let mut syllables = 0;
     let mut prev_space = true;
-    let mut it = stage.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    for (i, c) in stage.char_indices() {
         let syllable = is_syllable(c);
         if syllable && prev_space && (c == '안' || c == '못') {
             let rest = &stage[i + c.len_utf8()..];

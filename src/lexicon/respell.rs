@@ -196,7 +196,7 @@ fn read_back<'v>(word: &str, vocab: &'v Vocabulary, r: &mut Respelling) -> Optio
     }
     if !r.stretched.is_empty() {
         skeleton_into(word, &mut r.skel);
-        if r.stretched.iter().any(|s| *s == r.skel) {
+        if r.stretched.contains(&r.skel) {
             if let Some(w) = vocab.doubled.get(r.skel.as_str()) {
                 return Some(w);
             }
