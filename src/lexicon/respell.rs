@@ -20,7 +20,8 @@
 //! ("whatsapppp").
 //!
 //! Nothing here runs unless the first-stage text has one of the three shapes ([`may_respell`], a
-//! single pass over its bytes); the rewrite goes through a reused buffer.
+//! single pass over its bytes); the rewrite goes through a reused buffer, and only a post with
+//! such a spelling allocates (a few short strings: the skeletons it read and what it changed).
 
 use std::collections::{HashMap, HashSet};
 
