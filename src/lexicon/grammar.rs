@@ -9,9 +9,9 @@
 //! * [`Form::Keeps`]: "keeps" or "kept" before a verb in `-ing` ("spotify keeps skipping",
 //!   "discord kept reconnecting");
 //! * [`Form::Nothing`]: "nothing" before a verb in `-s` ("nothing loads", "nothing happens");
-//! * [`Form::ErrorShown`]: a verb of showing or getting before an error a few words on, in its
-//!   clause ("ig throwing a 560 error", "azure giving AADSTS errors", "getting timeouts on every
-//!   request");
+//! * [`Form::ErrorShown`]: a verb of showing, saying or getting before an error a few words on,
+//!   in its clause ("ig throwing a 560 error", "azure giving AADSTS errors", "getting timeouts on
+//!   every request", "outlook says \"disconnected\"");
 //! * [`Form::KoNot`]: Korean 안 or 못 written as a word of its own before any verb ("요기요 앱 주문
 //!   안 받아짐", "방송 못 킨대"), and any verb's stem before 지 않 ("앱이 열리지 않아요").
 //!   The normaliser removes the spaces between Hangul, so where 안 stood alone is read in the
@@ -54,7 +54,7 @@ impl Form {
             Form::DoesNot => "doesn't/don't + any verb",
             Form::Keeps => "keeps/kept + any verb-ing",
             Form::Nothing => "nothing + any verb-s",
-            Form::ErrorShown => "throwing/giving/getting/showing … error",
+            Form::ErrorShown => "throwing/giving/getting/showing/saying … error",
             Form::KoNot => "안/못 + any verb, any verb + 지 않",
         }
     }
@@ -66,9 +66,8 @@ impl Form {
             b"keeps" | b"kept" => Form::Keeps,
             b"nothing" => Form::Nothing,
             b"throwing" | b"throws" | b"threw" | b"giving" | b"gives" | b"gave" | b"getting"
-            | b"showing" | b"shows" | b"returning" | b"returns" | b"spitting" | b"spits" => {
-                Form::ErrorShown
-            }
+            | b"showing" | b"shows" | b"returning" | b"returns" | b"spitting" | b"spits"
+            | b"says" | b"saying" | b"displays" | b"displaying" => Form::ErrorShown,
             _ => return None,
         })
     }
@@ -82,12 +81,26 @@ impl Form {
             Form::DoesNot => verb.len() >= 2 && !DOES_NOT.contains(&verb),
             Form::Nothing => verb.len() >= 4 && verb.ends_with(b"s") && !NOTHING.contains(&verb),
             Form::ErrorShown => {
-                verb.starts_with(b"error") || verb.starts_with(b"timeout") || verb == b"timeouts"
+                verb.starts_with(b"error") || verb.starts_with(b"timeout") || SHOWN.contains(&verb)
             }
             Form::KoNot => false,
         }
     }
 }
+
+/// What a screen or a client shows when a service fails, besides errors and timeouts ("outlook
+/// says \"disconnected\"", "starlink says \"searching\"").
+const SHOWN: &[&[u8]] = &[
+    b"disconnected",
+    b"offline",
+    b"unavailable",
+    b"unable",
+    b"failed",
+    b"connecting",
+    b"reconnecting",
+    b"overloaded",
+    b"searching",
+];
 
 /// Adverbs that may stand between the auxiliary and its verb.
 const ADVERBS: &[&[u8]] = &[
