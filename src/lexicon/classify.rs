@@ -1063,6 +1063,7 @@ impl Matcher {
                     || (!self.has_neighbour(hay, hits, i)
                         && !self.context_word_at(hay, &h)
                         && !self.heads_the_post(hay, hits, i)
+                        && !self.object_of_predicate(hay, hits, i)
                         && self.template_at(hay, &h, hits).is_none()))
                 .then_some(Dropped::NoContext),
                 Ambiguity::Strict => {
@@ -1099,6 +1100,27 @@ impl Matcher {
                     ) && x.start >= h.end
                         && gap_words(&hay[h.end..x.start]).is_some_and(|n| n <= HEAD_REACH)
                 })
+    }
+
+    /// Whether the ambiguous alias hit `i` is what an English `^` predicate before it is said of,
+    /// past a preposition, in its clause and at most [`SUBJECT_WINDOW`] words away: "can't post
+    /// *on threads*", "can't log in *to chase*" (the rule of
+    /// [`Matcher::named_after_preposition`], read from the name's side).
+    fn object_of_predicate(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
+        let h = hits[i];
+        hits[..i].iter().any(|x| {
+            let e = &self.entries[x.term];
+            e.needs_subject
+                && e.kind == TermKind::Outage
+                && x.end <= h.start
+                && hay[x.start..h.start].is_ascii()
+                && gap_words(&hay[x.end..h.start]).is_some_and(|n| n <= SUBJECT_WINDOW)
+                && std::str::from_utf8(&hay[x.end..h.start]).is_ok_and(|gap| {
+                    gap.split(' ')
+                        .rfind(|w| !w.is_empty())
+                        .is_some_and(|w| PREPOSITIONS.contains(&w))
+                })
+        })
     }
 
     /// Whether an English `^` hit `h` (can't, won't, stuck) takes as its subject a service
