@@ -1289,13 +1289,6 @@ npm
 [service naver-blog social]
 ?블로그
 
-[service kakaotalk messenger]
-?톡
-
-[service afreecatv video]
-?숲
-SOOP
-
 [service kt isp]
 olleh tv
 올레tv
