@@ -965,10 +965,14 @@ impl Matcher {
             return;
         }
         let mut add = |start: usize, end: usize, form: Form| {
-            // Facet words inside the form ("안 받" is a `[fails]` word) give way to it; any
-            // other hit it overlaps wins over it.
+            // `[fails]` and `[works]` words inside the form ("안 받" is a `[fails]` word) give way
+            // to it; any other hit it overlaps wins over it, a facet word too ("keeps loading"
+            // keeps its function, as the facets' figures need).
             let overlaps = |h: &Hit| h.start < end && start < h.end;
-            let decisive = |h: &Hit| overlaps(h) && !self.entries[h.term].kind.facet_only();
+            let decisive = |h: &Hit| {
+                overlaps(h)
+                    && !matches!(self.entries[h.term].kind, TermKind::Fails | TermKind::Works)
+            };
             // A look-alike excluded before it says the post speaks of something else (핸드폰이
             // 먹통이 돼서 … 못 들어감: the writer's phone).
             let excluded_before =
