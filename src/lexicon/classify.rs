@@ -471,6 +471,10 @@ pub struct Scratch {
     may_promote: bool,
     /// Playful spellings read back into the lexicon's words (see `respell.rs`).
     respelling: Respelling,
+    /// Facet words a grammar form covered, and the hits the facets are read from when there
+    /// are any (see `Matcher::add_grammar_hits`).
+    covered: Vec<Hit>,
+    facet_hits: Vec<Hit>,
 }
 
 /// The kept hits by what they stand for: the lists a [`Verdict`] borrows.
@@ -823,7 +827,8 @@ impl Matcher {
         self.drop_inside_words(hay, &mut s.hits, &mut s.dropped);
         // After the word rule: an entry that needed a number and had none ("error") no longer
         // stands in a form's way ("throwing a 560 error").
-        self.add_grammar_hits(stage, hay, &mut s.hits);
+        s.covered.clear();
+        self.add_grammar_hits(stage, hay, &mut s.hits, &mut s.covered);
         self.set_aside_other_senses(hay, &mut s.hits, &mut s.dropped);
         self.set_aside_by_ending(hay, &mut s.hits, &mut s.dropped);
         self.set_aside_other_subjects(hay, &mut s.hits, &mut s.dropped);
@@ -843,8 +848,17 @@ impl Matcher {
         let kind = last.kind(outage);
         let service = kind.and_then(|k| self.service_of(k, outage, &last, &s.hits));
         let works_for_me = self.works_for_me(kind, last.counter, &s.hits);
+        let facet_hits = if s.covered.is_empty() {
+            &s.hits
+        } else {
+            // The facet words a grammar form covered are read with the others, in order.
+            s.facet_hits.clear();
+            s.facet_hits.extend(s.hits.iter().chain(&s.covered));
+            s.facet_hits.sort_by_key(|h| h.start);
+            &s.facet_hits
+        };
         self.facets
-            .read(hay, &s.hits, |t| self.entries[t].kind, &mut s.facets);
+            .read(hay, facet_hits, |t| self.entries[t].kind, &mut s.facets);
         let mut kind = kind.zip(service);
         s.rule = self.note_rule(kind, &s.hits, &mut s.spans);
         s.may_promote = self.near_candidate(s);
@@ -957,7 +971,13 @@ impl Matcher {
     /// Adds the grammar forms read in `hay` (`grammar.rs`) to `hits`, in order, where no hit
     /// overlaps them, when a service may be named (some alias matched: a form is a `^`
     /// predicate, which counts only with a service).
-    fn add_grammar_hits(&self, stage: &str, hay: &[u8], hits: &mut Vec<Hit>) {
+    fn add_grammar_hits(
+        &self,
+        stage: &str,
+        hay: &[u8],
+        hits: &mut Vec<Hit>,
+        covered: &mut Vec<Hit>,
+    ) {
         let named = hits
             .iter()
             .any(|h| matches!(self.entries[h.term].kind, TermKind::Alias(_)));
@@ -965,14 +985,11 @@ impl Matcher {
             return;
         }
         let mut add = |start: usize, end: usize, form: Form| {
-            // `[fails]` and `[works]` words inside the form ("안 받" is a `[fails]` word) give way
-            // to it; any other hit it overlaps wins over it, a facet word too ("keeps loading"
-            // keeps its function, as the facets' figures need).
+            // Facet, `[fails]` and `[works]` words inside the form ("not *receiving*", "안 받")
+            // give way to it; a facet word is kept aside in `covered` and still read as a facet
+            // ("keeps *loading*" names the function). Any other hit it overlaps wins over it.
             let overlaps = |h: &Hit| h.start < end && start < h.end;
-            let decisive = |h: &Hit| {
-                overlaps(h)
-                    && !matches!(self.entries[h.term].kind, TermKind::Fails | TermKind::Works)
-            };
+            let decisive = |h: &Hit| overlaps(h) && !self.entries[h.term].kind.facet_only();
             // A look-alike excluded before it says the post speaks of something else (핸드폰이
             // 먹통이 돼서 … 못 들어감: the writer's phone).
             let excluded_before =
@@ -980,20 +997,20 @@ impl Matcher {
             if hits.iter().any(|h| decisive(h) || excluded_before(h)) {
                 return;
             }
+            let facet = |h: &Hit| matches!(self.entries[h.term].kind, TermKind::Facet(_));
+            covered.extend(hits.iter().filter(|h| overlaps(h) && facet(h)));
             hits.retain(|h| !overlaps(h));
             let at = hits.partition_point(|h| h.start < start);
-            {
-                let term = self.literal + Form::ALL.iter().position(|f| *f == form).unwrap_or(0);
-                hits.insert(
-                    at,
-                    Hit {
-                        start,
-                        end,
-                        term,
-                        dropped: None,
-                    },
-                );
-            }
+            let term = self.literal + Form::ALL.iter().position(|f| *f == form).unwrap_or(0);
+            hits.insert(
+                at,
+                Hit {
+                    start,
+                    end,
+                    term,
+                    dropped: None,
+                },
+            );
         };
         grammar::for_each(hay, &mut add);
         if !stage.is_ascii() {
