@@ -848,17 +848,7 @@ impl Matcher {
         let kind = last.kind(outage);
         let service = kind.and_then(|k| self.service_of(k, outage, &last, &s.hits));
         let works_for_me = self.works_for_me(kind, last.counter, &s.hits);
-        let facet_hits = if s.covered.is_empty() {
-            &s.hits
-        } else {
-            // The facet words a grammar form covered are read with the others, in order.
-            s.facet_hits.clear();
-            s.facet_hits.extend(s.hits.iter().chain(&s.covered));
-            s.facet_hits.sort_by_key(|h| h.start);
-            &s.facet_hits
-        };
-        self.facets
-            .read(hay, facet_hits, |t| self.entries[t].kind, &mut s.facets);
+        self.read_facets(hay, &s.hits, &s.covered, &mut s.facet_hits, &mut s.facets);
         let mut kind = kind.zip(service);
         s.rule = self.note_rule(kind, &s.hits, &mut s.spans);
         s.may_promote = self.near_candidate(s);
@@ -966,6 +956,27 @@ impl Matcher {
                 dropped: None,
             });
         }
+    }
+
+    /// Reads the facets of `hits` into `out`, with the facet words a grammar form covered
+    /// (`covered`) read with the others, in order (merged into `merged`).
+    fn read_facets(
+        &self,
+        hay: &[u8],
+        hits: &[Hit],
+        covered: &[Hit],
+        merged: &mut Vec<Hit>,
+        out: &mut Vec<FacetHit>,
+    ) {
+        let hits = if covered.is_empty() {
+            hits
+        } else {
+            merged.clear();
+            merged.extend(hits.iter().chain(covered));
+            merged.sort_by_key(|h| h.start);
+            merged
+        };
+        self.facets.read(hay, hits, |t| self.entries[t].kind, out);
     }
 
     /// Adds the grammar forms read in `hay` (`grammar.rs`) to `hits`, in order, where no hit
