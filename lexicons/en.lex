@@ -1894,3 +1894,9 @@ codes list
 
 [sense rating]
 productivity
+
+# "chase down", "chase it down": the verb, not the bank (issue 14, round seven).
+[exclude en]
+chase down
+chase it down
+chase them down

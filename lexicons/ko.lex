@@ -1483,3 +1483,14 @@ TV
 검색하는
 모음
 정리 블로그
+
+# Issue 14, round seven: 안 됨 as people misspell it, and an app that closes itself (said of the
+# service before it).
+[outage ko]
+^안 됌
+^안 댐
+^안됌
+^종료됨
+^종료돼
+^종료되
+^강제 종료

@@ -1137,7 +1137,7 @@ Starlink
 
 [service league-of-legends game]
 ?롤
-??League
+?League
 
 [service lost-ark game]
 ?로아
@@ -1256,3 +1256,50 @@ T Mobile
 
 [service softbank mobile]
 소뱅
+
+# Issue 14, round seven: names people type that the earlier rounds lacked (from the error
+# analysis of sets 1-7, train6 and train7); ambiguous where the word has other uses, so they name
+# the service only next to a term ("x won't load", "톡 사진 전송 실패").
+[service twitter social]
+?X
+
+[service threads social]
+?Threads
+
+[service max video]
+?Max
+Max app
+
+[service chase banking]
+?Chase
+
+[service diablo game]
+?Diablo
+
+[service messenger messenger]
+?Messenger
+
+[service npm dev]
+npm
+
+[service battle-net game]
+?Blizzard
+블리자드
+
+[service naver-blog social]
+?블로그
+
+[service kt isp]
+olleh tv
+올레tv
+올레 tv
+
+[service lg-uplus isp]
+U+tv
+유플러스tv
+
+[service skt mobile]
+?에스케이
+
+[service playstation-network game]
+?PS5

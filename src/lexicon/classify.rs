@@ -13,7 +13,9 @@ use super::file::{
     Ambiguity, Entry, Facet, Lexicon, NumberSlot, OfficialPhrase, Sense, Service, Template,
     TermKind,
 };
+use super::grammar::{self, Form};
 use super::normalise::{doubles_in, is_syllable, nfkc_stage, Doubles, Normaliser};
+use super::respell::{may_respell, respell, Respelling, Vocabulary};
 use super::vetter::{Vetter, Vetting, MAX_TEXT};
 use crate::record::jsonscan::same;
 
@@ -359,6 +361,40 @@ fn add_bare_contractions(
     }
 }
 
+/// The entry a grammar form (`grammar.rs`) stands for: a `^` outage predicate, shown as the form.
+fn grammar_entry(form: Form) -> Entry {
+    Entry {
+        kind: TermKind::Outage,
+        display: form.display().to_string(),
+        pattern: form.display().to_string(),
+        open_start: false,
+        open_end: false,
+        needs_context: false,
+        strict: false,
+        figurative: false,
+        number: None,
+        needs_subject: true,
+    }
+}
+
+/// The words of the entries and templates, and of the aliases, for reading playful spellings
+/// back (`respell.rs`).
+fn vocabulary(entries: &[Entry], templates: &[Template]) -> Vocabulary {
+    let alias = |e: &&Entry| matches!(e.kind, TermKind::Alias(_));
+    Vocabulary::new(
+        entries
+            .iter()
+            .filter(|e| !alias(e))
+            .map(|e| e.pattern.as_str())
+            .chain(
+                templates
+                    .iter()
+                    .flat_map(|t| [t.prefix.as_str(), t.suffix.as_str()]),
+            ),
+        entries.iter().filter(alias).map(|e| e.pattern.as_str()),
+    )
+}
+
 /// How many words may stand between a service's name and a `^` entry that takes it as its
 /// subject: a noun with its particle or two ("카톡 메시지 안 가요", "주문 접수가 안 돼요").
 pub const SUBJECT_WINDOW: usize = 3;
@@ -480,6 +516,12 @@ pub struct Scratch {
     spans: Vec<(usize, usize)>,
     rule: usize,
     may_promote: bool,
+    /// Playful spellings read back into the lexicon's words (see `respell.rs`).
+    respelling: Respelling,
+    /// Facet words a grammar form covered, and the hits the facets are read from when there
+    /// are any (see `Matcher::add_grammar_hits`).
+    covered: Vec<Hit>,
+    facet_hits: Vec<Hit>,
 }
 
 /// The kept hits by what they stand for: the lists a [`Verdict`] borrows.
@@ -569,6 +611,12 @@ impl Scratch {
         &self.norm
     }
 
+    /// The playful spellings of the last post read back into the lexicon's words: each word as
+    /// normalised and as read (see `respell.rs`).
+    pub fn respelled(&self) -> &[(String, String)] {
+        &self.respelling.changes
+    }
+
     /// The last post's literal matches, those set aside included, in text order.
     pub fn hits(&self) -> Vec<Hit> {
         let mut v: Vec<Hit> = self.hits.iter().chain(&self.dropped).copied().collect();
@@ -603,6 +651,10 @@ pub struct Matcher {
     links: Vec<String>,
     /// The learned second opinion (see `vetter.rs`); `None` reads with the rules alone.
     vetter: Option<&'static Vetter>,
+    /// The entries' and aliases' words, for reading playful spellings back (`respell.rs`).
+    vocab: Vocabulary,
+    /// How many entries the automaton matches literally; the grammar forms follow them.
+    literal: usize,
 }
 
 impl Matcher {
@@ -656,6 +708,10 @@ impl Matcher {
                 .unwrap_or_else(|e| std::panic::resume_unwind(e));
             (ac, vetter)
         });
+        // The grammar forms (`grammar.rs`) are `^` outage entries that no literal matches: they
+        // come after the automaton's patterns, and `add_grammar_hits` finds them.
+        let literal = entries.len();
+        entries.extend(Form::ALL.iter().map(|f| grammar_entry(*f)));
         let handles = entries
             .iter()
             .filter(|e| matches!(e.kind, TermKind::Alias(_)))
@@ -676,6 +732,7 @@ impl Matcher {
             .map(|e| e.pattern.clone())
             .collect();
         let facets = FacetTable::new(lex.facets, &facet_entries, &entries);
+        let vocab = vocabulary(&entries[..literal], &lex.templates);
         let mut m = Matcher {
             ac,
             entries,
@@ -691,6 +748,8 @@ impl Matcher {
             adverbs: Vec::new(),
             links: Vec::new(),
             vetter,
+            vocab,
+            literal,
         };
         m.normalise_small_words();
         m
@@ -814,9 +873,18 @@ impl Matcher {
         }
         s.norm.clear();
         Normaliser::new(&mut s.norm, Some(&self.handles), self.doubles).run(stage);
+        if may_respell(stage) {
+            respell(stage, &mut s.norm, &self.vocab, &mut s.respelling);
+        } else {
+            s.respelling.changes.clear();
+        }
         let hay = s.norm.as_bytes();
         self.find_hits(hay, &mut s.hits);
         self.drop_inside_words(hay, &mut s.hits, &mut s.dropped);
+        // After the word rule: an entry that needed a number and had none ("error") no longer
+        // stands in a form's way ("throwing a 560 error").
+        s.covered.clear();
+        self.add_grammar_hits(stage, hay, &mut s.hits, &mut s.covered);
         self.set_aside_other_senses(hay, &mut s.hits, &mut s.dropped);
         self.set_aside_by_ending(hay, &mut s.hits, &mut s.dropped);
         self.set_aside_other_subjects(hay, &mut s.hits, &mut s.dropped);
@@ -836,8 +904,7 @@ impl Matcher {
         let kind = last.kind(outage);
         let service = kind.and_then(|k| self.service_of(k, outage, &last, &s.hits));
         let works_for_me = self.works_for_me(kind, last.counter, &s.hits);
-        self.facets
-            .read(hay, &s.hits, |t| self.entries[t].kind, &mut s.facets);
+        self.read_facets(hay, &s.hits, &s.covered, &mut s.facet_hits, &mut s.facets);
         let mut kind = kind.zip(service);
         s.rule = self.note_rule(kind, &s.hits, &mut s.spans);
         s.may_promote = self.near_candidate(s);
@@ -859,21 +926,36 @@ impl Matcher {
     }
 
     /// Whether the post is a near candidate, the only kind the vetter may promote: an outage or
-    /// recovery phrase matched and was set aside for where it stands (no subject, no context,
-    /// inside a word, no number), and the rules saw nothing against it (an exclusion, a sense set
+    /// recovery phrase matched and was set aside for where it stands (no subject, no context, no
+    /// number; not inside a longer word) in a clause that names a service, and the rules saw
+    /// nothing against it (an exclusion, a sense set
     /// aside, a negation or counter-evidence is the rules' word that it is no report).
     fn near_candidate(&self, s: &Scratch) -> bool {
+        // A phrase inside a longer word is no phrase at all ("touchdown", "download"): on the
+        // bundled Gmail example, promoting those made reports of "touchdown on youtube".
         let phrase = |h: &Hit| {
             matches!(
                 self.entries[h.term].kind,
                 TermKind::Outage | TermKind::Recovery
-            )
+            ) && !matches!(h.dropped, Some(Dropped::WordBoundary))
         };
         let sense = |h: &Hit| matches!(h.dropped, Some(Dropped::Sense(_)));
+        // The phrase and a service it may be said of stand in one clause ("can't sleep, reading
+        // twitter instead" has them in two).
+        let hay = s.norm.as_bytes();
+        let one_clause = |a: &Hit, b: &Hit| {
+            let (first, second) = if a.start <= b.start { (a, b) } else { (b, a) };
+            first.end <= second.start && gap_words(&hay[first.end..second.start]).is_some()
+        };
+        let named_with = |d: &Hit| {
+            s.hits.iter().any(|h| {
+                matches!(self.entries[h.term].kind, TermKind::Alias(_)) && one_clause(h, d)
+            })
+        };
         s.roles.excluded.is_empty()
             && s.roles.negated.is_empty()
             && !s.dropped.iter().any(sense)
-            && s.dropped.iter().any(phrase)
+            && s.dropped.iter().any(|d| phrase(d) && named_with(d))
     }
 
     /// What the vetter reads besides the text: the ranges of the service names that stand (into
@@ -930,6 +1012,83 @@ impl Matcher {
                 dropped: None,
             });
         }
+    }
+
+    /// Reads the facets of `hits` into `out`, with the facet words a grammar form covered
+    /// (`covered`) read with the others, in order (merged into `merged`).
+    fn read_facets(
+        &self,
+        hay: &[u8],
+        hits: &[Hit],
+        covered: &[Hit],
+        merged: &mut Vec<Hit>,
+        out: &mut Vec<FacetHit>,
+    ) {
+        let hits = if covered.is_empty() {
+            hits
+        } else {
+            merged.clear();
+            merged.extend(hits.iter().chain(covered));
+            merged.sort_by_key(|h| h.start);
+            merged
+        };
+        self.facets.read(hay, hits, |t| self.entries[t].kind, out);
+    }
+
+    /// Adds the grammar forms read in `hay` (`grammar.rs`) to `hits`, in order, where no hit
+    /// overlaps them, when a service may be named (some alias matched: a form is a `^`
+    /// predicate, which counts only with a service).
+    fn add_grammar_hits(
+        &self,
+        stage: &str,
+        hay: &[u8],
+        hits: &mut Vec<Hit>,
+        covered: &mut Vec<Hit>,
+    ) {
+        let named = hits
+            .iter()
+            .any(|h| matches!(self.entries[h.term].kind, TermKind::Alias(_)));
+        if !named {
+            return;
+        }
+        let mut add = |start: usize, end: usize, form: Form| {
+            // Facet, `[fails]` and `[works]` words inside the form ("not *receiving*", "안 받")
+            // give way to it; a facet word is kept aside in `covered` and still read as a facet
+            // ("keeps *loading*" names the function). Any other hit it overlaps wins over it.
+            let overlaps = |h: &Hit| h.start < end && start < h.end;
+            let decisive = |h: &Hit| overlaps(h) && !self.entries[h.term].kind.facet_only();
+            // A look-alike excluded before it says the post speaks of something else (핸드폰이
+            // 먹통이 돼서 … 못 들어감: the writer's phone).
+            let excluded_before =
+                |h: &Hit| h.end <= start && self.entries[h.term].kind == TermKind::Exclude;
+            if hits.iter().any(|h| decisive(h) || excluded_before(h)) {
+                return;
+            }
+            let facet = |h: &Hit| matches!(self.entries[h.term].kind, TermKind::Facet(_));
+            covered.extend(hits.iter().filter(|h| overlaps(h) && facet(h)));
+            hits.retain(|h| !overlaps(h));
+            let at = hits.partition_point(|h| h.start < start);
+            let term = self.literal + Form::ALL.iter().position(|f| *f == form).unwrap_or(0);
+            hits.insert(
+                at,
+                Hit {
+                    start,
+                    end,
+                    term,
+                    dropped: None,
+                },
+            );
+        };
+        grammar::for_each(hay, &mut add);
+        if !stage.is_ascii() {
+            grammar::for_each_korean(stage, hay, |start, end| add(start, end, Form::KoNot));
+        }
+    }
+
+    /// The entries the automaton matches literally (the grammar forms follow them in
+    /// [`Matcher::entries`]).
+    pub fn literal_entries(&self) -> &[Entry] {
+        &self.entries[..self.literal]
     }
 
     /// Moves the hits that start or end inside a longer word from `hits` to `dropped` (see
@@ -992,6 +1151,7 @@ impl Matcher {
                     || (!self.has_neighbour(hay, hits, i)
                         && !self.context_word_at(hay, &h)
                         && !self.heads_the_post(hay, hits, i)
+                        && !self.object_of_predicate(hay, hits, i)
                         && self.template_at(hay, &h, hits).is_none()))
                 .then_some(Dropped::NoContext),
                 Ambiguity::Strict => {
@@ -1027,6 +1187,27 @@ impl Matcher {
                     ) && x.start >= h.end
                         && gap_words(&hay[h.end..x.start]).is_some_and(|n| n <= HEAD_REACH)
                 })
+    }
+
+    /// Whether the ambiguous alias hit `i` is what an English `^` predicate before it is said of,
+    /// past a preposition, in its clause and at most [`SUBJECT_WINDOW`] words away: "can't post
+    /// *on threads*", "can't log in *to chase*" (the rule of
+    /// [`Matcher::named_after_preposition`], read from the name's side).
+    fn object_of_predicate(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
+        let h = hits[i];
+        hits[..i].iter().any(|x| {
+            let e = &self.entries[x.term];
+            e.needs_subject
+                && e.kind == TermKind::Outage
+                && x.end <= h.start
+                && hay[x.start..h.start].is_ascii()
+                && gap_words(&hay[x.end..h.start]).is_some_and(|n| n <= SUBJECT_WINDOW)
+                && std::str::from_utf8(&hay[x.end..h.start]).is_ok_and(|gap| {
+                    gap.split(' ')
+                        .rfind(|w| !w.is_empty())
+                        .is_some_and(|w| PREPOSITIONS.contains(&w))
+                })
+        })
     }
 
     /// Whether an English `^` hit `h` (can't, won't, stuck) takes as its subject a service
@@ -1659,8 +1840,20 @@ mod tests {
         // A plain report stands, and the vetter says it read it.
         let plain = m.classify("gmail is down", &mut s);
         assert!(plain.kind.is_some() && plain.vetting.is_some_and(|v| !v.overrode));
-        // Posts with no candidate are not read (the shipped model promotes nothing).
-        assert!(Vetter::builtin().promote > 1.0);
+        // A near candidate (a phrase set aside for where it stands, in a clause naming a
+        // service) may be promoted; posts with neither are not read.
+        assert!(Vetter::builtin().promote <= 1.0);
+        let near = m.classify("heroku H10 app crashed errors everywhere", &mut s);
+        assert!(
+            near.kind.is_some() && near.vetting.is_some_and(|v| v.overrode),
+            "promoted"
+        );
+        let apart = m.classify("can't sleep, reading twitter instead", &mut s);
+        assert!(
+            apart.kind.is_none() && apart.vetting.is_none(),
+            "two clauses"
+        );
+        assert!(m.classify("touchdown on youtube", &mut s).vetting.is_none());
         let crash = "amazon prime day starts tomorrow, my cart is ready";
         assert!(m.classify(crash, &mut s).vetting.is_none());
         assert!(m.classify("nice weather today", &mut s).vetting.is_none());

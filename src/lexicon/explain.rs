@@ -185,6 +185,11 @@ pub fn explanation(m: &Matcher, text: &str) -> Explanation {
 
     let mut reasons = set_aside(&verdict, &hits);
     reasons.extend(rule_notes(m, text, &hits));
+    for (was, read) in s.respelled() {
+        reasons.push(format!(
+            "a playful spelling is read back into a word of the lexicon: \"{was}\" as \"{read}\" (stretched, spelled out or typed with a zero)"
+        ));
+    }
     if let Some((fails, function)) = composed {
         reasons.push(format!(
             "an outage said in two pieces: the fails word \"{}\" and the function word \"{}\" stand in one clause, at most {} words apart, after the service's name",

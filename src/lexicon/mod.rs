@@ -9,8 +9,10 @@ pub mod endings;
 pub mod explain;
 pub mod facets;
 pub mod file;
+pub mod grammar;
 pub mod normalise;
 pub mod prefilter;
+pub mod respell;
 pub mod vetter;
 
 pub use classify::{Kind, Matcher, Scratch, TermId, Verdict};

@@ -31,7 +31,9 @@
 //! Aho-Corasick automaton, and runs it over the first-stage text: a text in which no token
 //! occurs cannot name a service. It may let through texts that then match nothing (a token
 //! inside a longer word, a link that normalisation removes); that only costs time. With
-//! `--about` a bare outage phrase is a report too, so outage and recovery entries join the set.
+//! `--about` a bare outage phrase is a report too, so outage and recovery entries join the set,
+//! and texts where a playful spelling may be read back into one (`respell::may_respell`: "d o w
+//! n", "d0wn") go the full way; without it, those readings never make an alias.
 //!
 //! A single syllable is a weak token (네 of 네이트 is also "yes", 요 of 요기요 ends half the
 //! sentences), so for a Hangul entry the token is preferably a syllable that another syllable
@@ -54,6 +56,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, Sta
 use super::classify::{Matcher, Scratch, Verdict};
 use super::file::{Entry, TermKind};
 use super::normalise::{is_folded_mark, is_hangul, is_syllable, may_fold, nfkc_stage, Doubles};
+use super::respell::may_respell;
 
 /// Words of multi-word aliases (`Steam server`, `Zoom meeting`) that ordinary posts use often:
 /// another word of the alias is the better token. Any word of an alias would be sound.
@@ -134,6 +137,9 @@ pub struct Prefilter {
     marks: bool,
     /// The longest token, in bytes (how far a hit hidden behind another may reach).
     longest: usize,
+    /// With `--about`: a bare outage word may appear only once a playful spelling is read back
+    /// ("d o w n", "d0wn"; `respell.rs`), so texts of those shapes go the full way.
+    respells: bool,
 }
 
 impl Prefilter {
@@ -144,7 +150,8 @@ impl Prefilter {
         let mut marks = false;
         // (token, what must hold around it for the entry; None when any hit of it must count)
         let mut tokens: Vec<(&str, Option<Around>)> = vec![];
-        for e in matcher.entries() {
+        // The grammar forms need an alias to count (they are `^` predicates), so they bring no token.
+        for e in matcher.literal_entries() {
             let decisive = match e.kind {
                 TermKind::Alias(_) => true,
                 // With --about, a complaint or a "works for me" naming no service counts.
@@ -175,6 +182,7 @@ impl Prefilter {
                         doubles,
                         marks,
                         longest: 0,
+                        respells: about,
                     }
                 }
             }
@@ -206,6 +214,7 @@ impl Prefilter {
             doubles,
             marks,
             longest: words.iter().map(|w| w.len()).max().unwrap_or(0),
+            respells: about,
         }
     }
 
@@ -247,7 +256,9 @@ impl Prefilter {
                 let next = text[m.end()..].trim_start().chars().next().unwrap_or(' ');
                 Some(format!("{}{next}", &text[m.start()..m.end()]))
             }
-            None => may_fold(text, self.doubles, self.marks).then(|| "may fold".into()),
+            None => (may_fold(text, self.doubles, self.marks)
+                || (self.respells && may_respell(text)))
+            .then(|| "may fold".into()),
         }
     }
 
@@ -277,7 +288,7 @@ impl Prefilter {
                         .any(|h| self.counts(text, &h, &hash))
                 })
         });
-        hit || may_fold(text, self.doubles, self.marks)
+        hit || may_fold(text, self.doubles, self.marks) || (self.respells && may_respell(text))
     }
 
     /// Whether the token hit `m` in `text` counts: its token has no contexts, or one fits.
@@ -368,7 +379,7 @@ impl Words {
         let mut w = Words::default();
         let mut whole: Vec<Vec<u8>> = vec![];
         let word = |b: &u8| b.is_ascii_alphanumeric();
-        for e in m.entries() {
+        for e in m.literal_entries() {
             let p = e.pattern.as_bytes();
             if p.iter().all(word) {
                 whole.push(p.to_vec());

@@ -1,11 +1,12 @@
 //! Trains the vetter (`src/lexicon/vetter.rs`) and writes its weights to `lexicons/vetter.tsv`:
 //!
 //!     cargo run -p outcry-train -- [--dry-run] [--lambda L] [--iters N] [--grid]
-//!         [--veto P] [--promote P] [--with-rule] [--errors]
+//!         [--veto P] [--promote P] [--with-rule] [--errors] [--score FILE]
 //!
 //! The data are the labelled sets of `eval/` that are spent (sets 1-6, both halves), the training
-//! posts `train6.tsv` and `train7.tsv`, and the seventh set's dev half; never
-//! `labelled7-test.tsv`. `--errors` lists
+//! posts `train6.tsv` and `train7.tsv`, and the seventh set (both halves, spent); never
+//! any reserved test half. `--score FILE` scores one labelled file under `eval/` (rules alone and
+//! with the shipped vetter). `--errors` lists
 //! every post of the sets after the first that the rules alone or the out-of-fold vetter read
 //! wrong (the error analysis behind the rules). Each post is read by the shipped rules alone (the
 //! vetter switched off), and the vetter's features are taken from what the rules saw
@@ -42,7 +43,7 @@ const SETS: &[(&str, &[&str], f64)] = &[
     ("train6", &["train6.tsv"], 1.0),
     ("set6", &["labelled6-dev.tsv", "labelled6-test.tsv"], 1.0),
     ("train7", &["train7.tsv"], 1.0),
-    ("set7-dev", &["labelled7-dev.tsv"], 1.0),
+    ("set7", &["labelled7-dev.tsv", "labelled7-test.tsv"], 1.0),
 ];
 
 /// One labelled post, with what the rules made of it and its features.
@@ -257,7 +258,9 @@ fn out_of_fold(posts: &[Post], lambda: f64, iters: usize, lex: &Lexicon) -> Vec<
         let train_on: Vec<&Post> = posts.iter().filter(|p| p.set != fold && p.domain).collect();
         let model = train(&train_on, lambda, iters);
         let held: Vec<usize> = (0..posts.len()).filter(|&i| posts[i].set == fold).collect();
-        let m = matcher_with(lex, Some(&model), 1.1, 1.1);
+        // Near candidates are scored too (promote 1.0: read, never promoted here), so that
+        // `decide` can replay a promotion threshold.
+        let m = matcher_with(lex, Some(&model), 1.1, 1.0);
         let held_posts: Vec<&Post> = held.iter().map(|&i| &posts[i]).collect();
         let out = read_all_refs(&m, &held_posts);
         for (i, s) in held.into_iter().zip(out) {
@@ -405,6 +408,9 @@ fn main() -> ExitCode {
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
     let lex = Lexicon::builtin();
     let rules = matcher_with(&lex, None, 1.1, 1.1);
+    if let Some(i) = args.iter().position(|a| a == "--score") {
+        return score_file(root, args.get(i + 1).map_or("", String::as_str), &rules);
+    }
     let with_rule = args.iter().any(|a| a == "--with-rule");
     let posts = match load(root, &rules, with_rule) {
         Ok(p) => p,
@@ -426,10 +432,13 @@ fn main() -> ExitCode {
     if args.iter().any(|a| a == "--grid") {
         print_grid(&posts, &oof);
     }
-    // Promotion is off unless asked for (`--promote P`): out of fold it found a post or two more
-    // on the sets, but on the Gmail fixture it made reports of "touchdown on youtube" and
-    // "download gmail notifier" (see the README).
-    let promote = value("--promote", 1.01) as f32;
+    // Promotion of near candidates at P(report or recovery) 0.90 (`--promote P` to try others;
+    // above 1 it is off). In round five it was off: it made reports of "touchdown on youtube"
+    // and "download gmail notifier" on the Gmail fixture. Since round seven a phrase inside a
+    // longer word is no near candidate, nor one in another clause than the service ("can't
+    // sleep, reading twitter instead"), and out of fold 0.90 found 20 more reports on sets 2-7
+    // for 2 false ones, with no verdict of the Gmail fixture changed (see the README).
+    let promote = value("--promote", 0.9) as f32;
     let (mut veto, _) = choose_veto(&posts, &oof, promote);
     if args.iter().any(|a| a == "--veto") {
         veto = value("--veto", 1.1) as f32;
@@ -456,7 +465,7 @@ fn main() -> ExitCode {
         &figures_by_set(&posts, &fin),
     );
     let trained = format!(
-        "the {} of the {} posts of eval/ (sets 1-6 both halves, train6.tsv, train7.tsv, labelled7-dev.tsv) that name a service and have an outage or recovery phrase; {}; lambda {lambda}, {iters} steps, on {}; out-of-fold pooled sets 2-7: {}",
+        "the {} of the {} posts of eval/ (sets 1-7 both halves, train6.tsv, train7.tsv) that name a service and have an outage or recovery phrase; {}; lambda {lambda}, {iters} steps, on {}; out-of-fold pooled sets 2-7: {}",
         all.len(),
         posts.len(),
         if with_rule { "with the rules' verdict" } else { "text only" },
@@ -467,6 +476,54 @@ fn main() -> ExitCode {
         return ExitCode::SUCCESS;
     }
     write_weights(root, &model.to_tsv(veto, promote, &trained), model.len())
+}
+
+/// Scores one labelled file under `eval/` (`--score FILE`), by the rules alone and with the
+/// shipped vetter, and lists every post either reads wrong: how a fresh set is measured before
+/// any tuning on it. Never give it a reserved test half before the end of a round.
+fn score_file(root: &str, file: &str, rules: &Matcher) -> ExitCode {
+    let path = format!("{root}/eval/{file}");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        eprintln!("outcry-train: cannot read {path}");
+        return ExitCode::from(1);
+    };
+    let kinds = ["none", "report", "recovery"];
+    let shipped = Matcher::new(Lexicon::builtin(), None);
+    let mut posts = Vec::new();
+    for line in text.lines().skip(1) {
+        let f: Vec<&str> = line.splitn(5, '\t').collect();
+        let [_, kind, service, class, text] = f[..] else {
+            eprintln!("outcry-train: {path}: five columns");
+            return ExitCode::from(1);
+        };
+        posts.push(Post {
+            set: 0,
+            weight: 1.0,
+            label: kinds.iter().position(|k| *k == kind).unwrap_or(0),
+            service: service.to_string(),
+            class: class.to_string(),
+            text: text.to_string(),
+            features: Vec::new(),
+            domain: false,
+        });
+    }
+    for (name, m) in [("rules alone", rules), ("with the vetter", &shipped)] {
+        let said = read_all(m, &posts);
+        let mut f = Figures::default();
+        println!("{file}, {name}:");
+        for (p, s) in posts.iter().zip(&said) {
+            f.add(p, s.kind, &s.service);
+            let right = s.kind == p.label && (p.label == 0 || s.service == p.service);
+            if !right {
+                println!(
+                    "  {:<9} want {:<8} {:<18} got {:<8} {:<18} {}",
+                    p.class, kinds[p.label], p.service, kinds[s.kind], s.service, p.text
+                );
+            }
+        }
+        println!("  {}", f.show());
+    }
+    ExitCode::SUCCESS
 }
 
 /// Writes the weights file.

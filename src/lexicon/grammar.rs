@@ -1,0 +1,724 @@
+//! English failure predicates read by their grammar rather than by their verb: a negative
+//! auxiliary or "keeps" before any verb, which the lexicon could only list verb by verb ("won't
+//! load", "isn't loading"). Each form below stands for every verb that fits it:
+//!
+//! * [`Form::NotDoing`]: "isn't", "aren't" or "not" before a verb in `-ing` ("xbox live isn't
+//!   letting me in", "dropbox isn't syncing", "whatsapp not delivering");
+//! * [`Form::DoesNot`]: "doesn't" or "don't" before a bare verb ("pull to refresh doesn't do
+//!   anything", "the app don't even open");
+//! * [`Form::Keeps`]: "keeps" or "kept" before a verb in `-ing` ("spotify keeps skipping",
+//!   "discord kept reconnecting");
+//! * [`Form::Nothing`]: "nothing" before a verb in `-s` ("nothing loads", "nothing happens");
+//! * [`Form::ErrorShown`]: a verb of showing, saying or getting before an error a few words on,
+//!   in its clause ("ig throwing a 560 error", "azure giving AADSTS errors", "getting timeouts on
+//!   every request", "outlook says \"disconnected\"");
+//! * [`Form::KoNot`]: Korean 안 or 못 written as a word of its own before any verb ("요기요 앱 주문
+//!   안 받아짐", "방송 못 킨대"), and any verb's stem before 지 않 ("앱이 열리지 않아요").
+//!   The normaliser removes the spaces between Hangul, so where 안 stood alone is read in the
+//!   first-stage text and found again in the normalised one by counting syllables (the
+//!   normaliser keeps every syllable, in order); a post whose counts differ (a removed link or
+//!   mention with Hangul) is not read this way.
+//!
+//! One adverb may stand between ("doesn't even open", "isn't really loading"). Verbs that say
+//! something other than a failure are left out by short lists ("isn't going", "doesn't matter",
+//! "keeps getting better", "nothing beats"), and so are the failure verbs after "doesn't" ("slack
+//! doesn't crash" is a denial). The matcher reads each form as a `^` outage predicate (it counts
+//! only with a service named before it in its clause, or after it past a preposition), and only
+//! where no lexicon entry matched: "isn't working" keeps its own entry.
+
+/// A grammar form; its display is what `outcry explain` shows as the matched entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Form {
+    NotDoing,
+    DoesNot,
+    Keeps,
+    Nothing,
+    ErrorShown,
+    KoNot,
+}
+
+impl Form {
+    pub const ALL: [Form; 6] = [
+        Form::NotDoing,
+        Form::DoesNot,
+        Form::Keeps,
+        Form::Nothing,
+        Form::ErrorShown,
+        Form::KoNot,
+    ];
+
+    /// How the form is shown (as an entry of the lexicon would be).
+    pub fn display(self) -> &'static str {
+        match self {
+            Form::NotDoing => "isn't/aren't/not + any verb-ing",
+            Form::DoesNot => "doesn't/don't + any verb",
+            Form::Keeps => "keeps/kept + any verb-ing",
+            Form::Nothing => "nothing + any verb-s",
+            Form::ErrorShown => "throwing/giving/getting/showing/saying … error",
+            Form::KoNot => "안/못 + any verb, any verb + 지 않",
+        }
+    }
+
+    fn of(trigger: &[u8]) -> Option<Form> {
+        Some(match trigger {
+            b"isn't" | b"isnt" | b"aren't" | b"arent" | b"not" => Form::NotDoing,
+            b"doesn't" | b"doesnt" | b"don't" | b"dont" => Form::DoesNot,
+            b"keeps" | b"kept" => Form::Keeps,
+            b"nothing" => Form::Nothing,
+            b"throwing" | b"throws" | b"threw" | b"giving" | b"gives" | b"gave" | b"getting"
+            | b"showing" | b"shows" | b"returning" | b"returns" | b"spitting" | b"spits"
+            | b"says" | b"saying" | b"displays" | b"displaying" => Form::ErrorShown,
+            _ => return None,
+        })
+    }
+
+    /// Whether `verb` (lower-case ASCII letters) completes the form.
+    fn takes(self, verb: &[u8]) -> bool {
+        let ing = verb.len() >= 5 && verb.ends_with(b"ing");
+        match self {
+            Form::NotDoing => ing && !NOT_DOING.contains(&verb),
+            Form::Keeps => ing && !KEEPS.contains(&verb),
+            Form::DoesNot => verb.len() >= 2 && !DOES_NOT.contains(&verb),
+            Form::Nothing => verb.len() >= 4 && verb.ends_with(b"s") && !NOTHING.contains(&verb),
+            Form::ErrorShown => {
+                verb.starts_with(b"error") || verb.starts_with(b"timeout") || SHOWN.contains(&verb)
+            }
+            Form::KoNot => false,
+        }
+    }
+}
+
+/// What a screen or a client shows when a service fails, besides errors and timeouts ("outlook
+/// says \"disconnected\"", "starlink says \"searching\"").
+const SHOWN: &[&[u8]] = &[
+    b"disconnected",
+    b"offline",
+    b"unavailable",
+    b"unable",
+    b"failed",
+    b"connecting",
+    b"reconnecting",
+    b"overloaded",
+    b"searching",
+];
+
+/// Adverbs that may stand between the auxiliary and its verb.
+const ADVERBS: &[&[u8]] = &[
+    b"even",
+    b"really",
+    b"just",
+    b"actually",
+    b"always",
+    b"currently",
+    b"properly",
+    b"fully",
+    b"ever",
+    b"still",
+];
+
+/// Words in `-ing` after "isn't" or "not" that are no failure of a service: nouns, other
+/// statements, and what a person does.
+const NOT_DOING: &[&[u8]] = &[
+    b"thing",
+    b"nothing",
+    b"something",
+    b"anything",
+    b"everything",
+    b"morning",
+    b"evening",
+    b"during",
+    b"bring",
+    b"string",
+    b"spring",
+    b"going",
+    b"being",
+    b"having",
+    b"trying",
+    b"saying",
+    b"kidding",
+    b"joking",
+    b"lying",
+    b"helping",
+    b"paying",
+    b"using",
+    b"watching",
+    b"buying",
+    b"selling",
+    b"missing",
+    b"planning",
+    b"looking",
+    b"expecting",
+    b"asking",
+    b"talking",
+    b"telling",
+    b"bothering",
+    b"liking",
+    b"counting",
+    b"including",
+    b"surprising",
+    b"interesting",
+    b"amazing",
+    b"boring",
+    b"annoying",
+    b"willing",
+    b"coming",
+    b"getting",
+    b"charging",
+    b"renewing",
+    b"subscribing",
+    b"gaming",
+    b"streaming",
+    b"thinking",
+    b"feeling",
+    b"worrying",
+    b"complaining",
+    b"sleeping",
+    b"waiting",
+    b"leaving",
+    b"switching",
+    b"cancelling",
+    b"canceling",
+    b"defending",
+    b"blaming",
+    b"shilling",
+    b"sponsoring",
+    b"existing",
+];
+
+/// Verbs in `-ing` after "keeps" that are no failure.
+const KEEPS: &[&[u8]] = &[
+    b"getting",
+    b"going",
+    b"growing",
+    b"improving",
+    b"working",
+    b"recommending",
+    b"suggesting",
+    b"raising",
+    b"adding",
+    b"pushing",
+    b"changing",
+    b"increasing",
+    b"winning",
+    b"releasing",
+    b"making",
+    b"coming",
+    b"being",
+    b"charging",
+    b"billing",
+    b"emailing",
+    b"sending",
+    b"showing",
+    b"playing",
+    b"nothing",
+    b"something",
+    b"everything",
+    b"anything",
+    b"thing",
+    b"me",
+];
+
+/// Bare verbs after "doesn't" or "don't" that are no failure (what a person thinks or has), and
+/// the failure verbs themselves, which the negative denies ("slack doesn't crash").
+const DOES_NOT: &[&[u8]] = &[
+    b"matter",
+    b"care",
+    b"have",
+    b"know",
+    b"like",
+    b"need",
+    b"want",
+    b"mean",
+    b"seem",
+    b"look",
+    b"sound",
+    b"feel",
+    b"think",
+    b"get",
+    b"make",
+    b"bother",
+    b"help",
+    b"deserve",
+    b"count",
+    b"exist",
+    b"cost",
+    b"hurt",
+    b"surprise",
+    b"belong",
+    b"apply",
+    b"affect",
+    b"include",
+    b"support",
+    b"offer",
+    b"allow",
+    b"understand",
+    b"pay",
+    b"charge",
+    b"sell",
+    b"own",
+    b"use",
+    b"take",
+    b"give",
+    b"see",
+    b"remember",
+    b"trust",
+    b"blame",
+    b"worry",
+    b"judge",
+    b"forget",
+    b"recommend",
+    b"even",
+    b"really",
+    b"always",
+    b"just",
+    b"actually",
+    b"go",
+    b"you",
+    b"we",
+    b"they",
+    b"it",
+    b"that",
+    b"this",
+    b"me",
+    b"crash",
+    b"fail",
+    b"lag",
+    b"freeze",
+    b"break",
+    b"stop",
+    b"drop",
+    b"buffer",
+    b"glitch",
+    b"die",
+    b"error",
+    b"disconnect",
+    b"hang",
+    b"go",
+    b"seem",
+    b"happen",
+    b"ask",
+    b"say",
+    b"tell",
+    b"try",
+    b"call",
+    b"wanna",
+    b"gotta",
+    b"usually",
+    b"ever",
+    b"still",
+    b"dm",
+    b"message",
+    b"text",
+    b"ping",
+    b"email",
+    b"expect",
+    b"buy",
+    b"download",
+    b"install",
+    b"subscribe",
+    b"watch",
+    b"read",
+    b"miss",
+    b"panic",
+];
+
+/// Verbs in `-s` after "nothing" that are no failure.
+const NOTHING: &[&[u8]] = &[
+    b"else",
+    b"beats",
+    b"compares",
+    b"matters",
+    b"lasts",
+    b"changes",
+    b"was",
+    b"is",
+    b"has",
+    b"does",
+    b"says",
+    b"comes",
+    b"goes",
+    b"makes",
+    b"gets",
+    b"stops",
+    b"gives",
+    b"helps",
+];
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'\''
+}
+
+/// The ASCII word that starts at or after `from` in `hay`: (start, end).
+fn next_word(hay: &[u8], from: usize) -> Option<(usize, usize)> {
+    let start = from + hay.get(from..)?.iter().position(|&b| is_word_byte(b))?;
+    let end = start
+        + hay[start..]
+            .iter()
+            .position(|&b| !is_word_byte(b))
+            .unwrap_or(hay.len() - start);
+    Some((start, end))
+}
+
+/// Calls `f(start, end, form)` for each form read in `hay` (normalised text), the span from the
+/// auxiliary to the end of the verb. Between the words only single spaces may stand: a
+/// comma or a full stop ends the clause the predicate is in.
+pub fn for_each(hay: &[u8], mut f: impl FnMut(usize, usize, Form)) {
+    let mut at = 0;
+    while let Some((s, e)) = next_word(hay, at) {
+        at = e;
+        let starts_word = s == 0 || !hay[s - 1].is_ascii_alphanumeric();
+        let Some(form) = Form::of(&hay[s..e]).filter(|_| starts_word) else {
+            continue;
+        };
+        if form == Form::ErrorShown {
+            // The error may stand up to four words on, in the clause ("throwing a 560 error").
+            let mut end = e;
+            for _ in 0..5 {
+                let Some((vs, ve)) = next_word(hay, end) else {
+                    break;
+                };
+                if hay[end..vs]
+                    .iter()
+                    .any(|b| matches!(b, b'.' | b',' | b'!' | b'?' | b';'))
+                {
+                    break;
+                }
+                let word = &hay[vs..ve];
+                if form.takes(word) {
+                    f(s, ve, form);
+                    break;
+                }
+                end = ve;
+            }
+            continue;
+        }
+        let mut end = e;
+        for step in 0..2 {
+            if hay.get(end) != Some(&b' ') {
+                break;
+            }
+            let Some((vs, ve)) = next_word(hay, end + 1).filter(|&(vs, _)| vs == end + 1) else {
+                break;
+            };
+            let verb = &hay[vs..ve];
+            if !verb.iter().all(u8::is_ascii_lowercase) {
+                break;
+            }
+            if step == 0 && ADVERBS.contains(&verb) {
+                end = ve;
+                continue;
+            }
+            if form.takes(verb) {
+                f(s, ve, form);
+            }
+            break;
+        }
+    }
+}
+
+/// Verbs after a lone 안 that say what a person does not do ("카톡 안 해", "넷플 안 봐"), not what
+/// fails, and endings of a condition or concession (안 돼도); matched at the start of the word.
+const KO_NOT_STOP: &[&str] = &[
+    "해",
+    "하",
+    "했",
+    "함",
+    "할",
+    "써",
+    "쓰",
+    "씀",
+    "썼",
+    "쓸",
+    "봐",
+    "봄",
+    "봤",
+    "본",
+    "볼",
+    "보고",
+    "사",
+    "샀",
+    "살",
+    "산",
+    "믿",
+    "궁금",
+    "좋아해",
+    "좋아함",
+    "가봤",
+    "깔",
+    "씻",
+    "자",
+    "잤",
+    "읽어",
+    "읽었",
+    "바빠",
+    "키웠",
+    "먹어",
+    "먹었",
+    "먹음",
+    "돼도",
+    "되도",
+    "와도",
+    "가도",
+    "그래",
+    "그랬",
+    "맞",
+    "참",
+    "생",
+    "빼",
+    "뺐",
+    "필요",
+    "중요",
+    "괜찮",
+    "미안",
+    "좋",
+    "나빠",
+    "심해",
+    "많",
+    "무서",
+    "아까",
+    "어려",
+    "쉬워",
+    "힘들",
+    "늦",
+    "졸려",
+    "싫",
+    "다운",
+    "끊기",
+    "끊겨",
+    "끊김",
+    "끊어",
+    "튕기",
+    "튕겨",
+    "튕김",
+    "팅기",
+    "팅겨",
+    "멈추",
+    "멈춰",
+    "멈춤",
+    "렉",
+    "버벅",
+    "느려",
+    "밀려",
+    "죽",
+    "터지고",
+    "터지길",
+    "터지는",
+    "터질",
+    "터졌",
+];
+
+/// Words before a lone 안 that make it no failure of the service: no longer (이제 안 남, a
+/// recovery), nobody (아무도 안 들어옴: people, not the service).
+const KO_NOT_BEFORE: &[&str] = &["이제", "이젠", "더이상", "더는", "아무도"];
+
+/// Stems before 지 않 that make no failure: adjectives of degree and taste ("나쁘지 않아"), and the
+/// failure verbs, whose negative denies the failure ("끊기지 않아요").
+const KO_JI_STOP: &[&str] = &[
+    "좋",
+    "나쁘",
+    "그렇",
+    "쉽",
+    "많",
+    "적",
+    "싫",
+    "늦",
+    "멀",
+    "다르",
+    "크",
+    "싸",
+    "어렵",
+    "심하",
+    "길",
+    "느리",
+    "끊기",
+    "튕기",
+    "팅기",
+    "멈추",
+    "밀리",
+    "귀찮",
+    "아프",
+    "무겁",
+    "짧",
+    "걸리",
+    "버벅이",
+    "렉걸리",
+    "터지",
+    "죽",
+    "나가",
+    "떨어지",
+    "높",
+    "낮",
+    "비싸",
+    "힘들",
+    "궁금",
+    "부족하",
+    "필요하",
+];
+
+/// A lone 안 or 못 in the first-stage text: the number of syllables before it, and how many
+/// syllables its verb starts with.
+fn ko_not_triggers(stage: &str, mut f: impl FnMut(usize, usize)) {
+    // A condition said with 만약 bends every clause after it (만약 업비트 터지면 코인 못 파는).
+    if stage.contains("만약") || stage.contains("만일") {
+        return;
+    }
+    let mut syllables = 0;
+    let mut prev_space = true;
+    for (i, c) in stage.char_indices() {
+        let syllable = is_syllable(c);
+        if syllable && prev_space && (c == '안' || c == '못') {
+            let rest = &stage[i + c.len_utf8()..];
+            let verb = rest.trim_start_matches([' ', '\t']);
+            let gap = rest.len() - verb.len();
+            let n = verb.chars().take_while(|&v| is_syllable(v)).count();
+            let word = verb.split(char::is_whitespace).next().unwrap_or("");
+            let next = verb[word.len()..].trim_start();
+            // A condition, a wish, a concession, a time when or a past state: 안 되면, 안
+            // 터지길, 안 돼도, 안 될 때, 안 됐던 거, 안 될 줄, 안 된 적.
+            let bent = ["면", "길", "도", "던", "까"]
+                .iter()
+                .any(|e| word.ends_with(e))
+                || ["때", "적", "줄", "리가"]
+                    .iter()
+                    .any(|w| next.starts_with(w));
+            let word_before = stage[..i].trim_end().rsplit(char::is_whitespace).next();
+            let stop = bent
+                || word_before.is_some_and(|w| KO_NOT_BEFORE.contains(&w))
+                || KO_NOT_STOP.iter().any(|w| verb.starts_with(w))
+                || (c == '못'
+                    && ["참", "믿", "봤", "봄", "살", "자", "먹", "생", "하겠"]
+                        .iter()
+                        .any(|w| verb.starts_with(w)));
+            if gap > 0 && n > 0 && !stop {
+                f(syllables, n);
+            }
+        }
+        syllables += usize::from(syllable);
+        prev_space = c.is_whitespace();
+    }
+}
+
+fn is_syllable(c: char) -> bool {
+    matches!(c, '\u{AC00}'..='\u{D7A3}')
+}
+
+/// Calls `f(start, end)` for each Korean negative predicate read in `hay` (normalised) and
+/// `stage` (the same post after the first stage of normalisation): a lone 안 or 못 with the
+/// syllables of its verb, or a verb's stem with 지 않.
+pub fn for_each_korean(stage: &str, hay: &[u8], mut f: impl FnMut(usize, usize)) {
+    let Ok(text) = std::str::from_utf8(hay) else {
+        return;
+    };
+    // The syllable counts must agree for the positions to be found again.
+    let in_stage = stage.chars().filter(|&c| is_syllable(c)).count();
+    let in_hay = text.chars().filter(|&c| is_syllable(c)).count();
+    if in_stage == in_hay {
+        // The byte offset of each syllable of `hay` is found by walking it once per trigger;
+        // triggers are few (a post has one or two lone 안).
+        let offset = |k: usize| {
+            text.char_indices()
+                .filter(|&(_, c)| is_syllable(c))
+                .nth(k)
+                .map(|(i, c)| (i, i + c.len_utf8()))
+        };
+        ko_not_triggers(stage, |k, n| {
+            if let (Some((start, _)), Some((_, end))) = (offset(k), offset(k + n)) {
+                f(start, end);
+            }
+        });
+    }
+    // Any stem before 지 않 (glued in the normalised text: 열리지않아).
+    for (i, _) in text.match_indices("지않") {
+        let before = &text[..i];
+        let stop = KO_JI_STOP.iter().any(|w| before.ends_with(w));
+        let stem = before.chars().next_back().filter(|&c| is_syllable(c));
+        if let (Some(c), false) = (stem, stop) {
+            f(i - c.len_utf8(), i + "지않".len());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Vec<(String, Form)> {
+        let mut out = Vec::new();
+        for_each(text.as_bytes(), |s, e, f| {
+            out.push((text[s..e].to_string(), f))
+        });
+        out
+    }
+
+    #[test]
+    fn any_verb_after_the_auxiliary() {
+        assert_eq!(
+            read("xbox live isn't letting me in"),
+            [("isn't letting".to_string(), Form::NotDoing)]
+        );
+        assert_eq!(
+            read("dropbox isnt syncing anything"),
+            [("isnt syncing".to_string(), Form::NotDoing)]
+        );
+        assert_eq!(
+            read("the app doesn't even open"),
+            [("doesn't even open".to_string(), Form::DoesNot)]
+        );
+        assert_eq!(
+            read("spotify keeps skipping songs"),
+            [("keeps skipping".to_string(), Form::Keeps)]
+        );
+        assert_eq!(
+            read("nothing loads"),
+            [("nothing loads".to_string(), Form::Nothing)]
+        );
+    }
+
+    fn read_ko(stage: &str, hay: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for_each_korean(stage, hay.as_bytes(), |s, e| {
+            out.push(hay[s..e].to_string())
+        });
+        out
+    }
+
+    #[test]
+    fn korean_negation_of_any_verb() {
+        assert_eq!(
+            read_ko("요기요 앱 주문 안 받아짐", "요기요 앱 주문안받아짐"),
+            ["안받아짐"]
+        );
+        assert_eq!(
+            read_ko("스트리머도 방송 못 킨대", "스트리머도방송못킨대"),
+            ["못킨대"]
+        );
+        assert_eq!(
+            read_ko("앱이 열리지 않아요", "앱이열리지않아요"),
+            ["리지않"]
+        );
+        // Not a lone 안, what a person does not do, a denied failure.
+        assert!(read_ko("보안 업데이트", "보안업데이트").is_empty());
+        assert!(read_ko("카톡 안 해요", "카톡안해요").is_empty());
+        assert!(read_ko("끊기지 않아요", "끊기지않아요").is_empty());
+        assert!(read_ko("나쁘지 않네", "나쁘지않네").is_empty());
+        assert!(read_ko("롤 접속 안 될 때", "롤접속안될때").is_empty());
+        assert!(read_ko("안 들어가지면 어떡해", "안들어가지면어떡해").is_empty());
+        assert!(read_ko("이제 안 끊기네", "이제안끊기네").is_empty());
+    }
+
+    #[test]
+    fn other_statements_and_denials_are_no_form() {
+        for text in [
+            "gmail doesn't matter",
+            "slack doesn't crash",
+            "i'm not going to lie",
+            "netflix isn't anything special",
+            "youtube keeps getting better",
+            "nothing beats discord",
+            "not, syncing",
+            "cannot load",
+        ] {
+            assert!(read(text).is_empty(), "{text}");
+        }
+    }
+}

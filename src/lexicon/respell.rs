@@ -1,0 +1,330 @@
+//! Playful spellings the normaliser's folding leaves unreadable, read back against the lexicon's
+//! own words once a post is normalised:
+//!
+//! * a stretched word whose letter is doubled in the word itself: the normaliser reads a run of
+//!   three or more letters as one, so "whatsapppp" reads "whatsap", "zoooom" "zom" and
+//!   "lagggging" "laging". When the post has such a run and a normalised word is no word of the
+//!   lexicon, but a word of the lexicon has the same letters with each run of one letter read
+//!   once (its skeleton: "whatsapp" and "whatsap" are both `whatsap`), the word is read as that
+//!   one;
+//! * a word spelled out letter by letter, three or more single letters between single spaces
+//!   ("d o w n", "b r o k e n"), read joined when the joined word is a word of the lexicon;
+//! * a zero typed for an `o` between letters ("d0wn", "n0thing l0ads"), read as `o` when that
+//!   gives a word of the lexicon.
+//!
+//! Only words of the lexicon are ever made, so ordinary text is left as it is ("god" stays
+//! unless stretched, "a b c" stays). Joined and zero-read words never make a service's name: the
+//! prefilter (`prefilter.rs`) decides from the text as typed, and a name that only appears here
+//! would be classified by `classify` but skipped by `detect`. A stretched run, on the other hand,
+//! always sends a post the full way (`normalise::may_fold`), so a stretched name may be read back
+//! ("whatsapppp").
+//!
+//! Nothing here runs unless the first-stage text has one of the three shapes ([`may_respell`], a
+//! single pass over its bytes); the rewrite goes through a reused buffer, and only a post with
+//! such a spelling allocates (a few short strings: the skeletons it read and what it changed).
+
+use std::collections::{HashMap, HashSet};
+
+/// The lexicon's words, for reading playful spellings back.
+#[derive(Default)]
+pub struct Vocabulary {
+    /// Every ASCII word of two or more characters in an entry or alias, as normalised.
+    words: HashSet<String>,
+    /// The skeleton of each word that has a doubled letter, and the word (the first one met when
+    /// two share a skeleton).
+    doubled: HashMap<String, String>,
+    /// The words of the services' aliases, which joined or zero-read words may not become.
+    alias_words: HashSet<String>,
+}
+
+/// The skeleton of an ASCII word: each run of one letter read once.
+fn skeleton_into(word: &str, out: &mut String) {
+    out.clear();
+    let mut prev = 0u8;
+    for &b in word.as_bytes() {
+        if b != prev || !b.is_ascii_alphabetic() {
+            out.push(char::from(b));
+        }
+        prev = b;
+    }
+}
+
+fn ascii_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| w.len() >= 2)
+}
+
+impl Vocabulary {
+    /// Collects the words of normalised entries (`entries`) and aliases (`aliases`).
+    pub fn new<'a>(
+        entries: impl Iterator<Item = &'a str>,
+        aliases: impl Iterator<Item = &'a str>,
+    ) -> Vocabulary {
+        let mut v = Vocabulary::default();
+        for a in aliases {
+            for w in ascii_words(a) {
+                v.alias_words.insert(w.to_string());
+                v.words.insert(w.to_string());
+            }
+        }
+        for e in entries {
+            for w in ascii_words(e) {
+                v.words.insert(w.to_string());
+            }
+        }
+        let mut skel = String::new();
+        for w in &v.words {
+            skeleton_into(w, &mut skel);
+            if skel.len() < w.len() && w.bytes().any(|b| b.is_ascii_alphabetic()) {
+                v.doubled.entry(skel.clone()).or_insert_with(|| w.clone());
+            }
+        }
+        // Deterministic whatever the hash order: the smallest word of each skeleton.
+        for w in &v.words {
+            skeleton_into(w, &mut skel);
+            if let Some(have) = v.doubled.get_mut(skel.as_str()) {
+                if skel.len() < w.len() && w < have {
+                    have.clone_from(w);
+                }
+            }
+        }
+        v
+    }
+}
+
+/// Whether `stage` (first-stage text) has a shape [`respell`] reads: a run of three or more of
+/// one ASCII letter inside a word, three single letters between single spaces, or a `0`
+/// between two letters.
+pub fn may_respell(stage: &str) -> bool {
+    let b = stage.as_bytes();
+    let at = |i: usize| b.get(i).copied().unwrap_or(b' ');
+    let letter = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphabetic);
+    let space_before = |i: usize| i == 0 || b[i - 1] == b' ';
+    (0..b.len()).any(|i| {
+        let lower = at(i) | 0x20;
+        (i >= 3
+            && letter(i)
+            && letter(i - 1)
+            && letter(i - 2)
+            && letter(i - 3)
+            && at(i - 1) | 0x20 == lower
+            && at(i - 2) | 0x20 == lower)
+            || (i >= 1 && b[i] == b'0' && letter(i - 1) && letter(i + 1))
+            || (letter(i)
+                && space_before(i)
+                && at(i + 1) == b' '
+                && letter(i + 2)
+                && at(i + 3) == b' '
+                && letter(i + 4)
+                && !letter(i + 5))
+    })
+}
+
+/// The scratch buffers of [`respell`], and what it changed (for `outcry explain`).
+#[derive(Default)]
+pub struct Respelling {
+    out: String,
+    skel: String,
+    word: String,
+    /// The skeletons of the stretched words of the post.
+    stretched: Vec<String>,
+    /// Each change: the word as normalised and as read.
+    pub changes: Vec<(String, String)>,
+}
+
+/// Reads the playful spellings of `norm` (the normalised form of `stage`) back into words of the
+/// lexicon, in place; `r.changes` says what changed.
+pub fn respell(stage: &str, norm: &mut String, vocab: &Vocabulary, r: &mut Respelling) {
+    r.changes.clear();
+    r.stretched.clear();
+    // The skeletons of the stage's words with a run of three letters not at their start.
+    for w in stage.split(|c: char| !c.is_ascii_alphanumeric()) {
+        let b = w.as_bytes();
+        let run3 = (3..b.len()).any(|i| {
+            b[i] | 0x20 == b[i - 1] | 0x20
+                && b[i] | 0x20 == b[i - 2] | 0x20
+                && b[i].is_ascii_alphabetic()
+        });
+        if run3 {
+            r.word.clear();
+            r.word.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+            skeleton_into(&r.word, &mut r.skel);
+            r.stretched.push(r.skel.clone());
+        }
+    }
+    r.out.clear();
+    let text = norm.as_str();
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_alphanumeric() {
+            r.out.push(char::from(b[i]));
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        let word = &text[start..i];
+        // Letters spelled out one by one: "d o w n".
+        if word.len() == 1 && (start == 0 || b[start - 1] == b' ') {
+            if let Some(end) = spelled_out(text, start, vocab, &mut r.word) {
+                r.changes
+                    .push((text[start..end].to_string(), r.word.clone()));
+                r.out.push_str(&r.word);
+                i = end;
+                continue;
+            }
+        }
+        match read_back(word, vocab, r) {
+            Some(read) => {
+                r.changes.push((word.to_string(), read.to_string()));
+                r.out.push_str(read);
+            }
+            None => r.out.push_str(word),
+        }
+    }
+    if !r.changes.is_empty() {
+        std::mem::swap(norm, &mut r.out);
+    }
+}
+
+/// The word a stretched or zero-typed `word` reads as, if any.
+fn read_back<'v>(word: &str, vocab: &'v Vocabulary, r: &mut Respelling) -> Option<&'v str> {
+    if vocab.words.contains(word) {
+        return None;
+    }
+    if !r.stretched.is_empty() {
+        skeleton_into(word, &mut r.skel);
+        if r.stretched.contains(&r.skel) {
+            if let Some(w) = vocab.doubled.get(r.skel.as_str()) {
+                return Some(w);
+            }
+        }
+    }
+    let b = word.as_bytes();
+    let zero_in_word =
+        (1..b.len().saturating_sub(1)).any(|i| b[i] == b'0' && b[i - 1].is_ascii_alphabetic());
+    if zero_in_word {
+        r.word.clear();
+        for (i, &c) in b.iter().enumerate() {
+            let letters_around = i > 0
+                && i + 1 < b.len()
+                && (b[i - 1].is_ascii_alphabetic() || b[i + 1].is_ascii_alphabetic());
+            r.word.push(if c == b'0' && letters_around {
+                'o'
+            } else {
+                char::from(c)
+            });
+        }
+        let read = r.word.as_str();
+        if !vocab.alias_words.contains(read) {
+            return vocab.words.get(read).map(String::as_str);
+        }
+    }
+    None
+}
+
+/// Where a run of three or more single letters between single spaces that starts at `start`
+/// ends, when the letters joined (into `word`) are a word of the lexicon and no alias's.
+fn spelled_out(text: &str, start: usize, vocab: &Vocabulary, word: &mut String) -> Option<usize> {
+    let b = text.as_bytes();
+    let single = |i: usize| {
+        b.get(i).is_some_and(u8::is_ascii_alphabetic)
+            && !b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)
+    };
+    word.clear();
+    let mut i = start;
+    while single(i) {
+        word.push(char::from(b[i]));
+        if b.get(i + 1) == Some(&b' ') && single(i + 2) {
+            i += 2;
+        } else {
+            i += 1;
+            break;
+        }
+    }
+    (word.len() >= 3
+        && vocab.words.contains(word.as_str())
+        && !vocab.alias_words.contains(word.as_str()))
+    .then_some(i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vocab() -> Vocabulary {
+        Vocabulary::new(
+            [
+                "is down",
+                "lagging",
+                "not sending",
+                "nothing loads",
+                "broken",
+                "good",
+            ]
+            .into_iter(),
+            ["whatsapp", "zoom", "reddit", "discord"].into_iter(),
+        )
+    }
+
+    fn read(stage: &str, norm: &str) -> String {
+        let mut n = norm.to_string();
+        if may_respell(stage) {
+            respell(stage, &mut n, &vocab(), &mut Respelling::default());
+        }
+        n
+    }
+
+    #[test]
+    fn stretched_words_with_a_double_read_back() {
+        assert_eq!(
+            read("whatsapppp not sendinggg", "whatsap not sending"),
+            "whatsapp not sending"
+        );
+        assert_eq!(read("ZOOOOM is down", "zom is down"), "zoom is down");
+        assert_eq!(
+            read("twitch is lagggging", "twitch is laging"),
+            "twitch is lagging"
+        );
+        assert_eq!(read("reddddit", "redit"), "reddit");
+        assert_eq!(read("sooo gooood", "so god"), "so good");
+    }
+
+    #[test]
+    fn unstretched_words_stay() {
+        // "god" was typed as it is: nothing stretched it.
+        assert_eq!(read("oh god, zoooom", "oh god, zom"), "oh god, zoom");
+        assert_eq!(read("god is down", "god is down"), "god is down");
+    }
+
+    #[test]
+    fn spelled_out_and_zero_typed_words_read_joined() {
+        assert_eq!(
+            read("psn is d o w n again", "psn is d o w n again"),
+            "psn is down again"
+        );
+        assert_eq!(read("b r o k e n", "b r o k e n"), "broken");
+        assert_eq!(read("a b c d", "a b c d"), "a b c d");
+        assert_eq!(
+            read("d0wn?? n0thing l0ads", "d0wn? n0thing l0ads"),
+            "down? nothing loads"
+        );
+        // Never a service's name: the prefilter reads the text as typed.
+        assert_eq!(
+            read("disc0rd z o o m", "disc0rd z o o m"),
+            "disc0rd z o o m"
+        );
+    }
+
+    #[test]
+    fn the_cheap_test_finds_the_shapes() {
+        assert!(may_respell("whatsapppp"));
+        assert!(may_respell("is d o w n"));
+        assert!(may_respell("d0wn"));
+        assert!(!may_respell("gmail is down, error 500, www.x.com"));
+        assert!(!may_respell("a b"));
+    }
+}
