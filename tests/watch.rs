@@ -113,8 +113,8 @@ fn dump_fixture() {
 /// [`watch_agrees_with_detect_on_the_scenario_suite`]) whose name holds `OUTCRY_WATCH_ONLY` as
 /// the time-ordered JSON Lines that test pipes into `watch` (`NAME.jsonl`), with their truths
 /// (`NAME-truth.csv`), to look at by hand (`OUT=dir OUTCRY_WATCH_SUITE=fresh2
-/// OUTCRY_WATCH_ONLY=dump-3 cargo test --test watch -- --ignored dump_scenarios`); `fresh3` is
-/// the fifth pass's draw, run once at that pass's end.
+/// OUTCRY_WATCH_ONLY=dump-3 cargo test --test watch -- --ignored dump_scenarios`); `fresh4` is
+/// the sixth pass's reserved draw, not to be written before that pass's end.
 #[test]
 #[ignore]
 fn dump_scenarios() {
@@ -126,6 +126,7 @@ fn dump_scenarios() {
         "fresh" => outcry_sim::fresh_holdout(),
         "fresh2" => outcry_sim::fresh2_holdout(),
         "fresh3" => outcry_sim::fresh3_holdout(),
+        "fresh4" => outcry_sim::fresh4_holdout(),
         _ => outcry_sim::suite(),
     };
     let tmp = tempfile::tempdir().unwrap();
@@ -572,15 +573,21 @@ fn watch_agrees_with_detect_on_the_scenario_suite() {
     // (`outcry_sim::POSTS_FRESH2_HOLDOUT`, run once at that pass's end, development data since;
     // held to its figures by `watch_agrees_with_detect_on_the_fourth_draw`);
     // OUTCRY_WATCH_SUITE=fresh3 the fifth pass's reserved draw
-    // (`outcry_sim::POSTS_FRESH3_HOLDOUT`, reserved before the fifth pass, run once at its end).
+    // (`outcry_sim::POSTS_FRESH3_HOLDOUT`, reserved before the fifth pass, run once at its end,
+    // development data since); OUTCRY_WATCH_SUITE=fresh4 the sixth pass's reserved draw
+    // (`outcry_sim::POSTS_FRESH4_HOLDOUT`, reserved, not run: run once at that pass's end).
     let only = std::env::var("OUTCRY_WATCH_ONLY").ok();
     let which = std::env::var("OUTCRY_WATCH_SUITE").unwrap_or_default();
-    let holdout = matches!(which.as_str(), "holdout" | "fresh" | "fresh2" | "fresh3");
+    let holdout = matches!(
+        which.as_str(),
+        "holdout" | "fresh" | "fresh2" | "fresh3" | "fresh4"
+    );
     let (title, suite) = match which.as_str() {
         "holdout" => ("held-out suite", outcry_sim::holdout()),
         "fresh" => ("fresh held-out suite", outcry_sim::fresh_holdout()),
         "fresh2" => ("fourth pass's held-out suite", outcry_sim::fresh2_holdout()),
         "fresh3" => ("fifth pass's held-out suite", outcry_sim::fresh3_holdout()),
+        "fresh4" => ("sixth pass's held-out suite", outcry_sim::fresh4_holdout()),
         _ => ("scenario suite", outcry_sim::suite()),
     };
     let f = suite_figures(title, suite, |name| {
