@@ -114,7 +114,7 @@ fn dump_fixture() {
 /// the time-ordered JSON Lines that test pipes into `watch` (`NAME.jsonl`), with their truths
 /// (`NAME-truth.csv`), to look at by hand (`OUT=dir OUTCRY_WATCH_SUITE=fresh2
 /// OUTCRY_WATCH_ONLY=dump-3 cargo test --test watch -- --ignored dump_scenarios`); `fresh4` is
-/// the sixth pass's reserved draw, not to be written before that pass's end.
+/// the sixth pass's draw, run once at that pass's end (development data since).
 #[test]
 #[ignore]
 fn dump_scenarios() {
@@ -683,7 +683,7 @@ fn watch_agrees_with_detect_on_the_scenario_suite() {
     // OUTCRY_WATCH_SUITE=fresh3 the fifth pass's reserved draw
     // (`outcry_sim::POSTS_FRESH3_HOLDOUT`, reserved before the fifth pass, run once at its end,
     // development data since); OUTCRY_WATCH_SUITE=fresh4 the sixth pass's reserved draw
-    // (`outcry_sim::POSTS_FRESH4_HOLDOUT`, reserved, not run: run once at that pass's end).
+    // (`outcry_sim::POSTS_FRESH4_HOLDOUT`, reserved before the sixth pass, run once at its end).
     let only = std::env::var("OUTCRY_WATCH_ONLY").ok();
     let which = std::env::var("OUTCRY_WATCH_SUITE").unwrap_or_default();
     let holdout = matches!(

@@ -737,7 +737,8 @@ pub fn fresh3_holdout() -> Vec<Spec> {
 /// (the slow, sparse onsets whose alert comes more than one window after the first elevated
 /// window) before any detection or live code changed: seeds 140 100–141 103, never drawn before
 /// (the fifth draw, 130 000, became development data when it was run). Same generator and
-/// parameters as the earlier draws. Reserved, not run: run once at the end of that pass.
+/// parameters as the earlier draws. Not run while tuning; run once at the end of that pass
+/// (through `watch` and `detect`, and again with the code before the pass, to compare).
 pub const POSTS_FRESH4_HOLDOUT: u64 = 140_000;
 
 /// The held-out draw of [`POSTS_FRESH4_HOLDOUT`]: the same 59 scenario shapes, names prefixed
