@@ -82,6 +82,17 @@ fn sorted_jsonl(files: &[String], args: &[&str]) -> Vec<u8> {
     out
 }
 
+/// A generated scenario's files written into `dir`, read back as one time-sorted JSONL stream.
+fn scenario_jsonl(sc: &outcry_sim::Scenario, dir: &Path) -> Vec<u8> {
+    let mut files = vec![];
+    for (name, bytes) in &sc.files {
+        let p = dir.join(format!("{}-{name}", sc.name));
+        std::fs::write(&p, bytes).unwrap();
+        files.push(p.to_string_lossy().into_owned());
+    }
+    sorted_jsonl(&files, &[])
+}
+
 fn fixture(dir: &str) -> Vec<String> {
     let mut v: Vec<String> = std::fs::read_dir(root().join(dir))
         .unwrap()
@@ -132,13 +143,7 @@ fn dump_scenarios() {
     let tmp = tempfile::tempdir().unwrap();
     for spec in suite.iter().filter(|s| s.name.contains(&only)) {
         let sc = outcry_sim::generate(spec);
-        let mut files = vec![];
-        for (name, bytes) in &sc.files {
-            let p = tmp.path().join(format!("{}-{name}", sc.name));
-            std::fs::write(&p, bytes).unwrap();
-            files.push(p.to_string_lossy().into_owned());
-        }
-        let jsonl = sorted_jsonl(&files, &[]);
+        let jsonl = scenario_jsonl(&sc, tmp.path());
         std::fs::write(format!("{d}/{}.jsonl", sc.name), jsonl).unwrap();
         std::fs::write(format!("{d}/{}-truth.csv", sc.name), sc.truth_csv()).unwrap();
     }
@@ -604,13 +609,7 @@ fn suite_figures(
                 let k = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
                 let Some(spec) = specs.get(k) else { break };
                 let sc = outcry_sim::generate(spec);
-                let mut files = vec![];
-                for (name, bytes) in &sc.files {
-                    let p = tmp.path().join(format!("{}-{name}", sc.name));
-                    std::fs::write(&p, bytes).unwrap();
-                    files.push(p.to_string_lossy().into_owned());
-                }
-                let jsonl = sorted_jsonl(&files, &[]);
+                let jsonl = scenario_jsonl(&sc, tmp.path());
                 let det = detected(&jsonl, &[]);
                 let live = watched(&jsonl, &[]);
                 let a = agree(&sc.name, &det, &first_elevated(&jsonl, &[]), &live);
