@@ -361,10 +361,15 @@ fn add_bare_contractions(
     }
 }
 
-/// The entry a grammar form (`grammar.rs`) stands for: a `^` outage predicate, shown as the form.
+/// The entry a grammar form (`grammar.rs`) stands for: a `^` outage predicate (a `^` recovery one
+/// for [`Form::Again`]), shown as the form.
 fn grammar_entry(form: Form) -> Entry {
     Entry {
-        kind: TermKind::Outage,
+        kind: if form.is_recovery() {
+            TermKind::Recovery
+        } else {
+            TermKind::Outage
+        },
         display: form.display().to_string(),
         pattern: form.display().to_string(),
         open_start: false,
@@ -1080,6 +1085,7 @@ impl Matcher {
             );
         };
         grammar::for_each(hay, &mut add);
+        grammar::for_each_again(hay, &mut add);
         if !stage.is_ascii() {
             grammar::for_each_korean(stage, hay, |start, end| add(start, end, Form::KoNot));
         }
@@ -2461,6 +2467,22 @@ mod tests {
         assert_eq!(
             verdict(&m, "치지직 방송 안 나옴"),
             (Some("report"), Some("chzzk".to_string()))
+        );
+    }
+
+    #[test]
+    fn a_verb_before_again_is_a_recovery_of_the_service_before_it() {
+        let m = matcher();
+        let back = |svc: &str| (Some("recovery"), Some(svc.to_string()));
+        assert_eq!(
+            verdict(&m, "docker hub pulls succeeding again, CI turned green"),
+            back("docker-hub")
+        );
+        assert_eq!(verdict(&m, "outlook mail flowing again"), back("outlook"));
+        assert_eq!(verdict(&m, "flowing again"), (None, None));
+        assert_eq!(
+            verdict(&m, "discord crashing again"),
+            (Some("report"), Some("discord".to_string()))
         );
     }
 
