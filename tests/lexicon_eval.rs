@@ -568,3 +568,18 @@ fn eighth_set_dev_half_holds_what_it_measured() {
 
 /// What the eighth set's dev half measures with the shipped rules and vetter (a floor).
 const DEV8: (f64, f64, usize) = (0.95, 0.95, 0);
+
+/// The untouched half of the eighth set (issue 14, round seven), run once at the end of the
+/// round, after the rules and the retrained vetter were committed: with the vetter, precision
+/// 0.942, recall 0.855 (tp 65, fp 4, fn 11) and no market, rating or physical-sense post read as a
+/// report; the rules alone, in the same run, 0.899, 0.816 (tp 62, fp 7, fn 14) and none. It misses
+/// the targets (precision 0.97, recall 0.95); its misses are listed in the README and were not
+/// tuned away, so it is held to what it measured, as a floor against regressions.
+#[test]
+fn eighth_set_test_half() {
+    score2_with("labelled8-test.tsv", false);
+    check_half("labelled8-test.tsv", TEST8.0, TEST8.1, TEST8.2);
+}
+
+/// What the run measured (a floor).
+const TEST8: (f64, f64, usize) = (0.94, 0.85, 0);
