@@ -432,6 +432,9 @@ pub fn for_each(hay: &[u8], mut f: impl FnMut(usize, usize, Form)) {
 /// Verbs in `-ing` that fail again rather than work again ("crashing again", "logging me out
 /// again"), and words in `-ing` that are no verb of the service working.
 const FAILING: &[&[u8]] = &[
+    b"having",
+    b"being",
+    b"causing",
     b"crashing",
     b"lagging",
     b"buffering",
@@ -812,6 +815,7 @@ mod tests {
         assert_eq!(again("twitch chat moving again"), ["moving again"]);
         // A failing verb, a negative before, a failing word between, another clause, too far.
         assert!(again("discord crashing again").is_empty());
+        assert!(again("reddit is having a bad day again").is_empty());
         assert!(again("gmail not loading again").is_empty());
         assert!(again("netflix keeps buffering again").is_empty());
         assert!(again("slack loading slow again").is_empty());
