@@ -1956,3 +1956,39 @@ launcher
 ^janky
 ^logs me out
 ^error out
+
+# Issue 14, round eight, on the ninth set's dev half: Cloudflare's own error codes said as a
+# plural ("seeing cloudflare 520s"), messages that do not go through, and a service that lets one
+# in again, catches up or delivers at last ("chase app lets me log in again", "slack caught up,
+# all the messages flooded in", "imessage finally delivering"); catching up *on* something (a
+# show, an inbox) is no recovery.
+[outage en]
+520s
+521s
+522s
+523s
+524s
+^not going through
+^aren't going through
+^isn't going through
+
+[recovery en]
+^caught up
+^lets me log in again
+^let me log in again
+^lets me in again
+^let me in again
+^lets me sign in again
+^let me sign in again
+^finally delivering
+^finally syncing
+^finally sending
+^finally connecting
+^finally delivered
+^finally synced
+^finally connected
+
+[exclude en]
+caught up on
+caught up with
+caught up in

@@ -1555,3 +1555,50 @@ TV
 예기치 않은 오류
 통신 오류
 문제가 발생했습니다
+
+# Issue 14, round eight, on the ninth set's dev half: an error screen quoted before the verb
+# that shows it (홈택스 "서비스 처리 중 오류" 나와요), server lag (발로란트 서버 렉, 배그 렉
+# 미쳤음, 서버 상태 왜이래), KakaoTalk's unread 1 that never goes (1이 안 없어지고), no signal at
+# all or emergency calls only (신호 아예 없음, 긴급통화만 가능), a login that returns to the login
+# screen, and a repair due tomorrow (복구 내일이래요: still down).
+[outage ko]
+*오류" 나
+*오류" 떠
+*오류" 뜸
+*오류" 뜨
+*오류' 나
+*오류' 떠
+*오류' 뜸
+*오류' 뜨
+서버 렉
+^렉 미쳤
+^렉 미침
+서버 상태 왜 이래
+서버 상태 왜 저래
+1이 안 없어
+1이 안 사라
+신호 아예 없
+신호가 아예 없
+긴급통화만 가능
+긴급 통화만 가능
+로그인 화면으로 돌아
+로그인 창으로 돌아
+로그인 화면으로 튕
+복구 내일
+복구는 내일
+
+# A show uploaded again *on* a service (넷플릭스에 다시 올라왔대) is no recovery of it; an
+# outage's postmortem (재발 방지 대책), a meme (짤) and an outage remembered (3년 전, 아직도
+# 기억남) tell of none now.
+[exclude ko]
+*에 다시 올라
+
+[sense over 5 every after]
+재발 방지
+{number}년 전
+아직도 기억
+기억남
+기억나
+
+[sense news 4 every after]
+짤
