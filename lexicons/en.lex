@@ -1992,3 +1992,17 @@ launcher
 caught up on
 caught up with
 caught up in
+
+# A show or a person back on a service later, or back from a break ("the office is back on
+# netflix next month", "my favourite streamer is back from vacation on twitch"): no recovery.
+[sense scheduled 4 after]
+next month
+next week
+next season
+next year
+from vacation
+from holiday
+from holidays
+from hiatus
+from a break
+from break

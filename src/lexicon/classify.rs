@@ -1530,6 +1530,9 @@ impl Matcher {
                         return false;
                     }
                     let (a, b) = if c.end <= h.start {
+                        if self.new_subject_between(hay, hits, c.end, h.start) {
+                            return false;
+                        }
                         (c.end, h.start)
                     } else if h.end <= c.start
                         && (self.entries[c.term].number.is_some() || self.senses[sense].after)
@@ -1559,6 +1562,21 @@ impl Matcher {
                 None => Ok(h),
             }
         });
+    }
+
+    /// Whether a service is named between a sense cue (ending at `from`) and an entry (starting
+    /// at `to`) after "and" or "but": "btc down 10% *and coinbase* is down too" says a second
+    /// thing of a second subject, so the cue before the "and" is not the entry's sense. Korean
+    /// is not read so: 코스피 폭락에 카카오 다운 is the share price.
+    fn new_subject_between(&self, hay: &[u8], hits: &[Hit], from: usize, to: usize) -> bool {
+        hits.iter().any(|a| {
+            matches!(self.entries[a.term].kind, TermKind::Alias(_))
+                && from <= a.start
+                && a.end <= to
+                && [&b" and "[..], b" but "]
+                    .iter()
+                    .any(|w| hay[from..a.start].windows(w.len()).any(|x| x == *w))
+        })
     }
 
     /// An outage said in two pieces, when no outage phrase said it: a `[fails]` word and a word
