@@ -2006,3 +2006,22 @@ from holidays
 from hiatus
 from a break
 from break
+
+# A screen that stays grey, an answer cut off halfway ("teams meeting link just loads a grey
+# screen", "chatgpt answers stop halfway"); a meeting link names Teams, Zoom or Meet; snow that
+# is down is weather.
+[outage en]
+^grey screen
+^gray screen
+^stop halfway
+^stops halfway
+^stopped halfway
+^cut off halfway
+^cuts off halfway
+
+[context en]
+meeting link
+meeting links
+
+[sense physical]
+snow

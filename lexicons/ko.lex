@@ -1602,3 +1602,16 @@ TV
 
 [sense news 4 every after]
 짤
+
+# A subscription one let lapse: what stops after it is no outage (멜론 이용권 해지했더니 노래가 안
+# 나오는 거였음).
+[sense lapsed 4 every]
+해지했더니
+해지하니까
+해지해서
+만료돼서
+만료됐더니
+
+# Japanese after au: 通信 ("connection") names it (au通信障害).
+[context ja]
+通信

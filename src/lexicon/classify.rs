@@ -96,9 +96,21 @@ fn number_before(hay: &[u8], at: usize) -> Option<usize> {
 }
 
 /// The end of the number or code that starts right after byte `at` (at most a space between):
-/// a digit, then letters, digits and `.`/`,`/`-` between them ("1003", "0x87dd0006", "2.5").
+/// a digit, then letters, digits and `.`/`,`/`-` between them ("1003", "0x87dd0006", "2.5"), or
+/// a code of one to four letters, a `-` and a digit ("ws-116522-7", "ce-34878-0": consoles
+/// write their errors so).
 fn number_after(hay: &[u8], at: usize) -> Option<usize> {
-    let start = at + usize::from(hay.get(at) == Some(&b' '));
+    let mut start = at + usize::from(hay.get(at) == Some(&b' '));
+    let letters = hay[start.min(hay.len())..]
+        .iter()
+        .take_while(|c| c.is_ascii_lowercase())
+        .count();
+    if (1..=4).contains(&letters)
+        && hay.get(start + letters) == Some(&b'-')
+        && hay.get(start + letters + 1).is_some_and(u8::is_ascii_digit)
+    {
+        start += letters + 1;
+    }
     if !hay.get(start).is_some_and(u8::is_ascii_digit) {
         return None;
     }
@@ -2291,6 +2303,9 @@ mod tests {
         assert_eq!(number_before(b"x %", 2), None);
         assert_eq!(number_after(b"error 2.5x-1 ok", 5), Some(12));
         assert_eq!(number_after(b"error code", 5), None);
+        assert_eq!(number_after(b"says ws-116522-7 now", 4), Some(16));
+        assert_eq!(number_after(b"says word-7", 4), None);
+        assert_eq!(number_after(b"says ws-x", 4), None);
         assert_eq!(gap_words(b" are way "), Some(2));
         assert_eq!(gap_words(b", "), None);
         assert_eq!(gap_words(" 1,000 ".as_bytes()), Some(1));
