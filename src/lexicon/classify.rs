@@ -2304,7 +2304,7 @@ mod tests {
         assert_eq!(number_after(b"error 2.5x-1 ok", 5), Some(12));
         assert_eq!(number_after(b"error code", 5), None);
         assert_eq!(number_after(b"says ws-116522-7 now", 4), Some(16));
-        assert_eq!(number_after(b"says word-7", 4), None);
+        assert_eq!(number_after(b"says words-7", 4), None);
         assert_eq!(number_after(b"says ws-x", 4), None);
         assert_eq!(gap_words(b" are way "), Some(2));
         assert_eq!(gap_words(b", "), None);
