@@ -9,12 +9,12 @@
 //! `eval/labelled4-dev.tsv` (tuned on), must meet the targets; its test half,
 //! `eval/labelled4-test.tsv` (run once, at the end of the third round), is held to what it
 //! measured. The fifth set's halves (issue 14, round four) are held to what they measured, and so
-//! are the sixth set's (round five), the seventh set's (round six) and the eighth set's (round
-//! seven): each dev half tuned on, each test half run once.
+//! are the sixth set's (round five), the seventh set's (round six), the eighth set's (round
+//! seven) and the ninth set's (round eight): each dev half tuned on, each test half run once.
 //!
 //! Since round four a learned vetter (`src/lexicon/vetter.rs`) may set a rule's candidate aside;
 //! it is trained on sets 1-7 (both halves), `eval/train6.tsv`, `eval/train7.tsv`,
-//! `eval/train8.tsv` and the eighth set's dev half, so on those sets the figures below are
+//! `eval/train8.tsv` and the dev halves of the eighth and ninth sets, so on those sets the figures below are
 //! training figures, and their floors were not raised for it. A post labelled a report is never counted among the market, rating or
 //! physical-sense posts read as reports (a line cut by a storm is a real report). Out-of-fold
 //! figures (each set scored by a vetter trained on the others) come from
@@ -583,3 +583,39 @@ fn eighth_set_test_half() {
 
 /// What the run measured (a floor).
 const TEST8: (f64, f64, usize) = (0.94, 0.85, 0);
+
+#[test]
+fn the_ninth_set_is_balanced_and_split() {
+    check_split("labelled9", 400, 0, &WRITTEN_CLASSES);
+}
+
+/// The dev half of the ninth set (issue 14, round eight), written blind to the lexicons: before
+/// any tuning on it, with the rules and the vetter of round seven, it measured precision 0.968,
+/// recall 0.811 (tp 60, fp 2, fn 14) and no market, rating or physical-sense post read as a
+/// report (the rules alone 0.892, 0.784 (tp 58, fp 7, fn 16), none). Tuned on since (rules), and
+/// the vetter trained on it: precision 1.000, recall 0.959 (tp 71, fp 0, fn 3) and no such post
+/// (the rules alone 0.973, 0.959 (tp 71, fp 2, fn 3), none): a training figure, held as a floor
+/// that one more error breaks.
+#[test]
+fn ninth_set_dev_half_holds_what_it_measured() {
+    score2_with("labelled9-dev.tsv", false);
+    check_half("labelled9-dev.tsv", DEV9.0, DEV9.1, DEV9.2);
+}
+
+/// What the ninth set's dev half measures with the shipped rules and vetter (a floor).
+const DEV9: (f64, f64, usize) = (0.99, 0.95, 0);
+
+/// The untouched half of the ninth set (issue 14, round eight), run once at the end of the
+/// round, after the rules and the retrained vetter were committed: with the vetter, precision
+/// 0.866, recall 0.763 (tp 58, fp 9, fn 18) and no market, rating or physical-sense post read as
+/// a report; the rules alone, in the same run, 0.809, 0.724 (tp 55, fp 13, fn 21) and 2. It
+/// misses the targets (precision 0.97, recall 0.95); its misses are listed in the README and were
+/// not tuned away, so it is held to what it measured, as a floor that one more error breaks.
+#[test]
+fn ninth_set_test_half() {
+    score2_with("labelled9-test.tsv", false);
+    check_half("labelled9-test.tsv", TEST9.0, TEST9.1, TEST9.2);
+}
+
+/// What the run measured (a floor).
+const TEST9: (f64, f64, usize) = (0.86, 0.76, 0);
