@@ -884,7 +884,7 @@ impl Matcher {
         // After the word rule: an entry that needed a number and had none ("error") no longer
         // stands in a form's way ("throwing a 560 error").
         s.covered.clear();
-        self.add_grammar_hits(stage, hay, &mut s.hits, &mut s.covered);
+        self.add_grammar_hits(stage, &s.norm, &mut s.hits, &mut s.covered);
         self.set_aside_other_senses(hay, &mut s.hits, &mut s.dropped);
         self.set_aside_by_ending(hay, &mut s.hits, &mut s.dropped);
         self.set_aside_other_subjects(hay, &mut s.hits, &mut s.dropped);
@@ -1041,7 +1041,7 @@ impl Matcher {
     fn add_grammar_hits(
         &self,
         stage: &str,
-        hay: &[u8],
+        hay: &str,
         hits: &mut Vec<Hit>,
         covered: &mut Vec<Hit>,
     ) {
@@ -1079,7 +1079,7 @@ impl Matcher {
                 },
             );
         };
-        grammar::for_each(hay, &mut add);
+        grammar::for_each(hay.as_bytes(), &mut add);
         if !stage.is_ascii() {
             grammar::for_each_korean(stage, hay, |start, end| add(start, end, Form::KoNot));
         }

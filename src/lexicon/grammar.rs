@@ -26,6 +26,10 @@
 //! only with a service named before it in its clause, or after it past a preposition), and only
 //! where no lexicon entry matched: "isn't working" keeps its own entry.
 
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
+
 /// A grammar form; its display is what `outcry explain` shows as the matched entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Form {
@@ -344,7 +348,7 @@ const NOTHING: &[&[u8]] = &[
     b"helps",
 ];
 
-fn is_word_byte(b: u8) -> bool {
+const fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'\''
 }
 
@@ -359,60 +363,112 @@ fn next_word(hay: &[u8], from: usize) -> Option<(usize, usize)> {
     Some((start, end))
 }
 
+/// The bytes that [`is_word_byte`] accepts, as a table (the word scan reads every byte).
+const WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = is_word_byte(b as u8);
+        b += 1;
+    }
+    t
+};
+
+/// The length of the shortest and of the longest auxiliary ([`Form::of`]): "not",
+/// "displaying".
+const TRIGGER_LEN: std::ops::RangeInclusive<usize> = 3..=10;
+
+/// Each ASCII word of `hay` in order, as [`next_word`] would give them one after another, and
+/// its end; eight bytes that are not ASCII (Hangul, mostly) are passed over at once.
+fn each_word(hay: &[u8], mut f: impl FnMut(usize, usize)) {
+    let n = hay.len();
+    let mut i = 0;
+    while i < n {
+        if !WORD_BYTE[usize::from(hay[i])] {
+            let eight = hay
+                .get(i..i + 8)
+                .and_then(|c| <[u8; 8]>::try_from(c).ok())
+                .map(u64::from_le_bytes);
+            const HIGH: u64 = 0x8080_8080_8080_8080;
+            i += match eight {
+                Some(w) if w & HIGH == HIGH => 8,
+                _ => 1,
+            };
+            continue;
+        }
+        let s = i;
+        while i < n && WORD_BYTE[usize::from(hay[i])] {
+            i += 1;
+        }
+        f(s, i);
+    }
+}
+
 /// Calls `f(start, end, form)` for each form read in `hay` (normalised text), the span from the
 /// auxiliary to the end of the verb. Between the words only single spaces may stand: a
 /// comma or a full stop ends the clause the predicate is in.
 pub fn for_each(hay: &[u8], mut f: impl FnMut(usize, usize, Form)) {
-    let mut at = 0;
-    while let Some((s, e)) = next_word(hay, at) {
-        at = e;
-        let starts_word = s == 0 || !hay[s - 1].is_ascii_alphanumeric();
-        let Some(form) = Form::of(&hay[s..e]).filter(|_| starts_word) else {
-            continue;
-        };
-        if form == Form::ErrorShown {
-            // The error may stand up to four words on, in the clause ("throwing a 560 error").
-            let mut end = e;
-            for _ in 0..5 {
-                let Some((vs, ve)) = next_word(hay, end) else {
-                    break;
-                };
-                if hay[end..vs]
-                    .iter()
-                    .any(|b| matches!(b, b'.' | b',' | b'!' | b'?' | b';'))
-                {
-                    break;
-                }
-                let word = &hay[vs..ve];
-                if form.takes(word) {
-                    f(s, ve, form);
-                    break;
-                }
-                end = ve;
-            }
-            continue;
+    // (A word begins where no word byte is before it, so it begins a word of letters too.)
+    each_word(hay, |s, e| {
+        if !TRIGGER_LEN.contains(&(e - s)) {
+            return;
         }
+        let Some(form) = Form::of(&hay[s..e]) else {
+            return;
+        };
+        read_form(hay, s, e, form, &mut f);
+    });
+}
+
+/// Reads the rest of a form whose auxiliary `form` stands at `s..e` of `hay` (see
+/// [`for_each`]).
+fn read_form(hay: &[u8], s: usize, e: usize, form: Form, f: &mut impl FnMut(usize, usize, Form)) {
+    if form == Form::ErrorShown {
+        // The error may stand up to four words on, in the clause ("throwing a 560 error").
         let mut end = e;
-        for step in 0..2 {
-            if hay.get(end) != Some(&b' ') {
-                break;
-            }
-            let Some((vs, ve)) = next_word(hay, end + 1).filter(|&(vs, _)| vs == end + 1) else {
+        for _ in 0..5 {
+            let Some((vs, ve)) = next_word(hay, end) else {
                 break;
             };
-            let verb = &hay[vs..ve];
-            if !verb.iter().all(u8::is_ascii_lowercase) {
+            if hay[end..vs]
+                .iter()
+                .any(|b| matches!(b, b'.' | b',' | b'!' | b'?' | b';'))
+            {
                 break;
             }
-            if step == 0 && ADVERBS.contains(&verb) {
-                end = ve;
-                continue;
-            }
-            if form.takes(verb) {
+            let word = &hay[vs..ve];
+            if form.takes(word) {
                 f(s, ve, form);
+                break;
             }
+            end = ve;
+        }
+        return;
+    }
+    let mut end = e;
+    for step in 0..2 {
+        if hay.get(end) != Some(&b' ') {
             break;
         }
+        // The verb begins right after the space (a look before the search for the word's end).
+        if !hay.get(end + 1).is_some_and(|&b| is_word_byte(b)) {
+            break;
+        }
+        let Some((vs, ve)) = next_word(hay, end + 1) else {
+            break;
+        };
+        let verb = &hay[vs..ve];
+        if !verb.iter().all(u8::is_ascii_lowercase) {
+            break;
+        }
+        if step == 0 && ADVERBS.contains(&verb) {
+            end = ve;
+            continue;
+        }
+        if form.takes(verb) {
+            f(s, ve, form);
+        }
+        break;
     }
 }
 
@@ -558,78 +614,122 @@ const KO_JI_STOP: &[&str] = &[
 /// A lone 안 or 못 in the first-stage text: the number of syllables before it, and how many
 /// syllables its verb starts with.
 fn ko_not_triggers(stage: &str, mut f: impl FnMut(usize, usize)) {
-    // A condition said with 만약 bends every clause after it (만약 업비트 터지면 코인 못 파는).
-    if stage.contains("만약") || stage.contains("만일") {
-        return;
-    }
-    let mut syllables = 0;
-    let mut prev_space = true;
-    for (i, c) in stage.char_indices() {
-        let syllable = is_syllable(c);
-        if syllable && prev_space && (c == '안' || c == '못') {
-            let rest = &stage[i + c.len_utf8()..];
-            let verb = rest.trim_start_matches([' ', '\t']);
-            let gap = rest.len() - verb.len();
-            let n = verb.chars().take_while(|&v| is_syllable(v)).count();
-            let word = verb.split(char::is_whitespace).next().unwrap_or("");
-            let next = verb[word.len()..].trim_start();
-            // A condition, a wish, a concession, a time when or a past state: 안 되면, 안
-            // 터지길, 안 돼도, 안 될 때, 안 됐던 거, 안 될 줄, 안 된 적.
-            let bent = ["면", "길", "도", "던", "까"]
-                .iter()
-                .any(|e| word.ends_with(e))
-                || ["때", "적", "줄", "리가"]
-                    .iter()
-                    .any(|w| next.starts_with(w));
-            let word_before = stage[..i].trim_end().rsplit(char::is_whitespace).next();
-            let stop = bent
-                || word_before.is_some_and(|w| KO_NOT_BEFORE.contains(&w))
-                || KO_NOT_STOP.iter().any(|w| verb.starts_with(w))
-                || (c == '못'
-                    && ["참", "믿", "봤", "봄", "살", "자", "먹", "생", "하겠"]
-                        .iter()
-                        .any(|w| verb.starts_with(w)));
-            if gap > 0 && n > 0 && !stop {
-                f(syllables, n);
-            }
+    // Whether a condition is said with 만약 or 만일 (looked for once, at the first trigger): it
+    // bends every clause after it (만약 업비트 터지면 코인 못 파는).
+    let mut conditional = None;
+    // The syllables before `counted`, counted as the triggers are met in order.
+    let (mut syllables, mut counted) = (0, 0);
+    for i in lone_syllables(stage.as_bytes()) {
+        let c = if stage[i..].starts_with('안') {
+            '안'
+        } else {
+            '못'
+        };
+        // After white space or at the start.
+        if !stage[..i]
+            .chars()
+            .next_back()
+            .is_none_or(char::is_whitespace)
+        {
+            continue;
         }
-        syllables += usize::from(syllable);
-        prev_space = c.is_whitespace();
+        let rest = &stage[i + c.len_utf8()..];
+        let verb = rest.trim_start_matches([' ', '\t']);
+        let gap = rest.len() - verb.len();
+        let n = verb.chars().take_while(|&v| is_syllable(v)).count();
+        let word = verb.split(char::is_whitespace).next().unwrap_or("");
+        let next = verb[word.len()..].trim_start();
+        // A condition, a wish, a concession, a time when or a past state: 안 되면, 안
+        // 터지길, 안 돼도, 안 될 때, 안 됐던 거, 안 될 줄, 안 된 적.
+        let bent = ["면", "길", "도", "던", "까"]
+            .iter()
+            .any(|e| word.ends_with(e))
+            || ["때", "적", "줄", "리가"]
+                .iter()
+                .any(|w| next.starts_with(w));
+        let word_before = stage[..i].trim_end().rsplit(char::is_whitespace).next();
+        let stop = bent
+            || word_before.is_some_and(|w| KO_NOT_BEFORE.contains(&w))
+            || KO_NOT_STOP.iter().any(|w| verb.starts_with(w))
+            || (c == '못'
+                && ["참", "믿", "봤", "봄", "살", "자", "먹", "생", "하겠"]
+                    .iter()
+                    .any(|w| verb.starts_with(w)));
+        if gap > 0 && n > 0 && !stop {
+            if *conditional.get_or_insert_with(|| stage.contains("만약") || stage.contains("만일"))
+            {
+                return;
+            }
+            syllables += count_syllables(&stage.as_bytes()[counted..i]);
+            counted = i;
+            f(syllables, n);
+        }
     }
+}
+
+/// Where 안 and 못 stand in `text`, in order (two `memmem` searches, merged).
+fn lone_syllables(text: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    static AN: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("안"));
+    static MOT: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("못"));
+    let mut an = AN.find_iter(text).peekable();
+    let mut mot = MOT.find_iter(text).peekable();
+    std::iter::from_fn(move || match (an.peek(), mot.peek()) {
+        (Some(a), Some(m)) if a < m => an.next(),
+        (Some(_), None) => an.next(),
+        _ => mot.next(),
+    })
 }
 
 fn is_syllable(c: char) -> bool {
     matches!(c, '\u{AC00}'..='\u{D7A3}')
 }
 
+/// The precomposed Hangul syllables (U+AC00–U+D7A3) in `text` (UTF-8), read from the lead
+/// bytes of their three-byte sequences without decoding: EA B0 80 to ED 9E A3.
+fn count_syllables(text: &[u8]) -> usize {
+    let at = |i: usize| text.get(i).copied().unwrap_or(0);
+    let mut n = 0;
+    for (i, &b) in text.iter().enumerate() {
+        n += usize::from(match b {
+            0xEB | 0xEC => true,
+            0xEA => at(i + 1) >= 0xB0,
+            0xED => at(i + 1) < 0x9E || (at(i + 1) == 0x9E && at(i + 2) <= 0xA3),
+            _ => false,
+        });
+    }
+    n
+}
+
 /// Calls `f(start, end)` for each Korean negative predicate read in `hay` (normalised) and
 /// `stage` (the same post after the first stage of normalisation): a lone 안 or 못 with the
 /// syllables of its verb, or a verb's stem with 지 않.
-pub fn for_each_korean(stage: &str, hay: &[u8], mut f: impl FnMut(usize, usize)) {
-    let Ok(text) = std::str::from_utf8(hay) else {
-        return;
-    };
-    // The syllable counts must agree for the positions to be found again.
-    let in_stage = stage.chars().filter(|&c| is_syllable(c)).count();
-    let in_hay = text.chars().filter(|&c| is_syllable(c)).count();
-    if in_stage == in_hay {
+pub fn for_each_korean(stage: &str, hay: &str, mut f: impl FnMut(usize, usize)) {
+    // The syllable counts must agree for the positions to be found again (compared at the
+    // first trigger: most posts have none).
+    let mut agree = None;
+    ko_not_triggers(stage, |k, n| {
+        let agree = *agree.get_or_insert_with(|| {
+            count_syllables(stage.as_bytes()) == count_syllables(hay.as_bytes())
+        });
+        if !agree {
+            return;
+        }
         // The byte offset of each syllable of `hay` is found by walking it once per trigger;
         // triggers are few (a post has one or two lone 안).
         let offset = |k: usize| {
-            text.char_indices()
+            hay.char_indices()
                 .filter(|&(_, c)| is_syllable(c))
                 .nth(k)
                 .map(|(i, c)| (i, i + c.len_utf8()))
         };
-        ko_not_triggers(stage, |k, n| {
-            if let (Some((start, _)), Some((_, end))) = (offset(k), offset(k + n)) {
-                f(start, end);
-            }
-        });
-    }
+        if let (Some((start, _)), Some((_, end))) = (offset(k), offset(k + n)) {
+            f(start, end);
+        }
+    });
     // Any stem before 지 않 (glued in the normalised text: 열리지않아).
-    for (i, _) in text.match_indices("지않") {
-        let before = &text[..i];
+    static JI_ANH: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("지않"));
+    for i in JI_ANH.find_iter(hay.as_bytes()) {
+        let before = &hay[..i];
         let stop = KO_JI_STOP.iter().any(|w| before.ends_with(w));
         let stem = before.chars().next_back().filter(|&c| is_syllable(c));
         if let (Some(c), false) = (stem, stop) {
@@ -676,9 +776,7 @@ mod tests {
 
     fn read_ko(stage: &str, hay: &str) -> Vec<String> {
         let mut out = Vec::new();
-        for_each_korean(stage, hay.as_bytes(), |s, e| {
-            out.push(hay[s..e].to_string())
-        });
+        for_each_korean(stage, hay, |s, e| out.push(hay[s..e].to_string()));
         out
     }
 
@@ -719,6 +817,215 @@ mod tests {
             "cannot load",
         ] {
             assert!(read(text).is_empty(), "{text}");
+        }
+    }
+
+    /// The word-by-word walk [`for_each`] replaced (its trigger loop), as the reference.
+    fn for_each_by_words(hay: &[u8], mut f: impl FnMut(usize, usize, Form)) {
+        let mut at = 0;
+        while let Some((s, e)) = next_word(hay, at) {
+            at = e;
+            let starts_word = s == 0 || !hay[s - 1].is_ascii_alphanumeric();
+            if let Some(form) = Form::of(&hay[s..e]).filter(|_| starts_word) {
+                read_form(hay, s, e, form, &mut f);
+            }
+        }
+    }
+
+    // The character walks [`ko_not_triggers`] and [`for_each_korean`] replaced, as the
+    // reference.
+    fn ko_not_triggers_by_chars(stage: &str, mut f: impl FnMut(usize, usize)) {
+        // A condition said with 만약 bends every clause after it (만약 업비트 터지면 코인 못 파는).
+        if stage.contains("만약") || stage.contains("만일") {
+            return;
+        }
+        let mut syllables = 0;
+        let mut prev_space = true;
+        for (i, c) in stage.char_indices() {
+            let syllable = is_syllable(c);
+            if syllable && prev_space && (c == '안' || c == '못') {
+                let rest = &stage[i + c.len_utf8()..];
+                let verb = rest.trim_start_matches([' ', '\t']);
+                let gap = rest.len() - verb.len();
+                let n = verb.chars().take_while(|&v| is_syllable(v)).count();
+                let word = verb.split(char::is_whitespace).next().unwrap_or("");
+                let next = verb[word.len()..].trim_start();
+                // A condition, a wish, a concession, a time when or a past state: 안 되면, 안
+                // 터지길, 안 돼도, 안 될 때, 안 됐던 거, 안 될 줄, 안 된 적.
+                let bent = ["면", "길", "도", "던", "까"]
+                    .iter()
+                    .any(|e| word.ends_with(e))
+                    || ["때", "적", "줄", "리가"]
+                        .iter()
+                        .any(|w| next.starts_with(w));
+                let word_before = stage[..i].trim_end().rsplit(char::is_whitespace).next();
+                let stop = bent
+                    || word_before.is_some_and(|w| KO_NOT_BEFORE.contains(&w))
+                    || KO_NOT_STOP.iter().any(|w| verb.starts_with(w))
+                    || (c == '못'
+                        && ["참", "믿", "봤", "봄", "살", "자", "먹", "생", "하겠"]
+                            .iter()
+                            .any(|w| verb.starts_with(w)));
+                if gap > 0 && n > 0 && !stop {
+                    f(syllables, n);
+                }
+            }
+            syllables += usize::from(syllable);
+            prev_space = c.is_whitespace();
+        }
+    }
+
+    fn for_each_korean_by_chars(stage: &str, hay: &[u8], mut f: impl FnMut(usize, usize)) {
+        let Ok(text) = std::str::from_utf8(hay) else {
+            return;
+        };
+        // The syllable counts must agree for the positions to be found again.
+        let in_stage = stage.chars().filter(|&c| is_syllable(c)).count();
+        let in_hay = text.chars().filter(|&c| is_syllable(c)).count();
+        if in_stage == in_hay {
+            // The byte offset of each syllable of `hay` is found by walking it once per trigger;
+            // triggers are few (a post has one or two lone 안).
+            let offset = |k: usize| {
+                text.char_indices()
+                    .filter(|&(_, c)| is_syllable(c))
+                    .nth(k)
+                    .map(|(i, c)| (i, i + c.len_utf8()))
+            };
+            ko_not_triggers_by_chars(stage, |k, n| {
+                if let (Some((start, _)), Some((_, end))) = (offset(k), offset(k + n)) {
+                    f(start, end);
+                }
+            });
+        }
+        // Any stem before 지 않 (glued in the normalised text: 열리지않아).
+        for (i, _) in text.match_indices("지않") {
+            let before = &text[..i];
+            let stop = KO_JI_STOP.iter().any(|w| before.ends_with(w));
+            let stem = before.chars().next_back().filter(|&c| is_syllable(c));
+            if let (Some(c), false) = (stem, stop) {
+                f(i - c.len_utf8(), i + "지않".len());
+            }
+        }
+    }
+
+    const WORDS: &[&str] = &[
+        "not",
+        "isn't",
+        "dont",
+        "doesn't",
+        "keeps",
+        "kept",
+        "nothing",
+        "throwing",
+        "giving",
+        "says",
+        "loading",
+        "open",
+        "even",
+        "going",
+        "loads",
+        "error",
+        "timeouts",
+        "a",
+        "560",
+        "x'",
+        "'not",
+        "knot",
+        "notes",
+        "nothings",
+        "displaying",
+        "offline",
+        "getting",
+    ];
+    const GAPS: &[&str] = &[
+        " ",
+        "  ",
+        ", ",
+        ". ",
+        "-",
+        "'",
+        "\"",
+        "안",
+        "다음 ",
+        "\u{AC00}\u{D7A3}",
+    ];
+
+    const KO: &[&str] = &[
+        "안",
+        "못",
+        " ",
+        "  ",
+        "\t",
+        "\n",
+        "되",
+        "돼요",
+        "받아짐",
+        "해",
+        "면",
+        "때",
+        "이제",
+        "만약",
+        "지",
+        "않아",
+        "열리",
+        "좋",
+        "보안",
+        "카톡",
+        "다음",
+        "x",
+        "ㅋ",
+        "\u{AC00}",
+        "\u{D7A3}",
+        "\u{D7A4}",
+        "\u{ABFF}",
+        "한",
+        "ퟻ",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn the_word_scan_reads_what_the_word_walk_read(
+            picks in proptest::collection::vec(
+                (proptest::sample::select(WORDS), proptest::sample::select(GAPS)), 1..10),
+        ) {
+            let text: String = picks.iter().map(|(w, g)| format!("{w}{g}")).collect();
+            let (mut new, mut old) = (vec![], vec![]);
+            for_each(text.as_bytes(), |s, e, f| new.push((s, e, f)));
+            for_each_by_words(text.as_bytes(), |s, e, f| old.push((s, e, f)));
+            proptest::prop_assert_eq!(new, old, "{:?}", text);
+        }
+
+        #[test]
+        fn the_korean_search_reads_what_the_character_walk_read(
+            picks in proptest::collection::vec(proptest::sample::select(KO), 1..16),
+            squeeze in proptest::prelude::any::<bool>(),
+            extra in proptest::prelude::any::<bool>(),
+        ) {
+            let stage = picks.concat();
+            // The normalised text: white space between Hangul removed (or not), and now and
+            // then one syllable more, so that the counts disagree.
+            let mut hay: String = if squeeze {
+                stage.split_whitespace().collect()
+            } else {
+                stage.clone()
+            };
+            if extra {
+                hay.push('가');
+            }
+            let (mut new, mut old) = (vec![], vec![]);
+            for_each_korean(&stage, &hay, |s, e| new.push((s, e)));
+            for_each_korean_by_chars(&stage, hay.as_bytes(), |s, e| old.push((s, e)));
+            proptest::prop_assert_eq!(new, old, "{:?} / {:?}", stage, hay);
+        }
+
+        #[test]
+        fn syllables_are_counted_from_their_bytes(
+            picks in proptest::collection::vec(proptest::sample::select(KO), 0..16),
+        ) {
+            let text = picks.concat();
+            let by_chars = text.chars().filter(|&c| is_syllable(c)).count();
+            proptest::prop_assert_eq!(count_syllables(text.as_bytes()), by_chars);
         }
     }
 }
