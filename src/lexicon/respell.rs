@@ -95,29 +95,65 @@ impl Vocabulary {
 /// Whether `stage` (first-stage text) has a shape [`respell`] reads: a run of three or more of
 /// one ASCII letter inside a word, three single letters between single spaces, or a `0`
 /// between two letters.
+///
+/// One pass that keeps the run of letters and the run of one letter (either case) ending at
+/// each byte, and passes over eight bytes that are not ASCII (Hangul, mostly) at once: every
+/// shape is made of ASCII letters, so such bytes only end the runs.
 pub fn may_respell(stage: &str) -> bool {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
     let b = stage.as_bytes();
-    let at = |i: usize| b.get(i).copied().unwrap_or(b' ');
     let letter = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphabetic);
-    let space_before = |i: usize| i == 0 || b[i - 1] == b' ';
-    (0..b.len()).any(|i| {
-        let lower = at(i) | 0x20;
-        (i >= 3
-            && letter(i)
-            && letter(i - 1)
-            && letter(i - 2)
-            && letter(i - 3)
-            && at(i - 1) | 0x20 == lower
-            && at(i - 2) | 0x20 == lower)
-            || (i >= 1 && b[i] == b'0' && letter(i - 1) && letter(i + 1))
-            || (letter(i)
-                && space_before(i)
-                && at(i + 1) == b' '
-                && letter(i + 2)
-                && at(i + 3) == b' '
-                && letter(i + 4)
-                && !letter(i + 5))
-    })
+    // Letters in a row, and of those the last ones that are one letter, ending before `i`.
+    let (mut letters, mut same) = (0usize, 0usize);
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c >= 0x80 {
+            let eight = b
+                .get(i..i + 8)
+                .and_then(|w| <[u8; 8]>::try_from(w).ok())
+                .map(u64::from_le_bytes);
+            i += if eight.is_some_and(|w| w & HIGH == HIGH) {
+                8
+            } else {
+                1
+            };
+            (letters, same) = (0, 0);
+            continue;
+        }
+        if !c.is_ascii_alphabetic() {
+            if c == b'0' && letters > 0 && letter(i + 1) {
+                return true;
+            }
+            (letters, same) = (0, 0);
+            i += 1;
+            continue;
+        }
+        same = if letters > 0 && b[i - 1] | 0x20 == c | 0x20 {
+            same + 1
+        } else {
+            1
+        };
+        letters += 1;
+        // Three of one letter after another letter: "whatsapppp", "zoooom".
+        if same >= 3 && letters >= 4 {
+            return true;
+        }
+        // A single letter (after a space or at the start), a space, a letter, a space, a letter
+        // that ends its word: "d o w".
+        if letters == 1
+            && (i == 0 || b[i - 1] == b' ')
+            && b.get(i + 1) == Some(&b' ')
+            && letter(i + 2)
+            && b.get(i + 3) == Some(&b' ')
+            && letter(i + 4)
+            && !letter(i + 5)
+        {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 /// The scratch buffers of [`respell`], and what it changed (for `outcry explain`).
@@ -326,5 +362,47 @@ mod tests {
         assert!(may_respell("d0wn"));
         assert!(!may_respell("gmail is down, error 500, www.x.com"));
         assert!(!may_respell("a b"));
+    }
+
+    /// The byte-by-byte test [`may_respell`] replaced, as the reference.
+    fn may_respell_by_bytes(stage: &str) -> bool {
+        let b = stage.as_bytes();
+        let at = |i: usize| b.get(i).copied().unwrap_or(b' ');
+        let letter = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphabetic);
+        let space_before = |i: usize| i == 0 || b[i - 1] == b' ';
+        (0..b.len()).any(|i| {
+            let lower = at(i) | 0x20;
+            (i >= 3
+                && letter(i)
+                && letter(i - 1)
+                && letter(i - 2)
+                && letter(i - 3)
+                && at(i - 1) | 0x20 == lower
+                && at(i - 2) | 0x20 == lower)
+                || (i >= 1 && b[i] == b'0' && letter(i - 1) && letter(i + 1))
+                || (letter(i)
+                    && space_before(i)
+                    && at(i + 1) == b' '
+                    && letter(i + 2)
+                    && at(i + 3) == b' '
+                    && letter(i + 4)
+                    && !letter(i + 5))
+        })
+    }
+
+    const PIECES: &[&str] = &[
+        "a", "A", "p", "P", "o", "O", "0", "00", "1", " ", "  ", "pp", "ppp", "ooo", "Oo", "d o",
+        "x", ".", "'", "-", "가", "다음", "ㅋ", "\u{e9}", "\t", "\n",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #[test]
+        fn the_one_pass_finds_what_the_byte_test_found(
+            picks in proptest::collection::vec(proptest::sample::select(PIECES), 0..14),
+        ) {
+            let text = picks.concat();
+            proptest::prop_assert_eq!(may_respell(&text), may_respell_by_bytes(&text), "{:?}", text);
+        }
     }
 }
