@@ -30,6 +30,8 @@ use std::sync::LazyLock;
 
 use memchr::memmem::Finder;
 
+use super::normalise::eight_may_hold_word;
+
 /// A grammar form; its display is what `outcry explain` shows as the matched entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Form {
@@ -379,20 +381,18 @@ const WORD_BYTE: [bool; 256] = {
 const TRIGGER_LEN: std::ops::RangeInclusive<usize> = 3..=10;
 
 /// Each ASCII word of `hay` in order, as [`next_word`] would give them one after another, and
-/// its end; eight bytes that are not ASCII (Hangul, mostly) are passed over at once.
+/// its end; from a byte that is not ASCII, eight bytes that hold no word byte (Hangul,
+/// spaces, marks) are passed over at once.
 fn each_word(hay: &[u8], mut f: impl FnMut(usize, usize)) {
     let n = hay.len();
     let mut i = 0;
     while i < n {
         if !WORD_BYTE[usize::from(hay[i])] {
-            let eight = hay
-                .get(i..i + 8)
-                .and_then(|c| <[u8; 8]>::try_from(c).ok())
-                .map(u64::from_le_bytes);
-            const HIGH: u64 = 0x8080_8080_8080_8080;
-            i += match eight {
-                Some(w) if w & HIGH == HIGH => 8,
-                _ => 1,
+            // (asked only in text that is not ASCII: between English words it seldom pays)
+            i += if hay[i] < 0x80 || eight_may_hold_word(hay, i) {
+                1
+            } else {
+                8
             };
             continue;
         }

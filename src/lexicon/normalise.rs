@@ -105,6 +105,27 @@ pub fn may_fold(raw: &str, doubles: Doubles, marks: bool) -> bool {
         && raw.chars().any(has_final_kieuk)
 }
 
+/// Whether the eight bytes at `i` of `b` may hold an ASCII letter, digit or apostrophe: false
+/// only when there are eight and each is below `0` but the apostrophe (white space, most
+/// punctuation) or not ASCII (Hangul). The word scans pass over such stretches at once.
+#[inline]
+pub fn eight_may_hold_word(b: &[u8], i: usize) -> bool {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let Some(w) = b.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) else {
+        return true;
+    };
+    let w = u64::from_le_bytes(w);
+    // A byte below 0x80 at or above 0x30 gets its high bit from the sum (no carry leaves a
+    // byte: 0x7F + 0x50 < 0x100).
+    let from_zero_up = ((w & LOW7) + 0x50 * ONES) & !w & HIGH;
+    // A byte equal to the apostrophe (0x27): zero after the XOR.
+    let q = w ^ (0x27 * ONES);
+    let apostrophe = q.wrapping_sub(ONES) & !q & HIGH;
+    from_zero_up | apostrophe != 0
+}
+
 /// Hangul syllables and jamo (including the compatibility jamo of ㅠㅠ and ㅋㅋ).
 pub fn is_hangul(c: char) -> bool {
     matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}')
@@ -916,6 +937,28 @@ mod tests {
             let mut out = String::new();
             normalise_into(text, &mut out);
             assert!(out.contains("down") || out.ends_with('a'), "{out:?}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+        #[test]
+        fn eight_bytes_are_told_as_byte_by_byte(
+            b in prop::collection::vec(
+                prop_oneof![any::<u8>(), prop::sample::select(vec![b' ', b'\'', b'/', b'0', b'9', b'A', b'z', 0x7F, 0x2F, 0x30, 0xEC])],
+                0..12),
+            at in 0usize..12,
+        ) {
+            let word = |c: &u8| c.is_ascii_alphanumeric() || *c == b'\'';
+            let by_bytes = b.get(at..at + 8).is_none_or(|c| c.iter().any(word));
+            // (a superset: `:` to `~` count too)
+            if by_bytes {
+                prop_assert!(eight_may_hold_word(&b, at));
+            }
+            let none_up = b.get(at..at + 8).is_some_and(|c| {
+                c.iter().all(|&x| x >= 0x80 || (x < 0x30 && x != b'\''))
+            });
+            prop_assert_eq!(eight_may_hold_word(&b, at), !none_up);
         }
     }
 }

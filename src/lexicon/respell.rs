@@ -25,6 +25,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::normalise::eight_may_hold_word;
+
 /// The lexicon's words, for reading playful spellings back.
 #[derive(Default)]
 pub struct Vocabulary {
@@ -97,10 +99,10 @@ impl Vocabulary {
 /// between two letters.
 ///
 /// One pass that keeps the run of letters and the run of one letter (either case) ending at
-/// each byte, and passes over eight bytes that are not ASCII (Hangul, mostly) at once: every
-/// shape is made of ASCII letters, so such bytes only end the runs.
+/// each byte, and passes over eight bytes with no ASCII letter or digit at once (Hangul,
+/// spaces, marks: `normalise::eight_may_hold_word`): every shape is made of ASCII letters and
+/// `0`, so such bytes only end the runs.
 pub fn may_respell(stage: &str) -> bool {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let b = stage.as_bytes();
     let letter = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphabetic);
     // Letters in a row, and of those the last ones that are one letter, ending before `i`.
@@ -108,25 +110,17 @@ pub fn may_respell(stage: &str) -> bool {
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
-        if c >= 0x80 {
-            let eight = b
-                .get(i..i + 8)
-                .and_then(|w| <[u8; 8]>::try_from(w).ok())
-                .map(u64::from_le_bytes);
-            i += if eight.is_some_and(|w| w & HIGH == HIGH) {
-                8
-            } else {
-                1
-            };
-            (letters, same) = (0, 0);
-            continue;
-        }
         if !c.is_ascii_alphabetic() {
             if c == b'0' && letters > 0 && letter(i + 1) {
                 return true;
             }
             (letters, same) = (0, 0);
-            i += 1;
+            // (asked only in text that is not ASCII: between English words it seldom pays)
+            i += if c < 0x80 || eight_may_hold_word(b, i) {
+                1
+            } else {
+                8
+            };
             continue;
         }
         same = if letters > 0 && b[i - 1] | 0x20 == c | 0x20 {
