@@ -15,7 +15,7 @@ use super::file::{
 };
 use super::grammar::{self, Form};
 use super::normalise::{doubles_in, is_syllable, nfkc_stage, Doubles, Normaliser};
-use super::respell::{may_respell, respell, Respelling, Vocabulary};
+use super::respell::{respell, Respelling, Vocabulary};
 use super::vetter::{Vetter, Vetting, MAX_TEXT};
 use crate::record::jsonscan::same;
 
@@ -880,8 +880,9 @@ impl Matcher {
             return None;
         }
         s.norm.clear();
-        Normaliser::new(&mut s.norm, Some(&self.handles), self.doubles).run(stage);
-        if may_respell(stage) {
+        // (the normaliser finds on its way whether `respell::may_respell(stage)`)
+        let shape = Normaliser::new(&mut s.norm, Some(&self.handles), self.doubles).run(stage);
+        if shape {
             respell(stage, &mut s.norm, &self.vocab, &mut s.respelling);
         } else {
             s.respelling.changes.clear();

@@ -7,6 +7,7 @@ use std::collections::HashSet;
 
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
+use super::respell::shape_at;
 use crate::time::parse::syllable_at;
 
 /// Normalises a lexicon entry (or any text that needs no URL and mention stripping), appending to
@@ -315,6 +316,8 @@ pub(super) struct Normaliser<'o, 'h> {
     run: char,
     run_len: usize,
     run_folds: bool,
+    /// Whether the text has a shape `respell` reads (`respell::may_respell`), found on the way.
+    shape: bool,
 }
 
 impl<'o, 'h> Normaliser<'o, 'h> {
@@ -336,6 +339,7 @@ impl<'o, 'h> Normaliser<'o, 'h> {
             run: '\0',
             run_len: 0,
             run_folds: false,
+            shape: false,
         }
     }
 
@@ -347,7 +351,13 @@ impl<'o, 'h> Normaliser<'o, 'h> {
     /// been pushed, copied as a whole (lower-cased) as long as no letter repeats the one before
     /// it (a repeat goes through `push`, where stretched spellings fold). The unit tests hold
     /// this to `push` character by character.
-    pub(super) fn run(mut self, text: &str) {
+    ///
+    /// Returns whether `text` has a shape that `respell` reads back, as
+    /// [`may_respell`](super::respell::may_respell) would say: every such shape is made of
+    /// ASCII letters and digits, which all pass through [`Normaliser::ascii_word`], and it asks
+    /// [`shape_at`] only where one may be (a word's first character, a repeat, a `0`), so the
+    /// text is not read again for it.
+    pub(super) fn run(mut self, text: &str) -> bool {
         let b = text.as_bytes();
         let mut i = 0;
         while i < b.len() {
@@ -374,6 +384,7 @@ impl<'o, 'h> Normaliser<'o, 'h> {
         }
         self.end_mention();
         self.end_token();
+        self.shape
     }
 
     /// What `push` does with a white space character.
@@ -429,10 +440,15 @@ impl<'o, 'h> Normaliser<'o, 'h> {
         let first = b[i];
         let lc = first.to_ascii_lowercase();
         let mut end = i + 1;
+        self.shape = self.shape || shape_at(b, i);
         if self.mention.is_some() {
             self.out.push(char::from(lc));
             while end < b.len() && b[end].is_ascii_alphanumeric() {
-                self.out.push(char::from(b[end].to_ascii_lowercase()));
+                let c = b[end].to_ascii_lowercase();
+                if c == b'0' || c == b[end - 1].to_ascii_lowercase() {
+                    self.shape = self.shape || shape_at(b, end);
+                }
+                self.out.push(char::from(c));
                 end += 1;
             }
             self.prev = char::from(b[end - 1]);
@@ -459,9 +475,14 @@ impl<'o, 'h> Normaliser<'o, 'h> {
             let lc = b[end].to_ascii_lowercase();
             let c = char::from(lc);
             if c != self.run {
+                if lc == b'0' {
+                    self.shape = self.shape || shape_at(b, end);
+                }
                 (self.run, self.run_len, self.run_folds) = (c, 1, lc.is_ascii_lowercase());
                 self.out.push(c);
             } else {
+                // `run` is the byte before, lower-cased: a repeat may end a stretched run.
+                self.shape = self.shape || shape_at(b, end);
                 self.run_len += 1;
                 let doubled_ok = self.run_folds && letter_bit(lc) & self.doubles != 0;
                 match self.run_len {
@@ -754,6 +775,32 @@ mod tests {
             let handles = about_posts.then_some(&handles);
             let doubles = letter_bit(b'l') | letter_bit(b'o');
             prop_assert_eq!(fast(&text, handles, doubles), reference(&text, handles, doubles));
+        }
+    }
+
+    /// Pieces for the shapes `respell` reads: stretched runs in either case, zeros between
+    /// letters, letters spelled out, and what stands around them (mentions, links, Hangul).
+    const SHAPES: &[&str] = &[
+        "d", "D", "o", "O", "w", "n", "0", "00", "1", "oo", "OOO", "ppp", "Pp", "whatsap", "zoom",
+        "@", "@d", "http://", "www.", "_", " ", "  ", ".", "'", "!", "?", "~", "지", "접속", "ㅋ",
+        "é", "\u{00A0}", "Ｏ", "#", "d ", "o ", "W ", " n", "x y z", "a0",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(6000))]
+        #[test]
+        fn the_normaliser_finds_the_shapes_may_respell_finds(
+            picks in proptest::collection::vec(proptest::sample::select(SHAPES), 0..16),
+            about_posts in any::<bool>(),
+        ) {
+            let text: String = picks.concat();
+            let handles: HashSet<String> = ["zoom".to_string()].into();
+            let handles = about_posts.then_some(&handles);
+            let (mut out, mut buf) = (String::new(), String::new());
+            let stage = nfkc_stage(&text, &mut buf);
+            let doubles = letter_bit(b'o') | letter_bit(b'p');
+            let shape = Normaliser::new(&mut out, handles, doubles).run(stage);
+            prop_assert_eq!(shape, super::super::respell::may_respell(stage), "{:?}", stage);
         }
     }
 

@@ -150,6 +150,31 @@ pub fn may_respell(stage: &str) -> bool {
     false
 }
 
+/// Whether one of the shapes of [`may_respell`] ends at (a stretched run), is at (a `0`) or
+/// starts at (spelled-out letters) byte `p` of `b`: the test `may_respell` makes at each byte,
+/// for the normaliser, which asks it only where a shape may be (`Normaliser::run`).
+#[inline]
+pub fn shape_at(b: &[u8], p: usize) -> bool {
+    let at = |i: usize| b.get(i).copied().unwrap_or(b' ');
+    let letter = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphabetic);
+    let lower = at(p) | 0x20;
+    (p >= 3
+        && letter(p)
+        && letter(p - 1)
+        && letter(p - 2)
+        && letter(p - 3)
+        && at(p - 1) | 0x20 == lower
+        && at(p - 2) | 0x20 == lower)
+        || (p >= 1 && b[p] == b'0' && letter(p - 1) && letter(p + 1))
+        || (letter(p)
+            && (p == 0 || b[p - 1] == b' ')
+            && at(p + 1) == b' '
+            && letter(p + 2)
+            && at(p + 3) == b' '
+            && letter(p + 4)
+            && !letter(p + 5))
+}
+
 /// The scratch buffers of [`respell`], and what it changed (for `outcry explain`).
 #[derive(Default)]
 pub struct Respelling {
