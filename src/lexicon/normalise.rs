@@ -440,7 +440,9 @@ impl<'o, 'h> Normaliser<'o, 'h> {
         let first = b[i];
         let lc = first.to_ascii_lowercase();
         let mut end = i + 1;
-        self.shape = self.shape || shape_at(b, i);
+        // (each shape at a word's first character has a letter before it or a space after it)
+        let maybe = (i > 0 && b[i - 1].is_ascii_alphabetic()) || b.get(i + 1) == Some(&b' ');
+        self.shape = self.shape || (maybe && shape_at(b, i));
         if self.mention.is_some() {
             self.out.push(char::from(lc));
             while end < b.len() && b[end].is_ascii_alphanumeric() {
