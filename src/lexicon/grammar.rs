@@ -28,9 +28,8 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use memchr::memmem::Finder;
-
-use super::normalise::eight_may_hold_word;
 
 /// A grammar form; its display is what `outcry explain` shows as the matched entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,19 +64,6 @@ impl Form {
         }
     }
 
-    fn of(trigger: &[u8]) -> Option<Form> {
-        Some(match trigger {
-            b"isn't" | b"isnt" | b"aren't" | b"arent" | b"not" => Form::NotDoing,
-            b"doesn't" | b"doesnt" | b"don't" | b"dont" => Form::DoesNot,
-            b"keeps" | b"kept" => Form::Keeps,
-            b"nothing" => Form::Nothing,
-            b"throwing" | b"throws" | b"threw" | b"giving" | b"gives" | b"gave" | b"getting"
-            | b"showing" | b"shows" | b"returning" | b"returns" | b"spitting" | b"spits"
-            | b"says" | b"saying" | b"displays" | b"displaying" => Form::ErrorShown,
-            _ => return None,
-        })
-    }
-
     /// Whether `verb` (lower-case ASCII letters) completes the form.
     fn takes(self, verb: &[u8]) -> bool {
         let ing = verb.len() >= 5 && verb.ends_with(b"ing");
@@ -93,6 +79,39 @@ impl Form {
         }
     }
 }
+
+/// The auxiliaries and verbs that begin a form (lower case; letters and apostrophes only).
+const TRIGGERS: &[(&str, Form)] = &[
+    ("isn't", Form::NotDoing),
+    ("isnt", Form::NotDoing),
+    ("aren't", Form::NotDoing),
+    ("arent", Form::NotDoing),
+    ("not", Form::NotDoing),
+    ("doesn't", Form::DoesNot),
+    ("doesnt", Form::DoesNot),
+    ("don't", Form::DoesNot),
+    ("dont", Form::DoesNot),
+    ("keeps", Form::Keeps),
+    ("kept", Form::Keeps),
+    ("nothing", Form::Nothing),
+    ("throwing", Form::ErrorShown),
+    ("throws", Form::ErrorShown),
+    ("threw", Form::ErrorShown),
+    ("giving", Form::ErrorShown),
+    ("gives", Form::ErrorShown),
+    ("gave", Form::ErrorShown),
+    ("getting", Form::ErrorShown),
+    ("showing", Form::ErrorShown),
+    ("shows", Form::ErrorShown),
+    ("returning", Form::ErrorShown),
+    ("returns", Form::ErrorShown),
+    ("spitting", Form::ErrorShown),
+    ("spits", Form::ErrorShown),
+    ("says", Form::ErrorShown),
+    ("saying", Form::ErrorShown),
+    ("displays", Form::ErrorShown),
+    ("displaying", Form::ErrorShown),
+];
 
 /// What a screen or a client shows when a service fails, besides errors and timeouts ("outlook
 /// says \"disconnected\"", "starlink says \"searching\"").
@@ -365,59 +384,31 @@ fn next_word(hay: &[u8], from: usize) -> Option<(usize, usize)> {
     Some((start, end))
 }
 
-/// The bytes that [`is_word_byte`] accepts, as a table (the word scan reads every byte).
-const WORD_BYTE: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = is_word_byte(b as u8);
-        b += 1;
-    }
-    t
-};
-
-/// The length of the shortest and of the longest auxiliary ([`Form::of`]): "not",
-/// "displaying".
-const TRIGGER_LEN: std::ops::RangeInclusive<usize> = 3..=10;
-
-/// Each ASCII word of `hay` in order, as [`next_word`] would give them one after another, and
-/// its end; from a byte that is not ASCII, eight bytes that hold no word byte (Hangul,
-/// spaces, marks) are passed over at once.
-fn each_word(hay: &[u8], mut f: impl FnMut(usize, usize)) {
-    let n = hay.len();
-    let mut i = 0;
-    while i < n {
-        if !WORD_BYTE[usize::from(hay[i])] {
-            // (asked only in text that is not ASCII: between English words it seldom pays)
-            i += if hay[i] < 0x80 || eight_may_hold_word(hay, i) {
-                1
-            } else {
-                8
-            };
-            continue;
-        }
-        let s = i;
-        while i < n && WORD_BYTE[usize::from(hay[i])] {
-            i += 1;
-        }
-        f(s, i);
-    }
-}
+/// The triggers in one automaton: leftmost-longest, so that a trigger that is a whole word is
+/// always reported (no reported match can reach across the non-word byte before a word, and no
+/// trigger is longer than the word it equals).
+static TRIGGER_SEARCH: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(TRIGGERS.iter().map(|(w, _)| w))
+        .expect("the triggers are plain literals")
+});
 
 /// Calls `f(start, end, form)` for each form read in `hay` (normalised text), the span from the
 /// auxiliary to the end of the verb. Between the words only single spaces may stand: a
 /// comma or a full stop ends the clause the predicate is in.
+///
+/// The auxiliaries are found with one search (most words of a post are none), and a match
+/// counts where it is a whole word: no word byte (letter, digit, apostrophe) on either side.
 pub fn for_each(hay: &[u8], mut f: impl FnMut(usize, usize, Form)) {
-    // (A word begins where no word byte is before it, so it begins a word of letters too.)
-    each_word(hay, |s, e| {
-        if !TRIGGER_LEN.contains(&(e - s)) {
-            return;
+    for m in TRIGGER_SEARCH.find_iter(hay) {
+        let (s, e) = (m.start(), m.end());
+        let whole =
+            (s == 0 || !is_word_byte(hay[s - 1])) && hay.get(e).is_none_or(|&b| !is_word_byte(b));
+        if whole {
+            read_form(hay, s, e, TRIGGERS[m.pattern().as_usize()].1, &mut f);
         }
-        let Some(form) = Form::of(&hay[s..e]) else {
-            return;
-        };
-        read_form(hay, s, e, form, &mut f);
-    });
+    }
 }
 
 /// Reads the rest of a form whose auxiliary `form` stands at `s..e` of `hay` (see
@@ -820,13 +811,21 @@ mod tests {
         }
     }
 
+    /// The form `trigger` (a whole word) begins, if any.
+    fn form_of(trigger: &[u8]) -> Option<Form> {
+        TRIGGERS
+            .iter()
+            .find(|(w, _)| w.as_bytes() == trigger)
+            .map(|&(_, f)| f)
+    }
+
     /// The word-by-word walk [`for_each`] replaced (its trigger loop), as the reference.
     fn for_each_by_words(hay: &[u8], mut f: impl FnMut(usize, usize, Form)) {
         let mut at = 0;
         while let Some((s, e)) = next_word(hay, at) {
             at = e;
             let starts_word = s == 0 || !hay[s - 1].is_ascii_alphanumeric();
-            if let Some(form) = Form::of(&hay[s..e]).filter(|_| starts_word) {
+            if let Some(form) = form_of(&hay[s..e]).filter(|_| starts_word) {
                 read_form(hay, s, e, form, &mut f);
             }
         }
@@ -911,14 +910,33 @@ mod tests {
     const WORDS: &[&str] = &[
         "not",
         "isn't",
+        "isnt",
+        "aren't",
+        "arent",
         "dont",
+        "don't",
         "doesn't",
+        "doesnt",
         "keeps",
         "kept",
         "nothing",
         "throwing",
+        "throws",
+        "threw",
         "giving",
+        "gives",
+        "gave",
+        "getting",
+        "showing",
+        "shows",
+        "returning",
+        "returns",
+        "spitting",
+        "spits",
         "says",
+        "saying",
+        "displays",
+        "displaying",
         "loading",
         "open",
         "even",
@@ -933,9 +951,11 @@ mod tests {
         "knot",
         "notes",
         "nothings",
-        "displaying",
         "offline",
-        "getting",
+        "don",
+        "displayings",
+        "'",
+        "2",
     ];
     const GAPS: &[&str] = &[
         " ",

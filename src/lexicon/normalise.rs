@@ -108,7 +108,8 @@ pub fn may_fold(raw: &str, doubles: Doubles, marks: bool) -> bool {
 
 /// Whether the eight bytes at `i` of `b` may hold an ASCII letter, digit or apostrophe: false
 /// only when there are eight and each is below `0` but the apostrophe (white space, most
-/// punctuation) or not ASCII (Hangul). The word scans pass over such stretches at once.
+/// punctuation) or not ASCII (Hangul). `respell::may_respell` passes over such stretches at
+/// once.
 #[inline]
 pub fn eight_may_hold_word(b: &[u8], i: usize) -> bool {
     const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
