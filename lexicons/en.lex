@@ -1900,3 +1900,59 @@ productivity
 chase down
 chase it down
 chase them down
+
+# Issue 14, round seven, on the eighth set's dev half: a provider or game back "finally" ("rogers
+# finally back on my end", "steam let me log in finally"); talk of an outage that is a rumour,
+# a trend or an anniversary ("rumour going around that whatsapp is down", "\"Is Twitter down?\"
+# trended", "a year ago today the playstation network was offline").
+[recovery en]
+^finally back
+back on my end
+^let me log in finally
+^let me in finally
+^finally let me log in
+^finally let me in
+
+# What never finishes fails: "a loading bar that never ends", "the page never loads" (said of
+# the service, or of its function: see `^` in lexicons/README.md).
+[outage en]
+^never ends
+^never loads
+^never finishes
+^never arrives
+^never connects
+^never goes through
+
+[sense news 4 every after]
+rumour
+rumours
+rumor
+rumors
+
+[sense over 5 every after]
+trended
+trending
+
+[sense past 6 every]
+a year ago
+ago today
+
+# A game's launcher names its service: "bnet launcher".
+[context en]
+launcher
+
+# Issue 14, round seven, on train8.tsv: slang for a service that broke, said of the service
+# before it ("github is toast", "slack shitting the bed", "zoom crapped out", "roblox bricked??",
+# "steam's on the fritz").
+[outage en]
+^is toast
+^kaput
+^on the fritz
+^shitting the bed
+^crapped out
+^bricked
+^awol
+^gone mia
+^janky
+^logs me out
+^error out

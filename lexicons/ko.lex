@@ -1494,3 +1494,64 @@ TV
 ^종료돼
 ^종료되
 ^강제 종료
+
+# Issue 14, round seven, on the eighth set's dev half: loading that goes on (계속 로딩중), a
+# connection delayed (what a failing screen says: 서비스 연결이 지연되고 있습니다); a chatbot that
+# answers well now (챗gpt 이제 대답 잘해요); a show or a person back *on* a service (넷플에
+# 돌아왔대요) is no recovery of it; a manual on handling outages (장애 대응 매뉴얼) tells of none.
+[outage ko]
+^계속 로딩
+연결이 지연
+연결 지연
+
+[recovery ko]
+^대답 잘 해
+^답변 잘 해
+
+[exclude ko]
+*에 돌아왔
+*에 돌아옴
+
+[sense howto 4 every after]
+매뉴얼
+
+# Body parts: "손목 나갔어요" after 토스 (the volleyball toss) is a wrist, not the app.
+[sense physical]
+손목
+발목
+무릎
+허리
+어깨
+
+# Japanese providers' customers (au, docomo, SoftBank): "can't connect", an outage, the line.
+[outage ko]
+つながらない
+繋がらない
+障害
+
+[exclude ko]
+障害者
+
+[context ko]
+回線
+
+# Issue 14, round seven, on train8.tsv: slang for a service that broke (카톡 뻗음, 또 사망함, 넷플
+# 맛감, 인스타 뻑남), loops, a connection that fails, what failing screens say.
+[outage ko]
+^뻗음
+^사망함
+^사망했
+^맛감
+^맛 갔
+^뻑남
+^뻑났
+^무한루프
+^무한 반복
+^안 올라와
+^연결 실패
+^안 움직
+^하얘짐
+^하얘져
+예기치 않은 오류
+통신 오류
+문제가 발생했습니다

@@ -401,6 +401,7 @@ Disney+
 Disney Plus
 디즈니+
 디즈니플러스
+?디플
 
 [service prime-video video]
 Prime Video
@@ -608,6 +609,8 @@ Blizzard servers
 @BlizzardCS
 배틀넷
 블리자드 서버
+?bnet
+배넷
 
 [service league-of-legends game]
 League of Legends
@@ -971,6 +974,7 @@ Minecraft
 [service overwatch game]
 Overwatch
 Overwatch 2
+OW2
 오버워치
 
 [service genshin game]
@@ -989,6 +993,7 @@ FIFA Online
 EA FC
 피파온라인
 FC 온라인
+?피파
 
 [service lineage game]
 ?Lineage

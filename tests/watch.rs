@@ -82,6 +82,17 @@ fn sorted_jsonl(files: &[String], args: &[&str]) -> Vec<u8> {
     out
 }
 
+/// A generated scenario's files written into `dir`, read back as one time-sorted JSONL stream.
+fn scenario_jsonl(sc: &outcry_sim::Scenario, dir: &Path) -> Vec<u8> {
+    let mut files = vec![];
+    for (name, bytes) in &sc.files {
+        let p = dir.join(format!("{}-{name}", sc.name));
+        std::fs::write(&p, bytes).unwrap();
+        files.push(p.to_string_lossy().into_owned());
+    }
+    sorted_jsonl(&files, &[])
+}
+
 fn fixture(dir: &str) -> Vec<String> {
     let mut v: Vec<String> = std::fs::read_dir(root().join(dir))
         .unwrap()
@@ -113,8 +124,8 @@ fn dump_fixture() {
 /// [`watch_agrees_with_detect_on_the_scenario_suite`]) whose name holds `OUTCRY_WATCH_ONLY` as
 /// the time-ordered JSON Lines that test pipes into `watch` (`NAME.jsonl`), with their truths
 /// (`NAME-truth.csv`), to look at by hand (`OUT=dir OUTCRY_WATCH_SUITE=fresh2
-/// OUTCRY_WATCH_ONLY=dump-3 cargo test --test watch -- --ignored dump_scenarios`); `fresh3` is
-/// the fifth pass's draw, run once at that pass's end.
+/// OUTCRY_WATCH_ONLY=dump-3 cargo test --test watch -- --ignored dump_scenarios`); `fresh4` is
+/// the sixth pass's draw, run once at that pass's end (development data since).
 #[test]
 #[ignore]
 fn dump_scenarios() {
@@ -126,18 +137,13 @@ fn dump_scenarios() {
         "fresh" => outcry_sim::fresh_holdout(),
         "fresh2" => outcry_sim::fresh2_holdout(),
         "fresh3" => outcry_sim::fresh3_holdout(),
+        "fresh4" => outcry_sim::fresh4_holdout(),
         _ => outcry_sim::suite(),
     };
     let tmp = tempfile::tempdir().unwrap();
     for spec in suite.iter().filter(|s| s.name.contains(&only)) {
         let sc = outcry_sim::generate(spec);
-        let mut files = vec![];
-        for (name, bytes) in &sc.files {
-            let p = tmp.path().join(format!("{}-{name}", sc.name));
-            std::fs::write(&p, bytes).unwrap();
-            files.push(p.to_string_lossy().into_owned());
-        }
-        let jsonl = sorted_jsonl(&files, &[]);
+        let jsonl = scenario_jsonl(&sc, tmp.path());
         std::fs::write(format!("{d}/{}.jsonl", sc.name), jsonl).unwrap();
         std::fs::write(format!("{d}/{}-truth.csv", sc.name), sc.truth_csv()).unwrap();
     }
@@ -194,12 +200,31 @@ fn piped(args: &[&str], input: Vec<u8>) -> (i32, String, String) {
     )
 }
 
-/// Where each of detect's incidents in `jsonl` first stood out: (service, onset, the end of
-/// its first elevated window), from the library's own detector on the same windows `detect`
-/// reads (the incident's first window may be a quieter lead-in; the first *elevated* one is
-/// the first whose count the test found above the expectation). The issue's latency counts
-/// from there: the onset alert should come at most one window after it.
-fn first_elevated(jsonl: &[u8], args: &[&str]) -> Vec<(String, Ts, Ts)> {
+/// Where one of detect's incidents first stood out (see [`first_elevated`]).
+#[derive(Debug, Clone)]
+struct StoodOut {
+    service: String,
+    onset: Ts,
+    /// The end of the incident's first elevated window.
+    elevated_end: Ts,
+    /// The end of the first window by whose close the detector's rules (the spike or summed
+    /// spike, the run-length and the evidence rule) found the incident on the windows up to it,
+    /// every window judged against the whole input's expectation: the soonest the detector
+    /// could be sure, even knowing what was usual as it knows it in hindsight.
+    sure_end: Ts,
+    /// When the stream closed that window: the first post at least `--max-lateness` (one
+    /// window) past its end. The onset alert is as soon as the detector is sure when it comes
+    /// by then.
+    sure_close: Ts,
+}
+
+/// Where each of detect's incidents in `jsonl` first stood out, from the library's own
+/// detector on the same windows `detect` reads: the end of its first elevated window (the
+/// incident's first window may be a quieter lead-in; the first *elevated* one is the first
+/// whose count the test found above the expectation), from which the issue counts its bound
+/// (the onset alert at most one window after it), and the end of the window by which the
+/// detector was first sure of it ([`StoodOut::sure_end`]).
+fn first_elevated(jsonl: &[u8], args: &[&str]) -> Vec<StoodOut> {
     let d = tempfile::tempdir().unwrap();
     let path = d.path().join("sorted.jsonl");
     std::fs::write(&path, jsonl).unwrap();
@@ -218,6 +243,15 @@ fn first_elevated(jsonl: &[u8], args: &[&str]) -> Vec<(String, Ts, Ts)> {
         .windows;
     let p = &cfg.params;
     let segs = outcry::detect::segments(&w);
+    let times: Vec<Ts> = jsonl
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .map(|l| ts(&serde_json::from_slice::<Value>(l).unwrap()["created_at"]))
+        .collect();
+    let closed = |end: Ts| {
+        let k = times.partition_point(|&t| t < end + WIDTH);
+        times.get(k).copied().unwrap_or(end + WIDTH)
+    };
     outcry::detect::detect(&w, p)
         .into_iter()
         .map(|i| {
@@ -229,10 +263,64 @@ fn first_elevated(jsonl: &[u8], args: &[&str]) -> Vec<(String, Ts, Ts)> {
             let first = (i.first_window..=i.last_window)
                 .find(|&k| s.scores[(k - a) as usize].elevated)
                 .unwrap();
-            let name = matcher.services()[i.service].id.clone();
-            (name, i.onset, w.end(first))
+            let sure = sure_window(&w, p, &s, &i);
+            StoodOut {
+                service: matcher.services()[i.service].id.clone(),
+                onset: i.onset,
+                elevated_end: w.end(first),
+                sure_end: w.end(sure),
+                sure_close: closed(w.end(sure)),
+            }
         })
         .collect()
+}
+
+/// The first window `k` of incident `i` at which the detector, given the windows of its
+/// service's series `s` up to `k` only (the later ones quiet), finds an incident there: each
+/// window keeps its expectation from the whole input, so what is measured is how many windows
+/// the detector's rules need, not how well a live run knows the usual level.
+fn sure_window(
+    w: &outcry::window::Windows,
+    p: &outcry::detect::Params,
+    s: &outcry::detect::Series,
+    i: &outcry::detect::Incident,
+) -> i64 {
+    use outcry::detect::{Series, WindowScore};
+    let quiet = |x: &WindowScore| WindowScore {
+        reports: 0,
+        p: 1.0,
+        score: 0.0,
+        spike: false,
+        elevated: false,
+        ..*x
+    };
+    (i.first_window..=i.last_window)
+        .find(|&k| {
+            let mut cut = s.clone();
+            for x in cut.scores.iter_mut().skip((k - s.first + 1) as usize) {
+                *x = quiet(x);
+            }
+            // The other services, and the service's other segments, hold nothing.
+            let silent = WindowScore {
+                expected: 1.0,
+                ..quiet(&s.scores[0])
+            };
+            let found = outcry::detect::detect_with(w, p, |_, svc, a, b, _| {
+                if svc == i.service && a == s.first {
+                    cut.clone()
+                } else {
+                    Series {
+                        first: a,
+                        scores: vec![silent; (b - a + 1) as usize],
+                        ..cut.clone()
+                    }
+                }
+            });
+            found.iter().any(|f| {
+                f.service == i.service && f.first_window <= k && f.last_window >= i.first_window
+            })
+        })
+        .unwrap_or(i.last_window)
 }
 
 /// What `detect` finds in `jsonl`.
@@ -324,6 +412,12 @@ struct Agreement {
     /// (seconds): the window closes `--max-lateness` after its end, so the lateness is the
     /// least; one window more is the issue's bound (the second elevated window's close).
     since_elevated: Vec<i64>,
+    /// The onset alert's stream time after the end of the window by which the detector was
+    /// first sure of the incident ([`StoodOut::sure_end`]; seconds): by that window's close
+    /// (the lateness after its end) is as soon as the detector is sure.
+    since_sure: Vec<i64>,
+    /// Onset alerts that came by the close of the window the detector was first sure by.
+    by_sure_close: usize,
     /// Onset alerts whose first onset (the one the alert said when it came) was within one
     /// window of detect's onset.
     first_onset_near: usize,
@@ -335,7 +429,7 @@ struct Agreement {
 /// (same service, onset within one window, recovery within one window or both under way at the
 /// end), and watch must announce nothing else (withdrawn or not).
 /// `elevated`: where detect's incidents first stood out (see [`first_elevated`]).
-fn agree(name: &str, det: &[Seen], elevated: &[(String, Ts, Ts)], live: &[Announced]) -> Agreement {
+fn agree(name: &str, det: &[Seen], elevated: &[StoodOut], live: &[Announced]) -> Agreement {
     let mut out = Agreement::default();
     let mut used = vec![false; live.len()];
     let near = |a: Ts, b: Ts| (a - b).abs() <= WIDTH;
@@ -372,21 +466,26 @@ fn agree(name: &str, det: &[Seen], elevated: &[(String, Ts, Ts)], live: &[Announ
         let delay = l.alerted_at - d.onset;
         let e = elevated
             .iter()
-            .find(|(s, onset, _)| *s == d.service && *onset == d.onset)
+            .find(|e| e.service == d.service && e.onset == d.onset)
             .unwrap_or_else(|| panic!("{name}: the library finds detect's incident {d:?}"));
-        let since = l.alerted_at - e.2;
-        if delay > 3 * WIDTH || since > 2 * WIDTH {
+        let since = l.alerted_at - e.elevated_end;
+        let since_sure = l.alerted_at - e.sure_end;
+        let by_close = l.alerted_at <= e.sure_close;
+        if delay > 3 * WIDTH || since > 2 * WIDTH || !by_close {
             eprintln!(
-                "{name}: {} at {}: the onset alert came {:.1} min after the onset, {:.1} min after the end of the first elevated window (announced onset {})",
+                "{name}: {} at {}: the onset alert came {:.1} min after the onset, {:.1} min after the end of the first elevated window, {:.1} min after the end of the window the detector was sure by (announced onset {})",
                 d.service,
                 rfc3339_utc(d.onset),
                 delay as f64 / 60.0,
                 since as f64 / 60.0,
+                since_sure as f64 / 60.0,
                 rfc3339_utc(l.first_onset)
             );
         }
         out.delays.push(delay);
         out.since_elevated.push(since);
+        out.since_sure.push(since_sure);
+        out.by_sure_close += usize::from(by_close);
         out.first_onset_near += usize::from(near(l.first_onset, d.onset));
     }
     for (k, l) in live.iter().enumerate().filter(|(k, _)| !used[*k]) {
@@ -441,6 +540,8 @@ fn watch_agrees_with_detect_on_the_fixtures() {
         all.matched += a.matched;
         all.delays.extend(a.delays);
         all.since_elevated.extend(a.since_elevated);
+        all.since_sure.extend(a.since_sure);
+        all.by_sure_close += a.by_sure_close;
         all.first_onset_near += a.first_onset_near;
         all.problems.extend(a.problems);
     }
@@ -451,9 +552,10 @@ fn watch_agrees_with_detect_on_the_fixtures() {
     );
     let (median, worst) = median_worst(&all.delays);
     let (e_median, e_worst) = median_worst(&all.since_elevated);
+    let (s_median, s_worst) = median_worst(&all.since_sure);
     eprintln!(
-        "fixtures: {} incidents agree; the onset alert came {median:.1} min (median), {worst:.1} min (worst) after the onset, {e_median:.1} min (median), {e_worst:.1} min (worst) after the end of the first elevated window",
-        all.matched
+        "fixtures: {} incidents agree; the onset alert came {median:.1} min (median), {worst:.1} min (worst) after the onset, {e_median:.1} min (median), {e_worst:.1} min (worst) after the end of the first elevated window, {s_median:.1} min (median), {s_worst:.1} min (worst) after the end of the window the detector was sure by, {} by its close",
+        all.matched, all.by_sure_close
     );
     // As soon as the detector is sure: at most one window after the first elevated window
     // closed (its end, one window, and the lateness); both outages are beyond doubt within
@@ -464,6 +566,7 @@ fn watch_agrees_with_detect_on_the_fixtures() {
         all.since_elevated
     );
     assert!(worst <= WIDTH as f64 / 60.0, "{:?}", all.delays);
+    assert_eq!(all.by_sure_close, all.matched, "{:?}", all.since_sure);
 }
 
 /// What [`suite_figures`] measured on a draw of scenarios.
@@ -474,6 +577,9 @@ struct Figures {
     extra: usize,
     /// Onset alerts within one window after the first elevated window's close, of `alerts`.
     within: usize,
+    /// Onset alerts by the close of the window the detector was first sure by (its end and
+    /// the lateness), of `alerts`.
+    within_sure: usize,
     alerts: usize,
     /// The onset alert after the onset: median and worst (minutes).
     median: f64,
@@ -503,13 +609,7 @@ fn suite_figures(
                 let k = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
                 let Some(spec) = specs.get(k) else { break };
                 let sc = outcry_sim::generate(spec);
-                let mut files = vec![];
-                for (name, bytes) in &sc.files {
-                    let p = tmp.path().join(format!("{}-{name}", sc.name));
-                    std::fs::write(&p, bytes).unwrap();
-                    files.push(p.to_string_lossy().into_owned());
-                }
-                let jsonl = sorted_jsonl(&files, &[]);
+                let jsonl = scenario_jsonl(&sc, tmp.path());
                 let det = detected(&jsonl, &[]);
                 let live = watched(&jsonl, &[]);
                 let a = agree(&sc.name, &det, &first_elevated(&jsonl, &[]), &live);
@@ -526,6 +626,10 @@ fn suite_figures(
         .iter()
         .flat_map(|r| r.2.since_elevated.clone())
         .collect();
+    let sure: Vec<i64> = results
+        .iter()
+        .flat_map(|r| r.2.since_sure.clone())
+        .collect();
     let problems: Vec<String> = results.iter().flat_map(|r| r.2.problems.clone()).collect();
     let first_near: usize = results.iter().map(|r| r.2.first_onset_near).sum();
     let (median, worst) = median_worst(&delays);
@@ -534,8 +638,11 @@ fn suite_figures(
     // elevated one (one window and the lateness after its end).
     let bound = 2 * WIDTH;
     let within = since.iter().filter(|&&d| d <= bound).count();
+    // As soon as the detector is sure: by the close of the window it was first sure by.
+    let within_sure: usize = results.iter().map(|r| r.2.by_sure_close).sum();
+    let (s_median, s_worst) = median_worst(&sure);
     eprintln!(
-        "{title} ({} scenarios): {matched} of detect's {detect_total} incidents announced alike by watch, {} disagreements; onset alert {median:.1} min (median), {worst:.1} min (worst) after the onset; {e_median:.1} min (median), {e_worst:.1} min (worst) after the end of the first elevated window, {within} of {} within one window after its close; the first alert's onset within one window of detect's in {first_near}",
+        "{title} ({} scenarios): {matched} of detect's {detect_total} incidents announced alike by watch, {} disagreements; onset alert {median:.1} min (median), {worst:.1} min (worst) after the onset; {e_median:.1} min (median), {e_worst:.1} min (worst) after the end of the first elevated window, {within} of {} within one window after its close; {s_median:.1} min (median), {s_worst:.1} min (worst) after the end of the window the detector was sure by, {within_sure} by its close; the first alert's onset within one window of detect's in {first_near}",
         specs.len(),
         problems.len(),
         since.len()
@@ -551,6 +658,7 @@ fn suite_figures(
             .filter(|p| p.contains("does not find"))
             .count(),
         within,
+        within_sure,
         alerts: since.len(),
         median,
         worst,
@@ -572,15 +680,21 @@ fn watch_agrees_with_detect_on_the_scenario_suite() {
     // (`outcry_sim::POSTS_FRESH2_HOLDOUT`, run once at that pass's end, development data since;
     // held to its figures by `watch_agrees_with_detect_on_the_fourth_draw`);
     // OUTCRY_WATCH_SUITE=fresh3 the fifth pass's reserved draw
-    // (`outcry_sim::POSTS_FRESH3_HOLDOUT`, reserved before the fifth pass, run once at its end).
+    // (`outcry_sim::POSTS_FRESH3_HOLDOUT`, reserved before the fifth pass, run once at its end,
+    // development data since); OUTCRY_WATCH_SUITE=fresh4 the sixth pass's reserved draw
+    // (`outcry_sim::POSTS_FRESH4_HOLDOUT`, reserved before the sixth pass, run once at its end).
     let only = std::env::var("OUTCRY_WATCH_ONLY").ok();
     let which = std::env::var("OUTCRY_WATCH_SUITE").unwrap_or_default();
-    let holdout = matches!(which.as_str(), "holdout" | "fresh" | "fresh2" | "fresh3");
+    let holdout = matches!(
+        which.as_str(),
+        "holdout" | "fresh" | "fresh2" | "fresh3" | "fresh4"
+    );
     let (title, suite) = match which.as_str() {
         "holdout" => ("held-out suite", outcry_sim::holdout()),
         "fresh" => ("fresh held-out suite", outcry_sim::fresh_holdout()),
         "fresh2" => ("fourth pass's held-out suite", outcry_sim::fresh2_holdout()),
         "fresh3" => ("fifth pass's held-out suite", outcry_sim::fresh3_holdout()),
+        "fresh4" => ("sixth pass's held-out suite", outcry_sim::fresh4_holdout()),
         _ => ("scenario suite", outcry_sim::suite()),
     };
     let f = suite_figures(title, suite, |name| {
@@ -593,10 +707,13 @@ fn watch_agrees_with_detect_on_the_scenario_suite() {
     if only.is_none() && !holdout {
         assert_eq!(f.matched, f.detect_total, "{:#?}", f.problems);
         assert_eq!(f.extra, 0, "{:#?}", f.problems);
-        // The onset alert as soon as the detector is sure: within one window after the first
-        // elevated window's close but where the detector's own rules need more windows
-        // (early-2: windows of two, one, one and two voices where a tenth is usual, which
-        // reach the evidence rule's 10 nats only in the fourth).
+        // The onset alert as soon as the detector is sure: every one by the close of the
+        // window by which the detector's rules, against the whole input's expectation, first
+        // found the incident; and within one window after the first elevated window's close
+        // but where those rules need more windows (early-2: windows of two, one, one and two
+        // voices where a tenth is usual, which reach the evidence rule's 10 nats only in the
+        // fourth).
+        assert_eq!(f.within_sure, f.alerts, "{:?}", f.since);
         assert!(f.within + 1 >= f.alerts, "{:?}", f.since);
         assert!(f.median <= WIDTH as f64 / 60.0, "{:?}", f.delays);
         assert!(f.worst <= 4.0 * WIDTH as f64 / 60.0, "{:?}", f.delays);
@@ -608,17 +725,21 @@ fn watch_agrees_with_detect_on_the_scenario_suite() {
 /// it was run at that pass's end), held to what the fifth pass reached on it: every incident of
 /// detect alike, at most one announcement detect does not find (`fresh2-office-0`'s slack at
 /// 09:02 KST on day five, withdrawn 27 minutes later), and the onset alerts outside the bound
-/// only the four the detector's own rules hold back (two slow starts the evidence rule waits
-/// for, and two of detect's own false alarms that only the evening's fall in chatter makes
-/// one). About a minute in a debug build; the scenarios its failures came from are run in CI
-/// by `watch_agrees_with_detect_where_the_fourth_draw_disagreed`.
+/// only the three the detector's own rules hold back (since the sixth pass; four before: a slow
+/// start the evidence rule waits for, and two of detect's own false alarms that only the
+/// evening's fall in chatter makes one), and only those two after the close of the window the
+/// detector was first sure by (in hindsight: with the hour after them). About a minute in a
+/// debug build; the scenarios its failures came from are run in CI by
+/// `watch_agrees_with_detect_where_the_fourth_draw_disagreed` and
+/// `a_sparse_spike_with_its_spill_is_announced_within_the_bound`.
 #[test]
 #[ignore]
 fn watch_agrees_with_detect_on_the_fourth_draw() {
     let f = suite_figures("fourth pass's draw", outcry_sim::fresh2_holdout(), |_| true);
     assert_eq!(f.matched, f.detect_total, "{:#?}", f.problems);
     assert!(f.extra <= 1, "{:#?}", f.problems);
-    assert!(f.within + 4 >= f.alerts, "{:?}", f.since);
+    assert!(f.within + 3 >= f.alerts, "{:?}", f.since);
+    assert!(f.within_sure + 2 >= f.alerts, "{:?}", f.since);
     assert!(f.median <= WIDTH as f64 / 60.0, "{:?}", f.delays);
     assert_eq!(f.first_near, f.matched, "the first alerts' onsets");
 }
@@ -650,6 +771,25 @@ fn watch_agrees_with_detect_where_the_fourth_draw_disagreed() {
                 .all(|p| p.contains("slack") && p.contains("withdrawn")),
         "{extra:#?}"
     );
+}
+
+/// `fresh2-single-0` (the fourth draw, development data): gmail's outage begins with a window of
+/// three voices, then windows of one, where a thirtieth is usual. The three carry the evidence
+/// rule's 10 nats, but until issue 17's sixth pass the run-length rule waited for a second
+/// elevated window (the alert 12.1 minutes after the first one's end); the next window's one
+/// voice is the outage's spill, and the alert now comes within one window of the first's close.
+#[test]
+fn a_sparse_spike_with_its_spill_is_announced_within_the_bound() {
+    let f = suite_figures("fresh2-single-0", outcry_sim::fresh2_holdout(), |name| {
+        name == "fresh2-single-0"
+    });
+    assert_eq!(
+        (f.matched, f.detect_total, f.extra),
+        (1, 1, 0),
+        "{:#?}",
+        f.problems
+    );
+    assert_eq!(f.within, 1, "{:?}", f.since);
 }
 
 /// The first day of a work tool's chatter, without history: in the evening its quietest

@@ -65,7 +65,9 @@
 //!    spike (or, in a sparse run, whose windows summed from its start pass the spike test, with
 //!    two voices in one window at least: a slow outage of one or two voices a window where a
 //!    tenth is usual; only with the evidence rule on) is an incident when at least `min_run` (2) of its windows are busy or a spike's P is
-//!    below `alpha`² (the run-length rule), and when its evidence, the log-likelihood ratio of
+//!    below `alpha`² (the run-length rule; with the evidence rule on, the busy sparse windows
+//!    just after its last elevated one count too: a spike of three voices followed by windows
+//!    of one is an outage spilling into them), and when its evidence, the log-likelihood ratio of
 //!    its reports under one raised level against the expectation, allowing for the
 //!    expectation's own error over hours ([`run_llr_spread`], [`expectation_spread`]), is at
 //!    least `min_llr` (10 nats): with thousands of windows tested, a run with less is the

@@ -10,8 +10,8 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use super::endings::{self, Ending};
 use super::facets::{FacetHit, FacetTable};
 use super::file::{
-    Ambiguity, Entry, Facet, Lexicon, NumberSlot, OfficialPhrase, Sense, Service, Template,
-    TermKind,
+    Ambiguity, Entry, Facet, FacetClass, Lexicon, NumberSlot, OfficialPhrase, Sense, Service,
+    Template, TermKind,
 };
 use super::grammar::{self, Form};
 use super::normalise::{doubles_in, is_syllable, nfkc_stage, Doubles, Normaliser};
@@ -361,10 +361,15 @@ fn add_bare_contractions(
     }
 }
 
-/// The entry a grammar form (`grammar.rs`) stands for: a `^` outage predicate, shown as the form.
+/// The entry a grammar form (`grammar.rs`) stands for: a `^` outage predicate (a `^` recovery one
+/// for [`Form::Again`]), shown as the form.
 fn grammar_entry(form: Form) -> Entry {
     Entry {
-        kind: TermKind::Outage,
+        kind: if form.is_recovery() {
+            TermKind::Recovery
+        } else {
+            TermKind::Outage
+        },
         display: form.display().to_string(),
         pattern: form.display().to_string(),
         open_start: false,
@@ -1089,6 +1094,7 @@ impl Matcher {
             );
         };
         grammar::for_each(hay.as_bytes(), &mut add);
+        grammar::for_each_again(hay.as_bytes(), &mut add);
         if !stage.is_ascii() {
             grammar::for_each_korean(stage, hay, |start, end| add(start, end, Form::KoNot));
         }
@@ -1250,23 +1256,71 @@ impl Matcher {
         if !hits.iter().any(|h| self.entries[h.term].needs_subject) {
             return;
         }
+        let one_service = self.one_service(hits);
         set_aside(hits, dropped, |hits, i| {
             let h = hits[i];
             let named_before = || {
-                hits[..i].iter().any(|a| {
+                hits[..i].iter().enumerate().any(|(j, a)| {
                     matches!(self.entries[a.term].kind, TermKind::Alias(_))
                         && a.end <= h.start
                         && gap_words(&hay[a.end..h.start]).is_some_and(|n| n <= SUBJECT_WINDOW)
+                        && !self.cue_between(&hits[j + 1..i])
                 })
             };
-            if self.entries[h.term].needs_subject
-                && !named_before()
-                && !self.named_after_preposition(hay, hits, i)
-            {
-                return Err(Dropped::NoSubject);
+            let function_subject = || {
+                one_service
+                    && self.entries[h.term].kind == TermKind::Outage
+                    && self.facet_subject(hay, hits, i)
+            };
+            let has_subject = !self.entries[h.term].needs_subject
+                || named_before()
+                || self.named_after_preposition(hay, hits, i)
+                || function_subject();
+            if has_subject {
+                Ok(h)
+            } else {
+                Err(Dropped::NoSubject)
             }
-            Ok(h)
         });
+    }
+
+    /// Whether a cue of a sense that is not about a service (market, rating, physical …; not an
+    /// `every` sense, which sets the phrase aside on its own) stands among `between`, the hits
+    /// between a service's name and a `^` predicate: then the cue's word is the predicate's
+    /// subject, not the service (치지직 *시청자* 수 … 안 나옴, 토스 연습하다 *손목* 나갔어요).
+    fn cue_between(&self, between: &[Hit]) -> bool {
+        between.iter().any(|c| match self.entries[c.term].kind {
+            TermKind::Cue(sense) => !self.senses[sense].every,
+            _ => false,
+        })
+    }
+
+    /// Whether the kept hits name exactly one service (one or more aliases of it, none of
+    /// another).
+    fn one_service(&self, hits: &[Hit]) -> bool {
+        let mut named = hits.iter().filter_map(|h| match self.entries[h.term].kind {
+            TermKind::Alias(svc) => Some(svc),
+            _ => None,
+        });
+        named.next().is_some_and(|first| named.all(|s| s == first))
+    }
+
+    /// Whether the `^` outage predicate `hits[i]` has a function of a service as its subject: a
+    /// `[function]` word before it in its clause, at most [`SUBJECT_WINDOW`] words away ("twitch
+    /// noooo. *stream* frozen on a black screen", "gmail pls my inbox is just a *loading* bar
+    /// that never ends"). Read only in a post that names one service, which is then the one whose
+    /// function fails. A surface word is no such subject: 폰, "phone" are as often the writer's
+    /// own device (인스타 안 되는 줄 알았는데 내 폰 데이터가 꺼져 있었음).
+    fn facet_subject(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
+        let h = hits[i];
+        hits[..i].iter().any(|f| {
+            let TermKind::Facet(x) = self.entries[f.term].kind else {
+                return false;
+            };
+            self.facets()[x].class == FacetClass::Function
+                && f.end <= h.start
+                && gap_words(&hay[f.end..h.start]).is_some_and(|n| n <= SUBJECT_WINDOW)
+        })
     }
 
     /// Lists the kept hits in `roles` by what they stand for, and notes where the last one of
@@ -1336,7 +1390,8 @@ impl Matcher {
     /// time before it in its clause, at most [`BEFORE_REACH`] words back ("it *was* down for
     /// like 20 min", "*no more* \"try again later\"", *아까* 계속 오류, *아침엔* 안 열리더니), or
     /// a Korean ending of a past state or a cause right after it (안 열리*더니*, 안 가*던*,
-    /// 오류 *나서*). Read only after a recovery phrase (see [`Matcher::sort_by_role`]).
+    /// 오류 *나서*, after a noun with its copula: 먹통*이더니*, 먹통*이었*). Read only after a
+    /// recovery phrase (see [`Matcher::sort_by_role`]).
     fn told_as_before(&self, hay: &[u8], h: &Hit) -> bool {
         let before = &hay[..h.start];
         let from = before
@@ -1359,7 +1414,7 @@ impl Matcher {
             Err(e) => std::str::from_utf8(&after[..e.valid_up_to()]).unwrap_or(""),
         };
         marked_before
-            || ["더니", "던", "나서", "났었"]
+            || ["더니", "던", "나서", "났었", "이더니", "이던", "이었", "였"]
                 .iter()
                 .any(|e| after.starts_with(e))
     }
@@ -1831,7 +1886,7 @@ mod tests {
         // A post of its training data (`eval/train6.tsv`): this checks the wiring, not how well
         // it generalises (`tests/lexicon_eval.rs` measures that on the untouched half).
         let (rules, m) = (matcher(), shipped());
-        let news = "the twitch streamer's chair broke down mid stream and he fell";
+        let news = "viewer count on my twitch stream went down after i switched games";
         assert_eq!(
             verdict(&rules, news),
             (Some("report"), Some("twitch".into()))
@@ -2407,6 +2462,59 @@ mod tests {
     }
 
     #[test]
+    fn a_sense_cue_between_the_name_and_a_predicate_is_its_subject() {
+        let m = small(
+            "[outage]\n^나갔\n^안 나옴\n[sense physical]\n손목\n[sense rating]\n시청자\n\
+             [service toss payments]\n토스\n[service chzzk video]\n치지직\n",
+        );
+        assert_eq!(verdict(&m, "토스 연습하다 손목 나갔어요"), (None, None));
+        assert_eq!(verdict(&m, "치지직 시청자 안 나옴"), (None, None));
+        assert_eq!(
+            verdict(&m, "토스 앱 나갔어요"),
+            (Some("report"), Some("toss".to_string()))
+        );
+        assert_eq!(
+            verdict(&m, "치지직 방송 안 나옴"),
+            (Some("report"), Some("chzzk".to_string()))
+        );
+    }
+
+    #[test]
+    fn a_verb_before_again_is_a_recovery_of_the_service_before_it() {
+        let m = matcher();
+        let back = |svc: &str| (Some("recovery"), Some(svc.to_string()));
+        assert_eq!(
+            verdict(&m, "docker hub pulls succeeding again, CI turned green"),
+            back("docker-hub")
+        );
+        assert_eq!(verdict(&m, "outlook mail flowing again"), back("outlook"));
+        assert_eq!(verdict(&m, "flowing again"), (None, None));
+        assert_eq!(
+            verdict(&m, "discord crashing again"),
+            (Some("report"), Some("discord".to_string()))
+        );
+    }
+
+    #[test]
+    fn a_function_of_the_one_service_named_is_a_predicate_s_subject() {
+        let m = small(
+            "[outage]\n^frozen\n[recovery]\n^working again\n[function streaming]\nstream\n\
+             [service twitch video]\nTwitch\n[service youtube video]\nYouTube\n",
+        );
+        assert_eq!(
+            verdict(&m, "twitch noooo. stream frozen on a black screen"),
+            (Some("report"), Some("twitch".to_string()))
+        );
+        // No function before it, two services named, or a recovery: the rule of `^` stands.
+        assert_eq!(verdict(&m, "twitch noooo. it's frozen again"), (None, None));
+        assert_eq!(
+            verdict(&m, "twitch or youtube. stream frozen on a black screen"),
+            (None, None)
+        );
+        assert_eq!(verdict(&m, "twitch. stream working again"), (None, None));
+    }
+
+    #[test]
     fn a_sense_of_every_entry_sets_aside_plain_outage_phrases_and_frames() {
         let m = small(
             "[outage]\noutage\n{service} outage\n~down\n[sense past 6 every]\nremember\n\
@@ -2506,6 +2614,12 @@ mod tests {
             back("chatgpt")
         );
         assert_eq!(verdict(&m, "멜론 이제 된다 아까 계속 오류"), back("melon"));
+        // A noun with its copula told as what was (먹통이더니, 오류였어요).
+        assert_eq!(
+            verdict(&m, "멜론 이제 된다 한 시간 동안 오류이더니"),
+            back("melon")
+        );
+        assert_eq!(verdict(&m, "멜론 이제 된다 근데 또 오류"), down("melon"));
         // An outage after the recovery, told as now, is a report again.
         assert_eq!(
             verdict(&m, "chatgpt answering again, now it is down"),

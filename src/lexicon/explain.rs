@@ -418,7 +418,7 @@ fn rule_notes(m: &Matcher, text: &str, hits: &[ExplainedHit]) -> Vec<String> {
             .any(|e| e.display == h.entry && e.kind.name() == h.kind && e.needs_subject);
         if predicate {
             notes.push(format!(
-                "\"{}\" is a predicate with no subject of its own (`^`): it counts because a service is named before it in its clause (or, in English, after it past a preposition)",
+                "\"{}\" is a predicate with no subject of its own (`^`): it counts because a service is named before it in its clause (or, in English, after it past a preposition), or a function of the one service the post names is its subject",
                 h.matched
             ));
         }

@@ -12,6 +12,10 @@
 //! * [`Form::ErrorShown`]: a verb of showing, saying or getting before an error a few words on,
 //!   in its clause ("ig throwing a 560 error", "azure giving AADSTS errors", "getting timeouts on
 //!   every request", "outlook says \"disconnected\"");
+//! * [`Form::Again`] (a recovery, not a failure): any verb in `-ing` a few words before "again"
+//!   or "normally" in its clause ("spotify is playing music again", "docker hub pulls succeeding
+//!   again", "claude's responding normally"), but not a verb of failure ("crashing again",
+//!   "logging me out again") nor one after a negative or "keeps" ("not loading again");
 //! * [`Form::KoNot`]: Korean 안 or 못 written as a word of its own before any verb ("요기요 앱 주문
 //!   안 받아짐", "방송 못 킨대"), and any verb's stem before 지 않 ("앱이 열리지 않아요").
 //!   The normaliser removes the spaces between Hangul, so where 안 stood alone is read in the
@@ -40,17 +44,24 @@ pub enum Form {
     Nothing,
     ErrorShown,
     KoNot,
+    Again,
 }
 
 impl Form {
-    pub const ALL: [Form; 6] = [
+    pub const ALL: [Form; 7] = [
         Form::NotDoing,
         Form::DoesNot,
         Form::Keeps,
         Form::Nothing,
         Form::ErrorShown,
         Form::KoNot,
+        Form::Again,
     ];
+
+    /// Whether the form says the service works again (a recovery predicate), not that it fails.
+    pub fn is_recovery(self) -> bool {
+        self == Form::Again
+    }
 
     /// How the form is shown (as an entry of the lexicon would be).
     pub fn display(self) -> &'static str {
@@ -61,6 +72,7 @@ impl Form {
             Form::Nothing => "nothing + any verb-s",
             Form::ErrorShown => "throwing/giving/getting/showing/saying … error",
             Form::KoNot => "안/못 + any verb, any verb + 지 않",
+            Form::Again => "any verb-ing … again/normally",
         }
     }
 
@@ -76,6 +88,7 @@ impl Form {
                 verb.starts_with(b"error") || verb.starts_with(b"timeout") || SHOWN.contains(&verb)
             }
             Form::KoNot => false,
+            Form::Again => ing && !FAILING.contains(&verb),
         }
     }
 }
@@ -463,6 +476,137 @@ fn read_form(hay: &[u8], s: usize, e: usize, form: Form, f: &mut impl FnMut(usiz
     }
 }
 
+/// Verbs in `-ing` that fail again rather than work again ("crashing again", "logging me out
+/// again"), and words in `-ing` that are no verb of the service working.
+const FAILING: &[&[u8]] = &[
+    b"having",
+    b"being",
+    b"causing",
+    b"crashing",
+    b"lagging",
+    b"buffering",
+    b"failing",
+    b"erroring",
+    b"freezing",
+    b"glitching",
+    b"dropping",
+    b"timing",
+    b"breaking",
+    b"dying",
+    b"acting",
+    b"disconnecting",
+    b"reconnecting",
+    b"skipping",
+    b"spinning",
+    b"hanging",
+    b"stalling",
+    b"stuttering",
+    b"bugging",
+    b"throwing",
+    b"giving",
+    b"getting",
+    b"showing",
+    b"kicking",
+    b"logging",
+    b"signing",
+    b"booting",
+    b"rejecting",
+    b"declining",
+    b"looping",
+    b"happening",
+    b"doing",
+    b"going",
+    b"saying",
+    b"asking",
+    b"restarting",
+    b"rebooting",
+    b"refusing",
+    b"blocking",
+    b"charging",
+    b"billing",
+    b"spamming",
+    b"flickering",
+    b"slowing",
+    b"tanking",
+    b"trending",
+    b"losing",
+    b"misbehaving",
+    b"struggling",
+    b"choking",
+    b"cutting",
+    b"stopping",
+    b"desyncing",
+    b"deleting",
+    b"eating",
+    b"ignoring",
+    b"forgetting",
+    b"complaining",
+    b"raising",
+    b"increasing",
+    b"thinking",
+    b"nothing",
+    b"something",
+    b"anything",
+    b"everything",
+    b"morning",
+    b"evening",
+    b"during",
+    b"thing",
+];
+
+/// Words after which a verb in `-ing` is no recovery ("not loading again", "keeps loading
+/// again", "stopped working again").
+const BEFORE_AGAIN_STOP: &[&[u8]] = &[
+    b"not", b"isn't", b"isnt", b"aren't", b"arent", b"no", b"never", b"keeps", b"kept", b"stopped",
+    b"still", b"barely", b"hardly", b"quit", b"quits",
+];
+
+/// Words between the verb and "again" that say it fails ("loading slow again", "acting up").
+const BETWEEN_AGAIN_STOP: &[&[u8]] = &[
+    b"slow", b"slowly", b"forever", b"weird", b"badly", b"wrong", b"up", b"out", b"off", b"errors",
+    b"error", b"me",
+];
+
+/// Calls `f(start, end, Form::Again)` for each verb in `-ing` that "again" or "normally" follows
+/// within three words in its clause ("spotify is playing music again"): the span from the verb to
+/// that word. See [`Form::Again`].
+pub fn for_each_again(hay: &[u8], mut f: impl FnMut(usize, usize, Form)) {
+    let mut at = 0;
+    let mut before: &[u8] = b"";
+    while let Some((s, e)) = next_word(hay, at) {
+        at = e;
+        let word = &hay[s..e];
+        let prev = before;
+        before = word;
+        let starts_word = s == 0 || !hay[s - 1].is_ascii_alphanumeric();
+        if !starts_word
+            || !word.iter().all(u8::is_ascii_lowercase)
+            || !Form::Again.takes(word)
+            || BEFORE_AGAIN_STOP.contains(&prev)
+        {
+            continue;
+        }
+        let mut end = e;
+        for _ in 0..4 {
+            let Some((ws, we)) = next_word(hay, end) else {
+                break;
+            };
+            if hay[end..ws].iter().any(|&b| b != b' ') {
+                break;
+            }
+            let w = &hay[ws..we];
+            if w == b"again" || w == b"normally" {
+                f(s, we, Form::Again);
+                break;
+            }
+            if BETWEEN_AGAIN_STOP.contains(&w) {
+                break;
+            }
+            end = we;
+        }
+    }
+}
+
 /// Verbs after a lone 안 that say what a person does not do ("카톡 안 해", "넷플 안 봐"), not what
 /// fails, and endings of a condition or concession (안 돼도); matched at the start of the word.
 const KO_NOT_STOP: &[&str] = &[
@@ -739,6 +883,36 @@ mod tests {
             out.push((text[s..e].to_string(), f))
         });
         out
+    }
+
+    #[test]
+    fn a_verb_before_again_is_a_recovery_unless_it_fails() {
+        let again = |t: &str| -> Vec<String> {
+            let mut out = Vec::new();
+            for_each_again(t.as_bytes(), |s, e, f| {
+                assert_eq!(f, Form::Again);
+                out.push(t[s..e].to_string())
+            });
+            out
+        };
+        assert_eq!(
+            again("spotify is playing music again"),
+            ["playing music again"]
+        );
+        assert_eq!(
+            again("claude's responding normally now"),
+            ["responding normally"]
+        );
+        assert_eq!(again("twitch chat moving again"), ["moving again"]);
+        // A failing verb, a negative before, a failing word between, another clause, too far.
+        assert!(again("discord crashing again").is_empty());
+        assert!(again("reddit is having a bad day again").is_empty());
+        assert!(again("gmail not loading again").is_empty());
+        assert!(again("netflix keeps buffering again").is_empty());
+        assert!(again("slack loading slow again").is_empty());
+        assert!(again("outlook logging me out again").is_empty());
+        assert!(again("spotify playing, again").is_empty());
+        assert!(again("zoom working on my old laptop and again").is_empty());
     }
 
     #[test]

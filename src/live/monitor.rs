@@ -5,7 +5,8 @@
 //! * **Onset**: an incident the detector finds whose windows reach into the live stream and that
 //!   no alert has announced yet. The detector is sure once its rules hold: a spike (one window
 //!   of `min_reports` voices, or in a sparse run the run summed from its start) and a second
-//!   busy window (or one beyond doubt), and 10 nats of evidence. Counts only grow while a window
+//!   busy window (or one beyond doubt; at sparse windows the busy one just after the run, its
+//!   spill, counts), and 10 nats of evidence. Counts only grow while a window
 //!   is open and the verdicts only harden as they grow, so the detector also looks between
 //!   closes, with the open windows' counts so far ([`Monitor::peek`], after a report that could
 //!   tip a window): the alert comes with the report that makes it sure, not `--max-lateness`

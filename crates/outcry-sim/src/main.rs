@@ -3,8 +3,9 @@
 //!     cargo run -p outcry-sim -- DIR [--holdout | --fresh]
 //!
 //! (`--fresh`: the third held-out draw, `POSTS_FRESH_HOLDOUT`, development data since it was
-//! run; the fourth and fifth draws, spent too, as the time-ordered JSON Lines `watch` reads:
-//! `OUTCRY_WATCH_SUITE=fresh2 OUT=DIR cargo test --test watch -- --ignored dump_scenarios`.)
+//! run; the fourth, fifth and sixth draws, spent too, as the time-ordered JSON Lines `watch`
+//! reads: `OUTCRY_WATCH_SUITE=fresh2 OUT=DIR cargo test --test watch -- --ignored
+//! dump_scenarios`, or `fresh3`, `fresh4`.)
 //!
 //! Each scenario becomes its input files (`NAME-FILE`) and its truth (`NAME-truth.csv`, the CSV
 //! `outcry eval --truth` reads); `DIR/LIST` has one line per scenario: its name, then its input

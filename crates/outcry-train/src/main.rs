@@ -3,9 +3,9 @@
 //!     cargo run -p outcry-train -- [--dry-run] [--lambda L] [--iters N] [--grid]
 //!         [--veto P] [--promote P] [--with-rule] [--errors] [--score FILE]
 //!
-//! The data are the labelled sets of `eval/` that are spent (sets 1-6, both halves), the training
-//! posts `train6.tsv` and `train7.tsv`, and the seventh set (both halves, spent); never
-//! any reserved test half. `--score FILE` scores one labelled file under `eval/` (rules alone and
+//! The data are the labelled sets of `eval/` that are spent (sets 1-7, both halves), the training
+//! posts `train6.tsv`, `train7.tsv` and `train8.tsv`, and the eighth set's dev half; never any
+//! reserved test half (`labelled8-test.tsv` is one). `--score FILE` scores one labelled file under `eval/` (rules alone and
 //! with the shipped vetter). `--errors` lists
 //! every post of the sets after the first that the rules alone or the out-of-fold vetter read
 //! wrong (the error analysis behind the rules). Each post is read by the shipped rules alone (the
@@ -17,7 +17,7 @@
 //!
 //! The two thresholds are chosen on out-of-fold probabilities, by set: each set's posts are scored
 //! by a model trained on the other sets only, and the veto threshold that gives the best pooled
-//! F1 of reports (sets 2-7, figurative reports counted twice more) while costing at most one point
+//! F1 of reports (sets 2-8, figurative reports counted twice more) while costing at most half a point
 //! of the rules' pooled recall is kept. Those out-of-fold figures are the honest
 //! ones for the vetter; the final model, trained on everything, is then scored on its own training
 //! data (training figures, printed apart).
@@ -44,7 +44,13 @@ const SETS: &[(&str, &[&str], f64)] = &[
     ("set6", &["labelled6-dev.tsv", "labelled6-test.tsv"], 1.0),
     ("train7", &["train7.tsv"], 1.0),
     ("set7", &["labelled7-dev.tsv", "labelled7-test.tsv"], 1.0),
+    ("train8", &["train8.tsv"], 1.0),
+    ("set8-dev", &["labelled8-dev.tsv"], 1.0),
 ];
+
+/// How many of [`SETS`] go up to the seventh set: "sets 2-7" pools `SETS[1..UP_TO_SEVEN]`, the
+/// pool earlier rounds reported, printed beside the pool of every set after the first.
+const UP_TO_SEVEN: usize = 9;
 
 /// One labelled post, with what the rules made of it and its features.
 pub struct Post {
@@ -310,10 +316,17 @@ fn matcher_with(lex: &Lexicon, model: Option<&Model>, veto: f32, promote: f32) -
 /// plain questions in the middle of the outage ("is gmail down?").
 const MAX_RECALL_COST: f64 = 0.005;
 
-/// The veto threshold with the best pooled out-of-fold F1 of reports on sets 2 to 7 (the first
+/// The lowest veto threshold the choice may take. In round seven, with train8 and the eighth
+/// dev half, the recall bound alone allowed 0.75, which set aside 15 of the bundled Gmail
+/// example's 577 reports, every one a plain report ("is gmail down", #gmailfail, 지메일 다운);
+/// the labelled sets, heavy with traps, do not weigh those. 0.85 is the threshold of rounds five
+/// to seven.
+const MIN_VETO: f32 = 0.85 - 1e-4;
+
+/// The veto threshold with the best pooled out-of-fold F1 of reports on sets 2 to 8 (the first
 /// set is written from templates and easy for the rules), figurative reports counted as two false
-/// positives more, for the promotion threshold `promote`, among the thresholds that cost at most
-/// [`MAX_RECALL_COST`] of the rules' pooled recall.
+/// positives more, for the promotion threshold `promote`, among the thresholds from [`MIN_VETO`]
+/// up that cost at most [`MAX_RECALL_COST`] of the rules' pooled recall.
 fn choose_veto(posts: &[Post], oof: &[Said], promote: f32) -> (f32, Figures) {
     let at = |veto: f32| {
         let said: Vec<(usize, String)> = oof.iter().map(|s| decide(s, veto, promote)).collect();
@@ -323,6 +336,9 @@ fn choose_veto(posts: &[Post], oof: &[Said], promote: f32) -> (f32, Figures) {
     let mut best: Option<(f64, f32, Figures)> = None;
     for vi in 12..21 {
         let veto = vi as f32 * 0.05;
+        if veto < MIN_VETO {
+            continue;
+        }
         let f = at(veto);
         // The vetter is there to set traps aside, not plain reports: the labelled sets are
         // trap-heavy, and a threshold that pays in recall there vetoed plain reports ("wtf, Gmail
@@ -347,7 +363,8 @@ fn report(title: &str, f: &[Figures]) {
     for (i, x) in f.iter().enumerate() {
         println!("  {:<9} {}", SETS[i].0, x.show());
     }
-    println!("  {:<9} {}", "sets 2-7", pooled(f, 1..SETS.len()).show());
+    println!("  {:<9} {}", "sets 2-7", pooled(f, 1..UP_TO_SEVEN).show());
+    println!("  {:<9} {}", "sets 2-8", pooled(f, 1..SETS.len()).show());
 }
 
 /// Prints the out-of-fold figures for each veto threshold (promotion off) and each promotion
@@ -359,7 +376,7 @@ fn print_grid(posts: &[Post], oof: &[Said]) {
             let said: Vec<(usize, String)> = oof.iter().map(|s| decide(s, v, p)).collect();
             let f = figures_by_set(posts, &said);
             println!(
-                "  {name} {t:.2}: sets 2-7 {} | set7-dev {}",
+                "  {name} {t:.2}: sets 2-8 {} | set8-dev {}",
                 pooled(&f, 1..SETS.len()).show(),
                 f[SETS.len() - 1].show()
             );
@@ -465,7 +482,7 @@ fn main() -> ExitCode {
         &figures_by_set(&posts, &fin),
     );
     let trained = format!(
-        "the {} of the {} posts of eval/ (sets 1-7 both halves, train6.tsv, train7.tsv) that name a service and have an outage or recovery phrase; {}; lambda {lambda}, {iters} steps, on {}; out-of-fold pooled sets 2-7: {}",
+        "the {} of the {} posts of eval/ (sets 1-7 both halves, train6.tsv, train7.tsv, train8.tsv, the eighth set's dev half) that name a service and have an outage or recovery phrase; {}; lambda {lambda}, {iters} steps, on {}; out-of-fold pooled sets 2-8: {}",
         all.len(),
         posts.len(),
         if with_rule { "with the rules' verdict" } else { "text only" },
