@@ -570,48 +570,83 @@ const BETWEEN_AGAIN_STOP: &[&[u8]] = &[
 /// Calls `f(start, end, Form::Again)` for each verb in `-ing` that "again" or "normally" follows
 /// within three words in its clause ("spotify is playing music again"): the span from the verb to
 /// that word. See [`Form::Again`].
+///
+/// Read backwards from each "again" and "normally" (found with `memmem`; most posts have none):
+/// a verb up to four words before one, with only spaces between the words and no word between
+/// that stops the form (another "again" or "normally", or a word of [`BETWEEN_AGAIN_STOP`]), is
+/// what a walk forward from the verb finds; verbs are reported in text order (a verb before an
+/// earlier "again" stops there).
 pub fn for_each_again(hay: &[u8], mut f: impl FnMut(usize, usize, Form)) {
-    // Every form ends with the word "again" or "normally": a post with neither is not walked
-    // (two searches, where the walk reads every word).
     static AGAIN: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("again"));
     static NORMALLY: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("normally"));
-    if AGAIN.find(hay).is_none() && NORMALLY.find(hay).is_none() {
-        return;
-    }
-    let mut at = 0;
-    let mut before: &[u8] = b"";
-    while let Some((s, e)) = next_word(hay, at) {
-        at = e;
-        let word = &hay[s..e];
-        let prev = before;
-        before = word;
-        let starts_word = s == 0 || !hay[s - 1].is_ascii_alphanumeric();
-        if !starts_word
-            || !word.iter().all(u8::is_ascii_lowercase)
-            || !Form::Again.takes(word)
-            || BEFORE_AGAIN_STOP.contains(&prev)
-        {
+    let mut again = AGAIN.find_iter(hay).map(|i| (i, i + 5)).peekable();
+    let mut normally = NORMALLY.find_iter(hay).map(|i| (i, i + 8)).peekable();
+    let ends = std::iter::from_fn(|| match (again.peek(), normally.peek()) {
+        (Some(a), Some(n)) if a < n => again.next(),
+        (Some(_), None) => again.next(),
+        _ => normally.next(),
+    });
+    for (start, end) in ends {
+        let whole = (start == 0 || !is_word_byte(hay[start - 1]))
+            && hay.get(end).is_none_or(|&b| !is_word_byte(b));
+        if !whole {
             continue;
         }
-        let mut end = e;
+        // The verbs found, nearest first.
+        let mut found = [0usize; 4];
+        let mut n = 0;
+        let mut at = start;
         for _ in 0..4 {
-            let Some((ws, we)) = next_word(hay, end) else {
+            let Some((ws, we)) = word_spaced_before(hay, at) else {
                 break;
             };
-            if hay[end..ws].iter().any(|&b| b != b' ') {
+            let word = &hay[ws..we];
+            if word.iter().all(u8::is_ascii_lowercase)
+                && Form::Again.takes(word)
+                && !BEFORE_AGAIN_STOP.contains(&word_before(hay, ws))
+            {
+                found[n] = ws;
+                n += 1;
+            }
+            if word == b"again" || word == b"normally" || BETWEEN_AGAIN_STOP.contains(&word) {
                 break;
             }
-            let w = &hay[ws..we];
-            if w == b"again" || w == b"normally" {
-                f(s, we, Form::Again);
-                break;
-            }
-            if BETWEEN_AGAIN_STOP.contains(&w) {
-                break;
-            }
-            end = we;
+            at = ws;
+        }
+        for &s in found[..n].iter().rev() {
+            f(s, end, Form::Again);
         }
     }
+}
+
+/// The word that ends where the spaces right before `at` begin: `None` when a byte other than a
+/// space (or nothing) stands right before `at`, or no word ends there.
+fn word_spaced_before(hay: &[u8], at: usize) -> Option<(usize, usize)> {
+    let mut e = at;
+    while e > 0 && hay[e - 1] == b' ' {
+        e -= 1;
+    }
+    if e == at || e == 0 || !is_word_byte(hay[e - 1]) {
+        return None;
+    }
+    let mut s = e;
+    while s > 0 && is_word_byte(hay[s - 1]) {
+        s -= 1;
+    }
+    Some((s, e))
+}
+
+/// The last word that ends at or before `at` (empty when there is none).
+fn word_before(hay: &[u8], at: usize) -> &[u8] {
+    let mut e = at;
+    while e > 0 && !is_word_byte(hay[e - 1]) {
+        e -= 1;
+    }
+    let mut s = e;
+    while s > 0 && is_word_byte(hay[s - 1]) {
+        s -= 1;
+    }
+    &hay[s..e]
 }
 
 /// Verbs after a lone 안 that say what a person does not do ("카톡 안 해", "넷플 안 봐"), not what
@@ -1227,6 +1262,97 @@ mod tests {
             let text = picks.concat();
             let by_chars = text.chars().filter(|&c| is_syllable(c)).count();
             proptest::prop_assert_eq!(count_syllables(text.as_bytes()), by_chars);
+        }
+    }
+
+    /// The forward walk [`for_each_again`] replaced, as the reference.
+    fn for_each_again_forward(hay: &[u8], mut f: impl FnMut(usize, usize, Form)) {
+        let mut at = 0;
+        let mut before: &[u8] = b"";
+        while let Some((s, e)) = next_word(hay, at) {
+            at = e;
+            let word = &hay[s..e];
+            let prev = before;
+            before = word;
+            let starts_word = s == 0 || !hay[s - 1].is_ascii_alphanumeric();
+            if !starts_word
+                || !word.iter().all(u8::is_ascii_lowercase)
+                || !Form::Again.takes(word)
+                || BEFORE_AGAIN_STOP.contains(&prev)
+            {
+                continue;
+            }
+            let mut end = e;
+            for _ in 0..4 {
+                let Some((ws, we)) = next_word(hay, end) else {
+                    break;
+                };
+                if hay[end..ws].iter().any(|&b| b != b' ') {
+                    break;
+                }
+                let w = &hay[ws..we];
+                if w == b"again" || w == b"normally" {
+                    f(s, we, Form::Again);
+                    break;
+                }
+                if BETWEEN_AGAIN_STOP.contains(&w) {
+                    break;
+                }
+                end = we;
+            }
+        }
+    }
+
+    const AGAIN_WORDS: &[&str] = &[
+        "playing",
+        "loading",
+        "working",
+        "music",
+        "again",
+        "normally",
+        "not",
+        "slow",
+        "up",
+        "crashing",
+        "spotify",
+        "again's",
+        "Again",
+        "playing's",
+        "x",
+        "nothing",
+        "keeps",
+        "me",
+        "agains",
+        "normallyy",
+        "2",
+    ];
+    const AGAIN_GAPS: &[&str] = &[
+        " ",
+        " ",
+        " ",
+        "  ",
+        ", ",
+        ".",
+        "'",
+        "-",
+        "다음",
+        "\u{AC00} ",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #[test]
+        fn reading_back_from_again_finds_what_the_forward_walk_found(
+            picks in proptest::collection::vec(
+                (proptest::sample::select(AGAIN_WORDS), proptest::sample::select(AGAIN_GAPS)),
+                1..12,
+            ),
+        ) {
+            let text: String = picks.iter().map(|(w, g)| format!("{w}{g}")).collect();
+            let (mut new, mut old) = (vec![], vec![]);
+            for_each_again(text.as_bytes(), |s, e, f| new.push((s, e, f)));
+            for_each_again_forward(text.as_bytes(), |s, e, f| old.push((s, e, f)));
+            proptest::prop_assert_eq!(new, old, "{:?}", text);
         }
     }
 }
