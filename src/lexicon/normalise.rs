@@ -419,10 +419,7 @@ impl<'o, 'h> Normaliser<'o, 'h> {
             self.out.push(' ');
         }
         self.pending_space = false;
-        if self.at_token_start {
-            self.token = self.out.len();
-            self.at_token_start = false;
-        }
+        self.start_token_here();
         self.out.push_str(run);
         // As `stretched` leaves it, but for how long the last run of one syllable is: that count
         // matters only for letters and marks, which fold, and the next character (which is not
@@ -468,10 +465,7 @@ impl<'o, 'h> Normaliser<'o, 'h> {
             self.out.push(' ');
             self.pending_space = false;
         }
-        if self.at_token_start {
-            self.token = self.out.len();
-            self.at_token_start = false;
-        }
+        self.start_token_here();
         self.out.push(char::from(lc));
         self.last_hangul = false;
         while end < b.len() && b[end].is_ascii_alphanumeric() {
@@ -526,13 +520,20 @@ impl<'o, 'h> Normaliser<'o, 'h> {
             self.out.push(' ');
             self.pending_space = false;
         }
+        self.start_token_here();
+        self.out.push(ch);
+        self.last_hangul = false;
+        self.prev = ch;
+    }
+
+    /// Where a token is to start (after white space or at the start), the text written next
+    /// starts it.
+    #[inline]
+    fn start_token_here(&mut self) {
         if self.at_token_start {
             self.token = self.out.len();
             self.at_token_start = false;
         }
-        self.out.push(ch);
-        self.last_hangul = false;
-        self.prev = ch;
     }
 
     fn push(&mut self, c: char) {
@@ -571,10 +572,7 @@ impl<'o, 'h> Normaliser<'o, 'h> {
             self.out.push(' ');
         }
         self.pending_space = false;
-        if self.at_token_start {
-            self.token = self.out.len();
-            self.at_token_start = false;
-        }
+        self.start_token_here();
         let starts_mention = c == '@'
             && self.handles.is_some()
             && !(self.prev.is_alphanumeric() || matches!(self.prev, '_' | '.' | '-' | '@'));
