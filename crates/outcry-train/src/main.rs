@@ -365,7 +365,11 @@ fn report(title: &str, f: &[Figures]) {
         println!("  {:<9} {}", SETS[i].0, x.show());
     }
     println!("  {:<9} {}", "sets 2-7", pooled(f, 1..UP_TO_SEVEN).show());
-    println!("  {:<9} {}", "sets 2-8", pooled(f, 1..SETS.len() - 1).show());
+    println!(
+        "  {:<9} {}",
+        "sets 2-8",
+        pooled(f, 1..SETS.len() - 1).show()
+    );
     println!("  {:<9} {}", "sets 2-9", pooled(f, 1..SETS.len()).show());
 }
 
