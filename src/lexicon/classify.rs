@@ -2255,6 +2255,10 @@ mod tests {
             "유튜브 구독자 다운됐어",
             "코스피 다운 3%",
             "카카오 주가 살아났다",
+            // A second name after "and", but the figure follows its "down"; Korean is not
+            // read for "and".
+            "nasdaq down 2% and netflix down 5%",
+            "코스피 폭락에 카카오 다운",
         ] {
             let (k, _) = verdict(&m, t);
             assert!(k != Some("report"), "{t}: {k:?}");
@@ -2266,6 +2270,8 @@ mod tests {
             ("gmail down for 50% of users", "gmail"),
             ("카카오 먹통이라 주가도 다운이래", "kakao"),
             ("netflix shares down and the app is broken too", "netflix"),
+            // A second subject after "and": the cue before it is not its sense.
+            ("btc down 10% and coinbase is down too", "coinbase"),
         ] {
             assert_eq!(verdict(&m, t), (Some("report"), Some(svc.into())), "{t}");
         }
