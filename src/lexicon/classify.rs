@@ -15,7 +15,7 @@ use super::file::{
 };
 use super::grammar::{self, Form};
 use super::normalise::{doubles_in, is_syllable, nfkc_stage, Doubles, Normaliser};
-use super::respell::{may_respell, respell, Respelling, Vocabulary};
+use super::respell::{respell, Respelling, Vocabulary};
 use super::vetter::{Vetter, Vetting, MAX_TEXT};
 use crate::record::jsonscan::same;
 
@@ -885,8 +885,9 @@ impl Matcher {
             return None;
         }
         s.norm.clear();
-        Normaliser::new(&mut s.norm, Some(&self.handles), self.doubles).run(stage);
-        if may_respell(stage) {
+        // (the normaliser finds on its way whether `respell::may_respell(stage)`)
+        let shape = Normaliser::new(&mut s.norm, Some(&self.handles), self.doubles).run(stage);
+        if shape {
             respell(stage, &mut s.norm, &self.vocab, &mut s.respelling);
         } else {
             s.respelling.changes.clear();
@@ -897,7 +898,7 @@ impl Matcher {
         // After the word rule: an entry that needed a number and had none ("error") no longer
         // stands in a form's way ("throwing a 560 error").
         s.covered.clear();
-        self.add_grammar_hits(stage, hay, &mut s.hits, &mut s.covered);
+        self.add_grammar_hits(stage, &s.norm, &mut s.hits, &mut s.covered);
         self.set_aside_other_senses(hay, &mut s.hits, &mut s.dropped);
         self.set_aside_by_ending(hay, &mut s.hits, &mut s.dropped);
         self.set_aside_other_subjects(hay, &mut s.hits, &mut s.dropped);
@@ -1054,7 +1055,7 @@ impl Matcher {
     fn add_grammar_hits(
         &self,
         stage: &str,
-        hay: &[u8],
+        hay: &str,
         hits: &mut Vec<Hit>,
         covered: &mut Vec<Hit>,
     ) {
@@ -1092,8 +1093,8 @@ impl Matcher {
                 },
             );
         };
-        grammar::for_each(hay, &mut add);
-        grammar::for_each_again(hay, &mut add);
+        grammar::for_each(hay.as_bytes(), &mut add);
+        grammar::for_each_again(hay.as_bytes(), &mut add);
         if !stage.is_ascii() {
             grammar::for_each_korean(stage, hay, |start, end| add(start, end, Form::KoNot));
         }

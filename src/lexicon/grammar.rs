@@ -30,6 +30,11 @@
 //! only with a service named before it in its clause, or after it past a preposition), and only
 //! where no lexicon entry matched: "isn't working" keeps its own entry.
 
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use memchr::memmem::Finder;
+
 /// A grammar form; its display is what `outcry explain` shows as the matched entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Form {
@@ -71,19 +76,6 @@ impl Form {
         }
     }
 
-    fn of(trigger: &[u8]) -> Option<Form> {
-        Some(match trigger {
-            b"isn't" | b"isnt" | b"aren't" | b"arent" | b"not" => Form::NotDoing,
-            b"doesn't" | b"doesnt" | b"don't" | b"dont" => Form::DoesNot,
-            b"keeps" | b"kept" => Form::Keeps,
-            b"nothing" => Form::Nothing,
-            b"throwing" | b"throws" | b"threw" | b"giving" | b"gives" | b"gave" | b"getting"
-            | b"showing" | b"shows" | b"returning" | b"returns" | b"spitting" | b"spits"
-            | b"says" | b"saying" | b"displays" | b"displaying" => Form::ErrorShown,
-            _ => return None,
-        })
-    }
-
     /// Whether `verb` (lower-case ASCII letters) completes the form.
     fn takes(self, verb: &[u8]) -> bool {
         let ing = verb.len() >= 5 && verb.ends_with(b"ing");
@@ -100,6 +92,39 @@ impl Form {
         }
     }
 }
+
+/// The auxiliaries and verbs that begin a form (lower case; letters and apostrophes only).
+const TRIGGERS: &[(&str, Form)] = &[
+    ("isn't", Form::NotDoing),
+    ("isnt", Form::NotDoing),
+    ("aren't", Form::NotDoing),
+    ("arent", Form::NotDoing),
+    ("not", Form::NotDoing),
+    ("doesn't", Form::DoesNot),
+    ("doesnt", Form::DoesNot),
+    ("don't", Form::DoesNot),
+    ("dont", Form::DoesNot),
+    ("keeps", Form::Keeps),
+    ("kept", Form::Keeps),
+    ("nothing", Form::Nothing),
+    ("throwing", Form::ErrorShown),
+    ("throws", Form::ErrorShown),
+    ("threw", Form::ErrorShown),
+    ("giving", Form::ErrorShown),
+    ("gives", Form::ErrorShown),
+    ("gave", Form::ErrorShown),
+    ("getting", Form::ErrorShown),
+    ("showing", Form::ErrorShown),
+    ("shows", Form::ErrorShown),
+    ("returning", Form::ErrorShown),
+    ("returns", Form::ErrorShown),
+    ("spitting", Form::ErrorShown),
+    ("spits", Form::ErrorShown),
+    ("says", Form::ErrorShown),
+    ("saying", Form::ErrorShown),
+    ("displays", Form::ErrorShown),
+    ("displaying", Form::ErrorShown),
+];
 
 /// What a screen or a client shows when a service fails, besides errors and timeouts ("outlook
 /// says \"disconnected\"", "starlink says \"searching\"").
@@ -357,7 +382,7 @@ const NOTHING: &[&[u8]] = &[
     b"helps",
 ];
 
-fn is_word_byte(b: u8) -> bool {
+const fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'\''
 }
 
@@ -372,60 +397,82 @@ fn next_word(hay: &[u8], from: usize) -> Option<(usize, usize)> {
     Some((start, end))
 }
 
+/// The triggers in one automaton: leftmost-longest, so that a trigger that is a whole word is
+/// always reported (no reported match can reach across the non-word byte before a word, and no
+/// trigger is longer than the word it equals).
+static TRIGGER_SEARCH: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(TRIGGERS.iter().map(|(w, _)| w))
+        .expect("the triggers are plain literals")
+});
+
 /// Calls `f(start, end, form)` for each form read in `hay` (normalised text), the span from the
 /// auxiliary to the end of the verb. Between the words only single spaces may stand: a
 /// comma or a full stop ends the clause the predicate is in.
+///
+/// The auxiliaries are found with one search (most words of a post are none), and a match
+/// counts where it is a whole word: no word byte (letter, digit, apostrophe) on either side.
 pub fn for_each(hay: &[u8], mut f: impl FnMut(usize, usize, Form)) {
-    let mut at = 0;
-    while let Some((s, e)) = next_word(hay, at) {
-        at = e;
-        let starts_word = s == 0 || !hay[s - 1].is_ascii_alphanumeric();
-        let Some(form) = Form::of(&hay[s..e]).filter(|_| starts_word) else {
-            continue;
-        };
-        if form == Form::ErrorShown {
-            // The error may stand up to four words on, in the clause ("throwing a 560 error").
-            let mut end = e;
-            for _ in 0..5 {
-                let Some((vs, ve)) = next_word(hay, end) else {
-                    break;
-                };
-                if hay[end..vs]
-                    .iter()
-                    .any(|b| matches!(b, b'.' | b',' | b'!' | b'?' | b';'))
-                {
-                    break;
-                }
-                let word = &hay[vs..ve];
-                if form.takes(word) {
-                    f(s, ve, form);
-                    break;
-                }
-                end = ve;
-            }
-            continue;
+    for m in TRIGGER_SEARCH.find_iter(hay) {
+        let (s, e) = (m.start(), m.end());
+        let whole =
+            (s == 0 || !is_word_byte(hay[s - 1])) && hay.get(e).is_none_or(|&b| !is_word_byte(b));
+        if whole {
+            read_form(hay, s, e, TRIGGERS[m.pattern().as_usize()].1, &mut f);
         }
+    }
+}
+
+/// Reads the rest of a form whose auxiliary `form` stands at `s..e` of `hay` (see
+/// [`for_each`]).
+fn read_form(hay: &[u8], s: usize, e: usize, form: Form, f: &mut impl FnMut(usize, usize, Form)) {
+    if form == Form::ErrorShown {
+        // The error may stand up to four words on, in the clause ("throwing a 560 error").
         let mut end = e;
-        for step in 0..2 {
-            if hay.get(end) != Some(&b' ') {
-                break;
-            }
-            let Some((vs, ve)) = next_word(hay, end + 1).filter(|&(vs, _)| vs == end + 1) else {
+        for _ in 0..5 {
+            let Some((vs, ve)) = next_word(hay, end) else {
                 break;
             };
-            let verb = &hay[vs..ve];
-            if !verb.iter().all(u8::is_ascii_lowercase) {
+            if hay[end..vs]
+                .iter()
+                .any(|b| matches!(b, b'.' | b',' | b'!' | b'?' | b';'))
+            {
                 break;
             }
-            if step == 0 && ADVERBS.contains(&verb) {
-                end = ve;
-                continue;
-            }
-            if form.takes(verb) {
+            let word = &hay[vs..ve];
+            if form.takes(word) {
                 f(s, ve, form);
+                break;
             }
+            end = ve;
+        }
+        return;
+    }
+    let mut end = e;
+    for step in 0..2 {
+        if hay.get(end) != Some(&b' ') {
             break;
         }
+        // The verb begins right after the space (a look before the search for the word's end).
+        if !hay.get(end + 1).is_some_and(|&b| is_word_byte(b)) {
+            break;
+        }
+        let Some((vs, ve)) = next_word(hay, end + 1) else {
+            break;
+        };
+        let verb = &hay[vs..ve];
+        if !verb.iter().all(u8::is_ascii_lowercase) {
+            break;
+        }
+        if step == 0 && ADVERBS.contains(&verb) {
+            end = ve;
+            continue;
+        }
+        if form.takes(verb) {
+            f(s, ve, form);
+        }
+        break;
     }
 }
 
@@ -523,41 +570,83 @@ const BETWEEN_AGAIN_STOP: &[&[u8]] = &[
 /// Calls `f(start, end, Form::Again)` for each verb in `-ing` that "again" or "normally" follows
 /// within three words in its clause ("spotify is playing music again"): the span from the verb to
 /// that word. See [`Form::Again`].
+///
+/// Read backwards from each "again" and "normally" (found with `memmem`; most posts have none):
+/// a verb up to four words before one, with only spaces between the words and no word between
+/// that stops the form (another "again" or "normally", or a word of [`BETWEEN_AGAIN_STOP`]), is
+/// what a walk forward from the verb finds; verbs are reported in text order (a verb before an
+/// earlier "again" stops there).
 pub fn for_each_again(hay: &[u8], mut f: impl FnMut(usize, usize, Form)) {
-    let mut at = 0;
-    let mut before: &[u8] = b"";
-    while let Some((s, e)) = next_word(hay, at) {
-        at = e;
-        let word = &hay[s..e];
-        let prev = before;
-        before = word;
-        let starts_word = s == 0 || !hay[s - 1].is_ascii_alphanumeric();
-        if !starts_word
-            || !word.iter().all(u8::is_ascii_lowercase)
-            || !Form::Again.takes(word)
-            || BEFORE_AGAIN_STOP.contains(&prev)
-        {
+    static AGAIN: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("again"));
+    static NORMALLY: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("normally"));
+    let mut again = AGAIN.find_iter(hay).map(|i| (i, i + 5)).peekable();
+    let mut normally = NORMALLY.find_iter(hay).map(|i| (i, i + 8)).peekable();
+    let ends = std::iter::from_fn(|| match (again.peek(), normally.peek()) {
+        (Some(a), Some(n)) if a < n => again.next(),
+        (Some(_), None) => again.next(),
+        _ => normally.next(),
+    });
+    for (start, end) in ends {
+        let whole = (start == 0 || !is_word_byte(hay[start - 1]))
+            && hay.get(end).is_none_or(|&b| !is_word_byte(b));
+        if !whole {
             continue;
         }
-        let mut end = e;
+        // The verbs found, nearest first.
+        let mut found = [0usize; 4];
+        let mut n = 0;
+        let mut at = start;
         for _ in 0..4 {
-            let Some((ws, we)) = next_word(hay, end) else {
+            let Some((ws, we)) = word_spaced_before(hay, at) else {
                 break;
             };
-            if hay[end..ws].iter().any(|&b| b != b' ') {
+            let word = &hay[ws..we];
+            if word.iter().all(u8::is_ascii_lowercase)
+                && Form::Again.takes(word)
+                && !BEFORE_AGAIN_STOP.contains(&word_before(hay, ws))
+            {
+                found[n] = ws;
+                n += 1;
+            }
+            if word == b"again" || word == b"normally" || BETWEEN_AGAIN_STOP.contains(&word) {
                 break;
             }
-            let w = &hay[ws..we];
-            if w == b"again" || w == b"normally" {
-                f(s, we, Form::Again);
-                break;
-            }
-            if BETWEEN_AGAIN_STOP.contains(&w) {
-                break;
-            }
-            end = we;
+            at = ws;
+        }
+        for &s in found[..n].iter().rev() {
+            f(s, end, Form::Again);
         }
     }
+}
+
+/// The word that ends where the spaces right before `at` begin: `None` when a byte other than a
+/// space (or nothing) stands right before `at`, or no word ends there.
+fn word_spaced_before(hay: &[u8], at: usize) -> Option<(usize, usize)> {
+    let mut e = at;
+    while e > 0 && hay[e - 1] == b' ' {
+        e -= 1;
+    }
+    if e == at || e == 0 || !is_word_byte(hay[e - 1]) {
+        return None;
+    }
+    let mut s = e;
+    while s > 0 && is_word_byte(hay[s - 1]) {
+        s -= 1;
+    }
+    Some((s, e))
+}
+
+/// The last word that ends at or before `at` (empty when there is none).
+fn word_before(hay: &[u8], at: usize) -> &[u8] {
+    let mut e = at;
+    while e > 0 && !is_word_byte(hay[e - 1]) {
+        e -= 1;
+    }
+    let mut s = e;
+    while s > 0 && is_word_byte(hay[s - 1]) {
+        s -= 1;
+    }
+    &hay[s..e]
 }
 
 /// Verbs after a lone 안 that say what a person does not do ("카톡 안 해", "넷플 안 봐"), not what
@@ -702,78 +791,122 @@ const KO_JI_STOP: &[&str] = &[
 /// A lone 안 or 못 in the first-stage text: the number of syllables before it, and how many
 /// syllables its verb starts with.
 fn ko_not_triggers(stage: &str, mut f: impl FnMut(usize, usize)) {
-    // A condition said with 만약 bends every clause after it (만약 업비트 터지면 코인 못 파는).
-    if stage.contains("만약") || stage.contains("만일") {
-        return;
-    }
-    let mut syllables = 0;
-    let mut prev_space = true;
-    for (i, c) in stage.char_indices() {
-        let syllable = is_syllable(c);
-        if syllable && prev_space && (c == '안' || c == '못') {
-            let rest = &stage[i + c.len_utf8()..];
-            let verb = rest.trim_start_matches([' ', '\t']);
-            let gap = rest.len() - verb.len();
-            let n = verb.chars().take_while(|&v| is_syllable(v)).count();
-            let word = verb.split(char::is_whitespace).next().unwrap_or("");
-            let next = verb[word.len()..].trim_start();
-            // A condition, a wish, a concession, a time when or a past state: 안 되면, 안
-            // 터지길, 안 돼도, 안 될 때, 안 됐던 거, 안 될 줄, 안 된 적.
-            let bent = ["면", "길", "도", "던", "까"]
-                .iter()
-                .any(|e| word.ends_with(e))
-                || ["때", "적", "줄", "리가"]
-                    .iter()
-                    .any(|w| next.starts_with(w));
-            let word_before = stage[..i].trim_end().rsplit(char::is_whitespace).next();
-            let stop = bent
-                || word_before.is_some_and(|w| KO_NOT_BEFORE.contains(&w))
-                || KO_NOT_STOP.iter().any(|w| verb.starts_with(w))
-                || (c == '못'
-                    && ["참", "믿", "봤", "봄", "살", "자", "먹", "생", "하겠"]
-                        .iter()
-                        .any(|w| verb.starts_with(w)));
-            if gap > 0 && n > 0 && !stop {
-                f(syllables, n);
-            }
+    // Whether a condition is said with 만약 or 만일 (looked for once, at the first trigger): it
+    // bends every clause after it (만약 업비트 터지면 코인 못 파는).
+    let mut conditional = None;
+    // The syllables before `counted`, counted as the triggers are met in order.
+    let (mut syllables, mut counted) = (0, 0);
+    for i in lone_syllables(stage.as_bytes()) {
+        let c = if stage[i..].starts_with('안') {
+            '안'
+        } else {
+            '못'
+        };
+        // After white space or at the start.
+        if !stage[..i]
+            .chars()
+            .next_back()
+            .is_none_or(char::is_whitespace)
+        {
+            continue;
         }
-        syllables += usize::from(syllable);
-        prev_space = c.is_whitespace();
+        let rest = &stage[i + c.len_utf8()..];
+        let verb = rest.trim_start_matches([' ', '\t']);
+        let gap = rest.len() - verb.len();
+        let n = verb.chars().take_while(|&v| is_syllable(v)).count();
+        let word = verb.split(char::is_whitespace).next().unwrap_or("");
+        let next = verb[word.len()..].trim_start();
+        // A condition, a wish, a concession, a time when or a past state: 안 되면, 안
+        // 터지길, 안 돼도, 안 될 때, 안 됐던 거, 안 될 줄, 안 된 적.
+        let bent = ["면", "길", "도", "던", "까"]
+            .iter()
+            .any(|e| word.ends_with(e))
+            || ["때", "적", "줄", "리가"]
+                .iter()
+                .any(|w| next.starts_with(w));
+        let word_before = stage[..i].trim_end().rsplit(char::is_whitespace).next();
+        let stop = bent
+            || word_before.is_some_and(|w| KO_NOT_BEFORE.contains(&w))
+            || KO_NOT_STOP.iter().any(|w| verb.starts_with(w))
+            || (c == '못'
+                && ["참", "믿", "봤", "봄", "살", "자", "먹", "생", "하겠"]
+                    .iter()
+                    .any(|w| verb.starts_with(w)));
+        if gap > 0 && n > 0 && !stop {
+            if *conditional.get_or_insert_with(|| stage.contains("만약") || stage.contains("만일"))
+            {
+                return;
+            }
+            syllables += count_syllables(&stage.as_bytes()[counted..i]);
+            counted = i;
+            f(syllables, n);
+        }
     }
+}
+
+/// Where 안 and 못 stand in `text`, in order (two `memmem` searches, merged).
+fn lone_syllables(text: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    static AN: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("안"));
+    static MOT: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("못"));
+    let mut an = AN.find_iter(text).peekable();
+    let mut mot = MOT.find_iter(text).peekable();
+    std::iter::from_fn(move || match (an.peek(), mot.peek()) {
+        (Some(a), Some(m)) if a < m => an.next(),
+        (Some(_), None) => an.next(),
+        _ => mot.next(),
+    })
 }
 
 fn is_syllable(c: char) -> bool {
     matches!(c, '\u{AC00}'..='\u{D7A3}')
 }
 
+/// The precomposed Hangul syllables (U+AC00–U+D7A3) in `text` (UTF-8), read from the lead
+/// bytes of their three-byte sequences without decoding: EA B0 80 to ED 9E A3.
+fn count_syllables(text: &[u8]) -> usize {
+    let at = |i: usize| text.get(i).copied().unwrap_or(0);
+    let mut n = 0;
+    for (i, &b) in text.iter().enumerate() {
+        n += usize::from(match b {
+            0xEB | 0xEC => true,
+            0xEA => at(i + 1) >= 0xB0,
+            0xED => at(i + 1) < 0x9E || (at(i + 1) == 0x9E && at(i + 2) <= 0xA3),
+            _ => false,
+        });
+    }
+    n
+}
+
 /// Calls `f(start, end)` for each Korean negative predicate read in `hay` (normalised) and
 /// `stage` (the same post after the first stage of normalisation): a lone 안 or 못 with the
 /// syllables of its verb, or a verb's stem with 지 않.
-pub fn for_each_korean(stage: &str, hay: &[u8], mut f: impl FnMut(usize, usize)) {
-    let Ok(text) = std::str::from_utf8(hay) else {
-        return;
-    };
-    // The syllable counts must agree for the positions to be found again.
-    let in_stage = stage.chars().filter(|&c| is_syllable(c)).count();
-    let in_hay = text.chars().filter(|&c| is_syllable(c)).count();
-    if in_stage == in_hay {
+pub fn for_each_korean(stage: &str, hay: &str, mut f: impl FnMut(usize, usize)) {
+    // The syllable counts must agree for the positions to be found again (compared at the
+    // first trigger: most posts have none).
+    let mut agree = None;
+    ko_not_triggers(stage, |k, n| {
+        let agree = *agree.get_or_insert_with(|| {
+            count_syllables(stage.as_bytes()) == count_syllables(hay.as_bytes())
+        });
+        if !agree {
+            return;
+        }
         // The byte offset of each syllable of `hay` is found by walking it once per trigger;
         // triggers are few (a post has one or two lone 안).
         let offset = |k: usize| {
-            text.char_indices()
+            hay.char_indices()
                 .filter(|&(_, c)| is_syllable(c))
                 .nth(k)
                 .map(|(i, c)| (i, i + c.len_utf8()))
         };
-        ko_not_triggers(stage, |k, n| {
-            if let (Some((start, _)), Some((_, end))) = (offset(k), offset(k + n)) {
-                f(start, end);
-            }
-        });
-    }
+        if let (Some((start, _)), Some((_, end))) = (offset(k), offset(k + n)) {
+            f(start, end);
+        }
+    });
     // Any stem before 지 않 (glued in the normalised text: 열리지않아).
-    for (i, _) in text.match_indices("지않") {
-        let before = &text[..i];
+    static JI_ANH: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("지않"));
+    for i in JI_ANH.find_iter(hay.as_bytes()) {
+        let before = &hay[..i];
         let stop = KO_JI_STOP.iter().any(|w| before.ends_with(w));
         let stem = before.chars().next_back().filter(|&c| is_syllable(c));
         if let (Some(c), false) = (stem, stop) {
@@ -850,9 +983,7 @@ mod tests {
 
     fn read_ko(stage: &str, hay: &str) -> Vec<String> {
         let mut out = Vec::new();
-        for_each_korean(stage, hay.as_bytes(), |s, e| {
-            out.push(hay[s..e].to_string())
-        });
+        for_each_korean(stage, hay, |s, e| out.push(hay[s..e].to_string()));
         out
     }
 
@@ -893,6 +1024,335 @@ mod tests {
             "cannot load",
         ] {
             assert!(read(text).is_empty(), "{text}");
+        }
+    }
+
+    /// The form `trigger` (a whole word) begins, if any.
+    fn form_of(trigger: &[u8]) -> Option<Form> {
+        TRIGGERS
+            .iter()
+            .find(|(w, _)| w.as_bytes() == trigger)
+            .map(|&(_, f)| f)
+    }
+
+    /// The word-by-word walk [`for_each`] replaced (its trigger loop), as the reference.
+    fn for_each_by_words(hay: &[u8], mut f: impl FnMut(usize, usize, Form)) {
+        let mut at = 0;
+        while let Some((s, e)) = next_word(hay, at) {
+            at = e;
+            let starts_word = s == 0 || !hay[s - 1].is_ascii_alphanumeric();
+            if let Some(form) = form_of(&hay[s..e]).filter(|_| starts_word) {
+                read_form(hay, s, e, form, &mut f);
+            }
+        }
+    }
+
+    // The character walks [`ko_not_triggers`] and [`for_each_korean`] replaced, as the
+    // reference.
+    fn ko_not_triggers_by_chars(stage: &str, mut f: impl FnMut(usize, usize)) {
+        // A condition said with 만약 bends every clause after it (만약 업비트 터지면 코인 못 파는).
+        if stage.contains("만약") || stage.contains("만일") {
+            return;
+        }
+        let mut syllables = 0;
+        let mut prev_space = true;
+        for (i, c) in stage.char_indices() {
+            let syllable = is_syllable(c);
+            if syllable && prev_space && (c == '안' || c == '못') {
+                let rest = &stage[i + c.len_utf8()..];
+                let verb = rest.trim_start_matches([' ', '\t']);
+                let gap = rest.len() - verb.len();
+                let n = verb.chars().take_while(|&v| is_syllable(v)).count();
+                let word = verb.split(char::is_whitespace).next().unwrap_or("");
+                let next = verb[word.len()..].trim_start();
+                // A condition, a wish, a concession, a time when or a past state: 안 되면, 안
+                // 터지길, 안 돼도, 안 될 때, 안 됐던 거, 안 될 줄, 안 된 적.
+                let bent = ["면", "길", "도", "던", "까"]
+                    .iter()
+                    .any(|e| word.ends_with(e))
+                    || ["때", "적", "줄", "리가"]
+                        .iter()
+                        .any(|w| next.starts_with(w));
+                let word_before = stage[..i].trim_end().rsplit(char::is_whitespace).next();
+                let stop = bent
+                    || word_before.is_some_and(|w| KO_NOT_BEFORE.contains(&w))
+                    || KO_NOT_STOP.iter().any(|w| verb.starts_with(w))
+                    || (c == '못'
+                        && ["참", "믿", "봤", "봄", "살", "자", "먹", "생", "하겠"]
+                            .iter()
+                            .any(|w| verb.starts_with(w)));
+                if gap > 0 && n > 0 && !stop {
+                    f(syllables, n);
+                }
+            }
+            syllables += usize::from(syllable);
+            prev_space = c.is_whitespace();
+        }
+    }
+
+    fn for_each_korean_by_chars(stage: &str, hay: &[u8], mut f: impl FnMut(usize, usize)) {
+        let Ok(text) = std::str::from_utf8(hay) else {
+            return;
+        };
+        // The syllable counts must agree for the positions to be found again.
+        let in_stage = stage.chars().filter(|&c| is_syllable(c)).count();
+        let in_hay = text.chars().filter(|&c| is_syllable(c)).count();
+        if in_stage == in_hay {
+            // The byte offset of each syllable of `hay` is found by walking it once per trigger;
+            // triggers are few (a post has one or two lone 안).
+            let offset = |k: usize| {
+                text.char_indices()
+                    .filter(|&(_, c)| is_syllable(c))
+                    .nth(k)
+                    .map(|(i, c)| (i, i + c.len_utf8()))
+            };
+            ko_not_triggers_by_chars(stage, |k, n| {
+                if let (Some((start, _)), Some((_, end))) = (offset(k), offset(k + n)) {
+                    f(start, end);
+                }
+            });
+        }
+        // Any stem before 지 않 (glued in the normalised text: 열리지않아).
+        for (i, _) in text.match_indices("지않") {
+            let before = &text[..i];
+            let stop = KO_JI_STOP.iter().any(|w| before.ends_with(w));
+            let stem = before.chars().next_back().filter(|&c| is_syllable(c));
+            if let (Some(c), false) = (stem, stop) {
+                f(i - c.len_utf8(), i + "지않".len());
+            }
+        }
+    }
+
+    const WORDS: &[&str] = &[
+        "not",
+        "isn't",
+        "isnt",
+        "aren't",
+        "arent",
+        "dont",
+        "don't",
+        "doesn't",
+        "doesnt",
+        "keeps",
+        "kept",
+        "nothing",
+        "throwing",
+        "throws",
+        "threw",
+        "giving",
+        "gives",
+        "gave",
+        "getting",
+        "showing",
+        "shows",
+        "returning",
+        "returns",
+        "spitting",
+        "spits",
+        "says",
+        "saying",
+        "displays",
+        "displaying",
+        "loading",
+        "open",
+        "even",
+        "going",
+        "loads",
+        "error",
+        "timeouts",
+        "a",
+        "560",
+        "x'",
+        "'not",
+        "knot",
+        "notes",
+        "nothings",
+        "offline",
+        "don",
+        "displayings",
+        "'",
+        "2",
+    ];
+    const GAPS: &[&str] = &[
+        " ",
+        "  ",
+        ", ",
+        ". ",
+        "-",
+        "'",
+        "\"",
+        "안",
+        "다음 ",
+        "\u{AC00}\u{D7A3}",
+    ];
+
+    const KO: &[&str] = &[
+        "안",
+        "못",
+        " ",
+        "  ",
+        "\t",
+        "\n",
+        "되",
+        "돼요",
+        "받아짐",
+        "해",
+        "면",
+        "때",
+        "이제",
+        "만약",
+        "지",
+        "않아",
+        "열리",
+        "좋",
+        "보안",
+        "카톡",
+        "다음",
+        "x",
+        "ㅋ",
+        "\u{AC00}",
+        "\u{D7A3}",
+        "\u{D7A4}",
+        "\u{ABFF}",
+        "한",
+        "ퟻ",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn the_word_scan_reads_what_the_word_walk_read(
+            picks in proptest::collection::vec(
+                (proptest::sample::select(WORDS), proptest::sample::select(GAPS)), 1..10),
+        ) {
+            let text: String = picks.iter().map(|(w, g)| format!("{w}{g}")).collect();
+            let (mut new, mut old) = (vec![], vec![]);
+            for_each(text.as_bytes(), |s, e, f| new.push((s, e, f)));
+            for_each_by_words(text.as_bytes(), |s, e, f| old.push((s, e, f)));
+            proptest::prop_assert_eq!(new, old, "{:?}", text);
+        }
+
+        #[test]
+        fn the_korean_search_reads_what_the_character_walk_read(
+            picks in proptest::collection::vec(proptest::sample::select(KO), 1..16),
+            squeeze in proptest::prelude::any::<bool>(),
+            extra in proptest::prelude::any::<bool>(),
+        ) {
+            let stage = picks.concat();
+            // The normalised text: white space between Hangul removed (or not), and now and
+            // then one syllable more, so that the counts disagree.
+            let mut hay: String = if squeeze {
+                stage.split_whitespace().collect()
+            } else {
+                stage.clone()
+            };
+            if extra {
+                hay.push('가');
+            }
+            let (mut new, mut old) = (vec![], vec![]);
+            for_each_korean(&stage, &hay, |s, e| new.push((s, e)));
+            for_each_korean_by_chars(&stage, hay.as_bytes(), |s, e| old.push((s, e)));
+            proptest::prop_assert_eq!(new, old, "{:?} / {:?}", stage, hay);
+        }
+
+        #[test]
+        fn syllables_are_counted_from_their_bytes(
+            picks in proptest::collection::vec(proptest::sample::select(KO), 0..16),
+        ) {
+            let text = picks.concat();
+            let by_chars = text.chars().filter(|&c| is_syllable(c)).count();
+            proptest::prop_assert_eq!(count_syllables(text.as_bytes()), by_chars);
+        }
+    }
+
+    /// The forward walk [`for_each_again`] replaced, as the reference.
+    fn for_each_again_forward(hay: &[u8], mut f: impl FnMut(usize, usize, Form)) {
+        let mut at = 0;
+        let mut before: &[u8] = b"";
+        while let Some((s, e)) = next_word(hay, at) {
+            at = e;
+            let word = &hay[s..e];
+            let prev = before;
+            before = word;
+            let starts_word = s == 0 || !hay[s - 1].is_ascii_alphanumeric();
+            if !starts_word
+                || !word.iter().all(u8::is_ascii_lowercase)
+                || !Form::Again.takes(word)
+                || BEFORE_AGAIN_STOP.contains(&prev)
+            {
+                continue;
+            }
+            let mut end = e;
+            for _ in 0..4 {
+                let Some((ws, we)) = next_word(hay, end) else {
+                    break;
+                };
+                if hay[end..ws].iter().any(|&b| b != b' ') {
+                    break;
+                }
+                let w = &hay[ws..we];
+                if w == b"again" || w == b"normally" {
+                    f(s, we, Form::Again);
+                    break;
+                }
+                if BETWEEN_AGAIN_STOP.contains(&w) {
+                    break;
+                }
+                end = we;
+            }
+        }
+    }
+
+    const AGAIN_WORDS: &[&str] = &[
+        "playing",
+        "loading",
+        "working",
+        "music",
+        "again",
+        "normally",
+        "not",
+        "slow",
+        "up",
+        "crashing",
+        "spotify",
+        "again's",
+        "Again",
+        "playing's",
+        "x",
+        "nothing",
+        "keeps",
+        "me",
+        "agains",
+        "normallyy",
+        "2",
+    ];
+    const AGAIN_GAPS: &[&str] = &[
+        " ",
+        " ",
+        " ",
+        "  ",
+        ", ",
+        ".",
+        "'",
+        "-",
+        "다음",
+        "\u{AC00} ",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #[test]
+        fn reading_back_from_again_finds_what_the_forward_walk_found(
+            picks in proptest::collection::vec(
+                (proptest::sample::select(AGAIN_WORDS), proptest::sample::select(AGAIN_GAPS)),
+                1..12,
+            ),
+        ) {
+            let text: String = picks.iter().map(|(w, g)| format!("{w}{g}")).collect();
+            let (mut new, mut old) = (vec![], vec![]);
+            for_each_again(text.as_bytes(), |s, e, f| new.push((s, e, f)));
+            for_each_again_forward(text.as_bytes(), |s, e, f| old.push((s, e, f)));
+            proptest::prop_assert_eq!(new, old, "{:?}", text);
         }
     }
 }

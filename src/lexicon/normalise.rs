@@ -7,6 +7,7 @@ use std::collections::HashSet;
 
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 
+use super::respell::shape_at;
 use crate::time::parse::syllable_at;
 
 /// Normalises a lexicon entry (or any text that needs no URL and mention stripping), appending to
@@ -103,6 +104,28 @@ pub fn may_fold(raw: &str, doubles: Doubles, marks: bool) -> bool {
     !raw.is_ascii()
         && memchr::memmem::find(b, "ㅋ".as_bytes()).is_some()
         && raw.chars().any(has_final_kieuk)
+}
+
+/// Whether the eight bytes at `i` of `b` may hold an ASCII letter, digit or apostrophe: false
+/// only when there are eight and each is below `0` but the apostrophe (white space, most
+/// punctuation) or not ASCII (Hangul). `respell::may_respell` passes over such stretches at
+/// once.
+#[inline]
+pub fn eight_may_hold_word(b: &[u8], i: usize) -> bool {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let Some(w) = b.get(i..i + 8).and_then(|c| <[u8; 8]>::try_from(c).ok()) else {
+        return true;
+    };
+    let w = u64::from_le_bytes(w);
+    // A byte below 0x80 at or above 0x30 gets its high bit from the sum (no carry leaves a
+    // byte: 0x7F + 0x50 < 0x100).
+    let from_zero_up = ((w & LOW7) + 0x50 * ONES) & !w & HIGH;
+    // A byte equal to the apostrophe (0x27): zero after the XOR.
+    let q = w ^ (0x27 * ONES);
+    let apostrophe = q.wrapping_sub(ONES) & !q & HIGH;
+    from_zero_up | apostrophe != 0
 }
 
 /// Hangul syllables and jamo (including the compatibility jamo of ㅠㅠ and ㅋㅋ).
@@ -294,6 +317,8 @@ pub(super) struct Normaliser<'o, 'h> {
     run: char,
     run_len: usize,
     run_folds: bool,
+    /// Whether the text has a shape `respell` reads (`respell::may_respell`), found on the way.
+    shape: bool,
 }
 
 impl<'o, 'h> Normaliser<'o, 'h> {
@@ -315,6 +340,7 @@ impl<'o, 'h> Normaliser<'o, 'h> {
             run: '\0',
             run_len: 0,
             run_folds: false,
+            shape: false,
         }
     }
 
@@ -326,7 +352,13 @@ impl<'o, 'h> Normaliser<'o, 'h> {
     /// been pushed, copied as a whole (lower-cased) as long as no letter repeats the one before
     /// it (a repeat goes through `push`, where stretched spellings fold). The unit tests hold
     /// this to `push` character by character.
-    pub(super) fn run(mut self, text: &str) {
+    ///
+    /// Returns whether `text` has a shape that `respell` reads back, as
+    /// [`may_respell`](super::respell::may_respell) would say: every such shape is made of
+    /// ASCII letters and digits, which all pass through [`Normaliser::ascii_word`], and it asks
+    /// [`shape_at`] only where one may be (a word's first character, a repeat, a `0`), so the
+    /// text is not read again for it.
+    pub(super) fn run(mut self, text: &str) -> bool {
         let b = text.as_bytes();
         let mut i = 0;
         while i < b.len() {
@@ -353,6 +385,7 @@ impl<'o, 'h> Normaliser<'o, 'h> {
         }
         self.end_mention();
         self.end_token();
+        self.shape
     }
 
     /// What `push` does with a white space character.
@@ -386,10 +419,7 @@ impl<'o, 'h> Normaliser<'o, 'h> {
             self.out.push(' ');
         }
         self.pending_space = false;
-        if self.at_token_start {
-            self.token = self.out.len();
-            self.at_token_start = false;
-        }
+        self.start_token_here();
         self.out.push_str(run);
         // As `stretched` leaves it, but for how long the last run of one syllable is: that count
         // matters only for letters and marks, which fold, and the next character (which is not
@@ -408,10 +438,17 @@ impl<'o, 'h> Normaliser<'o, 'h> {
         let first = b[i];
         let lc = first.to_ascii_lowercase();
         let mut end = i + 1;
+        // (each shape at a word's first character has a letter before it or a space after it)
+        let maybe = (i > 0 && b[i - 1].is_ascii_alphabetic()) || b.get(i + 1) == Some(&b' ');
+        self.shape = self.shape || (maybe && shape_at(b, i));
         if self.mention.is_some() {
             self.out.push(char::from(lc));
             while end < b.len() && b[end].is_ascii_alphanumeric() {
-                self.out.push(char::from(b[end].to_ascii_lowercase()));
+                let c = b[end].to_ascii_lowercase();
+                if c == b'0' || c == b[end - 1].to_ascii_lowercase() {
+                    self.shape = self.shape || shape_at(b, end);
+                }
+                self.out.push(char::from(c));
                 end += 1;
             }
             self.prev = char::from(b[end - 1]);
@@ -428,19 +465,21 @@ impl<'o, 'h> Normaliser<'o, 'h> {
             self.out.push(' ');
             self.pending_space = false;
         }
-        if self.at_token_start {
-            self.token = self.out.len();
-            self.at_token_start = false;
-        }
+        self.start_token_here();
         self.out.push(char::from(lc));
         self.last_hangul = false;
         while end < b.len() && b[end].is_ascii_alphanumeric() {
             let lc = b[end].to_ascii_lowercase();
             let c = char::from(lc);
             if c != self.run {
+                if lc == b'0' {
+                    self.shape = self.shape || shape_at(b, end);
+                }
                 (self.run, self.run_len, self.run_folds) = (c, 1, lc.is_ascii_lowercase());
                 self.out.push(c);
             } else {
+                // `run` is the byte before, lower-cased: a repeat may end a stretched run.
+                self.shape = self.shape || shape_at(b, end);
                 self.run_len += 1;
                 let doubled_ok = self.run_folds && letter_bit(lc) & self.doubles != 0;
                 match self.run_len {
@@ -481,13 +520,20 @@ impl<'o, 'h> Normaliser<'o, 'h> {
             self.out.push(' ');
             self.pending_space = false;
         }
+        self.start_token_here();
+        self.out.push(ch);
+        self.last_hangul = false;
+        self.prev = ch;
+    }
+
+    /// Where a token is to start (after white space or at the start), the text written next
+    /// starts it.
+    #[inline]
+    fn start_token_here(&mut self) {
         if self.at_token_start {
             self.token = self.out.len();
             self.at_token_start = false;
         }
-        self.out.push(ch);
-        self.last_hangul = false;
-        self.prev = ch;
     }
 
     fn push(&mut self, c: char) {
@@ -526,10 +572,7 @@ impl<'o, 'h> Normaliser<'o, 'h> {
             self.out.push(' ');
         }
         self.pending_space = false;
-        if self.at_token_start {
-            self.token = self.out.len();
-            self.at_token_start = false;
-        }
+        self.start_token_here();
         let starts_mention = c == '@'
             && self.handles.is_some()
             && !(self.prev.is_alphanumeric() || matches!(self.prev, '_' | '.' | '-' | '@'));
@@ -736,6 +779,32 @@ mod tests {
         }
     }
 
+    /// Pieces for the shapes `respell` reads: stretched runs in either case, zeros between
+    /// letters, letters spelled out, and what stands around them (mentions, links, Hangul).
+    const SHAPES: &[&str] = &[
+        "d", "D", "o", "O", "w", "n", "0", "00", "1", "oo", "OOO", "ppp", "Pp", "whatsap", "zoom",
+        "@", "@d", "http://", "www.", "_", " ", "  ", ".", "'", "!", "?", "~", "지", "접속", "ㅋ",
+        "é", "\u{00A0}", "Ｏ", "#", "d ", "o ", "W ", " n", "x y z", "a0",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(6000))]
+        #[test]
+        fn the_normaliser_finds_the_shapes_may_respell_finds(
+            picks in proptest::collection::vec(proptest::sample::select(SHAPES), 0..16),
+            about_posts in any::<bool>(),
+        ) {
+            let text: String = picks.concat();
+            let handles: HashSet<String> = ["zoom".to_string()].into();
+            let handles = about_posts.then_some(&handles);
+            let (mut out, mut buf) = (String::new(), String::new());
+            let stage = nfkc_stage(&text, &mut buf);
+            let doubles = letter_bit(b'o') | letter_bit(b'p');
+            let shape = Normaliser::new(&mut out, handles, doubles).run(stage);
+            prop_assert_eq!(shape, super::super::respell::may_respell(stage), "{:?}", stage);
+        }
+    }
+
     #[test]
     fn the_first_stage_is_nfkc_where_it_matters() {
         let mut buf = String::new();
@@ -916,6 +985,28 @@ mod tests {
             let mut out = String::new();
             normalise_into(text, &mut out);
             assert!(out.contains("down") || out.ends_with('a'), "{out:?}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+        #[test]
+        fn eight_bytes_are_told_as_byte_by_byte(
+            b in prop::collection::vec(
+                prop_oneof![any::<u8>(), prop::sample::select(vec![b' ', b'\'', b'/', b'0', b'9', b'A', b'z', 0x7F, 0x2F, 0x30, 0xEC])],
+                0..12),
+            at in 0usize..12,
+        ) {
+            let word = |c: &u8| c.is_ascii_alphanumeric() || *c == b'\'';
+            let by_bytes = b.get(at..at + 8).is_none_or(|c| c.iter().any(word));
+            // (a superset: `:` to `~` count too)
+            if by_bytes {
+                prop_assert!(eight_may_hold_word(&b, at));
+            }
+            let none_up = b.get(at..at + 8).is_some_and(|c| {
+                c.iter().all(|&x| x >= 0x80 || (x < 0x30 && x != b'\''))
+            });
+            prop_assert_eq!(eight_may_hold_word(&b, at), !none_up);
         }
     }
 }

@@ -25,6 +25,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::normalise::eight_may_hold_word;
+
 /// The lexicon's words, for reading playful spellings back.
 #[derive(Default)]
 pub struct Vocabulary {
@@ -95,29 +97,82 @@ impl Vocabulary {
 /// Whether `stage` (first-stage text) has a shape [`respell`] reads: a run of three or more of
 /// one ASCII letter inside a word, three single letters between single spaces, or a `0`
 /// between two letters.
+///
+/// One pass that keeps the run of letters and the run of one letter (either case) ending at
+/// each byte, and passes over eight bytes with no ASCII letter or digit at once (Hangul,
+/// spaces, marks: `normalise::eight_may_hold_word`): every shape is made of ASCII letters and
+/// `0`, so such bytes only end the runs.
 pub fn may_respell(stage: &str) -> bool {
     let b = stage.as_bytes();
+    let letter = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphabetic);
+    // Letters in a row, and of those the last ones that are one letter, ending before `i`.
+    let (mut letters, mut same) = (0usize, 0usize);
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if !c.is_ascii_alphabetic() {
+            if c == b'0' && letters > 0 && letter(i + 1) {
+                return true;
+            }
+            (letters, same) = (0, 0);
+            // (asked only in text that is not ASCII: between English words it seldom pays)
+            i += if c < 0x80 || eight_may_hold_word(b, i) {
+                1
+            } else {
+                8
+            };
+            continue;
+        }
+        same = if letters > 0 && b[i - 1] | 0x20 == c | 0x20 {
+            same + 1
+        } else {
+            1
+        };
+        letters += 1;
+        // Three of one letter after another letter: "whatsapppp", "zoooom".
+        if same >= 3 && letters >= 4 {
+            return true;
+        }
+        // A single letter (after a space or at the start), a space, a letter, a space, a letter
+        // that ends its word: "d o w".
+        if letters == 1
+            && (i == 0 || b[i - 1] == b' ')
+            && b.get(i + 1) == Some(&b' ')
+            && letter(i + 2)
+            && b.get(i + 3) == Some(&b' ')
+            && letter(i + 4)
+            && !letter(i + 5)
+        {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// Whether one of the shapes of [`may_respell`] ends at (a stretched run), is at (a `0`) or
+/// starts at (spelled-out letters) byte `p` of `b`: the test `may_respell` makes at each byte,
+/// for the normaliser, which asks it only where a shape may be (`Normaliser::run`).
+#[inline]
+pub fn shape_at(b: &[u8], p: usize) -> bool {
     let at = |i: usize| b.get(i).copied().unwrap_or(b' ');
     let letter = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphabetic);
-    let space_before = |i: usize| i == 0 || b[i - 1] == b' ';
-    (0..b.len()).any(|i| {
-        let lower = at(i) | 0x20;
-        (i >= 3
-            && letter(i)
-            && letter(i - 1)
-            && letter(i - 2)
-            && letter(i - 3)
-            && at(i - 1) | 0x20 == lower
-            && at(i - 2) | 0x20 == lower)
-            || (i >= 1 && b[i] == b'0' && letter(i - 1) && letter(i + 1))
-            || (letter(i)
-                && space_before(i)
-                && at(i + 1) == b' '
-                && letter(i + 2)
-                && at(i + 3) == b' '
-                && letter(i + 4)
-                && !letter(i + 5))
-    })
+    let lower = at(p) | 0x20;
+    (p >= 3
+        && letter(p)
+        && letter(p - 1)
+        && letter(p - 2)
+        && letter(p - 3)
+        && at(p - 1) | 0x20 == lower
+        && at(p - 2) | 0x20 == lower)
+        || (p >= 1 && b[p] == b'0' && letter(p - 1) && letter(p + 1))
+        || (letter(p)
+            && (p == 0 || b[p - 1] == b' ')
+            && at(p + 1) == b' '
+            && letter(p + 2)
+            && at(p + 3) == b' '
+            && letter(p + 4)
+            && !letter(p + 5))
 }
 
 /// The scratch buffers of [`respell`], and what it changed (for `outcry explain`).
@@ -326,5 +381,47 @@ mod tests {
         assert!(may_respell("d0wn"));
         assert!(!may_respell("gmail is down, error 500, www.x.com"));
         assert!(!may_respell("a b"));
+    }
+
+    /// The byte-by-byte test [`may_respell`] replaced, as the reference.
+    fn may_respell_by_bytes(stage: &str) -> bool {
+        let b = stage.as_bytes();
+        let at = |i: usize| b.get(i).copied().unwrap_or(b' ');
+        let letter = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphabetic);
+        let space_before = |i: usize| i == 0 || b[i - 1] == b' ';
+        (0..b.len()).any(|i| {
+            let lower = at(i) | 0x20;
+            (i >= 3
+                && letter(i)
+                && letter(i - 1)
+                && letter(i - 2)
+                && letter(i - 3)
+                && at(i - 1) | 0x20 == lower
+                && at(i - 2) | 0x20 == lower)
+                || (i >= 1 && b[i] == b'0' && letter(i - 1) && letter(i + 1))
+                || (letter(i)
+                    && space_before(i)
+                    && at(i + 1) == b' '
+                    && letter(i + 2)
+                    && at(i + 3) == b' '
+                    && letter(i + 4)
+                    && !letter(i + 5))
+        })
+    }
+
+    const PIECES: &[&str] = &[
+        "a", "A", "p", "P", "o", "O", "0", "00", "1", " ", "  ", "pp", "ppp", "ooo", "Oo", "d o",
+        "x", ".", "'", "-", "가", "다음", "ㅋ", "\u{e9}", "\t", "\n",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #[test]
+        fn the_one_pass_finds_what_the_byte_test_found(
+            picks in proptest::collection::vec(proptest::sample::select(PIECES), 0..14),
+        ) {
+            let text = picks.concat();
+            proptest::prop_assert_eq!(may_respell(&text), may_respell_by_bytes(&text), "{:?}", text);
+        }
     }
 }

@@ -13,8 +13,11 @@
 //! am/pm, 오전/오후 or a leading zero may be either half of the day, and the later fitting one is
 //! taken. A post quoting the same instant twice ("오후 6시 반쯤(GMT 09:30)") counts once.
 
+use std::sync::LazyLock;
+
 use chrono::{DateTime, Duration, Offset, TimeZone};
 use chrono_tz::Tz;
+use memchr::memmem::Finder;
 
 use super::parse::{self, Parts, Sp, Tok, ZoneMark};
 use super::zones::Abbrev;
@@ -254,8 +257,11 @@ fn next_hour_word(text: &str, from: usize) -> Option<usize> {
                     && !letter(i + w.len())
             })
     };
-    let korean = |w: &str| {
-        memchr::memmem::find(&b[from..], w.as_bytes()).map(|k| {
+    // (searchers built once: building one cost more than a search of a post)
+    static JEONGO: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("정오"));
+    static JAJEONG: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("자정"));
+    let korean = |w: &Finder<'_>| {
+        w.find(&b[from..]).map(|k| {
             let mut i = from + k;
             while i >= 3 && parse::syllable_at(b, i - 3) {
                 i -= 3;
@@ -266,8 +272,8 @@ fn next_hour_word(text: &str, from: usize) -> Option<usize> {
     [
         word(b'n', b'N', b"noon"),
         word(b'm', b'M', b"midnight"),
-        korean("정오"),
-        korean("자정"),
+        korean(&JEONGO),
+        korean(&JAJEONG),
     ]
     .into_iter()
     .flatten()
