@@ -80,7 +80,7 @@ impl Form {
     fn takes(self, verb: &[u8]) -> bool {
         let ing = verb.len() >= 5 && verb.ends_with(b"ing");
         match self {
-            Form::NotDoing => ing && !NOT_DOING.contains(&verb),
+            Form::NotDoing => ing && !ING_NOUNS.contains(&verb) && !NOT_DOING.contains(&verb),
             Form::Keeps => ing && !KEEPS.contains(&verb),
             Form::DoesNot => verb.len() >= 2 && !DOES_NOT.contains(&verb),
             Form::Nothing => verb.len() >= 4 && verb.ends_with(b"s") && !NOTHING.contains(&verb),
@@ -88,7 +88,7 @@ impl Form {
                 verb.starts_with(b"error") || verb.starts_with(b"timeout") || SHOWN.contains(&verb)
             }
             Form::KoNot => false,
-            Form::Again => ing && !FAILING.contains(&verb),
+            Form::Again => ing && !ING_NOUNS.contains(&verb) && !FAILING.contains(&verb),
         }
     }
 }
@@ -154,9 +154,9 @@ const ADVERBS: &[&[u8]] = &[
     b"still",
 ];
 
-/// Words in `-ing` after "isn't" or "not" that are no failure of a service: nouns, other
-/// statements, and what a person does.
-const NOT_DOING: &[&[u8]] = &[
+/// Words in `-ing` that are no verb at all ("nothing", "morning", "during"): neither form that
+/// wants a verb in `-ing` after its auxiliary ([`Form::NotDoing`], [`Form::Again`]) takes them.
+const ING_NOUNS: &[&[u8]] = &[
     b"thing",
     b"nothing",
     b"something",
@@ -165,6 +165,11 @@ const NOT_DOING: &[&[u8]] = &[
     b"morning",
     b"evening",
     b"during",
+];
+
+/// Words in `-ing` after "isn't" or "not" that are no failure of a service (besides
+/// [`ING_NOUNS`]): other statements, and what a person does.
+const NOT_DOING: &[&[u8]] = &[
     b"bring",
     b"string",
     b"spring",
@@ -544,14 +549,6 @@ const FAILING: &[&[u8]] = &[
     b"raising",
     b"increasing",
     b"thinking",
-    b"nothing",
-    b"something",
-    b"anything",
-    b"everything",
-    b"morning",
-    b"evening",
-    b"during",
-    b"thing",
 ];
 
 /// Words after which a verb in `-ing` is no recovery ("not loading again", "keeps loading
