@@ -668,13 +668,7 @@ pub fn suite() -> Vec<Spec> {
 /// 10 000), so other times, authors, wordings and noise. The detector's rules were tuned on
 /// [`suite`] only; this one checks they were not tuned to its particular draws.
 pub fn holdout() -> Vec<Spec> {
-    suite_seeded(10_000)
-        .into_iter()
-        .map(|mut s| {
-            s.name = format!("held-{}", s.name);
-            s
-        })
-        .collect()
+    suite_drawn(10_000, "held")
 }
 
 /// Seed offset of the posts suite's third held-out draw, reserved for issue 17's third pass
@@ -686,13 +680,7 @@ pub const POSTS_FRESH_HOLDOUT: u64 = 110_000;
 /// The held-out draw of [`POSTS_FRESH_HOLDOUT`]: the same 59 scenario shapes, names prefixed
 /// `fresh-`.
 pub fn fresh_holdout() -> Vec<Spec> {
-    suite_seeded(POSTS_FRESH_HOLDOUT)
-        .into_iter()
-        .map(|mut s| {
-            s.name = format!("fresh-{}", s.name);
-            s
-        })
-        .collect()
+    suite_drawn(POSTS_FRESH_HOLDOUT, "fresh")
 }
 
 /// Seed offset of the posts suite's fourth held-out draw, reserved for issue 17's fourth pass
@@ -705,13 +693,7 @@ pub const POSTS_FRESH2_HOLDOUT: u64 = 120_000;
 /// The held-out draw of [`POSTS_FRESH2_HOLDOUT`]: the same 59 scenario shapes, names prefixed
 /// `fresh2-`.
 pub fn fresh2_holdout() -> Vec<Spec> {
-    suite_seeded(POSTS_FRESH2_HOLDOUT)
-        .into_iter()
-        .map(|mut s| {
-            s.name = format!("fresh2-{}", s.name);
-            s
-        })
-        .collect()
+    suite_drawn(POSTS_FRESH2_HOLDOUT, "fresh2")
 }
 
 /// Seed offset of the posts suite's fifth held-out draw, reserved for issue 17's fifth pass
@@ -724,13 +706,7 @@ pub const POSTS_FRESH3_HOLDOUT: u64 = 130_000;
 /// The held-out draw of [`POSTS_FRESH3_HOLDOUT`]: the same 59 scenario shapes, names prefixed
 /// `fresh3-`.
 pub fn fresh3_holdout() -> Vec<Spec> {
-    suite_seeded(POSTS_FRESH3_HOLDOUT)
-        .into_iter()
-        .map(|mut s| {
-            s.name = format!("fresh3-{}", s.name);
-            s
-        })
-        .collect()
+    suite_drawn(POSTS_FRESH3_HOLDOUT, "fresh3")
 }
 
 /// Seed offset of the posts suite's sixth held-out draw, reserved for issue 17's sixth pass
@@ -744,13 +720,7 @@ pub const POSTS_FRESH4_HOLDOUT: u64 = 140_000;
 /// The held-out draw of [`POSTS_FRESH4_HOLDOUT`]: the same 59 scenario shapes, names prefixed
 /// `fresh4-`.
 pub fn fresh4_holdout() -> Vec<Spec> {
-    suite_seeded(POSTS_FRESH4_HOLDOUT)
-        .into_iter()
-        .map(|mut s| {
-            s.name = format!("fresh4-{}", s.name);
-            s
-        })
-        .collect()
+    suite_drawn(POSTS_FRESH4_HOLDOUT, "fresh4")
 }
 
 /// Seed offset of the posts suite's seventh held-out draw, reserved for issue 17's seventh pass
@@ -764,10 +734,16 @@ pub const POSTS_FRESH5_HOLDOUT: u64 = 150_000;
 /// The held-out draw of [`POSTS_FRESH5_HOLDOUT`]: the same 59 scenario shapes, names prefixed
 /// `fresh5-`.
 pub fn fresh5_holdout() -> Vec<Spec> {
-    suite_seeded(POSTS_FRESH5_HOLDOUT)
+    suite_drawn(POSTS_FRESH5_HOLDOUT, "fresh5")
+}
+
+/// The suite's 59 scenario shapes drawn with seeds offset by `offset`, each name prefixed
+/// `prefix-` (how every held-out draw is made).
+fn suite_drawn(offset: u64, prefix: &str) -> Vec<Spec> {
+    suite_seeded(offset)
         .into_iter()
         .map(|mut s| {
-            s.name = format!("fresh5-{}", s.name);
+            s.name = format!("{prefix}-{}", s.name);
             s
         })
         .collect()
