@@ -104,6 +104,7 @@ fn number_after(hay: &[u8], at: usize) -> Option<usize> {
     let letters = hay[start.min(hay.len())..]
         .iter()
         .take_while(|c| c.is_ascii_lowercase())
+        .take(5)
         .count();
     if (1..=4).contains(&letters)
         && hay.get(start + letters) == Some(&b'-')
@@ -1588,7 +1589,7 @@ impl Matcher {
                 && a.end <= to
                 && [&b" and "[..], b" but "]
                     .iter()
-                    .any(|w| hay[from..a.start].windows(w.len()).any(|x| x == *w))
+                    .any(|w| memchr::memmem::find(&hay[from..a.start], w).is_some())
         })
     }
 

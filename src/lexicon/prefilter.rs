@@ -136,7 +136,7 @@ pub struct Prefilter {
     doubles: Doubles,
     marks: bool,
     /// The longest token, in bytes (how far a hit hidden behind another may reach).
-    longest: usize,
+    longest_token: usize,
     /// With `--about`: a bare outage word may appear only once a playful spelling is read back
     /// ("d o w n", "d0wn"; `respell.rs`), so texts of those shapes go the full way.
     respells: bool,
@@ -181,7 +181,7 @@ impl Prefilter {
                         words: Words::default(),
                         doubles,
                         marks,
-                        longest: 0,
+                        longest_token: 0,
                         respells: about,
                     }
                 }
@@ -213,7 +213,7 @@ impl Prefilter {
             words: Words::new(matcher),
             doubles,
             marks,
-            longest: words.iter().map(|w| w.len()).max().unwrap_or(0),
+            longest_token: words.iter().map(|w| w.len()).max().unwrap_or(0),
             respells: about,
         }
     }
@@ -268,7 +268,7 @@ impl Prefilter {
     /// (`slack` inside `@slackhq`). Only an ASCII hit can overlap another, and only the word
     /// rule ([`Around::Word`]) dismisses an ASCII hit. A hidden hit overlaps a reported one and
     /// ends at or after its end (each search from where the last reported hit ended reports the
-    /// hit that ends first), so it starts and ends within [`Prefilter::longest`] bytes of that
+    /// hit that ends first), so it starts and ends within [`Prefilter::longest_token`] bytes of that
     /// end: after a dismissal, that stretch alone is searched again reporting every hit,
     /// overlapping ones too, instead of the whole text.
     #[inline]
@@ -281,8 +281,8 @@ impl Prefilter {
         let hit = ac.find_iter(text).any(|m| {
             self.counts(text, &m, &hash)
                 || (text.as_bytes()[m.start()].is_ascii() && {
-                    let near = m.end().saturating_sub(self.longest)
-                        ..text.len().min(m.end() + self.longest);
+                    let near = m.end().saturating_sub(self.longest_token)
+                        ..text.len().min(m.end() + self.longest_token);
                     ac.find_overlapping_iter(Input::new(text).span(near))
                         .filter(|h| h.span() != m.span() || h.pattern() != m.pattern())
                         .any(|h| self.counts(text, &h, &hash))

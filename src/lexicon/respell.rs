@@ -386,27 +386,7 @@ mod tests {
     /// The byte-by-byte test [`may_respell`] replaced, as the reference.
     fn may_respell_by_bytes(stage: &str) -> bool {
         let b = stage.as_bytes();
-        let at = |i: usize| b.get(i).copied().unwrap_or(b' ');
-        let letter = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphabetic);
-        let space_before = |i: usize| i == 0 || b[i - 1] == b' ';
-        (0..b.len()).any(|i| {
-            let lower = at(i) | 0x20;
-            (i >= 3
-                && letter(i)
-                && letter(i - 1)
-                && letter(i - 2)
-                && letter(i - 3)
-                && at(i - 1) | 0x20 == lower
-                && at(i - 2) | 0x20 == lower)
-                || (i >= 1 && b[i] == b'0' && letter(i - 1) && letter(i + 1))
-                || (letter(i)
-                    && space_before(i)
-                    && at(i + 1) == b' '
-                    && letter(i + 2)
-                    && at(i + 3) == b' '
-                    && letter(i + 4)
-                    && !letter(i + 5))
-        })
+        (0..b.len()).any(|i| shape_at(b, i))
     }
 
     const PIECES: &[&str] = &[
