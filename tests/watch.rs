@@ -385,7 +385,11 @@ fn watched(jsonl: &[u8], args: &[&str]) -> Vec<Announced> {
             "after a recovery only a reopening or its withdrawal, and a reopening only after \
              one: {line}"
         );
-        inc.seen.onset = ts(&a["onset"]);
+        assert_eq!(
+            ts(&a["onset"]),
+            inc.first_onset,
+            "every later alert keeps the onset its first alert announced: {line}"
+        );
         match event {
             "reopened" => {
                 assert!(

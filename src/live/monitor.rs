@@ -232,19 +232,19 @@ impl Monitor {
     }
 
     /// Whether the windows `closing` take the service `svc` to `tail_windows` past its last
-    /// window with reports, with no run of the detector for it since then: a run then gives the
-    /// last verdict on those reports that nothing new can change but the expectation (the
-    /// chatter level of a window is read an hour either side of it). An incident it finds there
-    /// is announced then (late, but as soon as it is settled: on the fourth held-out draw an
-    /// office's evening false alarm, `detect`'s too, waited two hours for the service's next
-    /// report); one found only later is found in hindsight (see [`Monitor::begin`]), as it is
-    /// when the detector ran for the service's reports since.
+    /// window with reports (the detector last ran for it at an earlier close, so not since): a
+    /// run then gives the last verdict on those reports that nothing new can change but the
+    /// expectation (the chatter level of a window is read an hour either side of it). An
+    /// incident it finds there is announced then (late, but as soon as it is settled: on the
+    /// fourth held-out draw an office's evening false alarm, `detect`'s too, waited two hours
+    /// for the service's next report); one found only later is found in hindsight (see
+    /// [`Monitor::begin`]), as it is when the detector ran for the service's reports since.
     fn settles(&self, svc: usize, closing: std::ops::RangeInclusive<i64>) -> bool {
         let Some(r) = self.last_report[svc] else {
             return false;
         };
         let due = r + self.params.tail_windows + 1;
-        closing.contains(&due) && self.last_run[svc].is_none_or(|l| l < due)
+        closing.contains(&due)
     }
 
     /// Between closes: looks at `svc` with the windows after the last closed one, up to
@@ -390,12 +390,15 @@ impl Monitor {
                     // return past the quiet stretch that ended it counts (not a window at the
                     // old end that a refit found elevated after all).
                     // A return after one found in hindsight is a new incident: nothing was
-                    // announced to reopen.
+                    // announced to reopen. So is a return after a withdrawn one: its readers
+                    // were told there was no outage there after all.
                     let last = self.tracked[svc][k].last;
                     let beyond = inc.recovery.map_or(last, |_| last + self.params.merge_gap);
                     if inc.last_window > beyond {
                         let back = relapse_onset(w, svc, last + 1).max(inc.onset);
-                        if self.tracked[svc][k].number == 0 {
+                        if self.tracked[svc][k].withdrawn {
+                            self.begin((svc, None), inc, back, as_of, alerts);
+                        } else if self.tracked[svc][k].number == 0 {
                             self.begin((svc, Some(k)), inc, back, as_of, alerts);
                         } else {
                             self.reopen(svc, k, inc, (back, as_of), alerts);
@@ -781,6 +784,16 @@ mod tests {
         let mut out = vec![];
         settled.reconcile(&w, 0, &[], (last + tail + 2, 400 * 60), &mut out);
         assert!(out.is_empty(), "{out:?}");
+        // Reports that come back and that the detector joins to the withdrawn incident make a
+        // new one, announced afresh, not a reopening of what was withdrawn.
+        let mut back = m.tracked[0][0].seen.clone();
+        back.last_window = last + tail + 5;
+        back.recovery = None;
+        let mut out = vec![];
+        m.reconcile(&w, 0, &[&back], (last + tail + 6, 400 * 60), &mut out);
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].event, Event::Onset, "{out:?}");
+        assert_ne!(out[0].incident, events[0].incident, "{out:?}");
     }
 
     #[test]
