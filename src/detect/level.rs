@@ -78,19 +78,13 @@ pub fn local_level(
     if n == 0 {
         return vec![];
     }
-    let ratio_of = |a: usize, skip: &[bool]| {
-        let b = (a + block).min(n);
-        let kept = (a..b).filter(|&k| !skip.get(k).copied().unwrap_or(false));
-        let (obs, exp) = kept.fold((0.0, 0.0), |(o, e), k| {
-            (o + f64::from(counts[k]), e + expected[k])
-        });
-        let prior = if known {
-            LEVEL_PRIOR
-        } else {
-            SHORT_LEVEL_PRIOR
-        };
-        (obs + prior) / (exp + prior)
+    let prior = if known {
+        LEVEL_PRIOR
+    } else {
+        SHORT_LEVEL_PRIOR
     };
+    let ratio_of =
+        |a: usize, skip: &[bool]| block_ratio(counts, expected, a..(a + block).min(n), skip, prior);
     if !known {
         return vec![short_level(n, block, flagged, ratio_of); n];
     }
@@ -143,13 +137,32 @@ pub fn quietest_level(counts: &[u32], expected: &[f64], width: i64) -> Vec<f64> 
     let least = (0..n)
         .step_by(block)
         .map(|a| {
-            let b = (a + block).min(n);
-            let obs: f64 = counts[a..b].iter().map(|&c| f64::from(c)).sum();
-            let exp: f64 = expected[a..b].iter().sum();
-            (obs + SHORT_LEVEL_PRIOR) / (exp + SHORT_LEVEL_PRIOR)
+            block_ratio(
+                counts,
+                expected,
+                a..(a + block).min(n),
+                &[],
+                SHORT_LEVEL_PRIOR,
+            )
         })
         .fold(f64::INFINITY, f64::min);
     vec![if least.is_finite() { least } else { 1.0 }; n]
+}
+
+/// The ratio of the reports to the expected ones over the windows `range`, leaving out those
+/// `skip` marks, each side with `prior` added (so a block with little in it reads near 1).
+fn block_ratio(
+    counts: &[u32],
+    expected: &[f64],
+    range: std::ops::Range<usize>,
+    skip: &[bool],
+    prior: f64,
+) -> f64 {
+    let kept = range.filter(|&k| !skip.get(k).copied().unwrap_or(false));
+    let (obs, exp) = kept.fold((0.0, 0.0), |(o, e), k| {
+        (o + f64::from(counts[k]), e + expected[k])
+    });
+    (obs + prior) / (exp + prior)
 }
 
 /// A short input's level: the lower quartile of its `block`-window blocks' ratios

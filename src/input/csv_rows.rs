@@ -112,7 +112,8 @@ pub struct CsvRows<R> {
     parser: csv_core::Reader,
     out: Vec<u8>,
     ends: Vec<usize>,
-    /// A quoted field with `""` in it, unescaped (see [`split_plain`]).
+    /// The quoted field being read, unescaped (`""` read as `"`; every quoted field passes
+    /// through it, see [`split_plain`]).
     unescaped: Vec<u8>,
 }
 
