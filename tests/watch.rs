@@ -120,6 +120,25 @@ fn dump_fixture() {
     std::fs::write(format!("{d}/blogs.jsonl"), b).unwrap();
 }
 
+/// The scenario draw `OUTCRY_WATCH_SUITE` names (the development suite when unset or unknown):
+/// its title, its scenarios, and whether it is a held-out draw.
+fn named_suite() -> (&'static str, Vec<outcry_sim::Spec>, bool) {
+    let which = std::env::var("OUTCRY_WATCH_SUITE").unwrap_or_default();
+    let (title, suite) = match which.as_str() {
+        "holdout" => ("held-out suite", outcry_sim::holdout()),
+        "fresh" => ("fresh held-out suite", outcry_sim::fresh_holdout()),
+        "fresh2" => ("fourth pass's held-out suite", outcry_sim::fresh2_holdout()),
+        "fresh3" => ("fifth pass's held-out suite", outcry_sim::fresh3_holdout()),
+        "fresh4" => ("sixth pass's held-out suite", outcry_sim::fresh4_holdout()),
+        "fresh5" => (
+            "seventh pass's held-out suite",
+            outcry_sim::fresh5_holdout(),
+        ),
+        _ => return ("scenario suite", outcry_sim::suite(), false),
+    };
+    (title, suite, true)
+}
+
 /// Not a test: writes the scenarios of `OUTCRY_WATCH_SUITE` (as in
 /// [`watch_agrees_with_detect_on_the_scenario_suite`]) whose name holds `OUTCRY_WATCH_ONLY` as
 /// the time-ordered JSON Lines that test pipes into `watch` (`NAME.jsonl`), with their truths
@@ -132,16 +151,7 @@ fn dump_fixture() {
 fn dump_scenarios() {
     let d = std::env::var("OUT").unwrap();
     let only = std::env::var("OUTCRY_WATCH_ONLY").unwrap_or_default();
-    let which = std::env::var("OUTCRY_WATCH_SUITE").unwrap_or_default();
-    let suite = match which.as_str() {
-        "holdout" => outcry_sim::holdout(),
-        "fresh" => outcry_sim::fresh_holdout(),
-        "fresh2" => outcry_sim::fresh2_holdout(),
-        "fresh3" => outcry_sim::fresh3_holdout(),
-        "fresh4" => outcry_sim::fresh4_holdout(),
-        "fresh5" => outcry_sim::fresh5_holdout(),
-        _ => outcry_sim::suite(),
-    };
+    let (_, suite, _) = named_suite();
     let tmp = tempfile::tempdir().unwrap();
     for spec in suite.iter().filter(|s| s.name.contains(&only)) {
         let sc = outcry_sim::generate(spec);
@@ -696,23 +706,7 @@ fn watch_agrees_with_detect_on_the_scenario_suite() {
     // development data since); OUTCRY_WATCH_SUITE=fresh5 the seventh pass's reserved draw
     // (`outcry_sim::POSTS_FRESH5_HOLDOUT`, reserved before the seventh pass, run once at its end).
     let only = std::env::var("OUTCRY_WATCH_ONLY").ok();
-    let which = std::env::var("OUTCRY_WATCH_SUITE").unwrap_or_default();
-    let holdout = matches!(
-        which.as_str(),
-        "holdout" | "fresh" | "fresh2" | "fresh3" | "fresh4" | "fresh5"
-    );
-    let (title, suite) = match which.as_str() {
-        "holdout" => ("held-out suite", outcry_sim::holdout()),
-        "fresh" => ("fresh held-out suite", outcry_sim::fresh_holdout()),
-        "fresh2" => ("fourth pass's held-out suite", outcry_sim::fresh2_holdout()),
-        "fresh3" => ("fifth pass's held-out suite", outcry_sim::fresh3_holdout()),
-        "fresh4" => ("sixth pass's held-out suite", outcry_sim::fresh4_holdout()),
-        "fresh5" => (
-            "seventh pass's held-out suite",
-            outcry_sim::fresh5_holdout(),
-        ),
-        _ => ("scenario suite", outcry_sim::suite()),
-    };
+    let (title, suite, holdout) = named_suite();
     let f = suite_figures(title, suite, |name| {
         only.as_deref().is_none_or(|o| name.contains(o))
     });
