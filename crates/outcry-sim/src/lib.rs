@@ -700,7 +700,8 @@ pub fn fresh2_holdout() -> Vec<Spec> {
 /// (fresh2's failures: recoveries at the live edge, first-day announcements, late onsets)
 /// before any detection or live code changed: seeds 130 100–131 103, never drawn before (the
 /// fourth draw, 120 000, became development data when it was run). Same generator and
-/// parameters as the earlier draws. Reserved, not run: run once at the end of that pass.
+/// parameters as the earlier draws. Not run while tuning; run once at the end of that pass,
+/// development data since.
 pub const POSTS_FRESH3_HOLDOUT: u64 = 130_000;
 
 /// The held-out draw of [`POSTS_FRESH3_HOLDOUT`]: the same 59 scenario shapes, names prefixed
@@ -714,7 +715,8 @@ pub fn fresh3_holdout() -> Vec<Spec> {
 /// window) before any detection or live code changed: seeds 140 100–141 103, never drawn before
 /// (the fifth draw, 130 000, became development data when it was run). Same generator and
 /// parameters as the earlier draws. Not run while tuning; run once at the end of that pass
-/// (through `watch` and `detect`, and again with the code before the pass, to compare).
+/// (through `watch` and `detect`, and again with the code before the pass, to compare),
+/// development data since.
 pub const POSTS_FRESH4_HOLDOUT: u64 = 140_000;
 
 /// The held-out draw of [`POSTS_FRESH4_HOLDOUT`]: the same 59 scenario shapes, names prefixed
@@ -728,7 +730,7 @@ pub fn fresh4_holdout() -> Vec<Spec> {
 /// detection or live code changed: seeds 150 100–151 103, never drawn before (the sixth draw,
 /// 140 000, became development data when it was run). Same generator and parameters as the
 /// earlier draws. Not run while tuning; run once at the end of that pass (through `watch` and
-/// `detect`).
+/// `detect`), development data since.
 pub const POSTS_FRESH5_HOLDOUT: u64 = 150_000;
 
 /// The held-out draw of [`POSTS_FRESH5_HOLDOUT`]: the same 59 scenario shapes, names prefixed
