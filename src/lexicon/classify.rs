@@ -907,7 +907,7 @@ impl Matcher {
         }
         let hay = s.norm.as_bytes();
         self.find_hits(hay, &mut s.hits);
-        self.drop_inside_words(hay, &mut s.hits, &mut s.dropped);
+        self.drop_inside_words(stage, &s.norm, &mut s.hits, &mut s.dropped);
         // After the word rule: an entry that needed a number and had none ("error") no longer
         // stands in a form's way ("throwing a 560 error").
         s.covered.clear();
@@ -1121,10 +1121,29 @@ impl Matcher {
 
     /// Moves the hits that start or end inside a longer word from `hits` to `dropped` (see
     /// [`Matcher::at_word_bounds`]).
-    fn drop_inside_words(&self, hay: &[u8], hits: &mut Vec<Hit>, dropped: &mut Vec<Hit>) {
+    /// A Hangul alias whose first syllable the writer glued to a syllable before it, in the text
+    /// as typed (`stage`, spaces kept), starts inside a longer word (원신 in "민원 신청", 블로그
+    /// in 기술블로그), as a Latin alias must not: a Korean word takes its particles after it,
+    /// never before.
+    fn drop_inside_words(
+        &self,
+        stage: &str,
+        norm: &str,
+        hits: &mut Vec<Hit>,
+        dropped: &mut Vec<Hit>,
+    ) {
+        let hay = norm.as_bytes();
         set_aside(hits, dropped, |hits, i| {
             let h = hits[i];
-            if !self.at_word_bounds(hay, hits, i) {
+            let hangul_alias = matches!(self.entries[h.term].kind, TermKind::Alias(_))
+                && self.entries[h.term]
+                    .pattern
+                    .chars()
+                    .next()
+                    .is_some_and(is_syllable);
+            if !self.at_word_bounds(hay, hits, i)
+                || (hangul_alias && grammar::glued_as_typed(stage, norm, h.start))
+            {
                 return Err(Dropped::WordBoundary);
             }
             // `error {number}`, `{number}%`: the number joins the match, or it does not count.

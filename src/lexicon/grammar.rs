@@ -920,6 +920,24 @@ pub fn for_each_korean(stage: &str, hay: &str, mut f: impl FnMut(usize, usize)) 
     }
 }
 
+/// Whether the Hangul syllable at byte `at` of the normalised text `hay` was typed glued to a
+/// syllable before it in `stage` (the text before normalisation, spaces kept): the normaliser
+/// removes the spaces between Hangul, so the syllable is found again by its count, as the lone
+/// 안 is. False when no syllable comes before it in `hay`, or when the counts disagree.
+pub fn glued_as_typed(stage: &str, hay: &str, at: usize) -> bool {
+    if !hay[..at].chars().next_back().is_some_and(is_syllable) {
+        return false;
+    }
+    let k = count_syllables(&hay.as_bytes()[..at]);
+    if count_syllables(stage.as_bytes()) != count_syllables(hay.as_bytes()) {
+        return false;
+    }
+    let Some((i, _)) = stage.char_indices().filter(|&(_, c)| is_syllable(c)).nth(k) else {
+        return false;
+    };
+    stage[..i].chars().next_back().is_some_and(is_syllable)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
