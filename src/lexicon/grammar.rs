@@ -402,6 +402,67 @@ fn next_word(hay: &[u8], from: usize) -> Option<(usize, usize)> {
     Some((start, end))
 }
 
+/// The end of the error code that is the word `vs..ve` of `hay`, if it has a code's shape: an
+/// HTTP error status in the plural ("503s", "429s"), or alone where the clause ends or a
+/// preposition or adverb follows ("getting 502 on every page"), not before a noun ("getting 500
+/// likes"); letters then two or more digits ("h10s", "e0123"); letters, a `-` and digits as
+/// consoles write them ("ws-116522-7", "ce-34878-0"); or a hexadecimal code ("0x87dd0003").
+/// One letter and one digit are too short to tell from a model or a device ("ps5", "m1").
+fn error_code(hay: &[u8], vs: usize, ve: usize) -> Option<usize> {
+    let word = &hay[vs..ve];
+    let digits = |w: &[u8]| !w.is_empty() && w.iter().all(u8::is_ascii_digit);
+    let status = |w: &[u8]| w.len() == 3 && digits(w) && matches!(w[0], b'4' | b'5');
+    if let Some(stem) = word.strip_suffix(b"s") {
+        if status(stem) {
+            return Some(ve);
+        }
+    }
+    if status(word) {
+        let next = next_word(hay, ve);
+        let ends = next.is_none_or(|(ns, _)| {
+            hay[ve..ns]
+                .iter()
+                .any(|b| matches!(b, b'.' | b',' | b'!' | b'?' | b';' | b'"' | b')'))
+        });
+        let small = next.is_some_and(|(ns, ne)| AFTER_STATUS.contains(&&hay[ns..ne]));
+        return (ends || small).then_some(ve);
+    }
+    if let Some(hex) = word.strip_prefix(b"0x") {
+        return (hex.len() >= 4 && hex.iter().all(u8::is_ascii_hexdigit)).then_some(ve);
+    }
+    let letters = word.iter().take_while(|b| b.is_ascii_lowercase()).count();
+    if !(1..=4).contains(&letters) {
+        return None;
+    }
+    let rest = &word[letters..];
+    let rest = rest.strip_suffix(b"s").unwrap_or(rest);
+    if rest.len() >= 2 && digits(rest) {
+        return Some(ve);
+    }
+    // A console's code: the word is its letters, then `-` and a digit ("ws-116522-7").
+    if rest.is_empty()
+        && hay.get(ve) == Some(&b'-')
+        && hay.get(ve + 1).is_some_and(u8::is_ascii_digit)
+    {
+        let mut end = ve + 1;
+        while end < hay.len()
+            && (hay[end].is_ascii_alphanumeric()
+                || (hay[end] == b'-' && hay.get(end + 1).is_some_and(u8::is_ascii_alphanumeric)))
+        {
+            end += 1;
+        }
+        return Some(end);
+    }
+    None
+}
+
+/// Words that may follow an HTTP status standing alone as an error ("getting 503 on every
+/// request", "returning 500 again"): prepositions and adverbs, never a noun it would count.
+const AFTER_STATUS: &[&[u8]] = &[
+    b"on", b"for", b"from", b"when", b"with", b"in", b"at", b"again", b"now", b"all", b"every",
+    b"whenever", b"trying", b"rn", b"lol", b"today", b"since", b"after", b"and",
+];
+
 /// The triggers in one automaton: leftmost-longest, so that a trigger that is a whole word is
 /// always reported (no reported match can reach across the non-word byte before a word, and no
 /// trigger is longer than the word it equals).
@@ -435,7 +496,7 @@ fn read_form(hay: &[u8], s: usize, e: usize, form: Form, f: &mut impl FnMut(usiz
     if form == Form::ErrorShown {
         // The error may stand up to four words on, in the clause ("throwing a 560 error").
         let mut end = e;
-        for _ in 0..5 {
+        for step in 0..5 {
             let Some((vs, ve)) = next_word(hay, end) else {
                 break;
             };
@@ -449,6 +510,14 @@ fn read_form(hay: &[u8], s: usize, e: usize, form: Form, f: &mut impl FnMut(usiz
             if form.takes(word) {
                 f(s, ve, form);
                 break;
+            }
+            // An error code may stand for the error, right after the verb or past one word
+            // ("heroku apps all returning H10s", "ps5 says WS-116522-7", "giving me 0x87dd0003").
+            if step < 2 {
+                if let Some(code_end) = error_code(hay, vs, ve) {
+                    f(s, code_end, form);
+                    break;
+                }
             }
             end = ve;
         }
@@ -948,6 +1017,28 @@ mod tests {
             out.push((text[s..e].to_string(), f))
         });
         out
+    }
+
+    #[test]
+    fn an_error_code_after_a_verb_of_showing_is_the_error() {
+        let shown = |t: &str| -> Vec<String> {
+            read(t)
+                .into_iter()
+                .filter(|(_, f)| *f == Form::ErrorShown)
+                .map(|(s, _)| s)
+                .collect()
+        };
+        assert_eq!(shown("apps all returning h10s and"), ["returning h10s"]);
+        assert_eq!(shown("ps5 says ws-116522-7 when i"), ["says ws-116522-7"]);
+        assert_eq!(shown("xbox saying 0x87dd0006 now"), ["saying 0x87dd0006"]);
+        assert_eq!(shown("getting 503s"), ["getting 503s"]);
+        assert_eq!(shown("getting 502 on every page"), ["getting 502"]);
+        assert_eq!(shown("giving me 504."), ["giving me 504"]);
+        // A count, a model, a device, a code too far: no error.
+        assert!(shown("getting 500 likes a day").is_empty());
+        assert!(shown("getting a ps5 for christmas").is_empty());
+        assert!(shown("says 2023 was a good year").is_empty());
+        assert!(shown("showing a nice new banner with h10").is_empty());
     }
 
     #[test]
