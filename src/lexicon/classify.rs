@@ -1843,12 +1843,26 @@ impl Matcher {
             let k = self.entries[x.term].kind;
             !matches!(k, TermKind::Exclude | TermKind::Cue(_)) && !k.facet_only()
         };
+        // An outage or recovery phrase starts at byte `b` (a particle joins no other term: "발로는
+        // 잘 되는데" is a person's word, not Valorant's).
+        let phrase_at = |b: usize| {
+            hits.iter().any(|x| {
+                x.start == b
+                    && matches!(
+                        self.entries[x.term].kind,
+                        TermKind::Outage | TermKind::Recovery
+                    )
+            })
+        };
         // After the alias, a contraction may come first: "steam's down", "steam's been down";
-        // or one adverb that only says when or how often: "멜론 또 튕김", "steam still down".
+        // a Korean particle glued to the name, as a Hangul word takes it ("스팀까지 접속이 안
+        // 됨"); or one adverb that only says when or how often: "멜론 또 튕김", "steam still
+        // down".
         let after = |b: usize| {
             let gap = &hay[h.end..b];
             near(h.end, b)
                 || matches!(gap, b"'s " | b"'s been ")
+                || (PARTICLES.iter().any(|p| gap == p.as_bytes()) && phrase_at(b))
                 || self.adverbs.iter().any(|a| {
                     let a = a.as_bytes();
                     gap == a

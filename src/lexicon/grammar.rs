@@ -88,7 +88,10 @@ impl Form {
                 verb.starts_with(b"error") || verb.starts_with(b"timeout") || SHOWN.contains(&verb)
             }
             Form::KoNot => false,
-            Form::Again => ing && !ING_NOUNS.contains(&verb) && !FAILING.contains(&verb),
+            Form::Again => {
+                (ing && !ING_NOUNS.contains(&verb) && !FAILING.contains(&verb))
+                    || third_person_again(verb)
+            }
         }
     }
 }
@@ -685,6 +688,83 @@ pub fn for_each_again(hay: &[u8], mut f: impl FnMut(usize, usize, Form)) {
     }
 }
 
+/// Whether `verb` is a verb in `-s` that says a service works before "again" ("chatgpt answers
+/// again", "disney+ plays again"): a word in `-s` (not `-ss`, `-us`, `-is`) whose `-ing` form
+/// would be read so, so not a failing verb ("crashes", "drops", "freezes"), nor a noun of failure
+/// ("errors", "issues": "gmail errors again").
+fn third_person_again(verb: &[u8]) -> bool {
+    let Some(stem) = verb.strip_suffix(b"s") else {
+        return false;
+    };
+    if stem.len() < 3 || matches!(stem.last(), Some(b's' | b'u' | b'i')) {
+        return false;
+    }
+    if FAILING_NOUNS.contains(&verb) {
+        return false;
+    }
+    // The stem's `-ing` forms: "load" loading, "freeze" freezing (by "freez"), "drop" dropping,
+    // "crashe" crashing (by "crash").
+    let stems = [
+        stem,
+        stem.strip_suffix(b"e").unwrap_or(stem),
+        &stem[..stem.len() - 1],
+    ];
+    let mut buf = [0u8; 32];
+    !stems.iter().any(|st| {
+        let doubled = st.last().map(|&c| [c]).unwrap_or_default();
+        [&b""[..], &doubled[..]].iter().any(|d| {
+            let n = st.len() + d.len() + 3;
+            if n > buf.len() {
+                return false;
+            }
+            buf[..st.len()].copy_from_slice(st);
+            buf[st.len()..st.len() + d.len()].copy_from_slice(d);
+            buf[st.len() + d.len()..n].copy_from_slice(b"ing");
+            FAILING.contains(&&buf[..n]) || ING_NOUNS.contains(&&buf[..n])
+        })
+    })
+}
+
+/// Words in `-s` before "again" that say no recovery: nouns of failure that stand as a verb
+/// would ("outlook errors again", "discord issues again"), "keeps" ("keeps buffering again"),
+/// and words of time.
+const FAILING_NOUNS: &[&[u8]] = &[
+    b"keeps",
+    b"says",
+    b"errors",
+    b"issues",
+    b"problems",
+    b"outages",
+    b"bugs",
+    b"glitches",
+    b"crashes",
+    b"timeouts",
+    b"troubles",
+    b"lags",
+    b"spikes",
+    b"reports",
+    b"complaints",
+    b"downs",
+    b"fails",
+    b"failures",
+    b"headaches",
+    b"shenanigans",
+    b"things",
+    b"games",
+    b"days",
+    b"times",
+    b"hours",
+    b"minutes",
+    b"mins",
+    b"weeks",
+    b"months",
+    b"years",
+    b"goes",
+    b"does",
+    b"dies",
+    b"lies",
+];
+
 /// The word that ends where the spaces right before `at` begin: `None` when a byte other than a
 /// space (or nothing) stands right before `at`, or no word ends there.
 fn word_spaced_before(hay: &[u8], at: usize) -> Option<(usize, usize)> {
@@ -1060,6 +1140,13 @@ mod tests {
             ["responding normally"]
         );
         assert_eq!(again("twitch chat moving again"), ["moving again"]);
+        assert_eq!(again("ok chatgpt answers again"), ["answers again"]);
+        assert_eq!(again("disney+ plays again"), ["plays again"]);
+        // A failing verb or a noun of failure in -s is none.
+        assert!(again("discord crashes again").is_empty());
+        assert!(again("zoom drops again").is_empty());
+        assert!(again("outlook errors again").is_empty());
+        assert!(again("the app freezes again").is_empty());
         // A failing verb, a negative before, a failing word between, another clause, too far.
         assert!(again("discord crashing again").is_empty());
         assert!(again("reddit is having a bad day again").is_empty());
