@@ -374,6 +374,56 @@ fn add_bare_contractions(
     }
 }
 
+/// Syllables that end a Korean word as a particle or a verb's ending already: a first word that
+/// ends so takes no subject particle (see [`add_particle_variants`]).
+const ENDS_WORD: &[char] = &[
+    '이', '가', '은', '는', '을', '를', '도', '에', '서', '고', '면', '게', '지', '요', '다', '만', '로',
+    '의', '와', '과', '랑', '해', '돼', '되', '된', '안', '못', '다',
+];
+
+/// A Korean outage or recovery entry of a noun and a predicate ("반응 없", "검은 화면") is also
+/// read with the subject particle (이 after a final consonant, 가 after a vowel) or 도 glued to
+/// the noun ("반응이 없어요", "접속도 안 돼"), as people write it: the lexicons listed the two
+/// spellings entry by entry, and missed one as often as not. The noun is the first word as
+/// written (two syllables or more, not ending in a particle or an ending already); an entry
+/// written that way already keeps its own kind. `seen` maps each pattern to its entry.
+fn add_particle_variants(
+    entries: &mut Vec<Entry>,
+    seen: &mut std::collections::HashMap<String, usize>,
+) {
+    for i in 0..entries.len() {
+        let e = entries[i].clone();
+        if !matches!(e.kind, TermKind::Outage | TermKind::Recovery) || e.number.is_some() {
+            continue;
+        }
+        let written = e.display.trim_start_matches(['^', '~', '*']);
+        let Some((noun, _)) = written.split_once(' ') else {
+            continue;
+        };
+        let syllables = noun.chars().count();
+        let last = noun.chars().next_back().unwrap_or(' ');
+        if syllables < 2
+            || !noun.chars().all(is_syllable)
+            || ENDS_WORD.contains(&last)
+            || !e.pattern.starts_with(noun)
+        {
+            continue;
+        }
+        let batchim = (u32::from(last) - 0xAC00) % 28 != 0;
+        let rest = &e.pattern[noun.len()..];
+        for particle in [if batchim { "이" } else { "가" }, "도"] {
+            let variant = format!("{noun}{particle}{rest}");
+            if let std::collections::hash_map::Entry::Vacant(v) = seen.entry(variant.clone()) {
+                v.insert(entries.len());
+                entries.push(Entry {
+                    pattern: variant,
+                    ..e.clone()
+                });
+            }
+        }
+    }
+}
+
 /// The entry a grammar form (`grammar.rs`) stands for: a `^` outage predicate (a `^` recovery one
 /// for [`Form::Again`]), shown as the form.
 fn grammar_entry(form: Form) -> Entry {
@@ -733,6 +783,7 @@ impl Matcher {
             }
         }
         add_bare_contractions(&mut entries, &mut seen);
+        add_particle_variants(&mut entries, &mut seen);
         let (ac, vetter) = automaton_and_vetter(&entries, shipped);
         // The grammar forms (`grammar.rs`) are `^` outage entries that no literal matches: they
         // come after the automaton's patterns, and `add_grammar_hits` finds them.
@@ -2006,6 +2057,43 @@ mod tests {
             Some((k, svc)) => (Some(k.name()), Some(m.services()[svc].id.clone())),
             None => (None, None),
         }
+    }
+
+    #[test]
+    fn round_nine_reads_names_particles_codes_and_own_faults() {
+        let m = matcher();
+        let report = |svc: &str| (Some("report"), Some(svc.to_string()));
+        // A Hangul alias glued to a syllable before it, as typed, is inside a longer word.
+        assert_ne!(
+            verdict(&m, "정부24 민원 신청하면 502 bad gateway 뜨네요").1,
+            Some("genshin".to_string())
+        );
+        assert_eq!(verdict(&m, "원신 접속 안 돼요"), report("genshin"));
+        // A subject particle between the noun and the predicate of a Korean entry.
+        assert_eq!(
+            verdict(&m, "쿠팡이츠 주문 버튼 눌러도 반응이 없어요"),
+            report("coupang-eats")
+        );
+        // A particle glued to an ambiguous name, then an outage phrase.
+        assert_eq!(verdict(&m, "스팀까지 접속이 안 됨"), report("steam"));
+        // An error code after a verb of showing.
+        assert_eq!(
+            verdict(&m, "heroku apps all returning H10s"),
+            report("heroku")
+        );
+        // The writer's own fault, told after; a planned maintenance announced ahead.
+        assert_eq!(
+            verdict(&m, "youtube premium stopped working because my card expired. my bad"),
+            (None, None)
+        );
+        assert_eq!(
+            verdict(&m, "메이플스토리 정기점검 안내. 점검 중에는 게임 접속이 불가합니다"),
+            (None, None)
+        );
+        assert_eq!(
+            verdict(&m, "SK브로드밴드 인터넷 안 됨 하루 종일 복구 소식 없음"),
+            report("sk-broadband")
+        );
     }
 
     #[test]
