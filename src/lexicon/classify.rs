@@ -337,6 +337,7 @@ const EARLIER: &[&str] = &[
     "새벽에",
     "전엔",
     "전에",
+    "내내",
 ];
 
 /// The prepositions after which an English `^` predicate finds its service: "can't post *on*
@@ -1161,6 +1162,7 @@ impl Matcher {
         grammar::for_each_again(hay.as_bytes(), &mut add);
         if !stage.is_ascii() {
             grammar::for_each_korean(stage, hay, |start, end| add(start, end, Form::KoNot));
+            grammar::for_each_korean_now(hay, |start, end| add(start, end, Form::KoNow));
         }
     }
 

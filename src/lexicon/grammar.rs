@@ -16,6 +16,10 @@
 //!   or "normally" in its clause ("spotify is playing music again", "docker hub pulls succeeding
 //!   again", "claude's responding normally"), but not a verb of failure ("crashing again",
 //!   "logging me out again") nor one after a negative or "keeps" ("not loading again");
+//! * [`Form::KoNow`] (a recovery): Korean 이제 ("now") before any verb that is not negated nor
+//!   one of ending or dying ("네이버페이 결제 이제 통과됩니다", "다음 메일 이제 열리네요"): in the
+//!   spent sets, 219 of 228 posts with 이제 before a verb that no 안, 못, 않 or 없 follows are
+//!   recoveries;
 //! * [`Form::KoNot`]: Korean 안 or 못 written as a word of its own before any verb ("요기요 앱 주문
 //!   안 받아짐", "방송 못 킨대"), and any verb's stem before 지 않 ("앱이 열리지 않아요").
 //!   The normaliser removes the spaces between Hangul, so where 안 stood alone is read in the
@@ -45,10 +49,11 @@ pub enum Form {
     ErrorShown,
     KoNot,
     Again,
+    KoNow,
 }
 
 impl Form {
-    pub const ALL: [Form; 7] = [
+    pub const ALL: [Form; 8] = [
         Form::NotDoing,
         Form::DoesNot,
         Form::Keeps,
@@ -56,11 +61,12 @@ impl Form {
         Form::ErrorShown,
         Form::KoNot,
         Form::Again,
+        Form::KoNow,
     ];
 
     /// Whether the form says the service works again (a recovery predicate), not that it fails.
     pub fn is_recovery(self) -> bool {
-        self == Form::Again
+        matches!(self, Form::Again | Form::KoNow)
     }
 
     /// How the form is shown (as an entry of the lexicon would be).
@@ -73,6 +79,7 @@ impl Form {
             Form::ErrorShown => "throwing/giving/getting/showing/saying … error",
             Form::KoNot => "안/못 + any verb, any verb + 지 않",
             Form::Again => "any verb-ing … again/normally",
+            Form::KoNow => "이제 + any verb",
         }
     }
 
@@ -87,7 +94,7 @@ impl Form {
             Form::ErrorShown => {
                 verb.starts_with(b"error") || verb.starts_with(b"timeout") || SHOWN.contains(&verb)
             }
-            Form::KoNot => false,
+            Form::KoNot | Form::KoNow => false,
             Form::Again => {
                 (ing && !ING_NOUNS.contains(&verb) && !FAILING.contains(&verb))
                     || third_person_again(verb)
@@ -1069,6 +1076,56 @@ pub fn for_each_korean(stage: &str, hay: &str, mut f: impl FnMut(usize, usize)) 
     }
 }
 
+/// Syllables that, right after 이제, say no recovery: a negative (안, 못), "only now" (이제야),
+/// an end, a death or a breakdown (끝, 죽, 망, 터, 끊, 멈, 튕, 막), "after all this" (와서), "soon"
+/// (곧), "stop" (그만).
+const NOW_STOP: &[char] = &[
+    '안', '못', '야', '끝', '죽', '망', '터', '끊', '멈', '튕', '막', '와', '곧', '그', '겨', '먹', '나',
+];
+
+/// How many syllables after 이제 are read for a negative or an error.
+const NOW_REACH: usize = 8;
+
+/// Calls `f(start, end)` for each 이제 in `hay` (normalised: Hangul joined) followed by a verb
+/// that says the service works: the next syllable is no [`NOW_STOP`], and no 안, 못, 않 or 없
+/// (nor 실패, 오류, 에러) comes in the [`NOW_REACH`] syllables after it, in its Hangul run. The span
+/// is 이제 and the two syllables after it. A `^` recovery predicate: the matcher counts it only
+/// with a service named before it in its clause.
+pub fn for_each_korean_now(hay: &str, mut f: impl FnMut(usize, usize)) {
+    static NOW: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("이제"));
+    for i in NOW.find_iter(hay.as_bytes()) {
+        let after = &hay[i + "이제".len()..];
+        let mut next = after.char_indices().take_while(|&(_, c)| is_syllable(c));
+        let Some((_, first)) = next.next() else {
+            continue;
+        };
+        if NOW_STOP.contains(&first) {
+            continue;
+        }
+        let run_end = after
+            .char_indices()
+            .take_while(|&(_, c)| is_syllable(c))
+            .take(NOW_REACH)
+            .last()
+            .map_or(0, |(k, c)| k + c.len_utf8());
+        let run = &after[..run_end];
+        if ["안", "못", "않", "없", "실패", "오류", "에러"]
+            .iter()
+            .any(|w| run.contains(w))
+        {
+            continue;
+        }
+        let end = after
+            .char_indices()
+            .take_while(|&(_, c)| is_syllable(c))
+            .nth(1)
+            .map_or(i + "이제".len() + first.len_utf8(), |(k, c)| {
+                i + "이제".len() + k + c.len_utf8()
+            });
+        f(i, end);
+    }
+}
+
 /// Whether the Hangul syllable at byte `at` of the normalised text `hay` was typed glued to a
 /// syllable before it in `stage` (the text before normalisation, spaces kept): the normaliser
 /// removes the spaces between Hangul, so the syllable is found again by its count, as the lone
@@ -1097,6 +1154,22 @@ mod tests {
             out.push((text[s..e].to_string(), f))
         });
         out
+    }
+
+    #[test]
+    fn now_before_a_korean_verb_is_a_recovery_unless_negated_or_ending() {
+        let now = |t: &str| -> Vec<String> {
+            let mut out = Vec::new();
+            for_each_korean_now(t, |s, e| out.push(t[s..e].to_string()));
+            out
+        };
+        assert_eq!(now("네이버페이결제이제통과됩니다"), ["이제통과"]);
+        assert_eq!(now("카톡이제돼"), ["이제돼"]);
+        assert!(now("카톡이제안돼").is_empty());
+        assert!(now("카톡이제야사과문올라옴").is_empty());
+        assert!(now("그게임이제끝난듯").is_empty());
+        assert!(now("이제로그인하면오류남").is_empty());
+        assert!(now("트위터는이제죽었다").is_empty());
     }
 
     #[test]
