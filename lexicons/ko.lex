@@ -1652,3 +1652,25 @@ TV
 점검 중에는
 점검 시간에는
 점검 시간 동안
+
+# A black screen (까만 화면, as 검은 화면); a how-to (… 검색하면 나오는 해결법 정리);
+# an outage word heard from someone and checked (배민 먹통이라고 누가 그래서 봤는데 …).
+[outage ko]
+^까만 화면
+^깜깜한 화면
+^로고만 뜨
+^로고에서 멈춰
+^처음 화면으로 돌아가
+^첫 화면으로 돌아가
+
+[sense howto 4 every after]
+해결법
+해결 방법
+하는 법
+
+[exclude ko]
+먹통이라고 누가
+안 된다고 누가
+다운됐다고 누가
+터졌다고 누가
+장애라고 누가

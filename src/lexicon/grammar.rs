@@ -92,7 +92,11 @@ impl Form {
             Form::DoesNot => verb.len() >= 2 && !DOES_NOT.contains(&verb),
             Form::Nothing => verb.len() >= 4 && verb.ends_with(b"s") && !NOTHING.contains(&verb),
             Form::ErrorShown => {
-                verb.starts_with(b"error") || verb.starts_with(b"timeout") || SHOWN.contains(&verb)
+                verb.starts_with(b"error")
+                    || verb.starts_with(b"timeout")
+                    // A client's error class, its words joined ("InternalError").
+                    || (verb.len() > 7 && (verb.ends_with(b"error") || verb.ends_with(b"exception")))
+                    || SHOWN.contains(&verb)
             }
             Form::KoNot | Form::KoNow => false,
             Form::Again => {
@@ -148,6 +152,8 @@ const SHOWN: &[&[u8]] = &[
     b"reconnecting",
     b"overloaded",
     b"searching",
+    b"blank",
+    b"black",
 ];
 
 /// Adverbs that may stand between the auxiliary and its verb.
