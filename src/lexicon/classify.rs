@@ -378,8 +378,8 @@ fn add_bare_contractions(
 /// Syllables that end a Korean word as a particle or a verb's ending already: a first word that
 /// ends so takes no subject particle (see [`add_particle_variants`]).
 const ENDS_WORD: &[char] = &[
-    '이', '가', '은', '는', '을', '를', '도', '에', '서', '고', '면', '게', '지', '요', '다', '만', '로',
-    '의', '와', '과', '랑', '해', '돼', '되', '된', '안', '못', '다',
+    '이', '가', '은', '는', '을', '를', '도', '에', '서', '고', '면', '게', '지', '요', '다', '만',
+    '로', '의', '와', '과', '랑', '해', '돼', '되', '된', '안', '못', '다',
 ];
 
 /// A Korean outage or recovery entry of a noun and a predicate ("반응 없", "검은 화면") is also
@@ -2085,11 +2085,17 @@ mod tests {
         );
         // The writer's own fault, told after; a planned maintenance announced ahead.
         assert_eq!(
-            verdict(&m, "youtube premium stopped working because my card expired. my bad"),
+            verdict(
+                &m,
+                "youtube premium stopped working because my card expired. my bad"
+            ),
             (None, None)
         );
         assert_eq!(
-            verdict(&m, "메이플스토리 정기점검 안내. 점검 중에는 게임 접속이 불가합니다"),
+            verdict(
+                &m,
+                "메이플스토리 정기점검 안내. 점검 중에는 게임 접속이 불가합니다"
+            ),
             (None, None)
         );
         assert_eq!(

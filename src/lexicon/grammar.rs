@@ -475,8 +475,25 @@ fn error_code(hay: &[u8], vs: usize, ve: usize) -> Option<usize> {
 /// Words that may follow an HTTP status standing alone as an error ("getting 503 on every
 /// request", "returning 500 again"): prepositions and adverbs, never a noun it would count.
 const AFTER_STATUS: &[&[u8]] = &[
-    b"on", b"for", b"from", b"when", b"with", b"in", b"at", b"again", b"now", b"all", b"every",
-    b"whenever", b"trying", b"rn", b"lol", b"today", b"since", b"after", b"and",
+    b"on",
+    b"for",
+    b"from",
+    b"when",
+    b"with",
+    b"in",
+    b"at",
+    b"again",
+    b"now",
+    b"all",
+    b"every",
+    b"whenever",
+    b"trying",
+    b"rn",
+    b"lol",
+    b"today",
+    b"since",
+    b"after",
+    b"and",
 ];
 
 /// The triggers in one automaton: leftmost-longest, so that a trigger that is a whole word is
@@ -1086,7 +1103,8 @@ pub fn for_each_korean(stage: &str, hay: &str, mut f: impl FnMut(usize, usize)) 
 /// an end, a death or a breakdown (끝, 죽, 망, 터, 끊, 멈, 튕, 막), "after all this" (와서), "soon"
 /// (곧), "stop" (그만).
 const NOW_STOP: &[char] = &[
-    '안', '못', '야', '끝', '죽', '망', '터', '끊', '멈', '튕', '막', '와', '곧', '그', '겨', '먹', '나',
+    '안', '못', '야', '끝', '죽', '망', '터', '끊', '멈', '튕', '막', '와', '곧', '그', '겨', '먹',
+    '나',
 ];
 
 /// How many syllables after 이제 are read for a negative or an error.
