@@ -744,7 +744,8 @@ pub fn fresh5_holdout() -> Vec<Spec> {
 /// recoveries `detect` places in slow `early` outages) before any detection or live code
 /// changed: seeds 160 100–161 103, never drawn before (the seventh draw, 150 000, became
 /// development data when it was run). Same generator and parameters as the earlier draws. Not
-/// run while tuning; run once at the end of that pass (through `watch` and `detect`).
+/// run while tuning; run once at the end of that pass (through `watch` and `detect`, then with
+/// the code before it, to compare), development data since.
 pub const POSTS_FRESH6_HOLDOUT: u64 = 160_000;
 
 /// The held-out draw of [`POSTS_FRESH6_HOLDOUT`]: the same 59 scenario shapes, names prefixed
