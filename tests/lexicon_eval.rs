@@ -636,3 +636,23 @@ fn tenth_set_dev_half_holds_what_it_measured() {
 
 /// What the tenth set's dev half measures with the shipped rules and vetter (a floor).
 const DEV10: (f64, f64, usize) = (0.96, 0.85, 0);
+
+#[test]
+fn the_tenth_set_is_balanced_and_split() {
+    check_split("labelled10", 400, 0, &WRITTEN_CLASSES);
+}
+
+/// The untouched half of the tenth set (issue 14, round nine), run once at the end of the round,
+/// after the rules and the retrained vetter were committed: with the vetter, precision 0.909,
+/// recall 0.789 (tp 60, fp 6, fn 16) and one market, rating or physical-sense post read as a
+/// report ("틱톡 조회수 갑자기 안 나옴"); the rules alone, in the same run, 0.877, 0.750 (tp 57,
+/// fp 8, fn 19) and 1. It misses the targets (precision 0.97, recall 0.95, no such post); its
+/// misses are listed in the README and were not tuned away, so it is held to what it measured, as
+/// a floor that one more error breaks.
+#[test]
+fn tenth_set_test_half() {
+    hold_half("labelled10-test.tsv", TEST10);
+}
+
+/// What the run measured (a floor).
+const TEST10: (f64, f64, usize) = (0.90, 0.78, 1);
