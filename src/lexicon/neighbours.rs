@@ -62,7 +62,6 @@ impl Ends {
         let Some(a) = chars.next() else {
             return;
         };
-        self.any.push(a);
         match chars.next() {
             Some(b) => self.two.push([a, b]),
             None => self.one.push(a),
@@ -73,10 +72,14 @@ impl Ends {
     fn sort(&mut self) {
         self.two.sort_unstable();
         self.two.dedup();
-        for set in [&mut self.one, &mut self.any] {
-            set.sort_unstable();
-            set.dedup();
-        }
+        self.one.sort_unstable();
+        self.one.dedup();
+        // (the pairs are sorted by their first character already)
+        self.any = self.two.iter().map(|p| p[0]).collect();
+        self.any.dedup();
+        self.any.extend(&self.one);
+        self.any.sort_unstable();
+        self.any.dedup();
     }
 
     fn begins_with(&self, c: char) -> bool {
