@@ -380,6 +380,69 @@ struct Words {
     heads: Vec<Vec<u8>>,
     /// The longest of all these.
     longest: usize,
+    /// What the end and the start of a word part must be for `may_end` and `may_begin` to
+    /// say yes, as bit sets (see [`Edges`]): most parts are ruled out without a search.
+    ends: Edges,
+    starts: Edges,
+}
+
+/// The byte pairs at one edge of a set of words (ASCII letters and digits, so below 128): for
+/// the `exact` words (tails or heads), their length and edge byte; for the words that may be
+/// a part of the text (`whole`), the edge byte of those of one byte, and for longer ones the
+/// byte next to the edge by the edge byte. A word part with its edge byte (and the one next to
+/// it) in no set is neither one of the exact words nor begins or ends with one of the others.
+struct Edges {
+    exact: Vec<u128>,
+    one: u128,
+    two: Vec<u128>,
+}
+
+impl Default for Edges {
+    fn default() -> Edges {
+        Edges {
+            exact: vec![0; 65],
+            one: 0,
+            two: vec![0; 128],
+        }
+    }
+}
+
+impl Edges {
+    /// Adds the words, each read from its edge (`rev`: from its end).
+    fn add(&mut self, exact: &[Vec<u8>], whole: &[Vec<u8>], rev: bool) {
+        let edge = |w: &[u8], k: usize| if rev { w[w.len() - 1 - k] } else { w[k] };
+        let bit = |b: u8| 1u128 << (b & 0x7F);
+        let longest = self.exact.len();
+        for w in exact.iter().filter(|w| !w.is_empty() && w.len() < longest) {
+            self.exact[w.len()] |= bit(edge(w, 0));
+        }
+        for w in whole.iter().filter(|w| !w.is_empty()) {
+            match w.len() {
+                1 => self.one |= bit(w[0]),
+                _ => self.two[usize::from(edge(w, 0) & 0x7F)] |= bit(edge(w, 1)),
+            }
+        }
+    }
+
+    /// Whether `part` (lower case, read from its edge with `rev`) may be one of the exact
+    /// words or begin (end) with one of the others; an empty part is left to the search.
+    fn may(&self, part: &[u8], rev: bool) -> bool {
+        if part.is_empty() {
+            return true;
+        }
+        let edge = |k: usize| {
+            if rev {
+                part[part.len() - 1 - k]
+            } else {
+                part[k]
+            }
+        };
+        let has = |set: u128, b: u8| b < 0x80 && set & (1u128 << b) != 0;
+        let e = edge(0);
+        self.exact.get(part.len()).is_some_and(|&s| has(s, e))
+            || has(self.one, e)
+            || (part.len() >= 2 && e < 0x80 && has(self.two[usize::from(e)], edge(1)))
+    }
 }
 
 impl Words {
@@ -411,6 +474,8 @@ impl Words {
             .map(|p| p.iter().rev().copied().collect())
             .collect();
         w.whole_backwards = anchored(&backwards);
+        w.ends.add(&w.tails, &whole, true);
+        w.starts.add(&w.heads, &whole, false);
         w
     }
 
@@ -466,6 +531,9 @@ impl Words {
     /// come before an alias (lower case, at most 64 bytes): one of the other entries ends with
     /// all of it, or an entry of letters and digits is the end of it.
     fn may_end(&self, before: &[u8]) -> bool {
+        if !self.ends.may(before, true) {
+            return false;
+        }
         let mut backwards = [0u8; 64];
         let backwards = &mut backwards[..before.len()];
         backwards.copy_from_slice(before);
@@ -478,6 +546,9 @@ impl Words {
     /// after an alias (lower case): one of the other entries begins with all of it, or an
     /// entry of letters and digits is the start of it.
     fn may_begin(&self, after: &[u8]) -> bool {
+        if !self.starts.may(after, false) {
+            return false;
+        }
         (after.len() <= self.longest && Self::has(&self.heads, after)) || begins(&self.whole, after)
     }
 }
