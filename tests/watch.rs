@@ -134,6 +134,7 @@ fn named_suite() -> (&'static str, Vec<outcry_sim::Spec>, bool) {
             "seventh pass's held-out suite",
             outcry_sim::fresh5_holdout(),
         ),
+        "fresh6" => ("eighth pass's held-out suite", outcry_sim::fresh6_holdout()),
         _ => return ("scenario suite", outcry_sim::suite(), false),
     };
     (title, suite, true)
@@ -144,8 +145,8 @@ fn named_suite() -> (&'static str, Vec<outcry_sim::Spec>, bool) {
 /// the time-ordered JSON Lines that test pipes into `watch` (`NAME.jsonl`), with their truths
 /// (`NAME-truth.csv`), to look at by hand (`OUT=dir OUTCRY_WATCH_SUITE=fresh2
 /// OUTCRY_WATCH_ONLY=dump-3 cargo test --test watch -- --ignored dump_scenarios`); `fresh4` is
-/// the sixth pass's draw, run once at that pass's end (development data since); `fresh5` is the
-/// seventh pass's reserved draw (not to be dumped before its one run).
+/// the sixth pass's draw, `fresh5` the seventh's and `fresh6` the eighth's, each run once at
+/// its pass's end (development data since).
 #[test]
 #[ignore]
 fn dump_scenarios() {
@@ -704,7 +705,10 @@ fn watch_agrees_with_detect_on_the_scenario_suite() {
     // development data since); OUTCRY_WATCH_SUITE=fresh4 the sixth pass's reserved draw
     // (`outcry_sim::POSTS_FRESH4_HOLDOUT`, reserved before the sixth pass, run once at its end,
     // development data since); OUTCRY_WATCH_SUITE=fresh5 the seventh pass's reserved draw
-    // (`outcry_sim::POSTS_FRESH5_HOLDOUT`, reserved before the seventh pass, run once at its end).
+    // (`outcry_sim::POSTS_FRESH5_HOLDOUT`, reserved before the seventh pass, run once at its end,
+    // development data since); OUTCRY_WATCH_SUITE=fresh6 the eighth pass's reserved draw
+    // (`outcry_sim::POSTS_FRESH6_HOLDOUT`, reserved before the eighth pass, run once at its end,
+    // development data since).
     let only = std::env::var("OUTCRY_WATCH_ONLY").ok();
     let (title, suite, holdout) = named_suite();
     let f = suite_figures(title, suite, |name| {

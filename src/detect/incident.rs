@@ -15,6 +15,10 @@ use crate::lexicon::Kind;
 use crate::time::Ts;
 use crate::window::{add_quote, Cell, QuoteCount, Sample, Windows};
 
+/// How many times longer than a quiet gap the run before it must be for the gap to be a lull in
+/// one outage (see [`run_end`]).
+const LULL_SHARE: i64 = 4;
+
 /// Posts up to this long after an incident's end are searched for quoted times
 /// (post-mortems: "오늘 지메일 사태 정리: 6시 반쯤부터 …").
 pub const QUOTE_AFTER: i64 = 12 * 3600;
@@ -215,7 +219,13 @@ fn summed_spike(s: &Series, start: usize, end: usize, params: &Params) -> Option
 /// gap of quiet windows up to the next elevated one when the gap is at most `merge_gap` windows
 /// long, or at most `tail_windows` long with its reports still above normal in sum (at least
 /// the elevated ratio of their expectation, and [`above_normal`]): an outage is not over while
-/// its reports, thinned out, still run far above what is usual.
+/// its reports, thinned out, still run far above what is usual; or at most `tail_windows` long
+/// with the run before it at least `LULL_SHARE` times as long and the window after it a spike:
+/// a lull in a long outage (`fresh5-early-3`: two hours of two to five voices a window where a
+/// fifteenth is usual, then four windows with one voice and "it's back" posts, then a window
+/// of five and the outage's last half hour; split there, its recovery came 58 minutes early
+/// and its return was a second incident). A pause longer than a quarter of the outage before
+/// it, or one after which the reports come back only as a few stray voices, still ends it.
 fn run_end(s: &Series, i: usize, params: &Params) -> usize {
     let n = s.scores.len();
     let mut end = i;
@@ -231,12 +241,31 @@ fn run_end(s: &Series, i: usize, params: &Params) -> usize {
             });
             c >= params.elevated_ratio() * m && above_normal(part, s.theta, params)
         };
-        if gap <= params.merge_gap || (gap <= params.tail_windows && thinned()) {
+        let lull = || lull(s, (i, end, next), params);
+        if gap <= params.merge_gap || (gap <= params.tail_windows && (thinned() || lull())) {
             end = next;
         } else {
             return end;
         }
     }
+}
+
+/// Whether the quiet gap between the run `start..=end` and its next elevated window `next` is a
+/// lull in one outage (see [`run_end`]): the run so far at least `LULL_SHARE` times as long as
+/// the gap, the window after it a spike, every window of the gap and that one sparse
+/// (expecting under `DENSE_MEAN` reports: at dense windows a long outage's pauses are not
+/// quiet windows, and a chance spike after one is the series' own wander), and only with the
+/// evidence rule on (as the summed spike and the spill: the compared tests keep the
+/// window-by-window runs they were measured with).
+fn lull(s: &Series, (start, end, next): (usize, usize, usize), params: &Params) -> bool {
+    let gap = (next - end - 1) as i64;
+    let run = (end - start + 1) as i64;
+    params.min_llr > 0.0
+        && gap * LULL_SHARE <= run
+        && s.scores[next].spike
+        && s.scores[end + 1..=next]
+            .iter()
+            .all(|x| x.expected < DENSE_MEAN)
 }
 
 /// The incident of `run` in the series `s` of service `svc` (its quoted times come later, from
@@ -513,6 +542,36 @@ mod tests {
             ..p.clone()
         };
         assert_eq!(detect(&w, &bare), vec![]);
+    }
+
+    #[test]
+    fn a_lull_in_a_long_sparse_outage_does_not_end_it() {
+        // A report every 200 minutes; an outage of `first` voices a minute for 40 minutes,
+        // then a quiet pause with "it's back" posts, then three voices a minute for 15 more.
+        let quiet: Vec<(i64, u32)> = (0..1000).step_by(200).map(|m| (m, 1)).collect();
+        let outage = |first: u32, pause: i64| {
+            let mut r = quiet.clone();
+            r.extend((300..340).map(|m| (m, first)));
+            r.extend((340 + pause..355 + pause).map(|m| (m, 3)));
+            windows_with(&r, &[(341, 1), (342, 1)], (0, 999))
+        };
+        let p = Params::default();
+        // Five minutes (beyond `merge_gap`, under a quarter of the 40 before): one outage,
+        // over when its reports end, not at the "it's back" posts of the lull.
+        let inc = detect(&outage(2, 5), &p);
+        assert_eq!(inc.len(), 1, "{inc:?}");
+        assert_eq!(inc[0].onset, 300 * 60 + 10);
+        assert_eq!(inc[0].recovery, Some(360 * 60));
+        // Fifteen minutes (more than a quarter of the run before): two outages, the first over
+        // at the first of its recovery posts.
+        let inc = detect(&outage(2, 15), &p);
+        assert_eq!(inc.len(), 2, "{inc:?}");
+        assert_eq!(inc[0].recovery, Some(341 * 60 + 20));
+        // Without the evidence rule (the compared tests) a lull ends the run as before (their
+        // runs are spikes of three voices: two a window is no run there).
+        let bare = Params { min_llr: 0.0, ..p };
+        assert_eq!(detect(&outage(3, 5), &bare).len(), 2);
+        assert_eq!(detect(&outage(3, 5), &p).len(), 1);
     }
 
     #[test]

@@ -26,7 +26,9 @@
 //!    (a work tool's quiet weekend; a milder weekly rhythm is not learnt from one weekend). From 1
 //!    day to 3 the hour-of-day factor is *provisional*: learnt only for the
 //!    hours seen on two days, leaving out the louder of them (a live run's second and third
-//!    day expect the rise they saw the day before at that hour). Read on the clock of the
+//!    day expect the rise they saw the day before at that hour); an hour seen on one day only
+//!    may be learnt quieter than average, never louder (an outage never makes an hour quiet),
+//!    and the factors average 1 over all the hours, not over the learnt ones alone. Read on the clock of the
 //!    first `--tz` zone (DST-correct). Each factor is the
 //!    bucket's reports over what the rest of the model expects there, shrunk towards 1 by a
 //!    prior worth `SEASON_PRIOR` (5) reports, clamped to 0.1–10 and normalised to average 1;
@@ -60,7 +62,9 @@
 //!    (half the block's excess per window): the remains of an outage that has ended do not
 //!    make the ordinary windows after it spikes.
 //! 7. **Incidents.** Elevated windows are chained into runs, bridging gaps of up to `merge_gap`
-//!    quiet windows, or up to `tail_windows` whose reports stay above normal in sum. Busy
+//!    quiet windows, or up to `tail_windows` whose reports stay above normal in sum, or (at
+//!    sparse windows, with the evidence rule on) a lull of up to `tail_windows` at most a
+//!    quarter as long as the run before it, when the reports come back as a spike. Busy
 //!    windows (P < `lead_alpha`, 1.5 times μ) just before a run lead into it. A run that holds a
 //!    spike (or, in a sparse run, whose windows summed from its start pass the spike test, with
 //!    two voices in one window at least: a slow outage of one or two voices a window where a

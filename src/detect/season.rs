@@ -219,8 +219,16 @@ impl Season {
 /// of reports over the expectation is left out: one day's outage must not teach the detector
 /// that its hours are always loud. A slot's group is its date divided by `days` (1: its day; 7:
 /// its week). A `provisional` profile (fewer days than a bucket needs to be known) leaves the
-/// more excessive group out from two groups on, and gives a bucket seen in one group only the
-/// factor 1: one day cannot tell its hour's usual level from an outage in it.
+/// more excessive group out from two groups on, and caps a bucket seen in one group only at 1:
+/// one day cannot tell its hour's usual level from an outage in it, but an outage never makes
+/// an hour quieter, so a quiet hour seen once is as quiet as far as the input goes. The scale
+/// is taken over every slot, such capped buckets' too. Until issue 17's eighth pass those
+/// buckets were 1 and left out of the scale, which then made the hours seen twice average 1 by
+/// themselves: at a live run's edge on its second morning those are that morning's hours, and
+/// a work tool's office hours were expected at the whole day's average level (gmail at 09:50
+/// KST in `fresh4-office-3`: 0.31 voices a window where the fortnight gives 0.63), so the
+/// ordinary second-morning rise was an outage for hours (the detector on the input up to
+/// 05:30 UTC still found it; watch announced it and never withdrew it).
 pub(super) fn fit_factor(
     factor: &mut [f64],
     bucket: &[u8],
@@ -246,11 +254,7 @@ pub(super) fn fit_factor(
     for (b, f) in factor.iter_mut().enumerate() {
         let row = b * groups..(b + 1) * groups;
         let seen_in = row.clone().filter(|&i| seen[i]).count();
-        if provisional && seen_in < 2 {
-            row.for_each(|i| dropped[i] = true);
-            *f = 1.0;
-            continue;
-        }
+        let single = provisional && seen_in < 2;
         if seen_in >= leave_out_from {
             let worst = row
                 .clone()
@@ -264,6 +268,9 @@ pub(super) fn fit_factor(
             .filter(|&i| !dropped[i])
             .fold((0.0, 0.0), |(o, e), i| (o + o_bg[i], e + e_bg[i]));
         *f = ((o + SEASON_PRIOR) / (e + SEASON_PRIOR)).clamp(SEASON_CLAMP.0, SEASON_CLAMP.1);
+        if single {
+            *f = f.min(1.0);
+        }
     }
     let (mut with, mut without) = (0.0, 0.0);
     for j in (0..obs.len()).filter(|&j| !dropped[cell(j)]) {
@@ -367,6 +374,34 @@ mod tests {
         let mut g = [1.0; 24];
         fit_factor(&mut g, &bucket, (&date, 1), (&obs, &rest), 1.0, false);
         assert!(g[10] > 1.4 * g[9] && g[11] > 4.0 * g[0], "{g:?}");
+    }
+
+    #[test]
+    fn a_second_morning_expects_the_rise_of_the_first() {
+        // A work tool at a live run's edge on its second morning: the first day holds 24
+        // reports an hour from 09:00 to 18:00 and 1 in every other hour, the second day so far
+        // only its 09:00 hour, with 24 again. λ is the input's mean (10.2 an hour).
+        let (mut bucket, mut date, mut obs) = (vec![], vec![], vec![]);
+        for (h, d) in (0..24u8).map(|h| (h, 0u32)).chain([(9, 1)]) {
+            bucket.push(h);
+            date.push(d);
+            obs.push(if (9..18).contains(&h) { 24.0 } else { 1.0 });
+        }
+        let rest = vec![1.0; obs.len()];
+        let lambda = obs.iter().sum::<f64>() / obs.len() as f64;
+        let mut f = [1.0; 24];
+        fit_factor(&mut f, &bucket, (&date, 1), (&obs, &rest), lambda, true);
+        // The hour seen twice is expected well above the day's average (the factors average 1
+        // over the slots kept, one of hour 9's two left out), not at it: it was scaled by
+        // itself alone before, to exactly 1.
+        let mean: f64 = f.iter().sum::<f64>() / 24.0;
+        assert!((mean - 1.0).abs() < 1e-9, "{mean}");
+        assert!(f[9] > 2.0, "{f:?}");
+        // A quiet hour seen once is learnt as quiet (an outage never makes an hour quieter)…
+        assert!(f[3] < 0.5 * f[9], "{f:?}");
+        // …a loud hour seen once is not learnt as loud (it may be an outage): it stays at
+        // the factor 1 before the scale, below the hour seen twice.
+        assert!(f[10] < 0.7 * f[9] && f[10] > f[3], "{f:?}");
     }
 
     #[test]
