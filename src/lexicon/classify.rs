@@ -726,6 +726,17 @@ pub struct Matcher {
     literal: usize,
 }
 
+/// What [`Matcher::words_next_to_names`] gives: the words that may begin right after (`heads`)
+/// or end right before (`tails`) an ambiguous alias the classifier keeps, the outage and
+/// recovery entries (`phrases`), and how many words may stand between a name that opens a post
+/// and its phrase (`opening_reach`; a run of Hangul is one word per three syllables).
+pub struct NamesNeighbours<'m> {
+    pub heads: Vec<&'m str>,
+    pub tails: Vec<&'m str>,
+    pub phrases: Vec<&'m str>,
+    pub opening_reach: usize,
+}
+
 /// The automaton over `entries`' patterns, and the shipped vetter when `shipped`.
 ///
 /// A contiguous NFA, not a DFA: this automaton only reads the posts the prefilter lets through,
@@ -1170,6 +1181,43 @@ impl Matcher {
     /// [`Matcher::entries`]).
     pub fn literal_entries(&self) -> &[Entry] {
         &self.entries[..self.literal]
+    }
+
+    /// What may stand next to an ambiguous alias that [`Matcher::drop_without_context`] keeps,
+    /// in normalised text: the words that may begin right after it (`heads`) or end right
+    /// before it (`tails`) and so keep it (every literal entry, for a neighbouring hit or a
+    /// function word before its term; the adverbs that may come between; the `[context]` words;
+    /// the two sides of each `{service}` frame), and the outage and recovery entries, one of
+    /// which must follow a name that opens the post ([`Matcher::heads_the_post`]). A frame with
+    /// nothing on either side fits anywhere: `None` then. The grammar forms' hits are not
+    /// literal; `neighbours.rs` adds what they begin and end with. Read by the prefilter, which
+    /// must let through every post this may keep.
+    pub fn words_next_to_names(&self) -> Option<NamesNeighbours<'_>> {
+        if self
+            .templates
+            .iter()
+            .any(|t| t.prefix.is_empty() && t.suffix.is_empty())
+        {
+            return None;
+        }
+        let words = self.literal_entries().iter().map(|e| e.pattern.as_str());
+        let words = words.chain(self.context.iter().map(String::as_str));
+        let heads = words
+            .clone()
+            .chain(self.adverbs.iter().map(String::as_str))
+            .chain(self.templates.iter().map(|t| t.suffix.as_str()));
+        let tails = words.chain(self.templates.iter().map(|t| t.prefix.as_str()));
+        let phrases = self
+            .literal_entries()
+            .iter()
+            .filter(|e| matches!(e.kind, TermKind::Outage | TermKind::Recovery))
+            .map(|e| e.pattern.as_str());
+        Some(NamesNeighbours {
+            heads: heads.collect(),
+            tails: tails.collect(),
+            phrases: phrases.collect(),
+            opening_reach: HEAD_REACH,
+        })
     }
 
     /// Moves the hits that start or end inside a longer word from `hits` to `dropped` (see
