@@ -1202,9 +1202,12 @@ impl Matcher {
         }
         let words = self.literal_entries().iter().map(|e| e.pattern.as_str());
         let words = words.chain(self.context.iter().map(String::as_str));
+        // (a Korean particle may stand between a name and the phrase after it: 스팀까지 접속이
+        // 안 됨, see `has_neighbour`)
         let heads = words
             .clone()
             .chain(self.adverbs.iter().map(String::as_str))
+            .chain(PARTICLES.iter().copied())
             .chain(self.templates.iter().map(|t| t.suffix.as_str()));
         let tails = words.chain(self.templates.iter().map(|t| t.prefix.as_str()));
         let phrases = self

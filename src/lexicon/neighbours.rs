@@ -118,10 +118,12 @@ impl Neighbours {
             n.phrases.add(p.trim_matches(' ').chars());
         }
         // The Korean grammar forms (`grammar::for_each_korean`): a lone 안 or 못 with its verb,
-        // a stem with 지않 (asked for apart).
+        // a stem with 지않 (asked for apart); 이제 with the syllables after it
+        // (`grammar::for_each_korean_now`; what it ends with is asked for apart).
         for ends in [&mut n.heads, &mut n.phrases] {
             ends.add("안".chars());
             ends.add("못".chars());
+            ends.add("이제".chars());
         }
         n.tails.add("지않".chars().rev());
         for ends in [&mut n.heads, &mut n.tails, &mut n.phrases] {
@@ -160,6 +162,7 @@ impl Neighbours {
             // syllable before the name past white space begins a piece of its own).
             return b[..nb].iter().any(|&(at, _)| may_be_removed(text, at))
                 || negated_before(text, b[0].0)
+                || now_before(text, from)
                 || self.tails.may_hold(&chars(&b[..nb])[..nb]);
         }
         // Something else, or nothing, comes before it. An English predicate before it ends
@@ -332,4 +335,26 @@ fn negated_before(text: &str, at: usize) -> bool {
     let head = &text[..run];
     let trimmed = head.trim_end();
     trimmed.len() < head.len() && (trimmed.ends_with('안') || trimmed.ends_with('못'))
+}
+
+/// Whether 이제 stands within the four syllables before byte `from` of `text` (white space
+/// passed over): the form 이제 + a verb (`grammar::for_each_korean_now`) spans 이제 and up to
+/// two syllables after it, and may end right where the name begins.
+fn now_before(text: &str, from: usize) -> bool {
+    let mut prev = '\0';
+    for c in text[..from]
+        .chars()
+        .rev()
+        .filter(|c| !c.is_whitespace())
+        .take(4)
+    {
+        if !is_syllable(c) {
+            return false;
+        }
+        if c == '이' && prev == '제' {
+            return true;
+        }
+        prev = c;
+    }
+    false
 }
