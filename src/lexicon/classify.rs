@@ -1237,6 +1237,7 @@ impl Matcher {
         dropped: &mut Vec<Hit>,
     ) {
         let hay = norm.as_bytes();
+        let mut glued = grammar::Glued::new(stage, norm);
         set_aside(hits, dropped, |hits, i| {
             let h = hits[i];
             let hangul_alias = matches!(self.entries[h.term].kind, TermKind::Alias(_))
@@ -1245,9 +1246,7 @@ impl Matcher {
                     .chars()
                     .next()
                     .is_some_and(is_syllable);
-            if !self.at_word_bounds(hay, hits, i)
-                || (hangul_alias && grammar::glued_as_typed(stage, norm, h.start))
-            {
+            if !self.at_word_bounds(hay, hits, i) || (hangul_alias && glued.at(h.start)) {
                 return Err(Dropped::WordBoundary);
             }
             // `error {number}`, `{number}%`: the number joins the match, or it does not count.
