@@ -14,8 +14,9 @@ use crate::window::{Cell, Windows};
 /// When the outage of `run` (in the series `s` of the service whose windows are `cells`) was
 /// over. The reports decide it: the outage lasts as long as the run's body (its windows up to
 /// the last elevated one before trailing stragglers), and recovery posts ("it's back") only
-/// place it within that: the first of them from the start of the body's last window on, when at
-/// least `min_recoveries` of them appear from there to `merge_gap` windows past the run. Earlier
+/// place it within that: the first of them from the start of the body's last window on (before
+/// a trailing stretch of stragglers: [`Run::posts_from`]), when at least `min_recoveries` of them
+/// appear from there to `merge_gap` windows past the run. Earlier
 /// ones (a service that flickers, partial restores, people answering others) never end an
 /// outage while its reports are still elevated. When recovery posts come only later, within
 /// `tail_windows` past the run, and the reports in between are still [`above_normal`], the
