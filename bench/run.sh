@@ -93,7 +93,7 @@ corpus_file() {
 # Rows of one corpus: "name @@ bytes the throughput is counted on @@ command"; the third is rg.
 corpus_rows() {
   local name=$1 f=$2 bytes
-  bytes=$(stat -c %s "$f")
+  bytes=$(stat -L -c %s "$f")
   ROWS=(
     "outcry detect@@$bytes@@$DETECT $f"
     "outcry detect --threads 1@@$bytes@@$DETECT --threads 1 $f"
@@ -105,7 +105,7 @@ corpus_rows() {
     [ -s "$ascii" ] || $GEN --ascii "$SIZE" "$ascii" >&2
     [ -s "$f.gz" ] || gzip -c "$f" > "$f.gz"
     [ -s "$slice" ] || head -c 50000000 "$f" | head -n -1 > "$slice"
-    slice_bytes=$(stat -c %s "$slice")
+    slice_bytes=$(stat -L -c %s "$slice")
     ROWS+=(
       "outcry detect (same posts, \\uXXXX-escaped)@@$bytes@@$DETECT $ascii"
       "jq -r '.created_at, .text' (50 MB slice)@@$slice_bytes@@jq -r '.created_at, .text' $slice"
@@ -127,12 +127,12 @@ for name in $CORPORA; do
   corpus_rows "$name" "$f"
   args=()
   for c in "${ROWS[@]}"; do args+=("${c##*@@}"); done
-  echo "bench: $name ($f, $(stat -c %s "$f") bytes)" >&2
+  echo "bench: $name ($f, $(stat -L -c %s "$f") bytes)" >&2
   hyperfine --style basic --warmup 1 --runs "$RUNS" --export-json "$DIR/hyperfine-$name.json" \
     "${args[@]}" >&2
   mean() { jq -r ".results[$1].mean" "$DIR/hyperfine-$name.json"; }
   cpu() { jq -r ".results[$1] | .user + .system" "$DIR/hyperfine-$name.json"; }
-  rg_mbs=$(awk -v b="$(stat -c %s "$f")" -v t="$(mean 2)" 'BEGIN { printf "%.6f", b / t / 1e6 }')
+  rg_mbs=$(awk -v b="$(stat -L -c %s "$f")" -v t="$(mean 2)" 'BEGIN { printf "%.6f", b / t / 1e6 }')
   rg_cpu=$(cpu 2)
   i=0
   for c in "${ROWS[@]}"; do
@@ -144,7 +144,7 @@ for name in $CORPORA; do
     ratio=$(awk -v m="$mbs" -v r="$rg_mbs" 'BEGIN { printf "%.2f", m / r }')
     # rg's CPU time (user + system) over this row's, per byte: steadier than wall time on a
     # loaded machine, blind to what a second thread buys.
-    cpu_ratio=$(awk -v c="$(cpu $i)" -v r="$rg_cpu" -v b="$bytes" -v rb="$(stat -c %s "$f")" \
+    cpu_ratio=$(awk -v c="$(cpu $i)" -v r="$rg_cpu" -v b="$bytes" -v rb="$(stat -L -c %s "$f")" \
       'BEGIN { printf "%.2f", (r / rb) / (c / b) }')
     /usr/bin/time -f "%M" -o "$DIR/rss.txt" bash -c "$cmd" >/dev/null 2>&1
     # (the last line: GNU time writes a line of its own first when the exit status is not 0)
@@ -153,7 +153,7 @@ for name in $CORPORA; do
     TABLE+=("| $name | \`$cell\` | $mbs | $ratio | $cpu_ratio | $rss_mib |")
     i=$((i + 1))
   done
-  SHAPES+=("$name: $(stat -c %s "$f") bytes, $(wc -l < "$f") lines")
+  SHAPES+=("$name: $(stat -L -c %s "$f") bytes, $(wc -l < "$f") lines")
 done
 
 echo
@@ -171,7 +171,7 @@ printf '%s\n' "${TABLE[@]}"
 case " $CORPORA " in
   *" tweets "*)
     CORPUS=$DIR/corpus-$SIZE.jsonl
-    BYTES=$(stat -c %s "$CORPUS")
+    BYTES=$(stat -L -c %s "$CORPUS")
     rss_of() { /usr/bin/time -f "%M" -o "$DIR/rss.txt" bash -c "$1" >/dev/null 2>&1; awk '{ printf "%.0f", $1 / 1024 }' "$DIR/rss.txt"; }
     times() { for _ in $(seq "$1"); do printf '%s ' "$CORPUS"; done; }
     echo

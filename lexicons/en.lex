@@ -2025,3 +2025,35 @@ meeting links
 
 [sense physical]
 snow
+
+# Round nine of issue 14 (the ninth test half and the tenth dev half, spent). The writer's own
+# fault, a checked rumour or a quiet status told after the outage words ("spotify kept failing
+# … turns out my card expired", "status is all green"): counter-evidence, which cancels them.
+[counter en]
+turns out my
+turned out my
+turns out i
+turned out i
+my bad
+my fault
+my own fault
+user error
+all green
+pretty sure it's nothing
+it's probably your isp
+probably your isp
+
+# A maintenance window announced ahead is no outage ("Scheduled maintenance: … will be
+# undergoing maintenance … Some features may be unavailable").
+[sense planned 6 every after]
+scheduled maintenance
+planned maintenance
+will be undergoing
+maintenance window
+during maintenance
+during the maintenance
+
+[exclude en]
+may be unavailable
+will be unavailable
+may be briefly unavailable

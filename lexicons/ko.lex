@@ -1615,3 +1615,62 @@ TV
 # Japanese after au: 通信 ("connection") names it (au通信障害).
 [context ja]
 通信
+
+# Round nine of issue 14 (the ninth test half and the tenth dev half, spent). The writer's own
+# fault or a checked rumour told after the outage words (유튜브 안 돼서 난리쳤는데 … 내 탓, 서비스
+# 중단된다는 찌라시 … 완전 가짜임): counter-evidence, which cancels them.
+[counter ko]
+내 탓
+내탓
+내 잘못
+제 잘못
+제 탓
+완전 가짜
+가짜임
+가짜였
+가짜더라
+헛소문
+거의 없는 수준
+괜찮은 듯
+멀쩡한 듯
+
+# Still waiting for the repair is still down (복구 소식 없음, 아직 복구 안 됨), and a planned
+# maintenance announced ahead is no outage (정기점검 안내 … 점검 중에는 접속이 불가합니다).
+[outage ko]
+복구 소식 없
+복구 소식이 없
+복구 안 됐
+복구 안 됨
+복구가 안 됐
+아직 복구 안
+
+[sense planned 6 every after]
+정기점검
+정기 점검
+점검 예정
+점검 안내
+점검 중에는
+점검 시간에는
+점검 시간 동안
+
+# A black screen (까만 화면, as 검은 화면); a how-to (… 검색하면 나오는 해결법 정리);
+# an outage word heard from someone and checked (배민 먹통이라고 누가 그래서 봤는데 …).
+[outage ko]
+^까만 화면
+^깜깜한 화면
+^로고만 뜨
+^로고에서 멈춰
+^처음 화면으로 돌아가
+^첫 화면으로 돌아가
+
+[sense howto 4 every after]
+해결법
+해결 방법
+하는 법
+
+[exclude ko]
+먹통이라고 누가
+안 된다고 누가
+다운됐다고 누가
+터졌다고 누가
+장애라고 누가

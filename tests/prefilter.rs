@@ -294,3 +294,124 @@ proptest! {
         }
     }
 }
+
+/// Pieces of text around the ambiguous names made of syllables (`?다음`, `?라인`, …): what
+/// the classifier keeps them for (terms, adverbs, context words, frames, grammar forms, an
+/// opening place) and what it does not (다음 글, 다음에, 다음날), with white space, marks,
+/// links and mentions between.
+fn around_names() -> Vec<String> {
+    let m = &matchers()[0].0;
+    let mut v: Vec<String> = m
+        .literal_entries()
+        .iter()
+        .filter(|e| {
+            matches!(e.kind, TermKind::Alias(_))
+                && (e.needs_context || e.strict)
+                && e.pattern
+                    .chars()
+                    .all(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c))
+        })
+        .map(|e| e.pattern.clone())
+        .collect();
+    assert!(v.iter().any(|n| n == "다음"), "{v:?}");
+    v.extend(
+        [
+            "글",
+            "글도",
+            "기대할게요",
+            "에",
+            "에는",
+            "의",
+            "날",
+            "날씨",
+            "먹통",
+            "안",
+            "못",
+            "돼요",
+            "되지",
+            "않아요",
+            "또",
+            "계속",
+            "메일",
+            "접속",
+            "로그인",
+            "이",
+            "가",
+            "는",
+            "좀",
+            "되네요",
+            "안 돼",
+            "못 들어가",
+            "지 않",
+            "에러",
+            "오류",
+            "인터넷",
+            "카톡",
+            "공지",
+            "요",
+            "다",
+            "down",
+            "again",
+            "is",
+            "on",
+            "to",
+            "can't log in",
+            "steam",
+            "a",
+            "1",
+            "404",
+            "ㅋㅋ",
+            "ㅠㅠ",
+            "u.s.",
+            "...",
+            ".",
+            "!",
+            "?",
+            ",",
+            "“",
+            "”",
+            "♥",
+            "(",
+            ")",
+            "<p>",
+            "</p>",
+            "http://t.co/x",
+            "www.a.kr/글",
+            "@user",
+            "@",
+            "_",
+            "#",
+            "'s",
+        ]
+        .map(str::to_string),
+    );
+    v
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4000))]
+    #[test]
+    fn never_skips_an_ambiguous_name_the_classifier_keeps(
+        picks in proptest::collection::vec((any::<proptest::sample::Index>(), 0u8..8), 1..9)
+    ) {
+        static V: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+        let pieces = V.get_or_init(around_names);
+        let mut text = String::new();
+        for (i, sep) in &picks {
+            match sep {
+                0 | 1 => text.push(' '),
+                2 => {}
+                3 => text.push_str("  "),
+                4 => text.push('\n'),
+                5 => text.push('\t'),
+                6 => text.push('\u{2028}'),
+                _ => text.push_str(". "),
+            }
+            let piece: &String = i.get(pieces);
+            text.push_str(piece);
+        }
+        for (m, p) in matchers() {
+            check(m, p, &text);
+        }
+    }
+}

@@ -27,9 +27,10 @@
 //!    day to 3 the hour-of-day factor is *provisional*: learnt only for the
 //!    hours seen on two days, leaving out the louder of them (a live run's second and third
 //!    day expect the rise they saw the day before at that hour); an hour seen on one day only
-//!    may be learnt quieter than average, never louder (an outage never makes an hour quiet),
-//!    and the factors average 1 over all the hours, not over the learnt ones alone. Read on the clock of the
-//!    first `--tz` zone (DST-correct). Each factor is the
+//!    is learnt when quieter than average and otherwise keeps an average hour's factor before
+//!    the scale (an outage never makes an hour quiet), and the scale is taken over every slot
+//!    kept, not over the learnt ones alone. Read on the clock of the first `--tz` zone
+//!    (DST-correct). Each factor is the
 //!    bucket's reports over what the rest of the model expects there, shrunk towards 1 by a
 //!    prior worth `SEASON_PRIOR` (5) reports, clamped to 0.1–10 and normalised to average 1;
 //!    each bucket leaves out its most excessive day (or week): one day's long outage must not

@@ -222,7 +222,7 @@ impl Season {
 /// more excessive group out from two groups on, and caps a bucket seen in one group only at 1:
 /// one day cannot tell its hour's usual level from an outage in it, but an outage never makes
 /// an hour quieter, so a quiet hour seen once is as quiet as far as the input goes. The scale
-/// is taken over every slot, such capped buckets' too. Until issue 17's eighth pass those
+/// is taken over every slot kept, such capped buckets' too. Until issue 17's eighth pass those
 /// buckets were 1 and left out of the scale, which then made the hours seen twice average 1 by
 /// themselves: at a live run's edge on its second morning those are that morning's hours, and
 /// a work tool's office hours were expected at the whole day's average level (gmail at 09:50

@@ -337,6 +337,7 @@ const EARLIER: &[&str] = &[
     "새벽에",
     "전엔",
     "전에",
+    "내내",
 ];
 
 /// The prepositions after which an English `^` predicate finds its service: "can't post *on*
@@ -370,6 +371,56 @@ fn add_bare_contractions(
                 ..entries[i].clone()
             };
             entries.push(e);
+        }
+    }
+}
+
+/// Syllables that end a Korean word as a particle or a verb's ending already: a first word that
+/// ends so takes no subject particle (see [`add_particle_variants`]).
+const ENDS_WORD: &[char] = &[
+    '이', '가', '은', '는', '을', '를', '도', '에', '서', '고', '면', '게', '지', '요', '다', '만',
+    '로', '의', '와', '과', '랑', '해', '돼', '되', '된', '안', '못', '다',
+];
+
+/// A Korean outage or recovery entry of a noun and a predicate ("반응 없", "검은 화면") is also
+/// read with the subject particle (이 after a final consonant, 가 after a vowel) or 도 glued to
+/// the noun ("반응이 없어요", "접속도 안 돼"), as people write it: the lexicons listed the two
+/// spellings entry by entry, and missed one as often as not. The noun is the first word as
+/// written (two syllables or more, not ending in a particle or an ending already); an entry
+/// written that way already keeps its own kind. `seen` maps each pattern to its entry.
+fn add_particle_variants(
+    entries: &mut Vec<Entry>,
+    seen: &mut std::collections::HashMap<String, usize>,
+) {
+    for i in 0..entries.len() {
+        let e = entries[i].clone();
+        if !matches!(e.kind, TermKind::Outage | TermKind::Recovery) || e.number.is_some() {
+            continue;
+        }
+        let written = e.display.trim_start_matches(['^', '~', '*']);
+        let Some((noun, _)) = written.split_once(' ') else {
+            continue;
+        };
+        let syllables = noun.chars().count();
+        let last = noun.chars().next_back().unwrap_or(' ');
+        if syllables < 2
+            || !noun.chars().all(is_syllable)
+            || ENDS_WORD.contains(&last)
+            || !e.pattern.starts_with(noun)
+        {
+            continue;
+        }
+        let batchim = (u32::from(last) - 0xAC00) % 28 != 0;
+        let rest = &e.pattern[noun.len()..];
+        for particle in [if batchim { "이" } else { "가" }, "도"] {
+            let variant = format!("{noun}{particle}{rest}");
+            if let std::collections::hash_map::Entry::Vacant(v) = seen.entry(variant.clone()) {
+                v.insert(entries.len());
+                entries.push(Entry {
+                    pattern: variant,
+                    ..e.clone()
+                });
+            }
         }
     }
 }
@@ -675,6 +726,17 @@ pub struct Matcher {
     literal: usize,
 }
 
+/// What [`Matcher::words_next_to_names`] gives: the words that may begin right after (`heads`)
+/// or end right before (`tails`) an ambiguous alias the classifier keeps, the outage and
+/// recovery entries (`phrases`), and how many words may stand between a name that opens a post
+/// and its phrase (`opening_reach`; a run of Hangul is one word per three syllables).
+pub struct NamesNeighbours<'m> {
+    pub heads: Vec<&'m str>,
+    pub tails: Vec<&'m str>,
+    pub phrases: Vec<&'m str>,
+    pub opening_reach: usize,
+}
+
 /// The automaton over `entries`' patterns, and the shipped vetter when `shipped`.
 ///
 /// A contiguous NFA, not a DFA: this automaton only reads the posts the prefilter lets through,
@@ -733,6 +795,7 @@ impl Matcher {
             }
         }
         add_bare_contractions(&mut entries, &mut seen);
+        add_particle_variants(&mut entries, &mut seen);
         let (ac, vetter) = automaton_and_vetter(&entries, shipped);
         // The grammar forms (`grammar.rs`) are `^` outage entries that no literal matches: they
         // come after the automaton's patterns, and `add_grammar_hits` finds them.
@@ -907,7 +970,7 @@ impl Matcher {
         }
         let hay = s.norm.as_bytes();
         self.find_hits(hay, &mut s.hits);
-        self.drop_inside_words(hay, &mut s.hits, &mut s.dropped);
+        self.drop_inside_words(stage, &s.norm, &mut s.hits, &mut s.dropped);
         // After the word rule: an entry that needed a number and had none ("error") no longer
         // stands in a form's way ("throwing a 560 error").
         s.covered.clear();
@@ -1110,6 +1173,7 @@ impl Matcher {
         grammar::for_each_again(hay.as_bytes(), &mut add);
         if !stage.is_ascii() {
             grammar::for_each_korean(stage, hay, |start, end| add(start, end, Form::KoNot));
+            grammar::for_each_korean_now(hay, |start, end| add(start, end, Form::KoNow));
         }
     }
 
@@ -1119,12 +1183,71 @@ impl Matcher {
         &self.entries[..self.literal]
     }
 
+    /// What may stand next to an ambiguous alias that [`Matcher::drop_without_context`] keeps,
+    /// in normalised text: the words that may begin right after it (`heads`) or end right
+    /// before it (`tails`) and so keep it (every literal entry, for a neighbouring hit or a
+    /// function word before its term; the adverbs that may come between; the `[context]` words;
+    /// the two sides of each `{service}` frame), and the outage and recovery entries, one of
+    /// which must follow a name that opens the post ([`Matcher::heads_the_post`]). A frame with
+    /// nothing on either side fits anywhere: `None` then. The grammar forms' hits are not
+    /// literal; `neighbours.rs` adds what they begin and end with. Read by the prefilter, which
+    /// must let through every post this may keep.
+    pub fn words_next_to_names(&self) -> Option<NamesNeighbours<'_>> {
+        if self
+            .templates
+            .iter()
+            .any(|t| t.prefix.is_empty() && t.suffix.is_empty())
+        {
+            return None;
+        }
+        let words = self.literal_entries().iter().map(|e| e.pattern.as_str());
+        let words = words.chain(self.context.iter().map(String::as_str));
+        // (a Korean particle may stand between a name and the phrase after it: 스팀까지 접속이
+        // 안 됨, see `has_neighbour`)
+        let heads = words
+            .clone()
+            .chain(self.adverbs.iter().map(String::as_str))
+            .chain(PARTICLES.iter().copied())
+            .chain(self.templates.iter().map(|t| t.suffix.as_str()));
+        let tails = words.chain(self.templates.iter().map(|t| t.prefix.as_str()));
+        let phrases = self
+            .literal_entries()
+            .iter()
+            .filter(|e| matches!(e.kind, TermKind::Outage | TermKind::Recovery))
+            .map(|e| e.pattern.as_str());
+        Some(NamesNeighbours {
+            heads: heads.collect(),
+            tails: tails.collect(),
+            phrases: phrases.collect(),
+            opening_reach: HEAD_REACH,
+        })
+    }
+
     /// Moves the hits that start or end inside a longer word from `hits` to `dropped` (see
     /// [`Matcher::at_word_bounds`]).
-    fn drop_inside_words(&self, hay: &[u8], hits: &mut Vec<Hit>, dropped: &mut Vec<Hit>) {
+    /// A Hangul alias whose first syllable the writer glued to a syllable before it, in the text
+    /// as typed (`stage`, spaces kept), starts inside a longer word (원신 in "민원 신청", 블로그
+    /// in 기술블로그), as a Latin alias must not: a Korean word takes its particles after it,
+    /// never before.
+    fn drop_inside_words(
+        &self,
+        stage: &str,
+        norm: &str,
+        hits: &mut Vec<Hit>,
+        dropped: &mut Vec<Hit>,
+    ) {
+        let hay = norm.as_bytes();
         set_aside(hits, dropped, |hits, i| {
             let h = hits[i];
-            if !self.at_word_bounds(hay, hits, i) {
+            let hangul_alias = matches!(self.entries[h.term].kind, TermKind::Alias(_))
+                && self.entries[h.term]
+                    .pattern
+                    .chars()
+                    .next()
+                    .is_some_and(is_syllable);
+            if !self.at_word_bounds(hay, hits, i)
+                || (hangul_alias && grammar::glued_as_typed(stage, norm, h.start))
+            {
                 return Err(Dropped::WordBoundary);
             }
             // `error {number}`, `{number}%`: the number joins the match, or it does not count.
@@ -1824,12 +1947,26 @@ impl Matcher {
             let k = self.entries[x.term].kind;
             !matches!(k, TermKind::Exclude | TermKind::Cue(_)) && !k.facet_only()
         };
+        // An outage or recovery phrase starts at byte `b` (a particle joins no other term: "발로는
+        // 잘 되는데" is a person's word, not Valorant's).
+        let phrase_at = |b: usize| {
+            hits.iter().any(|x| {
+                x.start == b
+                    && matches!(
+                        self.entries[x.term].kind,
+                        TermKind::Outage | TermKind::Recovery
+                    )
+            })
+        };
         // After the alias, a contraction may come first: "steam's down", "steam's been down";
-        // or one adverb that only says when or how often: "멜론 또 튕김", "steam still down".
+        // a Korean particle glued to the name, as a Hangul word takes it ("스팀까지 접속이 안
+        // 됨"); or one adverb that only says when or how often: "멜론 또 튕김", "steam still
+        // down".
         let after = |b: usize| {
             let gap = &hay[h.end..b];
             near(h.end, b)
                 || matches!(gap, b"'s " | b"'s been ")
+                || (PARTICLES.iter().any(|p| gap == p.as_bytes()) && phrase_at(b))
                 || self.adverbs.iter().any(|a| {
                     let a = a.as_bytes();
                     gap == a
@@ -1973,6 +2110,49 @@ mod tests {
             Some((k, svc)) => (Some(k.name()), Some(m.services()[svc].id.clone())),
             None => (None, None),
         }
+    }
+
+    #[test]
+    fn round_nine_reads_names_particles_codes_and_own_faults() {
+        let m = matcher();
+        let report = |svc: &str| (Some("report"), Some(svc.to_string()));
+        // A Hangul alias glued to a syllable before it, as typed, is inside a longer word.
+        assert_ne!(
+            verdict(&m, "정부24 민원 신청하면 502 bad gateway 뜨네요").1,
+            Some("genshin".to_string())
+        );
+        assert_eq!(verdict(&m, "원신 접속 안 돼요"), report("genshin"));
+        // A subject particle between the noun and the predicate of a Korean entry.
+        assert_eq!(
+            verdict(&m, "쿠팡이츠 주문 버튼 눌러도 반응이 없어요"),
+            report("coupang-eats")
+        );
+        // A particle glued to an ambiguous name, then an outage phrase.
+        assert_eq!(verdict(&m, "스팀까지 접속이 안 됨"), report("steam"));
+        // An error code after a verb of showing.
+        assert_eq!(
+            verdict(&m, "heroku apps all returning H10s"),
+            report("heroku")
+        );
+        // The writer's own fault, told after; a planned maintenance announced ahead.
+        assert_eq!(
+            verdict(
+                &m,
+                "youtube premium stopped working because my card expired. my bad"
+            ),
+            (None, None)
+        );
+        assert_eq!(
+            verdict(
+                &m,
+                "메이플스토리 정기점검 안내. 점검 중에는 게임 접속이 불가합니다"
+            ),
+            (None, None)
+        );
+        assert_eq!(
+            verdict(&m, "SK브로드밴드 인터넷 안 됨 하루 종일 복구 소식 없음"),
+            report("sk-broadband")
+        );
     }
 
     #[test]

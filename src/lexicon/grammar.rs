@@ -16,6 +16,10 @@
 //!   or "normally" in its clause ("spotify is playing music again", "docker hub pulls succeeding
 //!   again", "claude's responding normally"), but not a verb of failure ("crashing again",
 //!   "logging me out again") nor one after a negative or "keeps" ("not loading again");
+//! * [`Form::KoNow`] (a recovery): Korean 이제 ("now") before any verb that is not negated nor
+//!   one of ending or dying ("네이버페이 결제 이제 통과됩니다", "다음 메일 이제 열리네요"): in the
+//!   spent sets, 219 of 228 posts with 이제 before a verb that no 안, 못, 않 or 없 follows are
+//!   recoveries;
 //! * [`Form::KoNot`]: Korean 안 or 못 written as a word of its own before any verb ("요기요 앱 주문
 //!   안 받아짐", "방송 못 킨대"), and any verb's stem before 지 않 ("앱이 열리지 않아요").
 //!   The normaliser removes the spaces between Hangul, so where 안 stood alone is read in the
@@ -45,10 +49,11 @@ pub enum Form {
     ErrorShown,
     KoNot,
     Again,
+    KoNow,
 }
 
 impl Form {
-    pub const ALL: [Form; 7] = [
+    pub const ALL: [Form; 8] = [
         Form::NotDoing,
         Form::DoesNot,
         Form::Keeps,
@@ -56,11 +61,12 @@ impl Form {
         Form::ErrorShown,
         Form::KoNot,
         Form::Again,
+        Form::KoNow,
     ];
 
     /// Whether the form says the service works again (a recovery predicate), not that it fails.
     pub fn is_recovery(self) -> bool {
-        self == Form::Again
+        matches!(self, Form::Again | Form::KoNow)
     }
 
     /// How the form is shown (as an entry of the lexicon would be).
@@ -73,6 +79,7 @@ impl Form {
             Form::ErrorShown => "throwing/giving/getting/showing/saying … error",
             Form::KoNot => "안/못 + any verb, any verb + 지 않",
             Form::Again => "any verb-ing … again/normally",
+            Form::KoNow => "이제 + any verb",
         }
     }
 
@@ -85,10 +92,17 @@ impl Form {
             Form::DoesNot => verb.len() >= 2 && !DOES_NOT.contains(&verb),
             Form::Nothing => verb.len() >= 4 && verb.ends_with(b"s") && !NOTHING.contains(&verb),
             Form::ErrorShown => {
-                verb.starts_with(b"error") || verb.starts_with(b"timeout") || SHOWN.contains(&verb)
+                verb.starts_with(b"error")
+                    || verb.starts_with(b"timeout")
+                    // A client's error class, its words joined ("InternalError").
+                    || (verb.len() > 7 && (verb.ends_with(b"error") || verb.ends_with(b"exception")))
+                    || SHOWN.contains(&verb)
             }
-            Form::KoNot => false,
-            Form::Again => ing && !ING_NOUNS.contains(&verb) && !FAILING.contains(&verb),
+            Form::KoNot | Form::KoNow => false,
+            Form::Again => {
+                (ing && !ING_NOUNS.contains(&verb) && !FAILING.contains(&verb))
+                    || third_person_again(verb)
+            }
         }
     }
 }
@@ -138,6 +152,8 @@ const SHOWN: &[&[u8]] = &[
     b"reconnecting",
     b"overloaded",
     b"searching",
+    b"blank",
+    b"black",
 ];
 
 /// Adverbs that may stand between the auxiliary and its verb.
@@ -402,6 +418,84 @@ fn next_word(hay: &[u8], from: usize) -> Option<(usize, usize)> {
     Some((start, end))
 }
 
+/// The end of the error code that is the word `vs..ve` of `hay`, if it has a code's shape: an
+/// HTTP error status in the plural ("503s", "429s"), or alone where the clause ends or a
+/// preposition or adverb follows ("getting 502 on every page"), not before a noun ("getting 500
+/// likes"); letters then two or more digits ("h10s", "e0123"); letters, a `-` and digits as
+/// consoles write them ("ws-116522-7", "ce-34878-0"); or a hexadecimal code ("0x87dd0003").
+/// One letter and one digit are too short to tell from a model or a device ("ps5", "m1").
+fn error_code(hay: &[u8], vs: usize, ve: usize) -> Option<usize> {
+    let word = &hay[vs..ve];
+    let digits = |w: &[u8]| !w.is_empty() && w.iter().all(u8::is_ascii_digit);
+    let status = |w: &[u8]| w.len() == 3 && digits(w) && matches!(w[0], b'4' | b'5');
+    if let Some(stem) = word.strip_suffix(b"s") {
+        if status(stem) {
+            return Some(ve);
+        }
+    }
+    if status(word) {
+        let next = next_word(hay, ve);
+        let ends = next.is_none_or(|(ns, _)| {
+            hay[ve..ns]
+                .iter()
+                .any(|b| matches!(b, b'.' | b',' | b'!' | b'?' | b';' | b'"' | b')'))
+        });
+        let small = next.is_some_and(|(ns, ne)| AFTER_STATUS.contains(&&hay[ns..ne]));
+        return (ends || small).then_some(ve);
+    }
+    if let Some(hex) = word.strip_prefix(b"0x") {
+        return (hex.len() >= 4 && hex.iter().all(u8::is_ascii_hexdigit)).then_some(ve);
+    }
+    let letters = word.iter().take_while(|b| b.is_ascii_lowercase()).count();
+    if !(1..=4).contains(&letters) {
+        return None;
+    }
+    let rest = &word[letters..];
+    let rest = rest.strip_suffix(b"s").unwrap_or(rest);
+    if rest.len() >= 2 && digits(rest) {
+        return Some(ve);
+    }
+    // A console's code: the word is its letters, then `-` and a digit ("ws-116522-7").
+    if rest.is_empty()
+        && hay.get(ve) == Some(&b'-')
+        && hay.get(ve + 1).is_some_and(u8::is_ascii_digit)
+    {
+        let mut end = ve + 1;
+        while end < hay.len()
+            && (hay[end].is_ascii_alphanumeric()
+                || (hay[end] == b'-' && hay.get(end + 1).is_some_and(u8::is_ascii_alphanumeric)))
+        {
+            end += 1;
+        }
+        return Some(end);
+    }
+    None
+}
+
+/// Words that may follow an HTTP status standing alone as an error ("getting 503 on every
+/// request", "returning 500 again"): prepositions and adverbs, never a noun it would count.
+const AFTER_STATUS: &[&[u8]] = &[
+    b"on",
+    b"for",
+    b"from",
+    b"when",
+    b"with",
+    b"in",
+    b"at",
+    b"again",
+    b"now",
+    b"all",
+    b"every",
+    b"whenever",
+    b"trying",
+    b"rn",
+    b"lol",
+    b"today",
+    b"since",
+    b"after",
+    b"and",
+];
+
 /// The triggers in one automaton: leftmost-longest, so that a trigger that is a whole word is
 /// always reported (no reported match can reach across the non-word byte before a word, and no
 /// trigger is longer than the word it equals).
@@ -435,7 +529,7 @@ fn read_form(hay: &[u8], s: usize, e: usize, form: Form, f: &mut impl FnMut(usiz
     if form == Form::ErrorShown {
         // The error may stand up to four words on, in the clause ("throwing a 560 error").
         let mut end = e;
-        for _ in 0..5 {
+        for step in 0..5 {
             let Some((vs, ve)) = next_word(hay, end) else {
                 break;
             };
@@ -449,6 +543,14 @@ fn read_form(hay: &[u8], s: usize, e: usize, form: Form, f: &mut impl FnMut(usiz
             if form.takes(word) {
                 f(s, ve, form);
                 break;
+            }
+            // An error code may stand for the error, right after the verb or past one word
+            // ("heroku apps all returning H10s", "ps5 says WS-116522-7", "giving me 0x87dd0003").
+            if step < 2 {
+                if let Some(code_end) = error_code(hay, vs, ve) {
+                    f(s, code_end, form);
+                    break;
+                }
             }
             end = ve;
         }
@@ -615,6 +717,83 @@ pub fn for_each_again(hay: &[u8], mut f: impl FnMut(usize, usize, Form)) {
         }
     }
 }
+
+/// Whether `verb` is a verb in `-s` that says a service works before "again" ("chatgpt answers
+/// again", "disney+ plays again"): a word in `-s` (not `-ss`, `-us`, `-is`) whose `-ing` form
+/// would be read so, so not a failing verb ("crashes", "drops", "freezes"), nor a noun of failure
+/// ("errors", "issues": "gmail errors again").
+fn third_person_again(verb: &[u8]) -> bool {
+    let Some(stem) = verb.strip_suffix(b"s") else {
+        return false;
+    };
+    if stem.len() < 3 || matches!(stem.last(), Some(b's' | b'u' | b'i')) {
+        return false;
+    }
+    if FAILING_NOUNS.contains(&verb) {
+        return false;
+    }
+    // The stem's `-ing` forms: "load" loading, "freeze" freezing (by "freez"), "drop" dropping,
+    // "crashe" crashing (by "crash").
+    let stems = [
+        stem,
+        stem.strip_suffix(b"e").unwrap_or(stem),
+        &stem[..stem.len() - 1],
+    ];
+    let mut buf = [0u8; 32];
+    !stems.iter().any(|st| {
+        let doubled = st.last().map(|&c| [c]).unwrap_or_default();
+        [&b""[..], &doubled[..]].iter().any(|d| {
+            let n = st.len() + d.len() + 3;
+            if n > buf.len() {
+                return false;
+            }
+            buf[..st.len()].copy_from_slice(st);
+            buf[st.len()..st.len() + d.len()].copy_from_slice(d);
+            buf[st.len() + d.len()..n].copy_from_slice(b"ing");
+            FAILING.contains(&&buf[..n]) || ING_NOUNS.contains(&&buf[..n])
+        })
+    })
+}
+
+/// Words in `-s` before "again" that say no recovery: nouns of failure that stand as a verb
+/// would ("outlook errors again", "discord issues again"), "keeps" ("keeps buffering again"),
+/// and words of time.
+const FAILING_NOUNS: &[&[u8]] = &[
+    b"keeps",
+    b"says",
+    b"errors",
+    b"issues",
+    b"problems",
+    b"outages",
+    b"bugs",
+    b"glitches",
+    b"crashes",
+    b"timeouts",
+    b"troubles",
+    b"lags",
+    b"spikes",
+    b"reports",
+    b"complaints",
+    b"downs",
+    b"fails",
+    b"failures",
+    b"headaches",
+    b"shenanigans",
+    b"things",
+    b"games",
+    b"days",
+    b"times",
+    b"hours",
+    b"minutes",
+    b"mins",
+    b"weeks",
+    b"months",
+    b"years",
+    b"goes",
+    b"does",
+    b"dies",
+    b"lies",
+];
 
 /// The word that ends where the spaces right before `at` begin: `None` when a byte other than a
 /// space (or nothing) stands right before `at`, or no word ends there.
@@ -920,6 +1099,75 @@ pub fn for_each_korean(stage: &str, hay: &str, mut f: impl FnMut(usize, usize)) 
     }
 }
 
+/// Syllables that, right after 이제, say no recovery: a negative (안, 못), "only now" (이제야),
+/// an end, a death or a breakdown (끝, 죽, 망, 터, 끊, 멈, 튕, 막), "after all this" (와서), "soon"
+/// (곧), "stop" (그만).
+const NOW_STOP: &[char] = &[
+    '안', '못', '야', '끝', '죽', '망', '터', '끊', '멈', '튕', '막', '와', '곧', '그', '겨', '먹',
+    '나',
+];
+
+/// How many syllables after 이제 are read for a negative or an error.
+const NOW_REACH: usize = 8;
+
+/// Calls `f(start, end)` for each 이제 in `hay` (normalised: Hangul joined) followed by a verb
+/// that says the service works: the next syllable is no [`NOW_STOP`], and no 안, 못, 않 or 없
+/// (nor 실패, 오류, 에러) comes in the [`NOW_REACH`] syllables after it, in its Hangul run. The span
+/// is 이제 and the two syllables after it. A `^` recovery predicate: the matcher counts it only
+/// with a service named before it in its clause.
+pub fn for_each_korean_now(hay: &str, mut f: impl FnMut(usize, usize)) {
+    static NOW: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("이제"));
+    for i in NOW.find_iter(hay.as_bytes()) {
+        let after = &hay[i + "이제".len()..];
+        let mut next = after.char_indices().take_while(|&(_, c)| is_syllable(c));
+        let Some((_, first)) = next.next() else {
+            continue;
+        };
+        if NOW_STOP.contains(&first) {
+            continue;
+        }
+        let run_end = after
+            .char_indices()
+            .take_while(|&(_, c)| is_syllable(c))
+            .take(NOW_REACH)
+            .last()
+            .map_or(0, |(k, c)| k + c.len_utf8());
+        let run = &after[..run_end];
+        if ["안", "못", "않", "없", "실패", "오류", "에러"]
+            .iter()
+            .any(|w| run.contains(w))
+        {
+            continue;
+        }
+        let end = after
+            .char_indices()
+            .take_while(|&(_, c)| is_syllable(c))
+            .nth(1)
+            .map_or(i + "이제".len() + first.len_utf8(), |(k, c)| {
+                i + "이제".len() + k + c.len_utf8()
+            });
+        f(i, end);
+    }
+}
+
+/// Whether the Hangul syllable at byte `at` of the normalised text `hay` was typed glued to a
+/// syllable before it in `stage` (the text before normalisation, spaces kept): the normaliser
+/// removes the spaces between Hangul, so the syllable is found again by its count, as the lone
+/// 안 is. False when no syllable comes before it in `hay`, or when the counts disagree.
+pub fn glued_as_typed(stage: &str, hay: &str, at: usize) -> bool {
+    if !hay[..at].chars().next_back().is_some_and(is_syllable) {
+        return false;
+    }
+    let k = count_syllables(&hay.as_bytes()[..at]);
+    if count_syllables(stage.as_bytes()) != count_syllables(hay.as_bytes()) {
+        return false;
+    }
+    let Some((i, _)) = stage.char_indices().filter(|&(_, c)| is_syllable(c)).nth(k) else {
+        return false;
+    };
+    stage[..i].chars().next_back().is_some_and(is_syllable)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -930,6 +1178,44 @@ mod tests {
             out.push((text[s..e].to_string(), f))
         });
         out
+    }
+
+    #[test]
+    fn now_before_a_korean_verb_is_a_recovery_unless_negated_or_ending() {
+        let now = |t: &str| -> Vec<String> {
+            let mut out = Vec::new();
+            for_each_korean_now(t, |s, e| out.push(t[s..e].to_string()));
+            out
+        };
+        assert_eq!(now("네이버페이결제이제통과됩니다"), ["이제통과"]);
+        assert_eq!(now("카톡이제돼"), ["이제돼"]);
+        assert!(now("카톡이제안돼").is_empty());
+        assert!(now("카톡이제야사과문올라옴").is_empty());
+        assert!(now("그게임이제끝난듯").is_empty());
+        assert!(now("이제로그인하면오류남").is_empty());
+        assert!(now("트위터는이제죽었다").is_empty());
+    }
+
+    #[test]
+    fn an_error_code_after_a_verb_of_showing_is_the_error() {
+        let shown = |t: &str| -> Vec<String> {
+            read(t)
+                .into_iter()
+                .filter(|(_, f)| *f == Form::ErrorShown)
+                .map(|(s, _)| s)
+                .collect()
+        };
+        assert_eq!(shown("apps all returning h10s and"), ["returning h10s"]);
+        assert_eq!(shown("ps5 says ws-116522-7 when i"), ["says ws-116522-7"]);
+        assert_eq!(shown("xbox saying 0x87dd0006 now"), ["saying 0x87dd0006"]);
+        assert_eq!(shown("getting 503s"), ["getting 503s"]);
+        assert_eq!(shown("getting 502 on every page"), ["getting 502"]);
+        assert_eq!(shown("giving me 504."), ["giving me 504"]);
+        // A count, a model, a device, a code too far: no error.
+        assert!(shown("getting 500 likes a day").is_empty());
+        assert!(shown("getting a ps5 for christmas").is_empty());
+        assert!(shown("says 2023 was a good year").is_empty());
+        assert!(shown("showing a nice new banner with h10").is_empty());
     }
 
     #[test]
@@ -951,6 +1237,13 @@ mod tests {
             ["responding normally"]
         );
         assert_eq!(again("twitch chat moving again"), ["moving again"]);
+        assert_eq!(again("ok chatgpt answers again"), ["answers again"]);
+        assert_eq!(again("disney+ plays again"), ["plays again"]);
+        // A failing verb or a noun of failure in -s is none.
+        assert!(again("discord crashes again").is_empty());
+        assert!(again("zoom drops again").is_empty());
+        assert!(again("outlook errors again").is_empty());
+        assert!(again("the app freezes again").is_empty());
         // A failing verb, a negative before, a failing word between, another clause, too far.
         assert!(again("discord crashing again").is_empty());
         assert!(again("reddit is having a bad day again").is_empty());

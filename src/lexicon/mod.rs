@@ -10,6 +10,7 @@ pub mod explain;
 pub mod facets;
 pub mod file;
 pub mod grammar;
+mod neighbours;
 pub mod normalise;
 pub mod prefilter;
 pub mod respell;
