@@ -515,7 +515,8 @@ fn fresh6_held_out_suite_is_measured() {
 }
 
 /// The ninth held-out draw of the posts suite (`outcry_sim::POSTS_FRESH7_HOLDOUT`), reserved
-/// before issue 17's ninth pass changed the detector or the live monitor; run once at its end.
+/// before issue 17's ninth pass changed the detector or the live monitor; run once at its end
+/// (development data since).
 /// Printed only.
 #[test]
 #[ignore]

@@ -759,7 +759,8 @@ pub fn fresh6_holdout() -> Vec<Spec> {
 /// place differently) before any detection or live code changed: seeds 170 100–171 103, never
 /// drawn before (the eighth draw, 160 000, became development data when it was run). Same
 /// generator and parameters as the earlier draws. Not run while tuning; run once at the end of
-/// that pass (through `watch` and `detect`), and only if that pass changes code.
+/// that pass (through `watch` and `detect`, on the branch merged with main), development data
+/// since.
 pub const POSTS_FRESH7_HOLDOUT: u64 = 170_000;
 
 /// The held-out draw of [`POSTS_FRESH7_HOLDOUT`]: the same 59 scenario shapes, names prefixed
