@@ -14,8 +14,9 @@ use crate::window::{Cell, Windows};
 /// When the outage of `run` (in the series `s` of the service whose windows are `cells`) was
 /// over. The reports decide it: the outage lasts as long as the run's body (its windows up to
 /// the last elevated one before trailing stragglers), and recovery posts ("it's back") only
-/// place it within that: the first of them from the start of the body's last window on, when at
-/// least `min_recoveries` of them appear from there to `merge_gap` windows past the run. Earlier
+/// place it within that: the first of them from the start of the body's last window on (before
+/// a trailing stretch of stragglers: [`Run::posts_from`]), when at least `min_recoveries` of them
+/// appear from there to `merge_gap` windows past the run. Earlier
 /// ones (a service that flickers, partial restores, people answering others) never end an
 /// outage while its reports are still elevated. When recovery posts come only later, within
 /// `tail_windows` past the run, and the reports in between are still [`above_normal`], the
@@ -39,7 +40,7 @@ pub(super) fn recovery_time(
     if last_window - widx(run.end) <= params.merge_gap {
         return None;
     }
-    let (body_w, end_w) = (widx(run.body_end), widx(run.end));
+    let (body_w, end_w) = (widx(run.posts_from), widx(run.end));
     match first_recovery_post(cells, body_w..=end_w + params.merge_gap, params) {
         Some(t) => Some(t),
         // A degraded tail: reports stay above the baseline in sum, though no single window
@@ -139,6 +140,21 @@ mod tests {
         reps.push((117, 2));
         let whole = detect(&windows_with(&reps, &[], (0, 140)), &p);
         assert_eq!(whole[0].recovery, Some(118 * 60));
+    }
+
+    #[test]
+    fn a_straggling_stretch_among_recovery_posts_does_not_hold_the_recovery_back() {
+        // Nine reports a minute for half an hour; a quiet minute with the first "it's back",
+        // then two minutes of two late reports each among more recovery posts: elevated
+        // windows, but each under a third of the peak, after a quiet one. The outage ended at
+        // the first recovery post, not at the first one in the stretch's last window
+        // (`fresh6-multi-1`'s kakaotalk, 11.2 minutes late before).
+        let mut reps: Vec<(i64, u32)> = (100..130).map(|m| (m, 9)).collect();
+        reps.extend([(131, 2), (132, 2)]);
+        let w = windows_with(&reps, &[(130, 1), (131, 2), (132, 2)], (0, 500));
+        let inc = detect(&w, &Params::default());
+        assert_eq!(inc.len(), 1, "{inc:?}");
+        assert_eq!(inc[0].recovery, Some(130 * 60 + 20));
     }
 
     #[test]

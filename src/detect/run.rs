@@ -18,6 +18,13 @@ pub(super) struct Run {
     /// The last window of the run's body: trailing windows that come after a quiet window and
     /// hold less than a third of the peak are stragglers, not the outage.
     pub body_end: usize,
+    /// Where recovery posts are looked for from: the last window of the run before its trailing
+    /// stretch of stragglers, when every window of that stretch (elevated windows after a quiet
+    /// one, up to the run's end) holds less than a third of the peak; else `body_end`. A
+    /// stretch of a few voices a window mixed with "it's back" posts is the outage's aftermath:
+    /// late readers and doubters, not the outage (`fresh6-multi-1`'s kakaotalk: 3 and 2 reports
+    /// among 9 recovery posts after a quiet window, the peak 22).
+    pub posts_from: usize,
 }
 
 impl Run {
@@ -50,6 +57,27 @@ impl Run {
             last_spike,
             peak,
             body_end,
+            posts_from: before_stragglers(s, peak, body_end, peak_count),
+        }
+    }
+}
+
+/// The last elevated window of the run up to `end` before trailing stretches of stragglers:
+/// elevated windows after a quiet one, up to `end`, each holding less than a third of
+/// `peak_count` (the peak at `peak`).
+fn before_stragglers(s: &Series, peak: usize, mut end: usize, peak_count: u32) -> usize {
+    loop {
+        let mut first = end;
+        while first > peak + 1 && s.scores[first - 1].elevated {
+            first -= 1;
+        }
+        let few = (first..=end).all(|k| s.scores[k].reports * 3 < peak_count);
+        if first <= peak || s.scores[first - 1].elevated || !few {
+            return end;
+        }
+        end = first - 1;
+        while end > peak && !s.scores[end].elevated {
+            end -= 1;
         }
     }
 }
