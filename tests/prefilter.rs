@@ -415,3 +415,32 @@ proptest! {
         }
     }
 }
+
+/// Texts a fuzz run of the review of issue 15's sixth pass found skipped when one part of the
+/// ambiguous-name rule (`src/lexicon/neighbours.rs`) was broken on purpose: 지 as the second
+/// syllable after the name (a Korean 지 않 form), a lone 안 before it, and a phrase within the
+/// opening name's reach. The random texts above did not catch those breakages; these do.
+#[test]
+fn keeps_the_ambiguous_names_a_broken_neighbour_rule_would_skip() {
+    let texts = [
+        "  로그인 해\n스팀\n때\n지 않자.좀 ",
+        "안  짜\n발로 오 실.때.해",
+        " 발로\n됐다나쁘 을 재생다시돼  말",
+        " 엑박 개\n줄알았는데ㅋ정상화됐@u ",
+    ];
+    for text in texts {
+        for (m, p) in matchers() {
+            check(m, p, text);
+        }
+    }
+    // Each of them names a service or has a verdict under one of the matchers, so skipping it
+    // would lose a mention, a report or a recovery.
+    let mut s = Scratch::default();
+    for text in texts {
+        let kept = matchers().iter().any(|(m, _)| {
+            let v = m.classify(text, &mut s);
+            v.kind.is_some() || !v.services.is_empty()
+        });
+        assert!(kept, "{text:?}");
+    }
+}
