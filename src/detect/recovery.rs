@@ -155,6 +155,15 @@ mod tests {
         let inc = detect(&w, &Params::default());
         assert_eq!(inc.len(), 1, "{inc:?}");
         assert_eq!(inc[0].recovery, Some(130 * 60 + 20));
+        // A long quieter phase after a quiet minute is still the outage: thirty voices a minute,
+        // a quiet minute with an early "it's back", forty minutes of nine, then the recovery
+        // posts. The outage ends at those, not at the early one.
+        let mut reps: Vec<(i64, u32)> = (100..120).map(|m| (m, 30)).collect();
+        reps.extend((121..161).map(|m| (m, 9)));
+        let w = windows_with(&reps, &[(120, 1), (161, 1), (162, 1)], (0, 500));
+        let inc = detect(&w, &Params::default());
+        assert_eq!(inc.len(), 1, "{inc:?}");
+        assert_eq!(inc[0].recovery, Some(161 * 60 + 20));
     }
 
     #[test]

@@ -18,9 +18,10 @@ pub(super) struct Run {
     /// The last window of the run's body: trailing windows that come after a quiet window and
     /// hold less than a third of the peak are stragglers, not the outage.
     pub body_end: usize,
-    /// Where recovery posts are looked for from: the last window of the run before its trailing
-    /// stretch of stragglers, when every window of that stretch (elevated windows after a quiet
-    /// one, up to the run's end) holds less than a third of the peak; else `body_end`. A
+    /// Where recovery posts are looked for from: the last elevated window of the run before its
+    /// trailing stretches of stragglers, when every window of them (elevated windows after a
+    /// quiet one, up to the run's end) holds less than a third of the peak and they span at
+    /// most `STRAGGLER_SPAN` windows; else `body_end`. A
     /// stretch of a few voices a window mixed with "it's back" posts is the outage's aftermath:
     /// late readers and doubters, not the outage (`fresh6-multi-1`'s kakaotalk: 3 and 2 reports
     /// among 9 recovery posts after a quiet window, the peak 22).
@@ -62,17 +63,29 @@ impl Run {
     }
 }
 
+/// The most windows, from the first straggler to the run's last window, that the stretches of
+/// stragglers may span (the default `merge_gap`): a few late voices after the outage, not a
+/// second, quieter phase of it. Without the bound, a long lower phase after a quiet window
+/// (30 voices a window, one quiet window with an early "it's back", then 40 windows of 9)
+/// had its recovery placed at that early post, 41 windows before its reports ended.
+const STRAGGLER_SPAN: usize = 3;
+
 /// The last elevated window of the run up to `end` before trailing stretches of stragglers:
 /// elevated windows after a quiet one, up to `end`, each holding less than a third of
-/// `peak_count` (the peak at `peak`).
+/// `peak_count` (the peak at `peak`), all of them within `STRAGGLER_SPAN` windows of the end.
 fn before_stragglers(s: &Series, peak: usize, mut end: usize, peak_count: u32) -> usize {
+    let last = end;
     loop {
         let mut first = end;
         while first > peak + 1 && s.scores[first - 1].elevated {
             first -= 1;
         }
         let few = (first..=end).all(|k| s.scores[k].reports * 3 < peak_count);
-        if first <= peak || s.scores[first - 1].elevated || !few {
+        if first <= peak
+            || s.scores[first - 1].elevated
+            || !few
+            || last + 1 - first > STRAGGLER_SPAN
+        {
             return end;
         }
         end = first - 1;

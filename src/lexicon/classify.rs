@@ -1246,7 +1246,17 @@ impl Matcher {
                     .chars()
                     .next()
                     .is_some_and(is_syllable);
-            if !self.at_word_bounds(hay, hits, i) || (hangul_alias && glued.at(h.start)) {
+            if !self.at_word_bounds(hay, hits, i)
+                || (hangul_alias
+                    && glued.at(
+                        h.start,
+                        norm[h.start..h.end]
+                            .chars()
+                            .filter(|&c| is_syllable(c))
+                            .count(),
+                        self.entries[h.term].ambiguity() != Ambiguity::None,
+                    ))
+            {
                 return Err(Dropped::WordBoundary);
             }
             // `error {number}`, `{number}%`: the number joins the match, or it does not count.

@@ -1184,8 +1184,35 @@ impl<'a> Glued<'a> {
         }
     }
 
+    /// Whether a name of `syllables` syllables at byte `at` of `hay` (a char boundary) was typed
+    /// glued to a syllable before it and, unless `ambiguous`, split by a space or another
+    /// non-syllable inside it as typed. Many writers type Korean with no spaces at all
+    /// (갑자기카톡안됨, 아배민또먹통): a plain name glued to the word before it is still the name;
+    /// only one the writer's own spacing cuts in two (원신 in "민원 신청", 로아 in "발로 아니고")
+    /// plainly belongs to other words. An ambiguous name (`?줌` in 해줌) glued at all does.
+    pub fn at(&mut self, at: usize, syllables: usize, ambiguous: bool) -> bool {
+        self.glued(at) && (ambiguous || self.split_as_typed(syllables))
+    }
+
+    /// Whether the `syllables` syllables from the one [`Glued::glued`] last found in `stage`
+    /// have something other than a syllable between them.
+    fn split_as_typed(&self, syllables: usize) -> bool {
+        let mut seen = 0;
+        for c in self.stage[self.stage_at..].chars() {
+            if seen == syllables {
+                return false;
+            }
+            if is_syllable(c) {
+                seen += 1;
+            } else if seen > 0 {
+                return true;
+            }
+        }
+        false
+    }
+
     /// Whether the syllable at byte `at` of `hay` (a char boundary) was typed glued.
-    pub fn at(&mut self, at: usize) -> bool {
+    fn glued(&mut self, at: usize) -> bool {
         if !self.hay[..at].chars().next_back().is_some_and(is_syllable) {
             return false;
         }
@@ -1253,16 +1280,19 @@ mod tests {
             let starts: Vec<usize> = hay.char_indices().map(|(i, _)| i).collect();
             let mut glued = Glued::new(stage, hay);
             for &at in starts.iter().chain(starts.iter().rev()) {
-                assert_eq!(glued.at(at), fresh(stage, hay, at), "{stage:?} at {at}");
+                assert_eq!(glued.glued(at), fresh(stage, hay, at), "{stage:?} at {at}");
             }
         }
         let hay = "민원신청";
         let mut glued = Glued::new("민원 신청", hay);
-        assert!(
-            !glued.at("민원".len()),
-            "원신 starts a word as typed? no: 신 is typed apart"
-        );
-        assert!(glued.at("민".len()), "원 is typed glued to 민");
+        assert!(!glued.glued("민원".len()), "신 is typed after a space");
+        assert!(glued.glued("민".len()), "원 is typed glued to 민");
+        // 원신 split by the writer's space names nothing; a plain name glued to the word before
+        // it, in a post typed without spaces, is still the name; an ambiguous one is not.
+        assert!(glued.at("민".len(), 2, false));
+        let mut glued = Glued::new("갑자기카톡안됨", "갑자기카톡안됨");
+        assert!(!glued.at("갑자기".len(), 2, false));
+        assert!(glued.at("갑자기".len(), 2, true));
     }
 
     fn read(text: &str) -> Vec<(String, Form)> {
