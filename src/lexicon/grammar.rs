@@ -435,11 +435,7 @@ fn error_code(hay: &[u8], vs: usize, ve: usize) -> Option<usize> {
     }
     if status(word) {
         let next = next_word(hay, ve);
-        let ends = next.is_none_or(|(ns, _)| {
-            hay[ve..ns]
-                .iter()
-                .any(|b| matches!(b, b'.' | b',' | b'!' | b'?' | b';' | b'"' | b')'))
-        });
+        let ends = next.is_none_or(|(ns, _)| hay[ve..ns].iter().any(|b| CLAUSE_END.contains(b)));
         let small = next.is_some_and(|(ns, ne)| AFTER_STATUS.contains(&&hay[ns..ne]));
         return (ends || small).then_some(ve);
     }
@@ -471,6 +467,9 @@ fn error_code(hay: &[u8], vs: usize, ve: usize) -> Option<usize> {
     }
     None
 }
+
+/// The bytes that end a clause after an HTTP status standing alone ("getting 502.").
+const CLAUSE_END: &[u8] = b".,!?;\")";
 
 /// Words that may follow an HTTP status standing alone as an error ("getting 503 on every
 /// request", "returning 500 again"): prepositions and adverbs, never a noun it would count.
