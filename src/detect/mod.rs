@@ -88,8 +88,9 @@
 //! 9. **Recovery**, decided by the reports: the end of the run's body (trailing stragglers after
 //!    a quiet window, under a third of the peak, excluded; in a dense window placed by its
 //!    excess). Recovery posts ("it's back", 정상화) only place it: the first of them from the
-//!    start of the body's last window on, when `min_recoveries` appear up to `merge_gap` windows
-//!    past the run; earlier ones (a service that flickers, partial restores, people answering
+//!    start of the body's last window on (or, when the run ends in stretches of a few late
+//!    voices after a quiet window, spanning at most three windows, from before them), when
+//!    `min_recoveries` appear up to `merge_gap` windows past the run; earlier ones (a service that flickers, partial restores, people answering
 //!    others) never end an outage while reports are still elevated. When they come only later,
 //!    within `tail_windows`, and the reports in between are still above μ in sum (P <
 //!    `tail_alpha`), the outage was *degraded* until then. An incident whose last elevated window
