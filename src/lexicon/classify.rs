@@ -1249,11 +1249,7 @@ impl Matcher {
             if !self.at_word_bounds(hay, hits, i)
                 || (hangul_alias
                     && glued.at(
-                        h.start,
-                        norm[h.start..h.end]
-                            .chars()
-                            .filter(|&c| is_syllable(c))
-                            .count(),
+                        h.start..h.end,
                         self.entries[h.term].ambiguity() != Ambiguity::None,
                     ))
             {

@@ -1183,14 +1183,16 @@ impl<'a> Glued<'a> {
         }
     }
 
-    /// Whether a name of `syllables` syllables at byte `at` of `hay` (a char boundary) was typed
+    /// Whether the name at `name` of `hay` (char boundaries) was typed
     /// glued to a syllable before it and, unless `ambiguous`, split by a space or another
     /// non-syllable inside it as typed. Many writers type Korean with no spaces at all
     /// (갑자기카톡안됨, 아배민또먹통): a plain name glued to the word before it is still the name;
     /// only one the writer's own spacing cuts in two (원신 in "민원 신청", 로아 in "발로 아니고")
     /// plainly belongs to other words. An ambiguous name (`?줌` in 해줌) glued at all does.
-    pub fn at(&mut self, at: usize, syllables: usize, ambiguous: bool) -> bool {
-        self.glued(at) && (ambiguous || self.split_as_typed(syllables))
+    pub fn at(&mut self, name: std::ops::Range<usize>, ambiguous: bool) -> bool {
+        // The name's syllables are counted only for a name that looks glued.
+        self.glued(name.start)
+            && (ambiguous || self.split_as_typed(count_syllables(&self.hay.as_bytes()[name])))
     }
 
     /// Whether the `syllables` syllables from the one [`Glued::glued`] last found in `stage`
@@ -1288,10 +1290,10 @@ mod tests {
         assert!(glued.glued("민".len()), "원 is typed glued to 민");
         // 원신 split by the writer's space names nothing; a plain name glued to the word before
         // it, in a post typed without spaces, is still the name; an ambiguous one is not.
-        assert!(glued.at("민".len(), 2, false));
+        assert!(glued.at("민".len().."민원신".len(), false));
         let mut glued = Glued::new("갑자기카톡안됨", "갑자기카톡안됨");
-        assert!(!glued.at("갑자기".len(), 2, false));
-        assert!(glued.at("갑자기".len(), 2, true));
+        assert!(!glued.at("갑자기".len().."갑자기카톡".len(), false));
+        assert!(glued.at("갑자기".len().."갑자기카톡".len(), true));
     }
 
     fn read(text: &str) -> Vec<(String, Form)> {
