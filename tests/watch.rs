@@ -184,6 +184,8 @@ struct Announced {
     /// The onset the first alert gave, and the stream's time when it was made.
     first_onset: Ts,
     alerted_at: Ts,
+    /// The stream's time when its last recovery alert was made.
+    recovered_at: Option<Ts>,
     withdrawn: bool,
     updates: usize,
     /// Times its reports came back after its recovery was announced (`reopened`).
@@ -384,6 +386,7 @@ fn watched(jsonl: &[u8], args: &[&str]) -> Vec<Announced> {
                 },
                 first_onset: ts(&a["onset"]),
                 alerted_at: ts(&a["as_of"]),
+                recovered_at: None,
                 withdrawn: false,
                 updates: 0,
                 reopened: 0,
@@ -417,6 +420,7 @@ fn watched(jsonl: &[u8], args: &[&str]) -> Vec<Announced> {
             "recovery" => {
                 inc.withdrawn = a["withdrawn"].as_bool().unwrap();
                 inc.seen.recovery = Some(ts(&a["recovery"]));
+                inc.recovered_at = Some(ts(&a["as_of"]));
             }
             "unresolved" => {}
             e => panic!("unknown event {e}"),
@@ -442,6 +446,9 @@ struct Agreement {
     since_sure: Vec<i64>,
     /// Onset alerts that came by the close of the window the detector was first sure by.
     by_sure_close: usize,
+    /// The recovery alert's stream time after the recovery `detect` places (seconds), for the
+    /// incidents alike that both see over.
+    recovery_late: Vec<i64>,
     /// Onset alerts whose first onset (the one the alert said when it came) was within one
     /// window of detect's onset.
     first_onset_near: usize,
@@ -487,6 +494,17 @@ fn agree(name: &str, det: &[Seen], elevated: &[StoodOut], live: &[Announced]) ->
             continue;
         }
         out.matched += 1;
+        if let (Some(r), Some(at)) = (d.recovery, l.recovered_at) {
+            out.recovery_late.push(at - r);
+            if at - r > 6 * WIDTH {
+                eprintln!(
+                    "{name}: {} at {}: the recovery alert came {:.1} min after detect's recovery",
+                    d.service,
+                    rfc3339_utc(d.onset),
+                    (at - r) as f64 / 60.0
+                );
+            }
+        }
         let delay = l.alerted_at - d.onset;
         let e = elevated
             .iter()
@@ -665,6 +683,16 @@ fn suite_figures(
     // As soon as the detector is sure: by the close of the window it was first sure by.
     let within_sure: usize = results.iter().map(|r| r.2.by_sure_close).sum();
     let (s_median, s_worst) = median_worst(&sure);
+    let late: Vec<i64> = results
+        .iter()
+        .flat_map(|r| r.2.recovery_late.clone())
+        .collect();
+    let (r_median, r_worst) = median_worst(&late);
+    let r_hour = late.iter().filter(|&&d| d > 3600).count();
+    eprintln!(
+        "{title}: the recovery alert {r_median:.1} min (median), {r_worst:.1} min (worst) after detect's recovery, over an hour in {r_hour} of {}",
+        late.len()
+    );
     eprintln!(
         "{title} ({} scenarios): {matched} of detect's {detect_total} incidents announced alike by watch, {} disagreements; onset alert {median:.1} min (median), {worst:.1} min (worst) after the onset; {e_median:.1} min (median), {e_worst:.1} min (worst) after the end of the first elevated window, {within} of {} within one window after its close; {s_median:.1} min (median), {s_worst:.1} min (worst) after the end of the window the detector was sure by, {within_sure} by its close; the first alert's onset within one window of detect's in {first_near}",
         specs.len(),

@@ -28,6 +28,9 @@ use crate::window::{Cell, Windows};
 /// pass this looked at the last *spike*, and a live run announced such a tail's recovery as
 /// soon as its latest window closed (`fresh-early-4` in tests/watch.rs: 17:15, where `detect`,
 /// with the windows after it, places 17:22 and the truth is 17:24).
+///
+/// The recovery comes with whether it is settled ([`Recovery::settled`]): whether windows after
+/// `last_window` could still move it by this rule.
 pub(super) fn recovery_time(
     w: &Windows,
     s: &Series,
@@ -35,21 +38,46 @@ pub(super) fn recovery_time(
     run: &Run,
     last_window: i64,
     params: &Params,
-) -> Option<Ts> {
+) -> Recovery {
     let widx = |k: usize| s.first + k as i64;
     if last_window - widx(run.end) <= params.merge_gap {
-        return None;
+        return Recovery {
+            at: None,
+            settled: false,
+        };
     }
     let (body_w, end_w) = (widx(run.posts_from), widx(run.end));
-    match first_recovery_post(cells, body_w..=end_w + params.merge_gap, params) {
-        Some(t) => Some(t),
-        // A degraded tail: reports stay above the baseline in sum, though no single window
-        // stands out, until recovery posts say it is over (within `tail_windows`).
-        None => match first_recovery_post(cells, body_w..=end_w + params.tail_windows, params) {
-            Some(t) if degraded_until(s, run.end + 1, w.index(t) - s.first, params) => Some(t),
-            _ => Some(reports_end(w, s, run)),
+    let settled = |at| Recovery { at, settled: true };
+    if let Some(t) = first_recovery_post(cells, body_w..=end_w + params.merge_gap, params) {
+        return settled(Some(t));
+    }
+    // A degraded tail: reports stay above the baseline in sum, though no single window stands
+    // out, until recovery posts say it is over (within `tail_windows`).
+    let tail_end = end_w + params.tail_windows;
+    match first_recovery_post(cells, body_w..=tail_end, params) {
+        Some(t) if degraded_until(s, run.end + 1, w.index(t) - s.first, params) => settled(Some(t)),
+        Some(_) => settled(Some(reports_end(w, s, run))),
+        // No recovery posts yet: later ones could still make the tail a degraded one while the
+        // reports since the run are above normal in sum and `tail_windows` have not all been
+        // seen (quiet windows only lower the sum's evidence).
+        None => Recovery {
+            at: Some(reports_end(w, s, run)),
+            settled: last_window >= tail_end
+                || !degraded_until(s, run.end + 1, last_window - s.first, params),
         },
     }
+}
+
+/// Where [`recovery_time`] places an outage's recovery.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Recovery {
+    /// When it was over; `None` while it is under way.
+    pub at: Option<Ts>,
+    /// False while windows after the input's last could still move `at`: recovery posts up to
+    /// `tail_windows` past the run, with the reports before them still above normal in sum,
+    /// would make its tail a degraded one (the outage then lasts until the first of them). A
+    /// live run holds such a recovery back (see `crate::live::monitor`).
+    pub settled: bool,
 }
 
 /// Where the reports of `run` end: the end of its body's last window; in a dense window
@@ -164,6 +192,39 @@ mod tests {
         let inc = detect(&w, &Params::default());
         assert_eq!(inc.len(), 1, "{inc:?}");
         assert_eq!(inc[0].recovery, Some(161 * 60 + 20));
+    }
+
+    #[test]
+    fn a_recovery_is_settled_once_later_recovery_posts_could_not_move_it() {
+        // Eight reports a minute for ten minutes, then single late voices every other minute
+        // (above normal in sum, no window elevated alone), and two "it's back" posts at minute
+        // 121, within `tail_windows` (12) of the run: a degraded tail, the outage lasted until
+        // the first of them.
+        let p = Params::default();
+        let mut reps: Vec<(i64, u32)> = (100..110).map(|m| (m, 8)).collect();
+        reps.extend([(112, 1), (114, 1), (116, 1), (118, 1)]);
+        let whole = detect(&windows_with(&reps, &[(121, 2)], (0, 500)), &p);
+        assert_eq!(whole.len(), 1, "{whole:?}");
+        assert_eq!(whole[0].recovery, Some(121 * 60 + 20));
+        assert!(whole[0].recovery_settled);
+        // The input (a live run's windows so far) up to minute 118: the recovery would be the
+        // reports' end, but posts still to come could move it: not settled.
+        let early = detect(&windows_with(&reps, &[], (0, 118)), &p);
+        assert_eq!(early[0].recovery, Some(110 * 60));
+        assert!(!early[0].recovery_settled, "{early:?}");
+        // Once `tail_windows` past the run are in without recovery posts, it is.
+        let late = detect(&windows_with(&reps, &[], (0, 122)), &p);
+        assert_eq!(late[0].recovery, Some(110 * 60));
+        assert!(late[0].recovery_settled, "{late:?}");
+        // Without the late voices the reports since the run are not above normal: settled as
+        // soon as the run is (`merge_gap` windows after it), with no posts at all.
+        let quiet = detect(&windows_with(&reps[..10], &[], (0, 114)), &p);
+        assert_eq!(quiet[0].recovery, Some(110 * 60));
+        assert!(quiet[0].recovery_settled, "{quiet:?}");
+        // Recovery posts within `merge_gap` of the run settle it at once.
+        let posts = detect(&windows_with(&reps, &[(111, 2)], (0, 114)), &p);
+        assert_eq!(posts[0].recovery, Some(111 * 60 + 20));
+        assert!(posts[0].recovery_settled, "{posts:?}");
     }
 
     #[test]
