@@ -227,6 +227,86 @@ mod tests {
         assert!(posts[0].recovery_settled, "{posts:?}");
     }
 
+    /// The one incident `detect` finds with `reports` and `recoveries` (as in `windows_with`)
+    /// over minutes 0 to 500: its recovery.
+    fn recovery_of(reports: &[(i64, u32)], recoveries: &[(i64, u32)]) -> Option<i64> {
+        let inc = detect(
+            &windows_with(reports, recoveries, (0, 500)),
+            &Params::default(),
+        );
+        assert_eq!(inc.len(), 1, "{inc:?}");
+        inc[0].recovery
+    }
+
+    /// Nine reports a minute in minutes 100 to 129, then `after`.
+    fn nine_a_minute_then(after: &[(i64, u32)]) -> Vec<(i64, u32)> {
+        let mut reps: Vec<(i64, u32)> = (100..130).map(|m| (m, 9)).collect();
+        reps.extend_from_slice(after);
+        reps
+    }
+
+    #[test]
+    fn a_window_at_a_third_of_the_peak_is_no_straggler() {
+        // After the quiet minute 130 with the first "it's back", minutes of 3 and 2 reports: 3
+        // is a third of the peak of 9, not under it, so the stretch is still the outage and the
+        // recovery posts count from its last window (132) on.
+        let posts = [(130, 1), (131, 2), (132, 2)];
+        let reps = nine_a_minute_then(&[(131, 3), (132, 2)]);
+        assert_eq!(recovery_of(&reps, &posts), Some(132 * 60 + 20));
+        // One report fewer in minute 131 and it is a straggler: the recovery is the first post.
+        let reps = nine_a_minute_then(&[(131, 2), (132, 2)]);
+        assert_eq!(recovery_of(&reps, &posts), Some(130 * 60 + 20));
+    }
+
+    #[test]
+    fn a_stretch_right_after_the_peak() {
+        // Five reports a minute, then the peak of 15 in the outage's last busy minute (129), a
+        // quiet minute with the first "it's back", and two minutes of two late reports: the
+        // stretch begins the window after the quiet one that follows the peak; the recovery is
+        // the first post.
+        let mut reps: Vec<(i64, u32)> = (100..129).map(|m| (m, 5)).collect();
+        reps.push((129, 15));
+        let posts = [(130, 1), (131, 2), (132, 1)];
+        let mut with_quiet = reps.clone();
+        with_quiet.extend([(131, 2), (132, 2)]);
+        assert_eq!(recovery_of(&with_quiet, &posts), Some(130 * 60 + 20));
+        // With no quiet minute between the peak and the late reports there is no stretch of
+        // stragglers: the reports end in minute 131, and the posts count from there.
+        let mut no_quiet = reps;
+        no_quiet.extend([(130, 2), (131, 2)]);
+        assert_eq!(recovery_of(&no_quiet, &posts), Some(131 * 60 + 20));
+    }
+
+    #[test]
+    fn two_stretches_of_stragglers() {
+        // Quiet, two minutes of two late reports, quiet, one minute of two: two stretches, each
+        // of windows under a third of the peak after a quiet one. Both are the outage's
+        // aftermath: the recovery is the first post, in the quiet minute 130.
+        let posts = [(130, 1), (131, 1), (132, 1), (134, 1)];
+        let reps = nine_a_minute_then(&[(131, 2), (132, 2), (134, 2)]);
+        assert_eq!(recovery_of(&reps, &posts), Some(130 * 60 + 20));
+        // When the first stretch is four windows long (beyond `STRAGGLER_SPAN`), it is a
+        // quieter phase of the outage, not stragglers: only the last stretch is left out, and
+        // the posts count from the first stretch's last window (134) on.
+        let posts = [(130, 1), (131, 1), (134, 1), (136, 1)];
+        let reps = nine_a_minute_then(&[(131, 2), (132, 2), (133, 2), (134, 2), (136, 2)]);
+        assert_eq!(recovery_of(&reps, &posts), Some(134 * 60 + 20));
+    }
+
+    #[test]
+    fn a_recovery_post_while_reports_are_still_high_does_not_end_the_outage() {
+        // An "it's back" at minute 120, with nine reports a minute still coming (someone
+        // answering someone, a partial restore), then the stretch of stragglers after the quiet
+        // minute 130: the posts count from the last busy minute (129) on, not from 120.
+        let reps = nine_a_minute_then(&[(131, 2), (132, 2)]);
+        let posts = [(120, 1), (130, 1), (131, 1), (132, 1)];
+        assert_eq!(recovery_of(&reps, &posts), Some(130 * 60 + 20));
+        // One in the last busy minute itself is the first from there on: the outage's reports
+        // ended within that minute.
+        let posts = [(120, 1), (129, 1), (131, 1)];
+        assert_eq!(recovery_of(&reps, &posts), Some(129 * 60 + 20));
+    }
+
     #[test]
     fn still_elevated_at_the_end_has_no_recovery() {
         let reps: Vec<(i64, u32)> = (480..500).map(|m| (m, 8)).collect();
