@@ -7,7 +7,7 @@ use std::ops::RangeInclusive;
 use super::expectation::{Series, WindowScore, DENSE_MEAN};
 use super::nbinom::nb_tail;
 use super::params::Params;
-use super::run::Run;
+use super::run::{fallen_from, Run};
 use crate::time::Ts;
 use crate::window::{Cell, Windows};
 
@@ -15,7 +15,9 @@ use crate::window::{Cell, Windows};
 /// over. The reports decide it: the outage lasts as long as the run's body (its windows up to
 /// the last elevated one before trailing stragglers), and recovery posts ("it's back") only
 /// place it within that: the first of them from the start of the body's last window on (before
-/// a trailing stretch of stragglers: [`Run::posts_from`]), when at least `min_recoveries` of them
+/// a trailing stretch of stragglers: [`Run::posts_from`]; or from the first window of a sharp
+/// fall at the run's end that already holds `min_recoveries` of them: [`fallen_from`]), when at
+/// least `min_recoveries` of them
 /// appear from there to `merge_gap` windows past the run. Earlier
 /// ones (a service that flickers, partial restores, people answering others) never end an
 /// outage while its reports are still elevated. When recovery posts come only later, within
@@ -46,7 +48,13 @@ pub(super) fn recovery_time(
             settled: false,
         };
     }
-    let (body_w, end_w) = (widx(run.posts_from), widx(run.end));
+    let (mut body_w, end_w) = (widx(run.posts_from), widx(run.end));
+    if let Some(f) = fallen_from(s, run) {
+        let posts = cells.get(&widx(f)).map_or(0, |c| c.recoveries as usize);
+        if posts >= params.min_recoveries.max(1) {
+            body_w = body_w.min(widx(f));
+        }
+    }
     let settled = |at| Recovery { at, settled: true };
     if let Some(t) = first_recovery_post(cells, body_w..=end_w + params.merge_gap, params) {
         return settled(Some(t));
@@ -305,6 +313,33 @@ mod tests {
         // ended within that minute.
         let posts = [(120, 1), (129, 1), (131, 1)];
         assert_eq!(recovery_of(&reps, &posts), Some(129 * 60 + 20));
+    }
+
+    #[test]
+    fn recovery_posts_where_the_reports_fell_end_the_outage() {
+        // Sixteen reports a minute, thirteen, then five with four "it's back" posts and two
+        // with one more: the reports fell from over half the peak to under a third within the
+        // run's last two windows, and the posts came with the fall (`fresh7-multi-1`'s naver).
+        // The outage ended at the first of them, not at the post among the last two reports.
+        let mut reps: Vec<(i64, u32)> = (100..120).map(|m| (m, 16)).collect();
+        reps.extend([(120, 13), (121, 5), (122, 2)]);
+        assert_eq!(
+            recovery_of(&reps, &[(121, 4), (122, 1)]),
+            Some(121 * 60 + 20)
+        );
+        // A single post in the fall's first window is not enough (fewer than `min_recoveries`):
+        // the posts count from the last window on, as before.
+        assert_eq!(
+            recovery_of(&reps, &[(121, 1), (122, 2)]),
+            Some(122 * 60 + 20)
+        );
+        // Nor is a slow decline: from a third of the peak down, not a fall from half of it.
+        let mut slow: Vec<(i64, u32)> = (100..120).map(|m| (m, 16)).collect();
+        slow.extend([(120, 7), (121, 5), (122, 2)]);
+        assert_eq!(
+            recovery_of(&slow, &[(121, 4), (122, 2)]),
+            Some(122 * 60 + 20)
+        );
     }
 
     #[test]
