@@ -529,7 +529,8 @@ fn fresh7_held_out_suite_is_measured() {
 }
 
 /// The tenth held-out draw of the posts suite (`outcry_sim::POSTS_FRESH8_HOLDOUT`), reserved
-/// before issue 17's tenth pass changed the detector or the live monitor; run once at its end.
+/// before issue 17's tenth pass changed the detector or the live monitor; run once at its end
+/// (development data since).
 /// Printed only.
 #[test]
 #[ignore]

@@ -148,8 +148,8 @@ fn named_suite() -> (&'static str, Vec<outcry_sim::Spec>, bool) {
 /// (`NAME-truth.csv`), to look at by hand (`OUT=dir OUTCRY_WATCH_SUITE=fresh2
 /// OUTCRY_WATCH_ONLY=dump-3 cargo test --test watch -- --ignored dump_scenarios`); `fresh4` is
 /// the sixth pass's draw, `fresh5` the seventh's and `fresh6` the eighth's, each run once at
-/// its pass's end (development data since), as is `fresh7`, the ninth pass's; `fresh8` is the
-/// tenth pass's reserved draw (not to be dumped before its one run).
+/// its pass's end (development data since), as are `fresh7`, the ninth pass's, and `fresh8`,
+/// the tenth pass's.
 #[test]
 #[ignore]
 fn dump_scenarios() {
@@ -745,7 +745,8 @@ fn watch_agrees_with_detect_on_the_scenario_suite() {
     // development data since); OUTCRY_WATCH_SUITE=fresh7 the ninth pass's reserved draw
     // (`outcry_sim::POSTS_FRESH7_HOLDOUT`, reserved before the ninth pass, run once at its end,
     // development data since); OUTCRY_WATCH_SUITE=fresh8 the tenth pass's reserved draw
-    // (`outcry_sim::POSTS_FRESH8_HOLDOUT`, reserved before the tenth pass, run once at its end).
+    // (`outcry_sim::POSTS_FRESH8_HOLDOUT`, reserved before the tenth pass, run once at its end,
+    // development data since).
     let only = std::env::var("OUTCRY_WATCH_ONLY").ok();
     let (title, suite, holdout) = named_suite();
     let f = suite_figures(title, suite, |name| {

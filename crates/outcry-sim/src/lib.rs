@@ -775,7 +775,8 @@ pub fn fresh7_holdout() -> Vec<Spec> {
 /// outage's early recovery) before any detection or live code changed: seeds 180 100–181 103,
 /// never drawn before (the ninth draw, 170 000, became development data when it was run). Same
 /// generator and parameters as the earlier draws. Not run while tuning; run once at the end of
-/// that pass (through `watch` and `detect`).
+/// that pass (through `watch` and `detect`, on the branch merged with main), development data
+/// since.
 pub const POSTS_FRESH8_HOLDOUT: u64 = 180_000;
 
 /// The held-out draw of [`POSTS_FRESH8_HOLDOUT`]: the same 59 scenario shapes, names prefixed
