@@ -4,6 +4,7 @@
 //! normalised into a reused buffer and scanned once.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
@@ -14,6 +15,7 @@ use super::file::{
     Template, TermKind,
 };
 use super::grammar::{self, Form};
+use super::misspell::Misspellings;
 use super::normalise::{doubles_in, is_syllable, nfkc_stage, Doubles, Normaliser};
 use super::respell::{respell, Respelling, Vocabulary};
 use super::vetter::{Vetter, Vetting, MAX_TEXT};
@@ -724,6 +726,9 @@ pub struct Matcher {
     vocab: Vocabulary,
     /// How many entries the automaton matches literally; the grammar forms follow them.
     literal: usize,
+    /// Names one edit away, read in a post that names no service (`misspell.rs`); shared with
+    /// the prefilter.
+    misspell: Arc<Misspellings>,
 }
 
 /// What [`Matcher::words_next_to_names`] gives: the words that may begin right after (`heads`)
@@ -822,6 +827,7 @@ impl Matcher {
             .collect();
         let facets = FacetTable::new(lex.facets, &facet_entries, &entries);
         let vocab = vocabulary(&entries[..literal], &lex.templates);
+        let misspell = Arc::new(Misspellings::new(&entries[..literal]));
         let mut m = Matcher {
             ac,
             entries,
@@ -839,6 +845,7 @@ impl Matcher {
             vetter,
             vocab,
             literal,
+            misspell,
         };
         m.normalise_small_words();
         m
@@ -862,6 +869,11 @@ impl Matcher {
         // Longest first, so that a Hangul run is read greedily (까지 before 가).
         links.sort_by_key(|l| std::cmp::Reverse(l.len()));
         (self.adverbs, self.links) = (adverbs, links);
+    }
+
+    /// The names one edit away that a post naming no service is read for (`misspell.rs`).
+    pub fn misspellings(&self) -> &Arc<Misspellings> {
+        &self.misspell
     }
 
     /// Sets the vetter (`None`: the rules alone decide, as the trainer needs them to).
@@ -971,6 +983,7 @@ impl Matcher {
         let hay = s.norm.as_bytes();
         self.find_hits(hay, &mut s.hits);
         self.drop_inside_words(stage, &s.norm, &mut s.hits, &mut s.dropped);
+        self.add_misspelt_name(stage, &s.norm, &mut s.hits);
         // After the word rule: an entry that needed a number and had none ("error") no longer
         // stands in a form's way ("throwing a 560 error").
         s.covered.clear();
@@ -1123,6 +1136,32 @@ impl Matcher {
             merged
         };
         self.facets.read(hay, hits, |t| self.entries[t].kind, out);
+    }
+
+    /// Adds a misspelt name (`misspell.rs`) to `hits`, in order, as an alias of its service, when
+    /// no alias stands and an outage or recovery entry matched: "gmial not loading".
+    fn add_misspelt_name(&self, stage: &str, hay: &str, hits: &mut Vec<Hit>) {
+        let kind = |h: &Hit| self.entries[h.term].kind;
+        if hits.iter().any(|h| matches!(kind(h), TermKind::Alias(_)))
+            || !hits
+                .iter()
+                .any(|h| matches!(kind(h), TermKind::Outage | TermKind::Recovery))
+        {
+            return;
+        }
+        if let Some((start, end, term)) = self.misspell.find(stage, hay) {
+            if hits.iter().any(|h| h.start < end && start < h.end) {
+                return;
+            }
+            let at = hits.partition_point(|h| h.start < start);
+            let hit = Hit {
+                start,
+                end,
+                term,
+                dropped: None,
+            };
+            hits.insert(at, hit);
+        }
     }
 
     /// Adds the grammar forms read in `hay` (`grammar.rs`) to `hits`, in order, where no hit
