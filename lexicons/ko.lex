@@ -1599,6 +1599,24 @@ TV
 아직도 기억
 기억남
 기억나
+# Round ten: a postmortem by its other names (AWS 장애 회고 문서, 포스트모템).
+회고
+포스트모템
+사후 분석
+
+# Round ten: a repair with no date yet is still down (복구 시간 미정이래요, 복구 일정 미정), and
+# 팅김, a common typing of 튕김.
+[outage ko]
+복구 시간 미정
+복구 일정 미정
+복구 시점 미정
+복구 예정 시간 미정
+복구 미정
+복구 시간은 미정
+복구 일정은 미정
+팅김
+팅겨
+^팅겼
 
 [sense news 4 every after]
 짤
