@@ -1594,6 +1594,10 @@ stopped caring
 anniversary
 post-mortem
 postmortem
+# Round ten: a postmortem by its other names.
+post mortem
+incident review
+retrospective
 video about
 post about
 thread about
@@ -2027,8 +2031,12 @@ meeting links
 snow
 
 # Round nine of issue 14 (the ninth test half and the tenth dev half, spent). The writer's own
-# fault, a checked rumour or a quiet status told after the outage words ("spotify kept failing
-# … turns out my card expired", "status is all green"): counter-evidence, which cancels them.
+# fault told after the outage words ("spotify kept failing … turns out my card expired"):
+# counter-evidence, which cancels them. "turns out my/i" open a clause about the writer's own
+# thing, and what that clause says decides: "turns out my router was fine" denies the fault
+# and cancels nothing (round ten). A status page's "all green" cancels an outage told before
+# it, unless the writer concedes it ("gmail is down for everyone even though the status page
+# says all green", round ten: a counter after "even though" takes nothing back).
 [counter en]
 turns out my
 turned out my
@@ -2043,8 +2051,26 @@ pretty sure it's nothing
 it's probably your isp
 probably your isp
 
+# Round ten: no date for the repair yet is still down.
+[outage en]
+no eta on a fix
+no eta for a fix
+no eta yet
+no timeline for a fix
+
 # A maintenance window announced ahead is no outage ("Scheduled maintenance: … will be
-# undergoing maintenance … Some features may be unavailable").
+# undergoing maintenance … Some features may be unavailable"). Once it is over, it is a return:
+# an outage told after it is a report (round ten; the longer entry wins over the cue).
+[recovery en]
+scheduled maintenance is over
+scheduled maintenance ended
+scheduled maintenance is done
+scheduled maintenance finished
+planned maintenance is over
+planned maintenance ended
+maintenance window is over
+maintenance window ended
+
 [sense planned 6 every after]
 scheduled maintenance
 planned maintenance

@@ -1599,6 +1599,24 @@ TV
 아직도 기억
 기억남
 기억나
+# Round ten: a postmortem by its other names (AWS 장애 회고 문서, 포스트모템).
+회고
+포스트모템
+사후 분석
+
+# Round ten: a repair with no date yet is still down (복구 시간 미정이래요, 복구 일정 미정), and
+# 팅김, a common typing of 튕김.
+[outage ko]
+복구 시간 미정
+복구 일정 미정
+복구 시점 미정
+복구 예정 시간 미정
+복구 미정
+복구 시간은 미정
+복구 일정은 미정
+팅김
+팅겨
+^팅겼
 
 [sense news 4 every after]
 짤
@@ -1618,7 +1636,9 @@ TV
 
 # Round nine of issue 14 (the ninth test half and the tenth dev half, spent). The writer's own
 # fault or a checked rumour told after the outage words (유튜브 안 돼서 난리쳤는데 … 내 탓, 서비스
-# 중단된다는 찌라시 … 완전 가짜임): counter-evidence, which cancels them.
+# 중단된다는 찌라시 … 완전 가짜임): counter-evidence, which cancels them. (괜찮은 듯 and 멀쩡한 듯
+# were dropped in round ten: a guess that something seems fine may be of the writer's own line
+# or said before a new failure, 와이파이는 멀쩡한 듯, 괜찮은 듯 하다가 또 안 됨.)
 [counter ko]
 내 탓
 내탓
@@ -1631,8 +1651,6 @@ TV
 가짜더라
 헛소문
 거의 없는 수준
-괜찮은 듯
-멀쩡한 듯
 
 # Still waiting for the repair is still down (복구 소식 없음, 아직 복구 안 됨), and a planned
 # maintenance announced ahead is no outage (정기점검 안내 … 점검 중에는 접속이 불가합니다).
@@ -1643,6 +1661,17 @@ TV
 복구 안 됨
 복구가 안 됐
 아직 복구 안
+
+# A maintenance over is a return, and an outage told after it a report (정기점검 끝났는데 접속
+# 안 됨): the longer entry wins over the cue 정기점검 (round ten). Not 끝나면, still ahead.
+[recovery ko]
+정기점검 끝났
+정기점검 끝나고
+정기점검 끝난
+정기점검 종료
+정기점검 완료
+점검 시간 끝났
+점검 시간 끝나고
 
 [sense planned 6 every after]
 정기점검

@@ -4,6 +4,7 @@
 //! normalised into a reused buffer and scanned once.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
@@ -14,6 +15,7 @@ use super::file::{
     Template, TermKind,
 };
 use super::grammar::{self, Form};
+use super::misspell::Misspellings;
 use super::normalise::{doubles_in, is_syllable, nfkc_stage, Doubles, Normaliser};
 use super::respell::{respell, Respelling, Vocabulary};
 use super::vetter::{Vetter, Vetting, MAX_TEXT};
@@ -724,6 +726,9 @@ pub struct Matcher {
     vocab: Vocabulary,
     /// How many entries the automaton matches literally; the grammar forms follow them.
     literal: usize,
+    /// Names one edit away, read in a post that names no service (`misspell.rs`); shared with
+    /// the prefilter.
+    misspell: Arc<Misspellings>,
 }
 
 /// What [`Matcher::words_next_to_names`] gives: the words that may begin right after (`heads`)
@@ -822,6 +827,7 @@ impl Matcher {
             .collect();
         let facets = FacetTable::new(lex.facets, &facet_entries, &entries);
         let vocab = vocabulary(&entries[..literal], &lex.templates);
+        let misspell = Arc::new(Misspellings::new(&entries[..literal]));
         let mut m = Matcher {
             ac,
             entries,
@@ -839,6 +845,7 @@ impl Matcher {
             vetter,
             vocab,
             literal,
+            misspell,
         };
         m.normalise_small_words();
         m
@@ -862,6 +869,11 @@ impl Matcher {
         // Longest first, so that a Hangul run is read greedily (까지 before 가).
         links.sort_by_key(|l| std::cmp::Reverse(l.len()));
         (self.adverbs, self.links) = (adverbs, links);
+    }
+
+    /// The names one edit away that a post naming no service is read for (`misspell.rs`).
+    pub fn misspellings(&self) -> &Arc<Misspellings> {
+        &self.misspell
     }
 
     /// Sets the vetter (`None`: the rules alone decide, as the trainer needs them to).
@@ -971,6 +983,7 @@ impl Matcher {
         let hay = s.norm.as_bytes();
         self.find_hits(hay, &mut s.hits);
         self.drop_inside_words(stage, &s.norm, &mut s.hits, &mut s.dropped);
+        self.add_misspelt_name(stage, &s.norm, &mut s.hits);
         // After the word rule: an entry that needed a number and had none ("error") no longer
         // stands in a form's way ("throwing a 560 error").
         s.covered.clear();
@@ -1125,6 +1138,32 @@ impl Matcher {
         self.facets.read(hay, hits, |t| self.entries[t].kind, out);
     }
 
+    /// Adds a misspelt name (`misspell.rs`) to `hits`, in order, as an alias of its service, when
+    /// no alias stands and an outage or recovery entry matched: "gmial not loading".
+    fn add_misspelt_name(&self, stage: &str, hay: &str, hits: &mut Vec<Hit>) {
+        let kind = |h: &Hit| self.entries[h.term].kind;
+        if hits.iter().any(|h| matches!(kind(h), TermKind::Alias(_)))
+            || !hits
+                .iter()
+                .any(|h| matches!(kind(h), TermKind::Outage | TermKind::Recovery))
+        {
+            return;
+        }
+        if let Some((start, end, term)) = self.misspell.find(stage, hay) {
+            if hits.iter().any(|h| h.start < end && start < h.end) {
+                return;
+            }
+            let at = hits.partition_point(|h| h.start < start);
+            let hit = Hit {
+                start,
+                end,
+                term,
+                dropped: None,
+            };
+            hits.insert(at, hit);
+        }
+    }
+
     /// Adds the grammar forms read in `hay` (`grammar.rs`) to `hits`, in order, where no hit
     /// overlaps them, when a service may be named (some alias matched: a form is a `^`
     /// predicate, which counts only with a service).
@@ -1142,6 +1181,19 @@ impl Matcher {
             return;
         }
         let mut add = |start: usize, end: usize, form: Form| {
+            // A word in -s before "again" is a verb only right after what works.
+            let names = |at: usize| {
+                hits.iter().any(|h| {
+                    h.end == at
+                        && matches!(
+                            self.entries[h.term].kind,
+                            TermKind::Alias(_) | TermKind::Context | TermKind::Facet(_)
+                        )
+                })
+            };
+            if form == Form::Again && !grammar::again_in_verb_place(hay.as_bytes(), start, names) {
+                return;
+            }
             // Facet, `[fails]` and `[works]` words inside the form ("not *receiving*", "안 받")
             // give way to it; a facet word is kept aside in `covered` and still read as a facet
             // ("keeps *loading*" names the function). Any other hit it overlaps wins over it.
@@ -1173,7 +1225,7 @@ impl Matcher {
         grammar::for_each_again(hay.as_bytes(), &mut add);
         if !stage.is_ascii() {
             grammar::for_each_korean(stage, hay, |start, end| add(start, end, Form::KoNot));
-            grammar::for_each_korean_now(hay, |start, end| add(start, end, Form::KoNow));
+            grammar::for_each_korean_now(stage, hay, |start, end| add(start, end, Form::KoNow));
         }
     }
 
@@ -1468,6 +1520,8 @@ impl Matcher {
     /// each kind starts.
     fn sort_by_role(&self, hay: &[u8], hits: &[Hit], roles: &mut Roles) -> Last {
         let mut last = Last::default();
+        // An own-fault counter waiting for what its clause says (see `own_fault_denied`).
+        let mut own = None;
         for h in hits {
             match self.entries[h.term].kind {
                 TermKind::Alias(svc) => {
@@ -1514,17 +1568,50 @@ impl Matcher {
                 }
                 TermKind::Counter => {
                     roles.negated.push(h.term);
-                    last.counter = Some(h.start);
+                    if !self.own_fault_denied(hay, h, &mut own, &mut last)
+                        && !conceded(hay, last.outage, h.start)
+                    {
+                        let p = self.entries[h.term].pattern.as_str();
+                        if p.ends_with(" my") || p.ends_with(" i") {
+                            own = Some((h.end, last.counter));
+                        }
+                        last.counter = Some(h.start);
+                    }
                 }
-                TermKind::Context
-                | TermKind::Cue(_)
-                | TermKind::Facet(_)
-                | TermKind::Works
-                | TermKind::Fails => {}
+                TermKind::Works => {
+                    self.own_fault_denied(hay, h, &mut own, &mut last);
+                }
+                TermKind::Context | TermKind::Cue(_) | TermKind::Facet(_) | TermKind::Fails => {}
                 TermKind::Exclude => roles.excluded.push(h.term),
             }
         }
         last
+    }
+
+    /// Whether `h`, a counter or `[works]` hit, says in the clause of the own-fault counter
+    /// before it (`own`: where it ends and the counter before it) that the writer's own thing
+    /// works: "turns out my router was fine" denies the writer's fault, so neither it nor the
+    /// own-fault counter takes back an outage ("comcast is down, turns out my router was
+    /// fine"). A counter entry that ends in "my" or "i" opens such a clause; what the clause
+    /// says decides, as "turns out my card expired" leaves it standing.
+    fn own_fault_denied(
+        &self,
+        hay: &[u8],
+        h: &Hit,
+        own: &mut Option<(usize, Option<usize>)>,
+        last: &mut Last,
+    ) -> bool {
+        let Some((end, before)) = own.take() else {
+            return false;
+        };
+        let same_clause = end <= h.start
+            && !hay[end..h.start]
+                .iter()
+                .any(|b| matches!(b, b'.' | b',' | b'!' | b'?' | b';'));
+        if same_clause {
+            last.counter = before;
+        }
+        same_clause
     }
 
     /// Whether the outage hit `h` is told as what was: a past form of "be" or a word of earlier
@@ -2045,6 +2132,23 @@ impl Matcher {
     }
 }
 
+/// Words of concession: an outage told before one holds against what comes after it ("gmail
+/// is down for everyone *even though* the status page says all green").
+const CONCESSIONS: &[&str] = &[" even though ", " although ", " though ", " even if "];
+
+/// Whether a word of [`CONCESSIONS`] stands between the outage phrase at `outage` and a
+/// counter at `at` of `hay`: the writer holds the outage against the counter-evidence, which
+/// then takes nothing back (it is about what the concession names: a status page, a friend).
+fn conceded(hay: &[u8], outage: Option<usize>, at: usize) -> bool {
+    let Some(o) = outage.filter(|&o| o < at) else {
+        return false;
+    };
+    let between = &hay[o..at];
+    CONCESSIONS
+        .iter()
+        .any(|w| memchr::memmem::find(between, w.as_bytes()).is_some())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -2115,6 +2219,60 @@ mod tests {
             Some((k, svc)) => (Some(k.name()), Some(m.services()[svc].id.clone())),
             None => (None, None),
         }
+    }
+
+    #[test]
+    fn round_ten_keeps_round_nine_rules_to_what_they_refer_to() {
+        let m = matcher();
+        let report = |svc: &str| (Some("report"), Some(svc.to_string()));
+        let back = |svc: &str| (Some("recovery"), Some(svc.to_string()));
+        // 이제 is a word as typed, not the particle 이 and a word in 제.
+        assert_ne!(
+            verdict(&m, "인스타그램이 제 계정을 정지시켰어요"),
+            back("instagram")
+        );
+        assert_eq!(verdict(&m, "카톡 이제 돼요"), back("kakaotalk"));
+        // A word in -s before "again" is a verb right after the name, not an object.
+        assert_ne!(
+            verdict(&m, "spotify changes layouts again"),
+            back("spotify")
+        );
+        assert_ne!(verdict(&m, "twitter bans accounts again"), back("twitter"));
+        assert_eq!(verdict(&m, "ok chatgpt answers again"), back("chatgpt"));
+        // Counter-evidence of something else cancels nothing.
+        assert_eq!(
+            verdict(
+                &m,
+                "gmail is down for everyone even though the status page says all green"
+            ),
+            report("gmail")
+        );
+        assert_eq!(
+            verdict(&m, "comcast is down, turns out my router was fine"),
+            report("comcast")
+        );
+        assert_eq!(
+            verdict(
+                &m,
+                "spotify kept failing to play, turns out my card expired"
+            ),
+            (None, None)
+        );
+        assert_eq!(
+            verdict(&m, "카톡 또 안 됨 집 와이파이 멀쩡한 듯"),
+            report("kakaotalk")
+        );
+        // Maintenance over, then a failure: a report.
+        assert_eq!(
+            verdict(&m, "메이플 정기점검 끝났는데 접속 안 됨"),
+            report("maplestory")
+        );
+        // Black and blank name a screen, not anything shown.
+        assert_eq!(
+            verdict(&m, "xbox live still getting black ops lobbies"),
+            (None, None)
+        );
+        assert_eq!(verdict(&m, "icloud shows ios18 now"), (None, None));
     }
 
     #[test]

@@ -156,6 +156,50 @@ const SHOWN: &[&[u8]] = &[
     b"black",
 ];
 
+/// Whether a word [`SHOWN`] names what the screen shows: "black" and "blank" only before a
+/// screen's noun or where the clause ends ("showing a black screen", "netflix app showing
+/// black."), not as words of anything else shown ("getting black ops lobbies", "showing blank
+/// stares"); the other words always.
+fn shown_as_screen(hay: &[u8], word: &[u8], end: usize) -> bool {
+    if word != b"black" && word != b"blank" {
+        return true;
+    }
+    match next_word(hay, end) {
+        None => true,
+        Some((ns, ne)) => {
+            hay[end..ns].iter().any(|b| CLAUSE_END.contains(b))
+                || SCREEN_NOUNS.contains(&&hay[ns..ne])
+        }
+    }
+}
+
+/// What a black or blank screen is called, or its colour after "blank" ("a blank white page").
+const SCREEN_NOUNS: &[&[u8]] = &[
+    b"screen",
+    b"screens",
+    b"page",
+    b"pages",
+    b"window",
+    b"windows",
+    b"display",
+    b"tab",
+    b"tabs",
+    b"feed",
+    b"box",
+    b"rectangle",
+    b"square",
+    b"frame",
+    b"image",
+    b"white",
+    b"grey",
+    b"gray",
+    b"void",
+    b"again",
+    b"now",
+    b"for",
+    b"on",
+];
+
 /// Adverbs that may stand between the auxiliary and its verb.
 const ADVERBS: &[&[u8]] = &[
     b"even",
@@ -448,14 +492,17 @@ fn error_code(hay: &[u8], vs: usize, ve: usize) -> Option<usize> {
     }
     let rest = &word[letters..];
     let rest = rest.strip_suffix(b"s").unwrap_or(rest);
-    if rest.len() >= 2 && digits(rest) {
+    // Three letters and two digits are a name and a version as often ("ios18", "win11"): a
+    // code with three or four letters has three digits or more.
+    if digits(rest) && rest.len() >= 2 && (letters <= 2 || rest.len() >= 3) {
         return Some(ve);
     }
-    // A console's code: the word is its letters, then `-` and a digit ("ws-116522-7").
-    if rest.is_empty()
-        && hay.get(ve) == Some(&b'-')
-        && hay.get(ve + 1).is_some_and(u8::is_ascii_digit)
-    {
+    // A console's code: the word is its letters, then `-` and four digits or more
+    // ("ws-116522-7"; "top-10" is a list).
+    let run = hay
+        .get(ve + 1..)
+        .map_or(0, |r| r.iter().take_while(|b| b.is_ascii_digit()).count());
+    if rest.is_empty() && hay.get(ve) == Some(&b'-') && run >= 4 {
         let mut end = ve + 1;
         while end < hay.len()
             && (hay[end].is_ascii_alphanumeric()
@@ -473,10 +520,10 @@ const CLAUSE_END: &[u8] = b".,!?;\")";
 
 /// Words that may follow an HTTP status standing alone as an error ("getting 503 on every
 /// request", "returning 500 again"): prepositions and adverbs, never a noun it would count.
+/// Not "for", "from" or "and", which follow a count as often ("getting 500 for the first
+/// time", "400 from one share", "500 and counting").
 const AFTER_STATUS: &[&[u8]] = &[
     b"on",
-    b"for",
-    b"from",
     b"when",
     b"with",
     b"in",
@@ -492,7 +539,6 @@ const AFTER_STATUS: &[&[u8]] = &[
     b"today",
     b"since",
     b"after",
-    b"and",
 ];
 
 /// The triggers in one automaton: leftmost-longest, so that a trigger that is a whole word is
@@ -540,7 +586,9 @@ fn read_form(hay: &[u8], s: usize, e: usize, form: Form, f: &mut impl FnMut(usiz
             }
             let word = &hay[vs..ve];
             if form.takes(word) {
-                f(s, ve, form);
+                if shown_as_screen(hay, word, ve) {
+                    f(s, ve, form);
+                }
                 break;
             }
             // An error code may stand for the error, right after the verb or past one word
@@ -752,6 +800,39 @@ fn third_person_again(verb: &[u8]) -> bool {
             FAILING.contains(&&buf[..n]) || ING_NOUNS.contains(&&buf[..n])
         })
     })
+}
+
+/// Whether the [`Form::Again`] read from the word at `verb` of `hay` has that word in a verb's
+/// place. A verb in `-ing` always has ("spotify is playing music again"). A word in `-s` is a
+/// plural noun as often as a verb: it counts only right after what does the working
+/// (`named_before(at)`: a service's name or a word about one ends at byte `at`, before the
+/// spaces or the "'s" that come before the word: "chatgpt answers again", "teams calls connect
+/// again", "chase app shows my accounts again"), and not before a plural, its object
+/// ("netflix hikes prices again", "twitter bans accounts again": what the service does to
+/// something, not the service working).
+pub fn again_in_verb_place(hay: &[u8], verb: usize, named_before: impl Fn(usize) -> bool) -> bool {
+    let Some((_, ve)) = next_word(hay, verb) else {
+        return false;
+    };
+    if hay[verb..ve].ends_with(b"ing") {
+        return true;
+    }
+    let object = next_word(hay, ve).is_some_and(|(ns, ne)| {
+        let w = &hay[ns..ne];
+        hay[ve..ns].iter().all(|&b| b == b' ')
+            && w != b"again"
+            && w.len() > 3
+            && w.ends_with(b"s")
+            && !w.ends_with(b"ss")
+    });
+    let mut at = verb;
+    while at > 0 && hay[at - 1] == b' ' {
+        at -= 1;
+    }
+    if hay[..at].ends_with(b"'s") {
+        at -= 2;
+    }
+    !object && at < verb && named_before(at)
 }
 
 /// Words in `-s` before "again" that say no recovery: nouns of failure that stand as a verb
@@ -1114,9 +1195,18 @@ const NOW_REACH: usize = 8;
 /// (nor 실패, 오류, 에러) comes in the [`NOW_REACH`] syllables after it, in its Hangul run. The span
 /// is 이제 and the two syllables after it. A `^` recovery predicate: the matcher counts it only
 /// with a service named before it in its clause.
-pub fn for_each_korean_now(hay: &str, mut f: impl FnMut(usize, usize)) {
+///
+/// 이제 must be one word as typed (`stage`, spaces kept): the normaliser joins Hangul, so a
+/// subject particle 이 and a word in 제 typed apart ("인스타그램이 제 계정을", "카톡이 제대로")
+/// read 이제 too; the writer's spacing tells them apart (a post typed with no spaces at all
+/// keeps its 이제, as a glued name keeps its name, see [`Glued`]).
+pub fn for_each_korean_now(stage: &str, hay: &str, mut f: impl FnMut(usize, usize)) {
     static NOW: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("이제"));
+    let mut typed = Glued::new(stage, hay);
     for i in NOW.find_iter(hay.as_bytes()) {
+        if typed.apart(i..i + "이제".len()) {
+            continue;
+        }
         let after = &hay[i + "이제".len()..];
         let mut next = after.char_indices().take_while(|&(_, c)| is_syllable(c));
         let Some((_, first)) = next.next() else {
@@ -1212,11 +1302,32 @@ impl<'a> Glued<'a> {
         false
     }
 
+    /// Whether the syllables of `hay[word]` (char boundaries) were typed apart: a space or
+    /// another non-syllable stands between two of them in `stage` (이제 typed "이 제", the
+    /// particle 이 and the next word). False when the two texts' syllable counts disagree.
+    pub fn apart(&mut self, word: std::ops::Range<usize>) -> bool {
+        self.seek(word.start)
+            && self.same_count()
+            && self.split_as_typed(count_syllables(&self.hay.as_bytes()[word]))
+    }
+
     /// Whether the syllable at byte `at` of `hay` (a char boundary) was typed glued.
     fn glued(&mut self, at: usize) -> bool {
         if !self.hay[..at].chars().next_back().is_some_and(is_syllable) {
             return false;
         }
+        // The whole texts are counted only for a syllable that looks glued.
+        self.seek(at)
+            && self.stage[..self.stage_at]
+                .chars()
+                .next_back()
+                .is_some_and(is_syllable)
+            && self.same_count()
+    }
+
+    /// Moves the cursor of `stage` to the syllable that is the one at byte `at` of `hay` by its
+    /// count; false when `stage` holds fewer.
+    fn seek(&mut self, at: usize) -> bool {
         if at < self.hay_at {
             (self.hay_at, self.hay_k, self.stage_at, self.stage_k) = (0, 0, 0, 0);
         }
@@ -1230,12 +1341,7 @@ impl<'a> Glued<'a> {
         while let Some(c) = self.stage[self.stage_at..].chars().next() {
             if is_syllable(c) {
                 if self.stage_k == k {
-                    // The whole texts are counted only for a syllable that looks glued.
-                    return self.stage[..self.stage_at]
-                        .chars()
-                        .next_back()
-                        .is_some_and(is_syllable)
-                        && self.same_count();
+                    return true;
                 }
                 self.stage_k += 1;
             }
@@ -1308,9 +1414,23 @@ mod tests {
     fn now_before_a_korean_verb_is_a_recovery_unless_negated_or_ending() {
         let now = |t: &str| -> Vec<String> {
             let mut out = Vec::new();
-            for_each_korean_now(t, |s, e| out.push(t[s..e].to_string()));
+            for_each_korean_now(t, t, |s, e| out.push(t[s..e].to_string()));
             out
         };
+        // As typed: the particle 이 and a word in 제 are no 이제 (the normalised text joins them).
+        let typed = |stage: &str, hay: &str| -> Vec<String> {
+            let mut out = Vec::new();
+            for_each_korean_now(stage, hay, |s, e| out.push(hay[s..e].to_string()));
+            out
+        };
+        assert!(typed(
+            "인스타그램이 제 계정을 정지시켰어요",
+            "인스타그램이제계정을정지시켰어요"
+        )
+        .is_empty());
+        assert!(typed("카톡이 제대로 돼요", "카톡이제대로돼요").is_empty());
+        assert_eq!(typed("카톡 이제 돼요", "카톡이제돼요"), ["이제돼요"]);
+        assert_eq!(typed("카톡이제 돼요", "카톡이제돼요"), ["이제돼요"]);
         assert_eq!(now("네이버페이결제이제통과됩니다"), ["이제통과"]);
         assert_eq!(now("카톡이제돼"), ["이제돼"]);
         assert!(now("카톡이제안돼").is_empty());
@@ -1340,6 +1460,19 @@ mod tests {
         assert!(shown("getting a ps5 for christmas").is_empty());
         assert!(shown("says 2023 was a good year").is_empty());
         assert!(shown("showing a nice new banner with h10").is_empty());
+        // A name and its version, a list's rank, a count after a status: no error code.
+        assert!(shown("icloud shows ios18 now").is_empty());
+        assert!(shown("twitter showing top-10 trending").is_empty());
+        assert!(shown("stream is getting 500 for the first time").is_empty());
+        assert!(shown("short getting 400 from one share").is_empty());
+        assert!(shown("video getting 500 and counting").is_empty());
+        assert_eq!(shown("app throwing err502 again"), ["throwing err502"]);
+        // Black and blank are a screen's colour only before a screen's noun or the clause's end.
+        assert!(shown("xbox live still getting black ops lobbies").is_empty());
+        assert!(shown("youtube showing blank stares from my kids").is_empty());
+        assert_eq!(shown("netflix showing a black screen"), ["showing a black"]);
+        assert_eq!(shown("netflix app showing black."), ["showing black"]);
+        assert_eq!(shown("outlook shows blank"), ["shows blank"]);
     }
 
     #[test]
@@ -1362,6 +1495,29 @@ mod tests {
         );
         assert_eq!(again("twitch chat moving again"), ["moving again"]);
         assert_eq!(again("ok chatgpt answers again"), ["answers again"]);
+        // A word in -s is in a verb's place only right after the name, and not before a plural.
+        let placed = |t: &str, name_end: usize| {
+            let mut out = Vec::new();
+            for_each_again(t.as_bytes(), |s, _, _| {
+                if again_in_verb_place(t.as_bytes(), s, |at| at == name_end) {
+                    out.push(t[s..].to_string());
+                }
+            });
+            out
+        };
+        assert_eq!(placed("chatgpt answers again", 7), ["answers again"]);
+        assert_eq!(placed("claude's answers again", 6), ["answers again"]);
+        assert_eq!(
+            placed("teams calls connect again", 5),
+            ["calls connect again"]
+        );
+        assert!(placed("spotify changes layouts again", 7).is_empty());
+        assert!(placed("twitter bans accounts again", 7).is_empty());
+        assert!(placed("my spotify family plan renews again", 10).is_empty());
+        assert_eq!(
+            placed("spotify is playing music again", 7),
+            ["playing music again"]
+        );
         assert_eq!(again("disney+ plays again"), ["plays again"]);
         // A failing verb or a noun of failure in -s is none.
         assert!(again("discord crashes again").is_empty());
