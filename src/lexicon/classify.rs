@@ -145,7 +145,7 @@ fn gap_words(gap: &[u8]) -> Option<usize> {
         }
         let syllables = piece.chars().filter(|&c| is_syllable(c)).count();
         let latin = piece.bytes().any(|c| c.is_ascii_alphanumeric());
-        words += syllables.div_ceil(3) + usize::from(latin);
+        words += syllables.div_ceil(SYLLABLES_PER_WORD) + usize::from(latin);
     }
     Some(words)
 }
@@ -317,6 +317,14 @@ const CONJUNCTIONS: &[&str] = &[
 /// offline"); a Korean name glued to a particle and a longer run (다음에 다시 해볼게요 먹통이라)
 /// reaches no further.
 const HEAD_REACH: usize = 2;
+
+/// How many syllables of a run of Hangul (which normalisation joins without spaces) count as
+/// one word in a gap ([`gap_words`]): a Korean word with its particle.
+pub(super) const SYLLABLES_PER_WORD: usize = 3;
+
+/// Particles that, glued to a Korean name, make it an adverb or a modifier (다음에 "next time",
+/// 다음의 "the next …"), not the subject a post opens with ([`Matcher::heads_the_post`]).
+pub(super) const MODIFIERS: [&str; 2] = ["에", "의"];
 
 /// How many words before an outage phrase [`Matcher::told_as_before`] looks for a mark of time.
 const BEFORE_REACH: usize = 3;
@@ -728,13 +736,15 @@ pub struct Matcher {
 
 /// What [`Matcher::words_next_to_names`] gives: the words that may begin right after (`heads`)
 /// or end right before (`tails`) an ambiguous alias the classifier keeps, the outage and
-/// recovery entries (`phrases`), and how many words may stand between a name that opens a post
-/// and its phrase (`opening_reach`; a run of Hangul is one word per three syllables).
+/// recovery entries (`phrases`), how many syllables of Hangul may stand between a name that
+/// opens a post and its phrase (`opening_syllables`), and the particles that, glued to such a
+/// name, keep it from opening the post (`modifiers`).
 pub struct NamesNeighbours<'m> {
     pub heads: Vec<&'m str>,
     pub tails: Vec<&'m str>,
     pub phrases: Vec<&'m str>,
-    pub opening_reach: usize,
+    pub opening_syllables: usize,
+    pub modifiers: [&'static str; 2],
 }
 
 /// The automaton over `entries`' patterns, and the shipped vetter when `shipped`.
@@ -1219,7 +1229,8 @@ impl Matcher {
             heads: heads.collect(),
             tails: tails.collect(),
             phrases: phrases.collect(),
-            opening_reach: HEAD_REACH,
+            opening_syllables: HEAD_REACH * SYLLABLES_PER_WORD,
+            modifiers: MODIFIERS,
         })
     }
 
@@ -1328,7 +1339,7 @@ impl Matcher {
         let first = nothing_alphanumeric_before(hay, h.start);
         // 다음에, 다음의: a Korean name with 에 or 의 glued to it is an adverb or a modifier
         // ("next time", "the next …"), not the subject.
-        let modifier = ["에", "의"]
+        let modifier = MODIFIERS
             .iter()
             .any(|p| starts_with(&hay[h.end..], p.as_bytes()));
         first
