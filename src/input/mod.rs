@@ -11,7 +11,7 @@ use std::fs::File;
 use std::io::{self, BufRead, Read};
 use std::path::Path;
 
-mod chunks;
+pub mod chunks;
 mod csv_rows;
 mod decompress;
 mod lines;

@@ -35,6 +35,7 @@ use super::pool::{self, Dispatch, Fold, Limits, ReaderEnd, SkipEvent};
 use super::progress::Progress;
 use super::sequential::{self, add_time_counts, note_ambiguous, wants_example};
 use super::stats::{strict_error, Example, Scan, Stats, Warner};
+use crate::input::chunks::{carry_over, count_lines, fill};
 use crate::input::{self, ChunkSink, CsvRows, Layout};
 use crate::lexicon::Matcher;
 use crate::lexicon::Prefilter;
@@ -570,7 +571,7 @@ fn read_chunks(reader: &mut dyn BufRead, sink: &mut dyn ChunkSink, limits: Limit
                     buf.resize(grown, 0);
                 }
                 Some(i) => {
-                    let next = carry_over(sink, &buf[i + 1..filled]);
+                    let next = carry_over(sink.fresh(), &buf[i + 1..filled], CHUNK);
                     let first = next_line;
                     next_line += count_lines(&buf[..=i]);
                     if !sink.take(buf, i + 1, first) {
@@ -625,41 +626,4 @@ fn skip_line(reader: &mut dyn BufRead, bytes: &mut u64) -> io::Result<()> {
             return Ok(());
         }
     }
-}
-
-/// Reads into `buf[*filled..]` until it is full (`None`), the input ends (`Some(None)`) or
-/// reading fails (`Some(Some(error))`), counting the bytes read in `bytes`.
-fn fill(
-    reader: &mut dyn BufRead,
-    buf: &mut [u8],
-    filled: &mut usize,
-    bytes: &mut u64,
-) -> Option<Option<io::Error>> {
-    while *filled < buf.len() {
-        match reader.read(&mut buf[*filled..]) {
-            Ok(0) => return Some(None),
-            Ok(n) => {
-                *filled += n;
-                *bytes += n as u64;
-            }
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) => return Some(Some(e)),
-        }
-    }
-    None
-}
-
-/// A fresh buffer that starts with `tail` (the incomplete last line of a chunk), with room for
-/// at least half a chunk after it.
-fn carry_over(sink: &mut dyn ChunkSink, tail: &[u8]) -> Vec<u8> {
-    let mut next = sink.fresh();
-    if next.len() < tail.len() + CHUNK / 2 {
-        next.resize(tail.len() + CHUNK, 0);
-    }
-    next[..tail.len()].copy_from_slice(tail);
-    next
-}
-
-fn count_lines(buf: &[u8]) -> u64 {
-    memchr::memchr_iter(b'\n', buf).count() as u64
 }

@@ -13,6 +13,7 @@ use std::io::{self, BufRead};
 
 use memchr::memmem::Finder;
 
+use crate::input::chunks::{carry_over, count_lines, fill};
 use crate::input::ChunkSink;
 
 /// How framing an input ended.
@@ -83,7 +84,9 @@ pub fn frame_units(
                 f.buf.resize(grown, 0);
             }
             None => {
-                let next = carry_over(sink, &f.buf[f.cut..f.filled]);
+                let next = sink.fresh();
+                let room = next.len().max(1 << 16);
+                let next = carry_over(next, &f.buf[f.cut..f.filled], room);
                 let cut = f.cut;
                 let first = line;
                 line += count_lines(&f.buf[..cut]);
@@ -358,43 +361,6 @@ fn find_end_tag(data: &[u8], name: &[u8]) -> Option<usize> {
         from = at + 2;
     }
     None
-}
-
-/// Reads into `buf[*filled..]` until it is full (`None`), the input ends (`Some(None)`) or
-/// reading fails (`Some(Some(error))`), counting the bytes read.
-fn fill(
-    reader: &mut dyn BufRead,
-    buf: &mut [u8],
-    filled: &mut usize,
-    bytes: &mut u64,
-) -> Option<Option<io::Error>> {
-    while *filled < buf.len() {
-        match reader.read(&mut buf[*filled..]) {
-            Ok(0) => return Some(None),
-            Ok(n) => {
-                *filled += n;
-                *bytes += n as u64;
-            }
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) => return Some(Some(e)),
-        }
-    }
-    None
-}
-
-/// A fresh buffer that starts with `tail` (the unit not yet whole), with room after it.
-fn carry_over(sink: &mut dyn ChunkSink, tail: &[u8]) -> Vec<u8> {
-    let mut next = sink.fresh();
-    let room = next.len().max(1 << 16);
-    if next.len() < tail.len() + room / 2 {
-        next.resize(tail.len() + room, 0);
-    }
-    next[..tail.len()].copy_from_slice(tail);
-    next
-}
-
-fn count_lines(buf: &[u8]) -> u64 {
-    memchr::memchr_iter(b'\n', buf).count() as u64
 }
 
 /// The line breaks before the first byte that is not white space.
