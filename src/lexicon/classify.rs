@@ -5,7 +5,9 @@
 
 use std::collections::HashSet;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, MatchKind};
 
 use super::endings::{self, Ending};
 use super::facets::{FacetHit, FacetTable};
@@ -704,7 +706,7 @@ impl Scratch {
 
 /// The compiled lexicon.
 pub struct Matcher {
-    ac: AhoCorasick,
+    ac: NFA,
     entries: Vec<Entry>,
     templates: Vec<Template>,
     services: Vec<Service>,
@@ -763,16 +765,13 @@ const DENSE_DEPTH: usize = 4;
 /// list to search. The shipped
 /// vetter is parsed on another thread meanwhile (a fifth of the time before the first post is
 /// read; the two do not share anything).
-fn automaton_and_vetter(
-    entries: &[Entry],
-    shipped: bool,
-) -> (AhoCorasick, Option<&'static Vetter>) {
+fn automaton_and_vetter(entries: &[Entry], shipped: bool) -> (NFA, Option<&'static Vetter>) {
     std::thread::scope(|scope| {
         let vetter = scope.spawn(|| shipped.then(Vetter::builtin));
-        let ac = AhoCorasick::builder()
+        let ac = NFA::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .dense_depth(DENSE_DEPTH)
+            .prefilter(false)
             .build(entries.iter().map(|e| e.pattern.as_bytes()))
             .expect("lexicon patterns are plain literals");
         let vetter = vetter
@@ -1112,15 +1111,43 @@ impl Matcher {
         Some(vetting)
     }
 
-    /// Puts every literal match of the lexicon in `hay` into `hits`, in text order.
+    /// Puts every literal match of the lexicon in `hay` into `hits`, in text order: the
+    /// leftmost-longest matches that do not overlap, each search starting where the last match
+    /// ended, as the crate's `find_iter` gives them. The loop over the NFA's transitions is
+    /// written here (the crate's public automaton interface, with no prefilter inside the
+    /// automaton): the crate's iterator sets each search up anew behind a dynamic call, and on
+    /// the blog slice this loop took 1.2% fewer instructions in all.
     fn find_hits(&self, hay: &[u8], hits: &mut Vec<Hit>) {
-        for m in self.ac.find_iter(hay) {
+        let Ok(start) = self.ac.start_state(Anchored::No) else {
+            return;
+        };
+        let mut at = 0;
+        while at < hay.len() {
+            // One leftmost-longest search from `at`: the last match state passed before the
+            // automaton dies (or the text ends) is the longest match of the leftmost start.
+            let (mut sid, mut found) = (start, None);
+            for (i, &b) in hay.iter().enumerate().skip(at) {
+                sid = self.ac.next_state(Anchored::No, sid, b);
+                if self.ac.is_special(sid) {
+                    if self.ac.is_dead(sid) {
+                        break;
+                    }
+                    if self.ac.is_match(sid) {
+                        found = Some((self.ac.match_pattern(sid, 0), i + 1));
+                    }
+                }
+            }
+            let Some((pattern, end)) = found else {
+                return;
+            };
+            let term = pattern.as_usize();
             hits.push(Hit {
-                start: m.start(),
-                end: m.end(),
-                term: m.pattern().as_usize(),
+                start: end - self.ac.pattern_len(pattern),
+                end,
+                term,
                 dropped: None,
             });
+            at = end;
         }
     }
 
