@@ -734,6 +734,22 @@ LTE 안 터짐
 가게가 안 열
 팅겨울
 팅겨우
+팅겨자
+팅겨냥
+# 팅김 across two words: a loanword in -팅 and a word in 김 (미팅 김 과장님, 채팅 김새네).
+채팅 김
+미팅 김
+세팅 김
+배팅 김
+베팅 김
+마케팅 김
+컨설팅 김
+포스팅 김
+호스팅 김
+캐스팅 김
+헌팅 김
+소개팅 김
+레이팅 김
 
 # A past outage named as an event ("since the outage", "worse than during the outage").
 먹통 사태 때

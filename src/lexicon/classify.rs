@@ -2428,9 +2428,16 @@ mod tests {
             "feeling down today, twitter cheer me up",
             "stocks are down, says the twitter crowd",
             "sundown over gmail hq",
+            // 팅김 (a typing of 튕김) across a loanword in -팅 and a word in 김 (a review).
+            "슬랙 미팅 김 과장님이 잡으셨어요",
+            "카톡 채팅 김새네",
+            "디스코드 채팅 김 빠짐",
+            "줌 말고 팀즈 미팅 김 대리 참석",
         ] {
             assert_eq!(verdict(&m, t), (None, None), "{t}");
         }
+        assert_eq!(verdict(&m, "카톡 또 팅김").0, Some("report"));
+        assert_eq!(verdict(&m, "카톡 채팅방 팅김").0, Some("report"));
         assert_eq!(
             verdict(&m, "지메일 웹은 장애인데 폰에서는 되네요").0,
             Some("report")

@@ -477,9 +477,39 @@ fn fold_runs_into(word: &[u8], buf: &mut [u8]) -> usize {
     n
 }
 
-/// Whether `a` and `b` are equal or one edit apart: one byte added, dropped or changed, or two
-/// neighbouring bytes swapped.
+/// The rows of a QWERTY keyboard, each set half a key to the right of the one above.
+const ROWS: [&[u8]; 3] = [b"qwertyuiop", b"asdfghjkl", b"zxcvbnm"];
+
+/// Whether the keys of lower-case letters `a` and `b` touch on a QWERTY keyboard (the same
+/// row, one apart; or the row above or below, at the two keys under or over the key's edges).
+fn keys_touch(a: u8, b: u8) -> bool {
+    let at = |c: u8| {
+        ROWS.iter()
+            .enumerate()
+            .find_map(|(r, row)| row.iter().position(|&k| k == c).map(|i| (r, i as isize)))
+    };
+    let (Some((ra, ia)), Some((rb, ib))) = (at(a), at(b)) else {
+        return false;
+    };
+    match rb as isize - ra as isize {
+        0 => (ia - ib).abs() == 1,
+        // The row below sits half a key to the right: keys i-1 and i of it touch key i.
+        1 => ib == ia || ib == ia - 1,
+        -1 => ib == ia || ib == ia + 1,
+        _ => false,
+    }
+}
+
+/// Whether `a` (a word) and `b` (a name) are equal or one typing slip apart: a letter added or
+/// dropped, a letter added or changed where its key touches a neighbour's (or the letter it
+/// replaces), or two neighbouring letters swapped;
+/// never at the first letter, which people rarely get wrong (toggle is no google, lack no
+/// slack, lastly no fastly), and never a change between keys apart (nation is no nateon,
+/// twister no twitter, discard no discord).
 fn within_one_edit(a: &[u8], b: &[u8]) -> bool {
+    if a.first() != b.first() {
+        return false;
+    }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if long.len() - short.len() > 1 {
         return false;
@@ -489,14 +519,20 @@ fn within_one_edit(a: &[u8], b: &[u8]) -> bool {
         return true;
     }
     if short.len() == long.len() {
-        // One change, or a swap of neighbours.
-        short[p + 1..] == long[p + 1..]
+        // One change of a touching key, or a swap of neighbours.
+        (short[p + 1..] == long[p + 1..] && keys_touch(short[p], long[p]))
             || (p + 1 < short.len()
                 && short[p] == long[p + 1]
                 && short[p + 1] == long[p]
                 && short[p + 2..] == long[p + 2..])
     } else {
+        // A letter dropped from the word, or added to it by a finger that touched its key too
+        // (twiter for twitter, twirter; not twister).
+        let added = long[p];
         short[p..] == long[p + 1..]
+            && (long.len() == b.len()
+                || keys_touch(added, long[p - 1])
+                || long.get(p + 1).is_some_and(|&n| keys_touch(added, n)))
     }
 }
 
@@ -511,11 +547,15 @@ fn without_final(c: char) -> char {
 }
 
 /// Whether `a` and `b`, as many syllables, differ in one syllable only, and there in its final
-/// consonant only.
+/// consonant only, both syllables having one: a final changed (배밍 for 배민, 쿠판 for 쿠팡), not
+/// added or dropped, which makes everyday words (원시 is no 원신, 인파 no 인팍, 레디 no 레딧).
 fn one_final_apart(a: &[char], b: &[char]) -> bool {
+    let has_final = |c: char| is_syllable(c) && (c as u32 - 0xAC00) % 28 != 0;
     let mut differ = a.iter().zip(b).filter(|(x, y)| x != y);
     match (differ.next(), differ.next()) {
-        (Some((&x, &y)), None) => without_final(x) == without_final(y),
+        (Some((&x, &y)), None) => {
+            without_final(x) == without_final(y) && has_final(x) && has_final(y)
+        }
         _ => false,
     }
 }
@@ -531,10 +571,102 @@ mod tests {
         assert!(within_one_edit(b"spotfy", b"spotify"));
         assert!(within_one_edit(b"twiter", b"twitter"));
         assert!(within_one_edit(b"netflxi", b"netflix"));
-        assert!(within_one_edit(b"slacc", b"slack"));
+        assert!(within_one_edit(b"slacj", b"slack"));
+        assert!(!within_one_edit(b"slacc", b"slack"));
         assert!(!within_one_edit(b"gmali", b"gmial"));
         assert!(!within_one_edit(b"spoty", b"spotify"));
         assert!(!within_one_edit(b"abcde", b"edcba"));
+    }
+
+    #[test]
+    fn keys_touch_on_a_qwerty_keyboard() {
+        for (a, b) in [
+            (b'a', b's'),
+            (b'a', b'q'),
+            (b'a', b'w'),
+            (b'a', b'z'),
+            (b'g', b't'),
+        ] {
+            assert!(
+                keys_touch(a, b) && keys_touch(b, a),
+                "{}{}",
+                a as char,
+                b as char
+            );
+        }
+        for (a, b) in [
+            (b'a', b'o'),
+            (b'i', b'e'),
+            (b's', b't'),
+            (b'g', b'k'),
+            (b'a', b'x'),
+        ] {
+            assert!(!keys_touch(a, b), "{}{}", a as char, b as char);
+        }
+        // A slip is never at the first letter, nor a change between keys apart.
+        assert!(!within_one_edit(b"toggle", b"google"));
+        assert!(!within_one_edit(b"lack", b"slack"));
+        assert!(!within_one_edit(b"nation", b"nateon"));
+        assert!(within_one_edit(b"gnail", b"gmail"));
+    }
+
+    /// Ordinary words a typing slip from a name, each beside an outage phrase (from a review:
+    /// the first design, any one edit, read every one of them as a service), and real
+    /// misspellings, which must still name theirs.
+    #[test]
+    fn ordinary_words_near_a_name_name_no_service() {
+        let m = Matcher::new(Lexicon::builtin(), None);
+        let sp = m.misspellings();
+        let service = |t: &str| {
+            let hay = t.to_lowercase();
+            sp.find(t, &hay)
+                .map(|(_, _, term)| match m.entries()[term].kind {
+                    TermKind::Alias(svc) => m.services()[svc].id.clone(),
+                    _ => String::new(),
+                })
+        };
+        for t in [
+            "the feature toggle service is down",
+            "the boggle app keeps crashing",
+            "lastly, the app keeps crashing when I open it",
+            "the finance app is not working",
+            "starling app not working again",
+            "lack of power, everything is down",
+            "the snack machine is broken",
+            "internet down across the nation today",
+            "battery saver is not working",
+            "discard changes button not working",
+            "there is a witch in the server room, everything is down",
+            "the twister ride is broken",
+            "he redid the config and now it's down",
+            "openal not working on linux",
+            "what's the deal, whatsup is down",
+            "emaill not loading",
+            "인파가 몰려서 통신 장애",
+            "원시 시대처럼 인터넷 안 됨",
+            "레디 버튼이 안 눌려요 오류",
+            "우범 안 됨",
+            "넥스 안 됨",
+            "배근 안 됨",
+            "슬래 안 됨",
+            "백민 접속 안 됨",
+        ] {
+            assert_eq!(service(t), None, "{t}");
+        }
+        for (t, id) in [
+            ("gmial is down", "gmail"),
+            ("spotfy keeps crashing", "spotify"),
+            ("twiter not loading", "twitter"),
+            ("whatsap not sending", "whatsapp"),
+            ("instagarm is down", "instagram"),
+            ("facebok not loading", "facebook"),
+            ("netflx not working", "netflix"),
+            ("discrod is down", "discord"),
+            ("youtub not loading", "youtube"),
+            ("배밍 주문 안 됨", "baemin"),
+        ] {
+            assert_eq!(service(t).as_deref(), Some(id), "{t}");
+        }
     }
 
     #[test]
