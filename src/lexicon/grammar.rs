@@ -1616,7 +1616,7 @@ mod tests {
                 let mut n = 0;
                 match form {
                     Form::KoNot => for_each_korean(&stage, &hay, |_, _| n += 1),
-                    Form::KoNow => for_each_korean_now(&hay, |_, _| n += 1),
+                    Form::KoNow => for_each_korean_now(&stage, &hay, |_, _| n += 1),
                     _ => panic!("{form:?} is not Korean"),
                 }
                 assert!(n > 0, "{stage:?} is not read as {form:?}");
