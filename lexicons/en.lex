@@ -2030,9 +2030,9 @@ snow
 # fault told after the outage words ("spotify kept failing … turns out my card expired"):
 # counter-evidence, which cancels them. "turns out my/i" open a clause about the writer's own
 # thing, and what its first words say decides: "turns out my router was fine / wasn't the
-# problem", "turns out i was right" deny the fault and cancel nothing (round ten). A counter
-# of a person's own setup or judgement (my, i, your, pretty sure) cancels whatever concession
-# comes between; a status page's "all green" cancels only an outage asked or told as past ("is
+# problem", "turns out i was right" deny the fault and cancel nothing (round ten). The
+# writer's own fault or judgement cancels whatever concession comes between; a status page's
+# reading ("all green") cancels only an outage asked or told as past ("is
 # gmail down? status page says all green"), not one the writer asserts ("discord is down and
 # the status page is all green lol"). See `classify.rs`, `read_counter`.
 [counter en]

@@ -1554,15 +1554,16 @@ impl Matcher {
         last
     }
 
-    /// Counts the counter `h` in `last`, by whom it speaks of. A counter of a person's own
-    /// setup (a word of [`PERSONAL`]: "turns out my card expired", "works fine for me", "my
-    /// bad", "probably your isp") takes back the outage before it, whatever concession stands
-    /// between ("kept failing even though i restarted the app, turns out my card expired"),
-    /// unless what its clause says right after it denies the fault ([`denies_own_fault`]:
-    /// "turns out my router wasn't the problem", "turns out i was right"). A claim about the
-    /// service's status ("status page says all green") takes back only an outage asked or told
-    /// as past ("is gmail down? status page says all green"), not one the writer asserts
-    /// ("discord is down and the status page is all green lol").
+    /// Counts the counter `h` in `last`. A status page's reading (a word of [`STATUS_READINGS`]:
+    /// "status page says all green") takes back only an outage asked or told as past ("is
+    /// gmail down? status page says all green"), not one the writer asserts ("discord is down
+    /// and the status page is all green lol", "gmail is down for everyone but the status page
+    /// says all green"). Any other counter (the writer's own fault or judgement: "turns out my
+    /// card expired", "works fine for me", "zoom itself was fine") takes back the outage before
+    /// it, whatever concession stands between ("kept failing even though i restarted the app,
+    /// turns out my card expired"), unless an own fault is denied in the words right after it
+    /// ([`grammar::denies_own_fault`]: "turns out my router wasn't the problem", "turns out i
+    /// was right").
     fn read_counter(
         &self,
         hay: &[u8],
@@ -1571,8 +1572,9 @@ impl Matcher {
         last: &mut Last,
     ) {
         let p = self.entries[h.term].pattern.as_bytes();
-        let personal = !p.is_ascii() || p.split(|&b| b == b' ').any(|w| PERSONAL.contains(&w));
-        if !personal {
+        if p.split(|&b| b == b' ')
+            .any(|w| STATUS_READINGS.contains(&w))
+        {
             let asked = last.outage.is_some_and(|o| {
                 o < h.start
                     && (hay[o..h.start].contains(&b'?')
@@ -2163,25 +2165,9 @@ impl Matcher {
     }
 }
 
-/// Words that make a counter speak of a person's own setup or judgement: the writer's (my, i,
-/// me, "user error", "pretty sure it's nothing") or the one addressed ("probably your isp").
-const PERSONAL: &[&[u8]] = &[
-    b"my",
-    b"i",
-    b"me",
-    b"i'm",
-    b"im",
-    b"mine",
-    b"myself",
-    b"user",
-    b"your",
-    b"you",
-    b"sure",
-    b"probably",
-    b"prob",
-    b"think",
-    b"guess",
-];
+/// Words of a status page's reading ("all green", "all systems operational"): what a counter
+/// holding one reports is the service's own word, not the writer's.
+const STATUS_READINGS: &[&[u8]] = &[b"green", b"operational"];
 
 /// How many words after an own-fault counter ("turns out my") its clause is read for what
 /// denies the fault: the subject and its predicate ("my router was fine"), not a later remark
@@ -2352,6 +2338,7 @@ mod tests {
         ("넷플릭스 이제 요금 올렸네", ""),
         ("카톡 이제 돼요", "recovery kakaotalk"),
         ("카톡 이제 되면 좋겠다", ""),
+        ("인스타 이제 스토리 올라가요", "recovery instagram"),
         // 2. "-s again": the verb decides (serving counts, changing never), not the object.
         ("whatsapp sends messages again", "recovery whatsapp"),
         ("discord sends messages again", "recovery discord"),
@@ -2402,6 +2389,11 @@ mod tests {
         ("카톡 아까 안 되더니 지금은 멀쩡한 듯", "recovery kakaotalk"),
         ("카톡 아까 안 되더니 지금은 괜찮은 듯", "recovery kakaotalk"),
         ("카톡 또 안 됨 집 와이파이 멀쩡한 듯", "report kakaotalk"),
+        ("유튜브 왜 재생이 안 됨?? 와이파이 멀쩡한데", "report youtube"),
+        (
+            "zoom call crashed my laptop but zoom itself was fine, it's this ancient macbook",
+            "",
+        ),
         // 4. Maintenance over only in the past, not the announcement's 종료 시까지/끝난 후.
         ("메이플 정기점검 끝났는데 접속 안 됨", "report maplestory"),
         ("메이플 정기점검 종료 시까지 접속 불가", ""),

@@ -126,6 +126,16 @@ pub const WORKING: &[&str] = &[
     "와요",
     "오네",
     "온다",
+    "가요",
+    "가네",
+    "가짐",
+    "올라가",
+    "올라와",
+    "올라감",
+    "넘어가",
+    "넘어감",
+    "성공",
+    "전송",
 ];
 
 /// Whether the recovery phrase `phrase` ends in a verb of [`WORKING`] that what follows it
@@ -165,7 +175,10 @@ pub fn asked(rest: &str) -> bool {
     {
         return true;
     }
-    // A short ending, then "?": 돼요?, 되는 거?
+    // A short ending, then "?": 돼요?, 되는 거? (not a guess, 된 듯?, the writer's own word)
+    if starts("듯") {
+        return false;
+    }
     let end = rest
         .char_indices()
         .take_while(|&(_, c)| super::normalise::is_syllable(c))
@@ -254,6 +267,7 @@ mod tests {
             ("니다", false),
             ("나봐요", false),
             ("더라", false),
+            ("듯?", false),
             ("는데", false),
             ("", false),
         ];

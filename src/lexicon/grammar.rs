@@ -1083,13 +1083,11 @@ const CHANGING: &[&[u8]] = &[
     b"canceling",
     b"suspending",
     b"adding",
-    b"updating",
     b"redesigning",
     b"rebranding",
     b"renaming",
     b"replacing",
     b"testing",
-    b"pushing",
     b"forcing",
     b"killing",
     b"limiting",
@@ -1106,9 +1104,7 @@ const CHANGING: &[&[u8]] = &[
     b"axing",
     b"firing",
     b"suing",
-    b"tracking",
     b"messing",
-    b"rolling",
 ];
 
 /// Whether the clause after an own-fault counter ending at `end` of `hay` ("turns out my",
@@ -1569,16 +1565,16 @@ pub fn for_each_korean_now(stage: &str, hay: &str, mut f: impl FnMut(usize, usiz
     }
 }
 
-/// Whether a verb of [`endings::WORKING`] stands in `after[..run]` (the syllables read after 이제) told
-/// as what is: the ending after the first such verb neither asks, orders nor wishes
+/// Whether a verb of [`endings::WORKING`] starts in `after[..run]` (the syllables read after
+/// 이제), told as what is: the ending after the first such verb neither asks, orders nor wishes
 /// ([`endings::asked`]: 되나요, 돼라, 돼요?), nor makes a condition (되면) or hearsay (된대,
 /// 된다는).
 fn told_working(after: &str, run: usize) -> bool {
-    let read = &after[..run];
-    let Some(end) = read.char_indices().find_map(|(k, _)| {
+    // A verb that starts in the syllables read may end past them (잘보내져요).
+    let Some(end) = after[..run].char_indices().find_map(|(k, _)| {
         endings::WORKING
             .iter()
-            .find(|w| read[k..].starts_with(*w))
+            .find(|w| after[k..].starts_with(*w))
             .map(|w| k + w.len())
     }) else {
         return false;
@@ -1798,6 +1794,8 @@ mod tests {
             assert!(now(news_or_asked).is_empty(), "{news_or_asked}");
         }
         assert_eq!(now("카톡이제잘됨"), ["이제잘됨"]);
+        assert_eq!(now("인스타이제스토리올라가요"), ["이제스토"]);
+        assert_eq!(now("아이메시지이제파란색으로잘보내져요"), ["이제파란"]);
         assert_eq!(now("인스타그램이제서야되네"), ["이제서야"]);
         assert_eq!(now("다음메일이제열리네요"), ["이제열리"]);
         assert_eq!(now("네이버페이결제이제통과됩니다"), ["이제통과"]);
