@@ -1594,6 +1594,10 @@ stopped caring
 anniversary
 post-mortem
 postmortem
+# Round ten: a postmortem by its other names.
+post mortem
+incident review
+retrospective
 video about
 post about
 thread about
@@ -2053,6 +2057,13 @@ its your network
 it's your wifi
 it's your connection
 it's your internet
+
+# Round ten: no date for the repair yet is still down.
+[outage en]
+no eta on a fix
+no eta for a fix
+no eta yet
+no timeline for a fix
 
 # A maintenance window announced ahead is no outage ("Scheduled maintenance: … will be
 # undergoing maintenance … Some features may be unavailable"). Once it is over, it is a return:

@@ -734,6 +734,22 @@ LTE 안 터짐
 가게가 안 열
 팅겨울
 팅겨우
+팅겨자
+팅겨냥
+# 팅김 across two words: a loanword in -팅 and a word in 김 (미팅 김 과장님, 채팅 김새네).
+채팅 김
+미팅 김
+세팅 김
+배팅 김
+베팅 김
+마케팅 김
+컨설팅 김
+포스팅 김
+호스팅 김
+캐스팅 김
+헌팅 김
+소개팅 김
+레이팅 김
 
 # A past outage named as an event ("since the outage", "worse than during the outage").
 먹통 사태 때
@@ -1599,6 +1615,24 @@ TV
 아직도 기억
 기억남
 기억나
+# Round ten: a postmortem by its other names (AWS 장애 회고 문서, 포스트모템).
+회고
+포스트모템
+사후 분석
+
+# Round ten: a repair with no date yet is still down (복구 시간 미정이래요, 복구 일정 미정), and
+# 팅김, a common typing of 튕김.
+[outage ko]
+복구 시간 미정
+복구 일정 미정
+복구 시점 미정
+복구 예정 시간 미정
+복구 미정
+복구 시간은 미정
+복구 일정은 미정
+팅김
+팅겨
+^팅겼
 
 [sense news 4 every after]
 짤

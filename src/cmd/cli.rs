@@ -326,7 +326,11 @@ pub enum Command {
     /// incidents are set against what was announced: `onset` as soon as it is sure (the report
     /// that makes its rules hold, even in a window still open: counts only grow), `update` when
     /// the peak doubles, `recovery` when the reports end (or, `withdrawn`, when with the windows
-    /// closed since it finds no outage there after all), and, at the end of the input or on
+    /// closed since it finds no outage there after all; a recovery is held back while "it's
+    /// back" posts still to come could move it: with the reports since the outage still above
+    /// normal in sum and no recovery posts yet; at most until the twelfth window after its
+    /// last elevated one has closed, an hour at 5m windows; so it is announced once, where
+    /// `detect` places it), and, at the end of the input or on
     /// Ctrl-C (SIGINT),
     /// SIGTERM or SIGHUP, `unresolved` for outages still under way; then it exits 0 (a second
     /// signal exits at once). SIGHUP ends the run like SIGTERM: watch has no settings to reload

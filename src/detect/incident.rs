@@ -33,6 +33,11 @@ pub struct Incident {
     pub peak: Ts,
     pub peak_reports: u32,
     pub recovery: Option<Ts>,
+    /// False while the windows after the input's last could still move `recovery` (recovery
+    /// posts within `tail_windows` after a tail whose reports are still above normal: see
+    /// `recovery::Recovery`). A live run holds such a recovery back; `detect` on a whole input
+    /// reports it as it is.
+    pub recovery_settled: bool,
     /// Reports counted once per voice (author; a retweet is the voice it echoes) per window.
     pub distinct_reports: u64,
     /// Reports and posts naming the service from onset to the last elevated window; recovery
@@ -285,7 +290,8 @@ fn build(
     let (first_w, peak_w, end_w) = (widx(run.start), widx(run.peak), widx(run.end));
     let in_run = || cells.range(first_w..=end_w);
     let onset = onset_time(w, s, &run, cells);
-    let recovery = recovery_time(w, s, cells, &run, last_window, params);
+    let placed = recovery_time(w, s, cells, &run, last_window, params);
+    let recovery = placed.at;
     let recovering = recovering_start(w, s, &run, recovery, params);
     // Recovery posts trail the reports: they are counted up to `merge_gap` windows past the
     // recovery's window.
@@ -301,6 +307,7 @@ fn build(
         peak: w.start(peak_w),
         peak_reports: cells.get(&peak_w).map_or(0, |c| c.reports),
         recovery,
+        recovery_settled: placed.settled,
         distinct_reports: in_run().map(|(_, c)| u64::from(c.distinct_reports())).sum(),
         reports,
         recoveries,

@@ -89,7 +89,9 @@
 //!    a quiet window, under a third of the peak, excluded; in a dense window placed by its
 //!    excess). Recovery posts ("it's back", 정상화) only place it: the first of them from the
 //!    start of the body's last window on (or, when the run ends in stretches of a few late
-//!    voices after a quiet window, spanning at most three windows, from before them), when
+//!    voices after a quiet window, spanning at most three windows, from before them; when its
+//!    last three windows or fewer fall from half the peak to under a third, and the first of
+//!    them already holds `min_recoveries` recovery posts, from that window), when
 //!    `min_recoveries` appear up to `merge_gap` windows past the run; earlier ones (a service that flickers, partial restores, people answering
 //!    others) never end an outage while reports are still elevated. When they come only later,
 //!    within `tail_windows`, and the reports in between are still above μ in sum (P <

@@ -7,7 +7,7 @@ use std::ops::RangeInclusive;
 use super::expectation::{Series, WindowScore, DENSE_MEAN};
 use super::nbinom::nb_tail;
 use super::params::Params;
-use super::run::Run;
+use super::run::{fallen_from, Run};
 use crate::time::Ts;
 use crate::window::{Cell, Windows};
 
@@ -15,7 +15,9 @@ use crate::window::{Cell, Windows};
 /// over. The reports decide it: the outage lasts as long as the run's body (its windows up to
 /// the last elevated one before trailing stragglers), and recovery posts ("it's back") only
 /// place it within that: the first of them from the start of the body's last window on (before
-/// a trailing stretch of stragglers: [`Run::posts_from`]), when at least `min_recoveries` of them
+/// a trailing stretch of stragglers: [`Run::posts_from`]; or from the first window of a sharp
+/// fall at the run's end that already holds `min_recoveries` of them: [`fallen_from`]), when at
+/// least `min_recoveries` of them
 /// appear from there to `merge_gap` windows past the run. Earlier
 /// ones (a service that flickers, partial restores, people answering others) never end an
 /// outage while its reports are still elevated. When recovery posts come only later, within
@@ -28,6 +30,9 @@ use crate::window::{Cell, Windows};
 /// pass this looked at the last *spike*, and a live run announced such a tail's recovery as
 /// soon as its latest window closed (`fresh-early-4` in tests/watch.rs: 17:15, where `detect`,
 /// with the windows after it, places 17:22 and the truth is 17:24).
+///
+/// The recovery comes with whether it is settled ([`Recovery::settled`]): whether windows after
+/// `last_window` could still move it by this rule.
 pub(super) fn recovery_time(
     w: &Windows,
     s: &Series,
@@ -35,21 +40,52 @@ pub(super) fn recovery_time(
     run: &Run,
     last_window: i64,
     params: &Params,
-) -> Option<Ts> {
+) -> Recovery {
     let widx = |k: usize| s.first + k as i64;
     if last_window - widx(run.end) <= params.merge_gap {
-        return None;
+        return Recovery {
+            at: None,
+            settled: false,
+        };
     }
-    let (body_w, end_w) = (widx(run.posts_from), widx(run.end));
-    match first_recovery_post(cells, body_w..=end_w + params.merge_gap, params) {
-        Some(t) => Some(t),
-        // A degraded tail: reports stay above the baseline in sum, though no single window
-        // stands out, until recovery posts say it is over (within `tail_windows`).
-        None => match first_recovery_post(cells, body_w..=end_w + params.tail_windows, params) {
-            Some(t) if degraded_until(s, run.end + 1, w.index(t) - s.first, params) => Some(t),
-            _ => Some(reports_end(w, s, run)),
+    let (mut body_w, end_w) = (widx(run.posts_from), widx(run.end));
+    if let Some(f) = fallen_from(s, run) {
+        let posts = cells.get(&widx(f)).map_or(0, |c| c.recoveries as usize);
+        if posts >= params.min_recoveries.max(1) {
+            body_w = body_w.min(widx(f));
+        }
+    }
+    let settled = |at| Recovery { at, settled: true };
+    if let Some(t) = first_recovery_post(cells, body_w..=end_w + params.merge_gap, params) {
+        return settled(Some(t));
+    }
+    // A degraded tail: reports stay above the baseline in sum, though no single window stands
+    // out, until recovery posts say it is over (within `tail_windows`).
+    let tail_end = end_w + params.tail_windows;
+    match first_recovery_post(cells, body_w..=tail_end, params) {
+        Some(t) if degraded_until(s, run.end + 1, w.index(t) - s.first, params) => settled(Some(t)),
+        Some(_) => settled(Some(reports_end(w, s, run))),
+        // No recovery posts yet: later ones could still make the tail a degraded one while the
+        // reports since the run are above normal in sum and `tail_windows` have not all been
+        // seen (quiet windows only lower the sum's evidence).
+        None => Recovery {
+            at: Some(reports_end(w, s, run)),
+            settled: last_window >= tail_end
+                || !degraded_until(s, run.end + 1, last_window - s.first, params),
         },
     }
+}
+
+/// Where [`recovery_time`] places an outage's recovery.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Recovery {
+    /// When it was over; `None` while it is under way.
+    pub at: Option<Ts>,
+    /// False while windows after the input's last could still move `at`: recovery posts up to
+    /// `tail_windows` past the run, with the reports before them still above normal in sum,
+    /// would make its tail a degraded one (the outage then lasts until the first of them). A
+    /// live run holds such a recovery back (see `crate::live::monitor`).
+    pub settled: bool,
 }
 
 /// Where the reports of `run` end: the end of its body's last window; in a dense window
@@ -164,6 +200,146 @@ mod tests {
         let inc = detect(&w, &Params::default());
         assert_eq!(inc.len(), 1, "{inc:?}");
         assert_eq!(inc[0].recovery, Some(161 * 60 + 20));
+    }
+
+    #[test]
+    fn a_recovery_is_settled_once_later_recovery_posts_could_not_move_it() {
+        // Eight reports a minute for ten minutes, then single late voices every other minute
+        // (above normal in sum, no window elevated alone), and two "it's back" posts at minute
+        // 121, within `tail_windows` (12) of the run: a degraded tail, the outage lasted until
+        // the first of them.
+        let p = Params::default();
+        let mut reps: Vec<(i64, u32)> = (100..110).map(|m| (m, 8)).collect();
+        reps.extend([(112, 1), (114, 1), (116, 1), (118, 1)]);
+        let whole = detect(&windows_with(&reps, &[(121, 2)], (0, 500)), &p);
+        assert_eq!(whole.len(), 1, "{whole:?}");
+        assert_eq!(whole[0].recovery, Some(121 * 60 + 20));
+        assert!(whole[0].recovery_settled);
+        // The input (a live run's windows so far) up to minute 118: the recovery would be the
+        // reports' end, but posts still to come could move it: not settled.
+        let early = detect(&windows_with(&reps, &[], (0, 118)), &p);
+        assert_eq!(early[0].recovery, Some(110 * 60));
+        assert!(!early[0].recovery_settled, "{early:?}");
+        // Once `tail_windows` past the run are in without recovery posts, it is.
+        let late = detect(&windows_with(&reps, &[], (0, 122)), &p);
+        assert_eq!(late[0].recovery, Some(110 * 60));
+        assert!(late[0].recovery_settled, "{late:?}");
+        // Without the late voices the reports since the run are not above normal: settled as
+        // soon as the run is (`merge_gap` windows after it), with no posts at all.
+        let quiet = detect(&windows_with(&reps[..10], &[], (0, 114)), &p);
+        assert_eq!(quiet[0].recovery, Some(110 * 60));
+        assert!(quiet[0].recovery_settled, "{quiet:?}");
+        // Recovery posts within `merge_gap` of the run settle it at once.
+        let posts = detect(&windows_with(&reps, &[(111, 2)], (0, 114)), &p);
+        assert_eq!(posts[0].recovery, Some(111 * 60 + 20));
+        assert!(posts[0].recovery_settled, "{posts:?}");
+    }
+
+    /// The one incident `detect` finds with `reports` and `recoveries` (as in `windows_with`)
+    /// over minutes 0 to 500: its recovery.
+    fn recovery_of(reports: &[(i64, u32)], recoveries: &[(i64, u32)]) -> Option<i64> {
+        let inc = detect(
+            &windows_with(reports, recoveries, (0, 500)),
+            &Params::default(),
+        );
+        assert_eq!(inc.len(), 1, "{inc:?}");
+        inc[0].recovery
+    }
+
+    /// Nine reports a minute in minutes 100 to 129, then `after`.
+    fn nine_a_minute_then(after: &[(i64, u32)]) -> Vec<(i64, u32)> {
+        let mut reps: Vec<(i64, u32)> = (100..130).map(|m| (m, 9)).collect();
+        reps.extend_from_slice(after);
+        reps
+    }
+
+    #[test]
+    fn a_window_at_a_third_of_the_peak_is_no_straggler() {
+        // After the quiet minute 130 with the first "it's back", minutes of 3 and 2 reports: 3
+        // is a third of the peak of 9, not under it, so the stretch is still the outage and the
+        // recovery posts count from its last window (132) on.
+        let posts = [(130, 1), (131, 2), (132, 2)];
+        let reps = nine_a_minute_then(&[(131, 3), (132, 2)]);
+        assert_eq!(recovery_of(&reps, &posts), Some(132 * 60 + 20));
+        // One report fewer in minute 131 and it is a straggler: the recovery is the first post.
+        let reps = nine_a_minute_then(&[(131, 2), (132, 2)]);
+        assert_eq!(recovery_of(&reps, &posts), Some(130 * 60 + 20));
+    }
+
+    #[test]
+    fn a_stretch_right_after_the_peak() {
+        // Five reports a minute, then the peak of 15 in the outage's last busy minute (129), a
+        // quiet minute with the first "it's back", and two minutes of two late reports: the
+        // stretch begins the window after the quiet one that follows the peak; the recovery is
+        // the first post.
+        let mut reps: Vec<(i64, u32)> = (100..129).map(|m| (m, 5)).collect();
+        reps.push((129, 15));
+        let posts = [(130, 1), (131, 2), (132, 1)];
+        let mut with_quiet = reps.clone();
+        with_quiet.extend([(131, 2), (132, 2)]);
+        assert_eq!(recovery_of(&with_quiet, &posts), Some(130 * 60 + 20));
+        // With no quiet minute between the peak and the late reports there is no stretch of
+        // stragglers: the reports end in minute 131, and the posts count from there.
+        let mut no_quiet = reps;
+        no_quiet.extend([(130, 2), (131, 2)]);
+        assert_eq!(recovery_of(&no_quiet, &posts), Some(131 * 60 + 20));
+    }
+
+    #[test]
+    fn two_stretches_of_stragglers() {
+        // Quiet, two minutes of two late reports, quiet, one minute of two: two stretches, each
+        // of windows under a third of the peak after a quiet one. Both are the outage's
+        // aftermath: the recovery is the first post, in the quiet minute 130.
+        let posts = [(130, 1), (131, 1), (132, 1), (134, 1)];
+        let reps = nine_a_minute_then(&[(131, 2), (132, 2), (134, 2)]);
+        assert_eq!(recovery_of(&reps, &posts), Some(130 * 60 + 20));
+        // When the first stretch is four windows long (beyond `STRAGGLER_SPAN`), it is a
+        // quieter phase of the outage, not stragglers: only the last stretch is left out, and
+        // the posts count from the first stretch's last window (134) on.
+        let posts = [(130, 1), (131, 1), (134, 1), (136, 1)];
+        let reps = nine_a_minute_then(&[(131, 2), (132, 2), (133, 2), (134, 2), (136, 2)]);
+        assert_eq!(recovery_of(&reps, &posts), Some(134 * 60 + 20));
+    }
+
+    #[test]
+    fn a_recovery_post_while_reports_are_still_high_does_not_end_the_outage() {
+        // An "it's back" at minute 120, with nine reports a minute still coming (someone
+        // answering someone, a partial restore), then the stretch of stragglers after the quiet
+        // minute 130: the posts count from the last busy minute (129) on, not from 120.
+        let reps = nine_a_minute_then(&[(131, 2), (132, 2)]);
+        let posts = [(120, 1), (130, 1), (131, 1), (132, 1)];
+        assert_eq!(recovery_of(&reps, &posts), Some(130 * 60 + 20));
+        // One in the last busy minute itself is the first from there on: the outage's reports
+        // ended within that minute.
+        let posts = [(120, 1), (129, 1), (131, 1)];
+        assert_eq!(recovery_of(&reps, &posts), Some(129 * 60 + 20));
+    }
+
+    #[test]
+    fn recovery_posts_where_the_reports_fell_end_the_outage() {
+        // Sixteen reports a minute, thirteen, then five with four "it's back" posts and two
+        // with one more: the reports fell from over half the peak to under a third within the
+        // run's last two windows, and the posts came with the fall (`fresh7-multi-1`'s naver).
+        // The outage ended at the first of them, not at the post among the last two reports.
+        let mut reps: Vec<(i64, u32)> = (100..120).map(|m| (m, 16)).collect();
+        reps.extend([(120, 13), (121, 5), (122, 2)]);
+        assert_eq!(
+            recovery_of(&reps, &[(121, 4), (122, 1)]),
+            Some(121 * 60 + 20)
+        );
+        // A single post in the fall's first window is not enough (fewer than `min_recoveries`):
+        // the posts count from the last window on, as before.
+        assert_eq!(
+            recovery_of(&reps, &[(121, 1), (122, 2)]),
+            Some(122 * 60 + 20)
+        );
+        // Nor is a slow decline: from a third of the peak down, not a fall from half of it.
+        let mut slow: Vec<(i64, u32)> = (100..120).map(|m| (m, 16)).collect();
+        slow.extend([(120, 7), (121, 5), (122, 2)]);
+        assert_eq!(
+            recovery_of(&slow, &[(121, 4), (122, 2)]),
+            Some(122 * 60 + 20)
+        );
     }
 
     #[test]

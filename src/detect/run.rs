@@ -95,6 +95,30 @@ fn before_stragglers(s: &Series, peak: usize, mut end: usize, peak_count: u32) -
     }
 }
 
+/// The first window of the run's trailing fall: the windows up to the body's last that each
+/// hold less than a third of the peak, right after a window with at least half of it, when they
+/// span at most `STRAGGLER_SPAN` windows; `None` when the run ends otherwise. Where that window
+/// already holds `min_recoveries` recovery posts, the reports fell because the service came
+/// back: `recovery_time` looks for the posts from there, not only from the body's last window,
+/// where the last few late reports keep it (`fresh7-multi-1`'s naver: 13 voices a window, then
+/// 5 with four "it's back" posts, then 2 with one more; the recovery was placed at that one,
+/// 7.0 minutes late, now 1.4). A slow decline (the window before the stretch under half the
+/// peak), a longer stretch (a partial recovery's quieter phase) or a fall without such posts in
+/// its first window (a slow outage's thin tail, where a lone "it's back" is common) keeps the
+/// rule of [`Run::posts_from`].
+pub(super) fn fallen_from(s: &Series, run: &Run) -> Option<usize> {
+    let peak_count = s.scores[run.peak].reports;
+    let end = run.body_end;
+    let mut first = end;
+    while first > run.peak + 1 && s.scores[first - 1].reports * 3 < peak_count {
+        first -= 1;
+    }
+    let fell = first > run.peak
+        && s.scores[first].reports * 3 < peak_count
+        && s.scores[first - 1].reports * 2 >= peak_count;
+    (fell && end + 1 - first <= STRAGGLER_SPAN).then_some(first)
+}
+
 /// The first window of the run `start..` whose peak is `peak` once its leading stragglers are
 /// left out (see [`Run::new`]).
 fn leading_stragglers_out(s: &Series, mut start: usize, peak: usize) -> usize {

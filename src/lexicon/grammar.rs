@@ -1367,6 +1367,46 @@ const KO_JI_STOP: &[&str] = &[
     "필요하",
 ];
 
+/// What the Korean forms' hits begin and end with, named once for the grammar below and for the
+/// prefilter's rule for ambiguous names (`neighbours.rs`), which must let a post through wherever
+/// such a hit may stand right next to a name. A new Korean form names its words here, and its
+/// shapes in [`Form::korean_shapes`] (a property test in `tests/prefilter.rs` builds posts from
+/// those and fails while the rule does not allow for them).
+///
+/// [`Form::KoNot`]: a lone word (white space after it) before any verb; the hit runs from it
+/// over the syllables of the verb after it.
+pub const KO_NEGATIVES: [&str; 2] = ["안", "못"];
+/// [`Form::KoNot`]: glued after any verb's stem (one syllable); the hit is the stem and these.
+pub const KO_AFTER_STEM: &str = "지않";
+/// [`Form::KoNow`]: a word before any verb; the hit is it and the next [`KO_NOW_SPAN`] syllables
+/// (fewer where the run of syllables ends first).
+pub const KO_NOW: &str = "이제";
+pub const KO_NOW_SPAN: usize = 2;
+
+impl Form {
+    /// The shapes of a Korean form's hits as typed, from the words above, with `…` for the
+    /// syllables of any verb (or of a stem); none for an English form, which is ASCII (the
+    /// prefilter's rule lets a name with ASCII next to it through). Read by the property test of
+    /// that rule; the match has no catch-all, so a new form must say its shapes.
+    pub fn korean_shapes(self) -> Vec<String> {
+        match self {
+            Form::KoNot => {
+                let mut v: Vec<String> = KO_NEGATIVES.iter().map(|w| format!("{w} …")).collect();
+                let (ji, anh) = KO_AFTER_STEM.split_at(KO_AFTER_STEM.len() / 2);
+                v.push(format!("…{ji} {anh}…"));
+                v
+            }
+            Form::KoNow => vec![format!("{KO_NOW} …")],
+            Form::NotDoing
+            | Form::DoesNot
+            | Form::Keeps
+            | Form::Nothing
+            | Form::ErrorShown
+            | Form::Again => vec![],
+        }
+    }
+}
+
 /// A lone 안 or 못 in the first-stage text: the number of syllables before it, and how many
 /// syllables its verb starts with.
 fn ko_not_triggers(stage: &str, mut f: impl FnMut(usize, usize)) {
@@ -1376,10 +1416,8 @@ fn ko_not_triggers(stage: &str, mut f: impl FnMut(usize, usize)) {
     // The syllables before `counted`, counted as the triggers are met in order.
     let (mut syllables, mut counted) = (0, 0);
     for i in lone_syllables(stage.as_bytes()) {
-        let c = if stage[i..].starts_with('안') {
-            '안'
-        } else {
-            '못'
+        let Some(c) = stage[i..].chars().next() else {
+            continue;
         };
         // After white space or at the start.
         if !stage[..i]
@@ -1433,8 +1471,8 @@ fn ko_not_verb(stage: &str, i: usize, c: char) -> Option<usize> {
 
 /// Where 안 and 못 stand in `text`, in order (two `memmem` searches, merged).
 fn lone_syllables(text: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    static AN: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("안"));
-    static MOT: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("못"));
+    static AN: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(KO_NEGATIVES[0]));
+    static MOT: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(KO_NEGATIVES[1]));
     let mut an = AN.find_iter(text).peekable();
     let mut mot = MOT.find_iter(text).peekable();
     std::iter::from_fn(move || match (an.peek(), mot.peek()) {
@@ -1491,13 +1529,13 @@ pub fn for_each_korean(stage: &str, hay: &str, mut f: impl FnMut(usize, usize)) 
         }
     });
     // Any stem before 지 않 (glued in the normalised text: 열리지않아).
-    static JI_ANH: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("지않"));
+    static JI_ANH: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(KO_AFTER_STEM));
     for i in JI_ANH.find_iter(hay.as_bytes()) {
         let before = &hay[..i];
         let stop = KO_JI_STOP.iter().any(|w| before.ends_with(w));
         let stem = before.chars().next_back().filter(|&c| is_syllable(c));
         if let (Some(c), false) = (stem, stop) {
-            f(i - c.len_utf8(), i + "지않".len());
+            f(i - c.len_utf8(), i + KO_AFTER_STEM.len());
         }
     }
 }
@@ -1527,10 +1565,10 @@ const NOW_REACH: usize = 8;
 /// keeps its 이제, as a glued name keeps its name, see [`Glued`]). The texts are compared only
 /// for an 이제 that passed every other test.
 pub fn for_each_korean_now(stage: &str, hay: &str, mut f: impl FnMut(usize, usize)) {
-    static NOW: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("이제"));
+    static NOW: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(KO_NOW));
     let mut typed = None;
     for i in NOW.find_iter(hay.as_bytes()) {
-        let after = &hay[i + "이제".len()..];
+        let after = &hay[i + KO_NOW.len()..];
         let mut next = after.char_indices().take_while(|&(_, c)| is_syllable(c));
         let Some((_, first)) = next.next() else {
             continue;
@@ -1553,13 +1591,15 @@ pub fn for_each_korean_now(stage: &str, hay: &str, mut f: impl FnMut(usize, usiz
             continue;
         }
         let typed = typed.get_or_insert_with(|| Glued::new(stage, hay));
-        if typed.apart(i..i + "이제".len()) {
+        if typed.apart(i..i + KO_NOW.len()) {
             continue;
         }
-        let end = next
-            .next()
-            .map_or(i + "이제".len() + first.len_utf8(), |(k, c)| {
-                i + "이제".len() + k + c.len_utf8()
+        let end = after
+            .char_indices()
+            .take_while(|&(_, c)| is_syllable(c))
+            .nth(KO_NOW_SPAN - 1)
+            .map_or(i + KO_NOW.len() + first.len_utf8(), |(k, c)| {
+                i + KO_NOW.len() + k + c.len_utf8()
             });
         f(i, end);
     }
@@ -2001,6 +2041,29 @@ mod tests {
         for (post, phrase, form) in cases {
             assert_eq!(read(post), [(phrase.to_string(), form)], "{post}");
         }
+    }
+
+    /// Each Korean form's shapes (`Form::korean_shapes`), with a verb for `…`, are read as that
+    /// form, so the property test of the prefilter's rule that builds posts from them builds
+    /// hits of the form.
+    #[test]
+    fn korean_shapes_are_read_as_their_forms() {
+        let mut shapes = 0;
+        for form in Form::ALL {
+            for shape in form.korean_shapes() {
+                let stage = shape.replace('…', "열리");
+                let hay: String = stage.chars().filter(|c| !c.is_whitespace()).collect();
+                let mut n = 0;
+                match form {
+                    Form::KoNot => for_each_korean(&stage, &hay, |_, _| n += 1),
+                    Form::KoNow => for_each_korean_now(&stage, &hay, |_, _| n += 1),
+                    _ => panic!("{form:?} is not Korean"),
+                }
+                assert!(n > 0, "{stage:?} is not read as {form:?}");
+                shapes += 1;
+            }
+        }
+        assert_eq!(shapes, 4);
     }
 
     fn read_ko(stage: &str, hay: &str) -> Vec<String> {

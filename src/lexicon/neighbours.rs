@@ -13,9 +13,11 @@
 //!   adverb or one function word), a `[context]` word right before or after it, or the two
 //!   sides of a `{service}` frame. Each such word begins right where the name ends, or ends
 //!   right where it begins: [`Matcher::words_next_to_names`] lists them. Hits that are not
-//!   literal come from the grammar forms: the Korean ones begin with a lone 안 or 못, or with
-//!   any syllable followed by 지않, and end with 지않 or with the verb after a lone 안 or 못;
-//!   the English ones are ASCII;
+//!   literal come from the grammar forms: the Korean ones begin with a lone 안 or 못, with any
+//!   syllable followed by 지않, or with 이제, and end with 지않, with the verb after a lone 안 or
+//!   못, or within two syllables after 이제 (the words are `grammar`'s constants,
+//!   [`KO_NEGATIVES`], [`KO_AFTER_STEM`], [`KO_NOW`] and [`KO_NOW_SPAN`], read here too); the
+//!   English ones are ASCII;
 //! * to open the post, or to follow an English predicate and a preposition, nothing alphanumeric
 //!   (or only ASCII) may come right before it.
 //!
@@ -26,13 +28,16 @@
 //! `w` (or an @mention, which begins with `@`); then, or when anything but a syllable comes
 //! first on either side, the post is let through. Otherwise the post is let through only if the
 //! one or two syllables after the name may begin one of those words, or those before it may end
-//! one ([`Ends`]), or a lone 안 or 못 stands before the run of syllables before it, or 지 is the
-//! second syllable after it. A syllable with a final ㅋ may change before a ㅋ; the prefilter
-//! lets such texts through anyway (`normalise::may_fold`).
+//! one ([`Ends`]), or a lone 안 or 못 stands before the run of syllables before it, or 이제
+//! within the syllables before it that its hit may span, or 지 (of 지않) is the second syllable
+//! after it. A syllable with a final ㅋ may change before a ㅋ; the prefilter lets such texts
+//! through anyway (`normalise::may_fold`).
 //!
-//! `tests/prefilter.rs` checks the prefilter with this rule against the full classifier.
+//! `tests/prefilter.rs` checks the prefilter with this rule against the full classifier, and
+//! builds posts from the Korean forms' shapes (`Form::korean_shapes`) to do so.
 
 use super::classify::Matcher;
+use super::grammar::{KO_AFTER_STEM, KO_NEGATIVES, KO_NOW, KO_NOW_SPAN};
 use super::normalise::is_syllable;
 
 /// The words that may stand right after (`heads`) and right before (`tails`) a kept ambiguous
@@ -40,10 +45,15 @@ use super::normalise::is_syllable;
 pub(super) struct Neighbours {
     heads: Ends,
     tails: Ends,
-    /// The outage and recovery entries (one must follow a name that opens the post), and how
-    /// many syllables may come between (three a word).
+    /// The outage and recovery entries (one must follow a name that opens the post), how many
+    /// syllables may come between, and the particles that, glued to the name, keep it from
+    /// opening the post.
     phrases: Ends,
     reach: usize,
+    modifiers: [char; 2],
+    /// The first syllable of [`KO_AFTER_STEM`] (지), and the negatives as characters.
+    after_stem: char,
+    negatives: [char; 2],
 }
 
 /// The ends of a set of words, read from the side next to the name: the pairs of characters
@@ -106,7 +116,10 @@ impl Neighbours {
             heads: Ends::default(),
             tails: Ends::default(),
             phrases: Ends::default(),
-            reach: 3 * words.opening_reach,
+            reach: words.opening_syllables,
+            modifiers: words.modifiers.map(first_char),
+            after_stem: first_char(KO_AFTER_STEM),
+            negatives: KO_NEGATIVES.map(first_char),
         };
         for h in words.heads {
             n.heads.add(h.trim_matches(' ').chars());
@@ -121,11 +134,11 @@ impl Neighbours {
         // a stem with 지않 (asked for apart); 이제 with the syllables after it
         // (`grammar::for_each_korean_now`; what it ends with is asked for apart).
         for ends in [&mut n.heads, &mut n.phrases] {
-            ends.add("안".chars());
-            ends.add("못".chars());
-            ends.add("이제".chars());
+            for w in KO_NEGATIVES.iter().chain([&KO_NOW]) {
+                ends.add(w.chars());
+            }
         }
-        n.tails.add("지않".chars().rev());
+        n.tails.add(KO_AFTER_STEM.chars().rev());
         for ends in [&mut n.heads, &mut n.tails, &mut n.phrases] {
             ends.sort();
         }
@@ -149,7 +162,7 @@ impl Neighbours {
         };
         let mut a = [(0, '\0'); 2];
         let na = syllables_after(text, to, &mut a);
-        if na == 0 || a[1].1 == '지' || may_be_removed(text, from) {
+        if na == 0 || a[1].1 == self.after_stem || may_be_removed(text, from) {
             return true;
         }
         if self.heads.may_hold(&chars(&a[..na])[..na]) {
@@ -161,7 +174,7 @@ impl Neighbours {
             // A syllable stays right before the name: only a word ending there keeps it (a
             // syllable before the name past white space begins a piece of its own).
             return b[..nb].iter().any(|&(at, _)| may_be_removed(text, at))
-                || negated_before(text, b[0].0)
+                || negated_before(text, b[0].0, self.negatives)
                 || now_before(text, from)
                 || self.tails.may_hold(&chars(&b[..nb])[..nb]);
         }
@@ -192,11 +205,11 @@ impl Neighbours {
 
     /// Whether an outage or recovery phrase may follow the name that ends at byte `to` of
     /// `text` close enough for the name to open the post (`Matcher::heads_the_post`): never
-    /// with 에 or 의 glued to it (`first`, the syllable after it); else a phrase must begin
-    /// within [`Neighbours::reach`] syllables, unless something other than a syllable comes
-    /// first.
+    /// with 에 or 의 (the modifiers) glued to it (`first`, the syllable after it); else a
+    /// phrase must begin within [`Neighbours::reach`] syllables, unless something other than a
+    /// syllable comes first.
     fn may_open(&self, text: &str, to: usize, first: char) -> bool {
-        if matches!(first, '에' | '의') {
+        if self.modifiers.contains(&first) {
             return false;
         }
         let mut run = ['\0'; 16];
@@ -216,9 +229,14 @@ impl Neighbours {
         }
         (0..n.min(self.reach + 1)).any(|k| {
             let pair = &run[k..n.min(k + 2)];
-            pair.get(1) == Some(&'지') || self.phrases.may_hold(pair)
+            pair.get(1) == Some(&self.after_stem) || self.phrases.may_hold(pair)
         })
     }
+}
+
+/// The first character of a word (of one character, or of a pair).
+fn first_char(w: &str) -> char {
+    w.chars().next().unwrap_or('\0')
 }
 
 /// The characters of `seen` (one or two), in a pair.
@@ -324,9 +342,10 @@ fn may_be_removed(text: &str, i: usize) -> bool {
     )
 }
 
-/// Whether a lone 안 or 못 stands, past white space, before the run of syllables that holds the
-/// syllable at byte `at` of `text` (its verb: the form then ends where that run ends).
-fn negated_before(text: &str, at: usize) -> bool {
+/// Whether a lone 안 or 못 (`negatives`) stands, past white space, before the run of syllables
+/// that holds the syllable at byte `at` of `text` (its verb: the form then ends where that run
+/// ends).
+fn negated_before(text: &str, at: usize, negatives: [char; 2]) -> bool {
     let run = text[..at]
         .char_indices()
         .rev()
@@ -334,24 +353,30 @@ fn negated_before(text: &str, at: usize) -> bool {
         .map_or(0, |(k, c)| k + c.len_utf8());
     let head = &text[..run];
     let trimmed = head.trim_end();
-    trimmed.len() < head.len() && (trimmed.ends_with('안') || trimmed.ends_with('못'))
+    trimmed.len() < head.len() && trimmed.ends_with(negatives)
 }
 
-/// Whether 이제 stands within the four syllables before byte `from` of `text` (white space
-/// passed over): the form 이제 + a verb (`grammar::for_each_korean_now`) spans 이제 and up to
-/// two syllables after it, and may end right where the name begins.
+/// Whether 이제 ([`KO_NOW`]) stands within the syllables before byte `from` of `text` that its
+/// form may span (white space passed over): the form 이제 + a verb
+/// (`grammar::for_each_korean_now`) spans 이제 and up to [`KO_NOW_SPAN`] syllables after it, and
+/// may end right where the name begins.
 fn now_before(text: &str, from: usize) -> bool {
+    // The word's characters, last first, and how many syllables back it may begin.
+    let mut word = KO_NOW.chars().rev();
+    let (Some(last), Some(first)) = (word.next(), word.next()) else {
+        return false;
+    };
     let mut prev = '\0';
     for c in text[..from]
         .chars()
         .rev()
         .filter(|c| !c.is_whitespace())
-        .take(4)
+        .take(KO_NOW.chars().count() + KO_NOW_SPAN)
     {
         if !is_syllable(c) {
             return false;
         }
-        if c == '이' && prev == '제' {
+        if c == first && prev == last {
             return true;
         }
         prev = c;

@@ -51,15 +51,25 @@
 //! its token counts only where the syllables around it allow that (`neighbours.rs` gives the
 //! argument). On the blog corpus such posts had been a tenth of the text bytes let through.
 //!
+//! A name typed wrong ("gmial", 배밍) holds no alias token, yet the classifier reads it in a
+//! post that names no service and holds an outage or recovery phrase and a word of
+//! `misspell::GATE` ("not loading", 안 돼): those words are patterns of the same automaton, and
+//! a post that would be skipped but holds one is asked `Misspellings::may_name`, the
+//! classifier's own question of the same text (`misspell.rs`).
+//!
 //! `tests/prefilter.rs` checks this against the full matcher on the bundled fixtures and on
 //! generated variants.
 
 use std::cell::OnceCell;
+use std::sync::Arc;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, Match, MatchKind, StartKind};
 
 use super::classify::{Matcher, Scratch, Verdict};
 use super::file::{Ambiguity, Entry, TermKind};
+use super::misspell::{Misspellings, GATE};
 use super::neighbours::Neighbours;
 use super::normalise::{is_folded_mark, is_hangul, is_syllable, may_fold, nfkc_stage, Doubles};
 use super::respell::may_respell;
@@ -132,7 +142,7 @@ const COMMON_HANGUL: &str = "이다는의에하고가지을기서사대로리도
 /// Built once per matcher; cheap to share between workers.
 pub struct Prefilter {
     /// `None`: every post is a candidate (no token could be chosen for some entry).
-    tokens: Option<AhoCorasick>,
+    tokens: Option<DFA>,
     /// Per token (by pattern id), what must hold around a hit of it in one of its entries for
     /// the hit to count (see [`Around`]); empty: every hit counts.
     contexts: Vec<Vec<Around>>,
@@ -148,6 +158,11 @@ pub struct Prefilter {
     /// With `--about`: a bare outage word may appear only once a playful spelling is read back
     /// ("d o w n", "d0wn"; `respell.rs`), so texts of those shapes go the full way.
     respells: bool,
+    /// The classifier reads a name typed wrong in a post with an outage or recovery phrase
+    /// (`misspell.rs`), which holds no alias token: a second scan, of the posts skipped.
+    misspell: Option<Arc<Misspellings>>,
+    /// The patterns of `tokens` from here on are the words of `misspell::GATE`.
+    gate_from: usize,
 }
 
 impl Prefilter {
@@ -193,6 +208,8 @@ impl Prefilter {
                         doubles,
                         marks,
                         respells: about,
+                        misspell: None,
+                        gate_from: 0,
                     }
                 }
             }
@@ -201,7 +218,7 @@ impl Prefilter {
         tokens.dedup();
         // One pattern per token; its contexts are the entries' syllables around it, or none at
         // all (every hit counts) when some entry has none to ask for.
-        let (words, contexts): (Vec<&str>, Vec<Vec<Around>>) = tokens
+        let (mut words, contexts): (Vec<&str>, Vec<Vec<Around>>) = tokens
             .chunk_by(|a, b| a.0 == b.0)
             .map(|same_token| {
                 let around: Option<Vec<Around>> =
@@ -209,12 +226,18 @@ impl Prefilter {
                 (same_token[0].0, around.unwrap_or_default())
             })
             .unzip();
+        // The words a misspelt name needs beside it (`misspell::GATE`) follow, found in the
+        // same search: a hit of one lets nothing through on its own.
+        let gate_from = words.len();
+        words.extend(GATE);
         // A DFA: it reads every post, and searches faster than an NFA (which cost ~5% more
-        // instructions per line here) for the 2 MiB and ~7 ms it takes to build.
-        let ac = AhoCorasick::builder()
+        // instructions per line here) for the 2 MiB and ~7 ms it takes to build. Searched by
+        // `each_hit`, with no skip-ahead prefilter of its own.
+        let ac = DFA::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
+            .start_kind(StartKind::Unanchored)
+            .prefilter(false)
             .build(&words)
             .ok();
         Prefilter {
@@ -225,6 +248,8 @@ impl Prefilter {
             doubles,
             marks,
             respells: about,
+            misspell: Some(Arc::clone(matcher.misspellings())),
+            gate_from,
         }
     }
 
@@ -258,13 +283,23 @@ impl Prefilter {
         };
         // Every hit, overlapping ones too (see `could_match_stage`).
         let hash = OnceCell::new();
-        let hit = ac
-            .find_overlapping_iter(text)
-            .find(|m| self.counts(text, m, &hash));
+        let mut gated = false;
+        let mut hit = None;
+        each_hit(ac, text, |m| {
+            gated |= m.pattern().as_usize() >= self.gate_from;
+            let counts = self.counts(text, &m, &hash);
+            if counts {
+                hit = Some(m);
+            }
+            counts
+        });
         match hit {
             Some(m) => {
                 let next = text[m.end()..].trim_start().chars().next().unwrap_or(' ');
                 Some(format!("{}{next}", &text[m.start()..m.end()]))
+            }
+            None if gated && self.misspell.as_ref().is_some_and(|m| m.may_name(text)) => {
+                Some("a misspelt name".into())
             }
             None => (may_fold(text, self.doubles, self.marks)
                 || (self.respells && may_respell(text)))
@@ -287,17 +322,23 @@ impl Prefilter {
         };
         // Whether the text has a `#`, looked for once per text and only if a hit asks.
         let hash = OnceCell::new();
-        let hit = ac
-            .find_overlapping_iter(text)
-            .any(|m| self.counts(text, &m, &hash));
-        hit || may_fold(text, self.doubles, self.marks) || (self.respells && may_respell(text))
+        let mut gated = false;
+        let hit = each_hit(ac, text, |m| {
+            gated |= m.pattern().as_usize() >= self.gate_from;
+            self.counts(text, &m, &hash)
+        });
+        hit || may_fold(text, self.doubles, self.marks)
+            || (self.respells && may_respell(text))
+            || (gated && self.misspell.as_ref().is_some_and(|m| m.may_name(text)))
     }
 
     /// Whether the token hit `m` in `text` counts: its token has no contexts, or one fits.
     /// `hash` holds whether `text` has a `#` once a hit has asked (see [`Words::fits`]).
     #[inline]
     fn counts(&self, text: &str, m: &aho_corasick::Match, hash: &OnceCell<bool>) -> bool {
-        let around = &self.contexts[m.pattern().as_usize()];
+        let Some(around) = self.contexts.get(m.pattern().as_usize()) else {
+            return false; // a word of the gate
+        };
         around.is_empty()
             || around.iter().any(|a| match a {
                 Around::Syllables(c) => {
@@ -318,6 +359,33 @@ impl Prefilter {
                 }
             })
     }
+}
+
+/// Calls `hit` with every hit of a token of `dfa` in `text`, overlapping ones too, by where they
+/// end (as the crate's overlapping search reports them), until it returns true; whether one
+/// did. The loop over the DFA's transitions is written here, with the state in a register: the
+/// crate's overlapping iterator keeps its place in memory at every byte and returns at every
+/// hit, which on Korean prose (a token syllable every few words) cost a third more.
+#[inline]
+fn each_hit(dfa: &DFA, text: &str, mut hit: impl FnMut(Match) -> bool) -> bool {
+    let Ok(mut sid) = dfa.start_state(Anchored::No) else {
+        return true;
+    };
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        sid = dfa.next_state(Anchored::No, sid, b);
+        // (without a prefilter only a match state, or the dead state that an unanchored
+        // search never reaches, is special)
+        if dfa.is_special(sid) && dfa.is_match(sid) {
+            for k in 0..dfa.match_len(sid) {
+                let pattern = dfa.match_pattern(sid, k);
+                let len = dfa.pattern_len(pattern);
+                if hit(Match::new(pattern, i + 1 - len..i + 1)) {
+                    return true;
+                }
+            }
+        }
+    }
+    false
 }
 
 /// What must hold around a token's hit for one of its entries to match there and count.

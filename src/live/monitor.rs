@@ -18,7 +18,10 @@
 //!   `min_reports` more). So an incident makes at most a handful of updates, each a doubling.
 //! * **Recovery**: the detector places a recovery (its `merge_gap` quiet windows have closed
 //!   after the last elevated window, so nothing more can join the run; the recovery posts
-//!   only place it). Withdrawn: an announced incident that
+//!   only place it), once it is settled: while "it's back" posts still to come could make the
+//!   outage's tail a degraded one (its reports above normal in sum, no recovery posts yet,
+//!   fewer than `tail_windows` windows past the run), it is held back, so that it is announced
+//!   once, where `detect` places it ([`settled_recovery`]). Withdrawn: an announced incident that
 //!   the detector, with the windows closed since, no longer finds at all once `merge_gap`
 //!   windows have closed after its last elevated window (the refitted baseline explains it);
 //!   also after its recovery was announced, up to the close `tail_windows` past its last
@@ -502,7 +505,8 @@ impl Monitor {
             detail: inc.clone(),
         };
         out.push(alert(Event::Onset, onset));
-        if let Some(r) = inc.recovery {
+        let recovery = settled_recovery(&inc);
+        if let Some(r) = recovery {
             out.push(alert(Event::Recovery, r));
         }
         self.tracked[svc].push(Tracked {
@@ -512,7 +516,7 @@ impl Monitor {
             peak: inc.peak_reports,
             peak_at: inc.peak,
             onset,
-            recovered: inc.recovery.is_some(),
+            recovered: recovery.is_some(),
             withdrawn: false,
             seen: inc,
         });
@@ -577,24 +581,29 @@ impl Monitor {
             t.peak = inc.peak_reports;
             t.peak_at = inc.peak;
         }
-        if let Some(r) = inc.recovery {
+        if let Some(r) = settled_recovery(inc) {
             out.push(alert(Event::Recovery, r));
             t.recovered = true;
         }
     }
 
     /// The end of the stream: alerts for the incidents still under way (call after closing
-    /// the last windows).
+    /// the last windows), and the recoveries held back (see [`settled_recovery`]) as the
+    /// detector places them on the windows seen: no later window will move them now.
     pub fn finish(&mut self, as_of: Ts) -> Vec<Alert> {
         let mut out = vec![];
         for (svc, tracked) in self.tracked.iter_mut().enumerate() {
             for t in tracked.iter_mut().filter(|t| !t.recovered) {
                 t.recovered = true;
+                let (event, time) = match t.seen.recovery {
+                    Some(r) => (Event::Recovery, r),
+                    None => (Event::Unresolved, as_of),
+                };
                 out.push(Alert {
-                    event: Event::Unresolved,
+                    event,
                     incident: t.number,
                     service: svc,
-                    time: as_of,
+                    time,
                     onset: t.onset,
                     as_of,
                     withdrawn: false,
@@ -604,6 +613,17 @@ impl Monitor {
         }
         out
     }
+}
+
+/// The recovery of `inc` to announce: the detector's, once it is settled. While recovery posts
+/// still to come could move it (its tail's reports above normal in sum and fewer than
+/// `tail_windows` windows after its last elevated one seen: `Incident::recovery_settled`) it is
+/// held back, at most until the close `tail_windows` past that window; announced at once, it
+/// would be taken back only by a reopening, never moved, and a user's notifier would have said
+/// "recovered" while people were still complaining (`fresh6-early-5`: placed at 20:00 where
+/// the detector, with the windows after it, places the first "it's back" at 20:22:56).
+fn settled_recovery(inc: &Incident) -> Option<Ts> {
+    inc.recovery.filter(|_| inc.recovery_settled)
 }
 
 /// Where an outage that came back after its recovery starts again: the first report from
@@ -686,34 +706,52 @@ mod tests {
         assert!(!rec[0].withdrawn);
     }
 
+    /// Two recovery posts ("back") at `t` and a second later.
+    fn recovered(w: &mut Windows, t: Ts) {
+        for v in 0..2 {
+            w.see(t + v);
+            w.mention(0, t + v);
+            w.classify(
+                0,
+                Kind::Recovery,
+                t + v,
+                "back",
+                Some(&format!("r{t}_{v}")),
+                &[1],
+            );
+        }
+    }
+
     #[test]
     fn a_return_the_detector_joins_to_a_recovered_incident_reopens_it() {
-        let mut w = background(340);
-        let mut m = Monitor::new(Params::default(), 1, 10_000);
-        assert!(m.close(&mut w, 299, 300 * 60).is_empty());
-        let mut events = vec![];
-        let mut step = |w: &mut Windows, m: &mut Monitor, c: i64, voices: i64| {
-            for v in 0..voices {
-                report(w, c * 60 + 10 + v, &format!("c{c}v{v}"));
-            }
-            for a in m.close(w, c, (c + 1) * 60) {
-                events.push((c, a.event, a.incident));
-            }
-        };
         // An outage, then a lull of single complaints (above the usual one in 50 minutes in
         // sum, no window elevated on its own), then the reports come back.
-        for c in 300..=305 {
-            step(&mut w, &mut m, c, 8);
-        }
-        for c in 306..=311 {
-            step(&mut w, &mut m, c, 1);
-        }
-        for c in 312..=316 {
-            step(&mut w, &mut m, c, 8);
-        }
-        for c in 317..=330 {
-            step(&mut w, &mut m, c, 0);
-        }
+        let run = |posts: bool| {
+            let mut w = background(340);
+            let mut m = Monitor::new(Params::default(), 1, 10_000);
+            assert!(m.close(&mut w, 299, 300 * 60).is_empty());
+            let mut events = vec![];
+            for c in 300..=330 {
+                let voices = match c {
+                    300..=305 | 312..=316 => 8,
+                    306..=311 => 1,
+                    _ => 0,
+                };
+                for v in 0..voices {
+                    report(&mut w, c * 60 + 10 + v, &format!("c{c}v{v}"));
+                }
+                if posts && c == 306 {
+                    recovered(&mut w, c * 60 + 30);
+                }
+                for a in m.close(&mut w, c, (c + 1) * 60) {
+                    events.push((c, a.event, a.incident));
+                }
+            }
+            events
+        };
+        // "It's back" posts just after the outage place its recovery, announced; the return
+        // reopens it.
+        let events = run(true);
         let kinds: Vec<Event> = events.iter().map(|e| e.1).collect();
         assert_eq!(
             kinds,
@@ -732,6 +770,13 @@ mod tests {
             events[1].0 < 312 && (312..=316).contains(&events[2].0),
             "{events:?}"
         );
+        // Without them the lull's complaints, above normal in sum, hold the recovery back
+        // (see `settled_recovery`): nothing was announced over, so nothing reopens, and the
+        // one recovery comes after the return.
+        let events = run(false);
+        let kinds: Vec<Event> = events.iter().map(|e| e.1).collect();
+        assert_eq!(kinds, [Event::Onset, Event::Recovery], "{events:?}");
+        assert!(events[1].0 > 316, "{events:?}");
     }
 
     #[test]
@@ -794,6 +839,48 @@ mod tests {
         assert_eq!(out.len(), 1, "{out:?}");
         assert_eq!(out[0].event, Event::Onset, "{out:?}");
         assert_ne!(out[0].incident, events[0].incident, "{out:?}");
+    }
+
+    #[test]
+    fn a_recovery_is_held_back_while_late_recovery_posts_could_move_it() {
+        // An outage in minutes 300 to 305, then single late voices every other minute (above
+        // normal in sum, no window elevated alone), and two "it's back" posts at minute 314,
+        // within `tail_windows` of the run: `detect` on the whole input places the recovery at
+        // the first of them (a degraded tail). Announced at the reports' end as soon as the run
+        // was settled, it would have been 8 minutes early and never moved.
+        let run = |posts: bool| {
+            let mut w = background(400);
+            let mut m = Monitor::new(Params::default(), 1, 10_000);
+            m.close(&mut w, 299, 300 * 60);
+            let mut events = vec![];
+            for c in 300..=330 {
+                let voices = match c {
+                    300..=305 => 8,
+                    307 | 309 | 311 => 1,
+                    _ => 0,
+                };
+                for v in 0..voices {
+                    report(&mut w, c * 60 + 10 + v, &format!("c{c}v{v}"));
+                }
+                if posts && c == 314 {
+                    recovered(&mut w, c * 60 + 30);
+                }
+                events.extend(m.close(&mut w, c, (c + 1) * 60).into_iter().map(|a| (c, a)));
+            }
+            events
+        };
+        let events = run(true);
+        let kinds: Vec<Event> = events.iter().map(|e| e.1.event).collect();
+        assert_eq!(kinds, [Event::Onset, Event::Recovery], "{events:?}");
+        assert_eq!(events[1].1.time, 314 * 60 + 30);
+        assert_eq!(events[1].0, 314);
+        // No posts come: held until the close `tail_windows` past the run's last elevated
+        // window, then announced where the reports ended.
+        let events = run(false);
+        let kinds: Vec<Event> = events.iter().map(|e| e.1.event).collect();
+        assert_eq!(kinds, [Event::Onset, Event::Recovery], "{events:?}");
+        assert_eq!(events[1].1.time, 306 * 60);
+        assert_eq!(events[1].0, 305 + Params::default().tail_windows);
     }
 
     #[test]

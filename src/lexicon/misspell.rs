@@ -1,0 +1,724 @@
+//! Service names typed wrong: "gmial", "spotfy", "twiter", "whatsaap", "discorddddd", 배밍 (배민).
+//! A post that names no service but holds an outage or recovery phrase, and one of the common
+//! outage or recovery words of [`GATE`] as typed ("down", "error", 안 돼, 먹통 …), is read once
+//! more for a word one edit away from a name, and that word then names the service.
+//!
+//! * A Latin name (one word of five letters or more once runs are folded, not ambiguous:
+//!   "wavve" reads "wave", a common word) matches a word of the post
+//!   when both, with runs of a repeated letter read as one ("whatsaap" and "whatsapp" are both
+//!   "whatsap"), are equal or one edit apart: a letter added, dropped or changed, or two
+//!   neighbours swapped ("gmial"). The word must differ from the name as typed (an exact name
+//!   that did not match was set aside for a reason).
+//! * A Hangul name (two syllables or more, not ambiguous) matches the first syllables of a word
+//!   as typed when one syllable differs in its final consonant only (멜롱 for 멜론, 배밍 for
+//!   배민): a changed initial or vowel makes another word too often. What follows in the word
+//!   must be nothing or a particle (멜롱이, 배밍에서).
+//! * Ordinary words one edit from a name (never/naver, thing/tving, watch/watcha, 티비/티빙) are
+//!   listed in [`LATIN_STOP`] and [`HANGUL_STOP`], found by running the rule over every word of the labelled
+//!   sets, the training posts and the bench corpora and reading what it matched.
+//!
+//! The prefilter skips every post in which no token of an alias occurs, and a misspelt name
+//! holds none. The prefilter's own search looks for the words of [`GATE`] too, and a post it
+//! would skip that holds one is asked [`Misspellings::may_name`], a scan of its words: the
+//! classifier asks the same two questions of the same text (the text before the second stage
+//! of normalisation) before it reads a misspelt name, so `detect` reads what `classify` reads.
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+use super::classify::TermId;
+use super::file::{Ambiguity, Entry, TermKind};
+use super::normalise::is_syllable;
+
+/// Common words one edit (as read here) from a Latin name: never a misspelt name.
+const LATIN_STOP: &[&str] = &[
+    "message",
+    "messages",
+    "mobile",
+    "mobiles",
+    "mail",
+    "mails",
+    "email",
+    "emails",
+    "emailed",
+    "cloud",
+    "clouds",
+    "ncloud",
+    "switch",
+    "switches",
+    "black",
+    "install",
+    "installs",
+    "googled",
+    "googl",
+    "goog",
+    "neon",
+    "tells",
+    "tell",
+    "edit",
+    "edits",
+    "interest",
+    "youtuber",
+    "youtubers",
+    "never",
+    "thing",
+    "things",
+    "watch",
+    "stack",
+    "stacks",
+    "slick",
+    "flick",
+    "later",
+    "water",
+    "credit",
+    "single",
+    "venom",
+    "amazing",
+    "canvas",
+    "strip",
+    "stripes",
+    "tumbler",
+    "humble",
+    "horizon",
+    "podcast",
+    "podcasts",
+    "spotty",
+    "editor",
+    "disco",
+    "twitchy",
+    "steamy",
+    "market",
+    "markets",
+    "marker",
+    "wave",
+    "waves",
+    "have",
+];
+
+/// Common Hangul words one final consonant from a Hangul name.
+const HANGUL_STOP: &[&str] = &[
+    "티비",
+    "멜로",
+    "배미",
+    "토스트",
+    "카토",
+    "네이브",
+    "지닌",
+    "밴들",
+    "쿠파",
+    "다은",
+    "라이",
+];
+
+/// The outage and recovery words a post must hold, as typed, for a misspelt name to be read
+/// in it (besides an outage or recovery entry the matcher finds): the common ones. A rule
+/// about a few strong words keeps the prefilter's second scan to the posts holding one.
+pub const GATE: &[&str] = &[
+    "down",
+    "outage",
+    "not work",
+    "n't work",
+    "not load",
+    "n't load",
+    "not send",
+    "n't send",
+    "crash",
+    "error",
+    "broke",
+    "offline",
+    "not respond",
+    "n't respond",
+    "back up",
+    "is back",
+    "ing again",
+    "fixed",
+    "먹통",
+    "장애",
+    "오류",
+    "에러",
+    "안 돼",
+    "안돼",
+    "안 됨",
+    "안됨",
+    "안 되",
+    "안되",
+    "안대",
+    "다운",
+    "터졌",
+    "터짐",
+    "튕",
+    "끊",
+    "접속",
+    "복구",
+    "정상",
+    "다시 돼",
+    "다시 됨",
+    "로딩",
+];
+
+/// Particles that may follow a Hangul name inside the word as typed.
+const PARTICLES: &[&str] = &[
+    "이", "가", "은", "는", "을", "를", "도", "에", "에서", "까지", "만", "으로", "로", "랑",
+    "이랑", "하고", "의", "앱", "어플", "서버", "접속", "또", "진짜", "왜",
+];
+
+/// The longest name read, in bytes (longer words are not looked up).
+const MAX_LATIN: usize = 24;
+
+/// A Latin name as compared: runs of a letter read as one.
+struct LatinName {
+    typed: Box<[u8]>,
+    folded: Box<[u8]>,
+    term: TermId,
+}
+
+/// A Hangul name as compared, by syllable.
+struct HangulName {
+    syllables: Box<[char]>,
+    term: TermId,
+}
+
+/// The names of a matcher's aliases, indexed for near look-ups, and the tokens of its outage
+/// and recovery entries (for [`Misspellings::may_name`]).
+pub struct Misspellings {
+    latin: Vec<LatinName>,
+    /// Indices into `latin` by the first two and by the last two letters of the folded name
+    /// (see [`pair`]): one edit keeps one pair or the other, on a name of four folded letters
+    /// or more.
+    heads: Vec<Vec<u32>>,
+    tails: Vec<Vec<u32>>,
+    hangul: Vec<HangulName>,
+    /// Indices into `hangul` by the first syllable without its final consonant (see
+    /// [`base`]): a near name keeps every syllable's initial and vowel.
+    by_first: Vec<Vec<u32>>,
+    /// The syllable counts of the Hangul names, fewest first.
+    counts: Vec<usize>,
+    /// A bit per pair of syllable bases (399 × 399): set where a Hangul name begins with them.
+    pairs: Vec<u64>,
+    /// The words of [`GATE`] (case-insensitive).
+    gate: Option<AhoCorasick>,
+}
+
+/// Where a pair of lower-case ASCII letters is kept in [`Misspellings::heads`] and `tails`.
+fn pair(a: u8, b: u8) -> Option<usize> {
+    (a.is_ascii_lowercase() && b.is_ascii_lowercase())
+        .then(|| usize::from(a - b'a') * 26 + usize::from(b - b'a'))
+}
+
+/// A Hangul syllable's initial and vowel, as an index (0..399), for [`Misspellings::by_first`].
+fn base(c: char) -> Option<usize> {
+    is_syllable(c).then(|| (c as usize - 0xAC00) / 28)
+}
+
+impl Misspellings {
+    /// Indexes the aliases among `entries` (by their term id) that are names clear enough to
+    /// read one edit away.
+    pub fn new(entries: &[Entry]) -> Misspellings {
+        let mut m = Misspellings {
+            latin: Vec::new(),
+            heads: vec![Vec::new(); 26 * 26],
+            tails: vec![Vec::new(); 26 * 26],
+            hangul: Vec::new(),
+            by_first: vec![Vec::new(); 399],
+            pairs: vec![0; 399 * 399 / 64 + 1],
+            counts: Vec::new(),
+            gate: None,
+        };
+        for (term, e) in entries.iter().enumerate() {
+            if matches!(e.kind, TermKind::Alias(_)) && e.ambiguity() == Ambiguity::None {
+                m.add_name(e, term);
+            }
+        }
+        m.counts.sort_unstable();
+        m.counts.dedup();
+        m.gate = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(GATE)
+            .ok();
+        m
+    }
+
+    fn add_name(&mut self, e: &Entry, term: TermId) {
+        let p = e.pattern.as_str();
+        if p.len() >= 5 && p.len() <= MAX_LATIN && p.bytes().all(|b| b.is_ascii_lowercase()) {
+            let folded = fold_runs(p.as_bytes());
+            if folded.len() < 5 {
+                return;
+            }
+            let i = self.latin.len() as u32;
+            let n = folded.len();
+            if let (Some(h), Some(t)) = (
+                pair(folded[0], folded[1]),
+                pair(folded[n - 2], folded[n - 1]),
+            ) {
+                self.heads[h].push(i);
+                self.tails[t].push(i);
+            }
+            self.latin.push(LatinName {
+                typed: p.as_bytes().into(),
+                folded: folded.into(),
+                term,
+            });
+        } else if p.chars().count() >= 2 && p.chars().all(is_syllable) {
+            let syllables: Box<[char]> = p.chars().collect();
+            let i = self.hangul.len() as u32;
+            if let (Some(a), Some(b)) = (base(syllables[0]), base(syllables[1])) {
+                self.by_first[a].push(i);
+                let bit = a * 399 + b;
+                self.pairs[bit / 64] |= 1 << (bit % 64);
+            }
+            self.counts.push(syllables.len());
+            self.hangul.push(HangulName { syllables, term });
+        }
+    }
+
+    /// Where a misspelt name stands in `hay` (the normalised text) and its alias term: the
+    /// first word of `stage` (the text before the second stage of normalisation, spaces kept)
+    /// that is one (see [`Misspellings::typed`]), when `stage` holds a word of [`GATE`]; found
+    /// again in `hay` as the first Latin word read as the same name, or the Hangul name's
+    /// syllables as typed. Reading `stage` makes the prefilter's question the same one.
+    pub fn find(&self, stage: &str, hay: &str) -> Option<(usize, usize, TermId)> {
+        if !self.gate.as_ref().is_none_or(|g| g.is_match(stage)) {
+            return None;
+        }
+        match self.typed(stage)? {
+            (term, None) => latin_words(hay.as_bytes()).find_map(|(s, e)| {
+                (self.latin_name(&hay.as_bytes()[s..e]) == Some(term)).then_some((s, e, term))
+            }),
+            (term, Some(name)) => {
+                let at = memchr::memmem::find(hay.as_bytes(), name.as_bytes())?;
+                Some((at, at + name.len(), term))
+            }
+        }
+    }
+
+    /// Whether `stage` holds a word that is a misspelt name (see [`Misspellings::typed`]): the
+    /// prefilter asks it of a post it would skip that holds a word of [`GATE`] (which its own
+    /// search finds), as the classifier asks it before [`Misspellings::find`].
+    pub fn may_name(&self, stage: &str) -> bool {
+        self.typed(stage).is_some()
+    }
+
+    /// The first word of `stage` that is a misspelt name: its alias term, and for a Hangul name
+    /// the syllables as typed.
+    fn typed<'t>(&self, stage: &'t str) -> Option<(TermId, Option<&'t str>)> {
+        let latin = latin_words(stage.as_bytes()).find_map(|(s, e)| {
+            let mut buf = [0u8; MAX_LATIN];
+            let w = &stage.as_bytes()[s..e];
+            if w.len() < 4 || w.len() > MAX_LATIN {
+                return None;
+            }
+            buf[..w.len()].copy_from_slice(w);
+            buf[..w.len()].make_ascii_lowercase();
+            self.latin_name(&buf[..w.len()])
+        });
+        latin.map(|t| (t, None)).or_else(|| {
+            hangul_candidates(stage, &self.pairs).find_map(|w| {
+                let (k, term) = self.hangul_name(w)?;
+                let cut = w.char_indices().nth(k).map_or(w.len(), |(i, _)| i);
+                Some((term, Some(&w[..cut])))
+            })
+        })
+    }
+
+    /// The alias term of the Latin name `word` (lower case) is one edit from, if any.
+    fn latin_name(&self, word: &[u8]) -> Option<TermId> {
+        if word.len() < 4 || word.len() > MAX_LATIN {
+            return None;
+        }
+        let mut buf = [0u8; MAX_LATIN];
+        let n = fold_runs_into(word, &mut buf);
+        let folded = &buf[..n];
+        if n < 4 {
+            return None;
+        }
+        let heads = pair(folded[0], folded[1]).map(|i| &self.heads[i]);
+        let tails = pair(folded[n - 2], folded[n - 1]).map(|i| &self.tails[i]);
+        let names = || {
+            heads
+                .into_iter()
+                .chain(tails)
+                .flatten()
+                .map(|&i| &self.latin[i as usize])
+        };
+        let near = names().find(|name| within_one_edit(folded, &name.folded))?;
+        // A name typed right is no misspelling of another, nor is a common word.
+        if names().any(|name| &*name.typed == word)
+            || LATIN_STOP.iter().any(|s| s.as_bytes() == word)
+        {
+            return None;
+        }
+        Some(near.term)
+    }
+
+    /// The syllable count and the alias term of the Hangul name that begins `word` (syllables
+    /// as typed) with one final consonant changed, if any, followed by nothing or a particle.
+    /// Most words' first syllable begins no name, and end there.
+    fn hangul_name(&self, word: &str) -> Option<(usize, TermId)> {
+        let names = &self.by_first[base(word.chars().next()?)?];
+        if names.is_empty() {
+            return None;
+        }
+        let mut head = ['\0'; 8];
+        let mut n = 0;
+        for c in word.chars().take(8) {
+            head[n] = c;
+            n += 1;
+        }
+        self.counts.iter().filter(|&&k| k <= n).find_map(|&k| {
+            let head = &head[..k];
+            let cut = word.char_indices().nth(k).map_or(word.len(), |(i, _)| i);
+            let rest = &word[cut..];
+            let ends = rest.is_empty() || PARTICLES.iter().any(|p| rest.starts_with(p));
+            if !ends
+                || HANGUL_STOP
+                    .iter()
+                    .any(|s| s.chars().eq(head.iter().copied()))
+            {
+                return None;
+            }
+            names
+                .iter()
+                .map(|&i| &self.hangul[i as usize])
+                .find(|n| n.syllables.len() == k && one_final_apart(head, &n.syllables))
+                .map(|n| (k, n.term))
+        })
+    }
+}
+
+/// The runs of ASCII letters of `text` that no other letter or digit touches.
+fn latin_words(text: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < text.len() {
+            while i < text.len() && !text[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            let s = i;
+            while i < text.len() && text[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            let digit_before = s > 0 && text[s - 1].is_ascii_digit();
+            let digit_after = i < text.len() && text[i].is_ascii_digit();
+            if i > s && !digit_before && !digit_after {
+                return Some((s, i));
+            }
+        }
+        None
+    })
+}
+
+/// The Hangul words of `text` (its runs of syllables) whose first two syllables' initials and
+/// vowels are those of some name (`pairs`, see [`Misspellings::pairs`]): the others are
+/// passed over with one bit read.
+fn hangul_candidates<'t, 'p>(
+    text: &'t str,
+    pairs: &'p [u64],
+) -> impl Iterator<Item = &'t str> + use<'t, 'p> {
+    let b = text.as_bytes();
+    // A syllable is three bytes, its first 0xEA to 0xED: read bytes, not chars.
+    let syllable_at = move |i: usize| -> Option<char> {
+        let s = b.get(i..i + 3)?;
+        if !(0xEA..=0xED).contains(&s[0]) {
+            return None;
+        }
+        let c =
+            (u32::from(s[0] & 0x0F) << 12) | (u32::from(s[1] & 0x3F) << 6) | u32::from(s[2] & 0x3F);
+        char::from_u32(c).filter(|&c| is_syllable(c))
+    };
+    let mut i = 0;
+    let mut prev_syllable = false;
+    std::iter::from_fn(move || {
+        while i < b.len() {
+            let Some(c) = syllable_at(i) else {
+                prev_syllable = false;
+                i += 1;
+                continue;
+            };
+            let start = i;
+            i += 3;
+            if std::mem::replace(&mut prev_syllable, true) {
+                continue;
+            }
+            let (Some(x), Some(y)) = (base(c), syllable_at(i).and_then(base)) else {
+                continue;
+            };
+            let bit = x * 399 + y;
+            if pairs[bit / 64] & (1 << (bit % 64)) == 0 {
+                continue;
+            }
+            let mut end = i;
+            while syllable_at(end).is_some() {
+                end += 3;
+            }
+            return Some(&text[start..end]);
+        }
+        None
+    })
+}
+
+/// `word` with each run of one letter read as one letter.
+fn fold_runs(word: &[u8]) -> Vec<u8> {
+    let mut v = word.to_vec();
+    v.dedup();
+    v
+}
+
+/// [`fold_runs`] into `buf` (as long as `word` at least); the folded length.
+fn fold_runs_into(word: &[u8], buf: &mut [u8]) -> usize {
+    let mut n = 0;
+    for &b in word {
+        if n == 0 || buf[n - 1] != b {
+            buf[n] = b;
+            n += 1;
+        }
+    }
+    n
+}
+
+/// The rows of a QWERTY keyboard, each set half a key to the right of the one above.
+const ROWS: [&[u8]; 3] = [b"qwertyuiop", b"asdfghjkl", b"zxcvbnm"];
+
+/// Whether the keys of lower-case letters `a` and `b` touch on a QWERTY keyboard (the same
+/// row, one apart; or the row above or below, at the two keys under or over the key's edges).
+fn keys_touch(a: u8, b: u8) -> bool {
+    let at = |c: u8| {
+        ROWS.iter()
+            .enumerate()
+            .find_map(|(r, row)| row.iter().position(|&k| k == c).map(|i| (r, i as isize)))
+    };
+    let (Some((ra, ia)), Some((rb, ib))) = (at(a), at(b)) else {
+        return false;
+    };
+    match rb as isize - ra as isize {
+        0 => (ia - ib).abs() == 1,
+        // The row below sits half a key to the right: keys i-1 and i of it touch key i.
+        1 => ib == ia || ib == ia - 1,
+        -1 => ib == ia || ib == ia + 1,
+        _ => false,
+    }
+}
+
+/// Whether `a` (a word) and `b` (a name) are equal or one typing slip apart: a letter added or
+/// dropped, a letter added or changed where its key touches a neighbour's (or the letter it
+/// replaces), or two neighbouring letters swapped;
+/// never at the first letter, which people rarely get wrong (toggle is no google, lack no
+/// slack, lastly no fastly), and never a change between keys apart (nation is no nateon,
+/// twister no twitter, discard no discord).
+fn within_one_edit(a: &[u8], b: &[u8]) -> bool {
+    if a.first() != b.first() {
+        return false;
+    }
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let p = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+    if p == short.len() {
+        return true;
+    }
+    if short.len() == long.len() {
+        // One change of a touching key, or a swap of neighbours.
+        (short[p + 1..] == long[p + 1..] && keys_touch(short[p], long[p]))
+            || (p + 1 < short.len()
+                && short[p] == long[p + 1]
+                && short[p + 1] == long[p]
+                && short[p + 2..] == long[p + 2..])
+    } else {
+        // A letter dropped from the word, or added to it by a finger that touched its key too
+        // (twiter for twitter, twirter; not twister).
+        let added = long[p];
+        short[p..] == long[p + 1..]
+            && (long.len() == b.len()
+                || keys_touch(added, long[p - 1])
+                || long.get(p + 1).is_some_and(|&n| keys_touch(added, n)))
+    }
+}
+
+/// A Hangul syllable without its final consonant (가 for 각).
+fn without_final(c: char) -> char {
+    let code = c as u32;
+    if !is_syllable(c) {
+        return c;
+    }
+    let base = code - 0xAC00;
+    char::from_u32(code - base % 28).unwrap_or(c)
+}
+
+/// Whether `a` and `b`, as many syllables, differ in one syllable only, and there in its final
+/// consonant only, both syllables having one: a final changed (배밍 for 배민, 쿠판 for 쿠팡), not
+/// added or dropped, which makes everyday words (원시 is no 원신, 인파 no 인팍, 레디 no 레딧).
+fn one_final_apart(a: &[char], b: &[char]) -> bool {
+    let has_final = |c: char| is_syllable(c) && (c as u32 - 0xAC00) % 28 != 0;
+    let mut differ = a.iter().zip(b).filter(|(x, y)| x != y);
+    match (differ.next(), differ.next()) {
+        (Some((&x, &y)), None) => {
+            without_final(x) == without_final(y) && has_final(x) && has_final(y)
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::{Lexicon, Matcher};
+
+    #[test]
+    fn one_edit_is_an_added_dropped_changed_or_swapped_letter() {
+        assert!(within_one_edit(b"gmial", b"gmail"));
+        assert!(within_one_edit(b"spotfy", b"spotify"));
+        assert!(within_one_edit(b"twiter", b"twitter"));
+        assert!(within_one_edit(b"netflxi", b"netflix"));
+        assert!(within_one_edit(b"slacj", b"slack"));
+        assert!(!within_one_edit(b"slacc", b"slack"));
+        assert!(!within_one_edit(b"gmali", b"gmial"));
+        assert!(!within_one_edit(b"spoty", b"spotify"));
+        assert!(!within_one_edit(b"abcde", b"edcba"));
+    }
+
+    #[test]
+    fn keys_touch_on_a_qwerty_keyboard() {
+        for (a, b) in [
+            (b'a', b's'),
+            (b'a', b'q'),
+            (b'a', b'w'),
+            (b'a', b'z'),
+            (b'g', b't'),
+        ] {
+            assert!(
+                keys_touch(a, b) && keys_touch(b, a),
+                "{}{}",
+                a as char,
+                b as char
+            );
+        }
+        for (a, b) in [
+            (b'a', b'o'),
+            (b'i', b'e'),
+            (b's', b't'),
+            (b'g', b'k'),
+            (b'a', b'x'),
+        ] {
+            assert!(!keys_touch(a, b), "{}{}", a as char, b as char);
+        }
+        // A slip is never at the first letter, nor a change between keys apart.
+        assert!(!within_one_edit(b"toggle", b"google"));
+        assert!(!within_one_edit(b"lack", b"slack"));
+        assert!(!within_one_edit(b"nation", b"nateon"));
+        assert!(within_one_edit(b"gnail", b"gmail"));
+    }
+
+    /// Ordinary words a typing slip from a name, each beside an outage phrase (from a review:
+    /// the first design, any one edit, read every one of them as a service), and real
+    /// misspellings, which must still name theirs.
+    #[test]
+    fn ordinary_words_near_a_name_name_no_service() {
+        let m = Matcher::new(Lexicon::builtin(), None);
+        let sp = m.misspellings();
+        let service = |t: &str| {
+            let hay = t.to_lowercase();
+            sp.find(t, &hay)
+                .map(|(_, _, term)| match m.entries()[term].kind {
+                    TermKind::Alias(svc) => m.services()[svc].id.clone(),
+                    _ => String::new(),
+                })
+        };
+        for t in [
+            "the feature toggle service is down",
+            "the boggle app keeps crashing",
+            "lastly, the app keeps crashing when I open it",
+            "the finance app is not working",
+            "starling app not working again",
+            "lack of power, everything is down",
+            "the snack machine is broken",
+            "internet down across the nation today",
+            "battery saver is not working",
+            "discard changes button not working",
+            "there is a witch in the server room, everything is down",
+            "the twister ride is broken",
+            "he redid the config and now it's down",
+            "openal not working on linux",
+            "what's the deal, whatsup is down",
+            "emaill not loading",
+            "인파가 몰려서 통신 장애",
+            "원시 시대처럼 인터넷 안 됨",
+            "레디 버튼이 안 눌려요 오류",
+            "우범 안 됨",
+            "넥스 안 됨",
+            "배근 안 됨",
+            "슬래 안 됨",
+            "백민 접속 안 됨",
+        ] {
+            assert_eq!(service(t), None, "{t}");
+        }
+        for (t, id) in [
+            ("gmial is down", "gmail"),
+            ("spotfy keeps crashing", "spotify"),
+            ("twiter not loading", "twitter"),
+            ("whatsap not sending", "whatsapp"),
+            ("instagarm is down", "instagram"),
+            ("facebok not loading", "facebook"),
+            ("netflx not working", "netflix"),
+            ("discrod is down", "discord"),
+            ("youtub not loading", "youtube"),
+            ("배밍 주문 안 됨", "baemin"),
+        ] {
+            assert_eq!(service(t).as_deref(), Some(id), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_final_consonant_changed_in_one_syllable_is_near() {
+        assert!(one_final_apart(&['멜', '롱'], &['멜', '론']));
+        assert!(one_final_apart(&['배', '밍'], &['배', '민']));
+        assert!(!one_final_apart(&['메', '론'], &['멜', '롱']));
+        assert!(!one_final_apart(&['카', '독'], &['카', '톡']));
+        assert_eq!(without_final('각'), '가');
+    }
+
+    #[test]
+    fn misspelt_names_are_found_and_common_words_are_not() {
+        let m = Matcher::new(Lexicon::builtin(), None);
+        let sp = m.misspellings();
+        let name = |t: &str| {
+            let hay = t.to_lowercase();
+            sp.find(t, &hay)
+                .map(|(s, e, term)| (hay[s..e].to_string(), m.entries()[term].kind))
+        };
+        let service = |t: &str| match name(t).map(|(_, k)| k) {
+            Some(TermKind::Alias(svc)) => Some(m.services()[svc].id.clone()),
+            _ => None,
+        };
+        assert_eq!(service("gmial not loading").as_deref(), Some("gmail"));
+        assert_eq!(service("whatsaap not sending").as_deref(), Some("whatsapp"));
+        assert_eq!(service("spotfy keeps crashing").as_deref(), Some("spotify"));
+        assert_eq!(service("discorddddd down").as_deref(), Some("discord"));
+        assert_eq!(service("배밍 주문 안 됨").as_deref(), Some("baemin"));
+        assert_eq!(name("never again, the thing is down"), None);
+        assert_eq!(name("티비 안 나와요"), None);
+        assert_eq!(name("gmail is down"), None);
+        // What the prefilter asks: only with an outage or recovery entry's token.
+        assert!(sp.may_name("gmial is down"));
+        assert!(!sp.may_name("the weather is down"));
+        // `detect` reads them as `classify` does: the prefilter lets them through.
+        let pre = crate::lexicon::Prefilter::new(&m);
+        let mut scratch = crate::lexicon::Scratch::default();
+        for t in [
+            "whatsaap not sending my messages",
+            "netflxi not loading",
+            "배밍 주문 결제가 안돼요",
+        ] {
+            assert!(pre.could_match(t), "{t}");
+            assert!(
+                pre.classify(&m, t, &mut scratch)
+                    .is_some_and(|v| v.kind.is_some()),
+                "{t}"
+            );
+        }
+        assert!(!pre.could_match("i have a message for you"));
+        // The classifier reads one only with a word of the gate.
+        assert!(sp.find("gmial is lovely", "gmial is lovely").is_none());
+    }
+}
