@@ -2033,10 +2033,12 @@ snow
 # Round nine of issue 14 (the ninth test half and the tenth dev half, spent). The writer's own
 # fault told after the outage words ("spotify kept failing … turns out my card expired"):
 # counter-evidence, which cancels them. "turns out my/i" open a clause about the writer's own
-# thing, and what that clause says decides: "turns out my router was fine" denies the fault
-# and cancels nothing (round ten). A status page's "all green" cancels an outage told before
-# it, unless the writer concedes it ("gmail is down for everyone even though the status page
-# says all green", round ten: a counter after "even though" takes nothing back).
+# thing, and what its first words say decides: "turns out my router was fine / wasn't the
+# problem", "turns out i was right" deny the fault and cancel nothing (round ten). The
+# writer's own fault or judgement cancels whatever concession comes between; a status page's
+# reading ("all green") cancels only an outage asked or told as past ("is
+# gmail down? status page says all green"), not one the writer asserts ("discord is down and
+# the status page is all green lol"). See `classify.rs`, `read_counter`.
 [counter en]
 turns out my
 turned out my
@@ -2050,6 +2052,11 @@ all green
 pretty sure it's nothing
 it's probably your isp
 probably your isp
+it's your network
+its your network
+it's your wifi
+it's your connection
+it's your internet
 
 # Round ten: no date for the repair yet is still down.
 [outage en]

@@ -1652,9 +1652,10 @@ TV
 
 # Round nine of issue 14 (the ninth test half and the tenth dev half, spent). The writer's own
 # fault or a checked rumour told after the outage words (유튜브 안 돼서 난리쳤는데 … 내 탓, 서비스
-# 중단된다는 찌라시 … 완전 가짜임): counter-evidence, which cancels them. (괜찮은 듯 and 멀쩡한 듯
-# were dropped in round ten: a guess that something seems fine may be of the writer's own line
-# or said before a new failure, 와이파이는 멀쩡한 듯, 괜찮은 듯 하다가 또 안 됨.)
+# 중단된다는 찌라시 … 완전 가짜임): counter-evidence, which cancels them. 괜찮은 듯 and 멀쩡한 듯
+# are read by their topic (see `classify.rs`, `korean_topic`): of the writer's own instance (내
+# 건, 나는) a counter, of the writer's own line (와이파이는, 인터넷은) nothing, of now (지금은) a
+# recovery.
 [counter ko]
 내 탓
 내탓
@@ -1667,6 +1668,8 @@ TV
 가짜더라
 헛소문
 거의 없는 수준
+괜찮은 듯
+멀쩡한 듯
 
 # Still waiting for the repair is still down (복구 소식 없음, 아직 복구 안 됨), and a planned
 # maintenance announced ahead is no outage (정기점검 안내 … 점검 중에는 접속이 불가합니다).
@@ -1679,15 +1682,17 @@ TV
 아직 복구 안
 
 # A maintenance over is a return, and an outage told after it a report (정기점검 끝났는데 접속
-# 안 됨): the longer entry wins over the cue 정기점검 (round ten). Not 끝나면, still ahead.
+# 안 됨): the longer entry wins over the cue 정기점검 (round ten). Past forms only: 끝나고,
+# 끝난 후, 종료 시까지, 완료 예정 are the announcement's own wording, still ahead (fixed after
+# the review of round ten).
 [recovery ko]
 정기점검 끝났
-정기점검 끝나고
-정기점검 끝난
-정기점검 종료
-정기점검 완료
+정기점검 종료됐
+정기점검 종료되었
+정기점검 종료했
+정기점검 완료됐
+정기점검 완료되었
 점검 시간 끝났
-점검 시간 끝나고
 
 [sense planned 6 every after]
 정기점검

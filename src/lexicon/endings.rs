@@ -23,6 +23,8 @@ pub enum Ending {
     Caused,
     /// A recovery verb said in the negative, 안 or 못 right before it: 로그인이 안 되네요.
     Negated,
+    /// A recovery verb asked, ordered or wished (see [`asked`]): 이제 되나요?, 제발 돼라.
+    Asked,
 }
 
 impl Ending {
@@ -36,6 +38,7 @@ impl Ending {
             Ending::Denied => "a denial (it is not that…)",
             Ending::Caused => "something made so on purpose (…시키다)",
             Ending::Negated => "said in the negative (안 or 못 right before it)",
+            Ending::Asked => "asked, ordered or wished (되나요?, 돼라)",
         }
     }
 }
@@ -86,6 +89,103 @@ pub fn after(phrase: &str, rest: &str) -> Option<Ending> {
 /// right before it (로그인이 안 되네요; the normalised text has no space between them).
 pub fn negated_before(before: &str) -> bool {
     before.ends_with('안') || before.ends_with('못')
+}
+
+/// Verb stems of a service working: forms of 되다 (되, 돼, 됐, 됨, 됩, 된; also after a noun,
+/// 접속 돼, 통과됩니다) and verbs of opening, getting in, coming, showing and running.
+pub const WORKING: &[&str] = &[
+    "되",
+    "돼",
+    "됐",
+    "됨",
+    "됩",
+    "된",
+    "열리",
+    "열려",
+    "열림",
+    "들어가",
+    "들어와",
+    "켜지",
+    "켜져",
+    "나와",
+    "나옴",
+    "나오",
+    "나온",
+    "살아",
+    "살았",
+    "작동",
+    "정상",
+    "멀쩡",
+    "괜찮",
+    "보내져",
+    "보내지",
+    "받아져",
+    "받아지",
+    "보여",
+    "보이",
+    "와요",
+    "오네",
+    "온다",
+    "가요",
+    "가네",
+    "가짐",
+    "올라가",
+    "올라와",
+    "올라감",
+    "넘어가",
+    "넘어감",
+    "성공",
+    "전송",
+];
+
+/// Whether the recovery phrase `phrase` ends in a verb of [`WORKING`] that what follows it
+/// (`rest`) asks, orders or wishes ([`asked`]): 이제 되나요?, 제발 돼라. A phrase that ends in
+/// an adverb (다시, 이제 잘) is followed by its verb, not by an ending.
+pub fn asked_after(phrase: &str, rest: &str) -> bool {
+    WORKING.iter().any(|w| phrase.ends_with(w)) && asked(rest)
+}
+
+/// Whether what follows a verb of working (`rest`, from right after its stem) asks, orders or
+/// wishes rather than tells that it works: a question (되나요, 되려나, 되냐, 되니, 됩니까), an
+/// order or a wish (돼라, 되길, 되었으면), or a short ending and a question mark (돼요?). Not
+/// 되나 봐 ("it seems to work"), 되더라, 됩니다.
+pub fn asked(rest: &str) -> bool {
+    let starts = |p: &str| rest.starts_with(p);
+    if !rest.starts_with(super::normalise::is_syllable) && !rest.starts_with('?') {
+        return false;
+    }
+    if starts("나봐") || starts("나보") {
+        return false;
+    }
+    if [
+        "나",
+        "냐",
+        "려나",
+        "려냐",
+        "까",
+        "라",
+        "길",
+        "기를",
+        "었으면",
+        "였으면",
+    ]
+    .iter()
+    .any(|p| starts(p))
+        || (starts("니") && !starts("니다") && !starts("니까"))
+    {
+        return true;
+    }
+    // A short ending, then "?": 돼요?, 되는 거? (not a guess, 된 듯?, the writer's own word)
+    if starts("듯") {
+        return false;
+    }
+    let end = rest
+        .char_indices()
+        .take_while(|&(_, c)| super::normalise::is_syllable(c))
+        .take(3)
+        .last()
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    rest[end..].starts_with('?')
 }
 
 /// 없 right after the phrase, or after one particle: 끊김없이, 장애는없어요.
@@ -150,6 +250,30 @@ mod tests {
         assert!(negated_before("g메일로그인이안"));
         assert!(negated_before("못"));
         assert!(!negated_before("카톡다시"));
+    }
+
+    #[test]
+    fn a_question_an_order_or_a_wish_after_a_verb_of_working_is_no_recovery() {
+        let cases = [
+            ("나요?", true),
+            ("려나", true),
+            ("니?", true),
+            ("니까", false),
+            ("라", true),
+            ("길", true),
+            ("요?아직안돼요?", true),
+            ("요", false),
+            ("네", false),
+            ("니다", false),
+            ("나봐요", false),
+            ("더라", false),
+            ("듯?", false),
+            ("는데", false),
+            ("", false),
+        ];
+        for (rest, want) in cases {
+            assert_eq!(asked(rest), want, "{rest}");
+        }
     }
 
     #[test]

@@ -39,6 +39,8 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 use memchr::memmem::Finder;
 
+use super::endings;
+
 /// A grammar form; its display is what `outcry explain` shows as the matched entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Form {
@@ -100,7 +102,9 @@ impl Form {
             }
             Form::KoNot | Form::KoNow => false,
             Form::Again => {
-                (ing && !ING_NOUNS.contains(&verb) && !FAILING.contains(&verb))
+                (ing && !ING_NOUNS.contains(&verb)
+                    && !FAILING.contains(&verb)
+                    && !CHANGING.contains(&verb))
                     || third_person_again(verb)
             }
         }
@@ -156,10 +160,12 @@ const SHOWN: &[&[u8]] = &[
     b"black",
 ];
 
-/// Whether a word [`SHOWN`] names what the screen shows: "black" and "blank" only before a
-/// screen's noun or where the clause ends ("showing a black screen", "netflix app showing
-/// black."), not as words of anything else shown ("getting black ops lobbies", "showing blank
-/// stares"); the other words always.
+/// Whether a word [`SHOWN`] names what the screen shows: "black" and "blank" only where they
+/// end their noun phrase (the clause ends, or a word of [`AFTER_SCREEN`] follows: "netflix
+/// shows black with sound", "teams shows blank after login") or before the noun of what is
+/// shown ([`SCREEN_NOUNS`]: "a black screen", "blank tiles"); before any other word they are
+/// part of another name ("getting black ops lobbies", "showing black mirror", "blank stares").
+/// The other words always.
 fn shown_as_screen(hay: &[u8], word: &[u8], end: usize) -> bool {
     if word != b"black" && word != b"blank" {
         return true;
@@ -167,13 +173,17 @@ fn shown_as_screen(hay: &[u8], word: &[u8], end: usize) -> bool {
     match next_word(hay, end) {
         None => true,
         Some((ns, ne)) => {
+            let next = &hay[ns..ne];
             hay[end..ns].iter().any(|b| CLAUSE_END.contains(b))
-                || SCREEN_NOUNS.contains(&&hay[ns..ne])
+                || AFTER_SCREEN.contains(&next)
+                || SCREEN_NOUNS.contains(&next)
         }
     }
 }
 
-/// What a black or blank screen is called, or its colour after "blank" ("a blank white page").
+/// What a screen or an app shows black or blank: the screen and its parts, and the content a
+/// feed shows ("blank tiles", "blank posts", "a blank timeline"), or a colour after "blank" ("a
+/// blank white page"). Nouns only.
 const SCREEN_NOUNS: &[&[u8]] = &[
     b"screen",
     b"screens",
@@ -186,18 +196,62 @@ const SCREEN_NOUNS: &[&[u8]] = &[
     b"tabs",
     b"feed",
     b"box",
+    b"boxes",
     b"rectangle",
     b"square",
     b"frame",
     b"image",
+    b"images",
+    b"tile",
+    b"tiles",
+    b"post",
+    b"posts",
+    b"timeline",
+    b"email",
+    b"emails",
+    b"message",
+    b"messages",
+    b"thumbnail",
+    b"thumbnails",
+    b"video",
+    b"videos",
+    b"picture",
+    b"pictures",
+    b"inbox",
+    b"homepage",
+    b"profile",
+    b"profiles",
     b"white",
     b"grey",
     b"gray",
     b"void",
+];
+
+/// Function words that may follow a noun phrase ending in "black" or "blank": conjunctions,
+/// prepositions and adverbs of time or place, never part of a name.
+const AFTER_SCREEN: &[&[u8]] = &[
+    b"with",
+    b"but",
+    b"and",
+    b"when",
+    b"whenever",
+    b"after",
+    b"until",
+    b"while",
+    b"since",
+    b"on",
+    b"for",
+    b"in",
+    b"at",
     b"again",
     b"now",
-    b"for",
-    b"on",
+    b"then",
+    b"instead",
+    b"every",
+    b"lol",
+    b"rn",
+    b"only",
+    b"all",
 ];
 
 /// Adverbs that may stand between the auxiliary and its verb.
@@ -462,74 +516,163 @@ fn next_word(hay: &[u8], from: usize) -> Option<(usize, usize)> {
     Some((start, end))
 }
 
-/// The end of the error code that is the word `vs..ve` of `hay`, if it has a code's shape: an
-/// HTTP error status in the plural ("503s", "429s"), or alone where the clause ends or a
-/// preposition or adverb follows ("getting 502 on every page"), not before a noun ("getting 500
-/// likes"); letters then two or more digits ("h10s", "e0123"); letters, a `-` and digits as
-/// consoles write them ("ws-116522-7", "ce-34878-0"); or a hexadecimal code ("0x87dd0003").
+/// The end of the error code that is the word `vs..ve` of `hay`, if it has a code's shape.
+///
+/// Some shapes are codes wherever they stand: an HTTP error status in the plural ("503s",
+/// "429s"), a code in the plural ("h10s"), a hexadecimal code ("0x87dd0003"), four digits or
+/// more after letters ("e0123", "ws-116522"), and letters with two segments after dashes as
+/// consoles and players write them ("ws-116522-7", "nw-2-5", "ui-800-3", "tvq-pm-100").
+///
+/// Shorter shapes are names, versions, ratings and ranks as often ("ios18", "tv14", "pg13",
+/// "top-10", "500 likes"): letters then two or three digits ("err502", "van84"), letters, a
+/// dash and digits ("cdn-101", "van-81"), or an HTTP error status alone ("getting 502"). They
+/// are the error only where the noun phrase ends after them ([`ends_as_error`]: the clause
+/// ends, or a preposition or adverb follows: "getting 502 on every page", "VAN84 again"), not
+/// before a noun they would name or count ("tv14 rating", "top-10 trending", "500 likes").
 /// One letter and one digit are too short to tell from a model or a device ("ps5", "m1").
 fn error_code(hay: &[u8], vs: usize, ve: usize) -> Option<usize> {
     let word = &hay[vs..ve];
     let digits = |w: &[u8]| !w.is_empty() && w.iter().all(u8::is_ascii_digit);
     let status = |w: &[u8]| w.len() == 3 && digits(w) && matches!(w[0], b'4' | b'5');
-    if let Some(stem) = word.strip_suffix(b"s") {
-        if status(stem) {
-            return Some(ve);
-        }
-    }
-    if status(word) {
-        let next = next_word(hay, ve);
-        let ends = next.is_none_or(|(ns, _)| hay[ve..ns].iter().any(|b| CLAUSE_END.contains(b)));
-        let small = next.is_some_and(|(ns, ne)| AFTER_STATUS.contains(&&hay[ns..ne]));
-        return (ends || small).then_some(ve);
-    }
     if let Some(hex) = word.strip_prefix(b"0x") {
         return (hex.len() >= 4 && hex.iter().all(u8::is_ascii_hexdigit)).then_some(ve);
     }
     let letters = word.iter().take_while(|b| b.is_ascii_lowercase()).count();
+    let rest = &word[letters..];
+    let plural = rest.strip_suffix(b"s");
+    if plural
+        .is_some_and(|r| digits(r) && (status(r) || ((1..=4).contains(&letters) && r.len() >= 2)))
+    {
+        return Some(ve);
+    }
+    if status(word) {
+        return ends_as_error(hay, ve, true).then_some(ve);
+    }
     if !(1..=4).contains(&letters) {
         return None;
     }
-    let rest = &word[letters..];
-    let rest = rest.strip_suffix(b"s").unwrap_or(rest);
-    // Three letters and two digits are a name and a version as often ("ios18", "win11"): a
-    // code with three or four letters has three digits or more.
-    if digits(rest) && rest.len() >= 2 && (letters <= 2 || rest.len() >= 3) {
-        return Some(ve);
+    if digits(rest) && rest.len() >= 2 {
+        return (rest.len() >= 4 || ends_as_error(hay, ve, false)).then_some(ve);
     }
-    // A console's code: the word is its letters, then `-` and four digits or more
-    // ("ws-116522-7"; "top-10" is a list).
-    let run = hay
-        .get(ve + 1..)
-        .map_or(0, |r| r.iter().take_while(|b| b.is_ascii_digit()).count());
-    if rest.is_empty() && hay.get(ve) == Some(&b'-') && run >= 4 {
-        let mut end = ve + 1;
-        while end < hay.len()
-            && (hay[end].is_ascii_alphanumeric()
-                || (hay[end] == b'-' && hay.get(end + 1).is_some_and(u8::is_ascii_alphanumeric)))
-        {
-            end += 1;
+    if !rest.is_empty() || hay.get(ve) != Some(&b'-') {
+        return None;
+    }
+    // A console's code: the letters, then segments after dashes ("ws-116522-7").
+    let mut end = ve;
+    let mut segments = 0;
+    let mut first_digits = 0;
+    while hay.get(end) == Some(&b'-') && hay.get(end + 1).is_some_and(u8::is_ascii_alphanumeric) {
+        let seg = hay[end + 1..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if segments == 0 {
+            first_digits = if digits(&hay[end + 1..end + 1 + seg]) {
+                seg
+            } else {
+                0
+            };
         }
-        return Some(end);
+        segments += 1;
+        end += 1 + seg;
     }
-    None
+    let code =
+        segments >= 2 || first_digits >= 4 || (first_digits >= 2 && ends_as_error(hay, end, false));
+    code.then_some(end)
 }
+
+/// Whether the noun phrase of a short code ending at `end` of `hay` ends there: the clause
+/// ends, or a word of [`AFTER_STATUS`] follows, or "for" and who it fails for ("getting 500
+/// for every request", "500 for me"; "500 for the first time" counts), or a word of error
+/// ("h10 errors"). "now" follows an HTTP status (`status`) but not letters and digits, a name
+/// and its version as often ("icloud shows ios18 now").
+fn ends_as_error(hay: &[u8], end: usize, status: bool) -> bool {
+    let Some((ns, ne)) = next_word(hay, end) else {
+        return true;
+    };
+    if hay[end..ns].iter().any(|b| CLAUSE_END.contains(b)) {
+        return true;
+    }
+    let next = &hay[ns..ne];
+    let after = next_word(hay, ne).map(|(fs, fe)| &hay[fs..fe]);
+    if next == b"for" {
+        return after.is_some_and(|w| FAILS_FOR.contains(&w));
+    }
+    // Another code joined by "and" ("throwing H10 and H99"), or the error's message, a word of
+    // failure within three words ("returning H10 app crashed").
+    if next == b"and" && after.is_some_and(code_shaped) {
+        return true;
+    }
+    let mut at = end;
+    for _ in 0..3 {
+        let Some((ws, we)) = next_word(hay, at) else {
+            break;
+        };
+        if hay[at..ws].iter().any(|b| CLAUSE_END.contains(b)) {
+            break;
+        }
+        if FAILURE_NEAR.contains(&&hay[ws..we]) {
+            return true;
+        }
+        at = we;
+    }
+    (AFTER_STATUS.contains(&next) && (status || next != b"now"))
+        || next.starts_with(b"error")
+        || next == b"code"
+}
+
+/// The words that may stand between a verb of showing or getting and the code it shows.
+const BEFORE_CODE: &[&[u8]] = &[
+    b"me", b"us", b"you", b"them", b"him", b"her", b"it", b"a", b"an", b"the", b"this", b"that",
+    b"error", b"errors", b"code", b"codes",
+];
+
+/// Whether `w` has the shape of a short code: letters then two digits or more ("h99"), or an
+/// HTTP error status ("503").
+fn code_shaped(w: &[u8]) -> bool {
+    let letters = w.iter().take_while(|b| b.is_ascii_lowercase()).count();
+    let rest = &w[letters..];
+    letters <= 4
+        && rest.len() >= 2
+        && rest.iter().all(u8::is_ascii_digit)
+        && (letters > 0 || rest.len() == 3)
+}
+
+/// Words of failure that an error's message holds, after its code ("H10 app crashed").
+const FAILURE_NEAR: &[&[u8]] = &[
+    b"crashed",
+    b"crash",
+    b"crashes",
+    b"failed",
+    b"failure",
+    b"fail",
+    b"timeout",
+    b"timed",
+    b"unavailable",
+    b"broken",
+    b"down",
+    b"error",
+    b"errors",
+    b"refused",
+    b"denied",
+];
 
 /// The bytes that end a clause after an HTTP status standing alone ("getting 502.").
 const CLAUSE_END: &[u8] = b".,!?;\")";
 
-/// Words that may follow an HTTP status standing alone as an error ("getting 503 on every
-/// request", "returning 500 again"): prepositions and adverbs, never a noun it would count.
-/// Not "for", "from" or "and", which follow a count as often ("getting 500 for the first
-/// time", "400 from one share", "500 and counting").
+/// Words that may follow a short code or an HTTP status standing alone as an error ("getting
+/// 503 on every request", "returning 500 again", "VAN84 again"): prepositions and adverbs,
+/// never a noun it would count or name. Not "from" or "and", which follow a count as often
+/// ("400 from one share", "500 and counting"); "for" only before who it fails for
+/// ([`FAILS_FOR`]).
 const AFTER_STATUS: &[&[u8]] = &[
     b"on",
+    b"now",
     b"when",
     b"with",
     b"in",
     b"at",
     b"again",
-    b"now",
     b"all",
     b"every",
     b"whenever",
@@ -539,6 +682,34 @@ const AFTER_STATUS: &[&[u8]] = &[
     b"today",
     b"since",
     b"after",
+    b"while",
+    b"constantly",
+];
+
+/// Who or what a code fails for, after "for" ("getting 500 for every request", "for me", "for
+/// everyone"): pronouns and quantifiers, not "the" of a count ("for the first time").
+const FAILS_FOR: &[&[u8]] = &[
+    b"me",
+    b"us",
+    b"everyone",
+    b"everybody",
+    b"anyone",
+    b"anybody",
+    b"all",
+    b"every",
+    b"each",
+    b"any",
+    b"some",
+    b"most",
+    b"many",
+    b"them",
+    b"him",
+    b"her",
+    b"you",
+    b"my",
+    b"our",
+    b"people",
+    b"users",
 ];
 
 /// The triggers in one automaton: leftmost-longest, so that a trigger that is a whole word is
@@ -574,6 +745,7 @@ fn read_form(hay: &[u8], s: usize, e: usize, form: Form, f: &mut impl FnMut(usiz
     if form == Form::ErrorShown {
         // The error may stand up to four words on, in the clause ("throwing a 560 error").
         let mut end = e;
+        let mut skipped = (e, e);
         for step in 0..5 {
             let Some((vs, ve)) = next_word(hay, end) else {
                 break;
@@ -591,14 +763,16 @@ fn read_form(hay: &[u8], s: usize, e: usize, form: Form, f: &mut impl FnMut(usiz
                 }
                 break;
             }
-            // An error code may stand for the error, right after the verb or past one word
-            // ("heroku apps all returning H10s", "ps5 says WS-116522-7", "giving me 0x87dd0003").
-            if step < 2 {
+            // An error code may stand for the error, right after the verb or past a pronoun, an
+            // article or a word of error ("heroku apps all returning H10s", "ps5 says
+            // WS-116522-7", "giving me 0x87dd0003"; not "showing s3 e10", an episode).
+            if step == 0 || (step == 1 && BEFORE_CODE.contains(&&hay[skipped.0..skipped.1])) {
                 if let Some(code_end) = error_code(hay, vs, ve) {
                     f(s, code_end, form);
                     break;
                 }
             }
+            skipped = (vs, ve);
             end = ve;
         }
         return;
@@ -659,7 +833,6 @@ const FAILING: &[&[u8]] = &[
     b"throwing",
     b"giving",
     b"getting",
-    b"showing",
     b"kicking",
     b"logging",
     b"signing",
@@ -707,10 +880,24 @@ const BEFORE_AGAIN_STOP: &[&[u8]] = &[
     b"still", b"barely", b"hardly", b"quit", b"quits",
 ];
 
-/// Words between the verb and "again" that say it fails ("loading slow again", "acting up").
+/// Words between the verb and "again" that say it fails ("loading slow again", "acting up"),
+/// or that what it serves is no content asked for ("spotify plays ads again").
 const BETWEEN_AGAIN_STOP: &[&[u8]] = &[
-    b"slow", b"slowly", b"forever", b"weird", b"badly", b"wrong", b"up", b"out", b"off", b"errors",
-    b"error", b"me",
+    b"slow",
+    b"slowly",
+    b"forever",
+    b"weird",
+    b"badly",
+    b"wrong",
+    b"up",
+    b"out",
+    b"off",
+    b"errors",
+    b"error",
+    b"me",
+    b"ads",
+    b"adverts",
+    b"commercials",
 ];
 
 /// Calls `f(start, end, Form::Again)` for each verb in `-ing` that "again" or "normally" follows
@@ -797,43 +984,179 @@ fn third_person_again(verb: &[u8]) -> bool {
             buf[..st.len()].copy_from_slice(st);
             buf[st.len()..st.len() + d.len()].copy_from_slice(d);
             buf[st.len() + d.len()..n].copy_from_slice(b"ing");
-            FAILING.contains(&&buf[..n]) || ING_NOUNS.contains(&&buf[..n])
+            let ing = &&buf[..n];
+            FAILING.contains(ing) || ING_NOUNS.contains(ing) || CHANGING.contains(ing)
         })
     })
 }
 
 /// Whether the [`Form::Again`] read from the word at `verb` of `hay` has that word in a verb's
 /// place. A verb in `-ing` always has ("spotify is playing music again"). A word in `-s` is a
-/// plural noun as often as a verb: it counts only right after what does the working
-/// (`named_before(at)`: a service's name or a word about one ends at byte `at`, before the
-/// spaces or the "'s" that come before the word: "chatgpt answers again", "teams calls connect
-/// again", "chase app shows my accounts again"), and not before a plural, its object
-/// ("netflix hikes prices again", "twitter bans accounts again": what the service does to
-/// something, not the service working).
+/// plural noun as often as a verb: it counts only right after what does the working, or past
+/// one adverb ([`AGAIN_ADVERBS`]) after it (`named_before(at)`: a service's name or a word
+/// about one ends at byte `at`, before the spaces or the "'s" that come before the word:
+/// "chatgpt answers again", "chatgpt finally answers again", "whatsapp sends messages again",
+/// "teams calls connect again"). So the object is never read as the verb ("netflix hikes
+/// prices again"); which verbs say the service works is the verb's own matter (see
+/// [`CHANGING`]), whatever its object.
 pub fn again_in_verb_place(hay: &[u8], verb: usize, named_before: impl Fn(usize) -> bool) -> bool {
     let Some((_, ve)) = next_word(hay, verb) else {
         return false;
     };
-    if hay[verb..ve].ends_with(b"ing") {
+    let word = &hay[verb..ve];
+    // "show" serves only what a screen shows ("gmail shows emails again"), not a title
+    // ("netflix is showing black mirror again").
+    if (word == b"shows" || word == b"showing") && !shows_content(hay, ve) {
+        return false;
+    }
+    if word.ends_with(b"ing") {
         return true;
     }
-    let object = next_word(hay, ve).is_some_and(|(ns, ne)| {
-        let w = &hay[ns..ne];
-        hay[ve..ns].iter().all(|&b| b == b' ')
-            && w != b"again"
-            && w.len() > 3
-            && w.ends_with(b"s")
-            && !w.ends_with(b"ss")
-    });
-    let mut at = verb;
-    while at > 0 && hay[at - 1] == b' ' {
-        at -= 1;
+    let subject_end = |mut at: usize| {
+        while at > 0 && hay[at - 1] == b' ' {
+            at -= 1;
+        }
+        if hay[..at].ends_with(b"'s") {
+            at -= 2;
+        }
+        at
+    };
+    let at = subject_end(verb);
+    if at < verb && named_before(at) {
+        return true;
     }
-    if hay[..at].ends_with(b"'s") {
-        at -= 2;
-    }
-    !object && at < verb && named_before(at)
+    word_spaced_before(hay, verb).is_some_and(|(ws, we)| {
+        let at = subject_end(ws);
+        AGAIN_ADVERBS.contains(&&hay[ws..we]) && at < ws && named_before(at)
+    })
 }
+
+/// Whether the object after "shows" ending at `end` of `hay` is content a screen shows (a
+/// word of [`SCREEN_NOUNS`], past "my", "the" or "all").
+fn shows_content(hay: &[u8], end: usize) -> bool {
+    let mut at = end;
+    for _ in 0..2 {
+        let Some((ws, we)) = next_word(hay, at) else {
+            return false;
+        };
+        let w = &hay[ws..we];
+        if SCREEN_NOUNS.contains(&w) {
+            return true;
+        }
+        if !matches!(w, b"my" | b"the" | b"all" | b"our" | b"new") {
+            return false;
+        }
+        at = we;
+    }
+    false
+}
+
+/// Adverbs that may stand between a service's name and its verb in `-s` before "again".
+const AGAIN_ADVERBS: &[&[u8]] = &[
+    b"finally",
+    b"now",
+    b"actually",
+    b"just",
+    b"properly",
+    b"fully",
+    b"even",
+    b"also",
+    b"really",
+    b"thankfully",
+    b"officially",
+    b"suddenly",
+    b"magically",
+    b"somehow",
+];
+
+/// Verbs in `-ing` of what a service changes or imposes, not of it working: a policy, a price,
+/// a design or a catalogue ("spotify changes the layout again", "twitter is banning accounts
+/// again", "netflix cancels another show again"), whatever their object. A verb in `-s` is
+/// read by its `-ing` form (see [`third_person_again`]).
+const CHANGING: &[&[u8]] = &[
+    b"changing",
+    b"banning",
+    b"shadowbanning",
+    b"hiking",
+    b"removing",
+    b"cancelling",
+    b"canceling",
+    b"suspending",
+    b"adding",
+    b"redesigning",
+    b"rebranding",
+    b"renaming",
+    b"replacing",
+    b"testing",
+    b"forcing",
+    b"killing",
+    b"limiting",
+    b"restricting",
+    b"censoring",
+    b"hiding",
+    b"locking",
+    b"selling",
+    b"launching",
+    b"releasing",
+    b"announcing",
+    b"introducing",
+    b"renewing",
+    b"axing",
+    b"firing",
+    b"suing",
+    b"messing",
+];
+
+/// Whether the clause after an own-fault counter ending at `end` of `hay` ("turns out my",
+/// "turns out i") denies the fault in its first words ([`OWN_FAULT_REACH`]): a negation ("my
+/// router wasn't the problem", "i'm not the only one"), the writer proved right ("i was
+/// right"), others sharing it ("my friends have the same problem") or the outage itself ("my
+/// whole street is out").
+pub fn denies_own_fault(hay: &[u8], end: usize) -> bool {
+    let mut at = end;
+    for _ in 0..OWN_FAULT_REACH {
+        let Some((ws, we)) = next_word(hay, at) else {
+            return false;
+        };
+        if hay[at..ws].iter().any(|b| CLAUSE_END.contains(b)) {
+            return false;
+        }
+        let w = &hay[ws..we];
+        if w.ends_with(b"n't") || DENY_FAULT.contains(&w) {
+            return true;
+        }
+        at = we;
+    }
+    false
+}
+
+/// How many words after "turns out my/i" are read by [`denies_own_fault`].
+const OWN_FAULT_REACH: usize = 5;
+
+/// Words that deny the writer's own fault after "turns out my/i" (besides any word in `n't`).
+const DENY_FAULT: &[&[u8]] = &[
+    b"not",
+    b"no",
+    b"never",
+    b"nothing",
+    b"isnt",
+    b"wasnt",
+    b"arent",
+    b"werent",
+    b"dont",
+    b"didnt",
+    b"doesnt",
+    b"right",
+    b"correct",
+    b"same",
+    b"too",
+    b"also",
+    b"only",
+    b"everyone",
+    b"everybody",
+    b"out",
+    b"down",
+];
 
 /// Words in `-s` before "again" that say no recovery: nouns of failure that stand as a verb
 /// would ("outlook errors again", "discord issues again"), "keeps" ("keeps buffering again"),
@@ -1228,23 +1551,23 @@ const NOW_STOP: &[char] = &[
 /// How many syllables after 이제 are read for a negative or an error.
 const NOW_REACH: usize = 8;
 
-/// Calls `f(start, end)` for each 이제 in `hay` (normalised: Hangul joined) followed by a verb
-/// that says the service works: the next syllable is no [`NOW_STOP`], and no 안, 못, 않 or 없
-/// (nor 실패, 오류, 에러) comes in the [`NOW_REACH`] syllables after it, in its Hangul run. The span
-/// is 이제 and the two syllables after it. A `^` recovery predicate: the matcher counts it only
-/// with a service named before it in its clause.
+/// Calls `f(start, end)` for each 이제 in `hay` (normalised: Hangul joined) told with a verb
+/// that says the service works: the next syllable is no [`NOW_STOP`]; no 안, 못, 않 or 없 (nor
+/// 실패, 오류, 에러) comes in the [`NOW_REACH`] syllables after it, in its Hangul run; a verb of
+/// working ([`endings::WORKING`]) comes in them, told as what is (not asked, ordered, wished or heard:
+/// [`endings::asked`], 되면, 된대). What else follows 이제 is news ("유튜브 이제 유료화 한대",
+/// "넷플릭스 이제 요금 올렸네"). The span is 이제 and the two syllables after it. A `^` recovery
+/// predicate: the matcher counts it only with a service named before it in its clause.
 ///
 /// 이제 must be one word as typed (`stage`, spaces kept): the normaliser joins Hangul, so a
 /// subject particle 이 and a word in 제 typed apart ("인스타그램이 제 계정을", "카톡이 제대로")
 /// read 이제 too; the writer's spacing tells them apart (a post typed with no spaces at all
-/// keeps its 이제, as a glued name keeps its name, see [`Glued`]).
+/// keeps its 이제, as a glued name keeps its name, see [`Glued`]). The texts are compared only
+/// for an 이제 that passed every other test.
 pub fn for_each_korean_now(stage: &str, hay: &str, mut f: impl FnMut(usize, usize)) {
     static NOW: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(KO_NOW));
-    let mut typed = Glued::new(stage, hay);
+    let mut typed = None;
     for i in NOW.find_iter(hay.as_bytes()) {
-        if typed.apart(i..i + KO_NOW.len()) {
-            continue;
-        }
         let after = &hay[i + KO_NOW.len()..];
         let mut next = after.char_indices().take_while(|&(_, c)| is_syllable(c));
         let Some((_, first)) = next.next() else {
@@ -1263,7 +1586,12 @@ pub fn for_each_korean_now(stage: &str, hay: &str, mut f: impl FnMut(usize, usiz
         if ["안", "못", "않", "없", "실패", "오류", "에러"]
             .iter()
             .any(|w| run.contains(w))
+            || !told_working(after, run_end)
         {
+            continue;
+        }
+        let typed = typed.get_or_insert_with(|| Glued::new(stage, hay));
+        if typed.apart(i..i + KO_NOW.len()) {
             continue;
         }
         let end = after
@@ -1275,6 +1603,27 @@ pub fn for_each_korean_now(stage: &str, hay: &str, mut f: impl FnMut(usize, usiz
             });
         f(i, end);
     }
+}
+
+/// Whether a verb of [`endings::WORKING`] starts in `after[..run]` (the syllables read after
+/// 이제), told as what is: the ending after the first such verb neither asks, orders nor wishes
+/// ([`endings::asked`]: 되나요, 돼라, 돼요?), nor makes a condition (되면) or hearsay (된대,
+/// 된다는).
+fn told_working(after: &str, run: usize) -> bool {
+    // A verb that starts in the syllables read may end past them (잘보내져요).
+    let Some(end) = after[..run].char_indices().find_map(|(k, _)| {
+        endings::WORKING
+            .iter()
+            .find(|w| after[k..].starts_with(*w))
+            .map(|w| k + w.len())
+    }) else {
+        return false;
+    };
+    let rest = &after[end..];
+    let hearsay = ["면", "대", "래", "다는", "다던", "단"]
+        .iter()
+        .any(|e| rest.starts_with(e));
+    !hearsay && !endings::asked(rest)
 }
 
 /// Tells whether the Hangul syllable at a byte of the normalised text `hay` was typed glued to
@@ -1469,6 +1818,26 @@ mod tests {
         assert!(typed("카톡이 제대로 돼요", "카톡이제대로돼요").is_empty());
         assert_eq!(typed("카톡 이제 돼요", "카톡이제돼요"), ["이제돼요"]);
         assert_eq!(typed("카톡이제 돼요", "카톡이제돼요"), ["이제돼요"]);
+        // Only a verb of working, told: not news, not asked, ordered, wished or heard.
+        for news_or_asked in [
+            "유튜브이제광고너무많음",
+            "유튜브이제유료화한대",
+            "카톡이제업데이트함",
+            "넷플릭스이제요금올렸네",
+            "카톡제발이제좀돼라",
+            "카톡이제되나요?",
+            "카톡이제되려나",
+            "카톡이제돼요?아직안돼요?",
+            "카톡이제되면좋겠다",
+            "유튜브이제유료화된대",
+        ] {
+            assert!(now(news_or_asked).is_empty(), "{news_or_asked}");
+        }
+        assert_eq!(now("카톡이제잘됨"), ["이제잘됨"]);
+        assert_eq!(now("인스타이제스토리올라가요"), ["이제스토"]);
+        assert_eq!(now("아이메시지이제파란색으로잘보내져요"), ["이제파란"]);
+        assert_eq!(now("인스타그램이제서야되네"), ["이제서야"]);
+        assert_eq!(now("다음메일이제열리네요"), ["이제열리"]);
         assert_eq!(now("네이버페이결제이제통과됩니다"), ["이제통과"]);
         assert_eq!(now("카톡이제돼"), ["이제돼"]);
         assert!(now("카톡이제안돼").is_empty());
@@ -1505,6 +1874,54 @@ mod tests {
         assert!(shown("short getting 400 from one share").is_empty());
         assert!(shown("video getting 500 and counting").is_empty());
         assert_eq!(shown("app throwing err502 again"), ["throwing err502"]);
+        // Two dash segments are a code wherever they stand; a short code where its noun phrase
+        // ends, not before a noun it names ("tv14 rating") nor past an episode's number.
+        let codes = [
+            ("netflix showing nw-2-5", "showing nw-2-5"),
+            ("netflix showing ui-800-3 on the tv", "showing ui-800-3"),
+            ("netflix throwing nw-2-5 on every show", "throwing nw-2-5"),
+            ("netflix gives me ui-113", "gives me ui-113"),
+            ("netflix showing tvq-pm-100", "showing tvq-pm-100"),
+            ("hbo max showing cdn-101 on every title", "showing cdn-101"),
+            ("hulu showing bya-403-007 again", "showing bya-403-007"),
+            ("fortnite showing lsb-002", "showing lsb-002"),
+            ("valorant throwing van-81", "throwing van-81"),
+            ("valorant giving me van84 again", "giving me van84"),
+            ("heroku apps throwing h10 and h99 across", "throwing h10"),
+            ("apps returning h10 app crashed", "returning h10"),
+            ("gmail getting 500 for every request", "getting 500"),
+            ("outlook getting 500 for me", "getting 500"),
+            ("outlook is giving 500 for everyone", "giving 500"),
+        ];
+        for (text, want) in codes {
+            assert_eq!(shown(text), [want], "{text}");
+        }
+        for no_code in [
+            "netflix showing tv14 rating",
+            "netflix showing pg13 movies",
+            "twitch showing fc25 streams",
+            "spotify showing ep12 of my podcast",
+            "netflix showing s3 e10",
+            "youtube video getting 500 for the first time",
+        ] {
+            assert!(shown(no_code).is_empty(), "{no_code}");
+        }
+        // Black and blank end their noun phrase before a function word, or come before what a
+        // screen shows; before any other word they are part of a name.
+        for screen in [
+            "netflix shows black with sound",
+            "netflix shows black but audio works",
+            "netflix shows black when i hit play",
+            "teams shows blank after login",
+            "youtube app just shows blank tiles",
+            "instagram shows blank posts",
+            "twitter shows blank timeline",
+            "outlook shows blank emails",
+        ] {
+            assert_eq!(shown(screen).len(), 1, "{screen}");
+        }
+        assert!(shown("netflix is showing black mirror again").is_empty());
+        assert!(shown("amazon showing black friday deals").is_empty());
         // Black and blank are a screen's colour only before a screen's noun or the clause's end.
         assert!(shown("xbox live still getting black ops lobbies").is_empty());
         assert!(shown("youtube showing blank stares from my kids").is_empty());
@@ -1552,6 +1969,29 @@ mod tests {
         assert!(placed("spotify changes layouts again", 7).is_empty());
         assert!(placed("twitter bans accounts again", 7).is_empty());
         assert!(placed("my spotify family plan renews again", 10).is_empty());
+        // Verbs of serving count whatever their object; verbs of changing never.
+        for (text, name_end) in [
+            ("whatsapp sends messages again", 8),
+            ("spotify plays songs again", 7),
+            ("outlook syncs emails again", 7),
+            ("gmail shows emails again", 5),
+            ("whatsapp connects calls again", 8),
+            ("chatgpt finally answers again", 7),
+        ] {
+            assert_eq!(placed(text, name_end).len(), 1, "{text}");
+        }
+        for (text, name_end) in [
+            ("spotify changes the layout again", 7),
+            ("twitter changes its logo again", 7),
+            ("netflix cancels another show again", 7),
+            ("twitter is banning accounts again", 7),
+            ("youtube is removing dislikes again", 7),
+            ("spotify plays ads again", 7),
+            ("netflix hikes prices again", 7),
+            ("netflix is showing black mirror again", 7),
+        ] {
+            assert!(placed(text, name_end).is_empty(), "{text}");
+        }
         assert_eq!(
             placed("spotify is playing music again", 7),
             ["playing music again"]
@@ -1976,6 +2416,32 @@ mod tests {
             for_each_again(text.as_bytes(), |s, e, f| new.push((s, e, f)));
             for_each_again_forward(text.as_bytes(), |s, e, f| old.push((s, e, f)));
             proptest::prop_assert_eq!(new, old, "{:?}", text);
+        }
+    }
+
+    #[test]
+    fn an_own_fault_is_denied_in_the_first_words_after_it() {
+        // The counter ends after "my" or "i".
+        let denied = |t: &str| {
+            let at = t.find("turns out ").unwrap() + "turns out ".len();
+            let end = at + t[at..].find(' ').unwrap();
+            denies_own_fault(t.as_bytes(), end)
+        };
+        for text in [
+            "comcast is down, turns out my router wasn't the problem",
+            "comcast is down, turns out my wifi isn't the issue",
+            "comcast is down, turns out i was right",
+            "comcast is down, turns out my whole street is out",
+            "spotify is down, turns out my friends have the same problem",
+        ] {
+            assert!(denied(text), "{text}");
+        }
+        for text in [
+            "spotify kept failing, turns out my card expired",
+            "discord down?? turns out i had the app muted lol works fine",
+            "gmail not loading, turns out i was logged into the wrong account",
+        ] {
+            assert!(!denied(text), "{text}");
         }
     }
 }
