@@ -88,6 +88,7 @@ Naver
 @daum
 Daum
 hanmail
+한메일
 다음 메일
 다음 카페
 다음 포털

@@ -2659,6 +2659,11 @@ mod tests {
         }
         assert_eq!(verdict(&m, "카톡 또 팅김").0, Some("report"));
         assert_eq!(verdict(&m, "카톡 채팅방 팅김").0, Some("report"));
+        // Hanmail is Daum's, not a slip for 핫메일 (Hotmail).
+        assert_eq!(
+            verdict(&m, "한메일 접속 안 됨"),
+            (Some("report"), Some("daum".into()))
+        );
         assert_eq!(
             verdict(&m, "지메일 웹은 장애인데 폰에서는 되네요").0,
             Some("report")

@@ -31,6 +31,10 @@ use super::normalise::is_syllable;
 
 /// Common words one edit (as read here) from a Latin name: never a misspelt name.
 const LATIN_STOP: &[&str] = &[
+    // A double moved from one letter to the next reads as the name once runs fold (whatsaap is
+    // a slip for whatsapp), and so does this everyday word.
+    "goggle",
+    "goggles",
     "message",
     "messages",
     "mobile",
@@ -515,7 +519,7 @@ fn within_one_edit(a: &[u8], b: &[u8]) -> bool {
         return false;
     }
     let p = short.iter().zip(long).take_while(|(x, y)| x == y).count();
-    if p == short.len() {
+    if p == short.len() && short.len() == long.len() {
         return true;
     }
     if short.len() == long.len() {
@@ -650,6 +654,12 @@ mod tests {
             "배근 안 됨",
             "슬래 안 됨",
             "백민 접속 안 됨",
+            // A second review: a letter added at the end; a word whose double moved.
+            "my slacks are ripped and everything is down",
+            "instal button is not working",
+            "telegrams are not sending, system is down",
+            "vr goggles not working again",
+            "the goggle app is down",
         ] {
             assert_eq!(service(t), None, "{t}");
         }
@@ -663,6 +673,9 @@ mod tests {
             ("netflx not working", "netflix"),
             ("discrod is down", "discord"),
             ("youtub not loading", "youtube"),
+            ("gmaill is down", "gmail"),
+            ("gooogle is down", "google"),
+            ("gmailk is down", "gmail"),
             ("배밍 주문 안 됨", "baemin"),
         ] {
             assert_eq!(service(t).as_deref(), Some(id), "{t}");
