@@ -1,21 +1,22 @@
 //! Service names typed wrong: "gmial", "spotfy", "twiter", "whatsaap", "discorddddd", 배밍 (배민).
 //! A post that names no service but holds an outage or recovery phrase, and one of the common
 //! outage or recovery words of [`GATE`] as typed ("down", "error", 안 돼, 먹통 …), is read once
-//! more for a word one edit away from a name, and that word then names the service.
+//! more for a word one typing slip away from a name, and that word then names the service.
 //!
 //! * A Latin name (one word of five letters or more once runs are folded, not ambiguous:
 //!   "wavve" reads "wave", a common word) matches a word of the post
 //!   when both, with runs of a repeated letter read as one ("whatsaap" and "whatsapp" are both
-//!   "whatsap"), are equal or one edit apart: a letter added, dropped or changed, or two
-//!   neighbours swapped ("gmial"). The word must differ from the name as typed (an exact name
-//!   that did not match was set aside for a reason).
+//!   "whatsap"), are equal or one slip apart (see `within_one_edit`): the first letter kept; a
+//!   letter dropped; a letter changed, or added, only for one whose key touches it on a QWERTY
+//!   keyboard; or two neighbours swapped ("gmial"). The word must differ from the name as typed
+//!   (an exact name that did not match was set aside for a reason).
 //! * A Hangul name (two syllables or more, not ambiguous) matches the first syllables of a word
-//!   as typed when one syllable differs in its final consonant only (멜롱 for 멜론, 배밍 for
-//!   배민): a changed initial or vowel makes another word too often. What follows in the word
-//!   must be nothing or a particle (멜롱이, 배밍에서).
-//! * Ordinary words one edit from a name (never/naver, thing/tving, watch/watcha, 티비/티빙) are
-//!   listed in [`LATIN_STOP`] and [`HANGUL_STOP`], found by running the rule over every word of the labelled
-//!   sets, the training posts and the bench corpora and reading what it matched.
+//!   as typed when one syllable has another final consonant, both syllables having one (배밍
+//!   for 배민): a changed initial or vowel, or a final added or dropped, makes another word too
+//!   often. What follows in the word must be nothing or a particle (배밍이, 배밍에서).
+//! * Ordinary words a slip from a name (never/naver, thing/tving, watch/watcha, 티비/티빙) are
+//!   listed in [`LATIN_STOP`] and [`HANGUL_STOP`], found by running the rule over every word of
+//!   the labelled sets, the training posts and the bench corpora and reading what it matched.
 //!
 //! The prefilter skips every post in which no token of an alias occurs, and a misspelt name
 //! holds none. The prefilter's own search looks for the words of [`GATE`] too, and a post it
