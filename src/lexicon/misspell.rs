@@ -583,6 +583,17 @@ mod tests {
         assert!(!within_one_edit(b"abcde", b"edcba"));
     }
 
+    /// The id of the service a misspelt name in `t` names, if any (as the classifier reads
+    /// it: `t` as typed, and lower-cased as the normalised text).
+    fn service_of(m: &Matcher, sp: &Misspellings, t: &str) -> Option<String> {
+        let hay = t.to_lowercase();
+        let (_, _, term) = sp.find(t, &hay)?;
+        match m.entries()[term].kind {
+            TermKind::Alias(svc) => Some(m.services()[svc].id.clone()),
+            _ => None,
+        }
+    }
+
     #[test]
     fn keys_touch_on_a_qwerty_keyboard() {
         for (a, b) in [
@@ -622,14 +633,7 @@ mod tests {
     fn ordinary_words_near_a_name_name_no_service() {
         let m = Matcher::new(Lexicon::builtin(), None);
         let sp = m.misspellings();
-        let service = |t: &str| {
-            let hay = t.to_lowercase();
-            sp.find(t, &hay)
-                .map(|(_, _, term)| match m.entries()[term].kind {
-                    TermKind::Alias(svc) => m.services()[svc].id.clone(),
-                    _ => String::new(),
-                })
-        };
+        let service = |t: &str| service_of(&m, sp, t);
         for t in [
             "the feature toggle service is down",
             "the boggle app keeps crashing",
@@ -701,10 +705,7 @@ mod tests {
             sp.find(t, &hay)
                 .map(|(s, e, term)| (hay[s..e].to_string(), m.entries()[term].kind))
         };
-        let service = |t: &str| match name(t).map(|(_, k)| k) {
-            Some(TermKind::Alias(svc)) => Some(m.services()[svc].id.clone()),
-            _ => None,
-        };
+        let service = |t: &str| service_of(&m, sp, t);
         assert_eq!(service("gmial not loading").as_deref(), Some("gmail"));
         assert_eq!(service("whatsaap not sending").as_deref(), Some("whatsapp"));
         assert_eq!(service("spotfy keeps crashing").as_deref(), Some("spotify"));
