@@ -639,14 +639,9 @@ struct Figures {
     problems: Vec<String>,
 }
 
-/// The scenarios of `suite` that `keep` takes, each replayed through `watch` and `detect` and
-/// compared (see [`agree`]); prints the figures under `title`.
-fn suite_figures(
-    title: &str,
-    suite: Vec<outcry_sim::Spec>,
-    keep: impl Fn(&str) -> bool + Sync,
-) -> Figures {
-    let specs: Vec<_> = suite.into_iter().filter(|s| keep(&s.name)).collect();
+/// Each scenario of `specs` replayed through `watch` and `detect` and compared (see
+/// [`agree`]): its place in `specs`, detect's incidents and the comparison, in that order.
+fn replayed(specs: &[outcry_sim::Spec]) -> Vec<(usize, usize, Agreement)> {
     let tmp = tempfile::tempdir().unwrap();
     let results = std::sync::Mutex::new(vec![]);
     let next = std::sync::atomic::AtomicUsize::new(0);
@@ -668,6 +663,18 @@ fn suite_figures(
     });
     let mut results = results.into_inner().unwrap();
     results.sort_by_key(|r| r.0);
+    results
+}
+
+/// The scenarios of `suite` that `keep` takes, each replayed through `watch` and `detect` and
+/// compared ([`replayed`]); prints the figures under `title`.
+fn suite_figures(
+    title: &str,
+    suite: Vec<outcry_sim::Spec>,
+    keep: impl Fn(&str) -> bool + Sync,
+) -> Figures {
+    let specs: Vec<_> = suite.into_iter().filter(|s| keep(&s.name)).collect();
+    let results = replayed(&specs);
     let detect_total: usize = results.iter().map(|r| r.1).sum();
     let matched: usize = results.iter().map(|r| r.2.matched).sum();
     let delays: Vec<i64> = results.iter().flat_map(|r| r.2.delays.clone()).collect();

@@ -27,7 +27,8 @@ macro_rules! watch_exit_status {
         "\
 Exit status:
   0  the input ended, or Ctrl-C, SIGTERM or SIGHUP stopped the run: open windows were closed and
-     outages still under way reported as unresolved (--exec failures are counted, not fatal)
+     outages still under way, or with their recovery still held back, reported as unresolved
+     (--exec failures are counted, not fatal)
   2  a mistake on the command line; nothing read
   3  an input or --history could not be read or broke off, no record at all could be read,
      --strict met a bad line, or standard output was closed"
@@ -120,8 +121,9 @@ pub enum Command {
     /// nats of evidence (the run's log-likelihood ratio, allowing for the expectation's own
     /// error over hours) is reported, with its severity (peak ratio, evidence). Onset: the first report of the run, to the second. Recovery: where the
     /// reports end, placed by the first recovery post ("it's back", 정상화) from the run's last
-    /// window on once a second one corroborates it (or up to an hour later when the reports in
-    /// between stay above normal: a degraded tail); none while still elevated at the end of the
+    /// window on once a second one corroborates it (or up to an hour later, and before the
+    /// service's next incident, when the reports in between stay above normal in sum all along:
+    /// a degraded tail); none while still elevated at the end of the
     /// input. Silences of more than a week split the input into segments analysed apart.
     ///
     /// --format json writes one object: `schema_version` (the JSON Schema's version, 1),
@@ -332,7 +334,9 @@ pub enum Command {
     /// last elevated one has closed, an hour at 5m windows; so it is announced once, where
     /// `detect` places it), and, at the end of the input or on
     /// Ctrl-C (SIGINT),
-    /// SIGTERM or SIGHUP, `unresolved` for outages still under way; then it exits 0 (a second
+    /// SIGTERM or SIGHUP, `unresolved` for outages still under way and for a recovery still
+    /// held back (its `recovery` field gives where the detector placed it, not settled); then
+    /// it exits 0 (a second
     /// signal exits at once). SIGHUP ends the run like SIGTERM: watch has no settings to reload
     /// (restart it to change them, with --history to keep the baseline), and a hangup means the
     /// terminal or the supervisor that started it is gone. Standard output is flushed after
