@@ -20,17 +20,51 @@
 pub struct Longest {
     /// The class of each byte: 0 for every byte no pattern has, 1.. for the others.
     classes: [u8; 256],
-    /// Cells a state has (the number of classes).
-    stride: usize,
-    /// Transitions: `trans[state + class]`, states given by the index of their first cell. The
-    /// dead state is 0; the states that report a match come next (up to `last_match`).
-    trans: Vec<u32>,
-    /// The pattern each match state reports, by state number (`state / stride`) less one.
+    /// A state's row starts at `state << shift` (rows are a power of two cells long, at least
+    /// the number of classes).
+    shift: u32,
+    /// The transitions, `table[(state << shift) | class]`. The dead state is 0; the states that
+    /// report a match come next (1 to `last_match`).
+    table: Table,
+    /// The pattern each match state reports, by state less one.
     matches: Vec<u32>,
     last_match: u32,
     start: u32,
     /// The length of each pattern, in bytes.
     lens: Vec<u32>,
+}
+
+/// The transition table: states in two bytes when there are at most 65,536 of them (the
+/// shipped lexicons have ~24,000: half the memory), else in four.
+enum Table {
+    Narrow(Vec<u16>),
+    Wide(Vec<u32>),
+}
+
+/// A cell of the table: a state's number.
+trait Cell: Copy + Default {
+    fn new(state: u32) -> Self;
+    fn state(self) -> u32;
+}
+
+impl Cell for u16 {
+    fn new(state: u32) -> Self {
+        state as u16
+    }
+    #[inline(always)]
+    fn state(self) -> u32 {
+        u32::from(self)
+    }
+}
+
+impl Cell for u32 {
+    fn new(state: u32) -> Self {
+        state
+    }
+    #[inline(always)]
+    fn state(self) -> u32 {
+        self
+    }
 }
 
 /// The dead state: every transition out of it leads back to it.
@@ -41,22 +75,45 @@ impl Longest {
     /// When two are the same, the first is reported.
     pub fn new<'p>(patterns: impl IntoIterator<Item = &'p [u8]>) -> Longest {
         let patterns: Vec<&[u8]> = patterns.into_iter().collect();
-        let (classes, stride) = byte_classes(&patterns);
-        let mut dfa = Trie::new(&patterns, &classes).compile(stride);
-        dfa.classes = classes;
-        dfa.lens = patterns.iter().map(|p| p.len() as u32).collect();
-        dfa
+        let (classes, count) = byte_classes(&patterns);
+        let shift = count.next_power_of_two().trailing_zeros();
+        let trie = Trie::new(&patterns, &classes);
+        let (table, auto) = if trie.ends.len() < 1 << 16 {
+            let (cells, auto) = trie.compile::<u16>(shift);
+            (Table::Narrow(cells), auto)
+        } else {
+            let (cells, auto) = trie.compile::<u32>(shift);
+            (Table::Wide(cells), auto)
+        };
+        Longest {
+            classes,
+            shift,
+            table,
+            last_match: auto.matches.len() as u32,
+            matches: auto.matches,
+            start: auto.start,
+            lens: patterns.iter().map(|p| p.len() as u32).collect(),
+        }
     }
 
     /// Calls `found(start, end, pattern)` for each leftmost-longest match in `hay`, in order:
     /// each search starts where the last match ended.
     #[inline]
-    pub fn each_match(&self, hay: &[u8], mut found: impl FnMut(usize, usize, usize)) {
+    pub fn each_match(&self, hay: &[u8], found: impl FnMut(usize, usize, usize)) {
+        match &self.table {
+            Table::Narrow(cells) => self.search(cells, hay, found),
+            Table::Wide(cells) => self.search(cells, hay, found),
+        }
+    }
+
+    #[inline(always)]
+    fn search<T: Cell>(&self, cells: &[T], hay: &[u8], mut found: impl FnMut(usize, usize, usize)) {
         let mut at = 0;
         while at < hay.len() {
             let (mut sid, mut last) = (self.start, None);
             for (i, &b) in hay[at..].iter().enumerate() {
-                sid = self.trans[sid as usize + usize::from(self.classes[usize::from(b)])];
+                let class = usize::from(self.classes[usize::from(b)]);
+                sid = cells[(sid as usize) << self.shift | class].state();
                 if sid <= self.last_match {
                     if sid == DEAD {
                         break;
@@ -67,7 +124,7 @@ impl Longest {
             let Some((sid, end)) = last else {
                 return;
             };
-            let pattern = self.matches[sid as usize / self.stride - 1] as usize;
+            let pattern = self.matches[sid as usize - 1] as usize;
             found(end - self.lens[pattern] as usize, end, pattern);
             at = end;
         }
@@ -75,8 +132,17 @@ impl Longest {
 
     /// Bytes the transition table takes.
     pub fn table_bytes(&self) -> usize {
-        self.trans.len() * std::mem::size_of::<u32>()
+        match &self.table {
+            Table::Narrow(cells) => cells.len() * 2,
+            Table::Wide(cells) => cells.len() * 4,
+        }
     }
+}
+
+/// What [`Trie::compile`] gives besides the table.
+struct Compiled {
+    matches: Vec<u32>,
+    start: u32,
 }
 
 /// A class for each byte some pattern has (in byte order, from 1), 0 for the rest, and the
@@ -166,11 +232,10 @@ impl Trie {
     /// is its failure state's row, already finished, with its own children written over it.
     /// States that report a match are numbered from 1 up as they are found, the others from the
     /// top down, so the two meet and the search tells a match by one comparison.
-    fn compile(self, stride: usize) -> Longest {
+    fn compile<T: Cell>(self, shift: u32) -> (Vec<T>, Compiled) {
         let states = self.ends.len() + 1;
-        let cells = u32::try_from(states * stride).expect("a transition table under 4 G cells");
-        let stride32 = stride as u32;
-        let mut trans = vec![DEAD; cells as usize];
+        let stride = 1usize << shift;
+        let mut table = vec![T::default(); states * stride];
         // By state of the trie: its number in the automaton, and its failure state's number.
         let (mut number, mut fail) = (vec![0u32; self.ends.len()], vec![DEAD; self.ends.len()]);
         let mut matches: Vec<u32> = Vec::new();
@@ -180,14 +245,17 @@ impl Trie {
             top
         };
         number[0] = root;
-        trans[root as usize * stride..][..stride].fill(root * stride32);
+        table[root as usize * stride..][..stride].fill(T::new(root));
         let mut queue = vec![0u32];
         let mut next = 0;
         while let Some(&s) = queue.get(next) {
             next += 1;
-            let (row, f) = (number[s as usize] as usize * stride, fail[s as usize]);
+            let (row, f) = (
+                number[s as usize] as usize * stride,
+                fail[s as usize] as usize,
+            );
             if s != 0 {
-                trans.copy_within(f as usize * stride..f as usize * stride + stride, row);
+                table.copy_within(f * stride..(f + 1) * stride, row);
             }
             for &(class, child) in self.children(s) {
                 let c = child as usize;
@@ -195,7 +263,7 @@ impl Trie {
                 let suffix = if s == 0 {
                     root
                 } else {
-                    trans[f as usize * stride + usize::from(class)] / stride32
+                    table[f * stride + usize::from(class)].state()
                 };
                 let reports = if self.ends[c] != 0 {
                     // A pattern ends here: nothing after it can start further left.
@@ -216,20 +284,13 @@ impl Trie {
                         top
                     }
                 };
-                trans[row + usize::from(class)] = number[c] * stride32;
+                table[row + usize::from(class)] = T::new(number[c]);
                 queue.push(child);
             }
         }
         debug_assert_eq!(top as usize, matches.len() + 1);
-        Longest {
-            classes: [0; 256],
-            stride,
-            trans,
-            last_match: matches.len() as u32 * stride32,
-            matches,
-            start: root * stride32,
-            lens: Vec::new(),
-        }
+        let start = root;
+        (table, Compiled { matches, start })
     }
 }
 
@@ -269,6 +330,35 @@ mod tests {
             ours(&["장애", "장애 발생", "애"], "큰 장애 발생 애"),
             crates(&["장애", "장애 발생", "애"], "큰 장애 발생 애")
         );
+    }
+
+    #[test]
+    fn a_table_of_more_than_65_536_states_agrees_too() {
+        // 12,000 patterns of ten letters, few prefixes shared: ~90,000 states, four-byte cells.
+        let mut x = 7u64;
+        let mut letter = || {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            char::from(b'a' + (x >> 59) as u8 % 26)
+        };
+        let pats: Vec<String> = (0..12_000)
+            .map(|_| (0..10).map(|_| letter()).collect())
+            .collect();
+        let refs: Vec<&str> = pats.iter().map(String::as_str).collect();
+        let dfa = Longest::new(refs.iter().map(|p| p.as_bytes()));
+        assert!(matches!(dfa.table, Table::Wide(_)));
+        let hay: String = pats[..300]
+            .iter()
+            .flat_map(|p| [&p[2..], " ", &p[..], &p[..5]])
+            .collect();
+        let got = ours(&refs, &hay);
+        assert!(got.len() >= 300);
+        assert_eq!(got, crates(&refs, &hay));
+        assert!(matches!(
+            Longest::new(["ab".as_bytes()]).table,
+            Table::Narrow(_)
+        ));
     }
 
     #[test]
