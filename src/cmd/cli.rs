@@ -65,8 +65,10 @@ macro_rules! output_help {
         "\
 Output: standard output, or -o FILE as the shell's `> FILE` would write it, but never half of it:
 a regular file (or a new one) is written to a temporary file beside it and renamed into place once
-complete (a new file gets mode 0666 less the umask, a replaced one keeps its mode; a failed or
-interrupted run leaves the old file and no temporary one); a symbolic link is followed and its
+complete (a new file gets mode 0666 less the umask, a replaced one keeps its mode; a run that
+fails to write, is interrupted, or reads no record at all leaves the old file and no temporary
+one, while a run whose inputs failed partway writes its report of what it read and exits 3); a
+symbolic link is followed and its
 target replaced so; a FIFO, a terminal or another device is written directly; `-o -` is standard
 output."
     };
@@ -171,8 +173,9 @@ pub enum Command {
     /// --alpha; capped at 300); `spike` (`true` when P < --alpha with at least --min-reports
     /// voices and twice the expectation); `distinct_reports` (reports counted once per voice:
     /// what the test counts); `expected` (μ, the distinct reports expected in this window: the
-    /// baseline times the chatter level, the seasonal factors and the local level). Stretches of
-    /// more than a week without any post have no rows.
+    /// baseline times the chatter level, the seasonal factors and the local level). A stretch of
+    /// more than a week without any post has two rows, its first and its last window (see
+    /// --fill).
     #[command(after_help = concat!("Examples:\n  \
         outcry windows --window 5m archive.jsonl.gz > windows.csv\n  \
         outcry windows --spikes-only --tz Asia/Seoul -o spikes.csv posts.csv\n  \
@@ -738,7 +741,8 @@ pub struct CommonArgs {
     #[arg(long)]
     pub keep_outliers: bool,
 
-    /// Window width: 30s, 1m, 5m, 1h, 1d … (default 5m; with --counts, the series' own step).
+    /// Window width: 30s, 1m, 5m, 1h, 1d … up to 366d (default 5m; with --counts, the series'
+    /// own step; a bare number is seconds).
     /// Windows up to 1h are aligned on UTC multiples of the width; longer ones on local midnight
     /// of the first --tz zone (a 1d window on a DST day is 23 or 25 hours).
     #[arg(short, long, value_name = "DURATION")]
