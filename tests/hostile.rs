@@ -433,6 +433,33 @@ fn post_text_and_author_names_reach_the_terminal_escaped() {
     assert!(!out.lines().any(|l| l.starts_with("OUTAGE")), "{out}");
 }
 
+/// `--about NAME` names the incidents of a run over one service's replies: the user's own text,
+/// but pasted from anywhere, so it reaches the terminal escaped like a post's.
+#[test]
+fn an_about_name_reaches_the_terminal_escaped() {
+    let t0 = 1_235_400_000i64;
+    let mut data = String::new();
+    for k in 0..96 {
+        data += &format!(
+            "{{\"time\":{},\"author\":\"bg{k}\",\"text\":\"nice weather\"}}\n",
+            t0 + k * 1800
+        );
+    }
+    for i in 0..40 {
+        data += &format!(
+            "{{\"time\":{},\"author\":\"u{i}\",\"text\":\"it is down again\"}}\n",
+            t0 + 48 * 3600 + i * 10
+        );
+    }
+    let feed = move |w: &mut dyn Write| {
+        let _ = w.write_all(data.as_bytes());
+    };
+    let r = run_fed(&["detect", "--about", "red\u{1b}]0;title\u{7}", "-"], feed);
+    let out = String::from_utf8(r.stdout).unwrap();
+    assert_eq!(acts_on_terminal(&out), None, "{out}");
+    assert!(out.contains("red\\u{1b}]0;title\\u{7} (other)"), "{out}");
+}
+
 #[test]
 fn explain_and_warnings_that_quote_input_are_escaped() {
     let o = Command::new(bin())
