@@ -814,8 +814,10 @@ pub struct CommonArgs {
     pub strict: bool,
 
     /// The longest line (or CSV row) read: longer ones are skipped as `line_too_long` without
-    /// being kept in memory, so memory stays bounded whatever the input. Bytes, or with a K, M or
-    /// G suffix (KiB, MiB, GiB). A quoted CSV field still open after 1,000 lines, after this
+    /// being kept in memory, so memory stays bounded whatever the input. The same limit holds
+    /// for one record of a document (an XML item or entry, an element of a JSON document, and
+    /// the text between two): longer ones are skipped as `record_too_long`. Bytes, or with a K,
+    /// M or G suffix (KiB, MiB, GiB). A quoted CSV field still open after 1,000 lines, after this
     /// size or at the end of the input is skipped as `unterminated_quote`, and the lines after
     /// its first are read again as rows of their own.
     #[arg(long, value_name = "SIZE", default_value = "4M")]

@@ -315,6 +315,7 @@ pub fn describe(why: Skip) -> &'static str {
         Skip::UnterminatedQuote => {
             "unterminated quote in a CSV field (the lines after it are read again)"
         }
+        Skip::RecordTooLong => "record (XML item, JSON element) longer than --max-line-bytes",
     }
 }
 
