@@ -310,6 +310,8 @@ fn build(
     // recovery's window, never into the next incident.
     let rec_end = recovery.map_or(end_w, |t| end_w.max(w.index(t) + params.merge_gap));
     let rec_end = next.map_or(rec_end, |n| rec_end.min(n - 1).max(end_w));
+    // Closed windows only (a live run's open ones may belong to an incident not seen yet).
+    let rec_end = rec_end.min(last_window).max(end_w);
     let recoveries: u64 = cells
         .range(first_w..=rec_end)
         .map(|(_, c)| u64::from(c.recoveries))

@@ -65,9 +65,12 @@ pub(super) fn recovery_time(
         return settled(Some(t));
     }
     // A degraded tail: reports stay above the baseline in sum, though no single window stands
-    // out, until recovery posts say it is over (within `tail_windows`).
+    // out, until recovery posts say it is over (within `tail_windows`). Posts are read from
+    // closed windows only: a live run's cells already hold the posts of windows still open,
+    // where the service's next incident may be starting unseen (then the tail would end at
+    // its first "it's back" post, and `detect`, which sees that incident, would not).
     let tail_end = (end_w + params.tail_windows).min(cut);
-    match first_recovery_post(cells, body_w..=tail_end, params) {
+    match first_recovery_post(cells, body_w..=tail_end.min(last_window), params) {
         Some((t, told)) if degraded_tail(s, run, (w.index(t), w.index(told)), params) => {
             settled(Some(t))
         }
@@ -418,6 +421,29 @@ mod tests {
         assert_eq!(whole[0].recovery, Some(110 * 60));
         // While the tail stays above normal from the run's settling on, the posts still end a
         // degraded tail (`a_recovery_is_settled_once_later_recovery_posts_could_not_move_it`).
+    }
+
+    #[test]
+    fn recovery_posts_in_windows_still_open_wait_for_them_to_close() {
+        // The degraded tail of `a_recovery_is_settled_once_later_recovery_posts_could_not_move_it`,
+        // seen live up to minute 120 while minute 121, still open, already holds its two "it's
+        // back" posts (a live run's cells fill before their window closes). That window could
+        // be the first of the service's next outage, not seen yet: its posts do not end the tail
+        // until it closes (they did, and a live run announced a recovery inside the next outage
+        // that `detect` never gave: the review of the eleventh pass).
+        let p = Params::default();
+        let mut reps: Vec<(i64, u32)> = (100..110).map(|m| (m, 8)).collect();
+        reps.extend([(112, 1), (114, 1), (116, 1), (118, 1)]);
+        let w = windows_with(&reps, &[(121, 2)], (0, 121));
+        let live = crate::detect::detect_until(&w, &p, 120, |_| true);
+        assert_eq!(live.len(), 1, "{live:?}");
+        assert_eq!(live[0].recovery, Some(110 * 60));
+        assert!(!live[0].recovery_settled, "{live:?}");
+        assert_eq!(live[0].recoveries, 0);
+        // Once it closes, the posts end the tail, as in the whole input.
+        let closed = crate::detect::detect_until(&w, &p, 121, |_| true);
+        assert_eq!(closed[0].recovery, Some(121 * 60 + 20));
+        assert!(closed[0].recovery_settled, "{closed:?}");
     }
 
     #[test]

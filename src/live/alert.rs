@@ -10,8 +10,11 @@ use crate::lexicon::Kind;
 use crate::time::{hm_in, human_duration, human_in, rfc3339_in, rfc3339_utc, Ts};
 
 /// The version of the alert line's layout (`schema_version` in each line); the JSON Schema in
-/// `schema/alert.schema.json` describes it. It grows when a field changes meaning or goes away.
-pub const ALERT_SCHEMA_VERSION: u32 = 1;
+/// `schema/alert.schema.json` describes it. It grows when a field changes meaning or goes away:
+/// 2 since a recovery still held back when the stream ends is `unresolved` with its provisional
+/// `recovery` (in 1, `recovery` was non-null in recovery alerts only, and such a line was a
+/// `recovery`), so a consumer that reads a non-null `recovery` as "closed" must look at `event`.
+pub const ALERT_SCHEMA_VERSION: u32 = 2;
 
 /// What an alert announces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
