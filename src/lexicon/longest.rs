@@ -35,11 +35,20 @@ pub struct Longest {
 }
 
 /// The transition table: states in two bytes when there are at most 65,536 of them (the
-/// shipped lexicons have ~24,000: half the memory), else in four.
+/// shipped lexicons have ~24,000: half the memory), else in four; or, when the table would pass
+/// [`TABLE_BUDGET`], no table but aho-corasick's contiguous NFA over the same patterns.
 enum Table {
     Narrow(Vec<u16>),
     Wide(Vec<u32>),
+    Nfa(aho_corasick::AhoCorasick),
 }
+
+/// The most memory a transition table may take. The shipped lexicons need 6.2 MB; a table costs
+/// a full row (128 cells for Korean and English text) a state, so a user's lexicon of 20,000
+/// long entries would need ~100 MB and one of 200,000 ~900 MB. Past the budget the crate's
+/// contiguous NFA is searched instead (about 10–15 bytes a state, slower: it follows failure
+/// links while it searches), so memory stays near the lexicon's own size.
+const TABLE_BUDGET: usize = 16 << 20;
 
 /// A cell of the table: a state's number.
 trait Cell: Copy + Default {
@@ -78,7 +87,12 @@ impl Longest {
         let (classes, count) = byte_classes(&patterns);
         let shift = count.next_power_of_two().trailing_zeros();
         let trie = Trie::new(&patterns, &classes);
-        let (table, auto) = if trie.ends.len() < 1 << 16 {
+        let states = trie.ends.len();
+        let cell_bytes = if states < 1 << 16 { 2 } else { 4 };
+        if states.saturating_mul(1 << shift).saturating_mul(cell_bytes) > TABLE_BUDGET {
+            return Longest::nfa(&patterns, classes, shift);
+        }
+        let (table, auto) = if states < 1 << 16 {
             let (cells, auto) = trie.compile::<u16>(shift);
             (Table::Narrow(cells), auto)
         } else {
@@ -96,13 +110,36 @@ impl Longest {
         }
     }
 
+    /// The patterns searched by aho-corasick's contiguous NFA (see [`TABLE_BUDGET`]).
+    fn nfa(patterns: &[&[u8]], classes: [u8; 256], shift: u32) -> Longest {
+        let nfa = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+            .build(patterns)
+            .expect("lexicon patterns are plain literals");
+        Longest {
+            classes,
+            shift,
+            table: Table::Nfa(nfa),
+            matches: vec![],
+            last_match: 0,
+            start: 0,
+            lens: patterns.iter().map(|p| p.len() as u32).collect(),
+        }
+    }
+
     /// Calls `found(start, end, pattern)` for each leftmost-longest match in `hay`, in order:
     /// each search starts where the last match ended.
     #[inline]
-    pub fn each_match(&self, hay: &[u8], found: impl FnMut(usize, usize, usize)) {
+    pub fn each_match(&self, hay: &[u8], mut found: impl FnMut(usize, usize, usize)) {
         match &self.table {
             Table::Narrow(cells) => self.search(cells, hay, found),
             Table::Wide(cells) => self.search(cells, hay, found),
+            Table::Nfa(nfa) => {
+                for m in nfa.find_iter(hay) {
+                    found(m.start(), m.end(), m.pattern().as_usize());
+                }
+            }
         }
     }
 
@@ -135,6 +172,7 @@ impl Longest {
         match &self.table {
             Table::Narrow(cells) => cells.len() * 2,
             Table::Wide(cells) => cells.len() * 4,
+            Table::Nfa(nfa) => nfa.memory_usage(),
         }
     }
 }
@@ -359,6 +397,35 @@ mod tests {
             Longest::new(["ab".as_bytes()]).table,
             Table::Narrow(_)
         ));
+    }
+
+    #[test]
+    fn a_lexicon_past_the_table_budget_is_searched_by_the_crates_nfa_with_the_same_matches() {
+        // 40,000 patterns of ten letters: ~300,000 states, whose table (rows of 32 four-byte
+        // cells) would take ~38 MB, past the budget; a user's big lexicon must not cost that.
+        let mut x = 11u64;
+        let mut letter = || {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            char::from(b'a' + (x >> 59) as u8 % 26)
+        };
+        let pats: Vec<String> = (0..40_000)
+            .map(|_| (0..10).map(|_| letter()).collect())
+            .collect();
+        let refs: Vec<&str> = pats.iter().map(String::as_str).collect();
+        let big = Longest::new(refs.iter().map(|p| p.as_bytes()));
+        assert!(matches!(big.table, Table::Nfa(_)));
+        assert!(big.table_bytes() < TABLE_BUDGET, "{}", big.table_bytes());
+        let hay: String = pats[..300]
+            .iter()
+            .flat_map(|p| [&p[2..], " ", &p[..], &p[..5]])
+            .collect();
+        let got = ours(&refs, &hay);
+        assert!(got.len() >= 300);
+        assert_eq!(got, crates(&refs, &hay));
+        // The shipped lexicons stay within it, on the table.
+        assert!(matches!(shipped().1.table, Table::Narrow(_)));
     }
 
     #[test]
