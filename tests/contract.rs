@@ -522,6 +522,151 @@ fn exit_codes_follow_one_scheme() {
         .stdout(predicate::str::contains("Exit status: 0"));
 }
 
+/// A run that reads no record at all (a missing mount, an empty dump) fails with 3 and leaves the
+/// last good `-o` file (and `--partial` file) as it was, saying so; one that reads something
+/// writes its report of it.
+#[test]
+fn a_run_that_reads_nothing_keeps_the_old_output_file() {
+    let d = tempfile::tempdir().unwrap();
+    let missing = d.path().join("not-mounted/dump.jsonl");
+    let missing = missing.to_str().unwrap();
+    for (sub, flag, name) in [
+        ("detect", "-o", "report.json"),
+        ("windows", "-o", "windows.csv"),
+        ("classify", "-o", "verdicts.jsonl"),
+        ("scan", "--partial", "part.zst"),
+    ] {
+        let out = d.path().join(name);
+        std::fs::write(&out, "the last good output\n").unwrap();
+        let o = outcry()
+            .args([sub, flag, out.to_str().unwrap(), missing])
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(3), "{sub}");
+        assert_eq!(
+            std::fs::read_to_string(&out).unwrap(),
+            "the last good output\n",
+            "{sub}"
+        );
+        assert!(
+            stderr_of(&o).contains(&format!("{name} is left as it was")),
+            "{sub}: {}",
+            stderr_of(&o)
+        );
+        let left: Vec<_> = std::fs::read_dir(d.path()).unwrap().collect();
+        assert_eq!(left.len(), 1, "{sub}: no temporary file");
+        std::fs::remove_file(&out).unwrap();
+    }
+    // Something read: the report of it replaces the old file, and the exit code still says 3.
+    let out = d.path().join("report.json");
+    std::fs::write(&out, "old").unwrap();
+    let mut args = vec!["detect".to_string(), "--format".into(), "json".into()];
+    args.extend(["-o".to_string(), out.to_str().unwrap().to_string()]);
+    args.extend(fixture_files());
+    args.push(missing.to_string());
+    let o = outcry().args(&args).output().unwrap();
+    assert_eq!(o.status.code(), Some(3));
+    let report: JsonReport = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    args.pop();
+    args.truncate(3);
+    args.extend(fixture_files());
+    let whole = report_of(&outcry().args(&args).output().unwrap());
+    assert!(!report.incidents.is_empty());
+    assert_eq!(report.incidents.len(), whole.incidents.len());
+    assert_eq!(report.stats.records, whole.stats.records);
+    assert_eq!(report.stats.unreadable_inputs, 1);
+}
+
+/// `windows`, `classify` and `scan` write no report a count could go in: the skipped lines are
+/// summed by reason on stderr at the end, past the first few shown one by one.
+#[test]
+fn skipped_lines_are_summed_by_reason_on_stderr() {
+    let d = tempfile::tempdir().unwrap();
+    let mut text = String::new();
+    for k in 0..8 {
+        text.push_str(&format!(
+            "{{\"created_utc\":{},\"text\":\"gmail down {k}\"}}\n",
+            1_235_433_600 + k * 60
+        ));
+        text.push_str("{not json\n");
+    }
+    text.push_str("{\"created_utc\":\"yesterday-ish\",\"text\":\"x\"}\n");
+    let input = write(d.path(), "mixed.jsonl", text.as_bytes());
+    let part = d.path().join("p.zst");
+    for args in [
+        vec!["windows", input.to_str().unwrap()],
+        vec!["classify", input.to_str().unwrap()],
+        vec![
+            "scan",
+            "--partial",
+            part.to_str().unwrap(),
+            input.to_str().unwrap(),
+        ],
+    ] {
+        let o = outcry().args(&args).output().unwrap();
+        let err = stderr_of(&o);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {err}");
+        assert!(
+            err.contains("skipped 9 lines of 17 (malformed_json 8, unparseable_time 1)"),
+            "{args:?}: {err}"
+        );
+        let o = outcry().arg("-q").args(&args).output().unwrap();
+        assert!(!stderr_of(&o).contains("skipped 9"), "{args:?} -q");
+    }
+}
+
+/// `completions` into a closed pipe is quiet, and into a full disk an error with exit 3, as for
+/// every other command (clap_complete's own writer panics on both).
+#[cfg(unix)]
+#[test]
+fn completions_into_a_closed_pipe_or_a_full_disk_do_not_panic() {
+    let bin = assert_cmd::cargo::cargo_bin("outcry");
+    let mut child = StdCommand::new(&bin)
+        .args(["completions", "fish"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
+    assert!(stderr_of(&o).is_empty(), "{}", stderr_of(&o));
+    if Path::new("/dev/full").exists() {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let o = StdCommand::new(&bin)
+            .args(["completions", "bash"])
+            .stdout(full)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(3));
+        assert!(stderr_of(&o).contains("No space left"), "{}", stderr_of(&o));
+    }
+}
+
+/// A window wider than a year is refused as a usage error, before anything is read.
+#[test]
+fn a_window_wider_than_a_year_is_refused() {
+    let o = outcry()
+        .args(["windows", "--window", "99999999999d", "no/such/file"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr_of(&o).contains("widest window, 366d"),
+        "{}",
+        stderr_of(&o)
+    );
+    let ok = outcry()
+        .args(["windows", "-q", "--window", "366d"])
+        .args(fixture_files())
+        .output()
+        .unwrap();
+    assert_eq!(ok.status.code(), Some(0), "{}", stderr_of(&ok));
+}
+
 // ---------------------------------------------------------------- -o FILE
 
 #[cfg(unix)]

@@ -433,6 +433,33 @@ fn post_text_and_author_names_reach_the_terminal_escaped() {
     assert!(!out.lines().any(|l| l.starts_with("OUTAGE")), "{out}");
 }
 
+/// `--about NAME` names the incidents of a run over one service's replies: the user's own text,
+/// but pasted from anywhere, so it reaches the terminal escaped like a post's.
+#[test]
+fn an_about_name_reaches_the_terminal_escaped() {
+    let t0 = 1_235_400_000i64;
+    let mut data = String::new();
+    for k in 0..96 {
+        data += &format!(
+            "{{\"time\":{},\"author\":\"bg{k}\",\"text\":\"nice weather\"}}\n",
+            t0 + k * 1800
+        );
+    }
+    for i in 0..40 {
+        data += &format!(
+            "{{\"time\":{},\"author\":\"u{i}\",\"text\":\"it is down again\"}}\n",
+            t0 + 48 * 3600 + i * 10
+        );
+    }
+    let feed = move |w: &mut dyn Write| {
+        let _ = w.write_all(data.as_bytes());
+    };
+    let r = run_fed(&["detect", "--about", "red\u{1b}]0;title\u{7}", "-"], feed);
+    let out = String::from_utf8(r.stdout).unwrap();
+    assert_eq!(acts_on_terminal(&out), None, "{out}");
+    assert!(out.contains("red\\u{1b}]0;title\\u{7} (other)"), "{out}");
+}
+
 #[test]
 fn explain_and_warnings_that_quote_input_are_escaped() {
     let o = Command::new(bin())
@@ -534,4 +561,130 @@ fn a_corrupt_zstd_is_an_error_wherever_the_damage_falls() {
         checked >= 10,
         "only {checked} damaged archives were invalid"
     );
+}
+
+/// An RSS feed: a good item (line 3), an item whose description is `big` bytes (line 4), a good
+/// item (line 5), then `big` bytes of channel-level text (line 6), written to `w` through zstd.
+fn long_xml(big: usize) -> impl FnOnce(&mut dyn Write) + Send + 'static {
+    move |w| {
+        let Ok(mut z) = zstd::stream::write::Encoder::new(w, 1) else {
+            return;
+        };
+        let item = |t: &str| {
+            format!("<item><pubDate>Tue, 24 Feb 2009 09:{t}:00 GMT</pubDate><description>gmail is down</description></item>\n")
+        };
+        let _ = (|| -> std::io::Result<()> {
+            z.write_all(
+                b"<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>t</title>\n",
+            )?;
+            z.write_all(item("40").as_bytes())?;
+            z.write_all(b"<item><pubDate>Tue, 24 Feb 2009 09:41:00 GMT</pubDate><description>")?;
+            zeros(&mut z, big, b'a')?;
+            z.write_all(b"</description></item>\n")?;
+            z.write_all(item("42").as_bytes())?;
+            z.write_all(b"<copyright>")?;
+            zeros(&mut z, big, b'c')?;
+            z.write_all(b"</copyright>\n</channel></rss>\n")?;
+            z.finish()?;
+            Ok(())
+        })();
+    }
+}
+
+/// A JSON array: a good post (line 2), a post whose text is `big` bytes (line 3), a good post
+/// (line 4), written to `w` through zstd.
+fn long_json(big: usize) -> impl FnOnce(&mut dyn Write) + Send + 'static {
+    move |w| {
+        let Ok(mut z) = zstd::stream::write::Encoder::new(w, 1) else {
+            return;
+        };
+        let post =
+            |t: &str| format!("{{\"time\":\"2009-02-24T09:{t}:00Z\",\"text\":\"gmail is down\"}}");
+        let _ = (|| -> std::io::Result<()> {
+            z.write_all(
+                format!(
+                    "[\n{},\n{{\"time\":\"2009-02-24T09:41:00Z\",\"text\":\"",
+                    post("40")
+                )
+                .as_bytes(),
+            )?;
+            zeros(&mut z, big, b'a')?;
+            z.write_all(format!("\"}},\n{}\n]\n", post("42")).as_bytes())?;
+            z.finish()?;
+            Ok(())
+        })();
+    }
+}
+
+/// What writes a generated input into a run's standard input.
+type Feed = Box<dyn FnOnce(&mut dyn Write) + Send>;
+
+#[test]
+fn a_document_record_longer_than_the_limit_is_skipped_and_counted_with_its_line() {
+    // Items and elements of 3 MiB against a limit of 256 KiB, on the parallel reader (any
+    // thread count) and the sequential one (`classify`).
+    let limit = ["--max-line-bytes", "256K", "--input-format"];
+    for (format, feed, lines) in [("xml", 0, &[4, 6][..]), ("json", 1, &[3][..])] {
+        let make = || -> Feed {
+            if feed == 0 {
+                Box::new(long_xml(3 << 20))
+            } else {
+                Box::new(long_json(3 << 20))
+            }
+        };
+        for threads in ["1", "3"] {
+            let args = ["detect", "--format", "json", "--threads", threads];
+            let r = run_fed(&[&args[..], &limit, &[format, "-"]].concat(), make());
+            let rep = report(&r);
+            assert_eq!(rep.stats.records, 2, "{format} -j {threads}: {}", r.stderr);
+            let skips = skipped(&rep, "record_too_long");
+            assert_eq!(skips, lines.len() as u64, "{format}: {}", r.stderr);
+            for line in lines {
+                let said = format!("<stdin>:{line}: skipped: record (XML item, JSON element) longer than --max-line-bytes");
+                assert!(r.stderr.contains(&said), "{format}: {}", r.stderr);
+            }
+            assert_eq!(r.code, 0, "{format}: {}", r.stderr);
+        }
+        let r = run_fed(
+            &[&["classify"][..], &limit, &[format, "-"]].concat(),
+            make(),
+        );
+        assert_eq!(
+            String::from_utf8_lossy(&r.stdout).lines().count(),
+            2,
+            "{format}"
+        );
+        let r = run_fed(
+            &[&["detect", "--strict"][..], &limit, &[format, "-"]].concat(),
+            make(),
+        );
+        assert_eq!(r.code, 3, "{format} --strict: {}", r.stderr);
+    }
+}
+
+#[test]
+fn an_xml_item_or_json_element_of_64_mib_is_skipped_in_bounded_memory() {
+    // Before: a 200 MiB item peaked at 4.4 times its size (894 MB), a JSON element at 1.1 times.
+    for (format, r) in [
+        (
+            "xml",
+            run_fed(&["detect", "--format", "json", "-"], long_xml(64 << 20)),
+        ),
+        (
+            "json",
+            run_fed(
+                &["detect", "--format", "json", "--input-format", "json", "-"],
+                long_json(64 << 20),
+            ),
+        ),
+    ] {
+        assert!(r.peak_mib < BOUND_MIB, "{format}: peak {} MiB", r.peak_mib);
+        let rep = report(&r);
+        assert_eq!(rep.stats.records, 2, "{format}: {}", r.stderr);
+        assert!(
+            skipped(&rep, "record_too_long") >= 1,
+            "{format}: {}",
+            r.stderr
+        );
+    }
 }

@@ -137,6 +137,10 @@ fn named_suite() -> (&'static str, Vec<outcry_sim::Spec>, bool) {
         "fresh6" => ("eighth pass's held-out suite", outcry_sim::fresh6_holdout()),
         "fresh7" => ("ninth pass's held-out suite", outcry_sim::fresh7_holdout()),
         "fresh8" => ("tenth pass's held-out suite", outcry_sim::fresh8_holdout()),
+        "fresh9" => (
+            "eleventh pass's held-out suite",
+            outcry_sim::fresh9_holdout(),
+        ),
         _ => return ("scenario suite", outcry_sim::suite(), false),
     };
     (title, suite, true)
@@ -149,7 +153,8 @@ fn named_suite() -> (&'static str, Vec<outcry_sim::Spec>, bool) {
 /// OUTCRY_WATCH_ONLY=dump-3 cargo test --test watch -- --ignored dump_scenarios`); `fresh4` is
 /// the sixth pass's draw, `fresh5` the seventh's and `fresh6` the eighth's, each run once at
 /// its pass's end (development data since), as are `fresh7`, the ninth pass's, and `fresh8`,
-/// the tenth pass's.
+/// the tenth pass's; `fresh9` is the eleventh pass's reserved draw (not to be dumped before its
+/// one run).
 #[test]
 #[ignore]
 fn dump_scenarios() {
@@ -634,14 +639,9 @@ struct Figures {
     problems: Vec<String>,
 }
 
-/// The scenarios of `suite` that `keep` takes, each replayed through `watch` and `detect` and
-/// compared (see [`agree`]); prints the figures under `title`.
-fn suite_figures(
-    title: &str,
-    suite: Vec<outcry_sim::Spec>,
-    keep: impl Fn(&str) -> bool + Sync,
-) -> Figures {
-    let specs: Vec<_> = suite.into_iter().filter(|s| keep(&s.name)).collect();
+/// Each scenario of `specs` replayed through `watch` and `detect` and compared (see
+/// [`agree`]): its place in `specs`, detect's incidents and the comparison, in that order.
+fn replayed(specs: &[outcry_sim::Spec]) -> Vec<(usize, usize, Agreement)> {
     let tmp = tempfile::tempdir().unwrap();
     let results = std::sync::Mutex::new(vec![]);
     let next = std::sync::atomic::AtomicUsize::new(0);
@@ -663,6 +663,18 @@ fn suite_figures(
     });
     let mut results = results.into_inner().unwrap();
     results.sort_by_key(|r| r.0);
+    results
+}
+
+/// The scenarios of `suite` that `keep` takes, each replayed through `watch` and `detect` and
+/// compared ([`replayed`]); prints the figures under `title`.
+fn suite_figures(
+    title: &str,
+    suite: Vec<outcry_sim::Spec>,
+    keep: impl Fn(&str) -> bool + Sync,
+) -> Figures {
+    let specs: Vec<_> = suite.into_iter().filter(|s| keep(&s.name)).collect();
+    let results = replayed(&specs);
     let detect_total: usize = results.iter().map(|r| r.1).sum();
     let matched: usize = results.iter().map(|r| r.2.matched).sum();
     let delays: Vec<i64> = results.iter().flat_map(|r| r.2.delays.clone()).collect();
@@ -746,7 +758,9 @@ fn watch_agrees_with_detect_on_the_scenario_suite() {
     // (`outcry_sim::POSTS_FRESH7_HOLDOUT`, reserved before the ninth pass, run once at its end,
     // development data since); OUTCRY_WATCH_SUITE=fresh8 the tenth pass's reserved draw
     // (`outcry_sim::POSTS_FRESH8_HOLDOUT`, reserved before the tenth pass, run once at its end,
-    // development data since).
+    // development data since); OUTCRY_WATCH_SUITE=fresh9 the eleventh pass's reserved draw
+    // (`outcry_sim::POSTS_FRESH9_HOLDOUT`, reserved before the eleventh pass, run once at its
+    // end).
     let only = std::env::var("OUTCRY_WATCH_ONLY").ok();
     let (title, suite, holdout) = named_suite();
     let f = suite_figures(title, suite, |name| {

@@ -14,7 +14,7 @@ use crate::lexicon::{Matcher, Scratch};
 use crate::record::Post;
 use crate::report::write_output;
 use crate::stream::outliers::TimeRange;
-use crate::stream::{sequential, warn_times, Sink, Stats};
+use crate::stream::{sequential, warn_skipped, warn_times, Sink, Stats};
 use crate::time::rfc3339_utc;
 
 /// One line of `outcry classify`: where the record was, and its verdict.
@@ -72,6 +72,18 @@ impl<W: Write> Sink for Classifier<'_, W> {
     }
 }
 
+/// Why a run's output file was not renamed into place: it read no record at all.
+#[derive(Debug)]
+struct NothingRead;
+
+impl std::fmt::Display for NothingRead {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("no record was read")
+    }
+}
+
+impl std::error::Error for NothingRead {}
+
 /// `outcry classify`.
 pub fn run(a: &ClassifyArgs) -> Result<i32> {
     let cfg = Config::from_args(&a.common)?;
@@ -79,7 +91,7 @@ pub fn run(a: &ClassifyArgs) -> Result<i32> {
     let matcher = Matcher::new(lex, about);
     config::note_terminal(&cfg.scan);
     let mut stats = Stats::default();
-    write_output(cfg.output.as_deref(), |out| {
+    let written = write_output(cfg.output.as_deref(), |out| {
         let mut c = Classifier {
             matcher: &matcher,
             range: TimeRange {
@@ -95,9 +107,23 @@ pub fn run(a: &ClassifyArgs) -> Result<i32> {
         stats = std::mem::take(&mut c.stats);
         match c.error {
             Some(e) => Err(e),
+            // Nothing read: the temporary file is dropped, not renamed over the old one.
+            None if exit_codes::keeps_old_output(&stats, cfg.output.as_deref()) => {
+                Err(io::Error::other(NothingRead))
+            }
             None => Ok(()),
         }
-    })?;
+    });
+    if let Err(e) = written {
+        let nothing_read = e
+            .downcast_ref::<io::Error>()
+            .and_then(|e| e.get_ref())
+            .is_some_and(|e| e.is::<NothingRead>());
+        if !nothing_read {
+            return Err(e);
+        }
+    }
+    warn_skipped(&stats, cfg.scan.quiet);
     warn_times(&stats, cfg.scan.quiet);
     exit_codes::of_run(&stats, None)
 }

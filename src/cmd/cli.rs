@@ -27,7 +27,8 @@ macro_rules! watch_exit_status {
         "\
 Exit status:
   0  the input ended, or Ctrl-C, SIGTERM or SIGHUP stopped the run: open windows were closed and
-     outages still under way reported as unresolved (--exec failures are counted, not fatal)
+     outages still under way, or with their recovery still held back, reported as unresolved
+     (--exec failures are counted, not fatal)
   2  a mistake on the command line; nothing read
   3  an input or --history could not be read or broke off, no record at all could be read,
      --strict met a bad line, or standard output was closed"
@@ -65,8 +66,10 @@ macro_rules! output_help {
         "\
 Output: standard output, or -o FILE as the shell's `> FILE` would write it, but never half of it:
 a regular file (or a new one) is written to a temporary file beside it and renamed into place once
-complete (a new file gets mode 0666 less the umask, a replaced one keeps its mode; a failed or
-interrupted run leaves the old file and no temporary one); a symbolic link is followed and its
+complete (a new file gets mode 0666 less the umask, a replaced one keeps its mode; a run that
+fails to write, is interrupted, or reads no record at all leaves the old file and no temporary
+one, while a run whose inputs failed partway writes its report of what it read and exits 3); a
+symbolic link is followed and its
 target replaced so; a FIFO, a terminal or another device is written directly; `-o -` is standard
 output."
     };
@@ -120,8 +123,9 @@ pub enum Command {
     /// nats of evidence (the run's log-likelihood ratio, allowing for the expectation's own
     /// error over hours) is reported, with its severity (peak ratio, evidence). Onset: the first report of the run, to the second. Recovery: where the
     /// reports end, placed by the first recovery post ("it's back", 정상화) from the run's last
-    /// window on once a second one corroborates it (or up to an hour later when the reports in
-    /// between stay above normal: a degraded tail); none while still elevated at the end of the
+    /// window on once a second one corroborates it (or up to an hour later, and before the
+    /// service's next incident, when the reports in between stay above normal in sum all along:
+    /// a degraded tail); none while still elevated at the end of the
     /// input. Silences of more than a week split the input into segments analysed apart.
     ///
     /// --format json writes one object: `schema_version` (the JSON Schema's version, 1),
@@ -171,8 +175,9 @@ pub enum Command {
     /// --alpha; capped at 300); `spike` (`true` when P < --alpha with at least --min-reports
     /// voices and twice the expectation); `distinct_reports` (reports counted once per voice:
     /// what the test counts); `expected` (μ, the distinct reports expected in this window: the
-    /// baseline times the chatter level, the seasonal factors and the local level). Stretches of
-    /// more than a week without any post have no rows.
+    /// baseline times the chatter level, the seasonal factors and the local level). A stretch of
+    /// more than a week without any post has two rows, its first and its last window (see
+    /// --fill).
     #[command(after_help = concat!("Examples:\n  \
         outcry windows --window 5m archive.jsonl.gz > windows.csv\n  \
         outcry windows --spikes-only --tz Asia/Seoul -o spikes.csv posts.csv\n  \
@@ -332,7 +337,9 @@ pub enum Command {
     /// last elevated one has closed, an hour at 5m windows; so it is announced once, where
     /// `detect` places it), and, at the end of the input or on
     /// Ctrl-C (SIGINT),
-    /// SIGTERM or SIGHUP, `unresolved` for outages still under way; then it exits 0 (a second
+    /// SIGTERM or SIGHUP, `unresolved` for outages still under way and for a recovery still
+    /// held back (its `recovery` field gives where the detector placed it, not settled); then
+    /// it exits 0 (a second
     /// signal exits at once). SIGHUP ends the run like SIGTERM: watch has no settings to reload
     /// (restart it to change them, with --history to keep the baseline), and a hangup means the
     /// terminal or the supervisor that started it is gone. Standard output is flushed after
@@ -738,7 +745,8 @@ pub struct CommonArgs {
     #[arg(long)]
     pub keep_outliers: bool,
 
-    /// Window width: 30s, 1m, 5m, 1h, 1d … (default 5m; with --counts, the series' own step).
+    /// Window width: 30s, 1m, 5m, 1h, 1d … up to 366d (default 5m; with --counts, the series'
+    /// own step; a bare number is seconds).
     /// Windows up to 1h are aligned on UTC multiples of the width; longer ones on local midnight
     /// of the first --tz zone (a 1d window on a DST day is 23 or 25 hours).
     #[arg(short, long, value_name = "DURATION")]
@@ -806,8 +814,10 @@ pub struct CommonArgs {
     pub strict: bool,
 
     /// The longest line (or CSV row) read: longer ones are skipped as `line_too_long` without
-    /// being kept in memory, so memory stays bounded whatever the input. Bytes, or with a K, M or
-    /// G suffix (KiB, MiB, GiB). A quoted CSV field still open after 1,000 lines, after this
+    /// being kept in memory, so memory stays bounded whatever the input. The same limit holds
+    /// for one record of a document (an XML item or entry, an element of a JSON document, and
+    /// the text between two): longer ones are skipped as `record_too_long`. Bytes, or with a K,
+    /// M or G suffix (KiB, MiB, GiB). A quoted CSV field still open after 1,000 lines, after this
     /// size or at the end of the input is skipped as `unterminated_quote`, and the lines after
     /// its first are read again as rows of their own.
     #[arg(long, value_name = "SIZE", default_value = "4M")]

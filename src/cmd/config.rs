@@ -39,12 +39,28 @@ pub struct Config {
     pub output: Option<PathBuf>,
 }
 
+/// The widest window: a year and a day. Wider ones say nothing about an outage and, near the
+/// end of the calendar, give window ends no time can be written for.
+const MAX_WINDOW: i64 = 366 * 86_400;
+
+/// `width` when it is at most [`MAX_WINDOW`].
+fn at_most_a_year(width: i64) -> Result<i64, String> {
+    if width > MAX_WINDOW {
+        return Err(format!(
+            "{} is wider than the widest window, 366d",
+            time::human_duration(width)
+        ));
+    }
+    Ok(width)
+}
+
 impl Config {
     /// Checks and resolves the arguments of a run, stopping at the first mistake.
     pub fn from_args(a: &CommonArgs) -> Result<Config, UsageError> {
         let zones = zones(&a.tz)?;
         let (times, since, until) = time_rules(a)?;
         let window = time::parse_duration(a.window.as_deref().unwrap_or(DEFAULT_WINDOW))
+            .and_then(at_most_a_year)
             .map_err(|e| UsageError(format!("--window: {e}")))?;
         let mut params = params(a, zones[0])?;
         let fields = fields(a)?;

@@ -206,13 +206,21 @@ fn report(
         scan: &cfg.scan,
         params: &cfg.params,
     };
-    write_output(cfg.output.as_deref(), |out| {
-        outputs.report.write(&report, out)
-    })?;
-    if let Some(p) = outputs.plot {
+    if !exit_codes::keeps_old_output(&stats, cfg.output.as_deref()) {
+        write_output(cfg.output.as_deref(), |out| {
+            outputs.report.write(&report, out)
+        })?;
+    }
+    if let Some(p) = outputs
+        .plot
+        .filter(|p| !exit_codes::keeps_old_output(&stats, Some(p)))
+    {
         write_output(Some(p), |out| SvgExporter.write(&report, out))?;
     }
-    if let Some(p) = outputs.html {
+    if let Some(p) = outputs
+        .html
+        .filter(|p| !exit_codes::keeps_old_output(&stats, Some(p)))
+    {
         write_output(Some(p), |out| HtmlExporter.write(&report, out))?;
     }
     Ok(Outcome {

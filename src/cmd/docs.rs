@@ -16,8 +16,12 @@ pub const REPORT_SCHEMA: &str = include_str!("../../schema/report.schema.json");
 /// `outcry completions SHELL`.
 pub fn completions(shell: clap_complete::Shell) -> Result<i32> {
     let mut cmd = Cli::command();
+    // Generated into memory first: `clap_complete::generate` panics on a failed write (a closed
+    // pipe, a full disk), where outcry's other commands report it (or stay quiet on a pipe).
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "outcry", &mut script);
     let mut out = io::stdout().lock();
-    clap_complete::generate(shell, &mut cmd, "outcry", &mut out);
+    out.write_all(&script)?;
     out.flush()?;
     Ok(exit_codes::SUCCESS)
 }

@@ -1,6 +1,8 @@
 //! What outcry's exit status means, in one place (`cli::EXIT_STATUS` says it in `--help`). As
 //! grep and ripgrep: 0 and 1 are answers, 2 and up are errors.
 
+use std::path::Path;
+
 use crate::record::Skip;
 use crate::stream::Stats;
 
@@ -36,8 +38,30 @@ pub fn of_run(stats: &Stats, found: Option<bool>) -> anyhow::Result<i32> {
     )
 }
 
+/// Whether a run leaves the file `path` (an `-o` or `--partial` value; absent or `-` is standard
+/// output, always written) as it was, and says so on stderr: a run that read no record at all
+/// fails (exit 3, [`of_run`] says why), and its empty report must not replace the last good one
+/// (a cron job whose mount went missing). A run that read some records writes its report of
+/// them, which counts what could not be read, and still exits 3 when an input failed.
+pub fn keeps_old_output(stats: &Stats, path: Option<&Path>) -> bool {
+    let Some(p) = path.filter(|p| p.as_os_str() != "-") else {
+        return false;
+    };
+    if stats.records > 0 {
+        return false;
+    }
+    eprintln!(
+        "outcry: no record was read, so {} is left as it was",
+        crate::terminal::escape(&p.to_string_lossy())
+    );
+    true
+}
+
 /// Why no record could be read, and what to try.
 fn no_records(s: &Stats) -> String {
+    if s.lines == 0 && (s.unreadable > 0 || !s.input_errors.is_empty()) {
+        return "no record could be read: no input could be read through (see above)".into();
+    }
     if s.lines == 0 {
         return "no record could be read: the input has no lines".into();
     }

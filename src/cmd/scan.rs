@@ -10,8 +10,8 @@ use super::config::{self, Config, UsageError};
 use super::exit_codes;
 use crate::lexicon::Matcher;
 use crate::report::write_output;
-use crate::stream::parallel;
 use crate::stream::partial::Partial;
+use crate::stream::{parallel, warn_skipped};
 
 /// `outcry scan`: the exit code says whether every input was read, as `detect`'s does.
 pub fn run(a: &ScanArgs) -> Result<i32> {
@@ -35,7 +35,10 @@ pub fn run(a: &ScanArgs) -> Result<i32> {
     }
     let part = parallel::scan_unsettled(&cfg.scan, &matcher)?;
     let partial = Partial::new(&cfg.scan, &matcher, part);
-    write_output(Some(&a.partial), |out| partial.write(out))?;
+    if !exit_codes::keeps_old_output(&partial.part.stats, Some(&a.partial)) {
+        write_output(Some(&a.partial), |out| partial.write(out))?;
+    }
+    warn_skipped(&partial.part.stats, cfg.scan.quiet);
     // Warnings about times (implied zones, outliers) wait for the merged whole: `detect
     // --partials` gives them once, for all parts.
     exit_codes::of_run(&partial.part.stats, None)

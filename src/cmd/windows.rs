@@ -7,6 +7,7 @@ use super::cli::WindowsArgs;
 use super::detect::{execute_with, Outputs};
 use super::exit_codes;
 use crate::report::WindowsCsv;
+use crate::stream::warn_skipped;
 
 /// `outcry windows`.
 pub fn run(a: &WindowsArgs) -> Result<i32> {
@@ -17,5 +18,6 @@ pub fn run(a: &WindowsArgs) -> Result<i32> {
         spikes: Default::default(),
     };
     let done = execute_with(&a.common, &Outputs::only(&csv), &[], &a.partials)?;
+    warn_skipped(&done.stats, a.common.quiet);
     exit_codes::of_run(&done.stats, a.exit_code.then_some(csv.spikes.get() > 0))
 }

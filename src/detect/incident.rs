@@ -115,7 +115,7 @@ pub(super) fn incidents_of(
     last_window: i64,
     params: &Params,
 ) -> Vec<Incident> {
-    let mut out = vec![];
+    let mut runs = vec![];
     let mut i = 0;
     let n = s.scores.len();
     // First window after the previous incident.
@@ -152,15 +152,27 @@ pub(super) fn incidents_of(
             continue;
         }
         let run = Run::new(s, start, end, last_spike);
-        let incident = build(w, svc, s, run, last_window, params);
         // The evidence rule: the run as a whole must be beyond luck.
-        if incident.llr < params.min_llr {
+        if run_llr(s, &run) < params.min_llr {
             continue;
         }
         free = end + 1;
-        out.push(incident);
+        runs.push(run);
     }
-    out
+    // Each incident's tail ends where the next one begins (see `recovery_time`).
+    let next_starts = runs.iter().skip(1).map(|r| Some(s.first + r.start as i64));
+    runs.iter()
+        .zip(next_starts.chain([None]))
+        .map(|(run, next)| build(w, svc, s, *run, (last_window, next), params))
+        .collect()
+}
+
+/// The evidence of `run`: its log-likelihood ratio against the series' expectation.
+fn run_llr(s: &Series, run: &Run) -> f64 {
+    let part = &s.scores[run.start..=run.end];
+    let c: Vec<u32> = part.iter().map(|x| x.reports).collect();
+    let mu: Vec<f64> = part.iter().map(|x| x.expected).collect();
+    run_llr_spread(&c, &mu, s.theta, s.spread)
 }
 
 /// The run's spill: the busy windows (unusual reports, P below `lead_alpha`) just after its last
@@ -276,13 +288,14 @@ fn lull(s: &Series, (start, end, next): (usize, usize, usize), params: &Params) 
 }
 
 /// The incident of `run` in the series `s` of service `svc` (its quoted times come later, from
-/// [`quoted_times`]).
+/// [`quoted_times`]); `last_window` is the input's last, `next` the first window of the
+/// service's next incident, if any.
 fn build(
     w: &Windows,
     svc: usize,
     s: &Series,
     run: Run,
-    last_window: i64,
+    (last_window, next): (i64, Option<i64>),
     params: &Params,
 ) -> Incident {
     let cells = w.cells(svc);
@@ -290,12 +303,13 @@ fn build(
     let (first_w, peak_w, end_w) = (widx(run.start), widx(run.peak), widx(run.end));
     let in_run = || cells.range(first_w..=end_w);
     let onset = onset_time(w, s, &run, cells);
-    let placed = recovery_time(w, s, cells, &run, last_window, params);
+    let placed = recovery_time(w, (s, cells), &run, (last_window, next), params);
     let recovery = placed.at;
     let recovering = recovering_start(w, s, &run, recovery, params);
     // Recovery posts trail the reports: they are counted up to `merge_gap` windows past the
-    // recovery's window.
+    // recovery's window, never into the next incident.
     let rec_end = recovery.map_or(end_w, |t| end_w.max(w.index(t) + params.merge_gap));
+    let rec_end = next.map_or(rec_end, |n| rec_end.min(n - 1).max(end_w));
     let recoveries: u64 = cells
         .range(first_w..=rec_end)
         .map(|(_, c)| u64::from(c.recoveries))
@@ -327,12 +341,7 @@ fn build(
             let x = &s.scores[run.peak];
             f64::from(x.reports) / x.expected.max(BASELINE_FLOOR)
         },
-        llr: {
-            let part = &s.scores[run.start..=run.end];
-            let c: Vec<u32> = part.iter().map(|x| x.reports).collect();
-            let mu: Vec<f64> = part.iter().map(|x| x.expected).collect();
-            run_llr_spread(&c, &mu, s.theta, s.spread)
-        },
+        llr: run_llr(s, &run),
         usual_level_known: s.level_known,
         overdispersion: if s.theta.is_finite() {
             1.0 / s.theta

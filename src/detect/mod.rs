@@ -95,7 +95,10 @@
 //!    `min_recoveries` appear up to `merge_gap` windows past the run; earlier ones (a service that flickers, partial restores, people answering
 //!    others) never end an outage while reports are still elevated. When they come only later,
 //!    within `tail_windows`, and the reports in between are still above μ in sum (P <
-//!    `tail_alpha`), the outage was *degraded* until then. An incident whose last elevated window
+//!    `tail_alpha`), and their sum from the run's end never fell to normal between `merge_gap`
+//!    windows past the run and the post that made them enough (so that a tail once normal stays
+//!    over, and a live run can settle it), the outage was *degraded* until then. The tail ends
+//!    where the service's next incident begins. An incident whose last elevated window
 //!    is within `merge_gap` windows of the end of the input is still under way: no recovery yet
 //!    (a window that could still join its run has not been seen).
 //! 10. **Severity**: the peak's ratio to its expectation and the run's evidence (`llr`, nats, as

@@ -17,28 +17,30 @@ use crate::window::{Cell, Windows};
 /// place it within that: the first of them from the start of the body's last window on (before
 /// a trailing stretch of stragglers: [`Run::posts_from`]; or from the first window of a sharp
 /// fall at the run's end that already holds `min_recoveries` of them: [`fallen_from`]), when at
-/// least `min_recoveries` of them
-/// appear from there to `merge_gap` windows past the run. Earlier
+/// least `min_recoveries` of them appear from there to `merge_gap` windows past the run. Earlier
 /// ones (a service that flickers, partial restores, people answering others) never end an
 /// outage while its reports are still elevated. When recovery posts come only later, within
-/// `tail_windows` past the run, and the reports in between are still [`above_normal`], the
-/// outage was degraded until the first of them. Otherwise the recovery is the end of the body
-/// ([`reports_end`]). `None` while it is still under way: its last elevated window (`run.end`)
-/// is within `merge_gap` windows of `last_window`, the input's last. The run itself is only
-/// settled then: an elevated window up to `merge_gap` windows later would still join it (a
-/// slow outage's thinning tail, one or two voices every other window). Until issue 17's fourth
-/// pass this looked at the last *spike*, and a live run announced such a tail's recovery as
-/// soon as its latest window closed (`fresh-early-4` in tests/watch.rs: 17:15, where `detect`,
-/// with the windows after it, places 17:22 and the truth is 17:24).
+/// `tail_windows` past the run, and the reports since the run stay [`above_normal`] in sum
+/// until they come, the outage was degraded until the first of them ([`degraded_tail`]).
+/// Otherwise the recovery is the end of the body ([`reports_end`]). The tail ends where the
+/// service's next incident begins (`next_start`, its first window): posts from there on are
+/// that outage's (issue 17's eleventh pass; before, a first outage's recovery could be placed
+/// at the second's "it's back", after the second's onset). `None` while it is still under way:
+/// its last elevated window (`run.end`) is within `merge_gap` windows of `last_window`, the
+/// input's last. The run itself is only settled then: an elevated window up to `merge_gap`
+/// windows later would still join it (a slow outage's thinning tail, one or two voices every
+/// other window). Until issue 17's fourth pass this looked at the last *spike*, and a live run
+/// announced such a tail's recovery as soon as its latest window closed (`fresh-early-4` in
+/// tests/watch.rs: 17:15, where `detect`, with the windows after it, places 17:22 and the truth
+/// is 17:24).
 ///
 /// The recovery comes with whether it is settled ([`Recovery::settled`]): whether windows after
 /// `last_window` could still move it by this rule.
 pub(super) fn recovery_time(
     w: &Windows,
-    s: &Series,
-    cells: &BTreeMap<i64, Cell>,
+    (s, cells): (&Series, &BTreeMap<i64, Cell>),
     run: &Run,
-    last_window: i64,
+    (last_window, next_start): (i64, Option<i64>),
     params: &Params,
 ) -> Recovery {
     let widx = |k: usize| s.first + k as i64;
@@ -55,25 +57,51 @@ pub(super) fn recovery_time(
             body_w = body_w.min(widx(f));
         }
     }
+    // The next incident's windows are its own (its lead-in included).
+    let cut = next_start.map_or(i64::MAX, |n| n - 1);
     let settled = |at| Recovery { at, settled: true };
-    if let Some(t) = first_recovery_post(cells, body_w..=end_w + params.merge_gap, params) {
+    let near = body_w..=(end_w + params.merge_gap).min(cut);
+    if let Some((t, _)) = first_recovery_post(cells, near, params) {
         return settled(Some(t));
     }
     // A degraded tail: reports stay above the baseline in sum, though no single window stands
     // out, until recovery posts say it is over (within `tail_windows`).
-    let tail_end = end_w + params.tail_windows;
+    let tail_end = (end_w + params.tail_windows).min(cut);
     match first_recovery_post(cells, body_w..=tail_end, params) {
-        Some(t) if degraded_until(s, run.end + 1, w.index(t) - s.first, params) => settled(Some(t)),
+        Some((t, told)) if degraded_tail(s, run, (w.index(t), w.index(told)), params) => {
+            settled(Some(t))
+        }
         Some(_) => settled(Some(reports_end(w, s, run))),
         // No recovery posts yet: later ones could still make the tail a degraded one while the
-        // reports since the run are above normal in sum and `tail_windows` have not all been
-        // seen (quiet windows only lower the sum's evidence).
+        // reports since the run have stayed above normal in sum since it settled and the tail
+        // is not over (once that sum falls to normal, nothing later can: `degraded_tail`).
         None => Recovery {
             at: Some(reports_end(w, s, run)),
-            settled: last_window >= tail_end
-                || !degraded_until(s, run.end + 1, last_window - s.first, params),
+            settled: last_window >= tail_end || lapsed(s, run, last_window.min(tail_end), params),
         },
     }
+}
+
+/// Whether the tail of `run` was a degraded one up to the first recovery post (in window
+/// `post`), told by the `min_recoveries`-th (in window `told`): the reports from the run's end
+/// to `post` above normal in sum, and the sum never fallen to normal in between from the run's
+/// settling (`merge_gap` windows past its end) to the window before `told` ([`lapsed`]). The
+/// second condition makes the rule monotone, so that a live run can settle a recovery for good:
+/// a tail that has fallen to normal is over, and stray complaints and an "it's back" after
+/// that do not make it a degraded one again (issue 17's eleventh pass; before, a live run
+/// announced the reports' end as soon as the tail so far was normal, and `detect`, with the
+/// later windows, moved the recovery to the late post). The cost: an outage whose tail falls
+/// quiet for a while and then flares again without an elevated window ends with its reports.
+fn degraded_tail(s: &Series, run: &Run, (post, told): (i64, i64), params: &Params) -> bool {
+    degraded_until(s, run.end + 1, post - s.first, params) && !lapsed(s, run, told - 1, params)
+}
+
+/// Whether the reports since `run` fell to normal in sum (not [`above_normal`]) at some window
+/// from the run's settling (`merge_gap` windows past its last elevated one, when a live run
+/// first places its recovery) up to window `to`: the sum from the run's end to that window.
+fn lapsed(s: &Series, run: &Run, to: i64, params: &Params) -> bool {
+    let from = s.first + run.end as i64 + params.merge_gap + 1;
+    (from..=to).any(|k| !degraded_until(s, run.end + 1, k - s.first, params))
 }
 
 /// Where [`recovery_time`] places an outage's recovery.
@@ -105,23 +133,24 @@ fn reports_end(w: &Windows, s: &Series, run: &Run) -> Ts {
     w.start(last_w) + (share * width).round() as Ts
 }
 
-/// The first recovery post in the windows `range` of `cells`, when they hold at least
-/// `min_recoveries` of them (never when that is 0).
+/// The first recovery post in the windows `range` of `cells`, and the `min_recoveries`-th (the
+/// one that makes them enough), when they hold at least `min_recoveries` of them (never when
+/// that is 0).
 fn first_recovery_post(
     cells: &BTreeMap<i64, Cell>,
     range: RangeInclusive<i64>,
     params: &Params,
-) -> Option<Ts> {
+) -> Option<(Ts, Ts)> {
+    if params.min_recoveries == 0 || range.is_empty() {
+        return None;
+    }
     let mut times: Vec<Ts> = cells
         .range(range)
         .flat_map(|(_, c)| c.detail().recovery_samples.iter().map(|x| x.time))
         .collect();
     times.sort_unstable();
-    times
-        .get(params.min_recoveries.saturating_sub(1))
-        .and(times.first())
-        .copied()
-        .filter(|_| params.min_recoveries > 0)
+    let told = *times.get(params.min_recoveries - 1)?;
+    Some((times[0], told))
 }
 
 /// True when `part` together holds more reports than expected: the tail of their sum at
@@ -340,6 +369,55 @@ mod tests {
             recovery_of(&slow, &[(121, 4), (122, 2)]),
             Some(122 * 60 + 20)
         );
+    }
+
+    #[test]
+    fn an_outages_tail_ends_where_the_next_outage_of_the_service_begins() {
+        // Eight reports a minute for ten minutes, five quiet minutes, then a second outage of
+        // three minutes whose "it's back" posts come at minute 118: within `tail_windows` of
+        // the first outage's end, with the second's reports between (above normal in sum).
+        // Those posts are the second outage's recovery, not the end of a degraded tail of the
+        // first: the first ended with its reports, before the second began (it was placed at
+        // 118:20, after the second's onset, and a live run announced it after that onset).
+        let mut reps: Vec<(i64, u32)> = (100..110).map(|m| (m, 8)).collect();
+        reps.extend((115..118).map(|m| (m, 8)));
+        let p = Params::default();
+        let inc = detect(&windows_with(&reps, &[(118, 2)], (0, 500)), &p);
+        assert_eq!(inc.len(), 2, "{inc:?}");
+        assert_eq!(inc[0].recovery, Some(110 * 60));
+        assert!(inc[0].recovery_settled);
+        assert_eq!(inc[1].onset, 115 * 60 + 10);
+        assert_eq!(inc[1].recovery, Some(118 * 60 + 20));
+        // Only the second's posts are counted as its recovery posts.
+        assert_eq!((inc[0].recoveries, inc[1].recoveries), (0, 2));
+        // A live run's view once the second outage is found (the input up to minute 117): the
+        // first's recovery is settled at the reports' end, nothing after the second's onset
+        // can move it.
+        let live = detect(&windows_with(&reps, &[], (0, 117)), &p);
+        assert_eq!(live.len(), 2, "{live:?}");
+        assert_eq!(live[0].recovery, Some(110 * 60));
+        assert!(live[0].recovery_settled, "{live:?}");
+    }
+
+    #[test]
+    fn a_tail_that_fell_to_normal_stays_over_whatever_comes_later() {
+        // Eight reports a minute for ten minutes, five quiet minutes (the run is settled after
+        // `merge_gap` of them, its tail so far not above normal), then a stray complaint every
+        // other minute and two "it's back" posts at minute 121, within `tail_windows` of the
+        // run. The tail fell to normal before them: the outage ended with its reports, as a
+        // live run announced at the close of minute 113, and the later posts do not move it
+        // (they made it 121:20: the review's case of a live 306:00 and a batch 317:30).
+        let mut reps: Vec<(i64, u32)> = (100..110).map(|m| (m, 8)).collect();
+        reps.extend([(115, 1), (117, 1), (119, 1)]);
+        let p = Params::default();
+        let settled_at = detect(&windows_with(&reps[..10], &[], (0, 113)), &p);
+        assert_eq!(settled_at[0].recovery, Some(110 * 60));
+        assert!(settled_at[0].recovery_settled, "{settled_at:?}");
+        let whole = detect(&windows_with(&reps, &[(121, 2)], (0, 500)), &p);
+        assert_eq!(whole.len(), 1, "{whole:?}");
+        assert_eq!(whole[0].recovery, Some(110 * 60));
+        // While the tail stays above normal from the run's settling on, the posts still end a
+        // degraded tail (`a_recovery_is_settled_once_later_recovery_posts_could_not_move_it`).
     }
 
     #[test]

@@ -6,10 +6,6 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::nfa::contiguous::NFA;
-use aho_corasick::{Anchored, MatchKind};
-
 use super::endings::{self, Ending};
 use super::facets::{FacetHit, FacetTable};
 use super::file::{
@@ -17,6 +13,7 @@ use super::file::{
     Template, TermKind,
 };
 use super::grammar::{self, Form};
+use super::longest::Longest;
 use super::misspell::Misspellings;
 use super::normalise::{doubles_in, is_syllable, nfkc_stage, Doubles, Normaliser};
 use super::respell::{respell, Respelling, Vocabulary};
@@ -761,7 +758,7 @@ impl Scratch {
 
 /// The compiled lexicon.
 pub struct Matcher {
-    ac: NFA,
+    ac: Longest,
     entries: Vec<Entry>,
     templates: Vec<Template>,
     services: Vec<Service>,
@@ -807,31 +804,18 @@ pub struct NamesNeighbours<'m> {
     pub modifiers: [&'static str; 2],
 }
 
-/// How deep the full matcher's dense states go (bytes from the start state; the crate's default
-/// is 2). A Hangul syllable is three bytes, so at 2 the last byte of a text's first syllable
-/// was looked up in a list: at 4 the search took 6% fewer instructions on the 10 MB blog slice
-/// (153.9 M → 144.0 M) for ~3 M more to build and ~1.5 MiB; at 6 and 9 the search saved little
-/// more and the build cost more (cachegrind, issue 15's seventh pass).
-const DENSE_DEPTH: usize = 4;
-
 /// The automaton over `entries`' patterns, and the shipped vetter when `shipped`.
 ///
-/// A contiguous NFA, not a DFA: this automaton only reads the posts the prefilter lets through,
-/// where the two search about as fast (cachegrind: 511 M against 500 M instructions per 20 MB of
-/// the bench corpus), but the DFA took ~45 ms and 7 MiB to build on every run. Its states up to
-/// [`DENSE_DEPTH`] bytes from the start hold a transition for every byte class rather than a
-/// list to search. The shipped
-/// vetter is parsed on another thread meanwhile (a fifth of the time before the first post is
-/// read; the two do not share anything).
-fn automaton_and_vetter(entries: &[Entry], shipped: bool) -> (NFA, Option<&'static Vetter>) {
+/// A deterministic automaton of our own (`longest.rs`): the contiguous NFA it replaced followed
+/// failure links at search time (137.5 M instructions of its search on the 10 MB blog slice,
+/// 55.8 M with a DFA; ~70 M to build), and the crate's DFA took ~460 M instructions and ~26 MiB
+/// more to build on every run (cachegrind, issue 15's eighth pass). The shipped vetter is parsed
+/// on another thread meanwhile (a fifth of the time before the first post is read; the two do
+/// not share anything).
+fn automaton_and_vetter(entries: &[Entry], shipped: bool) -> (Longest, Option<&'static Vetter>) {
     std::thread::scope(|scope| {
         let vetter = scope.spawn(|| shipped.then(Vetter::builtin));
-        let ac = NFA::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .dense_depth(DENSE_DEPTH)
-            .prefilter(false)
-            .build(entries.iter().map(|e| e.pattern.as_bytes()))
-            .expect("lexicon patterns are plain literals");
+        let ac = Longest::new(entries.iter().map(|e| e.pattern.as_bytes()));
         let vetter = vetter
             .join()
             .unwrap_or_else(|e| std::panic::resume_unwind(e));
@@ -1179,42 +1163,16 @@ impl Matcher {
 
     /// Puts every literal match of the lexicon in `hay` into `hits`, in text order: the
     /// leftmost-longest matches that do not overlap, each search starting where the last match
-    /// ended, as the crate's `find_iter` gives them. The loop over the NFA's transitions is
-    /// written here (the crate's public automaton interface, with no prefilter inside the
-    /// automaton): the crate's iterator sets each search up anew behind a dynamic call, and on
-    /// the blog slice this loop took 1.2% fewer instructions in all.
+    /// ended (`longest.rs`).
     fn find_hits(&self, hay: &[u8], hits: &mut Vec<Hit>) {
-        let Ok(start) = self.ac.start_state(Anchored::No) else {
-            return;
-        };
-        let mut at = 0;
-        while at < hay.len() {
-            // One leftmost-longest search from `at`: the last match state passed before the
-            // automaton dies (or the text ends) is the longest match of the leftmost start.
-            let (mut sid, mut found) = (start, None);
-            for (i, &b) in hay.iter().enumerate().skip(at) {
-                sid = self.ac.next_state(Anchored::No, sid, b);
-                if self.ac.is_special(sid) {
-                    if self.ac.is_dead(sid) {
-                        break;
-                    }
-                    if self.ac.is_match(sid) {
-                        found = Some((self.ac.match_pattern(sid, 0), i + 1));
-                    }
-                }
-            }
-            let Some((pattern, end)) = found else {
-                return;
-            };
-            let term = pattern.as_usize();
+        self.ac.each_match(hay, |start, end, term| {
             hits.push(Hit {
-                start: end - self.ac.pattern_len(pattern),
+                start,
                 end,
                 term,
                 dropped: None,
-            });
-            at = end;
-        }
+            })
+        });
     }
 
     /// Reads the facets of `hits` into `out`, with the facet words a grammar form covered

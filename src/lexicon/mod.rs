@@ -1,6 +1,6 @@
 //! What a post says, from the lexicons' words: the lexicon files as plain data ([`file`]), text in
 //! the one form both sides are matched in ([`normalise`]), a cheap literal pass that rules most
-//! posts out ([`prefilter`]), the verdict on the rest ([`classify`]), names typed wrong ([`misspell`]), a learned second opinion on
+//! posts out ([`prefilter`]), the verdict on the rest ([`classify`], its literals found by [`longest`]), names typed wrong ([`misspell`]), a learned second opinion on
 //! its sense ([`vetter`]), the Korean endings that bend a phrase ([`endings`]) and why ([`explain`]). Nothing here knows of
 //! windows, detection or output.
 
@@ -10,6 +10,7 @@ pub mod explain;
 pub mod facets;
 pub mod file;
 pub mod grammar;
+pub mod longest;
 pub mod misspell;
 mod neighbours;
 pub mod normalise;

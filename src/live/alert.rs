@@ -26,7 +26,9 @@ pub enum Event {
     /// the same outage (the gap was short and still above normal in sum, as `detect` bridges
     /// it): the recovery is taken back, the incident is under way again.
     Reopened,
-    /// The stream ended (or was interrupted) with the outage still under way.
+    /// The stream ended (or was interrupted) with the outage still under way, or with its
+    /// recovery held back, not settled (the reports ended but stayed above normal in sum with
+    /// no "it's back" post; the JSON line's `recovery` gives where the detector placed it).
     Unresolved,
 }
 
@@ -130,6 +132,8 @@ impl Alert {
             as_of: rfc3339_utc(self.as_of),
             recovery: match self.event {
                 Event::Recovery => Some(rfc3339_utc(self.time)),
+                // Held back, not settled, when the stream ended (see `Monitor::finish`).
+                Event::Unresolved => i.recovery.map(rfc3339_utc),
                 _ => None,
             },
             withdrawn: self.withdrawn,
@@ -206,12 +210,20 @@ impl Alert {
                 i.reports,
                 ratio(i.peak_ratio)
             ),
-            Event::Unresolved => format!(
-                "still under way when the stream ended: since {} ({}), {} reports",
-                hm_in(self.onset, z),
-                human_duration(self.as_of - self.onset),
-                i.reports
-            ),
+            Event::Unresolved => match i.recovery {
+                Some(r) => format!(
+                    "not settled when the stream ended: since {}, the reports fell at {} ({} reports) but stay above normal with no \"it's back\" yet",
+                    hm_in(self.onset, z),
+                    hm_in(r, z),
+                    i.reports
+                ),
+                None => format!(
+                    "still under way when the stream ended: since {} ({}), {} reports",
+                    hm_in(self.onset, z),
+                    human_duration(self.as_of - self.onset),
+                    i.reports
+                ),
+            },
         };
         let post = match self.event {
             Event::Recovery => i.evidence.iter().rev().find(|(_, k)| *k == Kind::Recovery),

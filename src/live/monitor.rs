@@ -587,15 +587,20 @@ impl Monitor {
         }
     }
 
-    /// The end of the stream: alerts for the incidents still under way (call after closing
-    /// the last windows), and the recoveries held back (see [`settled_recovery`]) as the
-    /// detector places them on the windows seen: no later window will move them now.
+    /// The end of the stream: alerts for the incidents not announced over (call after closing
+    /// the last windows), `unresolved`: those still under way, and those whose recovery is held
+    /// back (see [`settled_recovery`]; the alert carries the detector's recovery on the windows
+    /// seen, `Incident::recovery_settled` false). Such an outage's reports had ended, but were
+    /// still above normal in sum with no "it's back" post: the detector could not yet say it
+    /// was over, and a `recovery` would tell a notifier to close its page on a guess (until
+    /// issue 17's eleventh pass it was announced as one). A settled recovery not yet announced
+    /// (none is expected: `follow` announces it at the close that settles it) is a `recovery`.
     pub fn finish(&mut self, as_of: Ts) -> Vec<Alert> {
         let mut out = vec![];
         for (svc, tracked) in self.tracked.iter_mut().enumerate() {
             for t in tracked.iter_mut().filter(|t| !t.recovered) {
                 t.recovered = true;
-                let (event, time) = match t.seen.recovery {
+                let (event, time) = match settled_recovery(&t.seen) {
                     Some(r) => (Event::Recovery, r),
                     None => (Event::Unresolved, as_of),
                 };
@@ -881,6 +886,43 @@ mod tests {
         assert_eq!(kinds, [Event::Onset, Event::Recovery], "{events:?}");
         assert_eq!(events[1].1.time, 306 * 60);
         assert_eq!(events[1].0, 305 + Params::default().tail_windows);
+    }
+
+    #[test]
+    fn a_recovery_still_held_when_the_stream_ends_is_unresolved() {
+        // An outage in minutes 300 to 305, then single late voices every other minute (above
+        // normal in sum): its recovery is held (see the test above). The stream ends at minute
+        // 312, before `tail_windows` have passed: the detector places the reports' end, but
+        // could not yet say the outage was over. Reported `unresolved`, with that recovery as
+        // the detector's provisional one (not `recovery`: a notifier closes its page on that).
+        let mut w = background(400);
+        let mut m = Monitor::new(Params::default(), 1, 10_000);
+        m.close(&mut w, 299, 300 * 60);
+        let mut events = vec![];
+        for c in 300..=312 {
+            let voices = match c {
+                300..=305 => 8,
+                307 | 309 | 311 => 1,
+                _ => 0,
+            };
+            for v in 0..voices {
+                report(&mut w, c * 60 + 10 + v, &format!("c{c}v{v}"));
+            }
+            events.extend(m.close(&mut w, c, (c + 1) * 60));
+        }
+        let kinds: Vec<Event> = events.iter().map(|a| a.event).collect();
+        assert_eq!(kinds, [Event::Onset], "{events:?}");
+        let end = m.finish(313 * 60);
+        assert_eq!(end.len(), 1, "{end:?}");
+        assert_eq!(end[0].event, Event::Unresolved);
+        assert_eq!(end[0].time, 313 * 60);
+        assert_eq!(end[0].detail.recovery, Some(306 * 60));
+        assert!(!end[0].detail.recovery_settled);
+        assert_eq!(m.open_incidents(), 0);
+        // The JSON line says so, with the provisional recovery.
+        let json = end[0].to_json("svc", chrono_tz::UTC);
+        assert_eq!(json.event, "unresolved");
+        assert_eq!(json.recovery.as_deref(), Some("1970-01-01T05:06:00Z"));
     }
 
     #[test]

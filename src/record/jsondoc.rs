@@ -36,30 +36,25 @@ pub struct DocEnd {
 }
 
 /// Reads the JSON document(s) of `reader` to the end, handing each post (or skip) to `out`
-/// with its line. `owner` names whose archive a `tweets.js` is (its posts' author).
+/// with its line. `owner` names whose archive a `tweets.js` is (its posts' author). An element
+/// (or a top-level value that holds no list, or what follows a list in its object) of more than
+/// `max` bytes is read past without being kept: `record_too_long` at the line it starts on.
 pub fn read_doc(
     reader: &mut dyn BufRead,
     json: &mut JsonExtractor,
     owner: &str,
+    max: usize,
     out: &mut dyn FnMut(u64, Outcome<'_>),
 ) -> DocEnd {
     let lines = Cell::new(0u64);
-    let mut src = Counting {
-        inner: reader,
-        buf: vec![0; 1 << 16],
-        at: 0,
-        end: 0,
-        pending: vec![],
-        lines: &lines,
-        bytes: 0,
-        error: None,
-        after_resync: false,
-    };
+    let held = Held::default();
+    let mut src = Counting::new(reader, &lines, &held, max);
     let mut cx = Cx {
         json,
         bufs: Decoded::default(),
         owner,
         lines: &lines,
+        held: &held,
         out,
     };
     loop {
@@ -69,13 +64,28 @@ pub fn read_doc(
             Err(_) => break,
         }
         let start_lines = lines.get();
+        let outer = std::mem::take(&mut src.owed);
+        held.begin(Mode::Top { outer });
         let mut de = serde_json::Deserializer::from_reader(&mut src);
         let got = (Top {
             cx: &mut cx,
             line: start_lines + 1,
+            outer,
         })
         .deserialize(&mut de);
         drop(de);
+        held.guard.set(false);
+        if src.over {
+            src.over = false;
+            (cx.out)(src.start_line, Err(Skip::RecordTooLong));
+            src.pass_over(held.mode.get());
+            continue;
+        }
+        if got.is_ok() && outer > 0 {
+            // A list read on after a long element: the rest of the objects around it is
+            // passed over, as the list's own object would have done.
+            src.skip_closers(outer);
+        }
         if let Err(e) = got {
             if src.error.is_some() {
                 break;
@@ -115,6 +125,122 @@ struct Counting<'r, 'l> {
     /// Reading goes on after a syntax error: closing brackets of the old document are passed
     /// over.
     after_resync: bool,
+    /// What is being read, and when a new record begins (set by the visitors).
+    held: &'l Held,
+    /// The most bytes one record may take.
+    max: usize,
+    /// Bytes handed to serde_json since the record began.
+    count: usize,
+    /// Where those bytes stand: inside how many brackets, inside a string.
+    lex: Lex,
+    /// The line the record's first byte is on.
+    start_line: u64,
+    /// The record outgrew `max`: serde_json was given an error.
+    over: bool,
+    /// Brackets around the list read on after a long element, to pass over once it ends.
+    owed: u32,
+}
+
+/// What the document reader is in when a record begins, shared between the visitors (who say
+/// when one begins) and the reader (who counts its bytes).
+#[derive(Default)]
+struct Held {
+    mode: Cell<Mode>,
+    /// A record begins with the next byte.
+    begins: Cell<bool>,
+    /// Bytes are counted (serde_json is reading).
+    guard: Cell<bool>,
+}
+
+impl Held {
+    fn begin(&self, mode: Mode) {
+        self.mode.set(mode);
+        self.begins.set(true);
+        self.guard.set(true);
+    }
+}
+
+impl Default for Mode {
+    fn default() -> Mode {
+        Mode::Top { outer: 0 }
+    }
+}
+
+/// Where a record begins: how a long one is passed over (`outer`: the brackets around the list
+/// or object that are not serde_json's, after reading on past a long element).
+#[derive(Debug, Clone, Copy)]
+enum Mode {
+    /// A top-level value.
+    Top { outer: u32 },
+    /// An element of a list of posts inside `outer` brackets (counting a holding object's).
+    Element { outer: u32 },
+    /// A member of a top-level object after its list of posts.
+    Member { outer: u32 },
+}
+
+/// Where a stream of JSON stands, byte by byte: enough to find the end of the value it is in.
+#[derive(Debug, Default, Clone, Copy)]
+struct Lex {
+    depth: u32,
+    in_str: bool,
+    escaped: bool,
+    /// The value has begun.
+    started: bool,
+    /// It is a number or a literal (ended by a delimiter).
+    scalar: bool,
+}
+
+/// What one byte did to a value being passed over.
+#[derive(PartialEq)]
+enum LexStep {
+    /// The value goes on.
+    On,
+    /// The value ended with this byte.
+    Done,
+    /// This byte is not the value's: a delimiter after it (or before it began).
+    Outside,
+}
+
+impl Lex {
+    fn feed(&mut self, b: u8) -> LexStep {
+        if self.in_str {
+            if self.escaped {
+                self.escaped = false;
+            } else if b == b'\\' {
+                self.escaped = true;
+            } else if b == b'"' {
+                self.in_str = false;
+                if self.depth == 0 {
+                    return LexStep::Done;
+                }
+            }
+            return LexStep::On;
+        }
+        let top = self.depth == 0;
+        match b {
+            b'"' => {
+                (self.in_str, self.started) = (true, true);
+                self.scalar = false;
+            }
+            b'{' | b'[' => {
+                self.depth += 1;
+                (self.started, self.scalar) = (true, false);
+            }
+            b'}' | b']' if top => return LexStep::Outside,
+            b'}' | b']' => {
+                self.depth -= 1;
+                if self.depth == 0 {
+                    return LexStep::Done;
+                }
+            }
+            b',' if top && self.started => return LexStep::Outside,
+            b' ' | b'\t' | b'\r' | b'\n' | b',' | b':' if !(top && self.scalar) => {}
+            b' ' | b'\t' | b'\r' | b'\n' | b':' => return LexStep::Outside,
+            _ if top && !self.started => (self.started, self.scalar) = (true, true),
+            _ => {}
+        }
+        LexStep::On
+    }
 }
 
 impl Read for Counting<'_, '_> {
@@ -125,21 +251,127 @@ impl Read for Counting<'_, '_> {
         if out.is_empty() {
             return Ok(0);
         }
-        let b = if let Some(b) = self.pending.pop() {
+        let b = if let Some(&b) = self.pending.last() {
             b
         } else {
             if self.at == self.end && !self.refill()? {
                 return Ok(0);
             }
-            let b = self.buf[self.at];
-            self.at += 1;
-            b
+            self.buf[self.at]
         };
+        if self.held.guard.get() {
+            self.count_in(b)?;
+        }
+        if self.pending.pop().is_none() {
+            self.at += 1;
+        }
         if b == b'\n' {
             self.lines.set(self.lines.get() + 1);
         }
         out[0] = b;
         Ok(1)
+    }
+}
+
+impl Counting<'_, '_> {
+    /// Counts byte `b` into the record being read; an error (that serde_json gives back) when
+    /// the record has outgrown the limit: `b` is then not taken.
+    #[inline]
+    fn count_in(&mut self, b: u8) -> io::Result<()> {
+        if self.held.begins.take() {
+            (self.count, self.lex, self.start_line) = (0, Lex::default(), 0);
+        }
+        self.count += 1;
+        if self.count > self.max {
+            self.over = true;
+            return Err(io::Error::other("a record longer than --max-line-bytes"));
+        }
+        let began = self.lex.started;
+        self.lex.feed(b);
+        if !began && self.lex.started {
+            self.start_line = self.lines.get() + 1;
+        }
+        Ok(())
+    }
+
+    /// After a record outgrew the limit (begun as `mode` says): reads past the rest of it,
+    /// keeping nothing, and readies what follows to be read: the next element of its list (read
+    /// on as a list of its own), or what follows the value.
+    fn pass_over(&mut self, mode: Mode) {
+        if self.start_line == 0 {
+            self.start_line = self.lines.get() + 1;
+        }
+        let mut lex = self.lex;
+        while let Some(b) = self.next_byte() {
+            match lex.feed(b) {
+                LexStep::On => {}
+                LexStep::Done => break,
+                LexStep::Outside => {
+                    self.unread(b);
+                    break;
+                }
+            }
+        }
+        match mode {
+            Mode::Top { outer } => self.skip_closers(outer),
+            Mode::Member { outer } => self.skip_closers(outer + 1),
+            Mode::Element { outer } => loop {
+                match self.next_byte() {
+                    Some(b' ' | b'\t' | b'\r' | b'\n') => {}
+                    Some(b',') => {
+                        self.unread(b'[');
+                        self.owed = outer;
+                        return;
+                    }
+                    Some(b']') => return self.skip_closers(outer),
+                    Some(b) => return self.unread(b),
+                    None => return,
+                }
+            },
+        }
+    }
+
+    /// Reads past the rest of the `n` innermost objects or lists the stream is in (through
+    /// their closing brackets), keeping nothing.
+    fn skip_closers(&mut self, mut n: u32) {
+        let mut lex = Lex::default();
+        while n > 0 {
+            let Some(b) = self.next_byte() else {
+                return;
+            };
+            if lex.feed(b) == LexStep::Outside && matches!(b, b'}' | b']') {
+                n -= 1;
+            }
+            lex.started = false;
+        }
+    }
+}
+
+impl<'r, 'l> Counting<'r, 'l> {
+    fn new(
+        inner: &'r mut dyn BufRead,
+        lines: &'l Cell<u64>,
+        held: &'l Held,
+        max: usize,
+    ) -> Counting<'r, 'l> {
+        Counting {
+            inner,
+            buf: vec![0; 1 << 16],
+            at: 0,
+            end: 0,
+            pending: vec![],
+            lines,
+            bytes: 0,
+            error: None,
+            after_resync: false,
+            held,
+            max: max.max(1),
+            count: 0,
+            lex: Lex::default(),
+            start_line: 0,
+            over: false,
+            owed: 0,
+        }
     }
 }
 
@@ -233,13 +465,27 @@ impl Counting<'_, '_> {
         let mut prev_ends_element = false;
         loop {
             line.clear();
+            // A line longer than the limit is not kept (nor read again): its last two bytes
+            // other than white space say how it ends.
+            let (mut long, mut last) = (false, [b' '; 2]);
             loop {
                 match self.next_byte() {
-                    None if line.is_empty() => return false,
+                    None if line.is_empty() && !long => return false,
                     None => break,
                     Some(b'\n') => break,
+                    Some(b) if long || line.len() >= self.max => {
+                        long = true;
+                        line.clear();
+                        if !b.is_ascii_whitespace() {
+                            last = [last[1], b];
+                        }
+                    }
                     Some(b) => line.push(b),
                 }
+            }
+            if long {
+                line.extend_from_slice(b"\"");
+                line.extend_from_slice(&last);
             }
             let t = line.trim_ascii();
             if t.starts_with(b"{") && prev_ends_element {
@@ -271,6 +517,8 @@ struct Cx<'a, 'l> {
     owner: &'a str,
     /// Line breaks read so far.
     lines: &'l Cell<u64>,
+    /// Where the visitors say a record begins.
+    held: &'l Held,
     out: &'a mut dyn FnMut(u64, Outcome<'_>),
 }
 
@@ -369,6 +617,8 @@ struct Top<'c, 'a, 'l> {
     cx: &'c mut Cx<'a, 'l>,
     /// The line the value starts on.
     line: u64,
+    /// Brackets around it that serde_json does not see (a list read on after a long element).
+    outer: u32,
 }
 
 impl<'de> DeserializeSeed<'de> for Top<'_, '_, '_> {
@@ -384,19 +634,24 @@ impl<'de> Visitor<'de> for Top<'_, '_, '_> {
         f.write_str("a JSON array or object")
     }
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<(), A::Error> {
-        Elements { cx: self.cx }.visit_seq(seq)
+        let outer = self.outer;
+        Elements { cx: self.cx, outer }.visit_seq(seq)
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         // Members are kept until a list of posts is found: without one, the object is a post.
+        // (Until then the object is one record, held within the limit.)
         let mut kept: Vec<(String, Box<RawValue>)> = vec![];
         let mut held_list = false;
         while let Some(key) = map.next_key::<String>()? {
             if CONTAINER_KEYS.contains(&key.as_str()) {
-                map.next_value_seed(Elements { cx: self.cx })?;
+                let outer = self.outer + 1;
+                map.next_value_seed(Elements { cx: self.cx, outer })?;
                 held_list = true;
                 kept.clear();
+                self.cx.held.begin(Mode::Member { outer: self.outer });
             } else if held_list {
                 map.next_value::<IgnoredAny>()?;
+                self.cx.held.begin(Mode::Member { outer: self.outer });
             } else {
                 kept.push((key, map.next_value::<Box<RawValue>>()?));
             }
@@ -451,6 +706,8 @@ impl Cx<'_, '_> {
 /// A list of posts: each element handed over as soon as it is read.
 struct Elements<'c, 'a, 'l> {
     cx: &'c mut Cx<'a, 'l>,
+    /// Brackets around the list (see [`Mode::Element`]).
+    outer: u32,
 }
 
 impl<'de> DeserializeSeed<'de> for Elements<'_, '_, '_> {
@@ -466,8 +723,11 @@ impl<'de> Visitor<'de> for Elements<'_, '_, '_> {
         f.write_str("a list of posts")
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let mode = Mode::Element { outer: self.outer };
+        self.cx.held.begin(mode);
         while let Some(raw) = seq.next_element::<Box<RawValue>>()? {
             self.cx.element(raw.get(), None);
+            self.cx.held.begin(mode);
         }
         Ok(())
     }
@@ -506,10 +766,15 @@ mod tests {
 
     /// Each post (or skip) with its line.
     fn read(doc: &str) -> Vec<(u64, Got)> {
+        read_max(doc, 1 << 20)
+    }
+
+    /// Each post (or skip) with its line, records of more than `max` bytes skipped.
+    fn read_max(doc: &str, max: usize) -> Vec<(u64, Got)> {
         let mut json = JsonExtractor::new(&FieldChoice::default(), chrono_tz::Tz::UTC);
         let mut got = vec![];
         let mut r = io::Cursor::new(doc.as_bytes().to_vec());
-        let end = read_doc(&mut r, &mut json, "owner.js", &mut |line, o| {
+        let end = read_doc(&mut r, &mut json, "owner.js", max, &mut |line, o| {
             got.push((
                 line,
                 o.map(|p| {
@@ -529,6 +794,46 @@ mod tests {
             author.map(str::to_string),
             text.to_string(),
         ))
+    }
+
+    #[test]
+    fn an_element_longer_than_the_limit_is_skipped_and_the_rest_read() {
+        let post = |t: &str| format!("{{\"time\": 1235467862, \"text\": \"{t}\"}}");
+        let long = format!(
+            "{{\"time\": 1235467862, \"text\": \"{}\\\" ]}}\"}}",
+            "x".repeat(3000)
+        );
+        // A pretty-printed array: the long element (whose text holds an escaped quote and
+        // brackets) on line 3, in the middle and at the end.
+        let doc = format!(
+            "[\n{},\n{long},\n{},\n{long}\n]\n",
+            post("one"),
+            post("two")
+        );
+        let want = vec![
+            (2, post_of("one")),
+            (3, Err(Skip::RecordTooLong)),
+            (4, post_of("two")),
+            (5, Err(Skip::RecordTooLong)),
+        ];
+        assert_eq!(read_max(&doc, 1000), want);
+        // The same in an outbox, members after the list passed over; then a document that is
+        // one long post, and one more array.
+        let doc = format!(
+            "{{\"type\": \"OrderedCollection\", \"orderedItems\": [\n{},\n{long},\n{},\n{long}\n], \"totalItems\": 4, \"next\": {{\"a\": [\"]\"]}}}}\n{long}\n[{}]\n",
+            post("one"),
+            post("two"),
+            post("three")
+        );
+        let mut want = want;
+        want.extend([(7, Err(Skip::RecordTooLong)), (8, post_of("three"))]);
+        assert_eq!(read_max(&doc, 1000), want);
+        // Within the limit, nothing is skipped.
+        assert!(read_max(&doc, 4000).iter().all(|(_, g)| g.is_ok()));
+    }
+
+    fn post_of(text: &str) -> Got {
+        post(None, None, text)
     }
 
     #[test]

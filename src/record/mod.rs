@@ -65,10 +65,13 @@ pub enum Skip {
     /// A CSV row whose quoted field never closed within the limits; the lines after it were
     /// read again as rows of their own.
     UnterminatedQuote,
+    /// A record of a document (an XML item or entry, an element of a JSON document), or the
+    /// text between two, longer than `--max-line-bytes`: read past without being kept.
+    RecordTooLong,
 }
 
 impl Skip {
-    pub const ALL: [Skip; 12] = [
+    pub const ALL: [Skip; 13] = [
         Skip::InvalidUtf8,
         Skip::MalformedJson,
         Skip::NotObject,
@@ -81,6 +84,7 @@ impl Skip {
         Skip::MalformedXml,
         Skip::LineTooLong,
         Skip::UnterminatedQuote,
+        Skip::RecordTooLong,
     ];
 
     /// The stable name used in reports and JSON (`skipped_by_reason`).
@@ -98,6 +102,7 @@ impl Skip {
             Skip::MalformedXml => "malformed_xml",
             Skip::LineTooLong => "line_too_long",
             Skip::UnterminatedQuote => "unterminated_quote",
+            Skip::RecordTooLong => "record_too_long",
         }
     }
 }

@@ -59,7 +59,7 @@ fn incident(
 ) -> io::Result<()> {
     let svc = &r.matcher.services()[i.service];
     let zs = zones(r);
-    writeln!(out, "{} ({})", svc.id, svc.category)?;
+    writeln!(out, "{} ({})", escape(&svc.id), escape(&svc.category))?;
     timeline(out, i, &zs)?;
     if let Some(o) = official {
         official_line(out, o, i.onset, zs[0])?;

@@ -31,7 +31,8 @@ pub struct ScanConfig {
     /// The zone whose local midnight windows longer than an hour are aligned on (the first `--tz`).
     pub align_zone: Tz,
     /// The longest line (or CSV row) read, in bytes (`--max-line-bytes`); longer ones are skipped
-    /// as `line_too_long` without being kept in memory.
+    /// as `line_too_long` without being kept in memory. Also the longest record of a document
+    /// (XML item, JSON element; `record_too_long`).
     pub max_line: usize,
     pub strict: bool,
     pub quiet: bool,

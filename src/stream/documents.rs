@@ -55,6 +55,7 @@ pub(crate) fn scan_xml(
         &mut src.reader,
         dialect.units(),
         dialect.dropped(),
+        cfg.max_line,
         &mut seq,
     );
     if let Some(e) = seq.error {
@@ -68,11 +69,11 @@ pub(crate) fn scan_xml(
 }
 
 /// Reads one JSON document input into `c`, post by post, with `json` (fresh for this input: its
-/// time counts are added to the run's here).
+/// time counts are added to the run's here); an element longer than `max` bytes is skipped.
 pub(crate) fn scan_doc(
     mut src: input::Source,
     json: &mut JsonExtractor,
-    strict: bool,
+    (strict, max): (bool, usize),
     c: &mut impl Sink,
     warn: &mut Warner,
 ) -> Result<()> {
@@ -82,7 +83,7 @@ pub(crate) fn scan_doc(
         .map_or(name.clone(), |f| f.to_string_lossy().into_owned());
     let mut error = None;
     let DocEnd { bytes, broken } =
-        jsondoc::read_doc(&mut src.reader, json, &owner, &mut |line, got| {
+        jsondoc::read_doc(&mut src.reader, json, &owner, max, &mut |line, got| {
             if error.is_some() || c.stopped() {
                 return;
             }
@@ -135,6 +136,20 @@ fn finish(
         c.stats().input_errors.push(msg);
     }
     Ok(())
+}
+
+impl<S: Sink> xml::FrameSink for OneThread<'_, S> {
+    fn too_long(&mut self, line: u64) -> bool {
+        if self.error.is_some() || self.c.stopped() {
+            return false;
+        }
+        self.c.stats().lines += 1;
+        let why = Skip::RecordTooLong;
+        if let Err(e) = skip(self.c, self.warn, self.strict, self.name, line, why, None) {
+            self.error = Some(e);
+        }
+        self.error.is_none()
+    }
 }
 
 /// Reads the chunks of one XML input as they are cut, on this thread.

@@ -20,4 +20,4 @@ pub mod stats;
 pub use collect::{Collector, Sink};
 pub use config::ScanConfig;
 pub use outliers::{Outlier, Unsettled};
-pub use stats::{describe, time_warnings, warn_times, Example, Scan, Stats};
+pub use stats::{describe, time_warnings, warn_skipped, warn_times, Example, Scan, Stats};

@@ -105,12 +105,7 @@ fn scan_with(cfg: &ScanConfig, matcher: &Matcher, progress: &Progress) -> Result
                 read_chunks(&mut reader, sink, limits)
             }),
             Cut::Xml(d) => pool::run(threads, new_worker(Some(d), None), |sink| {
-                let end = xml::frame_units(&mut reader, d.units(), d.dropped(), sink);
-                ReaderEnd {
-                    bytes: end.bytes,
-                    broken: end.broken,
-                    ..ReaderEnd::new()
-                }
+                frame_xml(&mut reader, d, sink, limits)
             }),
             Cut::Csv(delimiter) => {
                 let mut rows = CsvRows::new(reader, delimiter, cfg.max_line);
@@ -192,7 +187,7 @@ fn chunked(
             documents::scan_doc(
                 input::Source { name, reader },
                 &mut json,
-                cfg.strict,
+                (cfg.strict, cfg.max_line),
                 c,
                 warn,
             )?;
@@ -533,6 +528,56 @@ impl ChunkSink for Dispatch<'_, Chunk> {
     }
     fn failed_at(&mut self, line: u64) {
         self.stop_at(line);
+    }
+}
+
+/// Cuts an XML input of dialect `d` into chunks of whole units for the workers.
+fn frame_xml(
+    reader: &mut dyn BufRead,
+    d: Dialect,
+    sink: &mut Dispatch<'_, Chunk>,
+    limits: Limits,
+) -> ReaderEnd {
+    let mut sink = Framed {
+        sink,
+        end: ReaderEnd::new(),
+        limits,
+    };
+    let framed = xml::frame_units(reader, d.units(), d.dropped(), limits.max_line, &mut sink);
+    ReaderEnd {
+        bytes: framed.bytes,
+        broken: framed.broken,
+        ..sink.end
+    }
+}
+
+/// The workers' channel as the XML framer's sink: what it reads past as too long is counted here
+/// by the producer, like a line too long for a chunk.
+struct Framed<'s, 'd> {
+    sink: &'s mut Dispatch<'d, Chunk>,
+    end: ReaderEnd,
+    limits: Limits,
+}
+
+impl ChunkSink for Framed<'_, '_> {
+    fn fresh(&mut self) -> Vec<u8> {
+        self.sink.fresh()
+    }
+    fn take(&mut self, buf: Vec<u8>, len: usize, first_line: u64) -> bool {
+        self.sink.take(buf, len, first_line)
+    }
+    fn failed_at(&mut self, line: u64) {
+        self.sink.failed_at(line);
+    }
+}
+
+impl xml::FrameSink for Framed<'_, '_> {
+    fn too_long(&mut self, line: u64) -> bool {
+        if self.end.skip(line, Skip::RecordTooLong, self.limits) {
+            return true;
+        }
+        self.sink.failed_at(line);
+        false
     }
 }
 

@@ -115,7 +115,7 @@ pub fn read(cfg: &ScanConfig, c: &mut impl Sink) -> Result<()> {
             Layout::Xml => documents::scan_xml(src, cfg, c, &mut warn)?,
             Layout::JsonDoc => {
                 let mut doc = JsonExtractor::new(&cfg.fields, cfg.times);
-                documents::scan_doc(src, &mut doc, cfg.strict, c, &mut warn)?
+                documents::scan_doc(src, &mut doc, (cfg.strict, cfg.max_line), c, &mut warn)?
             }
         }
     }

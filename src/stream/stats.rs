@@ -189,7 +189,9 @@ impl Warner {
                 _ => eprintln!("outcry: {name}:{line}: skipped: {}", describe(why)),
             }
         } else if self.shown == self.limit {
-            eprintln!("outcry: further skipped lines are counted but not shown (see the summary)");
+            eprintln!(
+                "outcry: further skipped lines are counted but not shown (the count by reason comes at the end)"
+            );
         }
         self.shown += 1;
     }
@@ -213,6 +215,22 @@ pub fn warn_times(s: &Stats, quiet: bool) {
     for line in time_warnings(s) {
         eprintln!("outcry: warning: {line}");
     }
+}
+
+/// The count of skipped lines by reason, on stderr (none with `--quiet`, none when nothing was
+/// skipped): for the commands whose output has no place for it (`windows`' CSV, `classify`'s
+/// JSON lines, `scan`'s partial), as `detect`'s report and `watch`'s last words give it.
+pub fn warn_skipped(s: &Stats, quiet: bool) {
+    let skipped: u64 = s.skipped_by_reason.iter().sum();
+    if quiet || skipped == 0 {
+        return;
+    }
+    eprintln!(
+        "outcry: skipped {} of {} ({})",
+        count(skipped, "line", "lines"),
+        s.lines,
+        s.reasons_text()
+    );
 }
 
 /// The lines of [`warn_times`].
@@ -297,6 +315,7 @@ pub fn describe(why: Skip) -> &'static str {
         Skip::UnterminatedQuote => {
             "unterminated quote in a CSV field (the lines after it are read again)"
         }
+        Skip::RecordTooLong => "record (XML item, JSON element) longer than --max-line-bytes",
     }
 }
 

@@ -6,7 +6,7 @@ use std::cmp::Ordering;
 
 use thin_vec::ThinVec;
 
-use super::voice::{add_voice, VOICES_PER_CELL};
+use super::voice::{add_voice, grow_gently, VOICES_PER_CELL};
 use crate::lexicon::classify::TermId;
 use crate::time::Ts;
 
@@ -117,16 +117,19 @@ pub fn add_facet(
                 f.sample = cut_sample(sample);
             }
         }
-        Err(k) if v.len() < FACETS_PER_CELL => v.insert(
-            k,
-            FacetCount {
-                facet,
-                class,
-                works,
-                count: n,
-                sample: cut_sample(sample),
-            },
-        ),
+        Err(k) if v.len() < FACETS_PER_CELL => {
+            grow_gently(v);
+            v.insert(
+                k,
+                FacetCount {
+                    facet,
+                    class,
+                    works,
+                    count: n,
+                    sample: cut_sample(sample),
+                },
+            )
+        }
         Err(_) => {}
     }
 }
@@ -273,6 +276,7 @@ pub fn add_quote(v: &mut ThinVec<QuoteCount>, cap: usize, at: Ts, n: u32, text: 
         text: text.to_string(),
     };
     if v.len() < cap {
+        grow_gently(v);
         v.push(entry);
     } else if let Some(latest) = v.iter_mut().max_by_key(|q| q.at).filter(|q| q.at > at) {
         *latest = entry;
@@ -283,7 +287,10 @@ pub fn add_quote(v: &mut ThinVec<QuoteCount>, cap: usize, at: Ts, n: u32, text: 
 pub(super) fn bump(terms: &mut ThinVec<(TermId, u32)>, t: TermId, n: u32) {
     match terms.binary_search_by_key(&t, |(id, _)| *id) {
         Ok(k) => terms[k].1 += n,
-        Err(k) => terms.insert(k, (t, n)),
+        Err(k) => {
+            grow_gently(terms);
+            terms.insert(k, (t, n))
+        }
     }
 }
 
@@ -334,13 +341,10 @@ pub(super) fn keep_earliest(
     } else {
         format!("{head}{tail}")
     };
-    // Room for exactly `cap`: most cells keep few samples, and there are many cells.
-    if v.capacity() == 0 {
-        v.reserve_exact(cap);
-    }
     if v.len() == cap {
         v.pop(); // the latest goes (`pos < cap`: a later post returned above)
     }
+    grow_gently(v);
     v.insert(
         pos,
         Sample {

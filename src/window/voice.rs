@@ -14,8 +14,19 @@ pub(super) fn add_voice(v: &mut ThinVec<u64>, h: u64) {
         return;
     }
     if let Err(pos) = v.binary_search(&h) {
+        grow_gently(v);
         v.insert(pos, h);
         v.truncate(VOICES_PER_CELL);
+    }
+}
+
+/// Makes room for one more element in one of a cell's lists, one element at a time up to four:
+/// most cells of a sparse series hold one sample, one term, one voice, and a `ThinVec` would take
+/// room for four at its first push (a sample is 56 bytes), which was about a third of such a
+/// cell's memory. Longer lists grow by doubling as usual.
+pub(super) fn grow_gently<T>(v: &mut ThinVec<T>) {
+    if v.len() == v.capacity() && v.capacity() < 4 {
+        v.reserve_exact(1);
     }
 }
 

@@ -785,6 +785,21 @@ pub fn fresh8_holdout() -> Vec<Spec> {
     suite_drawn(POSTS_FRESH8_HOLDOUT, "fresh8")
 }
 
+/// Seed offset of the posts suite's eleventh held-out draw, reserved for issue 17's eleventh
+/// pass (a recovery's tail cut at the next run of the same service, a post-less recovery that
+/// settles for good, a held recovery at shutdown) before any detection or live code changed:
+/// seeds 190 100–191 103, never drawn before (the tenth draw, 180 000, became development data
+/// when it was run). Same generator and parameters as the earlier draws. Not run while tuning;
+/// run once at the end of that pass (through `watch` and `detect`, on the branch merged with
+/// main).
+pub const POSTS_FRESH9_HOLDOUT: u64 = 190_000;
+
+/// The held-out draw of [`POSTS_FRESH9_HOLDOUT`]: the same 59 scenario shapes, names prefixed
+/// `fresh9-`.
+pub fn fresh9_holdout() -> Vec<Spec> {
+    suite_drawn(POSTS_FRESH9_HOLDOUT, "fresh9")
+}
+
 /// The suite's 59 scenario shapes drawn with seeds offset by `offset`, each name prefixed
 /// `prefix-` (how every held-out draw is made).
 fn suite_drawn(offset: u64, prefix: &str) -> Vec<Spec> {

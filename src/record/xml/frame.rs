@@ -24,6 +24,16 @@ pub struct FrameEnd {
     pub broken: Option<(u64, bool, io::Error)>,
 }
 
+impl FrameEnd {
+    /// The input was read to its end (or reading stopped) after `bytes`.
+    fn done(bytes: u64) -> FrameEnd {
+        FrameEnd {
+            bytes,
+            broken: None,
+        }
+    }
+}
+
 /// Where the scan of the buffer stopped.
 enum Scan {
     /// Everything up to the end of the data was looked at.
@@ -32,11 +42,15 @@ enum Scan {
     More,
     /// A dropped element begins (`dropping` is set): drop it, then scan on.
     Drop,
+    /// A unit ended more than `max` bytes after the last cut (`long` is set): pass over it.
+    Long,
 }
 
 struct Framer<'d> {
     units: &'d [&'d [u8]],
     dropped: Option<&'d [u8]>,
+    /// The longest unit kept, and the longest text kept between two.
+    max: usize,
     buf: Vec<u8>,
     filled: usize,
     /// Where the scan goes on.
@@ -45,27 +59,42 @@ struct Framer<'d> {
     cut: usize,
     /// Inside a dropped element whose body starts at this offset (what is before is kept).
     dropping: Option<usize>,
+    /// A unit ending here began more than `max` bytes after the last cut.
+    long: Option<usize>,
     /// The ends of a comment, a CDATA section, a processing instruction.
     closers: [Finder<'static>; 3],
     seeks: Seeks,
 }
 
+/// Where the chunks of an XML input go, and the records too long to be kept are told.
+pub trait FrameSink: ChunkSink {
+    /// What began on line `line` (a unit, or the text between two units) grew past the limit: it
+    /// is read past without being kept. False to stop reading (`--strict`).
+    fn too_long(&mut self, line: u64) -> bool;
+}
+
 /// Reads `reader` to its end, handing chunks of whole `units` to `sink`, with the bodies of
-/// `dropped` elements left out (their line breaks kept).
+/// `dropped` elements left out (their line breaks kept). A unit, or a stretch between two, of
+/// more than `max` bytes (less what was dropped) is read past without being kept, told to
+/// `sink` with its line, and reading goes on at the next unit's start tag: no buffer grows much
+/// past `max` whatever the input.
 pub fn frame_units(
     reader: &mut dyn BufRead,
     units: &[&[u8]],
     dropped: Option<&[u8]>,
-    sink: &mut dyn ChunkSink,
+    max: usize,
+    sink: &mut dyn FrameSink,
 ) -> FrameEnd {
     let mut f = Framer {
         units,
         dropped,
+        max: max.max(1),
         buf: sink.fresh(),
         filled: 0,
         scan: 0,
         cut: 0,
         dropping: None,
+        long: None,
         closers: [&b"-->"[..], b"]]>", b"?>"].map(|c| Finder::new(c).into_owned()),
         seeks: Seeks::new(units, dropped),
     };
@@ -74,43 +103,35 @@ pub fn frame_units(
     loop {
         let end = fill(reader, &mut f.buf, &mut f.filled, &mut bytes);
         f.step(end.is_some());
+        match f.limit(reader, sink, &mut line, &mut bytes, &end) {
+            Ok(Passed::NotLong) => {}
+            Ok(Passed::Resumed) => continue,
+            Ok(Passed::Stop) => return FrameEnd::done(bytes),
+            Err((at, e)) => {
+                let broken = Some((at, false, e));
+                return FrameEnd { bytes, broken };
+            }
+        }
         match end {
             // Room again after dropping a body: read on.
             None if f.filled < f.buf.len() => {}
             // One unit longer than the buffer (or a dropped body's line breaks that fill it):
-            // read on into a larger one.
+            // read on into a larger one, up to the limit.
             None if f.cut == 0 => {
-                let grown = f.buf.len() * 2;
+                let most = f.max.saturating_mul(2).saturating_add(2);
+                let grown = (f.buf.len() * 2).min(most).max(f.buf.len() + 1);
                 f.buf.resize(grown, 0);
             }
             None => {
-                let next = sink.fresh();
-                let room = next.len().max(1 << 16);
-                let next = carry_over(next, &f.buf[f.cut..f.filled], room);
-                let cut = f.cut;
-                let first = line;
-                line += count_lines(&f.buf[..cut]);
-                let full = std::mem::replace(&mut f.buf, next);
-                if !sink.take(full, cut, first) {
-                    return FrameEnd {
-                        bytes,
-                        broken: None,
-                    };
+                if !f.hand_over(sink, &mut line) {
+                    return FrameEnd::done(bytes);
                 }
-                f.filled -= cut;
-                f.scan -= cut;
-                f.dropping = f.dropping.map(|d| d - cut);
-                f.cut = 0;
-                f.seeks.reset();
             }
             Some(None) => {
                 if f.filled > 0 {
                     sink.take(std::mem::take(&mut f.buf), f.filled, line);
                 }
-                return FrameEnd {
-                    bytes,
-                    broken: None,
-                };
+                return FrameEnd::done(bytes);
             }
             Some(Some(e)) => {
                 let cut = f.cut;
@@ -132,6 +153,161 @@ pub fn frame_units(
 }
 
 impl Framer<'_> {
+    /// After a step: passes over what is longer than `max` (`end`: how the last read ended).
+    fn limit(
+        &mut self,
+        reader: &mut dyn BufRead,
+        sink: &mut dyn FrameSink,
+        line: &mut u64,
+        bytes: &mut u64,
+        end: &Option<Option<io::Error>>,
+    ) -> Result<Passed, (u64, io::Error)> {
+        if let Some(upto) = self.long.take() {
+            return Ok(match self.cut_out(sink, line, upto) {
+                true => Passed::Resumed,
+                false => Passed::Stop,
+            });
+        }
+        if self.filled - self.cut > self.max && !matches!(end, Some(Some(_))) {
+            return self.pass_over(reader, sink, line, bytes, end.is_some());
+        }
+        Ok(Passed::NotLong)
+    }
+
+    /// Hands the whole units before the last cut to `sink` (`line`: the line of the buffer's
+    /// first byte, moved on past them) and carries the rest over into a fresh buffer; false to
+    /// stop reading.
+    fn hand_over(&mut self, sink: &mut dyn FrameSink, line: &mut u64) -> bool {
+        let next = sink.fresh();
+        let room = next.len().max(1 << 16);
+        let next = carry_over(next, &self.buf[self.cut..self.filled], room);
+        let cut = self.cut;
+        let first = *line;
+        *line += count_lines(&self.buf[..cut]);
+        let full = std::mem::replace(&mut self.buf, next);
+        if !sink.take(full, cut, first) {
+            return false;
+        }
+        self.filled -= cut;
+        self.scan -= cut;
+        self.dropping = self.dropping.map(|d| d - cut);
+        self.cut = 0;
+        self.seeks.reset();
+        true
+    }
+
+    /// Hands a copy of the whole units before the last cut to `sink` and drops them from this
+    /// buffer (which keeps its size: carrying a long stretch over would grow the next one);
+    /// false to stop reading.
+    fn hand_over_copy(&mut self, sink: &mut dyn FrameSink, line: &mut u64) -> bool {
+        let cut = self.cut;
+        let mut out = sink.fresh();
+        if out.len() < cut {
+            out.resize(cut, 0);
+        }
+        out[..cut].copy_from_slice(&self.buf[..cut]);
+        if !sink.take(out, cut, *line) {
+            return false;
+        }
+        self.drop_front(line, cut);
+        self.dropping = self.dropping.map(|d| d - cut);
+        self.cut = 0;
+        true
+    }
+
+    /// The stretch from the last cut to `upto` (a unit's end) is longer than `max`: hands over
+    /// the units before it; a part of it longer than `max` (the text before the unit's start tag,
+    /// the unit) is told to `sink` with its line and dropped from the buffer, a shorter unit is
+    /// kept. False to stop reading.
+    fn cut_out(&mut self, sink: &mut dyn FrameSink, line: &mut u64, upto: usize) -> bool {
+        let mut upto = upto - self.cut;
+        if self.cut > 0 && !self.hand_over_copy(sink, line) {
+            return false;
+        }
+        loop {
+            let (told, drop) = match self.long_part(&self.buf[..upto]) {
+                Long::No => {
+                    self.cut = upto;
+                    return true;
+                }
+                Long::Before(p) => (first_non_blank_lines(&self.buf[..p]), p),
+                Long::Unit(p) => (count_lines(&self.buf[..p]), upto),
+            };
+            if !sink.too_long(*line + told) {
+                return false;
+            }
+            self.drop_front(line, drop);
+            upto -= drop;
+        }
+    }
+
+    /// Drops the buffer's first `n` bytes (`line` moves on past them).
+    fn drop_front(&mut self, line: &mut u64, n: usize) {
+        *line += count_lines(&self.buf[..n]);
+        self.buf.copy_within(n..self.filled, 0);
+        self.filled -= n;
+        self.scan = self.scan.saturating_sub(n);
+        self.seeks.reset();
+    }
+
+    /// Which part of `stretch` (what follows the last cut, from its start) is longer than `max`.
+    fn long_part(&self, stretch: &[u8]) -> Long {
+        match unit_start(stretch, 0, &mut None, self.units) {
+            Ok(p) if p > self.max => Long::Before(p),
+            Ok(p) if stretch.len() - p > self.max => Long::Unit(p),
+            Ok(_) => Long::No,
+            Err(_) if stretch.len() > self.max => Long::Before(stretch.len()),
+            Err(_) => Long::No,
+        }
+    }
+
+    /// What follows the last cut is longer than `max` and has not ended: hands over the units
+    /// before it. When a part of it is longer than `max` (the text before a unit's start tag, or
+    /// the unit), tells `sink` its line and drops bytes, keeping none, up to the next unit's
+    /// start tag outside a comment, CDATA section or processing instruction, where framing goes
+    /// on.
+    fn pass_over(
+        &mut self,
+        reader: &mut dyn BufRead,
+        sink: &mut dyn FrameSink,
+        line: &mut u64,
+        bytes: &mut u64,
+        mut at_end: bool,
+    ) -> Result<Passed, (u64, io::Error)> {
+        if self.cut > 0 && !self.hand_over_copy(sink, line) {
+            return Ok(Passed::Stop);
+        }
+        let stretch = &self.buf[..self.filled];
+        let (told, mut from) = match self.long_part(stretch) {
+            Long::No => return Ok(Passed::NotLong),
+            Long::Before(p) => (first_non_blank_lines(&stretch[..p]), p),
+            Long::Unit(p) => (count_lines(&stretch[..p]), p + 1),
+        };
+        if !sink.too_long(*line + told) {
+            return Ok(Passed::Stop);
+        }
+        self.dropping = None;
+        self.cut = 0;
+        let mut closer = None;
+        loop {
+            let found = unit_start(&self.buf[..self.filled], from, &mut closer, self.units);
+            let (Ok(keep) | Err(keep)) = found;
+            self.drop_front(line, keep);
+            (self.scan, from) = (0, 0);
+            if found.is_ok() {
+                return Ok(Passed::Resumed);
+            }
+            if at_end {
+                return Ok(Passed::Stop);
+            }
+            match fill(reader, &mut self.buf, &mut self.filled, bytes) {
+                None => {}
+                Some(None) => at_end = true,
+                Some(Some(e)) => return Err((*line, e)),
+            }
+        }
+    }
+
     /// Scans what was read since the last step: drops attachment bodies, notes unit ends.
     fn step(&mut self, at_end: bool) {
         loop {
@@ -140,7 +316,7 @@ impl Framer<'_> {
                     return;
                 }
             }
-            if let Scan::Done | Scan::More = self.scan_markup(at_end) {
+            if let Scan::Done | Scan::More | Scan::Long = self.scan_markup(at_end) {
                 return;
             }
         }
@@ -207,6 +383,11 @@ impl Framer<'_> {
                     if tail.is_some_and(|&b| b == b'>' || b.is_ascii_whitespace()) {
                         let end = gt();
                         if let Some(e) = end {
+                            if at + e - self.cut > self.max {
+                                self.long = Some(at + e);
+                                self.scan = at + e;
+                                return Scan::Long;
+                            }
                             self.cut = at + e;
                         }
                         end
@@ -243,6 +424,26 @@ impl Framer<'_> {
             }
         }
     }
+}
+
+/// Which part of a long stretch is longer than the limit.
+enum Long {
+    /// Neither: the stretch is a unit and the text before it, each within the limit.
+    No,
+    /// The text before the first unit's start tag, at this offset (or the whole stretch).
+    Before(usize),
+    /// The unit whose start tag is at this offset.
+    Unit(usize),
+}
+
+/// How passing over a long stretch ended.
+enum Passed {
+    /// Nothing in it is longer than the limit: read on.
+    NotLong,
+    /// Framing goes on at a unit's start tag.
+    Resumed,
+    /// The input ended, or the sink said stop.
+    Stop,
 }
 
 /// What a pattern the framer looks for opens.
@@ -344,6 +545,50 @@ fn tag_end(rest: &[u8]) -> Option<usize> {
     None
 }
 
+/// The first start tag of one of `units` in `data` from `from` on, outside comments, CDATA
+/// sections and processing instructions (`closer`: the end of the one `from` is inside, kept
+/// from call to call). `Err(keep)`: none there; the bytes from `keep` on may begin one (or the
+/// end of a construct) and are to be looked at again with more data.
+fn unit_start(
+    data: &[u8],
+    mut from: usize,
+    closer: &mut Option<&'static [u8]>,
+    units: &[&[u8]],
+) -> Result<usize, usize> {
+    loop {
+        if let Some(c) = *closer {
+            match memchr::memmem::find(&data[from..], c) {
+                Some(k) => {
+                    from += k + c.len();
+                    *closer = None;
+                }
+                None => return Err(data.len().saturating_sub(c.len() - 1).max(from)),
+            }
+        }
+        let Some(k) = memchr::memchr(b'<', &data[from..]) else {
+            return Err(data.len());
+        };
+        let at = from + k;
+        let rest = &data[at..];
+        if rest.len() < MAX_PATTERN {
+            return Err(at);
+        }
+        let (c, skip): (Option<&'static [u8]>, usize) = if rest.starts_with(b"<!--") {
+            (Some(b"-->"), 4)
+        } else if rest.starts_with(b"<![CDATA[") {
+            (Some(b"]]>"), 9)
+        } else if rest.starts_with(b"<?") {
+            (Some(b"?>"), 2)
+        } else if units.iter().any(|u| opens(rest, u)) {
+            return Ok(at);
+        } else {
+            (None, 1)
+        };
+        *closer = c;
+        from = at + skip;
+    }
+}
+
 /// Where the end tag `</name>` ends in `data`, if it is there.
 fn find_end_tag(data: &[u8], name: &[u8]) -> Option<usize> {
     let mut from = 0;
@@ -376,11 +621,20 @@ fn first_non_blank_lines(buf: &[u8]) -> u64 {
 mod tests {
     use super::*;
 
-    /// Collects chunks, handing out small buffers so that units cross buffer ends.
+    /// Collects chunks, handing out small buffers so that units cross buffer ends, and the
+    /// lines of what was too long.
     struct Collect {
         size: usize,
         chunks: Vec<(String, u64)>,
         biggest: usize,
+        too_long: Vec<u64>,
+    }
+
+    impl FrameSink for Collect {
+        fn too_long(&mut self, line: u64) -> bool {
+            self.too_long.push(line);
+            true
+        }
     }
 
     impl ChunkSink for Collect {
@@ -396,15 +650,67 @@ mod tests {
     }
 
     fn frame(s: &str, size: usize, units: &[&[u8]], dropped: Option<&[u8]>) -> Collect {
+        frame_max(s, size, units, dropped, usize::MAX / 2)
+    }
+
+    fn frame_max(
+        s: &str,
+        size: usize,
+        units: &[&[u8]],
+        dropped: Option<&[u8]>,
+        max: usize,
+    ) -> Collect {
         let mut c = Collect {
             size,
             chunks: vec![],
             biggest: 0,
+            too_long: vec![],
         };
         let mut r = io::BufReader::with_capacity(7, s.as_bytes());
-        let end = frame_units(&mut r, units, dropped, &mut c);
+        let end = frame_units(&mut r, units, dropped, max, &mut c);
         assert!(end.broken.is_none());
+        assert_eq!(end.bytes, s.len() as u64);
         c
+    }
+
+    #[test]
+    fn a_unit_or_a_stretch_longer_than_the_limit_is_passed_over_and_told() {
+        // Line 3: an item of 200,000 bytes (its text holds a CDATA section with a start tag,
+        // and a comment); line 8: a channel-level text of 100,000 bytes between two items; the
+        // items around them are kept whole, with their lines. Small buffers see the long parts
+        // outgrow them (`pass_over`), a large one holds them whole (`cut_out`).
+        let long = "x".repeat(100_000);
+        let doc = format!(
+            "<rss><channel>\n<item><title>a</title></item>\n<item><d>{long}\n<![CDATA[ <item> ]]><!-- <item> -->\n{long}</d>\n</item>\n<item><title>b</title></item>\n<description>{long}</description>\n<item><title>c</title></item>\n</channel></rss>\n"
+        );
+        for size in [64, 1000, 1 << 20] {
+            let c = frame_max(&doc, size, &[b"item"], None, 1024);
+            assert_eq!(c.too_long, vec![3, 8], "size {size}");
+            let joined: String = c.chunks.iter().map(|(s, _)| s.as_str()).collect();
+            assert!(!joined.contains("xxx"), "size {size}: {joined}");
+            for (t, line) in [("a", 2), ("b", 7), ("c", 9)] {
+                let unit = format!("<item><title>{t}</title></item>");
+                let (chunk, first) = (c.chunks.iter())
+                    .find(|(s, _)| s.contains(&unit))
+                    .unwrap_or_else(|| panic!("size {size}: no {unit} in {joined}"));
+                let before = &chunk[..chunk.find(&unit).unwrap()];
+                assert_eq!(
+                    first + before.matches('\n').count() as u64,
+                    line,
+                    "size {size}"
+                );
+            }
+            if size < 1 << 16 {
+                // A carried-over tail (at most twice the limit) and 64 KiB of room to read into.
+                let most = (1 << 16) + 2 * 1024 + 2;
+                let most = most.max(size);
+                assert!(
+                    c.biggest <= most,
+                    "size {size}: biggest buffer {}",
+                    c.biggest
+                );
+            }
+        }
     }
 
     #[test]
@@ -464,9 +770,10 @@ mod tests {
             size: 1024,
             chunks: vec![],
             biggest: 0,
+            too_long: vec![],
         };
         let mut r = io::BufReader::new(Broken(doc));
-        let end = frame_units(&mut r, &[b"item"], None, &mut c);
+        let end = frame_units(&mut r, &[b"item"], None, 1 << 20, &mut c);
         assert_eq!(c.chunks.len(), 1);
         assert_eq!(c.chunks[0].0, "<rss>\n<item>a</item>");
         let (line, begun, _) = end.broken.unwrap();

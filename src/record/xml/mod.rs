@@ -15,7 +15,7 @@ use quick_xml::events::Event;
 mod frame;
 mod units;
 
-pub use frame::{frame_units, FrameEnd};
+pub use frame::{frame_units, FrameEnd, FrameSink};
 pub use units::XmlReader;
 
 /// Which kind of XML file an input is, from its root element.

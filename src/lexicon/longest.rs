@@ -1,0 +1,424 @@
+//! The full matcher's automaton: a deterministic automaton over the lexicon's literal patterns
+//! that gives their leftmost-longest matches, the ones that do not overlap, in text order (what
+//! aho-corasick's `find_iter` gives with `MatchKind::LeftmostLongest`; tests hold the two to the
+//! same matches).
+//!
+//! Why not the crate's own automata: its contiguous NFA follows failure links at search time
+//! (the search was an eighth of the blog slice's instructions), and its DFA, built from the
+//! same patterns, took ~460 M instructions and ~26 MiB on every run, as it resolves each
+//! missing transition by walking the failure links again. Here a state's row is finished in
+//! breadth-first order, so a missing transition is copied from the row of the state's failure
+//! state, already finished: the build costs about one step per cell of the table.
+//!
+//! Leftmost-longest, as the crate builds it: a state that ends a pattern fails to the dead
+//! state, and so does every state after it in the trie (a later start cannot be leftmost any
+//! more); any other state fails as in the textbook automaton and reports the match of its
+//! failure state, if any (the longest suffix that is a pattern). A search runs from the start
+//! state until the dead state; the last match passed is the longest of the leftmost start.
+
+/// The compiled patterns.
+pub struct Longest {
+    /// The class of each byte: 0 for every byte no pattern has, 1.. for the others.
+    classes: [u8; 256],
+    /// A state's row starts at `state << shift` (rows are a power of two cells long, at least
+    /// the number of classes).
+    shift: u32,
+    /// The transitions, `table[(state << shift) | class]`. The dead state is 0; the states that
+    /// report a match come next (1 to `last_match`).
+    table: Table,
+    /// The pattern each match state reports, by state less one.
+    matches: Vec<u32>,
+    last_match: u32,
+    start: u32,
+    /// The length of each pattern, in bytes.
+    lens: Vec<u32>,
+}
+
+/// The transition table: states in two bytes when there are at most 65,536 of them (the
+/// shipped lexicons have ~24,000: half the memory), else in four.
+enum Table {
+    Narrow(Vec<u16>),
+    Wide(Vec<u32>),
+}
+
+/// A cell of the table: a state's number.
+trait Cell: Copy + Default {
+    fn new(state: u32) -> Self;
+    fn state(self) -> u32;
+}
+
+impl Cell for u16 {
+    fn new(state: u32) -> Self {
+        state as u16
+    }
+    #[inline(always)]
+    fn state(self) -> u32 {
+        u32::from(self)
+    }
+}
+
+impl Cell for u32 {
+    fn new(state: u32) -> Self {
+        state
+    }
+    #[inline(always)]
+    fn state(self) -> u32 {
+        self
+    }
+}
+
+/// The dead state: every transition out of it leads back to it.
+const DEAD: u32 = 0;
+
+impl Longest {
+    /// Compiles `patterns` (none may be empty); a pattern's number is its place in the list.
+    /// When two are the same, the first is reported.
+    pub fn new<'p>(patterns: impl IntoIterator<Item = &'p [u8]>) -> Longest {
+        let patterns: Vec<&[u8]> = patterns.into_iter().collect();
+        let (classes, count) = byte_classes(&patterns);
+        let shift = count.next_power_of_two().trailing_zeros();
+        let trie = Trie::new(&patterns, &classes);
+        let (table, auto) = if trie.ends.len() < 1 << 16 {
+            let (cells, auto) = trie.compile::<u16>(shift);
+            (Table::Narrow(cells), auto)
+        } else {
+            let (cells, auto) = trie.compile::<u32>(shift);
+            (Table::Wide(cells), auto)
+        };
+        Longest {
+            classes,
+            shift,
+            table,
+            last_match: auto.matches.len() as u32,
+            matches: auto.matches,
+            start: auto.start,
+            lens: patterns.iter().map(|p| p.len() as u32).collect(),
+        }
+    }
+
+    /// Calls `found(start, end, pattern)` for each leftmost-longest match in `hay`, in order:
+    /// each search starts where the last match ended.
+    #[inline]
+    pub fn each_match(&self, hay: &[u8], found: impl FnMut(usize, usize, usize)) {
+        match &self.table {
+            Table::Narrow(cells) => self.search(cells, hay, found),
+            Table::Wide(cells) => self.search(cells, hay, found),
+        }
+    }
+
+    #[inline(always)]
+    fn search<T: Cell>(&self, cells: &[T], hay: &[u8], mut found: impl FnMut(usize, usize, usize)) {
+        let mut at = 0;
+        while at < hay.len() {
+            let (mut sid, mut last) = (self.start, None);
+            for (i, &b) in hay[at..].iter().enumerate() {
+                let class = usize::from(self.classes[usize::from(b)]);
+                sid = cells[(sid as usize) << self.shift | class].state();
+                if sid <= self.last_match {
+                    if sid == DEAD {
+                        break;
+                    }
+                    last = Some((sid, at + i + 1));
+                }
+            }
+            let Some((sid, end)) = last else {
+                return;
+            };
+            let pattern = self.matches[sid as usize - 1] as usize;
+            found(end - self.lens[pattern] as usize, end, pattern);
+            at = end;
+        }
+    }
+
+    /// Bytes the transition table takes.
+    pub fn table_bytes(&self) -> usize {
+        match &self.table {
+            Table::Narrow(cells) => cells.len() * 2,
+            Table::Wide(cells) => cells.len() * 4,
+        }
+    }
+}
+
+/// What [`Trie::compile`] gives besides the table.
+struct Compiled {
+    matches: Vec<u32>,
+    start: u32,
+}
+
+/// A class for each byte some pattern has (in byte order, from 1), 0 for the rest, and the
+/// number of classes. When every byte is in some pattern, each byte is its own class.
+fn byte_classes(patterns: &[&[u8]]) -> ([u8; 256], usize) {
+    let mut used = [false; 256];
+    for &b in patterns.iter().flat_map(|p| p.iter()) {
+        used[usize::from(b)] = true;
+    }
+    let mut classes = [0u8; 256];
+    if used.iter().all(|&u| u) {
+        for (b, class) in classes.iter_mut().enumerate() {
+            *class = b as u8;
+        }
+        return (classes, 256);
+    }
+    let mut next = 1;
+    for (class, _) in classes.iter_mut().zip(used).filter(|(_, u)| *u) {
+        *class = next as u8;
+        next += 1;
+    }
+    (classes, next.max(2))
+}
+
+/// The trie of the patterns: state 0 is the root; each state's children, by class.
+struct Trie {
+    /// The pattern each state ends, plus one (0: none).
+    ends: Vec<u32>,
+    /// The children of state `s` are `edges[first[s]..first[s + 1]]`, as (class, child), in
+    /// the order of their classes.
+    first: Vec<usize>,
+    edges: Vec<(u8, u32)>,
+}
+
+impl Trie {
+    /// The trie, built from the patterns in byte order: a pattern shares with the one before it
+    /// the states of their common prefix and adds the rest, so no child is ever looked up.
+    fn new(patterns: &[&[u8]], classes: &[u8; 256]) -> Trie {
+        let mut sorted: Vec<usize> = (0..patterns.len()).collect();
+        sorted.sort_unstable_by(|&a, &b| patterns[a].cmp(patterns[b]).then(a.cmp(&b)));
+        let mut ends = vec![0u32];
+        // (parent, class, child), in the order the states are made.
+        let mut made: Vec<(u32, u8, u32)> = Vec::new();
+        // The states along the previous pattern, by depth.
+        let mut path = vec![0u32];
+        let mut prev: &[u8] = &[];
+        for p in sorted {
+            let pat = patterns[p];
+            assert!(!pat.is_empty(), "an empty pattern");
+            let common = prev.iter().zip(pat).take_while(|(a, b)| a == b).count();
+            path.truncate(common + 1);
+            for &b in &pat[common..] {
+                let child = ends.len() as u32;
+                ends.push(0);
+                made.push((path[path.len() - 1], classes[usize::from(b)], child));
+                path.push(child);
+            }
+            // The same pattern twice: the first (the lower number) is reported.
+            let end = &mut ends[path[pat.len()] as usize];
+            if *end == 0 {
+                *end = p as u32 + 1;
+            }
+            prev = pat;
+        }
+        // The children grouped by parent (a counting sort, which keeps their class order).
+        let mut first = vec![0usize; ends.len() + 1];
+        for &(parent, _, _) in &made {
+            first[parent as usize + 1] += 1;
+        }
+        for s in 0..ends.len() {
+            first[s + 1] += first[s];
+        }
+        let mut edges = vec![(0u8, 0u32); made.len()];
+        let mut fill = first.clone();
+        for (parent, class, child) in made {
+            edges[fill[parent as usize]] = (class, child);
+            fill[parent as usize] += 1;
+        }
+        Trie { ends, first, edges }
+    }
+
+    fn children(&self, s: u32) -> &[(u8, u32)] {
+        &self.edges[self.first[s as usize]..self.first[s as usize + 1]]
+    }
+
+    /// The automaton (module comment), its rows finished in breadth-first order: a state's row
+    /// is its failure state's row, already finished, with its own children written over it.
+    /// States that report a match are numbered from 1 up as they are found, the others from the
+    /// top down, so the two meet and the search tells a match by one comparison.
+    fn compile<T: Cell>(self, shift: u32) -> (Vec<T>, Compiled) {
+        let states = self.ends.len() + 1;
+        let stride = 1usize << shift;
+        let mut table = vec![T::default(); states * stride];
+        // By state of the trie: its number in the automaton, and its failure state's number.
+        let (mut number, mut fail) = (vec![0u32; self.ends.len()], vec![DEAD; self.ends.len()]);
+        let mut matches: Vec<u32> = Vec::new();
+        let mut top = states as u32;
+        let root = {
+            top -= 1;
+            top
+        };
+        number[0] = root;
+        table[root as usize * stride..][..stride].fill(T::new(root));
+        let mut queue = vec![0u32];
+        let mut next = 0;
+        while let Some(&s) = queue.get(next) {
+            next += 1;
+            let (row, f) = (
+                number[s as usize] as usize * stride,
+                fail[s as usize] as usize,
+            );
+            if s != 0 {
+                table.copy_within(f * stride..(f + 1) * stride, row);
+            }
+            for &(class, child) in self.children(s) {
+                let c = child as usize;
+                // The longest proper suffix's state: the root for a child of the root.
+                let suffix = if s == 0 {
+                    root
+                } else {
+                    table[f * stride + usize::from(class)].state()
+                };
+                let reports = if self.ends[c] != 0 {
+                    // A pattern ends here: nothing after it can start further left.
+                    fail[c] = DEAD;
+                    Some(self.ends[c] - 1)
+                } else {
+                    fail[c] = suffix;
+                    (suffix != DEAD && suffix as usize <= matches.len())
+                        .then(|| matches[suffix as usize - 1])
+                };
+                number[c] = match reports {
+                    Some(pattern) => {
+                        matches.push(pattern);
+                        matches.len() as u32
+                    }
+                    None => {
+                        top -= 1;
+                        top
+                    }
+                };
+                table[row + usize::from(class)] = T::new(number[c]);
+                queue.push(child);
+            }
+        }
+        debug_assert_eq!(top as usize, matches.len() + 1);
+        let start = root;
+        (table, Compiled { matches, start })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aho_corasick::{AhoCorasick, MatchKind};
+    use proptest::prelude::*;
+
+    fn ours(patterns: &[&str], hay: &str) -> Vec<(usize, usize, usize)> {
+        let dfa = Longest::new(patterns.iter().map(|p| p.as_bytes()));
+        let mut v = Vec::new();
+        dfa.each_match(hay.as_bytes(), |s, e, p| v.push((s, e, p)));
+        v
+    }
+
+    fn crates(patterns: &[&str], hay: &str) -> Vec<(usize, usize, usize)> {
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(patterns)
+            .unwrap();
+        ac.find_iter(hay)
+            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+            .collect()
+    }
+
+    #[test]
+    fn finds_the_longest_of_the_leftmost_start() {
+        let pats = ["abcd", "bc", "b", "bcd", "cd", "x"];
+        // "abcx": abcd fails at x, so bc (starting at 1) is the leftmost; then x.
+        assert_eq!(ours(&pats, "abcx"), [(1, 3, 1), (3, 4, 5)]);
+        assert_eq!(ours(&pats, "abcd"), [(0, 4, 0)]);
+        assert_eq!(ours(&pats, "zbcdz"), [(1, 4, 3)]);
+        assert_eq!(ours(&pats, "ab"), [(1, 2, 2)]);
+        assert_eq!(ours(&pats, ""), []);
+        assert_eq!(
+            ours(&["장애", "장애 발생", "애"], "큰 장애 발생 애"),
+            crates(&["장애", "장애 발생", "애"], "큰 장애 발생 애")
+        );
+    }
+
+    #[test]
+    fn a_table_of_more_than_65_536_states_agrees_too() {
+        // 12,000 patterns of ten letters, few prefixes shared: ~90,000 states, four-byte cells.
+        let mut x = 7u64;
+        let mut letter = || {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            char::from(b'a' + (x >> 59) as u8 % 26)
+        };
+        let pats: Vec<String> = (0..12_000)
+            .map(|_| (0..10).map(|_| letter()).collect())
+            .collect();
+        let refs: Vec<&str> = pats.iter().map(String::as_str).collect();
+        let dfa = Longest::new(refs.iter().map(|p| p.as_bytes()));
+        assert!(matches!(dfa.table, Table::Wide(_)));
+        let hay: String = pats[..300]
+            .iter()
+            .flat_map(|p| [&p[2..], " ", &p[..], &p[..5]])
+            .collect();
+        let got = ours(&refs, &hay);
+        assert!(got.len() >= 300);
+        assert_eq!(got, crates(&refs, &hay));
+        assert!(matches!(
+            Longest::new(["ab".as_bytes()]).table,
+            Table::Narrow(_)
+        ));
+    }
+
+    #[test]
+    fn the_first_of_two_equal_patterns_is_reported() {
+        assert_eq!(ours(&["ab", "ab"], "xab"), [(1, 3, 0)]);
+    }
+
+    /// The shipped lexicon's patterns, our automaton and the crate's, built once.
+    fn shipped() -> &'static (Vec<String>, Longest, AhoCorasick) {
+        static SHIPPED: std::sync::OnceLock<(Vec<String>, Longest, AhoCorasick)> =
+            std::sync::OnceLock::new();
+        SHIPPED.get_or_init(|| {
+            let lex = crate::lexicon::Lexicon::builtin();
+            let pats: Vec<String> = lex.entries.into_iter().map(|e| e.pattern).collect();
+            let ours = Longest::new(pats.iter().map(|p| p.as_bytes()));
+            let ac = AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(&pats)
+                .unwrap();
+            (pats, ours, ac)
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #[test]
+        fn agrees_with_the_crate(
+            pats in prop::collection::vec("[abc가나]{1,4}", 1..12),
+            hay in "[abcd가나 ]{0,40}",
+        ) {
+            let pats: Vec<&str> = pats.iter().map(String::as_str).collect();
+            prop_assert_eq!(ours(&pats, &hay), crates(&pats, &hay));
+        }
+
+        /// Texts of the shipped lexicon's patterns, whole and cut short (at a character
+        /// boundary), and of bits of text between them.
+        #[test]
+        fn agrees_with_the_crate_on_the_shipped_lexicon(
+            pieces in prop::collection::vec(
+                (any::<prop::sample::Index>(), 0usize..4, "[ a-z가-힣]{0,3}"), 1..16),
+        ) {
+            let (pats, dfa, ac) = shipped();
+            let mut hay = String::new();
+            for (i, cut, between) in &pieces {
+                let p = &pats[i.index(pats.len())];
+                let mut keep = p.len().saturating_sub(*cut);
+                while !p.is_char_boundary(keep) {
+                    keep -= 1;
+                }
+                hay.push_str(&p[..keep]);
+                hay.push_str(between);
+            }
+            let mut got = Vec::new();
+            dfa.each_match(hay.as_bytes(), |s, e, p| got.push((s, e, p)));
+            let want: Vec<_> = ac
+                .find_iter(&hay)
+                .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+                .collect();
+            prop_assert!(!want.is_empty() || pieces.iter().all(|p| p.1 > 0));
+            prop_assert_eq!(got, want);
+        }
+    }
+}
