@@ -2058,12 +2058,26 @@ it's your wifi
 it's your connection
 it's your internet
 
-# Round ten: no date for the repair yet is still down.
+# Round ten: no date for the repair yet is still down. A date not yet given for a feature is
+# roadmap talk ("dark mode for the ios app? no eta yet"): round eleven reads "no eta yet" in its
+# roadmap sense near the cues below (cues of a sense read every `~` entry, so only words that
+# never stand next to a real outage).
 [outage en]
 no eta on a fix
 no eta for a fix
-no eta yet
+~no eta yet
 no timeline for a fix
+
+[sense roadmap 6 after]
+roadmap
+dark mode
+feature request
+new feature
+the feature
+release date
+launch date
+coming to android
+coming to ios
 
 # A maintenance window announced ahead is no outage ("Scheduled maintenance: … will be
 # undergoing maintenance … Some features may be unavailable"). Once it is over, it is a return:
@@ -2090,3 +2104,84 @@ during the maintenance
 may be unavailable
 will be unavailable
 may be briefly unavailable
+
+# Round eleven (spent sets 1-11 and the twelfth dev half): failures told as a scene, returns told
+# in other words. A scene often follows the service's name in the next clause; a `^` outage
+# predicate there finds it (see README.md, `^`).
+[outage en]
+^hanging in pending
+^hanging on the
+^keeps hanging
+^just hangs
+^hangs forever
+^hanging forever
+^completely gone
+^staying green
+^stays green
+^going out green
+^sending as green
+^errored out
+^erroring out
+^errors out
+^won't go through
+^payment won't go through
+^just spinning
+^keeps spinning
+^stuck spinning
+^spinning forever
+^stuck going round
+^keeps kicking me out
+^keeps logging me out
+^logs me out every
+^blank feed
+^feed is blank
+^feed's blank
+
+[recovery en]
+^has bars again
+^have bars again
+^has signal again
+^have signal again
+^has service again
+^have service again
+^got bars back
+^got signal back
+^lets us in again
+^let us in again
+^lets us join again
+^let us join again
+^lets me join again
+^let me join again
+^lets me play again
+^let me play again
+^let us play again
+^lets us play again
+^goes through now
+^goes through again
+^went through now
+errors cleared
+^errors have cleared
+^errors are gone
+^error is gone
+^errors gone
+^is alive
+^'s alive
+^is sorted
+^'s sorted
+^seems sorted
+^sorted itself out
+^sorted itself
+^got sorted
+^fixed itself
+^is behaving again
+
+# The writer's own line or network, named as the cause ("is zoom broken? no, it's the VPN at our
+# office").
+[counter en]
+it's the vpn
+its the vpn
+it was the vpn
+it's the wifi
+it was the wifi
+it's the router
+it was the router

@@ -1724,3 +1724,31 @@ TV
 다운됐다고 누가
 터졌다고 누가
 장애라고 누가
+
+# Round eleven (spent sets 1-11 and the twelfth dev half): returns in other words; a fault's
+# end told as news (장애 해소 문자 옴); content that shows again.
+[recovery ko]
+장애 해소
+장애가 해소
+장애 해결
+원상복구
+원상 복구
+복구된 듯
+복구된듯
+^다시 보여
+^다시 보이
+^다시 보임
+^다시 떠요
+^다시 뜨네
+^다시 뜸
+^살아났
+정상화된 듯
+
+# The writer's own line named as the cause (… 다들 잘 된대 우리집 와이파이 문제였음).
+[counter ko]
+와이파이 문제였
+와이파이 문제더라
+와이파이 문제임
+공유기 문제였
+공유기 문제더라
+인터넷 문제였

@@ -151,6 +151,49 @@ fn gap_words(gap: &[u8]) -> Option<usize> {
     Some(words)
 }
 
+/// Context words for the writer's own connection or device: of an internet or phone provider
+/// they speak of the service, of any other they speak of the writer's line (see
+/// `Matcher::other_korean_subject`).
+const OWN_LINE: &[&str] = &[
+    "와이파이",
+    "데이터",
+    "인터넷",
+    "폰",
+    "핸드폰",
+    "휴대폰",
+    "wifi",
+];
+
+/// How far, in words, a `^` outage predicate may stand from the one service a post names, in
+/// its sentence (see [`sentence_words`]), for that service to be its subject.
+pub const SENTENCE_WINDOW: usize = 8;
+
+/// Polite Korean endings that close a sentence with no mark after them (구글 툴바 메일 알림은
+/// 되던*데요* 웹에서만 안 되고): read as a sentence's end by [`sentence_words`].
+const KO_SENTENCE_ENDS: &[&str] = &[
+    "데요", "네요", "어요", "아요", "해요", "세요", "에요", "예요", "니다", "죠",
+];
+
+/// The words of `gap` as [`gap_words`] counts them, with commas allowed: `None` when a mark that
+/// ends a sentence (`.`, `!`, `?`, `;`) or a polite Korean ending ([`KO_SENTENCE_ENDS`]) stands
+/// in it.
+fn sentence_words(gap: &[u8]) -> Option<usize> {
+    let text = std::str::from_utf8(gap).ok()?;
+    if !text.is_ascii() && KO_SENTENCE_ENDS.iter().any(|e| text.contains(e)) {
+        return None;
+    }
+    let mut words = 0;
+    for piece in text.split(' ') {
+        if ends_clause(piece.as_bytes()) && !piece.ends_with(',') {
+            return None;
+        }
+        let syllables = piece.chars().filter(|&c| is_syllable(c)).count();
+        let latin = piece.bytes().any(|c| c.is_ascii_alphanumeric());
+        words += syllables.div_ceil(SYLLABLES_PER_WORD) + usize::from(latin);
+    }
+    Some(words)
+}
+
 /// Whether a piece of a gap (between spaces) holds a mark that ends a clause: `.`, `!`, `?`,
 /// `;` or `,`, but a `.` or `,` between two digits and a `.` inside a name ("gitlab.com").
 fn ends_clause(b: &[u8]) -> bool {
@@ -337,6 +380,7 @@ const EARLIER: &[&str] = &[
     "were",
     "had",
     "earlier",
+    "being",
     "before",
     "아까",
     "아침엔",
@@ -600,6 +644,8 @@ pub struct Scratch {
     /// are any (see `Matcher::add_grammar_hits`).
     covered: Vec<Hit>,
     facet_hits: Vec<Hit>,
+    /// Where a misspelt name stands in the normalised text, when one was read (`misspell.rs`).
+    misspelt: Option<(usize, usize)>,
 }
 
 /// The kept hits by what they stand for: the lists a [`Verdict`] borrows.
@@ -670,6 +716,7 @@ impl Scratch {
         self.spans.clear();
         self.rule = 0;
         self.may_promote = false;
+        self.misspelt = None;
     }
 
     /// What the vetter reads of the last post: its normalised text, where the services it names
@@ -693,6 +740,12 @@ impl Scratch {
     /// normalised and as read (see `respell.rs`).
     pub fn respelled(&self) -> &[(String, String)] {
         &self.respelling.changes
+    }
+
+    /// Where the last post's misspelt name stands in its normalised text (byte offsets), when
+    /// it named its service only by a typing slip ("gmial", see `misspell.rs`).
+    pub fn misspelt(&self) -> Option<(usize, usize)> {
+        self.misspelt
     }
 
     /// The last post's literal matches, those set aside included, in text order.
@@ -986,7 +1039,7 @@ impl Matcher {
         let hay = s.norm.as_bytes();
         self.find_hits(hay, &mut s.hits);
         self.drop_inside_words(stage, &s.norm, &mut s.hits, &mut s.dropped);
-        self.add_misspelt_name(stage, &s.norm, &mut s.hits);
+        s.misspelt = self.add_misspelt_name(stage, &s.norm, &mut s.hits);
         // After the word rule: an entry that needed a number and had none ("error") no longer
         // stands in a form's way ("throwing a 560 error").
         s.covered.clear();
@@ -1144,29 +1197,35 @@ impl Matcher {
     }
 
     /// Adds a misspelt name (`misspell.rs`) to `hits`, in order, as an alias of its service, when
-    /// no alias stands and an outage or recovery entry matched: "gmial not loading".
-    fn add_misspelt_name(&self, stage: &str, hay: &str, hits: &mut Vec<Hit>) {
+    /// no alias stands and an outage or recovery entry matched: "gmial not loading". Where it
+    /// stands, when one was added.
+    fn add_misspelt_name(
+        &self,
+        stage: &str,
+        hay: &str,
+        hits: &mut Vec<Hit>,
+    ) -> Option<(usize, usize)> {
         let kind = |h: &Hit| self.entries[h.term].kind;
         if hits.iter().any(|h| matches!(kind(h), TermKind::Alias(_)))
             || !hits
                 .iter()
                 .any(|h| matches!(kind(h), TermKind::Outage | TermKind::Recovery))
         {
-            return;
+            return None;
         }
-        if let Some((start, end, term)) = self.misspell.find(stage, hay) {
-            if hits.iter().any(|h| h.start < end && start < h.end) {
-                return;
-            }
-            let at = hits.partition_point(|h| h.start < start);
-            let hit = Hit {
-                start,
-                end,
-                term,
-                dropped: None,
-            };
-            hits.insert(at, hit);
+        let (start, end, term) = self.misspell.find(stage, hay)?;
+        if hits.iter().any(|h| h.start < end && start < h.end) {
+            return None;
         }
+        let at = hits.partition_point(|h| h.start < start);
+        let hit = Hit {
+            start,
+            end,
+            term,
+            dropped: None,
+        };
+        hits.insert(at, hit);
+        Some((start, end))
     }
 
     /// Adds the grammar forms read in `hay` (`grammar.rs`) to `hits`, in order, where no hit
@@ -1471,16 +1530,103 @@ impl Matcher {
                     && self.entries[h.term].kind == TermKind::Outage
                     && self.facet_subject(hay, hits, i)
             };
+            let far_subject = || {
+                one_service
+                    && self.entries[h.term].kind == TermKind::Outage
+                    && h.term < self.literal
+                    && self.far_subject(hay, hits, i)
+            };
             let has_subject = !self.entries[h.term].needs_subject
                 || named_before()
                 || self.named_after_preposition(hay, hits, i)
-                || function_subject();
+                || function_subject()
+                || far_subject();
             if has_subject {
                 Ok(h)
             } else {
                 Err(Dropped::NoSubject)
             }
         });
+    }
+
+    /// Whether the `^` outage predicate `hits[i]`, in a post that names one service, takes that
+    /// service as its subject from further away than its clause: named before it in its
+    /// sentence (commas allowed), at most [`SENTENCE_WINDOW`] words away, with nothing between
+    /// them that speaks of another thing or turns the outage around: no sense cue, recovery or
+    /// `[works]` word (구글 툴바 메일 알림은 *되던데요*, 웹에서만 안 되고), no negation or
+    /// counter-evidence in the post, and no Korean noun of its own marked as a subject (이/가)
+    /// that is not a word about a service (앱이, 인터넷이). People tell a failure as a scene after
+    /// naming the service: "opened dropbox an hour ago, the icon is just stuck going round",
+    /// LG유플러스 IPTV랑 인터넷이 동시에 나갔어요. Not a grammar form (안 + any verb reaches
+    /// too many verbs that are no failure: 덕분에 안 헤맸어요).
+    fn far_subject(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
+        let h = hits[i];
+        let turned = hits.iter().any(|x| {
+            matches!(
+                self.entries[x.term].kind,
+                TermKind::Negation | TermKind::Counter
+            )
+        });
+        // "it isn't offline": a negative right before the predicate.
+        let word_before = std::str::from_utf8(&hay[..h.start])
+            .ok()
+            .and_then(|t| t.split_whitespace().next_back());
+        let negated = word_before.is_some_and(|w| w == "not" || w.ends_with("n't"));
+        if turned || negated {
+            return false;
+        }
+        hits[..i].iter().enumerate().any(|(j, a)| {
+            let between = &hits[j + 1..i];
+            matches!(self.entries[a.term].kind, TermKind::Alias(_))
+                && a.end <= h.start
+                && sentence_words(&hay[a.end..h.start]).is_some_and(|n| n <= SENTENCE_WINDOW)
+                && !self.cue_between(between)
+                && !between.iter().any(|x| {
+                    matches!(
+                        self.entries[x.term].kind,
+                        TermKind::Recovery | TermKind::Works
+                    )
+                })
+                && !self.other_korean_subject(hay, a, h.start, between)
+        })
+    }
+
+    /// Whether a Korean subject particle stands between the service's name `name` and `to`: 가
+    /// after a syllable with no final consonant, or 이 after one with a final, the syllable
+    /// before it not in a facet or context word (앱이 speaks of the service), save a word of
+    /// the writer's own line ([`OWN_LINE`]: 와이파이가, 데이터가) when the service is not an
+    /// internet or phone provider. The normaliser joins Hangul words, so this reads syllables, not words, and errs
+    /// towards finding one (가 inside 하다가 counts): "카톡이 안 되는 게 아니라 *와이파이가* 끊긴
+    /// 거예요" names another subject.
+    fn other_korean_subject(&self, hay: &[u8], name: &Hit, to: usize, between: &[Hit]) -> bool {
+        let from = name.end;
+        let Ok(gap) = std::str::from_utf8(&hay[from..to]) else {
+            return false;
+        };
+        let isp = matches!(self.entries[name.term].kind,
+            TermKind::Alias(svc) if self.services[svc].category == "isp");
+        let has_final = |c: char| (c as u32 - 0xAC00) % 28 != 0;
+        let mut prev: Option<(usize, char)> = None;
+        gap.char_indices().any(|(k, c)| {
+            let before = std::mem::replace(&mut prev, is_syllable(c).then_some((k, c)));
+            let Some((at, p)) = before else {
+                return false;
+            };
+            let particle = (c == '가' && !has_final(p)) || (c == '이' && has_final(p));
+            let at = from + at;
+            let about_service = between.iter().any(|x| {
+                x.start <= at
+                    && at < x.end
+                    && match self.entries[x.term].kind {
+                        TermKind::Facet(_) => true,
+                        TermKind::Context => {
+                            isp || !OWN_LINE.contains(&self.entries[x.term].pattern.as_str())
+                        }
+                        _ => false,
+                    }
+            });
+            particle && !about_service
+        })
     }
 
     /// Whether a cue of a sense that is not about a service (market, rating, physical …; not an
@@ -2069,7 +2215,9 @@ impl Matcher {
     /// Whether a `[context]` word is right next to the alias hit `h`: after it (past a `'s` and a
     /// space: "bell internet", "bell's internet", "KT 인터넷") or before it (past a space). The
     /// text is read, not the hits, so a longer entry that swallowed the word ("internet's out")
-    /// does not hide it.
+    /// does not hide it. A Korean particle glued to the name may stand between it and the word
+    /// after it, as a possessive does in English ("KT에서 인터넷 장애 안내 문자 옴", "스카이는
+    /// 인터넷이").
     fn context_word_at(&self, hay: &[u8], h: &Hit) -> bool {
         let mut a = h.end;
         for poss in ["'s", "\u{2019}s"] {
@@ -2077,6 +2225,14 @@ impl Matcher {
                 a += poss.len();
                 break;
             }
+        }
+        if let Some(p) = PARTICLES
+            .iter()
+            .chain(&["에서는", "에서도", "의", "에"])
+            .filter(|p| starts_with(&hay[a..], p.as_bytes()))
+            .max_by_key(|p| p.len())
+        {
+            a += p.len();
         }
         a += usize::from(hay.get(a) == Some(&b' '));
         let after = &hay[a.min(hay.len())..];
@@ -2485,6 +2641,89 @@ mod tests {
         ("youtube video getting 500 for the first time", ""),
         ("discord app throwing err502 again", "report discord"),
     ];
+
+    /// Round eleven's rules, each way (a verdict as "kind service", or "" for none), in the
+    /// writer's words: a scene told after the service's name, returns in other words, a
+    /// very ambiguous name with a Korean particle, English words that are no misspelt name,
+    /// roadmap talk, and the writer's own line.
+    const ROUND_ELEVEN: &[(&str, &str)] = &[
+        // A `^` outage predicate finds the one service named earlier in its sentence.
+        (
+            "opened dropbox an hour ago, the icon is just stuck going round",
+            "report dropbox",
+        ),
+        (
+            "whatsapp is actin up, my msgs stuck on one tick",
+            "report whatsapp",
+        ),
+        (
+            "하나원큐 로그인 누르면 앱이 그냥 꺼짐 아침부터 계속",
+            "report hana",
+        ),
+        (
+            "LG유플러스 IPTV랑 인터넷이 동시에 나갔어요",
+            "report lg-uplus",
+        ),
+        // … but not past a sentence's end, a negative, a return, another subject or a polite
+        // Korean ending.
+        ("dropbox is great. the icon is just stuck going round", ""),
+        ("tiktok isn't banned and it isn't offline", ""),
+        ("카톡이 안 되는 게 아니라 와이파이가 끊긴 거예요", ""),
+        ("구글 툴바 메일 알림은 되던데요 웹에서만 안 되고", ""),
+        (
+            "hulu's streaming again, no more endless buffering",
+            "recovery hulu",
+        ),
+        // Returns in other words.
+        (
+            "venmo's sorted, sent rent to my roommate no problem",
+            "recovery venmo",
+        ),
+        ("t-mobile finally has bars again", "recovery t-mobile"),
+        (
+            "minecraft realms let us join again after being unreachable all evening",
+            "recovery minecraft",
+        ),
+        ("지니뮤직 스트리밍 원상복구 됐어요", "recovery genie"),
+        (
+            "LG유플러스 인터넷 이제 정상입니다 장애 해소 문자도 왔네",
+            "recovery lg-uplus",
+        ),
+        // A very ambiguous name with a particle before its context word.
+        ("KT에서 인터넷 장애 안내 문자 옴", "report kt"),
+        ("KT에서 야구 이겼다", ""),
+        // An English word is not a misspelt name; a slip still is.
+        (
+            "a titter ran round the room when the projector went down",
+            "",
+        ),
+        ("that bluesy track keeps crashing my player", ""),
+        ("the refit is done but everything is down", ""),
+        ("he fatly crashed onto the sofa", ""),
+        ("gmial is down", "report gmail"),
+        // Roadmap talk is no outage; a repair with no date still is.
+        ("discord dark mode still has no eta yet", ""),
+        ("discord is down, no eta yet", "report discord"),
+        // The writer's own line named as the cause.
+        ("is zoom broken? no, it's the vpn at our office", ""),
+        ("넷플 안 되냐고 물어봤는데 우리집 와이파이 문제였음", ""),
+    ];
+
+    #[test]
+    fn round_eleven_reads_scenes_returns_and_names() {
+        let m = matcher();
+        let mut wrong = Vec::new();
+        for &(text, want) in ROUND_ELEVEN {
+            let got = match verdict(&m, text) {
+                (Some(k), Some(svc)) => format!("{k} {svc}"),
+                _ => String::new(),
+            };
+            if got != want {
+                wrong.push(format!("{text:?}: want {want:?}, got {got:?}"));
+            }
+        }
+        assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
 
     #[test]
     fn round_ten_keeps_round_nine_rules_to_what_they_refer_to() {
@@ -3062,11 +3301,17 @@ mod tests {
             verdict(&m, "카톡 다시 돼요"),
             (Some("recovery"), Some("kakaotalk".to_string()))
         );
-        // No service before it, one after it, one too far, or one in another clause.
+        // No service before it, one after it, or one in another sentence. Further than the
+        // window in its sentence, the one service a post names is its subject (round eleven);
+        // of two services named, neither is.
         assert_eq!(verdict(&m, "그러면 안 돼"), (None, None));
         assert_eq!(verdict(&m, "안 돼 카톡"), (None, None));
         assert_eq!(
             verdict(&m, "카톡 보내려고 하는데 아무리 해도 안 돼"),
+            report
+        );
+        assert_eq!(
+            verdict(&m, "카톡 카카오 보내려고 하는데 아무리 해도 안 돼"),
             (None, None)
         );
         assert_eq!(verdict(&m, "카톡 잘 썼음. 근데 안 돼"), (None, None));

@@ -185,6 +185,7 @@ pub fn explanation(m: &Matcher, text: &str) -> Explanation {
 
     let mut reasons = set_aside(&verdict, &hits);
     reasons.extend(rule_notes(m, text, &hits));
+    reasons.extend(misspelt_note(m, &s, &norm));
     for (was, read) in s.respelled() {
         reasons.push(format!(
             "a playful spelling is read back into a word of the lexicon: \"{was}\" as \"{read}\" (stretched, spelled out or typed with a zero)"
@@ -230,6 +231,20 @@ pub fn explanation(m: &Matcher, text: &str) -> Explanation {
         reasons,
         vetter,
     }
+}
+
+/// What `explain` says of a name read as a misspelling (`misspell.rs`), if the post has one.
+fn misspelt_note(m: &Matcher, s: &Scratch, norm: &str) -> Option<String> {
+    let (start, end) = s.misspelt()?;
+    let alias = s
+        .hits()
+        .iter()
+        .find(|h| h.start == start && h.end == end)
+        .map_or("", |h| m.term_display(h.term));
+    Some(format!(
+        "\"{}\" is read as a misspelling of the name \"{alias}\" (one typing slip: a letter dropped, a touching key, two letters swapped, a Hangul final changed), since the post names no service and has an outage or recovery phrase",
+        &norm[start..end]
+    ))
 }
 
 /// One literal match, with character offsets in the normalised text `norm`.
@@ -463,6 +478,24 @@ mod tests {
         let e = explanation(&m, "gmail works for me");
         assert!(e.verdict.works_for_me);
         assert!(e.reasons.iter().any(|r| r.contains("counter-evidence")));
+    }
+
+    /// `outcry explain` says when a service was named only by a typing slip, and not when the
+    /// name was typed right.
+    #[test]
+    fn explanation_says_a_name_was_misspelt() {
+        let m = Matcher::new(Lexicon::builtin(), None);
+        let e = explanation(&m, "gmial is down");
+        assert_eq!(e.verdict.service.as_deref(), Some("gmail"));
+        assert!(
+            e.reasons
+                .iter()
+                .any(|r| r.contains("\"gmial\" is read as a misspelling of the name \"Gmail\"")),
+            "{:?}",
+            e.reasons
+        );
+        let e = explanation(&m, "gmail is down");
+        assert!(!e.reasons.iter().any(|r| r.contains("misspelling")));
     }
 
     #[test]
