@@ -370,19 +370,24 @@ mod tests {
         );
     }
 
-    #[test]
-    fn a_table_of_more_than_65_536_states_agrees_too() {
-        // 12,000 patterns of ten letters, few prefixes shared: ~90,000 states, four-byte cells.
-        let mut x = 7u64;
+    /// `n` words of ten random letters (a fixed sequence for each `seed`): few shared prefixes.
+    fn random_words(seed: u64, n: usize) -> Vec<String> {
+        let mut x = seed;
         let mut letter = || {
             x = x
                 .wrapping_mul(6364136223846793005)
                 .wrapping_add(1442695040888963407);
             char::from(b'a' + (x >> 59) as u8 % 26)
         };
-        let pats: Vec<String> = (0..12_000)
+        (0..n)
             .map(|_| (0..10).map(|_| letter()).collect())
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn a_table_of_more_than_65_536_states_agrees_too() {
+        // 12,000 patterns of ten letters, few prefixes shared: ~90,000 states, four-byte cells.
+        let pats = random_words(7, 12_000);
         let refs: Vec<&str> = pats.iter().map(String::as_str).collect();
         let dfa = Longest::new(refs.iter().map(|p| p.as_bytes()));
         assert!(matches!(dfa.table, Table::Wide(_)));
@@ -403,16 +408,7 @@ mod tests {
     fn a_lexicon_past_the_table_budget_is_searched_by_the_crates_nfa_with_the_same_matches() {
         // 40,000 patterns of ten letters: ~300,000 states, whose table (rows of 32 four-byte
         // cells) would take ~38 MB, past the budget; a user's big lexicon must not cost that.
-        let mut x = 11u64;
-        let mut letter = || {
-            x = x
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            char::from(b'a' + (x >> 59) as u8 % 26)
-        };
-        let pats: Vec<String> = (0..40_000)
-            .map(|_| (0..10).map(|_| letter()).collect())
-            .collect();
+        let pats = random_words(11, 40_000);
         let refs: Vec<&str> = pats.iter().map(String::as_str).collect();
         let big = Longest::new(refs.iter().map(|p| p.as_bytes()));
         assert!(matches!(big.table, Table::Nfa(_)));
