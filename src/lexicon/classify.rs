@@ -154,6 +154,17 @@ fn gap_words(gap: &[u8]) -> Option<usize> {
 /// Context words for the writer's own connection or device: of an internet or phone provider
 /// they speak of the service, of any other they speak of the writer's line (see
 /// `Matcher::other_korean_subject`).
+/// English words that make the writer (or the writer's party) a sentence's subject: between a
+/// service's name and a far outage word they give the word another subject ("spent my paycheck
+/// on amazon, now i'm broke"; "watched netflix till 3am, i'm dead").
+const WRITER_SUBJECT: &[&str] = &["i", "i'm", "im", "i've", "ive", "i'd", "we", "we're", "me"];
+
+/// Whether a word of [`WRITER_SUBJECT`] stands in `gap` (normalised text: lower case, ’ as ').
+fn writer_as_subject(gap: &[u8]) -> bool {
+    gap.split(|&b| !(b.is_ascii_alphanumeric() || b == b'\''))
+        .any(|w| WRITER_SUBJECT.iter().any(|s| s.as_bytes() == w))
+}
+
 const OWN_LINE: &[&str] = &[
     "와이파이",
     "데이터",
@@ -1588,6 +1599,7 @@ impl Matcher {
                     )
                 })
                 && !self.other_korean_subject(hay, a, h.start, between)
+                && !writer_as_subject(&hay[a.end..h.start])
         })
     }
 
@@ -2724,6 +2736,23 @@ mod tests {
             }
         }
         assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    }
+
+    /// The review of round eleven: the writer as the subject between a service's name and a far
+    /// outage word gives the word another subject; a scene about the service still reads.
+    const WRITER_BETWEEN: &[(&str, &str)] = &[
+        ("spent my whole paycheck on amazon, now i'm broke", ""),
+        ("watched netflix till 3am, i'm dead", ""),
+        ("opened steam and then we froze in the cold all night", ""),
+        (
+            "whatsapp is actin up, my msgs stuck on one tick",
+            "report whatsapp",
+        ),
+    ];
+
+    #[test]
+    fn the_writer_as_subject_between_a_name_and_a_far_outage_word_is_no_scene() {
+        reads_as_listed(WRITER_BETWEEN);
     }
 
     #[test]
