@@ -1578,11 +1578,12 @@ impl Matcher {
                 TermKind::Negation | TermKind::Counter
             )
         });
-        // "it isn't offline": a negative right before the predicate.
-        let word_before = std::str::from_utf8(&hay[..h.start])
-            .ok()
-            .and_then(|t| t.split_whitespace().next_back());
-        let negated = word_before.is_some_and(|w| w == "not" || w.ends_with("n't"));
+        // "it isn't offline": a negative right before the predicate (the word before it only:
+        // the text before is not checked or split whole for each outage word).
+        let word_before = hay[..h.start]
+            .split(u8::is_ascii_whitespace)
+            .rfind(|w| !w.is_empty());
+        let negated = word_before.is_some_and(|w| w == b"not" || w.ends_with(b"n't"));
         if turned || negated {
             return false;
         }
