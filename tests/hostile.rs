@@ -397,10 +397,9 @@ fn acts_on_terminal(s: &str) -> Option<char> {
 const HOSTILE: &str = "gmail is down \u{1b}[31mRED\u{1b}[0m \u{1b}]0;pwned\u{7} \
      \u{1b}]8;;http://x\u{1b}\\link\u{1b}]8;;\u{1b}\\ \u{9b}2J \u{202e}gnp.exe\u{2066} \u{7f}";
 
-#[test]
-fn post_text_and_author_names_reach_the_terminal_escaped() {
-    // Two days of quiet chatter, then forty reports in a minute; the first one's author has a
-    // newline that would forge a report line, and its text every kind of escape sequence.
+/// Two days of quiet chatter, then forty posts in a minute, the `i`-th by the author and with the
+/// text `burst(i)` gives, run through `outcry ARGS -` (the posts on stdin).
+fn quiet_then_burst(args: &[&str], burst: impl Fn(i64) -> (String, String)) -> Run {
     let t0 = 1_235_400_000i64;
     let mut data = String::new();
     for k in 0..96 {
@@ -410,11 +409,7 @@ fn post_text_and_author_names_reach_the_terminal_escaped() {
         );
     }
     for i in 0..40 {
-        let (author, text) = if i == 0 {
-            ("evil\nOUTAGE forged line".to_string(), HOSTILE.to_string())
-        } else {
-            (format!("user{i}"), "gmail is down again".to_string())
-        };
+        let (author, text) = burst(i);
         let line =
             serde_json::json!({"time": t0 + 48 * 3600 + i * 10, "author": author, "text": text});
         data += &format!("{line}\n");
@@ -422,7 +417,22 @@ fn post_text_and_author_names_reach_the_terminal_escaped() {
     let feed = move |w: &mut dyn Write| {
         let _ = w.write_all(data.as_bytes());
     };
-    let r = run_fed(&["detect", "-"], feed);
+    let mut all = args.to_vec();
+    all.push("-");
+    run_fed(&all, feed)
+}
+
+#[test]
+fn post_text_and_author_names_reach_the_terminal_escaped() {
+    // Forty reports in a minute; the first one's author has a newline that would forge a
+    // report line, and its text every kind of escape sequence.
+    let r = quiet_then_burst(&["detect"], |i| {
+        if i == 0 {
+            ("evil\nOUTAGE forged line".to_string(), HOSTILE.to_string())
+        } else {
+            (format!("user{i}"), "gmail is down again".to_string())
+        }
+    });
     let out = String::from_utf8(r.stdout).unwrap();
     assert_eq!(acts_on_terminal(&out), None, "{out}");
     assert!(
@@ -437,24 +447,9 @@ fn post_text_and_author_names_reach_the_terminal_escaped() {
 /// but pasted from anywhere, so it reaches the terminal escaped like a post's.
 #[test]
 fn an_about_name_reaches_the_terminal_escaped() {
-    let t0 = 1_235_400_000i64;
-    let mut data = String::new();
-    for k in 0..96 {
-        data += &format!(
-            "{{\"time\":{},\"author\":\"bg{k}\",\"text\":\"nice weather\"}}\n",
-            t0 + k * 1800
-        );
-    }
-    for i in 0..40 {
-        data += &format!(
-            "{{\"time\":{},\"author\":\"u{i}\",\"text\":\"it is down again\"}}\n",
-            t0 + 48 * 3600 + i * 10
-        );
-    }
-    let feed = move |w: &mut dyn Write| {
-        let _ = w.write_all(data.as_bytes());
-    };
-    let r = run_fed(&["detect", "--about", "red\u{1b}]0;title\u{7}", "-"], feed);
+    let r = quiet_then_burst(&["detect", "--about", "red\u{1b}]0;title\u{7}"], |i| {
+        (format!("u{i}"), "it is down again".to_string())
+    });
     let out = String::from_utf8(r.stdout).unwrap();
     assert_eq!(acts_on_terminal(&out), None, "{out}");
     assert!(out.contains("red\\u{1b}]0;title\\u{7} (other)"), "{out}");
