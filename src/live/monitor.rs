@@ -846,6 +846,32 @@ mod tests {
         assert_ne!(out[0].incident, events[0].incident, "{out:?}");
     }
 
+    /// An outage in minutes 300 to 305, then single late voices at minutes 307, 309 and 311
+    /// (above normal in sum, no window elevated alone) and two "it's back" posts at minute
+    /// `posts_at`, if any, each minute closed in turn up to `last`: the monitor, and its alerts
+    /// with the minute whose close gave each.
+    fn held_tail(last: i64, posts_at: Option<i64>) -> (Monitor, Vec<(i64, Alert)>) {
+        let mut w = background(400);
+        let mut m = Monitor::new(Params::default(), 1, 10_000);
+        m.close(&mut w, 299, 300 * 60);
+        let mut events = vec![];
+        for c in 300..=last {
+            let voices = match c {
+                300..=305 => 8,
+                307 | 309 | 311 => 1,
+                _ => 0,
+            };
+            for v in 0..voices {
+                report(&mut w, c * 60 + 10 + v, &format!("c{c}v{v}"));
+            }
+            if posts_at == Some(c) {
+                recovered(&mut w, c * 60 + 30);
+            }
+            events.extend(m.close(&mut w, c, (c + 1) * 60).into_iter().map(|a| (c, a)));
+        }
+        (m, events)
+    }
+
     #[test]
     fn a_recovery_is_held_back_while_late_recovery_posts_could_move_it() {
         // An outage in minutes 300 to 305, then single late voices every other minute (above
@@ -853,27 +879,7 @@ mod tests {
         // within `tail_windows` of the run: `detect` on the whole input places the recovery at
         // the first of them (a degraded tail). Announced at the reports' end as soon as the run
         // was settled, it would have been 8 minutes early and never moved.
-        let run = |posts: bool| {
-            let mut w = background(400);
-            let mut m = Monitor::new(Params::default(), 1, 10_000);
-            m.close(&mut w, 299, 300 * 60);
-            let mut events = vec![];
-            for c in 300..=330 {
-                let voices = match c {
-                    300..=305 => 8,
-                    307 | 309 | 311 => 1,
-                    _ => 0,
-                };
-                for v in 0..voices {
-                    report(&mut w, c * 60 + 10 + v, &format!("c{c}v{v}"));
-                }
-                if posts && c == 314 {
-                    recovered(&mut w, c * 60 + 30);
-                }
-                events.extend(m.close(&mut w, c, (c + 1) * 60).into_iter().map(|a| (c, a)));
-            }
-            events
-        };
+        let run = |posts: bool| held_tail(330, posts.then_some(314)).1;
         let events = run(true);
         let kinds: Vec<Event> = events.iter().map(|e| e.1.event).collect();
         assert_eq!(kinds, [Event::Onset, Event::Recovery], "{events:?}");
@@ -895,22 +901,8 @@ mod tests {
         // 312, before `tail_windows` have passed: the detector places the reports' end, but
         // could not yet say the outage was over. Reported `unresolved`, with that recovery as
         // the detector's provisional one (not `recovery`: a notifier closes its page on that).
-        let mut w = background(400);
-        let mut m = Monitor::new(Params::default(), 1, 10_000);
-        m.close(&mut w, 299, 300 * 60);
-        let mut events = vec![];
-        for c in 300..=312 {
-            let voices = match c {
-                300..=305 => 8,
-                307 | 309 | 311 => 1,
-                _ => 0,
-            };
-            for v in 0..voices {
-                report(&mut w, c * 60 + 10 + v, &format!("c{c}v{v}"));
-            }
-            events.extend(m.close(&mut w, c, (c + 1) * 60));
-        }
-        let kinds: Vec<Event> = events.iter().map(|a| a.event).collect();
+        let (mut m, events) = held_tail(312, None);
+        let kinds: Vec<Event> = events.iter().map(|a| a.1.event).collect();
         assert_eq!(kinds, [Event::Onset], "{events:?}");
         let end = m.finish(313 * 60);
         assert_eq!(end.len(), 1, "{end:?}");
