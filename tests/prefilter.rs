@@ -428,6 +428,10 @@ fn keeps_the_ambiguous_names_a_broken_neighbour_rule_would_skip() {
         "안  짜\n발로 오 실.때.해",
         " 발로\n됐다나쁘 을 재생다시돼  말",
         " 엑박 개\n줄알았는데ㅋ정상화됐@u ",
+        // (a particle between the name and its context word, which CI's proptest run found
+        // skipped: the classifier reads 피파에 접속 as a name with its context)
+        "\t피파 에\u{2028}접속",
+        "피파에 접속",
     ];
     for text in texts {
         for (m, p) in matchers() {

@@ -416,6 +416,11 @@ const PARTICLES: &[&str] = &[
     "까지", "마저", "에서", "이랑", "이", "가", "은", "는", "도", "랑", "만",
 ];
 
+/// Particles beside [`PARTICLES`] that may stand between a name and the `[context]` word after
+/// it, as a possessive does in English ("KT에서 인터넷 장애", "피파에 접속"); see
+/// `Matcher::context_word_at`.
+const CONTEXT_PARTICLES: &[&str] = &["에서는", "에서도", "의", "에"];
+
 /// "wont load", "isnt down", "doesnt work": people often drop the apostrophe of a negative
 /// contraction. Every entry with one is also read without it, unless an entry is written that
 /// way already (that one keeps its own kind). `seen` maps each pattern to its entry.
@@ -809,6 +814,8 @@ pub struct Matcher {
 /// name, keep it from opening the post (`modifiers`).
 pub struct NamesNeighbours<'m> {
     pub heads: Vec<&'m str>,
+    /// Words that may also stand right after a name: a particle glued to it, then a context word.
+    pub glued_heads: Vec<String>,
     pub tails: Vec<&'m str>,
     pub phrases: Vec<&'m str>,
     pub opening_syllables: usize,
@@ -1342,8 +1349,19 @@ impl Matcher {
             .iter()
             .filter(|e| matches!(e.kind, TermKind::Outage | TermKind::Recovery))
             .map(|e| e.pattern.as_str());
+        // (and one of [`CONTEXT_PARTICLES`] between a name and a `[context]` word after it,
+        // see `context_word_at`; the others are heads already)
+        let glued_heads = CONTEXT_PARTICLES
+            .iter()
+            .flat_map(|p| {
+                self.context
+                    .iter()
+                    .map(move |c| format!("{p}{}", c.trim_start()))
+            })
+            .collect();
         Some(NamesNeighbours {
             heads: heads.collect(),
+            glued_heads,
             tails: tails.collect(),
             phrases: phrases.collect(),
             opening_syllables: HEAD_REACH * SYLLABLES_PER_WORD,
@@ -2241,7 +2259,7 @@ impl Matcher {
         }
         if let Some(p) = PARTICLES
             .iter()
-            .chain(&["에서는", "에서도", "의", "에"])
+            .chain(CONTEXT_PARTICLES)
             .filter(|p| starts_with(&hay[a..], p.as_bytes()))
             .max_by_key(|p| p.len())
         {

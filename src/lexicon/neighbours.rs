@@ -10,7 +10,8 @@
 //! English predicate before it is said of it:
 //!
 //! * a hit right before or after it, at most a space apart (any entry; after it, also past one
-//!   adverb or one function word), a `[context]` word right before or after it, or the two
+//!   adverb or one function word), a `[context]` word right before or after it (after it, also
+//!   past a particle glued to the name: 피파에 접속), or the two
 //!   sides of a `{service}` frame. Each such word begins right where the name ends, or ends
 //!   right where it begins: [`Matcher::words_next_to_names`] lists them. Hits that are not
 //!   literal come from the grammar forms: the Korean ones begin with a lone 안 or 못, with any
@@ -122,6 +123,9 @@ impl Neighbours {
             negatives: KO_NEGATIVES.map(first_char),
         };
         for h in words.heads {
+            n.heads.add(h.trim_matches(' ').chars());
+        }
+        for h in &words.glued_heads {
             n.heads.add(h.trim_matches(' ').chars());
         }
         for t in words.tails {
