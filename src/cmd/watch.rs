@@ -73,7 +73,7 @@ pub fn run(a: &WatchArgs) -> Result<i32> {
         horizon_s: horizon,
     };
     let done = watch(&live, matcher, windows, history_end, emit)?;
-    let exec = notifier.map(|n| n.finish().get());
+    let exec = notifier.map(|n| n.finish(done.interrupted).get());
     if !cfg.scan.quiet {
         warn_times(&done.stats, false);
         eprintln!("outcry: watch: {}", summary_line(&done, exec));

@@ -2,8 +2,9 @@
 //! closes once the stream has moved `lateness` past its end (a straggler that comes later is
 //! counted as late, not added), or once the input has been silent for `idle_flush` of wall time
 //! (the clock then runs on at wall speed from the last post, so a quiet stream still closes its
-//! windows). A post far ahead of the clock (more than `jump`) moves it only when others
-//! corroborate it: one absurd time must not close every window at once.
+//! windows). A post far ahead of the clock (more than `jump`, plus the wall time the input was
+//! silent before it) moves it only when the posts after it corroborate it: one skewed clock
+//! must not close every window at once and turn the rest of the stream into late posts.
 
 use crate::time::Ts;
 use crate::window::Windows;
@@ -13,9 +14,15 @@ pub const CONFIRM: usize = 3;
 /// Posts far ahead of the clock held while waiting for corroboration; the oldest beyond this
 /// are dropped (counted as `far_ahead`).
 pub const HOLD_CAP: usize = 64;
-/// The smallest jump that needs corroboration: a day (a stream quiet for a night, or a gap in
-/// the collector of a few hours, is no reason to doubt the next post).
-pub const MIN_JUMP_S: i64 = 86_400;
+/// The smallest jump that needs corroboration: an hour. A live stream quiet for a night is no
+/// reason to doubt the next post, since the wall time it was silent counts too
+/// ([`Clock::judge`]); a replayed archive's night gap costs two posts of waiting (the posts
+/// after the gap corroborate it). A review found a single post 21 hours ahead, under the day
+/// this was, turning the rest of a stream into late posts.
+pub const MIN_JUMP_S: i64 = 3_600;
+/// The widest spread of the posts that corroborate a jump (past it the stream is no live
+/// stream; the detector starts afresh after a week's silence anyway).
+pub const MAX_SPREAD_S: i64 = 7 * 86_400;
 
 /// Where a post falls against the clock.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,11 +74,15 @@ impl Clock {
         self.closed = Some(self.closed.map_or(idx, |c| c.max(idx)));
     }
 
-    /// Where a post at `t` falls (windows `w`).
-    pub fn judge(&self, w: &Windows, t: Ts) -> Verdict {
+    /// Where a post at `t` falls (windows `w`), after `silent_s` seconds of wall time without
+    /// input: a post may be that much further ahead on its own.
+    pub fn judge(&self, w: &Windows, t: Ts, silent_s: i64) -> Verdict {
         if self.closed.is_some_and(|c| w.index(t) <= c) {
             Verdict::Late
-        } else if self.now.is_some_and(|n| t > n.saturating_add(self.jump)) {
+        } else if self
+            .now
+            .is_some_and(|n| t > n.saturating_add(self.jump).saturating_add(silent_s.max(0)))
+        {
             Verdict::Ahead
         } else {
             Verdict::Open
@@ -110,15 +121,23 @@ impl Clock {
         }
     }
 
-    /// Whether `times` (the posts held ahead of the clock, in arrival order) corroborate a
-    /// jump: the last [`CONFIRM`] of them lie within `jump` of each other. Returns the earliest
-    /// of those, where the clock then goes.
-    pub fn corroborated(&self, times: &[Ts]) -> Option<Ts> {
-        let last = times.get(times.len().checked_sub(CONFIRM)?..)?;
-        let (lo, hi) = last
-            .iter()
-            .fold((Ts::MAX, Ts::MIN), |(l, h), &t| (l.min(t), h.max(t)));
-        (hi - lo <= self.jump).then_some(lo)
+    /// Whether `run` (the times of the posts that came one after another, ahead of the clock,
+    /// with no post in an open window between them, in arrival order) corroborates a jump: at
+    /// least [`CONFIRM`] of them, [`in_order`](Clock::in_order). Returns the earliest, where the
+    /// clock then goes.
+    pub fn corroborated(&self, run: &[Ts]) -> Option<Ts> {
+        (run.len() >= CONFIRM).then(|| self.in_order(run)).flatten()
+    }
+
+    /// Whether `run` reads as a stream going on from its first post: no time before the one
+    /// before it by more than the lateness, all within [`MAX_SPREAD_S`]. Returns the earliest.
+    pub fn in_order(&self, run: &[Ts]) -> Option<Ts> {
+        let ordered = run
+            .windows(2)
+            .all(|p| p[1] >= p[0].saturating_sub(self.lateness));
+        let lo = run.iter().copied().min()?;
+        let hi = run.iter().copied().max()?;
+        (ordered && hi.saturating_sub(lo) <= MAX_SPREAD_S).then_some(lo)
     }
 }
 
@@ -133,11 +152,11 @@ mod tests {
         assert_eq!(c.due(&w), None);
         c.advance(1000); // window 3 (900..1200)
         assert_eq!(c.due(&w), Some(1)); // window 1 ended at 600, 600 + 300 <= 1000
-        assert_eq!(c.judge(&w, 100), Verdict::Open);
+        assert_eq!(c.judge(&w, 100, 0), Verdict::Open);
         c.close_through(1);
         assert_eq!(c.due(&w), None);
-        assert_eq!(c.judge(&w, 599), Verdict::Late);
-        assert_eq!(c.judge(&w, 600), Verdict::Open);
+        assert_eq!(c.judge(&w, 599, 0), Verdict::Late);
+        assert_eq!(c.judge(&w, 600, 0), Verdict::Open);
         // A straggler does not move the clock back.
         c.advance(650);
         assert_eq!(c.now(), Some(1000));
@@ -158,11 +177,19 @@ mod tests {
         let mut c = Clock::new(60, 60);
         c.advance(1_000_000);
         let far = 1_000_000 + 10 * 86_400;
-        assert_eq!(c.judge(&w, far), Verdict::Ahead);
-        assert_eq!(c.judge(&w, 1_000_000 + 3600), Verdict::Open);
+        assert_eq!(c.judge(&w, far, 0), Verdict::Ahead);
+        assert_eq!(c.judge(&w, 1_000_000 + 3600, 0), Verdict::Open);
+        // 21 hours ahead is far ahead, unless the input was silent for most of them.
+        let skewed = 1_000_000 + 21 * 3600;
+        assert_eq!(c.judge(&w, skewed, 0), Verdict::Ahead);
+        assert_eq!(c.judge(&w, skewed, 20 * 3600 + 1), Verdict::Open);
         assert_eq!(c.corroborated(&[far, far + 5]), None);
         assert_eq!(c.corroborated(&[far, far + 5, far + 2]), Some(far));
-        // Three absurd times that do not agree with each other move nothing.
+        // A replayed archive's night gap: the posts after it go on in order.
+        assert_eq!(c.corroborated(&[far, far + 4000, far + 9000]), Some(far));
+        // Three absurd times that do not agree with each other move nothing: out of order, or
+        // spread over more than a week.
+        assert_eq!(c.corroborated(&[far * 3, far * 2, far]), None);
         assert_eq!(c.corroborated(&[far, far * 2, far * 3]), None);
     }
 }

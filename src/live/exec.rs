@@ -3,12 +3,14 @@
 //! one worker thread empties, running the commands one at a time, each killed after a timeout;
 //! when the queue is full the alert is dropped for the command (it was still printed) and
 //! counted. Failures (a command that cannot start, exits non-zero or times out) are reported on
-//! stderr and counted.
+//! stderr and counted. At the end the commands still queued run; after an interrupt they run
+//! for one more timeout in all (the last alerts, `unresolved`, are usually among them) and the
+//! rest are dropped and counted, so a signal ends the run promptly.
 
 use std::io::{self, Write};
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
@@ -57,19 +59,23 @@ pub struct Job {
     pub incident: u64,
 }
 
-/// The queue and its worker.
+/// The queue and its worker. The queue carries `None` once, from [`Notifier::finish`]: the
+/// worker ends there, whether or not a [`Queue`] handle is still alive (a reader thread blocked
+/// on a live input that never ends holds one).
 pub struct Notifier {
-    tx: Option<Sender<Job>>,
+    tx: Sender<Option<Job>>,
     worker: Option<JoinHandle<()>>,
     pub counts: Arc<ExecCounts>,
+    /// Set on an interrupt: jobs still queued after this instant are dropped, not run.
+    deadline: Arc<OnceLock<Instant>>,
+    timeout: Duration,
     quiet: bool,
 }
 
-/// A handle that queues alerts (cheap to clone; the worker ends when every handle is gone and
-/// the queue is empty).
+/// A handle that queues alerts (cheap to clone).
 #[derive(Clone)]
 pub struct Queue {
-    tx: Sender<Job>,
+    tx: Sender<Option<Job>>,
     counts: Arc<ExecCounts>,
     quiet: bool,
 }
@@ -77,9 +83,9 @@ pub struct Queue {
 impl Queue {
     /// Queues a job without waiting: when the queue is full the job is dropped and counted.
     pub fn send(&self, job: Job) {
-        match self.tx.try_send(job) {
+        match self.tx.try_send(Some(job)) {
             Ok(()) => {}
-            Err(TrySendError::Full(job)) | Err(TrySendError::Disconnected(job)) => {
+            Err(TrySendError::Full(Some(job))) | Err(TrySendError::Disconnected(Some(job))) => {
                 let n = self.counts.dropped.fetch_add(1, Ordering::Relaxed) + 1;
                 if !self.quiet && (n <= 3 || n.is_power_of_two()) {
                     eprintln!(
@@ -88,6 +94,7 @@ impl Queue {
                     );
                 }
             }
+            Err(_) => {}
         }
     }
 }
@@ -96,18 +103,35 @@ impl Notifier {
     /// Starts the worker that runs `command` (through `sh -c`) per alert, killing it after
     /// `timeout`. Failures are told on stderr (always: they are errors).
     pub fn start(command: String, timeout: Duration, quiet: bool) -> Notifier {
-        let (tx, rx) = bounded::<Job>(QUEUE);
+        let (tx, rx) = bounded::<Option<Job>>(QUEUE);
         let counts = Arc::new(ExecCounts::default());
-        let c = Arc::clone(&counts);
+        let deadline = Arc::new(OnceLock::<Instant>::new());
+        let (c, d) = (Arc::clone(&counts), Arc::clone(&deadline));
         let worker = std::thread::spawn(move || {
-            for job in rx {
-                run_one(&command, &job, timeout, &c);
+            let mut skipped = 0u64;
+            while let Ok(Some(job)) = rx.recv() {
+                let left = d
+                    .get()
+                    .map_or(timeout, |d| d.saturating_duration_since(Instant::now()));
+                if left.is_zero() {
+                    skipped += 1;
+                    continue;
+                }
+                run_one(&command, &job, timeout.min(left), &c);
+            }
+            if skipped > 0 {
+                c.dropped.fetch_add(skipped, Ordering::Relaxed);
+                eprintln!(
+                    "outcry: --exec: {skipped} queued alert(s) were not handed to the command: the run was interrupted"
+                );
             }
         });
         Notifier {
-            tx: Some(tx),
+            tx,
             worker: Some(worker),
             counts,
+            deadline,
+            timeout,
             quiet,
         }
     }
@@ -115,16 +139,22 @@ impl Notifier {
     /// A handle to queue alerts with.
     pub fn queue(&self) -> Queue {
         Queue {
-            tx: self.tx.clone().expect("the queue is open until finish"),
+            tx: self.tx.clone(),
             counts: Arc::clone(&self.counts),
             quiet: self.quiet,
         }
     }
 
-    /// Closes the queue and waits for the commands still queued to run (every handle from
-    /// [`Notifier::queue`] must be gone for the worker to end).
-    pub fn finish(mut self) -> Arc<ExecCounts> {
-        self.tx = None;
+    /// Ends the queue and waits for the worker: at the end of the input, for the commands
+    /// still queued to run; after an interrupt (`interrupted`), for one more timeout in all
+    /// (the command running may take its own), and the jobs still queued then are dropped and
+    /// counted. Alerts queued later (by a handle still alive) are never run.
+    pub fn finish(mut self, interrupted: bool) -> Arc<ExecCounts> {
+        if interrupted {
+            let _ = self.deadline.set(Instant::now() + self.timeout);
+        }
+        // (waits while the queue is full: the worker empties it)
+        let _ = self.tx.send(None);
         if let Some(w) = self.worker.take() {
             let _ = w.join();
         }
@@ -241,7 +271,7 @@ mod tests {
             q.send(job(k));
         }
         drop(q);
-        let counts = n.finish();
+        let counts = n.finish(false);
         let got = std::fs::read_to_string(&out).unwrap();
         assert_eq!(
             got,
@@ -260,7 +290,21 @@ mod tests {
         assert!(t.elapsed() < Duration::from_secs(5), "sending never waits");
         let (_, _, _, dropped) = slow.counts.get();
         assert!(dropped >= 4, "{dropped}");
-        // Finishing runs (and kills) what was queued: stop early by dropping the rest.
-        drop(q);
+        // After an interrupt, only the command running is waited for (killed at its
+        // timeout), though a handle is still alive; the queued ones are dropped and counted.
+        let t = Instant::now();
+        let counts = slow.finish(true);
+        assert!(t.elapsed() < Duration::from_secs(5), "{:?}", t.elapsed());
+        let (succeeded, failed, timed_out, dropped) = counts.get();
+        assert_eq!(succeeded, 0);
+        assert!(failed <= 2 && timed_out == failed, "{failed} {timed_out}");
+        assert_eq!(
+            failed + dropped,
+            QUEUE as u64 + 6,
+            "every alert ran or was dropped"
+        );
+        // A handle alive after the end drops what it is given.
+        q.send(job(99));
+        assert_eq!(counts.get().3, dropped + 1);
     }
 }

@@ -75,6 +75,9 @@ struct State {
     live: LiveCounts,
     /// Posts far ahead of the clock, in arrival order, until corroborated.
     held: Vec<Post<'static>>,
+    /// How many of the last `held` came one after another, with no post in an open window
+    /// since (only such a run corroborates a jump: [`Clock::corroborated`]).
+    ahead_run: usize,
     emit: Emit,
     /// The first error writing an alert (a closed pipe): the run stops.
     failed: Option<io::Error>,
@@ -127,6 +130,7 @@ impl State {
             monitor,
             live: LiveCounts::default(),
             held: vec![],
+            ahead_run: 0,
             emit,
             failed: None,
             stop,
@@ -142,14 +146,15 @@ impl State {
         }
     }
 
-    /// Takes one post from the reader.
-    fn admit(&mut self, p: &Post<'_>) {
+    /// Takes one post from the reader, which came after `silent` of wall time without input.
+    fn admit(&mut self, p: &Post<'_>, silent: Duration) {
         if self.collector.range.outside(p.time).is_some() {
             // Counted by reason (before_since, after_until) and kept out.
             self.collector.post(p);
             return;
         }
-        match self.clock.judge(&self.collector.windows, p.time) {
+        let silent_s = i64::try_from(silent.as_secs()).unwrap_or(i64::MAX);
+        match self.clock.judge(&self.collector.windows, p.time, silent_s) {
             Verdict::Late => self.late(p.time),
             Verdict::Ahead => {
                 if self.held.len() >= HOLD_CAP {
@@ -157,14 +162,17 @@ impl State {
                     self.live.far_ahead += 1;
                 }
                 self.held.push(p.clone().into_owned());
-                let times: Vec<Ts> = self.held.iter().map(|p| p.time).collect();
-                if let Some(t) = self.clock.corroborated(&times) {
+                self.ahead_run = (self.ahead_run + 1).min(self.held.len());
+                if let Some(t) = self.clock.corroborated(&self.run_times()) {
                     self.clock.advance(t);
                     self.release_held();
                     self.close_due();
                 }
             }
             Verdict::Open => {
+                // The stream is still where the clock is: the posts held so far stay held
+                // until the clock reaches them, and corroborate nothing.
+                self.ahead_run = 0;
                 self.first_post(p.time);
                 self.collector.post(p);
                 let report = match self.collector.last_kind {
@@ -220,26 +228,47 @@ impl State {
         }
     }
 
-    /// Counts the held posts the clock has now reached.
+    /// The times of the run of held posts that came one after another (see `ahead_run`).
+    fn run_times(&self) -> Vec<Ts> {
+        let run = &self.held[self.held.len() - self.ahead_run..];
+        run.iter().map(|p| p.time).collect()
+    }
+
+    /// Counts the held posts the clock has now come within a jump of.
     fn release_held(&mut self) {
+        let w = &self.collector.windows;
+        if !self
+            .held
+            .iter()
+            .any(|p| self.clock.judge(w, p.time, 0) != Verdict::Ahead)
+        {
+            // (the usual case while a skewed post waits: nothing to move, nothing allocated)
+            return;
+        }
         let held = std::mem::take(&mut self.held);
         let mut keep = vec![];
         let mut ready = vec![];
-        for p in held {
-            match self.clock.judge(&self.collector.windows, p.time) {
-                Verdict::Ahead => keep.push(p),
+        let run_from = held.len() - self.ahead_run;
+        let mut run = 0;
+        for (i, p) in held.into_iter().enumerate() {
+            match self.clock.judge(&self.collector.windows, p.time, 0) {
+                Verdict::Ahead => {
+                    run += usize::from(i >= run_from);
+                    keep.push(p);
+                }
                 _ => ready.push(p),
             }
         }
         ready.sort_by_key(|p| p.time);
         self.held = keep;
+        self.ahead_run = run;
         for p in &ready {
-            match self.clock.judge(&self.collector.windows, p.time) {
+            match self.clock.judge(&self.collector.windows, p.time, 0) {
                 Verdict::Late => self.late(p.time),
-                _ => {
-                    self.collector.post(p);
-                    self.clock.advance(p.time);
-                }
+                // Counted in its window, which is open, but the clock stays: a post let go
+                // as the clock came within a jump of it must not close the windows between (a
+                // skewed post an hour ahead would cut an outage's first windows short).
+                _ => self.collector.post(p),
             }
         }
     }
@@ -317,9 +346,16 @@ impl State {
         }
     }
 
-    /// The end: posts still held were never corroborated; the open windows close; incidents
+    /// The end: the posts still held that came last, one after another and in order, are the
+    /// stream's end and nothing came to doubt them, so the clock goes to the latest of them;
+    /// the others were never corroborated (`far_ahead`). The open windows close; incidents
     /// still under way are unresolved.
     fn finish(&mut self) {
+        let run = self.run_times();
+        if let (Some(_), Some(&last)) = (self.clock.in_order(&run), run.iter().max()) {
+            self.clock.advance(last);
+            self.release_held();
+        }
         self.live.far_ahead += self.held.len() as u64;
         self.held.clear();
         let as_of = self.clock.now().unwrap_or_default();
@@ -349,10 +385,11 @@ impl Sink for Feed {
     }
     fn post(&mut self, _line: u64, p: &Post<'_>) {
         let mut s = lock(&self.state);
+        let silent = s.last_input.elapsed();
         s.last_input = Instant::now();
         s.reader_lines = self.stats.lines;
         s.reader_skipped = self.stats.skipped_by_reason;
-        s.admit(p);
+        s.admit(p, silent);
     }
     fn stopped(&self) -> bool {
         self.stop.load(Ordering::Relaxed)
