@@ -395,7 +395,9 @@ fn csv_and_plain_text_on_stdin_xz_and_bzip2_files() {
         .write_stdin("gmail is down\nstill down\n")
         .assert()
         .code(3)
-        .stderr(predicate::str::contains("no record could be read"));
+        .stderr(predicate::str::contains("no record could be read"))
+        // (and nothing on standard output, where a script would read it as a clean result)
+        .stdout(predicate::str::is_empty());
     // xz and bzip2, by their first bytes (the names say nothing).
     let body = std::fs::read(root().join(GMAIL).join("blog-ko.jsonl")).unwrap();
     let mut xz = xz2::write::XzEncoder::new(vec![], 6);
@@ -520,6 +522,71 @@ fn exit_codes_follow_one_scheme() {
         .arg("--help")
         .assert()
         .stdout(predicate::str::contains("Exit status: 0"));
+}
+
+/// An output that cannot be written is told before any input is read, for `scan --partial`
+/// and `merge -o` as for `detect -o` (the input here never ends: only the early check ends the
+/// run); a write that fails names what it was writing (review of the CLI contract).
+#[cfg(unix)]
+#[test]
+fn unwritable_outputs_are_told_first_and_named() {
+    let d = tempfile::tempdir().unwrap();
+    let nowhere = d.path().join("no-such-folder/part.zst");
+    let nowhere = nowhere.to_str().unwrap();
+    for args in [
+        vec!["scan", "--partial", nowhere, "-"],
+        vec!["merge", "-o", nowhere, "-"],
+        vec!["detect", "-o", nowhere, "-"],
+    ] {
+        // (standard input stays open and empty: reading it would wait forever)
+        let mut child = StdCommand::new(env!("CARGO_BIN_EXE_outcry"))
+            .args(&args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let t = std::time::Instant::now();
+        let status = loop {
+            if let Some(s) = child.try_wait().unwrap() {
+                break s;
+            }
+            if t.elapsed() > std::time::Duration::from_secs(30) {
+                let _ = child.kill();
+                panic!("{args:?}: still reading its input");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        };
+        let o = child.wait_with_output().unwrap();
+        assert_eq!(status.code(), Some(3), "{args:?}");
+        let err = stderr_of(&o);
+        assert!(err.contains("there is no folder"), "{args:?}: {err}");
+        assert!(!err.contains(".part.zst."), "{args:?}: no temporary name: {err}");
+    }
+    if Path::new("/dev/full").exists() {
+        let mut args = vec!["detect".to_string(), "-o".into(), "/dev/full".into()];
+        args.extend(fixture_files());
+        let o = outcry().args(&args).output().unwrap();
+        assert_eq!(o.status.code(), Some(3));
+        assert!(
+            stderr_of(&o).contains("/dev/full: cannot write"),
+            "{}",
+            stderr_of(&o)
+        );
+        let full = std::fs::File::create("/dev/full").unwrap();
+        let o = StdCommand::new(env!("CARGO_BIN_EXE_outcry"))
+            .arg("detect")
+            .args(fixture_files())
+            .stdout(full)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(3));
+        assert!(
+            stderr_of(&o).contains("standard output: cannot write"),
+            "{}",
+            stderr_of(&o)
+        );
+    }
 }
 
 /// A run that reads no record at all (a missing mount, an empty dump) fails with 3 and leaves the

@@ -38,18 +38,20 @@ pub fn of_run(stats: &Stats, found: Option<bool>) -> anyhow::Result<i32> {
     )
 }
 
-/// Whether a run leaves the file `path` (an `-o` or `--partial` value; absent or `-` is standard
-/// output, always written) as it was, and says so on stderr: a run that read no record at all
-/// fails (exit 3, [`of_run`] says why), and its empty report must not replace the last good one
-/// (a cron job whose mount went missing). A run that read some records writes its report of
-/// them, which counts what could not be read, and still exits 3 when an input failed.
+/// Whether a run writes nothing to `path` (an `-o` or `--partial` value; absent or `-` is
+/// standard output) and leaves a file there as it was, saying so on stderr: a run that read no
+/// record at all fails (exit 3, [`of_run`] says why), and its empty report must neither replace
+/// the last good one (a cron job whose mount went missing) nor reach standard output ("No outage
+/// found." would read as a clean result to a script that reads only that). A run that read some
+/// records writes its report of them, which counts what could not be read, and still exits 3
+/// when an input failed.
 pub fn keeps_old_output(stats: &Stats, path: Option<&Path>) -> bool {
-    let Some(p) = path.filter(|p| p.as_os_str() != "-") else {
-        return false;
-    };
     if stats.records > 0 {
         return false;
     }
+    let Some(p) = path.filter(|p| p.as_os_str() != "-") else {
+        return true;
+    };
     eprintln!(
         "outcry: no record was read, so {} is left as it was",
         crate::terminal::escape(&p.to_string_lossy())

@@ -23,6 +23,9 @@ pub fn run(a: &MergeArgs) -> Result<i32> {
         )
         .into());
     }
+    if let Some(p) = &a.output {
+        crate::report::check_output(p)?;
+    }
     let merged = read_all(&a.partials)?;
     write_output(a.output.as_deref(), |out| merged.write(out))?;
     Ok(exit_codes::SUCCESS)

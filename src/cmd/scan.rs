@@ -33,6 +33,8 @@ pub fn run(a: &ScanArgs) -> Result<i32> {
         )
         .into());
     }
+    // (a missing folder is told before the inputs are read, as `detect -o` does)
+    crate::report::check_output(&a.partial)?;
     let part = parallel::scan_unsettled(&cfg.scan, &matcher)?;
     let partial = Partial::new(&cfg.scan, &matcher, part);
     if !exit_codes::keeps_old_output(&partial.part.stats, Some(&a.partial)) {

@@ -19,7 +19,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use anyhow::{anyhow, Result};
+use anyhow::{anyhow, Context, Result};
 
 /// Temporary files being written, for the signal handler.
 static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
@@ -108,9 +108,10 @@ pub fn write_output(
     let Some(p) = path.filter(|p| p.as_os_str() != "-") else {
         let stdout = io::stdout();
         let mut out = io::BufWriter::new(stdout.lock());
-        f(&mut out)?;
-        out.flush()?;
-        return Ok(());
+        // (the io::Error stays in the chain: a closed pipe is told apart in main.rs)
+        return f(&mut out)
+            .and_then(|()| out.flush())
+            .context("standard output: cannot write");
     };
     let target = follow_links(p).map_err(|e| anyhow!("{}: cannot write: {e}", p.display()))?;
     match fs::metadata(&target) {
@@ -123,9 +124,9 @@ pub fn write_output(
                 .open(&target)
                 .map_err(|e| anyhow!("{}: cannot write: {e}", p.display()))?;
             let mut out = io::BufWriter::new(file);
-            f(&mut out)?;
-            out.flush()?;
-            Ok(())
+            f(&mut out)
+                .and_then(|()| out.flush())
+                .with_context(|| format!("{}: cannot write", p.display()))
         }
         Err(e) if e.kind() == io::ErrorKind::NotFound => replace(p, &target, None, f),
         Err(e) => Err(anyhow!("{}: cannot write: {e}", p.display())),
