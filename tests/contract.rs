@@ -561,7 +561,10 @@ fn unwritable_outputs_are_told_first_and_named() {
         assert_eq!(status.code(), Some(3), "{args:?}");
         let err = stderr_of(&o);
         assert!(err.contains("there is no folder"), "{args:?}: {err}");
-        assert!(!err.contains(".part.zst."), "{args:?}: no temporary name: {err}");
+        assert!(
+            !err.contains(".part.zst."),
+            "{args:?}: no temporary name: {err}"
+        );
     }
     if Path::new("/dev/full").exists() {
         let mut args = vec!["detect".to_string(), "-o".into(), "/dev/full".into()];

@@ -325,8 +325,8 @@ pub enum Command {
     /// closes when the stream's time (the latest post time read) is --max-lateness past its end,
     /// or after --idle-flush of wall time without input (the stream's time then runs on at wall
     /// speed), so a quiet stream still closes its windows. A post for a window already closed is
-    /// counted as late, not added; one more than a day ahead of the stream moves it only when two
-    /// more agree. Each time windows close, the detector of `detect` runs on the windows closed
+    /// counted as late, not added; one more than an hour ahead of the stream (beyond the wall
+    /// time the input was silent) moves it only when the next two posts follow it in order. Each time windows close, the detector of `detect` runs on the windows closed
     /// so far (the same expectation, test and rules; see `outcry detect --help`) and its
     /// incidents are set against what was announced: `onset` as soon as it is sure (the report
     /// that makes its rules hold, even in a window still open: counts only grow), `update` when
