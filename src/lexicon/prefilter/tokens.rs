@@ -19,10 +19,11 @@ pub(crate) struct Tokens {
     classes: [u8; 256],
     /// A state's row starts at `state << shift`.
     shift: u32,
-    /// The transitions, `table[(state << shift) | class]`: states `0..reporting` report
-    /// patterns, the others none.
+    /// The transitions, `table[(state << shift) | class]`, each the next state's row start
+    /// (`state << shift`); states `0..reporting >> shift` report patterns, the others none.
     table: Vec<u32>,
     reporting: u32,
+    /// The start state's row start.
     start: u32,
     /// The patterns state `s` reports are `patterns[first[s]..first[s + 1]]`.
     first: Vec<u32>,
@@ -114,8 +115,12 @@ impl Tokens {
             }
         }
         debug_assert_eq!(top as usize, reports.len());
-        self.start = root;
-        self.reporting = reports.len() as u32;
+        // Each cell holds where its state's row starts, so the search shifts nothing per byte.
+        for cell in &mut self.table {
+            *cell <<= self.shift;
+        }
+        self.start = root << self.shift;
+        self.reporting = (reports.len() as u32) << self.shift;
         for list in reports {
             self.patterns.extend_from_slice(&list);
             self.first.push(self.patterns.len() as u32);
@@ -133,9 +138,10 @@ impl Tokens {
         let mut sid = self.start;
         for (i, &b) in hay.iter().enumerate() {
             let class = usize::from(self.classes[usize::from(b)]);
-            sid = self.table[(sid as usize) << self.shift | class];
+            sid = self.table[sid as usize | class];
             if sid < self.reporting {
-                let (a, z) = (self.first[sid as usize], self.first[sid as usize + 1]);
+                let s = (sid >> self.shift) as usize;
+                let (a, z) = (self.first[s], self.first[s + 1]);
                 for &p in &self.patterns[a as usize..z as usize] {
                     let end = i + 1;
                     if hit(p as usize, end - self.lens[p as usize] as usize, end) {
