@@ -1,9 +1,27 @@
 //! Puts the commit the binary was built from into `outcry --version`, when it is built from a git
 //! checkout with git installed; a source tarball (no `.git`) or a machine without git builds the
-//! same binary with the bare version.
+//! same binary with the bare version. And reads the vetter's shipped weights
+//! (`lexicons/vetter.tsv`) into the binary rows the program decodes at start
+//! (`src/lexicon/vetter/rows.rs`, included here by its path), so that no run parses them.
 
 use std::path::Path;
 use std::process::Command;
+
+#[allow(dead_code)] // `decode` is the program's.
+#[path = "src/lexicon/vetter/rows.rs"]
+mod rows;
+
+/// Writes `$OUT_DIR/vetter.bin` from `lexicons/vetter.tsv`; a file that does not read fails the
+/// build, with the line.
+fn vetter_rows() {
+    let src = "lexicons/vetter.tsv";
+    println!("cargo:rerun-if-changed={src}");
+    println!("cargo:rerun-if-changed=src/lexicon/vetter/rows.rs");
+    let text = std::fs::read_to_string(src).unwrap_or_else(|e| panic!("{src}: {e}"));
+    let rows = rows::read(&text).unwrap_or_else(|e| panic!("{src}: {e}"));
+    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("vetter.bin");
+    std::fs::write(&out, rows::encode(&rows)).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
+}
 
 fn git(args: &[&str]) -> Option<String> {
     let out = Command::new("git").args(args).output().ok()?;
@@ -15,6 +33,7 @@ fn git(args: &[&str]) -> Option<String> {
 }
 
 fn main() {
+    vetter_rows();
     let version = env!("CARGO_PKG_VERSION");
     println!("cargo:rerun-if-env-changed=OUTCRY_COMMIT");
     // A packager may name the commit outright (OUTCRY_COMMIT=abc1234 cargo build).

@@ -165,9 +165,9 @@ echo "| --- | --- | ---: | ---: | ---: | ---: |"
 printf '%s\n' "${TABLE[@]}"
 
 # Memory does not grow with the bytes read: the tweet archive once, four and eight times over
-# through stdin (more bytes, the same posts, days and windows). Each worker keeps its own window
-# counts until the end, so RSS rises until every worker has seen the whole span (up to the
-# per-window state times the workers), then stays flat.
+# through stdin (more bytes, the same posts, days and windows). The workers hand their window
+# counts on to one shared set every two chunks (stream/parallel.rs), so the span's cells are
+# held once and RSS stays flat.
 case " $CORPORA " in
   *" tweets "*)
     CORPUS=$DIR/corpus-$SIZE.jsonl

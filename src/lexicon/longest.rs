@@ -185,7 +185,7 @@ struct Compiled {
 
 /// A class for each byte some pattern has (in byte order, from 1), 0 for the rest, and the
 /// number of classes. When every byte is in some pattern, each byte is its own class.
-fn byte_classes(patterns: &[&[u8]]) -> ([u8; 256], usize) {
+pub(super) fn byte_classes(patterns: &[&[u8]]) -> ([u8; 256], usize) {
     let mut used = [false; 256];
     for &b in patterns.iter().flat_map(|p| p.iter()) {
         used[usize::from(b)] = true;
@@ -205,10 +205,14 @@ fn byte_classes(patterns: &[&[u8]]) -> ([u8; 256], usize) {
     (classes, next.max(2))
 }
 
-/// The trie of the patterns: state 0 is the root; each state's children, by class.
-struct Trie {
+/// The trie of the patterns: state 0 is the root; each state's children, by class. (The
+/// prefilter's automaton, `prefilter/tokens.rs`, is built from it too.)
+pub(super) struct Trie {
     /// The pattern each state ends, plus one (0: none).
-    ends: Vec<u32>,
+    pub(super) ends: Vec<u32>,
+    /// A pattern equal to one before it (the lower number is in `ends`): its state and number,
+    /// in the order of their numbers.
+    pub(super) also: Vec<(u32, u32)>,
     /// The children of state `s` are `edges[first[s]..first[s + 1]]`, as (class, child), in
     /// the order of their classes.
     first: Vec<usize>,
@@ -218,10 +222,11 @@ struct Trie {
 impl Trie {
     /// The trie, built from the patterns in byte order: a pattern shares with the one before it
     /// the states of their common prefix and adds the rest, so no child is ever looked up.
-    fn new(patterns: &[&[u8]], classes: &[u8; 256]) -> Trie {
+    pub(super) fn new(patterns: &[&[u8]], classes: &[u8; 256]) -> Trie {
         let mut sorted: Vec<usize> = (0..patterns.len()).collect();
         sorted.sort_unstable_by(|&a, &b| patterns[a].cmp(patterns[b]).then(a.cmp(&b)));
         let mut ends = vec![0u32];
+        let mut also = Vec::new();
         // (parent, class, child), in the order the states are made.
         let mut made: Vec<(u32, u8, u32)> = Vec::new();
         // The states along the previous pattern, by depth.
@@ -242,6 +247,8 @@ impl Trie {
             let end = &mut ends[path[pat.len()] as usize];
             if *end == 0 {
                 *end = p as u32 + 1;
+            } else {
+                also.push((path[pat.len()], p as u32));
             }
             prev = pat;
         }
@@ -259,10 +266,15 @@ impl Trie {
             edges[fill[parent as usize]] = (class, child);
             fill[parent as usize] += 1;
         }
-        Trie { ends, first, edges }
+        Trie {
+            ends,
+            also,
+            first,
+            edges,
+        }
     }
 
-    fn children(&self, s: u32) -> &[(u8, u32)] {
+    pub(super) fn children(&self, s: u32) -> &[(u8, u32)] {
         &self.edges[self.first[s as usize]..self.first[s as usize + 1]]
     }
 

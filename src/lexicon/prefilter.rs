@@ -63,8 +63,6 @@
 use std::cell::OnceCell;
 use std::sync::Arc;
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::dfa::DFA;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, Match, MatchKind, StartKind};
 
 use super::classify::{Matcher, Scratch, Verdict};
@@ -74,6 +72,9 @@ use super::neighbours::Neighbours;
 use super::normalise::{is_folded_mark, is_hangul, is_syllable, may_fold, nfkc_stage, Doubles};
 use super::respell::may_respell;
 use crate::time::parse::syllable_at;
+
+mod tokens;
+use tokens::Tokens;
 
 /// Words of multi-word aliases (`Steam server`, `Zoom meeting`) that ordinary posts use often:
 /// another word of the alias is the better token. Any word of an alias would be sound.
@@ -142,7 +143,7 @@ const COMMON_HANGUL: &str = "이다는의에하고가지을기서사대로리도
 /// Built once per matcher; cheap to share between workers.
 pub struct Prefilter {
     /// `None`: every post is a candidate (no token could be chosen for some entry).
-    tokens: Option<DFA>,
+    tokens: Option<Tokens>,
     /// Per token (by pattern id), what must hold around a hit of it in one of its entries for
     /// the hit to count (see [`Around`]); empty: every hit counts.
     contexts: Vec<Vec<Around>>,
@@ -231,15 +232,9 @@ impl Prefilter {
         let gate_from = words.len();
         words.extend(GATE);
         // A DFA: it reads every post, and searches faster than an NFA (which cost ~5% more
-        // instructions per line here) for the 2 MiB and ~7 ms it takes to build. Searched by
-        // `each_hit`, with no skip-ahead prefilter of its own.
-        let ac = DFA::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .start_kind(StartKind::Unanchored)
-            .prefilter(false)
-            .build(&words)
-            .ok();
+        // instructions per line here); built as the full matcher's is (`tokens.rs`), in a few
+        // million instructions where the crate's took ~34 M on every run.
+        let ac = Some(Tokens::new(&words));
         Prefilter {
             tokens: ac,
             contexts,
@@ -361,31 +356,14 @@ impl Prefilter {
     }
 }
 
-/// Calls `hit` with every hit of a token of `dfa` in `text`, overlapping ones too, by where they
-/// end (as the crate's overlapping search reports them), until it returns true; whether one
-/// did. The loop over the DFA's transitions is written here, with the state in a register: the
-/// crate's overlapping iterator keeps its place in memory at every byte and returns at every
-/// hit, which on Korean prose (a token syllable every few words) cost a third more.
+/// Calls `hit` with every hit of a token of `tokens` in `text`, overlapping ones too, by where
+/// they end (as the crate's overlapping search reports them), until it returns true; whether one
+/// did (`tokens.rs` walks the automaton, the state in a register).
 #[inline]
-fn each_hit(dfa: &DFA, text: &str, mut hit: impl FnMut(Match) -> bool) -> bool {
-    let Ok(mut sid) = dfa.start_state(Anchored::No) else {
-        return true;
-    };
-    for (i, &b) in text.as_bytes().iter().enumerate() {
-        sid = dfa.next_state(Anchored::No, sid, b);
-        // (without a prefilter only a match state, or the dead state that an unanchored
-        // search never reaches, is special)
-        if dfa.is_special(sid) && dfa.is_match(sid) {
-            for k in 0..dfa.match_len(sid) {
-                let pattern = dfa.match_pattern(sid, k);
-                let len = dfa.pattern_len(pattern);
-                if hit(Match::new(pattern, i + 1 - len..i + 1)) {
-                    return true;
-                }
-            }
-        }
-    }
-    false
+fn each_hit(tokens: &Tokens, text: &str, mut hit: impl FnMut(Match) -> bool) -> bool {
+    tokens.each_hit(text.as_bytes(), |p, start, end| {
+        hit(Match::must(p, start..end))
+    })
 }
 
 /// What must hold around a token's hit for one of its entries to match there and count.

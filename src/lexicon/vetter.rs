@@ -7,7 +7,8 @@
 //!
 //! The weights are plain data, `lexicons/vetter.tsv`, trained by the development crate
 //! `crates/outcry-train` on the labelled sets of `eval/` (the file's header says which, and when);
-//! they are parsed once per process. Scoring a post walks its bytes once and looks each feature's
+//! `build.rs` reads them into rows (`vetter/rows.rs`), which the program decodes once per process
+//! (a user's file is parsed at run time). Scoring a post walks its bytes once and looks each feature's
 //! 64-bit hash up in an open-addressed table: no allocation. The decision is deterministic (the
 //! same sums in the same order).
 
@@ -24,30 +25,13 @@ pub const MAX_TEXT: usize = 280;
 /// The classes the model scores, in the order of its weights.
 pub const CLASSES: [&str; 3] = ["none", "report", "recovery"];
 
-/// A feature is a tag byte and its text; its key is the FNV-1a hash of both (never 0).
-#[derive(Clone, Copy)]
-struct Fnv(u64);
+mod rows;
 
-impl Fnv {
-    fn new(tag: u8) -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325).feed(&[tag])
-    }
-    fn feed(mut self, bytes: &[u8]) -> Fnv {
-        for &b in bytes {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        self
-    }
-    fn key(self) -> u64 {
-        self.0.max(1)
-    }
-}
+pub use rows::key_of;
+use rows::{Fnv, Rows};
 
-/// The key of a feature as the weights file writes it (`w crashes`: tag `w`, text `crashes`).
-pub fn key_of(tag: u8, text: &str) -> u64 {
-    Fnv::new(tag).feed(text.as_bytes()).key()
-}
+/// The shipped weights read into rows by `build.rs`, in `rows`' binary form.
+const BUILTIN_ROWS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/vetter.bin"));
 
 /// Whether byte `b` of a normalised post belongs to a word (Hangul and other non-ASCII letters,
 /// ASCII letters and digits).
@@ -189,72 +173,42 @@ impl Vetter {
     /// Parses a weights file: `#` comments; `= bias W0 W1 W2`, `= veto P`, `= promote P`,
     /// `= trained TEXT`; then one feature a line, `TAG TEXT<TAB>W0 W1 W2`.
     pub fn parse(text: &str) -> Result<Vetter, String> {
-        let mut rows: Vec<(u64, [f32; 3])> = Vec::new();
-        let mut v = Vetter {
-            table: Vec::new(),
-            bias: [0.0; 3],
-            veto: 1.1,
-            promote: 1.1,
-            trained: String::new(),
-            digest: Fnv::new(b'v').feed(text.as_bytes()).key(),
-        };
-        let three = |s: &str, n: usize| -> Result<[f32; 3], String> {
-            let w: Vec<f32> = s
-                .split_whitespace()
-                .map(|x| x.parse::<f32>().map_err(|e| format!("line {n}: {e}")))
-                .collect::<Result<_, _>>()?;
-            <[f32; 3]>::try_from(w).map_err(|_| format!("line {n}: three weights"))
-        };
-        for (n, line) in text.lines().enumerate().map(|(i, l)| (i + 1, l)) {
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            if let Some(rest) = line.strip_prefix("= ") {
-                let (what, val) = rest.split_once(' ').unwrap_or((rest, ""));
-                let num = || {
-                    val.trim()
-                        .parse::<f32>()
-                        .map_err(|e| format!("line {n}: {e}"))
-                };
-                match what {
-                    "bias" => v.bias = three(val, n)?,
-                    "veto" => v.veto = num()?,
-                    "promote" => v.promote = num()?,
-                    "trained" => v.trained = val.to_string(),
-                    _ => return Err(format!("line {n}: unknown setting {what:?}")),
-                }
-                continue;
-            }
-            let (feature, weights) = line
-                .split_once('\t')
-                .ok_or_else(|| format!("line {n}: no tab"))?;
-            let (tag, ftext) = feature
-                .split_once(' ')
-                .filter(|(t, _)| t.len() == 1)
-                .ok_or_else(|| format!("line {n}: feature is TAG TEXT"))?;
-            rows.push((key_of(tag.as_bytes()[0], ftext), three(weights, n)?));
-        }
-        let size = (rows.len() * 2).next_power_of_two().max(16);
-        v.table = vec![Slot::default(); size];
-        for (key, w) in rows {
+        rows::read(text).map(Vetter::from_rows)
+    }
+
+    /// The model of a weights file's rows.
+    fn from_rows(r: Rows) -> Vetter {
+        let size = (r.rows.len() * 2).next_power_of_two().max(16);
+        let mut table = vec![Slot::default(); size];
+        for (key, w) in r.rows {
             let mut i = key as usize & (size - 1);
-            while v.table[i].key != 0 && v.table[i].key != key {
+            while table[i].key != 0 && table[i].key != key {
                 i = (i + 1) & (size - 1);
             }
             // Two features of one key (a hash collision) add up, in file order.
-            let s = &mut v.table[i];
+            let s = &mut table[i];
             s.key = key;
             for (sum, add) in s.w.iter_mut().zip(w) {
                 *sum += add;
             }
         }
-        Ok(v)
+        Vetter {
+            table,
+            bias: r.bias,
+            veto: r.veto,
+            promote: r.promote,
+            trained: r.trained,
+            digest: r.digest,
+        }
     }
 
-    /// The shipped model, parsed on first use.
+    /// The shipped model, decoded on first use from the rows `build.rs` read from
+    /// `lexicons/vetter.tsv` (a test holds it to parsing the file).
     pub fn builtin() -> &'static Vetter {
         static V: OnceLock<Vetter> = OnceLock::new();
-        V.get_or_init(|| Vetter::parse(BUILTIN_WEIGHTS).expect("lexicons/vetter.tsv is valid"))
+        V.get_or_init(|| {
+            Vetter::from_rows(rows::decode(BUILTIN_ROWS).expect("build.rs wrote the rows"))
+        })
     }
 
     fn weights(&self, key: u64) -> Option<&[f32; 3]> {
@@ -406,5 +360,31 @@ mod tests {
             v.promote
         );
         assert!(!v.trained.is_empty());
+    }
+
+    #[test]
+    fn the_built_in_rows_are_the_shipped_file_parsed() {
+        let (built, parsed) = (Vetter::builtin(), Vetter::parse(BUILTIN_WEIGHTS).unwrap());
+        let bits = |v: &Vetter| {
+            let slots: Vec<(u64, [u32; 3])> = v
+                .table
+                .iter()
+                .map(|s| (s.key, s.w.map(f32::to_bits)))
+                .collect();
+            let settings = (
+                v.bias.map(f32::to_bits),
+                v.veto.to_bits(),
+                v.promote.to_bits(),
+            );
+            (slots, settings, v.trained.clone(), v.digest)
+        };
+        assert!(
+            bits(built) == bits(&parsed),
+            "build.rs's rows differ from the file"
+        );
+        let r = rows::read(BUILTIN_WEIGHTS).unwrap();
+        assert_eq!(rows::decode(&rows::encode(&r)), Some(r.clone()));
+        let cut = rows::encode(&r);
+        assert_eq!(rows::decode(&cut[..cut.len() - 1]), None);
     }
 }

@@ -6,8 +6,10 @@
 //! bounded channel to the workers. Buffers come back through a second channel and are reused, so
 //! the memory in flight is a few chunks whatever the input size, and nothing is allocated per
 //! chunk once the pool is full. Each worker folds its lines into its own
-//! [`Collector`](super::Collector); after the input the collectors are merged, which is
-//! order-independent (`Windows::merge`), so the result is the same for any number of threads.
+//! [`Collector`](super::Collector), and every few chunks merges its windows into the run's
+//! shared ones and starts afresh (so the span's cells are held once, not once per worker);
+//! after the input the rest is merged. Merging is order-independent (`Windows::merge`), so the
+//! result is the same for any number of threads.
 //!
 //! Skipped lines stay deterministic: each worker notes its first few skips with their line
 //! numbers, and after the input the globally first ones are shown, in line order, as the
@@ -22,7 +24,7 @@
 //! frame the three share, reader and workers and channels, is `pool.rs`.
 
 use std::io::{self, BufRead};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use anyhow::{bail, Result};
 
@@ -45,6 +47,14 @@ use crate::window::Windows;
 
 /// Target size of a chunk.
 pub const CHUNK: usize = 1 << 20;
+
+/// How many chunks (or CSV batches, about a megabyte each) a worker folds before it hands its
+/// windows on to the run's shared ones and starts afresh. Without it every worker came to hold
+/// the windows of the whole span (8.6 GB of the same tweets through stdin peaked at 59 MiB, of
+/// which ~17 MiB each worker's copy of the span's cells; 47 MiB now); with it the span's cells are
+/// held once, and a worker's own are at most those its last two chunks named. Two, not more, so
+/// that `tests/threads.rs`'s few-MiB inputs hand on too (the merge costs nothing measurable).
+const HAND_ON_EVERY: u32 = 2;
 
 /// Reads every input of `cfg` into windows, on `cfg.threads` workers; the same result as
 /// `sequential::scan` for any number of threads.
@@ -76,6 +86,8 @@ fn scan_with(cfg: &ScanConfig, matcher: &Matcher, progress: &Progress) -> Result
         c
     };
     let mut c = new_collector();
+    // The windows the workers hand theirs on to (`HAND_ON_EVERY`), over all inputs.
+    let shared = Mutex::new(c.windows.clone());
     let mut warn = Warner {
         shown: 0,
         limit: cfg.max_warnings,
@@ -96,8 +108,9 @@ fn scan_with(cfg: &ScanConfig, matcher: &Matcher, progress: &Progress) -> Result
             keep,
             strict: cfg.strict,
         };
+        let shared = &shared;
         let new_worker = |xml: Option<Dialect>, csv: Option<(CsvMapper, u8)>| {
-            move || Worker::new(new_collector(), cfg, keep, xml, csv.clone())
+            move || Worker::new(new_collector(), shared, cfg, keep, xml, csv.clone())
         };
         let mut reader = src.reader;
         let (workers, end) = match cut {
@@ -126,6 +139,11 @@ fn scan_with(cfg: &ScanConfig, matcher: &Matcher, progress: &Progress) -> Result
         progress
             .suspend(|| finish_input(&src.name, workers, end, cfg.strict, &mut c, &mut warn))?;
     }
+    // The workers' last chunks (merged by `finish_input`) into what they handed on: the smaller
+    // into the larger (merging is order-independent).
+    let mut all = shared.into_inner().unwrap_or_else(|e| e.into_inner());
+    all.merge(c.windows);
+    c.windows = all;
     Ok(Unsettled {
         windows: c.windows,
         stats: c.stats,
@@ -288,6 +306,12 @@ fn settled_later_only(st: &Stats) -> bool {
 /// One worker's state for one input.
 struct Worker<'m> {
     c: Collector<'m>,
+    /// The run's windows, which this worker's are handed on to every `HAND_ON_EVERY` items.
+    shared: &'m Mutex<Windows>,
+    /// An empty set of windows like the worker's, to start afresh from.
+    empty: Windows,
+    /// Items folded since the worker's windows were last handed on.
+    folded: u32,
     /// Its own extractor: reading a line may update per-stream state.
     json: JsonExtractor,
     /// For an XML input: its reader of records.
@@ -319,13 +343,17 @@ impl<'m> Worker<'m> {
     /// rows with their mapping and delimiter; noting its first `keep` skips.
     fn new(
         c: Collector<'m>,
+        shared: &'m Mutex<Windows>,
         cfg: &ScanConfig,
         keep: usize,
         xml: Option<Dialect>,
         csv: Option<(CsvMapper, u8)>,
     ) -> Worker<'m> {
         Worker {
+            empty: c.windows.clone(),
             c,
+            shared,
+            folded: 0,
             json: JsonExtractor::new(&cfg.fields, cfg.times),
             xml: xml.map(|d| XmlReader::new(d, cfg.times)),
             csv,
@@ -483,6 +511,19 @@ impl Worker<'_> {
         });
     }
 
+    /// Counts an item folded; every `HAND_ON_EVERY`, merges the worker's windows into the shared
+    /// ones and starts afresh, so that the span's cells are not held once per worker.
+    fn hand_on(&mut self) {
+        self.folded += 1;
+        if self.folded < HAND_ON_EVERY {
+            return;
+        }
+        self.folded = 0;
+        let mine = std::mem::replace(&mut self.c.windows, self.empty.clone());
+        let mut shared = self.shared.lock().unwrap_or_else(|e| e.into_inner());
+        shared.merge(mine);
+    }
+
     /// Under `--strict`, the line of the bad record this worker stopped at.
     fn stopped_at(&self, first: u64) -> Option<u64> {
         self.failed
@@ -502,6 +543,7 @@ impl Fold<Chunk> for Worker<'_> {
             return None;
         }
         self.chunk(&buf[..*len], *first);
+        self.hand_on();
         self.stopped_at(*first)
     }
 }
@@ -515,6 +557,7 @@ impl Fold<CsvBatch> for Worker<'_> {
             return None;
         }
         self.csv_batch(batch);
+        self.hand_on();
         self.stopped_at(batch.first_line())
     }
 }

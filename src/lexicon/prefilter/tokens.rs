@@ -1,0 +1,219 @@
+//! The prefilter's automaton: every match of every token in a text, overlapping ones too, ASCII
+//! letters in either case (what aho-corasick's DFA gives with `MatchKind::Standard`, an
+//! overlapping search and `ascii_case_insensitive`; tests hold the two to the same matches in
+//! the same order).
+//!
+//! Why not the crate's DFA: it took ~34 M instructions to build on every run (for each missing
+//! transition it walks the failure links again), a fifth of a run's fixed cost. This one is
+//! built the way `longest.rs` builds the full matcher's, from the same trie: each state's row,
+//! in breadth-first order, is its failure state's row (already finished) with its own children
+//! written over it. A state reports the patterns that end there, then those its failure state
+//! reports (the crate's order); the states that report any are numbered first, so the search
+//! tells them by one comparison per byte.
+
+use super::super::longest::{byte_classes, Trie};
+
+/// The compiled tokens.
+pub(crate) struct Tokens {
+    /// The class of each byte (an ASCII capital has its small letter's).
+    classes: [u8; 256],
+    /// A state's row starts at `state << shift`.
+    shift: u32,
+    /// The transitions, `table[(state << shift) | class]`, each the next state's row start
+    /// (`state << shift`); states `0..reporting >> shift` report patterns, the others none.
+    table: Vec<u32>,
+    reporting: u32,
+    /// The start state's row start.
+    start: u32,
+    /// The patterns state `s` reports are `patterns[first[s]..first[s + 1]]`.
+    first: Vec<u32>,
+    patterns: Vec<u32>,
+    /// The length of each pattern, in bytes.
+    lens: Vec<u32>,
+}
+
+impl Tokens {
+    /// Compiles `tokens` (none may be empty); a token's number is its place in the list.
+    pub(crate) fn new(tokens: &[&str]) -> Tokens {
+        let folded: Vec<Vec<u8>> = tokens
+            .iter()
+            .map(|t| t.as_bytes().to_ascii_lowercase())
+            .collect();
+        let pats: Vec<&[u8]> = folded.iter().map(Vec::as_slice).collect();
+        let (mut classes, count) = byte_classes(&pats);
+        for b in b'A'..=b'Z' {
+            classes[usize::from(b)] = classes[usize::from(b.to_ascii_lowercase())];
+        }
+        let shift = count.next_power_of_two().trailing_zeros();
+        let trie = Trie::new(&pats, &classes);
+        let mut t = Tokens {
+            classes,
+            shift,
+            table: vec![],
+            reporting: 0,
+            start: 0,
+            first: vec![0],
+            patterns: vec![],
+            lens: pats.iter().map(|p| p.len() as u32).collect(),
+        };
+        t.compile(&trie);
+        t
+    }
+
+    /// The table (module comment).
+    fn compile(&mut self, trie: &Trie) {
+        let n = trie.ends.len();
+        let stride = 1usize << self.shift;
+        self.table = vec![0; n * stride];
+        // The patterns each state of the trie ends (duplicates after the first).
+        let mut own: Vec<Vec<u32>> = vec![vec![]; n];
+        for (s, &e) in trie.ends.iter().enumerate().filter(|(_, &e)| e != 0) {
+            own[s].push(e - 1);
+        }
+        for &(s, p) in &trie.also {
+            own[s as usize].push(p);
+        }
+        // By state of the trie: its number, and its failure state's number.
+        let (mut number, mut fail) = (vec![0u32; n], vec![0u32; n]);
+        let mut reports: Vec<Vec<u32>> = vec![];
+        let mut top = n as u32 - 1;
+        let root = top;
+        number[0] = root;
+        self.table[root as usize * stride..][..stride].fill(root);
+        let mut queue = vec![0u32];
+        let mut next = 0;
+        while let Some(&s) = queue.get(next) {
+            next += 1;
+            let (row, f) = (
+                number[s as usize] as usize * stride,
+                fail[s as usize] as usize,
+            );
+            if s != 0 {
+                self.table.copy_within(f * stride..(f + 1) * stride, row);
+            }
+            for &(class, child) in trie.children(s) {
+                let c = child as usize;
+                let suffix = if s == 0 {
+                    root
+                } else {
+                    self.table[f * stride + usize::from(class)]
+                };
+                fail[c] = suffix;
+                let mut list = std::mem::take(&mut own[c]);
+                if let Some(inherited) = reports.get(suffix as usize) {
+                    list.extend_from_slice(inherited);
+                }
+                number[c] = if list.is_empty() {
+                    top -= 1;
+                    top
+                } else {
+                    reports.push(list);
+                    reports.len() as u32 - 1
+                };
+                self.table[row + usize::from(class)] = number[c];
+                queue.push(child);
+            }
+        }
+        debug_assert_eq!(top as usize, reports.len());
+        // Each cell holds where its state's row starts, so the search shifts nothing per byte.
+        for cell in &mut self.table {
+            *cell <<= self.shift;
+        }
+        self.start = root << self.shift;
+        self.reporting = (reports.len() as u32) << self.shift;
+        for list in reports {
+            self.patterns.extend_from_slice(&list);
+            self.first.push(self.patterns.len() as u32);
+        }
+    }
+
+    /// Calls `hit(pattern, start, end)` for every match in `hay`, overlapping ones too, by where
+    /// they end, until it returns true; whether one did. The state stays in a register.
+    #[inline]
+    pub(crate) fn each_hit(
+        &self,
+        hay: &[u8],
+        mut hit: impl FnMut(usize, usize, usize) -> bool,
+    ) -> bool {
+        let mut sid = self.start;
+        for (i, &b) in hay.iter().enumerate() {
+            let class = usize::from(self.classes[usize::from(b)]);
+            sid = self.table[sid as usize | class];
+            if sid < self.reporting {
+                let s = (sid >> self.shift) as usize;
+                let (a, z) = (self.first[s], self.first[s + 1]);
+                for &p in &self.patterns[a as usize..z as usize] {
+                    let end = i + 1;
+                    if hit(p as usize, end - self.lens[p as usize] as usize, end) {
+                        return true;
+                    }
+                }
+            }
+        }
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aho_corasick::automaton::Automaton;
+    use aho_corasick::dfa::DFA;
+    use aho_corasick::{Input, MatchKind, StartKind};
+    use proptest::prelude::*;
+
+    fn ours(pats: &[&str], hay: &str) -> Vec<(usize, usize, usize)> {
+        let mut v = vec![];
+        Tokens::new(pats).each_hit(hay.as_bytes(), |p, s, e| {
+            v.push((p, s, e));
+            false
+        });
+        v
+    }
+
+    fn crates(pats: &[&str], hay: &str) -> Vec<(usize, usize, usize)> {
+        let dfa = DFA::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .start_kind(StartKind::Unanchored)
+            .build(pats)
+            .unwrap();
+        let mut state = aho_corasick::automaton::OverlappingState::start();
+        let mut v = vec![];
+        loop {
+            dfa.try_find_overlapping(&Input::new(hay), &mut state)
+                .unwrap();
+            match state.get_match() {
+                Some(m) => v.push((m.pattern().as_usize(), m.start(), m.end())),
+                None => return v,
+            }
+        }
+    }
+
+    #[test]
+    fn finds_every_hit_in_either_case_and_stops_when_asked() {
+        let pats = ["ab", "b", "AB", "요", "b"];
+        assert_eq!(ours(&pats, "xAb요"), crates(&pats, "xAb요"));
+        assert_eq!(ours(&pats, "xAb요").len(), 5);
+        let mut seen = 0;
+        let t = Tokens::new(&pats);
+        assert!(t.each_hit(b"abab", |_, _, _| {
+            seen += 1;
+            seen == 2
+        }));
+        assert_eq!(seen, 2);
+        assert!(!t.each_hit(b"xyz", |_, _, _| true));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #[test]
+        fn agrees_with_the_crates_dfa(
+            pats in prop::collection::vec("[abcAB가나]{1,4}", 1..12),
+            hay in "[abcdABC가나 ]{0,40}",
+        ) {
+            let pats: Vec<&str> = pats.iter().map(String::as_str).collect();
+            prop_assert_eq!(ours(&pats, &hay), crates(&pats, &hay));
+        }
+    }
+}
