@@ -105,7 +105,8 @@ pub(super) fn own_until(next: Option<i64>) -> i64 {
 
 /// How the chatter since `run` (the records not naming service `svc`, from the window after
 /// its last elevated one to the series' last) compares with the chatter level the expectation
-/// of those windows rests on (see [`chatter_around`]), at most 1: below 1 when the chatter fell
+/// of those windows rests on (see [`chatter_around`]), less its spread, at most 1: below 1 when
+/// the chatter fell
 /// after the outage, or when the last windows read it from themselves alone (at a live run's
 /// edge the level is read as far either side, the hour after being still to come). The
 /// expectation of `detect` on the whole input reads that hour: a tail the live edge finds
@@ -119,8 +120,10 @@ fn edge_scale(w: &Windows, svc: usize, s: &Series, run: &Run) -> f64 {
         other[since.clone()].iter().sum(),
         smooth[since].iter().sum(),
     );
+    // Less chatter than read by its count's own spread (one Poisson standard deviation) is no
+    // fall: a sparse chatter's few posts would hold many a clean recovery back on their noise.
     if read > 0.0 {
-        (seen / read).min(1.0)
+        ((seen + read.sqrt()) / read).min(1.0)
     } else {
         1.0
     }
