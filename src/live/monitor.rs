@@ -20,8 +20,9 @@
 //!   after the last elevated window, so nothing more can join the run; the recovery posts
 //!   only place it), once it is settled: while "it's back" posts still to come could make the
 //!   outage's tail a degraded one (its reports above normal in sum, no recovery posts yet,
-//!   fewer than `tail_windows` windows past the run), it is held back, so that it is announced
-//!   once, where `detect` places it ([`settled_recovery`]). Withdrawn: an announced incident that
+//!   fewer than `tail_windows` windows past the run; or found normal only against the chatter
+//!   level the live edge reads for the tail, not against the chatter seen since the run), it is
+//!   held back, so that it is announced once, where `detect` places it ([`settled_recovery`]). Withdrawn: an announced incident that
 //!   the detector, with the windows closed since, no longer finds at all once `merge_gap`
 //!   windows have closed after its last elevated window (the refitted baseline explains it);
 //!   also after its recovery was announced, up to the close `tail_windows` past its last
