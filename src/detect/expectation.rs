@@ -563,6 +563,31 @@ pub const SHAPE_CLAMP: (f64, f64) = (0.2, 5.0);
 /// ends, or as far either side when that is higher), divided by the mean over the span and
 /// clamped to `SHAPE_CLAMP`. An input with no other chatter gets a flat 1.
 pub fn chatter_shape(w: &Windows, svc: usize, first: i64, last: i64) -> Vec<f64> {
+    let (other, smooth) = chatter_around(w, svc, first, last);
+    let n = other.len();
+    let mean = if n == 0 {
+        0.0
+    } else {
+        other.iter().sum::<f64>() / n as f64
+    };
+    if mean <= 0.0 {
+        return vec![1.0; n];
+    }
+    smooth
+        .iter()
+        .map(|x| (x / mean).clamp(SHAPE_CLAMP.0, SHAPE_CLAMP.1))
+        .collect()
+}
+
+/// The records of each window of `[first, last]` that do not name `svc`, and their average
+/// around it as [`chatter_shape`] reads it (an hour either side; near an end of the span, as
+/// far either side when that is higher).
+pub(super) fn chatter_around(
+    w: &Windows,
+    svc: usize,
+    first: i64,
+    last: i64,
+) -> (Vec<f64>, Vec<f64>) {
     let n = (last - first + 1).max(0) as usize;
     let mut other = vec![0f64; n];
     for (idx, t) in w.totals().range(first..=last) {
@@ -591,14 +616,7 @@ pub fn chatter_shape(w: &Windows, svc: usize, first: i64, last: i64) -> Vec<f64>
             }
         })
         .collect();
-    let mean = if n == 0 { 0.0 } else { prefix[n] / n as f64 };
-    if mean <= 0.0 {
-        return vec![1.0; n];
-    }
-    smooth
-        .iter()
-        .map(|x| (x / mean).clamp(SHAPE_CLAMP.0, SHAPE_CLAMP.1))
-        .collect()
+    (other, smooth)
 }
 
 /// The series the detector tests for one service: distinct voices per window against the

@@ -9,7 +9,7 @@ use super::facets::{incident_facets, IncidentFacets};
 use super::nbinom::{nb_tail, run_llr_spread, summed_size};
 use super::params::Params;
 use super::phases::recovering_start;
-use super::recovery::{above_normal, recovery_time};
+use super::recovery::{above_normal, own_until, recovery_time};
 use super::run::Run;
 use crate::lexicon::Kind;
 use crate::time::Ts;
@@ -80,10 +80,7 @@ pub struct Incident {
 /// The times posts around an incident quote (see `Incident::quoted`).
 pub(super) fn quoted_times(w: &Windows, i: &Incident, next_first: Option<i64>) -> Vec<QuoteCount> {
     let end = i.recovery.unwrap_or_else(|| w.end(i.last_window));
-    let mut hi = w.index(end + QUOTE_AFTER);
-    if let Some(n) = next_first {
-        hi = hi.min(n - 1);
-    }
+    let hi = w.index(end + QUOTE_AFTER).min(own_until(next_first));
     let lo_t = i.onset - 6 * 3600;
     let hi_t = end + 3600;
     let mut all: thin_vec::ThinVec<QuoteCount> = thin_vec::ThinVec::new();
@@ -303,13 +300,13 @@ fn build(
     let (first_w, peak_w, end_w) = (widx(run.start), widx(run.peak), widx(run.end));
     let in_run = || cells.range(first_w..=end_w);
     let onset = onset_time(w, s, &run, cells);
-    let placed = recovery_time(w, (s, cells), &run, (last_window, next), params);
+    let placed = recovery_time(w, (svc, s), &run, (last_window, next), params);
     let recovery = placed.at;
     let recovering = recovering_start(w, s, &run, recovery, params);
     // Recovery posts trail the reports: they are counted up to `merge_gap` windows past the
     // recovery's window, never into the next incident.
     let rec_end = recovery.map_or(end_w, |t| end_w.max(w.index(t) + params.merge_gap));
-    let rec_end = next.map_or(rec_end, |n| rec_end.min(n - 1).max(end_w));
+    let rec_end = rec_end.min(own_until(next)).max(end_w);
     // Closed windows only (a live run's open ones may belong to an incident not seen yet).
     let rec_end = rec_end.min(last_window).max(end_w);
     let recoveries: u64 = cells

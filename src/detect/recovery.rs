@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::ops::RangeInclusive;
 
-use super::expectation::{Series, WindowScore, DENSE_MEAN};
+use super::expectation::{chatter_around, Series, WindowScore, DENSE_MEAN};
 use super::nbinom::nb_tail;
 use super::params::Params;
 use super::run::{fallen_from, Run};
@@ -38,11 +38,12 @@ use crate::window::{Cell, Windows};
 /// `last_window` could still move it by this rule.
 pub(super) fn recovery_time(
     w: &Windows,
-    (s, cells): (&Series, &BTreeMap<i64, Cell>),
+    (svc, s): (usize, &Series),
     run: &Run,
     (last_window, next_start): (i64, Option<i64>),
     params: &Params,
 ) -> Recovery {
+    let cells = w.cells(svc);
     let widx = |k: usize| s.first + k as i64;
     if last_window - widx(run.end) <= params.merge_gap {
         return Recovery {
@@ -58,7 +59,7 @@ pub(super) fn recovery_time(
         }
     }
     // The next incident's windows are its own (its lead-in included).
-    let cut = next_start.map_or(i64::MAX, |n| n - 1);
+    let cut = own_until(next_start);
     let settled = |at| Recovery { at, settled: true };
     let near = body_w..=(end_w + params.merge_gap).min(cut);
     if let Some((t, _)) = first_recovery_post(cells, near, params) {
@@ -70,18 +71,61 @@ pub(super) fn recovery_time(
     // where the service's next incident may be starting unseen (then the tail would end at
     // its first "it's back" post, and `detect`, which sees that incident, would not).
     let tail_end = (end_w + params.tail_windows).min(cut);
+    // A verdict that the tail was normal is read against the expectation at the live edge,
+    // whose chatter level does not know the hour after it yet: it is settled only where it
+    // holds with the expectation scaled to the chatter seen since the run ([`edge_scale`]),
+    // or once that hour is in.
+    let scale = || edge_scale(w, svc, s, run);
     match first_recovery_post(cells, body_w..=tail_end.min(last_window), params) {
-        Some((t, told)) if degraded_tail(s, run, (w.index(t), w.index(told)), params) => {
+        Some((t, told)) if degraded_tail(s, run, (w.index(t), w.index(told)), 1.0, params) => {
             settled(Some(t))
         }
-        Some(_) => settled(Some(reports_end(w, s, run))),
+        Some((t, told)) => Recovery {
+            at: Some(reports_end(w, s, run)),
+            settled: last_window >= w.index(told) + params.tail_windows
+                || !degraded_tail(s, run, (w.index(t), w.index(told)), scale(), params),
+        },
         // No recovery posts yet: later ones could still make the tail a degraded one while the
         // reports since the run have stayed above normal in sum since it settled and the tail
         // is not over (once that sum falls to normal, nothing later can: `degraded_tail`).
         None => Recovery {
             at: Some(reports_end(w, s, run)),
-            settled: last_window >= tail_end || lapsed(s, run, last_window.min(tail_end), params),
+            settled: last_window >= tail_end
+                || lapsed(s, run, last_window.min(tail_end), scale(), params),
         },
+    }
+}
+
+/// The last window an incident may claim when the service's next incident begins at window
+/// `next` (its lead-in included), if any: the one before (for its tail, its recovery posts and
+/// its quoted times).
+pub(super) fn own_until(next: Option<i64>) -> i64 {
+    next.map_or(i64::MAX, |n| n - 1)
+}
+
+/// How the chatter since `run` (the records not naming service `svc`, from the window after
+/// its last elevated one to the series' last) compares with the chatter level the expectation
+/// of those windows rests on (see [`chatter_around`]), less its spread, at most 1: below 1 when
+/// the chatter fell
+/// after the outage, or when the last windows read it from themselves alone (at a live run's
+/// edge the level is read as far either side, the hour after being still to come). The
+/// expectation of `detect` on the whole input reads that hour: a tail the live edge finds
+/// normal may then be above normal in sum (issue 17's twelfth pass: watch settled a recovery
+/// at 09:15, `detect` placed it at 09:45:19, where the late "it's back" posts came).
+fn edge_scale(w: &Windows, svc: usize, s: &Series, run: &Run) -> f64 {
+    let last = s.first + s.scores.len() as i64 - 1;
+    let (other, smooth) = chatter_around(w, svc, s.first, last);
+    let since = run.end + 1..other.len();
+    let (seen, read): (f64, f64) = (
+        other[since.clone()].iter().sum(),
+        smooth[since].iter().sum(),
+    );
+    // Less chatter than read by its count's own spread (one Poisson standard deviation) is no
+    // fall: a sparse chatter's few posts would hold many a clean recovery back on their noise.
+    if read > 0.0 {
+        ((seen + read.sqrt()) / read).min(1.0)
+    } else {
+        1.0
     }
 }
 
@@ -95,16 +139,65 @@ pub(super) fn recovery_time(
 /// announced the reports' end as soon as the tail so far was normal, and `detect`, with the
 /// later windows, moved the recovery to the late post). The cost: an outage whose tail falls
 /// quiet for a while and then flares again without an elevated window ends with its reports.
-fn degraded_tail(s: &Series, run: &Run, (post, told): (i64, i64), params: &Params) -> bool {
-    degraded_until(s, run.end + 1, post - s.first, params) && !lapsed(s, run, told - 1, params)
+fn degraded_tail(
+    s: &Series,
+    run: &Run,
+    (post, told): (i64, i64),
+    scale: f64,
+    params: &Params,
+) -> bool {
+    let first = run.end + 1;
+    let to = ((post - s.first).max(0) as usize).min(s.scores.len().saturating_sub(1));
+    let above =
+        first <= to && above_normal_sums(sums(&s.scores[first..=to], scale), s.theta, params);
+    above && !lapsed(s, run, told - 1, scale, params)
 }
 
 /// Whether the reports since `run` fell to normal in sum (not [`above_normal`]) at some window
 /// from the run's settling (`merge_gap` windows past its last elevated one, when a live run
-/// first places its recovery) up to window `to`: the sum from the run's end to that window.
-fn lapsed(s: &Series, run: &Run, to: i64, params: &Params) -> bool {
-    let from = s.first + run.end as i64 + params.merge_gap + 1;
-    (from..=to).any(|k| !degraded_until(s, run.end + 1, k - s.first, params))
+/// first places its recovery) up to window `to`: the sum from the run's end to that window,
+/// each window's expectation times `scale` (1: as scored). One pass, the sums carried on.
+fn lapsed(s: &Series, run: &Run, to: i64, scale: f64, params: &Params) -> bool {
+    let (from, to) = (run.end as i64 + params.merge_gap + 1, to - s.first);
+    if from > to {
+        return false;
+    }
+    // The windows judged: `from..=to` within the series (its last alone when it ends before).
+    let last = s.scores.len() as i64 - 1;
+    let (lo, hi) = if last < from {
+        (last, last)
+    } else {
+        (from, to.min(last))
+    };
+    if lo <= run.end as i64 {
+        return true;
+    }
+    let (mut c, mut mu, mut mu2) = (0u32, 0.0, 0.0);
+    for (k, x) in s
+        .scores
+        .iter()
+        .enumerate()
+        .take(hi as usize + 1)
+        .skip(run.end + 1)
+    {
+        let m = x.expected * scale;
+        (c, mu, mu2) = (c + x.reports, mu + m, mu2 + m * m);
+        if k as i64 >= lo && !above_normal_sums((c, mu, mu2), s.theta, params) {
+            return true;
+        }
+    }
+    false
+}
+
+/// The reports of `part`, and their expectations (times `scale`) and its squares, summed.
+fn sums(part: &[WindowScore], scale: f64) -> (u32, f64, f64) {
+    let count: u32 = part.iter().map(|x| x.reports).sum();
+    let mu: f64 = part.iter().map(|x| x.expected * scale).sum();
+    let mu2: f64 = part
+        .iter()
+        .map(|x| (x.expected * scale) * (x.expected * scale))
+        .sum();
+    (count, mu, mu2)
 }
 
 /// Where [`recovery_time`] places an outage's recovery.
@@ -160,21 +253,17 @@ fn first_recovery_post(
 /// `tail_alpha`, under the series' variance model (size `theta`; a sum of negative binomials is
 /// taken as one with the same mean and variance: size θ·(Σμ)²/Σμ²).
 pub(super) fn above_normal(part: &[WindowScore], theta: f64, params: &Params) -> bool {
-    let count: u32 = part.iter().map(|x| x.reports).sum();
-    let mu: f64 = part.iter().map(|x| x.expected).sum();
-    let mu2: f64 = part.iter().map(|x| x.expected * x.expected).sum();
+    above_normal_sums(sums(part, 1.0), theta, params)
+}
+
+/// [`above_normal`] from the sums of the part's reports, expectations and their squares.
+fn above_normal_sums((count, mu, mu2): (u32, f64, f64), theta: f64, params: &Params) -> bool {
     let size = if theta.is_finite() && mu2 > 0.0 {
         theta * mu * mu / mu2
     } else {
         f64::INFINITY
     };
     nb_tail(count, mu, size) < params.tail_alpha
-}
-
-/// True when the windows `from..=to` of the series are [`above_normal`] together.
-fn degraded_until(s: &Series, from: usize, to: i64, params: &Params) -> bool {
-    let to = (to.max(0) as usize).min(s.scores.len().saturating_sub(1));
-    from <= to && above_normal(&s.scores[from..=to], s.theta, params)
 }
 
 #[cfg(test)]

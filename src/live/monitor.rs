@@ -20,8 +20,9 @@
 //!   after the last elevated window, so nothing more can join the run; the recovery posts
 //!   only place it), once it is settled: while "it's back" posts still to come could make the
 //!   outage's tail a degraded one (its reports above normal in sum, no recovery posts yet,
-//!   fewer than `tail_windows` windows past the run), it is held back, so that it is announced
-//!   once, where `detect` places it ([`settled_recovery`]). Withdrawn: an announced incident that
+//!   fewer than `tail_windows` windows past the run; or found normal only against the chatter
+//!   level the live edge reads for the tail, not against the chatter seen since the run), it is
+//!   held back, so that it is announced once, where `detect` places it ([`settled_recovery`]). Withdrawn: an announced incident that
 //!   the detector, with the windows closed since, no longer finds at all once `merge_gap`
 //!   windows have closed after its last elevated window (the refitted baseline explains it);
 //!   also after its recovery was announced, up to the close `tail_windows` past its last
@@ -56,7 +57,8 @@
 //! incidents is under way: an incident's last window is elevated, so it holds reports; once
 //! more at the close `tail_windows` past its last report (the verdict on those reports then
 //! settled); and between closes, on a report into an open window that could tip it, while
-//! none is under way.
+//! none is under way (one whose recovery is held back is not: a next outage the detector keeps
+//! apart from it is announced between closes too).
 //! Memory stays bounded: windows older than the horizon are forgotten, closed windows keep only a
 //! count of their voices, and windows more than a day old drop their sample posts unless an
 //! incident under way reaches back to them.
@@ -182,6 +184,18 @@ impl Monitor {
         self.tracked[svc].iter().any(|t| !t.recovered)
     }
 
+    /// Whether an announced incident of `svc` is under way with no recovery placed yet: one
+    /// whose recovery the detector places but holds back (see [`settled_recovery`]) is over as
+    /// far as a new outage goes. Its reports have ended, and the service's next incident, which
+    /// the detector keeps apart, cuts its tail (issue 17's twelfth pass: [`Monitor::peek`]
+    /// looked only at services with nothing announced open, so such an onset waited for the
+    /// close).
+    fn under_way(&self, svc: usize) -> bool {
+        self.tracked[svc]
+            .iter()
+            .any(|t| !t.recovered && t.seen.recovery.is_none())
+    }
+
     /// Incidents under way.
     pub fn open_incidents(&self) -> usize {
         self.tracked
@@ -264,7 +278,9 @@ impl Monitor {
     /// incident right (`follow`, or withdrawn when the detector no longer finds it).
     ///
     /// `idx` is the window the report came into. The detector runs again only when that
-    /// window's voices could tip it (see [`Monitor::worth_a_peek`]).
+    /// window's voices could tip it (see [`Monitor::worth_a_peek`]), and only for a service
+    /// with no announced incident under way ([`Monitor::under_way`]: one whose recovery is held
+    /// back does not count; a new incident the detector keeps apart from it is announced).
     pub fn peek(
         &mut self,
         w: &Windows,
@@ -275,7 +291,7 @@ impl Monitor {
         let Some(closed) = self.closed else {
             return vec![];
         };
-        if open_through <= closed || idx <= closed || self.open(svc) {
+        if open_through <= closed || idx <= closed || self.under_way(svc) {
             return vec![];
         }
         if !self.worth_a_peek(w, svc, idx, closed) {
@@ -915,6 +931,53 @@ mod tests {
         let json = end[0].to_json("svc", chrono_tz::UTC);
         assert_eq!(json.event, "unresolved");
         assert_eq!(json.recovery.as_deref(), Some("1970-01-01T05:06:00Z"));
+    }
+
+    #[test]
+    fn a_next_outage_is_announced_between_closes_while_a_recovery_is_held() {
+        // A dense service (ten voices a minute from minute 0), an outage of sixty a minute in
+        // minutes 300 to 305, then a tail of thirteen a minute: above normal in sum, so the
+        // recovery is held back, but under the elevated ratio, so the detector keeps a return
+        // after it apart. At minute 312 the next outage starts, sixty voices coming into the
+        // open window one by one: its onset is announced before that window closes (it waited
+        // for the close while the first one's recovery was held).
+        let mut w = Windows::new(60, 1);
+        let per_minute = |m: i64| match m {
+            300..=305 | 312 => 60,
+            306..=311 => 13,
+            _ => 10,
+        };
+        let mut m = Monitor::new(Params::default(), 1, 10_000);
+        let mut closes = vec![];
+        for c in 0..312 {
+            w.see(c * 60);
+            for v in 0..per_minute(c) {
+                report(&mut w, c * 60 + v % 60, &format!("c{c}v{v}"));
+            }
+            if c >= 299 {
+                closes.extend(m.close(&mut w, c, (c + 1) * 60));
+            }
+        }
+        let kinds: Vec<Event> = closes.iter().map(|a| a.event).collect();
+        assert_eq!(kinds, [Event::Onset], "held, not recovered: {closes:?}");
+        let held = &m.tracked[0][0];
+        assert!(!held.recovered && held.seen.recovery.is_some(), "{held:?}");
+        assert!(!held.seen.recovery_settled);
+        let mut early = vec![];
+        for v in 0..per_minute(312) {
+            let t = 312 * 60 + v % 60;
+            report(&mut w, t, &format!("n{v}"));
+            early.extend(m.peek(&w, (0, 312), 312, t));
+        }
+        assert_eq!(early.len(), 1, "{early:?}");
+        assert_eq!(early[0].event, Event::Onset);
+        assert_eq!(early[0].incident, 2);
+        assert!(early[0].as_of < 313 * 60, "{early:?}");
+        // At the close the first outage's tail ends where the second begins: its recovery is
+        // settled and announced, and the second goes on as announced.
+        let at_close = m.close(&mut w, 312, 313 * 60);
+        let kinds: Vec<(Event, u64)> = at_close.iter().map(|a| (a.event, a.incident)).collect();
+        assert_eq!(kinds, [(Event::Recovery, 1)], "{at_close:?}");
     }
 
     #[test]
