@@ -1290,7 +1290,9 @@ fn a_signal_ends_a_run_with_exec_though_the_input_stays_open() {
 /// A skewed clock does not blind the run: one post 21 hours ahead of the stream, or three
 /// posts three days ahead scattered through it (the stream goes on where it was between them),
 /// move no window's close, so the outage that follows is announced and nothing turns late. (A
-/// review found both leaving every later post late and the outage unannounced, exit 0.)
+/// review found both leaving every later post late and the outage unannounced, exit 0.) A
+/// skewed last post moves nothing either: the outage under way at the end stays unresolved,
+/// not recovered.
 #[test]
 fn a_post_far_ahead_of_the_stream_does_not_close_its_windows() {
     let start = 1_700_000_000;
@@ -1309,6 +1311,10 @@ fn a_post_far_ahead_of_the_stream_does_not_close_its_windows() {
                 (200, start + 3 * 86_400),
                 (300, start + 3 * 86_400),
             ],
+        ),
+        (
+            "the last post 21 h ahead",
+            vec![(lines.len() - 1, start + 45 * 3600)],
         ),
     ];
     for (what, skewed) in cases {
@@ -1332,12 +1338,14 @@ fn a_post_far_ahead_of_the_stream_does_not_close_its_windows() {
             "{what}: {first}"
         );
         assert!(err.contains("kept out: 0 late"), "{what}: {err}");
-        let far_ahead = if skewed.len() == 3 {
-            "3 far ahead"
-        } else {
-            "0 far ahead"
+        let far_ahead = match what {
+            "one post 21 h ahead" => "0 far ahead",
+            "the last post 21 h ahead" => "1 far ahead",
+            _ => "3 far ahead",
         };
         assert!(err.contains(far_ahead), "{what}: {err}");
+        let last: Value = serde_json::from_str(out.lines().last().unwrap()).unwrap();
+        assert_eq!(last["event"], "unresolved", "{what}: {out}");
     }
 }
 

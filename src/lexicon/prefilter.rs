@@ -234,7 +234,7 @@ impl Prefilter {
         // A DFA: it reads every post, and searches faster than an NFA (which cost ~5% more
         // instructions per line here); built as the full matcher's is (`tokens.rs`), in a few
         // million instructions where the crate's took ~34 M on every run.
-        let ac = Some(Tokens::new(&words));
+        let ac = Tokens::new(&words);
         Prefilter {
             tokens: ac,
             contexts,

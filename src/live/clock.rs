@@ -122,22 +122,19 @@ impl Clock {
     }
 
     /// Whether `run` (the times of the posts that came one after another, ahead of the clock,
-    /// with no post in an open window between them, in arrival order) corroborates a jump: at
-    /// least [`CONFIRM`] of them, [`in_order`](Clock::in_order). Returns the earliest, where the
-    /// clock then goes.
-    pub fn corroborated(&self, run: &[Ts]) -> Option<Ts> {
-        (run.len() >= CONFIRM).then(|| self.in_order(run)).flatten()
-    }
-
-    /// Whether `run` reads as a stream going on from its first post: no time before the one
-    /// before it by more than the lateness, all within [`MAX_SPREAD_S`]. Returns the earliest.
-    pub fn in_order(&self, run: &[Ts]) -> Option<Ts> {
-        let ordered = run
+    /// with no post in an open window between them, in arrival order) corroborates a jump: its
+    /// last [`CONFIRM`] read as a stream going on from the first of them (none before the one
+    /// before it by more than the lateness, all within [`MAX_SPREAD_S`]). Only the last ones
+    /// are read, so one pair out of order earlier in a long run does not block the clock for
+    /// good. Returns the earliest and the latest of them.
+    pub fn corroborated(&self, run: &[Ts]) -> Option<(Ts, Ts)> {
+        let last = run.get(run.len().checked_sub(CONFIRM)?..)?;
+        let ordered = last
             .windows(2)
             .all(|p| p[1] >= p[0].saturating_sub(self.lateness));
-        let lo = run.iter().copied().min()?;
-        let hi = run.iter().copied().max()?;
-        (ordered && hi.saturating_sub(lo) <= MAX_SPREAD_S).then_some(lo)
+        let lo = last.iter().copied().min()?;
+        let hi = last.iter().copied().max()?;
+        (ordered && hi.saturating_sub(lo) <= MAX_SPREAD_S).then_some((lo, hi))
     }
 }
 
@@ -184,12 +181,18 @@ mod tests {
         assert_eq!(c.judge(&w, skewed, 0), Verdict::Ahead);
         assert_eq!(c.judge(&w, skewed, 20 * 3600 + 1), Verdict::Open);
         assert_eq!(c.corroborated(&[far, far + 5]), None);
-        assert_eq!(c.corroborated(&[far, far + 5, far + 2]), Some(far));
+        assert_eq!(
+            c.corroborated(&[far, far + 5, far + 2]),
+            Some((far, far + 5))
+        );
         // A replayed archive's night gap: the posts after it go on in order.
-        assert_eq!(c.corroborated(&[far, far + 4000, far + 9000]), Some(far));
-        // Three absurd times that do not agree with each other move nothing: out of order, or
-        // spread over more than a week.
-        assert_eq!(c.corroborated(&[far * 3, far * 2, far]), None);
-        assert_eq!(c.corroborated(&[far, far * 2, far * 3]), None);
+        let night = [far, far + 4000, far + 9000];
+        assert_eq!(c.corroborated(&night), Some((far, far + 9000)));
+        // Out of order by more than the lateness, or spread over more than a week: nothing.
+        assert_eq!(c.corroborated(&[far + 9000, far + 4000, far + 9100]), None);
+        assert_eq!(c.corroborated(&[far, far + 4000, far + 8 * 86_400]), None);
+        // Only the last ones count: a pair out of order earlier in the run does not block it.
+        let jitter = [far + 9000, far, far + 60, far + 120];
+        assert_eq!(c.corroborated(&jitter), Some((far, far + 120)));
     }
 }

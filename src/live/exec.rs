@@ -9,7 +9,7 @@
 
 use std::io::{self, Write};
 use std::process::{Child, Command, Stdio};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
@@ -69,6 +69,7 @@ pub struct Notifier {
     /// Set on an interrupt: jobs still queued after this instant are dropped, not run.
     deadline: Arc<OnceLock<Instant>>,
     timeout: Duration,
+    closed: Arc<AtomicBool>,
     quiet: bool,
 }
 
@@ -76,6 +77,8 @@ pub struct Notifier {
 #[derive(Clone)]
 pub struct Queue {
     tx: Sender<Option<Job>>,
+    /// Set when [`Notifier::finish`] begins: later alerts are dropped and counted.
+    closed: Arc<AtomicBool>,
     counts: Arc<ExecCounts>,
     quiet: bool,
 }
@@ -83,6 +86,16 @@ pub struct Queue {
 impl Queue {
     /// Queues a job without waiting: when the queue is full the job is dropped and counted.
     pub fn send(&self, job: Job) {
+        if self.closed.load(Ordering::SeqCst) {
+            self.counts.dropped.fetch_add(1, Ordering::Relaxed);
+            if !self.quiet {
+                eprintln!(
+                    "outcry: --exec: the {} alert of {} (incident {}) came after the run ended and was not handed to the command",
+                    job.event, job.service, job.incident
+                );
+            }
+            return;
+        }
         match self.tx.try_send(Some(job)) {
             Ok(()) => {}
             Err(TrySendError::Full(Some(job))) | Err(TrySendError::Disconnected(Some(job))) => {
@@ -132,6 +145,7 @@ impl Notifier {
             counts,
             deadline,
             timeout,
+            closed: Arc::new(AtomicBool::new(false)),
             quiet,
         }
     }
@@ -140,6 +154,7 @@ impl Notifier {
     pub fn queue(&self) -> Queue {
         Queue {
             tx: self.tx.clone(),
+            closed: Arc::clone(&self.closed),
             counts: Arc::clone(&self.counts),
             quiet: self.quiet,
         }
@@ -150,6 +165,7 @@ impl Notifier {
     /// (the command running may take its own), and the jobs still queued then are dropped and
     /// counted. Alerts queued later (by a handle still alive) are never run.
     pub fn finish(mut self, interrupted: bool) -> Arc<ExecCounts> {
+        self.closed.store(true, Ordering::SeqCst);
         if interrupted {
             let _ = self.deadline.set(Instant::now() + self.timeout);
         }

@@ -78,6 +78,8 @@ struct State {
     /// How many of the last `held` came one after another, with no post in an open window
     /// since (only such a run corroborates a jump: [`Clock::corroborated`]).
     ahead_run: usize,
+    /// The run is over (an interrupt or the end): a post the reader still hands on is dropped.
+    finished: bool,
     emit: Emit,
     /// The first error writing an alert (a closed pipe): the run stops.
     failed: Option<io::Error>,
@@ -131,6 +133,7 @@ impl State {
             live: LiveCounts::default(),
             held: vec![],
             ahead_run: 0,
+            finished: false,
             emit,
             failed: None,
             stop,
@@ -148,6 +151,9 @@ impl State {
 
     /// Takes one post from the reader, which came after `silent` of wall time without input.
     fn admit(&mut self, p: &Post<'_>, silent: Duration) {
+        if self.finished {
+            return;
+        }
         if self.collector.range.outside(p.time).is_some() {
             // Counted by reason (before_since, after_until) and kept out.
             self.collector.post(p);
@@ -163,7 +169,7 @@ impl State {
                 }
                 self.held.push(p.clone().into_owned());
                 self.ahead_run = (self.ahead_run + 1).min(self.held.len());
-                if let Some(t) = self.clock.corroborated(&self.run_times()) {
+                if let Some((t, _)) = self.clock.corroborated(&self.run_times()) {
                     self.clock.advance(t);
                     self.release_held();
                     self.close_due();
@@ -234,14 +240,13 @@ impl State {
         run.iter().map(|p| p.time).collect()
     }
 
-    /// Counts the held posts the clock has now come within a jump of.
+    /// Counts the held posts the clock has now reached (in the window open at the clock, or
+    /// in one closed: late), so that every post counted is in a window the run closes.
     fn release_held(&mut self) {
-        let w = &self.collector.windows;
-        if !self
-            .held
-            .iter()
-            .any(|p| self.clock.judge(w, p.time, 0) != Verdict::Ahead)
-        {
+        let Some(now) = self.clock.now() else {
+            return;
+        };
+        if !self.held.iter().any(|p| p.time <= now) {
             // (the usual case while a skewed post waits: nothing to move, nothing allocated)
             return;
         }
@@ -251,12 +256,11 @@ impl State {
         let run_from = held.len() - self.ahead_run;
         let mut run = 0;
         for (i, p) in held.into_iter().enumerate() {
-            match self.clock.judge(&self.collector.windows, p.time, 0) {
-                Verdict::Ahead => {
-                    run += usize::from(i >= run_from);
-                    keep.push(p);
-                }
-                _ => ready.push(p),
+            if p.time <= now {
+                ready.push(p);
+            } else {
+                run += usize::from(i >= run_from);
+                keep.push(p);
             }
         }
         ready.sort_by_key(|p| p.time);
@@ -265,9 +269,7 @@ impl State {
         for p in &ready {
             match self.clock.judge(&self.collector.windows, p.time, 0) {
                 Verdict::Late => self.late(p.time),
-                // Counted in its window, which is open, but the clock stays: a post let go
-                // as the clock came within a jump of it must not close the windows between (a
-                // skewed post an hour ahead would cut an outage's first windows short).
+                // (the clock is past it already: it moves nothing)
                 _ => self.collector.post(p),
             }
         }
@@ -346,13 +348,14 @@ impl State {
         }
     }
 
-    /// The end: the posts still held that came last, one after another and in order, are the
-    /// stream's end and nothing came to doubt them, so the clock goes to the latest of them;
-    /// the others were never corroborated (`far_ahead`). The open windows close; incidents
-    /// still under way are unresolved.
+    /// The end: the posts still held were never corroborated (`far_ahead`), but for a run of
+    /// them at the end that corroborates itself as during the stream (the clock goes to the
+    /// latest of its last posts: a skewed last post alone moves nothing). The open windows
+    /// close; incidents still under way are unresolved. Posts the reader still hands on after
+    /// this are dropped.
     fn finish(&mut self) {
-        let run = self.run_times();
-        if let (Some(_), Some(&last)) = (self.clock.in_order(&run), run.iter().max()) {
+        self.finished = true;
+        if let Some((_, last)) = self.clock.corroborated(&self.run_times()) {
             self.clock.advance(last);
             self.release_held();
         }
@@ -442,6 +445,8 @@ pub fn watch(
         }
         if signal::raised() {
             summary.interrupted = true;
+            // (the reader stops at its next post)
+            stop.store(true, Ordering::SeqCst);
             break;
         }
         if stop.load(Ordering::SeqCst) {

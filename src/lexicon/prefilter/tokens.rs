@@ -13,6 +13,12 @@
 
 use super::super::longest::{byte_classes, Trie};
 
+/// The largest table built, in bytes (four-byte cells, a row a state): the shipped lexicons'
+/// is far below; a user's lexicon of 200,000 names would need hundreds of MB (a review), so
+/// past this there is no table and the prefilter lets every post through (the full matcher,
+/// `longest.rs`, has the same budget).
+const TABLE_BUDGET: usize = 16 << 20;
+
 /// The compiled tokens.
 pub(crate) struct Tokens {
     /// The class of each byte (an ASCII capital has its small letter's).
@@ -34,7 +40,11 @@ pub(crate) struct Tokens {
 
 impl Tokens {
     /// Compiles `tokens` (none may be empty); a token's number is its place in the list.
-    pub(crate) fn new(tokens: &[&str]) -> Tokens {
+    /// `None` when the table would pass [`TABLE_BUDGET`] (a user's lexicon of hundreds of
+    /// thousands of names): the prefilter then lets every post through, as it did when the
+    /// crate's automaton failed to build.
+    pub(crate) fn new(tokens: &[&str]) -> Option<Tokens> {
+        debug_assert!(tokens.iter().all(|t| !t.is_empty()), "an empty token");
         let folded: Vec<Vec<u8>> = tokens
             .iter()
             .map(|t| t.as_bytes().to_ascii_lowercase())
@@ -46,6 +56,10 @@ impl Tokens {
         }
         let shift = count.next_power_of_two().trailing_zeros();
         let trie = Trie::new(&pats, &classes);
+        let cells = trie.ends.len().saturating_mul(1 << shift);
+        if cells.saturating_mul(std::mem::size_of::<u32>()) > TABLE_BUDGET {
+            return None;
+        }
         let mut t = Tokens {
             classes,
             shift,
@@ -57,7 +71,7 @@ impl Tokens {
             lens: pats.iter().map(|p| p.len() as u32).collect(),
         };
         t.compile(&trie);
-        t
+        Some(t)
     }
 
     /// The table (module comment).
@@ -164,10 +178,12 @@ mod tests {
 
     fn ours(pats: &[&str], hay: &str) -> Vec<(usize, usize, usize)> {
         let mut v = vec![];
-        Tokens::new(pats).each_hit(hay.as_bytes(), |p, s, e| {
-            v.push((p, s, e));
-            false
-        });
+        Tokens::new(pats)
+            .unwrap()
+            .each_hit(hay.as_bytes(), |p, s, e| {
+                v.push((p, s, e));
+                false
+            });
         v
     }
 
@@ -190,13 +206,25 @@ mod tests {
         }
     }
 
+    /// A lexicon whose table would pass the budget builds none (every post a candidate) rather
+    /// than hundreds of MB; the shipped-size sets build one.
+    #[test]
+    fn a_table_past_the_budget_is_not_built() {
+        let many: Vec<String> = (0..60_000u32)
+            .map(|k| format!("{:08x}z", k.wrapping_mul(2_654_435_761)))
+            .collect();
+        let many: Vec<&str> = many.iter().map(String::as_str).collect();
+        assert!(Tokens::new(&many).is_none());
+        assert!(Tokens::new(&many[..200]).is_some());
+    }
+
     #[test]
     fn finds_every_hit_in_either_case_and_stops_when_asked() {
         let pats = ["ab", "b", "AB", "요", "b"];
         assert_eq!(ours(&pats, "xAb요"), crates(&pats, "xAb요"));
         assert_eq!(ours(&pats, "xAb요").len(), 5);
         let mut seen = 0;
-        let t = Tokens::new(&pats);
+        let t = Tokens::new(&pats).unwrap();
         assert!(t.each_hit(b"abab", |_, _, _| {
             seen += 1;
             seen == 2
