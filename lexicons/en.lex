@@ -2185,3 +2185,14 @@ it's the wifi
 it was the wifi
 it's the router
 it was the router
+
+# Issue 14, round twelve: counts of a service's users are a rating, not its outage ("TikTok
+# daily active users reportedly declined in Q2": the users declined, not a payment). "users"
+# alone is not a cue ("down for 50% of users" is an outage).
+[sense rating]
+active users
+daily users
+monthly users
+user count
+user numbers
+user base

@@ -538,8 +538,9 @@ fn seventh_set_dev_half_holds_what_it_measured() {
 /// just stop posting? oh wait there they are") and one report more found; the floor followed it.
 /// Round eleven's sentence rule (a scene after the service's name) cost one trap here
 /// ("카카오톡 업데이트 했더니 UI 또 바뀜 적응 안 됨": an ending in -ㅁ closes a sentence the rule
-/// does not see): 0.972 → 0.959, recall 0.946 unchanged. Lowered for it, and left open.
-const DEV7: (f64, f64, usize) = (0.95, 0.91, 0);
+/// did not see): 0.972 → 0.959, and the floor was lowered; round twelve's narrowing reads the
+/// casual ending (`sentence.rs`) and the half measures 0.972 again: restored.
+const DEV7: (f64, f64, usize) = (0.97, 0.91, 0);
 
 /// The untouched half of the seventh set (issue 14, round six), run once at the end of the round,
 /// after the rules and the retrained vetter were committed: with the vetter, precision 0.942,
@@ -721,9 +722,10 @@ fn eleventh_set_test_half() {
 /// What the run measured (a floor).
 ///
 /// Round eleven's sentence rule read one rating post more as a report ("TikTok daily active
-/// users reportedly declined in Q2"): 0.909 → 0.896, 1 → 2 figurative; recall unchanged. Lowered
-/// for it, and left open.
-const TEST11: (f64, f64, usize) = (0.89, 0.78, 2);
+/// users reportedly declined in Q2"): 0.909 → 0.896, 1 → 2 figurative, and the floor was
+/// lowered; round twelve reads counts of a service's users as a rating (`active users`, a cue
+/// between the name and the outage word) and the half measures 0.909 again: restored.
+const TEST11: (f64, f64, usize) = (0.90, 0.78, 1);
 
 /// The untouched half of the tenth set (issue 14, round nine), run once at the end of the round,
 /// after the rules and the retrained vetter were committed: with the vetter, precision 0.909,
