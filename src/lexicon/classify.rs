@@ -1035,22 +1035,7 @@ impl Matcher {
         if !keep(stage) {
             return None;
         }
-        s.norm.clear();
-        // (the normaliser finds on its way whether `respell::may_respell(stage)`)
-        let shape = Normaliser::new(&mut s.norm, Some(&self.handles), self.doubles)
-            .with_layout(&mut s.layout)
-            .run(stage);
-        if shape {
-            respell(
-                stage,
-                &mut s.norm,
-                &self.vocab,
-                &mut s.respelling,
-                &mut s.layout,
-            );
-        } else {
-            s.respelling.changes.clear();
-        }
+        self.normalise_stage(stage, &mut s.norm, &mut s.layout, &mut s.respelling);
         let hay = s.norm.as_bytes();
         self.find_hits(hay, &mut s.hits);
         self.drop_inside_words(stage, &s.norm, &mut s.hits, &mut s.dropped);
@@ -1097,6 +1082,27 @@ impl Matcher {
             backstory: last.backstory && kind.is_some_and(|(k, _)| k == Kind::Recovery),
             ceased: last.ceased && kind.is_some_and(|(k, _)| k == Kind::Recovery),
         })
+    }
+
+    /// Writes the normalised form of `stage` (the first-stage text) into `norm` and its layout
+    /// into `layout`, and reads playful spellings back (`respell.rs`) when it has one.
+    fn normalise_stage(
+        &self,
+        stage: &str,
+        norm: &mut String,
+        layout: &mut Layout,
+        respelling: &mut Respelling,
+    ) {
+        norm.clear();
+        // (the normaliser finds on its way whether `respell::may_respell(stage)`)
+        let shape = Normaliser::new(norm, Some(&self.handles), self.doubles)
+            .with_layout(layout)
+            .run(stage);
+        if shape {
+            respell(stage, norm, &self.vocab, respelling, layout);
+        } else {
+            respelling.changes.clear();
+        }
     }
 
     /// Whether the post is a near candidate, the only kind the vetter may promote: an outage or
