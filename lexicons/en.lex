@@ -2185,3 +2185,53 @@ it's the wifi
 it was the wifi
 it's the router
 it was the router
+
+# Issue 14, round twelve: counts of a service's users are a rating, not its outage ("TikTok
+# daily active users reportedly declined in Q2": the users declined, not a payment). "users"
+# alone is not a cue ("down for 50% of users" is an outage).
+[sense rating]
+active users
+daily users
+monthly users
+user count
+user numbers
+user base
+
+# Issue 14, round twelve, on the thirteenth set's dev half, by class. Scenes: nothing loading
+# said with "is"; returns said as a fix that holds ("whatever was broken seems fixed").
+[outage en]
+^nothing is loading
+^nothing's loading
+
+[recovery en]
+seems fixed
+seems to be fixed
+looks fixed
+
+# Talk about an outage as a search trend, a year's recap, or a record ("\"Is Instagram down?\"
+# was one of the most searched questions", "still the longest outage I've lived through"); a
+# belief others had ("my whole team assumed zoom crashed").
+[sense news 4 every after]
+most searched
+recap
+
+[exclude en]
+longest outage
+biggest outage
+for offline
+other sites work
+other sites are fine
+every other site works
+everything else works
+
+[sense belief 3 every]
+assumed
+
+# A download, a video or a stream stopped at a share of its progress ("stops at 99% loading";
+# not "stuck at", which would hide "stuck at \"pending\"");
+# a provider gone from a whole block ("now the whole block has no Xfinity").
+[outage en]
+^stops at {number}
+^frozen at {number}
+has no {service}
+have no {service}

@@ -1752,3 +1752,38 @@ TV
 공유기 문제였
 공유기 문제더라
 인터넷 문제였
+
+# Issue 14, round twelve, on the thirteenth set's dev half, by class. Scenes: a blank page, a
+# phone that shows only SOS, a stream cut off (나가짐).
+[outage ko]
+^하얀 페이지
+^흰 페이지
+^빈 페이지
+^sos만 뜸
+^sos만 떠
+^나가짐
+
+# A router is the line's own word: "KT 공유기" names the provider.
+[context ko]
+공유기
+
+# Other sites working is evidence of this one's outage, not against it ("error code -118 떠요
+# 다른 사이트는 다 잘 되는데"); maintenance over said as a question is no return (점검 끝난 거
+# 아니었냐고).
+[exclude ko]
+다른 사이트는 잘 되는데
+다른 사이트는 다 잘 되는데
+다른 사이트는 잘 돼
+다른 앱은 잘 되는데
+다른 앱은 다 잘 되는데
+다른 건 다 잘 되는데
+점검 끝난 거 아니
+
+# A scare checked and found false (확인해보니 멀쩡함, 주작이었음); news after the fact (후속 보도).
+[counter ko]
+확인해보니 멀쩡
+멀쩡함
+주작이었
+
+[sense news 4 every after]
+후속 보도

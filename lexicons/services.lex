@@ -1309,3 +1309,7 @@ U+tv
 
 [service playstation-network game]
 ?PS5
+
+# Issue 14, round twelve: the carrier's name as Koreans type it with a Latin T.
+[service t-mobile isp]
+T모바일

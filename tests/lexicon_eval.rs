@@ -538,8 +538,9 @@ fn seventh_set_dev_half_holds_what_it_measured() {
 /// just stop posting? oh wait there they are") and one report more found; the floor followed it.
 /// Round eleven's sentence rule (a scene after the service's name) cost one trap here
 /// ("카카오톡 업데이트 했더니 UI 또 바뀜 적응 안 됨": an ending in -ㅁ closes a sentence the rule
-/// does not see): 0.972 → 0.959, recall 0.946 unchanged. Lowered for it, and left open.
-const DEV7: (f64, f64, usize) = (0.95, 0.91, 0);
+/// did not see): 0.972 → 0.959, and the floor was lowered; round twelve's narrowing reads the
+/// casual ending (`sentence.rs`) and the half measures 0.972 again: restored.
+const DEV7: (f64, f64, usize) = (0.97, 0.91, 0);
 
 /// The untouched half of the seventh set (issue 14, round six), run once at the end of the round,
 /// after the rules and the retrained vetter were committed: with the vetter, precision 0.942,
@@ -666,6 +667,34 @@ fn the_thirteenth_set_is_balanced_and_split() {
     check_split("labelled13", 400, 0, &WRITTEN_CLASSES);
 }
 
+/// The dev half of the thirteenth set (issue 14, round twelve), written blind to the code: before
+/// any tuning on it, with round twelve's narrowed sentence rule and round nine's vetter, it
+/// measured precision 0.953, recall 0.824 (tp 61, fp 3, fn 13) and no market, rating or
+/// physical-sense post read as a report (the rules alone 0.882, 0.811 (tp 60, fp 8, fn 14), 0).
+/// Tuned on since (rules; the vetter was not retrained): 1.000, 0.959 (tp 71, fp 0, fn 3), none
+/// (the rules alone 0.972, 0.946 (tp 70, fp 2, fn 4), 0): a tuned figure, held as a floor.
+#[test]
+fn thirteenth_set_dev_half_holds_what_it_measured() {
+    hold_half("labelled13-dev.tsv", DEV13);
+}
+
+/// What the thirteenth set's dev half measures with the shipped rules and vetter (a floor).
+const DEV13: (f64, f64, usize) = (0.99, 0.95, 0);
+
+/// The untouched half of the thirteenth set (issue 14, round twelve), run once at the end of the
+/// round, after the rules were committed: with the vetter, precision 0.930, recall 0.868 (tp 66,
+/// fp 5, fn 10) and no market, rating or physical-sense post read as a report; the rules alone,
+/// in the same run, 0.880, 0.868 (tp 66, fp 9, fn 10) and none. It misses the precision and
+/// recall targets (0.97, 0.95); only the summary was read, nothing was tuned on it, and it is held
+/// to what it measured, as a floor that one more error breaks.
+#[test]
+fn thirteenth_set_test_half() {
+    hold_half("labelled13-test.tsv", TEST13);
+}
+
+/// What the run measured (a floor).
+const TEST13: (f64, f64, usize) = (0.92, 0.86, 0);
+
 /// The dev half of the twelfth set (issue 14, round eleven), written blind to the code: before
 /// any tuning on it, with the rules and the vetter of round ten, it measured precision 0.918,
 /// recall 0.905 and no market, rating or physical-sense post read as a report (the rules alone
@@ -721,9 +750,10 @@ fn eleventh_set_test_half() {
 /// What the run measured (a floor).
 ///
 /// Round eleven's sentence rule read one rating post more as a report ("TikTok daily active
-/// users reportedly declined in Q2"): 0.909 → 0.896, 1 → 2 figurative; recall unchanged. Lowered
-/// for it, and left open.
-const TEST11: (f64, f64, usize) = (0.89, 0.78, 2);
+/// users reportedly declined in Q2"): 0.909 → 0.896, 1 → 2 figurative, and the floor was
+/// lowered; round twelve reads counts of a service's users as a rating (`active users`, a cue
+/// between the name and the outage word) and the half measures 0.909 again: restored.
+const TEST11: (f64, f64, usize) = (0.90, 0.78, 1);
 
 /// The untouched half of the tenth set (issue 14, round nine), run once at the end of the round,
 /// after the rules and the retrained vetter were committed: with the vetter, precision 0.909,

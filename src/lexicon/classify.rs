@@ -15,8 +15,9 @@ use super::file::{
 use super::grammar::{self, Form};
 use super::longest::Longest;
 use super::misspell::Misspellings;
-use super::normalise::{doubles_in, is_syllable, nfkc_stage, Doubles, Normaliser};
+use super::normalise::{doubles_in, is_syllable, nfkc_stage, Doubles, Layout, Normaliser};
 use super::respell::{respell, Respelling, Vocabulary};
+use super::sentence::{self, OWN_LINE};
 use super::vetter::{Vetter, Vetting, MAX_TEXT};
 use crate::record::jsonscan::same;
 
@@ -151,9 +152,11 @@ fn gap_words(gap: &[u8]) -> Option<usize> {
     Some(words)
 }
 
-/// Context words for the writer's own connection or device: of an internet or phone provider
-/// they speak of the service, of any other they speak of the writer's line (see
-/// `Matcher::other_korean_subject`).
+/// Verbs that may stand between an ambiguous alias and the outage or recovery phrase it is the
+/// subject of ("teams has been down all morning"). Not "is", "are" or "was": "the teams are down
+/// by two goals", "my brother said steam was down" read too much as names.
+const AUXILIARIES: &[&str] = &[" has been ", " had been ", " have been "];
+
 /// English words that make the writer (or the writer's party) a sentence's subject: between a
 /// service's name and a far outage word they give the word another subject ("spent my paycheck
 /// on amazon, now i'm broke"; "watched netflix till 3am, i'm dead").
@@ -165,32 +168,16 @@ fn writer_as_subject(gap: &[u8]) -> bool {
         .any(|w| WRITER_SUBJECT.iter().any(|s| s.as_bytes() == w))
 }
 
-const OWN_LINE: &[&str] = &[
-    "와이파이",
-    "데이터",
-    "인터넷",
-    "폰",
-    "핸드폰",
-    "휴대폰",
-    "wifi",
-];
-
 /// How far, in words, a `^` outage predicate may stand from the one service a post names, in
 /// its sentence (see [`sentence_words`]), for that service to be its subject.
 pub const SENTENCE_WINDOW: usize = 8;
 
-/// Polite Korean endings that close a sentence with no mark after them (구글 툴바 메일 알림은
-/// 되던*데요* 웹에서만 안 되고): read as a sentence's end by [`sentence_words`].
-const KO_SENTENCE_ENDS: &[&str] = &[
-    "데요", "네요", "어요", "아요", "해요", "세요", "에요", "예요", "니다", "죠",
-];
-
 /// The words of `gap` as [`gap_words`] counts them, with commas allowed: `None` when a mark that
-/// ends a sentence (`.`, `!`, `?`, `;`) or a polite Korean ending ([`KO_SENTENCE_ENDS`]) stands
-/// in it.
+/// ends a sentence (`.`, `!`, `?`, `;`) or a polite Korean ending ([`sentence::polite_end`])
+/// stands in it. What the normaliser folds away is read by [`sentence::ends_between`].
 fn sentence_words(gap: &[u8]) -> Option<usize> {
     let text = std::str::from_utf8(gap).ok()?;
-    if !text.is_ascii() && KO_SENTENCE_ENDS.iter().any(|e| text.contains(e)) {
+    if !text.is_ascii() && sentence::polite_end(text) {
         return None;
     }
     let mut words = 0;
@@ -662,6 +649,8 @@ pub struct Scratch {
     facet_hits: Vec<Hit>,
     /// Where a misspelt name stands in the normalised text, when one was read (`misspell.rs`).
     misspelt: Option<(usize, usize)>,
+    /// The post's line breaks and the spaces typed between Hangul (`sentence.rs` reads them).
+    layout: Layout,
 }
 
 /// The kept hits by what they stand for: the lists a [`Verdict`] borrows.
@@ -1046,14 +1035,7 @@ impl Matcher {
         if !keep(stage) {
             return None;
         }
-        s.norm.clear();
-        // (the normaliser finds on its way whether `respell::may_respell(stage)`)
-        let shape = Normaliser::new(&mut s.norm, Some(&self.handles), self.doubles).run(stage);
-        if shape {
-            respell(stage, &mut s.norm, &self.vocab, &mut s.respelling);
-        } else {
-            s.respelling.changes.clear();
-        }
+        self.normalise_stage(stage, &mut s.norm, &mut s.layout, &mut s.respelling);
         let hay = s.norm.as_bytes();
         self.find_hits(hay, &mut s.hits);
         self.drop_inside_words(stage, &s.norm, &mut s.hits, &mut s.dropped);
@@ -1066,7 +1048,7 @@ impl Matcher {
         self.set_aside_by_ending(hay, &mut s.hits, &mut s.dropped);
         self.set_aside_other_subjects(hay, &mut s.hits, &mut s.dropped);
         self.drop_without_context(hay, &mut s.hits, &mut s.dropped);
-        self.drop_without_subject(hay, &mut s.hits, &mut s.dropped);
+        self.drop_without_subject(&s.norm, &s.layout, &mut s.hits, &mut s.dropped);
         let mut last = self.sort_by_role(hay, &s.hits, &mut s.roles);
         let composed = (last.outage.is_none() && last.recovery.is_none())
             .then(|| self.composed_outage(hay, &s.hits))
@@ -1100,6 +1082,27 @@ impl Matcher {
             backstory: last.backstory && kind.is_some_and(|(k, _)| k == Kind::Recovery),
             ceased: last.ceased && kind.is_some_and(|(k, _)| k == Kind::Recovery),
         })
+    }
+
+    /// Writes the normalised form of `stage` (the first-stage text) into `norm` and its layout
+    /// into `layout`, and reads playful spellings back (`respell.rs`) when it has one.
+    fn normalise_stage(
+        &self,
+        stage: &str,
+        norm: &mut String,
+        layout: &mut Layout,
+        respelling: &mut Respelling,
+    ) {
+        norm.clear();
+        // (the normaliser finds on its way whether `respell::may_respell(stage)`)
+        let shape = Normaliser::new(norm, Some(&self.handles), self.doubles)
+            .with_layout(layout)
+            .run(stage);
+        if shape {
+            respell(stage, norm, &self.vocab, respelling, layout);
+        } else {
+            respelling.changes.clear();
+        }
     }
 
     /// Whether the post is a near candidate, the only kind the vetter may promote: an outage or
@@ -1539,7 +1542,14 @@ impl Matcher {
     /// not. An English one may also take a service named after it past a preposition (see
     /// [`Matcher::named_after_preposition`]). `--about` is no subject: a stream about one
     /// service still says "밥 먹으면 안 돼".
-    fn drop_without_subject(&self, hay: &[u8], hits: &mut Vec<Hit>, dropped: &mut Vec<Hit>) {
+    fn drop_without_subject(
+        &self,
+        text: &str,
+        layout: &Layout,
+        hits: &mut Vec<Hit>,
+        dropped: &mut Vec<Hit>,
+    ) {
+        let hay = text.as_bytes();
         if !hits.iter().any(|h| self.entries[h.term].needs_subject) {
             return;
         }
@@ -1552,6 +1562,7 @@ impl Matcher {
                         && a.end <= h.start
                         && gap_words(&hay[a.end..h.start]).is_some_and(|n| n <= SUBJECT_WINDOW)
                         && !self.cue_between(&hits[j + 1..i])
+                        && !sentence::own_thing_before(text, layout, h.start, self.is_provider(a))
                 })
             };
             let function_subject = || {
@@ -1563,7 +1574,7 @@ impl Matcher {
                 one_service
                     && self.entries[h.term].kind == TermKind::Outage
                     && h.term < self.literal
-                    && self.far_subject(hay, hits, i)
+                    && self.far_subject(text, layout, hits, i)
             };
             let has_subject = !self.entries[h.term].needs_subject
                 || named_before()
@@ -1588,7 +1599,8 @@ impl Matcher {
     /// naming the service: "opened dropbox an hour ago, the icon is just stuck going round",
     /// LG유플러스 IPTV랑 인터넷이 동시에 나갔어요. Not a grammar form (안 + any verb reaches
     /// too many verbs that are no failure: 덕분에 안 헤맸어요).
-    fn far_subject(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
+    fn far_subject(&self, text: &str, layout: &Layout, hits: &[Hit], i: usize) -> bool {
+        let hay = text.as_bytes();
         let h = hits[i];
         let turned = hits.iter().any(|x| {
             matches!(
@@ -1619,6 +1631,8 @@ impl Matcher {
                 })
                 && !self.other_korean_subject(hay, a, h.start, between)
                 && !writer_as_subject(&hay[a.end..h.start])
+                && !sentence::ends_between(text, layout, a.end, h.start)
+                && !sentence::own_thing_before(text, layout, h.start, self.is_provider(a))
         })
     }
 
@@ -1634,8 +1648,7 @@ impl Matcher {
         let Ok(gap) = std::str::from_utf8(&hay[from..to]) else {
             return false;
         };
-        let isp = matches!(self.entries[name.term].kind,
-            TermKind::Alias(svc) if self.services[svc].category == "isp");
+        let isp = self.is_provider(name);
         let has_final = |c: char| (c as u32 - 0xAC00) % 28 != 0;
         let mut prev: Option<(usize, char)> = None;
         gap.char_indices().any(|(k, c)| {
@@ -1658,6 +1671,13 @@ impl Matcher {
             });
             particle && !about_service
         })
+    }
+
+    /// Whether the alias hit `name` names an internet or phone provider (category `isp` or
+    /// `mobile`).
+    fn is_provider(&self, name: &Hit) -> bool {
+        matches!(self.entries[name.term].kind,
+            TermKind::Alias(svc) if matches!(self.services[svc].category.as_str(), "isp" | "mobile"))
     }
 
     /// Whether a cue of a sense that is not about a service (market, rating, physical …; not an
@@ -2316,13 +2336,14 @@ impl Matcher {
             })
         };
         // After the alias, a contraction may come first: "steam's down", "steam's been down";
-        // a Korean particle glued to the name, as a Hangul word takes it ("스팀까지 접속이 안
-        // 됨"); or one adverb that only says when or how often: "멜론 또 튕김", "steam still
+        // before a phrase, a perfect that only says since when ("teams has been down"); a Korean particle glued to the name, as a Hangul word takes it ("스팀까지 접속이
+        // 안 됨"); or one adverb that only says when or how often: "멜론 또 튕김", "steam still
         // down".
         let after = |b: usize| {
             let gap = &hay[h.end..b];
             near(h.end, b)
                 || matches!(gap, b"'s " | b"'s been ")
+                || (AUXILIARIES.iter().any(|a| gap == a.as_bytes()) && phrase_at(b))
                 || (PARTICLES.iter().any(|p| gap == p.as_bytes()) && phrase_at(b))
                 || self.adverbs.iter().any(|a| {
                     let a = a.as_bytes();
@@ -2768,6 +2789,68 @@ mod tests {
             "report whatsapp",
         ),
     ];
+
+    /// Round twelve: the far-subject rule sees the sentence ends the normaliser folds away (a
+    /// line break, a casual Korean ending at a word's end, a laugh or an emoji, a linking word)
+    /// and a noun of the writer's own things right before the outage word; the scenes it was
+    /// made for still read, and 좋아요 (the button) ends no sentence.
+    const ROUND_TWELVE: &[(&str, &str)] = &[
+        ("인스타 올리려는데 폰 꺼짐", ""),
+        ("인스타 올리려는데 폰도 꺼짐", ""),
+        ("카카오톡 업데이트 했더니 UI 또 바뀜 적응 안 됨", ""),
+        (
+            "opened dropbox an hour ago\nthe icon is just stuck going round",
+            "",
+        ),
+        ("하나원큐 로그인 누르면 ㅋㅋ 앱이 그냥 꺼짐", ""),
+        (
+            "watched hulu all night 😂 my eyes are stuck going round",
+            "",
+        ),
+        ("유튜브 보다가 근데 갑자기 앱이 그냥 꺼짐", ""),
+        ("netflix was fine but then my laptop just died", ""),
+        ("tiktok daily active users reportedly declined in q2", ""),
+        ("roblox parental controls locked my kid out again", ""),
+        // Still scenes of the service.
+        (
+            "opened dropbox an hour ago, the icon is just stuck going round",
+            "report dropbox",
+        ),
+        (
+            "하나원큐 로그인 누르면 앱이 그냥 꺼짐 아침부터 계속",
+            "report hana",
+        ),
+        (
+            "traveling on an skt esim and my data just stopped working completely",
+            "report skt",
+        ),
+        (
+            "굴착기가 통신선 건드려서 유플러스 인터넷이랑 tv 다 나갔음",
+            "report lg-uplus",
+        ),
+        // Tuned on the thirteenth dev half, by class: an ambiguous name before a perfect, other
+        // sites working, a belief, a progress stopped at a share, a provider gone from a block.
+        (
+            "teams has been down for our whole org all morning",
+            "report teams",
+        ),
+        ("the teams are down by two goals at half", ""),
+        (
+            "스팀 상점 들어가면 오류 떠요 다른 사이트는 다 잘 되는데",
+            "report steam",
+        ),
+        ("my whole team assumed zoom crashed", ""),
+        (
+            "prime video stops at 99% loading on every episode",
+            "report prime-video",
+        ),
+        ("now the whole block has no xfinity", "report comcast"),
+    ];
+
+    #[test]
+    fn round_twelve_reads_sentence_ends_and_other_subjects() {
+        reads_as_listed(ROUND_TWELVE);
+    }
 
     #[test]
     fn the_writer_as_subject_between_a_name_and_a_far_outage_word_is_no_scene() {

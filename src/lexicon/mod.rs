@@ -16,6 +16,7 @@ mod neighbours;
 pub mod normalise;
 pub mod prefilter;
 pub mod respell;
+mod sentence;
 pub mod vetter;
 
 pub use classify::{Kind, Matcher, Scratch, TermId, Verdict};

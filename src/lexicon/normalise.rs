@@ -40,6 +40,57 @@ pub fn doubles_in(text: &str) -> Doubles {
         .fold(0, |m, w| m | letter_bit(w[0]))
 }
 
+/// Where the writer's own layout stood in a normalised text, which folds it away: the line
+/// breaks (white space becomes one space) and the spaces typed between two Hangul characters
+/// (which the normaliser drops, so 접속 안 돼 reads 접속안돼). Byte offsets into the normalised
+/// text, in order, each once: a line break at the offset where the text after it starts (or
+/// would start), a join at the first byte of the Hangul character typed after the space. Filled
+/// by [`Normaliser::with_layout`]; the lists are reused between posts, so recording them
+/// allocates nothing once they have grown.
+#[derive(Debug, Default, Clone)]
+pub struct Layout {
+    pub lines: Vec<usize>,
+    pub joins: Vec<usize>,
+}
+
+impl Layout {
+    pub fn clear(&mut self) {
+        self.lines.clear();
+        self.joins.clear();
+    }
+
+    /// Whether a line break stands between `from` and `to` (inclusive: a break right after a
+    /// word or right before one).
+    pub fn line_between(&self, from: usize, to: usize) -> bool {
+        any_in(&self.lines, from, to)
+    }
+
+    /// Whether a space was typed at `at` between two Hangul characters.
+    pub fn joined_at(&self, at: usize) -> bool {
+        self.joins.binary_search(&at).is_ok()
+    }
+
+    /// Moves every offset by `map` (a rewrite of the text, `respell.rs`).
+    pub fn remap(&mut self, map: impl Fn(usize) -> usize) {
+        for p in self.lines.iter_mut().chain(self.joins.iter_mut()) {
+            *p = map(*p);
+        }
+    }
+}
+
+/// Whether a sorted list holds an offset in `from..=to`.
+fn any_in(list: &[usize], from: usize, to: usize) -> bool {
+    let k = list.partition_point(|&p| p < from);
+    list.get(k).is_some_and(|&p| p <= to)
+}
+
+/// Records `at` at the end of `list` unless it is there already.
+fn record(list: &mut Vec<usize>, at: usize) {
+    if list.last() != Some(&at) {
+        list.push(at);
+    }
+}
+
 /// Punctuation whose runs are read as one mark ("down!!!", "is it down???", "돼요~~").
 pub fn is_folded_mark(c: char) -> bool {
     matches!(c, '!' | '?' | '~')
@@ -319,6 +370,8 @@ pub(super) struct Normaliser<'o, 'h> {
     run_folds: bool,
     /// Whether the text has a shape `respell` reads (`respell::may_respell`), found on the way.
     shape: bool,
+    /// Where line breaks and spaces between Hangul stood, when asked ([`Layout`]).
+    layout: Option<&'o mut Layout>,
 }
 
 impl<'o, 'h> Normaliser<'o, 'h> {
@@ -341,6 +394,32 @@ impl<'o, 'h> Normaliser<'o, 'h> {
             run_len: 0,
             run_folds: false,
             shape: false,
+            layout: None,
+        }
+    }
+
+    /// Records the text's line breaks and the spaces it drops between Hangul into `layout`
+    /// (cleared here).
+    pub(super) fn with_layout(mut self, layout: &'o mut Layout) -> Self {
+        layout.clear();
+        self.layout = Some(layout);
+        self
+    }
+
+    /// A line break was read (after the white space it is was handled).
+    #[inline]
+    fn line_break(&mut self) {
+        if let Some(l) = self.layout.as_deref_mut() {
+            record(&mut l.lines, self.out.len());
+        }
+    }
+
+    /// A Hangul character is about to be written at the end of `out` right after a space the
+    /// writer typed, which is dropped.
+    #[inline]
+    fn join(&mut self) {
+        if let Some(l) = self.layout.as_deref_mut() {
+            record(&mut l.joins, self.out.len());
         }
     }
 
@@ -365,6 +444,9 @@ impl<'o, 'h> Normaliser<'o, 'h> {
             let at = b[i];
             if matches!(at, b' ' | b'\t' | b'\n' | b'\r' | b'\x0B' | b'\x0C') {
                 self.space();
+                if at != b' ' && at != b'\t' {
+                    self.line_break();
+                }
                 i += 1;
             } else if at.is_ascii_alphanumeric() {
                 i = self.ascii_word(b, i);
@@ -417,6 +499,8 @@ impl<'o, 'h> Normaliser<'o, 'h> {
         let last = run.chars().next_back().unwrap_or(' ');
         if self.pending_space && !self.last_hangul {
             self.out.push(' ');
+        } else if self.pending_space {
+            self.join();
         }
         self.pending_space = false;
         self.start_token_here();
@@ -541,6 +625,12 @@ impl<'o, 'h> Normaliser<'o, 'h> {
         if c.is_whitespace() {
             self.end_mention();
             self.end_token();
+            if matches!(
+                c,
+                '\n' | '\r' | '\x0B' | '\x0C' | '\u{85}' | '\u{2028}' | '\u{2029}'
+            ) {
+                self.line_break();
+            }
             self.pending_space = !self.out.is_empty();
             self.at_token_start = true;
             self.prev = ' ';
@@ -570,6 +660,8 @@ impl<'o, 'h> Normaliser<'o, 'h> {
         let hangul = is_hangul(c);
         if self.pending_space && !(self.last_hangul && hangul) {
             self.out.push(' ');
+        } else if self.pending_space {
+            self.join();
         }
         self.pending_space = false;
         self.start_token_here();
@@ -644,6 +736,13 @@ impl<'o, 'h> Normaliser<'o, 'h> {
         self.out.truncate(at);
         while self.out.ends_with(' ') {
             self.out.pop();
+        }
+        // Nothing was recorded inside the cut (white space ends what is cut), but keep every
+        // offset inside the text that remains.
+        let len = self.out.len();
+        if let Some(l) = self.layout.as_deref_mut() {
+            l.lines.iter_mut().for_each(|p| *p = (*p).min(len));
+            l.joins.retain(|&p| p <= len);
         }
         self.pending_space = !self.out.is_empty();
         self.last_hangul = self.out.chars().next_back().is_some_and(is_hangul);
@@ -875,6 +974,33 @@ mod tests {
         let handles = HashSet::new();
         Normaliser::new(&mut out, Some(&handles), doubles).run(text);
         out
+    }
+
+    /// The layout the normaliser folds away is recorded: line breaks where the next line's text
+    /// starts, spaces typed between Hangul where the next syllable starts (`respell.rs` tests
+    /// that they move with the words it rewrites).
+    #[test]
+    fn line_breaks_and_korean_spaces_are_recorded() {
+        let handles = HashSet::new();
+        let read = |text: &str| {
+            let (mut out, mut layout) = (String::new(), Layout::default());
+            Normaliser::new(&mut out, Some(&handles), ALL_DOUBLES)
+                .with_layout(&mut layout)
+                .run(text);
+            (out, layout)
+        };
+        let (out, l) = read("카톡 업데이트\n했더니 UI\r\n\r\nok 바뀜");
+        assert_eq!(out, "카톡업데이트했더니 ui ok 바뀜");
+        let at = |w: &str| out.find(w).unwrap();
+        assert_eq!(l.joins, vec![at("업데"), at("했더")]);
+        assert_eq!(l.lines, vec![at("했더"), at(" ok")]);
+        assert!(l.line_between(at("카톡") + "카톡".len(), at("바뀜")));
+        assert!(!l.line_between(0, at("업데") - 1));
+        assert!(l.joined_at(at("업데")) && !l.joined_at(at("데")));
+        // A removed link leaves the offsets inside the text.
+        let (out, l) = read("gmail\nhttps://x.y/z");
+        assert_eq!(out, "gmail");
+        assert_eq!(l.lines, vec![5]);
     }
 
     #[test]

@@ -25,7 +25,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::normalise::eight_may_hold_word;
+use super::normalise::{eight_may_hold_word, Layout};
 
 /// The lexicon's words, for reading playful spellings back.
 #[derive(Default)]
@@ -185,12 +185,23 @@ pub struct Respelling {
     stretched: Vec<String>,
     /// Each change: the word as normalised and as read.
     pub changes: Vec<(String, String)>,
+    /// Where each change ends, in the text before and after it: how the offsets of the post's
+    /// [`Layout`] move.
+    ends: Vec<(usize, usize)>,
 }
 
 /// Reads the playful spellings of `norm` (the normalised form of `stage`) back into words of the
-/// lexicon, in place; `r.changes` says what changed.
-pub fn respell(stage: &str, norm: &mut String, vocab: &Vocabulary, r: &mut Respelling) {
+/// lexicon, in place; `r.changes` says what changed. The offsets of `layout` (into `norm`) move
+/// with the words they stand between.
+pub fn respell(
+    stage: &str,
+    norm: &mut String,
+    vocab: &Vocabulary,
+    r: &mut Respelling,
+    layout: &mut Layout,
+) {
     r.changes.clear();
+    r.ends.clear();
     r.stretched.clear();
     // The skeletons of the stage's words with a run of three letters not at their start.
     for w in stage.split(|c: char| !c.is_ascii_alphanumeric()) {
@@ -228,6 +239,7 @@ pub fn respell(stage: &str, norm: &mut String, vocab: &Vocabulary, r: &mut Respe
                 r.changes
                     .push((text[start..end].to_string(), r.word.clone()));
                 r.out.push_str(&r.word);
+                r.ends.push((end, r.out.len()));
                 i = end;
                 continue;
             }
@@ -236,12 +248,19 @@ pub fn respell(stage: &str, norm: &mut String, vocab: &Vocabulary, r: &mut Respe
             Some(read) => {
                 r.changes.push((word.to_string(), read.to_string()));
                 r.out.push_str(read);
+                r.ends.push((i, r.out.len()));
             }
             None => r.out.push_str(word),
         }
     }
     if !r.changes.is_empty() {
         std::mem::swap(norm, &mut r.out);
+        // An offset stands between words, so at or after the end of each change before it.
+        let ends = &r.ends;
+        layout.remap(|p| {
+            let k = ends.partition_point(|&(old, _)| old <= p);
+            k.checked_sub(1).map_or(p, |k| p - ends[k].0 + ends[k].1)
+        });
     }
 }
 
@@ -328,9 +347,34 @@ mod tests {
     fn read(stage: &str, norm: &str) -> String {
         let mut n = norm.to_string();
         if may_respell(stage) {
-            respell(stage, &mut n, &vocab(), &mut Respelling::default());
+            respell(
+                stage,
+                &mut n,
+                &vocab(),
+                &mut Respelling::default(),
+                &mut Layout::default(),
+            );
         }
         n
+    }
+
+    /// The offsets of a post's layout move with the words read back before them.
+    #[test]
+    fn the_layout_moves_with_the_words_read_back() {
+        let mut norm = "whatsap\nnot sending ok".replace('\n', " ");
+        let mut layout = Layout {
+            lines: vec![0, 7, 19],
+            joins: vec![],
+        };
+        respell(
+            "whatsapppp\nnot sendinggg ok",
+            &mut norm,
+            &vocab(),
+            &mut Respelling::default(),
+            &mut layout,
+        );
+        assert_eq!(norm, "whatsapp not sending ok");
+        assert_eq!(layout.lines, vec![0, 8, 20]);
     }
 
     #[test]

@@ -1,0 +1,322 @@
+//! Where a sentence ends, and who its subject is, between a service's name and an outage word
+//! further away than their clause (the far-subject rule, `Matcher::far_subject`): marks the
+//! normaliser keeps (`.`, `!`, `?`, `;`), and what it folds or never marked: the writer's line
+//! breaks and word spacing (read from [`Layout`]), casual Korean endings at a word's end (바뀜,
+//! 했다, 됐어, 되지, 되네), laughs, tears and emoji (ㅋㅋ, ㅠㅠ, 😂, ^^), linking words (근데,
+//! "but then"), and a noun of the writer's own things right before the outage word (폰 꺼짐: a
+//! dropped particle gives the word that subject). Everything reads slices of the normalised
+//! text; nothing is allocated.
+
+use super::normalise::{is_syllable, Layout};
+
+/// Polite Korean endings that close a sentence with no mark after them (구글 툴바 메일 알림은
+/// 되던*데요* 웹에서만 안 되고). 좋아요, the button, holds one and is no ending (see
+/// [`polite_end`]).
+const KO_POLITE_ENDS: &[&str] = &[
+    "데요", "네요", "어요", "아요", "해요", "세요", "에요", "예요", "니다", "죠",
+];
+
+/// Words that link a new sentence to the last: what follows speaks of something new as often
+/// as not ("인스타 올리려는데 근데 폰 꺼짐", "opened spotify, but then my laptop died").
+const LINKS: &[&str] = &[
+    "근데",
+    "그런데",
+    "그치만",
+    "하지만",
+    "but then",
+    "anyway",
+    "meanwhile",
+];
+
+/// Nouns in ㅁ, which a casual -음/-ㅁ ending ([`casual_end`]) would otherwise take for one:
+/// time words (지금, 아침), people (사람, 님), and things posts about a service name (게임,
+/// 알림, 페이지 is in [`J_NOUNS`]). A word ending in one of them ends no sentence.
+const M_NOUNS: &[&str] = &[
+    "지금",
+    "방금",
+    "요즘",
+    "처음",
+    "아침",
+    "점심",
+    "마침",
+    "사람",
+    "님",
+    "게임",
+    "알림",
+    "마음",
+    "다음",
+    "조금",
+    "가끔",
+    "이름",
+    "느낌",
+    "유심",
+    "이심",
+    "시스템",
+    "프로그램",
+    "스트림",
+    "아이템",
+    "템",
+    "플랫폼",
+    "프리미엄",
+    "크롬",
+    "요금",
+    "점점",
+    "점검",
+    "그림",
+    "편지함",
+    "보관함",
+    "메일함",
+    "선물함",
+    "알림함",
+    "모임",
+    "드림",
+    "팀",
+    "컴",
+];
+
+/// One-syllable words in ㅁ that are a casual ending of a verb typed apart (안 됨, 안 옴).
+const SHORT_M: &[char] = &['됨', '함', '임', '옴', '뜸'];
+
+/// Nouns in 네 (a neighbourhood, a group of people): no -네 ending.
+const NE_NOUNS: &[&str] = &[
+    "동네",
+    "너네",
+    "니네",
+    "걔네",
+    "쟤네",
+    "얘네",
+    "우리네",
+    "저네",
+];
+
+/// Words in 지 that are no -지 ending: a particle (까지) and nouns (페이지, 메시지).
+const J_NOUNS: &[&str] = &["까지", "페이지", "이미지", "메시지", "메세지", "패키지"];
+
+/// ASCII faces that close what came before (^^, :), <3).
+const FACES: &[&str] = &["^^", ":)", ":(", ":-)", ":-(", ":d", ":p", "<3"];
+
+/// The writer's own line and phone: of an internet or phone provider they are the service's own
+/// (SKT 데이터 안 터짐), of any other the writer's (넷플 보는데 와이파이 끊김).
+pub(super) const OWN_LINE: &[&str] = &[
+    "와이파이",
+    "데이터",
+    "인터넷",
+    "폰",
+    "핸드폰",
+    "휴대폰",
+    "스마트폰",
+    "티비",
+    "wifi",
+    "data",
+    "internet",
+    "phone",
+    "tv",
+];
+
+/// The writer's own devices, power and body, never a service's: right before an outage word
+/// they are its subject (인스타 올리려는데 *노트북* 꺼짐; "netflix all night, my laptop died").
+const OWN_THINGS: &[&str] = &[
+    "컴퓨터",
+    "노트북",
+    "태블릿",
+    "아이패드",
+    "모니터",
+    "전원",
+    "배터리",
+    "전기",
+    "멘탈",
+    "laptop",
+    "computer",
+    "pc",
+    "battery",
+    "power",
+    "car",
+    "brain",
+    "kid",
+    "kids",
+];
+
+/// Korean particles that may follow the noun before an outage word with it still its subject
+/// (폰*도* 꺼짐); 이/가 are read by `Matcher::other_korean_subject`.
+const TOPIC: &[&str] = &["도", "은", "는", "만"];
+
+/// English words that may stand between such a noun and the outage word ("my phone *just*
+/// died").
+const ADVERBS: &[&str] = &[
+    "just",
+    "totally",
+    "completely",
+    "suddenly",
+    "also",
+    "now",
+    "then",
+];
+
+/// Whether a polite Korean ending stands in `text` (normalised), but inside 좋아요, the button
+/// people press (인스타 *좋아요* 눌러도 반영 안 됨).
+pub fn polite_end(text: &str) -> bool {
+    KO_POLITE_ENDS.iter().any(|e| {
+        text.match_indices(e)
+            .any(|(k, _)| !(text[..k].ends_with('좋') && e.starts_with('아')))
+    })
+}
+
+/// Whether a sentence ends between `from` and `to` of `hay` (the normalised text, `from..to` on
+/// char boundaries) by what [`sentence_words`](super::classify) does not read: a line break, a
+/// laugh, tears or an emoji, a linking word, or a casual Korean ending at a word's end as typed
+/// (the word right before `to` is left to [`own_thing_before`]: most often it is the noun that
+/// fails, 스트림 멈춤).
+pub fn ends_between(hay: &str, layout: &Layout, from: usize, to: usize) -> bool {
+    let gap = &hay[from..to];
+    if layout.line_between(from, to) || LINKS.iter().any(|w| gap.contains(w)) {
+        return true;
+    }
+    if !gap.is_ascii() && gap.chars().any(is_face_char) {
+        return true;
+    }
+    if gap.contains(['^', ':', '<']) && FACES.iter().any(|f| gap.contains(f)) {
+        return true;
+    }
+    if gap.is_ascii() {
+        return false;
+    }
+    // The words of the gap as typed: a run of syllables ends at a join (a space the writer
+    // typed) or before anything but a syllable.
+    let mut start = None;
+    for (k, c) in gap.char_indices() {
+        let at = from + k;
+        if let Some(s) = start {
+            if !is_syllable(c) || layout.joined_at(at) {
+                if casual_end(&hay[s..at], &hay[at..]) {
+                    return true;
+                }
+                start = None;
+            }
+        }
+        if is_syllable(c) && start.is_none() {
+            start = Some(at);
+        }
+    }
+    false
+}
+
+/// A character that closes what came before it: a laugh or tears typed in jamo (ㅋ, ㅎ, ㅠ,
+/// ㅜ, ㅡㅡ), or an emoji (the pictographs, dingbats and symbols around ❤ and ☀).
+fn is_face_char(c: char) -> bool {
+    matches!(c, 'ㅋ' | 'ㅎ' | 'ㅠ' | 'ㅜ' | 'ㅡ')
+        || ('\u{1F000}'..='\u{1FAFF}').contains(&c)
+        || ('\u{2600}'..='\u{27BF}').contains(&c)
+}
+
+/// Whether `word` (syllables typed as one word) ends in a casual Korean ending that closes a
+/// sentence: -음/-ㅁ (바뀜, 없음, 안 됨), -다 after a final consonant or 이 (했다, 된다, 이다;
+/// not 보다, 마다), -어 after ㅆ or ㅄ (했어, 없어), -지 (되지; not 까지, 된지, nor before 않/못),
+/// -네 (되네; not 동네). `next` is the text after the word.
+fn casual_end(word: &str, next: &str) -> bool {
+    let mut rev = word.chars().rev();
+    let Some(last) = rev.next() else {
+        return false;
+    };
+    let before = rev.next();
+    let long = before.is_some();
+    let jong = |c: char| (u32::from(c) - 0xAC00) % 28;
+    let ends_in = |list: &[&str]| list.iter().any(|w| word.ends_with(w));
+    match last {
+        '다' => before.is_some_and(|b| jong(b) != 0 || b == '이'),
+        '어' => before.is_some_and(|b| matches!(jong(b), 18 | 20)),
+        '지' => {
+            long && !ends_in(J_NOUNS)
+                && before.is_some_and(|b| jong(b) != 4)
+                && !next.starts_with(['않', '못', '마'])
+        }
+        '네' => long && !ends_in(NE_NOUNS),
+        c if jong(c) == 16 => {
+            if long {
+                !ends_in(M_NOUNS)
+            } else {
+                SHORT_M.contains(&c)
+            }
+        }
+        _ => false,
+    }
+}
+
+/// Whether the word right before `to` (the outage word's start) is a noun of the writer's own
+/// line, device, power or body ([`OWN_LINE`], [`OWN_THINGS`]; the line only when the service is
+/// no provider, `isp`), typed as a word of its own, bare or with a particle of [`TOPIC`]: then
+/// it is the outage word's subject, not the service named further back ("인스타 올리려는데 폰
+/// 꺼짐", "watched netflix all night and my laptop just died").
+pub fn own_thing_before(hay: &str, layout: &Layout, to: usize, isp: bool) -> bool {
+    let before = hay[..to].trim_end_matches(' ');
+    let is_own = |w: &str| OWN_THINGS.contains(&w) || (!isp && OWN_LINE.contains(&w));
+    if before.ends_with(|c: char| c.is_ascii_alphanumeric()) {
+        // English: the last word, past a few adverbs.
+        let mut words = before
+            .rsplit(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
+            .filter(|w| !w.is_empty());
+        let word = words.find(|w| !ADVERBS.contains(w));
+        return word.is_some_and(is_own);
+    }
+    // Korean: the noun ends the text before `to`, maybe with a topic particle, and starts a
+    // word as typed (after anything but a syllable, or at a typed space).
+    let bare = TOPIC
+        .iter()
+        .find_map(|p| before.strip_suffix(p))
+        .into_iter()
+        .chain([before]);
+    for text in bare {
+        for noun in OWN_THINGS.iter().chain(OWN_LINE) {
+            let Some(head) = text.strip_suffix(noun) else {
+                continue;
+            };
+            let starts_word = !head.ends_with(is_syllable) || layout.joined_at(head.len());
+            if starts_word && is_own(noun) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn casual_endings_close_a_word_and_nouns_do_not() {
+        for (word, next, closes) in [
+            ("바뀜", "", true),
+            ("없음", "", true),
+            ("됨", "", true),
+            ("했다", "", true),
+            ("된다", "", true),
+            ("먹통이다", "", true),
+            ("나갔어", "", true),
+            ("되지", "", true),
+            ("되네", "", true),
+            ("지금", "", false),
+            ("유심", "", false),
+            ("받은편지함", "", false),
+            ("좀", "", false),
+            ("보다", "", false),
+            ("저녁마다", "", false),
+            ("카톡까지", "", false),
+            ("오류페이지", "", false),
+            ("된지", "", false),
+            ("되지", "않아", false),
+            ("동네", "", false),
+            ("다", "", false),
+            ("영어", "", false),
+        ] {
+            assert_eq!(casual_end(word, next), closes, "{word} {next}");
+        }
+    }
+
+    #[test]
+    fn the_like_button_is_no_polite_ending() {
+        assert!(!polite_end("인스타좋아요눌러도반영"));
+        assert!(polite_end("되던데요웹에서만"));
+        assert!(polite_end("잘안되네요"));
+        assert!(polite_end("좋아요눌렀어요"));
+    }
+}
