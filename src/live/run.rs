@@ -445,8 +445,7 @@ pub fn watch(
         }
         if signal::raised() {
             summary.interrupted = true;
-            // (the reader stops at its next post)
-            stop.store(true, Ordering::SeqCst);
+            stop.store(true, Ordering::SeqCst); // (the reader stops at its next post)
             break;
         }
         if stop.load(Ordering::SeqCst) {
