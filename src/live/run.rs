@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use anyhow::Result;
 
 use super::alert::{Alert, Event};
-use super::clock::{Clock, Verdict, HOLD_CAP};
+use super::clock::{Clock, Verdict, CONFIRM, HOLD_CAP};
 use super::monitor::{Monitor, MonitorStats};
 use super::signal;
 use crate::detect::{Params, SEGMENT_GAP_S};
@@ -65,6 +65,18 @@ pub struct Summary {
     pub interrupted: bool,
     /// The stream's time at the end.
     pub stream_end: Option<Ts>,
+}
+
+/// The times of the last posts of the held run, oldest first (see `State::run_times`).
+struct RunTimes {
+    times: [Ts; CONFIRM],
+    n: usize,
+}
+
+impl RunTimes {
+    fn get(&self) -> &[Ts] {
+        &self.times[..self.n]
+    }
 }
 
 /// The state the reader thread and the waking thread share.
@@ -169,7 +181,7 @@ impl State {
                 }
                 self.held.push(p.clone().into_owned());
                 self.ahead_run = (self.ahead_run + 1).min(self.held.len());
-                if let Some((t, _)) = self.clock.corroborated(&self.run_times()) {
+                if let Some((t, _)) = self.clock.corroborated(self.run_times().get()) {
                     self.clock.advance(t);
                     self.release_held();
                     self.close_due();
@@ -235,9 +247,15 @@ impl State {
     }
 
     /// The times of the run of held posts that came one after another (see `ahead_run`).
-    fn run_times(&self) -> Vec<Ts> {
-        let run = &self.held[self.held.len() - self.ahead_run..];
-        run.iter().map(|p| p.time).collect()
+    /// Only the last [`CONFIRM`] are read ([`Clock::corroborated`]), so only they are copied,
+    /// onto the stack: a stream of posts far ahead allocates nothing per post for this.
+    fn run_times(&self) -> RunTimes {
+        let n = self.ahead_run.min(CONFIRM);
+        let mut times = [0; CONFIRM];
+        for (t, p) in times.iter_mut().zip(&self.held[self.held.len() - n..]) {
+            *t = p.time;
+        }
+        RunTimes { times, n }
     }
 
     /// Counts the held posts the clock has now reached (in the window open at the clock, or
@@ -355,7 +373,7 @@ impl State {
     /// this are dropped.
     fn finish(&mut self) {
         self.finished = true;
-        if let Some((_, last)) = self.clock.corroborated(&self.run_times()) {
+        if let Some((_, last)) = self.clock.corroborated(self.run_times().get()) {
             self.clock.advance(last);
             self.release_held();
         }
