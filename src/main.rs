@@ -3,8 +3,6 @@
 use std::io;
 use std::process::ExitCode;
 
-use clap::Parser;
-
 use outcry::cmd::cli::Cli;
 use outcry::cmd::config::UsageError;
 use outcry::cmd::exit_codes;
@@ -20,7 +18,7 @@ fn main() -> ExitCode {
         outcry::report::remove_pending();
         std::process::exit(exit_codes::INTERRUPTED);
     });
-    let cli = Cli::parse();
+    let cli = Cli::from_env();
     let code = match outcry::cmd::run(cli) {
         Ok(code) => code,
         Err(err) => {

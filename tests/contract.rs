@@ -1226,3 +1226,30 @@ fn an_input_named_twice_is_read_once_and_said() {
     );
     assert_eq!(report_of(&quiet).stats.reports, r1.stats.reports);
 }
+
+/// `watch` refuses `-o` (its alerts go to standard output as they come), so neither its help nor
+/// its manual page offers it; the commands that take it still show it. (clap_complete still
+/// lists hidden flags, so the completions do.)
+#[test]
+fn watch_does_not_offer_the_output_flag_it_refuses() {
+    let text = |args: &[&str]| {
+        let o = outcry().args(args).output().unwrap();
+        assert_eq!(o.status.code(), Some(0), "{args:?}");
+        String::from_utf8(o.stdout).unwrap()
+    };
+    for help in ["-h", "--help"] {
+        assert!(!text(&["watch", help]).contains("--output"), "watch {help}");
+        assert!(
+            text(&["detect", help]).contains("--output <FILE>"),
+            "detect {help}"
+        );
+    }
+    assert!(!text(&["man", "watch"]).contains("\\-\\-output"));
+    let o = outcry()
+        .args(["watch", "-o", "alerts.txt"])
+        .write_stdin("")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr_of(&o).contains("instead of -o"), "{}", stderr_of(&o));
+}

@@ -98,6 +98,24 @@ pub struct Cli {
     pub command: Command,
 }
 
+impl Cli {
+    /// The definition `--help`, the completions and the manual page show: the derived one, with
+    /// `-o` hidden from `watch`, which writes its alerts to standard output as they come and
+    /// refuses `-o` (shared with the other commands through [`CommonArgs`]). Done here, on the
+    /// built command: an attribute on the variant runs before the flattened arguments exist.
+    pub fn definition() -> clap::Command {
+        <Cli as clap::CommandFactory>::command()
+            .mut_subcommand("watch", |c| c.mut_arg("output", |a| a.hide(true)))
+    }
+
+    /// The process's arguments, parsed against [`Cli::definition`]; a mistake, `--help` or
+    /// `--version` ends the process as clap does (exit 2 or 0).
+    pub fn from_env() -> Cli {
+        let matches = Self::definition().get_matches();
+        <Cli as clap::FromArgMatches>::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Find outages and report each one: service, onset, peak, recovery, evidence.

@@ -5,7 +5,6 @@
 use std::io::{self, Write};
 
 use anyhow::Result;
-use clap::CommandFactory;
 
 use super::cli::Cli;
 use super::exit_codes;
@@ -15,7 +14,7 @@ pub const REPORT_SCHEMA: &str = include_str!("../../schema/report.schema.json");
 
 /// `outcry completions SHELL`.
 pub fn completions(shell: clap_complete::Shell) -> Result<i32> {
-    let mut cmd = Cli::command();
+    let mut cmd = Cli::definition();
     // Generated into memory first: `clap_complete::generate` panics on a failed write (a closed
     // pipe, a full disk), where outcry's other commands report it (or stay quiet on a pipe).
     let mut script = Vec::new();
@@ -28,7 +27,7 @@ pub fn completions(shell: clap_complete::Shell) -> Result<i32> {
 
 /// `outcry man [COMMAND]`: outcry(1), or the page of one subcommand, outcry-COMMAND(1).
 pub fn man(command: Option<&str>) -> Result<i32> {
-    let mut cmd = Cli::command();
+    let mut cmd = Cli::definition();
     cmd.build();
     let page = match command {
         None => cmd,
