@@ -1253,3 +1253,49 @@ fn watch_does_not_offer_the_output_flag_it_refuses() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr_of(&o).contains("instead of -o"), "{}", stderr_of(&o));
 }
+
+/// Durations read as people write them (`1.5m`), nothing silently changed (`--exec-timeout 0`
+/// was taken as 1s), and no warm-up note before a `watch` that can read none of its files.
+#[test]
+fn durations_and_watch_notes_say_what_happens() {
+    let o = outcry()
+        .args(["detect", "--format", "json", "--window", "1.5m"])
+        .arg(format!("{GMAIL}/blog-ko.jsonl"))
+        .output()
+        .unwrap();
+    assert_eq!(report_of(&o).settings.window_s, 90);
+    let o = outcry()
+        .args(["detect", "--window", "0.5s"])
+        .write_stdin("")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr_of(&o).contains("not a whole number of seconds"),
+        "{}",
+        stderr_of(&o)
+    );
+    for flag in ["--exec-timeout", "--idle-flush"] {
+        let o = outcry()
+            .args(["watch", "--exec", "true", flag, "0"])
+            .write_stdin("")
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2), "{flag}");
+        assert!(
+            stderr_of(&o).contains(&format!("{flag}: invalid duration '0'")),
+            "{}",
+            stderr_of(&o)
+        );
+    }
+    let o = outcry()
+        .args(["watch", "no-such-file.jsonl"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(3));
+    let err = stderr_of(&o);
+    assert!(
+        err.contains("no-such-file.jsonl: cannot read") && !err.contains("warms up"),
+        "{err}"
+    );
+}

@@ -178,7 +178,9 @@ fn counts_take_the_series_step_read_decimal_counts_and_name_a_fractional_row() {
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("row 3") && stderr.contains("12.5") && stderr.contains("whole number"),
+        stderr.contains(&format!("--counts {}: row 3", bad.display()))
+            && stderr.contains("12.5")
+            && stderr.contains("whole number"),
         "{stderr}"
     );
 }

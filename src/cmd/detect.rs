@@ -4,7 +4,7 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 
 use super::cli::{ColorChoice, CommonArgs, DetectArgs, Format};
 use super::config::{self, Config, UsageError};
@@ -246,7 +246,8 @@ fn execute_counts(
     }
     let text = std::fs::read_to_string(path)
         .map_err(|e| anyhow::anyhow!("--counts {}: {e}", path.display()))?;
-    let rows = crate::window::counts::read(&text, cfg.scan.times.zone.or_utc())?;
+    let rows = crate::window::counts::read(&text, cfg.scan.times.zone.or_utc())
+        .with_context(|| format!("--counts {}", path.display()))?;
     let (mut lex, about) = config::load_lexicon(&args.lexicons)?;
     let svc = crate::window::counts::services(&rows, &mut lex, about);
     let matcher = Matcher::new(lex, about);

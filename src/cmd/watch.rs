@@ -34,12 +34,13 @@ pub fn run(a: &WatchArgs) -> Result<i32> {
     let duration = |name: &str, v: Option<&str>, default: i64| -> Result<i64, UsageError> {
         match v.map(str::trim) {
             None => Ok(default),
-            Some("0") => Ok(0),
+            // Only a lateness may be nothing (0: a window closes at the first post after it).
+            Some("0") if name == "--max-lateness" => Ok(0),
             Some(s) => time::parse_duration(s).map_err(|e| UsageError(format!("{name}: {e}"))),
         }
     };
     let lateness = duration("--max-lateness", a.max_lateness.as_deref(), width)?;
-    let idle = duration("--idle-flush", a.idle_flush.as_deref(), width)?.max(1);
+    let idle = duration("--idle-flush", a.idle_flush.as_deref(), width)?;
     let horizon = duration("--horizon", Some(&a.horizon), 0)?;
     if horizon < 2 * width {
         return Err(UsageError(format!(
@@ -49,14 +50,17 @@ pub fn run(a: &WatchArgs) -> Result<i32> {
         ))
         .into());
     }
-    let exec_timeout = duration("--exec-timeout", Some(&a.exec_timeout), 0)?.max(1);
+    let exec_timeout = duration("--exec-timeout", Some(&a.exec_timeout), 0)?;
     let (mut lex, about) = config::load_lexicon(&a.common.lexicons)?;
     let (dumps, counts) = history_inputs(a, &cfg, &mut lex, about)?;
     // The matcher lives as long as the process (see `live::watch`).
     let matcher: &'static Matcher = Box::leak(Box::new(Matcher::new(lex, about)));
     let windows = history_windows(&cfg, matcher, &dumps, &counts)?;
     let history_end = windows.span_windows().map(|(_, b)| b);
-    if !cfg.scan.quiet {
+    // No word on the warm-up before a run that will read nothing (every file named is missing):
+    // the error is what the user needs to see.
+    let readable = (cfg.scan.inputs.iter()).any(|p| p == "-" || std::fs::metadata(p).is_ok());
+    if !cfg.scan.quiet && readable {
         warm_up_note(&windows, &cfg);
     }
     config::note_inputs(&cfg);

@@ -686,14 +686,14 @@ pub fn hm_in(t: Ts, tz: Tz) -> String {
     }
 }
 
-/// Parses a duration such as `30s`, `5m`, `1h`, `1d` (a bare number is seconds).
+/// Parses a duration such as `30s`, `5m`, `1h`, `1d`, `1.5m` (a bare number is seconds); a
+/// fraction must come to whole seconds.
 pub fn parse_duration(s: &str) -> Result<i64, String> {
     let t = s.trim();
-    let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let split = t
+        .find(|c: char| !c.is_ascii_digit() && c != '.')
+        .unwrap_or(t.len());
     let (num, unit) = t.split_at(split);
-    let n: i64 = num.parse().map_err(|_| {
-        format!("invalid duration '{s}': expected a number and a unit, such as 30s, 5m, 1h or 1d")
-    })?;
     let mult = match unit.trim() {
         "" | "s" | "sec" | "secs" => 1,
         "m" | "min" | "mins" => 60,
@@ -705,13 +705,44 @@ pub fn parse_duration(s: &str) -> Result<i64, String> {
             ))
         }
     };
-    match n.checked_mul(mult) {
+    let (whole, frac) = num.split_once('.').unwrap_or((num, ""));
+    let shape = || {
+        format!("invalid duration '{s}': expected a number and a unit, such as 30s, 5m, 1.5h or 1d")
+    };
+    if whole.is_empty() && frac.is_empty() || frac.contains('.') || frac.len() > 9 {
+        return Err(shape());
+    }
+    let n: i64 = if whole.is_empty() {
+        Ok(0)
+    } else {
+        whole.parse()
+    }
+    .map_err(|_| shape())?;
+    // The fraction in units of 10^-len, then in seconds; it must come out whole.
+    let (f, scale) = match frac {
+        "" => (0, 1),
+        f => (
+            f.parse::<i64>().map_err(|_| shape())?,
+            10_i64.pow(f.len() as u32),
+        ),
+    };
+    if (f * mult) % scale != 0 {
+        return Err(format!(
+            "invalid duration '{s}': {} is not a whole number of seconds",
+            t
+        ));
+    }
+    match n
+        .checked_mul(mult)
+        .and_then(|v| v.checked_add(f * mult / scale))
+    {
         Some(v) if v > 0 => Ok(v),
-        _ => Err(format!("invalid duration '{s}': must be greater than zero")),
+        Some(_) => Err(format!("invalid duration '{s}': must be greater than zero")),
+        None => Err(format!("invalid duration '{s}': too long")),
     }
 }
 
-/// Formats a duration for people: `2h 31m`, `45m`, `30s`.
+/// Formats a duration for people: `2h 31m`, `45m`, `30s`, `1d`, `1d 2h`, `2d 0h 05m`.
 pub fn human_duration(secs: i64) -> String {
     let (d, h, m, s) = (
         secs / 86_400,
@@ -722,7 +753,10 @@ pub fn human_duration(secs: i64) -> String {
     match (d, h, m) {
         (0, 0, 0) => format!("{s}s"),
         (0, 0, _) => format!("{m}m"),
+        (0, _, 0) => format!("{h}h"),
         (0, _, _) => format!("{h}h {m:02}m"),
+        (_, 0, 0) => format!("{d}d"),
+        (_, _, 0) => format!("{d}d {h}h"),
         _ => format!("{d}d {h}h {m:02}m"),
     }
 }
@@ -1097,7 +1131,24 @@ mod tests {
         assert!(parse_duration("0m").is_err());
         assert!(parse_duration("5x").is_err());
         assert!(parse_duration("m").is_err());
+        assert_eq!(parse_duration("1.5m"), Ok(90));
+        assert_eq!(parse_duration("0.5h"), Ok(1800));
+        assert_eq!(parse_duration(".5m"), Ok(30));
+        assert!(parse_duration("0.5s")
+            .unwrap_err()
+            .contains("whole number of seconds"));
+        assert!(parse_duration("1.2.3m").is_err());
+        assert!(parse_duration(".m").is_err());
+        assert!(parse_duration("0.0m").is_err());
+        assert!(parse_duration("99999999999999999d")
+            .unwrap_err()
+            .contains("too long"));
         assert_eq!(human_duration(2 * 3600 + 31 * 60), "2h 31m");
+        assert_eq!(human_duration(86_400), "1d");
+        assert_eq!(human_duration(86_400 + 7200), "1d 2h");
+        assert_eq!(human_duration(2 * 86_400 + 300), "2d 0h 05m");
+        assert_eq!(human_duration(3600), "1h");
+        assert_eq!(human_duration(45 * 60), "45m");
     }
 
     #[test]

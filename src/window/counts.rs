@@ -37,7 +37,7 @@ pub fn read(text: &str, tz: chrono_tz::Tz) -> Result<Vec<Row>> {
     let mut cols = (0usize, 1usize, Some(2usize), Some(3usize));
     let mut out = vec![];
     for (k, rec) in rdr.records().enumerate() {
-        let rec = rec.with_context(|| format!("--counts: row {}", k + 1))?;
+        let rec = rec.with_context(|| format!("row {}", k + 1))?;
         if k == 0 && time::parse_time(rec.get(0).unwrap_or(""), tz).is_err() {
             let find = |names: &[&str]| {
                 rec.iter()
@@ -47,22 +47,20 @@ pub fn read(text: &str, tz: chrono_tz::Tz) -> Result<Vec<Row>> {
                 find(&["timestamp", "time", "date", "window_start"]),
                 find(&["count", "reports", "value"]),
             ) else {
-                bail!("--counts: the header needs a timestamp and a count column, got {rec:?}");
+                bail!("the header needs a timestamp and a count column, got {rec:?}");
             };
             cols = (t, c, find(&["total"]), find(&["service"]));
             continue;
         }
         let field = |i: usize| rec.get(i).filter(|s| !s.is_empty());
         let line = k + 1;
-        let t = field(cols.0).with_context(|| format!("--counts: row {line}: no timestamp"))?;
-        let time = time::parse_time(t, tz)
-            .map_err(|e| anyhow::anyhow!("--counts: row {line}: {t:?}: {e}"))?;
-        let c = field(cols.1).with_context(|| format!("--counts: row {line}: no count"))?;
-        let count = whole(c).with_context(|| format!("--counts: row {line}: count {c:?}"))?;
+        let t = field(cols.0).with_context(|| format!("row {line}: no timestamp"))?;
+        let time =
+            time::parse_time(t, tz).map_err(|e| anyhow::anyhow!("row {line}: {t:?}: {e}"))?;
+        let c = field(cols.1).with_context(|| format!("row {line}: no count"))?;
+        let count = whole(c).with_context(|| format!("row {line}: count {c:?}"))?;
         let total = match cols.2.and_then(field) {
-            Some(x) => {
-                Some(whole(x).with_context(|| format!("--counts: row {line}: total {x:?}"))?)
-            }
+            Some(x) => Some(whole(x).with_context(|| format!("row {line}: total {x:?}"))?),
             None => None,
         };
         let service = cols.3.and_then(field).map(str::to_string);
