@@ -278,3 +278,31 @@ fn the_ambiguous_date_shown_does_not_hang_on_the_order_of_the_inputs() {
     );
     assert_eq!(err2, err, "the same warnings");
 }
+
+/// A partial named twice (directly, or through `merge`) is merged once: the report is the one
+/// of the partial alone, with a warning; counted twice, every report doubled.
+#[test]
+fn a_partial_named_twice_is_merged_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let part = dir.path().join("a.part").to_string_lossy().into_owned();
+    let tweets = "fixtures/gmail-2009-02-24/tweets.jsonl.gz".to_string();
+    let (_, err, code) = outcry(&strings(&["scan", "-q", "--partial", &part, &tweets]));
+    assert_eq!(code, 0, "{err}");
+    let detect = |parts: &[&str]| {
+        let mut args = strings(&["detect", "--format", "json", "--partials"]);
+        args.extend(strings(parts));
+        outcry(&args)
+    };
+    let (once, _, _) = detect(&[&part]);
+    let (twice, err, code) = detect(&[&part, &part]);
+    assert_eq!(code, 0);
+    assert_eq!(twice, once);
+    assert!(
+        err.contains("the same partial as") && err.contains("merged once"),
+        "{err}"
+    );
+    let merged = dir.path().join("m.part").to_string_lossy().into_owned();
+    let (_, err, code) = outcry(&strings(&["merge", &part, &part, "-o", &merged]));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(detect(&[&merged]).0, once);
+}

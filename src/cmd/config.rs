@@ -264,7 +264,7 @@ fn inputs(a: &CommonArgs) -> Vec<String> {
 /// The inputs with every later naming of one already listed left out, and the names left out
 /// beside the first: the same path twice, `./a` and `a`, a link and its target, `-` twice. A path
 /// that cannot be opened is kept (its error is reported when it is read).
-fn once_each(inputs: Vec<String>) -> (Vec<String>, Vec<(String, String)>) {
+pub(super) fn once_each(inputs: Vec<String>) -> (Vec<String>, Vec<(String, String)>) {
     let mut seen: Vec<(FileId, usize)> = Vec::with_capacity(inputs.len());
     let (mut kept, mut repeated) = (Vec::with_capacity(inputs.len()), Vec::new());
     for name in inputs {

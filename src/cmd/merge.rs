@@ -26,19 +26,24 @@ pub fn run(a: &MergeArgs) -> Result<i32> {
     if let Some(p) = &a.output {
         crate::report::check_output(p)?;
     }
-    let merged = read_all(&a.partials)?;
+    let merged = read_all(&a.partials, false)?;
     write_output(a.output.as_deref(), |out| merged.write(out))?;
     Ok(exit_codes::SUCCESS)
 }
 
 /// Reads and merges partial files (`-`: standard input), one after another.
-pub(super) fn read_all(paths: &[PathBuf]) -> Result<Partial> {
+pub(super) fn read_all(paths: &[PathBuf], quiet: bool) -> Result<Partial> {
     let names: Vec<String> = paths
         .iter()
         .map(|p| p.to_string_lossy().into_owned())
         .collect();
     if names.iter().filter(|n| *n == "-").count() > 1 {
         return Err(UsageError("standard input (-) can be given once".into()).into());
+    }
+    // A partial named twice would count its posts twice: it is merged once.
+    let (names, repeated) = super::config::once_each(names);
+    for (again, first) in repeated.iter().filter(|_| !quiet) {
+        eprintln!("outcry: warning: {again}: the same partial as {first}; merged once");
     }
     partial::merge_files(&names, |name| -> Result<Box<dyn Read>> {
         if name == "-" {
@@ -64,7 +69,7 @@ pub(super) fn for_detect(
         )
         .into());
     }
-    let p = read_all(paths)?;
+    let p = read_all(paths, args.quiet)?;
     let mine = LexiconId::of(matcher);
     if mine.fingerprint != p.lexicon.fingerprint {
         return Err(UsageError(format!(
