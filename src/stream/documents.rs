@@ -131,7 +131,7 @@ fn finish(
             c.stats().lines += 1;
             skip(c, warn, strict, name, line, Skip::TruncatedInput, None)?;
         }
-        let msg = format!("{name}:{line}: input broke off: {e}; the rest of this input is lost");
+        let msg = super::stats::broke_off(&name, line, &e);
         warn.input_error(&msg);
         c.stats().input_errors.push(msg);
     }

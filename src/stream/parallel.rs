@@ -272,7 +272,7 @@ fn finish_input(
                 skips += 1;
             }
         }
-        format!("{name}:{line}: input broke off: {e}; the rest of this input is lost")
+        super::stats::broke_off(&name, line, &e)
     });
     events.sort_unstable_by_key(|&(line, why, _)| (line, why));
     if strict {

@@ -187,9 +187,7 @@ fn scan_jsonl(
                     c.stats().lines += 1;
                     skip(c, warn, strict, &name, line_no, Skip::TruncatedInput, None)?;
                 }
-                let msg = format!(
-                    "{name}:{line_no}: input broke off: {e}; the rest of this input is lost"
-                );
+                let msg = super::stats::broke_off(&name, line_no, &e);
                 warn.input_error(&msg);
                 c.stats().input_errors.push(msg);
                 break;
@@ -346,8 +344,7 @@ fn bad_row(
                 c.stats().lines += 1;
                 skip(c, warn, strict, name, line, Skip::TruncatedInput, None)?;
             }
-            let msg =
-                format!("{name}:{line}: input broke off: {e}; the rest of this input is lost");
+            let msg = super::stats::broke_off(&name, line, &e);
             warn.input_error(&msg);
             c.stats().input_errors.push(msg);
             return Ok(true);

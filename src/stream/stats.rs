@@ -337,3 +337,10 @@ pub(crate) fn strict_error(
         ),
     }
 }
+
+/// The message for an input that broke off at `line` (a truncated archive, a read error, data
+/// past the end of a compressed stream that is not another member): the lines before it were
+/// read, nothing from it on could be.
+pub fn broke_off(name: &str, line: u64, e: &dyn std::fmt::Display) -> String {
+    format!("{name}:{line}: input broke off: {e}; nothing from this line on could be read")
+}
