@@ -143,25 +143,48 @@ impl Longest {
         }
     }
 
+    /// The search, in two loops a match: up to the first match state (no state before it is
+    /// dead or reports), then on while the automaton lives, remembering the last match state
+    /// passed. Each loop keeps only the state and the position in registers (a single loop
+    /// carrying the last match through every byte took twice the instructions a byte).
     #[inline(always)]
     fn search<T: Cell>(&self, cells: &[T], hay: &[u8], mut found: impl FnMut(usize, usize, usize)) {
+        // (a state's row found by a multiplication, not a shift: the shift wants its count in
+        // one register, the byte's class another move, a few instructions a byte more)
+        let (stride, classes) = (1usize << self.shift, &self.classes);
+        let last_match = self.last_match as usize;
+        let step = |sid: usize, b: u8| {
+            cells[sid * stride + usize::from(classes[usize::from(b)])].state() as usize
+        };
         let mut at = 0;
-        while at < hay.len() {
-            let (mut sid, mut last) = (self.start, None);
-            for (i, &b) in hay[at..].iter().enumerate() {
-                let class = usize::from(self.classes[usize::from(b)]);
-                sid = cells[(sid as usize) << self.shift | class].state();
-                if sid <= self.last_match {
-                    if sid == DEAD {
-                        break;
-                    }
-                    last = Some((sid, at + i + 1));
+        loop {
+            // Up to the first state that reports a match.
+            let mut sid = self.start as usize;
+            let mut i = at;
+            loop {
+                let Some(&b) = hay.get(i) else {
+                    return;
+                };
+                sid = step(sid, b);
+                i += 1;
+                if sid <= last_match {
+                    break;
                 }
             }
-            let Some((sid, end)) = last else {
-                return;
-            };
-            let pattern = self.matches[sid as usize - 1] as usize;
+            debug_assert_ne!(sid, DEAD as usize, "the dead state comes only after a match");
+            // On to the dead state (or the end), the last match state passed kept.
+            let (mut matched, mut end) = (sid, i);
+            while let Some(&b) = hay.get(i) {
+                sid = step(sid, b);
+                i += 1;
+                if sid <= last_match {
+                    if sid == DEAD as usize {
+                        break;
+                    }
+                    (matched, end) = (sid, i);
+                }
+            }
+            let pattern = self.matches[matched - 1] as usize;
             found(end - self.lens[pattern] as usize, end, pattern);
             at = end;
         }
