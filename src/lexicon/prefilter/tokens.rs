@@ -128,22 +128,37 @@ impl Tokens {
         hay: &[u8],
         mut hit: impl FnMut(usize, usize, usize) -> bool,
     ) -> bool {
-        let mut sid = self.start;
-        for (i, &b) in hay.iter().enumerate() {
-            let class = usize::from(self.classes[usize::from(b)]);
-            sid = self.table[sid as usize | class];
-            if sid < self.reporting {
-                let s = (sid >> self.shift) as usize;
-                let (a, z) = (self.first[s], self.first[s + 1]);
-                for &p in &self.patterns[a as usize..z as usize] {
-                    let end = i + 1;
-                    if hit(p as usize, end - self.lens[p as usize] as usize, end) {
-                        return true;
-                    }
+        let (mut sid, mut end) = (self.start, 0);
+        while let Some((at, reporting)) = self.walk(hay, end, sid) {
+            (sid, end) = (reporting, at);
+            let s = (sid >> self.shift) as usize;
+            let (a, z) = (self.first[s], self.first[s + 1]);
+            for &p in &self.patterns[a as usize..z as usize] {
+                if hit(p as usize, end - self.lens[p as usize] as usize, end) {
+                    return true;
                 }
             }
         }
         false
+    }
+
+    /// Walks `hay` from byte `from` in state `sid` (a row start) up to the first state that
+    /// reports: where it is entered (the end of the byte that led there) and the state; `None`
+    /// when the text ends first. A function of its own, not inlined into the classifier (where
+    /// `each_hit` is): there, with much else live, the table, its length and the bound were
+    /// read from the stack at every byte (14 instructions a byte; here they stay in registers).
+    #[inline(never)]
+    fn walk(&self, hay: &[u8], from: usize, mut sid: u32) -> Option<(usize, u32)> {
+        let (classes, table, reporting) = (&self.classes, &self.table[..], self.reporting);
+        let mut i = from;
+        while let Some(&b) = hay.get(i) {
+            sid = table[sid as usize | usize::from(classes[usize::from(b)])];
+            i += 1;
+            if sid < reporting {
+                return Some((i, sid));
+            }
+        }
+        None
     }
 }
 
