@@ -171,7 +171,10 @@ impl Longest {
                     break;
                 }
             }
-            debug_assert_ne!(sid, DEAD as usize, "the dead state comes only after a match");
+            debug_assert_ne!(
+                sid, DEAD as usize,
+                "the dead state comes only after a match"
+            );
             // On to the dead state (or the end), the last match state passed kept.
             let (mut matched, mut end) = (sid, i);
             while let Some(&b) = hay.get(i) {
@@ -334,7 +337,13 @@ impl Trie {
             (number, fail)
         });
         debug_assert_eq!(top as usize, matches.len() + 1);
-        (table, Compiled { matches, start: root })
+        (
+            table,
+            Compiled {
+                matches,
+                start: root,
+            },
+        )
     }
 
     /// Fills `table` (a row of `stride` cells for each state's number) breadth-first, the one

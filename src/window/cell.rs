@@ -444,7 +444,12 @@ mod tests {
             let mut c = Cell::default();
             for &f in facets {
                 let text = format!("post {f}");
-                add_facet(&mut c.detail_mut().facets, (f, 0, false), 1, (i64::from(f), &text, None));
+                add_facet(
+                    &mut c.detail_mut().facets,
+                    (f, 0, false),
+                    1,
+                    (i64::from(f), &text, None),
+                );
             }
             c
         };
@@ -456,8 +461,15 @@ mod tests {
         all.reverse();
         assert_eq!(ab, ba);
         assert_eq!(ab, cell(&all));
-        let got: Vec<(u32, u32)> = ab.detail().facets.iter().map(|f| (f.facet, f.count)).collect();
-        let want: Vec<(u32, u32)> = (0..cap).map(|f| (f, if f < cap / 2 { 3 } else { 1 })).collect();
+        let got: Vec<(u32, u32)> = ab
+            .detail()
+            .facets
+            .iter()
+            .map(|f| (f.facet, f.count))
+            .collect();
+        let want: Vec<(u32, u32)> = (0..cap)
+            .map(|f| (f, if f < cap / 2 { 3 } else { 1 }))
+            .collect();
         assert_eq!(got, want);
     }
 }
