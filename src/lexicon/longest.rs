@@ -50,8 +50,8 @@ enum Table {
 /// links while it searches), so memory stays near the lexicon's own size.
 const TABLE_BUDGET: usize = 16 << 20;
 
-/// A cell of the table: a state's number.
-trait Cell: Copy + Default {
+/// A cell of a transition table: a state's number.
+pub(super) trait Cell: Copy + Default {
     fn new(state: u32) -> Self;
     fn state(self) -> u32;
 }
@@ -143,25 +143,51 @@ impl Longest {
         }
     }
 
+    /// The search, in two loops a match: up to the first match state (no state before it is
+    /// dead or reports), then on while the automaton lives, remembering the last match state
+    /// passed. Each loop keeps only the state and the position in registers (a single loop
+    /// carrying the last match through every byte took twice the instructions a byte).
     #[inline(always)]
     fn search<T: Cell>(&self, cells: &[T], hay: &[u8], mut found: impl FnMut(usize, usize, usize)) {
+        // (a state's row found by a multiplication, not a shift: the shift wants its count in
+        // one register, the byte's class another move, a few instructions a byte more)
+        let (stride, classes) = (1usize << self.shift, &self.classes);
+        let last_match = self.last_match as usize;
+        let step = |sid: usize, b: u8| {
+            cells[sid * stride + usize::from(classes[usize::from(b)])].state() as usize
+        };
         let mut at = 0;
-        while at < hay.len() {
-            let (mut sid, mut last) = (self.start, None);
-            for (i, &b) in hay[at..].iter().enumerate() {
-                let class = usize::from(self.classes[usize::from(b)]);
-                sid = cells[(sid as usize) << self.shift | class].state();
-                if sid <= self.last_match {
-                    if sid == DEAD {
-                        break;
-                    }
-                    last = Some((sid, at + i + 1));
+        loop {
+            // Up to the first state that reports a match.
+            let mut sid = self.start as usize;
+            let mut i = at;
+            loop {
+                let Some(&b) = hay.get(i) else {
+                    return;
+                };
+                sid = step(sid, b);
+                i += 1;
+                if sid <= last_match {
+                    break;
                 }
             }
-            let Some((sid, end)) = last else {
-                return;
-            };
-            let pattern = self.matches[sid as usize - 1] as usize;
+            debug_assert_ne!(
+                sid, DEAD as usize,
+                "the dead state comes only after a match"
+            );
+            // On to the dead state (or the end), the last match state passed kept.
+            let (mut matched, mut end) = (sid, i);
+            while let Some(&b) = hay.get(i) {
+                sid = step(sid, b);
+                i += 1;
+                if sid <= last_match {
+                    if sid == DEAD as usize {
+                        break;
+                    }
+                    (matched, end) = (sid, i);
+                }
+            }
+            let pattern = self.matches[matched - 1] as usize;
             found(end - self.lens[pattern] as usize, end, pattern);
             at = end;
         }
@@ -278,25 +304,70 @@ impl Trie {
         &self.edges[self.first[s as usize]..self.first[s as usize + 1]]
     }
 
-    /// The automaton (module comment), its rows finished in breadth-first order: a state's row
-    /// is its failure state's row, already finished, with its own children written over it.
-    /// States that report a match are numbered from 1 up as they are found, the others from the
-    /// top down, so the two meet and the search tells a match by one comparison.
+    /// The automaton (module comment), its rows finished in breadth-first order
+    /// ([`Trie::breadth_first`]). States that report a match are numbered from 1 up as they are
+    /// found, the others from the top down, so the two meet and the search tells a match by one
+    /// comparison.
     fn compile<T: Cell>(self, shift: u32) -> (Vec<T>, Compiled) {
         let states = self.ends.len() + 1;
         let stride = 1usize << shift;
         let mut table = vec![T::default(); states * stride];
-        // By state of the trie: its number in the automaton, and its failure state's number.
-        let (mut number, mut fail) = (vec![0u32; self.ends.len()], vec![DEAD; self.ends.len()]);
         let mut matches: Vec<u32> = Vec::new();
-        let mut top = states as u32;
-        let root = {
-            top -= 1;
-            top
-        };
+        let root = states as u32 - 1;
+        let mut top = root;
+        self.breadth_first(&mut table, stride, root, |child, suffix| {
+            let (reports, fail) = if self.ends[child] != 0 {
+                // A pattern ends here: nothing after it can start further left.
+                (Some(self.ends[child] - 1), DEAD)
+            } else {
+                let inherited = (suffix != DEAD && suffix as usize <= matches.len())
+                    .then(|| matches[suffix as usize - 1]);
+                (inherited, suffix)
+            };
+            let number = match reports {
+                Some(pattern) => {
+                    matches.push(pattern);
+                    matches.len() as u32
+                }
+                None => {
+                    top -= 1;
+                    top
+                }
+            };
+            (number, fail)
+        });
+        debug_assert_eq!(top as usize, matches.len() + 1);
+        (
+            table,
+            Compiled {
+                matches,
+                start: root,
+            },
+        )
+    }
+
+    /// Fills `table` (a row of `stride` cells for each state's number) breadth-first, the one
+    /// way both automata built from the trie are made (the full matcher's here, the prefilter's
+    /// in `prefilter/tokens.rs`): the root, numbered `root`, has a row of itself; every other
+    /// state's row is its failure state's row, already finished, with its own children written
+    /// over it. `place(child, suffix)` numbers a child of the trie, given the number of the
+    /// state of its longest proper suffix (`root` for a child of the root), and says its
+    /// failure state's number (the suffix's, or another the automaton wants, such as a dead
+    /// state whose row is left as `table` has it).
+    pub(super) fn breadth_first<T: Cell>(
+        &self,
+        table: &mut [T],
+        stride: usize,
+        root: u32,
+        mut place: impl FnMut(usize, u32) -> (u32, u32),
+    ) {
+        let n = self.ends.len();
+        // By state of the trie: its number in the automaton, and its failure state's number.
+        let (mut number, mut fail) = (vec![0u32; n], vec![0u32; n]);
         number[0] = root;
         table[root as usize * stride..][..stride].fill(T::new(root));
-        let mut queue = vec![0u32];
+        let mut queue = Vec::with_capacity(n);
+        queue.push(0u32);
         let mut next = 0;
         while let Some(&s) = queue.get(next) {
             next += 1;
@@ -309,38 +380,16 @@ impl Trie {
             }
             for &(class, child) in self.children(s) {
                 let c = child as usize;
-                // The longest proper suffix's state: the root for a child of the root.
                 let suffix = if s == 0 {
                     root
                 } else {
                     table[f * stride + usize::from(class)].state()
                 };
-                let reports = if self.ends[c] != 0 {
-                    // A pattern ends here: nothing after it can start further left.
-                    fail[c] = DEAD;
-                    Some(self.ends[c] - 1)
-                } else {
-                    fail[c] = suffix;
-                    (suffix != DEAD && suffix as usize <= matches.len())
-                        .then(|| matches[suffix as usize - 1])
-                };
-                number[c] = match reports {
-                    Some(pattern) => {
-                        matches.push(pattern);
-                        matches.len() as u32
-                    }
-                    None => {
-                        top -= 1;
-                        top
-                    }
-                };
+                (number[c], fail[c]) = place(c, suffix);
                 table[row + usize::from(class)] = T::new(number[c]);
                 queue.push(child);
             }
         }
-        debug_assert_eq!(top as usize, matches.len() + 1);
-        let start = root;
-        (table, Compiled { matches, start })
     }
 }
 

@@ -76,7 +76,8 @@ pub struct Detail {
 }
 
 /// Facets kept per cell: a cell holds at most one entry per (facet, reading), so this only
-/// guards against a user lexicon with thousands of facets.
+/// guards against a user lexicon with thousands of facets; past it, the lowest (facet, reading)
+/// pairs are kept ([`add_facet`]).
 pub const FACETS_PER_CELL: usize = 64;
 /// A facet's evidence text is cut to this many characters.
 const MAX_FACET_SAMPLE_CHARS: usize = 280;
@@ -117,7 +118,14 @@ pub fn add_facet(
                 f.sample = cut_sample(sample);
             }
         }
-        Err(k) if v.len() < FACETS_PER_CELL => {
+        // Past the cap, the pairs of the lowest keys are kept (a lower one pushes the highest
+        // out), so the cell holds the same pairs with the same counts whatever order its posts
+        // and its workers' cells came in: a pair pushed out has `FACETS_PER_CELL` lower ones
+        // kept, so it never comes back, and a pair kept was never pushed out.
+        Err(k) if v.len() < FACETS_PER_CELL || k < v.len() => {
+            if v.len() >= FACETS_PER_CELL {
+                v.pop();
+            }
             grow_gently(v);
             v.insert(
                 k,
@@ -398,6 +406,7 @@ mod tests {
             add_facet(&mut v, (f, 0, false), 1, (5, "x", None));
         }
         assert_eq!(v.len(), FACETS_PER_CELL, "a cell never holds more");
+        assert_eq!(v.last().map(|f| f.facet), Some(FACETS_PER_CELL as u32 - 1));
         // Two workers' cells merge to the same counts and the earliest evidence either way.
         let cell = |posts: &[(u32, bool, i64, &str)]| {
             let mut c = Cell::default();
@@ -419,5 +428,48 @@ mod tests {
         assert_eq!(d.faceted, [2, 0, 0]);
         let web = d.facets.iter().find(|f| f.facet == 1 && !f.works).unwrap();
         assert_eq!((web.count, web.sample.text.as_str()), (2, "first"));
+    }
+
+    /// Past the cap, two workers' cells merged either way round, and one cell that saw every
+    /// post in another order, hold the same pairs with the same counts: the lowest keys, each
+    /// counted in full (keeping the first pairs to arrive made the report hang on which worker
+    /// handed its cell on first).
+    #[test]
+    fn facets_past_the_cap_are_the_lowest_pairs_in_any_order() {
+        let cap = FACETS_PER_CELL as u32;
+        // Worker a sees the high facets first, then every facet once more; b the low ones twice.
+        let a: Vec<u32> = (cap..cap + 40).chain(0..cap + 40).collect();
+        let b: Vec<u32> = (0..cap / 2).rev().chain(0..cap / 2).collect();
+        let cell = |facets: &[u32]| {
+            let mut c = Cell::default();
+            for &f in facets {
+                let text = format!("post {f}");
+                add_facet(
+                    &mut c.detail_mut().facets,
+                    (f, 0, false),
+                    1,
+                    (i64::from(f), &text, None),
+                );
+            }
+            c
+        };
+        let mut ab = cell(&a);
+        ab.merge(cell(&b));
+        let mut ba = cell(&b);
+        ba.merge(cell(&a));
+        let mut all: Vec<u32> = b.iter().chain(&a).copied().collect();
+        all.reverse();
+        assert_eq!(ab, ba);
+        assert_eq!(ab, cell(&all));
+        let got: Vec<(u32, u32)> = ab
+            .detail()
+            .facets
+            .iter()
+            .map(|f| (f.facet, f.count))
+            .collect();
+        let want: Vec<(u32, u32)> = (0..cap)
+            .map(|f| (f, if f < cap / 2 { 3 } else { 1 }))
+            .collect();
+        assert_eq!(got, want);
     }
 }

@@ -5,9 +5,9 @@
 //!
 //! Why not the crate's DFA: it took ~34 M instructions to build on every run (for each missing
 //! transition it walks the failure links again), a fifth of a run's fixed cost. This one is
-//! built the way `longest.rs` builds the full matcher's, from the same trie: each state's row,
-//! in breadth-first order, is its failure state's row (already finished) with its own children
-//! written over it. A state reports the patterns that end there, then those its failure state
+//! built the way `longest.rs` builds the full matcher's, from the same trie and by the same
+//! builder (`Trie::breadth_first`): each state's row, in breadth-first order, is its failure
+//! state's row (already finished) with its own children written over it. A state reports the patterns that end there, then those its failure state
 //! reports (the crate's order); the states that report any are numbered first, so the search
 //! tells them by one comparison per byte.
 
@@ -74,7 +74,8 @@ impl Tokens {
         Some(t)
     }
 
-    /// The table (module comment).
+    /// The table (module comment), made by the trie's breadth-first builder, which the full
+    /// matcher's is made by too.
     fn compile(&mut self, trie: &Trie) {
         let n = trie.ends.len();
         let stride = 1usize << self.shift;
@@ -87,47 +88,25 @@ impl Tokens {
         for &(s, p) in &trie.also {
             own[s as usize].push(p);
         }
-        // By state of the trie: its number, and its failure state's number.
-        let (mut number, mut fail) = (vec![0u32; n], vec![0u32; n]);
+        // A state reports its own patterns, then its failure state's; the states that report
+        // are numbered from 0 up as they are found, the others from the top down.
         let mut reports: Vec<Vec<u32>> = vec![];
-        let mut top = n as u32 - 1;
-        let root = top;
-        number[0] = root;
-        self.table[root as usize * stride..][..stride].fill(root);
-        let mut queue = vec![0u32];
-        let mut next = 0;
-        while let Some(&s) = queue.get(next) {
-            next += 1;
-            let (row, f) = (
-                number[s as usize] as usize * stride,
-                fail[s as usize] as usize,
-            );
-            if s != 0 {
-                self.table.copy_within(f * stride..(f + 1) * stride, row);
+        let root = n as u32 - 1;
+        let mut top = root;
+        trie.breadth_first(&mut self.table[..], stride, root, |child, suffix| {
+            let mut list = std::mem::take(&mut own[child]);
+            if let Some(inherited) = reports.get(suffix as usize) {
+                list.extend_from_slice(inherited);
             }
-            for &(class, child) in trie.children(s) {
-                let c = child as usize;
-                let suffix = if s == 0 {
-                    root
-                } else {
-                    self.table[f * stride + usize::from(class)]
-                };
-                fail[c] = suffix;
-                let mut list = std::mem::take(&mut own[c]);
-                if let Some(inherited) = reports.get(suffix as usize) {
-                    list.extend_from_slice(inherited);
-                }
-                number[c] = if list.is_empty() {
-                    top -= 1;
-                    top
-                } else {
-                    reports.push(list);
-                    reports.len() as u32 - 1
-                };
-                self.table[row + usize::from(class)] = number[c];
-                queue.push(child);
-            }
-        }
+            let number = if list.is_empty() {
+                top -= 1;
+                top
+            } else {
+                reports.push(list);
+                reports.len() as u32 - 1
+            };
+            (number, suffix)
+        });
         debug_assert_eq!(top as usize, reports.len());
         // Each cell holds where its state's row starts, so the search shifts nothing per byte.
         for cell in &mut self.table {
@@ -149,22 +128,37 @@ impl Tokens {
         hay: &[u8],
         mut hit: impl FnMut(usize, usize, usize) -> bool,
     ) -> bool {
-        let mut sid = self.start;
-        for (i, &b) in hay.iter().enumerate() {
-            let class = usize::from(self.classes[usize::from(b)]);
-            sid = self.table[sid as usize | class];
-            if sid < self.reporting {
-                let s = (sid >> self.shift) as usize;
-                let (a, z) = (self.first[s], self.first[s + 1]);
-                for &p in &self.patterns[a as usize..z as usize] {
-                    let end = i + 1;
-                    if hit(p as usize, end - self.lens[p as usize] as usize, end) {
-                        return true;
-                    }
+        let (mut sid, mut end) = (self.start, 0);
+        while let Some((at, reporting)) = self.walk(hay, end, sid) {
+            (sid, end) = (reporting, at);
+            let s = (sid >> self.shift) as usize;
+            let (a, z) = (self.first[s], self.first[s + 1]);
+            for &p in &self.patterns[a as usize..z as usize] {
+                if hit(p as usize, end - self.lens[p as usize] as usize, end) {
+                    return true;
                 }
             }
         }
         false
+    }
+
+    /// Walks `hay` from byte `from` in state `sid` (a row start) up to the first state that
+    /// reports: where it is entered (the end of the byte that led there) and the state; `None`
+    /// when the text ends first. A function of its own, not inlined into the classifier (where
+    /// `each_hit` is): there, with much else live, the table, its length and the bound were
+    /// read from the stack at every byte (14 instructions a byte; here they stay in registers).
+    #[inline(never)]
+    fn walk(&self, hay: &[u8], from: usize, mut sid: u32) -> Option<(usize, u32)> {
+        let (classes, table, reporting) = (&self.classes, &self.table[..], self.reporting);
+        let mut i = from;
+        while let Some(&b) = hay.get(i) {
+            sid = table[sid as usize | usize::from(classes[usize::from(b)])];
+            i += 1;
+            if sid < reporting {
+                return Some((i, sid));
+            }
+        }
+        None
     }
 }
 
