@@ -2235,3 +2235,34 @@ assumed
 ^frozen at {number}
 has no {service}
 have no {service}
+
+# Issue 14, round thirteen. Error names as cloud and registry APIs return them, one word
+# ("InternalError", "ServiceUnavailable"); a service's own thing recovered, not the service
+# ("gmail recovered my deleted draft").
+[outage en]
+internalerror
+serviceunavailable
+
+[exclude en]
+recovered my
+recovered your
+recovered our
+recovered all my
+recovered the deleted
+
+# A share's ticker is market talk ("PYPL is down again", "META down, GOOGL down, AMZN down",
+# "$NFLX getting cooked, down 9%"): a `~` word right after it is the price. Named as a service
+# the tickers of the spent sets made five market posts reports and one report right, so a
+# ticker names no service. Only tickers that are no English word (not SPOT, SNAP, COIN, META).
+[sense market]
+nflx
+amzn
+googl
+goog
+pypl
+rddt
+rblx
+msft
+aapl
+nvda
+tsla

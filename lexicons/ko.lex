@@ -1787,3 +1787,17 @@ TV
 
 [sense news 4 every after]
 후속 보도
+
+# Issue 14, round thirteen: a server returning an error is said to "drop" it (API 호출 전부 500
+# 떨어짐, InternalError 떨어짐). `~`: a number that drops after 주가 or 코스피 is a price.
+[outage ko]
+~500 떨어
+~502 떨어
+~503 떨어
+~504 떨어
+에러 떨어
+에러가 떨어
+오류 떨어
+오류가 떨어
+error 떨어
+internalerror 떨어

@@ -225,8 +225,6 @@ FB
 @facebook
 @Meta
 Facebook
-FB Messenger
-Facebook Messenger
 페이스북
 페북
 
@@ -1313,3 +1311,17 @@ U+tv
 # Issue 14, round twelve: the carrier's name as Koreans type it with a Latin T.
 [service t-mobile isp]
 T모바일
+
+# Issue 14, round thirteen. Facebook's messenger is a service of its own (the labelled sets
+# name it so): "FB Messenger not sending anything".
+[service messenger messenger]
+FB Messenger
+Facebook Messenger
+
+# Docker Hub as the tools name it: the registry's host and the command that reads it ("docker
+# pull failing with 500s from registry-1.docker.io").
+[service docker-hub dev]
+registry-1.docker.io
+docker.io
+hub.docker.com
+docker pull

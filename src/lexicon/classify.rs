@@ -671,8 +671,9 @@ struct Last {
     negation: Option<usize>,
     counter: Option<usize>,
     template_service: Option<usize>,
-    /// The last outage phrase that is not a `^` predicate: the one a report's service is named
-    /// nearest to, when it stands.
+    /// The first outage phrase that is not a `^` predicate and that no denial follows before
+    /// the next such phrase: the one a report's service is named nearest to, when it stands
+    /// (see [`Last::name_outage`]).
     named_outage: Option<usize>,
     /// An outage phrase after a recovery phrase was told as what was, and left the recovery
     /// standing (see [`Matcher::told_as_before`]).
@@ -683,6 +684,18 @@ struct Last {
 }
 
 impl Last {
+    /// Notes the outage phrase (not a `^` predicate) at `at`: it becomes the one the report's
+    /// service is read from when it is the first, or when a denial came after the one before
+    /// ("gmail down? no, my wifi. outlook is down though"). Of two services, the one named
+    /// nearest the first outage phrase is the one the post reports: what follows tells what
+    /// else fails with it ("SK텔레콤 데이터 먹통 … 카톡도 안 보내짐", "kt 회선 불안정해서 줌
+    /// 회의 계속 튕김": the carrier is down, the apps only suffer it).
+    fn name_outage(&mut self, at: usize) {
+        if self.named_outage.is_none_or(|n| self.denial() > Some(n)) {
+            self.named_outage = Some(at);
+        }
+    }
+
     /// The last negation or counter-evidence.
     fn denial(&self) -> Option<usize> {
         self.negation.max(self.counter)
@@ -1419,7 +1432,8 @@ impl Matcher {
 
     /// Whether hit `i` may stand where it is: a Latin entry must not start or end inside a longer
     /// word, unless it touches another hit (hashtag compounds such as #gmaildown), its end is
-    /// starred, or it is an alias inside a #hashtag (#gmailfail).
+    /// starred, it is an alias inside a #hashtag (#gmailfail), or it is a status code after an
+    /// `e` (E503).
     fn at_word_bounds(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
         let n = hits.len();
         let h = hits[i];
@@ -1430,9 +1444,16 @@ impl Matcher {
         let joined_before = i > 0 && hits[i - 1].end == h.start && joins(&hits[i - 1]);
         let joined_after = i + 1 < n && hits[i + 1].start == h.end && joins(&hits[i + 1]);
         let tag_alias = matches!(e.kind, TermKind::Alias(_)) && in_hashtag(hay, h.start);
+        // An HTTP status with an `e` glued before it is still the status: npm writes its
+        // errors so ("E503", "E500"), and no word of ours is an `e` and a number.
+        let status_code = p.iter().all(u8::is_ascii_digit)
+            && h.start >= 1
+            && hay[h.start - 1] == b'e'
+            && (h.start == 1 || !is_word_byte(hay[h.start - 2]));
         let ok_start = e.open_start
             || joined_before
             || tag_alias
+            || status_code
             || !is_word_byte(p[0])
             || h.start == 0
             || !is_word_byte(hay[h.start - 1]);
@@ -1737,7 +1758,7 @@ impl Matcher {
                     if let Some(t) = frame {
                         roles.terms.push(self.entries.len() + t);
                         last.outage = Some(h.start);
-                        last.named_outage = Some(h.start);
+                        last.name_outage(h.start);
                         last.template_service.get_or_insert(svc);
                     }
                 }
@@ -1758,7 +1779,7 @@ impl Matcher {
                     }
                     last.outage = Some(h.start);
                     if !self.entries[h.term].needs_subject {
-                        last.named_outage = Some(h.start);
+                        last.name_outage(h.start);
                     }
                 }
                 TermKind::Recovery => {
@@ -1950,8 +1971,9 @@ impl Matcher {
     }
 
     /// The service a post of kind `kind` is about: a framed report's service, else the service
-    /// named nearest to the last outage phrase that stands (`outage`) or the last recovery
-    /// phrase, else `--about`.
+    /// named nearest to the first outage phrase proper that stands ([`Last::name_outage`]),
+    /// else to the last outage phrase that stands (`outage`: a `^` predicate), or to the last
+    /// recovery phrase; else `--about`.
     fn service_of(
         &self,
         kind: Kind,
@@ -2138,10 +2160,11 @@ impl Matcher {
         });
     }
 
-    /// Moves the `~` outage hits (down, went down, 다운) whose subject is not the service named
-    /// before them in their clause from `hits` to `dropped`: a word stands between them that no
-    /// entry covers and that is not one of [`LINKS`] ("twitch sub count went down", "comcast
-    /// upload speeds went down", 유튜브 수익 다운). What has a `~` sense other than an outage is
+    /// Moves the `~` outage and recovery hits (down, went down, 다운, is back, came back) whose
+    /// subject is not the service named before them in their clause from `hits` to `dropped`: a
+    /// word stands between them that no entry covers and that is not one of [`LINKS`] ("twitch
+    /// sub count went down", "comcast upload speeds went down", 유튜브 수익 다운; "t-mobile
+    /// tuesday free pizza is back", "amazon refunded me, money's back"). What has a `~` sense other than an outage is
     /// most often said of a count, a price or a thing the service only qualifies; "gmail servers
     /// down" and 카톡 또 다운 keep theirs. With no service named before it in its clause, a hit is
     /// left as it is.
@@ -2149,7 +2172,15 @@ impl Matcher {
         set_aside(hits, dropped, |hits, i| {
             let h = hits[i];
             let e = &self.entries[h.term];
-            if e.figurative && e.kind == TermKind::Outage && self.other_subject(hay, hits, i) {
+            // A return needs two words of their own in between: a service's parts come back
+            // by names no entry holds ("battle.net auth is back online"), a thing of the
+            // writer's with more ("tuesday free pizza is back").
+            let least = match e.kind {
+                TermKind::Outage => 1,
+                TermKind::Recovery => 2,
+                _ => usize::MAX,
+            };
+            if e.figurative && self.other_subject(hay, hits, i) >= least {
                 Err(Dropped::OtherSubject)
             } else {
                 Ok(h)
@@ -2157,39 +2188,45 @@ impl Matcher {
         });
     }
 
-    /// Whether a word of its own stands between hit `i` and the last service named before it in
-    /// its clause (see [`Matcher::set_aside_other_subjects`]).
-    fn other_subject(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
+    /// How many words of their own stand between hit `i` and the last service named before it
+    /// in its clause, after the last conjunction there (see
+    /// [`Matcher::set_aside_other_subjects`]).
+    fn other_subject(&self, hay: &[u8], hits: &[Hit], i: usize) -> usize {
         let h = hits[i];
         let Some(j) = (0..i)
             .rev()
             .find(|&j| matches!(self.entries[hits[j].term].kind, TermKind::Alias(_)))
         else {
-            return false;
+            return 0;
         };
         let a = hits[j];
         if a.end > h.start || gap_words(&hay[a.end..h.start]).is_none() {
-            return false;
+            return 0;
         }
         // The words between, less what other entries cover.
         let mut at = a.end;
-        let mut other = false;
+        let mut other = 0;
         let mut check = |from: usize, to: usize| {
             let gap = std::str::from_utf8(&hay[from..to]).unwrap_or("");
             for w in gap.split(|c: char| !(c.is_alphanumeric() || c == '\'')) {
                 let w = w.trim_matches('\'');
                 if CONJUNCTIONS.contains(&w) {
-                    other = false;
+                    other = 0;
                     continue;
                 }
                 // A verbal noun in -하기 names a function of the service (카톡 선물하기, 토스
-                // 송금하기), not a thing of its own.
-                let own = if w.chars().any(is_syllable) {
-                    !w.ends_with("하기") && self.hangul_leftover(w) > 1
+                // 송금하기), not a thing of its own. A run of Hangul (its spaces folded away)
+                // counts a word a SYLLABLES_PER_WORD syllables of its own.
+                other += if w.chars().any(is_syllable) {
+                    let left = self.hangul_leftover(w);
+                    if w.ends_with("하기") || left <= 1 {
+                        0
+                    } else {
+                        left.div_ceil(SYLLABLES_PER_WORD)
+                    }
                 } else {
-                    w.chars().count() > 1 && !self.links.iter().any(|l| l == w)
+                    usize::from(w.chars().count() > 1 && !self.links.iter().any(|l| l == w))
                 };
-                other |= own;
             }
         };
         for x in &hits[j + 1..i] {
