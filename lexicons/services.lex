@@ -291,6 +291,8 @@ Microsoft 365
 Office 365
 O365
 M365
+MS365
+MS 365
 @MSFT365Status
 오피스 365
 오피스365

@@ -246,6 +246,14 @@ fn nothing_alphanumeric_before(hay: &[u8], at: usize) -> bool {
     true
 }
 
+/// Puts `at` into `slot` when it holds nothing yet, or a position a denial (at `denial`) came
+/// after: the first of a kind of phrase since the last denial before it.
+fn note_first(slot: &mut Option<usize>, at: usize, denial: Option<usize>) {
+    if slot.is_none_or(|n| denial > Some(n)) {
+        *slot = Some(at);
+    }
+}
+
 /// The adverbs that may stand between an ambiguous alias and the term after it that lets it name
 /// its service: "멜론 또 튕김", "steam still down" (a Latin one between two spaces).
 const ADVERBS: [&str; 22] = [
@@ -675,6 +683,10 @@ struct Last {
     /// the next such phrase: the one a report's service is named nearest to, when it stands
     /// (see [`Last::name_outage`]).
     named_outage: Option<usize>,
+    /// The first `^` outage predicate that no denial follows before the next one: when it comes
+    /// before [`Last::named_outage`], its subject is the service reported ("페메 안 보내져요 …
+    /// 전송 실패 뜸 페북 친구들 다 그렇대").
+    first_predicate: Option<usize>,
     /// An outage phrase after a recovery phrase was told as what was, and left the recovery
     /// standing (see [`Matcher::told_as_before`]).
     backstory: bool,
@@ -691,9 +703,8 @@ impl Last {
     /// else fails with it ("SK텔레콤 데이터 먹통 … 카톡도 안 보내짐", "kt 회선 불안정해서 줌
     /// 회의 계속 튕김": the carrier is down, the apps only suffer it).
     fn name_outage(&mut self, at: usize) {
-        if self.named_outage.is_none_or(|n| self.denial() > Some(n)) {
-            self.named_outage = Some(at);
-        }
+        let denial = self.denial();
+        note_first(&mut self.named_outage, at, denial);
     }
 
     /// The last negation or counter-evidence.
@@ -1446,7 +1457,8 @@ impl Matcher {
         let tag_alias = matches!(e.kind, TermKind::Alias(_)) && in_hashtag(hay, h.start);
         // An HTTP status with an `e` glued before it is still the status: npm writes its
         // errors so ("E503", "E500"), and no word of ours is an `e` and a number.
-        let status_code = p.iter().all(u8::is_ascii_digit)
+        let status_code = p.len() >= 3
+            && p[..3].iter().all(u8::is_ascii_digit)
             && h.start >= 1
             && hay[h.start - 1] == b'e'
             && (h.start == 1 || !is_word_byte(hay[h.start - 2]));
@@ -1778,7 +1790,10 @@ impl Matcher {
                         continue;
                     }
                     last.outage = Some(h.start);
-                    if !self.entries[h.term].needs_subject {
+                    if self.entries[h.term].needs_subject {
+                        let denial = last.denial();
+                        note_first(&mut last.first_predicate, h.start, denial);
+                    } else {
                         last.name_outage(h.start);
                     }
                 }
@@ -1983,12 +1998,19 @@ impl Matcher {
     ) -> Option<usize> {
         let anchor = match kind {
             Kind::Report if last.template_service.is_some() => return last.template_service,
-            // "카카오 장애 발생, 카톡이랑 다 안 됨": a `^` predicate leans on the service before
-            // it, the outage phrase proper says which one is down.
-            Kind::Report => last
-                .named_outage
-                .filter(|&n| Some(n) > last.denial())
-                .or(outage),
+            // "카카오 장애 발생, 카톡이랑 다 안 됨": a `^` predicate after the outage phrase proper
+            // leans on the service before it, the phrase says which one is down; a predicate
+            // before it is said of its own subject, the service named before it.
+            Kind::Report => {
+                let standing = |at: Option<usize>| at.filter(|&n| Some(n) > last.denial());
+                let named = standing(last.named_outage);
+                if let Some(p) = standing(last.first_predicate).filter(|&p| named.is_none_or(|n| p < n)) {
+                    if let Some(svc) = self.subject_before(hits, p) {
+                        return Some(svc);
+                    }
+                }
+                named.or(outage)
+            }
             Kind::Recovery => last.recovery,
         };
         self.nearest_service(hits, anchor.unwrap_or(0))
@@ -2403,6 +2425,18 @@ impl Matcher {
         (i > 0 && useful(&hits[i - 1]) && near(hits[i - 1].end, h.start))
             || (i + 1 < hits.len() && useful(&hits[i + 1]) && after(hits[i + 1].start))
             || (i + 1 < hits.len() && via_function(i + 1))
+    }
+
+    /// The service named last before the byte position `at` (a `^` predicate's start): its
+    /// subject, when one is named before it.
+    fn subject_before(&self, hits: &[Hit], at: usize) -> Option<usize> {
+        hits.iter()
+            .rev()
+            .filter(|h| h.end <= at)
+            .find_map(|h| match self.entries[h.term].kind {
+                TermKind::Alias(svc) => Some(svc),
+                _ => None,
+            })
     }
 
     /// The service whose mention is closest to the byte position `at` (a term's start).
