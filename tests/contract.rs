@@ -1180,3 +1180,49 @@ fn the_release_binary_has_no_debug_info_but_benchmarks_keep_it() {
         "[profile.bench] {bench}"
     );
 }
+
+/// A file named twice, as `./path`, or through a link is read once: the report is the one a
+/// single naming gives (counts not doubled), with a warning naming both, and none under `-q`.
+#[cfg(unix)]
+#[test]
+fn an_input_named_twice_is_read_once_and_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let tweets = root().join(GMAIL).join("tweets.jsonl.gz");
+    let link = dir.path().join("again.jsonl.gz");
+    std::os::unix::fs::symlink(&tweets, &link).unwrap();
+    let run = |files: &[&str], quiet: bool| {
+        let mut c = outcry();
+        c.args(["detect", "--format", "json"]).args(files);
+        if quiet {
+            c.arg("-q");
+        }
+        c.output().unwrap()
+    };
+    let once = run(&[&format!("{GMAIL}/tweets.jsonl.gz")], false);
+    let (a, b) = (
+        format!("{GMAIL}/tweets.jsonl.gz"),
+        format!("./{GMAIL}/tweets.jsonl.gz"),
+    );
+    let link = link.to_string_lossy().into_owned();
+    let thrice = run(&[&a, &b, &link], false);
+    assert_eq!(thrice.status.code(), once.status.code());
+    let (r1, r3) = (report_of(&once), report_of(&thrice));
+    assert!(r1.stats.reports > 0);
+    assert_eq!(r3.stats.inputs, 1);
+    assert_eq!(r3.stats.lines, r1.stats.lines);
+    assert_eq!(r3.stats.reports, r1.stats.reports);
+    assert_eq!(r3.incidents, r1.incidents);
+    let err = stderr_of(&thrice);
+    assert!(
+        err.contains(&format!("{b}: the same input as {a}; read once"))
+            && err.contains(&format!("{link}: the same input as {a}; read once")),
+        "{err}"
+    );
+    let quiet = run(&[&a, &b], true);
+    assert!(
+        !stderr_of(&quiet).contains("same input"),
+        "{}",
+        stderr_of(&quiet)
+    );
+    assert_eq!(report_of(&quiet).stats.reports, r1.stats.reports);
+}

@@ -89,7 +89,7 @@ pub fn run(a: &ClassifyArgs) -> Result<i32> {
     let cfg = Config::from_args(&a.common)?;
     let (lex, about) = config::load_lexicon(&a.common.lexicons)?;
     let matcher = Matcher::new(lex, about);
-    config::note_terminal(&cfg.scan);
+    config::note_inputs(&cfg);
     let mut stats = Stats::default();
     let written = write_output(cfg.output.as_deref(), |out| {
         let mut c = Classifier {

@@ -703,8 +703,9 @@ pub struct CommonArgs {
     /// Input files: JSON Lines, CSV, XML blog backups and feeds (WordPress, Tistory/Textcube,
     /// Atom, RSS), JSON documents (an array, outbox.json, tweets.js); plain, gzip, zstd, xz or
     /// bzip2, told by their first bytes. Standard input when none is given or for `-`. Several
-    /// files are read as one stream, in any time order. The layout is told by the first bytes and
-    /// the name together (see --input-format).
+    /// files are read as one stream, in any time order; a file named twice (or through a link) is
+    /// read once. The layout is told by the first bytes and the name together (see
+    /// --input-format).
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
 

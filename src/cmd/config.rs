@@ -37,6 +37,9 @@ pub struct Config {
     pub about: Option<String>,
     /// `-o FILE`; `None` (or `-`) is standard output.
     pub output: Option<PathBuf>,
+    /// Inputs named more than once (each as written the second time, and the first name): read
+    /// once, so that no post is counted twice.
+    pub repeated: Vec<(String, String)>,
 }
 
 /// The widest window: a year and a day. Wider ones say nothing about an outage and, near the
@@ -70,9 +73,10 @@ impl Config {
         params.threads = threads;
         let max_line =
             size(&a.max_line_bytes).map_err(|e| UsageError(format!("--max-line-bytes: {e}")))?;
+        let (inputs, repeated) = once_each(inputs(a));
         Ok(Config {
             scan: ScanConfig {
-                inputs: inputs(a),
+                inputs,
                 layout,
                 columns: a.columns.clone(),
                 fields,
@@ -93,6 +97,7 @@ impl Config {
             params,
             about: a.lexicons.about.clone(),
             output: a.output.clone().filter(|p| p.as_os_str() != "-"),
+            repeated,
         })
     }
 }
@@ -256,6 +261,57 @@ fn inputs(a: &CommonArgs) -> Vec<String> {
     inputs
 }
 
+/// The inputs with every later naming of one already listed left out, and the names left out
+/// beside the first: the same path twice, `./a` and `a`, a link and its target, `-` twice. A path
+/// that cannot be opened is kept (its error is reported when it is read).
+fn once_each(inputs: Vec<String>) -> (Vec<String>, Vec<(String, String)>) {
+    let mut seen: Vec<(FileId, usize)> = Vec::with_capacity(inputs.len());
+    let (mut kept, mut repeated) = (Vec::with_capacity(inputs.len()), Vec::new());
+    for name in inputs {
+        let Some(id) = file_id(&name) else {
+            kept.push(name);
+            continue;
+        };
+        match seen.iter().find(|(s, _)| *s == id) {
+            Some(&(_, first)) => repeated.push((name, kept[first].clone())),
+            None => {
+                seen.push((id, kept.len()));
+                kept.push(name);
+            }
+        }
+    }
+    (kept, repeated)
+}
+
+/// What makes two names one input: standard input, or a file's device and inode.
+#[derive(Debug, PartialEq, Eq)]
+enum FileId {
+    Stdin,
+    #[cfg(unix)]
+    Inode(u64, u64),
+    #[cfg(not(unix))]
+    Path(PathBuf),
+}
+
+/// The identity of the input `name`; `None` when it cannot be looked at (missing, unreadable).
+fn file_id(name: &str) -> Option<FileId> {
+    if name == "-" {
+        return Some(FileId::Stdin);
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let m = std::fs::metadata(name).ok()?;
+        // A pipe or terminal named twice (`/dev/stdin`) is read once as well: its data is gone
+        // after the first read anyway.
+        Some(FileId::Inode(m.dev(), m.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        std::fs::canonicalize(name).ok().map(FileId::Path)
+    }
+}
+
 /// Loads the lexicons a run asks for (`--lexicon`, `--no-default-lexicon`) and resolves `--about`.
 pub fn load_lexicon(a: &LexiconArgs) -> Result<(Lexicon, Option<usize>), UsageError> {
     let (files, no_default, about) = (&a.lexicon, a.no_default_lexicon, a.about.as_deref());
@@ -279,11 +335,19 @@ pub fn load_lexicon(a: &LexiconArgs) -> Result<(Lexicon, Option<usize>), UsageEr
     Ok((lex, about))
 }
 
-/// A note on stderr when posts are to be read from a terminal, where waiting for them looks like
-/// a hang.
-pub fn note_terminal(scan: &ScanConfig) {
+/// Notes on stderr, unless `--quiet`, about the inputs before they are read: the ones named more
+/// than once, and that posts are to be read from a terminal, where waiting for them looks like a
+/// hang.
+pub fn note_inputs(cfg: &Config) {
     use std::io::IsTerminal;
-    if !scan.quiet && scan.inputs.iter().any(|p| p == "-") && std::io::stdin().is_terminal() {
+    let scan = &cfg.scan;
+    if scan.quiet {
+        return;
+    }
+    for (again, first) in &cfg.repeated {
+        eprintln!("outcry: warning: {again}: the same input as {first}; read once");
+    }
+    if scan.inputs.iter().any(|p| p == "-") && std::io::stdin().is_terminal() {
         eprintln!(
             "outcry: reading posts from the terminal (standard input): type or paste JSON Lines or CSV and end with Ctrl-D, or name the files to read"
         );

@@ -157,7 +157,7 @@ pub(super) fn execute_with(
     let (lex, about) = config::load_lexicon(&args.lexicons)?;
     let matcher = Matcher::new(lex, about);
     let Scan { windows, stats } = if partials.is_empty() {
-        config::note_terminal(&cfg.scan);
+        config::note_inputs(&cfg);
         parallel::scan(&cfg.scan, &matcher)?
     } else {
         merge::for_detect(partials, args, &mut cfg, &matcher)?.into_scan(cfg.scan.keep_outliers)

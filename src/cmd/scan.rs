@@ -24,7 +24,7 @@ pub fn run(a: &ScanArgs) -> Result<i32> {
     let cfg = Config::from_args(&a.common)?;
     let (lex, about) = config::load_lexicon(&a.common.lexicons)?;
     let matcher = Matcher::new(lex, about);
-    config::note_terminal(&cfg.scan);
+    config::note_inputs(&cfg);
     let to_stdout = a.partial.as_os_str() == "-";
     if to_stdout && std::io::stdout().is_terminal() {
         return Err(UsageError(

@@ -59,7 +59,7 @@ pub fn run(a: &WatchArgs) -> Result<i32> {
     if !cfg.scan.quiet {
         warm_up_note(&windows, &cfg);
     }
-    config::note_terminal(&cfg.scan);
+    config::note_inputs(&cfg);
     let notifier = a
         .exec
         .clone()
