@@ -2266,3 +2266,31 @@ msft
 aapl
 nvda
 tsla
+
+# Round thirteen, the fourteenth dev half: a return told as a resurrection; a screen that loads
+# forever; planned work with its kind named ("down for routine maintenance"); asking what one
+# does when a service is down, or where to see it, is no report ("what do you guys do when
+# discord is down?", "is there a site that tracks when Gmail is down?").
+[recovery en]
+risen from the grave
+rose from the grave
+back from the dead
+risen from the dead
+
+[outage en]
+infinite loading
+infinite loading screen
+endless loading
+
+[exclude en]
+down for routine maintenance
+down for planned maintenance
+down for weekly maintenance
+down for server maintenance
+
+[sense habit 4 every]
+do when
+do whenever
+does when
+tracks when
+track when

@@ -1327,3 +1327,13 @@ registry-1.docker.io
 docker.io
 hub.docker.com
 docker pull
+
+# The fourteenth dev half: a provider's and a service's names as typed there.
+[service naver-cloud cloud]
+ncloud
+
+[service outlook mail]
+outlook.live.com
+
+[service t-mobile isp]
+TMO Home Internet

@@ -397,6 +397,8 @@ const EARLIER: &[&str] = &[
     "전엔",
     "전에",
     "내내",
+    "어젯밤",
+    "지난밤",
 ];
 
 /// The prepositions after which an English `^` predicate finds its service: "can't post *on*
@@ -2202,12 +2204,34 @@ impl Matcher {
                 TermKind::Recovery => 2,
                 _ => usize::MAX,
             };
-            if e.figurative && self.other_subject(hay, hits, i) >= least {
+            if e.figurative && self.other_subject(hay, hits, i) >= least
+                || (e.kind == TermKind::Recovery && e.figurative && self.back_on_a_service(hay, hits, i))
+            {
                 Err(Dropped::OtherSubject)
             } else {
                 Ok(h)
             }
         });
+    }
+
+    /// Whether the `~` return at hit `i` is told of something back *on* the service named right
+    /// after it, with no service named before it in the post: a show, a streamer, the writer
+    /// ("The Office is back on Netflix", "my favorite streamer is back on twitch"); every such
+    /// post of the spent sets is none but one, which names what works again ("the double ticks
+    /// are back on whatsapp, messages going through"): a function of the service named, or
+    /// another return, keeps it.
+    fn back_on_a_service(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
+        let alias = |h: &Hit| matches!(self.entries[h.term].kind, TermKind::Alias(_));
+        let h = hits[i];
+        let support = |(j, x): (usize, &Hit)| {
+            j != i
+                && (self.entries[x.term].kind == TermKind::Recovery
+                    || self.facets.names_function(x.term))
+        };
+        starts_with(&hay[h.end..], b" on ")
+            && hits.get(i + 1).is_some_and(|n| alias(n) && n.start == h.end + 4)
+            && !hits[..i].iter().any(alias)
+            && !hits.iter().enumerate().any(support)
     }
 
     /// How many words of their own stand between hit `i` and the last service named before it
@@ -2362,14 +2386,14 @@ impl Matcher {
     }
 
     /// Whether hit `i` comes right after (a space at most) the name of an internet or phone
-    /// provider (category `isp`): "verizon signal is back", "t-mobile signal" speak of the
+    /// provider (category `isp` or `mobile`: "docomo signal completely gone"): "verizon signal is back", "t-mobile signal" speak of the
     /// provider's signal, not of the messenger an ambiguous alias also names.
     fn after_provider(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
         let Some(prev) = i.checked_sub(1).map(|j| hits[j]) else {
             return false;
         };
         let gap = &hay[prev.end..hits[i].start];
-        matches!(self.entries[prev.term].kind, TermKind::Alias(svc) if self.services[svc].category == "isp")
+        self.is_provider(&prev)
             && gap.len() <= 1
             && gap.iter().all(|&c| c == b' ')
     }
