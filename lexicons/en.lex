@@ -2294,3 +2294,10 @@ do whenever
 does when
 tracks when
 track when
+
+# An outage dated to a year gone by ("the big KDDI outage back in 2022"): "back in 20" alone is
+# also "back in 20 minutes", so the year's first digits.
+[sense over 5 every after]
+back in 200*
+back in 201*
+back in 202*

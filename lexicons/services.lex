@@ -1337,3 +1337,7 @@ outlook.live.com
 
 [service t-mobile isp]
 TMO Home Internet
+
+[service minecraft game]
+렐름
+Minecraft Realms

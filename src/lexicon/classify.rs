@@ -313,6 +313,7 @@ const LINKS: &[&str] = &[
     "rn",
     "way",
     "all",
+    "both",
     "too",
     "literally",
     "fully",
