@@ -1,7 +1,28 @@
 //! Deciding what one post says: which services it names, and whether it reports an outage or a
-//! recovery. The lexicon is compiled once into a single Aho-Corasick automaton (leftmost-longest,
-//! so exclusions such as 장애인 hide the shorter outage word 장애 inside them); each post is
-//! normalised into a reused buffer and scanned once.
+//! recovery, and of which service. The lexicon's entries are compiled once into one automaton of
+//! our own (`longest.rs`: leftmost-longest, so exclusions such as 장애인 hide the shorter outage
+//! word 장애 inside them), and every post is read in stages into a reused [`Scratch`]
+//! (`Matcher::classify_if`):
+//!
+//! 1. HTML character references decoded; the text normalised (`normalise.rs`: width, case,
+//!    stretched letters, the spaces between Hangul folded away, where lines broke kept in a
+//!    [`Layout`]) and playful spellings read back (`respell.rs`);
+//! 2. one scan for literal matches; those inside longer words or missing their `{number}` set
+//!    aside; a misspelt name read when no name stood (`misspell.rs`); grammar forms added
+//!    (`grammar.rs`);
+//! 3. matches set aside by what stands around them, each stage with its reason ([`Dropped`]):
+//!    a `[sense]` cue (market, rating, physical, past …), a Korean ending (`endings.rs`),
+//!    another subject between a `~` phrase and the name, an ambiguous name with no context,
+//!    a `^` predicate with no subject (near, or far in its sentence: `sentence.rs`);
+//! 4. the verdict from the matches left ([`Last`]): a recovery when a return comes after the
+//!    standing outage phrase and any denial, else a report when an outage phrase stands (or a
+//!    `[fails]` word and a function word compose one); its service is a frame's, else the
+//!    subject of a `^` predicate that comes first, else the one named nearest the first
+//!    outage phrase proper;
+//! 5. the facets read (`facets.rs`), and the learned vetter's second opinion (`vetter.rs`),
+//!    which may set the rules' verdict aside or promote a near candidate.
+//!
+//! `outcry explain` shows every stage's matches and reasons (`explain.rs`).
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -2946,6 +2967,56 @@ mod tests {
     #[test]
     fn round_twelve_reads_sentence_ends_and_other_subjects() {
         reads_as_listed(ROUND_TWELVE);
+    }
+
+    /// Round thirteen's rules, each with a post it must read and one it must not (written for
+    /// the test, not taken from a labelled set).
+    const ROUND_THIRTEEN: &[(&str, &str)] = &[
+        // Of two services, the one nearest the first outage phrase proper; a `^` predicate
+        // before it says its own subject.
+        ("LG U+ 데이터 먹통이라 유튜브도 안 나옴", "report lg-uplus"),
+        ("페메 안 보내져요 전송 실패만 뜸 페북 친구들도 그렇대", "report messenger"),
+        ("i read on twitter that gmail is down", "report gmail"),
+        // An HTTP status with npm's `E` before it, with or without its words.
+        ("npm ci failing with E503 from the registry", "report npm"),
+        (
+            "npm publish: E503 Service Unavailable, twice now",
+            "report npm",
+        ),
+        ("E503 again", ""),
+        ("the e503 form is due friday", ""),
+        // A return told of another thing, or of something back on a service.
+        ("netflix free trial offer is back lol", ""),
+        ("Friends is back on Netflix next week apparently", ""),
+        ("my favourite podcast is back on spotify", ""),
+        ("netflix is back, playback works again", "recovery netflix"),
+        ("the blue ticks are back on whatsapp, messages going through", "recovery whatsapp"),
+        ("dropbox recovered my deleted folder, love that", ""),
+        // Error names and a server "dropping" an error.
+        ("aws s3 returning InternalError on every upload", "report aws"),
+        ("카카오 클라우드 API 502 떨어짐", "report kakao-cloud"),
+        ("카카오 주가 500 떨어짐", ""),
+        // A ticker is market talk.
+        ("PYPL down again, great", ""),
+        ("NFLX is down 4% premarket", ""),
+        // A carrier's signal is no Signal; asking what one does when a service is down.
+        ("docomo signal completely gone in kyoto", "report docomo"),
+        ("what do you all do when reddit goes down", ""),
+        ("is there a page that tracks when slack is down", ""),
+        ("the big comcast outage back in 2019 was worse", ""),
+        // Korean forms of bouncing out, timeouts, a service shown offline.
+        ("쿠팡 결제하려면 튕기는거 나만 그래?", "report coupang"),
+        ("ncloud 콘솔 타임아웃 남", "report naver-cloud"),
+        ("스타링크 오프라인 뜸 갑자기", "report starlink"),
+        ("오프라인 매장 가서 샀어요 스타링크", ""),
+        ("왓챠 복구 완료 잘 됨 어젯밤엔 계속 로딩만 되더니", "recovery watcha"),
+        // A Hangul final changed only between touching keys.
+        ("구급 대원 연결 안 됨", ""),
+    ];
+
+    #[test]
+    fn round_thirteen_reads_candidates_codes_returns_and_tickers() {
+        reads_as_listed(ROUND_THIRTEEN);
     }
 
     #[test]
