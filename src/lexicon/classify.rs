@@ -2028,7 +2028,9 @@ impl Matcher {
             Kind::Report => {
                 let standing = |at: Option<usize>| at.filter(|&n| Some(n) > last.denial());
                 let named = standing(last.named_outage);
-                if let Some(p) = standing(last.first_predicate).filter(|&p| named.is_none_or(|n| p < n)) {
+                if let Some(p) =
+                    standing(last.first_predicate).filter(|&p| named.is_none_or(|n| p < n))
+                {
                     if let Some(svc) = self.subject_before(hits, p) {
                         return Some(svc);
                     }
@@ -2227,7 +2229,9 @@ impl Matcher {
                 _ => usize::MAX,
             };
             if e.figurative && self.other_subject(hay, hits, i) >= least
-                || (e.kind == TermKind::Recovery && e.figurative && self.back_on_a_service(hay, hits, i))
+                || (e.kind == TermKind::Recovery
+                    && e.figurative
+                    && self.back_on_a_service(hay, hits, i))
             {
                 Err(Dropped::OtherSubject)
             } else {
@@ -2251,7 +2255,9 @@ impl Matcher {
                     || self.facets.names_function(x.term))
         };
         starts_with(&hay[h.end..], b" on ")
-            && hits.get(i + 1).is_some_and(|n| alias(n) && n.start == h.end + 4)
+            && hits
+                .get(i + 1)
+                .is_some_and(|n| alias(n) && n.start == h.end + 4)
             && !hits[..i].iter().any(alias)
             && !hits.iter().enumerate().any(support)
     }
@@ -2415,9 +2421,7 @@ impl Matcher {
             return false;
         };
         let gap = &hay[prev.end..hits[i].start];
-        self.is_provider(&prev)
-            && gap.len() <= 1
-            && gap.iter().all(|&c| c == b' ')
+        self.is_provider(&prev) && gap.len() <= 1 && gap.iter().all(|&c| c == b' ')
     }
 
     /// Whether hit `i` has a non-exclusion hit right before or after it (at most a space apart).
@@ -2975,7 +2979,10 @@ mod tests {
         // Of two services, the one nearest the first outage phrase proper; a `^` predicate
         // before it says its own subject.
         ("LG U+ 데이터 먹통이라 유튜브도 안 나옴", "report lg-uplus"),
-        ("페메 안 보내져요 전송 실패만 뜸 페북 친구들도 그렇대", "report messenger"),
+        (
+            "페메 안 보내져요 전송 실패만 뜸 페북 친구들도 그렇대",
+            "report messenger",
+        ),
         ("i read on twitter that gmail is down", "report gmail"),
         // An HTTP status with npm's `E` before it, with or without its words.
         ("npm ci failing with E503 from the registry", "report npm"),
@@ -2990,10 +2997,16 @@ mod tests {
         ("Friends is back on Netflix next week apparently", ""),
         ("my favourite podcast is back on spotify", ""),
         ("netflix is back, playback works again", "recovery netflix"),
-        ("the blue ticks are back on whatsapp, messages going through", "recovery whatsapp"),
+        (
+            "the blue ticks are back on whatsapp, messages going through",
+            "recovery whatsapp",
+        ),
         ("dropbox recovered my deleted folder, love that", ""),
         // Error names and a server "dropping" an error.
-        ("aws s3 returning InternalError on every upload", "report aws"),
+        (
+            "aws s3 returning InternalError on every upload",
+            "report aws",
+        ),
         ("카카오 클라우드 API 502 떨어짐", "report kakao-cloud"),
         ("카카오 주가 500 떨어짐", ""),
         // A ticker is market talk.
@@ -3009,7 +3022,10 @@ mod tests {
         ("ncloud 콘솔 타임아웃 남", "report naver-cloud"),
         ("스타링크 오프라인 뜸 갑자기", "report starlink"),
         ("오프라인 매장 가서 샀어요 스타링크", ""),
-        ("왓챠 복구 완료 잘 됨 어젯밤엔 계속 로딩만 되더니", "recovery watcha"),
+        (
+            "왓챠 복구 완료 잘 됨 어젯밤엔 계속 로딩만 되더니",
+            "recovery watcha",
+        ),
         // A Hangul final changed only between touching keys.
         ("구급 대원 연결 안 됨", ""),
     ];
