@@ -2301,3 +2301,9 @@ track when
 back in 200*
 back in 201*
 back in 202*
+
+# An outage looked back on as a lesson ("that gmail thing this morning was a good reminder to
+# back up my mail #gmailfail").
+[sense past 6 every]
+good reminder
+was a reminder
