@@ -2212,7 +2212,8 @@ impl Matcher {
     /// subject is not the service named before them in their clause from `hits` to `dropped`: a
     /// word stands between them that no entry covers and that is not one of [`LINKS`] ("twitch
     /// sub count went down", "comcast upload speeds went down", 유튜브 수익 다운; "t-mobile
-    /// tuesday free pizza is back", "amazon refunded me, money's back"). What has a `~` sense other than an outage is
+    /// tuesday free pizza is back", "restored from an icloud backup and all my old texts are
+    /// back"). What has a `~` sense other than an outage is
     /// most often said of a count, a price or a thing the service only qualifies; "gmail servers
     /// down" and 카톡 또 다운 keep theirs. With no service named before it in its clause, a hit is
     /// left as it is.
@@ -2290,7 +2291,7 @@ impl Matcher {
                 }
                 // A verbal noun in -하기 names a function of the service (카톡 선물하기, 토스
                 // 송금하기), not a thing of its own. A run of Hangul (its spaces folded away)
-                // counts a word a SYLLABLES_PER_WORD syllables of its own.
+                // counts one word for every SYLLABLES_PER_WORD syllables of its own, rounded up.
                 other += if w.chars().any(is_syllable) {
                     let left = self.hangul_leftover(w);
                     if w.ends_with("하기") || left <= 1 {
