@@ -5,16 +5,35 @@ word of the file as a misspelt name: "titter" is a word, not a slip for Twitter)
     python3 lexicons/common_words.py [DICTIONARY]
 
 DICTIONARY defaults to `/usr/share/dict/american-english-large` (Debian's `wamerican-large`,
-SCOWL size 70). Only words within one edit of a name are kept, with runs of a letter read as one
+SCOWL size 70); the file written carries the package's version and its whole copyright notice
+(`/usr/share/doc/wamerican-large/copyright`). Only words within one edit of a name are kept, with runs of a letter read as one
 on both sides (a wider net than the typing-slip rule itself), so the file stays small; run it
 again after adding Latin names to `services.lex`.
 """
 
 import re
+import subprocess
 import sys
 
 DICT = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/dict/american-english-large"
 OUT = "lexicons/common-words.txt"
+# The dictionary's licence notice, copied whole into the file it writes, and its version.
+COPYRIGHT = "/usr/share/doc/wamerican-large/copyright"
+
+
+def package_version():
+    """The installed wamerican-large's Debian version, as dpkg tells it."""
+    try:
+        out = subprocess.run(
+            ["dpkg-query", "-W", "-f=${Version}", "wamerican-large"],
+            capture_output=True, text=True, check=True,
+        ).stdout.strip()
+        return f"Debian's wamerican-large {out}"
+    except (OSError, subprocess.CalledProcessError):
+        return "Debian's wamerican-large (version unknown)"
+
+
+SOURCE = package_version()
 
 
 def fold(w):
@@ -81,18 +100,14 @@ def main():
     with open(OUT, "w", encoding="utf-8") as o:
         o.write(
             "# English words near a service name, never read as a misspelt name: written by\n"
-            "# lexicons/common_words.py from Debian's wamerican-large (SCOWL size 70), see\n"
+            f"# lexicons/common_words.py from {SOURCE} (SCOWL size 70), see\n"
             "# src/lexicon/misspell.rs. One lower-case word a line, sorted.\n"
             "#\n"
-            "# SCOWL: Copyright 2000-2011 by Kevin Atkinson. Permission to use, copy, modify,\n"
-            "# distribute and sell these word lists, the associated scripts, the output created\n"
-            "# from the scripts, and its documentation for any purpose is hereby granted without\n"
-            "# fee, provided that the above copyright notice appears in all copies and that both\n"
-            "# that copyright notice and this permission notice appear in supporting\n"
-            "# documentation. Kevin Atkinson makes no representations about the suitability of\n"
-            "# this array for any purpose. It is provided \"as is\" without express or implied\n"
-            "# warranty.\n"
+            f"# The word list's copyright and licence, as {COPYRIGHT} gives them:\n"
+            "#\n"
         )
+        for line in open(COPYRIGHT, encoding="utf-8"):
+            o.write(("# " + line.rstrip()).rstrip() + "\n")
         for w in sorted(keep):
             o.write(w + "\n")
     print(f"{len(keep)} words written to {OUT}")

@@ -2235,3 +2235,75 @@ assumed
 ^frozen at {number}
 has no {service}
 have no {service}
+
+# Issue 14, round thirteen. Error names as cloud and registry APIs return them, one word
+# ("InternalError", "ServiceUnavailable"); a service's own thing recovered, not the service
+# ("gmail recovered my deleted draft").
+[outage en]
+internalerror
+serviceunavailable
+
+[exclude en]
+recovered my
+recovered your
+recovered our
+recovered all my
+recovered the deleted
+
+# A share's ticker is market talk ("PYPL is down again", "META down, GOOGL down, AMZN down",
+# "$NFLX getting cooked, down 9%"): a `~` word right after it is the price. Named as a service
+# the tickers of the spent sets made five market posts reports and one report right, so a
+# ticker names no service. Only tickers that are no English word (not SPOT, SNAP, COIN, META).
+[sense market]
+nflx
+amzn
+googl
+goog
+pypl
+rddt
+rblx
+msft
+aapl
+nvda
+tsla
+
+# Round thirteen, the fourteenth dev half: a return told as a resurrection; a screen that loads
+# forever; planned work with its kind named ("down for routine maintenance"); asking what one
+# does when a service is down, or where to see it, is no report ("what do you guys do when
+# discord is down?", "is there a site that tracks when Gmail is down?").
+[recovery en]
+risen from the grave
+rose from the grave
+back from the dead
+risen from the dead
+
+[outage en]
+infinite loading
+infinite loading screen
+endless loading
+
+[exclude en]
+down for routine maintenance
+down for planned maintenance
+down for weekly maintenance
+down for server maintenance
+
+[sense habit 4 every]
+do when
+do whenever
+does when
+tracks when
+track when
+
+# An outage dated to a year gone by ("the big KDDI outage back in 2022"): "back in 20" alone is
+# also "back in 20 minutes", so the year's first digits.
+[sense over 5 every after]
+back in 200*
+back in 201*
+back in 202*
+
+# An outage looked back on as a lesson ("that gmail thing this morning was a good reminder to
+# back up my mail #gmailfail").
+[sense past 6 every]
+good reminder
+was a reminder

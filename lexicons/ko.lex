@@ -1787,3 +1787,40 @@ TV
 
 [sense news 4 every after]
 후속 보도
+
+# Issue 14, round thirteen: a server returning an error is said to "drop" it (API 호출 전부 500
+# 떨어짐, InternalError 떨어짐). `~`: a number that drops after 주가 or 코스피 is a price.
+[outage ko]
+~500 떨어
+~502 떨어
+~503 떨어
+~504 떨어
+에러 떨어
+에러가 떨어
+오류 떨어
+오류가 떨어
+error 떨어
+internalerror 떨어
+
+# Round thirteen, the fourteenth dev half: an app that bounces one out (튕기는거, 튕기고), calls
+# that keep dropping (통화 계속 끊기고), a timeout, a service shown offline (오프라인 뜸; not
+# 오프라인 alone, which is a shop's "offline").
+[outage ko]
+튕기는
+튕기고
+튕기네
+계속 끊기
+자꾸 끊기
+다 끊기
+타임아웃 나
+타임아웃 남
+타임아웃 떠
+타임아웃 뜸
+타임아웃 계속
+timeout 나
+timeout 계속
+오프라인 뜸
+오프라인 떠
+오프라인이래
+오프라인 상태
+전체가 오프라인

@@ -225,8 +225,6 @@ FB
 @facebook
 @Meta
 Facebook
-FB Messenger
-Facebook Messenger
 페이스북
 페북
 
@@ -293,6 +291,8 @@ Microsoft 365
 Office 365
 O365
 M365
+MS365
+MS 365
 @MSFT365Status
 오피스 365
 오피스365
@@ -1313,3 +1313,31 @@ U+tv
 # Issue 14, round twelve: the carrier's name as Koreans type it with a Latin T.
 [service t-mobile isp]
 T모바일
+
+# Issue 14, round thirteen. Facebook's messenger is a service of its own (the labelled sets
+# name it so): "FB Messenger not sending anything".
+[service messenger messenger]
+FB Messenger
+Facebook Messenger
+
+# Docker Hub as the tools name it: the registry's host and the command that reads it ("docker
+# pull failing with 500s from registry-1.docker.io").
+[service docker-hub dev]
+registry-1.docker.io
+docker.io
+hub.docker.com
+docker pull
+
+# The fourteenth dev half: a provider's and a service's names as typed there.
+[service naver-cloud cloud]
+ncloud
+
+[service outlook mail]
+outlook.live.com
+
+[service t-mobile isp]
+TMO Home Internet
+
+[service minecraft game]
+렐름
+Minecraft Realms

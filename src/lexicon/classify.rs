@@ -1,7 +1,28 @@
 //! Deciding what one post says: which services it names, and whether it reports an outage or a
-//! recovery. The lexicon is compiled once into a single Aho-Corasick automaton (leftmost-longest,
-//! so exclusions such as 장애인 hide the shorter outage word 장애 inside them); each post is
-//! normalised into a reused buffer and scanned once.
+//! recovery, and of which service. The lexicon's entries are compiled once into one automaton of
+//! our own (`longest.rs`: leftmost-longest, so exclusions such as 장애인 hide the shorter outage
+//! word 장애 inside them), and every post is read in stages into a reused [`Scratch`]
+//! (`Matcher::classify_if`):
+//!
+//! 1. HTML character references decoded; the text normalised (`normalise.rs`: width, case,
+//!    stretched letters, the spaces between Hangul folded away, where lines broke kept in a
+//!    [`Layout`]) and playful spellings read back (`respell.rs`);
+//! 2. one scan for literal matches; those inside longer words or missing their `{number}` set
+//!    aside; a misspelt name read when no name stood (`misspell.rs`); grammar forms added
+//!    (`grammar.rs`);
+//! 3. matches set aside by what stands around them, each stage with its reason ([`Dropped`]):
+//!    a `[sense]` cue (market, rating, physical, past …), a Korean ending (`endings.rs`),
+//!    another subject between a `~` phrase and the name, an ambiguous name with no context,
+//!    a `^` predicate with no subject (near, or far in its sentence: `sentence.rs`);
+//! 4. the verdict from the matches left ([`Last`]): a recovery when a return comes after the
+//!    standing outage phrase and any denial, else a report when an outage phrase stands (or a
+//!    `[fails]` word and a function word compose one); its service is a frame's, else the
+//!    subject of a `^` predicate that comes first, else the one named nearest the first
+//!    outage phrase proper;
+//! 5. the facets read (`facets.rs`), and the learned vetter's second opinion (`vetter.rs`),
+//!    which may set the rules' verdict aside or promote a near candidate.
+//!
+//! `outcry explain` shows every stage's matches and reasons (`explain.rs`).
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -246,6 +267,14 @@ fn nothing_alphanumeric_before(hay: &[u8], at: usize) -> bool {
     true
 }
 
+/// Puts `at` into `slot` when it holds nothing yet, or a position a denial (at `denial`) came
+/// after: the first of a kind of phrase since the last denial before it.
+fn note_first(slot: &mut Option<usize>, at: usize, denial: Option<usize>) {
+    if slot.is_none_or(|n| denial > Some(n)) {
+        *slot = Some(at);
+    }
+}
+
 /// The adverbs that may stand between an ambiguous alias and the term after it that lets it name
 /// its service: "멜론 또 튕김", "steam still down" (a Latin one between two spaces).
 const ADVERBS: [&str; 22] = [
@@ -305,6 +334,7 @@ const LINKS: &[&str] = &[
     "rn",
     "way",
     "all",
+    "both",
     "too",
     "literally",
     "fully",
@@ -389,6 +419,8 @@ const EARLIER: &[&str] = &[
     "전엔",
     "전에",
     "내내",
+    "어젯밤",
+    "지난밤",
 ];
 
 /// The prepositions after which an English `^` predicate finds its service: "can't post *on*
@@ -671,9 +703,14 @@ struct Last {
     negation: Option<usize>,
     counter: Option<usize>,
     template_service: Option<usize>,
-    /// The last outage phrase that is not a `^` predicate: the one a report's service is named
-    /// nearest to, when it stands.
+    /// The first outage phrase that is not a `^` predicate and that no denial follows before
+    /// the next such phrase: the one a report's service is named nearest to, when it stands
+    /// (see [`Last::name_outage`]).
     named_outage: Option<usize>,
+    /// The first `^` outage predicate that no denial follows before the next one: when it comes
+    /// before [`Last::named_outage`], its subject is the service reported ("페메 안 보내져요 …
+    /// 전송 실패 뜸 페북 친구들 다 그렇대").
+    first_predicate: Option<usize>,
     /// An outage phrase after a recovery phrase was told as what was, and left the recovery
     /// standing (see [`Matcher::told_as_before`]).
     backstory: bool,
@@ -683,6 +720,17 @@ struct Last {
 }
 
 impl Last {
+    /// Notes the outage phrase (not a `^` predicate) at `at`: it becomes the one the report's
+    /// service is read from when it is the first, or when a denial came after the one before
+    /// ("gmail down? no, my wifi. outlook is down though"). Of two services, the one named
+    /// nearest the first outage phrase is the one the post reports: what follows tells what
+    /// else fails with it ("SK텔레콤 데이터 먹통 … 카톡도 안 보내짐", "kt 회선 불안정해서 줌
+    /// 회의 계속 튕김": the carrier is down, the apps only suffer it).
+    fn name_outage(&mut self, at: usize) {
+        let denial = self.denial();
+        note_first(&mut self.named_outage, at, denial);
+    }
+
     /// The last negation or counter-evidence.
     fn denial(&self) -> Option<usize> {
         self.negation.max(self.counter)
@@ -1419,7 +1467,8 @@ impl Matcher {
 
     /// Whether hit `i` may stand where it is: a Latin entry must not start or end inside a longer
     /// word, unless it touches another hit (hashtag compounds such as #gmaildown), its end is
-    /// starred, or it is an alias inside a #hashtag (#gmailfail).
+    /// starred, it is an alias inside a #hashtag (#gmailfail), or it is a status code after an
+    /// `e` (E503).
     fn at_word_bounds(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
         let n = hits.len();
         let h = hits[i];
@@ -1430,9 +1479,17 @@ impl Matcher {
         let joined_before = i > 0 && hits[i - 1].end == h.start && joins(&hits[i - 1]);
         let joined_after = i + 1 < n && hits[i + 1].start == h.end && joins(&hits[i + 1]);
         let tag_alias = matches!(e.kind, TermKind::Alias(_)) && in_hashtag(hay, h.start);
+        // An HTTP status with an `e` glued before it is still the status: npm writes its
+        // errors so ("E503", "E500"), and no word of ours is an `e` and a number.
+        let status_code = p.len() >= 3
+            && p[..3].iter().all(u8::is_ascii_digit)
+            && h.start >= 1
+            && hay[h.start - 1] == b'e'
+            && (h.start == 1 || !is_word_byte(hay[h.start - 2]));
         let ok_start = e.open_start
             || joined_before
             || tag_alias
+            || status_code
             || !is_word_byte(p[0])
             || h.start == 0
             || !is_word_byte(hay[h.start - 1]);
@@ -1737,7 +1794,7 @@ impl Matcher {
                     if let Some(t) = frame {
                         roles.terms.push(self.entries.len() + t);
                         last.outage = Some(h.start);
-                        last.named_outage = Some(h.start);
+                        last.name_outage(h.start);
                         last.template_service.get_or_insert(svc);
                     }
                 }
@@ -1757,8 +1814,11 @@ impl Matcher {
                         continue;
                     }
                     last.outage = Some(h.start);
-                    if !self.entries[h.term].needs_subject {
-                        last.named_outage = Some(h.start);
+                    if self.entries[h.term].needs_subject {
+                        let denial = last.denial();
+                        note_first(&mut last.first_predicate, h.start, denial);
+                    } else {
+                        last.name_outage(h.start);
                     }
                 }
                 TermKind::Recovery => {
@@ -1950,8 +2010,9 @@ impl Matcher {
     }
 
     /// The service a post of kind `kind` is about: a framed report's service, else the service
-    /// named nearest to the last outage phrase that stands (`outage`) or the last recovery
-    /// phrase, else `--about`.
+    /// named nearest to the first outage phrase proper that stands ([`Last::name_outage`]),
+    /// else to the last outage phrase that stands (`outage`: a `^` predicate), or to the last
+    /// recovery phrase; else `--about`.
     fn service_of(
         &self,
         kind: Kind,
@@ -1961,12 +2022,21 @@ impl Matcher {
     ) -> Option<usize> {
         let anchor = match kind {
             Kind::Report if last.template_service.is_some() => return last.template_service,
-            // "카카오 장애 발생, 카톡이랑 다 안 됨": a `^` predicate leans on the service before
-            // it, the outage phrase proper says which one is down.
-            Kind::Report => last
-                .named_outage
-                .filter(|&n| Some(n) > last.denial())
-                .or(outage),
+            // "카카오 장애 발생, 카톡이랑 다 안 됨": a `^` predicate after the outage phrase proper
+            // leans on the service before it, the phrase says which one is down; a predicate
+            // before it is said of its own subject, the service named before it.
+            Kind::Report => {
+                let standing = |at: Option<usize>| at.filter(|&n| Some(n) > last.denial());
+                let named = standing(last.named_outage);
+                if let Some(p) =
+                    standing(last.first_predicate).filter(|&p| named.is_none_or(|n| p < n))
+                {
+                    if let Some(svc) = self.subject_before(hits, p) {
+                        return Some(svc);
+                    }
+                }
+                named.or(outage)
+            }
             Kind::Recovery => last.recovery,
         };
         self.nearest_service(hits, anchor.unwrap_or(0))
@@ -2138,10 +2208,12 @@ impl Matcher {
         });
     }
 
-    /// Moves the `~` outage hits (down, went down, 다운) whose subject is not the service named
-    /// before them in their clause from `hits` to `dropped`: a word stands between them that no
-    /// entry covers and that is not one of [`LINKS`] ("twitch sub count went down", "comcast
-    /// upload speeds went down", 유튜브 수익 다운). What has a `~` sense other than an outage is
+    /// Moves the `~` outage and recovery hits (down, went down, 다운, is back, came back) whose
+    /// subject is not the service named before them in their clause from `hits` to `dropped`: a
+    /// word stands between them that no entry covers and that is not one of [`LINKS`] ("twitch
+    /// sub count went down", "comcast upload speeds went down", 유튜브 수익 다운; "t-mobile
+    /// tuesday free pizza is back", "restored from an icloud backup and all my old texts are
+    /// back"). What has a `~` sense other than an outage is
     /// most often said of a count, a price or a thing the service only qualifies; "gmail servers
     /// down" and 카톡 또 다운 keep theirs. With no service named before it in its clause, a hit is
     /// left as it is.
@@ -2149,7 +2221,19 @@ impl Matcher {
         set_aside(hits, dropped, |hits, i| {
             let h = hits[i];
             let e = &self.entries[h.term];
-            if e.figurative && e.kind == TermKind::Outage && self.other_subject(hay, hits, i) {
+            // A return needs two words of their own in between: a service's parts come back
+            // by names no entry holds ("battle.net auth is back online"), a thing of the
+            // writer's with more ("tuesday free pizza is back").
+            let least = match e.kind {
+                TermKind::Outage => 1,
+                TermKind::Recovery => 2,
+                _ => usize::MAX,
+            };
+            if e.figurative && self.other_subject(hay, hits, i) >= least
+                || (e.kind == TermKind::Recovery
+                    && e.figurative
+                    && self.back_on_a_service(hay, hits, i))
+            {
                 Err(Dropped::OtherSubject)
             } else {
                 Ok(h)
@@ -2157,39 +2241,67 @@ impl Matcher {
         });
     }
 
-    /// Whether a word of its own stands between hit `i` and the last service named before it in
-    /// its clause (see [`Matcher::set_aside_other_subjects`]).
-    fn other_subject(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
+    /// Whether the `~` return at hit `i` is told of something back *on* the service named right
+    /// after it, with no service named before it in the post: a show, a streamer, the writer
+    /// ("The Office is back on Netflix", "my favorite streamer is back on twitch"); every such
+    /// post of the spent sets is none but one, which names what works again ("the double ticks
+    /// are back on whatsapp, messages going through"): a function of the service named, or
+    /// another return, keeps it.
+    fn back_on_a_service(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
+        let alias = |h: &Hit| matches!(self.entries[h.term].kind, TermKind::Alias(_));
+        let h = hits[i];
+        let support = |(j, x): (usize, &Hit)| {
+            j != i
+                && (self.entries[x.term].kind == TermKind::Recovery
+                    || self.facets.names_function(x.term))
+        };
+        starts_with(&hay[h.end..], b" on ")
+            && hits
+                .get(i + 1)
+                .is_some_and(|n| alias(n) && n.start == h.end + 4)
+            && !hits[..i].iter().any(alias)
+            && !hits.iter().enumerate().any(support)
+    }
+
+    /// How many words of their own stand between hit `i` and the last service named before it
+    /// in its clause, after the last conjunction there (see
+    /// [`Matcher::set_aside_other_subjects`]).
+    fn other_subject(&self, hay: &[u8], hits: &[Hit], i: usize) -> usize {
         let h = hits[i];
         let Some(j) = (0..i)
             .rev()
             .find(|&j| matches!(self.entries[hits[j].term].kind, TermKind::Alias(_)))
         else {
-            return false;
+            return 0;
         };
         let a = hits[j];
         if a.end > h.start || gap_words(&hay[a.end..h.start]).is_none() {
-            return false;
+            return 0;
         }
         // The words between, less what other entries cover.
         let mut at = a.end;
-        let mut other = false;
+        let mut other = 0;
         let mut check = |from: usize, to: usize| {
             let gap = std::str::from_utf8(&hay[from..to]).unwrap_or("");
             for w in gap.split(|c: char| !(c.is_alphanumeric() || c == '\'')) {
                 let w = w.trim_matches('\'');
                 if CONJUNCTIONS.contains(&w) {
-                    other = false;
+                    other = 0;
                     continue;
                 }
                 // A verbal noun in -하기 names a function of the service (카톡 선물하기, 토스
-                // 송금하기), not a thing of its own.
-                let own = if w.chars().any(is_syllable) {
-                    !w.ends_with("하기") && self.hangul_leftover(w) > 1
+                // 송금하기), not a thing of its own. A run of Hangul (its spaces folded away)
+                // counts one word for every SYLLABLES_PER_WORD syllables of its own, rounded up.
+                other += if w.chars().any(is_syllable) {
+                    let left = self.hangul_leftover(w);
+                    if w.ends_with("하기") || left <= 1 {
+                        0
+                    } else {
+                        left.div_ceil(SYLLABLES_PER_WORD)
+                    }
                 } else {
-                    w.chars().count() > 1 && !self.links.iter().any(|l| l == w)
+                    usize::from(w.chars().count() > 1 && !self.links.iter().any(|l| l == w))
                 };
-                other |= own;
             }
         };
         for x in &hits[j + 1..i] {
@@ -2303,16 +2415,14 @@ impl Matcher {
     }
 
     /// Whether hit `i` comes right after (a space at most) the name of an internet or phone
-    /// provider (category `isp`): "verizon signal is back", "t-mobile signal" speak of the
+    /// provider (category `isp` or `mobile`: "docomo signal completely gone"): "verizon signal is back", "t-mobile signal" speak of the
     /// provider's signal, not of the messenger an ambiguous alias also names.
     fn after_provider(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
         let Some(prev) = i.checked_sub(1).map(|j| hits[j]) else {
             return false;
         };
         let gap = &hay[prev.end..hits[i].start];
-        matches!(self.entries[prev.term].kind, TermKind::Alias(svc) if self.services[svc].category == "isp")
-            && gap.len() <= 1
-            && gap.iter().all(|&c| c == b' ')
+        self.is_provider(&prev) && gap.len() <= 1 && gap.iter().all(|&c| c == b' ')
     }
 
     /// Whether hit `i` has a non-exclusion hit right before or after it (at most a space apart).
@@ -2366,6 +2476,18 @@ impl Matcher {
         (i > 0 && useful(&hits[i - 1]) && near(hits[i - 1].end, h.start))
             || (i + 1 < hits.len() && useful(&hits[i + 1]) && after(hits[i + 1].start))
             || (i + 1 < hits.len() && via_function(i + 1))
+    }
+
+    /// The service named last before the byte position `at` (a `^` predicate's start): its
+    /// subject, when one is named before it.
+    fn subject_before(&self, hits: &[Hit], at: usize) -> Option<usize> {
+        hits.iter()
+            .rev()
+            .filter(|h| h.end <= at)
+            .find_map(|h| match self.entries[h.term].kind {
+                TermKind::Alias(svc) => Some(svc),
+                _ => None,
+            })
     }
 
     /// The service whose mention is closest to the byte position `at` (a term's start).
@@ -2850,6 +2972,68 @@ mod tests {
     #[test]
     fn round_twelve_reads_sentence_ends_and_other_subjects() {
         reads_as_listed(ROUND_TWELVE);
+    }
+
+    /// Round thirteen's rules, each with a post it must read and one it must not (written for
+    /// the test, not taken from a labelled set).
+    const ROUND_THIRTEEN: &[(&str, &str)] = &[
+        // Of two services, the one nearest the first outage phrase proper; a `^` predicate
+        // before it says its own subject.
+        ("LG U+ 데이터 먹통이라 유튜브도 안 나옴", "report lg-uplus"),
+        (
+            "페메 안 보내져요 전송 실패만 뜸 페북 친구들도 그렇대",
+            "report messenger",
+        ),
+        ("i read on twitter that gmail is down", "report gmail"),
+        // An HTTP status with npm's `E` before it, with or without its words.
+        ("npm ci failing with E503 from the registry", "report npm"),
+        (
+            "npm publish: E503 Service Unavailable, twice now",
+            "report npm",
+        ),
+        ("E503 again", ""),
+        ("the e503 form is due friday", ""),
+        // A return told of another thing, or of something back on a service.
+        ("netflix free trial offer is back lol", ""),
+        ("Friends is back on Netflix next week apparently", ""),
+        ("my favourite podcast is back on spotify", ""),
+        ("netflix is back, playback works again", "recovery netflix"),
+        (
+            "the blue ticks are back on whatsapp, messages going through",
+            "recovery whatsapp",
+        ),
+        ("dropbox recovered my deleted folder, love that", ""),
+        // Error names and a server "dropping" an error.
+        (
+            "aws s3 returning InternalError on every upload",
+            "report aws",
+        ),
+        ("카카오 클라우드 API 502 떨어짐", "report kakao-cloud"),
+        ("카카오 주가 500 떨어짐", ""),
+        // A ticker is market talk.
+        ("PYPL down again, great", ""),
+        ("NFLX is down 4% premarket", ""),
+        // A carrier's signal is no Signal; asking what one does when a service is down.
+        ("docomo signal completely gone in kyoto", "report docomo"),
+        ("what do you all do when reddit goes down", ""),
+        ("is there a page that tracks when slack is down", ""),
+        ("the big comcast outage back in 2019 was worse", ""),
+        // Korean forms of bouncing out, timeouts, a service shown offline.
+        ("쿠팡 결제하려면 튕기는거 나만 그래?", "report coupang"),
+        ("ncloud 콘솔 타임아웃 남", "report naver-cloud"),
+        ("스타링크 오프라인 뜸 갑자기", "report starlink"),
+        ("오프라인 매장 가서 샀어요 스타링크", ""),
+        (
+            "왓챠 복구 완료 잘 됨 어젯밤엔 계속 로딩만 되더니",
+            "recovery watcha",
+        ),
+        // A Hangul final changed only between touching keys.
+        ("구급 대원 연결 안 됨", ""),
+    ];
+
+    #[test]
+    fn round_thirteen_reads_candidates_codes_returns_and_tickers() {
+        reads_as_listed(ROUND_THIRTEEN);
     }
 
     #[test]

@@ -12,8 +12,10 @@
 //!   (an exact name that did not match was set aside for a reason).
 //! * A Hangul name (two syllables or more, not ambiguous) matches the first syllables of a word
 //!   as typed when one syllable has another final consonant, both syllables having one (배밍
-//!   for 배민): a changed initial or vowel, or a final added or dropped, makes another word too
-//!   often. What follows in the word must be nothing or a particle (배밍이, 배밍에서).
+//!   for 배민), typed on the same key or a touching one of the two-set keyboard (ㄴ and ㅇ are
+//!   `s` and `d`; 구급 is no 구글: ㄹ and ㅂ are keys apart): a changed initial or vowel, or a
+//!   final added or dropped, makes another word too often. What follows in the word must be
+//!   nothing or a particle (배밍이, 배밍에서).
 //! * An English word is never a slip: the words of a spelling dictionary near a name
 //!   (never/naver, thing/tving, titter/twitter, refit/reddit) are data, [`COMMON_WORDS`]
 //!   (`lexicons/common-words.txt`). Inflections the dictionary lacks and Hangul words a slip
@@ -108,6 +110,10 @@ const HANGUL_STOP: &[&str] = &[
     "쿠파",
     "다은",
     "라이",
+    // Words of their own whose finals are typed on touching keys: 원심 (a court's first
+    // ruling, a centrifuge's "centrifugal"), 넬슨 (Nelson).
+    "원심",
+    "넬슨",
 ];
 
 /// The outage and recovery words a post must hold, as typed, for a misspelt name to be read
@@ -557,15 +563,35 @@ fn without_final(c: char) -> char {
     char::from_u32(code - base % 28).unwrap_or(c)
 }
 
+/// The QWERTY key a syllable's final consonant is typed with on the standard Korean (two-set)
+/// keyboard, the doubled ones with shift on the key of the single (ㄲ on ㄱ's, ㅆ on ㅅ's);
+/// `None` for no final or a final of two consonants (ㄺ, ㅄ: two keys).
+fn final_key(c: char) -> Option<u8> {
+    if !is_syllable(c) {
+        return None;
+    }
+    // The 27 finals in Unicode order, after "none": ㄱ ㄲ ㄳ ㄴ ㄵ ㄶ ㄷ ㄹ ㄺ ㄻ ㄼ ㄽ ㄾ ㄿ ㅀ ㅁ
+    // ㅂ ㅄ ㅅ ㅆ ㅇ ㅈ ㅊ ㅋ ㅌ ㅍ ㅎ; `.` for the two-key ones.
+    const KEYS: &[u8; 28] = b".rr.s..ef.......aq.ttdwczxvg";
+    let k = KEYS[(c as usize - 0xAC00) % 28];
+    (k != b'.').then_some(k)
+}
+
 /// Whether `a` and `b`, as many syllables, differ in one syllable only, and there in its final
 /// consonant only, both syllables having one: a final changed (배밍 for 배민, 쿠판 for 쿠팡), not
-/// added or dropped, which makes everyday words (원시 is no 원신, 인파 no 인팍, 레디 no 레딧).
+/// added or dropped, which makes everyday words (원시 is no 원신, 인파 no 인팍, 레디 no 레딧);
+/// and changed only for one typed on the same key or a key that touches it on the two-set
+/// keyboard, as a Latin letter is (ㄴ and ㅇ are `s` and `d`: 배밍 is a slip; ㄹ and ㅂ are `f`
+/// and `q`, keys apart: 구급 is first aid, not 구글, and 카톤 no 카톡).
 fn one_final_apart(a: &[char], b: &[char]) -> bool {
-    let has_final = |c: char| is_syllable(c) && (c as u32 - 0xAC00) % 28 != 0;
     let mut differ = a.iter().zip(b).filter(|(x, y)| x != y);
     match (differ.next(), differ.next()) {
         (Some((&x, &y)), None) => {
-            without_final(x) == without_final(y) && has_final(x) && has_final(y)
+            without_final(x) == without_final(y)
+                && match (final_key(x), final_key(y)) {
+                    (Some(p), Some(q)) => p == q || keys_touch(p, q),
+                    _ => false,
+                }
         }
         _ => false,
     }
@@ -665,6 +691,12 @@ mod tests {
             "배근 안 됨",
             "슬래 안 됨",
             "백민 접속 안 됨",
+            // Round thirteen: a final changed between keys apart (ㄹ/ㅂ, ㄱ/ㄴ), and words of
+            // their own whose finals touch.
+            "구급 대원 연결 안 됨",
+            "카톤 포장기 또 먹통",
+            "원심 파기 소식에 사이트 접속 안 됨",
+            "넬슨 다큐 재생 안 됨",
             // A second review: a letter added at the end; a word whose double moved.
             "my slacks are ripped and everything is down",
             "instal button is not working",

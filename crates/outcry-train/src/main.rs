@@ -3,10 +3,11 @@
 //!     cargo run -p outcry-train -- [--dry-run] [--lambda L] [--iters N] [--grid]
 //!         [--veto P] [--promote P] [--with-rule] [--errors] [--score FILE]
 //!
-//! The data are the labelled sets of `eval/` that are spent (sets 1-10, both halves), the
-//! training posts `train6.tsv`, `train7.tsv`, `train8.tsv` and `train10.tsv`, and the eleventh
-//! set's dev half; never a reserved test half (`labelled11-test.tsv` is). `--score FILE` scores one labelled file under `eval/` (rules alone and
-//! with the shipped vetter). `--errors` lists
+//! The data are the labelled sets of `eval/` that are spent (sets 1-13, both halves) and the
+//! training posts `train6.tsv`, `train7.tsv`, `train8.tsv` and `train10.tsv`; never a reserved
+//! test half, nor the dev half a round is tuning on (the fourteenth set's halves are neither
+//! trained on: the dev half's vetter figure stays a measure). `--score FILE` scores one labelled
+//! file under `eval/` (rules alone and with the shipped vetter). `--errors` lists
 //! every post of the sets after the first that the rules alone or the out-of-fold vetter read
 //! wrong (the error analysis behind the rules). Each post is read by the shipped rules alone (the
 //! vetter switched off), and the vetter's features are taken from what the rules saw
@@ -17,7 +18,7 @@
 //!
 //! The two thresholds are chosen on out-of-fold probabilities, by set: each set's posts are scored
 //! by a model trained on the other sets only, and the veto threshold that gives the best pooled
-//! F1 of reports (sets 2-11, figurative reports counted twice more) while costing at most half a point
+//! F1 of reports (sets 2-13, figurative reports counted twice more) while costing at most half a point
 //! of the rules' pooled recall is kept. Those out-of-fold figures are the honest
 //! ones for the vetter; the final model, trained on everything, is then scored on its own training
 //! data (training figures, printed apart).
@@ -49,7 +50,9 @@ const SETS: &[(&str, &[&str], f64)] = &[
     ("set9", &["labelled9-dev.tsv", "labelled9-test.tsv"], 1.0),
     ("train10", &["train10.tsv"], 1.0),
     ("set10", &["labelled10-dev.tsv", "labelled10-test.tsv"], 1.0),
-    ("set11-dev", &["labelled11-dev.tsv"], 1.0),
+    ("set11", &["labelled11-dev.tsv", "labelled11-test.tsv"], 1.0),
+    ("set12", &["labelled12-dev.tsv", "labelled12-test.tsv"], 1.0),
+    ("set13", &["labelled13-dev.tsv", "labelled13-test.tsv"], 1.0),
 ];
 
 /// How many of [`SETS`] go up to the seventh set: "sets 2-7" pools `SETS[1..UP_TO_SEVEN]`, the
@@ -332,10 +335,13 @@ const MAX_RECALL_COST: f64 = 0.005;
 /// dev half, the recall bound alone allowed 0.75, which set aside 15 of the bundled Gmail
 /// example's 577 reports, every one a plain report ("is gmail down", #gmailfail, 지메일 다운);
 /// the labelled sets, heavy with traps, do not weigh those. 0.85 is the threshold of rounds five
-/// to seven.
-const MIN_VETO: f32 = 0.85 - 1e-4;
+/// to nine. In round thirteen, retrained on sets 1-13, 0.85 vetoed four plain reports of the
+/// Gmail example ("Not just you. gmail is down. Checked from my phone too, same thing.", P(none)
+/// 0.85-0.87; 575 service reports to 571); 0.90 keeps them, at 12 more false positives and 2
+/// more true ones out of fold on sets 2-13 (`--dry-run --grid`).
+const MIN_VETO: f32 = 0.90 - 1e-4;
 
-/// The veto threshold with the best pooled out-of-fold F1 of reports on sets 2 to 10 (the first
+/// The veto threshold with the best pooled out-of-fold F1 of reports on sets 2 to 13 (the first
 /// set is written from templates and easy for the rules), figurative reports counted as two false
 /// positives more, for the promotion threshold `promote`, among the thresholds from [`MIN_VETO`]
 /// up that cost at most [`MAX_RECALL_COST`] of the rules' pooled recall.
@@ -378,7 +384,7 @@ fn report(title: &str, f: &[Figures]) {
     println!("  {:<9} {}", "sets 2-7", pooled(f, 1..UP_TO_SEVEN).show());
     println!("  {:<9} {}", "sets 2-9", pooled(f, 1..UP_TO_NINE).show());
     println!("  {:<9} {}", "sets 2-10", pooled(f, 1..UP_TO_TEN).show());
-    println!("  {:<9} {}", "all 2-11", pooled(f, 1..SETS.len()).show());
+    println!("  {:<9} {}", "all 2-13", pooled(f, 1..SETS.len()).show());
 }
 
 /// Prints the out-of-fold figures for each veto threshold (promotion off) and each promotion
@@ -390,7 +396,7 @@ fn print_grid(posts: &[Post], oof: &[Said]) {
             let said: Vec<(usize, String)> = oof.iter().map(|s| decide(s, v, p)).collect();
             let f = figures_by_set(posts, &said);
             println!(
-                "  {name} {t:.2}: sets 2-11 {} | set11-dev {}",
+                "  {name} {t:.2}: sets 2-13 {} | set13 {}",
                 pooled(&f, 1..SETS.len()).show(),
                 f[SETS.len() - 1].show()
             );
@@ -501,7 +507,7 @@ fn main() -> ExitCode {
         &figures_by_set(&posts, &fin),
     );
     let trained = format!(
-        "the {} of the {} posts of eval/ (sets 1-10 both halves, train6.tsv, train7.tsv, train8.tsv, train10.tsv, the eleventh set's dev half) that name a service and have an outage or recovery phrase; {}; lambda {lambda}, {iters} steps, on {}; out-of-fold pooled sets 2-11: {}",
+        "the {} of the {} posts of eval/ (sets 1-13 both halves, train6.tsv, train7.tsv, train8.tsv, train10.tsv) that name a service and have an outage or recovery phrase; {}; lambda {lambda}, {iters} steps, on {}; out-of-fold pooled sets 2-13: {}",
         all.len(),
         posts.len(),
         if with_rule { "with the rules' verdict" } else { "text only" },
