@@ -536,6 +536,53 @@ mod tests {
     }
 
     #[test]
+    fn single_late_voices_after_a_sharp_fall_are_not_the_outage() {
+        // A short outage (9, 16, 28 voices a minute), a fall to 6, then one late voice a
+        // minute twice, where almost none are usual: elevated, and with no quiet minute
+        // between, they were the body's end (the recovery at 106:00, `fresh10-short-5`'s 13.4
+        // minutes late). The outage ended with the window of 6.
+        let reps = [(100, 9), (101, 16), (102, 28), (103, 6), (104, 1), (105, 1)];
+        assert_eq!(recovery_of(&reps, &[]), Some(104 * 60));
+        // Two voices in a window after the fall are still the outage.
+        let reps = [(100, 9), (101, 16), (102, 28), (103, 6), (104, 2), (105, 1)];
+        assert_eq!(recovery_of(&reps, &[]), Some(106 * 60));
+    }
+
+    #[test]
+    fn a_short_burst_before_a_long_sparse_outage_is_its_start() {
+        // Two minutes of three voices, four quiet minutes, then half an hour of two or three
+        // voices a minute (spikes where almost none are usual): a lull at the outage's start,
+        // at most a quarter as long as the return after it (`fresh10-early-4`: split there,
+        // its recovery came 157.8 minutes early and its return was a false alarm).
+        let mut reps: Vec<(i64, u32)> = vec![(100, 3), (101, 3)];
+        reps.extend((106..136).map(|m| (m, 2 + (m % 2) as u32)));
+        let inc = detect(&windows_with(&reps, &[], (0, 500)), &Params::default());
+        assert_eq!(inc.len(), 1, "{inc:?}");
+        assert_eq!(inc[0].onset, 100 * 60 + 10);
+        assert_eq!(inc[0].recovery, Some(136 * 60));
+        // A return shorter than four times the pause is another outage.
+        let mut reps: Vec<(i64, u32)> = vec![(100, 3), (101, 3)];
+        reps.extend((106..120).map(|m| (m, 2 + (m % 2) as u32)));
+        let inc = detect(&windows_with(&reps, &[], (0, 500)), &Params::default());
+        assert_eq!(inc.len(), 2, "{inc:?}");
+    }
+
+    #[test]
+    fn a_thin_return_after_a_lull_in_a_long_sparse_outage_is_the_same_outage() {
+        // Twenty-five minutes of eight voices, five quiet minutes, then two, none and two
+        // voices (no window a spike, together one) and the "it's back" posts: a partial
+        // recovery's thin phase after a lull a fifth as long as the outage (`fresh10-partial-0`:
+        // the outage ended at the lull, 40.6 minutes early). It ends at the posts.
+        let mut reps: Vec<(i64, u32)> = (100..125).map(|m| (m, 8)).collect();
+        reps.extend([(130, 2), (132, 2)]);
+        assert_eq!(recovery_of(&reps, &[(133, 2)]), Some(133 * 60 + 20));
+        // One voice after the lull is no return: the outage ended at the lull.
+        let mut reps: Vec<(i64, u32)> = (100..125).map(|m| (m, 8)).collect();
+        reps.push((130, 1));
+        assert_eq!(recovery_of(&reps, &[(133, 2)]), Some(125 * 60));
+    }
+
+    #[test]
     fn still_elevated_at_the_end_has_no_recovery() {
         let reps: Vec<(i64, u32)> = (480..500).map(|m| (m, 8)).collect();
         let w = windows_with(&reps, &[(499, 5)], (0, 500));
