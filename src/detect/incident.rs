@@ -38,6 +38,10 @@ pub struct Incident {
     /// `recovery::Recovery`). A live run holds such a recovery back; `detect` on a whole input
     /// reports it as it is.
     pub recovery_settled: bool,
+    /// Whether `recovery` is final if the input ends at its last window (see
+    /// `recovery::Recovery::over`): settled, or held only for the chatter of the hour after
+    /// the live edge. A live run that ends there announces it as a recovery, not unresolved.
+    pub recovery_over: bool,
     /// Reports counted once per voice (author; a retweet is the voice it echoes) per window.
     pub distinct_reports: u64,
     /// Reports and posts naming the service from onset to the last elevated window; recovery
@@ -365,6 +369,7 @@ fn build(
         peak_reports: cells.get(&peak_w).map_or(0, |c| c.reports),
         recovery,
         recovery_settled: placed.settled,
+        recovery_over: placed.over,
         distinct_reports: in_run().map(|(_, c)| u64::from(c.distinct_reports())).sum(),
         reports,
         recoveries,

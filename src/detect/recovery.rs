@@ -49,6 +49,7 @@ pub(super) fn recovery_time(
         return Recovery {
             at: None,
             settled: false,
+            over: false,
         };
     }
     let (mut body_w, end_w) = (widx(run.posts_from), widx(run.end));
@@ -60,7 +61,11 @@ pub(super) fn recovery_time(
     }
     // The next incident's windows are its own (its lead-in included).
     let cut = own_until(next_start);
-    let settled = |at| Recovery { at, settled: true };
+    let settled = |at| Recovery {
+        at,
+        settled: true,
+        over: true,
+    };
     let near = body_w..=(end_w + params.merge_gap).min(cut);
     if let Some((t, _)) = first_recovery_post(cells, near, params) {
         return settled(Some(t));
@@ -80,19 +85,25 @@ pub(super) fn recovery_time(
         Some((t, told)) if degraded_tail(s, run, (w.index(t), w.index(told)), 1.0, params) => {
             settled(Some(t))
         }
+        // Not a degraded tail as scored: over where the input ends (see `Recovery::over`).
         Some((t, told)) => Recovery {
             at: Some(reports_end(w, s, run)),
             settled: last_window >= w.index(told) + params.tail_windows
                 || !degraded_tail(s, run, (w.index(t), w.index(told)), scale(), params),
+            over: true,
         },
         // No recovery posts yet: later ones could still make the tail a degraded one while the
         // reports since the run have stayed above normal in sum since it settled and the tail
         // is not over (once that sum falls to normal, nothing later can: `degraded_tail`).
-        None => Recovery {
-            at: Some(reports_end(w, s, run)),
-            settled: last_window >= tail_end
-                || lapsed(s, run, last_window.min(tail_end), scale(), params),
-        },
+        None => {
+            let to = last_window.min(tail_end);
+            let over = last_window >= tail_end || lapsed(s, run, to, 1.0, params);
+            Recovery {
+                at: Some(reports_end(w, s, run)),
+                settled: last_window >= tail_end || lapsed(s, run, to, scale(), params),
+                over,
+            }
+        }
     }
 }
 
@@ -210,6 +221,12 @@ pub(super) struct Recovery {
     /// would make its tail a degraded one (the outage then lasts until the first of them). A
     /// live run holds such a recovery back (see `crate::live::monitor`).
     pub settled: bool,
+    /// Whether the outage is over if the input ends at its last window: `settled`, or held
+    /// back only for the hour after the live edge (its tail normal against the expectation
+    /// as scored, but not yet against the chatter seen since the run: [`edge_scale`]). When
+    /// the input ends there, no hour after comes, and `detect`'s verdict is the scored one.
+    /// False while the tail's reports are above normal in sum with no "it's back" post yet.
+    pub over: bool,
 }
 
 /// Where the reports of `run` end: the end of its body's last window; in a dense window
