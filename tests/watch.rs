@@ -145,6 +145,10 @@ fn named_suite() -> (&'static str, Vec<outcry_sim::Spec>, bool) {
             "twelfth pass's held-out suite",
             outcry_sim::fresh10_holdout(),
         ),
+        "fresh11" => (
+            "thirteenth pass's held-out suite",
+            outcry_sim::fresh11_holdout(),
+        ),
         _ => return ("scenario suite", outcry_sim::suite(), false),
     };
     (title, suite, true)
@@ -157,8 +161,8 @@ fn named_suite() -> (&'static str, Vec<outcry_sim::Spec>, bool) {
 /// OUTCRY_WATCH_ONLY=dump-3 cargo test --test watch -- --ignored dump_scenarios`); `fresh4` is
 /// the sixth pass's draw, `fresh5` the seventh's and `fresh6` the eighth's, each run once at
 /// its pass's end (development data since), as are `fresh7`, the ninth pass's, and `fresh8`,
-/// the tenth pass's, and `fresh9`, the eleventh pass's; `fresh10` is the twelfth pass's
-/// reserved draw (not to be dumped before its one run).
+/// the tenth pass's, `fresh9`, the eleventh pass's, and `fresh10`, the twelfth pass's;
+/// `fresh11` is the thirteenth pass's reserved draw (not to be dumped before its one run).
 #[test]
 #[ignore]
 fn dump_scenarios() {
@@ -766,7 +770,9 @@ fn watch_agrees_with_detect_on_the_scenario_suite() {
     // (`outcry_sim::POSTS_FRESH9_HOLDOUT`, reserved before the eleventh pass, run once at its
     // end, development data since); OUTCRY_WATCH_SUITE=fresh10 the twelfth pass's reserved draw
     // (`outcry_sim::POSTS_FRESH10_HOLDOUT`, reserved before the twelfth pass, run once at its
-    // end).
+    // end, development data since); OUTCRY_WATCH_SUITE=fresh11 the thirteenth pass's reserved
+    // draw (`outcry_sim::POSTS_FRESH11_HOLDOUT`, reserved before the thirteenth pass, run once
+    // at its end).
     let only = std::env::var("OUTCRY_WATCH_ONLY").ok();
     let (title, suite, holdout) = named_suite();
     let f = suite_figures(title, suite, |name| {
@@ -972,6 +978,62 @@ fn a_recovery_the_hour_after_would_move_is_not_settled_at_the_edge() {
         "watch {} against detect {}",
         rfc3339_utc(announced),
         rfc3339_utc(end + 1820)
+    );
+}
+
+/// The edge case of `a_recovery_the_hour_after_would_move_is_not_settled_at_the_edge`, with
+/// the input ending 25 minutes after the outage, within the hold: the chatter fell after the
+/// outage (a post every 6 seconds, then every 10), the service's reports back at their usual
+/// one every 30 seconds, and no "it's back" post. `detect` on this input places the recovery
+/// at the reports' end: its tail is normal against the expectation the input gives, and no
+/// hour after will come to move it. Watch held it (the tail is normal only against the
+/// chatter level the live edge reads) and said `unresolved` at the end, where nothing more
+/// could settle it (issue 17's thirteenth pass): at the end of input the hold that waits for
+/// the hour after is over, and watch settles what `detect` settles from the same counts.
+#[test]
+fn a_recovery_held_only_for_the_hour_after_is_settled_when_the_input_ends() {
+    let t0: Ts = 1_709_510_400; // 2024-03-04T00:00:00Z
+    let end = t0 + 2 * 86_400 + 33_300; // 2024-03-06T09:15:00Z
+    let stop = end + 1500;
+    let mut ev: Vec<(Ts, Option<&str>)> = vec![];
+    let mut even = |(a, b): (Ts, Ts), (step, off): (i64, i64), text: Option<&'static str>| {
+        ev.extend((a + off..b).step_by(step as usize).map(|t| (t, text)));
+    };
+    let (down, outage) = (
+        Some("gmail is down again"),
+        Some("gmail is down, server error"),
+    );
+    even((t0, end), (6, 3), None);
+    even((end, stop), (10, 5), None);
+    even((t0, end - 1800), (30, 7), down);
+    even((end - 1800, end), (5, 1), outage);
+    even((end, stop), (30, 7), down);
+    ev.sort_by_key(|e| e.0);
+    let chatter = [
+        "lunch was great",
+        "점심 맛있다",
+        "reading a book",
+        "비 온다",
+    ];
+    let jsonl: String = ev
+        .iter()
+        .enumerate()
+        .map(|(k, &(t, text))| post(t, &format!("u{k}"), text.unwrap_or(chatter[k % 4])))
+        .collect();
+    let det = detected(jsonl.as_bytes(), &[]);
+    assert_eq!(det.len(), 1, "{det:?}");
+    let placed = det[0].recovery.expect("detect places a recovery");
+    let live = watched(jsonl.as_bytes(), &[]);
+    assert_eq!(live.len(), 1, "{live:?}");
+    let announced = live[0]
+        .seen
+        .recovery
+        .expect("a recovery announced, not `unresolved`");
+    assert!(
+        (announced - placed).abs() <= WIDTH,
+        "watch {} against detect {}",
+        rfc3339_utc(announced),
+        rfc3339_utc(placed)
     );
 }
 

@@ -38,6 +38,10 @@ pub struct Incident {
     /// `recovery::Recovery`). A live run holds such a recovery back; `detect` on a whole input
     /// reports it as it is.
     pub recovery_settled: bool,
+    /// Whether `recovery` is final if the input ends at its last window (see
+    /// `recovery::Recovery::over`): settled, or held only for the chatter of the hour after
+    /// the live edge. A live run that ends there announces it as a recovery, not unresolved.
+    pub recovery_over: bool,
     /// Reports counted once per voice (author; a retweet is the voice it echoes) per window.
     pub distinct_reports: u64,
     /// Reports and posts naming the service from onset to the last elevated window; recovery
@@ -128,7 +132,9 @@ pub(super) fn incidents_of(
         while start > free && s.scores[start - 1].busy(params) {
             start -= 1;
         }
-        let end = run_end(s, i, params);
+        let cells = w.cells(svc);
+        let posts = |k: usize| cells.get(&(s.first + k as i64)).map_or(0, |c| c.recoveries);
+        let end = run_end(s, i, &posts, params);
         i = end + 1;
         let run = &s.scores[start..=end];
         let Some(last_spike) = run
@@ -238,11 +244,20 @@ fn summed_spike(s: &Series, start: usize, end: usize, params: &Params) -> Option
 /// a lull in a long outage (`fresh5-early-3`: two hours of two to five voices a window where a
 /// fifteenth is usual, then four windows with one voice and "it's back" posts, then a window
 /// of five and the outage's last half hour; split there, its recovery came 58 minutes early
-/// and its return was a second incident). A pause longer than a quarter of the outage before
-/// it, or one after which the first busy window is no spike, still ends it. (A lone spike of
-/// three voices after the pause is enough to join: at two voices a real return and stragglers
-/// look alike, so this errs towards a later recovery; see the README's eighth pass.)
-fn run_end(s: &Series, i: usize, params: &Params) -> usize {
+/// and its return was a second incident); or, since issue 17's thirteenth pass, with the return
+/// after it (its elevated windows chained across `merge_gap`) at least `LULL_SHARE` times as
+/// long and holding a spike: a short first burst and a pause at a sparse outage's start
+/// (`fresh10-early-4`: two windows of three voices, four quiet ones, then two and a quarter
+/// hours of one to four a window; split there, its recovery came 158 minutes early and its
+/// return was a false alarm). A pause longer than a quarter of the outage on both sides, or
+/// one after which the return is no spike, still ends it. The return may be a spike summed
+/// over its windows (two voices, none, two, where a fifteenth is usual: a partial recovery's
+/// thin phase, `fresh10-partial-0`, whose recovery came 40.6 minutes early) only when no
+/// "it's back" posts came in the pause (`posts(k)`: the recovery posts of window `k`): after
+/// them, at two voices a window a real return and stragglers look alike, so a lone spike of
+/// three voices is needed (see the README's eighth pass), and this errs towards a later
+/// recovery.
+fn run_end(s: &Series, i: usize, posts: &dyn Fn(usize) -> u32, params: &Params) -> usize {
     let n = s.scores.len();
     let mut end = i;
     loop {
@@ -257,7 +272,11 @@ fn run_end(s: &Series, i: usize, params: &Params) -> usize {
             });
             c >= params.elevated_ratio() * m && above_normal(part, s.theta, params)
         };
-        let lull = || lull(s, (i, end, next), params);
+        let told = || {
+            let n = (end + 1..next).map(posts).sum::<u32>() as usize;
+            params.min_recoveries > 0 && n >= params.min_recoveries
+        };
+        let lull = || lull(s, (i, end, next), told(), params);
         if gap <= params.merge_gap || (gap <= params.tail_windows && (thinned() || lull())) {
             end = next;
         } else {
@@ -268,20 +287,49 @@ fn run_end(s: &Series, i: usize, params: &Params) -> usize {
 
 /// Whether the quiet gap between the run `start..=end` and its next elevated window `next` is a
 /// lull in one outage (see [`run_end`]): the run so far at least `LULL_SHARE` times as long as
-/// the gap, the window after it a spike, every window of the gap and that one sparse
+/// the gap and the window after it a spike (or, when the pause had no "it's back" posts,
+/// `told` false, the return summed a spike), or the return at least `LULL_SHARE` times as long
+/// and holding a spike; every window of the gap and the return sparse
 /// (expecting under `DENSE_MEAN` reports: at dense windows a long outage's pauses are not
 /// quiet windows, and a chance spike after one is the series' own wander), and only with the
 /// evidence rule on (as the summed spike and the spill: the compared tests keep the
 /// window-by-window runs they were measured with).
-fn lull(s: &Series, (start, end, next): (usize, usize, usize), params: &Params) -> bool {
+fn lull(
+    s: &Series,
+    (start, end, next): (usize, usize, usize),
+    told: bool,
+    params: &Params,
+) -> bool {
+    if params.min_llr <= 0.0 {
+        return false;
+    }
     let gap = (next - end - 1) as i64;
-    let run = (end - start + 1) as i64;
-    params.min_llr > 0.0
-        && gap * LULL_SHARE <= run
-        && s.scores[next].spike
-        && s.scores[end + 1..=next]
-            .iter()
-            .all(|x| x.expected < DENSE_MEAN)
+    let before = (end - start + 1) as i64;
+    let back = return_end(s, next, params);
+    let after = (back - next + 1) as i64;
+    let sparse = s.scores[end + 1..=back]
+        .iter()
+        .all(|x| x.expected < DENSE_MEAN);
+    // The return's first window a spike, or, when no "it's back" posts came in the pause, its
+    // windows summed one (a partial recovery's thin phase: one or two voices a window where a
+    // fifteenth is usual).
+    let thin = !told && summed_spike(s, next, back, params).is_some();
+    let real = s.scores[next].spike || thin;
+    let spiked = s.scores[next..=back].iter().any(|x| x.spike);
+    sparse && ((gap * LULL_SHARE <= before && real) || (gap * LULL_SHARE <= after && spiked))
+}
+
+/// The last window of the return that begins with the elevated window `next`: its elevated
+/// windows chained across gaps of up to `merge_gap` quiet windows (see [`lull`]).
+fn return_end(s: &Series, next: usize, params: &Params) -> usize {
+    let mut back = next;
+    while let Some(k) = (back + 1..s.scores.len())
+        .take(params.merge_gap as usize + 1)
+        .find(|&k| s.scores[k].elevated)
+    {
+        back = k;
+    }
+    back
 }
 
 /// The incident of `run` in the series `s` of service `svc` (its quoted times come later, from
@@ -321,6 +369,7 @@ fn build(
         peak_reports: cells.get(&peak_w).map_or(0, |c| c.reports),
         recovery,
         recovery_settled: placed.settled,
+        recovery_over: placed.over,
         distinct_reports: in_run().map(|(_, c)| u64::from(c.distinct_reports())).sum(),
         reports,
         recoveries,

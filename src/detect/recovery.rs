@@ -49,6 +49,7 @@ pub(super) fn recovery_time(
         return Recovery {
             at: None,
             settled: false,
+            over: false,
         };
     }
     let (mut body_w, end_w) = (widx(run.posts_from), widx(run.end));
@@ -60,7 +61,11 @@ pub(super) fn recovery_time(
     }
     // The next incident's windows are its own (its lead-in included).
     let cut = own_until(next_start);
-    let settled = |at| Recovery { at, settled: true };
+    let settled = |at| Recovery {
+        at,
+        settled: true,
+        over: true,
+    };
     let near = body_w..=(end_w + params.merge_gap).min(cut);
     if let Some((t, _)) = first_recovery_post(cells, near, params) {
         return settled(Some(t));
@@ -80,19 +85,25 @@ pub(super) fn recovery_time(
         Some((t, told)) if degraded_tail(s, run, (w.index(t), w.index(told)), 1.0, params) => {
             settled(Some(t))
         }
+        // Not a degraded tail as scored: over where the input ends (see `Recovery::over`).
         Some((t, told)) => Recovery {
             at: Some(reports_end(w, s, run)),
             settled: last_window >= w.index(told) + params.tail_windows
                 || !degraded_tail(s, run, (w.index(t), w.index(told)), scale(), params),
+            over: true,
         },
         // No recovery posts yet: later ones could still make the tail a degraded one while the
         // reports since the run have stayed above normal in sum since it settled and the tail
         // is not over (once that sum falls to normal, nothing later can: `degraded_tail`).
-        None => Recovery {
-            at: Some(reports_end(w, s, run)),
-            settled: last_window >= tail_end
-                || lapsed(s, run, last_window.min(tail_end), scale(), params),
-        },
+        None => {
+            let to = last_window.min(tail_end);
+            let over = last_window >= tail_end || lapsed(s, run, to, 1.0, params);
+            Recovery {
+                at: Some(reports_end(w, s, run)),
+                settled: last_window >= tail_end || lapsed(s, run, to, scale(), params),
+                over,
+            }
+        }
     }
 }
 
@@ -210,6 +221,12 @@ pub(super) struct Recovery {
     /// would make its tail a degraded one (the outage then lasts until the first of them). A
     /// live run holds such a recovery back (see `crate::live::monitor`).
     pub settled: bool,
+    /// Whether the outage is over if the input ends at its last window: `settled`, or held
+    /// back only for the hour after the live edge (its tail normal against the expectation
+    /// as scored, but not yet against the chatter seen since the run: [`edge_scale`]). When
+    /// the input ends there, no hour after comes, and `detect`'s verdict is the scored one.
+    /// False while the tail's reports are above normal in sum with no "it's back" post yet.
+    pub over: bool,
 }
 
 /// Where the reports of `run` end: the end of its body's last window; in a dense window
@@ -533,6 +550,53 @@ mod tests {
         let closed = crate::detect::detect_until(&w, &p, 121, |_| true);
         assert_eq!(closed[0].recovery, Some(121 * 60 + 20));
         assert!(closed[0].recovery_settled, "{closed:?}");
+    }
+
+    #[test]
+    fn single_late_voices_after_a_sharp_fall_are_not_the_outage() {
+        // A short outage (9, 16, 28 voices a minute), a fall to 6, then one late voice a
+        // minute twice, where almost none are usual: elevated, and with no quiet minute
+        // between, they were the body's end (the recovery at 106:00, `fresh10-short-5`'s 13.4
+        // minutes late). The outage ended with the window of 6.
+        let reps = [(100, 9), (101, 16), (102, 28), (103, 6), (104, 1), (105, 1)];
+        assert_eq!(recovery_of(&reps, &[]), Some(104 * 60));
+        // Two voices in a window after the fall are still the outage.
+        let reps = [(100, 9), (101, 16), (102, 28), (103, 6), (104, 2), (105, 1)];
+        assert_eq!(recovery_of(&reps, &[]), Some(106 * 60));
+    }
+
+    #[test]
+    fn a_short_burst_before_a_long_sparse_outage_is_its_start() {
+        // Two minutes of three voices, four quiet minutes, then half an hour of two or three
+        // voices a minute (spikes where almost none are usual): a lull at the outage's start,
+        // at most a quarter as long as the return after it (`fresh10-early-4`: split there,
+        // its recovery came 157.8 minutes early and its return was a false alarm).
+        let mut reps: Vec<(i64, u32)> = vec![(100, 3), (101, 3)];
+        reps.extend((106..136).map(|m| (m, 2 + (m % 2) as u32)));
+        let inc = detect(&windows_with(&reps, &[], (0, 500)), &Params::default());
+        assert_eq!(inc.len(), 1, "{inc:?}");
+        assert_eq!(inc[0].onset, 100 * 60 + 10);
+        assert_eq!(inc[0].recovery, Some(136 * 60));
+        // A return shorter than four times the pause is another outage.
+        let mut reps: Vec<(i64, u32)> = vec![(100, 3), (101, 3)];
+        reps.extend((106..120).map(|m| (m, 2 + (m % 2) as u32)));
+        let inc = detect(&windows_with(&reps, &[], (0, 500)), &Params::default());
+        assert_eq!(inc.len(), 2, "{inc:?}");
+    }
+
+    #[test]
+    fn a_thin_return_after_a_lull_in_a_long_sparse_outage_is_the_same_outage() {
+        // Twenty-five minutes of eight voices, five quiet minutes, then two, none and two
+        // voices (no window a spike, together one) and the "it's back" posts: a partial
+        // recovery's thin phase after a lull a fifth as long as the outage (`fresh10-partial-0`:
+        // the outage ended at the lull, 40.6 minutes early). It ends at the posts.
+        let mut reps: Vec<(i64, u32)> = (100..125).map(|m| (m, 8)).collect();
+        reps.extend([(130, 2), (132, 2)]);
+        assert_eq!(recovery_of(&reps, &[(133, 2)]), Some(133 * 60 + 20));
+        // One voice after the lull is no return: the outage ended at the lull.
+        let mut reps: Vec<(i64, u32)> = (100..125).map(|m| (m, 8)).collect();
+        reps.push((130, 1));
+        assert_eq!(recovery_of(&reps, &[(133, 2)]), Some(125 * 60));
     }
 
     #[test]

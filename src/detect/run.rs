@@ -52,15 +52,38 @@ impl Run {
                 body_end -= 1;
             }
         }
-        Run {
+        let mut run = Run {
             start,
             end,
             last_spike,
             peak,
             body_end,
             posts_from: before_stragglers(s, peak, body_end, peak_count),
+        };
+        if let Some(f) = single_voices_after_the_fall(s, &run) {
+            run.body_end = f;
+            run.posts_from = before_stragglers(s, peak, f, peak_count);
         }
+        run
     }
+}
+
+/// The first window of the run's sharp fall ([`fallen_from`]) when every window of the body
+/// after it holds a single voice, each sparse (expecting under `DENSE_MEAN` reports): those
+/// are late voices, not the outage, and its body ends with the fall's first window. A short
+/// outage's reports fall from its peak to a few in one window, and the stragglers after it
+/// (people who find the outage late) trickle in one a window; elevated where a hundredth is
+/// usual, and with no quiet window between, they were the body's end (`fresh10-short-5`: 28,
+/// 6, then 1 and 1 voices; the recovery was placed at the end of the last single, 13.4
+/// minutes late; now at the end of the window of 6). A fall followed by windows of two or
+/// more, or at dense windows (where a voice is no news), keeps the body; a longer stretch is
+/// no sharp fall (see [`fallen_from`]); a slow outage of one or two voices a window has no
+/// window under a third of its peak after one at half of it.
+fn single_voices_after_the_fall(s: &Series, run: &Run) -> Option<usize> {
+    let f = fallen_from(s, run)?;
+    let singles = (f + 1..=run.body_end)
+        .all(|k| s.scores[k].reports <= 1 && s.scores[k].expected < DENSE_MEAN);
+    (f < run.body_end && singles).then_some(f)
 }
 
 /// The most windows, from the first straggler to the run's last window, that the stretches of

@@ -815,6 +815,21 @@ pub fn fresh10_holdout() -> Vec<Spec> {
     suite_drawn(POSTS_FRESH10_HOLDOUT, "fresh10")
 }
 
+/// Seed offset of the posts suite's thirteenth held-out draw, reserved for issue 17's
+/// thirteenth pass (recoveries placed early or late by detect, a recovery watch leaves
+/// unresolved at the input's end, office-hour rises announced then withdrawn, a peeked onset
+/// joined to a held incident) before any detection or live code changed: seeds 210 100–211 103,
+/// never drawn before (the twelfth draw, 200 000, became development data when it was run).
+/// Same generator and parameters as the earlier draws. Not run while tuning; run once at the
+/// end of that pass (through `watch` and `detect`).
+pub const POSTS_FRESH11_HOLDOUT: u64 = 210_000;
+
+/// The held-out draw of [`POSTS_FRESH11_HOLDOUT`]: the same 59 scenario shapes, names prefixed
+/// `fresh11-`.
+pub fn fresh11_holdout() -> Vec<Spec> {
+    suite_drawn(POSTS_FRESH11_HOLDOUT, "fresh11")
+}
+
 /// The suite's 59 scenario shapes drawn with seeds offset by `offset`, each name prefixed
 /// `prefix-` (how every held-out draw is made).
 fn suite_drawn(offset: u64, prefix: &str) -> Vec<Spec> {
