@@ -955,18 +955,7 @@ fn a_recovery_the_hour_after_would_move_is_not_settled_at_the_edge() {
     even((end + 1500, end + 10_800), (37, 9), down);
     ev.push((end + 1820, Some("gmail is back, working again")));
     ev.push((end + 1840, Some("gmail is back, working again")));
-    ev.sort_by_key(|e| e.0);
-    let chatter = [
-        "lunch was great",
-        "점심 맛있다",
-        "reading a book",
-        "비 온다",
-    ];
-    let jsonl: String = ev
-        .iter()
-        .enumerate()
-        .map(|(k, &(t, text))| post(t, &format!("u{k}"), text.unwrap_or(chatter[k % 4])))
-        .collect();
+    let jsonl = timeline_jsonl(&mut ev);
     let det = detected(jsonl.as_bytes(), &[]);
     assert_eq!(det.len(), 1, "{det:?}");
     assert_eq!(det[0].recovery, Some(end + 1820), "{det:?}");
@@ -1008,18 +997,7 @@ fn a_recovery_held_only_for_the_hour_after_is_settled_when_the_input_ends() {
     even((t0, end - 1800), (30, 7), down);
     even((end - 1800, end), (5, 1), outage);
     even((end, stop), (30, 7), down);
-    ev.sort_by_key(|e| e.0);
-    let chatter = [
-        "lunch was great",
-        "점심 맛있다",
-        "reading a book",
-        "비 온다",
-    ];
-    let jsonl: String = ev
-        .iter()
-        .enumerate()
-        .map(|(k, &(t, text))| post(t, &format!("u{k}"), text.unwrap_or(chatter[k % 4])))
-        .collect();
+    let jsonl = timeline_jsonl(&mut ev);
     let det = detected(jsonl.as_bytes(), &[]);
     assert_eq!(det.len(), 1, "{det:?}");
     let placed = det[0].recovery.expect("detect places a recovery");
@@ -1044,6 +1022,24 @@ fn post(t: Ts, author: &str, text: &str) -> String {
         + "\n"
 }
 
+/// Four posts of plain chatter, in turn, for the times that name no text.
+const CHATTER: [&str; 4] = [
+    "lunch was great",
+    "점심 맛있다",
+    "reading a book",
+    "비 온다",
+];
+
+/// The posts of a timeline as JSON Lines, in time order, each from its own author: the text
+/// given, or [`CHATTER`] where it gives none.
+fn timeline_jsonl(ev: &mut [(Ts, Option<&str>)]) -> String {
+    ev.sort_by_key(|e| e.0);
+    ev.iter()
+        .enumerate()
+        .map(|(k, &(t, text))| post(t, &format!("u{k}"), text.unwrap_or(CHATTER[k % 4])))
+        .collect()
+}
+
 /// A day of quiet chatter (a post every 2 minutes, a stray complaint every 5 hours) from
 /// `start`, then an outage: 12 voices a minute saying gmail is down for `outage_min` minutes.
 fn chatter_then_outage(start: Ts, outage_min: i64) -> (String, Ts) {
@@ -1055,12 +1051,7 @@ fn chatter_then_outage(start: Ts, outage_min: i64) -> (String, Ts) {
         let text = if k % 150 == 77 {
             "is gmail down?"
         } else {
-            [
-                "lunch was great",
-                "점심 맛있다",
-                "reading a book",
-                "비 온다",
-            ][k % 4]
+            CHATTER[k % 4]
         };
         s.push_str(&post(t, &format!("u{k}"), text));
         t += 120;

@@ -98,6 +98,25 @@ struct Tracked {
     seen: Incident,
 }
 
+impl Tracked {
+    /// Marks it withdrawn (and so over) and gives the alert that says so: a recovery at its last
+    /// window's end with `withdrawn: true`, carrying `detail`.
+    fn withdraw(&mut self, w: &Windows, svc: usize, as_of: Ts, detail: Incident) -> Alert {
+        self.recovered = true;
+        self.withdrawn = true;
+        Alert {
+            event: Event::Recovery,
+            incident: self.number,
+            service: svc,
+            time: w.end(self.last),
+            onset: self.onset,
+            as_of,
+            withdrawn: true,
+            detail,
+        }
+    }
+}
+
 /// What the monitor did, for the run's summary.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MonitorStats {
@@ -438,18 +457,8 @@ impl Monitor {
             let gone = !t.recovered && through > t.last + gap;
             let unsettled = t.recovered && t.number > 0 && through <= t.last + tail + 1;
             if !matched[k] && !t.withdrawn && (gone || unsettled) {
-                t.recovered = true;
-                t.withdrawn = true;
-                alerts.push(Alert {
-                    event: Event::Recovery,
-                    incident: t.number,
-                    service: svc,
-                    time: w.end(t.last),
-                    onset: t.onset,
-                    as_of,
-                    withdrawn: true,
-                    detail: t.seen.clone(),
-                });
+                let detail = t.seen.clone();
+                alerts.push(t.withdraw(w, svc, as_of, detail));
             }
         }
     }
@@ -596,19 +605,7 @@ impl Monitor {
             self.follow(svc, k, inc, as_of, out);
             return None;
         };
-        let t = &mut self.tracked[svc][k];
-        t.recovered = true;
-        t.withdrawn = true;
-        out.push(Alert {
-            event: Event::Recovery,
-            incident: t.number,
-            service: svc,
-            time: w.end(t.last),
-            onset: t.onset,
-            as_of,
-            withdrawn: true,
-            detail: inc.clone(),
-        });
+        out.push(self.tracked[svc][k].withdraw(w, svc, as_of, inc.clone()));
         let back = self.tracked[svc][k].onset;
         if self.tracked[svc][j].recovered {
             self.reopen(svc, j, inc, (back, as_of), out);
