@@ -1218,6 +1218,19 @@ fn an_input_named_twice_is_read_once_and_said() {
             && err.contains(&format!("{link}: the same input as {a}; read once")),
         "{err}"
     );
+    // Standard input redirected from the same file is that file too.
+    let o = StdCommand::new(assert_cmd::cargo::cargo_bin("outcry"))
+        .current_dir(root())
+        .args(["detect", "--format", "json", &a, "-"])
+        .stdin(Stdio::from(std::fs::File::open(&tweets).unwrap()))
+        .output()
+        .unwrap();
+    assert_eq!(
+        report_of(&o).stats.reports,
+        r1.stats.reports,
+        "{}",
+        stderr_of(&o)
+    );
     let quiet = run(&[&a, &b], true);
     assert!(
         !stderr_of(&quiet).contains("same input"),
@@ -1264,6 +1277,38 @@ fn durations_and_watch_notes_say_what_happens() {
         .output()
         .unwrap();
     assert_eq!(report_of(&o).settings.window_s, 90);
+    let o = outcry()
+        .args(["detect", "--window", "1.5m"])
+        .arg(format!("{GMAIL}/blog-ko.jsonl"))
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        text.contains("per 1m 30s") && !text.contains("per 1m;"),
+        "{text}"
+    );
+    let o = outcry()
+        .args([
+            "watch",
+            "--exec",
+            "true",
+            "--exec-timeout",
+            "9223372036854775807",
+        ])
+        .write_stdin("")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", stderr_of(&o));
+    let dir = tempfile::tempdir().unwrap();
+    let empty = write(dir.path(), "empty.csv", b"");
+    let o = outcry()
+        .arg("detect")
+        .arg("--counts")
+        .arg(&empty)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(3));
+    assert!(stderr_of(&o).contains(&format!("--counts {}: no rows", empty.display())));
     let o = outcry()
         .args(["detect", "--window", "0.5s"])
         .write_stdin("")

@@ -103,6 +103,8 @@ impl Cli {
     /// `-o` hidden from `watch`, which writes its alerts to standard output as they come and
     /// refuses `-o` (shared with the other commands through [`CommonArgs`]). Done here, on the
     /// built command: an attribute on the variant runs before the flattened arguments exist.
+    /// The help and the manual page leave a hidden flag out; clap_complete's zsh and fish
+    /// scripts still list it.
     pub fn definition() -> clap::Command {
         <Cli as clap::CommandFactory>::command()
             .mut_subcommand("watch", |c| c.mut_arg("output", |a| a.hide(true)))

@@ -51,7 +51,7 @@ fn at_most_a_year(width: i64) -> Result<i64, String> {
     if width > MAX_WINDOW {
         return Err(format!(
             "{} is wider than the widest window, 366d",
-            time::human_duration(width)
+            time::exact_duration(width)
         ));
     }
     Ok(width)
@@ -295,19 +295,26 @@ enum FileId {
 
 /// The identity of the input `name`; `None` when it cannot be looked at (missing, unreadable).
 fn file_id(name: &str) -> Option<FileId> {
-    if name == "-" {
-        return Some(FileId::Stdin);
-    }
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
-        let m = std::fs::metadata(name).ok()?;
+        // Standard input redirected from a file is that file (`outcry a.jsonl - < a.jsonl`).
+        let m = match name {
+            "-" => match std::fs::metadata("/dev/stdin") {
+                Ok(m) if m.is_file() => m,
+                _ => return Some(FileId::Stdin),
+            },
+            _ => std::fs::metadata(name).ok()?,
+        };
         // A pipe or terminal named twice (`/dev/stdin`) is read once as well: its data is gone
         // after the first read anyway.
         Some(FileId::Inode(m.dev(), m.ino()))
     }
     #[cfg(not(unix))]
     {
+        if name == "-" {
+            return Some(FileId::Stdin);
+        }
         std::fs::canonicalize(name).ok().map(FileId::Path)
     }
 }

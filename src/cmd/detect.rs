@@ -248,6 +248,12 @@ fn execute_counts(
         .map_err(|e| anyhow::anyhow!("--counts {}: {e}", path.display()))?;
     let rows = crate::window::counts::read(&text, cfg.scan.times.zone.or_utc())
         .with_context(|| format!("--counts {}", path.display()))?;
+    if rows.is_empty() {
+        anyhow::bail!(
+            "--counts {}: no rows (timestamp,count[,total][,service] after an optional header)",
+            path.display()
+        );
+    }
     let (mut lex, about) = config::load_lexicon(&args.lexicons)?;
     let svc = crate::window::counts::services(&rows, &mut lex, about);
     let matcher = Matcher::new(lex, about);
@@ -280,9 +286,9 @@ fn counts_window(rows: &[crate::window::counts::Row], asked: Option<i64>, cfg: &
             if !cfg.scan.quiet {
                 eprintln!(
                     "outcry: warning: --window {} does not hold whole buckets of the series' step {}: using {}",
-                    crate::time::human_duration(w),
-                    crate::time::human_duration(step),
-                    crate::time::human_duration(step)
+                    crate::time::exact_duration(w),
+                    crate::time::exact_duration(step),
+                    crate::time::exact_duration(step)
                 );
             }
             step

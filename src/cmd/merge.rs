@@ -83,8 +83,8 @@ pub(super) fn for_detect(
     if args.window.is_some() && cfg.scan.window != s.window_s {
         differ.push(format!(
             "--window {} (the partials': {})",
-            crate::time::human_duration(cfg.scan.window),
-            crate::time::human_duration(s.window_s)
+            crate::time::exact_duration(cfg.scan.window),
+            crate::time::exact_duration(s.window_s)
         ));
     }
     let times = s

@@ -15,7 +15,7 @@ use crate::lexicon::Matcher;
 use crate::live::exec::{Job, Notifier};
 use crate::live::{history, watch, Alert, Emit, Summary, WatchConfig};
 use crate::stream::{sequential, warn_times, ScanConfig};
-use crate::time::{self, human_duration, human_in, Ts};
+use crate::time::{self, exact_duration, human_duration, human_in, Ts};
 use crate::window::Windows;
 
 /// A `--history` series of counts: its rows, and the service of each.
@@ -36,7 +36,18 @@ pub fn run(a: &WatchArgs) -> Result<i32> {
             None => Ok(default),
             // Only a lateness may be nothing (0: a window closes at the first post after it).
             Some("0") if name == "--max-lateness" => Ok(0),
-            Some(s) => time::parse_duration(s).map_err(|e| UsageError(format!("{name}: {e}"))),
+            Some(s) => time::parse_duration(s)
+                .and_then(|v| {
+                    at_most(
+                        v,
+                        if name == "--exec-timeout" {
+                            86_400
+                        } else {
+                            MAX_SPAN
+                        },
+                    )
+                })
+                .map_err(|e| UsageError(format!("{name}: {e}"))),
         }
     };
     let lateness = duration("--max-lateness", a.max_lateness.as_deref(), width)?;
@@ -45,8 +56,8 @@ pub fn run(a: &WatchArgs) -> Result<i32> {
     if horizon < 2 * width {
         return Err(UsageError(format!(
             "--horizon: must span at least two windows ({}), got {}",
-            human_duration(2 * width),
-            human_duration(horizon.max(0))
+            exact_duration(2 * width),
+            exact_duration(horizon.max(0))
         ))
         .into());
     }
@@ -169,6 +180,22 @@ fn warm_up_note(w: &Windows, cfg: &Config) {
             human_in(b, cfg.zones[0])
         ),
     }
+}
+
+/// The longest lateness, idle flush or horizon: a year and a day (as the widest window).
+const MAX_SPAN: i64 = 366 * 86_400;
+
+/// `v` when it is at most `max` seconds (a command hook past a day, a year's lateness, are
+/// mistakes, and far larger ones would overflow the clock's arithmetic).
+fn at_most(v: i64, max: i64) -> Result<i64, String> {
+    if v > max {
+        return Err(format!(
+            "{} is longer than the longest this takes, {}",
+            exact_duration(v),
+            exact_duration(max)
+        ));
+    }
+    Ok(v)
 }
 
 /// Where each alert goes: a line on standard output, flushed at once, and the `--exec` queue.

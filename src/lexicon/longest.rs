@@ -171,6 +171,10 @@ impl Longest {
                     break;
                 }
             }
+            // Why the first loop cannot stop on DEAD: the start state's row, and every state's
+            // before a match, fall back to the start (an unanchored search never dies), so DEAD
+            // is reached only from a state after a match. Should the table ever break that,
+            // `matched - 1` below would wrap: the assertion catches it in tests.
             debug_assert_ne!(
                 sid, DEAD as usize,
                 "the dead state comes only after a match"

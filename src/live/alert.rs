@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::detect::Incident;
 use crate::lexicon::Kind;
-use crate::time::{hm_in, human_duration, human_in, rfc3339_in, rfc3339_utc, Ts};
+use crate::time::{exact_duration, hm_in, human_duration, human_in, rfc3339_in, rfc3339_utc, Ts};
 
 /// The version of the alert line's layout (`schema_version` in each line); the JSON Schema in
 /// `schema/alert.schema.json` describes it. It grows when a field changes meaning or goes away:
@@ -178,7 +178,7 @@ impl Alert {
         } else {
             format!(" (= {})", also.join(" = "))
         };
-        let window = human_duration(width);
+        let window = exact_duration(width);
         let what = match self.event {
             Event::Onset => format!(
                 "outage since {}{also}: {} reports, peak {} in {window} ({} the usual)",

@@ -226,7 +226,7 @@ fn run_one(command: &str, job: &Job, timeout: Duration, counts: &ExecCounts) {
             counts.timed_out.fetch_add(1, Ordering::Relaxed);
             eprintln!(
                 "{what}: the command ran longer than {} and was killed",
-                crate::time::human_duration(timeout.as_secs().max(1) as i64)
+                crate::time::exact_duration(timeout.as_secs().max(1) as i64)
             );
         }
         Err(e) => {

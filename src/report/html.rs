@@ -19,7 +19,7 @@ use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
 use super::plot::{chart_svg, FONTS};
 use super::{Exporter, Report, WindowsCsv};
 use crate::detect::Incident;
-use crate::time::{human_duration, human_in, Ts};
+use crate::time::{exact_duration, human_duration, human_in, Ts};
 
 pub struct HtmlExporter;
 
@@ -152,7 +152,7 @@ fn summary(r: &Report, out: &mut dyn Write) -> io::Result<()> {
         s.lines,
         s.records,
         text(&span),
-        human_duration(r.windows.width),
+        exact_duration(r.windows.width),
         s.mentions,
         s.reports,
         s.recoveries
@@ -312,7 +312,7 @@ fn details(r: &Report, k: usize, i: &Incident, out: &mut dyn Write) -> io::Resul
             i.distinct_reports,
             i.recoveries,
             i.peak_reports,
-            human_duration(r.windows.width)
+            exact_duration(r.windows.width)
         ),
     )?;
     if let Some(o) = r.official_of(k) {

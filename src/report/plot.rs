@@ -19,7 +19,7 @@ use super::ticks::ticks;
 use super::view::{nice_ceil, MarkKind, Verdict, View};
 use super::{Exporter, Report};
 use crate::detect::Incident;
-use crate::time::{human_duration, human_in, Ts};
+use crate::time::{exact_duration, human_in, Ts};
 
 /// The font-family list of every text in the charts: Korean fonts of the common systems
 /// (Noto Sans CJK KR on Linux, Apple SD Gothic Neo on macOS, Malgun Gothic on Windows), then
@@ -220,7 +220,7 @@ fn chart<DB: DrawingBackend>(
             }
         })
         .x_desc(format!("{} ({offset})", v.zone.name()))
-        .y_desc(format!("reports per {} (voices)", human_duration(v.width)))
+        .y_desc(format!("reports per {} (voices)", exact_duration(v.width)))
         .label_style(font(15.0))
         .axis_desc_style(font(16.0))
         .bold_line_style(RGBColor(233, 236, 239))

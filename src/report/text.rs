@@ -7,7 +7,7 @@ use super::{Exporter, Report};
 use crate::detect::{FacetShare, Incident};
 use crate::official::Official;
 use crate::terminal::escape;
-use crate::time::{hm_in, human_duration, human_in, Ts};
+use crate::time::{exact_duration, hm_in, human_duration, human_in, Ts};
 use chrono_tz::Tz;
 
 /// The text report; `timeline`: how to draw each incident's timeline (none when `None`).
@@ -129,7 +129,7 @@ fn official_line(out: &mut dyn Write, o: &Official, onset: Ts, z: Tz) -> io::Res
 /// The report and recovery counts, the peak and the usual level; the severity; and a warning
 /// when the usual level could not be known.
 fn counts(out: &mut dyn Write, r: &Report, i: &Incident) -> io::Result<()> {
-    let window = human_duration(r.windows.width);
+    let window = exact_duration(r.windows.width);
     writeln!(
         out,
         "  {:<10}{} outage reports ({} distinct voices), {} recovery posts (peak {} in {window}; usual {:.2} per {window})",
@@ -299,7 +299,7 @@ fn summary(r: &Report, out: &mut dyn Write) -> io::Result<()> {
         if s.inputs == 1 { "" } else { "s" },
         s.lines,
         s.records,
-        human_duration(r.windows.width)
+        exact_duration(r.windows.width)
     )?;
     if s.records_by_kind.iter().any(|&n| n > 0) {
         let kinds: Vec<String> = crate::record::KINDS

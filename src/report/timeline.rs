@@ -21,7 +21,7 @@ use super::ticks::ticks;
 use super::view::{nice_ceil, Mark, MarkKind, Verdict, View};
 use super::Report;
 use crate::detect::Incident;
-use crate::time::{human_duration, Ts};
+use crate::time::{exact_duration, Ts};
 
 /// How the timeline is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -140,7 +140,7 @@ pub fn draw(
     let v = View::of(r, i);
     let g = if style.ascii { &ASCII } else { &UNICODE };
     let cols = Columns::new(v.windows(), width - INDENT - 1);
-    let per = human_duration(v.width);
+    let per = exact_duration(v.width);
     writeln!(
         out,
         "  {:<10}reports per {per} (voices), {} spike level, {} expected; {}",

@@ -705,19 +705,27 @@ pub fn parse_duration(s: &str) -> Result<i64, String> {
             ))
         }
     };
-    let (whole, frac) = num.split_once('.').unwrap_or((num, ""));
     let shape = || {
         format!("invalid duration '{s}': expected a number and a unit, such as 30s, 5m, 1.5h or 1d")
     };
-    if whole.is_empty() && frac.is_empty() || frac.contains('.') || frac.len() > 9 {
+    let (whole, frac) = match num.split_once('.') {
+        // `1.` is more likely a slip than one second.
+        Some((_, "")) => return Err(shape()),
+        Some((w, f)) => (w, f.trim_end_matches('0')),
+        None => (num, ""),
+    };
+    if whole.is_empty() && frac.is_empty() && !num.contains('0') || frac.contains('.') {
         return Err(shape());
     }
-    let n: i64 = if whole.is_empty() {
-        Ok(0)
-    } else {
-        whole.parse()
+    let not_whole = || format!("invalid duration '{s}': {t} is not a whole number of seconds");
+    if frac.len() > 9 {
+        return Err(not_whole());
     }
-    .map_err(|_| shape())?;
+    let too_long = || format!("invalid duration '{s}': too long");
+    let n: i64 = match whole {
+        "" => 0,
+        w => w.parse().map_err(|_| too_long())?,
+    };
     // The fraction in units of 10^-len, then in seconds; it must come out whole.
     let (f, scale) = match frac {
         "" => (0, 1),
@@ -727,10 +735,7 @@ pub fn parse_duration(s: &str) -> Result<i64, String> {
         ),
     };
     if (f * mult) % scale != 0 {
-        return Err(format!(
-            "invalid duration '{s}': {} is not a whole number of seconds",
-            t
-        ));
+        return Err(not_whole());
     }
     match n
         .checked_mul(mult)
@@ -738,27 +743,48 @@ pub fn parse_duration(s: &str) -> Result<i64, String> {
     {
         Some(v) if v > 0 => Ok(v),
         Some(_) => Err(format!("invalid duration '{s}': must be greater than zero")),
-        None => Err(format!("invalid duration '{s}': too long")),
+        None => Err(too_long()),
     }
 }
 
-/// Formats a duration for people: `2h 31m`, `45m`, `30s`, `1d`, `1d 2h`, `2d 0h 05m`.
+/// Formats a duration for people: `2h 31m`, `45m`, `30s`, `1d`, `1d 2h`, `2d 0h 05m`; seconds
+/// are left out past the first minute (see [`exact_duration`] for widths and settings).
 pub fn human_duration(secs: i64) -> String {
-    let (d, h, m, s) = (
-        secs / 86_400,
-        secs % 86_400 / 3600,
-        secs % 3600 / 60,
-        secs % 60,
-    );
-    match (d, h, m) {
-        (0, 0, 0) => format!("{s}s"),
-        (0, 0, _) => format!("{m}m"),
-        (0, _, 0) => format!("{h}h"),
-        (0, _, _) => format!("{h}h {m:02}m"),
-        (_, 0, 0) => format!("{d}d"),
-        (_, _, 0) => format!("{d}d {h}h"),
-        _ => format!("{d}d {h}h {m:02}m"),
+    duration_text(if secs.abs() >= 60 {
+        secs - secs % 60
+    } else {
+        secs
+    })
+}
+
+/// Formats a duration with its seconds: `1m 30s`, `1h 00m 30s`, `5m`; for window widths and
+/// other settings, where a dropped second would misstate what was given.
+pub fn exact_duration(secs: i64) -> String {
+    duration_text(secs)
+}
+
+/// Days, hours, minutes and seconds from the largest part present to the smallest one that is
+/// not zero; parts after the first are padded (minutes and seconds to two digits).
+fn duration_text(secs: i64) -> String {
+    let parts = [
+        (secs / 86_400, "d", 1),
+        (secs % 86_400 / 3600, "h", 1),
+        (secs % 3600 / 60, "m", 2),
+        (secs % 60, "s", 2),
+    ];
+    let Some(first) = parts.iter().position(|p| p.0 != 0) else {
+        return "0s".into();
+    };
+    let last = parts.iter().rposition(|p| p.0 != 0).unwrap_or(first);
+    let mut out = String::new();
+    for (k, &(v, unit, pad)) in parts.iter().enumerate().take(last + 1).skip(first) {
+        if k > first {
+            out.push(' ');
+        }
+        let width = if k > first { pad } else { 1 };
+        out.push_str(&format!("{v:0width$}{unit}"));
     }
+    out
 }
 
 #[cfg(test)]
@@ -1139,6 +1165,14 @@ mod tests {
             .contains("whole number of seconds"));
         assert!(parse_duration("1.2.3m").is_err());
         assert!(parse_duration(".m").is_err());
+        assert!(parse_duration("1.").is_err() && parse_duration("1.m").is_err());
+        assert_eq!(parse_duration("1.0000000000m"), Ok(60));
+        assert!(parse_duration("0.0000000001m")
+            .unwrap_err()
+            .contains("whole number"));
+        assert!(parse_duration("9223372036854775808")
+            .unwrap_err()
+            .contains("too long"));
         assert!(parse_duration("0.0m").is_err());
         assert!(parse_duration("99999999999999999d")
             .unwrap_err()
@@ -1149,6 +1183,13 @@ mod tests {
         assert_eq!(human_duration(2 * 86_400 + 300), "2d 0h 05m");
         assert_eq!(human_duration(3600), "1h");
         assert_eq!(human_duration(45 * 60), "45m");
+        assert_eq!(human_duration(90), "1m");
+        assert_eq!(human_duration(30), "30s");
+        assert_eq!(exact_duration(90), "1m 30s");
+        assert_eq!(exact_duration(3630), "1h 00m 30s");
+        assert_eq!(exact_duration(300), "5m");
+        assert_eq!(exact_duration(2 * 86_400 + 300), "2d 0h 05m");
+        assert_eq!(exact_duration(0), "0s");
     }
 
     #[test]

@@ -7,9 +7,9 @@
 //! transition it walks the failure links again), a fifth of a run's fixed cost. This one is
 //! built the way `longest.rs` builds the full matcher's, from the same trie and by the same
 //! builder (`Trie::breadth_first`): each state's row, in breadth-first order, is its failure
-//! state's row (already finished) with its own children written over it. A state reports the patterns that end there, then those its failure state
-//! reports (the crate's order); the states that report any are numbered first, so the search
-//! tells them by one comparison per byte.
+//! state's row (already finished) with its own children written over it. A state reports the
+//! patterns that end there, then those its failure state reports (the crate's order); the states
+//! that report any are numbered first, so the search tells them by one comparison per byte.
 
 use super::super::longest::{byte_classes, Trie};
 
