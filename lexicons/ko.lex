@@ -1824,3 +1824,40 @@ timeout 계속
 오프라인이래
 오프라인 상태
 전체가 오프라인
+
+# The same words of other things (the review of round thirteen): a person who plays hard to get
+# (걔가 튕기고) or a ball that bounces; quitting a habit (다 끊기로); contact, focus, sleep or a
+# flow that keeps breaking; a time-out called in a game; a streamer's channel shown offline.
+[exclude ko]
+걔가 튕기
+그녀가 튕기
+썸녀가 튕기
+썸녀가 자꾸 튕기
+썸남이 튕기
+썸남이 자꾸 튕기
+여자가 튕기
+남자가 튕기
+공 튕기
+다 끊기로
+계속 끊기로
+연락이 계속 끊기
+연락이 자꾸 끊기
+연락 계속 끊기
+연락 자꾸 끊기
+집중이 계속 끊기
+집중이 자꾸 끊기
+집중 계속 끊기
+흐름이 계속 끊기
+흐름이 자꾸 끊기
+잠이 계속 끊기
+잠이 자꾸 끊기
+농구 타임아웃
+배구 타임아웃
+작전 타임아웃
+타임아웃 계속 부르
+타임아웃 부르
+방송 오프라인
+방송이 오프라인
+방송은 오프라인
+채널 오프라인
+채널이 오프라인

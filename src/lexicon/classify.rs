@@ -2991,7 +2991,20 @@ mod tests {
             "npm publish: E503 Service Unavailable, twice now",
             "report npm",
         ),
+        // The round's Korean words said of other things (its review), and said of a service.
+        ("카톡으로 썸녀가 자꾸 튕기네 밀당 장난 아님", ""),
+        ("올해 목표 유튜브 쇼츠 다 끊기로 함", ""),
+        ("카톡 연락이 자꾸 끊기는 게 걔 마음이 식은 듯", ""),
+        ("농구 타임아웃 계속 부르네 쿠팡플레이 중계 재밌다", ""),
+        ("트위치 방송 오프라인 상태네 스트리머 쉬는 날", ""),
+        ("KT 와이파이 계속 끊기네", "report kt"),
+        (
+            "롤 하다가 계속 튕기네 서버 왜이럼",
+            "report league-of-legends",
+        ),
         ("E503 again", ""),
+        // The status alone, glued to its `E`: only the `E503` rule reads it.
+        ("npm registry E503 again", "report npm"),
         ("the e503 form is due friday", ""),
         // A return told of another thing, or of something back on a service.
         ("netflix free trial offer is back lol", ""),

@@ -384,7 +384,7 @@ fn conclusion(
             "an outage report for {svc}: it names {svc} and has the outage phrase(s) {}{}",
             quoted(&verdict.terms),
             if verdict.services.len() > 1 {
-                format!(" ({svc} is the service named nearest to the last one)")
+                format!(" ({svc} is the service named nearest to the first outage phrase)")
             } else {
                 String::new()
             }

@@ -131,7 +131,7 @@ fn finish(
             c.stats().lines += 1;
             skip(c, warn, strict, name, line, Skip::TruncatedInput, None)?;
         }
-        let msg = super::stats::broke_off(&name, line, &e);
+        let msg = super::stats::broke_off(name, line, &e);
         warn.input_error(&msg);
         c.stats().input_errors.push(msg);
     }

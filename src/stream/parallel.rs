@@ -272,7 +272,7 @@ fn finish_input(
                 skips += 1;
             }
         }
-        super::stats::broke_off(&name, line, &e)
+        super::stats::broke_off(name, line, &e)
     });
     events.sort_unstable_by_key(|&(line, why, _)| (line, why));
     if strict {
