@@ -235,6 +235,16 @@ pub(super) fn byte_classes(patterns: &[&[u8]]) -> ([u8; 256], usize) {
     (classes, next.max(2))
 }
 
+/// The first 16 bytes of `pat`, big-endian, zeros past its end: when two keys differ, the
+/// patterns are in the keys' order (a pattern that ends first is a prefix of the other, or
+/// differs from it by a byte already compared).
+fn prefix_key(pat: &[u8]) -> u128 {
+    let mut key = [0u8; 16];
+    let n = pat.len().min(16);
+    key[..n].copy_from_slice(&pat[..n]);
+    u128::from_be_bytes(key)
+}
+
 /// The trie of the patterns: state 0 is the root; each state's children, by class. (The
 /// prefilter's automaton, `prefilter/tokens.rs`, is built from it too.)
 pub(super) struct Trie {
@@ -253,8 +263,19 @@ impl Trie {
     /// The trie, built from the patterns in byte order: a pattern shares with the one before it
     /// the states of their common prefix and adds the rest, so no child is ever looked up.
     pub(super) fn new(patterns: &[&[u8]], classes: &[u8; 256]) -> Trie {
-        let mut sorted: Vec<usize> = (0..patterns.len()).collect();
-        sorted.sort_unstable_by(|&a, &b| patterns[a].cmp(patterns[b]).then(a.cmp(&b)));
+        // Sorted by a key of their first 16 bytes first (one comparison of two integers
+        // where two `memcmp` calls on the patterns were: the sort was 4.2 M instructions of a
+        // run's ~80 M fixed cost, cachegrind); the bytes past it and the number break ties.
+        let mut sorted: Vec<(u128, u32)> = patterns
+            .iter()
+            .enumerate()
+            .map(|(p, pat)| (prefix_key(pat), p as u32))
+            .collect();
+        sorted.sort_unstable_by(|&(ka, a), &(kb, b)| {
+            ka.cmp(&kb)
+                .then_with(|| patterns[a as usize].cmp(patterns[b as usize]))
+                .then(a.cmp(&b))
+        });
         let mut ends = vec![0u32];
         let mut also = Vec::new();
         // (parent, class, child), in the order the states are made.
@@ -262,8 +283,8 @@ impl Trie {
         // The states along the previous pattern, by depth.
         let mut path = vec![0u32];
         let mut prev: &[u8] = &[];
-        for p in sorted {
-            let pat = patterns[p];
+        for (_, p) in sorted {
+            let pat = patterns[p as usize];
             assert!(!pat.is_empty(), "an empty pattern");
             let common = prev.iter().zip(pat).take_while(|(a, b)| a == b).count();
             path.truncate(common + 1);
@@ -276,9 +297,9 @@ impl Trie {
             // The same pattern twice: the first (the lower number) is reported.
             let end = &mut ends[path[pat.len()] as usize];
             if *end == 0 {
-                *end = p as u32 + 1;
+                *end = p + 1;
             } else {
-                also.push((path[pat.len()], p as u32));
+                also.push((path[pat.len()], p));
             }
             prev = pat;
         }

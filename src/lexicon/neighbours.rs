@@ -67,6 +67,17 @@ struct Ends {
     any: Vec<char>,
 }
 
+/// A pair of characters as one integer, in the pairs' order.
+fn pair_key(a: char, b: char) -> u64 {
+    (u64::from(a) << 32) | u64::from(b)
+}
+
+/// The pair of [`pair_key`].
+fn pair_of(key: u64) -> [char; 2] {
+    let char_of = |c: u64| char::from_u32(c as u32).expect("a character's code");
+    [char_of(key >> 32), char_of(key & 0xFFFF_FFFF)]
+}
+
 impl Ends {
     /// Adds a word, its characters nearest the name first.
     fn add(&mut self, mut chars: impl Iterator<Item = char>) {
@@ -81,8 +92,12 @@ impl Ends {
 
     /// Sorts the sets once every word is in.
     fn sort(&mut self) {
-        self.two.sort_unstable();
-        self.two.dedup();
+        // (sorted as integers, in the same order: comparing arrays of characters took
+        // ~2 M instructions a run, cachegrind)
+        let mut keys: Vec<u64> = self.two.iter().map(|&[a, b]| pair_key(a, b)).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        self.two = keys.into_iter().map(pair_of).collect();
         self.one.sort_unstable();
         self.one.dedup();
         // (the pairs are sorted by their first character already)

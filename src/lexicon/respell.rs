@@ -63,15 +63,21 @@ impl Vocabulary {
         aliases: impl Iterator<Item = &'a str>,
     ) -> Vocabulary {
         let mut v = Vocabulary::default();
+        // (a word is copied only the first time: most come again and again)
+        let add = |set: &mut HashSet<String>, w: &str| {
+            if !set.contains(w) {
+                set.insert(w.to_string());
+            }
+        };
         for a in aliases {
             for w in ascii_words(a) {
-                v.alias_words.insert(w.to_string());
-                v.words.insert(w.to_string());
+                add(&mut v.alias_words, w);
+                add(&mut v.words, w);
             }
         }
         for e in entries {
             for w in ascii_words(e) {
-                v.words.insert(w.to_string());
+                add(&mut v.words, w);
             }
         }
         let mut skel = String::new();
