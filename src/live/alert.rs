@@ -13,8 +13,11 @@ use crate::time::{exact_duration, hm_in, human_duration, human_in, rfc3339_in, r
 /// `schema/alert.schema.json` describes it. It grows when a field changes meaning or goes away:
 /// 2 since a recovery still held back when the stream ends is `unresolved` with its provisional
 /// `recovery` (in 1, `recovery` was non-null in recovery alerts only, and such a line was a
-/// `recovery`), so a consumer that reads a non-null `recovery` as "closed" must look at `event`.
-pub const ALERT_SCHEMA_VERSION: u32 = 2;
+/// `recovery`), so a consumer that reads a non-null `recovery` as "closed" must look at `event`;
+/// 3 since `withdrawn` also marks an incident the detector joined to an earlier one (a
+/// `reopened` alert of that one carries it on), so a consumer that counts withdrawn incidents as
+/// false alarms must look for that reopening.
+pub const ALERT_SCHEMA_VERSION: u32 = 3;
 
 /// What an alert announces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -666,13 +666,15 @@ impl Monitor {
     /// live edge (`Incident::recovery_over`: its tail is normal as the detector scores it, but
     /// not yet against the chatter seen since the run, which the hour after could change): at
     /// the end no hour after comes, and `detect` on the same input places it there. Watch
-    /// said `unresolved` where `detect` gave a recovery.
-    pub fn finish(&mut self, as_of: Ts) -> Vec<Alert> {
+    /// said `unresolved` where `detect` gave a recovery. Only when the input `ended`: after a
+    /// signal the hour after does come, to a watcher no longer there, so such an outage stays
+    /// `unresolved`.
+    pub fn finish(&mut self, as_of: Ts, ended: bool) -> Vec<Alert> {
         let mut out = vec![];
         for (svc, tracked) in self.tracked.iter_mut().enumerate() {
             for t in tracked.iter_mut().filter(|t| !t.recovered) {
                 t.recovered = true;
-                let over = t.seen.recovery.filter(|_| t.seen.recovery_over);
+                let over = t.seen.recovery.filter(|_| ended && t.seen.recovery_over);
                 let (event, time) = match over {
                     Some(r) => (Event::Recovery, r),
                     None => (Event::Unresolved, as_of),
@@ -1019,7 +1021,7 @@ mod tests {
         let (mut m, events) = held_tail(312, None);
         let kinds: Vec<Event> = events.iter().map(|a| a.1.event).collect();
         assert_eq!(kinds, [Event::Onset], "{events:?}");
-        let end = m.finish(313 * 60);
+        let end = m.finish(313 * 60, true);
         assert_eq!(end.len(), 1, "{end:?}");
         assert_eq!(end[0].event, Event::Unresolved);
         assert_eq!(end[0].time, 313 * 60);
@@ -1030,6 +1032,24 @@ mod tests {
         let json = end[0].to_json("svc", chrono_tz::UTC);
         assert_eq!(json.event, "unresolved");
         assert_eq!(json.recovery.as_deref(), Some("1970-01-01T05:06:00Z"));
+    }
+
+    #[test]
+    fn a_recovery_held_only_for_the_hour_after_is_announced_at_the_end_of_input_not_on_a_signal() {
+        // The held recovery of the test above, as one held only for the hour after the live
+        // edge (`recovery_over`): at the end of input it is the recovery `detect` places; on a
+        // signal the hour after still comes, so it stays unresolved.
+        for (ended, event) in [(true, Event::Recovery), (false, Event::Unresolved)] {
+            let (mut m, _) = held_tail(312, None);
+            for t in m.tracked.iter_mut().flatten() {
+                t.seen.recovery_over = true;
+            }
+            let end = m.finish(313 * 60, ended);
+            assert_eq!(end.len(), 1, "{end:?}");
+            assert_eq!(end[0].event, event, "ended {ended}");
+            let at = if ended { 306 * 60 } else { 313 * 60 };
+            assert_eq!(end[0].time, at);
+        }
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //! closes the windows the stream's clock has passed and makes the alerts; the calling thread
 //! wakes a few times a second to close windows after a silence (`--idle-flush`), and to finish on
 //! the end of input or a signal: the open windows are closed, incidents still under way are
-//! reported as unresolved.
+//! reported as unresolved (at the end of input, one whose recovery waited only for the hour
+//! after is recovered, as `detect` places it).
 
 use std::io;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -369,9 +370,10 @@ impl State {
     /// The end: the posts still held were never corroborated (`far_ahead`), but for a run of
     /// them at the end that corroborates itself as during the stream (the clock goes to the
     /// latest of its last posts: a skewed last post alone moves nothing). The open windows
-    /// close; incidents still under way are unresolved. Posts the reader still hands on after
+    /// close; incidents still under way are unresolved (see `Monitor::finish` for what `ended`,
+    /// the input's end rather than a signal, changes). Posts the reader still hands on after
     /// this are dropped.
-    fn finish(&mut self) {
+    fn finish(&mut self, ended: bool) {
         self.finished = true;
         if let Some((_, last)) = self.clock.corroborated(self.run_times().get()) {
             self.clock.advance(last);
@@ -383,7 +385,7 @@ impl State {
         if let Some(through) = self.clock.due_at_end(&self.collector.windows) {
             self.close(through, as_of);
         }
-        for a in self.monitor.finish(as_of) {
+        for a in self.monitor.finish(as_of, ended) {
             self.say(&a);
         }
     }
@@ -476,7 +478,7 @@ pub fn watch(
         }
     }
     let mut s = lock(&state);
-    s.finish();
+    s.finish(!summary.interrupted);
     let mut stats = match read {
         Some((Err(e), _)) => return Err(e),
         Some((Ok(()), stats)) => stats,
