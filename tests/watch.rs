@@ -937,22 +937,10 @@ fn an_outage_seen_only_in_hindsight_is_named_not_announced() {
 /// until the chatter seen since the run agrees (`recovery::edge_scale`): alike.
 #[test]
 fn a_recovery_the_hour_after_would_move_is_not_settled_at_the_edge() {
-    let t0: Ts = 1_709_510_400; // 2024-03-04T00:00:00Z
-    let end = t0 + 2 * 86_400 + 33_300; // 2024-03-06T09:15:00Z
-    let mut ev: Vec<(Ts, Option<&str>)> = vec![];
-    let mut even = |(a, b): (Ts, Ts), (step, off): (i64, i64), text: Option<&'static str>| {
-        ev.extend((a + off..b).step_by(step as usize).map(|t| (t, text)));
-    };
-    let (down, outage) = (
-        Some("gmail is down again"),
-        Some("gmail is down, server error"),
-    );
-    even((t0, end), (6, 3), None);
-    even((end, end + 10_800), (10, 5), None);
-    even((t0, end - 1800), (30, 7), down);
-    even((end - 1800, end), (5, 1), outage);
-    even((end, end + 1500), (30, 7), down);
-    even((end + 1500, end + 10_800), (37, 9), down);
+    let (mut ev, end) = dense_gmail_outage();
+    even(&mut ev, (end, end + 10_800), (10, 5), None);
+    even(&mut ev, (end, end + 1500), (30, 7), DOWN);
+    even(&mut ev, (end + 1500, end + 10_800), (37, 9), DOWN);
     ev.push((end + 1820, Some("gmail is back, working again")));
     ev.push((end + 1840, Some("gmail is back, working again")));
     let jsonl = timeline_jsonl(&mut ev);
@@ -981,22 +969,10 @@ fn a_recovery_the_hour_after_would_move_is_not_settled_at_the_edge() {
 /// the hour after is over, and watch settles what `detect` settles from the same counts.
 #[test]
 fn a_recovery_held_only_for_the_hour_after_is_settled_when_the_input_ends() {
-    let t0: Ts = 1_709_510_400; // 2024-03-04T00:00:00Z
-    let end = t0 + 2 * 86_400 + 33_300; // 2024-03-06T09:15:00Z
+    let (mut ev, end) = dense_gmail_outage();
     let stop = end + 1500;
-    let mut ev: Vec<(Ts, Option<&str>)> = vec![];
-    let mut even = |(a, b): (Ts, Ts), (step, off): (i64, i64), text: Option<&'static str>| {
-        ev.extend((a + off..b).step_by(step as usize).map(|t| (t, text)));
-    };
-    let (down, outage) = (
-        Some("gmail is down again"),
-        Some("gmail is down, server error"),
-    );
-    even((t0, end), (6, 3), None);
-    even((end, stop), (10, 5), None);
-    even((t0, end - 1800), (30, 7), down);
-    even((end - 1800, end), (5, 1), outage);
-    even((end, stop), (30, 7), down);
+    even(&mut ev, (end, stop), (10, 5), None);
+    even(&mut ev, (end, stop), (30, 7), DOWN);
     let jsonl = timeline_jsonl(&mut ev);
     let det = detected(jsonl.as_bytes(), &[]);
     assert_eq!(det.len(), 1, "{det:?}");
@@ -1020,6 +996,37 @@ fn post(t: Ts, author: &str, text: &str) -> String {
     serde_json::json!({"created_at": rfc3339_utc(t), "text": text, "user": {"screen_name": author}})
         .to_string()
         + "\n"
+}
+
+/// A complaint at the service's usual level.
+const DOWN: Option<&str> = Some("gmail is down again");
+
+/// Posts with `text` (or chatter, for `None`) every `step` seconds from `a + off` until `b`.
+fn even(
+    ev: &mut Vec<(Ts, Option<&'static str>)>,
+    (a, b): (Ts, Ts),
+    (step, off): (i64, i64),
+    text: Option<&'static str>,
+) {
+    ev.extend((a + off..b).step_by(step as usize).map(|t| (t, text)));
+}
+
+/// A dense service up to its outage's end, 2024-03-06T09:15:00Z (returned with the posts): a
+/// post every 6 seconds from 2024-03-04, its usual complaint every 30, and a half-hour outage of
+/// one report every 5 seconds before the end.
+fn dense_gmail_outage() -> (Vec<(Ts, Option<&'static str>)>, Ts) {
+    let t0: Ts = 1_709_510_400; // 2024-03-04T00:00:00Z
+    let end = t0 + 2 * 86_400 + 33_300;
+    let mut ev = vec![];
+    even(&mut ev, (t0, end), (6, 3), None);
+    even(&mut ev, (t0, end - 1800), (30, 7), DOWN);
+    even(
+        &mut ev,
+        (end - 1800, end),
+        (5, 1),
+        Some("gmail is down, server error"),
+    );
+    (ev, end)
 }
 
 /// Four posts of plain chatter, in turn, for the times that name no text.
