@@ -31,28 +31,20 @@ pub fn run(a: &WatchArgs) -> Result<i32> {
         .into());
     }
     let width = cfg.scan.window;
-    let duration = |name: &str, v: Option<&str>, default: i64| -> Result<i64, UsageError> {
-        match v.map(str::trim) {
-            None => Ok(default),
-            // Only a lateness may be nothing (0: a window closes at the first post after it).
-            Some("0") if name == "--max-lateness" => Ok(0),
-            Some(s) => time::parse_duration(s)
-                .and_then(|v| {
-                    at_most(
-                        v,
-                        if name == "--exec-timeout" {
-                            86_400
-                        } else {
-                            MAX_SPAN
-                        },
-                    )
-                })
-                .map_err(|e| UsageError(format!("{name}: {e}"))),
-        }
+    // Each duration flag with its default (when not given) and its longest value.
+    let duration = |name: &str, v: Option<&str>, default: i64, max: i64| match v {
+        None => Ok(default),
+        Some(s) => time::parse_duration(s)
+            .and_then(|v| at_most(v, max))
+            .map_err(|e| UsageError(format!("{name}: {e}"))),
     };
-    let lateness = duration("--max-lateness", a.max_lateness.as_deref(), width)?;
-    let idle = duration("--idle-flush", a.idle_flush.as_deref(), width)?;
-    let horizon = duration("--horizon", Some(&a.horizon), 0)?;
+    let lateness = match a.max_lateness.as_deref().map(str::trim) {
+        // Only a lateness may be nothing: 0 closes a window at the first post after it.
+        Some("0") => 0,
+        v => duration("--max-lateness", v, width, MAX_SPAN)?,
+    };
+    let idle = duration("--idle-flush", a.idle_flush.as_deref(), width, MAX_SPAN)?;
+    let horizon = duration("--horizon", Some(&a.horizon), 0, MAX_SPAN)?;
     if horizon < 2 * width {
         return Err(UsageError(format!(
             "--horizon: must span at least two windows ({}), got {}",
@@ -61,7 +53,7 @@ pub fn run(a: &WatchArgs) -> Result<i32> {
         ))
         .into());
     }
-    let exec_timeout = duration("--exec-timeout", Some(&a.exec_timeout), 0)?;
+    let exec_timeout = duration("--exec-timeout", Some(&a.exec_timeout), 0, 86_400)?;
     let (mut lex, about) = config::load_lexicon(&a.common.lexicons)?;
     let (dumps, counts) = history_inputs(a, &cfg, &mut lex, about)?;
     // The matcher lives as long as the process (see `live::watch`).
