@@ -553,6 +553,36 @@ fn a_binary_or_utf16_input_is_refused_with_its_reason_and_the_rest_is_read() {
 }
 
 #[test]
+fn a_json_lines_file_whose_first_line_is_cut_short_loses_that_line_only() {
+    // A cut first line once made the file read as one pretty-printed JSON document: every other
+    // line was then lost as malformed, with exit 0.
+    let env = TestEnv::new();
+    let mut data =
+        String::from("{\"created_at\":\"2009-02-24T09:00:00Z\",\"text\":\"gmail is do\n");
+    for i in 1..=50 {
+        data.push_str(&format!(
+            "{{\"created_at\":\"2009-02-24T09:{i:02}:00Z\",\"text\":\"gmail is down\",\"user\":\"u{i}\"}}\n"
+        ));
+    }
+    let cut = env.write("cut.jsonl", data.as_bytes());
+    for threads in ["1", "2"] {
+        let out = outcry()
+            .args(["detect", "--format", "json", "--threads", threads])
+            .arg(&cut)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("cut.jsonl:1: skipped: malformed JSON"),
+            "{err}"
+        );
+        assert!(!err.contains("cut.jsonl:2:"), "{err}");
+        let r: JsonReport = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!((r.stats.records, r.stats.reports), (50, 50));
+    }
+}
+
+#[test]
 fn a_closed_pipe_ends_quietly() {
     let mut child = StdCommand::new(env!("CARGO_BIN_EXE_outcry"))
         .current_dir(env!("CARGO_MANIFEST_DIR"))

@@ -18,12 +18,12 @@
 
 use super::Layout;
 
-/// Why an input whose decompressed stream starts with `head` (its first line, as [`enough`]
-/// reads it) is not text this tool can read, if it is not: a NUL byte (an executable, an image, a
-/// database, a zip, UTF-16 without a byte-order mark), a UTF-16 byte-order mark, or a first byte
-/// that no UTF-8 text starts with (a PNG or JPEG, or a legacy encoding such as CP949). Such an input
-/// is refused whole, with this reason, rather than read line by line into a heap of malformed
-/// lines or a CSV "header" of binary noise.
+/// Why an input whose decompressed stream starts with `head` is not text this tool can read, if
+/// it is not, judged on its first line: a NUL byte in it (an executable, a database, a zip, UTF-16
+/// without a byte-order mark), a UTF-16 byte-order mark, or a first byte that no UTF-8 text
+/// starts with (a PNG or JPEG, or a legacy encoding such as CP949). Such an input is refused
+/// whole, with this reason, rather than read line by line into a heap of malformed lines or a
+/// CSV "header" of binary noise.
 pub fn not_text(head: &[u8]) -> Option<String> {
     if head.starts_with(b"\xff\xfe") || head.starts_with(b"\xfe\xff") {
         return Some(
@@ -32,7 +32,10 @@ pub fn not_text(head: &[u8]) -> Option<String> {
                 .into(),
         );
     }
-    if let Some(at) = memchr::memchr(0, head) {
+    // The first line only: a text file with a run of NUL bytes further on loses those lines
+    // alone, each counted as it is read.
+    let first = &head[..memchr::memchr(b'\n', head).unwrap_or(head.len())];
+    if let Some(at) = memchr::memchr(0, first) {
         return Some(format!(
             "not text: a NUL byte at byte {at} (a binary file, or UTF-16 text: convert that to \
              UTF-8 first)"
@@ -165,8 +168,17 @@ fn object_layout(rest: &[u8]) -> Layout {
     match serde::Deserialize::deserialize(&mut de) {
         Ok(Top { container }) if container => Layout::JsonDoc,
         Ok(_) => Layout::JsonLines,
-        // The value goes on past the first line: one document, pretty-printed.
-        Err(e) if e.is_eof() && line_end.is_some() => Layout::JsonDoc,
+        // The value goes on past the first line: one document, pretty-printed; unless the line
+        // stops inside a string (a JSON string holds no raw line break) or the next line is a
+        // whole object of its own: then it is a JSON Lines file whose first line is cut short.
+        Err(e) if e.is_eof() && line_end.is_some() => {
+            let next = line_end.map_or(&[][..], |at| &rest[at + 1..]);
+            if ends_in_string(line) || next_line_is_object(next) {
+                Layout::JsonLines
+            } else {
+                Layout::JsonDoc
+            }
+        }
         // A first line longer than what was looked at: a container key seen so far decides.
         Err(e) if e.is_eof() => {
             if container_key_in(line) {
@@ -178,6 +190,29 @@ fn object_layout(rest: &[u8]) -> Layout {
         // A broken first line: JSON Lines, where it is counted as malformed and the rest read.
         Err(_) => Layout::JsonLines,
     }
+}
+
+/// Whether JSON text `line` stops inside a string (an opening quote not closed).
+fn ends_in_string(line: &[u8]) -> bool {
+    let (mut inside, mut escaped) = (false, false);
+    for &b in line {
+        match (inside, escaped, b) {
+            (true, true, _) => escaped = false,
+            (true, false, b'\\') => escaped = true,
+            (_, false, b'"') => inside = !inside,
+            _ => {}
+        }
+    }
+    inside
+}
+
+/// Whether `text` starts with a whole line (ended by a line break) holding one JSON object.
+fn next_line_is_object(text: &[u8]) -> bool {
+    let Some(end) = memchr::memchr(b'\n', text) else {
+        return false;
+    };
+    let line = text[..end].trim_ascii();
+    line.starts_with(b"{") && serde_json::from_slice::<serde::de::IgnoredAny>(line).is_ok()
 }
 
 /// Whether the (cut off) object text has a container key whose value opens an array: a textual
@@ -419,11 +454,29 @@ mod tests {
         // A zip (an .xlsx too) and SQLite.
         assert!(why(b"PK\x03\x04\x14\x00").contains("NUL byte at byte 5"));
         assert!(why(b"SQLite format 3\x00").contains("NUL byte"));
+        // A NUL after the first line is that later line's problem, not the input's.
+        assert_eq!(not_text(b"{\"text\":\"a\"}\n\x00\x00\x00"), None);
         // UTF-16 with and without its byte-order mark.
         assert!(why(b"\xff\xfe{\x00\"\x00").starts_with("UTF-16 text"));
         assert!(why(b"{\x00\"\x00t\x00").contains("UTF-16"));
         // A PNG's first line, and CP949 Korean (no NUL, not UTF-8).
         assert!(why(b"\x89PNG\r\n").contains("0x89"));
         assert!(why(b"\xc1\xf6\xb8\xde\xc0\xcf,text\n").contains("CP949"));
+    }
+
+    #[test]
+    fn a_json_lines_file_whose_first_line_is_cut_short_stays_json_lines() {
+        // Cut inside a string: no pretty-printed document breaks a line there.
+        let cut = "{\"created_at\":\"2009-02-24T09:00:00Z\",\"text\":\"gmail is do\n";
+        assert_eq!(of("-", cut), Layout::JsonLines);
+        // Cut between two fields, and the next line a whole post.
+        let cut = "{\"created_at\":\"2009-02-24T09:00:00Z\",\n{\"text\":\"a\"}\n";
+        assert_eq!(of("x.jsonl", cut), Layout::JsonLines);
+        // A pretty-printed document is still one, escaped quotes and all.
+        let doc = "{\"text\": \"say \\\"hi\\\"\",\n  \"user\": \"a\"\n}\n";
+        assert_eq!(of("-", doc), Layout::JsonDoc);
+        assert_eq!(of("-", "{\n  \"items\": [\n"), Layout::JsonDoc);
+        assert!(ends_in_string(br#"{"a":"x\"y"#));
+        assert!(!ends_in_string(br#"{"a":"x\\","b":1,"#));
     }
 }
