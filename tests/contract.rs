@@ -1378,3 +1378,78 @@ fn durations_and_watch_notes_say_what_happens() {
         "{err}"
     );
 }
+
+/// `watch --history`: an archive with no readable record is an error (exit 3), as its help says;
+/// the CSV `outcry windows` writes carries the chatter level (`total`) that watch reads back; and
+/// an archive in no time order given to watch says why nearly everything was left out.
+#[test]
+fn watch_history_and_order_say_what_happened() {
+    let dir = tempfile::tempdir().unwrap();
+    let junk = dir.path().join("junk.jsonl");
+    std::fs::write(&junk, "{\"created_at\": 12\nnot json\n").unwrap();
+    let o = outcry()
+        .args(["watch", "--history"])
+        .arg(&junk)
+        .write_stdin("{\"created_at\":\"2009-02-24T09:00:00Z\",\"text\":\"hi\"}\n")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(3), "{}", stderr_of(&o));
+    assert!(
+        stderr_of(&o).contains("--history: no record could be read"),
+        "{}",
+        stderr_of(&o)
+    );
+
+    let csv = dir.path().join("windows.csv");
+    let o = outcry()
+        .args(["windows", "-q", "-o"])
+        .arg(&csv)
+        .args(fixture_files())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let header: Vec<&str> = text.lines().next().unwrap().split(',').collect();
+    let total = header
+        .iter()
+        .position(|c| *c == "total")
+        .expect("a total column");
+    // Each window's total is every record in it: the same on each service's row, and summing
+    // the windows (one row each) gives every record read.
+    let mut by_window = std::collections::BTreeMap::new();
+    for line in text.lines().skip(1) {
+        let f: Vec<&str> = line.split(',').collect();
+        let t: u64 = f[total].parse().unwrap();
+        assert_eq!(*by_window.entry(f[0].to_string()).or_insert(t), t, "{line}");
+    }
+    let all = outcry()
+        .args(["detect", "--format", "json"])
+        .args(fixture_files())
+        .output()
+        .unwrap();
+    assert_eq!(
+        by_window.values().sum::<u64>(),
+        report_of(&all).stats.records
+    );
+    let o = outcry()
+        .args(["watch", "--history"])
+        .arg(&csv)
+        .write_stdin("")
+        .output()
+        .unwrap();
+    assert!(
+        !stderr_of(&o).contains("no `total` column"),
+        "{}",
+        stderr_of(&o)
+    );
+
+    // The fixture's files, in no time order between them, given to watch.
+    let o = outcry()
+        .arg("watch")
+        .args(fixture_files())
+        .output()
+        .unwrap();
+    let err = stderr_of(&o);
+    assert!(err.contains("came after their window had closed"), "{err}");
+    assert!(err.contains("outcry detect"), "{err}");
+}

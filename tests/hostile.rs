@@ -306,11 +306,11 @@ fn two_posts_a_century_apart_make_a_few_rows_in_little_memory() {
     assert!(rows[1].starts_with("1990-01-01T00:00:00+00:00,1990-01-01T00:05:00+00:00,gmail,1,1,"));
     assert_eq!(
         rows[2],
-        "1990-01-01T00:05:00+00:00,1990-01-01T00:10:00+00:00,gmail,0,0,0,,,false,0,"
+        "1990-01-01T00:05:00+00:00,1990-01-01T00:10:00+00:00,gmail,0,0,0,,,false,0,,0"
     );
     assert_eq!(
         rows[3],
-        "2089-12-31T23:55:00+00:00,2090-01-01T00:00:00+00:00,gmail,0,0,0,,,false,0,"
+        "2089-12-31T23:55:00+00:00,2090-01-01T00:00:00+00:00,gmail,0,0,0,,,false,0,,0"
     );
     assert!(rows[4].starts_with("2090-01-01T00:00:00+00:00,2090-01-01T00:05:00+00:00,gmail,1,1,"));
     // --fill writes every window (here by day: 36,526 days from 1990 to 2090).

@@ -15,7 +15,8 @@ Exit status (as grep and ripgrep, errors are 2 and up):
   2  a mistake on the command line (unknown zone, bad --window, bad lexicon file, ...); nothing read
   3  an input or the output failed: an input could not be read or broke off (a truncated or
      corrupt archive), no record at all could be read, --strict met a bad line, or the output
-     could not be written. What could be read is still reported."
+     could not be written. What could be read is still reported. (A pipe closed by its reader,
+     as in `outcry ... | head`, is not a failure: the run stops quietly.)"
     };
 }
 /// The same, for tests and the README.
@@ -28,10 +29,12 @@ macro_rules! watch_exit_status {
 Exit status:
   0  the input ended, or Ctrl-C, SIGTERM or SIGHUP stopped the run: open windows were closed and
      outages still under way, or with their recovery still held back, reported as unresolved
-     (--exec failures are counted, not fatal)
+     (--exec failures are counted, not fatal); or the reader of standard output closed it
+     (`outcry watch | head -1`): the run stops quietly
   2  a mistake on the command line; nothing read
-  3  an input or --history could not be read or broke off, no record at all could be read,
-     --strict met a bad line, or standard output was closed"
+  3  an input or --history could not be read or broke off, no record at all could be read from
+     the input or from a --history archive, --strict met a bad line, or an alert could not be
+     written (a full disk)"
     };
 }
 
@@ -102,6 +105,7 @@ impl Cli {
     /// The definition `--help`, the completions and the manual page show: the derived one.
     pub fn definition() -> clap::Command {
         <Cli as clap::CommandFactory>::command()
+            .mut_subcommand("watch", |c| c.mut_arg("files", |a| a.help(WATCH_FILES)))
     }
 
     /// The process's arguments, parsed against [`Cli::definition`]; a mistake, `--help` or
@@ -114,6 +118,14 @@ impl Cli {
         <Cli as clap::FromArgMatches>::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
     }
 }
+
+/// `watch`'s inputs, in its help: read as they come, not sorted as `detect`'s (the text the other
+/// commands share with it, on [`CommonArgs`], says "in any time order").
+const WATCH_FILES: &str = "Input files, read one after another as one stream, in arrival order \
+    (standard input when none is given or for `-`), in the layouts and compressions detect reads. \
+    Posts should come roughly in time order: one for a window already closed (see \
+    --max-lateness) is counted as late and left out. For archives in any time order, use \
+    `outcry detect`, or sort them by time first.";
 
 /// Ends the process with clap's message for `e`, and after it a tip for the one mistake clap
 /// cannot explain: `-o` given to `watch` or `scan`, which write elsewhere.
@@ -219,9 +231,10 @@ pub enum Command {
     /// --alpha; capped at 300); `spike` (`true` when P < --alpha with at least --min-reports
     /// voices and twice the expectation); `distinct_reports` (reports counted once per voice:
     /// what the test counts); `expected` (μ, the distinct reports expected in this window: the
-    /// baseline times the chatter level, the seasonal factors and the local level). A stretch of
-    /// more than a week without any post has two rows, its first and its last window (see
-    /// --fill).
+    /// baseline times the chatter level, the seasonal factors and the local level); `total`
+    /// (every record in the window, naming a service or not: the chatter level, the same on each
+    /// service's row; `watch --history` reads it back). A stretch of more than a week without
+    /// any post has two rows, its first and its last window (see --fill).
     #[command(after_help = concat!("Examples:\n  \
         outcry windows --window 5m archive.jsonl.gz > windows.csv\n  \
         outcry windows --spikes-only --tz Asia/Seoul -o spikes.csv posts.csv\n  \

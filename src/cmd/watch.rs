@@ -78,6 +78,9 @@ pub fn run(a: &WatchArgs) -> Result<i32> {
     if !cfg.scan.quiet {
         warn_times(&done.stats, false);
         eprintln!("outcry: watch: {}", summary_line(&done, exec));
+        if let Some(w) = out_of_order(&done) {
+            eprintln!("outcry: warning: {w}");
+        }
     }
     if done.interrupted {
         return Ok(exit_codes::SUCCESS);
@@ -134,6 +137,14 @@ fn history_windows(
         if scan.stats.unreadable > 0 || !scan.stats.input_errors.is_empty() {
             bail!("--history: {}", scan.stats.input_errors.join("; "));
         }
+        if scan.stats.records == 0 {
+            bail!(
+                "--history: no record could be read from {} ({} lines, each skipped: see the \
+                 warnings above)",
+                dumps.join(", "),
+                scan.stats.lines
+            );
+        }
         warn_times(&scan.stats, cfg.scan.quiet);
         scan.windows
     };
@@ -182,6 +193,21 @@ fn at_most(v: i64, max: i64) -> Result<i64, String> {
         ));
     }
     Ok(v)
+}
+
+/// A warning when most of what a run read came too late to count (a fifth of its records, and
+/// at least 20): an archive in no time order, given to watch instead of detect. The count is in
+/// the summary either way; this says what it means.
+fn out_of_order(done: &Summary) -> Option<String> {
+    let (late, read) = (done.live.late, done.stats.records);
+    (late >= 20 && late * 5 >= read).then(|| {
+        format!(
+            "{late} of {read} records ({:.0}%) came after their window had closed and were left \
+             out: watch reads its input in arrival order, as a live stream; an archive in any \
+             time order is for `outcry detect` (or sort it by time first)",
+            100.0 * late as f64 / read.max(1) as f64
+        )
+    })
 }
 
 /// Where each alert goes: a line on standard output, flushed at once, and the `--exec` queue.

@@ -34,7 +34,7 @@ fn facet_rows<W: Write>(
         });
         let name = &r.matcher.facets()[facet as usize].name;
         let reading = if works { "works" } else { "fails" };
-        let blank = ["", "", "", "", "", "", "", ""];
+        let blank = ["", "", "", "", "", "", "", "", ""];
         w.write_record([ws, we, r.service_id(svc)].into_iter().chain(blank).chain([
             name.as_str(),
             reading,
@@ -62,7 +62,7 @@ fn io_error(e: csv::Error) -> io::Error {
 }
 
 /// The columns, in order.
-pub const HEADER: [&str; 11] = [
+pub const HEADER: [&str; 12] = [
     "window_start",
     "window_end",
     "service",
@@ -74,6 +74,7 @@ pub const HEADER: [&str; 11] = [
     "spike",
     "distinct_reports",
     "expected",
+    "total",
 ];
 
 /// The columns `--by-facet` adds: the facet (empty on a service's own row), whether the posts
@@ -144,6 +145,7 @@ impl Exporter for WindowsCsv {
                     }
                     let cell = r.windows.cells(svc).get(&idx);
                     let (posts, recoveries) = cell.map_or((0, 0), |c| (c.posts, c.recoveries));
+                    let total = r.windows.totals().get(&idx).copied().unwrap_or(0);
                     w.write_record(
                         [
                             ws.as_str(),
@@ -157,6 +159,7 @@ impl Exporter for WindowsCsv {
                             if sc.spike { "true" } else { "false" },
                             &sc.reports.to_string(),
                             &format!("{:.4}", sc.expected),
+                            &total.to_string(),
                         ]
                         .into_iter()
                         .chain(extra.iter().map(|_| "")),
@@ -210,6 +213,7 @@ impl WindowsCsv {
                     "false",
                     "0",
                     "",
+                    "0",
                 ];
                 let extra: &[&str] = if self.by_facet { &["", "", ""] } else { &[] };
                 w.write_record(row.iter().chain(extra)).map_err(io_error)?;
