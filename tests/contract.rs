@@ -1453,3 +1453,55 @@ fn watch_history_and_order_say_what_happened() {
     assert!(err.contains("came after their window had closed"), "{err}");
     assert!(err.contains("outcry detect"), "{err}");
 }
+
+/// An output that is also an input (by its name, through a link, or as redirected standard
+/// input), or two outputs naming one file, is refused before anything is read or written: the
+/// input is left as it was.
+#[test]
+fn an_output_never_overwrites_an_input_or_another_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("posts.jsonl");
+    let post = "{\"created_at\":\"2009-02-24T09:40:00Z\",\"text\":\"gmail is down\"}\n";
+    std::fs::write(&input, post).unwrap();
+    let link = dir.path().join("link.jsonl");
+    std::os::unix::fs::symlink(&input, &link).unwrap();
+    let (i, l) = (input.to_str().unwrap(), link.to_str().unwrap());
+    let report = dir.path().join("r.txt");
+    let r = report.to_str().unwrap();
+    for args in [
+        vec!["detect", "-o", i, i],
+        vec!["detect", "--html", l, i],
+        vec!["windows", "-o", l, i],
+        vec!["classify", "-o", i, l],
+        vec!["scan", "--partial", i, i],
+        vec!["detect", "-o", r, "--plot", r, i],
+    ] {
+        let o = outcry().args(&args).output().unwrap();
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr_of(&o));
+        let err = stderr_of(&o);
+        assert!(
+            err.contains("also an input") || err.contains("both name"),
+            "{err}"
+        );
+    }
+    let o = StdCommand::new(env!("CARGO_BIN_EXE_outcry"))
+        .args(["detect", "-o", i])
+        .stdin(std::fs::File::open(&input).unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", stderr_of(&o));
+    assert!(
+        stderr_of(&o).contains("(standard input)"),
+        "{}",
+        stderr_of(&o)
+    );
+    assert_eq!(std::fs::read_to_string(&input).unwrap(), post);
+    assert!(!report.exists());
+    // Another file is written as ever.
+    let o = outcry()
+        .args(["detect", "-q", "-o", r, i])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
+    assert!(report.exists());
+}

@@ -87,6 +87,10 @@ impl std::error::Error for NothingRead {}
 /// `outcry classify`.
 pub fn run(a: &ClassifyArgs) -> Result<i32> {
     let cfg = Config::from_args(&a.common)?.with_output(a.out.output.as_deref());
+    if let Some(o) = &cfg.output {
+        let inputs: Vec<&str> = cfg.scan.inputs.iter().map(String::as_str).collect();
+        config::outputs_apart(&[("-o", o)], &inputs)?;
+    }
     let (lex, about) = config::load_lexicon(&a.common.lexicons)?;
     let matcher = Matcher::new(lex, about);
     config::note_inputs(&cfg);

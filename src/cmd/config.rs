@@ -291,6 +291,50 @@ pub(super) fn once_each(inputs: Vec<String>) -> (Vec<String>, Vec<(String, Strin
     (kept, repeated)
 }
 
+/// Refuses a run whose outputs (`(flag, path)`: `-o`, `--plot`, `--html`, `--partial`) would
+/// overwrite one of its inputs (`inputs`, `-` for standard input) or each other: the run would
+/// destroy what it reads, or one output the other. Standard output (`-`) clashes with nothing
+/// here; standard input redirected from a file is that file.
+pub fn outputs_apart(outputs: &[(&str, &Path)], inputs: &[&str]) -> Result<(), UsageError> {
+    let outputs: Vec<(&str, &Path)> = (outputs.iter().copied())
+        .filter(|(_, p)| p.as_os_str() != "-")
+        .collect();
+    for (k, &(flag, path)) in outputs.iter().enumerate() {
+        let name = path.to_string_lossy();
+        if let Some(id) = file_id(&name).filter(|id| *id != FileId::Stdin) {
+            if let Some(input) = inputs.iter().find(|i| file_id(i).as_ref() == Some(&id)) {
+                let input = if *input == "-" {
+                    "standard input"
+                } else {
+                    input
+                };
+                return Err(UsageError(format!(
+                    "{flag} {name}: that is also an input ({input}): writing it would destroy what \
+                     is read; name another file"
+                )));
+            }
+        }
+        for &(other, path2) in &outputs[k + 1..] {
+            if same_output(path, path2) {
+                return Err(UsageError(format!(
+                    "{flag} and {other} both name {name}: one would overwrite the other"
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Whether two output paths are one file: the same existing file, or the same path once made
+/// absolute (neither exists yet).
+fn same_output(a: &Path, b: &Path) -> bool {
+    match (file_id(&a.to_string_lossy()), file_id(&b.to_string_lossy())) {
+        (Some(x), Some(y)) => x == y,
+        (None, None) => std::path::absolute(a).ok() == std::path::absolute(b).ok(),
+        _ => false,
+    }
+}
+
 /// What makes two names one input: standard input, or a file's device and inode.
 #[derive(Debug, PartialEq, Eq)]
 enum FileId {

@@ -157,7 +157,10 @@ pub(super) fn execute_with(
     partials: &[PathBuf],
 ) -> Result<Outcome> {
     let mut cfg = Config::from_args(args)?.with_output(outputs.to);
-    check_outputs(&cfg, outputs)?;
+    let more: Vec<&Path> = (partials.iter().map(PathBuf::as_path))
+        .chain(official.iter().map(Path::new))
+        .collect();
+    check_outputs(&cfg, outputs, &more)?;
     let (lex, about) = config::load_lexicon(&args.lexicons)?;
     let matcher = Matcher::new(lex, about);
     let Scan { windows, stats } = if partials.is_empty() {
@@ -172,11 +175,24 @@ pub(super) fn execute_with(
 
 /// The report's, the charts' and the page's files can be written (see
 /// [`check_output`]): a run over a large archive should not end in "no such folder".
-fn check_outputs(cfg: &Config, outputs: &Outputs) -> Result<()> {
-    for p in [cfg.output.as_deref(), outputs.plot, outputs.html]
-        .into_iter()
-        .flatten()
-    {
+/// None of them may be one of the run's inputs (`cfg`'s, and `more`: partials, `--counts`,
+/// `--official`) or another of them.
+fn check_outputs(cfg: &Config, outputs: &Outputs, more: &[&Path]) -> Result<()> {
+    let named = [
+        ("-o", cfg.output.as_deref()),
+        ("--plot", outputs.plot),
+        ("--html", outputs.html),
+    ];
+    let named: Vec<(&str, &Path)> = named.iter().filter_map(|&(f, p)| Some((f, p?))).collect();
+    let more: Vec<String> = more
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    let inputs: Vec<&str> = (cfg.scan.inputs.iter().chain(&more))
+        .map(String::as_str)
+        .collect();
+    config::outputs_apart(&named, &inputs)?;
+    for (_, p) in named {
         check_output(p)?;
     }
     Ok(())
@@ -241,7 +257,10 @@ fn execute_counts(
     official: &[String],
 ) -> Result<Outcome> {
     let cfg = Config::from_args(args)?.with_output(outputs.to);
-    check_outputs(&cfg, outputs)?;
+    let more: Vec<&Path> = std::iter::once(path)
+        .chain(official.iter().map(Path::new))
+        .collect();
+    check_outputs(&cfg, outputs, &more)?;
     if !args.files.is_empty() {
         return Err(config::UsageError(
             "--counts reads a series instead of posts: give no FILE arguments with it".into(),

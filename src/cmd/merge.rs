@@ -24,6 +24,13 @@ pub fn run(a: &MergeArgs) -> Result<i32> {
         .into());
     }
     if let Some(p) = &a.output {
+        let inputs: Vec<String> = a
+            .partials
+            .iter()
+            .map(|p| p.to_string_lossy().into_owned())
+            .collect();
+        let inputs: Vec<&str> = inputs.iter().map(String::as_str).collect();
+        super::config::outputs_apart(&[("-o", p)], &inputs)?;
         crate::report::check_output(p)?;
     }
     let merged = read_all(&a.partials, false)?;
