@@ -147,12 +147,25 @@ impl Tokens {
     /// when the text ends first. A function of its own, not inlined into the classifier (where
     /// `each_hit` is): there, with much else live, the table, its length and the bound were
     /// read from the stack at every byte (14 instructions a byte; here they stay in registers).
+    ///
+    /// Four bytes a round while four are left: one test of the text's end for the four, where
+    /// a byte at a time tested it at every byte (10 instructions a byte, now about 8).
     #[inline(never)]
     fn walk(&self, hay: &[u8], from: usize, mut sid: u32) -> Option<(usize, u32)> {
         let (classes, table, reporting) = (&self.classes, &self.table[..], self.reporting);
+        let step = |sid: u32, b: u8| table[sid as usize | usize::from(classes[usize::from(b)])];
         let mut i = from;
+        while let Some(four) = hay.get(i..).and_then(<[u8]>::first_chunk::<4>) {
+            for (k, &b) in four.iter().enumerate() {
+                sid = step(sid, b);
+                if sid < reporting {
+                    return Some((i + k + 1, sid));
+                }
+            }
+            i += 4;
+        }
         while let Some(&b) = hay.get(i) {
-            sid = table[sid as usize | usize::from(classes[usize::from(b)])];
+            sid = step(sid, b);
             i += 1;
             if sid < reporting {
                 return Some((i, sid));
