@@ -159,9 +159,21 @@ impl Longest {
         let mut at = 0;
         loop {
             // Up to the first state that reports a match.
+            // Four bytes a round while four are left (one test of the text's end for the four),
+            // then a byte at a time.
             let mut sid = self.start as usize;
             let mut i = at;
-            loop {
+            'first: loop {
+                if let Some(four) = hay.get(i..).and_then(<[u8]>::first_chunk::<4>) {
+                    for &b in four {
+                        sid = step(sid, b);
+                        i += 1;
+                        if sid <= last_match {
+                            break 'first;
+                        }
+                    }
+                    continue;
+                }
                 let Some(&b) = hay.get(i) else {
                     return;
                 };
