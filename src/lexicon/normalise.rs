@@ -883,12 +883,8 @@ mod tests {
 
     /// The normaliser as it was before the first stage skipped what needs no NFKC and before
     /// words were copied whole: NFKC of every stretch between compatibility jamo, then one
-    /// `push` per character. The fast paths must give the same bytes.
-    fn reference(text: &str, handles: Option<&HashSet<String>>, doubles: Doubles) -> String {
-        reference_with_layout(text, handles, doubles).0
-    }
-
-    /// [`reference`], with the layout it records.
+    /// `push` per character, with the layout it records. The fast paths must give the same
+    /// bytes and the same layout.
     fn reference_with_layout(
         text: &str,
         handles: Option<&HashSet<String>>,
@@ -912,11 +908,7 @@ mod tests {
         (out, layout)
     }
 
-    fn fast(text: &str, handles: Option<&HashSet<String>>, doubles: Doubles) -> String {
-        fast_with_layout(text, handles, doubles).0
-    }
-
-    /// [`fast`], with the layout it records.
+    /// The normaliser as it is, first stage and fast paths, with the layout it records.
     fn fast_with_layout(
         text: &str,
         handles: Option<&HashSet<String>>,
