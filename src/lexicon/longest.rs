@@ -94,9 +94,11 @@ impl Longest {
         }
         let (table, auto) = if states < 1 << 16 {
             let (cells, auto) = trie.compile::<u16>(shift);
+            check_cells(&cells, shift, auto.start, &classes);
             (Table::Narrow(cells), auto)
         } else {
             let (cells, auto) = trie.compile::<u32>(shift);
+            check_cells(&cells, shift, auto.start, &classes);
             (Table::Wide(cells), auto)
         };
         Longest {
@@ -154,14 +156,32 @@ impl Longest {
         let (stride, classes) = (1usize << self.shift, &self.classes);
         let last_match = self.last_match as usize;
         let step = |sid: usize, b: u8| {
-            cells[sid * stride + usize::from(classes[usize::from(b)])].state() as usize
+            let at = sid * stride + usize::from(classes[usize::from(b)]);
+            debug_assert!(at < cells.len());
+            // SAFETY: every state is below the table's rows and every class below the row's
+            // length (`check_cells`, when the table was built; `sid` is the start state or read
+            // from a cell), so `at` is inside the table, which is not changed after the build.
+            // (Unchecked: the test of the bounds was 2 of the loop's ~8 instructions a byte.)
+            unsafe { cells.get_unchecked(at) }.state() as usize
         };
         let mut at = 0;
         loop {
             // Up to the first state that reports a match.
+            // Four bytes a round while four are left (one test of the text's end for the four),
+            // then a byte at a time.
             let mut sid = self.start as usize;
             let mut i = at;
-            loop {
+            'first: loop {
+                if let Some(four) = hay.get(i..).and_then(<[u8]>::first_chunk::<4>) {
+                    for &b in four {
+                        sid = step(sid, b);
+                        i += 1;
+                        if sid <= last_match {
+                            break 'first;
+                        }
+                    }
+                    continue;
+                }
                 let Some(&b) = hay.get(i) else {
                     return;
                 };
@@ -205,6 +225,16 @@ impl Longest {
             Table::Nfa(nfa) => nfa.memory_usage(),
         }
     }
+}
+
+/// What makes the search's unchecked reads of the table sound ([`Longest::search`]), with
+/// what [`Trie::breadth_first`] checks as it writes the cells (each names a row of the table):
+/// the start names a row and every class is below the row's length. (A pass over the cells
+/// here cost 13 M instructions at start.)
+fn check_cells<T: Cell>(cells: &[T], shift: u32, start: u32, classes: &[u8; 256]) {
+    let stride = 1usize << shift;
+    assert!((start as usize + 1) * stride <= cells.len());
+    assert!(classes.iter().all(|&c| usize::from(c) < stride));
 }
 
 /// What [`Trie::compile`] gives besides the table.
@@ -387,6 +417,13 @@ impl Trie {
         mut place: impl FnMut(usize, u32) -> (u32, u32),
     ) {
         let n = self.ends.len();
+        // Every cell is to name a row of the table, which the searches read without a test of
+        // its bounds (`Longest::search`, `Tokens::walk`): the cells start at 0, and each cell
+        // written is the root's number or a number `place` gave, each checked here as it is
+        // given (once a state, not once a cell); rows are copied whole from row to row.
+        let rows = table.len() / stride;
+        let names_a_row = |s: u32| (s as usize) < rows && T::new(s).state() == s;
+        assert!(rows > 0 && names_a_row(root));
         // By state of the trie: its number in the automaton, and its failure state's number.
         let (mut number, mut fail) = (vec![0u32; n], vec![0u32; n]);
         number[0] = root;
@@ -411,6 +448,7 @@ impl Trie {
                     table[f * stride + usize::from(class)].state()
                 };
                 (number[c], fail[c]) = place(c, suffix);
+                assert!(names_a_row(number[c]));
                 table[row + usize::from(class)] = T::new(number[c]);
                 queue.push(child);
             }
