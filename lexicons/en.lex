@@ -2307,3 +2307,43 @@ back in 202*
 [sense past 6 every]
 good reminder
 was a reminder
+
+# Round fourteen, on spent data (sets 2-14): a failure told as what the screen does, with the
+# service as its subject ("spotify skipping every song after 3 seconds", "every single video is
+# a black screen", "msgs stuck grey", "sitting in the outbox", "feed stopped updating"). Each
+# needs a service before it (`^`): "my tv is a black screen" names nothing.
+[outage en]
+^skipping every song
+^skipping every track
+^skips every song
+^skips every track
+^black screen
+^blank white screen
+^blank white page
+^white screen of death
+^greyed out
+^grayed out
+^stuck grey
+^stuck gray
+^stuck on the loading
+^stuck on loading
+^stuck on one tick
+^stuck on one grey tick
+^just sit there
+^just sits there
+^sitting in the outbox
+^sitting in my outbox
+^stopped updating
+^kicking everyone
+^closes itself
+^grey boxes
+^gray boxes
+^can't be reached
+^connection gone
+^connection is gone
+^internet has been gone
+^internet's gone
+^broadband's gone
+^fiber dropped
+^fiber just dropped
+^fibre dropped

@@ -1861,3 +1861,27 @@ timeout 계속
 방송은 오프라인
 채널 오프라인
 채널이 오프라인
+
+# Round fourteen, on spent data (sets 2-14): a failure told as what the screen does (하얀 화면만
+# 나옴, 화면 멈추고, 계속 빙글빙글, 무한 대기), a post that fails to go up (게시 실패, 저장 실패), 안돼
+# typed as 안대 (안대 alone is an eye mask: only with 요 or a cry after it, or after 접속/재생), and a
+# carrier's data that will not connect. Each needs a service before it (`^`).
+[outage ko]
+^하얀 화면만
+^흰 화면만
+^빈 화면만
+^화면 멈추고
+^화면 멈춤
+^화면이 멈췄
+^계속 빙글빙글
+^무한 대기
+^게시 실패
+^저장 실패만
+^발행 실패
+^안대요
+^안대ㅠ
+^안대ㅐ
+^접속 안대
+^재생 안대
+^데이터 안 잡혀
+^데이터 안 터져
