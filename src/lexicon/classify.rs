@@ -213,6 +213,38 @@ fn sentence_words(gap: &[u8]) -> Option<usize> {
     Some(words)
 }
 
+/// At most this many words may follow a service's name in a sentence that only addresses it
+/// ("SLAAACK!!!", "twitter pls.", "yt WHY ARE YOU LIKE THIS.") for a `^` outage predicate in
+/// the next sentence to take the name as its subject (see [`after_address`]).
+const ADDRESS_WORDS: usize = 5;
+
+/// The words between a sentence that only addresses a service and a `^` outage predicate, when
+/// `gap` (the text after the name, which opens the post) is such an address and the predicate
+/// stands in the very next sentence: the address holds at most [`ADDRESS_WORDS`] words and ends
+/// at the first mark that ends a sentence or a clause, and the rest holds no such mark. People
+/// call a failing service by its name and then tell what it does: "SLAAACK!!! messages not
+/// going through", "twitter pls. timeline just spinning". Latin text only: a Korean sentence
+/// ends in ways the marks do not show (see [`sentence::ends_between`]).
+fn after_address(gap: &[u8]) -> Option<usize> {
+    if !gap.is_ascii() {
+        return None;
+    }
+    let text = std::str::from_utf8(gap).ok()?;
+    let mut address = 0;
+    let mut pieces = text.split(' ');
+    for piece in pieces.by_ref() {
+        address += usize::from(piece.bytes().any(|c| c.is_ascii_alphanumeric()));
+        if address > ADDRESS_WORDS {
+            return None;
+        }
+        if ends_clause(piece.as_bytes()) {
+            let rest: Vec<&str> = pieces.collect();
+            return sentence_words(rest.join(" ").as_bytes());
+        }
+    }
+    None
+}
+
 /// Whether a piece of a gap (between spaces) holds a mark that ends a clause: `.`, `!`, `?`,
 /// `;` or `,`, but a `.` or `,` between two digits and a `.` inside a name ("gitlab.com").
 fn ends_clause(b: &[u8]) -> bool {
@@ -1684,7 +1716,10 @@ impl Matcher {
             let between = &hits[j + 1..i];
             matches!(self.entries[a.term].kind, TermKind::Alias(_))
                 && a.end <= h.start
-                && sentence_words(&hay[a.end..h.start]).is_some_and(|n| n <= SENTENCE_WINDOW)
+                && (sentence_words(&hay[a.end..h.start]).is_some_and(|n| n <= SENTENCE_WINDOW)
+                    || (!hay[..a.start].iter().any(u8::is_ascii_alphanumeric)
+                        && after_address(&hay[a.end..h.start])
+                            .is_some_and(|n| n <= SENTENCE_WINDOW)))
                 && !self.cue_between(between)
                 && !between.iter().any(|x| {
                     matches!(
@@ -3053,6 +3088,37 @@ mod tests {
     #[test]
     fn round_thirteen_reads_candidates_codes_returns_and_tickers() {
         reads_as_listed(ROUND_THIRTEEN);
+    }
+
+    /// Round fourteen's general rules, found on spent data (sets 2-14).
+    const ROUND_FOURTEEN: &[(&str, &str)] = &[
+        // A failure told as what the screen does, with the service before it.
+        (
+            "spotify skipping every song after 3 seconds",
+            "report spotify",
+        ),
+        ("netflix every single show is a black screen", "report netflix"),
+        ("my tv is a black screen since the storm", ""),
+        ("discord msgs stuck grey again", "report discord"),
+        ("유튜브 하얀 화면만 나옴", "report youtube"),
+        ("눈 가리고 자려고 안대 샀어요", ""),
+        // A sentence that only calls the service by its name, then what fails.
+        (
+            "SLAAACK!!! messages not going through, whole team shouting",
+            "report slack",
+        ),
+        ("twitter pls. timeline just spinning", "report twitter"),
+        // Not an address: more words than a call, or another sentence between.
+        (
+            "slack is where my whole team talks every day. messages not going through here",
+            "",
+        ),
+        ("slack pls. i read the news. messages not going through", ""),
+    ];
+
+    #[test]
+    fn round_fourteen_reads_scenes_and_addresses() {
+        reads_as_listed(ROUND_FOURTEEN);
     }
 
     #[test]
