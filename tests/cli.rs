@@ -519,6 +519,40 @@ fn an_unreadable_input_is_an_error_but_the_rest_is_reported() {
 }
 
 #[test]
+fn a_binary_or_utf16_input_is_refused_with_its_reason_and_the_rest_is_read() {
+    use flate2::{write::GzEncoder, Compression};
+    let env = TestEnv::new();
+    // An executable's first bytes named .csv, gzipped (the check looks inside), and UTF-16 text.
+    let mut gz = GzEncoder::new(vec![], Compression::default());
+    gz.write_all(b"\x7fELF\x02\x01\x01\x00\x00\x00,\x00\n")
+        .unwrap();
+    let elf = env.write("dump.csv.gz", &gz.finish().unwrap());
+    let utf16 = env.write("posts.jsonl", b"\xff\xfe{\x00\"\x00");
+    for threads in ["1", "2"] {
+        let out = outcry()
+            .args(["detect", "--format", "json", "--threads", threads])
+            .arg(&elf)
+            .arg(&utf16)
+            .arg("fixtures/broken/broken.jsonl")
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(3), "{err}");
+        assert!(
+            err.contains("dump.csv.gz: cannot read: not text: a NUL byte at byte 7"),
+            "{err}"
+        );
+        assert!(
+            err.contains("posts.jsonl: cannot read: UTF-16 text"),
+            "{err}"
+        );
+        assert!(!err.contains("CSV header"), "{err}");
+        let r: JsonReport = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!((r.stats.unreadable_inputs, r.stats.records), (2, 2));
+    }
+}
+
+#[test]
 fn a_closed_pipe_ends_quietly() {
     let mut child = StdCommand::new(env!("CARGO_BIN_EXE_outcry"))
         .current_dir(env!("CARGO_MANIFEST_DIR"))

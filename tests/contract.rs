@@ -1240,9 +1240,9 @@ fn an_input_named_twice_is_read_once_and_said() {
     assert_eq!(report_of(&quiet).stats.reports, r1.stats.reports);
 }
 
-/// `watch` refuses `-o` (its alerts go to standard output as they come), so neither its help nor
-/// its manual page offers it; the commands that take it still show it. (clap_complete still
-/// lists hidden flags, so the completions do.)
+/// `watch` and `scan` have no `-o` (alerts go to standard output as they come; a partial to
+/// `--partial`), so neither their help, their manual page nor a completion script offers it; the
+/// commands that take it still show it, and giving it anyway says what to do instead.
 #[test]
 fn watch_does_not_offer_the_output_flag_it_refuses() {
     let text = |args: &[&str]| {
@@ -1265,6 +1265,40 @@ fn watch_does_not_offer_the_output_flag_it_refuses() {
         .unwrap();
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr_of(&o).contains("instead of -o"), "{}", stderr_of(&o));
+    // The completion scripts: each subcommand's own section, for bash and fish.
+    let bash = text(&["completions", "bash"]);
+    let opts = |sub: &str| {
+        let at = bash.find(&format!("outcry__subcmd__{sub})")).unwrap();
+        let line = bash[at..].lines().nth(1).unwrap().to_string();
+        assert!(line.contains("opts="), "{line}");
+        line
+    };
+    for (sub, has) in [
+        ("watch", false),
+        ("scan", false),
+        ("detect", true),
+        ("windows", true),
+    ] {
+        assert_eq!(opts(sub).contains(" --output "), has, "bash, {sub}");
+    }
+    let fish = text(&["completions", "fish"]);
+    for (sub, has) in [("watch", false), ("scan", false), ("classify", true)] {
+        let offered = fish
+            .lines()
+            .any(|l| l.contains(&format!("using_subcommand {sub}\"")) && l.contains("-l output"));
+        assert_eq!(offered, has, "fish, {sub}");
+    }
+    let o = outcry()
+        .args(["scan", "-o", "x", "--partial", "y", "-"])
+        .write_stdin("")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr_of(&o).contains("--partial FILE"),
+        "{}",
+        stderr_of(&o)
+    );
 }
 
 /// Durations read as people write them (`1.5m`), nothing silently changed (`--exec-timeout 0`

@@ -86,7 +86,7 @@ impl std::error::Error for NothingRead {}
 
 /// `outcry classify`.
 pub fn run(a: &ClassifyArgs) -> Result<i32> {
-    let cfg = Config::from_args(&a.common)?;
+    let cfg = Config::from_args(&a.common)?.with_output(a.out.output.as_deref());
     let (lex, about) = config::load_lexicon(&a.common.lexicons)?;
     let matcher = Matcher::new(lex, about);
     config::note_inputs(&cfg);

@@ -99,23 +99,47 @@ pub struct Cli {
 }
 
 impl Cli {
-    /// The definition `--help`, the completions and the manual page show: the derived one, with
-    /// `-o` hidden from `watch`, which writes its alerts to standard output as they come and
-    /// refuses `-o` (shared with the other commands through [`CommonArgs`]). Done here, on the
-    /// built command: an attribute on the variant runs before the flattened arguments exist.
-    /// The help and the manual page leave a hidden flag out; clap_complete's zsh and fish
-    /// scripts still list it.
+    /// The definition `--help`, the completions and the manual page show: the derived one.
     pub fn definition() -> clap::Command {
         <Cli as clap::CommandFactory>::command()
-            .mut_subcommand("watch", |c| c.mut_arg("output", |a| a.hide(true)))
     }
 
     /// The process's arguments, parsed against [`Cli::definition`]; a mistake, `--help` or
-    /// `--version` ends the process as clap does (exit 2 or 0).
+    /// `--version` ends the process as clap does (exit 2 or 0), with a tip where one helps.
     pub fn from_env() -> Cli {
-        let matches = Self::definition().get_matches();
+        let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+        let matches = Self::definition()
+            .try_get_matches_from(&args)
+            .unwrap_or_else(|e| exit_with_tip(e, &args));
         <Cli as clap::FromArgMatches>::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
     }
+}
+
+/// Ends the process with clap's message for `e`, and after it a tip for the one mistake clap
+/// cannot explain: `-o` given to `watch` or `scan`, which write elsewhere.
+fn exit_with_tip(e: clap::Error, args: &[std::ffi::OsString]) -> ! {
+    if e.kind() == clap::error::ErrorKind::UnknownArgument {
+        let o = args.iter().skip(1).any(|a| {
+            a.to_str().is_some_and(|a| {
+                a.starts_with("-o") || a == "--output" || a.starts_with("--output=")
+            })
+        });
+        let command = args
+            .iter()
+            .skip(1)
+            .find_map(|a| a.to_str().filter(|a| !a.starts_with('-')));
+        let tip = match command {
+            Some("watch") => "watch writes its alerts as they come: redirect standard output (>> alerts.jsonl) instead of -o",
+            Some("scan") => "scan writes its partial result to --partial FILE; -o is for reports",
+            _ => "",
+        };
+        if o && !tip.is_empty() {
+            let _ = e.print();
+            eprintln!("\ntip: {tip}");
+            std::process::exit(e.exit_code());
+        }
+    }
+    e.exit()
 }
 
 #[derive(Debug, Subcommand)]
@@ -490,6 +514,9 @@ pub struct EvalArgs {
 pub struct ClassifyArgs {
     #[command(flatten)]
     pub common: CommonArgs,
+
+    #[command(flatten)]
+    pub out: OutputArg,
 }
 
 #[derive(Debug, Args)]
@@ -528,6 +555,9 @@ pub struct LexiconArgs {
 pub struct DetectArgs {
     #[command(flatten)]
     pub common: CommonArgs,
+
+    #[command(flatten)]
+    pub out: OutputArg,
 
     /// Report format: `text` for people, `json` for scripts.
     #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -604,6 +634,9 @@ pub enum ColorChoice {
 pub struct WindowsArgs {
     #[command(flatten)]
     pub common: CommonArgs,
+
+    #[command(flatten)]
+    pub out: OutputArg,
 
     /// Keep only the rows of spike windows.
     #[arg(long)]
@@ -718,6 +751,18 @@ pub enum InputFormat {
     Tsv,
 }
 
+/// `-o FILE`, for the commands that write one output when the run is done (`detect`, `windows`,
+/// `classify`): `watch` writes its alerts as they come and `scan` writes `--partial`, so neither
+/// has it, and no completion script offers it there.
+#[derive(Debug, Args)]
+pub struct OutputArg {
+    /// Write the output to FILE instead of standard output, as the shell's `> FILE` would but
+    /// never half-written: a regular file is replaced atomically (a symbolic link is followed), a
+    /// FIFO or device is written directly, `-` is standard output. See Output below.
+    #[arg(short, long, value_name = "FILE", display_order = 0)]
+    pub output: Option<PathBuf>,
+}
+
 #[derive(Debug, Args)]
 pub struct CommonArgs {
     /// Input files: JSON Lines, CSV, XML blog backups and feeds (WordPress, Tistory/Textcube,
@@ -728,12 +773,6 @@ pub struct CommonArgs {
     /// --input-format).
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
-
-    /// Write the output to FILE instead of standard output, as the shell's `> FILE` would but
-    /// never half-written: a regular file is replaced atomically (a symbolic link is followed), a
-    /// FIFO or device is written directly, `-` is standard output. See Output below.
-    #[arg(short, long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
 
     /// Zone(s) for displaying times: IANA names, comma-separated (Asia/Seoul,UTC). The first one
     /// is used in JSON (`*_local`) and CSV.

@@ -2,7 +2,7 @@
 //! seconds, lexicons loaded. Every mistake a user can make in an argument is caught here, before
 //! any input is read, with a message that says what to write instead.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono_tz::Tz;
 
@@ -35,7 +35,7 @@ pub struct Config {
     pub zones: Vec<Tz>,
     pub params: Params,
     pub about: Option<String>,
-    /// `-o FILE`; `None` (or `-`) is standard output.
+    /// `-o FILE` (set by [`Config::with_output`]); `None` is standard output.
     pub output: Option<PathBuf>,
     /// Inputs named more than once (each as written the second time, and the first name): read
     /// once, so that no post is counted twice.
@@ -58,6 +58,14 @@ fn at_most_a_year(width: i64) -> Result<i64, String> {
 }
 
 impl Config {
+    /// The run of [`Config::from_args`], writing to `-o FILE` (`-` or none: standard output).
+    pub fn with_output(mut self, output: Option<&Path>) -> Config {
+        self.output = output
+            .filter(|p| p.as_os_str() != "-")
+            .map(Path::to_path_buf);
+        self
+    }
+
     /// Checks and resolves the arguments of a run, stopping at the first mistake.
     pub fn from_args(a: &CommonArgs) -> Result<Config, UsageError> {
         let zones = zones(&a.tz)?;
@@ -96,7 +104,7 @@ impl Config {
             zones,
             params,
             about: a.lexicons.about.clone(),
-            output: a.output.clone().filter(|p| p.as_os_str() != "-"),
+            output: None,
             repeated,
         })
     }

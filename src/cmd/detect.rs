@@ -36,15 +36,18 @@ pub fn run(a: &DetectArgs) -> Result<i32> {
 /// (`--plot`) and the page (`--html`).
 pub(super) struct Outputs<'a> {
     pub report: &'a dyn Exporter,
+    /// `-o FILE` (none or `-`: standard output).
+    pub to: Option<&'a Path>,
     pub plot: Option<&'a Path>,
     pub html: Option<&'a Path>,
 }
 
 impl<'a> Outputs<'a> {
-    /// The report alone.
-    pub fn only(report: &'a dyn Exporter) -> Outputs<'a> {
+    /// The report alone, to `to` (`-o`).
+    pub fn only(report: &'a dyn Exporter, to: Option<&'a Path>) -> Outputs<'a> {
         Outputs {
             report,
+            to,
             plot: None,
             html: None,
         }
@@ -61,6 +64,7 @@ fn execute(a: &DetectArgs) -> Result<Outcome> {
     };
     let outputs = Outputs {
         report: exporter.as_ref(),
+        to: a.out.output.as_deref(),
         plot: a.plot.as_deref(),
         html: a.html.as_deref(),
     };
@@ -82,7 +86,7 @@ fn is_stdout(p: Option<&Path>) -> bool {
 
 /// At most one output on standard output: `--plot -` or `--html -` need `-o FILE`.
 fn one_on_stdout(a: &DetectArgs) -> Result<(), UsageError> {
-    let report = is_stdout(a.common.output.as_deref());
+    let report = is_stdout(a.out.output.as_deref());
     let dash = |p: &Option<std::path::PathBuf>| p.as_deref().is_some_and(|p| is_stdout(Some(p)));
     let on_stdout = [report, dash(&a.plot), dash(&a.html)];
     if on_stdout.iter().filter(|&&x| x).count() > 1 {
@@ -100,7 +104,7 @@ fn one_on_stdout(a: &DetectArgs) -> Result<(), UsageError> {
 /// a terminal that is not dumb, unless `NO_COLOR` is set; `CLICOLOR_FORCE` forces it, as
 /// `CLICOLOR=0` turns it off).
 fn timeline_style(a: &DetectArgs) -> TimelineStyle {
-    let tty = is_stdout(a.common.output.as_deref()) && std::io::stdout().is_terminal();
+    let tty = is_stdout(a.out.output.as_deref()) && std::io::stdout().is_terminal();
     let columns = std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.trim().parse::<usize>().ok())
@@ -152,7 +156,7 @@ pub(super) fn execute_with(
     official: &[String],
     partials: &[PathBuf],
 ) -> Result<Outcome> {
-    let mut cfg = Config::from_args(args)?;
+    let mut cfg = Config::from_args(args)?.with_output(outputs.to);
     check_outputs(&cfg, outputs)?;
     let (lex, about) = config::load_lexicon(&args.lexicons)?;
     let matcher = Matcher::new(lex, about);
@@ -236,7 +240,7 @@ fn execute_counts(
     path: &std::path::Path,
     official: &[String],
 ) -> Result<Outcome> {
-    let cfg = Config::from_args(args)?;
+    let cfg = Config::from_args(args)?.with_output(outputs.to);
     check_outputs(&cfg, outputs)?;
     if !args.files.is_empty() {
         return Err(config::UsageError(

@@ -15,12 +15,6 @@ use crate::stream::{parallel, warn_skipped};
 
 /// `outcry scan`: the exit code says whether every input was read, as `detect`'s does.
 pub fn run(a: &ScanArgs) -> Result<i32> {
-    if a.common.output.is_some() {
-        return Err(UsageError(
-            "scan writes its partial result to --partial FILE; -o is for reports".into(),
-        )
-        .into());
-    }
     let cfg = Config::from_args(&a.common)?;
     let (lex, about) = config::load_lexicon(&a.common.lexicons)?;
     let matcher = Matcher::new(lex, about);

@@ -24,12 +24,6 @@ type CountHistory = (Vec<history::CountRow>, Vec<usize>);
 /// `outcry watch`.
 pub fn run(a: &WatchArgs) -> Result<i32> {
     let cfg = Config::from_args(&a.common)?;
-    if cfg.output.is_some() {
-        return Err(UsageError(
-            "watch writes its alerts as they come: redirect standard output (>> alerts.jsonl) instead of -o".into(),
-        )
-        .into());
-    }
     let width = cfg.scan.window;
     // Each duration flag with its default (when not given) and its longest value.
     let duration = |name: &str, v: Option<&str>, default: i64, max: i64| match v {

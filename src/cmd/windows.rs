@@ -17,7 +17,12 @@ pub fn run(a: &WindowsArgs) -> Result<i32> {
         fill: a.fill,
         spikes: Default::default(),
     };
-    let done = execute_with(&a.common, &Outputs::only(&csv), &[], &a.partials)?;
+    let done = execute_with(
+        &a.common,
+        &Outputs::only(&csv, a.out.output.as_deref()),
+        &[],
+        &a.partials,
+    )?;
     warn_skipped(&done.stats, a.common.quiet);
     exit_codes::of_run(&done.stats, a.exit_code.then_some(csv.spikes.get() > 0))
 }

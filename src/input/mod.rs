@@ -114,10 +114,15 @@ pub fn open_wrapped(
         }
         (path.to_string(), Box::new(File::open(p)?))
     };
-    Ok(Source {
+    let mut src = Source {
         name,
         reader: decompress(wrap(raw))?,
-    })
+    };
+    // A binary file or another encoding is refused whole, with its reason ([`sniff::not_text`]).
+    if let Some(why) = sniff::not_text(src.head_until(HEAD, sniff::enough)) {
+        return Err(io::Error::new(io::ErrorKind::InvalidData, why));
+    }
+    Ok(src)
 }
 
 #[cfg(test)]

@@ -18,6 +18,36 @@
 
 use super::Layout;
 
+/// Why an input whose decompressed stream starts with `head` (its first line, as [`enough`]
+/// reads it) is not text this tool can read, if it is not: a NUL byte (an executable, an image, a
+/// database, a zip, UTF-16 without a byte-order mark), a UTF-16 byte-order mark, or a first byte
+/// that no UTF-8 text starts with (a PNG or JPEG, or a legacy encoding such as CP949). Such an input
+/// is refused whole, with this reason, rather than read line by line into a heap of malformed
+/// lines or a CSV "header" of binary noise.
+pub fn not_text(head: &[u8]) -> Option<String> {
+    if head.starts_with(b"\xff\xfe") || head.starts_with(b"\xfe\xff") {
+        return Some(
+            "UTF-16 text (it starts with a UTF-16 byte-order mark): convert it to UTF-8 first, \
+             e.g. `iconv -f UTF-16 -t UTF-8`"
+                .into(),
+        );
+    }
+    if let Some(at) = memchr::memchr(0, head) {
+        return Some(format!(
+            "not text: a NUL byte at byte {at} (a binary file, or UTF-16 text: convert that to \
+             UTF-8 first)"
+        ));
+    }
+    match head.first() {
+        Some(&b @ (0x80..=0xc1 | 0xf5..=0xff)) => Some(format!(
+            "not UTF-8 text: it starts with the byte 0x{b:02x}, which no UTF-8 text starts with \
+             (a binary file, or another encoding such as CP949 or Latin-1: convert it to UTF-8 \
+             first, e.g. `iconv -f CP949 -t UTF-8`)"
+        )),
+        _ => None,
+    }
+}
+
 /// Keys of an object whose array value holds the posts (Mastodon's and ActivityStreams'
 /// `outbox.json`, JSON Feed, many API dumps); `record::jsondoc` reads the same list.
 pub const CONTAINER_KEYS: [&str; 4] = ["orderedItems", "items", "posts", "statuses"];
@@ -369,5 +399,31 @@ mod tests {
         let mut s = String::from("{\"text\":\"");
         s.push_str(&"x".repeat(100));
         assert_eq!(by_content(s.as_bytes()), Some(Layout::JsonLines));
+    }
+
+    #[test]
+    fn binary_and_foreign_encodings_are_told_apart_from_text() {
+        // Text in every layout passes, a UTF-8 byte-order mark and Hangul included.
+        for ok in [
+            &b"{\"text\":\"gmail down\"}\n"[..],
+            "\u{feff}date,text\n".as_bytes(),
+            "지메일 안 돼요\n".as_bytes(),
+            b"<?xml version=\"1.0\"?>\n",
+            b"",
+        ] {
+            assert_eq!(not_text(ok), None, "{ok:?}");
+        }
+        let why = |b: &[u8]| not_text(b).unwrap_or_default();
+        // An executable's header: a NUL at byte 7.
+        assert!(why(b"\x7fELF\x02\x01\x01\x00\x00").contains("NUL byte at byte 7"));
+        // A zip (an .xlsx too) and SQLite.
+        assert!(why(b"PK\x03\x04\x14\x00").contains("NUL byte at byte 5"));
+        assert!(why(b"SQLite format 3\x00").contains("NUL byte"));
+        // UTF-16 with and without its byte-order mark.
+        assert!(why(b"\xff\xfe{\x00\"\x00").starts_with("UTF-16 text"));
+        assert!(why(b"{\x00\"\x00t\x00").contains("UTF-16"));
+        // A PNG's first line, and CP949 Korean (no NUL, not UTF-8).
+        assert!(why(b"\x89PNG\r\n").contains("0x89"));
+        assert!(why(b"\xc1\xf6\xb8\xde\xc0\xcf,text\n").contains("CP949"));
     }
 }
