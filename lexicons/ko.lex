@@ -1885,3 +1885,19 @@ timeout 계속
 ^재생 안대
 ^데이터 안 잡혀
 ^데이터 안 터져
+
+# Round fourteen, tuned on the fifteenth set's dev half: the writer's own that works, answering
+# a question (롤 서버 터졌냐? ㄴㄴ … 나는 잘 됨, 유튜브 다운됐냐고? ㄴㄴ 나 지금 잘 보고 있음), and a
+# return announced in the news, not one that came (싸이월드 다시 돌아온다는 뉴스).
+[counter ko]
+나는 잘 됨
+난 잘 됨
+나는 잘만 됨
+잘 보고 있음
+잘 보고 있는데
+지금 잘 보고 있
+
+[exclude ko]
+돌아온다는
+돌아온대
+돌아온다고
