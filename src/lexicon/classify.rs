@@ -2167,11 +2167,15 @@ impl Matcher {
 
     /// Whether a service is named between a sense cue (ending at `from`) and an entry (starting
     /// at `to`) after "and" or "but": "btc down 10% *and coinbase* is down too" says a second
-    /// thing of a second subject, so the cue before the "and" is not the entry's sense. Korean
+    /// thing of a second subject, so the cue before the "and" is not the entry's sense; so does
+    /// a `[context]` word of a service ("coinbase stock down 8% *and the app* is down"). Korean
     /// is not read so: 코스피 폭락에 카카오 다운 is the share price.
     fn new_subject_between(&self, hay: &[u8], hits: &[Hit], from: usize, to: usize) -> bool {
         hits.iter().any(|a| {
-            matches!(self.entries[a.term].kind, TermKind::Alias(_))
+            matches!(
+                self.entries[a.term].kind,
+                TermKind::Alias(_) | TermKind::Context
+            )
                 && from <= a.start
                 && a.end <= to
                 && [&b" and "[..], b" but "]
