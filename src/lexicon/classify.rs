@@ -1675,7 +1675,8 @@ impl Matcher {
                 || named_before()
                 || self.named_after_preposition(hay, hits, i)
                 || function_subject()
-                || far_subject();
+                || far_subject()
+                || (one_service && self.provider_line_subject(hay, hits, i));
             if has_subject {
                 Ok(h)
             } else {
@@ -1814,6 +1815,22 @@ impl Matcher {
             self.facets()[x].class == FacetClass::Function
                 && f.end <= h.start
                 && gap_words(&hay[f.end..h.start]).is_some_and(|n| n <= SUBJECT_WINDOW)
+        })
+    }
+
+    /// Whether the `^` predicate `hits[i]`, in a post that names one service, an internet or
+    /// phone provider, has a `[context]` word of that provider's line before it in its clause, at
+    /// most [`SUBJECT_WINDOW`] words away: the line is the provider's ("SK브로드밴드 기사님
+    /// 다녀가시고 *인터넷* 다시 잘됨", "rogers, *internet* keeps dropping").
+    fn provider_line_subject(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
+        let h = hits[i];
+        hits.iter().any(|a| {
+            matches!(self.entries[a.term].kind, TermKind::Alias(_)) && self.is_provider(a)
+        }) && hits[..i].iter().any(|c| {
+            self.entries[c.term].kind == TermKind::Context
+                && OWN_LINE.contains(&self.entries[c.term].pattern.as_str())
+                && c.end <= h.start
+                && gap_words(&hay[c.end..h.start]).is_some_and(|n| n <= SUBJECT_WINDOW)
         })
     }
 
