@@ -1918,3 +1918,11 @@ timeout 계속
 줄 알고 식겁
 줄 알고 놀랐
 줄 알고 깜짝
+
+# "They said the maintenance was over" (점검 끝났다며), said of a service that still fails: a
+# complaint, no return (메이플 접속 안됨ㅋㅋ 점검 끝났다며ㅋㅋ).
+[exclude ko]
+점검 끝났다며
+점검 끝났다면서
+끝났다며
+끝났다면서

@@ -213,6 +213,11 @@ fn sentence_words(gap: &[u8]) -> Option<usize> {
     Some(words)
 }
 
+/// The words of an internet or phone provider's line: an outage said of one is the provider's
+/// (see [`Matcher::provider_line_down`]). Not the writer's phone or tv, which are as often the
+/// device as the line.
+const PROVIDER_LINE: &[&str] = &["인터넷", "데이터", "와이파이", "internet", "data", "wifi"];
+
 /// At most this many words may follow a service's name in a sentence that only addresses it
 /// ("SLAAACK!!!", "twitter pls.", "yt WHY ARE YOU LIKE THIS.") for a `^` outage predicate in
 /// the next sentence to take the name as its subject (see [`after_address`]).
@@ -1147,7 +1152,12 @@ impl Matcher {
 
         let (outage, cancelled) = last.standing_outage();
         let kind = last.kind(outage);
-        let service = kind.and_then(|k| self.service_of(k, outage, &last, &s.hits));
+        let service = kind.and_then(|k| {
+            (k == Kind::Report)
+                .then(|| self.provider_line_down(hay, &s.hits))
+                .flatten()
+                .or_else(|| self.service_of(k, outage, &last, &s.hits))
+        });
         let works_for_me = self.works_for_me(kind, last.counter, &s.hits);
         self.read_facets(hay, &s.hits, &s.covered, &mut s.facet_hits, &mut s.facets);
         let mut kind = kind.zip(service);
@@ -1816,6 +1826,48 @@ impl Matcher {
                 && f.end <= h.start
                 && gap_words(&hay[f.end..h.start]).is_some_and(|n| n <= SUBJECT_WINDOW)
         })
+    }
+
+    /// The internet or phone provider a report is about when the post names one (and one only)
+    /// and says its line fails: an outage phrase right after a word of the line (인터넷, 데이터,
+    /// internet, data, wifi; at most [`SUBJECT_WINDOW`] words before it in its clause) or one that
+    /// starts with such a word (인터넷 안 됨). The apps named beside it only suffer it: "kt 모바일
+    /// 데이터 서울 전역 장애래요 카톡 안 보내지고", "지니tv 화면 멈추고 인터넷도 끊김 kt 장애".
+    fn provider_line_down(&self, hay: &[u8], hits: &[Hit]) -> Option<usize> {
+        let mut providers = hits.iter().filter_map(|h| match self.entries[h.term].kind {
+            TermKind::Alias(svc) if self.is_provider(h) => Some(svc),
+            _ => None,
+        });
+        let provider = providers.next()?;
+        if providers.any(|p| p != provider) {
+            return None;
+        }
+        let line = |pattern: &str| {
+            PROVIDER_LINE
+                .iter()
+                .any(|w| pattern == *w || pattern.starts_with(&format!("{w} ")))
+        };
+        let line_fails = hits.iter().enumerate().any(|(i, h)| {
+            self.entries[h.term].kind == TermKind::Outage
+                && (line(&self.entries[h.term].pattern)
+                    || hits[..i].iter().enumerate().any(|(j, c)| {
+                        self.entries[c.term].kind == TermKind::Context
+                            && line(&self.entries[c.term].pattern)
+                            && c.end <= h.start
+                            && gap_words(&hay[c.end..h.start]).is_some_and(|n| n <= SUBJECT_WINDOW)
+                            // "KT 인터넷은 멀쩡한데 유튜브만 안 나옴": the line works, the app
+                            // named after it fails.
+                            && !hits[j + 1..i].iter().any(|x| {
+                                matches!(
+                                    self.entries[x.term].kind,
+                                    TermKind::Works
+                                        | TermKind::Counter
+                                        | TermKind::Recovery
+                                )
+                            })
+                    }))
+        });
+        line_fails.then_some(provider)
     }
 
     /// Whether the `^` predicate `hits[i]`, in a post that names one service, an internet or
@@ -3135,6 +3187,37 @@ mod tests {
             "",
         ),
         ("slack pls. i read the news. messages not going through", ""),
+        // A context word after "and" is a new subject past a market cue.
+        (
+            "coinbase stock down 8% and the app is down too",
+            "report coinbase",
+        ),
+        ("coinbase stock down 8% and the whole sector is down", ""),
+        // A provider's line said to fail or to work: the line is the provider's.
+        (
+            "skb 인터넷 오늘 왜이럼 유튜브 계속 끊기고",
+            "report sk-broadband",
+        ),
+        (
+            "SK브로드밴드 기사님 다녀가시고 인터넷 다시 잘됨",
+            "recovery sk-broadband",
+        ),
+        ("KT 인터넷은 멀쩡한데 유튜브만 안 나옴", "report youtube"),
+        // The writer's own works, answering a question; another service works where one fails.
+        ("Is Gmail down? I don't think so, mine's loading fine", ""),
+        ("롤 서버 터졌냐? ㄴㄴ 나는 잘 됨", ""),
+        (
+            "아프리카 방송 안 나와서 치지직으로 갈아탐 ㅋㅋ 치지직은 잘 됨",
+            "report afreecatv",
+        ),
+        ("메이플 접속 안됨ㅋㅋ 점검 끝났다며ㅋㅋ", "report maplestory"),
+        ("싸이월드 다시 돌아온다는 뉴스 봤음", ""),
+        // A year right before an outage dates it; a quoted "outage" is someone else's word.
+        ("modeled on the Cloudflare 2019 outage writeup", ""),
+        ("twitch: \"Error #2000 network error\" on every stream", "report twitch"),
+        ("Twitter isn't down, the \"outage\" is your extension", ""),
+        ("Economic outlook is down for Q4", ""),
+        ("engagement on Instagram is way down for me", ""),
     ];
 
     #[test]
