@@ -223,6 +223,14 @@ const PROVIDER_LINE: &[&str] = &["인터넷", "데이터", "와이파이", "inte
 /// the next sentence to take the name as its subject (see [`after_address`]).
 const ADDRESS_WORDS: usize = 5;
 
+/// Words that make a sentence say something of the service rather than call it
+/// (see [`after_address`]).
+const STATING: &[&str] = &["is", "are", "was", "were", "has", "have", "be"];
+
+/// Words that open a sentence with a subject of its own, so that a call before it lends none
+/// (see [`after_address`]).
+const OWN_SUBJECT: &[&str] = &["it", "it's", "its", "this", "that", "i", "i'm", "my", "mine"];
+
 /// The words between a sentence that only addresses a service and a `^` outage predicate, when
 /// `gap` (the text after the name, which opens the post) is such an address and the predicate
 /// stands in the very next sentence: the address holds at most [`ADDRESS_WORDS`] words and ends
@@ -239,11 +247,18 @@ fn after_address(gap: &[u8]) -> Option<usize> {
     let mut pieces = text.split(' ');
     for piece in pieces.by_ref() {
         address += usize::from(piece.bytes().any(|c| c.is_ascii_alphanumeric()));
-        if address > ADDRESS_WORDS {
+        // "dropbox is great." says something of the service: no call.
+        let word = piece.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '\'');
+        if address > ADDRESS_WORDS || STATING.contains(&word) || word.ends_with("'s") {
             return None;
         }
         if ends_clause(piece.as_bytes()) {
-            let rest: Vec<&str> = pieces.collect();
+            let rest: Vec<&str> = pieces.filter(|p| !p.is_empty()).collect();
+            // "twitch noooo. it's frozen again": a pronoun is the next sentence's own subject.
+            let first = rest.first().map(|w| w.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '\''));
+            if first.is_some_and(|w| OWN_SUBJECT.contains(&w)) {
+                return None;
+            }
             return sentence_words(rest.join(" ").as_bytes());
         }
     }
