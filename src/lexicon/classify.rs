@@ -229,7 +229,9 @@ const STATING: &[&str] = &["is", "are", "was", "were", "has", "have", "be"];
 
 /// Words that open a sentence with a subject of its own, so that a call before it lends none
 /// (see [`after_address`]).
-const OWN_SUBJECT: &[&str] = &["it", "it's", "its", "this", "that", "i", "i'm", "my", "mine"];
+const OWN_SUBJECT: &[&str] = &[
+    "it", "it's", "its", "this", "that", "i", "i'm", "my", "mine",
+];
 
 /// The words between a sentence that only addresses a service and a `^` outage predicate, when
 /// `gap` (the text after the name, which opens the post) is such an address and the predicate
@@ -255,7 +257,9 @@ fn after_address(gap: &[u8]) -> Option<usize> {
         if ends_clause(piece.as_bytes()) {
             let rest: Vec<&str> = pieces.filter(|p| !p.is_empty()).collect();
             // "twitch noooo. it's frozen again": a pronoun is the next sentence's own subject.
-            let first = rest.first().map(|w| w.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '\''));
+            let first = rest
+                .first()
+                .map(|w| w.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '\''));
             if first.is_some_and(|w| OWN_SUBJECT.contains(&w)) {
                 return None;
             }
@@ -1891,14 +1895,14 @@ impl Matcher {
     /// 다녀가시고 *인터넷* 다시 잘됨", "rogers, *internet* keeps dropping").
     fn provider_line_subject(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
         let h = hits[i];
-        hits.iter().any(|a| {
-            matches!(self.entries[a.term].kind, TermKind::Alias(_)) && self.is_provider(a)
-        }) && hits[..i].iter().any(|c| {
-            self.entries[c.term].kind == TermKind::Context
-                && OWN_LINE.contains(&self.entries[c.term].pattern.as_str())
-                && c.end <= h.start
-                && gap_words(&hay[c.end..h.start]).is_some_and(|n| n <= SUBJECT_WINDOW)
-        })
+        hits.iter()
+            .any(|a| matches!(self.entries[a.term].kind, TermKind::Alias(_)) && self.is_provider(a))
+            && hits[..i].iter().any(|c| {
+                self.entries[c.term].kind == TermKind::Context
+                    && OWN_LINE.contains(&self.entries[c.term].pattern.as_str())
+                    && c.end <= h.start
+                    && gap_words(&hay[c.end..h.start]).is_some_and(|n| n <= SUBJECT_WINDOW)
+            })
     }
 
     /// Lists the kept hits in `roles` by what they stand for, and notes where the last one of
@@ -2259,8 +2263,7 @@ impl Matcher {
             matches!(
                 self.entries[a.term].kind,
                 TermKind::Alias(_) | TermKind::Context
-            )
-                && from <= a.start
+            ) && from <= a.start
                 && a.end <= to
                 && [&b" and "[..], b" but "]
                     .iter()
@@ -3185,7 +3188,10 @@ mod tests {
             "spotify skipping every song after 3 seconds",
             "report spotify",
         ),
-        ("netflix every single show is a black screen", "report netflix"),
+        (
+            "netflix every single show is a black screen",
+            "report netflix",
+        ),
         ("my tv is a black screen since the storm", ""),
         ("discord msgs stuck grey again", "report discord"),
         ("유튜브 하얀 화면만 나옴", "report youtube"),
@@ -3225,11 +3231,17 @@ mod tests {
             "아프리카 방송 안 나와서 치지직으로 갈아탐 ㅋㅋ 치지직은 잘 됨",
             "report afreecatv",
         ),
-        ("메이플 접속 안됨ㅋㅋ 점검 끝났다며ㅋㅋ", "report maplestory"),
+        (
+            "메이플 접속 안됨ㅋㅋ 점검 끝났다며ㅋㅋ",
+            "report maplestory",
+        ),
         ("싸이월드 다시 돌아온다는 뉴스 봤음", ""),
         // A year right before an outage dates it; a quoted "outage" is someone else's word.
         ("modeled on the Cloudflare 2019 outage writeup", ""),
-        ("twitch: \"Error #2000 network error\" on every stream", "report twitch"),
+        (
+            "twitch: \"Error #2000 network error\" on every stream",
+            "report twitch",
+        ),
         ("Twitter isn't down, the \"outage\" is your extension", ""),
         ("Economic outlook is down for Q4", ""),
         ("engagement on Instagram is way down for me", ""),
