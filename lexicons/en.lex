@@ -2307,3 +2307,90 @@ back in 202*
 [sense past 6 every]
 good reminder
 was a reminder
+
+# Round fourteen, on spent data (sets 2-14): a failure told as what the screen does, with the
+# service as its subject ("spotify skipping every song after 3 seconds", "every single video is
+# a black screen", "msgs stuck grey", "sitting in the outbox", "feed stopped updating"). Each
+# needs a service before it (`^`): "my tv is a black screen" names nothing.
+[outage en]
+^skipping every song
+^skipping every track
+^skips every song
+^skips every track
+^black screen
+^blank white screen
+^blank white page
+^white screen of death
+^greyed out
+^grayed out
+^stuck grey
+^stuck gray
+^stuck on the loading
+^stuck on loading
+^stuck on one tick
+^stuck on one grey tick
+^just sit there
+^just sits there
+^sitting in the outbox
+^sitting in my outbox
+^stopped updating
+^kicking everyone
+^closes itself
+^grey boxes
+^gray boxes
+^can't be reached
+^connection gone
+^connection is gone
+^internet has been gone
+^internet's gone
+^broadband's gone
+^fiber dropped
+^fiber just dropped
+^fibre dropped
+
+# Round fourteen, tuned on the fifteenth set's dev half.
+# Forecasts and the economy go down as markets do ("Economic outlook is down for Q4").
+[sense market]
+economic
+economy
+forecast
+forecasts
+gdp
+inflation
+
+# A count that is "way down" is an amount ("engagement on instagram is way down for me"); no
+# outage is said so.
+[exclude en]
+way down for me
+is way down
+are way down
+# Scare quotes: an outage word quoted alone is a word someone used, not one the writer says
+# ("Twitter isn't down, the \"outage\" is just your extension").
+"outage"
+the "outage"
+"down"
+
+# The writer's own one, answering a question: "Is Gmail down? I don't think so, mine's loading
+# fine".
+[counter en]
+mine's loading fine
+mine's working fine
+mine's fine
+mine is fine
+mine works fine
+mine's working
+
+# Sign-in errors said in the plural, and a queue that will not start.
+[outage en]
+^sign-in errors
+^sign in errors
+^login errors
+^can't queue
+^cant queue
+
+# An outage dated by its year right before it ("the Cloudflare 2019 outage writeup"); the year
+# after it is not read ("down since 2019" is rare, "feels like 2022 all over again" is a report).
+# Only 2010-2029: "Error #2000 network error" is a code.
+[sense dated 1 every]
+201*
+202*

@@ -1861,3 +1861,68 @@ timeout 계속
 방송은 오프라인
 채널 오프라인
 채널이 오프라인
+
+# Round fourteen, on spent data (sets 2-14): a failure told as what the screen does (하얀 화면만
+# 나옴, 화면 멈추고, 계속 빙글빙글, 무한 대기), a post that fails to go up (게시 실패, 저장 실패), 안돼
+# typed as 안대 (안대 alone is an eye mask: only with 요 or a cry after it, or after 접속/재생), and a
+# carrier's data that will not connect. Each needs a service before it (`^`).
+[outage ko]
+^하얀 화면만
+^흰 화면만
+^빈 화면만
+^화면 멈추고
+^화면 멈춤
+^화면이 멈췄
+^계속 빙글빙글
+^무한 대기
+^게시 실패
+^저장 실패만
+^발행 실패
+^안대요
+^안대ㅠ
+^안대ㅐ
+^접속 안대
+^재생 안대
+^데이터 안 잡혀
+^데이터 안 터져
+
+# Round fourteen, tuned on the fifteenth set's dev half: the writer's own that works, answering
+# a question (롤 서버 터졌냐? ㄴㄴ … 나는 잘 됨, 유튜브 다운됐냐고? ㄴㄴ 나 지금 잘 보고 있음), and a
+# return announced in the news, not one that came (싸이월드 다시 돌아온다는 뉴스).
+[counter ko]
+나는 잘 됨
+난 잘 됨
+나는 잘만 됨
+잘 보고 있음
+잘 보고 있는데
+지금 잘 보고 있
+
+[exclude ko]
+다시 돌아온다는
+다시 돌아온대
+다시 돌아온다고
+돌아온다는
+돌아온대
+돌아온다고
+
+# "Y은 잘 됨" after X failed: the topic particle sets Y against X (아프리카 방송 안 나와서
+# 치지직으로 갈아탐 … 치지직은 잘 됨): Y works where X does not, no return of Y.
+[exclude ko]
+은 잘 됨
+은 잘 돼
+은 잘 되
+
+# Thought it was down, and it was not (홈택스 안 되는 줄 알고 식겁했는데 공동인증서 만료였음), as 줄
+# 알았는데 says.
+[negation ko]
+줄 알고 식겁
+줄 알고 놀랐
+줄 알고 깜짝
+
+# "They said the maintenance was over" (점검 끝났다며), said of a service that still fails: a
+# complaint, no return (메이플 접속 안됨ㅋㅋ 점검 끝났다며ㅋㅋ).
+[exclude ko]
+점검 끝났다며
+점검 끝났다면서
+끝났다며
+끝났다면서

@@ -1341,3 +1341,11 @@ TMO Home Internet
 [service minecraft game]
 렐름
 Minecraft Realms
+
+# Round fourteen, tuned on the fifteenth set's dev half: Realms alone ("Realms is back
+# online") and Valorant clipped ("valo servers r trash"), both words of other senses too.
+[service minecraft game]
+?Realms
+
+[service valorant game]
+?valo
