@@ -5,9 +5,9 @@
 //! counted. Failures (a command that cannot start, exits non-zero or times out) are reported on
 //! stderr and counted. At the end the commands still queued run. After a signal the run ends
 //! promptly all the same ([`Interrupt`]): the command running then is given [`SIGNAL_GRACE`] at
-//! most, the ones still queued (the last alerts, `unresolved`, are among them) run in order
-//! within [`SIGNAL_BOUND`] of the signal, and those not started by then are dropped, counted
-//! and named on stderr.
+//! most, the ones still queued run within [`SIGNAL_BOUND`] of the signal (the final
+//! `unresolved` alerts first, then the rest in order), and those not started by then are
+//! dropped, counted and named on stderr.
 
 use std::io::{self, Write};
 use std::process::{Child, Command, Stdio};
@@ -164,15 +164,16 @@ impl Notifier {
         let deadline = Arc::new(OnceLock::<Interrupt>::new());
         let (c, d) = (Arc::clone(&counts), Arc::clone(&deadline));
         let worker = std::thread::spawn(move || {
-            let mut skipped = vec![];
             while let Ok(Some(job)) = rx.recv() {
-                if d.get().is_some_and(|i| Instant::now() >= i.end) {
-                    skipped.push(job);
-                    continue;
+                if d.get().is_some() {
+                    // (the queue's end follows at once: `finish` sends it after the interrupt)
+                    let mut rest = vec![job];
+                    rest.extend(rx.iter().map_while(|j| j));
+                    after_interrupt(rest, (&command, timeout, &d), &c);
+                    break;
                 }
                 run_one(&command, &job, (timeout, &d), &c);
             }
-            say_skipped(&skipped, &c);
         });
         Notifier {
             tx,
@@ -211,6 +212,27 @@ impl Notifier {
         }
         Arc::clone(&self.counts)
     }
+}
+
+/// Runs the jobs still queued at an interrupt within its bound: the `unresolved` alerts first
+/// (the run's last word on each incident still under way: its onset, peak and reports so far,
+/// which the signal asks to be reported), then the others in their order; those not started by
+/// the bound's end are dropped, counted and named.
+fn after_interrupt(
+    mut jobs: Vec<Job>,
+    (command, timeout, interrupt): (&str, Duration, &OnceLock<Interrupt>),
+    counts: &ExecCounts,
+) {
+    jobs.sort_by_key(|j| j.event != "unresolved");
+    let mut skipped = vec![];
+    for job in jobs {
+        if interrupt.get().is_some_and(|i| Instant::now() >= i.end) {
+            skipped.push(job);
+        } else {
+            run_one(command, &job, (timeout, interrupt), counts);
+        }
+    }
+    say_skipped(&skipped, counts);
 }
 
 /// Counts and names on stderr the alerts not handed to the command after an interrupt.
@@ -442,19 +464,32 @@ mod tests {
         );
         assert_eq!(counts.get(), (1, 1, 1, 0));
 
-        // Every command slow: the one running is cut at the grace, the next at the bound, the
-        // third never starts.
-        let n = Notifier::start("sleep 60".into(), Duration::from_secs(60), true);
+        // Every command slow: the one running is cut at the grace, the next (the unresolved
+        // alert, queued last) at the bound, and the two onsets queued never start.
+        let cmd = format!(
+            "echo \"$OUTCRY_EVENT $OUTCRY_INCIDENT\" >> '{}'; sleep 60",
+            out.display()
+        );
+        std::fs::remove_file(&out).unwrap();
+        let n = Notifier::start(cmd, Duration::from_secs(60), true);
         let q = n.queue();
         for k in 1..=3 {
             q.send(job(k));
         }
+        // The unresolved alert queued last runs before the queued onsets.
+        let mut last = job(4);
+        last.event = "unresolved";
+        q.send(last);
         std::thread::sleep(Duration::from_millis(300));
         let t = Instant::now();
         let counts = n.finish(true);
         let took = t.elapsed();
         assert!(took >= SIGNAL_BOUND, "{took:?}");
         assert!(took < SIGNAL_BOUND + Duration::from_secs(2), "{took:?}");
-        assert_eq!(counts.get(), (0, 2, 2, 1));
+        assert_eq!(counts.get(), (0, 2, 2, 2));
+        assert_eq!(
+            std::fs::read_to_string(&out).unwrap(),
+            "onset 1\nunresolved 4\n"
+        );
     }
 }
