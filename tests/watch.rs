@@ -1208,26 +1208,38 @@ fn onset_comes_while_the_stream_flows_and_the_end_reports_it_unresolved() {
     assert!(err.contains("1 unresolved"), "{err}");
 }
 
-/// A quiet stream still closes its windows: after --idle-flush of silence the windows the
-/// stream's clock (run on at wall speed) has passed close, and the recovery is announced
-/// without more input.
+/// A quiet stream still closes its windows: the input stops right after the outage's last
+/// reports, its pipe left open, so only the silence can close the windows after them. After
+/// --idle-flush of it the clock runs on at wall speed from the last post, the quiet windows
+/// close and the recovery is announced while the pipe is still open. With a long --idle-flush
+/// the same silence closes nothing: no recovery while the pipe is open, and at its end the
+/// outage is still under way (`unresolved`: no window after it was ever closed). Windows of
+/// 10 s, so that the wall time the recovery needs is under a minute.
 #[test]
 fn idle_flush_closes_windows_of_a_silent_stream() {
-    let (mut s, onset) = chatter_then_outage(1_700_000_000, 20);
-    // The stream goes on, quiet, to an hour after the outage, then falls silent.
-    let mut t = onset + 20 * 60;
-    while t < onset + 80 * 60 {
-        s.push_str(&post(t, &format!("q{t}"), "lunch was great"));
-        t += 120;
-    }
-    let (child, stdin, rx) = feed_watch(
-        &["--format", "jsonl", "--window", "1m", "--idle-flush", "1s"],
-        &s,
-    );
+    use std::time::Duration;
+    let (s, _) = chatter_then_outage(1_700_000_000, 20);
+    let args = |flush| {
+        [
+            "--format",
+            "jsonl",
+            "--window",
+            "10s",
+            "--idle-flush",
+            flush,
+        ]
+    };
+    let (short, short_in, short_rx) = feed_watch(&args("1s"), &s);
+    let (long, long_in, long_rx) = feed_watch(&args("1h"), &s);
+    let event = |l: &str| {
+        serde_json::from_str::<Value>(l).unwrap()["event"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
     let mut events = vec![];
-    while let Ok(l) = rx.recv_timeout(std::time::Duration::from_secs(30)) {
-        let v: Value = serde_json::from_str(&l).unwrap();
-        events.push(v["event"].as_str().unwrap().to_string());
+    while let Ok(l) = short_rx.recv_timeout(Duration::from_secs(180)) {
+        events.push(event(&l));
         if events.last().map(String::as_str) == Some("recovery") {
             break;
         }
@@ -1236,13 +1248,36 @@ fn idle_flush_closes_windows_of_a_silent_stream() {
     assert_eq!(
         events.last().map(String::as_str),
         Some("recovery"),
-        "{events:?}"
+        "pipe still open, --idle-flush 1s: {events:?}"
     );
-    // The last minute of chatter was only closed by the silence; nothing is left open.
-    drop(stdin);
-    let rest: Vec<String> = rx.iter().collect();
+    // The long flush's run, silent as long (and a little longer), its pipe still open.
+    let mut long_events = vec![];
+    while let Ok(l) = long_rx.recv_timeout(Duration::from_secs(5)) {
+        long_events.push(event(&l));
+    }
+    assert!(
+        long_events.contains(&"onset".to_string()),
+        "{long_events:?}"
+    );
+    assert!(
+        !long_events.contains(&"recovery".to_string()),
+        "--idle-flush 1h: {long_events:?}"
+    );
+    drop(long_in);
+    let rest: Vec<String> = long_rx.iter().map(|l| event(&l)).collect();
+    assert_eq!(
+        rest.last().map(String::as_str),
+        Some("unresolved"),
+        "{rest:?}"
+    );
+    assert!(!rest.contains(&"recovery".to_string()), "{rest:?}");
+    let (code, err) = stderr_of(long);
+    assert_eq!(code, 0, "{err}");
+    // Nothing is left open in the short flush's run: the end of input adds no alert.
+    drop(short_in);
+    let rest: Vec<String> = short_rx.iter().collect();
     assert!(rest.is_empty(), "{rest:?}");
-    let (code, err) = stderr_of(child);
+    let (code, err) = stderr_of(short);
     assert_eq!(code, 0, "{err}");
 }
 

@@ -136,6 +136,14 @@ impl Clock {
         let hi = last.iter().copied().max()?;
         (ordered && hi.saturating_sub(lo) <= MAX_SPREAD_S).then_some((lo, hi))
     }
+
+    /// Whether the post that came after the stream's first (at `first`), at `next`, contradicts
+    /// it: it is more than the jump behind it. The clock does not start on one post alone then
+    /// (had it started at `next`, `first` would be far ahead: [`Verdict::Ahead`]); a first
+    /// post the next one does not contradict starts it.
+    pub fn contradicts_start(&self, first: Ts, next: Ts) -> bool {
+        first > next.saturating_add(self.jump)
+    }
 }
 
 #[cfg(test)]
@@ -194,5 +202,19 @@ mod tests {
         // Only the last ones count: a pair out of order earlier in the run does not block it.
         let jitter = [far + 9000, far, far + 60, far + 120];
         assert_eq!(c.corroborated(&jitter), Some((far, far + 120)));
+    }
+
+    #[test]
+    fn a_first_post_the_next_is_far_behind_does_not_start_the_clock() {
+        let c = Clock::new(300, 300);
+        let t = 1_000_000;
+        // The next post more than the jump (an hour here) behind: contradicted.
+        assert!(c.contradicts_start(t + 3 * 3600, t));
+        assert!(c.contradicts_start(t + 3601, t));
+        // Within the jump behind, at the same time, or ahead by any amount (a quiet night,
+        // or a next post far ahead, which the started clock holds itself): the first starts it.
+        assert!(!c.contradicts_start(t + 3600, t));
+        assert!(!c.contradicts_start(t, t));
+        assert!(!c.contradicts_start(t, t + 10 * 86_400));
     }
 }

@@ -3,9 +3,11 @@
 //! one worker thread empties, running the commands one at a time, each killed after a timeout;
 //! when the queue is full the alert is dropped for the command (it was still printed) and
 //! counted. Failures (a command that cannot start, exits non-zero or times out) are reported on
-//! stderr and counted. At the end the commands still queued run; after an interrupt they run
-//! for one more timeout in all (the last alerts, `unresolved`, are usually among them) and the
-//! rest are dropped and counted, so a signal ends the run promptly.
+//! stderr and counted. At the end the commands still queued run. After a signal the run ends
+//! promptly all the same ([`Interrupt`]): the command running then is given [`SIGNAL_GRACE`] at
+//! most, the ones still queued run within [`SIGNAL_BOUND`] of the signal (the final
+//! `unresolved` alerts first, then the rest in order), and those not started by then are
+//! dropped, counted and named on stderr.
 
 use std::io::{self, Write};
 use std::process::{Child, Command, Stdio};
@@ -20,6 +22,47 @@ use crossbeam_channel::{bounded, Sender, TrySendError};
 pub const QUEUE: usize = 64;
 /// How often a running command is looked at for its end.
 const POLL: Duration = Duration::from_millis(10);
+/// After a signal, how long the command running then may go on (within its own timeout)
+/// before it is killed: a notifier in the middle of a call usually needs only moments more.
+pub const SIGNAL_GRACE: Duration = Duration::from_secs(1);
+/// After a signal, the time within which the commands still queued run (each within its own
+/// timeout too; with a timeout shorter than this, the grace plus one timeout): enough for the
+/// final `unresolved` alerts of a notifier that answers, short of a supervisor's patience (a
+/// slow notifier made a SIGTERM take the command's whole timeout, and then dropped them).
+pub const SIGNAL_BOUND: Duration = Duration::from_secs(5);
+
+/// When the run was interrupted, and what that leaves the commands.
+#[derive(Debug, Clone, Copy)]
+pub struct Interrupt {
+    /// The signal (when [`Notifier::finish`] was told of it).
+    pub at: Instant,
+    /// The command running at the signal is killed by then.
+    pub grace_end: Instant,
+    /// Commands are started until then, and killed by then.
+    pub end: Instant,
+}
+
+impl Interrupt {
+    /// An interrupt now, for commands killed after `timeout`.
+    pub fn now(timeout: Duration) -> Interrupt {
+        let at = Instant::now();
+        let grace = SIGNAL_GRACE.min(timeout);
+        Interrupt {
+            at,
+            grace_end: at + grace,
+            end: at + SIGNAL_BOUND.min(grace + timeout),
+        }
+    }
+
+    /// The latest a command started at `started` may run to.
+    fn cut(&self, started: Instant) -> Instant {
+        if started < self.at {
+            self.grace_end
+        } else {
+            self.end
+        }
+    }
+}
 
 /// What the commands did.
 #[derive(Debug, Default)]
@@ -66,8 +109,8 @@ pub struct Notifier {
     tx: Sender<Option<Job>>,
     worker: Option<JoinHandle<()>>,
     pub counts: Arc<ExecCounts>,
-    /// Set on an interrupt: jobs still queued after this instant are dropped, not run.
-    deadline: Arc<OnceLock<Instant>>,
+    /// Set on an interrupt: the commands' bounds from then on.
+    deadline: Arc<OnceLock<Interrupt>>,
     timeout: Duration,
     closed: Arc<AtomicBool>,
     quiet: bool,
@@ -118,25 +161,18 @@ impl Notifier {
     pub fn start(command: String, timeout: Duration, quiet: bool) -> Notifier {
         let (tx, rx) = bounded::<Option<Job>>(QUEUE);
         let counts = Arc::new(ExecCounts::default());
-        let deadline = Arc::new(OnceLock::<Instant>::new());
+        let deadline = Arc::new(OnceLock::<Interrupt>::new());
         let (c, d) = (Arc::clone(&counts), Arc::clone(&deadline));
         let worker = std::thread::spawn(move || {
-            let mut skipped = 0u64;
             while let Ok(Some(job)) = rx.recv() {
-                let left = d
-                    .get()
-                    .map_or(timeout, |d| d.saturating_duration_since(Instant::now()));
-                if left.is_zero() {
-                    skipped += 1;
-                    continue;
+                if d.get().is_some() {
+                    // (the queue's end follows at once: `finish` sends it after the interrupt)
+                    let mut rest = vec![job];
+                    rest.extend(rx.iter().map_while(|j| j));
+                    after_interrupt(rest, (&command, timeout, &d), &c);
+                    break;
                 }
-                run_one(&command, &job, timeout.min(left), &c);
-            }
-            if skipped > 0 {
-                c.dropped.fetch_add(skipped, Ordering::Relaxed);
-                eprintln!(
-                    "outcry: --exec: {skipped} queued alert(s) were not handed to the command: the run was interrupted"
-                );
+                run_one(&command, &job, (timeout, &d), &c);
             }
         });
         Notifier {
@@ -161,13 +197,13 @@ impl Notifier {
     }
 
     /// Ends the queue and waits for the worker: at the end of the input, for the commands
-    /// still queued to run; after an interrupt (`interrupted`), for one more timeout in all
-    /// (the command running may take its own), and the jobs still queued then are dropped and
-    /// counted. Alerts queued later (by a handle still alive) are never run.
+    /// still queued to run; after an interrupt (`interrupted`), within the bounds of an
+    /// [`Interrupt`] now, and the jobs still queued then are dropped, counted and named.
+    /// Alerts queued later (by a handle still alive) are never run.
     pub fn finish(mut self, interrupted: bool) -> Arc<ExecCounts> {
         self.closed.store(true, Ordering::SeqCst);
         if interrupted {
-            let _ = self.deadline.set(Instant::now() + self.timeout);
+            let _ = self.deadline.set(Interrupt::now(self.timeout));
         }
         // (waits while the queue is full: the worker empties it)
         let _ = self.tx.send(None);
@@ -178,8 +214,55 @@ impl Notifier {
     }
 }
 
-/// Runs the command for one alert and counts how it went.
-fn run_one(command: &str, job: &Job, timeout: Duration, counts: &ExecCounts) {
+/// Runs the jobs still queued at an interrupt within its bound: the `unresolved` alerts first
+/// (the run's last word on each incident still under way: its onset, peak and reports so far,
+/// which the signal asks to be reported), then the others in their order; those not started by
+/// the bound's end are dropped, counted and named.
+fn after_interrupt(
+    mut jobs: Vec<Job>,
+    (command, timeout, interrupt): (&str, Duration, &OnceLock<Interrupt>),
+    counts: &ExecCounts,
+) {
+    jobs.sort_by_key(|j| j.event != "unresolved");
+    let mut skipped = vec![];
+    for job in jobs {
+        if interrupt.get().is_some_and(|i| Instant::now() >= i.end) {
+            skipped.push(job);
+        } else {
+            run_one(command, &job, (timeout, interrupt), counts);
+        }
+    }
+    say_skipped(&skipped, counts);
+}
+
+/// Counts and names on stderr the alerts not handed to the command after an interrupt.
+fn say_skipped(skipped: &[Job], counts: &ExecCounts) {
+    if skipped.is_empty() {
+        return;
+    }
+    counts
+        .dropped
+        .fetch_add(skipped.len() as u64, Ordering::Relaxed);
+    let named: Vec<String> = skipped
+        .iter()
+        .map(|j| format!("{} of {} (incident {})", j.event, j.service, j.incident))
+        .collect();
+    eprintln!(
+        "outcry: --exec: {} queued alert(s) were not handed to the command: the run was interrupted and its {} for them had passed: {}",
+        skipped.len(),
+        crate::time::exact_duration(SIGNAL_BOUND.as_secs() as i64),
+        named.join(", ")
+    );
+}
+
+/// Runs the command for one alert and counts how it went: it is killed after `timeout`, or
+/// sooner after an interrupt (the [`Interrupt`] in the lock, if set).
+fn run_one(
+    command: &str,
+    job: &Job,
+    (timeout, interrupt): (Duration, &OnceLock<Interrupt>),
+    counts: &ExecCounts,
+) {
     let what = format!(
         "outcry: --exec: the {} alert of {} (incident {})",
         job.event, job.service, job.incident
@@ -213,15 +296,22 @@ fn run_one(command: &str, job: &Job, timeout: Duration, counts: &ExecCounts) {
         let _ = stdin.write_all(job.json.as_bytes());
         let _ = stdin.write_all(b"\n");
     }
-    match wait(&mut child, timeout) {
-        Ok(Some(status)) if status.success() => {
+    match wait(&mut child, timeout, interrupt) {
+        Ok(Waited::Cut) => {
+            counts.failed.fetch_add(1, Ordering::Relaxed);
+            counts.timed_out.fetch_add(1, Ordering::Relaxed);
+            eprintln!("{what}: the command was killed: the run was interrupted (at most {} more for the command running then, {} for all)",
+                crate::time::exact_duration(SIGNAL_GRACE.as_secs() as i64),
+                crate::time::exact_duration(SIGNAL_BOUND.as_secs() as i64));
+        }
+        Ok(Waited::Exited(status)) if status.success() => {
             counts.succeeded.fetch_add(1, Ordering::Relaxed);
         }
-        Ok(Some(status)) => {
+        Ok(Waited::Exited(status)) => {
             counts.failed.fetch_add(1, Ordering::Relaxed);
             eprintln!("{what}: the command failed ({status})");
         }
-        Ok(None) => {
+        Ok(Waited::TimedOut) => {
             counts.failed.fetch_add(1, Ordering::Relaxed);
             counts.timed_out.fetch_add(1, Ordering::Relaxed);
             eprintln!(
@@ -236,14 +326,30 @@ fn run_one(command: &str, job: &Job, timeout: Duration, counts: &ExecCounts) {
     }
 }
 
-/// Waits up to `timeout` for `child`; kills it (and reaps it) at the timeout: `Ok(None)`.
-fn wait(child: &mut Child, timeout: Duration) -> io::Result<Option<std::process::ExitStatus>> {
-    let deadline = Instant::now() + timeout;
+/// How a command's wait ended.
+enum Waited {
+    Exited(std::process::ExitStatus),
+    /// Killed at its timeout.
+    TimedOut,
+    /// Killed sooner, after an interrupt.
+    Cut,
+}
+
+/// Waits up to `timeout` for `child`, or less once `interrupt` is set ([`Interrupt::cut`]);
+/// kills it (and reaps it) then.
+fn wait(
+    child: &mut Child,
+    timeout: Duration,
+    interrupt: &OnceLock<Interrupt>,
+) -> io::Result<Waited> {
+    let started = Instant::now();
+    let own = started + timeout;
     loop {
         if let Some(status) = child.try_wait()? {
-            return Ok(Some(status));
+            return Ok(Waited::Exited(status));
         }
-        if Instant::now() >= deadline {
+        let cut = interrupt.get().map(|i| i.cut(started)).filter(|&c| c < own);
+        if Instant::now() >= cut.unwrap_or(own) {
             #[cfg(unix)]
             if let Ok(pgid) = libc::pid_t::try_from(child.id()) {
                 // SAFETY: kill(2) with a negative pid signals the process group the child leads
@@ -254,7 +360,11 @@ fn wait(child: &mut Child, timeout: Duration) -> io::Result<Option<std::process:
             }
             let _ = child.kill();
             let _ = child.wait();
-            return Ok(None);
+            return Ok(if cut.is_some() {
+                Waited::Cut
+            } else {
+                Waited::TimedOut
+            });
         }
         std::thread::sleep(POLL);
     }
@@ -306,14 +416,15 @@ mod tests {
         assert!(t.elapsed() < Duration::from_secs(5), "sending never waits");
         let (_, _, _, dropped) = slow.counts.get();
         assert!(dropped >= 4, "{dropped}");
-        // After an interrupt, only the command running is waited for (killed at its
-        // timeout), though a handle is still alive; the queued ones are dropped and counted.
+        // After an interrupt, the command running is killed at its timeout and one more may
+        // run (the grace plus one timeout, here shorter than SIGNAL_BOUND), though a handle is
+        // still alive; the queued ones are dropped and counted.
         let t = Instant::now();
         let counts = slow.finish(true);
         assert!(t.elapsed() < Duration::from_secs(5), "{:?}", t.elapsed());
         let (succeeded, failed, timed_out, dropped) = counts.get();
         assert_eq!(succeeded, 0);
-        assert!(failed <= 2 && timed_out == failed, "{failed} {timed_out}");
+        assert!(failed <= 4 && timed_out == failed, "{failed} {timed_out}");
         assert_eq!(
             failed + dropped,
             QUEUE as u64 + 6,
@@ -322,5 +433,63 @@ mod tests {
         // A handle alive after the end drops what it is given.
         q.send(job(99));
         assert_eq!(counts.get().3, dropped + 1);
+    }
+
+    /// A signal while a slow command runs: it is cut short after the grace, not its timeout,
+    /// and the unresolved alert queued behind it still reaches the command; past the bound, what
+    /// is left is dropped and counted.
+    #[test]
+    fn a_signal_cuts_a_slow_command_short_and_the_last_alert_still_runs() {
+        let d = tempfile::tempdir().unwrap();
+        let out = d.path().join("got");
+        let cmd = format!(
+            "read line; echo \"$OUTCRY_EVENT\" >> '{}'; [ \"$OUTCRY_EVENT\" = unresolved ] || sleep 60",
+            out.display()
+        );
+        let n = Notifier::start(cmd, Duration::from_secs(60), true);
+        let q = n.queue();
+        q.send(job(1));
+        let mut last = job(1);
+        last.event = "unresolved";
+        q.send(last);
+        std::thread::sleep(Duration::from_millis(300));
+        let t = Instant::now();
+        let counts = n.finish(true);
+        let took = t.elapsed();
+        assert!(took >= SIGNAL_GRACE, "{took:?}");
+        assert!(took < SIGNAL_GRACE + Duration::from_secs(3), "{took:?}");
+        assert_eq!(
+            std::fs::read_to_string(&out).unwrap(),
+            "onset\nunresolved\n"
+        );
+        assert_eq!(counts.get(), (1, 1, 1, 0));
+
+        // Every command slow: the one running is cut at the grace, the next (the unresolved
+        // alert, queued last) at the bound, and the two onsets queued never start.
+        let cmd = format!(
+            "echo \"$OUTCRY_EVENT $OUTCRY_INCIDENT\" >> '{}'; sleep 60",
+            out.display()
+        );
+        std::fs::remove_file(&out).unwrap();
+        let n = Notifier::start(cmd, Duration::from_secs(60), true);
+        let q = n.queue();
+        for k in 1..=3 {
+            q.send(job(k));
+        }
+        // The unresolved alert queued last runs before the queued onsets.
+        let mut last = job(4);
+        last.event = "unresolved";
+        q.send(last);
+        std::thread::sleep(Duration::from_millis(300));
+        let t = Instant::now();
+        let counts = n.finish(true);
+        let took = t.elapsed();
+        assert!(took >= SIGNAL_BOUND, "{took:?}");
+        assert!(took < SIGNAL_BOUND + Duration::from_secs(2), "{took:?}");
+        assert_eq!(counts.get(), (0, 2, 2, 2));
+        assert_eq!(
+            std::fs::read_to_string(&out).unwrap(),
+            "onset 1\nunresolved 4\n"
+        );
     }
 }

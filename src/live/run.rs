@@ -91,6 +91,8 @@ struct State {
     /// How many of the last `held` came one after another, with no post in an open window
     /// since (only such a run corroborates a jump: [`Clock::corroborated`]).
     ahead_run: usize,
+    /// The stream's first post, waiting for the next to start the clock ([`State::hold_start`]).
+    start: Option<Post<'static>>,
     /// The run is over (an interrupt or the end): a post the reader still hands on is dropped.
     finished: bool,
     emit: Emit,
@@ -146,6 +148,7 @@ impl State {
             live: LiveCounts::default(),
             held: vec![],
             ahead_run: 0,
+            start: None,
             finished: false,
             emit,
             failed: None,
@@ -170,6 +173,9 @@ impl State {
         if self.collector.range.outside(p.time).is_some() {
             // Counted by reason (before_since, after_until) and kept out.
             self.collector.post(p);
+            return;
+        }
+        if self.clock.now().is_none() && self.hold_start(p) {
             return;
         }
         let silent_s = i64::try_from(silent.as_secs()).unwrap_or(i64::MAX);
@@ -208,6 +214,37 @@ impl State {
                 }
             }
         }
+    }
+
+    /// The clock's start, as robust as its middle: the first post waits for the next. When the
+    /// next is more than the jump behind it ([`Clock::contradicts_start`]), the first is held as
+    /// a post far ahead (counted once the stream reaches it, or corroborated as any held post,
+    /// else counted `far_ahead`) and the next waits in its place; otherwise the first starts
+    /// the clock and the next goes on as usual. (A first post skewed ahead started the clock
+    /// on its own, closed every window before it and turned the whole stream into late posts.)
+    /// Returns whether `p` was kept here.
+    fn hold_start(&mut self, p: &Post<'_>) -> bool {
+        let Some(first) = self.start.take() else {
+            self.start = Some(p.clone().into_owned());
+            return true;
+        };
+        if self.clock.contradicts_start(first.time, p.time) {
+            if self.held.len() >= HOLD_CAP {
+                self.held.remove(0);
+                self.live.far_ahead += 1;
+            }
+            self.held.push(first);
+            self.start = Some(p.clone().into_owned());
+            return true;
+        }
+        self.start_clock(first);
+        false
+    }
+
+    /// Starts the clock at the first post waiting ([`State::hold_start`]) and counts it.
+    fn start_clock(&mut self, first: Post<'static>) {
+        self.clock.advance(first.time);
+        self.admit(&first, Duration::ZERO);
     }
 
     /// Counts a post whose window has closed, and says so the first time.
@@ -374,6 +411,9 @@ impl State {
     /// the input's end rather than a signal, changes). Posts the reader still hands on after
     /// this are dropped.
     fn finish(&mut self, ended: bool) {
+        if let Some(first) = self.start.take() {
+            self.start_clock(first);
+        }
         self.finished = true;
         if let Some((_, last)) = self.clock.corroborated(self.run_times().get()) {
             self.clock.advance(last);
