@@ -42,6 +42,10 @@ pub struct Incident {
     /// `recovery::Recovery::over`): settled, or held only for the chatter of the hour after
     /// the live edge. A live run that ends there announces it as a recovery, not unresolved.
     pub recovery_over: bool,
+    /// While the incident is under way (`recovery` `None`) but its last elevated window is
+    /// over: the recovery its "it's back" posts so far place should no elevated window join
+    /// it within `merge_gap` (see `recovery::Recovery::told`).
+    pub recovery_told: Option<Ts>,
     /// Reports counted once per voice (author; a retweet is the voice it echoes) per window.
     pub distinct_reports: u64,
     /// Reports and posts naming the service from onset to the last elevated window; recovery
@@ -370,6 +374,7 @@ fn build(
         recovery,
         recovery_settled: placed.settled,
         recovery_over: placed.over,
+        recovery_told: placed.told,
         distinct_reports: in_run().map(|(_, c)| u64::from(c.distinct_reports())).sum(),
         reports,
         recoveries,
