@@ -600,6 +600,35 @@ mod tests {
     }
 
     #[test]
+    fn a_burst_whose_pause_says_its_back_is_an_outage_of_its_own() {
+        // The burst, pause and long return of the test above, with two "it's back" posts in
+        // the pause: the burst was an outage that ended there, not the return's start (joined,
+        // its recovery was the return's end, 35 minutes late; the review of issue 17's
+        // thirteenth pass).
+        let mut reps: Vec<(i64, u32)> = vec![(100, 3), (101, 3)];
+        reps.extend((106..136).map(|m| (m, 2 + (m % 2) as u32)));
+        let inc = detect(
+            &windows_with(&reps, &[(103, 2)], (0, 500)),
+            &Params::default(),
+        );
+        assert_eq!(inc.len(), 2, "{inc:?}");
+        assert_eq!(inc[0].recovery, Some(103 * 60 + 20));
+        assert_eq!(inc[1].onset, 106 * 60 + 10);
+    }
+
+    #[test]
+    fn a_single_elevated_window_before_a_pause_is_no_outages_start() {
+        // Two voices in one minute (elevated where almost none are usual, no spike), a pause of
+        // four, then the long return: the return is the outage, from its own first voice (the
+        // two voices joined it as its start, the onset six minutes early).
+        let mut reps: Vec<(i64, u32)> = vec![(101, 2)];
+        reps.extend((106..136).map(|m| (m, 2 + (m % 2) as u32)));
+        let inc = detect(&windows_with(&reps, &[], (0, 500)), &Params::default());
+        assert_eq!(inc.len(), 1, "{inc:?}");
+        assert_eq!(inc[0].onset, 106 * 60 + 10);
+    }
+
+    #[test]
     fn a_thin_return_after_a_lull_in_a_long_sparse_outage_is_the_same_outage() {
         // Twenty-five minutes of eight voices, five quiet minutes, then two, none and two
         // voices (no window a spike, together one) and the "it's back" posts: a partial

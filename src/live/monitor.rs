@@ -646,11 +646,11 @@ impl Monitor {
         };
         out.push(self.tracked[svc][k].withdraw(w, svc, as_of, inc.clone()));
         let back = self.tracked[svc][k].onset;
-        if self.tracked[svc][j].recovered {
-            self.reopen(svc, j, inc, (back, as_of), out);
-        } else {
-            self.follow(svc, j, inc, as_of, out);
-        }
+        // `j` is recovered: `reconcile` took the first incident under way that `inc` overlaps
+        // as `k`, so one before it that `inc` overlaps is over (a branch that followed it as
+        // under way could not run: the review of the thirteenth pass).
+        debug_assert!(self.tracked[svc][j].recovered);
+        self.reopen(svc, j, inc, (back, as_of), out);
         Some(j)
     }
 
