@@ -22,7 +22,12 @@
 //!   outage's tail a degraded one (its reports above normal in sum, no recovery posts yet,
 //!   fewer than `tail_windows` windows past the run; or found normal only against the chatter
 //!   level the live edge reads for the tail, not against the chatter seen since the run), it is
-//!   held back, so that it is announced once, where `detect` places it ([`settled_recovery`]). Withdrawn: an announced incident that
+//!   held back, so that it is announced once, where `detect` places it ([`settled_recovery`]).
+//!   Since issue 17's fourteenth pass, one that "it's back" posts place is announced before the
+//!   run is settled, once the windows after its last elevated one fell silent beyond doubt
+//!   under the outage's own rate ([`Monitor::fell_silent`]); a window of stragglers the
+//!   detector joins afterwards while still ending the outage there does not reopen it.
+//!   Withdrawn: an announced incident that
 //!   the detector, with the windows closed since, no longer finds at all once `merge_gap`
 //!   windows have closed after its last elevated window (the refitted baseline explains it);
 //!   also after its recovery was announced, up to the close `tail_windows` past its last
