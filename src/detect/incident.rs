@@ -42,6 +42,10 @@ pub struct Incident {
     /// `recovery::Recovery::over`): settled, or held only for the chatter of the hour after
     /// the live edge. A live run that ends there announces it as a recovery, not unresolved.
     pub recovery_over: bool,
+    /// While the incident is under way (`recovery` `None`) but its last elevated window is
+    /// over: the recovery its "it's back" posts so far place should no elevated window join
+    /// it within `merge_gap` (see `recovery::Recovery::told`).
+    pub recovery_told: Option<Ts>,
     /// Reports counted once per voice (author; a retweet is the voice it echoes) per window.
     pub distinct_reports: u64,
     /// Reports and posts naming the service from onset to the last elevated window; recovery
@@ -256,7 +260,10 @@ fn summed_spike(s: &Series, start: usize, end: usize, params: &Params) -> Option
 /// "it's back" posts came in the pause (`posts(k)`: the recovery posts of window `k`): after
 /// them, at two voices a window a real return and stragglers look alike, so a lone spike of
 /// three voices is needed (see the README's eighth pass), and this errs towards a later
-/// recovery.
+/// recovery. Since issue 17's fourteenth pass (its review of the thirteenth), the pause at the
+/// start joins only when the burst before it holds a spike (or sums one) and no "it's back"
+/// posts came in the pause, and the lull in a long outage asks sparseness of the gap and the
+/// window after it only, as before the thirteenth pass.
 fn run_end(s: &Series, i: usize, posts: &dyn Fn(usize) -> u32, params: &Params) -> usize {
     let n = s.scores.len();
     let mut end = i;
@@ -307,16 +314,29 @@ fn lull(
     let before = (end - start + 1) as i64;
     let back = return_end(s, next, params);
     let after = (back - next + 1) as i64;
-    let sparse = s.scores[end + 1..=back]
-        .iter()
-        .all(|x| x.expected < DENSE_MEAN);
+    let sparse = |to: usize| {
+        s.scores[end + 1..=to]
+            .iter()
+            .all(|x| x.expected < DENSE_MEAN)
+    };
     // The return's first window a spike, or, when no "it's back" posts came in the pause, its
     // windows summed one (a partial recovery's thin phase: one or two voices a window where a
     // fifteenth is usual).
     let thin = !told && summed_spike(s, next, back, params).is_some();
     let real = s.scores[next].spike || thin;
+    // A long outage's lull: the gap and the window after it sparse (what the rest of the
+    // return does is the return's own; issue 17's fourteenth pass: the thirteenth asked it of
+    // the whole return, so a lull before a return that grew dense no longer joined).
+    let long_before = gap * LULL_SHARE <= before && real && sparse(next);
+    // A pause at the outage's start: the return four times as long, sparse throughout, with a
+    // spike; the burst before it a spike too (or summed one: an elevated window or two alone
+    // is no start of anything), and no "it's back" posts in the pause (they say the burst was
+    // an outage of its own that ended; joined, its recovery moved to the return's end).
     let spiked = s.scores[next..=back].iter().any(|x| x.spike);
-    sparse && ((gap * LULL_SHARE <= before && real) || (gap * LULL_SHARE <= after && spiked))
+    let burst = s.scores[start..=end].iter().any(|x| x.spike)
+        || summed_spike(s, start, end, params).is_some();
+    let start_pause = gap * LULL_SHARE <= after && spiked && burst && !told && sparse(back);
+    long_before || start_pause
 }
 
 /// The last window of the return that begins with the elevated window `next`: its elevated
@@ -370,6 +390,7 @@ fn build(
         recovery,
         recovery_settled: placed.settled,
         recovery_over: placed.over,
+        recovery_told: placed.told,
         distinct_reports: in_run().map(|(_, c)| u64::from(c.distinct_reports())).sum(),
         reports,
         recoveries,

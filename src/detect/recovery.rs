@@ -45,13 +45,6 @@ pub(super) fn recovery_time(
 ) -> Recovery {
     let cells = w.cells(svc);
     let widx = |k: usize| s.first + k as i64;
-    if last_window - widx(run.end) <= params.merge_gap {
-        return Recovery {
-            at: None,
-            settled: false,
-            over: false,
-        };
-    }
     let (mut body_w, end_w) = (widx(run.posts_from), widx(run.end));
     if let Some(f) = fallen_from(s, run) {
         let posts = cells.get(&widx(f)).map_or(0, |c| c.recoveries as usize);
@@ -61,12 +54,24 @@ pub(super) fn recovery_time(
     }
     // The next incident's windows are its own (its lead-in included).
     let cut = own_until(next_start);
+    let near = body_w..=(end_w + params.merge_gap).min(cut);
+    if last_window - end_w <= params.merge_gap {
+        // Under way: the posts seen so far (closed windows only) already place the recovery
+        // that this rule gives should no elevated window join the run (see `Recovery::told`).
+        let seen = *near.start()..=(*near.end()).min(last_window);
+        return Recovery {
+            at: None,
+            settled: false,
+            over: false,
+            told: first_recovery_post(cells, seen, params).map(|(t, _)| t),
+        };
+    }
     let settled = |at| Recovery {
         at,
         settled: true,
         over: true,
+        told: None,
     };
-    let near = body_w..=(end_w + params.merge_gap).min(cut);
     if let Some((t, _)) = first_recovery_post(cells, near, params) {
         return settled(Some(t));
     }
@@ -91,6 +96,7 @@ pub(super) fn recovery_time(
             settled: last_window >= w.index(told) + params.tail_windows
                 || !degraded_tail(s, run, (w.index(t), w.index(told)), scale(), params),
             over: true,
+            told: None,
         },
         // No recovery posts yet: later ones could still make the tail a degraded one while the
         // reports since the run have stayed above normal in sum since it settled and the tail
@@ -102,6 +108,7 @@ pub(super) fn recovery_time(
                 at: Some(reports_end(w, s, run)),
                 settled: last_window >= tail_end || lapsed(s, run, to, scale(), params),
                 over,
+                told: None,
             }
         }
     }
@@ -227,6 +234,14 @@ pub(super) struct Recovery {
     /// the input ends there, no hour after comes, and `detect`'s verdict is the scored one.
     /// False while the tail's reports are above normal in sum with no "it's back" post yet.
     pub over: bool,
+    /// While the run is under way by the merge rule (`at` is `None`: fewer than `merge_gap`
+    /// windows closed after its last elevated one, which an elevated window could still join):
+    /// the recovery that `min_recoveries` "it's back" posts already seen (in closed windows,
+    /// from the body's last window on) place, should none join. The first of them is the
+    /// first from there on whatever later windows hold, so this is where the rule settles
+    /// the recovery unless the run grows. A live run may announce it (see
+    /// `crate::live::monitor`); `None` otherwise.
+    pub told: Option<Ts>,
 }
 
 /// Where the reports of `run` end: the end of its body's last window; in a dense window
@@ -582,6 +597,35 @@ mod tests {
         reps.extend((106..120).map(|m| (m, 2 + (m % 2) as u32)));
         let inc = detect(&windows_with(&reps, &[], (0, 500)), &Params::default());
         assert_eq!(inc.len(), 2, "{inc:?}");
+    }
+
+    #[test]
+    fn a_burst_whose_pause_says_its_back_is_an_outage_of_its_own() {
+        // The burst, pause and long return of the test above, with two "it's back" posts in
+        // the pause: the burst was an outage that ended there, not the return's start (joined,
+        // its recovery was the return's end, 35 minutes late; the review of issue 17's
+        // thirteenth pass).
+        let mut reps: Vec<(i64, u32)> = vec![(100, 3), (101, 3)];
+        reps.extend((106..136).map(|m| (m, 2 + (m % 2) as u32)));
+        let inc = detect(
+            &windows_with(&reps, &[(103, 2)], (0, 500)),
+            &Params::default(),
+        );
+        assert_eq!(inc.len(), 2, "{inc:?}");
+        assert_eq!(inc[0].recovery, Some(103 * 60 + 20));
+        assert_eq!(inc[1].onset, 106 * 60 + 10);
+    }
+
+    #[test]
+    fn a_single_elevated_window_before_a_pause_is_no_outages_start() {
+        // Two voices in one minute (elevated where almost none are usual, no spike), a pause of
+        // four, then the long return: the return is the outage, from its own first voice (the
+        // two voices joined it as its start, the onset six minutes early).
+        let mut reps: Vec<(i64, u32)> = vec![(101, 2)];
+        reps.extend((106..136).map(|m| (m, 2 + (m % 2) as u32)));
+        let inc = detect(&windows_with(&reps, &[], (0, 500)), &Params::default());
+        assert_eq!(inc.len(), 1, "{inc:?}");
+        assert_eq!(inc[0].onset, 106 * 60 + 10);
     }
 
     #[test]

@@ -22,7 +22,12 @@
 //!   outage's tail a degraded one (its reports above normal in sum, no recovery posts yet,
 //!   fewer than `tail_windows` windows past the run; or found normal only against the chatter
 //!   level the live edge reads for the tail, not against the chatter seen since the run), it is
-//!   held back, so that it is announced once, where `detect` places it ([`settled_recovery`]). Withdrawn: an announced incident that
+//!   held back, so that it is announced once, where `detect` places it ([`settled_recovery`]).
+//!   Since issue 17's fourteenth pass, one that "it's back" posts place is announced before the
+//!   run is settled, once the windows after its last elevated one fell silent beyond doubt
+//!   under the outage's own rate ([`Monitor::fell_silent`]); a window of stragglers the
+//!   detector joins afterwards while still ending the outage there does not reopen it.
+//!   Withdrawn: an announced incident that
 //!   the detector, with the windows closed since, no longer finds at all once `merge_gap`
 //!   windows have closed after its last elevated window (the refitted baseline explains it);
 //!   also after its recovery was announced, up to the close `tail_windows` past its last
@@ -64,7 +69,7 @@
 //! incident under way reaches back to them.
 
 use super::alert::{Alert, Event};
-use crate::detect::{detect_until, Incident, Params};
+use crate::detect::{detect_until, poisson_sf, Incident, Params};
 use crate::time::Ts;
 use crate::window::Windows;
 
@@ -75,6 +80,15 @@ pub const EVIDENCE_KEEP_S: i64 = 86_400;
 /// Between closes, the detector looks again at every new voice in an open window up to this
 /// many, then at each quarter more (see [`Monitor::peek`]).
 pub const PEEK_EVERY_UP_TO: u32 = 8;
+/// Windows after an incident's last elevated one that must have closed quiet before the
+/// recovery its "it's back" posts place is announced, while the detector would still join an
+/// elevated window within `merge_gap` (see [`Monitor::recovery_to_announce`]).
+pub const TOLD_AFTER: i64 = 1;
+/// How unlikely the quiet after an outage must be under its own rate for its "it's back" posts
+/// to be announced before the detector settles the run (see [`Monitor::fell_silent`]).
+pub const TOLD_ALPHA: f64 = 0.01;
+/// The outage's last windows whose mean report count is its rate there.
+pub const TOLD_RATE_WINDOWS: i64 = 3;
 
 /// An incident already announced.
 #[derive(Debug, Clone)]
@@ -91,6 +105,8 @@ struct Tracked {
     /// [`Monitor::follow`]).
     onset: Ts,
     recovered: bool,
+    /// The recovery last announced for it, if any.
+    said: Option<Ts>,
     /// Withdrawn: the detector no longer found it (under way, or within `tail_windows` of its
     /// last window after its recovery was announced).
     withdrawn: bool,
@@ -260,7 +276,19 @@ impl Monitor {
         let found = detect_until(w, &self.params, through, |s| wanted[s]);
         let mut alerts = vec![];
         for (svc, _) in wanted.iter().enumerate().filter(|(_, &x)| x) {
-            let mine: Vec<&Incident> = found.iter().filter(|i| i.service == svc).collect();
+            // The recovery told by the posts is announced only after a quiet beyond doubt;
+            // as told, it still says whether a grown run moved it (see `reconcile`).
+            let mine: Vec<(Incident, Option<Ts>)> = found
+                .iter()
+                .filter(|i| i.service == svc)
+                .map(|i| {
+                    let mut vetted = i.clone();
+                    if !self.fell_silent(w, svc, i) {
+                        vetted.recovery_told = None;
+                    }
+                    (vetted, i.recovery_told)
+                })
+                .collect();
             self.reconcile(w, svc, &mine, (through, as_of), &mut alerts);
             self.last_run[svc] = Some(through);
         }
@@ -320,13 +348,15 @@ impl Monitor {
         let found = detect_until(w, &self.params, open_through, |s| s == svc);
         let live_from = self.live_from.unwrap_or(i64::MIN);
         let mut alerts = vec![];
-        for inc in found
+        for mut inc in found
             .into_iter()
             .filter(|i| i.service == svc && i.last_window > closed && i.last_window >= live_from)
         {
             if inc.recovery.is_some() {
                 continue;
             }
+            // Open windows are no quiet after it (see `Monitor::fell_silent`).
+            inc.recovery_told = None;
             // One that the detector joins to an incident whose recovery was announced waits
             // for the close: whether it is a return or the same outage's tail is the recovery
             // rule's to say, and that needs the closed windows.
@@ -391,18 +421,20 @@ impl Monitor {
     }
 
     /// Sets the incidents the detector found for `svc` against those announced, pushing the
-    /// alerts to make. `(through, as_of)`: the last window closed and the stream's time.
+    /// alerts to make: each with the recovery its "it's back" posts place while its run could
+    /// still grow (`Incident::recovery_told` before [`Monitor::fell_silent`] vetted it).
+    /// `(through, as_of)`: the last window closed and the stream's time.
     fn reconcile(
         &mut self,
         w: &Windows,
         svc: usize,
-        found: &[&Incident],
+        found: &[(Incident, Option<Ts>)],
         (through, as_of): (i64, Ts),
         alerts: &mut Vec<Alert>,
     ) {
         let live_from = self.live_from.unwrap_or(i64::MIN);
         let mut matched = vec![false; self.tracked[svc].len()];
-        for &inc in found.iter().filter(|i| i.last_window >= live_from) {
+        for (inc, told) in found.iter().filter(|(i, _)| i.last_window >= live_from) {
             let overlaps = |t: &Tracked| t.first <= inc.last_window && inc.first_window <= t.last;
             let tracked = &self.tracked[svc];
             // The one under way, else the latest recovered one (an outage that came back
@@ -434,9 +466,19 @@ impl Monitor {
                     // A return after one found in hindsight is a new incident: nothing was
                     // announced to reopen. So is a return after a withdrawn one: its readers
                     // were told there was no outage there after all.
-                    let last = self.tracked[svc][k].last;
+                    // A run grown by windows after the recovery announced, which the
+                    // detector still ends there (stragglers after the "it's back" posts
+                    // that placed it early: see `Monitor::fell_silent`), is the same outage,
+                    // over as said: followed silently.
+                    let t = &self.tracked[svc][k];
+                    let (last, said) = (t.last, t.said.filter(|_| !t.withdrawn));
                     let beyond = inc.recovery.map_or(last, |_| last + self.params.merge_gap);
-                    if inc.last_window > beyond {
+                    let placed = settled_recovery(inc).or(*told);
+                    if said.is_some() && placed == said {
+                        let t = &mut self.tracked[svc][k];
+                        t.last = t.last.max(inc.last_window);
+                        t.seen = inc.clone();
+                    } else if inc.last_window > beyond {
                         let back = relapse_onset(w, svc, last + 1).max(inc.onset);
                         if self.tracked[svc][k].withdrawn {
                             self.begin((svc, None), inc, back, as_of, alerts);
@@ -513,6 +555,7 @@ impl Monitor {
             peak_at: inc.peak,
             onset: inc.onset,
             recovered: true,
+            said: None,
             withdrawn: false,
             seen: inc.clone(),
         });
@@ -534,7 +577,7 @@ impl Monitor {
             detail: inc.clone(),
         };
         out.push(alert(Event::Onset, onset));
-        let recovery = settled_recovery(&inc);
+        let recovery = Self::recovery_to_announce(&inc);
         if let Some(r) = recovery {
             out.push(alert(Event::Recovery, r));
         }
@@ -546,6 +589,7 @@ impl Monitor {
             peak_at: inc.peak,
             onset,
             recovered: recovery.is_some(),
+            said: recovery,
             withdrawn: false,
             seen: inc,
         });
@@ -607,11 +651,11 @@ impl Monitor {
         };
         out.push(self.tracked[svc][k].withdraw(w, svc, as_of, inc.clone()));
         let back = self.tracked[svc][k].onset;
-        if self.tracked[svc][j].recovered {
-            self.reopen(svc, j, inc, (back, as_of), out);
-        } else {
-            self.follow(svc, j, inc, as_of, out);
-        }
+        // `j` is recovered: `reconcile` took the first incident under way that `inc` overlaps
+        // as `k`, so one before it that `inc` overlaps is over (a branch that followed it as
+        // under way could not run: the review of the thirteenth pass).
+        debug_assert!(self.tracked[svc][j].recovered);
+        self.reopen(svc, j, inc, (back, as_of), out);
         Some(j)
     }
 
@@ -622,6 +666,7 @@ impl Monitor {
     /// lead-in of stray reports that `detect` on the whole input does not join).
     fn follow(&mut self, svc: usize, k: usize, inc: &Incident, as_of: Ts, out: &mut Vec<Alert>) {
         let min_more = self.params.min_reports;
+        let told = Self::recovery_to_announce(inc);
         let t = &mut self.tracked[svc][k];
         t.first = t.first.min(inc.first_window);
         t.last = t.last.max(inc.last_window);
@@ -648,10 +693,49 @@ impl Monitor {
             t.peak = inc.peak_reports;
             t.peak_at = inc.peak;
         }
-        if let Some(r) = settled_recovery(inc) {
+        if let Some(r) = told {
             out.push(alert(Event::Recovery, r));
             t.recovered = true;
+            t.said = Some(r);
         }
+    }
+
+    /// The recovery of `inc` to announce now: the detector's once it is settled
+    /// ([`settled_recovery`]), or, while its run could still grow (fewer than `merge_gap`
+    /// windows closed after its last elevated one), the one its "it's back" posts already
+    /// place (`Incident::recovery_told`), which [`Monitor::close`] keeps only once the windows
+    /// closed since its last elevated one are quiet beyond doubt ([`Monitor::fell_silent`]).
+    fn recovery_to_announce(inc: &Incident) -> Option<Ts> {
+        settled_recovery(inc).or(inc.recovery_told)
+    }
+
+    /// Whether the reports of `svc` in the windows closed after the last elevated one of `inc`
+    /// (at least [`TOLD_AFTER`] of them) are so few that the outage's own rate would rarely
+    /// give them: their count at most the Poisson quantile [`TOLD_ALPHA`] of that rate (the
+    /// mean report count of its last [`TOLD_RATE_WINDOWS`] windows) over as many windows. A
+    /// busy outage (tens of reports a window) falling silent says so in one window; a sparse
+    /// one (two voices a window, where a silent window is one chance in eight) needs more, and
+    /// by `merge_gap` windows the detector settles it anyway. Issue 17's fourteenth pass: the
+    /// recovery alert waited for `merge_gap` windows after the run in every case (26.6 minutes
+    /// after `detect`'s recovery, median on the suite); with one quiet window whatever the
+    /// rate, "it's back" posts said early in slow outages (`early-3`, `early-4`) announced
+    /// recoveries taken back minutes later.
+    fn fell_silent(&self, w: &Windows, svc: usize, inc: &Incident) -> bool {
+        let Some(closed) = self.closed else {
+            return false;
+        };
+        let after = closed - inc.last_window;
+        if after < TOLD_AFTER {
+            return false;
+        }
+        let cells = w.cells(svc);
+        let count = |r: std::ops::RangeInclusive<i64>| -> u32 {
+            cells.range(r).map(|(_, c)| c.reports).sum()
+        };
+        let from = (inc.last_window - TOLD_RATE_WINDOWS + 1).max(inc.first_window);
+        let rate = f64::from(count(from..=inc.last_window)) / (inc.last_window - from + 1) as f64;
+        let seen = count(inc.last_window + 1..=closed);
+        1.0 - poisson_sf(seen + 1, rate * after as f64) < TOLD_ALPHA
     }
 
     /// The end of the stream: alerts for the incidents not announced over (call after closing
@@ -901,6 +985,105 @@ mod tests {
         assert!(events[1].0 > 316, "{events:?}");
     }
 
+    /// The closes of windows 300 to 340 (one report in 50 minutes usual) with `voices(c)`
+    /// reports in window `c` and two "it's back" posts at `back`: (close, event, time).
+    fn closes_with(voices: impl Fn(i64) -> u32, back: Ts) -> Vec<(i64, Event, Ts)> {
+        let mut w = background(340);
+        let mut m = Monitor::new(Params::default(), 1, 10_000);
+        assert!(m.close(&mut w, 299, 300 * 60).is_empty());
+        let mut events = vec![];
+        for c in 300..=340 {
+            for v in 0..voices(c) {
+                report(&mut w, c * 60 + 5 + i64::from(v), &format!("c{c}v{v}"));
+            }
+            if back / 60 == c {
+                recovered(&mut w, back);
+            }
+            for a in m.close(&mut w, c, (c + 1) * 60) {
+                events.push((c, a.event, a.time));
+            }
+        }
+        events
+    }
+
+    #[test]
+    fn a_busy_outage_falling_silent_after_its_back_posts_is_announced_over_at_once() {
+        // Twenty voices a minute for ten minutes, then none, and two "it's back" posts in the
+        // first quiet minute: the detector places the recovery there, and settles it once
+        // `merge_gap` quiet minutes have closed (313). Twenty voices falling to none is no
+        // chance lull: announced at the close of that first quiet minute (310), where it was
+        // held until 313.
+        let events = closes_with(
+            |c| if (300..310).contains(&c) { 20 } else { 0 },
+            310 * 60 + 10,
+        );
+        let kinds: Vec<Event> = events.iter().map(|e| e.1).collect();
+        assert_eq!(kinds, [Event::Onset, Event::Recovery], "{events:?}");
+        assert_eq!(
+            (events[1].0, events[1].2),
+            (310, 310 * 60 + 10),
+            "{events:?}"
+        );
+    }
+
+    #[test]
+    fn a_sparse_outage_is_not_announced_over_on_one_quiet_window() {
+        // Two voices a minute for half an hour, then none, with the posts in the first quiet
+        // minute: at two a minute a silent minute is one chance in eight, so the recovery
+        // waits for more of them (at four a minute's rate, P 0.002 after three), here until
+        // the detector settles it anyway (333).
+        let events = closes_with(
+            |c| if (300..330).contains(&c) { 2 } else { 0 },
+            330 * 60 + 10,
+        );
+        let kinds: Vec<Event> = events.iter().map(|e| e.1).collect();
+        assert_eq!(kinds, [Event::Onset, Event::Recovery], "{events:?}");
+        assert_eq!(events[1].2, 330 * 60 + 10, "{events:?}");
+        assert!(events[1].0 >= 332, "{events:?}");
+        // Where the outage comes back after such a minute, nothing was said over: no
+        // recovery to take back, the one recovery after the return.
+        let events = closes_with(
+            |c| {
+                if (300..336).contains(&c) && c != 330 {
+                    2
+                } else {
+                    0
+                }
+            },
+            330 * 60 + 10,
+        );
+        let kinds: Vec<Event> = events.iter().map(|e| e.1).collect();
+        assert_eq!(kinds, [Event::Onset, Event::Recovery], "{events:?}");
+        assert!(events[1].0 > 336, "{events:?}");
+    }
+
+    #[test]
+    fn stragglers_after_a_recovery_announced_early_do_not_reopen_it() {
+        // The busy outage of the test above, announced over at 310; then a minute of three
+        // late voices (311), which the detector joins to the run (within `merge_gap`) while it
+        // still ends the outage at the posts: the same recovery, nothing taken back (it was
+        // reopened, and the same recovery announced again later).
+        let events = closes_with(
+            |c| {
+                if c < 310 {
+                    20
+                } else if c == 311 {
+                    3
+                } else {
+                    0
+                }
+            },
+            310 * 60 + 10,
+        );
+        let kinds: Vec<Event> = events.iter().map(|e| e.1).collect();
+        assert_eq!(kinds, [Event::Onset, Event::Recovery], "{events:?}");
+        assert_eq!(
+            (events[1].0, events[1].2),
+            (310, 310 * 60 + 10),
+            "{events:?}"
+        );
+    }
+
     #[test]
     fn later_alerts_keep_the_announced_onset_and_an_unsettled_recovery_can_be_withdrawn() {
         // An outage in minutes 300 to 302, then quiet: onset, then recovery.
@@ -922,7 +1105,7 @@ mod tests {
                 moved.peak += 60;
                 moved.peak_reports *= 4;
                 let mut out = vec![];
-                m.reconcile(&w, 0, &[&moved], (301, 302 * 60), &mut out);
+                m.reconcile(&w, 0, &[(moved.clone(), None)], (301, 302 * 60), &mut out);
                 assert_eq!(out.len(), 1, "{out:?}");
                 assert_eq!(out[0].event, Event::Update);
                 assert_eq!(out[0].onset, events[0].onset);
@@ -957,7 +1140,13 @@ mod tests {
         back.last_window = last + tail + 5;
         back.recovery = None;
         let mut out = vec![];
-        m.reconcile(&w, 0, &[&back], (last + tail + 6, 400 * 60), &mut out);
+        m.reconcile(
+            &w,
+            0,
+            &[(back.clone(), None)],
+            (last + tail + 6, 400 * 60),
+            &mut out,
+        );
         assert_eq!(out.len(), 1, "{out:?}");
         assert_eq!(out[0].event, Event::Onset, "{out:?}");
         assert_ne!(out[0].incident, events[0].incident, "{out:?}");

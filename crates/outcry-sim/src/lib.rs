@@ -821,13 +821,28 @@ pub fn fresh10_holdout() -> Vec<Spec> {
 /// joined to a held incident) before any detection or live code changed: seeds 210 100–211 103,
 /// never drawn before (the twelfth draw, 200 000, became development data when it was run).
 /// Same generator and parameters as the earlier draws. Not run while tuning; run once at the
-/// end of that pass (through `watch` and `detect`).
+/// end of that pass (through `watch` and `detect`; run then, development data since).
 pub const POSTS_FRESH11_HOLDOUT: u64 = 210_000;
 
 /// The held-out draw of [`POSTS_FRESH11_HOLDOUT`]: the same 59 scenario shapes, names prefixed
 /// `fresh11-`.
 pub fn fresh11_holdout() -> Vec<Spec> {
     suite_drawn(POSTS_FRESH11_HOLDOUT, "fresh11")
+}
+
+/// Seed offset of the posts suite's fourteenth held-out draw, reserved for issue 17's
+/// fourteenth pass (the doubtful recovery joins of the thirteenth, office-hour rises announced
+/// then withdrawn, a peeked onset joined after a refit, the clock's hour-gap wait in replays,
+/// the recovery hold's lateness) before any detection or live code changed: seeds
+/// 220 100–221 103, never drawn before (the thirteenth draw, 210 000, became development data
+/// when it was run). Same generator and parameters as the earlier draws. Not run while tuning;
+/// run once at the end of that pass (through `watch` and `detect`).
+pub const POSTS_FRESH12_HOLDOUT: u64 = 220_000;
+
+/// The held-out draw of [`POSTS_FRESH12_HOLDOUT`]: the same 59 scenario shapes, names prefixed
+/// `fresh12-`.
+pub fn fresh12_holdout() -> Vec<Spec> {
+    suite_drawn(POSTS_FRESH12_HOLDOUT, "fresh12")
 }
 
 /// The suite's 59 scenario shapes drawn with seeds offset by `offset`, each name prefixed
