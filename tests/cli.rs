@@ -583,6 +583,49 @@ fn a_json_lines_file_whose_first_line_is_cut_short_loses_that_line_only() {
 }
 
 #[test]
+fn a_json_document_cut_short_is_an_input_that_broke_off() {
+    // Half of a pretty-printed array of 50 posts: the posts before the cut are read, the one cut
+    // is counted as truncated input, and the run fails (exit 3) instead of reporting on half.
+    let env = TestEnv::new();
+    let posts: Vec<String> = (0..50)
+        .map(|i| {
+            format!(
+                "  {{\n    \"created_at\": \"2009-02-24T09:{i:02}:00Z\",\n    \"text\": \"gmail is down\",\n    \"user\": \"u{i}\"\n  }}"
+            )
+        })
+        .collect();
+    let doc = format!("[\n{}\n]\n", posts.join(",\n"));
+    let whole = env.write("whole.json", doc.as_bytes());
+    let cut = env.write("cut.json", &doc.as_bytes()[..doc.len() / 2]);
+    for threads in ["1", "2"] {
+        let run = |p: &Path| {
+            outcry()
+                .args(["detect", "--format", "json", "--threads", threads])
+                .arg(p)
+                .output()
+                .unwrap()
+        };
+        let out = run(&whole);
+        assert_eq!(out.status.code(), Some(0));
+        let r: JsonReport = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(r.stats.records, 50);
+        let out = run(&cut);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(3), "{err}");
+        assert!(
+            err.contains("the JSON document ends before it closes"),
+            "{err}"
+        );
+        let r: JsonReport = serde_json::from_slice(&out.stdout).unwrap();
+        // Every post closed before the cut is read.
+        let closed = doc[..doc.len() / 2].matches("\n  }").count() as u64;
+        assert_eq!(r.stats.records, closed, "{err}");
+        assert_eq!(r.stats.skipped_by_reason.get("truncated_input"), Some(&1));
+        assert_eq!(r.stats.skipped_by_reason.get("malformed_json"), None);
+    }
+}
+
+#[test]
 fn a_closed_pipe_ends_quietly() {
     let mut child = StdCommand::new(env!("CARGO_BIN_EXE_outcry"))
         .current_dir(env!("CARGO_MANIFEST_DIR"))

@@ -31,8 +31,9 @@ pub type Outcome<'a> = Result<Post<'a>, Skip>;
 pub struct DocEnd {
     /// Bytes read.
     pub bytes: u64,
-    /// The stream broke off: its line and the error.
-    pub broken: Option<(u64, io::Error)>,
+    /// The stream broke off: its line, whether a record had begun there (and is lost), and the
+    /// error: a read error (a truncated archive), or the document ending before it closes.
+    pub broken: Option<(u64, bool, io::Error)>,
 }
 
 /// Reads the JSON document(s) of `reader` to the end, handing each post (or skip) to `out`
@@ -47,6 +48,7 @@ pub fn read_doc(
     out: &mut dyn FnMut(u64, Outcome<'_>),
 ) -> DocEnd {
     let lines = Cell::new(0u64);
+    let mut cut = None;
     let held = Held::default();
     let mut src = Counting::new(reader, &lines, &held, max);
     let mut cx = Cx {
@@ -95,13 +97,30 @@ pub fn read_doc(
             } else {
                 lines.get() + 1
             };
+            if e.is_eof() {
+                // The input ends inside a value: the document was cut short (a partial copy or
+                // download), not a bad record among good ones.
+                cut = Some(line);
+                break;
+            }
             (cx.out)(line, Err(Skip::MalformedJson));
             if !src.resync() {
                 break;
             }
         }
     }
-    let broken = src.error.take().map(|e| (lines.get() + 1, e));
+    let broken = match (src.error.take(), cut) {
+        (Some(e), _) => Some((lines.get() + 1, false, e)),
+        (None, Some(line)) => Some((
+            line,
+            true,
+            io::Error::new(
+                io::ErrorKind::UnexpectedEof,
+                "the JSON document ends before it closes (a truncated copy?)",
+            ),
+        )),
+        (None, None) => None,
+    };
     DocEnd {
         bytes: src.bytes,
         broken,

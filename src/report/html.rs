@@ -158,12 +158,9 @@ fn summary(r: &Report, out: &mut dyn Write) -> io::Result<()> {
         s.recoveries
     )?;
     if s.skipped() > 0 {
-        writeln!(
-            out,
-            "Skipped {} lines ({}).",
-            s.skipped(),
-            text(&s.reasons_text())
-        )?;
+        let n = s.skipped();
+        let lines = if n == 1 { "line" } else { "lines" };
+        writeln!(out, "Skipped {n} {lines} ({}).", text(&s.reasons_text()))?;
     }
     if s.outliers() > 0 {
         writeln!(out, "Kept out of the windows: {} records.", s.outliers())?;

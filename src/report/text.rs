@@ -324,7 +324,9 @@ fn summary(r: &Report, out: &mut dyn Write) -> io::Result<()> {
         )?;
     }
     if s.skipped() > 0 {
-        writeln!(out, "Skipped {} lines ({}).", s.skipped(), s.reasons_text())?;
+        let n = s.skipped();
+        let lines = if n == 1 { "line" } else { "lines" };
+        writeln!(out, "Skipped {n} {lines} ({}).", s.reasons_text())?;
     }
     if s.dst_adjusted > 0 {
         writeln!(

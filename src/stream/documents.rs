@@ -106,14 +106,7 @@ pub(crate) fn scan_doc(
     for (a, b) in stats.implied_zone.iter_mut().zip(json.implied()) {
         *a += b;
     }
-    finish(
-        c,
-        warn,
-        &name,
-        strict,
-        bytes,
-        broken.map(|(l, e)| (l, false, e)),
-    )
+    finish(c, warn, &name, strict, bytes, broken)
 }
 
 /// Counts the bytes, and the input breaking off (a record begun there is `truncated_input`).
