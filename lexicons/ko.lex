@@ -1905,12 +1905,6 @@ timeout 계속
 돌아온대
 돌아온다고
 
-# "Y은 잘 됨" after X failed: the topic particle sets Y against X (아프리카 방송 안 나와서
-# 치지직으로 갈아탐 … 치지직은 잘 됨): Y works where X does not, no return of Y.
-[exclude ko]
-은 잘 됨
-은 잘 돼
-은 잘 되
 
 # Thought it was down, and it was not (홈택스 안 되는 줄 알고 식겁했는데 공동인증서 만료였음), as 줄
 # 알았는데 says.

@@ -292,11 +292,13 @@ fn windows_by_facet_adds_rows_per_service_and_facet() {
         header.iter().rev().take(3).collect::<Vec<_>>(),
         ["facet_posts", "reading", "facet"]
     );
+    let col = |name: &str| header.iter().position(|c| c == name).unwrap();
+    let (facet, reading, facet_posts) = (col("facet"), col("reading"), col("facet_posts"));
     let mut web_fails = 0;
     let mut service_rows = 0;
     for row in rows.records() {
         let row = row.unwrap();
-        if row[11].is_empty() {
+        if row[facet].is_empty() {
             service_rows += 1;
             continue;
         }
@@ -304,9 +306,9 @@ fn windows_by_facet_adds_rows_per_service_and_facet() {
             row[3].is_empty(),
             "facet rows leave the service's counts empty"
         );
-        if &row[2] == "gmail" && &row[11] == "web" && &row[12] == "fails" {
+        if &row[2] == "gmail" && &row[facet] == "web" && &row[reading] == "fails" {
             let at = &row[0];
-            let n: u32 = row[13].parse().unwrap();
+            let n: u32 = row[facet_posts].parse().unwrap();
             if n > 0 {
                 assert!(
                     at.starts_with("2009-02-24T09") || at.starts_with("2009-02-24T1"),

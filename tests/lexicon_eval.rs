@@ -717,14 +717,16 @@ const TEST14: (f64, f64, usize) = (0.93, 0.85, 1);
 /// report (the rules alone 0.873, 0.932 (tp 69, fp 10, fn 5), 1); the round's rules found on
 /// spent sets only left it as it was. Tuned on since (rules; the vetter was not retrained):
 /// 0.986, 0.973 (tp 72, fp 1, fn 2), none (the rules alone 0.961, 0.986 (tp 73, fp 3, fn 1), 0):
-/// a tuned figure, held as a floor that one more error breaks.
+/// a tuned figure. One rule of the tuning (은 잘 됨 as a contrast) was withdrawn after the merge,
+/// since it hid the facet reader's "works" phrase: 0.986, 0.959 (tp 71, fp 1, fn 3) since, held
+/// as a floor that one more error breaks.
 #[test]
 fn fifteenth_set_dev_half_holds_what_it_measured() {
     hold_half("labelled15-dev.tsv", DEV15);
 }
 
 /// What the fifteenth set's dev half measures with the shipped rules and vetter (a floor).
-const DEV15: (f64, f64, usize) = (0.98, 0.97, 0);
+const DEV15: (f64, f64, usize) = (0.98, 0.95, 0);
 
 /// The untouched half of the fifteenth set (issue 14, round fourteen), run once at the end of
 /// the round, after the rules were committed (commit bda0882): with the vetter, precision 0.934,
