@@ -16,13 +16,8 @@ use outcry::record::Post;
 use outcry::stream::{sequential, Sink, Stats};
 use outcry::time::{rfc3339_utc, Ts};
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn bin() -> &'static str {
-    env!("CARGO_BIN_EXE_outcry")
-}
+mod common;
+use common::{bin, piped, root};
 
 /// A post as read, owned.
 #[derive(Debug, Clone)]
@@ -212,28 +207,6 @@ struct Announced {
 
 fn ts(v: &Value) -> Ts {
     outcry::time::parse_time(v.as_str().unwrap(), chrono_tz::UTC).unwrap()
-}
-
-/// `outcry ARGS` with `input` piped to standard input: (status, stdout, stderr).
-fn piped(args: &[&str], input: Vec<u8>) -> (i32, String, String) {
-    let mut child = Command::new(bin())
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    let feeder = std::thread::spawn(move || {
-        let _ = stdin.write_all(&input);
-    });
-    let out = child.wait_with_output().unwrap();
-    feeder.join().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
 }
 
 /// Where one of detect's incidents first stood out (see [`first_elevated`]).

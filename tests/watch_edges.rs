@@ -4,7 +4,6 @@
 //! are copies of the few `tests/watch.rs` needs, kept apart so both files stay small.)
 
 use std::io::Write;
-use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -16,13 +15,8 @@ use outcry::record::Post;
 use outcry::stream::{sequential, Sink, Stats};
 use outcry::time::{rfc3339_utc, Ts};
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn bin() -> &'static str {
-    env!("CARGO_BIN_EXE_outcry")
-}
+mod common;
+use common::{bin, piped, root};
 
 /// Every post read, as a JSON line that reads back the same (times in UTC), with its time.
 struct Grab {
@@ -66,28 +60,6 @@ fn gmail_fixture() -> String {
     sequential::read(&cfg.scan, &mut g).unwrap();
     g.posts.sort_by_key(|p| p.0);
     g.posts.iter().map(|(_, l)| format!("{l}\n")).collect()
-}
-
-/// `outcry ARGS` with `input` piped to standard input: (status, stdout, stderr).
-fn piped(args: &[&str], input: Vec<u8>) -> (i32, String, String) {
-    let mut child = Command::new(bin())
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    let feeder = std::thread::spawn(move || {
-        let _ = stdin.write_all(&input);
-    });
-    let out = child.wait_with_output().unwrap();
-    feeder.join().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
 }
 
 /// What a run announced: (event, service, onset, recovery) per alert.

@@ -109,8 +109,22 @@ pub fn read_doc(
             }
         }
     }
-    let broken = match (src.error.take(), cut) {
-        (Some(e), _) => Some((lines.get() + 1, false, e)),
+    let broken = broken_at(src.error.take(), lines.get() + 1, cut);
+    DocEnd {
+        bytes: src.bytes,
+        broken,
+    }
+}
+
+/// How a document's reading broke off, if it did: a read error (at line `next`, nothing begun
+/// there known), else the document ending inside a value begun at line `cut` (that record lost).
+fn broken_at(
+    error: Option<io::Error>,
+    next: u64,
+    cut: Option<u64>,
+) -> Option<(u64, bool, io::Error)> {
+    match (error, cut) {
+        (Some(e), _) => Some((next, false, e)),
         (None, Some(line)) => Some((
             line,
             true,
@@ -120,10 +134,6 @@ pub fn read_doc(
             ),
         )),
         (None, None) => None,
-    };
-    DocEnd {
-        bytes: src.bytes,
-        broken,
     }
 }
 
