@@ -6,7 +6,7 @@
 
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use clap::Parser;
 use serde_json::Value;
@@ -17,7 +17,7 @@ use outcry::stream::{sequential, Sink, Stats};
 use outcry::time::{rfc3339_utc, Ts};
 
 mod common;
-use common::{bin, piped, root};
+use common::{bin, piped, root, spawn_watch};
 
 /// A post as read, owned.
 #[derive(Debug, Clone)]
@@ -1098,17 +1098,6 @@ fn lines_of(child: &mut std::process::Child) -> std::sync::mpsc::Receiver<String
         }
     });
     rx
-}
-
-fn spawn_watch(args: &[&str]) -> std::process::Child {
-    Command::new(bin())
-        .arg("watch")
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap()
 }
 
 /// `outcry watch ARGS` started with `input` written to its stdin, which stays open (drop it

@@ -4,7 +4,7 @@
 //! are copies of the few `tests/watch.rs` needs, kept apart so both files stay small.)
 
 use std::io::Write;
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use clap::Parser;
@@ -16,7 +16,7 @@ use outcry::stream::{sequential, Sink, Stats};
 use outcry::time::{rfc3339_utc, Ts};
 
 mod common;
-use common::{bin, piped, root};
+use common::{piped, root, spawn_watch};
 
 /// Every post read, as a JSON line that reads back the same (times in UTC), with its time.
 struct Grab {
@@ -171,14 +171,7 @@ fn a_signal_with_a_slow_notifier_ends_promptly_and_hands_on_the_unresolved_alert
         "read line; echo \"$line\" >> '{}'; [ \"$OUTCRY_EVENT\" = unresolved ] || sleep 60",
         got.display()
     );
-    let mut child = Command::new(bin())
-        .args(["watch", "--format", "jsonl", "--exec", &cmd])
-        .args(["--exec-timeout", "60s"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn_watch(&["--format", "jsonl", "--exec", &cmd, "--exec-timeout", "60s"]);
     let mut stdin = child.stdin.take().unwrap();
     stdin
         .write_all(chatter_then_outage(1_700_000_000, 30).as_bytes())

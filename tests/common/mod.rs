@@ -1,5 +1,5 @@
-//! What the live-mode test files share: the crate's root, the binary, and running the binary
-//! with input piped to it.
+//! What the live-mode test files share: the crate's root, the binary, running the binary with
+//! input piped to it, and starting `outcry watch` with its streams piped.
 
 use std::io::Write;
 use std::path::Path;
@@ -33,4 +33,16 @@ pub fn piped(args: &[&str], input: Vec<u8>) -> (i32, String, String) {
         String::from_utf8(out.stdout).unwrap(),
         String::from_utf8(out.stderr).unwrap(),
     )
+}
+
+/// `outcry watch ARGS` started with its standard streams piped, for a test to feed and read.
+pub fn spawn_watch(args: &[&str]) -> std::process::Child {
+    Command::new(bin())
+        .arg("watch")
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
 }
