@@ -160,12 +160,13 @@ impl Score {
             Some((m, w)) => format!("median {m:.1} min, worst {w:.1} min"),
             None => "none".to_string(),
         };
+        let alarms = self.false_alarms.len();
         let mut line = format!(
-            "{} of {} events hit, {} missed, {} false alarms; onset error {}; recovery error {}",
+            "{} of {} events hit, {} missed, {alarms} false alarm{}; onset error {}; recovery error {}",
             self.hits(),
             self.events.len(),
             self.events.len() - self.hits(),
-            self.false_alarms.len(),
+            if alarms == 1 { "" } else { "s" },
             mm(&self.onset_errors()),
             mm(&self.recovery_errors()),
         );
@@ -205,12 +206,35 @@ pub fn read_truth(text: &str) -> Result<Vec<TruthEvent>> {
             None | Some("") => None,
             Some(s) => Some(t(s)?),
         };
+        let (onset, recovery) = (t(&row[1])?, t(&row[2])?);
+        if recovery < onset {
+            bail!(
+                "truth line {}: the recovery {} is before the onset {}",
+                k + 1,
+                row[2].trim(),
+                row[1].trim()
+            );
+        }
+        if recovering.is_some_and(|r| r < onset || r > recovery) {
+            bail!(
+                "truth line {}: the partial recovery {} is not between the onset and the recovery",
+                k + 1,
+                row[3].trim()
+            );
+        }
+        let service = row[0].trim().to_string();
+        if service.is_empty() {
+            bail!("truth line {}: no service", k + 1);
+        }
         out.push(TruthEvent {
-            service: row[0].trim().to_string(),
-            onset: t(&row[1])?,
-            recovery: t(&row[2])?,
+            service,
+            onset,
+            recovery,
             recovering,
         });
+    }
+    if out.is_empty() {
+        bail!("no labelled event: want rows of service,onset,recovery");
     }
     Ok(out)
 }
@@ -341,6 +365,24 @@ mod tests {
         assert!(s
             .summary()
             .starts_with("1 of 2 events hit, 1 missed, 2 false alarms"));
+    }
+
+    #[test]
+    fn a_truth_file_that_cannot_be_right_is_refused_with_its_line() {
+        let bad = [
+            ("gmail,2024-05-02T13:00:00Z,2024-05-02T11:00:00Z\n", "line 1: the recovery"),
+            (
+                "service,onset,recovery\ngmail,2024-05-02T11:00:00Z,2024-05-02T13:00:00Z,2024-05-02T14:00:00Z\n",
+                "line 2: the partial recovery",
+            ),
+            (",2024-05-02T11:00:00Z,2024-05-02T13:00:00Z\n", "line 1: no service"),
+            ("service,onset,recovery\n", "no labelled event"),
+            ("", "no labelled event"),
+        ];
+        for (text, why) in bad {
+            let e = read_truth(text).unwrap_err().to_string();
+            assert!(e.contains(why), "{text:?}: {e}");
+        }
     }
 
     #[test]

@@ -1131,6 +1131,40 @@ fn eval_scores_a_report_against_labelled_events() {
         .arg(&truth)
         .assert()
         .failure();
+    // The truth may name a service as people do ("Gmail", 지메일): the same hit. A name outcry
+    // does not know is told on stderr; a row whose recovery comes before its onset is refused
+    // (3) with its line.
+    for (name, warned) in [("Gmail", false), ("지메일", false), ("gmial", true)] {
+        let truth = env.write(
+            "named.csv",
+            format!("{name},2009-02-24T09:30:00Z,2009-02-24T12:00:00Z\n").as_bytes(),
+        );
+        let out = outcry()
+            .args(["eval", "--truth"])
+            .arg(&truth)
+            .arg(&report)
+            .output()
+            .unwrap();
+        let (text, err) = (
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr),
+        );
+        assert_eq!(out.status.code(), Some(0), "{name}: {err}");
+        let hit = text.contains("1 of 1 events hit, 0 missed, 0 false alarms");
+        assert_eq!(hit, !warned, "{name}: {text}");
+        assert_eq!(err.contains("\"gmial\" is no service id"), warned, "{err}");
+    }
+    let truth = env.write(
+        "backwards.csv",
+        b"gmail,2009-02-24T12:00:00Z,2009-02-24T09:30:00Z\n",
+    );
+    outcry()
+        .args(["eval", "--truth"])
+        .arg(&truth)
+        .arg(&report)
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("truth line 1: the recovery"));
 }
 
 #[test]

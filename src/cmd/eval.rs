@@ -4,7 +4,8 @@ use anyhow::{Context, Result};
 
 use super::cli::EvalArgs;
 use super::exit_codes;
-use crate::eval::{read_report, read_truth, score, write_text};
+use crate::eval::{read_report, read_truth, score, write_text, Detected, TruthEvent};
+use crate::lexicon::Lexicon;
 use crate::report::JsonReport;
 
 /// `outcry eval --truth FILE REPORT`.
@@ -17,9 +18,35 @@ pub fn run(a: &EvalArgs) -> Result<i32> {
     let report: JsonReport = serde_json::from_str(&report)
         .with_context(|| format!("{}: not an outcry JSON report", a.report.display()))?;
     let (found, window) = read_report(&report)?;
+    let truth = by_service_id(truth, &found);
     let s = score(&truth, &found, window);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     write_text(&s, &mut out)?;
     Ok(exit_codes::SUCCESS)
+}
+
+/// The labelled events with each service written as the report writes it: a name the report's
+/// incidents use stays; any other known id or alias ("Gmail", "지메일") becomes the shipped
+/// lexicon's id. A name that is neither is told once on stderr: its events can only be missed.
+fn by_service_id(mut truth: Vec<TruthEvent>, found: &[Detected]) -> Vec<TruthEvent> {
+    let lex = Lexicon::builtin();
+    let mut unknown: Vec<String> = vec![];
+    for e in &mut truth {
+        if found.iter().any(|d| d.service == e.service) {
+            continue;
+        }
+        match lex.find_service(&e.service) {
+            Some(i) => e.service.clone_from(&lex.services[i].id),
+            None if !unknown.contains(&e.service) => unknown.push(e.service.clone()),
+            None => {}
+        }
+    }
+    for name in unknown {
+        crate::eline!(
+            "outcry: warning: --truth: {:?} is no service id or alias outcry knows, and no incident of the report names it: its events can only be missed",
+            crate::terminal::escape(&name)
+        );
+    }
+    truth
 }

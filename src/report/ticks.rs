@@ -129,7 +129,10 @@ mod tests {
         let midnight = 1_711_843_200; // 2024-03-31T00:00:00Z = 00:00 GMT
         let t = ticks(midnight + 1800, midnight + 3 * 3600, london, 8);
         let labels: Vec<&str> = t.iter().map(|x| x.label.as_str()).collect();
-        assert_eq!(labels, ["00:30", "02:00", "02:30", "03:00", "03:30", "04:00"]);
+        assert_eq!(
+            labels,
+            ["00:30", "02:00", "02:30", "03:00", "03:30", "04:00"]
+        );
         for x in &t {
             let shown = local(x.at, london).unwrap().format("%H:%M").to_string();
             assert_eq!(shown, x.label);
@@ -138,6 +141,9 @@ mod tests {
         let ny: Tz = "America/New_York".parse().unwrap();
         let t = ticks(1_710_050_400, 1_710_050_400 + 3 * 3600, ny, 8); // from 01:00 EST
         let labels: Vec<&str> = t.iter().map(|x| x.label.as_str()).collect();
-        assert_eq!(labels, ["01:00", "01:30", "03:00", "03:30", "04:00", "04:30", "05:00"]);
+        assert_eq!(
+            labels,
+            ["01:00", "01:30", "03:00", "03:30", "04:00", "04:30", "05:00"]
+        );
     }
 }
