@@ -104,7 +104,8 @@ pub fn read_doc(
                 break;
             }
             (cx.out)(line, Err(Skip::MalformedJson));
-            if !src.resync() {
+            let in_list = matches!(held.mode.get(), Mode::Element { .. });
+            if !src.resync(in_list) {
                 break;
             }
         }
@@ -168,6 +169,9 @@ struct Counting<'r, 'l> {
     over: bool,
     /// Brackets around the list read on after a long element, to pass over once it ends.
     owed: u32,
+    /// The last two bytes read (line breaks before the first): whether serde_json's syntax
+    /// error took the `{` that starts the next top-level value in its first column.
+    last_two: [u8; 2],
 }
 
 /// What the document reader is in when a record begins, shared between the visitors (who say
@@ -297,6 +301,7 @@ impl Read for Counting<'_, '_> {
         if b == b'\n' {
             self.lines.set(self.lines.get() + 1);
         }
+        self.last_two = [self.last_two[1], b];
         out[0] = b;
         Ok(1)
     }
@@ -400,6 +405,7 @@ impl<'r, 'l> Counting<'r, 'l> {
             start_line: 0,
             over: false,
             owed: 0,
+            last_two: [b'\n'; 2],
         }
     }
 }
@@ -488,8 +494,18 @@ impl Counting<'_, '_> {
 
     /// After a syntax error: skips to the next line that starts (after white space) with `{`
     /// and follows a line that ended an element or opened the list (`},`, `}`, `[`, `,`), and
-    /// leaves it to be read; false when there is none.
-    fn resync(&mut self) -> bool {
+    /// leaves it to be read; false when there is none. `in_list`: the value that broke was an
+    /// element of a list, which reading goes on with. Otherwise it was a top-level value of a
+    /// stream of them (`jq .` output): the next is one too, and a line that starts with `{` in
+    /// its first column starts one whatever came before it (the broken value's last line).
+    fn resync(&mut self, in_list: bool) -> bool {
+        if !in_list && self.last_two == [b'\n', b'{'] {
+            // The error was met at that `{` (serde_json took it to find the value before it
+            // unfinished): it is the next value's, given back.
+            self.unread(b'{');
+            self.after_resync = true;
+            return true;
+        }
         let mut line = Vec::new();
         let mut prev_ends_element = false;
         loop {
@@ -517,15 +533,18 @@ impl Counting<'_, '_> {
                 line.extend_from_slice(&last);
             }
             let t = line.trim_ascii();
-            if t.starts_with(b"{") && prev_ends_element {
+            let top = !in_list && line.first() == Some(&b'{');
+            if t.starts_with(b"{") && (prev_ends_element || top) {
                 // Give the line back (with its line break), to be read as the next element of
-                // a list that goes on (hence the `[`); what closed the old list is then passed
-                // over (`after_resync`).
+                // a list that goes on (hence the `[`), or as the next top-level value; what
+                // closed the old list is then passed over (`after_resync`).
                 self.unread(b'\n');
                 for &b in line.iter().rev() {
                     self.unread(b);
                 }
-                self.unread(b'[');
+                if in_list {
+                    self.unread(b'[');
+                }
                 self.after_resync = true;
                 return true;
             }
@@ -892,5 +911,51 @@ mod tests {
                 (8, post(Some("post"), Some("https://m/u"), "three & four")),
             ]
         );
+    }
+
+    /// Texts of the posts read, and the lines of the skips.
+    fn texts_and_skips(doc: &str) -> (Vec<String>, Vec<u64>) {
+        let (mut texts, mut skips) = (vec![], vec![]);
+        for (line, got) in read(doc) {
+            match got {
+                Ok((_, _, t)) => texts.push(t),
+                Err(_) => skips.push(line),
+            }
+        }
+        (texts, skips)
+    }
+
+    #[test]
+    fn a_broken_value_in_a_stream_of_them_costs_that_value_only() {
+        // `jq .` output: pretty-printed objects one after another, no list. The third lost its
+        // closing brace (the error is met at the fourth's `{`), or was cut inside its text (a
+        // bare line break in a string): every other object is read, as top-level values (read as
+        // a list's elements, each would need a comma and every second one was lost).
+        let obj = |i: usize| format!("{{\n  \"time\": 1235467862,\n  \"text\": \"post {i}\"\n}}\n");
+        let all: Vec<String> = (0..8).map(obj).collect();
+        let want: Vec<String> = (0..8)
+            .filter(|&i| i != 2)
+            .map(|i| format!("post {i}"))
+            .collect();
+        for broken in [
+            "{\n  \"time\": 1235467862,\n  \"text\": \"post 2\"\n",
+            "{\n  \"time\": 1235467862,\n  \"text\": \"post\n",
+        ] {
+            let mut doc = all.clone();
+            doc[2] = broken.to_string();
+            let (texts, skips) = texts_and_skips(&doc.concat());
+            assert_eq!(texts, want, "{broken:?}");
+            assert_eq!(skips.len(), 1, "{broken:?}");
+        }
+        // In a list, the elements after the one that broke go on as a list.
+        let list = format!(
+            "[\n{},\n{{\n  \"text\": \"post\n}},\n{},\n{}]\n",
+            obj(0).trim_end(),
+            obj(3).trim_end(),
+            obj(4).trim_end()
+        );
+        let (texts, skips) = texts_and_skips(&list);
+        assert_eq!(texts, ["post 0", "post 3", "post 4"], "{list}");
+        assert_eq!(skips.len(), 1);
     }
 }
