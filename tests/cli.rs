@@ -583,6 +583,36 @@ fn a_json_lines_file_whose_first_line_is_cut_short_loses_that_line_only() {
 }
 
 #[test]
+fn a_very_short_cut_first_line_on_a_slow_pipe_stays_json_lines() {
+    // `{"a":` and a line break, then (a moment later, as a pipe gives it) whole posts: the
+    // layout waits for the second line, so the file is JSON Lines with one malformed line, not
+    // a JSON document whose every line is broken.
+    let mut child = StdCommand::new(env!("CARGO_BIN_EXE_outcry"))
+        .args(["detect", "--format", "json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(b"{\"a\":\n").unwrap();
+    stdin.flush().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    for i in 1..=20 {
+        let line = format!(
+            "{{\"created_at\":\"2009-02-24T09:{i:02}:00Z\",\"text\":\"gmail is down\",\"user\":\"u{i}\"}}\n"
+        );
+        stdin.write_all(line.as_bytes()).unwrap();
+    }
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("<stdin>:1: skipped: malformed JSON"), "{err}");
+    let r: JsonReport = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!((r.stats.records, r.stats.reports), (20, 20), "{err}");
+}
+
+#[test]
 fn a_json_document_cut_short_is_an_input_that_broke_off() {
     // Half of a pretty-printed array of 50 posts: the posts before the cut are read, the one cut
     // is counted as truncated input, and the run fails (exit 3) instead of reporting on half.

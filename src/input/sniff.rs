@@ -80,12 +80,21 @@ pub fn by_name(name: &str) -> Option<Layout> {
 }
 
 /// Whether `head` is enough to tell the layout: a first line that is not blank and ends (more
-/// is needed only for a first line longer than what was read).
+/// is needed only for a first line longer than what was read); when that line opens an object
+/// it does not close, the second line too, which tells a pretty-printed document from JSON
+/// Lines whose first line was cut short (`object_layout`).
 pub fn enough(head: &[u8]) -> bool {
-    match head.iter().position(|b| !b.is_ascii_whitespace()) {
-        Some(start) => memchr::memchr(b'\n', &head[start..]).is_some(),
-        None => false,
-    }
+    let Some(start) = head.iter().position(|b| !b.is_ascii_whitespace()) else {
+        return false;
+    };
+    let rest = &head[start..];
+    let Some(end) = memchr::memchr(b'\n', rest) else {
+        return false;
+    };
+    let line = &rest[..end];
+    let unfinished = line.starts_with(b"{")
+        && serde_json::from_slice::<serde::de::IgnoredAny>(line).is_err_and(|e| e.is_eof());
+    !unfinished || memchr::memchr(b'\n', &rest[end + 1..]).is_some()
 }
 
 /// The layout of an input called `name` whose decompressed stream starts with `head`: see the
@@ -476,6 +485,12 @@ mod tests {
         let doc = "{\"text\": \"say \\\"hi\\\"\",\n  \"user\": \"a\"\n}\n";
         assert_eq!(of("-", doc), Layout::JsonDoc);
         assert_eq!(of("-", "{\n  \"items\": [\n"), Layout::JsonDoc);
+        // A first line that opens an object and stops: the second line is needed too.
+        assert!(!enough(b"{\"a\":\n"));
+        assert!(!enough(b"{\"a\":\n{\"text\":"));
+        assert!(enough(b"{\"a\":\n{\"text\":\"x\"}\n"));
+        assert!(enough(b"  {\"text\":\"x\"}\n"));
+        assert!(enough(b"date,text\n"));
         assert!(ends_in_string(br#"{"a":"x\"y"#));
         assert!(!ends_in_string(br#"{"a":"x\\","b":1,"#));
     }
