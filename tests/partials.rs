@@ -306,3 +306,36 @@ fn a_partial_named_twice_is_merged_once() {
     assert_eq!(code, 0, "{err}");
     assert_eq!(detect(&[&merged]).0, once);
 }
+
+#[test]
+fn scan_says_which_detection_options_it_does_not_use() {
+    // A partial holds window counts: --alpha and --no-seasonal change nothing in it, and scan
+    // says so (the partial is the one scanned without them), where detection would use them.
+    let dir = tempfile::tempdir().unwrap();
+    let tweets = "fixtures/gmail-2009-02-24/tweets.jsonl.gz".to_string();
+    let plain = dir.path().join("plain.part").to_string_lossy().into_owned();
+    let tuned = dir.path().join("tuned.part").to_string_lossy().into_owned();
+    let (_, err, code) = outcry(&strings(&["scan", "--partial", &plain, &tweets]));
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("does not use"), "{err}");
+    let args = [
+        "scan",
+        "--alpha",
+        "0.01",
+        "--no-seasonal",
+        "--partial",
+        &tuned,
+        &tweets,
+    ];
+    let (_, err, code) = outcry(&strings(&args));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("scan does not use --alpha, --no-seasonal")
+            && err.contains("detect --partials"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read(&plain).unwrap(),
+        std::fs::read(&tuned).unwrap()
+    );
+}

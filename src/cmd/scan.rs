@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 
 use anyhow::Result;
 
-use super::cli::ScanArgs;
+use super::cli::{CommonArgs, ScanArgs, Sensitivity};
 use super::config::{self, Config, UsageError};
 use super::exit_codes;
 use crate::lexicon::Matcher;
@@ -16,6 +16,13 @@ use crate::stream::{parallel, warn_skipped};
 /// `outcry scan`: the exit code says whether every input was read, as `detect`'s does.
 pub fn run(a: &ScanArgs) -> Result<i32> {
     let cfg = Config::from_args(&a.common)?;
+    let ignored = detection_options(&a.common);
+    if !ignored.is_empty() && !a.common.quiet {
+        crate::eline!(
+            "outcry: warning: scan does not use {}: detection options take effect where the partials are detected from (`outcry detect --partials`)",
+            ignored.join(", ")
+        );
+    }
     let (lex, about) = config::load_lexicon(&a.common.lexicons)?;
     let matcher = Matcher::new(lex, about);
     config::note_inputs(&cfg);
@@ -40,4 +47,18 @@ pub fn run(a: &ScanArgs) -> Result<i32> {
     // Warnings about times (implied zones, outliers) wait for the merged whole: `detect
     // --partials` gives them once, for all parts.
     exit_codes::of_run(&partial.part.stats, None)
+}
+
+/// The options given that only detection uses (a partial holds window counts, the same for any
+/// of them), by their flags.
+fn detection_options(c: &CommonArgs) -> Vec<&'static str> {
+    let given = [
+        (c.alpha.is_some(), "--alpha"),
+        (c.min_reports.is_some(), "--min-reports"),
+        (c.sensitivity != Sensitivity::Normal, "--sensitivity"),
+        (c.no_seasonal, "--no-seasonal"),
+        (c.merge_gap != 3, "--merge-gap"),
+        (c.keep_outliers, "--keep-outliers"),
+    ];
+    given.into_iter().filter(|g| g.0).map(|g| g.1).collect()
 }
