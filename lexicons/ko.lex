@@ -1920,3 +1920,28 @@ timeout 계속
 점검 끝났다면서
 끝났다며
 끝났다면서
+
+# Issue 14, round fifteen: an outage dated by its year in Korean (2022년 카카오 먹통 사태, 2014년 라인
+# 장애 당시) is one looked back on. 2010-2029 only, as the English `dated` sense; the bare year
+# ("feels like 2022 all over again") stays a comparison.
+[sense past 6 every]
+2010년
+2011년
+2012년
+2013년
+2014년
+2015년
+2016년
+2017년
+2018년
+2019년
+2020년
+2021년
+2022년
+2023년
+2024년
+2025년
+2026년
+2027년
+2028년
+2029년

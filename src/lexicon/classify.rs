@@ -457,6 +457,15 @@ pub(super) const MODIFIERS: [&str; 2] = ["에", "의"];
 /// How many words before an outage phrase [`Matcher::told_as_before`] looks for a mark of time.
 const BEFORE_REACH: usize = 3;
 
+/// Verbs with which a service shows its own words: a quotation right after one, with the
+/// service named just before it, is the service's error page ("reddit really said \"you broke
+/// reddit\""), not a mention (see [`Matcher::quoted_with_name`]).
+const SAYING: &[&str] = &["said", "says", "say", "saying", "shows", "showing", "showed"];
+
+/// How many words before an outage phrase "after" may stand and tell it as what came before a
+/// return ("back *after* an hour of \"unable to connect\""); see [`Matcher::told_as_before`].
+const AFTER_REACH: usize = 5;
+
 /// Words that tell an outage phrase after them as what was, once it works again: past forms of
 /// "be" and "have", words of earlier time (English whole words; Korean within a word).
 const EARLIER: &[&str] = &[
@@ -704,6 +713,9 @@ pub enum Dropped {
     /// A `~` entry whose subject is another word between it and the service's name ("twitch
     /// sub count went down"): see `Matcher::set_aside_other_subjects`.
     OtherSubject,
+    /// An outage or recovery phrase quoted with a service's name in a short quotation ("\"네이버
+    /// 먹통\" 사태 1년", "tweets \"is reddit down?\""): words mentioned, not said.
+    Quoted,
 }
 
 /// One literal match in the normalised text: byte range, term, and whether it was set aside.
@@ -1157,6 +1169,7 @@ impl Matcher {
         self.set_aside_other_senses(hay, &mut s.hits, &mut s.dropped);
         self.set_aside_by_ending(hay, &mut s.hits, &mut s.dropped);
         self.set_aside_other_subjects(hay, &mut s.hits, &mut s.dropped);
+        self.set_aside_quoted(&s.norm, &mut s.hits, &mut s.dropped);
         self.drop_without_context(hay, &mut s.hits, &mut s.dropped);
         self.drop_without_subject(&s.norm, &s.layout, &mut s.hits, &mut s.dropped);
         let mut last = self.sort_by_role(hay, &s.hits, &mut s.roles);
@@ -1919,7 +1932,8 @@ impl Matcher {
                     }
                     let frame = self
                         .template_at(hay, h, hits)
-                        .filter(|_| !self.told_as_past(hay, hits, h));
+                        .filter(|_| !self.told_as_past(hay, hits, h))
+                        .filter(|_| !self.quoted_frame(hay, h));
                     if let Some(t) = frame {
                         roles.terms.push(self.entries.len() + t);
                         last.outage = Some(h.start);
@@ -2085,7 +2099,14 @@ impl Matcher {
             EARLIER
                 .iter()
                 .any(|m| if m.is_ascii() { w == *m } else { w.contains(m) })
-        }) || clause.ends_with("no more ");
+        }) || clause.ends_with("no more ")
+            // "online again after that global outage", "after an hour of \"unable to
+            // connect\"": what came after "after" is the time before the return.
+            || clause
+                .rsplit(' ')
+                .filter(|w| !w.is_empty())
+                .take(AFTER_REACH)
+                .any(|w| w == "after");
         let after = &hay[h.end..hay.len().min(h.end + 9)];
         let after = match std::str::from_utf8(after) {
             Ok(a) => a,
@@ -2133,6 +2154,11 @@ impl Matcher {
                 "사라지",
                 "안생겨",
                 "해결",
+                "is gone",
+                "are gone",
+                "went away",
+                "has gone away",
+                "'s gone",
             ]
             .iter()
             .any(|m| after.starts_with(m))
@@ -2304,6 +2330,68 @@ impl Matcher {
                     && gap_words(&hay[a.end..start]).is_some_and(|n| n <= COMPOSE_REACH)
             });
             named.then_some((start, f.term, g.term))
+        })
+    }
+
+    /// Moves the outage and recovery hits quoted together with a service's name from `hits` to
+    /// `dropped`: a short quotation of a name and its outage phrase ("\"카톡 먹통\" 떴길래",
+    /// "\"YouTube is broken\"", "tweets \"is reddit down?\"") mentions the words, a search, a
+    /// headline or what someone else said; an error message quoted after the name ("twitch:
+    /// \"Error #2000 network error\"") quotes no name and stands.
+    fn set_aside_quoted(&self, hay: &str, hits: &mut Vec<Hit>, dropped: &mut Vec<Hit>) {
+        if !hay.contains(['"', '\'', '\u{201C}', '\u{300C}']) {
+            return;
+        }
+        set_aside(hits, dropped, |hits, i| {
+            let h = hits[i];
+            let phrase = matches!(
+                self.entries[h.term].kind,
+                TermKind::Outage | TermKind::Recovery
+            );
+            if phrase && self.quoted_with_name(hay, hits, &h) {
+                Err(Dropped::Quoted)
+            } else {
+                Ok(h)
+            }
+        });
+    }
+
+    /// Whether the service's name `a` stands in a short quotation with other words (a frame
+    /// quoted whole: "\"is netflix down\" was my most-googled phrase").
+    fn quoted_frame(&self, hay: &[u8], a: &Hit) -> bool {
+        let Ok(text) = std::str::from_utf8(hay) else {
+            return false;
+        };
+        text.contains(['"', '\'', '\u{201C}', '\u{300C}'])
+            && sentence::quotation_around(text, a.start, a.end)
+                .is_some_and(|(from, to)| from < a.start || a.end < to)
+    }
+
+    /// Whether the hit `h` stands in a short quotation ([`sentence::quotation_around`]) that
+    /// also holds a service's name among `hits`, besides `h` itself.
+    fn quoted_with_name(&self, hay: &str, hits: &[Hit], h: &Hit) -> bool {
+        let Some((from, to)) = sentence::quotation_around(hay, h.start, h.end) else {
+            return false;
+        };
+        // "reddit really said \"you broke reddit\"": what the service itself shows is its
+        // error page, the service's own words.
+        let opener = hay[..from].char_indices().next_back().map_or(0, |(i, _)| i);
+        let says = hay[..opener]
+            .split(' ')
+            .rfind(|w| !w.is_empty())
+            .is_some_and(|w| SAYING.contains(&w));
+        let spoken_by_service = says
+            && hits.iter().any(|a| {
+                matches!(self.entries[a.term].kind, TermKind::Alias(_))
+                    && a.end <= opener
+                    && gap_words(&hay.as_bytes()[a.end..opener]).is_some_and(|n| n <= 3)
+            });
+        !spoken_by_service
+            && hits.iter().any(|a| {
+            matches!(self.entries[a.term].kind, TermKind::Alias(_))
+                && from <= a.start
+                && a.end <= to
+                && (a.end <= h.start || h.end <= a.start)
         })
     }
 
@@ -3248,6 +3336,41 @@ mod tests {
     #[test]
     fn round_fourteen_reads_scenes_and_addresses() {
         reads_as_listed(ROUND_FOURTEEN);
+    }
+
+    /// Round fifteen's general rules, found on spent data (sets 2-15).
+    const ROUND_FIFTEEN: &[(&str, &str)] = &[
+        // After a return, what came "after" and an error "gone" are the time before it.
+        (
+            "starlink online again after that global outage",
+            "recovery starlink",
+        ),
+        (
+            "disney+ plays again on the roku, the login error is gone",
+            "recovery disney-plus",
+        ),
+        ("starlink outage after the storm", "report starlink"),
+        // A Korean year dates an outage as one looked back on.
+        ("2022년 카카오 먹통 사태 생각하면 아직도 아찔함", ""),
+        ("카카오 먹통 또 시작", "report kakao"),
+        // A name and its outage phrase quoted together are mentioned, not said; a quoted
+        // error message, or one the service itself says, stands.
+        ("실검에 \"카톡 먹통\" 떴길래 봤더니 장난", ""),
+        ("wrote a bot that tweets \"is reddit down?\" every hour", ""),
+        ("&quot;유튜브 다운&quot;이라고 검색하면 다운로드 사이트만 나옴", ""),
+        (
+            "reddit really said \"you broke reddit\" when i opened the app",
+            "report reddit",
+        ),
+        (
+            "twitter isn't loading, my feed says \"something went wrong\"",
+            "report twitter",
+        ),
+    ];
+
+    #[test]
+    fn round_fifteen_reads_returns_years_and_quotations() {
+        reads_as_listed(ROUND_FIFTEEN);
     }
 
     #[test]
