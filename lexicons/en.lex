@@ -2254,7 +2254,9 @@ recovered the deleted
 # "$NFLX getting cooked, down 9%"): a `~` word right after it is the price. Named as a service
 # the tickers of the spent sets made five market posts reports and one report right, so a
 # ticker names no service. Only tickers that are no English word (not SPOT, SNAP, COIN, META).
-[sense market]
+# A sense of their own (round fifteen): a ticker written right before one of its company's
+# services says whose service it is ("msft teams is down"), not that a share fell.
+[sense ticker]
 nflx
 amzn
 googl

@@ -1945,3 +1945,20 @@ timeout 계속
 2027년
 2028년
 2029년
+
+# Issue 14, round fifteen: a phone or internet line whose signal comes through again (skt 이제
+# 터지네요, 유플러스 이제 데이터 잘 터짐). Of an app 터지다 is a crash, so these take only an
+# internet or phone provider (or its line: 데이터, 와이파이) as their subject (`SIGNAL_COMES` in
+# src/lexicon/classify.rs).
+[recovery ko]
+^이제 터지
+^이제 터짐
+^이제 터져
+^다시 터지
+^다시 터짐
+^다시 터져
+^잘 터지
+^잘 터짐
+^잘 터져
+^잘만 터지
+^잘만 터짐

@@ -457,6 +457,12 @@ pub(super) const MODIFIERS: [&str; 2] = ["에", "의"];
 /// How many words before an outage phrase [`Matcher::told_as_before`] looks for a mark of time.
 const BEFORE_REACH: usize = 3;
 
+/// The stems of 터지다 ("burst"): said of a phone or an internet line, its signal comes
+/// through; said of an app, it crashed. A `^` recovery entry that holds one (잘 터짐, 이제
+/// 터지네요) takes only an internet or phone provider as its subject
+/// ([`Matcher::drop_without_subject`]).
+const SIGNAL_COMES: &[&str] = &["터지", "터짐", "터져"];
+
 /// Verbs with which a service shows its own words: a quotation right after one, with the
 /// service named just before it, is the service's error page ("reddit really said \"you broke
 /// reddit\""), not a mention (see [`Matcher::quoted_with_name`]).
@@ -1693,9 +1699,14 @@ impl Matcher {
         let one_service = self.one_service(hits);
         set_aside(hits, dropped, |hits, i| {
             let h = hits[i];
+            // 터지다 of a phone line is its signal coming through (skt 이제 터지네요); of an app
+            // it is a crash: such a return takes only a provider as its subject.
+            let signal = self.entries[h.term].kind == TermKind::Recovery
+                && SIGNAL_COMES.iter().any(|w| self.entries[h.term].pattern.contains(w));
             let named_before = || {
                 hits[..i].iter().enumerate().any(|(j, a)| {
                     matches!(self.entries[a.term].kind, TermKind::Alias(_))
+                        && (!signal || self.is_provider(a))
                         && a.end <= h.start
                         && gap_words(&hay[a.end..h.start]).is_some_and(|n| n <= SUBJECT_WINDOW)
                         && !self.cue_between(&hits[j + 1..i])
@@ -1924,7 +1935,7 @@ impl Matcher {
         let mut last = Last::default();
         // An own-fault counter waiting for what its clause says (see `own_fault_denied`).
         let mut own = None;
-        for h in hits {
+        for (i, h) in hits.iter().enumerate() {
             match self.entries[h.term].kind {
                 TermKind::Alias(svc) => {
                     if !roles.services.contains(&svc) {
@@ -1965,6 +1976,11 @@ impl Matcher {
                     }
                 }
                 TermKind::Recovery => {
+                    // "아프리카 방송 안 나와서 치지직으로 갈아탐 … 치지직은 잘 됨": the other
+                    // service works, said in contrast; the first one's outage stands.
+                    if last.outage.is_some() && self.contrast_works(hay, hits, i) {
+                        continue;
+                    }
                     roles.terms.push(h.term);
                     last.recovery = Some(h.start);
                 }
@@ -1997,6 +2013,32 @@ impl Matcher {
             }
         }
         last
+    }
+
+    /// Whether the recovery hit `hits[i]` says, in contrast, that another service works: its
+    /// subject is a Korean name marked as a topic (은/는 glued to it: 치지직*은* 잘 됨, at most
+    /// [`SUBJECT_WINDOW`] words before it), and a different service is named earlier in the post
+    /// (the one whose outage came before). Read as a verdict rule, not an exclusion, so the
+    /// phrase still tells the facet reader that something works.
+    fn contrast_works(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
+        let h = hits[i];
+        let service = |a: &Hit| match self.entries[a.term].kind {
+            TermKind::Alias(svc) => Some(svc),
+            _ => None,
+        };
+        let Some((k, subject)) = hits[..i]
+            .iter()
+            .enumerate()
+            .rev()
+            .find_map(|(k, a)| service(a).map(|svc| (k, (a, svc))))
+        else {
+            return false;
+        };
+        let (a, svc) = subject;
+        let topic = hay[a.end..].starts_with("은".as_bytes()) || hay[a.end..].starts_with("는".as_bytes());
+        topic
+            && gap_words(&hay[a.end..h.start]).is_some_and(|n| n <= SUBJECT_WINDOW)
+            && hits[..k].iter().any(|b| service(b).is_some_and(|other| other != svc))
     }
 
     /// Counts the counter `h` in `last`. A status page's reading (a word of [`STATUS_READINGS`]:
@@ -2244,6 +2286,9 @@ impl Matcher {
                     if !e.figurative && !self.senses[sense].every {
                         return false;
                     }
+                    if self.company_of_name(hay, hits, c, sense) {
+                        return false;
+                    }
                     let (a, b) = if c.end <= h.start {
                         if self.new_subject_between(hay, hits, c.end, h.start) {
                             return false;
@@ -2277,6 +2322,21 @@ impl Matcher {
                 None => Ok(h),
             }
         });
+    }
+
+    /// Whether the cue `c` is a company's ticker written right before the name of one of its
+    /// services ("msft teams is down", "MSFT Teams"): it says whose service it is, not that a
+    /// share fell. Only a cue of the `ticker` sense with a service's name right after it (a
+    /// space between); "Economic outlook is down" stays the economy.
+    fn company_of_name(&self, hay: &[u8], hits: &[Hit], c: &Hit, sense: usize) -> bool {
+        self.senses[sense].name == "ticker"
+            && self.entries[c.term].number.is_none()
+            && hay[c.start..c.end].iter().all(u8::is_ascii_alphanumeric)
+            && hits.iter().any(|a| {
+                matches!(self.entries[a.term].kind, TermKind::Alias(_))
+                    && a.start == c.end + 1
+                    && hay[c.end] == b' '
+            })
     }
 
     /// Whether a service is named between a sense cue (ending at `from`) and an entry (starting
@@ -3366,6 +3426,20 @@ mod tests {
             "twitter isn't loading, my feed says \"something went wrong\"",
             "report twitter",
         ),
+        // A carrier's signal coming through is its return; an app's 터지다 is no return.
+        ("skt 이제 터지네요 문자 한꺼번에 몰려옴", "recovery skt"),
+        ("유플러스 이제 데이터 잘 터짐", "recovery lg-uplus"),
+        ("카톡 이제 터지네요", ""),
+        // A ticker right before its company's service says whose it is.
+        ("msft teams is down again", "report teams"),
+        ("MSFT down 3% today", ""),
+        ("Economic outlook is down for Q4", ""),
+        // Another service said to work in contrast leaves the first one's outage standing.
+        (
+            "아프리카 방송 안 나와서 치지직으로 갈아탐 ㅋㅋ 치지직은 잘 됨",
+            "report afreecatv",
+        ),
+        ("치지직 아까 안 나왔는데 이제 잘 됨", "recovery chzzk"),
     ];
 
     #[test]
