@@ -18,6 +18,17 @@
 //! synthetic chatter the detector is measured on comes from the development crate `outcry-sim`
 //! (`crates/outcry-sim`), which is not shipped.
 
+/// Writes one line to standard error, as `eprintln!` does, except that a standard error that
+/// cannot be written (closed by its reader: `outcry … 2>&1 | head -1`) loses the line instead of
+/// panicking: the run goes on, and its exit code still tells how it went.
+#[macro_export]
+macro_rules! eline {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
+
 pub mod cmd;
 pub mod detect;
 pub mod eval;

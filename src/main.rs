@@ -1,6 +1,5 @@
 //! The `outcry` command: parse the arguments, run, turn errors into messages and exit codes.
 
-use std::io;
 use std::process::ExitCode;
 
 use outcry::cmd::cli::Cli;
@@ -22,18 +21,13 @@ fn main() -> ExitCode {
     let code = match outcry::cmd::run(cli) {
         Ok(code) => code,
         Err(err) => {
-            // Writing into a closed pipe (`outcry … | head`) is not an error worth a word.
-            let broken_pipe = err.chain().any(|e| {
-                e.downcast_ref::<io::Error>()
-                    .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
-            });
-            if broken_pipe {
+            if exit_codes::is_broken_pipe(&err) {
                 exit_codes::SUCCESS
             } else if err.downcast_ref::<UsageError>().is_some() {
-                eprintln!("outcry: error: {err}");
+                outcry::eline!("outcry: error: {err}");
                 exit_codes::USAGE
             } else {
-                eprintln!("outcry: error: {err:#}");
+                outcry::eline!("outcry: error: {err:#}");
                 exit_codes::FAILURE
             }
         }

@@ -656,6 +656,48 @@ fn a_closed_pipe_ends_quietly() {
 }
 
 #[test]
+fn a_closed_standard_error_loses_the_warnings_not_the_run() {
+    // `outcry … 2>&1 | head -1`: standard error's reader goes away while 4,000 skipped lines are
+    // still being told (far more than a pipe holds). The warnings are lost; the run is not: it
+    // ends as it would have (exit 0, all of its output on standard output), never with a panic (101).
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("noisy.jsonl");
+    let mut data = String::new();
+    for i in 0..4000 {
+        data += &format!(
+            "{{\"created_at\":\"2009-02-24T10:{:02}:00Z\",\"text\":\"gmail is down\"}}\nnot a record {i}\n",
+            i % 60
+        );
+    }
+    std::fs::write(&path, data).unwrap();
+    for sub in ["detect", "classify", "windows"] {
+        let mut child = StdCommand::new(env!("CARGO_BIN_EXE_outcry"))
+            .args([sub, "--max-warnings", "100000"])
+            .arg(&path)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stderr.take());
+        let mut out = String::new();
+        child
+            .stdout
+            .take()
+            .unwrap()
+            .read_to_string(&mut out)
+            .unwrap();
+        let status = child.wait().unwrap();
+        assert_eq!(status.code(), Some(0), "{sub}: {status:?}");
+        let told = match sub {
+            "detect" => out.contains("8000 lines, 4000 records"),
+            "classify" => out.lines().count() == 4000,
+            _ => out.starts_with("window_start"),
+        };
+        assert!(told, "{sub}: {out}");
+    }
+}
+
+#[test]
 fn help_documents_the_method() {
     outcry()
         .args(["detect", "--help"])

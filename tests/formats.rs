@@ -251,13 +251,19 @@ fn content_decides_on_standard_input_compressed_or_not() {
 
 /// Runs outcry on `path` and returns (stats, stderr).
 fn read_broken(path: &std::path::Path, extra: &[&str]) -> (Value, String) {
+    read_exiting(path, extra, 0)
+}
+
+/// As [`read_broken`], for a run expected to exit with `code`.
+fn read_exiting(path: &std::path::Path, extra: &[&str], code: i32) -> (Value, String) {
     let mut args = vec!["detect", "--format", "json", "--max-warnings", "50"];
     args.extend(extra);
     let p = path.to_str().unwrap();
     args.push(p);
     let out = outcry(&args);
-    assert!(
-        out.status.success(),
+    assert_eq!(
+        out.status.code(),
+        Some(code),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
@@ -339,17 +345,102 @@ fn malformed_elements_are_counted_with_their_lines_and_the_rest_is_read() {
         "{err}"
     );
 
-    // A backup cut off inside a post: the posts before it are read, the cut one counted.
+    // A backup cut off inside a post: the posts before it are read, the cut one counted, and
+    // the run fails (3): the input broke off.
     let tt = dir.path().join("cut.xml");
     let doc = "<blog>\n<post><title>a</title><content>gmail down</content><published>1235469000</published></post>\n<post><title>b</title><content>gmail";
     std::fs::write(&tt, doc).unwrap();
-    let (s, err) = read_broken(&tt, &[]);
+    let (s, err) = read_exiting(&tt, &[], 3);
     assert_eq!(s["records"], 1, "{err}");
     assert_eq!(s["skipped_by_reason"]["truncated_input"], 1, "{err}");
     assert!(
         err.contains(&format!("{}:3: skipped: input broke off", tt.display())),
         "{err}"
     );
+}
+
+#[test]
+fn an_xml_backup_or_feed_cut_short_fails_even_between_whole_records() {
+    // Each dialect, whole (with a comment after the root, which XML allows), then cut after its
+    // last whole record, and cut in its closing tags: a copy that stops before its root
+    // element closes lost an unknown number of records, so the run fails (3) on any thread count,
+    // saying so, and still reports the records it read.
+    let item = |t: &str| {
+        format!("<item><pubDate>Tue, 24 Feb 2009 10:{t}:00 GMT</pubDate><description>gmail is down</description></item>\n")
+    };
+    let rss = |open: &str, close: &str| {
+        (
+            format!(
+                "<?xml version=\"1.0\"?>\n{open}<channel><title>t</title>\n{}{}",
+                item("20"),
+                item("21")
+            ),
+            close.to_string(),
+        )
+    };
+    let entry = |t: &str| {
+        format!("<entry><published>2009-02-24T10:{t}:00Z</published><content>gmail is down</content></entry>\n")
+    };
+    let post = |t: &str| {
+        format!("<post><title>{t}</title><content>gmail is down</content><published>12354{t}000</published></post>\n")
+    };
+    let docs = [
+        ("rss", rss("<rss version=\"2.0\">", "</channel>\n</rss>\n")),
+        (
+            "rdf",
+            rss(
+                "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">",
+                "</channel>\n</rdf:RDF>\n",
+            ),
+        ),
+        (
+            "wxr",
+            rss(
+                "<rss version=\"2.0\" xmlns:wp=\"http://wordpress.org/export/1.2/\">",
+                "</channel>\n</rss>\n",
+            ),
+        ),
+        (
+            "atom",
+            (
+                format!(
+                    "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n{}{}",
+                    entry("20"),
+                    entry("21")
+                ),
+                "</feed>\n".to_string(),
+            ),
+        ),
+        (
+            "ttxml",
+            (
+                format!(
+                    "<?xml version=\"1.0\"?>\n<blog>\n{}{}",
+                    post("69"),
+                    post("70")
+                ),
+                "</blog>\n".to_string(),
+            ),
+        ),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for (name, (body, close)) in docs {
+        let path = dir.path().join(format!("{name}.xml"));
+        let whole = format!("{body}{close}<!-- exported -->\n");
+        let half_closed = format!("{body}{}", &close[..close.len() / 2]);
+        for (doc, code) in [(whole, 0), (body.clone(), 3), (half_closed, 3)] {
+            std::fs::write(&path, &doc).unwrap();
+            for threads in ["1", "2"] {
+                let (s, err) = read_exiting(&path, &["--threads", threads], code);
+                assert_eq!(s["records"], 2, "{name}, {threads} threads: {err}");
+                assert_eq!(
+                    err.contains("ends before its root element closes"),
+                    code == 3,
+                    "{name}, {threads} threads: {doc}\n{err}"
+                );
+            }
+        }
+    }
 }
 
 #[test]

@@ -147,7 +147,7 @@ fn exit_with_tip(e: clap::Error, args: &[std::ffi::OsString]) -> ! {
         };
         if o && !tip.is_empty() {
             let _ = e.print();
-            eprintln!("\ntip: {tip}");
+            crate::eline!("\ntip: {tip}");
             std::process::exit(e.exit_code());
         }
     }

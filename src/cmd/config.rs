@@ -404,10 +404,10 @@ pub fn note_inputs(cfg: &Config) {
         return;
     }
     for (again, first) in &cfg.repeated {
-        eprintln!("outcry: warning: {again}: the same input as {first}; read once");
+        crate::eline!("outcry: warning: {again}: the same input as {first}; read once");
     }
     if scan.inputs.iter().any(|p| p == "-") && std::io::stdin().is_terminal() {
-        eprintln!(
+        crate::eline!(
             "outcry: reading posts from the terminal (standard input): type or paste JSON Lines or CSV and end with Ctrl-D, or name the files to read"
         );
     }

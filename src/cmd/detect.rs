@@ -307,7 +307,7 @@ fn counts_window(rows: &[crate::window::counts::Row], asked: Option<i64>, cfg: &
         (Some(step), Some(w)) if w % step == 0 => w,
         (Some(step), Some(w)) => {
             if !cfg.scan.quiet {
-                eprintln!(
+                crate::eline!(
                     "outcry: warning: --window {} does not hold whole buckets of the series' step {}: using {}",
                     crate::time::exact_duration(w),
                     crate::time::exact_duration(step),

@@ -19,12 +19,28 @@ pub const FAILURE: i32 = 3;
 /// Interrupted (SIGINT), as shells report it: 128 + 2.
 pub const INTERRUPTED: i32 = 130;
 
+/// Whether `err` comes from writing into a pipe closed by its reader (`outcry … | head`): not a
+/// failure, and not worth a word. The writers that wrap an I/O error (serde_json, csv) are looked
+/// into too, since their errors do not hand the I/O error on as their source.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == BrokenPipe)
+            || e.downcast_ref::<serde_json::Error>()
+                .is_some_and(|e| e.io_error_kind() == Some(BrokenPipe))
+            || e.downcast_ref::<csv::Error>().is_some_and(
+                |e| matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == BrokenPipe),
+            )
+    })
+}
+
 /// The exit code of a run that read `stats` (whose problems with inputs were already shown) and,
 /// with `--exit-code`, found something or not. A run that read no record at all is a failure, and
 /// says why here.
 pub fn of_run(stats: &Stats, found: Option<bool>) -> anyhow::Result<i32> {
     if stats.records == 0 && stats.inputs > 0 {
-        eprintln!("outcry: error: {}", no_records(stats));
+        crate::eline!("outcry: error: {}", no_records(stats));
     }
     Ok(
         if stats.unreadable > 0 || !stats.input_errors.is_empty() || stats.records == 0 {
@@ -52,7 +68,7 @@ pub fn keeps_old_output(stats: &Stats, path: Option<&Path>) -> bool {
     let Some(p) = path.filter(|p| p.as_os_str() != "-") else {
         return true;
     };
-    eprintln!(
+    crate::eline!(
         "outcry: no record was read, so {} is left as it was",
         crate::terminal::escape(&p.to_string_lossy())
     );
@@ -82,4 +98,51 @@ fn no_records(s: &Stats) -> String {
         s.lines,
         s.reasons_text()
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{self, Write};
+
+    /// A pipe whose reader has gone: every write fails.
+    struct Closed(io::ErrorKind);
+
+    impl Write for Closed {
+        fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+            Err(io::Error::from(self.0))
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Err(io::Error::from(self.0))
+        }
+    }
+
+    /// The error each writer outcry uses gives when its pipe is closed (or, for contrast, when
+    /// the disk is full), as `main` sees it.
+    fn errors(kind: io::ErrorKind) -> [anyhow::Error; 3] {
+        let json = serde_json::to_writer(Closed(kind), &[1, 2]).unwrap_err();
+        let mut w = csv::Writer::from_writer(Closed(kind));
+        w.write_record(["a", "b"]).unwrap();
+        let csv = w.flush().map_err(csv::Error::from);
+        let csv = csv.err().map_or_else(
+            || anyhow::anyhow!("no error"),
+            |e| anyhow::Error::new(e).context("writing the windows"),
+        );
+        let plain = writeln!(Closed(kind), "x").unwrap_err();
+        [
+            anyhow::Error::new(json).context("writing the answer"),
+            csv,
+            anyhow::Error::new(plain),
+        ]
+    }
+
+    #[test]
+    fn a_closed_pipe_is_known_through_every_writer() {
+        for e in errors(io::ErrorKind::BrokenPipe) {
+            assert!(is_broken_pipe(&e), "{e:#}");
+        }
+        for e in errors(io::ErrorKind::StorageFull) {
+            assert!(!is_broken_pipe(&e), "{e:#}");
+        }
+    }
 }

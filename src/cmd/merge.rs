@@ -50,7 +50,7 @@ pub(super) fn read_all(paths: &[PathBuf], quiet: bool) -> Result<Partial> {
     // A partial named twice would count its posts twice: it is merged once.
     let (names, repeated) = super::config::once_each(names);
     for (again, first) in repeated.iter().filter(|_| !quiet) {
-        eprintln!("outcry: warning: {again}: the same partial as {first}; merged once");
+        crate::eline!("outcry: warning: {again}: the same partial as {first}; merged once");
     }
     partial::merge_files(&names, |name| -> Result<Box<dyn Read>> {
         if name == "-" {

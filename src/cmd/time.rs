@@ -178,22 +178,22 @@ pub fn run(a: &TimeArgs) -> Result<i32> {
     let (parsed, source) = resolve_with(&when, date, from, a.date_order.into()).map_err(usage)?;
     if parsed.ambiguous_date {
         let day = zone_time(parsed.ts, Tz::UTC).time;
-        eprintln!(
+        crate::eline!(
             "outcry: note: '{when}' could be read in another order of year, month and day; read by outcry's rule (year first without a four-digit year, else month first) as {}; --date-order ymd|mdy|dmy says which",
             &day[..10]
         );
     }
     if parse::parse_str(&when).is_some_and(|p| p.korean && p.twelve_hour) {
-        eprintln!(
+        crate::eline!(
             "outcry: note: '{when}' names no half of the day; read as written (before noon). Add 오후 or 저녁 for the evening."
         );
     }
     match parsed.dst {
         Dst::Exact => {}
-        Dst::Skipped => eprintln!(
+        Dst::Skipped => crate::eline!(
             "outcry: note: '{when}' does not exist in {source} (the clocks sprang forward); moved forward by the gap"
         ),
-        Dst::Twice => eprintln!(
+        Dst::Twice => crate::eline!(
             "outcry: note: '{when}' happened twice in {source} (the clocks fell back); the earlier is shown"
         ),
     }

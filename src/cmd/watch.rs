@@ -77,9 +77,9 @@ pub fn run(a: &WatchArgs) -> Result<i32> {
     let exec = notifier.map(|n| n.finish(done.interrupted).get());
     if !cfg.scan.quiet {
         warn_times(&done.stats, false);
-        eprintln!("outcry: watch: {}", summary_line(&done, exec));
+        crate::eline!("outcry: watch: {}", summary_line(&done, exec));
         if let Some(w) = out_of_order(&done) {
-            eprintln!("outcry: warning: {w}");
+            crate::eline!("outcry: warning: {w}");
         }
     }
     if done.interrupted {
@@ -104,7 +104,7 @@ fn history_inputs(
         if is_counts {
             let rows = history::read_counts(&path, cfg.scan.times.zone.or_utc())?;
             if rows.iter().any(|r| r.total.is_none()) && !cfg.scan.quiet {
-                eprintln!(
+                crate::eline!(
                     "outcry: warning: --history {path} has no `total` column (records per window): the chatter level of its windows is taken as their reports"
                 );
             }
@@ -159,18 +159,18 @@ fn history_windows(
 fn warm_up_note(w: &Windows, cfg: &Config) {
     let day = LEVEL_MIN_H * 3600;
     match w.span() {
-        None => eprintln!(
+        None => crate::eline!(
             "outcry: watch: no --history: the baseline warms up on the stream itself; for its first {} each service is judged against its quietest quarter so far (alerts say usual_level_known: false), there is an hour-of-day profile from its second day on (provisional until 3 days: the hours seen on two days) and, from its eighth, a weekday or weekend one when the weekend plainly differs (provisional until 14 days), and incidents found only in hindsight are counted, not announced. --history FILE (an archive, or `outcry windows` CSV) starts it warm.",
             human_duration(day)
         ),
-        Some((a, b)) if b - a < day => eprintln!(
+        Some((a, b)) if b - a < day => crate::eline!(
             "outcry: watch: the --history covers {} ({} to {}): the baseline warms up for another {} of the stream",
             human_duration((b - a).max(1)),
             human_in(a, cfg.zones[0]),
             human_in(b, cfg.zones[0]),
             human_duration(day - (b - a))
         ),
-        Some((a, b)) => eprintln!(
+        Some((a, b)) => crate::eline!(
             "outcry: watch: the baseline starts from {} of history ({} to {})",
             human_duration(b - a),
             human_in(a, cfg.zones[0]),

@@ -54,7 +54,12 @@ pub fn ticks(a: Ts, b: Ts, tz: Tz, max: usize) -> Vec<Tick> {
         if at > b {
             break;
         }
-        if at >= a && out.last().is_none_or(|x| x.at < at) {
+        // A clock time that does not exist that day (skipped by a DST change) gets no tick under
+        // a day's step: its instant shows another time on the clock, which the label would
+        // contradict. A day's tick keeps its date.
+        let real = local(at, tz).unwrap_or(t);
+        let exists = real == t || (step >= 86_400 && real.date() == t.date());
+        if exists && at >= a && out.last().is_none_or(|x| x.at < at) {
             let midnight = t.time() == chrono::NaiveTime::MIN;
             let label = if step >= 86_400 || midnight {
                 t.format("%m-%d")
@@ -113,5 +118,26 @@ mod tests {
         assert_eq!(labels, ["03-10", "06:00", "12:00", "18:00", "03-11"]);
         // 06:00 EDT is five hours after midnight EST.
         assert_eq!(t[1].at - t[0].at, 5 * 3600);
+    }
+
+    #[test]
+    fn a_clock_time_skipped_by_dst_gets_no_tick() {
+        // 2024-03-31, London springs forward at 01:00 UTC (01:00 GMT becomes 02:00 BST): half-
+        // hour ticks from 00:00 to 04:00 local never show 01:00 or 01:30, which that clock
+        // skipped, and every label is the time the clock shows at its instant.
+        let london: Tz = "Europe/London".parse().unwrap();
+        let midnight = 1_711_843_200; // 2024-03-31T00:00:00Z = 00:00 GMT
+        let t = ticks(midnight + 1800, midnight + 3 * 3600, london, 8);
+        let labels: Vec<&str> = t.iter().map(|x| x.label.as_str()).collect();
+        assert_eq!(labels, ["00:30", "02:00", "02:30", "03:00", "03:30", "04:00"]);
+        for x in &t {
+            let shown = local(x.at, london).unwrap().format("%H:%M").to_string();
+            assert_eq!(shown, x.label);
+        }
+        // New York, 2024-03-10: 02:00 and 02:30 do not exist; 01:30 EST is followed by 03:00 EDT.
+        let ny: Tz = "America/New_York".parse().unwrap();
+        let t = ticks(1_710_050_400, 1_710_050_400 + 3 * 3600, ny, 8); // from 01:00 EST
+        let labels: Vec<&str> = t.iter().map(|x| x.label.as_str()).collect();
+        assert_eq!(labels, ["01:00", "01:30", "03:00", "03:30", "04:00", "04:30", "05:00"]);
     }
 }

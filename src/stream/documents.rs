@@ -51,13 +51,7 @@ pub(crate) fn scan_xml(
         strict: cfg.strict,
         error: None,
     };
-    let end = xml::frame_units(
-        &mut src.reader,
-        dialect.units(),
-        dialect.dropped(),
-        cfg.max_line,
-        &mut seq,
-    );
+    let end = xml::frame_units(&mut src.reader, dialect, cfg.max_line, &mut seq);
     if let Some(e) = seq.error {
         return Err(e);
     }

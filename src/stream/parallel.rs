@@ -586,7 +586,7 @@ fn frame_xml(
         end: ReaderEnd::new(),
         limits,
     };
-    let framed = xml::frame_units(reader, d.units(), d.dropped(), limits.max_line, &mut sink);
+    let framed = xml::frame_units(reader, d, limits.max_line, &mut sink);
     ReaderEnd {
         bytes: framed.bytes,
         broken: framed.broken,

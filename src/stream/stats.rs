@@ -184,19 +184,19 @@ impl Warner {
             let name = escape(name);
             match detail {
                 Some(e @ TimeError::AmbiguousZone(_)) if why == Skip::AmbiguousZone => {
-                    eprintln!("outcry: {name}:{line}: skipped: {e}")
+                    crate::eline!("outcry: {name}:{line}: skipped: {e}")
                 }
-                _ => eprintln!("outcry: {name}:{line}: skipped: {}", describe(why)),
+                _ => crate::eline!("outcry: {name}:{line}: skipped: {}", describe(why)),
             }
         } else if self.shown == self.limit {
-            eprintln!(
+            crate::eline!(
                 "outcry: further skipped lines are counted but not shown (the count by reason comes at the end)"
             );
         }
         self.shown += 1;
     }
     pub(crate) fn input_error(&self, msg: &str) {
-        eprintln!("outcry: {}", escape(msg));
+        crate::eline!("outcry: {}", escape(msg));
     }
 }
 
@@ -213,7 +213,7 @@ pub fn warn_times(s: &Stats, quiet: bool) {
         return;
     }
     for line in time_warnings(s) {
-        eprintln!("outcry: warning: {line}");
+        crate::eline!("outcry: warning: {line}");
     }
 }
 
@@ -225,7 +225,7 @@ pub fn warn_skipped(s: &Stats, quiet: bool) {
     if quiet || skipped == 0 {
         return;
     }
-    eprintln!(
+    crate::eline!(
         "outcry: skipped {} of {} ({})",
         count(skipped, "line", "lines"),
         s.lines,

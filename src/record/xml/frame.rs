@@ -13,6 +13,7 @@ use std::io::{self, BufRead};
 
 use memchr::memmem::Finder;
 
+use super::Dialect;
 use crate::input::chunks::{carry_over, count_lines, fill};
 use crate::input::ChunkSink;
 
@@ -73,18 +74,20 @@ pub trait FrameSink: ChunkSink {
     fn too_long(&mut self, line: u64) -> bool;
 }
 
-/// Reads `reader` to its end, handing chunks of whole `units` to `sink`, with the bodies of
-/// `dropped` elements left out (their line breaks kept). A unit, or a stretch between two, of
-/// more than `max` bytes (less what was dropped) is read past without being kept, told to
-/// `sink` with its line, and reading goes on at the next unit's start tag: no buffer grows much
-/// past `max` whatever the input.
+/// Reads `reader` to its end, handing chunks of whole units of dialect `d` to `sink`, with the
+/// bodies of dropped elements left out (their line breaks kept). A unit, or a stretch between
+/// two, of more than `max` bytes (less what was dropped) is read past without being kept, told
+/// to `sink` with its line, and reading goes on at the next unit's start tag: no buffer grows
+/// much past `max` whatever the input. An input that ends before its root element's end tag was
+/// cut short: it ends `broken`, like a read error, with what follows the last whole unit kept
+/// back.
 pub fn frame_units(
     reader: &mut dyn BufRead,
-    units: &[&[u8]],
-    dropped: Option<&[u8]>,
+    d: Dialect,
     max: usize,
     sink: &mut dyn FrameSink,
 ) -> FrameEnd {
+    let (units, dropped) = (d.units(), d.dropped());
     let mut f = Framer {
         units,
         dropped,
@@ -101,8 +104,14 @@ pub fn frame_units(
     let mut line = 1u64;
     let mut bytes = 0u64;
     loop {
-        let end = fill(reader, &mut f.buf, &mut f.filled, &mut bytes);
+        let mut end = fill(reader, &mut f.buf, &mut f.filled, &mut bytes);
         f.step(end.is_some());
+        if matches!(end, Some(None)) && !closes(&f.buf[f.cut..f.filled], d.roots()) {
+            end = Some(Some(io::Error::new(
+                io::ErrorKind::UnexpectedEof,
+                "the file ends before its root element closes (a truncated copy?)",
+            )));
+        }
         match f.limit(reader, sink, &mut line, &mut bytes, &end) {
             Ok(Passed::NotLong) => {}
             Ok(Passed::Resumed) => continue,
@@ -136,7 +145,7 @@ pub fn frame_units(
             Some(Some(e)) => {
                 let cut = f.cut;
                 let tail = &f.buf[cut..f.filled];
-                let begun = !tail.iter().all(u8::is_ascii_whitespace);
+                let begun = begins_unit(tail, f.units);
                 let first = line;
                 line += count_lines(&f.buf[..cut]);
                 let tail_line = line + first_non_blank_lines(tail);
@@ -609,6 +618,48 @@ fn find_end_tag(data: &[u8], name: &[u8]) -> Option<usize> {
 }
 
 /// The line breaks before the first byte that is not white space.
+/// Whether `tail` (what follows the last whole unit, up to the end of the input) ends with the
+/// end tag of one of the `roots` (by local name), after which only blanks, comments and
+/// processing instructions may follow.
+fn closes(tail: &[u8], roots: &[&[u8]]) -> bool {
+    let mut t = tail.trim_ascii_end();
+    loop {
+        let opener: &[u8] = match t {
+            [.., b'-', b'-', b'>'] => b"<!--",
+            [.., b'?', b'>'] => b"<?",
+            _ => break,
+        };
+        match memchr::memmem::rfind(t, opener) {
+            Some(at) => t = t[..at].trim_ascii_end(),
+            None => return false,
+        }
+    }
+    let Some(inner) = t.strip_suffix(b">") else {
+        return false;
+    };
+    let Some(open) = memchr::memmem::rfind(inner, b"</") else {
+        return false;
+    };
+    let name = inner[open + 2..].trim_ascii();
+    let local = name.rsplit(|&b| b == b':').next().unwrap_or(name);
+    roots.contains(&local)
+}
+
+/// Whether `tail` holds the start tag of one of the `units` (a record had begun where the input
+/// broke off), not only blanks or the closing tags around the units.
+fn begins_unit(tail: &[u8], units: &[&[u8]]) -> bool {
+    units.iter().any(|u| {
+        memchr::memmem::find_iter(tail, b"<").any(|at| {
+            let rest = &tail[at + 1..];
+            rest.starts_with(u)
+                && matches!(
+                    rest.get(u.len()),
+                    None | Some(b'>' | b'/' | b' ' | b'\t' | b'\r' | b'\n')
+                )
+        })
+    })
+}
+
 fn first_non_blank_lines(buf: &[u8]) -> u64 {
     let end = buf
         .iter()
@@ -649,17 +700,13 @@ mod tests {
         }
     }
 
-    fn frame(s: &str, size: usize, units: &[&[u8]], dropped: Option<&[u8]>) -> Collect {
-        frame_max(s, size, units, dropped, usize::MAX / 2)
+    const RSS: Dialect = Dialect::Rss { comments: false };
+
+    fn frame(s: &str, size: usize, d: Dialect) -> Collect {
+        frame_max(s, size, d, usize::MAX / 2)
     }
 
-    fn frame_max(
-        s: &str,
-        size: usize,
-        units: &[&[u8]],
-        dropped: Option<&[u8]>,
-        max: usize,
-    ) -> Collect {
+    fn frame_max(s: &str, size: usize, d: Dialect, max: usize) -> Collect {
         let mut c = Collect {
             size,
             chunks: vec![],
@@ -667,7 +714,7 @@ mod tests {
             too_long: vec![],
         };
         let mut r = io::BufReader::with_capacity(7, s.as_bytes());
-        let end = frame_units(&mut r, units, dropped, max, &mut c);
+        let end = frame_units(&mut r, d, max, &mut c);
         assert!(end.broken.is_none());
         assert_eq!(end.bytes, s.len() as u64);
         c
@@ -684,7 +731,7 @@ mod tests {
             "<rss><channel>\n<item><title>a</title></item>\n<item><d>{long}\n<![CDATA[ <item> ]]><!-- <item> -->\n{long}</d>\n</item>\n<item><title>b</title></item>\n<description>{long}</description>\n<item><title>c</title></item>\n</channel></rss>\n"
         );
         for size in [64, 1000, 1 << 20] {
-            let c = frame_max(&doc, size, &[b"item"], None, 1024);
+            let c = frame_max(&doc, size, RSS, 1024);
             assert_eq!(c.too_long, vec![3, 8], "size {size}");
             let joined: String = c.chunks.iter().map(|(s, _)| s.as_str()).collect();
             assert!(!joined.contains("xxx"), "size {size}: {joined}");
@@ -717,7 +764,7 @@ mod tests {
     fn chunks_end_after_whole_units_and_keep_every_byte() {
         let doc = "<rss><channel>\n<item><title>a</title><!-- </item> --></item>\n<item><d><![CDATA[ </item> ]]></d></item>\n<item>\n<x a=\"1>2\"/></item>\n</channel></rss>\n";
         for size in [16, 20, 33, 64, 1000] {
-            let c = frame(doc, size, &[b"item"], None);
+            let c = frame(doc, size, RSS);
             let joined: String = c.chunks.iter().map(|(s, _)| s.as_str()).collect();
             assert_eq!(joined, doc, "size {size}");
             for (s, line) in &c.chunks[..c.chunks.len() - 1] {
@@ -734,7 +781,7 @@ mod tests {
         let doc = format!(
             "<blog>\n<post><title>t</title>\n<attachment mime=\"image/png\"><name>a.png</name><content>{body}</content></attachment>\n<comment><content>c</content></comment></post>\n<post><attachment/><title>u</title></post>\n</blog>\n"
         );
-        let c = frame(&doc, 64, &[b"post"], Some(b"attachment"));
+        let c = frame(&doc, 64, Dialect::Ttxml);
         let joined: String = c.chunks.iter().map(|(s, _)| s.as_str()).collect();
         assert!(
             !joined.contains("QUJD") && !joined.contains("a.png"),
@@ -773,7 +820,7 @@ mod tests {
             too_long: vec![],
         };
         let mut r = io::BufReader::new(Broken(doc));
-        let end = frame_units(&mut r, &[b"item"], None, 1 << 20, &mut c);
+        let end = frame_units(&mut r, RSS, 1 << 20, &mut c);
         assert_eq!(c.chunks.len(), 1);
         assert_eq!(c.chunks[0].0, "<rss>\n<item>a</item>");
         let (line, begun, _) = end.broken.unwrap();

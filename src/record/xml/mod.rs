@@ -52,6 +52,16 @@ impl Dialect {
         }
     }
 
+    /// The local names the root element may have: a whole file ends with its end tag, so a copy
+    /// without it was cut short.
+    pub fn roots(self) -> &'static [&'static [u8]] {
+        match self {
+            Dialect::Wxr | Dialect::Rss { .. } => &[b"rss", b"RDF"],
+            Dialect::Atom => &[b"feed"],
+            Dialect::Ttxml => &[b"blog"],
+        }
+    }
+
     /// The name used in messages.
     pub fn name(self) -> &'static str {
         match self {
