@@ -2396,3 +2396,16 @@ mine's working
 [sense dated 1 every]
 201*
 202*
+
+# Round fifteen, tuned on the sixteenth set's dev half: the error text of a chat assistant
+# ("Hmm...something seems to have gone wrong."), and an outage denied as the cause ("streak
+# died because I forgot, not because the app was down").
+[outage en]
+something seems to have gone wrong
+seems to have gone wrong
+[negation en]
+not because the app was down
+not because the app is down
+not because it was down
+not because it's down
+not because the site was down

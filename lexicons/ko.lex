@@ -1962,3 +1962,25 @@ timeout 계속
 ^잘 터져
 ^잘만 터지
 ^잘만 터짐
+
+
+# Round fifteen, tuned on the sixteenth set's dev half: 안돼 typed 안댐 (접속안댐), a server that
+# "went bad" (서버 맛간 듯), a request the app could not handle (요청을 처리하지 못했어요), a
+# download that will not go (다운로드 hides 다운, so the failure is said whole), and how a company
+# is organised to answer outages (장애 대응 체계 비교) as news.
+[outage ko]
+^안댐
+^접속 안댐
+^맛갔
+^맛간 듯
+^맛간듯
+^처리하지 못했
+^다운로드가 안 돼
+^다운로드가 안 됨
+^다운로드가 안 되
+^다운로드 안 돼
+^다운로드 안 됨
+^다운로드도 안 돼
+[sense news 4 every after]
+대응 체계
+비교 정리

@@ -432,6 +432,11 @@ const LINKS: &[&str] = &[
     "keeps",
     "keep",
     "kept",
+    // A guess at it: "fastly must be down", "slack might be down".
+    "must",
+    "might",
+    "may",
+    "probably",
 ];
 
 /// Words that start a clause of their own inside a sentence: the words before them say nothing of
@@ -463,13 +468,22 @@ const BEFORE_REACH: usize = 3;
 /// ([`Matcher::drop_without_subject`]).
 const SIGNAL_COMES: &[&str] = &["터지", "터짐", "터져"];
 
+/// How many words before an outage phrase "my" may open the writer's own thing
+/// ([`Matcher::writers_own_thing`]): "my side project on heroku is down".
+const OWN_THING_WORDS: usize = 6;
+
+/// Prepositions after which a service hosts the writer's own thing ("my side project *on*
+/// heroku is down", "my site *with* vercel").
+const HOSTED_ON: &[&str] = &["on", "with", "using", "via"];
+
 /// Verbs with which a service shows its own words: a quotation right after one, with the
 /// service named just before it, is the service's error page ("reddit really said \"you broke
 /// reddit\""), not a mention (see [`Matcher::quoted_with_name`]).
 const SAYING: &[&str] = &["said", "says", "say", "saying", "shows", "showing", "showed"];
 
-/// How many words before an outage phrase "after" may stand and tell it as what came before a
-/// return ("back *after* an hour of \"unable to connect\""); see [`Matcher::told_as_before`].
+/// How many words before an outage phrase "after" or "without" may stand and tell it as what
+/// came before a return ("back *after* an hour of \"unable to connect\"", "rejoined *without*
+/// the \"unable to connect\" loop"); see [`Matcher::told_as_before`].
 const AFTER_REACH: usize = 5;
 
 /// Words that tell an outage phrase after them as what was, once it works again: past forms of
@@ -527,6 +541,41 @@ fn add_bare_contractions(
             v.insert(entries.len());
             let e = Entry {
                 pattern: bare,
+                ..entries[i].clone()
+            };
+            entries.push(e);
+        }
+    }
+}
+
+/// The shortest word in "-ing" whose "g" [`add_dropped_g`] drops: "loading" reads "loadin",
+/// but "ring", "thing" and "bring" keep theirs ("thin" and "brin" are other words or none).
+const DROPPED_G_LETTERS: usize = 6;
+
+/// "workin again", "no posts loadin", "nothin loads": people drop the g of "-ing" as they speak.
+/// Every phrase entry (not a service's name or a `[context]` word) with a word of at least
+/// [`DROPPED_G_LETTERS`] letters in "-ing" is also read with each such word in "-in", unless
+/// an entry is written that way already (that one keeps its own kind). Read at load time, so
+/// it costs nothing per post.
+fn add_dropped_g(entries: &mut Vec<Entry>, seen: &mut std::collections::HashMap<String, usize>) {
+    let long_ing = |w: &str| w.len() >= DROPPED_G_LETTERS && w.ends_with("ing") && w.is_ascii();
+    for i in 0..entries.len() {
+        if matches!(entries[i].kind, TermKind::Alias(_) | TermKind::Context) {
+            continue;
+        }
+        let p = &entries[i].pattern;
+        if !p.split(' ').any(long_ing) {
+            continue;
+        }
+        let dropped: Vec<&str> = p
+            .split(' ')
+            .map(|w| if long_ing(w) { &w[..w.len() - 1] } else { w })
+            .collect();
+        let dropped = dropped.join(" ");
+        if let std::collections::hash_map::Entry::Vacant(v) = seen.entry(dropped.clone()) {
+            v.insert(entries.len());
+            let e = Entry {
+                pattern: dropped,
                 ..entries[i].clone()
             };
             entries.push(e);
@@ -991,6 +1040,7 @@ impl Matcher {
             }
         }
         add_bare_contractions(&mut entries, &mut seen);
+        add_dropped_g(&mut entries, &mut seen);
         add_particle_variants(&mut entries, &mut seen);
         let (ac, vetter) = automaton_and_vetter(&entries, shipped);
         // The grammar forms (`grammar.rs`) are `^` outage entries that no literal matches: they
@@ -2006,13 +2056,48 @@ impl Matcher {
                     }
                 }
                 TermKind::Works => {
-                    self.own_fault_denied(hay, h, &mut own, &mut last);
+                    if self.own_fault_denied(hay, h, &mut own, &mut last) {
+                        continue;
+                    }
+                    // "my Discord bot has been down … Discord's fine": the service named again
+                    // and said to be fine takes its outage back, as a counter does.
+                    if self.service_itself_fine(hay, hits, i, last.outage) {
+                        roles.negated.push(h.term);
+                        last.counter = Some(h.start);
+                    }
                 }
                 TermKind::Context | TermKind::Cue(_) | TermKind::Facet(_) | TermKind::Fails => {}
                 TermKind::Exclude => roles.excluded.push(h.term),
             }
         }
         last
+    }
+
+    /// Whether the `[works]` hit `hits[i]` says of a service that it is fine, right after its
+    /// name ("Discord's fine", "Heroku is fine", past "is", "'s", "seems", "looks"), when that
+    /// service was named before the outage phrase at `outage`: the writer takes back what the
+    /// outage seemed to say of it. English only.
+    fn service_itself_fine(&self, hay: &[u8], hits: &[Hit], i: usize, outage: Option<usize>) -> bool {
+        let Some(outage) = outage else {
+            return false;
+        };
+        let h = hits[i];
+        let Some(a) = hits[..i].last() else {
+            return false;
+        };
+        let TermKind::Alias(svc) = self.entries[a.term].kind else {
+            return false;
+        };
+        let gap = &hay[a.end..h.start];
+        let linked = matches!(
+            gap,
+            b" " | b"'s " | b" is " | b" seems " | b" looks " | b" is totally " | b" is still "
+        );
+        linked
+            && a.start > outage
+            && hits.iter().any(|b| {
+                b.start < outage && matches!(self.entries[b.term].kind, TermKind::Alias(s) if s == svc)
+            })
     }
 
     /// Whether the recovery hit `hits[i]` says, in contrast, that another service works: its
@@ -2148,7 +2233,7 @@ impl Matcher {
                 .rsplit(' ')
                 .filter(|w| !w.is_empty())
                 .take(AFTER_REACH)
-                .any(|w| w == "after");
+                .any(|w| w == "after" || w == "without");
         let after = &hay[h.end..hay.len().min(h.end + 9)];
         let after = match std::str::from_utf8(after) {
             Ok(a) => a,
@@ -2510,6 +2595,7 @@ impl Matcher {
                 _ => usize::MAX,
             };
             if e.figurative && self.other_subject(hay, hits, i) >= least
+                || (e.kind == TermKind::Outage && self.writers_own_thing(hay, hits, i))
                 || (e.kind == TermKind::Recovery
                     && e.figurative
                     && self.back_on_a_service(hay, hits, i))
@@ -2519,6 +2605,69 @@ impl Matcher {
                 Ok(h)
             }
         });
+    }
+
+    /// Whether the outage hit `hits[i]` is said of a thing of the writer's that a service only
+    /// hosts or qualifies, in English: its clause holds "my" at most [`OWN_THING_WORDS`] words
+    /// before it (not right before a `[context]` word: "my internet", "my app"), and the last service named after that stands either before a word of its
+    /// own that no entry covers ("my Discord *bot* has been down"; a `[context]` or facet word
+    /// is the service's part) or after "on", "with", "using" or "via" ("my side project *on*
+    /// Heroku is down"). "my gmail is down", "my slack keeps crashing" stay reports.
+    fn writers_own_thing(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
+        let h = hits[i];
+        let before = &hay[..h.start];
+        let from = before
+            .iter()
+            .rposition(|&c| matches!(c, b'.' | b'!' | b'?' | b';' | b','))
+            .map_or(0, |p| p + 1);
+        let clause = &before[from..];
+        if !clause.is_ascii() {
+            return false;
+        }
+        // The possessive, read back word by word.
+        let (mut end, mut seen, mut own) = (clause.len(), 0, None);
+        while seen < OWN_THING_WORDS {
+            while end > 0 && clause[end - 1] == b' ' {
+                end -= 1;
+            }
+            if end == 0 {
+                break;
+            }
+            let mut start = end;
+            while start > 0 && clause[start - 1] != b' ' {
+                start -= 1;
+            }
+            // "my" only: "all *our* vercel deployments returning 504" is a team's use of the
+            // service, told as its outage.
+            if &clause[start..end] == b"my" {
+                own = Some((from + start, from + end));
+                break;
+            }
+            seen += 1;
+            end = start;
+        }
+        let Some((own_start, own_end)) = own else {
+            return false;
+        };
+        let Some(j) = (0..i).rev().find(|&j| {
+            matches!(self.entries[hits[j].term].kind, TermKind::Alias(_))
+                && hits[j].start >= own_end
+        }) else {
+            return false;
+        };
+        // "my internet on comcast", "my app on heroku": the service's own part after "my".
+        let part_first = hits[..i].iter().any(|x| {
+            x.start == own_end + 1 && self.entries[x.term].kind == TermKind::Context
+        });
+        if part_first {
+            return false;
+        }
+        let a = hits[j];
+        let hosted = hay[own_start..a.start]
+            .split(|&c| c == b' ')
+            .rfind(|w| !w.is_empty())
+            .is_some_and(|w| HOSTED_ON.iter().any(|p| p.as_bytes() == w));
+        hosted || self.other_subject(hay, hits, i) >= 1
     }
 
     /// Whether the `~` return at hit `i` is told of something back *on* the service named right
@@ -3440,6 +3589,26 @@ mod tests {
             "report afreecatv",
         ),
         ("치지직 아까 안 나왔는데 이제 잘 됨", "recovery chzzk"),
+        // The writer's own thing that a service hosts or qualifies, and the service said fine.
+        (
+            "my discord bot has been down for a week because I never renewed the VPS",
+            "",
+        ),
+        ("my side project on heroku is down, forgot to pay", ""),
+        ("my gmail is down again", "report gmail"),
+        ("my internet on comcast is down", "report comcast"),
+        ("all our vercel deployments returning 504s", "report vercel"),
+        (
+            "slack's been down all morning? slack's fine here, it's your vpn",
+            "",
+        ),
+        // A guess is no other subject; a g dropped as spoken; "without" after a return.
+        ("fastly must be down, half the web is 503", "report fastly"),
+        ("bsky workin again yayyy", "recovery bluesky"),
+        (
+            "zoom seems to be fixed now, rejoined without the \"unable to connect\" loop",
+            "recovery zoom",
+        ),
     ];
 
     #[test]
