@@ -1984,3 +1984,10 @@ timeout 계속
 [sense news 4 every after]
 대응 체계
 비교 정리
+
+# It turns on again, said of the service (무신사 앱 다시 켜짐): the passive 켜지다 is the app's
+# own, unlike 다시 켜 (the writer switching it on again, excluded).
+[recovery ko]
+^다시 켜짐
+^다시 켜져
+^다시 켜지

@@ -493,6 +493,8 @@ const EARLIER: &[&str] = &[
     "were",
     "had",
     "earlier",
+    // "it's fixed now, whatever the outage was"
+    "whatever",
     "being",
     "before",
     "아까",
@@ -3608,6 +3610,12 @@ mod tests {
         (
             "zoom seems to be fixed now, rejoined without the \"unable to connect\" loop",
             "recovery zoom",
+        ),
+        ("무신사 앱 다시 켜짐 세일 놓칠뻔", "recovery musinsa"),
+        ("무신사 앱 다시 켜봐도 안 됨", "report musinsa"),
+        (
+            "spectrum came back around 11pm, whatever the outage was it's fixed now",
+            "recovery spectrum",
         ),
     ];
 
