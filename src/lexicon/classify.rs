@@ -1228,11 +1228,12 @@ impl Matcher {
         self.set_aside_by_ending(hay, &mut s.hits, &mut s.dropped);
         self.set_aside_other_subjects(hay, &mut s.hits, &mut s.dropped);
         self.set_aside_quoted(&s.norm, &mut s.hits, &mut s.dropped);
-        self.drop_without_context(hay, &mut s.hits, &mut s.dropped);
-        self.drop_without_subject(&s.norm, &s.layout, &mut s.hits, &mut s.dropped);
+        let call = self.stretched_call(stage, hay, &s.hits);
+        self.drop_without_context(hay, call, &mut s.hits, &mut s.dropped);
+        self.drop_without_subject(&s.norm, &s.layout, call, &mut s.hits, &mut s.dropped);
         let mut last = self.sort_by_role(hay, &s.hits, &mut s.roles);
         let composed = (last.outage.is_none() && last.recovery.is_none())
-            .then(|| self.composed_outage(hay, &s.hits))
+            .then(|| self.composed_outage(hay, call, &s.hits))
             .flatten();
         if let Some((at, fails, _)) = composed {
             last.outage = Some(at);
@@ -1642,13 +1643,20 @@ impl Matcher {
 
     /// Moves the ambiguous aliases (`?Zoom`, `?다음`) with neither a term next to them nor a frame
     /// around them from `hits` to `dropped`.
-    fn drop_without_context(&self, hay: &[u8], hits: &mut Vec<Hit>, dropped: &mut Vec<Hit>) {
+    fn drop_without_context(
+        &self,
+        hay: &[u8],
+        call: Option<usize>,
+        hits: &mut Vec<Hit>,
+        dropped: &mut Vec<Hit>,
+    ) {
         set_aside(hits, dropped, |hits, i| {
             let h = hits[i];
             let why = match self.entries[h.term].ambiguity() {
                 Ambiguity::None => None,
                 Ambiguity::Near => (self.after_provider(hay, hits, i)
-                    || (!self.has_neighbour(hay, hits, i)
+                    || (call != Some(h.end)
+                        && !self.has_neighbour(hay, hits, i)
                         && !self.context_word_at(hay, &h)
                         && !self.heads_the_post(hay, hits, i)
                         && !self.object_of_predicate(hay, hits, i)
@@ -1660,6 +1668,32 @@ impl Matcher {
             };
             why.map_or(Ok(h), Err)
         });
+    }
+
+    /// Where the service's name that opens the post ends (in `hay`), when the writer typed it
+    /// stretched (a run of three or more of one letter in its words as typed in `stage`:
+    /// "steammmm", "spotifyyyy", "xbox liveeee"): a name called out so is the service, even an
+    /// ambiguous one, and what the post says fails is said of it ([`Matcher::drop_without_context`],
+    /// [`Matcher::drop_without_subject`], [`Matcher::composed_outage`]). Nobody stretches
+    /// "steam" the vapour at a post's start.
+    fn stretched_call(&self, stage: &str, hay: &[u8], hits: &[Hit]) -> Option<usize> {
+        let a = hits.first()?;
+        if !matches!(self.entries[a.term].kind, TermKind::Alias(_))
+            || !nothing_alphanumeric_before(hay, a.start)
+        {
+            return None;
+        }
+        let words = hay[a.start..a.end].split(|&b| b == b' ').count();
+        let typed = stage.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let stretched = typed.split_whitespace().take(words).any(|w| {
+            let b = w.as_bytes();
+            (2..b.len()).any(|k| {
+                b[k].is_ascii_alphabetic()
+                    && b[k] | 0x20 == b[k - 1] | 0x20
+                    && b[k] | 0x20 == b[k - 2] | 0x20
+            })
+        });
+        stretched.then_some(a.end)
     }
 
     /// Whether the ambiguous alias hit `i` is the post's first word and an outage or recovery
@@ -1741,6 +1775,7 @@ impl Matcher {
         &self,
         text: &str,
         layout: &Layout,
+        call: Option<usize>,
         hits: &mut Vec<Hit>,
         dropped: &mut Vec<Hit>,
     ) {
@@ -1781,7 +1816,13 @@ impl Matcher {
                 || self.named_after_preposition(hay, hits, i)
                 || function_subject()
                 || far_subject()
-                || (one_service && self.provider_line_subject(hay, hits, i));
+                || (one_service && self.provider_line_subject(hay, hits, i))
+                // "steammmm nooooo … the store is a blank page": a stretched call lends its name.
+                || (one_service
+                    && self.entries[h.term].kind == TermKind::Outage
+                    && call.is_some_and(|end| {
+                        end <= h.start && !writer_as_subject(&hay[end..h.start])
+                    }));
             if has_subject {
                 Ok(h)
             } else {
@@ -2450,7 +2491,12 @@ impl Matcher {
     /// let me log in") or, when it is Korean, after ("재생 안 돼요", "결제 실패"), with a service
     /// named before the pair in its clause, at most [`COMPOSE_REACH`] words away. Returns where the
     /// pair starts, the fails word and the function word.
-    fn composed_outage(&self, hay: &[u8], hits: &[Hit]) -> Option<(usize, TermId, TermId)> {
+    fn composed_outage(
+        &self,
+        hay: &[u8],
+        call: Option<usize>,
+        hits: &[Hit],
+    ) -> Option<(usize, TermId, TermId)> {
         let near =
             |a: usize, b: usize| a <= b && gap_words(&hay[a..b]).is_some_and(|n| n <= COMPOSE_GAP);
         let kind = |h: &Hit| self.entries[h.term].kind;
@@ -2471,11 +2517,12 @@ impl Matcher {
                         .find(|g| hangul(f) && function(g) && near(g.end, f.start))
                 })?;
             let start = f.start.min(g.start);
-            let named = hits.iter().any(|a| {
-                matches!(kind(a), TermKind::Alias(_))
-                    && a.end <= start
-                    && gap_words(&hay[a.end..start]).is_some_and(|n| n <= COMPOSE_REACH)
-            });
+            let named = call.is_some_and(|end| end <= start)
+                || hits.iter().any(|a| {
+                    matches!(kind(a), TermKind::Alias(_))
+                        && a.end <= start
+                        && gap_words(&hay[a.end..start]).is_some_and(|n| n <= COMPOSE_REACH)
+                });
             named.then_some((start, f.term, g.term))
         })
     }
@@ -3611,6 +3658,17 @@ mod tests {
             "zoom seems to be fixed now, rejoined without the \"unable to connect\" loop",
             "recovery zoom",
         ),
+        // A name stretched as it opens the post calls the service, even an ambiguous one.
+        (
+            "steammmm nooooo the sale just started and the store is a blank page!!!!",
+            "report steam",
+        ),
+        (
+            "xbox liveeee why u do this, cant even sign in to my profile rn",
+            "report xbox-live",
+        ),
+        ("steam rising from my coffee, the page is blank", ""),
+        ("discorddd nitro gift anyone?? pls im broke", ""),
         ("무신사 앱 다시 켜짐 세일 놓칠뻔", "recovery musinsa"),
         ("무신사 앱 다시 켜봐도 안 됨", "report musinsa"),
         (
