@@ -479,7 +479,9 @@ const HOSTED_ON: &[&str] = &["on", "with", "using", "via"];
 /// Verbs with which a service shows its own words: a quotation right after one, with the
 /// service named just before it, is the service's error page ("reddit really said \"you broke
 /// reddit\""), not a mention (see [`Matcher::quoted_with_name`]).
-const SAYING: &[&str] = &["said", "says", "say", "saying", "shows", "showing", "showed"];
+const SAYING: &[&str] = &[
+    "said", "says", "say", "saying", "shows", "showing", "showed",
+];
 
 /// How many words before an outage phrase "after" or "without" may stand and tell it as what
 /// came before a return ("back *after* an hour of \"unable to connect\"", "rejoined *without*
@@ -1789,7 +1791,9 @@ impl Matcher {
             // 터지다 of a phone line is its signal coming through (skt 이제 터지네요); of an app
             // it is a crash: such a return takes only a provider as its subject.
             let signal = self.entries[h.term].kind == TermKind::Recovery
-                && SIGNAL_COMES.iter().any(|w| self.entries[h.term].pattern.contains(w));
+                && SIGNAL_COMES
+                    .iter()
+                    .any(|w| self.entries[h.term].pattern.contains(w));
             let named_before = || {
                 hits[..i].iter().enumerate().any(|(j, a)| {
                     matches!(self.entries[a.term].kind, TermKind::Alias(_))
@@ -2022,6 +2026,31 @@ impl Matcher {
             })
     }
 
+    /// Notes the outage hit `h` in `last` (see [`Matcher::sort_by_role`]): as the story of a
+    /// recovery before it, as a failure that stopped, or as an outage.
+    fn note_outage(&self, hay: &[u8], h: &Hit, last: &mut Last) {
+        // "chatgpt answering again, it was down for like 20 min": after a recovery, an outage
+        // told as what was is the recovery's story, not a new report.
+        if last.recovery.is_some() && self.told_as_before(hay, h) {
+            last.backstory = true;
+            return;
+        }
+        // "chatgpt stopped throwing errors", "netflix isn't erroring anymore", 멜론 오류 이제 안
+        // 남: a failure said to have stopped is a recovery.
+        if self.told_as_ceased(hay, h) {
+            last.recovery = Some(h.start);
+            last.ceased = true;
+            return;
+        }
+        last.outage = Some(h.start);
+        if self.entries[h.term].needs_subject {
+            let denial = last.denial();
+            note_first(&mut last.first_predicate, h.start, denial);
+        } else {
+            last.name_outage(h.start);
+        }
+    }
+
     /// Lists the kept hits in `roles` by what they stand for, and notes where the last one of
     /// each kind starts.
     fn sort_by_role(&self, hay: &[u8], hits: &[Hit], roles: &mut Roles) -> Last {
@@ -2047,26 +2076,7 @@ impl Matcher {
                 }
                 TermKind::Outage => {
                     roles.terms.push(h.term);
-                    // "chatgpt answering again, it was down for like 20 min": after a recovery,
-                    // an outage told as what was is the recovery's story, not a new report.
-                    if last.recovery.is_some() && self.told_as_before(hay, h) {
-                        last.backstory = true;
-                        continue;
-                    }
-                    // "chatgpt stopped throwing errors", "netflix isn't erroring anymore", 멜론
-                    // 오류 이제 안 남: a failure said to have stopped is a recovery.
-                    if self.told_as_ceased(hay, h) {
-                        last.recovery = Some(h.start);
-                        last.ceased = true;
-                        continue;
-                    }
-                    last.outage = Some(h.start);
-                    if self.entries[h.term].needs_subject {
-                        let denial = last.denial();
-                        note_first(&mut last.first_predicate, h.start, denial);
-                    } else {
-                        last.name_outage(h.start);
-                    }
+                    self.note_outage(hay, h, &mut last);
                 }
                 TermKind::Recovery => {
                     // "아프리카 방송 안 나와서 치지직으로 갈아탐 … 치지직은 잘 됨": the other
@@ -2120,7 +2130,13 @@ impl Matcher {
     /// name ("Discord's fine", "Heroku is fine", past "is", "'s", "seems", "looks"), when that
     /// service was named before the outage phrase at `outage`: the writer takes back what the
     /// outage seemed to say of it. English only.
-    fn service_itself_fine(&self, hay: &[u8], hits: &[Hit], i: usize, outage: Option<usize>) -> bool {
+    fn service_itself_fine(
+        &self,
+        hay: &[u8],
+        hits: &[Hit],
+        i: usize,
+        outage: Option<usize>,
+    ) -> bool {
         let Some(outage) = outage else {
             return false;
         };
@@ -2139,7 +2155,8 @@ impl Matcher {
         linked
             && a.start > outage
             && hits.iter().any(|b| {
-                b.start < outage && matches!(self.entries[b.term].kind, TermKind::Alias(s) if s == svc)
+                b.start < outage
+                    && matches!(self.entries[b.term].kind, TermKind::Alias(s) if s == svc)
             })
     }
 
@@ -2163,10 +2180,13 @@ impl Matcher {
             return false;
         };
         let (a, svc) = subject;
-        let topic = hay[a.end..].starts_with("은".as_bytes()) || hay[a.end..].starts_with("는".as_bytes());
+        let topic =
+            hay[a.end..].starts_with("은".as_bytes()) || hay[a.end..].starts_with("는".as_bytes());
         topic
             && gap_words(&hay[a.end..h.start]).is_some_and(|n| n <= SUBJECT_WINDOW)
-            && hits[..k].iter().any(|b| service(b).is_some_and(|other| other != svc))
+            && hits[..k]
+                .iter()
+                .any(|b| service(b).is_some_and(|other| other != svc))
     }
 
     /// Counts the counter `h` in `last`. A status page's reading (a word of [`STATUS_READINGS`]:
@@ -2533,7 +2553,7 @@ impl Matcher {
     /// headline or what someone else said; an error message quoted after the name ("twitch:
     /// \"Error #2000 network error\"") quotes no name and stands.
     fn set_aside_quoted(&self, hay: &str, hits: &mut Vec<Hit>, dropped: &mut Vec<Hit>) {
-        if !hay.contains(['"', '\'', '\u{201C}', '\u{300C}']) {
+        if !sentence::has_quote_mark(hay) {
             return;
         }
         set_aside(hits, dropped, |hits, i| {
@@ -2556,7 +2576,7 @@ impl Matcher {
         let Ok(text) = std::str::from_utf8(hay) else {
             return false;
         };
-        text.contains(['"', '\'', '\u{201C}', '\u{300C}'])
+        sentence::has_quote_mark(text)
             && sentence::quotation_around(text, a.start, a.end)
                 .is_some_and(|(from, to)| from < a.start || a.end < to)
     }
@@ -2582,11 +2602,11 @@ impl Matcher {
             });
         !spoken_by_service
             && hits.iter().any(|a| {
-            matches!(self.entries[a.term].kind, TermKind::Alias(_))
-                && from <= a.start
-                && a.end <= to
-                && (a.end <= h.start || h.end <= a.start)
-        })
+                matches!(self.entries[a.term].kind, TermKind::Alias(_))
+                    && from <= a.start
+                    && a.end <= to
+                    && (a.end <= h.start || h.end <= a.start)
+            })
     }
 
     /// Moves the outage and recovery hits that a Korean ending bends (먹통이면, 다운된 적 없는,
@@ -2705,9 +2725,9 @@ impl Matcher {
             return false;
         };
         // "my internet on comcast", "my app on heroku": the service's own part after "my".
-        let part_first = hits[..i].iter().any(|x| {
-            x.start == own_end + 1 && self.entries[x.term].kind == TermKind::Context
-        });
+        let part_first = hits[..i]
+            .iter()
+            .any(|x| x.start == own_end + 1 && self.entries[x.term].kind == TermKind::Context);
         if part_first {
             return false;
         }
@@ -3615,7 +3635,10 @@ mod tests {
         // error message, or one the service itself says, stands.
         ("실검에 \"카톡 먹통\" 떴길래 봤더니 장난", ""),
         ("wrote a bot that tweets \"is reddit down?\" every hour", ""),
-        ("&quot;유튜브 다운&quot;이라고 검색하면 다운로드 사이트만 나옴", ""),
+        (
+            "&quot;유튜브 다운&quot;이라고 검색하면 다운로드 사이트만 나옴",
+            "",
+        ),
         (
             "reddit really said \"you broke reddit\" when i opened the app",
             "report reddit",

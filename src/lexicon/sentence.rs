@@ -18,7 +18,16 @@ pub const QUOTE_WORDS: usize = 5;
 /// Whether `c` opens or closes a quotation: straight and typographic double quotes, and the
 /// single quote (typographic ones read as `'` once normalised).
 fn quote_mark(c: char) -> bool {
-    matches!(c, '"' | '\'' | '\u{201C}' | '\u{201D}' | '\u{300C}' | '\u{300D}')
+    matches!(
+        c,
+        '"' | '\'' | '\u{201C}' | '\u{201D}' | '\u{300C}' | '\u{300D}'
+    )
+}
+
+/// Whether `text` holds a mark that may open a quotation ([`quotation_around`] has nothing to
+/// read otherwise).
+pub fn has_quote_mark(text: &str) -> bool {
+    text.contains(quote_mark)
 }
 
 /// The byte range inside the quotation marks around `from..to` (a match in the normalised text
@@ -37,7 +46,7 @@ pub fn quotation_around(hay: &str, from: usize, to: usize) -> Option<(usize, usi
     let close = hay[to..].char_indices().find_map(|(i, c)| {
         let at = to + i;
         let next = hay[at + c.len_utf8()..].chars().next();
-        (quote_mark(c) && !(word(next) && !next.is_some_and(is_syllable))).then_some(at)
+        (quote_mark(c) && (!word(next) || next.is_some_and(is_syllable))).then_some(at)
     })?;
     let body = &hay[inner..close];
     let words = body.split(' ').filter(|w| !w.is_empty()).count();
@@ -45,7 +54,8 @@ pub fn quotation_around(hay: &str, from: usize, to: usize) -> Option<(usize, usi
     // and opens the next: the match stands between two quotations, in none.
     let breaks = body.char_indices().any(|(i, c)| {
         quote_mark(c)
-            && !(word(body[..i].chars().next_back()) && word(body[i + c.len_utf8()..].chars().next()))
+            && !(word(body[..i].chars().next_back())
+                && word(body[i + c.len_utf8()..].chars().next()))
     });
     (inner <= from && words <= QUOTE_WORDS && !breaks).then_some((inner, close))
 }
