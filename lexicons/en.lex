@@ -2254,7 +2254,9 @@ recovered the deleted
 # "$NFLX getting cooked, down 9%"): a `~` word right after it is the price. Named as a service
 # the tickers of the spent sets made five market posts reports and one report right, so a
 # ticker names no service. Only tickers that are no English word (not SPOT, SNAP, COIN, META).
-[sense market]
+# A sense of their own (round fifteen): a ticker written right before one of its company's
+# services says whose service it is ("msft teams is down"), not that a share fell.
+[sense ticker]
 nflx
 amzn
 googl
@@ -2394,3 +2396,16 @@ mine's working
 [sense dated 1 every]
 201*
 202*
+
+# Round fifteen, tuned on the sixteenth set's dev half: the error text of a chat assistant
+# ("Hmm...something seems to have gone wrong."), and an outage denied as the cause ("streak
+# died because I forgot, not because the app was down").
+[outage en]
+something seems to have gone wrong
+seems to have gone wrong
+[negation en]
+not because the app was down
+not because the app is down
+not because it was down
+not because it's down
+not because the site was down

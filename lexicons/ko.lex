@@ -1920,3 +1920,74 @@ timeout 계속
 점검 끝났다면서
 끝났다며
 끝났다면서
+
+# Issue 14, round fifteen: an outage dated by its year in Korean (2022년 카카오 먹통 사태, 2014년 라인
+# 장애 당시) is one looked back on. 2010-2029 only, as the English `dated` sense; the bare year
+# ("feels like 2022 all over again") stays a comparison.
+[sense past 6 every]
+2010년
+2011년
+2012년
+2013년
+2014년
+2015년
+2016년
+2017년
+2018년
+2019년
+2020년
+2021년
+2022년
+2023년
+2024년
+2025년
+2026년
+2027년
+2028년
+2029년
+
+# Issue 14, round fifteen: a phone or internet line whose signal comes through again (skt 이제
+# 터지네요, 유플러스 이제 데이터 잘 터짐). Of an app 터지다 is a crash, so these take only an
+# internet or phone provider (or its line: 데이터, 와이파이) as their subject (`SIGNAL_COMES` in
+# src/lexicon/classify.rs).
+[recovery ko]
+^이제 터지
+^이제 터짐
+^이제 터져
+^다시 터지
+^다시 터짐
+^다시 터져
+^잘 터지
+^잘 터짐
+^잘 터져
+^잘만 터지
+^잘만 터짐
+
+
+# Round fifteen, tuned on the sixteenth set's dev half: 안돼 typed 안댐 (접속안댐), a server that
+# "went bad" (서버 맛간 듯), a request the app could not handle (요청을 처리하지 못했어요), a
+# download that will not go (다운로드 hides 다운, so the failure is said whole), and how a company
+# is organised to answer outages (장애 대응 체계 비교) as news.
+[outage ko]
+^안댐
+^접속 안댐
+^맛갔
+^맛간 듯
+^맛간듯
+^처리하지 못했
+^다운로드가 안 돼
+^다운로드가 안 됨
+^다운로드가 안 되
+^다운로드 안 돼
+^다운로드 안 됨
+^다운로드도 안 돼
+[sense news 4 every after]
+대응 체계
+비교 정리
+
+# It turns on again, said of the service (무신사 앱 다시 켜짐): the passive 켜지다 is the app's
+# own, unlike 다시 켜 (the writer switching it on again, excluded).
+[recovery ko]
+^다시 켜짐
+^다시 켜져
+^다시 켜지

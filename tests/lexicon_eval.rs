@@ -749,6 +749,37 @@ fn fifteenth_set_test_half() {
 /// What the run measured (a floor).
 const TEST15: (f64, f64, usize) = (0.93, 0.93, 1);
 
+/// The dev half of the sixteenth set (issue 14, round fifteen), written blind to the code:
+/// before any tuning on it, with the round's rules found on spent sets only (commit 6275628;
+/// the vetter of round thirteen), precision 0.944, recall 0.905 (tp 67, fp 4, fn 7) and no
+/// market, rating or physical-sense post read as a report (the rules alone 0.893, 0.905 (tp 67,
+/// fp 8, fn 7), 0). Tuned on since (rules; the vetter was not retrained): 0.986, 0.959 (tp 71,
+/// fp 1, fn 3), none (the rules alone 0.973, 0.959 (tp 71, fp 2, fn 3), 0): a tuned figure,
+/// held as a floor that one more error breaks.
+#[test]
+fn sixteenth_set_dev_half_holds_what_it_measured() {
+    hold_half("labelled16-dev.tsv", DEV16);
+}
+
+/// What the sixteenth set's dev half measures with the shipped rules and vetter (a floor).
+const DEV16: (f64, f64, usize) = (0.98, 0.95, 0);
+
+/// The untouched half of the sixteenth set (issue 14, round fifteen), run at the end of the
+/// round at commit 936cef1, after the last change to the rules: with the vetter, precision
+/// 0.909, recall 0.921 (tp 70, fp 7, fn 6) and no market, rating or physical-sense post read as
+/// a report; the rules alone, in the same run, 0.863, 0.908 (tp 69, fp 11, fn 7) and none. It
+/// misses the precision and recall targets (0.97, 0.95). (At that same commit a scoring script
+/// that reached set sixteen ran this half once by mistake, and one of its missed posts was seen;
+/// nothing was changed after it, and the figure is that run's.) Held to what it measured, as a
+/// floor that one more error breaks.
+#[test]
+fn sixteenth_set_test_half() {
+    hold_half("labelled16-test.tsv", TEST16);
+}
+
+/// What the run measured (a floor).
+const TEST16: (f64, f64, usize) = (0.90, 0.92, 0);
+
 /// The dev half of the thirteenth set (issue 14, round twelve), written blind to the code: before
 /// any tuning on it, with round twelve's narrowed sentence rule and round nine's vetter, it
 /// measured precision 0.953, recall 0.824 (tp 61, fp 3, fn 13) and no market, rating or

@@ -4,10 +4,61 @@
 //! breaks and word spacing (read from [`Layout`]), casual Korean endings at a word's end (바뀜,
 //! 했다, 됐어, 되지, 되네), laughs, tears and emoji (ㅋㅋ, ㅠㅠ, 😂, ^^), linking words (근데,
 //! "but then"), and a noun of the writer's own things right before the outage word (폰 꺼짐: a
-//! dropped particle gives the word that subject). Everything reads slices of the normalised
-//! text; nothing is allocated.
+//! dropped particle gives the word that subject); and where a short quotation holds the words
+//! it quotes ([`quotation_around`]). Everything reads slices of the normalised text; nothing is
+//! allocated.
 
 use super::normalise::{is_syllable, Layout};
+
+/// The most words a quotation read by [`quotation_around`] may hold: a name and its outage
+/// phrase ("\"네이버 먹통\" 사태 1년", "wrote a bot that tweets \"is reddit down?\""), not a
+/// long message.
+pub const QUOTE_WORDS: usize = 5;
+
+/// Whether `c` opens or closes a quotation: straight and typographic double quotes, and the
+/// single quote (typographic ones read as `'` once normalised).
+fn quote_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '\u{201C}' | '\u{201D}' | '\u{300C}' | '\u{300D}'
+    )
+}
+
+/// Whether `text` holds a mark that may open a quotation ([`quotation_around`] has nothing to
+/// read otherwise).
+pub fn has_quote_mark(text: &str) -> bool {
+    text.contains(quote_mark)
+}
+
+/// The byte range inside the quotation marks around `from..to` (a match in the normalised text
+/// `hay`), when the quotation is short (at most [`QUOTE_WORDS`] words) and holds no sentence
+/// break: a mark opens where no letter or digit comes right before it ("isn't" holds no
+/// quotation), and the next mark closes where none comes right after it, save a Hangul
+/// syllable (a particle glued on: "유튜브 다운"이라고). `None` when `from..to` is not quoted so.
+pub fn quotation_around(hay: &str, from: usize, to: usize) -> Option<(usize, usize)> {
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+    let (open, mark) = hay[..from]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c != '\n')
+        .find(|&(i, c)| quote_mark(c) && !word(hay[..i].chars().next_back()))?;
+    let inner = open + mark.len_utf8();
+    let close = hay[to..].char_indices().find_map(|(i, c)| {
+        let at = to + i;
+        let next = hay[at + c.len_utf8()..].chars().next();
+        (quote_mark(c) && (!word(next) || next.is_some_and(is_syllable))).then_some(at)
+    })?;
+    let body = &hay[inner..close];
+    let words = body.split(' ').filter(|w| !w.is_empty()).count();
+    // Another mark inside that is no apostrophe between two letters ("isn't") ends a quotation
+    // and opens the next: the match stands between two quotations, in none.
+    let breaks = body.char_indices().any(|(i, c)| {
+        quote_mark(c)
+            && !(word(body[..i].chars().next_back())
+                && word(body[i + c.len_utf8()..].chars().next()))
+    });
+    (inner <= from && words <= QUOTE_WORDS && !breaks).then_some((inner, close))
+}
 
 /// Polite Korean endings that close a sentence with no mark after them (구글 툴바 메일 알림은
 /// 되던*데요* 웹에서만 안 되고). 좋아요, the button, holds one and is no ending (see
