@@ -271,12 +271,14 @@ fn push_ascii(out: &mut String, b: u8) {
 /// first that is no letter or digit, is a `0`, or repeats the byte before it up to case (the
 /// byte before `i` included): how many there are (0 to 16). They are appended to `out`
 /// lower-cased, which is what `Normaliser::word_tail` does with each of them one at a time
-/// (none folds: each starts a run of one). Sixteen bytes are compared at once and stored at
+/// (none folds: each starts a run of one). The places set in `forced` are taken whatever
+/// they hold (`0b11`: a space and the first character of the word after it, which the
+/// caller checked; a space is its own lower case). Sixteen bytes are compared at once and stored at
 /// once into `out`'s spare room, of which only the first `k` are kept; a byte at a time, the
 /// tail of an English word cost ~25 instructions a letter on the blog slice (cachegrind).
 #[cfg(target_arch = "x86_64")]
 #[inline(always)]
-fn plain_stretch(out: &mut String, b: &[u8], i: usize) -> usize {
+fn plain_stretch(out: &mut String, b: &[u8], i: usize, forced: u32) -> usize {
     use std::arch::x86_64::{
         _mm_and_si128, _mm_andnot_si128, _mm_cmpeq_epi8, _mm_cmpgt_epi8, _mm_loadu_si128,
         _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8, _mm_storeu_si128,
@@ -303,7 +305,7 @@ fn plain_stretch(out: &mut String, b: &[u8], i: usize) -> usize {
         let letter = within(lower, b'a', b'z');
         let repeat = _mm_cmpeq_epi8(lower, _mm_or_si128(before, byte(0x20)));
         let plain = _mm_andnot_si128(repeat, _mm_or_si128(digit, letter));
-        let stop = !(_mm_movemask_epi8(plain) as u32) | 0x1_0000;
+        let stop = !(_mm_movemask_epi8(plain) as u32 | forced) | 0x1_0000;
         let k = stop.trailing_zeros() as usize;
         let v = out.as_mut_vec();
         let len = v.len();
@@ -815,13 +817,23 @@ impl<'o, 'h> Normaliser<'o, 'h> {
             let i = end + 1;
             // (a shape at a word's first character after a space has a space after it)
             self.shape = self.shape || (b.get(i + 1) == Some(&b' ') && shape_at(b, i));
+            token_is_word = true;
+            // The space, the first character and the plain stretch after it in one store.
+            #[cfg(target_arch = "x86_64")]
+            if end + 16 <= b.len() {
+                self.token = self.out.len() + 1;
+                let k = plain_stretch(self.out, b, end, 0b11);
+                let last = b[end + k - 1] | 0x20;
+                run = (last, 1, k > 2 && last.is_ascii_lowercase());
+                end = self.word_tail(b, end + k, &mut run);
+                continue;
+            }
             self.out.push(' ');
             self.token = self.out.len();
             let lc = next | 0x20;
             push_ascii(self.out, lc);
             run = (lc, 1, false);
             end = self.word_tail(b, i + 1, &mut run);
-            token_is_word = true;
         }
         (self.run, self.run_len, self.run_folds) = (char::from(run.0), run.1, run.2);
         self.prev = char::from(b[end - 1]);
@@ -838,23 +850,21 @@ impl<'o, 'h> Normaliser<'o, 'h> {
     #[inline(always)]
     fn word_tail(&mut self, b: &[u8], mut end: usize, run: &mut (u8, usize, bool)) -> usize {
         loop {
-            #[cfg(target_arch = "x86_64")]
-            if end + 16 <= b.len() {
-                let k = plain_stretch(self.out, b, end);
-                if k > 0 {
-                    end += k;
-                    let last = b[end - 1] | 0x20;
-                    *run = (last, 1, last.is_ascii_lowercase());
-                    if k == 16 {
-                        continue;
-                    }
-                }
-            }
             let Some(&at) = b.get(end) else {
                 return end;
             };
             if !IS_WORD_BYTE[usize::from(at)] {
                 return end;
+            }
+            #[cfg(target_arch = "x86_64")]
+            if end + 16 <= b.len() {
+                let k = plain_stretch(self.out, b, end, 0);
+                if k > 0 {
+                    end += k;
+                    let last = b[end - 1] | 0x20;
+                    *run = (last, 1, last.is_ascii_lowercase());
+                    continue;
+                }
             }
             // (a letter or digit with 0x20 set is in lower case)
             let lc = at | 0x20;
