@@ -190,7 +190,8 @@ fn is_hard_mark(c: u8) -> bool {
 ///
 /// A piece holds an hour only if it holds an *hourish* token ([`hourish`]): a number, a `noon`
 /// or `midnight` word, or 정오/자정 (inside a run of syllables, which the tokeniser splits from
-/// its start). [`Hours::next_piece`] finds the next such place with fast searches (digits eight
+/// its start); and of the numbers, only those with a token after them that a parse sets an hour
+/// with ([`number_may_set_hour`]). [`Hours::next_piece`] finds the next such place with fast searches (digits eight
 /// bytes at a time, the words with `memchr`), then walks back to where the piece starts: past
 /// the last hard token before it that the bytes tell apart (a hard punctuation mark, a
 /// character other than ASCII, Hangul syllables and white space, or a run of syllables that
@@ -218,11 +219,56 @@ impl<'t> Hours<'t> {
             _ => next_hour_word(self.text, from),
         };
         self.word = Some(word);
-        let at = match (next_digit(self.text.as_bytes(), from), word) {
+        // The first number that may set an hour (or any number past the hour word).
+        let b = self.text.as_bytes();
+        let mut digit = next_digit(b, from);
+        while let Some(d) = digit.filter(|&d| word.is_none_or(|w| d < w)) {
+            let end = d + b[d..].iter().take_while(|c| c.is_ascii_digit()).count();
+            if number_may_set_hour(b, d, end) {
+                break;
+            }
+            digit = next_digit(b, end);
+        }
+        let at = match (digit, word) {
             (Some(d), Some(w)) => d.min(w),
             (d, w) => d.or(w)?,
         };
         Some((piece_start(self.text, from, at), at))
+    }
+}
+
+/// Whether the number written at `b[d..end]` (a whole run of ASCII digits) may give a parse
+/// its hour, told from the bytes of the token after it (past ASCII white space, as the
+/// tokeniser skips it, `\x0B` too). A parse sets an hour from a number only in these ways
+/// (`parse::Reader::number`): a clock time (one or two digits, then `:`), a Korean hour (any
+/// number, then 시), an hour before am/pm (one or two digits, then `a` or `p`), HHMM before a
+/// zone (four digits, then a letter, `+`, `-` or 한국). A character other than ASCII and Hangul
+/// syllables after the number (white space the tokeniser passes over, say) counts as may.
+/// The numbers that may not are most numbers of long posts (links, prices, counts, dates
+/// alone): a piece holding only such numbers, and no noon or midnight word, gives no quote, so
+/// it is not split into tokens (~150 tokens a searched post on the blog slice, most of them in
+/// such pieces).
+fn number_may_set_hour(b: &[u8], d: usize, end: usize) -> bool {
+    let (short, four) = (end - d <= 2, end - d == 4);
+    let mut j = end;
+    while b
+        .get(j)
+        .is_some_and(|&c| c < 0x80 && char::from(c).is_whitespace())
+    {
+        j += 1;
+    }
+    match b.get(j) {
+        None => false,
+        Some(b':') => short,
+        Some(b'a' | b'A' | b'p' | b'P') => short || four,
+        Some(b'+' | b'-') => four,
+        Some(c) if c.is_ascii_alphabetic() => four,
+        Some(&c) if c < 0x80 => false,
+        Some(_) => {
+            b[j..].starts_with("시".as_bytes())
+                || (four && b[j..].starts_with("한".as_bytes()))
+                || !parse::syllable_at(b, j)
+        }
     }
 }
 
@@ -593,7 +639,8 @@ mod tests {
     /// Finds, from byte `from` of `text` (where a token starts, or white space before one), the next
     /// piece that may hold an *hourish* token ([`hourish`]: the only kind that gives a parse its
     /// hour): `(start, at)`, where `start` is where the pieces before it end and `at` is where a
-    /// number, a `noon` or `midnight` word, or a run of syllables holding 정오 or 자정 starts.
+    /// number that may set an hour ([`number_may_set_hour`]), a `noon` or `midnight` word, or a
+    /// run of syllables holding 정오 or 자정 starts.
     /// `None`: no hour is quoted from `from` on. Read from the bytes without splitting the text:
     /// the hard tokens told apart here are the hard punctuation marks, the characters other than
     /// ASCII, Hangul syllables and white space, and the runs of syllables that start no Korean time
@@ -605,7 +652,11 @@ mod tests {
         while i < b.len() {
             let c = b[i];
             if c.is_ascii_digit() {
-                return Some((start, i));
+                let end = i + b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+                if number_may_set_hour(b, i, end) {
+                    return Some((start, i));
+                }
+                i = end;
             } else if c.is_ascii_alphabetic() {
                 let end = i + b[i..]
                     .iter()
@@ -734,6 +785,22 @@ mod tests {
             "5 ",
             "abcdefgh",
             "가나다",
+            "72391",
+            "2024/03/d4a2af2.jpg",
+            "16분만",
+            "1시간",
+            "3시쯤",
+            "0930+09",
+            "0930 한국",
+            "1200 pm",
+            "9am",
+            "9 P",
+            "7a",
+            "10 : 20",
+            "9\u{00A0}:",
+            "123",
+            "5\t",
+            "https://x.com/post/",
         ];
         proptest::collection::vec(proptest::sample::select(PARTS), 0..32).prop_map(|v| v.concat())
     }
