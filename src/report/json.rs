@@ -55,7 +55,9 @@ pub struct JsonIncident {
     #[serde(default)]
     pub quoted_times: Vec<JsonQuote>,
     /// `reports` counted once per voice per window: an author's repeats, retweets (`RT @name`,
-    /// the voice of `name`) and copies of one long text count once.
+    /// the voice of `name`) and copies of one long text count once. Exact up to 64 voices in a
+    /// window; above that, each window's voices are estimated from a sketch of 64 hashed voices
+    /// (typically within about 12%).
     #[serde(default)]
     pub distinct_reports: u64,
     /// The incident's phases in order: `degraded` from the onset, `recovering` when reports fell
