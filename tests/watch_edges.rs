@@ -117,7 +117,70 @@ fn a_skewed_first_post_does_not_blind_the_run() {
             )),
             "{what}: {err}"
         );
+        // The one never reached is named: the first line of standard input.
+        assert_eq!(
+            err.contains("<stdin>:1: kept out: far ahead of the stream"),
+            far == 1,
+            "{what}: {err}"
+        );
     }
+}
+
+/// Posts kept out as far ahead are named as other bad input is: the reason, the input and the
+/// line, on stderr (the first `--max-warnings`, then a line saying the rest are counted). The
+/// Gmail fixture in two files, the second with a post dated 2031 at its line 5 and its last
+/// line skewed 21 hours ahead: both named by file and line, 2 far ahead in the summary, and
+/// the alerts those of the clean fixture. (The audit found them counted but not named: the
+/// live reader's sink had no input name, and the posts held by the clock no line.)
+#[test]
+fn posts_far_ahead_are_named_by_input_and_line() {
+    let fixture = gmail_fixture();
+    let lines: Vec<&str> = fixture.lines().collect();
+    let half = lines.len() / 2;
+    let last: Value = serde_json::from_str(lines[lines.len() - 1]).unwrap();
+    let t_last =
+        outcry::time::parse_time(last["created_at"].as_str().unwrap(), chrono_tz::UTC).unwrap();
+    let far = "{\"created_at\":\"2031-01-01T00:00:00Z\",\"text\":\"gmail is down\"}";
+    let skewed = format!(
+        "{{\"created_at\":\"{}\",\"text\":\"hi\"}}",
+        rfc3339_utc(t_last + 21 * 3600)
+    );
+    let mut second: Vec<&str> = lines[half..].to_vec();
+    second.insert(4, far);
+    second.push(&skewed);
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.jsonl"), dir.path().join("b.jsonl"));
+    std::fs::write(&a, lines[..half].join("\n") + "\n").unwrap();
+    std::fs::write(&b, second.join("\n") + "\n").unwrap();
+    let (a, b) = (a.to_string_lossy(), b.to_string_lossy());
+    let (code, clean, err) = piped(
+        &["watch", "--format", "jsonl"],
+        fixture.clone().into_bytes(),
+    );
+    assert_eq!(code, 0, "{err}");
+    let args = ["watch", "--format", "jsonl", &a, &b];
+    let (code, out, err) = piped(&args, vec![]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(announced(&out), announced(&clean), "{err}");
+    assert!(err.contains("2 far ahead"), "{err}");
+    for line in [5, second.len()] {
+        assert!(
+            err.contains(&format!("{b}:{line}: kept out: far ahead of the stream")),
+            "{b}:{line}: {err}"
+        );
+    }
+    assert!(!err.contains(&format!("{a}:")), "{err}");
+    // One shown at most: the second is counted, and said to be.
+    let limited = ["watch", "--format", "jsonl", "--max-warnings", "1", &a, &b];
+    let (code, _, err) = piped(&limited, vec![]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains(&format!("{b}:5: kept out: far ahead")),
+        "{err}"
+    );
+    assert!(!err.contains(&format!("{b}:{}:", second.len())), "{err}");
+    assert!(err.contains("further posts far ahead of the stream are counted but not shown"));
+    assert!(err.contains("2 far ahead"), "{err}");
 }
 
 /// A day of quiet chatter (a post every 2 minutes) from `start`, then an outage: 12 voices a
