@@ -132,7 +132,7 @@ impl State {
     ) -> State {
         let width = windows.width;
         let mut monitor = Monitor::new(
-            cfg.params.clone(),
+            cfg.params.at_width(width),
             windows.services(),
             (cfg.horizon_s / width).max(1),
         );
