@@ -1334,11 +1334,19 @@ fn onset_comes_while_the_stream_flows_and_the_end_reports_it_unresolved() {
 /// close and the recovery is announced while the pipe is still open. With a long --idle-flush
 /// the same silence closes nothing: no recovery while the pipe is open, and at its end the
 /// outage is still under way (`unresolved`: no window after it was ever closed). Windows of
-/// 10 s, so that the wall time the recovery needs is under a minute.
+/// 10 s, and the outage's last seconds say it is back ("it's back" posts place the recovery
+/// once the windows after the outage are quiet beyond doubt under its rate, a few windows), so
+/// that the wall time the recovery needs is under a minute. (Since issue 17's fifteenth pass a
+/// recovery without such posts waits for `merge_gap` quiet windows that cover 15 minutes at
+/// any width under five minutes: `Params::at_width`.)
 #[test]
 fn idle_flush_closes_windows_of_a_silent_stream() {
     use std::time::Duration;
-    let (s, _) = chatter_then_outage(1_700_000_000, 20);
+    let (mut s, onset) = chatter_then_outage(1_700_000_000, 20);
+    let end = onset + 20 * 60;
+    s.push_str(&post(end - 4, "r1", "gmail is back up now"));
+    s.push_str(&post(end - 3, "r2", "지메일 다시 되네요"));
+    s.push_str(&post(end - 2, "r3", "gmail works again"));
     let args = |flush| {
         [
             "--format",
