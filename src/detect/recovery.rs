@@ -300,8 +300,8 @@ fn above_normal_sums((count, mu, mu2): (u32, f64, f64), theta: f64, params: &Par
 
 #[cfg(test)]
 mod tests {
+    use crate::detect::detect;
     use crate::detect::test_support::{as_given, windows_with};
-    use crate::detect::{detect, Params};
 
     #[test]
     fn without_recovery_posts_recovery_is_the_end_of_the_last_spike() {
