@@ -78,7 +78,7 @@ fn announced(out: &str) -> Vec<(String, String, Value, Value)> {
 }
 
 /// A skewed first post does not blind the run: one years ahead of the Gmail fixture, or 3 hours
-/// ahead, before it. The run announces what it announces without it (the onset, its growth and
+/// ahead, before it, or the first two years ahead. The run announces what it announces without it (the onset, its growth and
 /// the recovery, at the same times), no post is counted late, and the post 2031 is counted far
 /// ahead; the one 3 hours ahead is counted once the stream reaches its time. (An audit found
 /// both turning the rest of the stream into late posts, 3450 and 143, the first with no alert
@@ -99,16 +99,22 @@ fn a_skewed_first_post_does_not_blind_the_run() {
     let t0 =
         outcry::time::parse_time(first["created_at"].as_str().unwrap(), chrono_tz::UTC).unwrap();
     let n = fixture.lines().count();
-    for (what, at, far) in [
-        ("years ahead", "2031-01-01T00:00:00Z".to_string(), 1),
-        ("3 h ahead", rfc3339_utc(t0 + 3 * 3600), 0),
+    let line = |at: &str| format!("{{\"created_at\":\"{at}\",\"text\":\"hi\"}}\n");
+    let years = "2031-01-01T00:00:00Z";
+    for (what, lead, far) in [
+        ("years ahead", line(years), 1),
+        ("3 h ahead", line(&rfc3339_utc(t0 + 3 * 3600)), 0),
+        // The first two skewed alike: each would corroborate the other (issue 17's fifteenth
+        // pass: the clock started in 2031 and all 3450 posts after were late, no alert);
+        // ahead of the wall clock, neither starts it.
+        ("the first two years ahead", line(years) + &line(years), 2),
     ] {
-        let skewed = format!("{{\"created_at\":\"{at}\",\"text\":\"hi\"}}\n{fixture}");
+        let skewed = format!("{lead}{fixture}");
         let (code, out, err) = piped(&args, skewed.into_bytes());
         assert_eq!(code, 0, "{what}: {err}");
         assert_eq!(announced(&out), clean, "{what}: {err}");
         assert!(
-            err.contains(&format!("{} records read", n + 1)),
+            err.contains(&format!("{} records read", n + lead.lines().count())),
             "{what}: {err}"
         );
         assert!(
@@ -117,7 +123,70 @@ fn a_skewed_first_post_does_not_blind_the_run() {
             )),
             "{what}: {err}"
         );
+        // The one never reached is named: the first line of standard input.
+        assert_eq!(
+            err.contains("<stdin>:1: kept out: far ahead of the stream"),
+            far >= 1,
+            "{what}: {err}"
+        );
     }
+}
+
+/// Posts kept out as far ahead are named as other bad input is: the reason, the input and the
+/// line, on stderr (the first `--max-warnings`, then a line saying the rest are counted). The
+/// Gmail fixture in two files, the second with a post dated 2031 at its line 5 and its last
+/// line skewed 21 hours ahead: both named by file and line, 2 far ahead in the summary, and
+/// the alerts those of the clean fixture. (The audit found them counted but not named: the
+/// live reader's sink had no input name, and the posts held by the clock no line.)
+#[test]
+fn posts_far_ahead_are_named_by_input_and_line() {
+    let fixture = gmail_fixture();
+    let lines: Vec<&str> = fixture.lines().collect();
+    let half = lines.len() / 2;
+    let last: Value = serde_json::from_str(lines[lines.len() - 1]).unwrap();
+    let t_last =
+        outcry::time::parse_time(last["created_at"].as_str().unwrap(), chrono_tz::UTC).unwrap();
+    let far = "{\"created_at\":\"2031-01-01T00:00:00Z\",\"text\":\"gmail is down\"}";
+    let skewed = format!(
+        "{{\"created_at\":\"{}\",\"text\":\"hi\"}}",
+        rfc3339_utc(t_last + 21 * 3600)
+    );
+    let mut second: Vec<&str> = lines[half..].to_vec();
+    second.insert(4, far);
+    second.push(&skewed);
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.jsonl"), dir.path().join("b.jsonl"));
+    std::fs::write(&a, lines[..half].join("\n") + "\n").unwrap();
+    std::fs::write(&b, second.join("\n") + "\n").unwrap();
+    let (a, b) = (a.to_string_lossy(), b.to_string_lossy());
+    let (code, clean, err) = piped(
+        &["watch", "--format", "jsonl"],
+        fixture.clone().into_bytes(),
+    );
+    assert_eq!(code, 0, "{err}");
+    let args = ["watch", "--format", "jsonl", &a, &b];
+    let (code, out, err) = piped(&args, vec![]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(announced(&out), announced(&clean), "{err}");
+    assert!(err.contains("2 far ahead"), "{err}");
+    for line in [5, second.len()] {
+        assert!(
+            err.contains(&format!("{b}:{line}: kept out: far ahead of the stream")),
+            "{b}:{line}: {err}"
+        );
+    }
+    assert!(!err.contains(&format!("{a}:")), "{err}");
+    // One shown at most: the second is counted, and said to be.
+    let limited = ["watch", "--format", "jsonl", "--max-warnings", "1", &a, &b];
+    let (code, _, err) = piped(&limited, vec![]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains(&format!("{b}:5: kept out: far ahead")),
+        "{err}"
+    );
+    assert!(!err.contains(&format!("{b}:{}:", second.len())), "{err}");
+    assert!(err.contains("further posts far ahead of the stream are counted but not shown"));
+    assert!(err.contains("2 far ahead"), "{err}");
 }
 
 /// A day of quiet chatter (a post every 2 minutes) from `start`, then an outage: 12 voices a

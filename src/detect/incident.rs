@@ -518,7 +518,7 @@ fn evidence(
 
 #[cfg(test)]
 mod tests {
-    use crate::detect::test_support::windows_with;
+    use crate::detect::test_support::{as_given, windows_with};
     use crate::detect::{detect, series, Params, Sensitivity};
     use crate::lexicon::Kind;
 
@@ -535,7 +535,7 @@ mod tests {
         );
         reps.push((365, 1));
         let w = windows_with(&reps, &[(358, 1), (359, 2)], (0, 999));
-        let inc = detect(&w, &Params::default());
+        let inc = detect(&w, &as_given());
         assert_eq!(inc.len(), 1, "{inc:?}");
         let i = &inc[0];
         assert_eq!(i.onset, 300 * 60 + 10);
@@ -557,7 +557,7 @@ mod tests {
         reps.retain(|&(m, _)| m != 500);
         let lone = [reps.clone(), vec![(500, 5)]].concat();
         let w = windows_with(&lone, &[], (0, 999));
-        let p = Params::default();
+        let p = as_given();
         let s = series(&w, 0, 0, 999, &p);
         assert!(s.scores[500].spike, "{:?}", s.scores[500]);
         assert_eq!(detect(&w, &p), vec![]);
@@ -582,7 +582,7 @@ mod tests {
         let quiet: Vec<(i64, u32)> = (0..1000).step_by(200).map(|m| (m, 1)).collect();
         let slow = [quiet.clone(), vec![(501, 2), (502, 1), (503, 2)]].concat();
         let w = windows_with(&slow, &[], (0, 999));
-        let p = Params::default();
+        let p = as_given();
         let s = series(&w, 0, 0, 999, &p);
         assert!(s.scores[501..504].iter().all(|x| !x.spike));
         let inc = detect(&w, &p);
@@ -609,7 +609,7 @@ mod tests {
             .filter(|m| !(480..540).contains(m))
             .map(|m| (m, 1))
             .collect();
-        let p = Params::default();
+        let p = as_given();
         let alone = [quiet.clone(), vec![(501, 3)]].concat();
         let w = windows_with(&alone, &[], (0, 999));
         let s = series(&w, 0, 0, 999, &p);
@@ -642,7 +642,7 @@ mod tests {
             r.extend((340 + pause..355 + pause).map(|m| (m, back)));
             windows_with(&r, &[(341, 1), (342, 1)], (0, 999))
         };
-        let p = Params::default();
+        let p = as_given();
         // Five minutes (beyond `merge_gap`, under a quarter of the 40 before): one outage,
         // over when its reports end, not at the "it's back" posts of the lull.
         let inc = detect(&outage(2, 5, 3), &p);
@@ -670,6 +670,6 @@ mod tests {
         let mut reps: Vec<(i64, u32)> = (100..110).map(|m| (m, 8)).collect();
         reps.extend((200..210).map(|m| (m, 8)));
         let w = windows_with(&reps, &[], (0, 500));
-        assert_eq!(detect(&w, &Params::default()).len(), 2);
+        assert_eq!(detect(&w, &as_given()).len(), 2);
     }
 }

@@ -278,6 +278,8 @@ fn incidents_in(
     let Some(&(_, input_last)) = segs.last() else {
         return vec![];
     };
+    // The gaps in windows of this width (see `Params::at_width`).
+    let params = &params.at_width(w.width);
     let chunks = chunks_of(segs, w.width);
     let tasks: Vec<(&Chunk, usize)> = chunks
         .iter()

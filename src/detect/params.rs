@@ -62,6 +62,10 @@ pub struct Params {
     /// How many threads may score services side by side (1: on the caller's thread). Not a
     /// parameter of the method: the incidents are the same, in the same order, for any number.
     pub threads: usize,
+    /// Whether `merge_gap` and `tail_windows` are still to be counted over the time they cover
+    /// at [`GAP_WIDTH_S`] (see [`Params::at_width`]); false once they are, or to count them in
+    /// windows of any width as given.
+    pub scale_gaps: bool,
 }
 
 impl Default for Params {
@@ -85,11 +89,44 @@ impl Default for Params {
             blocks: true,
             min_llr: 10.0,
             threads: 1,
+            scale_gaps: true,
         }
     }
 }
 
+/// The window width, in seconds, that `merge_gap` and `tail_windows` are counted in as given
+/// (the default window): narrower windows count them over at least the same time (see
+/// [`Params::at_width`]).
+pub const GAP_WIDTH_S: i64 = 300;
+
 impl Params {
+    /// The parameters for windows of `width` seconds. The gaps an outage's run is joined
+    /// across (`merge_gap`) and the tail its recovery may still move in (`tail_windows`) are
+    /// times of the outage, not of the window: below [`GAP_WIDTH_S`] they are counted in as
+    /// many windows as cover at least the time they cover at that width (15 minutes and an
+    /// hour by default: 15 and 60 windows at one-minute windows, 30 and 120 at 30 seconds).
+    /// At narrower windows counted as given, a lull of four minutes split an outage at
+    /// one-minute windows, and the tail's hour, in which the chatter level of a window is
+    /// still read (an hour either side), shrank to 12 minutes, so that a live run settled
+    /// recoveries the hour after then moved (issue 17's fifteenth pass: `watch` and `detect`
+    /// at `--window 1m` and `30s`). Wider windows keep them as given.
+    pub fn at_width(&self, width: i64) -> Params {
+        let width = width.max(1);
+        let done = Params {
+            scale_gaps: false,
+            ..self.clone()
+        };
+        if !self.scale_gaps || width >= GAP_WIDTH_S {
+            return done;
+        }
+        let scale = |n: i64| n.max((n * GAP_WIDTH_S + width - 1) / width);
+        Params {
+            merge_gap: scale(self.merge_gap),
+            tail_windows: scale(self.tail_windows),
+            ..done
+        }
+    }
+
     /// The ratio to its expectation an elevated (or busy) window must reach.
     pub fn elevated_ratio(&self) -> f64 {
         1.0 + (self.min_ratio - 1.0).max(0.0) / 2.0
@@ -151,5 +188,35 @@ mod tests {
         assert!(l.elevated_alpha < n.elevated_alpha && n.elevated_alpha < h.elevated_alpha);
         assert!(l.min_reports >= n.min_reports && n.min_reports >= h.min_reports);
         assert!(l.min_llr > n.min_llr && n.min_llr > h.min_llr);
+    }
+
+    #[test]
+    fn gaps_cover_the_same_time_at_narrower_windows() {
+        let d = Params::default();
+        let given = |p: &Params| (p.merge_gap, p.tail_windows);
+        assert_eq!(given(&d.at_width(300)), (3, 12));
+        assert_eq!(given(&d.at_width(3600)), (3, 12));
+        let m = d.at_width(60);
+        assert_eq!((m.merge_gap, m.tail_windows), (15, 60));
+        // Once: the scaled parameters are not scaled again.
+        assert_eq!(m.at_width(60), m);
+        let as_given = Params {
+            scale_gaps: false,
+            ..d.clone()
+        };
+        assert_eq!(given(&as_given.at_width(60)), (3, 12));
+        let s = d.at_width(30);
+        assert_eq!((s.merge_gap, s.tail_windows), (30, 120));
+        let f = d.at_width(5);
+        assert_eq!((f.merge_gap, f.tail_windows), (180, 720));
+        // An odd width: at least the time, rounded up to whole windows.
+        let o = d.at_width(7 * 60);
+        assert_eq!(given(&o), (3, 12));
+        let o = d.at_width(2 * 60 + 30);
+        assert_eq!((o.merge_gap, o.tail_windows), (6, 24));
+        // A merge gap of none stays none.
+        let z = Params { merge_gap: 0, ..d }.at_width(60);
+        assert_eq!(z.merge_gap, 0);
+        assert_eq!(m.alpha, d.alpha);
     }
 }

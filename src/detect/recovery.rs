@@ -300,14 +300,14 @@ fn above_normal_sums((count, mu, mu2): (u32, f64, f64), theta: f64, params: &Par
 
 #[cfg(test)]
 mod tests {
-    use crate::detect::test_support::windows_with;
-    use crate::detect::{detect, Params};
+    use crate::detect::detect;
+    use crate::detect::test_support::{as_given, windows_with};
 
     #[test]
     fn without_recovery_posts_recovery_is_the_end_of_the_last_spike() {
         let reps: Vec<(i64, u32)> = (100..130).map(|m| (m, 8)).collect();
         let w = windows_with(&reps, &[], (0, 500));
-        let inc = detect(&w, &Params::default());
+        let inc = detect(&w, &as_given());
         assert_eq!(inc[0].recovery, Some(130 * 60));
         assert_eq!(inc[0].reports, 240);
     }
@@ -318,7 +318,7 @@ mod tests {
         // windows are elevated, not spikes, and the next one would still join the run.
         let mut reps: Vec<(i64, u32)> = (100..110).map(|m| (m, 3)).collect();
         reps.extend([(111, 2), (113, 2), (115, 2)]);
-        let p = Params::default();
+        let p = as_given();
         // The input (a live run's windows so far) ends a window after the tail's latest, more
         // than `merge_gap` after the last spike: the run is not settled, the outage is still
         // under way (it used to end at minute 116 here).
@@ -341,7 +341,7 @@ mod tests {
         let mut reps: Vec<(i64, u32)> = (100..130).map(|m| (m, 9)).collect();
         reps.extend([(131, 2), (132, 2)]);
         let w = windows_with(&reps, &[(130, 1), (131, 2), (132, 2)], (0, 500));
-        let inc = detect(&w, &Params::default());
+        let inc = detect(&w, &as_given());
         assert_eq!(inc.len(), 1, "{inc:?}");
         assert_eq!(inc[0].recovery, Some(130 * 60 + 20));
         // A long quieter phase after a quiet minute is still the outage: thirty voices a minute,
@@ -350,7 +350,7 @@ mod tests {
         let mut reps: Vec<(i64, u32)> = (100..120).map(|m| (m, 30)).collect();
         reps.extend((121..161).map(|m| (m, 9)));
         let w = windows_with(&reps, &[(120, 1), (161, 1), (162, 1)], (0, 500));
-        let inc = detect(&w, &Params::default());
+        let inc = detect(&w, &as_given());
         assert_eq!(inc.len(), 1, "{inc:?}");
         assert_eq!(inc[0].recovery, Some(161 * 60 + 20));
     }
@@ -361,7 +361,7 @@ mod tests {
         // (above normal in sum, no window elevated alone), and two "it's back" posts at minute
         // 121, within `tail_windows` (12) of the run: a degraded tail, the outage lasted until
         // the first of them.
-        let p = Params::default();
+        let p = as_given();
         let mut reps: Vec<(i64, u32)> = (100..110).map(|m| (m, 8)).collect();
         reps.extend([(112, 1), (114, 1), (116, 1), (118, 1)]);
         let whole = detect(&windows_with(&reps, &[(121, 2)], (0, 500)), &p);
@@ -391,10 +391,7 @@ mod tests {
     /// The one incident `detect` finds with `reports` and `recoveries` (as in `windows_with`)
     /// over minutes 0 to 500: its recovery.
     fn recovery_of(reports: &[(i64, u32)], recoveries: &[(i64, u32)]) -> Option<i64> {
-        let inc = detect(
-            &windows_with(reports, recoveries, (0, 500)),
-            &Params::default(),
-        );
+        let inc = detect(&windows_with(reports, recoveries, (0, 500)), &as_given());
         assert_eq!(inc.len(), 1, "{inc:?}");
         inc[0].recovery
     }
@@ -505,7 +502,7 @@ mod tests {
         // 118:20, after the second's onset, and a live run announced it after that onset).
         let mut reps: Vec<(i64, u32)> = (100..110).map(|m| (m, 8)).collect();
         reps.extend((115..118).map(|m| (m, 8)));
-        let p = Params::default();
+        let p = as_given();
         let inc = detect(&windows_with(&reps, &[(118, 2)], (0, 500)), &p);
         assert_eq!(inc.len(), 2, "{inc:?}");
         assert_eq!(inc[0].recovery, Some(110 * 60));
@@ -533,7 +530,7 @@ mod tests {
         // (they made it 121:20: the review's case of a live 306:00 and a batch 317:30).
         let mut reps: Vec<(i64, u32)> = (100..110).map(|m| (m, 8)).collect();
         reps.extend([(115, 1), (117, 1), (119, 1)]);
-        let p = Params::default();
+        let p = as_given();
         let settled_at = detect(&windows_with(&reps[..10], &[], (0, 113)), &p);
         assert_eq!(settled_at[0].recovery, Some(110 * 60));
         assert!(settled_at[0].recovery_settled, "{settled_at:?}");
@@ -552,7 +549,7 @@ mod tests {
         // be the first of the service's next outage, not seen yet: its posts do not end the tail
         // until it closes (they did, and a live run announced a recovery inside the next outage
         // that `detect` never gave: the review of the eleventh pass).
-        let p = Params::default();
+        let p = as_given();
         let mut reps: Vec<(i64, u32)> = (100..110).map(|m| (m, 8)).collect();
         reps.extend([(112, 1), (114, 1), (116, 1), (118, 1)]);
         let w = windows_with(&reps, &[(121, 2)], (0, 121));
@@ -588,14 +585,14 @@ mod tests {
         // its recovery came 157.8 minutes early and its return was a false alarm).
         let mut reps: Vec<(i64, u32)> = vec![(100, 3), (101, 3)];
         reps.extend((106..136).map(|m| (m, 2 + (m % 2) as u32)));
-        let inc = detect(&windows_with(&reps, &[], (0, 500)), &Params::default());
+        let inc = detect(&windows_with(&reps, &[], (0, 500)), &as_given());
         assert_eq!(inc.len(), 1, "{inc:?}");
         assert_eq!(inc[0].onset, 100 * 60 + 10);
         assert_eq!(inc[0].recovery, Some(136 * 60));
         // A return shorter than four times the pause is another outage.
         let mut reps: Vec<(i64, u32)> = vec![(100, 3), (101, 3)];
         reps.extend((106..120).map(|m| (m, 2 + (m % 2) as u32)));
-        let inc = detect(&windows_with(&reps, &[], (0, 500)), &Params::default());
+        let inc = detect(&windows_with(&reps, &[], (0, 500)), &as_given());
         assert_eq!(inc.len(), 2, "{inc:?}");
     }
 
@@ -607,10 +604,7 @@ mod tests {
         // thirteenth pass).
         let mut reps: Vec<(i64, u32)> = vec![(100, 3), (101, 3)];
         reps.extend((106..136).map(|m| (m, 2 + (m % 2) as u32)));
-        let inc = detect(
-            &windows_with(&reps, &[(103, 2)], (0, 500)),
-            &Params::default(),
-        );
+        let inc = detect(&windows_with(&reps, &[(103, 2)], (0, 500)), &as_given());
         assert_eq!(inc.len(), 2, "{inc:?}");
         assert_eq!(inc[0].recovery, Some(103 * 60 + 20));
         assert_eq!(inc[1].onset, 106 * 60 + 10);
@@ -623,7 +617,7 @@ mod tests {
         // two voices joined it as its start, the onset six minutes early).
         let mut reps: Vec<(i64, u32)> = vec![(101, 2)];
         reps.extend((106..136).map(|m| (m, 2 + (m % 2) as u32)));
-        let inc = detect(&windows_with(&reps, &[], (0, 500)), &Params::default());
+        let inc = detect(&windows_with(&reps, &[], (0, 500)), &as_given());
         assert_eq!(inc.len(), 1, "{inc:?}");
         assert_eq!(inc[0].onset, 106 * 60 + 10);
     }
@@ -647,7 +641,7 @@ mod tests {
     fn still_elevated_at_the_end_has_no_recovery() {
         let reps: Vec<(i64, u32)> = (480..500).map(|m| (m, 8)).collect();
         let w = windows_with(&reps, &[(499, 5)], (0, 500));
-        let inc = detect(&w, &Params::default());
+        let inc = detect(&w, &as_given());
         assert_eq!(inc.len(), 1);
         assert_eq!(inc[0].recovery, None);
     }

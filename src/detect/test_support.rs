@@ -1,8 +1,18 @@
 //! Test-only: windows filled with reports and recovery posts at given minutes, for the unit
 //! tests of runs, phases and recovery that go through [`super::detect`].
 
+use super::Params;
 use crate::lexicon::Kind;
 use crate::window::Windows;
+
+/// The default parameters with `merge_gap` and `tail_windows` counted in windows as given (3
+/// and 12): the tests place their one-minute windows by them (see `Params::at_width`).
+pub(super) fn as_given() -> Params {
+    Params {
+        scale_gaps: false,
+        ..Params::default()
+    }
+}
 
 /// One-minute windows over `span` (minutes), with `n` reports ("down") at each `(minute, n)` of
 /// `reports` and `n` recovery posts ("back") at each of `recoveries`, and one post naming no

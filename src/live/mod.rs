@@ -48,6 +48,7 @@
 pub mod alert;
 pub mod clock;
 pub mod exec;
+pub mod held;
 pub mod history;
 pub mod monitor;
 pub mod run;

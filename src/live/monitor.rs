@@ -809,6 +809,15 @@ mod tests {
     use super::*;
     use crate::lexicon::Kind;
 
+    /// The default parameters with `merge_gap` and `tail_windows` counted in windows as given
+    /// (3 and 12): these tests place their windows by them, at one-minute windows.
+    fn as_given() -> Params {
+        Params {
+            scale_gaps: false,
+            ..Params::default()
+        }
+    }
+
     /// One-minute windows: a post naming no service every minute from minute 0 to `to`, and
     /// one report (a new voice each) every 50 minutes, the last of them before minute 290.
     fn background(to: i64) -> Windows {
@@ -831,7 +840,7 @@ mod tests {
     #[test]
     fn an_onset_is_announced_while_its_window_is_open_and_the_filled_window_is_no_update() {
         let mut w = background(299);
-        let mut m = Monitor::new(Params::default(), 1, 10_000);
+        let mut m = Monitor::new(as_given(), 1, 10_000);
         assert!(m.close(&mut w, 299, 299 * 60).is_empty());
         // Window 300 fills, one voice at a time; the detector looks after each.
         let mut first = None;
@@ -896,7 +905,7 @@ mod tests {
         // incident is withdrawn. Before, watch kept following the return under its own onset,
         // and the burst's recovery stood: neither matched `detect`'s one incident.
         let mut w = background(420);
-        let mut m = Monitor::new(Params::default(), 1, 10_000);
+        let mut m = Monitor::new(as_given(), 1, 10_000);
         assert!(m.close(&mut w, 299, 300 * 60).is_empty());
         let mut events = vec![];
         for c in 300..=400 {
@@ -912,7 +921,7 @@ mod tests {
                 events.push((c, a.event, a.incident, a.withdrawn, a.time));
             }
         }
-        let whole = detect_until(&w, &Params::default(), 400, |_| true);
+        let whole = detect_until(&w, &as_given(), 400, |_| true);
         assert_eq!(whole.len(), 1, "{whole:?}");
         // The first incident's last alert is a recovery where the detector places the joined
         // outage's; the second's last is withdrawn.
@@ -934,7 +943,7 @@ mod tests {
         // sum, no window elevated on its own), then the reports come back.
         let run = |posts: bool| {
             let mut w = background(340);
-            let mut m = Monitor::new(Params::default(), 1, 10_000);
+            let mut m = Monitor::new(as_given(), 1, 10_000);
             assert!(m.close(&mut w, 299, 300 * 60).is_empty());
             let mut events = vec![];
             for c in 300..=330 {
@@ -989,7 +998,7 @@ mod tests {
     /// reports in window `c` and two "it's back" posts at `back`: (close, event, time).
     fn closes_with(voices: impl Fn(i64) -> u32, back: Ts) -> Vec<(i64, Event, Ts)> {
         let mut w = background(340);
-        let mut m = Monitor::new(Params::default(), 1, 10_000);
+        let mut m = Monitor::new(as_given(), 1, 10_000);
         assert!(m.close(&mut w, 299, 300 * 60).is_empty());
         let mut events = vec![];
         for c in 300..=340 {
@@ -1088,7 +1097,7 @@ mod tests {
     fn later_alerts_keep_the_announced_onset_and_an_unsettled_recovery_can_be_withdrawn() {
         // An outage in minutes 300 to 302, then quiet: onset, then recovery.
         let mut w = background(400);
-        let mut m = Monitor::new(Params::default(), 1, 10_000);
+        let mut m = Monitor::new(as_given(), 1, 10_000);
         m.close(&mut w, 299, 300 * 60);
         let mut events = vec![];
         for c in 300..=302 {
@@ -1122,7 +1131,7 @@ mod tests {
         // A run that no longer finds it: withdrawn while its verdict is not settled (up to the
         // close `tail_windows` + 1 past its last window), once; not after.
         let last = m.tracked[0][0].last;
-        let tail = Params::default().tail_windows;
+        let tail = as_given().tail_windows;
         let mut settled = m.clone();
         let mut out = vec![];
         m.reconcile(&w, 0, &[], (last + tail + 1, 400 * 60), &mut out);
@@ -1158,7 +1167,7 @@ mod tests {
     /// with the minute whose close gave each.
     fn held_tail(last: i64, posts_at: Option<i64>) -> (Monitor, Vec<(i64, Alert)>) {
         let mut w = background(400);
-        let mut m = Monitor::new(Params::default(), 1, 10_000);
+        let mut m = Monitor::new(as_given(), 1, 10_000);
         m.close(&mut w, 299, 300 * 60);
         let mut events = vec![];
         for c in 300..=last {
@@ -1197,7 +1206,7 @@ mod tests {
         let kinds: Vec<Event> = events.iter().map(|e| e.1.event).collect();
         assert_eq!(kinds, [Event::Onset, Event::Recovery], "{events:?}");
         assert_eq!(events[1].1.time, 306 * 60);
-        assert_eq!(events[1].0, 305 + Params::default().tail_windows);
+        assert_eq!(events[1].0, 305 + as_given().tail_windows);
     }
 
     #[test]
@@ -1255,7 +1264,7 @@ mod tests {
             306..=311 => 13,
             _ => 10,
         };
-        let mut m = Monitor::new(Params::default(), 1, 10_000);
+        let mut m = Monitor::new(as_given(), 1, 10_000);
         let mut closes = vec![];
         for c in 0..312 {
             w.see(c * 60);
@@ -1294,10 +1303,10 @@ mod tests {
         // the close of 300, and once more at the close `tail_windows` + 1 past it, not at the
         // quiet closes between or after.
         let mut w = background(400);
-        let mut m = Monitor::new(Params::default(), 1, 10_000);
+        let mut m = Monitor::new(as_given(), 1, 10_000);
         m.close(&mut w, 299, 300 * 60);
         report(&mut w, 300 * 60 + 5, "once");
-        let tail = Params::default().tail_windows;
+        let tail = as_given().tail_windows;
         let mut ran = vec![];
         for c in 300..=400 {
             let before = m.stats.detections;
@@ -1309,7 +1318,7 @@ mod tests {
         assert_eq!(ran, [300, 300 + tail + 1]);
         // Closed all at once (a slow stream), the windows make one run.
         let mut w = background(400);
-        let mut m = Monitor::new(Params::default(), 1, 10_000);
+        let mut m = Monitor::new(as_given(), 1, 10_000);
         m.close(&mut w, 299, 300 * 60);
         report(&mut w, 300 * 60 + 5, "once");
         let before = m.stats.detections;
@@ -1327,7 +1336,7 @@ mod tests {
                 report(&mut w, mi * 60 + 5 + v, &format!("u{mi}_{v}"));
             }
         }
-        let mut m = Monitor::new(Params::default(), 1, 10_000);
+        let mut m = Monitor::new(as_given(), 1, 10_000);
         m.close(&mut w, 298, 299 * 60);
         for v in 0..10 {
             let t = 299 * 60 + 5 + v;

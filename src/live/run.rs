@@ -15,6 +15,7 @@ use anyhow::Result;
 
 use super::alert::{Alert, Event};
 use super::clock::{Clock, Verdict, CONFIRM, HOLD_CAP};
+use super::held::{FarAhead, Held, Inputs, Origin};
 use super::monitor::{Monitor, MonitorStats};
 use super::signal;
 use crate::detect::{Params, SEGMENT_GAP_S};
@@ -86,13 +87,19 @@ struct State {
     clock: Clock,
     monitor: Monitor,
     live: LiveCounts,
-    /// Posts far ahead of the clock, in arrival order, until corroborated.
-    held: Vec<Post<'static>>,
+    /// Posts far ahead of the clock, in arrival order, until corroborated, with where they
+    /// were read.
+    held: Vec<Held>,
     /// How many of the last `held` came one after another, with no post in an open window
     /// since (only such a run corroborates a jump: [`Clock::corroborated`]).
     ahead_run: usize,
     /// The stream's first post, waiting for the next to start the clock ([`State::hold_start`]).
-    start: Option<Post<'static>>,
+    start: Option<Held>,
+    /// The inputs' names as the reader opened them, and the one it reads now.
+    inputs: Inputs,
+    input: usize,
+    /// Names the posts finally kept out as far ahead (input and line) on stderr.
+    far_ahead: FarAhead,
     /// The run is over (an interrupt or the end): a post the reader still hands on is dropped.
     finished: bool,
     emit: Emit,
@@ -125,7 +132,7 @@ impl State {
     ) -> State {
         let width = windows.width;
         let mut monitor = Monitor::new(
-            cfg.params.clone(),
+            cfg.params.at_width(width),
             windows.services(),
             (cfg.horizon_s / width).max(1),
         );
@@ -149,6 +156,9 @@ impl State {
             held: vec![],
             ahead_run: 0,
             start: None,
+            inputs: Inputs::default(),
+            input: 0,
+            far_ahead: FarAhead::new(cfg.scan.max_warnings, quiet),
             finished: false,
             emit,
             failed: None,
@@ -165,8 +175,18 @@ impl State {
         }
     }
 
-    /// Takes one post from the reader, which came after `silent` of wall time without input.
-    fn admit(&mut self, p: &Post<'_>, silent: Duration) {
+    /// Takes one post from the reader, read at line `line` of the current input, which came
+    /// after `silent` of wall time without input.
+    fn admit(&mut self, p: &Post<'_>, line: u64, silent: Duration) {
+        let at = Origin {
+            input: self.input,
+            line,
+        };
+        self.admit_from(p, at, silent);
+    }
+
+    /// [`State::admit`] for a post read at `at`.
+    fn admit_from(&mut self, p: &Post<'_>, at: Origin, silent: Duration) {
         if self.finished {
             return;
         }
@@ -175,18 +195,14 @@ impl State {
             self.collector.post(p);
             return;
         }
-        if self.clock.now().is_none() && self.hold_start(p) {
+        if self.clock.now().is_none() && self.hold_start(p, at) {
             return;
         }
         let silent_s = i64::try_from(silent.as_secs()).unwrap_or(i64::MAX);
         match self.clock.judge(&self.collector.windows, p.time, silent_s) {
             Verdict::Late => self.late(p.time),
             Verdict::Ahead => {
-                if self.held.len() >= HOLD_CAP {
-                    self.held.remove(0);
-                    self.live.far_ahead += 1;
-                }
-                self.held.push(p.clone().into_owned());
+                self.hold(Held::new(p, at));
                 self.ahead_run = (self.ahead_run + 1).min(self.held.len());
                 if let Some((t, _)) = self.clock.corroborated(self.run_times().get()) {
                     self.clock.advance(t);
@@ -222,29 +238,50 @@ impl State {
     /// else counted `far_ahead`) and the next waits in its place; otherwise the first starts
     /// the clock and the next goes on as usual. (A first post skewed ahead started the clock
     /// on its own, closed every window before it and turned the whole stream into late posts.)
+    /// A post dated more than the jump ahead of the wall clock is held at once
+    /// ([`Clock::from_the_future`]): two such posts first would otherwise agree.
     /// Returns whether `p` was kept here.
-    fn hold_start(&mut self, p: &Post<'_>) -> bool {
+    fn hold_start(&mut self, p: &Post<'_>, at: Origin) -> bool {
+        if self.clock.from_the_future(p.time, wall_now()) {
+            // Dated ahead of the wall clock: held as a post far ahead, never the start.
+            self.hold(Held::new(p, at));
+            return true;
+        }
         let Some(first) = self.start.take() else {
-            self.start = Some(p.clone().into_owned());
+            self.start = Some(Held::new(p, at));
             return true;
         };
-        if self.clock.contradicts_start(first.time, p.time) {
-            if self.held.len() >= HOLD_CAP {
-                self.held.remove(0);
-                self.live.far_ahead += 1;
-            }
-            self.held.push(first);
-            self.start = Some(p.clone().into_owned());
+        if self.clock.contradicts_start(first.post.time, p.time) {
+            self.hold(first);
+            self.start = Some(Held::new(p, at));
             return true;
         }
         self.start_clock(first);
         false
     }
 
+    /// Holds a post far ahead of the clock; beyond [`HOLD_CAP`] the oldest held is kept out
+    /// for good (`far_ahead`, named).
+    fn hold(&mut self, h: Held) {
+        if self.held.len() >= HOLD_CAP {
+            let oldest = self.held.remove(0);
+            self.keep_out(&oldest);
+        }
+        self.held.push(h);
+    }
+
+    /// Counts a held post the clock never reached as `far_ahead`, and names it on stderr.
+    fn keep_out(&mut self, h: &Held) {
+        self.live.far_ahead += 1;
+        if let Some(m) = self.far_ahead.message(&self.inputs, h, self.clock.now()) {
+            eprintln!("{m}");
+        }
+    }
+
     /// Starts the clock at the first post waiting ([`State::hold_start`]) and counts it.
-    fn start_clock(&mut self, first: Post<'static>) {
-        self.clock.advance(first.time);
-        self.admit(&first, Duration::ZERO);
+    fn start_clock(&mut self, first: Held) {
+        self.clock.advance(first.post.time);
+        self.admit_from(&first.post, first.at, Duration::ZERO);
     }
 
     /// Counts a post whose window has closed, and says so the first time.
@@ -290,8 +327,8 @@ impl State {
     fn run_times(&self) -> RunTimes {
         let n = self.ahead_run.min(CONFIRM);
         let mut times = [0; CONFIRM];
-        for (t, p) in times.iter_mut().zip(&self.held[self.held.len() - n..]) {
-            *t = p.time;
+        for (t, h) in times.iter_mut().zip(&self.held[self.held.len() - n..]) {
+            *t = h.post.time;
         }
         RunTimes { times, n }
     }
@@ -302,7 +339,7 @@ impl State {
         let Some(now) = self.clock.now() else {
             return;
         };
-        if !self.held.iter().any(|p| p.time <= now) {
+        if !self.held.iter().any(|h| h.post.time <= now) {
             // (the usual case while a skewed post waits: nothing to move, nothing allocated)
             return;
         }
@@ -311,12 +348,12 @@ impl State {
         let mut ready = vec![];
         let run_from = held.len() - self.ahead_run;
         let mut run = 0;
-        for (i, p) in held.into_iter().enumerate() {
-            if p.time <= now {
-                ready.push(p);
+        for (i, h) in held.into_iter().enumerate() {
+            if h.post.time <= now {
+                ready.push(h.post);
             } else {
                 run += usize::from(i >= run_from);
-                keep.push(p);
+                keep.push(h);
             }
         }
         ready.sort_by_key(|p| p.time);
@@ -419,8 +456,9 @@ impl State {
             self.clock.advance(last);
             self.release_held();
         }
-        self.live.far_ahead += self.held.len() as u64;
-        self.held.clear();
+        for h in std::mem::take(&mut self.held) {
+            self.keep_out(&h);
+        }
         let as_of = self.clock.now().unwrap_or_default();
         if let Some(through) = self.clock.due_at_end(&self.collector.windows) {
             self.close(through, as_of);
@@ -429,6 +467,13 @@ impl State {
             self.say(&a);
         }
     }
+}
+
+/// The wall clock, in Unix seconds (0 if it reads before 1970).
+fn wall_now() -> Ts {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }
 
 fn lock(m: &Mutex<State>) -> MutexGuard<'_, State> {
@@ -446,13 +491,17 @@ impl Sink for Feed {
     fn stats(&mut self) -> &mut Stats {
         &mut self.stats
     }
-    fn post(&mut self, _line: u64, p: &Post<'_>) {
+    fn post(&mut self, line: u64, p: &Post<'_>) {
         let mut s = lock(&self.state);
         let silent = s.last_input.elapsed();
         s.last_input = Instant::now();
         s.reader_lines = self.stats.lines;
         s.reader_skipped = self.stats.skipped_by_reason;
-        s.admit(p, silent);
+        s.admit(p, line, silent);
+    }
+    fn input(&mut self, name: &str) {
+        let mut s = lock(&self.state);
+        s.input = s.inputs.opened(name);
     }
     fn stopped(&self) -> bool {
         self.stop.load(Ordering::Relaxed)

@@ -15,6 +15,10 @@ use crate::window::Windows;
 pub trait Sink {
     fn stats(&mut self) -> &mut Stats;
     fn post(&mut self, line: u64, p: &Post<'_>);
+    /// The reader opened the input `name` (the path, or `<stdin>`): the lines of the posts
+    /// after this are its lines. For a sink that names posts it keeps out later (live mode's
+    /// posts far ahead); the others need nothing.
+    fn input(&mut self, _name: &str) {}
     /// True when the sink wants no more records (its output is gone): reading stops early.
     fn stopped(&self) -> bool {
         false

@@ -107,6 +107,7 @@ pub fn read(cfg: &ScanConfig, c: &mut impl Sink) -> Result<()> {
             }
         };
         c.stats().inputs += 1;
+        c.input(&src.name);
         let mut src = src;
         let layout = cfg.layout.unwrap_or_else(|| Layout::of(path, &mut src));
         match layout {
