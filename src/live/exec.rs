@@ -132,7 +132,7 @@ impl Queue {
         if self.closed.load(Ordering::SeqCst) {
             self.counts.dropped.fetch_add(1, Ordering::Relaxed);
             if !self.quiet {
-                eprintln!(
+                crate::eline!(
                     "outcry: --exec: the {} alert of {} (incident {}) came after the run ended and was not handed to the command",
                     job.event, job.service, job.incident
                 );
@@ -144,7 +144,7 @@ impl Queue {
             Err(TrySendError::Full(Some(job))) | Err(TrySendError::Disconnected(Some(job))) => {
                 let n = self.counts.dropped.fetch_add(1, Ordering::Relaxed) + 1;
                 if !self.quiet && (n <= 3 || n.is_power_of_two()) {
-                    eprintln!(
+                    crate::eline!(
                         "outcry: --exec: the command is behind ({QUEUE} alerts waiting): the {} alert of {} (incident {}) was not handed to it ({n} dropped so far)",
                         job.event, job.service, job.incident
                     );
@@ -247,7 +247,7 @@ fn say_skipped(skipped: &[Job], counts: &ExecCounts) {
         .iter()
         .map(|j| format!("{} of {} (incident {})", j.event, j.service, j.incident))
         .collect();
-    eprintln!(
+    crate::eline!(
         "outcry: --exec: {} queued alert(s) were not handed to the command: the run was interrupted and its {} for them had passed: {}",
         skipped.len(),
         crate::time::exact_duration(SIGNAL_BOUND.as_secs() as i64),
@@ -287,7 +287,7 @@ fn run_one(
         Ok(c) => c,
         Err(e) => {
             counts.failed.fetch_add(1, Ordering::Relaxed);
-            eprintln!("{what}: the command could not start: {e}");
+            crate::eline!("{what}: the command could not start: {e}");
             return;
         }
     };
@@ -300,7 +300,7 @@ fn run_one(
         Ok(Waited::Cut) => {
             counts.failed.fetch_add(1, Ordering::Relaxed);
             counts.timed_out.fetch_add(1, Ordering::Relaxed);
-            eprintln!("{what}: the command was killed: the run was interrupted (at most {} more for the command running then, {} for all)",
+            crate::eline!("{what}: the command was killed: the run was interrupted (at most {} more for the command running then, {} for all)",
                 crate::time::exact_duration(SIGNAL_GRACE.as_secs() as i64),
                 crate::time::exact_duration(SIGNAL_BOUND.as_secs() as i64));
         }
@@ -309,19 +309,19 @@ fn run_one(
         }
         Ok(Waited::Exited(status)) => {
             counts.failed.fetch_add(1, Ordering::Relaxed);
-            eprintln!("{what}: the command failed ({status})");
+            crate::eline!("{what}: the command failed ({status})");
         }
         Ok(Waited::TimedOut) => {
             counts.failed.fetch_add(1, Ordering::Relaxed);
             counts.timed_out.fetch_add(1, Ordering::Relaxed);
-            eprintln!(
+            crate::eline!(
                 "{what}: the command ran longer than {} and was killed",
                 crate::time::exact_duration(timeout.as_secs().max(1) as i64)
             );
         }
         Err(e) => {
             counts.failed.fetch_add(1, Ordering::Relaxed);
-            eprintln!("{what}: could not wait for the command: {e}");
+            crate::eline!("{what}: could not wait for the command: {e}");
         }
     }
 }

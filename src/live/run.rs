@@ -274,7 +274,7 @@ impl State {
     fn keep_out(&mut self, h: &Held) {
         self.live.far_ahead += 1;
         if let Some(m) = self.far_ahead.message(&self.inputs, h, self.clock.now()) {
-            eprintln!("{m}");
+            crate::eline!("{m}");
         }
     }
 
@@ -295,7 +295,7 @@ impl State {
         if !self.warned_late && !self.quiet {
             self.warned_late = true;
             let behind = self.clock.now().map_or(0, |n| n - t);
-            eprintln!(
+            crate::eline!(
                 "outcry: warning: a post at {} came {} behind the stream, after its window closed (--max-lateness): late posts are counted, not added",
                 rfc3339_utc(t),
                 human_duration(behind.max(1))
@@ -313,7 +313,7 @@ impl State {
         if let (Some(h), false) = (self.history_end, self.quiet) {
             let gap = t - w.end(h);
             if gap > SEGMENT_GAP_S {
-                eprintln!(
+                crate::eline!(
                     "outcry: warning: the --history ends {} before the stream starts: a silence of more than a week, so the detector starts afresh",
                     human_duration(gap)
                 );
@@ -402,7 +402,7 @@ impl State {
         }
         for (svc, onset, recovery) in self.monitor.take_hindsight() {
             if !self.quiet {
-                eprintln!(
+                crate::eline!(
                     "outcry: watch: {}: the reports from {} to {} look like an outage only in hindsight ({} later, with the windows since): not announced",
                     self.matcher.services()[svc].id,
                     rfc3339_utc(onset),
