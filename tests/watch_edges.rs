@@ -78,7 +78,7 @@ fn announced(out: &str) -> Vec<(String, String, Value, Value)> {
 }
 
 /// A skewed first post does not blind the run: one years ahead of the Gmail fixture, or 3 hours
-/// ahead, before it, or the first two years ahead. The run announces what it announces without it (the onset, its growth and
+/// ahead, before it. The run announces what it announces without it (the onset, its growth and
 /// the recovery, at the same times), no post is counted late, and the post 2031 is counted far
 /// ahead; the one 3 hours ahead is counted once the stream reaches its time. (An audit found
 /// both turning the rest of the stream into late posts, 3450 and 143, the first with no alert
@@ -99,22 +99,16 @@ fn a_skewed_first_post_does_not_blind_the_run() {
     let t0 =
         outcry::time::parse_time(first["created_at"].as_str().unwrap(), chrono_tz::UTC).unwrap();
     let n = fixture.lines().count();
-    let line = |at: &str| format!("{{\"created_at\":\"{at}\",\"text\":\"hi\"}}\n");
-    let years = "2031-01-01T00:00:00Z";
-    for (what, lead, far) in [
-        ("years ahead", line(years), 1),
-        ("3 h ahead", line(&rfc3339_utc(t0 + 3 * 3600)), 0),
-        // The first two skewed alike: each would corroborate the other (issue 17's fifteenth
-        // pass: the clock started in 2031 and all 3450 posts after were late, no alert);
-        // ahead of the wall clock, neither starts it.
-        ("the first two years ahead", line(years) + &line(years), 2),
+    for (what, at, far) in [
+        ("years ahead", "2031-01-01T00:00:00Z".to_string(), 1),
+        ("3 h ahead", rfc3339_utc(t0 + 3 * 3600), 0),
     ] {
-        let skewed = format!("{lead}{fixture}");
+        let skewed = format!("{{\"created_at\":\"{at}\",\"text\":\"hi\"}}\n{fixture}");
         let (code, out, err) = piped(&args, skewed.into_bytes());
         assert_eq!(code, 0, "{what}: {err}");
         assert_eq!(announced(&out), clean, "{what}: {err}");
         assert!(
-            err.contains(&format!("{} records read", n + lead.lines().count())),
+            err.contains(&format!("{} records read", n + 1)),
             "{what}: {err}"
         );
         assert!(
@@ -126,7 +120,7 @@ fn a_skewed_first_post_does_not_blind_the_run() {
         // The one never reached is named: the first line of standard input.
         assert_eq!(
             err.contains("<stdin>:1: kept out: far ahead of the stream"),
-            far >= 1,
+            far == 1,
             "{what}: {err}"
         );
     }

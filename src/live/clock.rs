@@ -144,15 +144,6 @@ impl Clock {
     pub fn contradicts_start(&self, first: Ts, next: Ts) -> bool {
         first > next.saturating_add(self.jump)
     }
-
-    /// Whether a post at `t` is more than the jump ahead of the wall clock (`wall`, Unix
-    /// seconds): no stream, live or replayed, holds posts from the future, so such a post never
-    /// starts the clock (it is held as a post far ahead). Without this, the stream's first two
-    /// posts skewed alike (both dated years ahead) started the clock there, each the other's
-    /// corroboration, and every post after them was late.
-    pub fn from_the_future(&self, t: Ts, wall: Ts) -> bool {
-        t > wall.saturating_add(self.jump)
-    }
 }
 
 #[cfg(test)]
@@ -225,14 +216,5 @@ mod tests {
         assert!(!c.contradicts_start(t + 3600, t));
         assert!(!c.contradicts_start(t, t));
         assert!(!c.contradicts_start(t, t + 10 * 86_400));
-    }
-
-    #[test]
-    fn a_post_from_the_future_is_told_by_the_wall_clock() {
-        let c = Clock::new(300, 300);
-        let wall = 1_800_000_000;
-        assert!(c.from_the_future(wall + 3601, wall));
-        assert!(!c.from_the_future(wall + 3600, wall));
-        assert!(!c.from_the_future(wall - 10 * 365 * 86_400, wall));
     }
 }

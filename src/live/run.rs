@@ -238,15 +238,8 @@ impl State {
     /// else counted `far_ahead`) and the next waits in its place; otherwise the first starts
     /// the clock and the next goes on as usual. (A first post skewed ahead started the clock
     /// on its own, closed every window before it and turned the whole stream into late posts.)
-    /// A post dated more than the jump ahead of the wall clock is held at once
-    /// ([`Clock::from_the_future`]): two such posts first would otherwise agree.
     /// Returns whether `p` was kept here.
     fn hold_start(&mut self, p: &Post<'_>, at: Origin) -> bool {
-        if self.clock.from_the_future(p.time, wall_now()) {
-            // Dated ahead of the wall clock: held as a post far ahead, never the start.
-            self.hold(Held::new(p, at));
-            return true;
-        }
         let Some(first) = self.start.take() else {
             self.start = Some(Held::new(p, at));
             return true;
@@ -467,13 +460,6 @@ impl State {
             self.say(&a);
         }
     }
-}
-
-/// The wall clock, in Unix seconds (0 if it reads before 1970).
-fn wall_now() -> Ts {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }
 
 fn lock(m: &Mutex<State>) -> MutexGuard<'_, State> {
