@@ -361,7 +361,8 @@ fn malformed_elements_are_counted_with_their_lines_and_the_rest_is_read() {
 
 #[test]
 fn an_xml_backup_or_feed_cut_short_fails_even_between_whole_records() {
-    // Each dialect, whole (with a comment after the root, which XML allows), then cut after its
+    // Each dialect, whole (with a comment, and a host's markup and a ^Z as some hosts add after
+    // the root), then cut after its
     // last whole record, and cut in its closing tags: a copy that stops before its root
     // element closes lost an unknown number of records, so the run fails (3) on any thread count,
     // saying so, and still reports the records it read.
@@ -426,7 +427,8 @@ fn an_xml_backup_or_feed_cut_short_fails_even_between_whole_records() {
     let dir = tempfile::tempdir().unwrap();
     for (name, (body, close)) in docs {
         let path = dir.path().join(format!("{name}.xml"));
-        let whole = format!("{body}{close}<!-- exported -->\n");
+        let whole =
+            format!("{body}{close}<!-- exported -->\n<script src=\"a.js\"></script>\n\u{1a}");
         let half_closed = format!("{body}{}", &close[..close.len() / 2]);
         for (doc, code) in [(whole, 0), (body.clone(), 3), (half_closed, 3)] {
             std::fs::write(&path, &doc).unwrap();

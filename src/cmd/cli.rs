@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
 
 /// The exit status, in every command's `--help`.
 macro_rules! exit_status {
@@ -297,7 +297,8 @@ pub enum Command {
         outcry time \"밤 9시 20분\" --date 2009-02-24\n  \
         outcry time 1235467800 --to Asia/Seoul --format json\n  \
         outcry time \"Feb 24, 2009 3:30 AM CST\" --from America/Chicago\n\n\
-        Exit status: 0 the time was read, 2 it could not be (or an argument is wrong)."))]
+        Exit status: 0 the time was read, 2 it could not be (or an argument is wrong), 3 the \
+        answer could not be written."))]
     Time(TimeArgs),
     /// Classify every post: one JSON line per record, in input order.
     ///
@@ -792,13 +793,13 @@ pub struct CommonArgs {
 
     /// Zone(s) for displaying times: IANA names, comma-separated (Asia/Seoul,UTC). The first one
     /// is used in JSON (`*_local`) and CSV.
-    #[arg(long, value_name = "ZONES", default_value = "UTC")]
+    #[arg(long, value_name = "ZONES", default_value = "UTC", value_hint = ValueHint::Other)]
     pub tz: String,
 
     /// Zone of input times written without an offset (e.g. `2009/02/24 21:22` from a Korean blog),
     /// an IANA name. Without it: Asia/Seoul for Korean text (오후, 9시 20분), UTC for anything
     /// else, and a warning that counts them.
-    #[arg(long, value_name = "ZONE")]
+    #[arg(long, value_name = "ZONE", value_hint = ValueHint::Other)]
     pub input_tz: Option<String>,
 
     /// How to read numeric dates whose year is not written first in four digits (`3/10/24`,
@@ -821,11 +822,11 @@ pub struct CommonArgs {
     #[arg(long)]
     pub keep_outliers: bool,
 
-    /// Window width: 30s, 1m, 5m, 1h, 1d … up to 366d (default 5m; with --counts, the series'
-    /// own step; a bare number is seconds).
+    /// Window width: 30s, 1m, 5m, 1h, 1d … up to 366d (default 5m; with `detect --counts`, the
+    /// series' own step; a bare number is seconds).
     /// Windows up to 1h are aligned on UTC multiples of the width; longer ones on local midnight
     /// of the first --tz zone (a 1d window on a DST day is 23 or 25 hours).
-    #[arg(short, long, value_name = "DURATION")]
+    #[arg(short, long, value_name = "DURATION", value_hint = ValueHint::Other)]
     pub window: Option<String>,
 
     #[command(flatten)]
@@ -881,7 +882,9 @@ pub struct CommonArgs {
     #[arg(long)]
     pub no_seasonal: bool,
 
-    /// Quiet windows an outage may dip for without being split in two.
+    /// Quiet windows an outage may dip for without being split in two. Below 5-minute windows
+    /// it counts as many windows as cover the same time at 5 minutes (3 is 15 minutes: 15
+    /// windows of 1m, 30 of 30s), so that a short lull does not split an outage.
     #[arg(long, value_name = "N", default_value_t = 3)]
     pub merge_gap: i64,
 

@@ -119,7 +119,7 @@ impl Params {
         if !self.scale_gaps || width >= GAP_WIDTH_S {
             return done;
         }
-        let scale = |n: i64| n.max((n * GAP_WIDTH_S + width - 1) / width);
+        let scale = |n: i64| n.max(n.saturating_mul(GAP_WIDTH_S).saturating_add(width - 1) / width);
         Params {
             merge_gap: scale(self.merge_gap),
             tail_windows: scale(self.tail_windows),

@@ -25,6 +25,17 @@ fn local(t: Ts, tz: Tz) -> Option<NaiveDateTime> {
     tz.timestamp_opt(t, 0).single().map(|d| d.naive_local())
 }
 
+/// The first instant of the day that starts at local midnight `t`: midnight itself, or where a
+/// DST change that skips it lands (Santiago springs from 00:00 to 01:00).
+fn day_start(t: NaiveDateTime, tz: Tz) -> Ts {
+    (0..=24)
+        .find_map(|q| {
+            tz.from_local_datetime(&(t + Duration::minutes(15 * q)))
+                .earliest()
+        })
+        .map_or_else(|| resolve_local(t, tz), |d| d.timestamp())
+}
+
 /// The shortest step that puts at most `max` ticks on `[a, b]`.
 pub fn step_for(a: Ts, b: Ts, max: usize) -> i64 {
     let span = (b - a).max(1);
@@ -50,17 +61,21 @@ pub fn ticks(a: Ts, b: Ts, tz: Tz, max: usize) -> Vec<Tick> {
         t -= Duration::days(i64::from(t.weekday().num_days_from_monday()));
     }
     for _ in 0..100_000 {
-        let at = resolve_local(t, tz);
+        let midnight = t.time() == chrono::NaiveTime::MIN;
+        let at = if midnight {
+            day_start(t, tz)
+        } else {
+            resolve_local(t, tz)
+        };
         if at > b {
             break;
         }
         // A clock time that does not exist that day (skipped by a DST change) gets no tick under
         // a day's step: its instant shows another time on the clock, which the label would
-        // contradict. A day's tick keeps its date.
+        // contradict. A date's tick (a day's step, a midnight) stands at the day's first instant.
         let real = local(at, tz).unwrap_or(t);
-        let exists = real == t || (step >= 86_400 && real.date() == t.date());
+        let exists = real == t || ((step >= 86_400 || midnight) && real.date() == t.date());
         if exists && at >= a && out.last().is_none_or(|x| x.at < at) {
-            let midnight = t.time() == chrono::NaiveTime::MIN;
             let label = if step >= 86_400 || midnight {
                 t.format("%m-%d")
             } else {
@@ -145,5 +160,10 @@ mod tests {
             labels,
             ["01:00", "01:30", "03:00", "03:30", "04:00", "04:30", "05:00"]
         );
+        // Santiago skips 2024-09-08 00:00 (to 01:00): the day change is still shown, by its date.
+        let santiago: Tz = "America/Santiago".parse().unwrap();
+        let t = ticks(1_725_760_800, 1_725_760_800 + 4 * 3600, santiago, 6); // 22:00 -04
+        let labels: Vec<&str> = t.iter().map(|x| x.label.as_str()).collect();
+        assert_eq!(labels, ["22:00", "23:00", "09-08", "02:00", "03:00"]);
     }
 }

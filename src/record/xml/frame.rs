@@ -617,32 +617,19 @@ fn find_end_tag(data: &[u8], name: &[u8]) -> Option<usize> {
     None
 }
 
-/// The line breaks before the first byte that is not white space.
-/// Whether `tail` (what follows the last whole unit, up to the end of the input) ends with the
-/// end tag of one of the `roots` (by local name), after which only blanks, comments and
-/// processing instructions may follow.
+/// Whether `tail` (what follows the last whole unit, up to the end of the input) holds the end
+/// tag of one of the `roots` (by local name, with or without a prefix): a copy cut short lacks
+/// it. Anything may follow it (a host's analytics markup, a stray NUL or ^Z).
 fn closes(tail: &[u8], roots: &[&[u8]]) -> bool {
-    let mut t = tail.trim_ascii_end();
-    loop {
-        let opener: &[u8] = match t {
-            [.., b'-', b'-', b'>'] => b"<!--",
-            [.., b'?', b'>'] => b"<?",
-            _ => break,
+    memchr::memmem::find_iter(tail, b"</").any(|at| {
+        let rest = &tail[at + 2..];
+        let Some(end) = memchr::memchr(b'>', rest) else {
+            return false;
         };
-        match memchr::memmem::rfind(t, opener) {
-            Some(at) => t = t[..at].trim_ascii_end(),
-            None => return false,
-        }
-    }
-    let Some(inner) = t.strip_suffix(b">") else {
-        return false;
-    };
-    let Some(open) = memchr::memmem::rfind(inner, b"</") else {
-        return false;
-    };
-    let name = inner[open + 2..].trim_ascii();
-    let local = name.rsplit(|&b| b == b':').next().unwrap_or(name);
-    roots.contains(&local)
+        let name = rest[..end].trim_ascii();
+        let local = name.rsplit(|&b| b == b':').next().unwrap_or(name);
+        roots.contains(&local)
+    })
 }
 
 /// Whether `tail` holds the start tag of one of the `units` (a record had begun where the input
@@ -660,6 +647,7 @@ fn begins_unit(tail: &[u8], units: &[&[u8]]) -> bool {
     })
 }
 
+/// The line breaks before the first byte that is not white space.
 fn first_non_blank_lines(buf: &[u8]) -> u64 {
     let end = buf
         .iter()
