@@ -1069,7 +1069,10 @@ mod tests {
             ("밤 12시 30분", next(0, 30)),
             ("밤 12시 반", next(0, 30)),
             ("밤 12:30", next(0, 30)),
-            ("밤 12시 5분 7초", d.succ_opt().unwrap().and_hms_opt(0, 5, 7).unwrap()),
+            (
+                "밤 12시 5분 7초",
+                d.succ_opt().unwrap().and_hms_opt(0, 5, 7).unwrap(),
+            ),
         ] {
             let p = parse_str(s).unwrap_or_else(|| panic!("{s}"));
             assert_eq!(p.naive_on(d), Some(want), "{s}");
