@@ -831,6 +831,20 @@ mod tests {
     }
 
     #[test]
+    fn a_dated_night_twelve_with_minutes_is_read() {
+        // 밤 12:30 on the 24th in Seoul is 00:30 KST on the 25th: 2009-02-24T15:30Z.
+        let want = 1_235_489_400;
+        assert_eq!(
+            parse_time("2009년 2월 24일 밤 12:30", chrono_tz::Asia::Seoul),
+            Ok(want)
+        );
+        assert_eq!(
+            parse_time("2009년 2월 24일 밤 12시 30분", chrono_tz::Asia::Seoul),
+            Ok(want)
+        );
+    }
+
+    #[test]
     fn the_fixed_place_reader_takes_the_common_shapes_and_leaves_the_rest() {
         let fixed = |s: &str| rfc3339_fixed(s.as_bytes());
         assert_eq!(fixed("2009-02-24T09:31:02Z"), Some(1_235_467_862));

@@ -366,6 +366,9 @@ pub struct Parts {
     /// A numeric date (`3/10/24`) that another common order of year, month and day would read
     /// as a different valid date; only in [`DateOrder::Auto`].
     pub ambiguous_date: bool,
+    /// The hour 24 came from 밤 12시 (midnight at the end of the day), so minutes may follow it:
+    /// 밤 12시 30분 is 00:30 the next day. A written `24` is midnight only on the hour.
+    pub night_twelve: bool,
     /// Byte span of the meaningful tokens.
     pub span: (usize, usize),
 }
@@ -384,8 +387,8 @@ impl Parts {
             60 => 59,
             s => s,
         };
-        if h == 24 && m == 0 && s == 0 {
-            return Some((NaiveTime::MIN, 1));
+        if h == 24 && (self.night_twelve || (m == 0 && s == 0)) {
+            return NaiveTime::from_hms_opt(0, m, s).map(|t| (t, 1));
         }
         NaiveTime::from_hms_opt(h, m, s).map(|t| (t, 0))
     }
@@ -903,6 +906,7 @@ impl<'a> Reader<'_, 'a> {
                 return false;
             }
             self.p.hour = Some(m.apply(h));
+            self.p.night_twelve = m == Mer::Night && h == 12;
             self.bare_hour = false;
             if self.p.minute.is_none() {
                 self.p.minute = Some(0);
@@ -1054,6 +1058,29 @@ mod tests {
         for (w, _) in KO {
             assert!(w.chars().next().is_some_and(starts_ko), "{w}");
         }
+    }
+
+    #[test]
+    fn night_twelve_with_minutes_is_the_next_day_after_midnight() {
+        let d = NaiveDate::from_ymd_opt(2009, 2, 24).unwrap();
+        let next = |h, m| d.succ_opt().unwrap().and_hms_opt(h, m, 0).unwrap();
+        for (s, want) in [
+            ("밤 12시", next(0, 0)),
+            ("밤 12시 30분", next(0, 30)),
+            ("밤 12시 반", next(0, 30)),
+            ("밤 12:30", next(0, 30)),
+            (
+                "밤 12시 5분 7초",
+                d.succ_opt().unwrap().and_hms_opt(0, 5, 7).unwrap(),
+            ),
+        ] {
+            let p = parse_str(s).unwrap_or_else(|| panic!("{s}"));
+            assert_eq!(p.naive_on(d), Some(want), "{s}");
+        }
+        // A written 24 is midnight only on the hour: 24:30 is no time.
+        let p = parse_str("24:30").unwrap();
+        assert_eq!(p.naive_on(d), None);
+        assert_eq!(parse_str("24:00").unwrap().naive_on(d), Some(next(0, 0)));
     }
 
     #[test]

@@ -11,14 +11,15 @@
 //! input zone. Without a written date the quote is the latest such time at or before the post
 //! (allowing 30 minutes of clock skew), within the day before it; an hour of 1–12 written without
 //! am/pm, 오전/오후 or a leading zero may be either half of the day, and the later fitting one is
-//! taken. A post quoting the same instant twice ("오후 6시 반쯤(GMT 09:30)") counts once.
+//! taken. A local time the clocks show twice (fall back) is the later occurrence unless that is
+//! after the post. A post quoting the same instant twice ("오후 6시 반쯤(GMT 09:30)") counts once.
 
-use chrono::{DateTime, Duration, Offset, TimeZone};
+use chrono::{DateTime, Duration, LocalResult, NaiveDateTime, Offset, TimeZone};
 use chrono_tz::Tz;
 
 use super::parse::{self, Parts, Sp, Tok, ZoneMark};
 use super::zones::Abbrev;
-use super::{apply_zone, Ts};
+use super::{apply_zone, Dst, Ts};
 
 /// How far after the post a quoted time may lie (clocks and "as of" rounding).
 const SKEW: i64 = 1800;
@@ -520,9 +521,7 @@ pub fn resolve(p: &Parts, post_time: Ts, input_tz: Tz) -> Option<Ts> {
     };
     let ok = |t: Ts| (post_time - LOOKBACK..=post_time + SKEW).contains(&t);
     if let Some(d) = p.date() {
-        let t = apply_zone(p.naive_on(d)?, zone, tz, Some(input_tz))
-            .ok()?
-            .ts;
+        let t = place(p.naive_on(d)?, zone, tz, input_tz, post_time)?;
         return ok(t).then_some(t);
     }
     // The post's local date in the quote's zone.
@@ -548,15 +547,40 @@ pub fn resolve(p: &Parts, post_time: Ts, input_tz: Tz) -> Option<Ts> {
             let Some(naive) = q.naive_on(date + Duration::days(dd)) else {
                 continue;
             };
-            let Ok(r) = apply_zone(naive, zone, tz, Some(input_tz)) else {
+            let Some(t) = place(naive, zone, tz, input_tz, post_time) else {
                 continue;
             };
-            if ok(r.ts) && r.ts <= post_time + SKEW && best.is_none_or(|b| r.ts > b) {
-                best = Some(r.ts);
+            if ok(t) && t <= post_time + SKEW && best.is_none_or(|b| t > b) {
+                best = Some(t);
             }
         }
     }
     best
+}
+
+/// The instant of one local date and time in the quote's zone. A local time that the clocks
+/// show twice (the repeated hour of a fall back) is the later occurrence when that is not after
+/// the post, else the earlier: "since 1:05" written at 01:15 in the second 1 am means ten
+/// minutes before, not seventy.
+fn place(
+    naive: NaiveDateTime,
+    zone: Option<ZoneMark>,
+    tz: Tz,
+    input_tz: Tz,
+    post_time: Ts,
+) -> Option<Ts> {
+    let r = apply_zone(naive, zone, tz, Some(input_tz)).ok()?;
+    if r.dst != Dst::Twice {
+        return Some(r.ts);
+    }
+    // Only a zone-less or Seoul time can be ambiguous, and `tz` is then its zone.
+    match tz.from_local_datetime(&naive) {
+        LocalResult::Ambiguous(a, b) => {
+            let later = a.timestamp().max(b.timestamp());
+            Some(if later <= post_time { later } else { r.ts })
+        }
+        _ => Some(r.ts),
+    }
 }
 
 fn local_offset(tz: Tz, t: Ts) -> i64 {
@@ -970,6 +994,25 @@ mod tests {
         );
         assert_eq!(q[0].0, T0930 - 12 * 60);
         assert_eq!(q[1], (T0930, "0930 GMT".into()));
+    }
+
+    #[test]
+    fn a_quote_in_the_repeated_hour_is_the_latest_not_after_the_post() {
+        let ny = chrono_tz::America::New_York;
+        const EST_0115: Ts = 1_730_614_500; // 2024-11-03T06:15Z, 01:15 EST (second 1 am)
+        const H: Ts = 3600;
+        // "since 1:05" posted at 01:15 EST: 01:05 EST (06:05Z), not 01:05 EDT (05:05Z).
+        let q = quotes("gmail has been down since 1:05 am", EST_0115, ny);
+        assert_eq!(q[0].0, EST_0115 - 10 * 60);
+        // The same with the date written.
+        let q = quotes("down since 2024-11-03 01:05", EST_0115, ny);
+        assert_eq!(q[0].0, EST_0115 - 10 * 60);
+        // 1:40 EST would be after the post: 1:40 EDT (05:40Z) is the one.
+        let q = quotes("down since 1:40 am", EST_0115, ny);
+        assert_eq!(q[0].0, EST_0115 - H + 25 * 60);
+        // Posted at 01:50 EDT (05:50Z), 1:05 is 01:05 EDT, not 01:05 EST (after the post).
+        let q = quotes("down since 1:05 am", EST_0115 - H + 35 * 60, ny);
+        assert_eq!(q[0].0, EST_0115 - H - 10 * 60);
     }
 
     #[test]

@@ -10,12 +10,18 @@
 //! numbers, written `94` or `94.0`; `94.5` is an error naming its row. The window is the series'
 //! own step ([`step`]) unless `--window` asks for a multiple of it. Counts carry no authors: every
 //! report is its own voice.
+//!
+//! A series in local time (`--input-tz`) crosses DST edges: a time the clocks skipped is read as
+//! posts' times are ([`time::resolve_local`]); a time they showed twice is the earlier instant,
+//! unless it goes back behind the series by no more than the repeated span (the series in time
+//! order entering the second copy of the hour), when it is the later one. Either way the row is
+//! counted ([`dst_adjusted`]), as posts are.
 
 use anyhow::{bail, Context, Result};
 
 use super::Windows;
 use crate::lexicon::Lexicon;
-use crate::time::{self, Ts};
+use crate::time::{self, Dst, TimeParser, Ts};
 
 /// One bucket.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,6 +30,31 @@ pub struct Row {
     pub count: u32,
     pub total: Option<u32>,
     pub service: Option<String>,
+    /// The local time was skipped or repeated by a DST change, so a rule placed it.
+    pub dst_adjusted: bool,
+}
+
+/// How many rows' local times were placed by a DST rule (`stats.dst_adjusted`).
+pub fn dst_adjusted(rows: &[Row]) -> u64 {
+    rows.iter().filter(|r| r.dst_adjusted).count() as u64
+}
+
+/// The instant of a repeated local time read as its earlier occurrence `ts`: the later one when
+/// the earlier goes back behind `latest` (the latest row so far) by no more than the span the
+/// clocks went back, else `ts`.
+fn in_order(ts: Ts, latest: Option<Ts>, tz: chrono_tz::Tz) -> Ts {
+    use chrono::{Offset, TimeZone};
+    let off = |t: Ts| {
+        tz.timestamp_opt(t, 0)
+            .single()
+            .map_or(0, |d| i64::from(d.offset().fix().local_minus_utc()))
+    };
+    // The earlier occurrence is before the change, which lies within the span after it.
+    let back = off(ts) - off(ts + 3 * 3600);
+    match latest {
+        Some(l) if back > 0 && ts < l && l - ts <= back => ts + back,
+        _ => ts,
+    }
 }
 
 /// Reads the rows of a counts file.
@@ -36,6 +67,8 @@ pub fn read(text: &str, tz: chrono_tz::Tz) -> Result<Vec<Row>> {
     // Column positions: time, count, total, service.
     let mut cols = (0usize, 1usize, Some(2usize), Some(3usize));
     let mut out = vec![];
+    let mut parser = TimeParser::new(tz);
+    let mut latest: Option<Ts> = None;
     for (k, rec) in rdr.records().enumerate() {
         let rec = rec.with_context(|| format!("row {}", k + 1))?;
         if k == 0 && time::parse_time(rec.get(0).unwrap_or(""), tz).is_err() {
@@ -55,8 +88,14 @@ pub fn read(text: &str, tz: chrono_tz::Tz) -> Result<Vec<Row>> {
         let field = |i: usize| rec.get(i).filter(|s| !s.is_empty());
         let line = k + 1;
         let t = field(cols.0).with_context(|| format!("row {line}: no timestamp"))?;
-        let time =
-            time::parse_time(t, tz).map_err(|e| anyhow::anyhow!("row {line}: {t:?}: {e}"))?;
+        let mut time = parser
+            .parse(t)
+            .map_err(|e| anyhow::anyhow!("row {line}: {t:?}: {e}"))?;
+        let dst = parser.last_parsed.map_or(Dst::Exact, |p| p.dst);
+        if dst == Dst::Twice {
+            time = in_order(time, latest, tz);
+        }
+        latest = Some(latest.map_or(time, |l| l.max(time)));
         let c = field(cols.1).with_context(|| format!("row {line}: no count"))?;
         let count = whole(c).with_context(|| format!("row {line}: count {c:?}"))?;
         let total = match cols.2.and_then(field) {
@@ -69,6 +108,7 @@ pub fn read(text: &str, tz: chrono_tz::Tz) -> Result<Vec<Row>> {
             count,
             total,
             service,
+            dst_adjusted: dst != Dst::Exact,
         });
     }
     Ok(out)
@@ -151,6 +191,32 @@ mod tests {
         assert_eq!(b[0].time, 1_235_467_800);
         assert_eq!(b[0].service.as_deref(), Some("naver"));
         assert!(read("2009-02-24T09:30:00Z,x\n", tz).is_err());
+    }
+
+    #[test]
+    fn a_local_series_across_the_fall_back_keeps_its_order_and_counts_the_dst_rows() {
+        let ny = chrono_tz::America::New_York;
+        // 00:30 EDT (04:30Z), then every half hour; 01:00 and 01:30 come twice.
+        let text = "timestamp,count\n2024-11-03 00:30,1\n2024-11-03 01:00,2\n2024-11-03 01:30,3\n\
+                    2024-11-03 01:00,4\n2024-11-03 01:30,5\n2024-11-03 02:00,6\n";
+        let rows = read(text, ny).unwrap();
+        let t0: Ts = 1_730_608_200;
+        let times: Vec<Ts> = rows.iter().map(|r| r.time).collect();
+        assert_eq!(times, (0..6).map(|k| t0 + k * 1800).collect::<Vec<_>>());
+        assert_eq!(dst_adjusted(&rows), 4);
+        assert_eq!(step(&rows), Some(1800));
+        // Two services in one series: each time appears once per service.
+        let text =
+            "timestamp,count,total,service\n2024-11-03 01:30,1,9,a\n2024-11-03 01:30,1,9,b\n\
+                    2024-11-03 01:00,1,9,a\n2024-11-03 01:00,1,9,b\n2024-11-03 01:30,1,9,a\n";
+        let times: Vec<Ts> = read(text, ny).unwrap().iter().map(|r| r.time).collect();
+        let (a, b) = (t0 + 3600, t0 + 5400);
+        assert_eq!(times, [a, a, b, b, b + 1800]);
+        // Skipped local times (spring forward) are counted too; UTC series count nothing.
+        let rows = read("2024-03-10 02:30,1\n2024-03-10 03:30,1\n", ny).unwrap();
+        assert_eq!(dst_adjusted(&rows), 1);
+        let rows = read("2024-11-03T05:30:00Z,1\n2024-11-03T06:30:00Z,1\n", ny).unwrap();
+        assert_eq!(dst_adjusted(&rows), 0);
     }
 
     #[test]
