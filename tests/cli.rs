@@ -1239,3 +1239,32 @@ fn two_weeks_of_office_hours_are_learnt_not_flagged() {
             "Usual report levels learnt by hour of day and day of week, on the clock of Asia/Seoul.",
         ));
 }
+
+#[test]
+fn a_local_counts_series_across_the_fall_back_is_read_in_order_and_says_so() {
+    // A New York series every 30 minutes through the night of 2024-11-03, written in local time:
+    // 01:00 and 01:30 come twice. Both copies are kept (the second in EST), and the report
+    // counts the rows a DST rule placed.
+    let env = TestEnv::new();
+    let mut csv = String::from("timestamp,count\n");
+    for (i, t) in [
+        "00:00", "00:30", "01:00", "01:30", "01:00", "01:30", "02:00", "02:30",
+    ]
+    .iter()
+    .enumerate()
+    {
+        csv += &format!("2024-11-03 {t},{}\n", 10 + i);
+    }
+    let path = env.write("ny.csv", csv.as_bytes());
+    let out = outcry()
+        .args(["detect", "--format", "json", "--about", "gmail"])
+        .args(["--input-tz", "America/New_York", "--counts"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    let r: JsonReport =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {err}"));
+    assert_eq!(r.stats.records, 8, "{err}");
+    assert_eq!(r.stats.dst_adjusted, 4, "{err}");
+}

@@ -293,6 +293,7 @@ fn execute_counts(
         records: rows.len() as u64,
         reports,
         mentions: reports,
+        dst_adjusted: crate::window::counts::dst_adjusted(&rows),
         ..Default::default()
     };
     report(&cfg, official, &matcher, &windows, stats, outputs)
