@@ -92,7 +92,7 @@ pub fn enough(head: &[u8]) -> bool {
         return false;
     };
     let line = &rest[..end];
-    let unfinished = line.starts_with(b"{")
+    let unfinished = line.first() == Some(&b'{')
         && serde_json::from_slice::<serde::de::IgnoredAny>(line).is_err_and(|e| e.is_eof());
     !unfinished || memchr::memchr(b'\n', &rest[end + 1..]).is_some()
 }
