@@ -174,4 +174,23 @@ mod tests {
         };
         assert_eq!(Layout::of("-", &mut src), Layout::JsonLines);
     }
+
+    #[test]
+    fn a_cut_first_line_waits_for_the_second_however_slow_the_pipe() {
+        // `{"a":` then whole posts, three bytes a read: the layout is told only once the second
+        // line has come, which shows a JSON Lines file cut short, not a document.
+        let data =
+            b"{\"a\":\n{\"created_at\":\"2009-02-24T09:01:00Z\",\"text\":\"gmail is down\"}\n";
+        let mut src = Source {
+            name: "-".into(),
+            reader: Box::new(io::BufReader::with_capacity(
+                4,
+                Trickle(io::Cursor::new(data.to_vec())),
+            )),
+        };
+        assert_eq!(Layout::of("-", &mut src), Layout::JsonLines);
+        let mut all = vec![];
+        src.reader.read_to_end(&mut all).unwrap();
+        assert_eq!(all, data);
+    }
 }
