@@ -6,8 +6,9 @@ use crate::lexicon::Kind;
 use crate::window::Windows;
 
 /// The default parameters with `merge_gap` and `tail_windows` counted in windows as given (3
-/// and 12): the tests place their one-minute windows by them (see `Params::at_width`).
-pub(super) fn as_given() -> Params {
+/// and 12): the tests place their one-minute windows by them (see `Params::at_width`); the
+/// live monitor's tests too.
+pub(crate) fn as_given() -> Params {
     Params {
         scale_gaps: false,
         ..Params::default()

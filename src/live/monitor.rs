@@ -807,16 +807,8 @@ fn relapse_onset(w: &Windows, svc: usize, from: i64) -> Ts {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::detect::test_support::as_given;
     use crate::lexicon::Kind;
-
-    /// The default parameters with `merge_gap` and `tail_windows` counted in windows as given
-    /// (3 and 12): these tests place their windows by them, at one-minute windows.
-    fn as_given() -> Params {
-        Params {
-            scale_gaps: false,
-            ..Params::default()
-        }
-    }
 
     /// One-minute windows: a post naming no service every minute from minute 0 to `to`, and
     /// one report (a new voice each) every 50 minutes, the last of them before minute 290.
