@@ -7,19 +7,13 @@
 //! uncompressed), and are large enough that keeping one line would blow far past the bound.
 
 use std::io::{Read, Write};
-use std::path::Path;
 use std::process::{Command, Stdio};
 
 use outcry::detect::MAX_CHUNK_WINDOWS;
 use outcry::report::JsonReport;
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn bin() -> &'static str {
-    env!("CARGO_BIN_EXE_outcry")
-}
+mod common;
+use common::{bin, root};
 
 /// What a run gave: stdout, stderr, exit code and peak resident set in MiB.
 struct Run {

@@ -91,10 +91,14 @@ pub fn enough(head: &[u8]) -> bool {
     let Some(end) = memchr::memchr(b'\n', rest) else {
         return false;
     };
+    // A second whole line is enough whatever the first: the cheap test first, so that the first
+    // line is parsed only while the second is still coming in.
+    if memchr::memchr(b'\n', &rest[end + 1..]).is_some() {
+        return true;
+    }
     let line = &rest[..end];
-    let unfinished = line.first() == Some(&b'{')
-        && serde_json::from_slice::<serde::de::IgnoredAny>(line).is_err_and(|e| e.is_eof());
-    !unfinished || memchr::memchr(b'\n', &rest[end + 1..]).is_some()
+    line.first() != Some(&b'{')
+        || !serde_json::from_slice::<serde::de::IgnoredAny>(line).is_err_and(|e| e.is_eof())
 }
 
 /// The layout of an input called `name` whose decompressed stream starts with `head`: see the

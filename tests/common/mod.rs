@@ -1,9 +1,12 @@
-//! What the live-mode test files share: the crate's root, the binary, running the binary with
-//! input piped to it, and starting `outcry watch` with its streams piped.
+//! What the test files share: the crate's root, the binary, running the binary with input piped
+//! to it, and starting `outcry watch` with its streams piped.
+
+// Each test file is a crate of its own and uses a part of this module.
+#![allow(dead_code)]
 
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::{Command, Output, Stdio};
 
 pub fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -13,9 +16,11 @@ pub fn bin() -> &'static str {
     env!("CARGO_BIN_EXE_outcry")
 }
 
-/// `outcry ARGS` with `input` piped to standard input: (status, stdout, stderr).
-pub fn piped(args: &[&str], input: Vec<u8>) -> (i32, String, String) {
+/// `outcry ARGS` run from the crate's root with `input` piped to standard input: its output,
+/// and how writing the input went (a run may stop reading early, which some tests allow).
+pub fn piped_output(args: &[&str], input: Vec<u8>) -> (Output, std::io::Result<()>) {
     let mut child = Command::new(bin())
+        .current_dir(root())
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -23,11 +28,14 @@ pub fn piped(args: &[&str], input: Vec<u8>) -> (i32, String, String) {
         .spawn()
         .unwrap();
     let mut stdin = child.stdin.take().unwrap();
-    let feeder = std::thread::spawn(move || {
-        let _ = stdin.write_all(&input);
-    });
+    let feeder = std::thread::spawn(move || stdin.write_all(&input));
     let out = child.wait_with_output().unwrap();
-    feeder.join().unwrap();
+    (out, feeder.join().unwrap())
+}
+
+/// `outcry ARGS` with `input` piped to standard input: (status, stdout, stderr).
+pub fn piped(args: &[&str], input: Vec<u8>) -> (i32, String, String) {
+    let (out, _) = piped_output(args, input);
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8(out.stdout).unwrap(),
