@@ -13,7 +13,7 @@ use outcry::detect::MAX_CHUNK_WINDOWS;
 use outcry::report::JsonReport;
 
 mod common;
-use common::{bin, root};
+use common::bin;
 
 /// What a run gave: stdout, stderr, exit code and peak resident set in MiB.
 struct Run {
@@ -28,14 +28,7 @@ struct Run {
 // The child is reaped by `libc::wait4` (for its peak memory), which clippy cannot see.
 #[allow(clippy::zombie_processes)]
 fn run_fed(args: &[&str], feed: impl FnOnce(&mut dyn Write) + Send + 'static) -> Run {
-    let mut child = Command::new(bin())
-        .current_dir(root())
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = common::spawn_piped(args);
     let mut stdin = child.stdin.take().unwrap();
     let feeder = std::thread::spawn(move || {
         feed(&mut stdin);

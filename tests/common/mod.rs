@@ -6,7 +6,7 @@
 
 use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Child, Command, Output, Stdio};
 
 pub fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -19,14 +19,7 @@ pub fn bin() -> &'static str {
 /// `outcry ARGS` run from the crate's root with `input` piped to standard input: its output,
 /// and how writing the input went (a run may stop reading early, which some tests allow).
 pub fn piped_output(args: &[&str], input: Vec<u8>) -> (Output, std::io::Result<()>) {
-    let mut child = Command::new(bin())
-        .current_dir(root())
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn_piped(args);
     let mut stdin = child.stdin.take().unwrap();
     let feeder = std::thread::spawn(move || stdin.write_all(&input));
     let out = child.wait_with_output().unwrap();
@@ -43,14 +36,22 @@ pub fn piped(args: &[&str], input: Vec<u8>) -> (i32, String, String) {
     )
 }
 
-/// `outcry watch ARGS` started with its standard streams piped, for a test to feed and read.
-pub fn spawn_watch(args: &[&str]) -> std::process::Child {
+/// `outcry ARGS` started from the crate's root with its standard streams piped, for a test to
+/// feed and read.
+pub fn spawn_piped(args: &[&str]) -> Child {
     Command::new(bin())
-        .arg("watch")
+        .current_dir(root())
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap()
+}
+
+/// `outcry watch ARGS` started with its standard streams piped, for a test to feed and read.
+pub fn spawn_watch(args: &[&str]) -> Child {
+    let mut all = vec!["watch"];
+    all.extend_from_slice(args);
+    spawn_piped(&all)
 }
