@@ -338,4 +338,20 @@ fn scan_says_which_detection_options_it_does_not_use() {
         std::fs::read(&plain).unwrap(),
         std::fs::read(&tuned).unwrap()
     );
+    // Given at their default values, they are still named: the user meant them.
+    let args = [
+        "scan",
+        "--merge-gap",
+        "3",
+        "--sensitivity=normal",
+        "--partial",
+        &tuned,
+        &tweets,
+    ];
+    let (_, err, code) = outcry(&strings(&args));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("scan does not use --sensitivity, --merge-gap"),
+        "{err}"
+    );
 }

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use clap::parser::ValueSource;
 use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
 
 /// The exit status, in every command's `--help`.
@@ -115,7 +116,15 @@ impl Cli {
         let matches = Self::definition()
             .try_get_matches_from(&args)
             .unwrap_or_else(|e| exit_with_tip(e, &args));
-        <Cli as clap::FromArgMatches>::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+        let mut cli =
+            <Cli as clap::FromArgMatches>::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+        if let (Command::Scan(a), Some((_, sub))) = (&mut cli.command, matches.subcommand()) {
+            a.given = (sub.ids())
+                .filter(|id| sub.value_source(id.as_str()) == Some(ValueSource::CommandLine))
+                .map(|id| id.to_string())
+                .collect();
+        }
+        cli
     }
 }
 
@@ -502,6 +511,12 @@ pub struct ScanArgs {
 
     #[command(flatten)]
     pub common: CommonArgs,
+
+    /// The ids of the options given on the command line (clap's `value_source`), filled by
+    /// [`Cli::from_env`]: scan names the detection options it does not use, however they were
+    /// spelt, even at their default values.
+    #[arg(skip)]
+    pub given: Vec<String>,
 }
 
 #[derive(Debug, Args)]
