@@ -58,6 +58,7 @@ fn classify_writes_one_line_per_record_in_order() {
             (6, None, None, false),
         ]
     );
+    assert!(lines.iter().all(|l| l.input == "<stdin>"), "{lines:?}");
     assert_eq!(lines[0].time, "2009-02-24T09:31:00Z");
     assert_eq!(lines[2].time, "2009-02-24T00:33:00Z");
     assert_eq!(lines[0].verdict.terms, ["is down"]);
@@ -90,6 +91,45 @@ fn classify_reads_the_bundled_example_and_writes_atomically() {
     assert!(rows
         .iter()
         .any(|r| r.verdict.kind.as_deref() == Some("report")));
+}
+
+#[test]
+fn classify_over_several_inputs_names_each_record_s_input() {
+    // Several inputs are one stream: `line` alone could not say which file a record is in.
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.jsonl");
+    let b = dir.path().join("b.csv");
+    std::fs::write(
+        &a,
+        "{\"time\":\"2009-02-24T09:31:00Z\",\"text\":\"gmail is down\"}\n\n{\"time\":\"2009-02-24T09:32:00Z\",\"text\":\"lunch\"}\n",
+    )
+    .unwrap();
+    std::fs::write(&b, "time,text\n2009-02-24T09:40:00Z,지메일 접속이 안돼요\n").unwrap();
+    let out = outcry()
+        .args(["classify", "-q"])
+        .arg(&a)
+        .arg(&b)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let rows: Vec<ClassifiedLine> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let got: Vec<(String, u64, Option<&str>)> = rows
+        .iter()
+        .map(|r| (r.input.to_string(), r.line, r.verdict.kind.as_deref()))
+        .collect();
+    let (a, b) = (a.to_string_lossy(), b.to_string_lossy());
+    assert_eq!(
+        got,
+        [
+            (a.to_string(), 1, Some("report")),
+            (a.to_string(), 3, None),
+            (b.to_string(), 2, Some("report")),
+        ]
+    );
 }
 
 #[test]

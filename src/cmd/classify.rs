@@ -1,6 +1,7 @@
 //! `outcry classify`: one JSON line per record with its verdict, so that users can audit the
 //! lexicons and feed other tools.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use anyhow::Result;
@@ -19,7 +20,11 @@ use crate::time::rfc3339_utc;
 
 /// One line of `outcry classify`: where the record was, and its verdict.
 #[derive(Debug, Serialize, serde::Deserialize, PartialEq)]
-pub struct ClassifiedLine {
+pub struct ClassifiedLine<'a> {
+    /// The input the record was read from, as the reader named it: the path given, or `<stdin>`
+    /// (several inputs are one stream; `line` alone could not tell which file it is in).
+    #[serde(default)]
+    pub input: Cow<'a, str>,
     pub line: u64,
     pub time: String,
     /// What the record is, when the input says (`post`, `comment`, `trackback`, `pingback`, or
@@ -36,6 +41,8 @@ struct Classifier<'m, W: Write> {
     range: TimeRange,
     scratch: Scratch,
     stats: Stats,
+    /// The name of the input being read (`Sink::input`).
+    input: String,
     out: W,
     error: Option<io::Error>,
 }
@@ -43,6 +50,9 @@ struct Classifier<'m, W: Write> {
 impl<W: Write> Sink for Classifier<'_, W> {
     fn stats(&mut self) -> &mut Stats {
         &mut self.stats
+    }
+    fn input(&mut self, name: &str) {
+        name.clone_into(&mut self.input);
     }
     fn post(&mut self, line: u64, p: &Post<'_>) {
         self.stats.records += 1;
@@ -55,6 +65,7 @@ impl<W: Write> Sink for Classifier<'_, W> {
         }
         let v = self.matcher.classify(&p.text, &mut self.scratch);
         let row = ClassifiedLine {
+            input: Cow::Borrowed(&self.input),
             line,
             time: rfc3339_utc(p.time),
             record_kind: p.kind.as_deref().map(str::to_string),
@@ -104,6 +115,7 @@ pub fn run(a: &ClassifyArgs) -> Result<i32> {
             },
             scratch: Scratch::default(),
             stats: Stats::default(),
+            input: String::new(),
             out,
             error: None,
         };

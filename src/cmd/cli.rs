@@ -311,8 +311,9 @@ pub enum Command {
     Time(TimeArgs),
     /// Classify every post: one JSON line per record, in input order.
     ///
-    /// Each line is {"line", "time", "record_kind", "service", "kind", "terms", "excluded",
-    /// "negated", "works_for_me", "services", "facets"}: `line` the record's line in its input (the first
+    /// Each line is {"input", "line", "time", "record_kind", "service", "kind", "terms",
+    /// "excluded", "negated", "works_for_me", "services", "facets"}: `input` the input it was read
+    /// from (the path as given, or `<stdin>`), `line` the record's line in that input (the first
     /// line of a CSV row; for XML and JSON documents the line its element starts on), `time` RFC
     /// 3339 UTC, `record_kind` what the record is when the input says (post, comment, trackback,
     /// pingback), `service` the service it is about (null when none is named), `kind` "report", "recovery" or null, `terms` the outage and recovery entries that
