@@ -1233,7 +1233,7 @@ impl Matcher {
         let call = self.stretched_call(stage, hay, &s.hits);
         self.drop_without_context(hay, call, &mut s.hits, &mut s.dropped);
         self.drop_without_subject(&s.norm, &s.layout, call, &mut s.hits, &mut s.dropped);
-        let mut last = self.sort_by_role(hay, &s.hits, &mut s.roles);
+        let mut last = self.sort_by_role(hay, &s.hits, &s.dropped, &mut s.roles);
         let composed = (last.outage.is_none() && last.recovery.is_none())
             .then(|| self.composed_outage(hay, call, &s.hits))
             .flatten();
@@ -1815,6 +1815,19 @@ impl Matcher {
                     && h.term < self.literal
                     && self.far_subject(text, layout, hits, i)
             };
+            // A `^` denial ("디코 문제는 아님", "aws 문제가 아니라") speaks of the service named
+            // right before it, not of what else failed ("연결이 안 돼요 와이파이 문제 아님").
+            if self.entries[h.term].kind == TermKind::Negation && self.entries[h.term].needs_subject
+            {
+                let right_after_name = i > 0
+                    && matches!(self.entries[hits[i - 1].term].kind, TermKind::Alias(_))
+                    && matches!(&hay[hits[i - 1].end..h.start], b"" | b" ");
+                return if right_after_name {
+                    Ok(h)
+                } else {
+                    Err(Dropped::NoSubject)
+                };
+            }
             let has_subject = !self.entries[h.term].needs_subject
                 || named_before()
                 || self.named_after_preposition(hay, hits, i)
@@ -2053,7 +2066,7 @@ impl Matcher {
 
     /// Lists the kept hits in `roles` by what they stand for, and notes where the last one of
     /// each kind starts.
-    fn sort_by_role(&self, hay: &[u8], hits: &[Hit], roles: &mut Roles) -> Last {
+    fn sort_by_role(&self, hay: &[u8], hits: &[Hit], dropped: &[Hit], roles: &mut Roles) -> Last {
         let mut last = Last::default();
         // An own-fault counter waiting for what its clause says (see `own_fault_denied`).
         let mut own = None;
@@ -2081,7 +2094,7 @@ impl Matcher {
                 TermKind::Recovery => {
                     // "아프리카 방송 안 나와서 치지직으로 갈아탐 … 치지직은 잘 됨": the other
                     // service works, said in contrast; the first one's outage stands.
-                    if last.outage.is_some() && self.contrast_works(hay, hits, i) {
+                    if last.outage.is_some() && self.contrast_works(hay, hits, &[], i) {
                         continue;
                     }
                     roles.terms.push(h.term);
@@ -2092,6 +2105,11 @@ impl Matcher {
                     last.negation = Some(h.start);
                 }
                 TermKind::Counter => {
+                    // "카톡은 먹통인데 라인은 멀쩡", "배민 안 돼서 요기요로 시킴 … 요기요는 잘만
+                    // 되더라": another service works, said in contrast; the outage stands.
+                    if last.outage.is_some() && self.contrast_works(hay, hits, dropped, i) {
+                        continue;
+                    }
                     roles.negated.push(h.term);
                     if self.own_fault_denied(hay, h, &mut own, &mut last) {
                         continue;
@@ -2160,26 +2178,34 @@ impl Matcher {
             })
     }
 
-    /// Whether the recovery hit `hits[i]` says, in contrast, that another service works: its
-    /// subject is a Korean name marked as a topic (은/는 glued to it: 치지직*은* 잘 됨, at most
-    /// [`SUBJECT_WINDOW`] words before it), and a different service is named earlier in the post
-    /// (the one whose outage came before). Read as a verdict rule, not an exclusion, so the
-    /// phrase still tells the facet reader that something works.
-    fn contrast_works(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
+    /// Whether the recovery or counter hit `hits[i]` says, in contrast, that another service
+    /// works: its subject is a Korean name marked as a topic (은/는 glued to it: 치지직*은* 잘
+    /// 됨, at most [`SUBJECT_WINDOW`] words before it), and a different service is named earlier
+    /// in the post (the one whose outage came before). Read as a verdict rule, not an exclusion,
+    /// so the phrase still tells the facet reader that something works. The subject may be an
+    /// ambiguous name set aside for want of a term beside it (`dropped`, 요기요*는* 잘만 되더라):
+    /// the topic particle and the phrase are the term.
+    fn contrast_works(&self, hay: &[u8], hits: &[Hit], dropped: &[Hit], i: usize) -> bool {
         let h = hits[i];
         let service = |a: &Hit| match self.entries[a.term].kind {
             TermKind::Alias(svc) => Some(svc),
             _ => None,
         };
-        let Some((k, subject)) = hits[..i]
+        let Some((k, kept)) = hits[..i]
             .iter()
             .enumerate()
             .rev()
-            .find_map(|(k, a)| service(a).map(|svc| (k, (a, svc))))
+            .find_map(|(k, a)| service(a).map(|svc| (k, (*a, svc))))
         else {
             return false;
         };
-        let (a, svc) = subject;
+        let set_aside = dropped
+            .iter()
+            .filter(|a| a.dropped == Some(Dropped::NoContext) && a.end <= h.start && a.start > kept.0.end)
+            .filter_map(|a| service(a).map(|svc| (*a, svc)))
+            .max_by_key(|(a, _)| a.start);
+        let (a, svc) = set_aside.unwrap_or(kept);
+        let k = if set_aside.is_some() { k + 1 } else { k };
         let topic =
             hay[a.end..].starts_with("은".as_bytes()) || hay[a.end..].starts_with("는".as_bytes());
         topic
@@ -3703,6 +3729,34 @@ mod tests {
     #[test]
     fn round_fifteen_reads_returns_years_and_quotations() {
         reads_as_listed(ROUND_FIFTEEN);
+    }
+
+    /// Round sixteen: posts written for the rules, each with a counter-case.
+    const ROUND_SIXTEEN: &[(&str, &str)] = &[
+        // The copula denied after an outage noun takes it back; asked, it reports.
+        ("유튜브 먹통 아님. 니 폰 데이터 꺼진 듯", ""),
+        ("멜론 장애 아닙니다 이용권 끝난 거예요", ""),
+        ("디코 오류는 아니고 그냥 강퇴당함", ""),
+        ("카톡 장애 아니냐? 메시지 하나도 안 감", "report kakaotalk"),
+        ("카톡 먹통 아님? 나만 그래?", "report kakaotalk"),
+        // Taken for an outage, then found not to be one.
+        ("토스 장애인가 했는데 그냥 내 계좌 한도였음", ""),
+        ("넷플 안 되는 줄 알았는데 티비 리모컨 건전지 나간 거였음", ""),
+        ("넷플 안 되는 줄 알았는데 진짜 장애였네", "report netflix"),
+        // The service said not to be at fault, right after its name; another cause denied
+        // leaves the report standing.
+        ("우리 서버 다운됐는데 gcp 문제는 아님 내 설정 실수", ""),
+        ("배민 주문이 안 들어가요 와이파이 문제 아님", "report baemin"),
+        // Another service said to work, in contrast, leaves the first one's outage standing;
+        // the same service said to work takes it back.
+        ("카톡은 먹통인데 라인은 멀쩡함. 라인으로 연락 주세요", "report kakaotalk"),
+        ("배민 안 돼서 요기요로 시킴 요기요는 잘만 되더라", "report baemin"),
+        ("카톡 먹통이라길래 봤는데 카톡은 멀쩡함", ""),
+    ];
+
+    #[test]
+    fn round_sixteen_reads_denials_contrasts_and_names() {
+        reads_as_listed(ROUND_SIXTEEN);
     }
 
     #[test]
