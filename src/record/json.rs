@@ -353,7 +353,7 @@ impl<'de> de::Deserialize<'de> for KeyBytes<'de> {
 /// Whether the JSON value `t` (valid JSON text) is a string that can be read: `Some(false)` when
 /// it has no escapes (its content is the text between its quotes), `Some(true)` when it had
 /// escapes and was decoded into `buf` (`jsonscan::unescape`, which agrees with serde_json), `None`
-/// for other types, null, and strings serde_json would refuse (an unpaired surrogate).
+/// for other types and null. An unpaired surrogate escape is read as U+FFFD (see `unescape`).
 fn decode(t: &str, buf: &mut String) -> Option<bool> {
     if !t.starts_with('"') || t.len() < 2 || !t.ends_with('"') {
         return None;
@@ -532,11 +532,12 @@ mod tests {
             assert_eq!(p.text, "gmail is down", "{l}");
             assert_eq!(p.author.as_deref(), Some("kim"), "{l}");
         }
-        // A wanted value with an unpaired surrogate is still refused (no Rust string holds it).
-        assert_eq!(
-            ex().extract(br#"{"\ud800x":1,"time":1235467862,"text":"\ud800"}"#),
-            Err(Skip::MissingText)
-        );
+        // A wanted value with an unpaired surrogate (UTF-16 text cut inside a pair) keeps its
+        // post: the lone half is read as U+FFFD, the rest of the text as written.
+        let p = ex()
+            .extract(br#"{"\ud800x":1,"time":1235467862,"text":"gmail is down \ud83d"}"#)
+            .unwrap();
+        assert_eq!(p.text, "gmail is down \u{fffd}");
     }
 
     #[test]

@@ -417,8 +417,10 @@ fn find(b: &[u8], key: &[u8]) -> Option<Option<(usize, usize)>> {
 }
 
 /// Decodes the JSON string `t` (its text with the quotes, already known to be valid JSON) into
-/// `out`, which is cleared first. False where serde_json refuses to read it as a Rust string: an
-/// unpaired UTF-16 surrogate (`"\ud83d"`, `"\ude00"`), or `t` not being a string.
+/// `out`, which is cleared first; false when `t` is not a string. It agrees with serde_json,
+/// except that an unpaired UTF-16 surrogate escape (`"\ud83d"`, `"\ude00"`: valid JSON that
+/// no Rust string can hold, left where a tool cut UTF-16 text inside a pair) is read as U+FFFD,
+/// as a browser's decoder reads it, so that the post is kept rather than lost for one character.
 pub fn unescape(t: &str, out: &mut String) -> bool {
     out.clear();
     let Some(body) = t.strip_prefix('"').and_then(|r| r.strip_suffix('"')) else {
@@ -461,10 +463,10 @@ pub fn unescape(t: &str, out: &mut String) -> bool {
                                 i += 6;
                                 0x1_0000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
                             }
-                            _ => return false,
+                            _ => 0xFFFD,
                         }
                     }
-                    0xDC00..=0xDFFF => return false,
+                    0xDC00..=0xDFFF => 0xFFFD,
                     _ => hi,
                 };
                 match char::from_u32(code) {
@@ -545,15 +547,21 @@ mod tests {
         assert_eq!(esc, r#""\uc9c0\uba54\uc77c \ud83d\ude00 ok""#);
         assert!(unescape(&esc, &mut out));
         assert_eq!(out, "지메일 😀 ok");
-        for t in [
-            r#""\ud83d""#,
-            r#""\ude00""#,
-            r#""\ud83d\u0041""#,
-            r#""\ud83dx""#,
-            "5",
+        // Where serde_json refuses an unpaired surrogate, it is read as U+FFFD and the rest kept.
+        for (t, want) in [
+            (r#""\ud83d""#, "\u{fffd}"),
+            (r#""\ude00""#, "\u{fffd}"),
+            (r#""\ud83d\u0041""#, "\u{fffd}A"),
+            (r#""\ud83dx""#, "\u{fffd}x"),
+            (
+                r#""gmail down \ud83d\ud83d\ude00""#,
+                "gmail down \u{fffd}😀",
+            ),
         ] {
-            assert!(!unescape(t, &mut out), "{t}");
+            assert!(unescape(t, &mut out), "{t}");
+            assert_eq!(out, want, "{t}");
             assert!(serde_json::from_str::<String>(t).is_err(), "{t}");
         }
+        assert!(!unescape("5", &mut out));
     }
 }
