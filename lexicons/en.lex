@@ -2409,3 +2409,7 @@ not because the app is down
 not because it was down
 not because it's down
 not because the site was down
+
+# Round sixteen: a boxer's, or a tired dog's, "down for the count" is no outage.
+[exclude en]
+down for the count

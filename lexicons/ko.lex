@@ -2012,3 +2012,22 @@ timeout 계속
 ^탓 아님
 ^탓이 아니
 ^탓은 아니
+
+# Scare quotes (round sixteen), as in English: an outage word quoted alone is a word someone
+# used, a headline's or a rumour's, not one the writer says (카카오톡 “먹통” 사태 1년).
+[exclude ko]
+“먹통”
+"먹통"
+'먹통'
+‘먹통’
+“장애”
+"장애"
+'장애'
+‘장애’
+“대란”
+"대란"
+“마비”
+"마비"
+“다운”
+"다운"
+'다운'

@@ -2307,10 +2307,9 @@ impl Matcher {
             .rposition(|&c| matches!(c, b'.' | b'!' | b'?' | b';' | b','))
             .map_or(0, |p| p + 1);
         let clause = std::str::from_utf8(&before[from..]).unwrap_or("");
-        let mut near = clause
-            .rsplit(' ')
-            .filter(|w| !w.is_empty())
-            .take(BEFORE_REACH);
+        // A quotation mark standing alone before a quoted error ("of \"unavailable\"") is no word.
+        let word = |w: &&str| w.chars().any(char::is_alphanumeric);
+        let mut near = clause.rsplit(' ').filter(word).take(BEFORE_REACH);
         let marked_before = near.any(|w| {
             EARLIER
                 .iter()
@@ -2320,7 +2319,7 @@ impl Matcher {
             // connect\"": what came after "after" is the time before the return.
             || clause
                 .rsplit(' ')
-                .filter(|w| !w.is_empty())
+                .filter(word)
                 .take(AFTER_REACH)
                 .any(|w| w == "after" || w == "without");
         let after = &hay[h.end..hay.len().min(h.end + 9)];

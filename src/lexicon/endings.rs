@@ -157,7 +157,7 @@ pub fn asked(rest: &str) -> bool {
     if !rest.starts_with(super::normalise::is_syllable) && !rest.starts_with('?') {
         return false;
     }
-    if starts("나봐") || starts("나보") {
+    if starts("나봐") || starts("나보") || starts("나봄") || starts("나벼") {
         return false;
     }
     if [
@@ -311,6 +311,7 @@ mod tests {
             ("네", false),
             ("니다", false),
             ("나봐요", false),
+            ("나봄아까", false),
             ("더라", false),
             ("듯?", false),
             ("는데", false),
