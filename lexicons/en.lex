@@ -2413,3 +2413,7 @@ not because the site was down
 # Round sixteen: a boxer's, or a tired dog's, "down for the count" is no outage.
 [exclude en]
 down for the count
+is down for the count
+was down for the count
+are down for the count
+went down for the count

@@ -2690,6 +2690,9 @@ impl Matcher {
             };
             if e.figurative && self.other_subject(hay, hits, i) >= least
                 || (e.kind == TermKind::Outage && self.writers_own_thing(hay, hits, i))
+                || (e.kind == TermKind::Outage
+                    && !e.needs_subject
+                    && self.own_unnamed_subject(hay, hits, i))
                 || (e.kind == TermKind::Recovery
                     && e.figurative
                     && self.back_on_a_service(hay, hits, i))
@@ -2762,6 +2765,59 @@ impl Matcher {
             .rfind(|w| !w.is_empty())
             .is_some_and(|w| HOSTED_ON.iter().any(|p| p.as_bytes() == w));
         hosted || self.other_subject(hay, hits, i) >= 1
+    }
+
+    /// Whether the outage hit `hits[i]` has for subject, in English, a thing of the writer's or
+    /// someone's that no service names: a possessive (my, our, your, their …) at most
+    /// [`OWN_THING_WORDS`] words before it in its clause, no service named in the clause before
+    /// the hit, and a word of its own between the possessive and the hit that no entry covers
+    /// ("*our staging server* is down, nothing to do with aws", "if *yours* is broken"). "my
+    /// internet is down" (a `[context]` word, the provider's line) and "our slack is down" keep
+    /// theirs.
+    fn own_unnamed_subject(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
+        let h = hits[i];
+        let before = &hay[..h.start];
+        let from = before
+            .iter()
+            .rposition(|&c| matches!(c, b'.' | b'!' | b'?' | b';' | b','))
+            .map_or(0, |p| p + 1);
+        let clause = &before[from..];
+        if !clause.is_ascii()
+            || hits[..i].iter().any(|a| {
+                a.start >= from && matches!(self.entries[a.term].kind, TermKind::Alias(_))
+            })
+        {
+            return false;
+        }
+        let words: Vec<(usize, &[u8])> = clause
+            .split(|&c| c == b' ')
+            .scan(0usize, |at, w| {
+                let start = *at;
+                *at += w.len() + 1;
+                Some((from + start, w))
+            })
+            .filter(|(_, w)| !w.is_empty())
+            .collect();
+        let n = words.len();
+        let Some(k) = (0..n)
+            .rev()
+            .take(OWN_THING_WORDS)
+            .find(|&k| POSSESSIVES.contains(&words[k].1))
+        else {
+            return false;
+        };
+        // "yours", "mine" stand for a thing of their own; after "my", "our" a word must.
+        if matches!(words[k].1, b"yours" | b"theirs") {
+            return k + 1 == n || words[k + 1..].iter().all(|(_, w)| self.links.iter().any(|l| l.as_bytes() == *w));
+        }
+        let covered = |at: usize| hits[..i].iter().any(|x| x.start <= at && at < x.end);
+        words[k + 1..].iter().any(|&(at, w)| {
+            w.len() > 1
+                && w.iter().all(u8::is_ascii_alphanumeric)
+                && !covered(at)
+                && !self.links.iter().any(|l| l.as_bytes() == w)
+                && !self.adverbs.iter().any(|l| l.as_bytes() == w)
+        })
     }
 
     /// Whether the `~` return at hit `i` is told of something back *on* the service named right
@@ -3066,6 +3122,10 @@ impl Matcher {
 /// Words of a status page's reading ("all green", "all systems operational"): what a counter
 /// holding one reports is the service's own word, not the writer's.
 const STATUS_READINGS: &[&[u8]] = &[b"green", b"operational"];
+
+/// The possessives that open a subject of someone's own (see
+/// [`Matcher::own_unnamed_subject`]).
+const POSSESSIVES: &[&[u8]] = &[b"my", b"our", b"your", b"yours", b"their", b"theirs", b"his", b"her"];
 
 /// How many words after an own-fault counter ("turns out my") its clause is read for what
 /// denies the fault: the subject and its predicate ("my router was fine"), not a later remark
