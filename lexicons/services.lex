@@ -1349,3 +1349,20 @@ Minecraft Realms
 
 [service valorant game]
 ?valo
+
+# Round sixteen: clipped names that are words, names or abbreviations of other things too, so
+# ambiguous (`?`): they name the service only with a term beside them ("val servers cooked",
+# "mc servers down", "snap down or is it just me", 스레드 피드가 안 떠요), never alone ("Val
+# from accounting", "the MC of the night", "oh snap", 스레드 풀). Not "wa" for WhatsApp: it is
+# inside "was", and the prefilter would pass nearly every English post.
+[service valorant game]
+?val
+
+[service minecraft game]
+?mc
+
+[service snapchat social]
+?snap
+
+[service threads social]
+?스레드

@@ -2680,12 +2680,14 @@ impl Matcher {
         set_aside(hits, dropped, |hits, i| {
             let h = hits[i];
             let e = &self.entries[h.term];
-            // A return needs two words of their own in between: a service's parts come back
-            // by names no entry holds ("battle.net auth is back online"), a thing of the
-            // writer's with more ("tuesday free pizza is back").
+            // A return needs three words of their own in between: a service's parts come back
+            // by names no entry holds, in one or two words ("battle.net auth is back online",
+            // "steam friends list is back up"), a thing of the writer's with more ("tuesday
+            // free pizza is back"), or two after a possessive ("all my old texts are back").
             let least = match e.kind {
                 TermKind::Outage => 1,
-                TermKind::Recovery => 2,
+                TermKind::Recovery if self.possessive_before(hay, hits, i) => 2,
+                TermKind::Recovery => 3,
                 _ => usize::MAX,
             };
             if e.figurative && self.other_subject(hay, hits, i) >= least
@@ -2765,6 +2767,19 @@ impl Matcher {
             .rfind(|w| !w.is_empty())
             .is_some_and(|w| HOSTED_ON.iter().any(|p| p.as_bytes() == w));
         hosted || self.other_subject(hay, hits, i) >= 1
+    }
+
+    /// Whether "my", "our", "your" or "their" stands between hit `hits[i]` and the last service
+    /// named before it.
+    fn possessive_before(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
+        let from = hits[..i]
+            .iter()
+            .rfind(|a| matches!(self.entries[a.term].kind, TermKind::Alias(_)))
+            .map_or(0, |a| a.end);
+        hay.get(from..hits[i].start).is_some_and(|gap| {
+            gap.split(|&c| c == b' ')
+                .any(|w| matches!(w, b"my" | b"our" | b"your" | b"their"))
+        })
     }
 
     /// Whether the outage hit `hits[i]` has for subject, in English, a thing of the writer's or
@@ -3796,7 +3811,6 @@ mod tests {
         ("유튜브 먹통 아님. 니 폰 데이터 꺼진 듯", ""),
         ("멜론 장애 아닙니다 이용권 끝난 거예요", ""),
         ("디코 오류는 아니고 그냥 강퇴당함", ""),
-        ("카톡 장애 아니냐? 메시지 하나도 안 감", "report kakaotalk"),
         ("카톡 먹통 아님? 나만 그래?", "report kakaotalk"),
         // Taken for an outage, then found not to be one.
         ("토스 장애인가 했는데 그냥 내 계좌 한도였음", ""),
@@ -3811,6 +3825,25 @@ mod tests {
         ("카톡은 먹통인데 라인은 멀쩡함. 라인으로 연락 주세요", "report kakaotalk"),
         ("배민 안 돼서 요기요로 시킴 요기요는 잘만 되더라", "report baemin"),
         ("카톡 먹통이라길래 봤는데 카톡은 멀쩡함", ""),
+        // Someone's own thing that no service names is the subject; a service or its line
+        // named as the subject keeps the report.
+        ("our staging server is down, nothing to do with aws", ""),
+        ("netflix fine on my tv, must be your router if yours is broken", ""),
+        ("our slack is down", "report slack"),
+        ("my internet is down, comcast again", "report comcast"),
+        // A service's part of two words comes back; a thing of the writer's does not.
+        ("steam friends list is back up", "recovery steam"),
+        ("t-mobile tuesday free pizza is back", ""),
+        ("restored my phone from icloud and all my old photos are back", ""),
+        // Clipped names that are words too: with a term beside them a service, else the word.
+        ("val servers are cooked again", "report valorant"),
+        ("mc servers down for anyone else?", "report minecraft"),
+        ("snap down or just me, nothing sends", "report snapchat"),
+        ("스레드 피드가 안 떠요", "report threads"),
+        ("oh snap, i forgot the charger", ""),
+        ("val from accounting says hi", ""),
+        ("the mc at the wedding was great", ""),
+        ("스레드 풀 크기 늘렸더니 빨라짐", ""),
     ];
 
     #[test]
