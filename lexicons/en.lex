@@ -2417,3 +2417,27 @@ is down for the count
 was down for the count
 are down for the count
 went down for the count
+
+# Round sixteen: a service letting the writer in again is its return ("Chase app letting me log
+# in again", "Cash App finally lets me log in after being down all morning"); "won't let me",
+# "doesn't let me" and "isn't letting me" are failures, read by the forms before them.
+[recovery en]
+^letting me log in again
+^letting me in again
+^letting me sign in again
+^lets me log in again
+^lets me in again
+^lets me sign in again
+^finally lets me log in
+^finally letting me log in
+^finally lets me in
+^finally letting me in
+^finally lets me sign in
+
+# "Epic" as a word, next to an outage word (?Epic is Epic Games, round sixteen).
+[exclude en]
+epic fail
+epic failure
+epic fails
+epic crash
+epic meltdown

@@ -1366,3 +1366,8 @@ Minecraft Realms
 
 [service threads social]
 ?스레드
+
+# Epic clipped ("epic launcher stuck", "epic login is up again", "epic servers ded"), ambiguous:
+# "that was epic", "an epic fail" (excluded in en.lex) name nothing.
+[service epic-games game]
+?Epic

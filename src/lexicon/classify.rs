@@ -3059,13 +3059,18 @@ impl Matcher {
                 })
         };
         // Or one word naming what fails, then the term: "롤 접속 안 돼요", "멜론 재생 안 됨",
-        // "steam store down".
+        // "steam store down", past a form of "be" before a phrase ("teams calls are
+        // connecting again", "steam store is down").
         let via_function = |j: usize| {
             let (f, t) = (hits[j], hits.get(j + 1));
+            let linked = |t: &Hit| {
+                matches!(&hay[f.end..t.start], b" is " | b" are " | b"'s " | b" was " | b" were ")
+                    && phrase_at(t.start)
+            };
             self.entries[f.term].kind.facet_only()
                 && self.facets.names_function(f.term)
                 && after(f.start)
-                && t.is_some_and(|t| useful(t) && near(f.end, t.start))
+                && t.is_some_and(|t| useful(t) && (near(f.end, t.start) || linked(t)))
         };
         (i > 0 && useful(&hits[i - 1]) && near(hits[i - 1].end, h.start))
             || (i + 1 < hits.len() && useful(&hits[i + 1]) && after(hits[i + 1].start))
@@ -3844,6 +3849,18 @@ mod tests {
         ("val from accounting says hi", ""),
         ("the mc at the wedding was great", ""),
         ("스레드 풀 크기 늘렸더니 빨라짐", ""),
+        ("epic launcher won't open, stuck at 0%", "report epic-games"),
+        ("that boss fight was epic", ""),
+        ("what an epic fail by the refs", ""),
+        // A function word and a form of "be" between an ambiguous name and its phrase.
+        ("teams calls are connecting again", "recovery teams"),
+        ("the teams are connecting again after the break", ""),
+        // Let in again is a return; not let in is a failure.
+        ("venmo app letting me log in again", "recovery venmo"),
+        ("venmo app won't let me log in", "report venmo"),
+        // Someone's claim asked back is no report; insisted on, it is.
+        ("넷플 먹통이라고요? 저는 잘 되는데", ""),
+        ("넷플 안 된다고요 진짜로", "report netflix"),
     ];
 
     #[test]

@@ -66,7 +66,7 @@ pub fn after(phrase: &str, rest: &str) -> Option<Ending> {
     if let Some(e) = without(rest) {
         return Some(e);
     }
-    if copula_denied(rest) || thought_so(phrase, rest) {
+    if copula_denied(rest) || thought_so(phrase, rest) || echoed(rest) {
         return Some(Ending::Denied);
     }
     if ["시키", "시켜", "시켰", "시킨", "시킬"]
@@ -207,6 +207,15 @@ fn copula_denied(rest: &str) -> bool {
         return false;
     };
     !tail.starts_with('?') && !tail.starts_with("까") && !tail.starts_with("냐")
+}
+
+/// Someone's claim asked back ("you say it is down?"): 안 된다고요?, 먹통이라고요?, 장애라고요?
+/// (with its question mark; 안 된다고요 alone insists, and reports).
+fn echoed(rest: &str) -> bool {
+    let r = ["이라고요", "라고요", "다고요", "는다고요", "고요"]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p));
+    r.is_some_and(|r| r.starts_with('?'))
 }
 
 /// A phrase taken for what it seemed, then found not to be: 장애인가 했더니, 먹통인 줄 알았는데,
@@ -352,6 +361,9 @@ mod tests {
             ("안되", "는줄알았는데내폰", Some(Ending::Denied)),
             ("먹통", "인줄알았음", Some(Ending::Denied)),
             ("장애인가", "요?", None),
+            ("먹통", "이라고요?제폰에서는", Some(Ending::Denied)),
+            ("안된", "다고요?머스크가", Some(Ending::Denied)),
+            ("안된", "다고요진짜", None),
             ("먹통", "이네", None),
             ("다운", "됐어요", None),
             ("down", "면", None),
