@@ -1226,6 +1226,7 @@ impl Matcher {
         // stands in a form's way ("throwing a 560 error").
         s.covered.clear();
         self.add_grammar_hits(stage, &s.norm, &mut s.hits, &mut s.covered);
+        self.drop_straddling_cues(hay, &s.layout, &mut s.hits, &mut s.dropped);
         self.set_aside_other_senses(hay, &mut s.hits, &mut s.dropped);
         self.set_aside_by_ending(hay, &mut s.hits, &mut s.dropped);
         self.set_aside_other_subjects(hay, &mut s.hits, &mut s.dropped);
@@ -2667,6 +2668,38 @@ impl Matcher {
         });
     }
 
+    /// Moves the Korean sense cues written as one word (다큐, 보상) that start inside a word the
+    /// writer typed and run on past a space from `hits` to `dropped`: the normalised text joins
+    /// Hangul across spaces, so "잘 됩니다 큐 잡혀요" holds 다큐 (a documentary), the end of one
+    /// word and the next, not the cue. A cue typed in two words from a word's start stays
+    /// ("오류코드 정리 글": 정리글).
+    fn drop_straddling_cues(
+        &self,
+        hay: &[u8],
+        layout: &Layout,
+        hits: &mut Vec<Hit>,
+        dropped: &mut Vec<Hit>,
+    ) {
+        set_aside(hits, dropped, |hits, i| {
+            let h = hits[i];
+            let e = &self.entries[h.term];
+            let straddles = matches!(e.kind, TermKind::Cue(_))
+                && !e.display.contains(' ')
+                && hay[h.start..h.end].iter().any(|&b| b >= 0x80)
+                && (h.start + 1..h.end)
+                    .filter(|&b| (hay[b] & 0xc0) != 0x80)
+                    .any(|b| layout.joined_at(b))
+                && std::str::from_utf8(&hay[h.start.saturating_sub(3)..h.start])
+                    .is_ok_and(|c| c.chars().next_back().is_some_and(is_syllable))
+                && !layout.joined_at(h.start);
+            if straddles {
+                Err(Dropped::WordBoundary)
+            } else {
+                Ok(h)
+            }
+        });
+    }
+
     /// Moves the `~` outage and recovery hits (down, went down, 다운, is back, came back) whose
     /// subject is not the service named before them in their clause from `hits` to `dropped`: a
     /// word stands between them that no entry covers and that is not one of [`LINKS`] ("twitch
@@ -3861,6 +3894,9 @@ mod tests {
         // Someone's claim asked back is no report; insisted on, it is.
         ("넷플 먹통이라고요? 저는 잘 되는데", ""),
         ("넷플 안 된다고요 진짜로", "report netflix"),
+        // A cue read across a typed space from inside a word is two words' ends, not the cue.
+        ("롤 접속 이제 잘 됩니다 큐 잡혀요", "recovery league-of-legends"),
+        ("롤 다큐 보다가 접속 이제 잘 됩니다", ""),
     ];
 
     #[test]
