@@ -1371,3 +1371,8 @@ Minecraft Realms
 # "that was epic", "an epic fail" (excluded in en.lex) name nothing.
 [service epic-games game]
 ?Epic
+
+# Battle.net's error codes start with its name (BLZBNTBGS000003F8, BLZBNTAGT00000BB8): the
+# prefix names the service, the rest of the code is the error (a long code, `grammar.rs`).
+[service battle-net game]
+BLZBNT*

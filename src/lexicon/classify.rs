@@ -657,7 +657,8 @@ fn grammar_entry(form: Form) -> Entry {
         strict: false,
         figurative: false,
         number: None,
-        needs_subject: true,
+        // A long error code copied whole says the service fails wherever it stands.
+        needs_subject: form != Form::Code,
     }
 }
 
@@ -1456,6 +1457,19 @@ impl Matcher {
             return;
         }
         let mut add = |start: usize, end: usize, form: Form| {
+            // A long code whose start is a service's own prefix (`BLZBNT*`, Battle.net's) names
+            // that service; the rest of the code is the error.
+            let start = if form == Form::Code {
+                hits.iter()
+                    .find(|h| {
+                        h.start == start
+                            && h.end < end
+                            && matches!(self.entries[h.term].kind, TermKind::Alias(_))
+                    })
+                    .map_or(start, |h| h.end)
+            } else {
+                start
+            };
             // A word in -s before "again" is a verb only right after what works.
             let names = |at: usize| {
                 hits.iter().any(|h| {
@@ -1498,6 +1512,17 @@ impl Matcher {
         };
         grammar::for_each(hay.as_bytes(), &mut add);
         grammar::for_each_again(hay.as_bytes(), &mut add);
+        let mut codes = [(0usize, 0usize); 4];
+        let mut n = 0;
+        grammar::for_each_code(hay.as_bytes(), |start, end| {
+            if n < codes.len() {
+                codes[n] = (start, end);
+                n += 1;
+            }
+        });
+        for &(start, end) in &codes[..n] {
+            add(start, end, Form::Code);
+        }
         if !stage.is_ascii() {
             grammar::for_each_korean(stage, hay, |start, end| add(start, end, Form::KoNot));
             grammar::for_each_korean_now(stage, hay, |start, end| add(start, end, Form::KoNow));
@@ -2202,7 +2227,9 @@ impl Matcher {
         };
         let set_aside = dropped
             .iter()
-            .filter(|a| a.dropped == Some(Dropped::NoContext) && a.end <= h.start && a.start > kept.0.end)
+            .filter(|a| {
+                a.dropped == Some(Dropped::NoContext) && a.end <= h.start && a.start > kept.0.end
+            })
             .filter_map(|a| service(a).map(|svc| (*a, svc)))
             .max_by_key(|(a, _)| a.start);
         let (a, svc) = set_aside.unwrap_or(kept);
@@ -2831,9 +2858,9 @@ impl Matcher {
             .map_or(0, |p| p + 1);
         let clause = &before[from..];
         if !clause.is_ascii()
-            || hits[..i].iter().any(|a| {
-                a.start >= from && matches!(self.entries[a.term].kind, TermKind::Alias(_))
-            })
+            || hits[..i]
+                .iter()
+                .any(|a| a.start >= from && matches!(self.entries[a.term].kind, TermKind::Alias(_)))
         {
             return false;
         }
@@ -2856,7 +2883,10 @@ impl Matcher {
         };
         // "yours", "mine" stand for a thing of their own; after "my", "our" a word must.
         if matches!(words[k].1, b"yours" | b"theirs") {
-            return k + 1 == n || words[k + 1..].iter().all(|(_, w)| self.links.iter().any(|l| l.as_bytes() == *w));
+            return k + 1 == n
+                || words[k + 1..]
+                    .iter()
+                    .all(|(_, w)| self.links.iter().any(|l| l.as_bytes() == *w));
         }
         let covered = |at: usize| hits[..i].iter().any(|x| x.start <= at && at < x.end);
         words[k + 1..].iter().any(|&(at, w)| {
@@ -3097,8 +3127,10 @@ impl Matcher {
         let via_function = |j: usize| {
             let (f, t) = (hits[j], hits.get(j + 1));
             let linked = |t: &Hit| {
-                matches!(&hay[f.end..t.start], b" is " | b" are " | b"'s " | b" was " | b" were ")
-                    && phrase_at(t.start)
+                matches!(
+                    &hay[f.end..t.start],
+                    b" is " | b" are " | b"'s " | b" was " | b" were "
+                ) && phrase_at(t.start)
             };
             self.entries[f.term].kind.facet_only()
                 && self.facets.names_function(f.term)
@@ -3178,7 +3210,9 @@ const STATUS_READINGS: &[&[u8]] = &[b"green", b"operational"];
 
 /// The possessives that open a subject of someone's own (see
 /// [`Matcher::own_unnamed_subject`]).
-const POSSESSIVES: &[&[u8]] = &[b"my", b"our", b"your", b"yours", b"their", b"theirs", b"his", b"her"];
+const POSSESSIVES: &[&[u8]] = &[
+    b"my", b"our", b"your", b"yours", b"their", b"theirs", b"his", b"her",
+];
 
 /// How many words after an own-fault counter ("turns out my") its clause is read for what
 /// denies the fault: the subject and its predicate ("my router was fine"), not a later remark
@@ -3852,27 +3886,45 @@ mod tests {
         ("카톡 먹통 아님? 나만 그래?", "report kakaotalk"),
         // Taken for an outage, then found not to be one.
         ("토스 장애인가 했는데 그냥 내 계좌 한도였음", ""),
-        ("넷플 안 되는 줄 알았는데 티비 리모컨 건전지 나간 거였음", ""),
+        (
+            "넷플 안 되는 줄 알았는데 티비 리모컨 건전지 나간 거였음",
+            "",
+        ),
         ("넷플 안 되는 줄 알았는데 진짜 장애였네", "report netflix"),
         // The service said not to be at fault, right after its name; another cause denied
         // leaves the report standing.
         ("우리 서버 다운됐는데 gcp 문제는 아님 내 설정 실수", ""),
-        ("배민 주문이 안 들어가요 와이파이 문제 아님", "report baemin"),
+        (
+            "배민 주문이 안 들어가요 와이파이 문제 아님",
+            "report baemin",
+        ),
         // Another service said to work, in contrast, leaves the first one's outage standing;
         // the same service said to work takes it back.
-        ("카톡은 먹통인데 라인은 멀쩡함. 라인으로 연락 주세요", "report kakaotalk"),
-        ("배민 안 돼서 요기요로 시킴 요기요는 잘만 되더라", "report baemin"),
+        (
+            "카톡은 먹통인데 라인은 멀쩡함. 라인으로 연락 주세요",
+            "report kakaotalk",
+        ),
+        (
+            "배민 안 돼서 요기요로 시킴 요기요는 잘만 되더라",
+            "report baemin",
+        ),
         ("카톡 먹통이라길래 봤는데 카톡은 멀쩡함", ""),
         // Someone's own thing that no service names is the subject; a service or its line
         // named as the subject keeps the report.
         ("our staging server is down, nothing to do with aws", ""),
-        ("netflix fine on my tv, must be your router if yours is broken", ""),
+        (
+            "netflix fine on my tv, must be your router if yours is broken",
+            "",
+        ),
         ("our slack is down", "report slack"),
         ("my internet is down, comcast again", "report comcast"),
         // A service's part of two words comes back; a thing of the writer's does not.
         ("steam friends list is back up", "recovery steam"),
         ("t-mobile tuesday free pizza is back", ""),
-        ("restored my phone from icloud and all my old photos are back", ""),
+        (
+            "restored my phone from icloud and all my old photos are back",
+            "",
+        ),
         // Clipped names that are words too: with a term beside them a service, else the word.
         ("val servers are cooked again", "report valorant"),
         ("mc servers down for anyone else?", "report minecraft"),
@@ -3895,8 +3947,17 @@ mod tests {
         ("넷플 먹통이라고요? 저는 잘 되는데", ""),
         ("넷플 안 된다고요 진짜로", "report netflix"),
         // A cue read across a typed space from inside a word is two words' ends, not the cue.
-        ("롤 접속 이제 잘 됩니다 큐 잡혀요", "recovery league-of-legends"),
+        (
+            "롤 접속 이제 잘 됩니다 큐 잡혀요",
+            "recovery league-of-legends",
+        ),
         ("롤 다큐 보다가 접속 이제 잘 됩니다", ""),
+        // A long error code copied whole is the error; a service's prefix names it.
+        (
+            "BLZBNTAGT00000BB8 when launching overwatch via battle.net",
+            "report battle-net",
+        ),
+        ("deployed build 3f9a2c1d8e7b8899 to heroku, all good", ""),
     ];
 
     #[test]

@@ -200,10 +200,22 @@ fn copula_denied(rest: &str) -> bool {
         .find_map(|p| rest.strip_prefix(p))
         .filter(|r| r.starts_with('아'))
         .unwrap_or(rest);
-    let Some(tail) = ["아님", "아닙니다", "아니에요", "아니예요", "아녜요", "아니라", "아니고", "아니다", "아니었", "아니였", "아냐", "아니야"]
-        .iter()
-        .find_map(|d| r.strip_prefix(d))
-    else {
+    let Some(tail) = [
+        "아님",
+        "아닙니다",
+        "아니에요",
+        "아니예요",
+        "아녜요",
+        "아니라",
+        "아니고",
+        "아니다",
+        "아니었",
+        "아니였",
+        "아냐",
+        "아니야",
+    ]
+    .iter()
+    .find_map(|d| r.strip_prefix(d)) else {
         return false;
     };
     !tail.starts_with('?') && !tail.starts_with("까") && !tail.starts_with("냐")
@@ -236,9 +248,17 @@ fn thought_so(phrase: &str, rest: &str) -> bool {
             .find_map(|p| rest.strip_prefix(p))
     };
     r.is_some_and(|r| {
-        ["했더니", "했는데", "했다가", "싶었는데", "싶었더니", "했으나", "했지만"]
-            .iter()
-            .any(|v| r.starts_with(v))
+        [
+            "했더니",
+            "했는데",
+            "했다가",
+            "싶었는데",
+            "싶었더니",
+            "했으나",
+            "했지만",
+        ]
+        .iter()
+        .any(|v| r.starts_with(v))
     })
 }
 
@@ -355,7 +375,11 @@ mod tests {
             ("장애", "아니냐", None),
             ("먹통", "아님?", None),
             ("장애", "아니에요?", None),
-            ("터지", "면코인다날아가는거아님?", Some(Ending::Hypothetical)),
+            (
+                "터지",
+                "면코인다날아가는거아님?",
+                Some(Ending::Hypothetical),
+            ),
             ("장애인가", "했더니나만차단당함", Some(Ending::Denied)),
             ("장애", "인가했는데그냥", Some(Ending::Denied)),
             ("안되", "는줄알았는데내폰", Some(Ending::Denied)),

@@ -571,7 +571,11 @@ fn entry(kind: TermKind, line: &str) -> Result<Entry, String> {
     }
     let line = &line[usize::from(needs_context) + usize::from(strict)..];
     let needs_subject = !escaped && line.starts_with('^');
-    if needs_subject && !matches!(kind, TermKind::Outage | TermKind::Recovery | TermKind::Negation)
+    if needs_subject
+        && !matches!(
+            kind,
+            TermKind::Outage | TermKind::Recovery | TermKind::Negation
+        )
     {
         return Err(
             "'^' (needs a service before it) is only allowed before an [outage], [recovery] or [negation] entry"
