@@ -2441,3 +2441,15 @@ epic failure
 epic fails
 epic crash
 epic meltdown
+
+# Round sixteen: a service said to misbehave in slang ("is dc being weird rn", "gpt just
+# ghosted me mid-answer") and an app's own "couldn't refresh" error, all needing the service
+# named before them.
+[outage en]
+^being weird
+^acting weird
+^being wonky
+^acting wonky
+^ghosted me
+^couldn't refresh
+^could not refresh
