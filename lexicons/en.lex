@@ -2453,3 +2453,18 @@ epic meltdown
 ^ghosted me
 ^couldn't refresh
 ^could not refresh
+
+# An app's generic error screen, quoted (round sixteen, dev17: "League client: \"An unexpected
+# error has occurred with the login session.\"").
+[outage en]
+an unexpected error has occurred
+an unexpected error occurred
+^unexpected error
+
+# The outages named as not the reason (round sixteen, dev17: "leaving Twitter: it's not the
+# outages, it's the vibes").
+[negation en]
+it's not the outages
+it's not the outage
+not because of the outages
+not about the outages

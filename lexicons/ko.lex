@@ -2031,3 +2031,9 @@ timeout 계속
 “다운”
 "다운"
 '다운'
+
+# An app's busy screen (round sixteen, dev17: 업비트 '요청이 많아 처리가 지연되고 있습니다'만 뜨고).
+[outage ko]
+^처리가 지연
+^요청이 많아 처리
+^접속자가 많아
