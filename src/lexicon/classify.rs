@@ -1457,16 +1457,9 @@ impl Matcher {
             return;
         }
         let mut add = |start: usize, end: usize, form: Form| {
-            // A long code whose start is a service's own prefix (`BLZBNT*`, Battle.net's) names
-            // that service; the rest of the code is the error.
+            // A long code whose start is a service's own prefix names it; the rest is the error.
             let start = if form == Form::Code {
-                hits.iter()
-                    .find(|h| {
-                        h.start == start
-                            && h.end < end
-                            && matches!(self.entries[h.term].kind, TermKind::Alias(_))
-                    })
-                    .map_or(start, |h| h.end)
+                self.after_prefix(hits, start, end)
             } else {
                 start
             };
@@ -1512,21 +1505,23 @@ impl Matcher {
         };
         grammar::for_each(hay.as_bytes(), &mut add);
         grammar::for_each_again(hay.as_bytes(), &mut add);
-        let mut codes = [(0usize, 0usize); 4];
-        let mut n = 0;
-        grammar::for_each_code(hay.as_bytes(), |start, end| {
-            if n < codes.len() {
-                codes[n] = (start, end);
-                n += 1;
-            }
-        });
-        for &(start, end) in &codes[..n] {
-            add(start, end, Form::Code);
-        }
+        grammar::for_each_code(hay.as_bytes(), |start, end| add(start, end, Form::Code));
         if !stage.is_ascii() {
             grammar::for_each_korean(stage, hay, |start, end| add(start, end, Form::KoNot));
             grammar::for_each_korean_now(stage, hay, |start, end| add(start, end, Form::KoNow));
         }
+    }
+
+    /// Where the error of the long code at `start..end` begins: after an alias that starts it
+    /// (`BLZBNT*`, Battle.net's own prefix, names the service), else at its start.
+    fn after_prefix(&self, hits: &[Hit], start: usize, end: usize) -> usize {
+        hits.iter()
+            .find(|h| {
+                h.start == start
+                    && h.end < end
+                    && matches!(self.entries[h.term].kind, TermKind::Alias(_))
+            })
+            .map_or(start, |h| h.end)
     }
 
     /// The entries the automaton matches literally (the grammar forms follow them in
