@@ -2859,36 +2859,29 @@ impl Matcher {
         {
             return false;
         }
-        let words: Vec<(usize, &[u8])> = clause
-            .split(|&c| c == b' ')
-            .scan(0usize, |at, w| {
-                let start = *at;
-                *at += w.len() + 1;
-                Some((from + start, w))
-            })
-            .filter(|(_, w)| !w.is_empty())
-            .collect();
-        let n = words.len();
-        let Some(k) = (0..n)
-            .rev()
+        // The words of the clause, each with where it starts in `hay` (no allocation).
+        let offset = |w: &[u8]| from + (w.as_ptr() as usize - clause.as_ptr() as usize);
+        let Some(own) = clause
+            .rsplit(|&c| c == b' ')
+            .filter(|w| !w.is_empty())
             .take(OWN_THING_WORDS)
-            .find(|&k| POSSESSIVES.contains(&words[k].1))
+            .find(|w| POSSESSIVES.contains(w))
         else {
             return false;
         };
-        // "yours", "mine" stand for a thing of their own; after "my", "our" a word must.
-        if matches!(words[k].1, b"yours" | b"theirs") {
-            return k + 1 == n
-                || words[k + 1..]
-                    .iter()
-                    .all(|(_, w)| self.links.iter().any(|l| l.as_bytes() == *w));
+        let rest = &clause[offset(own) - from + own.len()..];
+        let mut after = rest.split(|&c| c == b' ').filter(|w| !w.is_empty());
+        let link = |w: &[u8]| self.links.iter().any(|l| l.as_bytes() == w);
+        // "yours", "theirs" stand for a thing of their own; after "my", "our" a word must.
+        if matches!(own, b"yours" | b"theirs") {
+            return after.all(link);
         }
         let covered = |at: usize| hits[..i].iter().any(|x| x.start <= at && at < x.end);
-        words[k + 1..].iter().any(|&(at, w)| {
+        after.any(|w| {
             w.len() > 1
                 && w.iter().all(u8::is_ascii_alphanumeric)
-                && !covered(at)
-                && !self.links.iter().any(|l| l.as_bytes() == w)
+                && !covered(offset(w))
+                && !link(w)
                 && !self.adverbs.iter().any(|l| l.as_bytes() == w)
         })
     }
