@@ -2409,3 +2409,62 @@ not because the app is down
 not because it was down
 not because it's down
 not because the site was down
+
+# Round sixteen: a boxer's, or a tired dog's, "down for the count" is no outage.
+[exclude en]
+down for the count
+is down for the count
+was down for the count
+are down for the count
+went down for the count
+
+# Round sixteen: a service letting the writer in again is its return ("Chase app letting me log
+# in again", "Cash App finally lets me log in after being down all morning"); "won't let me",
+# "doesn't let me" and "isn't letting me" are failures, read by the forms before them.
+[recovery en]
+^letting me log in again
+^letting me in again
+^letting me sign in again
+^lets me log in again
+^lets me in again
+^lets me sign in again
+^finally lets me log in
+^finally letting me log in
+^finally lets me in
+^finally letting me in
+^finally lets me sign in
+
+# "Epic" as a word, next to an outage word (?Epic is Epic Games, round sixteen).
+[exclude en]
+epic fail
+epic failure
+epic fails
+epic crash
+epic meltdown
+
+# Round sixteen: a service said to misbehave in slang ("is dc being weird rn", "gpt just
+# ghosted me mid-answer") and an app's own "couldn't refresh" error, all needing the service
+# named before them.
+[outage en]
+^being weird
+^acting weird
+^being wonky
+^acting wonky
+^ghosted me
+^couldn't refresh
+^could not refresh
+
+# An app's generic error screen, quoted (round sixteen, dev17: "League client: \"An unexpected
+# error has occurred with the login session.\"").
+[outage en]
+an unexpected error has occurred
+an unexpected error occurred
+^unexpected error
+
+# The outages named as not the reason (round sixteen, dev17: "leaving Twitter: it's not the
+# outages, it's the vibes").
+[negation en]
+it's not the outages
+it's not the outage
+not because of the outages
+not about the outages

@@ -1991,3 +1991,49 @@ timeout 계속
 ^다시 켜짐
 ^다시 켜져
 ^다시 켜지
+
+# Round sixteen: the service said not to be at fault, right after its name (디코 문제는 아님, AWS
+# 문제가 아니라 내가 배포 잘못한 거임, 배그 잘못 아님). `^` on a denial: it speaks of the service
+# named right before it, so "연결이 안 돼요 와이파이 문제 아님" (the writer's wifi is not at
+# fault) still reports.
+[negation ko]
+^문제 아님
+^문제는 아님
+^문제가 아님
+^문제 아니
+^문제는 아니
+^문제가 아니
+^문제 아닙
+^문제는 아닙
+^문제가 아닙
+^잘못 아님
+^잘못은 아니
+^잘못이 아니
+^탓 아님
+^탓이 아니
+^탓은 아니
+
+# Scare quotes (round sixteen), as in English: an outage word quoted alone is a word someone
+# used, a headline's or a rumour's, not one the writer says (카카오톡 “먹통” 사태 1년).
+[exclude ko]
+“먹통”
+"먹통"
+'먹통'
+‘먹통’
+“장애”
+"장애"
+'장애'
+‘장애’
+“대란”
+"대란"
+“마비”
+"마비"
+“다운”
+"다운"
+'다운'
+
+# An app's busy screen (round sixteen, dev17: 업비트 '요청이 많아 처리가 지연되고 있습니다'만 뜨고).
+[outage ko]
+^처리가 지연
+^요청이 많아 처리
+^접속자가 많아

@@ -1349,3 +1349,30 @@ Minecraft Realms
 
 [service valorant game]
 ?valo
+
+# Round sixteen: clipped names that are words, names or abbreviations of other things too, so
+# ambiguous (`?`): they name the service only with a term beside them ("val servers cooked",
+# "mc servers down", "snap down or is it just me", 스레드 피드가 안 떠요), never alone ("Val
+# from accounting", "the MC of the night", "oh snap", 스레드 풀). Not "wa" for WhatsApp: it is
+# inside "was", and the prefilter would pass nearly every English post.
+[service valorant game]
+?val
+
+[service minecraft game]
+?mc
+
+[service snapchat social]
+?snap
+
+[service threads social]
+?스레드
+
+# Epic clipped ("epic launcher stuck", "epic login is up again", "epic servers ded"), ambiguous:
+# "that was epic", "an epic fail" (excluded in en.lex) name nothing.
+[service epic-games game]
+?Epic
+
+# Battle.net's error codes start with its name (BLZBNTBGS000003F8, BLZBNTAGT00000BB8): the
+# prefix names the service, the rest of the code is the error (a long code, `grammar.rs`).
+[service battle-net game]
+BLZBNT*

@@ -657,7 +657,8 @@ fn grammar_entry(form: Form) -> Entry {
         strict: false,
         figurative: false,
         number: None,
-        needs_subject: true,
+        // A long error code copied whole says the service fails wherever it stands.
+        needs_subject: form != Form::Code,
     }
 }
 
@@ -1226,6 +1227,7 @@ impl Matcher {
         // stands in a form's way ("throwing a 560 error").
         s.covered.clear();
         self.add_grammar_hits(stage, &s.norm, &mut s.hits, &mut s.covered);
+        self.drop_straddling_cues(hay, &s.layout, &mut s.hits, &mut s.dropped);
         self.set_aside_other_senses(hay, &mut s.hits, &mut s.dropped);
         self.set_aside_by_ending(hay, &mut s.hits, &mut s.dropped);
         self.set_aside_other_subjects(hay, &mut s.hits, &mut s.dropped);
@@ -1233,7 +1235,7 @@ impl Matcher {
         let call = self.stretched_call(stage, hay, &s.hits);
         self.drop_without_context(hay, call, &mut s.hits, &mut s.dropped);
         self.drop_without_subject(&s.norm, &s.layout, call, &mut s.hits, &mut s.dropped);
-        let mut last = self.sort_by_role(hay, &s.hits, &mut s.roles);
+        let mut last = self.sort_by_role(hay, &s.hits, &s.dropped, &mut s.roles);
         let composed = (last.outage.is_none() && last.recovery.is_none())
             .then(|| self.composed_outage(hay, call, &s.hits))
             .flatten();
@@ -1455,6 +1457,12 @@ impl Matcher {
             return;
         }
         let mut add = |start: usize, end: usize, form: Form| {
+            // A long code whose start is a service's own prefix names it; the rest is the error.
+            let start = if form == Form::Code {
+                self.after_prefix(hits, start, end)
+            } else {
+                start
+            };
             // A word in -s before "again" is a verb only right after what works.
             let names = |at: usize| {
                 hits.iter().any(|h| {
@@ -1497,10 +1505,23 @@ impl Matcher {
         };
         grammar::for_each(hay.as_bytes(), &mut add);
         grammar::for_each_again(hay.as_bytes(), &mut add);
+        grammar::for_each_code(hay.as_bytes(), |start, end| add(start, end, Form::Code));
         if !stage.is_ascii() {
             grammar::for_each_korean(stage, hay, |start, end| add(start, end, Form::KoNot));
             grammar::for_each_korean_now(stage, hay, |start, end| add(start, end, Form::KoNow));
         }
+    }
+
+    /// Where the error of the long code at `start..end` begins: after an alias that starts it
+    /// (`BLZBNT*`, Battle.net's own prefix, names the service), else at its start.
+    fn after_prefix(&self, hits: &[Hit], start: usize, end: usize) -> usize {
+        hits.iter()
+            .find(|h| {
+                h.start == start
+                    && h.end < end
+                    && matches!(self.entries[h.term].kind, TermKind::Alias(_))
+            })
+            .map_or(start, |h| h.end)
     }
 
     /// The entries the automaton matches literally (the grammar forms follow them in
@@ -1815,6 +1836,19 @@ impl Matcher {
                     && h.term < self.literal
                     && self.far_subject(text, layout, hits, i)
             };
+            // A `^` denial ("디코 문제는 아님", "aws 문제가 아니라") speaks of the service named
+            // right before it, not of what else failed ("연결이 안 돼요 와이파이 문제 아님").
+            if self.entries[h.term].kind == TermKind::Negation && self.entries[h.term].needs_subject
+            {
+                let right_after_name = i > 0
+                    && matches!(self.entries[hits[i - 1].term].kind, TermKind::Alias(_))
+                    && matches!(&hay[hits[i - 1].end..h.start], b"" | b" ");
+                return if right_after_name {
+                    Ok(h)
+                } else {
+                    Err(Dropped::NoSubject)
+                };
+            }
             let has_subject = !self.entries[h.term].needs_subject
                 || named_before()
                 || self.named_after_preposition(hay, hits, i)
@@ -2053,7 +2087,7 @@ impl Matcher {
 
     /// Lists the kept hits in `roles` by what they stand for, and notes where the last one of
     /// each kind starts.
-    fn sort_by_role(&self, hay: &[u8], hits: &[Hit], roles: &mut Roles) -> Last {
+    fn sort_by_role(&self, hay: &[u8], hits: &[Hit], dropped: &[Hit], roles: &mut Roles) -> Last {
         let mut last = Last::default();
         // An own-fault counter waiting for what its clause says (see `own_fault_denied`).
         let mut own = None;
@@ -2081,7 +2115,7 @@ impl Matcher {
                 TermKind::Recovery => {
                     // "아프리카 방송 안 나와서 치지직으로 갈아탐 … 치지직은 잘 됨": the other
                     // service works, said in contrast; the first one's outage stands.
-                    if last.outage.is_some() && self.contrast_works(hay, hits, i) {
+                    if last.outage.is_some() && self.contrast_works(hay, hits, &[], i) {
                         continue;
                     }
                     roles.terms.push(h.term);
@@ -2092,6 +2126,11 @@ impl Matcher {
                     last.negation = Some(h.start);
                 }
                 TermKind::Counter => {
+                    // "카톡은 먹통인데 라인은 멀쩡", "배민 안 돼서 요기요로 시킴 … 요기요는 잘만
+                    // 되더라": another service works, said in contrast; the outage stands.
+                    if last.outage.is_some() && self.contrast_works(hay, hits, dropped, i) {
+                        continue;
+                    }
                     roles.negated.push(h.term);
                     if self.own_fault_denied(hay, h, &mut own, &mut last) {
                         continue;
@@ -2160,26 +2199,36 @@ impl Matcher {
             })
     }
 
-    /// Whether the recovery hit `hits[i]` says, in contrast, that another service works: its
-    /// subject is a Korean name marked as a topic (은/는 glued to it: 치지직*은* 잘 됨, at most
-    /// [`SUBJECT_WINDOW`] words before it), and a different service is named earlier in the post
-    /// (the one whose outage came before). Read as a verdict rule, not an exclusion, so the
-    /// phrase still tells the facet reader that something works.
-    fn contrast_works(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
+    /// Whether the recovery or counter hit `hits[i]` says, in contrast, that another service
+    /// works: its subject is a Korean name marked as a topic (은/는 glued to it: 치지직*은* 잘
+    /// 됨, at most [`SUBJECT_WINDOW`] words before it), and a different service is named earlier
+    /// in the post (the one whose outage came before). Read as a verdict rule, not an exclusion,
+    /// so the phrase still tells the facet reader that something works. The subject may be an
+    /// ambiguous name set aside for want of a term beside it (`dropped`, 요기요*는* 잘만 되더라):
+    /// the topic particle and the phrase are the term.
+    fn contrast_works(&self, hay: &[u8], hits: &[Hit], dropped: &[Hit], i: usize) -> bool {
         let h = hits[i];
         let service = |a: &Hit| match self.entries[a.term].kind {
             TermKind::Alias(svc) => Some(svc),
             _ => None,
         };
-        let Some((k, subject)) = hits[..i]
+        let Some((k, kept)) = hits[..i]
             .iter()
             .enumerate()
             .rev()
-            .find_map(|(k, a)| service(a).map(|svc| (k, (a, svc))))
+            .find_map(|(k, a)| service(a).map(|svc| (k, (*a, svc))))
         else {
             return false;
         };
-        let (a, svc) = subject;
+        let set_aside = dropped
+            .iter()
+            .filter(|a| {
+                a.dropped == Some(Dropped::NoContext) && a.end <= h.start && a.start > kept.0.end
+            })
+            .filter_map(|a| service(a).map(|svc| (*a, svc)))
+            .max_by_key(|(a, _)| a.start);
+        let (a, svc) = set_aside.unwrap_or(kept);
+        let k = if set_aside.is_some() { k + 1 } else { k };
         let topic =
             hay[a.end..].starts_with("은".as_bytes()) || hay[a.end..].starts_with("는".as_bytes());
         topic
@@ -2281,10 +2330,9 @@ impl Matcher {
             .rposition(|&c| matches!(c, b'.' | b'!' | b'?' | b';' | b','))
             .map_or(0, |p| p + 1);
         let clause = std::str::from_utf8(&before[from..]).unwrap_or("");
-        let mut near = clause
-            .rsplit(' ')
-            .filter(|w| !w.is_empty())
-            .take(BEFORE_REACH);
+        // A quotation mark standing alone before a quoted error ("of \"unavailable\"") is no word.
+        let word = |w: &&str| w.chars().any(char::is_alphanumeric);
+        let mut near = clause.rsplit(' ').filter(word).take(BEFORE_REACH);
         let marked_before = near.any(|w| {
             EARLIER
                 .iter()
@@ -2294,7 +2342,7 @@ impl Matcher {
             // connect\"": what came after "after" is the time before the return.
             || clause
                 .rsplit(' ')
-                .filter(|w| !w.is_empty())
+                .filter(word)
                 .take(AFTER_REACH)
                 .any(|w| w == "after" || w == "without");
         let after = &hay[h.end..hay.len().min(h.end + 9)];
@@ -2642,6 +2690,38 @@ impl Matcher {
         });
     }
 
+    /// Moves the Korean sense cues written as one word (다큐, 보상) that start inside a word the
+    /// writer typed and run on past a space from `hits` to `dropped`: the normalised text joins
+    /// Hangul across spaces, so "잘 됩니다 큐 잡혀요" holds 다큐 (a documentary), the end of one
+    /// word and the next, not the cue. A cue typed in two words from a word's start stays
+    /// ("오류코드 정리 글": 정리글).
+    fn drop_straddling_cues(
+        &self,
+        hay: &[u8],
+        layout: &Layout,
+        hits: &mut Vec<Hit>,
+        dropped: &mut Vec<Hit>,
+    ) {
+        set_aside(hits, dropped, |hits, i| {
+            let h = hits[i];
+            let e = &self.entries[h.term];
+            let straddles = matches!(e.kind, TermKind::Cue(_))
+                && !e.display.contains(' ')
+                && hay[h.start..h.end].iter().any(|&b| b >= 0x80)
+                && (h.start + 1..h.end)
+                    .filter(|&b| (hay[b] & 0xc0) != 0x80)
+                    .any(|b| layout.joined_at(b))
+                && std::str::from_utf8(&hay[h.start.saturating_sub(3)..h.start])
+                    .is_ok_and(|c| c.chars().next_back().is_some_and(is_syllable))
+                && !layout.joined_at(h.start);
+            if straddles {
+                Err(Dropped::WordBoundary)
+            } else {
+                Ok(h)
+            }
+        });
+    }
+
     /// Moves the `~` outage and recovery hits (down, went down, 다운, is back, came back) whose
     /// subject is not the service named before them in their clause from `hits` to `dropped`: a
     /// word stands between them that no entry covers and that is not one of [`LINKS`] ("twitch
@@ -2655,16 +2735,21 @@ impl Matcher {
         set_aside(hits, dropped, |hits, i| {
             let h = hits[i];
             let e = &self.entries[h.term];
-            // A return needs two words of their own in between: a service's parts come back
-            // by names no entry holds ("battle.net auth is back online"), a thing of the
-            // writer's with more ("tuesday free pizza is back").
+            // A return needs three words of their own in between: a service's parts come back
+            // by names no entry holds, in one or two words ("battle.net auth is back online",
+            // "steam friends list is back up"), a thing of the writer's with more ("tuesday
+            // free pizza is back"), or two after a possessive ("all my old texts are back").
             let least = match e.kind {
                 TermKind::Outage => 1,
-                TermKind::Recovery => 2,
+                TermKind::Recovery if self.possessive_before(hay, hits, i) => 2,
+                TermKind::Recovery => 3,
                 _ => usize::MAX,
             };
             if e.figurative && self.other_subject(hay, hits, i) >= least
                 || (e.kind == TermKind::Outage && self.writers_own_thing(hay, hits, i))
+                || (e.kind == TermKind::Outage
+                    && !e.needs_subject
+                    && self.own_unnamed_subject(hay, hits, i))
                 || (e.kind == TermKind::Recovery
                     && e.figurative
                     && self.back_on_a_service(hay, hits, i))
@@ -2737,6 +2822,68 @@ impl Matcher {
             .rfind(|w| !w.is_empty())
             .is_some_and(|w| HOSTED_ON.iter().any(|p| p.as_bytes() == w));
         hosted || self.other_subject(hay, hits, i) >= 1
+    }
+
+    /// Whether "my", "our", "your" or "their" stands between hit `hits[i]` and the last service
+    /// named before it.
+    fn possessive_before(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
+        let from = hits[..i]
+            .iter()
+            .rfind(|a| matches!(self.entries[a.term].kind, TermKind::Alias(_)))
+            .map_or(0, |a| a.end);
+        hay.get(from..hits[i].start).is_some_and(|gap| {
+            gap.split(|&c| c == b' ')
+                .any(|w| matches!(w, b"my" | b"our" | b"your" | b"their"))
+        })
+    }
+
+    /// Whether the outage hit `hits[i]` has for subject, in English, a thing of the writer's or
+    /// someone's that no service names: a possessive (my, our, your, their …) at most
+    /// [`OWN_THING_WORDS`] words before it in its clause, no service named in the clause before
+    /// the hit, and a word of its own between the possessive and the hit that no entry covers
+    /// ("*our staging server* is down, nothing to do with aws", "if *yours* is broken"). "my
+    /// internet is down" (a `[context]` word, the provider's line) and "our slack is down" keep
+    /// theirs.
+    fn own_unnamed_subject(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
+        let h = hits[i];
+        let before = &hay[..h.start];
+        let from = before
+            .iter()
+            .rposition(|&c| matches!(c, b'.' | b'!' | b'?' | b';' | b','))
+            .map_or(0, |p| p + 1);
+        let clause = &before[from..];
+        if !clause.is_ascii()
+            || hits[..i]
+                .iter()
+                .any(|a| a.start >= from && matches!(self.entries[a.term].kind, TermKind::Alias(_)))
+        {
+            return false;
+        }
+        // The words of the clause, each with where it starts in `hay` (no allocation).
+        let offset = |w: &[u8]| from + (w.as_ptr() as usize - clause.as_ptr() as usize);
+        let Some(own) = clause
+            .rsplit(|&c| c == b' ')
+            .filter(|w| !w.is_empty())
+            .take(OWN_THING_WORDS)
+            .find(|w| POSSESSIVES.contains(w))
+        else {
+            return false;
+        };
+        let rest = &clause[offset(own) - from + own.len()..];
+        let mut after = rest.split(|&c| c == b' ').filter(|w| !w.is_empty());
+        let link = |w: &[u8]| self.links.iter().any(|l| l.as_bytes() == w);
+        // "yours", "theirs" stand for a thing of their own; after "my", "our" a word must.
+        if matches!(own, b"yours" | b"theirs") {
+            return after.all(link);
+        }
+        let covered = |at: usize| hits[..i].iter().any(|x| x.start <= at && at < x.end);
+        after.any(|w| {
+            w.len() > 1
+                && w.iter().all(u8::is_ascii_alphanumeric)
+                && !covered(offset(w))
+                && !link(w)
+                && !self.adverbs.iter().any(|l| l.as_bytes() == w)
+        })
     }
 
     /// Whether the `~` return at hit `i` is told of something back *on* the service named right
@@ -2963,13 +3110,20 @@ impl Matcher {
                 })
         };
         // Or one word naming what fails, then the term: "롤 접속 안 돼요", "멜론 재생 안 됨",
-        // "steam store down".
+        // "steam store down", past a form of "be" before a phrase ("teams calls are
+        // connecting again", "steam store is down").
         let via_function = |j: usize| {
             let (f, t) = (hits[j], hits.get(j + 1));
+            let linked = |t: &Hit| {
+                matches!(
+                    &hay[f.end..t.start],
+                    b" is " | b" are " | b"'s " | b" was " | b" were "
+                ) && phrase_at(t.start)
+            };
             self.entries[f.term].kind.facet_only()
                 && self.facets.names_function(f.term)
                 && after(f.start)
-                && t.is_some_and(|t| useful(t) && near(f.end, t.start))
+                && t.is_some_and(|t| useful(t) && (near(f.end, t.start) || linked(t)))
         };
         (i > 0 && useful(&hits[i - 1]) && near(hits[i - 1].end, h.start))
             || (i + 1 < hits.len() && useful(&hits[i + 1]) && after(hits[i + 1].start))
@@ -3041,6 +3195,12 @@ impl Matcher {
 /// Words of a status page's reading ("all green", "all systems operational"): what a counter
 /// holding one reports is the service's own word, not the writer's.
 const STATUS_READINGS: &[&[u8]] = &[b"green", b"operational"];
+
+/// The possessives that open a subject of someone's own (see
+/// [`Matcher::own_unnamed_subject`]).
+const POSSESSIVES: &[&[u8]] = &[
+    b"my", b"our", b"your", b"yours", b"their", b"theirs", b"his", b"her",
+];
 
 /// How many words after an own-fault counter ("turns out my") its clause is read for what
 /// denies the fault: the subject and its predicate ("my router was fine"), not a later remark
@@ -3703,6 +3863,94 @@ mod tests {
     #[test]
     fn round_fifteen_reads_returns_years_and_quotations() {
         reads_as_listed(ROUND_FIFTEEN);
+    }
+
+    /// Round sixteen: posts written for the rules, each with a counter-case.
+    const ROUND_SIXTEEN: &[(&str, &str)] = &[
+        // The copula denied after an outage noun takes it back; asked, it reports.
+        ("유튜브 먹통 아님. 니 폰 데이터 꺼진 듯", ""),
+        ("멜론 장애 아닙니다 이용권 끝난 거예요", ""),
+        ("디코 오류는 아니고 그냥 강퇴당함", ""),
+        ("카톡 먹통 아님? 나만 그래?", "report kakaotalk"),
+        // Taken for an outage, then found not to be one.
+        ("토스 장애인가 했는데 그냥 내 계좌 한도였음", ""),
+        (
+            "넷플 안 되는 줄 알았는데 티비 리모컨 건전지 나간 거였음",
+            "",
+        ),
+        ("넷플 안 되는 줄 알았는데 진짜 장애였네", "report netflix"),
+        // The service said not to be at fault, right after its name; another cause denied
+        // leaves the report standing.
+        ("우리 서버 다운됐는데 gcp 문제는 아님 내 설정 실수", ""),
+        (
+            "배민 주문이 안 들어가요 와이파이 문제 아님",
+            "report baemin",
+        ),
+        // Another service said to work, in contrast, leaves the first one's outage standing;
+        // the same service said to work takes it back.
+        (
+            "카톡은 먹통인데 라인은 멀쩡함. 라인으로 연락 주세요",
+            "report kakaotalk",
+        ),
+        (
+            "배민 안 돼서 요기요로 시킴 요기요는 잘만 되더라",
+            "report baemin",
+        ),
+        ("카톡 먹통이라길래 봤는데 카톡은 멀쩡함", ""),
+        // Someone's own thing that no service names is the subject; a service or its line
+        // named as the subject keeps the report.
+        ("our staging server is down, nothing to do with aws", ""),
+        (
+            "netflix fine on my tv, must be your router if yours is broken",
+            "",
+        ),
+        ("our slack is down", "report slack"),
+        ("my internet is down, comcast again", "report comcast"),
+        // A service's part of two words comes back; a thing of the writer's does not.
+        ("steam friends list is back up", "recovery steam"),
+        ("t-mobile tuesday free pizza is back", ""),
+        (
+            "restored my phone from icloud and all my old photos are back",
+            "",
+        ),
+        // Clipped names that are words too: with a term beside them a service, else the word.
+        ("val servers are cooked again", "report valorant"),
+        ("mc servers down for anyone else?", "report minecraft"),
+        ("snap down or just me, nothing sends", "report snapchat"),
+        ("스레드 피드가 안 떠요", "report threads"),
+        ("oh snap, i forgot the charger", ""),
+        ("val from accounting says hi", ""),
+        ("the mc at the wedding was great", ""),
+        ("스레드 풀 크기 늘렸더니 빨라짐", ""),
+        ("epic launcher won't open, stuck at 0%", "report epic-games"),
+        ("that boss fight was epic", ""),
+        ("what an epic fail by the refs", ""),
+        // A function word and a form of "be" between an ambiguous name and its phrase.
+        ("teams calls are connecting again", "recovery teams"),
+        ("the teams are connecting again after the break", ""),
+        // Let in again is a return; not let in is a failure.
+        ("venmo app letting me log in again", "recovery venmo"),
+        ("venmo app won't let me log in", "report venmo"),
+        // Someone's claim asked back is no report; insisted on, it is.
+        ("넷플 먹통이라고요? 저는 잘 되는데", ""),
+        ("넷플 안 된다고요 진짜로", "report netflix"),
+        // A cue read across a typed space from inside a word is two words' ends, not the cue.
+        (
+            "롤 접속 이제 잘 됩니다 큐 잡혀요",
+            "recovery league-of-legends",
+        ),
+        ("롤 다큐 보다가 접속 이제 잘 됩니다", ""),
+        // A long error code copied whole is the error; a service's prefix names it.
+        (
+            "BLZBNTAGT00000BB8 when launching overwatch via battle.net",
+            "report battle-net",
+        ),
+        ("deployed build 3f9a2c1d8e7b8899 to heroku, all good", ""),
+    ];
+
+    #[test]
+    fn round_sixteen_reads_denials_contrasts_and_names() {
+        reads_as_listed(ROUND_SIXTEEN);
     }
 
     #[test]

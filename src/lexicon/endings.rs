@@ -66,6 +66,9 @@ pub fn after(phrase: &str, rest: &str) -> Option<Ending> {
     if let Some(e) = without(rest) {
         return Some(e);
     }
+    if copula_denied(rest) || thought_so(phrase, rest) || echoed(rest) {
+        return Some(Ending::Denied);
+    }
     if ["시키", "시켜", "시켰", "시킨", "시킬"]
         .iter()
         .any(|p| rest.starts_with(p))
@@ -154,7 +157,7 @@ pub fn asked(rest: &str) -> bool {
     if !rest.starts_with(super::normalise::is_syllable) && !rest.starts_with('?') {
         return false;
     }
-    if starts("나봐") || starts("나보") {
+    if starts("나봐") || starts("나보") || starts("나봄") || starts("나벼") {
         return false;
     }
     if [
@@ -186,6 +189,77 @@ pub fn asked(rest: &str) -> bool {
         .last()
         .map_or(0, |(k, c)| k + c.len_utf8());
     rest[end..].starts_with('?')
+}
+
+/// The copula denied right after a noun phrase, past one particle: 먹통 아님, 장애 아닙니다,
+/// 오류는 아니고, 다운이 아니라 ("it is not an outage"), told, not asked: 장애 아니냐, 먹통
+/// 아닌가, 아님? and 아니에요? ask whether it is one, and so report it.
+fn copula_denied(rest: &str) -> bool {
+    let r = PARTICLES
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
+        .filter(|r| r.starts_with('아'))
+        .unwrap_or(rest);
+    let Some(tail) = [
+        "아님",
+        "아닙니다",
+        "아니에요",
+        "아니예요",
+        "아녜요",
+        "아니라",
+        "아니고",
+        "아니다",
+        "아니었",
+        "아니였",
+        "아냐",
+        "아니야",
+    ]
+    .iter()
+    .find_map(|d| r.strip_prefix(d)) else {
+        return false;
+    };
+    !tail.starts_with('?') && !tail.starts_with("까") && !tail.starts_with("냐")
+}
+
+/// Someone's claim asked back ("you say it is down?"): 안 된다고요?, 먹통이라고요?, 장애라고요?
+/// (with its question mark; 안 된다고요 alone insists, and reports).
+fn echoed(rest: &str) -> bool {
+    let r = ["이라고요", "라고요", "다고요", "는다고요", "고요"]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p));
+    r.is_some_and(|r| r.starts_with('?'))
+}
+
+/// A phrase taken for what it seemed, then found not to be: 장애인가 했더니, 먹통인 줄 알았는데,
+/// 안 되는 줄 알았음 ("I thought it was down, but…"): 인가 (in the phrase or after it) and a
+/// verb of thinking, or 줄 and a form of 알다.
+fn thought_so(phrase: &str, rest: &str) -> bool {
+    let r = ["인줄", "는줄", "ㄴ줄", "줄", "된줄", "난줄", "한줄"]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p));
+    if let Some(r) = r {
+        return r.starts_with("알았") || r.starts_with("알고");
+    }
+    let r = if phrase.ends_with("인가") || phrase.ends_with("인지") {
+        Some(rest)
+    } else {
+        ["인가", "인지", "된건가", "된가", "인가싶"]
+            .iter()
+            .find_map(|p| rest.strip_prefix(p))
+    };
+    r.is_some_and(|r| {
+        [
+            "했더니",
+            "했는데",
+            "했다가",
+            "싶었는데",
+            "싶었더니",
+            "했으나",
+            "했지만",
+        ]
+        .iter()
+        .any(|v| r.starts_with(v))
+    })
 }
 
 /// 없 right after the phrase, or after one particle: 끊김없이, 장애는없어요.
@@ -266,6 +340,7 @@ mod tests {
             ("네", false),
             ("니다", false),
             ("나봐요", false),
+            ("나봄아까", false),
             ("더라", false),
             ("듯?", false),
             ("는데", false),
@@ -293,6 +368,26 @@ mod tests {
             ("다운", "시켜서듣는게좋아", Some(Ending::Caused)),
             ("안되", "는건아니고그냥", Some(Ending::Denied)),
             ("안되", "는게아니라", Some(Ending::Denied)),
+            ("먹통", "아님.그냥니계정", Some(Ending::Denied)),
+            ("장애", "아닙니다", Some(Ending::Denied)),
+            ("오류", "는아니고정책변경", Some(Ending::Denied)),
+            ("장애", "가아니라개인정보", Some(Ending::Denied)),
+            ("장애", "아니냐", None),
+            ("먹통", "아님?", None),
+            ("장애", "아니에요?", None),
+            (
+                "터지",
+                "면코인다날아가는거아님?",
+                Some(Ending::Hypothetical),
+            ),
+            ("장애인가", "했더니나만차단당함", Some(Ending::Denied)),
+            ("장애", "인가했는데그냥", Some(Ending::Denied)),
+            ("안되", "는줄알았는데내폰", Some(Ending::Denied)),
+            ("먹통", "인줄알았음", Some(Ending::Denied)),
+            ("장애인가", "요?", None),
+            ("먹통", "이라고요?제폰에서는", Some(Ending::Denied)),
+            ("안된", "다고요?머스크가", Some(Ending::Denied)),
+            ("안된", "다고요진짜", None),
             ("먹통", "이네", None),
             ("다운", "됐어요", None),
             ("down", "면", None),

@@ -556,6 +556,15 @@ impl Lexicon {
     }
 }
 
+/// Whether an entry of `kind` may carry `^` (needs a service before it): outage and recovery
+/// predicates, and a denial of the service named right before it.
+fn takes_subject_mark(kind: TermKind) -> bool {
+    matches!(
+        kind,
+        TermKind::Outage | TermKind::Recovery | TermKind::Negation
+    )
+}
+
 fn entry(kind: TermKind, line: &str) -> Result<Entry, String> {
     // `\` at the start keeps the next character literal: `\#fail` is the hashtag, not a comment.
     let (line, escaped) = match line.strip_prefix('\\') {
@@ -571,9 +580,9 @@ fn entry(kind: TermKind, line: &str) -> Result<Entry, String> {
     }
     let line = &line[usize::from(needs_context) + usize::from(strict)..];
     let needs_subject = !escaped && line.starts_with('^');
-    if needs_subject && !matches!(kind, TermKind::Outage | TermKind::Recovery) {
+    if needs_subject && !takes_subject_mark(kind) {
         return Err(
-            "'^' (needs a service before it) is only allowed before an [outage] or [recovery] entry"
+            "'^' (needs a service before it) is only allowed before an [outage], [recovery] or [negation] entry"
                 .into(),
         );
     }

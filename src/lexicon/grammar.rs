@@ -52,10 +52,11 @@ pub enum Form {
     KoNot,
     Again,
     KoNow,
+    Code,
 }
 
 impl Form {
-    pub const ALL: [Form; 8] = [
+    pub const ALL: [Form; 9] = [
         Form::NotDoing,
         Form::DoesNot,
         Form::Keeps,
@@ -64,6 +65,7 @@ impl Form {
         Form::KoNot,
         Form::Again,
         Form::KoNow,
+        Form::Code,
     ];
 
     /// Whether the form says the service works again (a recovery predicate), not that it fails.
@@ -82,6 +84,7 @@ impl Form {
             Form::KoNot => "안/못 + any verb, any verb + 지 않",
             Form::Again => "any verb-ing … again/normally",
             Form::KoNow => "이제 + any verb",
+            Form::Code => "a long error code (letters, then digits)",
         }
     }
 
@@ -100,7 +103,7 @@ impl Form {
                     || (verb.len() > 7 && (verb.ends_with(b"error") || verb.ends_with(b"exception")))
                     || SHOWN.contains(&verb)
             }
-            Form::KoNot | Form::KoNow => false,
+            Form::KoNot | Form::KoNow | Form::Code => false,
             Form::Again => {
                 (ing && !ING_NOUNS.contains(&verb)
                     && !FAILING.contains(&verb)
@@ -738,6 +741,43 @@ pub fn for_each(hay: &[u8], mut f: impl FnMut(usize, usize, Form)) {
         }
     }
 }
+
+/// Calls `f(start, end)` for every word of `hay` with the shape of a long error code that is no
+/// word, name, count or hash: at least [`CODE_LETTERS`] letters, then at least [`CODE_DIGITS`]
+/// digits, then letters or digits, [`CODE_LENGTH`] characters or more in all
+/// ("blzbntbgs000003f8", "blzbntagt00000bb8"). Such a code is an error screen copied whole: it
+/// says the service fails wherever it stands ([`Form::Code`]). Shorter codes ("e0003", "h10",
+/// "ws-116522-7") are read only after a verb of showing ([`Form::ErrorShown`]).
+pub fn for_each_code(hay: &[u8], mut f: impl FnMut(usize, usize)) {
+    let mut at = 0;
+    while at < hay.len() {
+        if !hay[at].is_ascii_alphanumeric() {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        while at < hay.len() && hay[at].is_ascii_alphanumeric() {
+            at += 1;
+        }
+        let word = &hay[start..at];
+        let letters = word.iter().take_while(|b| b.is_ascii_lowercase()).count();
+        let digits = word[letters..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        let bounded =
+            hay.get(at).is_none_or(|&b| b < 0x80) && (start == 0 || hay[start - 1] < 0x80);
+        if word.len() >= CODE_LENGTH && letters >= CODE_LETTERS && digits >= CODE_DIGITS && bounded
+        {
+            f(start, at);
+        }
+    }
+}
+
+/// The shape of a long error code ([`for_each_code`]).
+const CODE_LETTERS: usize = 4;
+const CODE_DIGITS: usize = 4;
+const CODE_LENGTH: usize = 12;
 
 /// Reads the rest of a form whose auxiliary `form` stands at `s..e` of `hay` (see
 /// [`for_each`]).
@@ -1402,7 +1442,8 @@ impl Form {
             | Form::Keeps
             | Form::Nothing
             | Form::ErrorShown
-            | Form::Again => vec![],
+            | Form::Again
+            | Form::Code => vec![],
         }
     }
 }
@@ -1845,6 +1886,33 @@ mod tests {
         assert!(now("그게임이제끝난듯").is_empty());
         assert!(now("이제로그인하면오류남").is_empty());
         assert!(now("트위터는이제죽었다").is_empty());
+    }
+
+    #[test]
+    fn a_long_error_code_is_read_wherever_it_stands() {
+        let codes = |t: &str| {
+            let mut v = Vec::new();
+            for_each_code(t.as_bytes(), |s, e| v.push(t[s..e].to_string()));
+            v
+        };
+        assert_eq!(
+            codes("blzbntbgs000003f8 again trying"),
+            ["blzbntbgs000003f8"]
+        );
+        assert_eq!(
+            codes("배틀넷 blzbntagt00000bb8 뜨면서"),
+            ["blzbntagt00000bb8"]
+        );
+        // A short code, a hash, a tracking number, a word: no long code.
+        for none in [
+            "error e0003",
+            "commit 3f9a2c1d8e7b",
+            "1z999aa10123456784",
+            "internationalization",
+            "abc12345",
+        ] {
+            assert!(codes(none).is_empty(), "{none}");
+        }
     }
 
     #[test]
