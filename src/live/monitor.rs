@@ -159,8 +159,6 @@ pub struct Monitor {
     closed: Option<i64>,
     /// Windows before this one have dropped their sample posts.
     stripped: Option<i64>,
-    /// The last window closed when the windows were last compacted ([`Windows::compact`]).
-    compacted: Option<i64>,
     tracked: Vec<Vec<Tracked>>,
     /// Per service: the open window the detector last looked at between closes, and its
     /// voices then.
@@ -187,7 +185,6 @@ impl Monitor {
             live_from: None,
             closed: None,
             stripped: None,
-            compacted: None,
             tracked: vec![vec![]; services],
             peeked: vec![None; services],
             last_run: vec![None; services],
@@ -407,17 +404,12 @@ impl Monitor {
     /// Forgets the windows before the horizon, and the incidents over before it (no incident
     /// the detector finds can overlap them again: it sees only the windows kept); drops the
     /// sample posts of windows older than [`EVIDENCE_KEEP_S`] that no incident under way reaches
-    /// back to; and once a day of closed windows packs the windows kept ([`Windows::compact`]).
+    /// back to.
     fn forget(&mut self, w: &mut Windows, through: i64) {
         let first_kept = through - self.horizon + 1;
         w.forget_before(first_kept);
         for tracked in &mut self.tracked {
             tracked.retain(|t| !t.recovered || t.last >= first_kept);
-        }
-        let day = (86_400 / w.width.max(1)).max(1);
-        if self.compacted.is_none_or(|c| through - c >= day) {
-            w.compact();
-            self.compacted = Some(through);
         }
         let keep = (EVIDENCE_KEEP_S / w.width.max(1)).max(2 * self.params.tail_windows + 2);
         let under_way = self

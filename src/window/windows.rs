@@ -298,25 +298,6 @@ impl Windows {
         }
     }
 
-    /// Live mode: rebuilds the maps of cells and totals with full nodes. Windows arrive in time
-    /// order, and a map filled at its end splits each full node in two, so it settles about
-    /// half full (about 60 bytes a cell where the cell is 32); rebuilt from its own sorted
-    /// entries it packs each node whole (about 35). Same windows, same counts; the old nodes
-    /// are freed as the new ones fill (`append` of the split-off rest), so the rebuild itself
-    /// holds no second copy. A live run calls it once a day of closed windows.
-    pub fn compact(&mut self) {
-        fn repack<V>(m: &mut BTreeMap<i64, V>) {
-            if let Some(&second) = m.keys().nth(1) {
-                let mut rest = m.split_off(&second);
-                m.append(&mut rest);
-            }
-        }
-        repack(&mut self.totals);
-        for cells in &mut self.cells {
-            repack(cells);
-        }
-    }
-
     /// Live mode: the windows `range`, closed, take no more posts: each cell's voice sketch is
     /// folded into its count (the distinct reports stay the same); without `evidence` its
     /// samples, terms and quoted times are dropped too (see `Cell::settle`).
@@ -442,10 +423,6 @@ mod tests {
         assert_eq!(w.cells(0)[&0].detail().report_samples.len(), 3);
         assert!(w.cells(0)[&2].detail().report_samples.is_empty());
         assert_eq!(w.cells(0)[&2].reports, 66);
-        let kept = w.clone();
-        w.compact();
-        assert_eq!(w.cells(0), kept.cells(0));
-        assert_eq!(w.totals(), kept.totals());
         w.forget_before(2);
         assert_eq!(w.cells(0).keys().copied().collect::<Vec<_>>(), [2]);
         assert_eq!(w.totals().keys().copied().collect::<Vec<_>>(), [2]);
