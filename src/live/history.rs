@@ -11,7 +11,7 @@ use anyhow::{bail, Context, Result};
 
 use crate::input::{self, sniff, Layout};
 use crate::lexicon::Lexicon;
-use crate::time::{self, Dst, TimeParser, Ts};
+use crate::time::{Dst, TimeParser, Ts};
 use crate::window::Windows;
 
 /// One row of a counts history.
@@ -193,7 +193,7 @@ mod tests {
         std::fs::write(&p, text).unwrap();
         let rows = read_counts(&p.to_string_lossy(), chrono_tz::America::New_York).unwrap();
         let times: Vec<Ts> = rows.iter().map(|r| r.time).collect();
-        let z = |s: &str| time::parse_time(s, chrono_tz::UTC).unwrap();
+        let z = |s: &str| crate::time::parse_time(s, chrono_tz::UTC).unwrap();
         let want: Vec<Ts> = ["04:30", "05:00", "05:30", "06:00", "06:30", "07:00"]
             .iter()
             .map(|hm| z(&format!("2024-11-03T{hm}:00Z")))
