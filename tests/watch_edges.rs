@@ -291,3 +291,76 @@ fn a_signal_with_a_slow_notifier_ends_promptly_and_hands_on_the_unresolved_alert
     assert_eq!(events.get(1), Some(&Value::from("unresolved")), "{handed}");
     assert!(err.contains("1 succeeded"), "{err}");
 }
+
+/// A feed that sends one post and falls quiet counts it: after `--idle-flush` of silence the
+/// lone first post starts the clock, as a second post would (before, it waited for the next
+/// post however long the silence: here the run's word that the `--history` ends more than a
+/// week before the stream, said when its first post is counted, came only at the end of
+/// input). A lone first post dated years ahead of the wall clock still waits for the next
+/// (it may be the skewed one the start rule is for): the Gmail fixture after it and a silence
+/// announces what the fixture alone does, nothing late.
+#[test]
+fn a_lone_first_post_is_counted_after_a_silence() {
+    use std::io::{BufRead, BufReader};
+    let dir = tempfile::tempdir().unwrap();
+    let history = dir.path().join("archive.jsonl");
+    let old: String = (0..5)
+        .map(|k| format!("{{\"created_at\":\"2024-02-01T00:0{k}:00Z\",\"text\":\"hello\"}}\n"))
+        .collect();
+    std::fs::write(&history, old).unwrap();
+    let h = history.to_string_lossy();
+    let mut child = spawn_watch(&["--history", &h, "--idle-flush", "1s"]);
+    let mut stdin = child.stdin.take().unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        for l in BufReader::new(stderr).lines() {
+            let _ = tx.send(l.unwrap());
+        }
+    });
+    stdin
+        .write_all(b"{\"created_at\":\"2024-03-01T00:00:05Z\",\"text\":\"hi\"}\n")
+        .unwrap();
+    stdin.flush().unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let mut seen = vec![];
+    while let Ok(l) = rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+        let found = l.contains("before the stream starts");
+        seen.push(l);
+        if found {
+            break;
+        }
+    }
+    assert!(
+        seen.iter().any(|l| l.contains("before the stream starts")),
+        "pipe still open: {seen:?}"
+    );
+    drop(stdin);
+    assert!(child.wait().unwrap().success());
+    reader.join().unwrap();
+
+    let fixture = gmail_fixture();
+    let args = ["watch", "--format", "jsonl"];
+    let (code, clean, err) = piped(&args, fixture.clone().into_bytes());
+    assert_eq!(code, 0, "{err}");
+    let mut child = spawn_watch(&["--format", "jsonl", "--idle-flush", "1s"]);
+    let mut stdin = child.stdin.take().unwrap();
+    stdin
+        .write_all(b"{\"created_at\":\"2031-01-01T00:00:00Z\",\"text\":\"hi\"}\n")
+        .unwrap();
+    stdin.flush().unwrap();
+    std::thread::sleep(Duration::from_millis(2500));
+    stdin.write_all(fixture.as_bytes()).unwrap();
+    drop(stdin);
+    let o = child.wait_with_output().unwrap();
+    let (out, err) = (
+        String::from_utf8(o.stdout).unwrap(),
+        String::from_utf8(o.stderr).unwrap(),
+    );
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert_eq!(announced(&out), announced(&clean), "{err}");
+    assert!(
+        err.contains("kept out: 0 late, 0 in the history, 1 far ahead"),
+        "{err}"
+    );
+}

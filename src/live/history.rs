@@ -3,12 +3,15 @@
 //! `timestamp,count[,total][,service]` as `detect --counts` reads) goes into the windows
 //! directly: per window and service its distinct reports (the `distinct_reports` column when
 //! there is one, else the count) and the records in the window (`total`, the chatter level).
+//! A local time the clocks showed twice is read as `detect --counts` reads it
+//! ([`crate::window::counts::in_order`]): the later instant when the series, in time order,
+//! enters the second copy of the hour, else the earlier.
 
 use anyhow::{bail, Context, Result};
 
 use crate::input::{self, sniff, Layout};
 use crate::lexicon::Lexicon;
-use crate::time::{self, Ts};
+use crate::time::{Dst, TimeParser, Ts};
 use crate::window::Windows;
 
 /// One row of a counts history.
@@ -72,6 +75,8 @@ pub fn read_counts(path: &str, tz: chrono_tz::Tz) -> Result<Vec<CountRow>> {
     };
     let (total_c, svc_c) = (find(&["total"]), find(&["service"]));
     let mut out = vec![];
+    let mut parser = TimeParser::new(tz);
+    let mut latest: Option<Ts> = None;
     for (k, rec) in rdr.records().enumerate() {
         let line = k + 2;
         let rec = rec.with_context(|| format!("--history {path}: row {line}"))?;
@@ -92,8 +97,13 @@ pub fn read_counts(path: &str, tz: chrono_tz::Tz) -> Result<Vec<CountRow>> {
                 .transpose()
         };
         let t = field(tc).with_context(|| format!("--history {path}: row {line}: no time"))?;
-        let time = time::parse_time(t, tz)
+        let mut time = parser
+            .parse(t)
             .map_err(|e| anyhow::anyhow!("--history {path}: row {line}: {t:?}: {e}"))?;
+        if parser.last_parsed.is_some_and(|p| p.dst == Dst::Twice) {
+            time = crate::window::counts::in_order(time, latest, tz);
+        }
+        latest = Some(latest.map_or(time, |l| l.max(time)));
         out.push(CountRow {
             time,
             service: svc_c.and_then(field).map(str::to_string),
@@ -164,5 +174,37 @@ mod tests {
         let dump = d.path().join("posts.csv");
         std::fs::write(&dump, "date,author,text\n2009-02-24,kim,down\n").unwrap();
         assert!(!is_counts(&dump.to_string_lossy()).unwrap());
+    }
+    #[test]
+    fn a_local_history_across_the_fall_back_keeps_its_order() {
+        // Half-hourly counts in New York local time through the night the clocks went back
+        // (2024-11-03, 02:00 EDT → 01:00 EST): 00:30, 01:00, 01:30, 01:00, 01:30, 02:00. The
+        // second 01:00 and 01:30 are the hour shown again, an hour later (06:00Z and 06:30Z),
+        // not the first copy's windows counted twice; the first copy is EDT (05:00Z, 05:30Z).
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("h.csv");
+        let mut text = String::from("timestamp,count,total\n");
+        for (k, hm) in ["00:30", "01:00", "01:30", "01:00", "01:30", "02:00"]
+            .iter()
+            .enumerate()
+        {
+            text += &format!("2024-11-03 {hm}:00,{k},100\n");
+        }
+        std::fs::write(&p, text).unwrap();
+        let rows = read_counts(&p.to_string_lossy(), chrono_tz::America::New_York).unwrap();
+        let times: Vec<Ts> = rows.iter().map(|r| r.time).collect();
+        let z = |s: &str| crate::time::parse_time(s, chrono_tz::UTC).unwrap();
+        let want: Vec<Ts> = ["04:30", "05:00", "05:30", "06:00", "06:30", "07:00"]
+            .iter()
+            .map(|hm| z(&format!("2024-11-03T{hm}:00Z")))
+            .collect();
+        assert_eq!(times, want);
+        // Each window holds its own row: six windows of 30 minutes, each total 100.
+        let mut lex = Lexicon::builtin();
+        let svc = services(&rows, &mut lex, None);
+        let mut w = Windows::new(1800, lex.services.len());
+        fill(&rows, &svc, &mut w);
+        assert_eq!(w.totals().len(), 6);
+        assert!(w.totals().values().all(|&n| n == 100));
     }
 }

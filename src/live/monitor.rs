@@ -401,10 +401,16 @@ impl Monitor {
         true
     }
 
-    /// Forgets the windows before the horizon and drops the sample posts of windows older than
-    /// [`EVIDENCE_KEEP_S`] that no incident under way reaches back to.
+    /// Forgets the windows before the horizon, and the incidents over before it (no incident
+    /// the detector finds can overlap them again: it sees only the windows kept); drops the
+    /// sample posts of windows older than [`EVIDENCE_KEEP_S`] that no incident under way reaches
+    /// back to.
     fn forget(&mut self, w: &mut Windows, through: i64) {
-        w.forget_before(through - self.horizon + 1);
+        let first_kept = through - self.horizon + 1;
+        w.forget_before(first_kept);
+        for tracked in &mut self.tracked {
+            tracked.retain(|t| !t.recovered || t.last >= first_kept);
+        }
         let keep = (EVIDENCE_KEEP_S / w.width.max(1)).max(2 * self.params.tail_windows + 2);
         let under_way = self
             .tracked
@@ -1347,5 +1353,39 @@ mod tests {
             "{}",
             m.stats.peeks
         );
+    }
+    #[test]
+    fn an_endless_stream_keeps_a_bounded_past_whatever_its_length() {
+        // Twelve days of one-minute windows, a post every minute and a report every 50 minutes,
+        // and an outage each day at noon (20 minutes of 8 new voices a minute), closed ten
+        // minutes at a time with a horizon of two days: every outage is announced and over,
+        // yet the monitor keeps no more windows than the horizon and no incident over before
+        // it (each one kept its detector's view, evidence and all: 12 a fortnight, 365 a year).
+        let horizon = 2 * 1440;
+        let mut w = Windows::new(60, 1);
+        let mut m = Monitor::new(as_given(), 1, horizon);
+        let (mut onsets, mut recoveries, mut most_tracked) = (0, 0, 0);
+        for step in 0..12 * 144 {
+            for mi in step * 10..(step + 1) * 10 {
+                w.see(mi * 60);
+                if mi % 50 == 0 {
+                    report(&mut w, mi * 60 + 5, &format!("b{mi}"));
+                }
+                if (720..740).contains(&(mi % 1440)) {
+                    for v in 0..8 {
+                        report(&mut w, mi * 60 + 10 + v, &format!("o{mi}_{v}"));
+                    }
+                }
+            }
+            let through = (step + 1) * 10 - 1;
+            for a in m.close(&mut w, through, (through + 1) * 60) {
+                onsets += usize::from(a.event == Event::Onset);
+                recoveries += usize::from(a.event == Event::Recovery && !a.withdrawn);
+            }
+            most_tracked = most_tracked.max(m.tracked[0].len());
+            assert!(w.cells(0).len() as i64 <= horizon && w.totals().len() as i64 <= horizon);
+        }
+        assert_eq!((onsets, recoveries), (12, 12));
+        assert!(most_tracked <= 3, "{most_tracked} incidents kept");
     }
 }

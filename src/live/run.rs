@@ -425,8 +425,26 @@ impl State {
         }
     }
 
-    /// A silence of `silent` wall time: closes the windows the clock, run on, has passed.
+    /// A silence of `silent` wall time: closes the windows the clock, run on, has passed. A
+    /// stream's lone first post, waiting for the next ([`State::hold_start`]), starts the clock
+    /// now, as a second post would have (before, a feed that sent one post and fell quiet
+    /// counted nothing and closed no window until its next post), unless it is dated more than
+    /// the jump ahead of the wall clock: such a post may be the skewed one the start rule is
+    /// for, and still waits for the next to say (a stream running wholly ahead, as Korean
+    /// times read as UTC, starts with its second post, as before).
     fn idle(&mut self, silent: Duration) {
+        if self.clock.now().is_none() {
+            let wall = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64);
+            let jump = self.clock.jump;
+            if let Some(first) = self
+                .start
+                .take_if(|h| h.post.time <= wall.saturating_add(jump))
+            {
+                self.start_clock(first);
+            }
+        }
         let s = silent.as_secs() as i64;
         if let Some(through) = self.clock.due_idle(&self.collector.windows, s) {
             let as_of = self.clock.now().unwrap_or_default() + s;

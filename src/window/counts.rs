@@ -41,8 +41,8 @@ pub fn dst_adjusted(rows: &[Row]) -> u64 {
 
 /// The instant of a repeated local time read as its earlier occurrence `ts`: the later one when
 /// the earlier goes back behind `latest` (the latest row so far) by no more than the span the
-/// clocks went back, else `ts`.
-fn in_order(ts: Ts, latest: Option<Ts>, tz: chrono_tz::Tz) -> Ts {
+/// clocks went back, else `ts`. (`watch --history` reads its counts the same way.)
+pub fn in_order(ts: Ts, latest: Option<Ts>, tz: chrono_tz::Tz) -> Ts {
     use chrono::{Offset, TimeZone};
     let off = |t: Ts| {
         tz.timestamp_opt(t, 0)
