@@ -405,6 +405,53 @@ fn plain_words(out: &mut String, b: &[u8], i: usize, doubles: Doubles) -> (usize
     (k, space & ((1u32 << k) - 1))
 }
 
+/// The length in bytes of the run of Hangul syllables that starts at byte `i` of `b` (valid
+/// UTF-8, a character starts at `i`; `i + 17 <= b.len()`) when it ends within the sixteen bytes
+/// at `i`, at an ASCII byte; 0 when no syllable starts at `i`, the run goes on past them, or
+/// it ends at another character (which is left to `syllable_run`). The bytes are told as
+/// [`suspects`] tells them: past a character boundary, a run of bytes from 0x80 up in which no
+/// lead byte is a suspect is a run of whole syllables, and it ends at a character boundary.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn syllable_word(b: &[u8], i: usize) -> usize {
+    use std::arch::x86_64::{_mm_loadu_si128, _mm_movemask_epi8};
+    let other = suspects(b, i);
+    // SAFETY: SSE2 is part of the x86-64 baseline; `suspects` asserted that b[i..i + 17] is
+    // within `b`.
+    let high = unsafe { _mm_movemask_epi8(_mm_loadu_si128(b.as_ptr().add(i).cast())) as u32 };
+    let w = (!(high & !other)).trailing_zeros();
+    if w == 0 || w >= 16 || high >> w & 1 != 0 {
+        return 0;
+    }
+    w as usize
+}
+
+/// Appends the `k` bytes at `i` of `b` (`k <= 16`, `i + 16 <= b.len()`, whole characters of a
+/// `str`) to `out` with one sixteen-byte store into its spare room, of which the first `k` are
+/// kept (`push_str` of a word took a call to `memcpy` and its setup).
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn copy_sixteen(out: &mut String, b: &[u8], i: usize, k: usize) {
+    use std::arch::x86_64::{_mm_loadu_si128, _mm_storeu_si128};
+    // (`b` is a `str`'s bytes: with a character starting at each end, the `k` bytes are whole
+    // characters)
+    let starts = |at: usize| b.get(at).is_none_or(|&c| c & 0xC0 != 0x80);
+    assert!(k <= 16 && i + 16 <= b.len() && starts(i) && starts(i + k));
+    out.reserve(16);
+    // SAFETY: SSE2 is part of the x86-64 baseline. The load reads b[i..i + 16], within `b`;
+    // the store writes sixteen bytes within the room `reserve` just made; the length grows by
+    // `k`, over whole characters (the caller's word).
+    unsafe {
+        let v = out.as_mut_vec();
+        let len = v.len();
+        _mm_storeu_si128(
+            v.as_mut_ptr().add(len).cast(),
+            _mm_loadu_si128(b.as_ptr().add(i).cast()),
+        );
+        v.set_len(len + k);
+    }
+}
+
 /// Hangul syllables and jamo (including the compatibility jamo of ㅠㅠ and ㅋㅋ).
 pub fn is_hangul(c: char) -> bool {
     matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}')
@@ -822,6 +869,23 @@ impl<'o, 'h> Normaliser<'o, 'h> {
         let b = text.as_bytes();
         let mut last = None;
         while b.get(i) == Some(&b' ') {
+            // A word that ends within the sixteen bytes after the space, told and copied at
+            // once ([`syllable_word`]); `syllable_run` reads it a syllable at a time.
+            #[cfg(target_arch = "x86_64")]
+            if i + 18 <= b.len() {
+                let w = syllable_word(b, i + 1);
+                if w > 0 {
+                    if matches!(self.out.as_bytes().get(self.token), Some(b'h' | b'w')) {
+                        break;
+                    }
+                    self.join();
+                    self.token = self.out.len();
+                    copy_sixteen(self.out, b, i + 1, w);
+                    last = Some(i + 1 + w);
+                    i += 1 + w;
+                    continue;
+                }
+            }
             let Some(end) = syllable_run(b, i + 1) else {
                 break;
             };
@@ -1411,6 +1475,63 @@ mod tests {
             let (out, _) = fast_with_layout(&text, handles, doubles);
             let (want, _) = reference_with_layout(&text, handles, doubles);
             prop_assert_eq!(out, want, "{:?}", text);
+        }
+    }
+
+    /// Korean words for the loop over words joined by single spaces and its sixteen-byte
+    /// words: syllables at both ends of their range and the characters just past it (Yi
+    /// U+A000, jamo U+D7B0 and U+D7FB, whose lead bytes are a syllable's), words longer than
+    /// sixteen bytes, and what may end a word or follow a link.
+    const KOREAN: &[&str] = &[
+        "가",
+        "힣",
+        "가힣",
+        "힣가",
+        "갂",
+        "접속",
+        "안",
+        "돼요",
+        "지메일",
+        "카카오톡이",
+        "서비스가아주오래걸려요",
+        "장애인데",
+        "ꀀ",
+        "가ꀀ",
+        "ힰ",
+        "가ퟻ",
+        "ㅋㅋ",
+        "됔ㅋ",
+        "a",
+        "Gmail",
+        "http://t.co/가",
+        "www.x다",
+        "123",
+        "é",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+        /// Long Korean stretches: the sixteen-byte words give what `push` gives character by
+        /// character, with the same layout.
+        #[test]
+        fn korean_words_read_whole_give_the_same_text(
+            picks in proptest::collection::vec(proptest::sample::select(KOREAN), 0..40),
+            spaces in proptest::collection::vec(0usize..9, 40),
+            about_posts in any::<bool>(),
+        ) {
+            let mut text = String::new();
+            for (k, p) in picks.iter().enumerate() {
+                text.push_str(p);
+                text.push_str([" ", " ", " ", " ", "", "  ", ". ", "\n", ", "][spaces[k]]);
+            }
+            let handles: HashSet<String> = ["gmail".to_string()].into();
+            let handles = about_posts.then_some(&handles);
+            let doubles = letter_bit(b'l') | letter_bit(b'o');
+            let (out, layout) = fast_with_layout(&text, handles, doubles);
+            let (want, want_layout) = reference_with_layout(&text, handles, doubles);
+            prop_assert_eq!(out, want, "{:?}", text);
+            prop_assert_eq!(layout.lines, want_layout.lines);
+            prop_assert_eq!(layout.joins, want_layout.joins, "{:?}", text);
         }
     }
 
