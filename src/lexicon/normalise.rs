@@ -857,44 +857,60 @@ impl<'o, 'h> Normaliser<'o, 'h> {
 
     /// After a run of Hangul syllables that ends at byte `i` of `text` (written by
     /// [`Normaliser::syllables`]): what [`Normaliser::space`] and `syllables` do for each single
-    /// space followed by another run of syllables, in one loop; returns where the last run read
+    /// space followed by another run of syllables, in one loop, and what `ascii_mark`, `space`
+    /// and `syllables` do for a `.` or `,` and a single space before one (a sentence's end,
+    /// which the main loop read a character at a time); returns where the last run read
     /// ends. Korean prose is mostly such words, and the main loop's dispatch, the space's
     /// handling and the run's checks cost more than the words' copies (callgrind on the blog
     /// slice). What is known there: no mention is open (a syllable ended it), the space follows
     /// Hangul and something is written, so it is dropped and recorded as a join, each run starts
     /// a token, and the token before a space starts with a syllable, so it is never a link to
     /// drop (the first space is left to the main loop when the token starts with `h` or `w`,
-    /// as after `http://x`).
+    /// as after `http://x`). A mark after a syllable is written as it is: no mention is open, no
+    /// space is pending, its run ends at the space, and it belongs to the token before.
     fn spaced_syllables(&mut self, text: &str, mut i: usize) -> usize {
         let b = text.as_bytes();
         let mut last = None;
-        while b.get(i) == Some(&b' ') {
-            // A word that ends within the sixteen bytes after the space, told and copied at
+        loop {
+            // A single space, or a sentence's `.` or `,` and a single space, then a run.
+            let at = match b.get(i) {
+                Some(b' ') => i + 1,
+                Some(b'.' | b',') if b.get(i + 1) == Some(&b' ') => i + 2,
+                _ => break,
+            };
+            // A word that ends within the sixteen bytes after the space is told and copied at
             // once ([`syllable_word`]); `syllable_run` reads it a syllable at a time.
+            let mut w = 0;
             #[cfg(target_arch = "x86_64")]
-            if i + 18 <= b.len() {
-                let w = syllable_word(b, i + 1);
-                if w > 0 {
-                    if matches!(self.out.as_bytes().get(self.token), Some(b'h' | b'w')) {
-                        break;
-                    }
-                    self.join();
-                    self.token = self.out.len();
-                    copy_sixteen(self.out, b, i + 1, w);
-                    last = Some(i + 1 + w);
-                    i += 1 + w;
-                    continue;
-                }
+            if at + 17 <= b.len() {
+                w = syllable_word(b, at);
             }
-            let Some(end) = syllable_run(b, i + 1) else {
-                break;
+            let end = match w {
+                0 => match syllable_run(b, at) {
+                    Some(end) => end,
+                    None => break,
+                },
+                _ => at + w,
             };
             if matches!(self.out.as_bytes().get(self.token), Some(b'h' | b'w')) {
                 break;
             }
-            self.join();
+            if at == i + 1 {
+                self.join();
+            } else {
+                // What `ascii_mark` writes for the mark, and the space `syllables` writes
+                // after a character that is not Hangul (no join: the space stays).
+                self.out.push_str(&text[i..at]);
+            }
             self.token = self.out.len();
-            self.out.push_str(&text[i + 1..end]);
+            #[cfg(target_arch = "x86_64")]
+            if w > 0 {
+                copy_sixteen(self.out, b, at, w);
+                last = Some(end);
+                i = end;
+                continue;
+            }
+            self.out.push_str(&text[at..end]);
             last = Some(end);
             i = end;
         }
