@@ -939,17 +939,7 @@ impl<'o, 'h> Normaliser<'o, 'h> {
         let maybe = (i > 0 && b[i - 1].is_ascii_alphabetic()) || b.get(i + 1) == Some(&b' ');
         self.shape = self.shape || (maybe && shape_at(b, i));
         if self.mention.is_some() {
-            push_ascii(self.out, lc);
-            while end < b.len() && b[end].is_ascii_alphanumeric() {
-                let c = b[end].to_ascii_lowercase();
-                if c == b'0' || c == b[end - 1].to_ascii_lowercase() {
-                    self.shape = self.shape || shape_at(b, end);
-                }
-                push_ascii(self.out, c);
-                end += 1;
-            }
-            self.prev = char::from(b[end - 1]);
-            return end;
+            return self.mention_word(b, end, lc);
         }
         // The first character of a run never repeats `run` (the character before it is not a
         // letter or digit, and a mention leaves `run` at the character before it), so it is
@@ -988,25 +978,10 @@ impl<'o, 'h> Normaliser<'o, 'h> {
             // (a shape at a word's first character after a space has a space after it)
             self.shape = self.shape || (b.get(i + 1) == Some(&b' ') && shape_at(b, i));
             token_is_word = true;
-            // Words of English prose sixteen bytes at a time, up to the first that needs more
-            // than a copy ([`plain_words`]); then the run its last byte ends, and the rest of
-            // its word.
             #[cfg(target_arch = "x86_64")]
-            if end + 17 <= b.len() {
-                let base = self.out.len();
-                let (k, spaces) = plain_words(self.out, b, end, self.doubles);
-                if k > 0 {
-                    self.token = base + (31 - spaces.leading_zeros() as usize) + 1;
-                    let last = b[end + k - 1] | 0x20;
-                    let mut from = end + k - 1;
-                    while b[from - 1] | 0x20 == last {
-                        from -= 1;
-                    }
-                    let folds = last.is_ascii_lowercase() && b[from - 1] != b' ';
-                    run = (last, end + k - from, folds);
-                    end = self.word_tail(b, end + k, &mut run);
-                    continue;
-                }
+            if let Some(k) = self.prose_words(b, end, &mut run) {
+                end = self.word_tail(b, end + k, &mut run);
+                continue;
             }
             // The space, the first character and the plain stretch after it in one store.
             #[cfg(target_arch = "x86_64")]
@@ -1028,6 +1003,50 @@ impl<'o, 'h> Normaliser<'o, 'h> {
         (self.run, self.run_len, self.run_folds) = (char::from(run.0), run.1, run.2);
         self.prev = char::from(b[end - 1]);
         end
+    }
+
+    /// The rest of an ASCII word inside an @mention, from byte `end` of `b` after its first
+    /// character (`first`, lower case): written as typed (lower-cased), never folded, the
+    /// shapes `respell` reads asked at each `0` and repeat; returns where the word ends.
+    fn mention_word(&mut self, b: &[u8], mut end: usize, first: u8) -> usize {
+        push_ascii(self.out, first);
+        while end < b.len() && b[end].is_ascii_alphanumeric() {
+            let c = b[end].to_ascii_lowercase();
+            if c == b'0' || c == b[end - 1].to_ascii_lowercase() {
+                self.shape = self.shape || shape_at(b, end);
+            }
+            push_ascii(self.out, c);
+            end += 1;
+        }
+        self.prev = char::from(b[end - 1]);
+        end
+    }
+
+    /// Words of English prose from the space at byte `end` of `b`, sixteen bytes at a time up to
+    /// the first that needs more than a copy ([`plain_words`]), for `ascii_word`'s loop over
+    /// words joined by single spaces: how many bytes were written, with the token set to the
+    /// last word's start and `run` to the run the last byte ends (as `word_tail` leaves them);
+    /// `None` when none was (too few bytes left, or the first word needs more).
+    #[cfg(target_arch = "x86_64")]
+    #[inline(always)]
+    fn prose_words(&mut self, b: &[u8], end: usize, run: &mut (u8, usize, bool)) -> Option<usize> {
+        if end + 17 > b.len() {
+            return None;
+        }
+        let base = self.out.len();
+        let (k, spaces) = plain_words(self.out, b, end, self.doubles);
+        if k == 0 {
+            return None;
+        }
+        self.token = base + (31 - spaces.leading_zeros() as usize) + 1;
+        let last = b[end + k - 1] | 0x20;
+        let mut from = end + k - 1;
+        while b[from - 1] | 0x20 == last {
+            from -= 1;
+        }
+        let folds = last.is_ascii_lowercase() && b[from - 1] != b' ';
+        *run = (last, end + k - from, folds);
+        Some(k)
     }
 
     /// The rest of an ASCII word from byte `end` of `b`, after its first character was
