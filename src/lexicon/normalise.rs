@@ -315,6 +315,143 @@ fn plain_stretch(out: &mut String, b: &[u8], i: usize, forced: u32) -> usize {
     }
 }
 
+/// English prose from the space at byte `i` of `b` (`i >= 1`, `i + 17 <= b.len()`): the
+/// bytes up to the first that [`Normaliser::ascii_word`]'s loop over words joined by single
+/// spaces could not take as it stands, read sixteen at a time and appended to `out`
+/// lower-cased, which is what the loop writes for them; returns how many (ending on a letter
+/// or digit, 0 when none does) and the bit set of the spaces among them. Taken as they are:
+///
+/// * letters and digits, and single spaces between words of two or more characters (a
+///   one-character word between spaces may start a shape `respell` reads, and is left to
+///   the loop, which asks);
+/// * `.` and `,` after a letter or digit and before a space: `ascii_mark` writes them, the
+///   token they end is a word and a mark (a link starts `http://`, `https://` or `www.`, and
+///   `www` is a run of three, never taken), and the space after them is written before the
+///   next word;
+/// * a `0` unless it stands between two letters (a shape);
+/// * a repeated digit, and a letter doubled (no third) where `stretched` keeps the double:
+///   it is in `doubles`, or its run starts the word (a run that starts a word never folds).
+///
+/// The places of the repeats, few in prose, are read one by one; the rest is compared sixteen
+/// bytes at once. `Normaliser::ascii_word` read each word alone before (~125 instructions a
+/// word of English on the blog slice, cachegrind).
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn plain_words(out: &mut String, b: &[u8], i: usize, doubles: Doubles) -> (usize, u32) {
+    use std::arch::x86_64::{
+        _mm_and_si128, _mm_andnot_si128, _mm_cmpeq_epi8, _mm_cmpgt_epi8, _mm_loadu_si128,
+        _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8, _mm_storeu_si128,
+    };
+    assert!(i >= 1 && i + 17 <= b.len() && b[i] == b' ');
+    out.reserve(16);
+    // SAFETY: SSE2 is part of the x86-64 baseline. The loads read b[i - 1..i + 17], which the
+    // assertion keeps within `b`. The store writes sixteen bytes at the end of `out`'s vector,
+    // within the room `reserve` just made; the length then grows by `k`, over bytes that are
+    // ASCII (valid UTF-8).
+    let (word, space, plain, repeats) = unsafe {
+        let x = _mm_loadu_si128(b.as_ptr().add(i).cast());
+        let before = _mm_loadu_si128(b.as_ptr().add(i - 1).cast());
+        let after = _mm_loadu_si128(b.as_ptr().add(i + 1).cast());
+        let byte = |v: u8| _mm_set1_epi8(v as i8);
+        let is = |v, c: u8| _mm_cmpeq_epi8(v, byte(c));
+        // (signed compares: bytes from 0x80 up are negative, below every bound here)
+        let within = |v, lo: u8, hi: u8| {
+            _mm_and_si128(
+                _mm_cmpgt_epi8(v, byte(lo - 1)),
+                _mm_cmpgt_epi8(byte(hi + 1), v),
+            )
+        };
+        let letter = |v| within(_mm_or_si128(v, byte(0x20)), b'a', b'z');
+        let word_byte = |v| _mm_or_si128(letter(v), within(v, b'0', b'9'));
+        let lower = _mm_or_si128(x, byte(0x20));
+        let word = word_byte(x);
+        let space = is(x, b' ');
+        let space_after = is(after, b' ');
+        let mark = _mm_and_si128(
+            _mm_or_si128(is(x, b'.'), is(x, b',')),
+            _mm_and_si128(word_byte(before), space_after),
+        );
+        let lone = _mm_and_si128(is(before, b' '), space_after);
+        let shape_zero = _mm_and_si128(is(x, b'0'), _mm_and_si128(letter(before), letter(after)));
+        let repeat = _mm_cmpeq_epi8(lower, _mm_or_si128(before, byte(0x20)));
+        let bad = _mm_or_si128(_mm_or_si128(lone, shape_zero), repeat);
+        let plain = _mm_andnot_si128(bad, _mm_or_si128(_mm_or_si128(word, space), mark));
+        let v = out.as_mut_vec();
+        _mm_storeu_si128(v.as_mut_ptr().add(v.len()).cast(), lower);
+        let m = |v| _mm_movemask_epi8(v) as u32;
+        // (a repeat is never lone, nor a `0` after a letter: the byte before is the same)
+        (m(word), m(space), m(plain), m(_mm_and_si128(word, repeat)))
+    };
+    // Each repeat of a letter or digit (not at the space at `i`, so two bytes follow `b[0]`).
+    let mut taken = plain;
+    let mut r = repeats;
+    while r != 0 {
+        let p = i + r.trailing_zeros() as usize;
+        r &= r - 1;
+        let c = b[p] | 0x20;
+        let kept = c.is_ascii_digit()
+            || (b[p - 2] | 0x20 != c
+                && b[p + 1] | 0x20 != c
+                && (letter_bit(c) & doubles != 0 || b[p - 2] == b' '));
+        taken |= u32::from(kept) << (p - i);
+    }
+    let k = (!taken | 0x1_0000).trailing_zeros();
+    // Back to the last letter or digit taken.
+    let words = word & ((1 << k) - 1);
+    let k = (32 - words.leading_zeros()) as usize;
+    // SAFETY: the first `k` of the sixteen bytes stored above are ASCII, within the room made.
+    let len = out.len() + k;
+    unsafe { out.as_mut_vec().set_len(len) };
+    (k, space & ((1u32 << k) - 1))
+}
+
+/// The length in bytes of the run of Hangul syllables that starts at byte `i` of `b` (valid
+/// UTF-8, a character starts at `i`; `i + 17 <= b.len()`) when it ends within the sixteen bytes
+/// at `i`, at an ASCII byte; 0 when no syllable starts at `i`, the run goes on past them, or
+/// it ends at another character (which is left to `syllable_run`). The bytes are told as
+/// [`suspects`] tells them: past a character boundary, a run of bytes from 0x80 up in which no
+/// lead byte is a suspect is a run of whole syllables, and it ends at a character boundary.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn syllable_word(b: &[u8], i: usize) -> usize {
+    use std::arch::x86_64::{_mm_loadu_si128, _mm_movemask_epi8};
+    let other = suspects(b, i);
+    // SAFETY: SSE2 is part of the x86-64 baseline; `suspects` asserted that b[i..i + 17] is
+    // within `b`.
+    let high = unsafe { _mm_movemask_epi8(_mm_loadu_si128(b.as_ptr().add(i).cast())) as u32 };
+    let w = (!(high & !other)).trailing_zeros();
+    if w == 0 || w >= 16 || high >> w & 1 != 0 {
+        return 0;
+    }
+    w as usize
+}
+
+/// Appends the `k` bytes at `i` of `b` (`k <= 16`, `i + 16 <= b.len()`, whole characters of a
+/// `str`) to `out` with one sixteen-byte store into its spare room, of which the first `k` are
+/// kept (`push_str` of a word took a call to `memcpy` and its setup).
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn copy_sixteen(out: &mut String, b: &[u8], i: usize, k: usize) {
+    use std::arch::x86_64::{_mm_loadu_si128, _mm_storeu_si128};
+    // (`b` is a `str`'s bytes: with a character starting at each end, the `k` bytes are whole
+    // characters)
+    let starts = |at: usize| b.get(at).is_none_or(|&c| c & 0xC0 != 0x80);
+    assert!(k <= 16 && i + 16 <= b.len() && starts(i) && starts(i + k));
+    out.reserve(16);
+    // SAFETY: SSE2 is part of the x86-64 baseline. The load reads b[i..i + 16], within `b`;
+    // the store writes sixteen bytes within the room `reserve` just made; the length grows by
+    // `k`, over whole characters (the caller's word).
+    unsafe {
+        let v = out.as_mut_vec();
+        let len = v.len();
+        _mm_storeu_si128(
+            v.as_mut_ptr().add(len).cast(),
+            _mm_loadu_si128(b.as_ptr().add(i).cast()),
+        );
+        v.set_len(len + k);
+    }
+}
+
 /// Hangul syllables and jamo (including the compatibility jamo of ㅠㅠ and ㅋㅋ).
 pub fn is_hangul(c: char) -> bool {
     matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}')
@@ -720,27 +857,60 @@ impl<'o, 'h> Normaliser<'o, 'h> {
 
     /// After a run of Hangul syllables that ends at byte `i` of `text` (written by
     /// [`Normaliser::syllables`]): what [`Normaliser::space`] and `syllables` do for each single
-    /// space followed by another run of syllables, in one loop; returns where the last run read
+    /// space followed by another run of syllables, in one loop, and what `ascii_mark`, `space`
+    /// and `syllables` do for a `.` or `,` and a single space before one (a sentence's end,
+    /// which the main loop read a character at a time); returns where the last run read
     /// ends. Korean prose is mostly such words, and the main loop's dispatch, the space's
     /// handling and the run's checks cost more than the words' copies (callgrind on the blog
     /// slice). What is known there: no mention is open (a syllable ended it), the space follows
     /// Hangul and something is written, so it is dropped and recorded as a join, each run starts
     /// a token, and the token before a space starts with a syllable, so it is never a link to
     /// drop (the first space is left to the main loop when the token starts with `h` or `w`,
-    /// as after `http://x`).
+    /// as after `http://x`). A mark after a syllable is written as it is: no mention is open, no
+    /// space is pending, its run ends at the space, and it belongs to the token before.
     fn spaced_syllables(&mut self, text: &str, mut i: usize) -> usize {
         let b = text.as_bytes();
         let mut last = None;
-        while b.get(i) == Some(&b' ') {
-            let Some(end) = syllable_run(b, i + 1) else {
-                break;
+        loop {
+            // A single space, or a sentence's `.` or `,` and a single space, then a run.
+            let at = match b.get(i) {
+                Some(b' ') => i + 1,
+                Some(b'.' | b',') if b.get(i + 1) == Some(&b' ') => i + 2,
+                _ => break,
+            };
+            // A word that ends within the sixteen bytes after the space is told and copied at
+            // once ([`syllable_word`]); `syllable_run` reads it a syllable at a time.
+            let mut w = 0;
+            #[cfg(target_arch = "x86_64")]
+            if at + 17 <= b.len() {
+                w = syllable_word(b, at);
+            }
+            let end = match w {
+                0 => match syllable_run(b, at) {
+                    Some(end) => end,
+                    None => break,
+                },
+                _ => at + w,
             };
             if matches!(self.out.as_bytes().get(self.token), Some(b'h' | b'w')) {
                 break;
             }
-            self.join();
+            if at == i + 1 {
+                self.join();
+            } else {
+                // What `ascii_mark` writes for the mark, and the space `syllables` writes
+                // after a character that is not Hangul (no join: the space stays).
+                self.out.push_str(&text[i..at]);
+            }
             self.token = self.out.len();
-            self.out.push_str(&text[i + 1..end]);
+            #[cfg(target_arch = "x86_64")]
+            if w > 0 {
+                copy_sixteen(self.out, b, at, w);
+                last = Some(end);
+                i = end;
+                continue;
+            }
+            self.out.push_str(&text[at..end]);
             last = Some(end);
             i = end;
         }
@@ -769,17 +939,7 @@ impl<'o, 'h> Normaliser<'o, 'h> {
         let maybe = (i > 0 && b[i - 1].is_ascii_alphabetic()) || b.get(i + 1) == Some(&b' ');
         self.shape = self.shape || (maybe && shape_at(b, i));
         if self.mention.is_some() {
-            push_ascii(self.out, lc);
-            while end < b.len() && b[end].is_ascii_alphanumeric() {
-                let c = b[end].to_ascii_lowercase();
-                if c == b'0' || c == b[end - 1].to_ascii_lowercase() {
-                    self.shape = self.shape || shape_at(b, end);
-                }
-                push_ascii(self.out, c);
-                end += 1;
-            }
-            self.prev = char::from(b[end - 1]);
-            return end;
+            return self.mention_word(b, end, lc);
         }
         // The first character of a run never repeats `run` (the character before it is not a
         // letter or digit, and a mention leaves `run` at the character before it), so it is
@@ -818,6 +978,11 @@ impl<'o, 'h> Normaliser<'o, 'h> {
             // (a shape at a word's first character after a space has a space after it)
             self.shape = self.shape || (b.get(i + 1) == Some(&b' ') && shape_at(b, i));
             token_is_word = true;
+            #[cfg(target_arch = "x86_64")]
+            if let Some(k) = self.prose_words(b, end, &mut run) {
+                end = self.word_tail(b, end + k, &mut run);
+                continue;
+            }
             // The space, the first character and the plain stretch after it in one store.
             #[cfg(target_arch = "x86_64")]
             if end + 16 <= b.len() {
@@ -838,6 +1003,50 @@ impl<'o, 'h> Normaliser<'o, 'h> {
         (self.run, self.run_len, self.run_folds) = (char::from(run.0), run.1, run.2);
         self.prev = char::from(b[end - 1]);
         end
+    }
+
+    /// The rest of an ASCII word inside an @mention, from byte `end` of `b` after its first
+    /// character (`first`, lower case): written as typed (lower-cased), never folded, the
+    /// shapes `respell` reads asked at each `0` and repeat; returns where the word ends.
+    fn mention_word(&mut self, b: &[u8], mut end: usize, first: u8) -> usize {
+        push_ascii(self.out, first);
+        while end < b.len() && b[end].is_ascii_alphanumeric() {
+            let c = b[end].to_ascii_lowercase();
+            if c == b'0' || c == b[end - 1].to_ascii_lowercase() {
+                self.shape = self.shape || shape_at(b, end);
+            }
+            push_ascii(self.out, c);
+            end += 1;
+        }
+        self.prev = char::from(b[end - 1]);
+        end
+    }
+
+    /// Words of English prose from the space at byte `end` of `b`, sixteen bytes at a time up to
+    /// the first that needs more than a copy ([`plain_words`]), for `ascii_word`'s loop over
+    /// words joined by single spaces: how many bytes were written, with the token set to the
+    /// last word's start and `run` to the run the last byte ends (as `word_tail` leaves them);
+    /// `None` when none was (too few bytes left, or the first word needs more).
+    #[cfg(target_arch = "x86_64")]
+    #[inline(always)]
+    fn prose_words(&mut self, b: &[u8], end: usize, run: &mut (u8, usize, bool)) -> Option<usize> {
+        if end + 17 > b.len() {
+            return None;
+        }
+        let base = self.out.len();
+        let (k, spaces) = plain_words(self.out, b, end, self.doubles);
+        if k == 0 {
+            return None;
+        }
+        self.token = base + (31 - spaces.leading_zeros() as usize) + 1;
+        let last = b[end + k - 1] | 0x20;
+        let mut from = end + k - 1;
+        while b[from - 1] | 0x20 == last {
+            from -= 1;
+        }
+        let folds = last.is_ascii_lowercase() && b[from - 1] != b' ';
+        *run = (last, end + k - from, folds);
+        Some(k)
     }
 
     /// The rest of an ASCII word from byte `end` of `b`, after its first character was
@@ -1214,6 +1423,16 @@ mod tests {
     /// starting with `h` or `w` after a token that may be a link, one-letter words (shapes).
     const WORDS: &[&str] = &[
         "Configuration",
+        "bookkeeper",
+        "aardvark",
+        "LLama",
+        "coffee",
+        "good",
+        "www",
+        "2000",
+        "10am",
+        "xo0o",
+        "ab",
         "internationalisation",
         "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
         "abcdefghijklmnopq0rstuvwxyz",
@@ -1252,7 +1471,7 @@ mod tests {
                 ],
                 0..60,
             ),
-            spaces in proptest::collection::vec(0usize..8, 60),
+            spaces in proptest::collection::vec(0usize..10, 60),
             about_posts in any::<bool>(),
         ) {
             // Mostly single spaces between words, as in prose; sometimes none, two, a
@@ -1260,7 +1479,7 @@ mod tests {
             let mut text = String::new();
             for (k, p) in picks.iter().enumerate() {
                 text.push_str(p);
-                text.push_str(["", " ", " ", " ", " ", "  ", ". ", "\n"][spaces[k]]);
+                text.push_str(["", " ", " ", " ", " ", "  ", ". ", "\n", ", ", ","][spaces[k]]);
             }
             let handles: HashSet<String> = ["gmail".to_string()].into();
             let handles = about_posts.then_some(&handles);
@@ -1291,6 +1510,63 @@ mod tests {
             let (out, _) = fast_with_layout(&text, handles, doubles);
             let (want, _) = reference_with_layout(&text, handles, doubles);
             prop_assert_eq!(out, want, "{:?}", text);
+        }
+    }
+
+    /// Korean words for the loop over words joined by single spaces and its sixteen-byte
+    /// words: syllables at both ends of their range and the characters just past it (Yi
+    /// U+A000, jamo U+D7B0 and U+D7FB, whose lead bytes are a syllable's), words longer than
+    /// sixteen bytes, and what may end a word or follow a link.
+    const KOREAN: &[&str] = &[
+        "가",
+        "힣",
+        "가힣",
+        "힣가",
+        "갂",
+        "접속",
+        "안",
+        "돼요",
+        "지메일",
+        "카카오톡이",
+        "서비스가아주오래걸려요",
+        "장애인데",
+        "ꀀ",
+        "가ꀀ",
+        "ힰ",
+        "가ퟻ",
+        "ㅋㅋ",
+        "됔ㅋ",
+        "a",
+        "Gmail",
+        "http://t.co/가",
+        "www.x다",
+        "123",
+        "é",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4000))]
+        /// Long Korean stretches: the sixteen-byte words give what `push` gives character by
+        /// character, with the same layout.
+        #[test]
+        fn korean_words_read_whole_give_the_same_text(
+            picks in proptest::collection::vec(proptest::sample::select(KOREAN), 0..40),
+            spaces in proptest::collection::vec(0usize..9, 40),
+            about_posts in any::<bool>(),
+        ) {
+            let mut text = String::new();
+            for (k, p) in picks.iter().enumerate() {
+                text.push_str(p);
+                text.push_str([" ", " ", " ", " ", "", "  ", ". ", "\n", ", "][spaces[k]]);
+            }
+            let handles: HashSet<String> = ["gmail".to_string()].into();
+            let handles = about_posts.then_some(&handles);
+            let doubles = letter_bit(b'l') | letter_bit(b'o');
+            let (out, layout) = fast_with_layout(&text, handles, doubles);
+            let (want, want_layout) = reference_with_layout(&text, handles, doubles);
+            prop_assert_eq!(out, want, "{:?}", text);
+            prop_assert_eq!(layout.lines, want_layout.lines);
+            prop_assert_eq!(layout.joins, want_layout.joins, "{:?}", text);
         }
     }
 

@@ -136,9 +136,14 @@ const GENERIC: &[&str] = &[
 
 /// Frequent Hangul syllables, most frequent first: the token of a Korean alias is one of its
 /// syllables that is not here, or else the one listed last. Any syllable of the alias would be
-/// sound; a rare one lets fewer posts through.
-const COMMON_HANGUL: &str = "이다는의에하고가지을기서사대로리도자한어인정를수나아시일해부게제적상보전주라들있국여요\
-    장거구성우그만소동원중내문니러세없면것안터트스드데마무미오치생께화경신연유계조음개까했던비공되된\
+/// sound; a rare one lets fewer posts through, and each hit of a token costs a check of the
+/// syllables around it. The polite endings 요 (해요) and 니 (습니다) come first: in blog and
+/// forum prose they end most sentences (the most frequent syllable and the seventh of the
+/// bench's blog and trackback corpora), and as the token of 요기요 (in place of 기) 요 was a
+/// fifth of all the hits the prefilter checked there.
+const COMMON_HANGUL: &str =
+    "요니이다는의에하고가지을기서사대로리도자한어인정를수나아시일해부게제적상보전주라들있국여\
+    장거구성우그만소동원중내문러세없면것안터트스드데마무미오치생께화경신연유계조음개까했던비공되된\
     돼됨말같좀너또왜진짜네용회학실물발방간람날때알모점분글";
 
 /// Built once per matcher; cheap to share between workers.
