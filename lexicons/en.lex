@@ -2468,3 +2468,10 @@ it's not the outages
 it's not the outage
 not because of the outages
 not about the outages
+
+# Round seventeen, on spent sets: a price moved by an amount of money ("google is down two
+# bucks a share"); the number may be spelled out, as a sense cue's may.
+[sense market]
+{number} bucks
+{number} dollars
+{number} cents

@@ -149,6 +149,38 @@ fn number_after(hay: &[u8], at: usize) -> Option<usize> {
     Some(i)
 }
 
+/// Numbers spelled out, as a sense cue's `{number}` may be written ("eight percent", "down to
+/// three shows"): the small ones and the tens.
+const SPELLED_NUMBERS: &[&[u8]] = &[
+    b"one", b"two", b"three", b"four", b"five", b"six", b"seven", b"eight", b"nine", b"ten",
+    b"eleven", b"twelve", b"fifteen", b"twenty", b"thirty", b"forty", b"fifty", b"half",
+    b"hundred",
+];
+
+/// The start of the spelled number ([`SPELLED_NUMBERS`]) that ends right before byte `at` (at
+/// most a space between), a whole word.
+fn spelled_number_before(hay: &[u8], at: usize) -> Option<usize> {
+    let end = at - usize::from(at > 0 && hay[at - 1] == b' ');
+    let start = hay[..end]
+        .iter()
+        .rposition(|b| !b.is_ascii_lowercase())
+        .map_or(0, |i| i + 1);
+    let whole = start == 0 || !hay[start - 1].is_ascii_alphanumeric();
+    (whole && SPELLED_NUMBERS.contains(&&hay[start..end])).then_some(start)
+}
+
+/// The end of the spelled number ([`SPELLED_NUMBERS`]) that starts right after byte `at` (at
+/// most a space between), a whole word.
+fn spelled_number_after(hay: &[u8], at: usize) -> Option<usize> {
+    let start = at + usize::from(hay.get(at) == Some(&b' '));
+    let end = hay[start.min(hay.len())..]
+        .iter()
+        .position(|b| !b.is_ascii_lowercase())
+        .map_or(hay.len(), |i| start + i);
+    let whole = hay.get(end).is_none_or(|b| !b.is_ascii_alphanumeric());
+    (whole && SPELLED_NUMBERS.contains(&&hay[start..end])).then_some(end)
+}
+
 /// How many words stand between a sense cue and a `~` entry (the text `gap` between them), or
 /// `None` when a clause ends in between (`.`, `!`, `?`, `;` or `,` not between two digits, nor a
 /// `.` inside a name such as "gitlab.com", or a ㅋㅋ/ㅠㅠ run). A piece of Latin or digits between spaces is a word; a run of Hangul, which
@@ -1615,12 +1647,17 @@ impl Matcher {
                 return Err(Dropped::WordBoundary);
             }
             // `error {number}`, `{number}%`: the number joins the match, or it does not count.
+            // A sense cue's number may be spelled out too ("down almost eight percent", "down
+            // to three shows"); an error's may not ("error one" is no code).
+            let cue = matches!(self.entries[h.term].kind, TermKind::Cue(_));
             match self.entries[h.term].number {
                 None => Ok(h),
                 Some(NumberSlot::Before) => number_before(hay, h.start)
+                    .or_else(|| cue.then(|| spelled_number_before(hay, h.start)).flatten())
                     .map(|start| Hit { start, ..h })
                     .ok_or(Dropped::NoNumber),
                 Some(NumberSlot::After) => number_after(hay, h.end)
+                    .or_else(|| cue.then(|| spelled_number_after(hay, h.end)).flatten())
                     .map(|end| Hit { end, ..h })
                     .ok_or(Dropped::NoNumber),
             }
@@ -2100,7 +2137,8 @@ impl Matcher {
                     let frame = self
                         .template_at(hay, h, hits)
                         .filter(|_| !self.told_as_past(hay, hits, h))
-                        .filter(|_| !self.quoted_frame(hay, h));
+                        .filter(|_| !self.quoted_frame(hay, h))
+                        .filter(|&t| !self.frame_in_other_sense(h, t, dropped));
                     if let Some(t) = frame {
                         roles.terms.push(self.entries.len() + t);
                         last.outage = Some(h.start);
@@ -2116,6 +2154,13 @@ impl Matcher {
                     // "아프리카 방송 안 나와서 치지직으로 갈아탐 … 치지직은 잘 됨": the other
                     // service works, said in contrast; the first one's outage stands.
                     if last.outage.is_some() && self.contrast_works(hay, hits, &[], i) {
+                        continue;
+                    }
+                    // "카카오 주가 떨어져도 카톡은 잘 됨": with no outage before it, a service
+                    // marked as a topic and said to work well is counter-evidence, not a return.
+                    if last.outage.is_none() && self.topic_works_well(hay, hits, i) {
+                        roles.negated.push(h.term);
+                        last.counter = Some(h.start);
                         continue;
                     }
                     roles.terms.push(h.term);
@@ -2197,6 +2242,46 @@ impl Matcher {
                 b.start < outage
                     && matches!(self.entries[b.term].kind, TermKind::Alias(s) if s == svc)
             })
+    }
+
+    /// Whether the recovery hit `hits[i]` says only that a service works well, of a Korean name
+    /// marked as a topic (은/는 glued to it, at most [`SUBJECT_WINDOW`] words before it): its
+    /// entry starts with 잘 ("well": 잘 됨, 잘 돼요, 잘만 되), and no word of time or of a
+    /// return stands between (카톡은 이제 잘 됨 is one). Asked of a post with no outage phrase
+    /// before it: "네이버 주식 떨어졌는데 네이버는 잘 됨", "코스피 폭락했지만 카톡은 잘 되니까"
+    /// say the service is fine while something else fell.
+    fn topic_works_well(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
+        let h = hits[i];
+        if !self.entries[h.term].pattern.starts_with("잘") {
+            return false;
+        }
+        let Some(a) = hits[..i].last() else {
+            return false;
+        };
+        if !matches!(self.entries[a.term].kind, TermKind::Alias(_)) {
+            return false;
+        }
+        let gap = &hay[a.end..h.start];
+        let topic = gap.starts_with("은".as_bytes()) || gap.starts_with("는".as_bytes());
+        let returned = ["이제", "다시", "드디어", "지금"]
+            .iter()
+            .any(|w| memchr::memmem::find(gap, w.as_bytes()).is_some());
+        topic && !returned && gap_words(gap).is_some_and(|n| n <= SUBJECT_WINDOW)
+    }
+
+    /// Whether the `{service}` frame `t` around the name `h` holds an outage word that a sense
+    /// cue set aside (`dropped`): "Coinbase crashed 20% premarket" is the share price whether
+    /// read as the word "crashed" or as the frame "{service} crashed".
+    fn frame_in_other_sense(&self, h: &Hit, t: usize, dropped: &[Hit]) -> bool {
+        let t = &self.templates[t];
+        let lo = h.start.saturating_sub(t.prefix.len() + 1);
+        let hi = h.end + t.suffix.len() + 1;
+        dropped.iter().any(|d| {
+            matches!(d.dropped, Some(Dropped::Sense(_)))
+                && d.start < hi
+                && d.end > lo
+                && (d.end <= h.start || d.start >= h.end)
+        })
     }
 
     /// Whether the recovery or counter hit `hits[i]` says, in contrast, that another service
