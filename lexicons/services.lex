@@ -1306,6 +1306,9 @@ U+tv
 
 [service skt mobile]
 ?에스케이
+# Round seventeen: 스크, SKT clipped as people type it, is inside 스크린, 스크롤, 스크립트: it
+# names the carrier only with a word of its line right next to it (스크 5G, 스크 데이터).
+??스크
 
 [service playstation-network game]
 ?PS5

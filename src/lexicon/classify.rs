@@ -245,10 +245,38 @@ fn sentence_words(gap: &[u8]) -> Option<usize> {
     Some(words)
 }
 
+/// Words of a provider's line, the thing a customer of an internet provider has (see
+/// [`Matcher::provider_opens_the_post`]).
+const LINE_WORDS: &[&[u8]] = &[
+    b"internet",
+    b"broadband",
+    b"wifi",
+    b"wi-fi",
+    b"fibre",
+    b"fiber",
+    b"hub",
+    b"router",
+    b"modem",
+    b"landline",
+    "인터넷".as_bytes(),
+    "와이파이".as_bytes(),
+];
+
 /// The words of an internet or phone provider's line: an outage said of one is the provider's
 /// (see [`Matcher::provider_line_down`]). Not the writer's phone or tv, which are as often the
 /// device as the line.
-const PROVIDER_LINE: &[&str] = &["인터넷", "데이터", "와이파이", "internet", "data", "wifi"];
+/// The mobile generations (5G, LTE, 4G) are a carrier's line too: "스크 5G 안 잡히고 LTE도 끊김".
+const PROVIDER_LINE: &[&str] = &[
+    "인터넷",
+    "데이터",
+    "와이파이",
+    "internet",
+    "data",
+    "wifi",
+    "5g",
+    "lte",
+    "4g",
+];
 
 /// At most this many words may follow a service's name in a sentence that only addresses it
 /// ("SLAAACK!!!", "twitter pls.", "yt WHY ARE YOU LIKE THIS.") for a `^` outage predicate in
@@ -1722,9 +1750,9 @@ impl Matcher {
                         && !self.object_of_predicate(hay, hits, i)
                         && self.template_at(hay, &h, hits).is_none()))
                 .then_some(Dropped::NoContext),
-                Ambiguity::Strict => {
-                    (!self.context_word_at(hay, &h)).then_some(Dropped::NoContextWord)
-                }
+                Ambiguity::Strict => (!self.context_word_at(hay, &h)
+                    && !self.provider_opens_the_post(hay, hits, i))
+                .then_some(Dropped::NoContextWord),
             };
             why.map_or(Ok(h), Err)
         });
@@ -1781,6 +1809,25 @@ impl Matcher {
                     ) && x.start >= h.end
                         && gap_words(&hay[h.end..x.start]).is_some_and(|n| n <= HEAD_REACH)
                 })
+    }
+
+    /// Whether the very ambiguous alias hit `i` (`??BT`, `??Sky`) opens the post with an outage
+    /// or recovery phrase right after it ("BT's back.", "BT back up for us") in a post that names
+    /// a line somewhere ([`LINE_WORDS`]: "… 14 hours without internet", "hub went blue again"):
+    /// a provider's customer speaking, not the sky or a footballer, who have no hub.
+    fn provider_opens_the_post(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
+        let h = hits[i];
+        let phrase = hits.get(i + 1).is_some_and(|x| {
+            matches!(
+                self.entries[x.term].kind,
+                TermKind::Outage | TermKind::Recovery
+            ) && (x.start == h.end || (x.start == h.end + 1 && hay[h.end] == b' '))
+        });
+        let line = hits.iter().any(|x| {
+            self.entries[x.term].kind == TermKind::Context
+                && LINE_WORDS.contains(&&hay[x.start..x.end])
+        });
+        nothing_alphanumeric_before(hay, h.start) && phrase && line
     }
 
     /// Whether the ambiguous alias hit `i` is what an English `^` predicate before it is said of,
@@ -2056,7 +2103,7 @@ impl Matcher {
         let line = |pattern: &str| {
             PROVIDER_LINE
                 .iter()
-                .any(|w| pattern == *w || pattern.starts_with(&format!("{w} ")))
+                .any(|w| pattern.strip_prefix(w).is_some_and(|r| r.is_empty() || r.starts_with(' ')))
         };
         let line_fails = hits.iter().enumerate().any(|(i, h)| {
             self.entries[h.term].kind == TermKind::Outage
