@@ -149,6 +149,35 @@ fn number_after(hay: &[u8], at: usize) -> Option<usize> {
     Some(i)
 }
 
+/// The "the" of a cleft at most [`OWN_THING_WORDS`] words from the end of `clause` ("it's the
+/// food that's broken", "it is the printer that"): what follows it is the subject the outage
+/// phrase is said of, as after a possessive (see [`Matcher::own_unnamed_subject`]).
+fn cleft_article(clause: &[u8]) -> Option<&[u8]> {
+    let mut words = clause
+        .rsplit(|&c| c == b' ')
+        .filter(|w| !w.is_empty())
+        .take(OWN_THING_WORDS + 2);
+    let mut later: [&[u8]; 2] = [b"", b""];
+    for w in words.by_ref() {
+        if later[0] == b"the" && matches!(w, b"it's" | b"its") {
+            return Some(later[0]);
+        }
+        if later[1] == b"the" && later[0] == b"is" && w == b"it" {
+            return Some(later[1]);
+        }
+        later = [w, later[0]];
+    }
+    None
+}
+
+/// `[works]` words that state, in the plain or polite declarative, that a function works now:
+/// after a function word they make a return ([`Matcher::composed_return`]).
+const STATED_WORKS: &[&str] = &["된다", "됩니다"];
+
+/// Syllables glued after a [`STATED_WORKS`] word that make it a quotation, a condition or a
+/// description (된다고, 된다면, 된다는, 됩니다만), not a statement.
+const BOUND_AFTER_STATED: &[&str] = &["고", "면", "는", "며", "만", "니"];
+
 /// Numbers spelled out, as a sense cue's `{number}` may be written ("eight percent", "down to
 /// three shows"): the small ones and the tens.
 const SPELLED_NUMBERS: &[&[u8]] = &[
@@ -802,7 +831,9 @@ pub struct Verdict<'s> {
     /// post naming a service); `kind` already holds its decision.
     pub vetting: Option<Vetting>,
     /// The `[fails]` word and the function word that together said an outage when no outage
-    /// phrase did ("won't send", 재생 안 돼요; see `Matcher::composed_outage`).
+    /// phrase did ("won't send", 재생 안 돼요; see `Matcher::composed_outage`), or, in a
+    /// recovery, the `[works]` word and the function word that said a return (티빙 재생 된다;
+    /// see `Matcher::composed_return`).
     pub composed: Option<(TermId, TermId)>,
     /// An outage phrase after the recovery phrase was told as what was ("working again, it was
     /// down for an hour"), so the post stays a recovery.
@@ -827,6 +858,9 @@ pub enum Dropped {
     Sense(TermId),
     /// A `^` entry (a predicate such as 안 돼) with no service named before it in its clause.
     NoSubject,
+    /// A service's name typed as a cashtag (`$SNAP`, `$SPOT`): the company's share, not its
+    /// service.
+    Cashtag,
     /// An outage or recovery phrase bent by the Korean ending glued to it (먹통이면, 다운된 적
     /// 없는, 끊김 없이): see `endings.rs`.
     Ending(Ending),
@@ -1304,6 +1338,14 @@ impl Matcher {
             last.named_outage = Some(at);
             s.roles.terms.push(fails);
         }
+        let returned = (last.outage.is_none() && last.recovery.is_none() && last.denial().is_none())
+            .then(|| self.composed_return(hay, &s.hits))
+            .flatten();
+        if let Some((at, works, _)) = returned {
+            last.recovery = Some(at);
+            s.roles.terms.push(works);
+        }
+        let composed = composed.or(returned);
 
         let (outage, cancelled) = last.standing_outage();
         let kind = last.kind(outage);
@@ -1673,6 +1715,14 @@ impl Matcher {
                     ))
             {
                 return Err(Dropped::WordBoundary);
+            }
+            // "$SNAP down again", "$SPOT": a name typed as a cashtag is the company's share.
+            if matches!(self.entries[h.term].kind, TermKind::Alias(_))
+                && h.start > 0
+                && hay[h.start - 1] == b'$'
+                && hay[h.start..h.end].iter().all(u8::is_ascii_alphabetic)
+            {
+                return Err(Dropped::Cashtag);
             }
             // `error {number}`, `{number}%`: the number joins the match, or it does not count.
             // A sense cue's number may be spelled out too ("down almost eight percent", "down
@@ -2685,6 +2735,34 @@ impl Matcher {
         })
     }
 
+    /// A return said in two pieces, when no outage or recovery phrase and no denial said
+    /// anything: a Korean `[function]` word and, right after it, a `[works]` word that states
+    /// it now ([`STATED_WORKS`]: 된다, 됩니다), with a service named before the pair in its clause,
+    /// at most [`COMPOSE_REACH`] words away: "티빙 재생 된다", "메이플 접속 됩니다". Not when an
+    /// ending glued to it quotes, conditions or describes (재생 된다고, 된다면, 된다는). Returns
+    /// where the pair starts, the works word and the function word.
+    fn composed_return(&self, hay: &[u8], hits: &[Hit]) -> Option<(usize, TermId, TermId)> {
+        let kind = |h: &Hit| self.entries[h.term].kind;
+        hits.windows(2).find_map(|w| {
+            let (g, v) = (&w[0], &w[1]);
+            let stated = kind(v) == TermKind::Works
+                && STATED_WORKS.contains(&self.entries[v.term].pattern.as_str())
+                && hay[g.start] >= 0x80
+                && !matches!(kind(g), TermKind::Alias(_))
+                && self.facets.names_function(g.term)
+                && (v.start == g.end || (v.start == g.end + 1 && hay[g.end] == b' '))
+                && !BOUND_AFTER_STATED
+                    .iter()
+                    .any(|e| starts_with(&hay[v.end..], e.as_bytes()));
+            let named = hits.iter().any(|a| {
+                matches!(kind(a), TermKind::Alias(_))
+                    && a.end <= g.start
+                    && gap_words(&hay[a.end..g.start]).is_some_and(|n| n <= COMPOSE_REACH)
+            });
+            (stated && named).then_some((g.start, v.term, g.term))
+        })
+    }
+
     /// An outage said in two pieces, when no outage phrase said it: a `[fails]` word and a word
     /// that names a `[function]` facet (send, load, log in, 재생, 결제) in one clause, at most
     /// [`COMPOSE_GAP`] words apart, the fails word first ("won't send", "can't even load", "won't
@@ -2998,6 +3076,7 @@ impl Matcher {
             .filter(|w| !w.is_empty())
             .take(OWN_THING_WORDS)
             .find(|w| POSSESSIVES.contains(w))
+            .or_else(|| cleft_article(clause))
         else {
             return false;
         };
