@@ -1151,7 +1151,6 @@ TV
 [sense news 4 every after]
 원인은
 원인이
-보상
 기사
 가짜뉴스
 루머
@@ -2037,3 +2036,10 @@ timeout 계속
 ^처리가 지연
 ^요청이 많아 처리
 ^접속자가 많아
+
+# Round seventeen, on spent sets: compensation (보상) is news of an outage, as above, but said
+# after a return it is what follows the return ("메이플 서버 열렸다 보상 뭐 주려나", "원신 접속
+# 됨 보상 원석도 옴"): the `aftermath` sense sets no recovery phrase before its cue aside
+# (`classify.rs`). "배민 장애 보상 쿠폰" stays news.
+[sense aftermath 4 every after]
+보상

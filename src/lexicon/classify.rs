@@ -2640,7 +2640,8 @@ impl Matcher {
     /// `{number}` cue or a cue of a sense written `after` on either side (the figure follows:
     /// "down 2%", 다운 3%; "outage last tuesday", 장애 원인). The cues of a sense
     /// written `every` (`past`) set aside every outage and recovery hit in the same way, `~` or
-    /// not.
+    /// not. A cue of the `aftermath` sense (보상, compensation) after a recovery phrase is what
+    /// follows the return, and sets it not aside.
     fn set_aside_other_senses(&self, hay: &[u8], hits: &mut Vec<Hit>, dropped: &mut Vec<Hit>) {
         let cue_of = |h: &Hit| match self.entries[h.term].kind {
             TermKind::Cue(sense) => Some(sense),
@@ -2674,6 +2675,7 @@ impl Matcher {
                         (c.end, h.start)
                     } else if h.end <= c.start
                         && (self.entries[c.term].number.is_some() || self.senses[sense].after)
+                        && !(e.kind == TermKind::Recovery && self.senses[sense].name == "aftermath")
                     {
                         (h.end, c.start)
                     } else {
