@@ -2043,3 +2043,18 @@ timeout 계속
 # (`classify.rs`). "배민 장애 보상 쿠폰" stays news.
 [sense aftermath 4 every after]
 보상
+
+# Round seventeen, on spent sets: a line, a network or an app paralysed is an outage phrase
+# too (and keeps 마비, Mabinogi's clipped name, from taking the line word before it as its
+# context: "kt 인터넷 마비").
+[outage ko]
+인터넷 마비
+통신 마비
+통신망 마비
+네트워크 마비
+회선 마비
+앱 마비
+어플 마비
+사이트 마비
+홈페이지 마비
+로그인 마비

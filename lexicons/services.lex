@@ -657,6 +657,10 @@ MapleStory
 [service mabinogi game]
 Mabinogi
 마비노기
+# Round seventeen: 마비 ("paralysis", an outage word in its other forms: 마비됐, 서버 마비) is
+# also the game's clipped name, with a term beside it ("마비 서버 돌아옴", "마비 접속 안 돼요").
+# Typed glued to a syllable before it (아마 비, 드라마 비하인드) it names nothing.
+?마비
 
 # --- internet and mobile --------------------------------------------------------------------
 
