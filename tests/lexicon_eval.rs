@@ -693,6 +693,11 @@ fn the_seventeenth_set_is_balanced_and_split() {
     check_split("labelled17", 400, 0, &WRITTEN_CLASSES);
 }
 
+#[test]
+fn the_eighteenth_set_is_balanced_and_split() {
+    check_split("labelled18", 400, 0, &WRITTEN_CLASSES);
+}
+
 /// The dev half of the fourteenth set (issue 14, round thirteen), written blind to the code:
 /// before any tuning on it, with main's code (round nine's vetter), precision 0.933, recall 0.757
 /// (tp 56, fp 4, fn 18) and no market, rating or physical-sense post read as a report (the rules
