@@ -2475,3 +2475,26 @@ not about the outages
 {number} bucks
 {number} dollars
 {number} cents
+
+# Round seventeen, the eighteenth dev half. Someone else's claim the writer did not believe
+# ("my brother tried to tell me netflix was down but he forgot to pay").
+[sense belief 3 every]
+tried to tell me
+tried to tell us
+tried telling me
+
+# A price that fell to a low ("PayPal crashed to a 5 year low"): the low is named after the
+# verb, so the cues of this sense count after a `~` entry too.
+[sense price 4 after]
+year low
+week low
+month low
+all-time low
+all time low
+record low
+year high
+all-time high
+
+# A team's morale and spirits go down as moods do ("team morale is down").
+[sense rating]
+morale

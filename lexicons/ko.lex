@@ -2058,3 +2058,36 @@ timeout 계속
 사이트 마비
 홈페이지 마비
 로그인 마비
+
+# Round seventeen, the eighteenth dev half. An outage lifted (장애 풀렸어요, 오류 풀림) is a
+# return whether or not a service is named right before it.
+[recovery ko]
+장애 풀렸
+장애 풀림
+오류 풀렸
+오류 풀림
+먹통 풀렸
+먹통 풀림
+에러 풀렸
+에러 풀림
+
+# An outage remembered by how long ago (먹통 사태 벌써 몇 년 전이냐), as 3년 전 is.
+[sense over 5 every after]
+몇 년 전
+몇 년이 지났
+
+# A rumour (소문) of an outage is news of one, as 루머 is; only of the outage it is said of
+# right before it (터졌다는 소문, 장애라는 소문), not of the writer's own failure a few words
+# earlier ("데이터 안 됨 KT 쪽 장애라는 소문 있던데").
+[sense rumour 1 every after]
+소문
+
+# 토스 the volleyball pass: with the game's words right before or after it, not the app.
+[exclude ko]
+배구 토스
+세터 토스
+토스 실수
+토스 연습
+토스 미스
+언더 토스
+오버 토스

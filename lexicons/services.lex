@@ -1208,6 +1208,7 @@ LG유플
 
 [service kt isp]
 @kt_care
+@kt_cs
 
 [service yogiyo delivery]
 ?요기요
@@ -1307,6 +1308,8 @@ olleh tv
 [service lg-uplus isp]
 U+tv
 유플러스tv
+# Round seventeen: "u+" alone, with a word of its line beside it ("u+ tv랑 인터넷 동시에 나감").
+?U+
 
 [service skt mobile]
 ?에스케이

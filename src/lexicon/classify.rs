@@ -2233,7 +2233,7 @@ impl Matcher {
                     }
                     let frame = self
                         .template_at(hay, h, hits)
-                        .filter(|_| !self.told_as_past(hay, hits, h))
+                        .filter(|&t| !self.told_as_past(hay, hits, h, t))
                         .filter(|_| !self.quoted_frame(hay, h))
                         .filter(|&t| !self.frame_in_other_sense(h, t, dropped));
                     if let Some(t) = frame {
@@ -2244,6 +2244,12 @@ impl Matcher {
                     }
                 }
                 TermKind::Outage => {
+                    // "it's not Discord that's broken, it's my router": the cleft denies it.
+                    if self.denied_cleft(hay, hits, i) {
+                        roles.negated.push(h.term);
+                        last.negation = Some(h.start);
+                        continue;
+                    }
                     roles.terms.push(h.term);
                     self.note_outage(hay, h, &mut last);
                 }
@@ -2339,6 +2345,35 @@ impl Matcher {
                 b.start < outage
                     && matches!(self.entries[b.term].kind, TermKind::Alias(s) if s == svc)
             })
+    }
+
+    /// Whether the outage hit `hits[i]` is said in a denied cleft of the service named right
+    /// before it: "it's not Discord that's broken", "it isn't slack that is down" (the writer
+    /// goes on to name what is). English only.
+    fn denied_cleft(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
+        let h = hits[i];
+        let Some(a) = hits[..i].last() else {
+            return false;
+        };
+        if !matches!(self.entries[a.term].kind, TermKind::Alias(_)) || a.end > h.start {
+            return false;
+        }
+        let linked = matches!(
+            &hay[a.end..h.start],
+            b" that's " | b" that is " | b" that was " | b" that are " | b" that "
+        );
+        let before = &hay[..a.start];
+        linked
+            && [
+                &b"it's not "[..],
+                b"its not ",
+                b"it is not ",
+                b"it isn't ",
+                b"it wasn't ",
+                b"it was not ",
+            ]
+            .iter()
+            .any(|p| ends_with(before, p))
     }
 
     /// Whether the recovery hit `hits[i]` says only that a service works well, of a Korean name
@@ -2614,8 +2649,34 @@ impl Matcher {
             }
             Kind::Recovery => last.recovery,
         };
-        self.nearest_service(hits, anchor.unwrap_or(0))
-            .or(self.about)
+        let at = anchor.unwrap_or(0);
+        (if kind == Kind::Report {
+            self.nearest_failing_service(hits, at)
+        } else {
+            None
+        })
+        .or_else(|| self.nearest_service(hits, at))
+        .or(self.about)
+    }
+
+    /// The service named nearest to byte `at`, leaving out a name said to work right after it
+    /// (a `[works]` word, past a space or "'s": "opened instagram and it's broken. *whatsapp
+    /// works* though" reports Instagram); `None` when every name is so.
+    fn nearest_failing_service(&self, hits: &[Hit], at: usize) -> Option<usize> {
+        hits.iter()
+            .enumerate()
+            .filter_map(|(i, h)| match self.entries[h.term].kind {
+                TermKind::Alias(svc) => {
+                    let works = hits.get(i + 1).is_some_and(|w| {
+                        self.entries[w.term].kind == TermKind::Works
+                            && matches!(w.start - h.end, 1 | 3)
+                    });
+                    (!works).then_some((h.start.abs_diff(at).min(h.end.abs_diff(at)), svc))
+                }
+                _ => None,
+            })
+            .min_by_key(|(d, _)| *d)
+            .map(|(_, svc)| svc)
     }
 
     /// The service that the counter-evidence starting at `counter` says works (nearest to it,
@@ -3214,16 +3275,18 @@ impl Matcher {
     /// Whether a cue of an `every` sense (`past`: "remember the big aws outage", 작년) comes
     /// before the alias hit `h` in its clause, within its window (or after it, for a sense
     /// written `after`): a `{service}` frame around it is then talk of an outage that is over, as
-    /// the outage hits it sets aside.
-    fn told_as_past(&self, hay: &[u8], hits: &[Hit], h: &Hit) -> bool {
+    /// the outage hits it sets aside. After the name the gap starts where the frame `t` ends
+    /// (롤 서버 터졌다는 소문: the frame's 터졌 is no word between).
+    fn told_as_past(&self, hay: &[u8], hits: &[Hit], h: &Hit, t: usize) -> bool {
+        let space = usize::from(hay.get(h.end) == Some(&b' '));
+        let frame_end = h.end + space + self.templates[t].suffix.len();
         hits.iter().any(|c| match self.entries[c.term].kind {
             TermKind::Cue(sense) => {
                 let s = &self.senses[sense];
                 let gap = if c.end <= h.start {
                     &hay[c.end..h.start]
                 } else if s.after && h.end <= c.start {
-                    // The frame's own words after the name count in the gap.
-                    &hay[h.end..c.start]
+                    &hay[frame_end.min(c.start)..c.start]
                 } else {
                     return false;
                 };
