@@ -2498,3 +2498,14 @@ all-time high
 # A team's morale and spirits go down as moods do ("team morale is down").
 [sense rating]
 morale
+
+# An outage word hidden by a shorter entry that ends inside it ("fiber out" in "Fiber outage"
+# starts first and is then set aside at the word's end): the whole phrase, as the longer entry.
+[outage en]
+fiber outage
+fibre outage
+broadband outage
+cable outage
+broadband out
+broadband's out
+broadband is out

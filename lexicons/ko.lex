@@ -764,8 +764,15 @@ LTE 안 터짐
 점검으로 인한 서비스 중단
 점검으로 인해 서비스 중단
 
-# 복구 and 정상화 that are not a service coming back.
-데이터 복구
+# 복구 and 정상화 that are not a service coming back. (Data recovery as a trade, since round
+# seventeen: a carrier's 데이터 복구됐네요 is its line coming back.)
+데이터 복구 업체
+데이터 복구 프로그램
+데이터 복구 전문
+데이터 복구 비용
+데이터 복구 방법
+데이터 복구해
+데이터 복구하
 파일 복구
 사진 복구
 대화 복구
@@ -2091,3 +2098,8 @@ timeout 계속
 토스 미스
 언더 토스
 오버 토스
+
+# The signal not coming (SKT만 안 터지는 듯): only a provider or its line takes it (`NO_SIGNAL`
+# in src/lexicon/classify.rs, as the returns of 터지다 above).
+[outage ko]
+^안 터지

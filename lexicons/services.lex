@@ -1227,6 +1227,7 @@ LG유플
 
 [service sk-broadband isp]
 Btv
+B tv
 비티비
 
 

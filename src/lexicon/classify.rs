@@ -557,6 +557,10 @@ const BEFORE_REACH: usize = 3;
 /// ([`Matcher::drop_without_subject`]).
 const SIGNAL_COMES: &[&str] = &["터지", "터짐", "터져"];
 
+/// 터지다 denied in a `^` outage entry (normalised: Hangul joined): of a phone line the signal
+/// not coming, which only a provider or its line may be the subject of.
+const NO_SIGNAL: &[&str] = &["안터지", "안터짐", "안터져"];
+
 /// How many words before an outage phrase "my" may open the writer's own thing
 /// ([`Matcher::writers_own_thing`]): "my side project on heroku is down".
 const OWN_THING_WORDS: usize = 6;
@@ -1944,11 +1948,14 @@ impl Matcher {
         set_aside(hits, dropped, |hits, i| {
             let h = hits[i];
             // 터지다 of a phone line is its signal coming through (skt 이제 터지네요); of an app
-            // it is a crash: such a return takes only a provider as its subject.
-            let signal = self.entries[h.term].kind == TermKind::Recovery
-                && SIGNAL_COMES
-                    .iter()
-                    .any(|w| self.entries[h.term].pattern.contains(w));
+            // it is a crash: such a return takes only a provider as its subject, and so does
+            // the signal not coming (SKT만 안 터지는 듯; 쿠팡 안 터지는 게 신기하다 is no crash).
+            let pattern = self.entries[h.term].pattern.as_str();
+            let signal = match self.entries[h.term].kind {
+                TermKind::Recovery => SIGNAL_COMES.iter().any(|w| pattern.contains(w)),
+                TermKind::Outage => NO_SIGNAL.iter().any(|w| pattern.contains(w)),
+                _ => false,
+            };
             let named_before = || {
                 hits[..i].iter().enumerate().any(|(j, a)| {
                     matches!(self.entries[a.term].kind, TermKind::Alias(_))
@@ -1983,14 +1990,21 @@ impl Matcher {
                     Err(Dropped::NoSubject)
                 };
             }
+            // The signal's subjects further off: only in a post whose one service is a provider.
+            let other_ways = !signal
+                || (one_service
+                    && hits.iter().any(|a| {
+                        matches!(self.entries[a.term].kind, TermKind::Alias(_)) && self.is_provider(a)
+                    }));
             let has_subject = !self.entries[h.term].needs_subject
                 || named_before()
-                || self.named_after_preposition(hay, hits, i)
-                || function_subject()
-                || far_subject()
+                || (other_ways && self.named_after_preposition(hay, hits, i))
+                || (other_ways && function_subject())
+                || (other_ways && far_subject())
                 || (one_service && self.provider_line_subject(hay, hits, i))
                 // "steammmm nooooo … the store is a blank page": a stretched call lends its name.
                 || (one_service
+                    && other_ways
                     && self.entries[h.term].kind == TermKind::Outage
                     && call.is_some_and(|end| {
                         end <= h.start && !writer_as_subject(&hay[end..h.start])
