@@ -2509,3 +2509,10 @@ cable outage
 broadband out
 broadband's out
 broadband is out
+
+# Round seventeen, on spent sets: servers up as a return ("league servers are up, just got
+# into a game").
+[recovery en]
+servers are up
+servers are up again
+servers are back up

@@ -2103,3 +2103,10 @@ timeout 계속
 # in src/lexicon/classify.rs, as the returns of 터지다 above).
 [outage ko]
 ^안 터지
+
+# Round seventeen, on spent sets: an app that runs well again (하나은행 앱 잘 돌아가네요), as
+# 잘 됨 is a recovery.
+[recovery ko]
+잘 돌아가네
+잘 돌아가요
+잘 돌아감

@@ -2391,7 +2391,7 @@ impl Matcher {
     }
 
     /// Whether the recovery hit `hits[i]` says only that a service works well, of a Korean name
-    /// marked as a topic (은/는 glued to it, at most [`SUBJECT_WINDOW`] words before it): its
+    /// (or a `[context]` word of its: 앱은, 서버는) marked as a topic (은/는 glued to it, at most [`SUBJECT_WINDOW`] words before it): its
     /// entry starts with 잘 ("well": 잘 됨, 잘 돼요, 잘만 되), and no word of time or of a
     /// return stands between (카톡은 이제 잘 됨 is one). Asked of a post with no outage phrase
     /// before it: "네이버 주식 떨어졌는데 네이버는 잘 됨", "코스피 폭락했지만 카톡은 잘 되니까"
@@ -2401,10 +2401,14 @@ impl Matcher {
         if !self.entries[h.term].pattern.starts_with("잘") {
             return false;
         }
+        // The name, or a word of the service's own (앱, 서버: "네이버 앱은 잘 돌아감").
         let Some(a) = hits[..i].last() else {
             return false;
         };
-        if !matches!(self.entries[a.term].kind, TermKind::Alias(_)) {
+        if !matches!(
+            self.entries[a.term].kind,
+            TermKind::Alias(_) | TermKind::Context
+        ) {
             return false;
         }
         let gap = &hay[a.end..h.start];
@@ -2604,7 +2608,10 @@ impl Matcher {
         let before_marked = last == "stopped"
             || (second == "no" && last == "longer")
             || (words.next() == Some("no") && second == "longer")
-            || clause.contains("no longer ");
+            || clause.contains("no longer ")
+            // "answering again, no more \"network error\"", "no more errors".
+            || (second == "no" && last == "more")
+            || clause.contains("no more ");
         let after = &hay[h.end..hay.len().min(h.end + 15)];
         let after = match std::str::from_utf8(after) {
             Ok(a) => a,
