@@ -2516,3 +2516,10 @@ broadband is out
 servers are up
 servers are up again
 servers are back up
+
+# Slang for misbehaving, as "being weird" is ("snap tweakin fr fr, cant send NOTHIN"); only
+# of a service named before it.
+[outage en]
+^tweaking
+^is tweaking
+^tweaking out

@@ -2110,3 +2110,8 @@ timeout 계속
 잘 돌아가네
 잘 돌아가요
 잘 돌아감
+
+# Round seventeen, on spent sets: a carrier's mobile service (kt 모바일 데이터) names the
+# carrier as its other line words do.
+[context ko]
+모바일
