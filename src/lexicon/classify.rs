@@ -516,6 +516,8 @@ const LINKS: &[&str] = &[
     "service",
     "cell",
     "itself",
+    // The same in Korean: "Slack 자체가 down이네".
+    "자체",
     "whole",
     "entire",
     "keeps",
