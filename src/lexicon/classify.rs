@@ -178,6 +178,24 @@ const STATED_WORKS: &[&str] = &["된다", "됩니다"];
 /// description (된다고, 된다면, 된다는, 됩니다만), not a statement.
 const BOUND_AFTER_STATED: &[&str] = &["고", "면", "는", "며", "만", "니"];
 
+/// The writer's own things a failure is first blamed on (see
+/// [`Matcher::own_thing_suspected`]).
+const SUSPECTED_OWN: &[&str] = &[
+    "유심",
+    "공유기",
+    "라우터",
+    "모뎀",
+    "와이파이",
+    "랜선",
+    "폰",
+    "컴",
+    "컴퓨터",
+    "노트북",
+    "wifi",
+    "router",
+    "phone",
+];
+
 /// Numbers spelled out, as a sense cue's `{number}` may be written ("eight percent", "down to
 /// three shows"): the small ones and the tens.
 const SPELLED_NUMBERS: &[&[u8]] = &[
@@ -2286,6 +2304,11 @@ impl Matcher {
                     last.recovery = Some(h.start);
                 }
                 TermKind::Negation => {
+                    // "유심 문제인 줄 알았는데 가족 폰도 다 그럼": the writer's own thing was
+                    // suspected first, and the outage stands.
+                    if self.own_thing_suspected(hay, h) {
+                        continue;
+                    }
                     roles.negated.push(h.term);
                     last.negation = Some(h.start);
                 }
@@ -2361,6 +2384,31 @@ impl Matcher {
                 b.start < outage
                     && matches!(self.entries[b.term].kind, TermKind::Alias(s) if s == svc)
             })
+    }
+
+    /// Whether the negation `h` (줄 알았는데, "I thought it was …") follows a cause the writer
+    /// suspected in a thing of their own ([`SUSPECTED_OWN`] + 문제인, 탓인, 고장인: 유심 문제인 줄
+    /// 알았는데, "회사 wifi 문제인줄 알았는데"): it says the writer's thing was not at fault, so it
+    /// takes no outage back. "서버 문제인 줄 알았는데 내 컴 업데이트 중" still does.
+    fn own_thing_suspected(&self, hay: &[u8], h: &Hit) -> bool {
+        if !self.entries[h.term].pattern.starts_with("줄알았") {
+            return false;
+        }
+        let mut from = h.start.saturating_sub(40);
+        while from < h.start && (0x80..0xc0).contains(&hay[from]) {
+            from += 1;
+        }
+        let Ok(before) = std::str::from_utf8(&hay[from..h.start]) else {
+            return false;
+        };
+        let Some(cause) = ["문제인", "탓인", "고장인"]
+            .iter()
+            .find_map(|c| before.trim_end().strip_suffix(c))
+        else {
+            return false;
+        };
+        let cause = cause.trim_end();
+        SUSPECTED_OWN.iter().any(|w| cause.ends_with(w))
     }
 
     /// Whether the outage hit `hits[i]` is said in a denied cleft of the service named right
