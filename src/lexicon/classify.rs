@@ -4300,6 +4300,110 @@ mod tests {
         reads_as_listed(ROUND_SIXTEEN);
     }
 
+    /// Round seventeen: posts written for the rules, each with a counter-case.
+    const ROUND_SEVENTEEN: &[(&str, &str)] = &[
+        // A service (or a word of its) marked as a topic and said to work well, with no outage
+        // before it, is no return; with a word of time it is one.
+        ("카카오 주가 떨어져도 카톡은 잘 됨", ""),
+        ("네이버 주가 다운인데 네이버 앱은 잘 돌아감", ""),
+        ("카톡은 이제 잘 됨", "recovery kakaotalk"),
+        ("하나은행 앱 잘 돌아가네요 아까 그 먹통은 뭐였는지", "recovery hana"),
+        // A frame keeps the sense of its word; a number may be spelled out for a cue.
+        ("Coinbase crashed 20% premarket after the SEC headline", ""),
+        ("coinbase crashed again, can't log in", "report coinbase"),
+        ("spotify shares tanked, down almost eight percent", ""),
+        ("netflix is down to three shows i actually watch", ""),
+        ("google is down two bucks a share since monday", ""),
+        ("netflix down, error one after another", "report netflix"),
+        ("PayPal crashed to a 5 year low and I'm still holding", ""),
+        // A very ambiguous provider opening the post with its phrase, in a post with a line.
+        (
+            "BT's back. 14 hours without internet and now they want a rating",
+            "recovery bt",
+        ),
+        ("BT back up for us, hub went blue again", "recovery bt"),
+        ("Shaw's back in training after the knee injury", ""),
+        // 스크 with a word of its line; 5G and LTE are the carrier's line.
+        ("스크 5G 안 잡히고 LTE도 끊김", "report skt"),
+        ("스크롤이 안돼 데이터 문제인가", ""),
+        ("스크린 안 나와요", ""),
+        // A cleft names its own subject; denied, it takes the outage back.
+        (
+            "my Uber Eats order arrived cold again. app works great, it's the food that's broken",
+            "",
+        ),
+        ("It's not Discord that's broken, it's my router.", ""),
+        ("discord is down, it's the whole app that's broken", "report discord"),
+        // A name said to work right after it is not the one reported.
+        (
+            "opened instagram and it's broken. whatsapp works though",
+            "report instagram",
+        ),
+        // A cashtag is the share.
+        ("$SNAP down again, brutal", ""),
+        ("snap down again, nothing sends", "report snapchat"),
+        // A function and a stated works word are a return; quoted or conditioned, none.
+        ("티빙 재생 된다 야구 9회말 겨우 봄", "recovery tving"),
+        ("티빙 재생 된다고 해서 결제함", ""),
+        // Compensation after a return is its aftermath; after an outage, news.
+        ("메이플 서버 열렸다 보상 뭐 주려나", "recovery maplestory"),
+        ("배민 장애 보상 쿠폰 이제 들어왔네", ""),
+        // 마비, Mabinogi, with a term beside it; the word elsewhere.
+        ("마비 서버 돌아옴 ㅋㅋ", "recovery mabinogi"),
+        ("다리 마비 와서 병원 감", ""),
+        ("kt 인터넷 마비 카톡도 안 됨", "report kt"),
+        // Someone else's claim disbelieved; a rumour of the outage said right before it.
+        ("my brother tried to tell me netflix was down", ""),
+        ("my brother says netflix is down", "report netflix"),
+        ("롤 서버 터졌다는 소문은 사실이 아닙니다", ""),
+        (
+            "KT망 알뜰폰인데 데이터 안 됨 KT 쪽 장애라는 소문 있던데",
+            "report kt",
+        ),
+        // An outage lifted; years ago; the volleyball toss.
+        (
+            "네이버카페 글쓰기 다시 됩니다~ 장애 풀렸어요",
+            "recovery naver-cafe",
+        ),
+        ("카카오 먹통 사태 벌써 몇 년 전이냐 시간 빠르다", ""),
+        ("배구 토스가 계속 안 돼서 코치한테 혼남", ""),
+        ("토스 송금이 계속 안 돼요", "report toss"),
+        // The signal not coming is a provider's; of an app it is no crash.
+        ("지하철에서 SKT만 안 터지는 듯", "report skt"),
+        ("쿠팡 안 터지는 게 신기하다 이 트래픽에", ""),
+        // A carrier's data back; data recovery as a trade.
+        ("유플러스 데이터 복구됐네요", "recovery lg-uplus"),
+        ("넥슨 데이터 복구 업체 광고 오지게 뜨네", ""),
+        // No more errors is a failure that stopped.
+        (
+            "chatgpt answering again, no more \"network error\" halfway through",
+            "recovery chatgpt",
+        ),
+        // The writer's own thing suspected first takes nothing back; the service's does.
+        (
+            "LGU+ 데이터가 안 잡혀요. 유심 문제인 줄 알았는데 가족 폰도 다 그럼",
+            "report lg-uplus",
+        ),
+        ("롤 안 켜져서 서버 문제인 줄 알았는데 내 컴 업데이트 중", ""),
+        ("회사 wifi 문제인줄 알았는데 Slack 자체가 down이네", "report slack"),
+        // Slang, a carrier's mobile service, a provider's tv, an outage word whole.
+        ("snap tweakin fr fr, cant send NOTHIN", "report snapchat"),
+        ("he was tweaking all night", ""),
+        (
+            "kt 모바일 데이터 서울 전역 장애래요 카톡 안 보내지고",
+            "report kt",
+        ),
+        ("B tv 안 나와요 셋톱박스 재부팅해도", "report sk-broadband"),
+        ("u+ tv랑 인터넷 동시에 나감", "report lg-uplus"),
+        ("AT&T Fiber outage in Atlanta, red broadband light", "report att"),
+        ("there's real discord in the locker room, team morale is down", ""),
+    ];
+
+    #[test]
+    fn round_seventeen_reads_topics_clefts_providers_and_returns() {
+        reads_as_listed(ROUND_SEVENTEEN);
+    }
+
     #[test]
     fn the_writer_as_subject_between_a_name_and_a_far_outage_word_is_no_scene() {
         reads_as_listed(WRITER_BETWEEN);
