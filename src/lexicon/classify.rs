@@ -1354,22 +1354,7 @@ impl Matcher {
         self.drop_without_context(hay, call, &mut s.hits, &mut s.dropped);
         self.drop_without_subject(&s.norm, &s.layout, call, &mut s.hits, &mut s.dropped);
         let mut last = self.sort_by_role(hay, &s.hits, &s.dropped, &mut s.roles);
-        let composed = (last.outage.is_none() && last.recovery.is_none())
-            .then(|| self.composed_outage(hay, call, &s.hits))
-            .flatten();
-        if let Some((at, fails, _)) = composed {
-            last.outage = Some(at);
-            last.named_outage = Some(at);
-            s.roles.terms.push(fails);
-        }
-        let returned = (last.outage.is_none() && last.recovery.is_none() && last.denial().is_none())
-            .then(|| self.composed_return(hay, &s.hits))
-            .flatten();
-        if let Some((at, works, _)) = returned {
-            last.recovery = Some(at);
-            s.roles.terms.push(works);
-        }
-        let composed = composed.or(returned);
+        let composed = self.compose(hay, call, &s.hits, &mut last, &mut s.roles);
 
         let (outage, cancelled) = last.standing_outage();
         let kind = last.kind(outage);
@@ -1395,10 +1380,40 @@ impl Matcher {
             cancelled,
             facets: &s.facets,
             vetting,
-            composed: composed.map(|(_, f, g)| (f, g)),
+            composed,
             backstory: last.backstory && kind.is_some_and(|(k, _)| k == Kind::Recovery),
             ceased: last.ceased && kind.is_some_and(|(k, _)| k == Kind::Recovery),
         })
+    }
+
+    /// When no phrase said it, an outage or a return said in two pieces
+    /// ([`Matcher::composed_outage`], [`Matcher::composed_return`]), noted in `last` and
+    /// `roles`; returns its two words.
+    fn compose(
+        &self,
+        hay: &[u8],
+        call: Option<usize>,
+        hits: &[Hit],
+        last: &mut Last,
+        roles: &mut Roles,
+    ) -> Option<(TermId, TermId)> {
+        if last.outage.is_some() || last.recovery.is_some() {
+            return None;
+        }
+        if let Some((at, fails, function)) = self.composed_outage(hay, call, hits) {
+            last.outage = Some(at);
+            last.named_outage = Some(at);
+            roles.terms.push(fails);
+            return Some((fails, function));
+        }
+        let (at, works, function) = last
+            .denial()
+            .is_none()
+            .then(|| self.composed_return(hay, hits))
+            .flatten()?;
+        last.recovery = Some(at);
+        roles.terms.push(works);
+        Some((works, function))
     }
 
     /// Writes the normalised form of `stage` (the first-stage text) into `norm` and its layout
@@ -1885,6 +1900,12 @@ impl Matcher {
                 })
     }
 
+    /// Whether an internet or phone provider is among the names of `hits`.
+    fn names_a_provider(&self, hits: &[Hit]) -> bool {
+        hits.iter()
+            .any(|a| matches!(self.entries[a.term].kind, TermKind::Alias(_)) && self.is_provider(a))
+    }
+
     /// Whether the very ambiguous alias hit `i` (`??BT`, `??Sky`) opens the post with an outage
     /// or recovery phrase right after it ("BT's back.", "BT back up for us") in a post that names
     /// a line somewhere ([`LINE_WORDS`]: "… 14 hours without internet", "hub went blue again"):
@@ -2011,11 +2032,7 @@ impl Matcher {
                 };
             }
             // The signal's subjects further off: only in a post whose one service is a provider.
-            let other_ways = !signal
-                || (one_service
-                    && hits.iter().any(|a| {
-                        matches!(self.entries[a.term].kind, TermKind::Alias(_)) && self.is_provider(a)
-                    }));
+            let other_ways = !signal || (one_service && self.names_a_provider(hits));
             let has_subject = !self.entries[h.term].needs_subject
                 || named_before()
                 || (other_ways && self.named_after_preposition(hay, hits, i))
@@ -2185,9 +2202,11 @@ impl Matcher {
             return None;
         }
         let line = |pattern: &str| {
-            PROVIDER_LINE
-                .iter()
-                .any(|w| pattern.strip_prefix(w).is_some_and(|r| r.is_empty() || r.starts_with(' ')))
+            PROVIDER_LINE.iter().any(|w| {
+                pattern
+                    .strip_prefix(w)
+                    .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+            })
         };
         let line_fails = hits.iter().enumerate().any(|(i, h)| {
             self.entries[h.term].kind == TermKind::Outage
@@ -2253,6 +2272,60 @@ impl Matcher {
         }
     }
 
+    /// Notes a `{service}` frame around the name `h` of `svc` (see [`Matcher::sort_by_role`]),
+    /// unless it is told as past, quoted, or its word is read in another sense.
+    fn note_frame(
+        &self,
+        hay: &[u8],
+        hits: &[Hit],
+        dropped: &[Hit],
+        h: &Hit,
+        roles: &mut Roles,
+        last: &mut Last,
+    ) {
+        let TermKind::Alias(svc) = self.entries[h.term].kind else {
+            return;
+        };
+        let frame = self
+            .template_at(hay, h, hits)
+            .filter(|&t| !self.told_as_past(hay, hits, h, t))
+            .filter(|_| !self.quoted_frame(hay, h))
+            .filter(|&t| !self.frame_in_other_sense(h, t, dropped));
+        if let Some(t) = frame {
+            roles.terms.push(self.entries.len() + t);
+            last.outage = Some(h.start);
+            last.name_outage(h.start);
+            last.template_service.get_or_insert(svc);
+        }
+    }
+
+    /// Notes the recovery hit `hits[i]` (see [`Matcher::sort_by_role`]): as a return, as
+    /// counter-evidence, or not at all.
+    fn note_recovery(
+        &self,
+        hay: &[u8],
+        hits: &[Hit],
+        i: usize,
+        roles: &mut Roles,
+        last: &mut Last,
+    ) {
+        let h = hits[i];
+        // "아프리카 방송 안 나와서 치지직으로 갈아탐 … 치지직은 잘 됨": the other service
+        // works, said in contrast; the first one's outage stands.
+        if last.outage.is_some() && self.contrast_works(hay, hits, &[], i) {
+            return;
+        }
+        // "카카오 주가 떨어져도 카톡은 잘 됨": with no outage before it, a service marked as a
+        // topic and said to work well is counter-evidence, not a return.
+        if last.outage.is_none() && self.topic_works_well(hay, hits, i) {
+            roles.negated.push(h.term);
+            last.counter = Some(h.start);
+            return;
+        }
+        roles.terms.push(h.term);
+        last.recovery = Some(h.start);
+    }
+
     /// Lists the kept hits in `roles` by what they stand for, and notes where the last one of
     /// each kind starts.
     fn sort_by_role(&self, hay: &[u8], hits: &[Hit], dropped: &[Hit], roles: &mut Roles) -> Last {
@@ -2265,17 +2338,7 @@ impl Matcher {
                     if !roles.services.contains(&svc) {
                         roles.services.push(svc);
                     }
-                    let frame = self
-                        .template_at(hay, h, hits)
-                        .filter(|&t| !self.told_as_past(hay, hits, h, t))
-                        .filter(|_| !self.quoted_frame(hay, h))
-                        .filter(|&t| !self.frame_in_other_sense(h, t, dropped));
-                    if let Some(t) = frame {
-                        roles.terms.push(self.entries.len() + t);
-                        last.outage = Some(h.start);
-                        last.name_outage(h.start);
-                        last.template_service.get_or_insert(svc);
-                    }
+                    self.note_frame(hay, hits, dropped, h, roles, &mut last);
                 }
                 TermKind::Outage => {
                     // "it's not Discord that's broken, it's my router": the cleft denies it.
@@ -2287,22 +2350,7 @@ impl Matcher {
                     roles.terms.push(h.term);
                     self.note_outage(hay, h, &mut last);
                 }
-                TermKind::Recovery => {
-                    // "아프리카 방송 안 나와서 치지직으로 갈아탐 … 치지직은 잘 됨": the other
-                    // service works, said in contrast; the first one's outage stands.
-                    if last.outage.is_some() && self.contrast_works(hay, hits, &[], i) {
-                        continue;
-                    }
-                    // "카카오 주가 떨어져도 카톡은 잘 됨": with no outage before it, a service
-                    // marked as a topic and said to work well is counter-evidence, not a return.
-                    if last.outage.is_none() && self.topic_works_well(hay, hits, i) {
-                        roles.negated.push(h.term);
-                        last.counter = Some(h.start);
-                        continue;
-                    }
-                    roles.terms.push(h.term);
-                    last.recovery = Some(h.start);
-                }
+                TermKind::Recovery => self.note_recovery(hay, hits, i, roles, &mut last),
                 TermKind::Negation => {
                     // "유심 문제인 줄 알았는데 가족 폰도 다 그럼": the writer's own thing was
                     // suspected first, and the outage stands.
@@ -4307,7 +4355,10 @@ mod tests {
         ("카카오 주가 떨어져도 카톡은 잘 됨", ""),
         ("네이버 주가 다운인데 네이버 앱은 잘 돌아감", ""),
         ("카톡은 이제 잘 됨", "recovery kakaotalk"),
-        ("하나은행 앱 잘 돌아가네요 아까 그 먹통은 뭐였는지", "recovery hana"),
+        (
+            "하나은행 앱 잘 돌아가네요 아까 그 먹통은 뭐였는지",
+            "recovery hana",
+        ),
         // A frame keeps the sense of its word; a number may be spelled out for a cue.
         ("Coinbase crashed 20% premarket after the SEC headline", ""),
         ("coinbase crashed again, can't log in", "report coinbase"),
@@ -4333,7 +4384,10 @@ mod tests {
             "",
         ),
         ("It's not Discord that's broken, it's my router.", ""),
-        ("discord is down, it's the whole app that's broken", "report discord"),
+        (
+            "discord is down, it's the whole app that's broken",
+            "report discord",
+        ),
         // A name said to work right after it is not the one reported.
         (
             "opened instagram and it's broken. whatsapp works though",
@@ -4385,7 +4439,10 @@ mod tests {
             "report lg-uplus",
         ),
         ("롤 안 켜져서 서버 문제인 줄 알았는데 내 컴 업데이트 중", ""),
-        ("회사 wifi 문제인줄 알았는데 Slack 자체가 down이네", "report slack"),
+        (
+            "회사 wifi 문제인줄 알았는데 Slack 자체가 down이네",
+            "report slack",
+        ),
         // Slang, a carrier's mobile service, a provider's tv, an outage word whole.
         ("snap tweakin fr fr, cant send NOTHIN", "report snapchat"),
         ("he was tweaking all night", ""),
@@ -4395,8 +4452,14 @@ mod tests {
         ),
         ("B tv 안 나와요 셋톱박스 재부팅해도", "report sk-broadband"),
         ("u+ tv랑 인터넷 동시에 나감", "report lg-uplus"),
-        ("AT&T Fiber outage in Atlanta, red broadband light", "report att"),
-        ("there's real discord in the locker room, team morale is down", ""),
+        (
+            "AT&T Fiber outage in Atlanta, red broadband light",
+            "report att",
+        ),
+        (
+            "there's real discord in the locker room, team morale is down",
+            "",
+        ),
     ];
 
     #[test]
