@@ -2115,3 +2115,10 @@ timeout 계속
 # carrier as its other line words do.
 [context ko]
 모바일
+
+# Round seventeen, on spent sets: a maintenance notice seen (점검 공지 떴네요, 공지 봤어요) tells
+# of planned work; "점검 공지도 없었는데" (no notice at all) is none of it.
+[sense planned 6 every after]
+점검 공지 떴
+점검 공지 봤
+점검 공지 보니

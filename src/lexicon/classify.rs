@@ -1401,6 +1401,10 @@ impl Matcher {
             return None;
         }
         if let Some((at, fails, function)) = self.composed_outage(hay, call, hits) {
+            // "점검 공지 떴네요 00시~06시 이체 불가": planned work, past talk … as for a phrase.
+            if self.every_cue_before(hay, hits, at) {
+                return None;
+            }
             last.outage = Some(at);
             last.named_outage = Some(at);
             roles.terms.push(fails);
@@ -1414,6 +1418,20 @@ impl Matcher {
         last.recovery = Some(at);
         roles.terms.push(works);
         Some((works, function))
+    }
+
+    /// Whether a cue of an `every` sense (planned work, past talk …) ends before byte `at` in its
+    /// clause, within its window: what is said there is set aside as its phrases are.
+    fn every_cue_before(&self, hay: &[u8], hits: &[Hit], at: usize) -> bool {
+        hits.iter().any(|c| match self.entries[c.term].kind {
+            TermKind::Cue(sense) => {
+                let s = &self.senses[sense];
+                s.every
+                    && c.end <= at
+                    && gap_words(&hay[c.end..at]).is_some_and(|n| n <= s.window)
+            }
+            _ => false,
+        })
     }
 
     /// Writes the normalised form of `stage` (the first-stage text) into `norm` and its layout
