@@ -2523,3 +2523,21 @@ servers are back up
 ^tweaking
 ^is tweaking
 ^tweaking out
+
+# Round seventeen, on spent sets: a battery gone flat is the writer's device ("the remote just
+# had dead batteries"); a denied outage in a year; a scam text about an outage.
+[exclude en]
+dead batteries
+dead battery
+batteries died
+batteries are dead
+
+[negation en]
+not one outage
+not a single outage
+zero outages
+
+[sense news 4 every after]
+is a scam
+was a scam
+is phishing
