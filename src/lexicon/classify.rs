@@ -1426,9 +1426,7 @@ impl Matcher {
         hits.iter().any(|c| match self.entries[c.term].kind {
             TermKind::Cue(sense) => {
                 let s = &self.senses[sense];
-                s.every
-                    && c.end <= at
-                    && gap_words(&hay[c.end..at]).is_some_and(|n| n <= s.window)
+                s.every && c.end <= at && gap_words(&hay[c.end..at]).is_some_and(|n| n <= s.window)
             }
             _ => false,
         })
