@@ -2468,3 +2468,76 @@ it's not the outages
 it's not the outage
 not because of the outages
 not about the outages
+
+# Round seventeen, on spent sets: a price moved by an amount of money ("google is down two
+# bucks a share"); the number may be spelled out, as a sense cue's may.
+[sense market]
+{number} bucks
+{number} dollars
+{number} cents
+
+# Round seventeen, the eighteenth dev half. Someone else's claim the writer did not believe
+# ("my brother tried to tell me netflix was down but he forgot to pay").
+[sense belief 3 every]
+tried to tell me
+tried to tell us
+tried telling me
+
+# A price that fell to a low ("PayPal crashed to a 5 year low"): the low is named after the
+# verb, so the cues of this sense count after a `~` entry too.
+[sense price 4 after]
+year low
+week low
+month low
+all-time low
+all time low
+record low
+year high
+all-time high
+
+# A team's morale and spirits go down as moods do ("team morale is down").
+[sense rating]
+morale
+
+# An outage word hidden by a shorter entry that ends inside it ("fiber out" in "Fiber outage"
+# starts first and is then set aside at the word's end): the whole phrase, as the longer entry.
+[outage en]
+fiber outage
+fibre outage
+broadband outage
+cable outage
+broadband out
+broadband's out
+broadband is out
+
+# Round seventeen, on spent sets: servers up as a return ("league servers are up, just got
+# into a game").
+[recovery en]
+servers are up
+servers are up again
+servers are back up
+
+# Slang for misbehaving, as "being weird" is ("snap tweakin fr fr, cant send NOTHIN"); only
+# of a service named before it.
+[outage en]
+^tweaking
+^is tweaking
+^tweaking out
+
+# Round seventeen, on spent sets: a battery gone flat is the writer's device ("the remote just
+# had dead batteries"); a denied outage in a year; a scam text about an outage.
+[exclude en]
+dead batteries
+dead battery
+batteries died
+batteries are dead
+
+[negation en]
+not one outage
+not a single outage
+zero outages
+
+[sense news 4 every after]
+is a scam
+was a scam
+is phishing

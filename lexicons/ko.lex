@@ -764,8 +764,15 @@ LTE 안 터짐
 점검으로 인한 서비스 중단
 점검으로 인해 서비스 중단
 
-# 복구 and 정상화 that are not a service coming back.
-데이터 복구
+# 복구 and 정상화 that are not a service coming back. (Data recovery as a trade, since round
+# seventeen: a carrier's 데이터 복구됐네요 is its line coming back.)
+데이터 복구 업체
+데이터 복구 프로그램
+데이터 복구 전문
+데이터 복구 비용
+데이터 복구 방법
+데이터 복구해
+데이터 복구하
 파일 복구
 사진 복구
 대화 복구
@@ -1151,7 +1158,6 @@ TV
 [sense news 4 every after]
 원인은
 원인이
-보상
 기사
 가짜뉴스
 루머
@@ -2037,3 +2043,82 @@ timeout 계속
 ^처리가 지연
 ^요청이 많아 처리
 ^접속자가 많아
+
+# Round seventeen, on spent sets: compensation (보상) is news of an outage, as above, but said
+# after a return it is what follows the return ("메이플 서버 열렸다 보상 뭐 주려나", "원신 접속
+# 됨 보상 원석도 옴"): the `aftermath` sense sets no recovery phrase before its cue aside
+# (`classify.rs`). "배민 장애 보상 쿠폰" stays news.
+[sense aftermath 4 every after]
+보상
+
+# Round seventeen, on spent sets: a line, a network or an app paralysed is an outage phrase
+# too (and keeps 마비, Mabinogi's clipped name, from taking the line word before it as its
+# context: "kt 인터넷 마비").
+[outage ko]
+인터넷 마비
+통신 마비
+통신망 마비
+네트워크 마비
+회선 마비
+앱 마비
+어플 마비
+사이트 마비
+홈페이지 마비
+로그인 마비
+
+# Round seventeen, the eighteenth dev half. An outage lifted (장애 풀렸어요, 오류 풀림) is a
+# return whether or not a service is named right before it.
+[recovery ko]
+장애 풀렸
+장애 풀림
+오류 풀렸
+오류 풀림
+먹통 풀렸
+먹통 풀림
+에러 풀렸
+에러 풀림
+
+# An outage remembered by how long ago (먹통 사태 벌써 몇 년 전이냐), as 3년 전 is.
+[sense over 5 every after]
+몇 년 전
+몇 년이 지났
+
+# A rumour (소문) of an outage is news of one, as 루머 is; only of the outage it is said of
+# right before it (터졌다는 소문, 장애라는 소문), not of the writer's own failure a few words
+# earlier ("데이터 안 됨 KT 쪽 장애라는 소문 있던데").
+[sense rumour 1 every after]
+소문
+
+# 토스 the volleyball pass: with the game's words right before or after it, not the app.
+[exclude ko]
+배구 토스
+세터 토스
+토스 실수
+토스 연습
+토스 미스
+언더 토스
+오버 토스
+
+# The signal not coming (SKT만 안 터지는 듯): only a provider or its line takes it (`NO_SIGNAL`
+# in src/lexicon/classify.rs, as the returns of 터지다 above).
+[outage ko]
+^안 터지
+
+# Round seventeen, on spent sets: an app that runs well again (하나은행 앱 잘 돌아가네요), as
+# 잘 됨 is a recovery.
+[recovery ko]
+잘 돌아가네
+잘 돌아가요
+잘 돌아감
+
+# Round seventeen, on spent sets: a carrier's mobile service (kt 모바일 데이터) names the
+# carrier as its other line words do.
+[context ko]
+모바일
+
+# Round seventeen, on spent sets: a maintenance notice seen (점검 공지 떴네요, 공지 봤어요) tells
+# of planned work; "점검 공지도 없었는데" (no notice at all) is none of it.
+[sense planned 6 every after]
+점검 공지 떴
+점검 공지 봤
+점검 공지 보니

@@ -657,6 +657,10 @@ MapleStory
 [service mabinogi game]
 Mabinogi
 마비노기
+# Round seventeen: 마비 ("paralysis", an outage word in its other forms: 마비됐, 서버 마비) is
+# also the game's clipped name, with a term beside it ("마비 서버 돌아옴", "마비 접속 안 돼요").
+# Typed glued to a syllable before it (아마 비, 드라마 비하인드) it names nothing.
+?마비
 
 # --- internet and mobile --------------------------------------------------------------------
 
@@ -1204,6 +1208,7 @@ LG유플
 
 [service kt isp]
 @kt_care
+@kt_cs
 
 [service yogiyo delivery]
 ?요기요
@@ -1222,6 +1227,7 @@ LG유플
 
 [service sk-broadband isp]
 Btv
+B tv
 비티비
 
 
@@ -1303,9 +1309,14 @@ olleh tv
 [service lg-uplus isp]
 U+tv
 유플러스tv
+# Round seventeen: "u+" alone, with a word of its line beside it ("u+ tv랑 인터넷 동시에 나감").
+?U+
 
 [service skt mobile]
 ?에스케이
+# Round seventeen: 스크, SKT clipped as people type it, is inside 스크린, 스크롤, 스크립트: it
+# names the carrier only with a word of its line right next to it (스크 5G, 스크 데이터).
+??스크
 
 [service playstation-network game]
 ?PS5

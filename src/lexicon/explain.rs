@@ -191,7 +191,13 @@ pub fn explanation(m: &Matcher, text: &str) -> Explanation {
             "a playful spelling is read back into a word of the lexicon: \"{was}\" as \"{read}\" (stretched, spelled out or typed with a zero)"
         ));
     }
-    if let Some((fails, function)) = composed {
+    if let (Some((works, function)), Some((Kind::Recovery, _))) = (composed, kind) {
+        reasons.push(format!(
+            "a return said in two pieces: the function word \"{}\" and right after it the works word \"{}\", stated now, after the service's name",
+            m.term_display(function),
+            m.term_display(works),
+        ));
+    } else if let Some((fails, function)) = composed {
         reasons.push(format!(
             "an outage said in two pieces: the fails word \"{}\" and the function word \"{}\" stand in one clause, at most {} words apart, after the service's name",
             m.term_display(fails),
@@ -280,6 +286,7 @@ fn dropped_why(m: &Matcher, d: Dropped) -> String {
         Dropped::NoContextWord => {
             "a very ambiguous alias (`??` in its lexicon: a common word or name) with no context word (internet, wifi, 인터넷 …) right next to it".to_string()
         }
+        Dropped::Cashtag => "a cashtag ($ before a name): the company's share, not its service".to_string(),
         Dropped::NoNumber => "written with {number}, and no number stands there".to_string(),
         Dropped::NoSubject => format!(
             "a predicate with no subject (`^` in its lexicon): no service is named before it in its clause, at most {} words away",
