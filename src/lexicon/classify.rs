@@ -225,6 +225,7 @@ fn gap_within(gap: &[u8], max: usize) -> bool {
     for piece in gap.split(|&c| c == b' ') {
         let (mut syllables, mut latin) = (0usize, false);
         for (k, &c) in piece.iter().enumerate() {
+            step();
             if c < 0x80 {
                 if mark_ends_clause(piece, k) {
                     return false;
@@ -1047,10 +1048,41 @@ impl Scratch {
     }
 }
 
+/// The compiled entries. Every rule reads a hit's entry by its term (`self.entries[h.term]`)
+/// for each hit it looks at, so in unit tests those reads are counted ([`tests::steps`]): a
+/// deterministic measure of how many hits the rules read, which must grow in step with a post's
+/// length, not with its square.
+struct Entries(Vec<Entry>);
+
+impl std::ops::Deref for Entries {
+    type Target = [Entry];
+
+    fn deref(&self) -> &[Entry] {
+        &self.0
+    }
+}
+
+impl std::ops::Index<usize> for Entries {
+    type Output = Entry;
+
+    #[inline]
+    fn index(&self, term: usize) -> &Entry {
+        step();
+        &self.0[term]
+    }
+}
+
+/// Counts one step of a rule's reading in unit tests (see [`Entries`]); nothing otherwise.
+#[inline(always)]
+pub(super) fn step() {
+    #[cfg(test)]
+    tests::STEPS.with(|s| s.set(s.get() + 1));
+}
+
 /// The compiled lexicon.
 pub struct Matcher {
     ac: Longest,
-    entries: Vec<Entry>,
+    entries: Entries,
     templates: Vec<Template>,
     services: Vec<Service>,
     /// Normalised aliases, to keep @mentions that name a service.
@@ -1183,7 +1215,7 @@ impl Matcher {
         let misspell = Arc::new(Misspellings::new(&entries[..literal]));
         let mut m = Matcher {
             ac,
-            entries,
+            entries: Entries(entries),
             templates: lex.templates,
             services: lex.services,
             handles,
@@ -1617,25 +1649,33 @@ impl Matcher {
             }
             let facet = |h: &Hit| matches!(self.entries[h.term].kind, TermKind::Facet(_));
             covered.extend(hits[lo..hi].iter().filter(|h| overlaps(h) && facet(h)));
-            if hits[lo..hi].iter().any(overlaps) {
-                let mut k = 0;
-                hits.retain(|h| {
-                    k += 1;
-                    k <= lo || k > hi || !overlaps(h)
-                });
-            }
             longest = longest.max(end - start);
-            let at = hits.partition_point(|h| h.start < start);
             let term = self.literal + Form::ALL.iter().position(|f| *f == form).unwrap_or(0);
-            hits.insert(
-                at,
-                Hit {
-                    start,
-                    end,
-                    term,
-                    dropped: None,
-                },
-            );
+            let form = Hit {
+                start,
+                end,
+                term,
+                dropped: None,
+            };
+            // The hits it overlaps leave (they all stand in `lo..hi`), and it takes its place in
+            // text order: within `lo..hi` when one left, so that the rest of the list moves only
+            // when more than one left or none did.
+            let mut kept = lo;
+            for r in lo..hi {
+                if !overlaps(&hits[r]) {
+                    hits[kept] = hits[r];
+                    kept += 1;
+                }
+            }
+            if kept < hi {
+                let at = lo + hits[lo..kept].partition_point(|h| h.start < start);
+                hits.copy_within(at..kept, at + 1);
+                hits[at] = form;
+                hits.drain(kept + 1..hi);
+            } else {
+                let at = hits.partition_point(|h| h.start < start);
+                hits.insert(at, form);
+            }
         };
         grammar::for_each(hay.as_bytes(), &mut add);
         grammar::for_each_again(hay.as_bytes(), &mut add);
@@ -1661,7 +1701,7 @@ impl Matcher {
     /// The entries the automaton matches literally (the grammar forms follow them in
     /// [`Matcher::entries`]).
     pub fn literal_entries(&self) -> &[Entry] {
-        &self.entries[..self.literal]
+        &self.entries.0[..self.literal]
     }
 
     /// What may stand next to an ambiguous alias that [`Matcher::drop_without_context`] keeps,
@@ -3503,6 +3543,61 @@ mod tests {
     /// The shipped rules and the shipped vetter, as `outcry` runs them.
     fn shipped() -> Matcher {
         Matcher::new(Lexicon::builtin(), None)
+    }
+
+    std::thread_local! {
+        /// The steps counted by [`step`] on this thread.
+        pub(in super::super) static STEPS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+    }
+
+    /// The steps the rules take to classify `text` (see [`Entries`]).
+    pub(super) fn steps(m: &Matcher, text: &str) -> u64 {
+        let mut s = Scratch::default();
+        STEPS.with(|c| c.set(0));
+        m.classify(text, &mut s);
+        STEPS.with(std::cell::Cell::get)
+    }
+
+    /// A post of one phrase said over and over (a hostile input, or a bot's) is classified in
+    /// time that grows with its length, not with its square: every rule reads the hits and the
+    /// text around a hit, not the whole post (`LOOK_AROUND`, `LOOK_BACK`). Measured in steps (the
+    /// rules' reads of an entry, the bytes of a gap counted, the letters of a spelled-out word),
+    /// which do not depend on the machine or its load: four times the text must take about four
+    /// times the steps (less than six; a look back over the whole post gives sixteen). The
+    /// phrases are the ones that found each quadratic reading: names, `^` predicates, grammar
+    /// forms, facets, quotations, possessives, hashtags, single letters, Korean runs.
+    #[test]
+    fn classifying_takes_steps_in_proportion_to_the_length() {
+        let m = shipped();
+        let phrases = [
+            "x ",
+            "gmail is down not working ",
+            "#gmailfail ",
+            "지메일 먹통 안 되요 ",
+            "isn't gmail down? no, ",
+            "넷플 failing ",
+            "Azure은 is toast 잘 돼 ",
+            "OpenAI API 검은 화면 ",
+            "넥슨 cant ",
+            "Openreach stuck ",
+            "줌 회의 사이트 ",
+            "OpenAI API down bad ",
+            "토스 앱 마비 사태 eBay 잘 터지, 가짜임. ",
+            "요기요 주문 새로고침이 안 돼 되네 ",
+            "Musinsa 안 됐 ",
+            "my gmail is back on netflix ",
+            "\"gmail down\" said ",
+            "카톡은 먹통인데 라인은 멀쩡 ",
+            "discord's fine steam was down ",
+        ];
+        for p in phrases {
+            let short = steps(&m, &p.repeat(150));
+            let long = steps(&m, &p.repeat(600));
+            assert!(
+                long < 6 * short.max(1),
+                "{p:?}: {short} steps for 150 times, {long} for 600 times"
+            );
+        }
     }
 
     #[test]

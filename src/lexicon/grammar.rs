@@ -1568,6 +1568,7 @@ pub fn for_each_korean(stage: &str, hay: &str, mut f: impl FnMut(usize, usize)) 
             }
             let (i, c) = hay[seen.1..]
                 .char_indices()
+                .inspect(|_| super::classify::step())
                 .filter(|&(_, c)| is_syllable(c))
                 .nth(k - seen.0)?;
             seen = (k, seen.1 + i);

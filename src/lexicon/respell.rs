@@ -326,6 +326,7 @@ fn spelled_out(text: &str, start: usize, vocab: &Vocabulary, word: &mut String) 
         if word.len() == vocab.longest {
             return None;
         }
+        super::classify::step();
         word.push(char::from(b[i]));
         if b.get(i + 1) == Some(&b' ') && single(i + 2) {
             i += 2;
