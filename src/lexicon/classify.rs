@@ -105,7 +105,12 @@ fn clause_start(before: &[u8]) -> usize {
         .rposition(|&c| matches!(c, b'.' | b'!' | b'?' | b';' | b','))
     {
         Some(p) => lo + p + 1,
-        None => lo + before[lo..].iter().take_while(|&&c| c & 0xC0 == 0x80).count(),
+        None => {
+            lo + before[lo..]
+                .iter()
+                .take_while(|&&c| c & 0xC0 == 0x80)
+                .count()
+        }
     }
 }
 
@@ -250,7 +255,9 @@ fn gap_within(gap: &[u8], max: usize) -> bool {
 
 /// Whether `b` starts with ㅋㅋ, ㅠㅠ or ㅜㅜ (a laugh or tears end a clause, see [`gap_words`]).
 fn laugh_at(b: &[u8]) -> bool {
-    ["ㅋㅋ", "ㅠㅠ", "ㅜㅜ"].iter().any(|l| b.starts_with(l.as_bytes()))
+    ["ㅋㅋ", "ㅠㅠ", "ㅜㅜ"]
+        .iter()
+        .any(|l| b.starts_with(l.as_bytes()))
 }
 
 /// Whether `b` starts with a precomposed Hangul syllable (U+AC00 to U+D7A3), read from its bytes.
@@ -1468,7 +1475,9 @@ impl Matcher {
             s.hits[from..]
                 .iter()
                 .take_while(|h| h.start <= d.end + LOOK_BACK)
-                .any(|h| matches!(self.entries[h.term].kind, TermKind::Alias(_)) && one_clause(h, d))
+                .any(|h| {
+                    matches!(self.entries[h.term].kind, TermKind::Alias(_)) && one_clause(h, d)
+                })
         };
         s.roles.excluded.is_empty()
             && s.roles.negated.is_empty()
@@ -1988,9 +1997,9 @@ impl Matcher {
                 TermKind::Negation | TermKind::Counter
             )
         });
-        let provider = hits
-            .iter()
-            .any(|a| matches!(self.entries[a.term].kind, TermKind::Alias(_)) && self.is_provider(a));
+        let provider = hits.iter().any(|a| {
+            matches!(self.entries[a.term].kind, TermKind::Alias(_)) && self.is_provider(a)
+        });
         set_aside(hits, dropped, |hits, i, _| {
             let h = hits[i];
             // 터지다 of a phone line is its signal coming through (skt 이제 터지네요); of an app
@@ -2240,11 +2249,11 @@ impl Matcher {
     fn provider_line_subject(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
         let h = hits[i];
         hits[..i].iter().any(|c| {
-                self.entries[c.term].kind == TermKind::Context
-                    && OWN_LINE.contains(&self.entries[c.term].pattern.as_str())
-                    && c.end <= h.start
-                    && gap_within(&hay[c.end..h.start], SUBJECT_WINDOW)
-            })
+            self.entries[c.term].kind == TermKind::Context
+                && OWN_LINE.contains(&self.entries[c.term].pattern.as_str())
+                && c.end <= h.start
+                && gap_within(&hay[c.end..h.start], SUBJECT_WINDOW)
+        })
     }
 
     /// Notes the outage hit `h` in `last` (see [`Matcher::sort_by_role`]): as the story of a
@@ -2328,8 +2337,7 @@ impl Matcher {
                 TermKind::Counter => {
                     // "카톡은 먹통인데 라인은 멀쩡", "배민 안 돼서 요기요로 시킴 … 요기요는 잘만
                     // 되더라": another service works, said in contrast; the outage stands.
-                    if last.outage.is_some() && self.contrast_works(hay, hits, dropped, i, &named)
-                    {
+                    if last.outage.is_some() && self.contrast_works(hay, hits, dropped, i, &named) {
                         continue;
                     }
                     roles.negated.push(h.term);
@@ -2772,8 +2780,7 @@ impl Matcher {
         call: Option<usize>,
         hits: &[Hit],
     ) -> Option<(usize, TermId, TermId)> {
-        let near =
-            |a: usize, b: usize| a <= b && gap_within(&hay[a..b], COMPOSE_GAP);
+        let near = |a: usize, b: usize| a <= b && gap_within(&hay[a..b], COMPOSE_GAP);
         let kind = |h: &Hit| self.entries[h.term].kind;
         let function =
             |h: &Hit| !matches!(kind(h), TermKind::Alias(_)) && self.facets.names_function(h.term);
@@ -2833,7 +2840,7 @@ impl Matcher {
     /// (`text` holds a quotation mark: [`Matcher::sort_by_role`] asks that once.)
     fn quoted_frame(&self, text: &str, a: &Hit) -> bool {
         sentence::quotation_around(text, a.start, a.end)
-                .is_some_and(|(from, to)| from < a.start || a.end < to)
+            .is_some_and(|(from, to)| from < a.start || a.end < to)
     }
 
     /// Whether the hit `h` stands in a short quotation ([`sentence::quotation_around`]) that

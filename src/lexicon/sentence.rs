@@ -45,11 +45,14 @@ pub fn quotation_around(hay: &str, from: usize, to: usize) -> Option<(usize, usi
         .take_while(|&(i, c)| c != '\n' && from - i <= LOOK_BACK)
         .find(|&(i, c)| quote_mark(c) && !word(hay[..i].chars().next_back()))?;
     let inner = open + mark.len_utf8();
-    let close = hay[to..].char_indices().take_while(|&(i, _)| i <= LOOK_BACK).find_map(|(i, c)| {
-        let at = to + i;
-        let next = hay[at + c.len_utf8()..].chars().next();
-        (quote_mark(c) && (!word(next) || next.is_some_and(is_syllable))).then_some(at)
-    })?;
+    let close = hay[to..]
+        .char_indices()
+        .take_while(|&(i, _)| i <= LOOK_BACK)
+        .find_map(|(i, c)| {
+            let at = to + i;
+            let next = hay[at + c.len_utf8()..].chars().next();
+            (quote_mark(c) && (!word(next) || next.is_some_and(is_syllable))).then_some(at)
+        })?;
     let body = &hay[inner..close];
     let words = body.split(' ').filter(|w| !w.is_empty()).count();
     // Another mark inside that is no apostrophe between two letters ("isn't") ends a quotation
