@@ -1386,7 +1386,7 @@ impl Matcher {
         if !s.dropped.is_sorted_by_key(|h| h.start) {
             s.dropped.sort_unstable_by_key(|h| (h.start, h.end, h.term));
         }
-        let mut last = self.sort_by_role(hay, &s.hits, &s.dropped, &mut s.roles);
+        let mut last = self.sort_by_role(&s.norm, &s.hits, &s.dropped, &mut s.roles);
         let composed = (last.outage.is_none() && last.recovery.is_none())
             .then(|| self.composed_outage(hay, call, &s.hits))
             .flatten();
@@ -2283,16 +2283,16 @@ impl Matcher {
 
     /// Lists the kept hits in `roles` by what they stand for, and notes where the last one of
     /// each kind starts.
-    fn sort_by_role(&self, hay: &[u8], hits: &[Hit], dropped: &[Hit], roles: &mut Roles) -> Last {
+    fn sort_by_role(&self, text: &str, hits: &[Hit], dropped: &[Hit], roles: &mut Roles) -> Last {
+        let hay = text.as_bytes();
         let mut last = Last::default();
         // An own-fault counter waiting for what its clause says (see `own_fault_denied`).
         let mut own = None;
         // Which services were named before each hit, for `contrast_works` (the whole post's, not
         // only the hits around).
         let mut named = Named::default();
-        // Whether the post holds a quotation mark at all, asked once.
-        let text = std::str::from_utf8(hay).unwrap_or("");
-        let quotes = sentence::has_quote_mark(text);
+        // Whether the post holds a quotation mark at all, asked once, when a frame stands.
+        let mut quotes = None;
         for (at, h) in hits.iter().enumerate() {
             // The hits each rule reads: those around this one (see `LOOK_AROUND`).
             let near = around(hits.len(), at);
@@ -2309,7 +2309,10 @@ impl Matcher {
                     let frame = self
                         .template_at(hay, h, hits)
                         .filter(|_| !self.told_as_past(hay, hits, h))
-                        .filter(|_| !(quotes && self.quoted_frame(text, h)));
+                        .filter(|_| {
+                            !(*quotes.get_or_insert_with(|| sentence::has_quote_mark(text))
+                                && self.quoted_frame(text, h))
+                        });
                     if let Some(t) = frame {
                         roles.terms.push(self.entries.len() + t);
                         last.outage = Some(h.start);
