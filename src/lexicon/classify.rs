@@ -48,14 +48,19 @@ use crate::record::jsonscan::same;
 /// `why` changed is seen changed by the hits after it), and only then is the list compacted, so no
 /// decision reads a slot that an earlier one overwrote. The one compaction of every stage that
 /// sets hits aside; it allocates nothing.
+///
+/// `why` reads the hit in its neighbourhood ([`around`]: at most [`LOOK_AROUND`] hits on either
+/// side, the hit's index in it, and its index in the whole list), so a stage takes time linear
+/// in the number of hits whatever the post's length.
 fn set_aside(
     hits: &mut Vec<Hit>,
     dropped: &mut Vec<Hit>,
-    mut why: impl FnMut(&[Hit], usize) -> Result<Hit, Dropped>,
+    mut why: impl FnMut(&[Hit], usize, usize) -> Result<Hit, Dropped>,
 ) {
     let mut any = false;
     for i in 0..hits.len() {
-        match why(hits, i) {
+        let near = around(hits.len(), i);
+        match why(&hits[near.clone()], i - near.start, i) {
             Ok(h) => hits[i] = Hit { dropped: None, ..h },
             Err(w) => {
                 hits[i].dropped = Some(w);
@@ -70,6 +75,42 @@ fn set_aside(
             }
             h.dropped.is_none()
         });
+    }
+}
+
+/// How many hits on either side of a hit the rules read around it ([`around`]), and how many
+/// bytes of text a gap between two hits ([`gap_within`]) or a look back over a hit's clause may
+/// span. Every rule relates a hit to what stands in its clause, a few words away (at most
+/// [`SENTENCE_WINDOW`] and the senses' windows, each under ten), so on the labelled sets and the
+/// bench corpora no verdict reads that far; without the bound, a post of one phrase said over and
+/// over made every hit read every other (and every gap between), and a post of some megabytes
+/// took hours (issue 15). With it a post's classification is linear in its length.
+pub(super) const LOOK_AROUND: usize = 64;
+
+/// See [`LOOK_AROUND`]: the bytes a gap or a look back may span.
+pub(super) const LOOK_BACK: usize = 2048;
+
+/// The hits a rule reads around hit `i` of `n`: [`LOOK_AROUND`] on either side, and `i`.
+fn around(n: usize, i: usize) -> std::ops::Range<usize> {
+    i.saturating_sub(LOOK_AROUND)..(i + LOOK_AROUND + 1).min(n)
+}
+
+/// Where the clause that `before` ends with starts: right after its last `.`, `!`, `?`, `;` or
+/// `,`, looked for at most [`LOOK_BACK`] bytes back (without one there, the first character that
+/// starts in those bytes).
+fn clause_start(before: &[u8]) -> usize {
+    let lo = before.len().saturating_sub(LOOK_BACK);
+    match before[lo..]
+        .iter()
+        .rposition(|&c| matches!(c, b'.' | b'!' | b'?' | b';' | b','))
+    {
+        Some(p) => lo + p + 1,
+        None => {
+            lo + before[lo..]
+                .iter()
+                .take_while(|&&c| c & 0xC0 == 0x80)
+                .count()
+        }
     }
 }
 
@@ -91,8 +132,10 @@ fn starts_with(hay: &[u8], start: &[u8]) -> bool {
 
 /// Whether byte position `at` of the normalised text lies inside a `#hashtag`.
 fn in_hashtag(hay: &[u8], at: usize) -> bool {
+    // (read back at most `LOOK_BACK` bytes: Hangul runs are joined, so a word can be long)
+    let lo = at.saturating_sub(LOOK_BACK);
     let mut i = at;
-    while i > 0 && (hay[i - 1] >= 0x80 || hay[i - 1].is_ascii_alphanumeric() || hay[i - 1] == b'_')
+    while i > lo && (hay[i - 1] >= 0x80 || hay[i - 1].is_ascii_alphanumeric() || hay[i - 1] == b'_')
     {
         i -= 1;
     }
@@ -233,6 +276,7 @@ fn spelled_number_after(hay: &[u8], at: usize) -> Option<usize> {
 /// `.` inside a name such as "gitlab.com", or a ㅋㅋ/ㅠㅠ run). A piece of Latin or digits between spaces is a word; a run of Hangul, which
 /// normalisation joins without spaces, counts one word per three syllables (a Korean word with
 /// its particle).
+#[cfg(test)]
 fn gap_words(gap: &[u8]) -> Option<usize> {
     // A clause mark anywhere gives `None` whatever the other pieces hold, so the marks are
     // looked for first, on the bytes: a long gap most often has one, and is then not decoded.
@@ -250,6 +294,66 @@ fn gap_words(gap: &[u8]) -> Option<usize> {
         words += syllables.div_ceil(SYLLABLES_PER_WORD) + usize::from(latin);
     }
     Some(words)
+}
+
+/// Whether at most `max` words stand in `gap` and no clause ends in it, as
+/// `gap_words(gap).is_some_and(|n| n <= max)` says, but read a byte at a time and left as soon
+/// as the answer is known (a mark, a laugh, or more than `max` words so far), and `false` for a
+/// gap longer than [`LOOK_BACK`] bytes: the rules call it for many pairs of hits, so it must not
+/// read a long gap whole (nor a long run of Hangul, which the normaliser joins into one piece).
+fn gap_within(gap: &[u8], max: usize) -> bool {
+    if gap.len() > LOOK_BACK {
+        return false;
+    }
+    let mut words = 0;
+    for piece in gap.split(|&c| c == b' ') {
+        let (mut syllables, mut latin) = (0usize, false);
+        for (k, &c) in piece.iter().enumerate() {
+            step();
+            if c < 0x80 {
+                if mark_ends_clause(piece, k) {
+                    return false;
+                }
+                latin |= c.is_ascii_alphanumeric();
+            } else if c == 0xE3 && laugh_at(&piece[k..]) {
+                return false;
+            } else if syllable_at(&piece[k..]) {
+                syllables += 1;
+            } else {
+                continue;
+            }
+            if words + syllables.div_ceil(SYLLABLES_PER_WORD) + usize::from(latin) > max {
+                return false;
+            }
+        }
+        words += syllables.div_ceil(SYLLABLES_PER_WORD) + usize::from(latin);
+    }
+    // (a gap that is no UTF-8 counts as ending a clause, as `gap_words` has it)
+    std::str::from_utf8(gap).is_ok()
+}
+
+/// Whether `b` starts with ㅋㅋ, ㅠㅠ or ㅜㅜ (a laugh or tears end a clause, see [`gap_words`]).
+fn laugh_at(b: &[u8]) -> bool {
+    ["ㅋㅋ", "ㅠㅠ", "ㅜㅜ"]
+        .iter()
+        .any(|l| b.starts_with(l.as_bytes()))
+}
+
+/// Whether `b` starts with a precomposed Hangul syllable (U+AC00 to U+D7A3), read from its bytes.
+fn syllable_at(b: &[u8]) -> bool {
+    match b {
+        [l @ 0xEA..=0xED, m, n, ..] if m & 0xC0 == 0x80 && n & 0xC0 == 0x80 => {
+            let c = (u32::from(l & 0x0F) << 12) | (u32::from(m & 0x3F) << 6) | u32::from(n & 0x3F);
+            (0xAC00..=0xD7A3).contains(&c)
+        }
+        _ => false,
+    }
+}
+
+/// Whether no clause ends in `gap` (`gap_words(gap).is_some()`), for a gap of at most
+/// [`LOOK_BACK`] bytes (a longer one counts as ending one).
+fn one_clause_gap(gap: &[u8]) -> bool {
+    gap_within(gap, usize::MAX)
 }
 
 /// Verbs that may stand between an ambiguous alias and the outage or recovery phrase it is the
@@ -276,6 +380,10 @@ pub const SENTENCE_WINDOW: usize = 8;
 /// ends a sentence (`.`, `!`, `?`, `;`) or a polite Korean ending ([`sentence::polite_end`])
 /// stands in it. What the normaliser folds away is read by [`sentence::ends_between`].
 fn sentence_words(gap: &[u8]) -> Option<usize> {
+    // (a gap longer than `LOOK_BACK` bytes counts as a sentence's end, as in `gap_within`)
+    if gap.len() > LOOK_BACK {
+        return None;
+    }
     let text = std::str::from_utf8(gap).ok()?;
     if !text.is_ascii() && sentence::polite_end(text) {
         return None;
@@ -379,15 +487,22 @@ fn after_address(gap: &[u8]) -> Option<usize> {
 /// Whether a piece of a gap (between spaces) holds a mark that ends a clause: `.`, `!`, `?`,
 /// `;` or `,`, but a `.` or `,` between two digits and a `.` inside a name ("gitlab.com").
 fn ends_clause(b: &[u8]) -> bool {
-    b.iter().enumerate().any(|(k, &c)| {
-        let between_digits =
-            k > 0 && b[k - 1].is_ascii_digit() && b.get(k + 1).is_some_and(u8::is_ascii_digit);
-        // "gitlab.com pipelines stuck": a dot inside a name ends no clause.
-        let in_name = c == b'.'
-            && (k == 0 || b[k - 1].is_ascii_alphanumeric())
-            && b.get(k + 1).is_some_and(u8::is_ascii_alphabetic);
-        matches!(c, b'.' | b'!' | b'?' | b';' | b',') && !between_digits && !in_name
-    })
+    (0..b.len()).any(|k| mark_ends_clause(b, k))
+}
+
+/// Whether byte `k` of the piece `b` is a mark that ends a clause (see [`ends_clause`]).
+fn mark_ends_clause(b: &[u8], k: usize) -> bool {
+    let c = b[k];
+    if !matches!(c, b'.' | b'!' | b'?' | b';' | b',') {
+        return false;
+    }
+    let between_digits =
+        k > 0 && b[k - 1].is_ascii_digit() && b.get(k + 1).is_some_and(u8::is_ascii_digit);
+    // "gitlab.com pipelines stuck": a dot inside a name ends no clause.
+    let in_name = c == b'.'
+        && (k == 0 || b[k - 1].is_ascii_alphanumeric())
+        && b.get(k + 1).is_some_and(u8::is_ascii_alphabetic);
+    !between_digits && !in_name
 }
 
 /// Whether `text` may hold an HTML character reference: a `&` followed by an ASCII letter (a
@@ -1058,10 +1173,41 @@ impl Scratch {
     }
 }
 
+/// The compiled entries. Every rule reads a hit's entry by its term (`self.entries[h.term]`)
+/// for each hit it looks at, so in unit tests those reads are counted ([`tests::steps`]): a
+/// deterministic measure of how many hits the rules read, which must grow in step with a post's
+/// length, not with its square.
+struct Entries(Vec<Entry>);
+
+impl std::ops::Deref for Entries {
+    type Target = [Entry];
+
+    fn deref(&self) -> &[Entry] {
+        &self.0
+    }
+}
+
+impl std::ops::Index<usize> for Entries {
+    type Output = Entry;
+
+    #[inline]
+    fn index(&self, term: usize) -> &Entry {
+        step();
+        &self.0[term]
+    }
+}
+
+/// Counts one step of a rule's reading in unit tests (see [`Entries`]); nothing otherwise.
+#[inline(always)]
+pub(super) fn step() {
+    #[cfg(test)]
+    tests::STEPS.with(|s| s.set(s.get() + 1));
+}
+
 /// The compiled lexicon.
 pub struct Matcher {
     ac: Longest,
-    entries: Vec<Entry>,
+    entries: Entries,
     templates: Vec<Template>,
     services: Vec<Service>,
     /// Normalised aliases, to keep @mentions that name a service.
@@ -1194,7 +1340,7 @@ impl Matcher {
         let misspell = Arc::new(Misspellings::new(&entries[..literal]));
         let mut m = Matcher {
             ac,
-            entries,
+            entries: Entries(entries),
             templates: lex.templates,
             services: lex.services,
             handles,
@@ -1353,7 +1499,12 @@ impl Matcher {
         let call = self.stretched_call(stage, hay, &s.hits);
         self.drop_without_context(hay, call, &mut s.hits, &mut s.dropped);
         self.drop_without_subject(&s.norm, &s.layout, call, &mut s.hits, &mut s.dropped);
-        let mut last = self.sort_by_role(hay, &s.hits, &s.dropped, &mut s.roles);
+        // In text order from here on (`contrast_works` searches it); the hits set aside start
+        // apart, so the order is that of any stable sort (`Scratch::hits`).
+        if !s.dropped.is_sorted_by_key(|h| h.start) {
+            s.dropped.sort_unstable_by_key(|h| (h.start, h.end, h.term));
+        }
+        let mut last = self.sort_by_role(&s.norm, &s.hits, &s.dropped, &mut s.roles);
         let composed = self.compose(hay, call, &s.hits, &mut last, &mut s.roles);
 
         let (outage, cancelled) = last.standing_outage();
@@ -1426,7 +1577,7 @@ impl Matcher {
         hits.iter().any(|c| match self.entries[c.term].kind {
             TermKind::Cue(sense) => {
                 let s = &self.senses[sense];
-                s.every && c.end <= at && gap_words(&hay[c.end..at]).is_some_and(|n| n <= s.window)
+                s.every && c.end <= at && gap_within(&hay[c.end..at], s.window)
             }
             _ => false,
         })
@@ -1473,12 +1624,17 @@ impl Matcher {
         let hay = s.norm.as_bytes();
         let one_clause = |a: &Hit, b: &Hit| {
             let (first, second) = if a.start <= b.start { (a, b) } else { (b, a) };
-            first.end <= second.start && gap_words(&hay[first.end..second.start]).is_some()
+            first.end <= second.start && one_clause_gap(&hay[first.end..second.start])
         };
+        // (only the names at most `LOOK_BACK` bytes away can be in one clause with it)
         let named_with = |d: &Hit| {
-            s.hits.iter().any(|h| {
-                matches!(self.entries[h.term].kind, TermKind::Alias(_)) && one_clause(h, d)
-            })
+            let from = s.hits.partition_point(|h| h.end + LOOK_BACK < d.start);
+            s.hits[from..]
+                .iter()
+                .take_while(|h| h.start <= d.end + LOOK_BACK)
+                .any(|h| {
+                    matches!(self.entries[h.term].kind, TermKind::Alias(_)) && one_clause(h, d)
+                })
         };
         s.roles.excluded.is_empty()
             && s.roles.negated.is_empty()
@@ -1613,6 +1769,15 @@ impl Matcher {
         if !named {
             return;
         }
+        // The hits are in text order by their starts; with the longest one's length, the hits
+        // that may overlap or end at a position are found by a search, not a pass over all of
+        // them (a post of the same form over and over has as many forms as hits).
+        let mut longest = hits.iter().map(|h| h.end - h.start).max().unwrap_or(0);
+        let first_exclude_end = hits
+            .iter()
+            .filter(|h| self.entries[h.term].kind == TermKind::Exclude)
+            .map(|h| h.end)
+            .min();
         let mut add = |start: usize, end: usize, form: Form| {
             // A long code whose start is a service's own prefix names it; the rest is the error.
             let start = if form == Form::Code {
@@ -1622,7 +1787,8 @@ impl Matcher {
             };
             // A word in -s before "again" is a verb only right after what works.
             let names = |at: usize| {
-                hits.iter().any(|h| {
+                let from = hits.partition_point(|h| h.start + longest < at);
+                hits[from..].iter().take_while(|h| h.start <= at).any(|h| {
                     h.end == at
                         && matches!(
                             self.entries[h.term].kind,
@@ -1640,25 +1806,42 @@ impl Matcher {
             let decisive = |h: &Hit| overlaps(h) && !self.entries[h.term].kind.facet_only();
             // A look-alike excluded before it says the post speaks of something else (핸드폰이
             // 먹통이 돼서 … 못 들어감: the writer's phone).
-            let excluded_before =
-                |h: &Hit| h.end <= start && self.entries[h.term].kind == TermKind::Exclude;
-            if hits.iter().any(|h| decisive(h) || excluded_before(h)) {
+            // (no exclusion is ever taken out of `hits` here: one that overlaps is decisive)
+            let excluded_before = first_exclude_end.is_some_and(|e| e <= start);
+            let lo = hits.partition_point(|h| h.start + longest < start);
+            let hi = hits.partition_point(|h| h.start < end);
+            if excluded_before || hits[lo..hi].iter().any(decisive) {
                 return;
             }
             let facet = |h: &Hit| matches!(self.entries[h.term].kind, TermKind::Facet(_));
-            covered.extend(hits.iter().filter(|h| overlaps(h) && facet(h)));
-            hits.retain(|h| !overlaps(h));
-            let at = hits.partition_point(|h| h.start < start);
+            covered.extend(hits[lo..hi].iter().filter(|h| overlaps(h) && facet(h)));
+            longest = longest.max(end - start);
             let term = self.literal + Form::ALL.iter().position(|f| *f == form).unwrap_or(0);
-            hits.insert(
-                at,
-                Hit {
-                    start,
-                    end,
-                    term,
-                    dropped: None,
-                },
-            );
+            let form = Hit {
+                start,
+                end,
+                term,
+                dropped: None,
+            };
+            // The hits it overlaps leave (they all stand in `lo..hi`), and it takes its place in
+            // text order: within `lo..hi` when one left, so that the rest of the list moves only
+            // when more than one left or none did.
+            let mut kept = lo;
+            for r in lo..hi {
+                if !overlaps(&hits[r]) {
+                    hits[kept] = hits[r];
+                    kept += 1;
+                }
+            }
+            if kept < hi {
+                let at = lo + hits[lo..kept].partition_point(|h| h.start < start);
+                hits.copy_within(at..kept, at + 1);
+                hits[at] = form;
+                hits.drain(kept + 1..hi);
+            } else {
+                let at = hits.partition_point(|h| h.start < start);
+                hits.insert(at, form);
+            }
         };
         grammar::for_each(hay.as_bytes(), &mut add);
         grammar::for_each_again(hay.as_bytes(), &mut add);
@@ -1684,7 +1867,7 @@ impl Matcher {
     /// The entries the automaton matches literally (the grammar forms follow them in
     /// [`Matcher::entries`]).
     pub fn literal_entries(&self) -> &[Entry] {
-        &self.entries[..self.literal]
+        &self.entries.0[..self.literal]
     }
 
     /// What may stand next to an ambiguous alias that [`Matcher::drop_without_context`] keeps,
@@ -1754,7 +1937,7 @@ impl Matcher {
     ) {
         let hay = norm.as_bytes();
         let mut glued = grammar::Glued::new(stage, norm);
-        set_aside(hits, dropped, |hits, i| {
+        set_aside(hits, dropped, |hits, i, _| {
             let h = hits[i];
             let hangul_alias = matches!(self.entries[h.term].kind, TermKind::Alias(_))
                 && self.entries[h.term]
@@ -1843,7 +2026,7 @@ impl Matcher {
         hits: &mut Vec<Hit>,
         dropped: &mut Vec<Hit>,
     ) {
-        set_aside(hits, dropped, |hits, i| {
+        set_aside(hits, dropped, |hits, i, _| {
             let h = hits[i];
             let why = match self.entries[h.term].ambiguity() {
                 Ambiguity::None => None,
@@ -1912,7 +2095,7 @@ impl Matcher {
                         self.entries[x.term].kind,
                         TermKind::Outage | TermKind::Recovery
                     ) && x.start >= h.end
-                        && gap_words(&hay[h.end..x.start]).is_some_and(|n| n <= HEAD_REACH)
+                        && gap_within(&hay[h.end..x.start], HEAD_REACH)
                 })
     }
 
@@ -1953,7 +2136,7 @@ impl Matcher {
                 && e.kind == TermKind::Outage
                 && x.end <= h.start
                 && hay[x.start..h.start].is_ascii()
-                && gap_words(&hay[x.end..h.start]).is_some_and(|n| n <= SUBJECT_WINDOW)
+                && gap_within(&hay[x.end..h.start], SUBJECT_WINDOW)
                 && std::str::from_utf8(&hay[x.end..h.start]).is_ok_and(|gap| {
                     gap.split(' ')
                         .rfind(|w| !w.is_empty())
@@ -1974,7 +2157,7 @@ impl Matcher {
         hits[i + 1..].iter().any(|a| {
             matches!(self.entries[a.term].kind, TermKind::Alias(_))
                 && a.start >= h.end
-                && gap_words(&hay[h.end..a.start]).is_some_and(|n| n <= SUBJECT_WINDOW)
+                && gap_within(&hay[h.end..a.start], SUBJECT_WINDOW)
                 && std::str::from_utf8(&hay[h.end..a.start]).is_ok_and(|gap| {
                     gap.split(' ')
                         .rfind(|w| !w.is_empty())
@@ -2002,7 +2185,17 @@ impl Matcher {
             return;
         }
         let one_service = self.one_service(hits);
-        set_aside(hits, dropped, |hits, i| {
+        // Read of the whole post, not of the hits around each one.
+        let turned = hits.iter().any(|x| {
+            matches!(
+                self.entries[x.term].kind,
+                TermKind::Negation | TermKind::Counter
+            )
+        });
+        let provider = hits.iter().any(|a| {
+            matches!(self.entries[a.term].kind, TermKind::Alias(_)) && self.is_provider(a)
+        });
+        set_aside(hits, dropped, |hits, i, _| {
             let h = hits[i];
             // 터지다 of a phone line is its signal coming through (skt 이제 터지네요); of an app
             // it is a crash: such a return takes only a provider as its subject, and so does
@@ -2018,7 +2211,7 @@ impl Matcher {
                     matches!(self.entries[a.term].kind, TermKind::Alias(_))
                         && (!signal || self.is_provider(a))
                         && a.end <= h.start
-                        && gap_words(&hay[a.end..h.start]).is_some_and(|n| n <= SUBJECT_WINDOW)
+                        && gap_within(&hay[a.end..h.start], SUBJECT_WINDOW)
                         && !self.cue_between(&hits[j + 1..i])
                         && !sentence::own_thing_before(text, layout, h.start, self.is_provider(a))
                 })
@@ -2032,7 +2225,7 @@ impl Matcher {
                 one_service
                     && self.entries[h.term].kind == TermKind::Outage
                     && h.term < self.literal
-                    && self.far_subject(text, layout, hits, i)
+                    && self.far_subject(text, layout, hits, i, turned)
             };
             // A `^` denial ("디코 문제는 아님", "aws 문제가 아니라") speaks of the service named
             // right before it, not of what else failed ("연결이 안 돼요 와이파이 문제 아님").
@@ -2054,7 +2247,7 @@ impl Matcher {
                 || (other_ways && self.named_after_preposition(hay, hits, i))
                 || (other_ways && function_subject())
                 || (other_ways && far_subject())
-                || (one_service && self.provider_line_subject(hay, hits, i))
+                || (one_service && provider && self.provider_line_subject(hay, hits, i))
                 // "steammmm nooooo … the store is a blank page": a stretched call lends its name.
                 || (one_service
                     && other_ways
@@ -2080,15 +2273,17 @@ impl Matcher {
     /// naming the service: "opened dropbox an hour ago, the icon is just stuck going round",
     /// LG유플러스 IPTV랑 인터넷이 동시에 나갔어요. Not a grammar form (안 + any verb reaches
     /// too many verbs that are no failure: 덕분에 안 헤맸어요).
-    fn far_subject(&self, text: &str, layout: &Layout, hits: &[Hit], i: usize) -> bool {
+    /// (`turned`: whether a negation or counter-evidence stands anywhere in the post.)
+    fn far_subject(
+        &self,
+        text: &str,
+        layout: &Layout,
+        hits: &[Hit],
+        i: usize,
+        turned: bool,
+    ) -> bool {
         let hay = text.as_bytes();
         let h = hits[i];
-        let turned = hits.iter().any(|x| {
-            matches!(
-                self.entries[x.term].kind,
-                TermKind::Negation | TermKind::Counter
-            )
-        });
         // "it isn't offline": a negative right before the predicate (the word before it only:
         // the text before is not checked or split whole for each outage word).
         let word_before = hay[..h.start]
@@ -2199,7 +2394,7 @@ impl Matcher {
             };
             self.facets()[x].class == FacetClass::Function
                 && f.end <= h.start
-                && gap_words(&hay[f.end..h.start]).is_some_and(|n| n <= SUBJECT_WINDOW)
+                && gap_within(&hay[f.end..h.start], SUBJECT_WINDOW)
         })
     }
 
@@ -2224,14 +2419,16 @@ impl Matcher {
                     .is_some_and(|r| r.is_empty() || r.starts_with(' '))
             })
         };
-        let line_fails = hits.iter().enumerate().any(|(i, h)| {
+        let line_fails = hits.iter().enumerate().any(|(at, h)| {
+            let near = around(hits.len(), at);
+            let (i, hits) = (at - near.start, &hits[near]);
             self.entries[h.term].kind == TermKind::Outage
                 && (line(&self.entries[h.term].pattern)
                     || hits[..i].iter().enumerate().any(|(j, c)| {
                         self.entries[c.term].kind == TermKind::Context
                             && line(&self.entries[c.term].pattern)
                             && c.end <= h.start
-                            && gap_words(&hay[c.end..h.start]).is_some_and(|n| n <= SUBJECT_WINDOW)
+                            && gap_within(&hay[c.end..h.start], SUBJECT_WINDOW)
                             // "KT 인터넷은 멀쩡한데 유튜브만 안 나옴": the line works, the app
                             // named after it fails.
                             && !hits[j + 1..i].iter().any(|x| {
@@ -2251,16 +2448,15 @@ impl Matcher {
     /// phone provider, has a `[context]` word of that provider's line before it in its clause, at
     /// most [`SUBJECT_WINDOW`] words away: the line is the provider's ("SK브로드밴드 기사님
     /// 다녀가시고 *인터넷* 다시 잘됨", "rogers, *internet* keeps dropping").
+    /// (Asked only when the post names a provider.)
     fn provider_line_subject(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
         let h = hits[i];
-        hits.iter()
-            .any(|a| matches!(self.entries[a.term].kind, TermKind::Alias(_)) && self.is_provider(a))
-            && hits[..i].iter().any(|c| {
-                self.entries[c.term].kind == TermKind::Context
-                    && OWN_LINE.contains(&self.entries[c.term].pattern.as_str())
-                    && c.end <= h.start
-                    && gap_words(&hay[c.end..h.start]).is_some_and(|n| n <= SUBJECT_WINDOW)
-            })
+        hits[..i].iter().any(|c| {
+            self.entries[c.term].kind == TermKind::Context
+                && OWN_LINE.contains(&self.entries[c.term].pattern.as_str())
+                && c.end <= h.start
+                && gap_within(&hay[c.end..h.start], SUBJECT_WINDOW)
+        })
     }
 
     /// Notes the outage hit `h` in `last` (see [`Matcher::sort_by_role`]): as the story of a
@@ -2288,31 +2484,25 @@ impl Matcher {
         }
     }
 
-    /// Notes a `{service}` frame around the name `h` of `svc` (see [`Matcher::sort_by_role`]),
-    /// unless it is told as past, quoted, or its word is read in another sense.
-    fn note_frame(
+    /// The `{service}` frame around the name `h` (see [`Matcher::sort_by_role`]), unless it is
+    /// told as past, quoted, or its word is read in another sense. `quotes` caches whether the
+    /// post holds a quotation mark at all, asked once, when a frame stands.
+    fn frame_at(
         &self,
-        hay: &[u8],
+        text: &str,
         hits: &[Hit],
         dropped: &[Hit],
         h: &Hit,
-        roles: &mut Roles,
-        last: &mut Last,
-    ) {
-        let TermKind::Alias(svc) = self.entries[h.term].kind else {
-            return;
-        };
-        let frame = self
-            .template_at(hay, h, hits)
+        quotes: &mut Option<bool>,
+    ) -> Option<usize> {
+        let hay = text.as_bytes();
+        self.template_at(hay, h, hits)
             .filter(|&t| !self.told_as_past(hay, hits, h, t))
-            .filter(|_| !self.quoted_frame(hay, h))
-            .filter(|&t| !self.frame_in_other_sense(h, t, dropped));
-        if let Some(t) = frame {
-            roles.terms.push(self.entries.len() + t);
-            last.outage = Some(h.start);
-            last.name_outage(h.start);
-            last.template_service.get_or_insert(svc);
-        }
+            .filter(|_| {
+                !(*quotes.get_or_insert_with(|| sentence::has_quote_mark(text))
+                    && self.quoted_frame(text, h))
+            })
+            .filter(|&t| !self.frame_in_other_sense(h, t, dropped))
     }
 
     /// Notes the recovery hit `hits[i]` (see [`Matcher::sort_by_role`]): as a return, as
@@ -2322,13 +2512,14 @@ impl Matcher {
         hay: &[u8],
         hits: &[Hit],
         i: usize,
+        named: &Named,
         roles: &mut Roles,
         last: &mut Last,
     ) {
         let h = hits[i];
         // "아프리카 방송 안 나와서 치지직으로 갈아탐 … 치지직은 잘 됨": the other service
         // works, said in contrast; the first one's outage stands.
-        if last.outage.is_some() && self.contrast_works(hay, hits, &[], i) {
+        if last.outage.is_some() && self.contrast_works(hay, hits, &[], i, named) {
             return;
         }
         // "카카오 주가 떨어져도 카톡은 잘 됨": with no outage before it, a service marked as a
@@ -2344,17 +2535,35 @@ impl Matcher {
 
     /// Lists the kept hits in `roles` by what they stand for, and notes where the last one of
     /// each kind starts.
-    fn sort_by_role(&self, hay: &[u8], hits: &[Hit], dropped: &[Hit], roles: &mut Roles) -> Last {
+    fn sort_by_role(&self, text: &str, hits: &[Hit], dropped: &[Hit], roles: &mut Roles) -> Last {
+        let hay = text.as_bytes();
         let mut last = Last::default();
         // An own-fault counter waiting for what its clause says (see `own_fault_denied`).
         let mut own = None;
-        for (i, h) in hits.iter().enumerate() {
+        // Which services were named before each hit, for `contrast_works` (the whole post's, not
+        // only the hits around).
+        let mut named = Named::default();
+        // Whether the post holds a quotation mark at all, asked once, when a frame stands.
+        let mut quotes = None;
+        for (at, h) in hits.iter().enumerate() {
+            // The hits each rule reads: those around this one (see `LOOK_AROUND`).
+            let near = around(hits.len(), at);
+            if let TermKind::Alias(svc) = self.entries[h.term].kind {
+                named.see(at, svc);
+            }
+            named.base = near.start;
+            let (i, hits) = (at - near.start, &hits[near]);
             match self.entries[h.term].kind {
                 TermKind::Alias(svc) => {
                     if !roles.services.contains(&svc) {
                         roles.services.push(svc);
                     }
-                    self.note_frame(hay, hits, dropped, h, roles, &mut last);
+                    if let Some(t) = self.frame_at(text, hits, dropped, h, &mut quotes) {
+                        roles.terms.push(self.entries.len() + t);
+                        last.outage = Some(h.start);
+                        last.name_outage(h.start);
+                        last.template_service.get_or_insert(svc);
+                    }
                 }
                 TermKind::Outage => {
                     // "it's not Discord that's broken, it's my router": the cleft denies it.
@@ -2366,7 +2575,7 @@ impl Matcher {
                     roles.terms.push(h.term);
                     self.note_outage(hay, h, &mut last);
                 }
-                TermKind::Recovery => self.note_recovery(hay, hits, i, roles, &mut last),
+                TermKind::Recovery => self.note_recovery(hay, hits, i, &named, roles, &mut last),
                 TermKind::Negation => {
                     // "유심 문제인 줄 알았는데 가족 폰도 다 그럼": the writer's own thing was
                     // suspected first, and the outage stands.
@@ -2379,7 +2588,7 @@ impl Matcher {
                 TermKind::Counter => {
                     // "카톡은 먹통인데 라인은 멀쩡", "배민 안 돼서 요기요로 시킴 … 요기요는 잘만
                     // 되더라": another service works, said in contrast; the outage stands.
-                    if last.outage.is_some() && self.contrast_works(hay, hits, dropped, i) {
+                    if last.outage.is_some() && self.contrast_works(hay, hits, dropped, i, &named) {
                         continue;
                     }
                     roles.negated.push(h.term);
@@ -2530,7 +2739,7 @@ impl Matcher {
         let returned = ["이제", "다시", "드디어", "지금"]
             .iter()
             .any(|w| memchr::memmem::find(gap, w.as_bytes()).is_some());
-        topic && !returned && gap_words(gap).is_some_and(|n| n <= SUBJECT_WINDOW)
+        topic && !returned && gap_within(gap, SUBJECT_WINDOW)
     }
 
     /// Whether the `{service}` frame `t` around the name `h` holds an outage word that a sense
@@ -2540,9 +2749,10 @@ impl Matcher {
         let t = &self.templates[t];
         let lo = h.start.saturating_sub(t.prefix.len() + 1);
         let hi = h.end + t.suffix.len() + 1;
-        dropped.iter().any(|d| {
+        // `dropped` is in text order and no term is `LOOK_BACK` bytes long: only those near.
+        let from = dropped.partition_point(|d| d.start + LOOK_BACK <= lo);
+        dropped[from..].iter().take_while(|d| d.start < hi).any(|d| {
             matches!(d.dropped, Some(Dropped::Sense(_)))
-                && d.start < hi
                 && d.end > lo
                 && (d.end <= h.start || d.start >= h.end)
         })
@@ -2555,7 +2765,14 @@ impl Matcher {
     /// so the phrase still tells the facet reader that something works. The subject may be an
     /// ambiguous name set aside for want of a term beside it (`dropped`, 요기요*는* 잘만 되더라):
     /// the topic particle and the phrase are the term.
-    fn contrast_works(&self, hay: &[u8], hits: &[Hit], dropped: &[Hit], i: usize) -> bool {
+    fn contrast_works(
+        &self,
+        hay: &[u8],
+        hits: &[Hit],
+        dropped: &[Hit],
+        i: usize,
+        named: &Named,
+    ) -> bool {
         let h = hits[i];
         let service = |a: &Hit| match self.entries[a.term].kind {
             TermKind::Alias(svc) => Some(svc),
@@ -2569,7 +2786,11 @@ impl Matcher {
         else {
             return false;
         };
-        let set_aside = dropped
+        // (`dropped` is in text order: only the names that may stand within `LOOK_BACK` bytes of
+        // the phrase are read; one further away is too far whichever is taken)
+        let from = dropped.partition_point(|a| a.start + 2 * LOOK_BACK < h.start);
+        let to = dropped.partition_point(|a| a.start < h.start);
+        let set_aside = dropped[from..to]
             .iter()
             .filter(|a| {
                 a.dropped == Some(Dropped::NoContext) && a.end <= h.start && a.start > kept.0.end
@@ -2581,10 +2802,8 @@ impl Matcher {
         let topic =
             hay[a.end..].starts_with("은".as_bytes()) || hay[a.end..].starts_with("는".as_bytes());
         topic
-            && gap_words(&hay[a.end..h.start]).is_some_and(|n| n <= SUBJECT_WINDOW)
-            && hits[..k]
-                .iter()
-                .any(|b| service(b).is_some_and(|other| other != svc))
+            && gap_within(&hay[a.end..h.start], SUBJECT_WINDOW)
+            && named.other_before(named.base + k, svc)
     }
 
     /// Counts the counter `h` in `last`. A status page's reading (a word of [`STATUS_READINGS`]:
@@ -2674,10 +2893,7 @@ impl Matcher {
     /// recovery phrase (see [`Matcher::sort_by_role`]).
     fn told_as_before(&self, hay: &[u8], h: &Hit) -> bool {
         let before = &hay[..h.start];
-        let from = before
-            .iter()
-            .rposition(|&c| matches!(c, b'.' | b'!' | b'?' | b';' | b','))
-            .map_or(0, |p| p + 1);
+        let from = clause_start(before);
         let clause = std::str::from_utf8(&before[from..]).unwrap_or("");
         // A quotation mark standing alone before a quoted error ("of \"unavailable\"") is no word.
         let word = |w: &&str| w.chars().any(char::is_alphanumeric);
@@ -2847,7 +3063,7 @@ impl Matcher {
             return;
         }
         let mut inherited = None;
-        set_aside(hits, dropped, |hits, i| {
+        set_aside(hits, dropped, |hits, i, _| {
             let h = hits[i];
             let e = &self.entries[h.term];
             // An `every` sense (past talk) sets recovery phrases aside too: "작년 카톡 장애 기사
@@ -2877,7 +3093,7 @@ impl Matcher {
                     } else {
                         return false;
                     };
-                    gap_words(&hay[a..b]).is_some_and(|n| n <= self.senses[sense].window)
+                    gap_within(&hay[a..b], self.senses[sense].window)
                 })
             } else {
                 None
@@ -2941,7 +3157,7 @@ impl Matcher {
     /// where the pair starts, the works word and the function word.
     fn composed_return(&self, hay: &[u8], hits: &[Hit]) -> Option<(usize, TermId, TermId)> {
         let kind = |h: &Hit| self.entries[h.term].kind;
-        hits.windows(2).find_map(|w| {
+        hits.windows(2).enumerate().find_map(|(k, w)| {
             let (g, v) = (&w[0], &w[1]);
             let stated = kind(v) == TermKind::Works
                 && STATED_WORKS.contains(&self.entries[v.term].pattern.as_str())
@@ -2952,12 +3168,16 @@ impl Matcher {
                 && !BOUND_AFTER_STATED
                     .iter()
                     .any(|e| starts_with(&hay[v.end..], e.as_bytes()));
-            let named = hits.iter().any(|a| {
-                matches!(kind(a), TermKind::Alias(_))
-                    && a.end <= g.start
-                    && gap_words(&hay[a.end..g.start]).is_some_and(|n| n <= COMPOSE_REACH)
-            });
-            (stated && named).then_some((g.start, v.term, g.term))
+            // The name a few words before (asked only of a stated return, and of the hits
+            // around it: see `LOOK_AROUND`).
+            let named = || {
+                hits[k.saturating_sub(LOOK_AROUND)..k].iter().any(|a| {
+                    matches!(kind(a), TermKind::Alias(_))
+                        && a.end <= g.start
+                        && gap_within(&hay[a.end..g.start], COMPOSE_REACH)
+                })
+            };
+            (stated && named()).then_some((g.start, v.term, g.term))
         })
     }
 
@@ -2973,16 +3193,18 @@ impl Matcher {
         call: Option<usize>,
         hits: &[Hit],
     ) -> Option<(usize, TermId, TermId)> {
-        let near =
-            |a: usize, b: usize| a <= b && gap_words(&hay[a..b]).is_some_and(|n| n <= COMPOSE_GAP);
+        let near = |a: usize, b: usize| a <= b && gap_within(&hay[a..b], COMPOSE_GAP);
         let kind = |h: &Hit| self.entries[h.term].kind;
         let function =
             |h: &Hit| !matches!(kind(h), TermKind::Alias(_)) && self.facets.names_function(h.term);
         let hangul = |h: &Hit| hay[h.start] >= 0x80;
-        hits.iter().enumerate().find_map(|(i, f)| {
+        hits.iter().enumerate().find_map(|(at, f)| {
             if kind(f) != TermKind::Fails {
                 return None;
             }
+            // (the pair and the name are read among the hits around: see `LOOK_AROUND`)
+            let window = around(hits.len(), at);
+            let (i, hits) = (at - window.start, &hits[window]);
             let g = hits[i + 1..]
                 .iter()
                 .find(|g| function(g) && near(f.end, g.start))
@@ -2997,7 +3219,7 @@ impl Matcher {
                 || hits.iter().any(|a| {
                     matches!(kind(a), TermKind::Alias(_))
                         && a.end <= start
-                        && gap_words(&hay[a.end..start]).is_some_and(|n| n <= COMPOSE_REACH)
+                        && gap_within(&hay[a.end..start], COMPOSE_REACH)
                 });
             named.then_some((start, f.term, g.term))
         })
@@ -3012,7 +3234,7 @@ impl Matcher {
         if !sentence::has_quote_mark(hay) {
             return;
         }
-        set_aside(hits, dropped, |hits, i| {
+        set_aside(hits, dropped, |hits, i, _| {
             let h = hits[i];
             let phrase = matches!(
                 self.entries[h.term].kind,
@@ -3028,13 +3250,10 @@ impl Matcher {
 
     /// Whether the service's name `a` stands in a short quotation with other words (a frame
     /// quoted whole: "\"is netflix down\" was my most-googled phrase").
-    fn quoted_frame(&self, hay: &[u8], a: &Hit) -> bool {
-        let Ok(text) = std::str::from_utf8(hay) else {
-            return false;
-        };
-        sentence::has_quote_mark(text)
-            && sentence::quotation_around(text, a.start, a.end)
-                .is_some_and(|(from, to)| from < a.start || a.end < to)
+    /// (`text` holds a quotation mark: [`Matcher::sort_by_role`] asks that once.)
+    fn quoted_frame(&self, text: &str, a: &Hit) -> bool {
+        sentence::quotation_around(text, a.start, a.end)
+            .is_some_and(|(from, to)| from < a.start || a.end < to)
     }
 
     /// Whether the hit `h` stands in a short quotation ([`sentence::quotation_around`]) that
@@ -3054,7 +3273,7 @@ impl Matcher {
             && hits.iter().any(|a| {
                 matches!(self.entries[a.term].kind, TermKind::Alias(_))
                     && a.end <= opener
-                    && gap_words(&hay.as_bytes()[a.end..opener]).is_some_and(|n| n <= 3)
+                    && gap_within(&hay.as_bytes()[a.end..opener], 3)
             });
         !spoken_by_service
             && hits.iter().any(|a| {
@@ -3069,7 +3288,7 @@ impl Matcher {
     /// 끊김 없이, 먹통이었던 거), and the recovery hits right after 안 or 못 (로그인이 안 되네요),
     /// from `hits` to `dropped` (see `endings.rs`).
     fn set_aside_by_ending(&self, hay: &[u8], hits: &mut Vec<Hit>, dropped: &mut Vec<Hit>) {
-        set_aside(hits, dropped, |hits, i| {
+        set_aside(hits, dropped, |hits, i, _| {
             let h = hits[i];
             let kind = self.entries[h.term].kind;
             let phrase = matches!(kind, TermKind::Outage | TermKind::Recovery);
@@ -3110,7 +3329,7 @@ impl Matcher {
         hits: &mut Vec<Hit>,
         dropped: &mut Vec<Hit>,
     ) {
-        set_aside(hits, dropped, |hits, i| {
+        set_aside(hits, dropped, |hits, i, _| {
             let h = hits[i];
             let e = &self.entries[h.term];
             let straddles = matches!(e.kind, TermKind::Cue(_))
@@ -3140,7 +3359,12 @@ impl Matcher {
     /// down" and 카톡 또 다운 keep theirs. With no service named before it in its clause, a hit is
     /// left as it is.
     fn set_aside_other_subjects(&self, hay: &[u8], hits: &mut Vec<Hit>, dropped: &mut Vec<Hit>) {
-        set_aside(hits, dropped, |hits, i| {
+        // Read of the whole post for `back_on_a_service`, not of the hits around each one.
+        let first_alias = hits
+            .iter()
+            .position(|h| matches!(self.entries[h.term].kind, TermKind::Alias(_)));
+        let supports = hits.iter().filter(|x| self.supports_return(x)).count();
+        set_aside(hits, dropped, |hits, i, at| {
             let h = hits[i];
             let e = &self.entries[h.term];
             // A return needs three words of their own in between: a service's parts come back
@@ -3160,7 +3384,7 @@ impl Matcher {
                     && self.own_unnamed_subject(hay, hits, i))
                 || (e.kind == TermKind::Recovery
                     && e.figurative
-                    && self.back_on_a_service(hay, hits, i))
+                    && self.back_on_a_service(hay, hits, i, at, (first_alias, supports)))
             {
                 Err(Dropped::OtherSubject)
             } else {
@@ -3178,10 +3402,7 @@ impl Matcher {
     fn writers_own_thing(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
         let h = hits[i];
         let before = &hay[..h.start];
-        let from = before
-            .iter()
-            .rposition(|&c| matches!(c, b'.' | b'!' | b'?' | b';' | b','))
-            .map_or(0, |p| p + 1);
+        let from = clause_start(before);
         let clause = &before[from..];
         if !clause.is_ascii() {
             return false;
@@ -3234,11 +3455,19 @@ impl Matcher {
 
     /// Whether "my", "our", "your" or "their" stands between hit `hits[i]` and the last service
     /// named before it.
+    /// (Read at most [`LOOK_BACK`] bytes back, from a space on.)
     fn possessive_before(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
+        let lo = hits[i].start.saturating_sub(LOOK_BACK);
+        let lo = if lo == 0 {
+            0
+        } else {
+            memchr::memchr(b' ', &hay[lo..hits[i].start]).map_or(hits[i].start, |p| lo + p)
+        };
         let from = hits[..i]
             .iter()
             .rfind(|a| matches!(self.entries[a.term].kind, TermKind::Alias(_)))
-            .map_or(0, |a| a.end);
+            .map_or(0, |a| a.end)
+            .max(lo);
         hay.get(from..hits[i].start).is_some_and(|gap| {
             gap.split(|&c| c == b' ')
                 .any(|w| matches!(w, b"my" | b"our" | b"your" | b"their"))
@@ -3255,10 +3484,7 @@ impl Matcher {
     fn own_unnamed_subject(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
         let h = hits[i];
         let before = &hay[..h.start];
-        let from = before
-            .iter()
-            .rposition(|&c| matches!(c, b'.' | b'!' | b'?' | b';' | b','))
-            .map_or(0, |p| p + 1);
+        let from = clause_start(before);
         let clause = &before[from..];
         if !clause.is_ascii()
             || hits[..i]
@@ -3301,20 +3527,32 @@ impl Matcher {
     /// post of the spent sets is none but one, which names what works again ("the double ticks
     /// are back on whatsapp, messages going through"): a function of the service named, or
     /// another return, keeps it.
-    fn back_on_a_service(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
+    ///
+    /// `post` is read of the whole post: the first alias hit's index among all the hits, and how
+    /// many hits support a return ([`Matcher::supports_return`]); `at` is `hits[i]`'s index there.
+    fn back_on_a_service(
+        &self,
+        hay: &[u8],
+        hits: &[Hit],
+        i: usize,
+        at: usize,
+        post: (Option<usize>, usize),
+    ) -> bool {
         let alias = |h: &Hit| matches!(self.entries[h.term].kind, TermKind::Alias(_));
         let h = hits[i];
-        let support = |(j, x): (usize, &Hit)| {
-            j != i
-                && (self.entries[x.term].kind == TermKind::Recovery
-                    || self.facets.names_function(x.term))
-        };
+        let (first_alias, supports) = post;
         starts_with(&hay[h.end..], b" on ")
             && hits
                 .get(i + 1)
                 .is_some_and(|n| alias(n) && n.start == h.end + 4)
-            && !hits[..i].iter().any(alias)
-            && !hits.iter().enumerate().any(support)
+            && first_alias.is_none_or(|f| f >= at)
+            && supports == usize::from(self.supports_return(&h))
+    }
+
+    /// Whether hit `x` keeps a return told of something back on a service: another return, or a
+    /// function of the service ([`Matcher::back_on_a_service`]).
+    fn supports_return(&self, x: &Hit) -> bool {
+        self.entries[x.term].kind == TermKind::Recovery || self.facets.names_function(x.term)
     }
 
     /// How many words of their own stand between hit `i` and the last service named before it
@@ -3329,7 +3567,7 @@ impl Matcher {
             return 0;
         };
         let a = hits[j];
-        if a.end > h.start || gap_words(&hay[a.end..h.start]).is_none() {
+        if a.end > h.start || !one_clause_gap(&hay[a.end..h.start]) {
             return 0;
         }
         // The words between, less what other entries cover.
@@ -3425,7 +3663,7 @@ impl Matcher {
                 } else {
                     return false;
                 };
-                s.every && gap_words(gap).is_some_and(|n| n <= s.window)
+                s.every && gap_within(gap, s.window)
             }
             _ => false,
         })
@@ -3603,6 +3841,38 @@ impl Matcher {
     }
 }
 
+/// The services named in a post's hits up to the one [`Matcher::sort_by_role`] reads: enough to
+/// tell, for any hit before it, whether a service other than a given one is named before that
+/// hit, without reading the hits again.
+#[derive(Default)]
+struct Named {
+    /// The first alias hit (its index among the hits) and its service.
+    first: Option<(usize, usize)>,
+    /// The first alias hit of a service other than the first one's.
+    other: Option<usize>,
+    /// Where the hits the rule reads start among all of them.
+    base: usize,
+}
+
+impl Named {
+    /// Notes the alias hit `at`, of the service `svc`.
+    fn see(&mut self, at: usize, svc: usize) {
+        match self.first {
+            None => self.first = Some((at, svc)),
+            Some((_, first)) if first != svc && self.other.is_none() => self.other = Some(at),
+            Some(_) => {}
+        }
+    }
+
+    /// Whether a service other than `svc` is named by a hit before hit `k` (of all of them).
+    fn other_before(&self, k: usize, svc: usize) -> bool {
+        match self.first {
+            Some((at, first)) if at < k => first != svc || self.other.is_some_and(|o| o < k),
+            _ => false,
+        }
+    }
+}
+
 /// Words of a status page's reading ("all green", "all systems operational"): what a counter
 /// holding one reports is the service's own word, not the writer's.
 const STATUS_READINGS: &[&[u8]] = &[b"green", b"operational"];
@@ -3696,6 +3966,61 @@ mod tests {
     /// The shipped rules and the shipped vetter, as `outcry` runs them.
     fn shipped() -> Matcher {
         Matcher::new(Lexicon::builtin(), None)
+    }
+
+    std::thread_local! {
+        /// The steps counted by [`step`] on this thread.
+        pub(in super::super) static STEPS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+    }
+
+    /// The steps the rules take to classify `text` (see [`Entries`]).
+    pub(super) fn steps(m: &Matcher, text: &str) -> u64 {
+        let mut s = Scratch::default();
+        STEPS.with(|c| c.set(0));
+        m.classify(text, &mut s);
+        STEPS.with(std::cell::Cell::get)
+    }
+
+    /// A post of one phrase said over and over (a hostile input, or a bot's) is classified in
+    /// time that grows with its length, not with its square: every rule reads the hits and the
+    /// text around a hit, not the whole post (`LOOK_AROUND`, `LOOK_BACK`). Measured in steps (the
+    /// rules' reads of an entry, the bytes of a gap counted, the letters of a spelled-out word),
+    /// which do not depend on the machine or its load: four times the text must take about four
+    /// times the steps (less than six; a look back over the whole post gives sixteen). The
+    /// phrases are the ones that found each quadratic reading: names, `^` predicates, grammar
+    /// forms, facets, quotations, possessives, hashtags, single letters, Korean runs.
+    #[test]
+    fn classifying_takes_steps_in_proportion_to_the_length() {
+        let m = shipped();
+        let phrases = [
+            "x ",
+            "gmail is down not working ",
+            "#gmailfail ",
+            "지메일 먹통 안 되요 ",
+            "isn't gmail down? no, ",
+            "넷플 failing ",
+            "Azure은 is toast 잘 돼 ",
+            "OpenAI API 검은 화면 ",
+            "넥슨 cant ",
+            "Openreach stuck ",
+            "줌 회의 사이트 ",
+            "OpenAI API down bad ",
+            "토스 앱 마비 사태 eBay 잘 터지, 가짜임. ",
+            "요기요 주문 새로고침이 안 돼 되네 ",
+            "Musinsa 안 됐 ",
+            "my gmail is back on netflix ",
+            "\"gmail down\" said ",
+            "카톡은 먹통인데 라인은 멀쩡 ",
+            "discord's fine steam was down ",
+        ];
+        for p in phrases {
+            let short = steps(&m, &p.repeat(150));
+            let long = steps(&m, &p.repeat(600));
+            assert!(
+                long < 6 * short.max(1),
+                "{p:?}: {short} steps for 150 times, {long} for 600 times"
+            );
+        }
     }
 
     #[test]
@@ -5457,6 +5782,16 @@ mod tests {
             #[test]
             fn gap_words_reads_as_before(gap in text()) {
                 prop_assert_eq!(gap_words(&gap), gap_words_before(&gap));
+            }
+
+            /// The early-leaving reading answers as the whole count does, for every bound.
+            #[test]
+            fn gap_within_reads_as_gap_words(gap in text(), max in 0usize..12) {
+                prop_assert_eq!(
+                    gap_within(&gap, max),
+                    gap_words(&gap).is_some_and(|n| n <= max),
+                    "{:?} {}", String::from_utf8_lossy(&gap), max
+                );
             }
 
             #[test]

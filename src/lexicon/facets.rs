@@ -22,7 +22,7 @@
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Serialize;
 
-use super::classify::Hit;
+use super::classify::{Hit, LOOK_AROUND, LOOK_BACK};
 use super::file::{Entry, Facet, FacetClass, TermKind};
 
 /// One facet a post names.
@@ -182,7 +182,9 @@ fn says(kind: TermKind) -> Option<bool> {
 }
 
 /// The reading of hit `i` from the nearest phrase that says something in its clause: the first
-/// after it, else the last before it.
+/// after it, else the last before it, among the [`LOOK_AROUND`] hits on either side (a clause
+/// holds far fewer; reading on to the post's end from every facet took time quadratic in a long
+/// post's length).
 fn nearest_reading(
     hay: &[u8],
     hits: &[Hit],
@@ -190,7 +192,7 @@ fn nearest_reading(
     kind: &impl Fn(usize) -> TermKind,
 ) -> Option<bool> {
     let h = hits[i];
-    for x in &hits[i + 1..] {
+    for x in hits[i + 1..].iter().take(LOOK_AROUND) {
         if let Some(w) = says(kind(x.term)) {
             if same_clause(&hay[h.end.min(x.start)..x.start]) {
                 return Some(w);
@@ -198,7 +200,7 @@ fn nearest_reading(
             break;
         }
     }
-    for x in hits[..i].iter().rev() {
+    for x in hits[..i].iter().rev().take(LOOK_AROUND) {
         if let Some(w) = says(kind(x.term)) {
             // The phrase itself counts: 되는데 ends its clause.
             if same_clause(&hay[x.start.min(h.start)..h.start]) {
@@ -231,8 +233,12 @@ const JOINTS: &[&str] = &[
     "ㅜㅜ",
 ];
 
-/// Whether the text between a facet and a phrase keeps them in one clause.
+/// Whether the text between a facet and a phrase keeps them in one clause (not when it is longer
+/// than [`LOOK_BACK`] bytes).
 fn same_clause(gap: &[u8]) -> bool {
+    if gap.len() > LOOK_BACK {
+        return false;
+    }
     let ends = gap.iter().enumerate().any(|(k, &c)| {
         matches!(c, b'.' | b'!' | b'?' | b';' | b',' | b'\n')
             && !(k > 0

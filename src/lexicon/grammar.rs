@@ -1550,6 +1550,8 @@ pub fn for_each_korean(stage: &str, hay: &str, mut f: impl FnMut(usize, usize)) 
     // The syllable counts must agree for the positions to be found again (compared at the
     // first trigger: most posts have none).
     let mut agree = None;
+    // The last syllable found: its number among the syllables and its byte offset.
+    let mut seen = (0usize, 0usize);
     ko_not_triggers(stage, |k, n| {
         let agree = *agree.get_or_insert_with(|| {
             count_syllables(stage.as_bytes()) == count_syllables(hay.as_bytes())
@@ -1557,13 +1559,20 @@ pub fn for_each_korean(stage: &str, hay: &str, mut f: impl FnMut(usize, usize)) 
         if !agree {
             return;
         }
-        // The byte offset of each syllable of `hay` is found by walking it once per trigger;
-        // triggers are few (a post has one or two lone 안).
-        let offset = |k: usize| {
-            hay.char_indices()
+        // The byte offset of each syllable of `hay` is found by walking it on from the last
+        // one found (from its start again for a syllable before that one): the triggers come in
+        // text order, and a post of one lone 안 after another must not be walked once each.
+        let mut offset = |k: usize| {
+            if k < seen.0 {
+                seen = (0, 0);
+            }
+            let (i, c) = hay[seen.1..]
+                .char_indices()
+                .inspect(|_| super::classify::step())
                 .filter(|&(_, c)| is_syllable(c))
-                .nth(k)
-                .map(|(i, c)| (i, i + c.len_utf8()))
+                .nth(k - seen.0)?;
+            seen = (k, seen.1 + i);
+            Some((seen.1, seen.1 + c.len_utf8()))
         };
         if let (Some((start, _)), Some((_, end))) = (offset(k), offset(k + n)) {
             f(start, end);

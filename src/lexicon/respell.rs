@@ -37,6 +37,8 @@ pub struct Vocabulary {
     doubled: HashMap<String, String>,
     /// The words of the services' aliases, which joined or zero-read words may not become.
     alias_words: HashSet<String>,
+    /// The length of the longest word of `words`: letters spelled out past it make none.
+    longest: usize,
 }
 
 /// The skeleton of an ASCII word: each run of one letter read once.
@@ -80,6 +82,7 @@ impl Vocabulary {
                 add(&mut v.words, w);
             }
         }
+        v.longest = v.words.iter().map(String::len).max().unwrap_or(0);
         let mut skel = String::new();
         for w in &v.words {
             skeleton_into(w, &mut skel);
@@ -317,6 +320,13 @@ fn spelled_out(text: &str, start: usize, vocab: &Vocabulary, word: &mut String) 
     word.clear();
     let mut i = start;
     while single(i) {
+        // Joined past the longest word of the lexicon, the letters make none, however many more
+        // follow: a run of single letters is read once from each of its letters, so reading it
+        // to its end each time took time quadratic in its length ("x x x x …").
+        if word.len() == vocab.longest {
+            return None;
+        }
+        super::classify::step();
         word.push(char::from(b[i]));
         if b.get(i + 1) == Some(&b' ') && single(i + 2) {
             i += 2;

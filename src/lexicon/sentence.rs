@@ -8,6 +8,7 @@
 //! it quotes ([`quotation_around`]). Everything reads slices of the normalised text; nothing is
 //! allocated.
 
+use super::classify::LOOK_BACK;
 use super::normalise::{is_syllable, Layout};
 
 /// The most words a quotation read by [`quotation_around`] may hold: a name and its outage
@@ -37,17 +38,21 @@ pub fn has_quote_mark(text: &str) -> bool {
 /// syllable (a particle glued on: "유튜브 다운"이라고). `None` when `from..to` is not quoted so.
 pub fn quotation_around(hay: &str, from: usize, to: usize) -> Option<(usize, usize)> {
     let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+    // (a quotation of a few words: the marks are looked for at most `LOOK_BACK` bytes away)
     let (open, mark) = hay[..from]
         .char_indices()
         .rev()
-        .take_while(|&(_, c)| c != '\n')
+        .take_while(|&(i, c)| c != '\n' && from - i <= LOOK_BACK)
         .find(|&(i, c)| quote_mark(c) && !word(hay[..i].chars().next_back()))?;
     let inner = open + mark.len_utf8();
-    let close = hay[to..].char_indices().find_map(|(i, c)| {
-        let at = to + i;
-        let next = hay[at + c.len_utf8()..].chars().next();
-        (quote_mark(c) && (!word(next) || next.is_some_and(is_syllable))).then_some(at)
-    })?;
+    let close = hay[to..]
+        .char_indices()
+        .take_while(|&(i, _)| i <= LOOK_BACK)
+        .find_map(|(i, c)| {
+            let at = to + i;
+            let next = hay[at + c.len_utf8()..].chars().next();
+            (quote_mark(c) && (!word(next) || next.is_some_and(is_syllable))).then_some(at)
+        })?;
     let body = &hay[inner..close];
     let words = body.split(' ').filter(|w| !w.is_empty()).count();
     // Another mark inside that is no apostrophe between two letters ("isn't") ends a quotation
