@@ -1,6 +1,7 @@
-//! `outcry watch` at its edges: a skewed first post does not blind the run (the clock does not
-//! start on it when the next posts contradict it), and a signal ends a run whose `--exec`
-//! command is slow promptly, handing the final `unresolved` alert on all the same. (The helpers
+//! `outcry watch` at its edges: skewed posts do not blind the run (the clock starts at the
+//! median of the first posts, and a few posts in a row ahead of the stream do not move it, while
+//! a replayed archive's quiet night does), and a signal ends a run whose `--exec` command is
+//! slow promptly, handing the final `unresolved` alert on all the same. (The helpers
 //! are copies of the few `tests/watch.rs` needs, kept apart so both files stay small.)
 
 use std::io::Write;
