@@ -210,6 +210,44 @@ fn a_few_posts_in_a_row_ahead_of_the_stream_do_not_move_its_clock() {
     }
 }
 
+/// A live feed's posts dated in its future move nothing however many agree: a day of chatter up
+/// to two hours ago, an outage, and among them a hundred posts in a row dated nine hours ahead
+/// (more than the stream's last hour, which would move a replay's clock): the outage is
+/// announced at its onset, nothing late, the hundred far ahead, and stderr says why.
+#[test]
+fn posts_in_a_live_feeds_future_do_not_move_its_clock() {
+    let wall = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as Ts;
+    let start = wall - 26 * 3600;
+    let s = chatter_then_outage(start, 30);
+    let lines: Vec<&str> = s.lines().collect();
+    let at = 600;
+    let mut input = lines[..at].join("\n") + "\n";
+    for k in 0..100 {
+        let t = rfc3339_utc(start + 20 * 3600 + 9 * 3600 + k * 30);
+        input.push_str(&format!("{{\"created_at\":\"{t}\",\"text\":\"hello\"}}\n"));
+    }
+    input.push_str(&(lines[at..].join("\n") + "\n"));
+    let (code, out, err) = piped(&["watch", "--format", "jsonl"], input.into_bytes());
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("kept out: 0 late, 0 in the history, 100 far ahead"),
+        "{err}"
+    );
+    assert!(
+        err.contains("dated past the wall clock and the stream is not"),
+        "{err}"
+    );
+    let first: Value = serde_json::from_str(out.lines().next().unwrap_or("null")).unwrap();
+    assert_eq!(first["event"], "onset", "{out}\n{err}");
+    assert!(
+        (ts_of(&first["onset"]) - (start + 86_400)).abs() <= 300,
+        "{first}"
+    );
+}
+
 /// A replayed archive's quiet night still moves the clock: a day of chatter (a post every two
 /// minutes), three hours without a post, then the chatter again and an outage. The posts after
 /// the gap are as many in a row as the stream's last hour had before the clock moves to them;
