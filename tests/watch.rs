@@ -156,6 +156,10 @@ fn named_suite() -> (&'static str, Vec<outcry_sim::Spec>, bool) {
             "sixteenth pass's held-out suite",
             outcry_sim::fresh14_holdout(),
         ),
+        "fresh15" => (
+            "seventeenth pass's held-out suite",
+            outcry_sim::fresh15_holdout(),
+        ),
         _ => return ("scenario suite", outcry_sim::suite(), false),
     };
     (title, suite, true)
@@ -169,9 +173,9 @@ fn named_suite() -> (&'static str, Vec<outcry_sim::Spec>, bool) {
 /// the sixth pass's draw, `fresh5` the seventh's and `fresh6` the eighth's, each run once at
 /// its pass's end (development data since), as are `fresh7`, the ninth pass's, and `fresh8`,
 /// the tenth pass's, `fresh9`, the eleventh pass's, `fresh10`, the twelfth pass's, and
-/// `fresh11`, the thirteenth pass's, `fresh12`, the fourteenth pass's, and `fresh13`, the
-/// fifteenth pass's; `fresh14` is the sixteenth pass's reserved draw (not to be dumped before
-/// its one run).
+/// `fresh11`, the thirteenth pass's, `fresh12`, the fourteenth pass's, `fresh13`, the
+/// fifteenth pass's, and `fresh14`, the sixteenth pass's; `fresh15` is the seventeenth pass's
+/// reserved draw (not to be dumped before its one run).
 #[test]
 #[ignore]
 fn dump_scenarios() {
@@ -904,7 +908,9 @@ fn watch_agrees_with_detect_on_the_scenario_suite() {
     // pass's reserved draw (`outcry_sim::POSTS_FRESH13_HOLDOUT`, reserved before the fifteenth
     // pass, run once at its end, development data since); OUTCRY_WATCH_SUITE=fresh14 the
     // sixteenth pass's reserved draw (`outcry_sim::POSTS_FRESH14_HOLDOUT`, reserved before the
-    // sixteenth pass, run once at its end).
+    // sixteenth pass, run once at its end, development data since); OUTCRY_WATCH_SUITE=fresh15
+    // the seventeenth pass's reserved draw (`outcry_sim::POSTS_FRESH15_HOLDOUT`, reserved before
+    // the seventeenth pass, run once at its end).
     let only = std::env::var("OUTCRY_WATCH_ONLY").ok();
     let (title, suite, holdout) = named_suite();
     let f = suite_figures(title, suite, |name| {

@@ -1,6 +1,7 @@
-//! `outcry watch` at its edges: a skewed first post does not blind the run (the clock does not
-//! start on it when the next posts contradict it), and a signal ends a run whose `--exec`
-//! command is slow promptly, handing the final `unresolved` alert on all the same. (The helpers
+//! `outcry watch` at its edges: skewed posts do not blind the run (the clock starts at the
+//! median of the first posts, and a few posts in a row ahead of the stream do not move it, while
+//! a replayed archive's quiet night does), and a signal ends a run whose `--exec` command is
+//! slow promptly, handing the final `unresolved` alert on all the same. (The helpers
 //! are copies of the few `tests/watch.rs` needs, kept apart so both files stay small.)
 
 use std::io::Write;
@@ -78,11 +79,13 @@ fn announced(out: &str) -> Vec<(String, String, Value, Value)> {
 }
 
 /// A skewed first post does not blind the run: one years ahead of the Gmail fixture, or 3 hours
-/// ahead, before it. The run announces what it announces without it (the onset, its growth and
-/// the recovery, at the same times), no post is counted late, and the post 2031 is counted far
-/// ahead; the one 3 hours ahead is counted once the stream reaches its time. (An audit found
-/// both turning the rest of the stream into late posts, 3450 and 143, the first with no alert
-/// at all, exit 0, where `detect` sets the skewed post aside and finds the outage.)
+/// ahead, before it, nor do two alike (the clock starts at the median of the first five). The
+/// run announces what it announces without them (the onset, its growth and the recovery, at
+/// the same times), no post is counted late, and the posts 2031 are counted far ahead; those 3
+/// hours ahead are counted once the stream reaches their time. (An audit found one turning the
+/// rest of the stream into late posts, 3450 and 143, the first with no alert at all, exit 0,
+/// where `detect` sets the skewed post aside and finds the outage; until issue 17's
+/// seventeenth pass two alike still did.)
 #[test]
 fn a_skewed_first_post_does_not_blind_the_run() {
     let fixture = gmail_fixture();
@@ -99,16 +102,19 @@ fn a_skewed_first_post_does_not_blind_the_run() {
     let t0 =
         outcry::time::parse_time(first["created_at"].as_str().unwrap(), chrono_tz::UTC).unwrap();
     let n = fixture.lines().count();
-    for (what, at, far) in [
-        ("years ahead", "2031-01-01T00:00:00Z".to_string(), 1),
-        ("3 h ahead", rfc3339_utc(t0 + 3 * 3600), 0),
+    for (what, at, k, far) in [
+        ("years ahead", "2031-01-01T00:00:00Z".to_string(), 1, 1),
+        ("3 h ahead", rfc3339_utc(t0 + 3 * 3600), 1, 0),
+        ("two years ahead", "2031-01-01T00:00:00Z".to_string(), 2, 2),
+        ("two 3 h ahead", rfc3339_utc(t0 + 3 * 3600), 2, 0),
     ] {
-        let skewed = format!("{{\"created_at\":\"{at}\",\"text\":\"hi\"}}\n{fixture}");
+        let one = format!("{{\"created_at\":\"{at}\",\"text\":\"hi\"}}\n");
+        let skewed = one.repeat(k) + &fixture;
         let (code, out, err) = piped(&args, skewed.into_bytes());
         assert_eq!(code, 0, "{what}: {err}");
         assert_eq!(announced(&out), clean, "{what}: {err}");
         assert!(
-            err.contains(&format!("{} records read", n + 1)),
+            err.contains(&format!("{} records read", n + k)),
             "{what}: {err}"
         );
         assert!(
@@ -117,13 +123,166 @@ fn a_skewed_first_post_does_not_blind_the_run() {
             )),
             "{what}: {err}"
         );
-        // The one never reached is named: the first line of standard input.
+        // The ones never reached are named: the first lines of standard input.
+        for line in 1..=k {
+            assert_eq!(
+                err.contains(&format!(
+                    "<stdin>:{line}: kept out: far ahead of the stream"
+                )),
+                far > 0,
+                "{what}: {err}"
+            );
+        }
+    }
+}
+
+/// A few posts in a row dated an hour or more ahead of the rest do not move the stream's
+/// clock: three naive local times read as UTC (Korean times, 9 hours ahead, as a feed without
+/// a zone gives them), three dated a day past the stream's end, three in the year 9999, each
+/// put in the Gmail fixture on the morning of its outage. The run announces what the fixture
+/// alone does, no post is late, those the stream reaches (the naive times) are counted there
+/// and the rest are far ahead, named; stderr says once why the three did not move the clock.
+/// (An audit found each shape turning every later post late, 0 alerts, exit 0, where `detect`
+/// finds the outage: three posts in a row were enough to move the clock.)
+#[test]
+fn a_few_posts_in_a_row_ahead_of_the_stream_do_not_move_its_clock() {
+    let fixture = gmail_fixture();
+    let args = ["watch", "--format", "jsonl"];
+    let (code, clean, err) = piped(&args, fixture.clone().into_bytes());
+    assert_eq!(code, 0, "{err}");
+    let clean = announced(&clean);
+    assert!(clean.iter().any(|a| a.0 == "onset"), "{clean:?}");
+    let time = |l: &str| {
+        let v: Value = serde_json::from_str(l).unwrap();
+        outcry::time::parse_time(v["created_at"].as_str().unwrap(), chrono_tz::UTC).unwrap()
+    };
+    let lines: Vec<&str> = fixture.lines().collect();
+    // 08:00 UTC on the outage's day, an hour and a half before its onset.
+    let at = lines.iter().position(|l| time(l) >= 1_235_462_400).unwrap();
+    let t = time(lines[at]);
+    let end = time(lines[lines.len() - 1]);
+    let naive = |k: i64| {
+        outcry::time::rfc3339_utc(t + 9 * 3600 + k * 60)
+            .replace('T', " ")
+            .replace('Z', "")
+    };
+    let shapes: [(&str, Vec<String>, u64); 3] = [
+        ("naive local times", (0..3).map(naive).collect(), 0),
+        (
+            "a day past the end",
+            (0..3).map(|k| rfc3339_utc(end + 86_400 + k)).collect(),
+            3,
+        ),
+        (
+            "the year 9999",
+            (0..3).map(|k| format!("9999-12-31T23:59:0{k}Z")).collect(),
+            3,
+        ),
+    ];
+    for (what, times, far) in shapes {
+        let mut input = lines[..at].join("\n") + "\n";
+        for t in &times {
+            input.push_str(&format!(
+                "{{\"created_at\":\"{t}\",\"text\":\"점심 뭐 먹지\"}}\n"
+            ));
+        }
+        input.push_str(&(lines[at..].join("\n") + "\n"));
+        let (code, out, err) = piped(&args, input.into_bytes());
+        assert_eq!(code, 0, "{what}: {err}");
+        assert_eq!(announced(&out), clean, "{what}: {err}");
+        assert!(
+            err.contains(&format!(
+                "kept out: 0 late, 0 in the history, {far} far ahead"
+            )),
+            "{what}: {err}"
+        );
+        let first = at + 1;
+        assert!(
+            err.contains(&format!("<stdin>:{first}: 3 posts in a row dated"))
+                && err.contains("did not move its clock: the stream went on at its own time"),
+            "{what}: {err}"
+        );
         assert_eq!(
-            err.contains("<stdin>:1: kept out: far ahead of the stream"),
-            far == 1,
+            err.contains(&format!("<stdin>:{first}: kept out: far ahead")),
+            far > 0,
             "{what}: {err}"
         );
     }
+}
+
+/// A live feed's posts dated in its future move nothing however many agree: a day of chatter up
+/// to two hours ago, an outage, and among them a hundred posts in a row dated nine hours ahead
+/// (more than the stream's last hour, which would move a replay's clock): the outage is
+/// announced at its onset, nothing late, the hundred far ahead, and stderr says why.
+#[test]
+fn posts_in_a_live_feeds_future_do_not_move_its_clock() {
+    let wall = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as Ts;
+    let start = wall - 26 * 3600;
+    let s = chatter_then_outage(start, 30);
+    let lines: Vec<&str> = s.lines().collect();
+    let at = 600;
+    let mut input = lines[..at].join("\n") + "\n";
+    for k in 0..100 {
+        let t = rfc3339_utc(start + 20 * 3600 + 9 * 3600 + k * 30);
+        input.push_str(&format!("{{\"created_at\":\"{t}\",\"text\":\"hello\"}}\n"));
+    }
+    input.push_str(&(lines[at..].join("\n") + "\n"));
+    let (code, out, err) = piped(&["watch", "--format", "jsonl"], input.into_bytes());
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("kept out: 0 late, 0 in the history, 100 far ahead"),
+        "{err}"
+    );
+    assert!(
+        err.contains("dated past the wall clock and the stream is not"),
+        "{err}"
+    );
+    let first: Value = serde_json::from_str(out.lines().next().unwrap_or("null")).unwrap();
+    assert_eq!(first["event"], "onset", "{out}\n{err}");
+    assert!(
+        (ts_of(&first["onset"]) - (start + 86_400)).abs() <= 300,
+        "{first}"
+    );
+}
+
+/// A replayed archive's quiet night still moves the clock: a day of chatter (a post every two
+/// minutes), three hours without a post, then the chatter again and an outage. The posts after
+/// the gap are as many in a row as the stream's last hour had before the clock moves to them;
+/// they are all counted (none late, none far ahead) and the outage is announced at its onset.
+#[test]
+fn a_replayed_archives_quiet_night_moves_the_clock() {
+    let start = 1_700_000_000 - 1_700_000_000 % 3600;
+    let gap_at = start + 20 * 3600;
+    let s = chatter_then_outage(start, 30);
+    let mut input = String::new();
+    for l in s.lines() {
+        let mut v: Value = serde_json::from_str(l).unwrap();
+        let t =
+            outcry::time::parse_time(v["created_at"].as_str().unwrap(), chrono_tz::UTC).unwrap();
+        if t >= gap_at {
+            v["created_at"] = Value::from(rfc3339_utc(t + 3 * 3600));
+        }
+        input.push_str(&(v.to_string() + "\n"));
+    }
+    let (code, out, err) = piped(&["watch", "--format", "jsonl"], input.into_bytes());
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("kept out: 0 late, 0 in the history, 0 far ahead"),
+        "{err}"
+    );
+    assert!(!err.contains("did not move its clock"), "{err}");
+    let first: Value = serde_json::from_str(out.lines().next().unwrap_or("null")).unwrap();
+    assert_eq!(first["event"], "onset", "{out}\n{err}");
+    assert_eq!(first["service"], "gmail");
+    let onset = start + 86_400 + 3 * 3600;
+    assert!((ts_of(&first["onset"]) - onset).abs() <= 300, "{first}");
+}
+
+fn ts_of(v: &Value) -> Ts {
+    outcry::time::parse_time(v.as_str().unwrap(), chrono_tz::UTC).unwrap()
 }
 
 /// Posts kept out as far ahead are named as other bad input is: the reason, the input and the

@@ -397,7 +397,10 @@ pub enum Command {
     /// or after --idle-flush of wall time without input (the stream's time then runs on at wall
     /// speed), so a quiet stream still closes its windows. A post for a window already closed is
     /// counted as late, not added; one more than an hour ahead of the stream (beyond the wall
-    /// time the input was silent) moves it only when the next two posts follow it in order. Each time windows close, the detector of `detect` runs on the windows closed
+    /// time the input was silent) moves it only when the posts after it follow it in order, as
+    /// many in a row as the stream had in its last hour (3 to 64), and not into the future of a
+    /// stream that is not there; the clock starts at the median of the first five posts. Each
+    /// time windows close, the detector of `detect` runs on the windows closed
     /// so far (the same expectation, test and rules; see `outcry detect --help`) and its
     /// incidents are set against what was announced: `onset` as soon as it is sure (the report
     /// that makes its rules hold, even in a window still open: counts only grow), `update` when

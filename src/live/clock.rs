@@ -3,8 +3,12 @@
 //! counted as late, not added), or once the input has been silent for `idle_flush` of wall time
 //! (the clock then runs on at wall speed from the last post, so a quiet stream still closes its
 //! windows). A post far ahead of the clock (more than `jump`, plus the wall time the input was
-//! silent before it) moves it only when the posts after it corroborate it: one skewed clock
-//! must not close every window at once and turn the rest of the stream into late posts.
+//! silent before it) moves it only when the posts after it corroborate it, as many in a row as
+//! the stream itself had in its last hour (the bulk of the stream, not a few skewed posts,
+//! moves the clock), and not to a time beyond the wall clock unless the stream is already
+//! there: one skewed clock must not close every window at once and turn the rest of the stream
+//! into late posts. The start is the same rule's: the first posts wait for [`START`] of them,
+//! and the clock starts at their median.
 
 use crate::time::Ts;
 use crate::window::Windows;
@@ -12,8 +16,11 @@ use crate::window::Windows;
 /// Posts far ahead of the clock that must agree before it jumps to them.
 pub const CONFIRM: usize = 3;
 /// Posts far ahead of the clock held while waiting for corroboration; the oldest beyond this
-/// are dropped (counted as `far_ahead`).
+/// are dropped (counted as `far_ahead`). Also the most posts in a row a jump ever needs.
 pub const HOLD_CAP: usize = 64;
+/// The stream's first posts that wait before its clock starts, at their median: two skewed
+/// alike among them cannot start it (or after `--idle-flush` of silence, with fewer).
+pub const START: usize = 2 * CONFIRM - 1;
 /// The smallest jump that needs corroboration: an hour. A live stream quiet for a night is no
 /// reason to doubt the next post, since the wall time it was silent counts too
 /// ([`Clock::judge`]); a replayed archive's night gap costs two posts of waiting (the posts
@@ -137,12 +144,40 @@ impl Clock {
         (ordered && hi.saturating_sub(lo) <= MAX_SPREAD_S).then_some((lo, hi))
     }
 
-    /// Whether the post that came after the stream's first (at `first`), at `next`, contradicts
-    /// it: it is more than the jump behind it. The clock does not start on one post alone then
-    /// (had it started at `next`, `first` would be far ahead: [`Verdict::Ahead`]); a first
-    /// post the next one does not contradict starts it.
-    pub fn contradicts_start(&self, first: Ts, next: Ts) -> bool {
-        first > next.saturating_add(self.jump)
+    /// How many posts in a row, ahead of the clock, a jump needs when the stream counted
+    /// `recent` posts in its last [`Clock::jump`] of time: as many (at least [`CONFIRM`], at
+    /// most [`HOLD_CAP`]). A few skewed posts in a row (naive local times read as UTC, a feed
+    /// dated a day ahead) are fewer than the stream's own hour unless the stream is sparse; a
+    /// replayed archive's night gap is followed by the whole next day, which gets there. (Three
+    /// in a row moved it before: an audit found three posts an hour or more ahead turning the
+    /// rest of the stream late, 0 alerts where `detect` finds the outage.)
+    pub fn needed(recent: u64) -> usize {
+        usize::try_from(recent)
+            .unwrap_or(usize::MAX)
+            .clamp(CONFIRM, HOLD_CAP)
+    }
+
+    /// Whether a jump to `t` would take the clock more than the jump past the wall clock
+    /// (`wall`, seconds since the epoch) while it is not there already: posts dated in the
+    /// future do not move a stream that runs at or behind the wall clock, however many agree
+    /// (a stream wholly ahead of it, as naive Korean times read as UTC are, is read on its
+    /// own terms).
+    pub fn beyond_wall(&self, t: Ts, wall: Ts) -> bool {
+        let edge = wall.saturating_add(self.jump);
+        t > edge && self.now.is_some_and(|n| n <= edge)
+    }
+
+    /// Where the clock starts on the stream's first posts `times` (at least one): their median
+    /// (the lower one). The posts more than the jump ahead of it are held as far ahead
+    /// ([`Clock::ahead_of_start`]); the rest are counted in time order.
+    pub fn start_at(times: &mut [Ts]) -> Option<Ts> {
+        times.sort_unstable();
+        times.get(times.len().checked_sub(1)? / 2).copied()
+    }
+
+    /// Whether a first post at `t` is far ahead of the start at `median` ([`Clock::start_at`]).
+    pub fn ahead_of_start(&self, median: Ts, t: Ts) -> bool {
+        t > median.saturating_add(self.jump)
     }
 }
 
@@ -205,16 +240,49 @@ mod tests {
     }
 
     #[test]
-    fn a_first_post_the_next_is_far_behind_does_not_start_the_clock() {
+    fn the_clock_starts_at_the_median_of_the_first_posts() {
         let c = Clock::new(300, 300);
         let t = 1_000_000;
-        // The next post more than the jump (an hour here) behind: contradicted.
-        assert!(c.contradicts_start(t + 3 * 3600, t));
-        assert!(c.contradicts_start(t + 3601, t));
-        // Within the jump behind, at the same time, or ahead by any amount (a quiet night,
-        // or a next post far ahead, which the started clock holds itself): the first starts it.
-        assert!(!c.contradicts_start(t + 3600, t));
-        assert!(!c.contradicts_start(t, t));
-        assert!(!c.contradicts_start(t, t + 10 * 86_400));
+        // Two skewed alike among five (a post years ahead, and one dated a day ahead, first):
+        // the start is the bulk's, and only they are ahead of it.
+        let far = t + 10 * 365 * 86_400;
+        let mut first = [far, t + 86_400, t, t + 60, t + 120];
+        let m = Clock::start_at(&mut first).unwrap();
+        assert_eq!(m, t + 120);
+        let ahead: Vec<Ts> = first
+            .iter()
+            .copied()
+            .filter(|&p| c.ahead_of_start(m, p))
+            .collect();
+        assert_eq!(ahead, [t + 86_400, far]);
+        // A quiet night between the first posts is no skew: within the jump of the median.
+        let mut sparse = [t, t + 3000, t + 6000];
+        let m = Clock::start_at(&mut sparse).unwrap();
+        assert_eq!(m, t + 3000);
+        assert!(!sparse.iter().any(|&p| c.ahead_of_start(m, p)));
+        // Two posts: the earlier (a skewed one and the stream's first: the stream's).
+        assert_eq!(Clock::start_at(&mut [t + 9 * 3600, t]), Some(t));
+        assert_eq!(Clock::start_at(&mut []), None);
+    }
+
+    #[test]
+    fn a_jump_needs_the_bulk_of_the_stream_and_the_wall_clock() {
+        // As many in a row as the stream's last hour had, from three up to the cap.
+        assert_eq!(Clock::needed(0), CONFIRM);
+        assert_eq!(Clock::needed(2), CONFIRM);
+        assert_eq!(Clock::needed(20), 20);
+        assert_eq!(Clock::needed(5_000), HOLD_CAP);
+        let mut c = Clock::new(300, 300);
+        let wall = 2_000_000_000;
+        c.advance(wall - 86_400);
+        // A replayed archive's next day is behind the wall clock: the wall does not object.
+        assert!(!c.beyond_wall(wall - 3600, wall));
+        assert!(!c.beyond_wall(wall + 3600, wall));
+        // The year 9999 does.
+        assert!(c.beyond_wall(253_402_300_740, wall));
+        // A stream already beyond the wall clock (naive local times read as UTC) is not held
+        // back by it.
+        c.advance(wall + 9 * 3600);
+        assert!(!c.beyond_wall(wall + 30 * 3600, wall));
     }
 }

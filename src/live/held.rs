@@ -1,8 +1,8 @@
 //! Posts the live clock keeps out of the windows for a while (far ahead of the stream, or the
-//! stream's first post waiting for the next), with where each was read, so that one never
+//! stream's first posts waiting to start it), with where each was read, so that one never
 //! counted is named by input and line on stderr, as other bad input is: the reason, the input,
 //! the line (the first `--max-warnings` of them; the rest counted in the summary's
-//! `far_ahead`).
+//! `far_ahead`); and the note that a run of them did not move the clock, and why.
 
 use crate::record::Post;
 use crate::terminal::escape;
@@ -100,6 +100,45 @@ impl FarAhead {
             rfc3339_utc(h.post.time)
         ))
     }
+}
+
+/// Why a run of posts ahead of the stream that agreed among themselves did not move its clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unmoved {
+    /// A post in the stream's own windows came after them: the stream went on where it was.
+    WentOn,
+    /// They are dated more than the jump past the wall clock, and the stream is not.
+    Wall,
+}
+
+/// The note on stderr (said once a run) that `n` posts in a row ahead of the stream, from
+/// `first`, did not move its clock (whose time is `now`), and why; `need` is how many in a row
+/// a jump needs on this stream (its posts in its last hour).
+pub fn skewed_run(
+    inputs: &Inputs,
+    first: &Held,
+    n: usize,
+    now: Option<Ts>,
+    (why, need): (Unmoved, usize),
+) -> String {
+    let ahead = now.map_or(String::new(), |t| {
+        format!(
+            " {} ahead of the stream",
+            human_duration((first.post.time - t).max(1))
+        )
+    });
+    let because = match why {
+        Unmoved::WentOn => format!(
+            "the stream went on at its own time after them (a jump needs {need} posts in a row on this stream, as many as it had in its last hour)"
+        ),
+        Unmoved::Wall => "they are dated past the wall clock and the stream is not".to_string(),
+    };
+    format!(
+        "outcry: warning: {}:{}: {n} posts in a row dated{ahead} (from {}) did not move its clock: {because}; they are held until the stream reaches them, else counted far ahead (said once)",
+        escape(inputs.name(first.at.input)),
+        first.at.line,
+        rfc3339_utc(first.post.time)
+    )
 }
 
 #[cfg(test)]

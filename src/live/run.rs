@@ -14,8 +14,8 @@ use std::time::{Duration, Instant};
 use anyhow::Result;
 
 use super::alert::{Alert, Event};
-use super::clock::{Clock, Verdict, CONFIRM, HOLD_CAP};
-use super::held::{FarAhead, Held, Inputs, Origin};
+use super::clock::{Clock, Verdict, CONFIRM, HOLD_CAP, START};
+use super::held::{skewed_run, FarAhead, Held, Inputs, Origin, Unmoved};
 use super::monitor::{Monitor, MonitorStats};
 use super::signal;
 use crate::detect::{Params, SEGMENT_GAP_S};
@@ -93,8 +93,9 @@ struct State {
     /// How many of the last `held` came one after another, with no post in an open window
     /// since (only such a run corroborates a jump: [`Clock::corroborated`]).
     ahead_run: usize,
-    /// The stream's first post, waiting for the next to start the clock ([`State::hold_start`]).
-    start: Option<Held>,
+    /// The stream's first posts, waiting for [`START`] of them to start the clock
+    /// ([`State::hold_start`]).
+    start: Vec<Held>,
     /// The inputs' names as the reader opened them, and the one it reads now.
     inputs: Inputs,
     input: usize,
@@ -111,6 +112,8 @@ struct State {
     history_end: Option<i64>,
     first_post: bool,
     warned_late: bool,
+    /// A run of posts ahead that agreed among themselves has been said not to move the clock.
+    warned_skew: bool,
     quiet: bool,
     /// The services' names, for the notes on stderr.
     matcher: &'static Matcher,
@@ -155,7 +158,7 @@ impl State {
             live: LiveCounts::default(),
             held: vec![],
             ahead_run: 0,
-            start: None,
+            start: Vec::with_capacity(START),
             inputs: Inputs::default(),
             input: 0,
             far_ahead: FarAhead::new(cfg.scan.max_warnings, quiet),
@@ -167,6 +170,7 @@ impl State {
             history_end,
             first_post: true,
             warned_late: false,
+            warned_skew: false,
             quiet,
             matcher,
             alerts: [0; 5],
@@ -204,7 +208,7 @@ impl State {
             Verdict::Ahead => {
                 self.hold(Held::new(p, at));
                 self.ahead_run = (self.ahead_run + 1).min(self.held.len());
-                if let Some((t, _)) = self.clock.corroborated(self.run_times().get()) {
+                if let Some(t) = self.jump_to() {
                     self.clock.advance(t);
                     self.release_held();
                     self.close_due();
@@ -213,44 +217,116 @@ impl State {
             Verdict::Open => {
                 // The stream is still where the clock is: the posts held so far stay held
                 // until the clock reaches them, and corroborate nothing.
+                if self.clock.corroborated(self.run_times().get()).is_some() {
+                    self.note_skew(Unmoved::WentOn);
+                }
                 self.ahead_run = 0;
-                self.first_post(p.time);
-                self.collector.post(p);
-                let report = match self.collector.last_kind {
-                    Some((Kind::Report, svc)) => Some(svc),
-                    _ => None,
-                };
-                self.clock.advance(p.time);
-                if !self.held.is_empty() {
-                    self.release_held();
-                }
-                self.close_due();
-                if let Some(svc) = report {
-                    self.peek(svc, p.time);
-                }
+                self.count(p);
             }
         }
     }
 
-    /// The clock's start, as robust as its middle: the first post waits for the next. When the
-    /// next is more than the jump behind it ([`Clock::contradicts_start`]), the first is held as
-    /// a post far ahead (counted once the stream reaches it, or corroborated as any held post,
-    /// else counted `far_ahead`) and the next waits in its place; otherwise the first starts
-    /// the clock and the next goes on as usual. (A first post skewed ahead started the clock
-    /// on its own, closed every window before it and turned the whole stream into late posts.)
-    /// Returns whether `p` was kept here.
-    fn hold_start(&mut self, p: &Post<'_>, at: Origin) -> bool {
-        let Some(first) = self.start.take() else {
-            self.start = Some(Held::new(p, at));
-            return true;
-        };
-        if self.clock.contradicts_start(first.post.time, p.time) {
-            self.hold(first);
-            self.start = Some(Held::new(p, at));
-            return true;
+    /// Where the clock jumps to on the run of held posts that came one after another, if they
+    /// may move it: they agree among themselves ([`Clock::corroborated`]), they are as many as
+    /// the stream's own posts in its last hour ([`Clock::needed`]: the bulk of the stream moves
+    /// the clock, a few skewed posts in a row do not; they wait, and the stream going on where
+    /// it was shows them skewed), and they are not in the future of a stream that is not
+    /// ([`Clock::beyond_wall`]).
+    fn jump_to(&mut self) -> Option<Ts> {
+        let (t, _) = self.clock.corroborated(self.run_times().get())?;
+        if self.ahead_run < Clock::needed(self.recent()) {
+            return None;
         }
-        self.start_clock(first);
-        false
+        if self.clock.beyond_wall(t, wall_clock()) {
+            self.note_skew(Unmoved::Wall);
+            return None;
+        }
+        Some(t)
+    }
+
+    /// The posts the stream counted in its last [`Clock::jump`] of time (its windows' totals).
+    fn recent(&self) -> u64 {
+        let Some(now) = self.clock.now() else {
+            return 0;
+        };
+        let w = &self.collector.windows;
+        let from = w.index(now.saturating_sub(self.clock.jump));
+        w.totals()
+            .range(from..=w.index(now))
+            .map(|(_, &n)| u64::from(n))
+            .sum()
+    }
+
+    /// Says once on stderr that a run of posts ahead that agreed among themselves did not move
+    /// the clock, and why (the rest are counted in the summary: `far_ahead` for those the
+    /// stream never reaches).
+    fn note_skew(&mut self, why: Unmoved) {
+        if self.warned_skew || self.quiet || self.ahead_run == 0 {
+            return;
+        }
+        self.warned_skew = true;
+        let first = &self.held[self.held.len() - self.ahead_run];
+        let need = Clock::needed(self.recent());
+        let m = skewed_run(
+            &self.inputs,
+            first,
+            self.ahead_run,
+            self.clock.now(),
+            (why, need),
+        );
+        crate::eline!("{m}");
+    }
+
+    /// Counts a post in an open window, moves the clock to it, counts the held posts it has
+    /// reached, closes the windows it has passed, and looks for an onset its report makes.
+    fn count(&mut self, p: &Post<'_>) {
+        self.first_post(p.time);
+        self.collector.post(p);
+        let report = match self.collector.last_kind {
+            Some((Kind::Report, svc)) => Some(svc),
+            _ => None,
+        };
+        self.clock.advance(p.time);
+        if !self.held.is_empty() {
+            self.release_held();
+        }
+        self.close_due();
+        if let Some(svc) = report {
+            self.peek(svc, p.time);
+        }
+    }
+
+    /// The clock's start, as robust as its middle: the first posts wait until there are
+    /// [`START`] of them, then the clock starts at their median ([`State::begin`]). Returns
+    /// whether `p` was kept here. (A first post skewed ahead started the clock on its own,
+    /// closed every window before it and turned the whole stream into late posts; until issue
+    /// 17's seventeenth pass the first waited only for the next, so two skewed alike still
+    /// did.)
+    fn hold_start(&mut self, p: &Post<'_>, at: Origin) -> bool {
+        self.start.push(Held::new(p, at));
+        if self.start.len() >= START {
+            self.begin();
+        }
+        true
+    }
+
+    /// Starts the clock at the median of the first posts waiting ([`Clock::start_at`]): those
+    /// more than the jump ahead of it are held as posts far ahead (counted once the stream
+    /// reaches them, else `far_ahead`), the rest are counted in time order.
+    fn begin(&mut self) {
+        let mut first = std::mem::take(&mut self.start);
+        first.sort_by_key(|h| h.post.time);
+        let mut times: Vec<Ts> = first.iter().map(|h| h.post.time).collect();
+        let Some(median) = Clock::start_at(&mut times) else {
+            return;
+        };
+        for h in first {
+            if self.clock.ahead_of_start(median, h.post.time) {
+                self.hold(h);
+            } else {
+                self.count(&h.post);
+            }
+        }
     }
 
     /// Holds a post far ahead of the clock; beyond [`HOLD_CAP`] the oldest held is kept out
@@ -269,12 +345,6 @@ impl State {
         if let Some(m) = self.far_ahead.message(&self.inputs, h, self.clock.now()) {
             crate::eline!("{m}");
         }
-    }
-
-    /// Starts the clock at the first post waiting ([`State::hold_start`]) and counts it.
-    fn start_clock(&mut self, first: Held) {
-        self.clock.advance(first.post.time);
-        self.admit_from(&first.post, first.at, Duration::ZERO);
     }
 
     /// Counts a post whose window has closed, and says so the first time.
@@ -425,24 +495,19 @@ impl State {
         }
     }
 
-    /// A silence of `silent` wall time: closes the windows the clock, run on, has passed. A
-    /// stream's lone first post, waiting for the next ([`State::hold_start`]), starts the clock
-    /// now, as a second post would have (before, a feed that sent one post and fell quiet
-    /// counted nothing and closed no window until its next post), unless it is dated more than
-    /// the jump ahead of the wall clock: such a post may be the skewed one the start rule is
-    /// for, and still waits for the next to say (a stream running wholly ahead, as Korean
-    /// times read as UTC, starts with its second post, as before).
+    /// A silence of `silent` wall time: closes the windows the clock, run on, has passed. The
+    /// stream's first posts, fewer than [`START`] and waiting ([`State::hold_start`]), start
+    /// the clock now, as more posts would have (before, a feed that sent one post and fell
+    /// quiet counted nothing and closed no window until its next post), unless their median is
+    /// dated more than the jump ahead of the wall clock: they may be the skewed ones the start
+    /// rule is for, and still wait for more to say (a stream running wholly ahead, as Korean
+    /// times read as UTC, starts with its [`START`]th post).
     fn idle(&mut self, silent: Duration) {
-        if self.clock.now().is_none() {
-            let wall = std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs() as i64);
-            let jump = self.clock.jump;
-            if let Some(first) = self
-                .start
-                .take_if(|h| h.post.time <= wall.saturating_add(jump))
-            {
-                self.start_clock(first);
+        if self.clock.now().is_none() && !self.start.is_empty() {
+            let mut times: Vec<Ts> = self.start.iter().map(|h| h.post.time).collect();
+            let median = Clock::start_at(&mut times).unwrap_or_default();
+            if median <= wall_clock().saturating_add(self.clock.jump) {
+                self.begin();
             }
         }
         let s = silent.as_secs() as i64;
@@ -453,19 +518,19 @@ impl State {
     }
 
     /// The end: the posts still held were never corroborated (`far_ahead`), but for a run of
-    /// them at the end that corroborates itself as during the stream (the clock goes to the
-    /// latest of its last posts: a skewed last post alone moves nothing). The open windows
-    /// close; incidents still under way are unresolved (see `Monitor::finish` for what `ended`,
-    /// the input's end rather than a signal, changes). Posts the reader still hands on after
-    /// this are dropped.
+    /// them at the end that may move the clock as during the stream ([`State::jump_to`]: the
+    /// clock goes to the latest of its last posts; a skewed last post alone, or a few skewed
+    /// ones, move nothing). The open windows close; incidents still under way are unresolved
+    /// (see `Monitor::finish` for what `ended`, the input's end rather than a signal, changes).
+    /// Posts the reader still hands on after this are dropped.
     fn finish(&mut self, ended: bool) {
-        if let Some(first) = self.start.take() {
-            self.start_clock(first);
-        }
+        self.begin();
         self.finished = true;
-        if let Some((_, last)) = self.clock.corroborated(self.run_times().get()) {
-            self.clock.advance(last);
-            self.release_held();
+        if self.jump_to().is_some() {
+            if let Some((_, last)) = self.clock.corroborated(self.run_times().get()) {
+                self.clock.advance(last);
+                self.release_held();
+            }
         }
         for h in std::mem::take(&mut self.held) {
             self.keep_out(&h);
@@ -478,6 +543,13 @@ impl State {
             self.say(&a);
         }
     }
+}
+
+/// The wall clock, in seconds since the epoch.
+fn wall_clock() -> Ts {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
 }
 
 fn lock(m: &Mutex<State>) -> MutexGuard<'_, State> {

@@ -873,6 +873,20 @@ pub fn fresh14_holdout() -> Vec<Spec> {
     suite_drawn(POSTS_FRESH14_HOLDOUT, "fresh14")
 }
 
+/// Seed offset of the posts suite's seventeenth held-out draw, reserved for issue 17's
+/// seventeenth pass (watch's clock against a few posts dated ahead of the rest, memory below the
+/// horizon, the onset at narrow widths) before any detection or live code changed: seeds
+/// 250 100–251 103, never drawn before (the sixteenth draw, 240 000, became development data
+/// when it was run). Same generator and parameters as the earlier draws. Not run while tuning;
+/// run once at the end of that pass (through `watch` and `detect`).
+pub const POSTS_FRESH15_HOLDOUT: u64 = 250_000;
+
+/// The held-out draw of [`POSTS_FRESH15_HOLDOUT`]: the same 59 scenario shapes, names prefixed
+/// `fresh15-`.
+pub fn fresh15_holdout() -> Vec<Spec> {
+    suite_drawn(POSTS_FRESH15_HOLDOUT, "fresh15")
+}
+
 /// The suite's 59 scenario shapes drawn with seeds offset by `offset`, each name prefixed
 /// `prefix-` (how every held-out draw is made).
 fn suite_drawn(offset: u64, prefix: &str) -> Vec<Spec> {
