@@ -670,3 +670,74 @@ fn an_xml_item_or_json_element_of_64_mib_is_skipped_in_bounded_memory() {
         );
     }
 }
+
+// The auditor's findings on the command line's contract: each input that is lost is an error or
+// counted loss (exit 3) with a message that names it, never a report with exit 0.
+
+/// `outcry ARGS` from the crate's root: (status, stdout, stderr).
+fn outcry(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(bin())
+        .current_dir(common::root())
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// A few chatter posts about a Gmail outage, as JSON Lines.
+fn chatter() -> String {
+    (0..40)
+        .map(|i| {
+            format!(
+                "{{\"created_at\":\"2009-02-24T09:{:02}:00Z\",\"user\":\"u{i}\",\"text\":\"gmail is down\"}}\n",
+                i
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn an_official_file_that_is_missing_cut_or_of_another_format_is_lost_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let put = |name: &str, bytes: &[u8]| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, bytes).unwrap();
+        p.to_string_lossy().into_owned()
+    };
+    let posts = put("chatter.jsonl", chatter().as_bytes());
+    let note = "{\"created_at\":\"2009-02-24T09:50:00Z\",\"text\":\"We are investigating reports of an issue with Gmail.\"}\n";
+    let good = put("status.jsonl", note.as_bytes());
+    // JSON Lines named .csv: read as a CSV without a time column, no record.
+    let wrong = put("status.csv", note.as_bytes());
+    // A CSV named .jsonl: every line malformed JSON.
+    let csv = "created_at,text\n2009-02-24T09:50:00Z,We are investigating\n";
+    let wrong2 = put("status2.jsonl", csv.as_bytes());
+    let mut gz = flate2::write::GzEncoder::new(vec![], flate2::Compression::default());
+    gz.write_all(note.repeat(200).as_bytes()).unwrap();
+    let gz = gz.finish().unwrap();
+    let cut = put("status.jsonl.gz", &gz[..gz.len() / 2]);
+    let missing = dir.path().join("none.jsonl").to_string_lossy().into_owned();
+    let (code, out, err) = outcry(&["detect", "--format", "json", "--official", &good, &posts]);
+    assert_eq!(code, 0, "{err}");
+    let rep: JsonReport = serde_json::from_str(&out).unwrap();
+    assert!(rep.stats.input_errors.is_empty());
+    for (file, says) in [
+        (&wrong, "no time column"),
+        (&wrong2, "no record could be read (2 of 2 lines skipped)"),
+        (&cut, "input broke off"),
+        (&missing, "cannot read"),
+    ] {
+        let (code, out, err) =
+            outcry(&["detect", "--format", "json", "--official", file, &posts]);
+        assert_eq!(code, 3, "{file}: {err}");
+        let rep: JsonReport = serde_json::from_str(&out).unwrap();
+        let e = rep.stats.input_errors.join("\n");
+        assert!(e.contains("--official") && e.contains(file.as_str()), "{e}");
+        assert!(e.contains(says), "{file}: {e}");
+    }
+}

@@ -130,17 +130,20 @@ fn timeline_style(a: &DetectArgs) -> TimelineStyle {
 }
 
 /// The official timeline of `official` files for each incident (empty without such files).
+/// What went wrong with the files (`official::read`) is added to `stats`' input errors.
 fn official_timelines(
     cfg: &Config,
     official: &[String],
     matcher: &Matcher,
     incidents: &[detect::Incident],
     end: Option<crate::time::Ts>,
+    stats: &mut Stats,
 ) -> Result<Vec<Option<Official>>> {
     if official.is_empty() {
         return Ok(vec![]);
     }
-    let notes = crate::official::read(&cfg.scan, official, matcher)?;
+    let (notes, problems) = crate::official::read(&cfg.scan, official, matcher)?;
+    stats.input_errors.extend(problems);
     Ok(crate::official::attach(
         incidents,
         &notes,
@@ -205,7 +208,7 @@ fn report(
     official: &[String],
     matcher: &Matcher,
     windows: &Windows,
-    stats: Stats,
+    mut stats: Stats,
     outputs: &Outputs,
 ) -> Result<Outcome> {
     let incidents = detect::detect(windows, &cfg.params);
@@ -215,6 +218,7 @@ fn report(
         matcher,
         &incidents,
         windows.span().map(|s| s.1),
+        &mut stats,
     )?;
     let report = Report {
         incidents: &incidents,
