@@ -741,3 +741,95 @@ fn an_official_file_that_is_missing_cut_or_of_another_format_is_lost_input() {
         assert!(e.contains(says), "{file}: {e}");
     }
 }
+
+/// A partial of `chatter()` written by `outcry scan` into `dir`: its path and bytes.
+fn scanned_partial(dir: &std::path::Path) -> (String, Vec<u8>) {
+    let posts = dir.join("chatter.jsonl");
+    std::fs::write(&posts, chatter()).unwrap();
+    let part = dir.join("p.partial").to_string_lossy().into_owned();
+    let (code, _, err) = outcry(&["scan", "--partial", &part, &posts.to_string_lossy()]);
+    assert_eq!(code, 0, "{err}");
+    let bytes = std::fs::read(&part).unwrap();
+    (part, bytes)
+}
+
+/// `text` compressed as one zstd frame, with or without the content checksum.
+fn zstd_frame(text: &[u8], checksum: bool) -> Vec<u8> {
+    let mut z = zstd::stream::write::Encoder::new(vec![], 3).unwrap();
+    z.include_checksum(checksum).unwrap();
+    z.write_all(text).unwrap();
+    z.finish().unwrap()
+}
+
+#[test]
+fn a_partial_changed_after_it_was_written_fails_its_checksum() {
+    let dir = tempfile::tempdir().unwrap();
+    let (part, bytes) = scanned_partial(dir.path());
+    // The frame header descriptor (after the 4-byte magic) says a content checksum follows.
+    assert_ne!(bytes[4] & 0x04, 0, "the partial's frame has no checksum");
+    let text = zstd::decode_all(&bytes[..]).unwrap();
+    let text = String::from_utf8(text).unwrap();
+    // One count changed, as a flipped bit inside a compressed literal would: the frame is whole,
+    // only its checksum (the original's, last 4 bytes) tells.
+    let changed = text.replacen("\"posts\":", "\"posts\":1", 1);
+    assert_ne!(changed, text);
+    let mut flipped = zstd_frame(changed.as_bytes(), true);
+    let n = flipped.len();
+    flipped[n - 4..].copy_from_slice(&bytes[bytes.len() - 4..]);
+    let bad = dir.path().join("flipped.partial");
+    std::fs::write(&bad, &flipped).unwrap();
+    let out = dir.path().join("m.partial").to_string_lossy().into_owned();
+    let (code, _, err) = outcry(&["merge", "-o", &out, &part, &bad.to_string_lossy()]);
+    assert_eq!(code, 3, "{err}");
+    assert!(err.contains("does not match the checksum"), "{err}");
+    assert!(!std::path::Path::new(&out).exists());
+    // A partial of an earlier release, without the checksum, is still read, to the same report.
+    let old = dir.path().join("old.partial");
+    std::fs::write(&old, zstd_frame(text.as_bytes(), false)).unwrap();
+    let report = |p: &str| outcry(&["detect", "--format", "json", "--partials", p]);
+    let (a, b) = (report(&part), report(&old.to_string_lossy()));
+    assert_eq!((a.0, b.0), (0, 0), "{}", b.2);
+    assert_eq!(a.1, b.1);
+}
+
+#[test]
+fn a_partial_with_absurd_windows_or_times_is_refused_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, bytes) = scanned_partial(dir.path());
+    let text = String::from_utf8(zstd::decode_all(&bytes[..]).unwrap()).unwrap();
+    let lines = text.lines().count() + 1;
+    let cell = |w: &str| {
+        format!("{{\"type\":\"cell\",\"service\":\"gmail\",\"window\":{w},\"posts\":2,\"reports\":1,\"recoveries\":0}}")
+    };
+    let far = (1_235_469_000i64 / 300 + 100_000_000).to_string();
+    let cases = [
+        (cell(&i64::MIN.to_string()), "outside the times outcry accepts"),
+        (cell(&i64::MAX.to_string()), "outside the times outcry accepts"),
+        (cell(&far), "beyond the span of post times"),
+        (
+            format!("{{\"type\":\"total\",\"window\":{},\"records\":1}}", i64::MAX),
+            "outside the times outcry accepts",
+        ),
+        (
+            format!("{{\"type\":\"cell\",\"service\":\"gmail\",\"window\":4118222,\"posts\":2,\"reports\":1,\"recoveries\":0,\"report_samples\":[{{\"time\":{},\"text\":\"x\"}}]}}", 1i64 << 62),
+            "outside the times outcry accepts",
+        ),
+    ];
+    for (k, (line, says)) in cases.iter().enumerate() {
+        let bad = dir.path().join(format!("bad{k}.partial"));
+        std::fs::write(&bad, zstd_frame(format!("{text}{line}\n").as_bytes(), true)).unwrap();
+        let bad = bad.to_string_lossy().into_owned();
+        let out = dir.path().join("m.partial").to_string_lossy().into_owned();
+        for args in [
+            &["merge", "-o", &out, &bad][..],
+            &["detect", "--partials", &bad][..],
+        ] {
+            let (code, _, err) = outcry(args);
+            assert_eq!(code, 3, "{line}: {err}");
+            assert!(err.contains(says), "{line}: {err}");
+            if !says.contains("span") {
+                assert!(err.contains(&format!("bad{k}.partial:{lines}:")), "{err}");
+            }
+        }
+    }
+}

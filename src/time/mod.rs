@@ -35,6 +35,18 @@ use self::zones::{Abbrev, Ambiguous};
 /// Seconds since 1970-01-01T00:00:00Z. Sub-second precision is dropped: windows are whole seconds.
 pub type Ts = i64;
 
+/// The earliest post time outcry accepts, 0001-01-01T00:00:00Z, and the latest,
+/// 9998-12-31T23:59:59Z: a year's margin inside what RFC 3339 can write (years 0000–9999), so
+/// that every window's end, every local time and the detector's reading around them can be
+/// written too. A time outside is absurd: refused where it is read, never carried to a report.
+pub const EARLIEST: Ts = -62_135_596_800;
+pub const LATEST: Ts = 253_370_764_799;
+
+/// Whether `t` is within [`EARLIEST`] and [`LATEST`].
+pub fn in_range(t: Ts) -> bool {
+    (EARLIEST..=LATEST).contains(&t)
+}
+
 /// Why a time string could not be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TimeError {
