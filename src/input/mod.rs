@@ -20,7 +20,7 @@ pub mod sniff;
 pub use chunks::ChunkSink;
 
 pub use csv_rows::{CsvRows, Row, MAX_QUOTED_LINES};
-pub use decompress::decompress;
+pub use decompress::{decompress, quiet_notes};
 pub use lines::{is_blank, Line, LineReader, DEFAULT_MAX_LINE};
 
 /// How an input's records are laid out.
@@ -114,10 +114,8 @@ pub fn open_wrapped(
         }
         (path.to_string(), Box::new(File::open(p)?))
     };
-    let mut src = Source {
-        name,
-        reader: decompress(wrap(raw))?,
-    };
+    let reader = decompress(wrap(raw), &name)?;
+    let mut src = Source { name, reader };
     // A binary file or another encoding is refused whole, with its reason ([`sniff::not_text`]).
     if let Some(why) = sniff::not_text(src.head_until(HEAD, sniff::enough)) {
         return Err(io::Error::new(io::ErrorKind::InvalidData, why));

@@ -65,6 +65,7 @@ pub fn scan(cfg: &ScanConfig, matcher: &Matcher) -> Result<Scan> {
 /// Reads every input of `cfg` as [`scan`] does, before the outlier rule (a partial result's
 /// part, `partial.rs`).
 pub fn scan_unsettled(cfg: &ScanConfig, matcher: &Matcher) -> Result<Unsettled> {
+    crate::input::quiet_notes(cfg.quiet);
     let progress = Progress::new(cfg);
     let result = scan_with(cfg, matcher, &progress);
     progress.finish();

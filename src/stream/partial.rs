@@ -436,7 +436,9 @@ impl Partial {
             // Uncompressed JSON Lines, as `zstd -d` leaves it: read as well.
             return read_lines(r, name);
         }
-        if head.len() < 4 || head[..4] != ZSTD_MAGIC {
+        // A zstd frame, or a skippable frame before one (as pzstd writes).
+        let skippable = head.len() >= 4 && head[0] & 0xf0 == 0x50 && head[1..4] == [0x2a, 0x4d, 0x18];
+        if head.len() < 4 || (head[..4] != ZSTD_MAGIC && !skippable) {
             bail!("{name}: not an outcry partial result (it is not zstd-compressed); `outcry scan --partial FILE` writes one");
         }
         let z = zstd::Decoder::with_buffer(r).with_context(|| format!("{name}: cannot read"))?;

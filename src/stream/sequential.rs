@@ -84,6 +84,7 @@ pub(crate) fn add_time_counts(stats: &mut super::Stats, p: &TimeParser) {
 /// Reads every input of `cfg`, handing each record to `c` in input order and counting lines,
 /// skips and bytes in `c.stats()`.
 pub fn read(cfg: &ScanConfig, c: &mut impl Sink) -> Result<()> {
+    input::quiet_notes(cfg.quiet);
     let mut warn = Warner {
         shown: 0,
         limit: cfg.max_warnings,
