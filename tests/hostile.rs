@@ -833,3 +833,40 @@ fn a_partial_with_absurd_windows_or_times_is_refused_with_its_line() {
         }
     }
 }
+
+#[test]
+fn an_output_that_cannot_be_written_leaves_every_other_file_as_it_was() {
+    // Before: `-o FILE --plot /dev/full` replaced FILE with the new report and failed on the
+    // chart; a run's files are now renamed into place only when every output was written.
+    let dir = tempfile::tempdir().unwrap();
+    let posts = dir.path().join("chatter.jsonl");
+    std::fs::write(&posts, chatter()).unwrap();
+    let posts = posts.to_string_lossy().into_owned();
+    let file = |n: &str| {
+        let p = dir.path().join(n);
+        std::fs::write(&p, "old").unwrap();
+        p.to_string_lossy().into_owned()
+    };
+    let (report, html) = (file("report.txt"), file("page.html"));
+    for full in [
+        &["-o", &report, "--html", &html, "--plot", "/dev/full"][..],
+        &["--plot", &report, "--html", &html, "-o", "/dev/full"][..],
+    ] {
+        let (code, _, err) = outcry(&[&["detect"][..], full, &[posts.as_str()][..]].concat());
+        assert_eq!(code, 3, "{err}");
+        assert!(err.contains("/dev/full"), "{err}");
+        for p in [&report, &html] {
+            assert_eq!(std::fs::read_to_string(p).unwrap(), "old", "{full:?}");
+        }
+        let left: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+            .collect();
+        assert!(left.is_empty(), "{left:?}");
+    }
+    let (code, _, err) = outcry(&["detect", "-o", &report, "--html", &html, &posts]);
+    assert_eq!(code, 0, "{err}");
+    assert!(std::fs::read_to_string(&report).unwrap().contains("outage"));
+    assert!(std::fs::read_to_string(&html).unwrap().contains("<html"));
+}

@@ -14,7 +14,7 @@ use crate::detect;
 use crate::lexicon::Matcher;
 use crate::official::Official;
 use crate::report::{
-    check_output, write_output, Exporter, HtmlExporter, JsonExporter, Report, SvgExporter,
+    check_output, write_outputs, Exporter, Writer, HtmlExporter, JsonExporter, Report, SvgExporter,
     TextExporter, TimelineStyle, TIMELINE_DEFAULT_WIDTH,
 };
 use crate::stream::{parallel, sequential, warn_times, Scan, Stats};
@@ -230,23 +230,27 @@ fn report(
         scan: &cfg.scan,
         params: &cfg.params,
     };
+    // All the files or none: one that cannot be written leaves the others as they were.
+    let mut writes: Vec<(Option<&Path>, Writer)> = vec![];
     if !exit_codes::keeps_old_output(&stats, cfg.output.as_deref()) {
-        write_output(cfg.output.as_deref(), |out| {
-            outputs.report.write(&report, out)
-        })?;
+        writes.push((
+            cfg.output.as_deref(),
+            Box::new(|out| outputs.report.write(&report, out)),
+        ));
     }
     if let Some(p) = outputs
         .plot
         .filter(|p| !exit_codes::keeps_old_output(&stats, Some(p)))
     {
-        write_output(Some(p), |out| SvgExporter.write(&report, out))?;
+        writes.push((Some(p), Box::new(|out| SvgExporter.write(&report, out))));
     }
     if let Some(p) = outputs
         .html
         .filter(|p| !exit_codes::keeps_old_output(&stats, Some(p)))
     {
-        write_output(Some(p), |out| HtmlExporter.write(&report, out))?;
+        writes.push((Some(p), Box::new(|out| HtmlExporter.write(&report, out))));
     }
+    write_outputs(writes)?;
     Ok(Outcome {
         incidents: incidents.len(),
         stats,
