@@ -870,3 +870,49 @@ fn an_output_that_cannot_be_written_leaves_every_other_file_as_it_was() {
     assert!(std::fs::read_to_string(&report).unwrap().contains("outage"));
     assert!(std::fs::read_to_string(&html).unwrap().contains("<html"));
 }
+
+#[test]
+fn an_xml_record_after_the_root_closes_is_not_read_and_declared_entities_are_told() {
+    let dir = tempfile::tempdir().unwrap();
+    let item = |m: u32, who: &str| {
+        format!("<item><title>t</title><description>gmail is down</description><dc:creator>{who}</dc:creator><pubDate>Tue, 24 Feb 2009 09:{m:02}:00 GMT</pubDate></item>\n")
+    };
+    let head = "<?xml version=\"1.0\"?>\n<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel><title>c</title>\n";
+    let feed = format!(
+        "{head}{}{}</channel></rss>\n<!-- a comment is fine -->\njunk {}",
+        item(40, "a"),
+        item(41, "b"),
+        item(45, "z")
+    );
+    let p = dir.path().join("trail.rss");
+    std::fs::write(&p, feed).unwrap();
+    let p = p.to_string_lossy().into_owned();
+    // Before: the third item was read, then "the file ends before its root element closes".
+    for threads in ["1", "3"] {
+        let (code, out, err) = outcry(&["detect", "--format", "json", "-j", threads, &p]);
+        assert_eq!(code, 3, "{err}");
+        let rep: JsonReport = serde_json::from_str(&out).unwrap();
+        assert_eq!(rep.stats.records, 2, "{err}");
+        assert!(
+            err.contains("trail.rss:7: input broke off: a record after the root element closed"),
+            "{err}"
+        );
+        assert!(!err.contains("before its root element closes"), "{err}");
+    }
+    let (code, out, _) = outcry(&["classify", &p]);
+    assert_eq!((code, out.lines().count()), (3, 2));
+    // A document whose DTD declares an entity: its references are read as written, and said so.
+    let ent = head.replace(
+        "<rss ",
+        "<!DOCTYPE rss [<!ENTITY g \"gmail is down\">]>\n<rss ",
+    ) + &item(40, "a").replace("gmail is down", "&g;")
+        + "</channel></rss>\n";
+    let p = dir.path().join("ent.rss");
+    std::fs::write(&p, ent).unwrap();
+    let (code, _, err) = outcry(&["detect", &p.to_string_lossy()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("declares entities in its DTD (&g;), which outcry does not expand"),
+        "{err}"
+    );
+}

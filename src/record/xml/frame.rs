@@ -65,6 +65,11 @@ struct Framer<'d> {
     /// The ends of a comment, a CDATA section, a processing instruction.
     closers: [Finder<'static>; 3],
     seeks: Seeks,
+    /// The root elements' local names (`Dialect::roots`).
+    roots: &'d [&'d [u8]],
+    /// A unit begins at this offset after the root element closed: the document ended before
+    /// it, and it is not read.
+    after_root: Option<usize>,
 }
 
 /// Where the chunks of an XML input go, and the records too long to be kept are told.
@@ -100,12 +105,29 @@ pub fn frame_units(
         long: None,
         closers: [&b"-->"[..], b"]]>", b"?>"].map(|c| Finder::new(c).into_owned()),
         seeks: Seeks::new(units, dropped),
+        roots: d.roots(),
+        after_root: None,
     };
     let mut line = 1u64;
     let mut bytes = 0u64;
     loop {
         let mut end = fill(reader, &mut f.buf, &mut f.filled, &mut bytes);
         f.step(end.is_some());
+        if let Some(at) = f.after_root {
+            let first = line;
+            let unit_line = line + count_lines(&f.buf[..at]);
+            if f.cut > 0 {
+                sink.take(std::mem::take(&mut f.buf), f.cut, first);
+            }
+            let e = io::Error::new(
+                io::ErrorKind::InvalidData,
+                "a record after the root element closed (another document or junk appended): not read",
+            );
+            return FrameEnd {
+                bytes,
+                broken: Some((unit_line, false, e)),
+            };
+        }
         if matches!(end, Some(None)) && !closes(&f.buf[f.cut..f.filled], d.roots()) {
             end = Some(Some(io::Error::new(
                 io::ErrorKind::UnexpectedEof,
@@ -392,6 +414,10 @@ impl Framer<'_> {
                     if tail.is_some_and(|&b| b == b'>' || b.is_ascii_whitespace()) {
                         let end = gt();
                         if let Some(e) = end {
+                            if let Some(start) = self.after_root(at) {
+                                self.after_root = Some(start);
+                                return Scan::Done;
+                            }
                             if at + e - self.cut > self.max {
                                 self.long = Some(at + e);
                                 self.scan = at + e;
@@ -432,6 +458,17 @@ impl Framer<'_> {
                 }
             }
         }
+    }
+}
+
+impl Framer<'_> {
+    /// Where the unit ending at `end_tag` starts, when the text between the last cut and it
+    /// holds the root element's end tag (outside comments and CDATA: `unit_start` steps over
+    /// them to the start tag).
+    fn after_root(&self, end_tag: usize) -> Option<usize> {
+        let stretch = &self.buf[self.cut..end_tag];
+        let start = unit_start(stretch, 0, &mut None, self.units).ok()?;
+        closes(&stretch[..start], self.roots).then_some(self.cut + start)
     }
 }
 
