@@ -916,3 +916,31 @@ fn an_xml_record_after_the_root_closes_is_not_read_and_declared_entities_are_tol
         "{err}"
     );
 }
+
+#[test]
+fn an_input_with_cr_only_line_ends_is_refused_saying_so() {
+    // Before: "the input has no lines" (CSV) or one malformed JSON line, nothing about CRs.
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.jsonl");
+    std::fs::write(&good, chatter()).unwrap();
+    let good = good.to_string_lossy().into_owned();
+    let csv = "created_at,text\r2009-02-24T09:00:00Z,gmail is down\r2009-02-24T09:01:00Z,gmail is down\r";
+    for (name, text) in [("cr.csv", csv.to_string()), ("cr.jsonl", chatter().replace('\n', "\r"))] {
+        let p = dir.path().join(name);
+        std::fs::write(&p, text).unwrap();
+        let p = p.to_string_lossy().into_owned();
+        for threads in ["1", "2"] {
+            let (code, out, err) = outcry(&["detect", "--format", "json", "-j", threads, &p, &good]);
+            assert_eq!(code, 3, "{err}");
+            let rep: JsonReport = serde_json::from_str(&out).unwrap();
+            assert_eq!(rep.stats.records, 40, "{err}");
+            assert_eq!(rep.stats.input_errors.len(), 1, "{err}");
+            assert!(err.contains(&format!("{name}: its lines end in a carriage return alone")), "{err}");
+        }
+    }
+    // CRLF is read as before.
+    let p = dir.path().join("crlf.jsonl");
+    std::fs::write(&p, chatter().replace('\n', "\r\n")).unwrap();
+    let (code, _, err) = outcry(&["detect", &p.to_string_lossy()]);
+    assert_eq!(code, 0, "{err}");
+}

@@ -46,6 +46,25 @@ impl Layout {
     }
 }
 
+impl Layout {
+    /// Why an input of this layout cannot be read line by line, if it cannot: its lines end in
+    /// a carriage return alone (classic Mac OS), so that it would read as one line (JSON Lines,
+    /// CSV; XML and JSON documents do not care). Told from the first bytes: CRs and no line feed.
+    pub fn unreadable(self, src: &mut Source) -> Option<String> {
+        if !matches!(self, Layout::JsonLines | Layout::Csv { .. }) {
+            return None;
+        }
+        // Read ahead only until a line feed (a live pipe is not held up): then it is not so.
+        let head = src.head_until(HEAD, |b| memchr::memchr(b'\n', b).is_some());
+        let lone_crs = memchr::memchr_iter(b'\r', head)
+            .filter(|&i| head.get(i + 1).is_some_and(|&b| b != b'\n'))
+            .count();
+        (lone_crs >= 1 && memchr::memchr(b'\n', head).is_none()).then(|| {
+            "its lines end in a carriage return alone (CR, classic Mac OS line ends), not read as line ends: convert them first, e.g. tr '\\r' '\\n' < FILE > FILE.unix".to_string()
+        })
+    }
+}
+
 /// How many bytes of an input are looked at to tell its layout.
 pub const HEAD: usize = 64 * 1024;
 

@@ -196,6 +196,10 @@ fn chunked(
     warn: &mut Warner,
 ) -> Result<Option<Cut>> {
     let layout = cfg.layout.unwrap_or_else(|| Layout::of(path, src));
+    if let Some(why) = layout.unreadable(src) {
+        super::sequential::unreadable(format!("{}: {why}", src.name), cfg.strict, c, warn)?;
+        return Ok(None);
+    }
     Ok(match layout {
         Layout::JsonLines => Some(Cut::Lines),
         Layout::Csv { delimiter } => Some(Cut::Csv(delimiter)),

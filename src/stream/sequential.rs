@@ -111,6 +111,10 @@ pub fn read(cfg: &ScanConfig, c: &mut impl Sink) -> Result<()> {
         c.input(&src.name);
         let mut src = src;
         let layout = cfg.layout.unwrap_or_else(|| Layout::of(path, &mut src));
+        if let Some(why) = layout.unreadable(&mut src) {
+            unreadable(format!("{}: {why}", src.name), cfg.strict, c, &mut warn)?;
+            continue;
+        }
         match layout {
             Layout::JsonLines => scan_jsonl(src, &mut json, c, &mut warn, cfg)?,
             Layout::Csv { delimiter } => scan_csv(src, delimiter, cfg, c, &mut warn)?,
