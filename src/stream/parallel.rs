@@ -99,8 +99,11 @@ fn scan_with(cfg: &ScanConfig, matcher: &Matcher, progress: &Progress) -> Result
             continue;
         };
         c.stats.inputs += 1;
+        let start = c.stats.input_start();
         let mut src = src;
         let Some(cut) = chunked(&mut src, path, cfg, &mut c, &mut warn)? else {
+            // A JSON document was read here (or the input refused): it may have lost every line.
+            c.stats.lost_whole_input(path, start, &warn);
             continue;
         };
         let keep = if cfg.quiet { 0 } else { cfg.max_warnings + 1 };
@@ -137,8 +140,11 @@ fn scan_with(cfg: &ScanConfig, matcher: &Matcher, progress: &Progress) -> Result
                 })
             }
         };
-        progress
-            .suspend(|| finish_input(&src.name, workers, end, cfg.strict, &mut c, &mut warn))?;
+        progress.suspend(|| -> Result<()> {
+            finish_input(&src.name, workers, end, cfg.strict, &mut c, &mut warn)?;
+            c.stats.lost_whole_input(path, start, &warn);
+            Ok(())
+        })?;
     }
     // The workers' last chunks (merged by `finish_input`) into what they handed on: the smaller
     // into the larger (merging is order-independent).
