@@ -978,3 +978,26 @@ fn a_whole_input_in_another_layout_among_others_is_lost_input() {
     let (code, _, err) = outcry(&["detect", &mixed.to_string_lossy(), &good]);
     assert_eq!(code, 0, "{err}");
 }
+
+#[test]
+fn eval_refuses_a_report_of_a_newer_schema() {
+    // Before: `"schema_version": 99` was scored as if it were this outcry's layout.
+    let dir = tempfile::tempdir().unwrap();
+    let posts = dir.path().join("chatter.jsonl");
+    std::fs::write(&posts, chatter()).unwrap();
+    let (code, report, err) = outcry(&["detect", "--format", "json", &posts.to_string_lossy()]);
+    assert_eq!(code, 0, "{err}");
+    let truth = dir.path().join("truth.csv");
+    std::fs::write(&truth, "gmail,2009-02-24T09:00:00Z,2009-02-24T10:00:00Z\n").unwrap();
+    let truth = truth.to_string_lossy().into_owned();
+    let at = |v: &str| {
+        let p = dir.path().join(format!("r{v}.json"));
+        std::fs::write(&p, report.replacen("\"schema_version\": 1", &format!("\"schema_version\": {v}"), 1)).unwrap();
+        p.to_string_lossy().into_owned()
+    };
+    let (code, _, err) = outcry(&["eval", "--truth", &truth, &at("1")]);
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = outcry(&["eval", "--truth", &truth, &at("99")]);
+    assert_eq!(code, 3, "{err}");
+    assert!(err.contains("schema_version 99 is newer"), "{err}");
+}
