@@ -1001,3 +1001,44 @@ fn eval_refuses_a_report_of_a_newer_schema() {
     assert_eq!(code, 3, "{err}");
     assert!(err.contains("schema_version 99 is newer"), "{err}");
 }
+
+#[test]
+fn counts_and_eval_read_standard_input_and_archives() {
+    // Before: `--counts -` and `eval … -` were "No such file or directory", and a .gz series,
+    // truth or report "stream did not contain valid UTF-8".
+    let dir = tempfile::tempdir().unwrap();
+    let series: String = std::iter::once("timestamp,count\n".to_string())
+        .chain((0..300).map(|k| {
+            let n = if (200..212).contains(&k) { 40 } else { 2 + k % 3 };
+            format!("{},{n}\n", 1_235_400_000 + 300 * k)
+        }))
+        .collect();
+    let gz = |text: &str| {
+        let mut z = flate2::write::GzEncoder::new(vec![], flate2::Compression::default());
+        z.write_all(text.as_bytes()).unwrap();
+        z.finish().unwrap()
+    };
+    let put = |name: &str, bytes: &[u8]| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, bytes).unwrap();
+        p.to_string_lossy().into_owned()
+    };
+    let plain = put("series.csv", series.as_bytes());
+    let packed = put("series.csv.gz", &gz(&series));
+    let json = |args: &[&str], input: &str| {
+        let (code, out, err) = common::piped(args, input.as_bytes().to_vec());
+        assert_eq!(code, 0, "{args:?}: {err}");
+        out
+    };
+    let want = json(&["detect", "--format", "json", "--counts", &plain], "");
+    assert!(want.contains("\"onset\""), "{want}");
+    assert_eq!(json(&["detect", "--format", "json", "--counts", "-"], &series), want);
+    assert_eq!(json(&["detect", "--format", "json", "--counts", &packed], ""), want);
+    let truth = "service,onset,recovery\nservice,2009-02-24T07:20:00Z,2009-02-24T08:20:00Z\n";
+    let truth_file = put("truth.csv.gz", &gz(truth));
+    let report = put("report.json.gz", &gz(&want));
+    let scored = json(&["eval", "--truth", &truth_file, &report], "");
+    assert!(scored.contains("events hit"), "{scored}");
+    assert_eq!(json(&["eval", "--truth", &truth_file, "-"], &want), scored);
+    assert_eq!(json(&["eval", "--truth", "-", &report], truth), scored);
+}

@@ -275,7 +275,7 @@ fn execute_counts(
         )
         .into());
     }
-    let text = std::fs::read_to_string(path)
+    let text = crate::input::read_text(&path.to_string_lossy())
         .map_err(|e| anyhow::anyhow!("--counts {}: {e}", path.display()))?;
     let rows = crate::window::counts::read(&text, cfg.scan.times.zone.or_utc())
         .with_context(|| format!("--counts {}", path.display()))?;

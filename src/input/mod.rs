@@ -142,6 +142,22 @@ pub fn open_wrapped(
     Ok(src)
 }
 
+/// The whole of a small input as text (a `--counts` series, an `eval` truth file or report):
+/// `-` is standard input, and archives are unwrapped as for any input. Not UTF-8 is an error
+/// saying so.
+pub fn read_text(path: &str) -> io::Result<String> {
+    let mut src = open(path)?;
+    let mut bytes = vec![];
+    src.reader.read_to_end(&mut bytes)?;
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").map(<[u8]>::to_vec).unwrap_or(bytes);
+    String::from_utf8(bytes).map_err(|e| {
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("not UTF-8 text (at byte {})", e.utf8_error().valid_up_to()),
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
