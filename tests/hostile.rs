@@ -1042,3 +1042,30 @@ fn counts_and_eval_read_standard_input_and_archives() {
     assert_eq!(json(&["eval", "--truth", &truth_file, "-"], &want), scored);
     assert_eq!(json(&["eval", "--truth", "-", &report], truth), scored);
 }
+
+#[test]
+fn a_time_outside_the_years_0001_to_9998_is_absurd_and_counted() {
+    // Before: "-1199-02-27T06:13:20Z" and year 10000 window ends reached the report (not RFC
+    // 3339), with exit 0.
+    let mut posts = chatter();
+    for t in [
+        "\"0000-01-01T00:00:00Z\"",
+        "-99999999999999",
+        "\"9999-12-01T00:00:00Z\"",
+        "\"9999-01-01T00:00:00Z\"",
+    ] {
+        posts += &format!("{{\"created_at\":{t},\"text\":\"gmail is down\"}}\n");
+    }
+    let (code, out, err) = common::piped(&["detect", "--format", "json", "-"], posts.into_bytes());
+    assert_eq!(code, 0, "{err}");
+    let rep: JsonReport = serde_json::from_str(&out).unwrap();
+    assert_eq!(rep.stats.records, 40);
+    assert_eq!(skipped(&rep, "absurd_time"), 4, "{err}");
+    assert!(err.contains("<stdin>:41: skipped: time outside the years 0001 to 9998"), "{err}");
+    // The edges are kept.
+    let edges = "{\"created_at\":\"0001-01-01T00:00:00Z\",\"text\":\"a\"}\n{\"created_at\":\"9998-12-31T23:59:59Z\",\"text\":\"b\"}\n";
+    let (code, out, err) = common::piped(&["detect", "--format", "json", "-"], edges.into());
+    assert_eq!(code, 0, "{err}");
+    let rep: JsonReport = serde_json::from_str(&out).unwrap();
+    assert_eq!(rep.stats.records, 2, "{err}");
+}

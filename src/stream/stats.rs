@@ -348,6 +348,7 @@ pub fn describe(why: Skip) -> &'static str {
             "unterminated quote in a CSV field (the lines after it are read again)"
         }
         Skip::RecordTooLong => "record (XML item, JSON element) longer than --max-line-bytes",
+        Skip::AbsurdTime => "time outside the years 0001 to 9998 outcry accepts",
     }
 }
 

@@ -56,6 +56,9 @@ pub enum TimeError {
     OutOfRange,
     /// A zone abbreviation with several meanings that the context could not settle.
     AmbiguousZone(&'static Ambiguous),
+    /// A time read whole but outside the years 0001 to 9998 ([`in_range`]): absurd for a post,
+    /// and beyond what a report can write.
+    Absurd,
 }
 
 impl std::fmt::Display for TimeError {
@@ -63,6 +66,7 @@ impl std::fmt::Display for TimeError {
         match self {
             TimeError::Unrecognised => f.write_str("not a time outcry can read"),
             TimeError::OutOfRange => f.write_str("a date or time field is out of range"),
+            TimeError::Absurd => f.write_str("outside the years 0001 to 9998 outcry accepts"),
             TimeError::AmbiguousZone(a) => write!(
                 f,
                 "{}; write the offset (such as {}) or give the zone",
@@ -217,7 +221,11 @@ pub fn from_epoch_number(n: f64) -> Result<Ts, TimeError> {
     if secs.abs() > 1e11 {
         return Err(TimeError::OutOfRange);
     }
-    Ok(secs.floor() as i64)
+    let t = secs.floor() as i64;
+    if !in_range(t) {
+        return Err(TimeError::Absurd);
+    }
+    Ok(t)
 }
 
 /// Resolves a naive local time in `tz`, the way outcry documents it for DST edges: a time that
@@ -373,6 +381,9 @@ impl TimeParser {
             Some((_, Err(e))) => return Err(self.failed(e)),
             None => return Err(self.failed(TimeError::Unrecognised)),
         };
+        if !in_range(p.ts) {
+            return Err(self.failed(TimeError::Absurd));
+        }
         self.last_error = None;
         self.last_parsed = Some(p);
         if p.dst != Dst::Exact {
