@@ -1069,3 +1069,29 @@ fn a_time_outside_the_years_0001_to_9998_is_absurd_and_counted() {
     let rep: JsonReport = serde_json::from_str(&out).unwrap();
     assert_eq!(rep.stats.records, 2, "{err}");
 }
+
+#[test]
+fn a_counts_series_warns_of_repeated_rows_and_sets_far_rows_aside() {
+    // Before: a repeated row was added up silently, and a row in year 5138 stretched the report
+    // (`last_post` 5138-11-16) with exit 0.
+    let rows: Vec<String> = (0..300)
+        .map(|k| format!("{},{}\n", 1_235_400_000 + 300 * k, 2 + k % 3))
+        .collect();
+    let mut series = "timestamp,count\n".to_string() + &rows.concat();
+    series += &rows[10];
+    series += "99999999999,2\n";
+    let (code, out, err) = common::piped(&["detect", "--format", "json", "--counts", "-"], series.clone().into_bytes());
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("1 row repeats the time and service of an earlier row, and their counts are added up (data row 301 repeats data row 11)"),
+        "{err}"
+    );
+    assert!(err.contains("after_bulk 1; 5138-11-16T09:46:39Z"), "{err}");
+    let rep: JsonReport = serde_json::from_str(&out).unwrap();
+    assert_eq!(rep.stats.outliers_by_reason.get("after_bulk"), Some(&1));
+    assert!(rep.stats.last_post.as_deref().unwrap().starts_with("2009-"), "{:?}", rep.stats.last_post);
+    let (code, out, _) = common::piped(&["detect", "--format", "json", "--keep-outliers", "--counts", "-"], series.into_bytes());
+    assert_eq!(code, 0);
+    let rep: JsonReport = serde_json::from_str(&out).unwrap();
+    assert!(rep.stats.last_post.as_deref().unwrap().starts_with("5138-"));
+}

@@ -17,7 +17,7 @@ use crate::report::{
     check_output, write_outputs, Exporter, Writer, HtmlExporter, JsonExporter, Report, SvgExporter,
     TextExporter, TimelineStyle, TIMELINE_DEFAULT_WIDTH,
 };
-use crate::stream::{parallel, sequential, warn_times, Scan, Stats};
+use crate::stream::{parallel, sequential, warn_times, Outlier, Scan, Stats};
 use crate::window::Windows;
 
 /// What a run read and found, for its exit code.
@@ -279,6 +279,8 @@ fn execute_counts(
         .map_err(|e| anyhow::anyhow!("--counts {}: {e}", path.display()))?;
     let rows = crate::window::counts::read(&text, cfg.scan.times.zone.or_utc())
         .with_context(|| format!("--counts {}", path.display()))?;
+    warn_repeated_rows(&rows, &path.display().to_string(), cfg.scan.quiet);
+    let (rows, outliers) = counts_outliers(rows, cfg.scan.keep_outliers);
     if rows.is_empty() {
         anyhow::bail!(
             "--counts {}: no rows (timestamp,count[,total][,service] after an optional header)",
@@ -295,7 +297,7 @@ fn execute_counts(
     );
     let mut windows = Windows::aligned(width, matcher.services().len(), cfg.zones[0]);
     let reports = crate::window::counts::fill(&rows, &svc, &mut windows);
-    let stats = Stats {
+    let mut stats = Stats {
         inputs: 1,
         lines: rows.len() as u64,
         records: rows.len() as u64,
@@ -304,7 +306,72 @@ fn execute_counts(
         dst_adjusted: crate::window::counts::dst_adjusted(&rows),
         ..Default::default()
     };
+    for (why, t) in outliers {
+        stats.outlier(why);
+        stats.outlier_span = Some(stats.outlier_span.map_or((t, t), |(a, b)| (a.min(t), b.max(t))));
+    }
+    warn_times(&stats, cfg.scan.quiet);
     report(&cfg, official, &matcher, &windows, stats, outputs)
+}
+
+/// Tells (on stderr, unless `quiet`) the rows of a `--counts` series that repeat the time and
+/// service of an earlier row: their counts are added up, which a series exported twice over
+/// (or two exports concatenated) would double.
+fn warn_repeated_rows(rows: &[crate::window::counts::Row], name: &str, quiet: bool) {
+    let mut seen = std::collections::HashMap::new();
+    let mut repeats = vec![];
+    for (k, r) in rows.iter().enumerate() {
+        if let Some(first) = seen.insert((r.time, r.service.as_deref()), k) {
+            repeats.push((first, k));
+        }
+    }
+    if quiet || repeats.is_empty() {
+        return;
+    }
+    let shown: Vec<String> = (repeats.iter().take(3))
+        .map(|(a, b)| format!("data row {} repeats data row {}", b + 1, a + 1))
+        .collect();
+    crate::eline!(
+        "outcry: warning: --counts {}: {} the time and service of an earlier row, and their counts are added up ({}{})",
+        crate::terminal::escape(name),
+        if repeats.len() == 1 { "1 row repeats".to_string() } else { format!("{} rows repeat", repeats.len()) },
+        shown.join(", "),
+        if repeats.len() > 3 { ", …" } else { "" }
+    );
+}
+
+/// The rows of a `--counts` series far outside its bulk, set aside by the rule posts' times
+/// follow (`stream::outliers`, a row counted as a record) unless `keep` (`--keep-outliers`): a
+/// row in year 5138 beside a week of 2009 would stretch the report over three thousand years.
+/// Returns the rows kept and, for each set aside, why and its time.
+fn counts_outliers(
+    rows: Vec<crate::window::counts::Row>,
+    keep: bool,
+) -> (Vec<crate::window::counts::Row>, Vec<(Outlier, crate::time::Ts)>) {
+    use crate::stream::outliers::{kept_days, Counted, Days, MIN_STEP_DAYS};
+    let mut days = Days::default();
+    for r in &rows {
+        days.add(r.time, Counted::default());
+    }
+    let Some((first, last)) = kept_days(&days.into_map(), MIN_STEP_DAYS).filter(|_| !keep) else {
+        return (rows, vec![]);
+    };
+    let mut out = vec![];
+    let kept = rows
+        .into_iter()
+        .filter(|r| {
+            let day = r.time.div_euclid(86_400);
+            let why = match day {
+                0 if first > 0 || last < 0 => Outlier::EpochZero,
+                d if d < first => Outlier::BeforeBulk,
+                d if d > last => Outlier::AfterBulk,
+                _ => return true,
+            };
+            out.push((why, r.time));
+            false
+        })
+        .collect();
+    (kept, out)
 }
 
 /// The window of a `--counts` series: its step, or `asked` (`--window`) when that is a multiple
