@@ -422,7 +422,10 @@ mod tests {
         assert!(notes[0].contains("2009-03-10T09:30:00Z"), "{notes:?}");
         assert_eq!(notes[2], "truth line 3 repeats line 2: counted once");
         let (_, notes) = read_truth("gmail,3/10/09 09:30,3/10/09 12:00\n").unwrap();
-        assert!(notes[0].contains("read as 2003-10-09T09:30:00Z"), "{notes:?}");
+        assert!(
+            notes[0].contains("read as 2003-10-09T09:30:00Z"),
+            "{notes:?}"
+        );
         let (_, notes) = read_truth("gmail,2009-03-10 09:30,2009-03-10 12:00\n").unwrap();
         assert!(notes.is_empty());
     }
@@ -435,7 +438,9 @@ mod tests {
         assert_eq!(t, [ev("gmail", 1_235_467_800, 1_235_476_800)]);
         assert_eq!(read_truth("gmail,1235467800,1235476800\n").unwrap().0, t);
         assert_eq!(read_truth("gmail,1235467800,1235476800,\n").unwrap().0, t);
-        let p = read_truth("gmail,1235467800,1235476800,2009-02-24T11:00:00Z\n").unwrap().0;
+        let p = read_truth("gmail,1235467800,1235476800,2009-02-24T11:00:00Z\n")
+            .unwrap()
+            .0;
         assert_eq!(p[0].recovering, Some(1_235_473_200));
     }
 }

@@ -732,8 +732,7 @@ fn an_official_file_that_is_missing_cut_or_of_another_format_is_lost_input() {
         (&cut, "input broke off"),
         (&missing, "cannot read"),
     ] {
-        let (code, out, err) =
-            outcry(&["detect", "--format", "json", "--official", file, &posts]);
+        let (code, out, err) = outcry(&["detect", "--format", "json", "--official", file, &posts]);
         assert_eq!(code, 3, "{file}: {err}");
         let rep: JsonReport = serde_json::from_str(&out).unwrap();
         let e = rep.stats.input_errors.join("\n");
@@ -924,18 +923,26 @@ fn an_input_with_cr_only_line_ends_is_refused_saying_so() {
     let good = dir.path().join("good.jsonl");
     std::fs::write(&good, chatter()).unwrap();
     let good = good.to_string_lossy().into_owned();
-    let csv = "created_at,text\r2009-02-24T09:00:00Z,gmail is down\r2009-02-24T09:01:00Z,gmail is down\r";
-    for (name, text) in [("cr.csv", csv.to_string()), ("cr.jsonl", chatter().replace('\n', "\r"))] {
+    let csv =
+        "created_at,text\r2009-02-24T09:00:00Z,gmail is down\r2009-02-24T09:01:00Z,gmail is down\r";
+    for (name, text) in [
+        ("cr.csv", csv.to_string()),
+        ("cr.jsonl", chatter().replace('\n', "\r")),
+    ] {
         let p = dir.path().join(name);
         std::fs::write(&p, text).unwrap();
         let p = p.to_string_lossy().into_owned();
         for threads in ["1", "2"] {
-            let (code, out, err) = outcry(&["detect", "--format", "json", "-j", threads, &p, &good]);
+            let (code, out, err) =
+                outcry(&["detect", "--format", "json", "-j", threads, &p, &good]);
             assert_eq!(code, 3, "{err}");
             let rep: JsonReport = serde_json::from_str(&out).unwrap();
             assert_eq!(rep.stats.records, 40, "{err}");
             assert_eq!(rep.stats.input_errors.len(), 1, "{err}");
-            assert!(err.contains(&format!("{name}: its lines end in a carriage return alone")), "{err}");
+            assert!(
+                err.contains(&format!("{name}: its lines end in a carriage return alone")),
+                "{err}"
+            );
         }
     }
     // CRLF is read as before.
@@ -966,7 +973,9 @@ fn a_whole_input_in_another_layout_among_others_is_lost_input() {
         assert_eq!(rep.stats.records, 40);
         let e = rep.stats.input_errors.join("\n");
         assert!(
-            e.contains(&format!("no record could be read from {bad}: all 3 lines were skipped (malformed_json 3)")),
+            e.contains(&format!(
+                "no record could be read from {bad}: all 3 lines were skipped (malformed_json 3)"
+            )),
             "{e}"
         );
     }
@@ -992,7 +1001,15 @@ fn eval_refuses_a_report_of_a_newer_schema() {
     let truth = truth.to_string_lossy().into_owned();
     let at = |v: &str| {
         let p = dir.path().join(format!("r{v}.json"));
-        std::fs::write(&p, report.replacen("\"schema_version\": 1", &format!("\"schema_version\": {v}"), 1)).unwrap();
+        std::fs::write(
+            &p,
+            report.replacen(
+                "\"schema_version\": 1",
+                &format!("\"schema_version\": {v}"),
+                1,
+            ),
+        )
+        .unwrap();
         p.to_string_lossy().into_owned()
     };
     let (code, _, err) = outcry(&["eval", "--truth", &truth, &at("1")]);
@@ -1009,7 +1026,11 @@ fn counts_and_eval_read_standard_input_and_archives() {
     let dir = tempfile::tempdir().unwrap();
     let series: String = std::iter::once("timestamp,count\n".to_string())
         .chain((0..300).map(|k| {
-            let n = if (200..212).contains(&k) { 40 } else { 2 + k % 3 };
+            let n = if (200..212).contains(&k) {
+                40
+            } else {
+                2 + k % 3
+            };
             format!("{},{n}\n", 1_235_400_000 + 300 * k)
         }))
         .collect();
@@ -1032,8 +1053,14 @@ fn counts_and_eval_read_standard_input_and_archives() {
     };
     let want = json(&["detect", "--format", "json", "--counts", &plain], "");
     assert!(want.contains("\"onset\""), "{want}");
-    assert_eq!(json(&["detect", "--format", "json", "--counts", "-"], &series), want);
-    assert_eq!(json(&["detect", "--format", "json", "--counts", &packed], ""), want);
+    assert_eq!(
+        json(&["detect", "--format", "json", "--counts", "-"], &series),
+        want
+    );
+    assert_eq!(
+        json(&["detect", "--format", "json", "--counts", &packed], ""),
+        want
+    );
     let truth = "service,onset,recovery\nservice,2009-02-24T07:20:00Z,2009-02-24T08:20:00Z\n";
     let truth_file = put("truth.csv.gz", &gz(truth));
     let report = put("report.json.gz", &gz(&want));
@@ -1061,7 +1088,10 @@ fn a_time_outside_the_years_0001_to_9998_is_absurd_and_counted() {
     let rep: JsonReport = serde_json::from_str(&out).unwrap();
     assert_eq!(rep.stats.records, 40);
     assert_eq!(skipped(&rep, "absurd_time"), 4, "{err}");
-    assert!(err.contains("<stdin>:41: skipped: time outside the years 0001 to 9998"), "{err}");
+    assert!(
+        err.contains("<stdin>:41: skipped: time outside the years 0001 to 9998"),
+        "{err}"
+    );
     // The edges are kept.
     let edges = "{\"created_at\":\"0001-01-01T00:00:00Z\",\"text\":\"a\"}\n{\"created_at\":\"9998-12-31T23:59:59Z\",\"text\":\"b\"}\n";
     let (code, out, err) = common::piped(&["detect", "--format", "json", "-"], edges.into());
@@ -1080,7 +1110,10 @@ fn a_counts_series_warns_of_repeated_rows_and_sets_far_rows_aside() {
     let mut series = "timestamp,count\n".to_string() + &rows.concat();
     series += &rows[10];
     series += "99999999999,2\n";
-    let (code, out, err) = common::piped(&["detect", "--format", "json", "--counts", "-"], series.clone().into_bytes());
+    let (code, out, err) = common::piped(
+        &["detect", "--format", "json", "--counts", "-"],
+        series.clone().into_bytes(),
+    );
     assert_eq!(code, 0, "{err}");
     assert!(
         err.contains("1 row repeats the time and service of an earlier row, and their counts are added up (data row 301 repeats data row 11)"),
@@ -1089,8 +1122,22 @@ fn a_counts_series_warns_of_repeated_rows_and_sets_far_rows_aside() {
     assert!(err.contains("after_bulk 1; 5138-11-16T09:46:39Z"), "{err}");
     let rep: JsonReport = serde_json::from_str(&out).unwrap();
     assert_eq!(rep.stats.outliers_by_reason.get("after_bulk"), Some(&1));
-    assert!(rep.stats.last_post.as_deref().unwrap().starts_with("2009-"), "{:?}", rep.stats.last_post);
-    let (code, out, _) = common::piped(&["detect", "--format", "json", "--keep-outliers", "--counts", "-"], series.into_bytes());
+    assert!(
+        rep.stats.last_post.as_deref().unwrap().starts_with("2009-"),
+        "{:?}",
+        rep.stats.last_post
+    );
+    let (code, out, _) = common::piped(
+        &[
+            "detect",
+            "--format",
+            "json",
+            "--keep-outliers",
+            "--counts",
+            "-",
+        ],
+        series.into_bytes(),
+    );
     assert_eq!(code, 0);
     let rep: JsonReport = serde_json::from_str(&out).unwrap();
     assert!(rep.stats.last_post.as_deref().unwrap().starts_with("5138-"));

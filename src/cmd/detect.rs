@@ -14,8 +14,8 @@ use crate::detect;
 use crate::lexicon::Matcher;
 use crate::official::Official;
 use crate::report::{
-    check_output, write_outputs, Exporter, Writer, HtmlExporter, JsonExporter, Report, SvgExporter,
-    TextExporter, TimelineStyle, TIMELINE_DEFAULT_WIDTH,
+    check_output, write_outputs, Exporter, HtmlExporter, JsonExporter, Report, SvgExporter,
+    TextExporter, TimelineStyle, Writer, TIMELINE_DEFAULT_WIDTH,
 };
 use crate::stream::{parallel, sequential, warn_times, Outlier, Scan, Stats};
 use crate::window::Windows;
@@ -308,7 +308,11 @@ fn execute_counts(
     };
     for (why, t) in outliers {
         stats.outlier(why);
-        stats.outlier_span = Some(stats.outlier_span.map_or((t, t), |(a, b)| (a.min(t), b.max(t))));
+        stats.outlier_span = Some(
+            stats
+                .outlier_span
+                .map_or((t, t), |(a, b)| (a.min(t), b.max(t))),
+        );
     }
     warn_times(&stats, cfg.scan.quiet);
     report(&cfg, official, &matcher, &windows, stats, outputs)
@@ -347,7 +351,10 @@ fn warn_repeated_rows(rows: &[crate::window::counts::Row], name: &str, quiet: bo
 fn counts_outliers(
     rows: Vec<crate::window::counts::Row>,
     keep: bool,
-) -> (Vec<crate::window::counts::Row>, Vec<(Outlier, crate::time::Ts)>) {
+) -> (
+    Vec<crate::window::counts::Row>,
+    Vec<(Outlier, crate::time::Ts)>,
+) {
     use crate::stream::outliers::{kept_days, Counted, Days, MIN_STEP_DAYS};
     let mut days = Days::default();
     for r in &rows {

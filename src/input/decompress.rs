@@ -75,7 +75,9 @@ impl Format {
     fn member(self, r: Counted) -> io::Result<Member> {
         Ok(match self {
             Format::Gzip => Member::Gzip(flate2::bufread::GzDecoder::new(r)),
-            Format::Zstd => Member::Zstd(zstd::stream::read::Decoder::with_buffer(r)?.single_frame()),
+            Format::Zstd => {
+                Member::Zstd(zstd::stream::read::Decoder::with_buffer(r)?.single_frame())
+            }
             Format::Xz => Member::Xz(XzStream::new(r)?),
             Format::Bzip2 => Member::Bzip2(bzip2::bufread::BzDecoder::new(r)),
         })
@@ -229,10 +231,16 @@ impl Read for XzStream {
                 break;
             }
             if eof {
-                return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "premature eof"));
+                return Err(io::Error::new(
+                    io::ErrorKind::UnexpectedEof,
+                    "premature eof",
+                ));
             }
             if consumed == 0 {
-                return Err(io::Error::new(io::ErrorKind::InvalidData, "corrupt xz stream"));
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    "corrupt xz stream",
+                ));
             }
         }
         Ok(0)
@@ -260,7 +268,11 @@ impl Read for Members {
             };
             match m.read(buf) {
                 Ok(0) if !buf.is_empty() => {
-                    let inner = self.member.take().expect("a member is being read").into_inner();
+                    let inner = self
+                        .member
+                        .take()
+                        .expect("a member is being read")
+                        .into_inner();
                     self.next_member(inner)?;
                 }
                 other => return other,
@@ -434,10 +446,13 @@ mod tests {
         }
     }
 
+    /// A compressor: the data, compressed.
+    type Pack = fn(&[u8]) -> Vec<u8>;
+
     /// Every compressed format, as a function of the data.
-    fn each_format() -> Vec<(&'static str, fn(&[u8]) -> Vec<u8>)> {
+    fn each_format() -> Vec<(&'static str, Pack)> {
         vec![
-            ("gzip", gz as fn(&[u8]) -> Vec<u8>),
+            ("gzip", gz as Pack),
             ("zstd", |d| zstd::encode_all(d, 3).unwrap()),
             ("xz", |d| {
                 let mut e = xz2::write::XzEncoder::new(vec![], 1);
@@ -471,16 +486,24 @@ mod tests {
     fn junk_after_the_last_member_keeps_every_line_and_is_told_at_its_offset() {
         // Before: xz with 12 or more bytes of junk lost the lines decoded in the last read
         // (about 1,000 of 2,500) and broke off that many lines early.
-        let text = "{\"created_at\":\"2009-02-24T10:00:00Z\",\"text\":\"gmail down\"}\n".repeat(5000);
+        let text =
+            "{\"created_at\":\"2009-02-24T10:00:00Z\",\"text\":\"gmail down\"}\n".repeat(5000);
         for (name, pack) in each_format() {
-            for junk in [&b"trailing garbage here\n"[..], b"0123456789ab", b"\0\0\0\0x"] {
+            for junk in [
+                &b"trailing garbage here\n"[..],
+                b"0123456789ab",
+                b"\0\0\0\0x",
+            ] {
                 let mut data = pack(text.as_bytes());
                 let at = data.len() + junk.iter().take_while(|&&b| b == 0).count();
                 data.extend_from_slice(junk);
                 let (n, e) = read_through(data);
                 assert_eq!(n, 5000, "{name} {junk:?}");
                 let e = e.unwrap_or_default();
-                assert!(e.contains(&format!("not {name} at byte {at}")), "{name}: {e}");
+                assert!(
+                    e.contains(&format!("not {name} at byte {at}")),
+                    "{name}: {e}"
+                );
             }
         }
     }
@@ -513,7 +536,14 @@ mod tests {
             f
         };
         let frame = zstd::encode_all(&b"x\ny\n"[..], 3).unwrap();
-        let data = [skippable(0), frame.clone(), skippable(0xf), frame, skippable(7)].concat();
+        let data = [
+            skippable(0),
+            frame.clone(),
+            skippable(0xf),
+            frame,
+            skippable(7),
+        ]
+        .concat();
         assert_eq!(lines_of(data), ["x", "y", "x", "y"]);
     }
 

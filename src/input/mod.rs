@@ -149,7 +149,10 @@ pub fn read_text(path: &str) -> io::Result<String> {
     let mut src = open(path)?;
     let mut bytes = vec![];
     src.reader.read_to_end(&mut bytes)?;
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").map(<[u8]>::to_vec).unwrap_or(bytes);
+    let bytes = bytes
+        .strip_prefix(b"\xef\xbb\xbf")
+        .map(<[u8]>::to_vec)
+        .unwrap_or(bytes);
     String::from_utf8(bytes).map_err(|e| {
         io::Error::new(
             io::ErrorKind::InvalidData,

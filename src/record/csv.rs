@@ -81,7 +81,10 @@ impl CsvMapper {
         // A column read twice over would be read from its first place without a word: which of
         // two "text" columns holds the posts is for the user to say.
         let norm = |h: &str| h.trim().trim_start_matches('\u{feff}').to_lowercase();
-        for at in [Some(time), text, title, author, kind].into_iter().flatten() {
+        for at in [Some(time), text, title, author, kind]
+            .into_iter()
+            .flatten()
+        {
             let name = norm(header[at]);
             if let Some(again) = (at + 1..header.len()).find(|&j| norm(header[j]) == name) {
                 return Err(format!(
@@ -222,7 +225,10 @@ mod tests {
         let e = CsvMapper::from_header(&["time", "text", "Text"], &choice, Tz::UTC)
             .err()
             .unwrap();
-        assert!(e.contains("names the column \"text\" twice (columns 2 and 3)"), "{e}");
+        assert!(
+            e.contains("names the column \"text\" twice (columns 2 and 3)"),
+            "{e}"
+        );
         assert!(e.contains("--columns (e.g. time,_,text)"), "{e}");
         // A repeated column that is not read is no matter.
         assert!(CsvMapper::from_header(&["time", "text", "x", "x"], &choice, Tz::UTC).is_ok());

@@ -112,7 +112,8 @@ pub fn write_outputs(outputs: Vec<(Option<&Path>, Writer<'_>)>) -> Result<()> {
     let mut direct = vec![];
     for (path, f) in outputs {
         let file = path.filter(|p| p.as_os_str() != "-").map(|p| {
-            let target = follow_links(p).map_err(|e| anyhow!("{}: cannot write: {e}", p.display()))?;
+            let target =
+                follow_links(p).map_err(|e| anyhow!("{}: cannot write: {e}", p.display()))?;
             Ok::<_, anyhow::Error>((p, target.clone(), fs::metadata(&target)))
         });
         match file.transpose()? {

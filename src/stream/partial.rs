@@ -437,7 +437,8 @@ impl Partial {
             return read_lines(r, name);
         }
         // A zstd frame, or a skippable frame before one (as pzstd writes).
-        let skippable = head.len() >= 4 && head[0] & 0xf0 == 0x50 && head[1..4] == [0x2a, 0x4d, 0x18];
+        let skippable =
+            head.len() >= 4 && head[0] & 0xf0 == 0x50 && head[1..4] == [0x2a, 0x4d, 0x18];
         if head.len() < 4 || (head[..4] != ZSTD_MAGIC && !skippable) {
             bail!("{name}: not an outcry partial result (it is not zstd-compressed); `outcry scan --partial FILE` writes one");
         }
@@ -521,9 +522,8 @@ fn window_in_range(idx: i64, w: i64) -> bool {
 
 /// Why a time read from a partial is absurd, if it is.
 fn time_error(what: &str, t: Ts) -> Option<String> {
-    (!crate::time::in_range(t)).then(|| {
-        format!("{what} {t} is outside the times outcry accepts (years 0001 to 9998)")
-    })
+    (!crate::time::in_range(t))
+        .then(|| format!("{what} {t} is outside the times outcry accepts (years 0001 to 9998)"))
 }
 
 /// Reads the lines of a partial: the header (its format and version checked before anything
@@ -540,27 +540,18 @@ fn read_lines(mut r: impl BufRead, name: &str) -> Result<Partial> {
     if !(1..=MAX_WINDOW_S).contains(&width) {
         bail!("{name}:1: window width {width} s is not one outcry counts in (1 s to 366 days)");
     }
-    let services: BTreeMap<&str, usize> = lex
-        .services
-        .iter()
-        .enumerate()
-        .map(|(k, s)| (s.as_str(), k))
-        .collect();
-    let mut cells: Vec<BTreeMap<i64, Cell>> = vec![BTreeMap::new(); lex.services.len()];
-    let mut stats: Option<Stats> = None;
-    let mut span = None;
-    let mut days = BTreeMap::new();
-    let mut totals = BTreeMap::new();
-    // The least and greatest window of the cells and totals, held to the span's after the loop.
-    let mut seen: Option<(i64, i64)> = None;
-    let mut note = |idx: i64| -> Result<(), String> {
-        if !window_in_range(idx, width) {
-            return Err(format!(
-                "window {idx} is outside the times outcry accepts (years 0001 to 9998)"
-            ));
-        }
-        seen = Some(seen.map_or((idx, idx), |(a, b)| (a.min(idx), b.max(idx))));
-        Ok(())
+    let mut parts = Parts {
+        lex: &lex,
+        width,
+        services: (lex.services.iter().enumerate())
+            .map(|(k, s)| (s.as_str(), k))
+            .collect(),
+        cells: vec![BTreeMap::new(); lex.services.len()],
+        stats: None,
+        span: None,
+        days: BTreeMap::new(),
+        totals: BTreeMap::new(),
+        seen: None,
     };
     loop {
         line_no += 1;
@@ -569,51 +560,17 @@ fn read_lines(mut r: impl BufRead, name: &str) -> Result<Partial> {
         }
         let at = |e: String| anyhow!("{name}:{line_no}: {e}");
         let line: Line = serde_json::from_str(&buf).map_err(|e| at(e.to_string()))?;
-        match line {
-            Line::Stats(s) => {
-                if stats.is_some() {
-                    return Err(at("a second stats line".into()));
-                }
-                stats = Some(stats_of(s).map_err(at)?);
-            }
-            Line::Span { first, last } => {
-                if let Some(e) = time_error("span: time", first).or(time_error("span: time", last)) {
-                    return Err(at(e));
-                }
-                if first > last {
-                    return Err(at("span: first after last".into()));
-                }
-                span = Some((first, last));
-            }
-            Line::Day(d) => {
-                let (day, t) = tally_of(&d).map_err(at)?;
-                if days.insert(day, t).is_some() {
-                    return Err(at(format!("day {day} twice")));
-                }
-            }
-            Line::Total { window, records } => {
-                note(window).map_err(at)?;
-                if records == 0 {
-                    return Err(at(format!("window {window}'s total is 0")));
-                }
-                if totals.insert(window, records).is_some() {
-                    return Err(at(format!("window {window}'s total twice")));
-                }
-            }
-            Line::Cell(c) => {
-                let (svc, idx, cell) = cell_from_record(c, lex.terms, lex.facets).map_err(at)?;
-                note(idx).map_err(at)?;
-                let Some(&s) = services.get(svc.as_str()) else {
-                    return Err(at(format!(
-                        "service {svc:?} is not in the header's lexicon"
-                    )));
-                };
-                if cells[s].insert(idx, cell).is_some() {
-                    return Err(at(format!("{svc} window {idx} twice")));
-                }
-            }
-        }
+        parts.add(line).map_err(at)?;
     }
+    let Parts {
+        cells,
+        stats,
+        span,
+        days,
+        totals,
+        seen,
+        ..
+    } = parts;
     let stats = stats.ok_or_else(|| anyhow!("{name}: no stats line (a truncated partial?)"))?;
     let windows = rebuild(width, zone, cells, span, totals);
     within_span(&windows, seen).map_err(|e| anyhow!("{name}: {e}"))?;
@@ -626,6 +583,85 @@ fn read_lines(mut r: impl BufRead, name: &str) -> Result<Partial> {
             days: Days::from_map(days),
         },
     })
+}
+
+/// What the lines of a partial have given so far, each line checked as it is added.
+struct Parts<'a> {
+    lex: &'a LexiconId,
+    width: i64,
+    /// Service ids to their index in the header's lexicon.
+    services: BTreeMap<&'a str, usize>,
+    cells: Vec<BTreeMap<i64, Cell>>,
+    stats: Option<Stats>,
+    span: Option<(Ts, Ts)>,
+    days: BTreeMap<i64, DayTally>,
+    totals: BTreeMap<i64, u32>,
+    /// The least and greatest window of the cells and totals, held to the span's at the end.
+    seen: Option<(i64, i64)>,
+}
+
+impl Parts<'_> {
+    /// Adds one line after the header; why it cannot be, if it cannot.
+    fn add(&mut self, line: Line) -> Result<(), String> {
+        match line {
+            Line::Stats(s) => {
+                if self.stats.is_some() {
+                    return Err("a second stats line".into());
+                }
+                self.stats = Some(stats_of(s)?);
+            }
+            Line::Span { first, last } => {
+                if let Some(e) = time_error("span: time", first).or(time_error("span: time", last))
+                {
+                    return Err(e);
+                }
+                if first > last {
+                    return Err("span: first after last".into());
+                }
+                self.span = Some((first, last));
+            }
+            Line::Day(d) => {
+                let (day, t) = tally_of(&d)?;
+                if self.days.insert(day, t).is_some() {
+                    return Err(format!("day {day} twice"));
+                }
+            }
+            Line::Total { window, records } => {
+                self.note(window)?;
+                if records == 0 {
+                    return Err(format!("window {window}'s total is 0"));
+                }
+                if self.totals.insert(window, records).is_some() {
+                    return Err(format!("window {window}'s total twice"));
+                }
+            }
+            Line::Cell(c) => {
+                let (svc, idx, cell) = cell_from_record(c, self.lex.terms, self.lex.facets)?;
+                self.note(idx)?;
+                let Some(&s) = self.services.get(svc.as_str()) else {
+                    return Err(format!("service {svc:?} is not in the header's lexicon"));
+                };
+                if self.cells[s].insert(idx, cell).is_some() {
+                    return Err(format!("{svc} window {idx} twice"));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Notes a window of a cell or total: within the times outcry accepts, else an error.
+    fn note(&mut self, idx: i64) -> Result<(), String> {
+        if !window_in_range(idx, self.width) {
+            return Err(format!(
+                "window {idx} is outside the times outcry accepts (years 0001 to 9998)"
+            ));
+        }
+        self.seen = Some(
+            self.seen
+                .map_or((idx, idx), |(a, b)| (a.min(idx), b.max(idx))),
+        );
+        Ok(())
+    }
 }
 
 /// Whether every window of the cells and totals (`seen`, the least and greatest) holds a time of
