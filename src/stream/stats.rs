@@ -162,21 +162,23 @@ impl Stats {
     }
 }
 
-/// What one input's reading starts from: the run's lines, records and skips by reason so far.
+/// What one input's reading starts from: the run's lines, skips and skips by reason so far.
 pub(crate) type InputStart = (u64, u64, [u64; Skip::ALL.len()]);
 
 impl Stats {
     /// Where the next input's reading starts from ([`Stats::lost_whole_input`]).
     pub(crate) fn input_start(&self) -> InputStart {
-        (self.lines, self.records, self.skipped_by_reason)
+        (self.lines, self.skipped(), self.skipped_by_reason)
     }
 
     /// When input `name`, read since `start`, gave lines but not one record (a CSV named
     /// `.jsonl`, every line skipped), notes it as an input error, shown by `warn`: the whole input
     /// is lost, and the run's exit status must say so (3) even when other inputs were read.
     pub(crate) fn lost_whole_input(&mut self, name: &str, start: InputStart, warn: &Warner) {
-        let (lines, records, skips) = start;
-        if self.records > records || self.lines == lines {
+        // Every line is a record or a skip (a sink may count its records elsewhere: `watch`).
+        let (lines, skipped, skips) = start;
+        let read = self.lines - lines;
+        if read == 0 || self.skipped() - skipped < read {
             return;
         }
         let reasons: Vec<String> = (Skip::ALL.iter().enumerate())
@@ -186,7 +188,7 @@ impl Stats {
             .collect();
         let msg = format!(
             "no record could be read from {name}: all {} lines were skipped ({}); is it in another layout than its name and first bytes say (--input-format)?",
-            self.lines - lines,
+            read,
             reasons.join(", ")
         );
         warn.input_error(&msg);
