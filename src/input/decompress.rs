@@ -84,6 +84,9 @@ impl Format {
     }
 }
 
+/// The most a zstd frame's reader decodes per call.
+const ZSTD_OUT: usize = 16 * 1024;
+
 /// A zstd decoder context.
 type ZstdContext = zstd::stream::raw::Decoder<'static>;
 
@@ -129,7 +132,11 @@ impl Read for ZstdFrame {
                 ));
             }
             let mut inb = InBuffer::around(input);
-            let mut outb = OutBuffer::around(&mut *buf);
+            // Less than a block at a time, so zstd decodes through its own buffer and a frame
+            // whose checksum fails loses only the last piece: the output of a failed call is
+            // dropped (zstd-safe), and a block decoded straight into `buf` would go with it.
+            let room = buf.len().min(ZSTD_OUT);
+            let mut outb = OutBuffer::around(&mut buf[..room]);
             // 0 when the frame is decoded and flushed whole.
             let hint = self.d.run(&mut inb, &mut outb);
             let (used, written) = (inb.pos(), outb.pos());
