@@ -183,9 +183,14 @@ impl Score {
 }
 
 /// Reads `service,onset,recovery[,recovering]` rows (a header row is optional; times in any
-/// layout outcry reads, UTC when no offset is written; `recovering` may be empty).
-pub fn read_truth(text: &str) -> Result<Vec<TruthEvent>> {
-    let mut out = vec![];
+/// layout outcry reads, UTC when no offset is written; `recovering` may be empty). Beside the
+/// events, warnings to show: a numeric date another order of year, month and day would read
+/// differently (`3/10/09`), and a row that repeats an earlier one (counted once: twice, it would
+/// be a miss however good the report).
+pub fn read_truth(text: &str) -> Result<(Vec<TruthEvent>, Vec<String>)> {
+    let mut out: Vec<TruthEvent> = vec![];
+    let mut notes = vec![];
+    let mut lines: Vec<usize> = vec![];
     let mut rdr = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -198,9 +203,18 @@ pub fn read_truth(text: &str) -> Result<Vec<TruthEvent>> {
         if k == 0 && row[0].trim() == "service" {
             continue;
         }
-        let t = |s: &str| {
-            time::parse_time(s.trim(), chrono_tz::Tz::UTC)
-                .map_err(|e| anyhow::anyhow!("truth line {}: {s:?}: {e}", k + 1))
+        let mut t = |s: &str| {
+            let p = time::parse_time_ex(s.trim(), chrono_tz::Tz::UTC)
+                .map_err(|e| anyhow::anyhow!("truth line {}: {s:?}: {e}", k + 1))?;
+            if p.ambiguous_date {
+                notes.push(format!(
+                    "truth line {}: {:?} is a numeric date that another order of year, month and day reads differently; read as {} (write it as YYYY-MM-DD to be sure)",
+                    k + 1,
+                    s.trim(),
+                    time::rfc3339_utc(p.ts)
+                ));
+            }
+            Ok::<_, anyhow::Error>(p.ts)
         };
         let recovering = match row.get(3).map(str::trim) {
             None | Some("") => None,
@@ -226,17 +240,27 @@ pub fn read_truth(text: &str) -> Result<Vec<TruthEvent>> {
         if service.is_empty() {
             bail!("truth line {}: no service", k + 1);
         }
-        out.push(TruthEvent {
+        let e = TruthEvent {
             service,
             onset,
             recovery,
             recovering,
-        });
+        };
+        if let Some(i) = out.iter().position(|o| *o == e) {
+            notes.push(format!(
+                "truth line {} repeats line {}: counted once",
+                k + 1,
+                lines[i]
+            ));
+            continue;
+        }
+        out.push(e);
+        lines.push(k + 1);
     }
     if out.is_empty() {
         bail!("no labelled event: want rows of service,onset,recovery");
     }
-    Ok(out)
+    Ok((out, notes))
 }
 
 /// The incidents of a JSON report, and its window width.
@@ -386,13 +410,37 @@ mod tests {
     }
 
     #[test]
+    fn an_ambiguous_date_or_a_repeated_row_in_the_truth_is_told() {
+        // Before: both were read without a word (a repeated row scored as a miss).
+        let (t, notes) = read_truth(
+            "service,onset,recovery\ngmail,3/10/2009 09:30,3/10/2009 12:00\ngmail,2009-03-10 09:30,2009-03-10 12:00\n",
+        )
+        .unwrap();
+        assert_eq!(t.len(), 1);
+        assert_eq!(notes.len(), 3, "{notes:?}");
+        assert!(notes[0].contains("truth line 2: \"3/10/2009 09:30\" is a numeric date"));
+        assert!(notes[0].contains("2009-03-10T09:30:00Z"), "{notes:?}");
+        assert_eq!(notes[2], "truth line 3 repeats line 2: counted once");
+        let (_, notes) = read_truth("gmail,3/10/09 09:30,3/10/09 12:00\n").unwrap();
+        assert!(
+            notes[0].contains("read as 2003-10-09T09:30:00Z"),
+            "{notes:?}"
+        );
+        let (_, notes) = read_truth("gmail,2009-03-10 09:30,2009-03-10 12:00\n").unwrap();
+        assert!(notes.is_empty());
+    }
+
+    #[test]
     fn truth_reads_with_or_without_header() {
         let t = read_truth("service,onset,recovery\ngmail,2009-02-24T09:30:00Z,2009-02-24 12:00\n")
-            .unwrap();
+            .unwrap()
+            .0;
         assert_eq!(t, [ev("gmail", 1_235_467_800, 1_235_476_800)]);
-        assert_eq!(read_truth("gmail,1235467800,1235476800\n").unwrap(), t);
-        assert_eq!(read_truth("gmail,1235467800,1235476800,\n").unwrap(), t);
-        let p = read_truth("gmail,1235467800,1235476800,2009-02-24T11:00:00Z\n").unwrap();
+        assert_eq!(read_truth("gmail,1235467800,1235476800\n").unwrap().0, t);
+        assert_eq!(read_truth("gmail,1235467800,1235476800,\n").unwrap().0, t);
+        let p = read_truth("gmail,1235467800,1235476800,2009-02-24T11:00:00Z\n")
+            .unwrap()
+            .0;
         assert_eq!(p[0].recovering, Some(1_235_473_200));
     }
 }

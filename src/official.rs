@@ -116,8 +116,17 @@ impl Sink for Collect<'_> {
     }
 }
 
-/// Reads the official posts of `files` (read like the chatter, by `cfg`'s settings).
-pub fn read(cfg: &ScanConfig, files: &[String], matcher: &Matcher) -> Result<Vec<Note>> {
+/// Reads the official posts of `files` (read like the chatter, by `cfg`'s settings), one file at
+/// a time. What went wrong with them comes back as messages (shown on stderr here or by the
+/// reader) for the run's `input_errors`, so that the run exits 3: a file that cannot be opened,
+/// breaks off, or gives no record at all (a wrong format, a CSV without a time column), since a
+/// report that matched no official note to an incident would read as "the provider said
+/// nothing". Lines skipped in a file that gave records are counted and told in one line.
+pub fn read(
+    cfg: &ScanConfig,
+    files: &[String],
+    matcher: &Matcher,
+) -> Result<(Vec<Note>, Vec<String>)> {
     let mut c = Collect {
         matcher,
         phrases: Phrases::new(matcher),
@@ -125,14 +134,44 @@ pub fn read(cfg: &ScanConfig, files: &[String], matcher: &Matcher) -> Result<Vec
         stats: Stats::default(),
         notes: vec![],
     };
-    let cfg = ScanConfig {
-        inputs: files.to_vec(),
-        ..cfg.clone()
-    };
-    sequential::read(&cfg, &mut c)?;
+    let mut problems = vec![];
+    for file in files {
+        c.stats = Stats::default();
+        let one = ScanConfig {
+            inputs: vec![file.clone()],
+            ..cfg.clone()
+        };
+        sequential::read(&one, &mut c)?;
+        problems.extend(file_problems(file, &c.stats, cfg.quiet));
+    }
     c.notes
         .sort_by(|a, b| (a.time, &a.text).cmp(&(b.time, &b.text)));
-    Ok(c.notes)
+    Ok((c.notes, problems))
+}
+
+/// The messages for the run's `input_errors` about one `--official` file that `s` counts (the
+/// reader has shown its own already), and a line on stderr about lines skipped in it.
+fn file_problems(file: &str, s: &Stats, quiet: bool) -> Vec<String> {
+    let name = crate::terminal::escape(file);
+    let mut out: Vec<String> = (s.input_errors.iter())
+        .map(|e| format!("--official {e}"))
+        .collect();
+    if s.records == 0 && s.input_errors.is_empty() {
+        let msg = format!(
+            "--official {name}: no record could be read ({} of {} lines skipped)",
+            s.skipped(),
+            s.lines
+        );
+        crate::eline!("outcry: error: {msg}");
+        out.push(msg);
+    } else if s.skipped() > 0 && !quiet {
+        crate::eline!(
+            "outcry: --official {name}: skipped {} lines of {}",
+            s.skipped(),
+            s.lines
+        );
+    }
+    out
 }
 
 /// Matches the notes to each incident (see the module documentation); `end` is the last post.

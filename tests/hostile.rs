@@ -670,3 +670,475 @@ fn an_xml_item_or_json_element_of_64_mib_is_skipped_in_bounded_memory() {
         );
     }
 }
+
+// The auditor's findings on the command line's contract: each input that is lost is an error or
+// counted loss (exit 3) with a message that names it, never a report with exit 0.
+
+/// `outcry ARGS` from the crate's root: (status, stdout, stderr).
+fn outcry(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(bin())
+        .current_dir(common::root())
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// A few chatter posts about a Gmail outage, as JSON Lines.
+fn chatter() -> String {
+    (0..40)
+        .map(|i| {
+            format!(
+                "{{\"created_at\":\"2009-02-24T09:{:02}:00Z\",\"user\":\"u{i}\",\"text\":\"gmail is down\"}}\n",
+                i
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn an_official_file_that_is_missing_cut_or_of_another_format_is_lost_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let put = |name: &str, bytes: &[u8]| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, bytes).unwrap();
+        p.to_string_lossy().into_owned()
+    };
+    let posts = put("chatter.jsonl", chatter().as_bytes());
+    let note = "{\"created_at\":\"2009-02-24T09:50:00Z\",\"text\":\"We are investigating reports of an issue with Gmail.\"}\n";
+    let good = put("status.jsonl", note.as_bytes());
+    // JSON Lines named .csv: read as a CSV without a time column, no record.
+    let wrong = put("status.csv", note.as_bytes());
+    // A CSV named .jsonl: every line malformed JSON.
+    let csv = "created_at,text\n2009-02-24T09:50:00Z,We are investigating\n";
+    let wrong2 = put("status2.jsonl", csv.as_bytes());
+    let mut gz = flate2::write::GzEncoder::new(vec![], flate2::Compression::default());
+    gz.write_all(note.repeat(200).as_bytes()).unwrap();
+    let gz = gz.finish().unwrap();
+    let cut = put("status.jsonl.gz", &gz[..gz.len() / 2]);
+    let missing = dir.path().join("none.jsonl").to_string_lossy().into_owned();
+    let (code, out, err) = outcry(&["detect", "--format", "json", "--official", &good, &posts]);
+    assert_eq!(code, 0, "{err}");
+    let rep: JsonReport = serde_json::from_str(&out).unwrap();
+    assert!(rep.stats.input_errors.is_empty());
+    for (file, says) in [
+        (&wrong, "no time column"),
+        (&wrong2, "no record could be read from"),
+        (&cut, "input broke off"),
+        (&missing, "cannot read"),
+    ] {
+        let (code, out, err) = outcry(&["detect", "--format", "json", "--official", file, &posts]);
+        assert_eq!(code, 3, "{file}: {err}");
+        let rep: JsonReport = serde_json::from_str(&out).unwrap();
+        let e = rep.stats.input_errors.join("\n");
+        assert!(e.contains("--official") && e.contains(file.as_str()), "{e}");
+        assert!(e.contains(says), "{file}: {e}");
+    }
+}
+
+/// A partial of `chatter()` written by `outcry scan` into `dir`: its path and bytes.
+fn scanned_partial(dir: &std::path::Path) -> (String, Vec<u8>) {
+    let posts = dir.join("chatter.jsonl");
+    std::fs::write(&posts, chatter()).unwrap();
+    let part = dir.join("p.partial").to_string_lossy().into_owned();
+    let (code, _, err) = outcry(&["scan", "--partial", &part, &posts.to_string_lossy()]);
+    assert_eq!(code, 0, "{err}");
+    let bytes = std::fs::read(&part).unwrap();
+    (part, bytes)
+}
+
+/// `text` compressed as one zstd frame, with or without the content checksum.
+fn zstd_frame(text: &[u8], checksum: bool) -> Vec<u8> {
+    let mut z = zstd::stream::write::Encoder::new(vec![], 3).unwrap();
+    z.include_checksum(checksum).unwrap();
+    z.write_all(text).unwrap();
+    z.finish().unwrap()
+}
+
+#[test]
+fn a_partial_changed_after_it_was_written_fails_its_checksum() {
+    let dir = tempfile::tempdir().unwrap();
+    let (part, bytes) = scanned_partial(dir.path());
+    // The frame header descriptor (after the 4-byte magic) says a content checksum follows.
+    assert_ne!(bytes[4] & 0x04, 0, "the partial's frame has no checksum");
+    let text = zstd::decode_all(&bytes[..]).unwrap();
+    let text = String::from_utf8(text).unwrap();
+    // One count changed, as a flipped bit inside a compressed literal would: the frame is whole,
+    // only its checksum (the original's, last 4 bytes) tells.
+    let changed = text.replacen("\"posts\":", "\"posts\":1", 1);
+    assert_ne!(changed, text);
+    let mut flipped = zstd_frame(changed.as_bytes(), true);
+    let n = flipped.len();
+    flipped[n - 4..].copy_from_slice(&bytes[bytes.len() - 4..]);
+    let bad = dir.path().join("flipped.partial");
+    std::fs::write(&bad, &flipped).unwrap();
+    let out = dir.path().join("m.partial").to_string_lossy().into_owned();
+    let (code, _, err) = outcry(&["merge", "-o", &out, &part, &bad.to_string_lossy()]);
+    assert_eq!(code, 3, "{err}");
+    assert!(err.contains("does not match the checksum"), "{err}");
+    assert!(!std::path::Path::new(&out).exists());
+    // A partial of an earlier release, without the checksum, is still read, to the same report.
+    let old = dir.path().join("old.partial");
+    std::fs::write(&old, zstd_frame(text.as_bytes(), false)).unwrap();
+    let report = |p: &str| outcry(&["detect", "--format", "json", "--partials", p]);
+    let (a, b) = (report(&part), report(&old.to_string_lossy()));
+    assert_eq!((a.0, b.0), (0, 0), "{}", b.2);
+    assert_eq!(a.1, b.1);
+}
+
+#[test]
+fn a_partial_with_absurd_windows_or_times_is_refused_with_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, bytes) = scanned_partial(dir.path());
+    let text = String::from_utf8(zstd::decode_all(&bytes[..]).unwrap()).unwrap();
+    let lines = text.lines().count() + 1;
+    let cell = |w: &str| {
+        format!("{{\"type\":\"cell\",\"service\":\"gmail\",\"window\":{w},\"posts\":2,\"reports\":1,\"recoveries\":0}}")
+    };
+    let far = (1_235_469_000i64 / 300 + 100_000_000).to_string();
+    let cases = [
+        (cell(&i64::MIN.to_string()), "outside the times outcry accepts"),
+        (cell(&i64::MAX.to_string()), "outside the times outcry accepts"),
+        (cell(&far), "beyond the span of post times"),
+        (
+            format!("{{\"type\":\"total\",\"window\":{},\"records\":1}}", i64::MAX),
+            "outside the times outcry accepts",
+        ),
+        (
+            format!("{{\"type\":\"cell\",\"service\":\"gmail\",\"window\":4118222,\"posts\":2,\"reports\":1,\"recoveries\":0,\"report_samples\":[{{\"time\":{},\"text\":\"x\"}}]}}", 1i64 << 62),
+            "outside the times outcry accepts",
+        ),
+    ];
+    for (k, (line, says)) in cases.iter().enumerate() {
+        let bad = dir.path().join(format!("bad{k}.partial"));
+        std::fs::write(&bad, zstd_frame(format!("{text}{line}\n").as_bytes(), true)).unwrap();
+        let bad = bad.to_string_lossy().into_owned();
+        let out = dir.path().join("m.partial").to_string_lossy().into_owned();
+        for args in [
+            &["merge", "-o", &out, &bad][..],
+            &["detect", "--partials", &bad][..],
+        ] {
+            let (code, _, err) = outcry(args);
+            assert_eq!(code, 3, "{line}: {err}");
+            assert!(err.contains(says), "{line}: {err}");
+            if !says.contains("span") {
+                assert!(err.contains(&format!("bad{k}.partial:{lines}:")), "{err}");
+            }
+        }
+    }
+}
+
+#[test]
+fn an_output_that_cannot_be_written_leaves_every_other_file_as_it_was() {
+    // Before: `-o FILE --plot /dev/full` replaced FILE with the new report and failed on the
+    // chart; a run's files are now renamed into place only when every output was written.
+    let dir = tempfile::tempdir().unwrap();
+    let posts = dir.path().join("chatter.jsonl");
+    std::fs::write(&posts, chatter()).unwrap();
+    let posts = posts.to_string_lossy().into_owned();
+    let file = |n: &str| {
+        let p = dir.path().join(n);
+        std::fs::write(&p, "old").unwrap();
+        p.to_string_lossy().into_owned()
+    };
+    let (report, html) = (file("report.txt"), file("page.html"));
+    for full in [
+        &["-o", &report, "--html", &html, "--plot", "/dev/full"][..],
+        &["--plot", &report, "--html", &html, "-o", "/dev/full"][..],
+    ] {
+        let (code, _, err) = outcry(&[&["detect"][..], full, &[posts.as_str()][..]].concat());
+        assert_eq!(code, 3, "{err}");
+        assert!(err.contains("/dev/full"), "{err}");
+        for p in [&report, &html] {
+            assert_eq!(std::fs::read_to_string(p).unwrap(), "old", "{full:?}");
+        }
+        let left: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+            .collect();
+        assert!(left.is_empty(), "{left:?}");
+    }
+    let (code, _, err) = outcry(&["detect", "-o", &report, "--html", &html, &posts]);
+    assert_eq!(code, 0, "{err}");
+    assert!(std::fs::read_to_string(&report).unwrap().contains("outage"));
+    assert!(std::fs::read_to_string(&html).unwrap().contains("<html"));
+}
+
+#[test]
+fn an_xml_record_after_the_root_closes_is_not_read_and_declared_entities_are_told() {
+    let dir = tempfile::tempdir().unwrap();
+    let item = |m: u32, who: &str| {
+        format!("<item><title>t</title><description>gmail is down</description><dc:creator>{who}</dc:creator><pubDate>Tue, 24 Feb 2009 09:{m:02}:00 GMT</pubDate></item>\n")
+    };
+    let head = "<?xml version=\"1.0\"?>\n<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel><title>c</title>\n";
+    let feed = format!(
+        "{head}{}{}</channel></rss>\n<!-- a comment is fine -->\njunk {}",
+        item(40, "a"),
+        item(41, "b"),
+        item(45, "z")
+    );
+    let p = dir.path().join("trail.rss");
+    std::fs::write(&p, feed).unwrap();
+    let p = p.to_string_lossy().into_owned();
+    // Before: the third item was read, then "the file ends before its root element closes".
+    for threads in ["1", "3"] {
+        let (code, out, err) = outcry(&["detect", "--format", "json", "-j", threads, &p]);
+        assert_eq!(code, 3, "{err}");
+        let rep: JsonReport = serde_json::from_str(&out).unwrap();
+        assert_eq!(rep.stats.records, 2, "{err}");
+        assert!(
+            err.contains("trail.rss:7: input broke off: a record after the root element closed"),
+            "{err}"
+        );
+        assert!(!err.contains("before its root element closes"), "{err}");
+    }
+    let (code, out, _) = outcry(&["classify", &p]);
+    assert_eq!((code, out.lines().count()), (3, 2));
+    // A document whose DTD declares an entity: its references are read as written, and said so.
+    let ent = head.replace(
+        "<rss ",
+        "<!DOCTYPE rss [<!ENTITY g \"gmail is down\">]>\n<rss ",
+    ) + &item(40, "a").replace("gmail is down", "&g;")
+        + "</channel></rss>\n";
+    let p = dir.path().join("ent.rss");
+    std::fs::write(&p, ent).unwrap();
+    let (code, _, err) = outcry(&["detect", &p.to_string_lossy()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("declares entities in its DTD (&g;), which outcry does not expand"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_input_with_cr_only_line_ends_is_refused_saying_so() {
+    // Before: "the input has no lines" (CSV) or one malformed JSON line, nothing about CRs.
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.jsonl");
+    std::fs::write(&good, chatter()).unwrap();
+    let good = good.to_string_lossy().into_owned();
+    let csv =
+        "created_at,text\r2009-02-24T09:00:00Z,gmail is down\r2009-02-24T09:01:00Z,gmail is down\r";
+    for (name, text) in [
+        ("cr.csv", csv.to_string()),
+        ("cr.jsonl", chatter().replace('\n', "\r")),
+    ] {
+        let p = dir.path().join(name);
+        std::fs::write(&p, text).unwrap();
+        let p = p.to_string_lossy().into_owned();
+        for threads in ["1", "2"] {
+            let (code, out, err) =
+                outcry(&["detect", "--format", "json", "-j", threads, &p, &good]);
+            assert_eq!(code, 3, "{err}");
+            let rep: JsonReport = serde_json::from_str(&out).unwrap();
+            assert_eq!(rep.stats.records, 40, "{err}");
+            assert_eq!(rep.stats.input_errors.len(), 1, "{err}");
+            assert!(
+                err.contains(&format!("{name}: its lines end in a carriage return alone")),
+                "{err}"
+            );
+        }
+    }
+    // CRLF is read as before.
+    let p = dir.path().join("crlf.jsonl");
+    std::fs::write(&p, chatter().replace('\n', "\r\n")).unwrap();
+    let (code, _, err) = outcry(&["detect", &p.to_string_lossy()]);
+    assert_eq!(code, 0, "{err}");
+}
+
+#[test]
+fn a_whole_input_in_another_layout_among_others_is_lost_input() {
+    // Before: a CSV named .jsonl beside a good input was 40 records, exit 0, its loss only in
+    // the skip counts.
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.jsonl");
+    std::fs::write(&good, chatter()).unwrap();
+    let bad = dir.path().join("posts.jsonl");
+    std::fs::write(
+        &bad,
+        "date,author,text\n2009.02.25 14:48,a,gmail is down\n2009.02.25 14:49,b,gmail down\n",
+    )
+    .unwrap();
+    let (good, bad) = (good.to_string_lossy(), bad.to_string_lossy());
+    for threads in ["1", "3"] {
+        let (code, out, err) = outcry(&["detect", "--format", "json", "-j", threads, &bad, &good]);
+        assert_eq!(code, 3, "{err}");
+        let rep: JsonReport = serde_json::from_str(&out).unwrap();
+        assert_eq!(rep.stats.records, 40);
+        let e = rep.stats.input_errors.join("\n");
+        assert!(
+            e.contains(&format!(
+                "no record could be read from {bad}: all 3 lines were skipped (malformed_json 3)"
+            )),
+            "{e}"
+        );
+    }
+    let (code, _, err) = outcry(&["classify", &bad, &good]);
+    assert_eq!(code, 3, "{err}");
+    // Some lines skipped, some read: counted as before, exit 0.
+    let mixed = dir.path().join("mixed.jsonl");
+    std::fs::write(&mixed, chatter() + "not json\n").unwrap();
+    let (code, _, err) = outcry(&["detect", &mixed.to_string_lossy(), &good]);
+    assert_eq!(code, 0, "{err}");
+}
+
+#[test]
+fn eval_refuses_a_report_of_a_newer_schema() {
+    // Before: `"schema_version": 99` was scored as if it were this outcry's layout.
+    let dir = tempfile::tempdir().unwrap();
+    let posts = dir.path().join("chatter.jsonl");
+    std::fs::write(&posts, chatter()).unwrap();
+    let (code, report, err) = outcry(&["detect", "--format", "json", &posts.to_string_lossy()]);
+    assert_eq!(code, 0, "{err}");
+    let truth = dir.path().join("truth.csv");
+    std::fs::write(&truth, "gmail,2009-02-24T09:00:00Z,2009-02-24T10:00:00Z\n").unwrap();
+    let truth = truth.to_string_lossy().into_owned();
+    let at = |v: &str| {
+        let p = dir.path().join(format!("r{v}.json"));
+        std::fs::write(
+            &p,
+            report.replacen(
+                "\"schema_version\": 1",
+                &format!("\"schema_version\": {v}"),
+                1,
+            ),
+        )
+        .unwrap();
+        p.to_string_lossy().into_owned()
+    };
+    let (code, _, err) = outcry(&["eval", "--truth", &truth, &at("1")]);
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = outcry(&["eval", "--truth", &truth, &at("99")]);
+    assert_eq!(code, 3, "{err}");
+    assert!(err.contains("schema_version 99 is newer"), "{err}");
+}
+
+#[test]
+fn counts_and_eval_read_standard_input_and_archives() {
+    // Before: `--counts -` and `eval … -` were "No such file or directory", and a .gz series,
+    // truth or report "stream did not contain valid UTF-8".
+    let dir = tempfile::tempdir().unwrap();
+    let series: String = std::iter::once("timestamp,count\n".to_string())
+        .chain((0..300).map(|k| {
+            let n = if (200..212).contains(&k) {
+                40
+            } else {
+                2 + k % 3
+            };
+            format!("{},{n}\n", 1_235_400_000 + 300 * k)
+        }))
+        .collect();
+    let gz = |text: &str| {
+        let mut z = flate2::write::GzEncoder::new(vec![], flate2::Compression::default());
+        z.write_all(text.as_bytes()).unwrap();
+        z.finish().unwrap()
+    };
+    let put = |name: &str, bytes: &[u8]| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, bytes).unwrap();
+        p.to_string_lossy().into_owned()
+    };
+    let plain = put("series.csv", series.as_bytes());
+    let packed = put("series.csv.gz", &gz(&series));
+    let json = |args: &[&str], input: &str| {
+        let (code, out, err) = common::piped(args, input.as_bytes().to_vec());
+        assert_eq!(code, 0, "{args:?}: {err}");
+        out
+    };
+    let want = json(&["detect", "--format", "json", "--counts", &plain], "");
+    assert!(want.contains("\"onset\""), "{want}");
+    assert_eq!(
+        json(&["detect", "--format", "json", "--counts", "-"], &series),
+        want
+    );
+    assert_eq!(
+        json(&["detect", "--format", "json", "--counts", &packed], ""),
+        want
+    );
+    let truth = "service,onset,recovery\nservice,2009-02-24T07:20:00Z,2009-02-24T08:20:00Z\n";
+    let truth_file = put("truth.csv.gz", &gz(truth));
+    let report = put("report.json.gz", &gz(&want));
+    let scored = json(&["eval", "--truth", &truth_file, &report], "");
+    assert!(scored.contains("events hit"), "{scored}");
+    assert_eq!(json(&["eval", "--truth", &truth_file, "-"], &want), scored);
+    assert_eq!(json(&["eval", "--truth", "-", &report], truth), scored);
+}
+
+#[test]
+fn a_time_outside_the_years_0001_to_9998_is_absurd_and_counted() {
+    // Before: "-1199-02-27T06:13:20Z" and year 10000 window ends reached the report (not RFC
+    // 3339), with exit 0.
+    let mut posts = chatter();
+    for t in [
+        "\"0000-01-01T00:00:00Z\"",
+        "-99999999999999",
+        "\"9999-12-01T00:00:00Z\"",
+        "\"9999-01-01T00:00:00Z\"",
+    ] {
+        posts += &format!("{{\"created_at\":{t},\"text\":\"gmail is down\"}}\n");
+    }
+    let (code, out, err) = common::piped(&["detect", "--format", "json", "-"], posts.into_bytes());
+    assert_eq!(code, 0, "{err}");
+    let rep: JsonReport = serde_json::from_str(&out).unwrap();
+    assert_eq!(rep.stats.records, 40);
+    assert_eq!(skipped(&rep, "absurd_time"), 4, "{err}");
+    assert!(
+        err.contains("<stdin>:41: skipped: time outside the years 0001 to 9998"),
+        "{err}"
+    );
+    // The edges are kept.
+    let edges = "{\"created_at\":\"0001-01-01T00:00:00Z\",\"text\":\"a\"}\n{\"created_at\":\"9998-12-31T23:59:59Z\",\"text\":\"b\"}\n";
+    let (code, out, err) = common::piped(&["detect", "--format", "json", "-"], edges.into());
+    assert_eq!(code, 0, "{err}");
+    let rep: JsonReport = serde_json::from_str(&out).unwrap();
+    assert_eq!(rep.stats.records, 2, "{err}");
+}
+
+#[test]
+fn a_counts_series_warns_of_repeated_rows_and_sets_far_rows_aside() {
+    // Before: a repeated row was added up silently, and a row in year 5138 stretched the report
+    // (`last_post` 5138-11-16) with exit 0.
+    let rows: Vec<String> = (0..300)
+        .map(|k| format!("{},{}\n", 1_235_400_000 + 300 * k, 2 + k % 3))
+        .collect();
+    let mut series = "timestamp,count\n".to_string() + &rows.concat();
+    series += &rows[10];
+    series += "99999999999,2\n";
+    let (code, out, err) = common::piped(
+        &["detect", "--format", "json", "--counts", "-"],
+        series.clone().into_bytes(),
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("1 row repeats the time and service of an earlier row, and their counts are added up (data row 301 repeats data row 11)"),
+        "{err}"
+    );
+    assert!(err.contains("after_bulk 1; 5138-11-16T09:46:39Z"), "{err}");
+    let rep: JsonReport = serde_json::from_str(&out).unwrap();
+    assert_eq!(rep.stats.outliers_by_reason.get("after_bulk"), Some(&1));
+    assert!(
+        rep.stats.last_post.as_deref().unwrap().starts_with("2009-"),
+        "{:?}",
+        rep.stats.last_post
+    );
+    let (code, out, _) = common::piped(
+        &[
+            "detect",
+            "--format",
+            "json",
+            "--keep-outliers",
+            "--counts",
+            "-",
+        ],
+        series.into_bytes(),
+    );
+    assert_eq!(code, 0);
+    let rep: JsonReport = serde_json::from_str(&out).unwrap();
+    assert!(rep.stats.last_post.as_deref().unwrap().starts_with("5138-"));
+}

@@ -537,11 +537,13 @@ pub struct MergeArgs {
 
 #[derive(Debug, Args)]
 pub struct EvalArgs {
-    /// Labelled events: CSV `service,onset,recovery`.
+    /// Labelled events: CSV `service,onset,recovery` (`-`: standard input; compressed files are
+    /// read as any input).
     #[arg(long, value_name = "FILE")]
     pub truth: PathBuf,
 
-    /// A report written by `outcry detect --format json`.
+    /// A report written by `outcry detect --format json` (`-`: standard input; compressed
+    /// files are read as any input).
     #[arg(value_name = "REPORT")]
     pub report: PathBuf,
 }
@@ -605,6 +607,7 @@ pub struct DetectArgs {
     /// service defaults to --about, else `service`. The window is the series' step (the most
     /// common gap between its times); a --window that is a multiple of it adds buckets up, any
     /// other is ignored with a warning. Counts may be written `94.0`. No FILE arguments with it.
+    /// `-` is standard input; a compressed series is read as any input.
     #[arg(long, value_name = "FILE")]
     pub counts: Option<PathBuf>,
 

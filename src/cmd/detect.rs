@@ -14,10 +14,10 @@ use crate::detect;
 use crate::lexicon::Matcher;
 use crate::official::Official;
 use crate::report::{
-    check_output, write_output, Exporter, HtmlExporter, JsonExporter, Report, SvgExporter,
-    TextExporter, TimelineStyle, TIMELINE_DEFAULT_WIDTH,
+    check_output, write_outputs, Exporter, HtmlExporter, JsonExporter, Report, SvgExporter,
+    TextExporter, TimelineStyle, Writer, TIMELINE_DEFAULT_WIDTH,
 };
-use crate::stream::{parallel, sequential, warn_times, Scan, Stats};
+use crate::stream::{parallel, sequential, warn_times, Outlier, Scan, Stats};
 use crate::window::Windows;
 
 /// What a run read and found, for its exit code.
@@ -130,17 +130,20 @@ fn timeline_style(a: &DetectArgs) -> TimelineStyle {
 }
 
 /// The official timeline of `official` files for each incident (empty without such files).
+/// What went wrong with the files (`official::read`) is added to `stats`' input errors.
 fn official_timelines(
     cfg: &Config,
     official: &[String],
     matcher: &Matcher,
     incidents: &[detect::Incident],
     end: Option<crate::time::Ts>,
+    stats: &mut Stats,
 ) -> Result<Vec<Option<Official>>> {
     if official.is_empty() {
         return Ok(vec![]);
     }
-    let notes = crate::official::read(&cfg.scan, official, matcher)?;
+    let (notes, problems) = crate::official::read(&cfg.scan, official, matcher)?;
+    stats.input_errors.extend(problems);
     Ok(crate::official::attach(
         incidents,
         &notes,
@@ -205,7 +208,7 @@ fn report(
     official: &[String],
     matcher: &Matcher,
     windows: &Windows,
-    stats: Stats,
+    mut stats: Stats,
     outputs: &Outputs,
 ) -> Result<Outcome> {
     let incidents = detect::detect(windows, &cfg.params);
@@ -215,6 +218,7 @@ fn report(
         matcher,
         &incidents,
         windows.span().map(|s| s.1),
+        &mut stats,
     )?;
     let report = Report {
         incidents: &incidents,
@@ -226,23 +230,27 @@ fn report(
         scan: &cfg.scan,
         params: &cfg.params,
     };
+    // All the files or none: one that cannot be written leaves the others as they were.
+    let mut writes: Vec<(Option<&Path>, Writer)> = vec![];
     if !exit_codes::keeps_old_output(&stats, cfg.output.as_deref()) {
-        write_output(cfg.output.as_deref(), |out| {
-            outputs.report.write(&report, out)
-        })?;
+        writes.push((
+            cfg.output.as_deref(),
+            Box::new(|out| outputs.report.write(&report, out)),
+        ));
     }
     if let Some(p) = outputs
         .plot
         .filter(|p| !exit_codes::keeps_old_output(&stats, Some(p)))
     {
-        write_output(Some(p), |out| SvgExporter.write(&report, out))?;
+        writes.push((Some(p), Box::new(|out| SvgExporter.write(&report, out))));
     }
     if let Some(p) = outputs
         .html
         .filter(|p| !exit_codes::keeps_old_output(&stats, Some(p)))
     {
-        write_output(Some(p), |out| HtmlExporter.write(&report, out))?;
+        writes.push((Some(p), Box::new(|out| HtmlExporter.write(&report, out))));
     }
+    write_outputs(writes)?;
     Ok(Outcome {
         incidents: incidents.len(),
         stats,
@@ -267,10 +275,12 @@ fn execute_counts(
         )
         .into());
     }
-    let text = std::fs::read_to_string(path)
+    let text = crate::input::read_text(&path.to_string_lossy())
         .map_err(|e| anyhow::anyhow!("--counts {}: {e}", path.display()))?;
     let rows = crate::window::counts::read(&text, cfg.scan.times.zone.or_utc())
         .with_context(|| format!("--counts {}", path.display()))?;
+    warn_repeated_rows(&rows, &path.display().to_string(), cfg.scan.quiet);
+    let (rows, outliers) = counts_outliers(rows, cfg.scan.keep_outliers);
     if rows.is_empty() {
         anyhow::bail!(
             "--counts {}: no rows (timestamp,count[,total][,service] after an optional header)",
@@ -287,7 +297,7 @@ fn execute_counts(
     );
     let mut windows = Windows::aligned(width, matcher.services().len(), cfg.zones[0]);
     let reports = crate::window::counts::fill(&rows, &svc, &mut windows);
-    let stats = Stats {
+    let mut stats = Stats {
         inputs: 1,
         lines: rows.len() as u64,
         records: rows.len() as u64,
@@ -296,7 +306,79 @@ fn execute_counts(
         dst_adjusted: crate::window::counts::dst_adjusted(&rows),
         ..Default::default()
     };
+    for (why, t) in outliers {
+        stats.outlier(why);
+        stats.outlier_span = Some(
+            stats
+                .outlier_span
+                .map_or((t, t), |(a, b)| (a.min(t), b.max(t))),
+        );
+    }
+    warn_times(&stats, cfg.scan.quiet);
     report(&cfg, official, &matcher, &windows, stats, outputs)
+}
+
+/// Tells (on stderr, unless `quiet`) the rows of a `--counts` series that repeat the time and
+/// service of an earlier row: their counts are added up, which a series exported twice over
+/// (or two exports concatenated) would double.
+fn warn_repeated_rows(rows: &[crate::window::counts::Row], name: &str, quiet: bool) {
+    let mut seen = std::collections::HashMap::new();
+    let mut repeats = vec![];
+    for (k, r) in rows.iter().enumerate() {
+        if let Some(first) = seen.insert((r.time, r.service.as_deref()), k) {
+            repeats.push((first, k));
+        }
+    }
+    if quiet || repeats.is_empty() {
+        return;
+    }
+    let shown: Vec<String> = (repeats.iter().take(3))
+        .map(|(a, b)| format!("data row {} repeats data row {}", b + 1, a + 1))
+        .collect();
+    crate::eline!(
+        "outcry: warning: --counts {}: {} the time and service of an earlier row, and their counts are added up ({}{})",
+        crate::terminal::escape(name),
+        if repeats.len() == 1 { "1 row repeats".to_string() } else { format!("{} rows repeat", repeats.len()) },
+        shown.join(", "),
+        if repeats.len() > 3 { ", …" } else { "" }
+    );
+}
+
+/// The rows of a `--counts` series far outside its bulk, set aside by the rule posts' times
+/// follow (`stream::outliers`, a row counted as a record) unless `keep` (`--keep-outliers`): a
+/// row in year 5138 beside a week of 2009 would stretch the report over three thousand years.
+/// Returns the rows kept and, for each set aside, why and its time.
+fn counts_outliers(
+    rows: Vec<crate::window::counts::Row>,
+    keep: bool,
+) -> (
+    Vec<crate::window::counts::Row>,
+    Vec<(Outlier, crate::time::Ts)>,
+) {
+    use crate::stream::outliers::{kept_days, Counted, Days, MIN_STEP_DAYS};
+    let mut days = Days::default();
+    for r in &rows {
+        days.add(r.time, Counted::default());
+    }
+    let Some((first, last)) = kept_days(&days.into_map(), MIN_STEP_DAYS).filter(|_| !keep) else {
+        return (rows, vec![]);
+    };
+    let mut out = vec![];
+    let kept = rows
+        .into_iter()
+        .filter(|r| {
+            let day = r.time.div_euclid(86_400);
+            let why = match day {
+                0 if first > 0 || last < 0 => Outlier::EpochZero,
+                d if d < first => Outlier::BeforeBulk,
+                d if d > last => Outlier::AfterBulk,
+                _ => return true,
+            };
+            out.push((why, r.time));
+            false
+        })
+        .collect();
+    (kept, out)
 }
 
 /// The window of a `--counts` series: its step, or `asked` (`--window`) when that is a multiple

@@ -10,13 +10,30 @@ use crate::report::JsonReport;
 
 /// `outcry eval --truth FILE REPORT`.
 pub fn run(a: &EvalArgs) -> Result<i32> {
-    let truth = std::fs::read_to_string(&a.truth)
+    if a.truth.as_os_str() == "-" && a.report.as_os_str() == "-" {
+        return Err(super::config::UsageError(
+            "--truth - and REPORT -: only one of them can be standard input".into(),
+        )
+        .into());
+    }
+    let truth = crate::input::read_text(&a.truth.to_string_lossy())
         .with_context(|| format!("--truth {}", a.truth.display()))?;
-    let truth = read_truth(&truth)?;
-    let report =
-        std::fs::read_to_string(&a.report).with_context(|| format!("{}", a.report.display()))?;
+    let (truth, notes) = read_truth(&truth)?;
+    for n in notes {
+        crate::eline!("outcry: warning: --truth: {}", crate::terminal::escape(&n));
+    }
+    let report = crate::input::read_text(&a.report.to_string_lossy())
+        .with_context(|| format!("{}", a.report.display()))?;
     let report: JsonReport = serde_json::from_str(&report)
         .with_context(|| format!("{}: not an outcry JSON report", a.report.display()))?;
+    if report.schema_version > crate::report::SCHEMA_VERSION {
+        anyhow::bail!(
+            "{}: report schema_version {} is newer than this outcry's {}: score it with the outcry that wrote it",
+            a.report.display(),
+            report.schema_version,
+            crate::report::SCHEMA_VERSION
+        );
+    }
     let (found, window) = read_report(&report)?;
     let truth = by_service_id(truth, &found);
     let s = score(&truth, &found, window);

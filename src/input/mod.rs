@@ -20,7 +20,7 @@ pub mod sniff;
 pub use chunks::ChunkSink;
 
 pub use csv_rows::{CsvRows, Row, MAX_QUOTED_LINES};
-pub use decompress::decompress;
+pub use decompress::{decompress, quiet_notes};
 pub use lines::{is_blank, Line, LineReader, DEFAULT_MAX_LINE};
 
 /// How an input's records are laid out.
@@ -43,6 +43,25 @@ impl Layout {
     /// JSON Lines when nothing tells ([`sniff`]).
     pub fn of(name: &str, src: &mut Source) -> Layout {
         sniff::layout_of(name, src.head_until(HEAD, sniff::enough))
+    }
+}
+
+impl Layout {
+    /// Why an input of this layout cannot be read line by line, if it cannot: its lines end in
+    /// a carriage return alone (classic Mac OS), so that it would read as one line (JSON Lines,
+    /// CSV; XML and JSON documents do not care). Told from the first bytes: CRs and no line feed.
+    pub fn unreadable(self, src: &mut Source) -> Option<String> {
+        if !matches!(self, Layout::JsonLines | Layout::Csv { .. }) {
+            return None;
+        }
+        // Read ahead only until a line feed (a live pipe is not held up): then it is not so.
+        let head = src.head_until(HEAD, |b| memchr::memchr(b'\n', b).is_some());
+        let lone_crs = memchr::memchr_iter(b'\r', head)
+            .filter(|&i| head.get(i + 1).is_some_and(|&b| b != b'\n'))
+            .count();
+        (lone_crs >= 1 && memchr::memchr(b'\n', head).is_none()).then(|| {
+            "its lines end in a carriage return alone (CR, classic Mac OS line ends), not read as line ends: convert them first, e.g. tr '\\r' '\\n' < FILE > FILE.unix".to_string()
+        })
     }
 }
 
@@ -114,15 +133,32 @@ pub fn open_wrapped(
         }
         (path.to_string(), Box::new(File::open(p)?))
     };
-    let mut src = Source {
-        name,
-        reader: decompress(wrap(raw))?,
-    };
+    let reader = decompress(wrap(raw), &name)?;
+    let mut src = Source { name, reader };
     // A binary file or another encoding is refused whole, with its reason ([`sniff::not_text`]).
     if let Some(why) = sniff::not_text(src.head_until(HEAD, sniff::enough)) {
         return Err(io::Error::new(io::ErrorKind::InvalidData, why));
     }
     Ok(src)
+}
+
+/// The whole of a small input as text (a `--counts` series, an `eval` truth file or report):
+/// `-` is standard input, and archives are unwrapped as for any input. Not UTF-8 is an error
+/// saying so.
+pub fn read_text(path: &str) -> io::Result<String> {
+    let mut src = open(path)?;
+    let mut bytes = vec![];
+    src.reader.read_to_end(&mut bytes)?;
+    let bytes = bytes
+        .strip_prefix(b"\xef\xbb\xbf")
+        .map(<[u8]>::to_vec)
+        .unwrap_or(bytes);
+    String::from_utf8(bytes).map_err(|e| {
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("not UTF-8 text (at byte {})", e.utf8_error().valid_up_to()),
+        )
+    })
 }
 
 #[cfg(test)]

@@ -23,6 +23,19 @@ pub struct CsvMapper {
     pub time_parser: TimeParser,
 }
 
+/// A `--columns` value for a header of `width` columns reading the time from `time` and the
+/// text from `text` (0-based), `_` elsewhere.
+fn columns_example(width: usize, time: usize, text: usize) -> String {
+    (0..width)
+        .map(|k| match k {
+            k if k == time => "time",
+            k if k == text => "text",
+            _ => "_",
+        })
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
 impl CsvMapper {
     /// From a header row. Errors name the columns that were looked for.
     pub fn from_header(
@@ -64,12 +77,31 @@ impl CsvMapper {
                 names(&cands.text)
             ));
         }
+        let (author, kind) = (find(&cands.author), find(&cands.kind));
+        // A column read twice over would be read from its first place without a word: which of
+        // two "text" columns holds the posts is for the user to say.
+        let norm = |h: &str| h.trim().trim_start_matches('\u{feff}').to_lowercase();
+        for at in [Some(time), text, title, author, kind]
+            .into_iter()
+            .flatten()
+        {
+            let name = norm(header[at]);
+            if let Some(again) = (at + 1..header.len()).find(|&j| norm(header[j]) == name) {
+                return Err(format!(
+                    "the CSV header names the column {:?} twice (columns {} and {}): say which to read with --columns (e.g. {})",
+                    header[at].trim(),
+                    at + 1,
+                    again + 1,
+                    columns_example(header.len(), time, again.max(at))
+                ));
+            }
+        }
         Ok(CsvMapper {
             time,
             text,
             title,
-            author: find(&cands.author),
-            kind: find(&cands.kind),
+            author,
+            kind,
             width: header.len(),
             time_parser: TimeParser::new(rules),
         })
@@ -185,6 +217,22 @@ mod tests {
     use chrono_tz::Tz;
 
     const T: Ts = 1_235_467_862; // 2009-02-24T09:31:02Z
+
+    #[test]
+    fn a_column_named_twice_is_refused_naming_both() {
+        // Before: the first "text" column was read without a word (the posts were in the second).
+        let choice = FieldChoice::default();
+        let e = CsvMapper::from_header(&["time", "text", "Text"], &choice, Tz::UTC)
+            .err()
+            .unwrap();
+        assert!(
+            e.contains("names the column \"text\" twice (columns 2 and 3)"),
+            "{e}"
+        );
+        assert!(e.contains("--columns (e.g. time,_,text)"), "{e}");
+        // A repeated column that is not read is no matter.
+        assert!(CsvMapper::from_header(&["time", "text", "x", "x"], &choice, Tz::UTC).is_ok());
+    }
 
     #[test]
     fn csv_by_header_with_unquoted_commas() {

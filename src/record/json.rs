@@ -384,7 +384,7 @@ fn json_time(t: &str, parser: &mut TimeParser, buf: &mut String) -> Result<Ts, S
         }
         Some(b'-' | b'0'..=b'9') => {
             let n: f64 = t.parse().map_err(|_| Skip::BadTime)?;
-            time::from_epoch_number(n).map_err(|_: TimeError| Skip::BadTime)
+            time::from_epoch_number(n).map_err(time_skip)
         }
         Some(b'n') => Err(Skip::MissingTime), // null
         _ => Err(Skip::BadTime),
@@ -395,6 +395,7 @@ fn json_time(t: &str, parser: &mut TimeParser, buf: &mut String) -> Result<Ts, S
 pub(super) fn time_skip(e: TimeError) -> Skip {
     match e {
         TimeError::AmbiguousZone(_) => Skip::AmbiguousZone,
+        TimeError::Absurd => Skip::AbsurdTime,
         _ => Skip::BadTime,
     }
 }

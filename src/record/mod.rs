@@ -68,10 +68,12 @@ pub enum Skip {
     /// A record of a document (an XML item or entry, an element of a JSON document), or the
     /// text between two, longer than `--max-line-bytes`: read past without being kept.
     RecordTooLong,
+    /// A time read whole but outside the years 0001 to 9998 (`time::in_range`).
+    AbsurdTime,
 }
 
 impl Skip {
-    pub const ALL: [Skip; 13] = [
+    pub const ALL: [Skip; 14] = [
         Skip::InvalidUtf8,
         Skip::MalformedJson,
         Skip::NotObject,
@@ -85,6 +87,7 @@ impl Skip {
         Skip::LineTooLong,
         Skip::UnterminatedQuote,
         Skip::RecordTooLong,
+        Skip::AbsurdTime,
     ];
 
     /// The stable name used in reports and JSON (`skipped_by_reason`).
@@ -103,6 +106,7 @@ impl Skip {
             Skip::LineTooLong => "line_too_long",
             Skip::UnterminatedQuote => "unterminated_quote",
             Skip::RecordTooLong => "record_too_long",
+            Skip::AbsurdTime => "absurd_time",
         }
     }
 }

@@ -18,7 +18,7 @@ use chrono_tz::Tz;
 pub use self::csv::{WindowsCsv, HEADER as CSV_HEADER};
 pub use self::html::HtmlExporter;
 pub use self::json::{JsonExporter, JsonReport, SCHEMA_VERSION};
-pub use self::output::{check_output, remove_pending, write_output};
+pub use self::output::{check_output, remove_pending, write_output, write_outputs, Writer};
 pub use self::plot::{SvgExporter, FONTS};
 pub use self::text::TextExporter;
 pub use self::timeline::{TimelineStyle, DEFAULT_WIDTH as TIMELINE_DEFAULT_WIDTH};

@@ -100,6 +100,38 @@ pub fn check_output(path: &Path) -> Result<()> {
     }
 }
 
+/// What writes one output.
+pub type Writer<'a> = Box<dyn FnOnce(&mut dyn Write) -> io::Result<()> + 'a>;
+
+/// Writes several outputs of one run (`-o`, `--plot`, `--html`) as [`write_output`] writes each,
+/// but all or none of the files: every file is written to its temporary file first, then standard
+/// output and devices directly, and only when all of them succeeded are the files renamed into
+/// place. One that fails leaves every file as it was (a device already written stays written).
+pub fn write_outputs(outputs: Vec<(Option<&Path>, Writer<'_>)>) -> Result<()> {
+    let mut staged = vec![];
+    let mut direct = vec![];
+    for (path, f) in outputs {
+        let file = path.filter(|p| p.as_os_str() != "-").map(|p| {
+            let target =
+                follow_links(p).map_err(|e| anyhow!("{}: cannot write: {e}", p.display()))?;
+            Ok::<_, anyhow::Error>((p, target.clone(), fs::metadata(&target)))
+        });
+        match file.transpose()? {
+            Some((p, target, Ok(m))) if m.is_file() => {
+                staged.push(Staged::write(p, &target, Some(m.permissions()), f)?)
+            }
+            Some((p, target, Err(e))) if e.kind() == io::ErrorKind::NotFound => {
+                staged.push(Staged::write(p, &target, None, f)?)
+            }
+            _ => direct.push((path, f)),
+        }
+    }
+    for (path, f) in direct {
+        write_output(path, f)?;
+    }
+    staged.into_iter().try_for_each(Staged::persist)
+}
+
 /// Writes to stdout (`path` `None` or `-`), or to a file as the module documentation says.
 pub fn write_output(
     path: Option<&Path>,
@@ -140,51 +172,89 @@ fn replace(
     keep: Option<fs::Permissions>,
     f: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<()> {
-    let dir = target
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = target
-        .file_name()
-        .map_or("outcry".into(), |n| n.to_string_lossy().into_owned());
-    let prefix = format!(".{name}.");
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).suffix(".tmp");
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        // Handed to open(2), which takes the umask off, as for a file `>` creates.
-        builder.permissions(fs::Permissions::from_mode(0o666));
+    Staged::write(shown, target, keep, f)?.persist()
+}
+
+/// An output written whole to a temporary file beside its target, not yet renamed over it; its
+/// name is registered for the signal handler while it exists.
+struct Staged {
+    /// `None` once persisted.
+    tmp: Option<tempfile::NamedTempFile>,
+    target: PathBuf,
+    shown: PathBuf,
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        // Dropped unpersisted: the file is removed with `tmp`.
+        if let Some(t) = &self.tmp {
+            register(t.path(), false);
+        }
     }
-    let mut tmp = builder.tempfile_in(dir).map_err(|e| {
-        anyhow!(
-            "{}: cannot create a file in {}: {e}",
-            shown.display(),
-            dir.display()
-        )
-    })?;
-    register(tmp.path(), true);
-    let written = (|| -> Result<()> {
-        if let Some(perm) = keep {
-            tmp.as_file().set_permissions(perm)?;
-        }
+}
+
+impl Staged {
+    /// Writes (and syncs) what `f` writes to a new temporary file beside `target`, with `keep`'s
+    /// permission bits or those of a file `>` creates.
+    fn write(
+        shown: &Path,
+        target: &Path,
+        keep: Option<fs::Permissions>,
+        f: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    ) -> Result<Staged> {
+        let dir = target
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let name = target
+            .file_name()
+            .map_or("outcry".into(), |n| n.to_string_lossy().into_owned());
+        let prefix = format!(".{name}.");
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(&prefix).suffix(".tmp");
+        #[cfg(unix)]
         {
-            let mut out = io::BufWriter::new(tmp.as_file_mut());
-            f(&mut out)?;
-            out.flush()?;
+            use std::os::unix::fs::PermissionsExt;
+            // Handed to open(2), which takes the umask off, as for a file `>` creates.
+            builder.permissions(fs::Permissions::from_mode(0o666));
         }
-        tmp.as_file().sync_all()?;
-        Ok(())
-    })();
-    let path = tmp.path().to_path_buf();
-    let result = written.and_then(|()| {
-        tmp.persist(target)
+        let tmp = builder.tempfile_in(dir).map_err(|e| {
+            anyhow!(
+                "{}: cannot create a file in {}: {e}",
+                shown.display(),
+                dir.display()
+            )
+        })?;
+        register(tmp.path(), true);
+        let mut tmp = tmp;
+        let written = (|| -> io::Result<()> {
+            if let Some(perm) = keep {
+                tmp.as_file().set_permissions(perm)?;
+            }
+            {
+                let mut out = io::BufWriter::new(tmp.as_file_mut());
+                f(&mut out)?;
+                out.flush()?;
+            }
+            tmp.as_file().sync_all()
+        })();
+        let staged = Staged {
+            tmp: Some(tmp),
+            target: target.to_path_buf(),
+            shown: shown.to_path_buf(),
+        };
+        written.with_context(|| format!("{}: cannot write", shown.display()))?;
+        Ok(staged)
+    }
+
+    /// Renames the temporary file over the target.
+    fn persist(mut self) -> Result<()> {
+        let tmp = self.tmp.take().expect("persisted once");
+        register(tmp.path(), false);
+        tmp.persist(&self.target)
             .map(drop)
-            .map_err(|e| anyhow!("{}: cannot write: {}", shown.display(), e.error))
-    });
-    // On success the name is the target's now; on failure `tmp` was dropped and removed.
-    register(&path, false);
-    result
+            .map_err(|e| anyhow!("{}: cannot write: {}", self.shown.display(), e.error))
+    }
 }
 
 #[cfg(all(test, unix))]

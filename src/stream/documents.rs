@@ -24,6 +24,16 @@ pub(crate) fn dialect_of(
     c: &mut impl Sink,
     warn: &mut Warner,
 ) -> Result<Option<Dialect>> {
+    let head = src.head(input::HEAD);
+    let entities = xml::declared_entities(head);
+    if !entities.is_empty() && !warn.quiet {
+        let refs: Vec<String> = entities.iter().map(|e| format!("&{e};")).collect();
+        crate::eline!(
+            "outcry: warning: {}: the document declares entities in its DTD ({}), which outcry does not expand: a post's text holds such a reference as written",
+            crate::terminal::escape(&src.name),
+            crate::terminal::escape(&refs.join(" "))
+        );
+    }
     match xml::dialect(src.head(input::HEAD)) {
         Ok(d) => Ok(Some(d)),
         Err(e) => {

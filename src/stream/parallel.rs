@@ -36,7 +36,7 @@ use super::parallel_csv::{self, CsvBatch};
 use super::pool::{self, Dispatch, Fold, Limits, ReaderEnd, SkipEvent};
 use super::progress::Progress;
 use super::sequential::{self, add_time_counts, note_ambiguous, wants_example};
-use super::stats::{strict_error, Example, Scan, Stats, Warner};
+use super::stats::{strict_error, Example, InputStart, Scan, Stats, Warner};
 use crate::input::chunks::{carry_over, count_lines, fill};
 use crate::input::{self, ChunkSink, CsvRows, Layout};
 use crate::lexicon::Matcher;
@@ -65,6 +65,7 @@ pub fn scan(cfg: &ScanConfig, matcher: &Matcher) -> Result<Scan> {
 /// Reads every input of `cfg` as [`scan`] does, before the outlier rule (a partial result's
 /// part, `partial.rs`).
 pub fn scan_unsettled(cfg: &ScanConfig, matcher: &Matcher) -> Result<Unsettled> {
+    crate::input::quiet_notes(cfg.quiet);
     let progress = Progress::new(cfg);
     let result = scan_with(cfg, matcher, &progress);
     progress.finish();
@@ -98,8 +99,9 @@ fn scan_with(cfg: &ScanConfig, matcher: &Matcher, progress: &Progress) -> Result
             continue;
         };
         c.stats.inputs += 1;
-        let mut src = src;
+        let (start, mut src) = (c.stats.input_start(), src);
         let Some(cut) = chunked(&mut src, path, cfg, &mut c, &mut warn)? else {
+            progress.suspend(|| c.stats.lost_whole_input(path, start, &warn)); // a JSON document
             continue;
         };
         let keep = if cfg.quiet { 0 } else { cfg.max_warnings + 1 };
@@ -136,8 +138,8 @@ fn scan_with(cfg: &ScanConfig, matcher: &Matcher, progress: &Progress) -> Result
                 })
             }
         };
-        progress
-            .suspend(|| finish_input(&src.name, workers, end, cfg.strict, &mut c, &mut warn))?;
+        let input = (src.name.as_str(), start);
+        progress.suspend(|| finish_input(input, workers, end, cfg.strict, &mut c, &mut warn))?;
     }
     // The workers' last chunks (merged by `finish_input`) into what they handed on: the smaller
     // into the larger (merging is order-independent).
@@ -195,6 +197,10 @@ fn chunked(
     warn: &mut Warner,
 ) -> Result<Option<Cut>> {
     let layout = cfg.layout.unwrap_or_else(|| Layout::of(path, src));
+    if let Some(why) = layout.unreadable(src) {
+        super::sequential::unreadable(format!("{}: {why}", src.name), cfg.strict, c, warn)?;
+        return Ok(None);
+    }
     Ok(match layout {
         Layout::JsonLines => Some(Cut::Lines),
         Layout::Csv { delimiter } => Some(Cut::Csv(delimiter)),
@@ -215,9 +221,10 @@ fn chunked(
     })
 }
 
-/// Merges one input's workers into `c` and shows (or, with `--strict`, fails on) its skips.
+/// Merges one input's workers into `c` and shows (or, with `--strict`, fails on) its skips;
+/// an input that gave lines but no record is an input error (`start`: the stats before it).
 fn finish_input(
-    name: &str,
+    (name, start): (&str, InputStart),
     workers: Vec<Worker>,
     end: ReaderEnd,
     strict: bool,
@@ -290,6 +297,7 @@ fn finish_input(
         warn.input_error(&msg);
         c.stats.input_errors.push(msg);
     }
+    c.stats.lost_whole_input(name, start, warn);
     Ok(())
 }
 

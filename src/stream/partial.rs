@@ -381,6 +381,9 @@ impl Partial {
     /// Writes the partial (zstd-compressed JSON Lines, docs/partial-format.md).
     pub fn write(&self, out: &mut dyn Write) -> io::Result<()> {
         let mut z = zstd::Encoder::new(out, LEVEL)?;
+        // A checksum of the content in the frame: a bit flipped on a disk or a network is an
+        // error when read back, never a changed count (the reader verifies it at the frame's end).
+        z.include_checksum(true)?;
         {
             let mut w = io::BufWriter::with_capacity(1 << 16, &mut z);
             self.write_lines(&mut w)?;
@@ -433,7 +436,10 @@ impl Partial {
             // Uncompressed JSON Lines, as `zstd -d` leaves it: read as well.
             return read_lines(r, name);
         }
-        if head.len() < 4 || head[..4] != ZSTD_MAGIC {
+        // A zstd frame, or a skippable frame before one (as pzstd writes).
+        let skippable =
+            head.len() >= 4 && head[0] & 0xf0 == 0x50 && head[1..4] == [0x2a, 0x4d, 0x18];
+        if head.len() < 4 || (head[..4] != ZSTD_MAGIC && !skippable) {
             bail!("{name}: not an outcry partial result (it is not zstd-compressed); `outcry scan --partial FILE` writes one");
         }
         let z = zstd::Decoder::with_buffer(r).with_context(|| format!("{name}: cannot read"))?;
@@ -480,71 +486,94 @@ mod erased {
     }
 }
 
+/// The longest line a partial may hold (a header naming every service, a cell with its capped
+/// evidence are far shorter): a longer one is refused before it is held whole.
+const MAX_LINE: u64 = 64 << 20;
+/// The widest window a partial may be counted in (`--window`'s maximum, 366 days).
+const MAX_WINDOW_S: i64 = 366 * 86_400;
+
+/// Reads one line of a partial into `buf` (cleared first); 0 at the end. A checksum that does
+/// not match (a damaged file), a failed read or a line over [`MAX_LINE`] is an error naming the
+/// line.
+fn next_line(r: &mut impl BufRead, buf: &mut String, name: &str, line_no: u64) -> Result<usize> {
+    buf.clear();
+    let n = match r.take(MAX_LINE + 1).read_line(buf) {
+        Ok(n) => n,
+        Err(e) if e.to_string().contains("checksum") => bail!(
+            "{name}: the partial is damaged: its content does not match the checksum written with it ({e}); write it again with outcry scan or merge"
+        ),
+        Err(e) => {
+            return Err(anyhow!(e).context(format!(
+                "{name}:{line_no}: cannot read (a truncated or corrupt partial?)"
+            )))
+        }
+    };
+    if n as u64 > MAX_LINE {
+        bail!("{name}:{line_no}: a line longer than {MAX_LINE} bytes: not a partial outcry wrote");
+    }
+    Ok(n)
+}
+
+/// Whether window `idx` of width `w` starts within the times outcry accepts (one window's
+/// margin on each side, for windows aligned on a local midnight).
+fn window_in_range(idx: i64, w: i64) -> bool {
+    (crate::time::EARLIEST.div_euclid(w) - 1..=crate::time::LATEST.div_euclid(w) + 1).contains(&idx)
+}
+
+/// Why a time read from a partial is absurd, if it is.
+fn time_error(what: &str, t: Ts) -> Option<String> {
+    (!crate::time::in_range(t))
+        .then(|| format!("{what} {t} is outside the times outcry accepts (years 0001 to 9998)"))
+}
+
 /// Reads the lines of a partial: the header (its format and version checked before anything
-/// else), then the rest in any order.
+/// else), then the rest in any order. Every field is checked before it is used: times and window
+/// indices within the times outcry accepts, every window within the span of post times, counts
+/// consistent, ids within the header's lexicon.
 fn read_lines(mut r: impl BufRead, name: &str) -> Result<Partial> {
     let mut buf = String::new();
     let mut line_no = 1u64;
     let header = read_header(&mut r, name, &mut buf)?;
     let lex = header.lexicon;
     let zone = header.settings.align_zone()?;
-    let services: BTreeMap<&str, usize> = lex
-        .services
-        .iter()
-        .enumerate()
-        .map(|(k, s)| (s.as_str(), k))
-        .collect();
-    let mut cells: Vec<BTreeMap<i64, Cell>> = vec![BTreeMap::new(); lex.services.len()];
-    let mut stats: Option<Stats> = None;
-    let mut span = None;
-    let mut days = BTreeMap::new();
-    let mut totals = BTreeMap::new();
+    let width = header.settings.window_s;
+    if !(1..=MAX_WINDOW_S).contains(&width) {
+        bail!("{name}:1: window width {width} s is not one outcry counts in (1 s to 366 days)");
+    }
+    let mut parts = Parts {
+        lex: &lex,
+        width,
+        services: (lex.services.iter().enumerate())
+            .map(|(k, s)| (s.as_str(), k))
+            .collect(),
+        cells: vec![BTreeMap::new(); lex.services.len()],
+        stats: None,
+        span: None,
+        days: BTreeMap::new(),
+        totals: BTreeMap::new(),
+        seen: None,
+    };
     loop {
-        buf.clear();
         line_no += 1;
-        let n = r.read_line(&mut buf).with_context(|| {
-            format!("{name}:{line_no}: cannot read (a truncated or corrupt partial?)")
-        })?;
-        if n == 0 {
+        if next_line(&mut r, &mut buf, name, line_no)? == 0 {
             break;
         }
         let at = |e: String| anyhow!("{name}:{line_no}: {e}");
         let line: Line = serde_json::from_str(&buf).map_err(|e| at(e.to_string()))?;
-        match line {
-            Line::Stats(s) => {
-                if stats.is_some() {
-                    return Err(at("a second stats line".into()));
-                }
-                stats = Some(stats_of(s).map_err(at)?);
-            }
-            Line::Span { first, last } if first <= last => span = Some((first, last)),
-            Line::Span { .. } => return Err(at("span: first after last".into())),
-            Line::Day(d) => {
-                let (day, t) = tally_of(&d).map_err(at)?;
-                if days.insert(day, t).is_some() {
-                    return Err(at(format!("day {day} twice")));
-                }
-            }
-            Line::Total { window, records } => {
-                if totals.insert(window, records).is_some() {
-                    return Err(at(format!("window {window}'s total twice")));
-                }
-            }
-            Line::Cell(c) => {
-                let (svc, idx, cell) = cell_from_record(c, lex.terms, lex.facets).map_err(at)?;
-                let Some(&s) = services.get(svc.as_str()) else {
-                    return Err(at(format!(
-                        "service {svc:?} is not in the header's lexicon"
-                    )));
-                };
-                if cells[s].insert(idx, cell).is_some() {
-                    return Err(at(format!("{svc} window {idx} twice")));
-                }
-            }
-        }
+        parts.add(line).map_err(at)?;
     }
+    let Parts {
+        cells,
+        stats,
+        span,
+        days,
+        totals,
+        seen,
+        ..
+    } = parts;
     let stats = stats.ok_or_else(|| anyhow!("{name}: no stats line (a truncated partial?)"))?;
-    let windows = rebuild(header.settings.window_s, zone, cells, span, totals);
+    let windows = rebuild(width, zone, cells, span, totals);
+    within_span(&windows, seen).map_err(|e| anyhow!("{name}: {e}"))?;
     Ok(Partial {
         settings: header.settings,
         lexicon: lex,
@@ -556,11 +585,106 @@ fn read_lines(mut r: impl BufRead, name: &str) -> Result<Partial> {
     })
 }
 
+/// What the lines of a partial have given so far, each line checked as it is added.
+struct Parts<'a> {
+    lex: &'a LexiconId,
+    width: i64,
+    /// Service ids to their index in the header's lexicon.
+    services: BTreeMap<&'a str, usize>,
+    cells: Vec<BTreeMap<i64, Cell>>,
+    stats: Option<Stats>,
+    span: Option<(Ts, Ts)>,
+    days: BTreeMap<i64, DayTally>,
+    totals: BTreeMap<i64, u32>,
+    /// The least and greatest window of the cells and totals, held to the span's at the end.
+    seen: Option<(i64, i64)>,
+}
+
+impl Parts<'_> {
+    /// Adds one line after the header; why it cannot be, if it cannot.
+    fn add(&mut self, line: Line) -> Result<(), String> {
+        match line {
+            Line::Stats(s) => {
+                if self.stats.is_some() {
+                    return Err("a second stats line".into());
+                }
+                self.stats = Some(stats_of(s)?);
+            }
+            Line::Span { first, last } => {
+                if let Some(e) = time_error("span: time", first).or(time_error("span: time", last))
+                {
+                    return Err(e);
+                }
+                if first > last {
+                    return Err("span: first after last".into());
+                }
+                self.span = Some((first, last));
+            }
+            Line::Day(d) => {
+                let (day, t) = tally_of(&d)?;
+                if self.days.insert(day, t).is_some() {
+                    return Err(format!("day {day} twice"));
+                }
+            }
+            Line::Total { window, records } => {
+                self.note(window)?;
+                if records == 0 {
+                    return Err(format!("window {window}'s total is 0"));
+                }
+                if self.totals.insert(window, records).is_some() {
+                    return Err(format!("window {window}'s total twice"));
+                }
+            }
+            Line::Cell(c) => {
+                let (svc, idx, cell) = cell_from_record(c, self.lex.terms, self.lex.facets)?;
+                self.note(idx)?;
+                let Some(&s) = self.services.get(svc.as_str()) else {
+                    return Err(format!("service {svc:?} is not in the header's lexicon"));
+                };
+                if self.cells[s].insert(idx, cell).is_some() {
+                    return Err(format!("{svc} window {idx} twice"));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Notes a window of a cell or total: within the times outcry accepts, else an error.
+    fn note(&mut self, idx: i64) -> Result<(), String> {
+        if !window_in_range(idx, self.width) {
+            return Err(format!(
+                "window {idx} is outside the times outcry accepts (years 0001 to 9998)"
+            ));
+        }
+        self.seen = Some(
+            self.seen
+                .map_or((idx, idx), |(a, b)| (a.min(idx), b.max(idx))),
+        );
+        Ok(())
+    }
+}
+
+/// Whether every window of the cells and totals (`seen`, the least and greatest) holds a time of
+/// the span of post times, as every window of a scan does.
+fn within_span(w: &crate::window::Windows, seen: Option<(i64, i64)>) -> Result<(), String> {
+    match (w.span(), seen) {
+        (_, None) => Ok(()),
+        (None, Some(_)) => Err("windows with posts but no span line (a damaged partial?)".into()),
+        (Some((first, last)), Some((lo, hi))) => {
+            let (a, b) = (w.index(first), w.index(last));
+            if lo < a || hi > b {
+                return Err(format!(
+                    "windows {lo} to {hi} go beyond the span of post times (windows {a} to {b}): a damaged partial?"
+                ));
+            }
+            Ok(())
+        }
+    }
+}
+
 /// The first line, its format and version checked before anything else.
 fn read_header(r: &mut impl BufRead, name: &str, buf: &mut String) -> Result<Header> {
-    let n = r
-        .read_line(buf)
-        .with_context(|| format!("{name}: cannot read (a truncated or corrupt partial?)"))?;
+    let n = next_line(r, buf, name, 1)?;
     let not_partial = || anyhow!("{name}: not an outcry partial result (no {FORMAT} header)");
     if n == 0 {
         return Err(not_partial());
@@ -607,7 +731,13 @@ fn tally_of(d: &DayRecord) -> Result<(i64, DayTally), String> {
     const DAY: i64 = 86_400;
     let in_day = |t: Ts| t.div_euclid(DAY) == d.day;
     let most = d.mentions.max(d.reports + d.recoveries).max(d.works_for_me);
-    if d.records == 0 || !in_day(d.first) || !in_day(d.last) || d.first > d.last || most > d.records
+    let absurd = !crate::time::in_range(d.first) || !crate::time::in_range(d.last);
+    if absurd
+        || d.records == 0
+        || !in_day(d.first)
+        || !in_day(d.last)
+        || d.first > d.last
+        || most > d.records
     {
         return Err(format!("day {}: inconsistent tally", d.day));
     }
@@ -728,6 +858,11 @@ fn stats_of(r: StatsRecord) -> Result<Stats, String> {
         ambiguous_dates,
         ambiguous_example,
     } = r;
+    let times = (outlier_span.iter().flat_map(|&(a, b)| [a, b]))
+        .chain(ambiguous_example.as_ref().map(|e| e.time));
+    if let Some(e) = times.filter_map(|t| time_error("stats: time", t)).next() {
+        return Err(e);
+    }
     let mut s = Stats {
         inputs,
         unreadable,

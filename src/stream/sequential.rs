@@ -84,6 +84,7 @@ pub(crate) fn add_time_counts(stats: &mut super::Stats, p: &TimeParser) {
 /// Reads every input of `cfg`, handing each record to `c` in input order and counting lines,
 /// skips and bytes in `c.stats()`.
 pub fn read(cfg: &ScanConfig, c: &mut impl Sink) -> Result<()> {
+    input::quiet_notes(cfg.quiet);
     let mut warn = Warner {
         shown: 0,
         limit: cfg.max_warnings,
@@ -108,8 +109,13 @@ pub fn read(cfg: &ScanConfig, c: &mut impl Sink) -> Result<()> {
         };
         c.stats().inputs += 1;
         c.input(&src.name);
+        let (start, name) = (c.stats().input_start(), src.name.clone());
         let mut src = src;
         let layout = cfg.layout.unwrap_or_else(|| Layout::of(path, &mut src));
+        if let Some(why) = layout.unreadable(&mut src) {
+            unreadable(format!("{}: {why}", src.name), cfg.strict, c, &mut warn)?;
+            continue;
+        }
         match layout {
             Layout::JsonLines => scan_jsonl(src, &mut json, c, &mut warn, cfg)?,
             Layout::Csv { delimiter } => scan_csv(src, delimiter, cfg, c, &mut warn)?,
@@ -119,6 +125,7 @@ pub fn read(cfg: &ScanConfig, c: &mut impl Sink) -> Result<()> {
                 documents::scan_doc(src, &mut doc, (cfg.strict, cfg.max_line), c, &mut warn)?
             }
         }
+        c.stats().lost_whole_input(&name, start, &warn);
     }
     c.stats().dst_adjusted += json.dst_adjusted();
     c.stats().ambiguous_dates += json.ambiguous_dates();

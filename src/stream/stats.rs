@@ -162,6 +162,40 @@ impl Stats {
     }
 }
 
+/// What one input's reading starts from: the run's lines, skips and skips by reason so far.
+pub(crate) type InputStart = (u64, u64, [u64; Skip::ALL.len()]);
+
+impl Stats {
+    /// Where the next input's reading starts from ([`Stats::lost_whole_input`]).
+    pub(crate) fn input_start(&self) -> InputStart {
+        (self.lines, self.skipped(), self.skipped_by_reason)
+    }
+
+    /// When input `name`, read since `start`, gave lines but not one record (a CSV named
+    /// `.jsonl`, every line skipped), notes it as an input error, shown by `warn`: the whole input
+    /// is lost, and the run's exit status must say so (3) even when other inputs were read.
+    pub(crate) fn lost_whole_input(&mut self, name: &str, start: InputStart, warn: &Warner) {
+        // Every line is a record or a skip (a sink may count its records elsewhere: `watch`).
+        let (lines, skipped, skips) = start;
+        let read = self.lines - lines;
+        if read == 0 || self.skipped() - skipped < read {
+            return;
+        }
+        let reasons: Vec<String> = (Skip::ALL.iter().enumerate())
+            .map(|(k, why)| (why, self.skipped_by_reason[k] - skips[k]))
+            .filter(|&(_, n)| n > 0)
+            .map(|(why, n)| format!("{why} {n}"))
+            .collect();
+        let msg = format!(
+            "no record could be read from {name}: all {} lines were skipped ({}); is it in another layout than its name and first bytes say (--input-format)?",
+            read,
+            reasons.join(", ")
+        );
+        warn.input_error(&msg);
+        self.input_errors.push(msg);
+    }
+}
+
 /// The result of reading everything.
 pub struct Scan {
     pub windows: Windows,
@@ -316,6 +350,7 @@ pub fn describe(why: Skip) -> &'static str {
             "unterminated quote in a CSV field (the lines after it are read again)"
         }
         Skip::RecordTooLong => "record (XML item, JSON element) longer than --max-line-bytes",
+        Skip::AbsurdTime => "time outside the years 0001 to 9998 outcry accepts",
     }
 }
 

@@ -35,6 +35,18 @@ use self::zones::{Abbrev, Ambiguous};
 /// Seconds since 1970-01-01T00:00:00Z. Sub-second precision is dropped: windows are whole seconds.
 pub type Ts = i64;
 
+/// The earliest post time outcry accepts, 0001-01-01T00:00:00Z, and the latest,
+/// 9998-12-31T23:59:59Z: a year's margin inside what RFC 3339 can write (years 0000–9999), so
+/// that every window's end, every local time and the detector's reading around them can be
+/// written too. A time outside is absurd: refused where it is read, never carried to a report.
+pub const EARLIEST: Ts = -62_135_596_800;
+pub const LATEST: Ts = 253_370_764_799;
+
+/// Whether `t` is within [`EARLIEST`] and [`LATEST`].
+pub fn in_range(t: Ts) -> bool {
+    (EARLIEST..=LATEST).contains(&t)
+}
+
 /// Why a time string could not be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TimeError {
@@ -44,6 +56,9 @@ pub enum TimeError {
     OutOfRange,
     /// A zone abbreviation with several meanings that the context could not settle.
     AmbiguousZone(&'static Ambiguous),
+    /// A time read whole but outside the years 0001 to 9998 ([`in_range`]): absurd for a post,
+    /// and beyond what a report can write.
+    Absurd,
 }
 
 impl std::fmt::Display for TimeError {
@@ -51,6 +66,7 @@ impl std::fmt::Display for TimeError {
         match self {
             TimeError::Unrecognised => f.write_str("not a time outcry can read"),
             TimeError::OutOfRange => f.write_str("a date or time field is out of range"),
+            TimeError::Absurd => f.write_str("outside the years 0001 to 9998 outcry accepts"),
             TimeError::AmbiguousZone(a) => write!(
                 f,
                 "{}; write the offset (such as {}) or give the zone",
@@ -205,7 +221,11 @@ pub fn from_epoch_number(n: f64) -> Result<Ts, TimeError> {
     if secs.abs() > 1e11 {
         return Err(TimeError::OutOfRange);
     }
-    Ok(secs.floor() as i64)
+    let t = secs.floor() as i64;
+    if !in_range(t) {
+        return Err(TimeError::Absurd);
+    }
+    Ok(t)
 }
 
 /// Resolves a naive local time in `tz`, the way outcry documents it for DST edges: a time that
@@ -361,6 +381,9 @@ impl TimeParser {
             Some((_, Err(e))) => return Err(self.failed(e)),
             None => return Err(self.failed(TimeError::Unrecognised)),
         };
+        if !in_range(p.ts) {
+            return Err(self.failed(TimeError::Absurd));
+        }
         self.last_error = None;
         self.last_parsed = Some(p);
         if p.dst != Dst::Exact {

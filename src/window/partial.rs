@@ -162,6 +162,7 @@ pub fn cell_from_record(
     terms: usize,
     facets: usize,
 ) -> Result<(String, i64, Cell), String> {
+    check_record(&r)?;
     let mut voices = ThinVec::with_capacity(r.voices.len());
     for v in &r.voices {
         let h = u64::from_str_radix(v, 16)
@@ -220,6 +221,24 @@ pub fn cell_from_record(
     let mut cell = Cell::default();
     cell.merge(raw);
     Ok((r.service, r.window, cell))
+}
+
+/// Every time in a record is one outcry accepts (`time::in_range`). (Reports may outnumber a
+/// cell's posts: an `--about` report that names no service is not a post of it.)
+fn check_record(r: &CellRecord) -> Result<(), String> {
+    let samples = (r.report_samples.iter())
+        .chain(&r.recovery_samples)
+        .chain(r.facets.iter().map(|f| &f.sample));
+    let times = (samples.map(|s| s.time))
+        .chain(r.quotes.iter().map(|q| q.at))
+        .chain(r.last_report);
+    match times.into_iter().find(|&t| !crate::time::in_range(t)) {
+        Some(t) => Err(format!(
+            "{} window {}: time {t} is outside the times outcry accepts (years 0001 to 9998)",
+            r.service, r.window
+        )),
+        None => Ok(()),
+    }
 }
 
 /// Windows rebuilt from their parts: the width, the zone long windows are aligned on, the cells

@@ -65,6 +65,33 @@ struct Framer<'d> {
     /// The ends of a comment, a CDATA section, a processing instruction.
     closers: [Finder<'static>; 3],
     seeks: Seeks,
+    /// The root elements' local names (`Dialect::roots`).
+    roots: &'d [&'d [u8]],
+    /// A unit begins at this offset after the root element closed: the document ended before
+    /// it, and it is not read.
+    after_root: Option<usize>,
+}
+
+impl<'d> Framer<'d> {
+    /// A framer of dialect `d`'s units, keeping at most `max` bytes of one, filling `buf`.
+    fn new(d: Dialect, max: usize, buf: Vec<u8>) -> Framer<'d> {
+        let (units, dropped) = (d.units(), d.dropped());
+        Framer {
+            units,
+            dropped,
+            max: max.max(1),
+            buf,
+            filled: 0,
+            scan: 0,
+            cut: 0,
+            dropping: None,
+            long: None,
+            closers: [&b"-->"[..], b"]]>", b"?>"].map(|c| Finder::new(c).into_owned()),
+            seeks: Seeks::new(units, dropped),
+            roots: d.roots(),
+            after_root: None,
+        }
+    }
 }
 
 /// Where the chunks of an XML input go, and the records too long to be kept are told.
@@ -87,25 +114,15 @@ pub fn frame_units(
     max: usize,
     sink: &mut dyn FrameSink,
 ) -> FrameEnd {
-    let (units, dropped) = (d.units(), d.dropped());
-    let mut f = Framer {
-        units,
-        dropped,
-        max: max.max(1),
-        buf: sink.fresh(),
-        filled: 0,
-        scan: 0,
-        cut: 0,
-        dropping: None,
-        long: None,
-        closers: [&b"-->"[..], b"]]>", b"?>"].map(|c| Finder::new(c).into_owned()),
-        seeks: Seeks::new(units, dropped),
-    };
+    let mut f = Framer::new(d, max, sink.fresh());
     let mut line = 1u64;
     let mut bytes = 0u64;
     loop {
         let mut end = fill(reader, &mut f.buf, &mut f.filled, &mut bytes);
         f.step(end.is_some());
+        if let Some(at) = f.after_root {
+            return f.end_at_root(at, sink, line, bytes);
+        }
         if matches!(end, Some(None)) && !closes(&f.buf[f.cut..f.filled], d.roots()) {
             end = Some(Some(io::Error::new(
                 io::ErrorKind::UnexpectedEof,
@@ -392,6 +409,10 @@ impl Framer<'_> {
                     if tail.is_some_and(|&b| b == b'>' || b.is_ascii_whitespace()) {
                         let end = gt();
                         if let Some(e) = end {
+                            if let Some(start) = self.after_root(at) {
+                                self.after_root = Some(start);
+                                return Scan::Done;
+                            }
                             if at + e - self.cut > self.max {
                                 self.long = Some(at + e);
                                 self.scan = at + e;
@@ -432,6 +453,40 @@ impl Framer<'_> {
                 }
             }
         }
+    }
+}
+
+impl Framer<'_> {
+    /// The end of an input with a unit at `at` after its root element closed: the units before
+    /// it are handed over, and the input breaks off at its line (it is not read).
+    fn end_at_root(
+        &mut self,
+        at: usize,
+        sink: &mut dyn FrameSink,
+        line: u64,
+        bytes: u64,
+    ) -> FrameEnd {
+        let unit_line = line + count_lines(&self.buf[..at]);
+        if self.cut > 0 {
+            sink.take(std::mem::take(&mut self.buf), self.cut, line);
+        }
+        let e = io::Error::new(
+            io::ErrorKind::InvalidData,
+            "a record after the root element closed (another document or junk appended): not read",
+        );
+        FrameEnd {
+            bytes,
+            broken: Some((unit_line, false, e)),
+        }
+    }
+
+    /// Where the unit ending at `end_tag` starts, when the text between the last cut and it
+    /// holds the root element's end tag (outside comments and CDATA: `unit_start` steps over
+    /// them to the start tag).
+    fn after_root(&self, end_tag: usize) -> Option<usize> {
+        let stretch = &self.buf[self.cut..end_tag];
+        let start = unit_start(stretch, 0, &mut None, self.units).ok()?;
+        closes(&stretch[..start], self.roots).then_some(self.cut + start)
     }
 }
 

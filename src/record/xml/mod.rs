@@ -157,6 +157,32 @@ pub fn dialect(head: &[u8]) -> Result<Dialect, String> {
     }
 }
 
+/// The general entities the document type declaration at the start of `head` declares
+/// (`<!DOCTYPE rss [<!ENTITY g "gmail is down">]>`: `g`), which outcry does not expand: a
+/// reference to one (`&g;`) is read as written, so a run says so (a billion-laughs file is not
+/// expanded either).
+pub fn declared_entities(head: &[u8]) -> Vec<String> {
+    let Some(doctype) = memchr::memmem::find(head, b"<!DOCTYPE") else {
+        return vec![];
+    };
+    let mut names = vec![];
+    for at in memchr::memmem::find_iter(&head[doctype..], b"<!ENTITY") {
+        let rest = head[doctype + at + 8..].trim_ascii_start();
+        if rest.first() == Some(&b'%') {
+            continue; // a parameter entity, used inside the DTD only
+        }
+        let end = rest
+            .iter()
+            .position(|b| b.is_ascii_whitespace())
+            .unwrap_or(rest.len());
+        let name = String::from_utf8_lossy(&rest[..end.min(64)]).into_owned();
+        if !name.is_empty() && !names.contains(&name) && names.len() < 8 {
+            names.push(name);
+        }
+    }
+    names
+}
+
 /// Appends XML text (`raw`, as written) to `out` with its references decoded: the five XML
 /// entities and character references; any other (`&nbsp;` in a feed that means HTML) and a
 /// bare `&` are kept as written, for the HTML pass or as text.
