@@ -519,10 +519,16 @@ fn may_hold_reference(text: &[u8]) -> bool {
 /// Whether no letter or digit of any script comes before byte `at` of `hay` and `hay[..at]` is
 /// well-formed UTF-8, as `std::str::from_utf8(&hay[..at])` with no alphanumeric character
 /// would say, but read a character at a time and left at the first letter or digit: in a
-/// long post that is its first word, not its end.
+/// long post that is its first word, not its end. A place more than [`LOOK_BACK`] bytes in is
+/// never the post's first word (`false`): the rules ask this for every name, and a post that
+/// opens with a long run of emoji would otherwise be read again from its start for each one.
 fn nothing_alphanumeric_before(hay: &[u8], at: usize) -> bool {
+    if at > LOOK_BACK {
+        return false;
+    }
     let mut i = 0;
     while i < at {
+        step();
         let len = match hay[i] {
             0x00..=0x7F => 1,
             0xC0..=0xDF => 2,
@@ -2121,7 +2127,7 @@ impl Matcher {
             self.entries[x.term].kind == TermKind::Context
                 && LINE_WORDS.contains(&&hay[x.start..x.end])
         });
-        nothing_alphanumeric_before(hay, h.start) && phrase && line
+        phrase && line && nothing_alphanumeric_before(hay, h.start)
     }
 
     /// Whether the ambiguous alias hit `i` is what an English `^` predicate before it is said of,
@@ -2667,13 +2673,7 @@ impl Matcher {
         if !self.entries[h.term].pattern.starts_with("줄알았") {
             return false;
         }
-        let mut from = h.start.saturating_sub(40);
-        while from < h.start && (0x80..0xc0).contains(&hay[from]) {
-            from += 1;
-        }
-        let Ok(before) = std::str::from_utf8(&hay[from..h.start]) else {
-            return false;
-        };
+        let before = text_before(hay, h.start, 40);
         let Some(cause) = ["문제인", "탓인", "고장인"]
             .iter()
             .find_map(|c| before.trim_end().strip_suffix(c))
@@ -2926,7 +2926,7 @@ impl Matcher {
     /// (within the last 24 bytes: "no longer giving me server errors"), or right after it "anymore" or a Korean "no longer
     /// happens" or "gone" (오류 이제 안 남, 튕김 없어졌어요, 렉 사라졌어요).
     fn told_as_ceased(&self, hay: &[u8], h: &Hit) -> bool {
-        let before = std::str::from_utf8(&hay[h.start.saturating_sub(24)..h.start]).unwrap_or("");
+        let before = text_before(hay, h.start, 24);
         let mut words = before.rsplit(' ').filter(|w| !w.is_empty());
         let last = words.next().unwrap_or("");
         let second = words.next().unwrap_or("");
@@ -3926,6 +3926,17 @@ const LINE_TOPICS: &[&str] = &[
     "5g",
 ];
 
+/// The text of at most `max` bytes before byte `at` of `hay`, cut forward to a whole
+/// character ("" when those bytes are no UTF-8): a rule that reads a few words back must not
+/// lose them because the byte `max` back falls inside a Hangul syllable.
+fn text_before(hay: &[u8], at: usize, max: usize) -> &str {
+    let mut from = at.saturating_sub(max);
+    while from < at && (0x80..0xc0).contains(&hay[from]) {
+        from += 1;
+    }
+    std::str::from_utf8(&hay[from..at]).unwrap_or("")
+}
+
 /// The topic of the Korean counter that starts at byte `at` of `hay` (normalised: Hangul
 /// joined): the noun right before it, past one topic or subject particle (와이파이는 멀쩡한 듯,
 /// and 와이파이|는 멀쩡 where the entry holds the particle).
@@ -3933,14 +3944,8 @@ fn korean_topic(hay: &[u8], at: usize) -> Topic {
     if hay[at..].first().is_none_or(|&b| b < 0x80) {
         return Topic::Other;
     }
-    // Only the last few syllables are read (cut forward to a whole character).
-    let mut from = at.saturating_sub(TOPIC_BYTES);
-    while from < at && (0x80..0xc0).contains(&hay[from]) {
-        from += 1;
-    }
-    let Ok(before) = std::str::from_utf8(&hay[from..at]) else {
-        return Topic::Other;
-    };
+    // Only the last few syllables are read.
+    let before = text_before(hay, at, TOPIC_BYTES);
     let noun = ["은", "는", "이", "가", "도"]
         .iter()
         .find_map(|p| before.strip_suffix(p))
@@ -4019,6 +4024,16 @@ mod tests {
             assert!(
                 long < 6 * short.max(1),
                 "{p:?}: {short} steps for 150 times, {long} for 600 times"
+            );
+        }
+        // A post that opens with a long run of marks or emoji, then names over and over: the
+        // run is read once, not once per name ("is it the post's first word?").
+        for (lead, p) in [("😭", "BT "), ("!! ", "steam down "), ("ㅠ", "멜론 안 돼 ")] {
+            let short = steps(&m, &(lead.repeat(150) + &p.repeat(150)));
+            let long = steps(&m, &(lead.repeat(600) + &p.repeat(600)));
+            assert!(
+                long < 6 * short.max(1),
+                "{lead:?} then {p:?}: {short} steps for 150 times, {long} for 600 times"
             );
         }
     }
@@ -4806,6 +4821,16 @@ mod tests {
     #[test]
     fn round_seventeen_reads_topics_clefts_providers_and_returns() {
         reads_as_listed(ROUND_SEVENTEEN);
+    }
+
+    /// "no longer" a few words back is read whole when the bytes before it start inside a
+    /// Hangul syllable (the look back used to give up on the cut, and read a report).
+    #[test]
+    fn a_ceased_failure_after_korean_words_is_a_return() {
+        reads_as_listed(&[
+            ("오늘은 gmail no longer throwing errors", "recovery gmail"),
+            ("ok ok gmail no longer throwing errors", "recovery gmail"),
+        ]);
     }
 
     #[test]
@@ -5797,8 +5822,9 @@ mod tests {
             #[test]
             fn nothing_alphanumeric_before_reads_as_before(hay in text(), cut in any::<u16>()) {
                 let at = usize::from(cut) % (hay.len() + 1);
-                let before = std::str::from_utf8(&hay[..at])
-                    .is_ok_and(|b| !b.chars().any(|c| c.is_alphanumeric()));
+                let before = at <= LOOK_BACK
+                    && std::str::from_utf8(&hay[..at])
+                        .is_ok_and(|b| !b.chars().any(|c| c.is_alphanumeric()));
                 prop_assert_eq!(nothing_alphanumeric_before(&hay, at), before);
             }
         }
