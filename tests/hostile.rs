@@ -900,6 +900,26 @@ fn an_xml_record_after_the_root_closes_is_not_read_and_declared_entities_are_tol
     }
     let (code, out, _) = outcry(&["classify", &p]);
     assert_eq!((code, out.lines().count()), (3, 2));
+    // An end tag inside a comment, CDATA or a processing instruction between items is text:
+    // all six items are read (before the fix, the feed broke off at the comment, exit 3).
+    let feed = format!(
+        "{head}{}{}<!-- the old feed ended here: </channel></rss> -->\n{}<![CDATA[</rss>]]>{}<?note </rss>?>{}{}</channel></rss>\n",
+        item(40, "a"),
+        item(41, "b"),
+        item(42, "c"),
+        item(43, "d"),
+        item(44, "e"),
+        item(45, "f")
+    );
+    let q = dir.path().join("comment.rss");
+    std::fs::write(&q, feed).unwrap();
+    let q = q.to_string_lossy().into_owned();
+    for threads in ["1", "3"] {
+        let (code, out, err) = outcry(&["detect", "--format", "json", "-j", threads, &q]);
+        assert_eq!(code, 0, "{err}");
+        let rep: JsonReport = serde_json::from_str(&out).unwrap();
+        assert_eq!(rep.stats.records, 6, "{err}");
+    }
     // A document whose DTD declares an entity: its references are read as written, and said so.
     let ent = head.replace(
         "<rss ",
@@ -1098,6 +1118,31 @@ fn a_time_outside_the_years_0001_to_9998_is_absurd_and_counted() {
     assert_eq!(code, 0, "{err}");
     let rep: JsonReport = serde_json::from_str(&out).unwrap();
     assert_eq!(rep.stats.records, 2, "{err}");
+}
+
+/// A counts series with a pause in collecting (a week, four months of nothing, two days) keeps
+/// both sides: rows are regular by construction, so only a row a year or more away is set aside.
+/// (For a while each row was weighed as one post, and the last 500 rows were dropped as
+/// `after_bulk` with exit 0.)
+#[test]
+fn a_counts_series_with_a_long_pause_keeps_both_sides() {
+    let first: Vec<String> = (0..2000)
+        .map(|k| format!("{},{}\n", 1_235_400_000 + 300 * k, 2 + k % 3))
+        .collect();
+    let resume = 1_235_400_000 + 300 * 2000 + 120 * 86_400;
+    let second: Vec<String> = (0..500)
+        .map(|k| format!("{},{}\n", resume + 300 * k, 2 + k % 3))
+        .collect();
+    let series = "timestamp,count\n".to_string() + &first.concat() + &second.concat();
+    let (code, out, err) = common::piped(
+        &["detect", "--format", "json", "--counts", "-"],
+        series.into_bytes(),
+    );
+    assert_eq!(code, 0, "{err}");
+    let rep: JsonReport = serde_json::from_str(&out).unwrap();
+    assert!(rep.stats.outliers_by_reason.values().all(|&n| n == 0), "{err}");
+    let last = outcry::time::rfc3339_utc(resume + 300 * 499);
+    assert_eq!(rep.stats.last_post.as_deref(), Some(last.as_str()), "{err}");
 }
 
 #[test]

@@ -275,6 +275,7 @@ fn execute_counts(
         )
         .into());
     }
+    crate::input::quiet_notes(cfg.scan.quiet);
     let text = crate::input::read_text(&path.to_string_lossy())
         .map_err(|e| anyhow::anyhow!("--counts {}: {e}", path.display()))?;
     let rows = crate::window::counts::read(&text, cfg.scan.times.zone.or_utc())
@@ -344,9 +345,16 @@ fn warn_repeated_rows(rows: &[crate::window::counts::Row], name: &str, quiet: bo
     );
 }
 
+/// The least step (in days) the kept span of a `--counts` series may take to its next row: a
+/// year (see [`counts_outliers`]).
+const COUNTS_MIN_STEP_DAYS: i64 = 366;
+
 /// The rows of a `--counts` series far outside its bulk, set aside by the rule posts' times
 /// follow (`stream::outliers`, a row counted as a record) unless `keep` (`--keep-outliers`): a
 /// row in year 5138 beside a week of 2009 would stretch the report over three thousand years.
+/// A series is regular by construction, so a gap in it is a pause in collecting, not a time
+/// misread: the kept span steps over gaps of up to [`COUNTS_MIN_STEP_DAYS`] (a series with a
+/// four-month pause keeps both sides), where a stream of posts steps over 30 days.
 /// Returns the rows kept and, for each set aside, why and its time.
 fn counts_outliers(
     rows: Vec<crate::window::counts::Row>,
@@ -355,12 +363,12 @@ fn counts_outliers(
     Vec<crate::window::counts::Row>,
     Vec<(Outlier, crate::time::Ts)>,
 ) {
-    use crate::stream::outliers::{kept_days, Counted, Days, MIN_STEP_DAYS};
+    use crate::stream::outliers::{kept_days, Counted, Days};
     let mut days = Days::default();
     for r in &rows {
         days.add(r.time, Counted::default());
     }
-    let Some((first, last)) = kept_days(&days.into_map(), MIN_STEP_DAYS).filter(|_| !keep) else {
+    let Some((first, last)) = kept_days(&days.into_map(), COUNTS_MIN_STEP_DAYS).filter(|_| !keep) else {
         return (rows, vec![]);
     };
     let mut out = vec![];

@@ -168,11 +168,22 @@ impl Read for ZstdFrame {
 struct Counted {
     inner: Box<dyn BufRead + Send>,
     pos: u64,
+    /// Bytes taken from `inner` to read a magic number across the end of its buffer, served
+    /// before `inner`'s (from `front_at` on); at most `MAGIC_LEN`.
+    front: Vec<u8>,
+    front_at: usize,
 }
 
 impl Read for Counted {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let n = self.inner.read(buf)?;
+        let n = if self.front_at < self.front.len() {
+            let n = buf.len().min(self.front.len() - self.front_at);
+            buf[..n].copy_from_slice(&self.front[self.front_at..self.front_at + n]);
+            self.front_at += n;
+            n
+        } else {
+            self.inner.read(buf)?
+        };
         self.pos += n as u64;
         Ok(n)
     }
@@ -180,39 +191,56 @@ impl Read for Counted {
 
 impl BufRead for Counted {
     fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        if self.front_at < self.front.len() {
+            return Ok(&self.front[self.front_at..]);
+        }
         self.inner.fill_buf()
     }
     fn consume(&mut self, n: usize) {
         self.pos += n as u64;
-        self.inner.consume(n);
+        if self.front_at < self.front.len() {
+            self.front_at = (self.front_at + n).min(self.front.len());
+        } else {
+            self.inner.consume(n);
+        }
     }
 }
 
 impl Counted {
-    /// The next `MAGIC_LEN` bytes (fewer at the end), not consumed: a buffer that holds fewer is
-    /// topped up and put back in front of the rest.
-    fn peek(&mut self) -> io::Result<Vec<u8>> {
-        let have = self.inner.fill_buf()?;
-        if have.len() >= MAGIC_LEN || have.is_empty() {
-            return Ok(have[..have.len().min(MAGIC_LEN)].to_vec());
+    fn new(inner: Box<dyn BufRead + Send>) -> Counted {
+        Counted {
+            inner,
+            pos: 0,
+            front: Vec::with_capacity(MAGIC_LEN),
+            front_at: 0,
         }
-        let mut head = have.to_vec();
-        self.inner.consume(head.len());
-        while head.len() < MAGIC_LEN {
+    }
+
+    /// The next `MAGIC_LEN` bytes (fewer at the end), not consumed. When the buffer holds fewer,
+    /// they are moved to `front` and topped up from the next read, so that a file of many members
+    /// never stacks one buffer on another however its members fall.
+    fn peek(&mut self) -> io::Result<Vec<u8>> {
+        if self.front_at >= self.front.len() {
+            self.front.clear();
+            self.front_at = 0;
+            let have = self.inner.fill_buf()?;
+            if have.len() >= MAGIC_LEN || have.is_empty() {
+                return Ok(have[..have.len().min(MAGIC_LEN)].to_vec());
+            }
+        } else {
+            self.front.drain(..self.front_at);
+            self.front_at = 0;
+        }
+        while self.front.len() < MAGIC_LEN {
             let b = self.inner.fill_buf()?;
             if b.is_empty() {
                 break;
             }
-            let k = b.len().min(MAGIC_LEN - head.len());
-            head.extend_from_slice(&b[..k]);
+            let k = b.len().min(MAGIC_LEN - self.front.len());
+            self.front.extend_from_slice(&b[..k]);
             self.inner.consume(k);
         }
-        let rest = std::mem::replace(&mut self.inner, Box::new(io::empty()));
-        self.inner = Box::new(BufReader::with_capacity(
-            BUF_SIZE,
-            io::Cursor::new(head.clone()).chain(rest),
-        ));
-        Ok(head)
+        Ok(self.front.clone())
     }
 
     /// Consumes the zero bytes that come next; how many.
@@ -427,10 +455,7 @@ pub fn decompress(
     let Some(format) = Format::of(head) else {
         return Ok(Box::new(buffered));
     };
-    let counted = Counted {
-        inner: Box::new(buffered),
-        pos: 0,
-    };
+    let counted = Counted::new(Box::new(buffered));
     let members = Members {
         format,
         name: name.to_string(),
@@ -480,6 +505,44 @@ mod tests {
         let mut data = gz(b"one\ntwo\n");
         data.extend(gz(b"three\n"));
         assert_eq!(lines_of(data), ["one", "two", "three"]);
+    }
+
+    /// A reader that hands over at most 3 bytes a read, as a slow pipe may.
+    struct Trickle(io::Cursor<Vec<u8>>);
+
+    impl Read for Trickle {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let n = buf.len().min(3);
+            self.0.read(&mut buf[..n])
+        }
+    }
+
+    /// Many members, each starting where the buffer holds fewer bytes than a magic number: every
+    /// line is read, in order, and the bytes a magic number was read across are served once.
+    /// (A peek across a buffer's end used to wrap the reader in a new 256 KiB buffer each time,
+    /// never unwrapped: memory grew with the number of members on a slow pipe.)
+    #[test]
+    fn members_on_a_trickling_pipe_read_whole() {
+        let want: Vec<String> = (0..300).map(|k| format!("line {k}")).collect();
+        for (name, one) in [
+            ("gzip", gz as fn(&[u8]) -> Vec<u8>),
+            ("zstd", |d: &[u8]| zstd::encode_all(d, 1).unwrap()),
+        ] {
+            let data: Vec<u8> = want
+                .iter()
+                .flat_map(|l| one(format!("{l}\n").as_bytes()))
+                .collect();
+            let r = decompress(Box::new(Trickle(io::Cursor::new(data))), name).unwrap();
+            let mut lr = LineReader::new(r);
+            let mut got = vec![];
+            while let Some((_, l)) = lr.next_line() {
+                match l {
+                    Line::Full(b) => got.push(String::from_utf8_lossy(b).into_owned()),
+                    _ => panic!("{name}: a line not read whole"),
+                }
+            }
+            assert_eq!(got, want, "{name}");
+        }
     }
 
     #[test]

@@ -23,14 +23,15 @@ pub struct CsvMapper {
     pub time_parser: TimeParser,
 }
 
-/// A `--columns` value for a header of `width` columns reading the time from `time` and the
-/// text from `text` (0-based), `_` elsewhere.
-fn columns_example(width: usize, time: usize, text: usize) -> String {
+/// A `--columns` value for a header of `width` columns that gives each role its column (0-based;
+/// `_` elsewhere).
+fn columns_example(width: usize, roles: &[(Option<usize>, &'static str)]) -> String {
     (0..width)
-        .map(|k| match k {
-            k if k == time => "time",
-            k if k == text => "text",
-            _ => "_",
+        .map(|k| {
+            roles
+                .iter()
+                .find(|(at, _)| *at == Some(k))
+                .map_or("_", |(_, name)| *name)
         })
         .collect::<Vec<_>>()
         .join(",")
@@ -81,18 +82,26 @@ impl CsvMapper {
         // A column read twice over would be read from its first place without a word: which of
         // two "text" columns holds the posts is for the user to say.
         let norm = |h: &str| h.trim().trim_start_matches('\u{feff}').to_lowercase();
-        for at in [Some(time), text, title, author, kind]
-            .into_iter()
-            .flatten()
-        {
+        let roles = [
+            (Some(time), "time"),
+            (text, "text"),
+            (title, "title"),
+            (author, "author"),
+            (kind, "kind"),
+        ];
+        for (r, &(role, _)) in roles.iter().enumerate() {
+            let Some(at) = role else { continue };
             let name = norm(header[at]);
             if let Some(again) = (at + 1..header.len()).find(|&j| norm(header[j]) == name) {
+                // The example reads the role from its second place, every other role as found.
+                let mut example = roles;
+                example[r].0 = Some(again);
                 return Err(format!(
                     "the CSV header names the column {:?} twice (columns {} and {}): say which to read with --columns (e.g. {})",
                     header[at].trim(),
                     at + 1,
                     again + 1,
-                    columns_example(header.len(), time, again.max(at))
+                    columns_example(header.len(), &example)
                 ));
             }
         }
@@ -230,6 +239,16 @@ mod tests {
             "{e}"
         );
         assert!(e.contains("--columns (e.g. time,_,text)"), "{e}");
+        // A repeated time column: the example reads the time from its second place and the
+        // text where it is (it suggested `time,_,text` and so read a time as the post).
+        let e = CsvMapper::from_header(&["created_at", "text", "created_at"], &choice, Tz::UTC)
+            .err()
+            .unwrap();
+        assert!(e.contains("--columns (e.g. _,text,time)"), "{e}");
+        let e = CsvMapper::from_header(&["time", "author", "text", "author"], &choice, Tz::UTC)
+            .err()
+            .unwrap();
+        assert!(e.contains("--columns (e.g. time,_,text,author)"), "{e}");
         // A repeated column that is not read is no matter.
         assert!(CsvMapper::from_header(&["time", "text", "x", "x"], &choice, Tz::UTC).is_ok());
     }

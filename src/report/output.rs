@@ -106,7 +106,9 @@ pub type Writer<'a> = Box<dyn FnOnce(&mut dyn Write) -> io::Result<()> + 'a>;
 /// Writes several outputs of one run (`-o`, `--plot`, `--html`) as [`write_output`] writes each,
 /// but all or none of the files: every file is written to its temporary file first, then standard
 /// output and devices directly, and only when all of them succeeded are the files renamed into
-/// place. One that fails leaves every file as it was (a device already written stays written).
+/// place. One that fails to be written leaves every file as it was (a device already written
+/// stays written); a rename that fails (rare: a rename needs no space) leaves the files renamed
+/// before it in their new state, and the error names them.
 pub fn write_outputs(outputs: Vec<(Option<&Path>, Writer<'_>)>) -> Result<()> {
     let mut staged = vec![];
     let mut direct = vec![];
@@ -129,7 +131,23 @@ pub fn write_outputs(outputs: Vec<(Option<&Path>, Writer<'_>)>) -> Result<()> {
     for (path, f) in direct {
         write_output(path, f)?;
     }
-    staged.into_iter().try_for_each(Staged::persist)
+    // The renames come last and seldom fail (no space is needed); one that does leaves the
+    // files renamed before it in place, and the error names them.
+    let mut placed: Vec<String> = vec![];
+    for s in staged {
+        let shown = s.shown.display().to_string();
+        if let Err(e) = s.persist() {
+            if placed.is_empty() {
+                return Err(e);
+            }
+            return Err(e.context(format!(
+                "{} already written in full before this one failed",
+                placed.join(", ")
+            )));
+        }
+        placed.push(shown);
+    }
+    Ok(())
 }
 
 /// Writes to stdout (`path` `None` or `-`), or to a file as the module documentation says.

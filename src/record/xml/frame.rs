@@ -674,17 +674,42 @@ fn find_end_tag(data: &[u8], name: &[u8]) -> Option<usize> {
 
 /// Whether `tail` (what follows the last whole unit, up to the end of the input) holds the end
 /// tag of one of the `roots` (by local name, with or without a prefix): a copy cut short lacks
-/// it. Anything may follow it (a host's analytics markup, a stray NUL or ^Z).
+/// it. Anything may follow it (a host's analytics markup, a stray NUL or ^Z). An end tag inside
+/// a comment, a CDATA section or a processing instruction is text, not markup (`<!-- the old
+/// feed ended here: </rss> -->` between two items closes nothing).
 fn closes(tail: &[u8], roots: &[&[u8]]) -> bool {
-    memchr::memmem::find_iter(tail, b"</").any(|at| {
-        let rest = &tail[at + 2..];
-        let Some(end) = memchr::memchr(b'>', rest) else {
-            return false;
-        };
-        let name = rest[..end].trim_ascii();
-        let local = name.rsplit(|&b| b == b':').next().unwrap_or(name);
-        roots.contains(&local)
-    })
+    let mut from = 0;
+    while let Some(at) = memchr::memchr(b'<', &tail[from..]).map(|k| from + k) {
+        let rest = &tail[at..];
+        let skipped = [
+            (&b"<!--"[..], &b"-->"[..]),
+            (b"<![CDATA[", b"]]>"),
+            (b"<?", b"?>"),
+        ]
+        .iter()
+        .find(|(open, _)| rest.starts_with(open))
+        .map(|(open, close)| {
+            memchr::memmem::find(&rest[open.len()..], close).map(|k| at + open.len() + k + close.len())
+        });
+        match skipped {
+            // An unclosed comment runs to the end of the input: nothing after it is markup.
+            Some(None) => return false,
+            Some(Some(next)) => from = next,
+            None => {
+                if let Some(name) = rest.strip_prefix(b"</") {
+                    if let Some(end) = memchr::memchr(b'>', name) {
+                        let name = name[..end].trim_ascii();
+                        let local = name.rsplit(|&b| b == b':').next().unwrap_or(name);
+                        if roots.contains(&local) {
+                            return true;
+                        }
+                    }
+                }
+                from = at + 1;
+            }
+        }
+    }
+    false
 }
 
 /// Whether `tail` holds the start tag of one of the `units` (a record had begun where the input
