@@ -1140,7 +1140,10 @@ fn a_counts_series_with_a_long_pause_keeps_both_sides() {
     );
     assert_eq!(code, 0, "{err}");
     let rep: JsonReport = serde_json::from_str(&out).unwrap();
-    assert!(rep.stats.outliers_by_reason.values().all(|&n| n == 0), "{err}");
+    assert!(
+        rep.stats.outliers_by_reason.values().all(|&n| n == 0),
+        "{err}"
+    );
     let last = outcry::time::rfc3339_utc(resume + 300 * 499);
     assert_eq!(rep.stats.last_post.as_deref(), Some(last.as_str()), "{err}");
 }

@@ -368,7 +368,8 @@ fn counts_outliers(
     for r in &rows {
         days.add(r.time, Counted::default());
     }
-    let Some((first, last)) = kept_days(&days.into_map(), COUNTS_MIN_STEP_DAYS).filter(|_| !keep) else {
+    let Some((first, last)) = kept_days(&days.into_map(), COUNTS_MIN_STEP_DAYS).filter(|_| !keep)
+    else {
         return (rows, vec![]);
     };
     let mut out = vec![];

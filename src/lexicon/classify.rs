@@ -2751,11 +2751,14 @@ impl Matcher {
         let hi = h.end + t.suffix.len() + 1;
         // `dropped` is in text order and no term is `LOOK_BACK` bytes long: only those near.
         let from = dropped.partition_point(|d| d.start + LOOK_BACK <= lo);
-        dropped[from..].iter().take_while(|d| d.start < hi).any(|d| {
-            matches!(d.dropped, Some(Dropped::Sense(_)))
-                && d.end > lo
-                && (d.end <= h.start || d.start >= h.end)
-        })
+        dropped[from..]
+            .iter()
+            .take_while(|d| d.start < hi)
+            .any(|d| {
+                matches!(d.dropped, Some(Dropped::Sense(_)))
+                    && d.end > lo
+                    && (d.end <= h.start || d.start >= h.end)
+            })
     }
 
     /// Whether the recovery or counter hit `hits[i]` says, in contrast, that another service

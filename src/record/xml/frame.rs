@@ -689,7 +689,8 @@ fn closes(tail: &[u8], roots: &[&[u8]]) -> bool {
         .iter()
         .find(|(open, _)| rest.starts_with(open))
         .map(|(open, close)| {
-            memchr::memmem::find(&rest[open.len()..], close).map(|k| at + open.len() + k + close.len())
+            memchr::memmem::find(&rest[open.len()..], close)
+                .map(|k| at + open.len() + k + close.len())
         });
         match skipped {
             // An unclosed comment runs to the end of the input: nothing after it is markup.
