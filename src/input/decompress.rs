@@ -468,6 +468,7 @@ pub fn decompress(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::input::tests::Trickle;
     use crate::input::{Line, LineReader};
     use std::io::Write;
 
@@ -505,16 +506,6 @@ mod tests {
         let mut data = gz(b"one\ntwo\n");
         data.extend(gz(b"three\n"));
         assert_eq!(lines_of(data), ["one", "two", "three"]);
-    }
-
-    /// A reader that hands over at most 3 bytes a read, as a slow pipe may.
-    struct Trickle(io::Cursor<Vec<u8>>);
-
-    impl Read for Trickle {
-        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-            let n = buf.len().min(3);
-            self.0.read(&mut buf[..n])
-        }
     }
 
     /// Many members, each starting where the buffer holds fewer bytes than a magic number: every

@@ -162,11 +162,11 @@ pub fn read_text(path: &str) -> io::Result<String> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// Hands over at most three bytes per read, as a slow pipe might.
-    struct Trickle(io::Cursor<Vec<u8>>);
+    pub(crate) struct Trickle(pub(crate) io::Cursor<Vec<u8>>);
     impl Read for Trickle {
         fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
             let n = out.len().min(3);
