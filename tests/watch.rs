@@ -160,6 +160,10 @@ fn named_suite() -> (&'static str, Vec<outcry_sim::Spec>, bool) {
             "seventeenth pass's held-out suite",
             outcry_sim::fresh15_holdout(),
         ),
+        "fresh16" => (
+            "eighteenth pass's held-out suite",
+            outcry_sim::fresh16_holdout(),
+        ),
         _ => return ("scenario suite", outcry_sim::suite(), false),
     };
     (title, suite, true)
@@ -174,8 +178,8 @@ fn named_suite() -> (&'static str, Vec<outcry_sim::Spec>, bool) {
 /// its pass's end (development data since), as are `fresh7`, the ninth pass's, and `fresh8`,
 /// the tenth pass's, `fresh9`, the eleventh pass's, `fresh10`, the twelfth pass's, and
 /// `fresh11`, the thirteenth pass's, `fresh12`, the fourteenth pass's, `fresh13`, the
-/// fifteenth pass's, and `fresh14`, the sixteenth pass's; `fresh15` is the seventeenth pass's
-/// reserved draw (not to be dumped before its one run).
+/// fifteenth pass's, `fresh14`, the sixteenth pass's, and `fresh15`, the seventeenth pass's;
+/// `fresh16` is the eighteenth pass's reserved draw (not to be dumped before its one run).
 #[test]
 #[ignore]
 fn dump_scenarios() {
@@ -910,7 +914,9 @@ fn watch_agrees_with_detect_on_the_scenario_suite() {
     // sixteenth pass's reserved draw (`outcry_sim::POSTS_FRESH14_HOLDOUT`, reserved before the
     // sixteenth pass, run once at its end, development data since); OUTCRY_WATCH_SUITE=fresh15
     // the seventeenth pass's reserved draw (`outcry_sim::POSTS_FRESH15_HOLDOUT`, reserved before
-    // the seventeenth pass, run once at its end).
+    // the seventeenth pass, run once at its end, development data since); OUTCRY_WATCH_SUITE=
+    // fresh16 the eighteenth pass's reserved draw (`outcry_sim::POSTS_FRESH16_HOLDOUT`, reserved
+    // before the eighteenth pass, run once at its end).
     let only = std::env::var("OUTCRY_WATCH_ONLY").ok();
     let (title, suite, holdout) = named_suite();
     let f = suite_figures(title, suite, |name| {
