@@ -412,11 +412,16 @@ fn watched(jsonl: &[u8], args: &[&str]) -> Vec<Announced> {
             "after a recovery only a reopening or its withdrawal, and a reopening only after \
              one: {line}"
         );
-        assert_eq!(
-            ts(&a["onset"]),
-            inc.first_onset,
-            "every later alert keeps the onset its first alert announced: {line}"
+        // Since issue 17's eighteenth pass a later alert gives the onset as the detector now
+        // places it; the incident's latest is what is compared with `detect`'s (the first
+        // alert's stays in `first_onset`). It stays near the first: a refit moves the windows
+        // just before the run, not the run. Never past what the stream has shown.
+        let now = ts(&a["onset"]);
+        assert!(
+            now <= ts(&a["as_of"]),
+            "a later alert's onset is in the stream's past: {line}"
         );
+        inc.seen.onset = now;
         match event {
             "reopened" => {
                 assert!(
@@ -656,7 +661,11 @@ fn watch_agrees_with_detect_on_the_fixtures() {
 /// next twelve windows then moved: the Gmail fixture's recovery was announced three times at
 /// 30 seconds, taken back twice); on this selection, summed over the four widths, 97 of
 /// detect's 130 incidents alike, 26 extra and 49 recovery alerts taken back; now 66 of 75, 8
-/// and 1 (two and ten minutes: 19 of 19, none extra, both times).
+/// and 1 (two and ten minutes: 19 of 19, none extra, both times). Since issue 17's
+/// eighteenth pass the alerts after the first give the onset as the detector now places it, and
+/// the incident's latest is compared: 73 of 75 alike, 2 extra, 8 recovery alerts taken back
+/// (the same alerts as before: they are in incidents alike now, `early-0` at 30 seconds taken
+/// back three times among them; where they come did not change).
 #[test]
 fn watch_agrees_with_detect_at_other_window_widths() {
     let tmp = tempfile::tempdir().unwrap();
@@ -746,9 +755,9 @@ fn watch_agrees_with_detect_at_other_window_widths() {
 
 /// The limits of [`watch_agrees_with_detect_at_other_window_widths`], summed over its widths.
 const LIMIT_DETECT: usize = 75;
-const LIMIT_ALIKE_PCT: usize = 88;
-const LIMIT_EXTRA: usize = 8;
-const LIMIT_REOPENED: usize = 1;
+const LIMIT_ALIKE_PCT: usize = 97;
+const LIMIT_EXTRA: usize = 2;
+const LIMIT_REOPENED: usize = 8;
 
 /// What [`suite_figures`] measured on a draw of scenarios.
 struct Figures {
