@@ -1774,6 +1774,90 @@ fn memory_levels_off_on_an_endless_stream() {
     );
 }
 
+/// Memory levels off at the default horizon: seventy days of hourly windows (`--horizon` left
+/// at its 28 days, the longest span the detector's model reads: its hour-of-week profile), eight
+/// services each named every hour by four new voices and reported every six hours, and each day
+/// one service's two-hour outage (announced and recovered), piped in day by day; the peak
+/// memory after day 70 may exceed the peak after day 35 (a week past the horizon) by 256 KiB at
+/// most. Keeping every window instead (`OUTCRY_HORIZON=365d`) measured 744 KiB more at day 70
+/// than at 35 (release build: 24 828 and 25 572 KiB), so a past that is not forgotten,
+/// incidents kept for ever or per-window detail that outlives its day fail it; with the horizon
+/// the peak stood at 24 936 KiB from day 35 to day 70 (README, "Live mode", issue 17's
+/// eighteenth pass).
+#[cfg(target_os = "linux")]
+#[test]
+fn memory_levels_off_past_the_default_horizon() {
+    let horizon = std::env::var("OUTCRY_HORIZON").unwrap_or_else(|_| "28d".into());
+    let mut child = spawn_watch(&[
+        "-q",
+        "--format",
+        "jsonl",
+        "--window",
+        "1h",
+        "--horizon",
+        &horizon,
+    ]);
+    let mut stdin = child.stdin.take().unwrap();
+    let out = child.stdout.take().unwrap();
+    // Alerts are read as they come, so that the run never waits on a full stdout pipe.
+    let alerts = std::thread::spawn(move || {
+        use std::io::BufRead;
+        let lines = std::io::BufReader::new(out).lines();
+        lines.map_while(Result::ok).collect::<Vec<String>>()
+    });
+    let services = [
+        ("gmail is down again, server error 502", "love the new gmail theme"),
+        ("네이버 접속 안돼요 서버 점검인가", "네이버 웹툰 재밌다"),
+        ("카톡 먹통ㅋㅋ 메시지가 안 가요", "카톡 프사 바꿨어"),
+        ("slack is down for everyone here?", "made a slack channel for the book club"),
+        ("youtube is down again", "watching youtube with the kids"),
+        ("netflix down for anyone?", "netflix has a new season out"),
+        ("discord is down", "our discord server is fun"),
+        ("instagram is down", "posted a photo on instagram"),
+    ];
+    // Midnight UTC.
+    let t0: Ts = 1_700_006_400;
+    let mut peaks = vec![];
+    let mut voice = 0u64;
+    for day in 0..70i64 {
+        let mut s = String::new();
+        for hour in 0..24i64 {
+            let t = t0 + day * 86_400 + hour * 3600;
+            s.push_str(&post(t, &format!("c{voice}"), "lunch was great"));
+            for (k, (down, named)) in services.iter().enumerate() {
+                let out = k as i64 == day % 8 && (12..14).contains(&hour);
+                for j in 0..4i64 {
+                    voice += 1;
+                    let reported = out || ((hour + k as i64) % 6 == 0 && j == 0);
+                    let text = if reported { down } else { named };
+                    let at = t + 1 + (k as i64 * 4 + j) * 3600 / 33;
+                    s.push_str(&post(at, &format!("v{voice}"), text));
+                }
+            }
+        }
+        stdin.write_all(s.as_bytes()).unwrap();
+        stdin.flush().unwrap();
+        // The pipe holds 64 KiB at most: the run has read all but the last hour or so.
+        peaks.push(peak_kib(child.id()));
+    }
+    drop(stdin);
+    let (code, err) = stderr_of(child);
+    assert_eq!(code, 0, "{err}");
+    let alerts = alerts.join().unwrap();
+    eprintln!("peak memory after each day (KiB): {peaks:?}");
+    // Every daily outage is announced and recovered (the last may be under way at the end).
+    let event = |a: &String| serde_json::from_str::<Value>(a).unwrap()["event"].clone();
+    let onsets = alerts.iter().filter(|a| event(a) == "onset").count();
+    let recoveries = alerts.iter().filter(|a| event(a) == "recovery").count();
+    assert_eq!((onsets, recoveries), (70, 70), "{alerts:?}");
+    assert!(
+        peaks[69] <= peaks[34] + 256,
+        "peak memory grows with the stream past the horizon: {} KiB after day 35, {} after day 70",
+        peaks[34],
+        peaks[69]
+    );
+}
+
 /// --history warms the baseline up: a day of archived chatter (as a dump, or as the CSV
 /// `outcry windows` wrote from it) before a stream that starts with the outage; the history's
 /// own complaints are not announced, the outage is, its usual level known from the start.
