@@ -1806,10 +1806,16 @@ fn memory_levels_off_past_the_default_horizon() {
         lines.map_while(Result::ok).collect::<Vec<String>>()
     });
     let services = [
-        ("gmail is down again, server error 502", "love the new gmail theme"),
+        (
+            "gmail is down again, server error 502",
+            "love the new gmail theme",
+        ),
         ("네이버 접속 안돼요 서버 점검인가", "네이버 웹툰 재밌다"),
         ("카톡 먹통ㅋㅋ 메시지가 안 가요", "카톡 프사 바꿨어"),
-        ("slack is down for everyone here?", "made a slack channel for the book club"),
+        (
+            "slack is down for everyone here?",
+            "made a slack channel for the book club",
+        ),
         ("youtube is down again", "watching youtube with the kids"),
         ("netflix down for anyone?", "netflix has a new season out"),
         ("discord is down", "our discord server is fun"),
