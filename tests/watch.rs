@@ -160,6 +160,10 @@ fn named_suite() -> (&'static str, Vec<outcry_sim::Spec>, bool) {
             "seventeenth pass's held-out suite",
             outcry_sim::fresh15_holdout(),
         ),
+        "fresh16" => (
+            "eighteenth pass's held-out suite",
+            outcry_sim::fresh16_holdout(),
+        ),
         _ => return ("scenario suite", outcry_sim::suite(), false),
     };
     (title, suite, true)
@@ -174,8 +178,8 @@ fn named_suite() -> (&'static str, Vec<outcry_sim::Spec>, bool) {
 /// its pass's end (development data since), as are `fresh7`, the ninth pass's, and `fresh8`,
 /// the tenth pass's, `fresh9`, the eleventh pass's, `fresh10`, the twelfth pass's, and
 /// `fresh11`, the thirteenth pass's, `fresh12`, the fourteenth pass's, `fresh13`, the
-/// fifteenth pass's, and `fresh14`, the sixteenth pass's; `fresh15` is the seventeenth pass's
-/// reserved draw (not to be dumped before its one run).
+/// fifteenth pass's, `fresh14`, the sixteenth pass's, and `fresh15`, the seventeenth pass's;
+/// `fresh16` is the eighteenth pass's reserved draw (not to be dumped before its one run).
 #[test]
 #[ignore]
 fn dump_scenarios() {
@@ -408,11 +412,16 @@ fn watched(jsonl: &[u8], args: &[&str]) -> Vec<Announced> {
             "after a recovery only a reopening or its withdrawal, and a reopening only after \
              one: {line}"
         );
-        assert_eq!(
-            ts(&a["onset"]),
-            inc.first_onset,
-            "every later alert keeps the onset its first alert announced: {line}"
+        // Since issue 17's eighteenth pass a later alert gives the onset as the detector now
+        // places it; the incident's latest is what is compared with `detect`'s (the first
+        // alert's stays in `first_onset`). It stays near the first: a refit moves the windows
+        // just before the run, not the run. Never past what the stream has shown.
+        let now = ts(&a["onset"]);
+        assert!(
+            now <= ts(&a["as_of"]),
+            "a later alert's onset is in the stream's past: {line}"
         );
+        inc.seen.onset = now;
         match event {
             "reopened" => {
                 assert!(
@@ -652,7 +661,11 @@ fn watch_agrees_with_detect_on_the_fixtures() {
 /// next twelve windows then moved: the Gmail fixture's recovery was announced three times at
 /// 30 seconds, taken back twice); on this selection, summed over the four widths, 97 of
 /// detect's 130 incidents alike, 26 extra and 49 recovery alerts taken back; now 66 of 75, 8
-/// and 1 (two and ten minutes: 19 of 19, none extra, both times).
+/// and 1 (two and ten minutes: 19 of 19, none extra, both times). Since issue 17's
+/// eighteenth pass the alerts after the first give the onset as the detector now places it, and
+/// the incident's latest is compared: 73 of 75 alike, 2 extra, 8 recovery alerts taken back
+/// (the same alerts as before: they are in incidents alike now, `early-0` at 30 seconds taken
+/// back three times among them; where they come did not change).
 #[test]
 fn watch_agrees_with_detect_at_other_window_widths() {
     let tmp = tempfile::tempdir().unwrap();
@@ -742,9 +755,9 @@ fn watch_agrees_with_detect_at_other_window_widths() {
 
 /// The limits of [`watch_agrees_with_detect_at_other_window_widths`], summed over its widths.
 const LIMIT_DETECT: usize = 75;
-const LIMIT_ALIKE_PCT: usize = 88;
-const LIMIT_EXTRA: usize = 8;
-const LIMIT_REOPENED: usize = 1;
+const LIMIT_ALIKE_PCT: usize = 97;
+const LIMIT_EXTRA: usize = 2;
+const LIMIT_REOPENED: usize = 8;
 
 /// What [`suite_figures`] measured on a draw of scenarios.
 struct Figures {
@@ -910,7 +923,9 @@ fn watch_agrees_with_detect_on_the_scenario_suite() {
     // sixteenth pass's reserved draw (`outcry_sim::POSTS_FRESH14_HOLDOUT`, reserved before the
     // sixteenth pass, run once at its end, development data since); OUTCRY_WATCH_SUITE=fresh15
     // the seventeenth pass's reserved draw (`outcry_sim::POSTS_FRESH15_HOLDOUT`, reserved before
-    // the seventeenth pass, run once at its end).
+    // the seventeenth pass, run once at its end, development data since); OUTCRY_WATCH_SUITE=
+    // fresh16 the eighteenth pass's reserved draw (`outcry_sim::POSTS_FRESH16_HOLDOUT`, reserved
+    // before the eighteenth pass, run once at its end).
     let only = std::env::var("OUTCRY_WATCH_ONLY").ok();
     let (title, suite, holdout) = named_suite();
     let f = suite_figures(title, suite, |name| {
@@ -1756,6 +1771,96 @@ fn memory_levels_off_on_an_endless_stream() {
     assert!(
         peaks[9] <= peaks[2] + 1536,
         "peak memory grows with the stream: {peaks:?} KiB"
+    );
+}
+
+/// Memory levels off at the default horizon: seventy days of hourly windows (`--horizon` left
+/// at its 28 days, the longest span the detector's model reads: its hour-of-week profile), eight
+/// services each named every hour by four new voices and reported every six hours, and each day
+/// one service's two-hour outage (announced and recovered), piped in day by day; the peak
+/// memory after day 70 may exceed the peak after day 35 (a week past the horizon) by 256 KiB at
+/// most. Keeping every window instead (`OUTCRY_HORIZON=365d`) measured 744 KiB more at day 70
+/// than at 35 (release build: 24 828 and 25 572 KiB), so a past that is not forgotten,
+/// incidents kept for ever or per-window detail that outlives its day fail it; with the horizon
+/// the peak stood at 24 936 KiB from day 35 to day 70 (README, "Live mode", issue 17's
+/// eighteenth pass).
+#[cfg(target_os = "linux")]
+#[test]
+fn memory_levels_off_past_the_default_horizon() {
+    let horizon = std::env::var("OUTCRY_HORIZON").unwrap_or_else(|_| "28d".into());
+    let mut child = spawn_watch(&[
+        "-q",
+        "--format",
+        "jsonl",
+        "--window",
+        "1h",
+        "--horizon",
+        &horizon,
+    ]);
+    let mut stdin = child.stdin.take().unwrap();
+    let out = child.stdout.take().unwrap();
+    // Alerts are read as they come, so that the run never waits on a full stdout pipe.
+    let alerts = std::thread::spawn(move || {
+        use std::io::BufRead;
+        let lines = std::io::BufReader::new(out).lines();
+        lines.map_while(Result::ok).collect::<Vec<String>>()
+    });
+    let services = [
+        (
+            "gmail is down again, server error 502",
+            "love the new gmail theme",
+        ),
+        ("네이버 접속 안돼요 서버 점검인가", "네이버 웹툰 재밌다"),
+        ("카톡 먹통ㅋㅋ 메시지가 안 가요", "카톡 프사 바꿨어"),
+        (
+            "slack is down for everyone here?",
+            "made a slack channel for the book club",
+        ),
+        ("youtube is down again", "watching youtube with the kids"),
+        ("netflix down for anyone?", "netflix has a new season out"),
+        ("discord is down", "our discord server is fun"),
+        ("instagram is down", "posted a photo on instagram"),
+    ];
+    // Midnight UTC.
+    let t0: Ts = 1_700_006_400;
+    let mut peaks = vec![];
+    let mut voice = 0u64;
+    for day in 0..70i64 {
+        let mut s = String::new();
+        for hour in 0..24i64 {
+            let t = t0 + day * 86_400 + hour * 3600;
+            s.push_str(&post(t, &format!("c{voice}"), "lunch was great"));
+            for (k, (down, named)) in services.iter().enumerate() {
+                let out = k as i64 == day % 8 && (12..14).contains(&hour);
+                for j in 0..4i64 {
+                    voice += 1;
+                    let reported = out || ((hour + k as i64) % 6 == 0 && j == 0);
+                    let text = if reported { down } else { named };
+                    let at = t + 1 + (k as i64 * 4 + j) * 3600 / 33;
+                    s.push_str(&post(at, &format!("v{voice}"), text));
+                }
+            }
+        }
+        stdin.write_all(s.as_bytes()).unwrap();
+        stdin.flush().unwrap();
+        // The pipe holds 64 KiB at most: the run has read all but the last hour or so.
+        peaks.push(peak_kib(child.id()));
+    }
+    drop(stdin);
+    let (code, err) = stderr_of(child);
+    assert_eq!(code, 0, "{err}");
+    let alerts = alerts.join().unwrap();
+    eprintln!("peak memory after each day (KiB): {peaks:?}");
+    // Every daily outage is announced and recovered (the last may be under way at the end).
+    let event = |a: &String| serde_json::from_str::<Value>(a).unwrap()["event"].clone();
+    let onsets = alerts.iter().filter(|a| event(a) == "onset").count();
+    let recoveries = alerts.iter().filter(|a| event(a) == "recovery").count();
+    assert_eq!((onsets, recoveries), (70, 70), "{alerts:?}");
+    assert!(
+        peaks[69] <= peaks[34] + 256,
+        "peak memory grows with the stream past the horizon: {} KiB after day 35, {} after day 70",
+        peaks[34],
+        peaks[69]
     );
 }
 

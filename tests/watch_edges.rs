@@ -138,7 +138,7 @@ fn a_skewed_first_post_does_not_blind_the_run() {
 
 /// A few posts in a row dated an hour or more ahead of the rest do not move the stream's
 /// clock: three naive local times read as UTC (Korean times, 9 hours ahead, as a feed without
-/// a zone gives them), three dated a day past the stream's end, three in the year 9999, each
+/// a zone gives them), three dated a day past the stream's end, three in the year 9998 (the last outcry reads), each
 /// put in the Gmail fixture on the morning of its outage. The run announces what the fixture
 /// alone does, no post is late, those the stream reaches (the naive times) are counted there
 /// and the rest are far ahead, named; stderr says once why the three did not move the clock.
@@ -522,5 +522,47 @@ fn a_lone_first_post_is_counted_after_a_silence() {
     assert!(
         err.contains("kept out: 0 late, 0 in the history, 1 far ahead"),
         "{err}"
+    );
+}
+
+/// Alerts after the first carry the onset as the detector now places it (issue 17's eighteenth
+/// pass), the onset alert stays as sent: the Gmail fixture at one-minute windows is announced
+/// with an onset about two minutes before `detect`'s on the whole input (09:28:47 against
+/// 09:30:36 UTC: at the live edge the windows just before the run are judged without the hour
+/// after them), and the detector moves it to `detect`'s once that hour is in. The recovery, the
+/// alert a user reads the outage's span from, gives `detect`'s onset; before, it repeated the
+/// onset alert's.
+#[test]
+fn later_alerts_carry_the_onset_the_detector_now_places() {
+    let fixture = gmail_fixture();
+    let (code, out, err) = piped(
+        &["watch", "--format", "jsonl", "--window", "1m"],
+        fixture.clone().into_bytes(),
+    );
+    assert_eq!(code, 0, "{err}");
+    let (code, det, err) = piped(
+        &["detect", "--format", "json", "-q", "--window", "1m"],
+        fixture.into_bytes(),
+    );
+    assert_eq!(code, 0, "{err}");
+    let det: Value = serde_json::from_str(&det).unwrap();
+    let det = &det["incidents"][0];
+    assert_eq!(det["service"], "gmail", "{det}");
+    let det_onset = ts_of(&det["onset"]);
+    let alerts = announced(&out);
+    let gmail: Vec<&(String, String, Value, Value)> =
+        alerts.iter().filter(|a| a.1 == "gmail").collect();
+    let first = gmail.first().expect("an alert");
+    let last = gmail.last().unwrap();
+    assert_eq!(first.0, "onset", "{out}");
+    assert_eq!(last.0, "recovery", "{out}");
+    assert!(
+        (ts_of(&first.2) - det_onset).abs() > 60,
+        "the onset alert's onset was a window or more from detect's: {out}"
+    );
+    assert!(
+        (ts_of(&last.2) - det_onset).abs() <= 60,
+        "the recovery gives the onset detect places ({}): {out}",
+        rfc3339_utc(det_onset)
     );
 }

@@ -16,8 +16,10 @@ use crate::time::{exact_duration, hm_in, human_duration, human_in, rfc3339_in, r
 /// `recovery`), so a consumer that reads a non-null `recovery` as "closed" must look at `event`;
 /// 3 since `withdrawn` also marks an incident the detector joined to an earlier one (a
 /// `reopened` alert of that one carries it on), so a consumer that counts withdrawn incidents as
-/// false alarms must look for that reopening.
-pub const ALERT_SCHEMA_VERSION: u32 = 3;
+/// false alarms must look for that reopening; 4 since an alert after the `onset` one gives the
+/// onset as the detector now places it (in 3 and before, every alert of an incident gave the
+/// onset its `onset` alert gave).
+pub const ALERT_SCHEMA_VERSION: u32 = 4;
 
 /// What an alert announces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

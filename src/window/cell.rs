@@ -46,6 +46,10 @@ pub struct Cell {
     pub posts: u32,
     pub reports: u32,
     pub recoveries: u32,
+    /// Live mode: the distinct reports of a closed window whose detail was dropped once it was
+    /// older than the evidence kept (see [`Cell::settle`]); 0 otherwise. Fits in the padding
+    /// beside the three counts: a cell stays 24 bytes.
+    pub(super) folded: u32,
     /// `None` while empty.
     pub(super) detail: Option<Box<Detail>>,
 }
@@ -181,6 +185,7 @@ impl Cell {
         self.posts += o.posts;
         self.reports += o.reports;
         self.recoveries += o.recoveries;
+        self.folded += o.folded;
         let Some(o) = o.detail else {
             return;
         };
@@ -231,21 +236,25 @@ impl Cell {
     /// Live mode, once the window is closed and can take no more posts: the voice sketch is
     /// folded into the count of anonymous voices (so [`Cell::distinct_reports`] stays what it
     /// was, and the sketch's up to `VOICES_PER_CELL` hashes are freed); without `evidence`, the
-    /// samples, terms and quoted times go too, leaving only what the detector counts.
+    /// whole detail goes (samples, terms, quoted times, facets with their sample posts, the
+    /// last report's time), its distinct reports kept in the cell itself: only what the
+    /// detector counts is left, in the cell's 24 bytes (issue 17's eighteenth pass: before, a
+    /// window with reports kept its boxed detail, facets' sample posts included, for the whole
+    /// horizon).
     pub(super) fn settle(&mut self, evidence: bool) {
         let distinct = self.distinct_reports();
+        if !evidence {
+            if self.detail.take().is_some() {
+                self.folded = distinct;
+            }
+            return;
+        }
         let Some(d) = self.detail.as_deref_mut() else {
             return;
         };
         if !d.voices.is_empty() {
             d.voices = ThinVec::new();
-            d.anonymous = distinct;
-        }
-        if !evidence {
-            d.report_samples = ThinVec::new();
-            d.recovery_samples = ThinVec::new();
-            d.terms = ThinVec::new();
-            d.quotes = ThinVec::new();
+            d.anonymous = distinct - self.folded.min(distinct);
         }
     }
 
@@ -260,7 +269,7 @@ impl Cell {
             let kth = d.voices[n - 1].max(1) as f64 / u64::MAX as f64;
             (((n - 1) as f64 / kth).round() as u32).max(n as u32)
         };
-        (voiced + d.anonymous).min(self.reports)
+        (self.folded + voiced + d.anonymous).min(self.reports)
     }
 }
 

@@ -136,7 +136,8 @@ pub fn cell_record(service: &str, window: i64, c: &Cell) -> CellRecord {
         terms: d.terms.iter().copied().collect(),
         quotes,
         voices: d.voices.iter().map(|h| format!("{h:016x}")).collect(),
-        anonymous: d.anonymous,
+        // A settled cell's folded voices are anonymous ones to a reader.
+        anonymous: d.anonymous + c.folded,
         last_report: d.last_report,
         facets: d
             .facets
@@ -216,6 +217,7 @@ pub fn cell_from_record(
         posts: r.posts,
         reports: r.reports,
         recoveries: r.recoveries,
+        folded: 0,
         detail: (detail != Detail::default()).then(|| Box::new(detail)),
     };
     let mut cell = Cell::default();

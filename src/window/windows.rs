@@ -423,6 +423,14 @@ mod tests {
         assert_eq!(w.cells(0)[&0].detail().report_samples.len(), 3);
         assert!(w.cells(0)[&2].detail().report_samples.is_empty());
         assert_eq!(w.cells(0)[&2].reports, 66);
+        // A window past the evidence kept holds its counts alone: no boxed detail, 24 bytes.
+        assert!(w.cells(0)[&2].detail.is_none());
+        assert_eq!(std::mem::size_of::<super::Cell>(), 24);
+        // Settled twice (with its evidence, then without): the same distinct reports.
+        w.settle(0..=1, false);
+        let again: Vec<u32> = (0..3).map(|i| w.cells(0)[&i].distinct_reports()).collect();
+        assert_eq!(before, again);
+        assert!(w.cells(0)[&0].detail.is_none());
         w.forget_before(2);
         assert_eq!(w.cells(0).keys().copied().collect::<Vec<_>>(), [2]);
         assert_eq!(w.totals().keys().copied().collect::<Vec<_>>(), [2]);
