@@ -748,29 +748,51 @@ pub fn for_each(hay: &[u8], mut f: impl FnMut(usize, usize, Form)) {
 /// ("blzbntbgs000003f8", "blzbntagt00000bb8"). Such a code is an error screen copied whole: it
 /// says the service fails wherever it stands ([`Form::Code`]). Shorter codes ("e0003", "h10",
 /// "ws-116522-7") are read only after a verb of showing ([`Form::ErrorShown`]).
+///
+/// Such a word holds a run of [`CODE_DIGITS`] digits (its first) right after its leading
+/// letters, and every run of four bytes holds one at a position `3 mod 4`: only those bytes are
+/// looked at until one is a digit, so prose without numbers is read a quarter byte by byte.
 pub fn for_each_code(hay: &[u8], mut f: impl FnMut(usize, usize)) {
-    let mut at = 0;
-    while at < hay.len() {
-        if !hay[at].is_ascii_alphanumeric() {
-            at += 1;
+    const _: () = assert!(CODE_DIGITS == 4);
+    let digit = |b: u8| b.is_ascii_digit();
+    let mut j = 3;
+    while j < hay.len() {
+        if !digit(hay[j]) {
+            j += 4;
             continue;
         }
-        let start = at;
-        while at < hay.len() && hay[at].is_ascii_alphanumeric() {
-            at += 1;
+        // The run of digits around `j`, and the lower-case letters before it.
+        let mut a = j;
+        while a > 0 && digit(hay[a - 1]) {
+            a -= 1;
         }
-        let word = &hay[start..at];
-        let letters = word.iter().take_while(|b| b.is_ascii_lowercase()).count();
-        let digits = word[letters..]
-            .iter()
-            .take_while(|b| b.is_ascii_digit())
-            .count();
-        let bounded =
-            hay.get(at).is_none_or(|&b| b < 0x80) && (start == 0 || hay[start - 1] < 0x80);
-        if word.len() >= CODE_LENGTH && letters >= CODE_LETTERS && digits >= CODE_DIGITS && bounded
+        let mut b = j + 1;
+        while b < hay.len() && digit(hay[b]) {
+            b += 1;
+        }
+        let mut s = a;
+        while s > 0 && hay[s - 1].is_ascii_lowercase() {
+            s -= 1;
+        }
+        let mut next = b;
+        // A code starts its word: nothing of a word before its letters (a run that follows
+        // other letters or digits of the word is not its first, and the word has no code).
+        if b - a >= CODE_DIGITS
+            && a - s >= CODE_LETTERS
+            && (s == 0 || !hay[s - 1].is_ascii_alphanumeric())
         {
-            f(start, at);
+            let mut e = b;
+            while e < hay.len() && hay[e].is_ascii_alphanumeric() {
+                e += 1;
+            }
+            let bounded = hay.get(e).is_none_or(|&b| b < 0x80) && (s == 0 || hay[s - 1] < 0x80);
+            if e - s >= CODE_LENGTH && bounded {
+                f(s, e);
+            }
+            next = e;
         }
+        // The next byte at `3 mod 4` past the run (or the word) just read.
+        j = next + (3 - next % 4) % 4;
     }
 }
 
@@ -1895,6 +1917,54 @@ mod tests {
         assert!(now("그게임이제끝난듯").is_empty());
         assert!(now("이제로그인하면오류남").is_empty());
         assert!(now("트위터는이제죽었다").is_empty());
+    }
+
+    /// The word-by-word reading [`for_each_code`] replaced: the proptest's reference.
+    fn for_each_code_plain(hay: &[u8], mut f: impl FnMut(usize, usize)) {
+        let mut at = 0;
+        while at < hay.len() {
+            if !hay[at].is_ascii_alphanumeric() {
+                at += 1;
+                continue;
+            }
+            let start = at;
+            while at < hay.len() && hay[at].is_ascii_alphanumeric() {
+                at += 1;
+            }
+            let word = &hay[start..at];
+            let letters = word.iter().take_while(|b| b.is_ascii_lowercase()).count();
+            let digits = word[letters..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+            let bounded =
+                hay.get(at).is_none_or(|&b| b < 0x80) && (start == 0 || hay[start - 1] < 0x80);
+            if word.len() >= CODE_LENGTH
+                && letters >= CODE_LETTERS
+                && digits >= CODE_DIGITS
+                && bounded
+            {
+                f(start, at);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+        #[test]
+        fn long_codes_are_found_as_word_by_word(
+            picks in proptest::collection::vec(proptest::sample::select(&[
+                "a", "b", "z", "A", "Q", "0", "1", "9", "00", "1234", " ", "-", ".", "가", "é",
+                "blzbnt", "abcd", "5678", "x7", "\n",
+            ][..]), 0..40),
+        ) {
+            let text: String = picks.concat();
+            let mut new = Vec::new();
+            for_each_code(text.as_bytes(), |s, e| new.push((s, e)));
+            let mut old = Vec::new();
+            for_each_code_plain(text.as_bytes(), |s, e| old.push((s, e)));
+            proptest::prop_assert_eq!(new, old, "{:?}", text);
+        }
     }
 
     #[test]
