@@ -1553,14 +1553,41 @@ fn is_syllable(c: char) -> bool {
 /// bytes of their three-byte sequences without decoding: EA B0 80 to ED 9E A3.
 fn count_syllables(text: &[u8]) -> usize {
     let at = |i: usize| text.get(i).copied().unwrap_or(0);
+    // All but the last two bytes, whose look ahead stays inside `text`, a block at a time.
+    let body = text.len().saturating_sub(2);
+    let mut n = leads(text, 0, body);
+    for i in body..text.len() {
+        n += usize::from(syllable_lead(text[i], at(i + 1), at(i + 2)));
+    }
+    n
+}
+
+/// Whether bytes `a b c` begin a precomposed Hangul syllable (see [`count_syllables`]); with
+/// `&` and `|` rather than `&&` and `||` so that a loop of it is compiled to vector code.
+#[inline(always)]
+fn syllable_lead(a: u8, b: u8, c: u8) -> bool {
+    (a == 0xEB)
+        | (a == 0xEC)
+        | ((a == 0xEA) & (b >= 0xB0))
+        | ((a == 0xED) & ((b < 0x9E) | ((b == 0x9E) & (c <= 0xA3))))
+}
+
+/// The syllables that begin at bytes `from..to` of `text` (`to + 2 <= text.len()`, so the two
+/// bytes after each are there), summed in blocks of 255 as bytes.
+fn leads(text: &[u8], from: usize, to: usize) -> usize {
     let mut n = 0;
-    for (i, &b) in text.iter().enumerate() {
-        n += usize::from(match b {
-            0xEB | 0xEC => true,
-            0xEA => at(i + 1) >= 0xB0,
-            0xED => at(i + 1) < 0x9E || (at(i + 1) == 0x9E && at(i + 2) <= 0xA3),
-            _ => false,
-        });
+    let mut i = from;
+    while i < to {
+        let end = to.min(i + 255);
+        let (a, b, c) = (&text[i..end], &text[i + 1..end + 1], &text[i + 2..end + 2]);
+        let block: u8 = a
+            .iter()
+            .zip(b)
+            .zip(c)
+            .map(|((&a, &b), &c)| u8::from(syllable_lead(a, b, c)))
+            .fold(0, u8::wrapping_add);
+        n += usize::from(block);
+        i = end;
     }
     n
 }
@@ -1796,15 +1823,29 @@ impl<'a> Glued<'a> {
         if self.stage_k > k {
             (self.stage_at, self.stage_k) = (0, 0);
         }
-        // Walk to the `k`-th syllable of `stage` (counted from 0).
-        while let Some(c) = self.stage[self.stage_at..].chars().next() {
-            if is_syllable(c) {
+        // Walk to the `k`-th syllable of `stage` (counted from 0): past whole blocks of 32
+        // bytes that end before it, then byte by byte (a syllable's lead byte is never the
+        // continuation byte of another character, so the walk stops on a character's start).
+        let bytes = self.stage.as_bytes();
+        const BLOCK: usize = 32;
+        while self.stage_at + BLOCK + 2 <= bytes.len() {
+            let n = leads(bytes, self.stage_at, self.stage_at + BLOCK);
+            if self.stage_k + n > k {
+                break;
+            }
+            self.stage_k += n;
+            self.stage_at += BLOCK;
+        }
+        let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
+        while self.stage_at < bytes.len() {
+            let i = self.stage_at;
+            if syllable_lead(bytes[i], at(i + 1), at(i + 2)) {
                 if self.stage_k == k {
                     return true;
                 }
                 self.stage_k += 1;
             }
-            self.stage_at += c.len_utf8();
+            self.stage_at += 1;
         }
         false
     }
@@ -2466,8 +2507,36 @@ mod tests {
         }
 
         #[test]
+        fn long_texts_are_walked_as_the_syllables_are_counted(
+            picks in proptest::collection::vec(proptest::sample::select(KO), 0..120),
+        ) {
+            // `Glued` on texts long enough for its walk's blocks, asked for every character in
+            // order and then backwards, against a fresh count from the start.
+            let stage = picks.concat();
+            let hay: String = stage.chars().filter(|c| !c.is_whitespace()).collect();
+            let count = |t: &str| t.chars().filter(|&c| is_syllable(c)).count();
+            let fresh = |at: usize| {
+                let k = count(&hay[..at]);
+                hay[..at].chars().next_back().is_some_and(is_syllable)
+                    && count(&stage) == count(&hay)
+                    && stage
+                        .char_indices()
+                        .filter(|&(_, c)| is_syllable(c))
+                        .nth(k)
+                        .is_some_and(|(i, _)| {
+                            stage[..i].chars().next_back().is_some_and(is_syllable)
+                        })
+            };
+            let starts: Vec<usize> = hay.char_indices().map(|(i, _)| i).collect();
+            let mut glued = Glued::new(&stage, &hay);
+            for &at in starts.iter().chain(starts.iter().rev()) {
+                proptest::prop_assert_eq!(glued.glued(at), fresh(at), "{:?} at {}", stage, at);
+            }
+        }
+
+        #[test]
         fn syllables_are_counted_from_their_bytes(
-            picks in proptest::collection::vec(proptest::sample::select(KO), 0..16),
+            picks in proptest::collection::vec(proptest::sample::select(KO), 0..400),
         ) {
             let text = picks.concat();
             let by_chars = text.chars().filter(|&c| is_syllable(c)).count();
