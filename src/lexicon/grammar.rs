@@ -1556,8 +1556,8 @@ fn count_syllables(text: &[u8]) -> usize {
     // All but the last two bytes, whose look ahead stays inside `text`, a block at a time.
     let body = text.len().saturating_sub(2);
     let mut n = leads(text, 0, body);
-    for i in body..text.len() {
-        n += usize::from(syllable_lead(text[i], at(i + 1), at(i + 2)));
+    for (i, &a) in text.iter().enumerate().skip(body) {
+        n += usize::from(syllable_lead(a, at(i + 1), at(i + 2)));
     }
     n
 }
