@@ -748,29 +748,51 @@ pub fn for_each(hay: &[u8], mut f: impl FnMut(usize, usize, Form)) {
 /// ("blzbntbgs000003f8", "blzbntagt00000bb8"). Such a code is an error screen copied whole: it
 /// says the service fails wherever it stands ([`Form::Code`]). Shorter codes ("e0003", "h10",
 /// "ws-116522-7") are read only after a verb of showing ([`Form::ErrorShown`]).
+///
+/// Such a word holds a run of [`CODE_DIGITS`] digits (its first) right after its leading
+/// letters, and every run of four bytes holds one at a position `3 mod 4`: only those bytes are
+/// looked at until one is a digit, so prose without numbers is read a quarter byte by byte.
 pub fn for_each_code(hay: &[u8], mut f: impl FnMut(usize, usize)) {
-    let mut at = 0;
-    while at < hay.len() {
-        if !hay[at].is_ascii_alphanumeric() {
-            at += 1;
+    const _: () = assert!(CODE_DIGITS == 4);
+    let digit = |b: u8| b.is_ascii_digit();
+    let mut j = 3;
+    while j < hay.len() {
+        if !digit(hay[j]) {
+            j += 4;
             continue;
         }
-        let start = at;
-        while at < hay.len() && hay[at].is_ascii_alphanumeric() {
-            at += 1;
+        // The run of digits around `j`, and the lower-case letters before it.
+        let mut a = j;
+        while a > 0 && digit(hay[a - 1]) {
+            a -= 1;
         }
-        let word = &hay[start..at];
-        let letters = word.iter().take_while(|b| b.is_ascii_lowercase()).count();
-        let digits = word[letters..]
-            .iter()
-            .take_while(|b| b.is_ascii_digit())
-            .count();
-        let bounded =
-            hay.get(at).is_none_or(|&b| b < 0x80) && (start == 0 || hay[start - 1] < 0x80);
-        if word.len() >= CODE_LENGTH && letters >= CODE_LETTERS && digits >= CODE_DIGITS && bounded
+        let mut b = j + 1;
+        while b < hay.len() && digit(hay[b]) {
+            b += 1;
+        }
+        let mut s = a;
+        while s > 0 && hay[s - 1].is_ascii_lowercase() {
+            s -= 1;
+        }
+        let mut next = b;
+        // A code starts its word: nothing of a word before its letters (a run that follows
+        // other letters or digits of the word is not its first, and the word has no code).
+        if b - a >= CODE_DIGITS
+            && a - s >= CODE_LETTERS
+            && (s == 0 || !hay[s - 1].is_ascii_alphanumeric())
         {
-            f(start, at);
+            let mut e = b;
+            while e < hay.len() && hay[e].is_ascii_alphanumeric() {
+                e += 1;
+            }
+            let bounded = hay.get(e).is_none_or(|&b| b < 0x80) && (s == 0 || hay[s - 1] < 0x80);
+            if e - s >= CODE_LENGTH && bounded {
+                f(s, e);
+            }
+            next = e;
         }
+        // The next byte at `3 mod 4` past the run (or the word) just read.
+        j = next + (3 - next % 4) % 4;
     }
 }
 
@@ -1531,14 +1553,41 @@ fn is_syllable(c: char) -> bool {
 /// bytes of their three-byte sequences without decoding: EA B0 80 to ED 9E A3.
 fn count_syllables(text: &[u8]) -> usize {
     let at = |i: usize| text.get(i).copied().unwrap_or(0);
+    // All but the last two bytes, whose look ahead stays inside `text`, a block at a time.
+    let body = text.len().saturating_sub(2);
+    let mut n = leads(text, 0, body);
+    for (i, &a) in text.iter().enumerate().skip(body) {
+        n += usize::from(syllable_lead(a, at(i + 1), at(i + 2)));
+    }
+    n
+}
+
+/// Whether bytes `a b c` begin a precomposed Hangul syllable (see [`count_syllables`]); with
+/// `&` and `|` rather than `&&` and `||` so that a loop of it is compiled to vector code.
+#[inline(always)]
+fn syllable_lead(a: u8, b: u8, c: u8) -> bool {
+    (a == 0xEB)
+        | (a == 0xEC)
+        | ((a == 0xEA) & (b >= 0xB0))
+        | ((a == 0xED) & ((b < 0x9E) | ((b == 0x9E) & (c <= 0xA3))))
+}
+
+/// The syllables that begin at bytes `from..to` of `text` (`to + 2 <= text.len()`, so the two
+/// bytes after each are there), summed in blocks of 255 as bytes.
+fn leads(text: &[u8], from: usize, to: usize) -> usize {
     let mut n = 0;
-    for (i, &b) in text.iter().enumerate() {
-        n += usize::from(match b {
-            0xEB | 0xEC => true,
-            0xEA => at(i + 1) >= 0xB0,
-            0xED => at(i + 1) < 0x9E || (at(i + 1) == 0x9E && at(i + 2) <= 0xA3),
-            _ => false,
-        });
+    let mut i = from;
+    while i < to {
+        let end = to.min(i + 255);
+        let (a, b, c) = (&text[i..end], &text[i + 1..end + 1], &text[i + 2..end + 2]);
+        let block: u8 = a
+            .iter()
+            .zip(b)
+            .zip(c)
+            .map(|((&a, &b), &c)| u8::from(syllable_lead(a, b, c)))
+            .fold(0, u8::wrapping_add);
+        n += usize::from(block);
+        i = end;
     }
     n
 }
@@ -1774,15 +1823,29 @@ impl<'a> Glued<'a> {
         if self.stage_k > k {
             (self.stage_at, self.stage_k) = (0, 0);
         }
-        // Walk to the `k`-th syllable of `stage` (counted from 0).
-        while let Some(c) = self.stage[self.stage_at..].chars().next() {
-            if is_syllable(c) {
+        // Walk to the `k`-th syllable of `stage` (counted from 0): past whole blocks of 32
+        // bytes that end before it, then byte by byte (a syllable's lead byte is never the
+        // continuation byte of another character, so the walk stops on a character's start).
+        let bytes = self.stage.as_bytes();
+        const BLOCK: usize = 32;
+        while self.stage_at + BLOCK + 2 <= bytes.len() {
+            let n = leads(bytes, self.stage_at, self.stage_at + BLOCK);
+            if self.stage_k + n > k {
+                break;
+            }
+            self.stage_k += n;
+            self.stage_at += BLOCK;
+        }
+        let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
+        while self.stage_at < bytes.len() {
+            let i = self.stage_at;
+            if syllable_lead(bytes[i], at(i + 1), at(i + 2)) {
                 if self.stage_k == k {
                     return true;
                 }
                 self.stage_k += 1;
             }
-            self.stage_at += c.len_utf8();
+            self.stage_at += 1;
         }
         false
     }
@@ -1895,6 +1958,54 @@ mod tests {
         assert!(now("그게임이제끝난듯").is_empty());
         assert!(now("이제로그인하면오류남").is_empty());
         assert!(now("트위터는이제죽었다").is_empty());
+    }
+
+    /// The word-by-word reading [`for_each_code`] replaced: the proptest's reference.
+    fn for_each_code_plain(hay: &[u8], mut f: impl FnMut(usize, usize)) {
+        let mut at = 0;
+        while at < hay.len() {
+            if !hay[at].is_ascii_alphanumeric() {
+                at += 1;
+                continue;
+            }
+            let start = at;
+            while at < hay.len() && hay[at].is_ascii_alphanumeric() {
+                at += 1;
+            }
+            let word = &hay[start..at];
+            let letters = word.iter().take_while(|b| b.is_ascii_lowercase()).count();
+            let digits = word[letters..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+            let bounded =
+                hay.get(at).is_none_or(|&b| b < 0x80) && (start == 0 || hay[start - 1] < 0x80);
+            if word.len() >= CODE_LENGTH
+                && letters >= CODE_LETTERS
+                && digits >= CODE_DIGITS
+                && bounded
+            {
+                f(start, at);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(5000))]
+        #[test]
+        fn long_codes_are_found_as_word_by_word(
+            picks in proptest::collection::vec(proptest::sample::select(&[
+                "a", "b", "z", "A", "Q", "0", "1", "9", "00", "1234", " ", "-", ".", "가", "é",
+                "blzbnt", "abcd", "5678", "x7", "\n",
+            ][..]), 0..40),
+        ) {
+            let text: String = picks.concat();
+            let mut new = Vec::new();
+            for_each_code(text.as_bytes(), |s, e| new.push((s, e)));
+            let mut old = Vec::new();
+            for_each_code_plain(text.as_bytes(), |s, e| old.push((s, e)));
+            proptest::prop_assert_eq!(new, old, "{:?}", text);
+        }
     }
 
     #[test]
@@ -2396,8 +2507,36 @@ mod tests {
         }
 
         #[test]
+        fn long_texts_are_walked_as_the_syllables_are_counted(
+            picks in proptest::collection::vec(proptest::sample::select(KO), 0..120),
+        ) {
+            // `Glued` on texts long enough for its walk's blocks, asked for every character in
+            // order and then backwards, against a fresh count from the start.
+            let stage = picks.concat();
+            let hay: String = stage.chars().filter(|c| !c.is_whitespace()).collect();
+            let count = |t: &str| t.chars().filter(|&c| is_syllable(c)).count();
+            let fresh = |at: usize| {
+                let k = count(&hay[..at]);
+                hay[..at].chars().next_back().is_some_and(is_syllable)
+                    && count(&stage) == count(&hay)
+                    && stage
+                        .char_indices()
+                        .filter(|&(_, c)| is_syllable(c))
+                        .nth(k)
+                        .is_some_and(|(i, _)| {
+                            stage[..i].chars().next_back().is_some_and(is_syllable)
+                        })
+            };
+            let starts: Vec<usize> = hay.char_indices().map(|(i, _)| i).collect();
+            let mut glued = Glued::new(&stage, &hay);
+            for &at in starts.iter().chain(starts.iter().rev()) {
+                proptest::prop_assert_eq!(glued.glued(at), fresh(at), "{:?} at {}", stage, at);
+            }
+        }
+
+        #[test]
         fn syllables_are_counted_from_their_bytes(
-            picks in proptest::collection::vec(proptest::sample::select(KO), 0..16),
+            picks in proptest::collection::vec(proptest::sample::select(KO), 0..400),
         ) {
             let text = picks.concat();
             let by_chars = text.chars().filter(|&c| is_syllable(c)).count();

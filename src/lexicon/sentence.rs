@@ -27,8 +27,20 @@ fn quote_mark(c: char) -> bool {
 
 /// Whether `text` holds a mark that may open a quotation ([`quotation_around`] has nothing to
 /// read otherwise).
+///
+/// Read from the bytes, not the characters: `"` and `'` by one search, the typographic marks
+/// (U+201C, U+201D, U+300C, U+300D: E2 80 9C/9D, E3 80 8C/8D) by their lead bytes' search.
 pub fn has_quote_mark(text: &str) -> bool {
-    text.contains(quote_mark)
+    let b = text.as_bytes();
+    if memchr::memchr2(b'"', b'\'', b).is_some() {
+        return true;
+    }
+    memchr::memchr2_iter(0xE2, 0xE3, b).any(|i| {
+        matches!(
+            (b[i], b.get(i + 1), b.get(i + 2)),
+            (0xE2, Some(0x80), Some(0x9C | 0x9D)) | (0xE3, Some(0x80), Some(0x8C | 0x8D))
+        )
+    })
 }
 
 /// The byte range inside the quotation marks around `from..to` (a match in the normalised text
@@ -337,6 +349,21 @@ pub fn own_thing_before(hay: &str, layout: &Layout, to: usize, isp: bool) -> boo
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// The byte search finds a mark exactly where a reading of the characters does.
+        #[test]
+        fn quote_marks_are_found_from_the_bytes(
+            picks in proptest::collection::vec(proptest::sample::select(&[
+                "a", " ", "가", "\"", "'", "\u{201C}", "\u{201D}", "\u{300C}", "\u{300D}",
+                "\u{2018}", "\u{201E}", "\u{3008}", "\u{300E}", "\u{2026}", "\u{E28C}", "\u{3080}",
+            ][..]), 0..12),
+        ) {
+            let text: String = picks.concat();
+            proptest::prop_assert_eq!(has_quote_mark(&text), text.contains(quote_mark), "{:?}", text);
+        }
+    }
 
     #[test]
     fn casual_endings_close_a_word_and_nouns_do_not() {
