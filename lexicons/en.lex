@@ -2541,3 +2541,36 @@ zero outages
 is a scam
 was a scam
 is phishing
+
+# Round eighteen, on spent sets: a return hoped or prayed for is no return ("praying spotify is
+# back by my commute", "hope steam comes back before the sale ends"), nor one asked about in
+# the future ("when is twitter going to be back up").
+[sense hypothetical 3]
+hope
+hoping
+hopefully
+praying
+pray
+fingers crossed
+
+[exclude en]
+going to be back
+gonna be back
+going to be back up
+gonna be back up
+
+# Round eighteen, on spent sets: a cloud's machines (instances, EC2, VMs) are its parts, as its
+# servers are ("kakao cloud instances all down").
+[context en]
+instance
+instances
+vm
+vms
+
+# Round eighteen, on spent sets: every song skipping ("SPOTIFYYYY WHYYYY every song skips after
+# 2 seconds", "spotfy keeps skipping evry song"), of a service named before it.
+[outage en]
+^every song skips
+^every track skips
+^keeps skipping
+^keep skipping

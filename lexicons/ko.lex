@@ -2122,3 +2122,38 @@ timeout 계속
 점검 공지 떴
 점검 공지 봤
 점검 공지 보니
+
+# Round eighteen, on spent sets: a nationwide outage asked about (kt 전국 장애인가요?) starts
+# before 국장 (a market cue inside 전국 장애), which would otherwise hide it; 전국장애인 (the
+# disabled, nationwide) stays excluded.
+[outage ko]
+전국 장애
+전국 장애인가
+전국 장애인가요
+전국 장애인듯
+전국 장애인데
+전국적으로 장애
+
+[exclude ko]
+전국장애인
+
+# Round eighteen, on spent sets: a service that does not answer (제미나이 응답 안 함), only of a
+# service named before it.
+[outage ko]
+^응답 안 함
+^응답 안 해
+^응답을 안 해
+^응답을 안 함
+
+# Round eighteen, on spent sets: a cloud's machines are its parts, as its servers are
+# (카카오클라우드 인스턴스 전부 다운됨).
+[context ko]
+인스턴스
+
+# Round eighteen, on spent sets: an app turned on (웨이브 켜자마자, 멜론 켜니까) is the app, as 앱
+# and 접속 are: the ambiguous name right before it names its service.
+[context ko]
+켜자마자
+켜니까
+켰는데
+켰더니

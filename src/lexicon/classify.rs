@@ -636,6 +636,9 @@ const LINKS: &[&str] = &[
     "오늘",
     "진짜",
     "아까",
+    // "All of it" in Korean, as "all" is: 카카오클라우드 인스턴스 *전부* 다운됨.
+    "전부",
+    "모두",
     // What a service is made of, when no entry covers it: "icloud mail is down".
     "mail",
     "email",
@@ -710,6 +713,17 @@ const HOSTED_ON: &[&str] = &["on", "with", "using", "via"];
 const SAYING: &[&str] = &[
     "said", "says", "say", "saying", "shows", "showing", "showed",
 ];
+
+/// Words of a screen showing a message, right after the message quoted (뜨고, 떴어요, 팝업,
+/// 나와요, "pops up"): see [`Matcher::shown_on_screen`]. Normalised: Hangul joined.
+const SHOWN: &[&str] = &[
+    "뜨", "떠", "떴", "뜸", "뜹", "뜬", "팝업", "나오", "나옴", "나와", "pops up", "popped up",
+    "popping up", "keeps popping", "on screen", "on the screen", "shows up", "comes up",
+];
+
+/// How many words may stand between a service's name and a message it shows, quoted
+/// ([`Matcher::shown_on_screen`]): "웨이브 켜자마자 '…' 팝업만 뜹니다".
+const SCREEN_REACH: usize = 2;
 
 /// How many words before an outage phrase "after" or "without" may stand and tell it as what
 /// came before a return ("back *after* an hour of \"unable to connect\"", "rejoined *without*
@@ -3276,11 +3290,39 @@ impl Matcher {
                     && gap_within(&hay.as_bytes()[a.end..opener], 3)
             });
         !spoken_by_service
+            && !self.shown_on_screen(hay, hits, from, to)
             && hits.iter().any(|a| {
                 matches!(self.entries[a.term].kind, TermKind::Alias(_))
                     && from <= a.start
                     && a.end <= to
                     && (a.end <= h.start || h.end <= a.start)
+            })
+    }
+
+    /// Whether the quotation `hay[from..to]` is a message a service shows: its name stands right
+    /// before the opening mark, outside it (at most [`SCREEN_REACH`] words away), and a word of
+    /// showing comes right after the closing mark (앱스토어 '앱스토어에 연결할 수 없음' 뜨고,
+    /// "steam \"could not connect to steam\" pops up"). A headline or a search quoted whole
+    /// ("\"카톡 먹통\" 떴길래") has no name before it and stays a mention. Reads the hits
+    /// before the mark only, from the nearest back.
+    fn shown_on_screen(&self, hay: &str, hits: &[Hit], from: usize, to: usize) -> bool {
+        let after = hay[to..]
+            .char_indices()
+            .nth(1)
+            .map_or("", |(i, _)| hay[to + i..].trim_start());
+        if !SHOWN.iter().any(|w| after.starts_with(w)) {
+            return false;
+        }
+        let opener = hay[..from].char_indices().next_back().map_or(0, |(i, _)| i);
+        let before = hits.partition_point(|a| a.start < opener);
+        hits[..before]
+            .iter()
+            .rev()
+            .take_while(|a| opener - a.end.min(opener) <= LOOK_BACK)
+            .any(|a| {
+                matches!(self.entries[a.term].kind, TermKind::Alias(_))
+                    && a.end <= opener
+                    && gap_within(&hay.as_bytes()[a.end..opener], SCREEN_REACH)
             })
     }
 
