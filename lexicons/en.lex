@@ -2574,3 +2574,44 @@ vms
 ^every track skips
 ^keeps skipping
 ^keep skipping
+
+# Round eighteen, on spent sets: the cause named after the outage ("slack, notion and our own
+# api are all down — root cause: aws us-east-1 again") reports the service named as the cause.
+[outage en]
+root cause: {service}
+root cause is {service}
+root cause was {service}
+root cause {service}
+caused by {service}
+
+# Round eighteen, on spent sets: notion the word ("I have no notion why my code throws an
+# error") and a city's train lines ("Red Line is down between Park and JFK") are no service.
+[exclude en]
+no notion
+any notion
+the notion
+a notion
+notion that
+notion of
+red line
+blue line
+green line
+orange line
+yellow line
+silver line
+purple line
+brown line
+pink line
+circle line
+district line
+central line
+northern line
+jubilee line
+victoria line
+piccadilly line
+elizabeth line
+subway line
+tube line
+train line
+metro line
+bus line

@@ -2157,3 +2157,12 @@ timeout 계속
 켜니까
 켰는데
 켰더니
+
+# Round eighteen, on spent sets: a bug fixed by an update or a patch (인스타 버그 수정 업데이트
+# 나왔대요 스토리 튕기던거 고쳐짐, 앱 튕김 문제도 패치로 해결됨) is a release note, neither an
+# outage nor a return; a feature an update brings back (카톡 업데이트로 예전 친구탭 다시
+# 돌아왔네요) neither.
+[sense bugfix 6 every after]
+버그 수정
+패치로
+업데이트로
