@@ -714,6 +714,41 @@ const SAYING: &[&str] = &[
     "said", "says", "say", "saying", "shows", "showing", "showed",
 ];
 
+/// Korean endings that quote what someone said (안 된다*는* 글, 터졌*다고* 난리, 되냐*고*),
+/// normalised: see [`Matcher::quoted_ending`].
+const QUOTING: &[&str] = &["다는", "다고", "냐고", "다며", "다던", "다길래"];
+
+/// English words of saying before an outage phrase that make it hearsay ("someone *said* gmail
+/// was down"): see [`said_before`].
+/// ("says" is not one: a service or its box says what it shows, "spotify says I'm offline").
+const SAID: &[&str] = &[
+    "said", "saying", "claims", "claiming", "claimed", "heard", "tweeted",
+];
+
+/// How many words before an outage phrase [`said_before`] looks for a word of [`SAID`].
+const SAID_REACH: usize = 4;
+
+/// Whether a word of [`SAID`] stands at most [`SAID_REACH`] words before `start`, in its
+/// clause (read back at most [`LOOK_BACK`] bytes).
+fn said_before(hay: &[u8], start: usize) -> bool {
+    let mut from = start.saturating_sub(LOOK_BACK);
+    while from < start && (hay[from] & 0xc0) == 0x80 {
+        from += 1;
+    }
+    let Ok(before) = std::str::from_utf8(&hay[from..start]) else {
+        return false;
+    };
+    before
+        .rsplit(|c: char| matches!(c, '.' | '!' | '?' | ';' | '\n'))
+        .next()
+        .unwrap_or("")
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(SAID_REACH)
+        .any(|w| SAID.contains(&w))
+}
+
 /// Words of a screen showing a message, right after the message quoted (뜨고, 떴어요, 팝업,
 /// 나와요, "pops up"): see [`Matcher::shown_on_screen`]. Normalised: Hangul joined.
 const SHOWN: &[&str] = &[
@@ -1023,6 +1058,10 @@ pub enum Dropped {
     /// An outage or recovery phrase quoted with a service's name in a short quotation ("\"네이버
     /// 먹통\" 사태 1년", "tweets \"is reddit down?\""): words mentioned, not said.
     Quoted,
+    /// An outage phrase others said (롤 접속 안 된다고 난리길래, "someone said gmail was down")
+    /// that the writer then found working ("잘만 됨", "it's fine"): see
+    /// `Matcher::set_aside_hearsay`.
+    Hearsay,
 }
 
 /// One literal match in the normalised text: byte range, term, and whether it was set aside.
@@ -1510,6 +1549,7 @@ impl Matcher {
         self.set_aside_by_ending(hay, &mut s.hits, &mut s.dropped);
         self.set_aside_other_subjects(hay, &mut s.hits, &mut s.dropped);
         self.set_aside_quoted(&s.norm, &mut s.hits, &mut s.dropped);
+        self.set_aside_hearsay(hay, &mut s.hits, &mut s.dropped);
         let call = self.stretched_call(stage, hay, &s.hits);
         self.drop_without_context(hay, call, &mut s.hits, &mut s.dropped);
         self.drop_without_subject(&s.norm, &s.layout, call, &mut s.hits, &mut s.dropped);
@@ -3297,6 +3337,44 @@ impl Matcher {
                     && a.end <= to
                     && (a.end <= h.start || h.end <= a.start)
             })
+    }
+
+    /// Moves the outage hits that tell what others said (hearsay) and that the writer then
+    /// found untrue from `hits` to `dropped`: a Korean phrase glued to a quoting ending (안
+    /// 된다는 글, 접속 안 된다고 난리길래, 터졌다며) or an English one after a word of saying
+    /// ("someone said gmail was down", "a tweet saying youtube was down"), with a word of working
+    /// after it ("들어가봤는데 잘만 됨", "checked, it's fine"): the rumour checked and found false.
+    /// Hearsay with no such word stays a report ("au 통신장애래 … 안 된다고 함").
+    fn set_aside_hearsay(&self, hay: &[u8], hits: &mut Vec<Hit>, dropped: &mut Vec<Hit>) {
+        set_aside(hits, dropped, |hits, i, _| {
+            let h = hits[i];
+            if self.entries[h.term].kind != TermKind::Outage
+                || !(self.quoted_ending(hay, h.end) || said_before(hay, h.start))
+            {
+                return Ok(h);
+            }
+            let found_working = hits[i + 1..]
+                .iter()
+                .take_while(|x| x.start - h.end <= LOOK_BACK)
+                .any(|x| matches!(self.entries[x.term].kind, TermKind::Works | TermKind::Counter));
+            if found_working {
+                Err(Dropped::Hearsay)
+            } else {
+                Ok(h)
+            }
+        });
+    }
+
+    /// Whether a Korean quoting ending (다는, 다고, 냐고, 다며, 다던) follows the phrase ending
+    /// at `end`, glued to it or to its last syllable (안 된다*는*, 안 된*다고*).
+    fn quoted_ending(&self, hay: &[u8], end: usize) -> bool {
+        let Some(rest) = self.ending_at_str(hay, end) else {
+            return false;
+        };
+        let last_da = end >= 3 && &hay[end - 3..end] == "다".as_bytes();
+        QUOTING.iter().any(|q| {
+            rest.starts_with(q) || (last_da && q.strip_prefix('다').is_some_and(|t| rest.starts_with(t)))
+        })
     }
 
     /// Whether the quotation `hay[from..to]` is a message a service shows: its name stands right
