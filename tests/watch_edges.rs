@@ -173,9 +173,10 @@ fn a_few_posts_in_a_row_ahead_of_the_stream_do_not_move_its_clock() {
             (0..3).map(|k| rfc3339_utc(end + 86_400 + k)).collect(),
             3,
         ),
+        // (the last year outcry accepts: a time in 9999 is skipped as absurd before the clock)
         (
-            "the year 9999",
-            (0..3).map(|k| format!("9999-12-31T23:59:0{k}Z")).collect(),
+            "the year 9998",
+            (0..3).map(|k| format!("9998-12-31T23:59:0{k}Z")).collect(),
             3,
         ),
     ];
