@@ -2615,3 +2615,57 @@ tube line
 train line
 metro line
 bus line
+
+# Round eighteen, on the nineteenth set's dev half: a provider's line going in and out, SOS
+# only written with a hyphen or the other way round, a provider out across a place ("Spectrum
+# out in all of north Charlotte"), an API's error type as it prints it (api_error).
+[outage en]
+^going in and out
+^been going in and out
+in and out all day
+sos-only
+only sos
+{service} out in
+{service} out across
+{service} out all
+api_error
+server_error
+internal_error
+^is fckd
+^is fcked
+^fckd rn
+
+# Round eighteen, on the nineteenth set's dev half: service back ("T-Mobile service returned
+# around 3pm"), messages coming through at last, an outage that seems over.
+[recovery en]
+service returned
+service has returned
+service returned around
+^finally coming through
+messages finally coming through
+seems over
+seems to be over
+
+# Round eighteen, on the nineteenth set's dev half: a share that falls after earnings or is
+# weighed as a stock ("Snap crashing again after earnings", "at what point is it a value
+# stock"), read on both sides.
+[sense earnings 5 after]
+earnings
+value stock
+
+# Round eighteen, on the nineteenth set's dev half: discord the word (strife).
+[exclude en]
+much discord
+discord in the family
+discord among
+discord between
+family discord
+
+# Round eighteen: a password forgotten is the writer's own trouble, not the service's ("he just
+# forgot his password", 비번 까먹어서 로그인 못 하는 중).
+[sense own 6 every after]
+forgot my password
+forgot his password
+forgot her password
+forgot the password
+forgot their password

@@ -2166,3 +2166,43 @@ timeout 계속
 버그 수정
 패치로
 업데이트로
+
+# Round eighteen, on the nineteenth set's dev half: a password forgotten is the writer's own
+# trouble (인스타 비번 까먹어서 로그인 못 하는 중).
+[sense own 6 every after]
+비번 까먹
+비밀번호 까먹
+비번을 까먹
+비밀번호를 까먹
+비번 잊어
+비밀번호를 잊어
+
+# Round eighteen, on the nineteenth set's dev half: an amount that is not even half (공모가
+# 대비 반토막도 안 되는 거, 시청자 수 절반도 안 나옴) is no outage; 공모가 (the offer price) is
+# market talk.
+[exclude ko]
+반토막도 안 되
+반토막도 안 돼
+절반도 안 되
+절반도 안 돼
+절반도 안 나
+반도 안 되
+반도 안 돼
+
+[sense market 3]
+공모가
+
+# Round eighteen, on the nineteenth set's dev half: the real-time search ranking (실검) shows
+# what people search, news of an outage, not one seen (왜 실검에 장애가 떠 있지?).
+[sense news 4 every after]
+실검
+실시간 검색어
+
+# Round eighteen, on the nineteenth set's dev half: a provider's line not working at all (아예
+# 서비스 안 됨, 아예 안 되는 수준), SOS only (SOS만 뜨고).
+[outage ko]
+아예 서비스 안 됨
+아예 서비스 안 돼
+서비스 안 됨 뜸
+아예 안 되는 수준
+SOS만
