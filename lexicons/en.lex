@@ -2669,3 +2669,19 @@ forgot his password
 forgot her password
 forgot the password
 forgot their password
+
+# Round eighteen, on the nineteenth set's dev half: a line slowed to nothing ("xfinity internet
+# slow to nothing tonight"), an app that says it is offline a few words on ("spotify???? …
+# music just stopped and it says offline"); money back is a refund, no return ("money's back
+# in my account").
+[outage en]
+slow to nothing
+slowed to nothing
+it says offline
+says im offline
+music just stopped
+
+[exclude en]
+money's back
+money is back
+refund is back

@@ -2206,3 +2206,19 @@ timeout 계속
 서비스 안 됨 뜸
 아예 안 되는 수준
 SOS만
+
+# Round eighteen, on the nineteenth set's dev half: a refund that came in again (쿠팡에서 환불
+# 다시 들어왔네요) is money, no return; songs playing again are a music app's return (유튜브
+# 뮤직 … 일단 노래는 나오네요).
+[exclude ko]
+환불 다시 들어왔
+환불이 다시 들어왔
+환불 들어왔
+환불금 들어왔
+
+[recovery ko]
+노래는 나오네
+노래 나오네
+노래가 나오네
+노래는 나와요
+노래 잘 나오

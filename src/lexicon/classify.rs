@@ -2676,6 +2676,24 @@ impl Matcher {
                 TermKind::Exclude => roles.excluded.push(h.term),
             }
         }
+        // "업로드 실패 뜨길래 장애인가 했는데 폰 저장공간이 꽉 차 있었음": an outage taken for
+        // one and found not to be takes back the outage phrases before it, as a negation does
+        // (not a contrast, "안 없어져가 아니라 아예 안 가", which says more). One pass over the
+        // hits set aside.
+        let denied = dropped
+            .iter()
+            .filter(|d| {
+                d.dropped == Some(Dropped::Ending(Ending::Denied))
+                    && self.entries[d.term].kind == TermKind::Outage
+                    && self.ending_at_str(hay, d.end).is_some_and(|rest| {
+                        endings::thought_so(&text[d.start..d.end], rest)
+                    })
+            })
+            .map(|d| d.start)
+            .next_back();
+        if denied.is_some() && last.outage.is_some() && denied > last.outage {
+            last.negation = last.negation.max(denied);
+        }
         last
     }
 
