@@ -4946,6 +4946,54 @@ mod tests {
         reads_as_listed(ROUND_SEVENTEEN);
     }
 
+    /// Round eighteen: general rules found on spent sets and on the nineteenth set's dev half,
+    /// each with a sibling it must still read (a verdict as "kind service", or "" for none).
+    const ROUND_EIGHTEEN: &[(&str, &str)] = &[
+        // A return hoped for or told in the future is none; a return said is one.
+        ("hoping discord is back before the raid tonight", ""),
+        ("when is slack going to be back up?", ""),
+        ("discord is back, raid is on", "recovery discord"),
+        // 전국 장애 asked of a provider starts before the market cue 국장; 전국장애인 is no outage.
+        ("KT 전국 장애인가요? 집 인터넷 안 돼요", "report kt"),
+        ("전국장애인 체육대회 열렸대요", ""),
+        // A cloud's instances are its parts.
+        ("카카오클라우드 인스턴스 전부 다운됨", "report kakao-cloud"),
+        // A message quoted right after the service's name and shown is its screen; a headline
+        // quoted alone is a mention.
+        ("넷플릭스 '넷플릭스에 연결할 수 없습니다' 떠요", "report netflix"),
+        ("\"넷플릭스 먹통\" 떴길래 들어가봤어요", ""),
+        // The cause named after the outage.
+        ("half our stack is down, root cause: cloudflare again", "report cloudflare"),
+        // A bug fixed by an update is a release note; a return said is one.
+        ("카톡 버그 수정 업데이트로 튕기던 거 고쳐짐", ""),
+        ("카톡 다시 됨", "recovery kakaotalk"),
+        // Hearsay checked and found false is none; hearsay confirmed stays a report.
+        ("유튜브 안 된다고 난리길래 켜봤는데 잘만 됨", ""),
+        ("someone said reddit was down so i checked, it's fine", ""),
+        ("유튜브 안 된다고 난리네 나도 영상 안 나옴", "report youtube"),
+        // A share after earnings; the app crashing stays a report.
+        ("Snap crashing after earnings again", ""),
+        ("snapchat crashing every time i open it", "report snapchat"),
+        // The writer's forgotten password.
+        ("인스타 비번 까먹어서 로그인 못 함", ""),
+        // An outage taken for one and found not to be takes back the failure before it.
+        ("카톡 전송 실패 떠서 장애인가 했는데 비행기 모드였음", ""),
+        ("카톡 전송 실패 계속 떠요", "report kakaotalk"),
+        // A refund back is money, no return.
+        ("쿠팡 환불 다시 들어왔어요", ""),
+        // Providers' lines.
+        ("Spectrum out across half of Austin, no internet", "report spectrum"),
+        ("@Ask_Spectrum internet going in and out all evening", "report spectrum"),
+        // Words that are no service: notion, a city's train line.
+        ("I have no notion what went wrong with my essay", ""),
+        ("the red line is down again this morning", ""),
+    ];
+
+    #[test]
+    fn round_eighteen_reads_hopes_hearsay_fixes_screens_and_providers() {
+        reads_as_listed(ROUND_EIGHTEEN);
+    }
+
     #[test]
     fn the_writer_as_subject_between_a_name_and_a_far_outage_word_is_no_scene() {
         reads_as_listed(WRITER_BETWEEN);
