@@ -2650,15 +2650,13 @@ seems to be over
 # weighed as a stock ("Snap crashing again after earnings", "at what point is it a value
 # stock"), read on both sides.
 [sense earnings 5 after]
-earnings
+after earnings
 value stock
 
 # Round eighteen, on the nineteenth set's dev half: discord the word (strife).
 [exclude en]
 much discord
 discord in the family
-discord among
-discord between
 family discord
 
 # Round eighteen: a password forgotten is the writer's own trouble, not the service's ("he just

@@ -2222,3 +2222,14 @@ SOS만
 노래가 나오네
 노래는 나와요
 노래 잘 나오
+
+# Round eighteen, on spent sets: an outage said to be over (알림 다시 오기 시작함 장애 끝난듯)
+# is a return, not a report.
+[recovery ko]
+장애 끝난
+장애 끝났
+장애 끝남
+장애가 끝난
+장애가 끝났
+먹통 끝난
+먹통 끝났
