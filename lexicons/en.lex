@@ -2622,7 +2622,6 @@ bus line
 [outage en]
 ^going in and out
 ^been going in and out
-in and out all day
 sos-only
 only sos
 {service} out in

@@ -739,7 +739,7 @@ fn said_before(hay: &[u8], start: usize) -> bool {
         return false;
     };
     before
-        .rsplit(|c: char| matches!(c, '.' | '!' | '?' | ';' | '\n'))
+        .rsplit(['.', '!', '?', ';', '\n'])
         .next()
         .unwrap_or("")
         .split(|c: char| !(c.is_alphanumeric() || c == '\''))
@@ -752,8 +752,24 @@ fn said_before(hay: &[u8], start: usize) -> bool {
 /// Words of a screen showing a message, right after the message quoted (뜨고, 떴어요, 팝업,
 /// 나와요, "pops up"): see [`Matcher::shown_on_screen`]. Normalised: Hangul joined.
 const SHOWN: &[&str] = &[
-    "뜨", "떠", "떴", "뜸", "뜹", "뜬", "팝업", "나오", "나옴", "나와", "pops up", "popped up",
-    "popping up", "keeps popping", "on screen", "on the screen", "shows up", "comes up",
+    "뜨",
+    "떠",
+    "떴",
+    "뜸",
+    "뜹",
+    "뜬",
+    "팝업",
+    "나오",
+    "나옴",
+    "나와",
+    "pops up",
+    "popped up",
+    "popping up",
+    "keeps popping",
+    "on screen",
+    "on the screen",
+    "shows up",
+    "comes up",
 ];
 
 /// How many words may stand between a service's name and a message it shows, quoted
@@ -2685,9 +2701,9 @@ impl Matcher {
             .filter(|d| {
                 d.dropped == Some(Dropped::Ending(Ending::Denied))
                     && self.entries[d.term].kind == TermKind::Outage
-                    && self.ending_at_str(hay, d.end).is_some_and(|rest| {
-                        endings::thought_so(&text[d.start..d.end], rest)
-                    })
+                    && self
+                        .ending_at_str(hay, d.end)
+                        .is_some_and(|rest| endings::thought_so(&text[d.start..d.end], rest))
             })
             .map(|d| d.start)
             .next_back();
@@ -2823,11 +2839,14 @@ impl Matcher {
         let hi = h.end + t.suffix.len() + 1;
         // `dropped` is in text order and no term is `LOOK_BACK` bytes long: only those near.
         let from = dropped.partition_point(|d| d.start + LOOK_BACK <= lo);
-        dropped[from..].iter().take_while(|d| d.start < hi).any(|d| {
-            matches!(d.dropped, Some(Dropped::Sense(_)))
-                && d.end > lo
-                && (d.end <= h.start || d.start >= h.end)
-        })
+        dropped[from..]
+            .iter()
+            .take_while(|d| d.start < hi)
+            .any(|d| {
+                matches!(d.dropped, Some(Dropped::Sense(_)))
+                    && d.end > lo
+                    && (d.end <= h.start || d.start >= h.end)
+            })
     }
 
     /// Whether the recovery or counter hit `hits[i]` says, in contrast, that another service
@@ -3373,8 +3392,13 @@ impl Matcher {
             }
             let found_working = hits[i + 1..]
                 .iter()
-                .take_while(|x| x.start - h.end <= LOOK_BACK)
-                .any(|x| matches!(self.entries[x.term].kind, TermKind::Works | TermKind::Counter));
+                .take_while(|x| x.start.saturating_sub(h.end) <= LOOK_BACK)
+                .any(|x| {
+                    matches!(
+                        self.entries[x.term].kind,
+                        TermKind::Works | TermKind::Counter
+                    )
+                });
             if found_working {
                 Err(Dropped::Hearsay)
             } else {
@@ -3391,7 +3415,8 @@ impl Matcher {
         };
         let last_da = end >= 3 && &hay[end - 3..end] == "다".as_bytes();
         QUOTING.iter().any(|q| {
-            rest.starts_with(q) || (last_da && q.strip_prefix('다').is_some_and(|t| rest.starts_with(t)))
+            rest.starts_with(q)
+                || (last_da && q.strip_prefix('다').is_some_and(|t| rest.starts_with(t)))
         })
     }
 
@@ -4960,17 +4985,26 @@ mod tests {
         ("카카오클라우드 인스턴스 전부 다운됨", "report kakao-cloud"),
         // A message quoted right after the service's name and shown is its screen; a headline
         // quoted alone is a mention.
-        ("넷플릭스 '넷플릭스에 연결할 수 없습니다' 떠요", "report netflix"),
+        (
+            "넷플릭스 '넷플릭스에 연결할 수 없습니다' 떠요",
+            "report netflix",
+        ),
         ("\"넷플릭스 먹통\" 떴길래 들어가봤어요", ""),
         // The cause named after the outage.
-        ("half our stack is down, root cause: cloudflare again", "report cloudflare"),
+        (
+            "half our stack is down, root cause: cloudflare again",
+            "report cloudflare",
+        ),
         // A bug fixed by an update is a release note; a return said is one.
         ("카톡 버그 수정 업데이트로 튕기던 거 고쳐짐", ""),
         ("카톡 다시 됨", "recovery kakaotalk"),
         // Hearsay checked and found false is none; hearsay confirmed stays a report.
         ("유튜브 안 된다고 난리길래 켜봤는데 잘만 됨", ""),
         ("someone said reddit was down so i checked, it's fine", ""),
-        ("유튜브 안 된다고 난리네 나도 영상 안 나옴", "report youtube"),
+        (
+            "유튜브 안 된다고 난리네 나도 영상 안 나옴",
+            "report youtube",
+        ),
         // A share after earnings; the app crashing stays a report.
         ("Snap crashing after earnings again", ""),
         ("snapchat crashing every time i open it", "report snapchat"),
@@ -4982,8 +5016,14 @@ mod tests {
         // A refund back is money, no return.
         ("쿠팡 환불 다시 들어왔어요", ""),
         // Providers' lines.
-        ("Spectrum out across half of Austin, no internet", "report spectrum"),
-        ("@Ask_Spectrum internet going in and out all evening", "report spectrum"),
+        (
+            "Spectrum out across half of Austin, no internet",
+            "report spectrum",
+        ),
+        (
+            "@Ask_Spectrum internet going in and out all evening",
+            "report spectrum",
+        ),
         // Words that are no service: notion, a city's train line.
         ("I have no notion what went wrong with my essay", ""),
         ("the red line is down again this morning", ""),
