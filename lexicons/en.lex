@@ -2541,3 +2541,144 @@ zero outages
 is a scam
 was a scam
 is phishing
+
+# Round eighteen, on spent sets: a return hoped or prayed for is no return ("praying spotify is
+# back by my commute", "hope steam comes back before the sale ends"), nor one asked about in
+# the future ("when is twitter going to be back up").
+[sense hypothetical 3]
+hope
+hoping
+hopefully
+praying
+pray
+fingers crossed
+
+[exclude en]
+going to be back
+gonna be back
+going to be back up
+gonna be back up
+
+# Round eighteen, on spent sets: a cloud's machines (instances, EC2, VMs) are its parts, as its
+# servers are ("kakao cloud instances all down").
+[context en]
+instance
+instances
+vm
+vms
+
+# Round eighteen, on spent sets: every song skipping ("SPOTIFYYYY WHYYYY every song skips after
+# 2 seconds", "spotfy keeps skipping evry song"), of a service named before it.
+[outage en]
+^every song skips
+^every track skips
+^keeps skipping
+^keep skipping
+
+# Round eighteen, on spent sets: the cause named after the outage ("slack, notion and our own
+# api are all down — root cause: aws us-east-1 again") reports the service named as the cause.
+[outage en]
+root cause: {service}
+root cause is {service}
+root cause was {service}
+root cause {service}
+caused by {service}
+
+# Round eighteen, on spent sets: notion the word ("I have no notion why my code throws an
+# error") and a city's train lines ("Red Line is down between Park and JFK") are no service.
+[exclude en]
+no notion
+any notion
+the notion
+a notion
+notion that
+notion of
+red line
+blue line
+green line
+orange line
+yellow line
+silver line
+purple line
+brown line
+pink line
+circle line
+district line
+central line
+northern line
+jubilee line
+victoria line
+piccadilly line
+elizabeth line
+subway line
+tube line
+train line
+metro line
+bus line
+
+# Round eighteen, on the nineteenth set's dev half: a provider's line going in and out, SOS
+# only written with a hyphen or the other way round, a provider out across a place ("Spectrum
+# out in all of north Charlotte"), an API's error type as it prints it (api_error).
+[outage en]
+^going in and out
+^been going in and out
+sos-only
+only sos
+{service} out in
+{service} out across
+{service} out all
+api_error
+server_error
+internal_error
+^is fckd
+^is fcked
+^fckd rn
+
+# Round eighteen, on the nineteenth set's dev half: service back ("T-Mobile service returned
+# around 3pm"), messages coming through at last, an outage that seems over.
+[recovery en]
+service returned
+service has returned
+service returned around
+^finally coming through
+messages finally coming through
+seems over
+seems to be over
+
+# Round eighteen, on the nineteenth set's dev half: a share that falls after earnings or is
+# weighed as a stock ("Snap crashing again after earnings", "at what point is it a value
+# stock"), read on both sides.
+[sense earnings 5 after]
+after earnings
+value stock
+
+# Round eighteen, on the nineteenth set's dev half: discord the word (strife).
+[exclude en]
+much discord
+discord in the family
+family discord
+
+# Round eighteen: a password forgotten is the writer's own trouble, not the service's ("he just
+# forgot his password", 비번 까먹어서 로그인 못 하는 중).
+[sense own 6 every after]
+forgot my password
+forgot his password
+forgot her password
+forgot the password
+forgot their password
+
+# Round eighteen, on the nineteenth set's dev half: a line slowed to nothing ("xfinity internet
+# slow to nothing tonight"), an app that says it is offline a few words on ("spotify???? …
+# music just stopped and it says offline"); money back is a refund, no return ("money's back
+# in my account").
+[outage en]
+slow to nothing
+slowed to nothing
+it says offline
+says im offline
+music just stopped
+
+[exclude en]
+money's back
+money is back
+refund is back

@@ -2122,3 +2122,114 @@ timeout 계속
 점검 공지 떴
 점검 공지 봤
 점검 공지 보니
+
+# Round eighteen, on spent sets: a nationwide outage asked about (kt 전국 장애인가요?) starts
+# before 국장 (a market cue inside 전국 장애), which would otherwise hide it; 전국장애인 (the
+# disabled, nationwide) stays excluded.
+[outage ko]
+전국 장애
+전국 장애인가
+전국 장애인가요
+전국 장애인듯
+전국 장애인데
+전국적으로 장애
+
+[exclude ko]
+전국장애인
+
+# Round eighteen, on spent sets: a service that does not answer (제미나이 응답 안 함), only of a
+# service named before it.
+[outage ko]
+^응답 안 함
+^응답 안 해
+^응답을 안 해
+^응답을 안 함
+
+# Round eighteen, on spent sets: a cloud's machines are its parts, as its servers are
+# (카카오클라우드 인스턴스 전부 다운됨).
+[context ko]
+인스턴스
+
+# Round eighteen, on spent sets: an app turned on (웨이브 켜자마자, 멜론 켜니까) is the app, as 앱
+# and 접속 are: the ambiguous name right before it names its service.
+[context ko]
+켜자마자
+켜니까
+켰는데
+켰더니
+
+# Round eighteen, on spent sets: a bug fixed by an update or a patch (인스타 버그 수정 업데이트
+# 나왔대요 스토리 튕기던거 고쳐짐, 앱 튕김 문제도 패치로 해결됨) is a release note, neither an
+# outage nor a return; a feature an update brings back (카톡 업데이트로 예전 친구탭 다시
+# 돌아왔네요) neither.
+[sense bugfix 6 every after]
+버그 수정
+패치로
+업데이트로
+
+# Round eighteen, on the nineteenth set's dev half: a password forgotten is the writer's own
+# trouble (인스타 비번 까먹어서 로그인 못 하는 중).
+[sense own 6 every after]
+비번 까먹
+비밀번호 까먹
+비번을 까먹
+비밀번호를 까먹
+비번 잊어
+비밀번호를 잊어
+
+# Round eighteen, on the nineteenth set's dev half: an amount that is not even half (공모가
+# 대비 반토막도 안 되는 거, 시청자 수 절반도 안 나옴) is no outage; 공모가 (the offer price) is
+# market talk.
+[exclude ko]
+반토막도 안 되
+반토막도 안 돼
+절반도 안 되
+절반도 안 돼
+절반도 안 나
+반도 안 되
+반도 안 돼
+
+[sense market 3]
+공모가
+
+# Round eighteen, on the nineteenth set's dev half: the real-time search ranking (실검) shows
+# what people search, news of an outage, not one seen (왜 실검에 장애가 떠 있지?).
+[sense news 4 every after]
+실검
+실시간 검색어
+
+# Round eighteen, on the nineteenth set's dev half: a provider's line not working at all (아예
+# 서비스 안 됨, 아예 안 되는 수준), SOS only (SOS만 뜨고).
+[outage ko]
+아예 서비스 안 됨
+아예 서비스 안 돼
+서비스 안 됨 뜸
+아예 안 되는 수준
+SOS만
+
+# Round eighteen, on the nineteenth set's dev half: a refund that came in again (쿠팡에서 환불
+# 다시 들어왔네요) is money, no return; songs playing again are a music app's return (유튜브
+# 뮤직 … 일단 노래는 나오네요).
+[exclude ko]
+환불 다시 들어왔
+환불이 다시 들어왔
+환불 들어왔
+환불금 들어왔
+
+[recovery ko]
+노래는 나오네
+노래 나오네
+노래가 나오네
+노래는 나와요
+노래 잘 나오
+
+# Round eighteen, on spent sets: an outage said to be over (알림 다시 오기 시작함 장애 끝난듯)
+# is a return, not a report.
+[recovery ko]
+장애 끝난
+장애 끝났
+장애 끝남
+장애가 끝난
+장애가 끝났
+먹통 끝난
+먹통 끝났

@@ -1069,6 +1069,8 @@ Rogers Communications
 ??Bell
 Bell Canada
 Bell Fibe
+# Bell's internet and TV by its own name ("my fibe internet is down"): no English word.
+Fibe
 Bell MTS
 Bell Aliant
 Bell Mobility

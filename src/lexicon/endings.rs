@@ -233,7 +233,7 @@ fn echoed(rest: &str) -> bool {
 /// A phrase taken for what it seemed, then found not to be: 장애인가 했더니, 먹통인 줄 알았는데,
 /// 안 되는 줄 알았음 ("I thought it was down, but…"): 인가 (in the phrase or after it) and a
 /// verb of thinking, or 줄 and a form of 알다.
-fn thought_so(phrase: &str, rest: &str) -> bool {
+pub(super) fn thought_so(phrase: &str, rest: &str) -> bool {
     let r = ["인줄", "는줄", "ㄴ줄", "줄", "된줄", "난줄", "한줄"]
         .iter()
         .find_map(|p| rest.strip_prefix(p));

@@ -745,7 +745,7 @@ pub fn for_each(hay: &[u8], mut f: impl FnMut(usize, usize, Form)) {
 /// Calls `f(start, end)` for every word of `hay` with the shape of a long error code that is no
 /// word, name, count or hash: at least [`CODE_LETTERS`] letters, then at least [`CODE_DIGITS`]
 /// digits, then letters or digits, [`CODE_LENGTH`] characters or more in all
-/// ("blzbntbgs000003f8", "blzbntagt00000bb8"). Such a code is an error screen copied whole: it
+/// ("blzbntbgs000003f8", "blzbntagt00000bb8", "aadsts90033"). Such a code is an error screen copied whole: it
 /// says the service fails wherever it stands ([`Form::Code`]). Shorter codes ("e0003", "h10",
 /// "ws-116522-7") are read only after a verb of showing ([`Form::ErrorShown`]).
 ///
@@ -799,7 +799,7 @@ pub fn for_each_code(hay: &[u8], mut f: impl FnMut(usize, usize)) {
 /// The shape of a long error code ([`for_each_code`]).
 const CODE_LETTERS: usize = 4;
 const CODE_DIGITS: usize = 4;
-const CODE_LENGTH: usize = 12;
+const CODE_LENGTH: usize = 11;
 
 /// Reads the rest of a form whose auxiliary `form` stands at `s..e` of `hay` (see
 /// [`for_each`]).
@@ -2023,6 +2023,8 @@ mod tests {
             codes("배틀넷 blzbntagt00000bb8 뜨면서"),
             ["blzbntagt00000bb8"]
         );
+        // Azure's sign-in codes: six letters, five digits.
+        assert_eq!(codes("aadsts90033 on every login"), ["aadsts90033"]);
         // A short code, a hash, a tracking number, a word: no long code.
         for none in [
             "error e0003",
