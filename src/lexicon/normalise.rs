@@ -1317,6 +1317,30 @@ mod tests {
         (out, layout)
     }
 
+    /// Joins `picks`, each followed by the separator `seps[spaces[k]]`, and checks that the fast
+    /// path gives the reference's text and layout (with "gmail" as a handle when `about_posts`).
+    fn joined_reads_as_reference(
+        picks: &[&str],
+        seps: &[&str],
+        spaces: &[usize],
+        about_posts: bool,
+    ) -> Result<String, TestCaseError> {
+        let mut text = String::new();
+        for (k, p) in picks.iter().enumerate() {
+            text.push_str(p);
+            text.push_str(seps[spaces[k]]);
+        }
+        let handles: HashSet<String> = ["gmail".to_string()].into();
+        let handles = about_posts.then_some(&handles);
+        let doubles = letter_bit(b'l') | letter_bit(b'o');
+        let (out, layout) = fast_with_layout(&text, handles, doubles);
+        let (want, want_layout) = reference_with_layout(&text, handles, doubles);
+        prop_assert_eq!(out, want, "{:?}", text);
+        prop_assert_eq!(layout.lines, want_layout.lines);
+        prop_assert_eq!(layout.joins, want_layout.joins, "{:?}", text);
+        Ok(text)
+    }
+
     /// Pieces that exercise every path: ASCII words and runs, Hangul syllables, compatibility
     /// and conjoining jamo, combining marks after ASCII and syllables, compatibility characters
     /// (full width, circled, ligatures, squared units), no-break and ideographic spaces, the
@@ -1476,23 +1500,14 @@ mod tests {
         ) {
             // Mostly single spaces between words, as in prose; sometimes none, two, a
             // punctuation mark or a line break.
-            let mut text = String::new();
-            for (k, p) in picks.iter().enumerate() {
-                text.push_str(p);
-                text.push_str(["", " ", " ", " ", " ", "  ", ". ", "\n", ", ", ","][spaces[k]]);
-            }
-            let handles: HashSet<String> = ["gmail".to_string()].into();
-            let handles = about_posts.then_some(&handles);
-            let doubles = letter_bit(b'l') | letter_bit(b'o');
-            let (out, layout) = fast_with_layout(&text, handles, doubles);
-            let (want, want_layout) = reference_with_layout(&text, handles, doubles);
-            prop_assert_eq!(out, want, "{:?}", text);
-            prop_assert_eq!(layout.lines, want_layout.lines);
-            prop_assert_eq!(layout.joins, want_layout.joins);
+            let seps = ["", " ", " ", " ", " ", "  ", ". ", "\n", ", ", ","];
+            let text = joined_reads_as_reference(&picks, &seps, &spaces, about_posts)?;
             // The shapes `respell` reads are found as it finds them.
             let (mut out, mut buf) = (String::new(), String::new());
             let stage = nfkc_stage(&text, &mut buf);
-            let shape = Normaliser::new(&mut out, handles, doubles).run(stage);
+            let handles: HashSet<String> = ["gmail".to_string()].into();
+            let doubles = letter_bit(b'l') | letter_bit(b'o');
+            let shape = Normaliser::new(&mut out, about_posts.then_some(&handles), doubles).run(stage);
             prop_assert_eq!(shape, super::super::respell::may_respell(stage), "{:?}", stage);
         }
 
@@ -1554,19 +1569,8 @@ mod tests {
             spaces in proptest::collection::vec(0usize..9, 40),
             about_posts in any::<bool>(),
         ) {
-            let mut text = String::new();
-            for (k, p) in picks.iter().enumerate() {
-                text.push_str(p);
-                text.push_str([" ", " ", " ", " ", "", "  ", ". ", "\n", ", "][spaces[k]]);
-            }
-            let handles: HashSet<String> = ["gmail".to_string()].into();
-            let handles = about_posts.then_some(&handles);
-            let doubles = letter_bit(b'l') | letter_bit(b'o');
-            let (out, layout) = fast_with_layout(&text, handles, doubles);
-            let (want, want_layout) = reference_with_layout(&text, handles, doubles);
-            prop_assert_eq!(out, want, "{:?}", text);
-            prop_assert_eq!(layout.lines, want_layout.lines);
-            prop_assert_eq!(layout.joins, want_layout.joins, "{:?}", text);
+            let seps = [" ", " ", " ", " ", "", "  ", ". ", "\n", ", "];
+            joined_reads_as_reference(&picks, &seps, &spaces, about_posts)?;
         }
     }
 
