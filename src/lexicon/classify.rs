@@ -737,14 +737,7 @@ const SAID_REACH: usize = 4;
 /// Whether a word of [`SAID`] stands at most [`SAID_REACH`] words before `start`, in its
 /// clause (read back at most [`LOOK_BACK`] bytes).
 fn said_before(hay: &[u8], start: usize) -> bool {
-    let mut from = start.saturating_sub(LOOK_BACK);
-    while from < start && (hay[from] & 0xc0) == 0x80 {
-        from += 1;
-    }
-    let Ok(before) = std::str::from_utf8(&hay[from..start]) else {
-        return false;
-    };
-    before
+    text_before(hay, start, LOOK_BACK)
         .rsplit(['.', '!', '?', ';', '\n'])
         .next()
         .unwrap_or("")
