@@ -2261,9 +2261,7 @@ impl Matcher {
                 TermKind::Negation | TermKind::Counter
             )
         });
-        let provider = hits.iter().any(|a| {
-            matches!(self.entries[a.term].kind, TermKind::Alias(_)) && self.is_provider(a)
-        });
+        let provider = self.names_a_provider(hits);
         set_aside(hits, dropped, |hits, i, _| {
             let h = hits[i];
             // 터지다 of a phone line is its signal coming through (skt 이제 터지네요); of an app
@@ -3378,21 +3376,23 @@ impl Matcher {
     fn set_aside_hearsay(&self, hay: &[u8], hits: &mut Vec<Hit>, dropped: &mut Vec<Hit>) {
         set_aside(hits, dropped, |hits, i, _| {
             let h = hits[i];
-            if self.entries[h.term].kind != TermKind::Outage
-                || !(self.quoted_ending(hay, h.end) || said_before(hay, h.start))
-            {
-                return Ok(h);
-            }
-            let found_working = hits[i + 1..]
-                .iter()
-                .take_while(|x| x.start.saturating_sub(h.end) <= LOOK_BACK)
-                .any(|x| {
-                    matches!(
-                        self.entries[x.term].kind,
-                        TermKind::Works | TermKind::Counter
-                    )
-                });
-            if found_working {
+            // The working word after it is looked for first: it is rare, and cheaper to find
+            // among the hits than a word of saying in the text before.
+            let found_working = || {
+                hits[i + 1..]
+                    .iter()
+                    .take_while(|x| x.start.saturating_sub(h.end) <= LOOK_BACK)
+                    .any(|x| {
+                        matches!(
+                            self.entries[x.term].kind,
+                            TermKind::Works | TermKind::Counter
+                        )
+                    })
+            };
+            let hearsay = self.entries[h.term].kind == TermKind::Outage
+                && found_working()
+                && (self.quoted_ending(hay, h.end) || said_before(hay, h.start));
+            if hearsay {
                 Err(Dropped::Hearsay)
             } else {
                 Ok(h)
