@@ -208,7 +208,7 @@ impl State {
             Verdict::Ahead => {
                 self.hold(Held::new(p, at));
                 self.ahead_run = (self.ahead_run + 1).min(self.held.len());
-                if let Some(t) = self.jump_to() {
+                if let Some((t, _)) = self.jump_to() {
                     self.clock.advance(t);
                     self.release_held();
                     self.close_due();
@@ -232,8 +232,9 @@ impl State {
     /// the clock, a few skewed posts in a row do not; they wait, and the stream going on where
     /// it was shows them skewed), and they are not in the future of a stream that is not
     /// ([`Clock::beyond_wall`]).
-    fn jump_to(&mut self) -> Option<Ts> {
-        let (t, _) = self.clock.corroborated(self.run_times().get())?;
+    /// Also gives the latest of the run's posts ([`Clock::corroborated`]).
+    fn jump_to(&mut self) -> Option<(Ts, Ts)> {
+        let (t, last) = self.clock.corroborated(self.run_times().get())?;
         if self.ahead_run < Clock::needed(self.recent()) {
             return None;
         }
@@ -241,7 +242,7 @@ impl State {
             self.note_skew(Unmoved::Wall);
             return None;
         }
-        Some(t)
+        Some((t, last))
     }
 
     /// The posts the stream counted in its last [`Clock::jump`] of time (its windows' totals).
@@ -526,11 +527,9 @@ impl State {
     fn finish(&mut self, ended: bool) {
         self.begin();
         self.finished = true;
-        if self.jump_to().is_some() {
-            if let Some((_, last)) = self.clock.corroborated(self.run_times().get()) {
-                self.clock.advance(last);
-                self.release_held();
-            }
+        if let Some((_, last)) = self.jump_to() {
+            self.clock.advance(last);
+            self.release_held();
         }
         for h in std::mem::take(&mut self.held) {
             self.keep_out(&h);
