@@ -38,6 +38,12 @@ fn is_zstd_skippable(head: &[u8]) -> bool {
     head.len() >= 4 && head[0] & 0xf0 == 0x50 && head[1..4] == [0x2a, 0x4d, 0x18]
 }
 
+/// Whether `head` starts a zstd stream: a frame, or a skippable frame before one (as pzstd
+/// writes).
+pub fn is_zstd(head: &[u8]) -> bool {
+    head.starts_with(ZSTD_MAGIC) || is_zstd_skippable(head)
+}
+
 /// The compressed formats told by their first bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Format {
@@ -51,7 +57,7 @@ impl Format {
     fn of(head: &[u8]) -> Option<Format> {
         if head.starts_with(GZIP_MAGIC) {
             Some(Format::Gzip)
-        } else if head.starts_with(ZSTD_MAGIC) || is_zstd_skippable(head) {
+        } else if is_zstd(head) {
             Some(Format::Zstd)
         } else if head.starts_with(XZ_MAGIC) {
             Some(Format::Xz)
@@ -219,13 +225,21 @@ impl Counted {
     /// The next `MAGIC_LEN` bytes (fewer at the end), not consumed. When the buffer holds fewer,
     /// they are moved to `front` and topped up from the next read, so that a file of many members
     /// never stacks one buffer on another however its members fall.
-    fn peek(&mut self) -> io::Result<Vec<u8>> {
+    /// (Returned in a fixed array with its length: a file of many small members asks this once
+    /// a member.)
+    fn peek(&mut self) -> io::Result<([u8; MAGIC_LEN], usize)> {
+        let copy = |b: &[u8]| {
+            let mut head = [0; MAGIC_LEN];
+            let n = b.len().min(MAGIC_LEN);
+            head[..n].copy_from_slice(&b[..n]);
+            (head, n)
+        };
         if self.front_at >= self.front.len() {
             self.front.clear();
             self.front_at = 0;
             let have = self.inner.fill_buf()?;
             if have.len() >= MAGIC_LEN || have.is_empty() {
-                return Ok(have[..have.len().min(MAGIC_LEN)].to_vec());
+                return Ok(copy(have));
             }
         } else {
             self.front.drain(..self.front_at);
@@ -240,7 +254,7 @@ impl Counted {
             self.front.extend_from_slice(&b[..k]);
             self.inner.consume(k);
         }
-        Ok(self.front.clone())
+        Ok(copy(&self.front))
     }
 
     /// Consumes the zero bytes that come next; how many.
@@ -396,7 +410,8 @@ impl Members {
     fn next_member(&mut self, mut inner: Counted, zstd: Option<ZstdContext>) -> io::Result<()> {
         let at = inner.pos;
         let zeros = inner.skip_zeros()?;
-        let head = inner.peek()?;
+        let (head, n) = inner.peek()?;
+        let head = &head[..n];
         if head.is_empty() {
             if zeros > 0 && !QUIET.load(Ordering::Relaxed) {
                 crate::eline!(
@@ -407,7 +422,7 @@ impl Members {
             }
             return Ok(());
         }
-        if Format::of(&head) == Some(self.format) {
+        if Format::of(head) == Some(self.format) {
             self.member = Some(self.format.member(inner, zstd)?);
             return Ok(());
         }

@@ -20,7 +20,7 @@ pub mod sniff;
 pub use chunks::ChunkSink;
 
 pub use csv_rows::{CsvRows, Row, MAX_QUOTED_LINES};
-pub use decompress::{decompress, quiet_notes};
+pub use decompress::{decompress, is_zstd, quiet_notes};
 pub use lines::{is_blank, Line, LineReader, DEFAULT_MAX_LINE};
 
 /// How an input's records are laid out.
@@ -56,10 +56,11 @@ impl Layout {
         }
         // Read ahead only until a line feed (a live pipe is not held up): then it is not so.
         let head = src.head_until(HEAD, |b| memchr::memchr(b'\n', b).is_some());
-        let lone_crs = memchr::memchr_iter(b'\r', head)
-            .filter(|&i| head.get(i + 1).is_some_and(|&b| b != b'\n'))
-            .count();
-        (lone_crs >= 1 && memchr::memchr(b'\n', head).is_none()).then(|| {
+        // With no line feed in the head, every CR but a last byte is followed by something
+        // else: a lone one.
+        let no_lf = memchr::memchr(b'\n', head).is_none();
+        let lone_cr = memchr::memchr(b'\r', head).is_some_and(|i| i + 1 < head.len());
+        (no_lf && lone_cr).then(|| {
             "its lines end in a carriage return alone (CR, classic Mac OS line ends), not read as line ends: convert them first, e.g. tr '\\r' '\\n' < FILE > FILE.unix".to_string()
         })
     }
@@ -149,10 +150,9 @@ pub fn read_text(path: &str) -> io::Result<String> {
     let mut src = open(path)?;
     let mut bytes = vec![];
     src.reader.read_to_end(&mut bytes)?;
-    let bytes = bytes
-        .strip_prefix(b"\xef\xbb\xbf")
-        .map(<[u8]>::to_vec)
-        .unwrap_or(bytes);
+    if bytes.starts_with(b"\xef\xbb\xbf") {
+        bytes.drain(..3);
+    }
     String::from_utf8(bytes).map_err(|e| {
         io::Error::new(
             io::ErrorKind::InvalidData,

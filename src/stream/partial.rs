@@ -40,8 +40,6 @@ pub const FORMAT: &str = "outcry-partial";
 /// The version of the layout this outcry writes and reads. It grows when a line or field changes
 /// meaning or goes away; a reader refuses a newer version rather than guess.
 pub const VERSION: u32 = 1;
-/// zstd's frame magic number, the first four bytes of a partial.
-const ZSTD_MAGIC: [u8; 4] = [0x28, 0xb5, 0x2f, 0xfd];
 /// zstd level: partials are written once and read once or twice.
 const LEVEL: i32 = 3;
 
@@ -436,10 +434,7 @@ impl Partial {
             // Uncompressed JSON Lines, as `zstd -d` leaves it: read as well.
             return read_lines(r, name);
         }
-        // A zstd frame, or a skippable frame before one (as pzstd writes).
-        let skippable =
-            head.len() >= 4 && head[0] & 0xf0 == 0x50 && head[1..4] == [0x2a, 0x4d, 0x18];
-        if head.len() < 4 || (head[..4] != ZSTD_MAGIC && !skippable) {
+        if !crate::input::is_zstd(head) {
             bail!("{name}: not an outcry partial result (it is not zstd-compressed); `outcry scan --partial FILE` writes one");
         }
         let z = zstd::Decoder::with_buffer(r).with_context(|| format!("{name}: cannot read"))?;
