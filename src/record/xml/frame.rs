@@ -637,12 +637,8 @@ fn unit_start(
         if rest.len() < MAX_PATTERN {
             return Err(at);
         }
-        let (c, skip): (Option<&'static [u8]>, usize) = if rest.starts_with(b"<!--") {
-            (Some(b"-->"), 4)
-        } else if rest.starts_with(b"<![CDATA[") {
-            (Some(b"]]>"), 9)
-        } else if rest.starts_with(b"<?") {
-            (Some(b"?>"), 2)
+        let (c, skip): (Option<&'static [u8]>, usize) = if let Some((c, open)) = special(rest) {
+            (Some(c), open)
         } else if units.iter().any(|u| opens(rest, u)) {
             return Ok(at);
         } else {
@@ -650,6 +646,20 @@ fn unit_start(
         };
         *closer = c;
         from = at + skip;
+    }
+}
+
+/// When `rest` opens a comment, a CDATA section or a processing instruction (text, not markup,
+/// up to its closer): the closer, and the length of the opener.
+fn special(rest: &[u8]) -> Option<(&'static [u8], usize)> {
+    if rest.starts_with(b"<!--") {
+        Some((b"-->", 4))
+    } else if rest.starts_with(b"<![CDATA[") {
+        Some((b"]]>", 9))
+    } else if rest.starts_with(b"<?") {
+        Some((b"?>", 2))
+    } else {
+        None
     }
 }
 
@@ -681,16 +691,8 @@ fn closes(tail: &[u8], roots: &[&[u8]]) -> bool {
     let mut from = 0;
     while let Some(at) = memchr::memchr(b'<', &tail[from..]).map(|k| from + k) {
         let rest = &tail[at..];
-        let skipped = [
-            (&b"<!--"[..], &b"-->"[..]),
-            (b"<![CDATA[", b"]]>"),
-            (b"<?", b"?>"),
-        ]
-        .iter()
-        .find(|(open, _)| rest.starts_with(open))
-        .map(|(open, close)| {
-            memchr::memmem::find(&rest[open.len()..], close)
-                .map(|k| at + open.len() + k + close.len())
+        let skipped = special(rest).map(|(close, open)| {
+            memchr::memmem::find(&rest[open..], close).map(|k| at + open + k + close.len())
         });
         match skipped {
             // An unclosed comment runs to the end of the input: nothing after it is markup.
