@@ -323,6 +323,9 @@ fn execute_counts(
 /// service of an earlier row: their counts are added up, which a series exported twice over
 /// (or two exports concatenated) would double.
 fn warn_repeated_rows(rows: &[crate::window::counts::Row], name: &str, quiet: bool) {
+    if quiet {
+        return;
+    }
     let mut seen = std::collections::HashMap::new();
     let mut repeats = vec![];
     for (k, r) in rows.iter().enumerate() {
@@ -330,7 +333,7 @@ fn warn_repeated_rows(rows: &[crate::window::counts::Row], name: &str, quiet: bo
             repeats.push((first, k));
         }
     }
-    if quiet || repeats.is_empty() {
+    if repeats.is_empty() {
         return;
     }
     let shown: Vec<String> = (repeats.iter().take(3))
