@@ -164,6 +164,10 @@ fn named_suite() -> (&'static str, Vec<outcry_sim::Spec>, bool) {
             "eighteenth pass's held-out suite",
             outcry_sim::fresh16_holdout(),
         ),
+        "fresh17" => (
+            "nineteenth pass's held-out suite",
+            outcry_sim::fresh17_holdout(),
+        ),
         _ => return ("scenario suite", outcry_sim::suite(), false),
     };
     (title, suite, true)
@@ -178,8 +182,9 @@ fn named_suite() -> (&'static str, Vec<outcry_sim::Spec>, bool) {
 /// its pass's end (development data since), as are `fresh7`, the ninth pass's, and `fresh8`,
 /// the tenth pass's, `fresh9`, the eleventh pass's, `fresh10`, the twelfth pass's, and
 /// `fresh11`, the thirteenth pass's, `fresh12`, the fourteenth pass's, `fresh13`, the
-/// fifteenth pass's, `fresh14`, the sixteenth pass's, and `fresh15`, the seventeenth pass's;
-/// `fresh16` is the eighteenth pass's reserved draw (not to be dumped before its one run).
+/// fifteenth pass's, `fresh14`, the sixteenth pass's, `fresh15`, the seventeenth pass's, and
+/// `fresh16`, the eighteenth pass's; `fresh17` is the nineteenth pass's reserved draw (not to be
+/// dumped before its one run).
 #[test]
 #[ignore]
 fn dump_scenarios() {
@@ -925,7 +930,10 @@ fn watch_agrees_with_detect_on_the_scenario_suite() {
     // the seventeenth pass's reserved draw (`outcry_sim::POSTS_FRESH15_HOLDOUT`, reserved before
     // the seventeenth pass, run once at its end, development data since); OUTCRY_WATCH_SUITE=
     // fresh16 the eighteenth pass's reserved draw (`outcry_sim::POSTS_FRESH16_HOLDOUT`, reserved
-    // before the eighteenth pass, run once at its end).
+    // before the eighteenth pass, run once at its end, development data since);
+    // OUTCRY_WATCH_SUITE=fresh17 the nineteenth pass's reserved draw
+    // (`outcry_sim::POSTS_FRESH17_HOLDOUT`, reserved before the nineteenth pass, run once at its
+    // end).
     let only = std::env::var("OUTCRY_WATCH_ONLY").ok();
     let (title, suite, holdout) = named_suite();
     let f = suite_figures(title, suite, |name| {
