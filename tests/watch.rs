@@ -1631,6 +1631,116 @@ fn late_posts_are_counted_by_reason() {
     assert!(err.contains("came 20m behind the stream"), "{err}");
 }
 
+/// A day of quiet chatter (a post every 150 seconds: 24 to 26 in an hour), a 30-minute outage
+/// of 12 voices a minute from the day's end, then three hours of the chatter again: each post's
+/// time and line, in time order, and the onset.
+fn sparse_day_then_outage(start: Ts) -> (Vec<(Ts, String)>, Ts) {
+    let onset = start + 86_400;
+    let mut v = vec![];
+    for (k, t) in (start..onset).step_by(150).enumerate() {
+        let text = if k % 120 == 77 {
+            "is gmail down?"
+        } else {
+            CHATTER[k % 4]
+        };
+        v.push((t, post(t, &format!("u{k}"), text)));
+    }
+    for m in 0..30 {
+        for n in 0..12 {
+            let t = onset + m * 60 + n * 5;
+            let text = if n % 2 == 0 {
+                "gmail is down, server error"
+            } else {
+                "지메일 먹통이네요"
+            };
+            v.push((t, post(t, &format!("v{m}_{n}"), text)));
+        }
+    }
+    for (k, t) in (onset + 1800..onset + 1800 + 3 * 3600)
+        .step_by(150)
+        .enumerate()
+    {
+        v.push((t, post(t, &format!("w{k}"), CHATTER[k % 4])));
+    }
+    (v, onset)
+}
+
+/// What a run announced: (event, service, onset, recovery) per alert.
+fn announced(out: &str) -> Vec<(String, String, Value, Value)> {
+    out.lines()
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).unwrap();
+            (
+                v["event"].as_str().unwrap().to_string(),
+                v["service"].as_str().unwrap().to_string(),
+                v["onset"].clone(),
+                v["recovery"].clone(),
+            )
+        })
+        .collect()
+}
+
+/// A long skewed run in a replay does not move the clock for good: `n` posts in a row with
+/// naive Korean times read as UTC (nine hours ahead, `step` seconds apart: less than an hour
+/// from first to last), put into the replay at `at`: 30 a minute apart after an hour of 24 to
+/// 26 posts, two hours before an outage, and 70 twenty seconds apart ten minutes into it
+/// (where the last hour had more than the 64 a jump needs at most). Each is as many posts in a
+/// row as the stream's last hour, which moved the clock at once until issue 17's nineteenth
+/// pass: nine hours of windows closed and every real post after the run was late (the
+/// outage after it never announced). Now the jump is provisional (the windows it would close
+/// held open) until the run has gone on for an hour of its own time, and the stream going
+/// back to its own time takes the run out: every alert is the clean replay's, no post is late,
+/// the run's posts are far ahead, and stderr says why once.
+#[test]
+fn a_long_skewed_run_in_a_replay_is_taken_out_when_the_stream_goes_back() {
+    let start = 1_700_000_000 - 1_700_000_000 % 3600;
+    let (lines, onset) = sparse_day_then_outage(start);
+    let args = ["watch", "--format", "jsonl"];
+    let clean: String = lines.iter().map(|l| l.1.as_str()).collect();
+    let (code, clean_out, err) = piped(&args, clean.into_bytes());
+    assert_eq!(code, 0, "{err}");
+    let clean = announced(&clean_out);
+    assert_eq!(clean.first().map(|a| a.0.as_str()), Some("onset"), "{err}");
+    assert_eq!(clean[0].1, "gmail");
+    assert!((ts(&clean[0].2) - onset).abs() <= 300, "{clean:?}");
+    assert!(clean.iter().any(|a| a.0 == "recovery"), "{clean:?}");
+    for (n, step, at) in [(30_i64, 60, onset - 2 * 3600), (70, 20, onset + 600)] {
+        let mut input = String::new();
+        let mut line_no = 0;
+        let mut first = 0;
+        for (t, l) in &lines {
+            if *t >= at && first == 0 {
+                first = line_no + 1;
+                for k in 0..n {
+                    let naive = rfc3339_utc(t + 9 * 3600 + k * step)
+                        .replace('T', " ")
+                        .replace('Z', "");
+                    input.push_str(&format!(
+                        "{{\"created_at\":\"{naive}\",\"text\":\"점심 뭐 먹지\",\"user\":{{\"screen_name\":\"kst{k}\"}}}}\n"
+                    ));
+                    line_no += 1;
+                }
+            }
+            input.push_str(l);
+            line_no += 1;
+        }
+        let (code, out, err) = piped(&args, input.into_bytes());
+        assert_eq!(code, 0, "{n}: {err}");
+        assert_eq!(announced(&out), clean, "{n}: {err}");
+        assert!(
+            err.contains(&format!(
+                "kept out: 0 late, 0 in the history, {n} far ahead"
+            )),
+            "{n}: {err}"
+        );
+        assert!(
+            err.contains(&format!("<stdin>:{first}: {n} posts in a row dated 9h"))
+                && err.contains("the stream went back to its own time after them"),
+            "{n}: {err}"
+        );
+    }
+}
+
 /// --exec runs the command per alert with the alert's JSON on its stdin; a failing command and
 /// one killed at --exec-timeout are reported and counted, and neither holds up the alerts.
 #[cfg(unix)]
