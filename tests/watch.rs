@@ -164,6 +164,10 @@ fn named_suite() -> (&'static str, Vec<outcry_sim::Spec>, bool) {
             "eighteenth pass's held-out suite",
             outcry_sim::fresh16_holdout(),
         ),
+        "fresh17" => (
+            "nineteenth pass's held-out suite",
+            outcry_sim::fresh17_holdout(),
+        ),
         _ => return ("scenario suite", outcry_sim::suite(), false),
     };
     (title, suite, true)
@@ -178,8 +182,9 @@ fn named_suite() -> (&'static str, Vec<outcry_sim::Spec>, bool) {
 /// its pass's end (development data since), as are `fresh7`, the ninth pass's, and `fresh8`,
 /// the tenth pass's, `fresh9`, the eleventh pass's, `fresh10`, the twelfth pass's, and
 /// `fresh11`, the thirteenth pass's, `fresh12`, the fourteenth pass's, `fresh13`, the
-/// fifteenth pass's, `fresh14`, the sixteenth pass's, and `fresh15`, the seventeenth pass's;
-/// `fresh16` is the eighteenth pass's reserved draw (not to be dumped before its one run).
+/// fifteenth pass's, `fresh14`, the sixteenth pass's, `fresh15`, the seventeenth pass's, and
+/// `fresh16`, the eighteenth pass's; `fresh17` is the nineteenth pass's reserved draw (not to be
+/// dumped before its one run).
 #[test]
 #[ignore]
 fn dump_scenarios() {
@@ -925,7 +930,10 @@ fn watch_agrees_with_detect_on_the_scenario_suite() {
     // the seventeenth pass's reserved draw (`outcry_sim::POSTS_FRESH15_HOLDOUT`, reserved before
     // the seventeenth pass, run once at its end, development data since); OUTCRY_WATCH_SUITE=
     // fresh16 the eighteenth pass's reserved draw (`outcry_sim::POSTS_FRESH16_HOLDOUT`, reserved
-    // before the eighteenth pass, run once at its end).
+    // before the eighteenth pass, run once at its end, development data since);
+    // OUTCRY_WATCH_SUITE=fresh17 the nineteenth pass's reserved draw
+    // (`outcry_sim::POSTS_FRESH17_HOLDOUT`, reserved before the nineteenth pass, run once at its
+    // end).
     let only = std::env::var("OUTCRY_WATCH_ONLY").ok();
     let (title, suite, holdout) = named_suite();
     let f = suite_figures(title, suite, |name| {
@@ -1621,6 +1629,116 @@ fn late_posts_are_counted_by_reason() {
     assert!(err.contains("33 records read"), "{err}");
     assert!(err.contains("kept out: 2 late"), "{err}");
     assert!(err.contains("came 20m behind the stream"), "{err}");
+}
+
+/// A day of quiet chatter (a post every 150 seconds: 24 to 26 in an hour), a 30-minute outage
+/// of 12 voices a minute from the day's end, then three hours of the chatter again: each post's
+/// time and line, in time order, and the onset.
+fn sparse_day_then_outage(start: Ts) -> (Vec<(Ts, String)>, Ts) {
+    let onset = start + 86_400;
+    let mut v = vec![];
+    for (k, t) in (start..onset).step_by(150).enumerate() {
+        let text = if k % 120 == 77 {
+            "is gmail down?"
+        } else {
+            CHATTER[k % 4]
+        };
+        v.push((t, post(t, &format!("u{k}"), text)));
+    }
+    for m in 0..30 {
+        for n in 0..12 {
+            let t = onset + m * 60 + n * 5;
+            let text = if n % 2 == 0 {
+                "gmail is down, server error"
+            } else {
+                "지메일 먹통이네요"
+            };
+            v.push((t, post(t, &format!("v{m}_{n}"), text)));
+        }
+    }
+    for (k, t) in (onset + 1800..onset + 1800 + 3 * 3600)
+        .step_by(150)
+        .enumerate()
+    {
+        v.push((t, post(t, &format!("w{k}"), CHATTER[k % 4])));
+    }
+    (v, onset)
+}
+
+/// What a run announced: (event, service, onset, recovery) per alert.
+fn announced(out: &str) -> Vec<(String, String, Value, Value)> {
+    out.lines()
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).unwrap();
+            (
+                v["event"].as_str().unwrap().to_string(),
+                v["service"].as_str().unwrap().to_string(),
+                v["onset"].clone(),
+                v["recovery"].clone(),
+            )
+        })
+        .collect()
+}
+
+/// A long skewed run in a replay does not move the clock for good: `n` posts in a row with
+/// naive Korean times read as UTC (nine hours ahead, `step` seconds apart: less than an hour
+/// from first to last), put into the replay at `at`: 30 a minute apart after an hour of 24 to
+/// 26 posts, two hours before an outage, and 70 twenty seconds apart ten minutes into it
+/// (where the last hour had more than the 64 a jump needs at most). Each is as many posts in a
+/// row as the stream's last hour, which moved the clock at once until issue 17's nineteenth
+/// pass: nine hours of windows closed and every real post after the run was late (the
+/// outage after it never announced). Now the jump is provisional (the windows it would close
+/// held open) until the run has gone on for an hour of its own time, and the stream going
+/// back to its own time takes the run out: every alert is the clean replay's, no post is late,
+/// the run's posts are far ahead, and stderr says why once.
+#[test]
+fn a_long_skewed_run_in_a_replay_is_taken_out_when_the_stream_goes_back() {
+    let start = 1_700_000_000 - 1_700_000_000 % 3600;
+    let (lines, onset) = sparse_day_then_outage(start);
+    let args = ["watch", "--format", "jsonl"];
+    let clean: String = lines.iter().map(|l| l.1.as_str()).collect();
+    let (code, clean_out, err) = piped(&args, clean.into_bytes());
+    assert_eq!(code, 0, "{err}");
+    let clean = announced(&clean_out);
+    assert_eq!(clean.first().map(|a| a.0.as_str()), Some("onset"), "{err}");
+    assert_eq!(clean[0].1, "gmail");
+    assert!((ts(&clean[0].2) - onset).abs() <= 300, "{clean:?}");
+    assert!(clean.iter().any(|a| a.0 == "recovery"), "{clean:?}");
+    for (n, step, at) in [(30_i64, 60, onset - 2 * 3600), (70, 20, onset + 600)] {
+        let mut input = String::new();
+        let mut line_no = 0;
+        let mut first = 0;
+        for (t, l) in &lines {
+            if *t >= at && first == 0 {
+                first = line_no + 1;
+                for k in 0..n {
+                    let naive = rfc3339_utc(t + 9 * 3600 + k * step)
+                        .replace('T', " ")
+                        .replace('Z', "");
+                    input.push_str(&format!(
+                        "{{\"created_at\":\"{naive}\",\"text\":\"점심 뭐 먹지\",\"user\":{{\"screen_name\":\"kst{k}\"}}}}\n"
+                    ));
+                    line_no += 1;
+                }
+            }
+            input.push_str(l);
+            line_no += 1;
+        }
+        let (code, out, err) = piped(&args, input.into_bytes());
+        assert_eq!(code, 0, "{n}: {err}");
+        assert_eq!(announced(&out), clean, "{n}: {err}");
+        assert!(
+            err.contains(&format!(
+                "kept out: 0 late, 0 in the history, {n} far ahead"
+            )),
+            "{n}: {err}"
+        );
+        assert!(
+            err.contains(&format!("<stdin>:{first}: {n} posts in a row dated 9h"))
+                && err.contains("the stream went back to its own time after them"),
+            "{n}: {err}"
+        );
+    }
 }
 
 /// --exec runs the command per alert with the alert's JSON on its stdin; a failing command and

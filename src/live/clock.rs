@@ -7,8 +7,11 @@
 //! the stream itself had in its last hour (the bulk of the stream, not a few skewed posts,
 //! moves the clock), and not to a time beyond the wall clock unless the stream is already
 //! there: one skewed clock must not close every window at once and turn the rest of the stream
-//! into late posts. The start is the same rule's: the first posts wait for [`START`] of them,
-//! and the clock starts at their median.
+//! into late posts. Even then the jump is provisional until the run has gone on for a jump's
+//! worth of its own time ([`Clock::persisted`]): the windows it would close stay open, and the
+//! stream going back to its own time takes the run out (a long skewed run in a replay, which
+//! nothing up to its end tells from a replayed night gap). The start is the same rule's: the
+//! first posts wait for [`START`] of them, and the clock starts at their median.
 
 use crate::time::Ts;
 use crate::window::Windows;
@@ -18,6 +21,12 @@ pub const CONFIRM: usize = 3;
 /// Posts far ahead of the clock held while waiting for corroboration; the oldest beyond this
 /// are dropped (counted as `far_ahead`). Also the most posts in a row a jump ever needs.
 pub const HOLD_CAP: usize = 64;
+/// The most posts held for a jump that is provisional: a run in a row, ahead of the clock, as
+/// many as a jump needs ([`Clock::needed`]) but not yet gone on for [`Clock::jump`] of its own
+/// time ([`Clock::persisted`]). The windows the jump would close stay open meanwhile; the old
+/// time resuming takes the run out (counted far ahead), the run reaching this many posts
+/// commits the jump (bounded memory: some 4096 posts of at most `--max-line-bytes` each).
+pub const PROVISIONAL_CAP: usize = 4096;
 /// The stream's first posts that wait before its clock starts, at their median: two skewed
 /// alike among them cannot start it (or after `--idle-flush` of silence, with fewer).
 pub const START: usize = 2 * CONFIRM - 1;
@@ -157,6 +166,17 @@ impl Clock {
             .clamp(CONFIRM, HOLD_CAP)
     }
 
+    /// Whether a provisional jump (a run of `n` posts in a row ahead of the clock, spanning
+    /// `span` seconds of their own time, as many as a jump needs) may be committed: the new time
+    /// has gone on for as long as a jump is ([`Clock::jump`]), or the run fills
+    /// [`PROVISIONAL_CAP`]. Until then the stream going back to its own time shows the run
+    /// skewed. (Since issue 17's nineteenth pass: before, as many posts in a row as the stream's
+    /// last hour moved the clock at once, so 30 naive Korean times after an hour of 27 posts
+    /// closed nine hours of windows and turned the rest of the stream into late posts.)
+    pub fn persisted(&self, n: usize, span: i64) -> bool {
+        n >= PROVISIONAL_CAP || span >= self.jump
+    }
+
     /// Whether a jump to `t` would take the clock more than the jump past the wall clock
     /// (`wall`, seconds since the epoch) while it is not there already: posts dated in the
     /// future do not move a stream that runs at or behind the wall clock, however many agree
@@ -278,6 +298,11 @@ mod tests {
         // A replayed archive's next day is behind the wall clock: the wall does not object.
         assert!(!c.beyond_wall(wall - 3600, wall));
         assert!(!c.beyond_wall(wall + 3600, wall));
+        // A jump as many as needed is provisional until its run has gone on for the jump, or
+        // fills the cap.
+        assert!(!c.persisted(30, 29 * 60));
+        assert!(c.persisted(30, 3600));
+        assert!(c.persisted(PROVISIONAL_CAP, 60));
         // The year 9999 does.
         assert!(c.beyond_wall(253_402_300_740, wall));
         // A stream already beyond the wall clock (naive local times read as UTC) is not held

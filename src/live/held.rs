@@ -2,7 +2,9 @@
 //! stream's first posts waiting to start it), with where each was read, so that one never
 //! counted is named by input and line on stderr, as other bad input is: the reason, the input,
 //! the line (the first `--max-warnings` of them; the rest counted in the summary's
-//! `far_ahead`); and the note that a run of them did not move the clock, and why.
+//! `far_ahead`); and the note that a run of them did not move the clock, and why (a long run
+//! whose jump was provisional, taken back out when the stream went back to its own time,
+//! included).
 
 use crate::record::Post;
 use crate::terminal::escape;
@@ -109,6 +111,10 @@ pub enum Unmoved {
     WentOn,
     /// They are dated more than the jump past the wall clock, and the stream is not.
     Wall,
+    /// They were as many as a jump needs, so the jump was provisional (the windows it would
+    /// close held open), and the stream went back to its own time before they had gone on for
+    /// as long as a jump: they are taken out, counted far ahead.
+    WentBack,
 }
 
 /// The note on stderr (said once a run) that `n` posts in a row ahead of the stream, from
@@ -132,9 +138,15 @@ pub fn skewed_run(
             "the stream went on at its own time after them (a jump needs {need} posts in a row on this stream, as many as it had in its last hour)"
         ),
         Unmoved::Wall => "they are dated past the wall clock and the stream is not".to_string(),
+        Unmoved::WentBack => "the stream went back to its own time after them, before they had gone on for as long as a jump (the jump was provisional, its windows held open)".to_string(),
+    };
+    let then = if why == Unmoved::WentBack {
+        "they are kept out, counted far ahead"
+    } else {
+        "they are held until the stream reaches them, else counted far ahead"
     };
     format!(
-        "outcry: warning: {}:{}: {n} posts in a row dated{ahead} (from {}) did not move its clock: {because}; they are held until the stream reaches them, else counted far ahead (said once)",
+        "outcry: warning: {}:{}: {n} posts in a row dated{ahead} (from {}) did not move its clock: {because}; {then} (said once)",
         escape(inputs.name(first.at.input)),
         first.at.line,
         rfc3339_utc(first.post.time)

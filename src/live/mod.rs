@@ -7,8 +7,10 @@
 //!    (default: one window) past its end, or after `--idle-flush` of wall time without input (the
 //!    clock then runs on at wall speed from the last post, so a quiet stream still closes its
 //!    windows). A post for a window already closed is counted as late, not added; one far ahead
-//!    of the stream (more than a day and four windows) moves the clock only when two more agree
-//!    with it, else it is counted as far ahead.
+//!    of the stream (more than an hour, or four windows and the lateness) moves the clock only
+//!    when as many in a row as the stream's last hour agree with it, and for good only once
+//!    they have gone on for that long of their own time (the stream going back to its own time
+//!    before then takes them out); else it is counted as far ahead.
 //! 2. **The detector itself, on the windows closed so far** ([`monitor`]): each time windows
 //!    close, [`crate::detect::detect_until`] runs on the closed windows: the same expectation,
 //!    the same test, the same rules for runs, onset and recovery as `outcry detect`, with the

@@ -6,6 +6,7 @@
 //! reported as unresolved (at the end of input, one whose recovery waited only for the hour
 //! after is recovered, as `detect` places it).
 
+use std::collections::VecDeque;
 use std::io;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -14,7 +15,7 @@ use std::time::{Duration, Instant};
 use anyhow::Result;
 
 use super::alert::{Alert, Event};
-use super::clock::{Clock, Verdict, CONFIRM, HOLD_CAP, START};
+use super::clock::{Clock, Verdict, CONFIRM, HOLD_CAP, PROVISIONAL_CAP, START};
 use super::held::{skewed_run, FarAhead, Held, Inputs, Origin, Unmoved};
 use super::monitor::{Monitor, MonitorStats};
 use super::signal;
@@ -88,8 +89,8 @@ struct State {
     monitor: Monitor,
     live: LiveCounts,
     /// Posts far ahead of the clock, in arrival order, until corroborated, with where they
-    /// were read.
-    held: Vec<Held>,
+    /// were read (at most [`HOLD_CAP`], or [`PROVISIONAL_CAP`] while a jump is provisional).
+    held: VecDeque<Held>,
     /// How many of the last `held` came one after another, with no post in an open window
     /// since (only such a run corroborates a jump: [`Clock::corroborated`]).
     ahead_run: usize,
@@ -156,7 +157,7 @@ impl State {
             clock,
             monitor,
             live: LiveCounts::default(),
-            held: vec![],
+            held: VecDeque::new(),
             ahead_run: 0,
             start: Vec::with_capacity(START),
             inputs: Inputs::default(),
@@ -206,19 +207,29 @@ impl State {
         match self.clock.judge(&self.collector.windows, p.time, silent_s) {
             Verdict::Late => self.late(p.time),
             Verdict::Ahead => {
-                self.hold(Held::new(p, at));
+                self.held.push_back(Held::new(p, at));
                 self.ahead_run = (self.ahead_run + 1).min(self.held.len());
-                if let Some((t, _)) = self.jump_to() {
-                    self.clock.advance(t);
-                    self.release_held();
-                    self.close_due();
+                match self.jump_to() {
+                    // A jump commits once its run has gone on long enough; until then it is
+                    // provisional: the run is held, and the windows it would close stay open.
+                    Some((t, _)) if self.persisted() => {
+                        self.clock.advance(t);
+                        self.release_held();
+                        self.close_due();
+                    }
+                    _ => self.trim_held(),
                 }
             }
             Verdict::Open => {
                 // The stream is still where the clock is: the posts held so far stay held
-                // until the clock reaches them, and corroborate nothing.
+                // until the clock reaches them, and corroborate nothing; a run that made a
+                // jump provisional is taken out (the old time resumed: the run was skewed).
                 if self.clock.corroborated(self.run_times().get()).is_some() {
-                    self.note_skew(Unmoved::WentOn);
+                    if self.provisional() {
+                        self.take_back_run();
+                    } else {
+                        self.note_skew(Unmoved::WentOn);
+                    }
                 }
                 self.ahead_run = 0;
                 self.count(p);
@@ -243,6 +254,53 @@ impl State {
             return None;
         }
         Some((t, last))
+    }
+
+    /// Whether the held run is as many posts in a row as a jump needs ([`Clock::needed`]): a
+    /// jump to it, if it agrees among itself, is provisional until [`State::persisted`].
+    fn provisional(&self) -> bool {
+        self.ahead_run > 0 && self.ahead_run >= Clock::needed(self.recent())
+    }
+
+    /// Whether the held run has gone on long enough to commit its jump ([`Clock::persisted`]:
+    /// its own time spans the jump, or it fills [`PROVISIONAL_CAP`]).
+    fn persisted(&self) -> bool {
+        let run = self.held.range(self.held.len() - self.ahead_run..);
+        let (lo, hi) = run.fold((Ts::MAX, Ts::MIN), |(lo, hi), h| {
+            (lo.min(h.post.time), hi.max(h.post.time))
+        });
+        self.clock
+            .persisted(self.held.len(), hi.saturating_sub(lo).max(0))
+    }
+
+    /// The stream went back to its own time after a run that made a jump provisional: the
+    /// run's posts are taken out (counted far ahead, named), and stderr says once why. The
+    /// windows the jump would have closed never closed, so the stream's posts after it count.
+    fn take_back_run(&mut self) {
+        self.note_skew(Unmoved::WentBack);
+        let from = self.held.len() - self.ahead_run;
+        let run: Vec<Held> = self.held.drain(from..).collect();
+        self.ahead_run = 0;
+        for h in &run {
+            self.keep_out(h);
+        }
+    }
+
+    /// Keeps the held posts within their cap ([`PROVISIONAL_CAP`] while the run makes a jump
+    /// provisional, else [`HOLD_CAP`]): the oldest beyond it are kept out for good
+    /// (`far_ahead`, named).
+    fn trim_held(&mut self) {
+        let cap = if self.provisional() {
+            PROVISIONAL_CAP
+        } else {
+            HOLD_CAP
+        };
+        while self.held.len() > cap {
+            if let Some(oldest) = self.held.pop_front() {
+                self.keep_out(&oldest);
+            }
+        }
+        self.ahead_run = self.ahead_run.min(self.held.len());
     }
 
     /// The posts the stream counted in its last [`Clock::jump`] of time (its windows' totals).
@@ -333,11 +391,8 @@ impl State {
     /// Holds a post far ahead of the clock; beyond [`HOLD_CAP`] the oldest held is kept out
     /// for good (`far_ahead`, named).
     fn hold(&mut self, h: Held) {
-        if self.held.len() >= HOLD_CAP {
-            let oldest = self.held.remove(0);
-            self.keep_out(&oldest);
-        }
-        self.held.push(h);
+        self.held.push_back(h);
+        self.trim_held();
     }
 
     /// Counts a held post the clock never reached as `far_ahead`, and names it on stderr.
@@ -391,7 +446,7 @@ impl State {
     fn run_times(&self) -> RunTimes {
         let n = self.ahead_run.min(CONFIRM);
         let mut times = [0; CONFIRM];
-        for (t, h) in times.iter_mut().zip(&self.held[self.held.len() - n..]) {
+        for (t, h) in times.iter_mut().zip(self.held.range(self.held.len() - n..)) {
             *t = h.post.time;
         }
         RunTimes { times, n }
@@ -408,7 +463,7 @@ impl State {
             return;
         }
         let held = std::mem::take(&mut self.held);
-        let mut keep = vec![];
+        let mut keep = VecDeque::new();
         let mut ready = vec![];
         let run_from = held.len() - self.ahead_run;
         let mut run = 0;
@@ -417,7 +472,7 @@ impl State {
                 ready.push(h.post);
             } else {
                 run += usize::from(i >= run_from);
-                keep.push(h);
+                keep.push_back(h);
             }
         }
         ready.sort_by_key(|p| p.time);
