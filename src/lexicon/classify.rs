@@ -90,6 +90,12 @@ pub(super) const LOOK_AROUND: usize = 64;
 /// See [`LOOK_AROUND`]: the bytes a gap or a look back may span.
 pub(super) const LOOK_BACK: usize = 2048;
 
+/// The longest normalised text whose service names' ranges [`Scratch::vetter_input`] gives: far
+/// more than the vetter reads ([`MAX_TEXT`]) or was trained on (labelled posts of under 1 KB
+/// each), so training reads every one of its posts' names; past it the list is left empty (a
+/// post of a few MB made of names held 16 bytes a name for a list nothing reads: issue 15).
+const SPANS_UP_TO: usize = 64 * 1024;
+
 /// The hits a rule reads around hit `i` of `n`: [`LOOK_AROUND`] on either side, and `i`.
 fn around(n: usize, i: usize) -> std::ops::Range<usize> {
     i.saturating_sub(LOOK_AROUND)..(i + LOOK_AROUND + 1).min(n)
@@ -1206,7 +1212,8 @@ impl Scratch {
 
     /// What the vetter reads of the last post: its normalised text, where the services it names
     /// stand, the rules' verdict (0 none, 1 report, 2 recovery) and whether the rules saw nothing
-    /// against a report (for training it and explaining it).
+    /// against a report (for training it and explaining it). The services' ranges are left out
+    /// of a text longer than [`SPANS_UP_TO`] bytes.
     pub fn vetter_input(&self) -> (&[u8], &[(usize, usize)], usize, bool) {
         (
             self.norm.as_bytes(),
@@ -1587,7 +1594,7 @@ impl Matcher {
         let works_for_me = self.works_for_me(kind, last.counter, &s.hits);
         self.read_facets(hay, &s.hits, &s.covered, &mut s.facet_hits, &mut s.facets);
         let mut kind = kind.zip(service);
-        s.rule = self.note_rule(kind, &s.hits, &mut s.spans);
+        s.rule = self.note_rule(kind, hay.len(), &s.hits, &mut s.spans);
         s.may_promote = self.near_candidate(s);
         let vetting = self.vet(hay, &mut kind, s);
         Some(Verdict {
@@ -1712,15 +1719,20 @@ impl Matcher {
     }
 
     /// What the vetter reads besides the text: the ranges of the service names that stand (into
-    /// `spans`) and the rules' verdict (returned: 0 none, 1 report, 2 recovery).
+    /// `spans`) and the rules' verdict (returned: 0 none, 1 report, 2 recovery). The ranges are
+    /// noted only for a text of at most [`SPANS_UP_TO`] bytes (`len`): the vetter reads none
+    /// past [`MAX_TEXT`], and a long post of names would otherwise hold 16 bytes a name.
     fn note_rule(
         &self,
         kind: Option<(Kind, usize)>,
+        len: usize,
         hits: &[Hit],
         spans: &mut Vec<(usize, usize)>,
     ) -> usize {
         let alias = |h: &&Hit| matches!(self.entries[h.term].kind, TermKind::Alias(_));
-        spans.extend(hits.iter().filter(alias).map(|h| (h.start, h.end)));
+        if len <= SPANS_UP_TO {
+            spans.extend(hits.iter().filter(alias).map(|h| (h.start, h.end)));
+        }
         match kind {
             None => 0,
             Some((Kind::Report, _)) => 1,
