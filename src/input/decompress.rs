@@ -83,8 +83,11 @@ impl Format {
     fn member(self, r: Counted, zstd: Option<ZstdContext>) -> io::Result<Member> {
         Ok(match self {
             Format::Gzip => Member::Gzip(flate2::bufread::GzDecoder::new(r)),
-            Format::Zstd => Member::Zstd(ZstdFrame::new(r, zstd)?),
-            Format::Xz => Member::Xz(XzStream::new(r)?),
+            Format::Zstd => Member::Zstd(ZstdFrame::new(r, zstd_context(zstd)?)),
+            Format::Xz => Member::Xz(XzStream::new(
+                r,
+                xz2::stream::Stream::new_stream_decoder(u64::MAX, 0)?,
+            )),
             Format::Bzip2 => Member::Bzip2(bzip2::bufread::BzDecoder::new(r)),
         })
     }
@@ -97,76 +100,155 @@ const ZSTD_OUT: usize = 16 * 1024;
 type ZstdContext = zstd::stream::raw::Decoder<'static>;
 
 /// One zstd frame (or skippable frame), ended at its end.
-struct ZstdFrame {
+type ZstdFrame = Stepwise<ZstdContext>;
+
+/// One xz stream, ended at its end. (xz2's reader of one stream, asked for more after its end
+/// while more input follows, says "corrupt xz stream" and loses the stream's end.)
+type XzStream = Stepwise<xz2::stream::Stream>;
+
+/// What one step of a decoder did: compressed bytes used, bytes written, and whether the member
+/// ended (or the error it met, after the bytes it used and wrote).
+struct Stepped {
+    used: usize,
+    written: usize,
+    ended: io::Result<bool>,
+}
+
+/// A decoder of one member that [`Stepwise`] drives a step at a time: each format supplies only
+/// its step.
+trait Step {
+    /// What a member is called in "corrupt …".
+    const MEMBER: &'static str;
+    /// Decodes what it can of `input` into `out`; `input` is empty at the end of the file.
+    fn step(&mut self, input: &[u8], out: &mut [u8]) -> Stepped;
+}
+
+impl Step for ZstdContext {
+    const MEMBER: &'static str = "zstd frame";
+    fn step(&mut self, input: &[u8], out: &mut [u8]) -> Stepped {
+        use zstd::stream::raw::{InBuffer, Operation, OutBuffer};
+        if input.is_empty() {
+            return Stepped {
+                used: 0,
+                written: 0,
+                ended: Err(io::Error::new(
+                    io::ErrorKind::UnexpectedEof,
+                    "incomplete frame",
+                )),
+            };
+        }
+        let mut inb = InBuffer::around(input);
+        // Less than a block at a time, so zstd decodes through its own buffer and a frame whose
+        // checksum fails loses only the last piece: the output of a failed call is dropped
+        // (zstd-safe), and a block decoded straight into `out` would go with it.
+        let room = out.len().min(ZSTD_OUT);
+        let mut outb = OutBuffer::around(&mut out[..room]);
+        // 0 when the frame is decoded and flushed whole.
+        let hint = self.run(&mut inb, &mut outb);
+        Stepped {
+            used: inb.pos(),
+            written: outb.pos(),
+            ended: hint.map(|h| h == 0),
+        }
+    }
+}
+
+impl Step for xz2::stream::Stream {
+    const MEMBER: &'static str = "xz stream";
+    fn step(&mut self, input: &[u8], out: &mut [u8]) -> Stepped {
+        use xz2::stream::{Action, Status};
+        let (out_before, in_before) = (self.total_out(), self.total_in());
+        let action = if input.is_empty() {
+            Action::Finish
+        } else {
+            Action::Run
+        };
+        let status = self.process(input, out, action);
+        Stepped {
+            used: (self.total_in() - in_before) as usize,
+            written: (self.total_out() - out_before) as usize,
+            ended: status
+                .map(|s| s == Status::StreamEnd)
+                .map_err(io::Error::from),
+        }
+    }
+}
+
+/// One member read by its decoder's steps, ended at its end: what was decoded before an error is
+/// handed on first, the error comes at the next read.
+struct Stepwise<D> {
     r: Counted,
-    d: ZstdContext,
+    d: D,
     done: bool,
     failed: Option<io::Error>,
 }
 
-impl ZstdFrame {
-    fn new(r: Counted, d: Option<ZstdContext>) -> io::Result<ZstdFrame> {
-        let d = match d {
-            Some(mut d) => {
-                zstd::stream::raw::Operation::reinit(&mut d)?;
-                d
-            }
-            None => ZstdContext::new()?,
-        };
-        Ok(ZstdFrame {
+impl<D: Step> Stepwise<D> {
+    fn new(r: Counted, d: D) -> Stepwise<D> {
+        Stepwise {
             r,
             d,
             done: false,
             failed: None,
-        })
+        }
     }
 }
 
-impl Read for ZstdFrame {
+impl<D: Step> Read for Stepwise<D> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        use zstd::stream::raw::{InBuffer, Operation, OutBuffer};
         if let Some(e) = self.failed.take() {
             self.done = true;
             return Err(e);
         }
         while !self.done && !buf.is_empty() {
             let input = self.r.fill_buf()?;
-            if input.is_empty() {
-                return Err(io::Error::new(
-                    io::ErrorKind::UnexpectedEof,
-                    "incomplete frame",
-                ));
-            }
-            let mut inb = InBuffer::around(input);
-            // Less than a block at a time, so zstd decodes through its own buffer and a frame
-            // whose checksum fails loses only the last piece: the output of a failed call is
-            // dropped (zstd-safe), and a block decoded straight into `buf` would go with it.
-            let room = buf.len().min(ZSTD_OUT);
-            let mut outb = OutBuffer::around(&mut buf[..room]);
-            // 0 when the frame is decoded and flushed whole.
-            let hint = self.d.run(&mut inb, &mut outb);
-            let (used, written) = (inb.pos(), outb.pos());
+            let eof = input.is_empty();
+            let Stepped {
+                used,
+                written,
+                ended,
+            } = self.d.step(input, buf);
             self.r.consume(used);
-            // What was decoded before an error is handed on first; the error comes next time.
-            match hint {
+            match ended {
                 Err(e) if written > 0 => {
                     self.failed = Some(e);
                     return Ok(written);
                 }
                 Err(e) => return Err(e),
-                Ok(hint) => self.done = hint == 0,
+                Ok(ended) => self.done = ended,
             }
             if written > 0 {
                 return Ok(written);
             }
-            if used == 0 && !self.done {
+            if self.done {
+                break;
+            }
+            if eof {
+                return Err(io::Error::new(
+                    io::ErrorKind::UnexpectedEof,
+                    "premature eof",
+                ));
+            }
+            if used == 0 {
                 return Err(io::Error::new(
                     io::ErrorKind::InvalidData,
-                    "corrupt zstd frame",
+                    format!("corrupt {}", D::MEMBER),
                 ));
             }
         }
         Ok(0)
+    }
+}
+
+/// A zstd decoder context: `d`, the one left by the member before, made ready again, or a new
+/// one.
+fn zstd_context(d: Option<ZstdContext>) -> io::Result<ZstdContext> {
+    match d {
+        Some(mut d) => {
+            zstd::stream::raw::Operation::reinit(&mut d)?;
+            Ok(d)
+        }
+        None => ZstdContext::new(),
     }
 }
 
@@ -298,75 +380,6 @@ impl Member {
             Member::Xz(d) => (d.r, None),
             Member::Bzip2(d) => (d.into_inner(), None),
         }
-    }
-}
-
-/// One xz stream, ended at its end. (xz2's reader of one stream, asked for more after its end
-/// while more input follows, says "corrupt xz stream" and loses the stream's end.)
-struct XzStream {
-    r: Counted,
-    s: xz2::stream::Stream,
-    done: bool,
-    failed: Option<xz2::stream::Error>,
-}
-
-impl XzStream {
-    fn new(r: Counted) -> io::Result<XzStream> {
-        let s = xz2::stream::Stream::new_stream_decoder(u64::MAX, 0)?;
-        Ok(XzStream {
-            r,
-            s,
-            done: false,
-            failed: None,
-        })
-    }
-}
-
-impl Read for XzStream {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        use xz2::stream::{Action, Status};
-        if let Some(e) = self.failed.take() {
-            self.done = true;
-            return Err(e.into());
-        }
-        while !self.done && !buf.is_empty() {
-            let input = self.r.fill_buf()?;
-            let eof = input.is_empty();
-            let (out, used) = (self.s.total_out(), self.s.total_in());
-            let action = if eof { Action::Finish } else { Action::Run };
-            let status = self.s.process(input, buf, action);
-            let read = (self.s.total_out() - out) as usize;
-            let consumed = (self.s.total_in() - used) as usize;
-            self.r.consume(consumed);
-            // What was decoded before an error is handed on first; the error comes next time.
-            match status {
-                Err(e) if read > 0 => {
-                    self.failed = Some(e);
-                    return Ok(read);
-                }
-                Err(e) => return Err(e.into()),
-                Ok(s) => self.done = s == Status::StreamEnd,
-            }
-            if read > 0 {
-                return Ok(read);
-            }
-            if self.done {
-                break;
-            }
-            if eof {
-                return Err(io::Error::new(
-                    io::ErrorKind::UnexpectedEof,
-                    "premature eof",
-                ));
-            }
-            if consumed == 0 {
-                return Err(io::Error::new(
-                    io::ErrorKind::InvalidData,
-                    "corrupt xz stream",
-                ));
-            }
-        }
-        Ok(0)
     }
 }
 
