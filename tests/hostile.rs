@@ -875,6 +875,42 @@ fn an_output_that_cannot_be_written_leaves_every_other_file_as_it_was() {
     assert!(std::fs::read_to_string(&html).unwrap().contains("<html"));
 }
 
+/// The second of two outputs fails otherwise than on a full device (CI runs as root, so a file
+/// it may not write cannot be made): its folder is a regular file (refused before the run), or
+/// its temporary file cannot be made beside it (/proc takes no new files, root or not). The
+/// first output, a new name, is not left behind, nor any temporary file.
+#[test]
+fn a_second_output_that_fails_otherwise_leaves_no_first_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let posts = dir.path().join("chatter.jsonl");
+    std::fs::write(&posts, chatter()).unwrap();
+    let posts = posts.to_string_lossy().into_owned();
+    let plain = dir.path().join("plain");
+    std::fs::write(&plain, "a file, not a folder").unwrap();
+    let under_a_file = plain.join("page.html").to_string_lossy().into_owned();
+    let mut seconds = vec![under_a_file];
+    if std::path::Path::new("/proc/version").is_file() {
+        seconds.push("/proc/version".into());
+    }
+    let report = dir.path().join("report.txt").to_string_lossy().into_owned();
+    for second in &seconds {
+        let (code, _, err) = outcry(&["detect", "-o", &report, "--html", second, &posts]);
+        assert_ne!(code, 0, "{second}: {err}");
+        assert!(err.contains(second.as_str()), "{second}: {err}");
+        assert!(
+            !std::path::Path::new(&report).exists(),
+            "{second}: the first output was left behind"
+        );
+        let left: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n != "chatter.jsonl" && n != "plain")
+            .collect();
+        assert!(left.is_empty(), "{second}: {left:?}");
+    }
+}
+
 #[test]
 fn an_xml_record_after_the_root_closes_is_not_read_and_declared_entities_are_told() {
     let dir = tempfile::tempdir().unwrap();
