@@ -977,6 +977,44 @@ fn an_xml_record_after_the_root_closes_is_not_read_and_declared_entities_are_tol
     );
 }
 
+/// A feed of several chunks (`XML_CHUNK` is 1 MiB) whose root element closes, unprefixed or as
+/// RSS 1.0's `</rdf:RDF>`, with items after it: every item before is read, none after, on one
+/// thread or several, and the break is told at the first late item's line. The root's end tag
+/// is looked for by the framer's scan; every item's text holds words like it (`feed:rss`,
+/// `a:RDF`), and a comment holds the tag itself, none of which ends the document.
+#[test]
+fn a_large_feed_with_items_after_its_root_closes_reads_every_item_before() {
+    let dir = tempfile::tempdir().unwrap();
+    let n = 12_000;
+    let items: String = (0..n)
+        .map(|k| {
+            format!(
+                "<item><title>feed:rss a:RDF {k}</title><description>gmail is down {}</description><pubDate>Tue, 24 Feb 2009 09:{:02}:00 GMT</pubDate></item>\n",
+                "x".repeat(k % 200),
+                k % 60
+            )
+        })
+        .collect();
+    let late = "<item><title>late</title><description>gmail is down</description><pubDate>Tue, 24 Feb 2009 09:59:00 GMT</pubDate></item>\n";
+    for (name, open, close) in [
+        ("big.rss", "<rss version=\"2.0\"><channel><title>c</title>\n", "<!-- </rss> --></channel></rss>\n"),
+        ("big.rdf", "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns=\"http://purl.org/rss/1.0/\"><channel><title>c</title></channel>\n", "</rdf:RDF>\n"),
+    ] {
+        let p = dir.path().join(name);
+        std::fs::write(&p, format!("{open}{items}{close}{late}{late}")).unwrap();
+        assert!(std::fs::metadata(&p).unwrap().len() > 2 << 20);
+        let p = p.to_string_lossy().into_owned();
+        for threads in ["1", "3"] {
+            let (code, out, err) = outcry(&["detect", "--format", "json", "-j", threads, &p]);
+            assert_eq!(code, 3, "{name} -j {threads}: {err}");
+            let rep: JsonReport = serde_json::from_str(&out).unwrap();
+            assert_eq!(rep.stats.records, n as u64, "{name} -j {threads}: {err}");
+            let at = format!("{name}:{}: input broke off: a record after the root element closed", n + 3);
+            assert!(err.contains(&at), "{name} -j {threads}: {err}");
+        }
+    }
+}
+
 #[test]
 fn an_input_with_cr_only_line_ends_is_refused_saying_so() {
     // Before: "the input has no lines" (CSV) or one malformed JSON line, nothing about CRs.
