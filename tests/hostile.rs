@@ -760,6 +760,28 @@ fn zstd_frame(text: &[u8], checksum: bool) -> Vec<u8> {
     z.finish().unwrap()
 }
 
+/// The note on zero padding after the last zstd member goes to stderr, and `--quiet` keeps it off,
+/// on one thread or several, as it is passed to the decompressor by each run (no process-wide
+/// setting that another reader might find set, or not yet set).
+#[test]
+fn the_note_on_zero_padding_follows_quiet_on_every_reader() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut data = zstd_frame(chatter().as_bytes(), true);
+    data.resize(data.len() + 1000, 0);
+    let p = dir.path().join("padded.jsonl.zst");
+    std::fs::write(&p, data).unwrap();
+    let p = p.to_string_lossy().into_owned();
+    let note = "1000 zero bytes after the last zstd member, read as padding";
+    for threads in ["1", "3"] {
+        let (code, _, err) = outcry(&["detect", "-j", threads, &p]);
+        assert_eq!(code, 0, "{err}");
+        assert!(err.contains(note), "-j {threads}: {err}");
+        let (code, _, err) = outcry(&["detect", "-q", "-j", threads, &p]);
+        assert_eq!(code, 0, "{err}");
+        assert!(!err.contains("padding"), "-q -j {threads}: {err}");
+    }
+}
+
 #[test]
 fn a_partial_changed_after_it_was_written_fails_its_checksum() {
     let dir = tempfile::tempdir().unwrap();

@@ -11,7 +11,6 @@
 //! break was reported that many lines early), and zero padding after gzip broke the input off.
 
 use std::io::{self, BufRead, BufReader, Read};
-use std::sync::atomic::{AtomicBool, Ordering};
 
 const GZIP_MAGIC: &[u8] = &[0x1f, 0x8b];
 const ZSTD_MAGIC: &[u8] = &[0x28, 0xb5, 0x2f, 0xfd];
@@ -19,14 +18,6 @@ const XZ_MAGIC: &[u8] = &[0xfd, b'7', b'z', b'X', b'Z', 0x00];
 const BUF_SIZE: usize = 256 * 1024;
 /// The longest magic number looked for.
 const MAGIC_LEN: usize = 6;
-
-/// Whether notes (zero padding read past) are kept off stderr (`--quiet`).
-static QUIET: AtomicBool = AtomicBool::new(false);
-
-/// Keeps the decompressor's notes off stderr (`--quiet`), or lets them through.
-pub fn quiet_notes(quiet: bool) {
-    QUIET.store(quiet, Ordering::Relaxed);
-}
 
 /// `BZh` and a block size digit.
 fn is_bzip2(head: &[u8]) -> bool {
@@ -389,6 +380,8 @@ struct Members {
     format: Format,
     name: String,
     member: Option<Member>,
+    /// Notes (zero padding read past) kept off stderr (`--quiet`).
+    quiet: bool,
     /// The error that ended the input, handed out again on every later read.
     failed: Option<(io::ErrorKind, String)>,
 }
@@ -426,7 +419,7 @@ impl Members {
         let (head, n) = inner.peek()?;
         let head = &head[..n];
         if head.is_empty() {
-            if zeros > 0 && !QUIET.load(Ordering::Relaxed) {
+            if zeros > 0 && !self.quiet {
                 crate::eline!(
                     "outcry: note: {}: {zeros} zero bytes after the last {} member, read as padding",
                     crate::terminal::escape(&self.name),
@@ -456,10 +449,11 @@ impl Members {
 }
 
 /// Looks at the first bytes and returns a reader of the decompressed stream; `name` is the
-/// input's name in notes.
+/// input's name in notes, which `quiet` keeps off stderr (`--quiet`).
 pub fn decompress(
     mut raw: Box<dyn Read + Send>,
     name: &str,
+    quiet: bool,
 ) -> io::Result<Box<dyn BufRead + Send>> {
     // A pipe may hand over fewer bytes per read than a magic number has: loop until we have 6.
     let mut head = [0u8; MAGIC_LEN];
@@ -488,6 +482,7 @@ pub fn decompress(
         format,
         name: name.to_string(),
         member: Some(format.member(counted, None)?),
+        quiet,
         failed: None,
     };
     Ok(Box::new(BufReader::with_capacity(BUF_SIZE, members)))
@@ -501,7 +496,7 @@ mod tests {
     use std::io::Write;
 
     fn lines_of(data: Vec<u8>) -> Vec<String> {
-        let r = decompress(Box::new(io::Cursor::new(data)), "test").unwrap();
+        let r = decompress(Box::new(io::Cursor::new(data)), "test", false).unwrap();
         let mut lr = LineReader::new(r);
         let mut out = vec![];
         while let Some((_, l)) = lr.next_line() {
@@ -551,7 +546,7 @@ mod tests {
                 .iter()
                 .flat_map(|l| one(format!("{l}\n").as_bytes()))
                 .collect();
-            let r = decompress(Box::new(Trickle(io::Cursor::new(data))), name).unwrap();
+            let r = decompress(Box::new(Trickle(io::Cursor::new(data))), name, false).unwrap();
             let mut lr = LineReader::new(r);
             let mut got = vec![];
             while let Some((_, l)) = lr.next_line() {
@@ -632,7 +627,7 @@ mod tests {
 
     /// The text of the lines before a break, and the break's message (if any).
     fn read_through(data: Vec<u8>) -> (usize, Option<String>) {
-        let r = decompress(Box::new(io::Cursor::new(data)), "test").unwrap();
+        let r = decompress(Box::new(io::Cursor::new(data)), "test", true).unwrap();
         let mut lr = LineReader::new(r);
         let mut n = 0;
         while let Some((_, l)) = lr.next_line() {

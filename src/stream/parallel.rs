@@ -65,7 +65,6 @@ pub fn scan(cfg: &ScanConfig, matcher: &Matcher) -> Result<Scan> {
 /// Reads every input of `cfg` as [`scan`] does, before the outlier rule (a partial result's
 /// part, `partial.rs`).
 pub fn scan_unsettled(cfg: &ScanConfig, matcher: &Matcher) -> Result<Unsettled> {
-    crate::input::quiet_notes(cfg.quiet);
     let progress = Progress::new(cfg);
     let result = scan_with(cfg, matcher, &progress);
     progress.finish();
@@ -161,7 +160,7 @@ fn open(
     c: &mut Collector,
     warn: &mut Warner,
 ) -> Result<Option<input::Source>> {
-    match input::open_wrapped(path, |r| progress.wrap(path, r)) {
+    match input::open_wrapped(path, cfg.quiet, |r| progress.wrap(path, r)) {
         Ok(s) => Ok(Some(s)),
         Err(e) => {
             let msg = format!("{path}: cannot read: {e}");
