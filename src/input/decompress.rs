@@ -88,7 +88,87 @@ impl Format {
 const ZSTD_OUT: usize = 16 * 1024;
 
 /// A zstd decoder context.
-type ZstdContext = zstd::stream::raw::Decoder<'static>;
+type ZstdContext = ZstdDecoder;
+
+/// A zstd decoder (a `zstd::stream::raw::Operation`, as the zstd crate's own) whose errors
+/// keep zstd's error code ([`ZstdError`]), so that what went wrong is told by the code, which
+/// zstd keeps stable, not by the words of its message.
+pub struct ZstdDecoder(zstd::zstd_safe::DCtx<'static>);
+
+impl ZstdDecoder {
+    pub fn new() -> io::Result<ZstdDecoder> {
+        zstd::zstd_safe::DCtx::try_create()
+            .map(ZstdDecoder)
+            .ok_or_else(|| io::Error::other("zstd: cannot make a decoder (out of memory)"))
+    }
+}
+
+/// An error of zstd's, by its code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ZstdError(usize);
+
+impl ZstdError {
+    /// The frame's content does not match the checksum written at its end.
+    pub fn checksum_wrong(self) -> bool {
+        // zstd's ERROR(name): the negated value of the stable ZSTD_ErrorCode.
+        self.0
+            == (zstd::zstd_safe::zstd_sys::ZSTD_ErrorCode::ZSTD_error_checksum_wrong as usize)
+                .wrapping_neg()
+    }
+
+    /// Whether `e` is zstd's "checksum wrong", as a [`ZstdDecoder`] reports it.
+    pub fn is_checksum_wrong(e: &io::Error) -> bool {
+        e.get_ref()
+            .and_then(|i| i.downcast_ref::<ZstdError>())
+            .is_some_and(|z| z.checksum_wrong())
+    }
+
+    fn into_io(code: usize) -> io::Error {
+        io::Error::other(ZstdError(code))
+    }
+}
+
+impl std::fmt::Display for ZstdError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(zstd::zstd_safe::get_error_name(self.0))
+    }
+}
+
+impl std::error::Error for ZstdError {}
+
+impl zstd::stream::raw::Operation for ZstdDecoder {
+    fn run<C: zstd::stream::raw::WriteBuf + ?Sized>(
+        &mut self,
+        input: &mut zstd::stream::raw::InBuffer<'_>,
+        output: &mut zstd::stream::raw::OutBuffer<'_, C>,
+    ) -> io::Result<usize> {
+        (self.0)
+            .decompress_stream(output, input)
+            .map_err(ZstdError::into_io)
+    }
+
+    fn reinit(&mut self) -> io::Result<()> {
+        (self.0)
+            .reset(zstd::zstd_safe::ResetDirective::SessionOnly)
+            .map(drop)
+            .map_err(ZstdError::into_io)
+    }
+
+    fn finish<C: zstd::stream::raw::WriteBuf + ?Sized>(
+        &mut self,
+        _output: &mut zstd::stream::raw::OutBuffer<'_, C>,
+        finished_frame: bool,
+    ) -> io::Result<usize> {
+        if finished_frame {
+            Ok(0)
+        } else {
+            Err(io::Error::new(
+                io::ErrorKind::UnexpectedEof,
+                "incomplete frame",
+            ))
+        }
+    }
+}
 
 /// One zstd frame (or skippable frame), ended at its end.
 type ZstdFrame = Stepwise<ZstdContext>;
@@ -239,7 +319,7 @@ fn zstd_context(d: Option<ZstdContext>) -> io::Result<ZstdContext> {
             zstd::stream::raw::Operation::reinit(&mut d)?;
             Ok(d)
         }
-        None => ZstdContext::new(),
+        None => ZstdDecoder::new(),
     }
 }
 
@@ -703,6 +783,40 @@ mod tests {
         ]
         .concat();
         assert_eq!(lines_of(data), ["x", "y", "x", "y"]);
+    }
+
+    /// A zstd frame whose content does not match its checksum fails with zstd's code for it,
+    /// which a caller tells by the error's structure (`ZstdError`), not by its words; a frame cut
+    /// short fails otherwise.
+    #[test]
+    fn a_wrong_zstd_checksum_is_told_by_its_code() {
+        let text = "a line of text\n".repeat(3000);
+        let frame = |t: &str| {
+            let mut z = zstd::stream::write::Encoder::new(vec![], 3).unwrap();
+            z.include_checksum(true).unwrap();
+            z.write_all(t.as_bytes()).unwrap();
+            z.finish().unwrap()
+        };
+        let good = frame(&text);
+        let mut bad = frame(&text.replacen("a line", "b line", 1));
+        let n = bad.len();
+        bad[n - 4..].copy_from_slice(&good[good.len() - 4..]);
+        let read = |data: Vec<u8>| {
+            let mut r = decompress(Box::new(io::Cursor::new(data)), "test", true).unwrap();
+            r.read_to_end(&mut vec![]).unwrap_err()
+        };
+        let e = read(bad);
+        assert!(ZstdError::is_checksum_wrong(&e), "{e}");
+        let mut cut = good.clone();
+        cut.truncate(n / 2);
+        let e = read(cut);
+        assert!(!ZstdError::is_checksum_wrong(&e), "{e}");
+        // As the partial reader reads: zstd's own reader around the same decoder.
+        let mut bad = frame(&text.replacen("a line", "b line", 1));
+        bad[n - 4..].copy_from_slice(&good[good.len() - 4..]);
+        let mut z = zstd::stream::zio::Reader::new(&bad[..], ZstdDecoder::new().unwrap());
+        let e = z.read_to_end(&mut vec![]).unwrap_err();
+        assert!(ZstdError::is_checksum_wrong(&e), "{e}");
     }
 
     #[test]
