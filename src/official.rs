@@ -156,12 +156,8 @@ fn file_problems(file: &str, s: &Stats, quiet: bool) -> Vec<String> {
     let mut out: Vec<String> = (s.input_errors.iter())
         .map(|e| format!("--official {e}"))
         .collect();
-    if s.records == 0 && s.input_errors.is_empty() {
-        let msg = format!(
-            "--official {name}: no record could be read ({} of {} lines skipped)",
-            s.skipped(),
-            s.lines
-        );
+    if let Some(why) = no_record(s) {
+        let msg = format!("--official {name}: no record could be read: {why}");
         crate::eline!("outcry: error: {msg}");
         out.push(msg);
     } else if s.skipped() > 0 && !quiet {
@@ -172,6 +168,40 @@ fn file_problems(file: &str, s: &Stats, quiet: bool) -> Vec<String> {
         );
     }
     out
+}
+
+/// Why a file that could be opened gave no record, when it gave none and the reader has not said
+/// so already (it does for a file whose every line was skipped): the counts as they are.
+fn no_record(s: &Stats) -> Option<String> {
+    let told = |e: &String| e.starts_with("no record could be read");
+    if s.records > 0 || s.unreadable > 0 || s.input_errors.iter().any(told) {
+        return None;
+    }
+    let broke = !s.input_errors.is_empty();
+    Some(if s.bytes == 0 && !broke {
+        "the file is empty".to_string()
+    } else if s.lines == 0 && broke {
+        format!(
+            "not one post in the {} bytes read before the input broke off",
+            s.bytes
+        )
+    } else if s.lines == 0 {
+        format!(
+            "not one post in its {} bytes (blank lines, a header or markup only)",
+            s.bytes
+        )
+    } else {
+        let broke = if broke {
+            " before the input broke off"
+        } else {
+            ""
+        };
+        format!(
+            "all {} lines were skipped{broke} ({})",
+            s.lines,
+            s.reasons_text()
+        )
+    })
 }
 
 /// Matches the notes to each incident (see the module documentation); `end` is the last post.

@@ -1079,6 +1079,49 @@ fn official_timeline_beside_the_chatter() {
     assert!(r.incidents[0].official.is_none());
 }
 
+/// An `--official` file that gives no record, whatever is in it, is lost input (exit 3), and the
+/// message says what was there. Before: an empty file was told "(0 of 0 lines skipped)", and a
+/// gzip cut before its first line gave no word that no record was read.
+#[test]
+fn an_official_file_without_a_record_says_what_it_held() {
+    let env = TestEnv::new();
+    let mut gz = flate2::write::GzEncoder::new(vec![], flate2::Compression::default());
+    gz.write_all(&b"{\"created_at\":\"2009-02-24T10:05:00Z\",\"text\":\"x\"}\n".repeat(500))
+        .unwrap();
+    let gz = gz.finish().unwrap();
+    for (name, bytes, says) in [
+        ("empty.jsonl", &b""[..], "no record could be read: the file is empty"),
+        (
+            "header.csv",
+            &b"created_at,text\n\n\n"[..],
+            "no record could be read: not one post in its 18 bytes (blank lines, a header or markup only)",
+        ),
+        (
+            "cut.jsonl.gz",
+            &gz[..12],
+            "no record could be read: not one post in the 0 bytes read before the input broke off",
+        ),
+    ] {
+        let off = env.write(name, bytes).to_string_lossy().into_owned();
+        let says = format!("--official {off}: {says}");
+        outcry()
+            .args(["detect", "--official", &off])
+            .args(fixture_files())
+            .assert()
+            .code(3)
+            .stderr(predicate::str::contains(says.clone()))
+            .stderr(predicate::str::contains("0 of 0").not());
+        let out = outcry()
+            .args(["detect", "--format", "json", "--official", &off])
+            .args(fixture_files())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(3));
+        let r: JsonReport = serde_json::from_slice(&out.stdout).unwrap();
+        assert!(r.stats.input_errors.contains(&says), "{:?}", r.stats.input_errors);
+    }
+}
+
 #[test]
 fn eval_scores_a_report_against_labelled_events() {
     let env = TestEnv::new();

@@ -760,6 +760,28 @@ fn zstd_frame(text: &[u8], checksum: bool) -> Vec<u8> {
     z.finish().unwrap()
 }
 
+/// The note on zero padding after the last zstd member goes to stderr, and `--quiet` keeps it off,
+/// on one thread or several, as it is passed to the decompressor by each run (no process-wide
+/// setting that another reader might find set, or not yet set).
+#[test]
+fn the_note_on_zero_padding_follows_quiet_on_every_reader() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut data = zstd_frame(chatter().as_bytes(), true);
+    data.resize(data.len() + 1000, 0);
+    let p = dir.path().join("padded.jsonl.zst");
+    std::fs::write(&p, data).unwrap();
+    let p = p.to_string_lossy().into_owned();
+    let note = "1000 zero bytes after the last zstd member, read as padding";
+    for threads in ["1", "3"] {
+        let (code, _, err) = outcry(&["detect", "-j", threads, &p]);
+        assert_eq!(code, 0, "{err}");
+        assert!(err.contains(note), "-j {threads}: {err}");
+        let (code, _, err) = outcry(&["detect", "-q", "-j", threads, &p]);
+        assert_eq!(code, 0, "{err}");
+        assert!(!err.contains("padding"), "-q -j {threads}: {err}");
+    }
+}
+
 #[test]
 fn a_partial_changed_after_it_was_written_fails_its_checksum() {
     let dir = tempfile::tempdir().unwrap();
@@ -875,6 +897,42 @@ fn an_output_that_cannot_be_written_leaves_every_other_file_as_it_was() {
     assert!(std::fs::read_to_string(&html).unwrap().contains("<html"));
 }
 
+/// The second of two outputs fails otherwise than on a full device (CI runs as root, so a file
+/// it may not write cannot be made): its folder is a regular file (refused before the run), or
+/// its temporary file cannot be made beside it (/proc takes no new files, root or not). The
+/// first output, a new name, is not left behind, nor any temporary file.
+#[test]
+fn a_second_output_that_fails_otherwise_leaves_no_first_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let posts = dir.path().join("chatter.jsonl");
+    std::fs::write(&posts, chatter()).unwrap();
+    let posts = posts.to_string_lossy().into_owned();
+    let plain = dir.path().join("plain");
+    std::fs::write(&plain, "a file, not a folder").unwrap();
+    let under_a_file = plain.join("page.html").to_string_lossy().into_owned();
+    let mut seconds = vec![under_a_file];
+    if std::path::Path::new("/proc/version").is_file() {
+        seconds.push("/proc/version".into());
+    }
+    let report = dir.path().join("report.txt").to_string_lossy().into_owned();
+    for second in &seconds {
+        let (code, _, err) = outcry(&["detect", "-o", &report, "--html", second, &posts]);
+        assert_ne!(code, 0, "{second}: {err}");
+        assert!(err.contains(second.as_str()), "{second}: {err}");
+        assert!(
+            !std::path::Path::new(&report).exists(),
+            "{second}: the first output was left behind"
+        );
+        let left: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n != "chatter.jsonl" && n != "plain")
+            .collect();
+        assert!(left.is_empty(), "{second}: {left:?}");
+    }
+}
+
 #[test]
 fn an_xml_record_after_the_root_closes_is_not_read_and_declared_entities_are_told() {
     let dir = tempfile::tempdir().unwrap();
@@ -925,20 +983,78 @@ fn an_xml_record_after_the_root_closes_is_not_read_and_declared_entities_are_tol
         let rep: JsonReport = serde_json::from_str(&out).unwrap();
         assert_eq!(rep.stats.records, 6, "{err}");
     }
-    // A document whose DTD declares an entity: its references are read as written, and said so.
+    // A document whose DTD declares an entity: said so, and a record that refers to one (its
+    // text is not what the document means) is skipped, counted by its reason. Before: it was
+    // read with the reference as written, and nothing counted it.
     let ent = head.replace(
         "<rss ",
         "<!DOCTYPE rss [<!ENTITY g \"gmail is down\">]>\n<rss ",
     ) + &item(40, "a").replace("gmail is down", "&g;")
+        + &item(41, "b")
+        + &item(42, "c").replace("<title>t</title>", "<title>&g;</title>")
         + "</channel></rss>\n";
     let p = dir.path().join("ent.rss");
     std::fs::write(&p, ent).unwrap();
-    let (code, _, err) = outcry(&["detect", &p.to_string_lossy()]);
+    let p = p.to_string_lossy().into_owned();
+    for threads in ["1", "3"] {
+        let (code, out, err) = outcry(&["detect", "--format", "json", "-j", threads, &p]);
+        assert_eq!(code, 0, "{err}");
+        assert!(
+            err.contains("declares entities in its DTD (&g;), which outcry does not expand"),
+            "{err}"
+        );
+        assert!(
+            err.contains("ent.rss:4: skipped: refers to an entity"),
+            "{err}"
+        );
+        let rep: JsonReport = serde_json::from_str(&out).unwrap();
+        assert_eq!((rep.stats.records, rep.stats.skipped), (1, 2), "{err}");
+        assert_eq!(skipped(&rep, "unexpanded_entity"), 2, "{err}");
+    }
+    let (code, out, err) = outcry(&["detect", &p]);
     assert_eq!(code, 0, "{err}");
     assert!(
-        err.contains("declares entities in its DTD (&g;), which outcry does not expand"),
-        "{err}"
+        out.contains("Skipped 2 lines (unexpanded_entity 2)."),
+        "{out}"
     );
+}
+
+/// A feed of several chunks (`XML_CHUNK` is 1 MiB) whose root element closes, unprefixed or as
+/// RSS 1.0's `</rdf:RDF>`, with items after it: every item before is read, none after, on one
+/// thread or several, and the break is told at the first late item's line. The root's end tag
+/// is looked for by the framer's scan; every item's text holds words like it (`feed:rss`,
+/// `a:RDF`), and a comment holds the tag itself, none of which ends the document.
+#[test]
+fn a_large_feed_with_items_after_its_root_closes_reads_every_item_before() {
+    let dir = tempfile::tempdir().unwrap();
+    let n = 12_000;
+    let items: String = (0..n)
+        .map(|k| {
+            format!(
+                "<item><title>feed:rss a:RDF {k}</title><description>gmail is down {}</description><pubDate>Tue, 24 Feb 2009 09:{:02}:00 GMT</pubDate></item>\n",
+                "x".repeat(k % 200),
+                k % 60
+            )
+        })
+        .collect();
+    let late = "<item><title>late</title><description>gmail is down</description><pubDate>Tue, 24 Feb 2009 09:59:00 GMT</pubDate></item>\n";
+    for (name, open, close) in [
+        ("big.rss", "<rss version=\"2.0\"><channel><title>c</title>\n", "<!-- </rss> --></channel></rss>\n"),
+        ("big.rdf", "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" xmlns=\"http://purl.org/rss/1.0/\"><channel><title>c</title></channel>\n", "</rdf:RDF>\n"),
+    ] {
+        let p = dir.path().join(name);
+        std::fs::write(&p, format!("{open}{items}{close}{late}{late}")).unwrap();
+        assert!(std::fs::metadata(&p).unwrap().len() > 2 << 20);
+        let p = p.to_string_lossy().into_owned();
+        for threads in ["1", "3"] {
+            let (code, out, err) = outcry(&["detect", "--format", "json", "-j", threads, &p]);
+            assert_eq!(code, 3, "{name} -j {threads}: {err}");
+            let rep: JsonReport = serde_json::from_str(&out).unwrap();
+            assert_eq!(rep.stats.records, n as u64, "{name} -j {threads}: {err}");
+            let at = format!("{name}:{}: input broke off: a record after the root element closed", n + 3);
+            assert!(err.contains(&at), "{name} -j {threads}: {err}");
+        }
+    }
 }
 
 #[test]

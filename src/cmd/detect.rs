@@ -275,8 +275,7 @@ fn execute_counts(
         )
         .into());
     }
-    crate::input::quiet_notes(cfg.scan.quiet);
-    let text = crate::input::read_text(&path.to_string_lossy())
+    let text = crate::input::read_text(&path.to_string_lossy(), cfg.scan.quiet)
         .map_err(|e| anyhow::anyhow!("--counts {}: {e}", path.display()))?;
     let rows = crate::window::counts::read(&text, cfg.scan.times.zone.or_utc())
         .with_context(|| format!("--counts {}", path.display()))?;

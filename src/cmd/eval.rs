@@ -16,13 +16,13 @@ pub fn run(a: &EvalArgs) -> Result<i32> {
         )
         .into());
     }
-    let truth = crate::input::read_text(&a.truth.to_string_lossy())
+    let truth = crate::input::read_text(&a.truth.to_string_lossy(), false)
         .with_context(|| format!("--truth {}", a.truth.display()))?;
     let (truth, notes) = read_truth(&truth)?;
     for n in notes {
         crate::eline!("outcry: warning: --truth: {}", crate::terminal::escape(&n));
     }
-    let report = crate::input::read_text(&a.report.to_string_lossy())
+    let report = crate::input::read_text(&a.report.to_string_lossy(), false)
         .with_context(|| format!("{}", a.report.display()))?;
     let report: JsonReport = serde_json::from_str(&report)
         .with_context(|| format!("{}: not an outcry JSON report", a.report.display()))?;

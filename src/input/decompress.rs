@@ -11,7 +11,6 @@
 //! break was reported that many lines early), and zero padding after gzip broke the input off.
 
 use std::io::{self, BufRead, BufReader, Read};
-use std::sync::atomic::{AtomicBool, Ordering};
 
 const GZIP_MAGIC: &[u8] = &[0x1f, 0x8b];
 const ZSTD_MAGIC: &[u8] = &[0x28, 0xb5, 0x2f, 0xfd];
@@ -19,14 +18,6 @@ const XZ_MAGIC: &[u8] = &[0xfd, b'7', b'z', b'X', b'Z', 0x00];
 const BUF_SIZE: usize = 256 * 1024;
 /// The longest magic number looked for.
 const MAGIC_LEN: usize = 6;
-
-/// Whether notes (zero padding read past) are kept off stderr (`--quiet`).
-static QUIET: AtomicBool = AtomicBool::new(false);
-
-/// Keeps the decompressor's notes off stderr (`--quiet`), or lets them through.
-pub fn quiet_notes(quiet: bool) {
-    QUIET.store(quiet, Ordering::Relaxed);
-}
 
 /// `BZh` and a block size digit.
 fn is_bzip2(head: &[u8]) -> bool {
@@ -83,8 +74,11 @@ impl Format {
     fn member(self, r: Counted, zstd: Option<ZstdContext>) -> io::Result<Member> {
         Ok(match self {
             Format::Gzip => Member::Gzip(flate2::bufread::GzDecoder::new(r)),
-            Format::Zstd => Member::Zstd(ZstdFrame::new(r, zstd)?),
-            Format::Xz => Member::Xz(XzStream::new(r)?),
+            Format::Zstd => Member::Zstd(ZstdFrame::new(r, zstd_context(zstd)?)),
+            Format::Xz => Member::Xz(XzStream::new(
+                r,
+                xz2::stream::Stream::new_stream_decoder(u64::MAX, 0)?,
+            )),
             Format::Bzip2 => Member::Bzip2(bzip2::bufread::BzDecoder::new(r)),
         })
     }
@@ -94,79 +88,238 @@ impl Format {
 const ZSTD_OUT: usize = 16 * 1024;
 
 /// A zstd decoder context.
-type ZstdContext = zstd::stream::raw::Decoder<'static>;
+type ZstdContext = ZstdDecoder;
+
+/// A zstd decoder (a `zstd::stream::raw::Operation`, as the zstd crate's own) whose errors
+/// keep zstd's error code ([`ZstdError`]), so that what went wrong is told by the code, which
+/// zstd keeps stable, not by the words of its message.
+pub struct ZstdDecoder(zstd::zstd_safe::DCtx<'static>);
+
+impl ZstdDecoder {
+    pub fn new() -> io::Result<ZstdDecoder> {
+        zstd::zstd_safe::DCtx::try_create()
+            .map(ZstdDecoder)
+            .ok_or_else(|| io::Error::other("zstd: cannot make a decoder (out of memory)"))
+    }
+}
+
+/// An error of zstd's, by its code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ZstdError(usize);
+
+impl ZstdError {
+    /// The frame's content does not match the checksum written at its end.
+    pub fn checksum_wrong(self) -> bool {
+        // zstd's ERROR(name): the negated value of the stable ZSTD_ErrorCode.
+        self.0
+            == (zstd::zstd_safe::zstd_sys::ZSTD_ErrorCode::ZSTD_error_checksum_wrong as usize)
+                .wrapping_neg()
+    }
+
+    /// Whether `e` is zstd's "checksum wrong", as a [`ZstdDecoder`] reports it.
+    pub fn is_checksum_wrong(e: &io::Error) -> bool {
+        e.get_ref()
+            .and_then(|i| i.downcast_ref::<ZstdError>())
+            .is_some_and(|z| z.checksum_wrong())
+    }
+
+    fn into_io(code: usize) -> io::Error {
+        io::Error::other(ZstdError(code))
+    }
+}
+
+impl std::fmt::Display for ZstdError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(zstd::zstd_safe::get_error_name(self.0))
+    }
+}
+
+impl std::error::Error for ZstdError {}
+
+impl zstd::stream::raw::Operation for ZstdDecoder {
+    fn run<C: zstd::stream::raw::WriteBuf + ?Sized>(
+        &mut self,
+        input: &mut zstd::stream::raw::InBuffer<'_>,
+        output: &mut zstd::stream::raw::OutBuffer<'_, C>,
+    ) -> io::Result<usize> {
+        (self.0)
+            .decompress_stream(output, input)
+            .map_err(ZstdError::into_io)
+    }
+
+    fn reinit(&mut self) -> io::Result<()> {
+        (self.0)
+            .reset(zstd::zstd_safe::ResetDirective::SessionOnly)
+            .map(drop)
+            .map_err(ZstdError::into_io)
+    }
+
+    fn finish<C: zstd::stream::raw::WriteBuf + ?Sized>(
+        &mut self,
+        _output: &mut zstd::stream::raw::OutBuffer<'_, C>,
+        finished_frame: bool,
+    ) -> io::Result<usize> {
+        if finished_frame {
+            Ok(0)
+        } else {
+            Err(io::Error::new(
+                io::ErrorKind::UnexpectedEof,
+                "incomplete frame",
+            ))
+        }
+    }
+}
 
 /// One zstd frame (or skippable frame), ended at its end.
-struct ZstdFrame {
+type ZstdFrame = Stepwise<ZstdContext>;
+
+/// One xz stream, ended at its end. (xz2's reader of one stream, asked for more after its end
+/// while more input follows, says "corrupt xz stream" and loses the stream's end.)
+type XzStream = Stepwise<xz2::stream::Stream>;
+
+/// What one step of a decoder did: compressed bytes used, bytes written, and whether the member
+/// ended (or the error it met, after the bytes it used and wrote).
+struct Stepped {
+    used: usize,
+    written: usize,
+    ended: io::Result<bool>,
+}
+
+/// A decoder of one member that [`Stepwise`] drives a step at a time: each format supplies only
+/// its step.
+trait Step {
+    /// What a member is called in "corrupt …".
+    const MEMBER: &'static str;
+    /// Decodes what it can of `input` into `out`; `input` is empty at the end of the file.
+    fn step(&mut self, input: &[u8], out: &mut [u8]) -> Stepped;
+}
+
+impl Step for ZstdContext {
+    const MEMBER: &'static str = "zstd frame";
+    fn step(&mut self, input: &[u8], out: &mut [u8]) -> Stepped {
+        use zstd::stream::raw::{InBuffer, Operation, OutBuffer};
+        if input.is_empty() {
+            return Stepped {
+                used: 0,
+                written: 0,
+                ended: Err(io::Error::new(
+                    io::ErrorKind::UnexpectedEof,
+                    "incomplete frame",
+                )),
+            };
+        }
+        let mut inb = InBuffer::around(input);
+        // Less than a block at a time, so zstd decodes through its own buffer and a frame whose
+        // checksum fails loses only the last piece: the output of a failed call is dropped
+        // (zstd-safe), and a block decoded straight into `out` would go with it.
+        let room = out.len().min(ZSTD_OUT);
+        let mut outb = OutBuffer::around(&mut out[..room]);
+        // 0 when the frame is decoded and flushed whole.
+        let hint = self.run(&mut inb, &mut outb);
+        Stepped {
+            used: inb.pos(),
+            written: outb.pos(),
+            ended: hint.map(|h| h == 0),
+        }
+    }
+}
+
+impl Step for xz2::stream::Stream {
+    const MEMBER: &'static str = "xz stream";
+    fn step(&mut self, input: &[u8], out: &mut [u8]) -> Stepped {
+        use xz2::stream::{Action, Status};
+        let (out_before, in_before) = (self.total_out(), self.total_in());
+        let action = if input.is_empty() {
+            Action::Finish
+        } else {
+            Action::Run
+        };
+        let status = self.process(input, out, action);
+        Stepped {
+            used: (self.total_in() - in_before) as usize,
+            written: (self.total_out() - out_before) as usize,
+            ended: status
+                .map(|s| s == Status::StreamEnd)
+                .map_err(io::Error::from),
+        }
+    }
+}
+
+/// One member read by its decoder's steps, ended at its end: what was decoded before an error is
+/// handed on first, the error comes at the next read.
+struct Stepwise<D> {
     r: Counted,
-    d: ZstdContext,
+    d: D,
     done: bool,
     failed: Option<io::Error>,
 }
 
-impl ZstdFrame {
-    fn new(r: Counted, d: Option<ZstdContext>) -> io::Result<ZstdFrame> {
-        let d = match d {
-            Some(mut d) => {
-                zstd::stream::raw::Operation::reinit(&mut d)?;
-                d
-            }
-            None => ZstdContext::new()?,
-        };
-        Ok(ZstdFrame {
+impl<D: Step> Stepwise<D> {
+    fn new(r: Counted, d: D) -> Stepwise<D> {
+        Stepwise {
             r,
             d,
             done: false,
             failed: None,
-        })
+        }
     }
 }
 
-impl Read for ZstdFrame {
+impl<D: Step> Read for Stepwise<D> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        use zstd::stream::raw::{InBuffer, Operation, OutBuffer};
         if let Some(e) = self.failed.take() {
             self.done = true;
             return Err(e);
         }
         while !self.done && !buf.is_empty() {
             let input = self.r.fill_buf()?;
-            if input.is_empty() {
-                return Err(io::Error::new(
-                    io::ErrorKind::UnexpectedEof,
-                    "incomplete frame",
-                ));
-            }
-            let mut inb = InBuffer::around(input);
-            // Less than a block at a time, so zstd decodes through its own buffer and a frame
-            // whose checksum fails loses only the last piece: the output of a failed call is
-            // dropped (zstd-safe), and a block decoded straight into `buf` would go with it.
-            let room = buf.len().min(ZSTD_OUT);
-            let mut outb = OutBuffer::around(&mut buf[..room]);
-            // 0 when the frame is decoded and flushed whole.
-            let hint = self.d.run(&mut inb, &mut outb);
-            let (used, written) = (inb.pos(), outb.pos());
+            let eof = input.is_empty();
+            let Stepped {
+                used,
+                written,
+                ended,
+            } = self.d.step(input, buf);
             self.r.consume(used);
-            // What was decoded before an error is handed on first; the error comes next time.
-            match hint {
+            match ended {
                 Err(e) if written > 0 => {
                     self.failed = Some(e);
                     return Ok(written);
                 }
                 Err(e) => return Err(e),
-                Ok(hint) => self.done = hint == 0,
+                Ok(ended) => self.done = ended,
             }
             if written > 0 {
                 return Ok(written);
             }
-            if used == 0 && !self.done {
+            if self.done {
+                break;
+            }
+            if eof {
+                return Err(io::Error::new(
+                    io::ErrorKind::UnexpectedEof,
+                    "premature eof",
+                ));
+            }
+            if used == 0 {
                 return Err(io::Error::new(
                     io::ErrorKind::InvalidData,
-                    "corrupt zstd frame",
+                    format!("corrupt {}", D::MEMBER),
                 ));
             }
         }
         Ok(0)
+    }
+}
+
+/// A zstd decoder context: `d`, the one left by the member before, made ready again, or a new
+/// one.
+fn zstd_context(d: Option<ZstdContext>) -> io::Result<ZstdContext> {
+    match d {
+        Some(mut d) => {
+            zstd::stream::raw::Operation::reinit(&mut d)?;
+            Ok(d)
+        }
+        None => ZstdDecoder::new(),
     }
 }
 
@@ -301,81 +454,14 @@ impl Member {
     }
 }
 
-/// One xz stream, ended at its end. (xz2's reader of one stream, asked for more after its end
-/// while more input follows, says "corrupt xz stream" and loses the stream's end.)
-struct XzStream {
-    r: Counted,
-    s: xz2::stream::Stream,
-    done: bool,
-    failed: Option<xz2::stream::Error>,
-}
-
-impl XzStream {
-    fn new(r: Counted) -> io::Result<XzStream> {
-        let s = xz2::stream::Stream::new_stream_decoder(u64::MAX, 0)?;
-        Ok(XzStream {
-            r,
-            s,
-            done: false,
-            failed: None,
-        })
-    }
-}
-
-impl Read for XzStream {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        use xz2::stream::{Action, Status};
-        if let Some(e) = self.failed.take() {
-            self.done = true;
-            return Err(e.into());
-        }
-        while !self.done && !buf.is_empty() {
-            let input = self.r.fill_buf()?;
-            let eof = input.is_empty();
-            let (out, used) = (self.s.total_out(), self.s.total_in());
-            let action = if eof { Action::Finish } else { Action::Run };
-            let status = self.s.process(input, buf, action);
-            let read = (self.s.total_out() - out) as usize;
-            let consumed = (self.s.total_in() - used) as usize;
-            self.r.consume(consumed);
-            // What was decoded before an error is handed on first; the error comes next time.
-            match status {
-                Err(e) if read > 0 => {
-                    self.failed = Some(e);
-                    return Ok(read);
-                }
-                Err(e) => return Err(e.into()),
-                Ok(s) => self.done = s == Status::StreamEnd,
-            }
-            if read > 0 {
-                return Ok(read);
-            }
-            if self.done {
-                break;
-            }
-            if eof {
-                return Err(io::Error::new(
-                    io::ErrorKind::UnexpectedEof,
-                    "premature eof",
-                ));
-            }
-            if consumed == 0 {
-                return Err(io::Error::new(
-                    io::ErrorKind::InvalidData,
-                    "corrupt xz stream",
-                ));
-            }
-        }
-        Ok(0)
-    }
-}
-
 /// The members of a compressed file, one after another, and a judgement of what follows the
 /// last (see the module documentation).
 struct Members {
     format: Format,
     name: String,
     member: Option<Member>,
+    /// Notes (zero padding read past) kept off stderr (`--quiet`).
+    quiet: bool,
     /// The error that ended the input, handed out again on every later read.
     failed: Option<(io::ErrorKind, String)>,
 }
@@ -413,7 +499,7 @@ impl Members {
         let (head, n) = inner.peek()?;
         let head = &head[..n];
         if head.is_empty() {
-            if zeros > 0 && !QUIET.load(Ordering::Relaxed) {
+            if zeros > 0 && !self.quiet {
                 crate::eline!(
                     "outcry: note: {}: {zeros} zero bytes after the last {} member, read as padding",
                     crate::terminal::escape(&self.name),
@@ -443,10 +529,11 @@ impl Members {
 }
 
 /// Looks at the first bytes and returns a reader of the decompressed stream; `name` is the
-/// input's name in notes.
+/// input's name in notes, which `quiet` keeps off stderr (`--quiet`).
 pub fn decompress(
     mut raw: Box<dyn Read + Send>,
     name: &str,
+    quiet: bool,
 ) -> io::Result<Box<dyn BufRead + Send>> {
     // A pipe may hand over fewer bytes per read than a magic number has: loop until we have 6.
     let mut head = [0u8; MAGIC_LEN];
@@ -475,6 +562,7 @@ pub fn decompress(
         format,
         name: name.to_string(),
         member: Some(format.member(counted, None)?),
+        quiet,
         failed: None,
     };
     Ok(Box::new(BufReader::with_capacity(BUF_SIZE, members)))
@@ -488,7 +576,7 @@ mod tests {
     use std::io::Write;
 
     fn lines_of(data: Vec<u8>) -> Vec<String> {
-        let r = decompress(Box::new(io::Cursor::new(data)), "test").unwrap();
+        let r = decompress(Box::new(io::Cursor::new(data)), "test", false).unwrap();
         let mut lr = LineReader::new(r);
         let mut out = vec![];
         while let Some((_, l)) = lr.next_line() {
@@ -538,7 +626,7 @@ mod tests {
                 .iter()
                 .flat_map(|l| one(format!("{l}\n").as_bytes()))
                 .collect();
-            let r = decompress(Box::new(Trickle(io::Cursor::new(data))), name).unwrap();
+            let r = decompress(Box::new(Trickle(io::Cursor::new(data))), name, false).unwrap();
             let mut lr = LineReader::new(r);
             let mut got = vec![];
             while let Some((_, l)) = lr.next_line() {
@@ -619,7 +707,7 @@ mod tests {
 
     /// The text of the lines before a break, and the break's message (if any).
     fn read_through(data: Vec<u8>) -> (usize, Option<String>) {
-        let r = decompress(Box::new(io::Cursor::new(data)), "test").unwrap();
+        let r = decompress(Box::new(io::Cursor::new(data)), "test", true).unwrap();
         let mut lr = LineReader::new(r);
         let mut n = 0;
         while let Some((_, l)) = lr.next_line() {
@@ -695,6 +783,40 @@ mod tests {
         ]
         .concat();
         assert_eq!(lines_of(data), ["x", "y", "x", "y"]);
+    }
+
+    /// A zstd frame whose content does not match its checksum fails with zstd's code for it,
+    /// which a caller tells by the error's structure (`ZstdError`), not by its words; a frame cut
+    /// short fails otherwise.
+    #[test]
+    fn a_wrong_zstd_checksum_is_told_by_its_code() {
+        let text = "a line of text\n".repeat(3000);
+        let frame = |t: &str| {
+            let mut z = zstd::stream::write::Encoder::new(vec![], 3).unwrap();
+            z.include_checksum(true).unwrap();
+            z.write_all(t.as_bytes()).unwrap();
+            z.finish().unwrap()
+        };
+        let good = frame(&text);
+        let mut bad = frame(&text.replacen("a line", "b line", 1));
+        let n = bad.len();
+        bad[n - 4..].copy_from_slice(&good[good.len() - 4..]);
+        let read = |data: Vec<u8>| {
+            let mut r = decompress(Box::new(io::Cursor::new(data)), "test", true).unwrap();
+            r.read_to_end(&mut vec![]).unwrap_err()
+        };
+        let e = read(bad);
+        assert!(ZstdError::is_checksum_wrong(&e), "{e}");
+        let mut cut = good.clone();
+        cut.truncate(n / 2);
+        let e = read(cut);
+        assert!(!ZstdError::is_checksum_wrong(&e), "{e}");
+        // As the partial reader reads: zstd's own reader around the same decoder.
+        let mut bad = frame(&text.replacen("a line", "b line", 1));
+        bad[n - 4..].copy_from_slice(&good[good.len() - 4..]);
+        let mut z = zstd::stream::zio::Reader::new(&bad[..], ZstdDecoder::new().unwrap());
+        let e = z.read_to_end(&mut vec![]).unwrap_err();
+        assert!(ZstdError::is_checksum_wrong(&e), "{e}");
     }
 
     #[test]

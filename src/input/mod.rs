@@ -20,7 +20,7 @@ pub mod sniff;
 pub use chunks::ChunkSink;
 
 pub use csv_rows::{CsvRows, Row, MAX_QUOTED_LINES};
-pub use decompress::{decompress, is_zstd, quiet_notes};
+pub use decompress::{decompress, is_zstd, ZstdDecoder, ZstdError};
 pub use lines::{is_blank, Line, LineReader, DEFAULT_MAX_LINE};
 
 /// How an input's records are laid out.
@@ -111,15 +111,22 @@ impl Source {
     }
 }
 
-/// Opens a path (`-` is standard input) and wraps it in the decompressor its first bytes call for.
+/// Opens a path (`-` is standard input) and wraps it in the decompressor its first bytes call for;
+/// its notes (zero padding read past) go to stderr ([`open_quiet`] to keep them off).
 pub fn open(path: &str) -> io::Result<Source> {
-    open_wrapped(path, |r| r)
+    open_wrapped(path, false, |r| r)
 }
 
-/// Like `open`, with `wrap` around the raw (still compressed) bytes, e.g. to count them for a
-/// progress bar.
+/// Like `open`, the decompressor's notes kept off stderr when `quiet` (`--quiet`).
+pub fn open_quiet(path: &str, quiet: bool) -> io::Result<Source> {
+    open_wrapped(path, quiet, |r| r)
+}
+
+/// Like `open_quiet`, with `wrap` around the raw (still compressed) bytes, e.g. to count them for
+/// a progress bar.
 pub fn open_wrapped(
     path: &str,
+    quiet: bool,
     wrap: impl FnOnce(Box<dyn Read + Send>) -> Box<dyn Read + Send>,
 ) -> io::Result<Source> {
     let (name, raw): (String, Box<dyn Read + Send>) = if path == "-" {
@@ -134,7 +141,7 @@ pub fn open_wrapped(
         }
         (path.to_string(), Box::new(File::open(p)?))
     };
-    let reader = decompress(wrap(raw), &name)?;
+    let reader = decompress(wrap(raw), &name, quiet)?;
     let mut src = Source { name, reader };
     // A binary file or another encoding is refused whole, with its reason ([`sniff::not_text`]).
     if let Some(why) = sniff::not_text(src.head_until(HEAD, sniff::enough)) {
@@ -144,10 +151,10 @@ pub fn open_wrapped(
 }
 
 /// The whole of a small input as text (a `--counts` series, an `eval` truth file or report):
-/// `-` is standard input, and archives are unwrapped as for any input. Not UTF-8 is an error
-/// saying so.
-pub fn read_text(path: &str) -> io::Result<String> {
-    let mut src = open(path)?;
+/// `-` is standard input, and archives are unwrapped as for any input (their notes kept off stderr
+/// when `quiet`). Not UTF-8 is an error saying so.
+pub fn read_text(path: &str, quiet: bool) -> io::Result<String> {
+    let mut src = open_quiet(path, quiet)?;
     let mut bytes = vec![];
     src.reader.read_to_end(&mut bytes)?;
     if bytes.starts_with(b"\xef\xbb\xbf") {

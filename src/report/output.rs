@@ -110,26 +110,24 @@ pub type Writer<'a> = Box<dyn FnOnce(&mut dyn Write) -> io::Result<()> + 'a>;
 /// stays written); a rename that fails (rare: a rename needs no space) leaves the files renamed
 /// before it in their new state, and the error names them.
 pub fn write_outputs(outputs: Vec<(Option<&Path>, Writer<'_>)>) -> Result<()> {
+    // Every target is resolved before anything is written: a folder named is refused first.
+    let targets = (outputs.into_iter())
+        .map(|(path, f)| Ok((Target::of(path)?, f)))
+        .collect::<Result<Vec<_>>>()?;
     let mut staged = vec![];
     let mut direct = vec![];
-    for (path, f) in outputs {
-        let file = path.filter(|p| p.as_os_str() != "-").map(|p| {
-            let target =
-                follow_links(p).map_err(|e| anyhow!("{}: cannot write: {e}", p.display()))?;
-            Ok::<_, anyhow::Error>((p, target.clone(), fs::metadata(&target)))
-        });
-        match file.transpose()? {
-            Some((p, target, Ok(m))) if m.is_file() => {
-                staged.push(Staged::write(p, &target, Some(m.permissions()), f)?)
-            }
-            Some((p, target, Err(e))) if e.kind() == io::ErrorKind::NotFound => {
-                staged.push(Staged::write(p, &target, None, f)?)
-            }
-            _ => direct.push((path, f)),
+    for (target, f) in targets {
+        match target {
+            Target::File {
+                shown,
+                target,
+                keep,
+            } => staged.push(Staged::write(shown, &target, keep, f)?),
+            other => direct.push((other, f)),
         }
     }
-    for (path, f) in direct {
-        write_output(path, f)?;
+    for (target, f) in direct {
+        target.write(f)?;
     }
     // The renames come last and seldom fail (no space is needed); one that does leaves the
     // files renamed before it in place, and the error names them.
@@ -155,42 +153,77 @@ pub fn write_output(
     path: Option<&Path>,
     f: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<()> {
-    let Some(p) = path.filter(|p| p.as_os_str() != "-") else {
-        let stdout = io::stdout();
-        let mut out = io::BufWriter::new(stdout.lock());
-        // (the io::Error stays in the chain: a closed pipe is told apart in main.rs)
-        return f(&mut out)
-            .and_then(|()| out.flush())
-            .context("standard output: cannot write");
-    };
-    let target = follow_links(p).map_err(|e| anyhow!("{}: cannot write: {e}", p.display()))?;
-    match fs::metadata(&target) {
-        Ok(m) if m.is_dir() => Err(anyhow!("{}: cannot write: is a directory", p.display())),
-        Ok(m) if m.is_file() => replace(p, &target, Some(m.permissions()), f),
-        Ok(_) => {
-            // A FIFO or a device: written directly, as `>` would.
-            let file = OpenOptions::new()
-                .write(true)
-                .open(&target)
-                .map_err(|e| anyhow!("{}: cannot write: {e}", p.display()))?;
-            let mut out = io::BufWriter::new(file);
-            f(&mut out)
-                .and_then(|()| out.flush())
-                .with_context(|| format!("{}: cannot write", p.display()))
-        }
-        Err(e) if e.kind() == io::ErrorKind::NotFound => replace(p, &target, None, f),
-        Err(e) => Err(anyhow!("{}: cannot write: {e}", p.display())),
-    }
+    Target::of(path)?.write(f)
 }
 
-/// Writes a temporary file beside `target` and renames it over `target`.
-fn replace(
-    shown: &Path,
-    target: &Path,
-    keep: Option<fs::Permissions>,
-    f: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> Result<()> {
-    Staged::write(shown, target, keep, f)?.persist()
+/// Where an output goes, as the module documentation says: links followed, a folder refused.
+enum Target<'p> {
+    Stdout,
+    /// A regular file (`keep`: its permission bits) or a new name: written beside, then renamed.
+    File {
+        shown: &'p Path,
+        target: PathBuf,
+        keep: Option<fs::Permissions>,
+    },
+    /// A FIFO or a device: written directly, as `>` would.
+    Device {
+        shown: &'p Path,
+        target: PathBuf,
+    },
+}
+
+impl Target<'_> {
+    /// The target of `path` (`None` or `-`: standard output).
+    fn of(path: Option<&Path>) -> Result<Target<'_>> {
+        let Some(p) = path.filter(|p| p.as_os_str() != "-") else {
+            return Ok(Target::Stdout);
+        };
+        let target = follow_links(p).map_err(|e| anyhow!("{}: cannot write: {e}", p.display()))?;
+        match fs::metadata(&target) {
+            Ok(m) if m.is_dir() => Err(anyhow!("{}: cannot write: is a directory", p.display())),
+            Ok(m) if m.is_file() => Ok(Target::File {
+                shown: p,
+                target,
+                keep: Some(m.permissions()),
+            }),
+            Ok(_) => Ok(Target::Device { shown: p, target }),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Target::File {
+                shown: p,
+                target,
+                keep: None,
+            }),
+            Err(e) => Err(anyhow!("{}: cannot write: {e}", p.display())),
+        }
+    }
+
+    /// Writes standard output or a device directly, a file staged and renamed ([`Staged`]).
+    fn write(self, f: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<()> {
+        match self {
+            Target::Stdout => {
+                let stdout = io::stdout();
+                let mut out = io::BufWriter::new(stdout.lock());
+                // (the io::Error stays in the chain: a closed pipe is told apart in main.rs)
+                f(&mut out)
+                    .and_then(|()| out.flush())
+                    .context("standard output: cannot write")
+            }
+            Target::Device { shown, target } => {
+                let file = OpenOptions::new()
+                    .write(true)
+                    .open(&target)
+                    .map_err(|e| anyhow!("{}: cannot write: {e}", shown.display()))?;
+                let mut out = io::BufWriter::new(file);
+                f(&mut out)
+                    .and_then(|()| out.flush())
+                    .with_context(|| format!("{}: cannot write", shown.display()))
+            }
+            Target::File {
+                shown,
+                target,
+                keep,
+            } => Staged::write(shown, &target, keep, f)?.persist(),
+        }
+    }
 }
 
 /// An output written whole to a temporary file beside its target, not yet renamed over it; its

@@ -65,7 +65,6 @@ pub fn scan(cfg: &ScanConfig, matcher: &Matcher) -> Result<Scan> {
 /// Reads every input of `cfg` as [`scan`] does, before the outlier rule (a partial result's
 /// part, `partial.rs`).
 pub fn scan_unsettled(cfg: &ScanConfig, matcher: &Matcher) -> Result<Unsettled> {
-    crate::input::quiet_notes(cfg.quiet);
     let progress = Progress::new(cfg);
     let result = scan_with(cfg, matcher, &progress);
     progress.finish();
@@ -111,15 +110,15 @@ fn scan_with(cfg: &ScanConfig, matcher: &Matcher, progress: &Progress) -> Result
             strict: cfg.strict,
         };
         let shared = &shared;
-        let new_worker = |xml: Option<Dialect>, csv: Option<(CsvMapper, u8)>| {
-            move || Worker::new(new_collector(), shared, cfg, keep, xml, csv.clone())
+        let new_worker = |xml: Option<(Dialect, Vec<String>)>, csv: Option<(CsvMapper, u8)>| {
+            move || Worker::new(new_collector(), shared, cfg, keep, xml.clone(), csv.clone())
         };
         let mut reader = src.reader;
         let (workers, end) = match cut {
             Cut::Lines => pool::run(threads, new_worker(None, None), |sink| {
                 read_chunks(&mut reader, sink, limits)
             }),
-            Cut::Xml(d) => pool::run(threads, new_worker(Some(d), None), |sink| {
+            Cut::Xml(d, e) => pool::run(threads, new_worker(Some((d, e)), None), |sink| {
                 frame_xml(&mut reader, d, sink, limits)
             }),
             Cut::Csv(delimiter) => {
@@ -161,7 +160,7 @@ fn open(
     c: &mut Collector,
     warn: &mut Warner,
 ) -> Result<Option<input::Source>> {
-    match input::open_wrapped(path, |r| progress.wrap(path, r)) {
+    match input::open_wrapped(path, cfg.quiet, |r| progress.wrap(path, r)) {
         Ok(s) => Ok(Some(s)),
         Err(e) => {
             let msg = format!("{path}: cannot read: {e}");
@@ -177,12 +176,12 @@ fn open(
 }
 
 /// How an input is cut for the workers.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 enum Cut {
     /// JSON Lines: chunks of whole lines.
     Lines,
-    /// XML: chunks of whole units of a dialect.
-    Xml(Dialect),
+    /// XML: chunks of whole units of a dialect, and the entities its DTD declares.
+    Xml(Dialect, Vec<String>),
     /// CSV or TSV with this delimiter: batches of rows.
     Csv(u8),
 }
@@ -217,7 +216,9 @@ fn chunked(
             )?;
             None
         }
-        Layout::Xml => documents::dialect_of(src, cfg.strict, c, warn)?.map(Cut::Xml),
+        Layout::Xml => {
+            documents::dialect_of(src, cfg.strict, c, warn)?.map(|(d, e)| Cut::Xml(d, e))
+        }
     })
 }
 
@@ -354,7 +355,7 @@ impl<'m> Worker<'m> {
         shared: &'m Mutex<Windows>,
         cfg: &ScanConfig,
         keep: usize,
-        xml: Option<Dialect>,
+        xml: Option<(Dialect, Vec<String>)>,
         csv: Option<(CsvMapper, u8)>,
     ) -> Worker<'m> {
         Worker {
@@ -363,7 +364,7 @@ impl<'m> Worker<'m> {
             shared,
             folded: 0,
             json: JsonExtractor::new(&cfg.fields, cfg.times),
-            xml: xml.map(|d| XmlReader::new(d, cfg.times)),
+            xml: xml.map(|(d, e)| XmlReader::new(d, cfg.times).with_entities(&e)),
             csv,
             row: csv::ByteRecord::new(),
             joined: String::new(),

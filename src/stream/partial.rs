@@ -29,6 +29,7 @@ use serde::{Deserialize, Serialize};
 use super::config::ScanConfig;
 use super::outliers::{DayTally, Days, Outlier, Unsettled};
 use super::stats::{Example, Scan, Stats};
+use crate::input::{ZstdDecoder, ZstdError};
 use crate::lexicon::Matcher;
 use crate::record::{Skip, KINDS};
 use crate::time::{DateOrder, Implied, InputZone, TimeRules, Ts};
@@ -437,7 +438,10 @@ impl Partial {
         if !crate::input::is_zstd(head) {
             bail!("{name}: not an outcry partial result (it is not zstd-compressed); `outcry scan --partial FILE` writes one");
         }
-        let z = zstd::Decoder::with_buffer(r).with_context(|| format!("{name}: cannot read"))?;
+        // zstd's reader with a decoder whose errors keep zstd's code, so that a failed checksum
+        // is told by the code ([`next_line`]).
+        let d = ZstdDecoder::new().with_context(|| format!("{name}: cannot read"))?;
+        let z = zstd::stream::zio::Reader::new(r, d);
         read_lines(BufReader::with_capacity(1 << 16, z), name)
     }
 }
@@ -494,7 +498,7 @@ fn next_line(r: &mut impl BufRead, buf: &mut String, name: &str, line_no: u64) -
     buf.clear();
     let n = match r.take(MAX_LINE + 1).read_line(buf) {
         Ok(n) => n,
-        Err(e) if e.to_string().contains("checksum") => bail!(
+        Err(e) if ZstdError::is_checksum_wrong(&e) => bail!(
             "{name}: the partial is damaged: its content does not match the checksum written with it ({e}); write it again with outcry scan or merge"
         ),
         Err(e) => {

@@ -84,7 +84,6 @@ pub(crate) fn add_time_counts(stats: &mut super::Stats, p: &TimeParser) {
 /// Reads every input of `cfg`, handing each record to `c` in input order and counting lines,
 /// skips and bytes in `c.stats()`.
 pub fn read(cfg: &ScanConfig, c: &mut impl Sink) -> Result<()> {
-    input::quiet_notes(cfg.quiet);
     let mut warn = Warner {
         shown: 0,
         limit: cfg.max_warnings,
@@ -95,7 +94,7 @@ pub fn read(cfg: &ScanConfig, c: &mut impl Sink) -> Result<()> {
         if c.stopped() {
             break;
         }
-        let src = match input::open(path) {
+        let src = match input::open_quiet(path, cfg.quiet) {
             Ok(s) => s,
             Err(e) => {
                 unreadable(

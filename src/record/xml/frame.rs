@@ -70,6 +70,9 @@ struct Framer<'d> {
     /// A unit begins at this offset after the root element closed: the document ended before
     /// it, and it is not read.
     after_root: Option<usize>,
+    /// The scan met a root element's end tag since the last unit's end tag: the next unit is
+    /// looked at for being after it ([`Framer::after_root`]), and no other is.
+    root_closed: bool,
 }
 
 impl<'d> Framer<'d> {
@@ -87,9 +90,10 @@ impl<'d> Framer<'d> {
             dropping: None,
             long: None,
             closers: [&b"-->"[..], b"]]>", b"?>"].map(|c| Finder::new(c).into_owned()),
-            seeks: Seeks::new(units, dropped),
+            seeks: Seeks::new(units, dropped, d.roots()),
             roots: d.roots(),
             after_root: None,
+            root_closed: false,
         }
     }
 }
@@ -409,7 +413,8 @@ impl Framer<'_> {
                     if tail.is_some_and(|&b| b == b'>' || b.is_ascii_whitespace()) {
                         let end = gt();
                         if let Some(e) = end {
-                            if let Some(start) = self.after_root(at) {
+                            let closed = std::mem::take(&mut self.root_closed);
+                            if let Some(start) = closed.then(|| self.after_root(at)).flatten() {
                                 self.after_root = Some(start);
                                 return Scan::Done;
                             }
@@ -425,6 +430,7 @@ impl Framer<'_> {
                         Some(1)
                     }
                 }
+                Seek::Root(r) => Some(past_root(data, at, self.roots[r], &mut self.root_closed)),
                 Seek::Drop => {
                     let name = self.dropped.unwrap_or_default();
                     if !opens(rest, name) {
@@ -521,6 +527,8 @@ enum Seek {
     End(usize),
     /// `<name` of the dropped element.
     Drop,
+    /// `</root` or `:root` (a prefixed end tag's local name) of root name `roots[i]`.
+    Root(usize),
 }
 
 /// The longest pattern looked for (`</guestbook`, `<attachment`), and then some.
@@ -536,7 +544,7 @@ struct Seeks {
 }
 
 impl Seeks {
-    fn new(units: &[&[u8]], dropped: Option<&[u8]>) -> Seeks {
+    fn new(units: &[&[u8]], dropped: Option<&[u8]>, roots: &[&[u8]]) -> Seeks {
         let mut finders = vec![
             (Finder::new(b"<!").into_owned(), Seek::Bang),
             (Finder::new(b"<?").into_owned(), Seek::Pi),
@@ -548,6 +556,12 @@ impl Seeks {
         if let Some(d) = dropped {
             let open = [b"<", d].concat();
             finders.push((Finder::new(&open).into_owned(), Seek::Drop));
+        }
+        for (i, r) in roots.iter().enumerate() {
+            for opening in [&b"</"[..], b":"] {
+                let pattern = [opening, *r].concat();
+                finders.push((Finder::new(&pattern).into_owned(), Seek::Root(i)));
+            }
         }
         let found = vec![(None, 0); finders.len()];
         Seeks { finders, found }
@@ -713,6 +727,44 @@ fn closes(tail: &[u8], roots: &[&[u8]]) -> bool {
         }
     }
     false
+}
+
+/// The longest namespace prefix of a root element's end tag looked back over.
+const MAX_PREFIX: usize = 64;
+
+/// How far the scan steps from `at`, where `</root` or `:root` was found (`name`: the root's
+/// local name): past the root element's end tag (`</root>`, or the `:root>` of `</prefix:root >`)
+/// when one is there, noting it in `closed`; else one byte.
+fn past_root(data: &[u8], at: usize, name: &[u8], closed: &mut bool) -> usize {
+    let end = root_end_tag(data, at, name);
+    *closed |= end.is_some();
+    end.unwrap_or(1)
+}
+
+/// The length of the root element's end tag at `at`, if one is there (see [`past_root`]).
+fn root_end_tag(data: &[u8], at: usize, name: &[u8]) -> Option<usize> {
+    let rest = &data[at..];
+    let after = if rest.starts_with(b"</") {
+        2 + name.len()
+    } else {
+        // `:root`: a prefix of name characters back to `</` (a short one: a long run of text
+        // before a colon is not walked back over again at every colon).
+        let prefix = data[..at]
+            .iter()
+            .rev()
+            .take(MAX_PREFIX)
+            .take_while(|&&b| {
+                !matches!(b, b'<' | b'/' | b'>' | b'"' | b'\'') && !b.is_ascii_whitespace()
+            })
+            .count();
+        if prefix == 0 || !data[..at - prefix].ends_with(b"</") {
+            return None;
+        }
+        1 + name.len()
+    };
+    let tail = rest.get(after..)?;
+    let blanks = tail.iter().take_while(|b| b.is_ascii_whitespace()).count();
+    (tail.get(blanks) == Some(&b'>')).then_some(after + blanks + 1)
 }
 
 /// Whether `tail` holds the start tag of one of the `units` (a record had begun where the input
@@ -896,5 +948,41 @@ mod tests {
         assert_eq!(c.chunks[0].0, "<rss>\n<item>a</item>");
         let (line, begun, _) = end.broken.unwrap();
         assert_eq!((line, begun), (3, true));
+    }
+
+    /// A large feed whose root element closes, unprefixed or prefixed (`</rdf:RDF >`), at every
+    /// place against the buffer's end, with a unit after it: every unit before is handed over,
+    /// the one after is not, and the break is at its line. A root end tag inside a unit's text
+    /// (`feed:` words, `</x:rss>` in a comment) or a name that only begins like it ends nothing.
+    #[test]
+    fn a_unit_after_the_root_element_closes_is_found_wherever_the_end_tag_falls() {
+        let item = |k: usize| format!("<item><title>t{k} feed:rss a:RDF</title></item>\n");
+        let body: String = (0..3000).map(item).collect();
+        for (open, close) in [
+            (
+                "<rss><channel>\n",
+                "</channel><!-- </x:rss> --></rssx></rss>",
+            ),
+            ("<rdf:RDF>\n", "</rdf:RDFx></rdf:RDF \n>"),
+        ] {
+            for size in [64, 100, 1000, 4099] {
+                let doc = format!("{open}{body}{close}\n<item><title>late</title></item>\n");
+                let mut c = Collect {
+                    size,
+                    chunks: vec![],
+                    biggest: 0,
+                    too_long: vec![],
+                };
+                let mut r = io::BufReader::with_capacity(7, doc.as_bytes());
+                let end = frame_units(&mut r, RSS, usize::MAX / 2, &mut c);
+                let joined: String = c.chunks.iter().map(|(s, _)| s.as_str()).collect();
+                assert_eq!(joined.matches("</item>").count(), 3000, "{close} {size}");
+                assert!(!joined.contains("late"), "{close} {size}");
+                let (line, _, e) = end.broken.expect("broken off");
+                let late = 2 + 3000 + close.matches('\n').count() as u64 + 1;
+                assert_eq!(line, late, "{close} {size}");
+                assert!(e.to_string().contains("after the root element"), "{e}");
+            }
+        }
     }
 }
