@@ -70,13 +70,10 @@ pub enum Skip {
     RecordTooLong,
     /// A time read whole but outside the years 0001 to 9998 (`time::in_range`).
     AbsurdTime,
-    /// An XML record whose text refers to an entity its document's DTD declares (`&g;`), which
-    /// outcry does not expand: its text is not what the document means.
-    UnexpandedEntity,
 }
 
 impl Skip {
-    pub const ALL: [Skip; 15] = [
+    pub const ALL: [Skip; 14] = [
         Skip::InvalidUtf8,
         Skip::MalformedJson,
         Skip::NotObject,
@@ -91,7 +88,6 @@ impl Skip {
         Skip::UnterminatedQuote,
         Skip::RecordTooLong,
         Skip::AbsurdTime,
-        Skip::UnexpandedEntity,
     ];
 
     /// The stable name used in reports and JSON (`skipped_by_reason`).
@@ -111,7 +107,6 @@ impl Skip {
             Skip::UnterminatedQuote => "unterminated_quote",
             Skip::RecordTooLong => "record_too_long",
             Skip::AbsurdTime => "absurd_time",
-            Skip::UnexpandedEntity => "unexpanded_entity",
         }
     }
 }

@@ -16,27 +16,26 @@ use crate::record::{JsonExtractor, Skip};
 /// Size of the chunks an XML input is cut into.
 pub const XML_CHUNK: usize = 1 << 20;
 
-/// The dialect of an XML input from its first bytes, and the entities its DTD declares (told on
-/// stderr; a record that refers to one is skipped as `unexpanded_entity`); `None` (reported as
-/// unreadable) when it is not a backup or feed outcry reads.
+/// The dialect of an XML input from its first bytes; `None` (reported as unreadable) when it is
+/// not a backup or feed outcry reads.
 pub(crate) fn dialect_of(
     src: &mut input::Source,
     strict: bool,
     c: &mut impl Sink,
     warn: &mut Warner,
-) -> Result<Option<(Dialect, Vec<String>)>> {
+) -> Result<Option<Dialect>> {
     let head = src.head(input::HEAD);
     let entities = xml::declared_entities(head);
     if !entities.is_empty() && !warn.quiet {
         let refs: Vec<String> = entities.iter().map(|e| format!("&{e};")).collect();
         crate::eline!(
-            "outcry: warning: {}: the document declares entities in its DTD ({}), which outcry does not expand: a record that refers to one is skipped (unexpanded_entity)",
+            "outcry: warning: {}: the document declares entities in its DTD ({}), which outcry does not expand: a post's text holds such a reference as written",
             crate::terminal::escape(&src.name),
             crate::terminal::escape(&refs.join(" "))
         );
     }
     match xml::dialect(src.head(input::HEAD)) {
-        Ok(d) => Ok(Some((d, entities))),
+        Ok(d) => Ok(Some(d)),
         Err(e) => {
             unreadable(format!("{}: {e}", src.name), strict, c, warn)?;
             Ok(None)
@@ -51,11 +50,11 @@ pub(crate) fn scan_xml(
     c: &mut impl Sink,
     warn: &mut Warner,
 ) -> Result<()> {
-    let Some((dialect, entities)) = dialect_of(&mut src, cfg.strict, c, warn)? else {
+    let Some(dialect) = dialect_of(&mut src, cfg.strict, c, warn)? else {
         return Ok(());
     };
     let mut seq = OneThread {
-        xml: XmlReader::new(dialect, cfg.times).with_entities(&entities),
+        xml: XmlReader::new(dialect, cfg.times),
         c,
         warn,
         name: &src.name,

@@ -110,15 +110,15 @@ fn scan_with(cfg: &ScanConfig, matcher: &Matcher, progress: &Progress) -> Result
             strict: cfg.strict,
         };
         let shared = &shared;
-        let new_worker = |xml: Option<(Dialect, Vec<String>)>, csv: Option<(CsvMapper, u8)>| {
-            move || Worker::new(new_collector(), shared, cfg, keep, xml.clone(), csv.clone())
+        let new_worker = |xml: Option<Dialect>, csv: Option<(CsvMapper, u8)>| {
+            move || Worker::new(new_collector(), shared, cfg, keep, xml, csv.clone())
         };
         let mut reader = src.reader;
         let (workers, end) = match cut {
             Cut::Lines => pool::run(threads, new_worker(None, None), |sink| {
                 read_chunks(&mut reader, sink, limits)
             }),
-            Cut::Xml(d, e) => pool::run(threads, new_worker(Some((d, e)), None), |sink| {
+            Cut::Xml(d) => pool::run(threads, new_worker(Some(d), None), |sink| {
                 frame_xml(&mut reader, d, sink, limits)
             }),
             Cut::Csv(delimiter) => {
@@ -176,12 +176,12 @@ fn open(
 }
 
 /// How an input is cut for the workers.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 enum Cut {
     /// JSON Lines: chunks of whole lines.
     Lines,
-    /// XML: chunks of whole units of a dialect, and the entities its DTD declares.
-    Xml(Dialect, Vec<String>),
+    /// XML: chunks of whole units of a dialect.
+    Xml(Dialect),
     /// CSV or TSV with this delimiter: batches of rows.
     Csv(u8),
 }
@@ -216,9 +216,7 @@ fn chunked(
             )?;
             None
         }
-        Layout::Xml => {
-            documents::dialect_of(src, cfg.strict, c, warn)?.map(|(d, e)| Cut::Xml(d, e))
-        }
+        Layout::Xml => documents::dialect_of(src, cfg.strict, c, warn)?.map(Cut::Xml),
     })
 }
 
@@ -355,7 +353,7 @@ impl<'m> Worker<'m> {
         shared: &'m Mutex<Windows>,
         cfg: &ScanConfig,
         keep: usize,
-        xml: Option<(Dialect, Vec<String>)>,
+        xml: Option<Dialect>,
         csv: Option<(CsvMapper, u8)>,
     ) -> Worker<'m> {
         Worker {
@@ -364,7 +362,7 @@ impl<'m> Worker<'m> {
             shared,
             folded: 0,
             json: JsonExtractor::new(&cfg.fields, cfg.times),
-            xml: xml.map(|(d, e)| XmlReader::new(d, cfg.times).with_entities(&e)),
+            xml: xml.map(|d| XmlReader::new(d, cfg.times)),
             csv,
             row: csv::ByteRecord::new(),
             joined: String::new(),

@@ -351,9 +351,6 @@ pub fn describe(why: Skip) -> &'static str {
         }
         Skip::RecordTooLong => "record (XML item, JSON element) longer than --max-line-bytes",
         Skip::AbsurdTime => "time outside the years 0001 to 9998 outcry accepts",
-        Skip::UnexpandedEntity => {
-            "refers to an entity the document's DTD declares, which outcry does not expand"
-        }
     }
 }
 

@@ -184,9 +184,6 @@ pub struct XmlReader {
     /// The chunk with invalid UTF-8 replaced, and where.
     fixed: Vec<u8>,
     bad: Vec<usize>,
-    /// References (`&g;`) to the entities the document's DTD declares: a record holding one is
-    /// an `unexpanded_entity` skip.
-    entities: Vec<String>,
 }
 
 /// What reading one record gave: a post, a skip, or nothing (not a post: an attachment item, a
@@ -214,15 +211,7 @@ impl XmlReader {
             html: String::new(),
             fixed: vec![],
             bad: vec![],
-            entities: vec![],
         }
-    }
-
-    /// The same reader, for a document whose DTD declares `entities` (`xml::declared_entities`):
-    /// a record that refers to one is skipped as `unexpanded_entity`.
-    pub fn with_entities(mut self, entities: &[String]) -> XmlReader {
-        self.entities = entities.iter().map(|e| format!("&{e};")).collect();
-        self
     }
 
     /// Its time readers, for what they counted (DST, implied zones, ambiguous dates).
@@ -493,8 +482,6 @@ impl XmlReader {
 
     fn emit(&mut self, rec: Rec, out: &mut dyn FnMut(u64, Outcome<'_>)) {
         if !matches!(rec.kind, RecKind::Holder | RecKind::Ignored) {
-            let refers = |f: &String| self.entities.iter().any(|e| f.contains(e.as_str()));
-            let unexpanded = !self.entities.is_empty() && rec.fields.iter().any(refers);
             let got = build(
                 &rec,
                 self.dialect,
@@ -502,10 +489,7 @@ impl XmlReader {
                 &mut self.text,
                 &mut self.html,
             );
-            match got {
-                Ok(Some(_)) if unexpanded => out(rec.line, Err(Skip::UnexpandedEntity)),
-                got => out(rec.line, got),
-            }
+            out(rec.line, got);
         }
         self.free.push(rec);
     }
