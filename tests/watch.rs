@@ -1734,11 +1734,130 @@ fn a_long_skewed_run_in_a_replay_is_taken_out_when_the_stream_goes_back() {
             "{n}: {err}"
         );
         assert!(
-            err.contains(&format!("<stdin>:{first}: {n} posts in a row dated 9h"))
+            err.contains(&format!("<stdin>:{first}: {n} posts in a row dated 8h 5"))
                 && err.contains("the stream went back to its own time after them"),
             "{n}: {err}"
         );
     }
+}
+
+/// `n` posts of ordinary chatter dated `step` apart from `t` plus nine hours, written as naive
+/// local times (a Korean feed's times read as UTC: the skewed run of the tests below).
+fn naive_kst_run(t: Ts, n: i64, step: i64) -> String {
+    let mut s = String::new();
+    for k in 0..n {
+        let naive = rfc3339_utc(t + 9 * 3600 + k * step)
+            .replace('T', " ")
+            .replace('Z', "");
+        s.push_str(&format!(
+            "{{\"created_at\":\"{naive}\",\"text\":\"점심 뭐 먹지\",\"user\":{{\"screen_name\":\"kst{k}\"}}}}\n"
+        ));
+    }
+    s
+}
+
+/// One post two days ahead just before a skewed run is no part of the run's span (a review
+/// found it made the run look an hour long at once, so the jump committed: 0 alerts, 480 late),
+/// and a skewed run at the end of the input (or of a signal) does not commit its jump either (it
+/// turned an outage still going on into a recovery). Both are kept out, counted far ahead.
+#[test]
+fn an_outlier_before_a_skewed_run_or_a_run_at_the_end_moves_no_clock() {
+    let start = 1_700_000_000 - 1_700_000_000 % 3600;
+    let (lines, onset) = sparse_day_then_outage(start);
+    let args = ["watch", "--format", "jsonl"];
+    let clean: String = lines.iter().map(|l| l.1.as_str()).collect();
+    let (_, clean_out, _) = piped(&args, clean.into_bytes());
+    let clean = announced(&clean_out);
+    assert!(clean.iter().any(|a| a.0 == "recovery"), "{clean:?}");
+
+    let mut input = String::new();
+    let mut done = false;
+    for (t, l) in &lines {
+        if *t >= onset - 2 * 3600 && !done {
+            done = true;
+            input.push_str(&post(t + 2 * 86_400, "outlier", "점심 뭐 먹지"));
+            input.push_str(&naive_kst_run(*t, 30, 60));
+        }
+        input.push_str(l);
+    }
+    let (code, out, err) = piped(&args, input.into_bytes());
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(announced(&out), clean, "{err}");
+    assert!(
+        err.contains("kept out: 0 late, 0 in the history, 31 far ahead"),
+        "{err}"
+    );
+
+    // The input ends twenty minutes into the outage, then 70 skewed posts: still unresolved.
+    let mut input: String = lines
+        .iter()
+        .filter(|l| l.0 < onset + 1200)
+        .map(|l| l.1.as_str())
+        .collect();
+    input.push_str(&naive_kst_run(onset + 1200, 70, 20));
+    let (code, out, err) = piped(&args, input.into_bytes());
+    assert_eq!(code, 0, "{err}");
+    let events: Vec<String> = announced(&out).into_iter().map(|a| a.0).collect();
+    assert_eq!(events, ["onset", "unresolved"], "{err}");
+    assert!(
+        err.contains("70 far ahead")
+            && err.contains("the run ended before they had gone on for as long as a jump"),
+        "{err}"
+    );
+}
+
+/// A replayed archive's night gap moves the clock once its posts have gone on for an hour of
+/// their own time; one straggler from before the gap, met in the meantime, is counted where it
+/// falls and does not take the whole run out (a review found 300 real posts kept out as far
+/// ahead and the onset placed 23 minutes late). The onset alert then waits for the jump to
+/// commit (here about 50 minutes after the onset), but places the onset where detect does.
+#[test]
+fn a_straggler_inside_a_night_gaps_jump_does_not_take_the_run_out() {
+    let start = 1_700_000_000 - 1_700_000_000 % 3600;
+    let onset = start + 86_400;
+    let gap_end = onset - 600;
+    let gap_start = gap_end - 3 * 3600;
+    let mut v: Vec<(Ts, String)> = vec![];
+    let chatter = |from: Ts, to: Ts, tag: &str, v: &mut Vec<(Ts, String)>| {
+        for (k, t) in (from..to).step_by(30).enumerate() {
+            v.push((t, post(t, &format!("{tag}{k}"), CHATTER[k % 4])));
+        }
+    };
+    chatter(start, gap_start, "a", &mut v);
+    chatter(gap_end, onset, "b", &mut v);
+    for m in 0..30 {
+        for n in 0..12 {
+            let t = onset + m * 60 + n * 5;
+            v.push((
+                t,
+                post(t, &format!("v{m}_{n}"), "gmail is down, server error"),
+            ));
+        }
+    }
+    chatter(onset + 1800, onset + 1800 + 3 * 3600, "c", &mut v);
+    let clean: String = v.iter().map(|l| l.1.as_str()).collect();
+    let args = ["watch", "--format", "jsonl"];
+    let (code, clean_out, err) = piped(&args, clean.into_bytes());
+    assert_eq!(code, 0, "{err}");
+    let clean = announced(&clean_out);
+    assert_eq!(clean.first().map(|a| a.0.as_str()), Some("onset"), "{err}");
+    assert!((ts(&clean[0].2) - onset).abs() <= 300, "{clean:?}");
+
+    let after_gap = v.iter().position(|l| l.0 >= gap_end).unwrap();
+    let mut input = String::new();
+    for (i, (_, l)) in v.iter().enumerate() {
+        if i == after_gap + 300 {
+            input.push_str(&post(gap_start - 60, "straggler", CHATTER[0]));
+        }
+        input.push_str(l);
+    }
+    let (code, out, err) = piped(&args, input.into_bytes());
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(announced(&out), clean, "{err}");
+    assert!(
+        err.contains("kept out: 0 late, 0 in the history, 0 far ahead"),
+        "{err}"
+    );
 }
 
 /// --exec runs the command per alert with the alert's JSON on its stdin; a failing command and

@@ -25,8 +25,12 @@ pub const HOLD_CAP: usize = 64;
 /// many as a jump needs ([`Clock::needed`]) but not yet gone on for [`Clock::jump`] of its own
 /// time ([`Clock::persisted`]). The windows the jump would close stay open meanwhile; the old
 /// time resuming takes the run out (counted far ahead), the run reaching this many posts
-/// commits the jump (bounded memory: some 4096 posts of at most `--max-line-bytes` each).
+/// commits the jump (with [`PROVISIONAL_BYTES`], the bound on the memory they hold).
 pub const PROVISIONAL_CAP: usize = 4096;
+/// The most bytes of text held for a provisional jump: the run reaching this commits the jump
+/// as [`PROVISIONAL_CAP`] does, so memory stays bounded however long its posts are (4096 posts
+/// of up to `--max-line-bytes` each would be gigabytes).
+pub const PROVISIONAL_BYTES: usize = 32 << 20;
 /// The stream's first posts that wait before its clock starts, at their median: two skewed
 /// alike among them cannot start it (or after `--idle-flush` of silence, with fewer).
 pub const START: usize = 2 * CONFIRM - 1;
@@ -171,7 +175,7 @@ impl Clock {
     /// has gone on for as long as a jump is ([`Clock::jump`]), or the run fills
     /// [`PROVISIONAL_CAP`]. Until then the stream going back to its own time shows the run
     /// skewed. (Since issue 17's nineteenth pass: before, as many posts in a row as the stream's
-    /// last hour moved the clock at once, so 30 naive Korean times after an hour of 27 posts
+    /// last hour moved the clock at once, so 30 naive Korean times after an hour of 24 to 26 posts
     /// closed nine hours of windows and turned the rest of the stream into late posts.)
     pub fn persisted(&self, n: usize, span: i64) -> bool {
         n >= PROVISIONAL_CAP || span >= self.jump
@@ -199,6 +203,27 @@ impl Clock {
     pub fn ahead_of_start(&self, median: Ts, t: Ts) -> bool {
         t > median.saturating_add(self.jump)
     }
+}
+
+/// How many of `newest_first` (a run's times, newest first) form its in-order tail, and the
+/// span of their times: the walk stops at the first post dated after the earliest of those
+/// after it by more than `lateness` (it came before posts much earlier than itself: not the
+/// same clock) or more than [`MAX_SPREAD_S`] from the newest. One post far ahead before a
+/// skewed run is thus no part of the run's span.
+pub fn in_order_span(mut newest_first: impl Iterator<Item = Ts>, lateness: i64) -> (usize, i64) {
+    let Some(newest) = newest_first.next() else {
+        return (0, 0);
+    };
+    let (mut lo, mut hi, mut n) = (newest, newest, 1);
+    for t in newest_first {
+        if t > lo.saturating_add(lateness) || hi.saturating_sub(t) > MAX_SPREAD_S {
+            break;
+        }
+        lo = lo.min(t);
+        hi = hi.max(t);
+        n += 1;
+    }
+    (n, hi.saturating_sub(lo))
 }
 
 #[cfg(test)]
@@ -309,5 +334,15 @@ mod tests {
         // back by it.
         c.advance(wall + 9 * 3600);
         assert!(!c.beyond_wall(wall + 30 * 3600, wall));
+    }
+
+    #[test]
+    fn a_runs_span_is_its_in_order_tail() {
+        // newest first: a run a minute apart, then (earliest in arrival) one post two days on
+        let run = [600, 540, 480, 420, 2 * 86_400];
+        assert_eq!(in_order_span(run.into_iter(), 300), (4, 180));
+        // a straggler within the lateness stays in the run
+        assert_eq!(in_order_span([600, 700, 480].into_iter(), 300), (3, 220));
+        assert_eq!(in_order_span(std::iter::empty(), 300), (0, 0));
     }
 }

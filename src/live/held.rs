@@ -115,6 +115,9 @@ pub enum Unmoved {
     /// close held open), and the stream went back to its own time before they had gone on for
     /// as long as a jump: they are taken out, counted far ahead.
     WentBack,
+    /// They made a jump provisional and the input ended (or a signal came) before they had
+    /// gone on for as long as a jump: the windows of the stream stay as they were.
+    Ended,
 }
 
 /// The note on stderr (said once a run) that `n` posts in a row ahead of the stream, from
@@ -139,8 +142,9 @@ pub fn skewed_run(
         ),
         Unmoved::Wall => "they are dated past the wall clock and the stream is not".to_string(),
         Unmoved::WentBack => "the stream went back to its own time after them, before they had gone on for as long as a jump (the jump was provisional, its windows held open)".to_string(),
+        Unmoved::Ended => "the run ended before they had gone on for as long as a jump (the jump was provisional, its windows held open)".to_string(),
     };
-    let then = if why == Unmoved::WentBack {
+    let then = if matches!(why, Unmoved::WentBack | Unmoved::Ended) {
         "they are kept out, counted far ahead"
     } else {
         "they are held until the stream reaches them, else counted far ahead"

@@ -15,7 +15,9 @@ use std::time::{Duration, Instant};
 use anyhow::Result;
 
 use super::alert::{Alert, Event};
-use super::clock::{Clock, Verdict, CONFIRM, HOLD_CAP, PROVISIONAL_CAP, START};
+use super::clock::{
+    in_order_span, Clock, Verdict, CONFIRM, HOLD_CAP, PROVISIONAL_BYTES, PROVISIONAL_CAP, START,
+};
 use super::held::{skewed_run, FarAhead, Held, Inputs, Origin, Unmoved};
 use super::monitor::{Monitor, MonitorStats};
 use super::signal;
@@ -94,6 +96,13 @@ struct State {
     /// How many of the last `held` came one after another, with no post in an open window
     /// since (only such a run corroborates a jump: [`Clock::corroborated`]).
     ahead_run: usize,
+    /// The held run makes a jump provisional ([`State::jump_to`] took it, [`State::persisted`]
+    /// not yet): only then may it hold up to [`PROVISIONAL_CAP`] posts.
+    pending: bool,
+    /// Posts in the stream's own windows since the jump became provisional: [`CONFIRM`] of
+    /// them take the run out; one or two stragglers (an archive's posts a little out of order)
+    /// do not.
+    went_back: usize,
     /// The stream's first posts, waiting for [`START`] of them to start the clock
     /// ([`State::hold_start`]).
     start: Vec<Held>,
@@ -159,6 +168,8 @@ impl State {
             live: LiveCounts::default(),
             held: VecDeque::new(),
             ahead_run: 0,
+            pending: false,
+            went_back: 0,
             start: Vec::with_capacity(START),
             inputs: Inputs::default(),
             input: 0,
@@ -213,23 +224,33 @@ impl State {
                     // A jump commits once its run has gone on long enough; until then it is
                     // provisional: the run is held, and the windows it would close stay open.
                     Some((t, _)) if self.persisted() => {
+                        self.pending = false;
+                        self.went_back = 0;
                         self.clock.advance(t);
                         self.release_held();
                         self.close_due();
                     }
-                    _ => self.trim_held(),
+                    Some(_) => {
+                        self.pending = true;
+                        self.trim_held();
+                    }
+                    None => self.trim_held(),
                 }
+            }
+            Verdict::Open if self.pending && self.went_back + 1 < CONFIRM => {
+                // A straggler inside a provisional jump's run: counted where it falls; the run
+                // stays provisional (only the old time resuming takes it out).
+                self.went_back += 1;
+                self.count(p);
             }
             Verdict::Open => {
                 // The stream is still where the clock is: the posts held so far stay held
                 // until the clock reaches them, and corroborate nothing; a run that made a
                 // jump provisional is taken out (the old time resumed: the run was skewed).
-                if self.clock.corroborated(self.run_times().get()).is_some() {
-                    if self.provisional() {
-                        self.take_back_run();
-                    } else {
-                        self.note_skew(Unmoved::WentOn);
-                    }
+                if self.pending {
+                    self.take_back_run();
+                } else if self.clock.corroborated(self.run_times().get()).is_some() {
+                    self.note_skew(Unmoved::WentOn);
                 }
                 self.ahead_run = 0;
                 self.count(p);
@@ -256,21 +277,22 @@ impl State {
         Some((t, last))
     }
 
-    /// Whether the held run is as many posts in a row as a jump needs ([`Clock::needed`]): a
-    /// jump to it, if it agrees among itself, is provisional until [`State::persisted`].
-    fn provisional(&self) -> bool {
-        self.ahead_run > 0 && self.ahead_run >= Clock::needed(self.recent())
-    }
-
     /// Whether the held run has gone on long enough to commit its jump ([`Clock::persisted`]:
-    /// its own time spans the jump, or it fills [`PROVISIONAL_CAP`]).
+    /// the in-order tail of its own time spans the jump, or the held posts fill
+    /// [`PROVISIONAL_CAP`] or [`PROVISIONAL_BYTES`]).
+    ///
+    /// Only the run's in-order tail counts ([`in_order_span`]): one post far ahead just before
+    /// a skewed run (an outlier of the run) must not make the run look an hour long at once.
     fn persisted(&self) -> bool {
         let run = self.held.range(self.held.len() - self.ahead_run..);
-        let (lo, hi) = run.fold((Ts::MAX, Ts::MIN), |(lo, hi), h| {
-            (lo.min(h.post.time), hi.max(h.post.time))
-        });
-        self.clock
-            .persisted(self.held.len(), hi.saturating_sub(lo).max(0))
+        let (n, span) = in_order_span(run.rev().map(|h| h.post.time), self.clock.lateness);
+        let span = if n >= Clock::needed(self.recent()) {
+            span
+        } else {
+            0
+        };
+        let bytes: usize = self.held.iter().map(|h| h.post.text.len()).sum();
+        self.clock.persisted(self.held.len(), span) || bytes >= PROVISIONAL_BYTES
     }
 
     /// The stream went back to its own time after a run that made a jump provisional: the
@@ -281,6 +303,8 @@ impl State {
         let from = self.held.len() - self.ahead_run;
         let run: Vec<Held> = self.held.drain(from..).collect();
         self.ahead_run = 0;
+        self.pending = false;
+        self.went_back = 0;
         for h in &run {
             self.keep_out(h);
         }
@@ -290,7 +314,7 @@ impl State {
     /// provisional, else [`HOLD_CAP`]): the oldest beyond it are kept out for good
     /// (`far_ahead`, named).
     fn trim_held(&mut self) {
-        let cap = if self.provisional() {
+        let cap = if self.pending {
             PROVISIONAL_CAP
         } else {
             HOLD_CAP
@@ -582,9 +606,14 @@ impl State {
     fn finish(&mut self, ended: bool) {
         self.begin();
         self.finished = true;
-        if let Some((_, last)) = self.jump_to() {
+        // Only a jump that has gone on long enough commits now: a provisional one (a skewed
+        // run at the end of a replay, or in progress at a signal) must not close the windows
+        // of an outage still going on and announce its recovery.
+        if let Some((_, last)) = self.jump_to().filter(|_| self.persisted()) {
             self.clock.advance(last);
             self.release_held();
+        } else if self.pending {
+            self.note_skew(Unmoved::Ended);
         }
         for h in std::mem::take(&mut self.held) {
             self.keep_out(&h);
