@@ -1364,6 +1364,110 @@ fn onset_comes_while_the_stream_flows_and_the_end_reports_it_unresolved() {
     assert!(err.contains("1 unresolved"), "{err}");
 }
 
+/// A day of chatter (a post every 2 minutes, a stray complaint every 5 hours) from
+/// 2024-03-04, then an outage from 01:00 the next day (returned) that grows: 15 minutes of two
+/// reports a minute, 30 minutes of twelve, then "it's back" posts and three hours of chatter.
+fn growing_outage() -> (String, Ts) {
+    let t0: Ts = 1_709_510_400; // 2024-03-04T00:00:00Z
+    let on = t0 + 86_400 + 3_600;
+    let mut ev = vec![];
+    even(&mut ev, (t0, on + 4 * 3_600), (120, 0), None);
+    even(&mut ev, (t0, on), (18_000, 77), Some("is gmail down?"));
+    even(&mut ev, (on, on + 900), (30, 1), DOWN);
+    even(
+        &mut ev,
+        (on + 900, on + 2_700),
+        (5, 2),
+        Some("gmail is down, server error"),
+    );
+    even(
+        &mut ev,
+        (on + 2_700, on + 3_300),
+        (120, 3),
+        Some("gmail is back, working again"),
+    );
+    (timeline_jsonl(&mut ev), on)
+}
+
+/// An outage whose report rate grows sixfold after its onset is announced: the onset, then an
+/// `update` (the peak grown materially) with more reports and a higher peak than the onset
+/// gave, the same incident and onset, then its recovery; every line valid, and the update is
+/// printed in the readable format too.
+#[test]
+fn a_growing_outage_is_updated_between_its_onset_and_recovery() {
+    let (s, on) = growing_outage();
+    let (code, out, err) = piped(
+        &["watch", "--format", "jsonl", "-q"],
+        s.clone().into_bytes(),
+    );
+    assert_eq!(code, 0, "{err}");
+    let alerts: Vec<Value> = out
+        .lines()
+        .map(|l| {
+            assert_alert_valid(l);
+            serde_json::from_str(l).unwrap()
+        })
+        .collect();
+    let events: Vec<&str> = alerts
+        .iter()
+        .map(|a| a["event"].as_str().unwrap())
+        .collect();
+    assert_eq!(events.first(), Some(&"onset"), "{out}");
+    let first = &alerts[0];
+    assert_eq!(first["service"], "gmail");
+    assert!((ts(&first["onset"]) - on).abs() <= WIDTH, "{out}");
+    // The onset is announced in the slow phase, before the rate grows.
+    assert!(ts(&first["as_of"]) < on + 900, "{out}");
+    let updates: Vec<&Value> = alerts.iter().filter(|a| a["event"] == "update").collect();
+    assert!(!updates.is_empty(), "the growth is announced: {out}");
+    let recovery = events.iter().position(|e| *e == "recovery");
+    let recovery = recovery.unwrap_or_else(|| panic!("a recovery: {out}"));
+    assert_eq!(alerts[recovery]["withdrawn"], false, "{out}");
+    let last_update = events.iter().rposition(|e| *e == "update").unwrap();
+    assert!(
+        last_update < recovery,
+        "updates come before the recovery: {out}"
+    );
+    let mut peak = first["peak_reports"].as_u64().unwrap();
+    for u in &updates {
+        assert_eq!(u["incident"], first["incident"], "{out}");
+        assert_eq!(u["service"], "gmail", "{out}");
+        assert_eq!(u["onset"], first["onset"], "the same onset: {out}");
+        assert!(
+            u["reports"].as_u64() > first["reports"].as_u64(),
+            "more reports than the onset gave: {out}"
+        );
+        let p = u["peak_reports"].as_u64().unwrap();
+        assert!(
+            p >= 2 * peak,
+            "each update at least doubles the peak: {out}"
+        );
+        peak = p;
+        assert!(
+            u["severity"]["peak_ratio"].as_f64() > first["severity"]["peak_ratio"].as_f64(),
+            "a higher peak over the usual: {out}"
+        );
+        // After the rate grew, by the close of the first busy window (its end, 01:20, plus
+        // --max-lateness, one window: the first post after 01:25).
+        assert!(ts(&u["as_of"]) >= on + 900, "after the rate grew: {out}");
+        assert!(
+            ts(&u["as_of"]) < on + 1_560,
+            "by the busy window's close: {out}"
+        );
+    }
+    // The fast phase's windows hold 60 reports each: the last update's peak is near them.
+    assert!(peak >= 50, "{out}");
+    // Readable: the update's line is printed between the onset's and the recovery's.
+    let (code, text, err) = piped(&["watch", "-q"], s.into_bytes());
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<&str> = text.lines().collect();
+    let at = |word: &str| lines.iter().position(|l| l.contains(word));
+    let (o, u, r) = (at("outage since"), at("growing: peak"), at("recovered at"));
+    assert!(o.is_some() && u.is_some() && r.is_some(), "{text}");
+    assert!(o < u && u < r, "{text}");
+    assert!(lines[u.unwrap()].contains("gmail"), "{text}");
+}
+
 /// A quiet stream still closes its windows: the input stops right after the outage's last
 /// reports, its pipe left open, so only the silence can close the windows after them. After
 /// --idle-flush of it the clock runs on at wall speed from the last post, the quiet windows
