@@ -632,6 +632,10 @@ const LINKS: &[&str] = &[
     "keeps",
     "keep",
     "kept",
+    // The service addressed in the second person, asked why: "twitch why r u down".
+    "why",
+    "you",
+    "ur",
     // A guess at it: "fastly must be down", "slack might be down".
     "must",
     "might",
@@ -854,8 +858,9 @@ const ENDS_WORD: &[char] = &[
 ];
 
 /// A Korean outage or recovery entry of a noun and a predicate ("반응 없", "검은 화면") is also
-/// read with the subject particle (이 after a final consonant, 가 after a vowel) or 도 glued to
-/// the noun ("반응이 없어요", "접속도 안 돼"), as people write it: the lexicons listed the two
+/// read with the subject particle (이 after a final consonant, 가 after a vowel), 도 or its
+/// stronger 까지 and 마저 glued to the noun ("반응이 없어요", "접속도 안 돼", "서버까지 터짐"), as
+/// people write it: the lexicons listed the two
 /// spellings entry by entry, and missed one as often as not. The noun is the first word as
 /// written (two syllables or more, not ending in a particle or an ending already); an entry
 /// written that way already keeps its own kind. `seen` maps each pattern to its entry.
@@ -884,7 +889,8 @@ fn add_particle_variants(
         }
         let batchim = (u32::from(last) - 0xAC00) % 28 != 0;
         let rest = &e.pattern[noun.len()..];
-        let variants = [if batchim { "이" } else { "가" }, "도"]
+        // 까지 and 마저 ("even") add the noun to others as 도 does: 서버*까지* 터짐.
+        let variants = [if batchim { "이" } else { "가" }, "도", "까지", "마저"]
             .map(|particle| format!("{noun}{particle}{rest}"));
         for variant in variants {
             if let std::collections::hash_map::Entry::Vacant(v) = seen.entry(variant.clone()) {
@@ -4993,6 +4999,12 @@ mod tests {
         ("카톡이 안 되는 게 아니라 와이파이가 끊긴 거예요", ""),
         ("인스타 올리려는데 폰 꺼짐", ""),
         ("SKT 데이터 안 터짐", "report skt"),
+        // 까지 glues to an entry's noun as 도 does; a plea to load; a service asked why in the
+        // second person, against a count that fell.
+        ("배그 서버까지 터짐", "report pubg"),
+        ("reddit pls load", "report reddit"),
+        ("twitch why r u down", "report twitch"),
+        ("why is my twitch sub count down", ""),
     ];
 
     #[test]
