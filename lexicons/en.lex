@@ -2682,3 +2682,13 @@ music just stopped
 money's back
 money is back
 refund is back
+
+# Round nineteen: a plea to a service named before it to load or work ("reddittttt pls load",
+# "gmail pls pls pls load my inbox").
+[outage en]
+^pls load
+^plz load
+^please load
+^pls work
+^plz work
+^please work

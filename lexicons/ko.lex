@@ -1902,6 +1902,8 @@ timeout 계속
 잘 보고 있음
 잘 보고 있는데
 지금 잘 보고 있
+# Round nineteen: the same, said in one word (치지직 터졌다는 사람 있던데 나는 방금까지 잘 봄).
+잘 봄
 
 [exclude ko]
 다시 돌아온다는

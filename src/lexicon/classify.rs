@@ -38,7 +38,7 @@ use super::longest::Longest;
 use super::misspell::Misspellings;
 use super::normalise::{doubles_in, is_syllable, nfkc_stage, Doubles, Layout, Normaliser};
 use super::respell::{respell, Respelling, Vocabulary};
-use super::sentence::{self, OWN_LINE};
+use super::sentence::{self, line_word, CARRIED, HOME, LINE, OWN};
 use super::vetter::{Vetter, Vetting, MAX_TEXT};
 use crate::record::jsonscan::same;
 
@@ -406,39 +406,6 @@ fn sentence_words(gap: &[u8]) -> Option<usize> {
     Some(words)
 }
 
-/// Words of a provider's line, the thing a customer of an internet provider has (see
-/// [`Matcher::provider_opens_the_post`]).
-const LINE_WORDS: &[&[u8]] = &[
-    b"internet",
-    b"broadband",
-    b"wifi",
-    b"wi-fi",
-    b"fibre",
-    b"fiber",
-    b"hub",
-    b"router",
-    b"modem",
-    b"landline",
-    "인터넷".as_bytes(),
-    "와이파이".as_bytes(),
-];
-
-/// The words of an internet or phone provider's line: an outage said of one is the provider's
-/// (see [`Matcher::provider_line_down`]). Not the writer's phone or tv, which are as often the
-/// device as the line.
-/// The mobile generations (5G, LTE, 4G) are a carrier's line too: "스크 5G 안 잡히고 LTE도 끊김".
-const PROVIDER_LINE: &[&str] = &[
-    "인터넷",
-    "데이터",
-    "와이파이",
-    "internet",
-    "data",
-    "wifi",
-    "5g",
-    "lte",
-    "4g",
-];
-
 /// At most this many words may follow a service's name in a sentence that only addresses it
 /// ("SLAAACK!!!", "twitter pls.", "yt WHY ARE YOU LIKE THIS.") for a `^` outage predicate in
 /// the next sentence to take the name as its subject (see [`after_address`]).
@@ -671,6 +638,10 @@ const LINKS: &[&str] = &[
     "keeps",
     "keep",
     "kept",
+    // The service addressed in the second person, asked why: "twitch why r u down".
+    "why",
+    "you",
+    "ur",
     // A guess at it: "fastly must be down", "slack might be down".
     "must",
     "might",
@@ -893,8 +864,9 @@ const ENDS_WORD: &[char] = &[
 ];
 
 /// A Korean outage or recovery entry of a noun and a predicate ("반응 없", "검은 화면") is also
-/// read with the subject particle (이 after a final consonant, 가 after a vowel) or 도 glued to
-/// the noun ("반응이 없어요", "접속도 안 돼"), as people write it: the lexicons listed the two
+/// read with the subject particle (이 after a final consonant, 가 after a vowel), 도 or its
+/// stronger 까지 and 마저 glued to the noun ("반응이 없어요", "접속도 안 돼", "서버까지 터짐"), as
+/// people write it: the lexicons listed the two
 /// spellings entry by entry, and missed one as often as not. The noun is the first word as
 /// written (two syllables or more, not ending in a particle or an ending already); an entry
 /// written that way already keeps its own kind. `seen` maps each pattern to its entry.
@@ -923,7 +895,8 @@ fn add_particle_variants(
         }
         let batchim = (u32::from(last) - 0xAC00) % 28 != 0;
         let rest = &e.pattern[noun.len()..];
-        let variants = [if batchim { "이" } else { "가" }, "도"]
+        // 까지 and 마저 ("even") add the noun to others as 도 does: 서버*까지* 터짐.
+        let variants = [if batchim { "이" } else { "가" }, "도", "까지", "마저"]
             .map(|particle| format!("{noun}{particle}{rest}"));
         for variant in variants {
             if let std::collections::hash_map::Entry::Vacant(v) = seen.entry(variant.clone()) {
@@ -2188,7 +2161,8 @@ impl Matcher {
 
     /// Whether the very ambiguous alias hit `i` (`??BT`, `??Sky`) opens the post with an outage
     /// or recovery phrase right after it ("BT's back.", "BT back up for us") in a post that names
-    /// a line somewhere ([`LINE_WORDS`]: "… 14 hours without internet", "hub went blue again"):
+    /// a line somewhere (a [`LINE`] word of the role [`HOME`]: "… 14 hours without internet",
+    /// "hub went blue again"):
     /// a provider's customer speaking, not the sky or a footballer, who have no hub.
     fn provider_opens_the_post(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
         let h = hits[i];
@@ -2199,8 +2173,7 @@ impl Matcher {
             ) && (x.start == h.end || (x.start == h.end + 1 && hay[h.end] == b' '))
         });
         let line = hits.iter().any(|x| {
-            self.entries[x.term].kind == TermKind::Context
-                && LINE_WORDS.contains(&&hay[x.start..x.end])
+            self.entries[x.term].kind == TermKind::Context && line_word(&hay[x.start..x.end], HOME)
         });
         phrase && line && nothing_alphanumeric_before(hay, h.start)
     }
@@ -2397,7 +2370,7 @@ impl Matcher {
     /// Whether a Korean subject particle stands between the service's name `name` and `to`: 가
     /// after a syllable with no final consonant, or 이 after one with a final, the syllable
     /// before it not in a facet or context word (앱이 speaks of the service), save a word of
-    /// the writer's own line ([`OWN_LINE`]: 와이파이가, 데이터가) when the service is not an
+    /// the writer's own line ([`LINE`], [`OWN`]: 와이파이가, 데이터가) when the service is not an
     /// internet or phone provider. The normaliser joins Hangul words, so this reads syllables, not words, and errs
     /// towards finding one (가 inside 하다가 counts): "카톡이 안 되는 게 아니라 *와이파이가* 끊긴
     /// 거예요" names another subject.
@@ -2422,7 +2395,7 @@ impl Matcher {
                     && match self.entries[x.term].kind {
                         TermKind::Facet(_) => true,
                         TermKind::Context => {
-                            isp || !OWN_LINE.contains(&self.entries[x.term].pattern.as_str())
+                            isp || !line_word(self.entries[x.term].pattern.as_bytes(), OWN)
                         }
                         _ => false,
                     }
@@ -2492,7 +2465,7 @@ impl Matcher {
             return None;
         }
         let line = |pattern: &str| {
-            PROVIDER_LINE.iter().any(|w| {
+            LINE.iter().filter(|l| l.1 & CARRIED != 0).any(|&(w, _)| {
                 pattern
                     .strip_prefix(w)
                     .is_some_and(|r| r.is_empty() || r.starts_with(' '))
@@ -2532,7 +2505,7 @@ impl Matcher {
         let h = hits[i];
         hits[..i].iter().any(|c| {
             self.entries[c.term].kind == TermKind::Context
-                && OWN_LINE.contains(&self.entries[c.term].pattern.as_str())
+                && line_word(self.entries[c.term].pattern.as_bytes(), OWN)
                 && c.end <= h.start
                 && gap_within(&hay[c.end..h.start], SUBJECT_WINDOW)
         })
@@ -2582,6 +2555,26 @@ impl Matcher {
                     && self.quoted_frame(text, h))
             })
             .filter(|&t| !self.frame_in_other_sense(h, t, dropped))
+            .filter(|&t| !self.frame_hearsay(hay, hits, h, t))
+    }
+
+    /// Whether the frame `t` around the name `h` tells what others said and the writer then
+    /// found untrue, as [`Matcher::set_aside_hearsay`] reads an outage phrase: a Korean quoting
+    /// ending glued to the frame (디코 터졌*냐고* 물어봤더니, 치지직 터졌*다는* 사람) or a word of
+    /// saying before the name, and a word of working after the frame, among the hits read
+    /// (다들 *멀쩡*하대, 나는 방금까지 *잘 봄*).
+    fn frame_hearsay(&self, hay: &[u8], hits: &[Hit], h: &Hit, t: usize) -> bool {
+        let space = usize::from(hay.get(h.end) == Some(&b' '));
+        let end = h.end + space + self.templates[t].suffix.len();
+        let working = hits.iter().any(|x| {
+            x.start >= end
+                && x.start - end <= LOOK_BACK
+                && matches!(
+                    self.entries[x.term].kind,
+                    TermKind::Works | TermKind::Counter
+                )
+        });
+        working && (self.quoted_ending(hay, end) || said_before(hay, h.start))
     }
 
     /// Notes the recovery hit `hits[i]` (see [`Matcher::sort_by_role`]): as a return, as
@@ -5003,6 +4996,34 @@ mod tests {
 
     /// Round eighteen: general rules found on spent sets and on the nineteenth set's dev half,
     /// each with a sibling it must still read (a verdict as "kind service", or "" for none).
+    const ROUND_NINETEEN: &[(&str, &str)] = &[
+        // A frame quoted by a Korean ending and answered by a word of working is hearsay
+        // checked; quoted and confirmed, or said outright, it stays a report.
+        ("디코 터졌냐고 물어봤더니 다들 멀쩡하대", ""),
+        ("치지직 터졌다는 사람 있던데 나는 방금까지 잘 봄", ""),
+        (
+            "디코 터졌다는 글 보고 들어가봤는데 나도 안 됨",
+            "report discord",
+        ),
+        ("디코 터졌네 나만 그런가", "report discord"),
+        // The line's words in their roles: what a provider carries, and the writer's own line.
+        ("kt 인터넷 끊김 유튜브도 안 나옴", "report kt"),
+        ("카톡이 안 되는 게 아니라 와이파이가 끊긴 거예요", ""),
+        ("인스타 올리려는데 폰 꺼짐", ""),
+        ("SKT 데이터 안 터짐", "report skt"),
+        // 까지 glues to an entry's noun as 도 does; a plea to load; a service asked why in the
+        // second person, against a count that fell.
+        ("배그 서버까지 터짐", "report pubg"),
+        ("reddit pls load", "report reddit"),
+        ("twitch why r u down", "report twitch"),
+        ("why is my twitch sub count down", ""),
+    ];
+
+    #[test]
+    fn round_nineteen_reads_hearsay_frames_and_one_list_of_line_words() {
+        reads_as_listed(ROUND_NINETEEN);
+    }
+
     const ROUND_EIGHTEEN: &[(&str, &str)] = &[
         // A return hoped for or told in the future is none; a return said is one.
         ("hoping discord is back before the raid tonight", ""),

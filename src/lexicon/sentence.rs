@@ -163,23 +163,56 @@ const J_NOUNS: &[&str] = &["까지", "페이지", "이미지", "메시지", "메
 /// ASCII faces that close what came before (^^, :), <3).
 const FACES: &[&str] = &["^^", ":)", ":(", ":-)", ":-(", ":d", ":p", "<3"];
 
-/// The writer's own line and phone: of an internet or phone provider they are the service's own
-/// (SKT 데이터 안 터짐), of any other the writer's (넷플 보는데 와이파이 끊김).
-pub(super) const OWN_LINE: &[&str] = &[
-    "와이파이",
-    "데이터",
-    "인터넷",
-    "폰",
-    "핸드폰",
-    "휴대폰",
-    "스마트폰",
-    "티비",
-    "wifi",
-    "data",
-    "internet",
-    "phone",
-    "tv",
+/// A role of a word of [`LINE`]: named beside a very ambiguous provider's name that opens a
+/// post, it makes the name the provider's (a home line or its box: internet, hub, router; "BT's
+/// back. hub went blue again", see `Matcher::provider_opens_the_post`).
+pub(super) const HOME: u8 = 1;
+/// A role of a word of [`LINE`]: what a provider carries (인터넷, data, 5G); an outage said of it
+/// in a post that names one provider is that provider's ("지니tv 화면 멈추고 인터넷도 끊김 kt 장애",
+/// see `Matcher::provider_line_down`). The writer's phone or tv are as often the device as the
+/// line, so they are not.
+pub(super) const CARRIED: u8 = 2;
+/// A role of a word of [`LINE`]: the writer's own line and phone. Of an internet or phone
+/// provider they are the service's own (SKT 데이터 안 터짐), of any other the writer's (넷플 보는데
+/// 와이파이 끊김; see [`own_thing_before`], `Matcher::provider_line_subject`).
+pub(super) const OWN: u8 = 4;
+
+/// The words of a line (an internet or phone provider's, or the writer's own), each with its
+/// roles ([`HOME`], [`CARRIED`], [`OWN`]): one list for every rule that asks about a line, as
+/// normalised (lower case). The mobile generations (5G, LTE, 4G) are a carrier's line too:
+/// "스크 5G 안 잡히고 LTE도 끊김".
+pub(super) const LINE: &[(&str, u8)] = &[
+    ("internet", HOME | CARRIED | OWN),
+    ("wifi", HOME | CARRIED | OWN),
+    ("인터넷", HOME | CARRIED | OWN),
+    ("와이파이", HOME | CARRIED | OWN),
+    ("data", CARRIED | OWN),
+    ("데이터", CARRIED | OWN),
+    ("5g", CARRIED),
+    ("lte", CARRIED),
+    ("4g", CARRIED),
+    ("wi-fi", HOME),
+    ("broadband", HOME),
+    ("fibre", HOME),
+    ("fiber", HOME),
+    ("hub", HOME),
+    ("router", HOME),
+    ("modem", HOME),
+    ("landline", HOME),
+    ("폰", OWN),
+    ("핸드폰", OWN),
+    ("휴대폰", OWN),
+    ("스마트폰", OWN),
+    ("티비", OWN),
+    ("phone", OWN),
+    ("tv", OWN),
 ];
+
+/// Whether `word` is a word of [`LINE`] with one of the roles `roles`.
+pub(super) fn line_word(word: &[u8], roles: u8) -> bool {
+    LINE.iter()
+        .any(|&(w, r)| r & roles != 0 && w.as_bytes() == word)
+}
 
 /// The writer's own devices, power and body, never a service's: right before an outage word
 /// they are its subject (인스타 올리려는데 *노트북* 꺼짐; "netflix all night, my laptop died").
@@ -310,13 +343,13 @@ fn casual_end(word: &str, next: &str) -> bool {
 }
 
 /// Whether the word right before `to` (the outage word's start) is a noun of the writer's own
-/// line, device, power or body ([`OWN_LINE`], [`OWN_THINGS`]; the line only when the service is
+/// line, device, power or body ([`LINE`] words of the role [`OWN`], [`OWN_THINGS`]; the line only when the service is
 /// no provider, `isp`), typed as a word of its own, bare or with a particle of [`TOPIC`]: then
 /// it is the outage word's subject, not the service named further back ("인스타 올리려는데 폰
 /// 꺼짐", "watched netflix all night and my laptop just died").
 pub fn own_thing_before(hay: &str, layout: &Layout, to: usize, isp: bool) -> bool {
     let before = hay[..to].trim_end_matches(' ');
-    let is_own = |w: &str| OWN_THINGS.contains(&w) || (!isp && OWN_LINE.contains(&w));
+    let is_own = |w: &str| OWN_THINGS.contains(&w) || (!isp && line_word(w.as_bytes(), OWN));
     if before.ends_with(|c: char| c.is_ascii_alphanumeric()) {
         // English: the last word, past a few adverbs.
         let mut words = before
@@ -333,7 +366,8 @@ pub fn own_thing_before(hay: &str, layout: &Layout, to: usize, isp: bool) -> boo
         .into_iter()
         .chain([before]);
     for text in bare {
-        for noun in OWN_THINGS.iter().chain(OWN_LINE) {
+        let own_line = LINE.iter().filter(|l| l.1 & OWN != 0).map(|l| &l.0);
+        for noun in OWN_THINGS.iter().chain(own_line) {
             let Some(head) = text.strip_suffix(noun) else {
                 continue;
             };
