@@ -718,11 +718,21 @@ fn said_before(hay: &[u8], start: usize) -> bool {
         .rsplit(['.', '!', '?', ';', '\n'])
         .next()
         .unwrap_or("")
-        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .split(|c: char| !word_char(c))
         .filter(|w| !w.is_empty())
         .rev()
         .take(SAID_REACH)
         .any(|w| SAID.contains(&w))
+}
+
+/// Whether `c` belongs to a word for [`said_before`]: a letter, a digit or an apostrophe. ASCII
+/// and precomposed Hangul syllables are told without Unicode's tables (joined Korean text is a
+/// long run of them, and the table lookup was most of the time on such posts).
+fn word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || c == '\''
+        || ('\u{AC00}'..='\u{D7A3}').contains(&c)
+        || (!c.is_ascii() && c.is_alphanumeric())
 }
 
 /// Words of a screen showing a message, right after the message quoted (뜨고, 떴어요, 팝업,
@@ -2566,14 +2576,17 @@ impl Matcher {
     fn frame_hearsay(&self, hay: &[u8], hits: &[Hit], h: &Hit, t: usize) -> bool {
         let space = usize::from(hay.get(h.end) == Some(&b' '));
         let end = h.end + space + self.templates[t].suffix.len();
-        let working = hits.iter().any(|x| {
-            x.start >= end
-                && x.start - end <= LOOK_BACK
-                && matches!(
+        // (the hits are in order of start: only those from the frame's end on are read)
+        let from = hits.partition_point(|x| x.start < end);
+        let working = hits[from..]
+            .iter()
+            .take_while(|x| x.start - end <= LOOK_BACK)
+            .any(|x| {
+                matches!(
                     self.entries[x.term].kind,
                     TermKind::Works | TermKind::Counter
                 )
-        });
+            });
         working && (self.quoted_ending(hay, end) || said_before(hay, h.start))
     }
 
