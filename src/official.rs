@@ -173,7 +173,7 @@ fn file_problems(file: &str, s: &Stats, quiet: bool) -> Vec<String> {
 /// Why a file that could be opened gave no record, when it gave none and the reader has not said
 /// so already (it does for a file whose every line was skipped): the counts as they are.
 fn no_record(s: &Stats) -> Option<String> {
-    let told = |e: &String| e.starts_with("no record could be read");
+    let told = |e: &String| e.starts_with(crate::stream::stats::NO_RECORD);
     if s.records > 0 || s.unreadable > 0 || s.input_errors.iter().any(told) {
         return None;
     }

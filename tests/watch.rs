@@ -17,7 +17,7 @@ use outcry::stream::{sequential, Sink, Stats};
 use outcry::time::{rfc3339_utc, Ts};
 
 mod common;
-use common::{bin, piped, root, spawn_watch};
+use common::{announced, bin, piped, root, spawn_watch};
 
 /// A post as read, owned.
 #[derive(Debug, Clone)]
@@ -1767,21 +1767,6 @@ fn sparse_day_then_outage(start: Ts) -> (Vec<(Ts, String)>, Ts) {
         v.push((t, post(t, &format!("w{k}"), CHATTER[k % 4])));
     }
     (v, onset)
-}
-
-/// What a run announced: (event, service, onset, recovery) per alert.
-fn announced(out: &str) -> Vec<(String, String, Value, Value)> {
-    out.lines()
-        .map(|l| {
-            let v: Value = serde_json::from_str(l).unwrap();
-            (
-                v["event"].as_str().unwrap().to_string(),
-                v["service"].as_str().unwrap().to_string(),
-                v["onset"].clone(),
-                v["recovery"].clone(),
-            )
-        })
-        .collect()
 }
 
 /// A long skewed run in a replay does not move the clock for good: `n` posts in a row with

@@ -17,7 +17,7 @@ use outcry::stream::{sequential, Sink, Stats};
 use outcry::time::{rfc3339_utc, Ts};
 
 mod common;
-use common::{piped, root, spawn_watch};
+use common::{announced, piped, root, spawn_watch};
 
 /// Every post read, as a JSON line that reads back the same (times in UTC), with its time.
 struct Grab {
@@ -61,21 +61,6 @@ fn gmail_fixture() -> String {
     sequential::read(&cfg.scan, &mut g).unwrap();
     g.posts.sort_by_key(|p| p.0);
     g.posts.iter().map(|(_, l)| format!("{l}\n")).collect()
-}
-
-/// What a run announced: (event, service, onset, recovery) per alert.
-fn announced(out: &str) -> Vec<(String, String, Value, Value)> {
-    out.lines()
-        .map(|l| {
-            let v: Value = serde_json::from_str(l).unwrap();
-            (
-                v["event"].as_str().unwrap().to_string(),
-                v["service"].as_str().unwrap().to_string(),
-                v["onset"].clone(),
-                v["recovery"].clone(),
-            )
-        })
-        .collect()
 }
 
 /// A skewed first post does not blind the run: one years ahead of the Gmail fixture, or 3 hours

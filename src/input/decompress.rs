@@ -71,7 +71,7 @@ impl Format {
     /// A decoder of one member (stream, frame) read from `r`, which it consumes no further.
     /// `zstd`: a decoder context left by the member before, used again (making one per frame
     /// doubled the time of a file of many small frames).
-    fn member(self, r: Counted, zstd: Option<ZstdContext>) -> io::Result<Member> {
+    fn member(self, r: Counted, zstd: Option<ZstdDecoder>) -> io::Result<Member> {
         Ok(match self {
             Format::Gzip => Member::Gzip(flate2::bufread::GzDecoder::new(r)),
             Format::Zstd => Member::Zstd(ZstdFrame::new(r, zstd_context(zstd)?)),
@@ -86,9 +86,6 @@ impl Format {
 
 /// The most a zstd frame's reader decodes per call.
 const ZSTD_OUT: usize = 16 * 1024;
-
-/// A zstd decoder context.
-type ZstdContext = ZstdDecoder;
 
 /// A zstd decoder (a `zstd::stream::raw::Operation`, as the zstd crate's own) whose errors
 /// keep zstd's error code ([`ZstdError`]), so that what went wrong is told by the code, which
@@ -171,7 +168,7 @@ impl zstd::stream::raw::Operation for ZstdDecoder {
 }
 
 /// One zstd frame (or skippable frame), ended at its end.
-type ZstdFrame = Stepwise<ZstdContext>;
+type ZstdFrame = Stepwise<ZstdDecoder>;
 
 /// One xz stream, ended at its end. (xz2's reader of one stream, asked for more after its end
 /// while more input follows, says "corrupt xz stream" and loses the stream's end.)
@@ -194,7 +191,7 @@ trait Step {
     fn step(&mut self, input: &[u8], out: &mut [u8]) -> Stepped;
 }
 
-impl Step for ZstdContext {
+impl Step for ZstdDecoder {
     const MEMBER: &'static str = "zstd frame";
     fn step(&mut self, input: &[u8], out: &mut [u8]) -> Stepped {
         use zstd::stream::raw::{InBuffer, Operation, OutBuffer};
@@ -313,7 +310,7 @@ impl<D: Step> Read for Stepwise<D> {
 
 /// A zstd decoder context: `d`, the one left by the member before, made ready again, or a new
 /// one.
-fn zstd_context(d: Option<ZstdContext>) -> io::Result<ZstdContext> {
+fn zstd_context(d: Option<ZstdDecoder>) -> io::Result<ZstdDecoder> {
     match d {
         Some(mut d) => {
             zstd::stream::raw::Operation::reinit(&mut d)?;
@@ -444,7 +441,7 @@ impl Member {
     }
 
     /// The compressed bytes after the member, and a zstd context to use again.
-    fn into_inner(self) -> (Counted, Option<ZstdContext>) {
+    fn into_inner(self) -> (Counted, Option<ZstdDecoder>) {
         match self {
             Member::Gzip(d) => (d.into_inner(), None),
             Member::Zstd(f) => (f.r, Some(f.d)),
@@ -493,7 +490,7 @@ impl Read for Members {
 impl Members {
     /// After a member: the next one, the end (after zero padding, noted), or an error for what
     /// is neither.
-    fn next_member(&mut self, mut inner: Counted, zstd: Option<ZstdContext>) -> io::Result<()> {
+    fn next_member(&mut self, mut inner: Counted, zstd: Option<ZstdDecoder>) -> io::Result<()> {
         let at = inner.pos;
         let zeros = inner.skip_zeros()?;
         let (head, n) = inner.peek()?;

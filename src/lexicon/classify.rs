@@ -5007,7 +5007,7 @@ mod tests {
         ]);
     }
 
-    /// Round eighteen: general rules found on spent sets and on the nineteenth set's dev half,
+    /// Round nineteen: general rules found on spent sets and on the twentieth set's dev half,
     /// each with a sibling it must still read (a verdict as "kind service", or "" for none).
     const ROUND_NINETEEN: &[(&str, &str)] = &[
         // A frame quoted by a Korean ending and answered by a word of working is hearsay
@@ -5037,6 +5037,8 @@ mod tests {
         reads_as_listed(ROUND_NINETEEN);
     }
 
+    /// Round eighteen: general rules found on spent sets and on the nineteenth set's dev half,
+    /// each with a sibling it must still read (a verdict as "kind service", or "" for none).
     const ROUND_EIGHTEEN: &[(&str, &str)] = &[
         // A return hoped for or told in the future is none; a return said is one.
         ("hoping discord is back before the raid tonight", ""),

@@ -187,7 +187,7 @@ impl Stats {
             .map(|(why, n)| format!("{why} {n}"))
             .collect();
         let msg = format!(
-            "no record could be read from {name}: all {} lines were skipped ({}); is it in another layout than its name and first bytes say (--input-format)?",
+            "{NO_RECORD} from {name}: all {} lines were skipped ({}); is it in another layout than its name and first bytes say (--input-format)?",
             read,
             reasons.join(", ")
         );
@@ -195,6 +195,10 @@ impl Stats {
         self.input_errors.push(msg);
     }
 }
+
+/// How [`Stats::lost_whole_input`]'s error starts: a caller that says the same of an input
+/// (`--official`) looks for it, so that one input is not told lost twice.
+pub(crate) const NO_RECORD: &str = "no record could be read";
 
 /// The result of reading everything.
 pub struct Scan {

@@ -55,3 +55,18 @@ pub fn spawn_watch(args: &[&str]) -> Child {
     all.extend_from_slice(args);
     spawn_piped(&all)
 }
+
+/// What a `watch --format jsonl` run announced: (event, service, onset, recovery) per alert.
+pub fn announced(out: &str) -> Vec<(String, String, serde_json::Value, serde_json::Value)> {
+    out.lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            (
+                v["event"].as_str().unwrap().to_string(),
+                v["service"].as_str().unwrap().to_string(),
+                v["onset"].clone(),
+                v["recovery"].clone(),
+            )
+        })
+        .collect()
+}
