@@ -729,7 +729,10 @@ fn closes(tail: &[u8], roots: &[&[u8]]) -> bool {
     false
 }
 
-/// The longest namespace prefix of a root element's end tag looked back over.
+/// The longest namespace prefix of a root element's end tag looked back over. A root whose end
+/// tag has a longer prefix (no feed seen has one past a few letters: `rdf:`) is not seen to
+/// close here, and items after it are read as items (the check at every unit's end, before the
+/// framer sought the root's end, saw any prefix).
 const MAX_PREFIX: usize = 64;
 
 /// How far the scan steps from `at`, where `</root` or `:root` was found (`name`: the root's
