@@ -433,6 +433,16 @@ fn hangul_candidates<'t, 'p>(
     text: &'t str,
     pairs: &'p [u64],
 ) -> impl Iterator<Item = &'t str> + use<'t, 'p> {
+    candidates_skipping(text, pairs, next_lead)
+}
+
+/// [`hangul_candidates`], where `skip(bytes, i)` is the first byte from `i` on that may lead a
+/// syllable ([`next_lead`]; the tests pass `i` itself, a byte at a time, as the reference).
+fn candidates_skipping<'t, 'p, F: Fn(&[u8], usize) -> usize>(
+    text: &'t str,
+    pairs: &'p [u64],
+    skip: F,
+) -> impl Iterator<Item = &'t str> + use<'t, 'p, F> {
     let b = text.as_bytes();
     // A syllable is three bytes, its first 0xEA to 0xED: read bytes, not chars.
     let syllable_at = move |i: usize| -> Option<char> {
@@ -451,7 +461,7 @@ fn hangul_candidates<'t, 'p>(
             let Some(c) = syllable_at(i) else {
                 // (a byte that may lead no syllable starts none: on to the next that may)
                 prev_syllable = false;
-                i = next_lead(b, i + 1);
+                i = skip(b, i + 1);
                 continue;
             };
             let start = i;
@@ -635,43 +645,7 @@ mod tests {
 
     /// [`hangul_candidates`] as it was, a byte at a time: the reference for the skipping one.
     fn hangul_candidates_bytewise<'t>(text: &'t str, pairs: &[u64]) -> Vec<&'t str> {
-        let b = text.as_bytes();
-        let syllable_at = |i: usize| -> Option<char> {
-            let s = b.get(i..i + 3)?;
-            if !(0xEA..=0xED).contains(&s[0]) {
-                return None;
-            }
-            let c = (u32::from(s[0] & 0x0F) << 12)
-                | (u32::from(s[1] & 0x3F) << 6)
-                | u32::from(s[2] & 0x3F);
-            char::from_u32(c).filter(|&c| is_syllable(c))
-        };
-        let (mut i, mut prev_syllable, mut out) = (0, false, vec![]);
-        while i < b.len() {
-            let Some(c) = syllable_at(i) else {
-                prev_syllable = false;
-                i += 1;
-                continue;
-            };
-            let start = i;
-            i += 3;
-            if std::mem::replace(&mut prev_syllable, true) {
-                continue;
-            }
-            let (Some(x), Some(y)) = (base(c), syllable_at(i).and_then(base)) else {
-                continue;
-            };
-            let bit = x * 399 + y;
-            if pairs[bit / 64] & (1 << (bit % 64)) == 0 {
-                continue;
-            }
-            let mut end = i;
-            while syllable_at(end).is_some() {
-                end += 3;
-            }
-            out.push(&text[start..end]);
-        }
-        out
+        candidates_skipping(text, pairs, |_, i| i).collect()
     }
 
     /// The shipped lexicon's pairs of first syllables (built once for the proptest's cases).
