@@ -1800,34 +1800,40 @@ fn a_long_skewed_run_in_a_replay_is_taken_out_when_the_stream_goes_back() {
         for (t, l) in &lines {
             if *t >= at && first == 0 {
                 first = line_no + 1;
-                for k in 0..n {
-                    let naive = rfc3339_utc(t + 9 * 3600 + k * step)
-                        .replace('T', " ")
-                        .replace('Z', "");
-                    input.push_str(&format!(
-                        "{{\"created_at\":\"{naive}\",\"text\":\"점심 뭐 먹지\",\"user\":{{\"screen_name\":\"kst{k}\"}}}}\n"
-                    ));
-                    line_no += 1;
-                }
+                input.push_str(&naive_kst_run(*t, n, step));
+                line_no += n;
             }
             input.push_str(l);
             line_no += 1;
         }
-        let (code, out, err) = piped(&args, input.into_bytes());
-        assert_eq!(code, 0, "{n}: {err}");
-        assert_eq!(announced(&out), clean, "{n}: {err}");
-        assert!(
-            err.contains(&format!(
-                "kept out: 0 late, 0 in the history, {n} far ahead"
-            )),
-            "{n}: {err}"
-        );
+        let err = replays_as_clean(&args, input, &clean, n);
         assert!(
             err.contains(&format!("<stdin>:{first}: {n} posts in a row dated 8h 5"))
                 && err.contains("the stream went back to its own time after them"),
             "{n}: {err}"
         );
     }
+}
+
+/// Runs `args` over `input` and checks what a replay with skewed or straggling posts owes the
+/// user: exit 0, exactly the `clean` replay's alerts, no late post and `far_ahead` kept out as
+/// far ahead. Gives stderr.
+fn replays_as_clean(
+    args: &[&str],
+    input: String,
+    clean: &[(String, String, Value, Value)],
+    far_ahead: i64,
+) -> String {
+    let (code, out, err) = piped(args, input.into_bytes());
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(announced(&out), clean, "{err}");
+    assert!(
+        err.contains(&format!(
+            "kept out: 0 late, 0 in the history, {far_ahead} far ahead"
+        )),
+        "{err}"
+    );
+    err
 }
 
 /// `n` posts of ordinary chatter dated `step` apart from `t` plus nine hours, written as naive
@@ -1869,13 +1875,7 @@ fn an_outlier_before_a_skewed_run_or_a_run_at_the_end_moves_no_clock() {
         }
         input.push_str(l);
     }
-    let (code, out, err) = piped(&args, input.into_bytes());
-    assert_eq!(code, 0, "{err}");
-    assert_eq!(announced(&out), clean, "{err}");
-    assert!(
-        err.contains("kept out: 0 late, 0 in the history, 31 far ahead"),
-        "{err}"
-    );
+    replays_as_clean(&args, input, &clean, 31);
 
     // The input ends twenty minutes into the outage, then 70 skewed posts: still unresolved.
     let mut input: String = lines
@@ -1940,13 +1940,7 @@ fn a_straggler_inside_a_night_gaps_jump_does_not_take_the_run_out() {
         }
         input.push_str(l);
     }
-    let (code, out, err) = piped(&args, input.into_bytes());
-    assert_eq!(code, 0, "{err}");
-    assert_eq!(announced(&out), clean, "{err}");
-    assert!(
-        err.contains("kept out: 0 late, 0 in the history, 0 far ahead"),
-        "{err}"
-    );
+    replays_as_clean(&args, input, &clean, 0);
 }
 
 /// --exec runs the command per alert with the alert's JSON on its stdin; a failing command and
