@@ -71,32 +71,28 @@ fn follow_links(p: &Path) -> io::Result<PathBuf> {
 /// a new name in an existing folder. Whether the file system then lets the write through is
 /// still only known when it is done.
 pub fn check_output(path: &Path) -> Result<()> {
-    if path.as_os_str() == "-" {
+    // Where it would go, resolved as the write resolves it ([`Target::of`]); a new file needs
+    // its folder.
+    let Target::File {
+        shown,
+        target,
+        keep: None,
+    } = Target::of(Some(path))?
+    else {
         return Ok(());
-    }
-    let target = follow_links(path).map_err(|e| anyhow!("{}: {e}", path.display()))?;
-    match fs::metadata(&target) {
-        Ok(m) if m.is_dir() => Err(anyhow!(
-            "{}: is a folder: name the file to write",
-            path.display()
-        )),
-        Ok(_) => Ok(()),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            let dir = target
-                .parent()
-                .filter(|d| !d.as_os_str().is_empty())
-                .unwrap_or(Path::new("."));
-            if dir.is_dir() {
-                Ok(())
-            } else {
-                Err(anyhow!(
-                    "{}: cannot write: there is no folder {}",
-                    path.display(),
-                    dir.display()
-                ))
-            }
-        }
-        Err(e) => Err(anyhow!("{}: {e}", path.display())),
+    };
+    let dir = target
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if dir.is_dir() {
+        Ok(())
+    } else {
+        Err(anyhow!(
+            "{}: cannot write: there is no folder {}",
+            shown.display(),
+            dir.display()
+        ))
     }
 }
 
@@ -180,7 +176,10 @@ impl Target<'_> {
         };
         let target = follow_links(p).map_err(|e| anyhow!("{}: cannot write: {e}", p.display()))?;
         match fs::metadata(&target) {
-            Ok(m) if m.is_dir() => Err(anyhow!("{}: cannot write: is a directory", p.display())),
+            Ok(m) if m.is_dir() => Err(anyhow!(
+                "{}: cannot write: is a folder: name the file to write",
+                p.display()
+            )),
             Ok(m) if m.is_file() => Ok(Target::File {
                 shown: p,
                 target,
