@@ -658,9 +658,9 @@ impl Sink for Feed {
         s.reader_skipped = self.stats.skipped_by_reason;
         s.admit(p, line, silent);
     }
-    fn input(&mut self, name: &str) {
+    fn input(&mut self, src: &crate::input::Source) {
         let mut s = lock(&self.state);
-        s.input = s.inputs.opened(name);
+        s.input = s.inputs.opened(&src.name);
     }
     fn stopped(&self) -> bool {
         self.stop.load(Ordering::Relaxed)

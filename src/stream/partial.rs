@@ -279,6 +279,9 @@ struct StatsRecord {
     dst_adjusted: u64,
     works_for_me: u64,
     input_errors: Vec<String>,
+    /// Left out when none, so that a partial without one reads as before.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    lost_inputs: u64,
     outliers_by_reason: BTreeMap<String, u64>,
     outlier_span: Option<(Ts, Ts)>,
     implied_zone: BTreeMap<String, u64>,
@@ -784,6 +787,11 @@ fn implied_name(z: Implied) -> &'static str {
     z.zone().name()
 }
 
+/// Whether a count is zero (a field left out of a partial when so).
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
 /// The statistics as a record. Every field is named, so that a new counter cannot be forgotten.
 fn stats_record(s: &Stats) -> StatsRecord {
     let Stats {
@@ -800,6 +808,7 @@ fn stats_record(s: &Stats) -> StatsRecord {
         dst_adjusted,
         works_for_me,
         input_errors,
+        lost_inputs,
         outliers_by_reason,
         outlier_span,
         implied_zone,
@@ -822,6 +831,7 @@ fn stats_record(s: &Stats) -> StatsRecord {
         dst_adjusted,
         works_for_me,
         input_errors,
+        lost_inputs,
         outliers_by_reason: by_name(Outlier::ALL.iter().map(|k| k.name()), &outliers_by_reason),
         outlier_span,
         implied_zone: by_name(Implied::ALL.iter().map(|z| implied_name(*z)), &implied_zone),
@@ -851,6 +861,7 @@ fn stats_of(r: StatsRecord) -> Result<Stats, String> {
         dst_adjusted,
         works_for_me,
         input_errors,
+        lost_inputs,
         outliers_by_reason,
         outlier_span,
         implied_zone,
@@ -874,6 +885,7 @@ fn stats_of(r: StatsRecord) -> Result<Stats, String> {
         dst_adjusted,
         works_for_me,
         input_errors,
+        lost_inputs,
         outlier_span,
         ambiguous_dates,
         ambiguous_example: ambiguous_example.map(|e| Example {
