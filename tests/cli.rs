@@ -1128,15 +1128,22 @@ fn an_official_file_without_a_record_says_what_it_held() {
             .code(3)
             .stderr(predicate::str::contains(says.clone()))
             .stderr(predicate::str::contains("0 of 0").not());
-        let out = outcry()
-            .args(["detect", "--format", "json", "--official", &off])
-            .args(fixture_files())
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(3));
-        let r: JsonReport = serde_json::from_slice(&out.stdout).unwrap();
+        let (_, r) = official_lost(&off);
         assert!(r.stats.input_errors.contains(&says), "{:?}", r.stats.input_errors);
     }
+}
+
+/// `detect --format json` over the fixtures with `--official official`, which gives no record:
+/// exit 3 (checked), its stderr and its report.
+fn official_lost(official: &str) -> (String, JsonReport) {
+    let out = outcry()
+        .args(["detect", "--format", "json", "--official", official])
+        .args(fixture_files())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let r: JsonReport = serde_json::from_slice(&out.stdout).unwrap();
+    (String::from_utf8_lossy(&out.stderr).into_owned(), r)
 }
 
 /// An XML input whose every record is skipped is told in records, not lines, by the reader, by
@@ -1167,16 +1174,9 @@ fn an_xml_input_skipped_whole_is_told_in_records() {
             ))
             .stderr(predicate::str::contains("lines").not());
     }
-    let out = outcry()
-        .args(["detect", "--format", "json", "--official", &path])
-        .args(fixture_files())
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(3));
-    let err = String::from_utf8_lossy(&out.stderr);
+    let (err, r) = official_lost(&path);
     assert!(err.contains(&reader_says), "{err}");
     assert!(!err.contains("lines"), "{err}");
-    let r: JsonReport = serde_json::from_slice(&out.stdout).unwrap();
     let official_says = format!("--official {reader_says}");
     assert!(
         (r.stats.input_errors.iter()).any(|e| e.starts_with(&official_says)),

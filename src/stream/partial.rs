@@ -280,7 +280,7 @@ struct StatsRecord {
     works_for_me: u64,
     input_errors: Vec<String>,
     /// Left out when none, so that a partial without one reads as before.
-    #[serde(default, skip_serializing_if = "is_zero")]
+    #[serde(default, skip_serializing_if = "crate::window::partial::is_zero")]
     lost_inputs: u64,
     outliers_by_reason: BTreeMap<String, u64>,
     outlier_span: Option<(Ts, Ts)>,
@@ -787,11 +787,6 @@ fn implied_name(z: Implied) -> &'static str {
     z.zone().name()
 }
 
-/// Whether a count is zero (a field left out of a partial when so).
-fn is_zero(n: &u64) -> bool {
-    *n == 0
-}
-
 /// The statistics as a record. Every field is named, so that a new counter cannot be forgotten.
 fn stats_record(s: &Stats) -> StatsRecord {
     let Stats {
@@ -1128,6 +1123,18 @@ mod tests {
             let direct = partial_of(&evs).into_scan(false);
             prop_assert_eq!(settled.stats, direct.stats);
         }
+    }
+
+    /// The count of inputs lost whole comes back from the file (the merged run's `--official`
+    /// and exit status read it), and a partial without one is written as before it was counted.
+    #[test]
+    fn inputs_lost_whole_are_carried_and_left_out_when_none() {
+        let mut p = partial_of(&[]);
+        assert!(!String::from_utf8(bytes(&p))
+            .unwrap()
+            .contains("lost_inputs"));
+        p.part.stats.lost_inputs = 2;
+        assert_eq!(round_trip(&p).part.stats.lost_inputs, 2);
     }
 
     #[test]
