@@ -99,6 +99,7 @@ fn no_records(s: &Stats) -> String {
         (0, _) => format!("all {} lines were skipped", s.lines),
         (1, 1) => "the input was skipped whole, as told above".into(),
         (n, m) if n == m => format!("all {n} inputs were skipped whole, as told above"),
+        (1, m) => format!("1 of the {m} inputs was skipped whole, as told above"),
         (n, m) => format!("{n} of the {m} inputs were skipped whole, as told above"),
     };
     format!(
