@@ -94,11 +94,16 @@ struct Collect<'m> {
     scratch: Scratch,
     stats: Stats,
     notes: Vec<Note>,
+    /// The archive format the file being read was unwrapped from, if any.
+    compressed: Option<&'static str>,
 }
 
 impl Sink for Collect<'_> {
     fn stats(&mut self) -> &mut Stats {
         &mut self.stats
+    }
+    fn input(&mut self, src: &crate::input::Source) {
+        self.compressed = src.compressed;
     }
     fn post(&mut self, _line: u64, p: &Post<'_>) {
         self.stats.records += 1;
@@ -133,16 +138,18 @@ pub fn read(
         scratch: Scratch::default(),
         stats: Stats::default(),
         notes: vec![],
+        compressed: None,
     };
     let mut problems = vec![];
     for file in files {
         c.stats = Stats::default();
+        c.compressed = None;
         let one = ScanConfig {
             inputs: vec![file.clone()],
             ..cfg.clone()
         };
         sequential::read(&one, &mut c)?;
-        problems.extend(file_problems(file, &c.stats, cfg.quiet));
+        problems.extend(file_problems(file, &c.stats, c.compressed, cfg.quiet));
     }
     c.notes
         .sort_by(|a, b| (a.time, &a.text).cmp(&(b.time, &b.text)));
@@ -150,17 +157,18 @@ pub fn read(
 }
 
 /// The messages for the run's `input_errors` about one `--official` file that `s` counts (the
-/// reader has shown its own already), and a line on stderr about lines skipped in it.
-fn file_problems(file: &str, s: &Stats, quiet: bool) -> Vec<String> {
+/// reader has shown its own already), and a line on stderr about lines skipped in it;
+/// `compressed`: the archive format it was unwrapped from.
+fn file_problems(file: &str, s: &Stats, compressed: Option<&str>, quiet: bool) -> Vec<String> {
     let name = crate::terminal::escape(file);
     let mut out: Vec<String> = (s.input_errors.iter())
         .map(|e| format!("--official {e}"))
         .collect();
-    if let Some(why) = no_record(s) {
+    if let Some(why) = no_record(s, compressed) {
         let msg = format!("--official {name}: no record could be read: {why}");
         crate::eline!("outcry: error: {msg}");
         out.push(msg);
-    } else if s.skipped() > 0 && !quiet {
+    } else if s.skipped() > 0 && s.lost_inputs == 0 && !quiet {
         crate::eline!(
             "outcry: --official {name}: skipped {} lines of {}",
             s.skipped(),
@@ -171,36 +179,36 @@ fn file_problems(file: &str, s: &Stats, quiet: bool) -> Vec<String> {
 }
 
 /// Why a file that could be opened gave no record, when it gave none and the reader has not said
-/// so already (it does for a file whose every line was skipped): the counts as they are.
-fn no_record(s: &Stats) -> Option<String> {
-    let told = |e: &String| e.starts_with(crate::stream::stats::NO_RECORD);
-    if s.records > 0 || s.unreadable > 0 || s.input_errors.iter().any(told) {
+/// so already (it does for a file whose every line was skipped, counted in `lost_inputs`): what
+/// it held. Its bytes are counted once decompressed, and said so when it was `compressed`.
+fn no_record(s: &Stats, compressed: Option<&str>) -> Option<String> {
+    if s.records > 0 || s.unreadable > 0 || s.lost_inputs > 0 {
         return None;
     }
     let broke = !s.input_errors.is_empty();
-    Some(if s.bytes == 0 && !broke {
-        "the file is empty".to_string()
-    } else if s.lines == 0 && broke {
-        format!(
-            "not one post in the {} bytes read before the input broke off",
-            s.bytes
-        )
-    } else if s.lines == 0 {
-        format!(
-            "not one post in its {} bytes (blank lines, a header or markup only)",
-            s.bytes
-        )
-    } else {
-        let broke = if broke {
-            " before the input broke off"
-        } else {
-            ""
-        };
-        format!(
-            "all {} lines were skipped{broke} ({})",
+    let n = s.bytes;
+    Some(match (compressed, n == 0 && !broke, s.lines == 0) {
+        (None, true, _) => "the file is empty".to_string(),
+        (Some(format), true, _) => format!("the file is empty once decompressed from {format}"),
+        (None, false, true) if broke => {
+            format!("not one post in the {n} bytes read before the input broke off")
+        }
+        (Some(format), false, true) if broke => format!(
+            "not one post in the {n} bytes decompressed from {format} before the input broke off"
+        ),
+        (None, false, true) => {
+            format!("not one post in its {n} bytes (blank lines, a header or markup only)")
+        }
+        (Some(format), false, true) => format!(
+            "not one post in its {n} bytes once decompressed from {format} (blank lines, a header or markup only)"
+        ),
+        // Every line is a record or a skip, and a file of skips only is told by the reader:
+        // this is for a reader that someday counts otherwise.
+        (_, false, false) => format!(
+            "none of its {} lines or records became one ({})",
             s.lines,
             s.reasons_text()
-        )
+        ),
     })
 }
 
@@ -232,6 +240,31 @@ pub fn attach(incidents: &[Incident], notes: &[Note], end: Ts) -> Vec<Option<Off
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Whether the reader told a file lost is read from its count, not from its message's
+    /// words: a lost file with another wording is told once, and a message that only starts
+    /// like the reader's does not hide a file that held nothing.
+    #[test]
+    fn a_file_told_lost_is_known_by_its_count() {
+        let mut lost = Stats {
+            lines: 2,
+            bytes: 90,
+            lost_inputs: 1,
+            input_errors: vec!["feed.xml: every record was skipped".into()],
+            ..Stats::default()
+        };
+        lost.skipped_by_reason[0] = 2;
+        assert_eq!(no_record(&lost, None), None);
+        let held_nothing = Stats {
+            bytes: 18,
+            input_errors: vec!["no record could be read, and then it broke off".into()],
+            ..Stats::default()
+        };
+        assert_eq!(
+            no_record(&held_nothing, Some("gzip")).as_deref(),
+            Some("not one post in the 18 bytes decompressed from gzip before the input broke off")
+        );
+    }
 
     #[test]
     fn resolved_wins_over_acknowledged() {

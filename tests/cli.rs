@@ -1081,7 +1081,8 @@ fn official_timeline_beside_the_chatter() {
 
 /// An `--official` file that gives no record, whatever is in it, is lost input (exit 3), and the
 /// message says what was there. Before: an empty file was told "(0 of 0 lines skipped)", and a
-/// gzip cut before its first line gave no word that no record was read.
+/// gzip cut before its first line gave no word that no record was read; a small `.gz` was told
+/// "its 18 bytes", its decompressed size, as if it were the file's.
 #[test]
 fn an_official_file_without_a_record_says_what_it_held() {
     let env = TestEnv::new();
@@ -1089,6 +1090,12 @@ fn an_official_file_without_a_record_says_what_it_held() {
     gz.write_all(&b"{\"created_at\":\"2009-02-24T10:05:00Z\",\"text\":\"x\"}\n".repeat(500))
         .unwrap();
     let gz = gz.finish().unwrap();
+    let gzip = |b: &[u8]| {
+        let mut z = flate2::write::GzEncoder::new(vec![], flate2::Compression::default());
+        z.write_all(b).unwrap();
+        z.finish().unwrap()
+    };
+    let (header_gz, empty_gz) = (gzip(b"created_at,text\n\n\n"), gzip(b""));
     for (name, bytes, says) in [
         ("empty.jsonl", &b""[..], "no record could be read: the file is empty"),
         (
@@ -1099,7 +1106,17 @@ fn an_official_file_without_a_record_says_what_it_held() {
         (
             "cut.jsonl.gz",
             &gz[..12],
-            "no record could be read: not one post in the 0 bytes read before the input broke off",
+            "no record could be read: not one post in the 0 bytes decompressed from gzip before the input broke off",
+        ),
+        (
+            "header.csv.gz",
+            &header_gz,
+            "no record could be read: not one post in its 18 bytes once decompressed from gzip (blank lines, a header or markup only)",
+        ),
+        (
+            "empty.jsonl.gz",
+            &empty_gz,
+            "no record could be read: the file is empty once decompressed from gzip",
         ),
     ] {
         let off = env.write(name, bytes).to_string_lossy().into_owned();
@@ -1111,15 +1128,71 @@ fn an_official_file_without_a_record_says_what_it_held() {
             .code(3)
             .stderr(predicate::str::contains(says.clone()))
             .stderr(predicate::str::contains("0 of 0").not());
-        let out = outcry()
-            .args(["detect", "--format", "json", "--official", &off])
-            .args(fixture_files())
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(3));
-        let r: JsonReport = serde_json::from_slice(&out.stdout).unwrap();
+        let (_, r) = official_lost(&off);
         assert!(r.stats.input_errors.contains(&says), "{:?}", r.stats.input_errors);
     }
+}
+
+/// `detect --format json` over the fixtures with `--official official`, which gives no record:
+/// exit 3 (checked), its stderr and its report.
+fn official_lost(official: &str) -> (String, JsonReport) {
+    let out = outcry()
+        .args(["detect", "--format", "json", "--official", official])
+        .args(fixture_files())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let r: JsonReport = serde_json::from_slice(&out.stdout).unwrap();
+    (String::from_utf8_lossy(&out.stderr).into_owned(), r)
+}
+
+/// An XML input whose every record is skipped is told in records, not lines, by the reader, by
+/// the run's last word, and under `--official`, where the reader's word is the only one (no
+/// "skipped 2 lines of 2" after it). Before: "all 2 lines were skipped" three times, and
+/// `--official` knew the reader's message by its first words.
+#[test]
+fn an_xml_input_skipped_whole_is_told_in_records() {
+    let env = TestEnv::new();
+    let item = "<item><title>a</title><description>gmail down</description><pubDate>garbage</pubDate></item>\n";
+    let xml = format!(
+        "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>x</title>\n{}</channel></rss>\n",
+        item.repeat(2)
+    );
+    let path = env.write("feed.xml", xml.as_bytes());
+    let path = path.to_string_lossy().into_owned();
+    let reader_says = format!(
+        "no record could be read from {path}: all 2 records were skipped (unparseable_time 2)"
+    );
+    for threads in ["1", "4"] {
+        outcry()
+            .args(["detect", "--threads", threads, &path])
+            .assert()
+            .code(3)
+            .stderr(predicate::str::contains(reader_says.clone()))
+            .stderr(predicate::str::contains(
+                "error: no record could be read: the input was skipped whole, as told above (unparseable_time 2)",
+            ))
+            .stderr(predicate::str::contains("lines").not());
+    }
+    // Beside an input that held nothing, it is one of two.
+    let empty = env.write("empty.jsonl", b"").to_string_lossy().into_owned();
+    outcry()
+        .args(["detect", &path, &empty])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains(
+            "error: no record could be read: 1 of the 2 inputs was skipped whole, as told above",
+        ));
+    let (err, r) = official_lost(&path);
+    assert!(err.contains(&reader_says), "{err}");
+    assert!(!err.contains("lines"), "{err}");
+    let official_says = format!("--official {reader_says}");
+    assert!(
+        (r.stats.input_errors.iter()).any(|e| e.starts_with(&official_says)),
+        "{:?}",
+        r.stats.input_errors
+    );
+    assert_eq!(r.stats.input_errors.len(), 1, "{:?}", r.stats.input_errors);
 }
 
 #[test]

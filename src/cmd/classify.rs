@@ -51,8 +51,8 @@ impl<W: Write> Sink for Classifier<'_, W> {
     fn stats(&mut self) -> &mut Stats {
         &mut self.stats
     }
-    fn input(&mut self, name: &str) {
-        name.clone_into(&mut self.input);
+    fn input(&mut self, src: &crate::input::Source) {
+        src.name.clone_into(&mut self.input);
     }
     fn post(&mut self, line: u64, p: &Post<'_>) {
         self.stats.records += 1;

@@ -93,9 +93,17 @@ fn no_records(s: &Stats) -> String {
         Some(Skip::BadTime | Skip::AmbiguousZone) => "; `outcry time TEXT` shows how a time is read",
         _ => "",
     };
+    // Each input skipped whole was told above with its count, in its own unit (an XML input's
+    // records are not lines).
+    let lost = match (s.lost_inputs, s.inputs) {
+        (0, _) => format!("all {} lines were skipped", s.lines),
+        (1, 1) => "the input was skipped whole, as told above".into(),
+        (n, m) if n == m => format!("all {n} inputs were skipped whole, as told above"),
+        (1, m) => format!("1 of the {m} inputs was skipped whole, as told above"),
+        (n, m) => format!("{n} of the {m} inputs were skipped whole, as told above"),
+    };
     format!(
-        "no record could be read: all {} lines were skipped ({}){hint}",
-        s.lines,
+        "no record could be read: {lost} ({}){hint}",
         s.reasons_text()
     )
 }

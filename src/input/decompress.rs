@@ -528,10 +528,19 @@ impl Members {
 /// Looks at the first bytes and returns a reader of the decompressed stream; `name` is the
 /// input's name in notes, which `quiet` keeps off stderr (`--quiet`).
 pub fn decompress(
-    mut raw: Box<dyn Read + Send>,
+    raw: Box<dyn Read + Send>,
     name: &str,
     quiet: bool,
 ) -> io::Result<Box<dyn BufRead + Send>> {
+    Ok(unwrap(raw, name, quiet)?.0)
+}
+
+/// As [`decompress`], with the name of the archive format unwrapped (`None`: not compressed).
+pub(super) fn unwrap(
+    mut raw: Box<dyn Read + Send>,
+    name: &str,
+    quiet: bool,
+) -> io::Result<(Box<dyn BufRead + Send>, Option<&'static str>)> {
     // A pipe may hand over fewer bytes per read than a magic number has: loop until we have 6.
     let mut head = [0u8; MAGIC_LEN];
     let mut n = 0;
@@ -552,7 +561,7 @@ pub fn decompress(
     let rest: Box<dyn Read + Send> = if ended { Box::new(io::empty()) } else { raw };
     let buffered = BufReader::with_capacity(BUF_SIZE, io::Cursor::new(head.to_vec()).chain(rest));
     let Some(format) = Format::of(head) else {
-        return Ok(Box::new(buffered));
+        return Ok((Box::new(buffered), None));
     };
     let counted = Counted::new(Box::new(buffered));
     let members = Members {
@@ -562,7 +571,8 @@ pub fn decompress(
         quiet,
         failed: None,
     };
-    Ok(Box::new(BufReader::with_capacity(BUF_SIZE, members)))
+    let reader = BufReader::with_capacity(BUF_SIZE, members);
+    Ok((Box::new(reader), Some(format.name())))
 }
 
 #[cfg(test)]

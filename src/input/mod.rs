@@ -47,6 +47,16 @@ impl Layout {
 }
 
 impl Layout {
+    /// What a reader of this layout counts as the input's lines (`Stats::lines`), in words: lines
+    /// of JSON Lines and CSV (a row may span several), a document's records (XML units, the
+    /// elements of a JSON document).
+    pub fn unit(self) -> &'static str {
+        match self {
+            Layout::JsonLines | Layout::Csv { .. } => "lines",
+            Layout::Xml | Layout::JsonDoc => "records",
+        }
+    }
+
     /// Why an input of this layout cannot be read line by line, if it cannot: its lines end in
     /// a carriage return alone (classic Mac OS), so that it would read as one line (JSON Lines,
     /// CSV; XML and JSON documents do not care). Told from the first bytes: CRs and no line feed.
@@ -75,6 +85,9 @@ pub struct Source {
     pub name: String,
     /// The decompressed bytes.
     pub reader: Box<dyn BufRead + Send>,
+    /// The archive format it was unwrapped from ("gzip", "zstd", …), if any: its byte counts
+    /// are of the decompressed stream.
+    pub compressed: Option<&'static str>,
 }
 
 impl Source {
@@ -141,8 +154,12 @@ pub fn open_wrapped(
         }
         (path.to_string(), Box::new(File::open(p)?))
     };
-    let reader = decompress(wrap(raw), &name, quiet)?;
-    let mut src = Source { name, reader };
+    let (reader, compressed) = decompress::unwrap(wrap(raw), &name, quiet)?;
+    let mut src = Source {
+        name,
+        reader,
+        compressed,
+    };
     // A binary file or another encoding is refused whole, with its reason ([`sniff::not_text`]).
     if let Some(why) = sniff::not_text(src.head_until(HEAD, sniff::enough)) {
         return Err(io::Error::new(io::ErrorKind::InvalidData, why));
@@ -186,6 +203,7 @@ pub(crate) mod tests {
         let data: Vec<u8> = (0..5000u32).map(|i| (i % 251) as u8).collect();
         let mut src = Source {
             name: "-".into(),
+            compressed: None,
             reader: Box::new(io::BufReader::new(Trickle(io::Cursor::new(data.clone())))),
         };
         assert_eq!(src.head(1000), &data[..1000]);
@@ -210,6 +228,7 @@ pub(crate) mod tests {
         }
         let mut src = Source {
             name: "-".into(),
+            compressed: None,
             reader: Box::new(io::BufReader::with_capacity(
                 4,
                 Live(b"{\"text\":\"gmail down\"}\n".to_vec(), 0),
@@ -226,6 +245,7 @@ pub(crate) mod tests {
             b"{\"a\":\n{\"created_at\":\"2009-02-24T09:01:00Z\",\"text\":\"gmail is down\"}\n";
         let mut src = Source {
             name: "-".into(),
+            compressed: None,
             reader: Box::new(io::BufReader::with_capacity(
                 4,
                 Trickle(io::Cursor::new(data.to_vec())),

@@ -323,7 +323,7 @@ fn gap_within(gap: &[u8], max: usize) -> bool {
                 latin |= c.is_ascii_alphanumeric();
             } else if c == 0xE3 && laugh_at(&piece[k..]) {
                 return false;
-            } else if syllable_at(&piece[k..]) {
+            } else if crate::time::parse::syllable_at(piece, k) {
                 syllables += 1;
             } else {
                 continue;
@@ -343,17 +343,6 @@ fn laugh_at(b: &[u8]) -> bool {
     ["ㅋㅋ", "ㅠㅠ", "ㅜㅜ"]
         .iter()
         .any(|l| b.starts_with(l.as_bytes()))
-}
-
-/// Whether `b` starts with a precomposed Hangul syllable (U+AC00 to U+D7A3), read from its bytes.
-fn syllable_at(b: &[u8]) -> bool {
-    match b {
-        [l @ 0xEA..=0xED, m, n, ..] if m & 0xC0 == 0x80 && n & 0xC0 == 0x80 => {
-            let c = (u32::from(l & 0x0F) << 12) | (u32::from(m & 0x3F) << 6) | u32::from(n & 0x3F);
-            (0xAC00..=0xD7A3).contains(&c)
-        }
-        _ => false,
-    }
 }
 
 /// Whether no clause ends in `gap` (`gap_words(gap).is_some()`), for a gap of at most
@@ -2578,16 +2567,25 @@ impl Matcher {
         let end = h.end + space + self.templates[t].suffix.len();
         // (the hits are in order of start: only those from the frame's end on are read)
         let from = hits.partition_point(|x| x.start < end);
-        let working = hits[from..]
+        self.hearsay_at(hay, &hits[from..], (h.start, end))
+    }
+
+    /// Whether what stands at `hay[start..end]` (an outage phrase, a name in its frame) is told
+    /// as hearsay found untrue: a word of working among `after` (the hits after it, in order of
+    /// start) within [`LOOK_BACK`] of its end, and a Korean quoting ending glued to it or a word
+    /// of saying before it. The working word is looked for first: it is rare, and cheaper to
+    /// find among the hits than a word of saying in the text before.
+    fn hearsay_at(&self, hay: &[u8], after: &[Hit], (start, end): (usize, usize)) -> bool {
+        let working = after
             .iter()
-            .take_while(|x| x.start - end <= LOOK_BACK)
+            .take_while(|x| x.start.saturating_sub(end) <= LOOK_BACK)
             .any(|x| {
                 matches!(
                     self.entries[x.term].kind,
                     TermKind::Works | TermKind::Counter
                 )
             });
-        working && (self.quoted_ending(hay, end) || said_before(hay, h.start))
+        working && (self.quoted_ending(hay, end) || said_before(hay, start))
     }
 
     /// Notes the recovery hit `hits[i]` (see [`Matcher::sort_by_role`]): as a return, as
@@ -3394,22 +3392,8 @@ impl Matcher {
     fn set_aside_hearsay(&self, hay: &[u8], hits: &mut Vec<Hit>, dropped: &mut Vec<Hit>) {
         set_aside(hits, dropped, |hits, i, _| {
             let h = hits[i];
-            // The working word after it is looked for first: it is rare, and cheaper to find
-            // among the hits than a word of saying in the text before.
-            let found_working = || {
-                hits[i + 1..]
-                    .iter()
-                    .take_while(|x| x.start.saturating_sub(h.end) <= LOOK_BACK)
-                    .any(|x| {
-                        matches!(
-                            self.entries[x.term].kind,
-                            TermKind::Works | TermKind::Counter
-                        )
-                    })
-            };
             let hearsay = self.entries[h.term].kind == TermKind::Outage
-                && found_working()
-                && (self.quoted_ending(hay, h.end) || said_before(hay, h.start));
+                && self.hearsay_at(hay, &hits[i + 1..], (h.start, h.end));
             if hearsay {
                 Err(Dropped::Hearsay)
             } else {

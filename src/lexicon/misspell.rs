@@ -444,15 +444,12 @@ fn candidates_skipping<'t, 'p, F: Fn(&[u8], usize) -> usize>(
     skip: F,
 ) -> impl Iterator<Item = &'t str> + use<'t, 'p, F> {
     let b = text.as_bytes();
-    // A syllable is three bytes, its first 0xEA to 0xED: read bytes, not chars.
-    let syllable_at = move |i: usize| -> Option<char> {
-        let s = b.get(i..i + 3)?;
-        if !(0xEA..=0xED).contains(&s[0]) {
-            return None;
-        }
-        let c =
-            (u32::from(s[0] & 0x0F) << 12) | (u32::from(s[1] & 0x3F) << 6) | u32::from(s[2] & 0x3F);
-        char::from_u32(c).filter(|&c| is_syllable(c))
+    // A syllable is three bytes, its first 0xEA to 0xED: told from its bytes (the one test
+    // the normaliser and the time reader use), then read as the char it is.
+    let syllable_at = move |i: usize| {
+        crate::time::parse::syllable_at(b, i)
+            .then(|| text[i..].chars().next())
+            .flatten()
     };
     let mut i = 0;
     let mut prev_syllable = false;

@@ -31,6 +31,11 @@ pub const PROVISIONAL_CAP: usize = 4096;
 /// as [`PROVISIONAL_CAP`] does, so memory stays bounded however long its posts are (4096 posts
 /// of up to `--max-line-bytes` each would be gigabytes).
 pub const PROVISIONAL_BYTES: usize = 32 << 20;
+/// How many times the posts a jump needs ([`Clock::needed`]; and at least [`HOLD_CAP`] posts) a
+/// provisional jump's run must hold in order to commit before it has gone on for the jump: a
+/// replay's next day going on faster than the stream's last hour (an outage right after a night
+/// gap) commits at once, where a skewed device rarely posts that many in a row.
+pub const BULK: usize = 4;
 /// The stream's first posts that wait before its clock starts, at their median: two skewed
 /// alike among them cannot start it (or after `--idle-flush` of silence, with fewer).
 pub const START: usize = 2 * CONFIRM - 1;
@@ -170,15 +175,20 @@ impl Clock {
             .clamp(CONFIRM, HOLD_CAP)
     }
 
-    /// Whether a provisional jump (a run of `n` posts in a row ahead of the clock, spanning
-    /// `span` seconds of their own time, as many as a jump needs) may be committed: the new time
-    /// has gone on for as long as a jump is ([`Clock::jump`]), or the run fills
-    /// [`PROVISIONAL_CAP`]. Until then the stream going back to its own time shows the run
-    /// skewed. (Since issue 17's nineteenth pass: before, as many posts in a row as the stream's
-    /// last hour moved the clock at once, so 30 naive Korean times after an hour of 24 to 26 posts
-    /// closed nine hours of windows and turned the rest of the stream into late posts.)
-    pub fn persisted(&self, n: usize, span: i64) -> bool {
-        n >= PROVISIONAL_CAP || span >= self.jump
+    /// Whether a provisional jump (a run of posts in a row ahead of the clock, as many as a jump
+    /// `needed`, its in-order tail `tail`) may be committed: the tail, as many as needed, has
+    /// gone on for as long as a jump is ([`Clock::jump`]), or holds [`BULK`] times as many (and
+    /// at least [`HOLD_CAP`]), or the `held` posts (the run and any held before it: the
+    /// memory the cap bounds) fill [`PROVISIONAL_CAP`]. Until then the stream going back to its
+    /// own time shows the run skewed. (Since issue 17's nineteenth pass: before, as many posts in
+    /// a row as the stream's last hour moved the clock at once, so 30 naive Korean times after an
+    /// hour of 24 to 26 posts closed nine hours of windows and turned the rest of the stream into
+    /// late posts. The bulk since review 13: a night gap before an outage held its onset alert
+    /// for about 50 minutes.)
+    pub fn persisted(&self, held: usize, tail: Tail, needed: usize) -> bool {
+        let gone_on = tail.n >= needed && tail.span() >= self.jump;
+        let bulk = tail.n >= (BULK * needed).max(HOLD_CAP);
+        held >= PROVISIONAL_CAP || gone_on || bulk
     }
 
     /// Whether a jump to `t` would take the clock more than the jump past the wall clock
@@ -205,25 +215,63 @@ impl Clock {
     }
 }
 
-/// How many of `newest_first` (a run's times, newest first) form its in-order tail, and the
-/// span of their times: the walk stops at the first post dated after the earliest of those
-/// after it by more than `lateness` (it came before posts much earlier than itself: not the
-/// same clock) or more than [`MAX_SPREAD_S`] from the newest. One post far ahead before a
-/// skewed run is thus no part of the run's span.
-pub fn in_order_span(mut newest_first: impl Iterator<Item = Ts>, lateness: i64) -> (usize, i64) {
+/// The in-order tail of a run of posts: how many of its newest posts read as one clock going
+/// on, and the earliest and latest of their times ([`in_order_span`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Tail {
+    pub n: usize,
+    pub lo: Ts,
+    pub hi: Ts,
+}
+
+impl Tail {
+    /// The span of the tail's own time.
+    pub fn span(self) -> i64 {
+        self.hi.saturating_sub(self.lo)
+    }
+
+    /// The tail once a post at `t` joins the run, when it can be told without walking the run
+    /// again: every post of the tail is at most `lateness` after `t` and within
+    /// [`MAX_SPREAD_S`] before it, so that the walk from `t` ([`in_order_span`]) takes the
+    /// whole tail and stops where it stopped. `None` when it would stop inside the tail (`t`
+    /// came after posts much later than itself): the run must be walked again.
+    pub fn then(self, t: Ts, lateness: i64) -> Option<Tail> {
+        if self.n == 0 {
+            return Some(Tail { n: 1, lo: t, hi: t });
+        }
+        let fits =
+            self.hi <= t.saturating_add(lateness) && t.saturating_sub(self.lo) <= MAX_SPREAD_S;
+        fits.then(|| Tail {
+            n: self.n + 1,
+            lo: self.lo.min(t),
+            hi: self.hi.max(t),
+        })
+    }
+}
+
+/// The in-order tail of `newest_first` (a run's times, newest first): the walk stops at the
+/// first post dated after the earliest of those after it by more than `lateness` (it came
+/// before posts much earlier than itself: not the same clock) or more than [`MAX_SPREAD_S`]
+/// from the newest. One post far ahead before a skewed run is thus no part of the run's span.
+/// ([`Tail::then`] keeps it as posts come, without the walk.)
+pub fn in_order_span(mut newest_first: impl Iterator<Item = Ts>, lateness: i64) -> Tail {
     let Some(newest) = newest_first.next() else {
-        return (0, 0);
+        return Tail::default();
     };
-    let (mut lo, mut hi, mut n) = (newest, newest, 1);
+    let mut tail = Tail {
+        n: 1,
+        lo: newest,
+        hi: newest,
+    };
     for t in newest_first {
-        if t > lo.saturating_add(lateness) || hi.saturating_sub(t) > MAX_SPREAD_S {
+        if t > tail.lo.saturating_add(lateness) || tail.hi.saturating_sub(t) > MAX_SPREAD_S {
             break;
         }
-        lo = lo.min(t);
-        hi = hi.max(t);
-        n += 1;
+        tail.lo = tail.lo.min(t);
+        tail.hi = tail.hi.max(t);
+        tail.n += 1;
     }
-    (n, hi.saturating_sub(lo))
+    tail
 }
 
 #[cfg(test)]
@@ -325,9 +373,19 @@ mod tests {
         assert!(!c.beyond_wall(wall + 3600, wall));
         // A jump as many as needed is provisional until its run has gone on for the jump, or
         // fills the cap.
-        assert!(!c.persisted(30, 29 * 60));
-        assert!(c.persisted(30, 3600));
-        assert!(c.persisted(PROVISIONAL_CAP, 60));
+        let tail = |n: usize, span: i64| Tail { n, lo: 0, hi: span };
+        assert!(!c.persisted(30, tail(30, 29 * 60), 30));
+        assert!(c.persisted(30, tail(30, 3600), 30));
+        assert!(!c.persisted(30, tail(29, 3600), 30));
+        assert!(c.persisted(PROVISIONAL_CAP, tail(1, 60), 30));
+        // Four times what a jump needs, in order (and at least the hold's 64), commits it before
+        // its span: not 70 skewed posts after an hour of 64 or more, nor 30 after 24, nor 12
+        // after a sparse hour.
+        assert!(!c.persisted(70, tail(70, 23 * 60), HOLD_CAP));
+        assert!(!c.persisted(30, tail(30, 29 * 60), 24));
+        assert!(c.persisted(96, tail(96, 29 * 60), 24));
+        assert!(!c.persisted(12, tail(12, 29 * 60), 3));
+        assert!(c.persisted(256, tail(256, 20 * 60), HOLD_CAP));
         // The year 9999 does.
         assert!(c.beyond_wall(253_402_300_740, wall));
         // A stream already beyond the wall clock (naive local times read as UTC) is not held
@@ -338,11 +396,54 @@ mod tests {
 
     #[test]
     fn a_runs_span_is_its_in_order_tail() {
+        let of = |t: Tail| (t.n, t.span());
         // newest first: a run a minute apart, then (earliest in arrival) one post two days on
         let run = [600, 540, 480, 420, 2 * 86_400];
-        assert_eq!(in_order_span(run.into_iter(), 300), (4, 180));
+        assert_eq!(of(in_order_span(run.into_iter(), 300)), (4, 180));
         // a straggler within the lateness stays in the run
-        assert_eq!(in_order_span([600, 700, 480].into_iter(), 300), (3, 220));
-        assert_eq!(in_order_span(std::iter::empty(), 300), (0, 0));
+        assert_eq!(
+            of(in_order_span([600, 700, 480].into_iter(), 300)),
+            (3, 220)
+        );
+        assert_eq!(of(in_order_span(std::iter::empty(), 300)), (0, 0));
+    }
+
+    /// The tail kept as posts join the run ([`Tail::then`], walking again only when it says so)
+    /// is the tail the walk over the whole run finds, after every post: runs in order, with
+    /// stragglers within and past the lateness, outliers days ahead and a week's spread.
+    #[test]
+    fn the_tail_kept_as_posts_come_is_the_walks() {
+        let lateness = 300;
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        let mut next = move |m: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % m
+        };
+        let (mut walks, mut posts) = (0, 0);
+        for _ in 0..300 {
+            let (mut run, mut tail, mut t) = (Vec::<Ts>::new(), Some(Tail::default()), 0);
+            for _ in 0..60 {
+                t = match next(20) {
+                    0 => t + 3 * 86_400,                          // an outlier far ahead
+                    1 => t - 1 - next(2 * lateness as u64) as Ts, // a straggler, maybe past it
+                    2 => t + MAX_SPREAD_S,                        // a week on
+                    _ => t + next(120) as Ts,                     // in order
+                };
+                run.push(t);
+                tail = tail.and_then(|k| k.then(t, lateness));
+                let walked = in_order_span(run.iter().rev().copied(), lateness);
+                let kept = tail.unwrap_or_else(|| {
+                    walks += 1;
+                    walked
+                });
+                assert_eq!(kept, walked, "after {run:?}");
+                tail = Some(kept);
+                posts += 1;
+            }
+        }
+        // Most posts extend the tail without a walk.
+        assert!(walks * 4 < posts, "{walks} walks for {posts} posts");
     }
 }

@@ -6,6 +6,11 @@
 //! whose jump was provisional, taken back out when the stream went back to its own time,
 //! included).
 
+use std::cell::Cell;
+use std::collections::VecDeque;
+use std::ops::Deref;
+
+use super::clock::{in_order_span, Tail};
 use crate::record::Post;
 use crate::terminal::escape;
 use crate::time::{human_duration, rfc3339_utc, Ts};
@@ -30,6 +35,130 @@ impl Held {
             post: p.clone().into_owned(),
             at,
         }
+    }
+}
+
+/// The posts held far ahead of the clock, in arrival order, with what a provisional jump asks
+/// of them kept as they come and go, so that asking costs as little at a run's 4096th post as at
+/// its first: the bytes of their text, and the in-order tail of the run (the last
+/// [`HeldPosts::run`] of them, which came one after another with no post in an open window
+/// between). Read as the posts in order (`Deref`); changed only here, so neither can go stale.
+#[derive(Debug, Default)]
+pub struct HeldPosts {
+    posts: VecDeque<Held>,
+    /// The bytes of the held posts' text.
+    bytes: usize,
+    /// How many of the last posts make the run.
+    run: usize,
+    /// The run's in-order tail ([`in_order_span`]); `None` when the run changed otherwise than
+    /// by a post joining it in order ([`Tail::then`]) and is walked again when next asked.
+    tail: Cell<Option<Tail>>,
+}
+
+impl Deref for HeldPosts {
+    type Target = VecDeque<Held>;
+    fn deref(&self) -> &VecDeque<Held> {
+        &self.posts
+    }
+}
+
+impl HeldPosts {
+    /// Holds `h` as the run's newest post (`lateness`: the clock's).
+    pub fn push_run(&mut self, h: Held, lateness: i64) {
+        let t = h.post.time;
+        self.bytes += h.post.text.len();
+        self.posts.push_back(h);
+        self.run += 1;
+        self.tail
+            .set(self.tail.get().and_then(|k| k.then(t, lateness)));
+    }
+
+    /// Holds `h` outside any run (one of the stream's first posts, far ahead of its start).
+    pub fn hold(&mut self, h: Held) {
+        self.bytes += h.post.text.len();
+        self.posts.push_back(h);
+        self.end_run();
+    }
+
+    /// The run is over (a post came in an open window): the posts stay held.
+    pub fn end_run(&mut self) {
+        self.run = 0;
+        self.tail.set(Some(Tail::default()));
+    }
+
+    /// How many of the last held posts make the run.
+    pub fn run(&self) -> usize {
+        self.run
+    }
+
+    /// The run's posts, oldest first.
+    pub fn run_posts(&self) -> std::collections::vec_deque::Iter<'_, Held> {
+        self.posts.range(self.posts.len() - self.run..)
+    }
+
+    /// The run's in-order tail: kept as its posts came, or walked again once after another
+    /// change.
+    pub fn tail(&self, lateness: i64) -> Tail {
+        let tail = self.tail.get().unwrap_or_else(|| {
+            in_order_span(self.run_posts().rev().map(|h| h.post.time), lateness)
+        });
+        self.tail.set(Some(tail));
+        tail
+    }
+
+    /// The bytes of the held posts' text.
+    pub fn bytes(&self) -> usize {
+        self.bytes
+    }
+
+    /// Takes the run's posts out, oldest first.
+    pub fn take_run(&mut self) -> Vec<Held> {
+        let run: Vec<Held> = self.posts.drain(self.posts.len() - self.run..).collect();
+        self.bytes -= run.iter().map(|h| h.post.text.len()).sum::<usize>();
+        self.end_run();
+        run
+    }
+
+    /// Takes the oldest held post out.
+    pub fn pop_oldest(&mut self) -> Option<Held> {
+        let h = self.posts.pop_front()?;
+        self.bytes -= h.post.text.len();
+        if self.run > self.posts.len() {
+            self.run = self.posts.len();
+            self.tail.set(None);
+        }
+        Some(h)
+    }
+
+    /// Takes every held post out, oldest first.
+    pub fn take_all(&mut self) -> VecDeque<Held> {
+        self.bytes = 0;
+        self.end_run();
+        std::mem::take(&mut self.posts)
+    }
+
+    /// Takes out the posts at or before `now` (the clock has reached them), in arrival order;
+    /// the rest stay held, and those of the run still make it.
+    pub fn release(&mut self, now: Ts) -> Vec<Post<'static>> {
+        if !self.posts.iter().any(|h| h.post.time <= now) {
+            // (the usual case while a skewed post waits: nothing to move, nothing allocated)
+            return vec![];
+        }
+        let run_from = self.posts.len() - self.run;
+        let mut run = 0;
+        let mut ready = vec![];
+        for (i, h) in std::mem::take(&mut self.posts).into_iter().enumerate() {
+            if h.post.time <= now {
+                self.bytes -= h.post.text.len();
+                ready.push(h.post);
+            } else {
+                run += usize::from(i >= run_from);
+                self.posts.push_back(h);
+            }
+        }
+        self.run = run;
+        self.tail.set(None);
+        ready
     }
 }
 

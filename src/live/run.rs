@@ -6,7 +6,6 @@
 //! reported as unresolved (at the end of input, one whose recovery waited only for the hour
 //! after is recovered, as `detect` places it).
 
-use std::collections::VecDeque;
 use std::io;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -15,10 +14,8 @@ use std::time::{Duration, Instant};
 use anyhow::Result;
 
 use super::alert::{Alert, Event};
-use super::clock::{
-    in_order_span, Clock, Verdict, CONFIRM, HOLD_CAP, PROVISIONAL_BYTES, PROVISIONAL_CAP, START,
-};
-use super::held::{skewed_run, FarAhead, Held, Inputs, Origin, Unmoved};
+use super::clock::{Clock, Verdict, CONFIRM, HOLD_CAP, PROVISIONAL_BYTES, PROVISIONAL_CAP, START};
+use super::held::{skewed_run, FarAhead, Held, HeldPosts, Inputs, Origin, Unmoved};
 use super::monitor::{Monitor, MonitorStats};
 use super::signal;
 use crate::detect::{Params, SEGMENT_GAP_S};
@@ -92,10 +89,9 @@ struct State {
     live: LiveCounts,
     /// Posts far ahead of the clock, in arrival order, until corroborated, with where they
     /// were read (at most [`HOLD_CAP`], or [`PROVISIONAL_CAP`] while a jump is provisional).
-    held: VecDeque<Held>,
-    /// How many of the last `held` came one after another, with no post in an open window
-    /// since (only such a run corroborates a jump: [`Clock::corroborated`]).
-    ahead_run: usize,
+    /// The last [`HeldPosts::run`] of them came one after another, with no post in an open
+    /// window since (only such a run corroborates a jump: [`Clock::corroborated`]).
+    held: HeldPosts,
     /// The held run makes a jump provisional ([`State::jump_to`] took it, [`State::persisted`]
     /// not yet): only then may it hold up to [`PROVISIONAL_CAP`] posts.
     pending: bool,
@@ -166,8 +162,7 @@ impl State {
             clock,
             monitor,
             live: LiveCounts::default(),
-            held: VecDeque::new(),
-            ahead_run: 0,
+            held: HeldPosts::default(),
             pending: false,
             went_back: 0,
             start: Vec::with_capacity(START),
@@ -218,8 +213,7 @@ impl State {
         match self.clock.judge(&self.collector.windows, p.time, silent_s) {
             Verdict::Late => self.late(p.time),
             Verdict::Ahead => {
-                self.held.push_back(Held::new(p, at));
-                self.ahead_run = (self.ahead_run + 1).min(self.held.len());
+                (self.held).push_run(Held::new(p, at), self.clock.lateness);
                 match self.jump_to() {
                     // A jump commits once its run has gone on long enough; until then it is
                     // provisional: the run is held, and the windows it would close stay open.
@@ -252,7 +246,7 @@ impl State {
                 } else if self.clock.corroborated(self.run_times().get()).is_some() {
                     self.note_skew(Unmoved::WentOn);
                 }
-                self.ahead_run = 0;
+                self.held.end_run();
                 self.count(p);
             }
         }
@@ -267,7 +261,7 @@ impl State {
     /// Also gives the latest of the run's posts ([`Clock::corroborated`]).
     fn jump_to(&mut self) -> Option<(Ts, Ts)> {
         let (t, last) = self.clock.corroborated(self.run_times().get())?;
-        if self.ahead_run < Clock::needed(self.recent()) {
+        if self.held.run() < Clock::needed(self.recent()) {
             return None;
         }
         if self.clock.beyond_wall(t, wall_clock()) {
@@ -278,21 +272,19 @@ impl State {
     }
 
     /// Whether the held run has gone on long enough to commit its jump ([`Clock::persisted`]:
-    /// the in-order tail of its own time spans the jump, or the held posts fill
-    /// [`PROVISIONAL_CAP`] or [`PROVISIONAL_BYTES`]).
+    /// the in-order tail of its own time spans the jump, or holds [`BULK`] times the posts a
+    /// jump needs, or the held posts fill [`PROVISIONAL_CAP`] or [`PROVISIONAL_BYTES`]).
     ///
-    /// Only the run's in-order tail counts ([`in_order_span`]): one post far ahead just before
-    /// a skewed run (an outlier of the run) must not make the run look an hour long at once.
+    /// Only the run's in-order tail counts ([`crate::live::clock::in_order_span`]): one post
+    /// far ahead just before a skewed run (an outlier of the run) must not make the run look an
+    /// hour long at once. The tail and the bytes are kept as posts come ([`HeldPosts`]), so that
+    /// this costs the same at the run's 4096th post as at its first (it walked the whole run,
+    /// and summed every held post's bytes, at each post).
     fn persisted(&self) -> bool {
-        let run = self.held.range(self.held.len() - self.ahead_run..);
-        let (n, span) = in_order_span(run.rev().map(|h| h.post.time), self.clock.lateness);
-        let span = if n >= Clock::needed(self.recent()) {
-            span
-        } else {
-            0
-        };
-        let bytes: usize = self.held.iter().map(|h| h.post.text.len()).sum();
-        self.clock.persisted(self.held.len(), span) || bytes >= PROVISIONAL_BYTES
+        let tail = self.held.tail(self.clock.lateness);
+        let needed = Clock::needed(self.recent());
+        self.clock.persisted(self.held.len(), tail, needed)
+            || self.held.bytes() >= PROVISIONAL_BYTES
     }
 
     /// The stream went back to its own time after a run that made a jump provisional: the
@@ -300,9 +292,7 @@ impl State {
     /// windows the jump would have closed never closed, so the stream's posts after it count.
     fn take_back_run(&mut self) {
         self.note_skew(Unmoved::WentBack);
-        let from = self.held.len() - self.ahead_run;
-        let run: Vec<Held> = self.held.drain(from..).collect();
-        self.ahead_run = 0;
+        let run = self.held.take_run();
         self.pending = false;
         self.went_back = 0;
         for h in &run {
@@ -320,11 +310,10 @@ impl State {
             HOLD_CAP
         };
         while self.held.len() > cap {
-            if let Some(oldest) = self.held.pop_front() {
+            if let Some(oldest) = self.held.pop_oldest() {
                 self.keep_out(&oldest);
             }
         }
-        self.ahead_run = self.ahead_run.min(self.held.len());
     }
 
     /// The posts the stream counted in its last [`Clock::jump`] of time (its windows' totals).
@@ -344,16 +333,18 @@ impl State {
     /// the clock, and why (the rest are counted in the summary: `far_ahead` for those the
     /// stream never reaches).
     fn note_skew(&mut self, why: Unmoved) {
-        if self.warned_skew || self.quiet || self.ahead_run == 0 {
+        if self.warned_skew || self.quiet || self.held.run() == 0 {
             return;
         }
         self.warned_skew = true;
-        let first = &self.held[self.held.len() - self.ahead_run];
+        let Some(first) = self.held.run_posts().next() else {
+            return;
+        };
         let need = Clock::needed(self.recent());
         let m = skewed_run(
             &self.inputs,
             first,
-            self.ahead_run,
+            self.held.run(),
             self.clock.now(),
             (why, need),
         );
@@ -415,7 +406,7 @@ impl State {
     /// Holds a post far ahead of the clock; beyond [`HOLD_CAP`] the oldest held is kept out
     /// for good (`far_ahead`, named).
     fn hold(&mut self, h: Held) {
-        self.held.push_back(h);
+        self.held.hold(h);
         self.trim_held();
     }
 
@@ -464,13 +455,16 @@ impl State {
         }
     }
 
-    /// The times of the run of held posts that came one after another (see `ahead_run`).
+    /// The times of the run of held posts that came one after another (see [`HeldPosts::run`]).
     /// Only the last [`CONFIRM`] are read ([`Clock::corroborated`]), so only they are copied,
     /// onto the stack: a stream of posts far ahead allocates nothing per post for this.
     fn run_times(&self) -> RunTimes {
-        let n = self.ahead_run.min(CONFIRM);
+        let n = self.held.run().min(CONFIRM);
         let mut times = [0; CONFIRM];
-        for (t, h) in times.iter_mut().zip(self.held.range(self.held.len() - n..)) {
+        for (t, h) in times
+            .iter_mut()
+            .zip(self.held.run_posts().skip(self.held.run() - n))
+        {
             *t = h.post.time;
         }
         RunTimes { times, n }
@@ -482,26 +476,8 @@ impl State {
         let Some(now) = self.clock.now() else {
             return;
         };
-        if !self.held.iter().any(|h| h.post.time <= now) {
-            // (the usual case while a skewed post waits: nothing to move, nothing allocated)
-            return;
-        }
-        let held = std::mem::take(&mut self.held);
-        let mut keep = VecDeque::new();
-        let mut ready = vec![];
-        let run_from = held.len() - self.ahead_run;
-        let mut run = 0;
-        for (i, h) in held.into_iter().enumerate() {
-            if h.post.time <= now {
-                ready.push(h.post);
-            } else {
-                run += usize::from(i >= run_from);
-                keep.push_back(h);
-            }
-        }
+        let mut ready = self.held.release(now);
         ready.sort_by_key(|p| p.time);
-        self.held = keep;
-        self.ahead_run = run;
         for p in &ready {
             match self.clock.judge(&self.collector.windows, p.time, 0) {
                 Verdict::Late => self.late(p.time),
@@ -615,7 +591,7 @@ impl State {
         } else if self.pending {
             self.note_skew(Unmoved::Ended);
         }
-        for h in std::mem::take(&mut self.held) {
+        for h in self.held.take_all() {
             self.keep_out(&h);
         }
         let as_of = self.clock.now().unwrap_or_default();
@@ -658,9 +634,9 @@ impl Sink for Feed {
         s.reader_skipped = self.stats.skipped_by_reason;
         s.admit(p, line, silent);
     }
-    fn input(&mut self, name: &str) {
+    fn input(&mut self, src: &crate::input::Source) {
         let mut s = lock(&self.state);
-        s.input = s.inputs.opened(name);
+        s.input = s.inputs.opened(&src.name);
     }
     fn stopped(&self) -> bool {
         self.stop.load(Ordering::Relaxed)

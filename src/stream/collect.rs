@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use super::outliers::{Counted, Days, TimeRange};
 use super::stats::Stats;
+use crate::input::Source;
 use crate::lexicon::{Kind, Matcher, Prefilter, Scratch, Verdict};
 use crate::record::{self, Post};
 use crate::time::quote;
@@ -15,10 +16,11 @@ use crate::window::Windows;
 pub trait Sink {
     fn stats(&mut self) -> &mut Stats;
     fn post(&mut self, line: u64, p: &Post<'_>);
-    /// The reader opened the input `name` (the path, or `<stdin>`): the lines of the posts
-    /// after this are its lines. For a sink that names posts it keeps out later (live mode's
-    /// posts far ahead); the others need nothing.
-    fn input(&mut self, _name: &str) {}
+    /// The reader opened the input `src` (named by its path, or `<stdin>`): the lines of the
+    /// posts after this are its lines. For a sink that names posts it keeps out later (live
+    /// mode's posts far ahead) or tells what an input held (`--official`); the others need
+    /// nothing.
+    fn input(&mut self, _src: &Source) {}
     /// True when the sink wants no more records (its output is gone): reading stops early.
     fn stopped(&self) -> bool {
         false

@@ -38,7 +38,7 @@ use super::progress::Progress;
 use super::sequential::{self, add_time_counts, note_ambiguous, wants_example};
 use super::stats::{strict_error, Example, InputStart, Scan, Stats, Warner};
 use crate::input::chunks::{carry_over, count_lines, fill};
-use crate::input::{self, ChunkSink, CsvRows, Layout};
+use crate::input::{self, ChunkSink, CsvRows, Layout, Layout::JsonDoc};
 use crate::lexicon::Matcher;
 use crate::lexicon::Prefilter;
 use crate::record::xml::{self, Dialect, XmlReader};
@@ -100,7 +100,7 @@ fn scan_with(cfg: &ScanConfig, matcher: &Matcher, progress: &Progress) -> Result
         c.stats.inputs += 1;
         let (start, mut src) = (c.stats.input_start(), src);
         let Some(cut) = chunked(&mut src, path, cfg, &mut c, &mut warn)? else {
-            progress.suspend(|| c.stats.lost_whole_input(path, start, &warn)); // a JSON document
+            progress.suspend(|| c.stats.lost_whole_input(path, start, JsonDoc, &warn));
             continue;
         };
         let keep = if cfg.quiet { 0 } else { cfg.max_warnings + 1 };
@@ -137,7 +137,7 @@ fn scan_with(cfg: &ScanConfig, matcher: &Matcher, progress: &Progress) -> Result
                 })
             }
         };
-        let input = (src.name.as_str(), start);
+        let input = (src.name.as_str(), start, cut.layout());
         progress.suspend(|| finish_input(input, workers, end, cfg.strict, &mut c, &mut warn))?;
     }
     // The workers' last chunks (merged by `finish_input`) into what they handed on: the smaller
@@ -186,6 +186,17 @@ enum Cut {
     Csv(u8),
 }
 
+impl Cut {
+    /// The layout of an input cut so.
+    fn layout(self) -> Layout {
+        match self {
+            Cut::Lines => Layout::JsonLines,
+            Cut::Xml(_) => Layout::Xml,
+            Cut::Csv(delimiter) => Layout::Csv { delimiter },
+        }
+    }
+}
+
 /// How an input is cut for the workers; `None` when it was read here already (JSON documents,
 /// on this thread) or cannot be read.
 fn chunked(
@@ -208,7 +219,11 @@ fn chunked(
             let reader = std::mem::replace(&mut src.reader, Box::new(std::io::empty()));
             let mut json = JsonExtractor::new(&cfg.fields, cfg.times);
             documents::scan_doc(
-                input::Source { name, reader },
+                input::Source {
+                    name,
+                    reader,
+                    compressed: src.compressed,
+                },
                 &mut json,
                 (cfg.strict, cfg.max_line),
                 c,
@@ -223,7 +238,7 @@ fn chunked(
 /// Merges one input's workers into `c` and shows (or, with `--strict`, fails on) its skips;
 /// an input that gave lines but no record is an input error (`start`: the stats before it).
 fn finish_input(
-    (name, start): (&str, InputStart),
+    (name, start, layout): (&str, InputStart, Layout),
     workers: Vec<Worker>,
     end: ReaderEnd,
     strict: bool,
@@ -296,7 +311,7 @@ fn finish_input(
         warn.input_error(&msg);
         c.stats.input_errors.push(msg);
     }
-    c.stats.lost_whole_input(name, start, warn);
+    c.stats.lost_whole_input(name, start, layout, warn);
     Ok(())
 }
 

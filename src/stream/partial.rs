@@ -279,6 +279,9 @@ struct StatsRecord {
     dst_adjusted: u64,
     works_for_me: u64,
     input_errors: Vec<String>,
+    /// Left out when none, so that a partial without one reads as before.
+    #[serde(default, skip_serializing_if = "crate::window::partial::is_zero")]
+    lost_inputs: u64,
     outliers_by_reason: BTreeMap<String, u64>,
     outlier_span: Option<(Ts, Ts)>,
     implied_zone: BTreeMap<String, u64>,
@@ -800,6 +803,7 @@ fn stats_record(s: &Stats) -> StatsRecord {
         dst_adjusted,
         works_for_me,
         input_errors,
+        lost_inputs,
         outliers_by_reason,
         outlier_span,
         implied_zone,
@@ -822,6 +826,7 @@ fn stats_record(s: &Stats) -> StatsRecord {
         dst_adjusted,
         works_for_me,
         input_errors,
+        lost_inputs,
         outliers_by_reason: by_name(Outlier::ALL.iter().map(|k| k.name()), &outliers_by_reason),
         outlier_span,
         implied_zone: by_name(Implied::ALL.iter().map(|z| implied_name(*z)), &implied_zone),
@@ -851,6 +856,7 @@ fn stats_of(r: StatsRecord) -> Result<Stats, String> {
         dst_adjusted,
         works_for_me,
         input_errors,
+        lost_inputs,
         outliers_by_reason,
         outlier_span,
         implied_zone,
@@ -874,6 +880,7 @@ fn stats_of(r: StatsRecord) -> Result<Stats, String> {
         dst_adjusted,
         works_for_me,
         input_errors,
+        lost_inputs,
         outlier_span,
         ambiguous_dates,
         ambiguous_example: ambiguous_example.map(|e| Example {
@@ -1116,6 +1123,18 @@ mod tests {
             let direct = partial_of(&evs).into_scan(false);
             prop_assert_eq!(settled.stats, direct.stats);
         }
+    }
+
+    /// The count of inputs lost whole comes back from the file (the merged run's `--official`
+    /// and exit status read it), and a partial without one is written as before it was counted.
+    #[test]
+    fn inputs_lost_whole_are_carried_and_left_out_when_none() {
+        let mut p = partial_of(&[]);
+        assert!(!String::from_utf8(bytes(&p))
+            .unwrap()
+            .contains("lost_inputs"));
+        p.part.stats.lost_inputs = 2;
+        assert_eq!(round_trip(&p).part.stats.lost_inputs, 2);
     }
 
     #[test]

@@ -107,7 +107,7 @@ pub fn read(cfg: &ScanConfig, c: &mut impl Sink) -> Result<()> {
             }
         };
         c.stats().inputs += 1;
-        c.input(&src.name);
+        c.input(&src);
         let (start, name) = (c.stats().input_start(), src.name.clone());
         let mut src = src;
         let layout = cfg.layout.unwrap_or_else(|| Layout::of(path, &mut src));
@@ -124,7 +124,7 @@ pub fn read(cfg: &ScanConfig, c: &mut impl Sink) -> Result<()> {
                 documents::scan_doc(src, &mut doc, (cfg.strict, cfg.max_line), c, &mut warn)?
             }
         }
-        c.stats().lost_whole_input(&name, start, &warn);
+        c.stats().lost_whole_input(&name, start, layout, &warn);
     }
     c.stats().dst_adjusted += json.dst_adjusted();
     c.stats().ambiguous_dates += json.ambiguous_dates();

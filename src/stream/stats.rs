@@ -3,6 +3,7 @@
 //! about how times were read (implied zones, ambiguous dates, outliers) once the run is read.
 
 use super::outliers::Outlier;
+use crate::input::Layout;
 use crate::record::{Skip, KINDS};
 use crate::terminal::escape;
 use crate::time::{rfc3339_utc, Implied, TimeError, Ts};
@@ -38,6 +39,10 @@ pub struct Stats {
     pub works_for_me: u64,
     /// Messages about whole inputs (could not open, truncated, …).
     pub input_errors: Vec<String>,
+    /// Inputs that gave lines (or a document's records) but not one record, each told in
+    /// `input_errors` already ([`Stats::lost_whole_input`]): a caller that would say the same of
+    /// an input looks here, not at the message's words.
+    pub lost_inputs: u64,
     /// Records kept out of the windows, by reason (indexed like `Outlier::ALL`): far outside
     /// the bulk of the stream, or outside `--since`/`--until`.
     pub outliers_by_reason: [u64; Outlier::ALL.len()],
@@ -84,6 +89,7 @@ impl Stats {
             dst_adjusted,
             works_for_me,
             input_errors,
+            lost_inputs,
             outliers_by_reason,
             outlier_span,
             implied_zone,
@@ -104,6 +110,7 @@ impl Stats {
         into.dst_adjusted += dst_adjusted;
         into.works_for_me += works_for_me;
         into.input_errors.extend(input_errors);
+        into.lost_inputs += lost_inputs;
         add(&mut into.outliers_by_reason, &outliers_by_reason);
         into.outlier_span = match (into.outlier_span, outlier_span) {
             (Some((a, b)), Some((c, d))) => Some((a.min(c), b.max(d))),
@@ -172,9 +179,17 @@ impl Stats {
     }
 
     /// When input `name`, read since `start`, gave lines but not one record (a CSV named
-    /// `.jsonl`, every line skipped), notes it as an input error, shown by `warn`: the whole input
-    /// is lost, and the run's exit status must say so (3) even when other inputs were read.
-    pub(crate) fn lost_whole_input(&mut self, name: &str, start: InputStart, warn: &Warner) {
+    /// `.jsonl`, every line skipped), notes it as an input error, shown by `warn`, and counts it in
+    /// `lost_inputs`: the whole input is lost, and the run's exit status must say so (3) even when
+    /// other inputs were read. Its `layout` says what its `lines` counted (lines, or a document's
+    /// records).
+    pub(crate) fn lost_whole_input(
+        &mut self,
+        name: &str,
+        start: InputStart,
+        layout: Layout,
+        warn: &Warner,
+    ) {
         // Every line is a record or a skip (a sink may count its records elsewhere: `watch`).
         let (lines, skipped, skips) = start;
         let read = self.lines - lines;
@@ -186,19 +201,16 @@ impl Stats {
             .filter(|&(_, n)| n > 0)
             .map(|(why, n)| format!("{why} {n}"))
             .collect();
+        let unit = layout.unit();
         let msg = format!(
-            "{NO_RECORD} from {name}: all {} lines were skipped ({}); is it in another layout than its name and first bytes say (--input-format)?",
-            read,
+            "no record could be read from {name}: all {read} {unit} were skipped ({}); is it in another layout than its name and first bytes say (--input-format)?",
             reasons.join(", ")
         );
         warn.input_error(&msg);
         self.input_errors.push(msg);
+        self.lost_inputs += 1;
     }
 }
-
-/// How [`Stats::lost_whole_input`]'s error starts: a caller that says the same of an input
-/// (`--official`) looks for it, so that one input is not told lost twice.
-pub(crate) const NO_RECORD: &str = "no record could be read";
 
 /// The result of reading everything.
 pub struct Scan {

@@ -71,8 +71,10 @@ fn all_zero(v: &[u32; 3]) -> bool {
     v.iter().all(|&n| n == 0)
 }
 
-fn is_zero(n: &u32) -> bool {
-    *n == 0
+/// Whether a count is zero (a field left out of a partial when so; the stream's statistics use
+/// it too).
+pub(crate) fn is_zero<N: Default + PartialEq>(n: &N) -> bool {
+    *n == N::default()
 }
 
 /// A post kept as evidence.
