@@ -31,11 +31,6 @@ pub const PROVISIONAL_CAP: usize = 4096;
 /// as [`PROVISIONAL_CAP`] does, so memory stays bounded however long its posts are (4096 posts
 /// of up to `--max-line-bytes` each would be gigabytes).
 pub const PROVISIONAL_BYTES: usize = 32 << 20;
-/// How many times the posts a jump needs ([`Clock::needed`]; and at least [`HOLD_CAP`] posts) a
-/// provisional jump's run must hold in order to commit before it has gone on for the jump: a
-/// replay's next day going on faster than the stream's last hour (an outage right after a night
-/// gap) commits at once, where a skewed device rarely posts that many in a row.
-pub const BULK: usize = 4;
 /// The stream's first posts that wait before its clock starts, at their median: two skewed
 /// alike among them cannot start it (or after `--idle-flush` of silence, with fewer).
 pub const START: usize = 2 * CONFIRM - 1;
@@ -176,19 +171,14 @@ impl Clock {
     }
 
     /// Whether a provisional jump (a run of posts in a row ahead of the clock, as many as a jump
-    /// `needed`, its in-order tail `tail`) may be committed: the tail, as many as needed, has
-    /// gone on for as long as a jump is ([`Clock::jump`]), or holds [`BULK`] times as many (and
-    /// at least [`HOLD_CAP`]), or the `held` posts (the run and any held before it: the
-    /// memory the cap bounds) fill [`PROVISIONAL_CAP`]. Until then the stream going back to its
-    /// own time shows the run skewed. (Since issue 17's nineteenth pass: before, as many posts in
-    /// a row as the stream's last hour moved the clock at once, so 30 naive Korean times after an
-    /// hour of 24 to 26 posts closed nine hours of windows and turned the rest of the stream into
-    /// late posts. The bulk since review 13: a night gap before an outage held its onset alert
-    /// for about 50 minutes.)
-    pub fn persisted(&self, held: usize, tail: Tail, needed: usize) -> bool {
-        let gone_on = tail.n >= needed && tail.span() >= self.jump;
-        let bulk = tail.n >= (BULK * needed).max(HOLD_CAP);
-        held >= PROVISIONAL_CAP || gone_on || bulk
+    /// needs, whose in-order tail spans `span` seconds of their own time) may be committed: the
+    /// new time has gone on for as long as a jump is ([`Clock::jump`]), or the `held` posts (the
+    /// run and any held before it: the memory the cap bounds) fill [`PROVISIONAL_CAP`]. Until then the stream going back to its own time shows the run
+    /// skewed. (Since issue 17's nineteenth pass: before, as many posts in a row as the stream's
+    /// last hour moved the clock at once, so 30 naive Korean times after an hour of 24 to 26 posts
+    /// closed nine hours of windows and turned the rest of the stream into late posts.)
+    pub fn persisted(&self, held: usize, span: i64) -> bool {
+        held >= PROVISIONAL_CAP || span >= self.jump
     }
 
     /// Whether a jump to `t` would take the clock more than the jump past the wall clock
@@ -373,19 +363,9 @@ mod tests {
         assert!(!c.beyond_wall(wall + 3600, wall));
         // A jump as many as needed is provisional until its run has gone on for the jump, or
         // fills the cap.
-        let tail = |n: usize, span: i64| Tail { n, lo: 0, hi: span };
-        assert!(!c.persisted(30, tail(30, 29 * 60), 30));
-        assert!(c.persisted(30, tail(30, 3600), 30));
-        assert!(!c.persisted(30, tail(29, 3600), 30));
-        assert!(c.persisted(PROVISIONAL_CAP, tail(1, 60), 30));
-        // Four times what a jump needs, in order (and at least the hold's 64), commits it before
-        // its span: not 70 skewed posts after an hour of 64 or more, nor 30 after 24, nor 12
-        // after a sparse hour.
-        assert!(!c.persisted(70, tail(70, 23 * 60), HOLD_CAP));
-        assert!(!c.persisted(30, tail(30, 29 * 60), 24));
-        assert!(c.persisted(96, tail(96, 29 * 60), 24));
-        assert!(!c.persisted(12, tail(12, 29 * 60), 3));
-        assert!(c.persisted(256, tail(256, 20 * 60), HOLD_CAP));
+        assert!(!c.persisted(30, 29 * 60));
+        assert!(c.persisted(30, 3600));
+        assert!(c.persisted(PROVISIONAL_CAP, 60));
         // The year 9999 does.
         assert!(c.beyond_wall(253_402_300_740, wall));
         // A stream already beyond the wall clock (naive local times read as UTC) is not held

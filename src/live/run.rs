@@ -272,8 +272,8 @@ impl State {
     }
 
     /// Whether the held run has gone on long enough to commit its jump ([`Clock::persisted`]:
-    /// the in-order tail of its own time spans the jump, or holds [`BULK`] times the posts a
-    /// jump needs, or the held posts fill [`PROVISIONAL_CAP`] or [`PROVISIONAL_BYTES`]).
+    /// the in-order tail of its own time spans the jump, or the held posts fill
+    /// [`PROVISIONAL_CAP`] or [`PROVISIONAL_BYTES`]).
     ///
     /// Only the run's in-order tail counts ([`crate::live::clock::in_order_span`]): one post
     /// far ahead just before a skewed run (an outlier of the run) must not make the run look an
@@ -282,9 +282,12 @@ impl State {
     /// and summed every held post's bytes, at each post).
     fn persisted(&self) -> bool {
         let tail = self.held.tail(self.clock.lateness);
-        let needed = Clock::needed(self.recent());
-        self.clock.persisted(self.held.len(), tail, needed)
-            || self.held.bytes() >= PROVISIONAL_BYTES
+        let span = if tail.n >= Clock::needed(self.recent()) {
+            tail.span()
+        } else {
+            0
+        };
+        self.clock.persisted(self.held.len(), span) || self.held.bytes() >= PROVISIONAL_BYTES
     }
 
     /// The stream went back to its own time after a run that made a jump provisional: the
