@@ -1773,8 +1773,8 @@ fn sparse_day_then_outage(start: Ts) -> (Vec<(Ts, String)>, Ts) {
 /// naive Korean times read as UTC (nine hours ahead, `step` seconds apart: less than an hour
 /// from first to last), put into the replay at `at`: 30 a minute apart after an hour of 24 to
 /// 26 posts, two hours before an outage, and 70 twenty seconds apart ten minutes into it
-/// (where the last hour had more than the 64 a jump needs at most). Each is as many posts in a
-/// row as the stream's last hour, which moved the clock at once until issue 17's nineteenth
+/// (where the last hour had more than the 64 a jump needs at most), and bursts of 150 and 260
+/// posts three hours before it. Each is as many posts in a row as the stream's last hour, which moved the clock at once until issue 17's nineteenth
 /// pass: nine hours of windows closed and every real post after the run was late (the
 /// outage after it never announced). Now the jump is provisional (the windows it would close
 /// held open) until the run has gone on for an hour of its own time, and the stream going
@@ -1793,7 +1793,15 @@ fn a_long_skewed_run_in_a_replay_is_taken_out_when_the_stream_goes_back() {
     assert_eq!(clean[0].1, "gmail");
     assert!((ts(&clean[0].2) - onset).abs() <= 300, "{clean:?}");
     assert!(clean.iter().any(|a| a.0 == "recovery"), "{clean:?}");
-    for (n, step, at) in [(30_i64, 60, onset - 2 * 3600), (70, 20, onset + 600)] {
+    // The last two: a burst of 150 and 260 posts in a row three hours before the outage (a
+    // review's case: an early commit of a run with four times the posts a jump needs, reverted,
+    // took them for a night gap, and the outage went unannounced with ~365 posts late).
+    for (n, step, at) in [
+        (30_i64, 60, onset - 2 * 3600),
+        (70, 20, onset + 600),
+        (150, 10, onset - 3 * 3600),
+        (260, 5, onset - 3 * 3600),
+    ] {
         let mut input = String::new();
         let mut line_no = 0;
         let mut first = 0;
