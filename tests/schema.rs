@@ -97,13 +97,19 @@ fn real_reports_follow_the_schema() {
     assert!(with_official["incidents"][0]["official"].is_object());
     assert_valid(&with_official, "with --official");
 
-    // Outliers, implied zones, ambiguous dates, --since/--until, an ongoing outage.
+    // Outliers, implied zones, ambiguous dates, --since/--until, an ongoing outage, a text
+    // read only up to its first 256 KiB.
     let odd = d.path().join("odd.jsonl");
     std::fs::write(
         &odd,
         "{\"created_utc\":0,\"text\":\"gmail is down\"}\n\
          {\"date\":\"09/02/24 09:40\",\"text\":\"gmail is down\"}\n\
-         {\"date\":\"2009년 2월 24일 오후 6:41\",\"text\":\"지메일 안 돼요\"}\n",
+         {\"date\":\"2009년 2월 24일 오후 6:41\",\"text\":\"지메일 안 돼요\"}\n"
+            .to_string()
+            + &format!(
+                "{{\"date\":\"2009-02-24 09:41\",\"text\":\"gmail is down {}\"}}\n",
+                "x ".repeat(150_000)
+            ),
     )
     .unwrap();
     let mut all = files.clone();
@@ -120,6 +126,11 @@ fn real_reports_follow_the_schema() {
     );
     assert!(s["implied_zone"]["Asia/Seoul"].as_u64() > Some(0), "{s}");
     assert!(s["ambiguous_dates"].as_u64() > Some(0), "{s}");
+    assert_eq!(s["texts_cut"].as_u64(), Some(1), "{s}");
+    assert!(s["texts_cut_at"][0]
+        .as_str()
+        .unwrap()
+        .ends_with("odd.jsonl:4"));
     assert!(odd_report["settings"]["input_tz"].is_null());
     assert!(odd_report["incidents"][0]["recovery"].is_null());
     assert_valid(&odd_report, "with outliers and --until");

@@ -162,6 +162,9 @@ fn summary(r: &Report, out: &mut dyn Write) -> io::Result<()> {
         let lines = if n == 1 { "line" } else { "lines" };
         writeln!(out, "Skipped {n} {lines} ({}).", text(&s.reasons_text()))?;
     }
+    if let Some(cut) = s.cut_text() {
+        writeln!(out, "{}.", text(&cut))?;
+    }
     if s.outliers() > 0 {
         writeln!(out, "Kept out of the windows: {} records.", s.outliers())?;
     }

@@ -223,6 +223,18 @@ pub struct JsonStats {
     /// Numeric dates that another order of year, month and day would read as another date.
     #[serde(default)]
     pub ambiguous_dates: u64,
+    /// Records whose text was longer than 256 KiB and was classified on its first 256 KiB
+    /// (`stream::cut::TEXT_LIMIT`); left out when none was.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub texts_cut: u64,
+    /// Where the first of them are, as `input:line` (the least input names and lines first, at
+    /// most five); left out when none was.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub texts_cut_at: Vec<String>,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 #[derive(Debug, Serialize, Deserialize, PartialEq)]
@@ -438,6 +450,12 @@ fn stats(r: &Report) -> JsonStats {
             .map(|(z, n)| (z.zone().name().to_string(), n))
             .collect(),
         ambiguous_dates: s.ambiguous_dates,
+        texts_cut: s.texts_cut,
+        texts_cut_at: s
+            .cut_at
+            .iter()
+            .map(|a| format!("{}:{}", a.input, a.line))
+            .collect(),
     }
 }
 

@@ -328,6 +328,9 @@ fn summary(r: &Report, out: &mut dyn Write) -> io::Result<()> {
         let lines = if n == 1 { "line" } else { "lines" };
         writeln!(out, "Skipped {n} {lines} ({}).", s.reasons_text())?;
     }
+    if let Some(cut) = s.cut_text() {
+        writeln!(out, "{cut}.")?;
+    }
     if s.dst_adjusted > 0 {
         writeln!(
             out,

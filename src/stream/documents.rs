@@ -93,7 +93,7 @@ pub(crate) fn scan_doc(
             }
             c.stats().lines += 1;
             match got {
-                Ok(p) => c.post(line, &p),
+                Ok(p) => super::cut::post(c, &name, line, &p),
                 Err(why) => {
                     if let Err(e) = skip(c, warn, strict, &name, line, why, None) {
                         error = Some(e);
@@ -182,7 +182,7 @@ impl<S: Sink> ChunkSink for OneThread<'_, S> {
                 Ok(None) => {}
                 Ok(Some(p)) => {
                     c.stats().lines += 1;
-                    c.post(line, &p);
+                    super::cut::post(*c, name, line, &p);
                 }
                 Err(why) => {
                     c.stats().lines += 1;

@@ -7,6 +7,7 @@
 
 pub mod collect;
 pub mod config;
+pub mod cut;
 pub mod documents;
 pub mod outliers;
 pub mod parallel;
@@ -20,4 +21,4 @@ pub mod stats;
 pub use collect::{Collector, Sink};
 pub use config::ScanConfig;
 pub use outliers::{Outlier, Unsettled};
-pub use stats::{describe, time_warnings, warn_skipped, warn_times, Example, Scan, Stats};
+pub use stats::{describe, time_warnings, warn_skipped, warn_times, Example, Scan, Spot, Stats};

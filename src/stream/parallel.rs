@@ -271,7 +271,9 @@ fn finish_input(
         c.windows.merge(w.c.windows);
         c.days.merge(w.c.days);
         debug_assert!(settled_later_only(&w.c.stats));
-        c.stats.add(w.c.stats);
+        let mut stats = w.c.stats;
+        stats.name_cuts(name); // (a worker notes its cut texts' lines without the name)
+        c.stats.add(stats);
     }
     if ambiguous.is_some() && wants_example(&c.stats.ambiguous_example, name) {
         c.stats.ambiguous_example = ambiguous.map(|e| Example {
@@ -421,7 +423,7 @@ impl Worker<'_> {
                             let (t, ex) = (self.json.last_time(), self.json.ambiguous_example());
                             note_ambiguous(&mut self.ambiguous, t, ex, "", line_no);
                         }
-                        self.c.post(&p)
+                        super::cut::post(&mut self.c, "", line_no, &p)
                     }
                     Err(why) if self.strict => {
                         self.events
@@ -467,7 +469,7 @@ impl Worker<'_> {
                 Ok(None) => {}
                 Ok(Some(p)) => {
                     c.stats.lines += 1;
-                    c.post(&p);
+                    super::cut::post(c, "", line, &p);
                 }
                 Err(why) => {
                     c.stats.lines += 1;
@@ -513,7 +515,7 @@ impl Worker<'_> {
                         let ex = tp.ambiguous_example.as_deref();
                         note_ambiguous(ambiguous, tp.last_parsed, ex, "", line);
                     }
-                    c.post(&p);
+                    super::cut::post(c, "", line, &p);
                     true
                 }
                 Err(why) => {

@@ -28,7 +28,7 @@ use serde::{Deserialize, Serialize};
 
 use super::config::ScanConfig;
 use super::outliers::{DayTally, Days, Outlier, Unsettled};
-use super::stats::{Example, Scan, Stats};
+use super::stats::{Example, Scan, Spot, Stats};
 use crate::input::{ZstdDecoder, ZstdError};
 use crate::lexicon::Matcher;
 use crate::record::{Skip, KINDS};
@@ -287,6 +287,16 @@ struct StatsRecord {
     implied_zone: BTreeMap<String, u64>,
     ambiguous_dates: u64,
     ambiguous_example: Option<ExampleRecord>,
+    /// Texts cut to their first `cut::TEXT_LIMIT` bytes, and where the first were (input,
+    /// line); left out when none was, so that a partial without one reads as before.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    texts_cut: u64,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    cut_at: Vec<(String, u64)>,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -809,6 +819,8 @@ fn stats_record(s: &Stats) -> StatsRecord {
         implied_zone,
         ambiguous_dates,
         ambiguous_example,
+        texts_cut,
+        cut_at,
     } = s.clone();
     let mut input_errors = input_errors;
     input_errors.sort();
@@ -837,6 +849,8 @@ fn stats_record(s: &Stats) -> StatsRecord {
             text: e.text,
             time: e.time,
         }),
+        texts_cut,
+        cut_at: cut_at.into_iter().map(|a| (a.input, a.line)).collect(),
     }
 }
 
@@ -862,6 +876,8 @@ fn stats_of(r: StatsRecord) -> Result<Stats, String> {
         implied_zone,
         ambiguous_dates,
         ambiguous_example,
+        texts_cut,
+        cut_at,
     } = r;
     let times = (outlier_span.iter().flat_map(|&(a, b)| [a, b]))
         .chain(ambiguous_example.as_ref().map(|e| e.time));
@@ -889,6 +905,8 @@ fn stats_of(r: StatsRecord) -> Result<Stats, String> {
             text: e.text,
             time: e.time,
         }),
+        texts_cut,
+        cut_at: cut_at.into_iter().map(Spot::from).collect(),
         ..Stats::default()
     };
     from_names(

@@ -174,7 +174,7 @@ fn scan_jsonl(
                             let (t, ex) = (json.last_time(), json.ambiguous_example());
                             note_ambiguous(&mut c.stats().ambiguous_example, t, ex, &name, line_no);
                         }
-                        c.post(line_no, &p);
+                        super::cut::post(c, &name, line_no, &p);
                         if c.stopped() {
                             break;
                         }
@@ -242,7 +242,7 @@ pub(crate) fn scan_csv(
                     let (t, ex) = (tp.last_parsed, tp.ambiguous_example.as_deref());
                     note_ambiguous(&mut c.stats().ambiguous_example, t, ex, &name, line);
                 }
-                c.post(line, &p);
+                super::cut::post(c, &name, line, &p);
                 if c.stopped() {
                     break;
                 }

@@ -55,6 +55,32 @@ pub struct Stats {
     pub ambiguous_dates: u64,
     /// The first of them in the input of the least name (whatever order the inputs came in).
     pub ambiguous_example: Option<Example>,
+    /// Records whose text was longer than `cut::TEXT_LIMIT` and was read only up to it.
+    pub texts_cut: u64,
+    /// Where the first of them are: the least input names and lines, at most [`CUT_SHOWN`].
+    pub cut_at: Vec<Spot>,
+}
+
+/// How many of the records whose text was cut are named by input and line.
+pub const CUT_SHOWN: usize = 5;
+
+/// A record's place: its input (the path given, or `<stdin>`) and line.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Spot {
+    pub input: String,
+    pub line: u64,
+}
+
+impl From<(String, u64)> for Spot {
+    fn from((input, line): (String, u64)) -> Spot {
+        Spot { input, line }
+    }
+}
+
+impl std::fmt::Display for Spot {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", escape(&self.input), self.line)
+    }
 }
 
 /// One line that a warning shows as an example.
@@ -95,6 +121,8 @@ impl Stats {
             implied_zone,
             ambiguous_dates,
             ambiguous_example,
+            texts_cut,
+            cut_at,
         } = s;
         let add = |a: &mut [u64], b: &[u64]| a.iter_mut().zip(b).for_each(|(a, b)| *a += b);
         into.inputs += inputs;
@@ -123,6 +151,59 @@ impl Stats {
             (Some(a), Some(b)) => Some(if key(&b) < key(&a) { b } else { a }),
             (x, y) => x.or(y),
         };
+        into.texts_cut += texts_cut;
+        into.cut_at.extend(cut_at);
+        into.cut_at.sort_unstable();
+        into.cut_at.dedup();
+        into.cut_at.truncate(CUT_SHOWN);
+    }
+
+    /// Counts a record whose text was cut (`cut.rs`), read at `line` of input `name`.
+    pub(crate) fn note_cut(&mut self, name: &str, line: u64) {
+        self.texts_cut += 1;
+        let at = Spot {
+            input: name.to_string(),
+            line,
+        };
+        if self.cut_at.len() < CUT_SHOWN || self.cut_at.last().is_some_and(|l| at < *l) {
+            self.cut_at.push(at);
+            self.cut_at.sort_unstable();
+            self.cut_at.truncate(CUT_SHOWN);
+        }
+    }
+
+    /// Names the input of the cut texts noted without one (a parallel worker's, `cut::post`).
+    pub(crate) fn name_cuts(&mut self, name: &str) {
+        for at in self.cut_at.iter_mut().filter(|a| a.input.is_empty()) {
+            name.clone_into(&mut at.input);
+        }
+    }
+
+    /// The records whose text was cut, as a sentence of the summary (`None` when none was):
+    /// `2 texts longer than 256 KiB were classified on their first 256 KiB (a.jsonl:4, b.jsonl:1)`.
+    pub fn cut_text(&self) -> Option<String> {
+        if self.texts_cut == 0 {
+            return None;
+        }
+        let kib = super::cut::TEXT_LIMIT >> 10;
+        let at: Vec<String> = self.cut_at.iter().map(Spot::to_string).collect();
+        let more = if self.texts_cut > at.len() as u64 {
+            ", …"
+        } else {
+            ""
+        };
+        Some(if self.texts_cut == 1 {
+            format!(
+                "1 text longer than {kib} KiB was classified on its first {kib} KiB ({}{more})",
+                at.join(", ")
+            )
+        } else {
+            format!(
+                "{} texts longer than {kib} KiB were classified on their first {kib} KiB ({}{more})",
+                self.texts_cut,
+                at.join(", ")
+            )
+        })
     }
 
     pub fn skipped(&self) -> u64 {
@@ -257,7 +338,8 @@ fn count(n: u64, one: &str, many: &str) -> String {
 
 /// The warnings about how the times of a run were read, once it is read: times read in a zone
 /// the user did not choose, numeric dates another order would read differently, and records far
-/// outside the bulk of the stream. One line each, on stderr (none with `--quiet`).
+/// outside the bulk of the stream; and texts cut to their first `cut::TEXT_LIMIT` bytes. One
+/// line each, on stderr (none with `--quiet`).
 pub fn warn_times(s: &Stats, quiet: bool) {
     if quiet {
         return;
@@ -345,6 +427,7 @@ pub fn time_warnings(s: &Stats) -> Vec<String> {
             rfc3339_utc(b)
         ));
     }
+    out.extend(s.cut_text());
     out
 }
 
