@@ -1398,6 +1398,43 @@ fn a_text_cut_to_its_first_256_kib_is_reported_with_its_line() {
     let told =
         "2 texts longer than 256 KiB were classified on their first 256 KiB (<stdin>:2, <stdin>:4)";
     assert!(err.contains(told), "{err}");
+
+    // Ten cut texts in 40 lines (2.7 MB: more than one chunk a worker takes), on two threads and
+    // through a partial: the count is whole, the first five places are named in order, "…"
+    // says there are more, and `scan` tells it on stderr too.
+    let long: Vec<String> = (0..40)
+        .map(|k| match k % 4 {
+            1 => line(&format!("gmail is down {filler}"), k),
+            _ => line("점심 뭐 먹지", k),
+        })
+        .collect();
+    let path = dir.path().join("many.jsonl");
+    std::fs::write(&path, long.join("\n")).unwrap();
+    let file = path.to_str().unwrap();
+    let first: Vec<String> = [2, 6, 10, 14, 18]
+        .iter()
+        .map(|n| format!("{file}:{n}"))
+        .collect();
+    let told = format!(
+        "10 texts longer than 256 KiB were classified on their first 256 KiB ({}, …)",
+        first.join(", ")
+    );
+    let (code, json, err) = common::piped(
+        &["detect", "--threads", "2", "--format", "json", file],
+        vec![],
+    );
+    assert_eq!(code, 0, "{err}");
+    let rep: JsonReport = serde_json::from_str(&json).unwrap();
+    assert_eq!((rep.stats.texts_cut, &rep.stats.texts_cut_at), (10, &first));
+    assert!(err.contains(&told), "{err}");
+    let part = dir.path().join("many.part");
+    let part = part.to_str().unwrap();
+    let (code, _, err) = common::piped(&["scan", "--partial", part, file], vec![]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains(&format!("outcry: warning: {told}")), "{err}");
+    let (code, out, err) = common::piped(&["detect", "--partials", part], vec![]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains(&told), "{out}");
 }
 
 /// What of issue 15's long post of names is bounded: the names' ranges the vetter reads are not

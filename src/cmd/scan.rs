@@ -11,7 +11,7 @@ use super::exit_codes;
 use crate::lexicon::Matcher;
 use crate::report::write_output;
 use crate::stream::partial::Partial;
-use crate::stream::{parallel, warn_skipped};
+use crate::stream::{parallel, warn_cut, warn_skipped};
 
 /// `outcry scan`: the exit code says whether every input was read, as `detect`'s does.
 pub fn run(a: &ScanArgs) -> Result<i32> {
@@ -44,6 +44,7 @@ pub fn run(a: &ScanArgs) -> Result<i32> {
         write_output(Some(&a.partial), |out| partial.write(out))?;
     }
     warn_skipped(&partial.part.stats, cfg.scan.quiet);
+    warn_cut(&partial.part.stats, cfg.scan.quiet);
     // Warnings about times (implied zones, outliers) wait for the merged whole: `detect
     // --partials` gives them once, for all parts.
     exit_codes::of_run(&partial.part.stats, None)

@@ -7,7 +7,7 @@ use super::cli::WindowsArgs;
 use super::detect::{execute_with, Outputs};
 use super::exit_codes;
 use crate::report::WindowsCsv;
-use crate::stream::warn_skipped;
+use crate::stream::{warn_cut, warn_skipped};
 
 /// `outcry windows`.
 pub fn run(a: &WindowsArgs) -> Result<i32> {
@@ -24,5 +24,6 @@ pub fn run(a: &WindowsArgs) -> Result<i32> {
         &a.partials,
     )?;
     warn_skipped(&done.stats, a.common.quiet);
+    warn_cut(&done.stats, a.common.quiet);
     exit_codes::of_run(&done.stats, a.exit_code.then_some(csv.spikes.get() > 0))
 }

@@ -2703,10 +2703,12 @@ mod working_tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
         /// Trying the list only at a syllable that begins one of its verbs finds what trying it
         /// everywhere found: texts of the verbs, their pieces, endings, hearsay and other
-        /// syllables, read up to every char boundary.
+        /// syllables, read up to every char boundary. (The saved case, "보내져", in
+        /// `proptest-regressions/`, is one a draft of the pass failed on while it was written;
+        /// proptest replays it first.) 500 cases: the list is derived from `endings::WORKING`.
         #[test]
         fn working_verbs_tried_at_their_first_syllables_are_found_as_everywhere(
             picks in proptest::collection::vec(proptest::sample::select(&[

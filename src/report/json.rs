@@ -225,16 +225,12 @@ pub struct JsonStats {
     pub ambiguous_dates: u64,
     /// Records whose text was longer than 256 KiB and was classified on its first 256 KiB
     /// (`stream::cut::TEXT_LIMIT`); left out when none was.
-    #[serde(default, skip_serializing_if = "is_zero")]
+    #[serde(default, skip_serializing_if = "crate::window::partial::is_zero")]
     pub texts_cut: u64,
     /// Where the first of them are, as `input:line` (the least input names and lines first, at
     /// most five); left out when none was.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub texts_cut_at: Vec<String>,
-}
-
-fn is_zero(n: &u64) -> bool {
-    *n == 0
 }
 
 #[derive(Debug, Serialize, Deserialize, PartialEq)]

@@ -21,4 +21,6 @@ pub mod stats;
 pub use collect::{Collector, Sink};
 pub use config::ScanConfig;
 pub use outliers::{Outlier, Unsettled};
-pub use stats::{describe, time_warnings, warn_skipped, warn_times, Example, Scan, Spot, Stats};
+pub use stats::{
+    describe, time_warnings, warn_cut, warn_skipped, warn_times, Example, Scan, Spot, Stats,
+};

@@ -289,14 +289,10 @@ struct StatsRecord {
     ambiguous_example: Option<ExampleRecord>,
     /// Texts cut to their first `cut::TEXT_LIMIT` bytes, and where the first were (input,
     /// line); left out when none was, so that a partial without one reads as before.
-    #[serde(default, skip_serializing_if = "is_zero")]
+    #[serde(default, skip_serializing_if = "crate::window::partial::is_zero")]
     texts_cut: u64,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     cut_at: Vec<(String, u64)>,
-}
-
-fn is_zero(n: &u64) -> bool {
-    *n == 0
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

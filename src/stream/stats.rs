@@ -365,6 +365,14 @@ pub fn warn_skipped(s: &Stats, quiet: bool) {
     );
 }
 
+/// The texts cut to their first `cut::TEXT_LIMIT` bytes, on stderr (none with `--quiet`): for
+/// the commands that give no time warnings of their own (`scan`, `windows`).
+pub fn warn_cut(s: &Stats, quiet: bool) {
+    if let (false, Some(line)) = (quiet, s.cut_text()) {
+        crate::eline!("outcry: warning: {line}");
+    }
+}
+
 /// The lines of [`warn_times`].
 pub fn time_warnings(s: &Stats) -> Vec<String> {
     let mut out = vec![];
