@@ -1174,14 +1174,14 @@ fn an_xml_input_skipped_whole_is_told_in_records() {
             ))
             .stderr(predicate::str::contains("lines").not());
     }
-    // Beside an input that held nothing, it is one of two.
+    // Beside an input that held nothing, it is one of two, and the other is said to hold none.
     let empty = env.write("empty.jsonl", b"").to_string_lossy().into_owned();
     outcry()
         .args(["detect", &path, &empty])
         .assert()
         .code(3)
         .stderr(predicate::str::contains(
-            "error: no record could be read: 1 of the 2 inputs was skipped whole, as told above",
+            "error: no record could be read: 1 of the 2 inputs was skipped whole, as told above, and the other held no record",
         ));
     let (err, r) = official_lost(&path);
     assert!(err.contains(&reader_says), "{err}");

@@ -99,8 +99,17 @@ fn no_records(s: &Stats) -> String {
         (0, _) => format!("all {} lines were skipped", s.lines),
         (1, 1) => "the input was skipped whole, as told above".into(),
         (n, m) if n == m => format!("all {n} inputs were skipped whole, as told above"),
-        (1, m) => format!("1 of the {m} inputs was skipped whole, as told above"),
-        (n, m) => format!("{n} of the {m} inputs were skipped whole, as told above"),
+        (n, m) => {
+            let (was, other) = match (n, m - n) {
+                (1, 1) => ("was", "the other held".to_string()),
+                (1, r) => ("was", format!("the other {r} held")),
+                (_, 1) => ("were", "the other held".to_string()),
+                (_, r) => ("were", format!("the other {r} held")),
+            };
+            format!(
+                "{n} of the {m} inputs {was} skipped whole, as told above, and {other} no record"
+            )
+        }
     };
     format!(
         "no record could be read: {lost} ({}){hint}",
