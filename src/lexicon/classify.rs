@@ -1565,6 +1565,14 @@ impl Matcher {
         }
         let mut last = self.sort_by_role(&s.norm, &s.hits, &s.dropped, &mut s.roles);
         let composed = self.compose(hay, call, &s.hits, &mut last, &mut s.roles);
+        // A question the writer answers no ("ebay down? no I just got outbid"): the answer
+        // takes the outage back as a negation after it would.
+        if let Some(answer) = last
+            .outage
+            .and_then(|at| sentence::answered_no(&s.norm, at))
+        {
+            last.negation = last.negation.max(Some(answer));
+        }
 
         let (outage, cancelled) = last.standing_outage();
         let kind = last.kind(outage);
@@ -6095,5 +6103,39 @@ mod tests {
                 prop_assert_eq!(nothing_alphanumeric_before(&hay, at), before);
             }
         }
+    }
+    /// Round twenty: general rules found on the spent sets' fresh halves and the twenty-first
+    /// set's dev half, each with a sibling it must still read (a verdict as "kind service", or
+    /// "" for none).
+    const ROUND_TWENTY: &[(&str, &str)] = &[
+        // A question the writer answers no; asked and left open, or answered with a failure, it
+        // stays a report.
+        (
+            "ebay down? no I just got outbid at the last second again",
+            "",
+        ),
+        ("인스타 죽었냐? 아니 다들 자는 중ㅋㅋ", ""),
+        ("챗GPT 안 되나요? 아 되네요 제가 로그아웃 돼 있었음", ""),
+        ("티빙 접속 안 돼요?? → 아 제가 비번 틀렸네요", ""),
+        ("ebay down? anyone else getting errors", "report ebay"),
+        ("카톡 안 되나요? 아니면 내 폰 문제인가", "report kakaotalk"),
+        // A name spelled out, with wide gaps between the words or none.
+        ("r e d d i t   i s   d o w n   a g a i n", "report reddit"),
+        (
+            "r o b l o x  wont let me log in at allllll",
+            "report roblox",
+        ),
+        ("Y O U T U B E   I S   D O W N", "report youtube"),
+        ("a b c d is my password", ""),
+        // LG U+'s handle without the plus.
+        (
+            "@LGUplus 지금 인터넷 장애 있나요? 집 와이파이가 전혀 안 돼요",
+            "report lg-uplus",
+        ),
+    ];
+
+    #[test]
+    fn round_twenty_reads_answered_questions_spelled_out_names_and_handles() {
+        reads_as_listed(ROUND_TWENTY);
     }
 }
