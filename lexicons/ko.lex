@@ -2235,3 +2235,10 @@ SOS만
 장애가 끝났
 먹통 끝난
 먹통 끝났
+
+# Round twenty: a message, the thing a messenger carries, lets an ambiguous messenger's name
+# beside it stand (LY 주가 떨어지는 와중에 라인 메시지도 안 감; 엔화 떨어져서 … 라인 메시지가 안
+# 보내짐: the seventeenth test half and the twenty-first dev half).
+[context ko]
+메시지
+메세지

@@ -735,6 +735,10 @@ fn word_char(c: char) -> bool {
         || (!c.is_ascii() && c.is_alphanumeric())
 }
 
+/// What an error is shown on, between the error and its "is gone" (see
+/// [`Matcher::told_as_ceased`]): "the \"something went wrong\" page is gone".
+const SCREEN_NOUNS: &[&str] = &["page", "screen", "message", "banner", "popup", "pop-up"];
+
 /// Words of a screen showing a message, right after the message quoted (뜨고, 떴어요, 팝업,
 /// 나와요, "pops up"): see [`Matcher::shown_on_screen`]. Normalised: Hangul joined.
 const SHOWN: &[&str] = &[
@@ -3050,12 +3054,18 @@ impl Matcher {
             // "answering again, no more \"network error\"", "no more errors".
             || (second == "no" && last == "more")
             || clause.contains("no more ");
-        let after = &hay[h.end..hay.len().min(h.end + 15)];
+        let after = &hay[h.end..hay.len().min(h.end + 24)];
         let after = match std::str::from_utf8(after) {
             Ok(a) => a,
             Err(e) => std::str::from_utf8(&after[..e.valid_up_to()]).unwrap_or(""),
         };
-        let after = after.trim_start_matches([' ', 's']);
+        let after = after.trim_start_matches([' ', 's', '"', '\'']);
+        // The screen the error was shown on may stand between: "the \"something went wrong\"
+        // page is gone".
+        let after = SCREEN_NOUNS
+            .iter()
+            .find_map(|n| after.strip_prefix(n))
+            .map_or(after, |a| a.trim_start_matches([' ', 's']));
         before_marked
             || [
                 "anymore",
@@ -6132,6 +6142,28 @@ mod tests {
             "@LGUplus 지금 인터넷 장애 있나요? 집 와이파이가 전혀 안 돼요",
             "report lg-uplus",
         ),
+        // A cloud's region or instances gone at once.
+        (
+            "now Google Cloud europe-west9 is just gone",
+            "report google-cloud",
+        ),
+        (
+            "half our EC2 instances are just gone. classic",
+            "report aws",
+        ),
+        ("the snow is just gone, zoom call in 5", ""),
+        // An error's screen gone is a return; shown, a report.
+        (
+            "linkedin feed is loading again, the \"something went wrong\" page is gone",
+            "recovery linkedin",
+        ),
+        (
+            "linkedin keeps showing the \"something went wrong\" page",
+            "report linkedin",
+        ),
+        // A message beside an ambiguous messenger's name; "the next message" names no Daum.
+        ("엔화 떨어져서 라인 메시지가 안 보내짐", "report line"),
+        ("다음 메시지부터는 조심할게", ""),
     ];
 
     #[test]
