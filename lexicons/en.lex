@@ -2698,3 +2698,9 @@ refund is back
 [outage en]
 ^is just gone
 ^are just gone
+
+# Round twenty: a signal at zero, as "no signal" ("T-Mobile has zero signal in my whole
+# neighborhood rn": the twentieth test half).
+[outage en]
+zero signal
+zero bars

@@ -2242,3 +2242,10 @@ SOS만
 [context ko]
 메시지
 메세지
+
+# Round twenty: a line's speed at zero (KT 기가인터넷 속도 0 나옴, sk브로드밴드 인터넷 속도 0
+# 찍힘: the twelfth set and the twentieth dev half).
+[outage ko]
+속도 0 나옴
+속도 0 나와
+속도 0 찍

@@ -1394,3 +1394,9 @@ BLZBNT*
 # 나갔습니다", "@LGUplus 지금 인터넷 장애 있나요?": the nineteenth and twentieth test halves).
 [service lg-uplus isp]
 @LGUplus
+
+# Round twenty: Heroku's dynos, a word of Heroku's alone ("H10 app crashed errors on all our
+# dynos", "H99 Platform error on all three of our dynos": the fourteenth and nineteenth sets).
+[service heroku dev]
+dyno
+dynos

@@ -6164,6 +6164,18 @@ mod tests {
         // A message beside an ambiguous messenger's name; "the next message" names no Daum.
         ("엔화 떨어져서 라인 메시지가 안 보내짐", "report line"),
         ("다음 메시지부터는 조심할게", ""),
+        // A line's speed or a signal at zero; a playback speed is none.
+        (
+            "sk브로드밴드 인터넷 속도 0 찍힘 ㅋㅋ",
+            "report sk-broadband",
+        ),
+        (
+            "T-Mobile has zero signal in my whole neighborhood",
+            "report t-mobile",
+        ),
+        ("유튜브 재생 속도 0.5배로 봄", ""),
+        // Heroku's dynos name Heroku.
+        ("H10 app crashed errors on all our dynos", "report heroku"),
     ];
 
     #[test]
