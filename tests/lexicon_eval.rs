@@ -952,6 +952,21 @@ fn twenty_first_set_dev_half_holds_what_it_measured() {
 /// What the twenty-first set's dev half measures with the shipped rules and vetter (a floor).
 const DEV21: (f64, f64, usize) = (0.97, 0.98, 1);
 
+/// The untouched half of the twenty-first set (issue 14, round twenty), run once at the end of
+/// the round, after the last change to the rules and the vetter (the tree of commit 14741a1),
+/// reading only its summary lines: with the vetter, precision 0.949, recall 0.987 (tp 75, fp 4,
+/// fn 1) and no market, rating or physical-sense post read as a report; the rules alone, in the
+/// same run, 0.904, 0.987 (tp 75, fp 8, fn 1) and one. It meets the recall target (0.95) and
+/// reads no such post as a report, and misses the precision target (0.97). Held to what it
+/// measured, as a floor that one more error breaks.
+#[test]
+fn twenty_first_set_test_half() {
+    hold_half("labelled21-test.tsv", TEST21);
+}
+
+/// What the run measured (a floor).
+const TEST21: (f64, f64, usize) = (0.94, 0.98, 0);
+
 /// The dev half of the thirteenth set (issue 14, round twelve), written blind to the code: before
 /// any tuning on it, with round twelve's narrowed sentence rule and round nine's vetter, it
 /// measured precision 0.953, recall 0.824 (tp 61, fp 3, fn 13) and no market, rating or
