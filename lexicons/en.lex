@@ -2692,3 +2692,15 @@ refund is back
 ^pls work
 ^plz work
 ^please work
+
+# Round twenty: a cloud's region or instances gone at once ("now Google Cloud europe-west9 is
+# just gone", "half our EC2 instances are just gone": the seventeenth and eighteenth test halves).
+[outage en]
+^is just gone
+^are just gone
+
+# Round twenty: a signal at zero, as "no signal" ("T-Mobile has zero signal in my whole
+# neighborhood rn": the twentieth test half).
+[outage en]
+zero signal
+zero bars

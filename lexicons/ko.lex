@@ -2235,3 +2235,17 @@ SOS만
 장애가 끝났
 먹통 끝난
 먹통 끝났
+
+# Round twenty: a message, the thing a messenger carries, lets an ambiguous messenger's name
+# beside it stand (LY 주가 떨어지는 와중에 라인 메시지도 안 감; 엔화 떨어져서 … 라인 메시지가 안
+# 보내짐: the seventeenth test half and the twenty-first dev half).
+[context ko]
+메시지
+메세지
+
+# Round twenty: a line's speed at zero (KT 기가인터넷 속도 0 나옴, sk브로드밴드 인터넷 속도 0
+# 찍힘: the twelfth set and the twentieth dev half).
+[outage ko]
+속도 0 나옴
+속도 0 나와
+속도 0 찍

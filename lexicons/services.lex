@@ -1389,3 +1389,14 @@ Minecraft Realms
 # prefix names the service, the rest of the code is the error (a long code, `grammar.rs`).
 [service battle-net game]
 BLZBNT*
+
+# Round twenty: LG U+'s support handle, written without the plus ("@LGUplus 광주 서구 인터넷 또
+# 나갔습니다", "@LGUplus 지금 인터넷 장애 있나요?": the nineteenth and twentieth test halves).
+[service lg-uplus isp]
+@LGUplus
+
+# Round twenty: Heroku's dynos, a word of Heroku's alone ("H10 app crashed errors on all our
+# dynos", "H99 Platform error on all three of our dynos": the fourteenth and nineteenth sets).
+[service heroku dev]
+dyno
+dynos

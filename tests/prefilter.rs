@@ -193,6 +193,22 @@ fn a_name_split_by_a_link_or_a_mention_is_still_a_candidate() {
     }
 }
 
+#[test]
+fn a_name_spelled_out_is_still_a_candidate() {
+    // The letters are read joined into the name (`respell.rs`), so the prefilter lets them by.
+    for text in [
+        "r e d d i t   i s   d o w n   a g a i n",
+        "Y O U T U B E   I S   D O W N",
+        "r o b l o x  wont let me log in",
+    ] {
+        for (m, p) in matchers() {
+            let mut s = Scratch::default();
+            assert!(!m.classify(text, &mut s).services.is_empty(), "{text}");
+            assert!(p.could_match(text), "{text}");
+        }
+    }
+}
+
 /// Words a generated text is built from: the lexicon's own entries (aliases, outage, recovery and
 /// exclusion phrases, in any case) and ordinary words.
 fn vocabulary() -> Vec<String> {

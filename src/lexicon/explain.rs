@@ -360,7 +360,13 @@ fn doubts(verdict: &PostVerdict, cancelled: bool, works_for_me: bool) -> Vec<Str
     if verdict.services.is_empty() {
         reasons.push("no service is named".into());
     }
-    if cancelled {
+    if cancelled && verdict.negated.is_empty() {
+        // (no negation matched: the writer answered the question no, `sentence::answered_no`)
+        reasons.push(
+            "the outage phrase is asked, and taken back by the writer's own answer of no after the question mark"
+                .into(),
+        );
+    } else if cancelled {
         reasons.push(format!(
             "the outage phrase is taken back by {} after it",
             quoted(&verdict.negated)

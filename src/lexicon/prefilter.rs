@@ -33,7 +33,9 @@
 //! inside a longer word, a link that normalisation removes); that only costs time. With
 //! `--about` a bare outage phrase is a report too, so outage and recovery entries join the set,
 //! and texts where a playful spelling may be read back into one (`respell::may_respell`: "d o w
-//! n", "d0wn") go the full way; without it, those readings never make an alias.
+//! n", "d0wn") go the full way. Without it, a zero read as `o` never makes an alias, but letters
+//! spelled out may ("r e d d i t  i s  d o w n"), so a text with three single letters between
+//! single spaces goes the full way (`respell::may_spell_out`, which reads only its spaces).
 //!
 //! A single syllable is a weak token (네 of 네이트 is also "yes", 요 of 요기요 ends half the
 //! sentences), so for a Hangul entry the token is preferably a syllable that another syllable
@@ -71,7 +73,7 @@ use super::longest::Trie;
 use super::misspell::{Misspellings, GATE};
 use super::neighbours::Neighbours;
 use super::normalise::{is_folded_mark, is_hangul, is_syllable, may_fold, nfkc_stage, Doubles};
-use super::respell::may_respell;
+use super::respell::{may_respell, may_spell_out};
 use crate::time::parse::syllable_at;
 
 mod tokens;
@@ -302,6 +304,7 @@ impl Prefilter {
             None if gated && self.misspell.as_ref().is_some_and(|m| m.may_name(text)) => {
                 Some("a misspelt name".into())
             }
+            None if may_spell_out(text) => Some("spelled out".into()),
             None => (may_fold(text, self.doubles, self.marks)
                 || (self.respells && may_respell(text)))
             .then(|| "may fold".into()),
@@ -330,6 +333,7 @@ impl Prefilter {
         });
         hit || may_fold(text, self.doubles, self.marks)
             || (self.respells && may_respell(text))
+            || may_spell_out(text)
             || (gated && self.misspell.as_ref().is_some_and(|m| m.may_name(text)))
     }
 

@@ -8,16 +8,19 @@
 //!   once (its skeleton: "whatsapp" and "whatsap" are both `whatsap`), the word is read as that
 //!   one;
 //! * a word spelled out letter by letter, three or more single letters between single spaces
-//!   ("d o w n", "b r o k e n"), read joined when the joined word is a word of the lexicon;
+//!   ("d o w n", "b r o k e n", "r e d d i t"), read joined: the longest word of the lexicon
+//!   its first letters make, and so on from the next letter;
 //! * a zero typed for an `o` between letters ("d0wn", "n0thing l0ads"), read as `o` when that
 //!   gives a word of the lexicon.
 //!
 //! Only words of the lexicon are ever made, so ordinary text is left as it is ("god" stays
-//! unless stretched, "a b c" stays). Joined and zero-read words never make a service's name: the
+//! unless stretched, "a b c" stays). Zero-read words never make a service's name: the
 //! prefilter (`prefilter.rs`) decides from the text as typed, and a name that only appears here
 //! would be classified by `classify` but skipped by `detect`. A stretched run, on the other hand,
 //! always sends a post the full way (`normalise::may_fold`), so a stretched name may be read back
-//! ("whatsapppp").
+//! ("whatsapppp"), and so does a word spelled out ([`may_spell_out`]), so a name spelled out is
+//! read joined ("r e d d i t  i s  d o w n", round twenty: the seventeenth and twentieth test
+//! halves and the twenty-first dev half).
 //!
 //! Nothing here runs unless the first-stage text has one of the three shapes ([`may_respell`], a
 //! single pass over its bytes); the rewrite goes through a reused buffer, and only a post with
@@ -309,8 +312,12 @@ fn read_back<'v>(word: &str, vocab: &'v Vocabulary, r: &mut Respelling) -> Optio
     None
 }
 
-/// Where a run of three or more single letters between single spaces that starts at `start`
-/// ends, when the letters joined (into `word`) are a word of the lexicon and no alias's.
+/// Where the word spelled out by a run of three or more single letters between single spaces
+/// that starts at `start` ends, and the word (in `word`): the longest word of the lexicon the
+/// run's first letters make, a service's name too ("r e d d i t  i s  d o w n": `reddit`, and
+/// from the next letter on `isdown`; the normaliser folds the wider gaps between the words, so
+/// the run is read as words from its start). A name made so passes the prefilter, which lets a
+/// spelled-out text through ([`may_spell_out`]).
 fn spelled_out(text: &str, start: usize, vocab: &Vocabulary, word: &mut String) -> Option<usize> {
     let b = text.as_bytes();
     let single = |i: usize| {
@@ -318,27 +325,48 @@ fn spelled_out(text: &str, start: usize, vocab: &Vocabulary, word: &mut String) 
             && !b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)
     };
     word.clear();
+    // The longest word found so far: its length and where it ends.
+    let mut found = None;
     let mut i = start;
     while single(i) {
         // Joined past the longest word of the lexicon, the letters make none, however many more
         // follow: a run of single letters is read once from each of its letters, so reading it
         // to its end each time took time quadratic in its length ("x x x x …").
         if word.len() == vocab.longest {
-            return None;
+            break;
         }
         super::classify::step();
         word.push(char::from(b[i]));
+        if word.len() >= 3 && vocab.words.contains(word.as_str()) {
+            found = Some((word.len(), i + 1));
+        }
         if b.get(i + 1) == Some(&b' ') && single(i + 2) {
             i += 2;
         } else {
-            i += 1;
             break;
         }
     }
-    (word.len() >= 3
-        && vocab.words.contains(word.as_str())
-        && !vocab.alias_words.contains(word.as_str()))
-    .then_some(i)
+    let (len, end) = found?;
+    word.truncate(len);
+    Some(end)
+}
+
+/// Whether `stage` (first-stage text) spells a word out: three single ASCII letters between
+/// single spaces, the first at the start or after a space and the last ending its word ("r e
+/// d d i t", "d o w n"). The prefilter lets such a text through: a name spelled out is read
+/// joined ([`spelled_out`]). Reads the spaces only.
+pub fn may_spell_out(stage: &str) -> bool {
+    let b = stage.as_bytes();
+    let letter = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphabetic);
+    memchr::memchr_iter(b' ', b).any(|i| {
+        i >= 1
+            && letter(i - 1)
+            && (i == 1 || b[i - 2] == b' ')
+            && letter(i + 1)
+            && b.get(i + 2) == Some(&b' ')
+            && letter(i + 3)
+            && !letter(i + 4)
+    })
 }
 
 #[cfg(test)]
@@ -427,11 +455,14 @@ mod tests {
             read("d0wn?? n0thing l0ads", "d0wn? n0thing l0ads"),
             "down? nothing loads"
         );
-        // Never a service's name: the prefilter reads the text as typed.
+        // A zero never makes a service's name (the prefilter reads the text as typed); letters
+        // spelled out do (the prefilter lets them through), and a run holds several words.
+        assert_eq!(read("disc0rd", "disc0rd"), "disc0rd");
         assert_eq!(
-            read("disc0rd z o o m", "disc0rd z o o m"),
-            "disc0rd z o o m"
+            read("r e d d i t  i s  d o w n", "r e d d i t i s d o w n"),
+            "reddit i s down"
         );
+        assert_eq!(read("z o o m", "z o o m"), "zoom");
     }
 
     #[test]
@@ -441,6 +472,11 @@ mod tests {
         assert!(may_respell("d0wn"));
         assert!(!may_respell("gmail is down, error 500, www.x.com"));
         assert!(!may_respell("a b"));
+        assert!(may_spell_out("r e d d i t"));
+        assert!(may_spell_out("psn is d o w n"));
+        assert!(!may_spell_out("a b"));
+        assert!(!may_spell_out("a b cd"));
+        assert!(!may_spell_out("gmail is down, i m out"));
     }
 
     /// The byte-by-byte test [`may_respell`] replaced, as the reference.

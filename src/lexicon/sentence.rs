@@ -380,6 +380,53 @@ pub fn own_thing_before(hay: &str, layout: &Layout, to: usize, isp: bool) -> boo
     false
 }
 
+/// How far past an outage phrase's start (bytes of normalised text) the question mark that
+/// closes it may stand: a question of a few words ("is ebay down for anyone?", 안 되나요?).
+pub const ASKED_REACH: usize = 40;
+
+/// English words that answer a question no ("ebay down? *nope*").
+const ANSWERS_NO: &[&str] = &["nope", "nah", "nvm"];
+
+/// The words after "no" that make it an answer and not a determiner ("no I just got outbid",
+/// "no it's fine", "no, wait": not "no emails coming in", "no posts loading").
+const AFTER_NO: &[&str] = &[
+    "i", "i'm", "im", "it", "it's", "its", "just", "wait", "lol", "lmao", "my", "false", "all",
+];
+
+/// Korean answers after a question, normalised (Hangul joined): no (아니, 아뇨, ㄴㄴ), or "oh"
+/// before the writer's own doing or what works (아 제가, 아 내가, 아 되네요): the writer
+/// answers the question. 아니면 ("or") asks on.
+const KO_ANSWERS: &[&str] = &["아니", "아뇨", "ㄴㄴ", "아제가", "아내가", "아되", "아잘되"];
+
+/// Where the writer's own answer of no starts, when the outage phrase at `at` of `hay` (the
+/// normalised text) is asked, its clause closed by a question mark at most [`ASKED_REACH`]
+/// bytes on, and the next sentence opens with a no ("ebay down? no I just got outbid", "인스타
+/// 죽었냐? 아니 다들 자는 중", "챗GPT 안 되나요? 아 되네요 제가 로그아웃 돼 있었음"): the writer
+/// asked and answered, as a negation after the phrase would (`Last::negation`). Marks between
+/// (`??`, `→`, `-`) are passed over.
+pub fn answered_no(hay: &str, at: usize) -> Option<usize> {
+    let rest = hay.get(at..)?;
+    let q = rest
+        .find(['?', '.', '!', ';', ',', '\n'])
+        .filter(|&q| q <= ASKED_REACH && rest[q..].starts_with('?'))?;
+    let after = &rest[q..];
+    let skip = after
+        .find(|c: char| c.is_alphanumeric())
+        .filter(|&k| !after[..k].contains(['.', '!', '\n']))?;
+    let answer = &after[skip..];
+    let from = at + q + skip;
+    if KO_ANSWERS.iter().any(|a| answer.starts_with(a)) && !answer.starts_with("아니면") {
+        return Some(from);
+    }
+    let mut words = answer.split([' ', ',', '.', '!']);
+    let first = words.next().unwrap_or("");
+    let no = first == "no"
+        && words
+            .next()
+            .is_none_or(|w| w.is_empty() || AFTER_NO.contains(&w));
+    (no || ANSWERS_NO.contains(&first)).then_some(from)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -435,5 +482,23 @@ mod tests {
         assert!(polite_end("되던데요웹에서만"));
         assert!(polite_end("잘안되네요"));
         assert!(polite_end("좋아요눌렀어요"));
+    }
+    #[test]
+    fn a_question_answered_no_by_the_writer() {
+        for (hay, answered) in [
+            ("ebay down? no i just got outbid", true),
+            ("ebay down? no, wait", true),
+            ("github down? nah your vpn", true),
+            ("인스타죽었냐? 아니다들자는중", true),
+            ("챗gpt 안되나요? 아되네요제가로그아웃", true),
+            ("티빙접속안돼요? → 아제가비번틀렸네요", true),
+            ("is gmail down? no emails coming in", false),
+            ("threads brokey? no posts loadin", false),
+            ("카톡 터졌나? 아니면 내 폰 문제", false),
+            ("gmail down. no i checked", false),
+            ("gmail down? anyone else", false),
+        ] {
+            assert_eq!(answered_no(hay, 0).is_some(), answered, "{hay}");
+        }
     }
 }
