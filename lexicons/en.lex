@@ -2695,12 +2695,19 @@ refund is back
 
 # Round twenty: a cloud's region or instances gone at once ("now Google Cloud europe-west9 is
 # just gone", "half our EC2 instances are just gone": the seventeenth and eighteenth test halves).
+# Only of infrastructure, a region's code or the service itself (`classify.rs`, `INFRA`): "the
+# dislike button is just gone" is a feature removed.
 [outage en]
 ^is just gone
 ^are just gone
 
 # Round twenty: a signal at zero, as "no signal" ("T-Mobile has zero signal in my whole
-# neighborhood rn": the twentieth test half).
+# neighborhood rn": the twentieth test half). Said of a line: a provider named before it, or
+# after it past a preposition ("zero signal on verizon"); "zero signal that prices will drop"
+# is no sign.
 [outage en]
-zero signal
-zero bars
+^zero signal
+^zero bars
+
+[exclude en]
+zero signal that

@@ -1397,6 +1397,9 @@ BLZBNT*
 
 # Round twenty: Heroku's dynos, a word of Heroku's alone ("H10 app crashed errors on all our
 # dynos", "H99 Platform error on all three of our dynos": the fourteenth and nineteenth sets).
+# Not a dyno alone: Dyno is a Discord bot ("dyno is down again, discord bot not responding"),
+# and a car's dyno a dynamometer; Heroku's is a web or worker dyno.
 [service heroku dev]
-dyno
 dynos
+web dyno
+worker dyno

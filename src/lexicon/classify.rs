@@ -667,6 +667,49 @@ const BEFORE_REACH: usize = 3;
 /// ([`Matcher::drop_without_subject`]).
 const SIGNAL_COMES: &[&str] = &["터지", "터짐", "터져"];
 
+/// What a `^` outage entry says vanished at once (`^is just gone`, `^are just gone`): said only
+/// of infrastructure (see [`Matcher::gone_of_no_infra`]).
+const GONE: &[&str] = &["just gone"];
+
+/// Words of a cloud's or host's infrastructure, the subjects of [`GONE`]: "half our EC2
+/// instances are just gone", "the whole eu-west region is just gone".
+const INFRA: &[&str] = &[
+    "region",
+    "regions",
+    "zone",
+    "zones",
+    "az",
+    "instance",
+    "instances",
+    "server",
+    "servers",
+    "cluster",
+    "clusters",
+    "vm",
+    "vms",
+    "database",
+    "databases",
+    "db",
+    "bucket",
+    "buckets",
+    "dyno",
+    "dynos",
+    "node",
+    "nodes",
+    "pod",
+    "pods",
+    "container",
+    "containers",
+    "droplet",
+    "droplets",
+    "datacenter",
+    "datacenters",
+    "host",
+    "hosts",
+    "site",
+    "website",
+];
+
 /// 터지다 denied in a `^` outage entry (normalised: Hangul joined): of a phone line the signal
 /// not coming, which only a provider or its line may be the subject of.
 const NO_SIGNAL: &[&str] = &["안터지", "안터짐", "안터져"];
@@ -1007,8 +1050,9 @@ pub struct Verdict<'s> {
     /// The post says the service works for the writer ([counter] entries): counter-evidence for
     /// this service. Such a post is never a report.
     pub works_for_me: Option<usize>,
-    /// An outage phrase was cancelled by a later negation or counter-evidence.
-    pub cancelled: bool,
+    /// An outage phrase was cancelled by something after it, and why (`None`: nothing took
+    /// an outage phrase back).
+    pub taken_back: Option<TakenBack>,
     /// The surfaces, functions and places the post names, each with whether the post says it
     /// fails or still works (see `facets.rs`); each (facet, reading) once, in text order.
     pub facets: &'s [FacetHit],
@@ -1026,6 +1070,22 @@ pub struct Verdict<'s> {
     /// An outage phrase was told as a failure that stopped ("stopped throwing errors", 오류 이제
     /// 안 남), and read as a recovery.
     pub ceased: bool,
+}
+
+/// Why an outage phrase was taken back (shown by `outcry explain`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TakenBack {
+    /// A `[negation]` after it ("isn't down", 장애 아니), or a cleft that denies it ("it's not
+    /// Discord that's broken").
+    Negation,
+    /// Counter-evidence after it: it works for the writer ("works for me", 잘 되는데).
+    Counter,
+    /// The outage phrase was asked and the writer answered the question no ("ebay down? no I
+    /// just got outbid", 인스타 죽었냐? 아니 다들 자는 중): see `sentence::answered_no`.
+    AnsweredNo,
+    /// What was taken for an outage was found not to be one ("업로드 실패 뜨길래 장애인가 했는데
+    /// 폰 저장공간이 꽉 차 있었음").
+    Denied,
 }
 
 /// Why a literal match was set aside (shown by `outcry explain`).
@@ -1115,6 +1175,8 @@ struct Last {
     outage: Option<usize>,
     recovery: Option<usize>,
     negation: Option<usize>,
+    /// What the last negation was: a `[negation]` entry, an answer of no or a denial.
+    negation_why: Option<TakenBack>,
     counter: Option<usize>,
     template_service: Option<usize>,
     /// The first outage phrase that is not a `^` predicate and that no denial follows before
@@ -1150,10 +1212,25 @@ impl Last {
         self.negation.max(self.counter)
     }
 
-    /// The last outage phrase unless a denial after it takes it back, and whether one did.
-    fn standing_outage(&self) -> (Option<usize>, bool) {
-        let cancelled = self.outage.is_some() && self.denial() > self.outage;
-        (if cancelled { None } else { self.outage }, cancelled)
+    /// Notes a negation at `at` of the kind `why`, when it is the last so far.
+    fn negate(&mut self, at: usize, why: TakenBack) {
+        if Some(at) > self.negation {
+            self.negation = Some(at);
+            self.negation_why = Some(why);
+        }
+    }
+
+    /// The last outage phrase unless a denial after it takes it back, and what did.
+    fn standing_outage(&self) -> (Option<usize>, Option<TakenBack>) {
+        if self.outage.is_none() || self.denial() <= self.outage {
+            return (self.outage, None);
+        }
+        let why = if self.counter > self.negation {
+            Some(TakenBack::Counter)
+        } else {
+            self.negation_why.or(Some(TakenBack::Negation))
+        };
+        (None, why)
     }
 
     /// Recovery when a recovery phrase comes after the standing outage phrase (`outage`) and
@@ -1558,16 +1635,8 @@ impl Matcher {
         }
         let mut last = self.sort_by_role(&s.norm, &s.hits, &s.dropped, &mut s.roles);
         let composed = self.compose(hay, call, &s.hits, &mut last, &mut s.roles);
-        // A question the writer answers no ("ebay down? no I just got outbid"): the answer
-        // takes the outage back as a negation after it would.
-        if let Some(answer) = last
-            .outage
-            .and_then(|at| sentence::answered_no(&s.norm, at))
-        {
-            last.negation = last.negation.max(Some(answer));
-        }
-
-        let (outage, cancelled) = last.standing_outage();
+        self.take_back_answered(&s.norm, &s.layout, &s.hits, &s.dropped, &mut last);
+        let (outage, taken_back) = last.standing_outage();
         let kind = last.kind(outage);
         let service = kind.and_then(|k| {
             (k == Kind::Report)
@@ -1588,13 +1657,42 @@ impl Matcher {
             excluded: &s.roles.excluded,
             negated: &s.roles.negated,
             works_for_me,
-            cancelled,
+            taken_back,
             facets: &s.facets,
             vetting,
             composed,
             backstory: last.backstory && kind.is_some_and(|(k, _)| k == Kind::Recovery),
             ceased: last.ceased && kind.is_some_and(|(k, _)| k == Kind::Recovery),
         })
+    }
+
+    /// A question the writer answers no ("ebay down? no I just got outbid"): the answer takes
+    /// the last outage phrase back as a negation after it would, unless an outage phrase
+    /// (counted or set aside) stands in the answer's own sentence ("카톡 안 되나요? 아니요
+    /// 하루종일 안 됨": the writer insists).
+    fn take_back_answered(
+        &self,
+        norm: &str,
+        layout: &Layout,
+        hits: &[Hit],
+        dropped: &[Hit],
+        last: &mut Last,
+    ) {
+        let Some((from, end)) = last
+            .outage
+            .and_then(|at| sentence::answered_no(norm, layout, at))
+        else {
+            return;
+        };
+        let insists = hits.iter().chain(dropped).any(|h| {
+            h.start >= from
+                && h.start < end
+                && self.entries[h.term].kind == TermKind::Outage
+                && h.dropped != Some(Dropped::WordBoundary)
+        });
+        if !insists {
+            last.negate(from, TakenBack::AnsweredNo);
+        }
     }
 
     /// When no phrase said it, an outage or a return said in two pieces
@@ -2260,6 +2358,11 @@ impl Matcher {
         let provider = self.names_a_provider(hits);
         set_aside(hits, dropped, |hits, i, _| {
             let h = hits[i];
+            // "is just gone" only of infrastructure or the service itself ("europe-west9 is just
+            // gone", "EC2 instances are just gone"), not of a feature ("the dislike button").
+            if self.gone_of_no_infra(hay, hits, i) {
+                return Err(Dropped::NoSubject);
+            }
             // 터지다 of a phone line is its signal coming through (skt 이제 터지네요); of an app
             // it is a crash: such a return takes only a provider as its subject, and so does
             // the signal not coming (SKT만 안 터지는 듯; 쿠팡 안 터지는 게 신기하다 is no crash).
@@ -2324,6 +2427,29 @@ impl Matcher {
                 Err(Dropped::NoSubject)
             }
         });
+    }
+
+    /// Whether `hits[i]` is a `^` outage predicate of something vanished ([`GONE`]: `^is just
+    /// gone`) whose subject, the word right before it, is neither a word of infrastructure
+    /// ([`INFRA`]), nor a code of one ("europe-west9", "us-east-1": letters and a digit), nor
+    /// the service's name itself.
+    fn gone_of_no_infra(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
+        let h = hits[i];
+        let e = &self.entries[h.term];
+        if !(e.needs_subject && GONE.iter().any(|w| e.pattern.contains(w))) {
+            return false;
+        }
+        let before = hay[..h.start].trim_ascii_end();
+        let name = i > 0
+            && matches!(self.entries[hits[i - 1].term].kind, TermKind::Alias(_))
+            && hits[i - 1].end == before.len();
+        let word = before
+            .rsplit(|&b| b == b' ')
+            .next()
+            .unwrap_or_default()
+            .trim_ascii();
+        let code = word.iter().any(u8::is_ascii_digit) && word.iter().any(u8::is_ascii_alphabetic);
+        !(name || code || INFRA.iter().any(|w| w.as_bytes() == word))
     }
 
     /// Whether the `^` outage predicate `hits[i]`, in a post that names one service, takes that
@@ -2664,7 +2790,7 @@ impl Matcher {
                     // "it's not Discord that's broken, it's my router": the cleft denies it.
                     if self.denied_cleft(hay, hits, i) {
                         roles.negated.push(h.term);
-                        last.negation = Some(h.start);
+                        last.negate(h.start, TakenBack::Negation);
                         continue;
                     }
                     roles.terms.push(h.term);
@@ -2678,7 +2804,7 @@ impl Matcher {
                         continue;
                     }
                     roles.negated.push(h.term);
-                    last.negation = Some(h.start);
+                    last.negate(h.start, TakenBack::Negation);
                 }
                 TermKind::Counter => {
                     // "카톡은 먹통인데 라인은 멀쩡", "배민 안 돼서 요기요로 시킴 … 요기요는 잘만
@@ -2732,8 +2858,8 @@ impl Matcher {
             })
             .map(|d| d.start)
             .next_back();
-        if denied.is_some() && last.outage.is_some() && denied > last.outage {
-            last.negation = last.negation.max(denied);
+        if let Some(at) = denied.filter(|_| denied > last.outage && last.outage.is_some()) {
+            last.negate(at, TakenBack::Denied);
         }
         last
     }
@@ -6165,5 +6291,82 @@ mod tests {
     #[test]
     fn round_twenty_reads_answered_questions_spelled_out_names_and_handles() {
         reads_as_listed(ROUND_TWENTY);
+    }
+
+    /// The review of round twenty (review 14, findings 8 to 14): each line a reproduction that
+    /// read wrong, beside the siblings of `ROUND_TWENTY` it must not undo.
+    const ROUND_TWENTY_REVIEW: &[(&str, &str)] = &[
+        // 8. 아니 as the interjection of a complaint is no answer of no; 아니요, 아뇨, ㄴㄴ are.
+        ("카톡 왜 안돼? 아니 진짜 짜증나네", "report kakaotalk"),
+        (
+            "카톡 안 되나요? 아니 진짜 하루종일 안 됨",
+            "report kakaotalk",
+        ),
+        ("유튜브 안 돼요? 아니 왜 이래 진짜", "report youtube"),
+        ("카톡 안 되나요? 아니요 제가 데이터를 꺼놨었네요", ""),
+        ("카톡 안 되나요? 아뇨 제 폰 문제였어요", ""),
+        ("인스타 죽었냐? ㄴㄴ 다들 자는 중", ""),
+        // 9. 아내가 is "my wife", not 아 내가.
+        (
+            "카톡 안 돼요? 아내가 보낸 메시지도 안 와요",
+            "report kakaotalk",
+        ),
+        ("카톡 안 돼요? 아 내가 와이파이를 꺼놨네", ""),
+        // 10. "no i'm not kidding", "no my …" insist on the complaint.
+        (
+            "netflix down? no i'm not kidding it's been 2 hours",
+            "report netflix",
+        ),
+        // 12. "just gone" of a feature is no outage.
+        ("the youtube dislike button is just gone", ""),
+        ("spotify's shuffle button is just gone", ""),
+        // 13. "zero signal that …" is no signal.
+        ("there's zero signal that netflix will lower prices", ""),
+        ("zero signal on verizon all morning", "report verizon"),
+        // 14. A dyno alone is a Discord bot or a car's dynamometer.
+        (
+            "dyno is down again, discord bot not responding",
+            "report discord",
+        ),
+        ("took my car to the dyno today, 300whp", ""),
+        ("our web dyno keeps crashing with H10", "report heroku"),
+    ];
+
+    #[test]
+    fn round_twenty_review_reads_complaints_wives_features_and_bots() {
+        reads_as_listed(ROUND_TWENTY_REVIEW);
+        let m = matcher();
+        let mut s = Scratch::default();
+        assert!(!m
+            .classify("took my car to the dyno today, 300whp", &mut s)
+            .services
+            .iter()
+            .any(|&svc| m.services()[svc].id == "heroku"));
+    }
+
+    /// What took an outage phrase back is carried to the verdict, one reason for each way.
+    #[test]
+    fn the_verdict_says_why_an_outage_phrase_was_taken_back() {
+        let m = matcher();
+        let mut s = Scratch::default();
+        for (text, why) in [
+            (
+                "ebay down? no I just got outbid",
+                Some(TakenBack::AnsweredNo),
+            ),
+            (
+                "인스타 죽었냐? 아니 다들 자는 중ㅋㅋ",
+                Some(TakenBack::AnsweredNo),
+            ),
+            (
+                "구글드라이브 업로드 실패 뜨길래 장애인가 했는데 폰 저장공간이 꽉 차 있었음",
+                Some(TakenBack::Denied),
+            ),
+            ("gmail down? it isn't down", Some(TakenBack::Negation)),
+            ("gmail is down? works for me", Some(TakenBack::Counter)),
+            ("카톡 왜 안돼? 아니 진짜 짜증나네", None),
+        ] {
+            assert_eq!(m.classify(text, &mut s).taken_back, why, "{text}");
+        }
     }
 }

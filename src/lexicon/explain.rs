@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::classify::{Dropped, Hit, Kind, Matcher, Scratch, Verdict};
+use super::classify::{Dropped, Hit, Kind, Matcher, Scratch, TakenBack, Verdict};
 use super::facets::FacetHit;
 use super::file::TermKind;
 use super::normalise::may_fold;
@@ -164,7 +164,8 @@ pub fn explanation(m: &Matcher, text: &str) -> Explanation {
     let mut s = Scratch::default();
     let v = m.classify(text, &mut s);
     let verdict = PostVerdict::new(m, &v);
-    let (cancelled, works_for_me, kind) = (v.cancelled, v.works_for_me, v.kind);
+    let (taken_back, works_for_me, kind) = (v.taken_back, v.works_for_me, v.kind);
+    let cancelled = taken_back.is_some();
     let vetting = v.vetting;
     let composed = v.composed;
     let backstory = v.backstory;
@@ -215,7 +216,7 @@ pub fn explanation(m: &Matcher, text: &str) -> Explanation {
             "an outage phrase after the recovery phrase is told as what was (was, earlier, 아까, 안 열리더니 …), so the recovery stands".to_string(),
         );
     }
-    reasons.extend(doubts(&verdict, cancelled, works_for_me.is_some()));
+    reasons.extend(doubts(&verdict, taken_back, works_for_me.is_some()));
     let vetter = vetting.map(|v| ExplainedVetting::new(&v, s.vetter_input().2));
     if !vetting.is_some_and(|v| v.overrode) {
         reasons.extend(conclusion(
@@ -355,22 +356,30 @@ fn set_aside(verdict: &PostVerdict, hits: &[ExplainedHit]) -> Vec<String> {
 
 /// The reasons that speak against a report: no service named, an outage phrase taken back,
 /// counter-evidence.
-fn doubts(verdict: &PostVerdict, cancelled: bool, works_for_me: bool) -> Vec<String> {
+fn doubts(verdict: &PostVerdict, taken_back: Option<TakenBack>, works_for_me: bool) -> Vec<String> {
     let mut reasons = Vec::new();
     if verdict.services.is_empty() {
         reasons.push("no service is named".into());
     }
-    if cancelled && verdict.negated.is_empty() {
-        // (no negation matched: the writer answered the question no, `sentence::answered_no`)
-        reasons.push(
-            "the outage phrase is asked, and taken back by the writer's own answer of no after the question mark"
+    let by = |what: &str| match verdict.negated.as_slice() {
+        [] => format!("the outage phrase is taken back by {what} after it"),
+        negated => format!(
+            "the outage phrase is taken back by {what} after it: {}",
+            quoted(negated)
+        ),
+    };
+    match taken_back {
+        None => {}
+        Some(TakenBack::Negation) => reasons.push(by("a negation")),
+        Some(TakenBack::Counter) => reasons.push(by("counter-evidence")),
+        Some(TakenBack::AnsweredNo) => reasons.push(
+            "the outage phrase is asked, and taken back by the writer's own answer of no right after the question (no, nope, 아니요, 아 제가 …)"
                 .into(),
-        );
-    } else if cancelled {
-        reasons.push(format!(
-            "the outage phrase is taken back by {} after it",
-            quoted(&verdict.negated)
-        ));
+        ),
+        Some(TakenBack::Denied) => reasons.push(
+            "the outage phrase is taken back: the writer took it for an outage and found it was not one (… 장애인가 했는데 …, said in a denial after it)"
+                .into(),
+        ),
     }
     if works_for_me {
         reasons.push(format!(
@@ -511,6 +520,28 @@ mod tests {
         );
         let e = explanation(&m, "gmail is down");
         assert!(!e.reasons.iter().any(|r| r.contains("misspelling")));
+    }
+
+    /// Each way an outage phrase is taken back is told as itself: no "after the question mark"
+    /// without one, no empty quotation.
+    #[test]
+    fn explanation_says_what_took_the_outage_back() {
+        let m = Matcher::new(Lexicon::builtin(), None);
+        let said = |text: &str| explanation(&m, text).reasons.join("\n");
+        let denied =
+            said("구글드라이브 업로드 실패 뜨길래 장애인가 했는데 폰 저장공간이 꽉 차 있었음");
+        assert!(denied.contains("found it was not one"), "{denied}");
+        assert!(
+            !denied.contains("question") && !denied.contains("\"\""),
+            "{denied}"
+        );
+        let answered = said("ebay down? no I just got outbid");
+        assert!(answered.contains("answer of no"), "{answered}");
+        let negated = said("gmail down? it isn't down");
+        assert!(
+            negated.contains("a negation after it: \"isn’t down\""),
+            "{negated}"
+        );
     }
 
     #[test]

@@ -388,23 +388,80 @@ pub const ASKED_REACH: usize = 40;
 const ANSWERS_NO: &[&str] = &["nope", "nah", "nvm"];
 
 /// The words after "no" that make it an answer and not a determiner ("no I just got outbid",
-/// "no it's fine", "no, wait": not "no emails coming in", "no posts loading").
+/// "no it's fine", "no, wait": not "no emails coming in", "no posts loading"). Not "i'm" or
+/// "my": "no i'm not kidding", "no my whole feed is blank" insist on the complaint.
 const AFTER_NO: &[&str] = &[
-    "i", "i'm", "im", "it", "it's", "its", "just", "wait", "lol", "lmao", "my", "false", "all",
+    "i", "it", "it's", "its", "just", "wait", "lol", "lmao", "false", "all",
 ];
 
-/// Korean answers after a question, normalised (Hangul joined): no (아니, 아뇨, ㄴㄴ), or "oh"
-/// before the writer's own doing or what works (아 제가, 아 내가, 아 되네요): the writer
-/// answers the question. 아니면 ("or") asks on.
-const KO_ANSWERS: &[&str] = &["아니", "아뇨", "ㄴㄴ", "아제가", "아내가", "아되", "아잘되"];
+/// Words that make an English answer insist on the complaint rather than take it back
+/// ("no, not kidding, it's been 2 hours", "nah seriously").
+const INSISTS: &[&str] = &[
+    "kidding",
+    "joking",
+    "joke",
+    "serious",
+    "seriously",
+    "srsly",
+    "literally",
+    "still",
+];
 
-/// Where the writer's own answer of no starts, when the outage phrase at `at` of `hay` (the
-/// normalised text) is asked, its clause closed by a question mark at most [`ASKED_REACH`]
-/// bytes on, and the next sentence opens with a no ("ebay down? no I just got outbid", "인스타
-/// 죽었냐? 아니 다들 자는 중", "챗GPT 안 되나요? 아 되네요 제가 로그아웃 돼 있었음"): the writer
-/// asked and answered, as a negation after the phrase would (`Last::negation`). Marks between
-/// (`??`, `→`, `-`) are passed over.
-pub fn answered_no(hay: &str, at: usize) -> Option<usize> {
+/// Korean answers of no after a question, normalised (Hangul joined): 아니요, 아뇨, ㄴㄴ. A bare
+/// 아니 is the usual interjection of a complaint as often ("아니 진짜 짜증나네"): see
+/// [`KO_BARE_NO`].
+const KO_NO: &[&str] = &["아니요", "아니오", "아뇨", "ㄴㄴ"];
+
+/// The bare no: an answer only when a space or a mark follows it as typed and what follows
+/// is none of [`KO_EXASPERATED`] ("인스타 죽었냐? 아니 다들 자는 중"; not "아니 왜 이래").
+const KO_BARE_NO: &str = "아니";
+
+/// Words after 아니 that make it the interjection of a complaint (아니 진짜, 아니 왜, 아니 근데,
+/// 아니 무슨, 아니 이게, 아니 도대체), and complaint words that do so anywhere in its sentence
+/// (짜증, 빡치, 미치겠, 답답, 장난, 열받, 하루종일, 계속, 아직): normalised, Hangul joined.
+const KO_EXASPERATED: &[&str] = &[
+    "진짜",
+    "왜",
+    "근데",
+    "무슨",
+    "이게",
+    "도대체",
+    "대체",
+    "뭐",
+    "아니",
+    "진심",
+    "레알",
+    "참",
+];
+const KO_COMPLAINT: &[&str] = &[
+    "짜증",
+    "빡치",
+    "빡쳐",
+    "미치",
+    "미쳤",
+    "답답",
+    "장난",
+    "열받",
+    "어이없",
+    "하루종일",
+    "계속",
+    "아직",
+];
+
+/// "Oh" before the writer's own doing or what works (아 제가, 아 내가, 아 되네요), normalised:
+/// the writer answers the question. 아내가 ("my wife") is read so only when a space was typed
+/// after 아 (see [`answered_no`]).
+const KO_OH: &[&str] = &["아제가", "아내가", "아되", "아잘되"];
+
+/// Where the writer's own answer of no starts and where its sentence ends, when the outage
+/// phrase at `at` of `hay` (the normalised text, its spacing in `layout`) is asked, its clause
+/// closed by a question mark at most [`ASKED_REACH`] bytes on, and the next sentence opens
+/// with a no ("ebay down? no I just got outbid", "인스타 죽었냐? 아니 다들 자는 중", "챗GPT 안
+/// 되나요? 아 되네요 제가 로그아웃 돼 있었음"): the writer asked and answered, as a negation
+/// after the phrase would (`Last::negation`). Marks between (`??`, `→`, `-`) are passed over.
+/// An answer that insists on the complaint is none ("아니 진짜 짜증나네", "no i'm not
+/// kidding"); the caller also checks its sentence for an outage phrase.
+pub fn answered_no(hay: &str, layout: &Layout, at: usize) -> Option<(usize, usize)> {
     let rest = hay.get(at..)?;
     let q = rest
         .find(['?', '.', '!', ';', ',', '\n'])
@@ -415,16 +472,45 @@ pub fn answered_no(hay: &str, at: usize) -> Option<usize> {
         .filter(|&k| !after[..k].contains(['.', '!', '\n']))?;
     let answer = &after[skip..];
     let from = at + q + skip;
-    if KO_ANSWERS.iter().any(|a| answer.starts_with(a)) && !answer.starts_with("아니면") {
-        return Some(from);
+    let sentence = &answer[..answer.find(['?', '.', '!', '\n']).unwrap_or(answer.len())];
+    let end = from + sentence.len();
+    if ko_answer(sentence, layout, from) {
+        return Some((from, end));
     }
-    let mut words = answer.split([' ', ',', '.', '!']);
+    let mut words = sentence.split([' ', ',', '.', '!']);
     let first = words.next().unwrap_or("");
     let no = first == "no"
         && words
             .next()
             .is_none_or(|w| w.is_empty() || AFTER_NO.contains(&w));
-    (no || ANSWERS_NO.contains(&first)).then_some(from)
+    let insists = || {
+        sentence
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
+            .any(|w| INSISTS.contains(&w))
+    };
+    ((no || ANSWERS_NO.contains(&first)) && !insists()).then_some((from, end))
+}
+
+/// Whether the Korean `sentence` (normalised, starting at byte `from` of the text) answers
+/// the question no, or "oh, …" (see [`answered_no`]).
+fn ko_answer(sentence: &str, layout: &Layout, from: usize) -> bool {
+    let complaint = || KO_COMPLAINT.iter().any(|w| sentence.contains(w));
+    if KO_NO.iter().any(|a| sentence.starts_with(a)) {
+        return !complaint();
+    }
+    if let Some(on) = sentence.strip_prefix(KO_BARE_NO) {
+        // 아니면 ("or") asks on; 아니 glued to a word is no interjection at all.
+        let spaced = on.is_empty()
+            || !on.starts_with(is_syllable)
+            || layout.joined_at(from + KO_BARE_NO.len());
+        let on = on.trim_start_matches([' ', ',', '~']);
+        return spaced && !KO_EXASPERATED.iter().any(|w| on.starts_with(w)) && !complaint();
+    }
+    // 아 내가 as typed, not 아내가 ("my wife"): a space after 아.
+    KO_OH
+        .iter()
+        .any(|a| sentence.starts_with(a) && layout.joined_at(from + '아'.len_utf8()))
+        && !complaint()
 }
 
 #[cfg(test)]
@@ -483,22 +569,48 @@ mod tests {
         assert!(polite_end("잘안되네요"));
         assert!(polite_end("좋아요눌렀어요"));
     }
+    /// The text as the normaliser joins it: a space typed between two Hangul syllables is
+    /// dropped and noted in the layout.
+    fn typed(raw: &str) -> (String, Layout) {
+        let (mut hay, mut layout) = (String::new(), Layout::default());
+        let chars: Vec<char> = raw.chars().collect();
+        for (k, &c) in chars.iter().enumerate() {
+            let between = k > 0 && k + 1 < chars.len() && c == ' ';
+            if between && is_syllable(chars[k - 1]) && is_syllable(chars[k + 1]) {
+                layout.joins.push(hay.len());
+            } else {
+                hay.push(c);
+            }
+        }
+        (hay, layout)
+    }
+
     #[test]
     fn a_question_answered_no_by_the_writer() {
-        for (hay, answered) in [
+        for (raw, answered) in [
             ("ebay down? no i just got outbid", true),
             ("ebay down? no, wait", true),
             ("github down? nah your vpn", true),
-            ("인스타죽었냐? 아니다들자는중", true),
-            ("챗gpt 안되나요? 아되네요제가로그아웃", true),
-            ("티빙접속안돼요? → 아제가비번틀렸네요", true),
+            ("인스타 죽었냐? 아니 다들 자는 중", true),
+            ("인스타 죽었냐? 아니요 다들 자는 중", true),
+            ("인스타 죽었냐? ㄴㄴ", true),
+            ("챗gpt 안 되나요? 아 되네요 제가 로그아웃", true),
+            ("티빙 접속 안 돼요? → 아 제가 비번 틀렸네요", true),
+            ("카톡 안 돼요? 아 내가 와이파이 꺼놨네", true),
             ("is gmail down? no emails coming in", false),
             ("threads brokey? no posts loadin", false),
             ("카톡 터졌나? 아니면 내 폰 문제", false),
             ("gmail down. no i checked", false),
             ("gmail down? anyone else", false),
+            ("netflix down? no i'm not kidding", false),
+            ("netflix down? no, not kidding", false),
+            ("카톡 왜 안돼? 아니 진짜 짜증나네", false),
+            ("유튜브 안 돼요? 아니 왜 이래", false),
+            ("카톡 안 돼요? 아니요 계속 안 돼요", false),
+            ("카톡 안 돼요? 아내가 보낸 메시지도", false),
         ] {
-            assert_eq!(answered_no(hay, 0).is_some(), answered, "{hay}");
+            let (hay, layout) = typed(raw);
+            assert_eq!(answered_no(&hay, &layout, 0).is_some(), answered, "{raw}");
         }
     }
 }
