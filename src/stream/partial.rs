@@ -905,32 +905,37 @@ fn stats_of(r: StatsRecord) -> Result<Stats, String> {
         cut_at: cut_at.into_iter().map(Spot::from).collect(),
         ..Stats::default()
     };
-    from_names(
-        "record kind",
-        KINDS,
-        records_by_kind,
-        &mut s.records_by_kind,
-    )?;
-    from_names(
-        "skip reason",
-        Skip::ALL.iter().map(|k| k.name()),
-        skipped_by_reason,
-        &mut s.skipped_by_reason,
-    )?;
-    from_names(
-        "outlier reason",
-        Outlier::ALL.iter().map(|k| k.name()),
-        outliers_by_reason,
-        &mut s.outliers_by_reason,
-    )?;
-    from_names(
-        "implied zone",
-        Implied::ALL.iter().map(|z| implied_name(*z)),
-        implied_zone,
-        &mut s.implied_zone,
+    counts_by_name(
+        &mut s,
+        [
+            records_by_kind,
+            skipped_by_reason,
+            outliers_by_reason,
+            implied_zone,
+        ],
     )?;
     s.input_errors.sort();
     Ok(s)
+}
+
+/// The counts a record keeps by name (records by kind, skips by reason, outliers by reason,
+/// times by implied zone, in that order), read back into `s`'s arrays.
+fn counts_by_name(
+    s: &mut Stats,
+    [kinds, skips, outliers, zones]: [BTreeMap<String, u64>; 4],
+) -> Result<(), String> {
+    from_names("record kind", KINDS, kinds, &mut s.records_by_kind)?;
+    let skip = Skip::ALL.iter().map(|k| k.name());
+    from_names("skip reason", skip, skips, &mut s.skipped_by_reason)?;
+    let outlier = Outlier::ALL.iter().map(|k| k.name());
+    from_names(
+        "outlier reason",
+        outlier,
+        outliers,
+        &mut s.outliers_by_reason,
+    )?;
+    let zone = Implied::ALL.iter().map(|z| implied_name(*z));
+    from_names("implied zone", zone, zones, &mut s.implied_zone)
 }
 
 /// Reads partial files one after another and merges them, checking each against the first: the
