@@ -17,7 +17,7 @@ use outcry::stream::{sequential, Sink, Stats};
 use outcry::time::{rfc3339_utc, Ts};
 
 mod common;
-use common::{announced, bin, piped, root, spawn_watch};
+use common::{announced, bin, piped, replays_as_clean, root, spawn_watch};
 
 /// A post as read, owned.
 #[derive(Debug, Clone)]
@@ -1814,34 +1814,13 @@ fn a_long_skewed_run_in_a_replay_is_taken_out_when_the_stream_goes_back() {
             input.push_str(l);
             line_no += 1;
         }
-        let err = replays_as_clean(&args, input, &clean, n);
+        let err = replays_as_clean(&n.to_string(), &args, input, &clean, n);
         assert!(
             err.contains(&format!("<stdin>:{first}: {n} posts in a row dated 8h 5"))
                 && err.contains("the stream went back to its own time after them"),
             "{n}: {err}"
         );
     }
-}
-
-/// Runs `args` over `input` and checks what a replay with skewed or straggling posts owes the
-/// user: exit 0, exactly the `clean` replay's alerts, no late post and `far_ahead` kept out as
-/// far ahead. Gives stderr.
-fn replays_as_clean(
-    args: &[&str],
-    input: String,
-    clean: &[(String, String, Value, Value)],
-    far_ahead: i64,
-) -> String {
-    let (code, out, err) = piped(args, input.into_bytes());
-    assert_eq!(code, 0, "{err}");
-    assert_eq!(announced(&out), clean, "{err}");
-    assert!(
-        err.contains(&format!(
-            "kept out: 0 late, 0 in the history, {far_ahead} far ahead"
-        )),
-        "{err}"
-    );
-    err
 }
 
 /// `n` posts of ordinary chatter dated `step` apart from `t` plus nine hours, written as naive
@@ -1883,7 +1862,7 @@ fn an_outlier_before_a_skewed_run_or_a_run_at_the_end_moves_no_clock() {
         }
         input.push_str(l);
     }
-    replays_as_clean(&args, input, &clean, 31);
+    replays_as_clean("an outlier before a run", &args, input, &clean, 31);
 
     // The input ends twenty minutes into the outage, then 70 skewed posts: still unresolved.
     let mut input: String = lines
@@ -1948,7 +1927,7 @@ fn a_straggler_inside_a_night_gaps_jump_does_not_take_the_run_out() {
         }
         input.push_str(l);
     }
-    replays_as_clean(&args, input, &clean, 0);
+    replays_as_clean("a straggler", &args, input, &clean, 0);
 }
 
 /// --exec runs the command per alert with the alert's JSON on its stdin; a failing command and

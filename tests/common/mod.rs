@@ -70,3 +70,25 @@ pub fn announced(out: &str) -> Vec<(String, String, serde_json::Value, serde_jso
         })
         .collect()
 }
+
+/// Runs `args` over `input` and checks what a replay with skewed or straggling posts owes the
+/// user: exit 0, exactly the `clean` replay's alerts, no late post and `far_ahead` kept out as
+/// far ahead (`what` names the case in a failure). Gives stderr.
+pub fn replays_as_clean(
+    what: &str,
+    args: &[&str],
+    input: String,
+    clean: &[(String, String, serde_json::Value, serde_json::Value)],
+    far_ahead: i64,
+) -> String {
+    let (code, out, err) = piped(args, input.into_bytes());
+    assert_eq!(code, 0, "{what}: {err}");
+    assert_eq!(announced(&out), clean, "{what}: {err}");
+    assert!(
+        err.contains(&format!(
+            "kept out: 0 late, 0 in the history, {far_ahead} far ahead"
+        )),
+        "{what}: {err}"
+    );
+    err
+}
