@@ -569,19 +569,14 @@ mod tests {
         assert!(polite_end("잘안되네요"));
         assert!(polite_end("좋아요눌렀어요"));
     }
-    /// The text as the normaliser joins it: a space typed between two Hangul syllables is
-    /// dropped and noted in the layout.
+    /// The text as the classifier reads it: the normaliser's own output and layout (a space
+    /// typed between two Hangul syllables is dropped and noted in the layout).
     fn typed(raw: &str) -> (String, Layout) {
-        let (mut hay, mut layout) = (String::new(), Layout::default());
-        let chars: Vec<char> = raw.chars().collect();
-        for (k, &c) in chars.iter().enumerate() {
-            let between = k > 0 && k + 1 < chars.len() && c == ' ';
-            if between && is_syllable(chars[k - 1]) && is_syllable(chars[k + 1]) {
-                layout.joins.push(hay.len());
-            } else {
-                hay.push(c);
-            }
-        }
+        use crate::lexicon::normalise::{nfkc_stage, Normaliser, ALL_DOUBLES};
+        let (mut hay, mut layout, mut buf) = (String::new(), Layout::default(), String::new());
+        Normaliser::new(&mut hay, None, ALL_DOUBLES)
+            .with_layout(&mut layout)
+            .run(nfkc_stage(raw, &mut buf));
         (hay, layout)
     }
 
