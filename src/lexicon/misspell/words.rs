@@ -8,12 +8,13 @@
 //! * The text between words is passed over in blocks of 32 bytes read with `|` (vector code;
 //!   Korean text holds few ASCII letters), after eight bytes read one at a time.
 //! * A word is compared with the names only when its shape allows a name one slip away
-//!   ([`Shapes`]): `within_one_edit` keeps the first letter and lets the folded lengths differ
-//!   by one at most, and `latin_name` compares a word only with the names that share its first
-//!   two folded letters or its last two. So a name near the word has the word's first letter,
-//!   a folded length of `n - 1`, `n` or `n + 1` (the word's being `n`), and one of those two
-//!   pairs; the tables hold, per first letter and per pair, the folded lengths of the names, as
-//!   bits. A word none of whose names can fit costs a few table reads instead of the comparison.
+//!   ([`Shapes`]; the shape is read in the pass that finds the word's end): `within_one_edit`
+//!   keeps the first letter and lets the folded lengths differ by one at most, and `latin_name`
+//!   compares a word only with the names that share its first two folded letters or its last
+//!   two. So a name near the word has the word's first letter, a folded length of `n - 1`, `n`
+//!   or `n + 1` (the word's being `n`), and one of those two pairs; the tables hold, per first
+//!   letter and per pair, the folded lengths of the names, as bits. A word none of whose names
+//!   can fit costs a few table reads instead of the comparison.
 
 use super::MAX_LATIN;
 
@@ -54,29 +55,68 @@ impl Shapes {
     }
 
     /// False only when no name can be one slip from the lower-case word `w` (see the module's
-    /// comment); its folded length is 4 or more, or it is no candidate at all.
-    #[inline]
+    /// comment); its folded length is 4 or more, or it is no candidate at all. (The scan reads
+    /// the shape as it finds the word's end; the tests ask this.)
+    #[cfg(test)]
     pub(super) fn may_fit(&self, w: &[u8]) -> bool {
-        let f0 = w[0];
-        let (mut prev, mut before, mut second, mut n) = (f0, 0u8, 0u8, 1usize);
-        for &c in &w[1..] {
-            if c != prev {
-                if n == 1 {
-                    second = c;
-                }
-                n += 1;
-                before = prev;
-                prev = c;
+        let mut shape = Shape::new(w[0]);
+        w[1..].iter().for_each(|&c| shape.push(c));
+        self.fits(&shape)
+    }
+
+    /// [`Shapes::may_fit`] for the word whose shape is `shape`.
+    #[inline(always)]
+    fn fits(&self, shape: &Shape) -> bool {
+        let Shape {
+            first,
+            second,
+            before,
+            last,
+            n,
+        } = *shape;
+        n >= 4
+            && (0b111u32 << (n - 1))
+                & self.first[usize::from(first - b'a')]
+                & (self.heads[pair(first, second)] | self.tails[pair(before, last)])
+                != 0
+    }
+}
+
+/// What [`Shapes`] asks of a lower-case word once runs are folded: its first two letters, its
+/// last two and its length (read a letter at a time, as the scan finds the word's end).
+#[derive(Clone, Copy)]
+struct Shape {
+    first: u8,
+    second: u8,
+    before: u8,
+    last: u8,
+    n: usize,
+}
+
+impl Shape {
+    /// The shape of the word `first` (a lower-case letter).
+    #[inline(always)]
+    fn new(first: u8) -> Shape {
+        Shape {
+            first,
+            second: 0,
+            before: 0,
+            last: first,
+            n: 1,
+        }
+    }
+
+    /// The word's next letter `c` (lower case): a new folded letter unless it repeats the last.
+    #[inline(always)]
+    fn push(&mut self, c: u8) {
+        if c != self.last {
+            if self.n == 1 {
+                self.second = c;
             }
+            self.n += 1;
+            self.before = self.last;
+            self.last = c;
         }
-        if n < 4 {
-            return false;
-        }
-        let lengths = 0b111u32 << (n - 1);
-        lengths
-            & self.first[usize::from(f0 - b'a')]
-            & (self.heads[pair(f0, second)] | self.tails[pair(before, prev)])
-            != 0
     }
 }
 
@@ -124,12 +164,17 @@ pub(super) fn first_named<T>(
         if i >= text.len() {
             return None;
         }
+        // The word's end and its shape in one reading (lower case: `| 0x20` of a letter).
         let s = i;
+        let mut shape = Shape::new(text[i] | 0x20);
+        i += 1;
         while i < text.len() && is_letter(text[i]) {
+            shape.push(text[i] | 0x20);
             i += 1;
         }
         let len = i - s;
         if !(4..=MAX_LATIN).contains(&len)
+            || !shapes.fits(&shape)
             || (s > 0 && text[s - 1].is_ascii_digit())
             || text.get(i).is_some_and(u8::is_ascii_digit)
         {
@@ -139,10 +184,8 @@ pub(super) fn first_named<T>(
         let w = &mut buf[..len];
         w.copy_from_slice(&text[s..i]);
         w.make_ascii_lowercase();
-        if shapes.may_fit(w) {
-            if let Some(t) = name(w) {
-                return Some(t);
-            }
+        if let Some(t) = name(w) {
+            return Some(t);
         }
     }
 }
