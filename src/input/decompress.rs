@@ -542,10 +542,14 @@ pub(super) fn unwrap(
     quiet: bool,
 ) -> io::Result<(Box<dyn BufRead + Send>, Option<&'static str>)> {
     // A pipe may hand over fewer bytes per read than a magic number has: loop until we have 6.
-    let mut head = [0u8; MAGIC_LEN];
+    // The first read asks for as much as the sniffing wants (`super::HEAD`): a head of only 6
+    // bytes in front of the rest made the first `fill_buf` hand over 6 bytes, and
+    // `Source::head_until` then put a second `BufReader` over the first, which copied every
+    // byte of the input once more on its way to the CSV reader (~1 instruction a byte).
+    let mut head = vec![0u8; super::HEAD];
     let mut n = 0;
     let mut ended = false;
-    while n < head.len() {
+    while n < MAGIC_LEN {
         match raw.read(&mut head[n..]) {
             Ok(0) => {
                 ended = true;
@@ -556,11 +560,12 @@ pub(super) fn unwrap(
             Err(e) => return Err(e),
         }
     }
-    let head = &head[..n];
+    head.truncate(n);
+    let format = Format::of(&head);
     // A terminal's end of input (Ctrl-D) is not lasting: it is never asked for more after it.
     let rest: Box<dyn Read + Send> = if ended { Box::new(io::empty()) } else { raw };
-    let buffered = BufReader::with_capacity(BUF_SIZE, io::Cursor::new(head.to_vec()).chain(rest));
-    let Some(format) = Format::of(head) else {
+    let buffered = BufReader::with_capacity(BUF_SIZE, io::Cursor::new(head).chain(rest));
+    let Some(format) = format else {
         return Ok((Box::new(buffered), None));
     };
     let counted = Counted::new(Box::new(buffered));

@@ -344,6 +344,16 @@ pub struct TimeParser {
     /// What the last call noticed: its error, or how it read the time.
     pub last_error: Option<TimeError>,
     pub last_parsed: Option<Parsed>,
+    /// A time read whole (trimmed) and how: a dump's rows often share their time (a forum
+    /// export's are to the minute: two rows in three repeat the one before), and reading a
+    /// time is a pure function of its text and `rules`, so a repeat of it is answered from
+    /// here. The string is reused, so this allocates only while it grows.
+    memo: String,
+    memo_read: Option<(Layout, Parsed)>,
+    /// Times read in a row that were not the remembered one. Past a few, only every
+    /// sixteenth is remembered: where every time differs (posts to the second), copying each
+    /// one cost more than the repeats save elsewhere.
+    misses: u32,
 }
 
 impl TimeParser {
@@ -357,6 +367,9 @@ impl TimeParser {
             ambiguous_example: None,
             last_error: None,
             last_parsed: None,
+            memo: String::new(),
+            memo_read: None,
+            misses: 0,
         }
     }
 
@@ -370,9 +383,31 @@ impl TimeParser {
         let s = s.trim();
         self.last = None;
         self.last_parsed = None;
-        let found = LAYOUTS
-            .iter()
-            .find_map(|&l| try_layout(l, s, self.rules).map(|r| (l, r)));
+        // Times that differ mostly differ in their last eight bytes (seconds, minutes, before
+        // any offset), told apart in one compare before the strings are.
+        let found = match self.memo_read {
+            Some((l, p)) if tail8(s) == tail8(&self.memo) && self.memo == s => {
+                self.misses = 0;
+                Some((l, Ok(p)))
+            }
+            _ => {
+                let found = LAYOUTS
+                    .iter()
+                    .find_map(|&l| try_layout(l, s, self.rules).map(|r| (l, r)));
+                self.misses = self.misses.saturating_add(1);
+                if self.misses <= 4 || self.misses % 16 == 0 {
+                    self.memo_read = match found {
+                        Some((l, Ok(p))) => {
+                            self.memo.clear();
+                            self.memo.push_str(s);
+                            Some((l, p))
+                        }
+                        _ => None,
+                    };
+                }
+                found
+            }
+        };
         let p = match found {
             Some((l, Ok(p))) => {
                 self.last = Some(l);
@@ -405,6 +440,14 @@ impl TimeParser {
         self.last_error = Some(e);
         e
     }
+}
+
+/// The last eight bytes of `s` as one number (0 for a shorter `s`).
+#[inline]
+fn tail8(s: &str) -> u64 {
+    s.as_bytes()
+        .last_chunk::<8>()
+        .map_or(0, |t| u64::from_le_bytes(*t))
 }
 
 /// Parses one timestamp. `tz` is the zone of times that carry no offset.
@@ -1240,5 +1283,43 @@ mod tests {
             human_in(T0930, chrono_tz::Asia::Seoul),
             "2009-02-24 18:30 KST (+09:00)"
         );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+        /// A time read again right after itself is answered from the last reading: the same
+        /// answer, reader, notes and counts as a parser that reads every time afresh.
+        #[test]
+        fn a_repeated_time_answered_from_the_last_reading_is_read_as_afresh(
+            times in proptest::collection::vec(proptest::sample::select(&[
+                "2024/03/01 09:00", "2024/03/01 09:00", " 2024/03/01 09:00 ", "2024/03/01 09:01",
+                "2023/03/01 09:00",
+                "2024-03-01T09:00:00+09:00", "2024-03-10 02:30", "2024-11-03 01:30",
+                "3/10/24 10:00", "10/03/2024 09:00", "2024년 3월 1일 오후 3시", "1709254800",
+                "bogus", "", "2024-02-30 10:00", "Tue Feb 24 09:31:02 +0000 2009",
+                "Feb 24 2009 9:31 CST", "0001-01-01T00:00:00Z", "0000-12-31T00:00:00Z",
+            ][..]), 0..48),
+            chosen in proptest::bool::ANY,
+        ) {
+            let rules: TimeRules = if chosen {
+                chrono_tz::America::New_York.into()
+            } else {
+                InputZone::Implied.into()
+            };
+            let (mut memo, mut fresh) = (TimeParser::new(rules), TimeParser::new(rules));
+            for t in times {
+                fresh.memo_read = None;
+                fresh.misses = 0;
+                let (a, b) = (memo.parse(t), fresh.parse(t));
+                proptest::prop_assert_eq!(a, b, "{:?}", t);
+                proptest::prop_assert_eq!(memo.layout(), fresh.layout());
+                proptest::prop_assert_eq!(memo.last_parsed, fresh.last_parsed);
+                proptest::prop_assert_eq!(memo.last_error, fresh.last_error);
+                proptest::prop_assert_eq!(memo.dst_adjusted, fresh.dst_adjusted);
+                proptest::prop_assert_eq!(memo.implied, fresh.implied);
+                proptest::prop_assert_eq!(memo.ambiguous_dates, fresh.ambiguous_dates);
+                proptest::prop_assert_eq!(&memo.ambiguous_example, &fresh.ambiguous_example);
+            }
+        }
     }
 }

@@ -452,6 +452,27 @@ fn abbreviates(w: &str, full: &str) -> bool {
         && full.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes())
 }
 
+/// Whether a run of ASCII letters (a whole `Tok::Word`) is a word that a search for quoted
+/// times never reads: not one letter, and not one of the words [`Reader::english`] reads when
+/// searching (`am`, `pm`, `noon`, `midnight`, a zone abbreviation, a month's name). A search's
+/// parse that comes to such a word stops there and none starts there, so no quote runs across
+/// it, and `quote::search` ends and starts its pieces at it. (One letter is left out: `a` and
+/// `p` start `a.m.` and `p.m.`, and a dot after a one-letter word is read past.)
+pub(crate) fn unread_word(w: &[u8]) -> bool {
+    if w.len() < 2 {
+        return false;
+    }
+    let Ok(w) = std::str::from_utf8(w) else {
+        return false;
+    };
+    !(w.eq_ignore_ascii_case("am")
+        || w.eq_ignore_ascii_case("pm")
+        || w.eq_ignore_ascii_case("noon")
+        || w.eq_ignore_ascii_case("midnight")
+        || zones::lookup(w).is_some()
+        || month_name(w).is_some())
+}
+
 /// `feb`, `Feb`, `february`, `Sept` → 2, 9, …
 fn month_name(w: &str) -> Option<u32> {
     MONTHS

@@ -156,7 +156,7 @@ fn search(text: &str, post_time: Ts, input_tz: Tz, out: &mut Vec<Quote>, buf: &m
         toks.clear();
         from = text.len();
         for t in parse::Tokens::at(text, start) {
-            if t.start >= hour && hard(&t.tok) {
+            if t.start >= hour && ends_piece(&t.tok) {
                 from = t.end;
                 break;
             }
@@ -179,6 +179,17 @@ fn hard(t: &Tok<'_>) -> bool {
         Tok::Other => true,
         Tok::Punct(c) => is_hard_mark(c),
         Tok::Num { .. } | Tok::Word(_) | Tok::Ko(_) => false,
+    }
+}
+
+/// A token a piece ends at once past its hour: a [`hard`] one, or a word no parse reads
+/// ([`parse::unread_word`]): a parse that comes to it stops, and none starts at it, so what
+/// follows is searched as a piece of its own (English prose after a number was tokenised up
+/// to the next hard mark, often the end of the post).
+fn ends_piece(t: &Tok<'_>) -> bool {
+    match *t {
+        Tok::Word(w) => parse::unread_word(w.as_bytes()),
+        _ => hard(t),
     }
 }
 
@@ -378,6 +389,18 @@ fn piece_start(text: &str, from: usize, at: usize) -> usize {
         if c < 0x80 {
             if is_hard_mark(c) {
                 return i;
+            }
+            if c.is_ascii_alphabetic() {
+                // A whole word (a run of letters is one token): one no parse reads ends the
+                // pieces before it (see `ends_piece`).
+                let end = i;
+                while i > from && b[i - 1].is_ascii_alphabetic() {
+                    i -= 1;
+                }
+                if parse::unread_word(&b[i..end]) {
+                    return end;
+                }
+                continue;
             }
             i -= 1;
         } else if i >= 3 && parse::syllable_at(b, i - 3) {
@@ -690,6 +713,9 @@ mod tests {
                 if w.eq_ignore_ascii_case(b"noon") || w.eq_ignore_ascii_case(b"midnight") {
                     return Some((start, i));
                 }
+                if parse::unread_word(w) {
+                    start = end;
+                }
                 i = end;
             } else if c < 0x80 {
                 i += 1;
@@ -825,6 +851,19 @@ mod tests {
             "123",
             "5\t",
             "https://x.com/post/",
+            "down",
+            "since10:20",
+            "Sept",
+            "march",
+            "on",
+            "EST",
+            "Z",
+            "m",
+            "pm",
+            "AM",
+            "jan 3",
+            "not working",
+            "gmail",
         ];
         proptest::collection::vec(proptest::sample::select(PARTS), 0..32).prop_map(|v| v.concat())
     }
@@ -885,7 +924,7 @@ mod tests {
         ) {
             // From the start and from after every hard token, as `search` asks.
             let froms = std::iter::once(0).chain(
-                parse::Tokens::new(&text).filter(|t| hard(&t.tok)).map(|t| t.end),
+                parse::Tokens::new(&text).filter(|t| ends_piece(&t.tok)).map(|t| t.end),
             );
             let mut hours = Hours::new(&text);
             for from in froms {
