@@ -2711,3 +2711,108 @@ refund is back
 
 [exclude en]
 zero signal that
+
+# Word lists the reading rules consult (`[words NAME]`, README.md "Word lists"; `words.rs`).
+# Not phrases: a word here is never matched in a post on its own, only asked about by a rule.
+
+# Words that open a new sentence: what follows speaks of something new as often as not
+# ("opened spotify, but then my laptop died"). Korean ones in ko.lex.
+[words new-sentence en]
+but then
+anyway
+meanwhile
+
+# The writer's own devices, power and body: right before an outage word they are its subject,
+# not the service named further back ("watched netflix all night and my laptop just died").
+[words own-thing en]
+laptop
+computer
+pc
+battery
+power
+car
+brain
+kid
+kids
+
+# Words that may stand between such a noun and its outage word ("my phone just died").
+[words own-adverb en]
+just
+totally
+completely
+suddenly
+also
+now
+then
+
+# A question the writer answers no ("ebay down? nope"): the first word of the answer.
+[words answer-no en]
+nope
+nah
+nvm
+
+# The words after "no" that make it an answer and not a determiner ("no I just got outbid",
+# "no it's fine", "no, wait"; not "no emails coming in"). Not "i'm" or "my": "no i'm not
+# kidding", "no my whole feed is blank" insist on the complaint.
+[words after-no en]
+i
+it
+it's
+its
+just
+wait
+lol
+lmao
+false
+all
+
+# Words that make an English answer insist on the complaint rather than take it back ("no,
+# not kidding, it's been 2 hours", "nah seriously").
+[words insist en]
+kidding
+joking
+joke
+serious
+seriously
+srsly
+literally
+still
+
+# A cloud's or host's infrastructure: the only subjects "^is just gone" takes besides a region's
+# code and the service's own name ("half our EC2 instances are just gone"; not "the dislike
+# button is just gone").
+[words infra en]
+region
+regions
+zone
+zones
+az
+instance
+instances
+server
+servers
+cluster
+clusters
+vm
+vms
+database
+databases
+db
+bucket
+buckets
+dyno
+dynos
+node
+nodes
+pod
+pods
+container
+containers
+droplet
+droplets
+datacenter
+datacenters
+host
+hosts
+site
+website

@@ -40,6 +40,7 @@ use super::normalise::{doubles_in, is_syllable, nfkc_stage, Doubles, Layout, Nor
 use super::respell::{respell, Respelling, Vocabulary};
 use super::sentence::{self, line_word, CARRIED, HOME, LINE, OWN};
 use super::vetter::{Vetter, Vetting, MAX_TEXT};
+use super::words::{List, Words};
 use crate::record::jsonscan::same;
 
 /// Moves the hits that `why` sets aside (`Err(reason)`) from `hits` to `dropped`, each with its
@@ -670,45 +671,6 @@ const SIGNAL_COMES: &[&str] = &["터지", "터짐", "터져"];
 /// What a `^` outage entry says vanished at once (`^is just gone`, `^are just gone`): said only
 /// of infrastructure (see [`Matcher::gone_of_no_infra`]).
 const GONE: &[&str] = &["just gone"];
-
-/// Words of a cloud's or host's infrastructure, the subjects of [`GONE`]: "half our EC2
-/// instances are just gone", "the whole eu-west region is just gone".
-const INFRA: &[&str] = &[
-    "region",
-    "regions",
-    "zone",
-    "zones",
-    "az",
-    "instance",
-    "instances",
-    "server",
-    "servers",
-    "cluster",
-    "clusters",
-    "vm",
-    "vms",
-    "database",
-    "databases",
-    "db",
-    "bucket",
-    "buckets",
-    "dyno",
-    "dynos",
-    "node",
-    "nodes",
-    "pod",
-    "pods",
-    "container",
-    "containers",
-    "droplet",
-    "droplets",
-    "datacenter",
-    "datacenters",
-    "host",
-    "hosts",
-    "site",
-    "website",
-];
 
 /// 터지다 denied in a `^` outage entry (normalised: Hangul joined): of a phone line the signal
 /// not coming, which only a provider or its line may be the subject of.
@@ -1356,6 +1318,8 @@ pub struct Matcher {
     adverbs: Vec<String>,
     /// [`LINKS`] and [`ADVERBS`], normalised likewise.
     links: Vec<String>,
+    /// The `[words NAME]` lists the reading rules consult (`words.rs`).
+    words: Words,
     /// The learned second opinion (see `vetter.rs`); `None` reads with the rules alone.
     vetter: Option<&'static Vetter>,
     /// The entries' and aliases' words, for reading playful spellings back (`respell.rs`).
@@ -1480,6 +1444,7 @@ impl Matcher {
             facets,
             adverbs: Vec::new(),
             links: Vec::new(),
+            words: lex.words,
             vetter,
             vocab,
             literal,
@@ -1680,7 +1645,7 @@ impl Matcher {
     ) {
         let Some((from, end)) = last
             .outage
-            .and_then(|at| sentence::answered_no(norm, layout, at))
+            .and_then(|at| sentence::answered_no(norm, layout, &self.words, at))
         else {
             return;
         };
@@ -2379,7 +2344,13 @@ impl Matcher {
                         && a.end <= h.start
                         && gap_within(&hay[a.end..h.start], SUBJECT_WINDOW)
                         && !self.cue_between(&hits[j + 1..i])
-                        && !sentence::own_thing_before(text, layout, h.start, self.is_provider(a))
+                        && !sentence::own_thing_before(
+                            text,
+                            layout,
+                            &self.words,
+                            h.start,
+                            self.is_provider(a),
+                        )
                 })
             };
             let function_subject = || {
@@ -2431,7 +2402,7 @@ impl Matcher {
 
     /// Whether `hits[i]` is a `^` outage predicate of something vanished ([`GONE`]: `^is just
     /// gone`) whose subject, the word right before it, is neither a word of infrastructure
-    /// ([`INFRA`]), nor a code of one ("europe-west9", "us-east-1": letters and a digit), nor
+    /// (the `infra` word list), nor a code of one ("europe-west9", "us-east-1": letters and a digit), nor
     /// the service's name itself.
     fn gone_of_no_infra(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
         let h = hits[i];
@@ -2449,7 +2420,7 @@ impl Matcher {
             .unwrap_or_default()
             .trim_ascii();
         let code = word.iter().any(u8::is_ascii_digit) && word.iter().any(u8::is_ascii_alphabetic);
-        !(name || code || INFRA.iter().any(|w| w.as_bytes() == word))
+        !(name || code || self.words.get(List::Infra).any(|w| w.as_bytes() == word))
     }
 
     /// Whether the `^` outage predicate `hits[i]`, in a post that names one service, takes that
@@ -2499,8 +2470,14 @@ impl Matcher {
                 })
                 && !self.other_korean_subject(hay, a, h.start, between)
                 && !writer_as_subject(&hay[a.end..h.start])
-                && !sentence::ends_between(text, layout, a.end, h.start)
-                && !sentence::own_thing_before(text, layout, h.start, self.is_provider(a))
+                && !sentence::ends_between(text, layout, &self.words, a.end, h.start)
+                && !sentence::own_thing_before(
+                    text,
+                    layout,
+                    &self.words,
+                    h.start,
+                    self.is_provider(a),
+                )
         })
     }
 
