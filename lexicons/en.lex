@@ -2816,3 +2816,110 @@ host
 hosts
 site
 website
+
+# Round twenty-one: the writer's own thing named as the cause of what looked like an outage
+# ("checked downdetector for whatsapp, flat line, nothing. must be my own wifi"): each word of
+# `own-cause` after each frame of `cause-frame` is read as a [counter] entry (`classify.rs`,
+# `add_own_causes`), as "it was my" and "just my wifi" are. Korean ones in ko.lex.
+[words own-cause en]
+wifi
+wi-fi
+router
+modem
+phone
+laptop
+computer
+battery
+remote
+vpn
+browser
+connection
+internet
+network
+adblocker
+dns
+cache
+cable
+
+[words cause-frame en]
+must be my
+must be my own
+was just my
+it's just my
+turned out to be my
+turns out it's my
+
+# Round twenty-one: restoring from a backup is the writer's data coming back, not a service's
+# return ("restored my old iphone from an icloud backup and everything's back"; the
+# twenty-first test half and earlier sets' traps). Its cues set aside every phrase near them,
+# on both sides.
+[sense restore 12 every after]
+restored my
+restored all my
+restore my
+restoring my
+from backup
+from a backup
+from the backup
+from my backup
+from an old backup
+restored from
+
+# Round twenty-one: nostalgia is the past ("kinda miss the days when tumblr went down and
+# everyone came to twitter").
+[sense past 6 every]
+the days when
+miss when
+those days when
+
+# Round twenty-one: an outage denied as never had ("github hasn't had an outage in forever").
+[negation en]
+hasn't had an outage
+hasn't had a single outage
+hasn't had any outage
+hasn't had any outages
+hasn't had a major outage
+hasn't had a real outage
+has not had an outage
+haven't had an outage
+haven't had a single outage
+haven't had any outages
+never had an outage
+never had a single outage
+hasn't gone down once
+hasn't been down once
+
+# Round twenty-one: a return with something new is an artist's or a show's, not a service's
+# ("Taylor's back with a new album, spotify is going to melt").
+[exclude en]
+'s back with a new
+is back with a new
+are back with a new
+back with a new album
+back with a new season
+
+# Round twenty-one: an adverb between the copula and "out", and an incident declared, said of
+# a service ("now comcast is completely out", "google cloud is having an incident").
+[outage en]
+{service} is completely out
+{service} is totally out
+{service} is fully out
+{service} is having an incident
+{service} is having a major incident
+
+# Round twenty-one: a trading session told after the verb is the price, on either side in the
+# clause ("snap crashing after hours again", "META tanking pre-market"); "after hours of
+# gaming" is no session. A post whose price fell reads its later loose outage words the same
+# way (`classify.rs`, `set_aside_after_price_talk`: "Uber down 6% at the open. my calls are
+# cooked").
+[sense session 3 after]
+premarket
+pre-market
+after hours
+after-hours
+at the open
+at the bell
+in early trading
+
+[exclude en]
+after hours of

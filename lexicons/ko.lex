@@ -2387,3 +2387,47 @@ SOS만
 아 내가
 아 되
 아 잘 되
+
+# Round twenty-one: the writer's own thing named as the cause of what looked like an outage
+# (지니 장애 공지 떴나 확인해봤는데 아무것도 없음 걍 내 폰 문제인듯; 넷플릭스 … 티비 리모컨 배터리
+# 문제였다): each word of `own-cause` before each ending of `cause-end` is read as a [counter]
+# entry (`classify.rs`, `add_own_causes`), as 폰 문제였 and 와이파이 문제였 are. English ones in
+# en.lex.
+[words own-cause ko]
+폰
+핸드폰
+휴대폰
+와이파이
+공유기
+배터리
+리모컨
+노트북
+컴퓨터
+유심
+브라우저
+기기
+모뎀
+랜선
+
+[words cause-end]
+문제였
+문제더라
+문제인듯
+문제인 듯
+문제 같
+문제임
+문제네
+문제인 거
+탓이었
+탓인듯
+탓인 듯
+탓임
+
+# Round twenty-one: restoring from a backup is the writer's data coming back, not a service's
+# return (폰 초기화하고 구글 드라이브 백업 복원했더니 사진 다 돌아옴; 카톡 백업 복원해서 대화방 다
+# 살렸어요): 복원 (restore) and a backup as the source set aside every phrase near them.
+[sense restore 12 every after]
+복원
+백업에서
+백업으로
+백업 복구

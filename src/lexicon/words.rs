@@ -41,11 +41,19 @@ pub enum List {
     /// Words of a cloud's or host's infrastructure, the subjects of "just gone" (region,
     /// instances, servers).
     Infra,
+    /// The writer's own things that may be named as the cause of what looked like an outage
+    /// (폰, 공유기, 리모컨, wifi, router): read with [`List::CauseFrame`] and [`List::CauseEnd`].
+    OwnCause,
+    /// English words before such a thing that name it as the cause ("must be my", "probably
+    /// just my").
+    CauseFrame,
+    /// Korean words after such a thing that name it as the cause (문제였, 문제인듯, 탓임).
+    CauseEnd,
 }
 
 impl List {
     /// Every list, in the order of [`Words`]' storage.
-    pub const ALL: [List; 14] = [
+    pub const ALL: [List; 17] = [
         List::NewSentence,
         List::MNoun,
         List::NeNoun,
@@ -60,6 +68,9 @@ impl List {
         List::Complaint,
         List::OhAnswer,
         List::Infra,
+        List::OwnCause,
+        List::CauseFrame,
+        List::CauseEnd,
     ];
 
     /// The name written in a `[words NAME]` header.
@@ -79,6 +90,9 @@ impl List {
             List::Complaint => "complaint",
             List::OhAnswer => "oh-answer",
             List::Infra => "infra",
+            List::OwnCause => "own-cause",
+            List::CauseFrame => "cause-frame",
+            List::CauseEnd => "cause-end",
         }
     }
 
