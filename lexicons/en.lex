@@ -2923,3 +2923,21 @@ in early trading
 
 [exclude en]
 after hours of
+
+# Round twenty-one: the writer's own account suspended or payment lapsed is the writer's
+# trouble ("spotify kept failing to play … turns out my card expired", "got my instagram
+# account banned"); a session that keeps expiring is still a report.
+[sense own 6 every after]
+card expired
+card's expired
+card's just expired
+premium expired
+premium just expired
+premium had lapsed
+subscription expired
+account got suspended
+account got banned
+account was suspended
+account was banned
+account banned
+account suspended

@@ -2431,3 +2431,14 @@ SOS만
 백업에서
 백업으로
 백업 복구
+
+# Round twenty-one: the writer's own account suspended or payment lapsed is the writer's
+# trouble, not the service's (넷플 안 돼서 … 보니 결제카드 만료였음; 인스타 계정 정지 먹었어요 …
+# 제 계정만 로그인이 안 됨: spent sets and training files, eleven posts in all).
+[sense own 6 every after]
+계정 정지
+계정이 정지
+만료였
+만료 때문
+만료됐더라
+만료된 거였

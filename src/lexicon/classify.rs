@@ -6463,6 +6463,15 @@ mod tests {
             "roblox crashing after hours of playing, every single time",
             "report roblox",
         ),
+        // The writer's own account suspended or payment lapsed; a session that keeps expiring
+        // is still the service's.
+        ("왓챠 재생 안 돼서 봤더니 이용권 만료였음", ""),
+        ("왓챠 재생 안 돼요 계속 오류", "report watcha"),
+        ("spotify stopped playing because my premium expired lol", ""),
+        (
+            "can't log into instagram because my account got suspended",
+            "",
+        ),
         // An adverb before "out"; an incident declared.
         (
             "xfinity is completely out on our street since 6am",
