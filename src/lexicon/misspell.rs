@@ -35,6 +35,11 @@ use super::classify::TermId;
 use super::file::{Ambiguity, Entry, TermKind};
 use super::normalise::is_syllable;
 
+mod near;
+mod words;
+use near::Near;
+use words::Shapes;
+
 /// English words near a Latin name, from a spelling dictionary (`lexicons/common-words.txt`,
 /// written by `lexicons/common_words.py`): a slip that is itself a word ("titter", "refit",
 /// "fatly") is that word, never a misspelt name.
@@ -170,6 +175,7 @@ const PARTICLES: &[&str] = &[
 
 /// The longest name read, in bytes (longer words are not looked up).
 const MAX_LATIN: usize = 24;
+const _: () = assert!(MAX_LATIN <= near::LONGEST);
 
 /// A Latin name as compared: runs of a letter read as one.
 struct LatinName {
@@ -205,6 +211,12 @@ pub struct Misspellings {
     gate: Option<AhoCorasick>,
     /// The words of [`COMMON_WORDS`], sorted.
     common: Vec<&'static [u8]>,
+    /// The folded Latin names and their one-letter deletions, as a sieve for the words
+    /// compared with them (`near.rs`).
+    near: Near,
+    /// The folded lengths of the Latin names by first letter and by their first and last two
+    /// letters, the words' first sieve (`words.rs`).
+    shapes: Shapes,
 }
 
 /// Where a pair of lower-case ASCII letters is kept in [`Misspellings::heads`] and `tails`.
@@ -231,6 +243,8 @@ impl Misspellings {
             pairs: vec![0; 399 * 399 / 64 + 1],
             counts: Vec::new(),
             gate: None,
+            near: Near::new(),
+            shapes: Shapes::new(),
             common: COMMON_WORDS
                 .lines()
                 .map(str::trim)
@@ -271,6 +285,8 @@ impl Misspellings {
                 self.heads[h].push(i);
                 self.tails[t].push(i);
             }
+            self.near.add(&folded);
+            self.shapes.add(&folded);
             self.latin.push(LatinName {
                 typed: p.as_bytes().into(),
                 folded: folded.into(),
@@ -319,16 +335,7 @@ impl Misspellings {
     /// The first word of `stage` that is a misspelt name: its alias term, and for a Hangul name
     /// the syllables as typed.
     fn typed<'t>(&self, stage: &'t str) -> Option<(TermId, Option<&'t str>)> {
-        let latin = latin_words(stage.as_bytes()).find_map(|(s, e)| {
-            let mut buf = [0u8; MAX_LATIN];
-            let w = &stage.as_bytes()[s..e];
-            if w.len() < 4 || w.len() > MAX_LATIN {
-                return None;
-            }
-            buf[..w.len()].copy_from_slice(w);
-            buf[..w.len()].make_ascii_lowercase();
-            self.latin_name(&buf[..w.len()])
-        });
+        let latin = words::first_named(stage.as_bytes(), &self.shapes, |w| self.latin_name(w));
         latin.map(|t| (t, None)).or_else(|| {
             hangul_candidates(stage, &self.pairs).find_map(|w| {
                 let (k, term) = self.hangul_name(w)?;
@@ -339,14 +346,22 @@ impl Misspellings {
     }
 
     /// The alias term of the Latin name `word` (lower case) is one edit from, if any.
+    #[inline]
     fn latin_name(&self, word: &[u8]) -> Option<TermId> {
+        self.latin_name_sieved(word, true)
+    }
+
+    /// [`Misspellings::latin_name`], the words that are near no name dropped first by the
+    /// sieve of `near.rs` when `sieve` (the tests compare with it off).
+    fn latin_name_sieved(&self, word: &[u8], sieve: bool) -> Option<TermId> {
         if word.len() < 4 || word.len() > MAX_LATIN {
             return None;
         }
         let mut buf = [0u8; MAX_LATIN];
         let n = fold_runs_into(word, &mut buf);
         let folded = &buf[..n];
-        if n < 4 {
+        // (a word whose strings within one deletion are no name's is near none: `near.rs`)
+        if n < 4 || (sieve && !self.near.may_be_near(folded)) {
             return None;
         }
         let heads = pair(folded[0], folded[1]).map(|i| &self.heads[i]);
@@ -670,6 +685,91 @@ mod tests {
             let pairs = &SHIPPED_PAIRS;
             let new: Vec<&str> = hangul_candidates(&text, pairs).collect();
             proptest::prop_assert_eq!(new, hangul_candidates_bytewise(&text, pairs), "{:?}", text);
+        }
+    }
+
+    /// The shipped lexicon's misspellings (built once for the proptest's cases).
+    static SHIPPED: std::sync::LazyLock<Matcher> =
+        std::sync::LazyLock::new(|| Matcher::new(Lexicon::builtin(), None));
+
+    /// `name` (a name's letters as typed) with one edit `(what, at, letter)`: 0 drops the
+    /// letter at `at`, 1 changes it to `letter`, 2 adds `letter` before it, 3 swaps it with the
+    /// next; any other `what` leaves the name as it is.
+    fn edited(name: &[u8], (what, at, letter): (u8, usize, u8)) -> Vec<u8> {
+        let mut w = name.to_vec();
+        let at = at % (w.len() + 1);
+        match what {
+            0 if at < w.len() => drop(w.remove(at)),
+            1 if at < w.len() => w[at] = letter,
+            2 => w.insert(at, letter),
+            3 if at + 1 < w.len() => w.swap(at, at + 1),
+            _ => {}
+        }
+        w
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// The sieves of `near.rs` and `words.rs` drop no word the comparison with every name
+        /// keeps: words one
+        /// or two edits from a shipped name (near and not), and words of random letters.
+        #[test]
+        fn the_sieve_keeps_every_word_near_a_name(
+            pick in 0usize..10_000,
+            edits in proptest::collection::vec((0u8..5, 0usize..30, b'a'..=b'z'), 1..3),
+            random in "[a-z]{4,26}",
+        ) {
+            let sp = SHIPPED.misspellings();
+            let name = &sp.latin[pick % sp.latin.len()].typed;
+            let once = edited(name, edits[0]);
+            let twice = edits.get(1).map_or(once.clone(), |&e| edited(&once, e));
+            for w in [once, twice, random.into_bytes()] {
+                let full = sp.latin_name_sieved(&w, false);
+                proptest::prop_assert!(
+                    full.is_none() || sp.shapes.may_fit(&w),
+                    "{:?}",
+                    String::from_utf8_lossy(&w)
+                );
+                proptest::prop_assert_eq!(
+                    sp.latin_name_sieved(&w, true),
+                    sp.latin_name_sieved(&w, false),
+                    "{:?}",
+                    String::from_utf8_lossy(&w)
+                );
+            }
+        }
+    }
+
+    /// The first Latin word of `text` that is a misspelt name, as `typed` read it before
+    /// `words.rs`: every run of `latin_words`, lower-cased, asked of `latin_name` unsieved.
+    fn first_latin_name_as_it_was(sp: &Misspellings, text: &str) -> Option<TermId> {
+        latin_words(text.as_bytes()).find_map(|(s, e)| {
+            let w = text[s..e].to_ascii_lowercase();
+            (4..=MAX_LATIN)
+                .contains(&w.len())
+                .then(|| sp.latin_name_sieved(w.as_bytes(), false))
+                .flatten()
+        })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// `words.rs`' scan (gaps passed over in blocks, words sieved by shape) finds the word
+        /// the scan of every run found: texts of names, slips of them (any case), common words,
+        /// digits touching words, runs longer than a block or than `MAX_LATIN`, Hangul.
+        #[test]
+        fn the_sieved_scan_finds_the_first_misspelt_name_as_every_word_read(
+            picks in proptest::collection::vec(proptest::sample::select(&[
+                "gmial", "GMIAL", "Spotfy", "twiter", "whatsaap", "discorddddd", "gmail",
+                "google", "the", "message", "titter", "down", " ", "  ", ", ", "\n", "7", "2024",
+                "배민", "안 돼", "é", "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz",
+                "                                         ", "netflxi", "youtub", "slacj",
+            ][..]), 0..24),
+        ) {
+            let text: String = picks.concat();
+            let sp = SHIPPED.misspellings();
+            let new = words::first_named(text.as_bytes(), &sp.shapes, |w| sp.latin_name(w));
+            proptest::prop_assert_eq!(new, first_latin_name_as_it_was(sp, &text), "{:?}", text);
         }
     }
 

@@ -1,0 +1,191 @@
+//! The misspelt-name check's reading of a post's Latin words (`misspell.rs`), made cheap for
+//! the posts it reads for nothing: every post the prefilter would skip that holds a word of
+//! `GATE` is read whole (about 80 K instructions a post on the forum corpus, where no post
+//! named a service so).
+//!
+//! Two things make it cheap, neither changing which word is found:
+//!
+//! * The text between words is passed over in blocks of 32 bytes read with `|` (vector code;
+//!   Korean text holds few ASCII letters), after eight bytes read one at a time.
+//! * A word is compared with the names only when its shape allows a name one slip away
+//!   ([`Shapes`]; the shape is read in the pass that finds the word's end): `within_one_edit`
+//!   keeps the first letter and lets the folded lengths differ by one at most, and `latin_name`
+//!   compares a word only with the names that share its first two folded letters or its last
+//!   two. So a name near the word has the word's first letter, a folded length of `n - 1`, `n`
+//!   or `n + 1` (the word's being `n`), and one of those two pairs; the tables hold, per first
+//!   letter and per pair, the folded lengths of the names, as bits. A word none of whose names
+//!   can fit costs a few table reads instead of the comparison.
+
+use super::MAX_LATIN;
+
+/// Where a pair of lower-case letters is kept in [`Shapes`]' tables.
+#[inline(always)]
+fn pair(a: u8, b: u8) -> usize {
+    usize::from(a.wrapping_sub(b'a')) * 26 + usize::from(b.wrapping_sub(b'a'))
+}
+
+/// The folded lengths of the Latin names (bit `k`: a name of `k` letters once runs are
+/// folded), by first letter, by first two letters and by last two.
+pub(super) struct Shapes {
+    first: [u32; 26],
+    heads: Box<[u32]>,
+    tails: Box<[u32]>,
+}
+
+const _: () = assert!(MAX_LATIN < 31);
+
+impl Shapes {
+    /// No names: no word fits.
+    pub(super) fn new() -> Shapes {
+        Shapes {
+            first: [0; 26],
+            heads: vec![0; 26 * 26].into_boxed_slice(),
+            tails: vec![0; 26 * 26].into_boxed_slice(),
+        }
+    }
+
+    /// Notes the name `folded` (lower-case letters, runs folded, 2 to `MAX_LATIN` of them).
+    pub(super) fn add(&mut self, folded: &[u8]) {
+        let n = folded.len();
+        debug_assert!((2..=MAX_LATIN).contains(&n) && folded.iter().all(u8::is_ascii_lowercase));
+        let bit = 1u32 << n;
+        self.first[usize::from(folded[0] - b'a')] |= bit;
+        self.heads[pair(folded[0], folded[1])] |= bit;
+        self.tails[pair(folded[n - 2], folded[n - 1])] |= bit;
+    }
+
+    /// False only when no name can be one slip from the lower-case word `w` (see the module's
+    /// comment); its folded length is 4 or more, or it is no candidate at all. (The scan reads
+    /// the shape as it finds the word's end; the tests ask this.)
+    #[cfg(test)]
+    pub(super) fn may_fit(&self, w: &[u8]) -> bool {
+        let mut shape = Shape::new(w[0]);
+        w[1..].iter().for_each(|&c| shape.push(c));
+        self.fits(&shape)
+    }
+
+    /// [`Shapes::may_fit`] for the word whose shape is `shape`.
+    #[inline(always)]
+    fn fits(&self, shape: &Shape) -> bool {
+        let Shape {
+            first,
+            second,
+            before,
+            last,
+            n,
+        } = *shape;
+        n >= 4
+            && (0b111u32 << (n - 1))
+                & self.first[usize::from(first - b'a')]
+                & (self.heads[pair(first, second)] | self.tails[pair(before, last)])
+                != 0
+    }
+}
+
+/// What [`Shapes`] asks of a lower-case word once runs are folded: its first two letters, its
+/// last two and its length (read a letter at a time, as the scan finds the word's end).
+#[derive(Clone, Copy)]
+struct Shape {
+    first: u8,
+    second: u8,
+    before: u8,
+    last: u8,
+    n: usize,
+}
+
+impl Shape {
+    /// The shape of the word `first` (a lower-case letter).
+    #[inline(always)]
+    fn new(first: u8) -> Shape {
+        Shape {
+            first,
+            second: 0,
+            before: 0,
+            last: first,
+            n: 1,
+        }
+    }
+
+    /// The word's next letter `c` (lower case): a new folded letter unless it repeats the last.
+    #[inline(always)]
+    fn push(&mut self, c: u8) {
+        if c != self.last {
+            if self.n == 1 {
+                self.second = c;
+            }
+            self.n += 1;
+            self.before = self.last;
+            self.last = c;
+        }
+    }
+}
+
+/// Whether `b` is an ASCII letter.
+#[inline(always)]
+fn is_letter(b: u8) -> bool {
+    (b | 0x20).wrapping_sub(b'a') < 26
+}
+
+/// The first position from `i` on that holds an ASCII letter, else `b.len()`: eight bytes one
+/// at a time (the gaps between English words are short), then blocks of 32 read with `|`.
+#[inline]
+fn next_letter(b: &[u8], mut i: usize) -> usize {
+    let first = b.len().min(i + 8);
+    while i < first {
+        if is_letter(b[i]) {
+            return i;
+        }
+        i += 1;
+    }
+    while let Some(block) = b.get(i..i + 32) {
+        if block.iter().fold(false, |any, &c| any | is_letter(c)) {
+            break;
+        }
+        i += 32;
+    }
+    while i < b.len() && !is_letter(b[i]) {
+        i += 1;
+    }
+    i
+}
+
+/// What `name` gives for the first run of ASCII letters of `text` that no digit touches, of 4
+/// to `MAX_LATIN` letters, lower-cased, for which it gives something; runs whose shape no name
+/// fits ([`Shapes`]) are not asked. As `latin_words` read with `name` asked of each such run
+/// (the tests compare the two).
+pub(super) fn first_named<T>(
+    text: &[u8],
+    shapes: &Shapes,
+    mut name: impl FnMut(&[u8]) -> Option<T>,
+) -> Option<T> {
+    let mut i = 0;
+    loop {
+        i = next_letter(text, i);
+        if i >= text.len() {
+            return None;
+        }
+        // The word's end and its shape in one reading (lower case: `| 0x20` of a letter).
+        let s = i;
+        let mut shape = Shape::new(text[i] | 0x20);
+        i += 1;
+        while i < text.len() && is_letter(text[i]) {
+            shape.push(text[i] | 0x20);
+            i += 1;
+        }
+        let len = i - s;
+        if !(4..=MAX_LATIN).contains(&len)
+            || !shapes.fits(&shape)
+            || (s > 0 && text[s - 1].is_ascii_digit())
+            || text.get(i).is_some_and(u8::is_ascii_digit)
+        {
+            continue;
+        }
+        let mut buf = [0u8; MAX_LATIN];
+        let w = &mut buf[..len];
+        w.copy_from_slice(&text[s..i]);
+        w.make_ascii_lowercase();
+        if let Some(t) = name(w) {
+            return Some(t);
+        }
+    }
+}
