@@ -2711,3 +2711,233 @@ refund is back
 
 [exclude en]
 zero signal that
+
+# Word lists the reading rules consult (`[words NAME]`, README.md "Word lists"; `words.rs`).
+# Not phrases: a word here is never matched in a post on its own, only asked about by a rule.
+
+# Words that open a new sentence: what follows speaks of something new as often as not
+# ("opened spotify, but then my laptop died"). Korean ones in ko.lex.
+[words new-sentence en]
+but then
+anyway
+meanwhile
+
+# The writer's own devices, power and body: right before an outage word they are its subject,
+# not the service named further back ("watched netflix all night and my laptop just died").
+[words own-thing en]
+laptop
+computer
+pc
+battery
+power
+car
+brain
+kid
+kids
+
+# Words that may stand between such a noun and its outage word ("my phone just died").
+[words own-adverb en]
+just
+totally
+completely
+suddenly
+also
+now
+then
+
+# A question the writer answers no ("ebay down? nope"): the first word of the answer.
+[words answer-no en]
+nope
+nah
+nvm
+
+# The words after "no" that make it an answer and not a determiner ("no I just got outbid",
+# "no it's fine", "no, wait"; not "no emails coming in"). Not "i'm" or "my": "no i'm not
+# kidding", "no my whole feed is blank" insist on the complaint.
+[words after-no en]
+i
+it
+it's
+its
+just
+wait
+lol
+lmao
+false
+all
+
+# Words that make an English answer insist on the complaint rather than take it back ("no,
+# not kidding, it's been 2 hours", "nah seriously").
+[words insist en]
+kidding
+joking
+joke
+serious
+seriously
+srsly
+literally
+still
+
+# A cloud's or host's infrastructure: the only subjects "^is just gone" takes besides a region's
+# code and the service's own name ("half our EC2 instances are just gone"; not "the dislike
+# button is just gone").
+[words infra en]
+region
+regions
+zone
+zones
+az
+instance
+instances
+server
+servers
+cluster
+clusters
+vm
+vms
+database
+databases
+db
+bucket
+buckets
+dyno
+dynos
+node
+nodes
+pod
+pods
+container
+containers
+droplet
+droplets
+datacenter
+datacenters
+host
+hosts
+site
+website
+
+# Round twenty-one: the writer's own thing named as the cause of what looked like an outage
+# ("checked downdetector for whatsapp, flat line, nothing. must be my own wifi"): each word of
+# `own-cause` after each frame of `cause-frame` is read as a [counter] entry (`classify.rs`,
+# `add_own_causes`), as "it was my" and "just my wifi" are. Korean ones in ko.lex.
+[words own-cause en]
+wifi
+wi-fi
+router
+modem
+phone
+laptop
+computer
+battery
+remote
+vpn
+browser
+connection
+internet
+network
+adblocker
+dns
+cache
+cable
+
+[words cause-frame en]
+must be my
+must be my own
+was just my
+it's just my
+turned out to be my
+turns out it's my
+
+# Round twenty-one: restoring from a backup is the writer's data coming back, not a service's
+# return ("restored my old iphone from an icloud backup and everything's back"; the
+# twenty-first test half and earlier sets' traps). Its cues set aside every phrase near them,
+# on both sides.
+[sense restore 12 every after]
+restored my
+restored all my
+restore my
+restoring my
+from backup
+from a backup
+from the backup
+from my backup
+from an old backup
+restored from
+
+# Round twenty-one: nostalgia is the past ("kinda miss the days when tumblr went down and
+# everyone came to twitter").
+[sense past 6 every]
+the days when
+miss when
+those days when
+
+# Round twenty-one: an outage denied as never had ("github hasn't had an outage in forever").
+[negation en]
+hasn't had an outage
+hasn't had a single outage
+hasn't had any outage
+hasn't had any outages
+hasn't had a major outage
+hasn't had a real outage
+has not had an outage
+haven't had an outage
+haven't had a single outage
+haven't had any outages
+never had an outage
+never had a single outage
+hasn't gone down once
+hasn't been down once
+
+# Round twenty-one: a return with something new is an artist's or a show's, not a service's
+# ("Taylor's back with a new album, spotify is going to melt").
+[exclude en]
+'s back with a new
+is back with a new
+are back with a new
+back with a new album
+back with a new season
+
+# Round twenty-one: an adverb between the copula and "out", and an incident declared, said of
+# a service ("now comcast is completely out", "google cloud is having an incident").
+[outage en]
+{service} is completely out
+{service} is totally out
+{service} is fully out
+{service} is having an incident
+{service} is having a major incident
+
+# Round twenty-one: a trading session told after the verb is the price, on either side in the
+# clause ("snap crashing after hours again", "META tanking pre-market"); "after hours of
+# gaming" is no session. A post whose price fell reads its later loose outage words the same
+# way (`classify.rs`, `set_aside_after_price_talk`: "Uber down 6% at the open. my calls are
+# cooked").
+[sense session 3 after]
+premarket
+pre-market
+after hours
+after-hours
+at the open
+at the bell
+in early trading
+
+[exclude en]
+after hours of
+
+# Round twenty-one: the writer's own account suspended or payment lapsed is the writer's
+# trouble ("spotify kept failing to play … turns out my card expired", "got my instagram
+# account banned"); a session that keeps expiring is still a report.
+[sense own 6 every after]
+card expired
+card's expired
+card's just expired
+premium expired
+premium just expired
+premium had lapsed
+subscription expired
+account got suspended
+account got banned
+account was suspended
+account was banned
+account banned
+account suspended

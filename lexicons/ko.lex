@@ -2249,3 +2249,196 @@ SOS만
 속도 0 나옴
 속도 0 나와
 속도 0 찍
+
+# Word lists the reading rules consult (`[words NAME]`, README.md "Word lists"; `words.rs`).
+# Not phrases: a word here is never matched in a post on its own, only asked about by a rule.
+
+# Words that open a new sentence: what follows speaks of something new as often as not
+# (인스타 올리려는데 근데 폰 꺼짐). English ones in en.lex.
+[words new-sentence ko]
+근데
+그런데
+그치만
+하지만
+
+# Nouns in ㅁ, which a casual -음/-ㅁ ending (바뀜, 없음) would otherwise take for one: time
+# words, people, things posts about a service name. A word ending in one ends no sentence.
+[words m-noun ko]
+지금
+방금
+요즘
+처음
+아침
+점심
+마침
+사람
+님
+게임
+알림
+마음
+다음
+조금
+가끔
+이름
+느낌
+유심
+이심
+시스템
+프로그램
+스트림
+아이템
+템
+플랫폼
+프리미엄
+크롬
+요금
+점점
+점검
+그림
+편지함
+보관함
+메일함
+선물함
+알림함
+모임
+드림
+팀
+컴
+
+# Nouns in 네 (a neighbourhood, a group of people): no -네 ending.
+[words ne-noun ko]
+동네
+너네
+니네
+걔네
+쟤네
+얘네
+우리네
+저네
+
+# Words in 지 that are no -지 ending: a particle (까지) and nouns (페이지, 메시지).
+[words ji-noun ko]
+까지
+페이지
+이미지
+메시지
+메세지
+패키지
+
+# The writer's own devices, power and body: right before an outage word they are its subject
+# (인스타 올리려는데 노트북 꺼짐). English ones in en.lex.
+[words own-thing ko]
+컴퓨터
+노트북
+태블릿
+아이패드
+모니터
+전원
+배터리
+전기
+멘탈
+
+# Korean answers of no after a question (인스타 죽었냐? 아니요 다들 자는 중). A bare 아니 is the
+# interjection of a complaint as often: it answers only with a space or mark after it and none
+# of the words below after it.
+[words ko-no]
+아니요
+아니오
+아뇨
+ㄴㄴ
+
+# Words after a bare 아니 that make it the interjection of a complaint (아니 진짜, 아니 왜, 아니
+# 근데, 아니 무슨, 아니 이게, 아니 도대체).
+[words exasperated]
+진짜
+왜
+근데
+무슨
+이게
+도대체
+대체
+뭐
+아니
+진심
+레알
+참
+
+# Complaint words that make a Korean answer insist on the complaint anywhere in its sentence
+# (카톡 안 돼요? 아니요 계속 안 돼요).
+[words complaint]
+짜증
+빡치
+빡쳐
+미치
+미쳤
+답답
+장난
+열받
+어이없
+하루종일
+계속
+아직
+
+# "Oh" before the writer's own doing or what works: the writer answers the question (챗GPT 안
+# 되나요? 아 되네요 제가 로그아웃 돼 있었음). Read only with a space typed after 아: 아내가 is
+# "my wife".
+[words oh-answer]
+아 제가
+아 내가
+아 되
+아 잘 되
+
+# Round twenty-one: the writer's own thing named as the cause of what looked like an outage
+# (지니 장애 공지 떴나 확인해봤는데 아무것도 없음 걍 내 폰 문제인듯; 넷플릭스 … 티비 리모컨 배터리
+# 문제였다): each word of `own-cause` before each ending of `cause-end` is read as a [counter]
+# entry (`classify.rs`, `add_own_causes`), as 폰 문제였 and 와이파이 문제였 are. English ones in
+# en.lex.
+[words own-cause ko]
+폰
+핸드폰
+휴대폰
+와이파이
+공유기
+배터리
+리모컨
+노트북
+컴퓨터
+유심
+브라우저
+기기
+모뎀
+랜선
+
+[words cause-end]
+문제였
+문제더라
+문제인듯
+문제인 듯
+문제 같
+문제임
+문제네
+문제인 거
+탓이었
+탓인듯
+탓인 듯
+탓임
+
+# Round twenty-one: restoring from a backup is the writer's data coming back, not a service's
+# return (폰 초기화하고 구글 드라이브 백업 복원했더니 사진 다 돌아옴; 카톡 백업 복원해서 대화방 다
+# 살렸어요): 복원 (restore) and a backup as the source set aside every phrase near them.
+[sense restore 12 every after]
+복원
+백업에서
+백업으로
+백업 복구
+
+# Round twenty-one: the writer's own account suspended or payment lapsed is the writer's
+# trouble, not the service's (넷플 안 돼서 … 보니 결제카드 만료였음; 인스타 계정 정지 먹었어요 …
+# 제 계정만 로그인이 안 됨: spent sets and training files, eleven posts in all).
+[sense own 6 every after]
+계정 정지
+계정이 정지
+만료였
+만료 때문
+만료됐더라
+만료된 거였

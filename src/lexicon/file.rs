@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::fmt;
 
 use super::normalise::normalise_into;
+use super::words::{List, Words};
 
 /// The lexicons shipped with outcry, as (name, text).
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -252,6 +253,8 @@ pub struct Lexicon {
     pub entries: Vec<Entry>,
     pub templates: Vec<Template>,
     pub official: Vec<OfficialPhrase>,
+    /// The `[words NAME]` lists the reading rules consult (`words.rs`).
+    pub words: Words,
     /// Whether the shipped lexicons are in it (`Lexicon::builtin`): the shipped vetter was trained
     /// on their verdicts and reads posts only then (`--no-default-lexicon` turns it off).
     pub shipped: bool,
@@ -307,6 +310,7 @@ impl ServiceIndex {
 enum Section {
     Term(TermKind),
     Official(Says),
+    Words(List),
 }
 
 impl Lexicon {
@@ -403,6 +407,15 @@ impl Lexicon {
                     self.official.push(OfficialPhrase { says, pattern });
                     continue;
                 }
+                Some(Section::Words(list)) => {
+                    let mut word = String::new();
+                    normalise_into(line, &mut word);
+                    if word.is_empty() {
+                        return Err(err("an empty entry".into()));
+                    }
+                    self.words.push(list, word);
+                    continue;
+                }
                 Some(Section::Term(kind)) => kind,
             };
             if line.contains("{service}") {
@@ -435,6 +448,7 @@ impl Lexicon {
                 return self.facet_section(head, inner, words);
             }
             "sense" => return self.sense_section(words),
+            "words" => return words_section(words),
             "official-ack" => Section::Official(Says::Acknowledged),
             "official-resolved" => Section::Official(Says::Resolved),
             "service" => {
@@ -459,7 +473,7 @@ impl Lexicon {
             }
             other => {
                 return Err(format!(
-                    "unknown section '[{other}]': expected outage, recovery, exclude, negation, counter, context, sense, surface, function, place, works, fails, official-ack, official-resolved or service"
+                    "unknown section '[{other}]': expected outage, recovery, exclude, negation, counter, context, sense, surface, function, place, works, fails, official-ack, official-resolved, service or words"
                 ));
             }
         };
@@ -554,6 +568,26 @@ impl Lexicon {
         };
         Ok(Section::Term(TermKind::Facet(idx)))
     }
+}
+
+/// A `[words NAME]` header: one of the named word lists ([`List`]); a name not among them is a
+/// mistake.
+fn words_section<'a>(mut words: impl Iterator<Item = &'a str>) -> Result<Section, String> {
+    let name = words.next().ok_or("[words NAME] needs a NAME")?;
+    let list = List::by_name(name).ok_or_else(|| {
+        let names: Vec<&str> = List::ALL.iter().map(|l| l.name()).collect();
+        format!(
+            "unknown word list '{name}': expected one of {}",
+            names.join(", ")
+        )
+    })?;
+    // `[words complaint ko]`: the language tag is for readers only.
+    if words.nth(1).is_some() {
+        return Err(format!(
+            "too many words in '[words {name} …]': a word list is [words NAME] or [words NAME LANGUAGE]"
+        ));
+    }
+    Ok(Section::Words(list))
 }
 
 /// Whether an entry of `kind` may carry `^` (needs a service before it): outage and recovery
@@ -865,6 +899,37 @@ mod tests {
         assert_eq!(lex.entries[3].pattern, "#fail");
         assert!(lex.entries[4].needs_context && lex.entries[4].pattern == "zoom");
         assert!(!lex.entries[5].needs_context);
+    }
+
+    #[test]
+    fn word_lists_are_read_normalised_and_unknown_names_are_mistakes() {
+        let mut lex = Lexicon::default();
+        lex.add_text(
+            "t.lex",
+            "[words infra en]\nRegion\nNodes\n[words oh-answer]\n아 잘 되\n[words infra]\nregion\n",
+        )
+        .unwrap();
+        let infra: Vec<&str> = lex.words.get(List::Infra).collect();
+        assert_eq!(infra, ["region", "nodes"]);
+        assert_eq!(
+            lex.words.get(List::OhAnswer).collect::<Vec<_>>(),
+            ["아잘되"]
+        );
+        assert!(lex.entries.is_empty(), "a listed word is no entry");
+        for (text, msg) in [
+            ("[words infras]\nregion\n", "unknown word list 'infras'"),
+            ("[words]\n", "needs a NAME"),
+            ("[words infra en x]\n", "too many words"),
+        ] {
+            let e = Lexicon::default().add_text("w.lex", text).unwrap_err();
+            assert_eq!(e.line, 1, "{text:?}");
+            assert!(e.message.contains(msg), "{text:?}: {e}");
+        }
+        // The shipped files fill every list.
+        let shipped = Lexicon::builtin();
+        for l in List::ALL {
+            assert!(shipped.words.get(l).next().is_some(), "{}", l.name());
+        }
     }
 
     /// Loads a lexicon of `n` services, each with an alias, then every tenth header again with

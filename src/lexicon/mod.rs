@@ -18,6 +18,7 @@ pub mod prefilter;
 pub mod respell;
 mod sentence;
 pub mod vetter;
+pub mod words;
 
 pub use classify::{Kind, Matcher, Scratch, TermId, Verdict};
 pub use facets::FacetHit;

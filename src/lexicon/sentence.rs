@@ -10,6 +10,7 @@
 
 use super::classify::LOOK_BACK;
 use super::normalise::{is_syllable, Layout};
+use super::words::{List, Words};
 
 /// The most words a quotation read by [`quotation_around`] may hold: a name and its outage
 /// phrase ("\"네이버 먹통\" 사태 1년", "wrote a bot that tweets \"is reddit down?\""), not a
@@ -84,81 +85,8 @@ const KO_POLITE_ENDS: &[&str] = &[
     "데요", "네요", "어요", "아요", "해요", "세요", "에요", "예요", "니다", "죠",
 ];
 
-/// Words that link a new sentence to the last: what follows speaks of something new as often
-/// as not ("인스타 올리려는데 근데 폰 꺼짐", "opened spotify, but then my laptop died").
-const LINKS: &[&str] = &[
-    "근데",
-    "그런데",
-    "그치만",
-    "하지만",
-    "but then",
-    "anyway",
-    "meanwhile",
-];
-
-/// Nouns in ㅁ, which a casual -음/-ㅁ ending ([`casual_end`]) would otherwise take for one:
-/// time words (지금, 아침), people (사람, 님), and things posts about a service name (게임,
-/// 알림, 페이지 is in [`J_NOUNS`]). A word ending in one of them ends no sentence.
-const M_NOUNS: &[&str] = &[
-    "지금",
-    "방금",
-    "요즘",
-    "처음",
-    "아침",
-    "점심",
-    "마침",
-    "사람",
-    "님",
-    "게임",
-    "알림",
-    "마음",
-    "다음",
-    "조금",
-    "가끔",
-    "이름",
-    "느낌",
-    "유심",
-    "이심",
-    "시스템",
-    "프로그램",
-    "스트림",
-    "아이템",
-    "템",
-    "플랫폼",
-    "프리미엄",
-    "크롬",
-    "요금",
-    "점점",
-    "점검",
-    "그림",
-    "편지함",
-    "보관함",
-    "메일함",
-    "선물함",
-    "알림함",
-    "모임",
-    "드림",
-    "팀",
-    "컴",
-];
-
 /// One-syllable words in ㅁ that are a casual ending of a verb typed apart (안 됨, 안 옴).
 const SHORT_M: &[char] = &['됨', '함', '임', '옴', '뜸'];
-
-/// Nouns in 네 (a neighbourhood, a group of people): no -네 ending.
-const NE_NOUNS: &[&str] = &[
-    "동네",
-    "너네",
-    "니네",
-    "걔네",
-    "쟤네",
-    "얘네",
-    "우리네",
-    "저네",
-];
-
-/// Words in 지 that are no -지 ending: a particle (까지) and nouns (페이지, 메시지).
-const J_NOUNS: &[&str] = &["까지", "페이지", "이미지", "메시지", "메세지", "패키지"];
 
 /// ASCII faces that close what came before (^^, :), <3).
 const FACES: &[&str] = &["^^", ":)", ":(", ":-)", ":-(", ":d", ":p", "<3"];
@@ -214,44 +142,9 @@ pub(super) fn line_word(word: &[u8], roles: u8) -> bool {
         .any(|&(w, r)| r & roles != 0 && w.as_bytes() == word)
 }
 
-/// The writer's own devices, power and body, never a service's: right before an outage word
-/// they are its subject (인스타 올리려는데 *노트북* 꺼짐; "netflix all night, my laptop died").
-const OWN_THINGS: &[&str] = &[
-    "컴퓨터",
-    "노트북",
-    "태블릿",
-    "아이패드",
-    "모니터",
-    "전원",
-    "배터리",
-    "전기",
-    "멘탈",
-    "laptop",
-    "computer",
-    "pc",
-    "battery",
-    "power",
-    "car",
-    "brain",
-    "kid",
-    "kids",
-];
-
 /// Korean particles that may follow the noun before an outage word with it still its subject
 /// (폰*도* 꺼짐); 이/가 are read by `Matcher::other_korean_subject`.
 const TOPIC: &[&str] = &["도", "은", "는", "만"];
-
-/// English words that may stand between such a noun and the outage word ("my phone *just*
-/// died").
-const ADVERBS: &[&str] = &[
-    "just",
-    "totally",
-    "completely",
-    "suddenly",
-    "also",
-    "now",
-    "then",
-];
 
 /// Whether a polite Korean ending stands in `text` (normalised), but inside 좋아요, the button
 /// people press (인스타 *좋아요* 눌러도 반영 안 됨).
@@ -267,9 +160,9 @@ pub fn polite_end(text: &str) -> bool {
 /// laugh, tears or an emoji, a linking word, or a casual Korean ending at a word's end as typed
 /// (the word right before `to` is left to [`own_thing_before`]: most often it is the noun that
 /// fails, 스트림 멈춤).
-pub fn ends_between(hay: &str, layout: &Layout, from: usize, to: usize) -> bool {
+pub fn ends_between(hay: &str, layout: &Layout, words: &Words, from: usize, to: usize) -> bool {
     let gap = &hay[from..to];
-    if layout.line_between(from, to) || LINKS.iter().any(|w| gap.contains(w)) {
+    if layout.line_between(from, to) || words.get(List::NewSentence).any(|w| gap.contains(w)) {
         return true;
     }
     if !gap.is_ascii() && gap.chars().any(is_face_char) {
@@ -288,7 +181,7 @@ pub fn ends_between(hay: &str, layout: &Layout, from: usize, to: usize) -> bool 
         let at = from + k;
         if let Some(s) = start {
             if !is_syllable(c) || layout.joined_at(at) {
-                if casual_end(&hay[s..at], &hay[at..]) {
+                if casual_end(words, &hay[s..at], &hay[at..]) {
                     return true;
                 }
                 start = None;
@@ -313,7 +206,7 @@ fn is_face_char(c: char) -> bool {
 /// sentence: -음/-ㅁ (바뀜, 없음, 안 됨), -다 after a final consonant or 이 (했다, 된다, 이다;
 /// not 보다, 마다), -어 after ㅆ or ㅄ (했어, 없어), -지 (되지; not 까지, 된지, nor before 않/못),
 /// -네 (되네; not 동네). `next` is the text after the word.
-fn casual_end(word: &str, next: &str) -> bool {
+fn casual_end(words: &Words, word: &str, next: &str) -> bool {
     let mut rev = word.chars().rev();
     let Some(last) = rev.next() else {
         return false;
@@ -321,19 +214,19 @@ fn casual_end(word: &str, next: &str) -> bool {
     let before = rev.next();
     let long = before.is_some();
     let jong = |c: char| (u32::from(c) - 0xAC00) % 28;
-    let ends_in = |list: &[&str]| list.iter().any(|w| word.ends_with(w));
+    let ends_in = |list: List| words.get(list).any(|w| word.ends_with(w));
     match last {
         '다' => before.is_some_and(|b| jong(b) != 0 || b == '이'),
         '어' => before.is_some_and(|b| matches!(jong(b), 18 | 20)),
         '지' => {
-            long && !ends_in(J_NOUNS)
+            long && !ends_in(List::JiNoun)
                 && before.is_some_and(|b| jong(b) != 4)
                 && !next.starts_with(['않', '못', '마'])
         }
-        '네' => long && !ends_in(NE_NOUNS),
+        '네' => long && !ends_in(List::NeNoun),
         c if jong(c) == 16 => {
             if long {
-                !ends_in(M_NOUNS)
+                !ends_in(List::MNoun)
             } else {
                 SHORT_M.contains(&c)
             }
@@ -343,19 +236,19 @@ fn casual_end(word: &str, next: &str) -> bool {
 }
 
 /// Whether the word right before `to` (the outage word's start) is a noun of the writer's own
-/// line, device, power or body ([`LINE`] words of the role [`OWN`], [`OWN_THINGS`]; the line only when the service is
+/// line, device, power or body ([`LINE`] words of the role [`OWN`], `own-thing` words; the line only when the service is
 /// no provider, `isp`), typed as a word of its own, bare or with a particle of [`TOPIC`]: then
 /// it is the outage word's subject, not the service named further back ("인스타 올리려는데 폰
 /// 꺼짐", "watched netflix all night and my laptop just died").
-pub fn own_thing_before(hay: &str, layout: &Layout, to: usize, isp: bool) -> bool {
+pub fn own_thing_before(hay: &str, layout: &Layout, words: &Words, to: usize, isp: bool) -> bool {
     let before = hay[..to].trim_end_matches(' ');
-    let is_own = |w: &str| OWN_THINGS.contains(&w) || (!isp && line_word(w.as_bytes(), OWN));
+    let is_own = |w: &str| words.has(List::OwnThing, w) || (!isp && line_word(w.as_bytes(), OWN));
     if before.ends_with(|c: char| c.is_ascii_alphanumeric()) {
         // English: the last word, past a few adverbs.
-        let mut words = before
+        let mut typed = before
             .rsplit(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
             .filter(|w| !w.is_empty());
-        let word = words.find(|w| !ADVERBS.contains(w));
+        let word = typed.find(|w| !words.has(List::OwnAdverb, w));
         return word.is_some_and(is_own);
     }
     // Korean: the noun ends the text before `to`, maybe with a topic particle, and starts a
@@ -367,7 +260,7 @@ pub fn own_thing_before(hay: &str, layout: &Layout, to: usize, isp: bool) -> boo
         .chain([before]);
     for text in bare {
         let own_line = LINE.iter().filter(|l| l.1 & OWN != 0).map(|l| &l.0);
-        for noun in OWN_THINGS.iter().chain(own_line) {
+        for noun in words.get(List::OwnThing).chain(own_line.copied()) {
             let Some(head) = text.strip_suffix(noun) else {
                 continue;
             };
@@ -384,74 +277,9 @@ pub fn own_thing_before(hay: &str, layout: &Layout, to: usize, isp: bool) -> boo
 /// closes it may stand: a question of a few words ("is ebay down for anyone?", 안 되나요?).
 pub const ASKED_REACH: usize = 40;
 
-/// English words that answer a question no ("ebay down? *nope*").
-const ANSWERS_NO: &[&str] = &["nope", "nah", "nvm"];
-
-/// The words after "no" that make it an answer and not a determiner ("no I just got outbid",
-/// "no it's fine", "no, wait": not "no emails coming in", "no posts loading"). Not "i'm" or
-/// "my": "no i'm not kidding", "no my whole feed is blank" insist on the complaint.
-const AFTER_NO: &[&str] = &[
-    "i", "it", "it's", "its", "just", "wait", "lol", "lmao", "false", "all",
-];
-
-/// Words that make an English answer insist on the complaint rather than take it back
-/// ("no, not kidding, it's been 2 hours", "nah seriously").
-const INSISTS: &[&str] = &[
-    "kidding",
-    "joking",
-    "joke",
-    "serious",
-    "seriously",
-    "srsly",
-    "literally",
-    "still",
-];
-
-/// Korean answers of no after a question, normalised (Hangul joined): 아니요, 아뇨, ㄴㄴ. A bare
-/// 아니 is the usual interjection of a complaint as often ("아니 진짜 짜증나네"): see
-/// [`KO_BARE_NO`].
-const KO_NO: &[&str] = &["아니요", "아니오", "아뇨", "ㄴㄴ"];
-
 /// The bare no: an answer only when a space or a mark follows it as typed and what follows
-/// is none of [`KO_EXASPERATED`] ("인스타 죽었냐? 아니 다들 자는 중"; not "아니 왜 이래").
+/// is none of the `exasperated` words ("인스타 죽었냐? 아니 다들 자는 중"; not "아니 왜 이래").
 const KO_BARE_NO: &str = "아니";
-
-/// Words after 아니 that make it the interjection of a complaint (아니 진짜, 아니 왜, 아니 근데,
-/// 아니 무슨, 아니 이게, 아니 도대체), and complaint words that do so anywhere in its sentence
-/// (짜증, 빡치, 미치겠, 답답, 장난, 열받, 하루종일, 계속, 아직): normalised, Hangul joined.
-const KO_EXASPERATED: &[&str] = &[
-    "진짜",
-    "왜",
-    "근데",
-    "무슨",
-    "이게",
-    "도대체",
-    "대체",
-    "뭐",
-    "아니",
-    "진심",
-    "레알",
-    "참",
-];
-const KO_COMPLAINT: &[&str] = &[
-    "짜증",
-    "빡치",
-    "빡쳐",
-    "미치",
-    "미쳤",
-    "답답",
-    "장난",
-    "열받",
-    "어이없",
-    "하루종일",
-    "계속",
-    "아직",
-];
-
-/// "Oh" before the writer's own doing or what works (아 제가, 아 내가, 아 되네요), normalised:
-/// the writer answers the question. 아내가 ("my wife") is read so only when a space was typed
-/// after 아 (see [`answered_no`]).
-const KO_OH: &[&str] = &["아제가", "아내가", "아되", "아잘되"];
 
 /// Where the writer's own answer of no starts and where its sentence ends, when the outage
 /// phrase at `at` of `hay` (the normalised text, its spacing in `layout`) is asked, its clause
@@ -461,7 +289,7 @@ const KO_OH: &[&str] = &["아제가", "아내가", "아되", "아잘되"];
 /// after the phrase would (`Last::negation`). Marks between (`??`, `→`, `-`) are passed over.
 /// An answer that insists on the complaint is none ("아니 진짜 짜증나네", "no i'm not
 /// kidding"); the caller also checks its sentence for an outage phrase.
-pub fn answered_no(hay: &str, layout: &Layout, at: usize) -> Option<(usize, usize)> {
+pub fn answered_no(hay: &str, layout: &Layout, words: &Words, at: usize) -> Option<(usize, usize)> {
     let rest = hay.get(at..)?;
     let q = rest
         .find(['?', '.', '!', ';', ',', '\n'])
@@ -474,28 +302,28 @@ pub fn answered_no(hay: &str, layout: &Layout, at: usize) -> Option<(usize, usiz
     let from = at + q + skip;
     let sentence = &answer[..answer.find(['?', '.', '!', '\n']).unwrap_or(answer.len())];
     let end = from + sentence.len();
-    if ko_answer(sentence, layout, from) {
+    if ko_answer(words, sentence, layout, from) {
         return Some((from, end));
     }
-    let mut words = sentence.split([' ', ',', '.', '!']);
-    let first = words.next().unwrap_or("");
+    let mut typed = sentence.split([' ', ',', '.', '!']);
+    let first = typed.next().unwrap_or("");
     let no = first == "no"
-        && words
+        && typed
             .next()
-            .is_none_or(|w| w.is_empty() || AFTER_NO.contains(&w));
+            .is_none_or(|w| w.is_empty() || words.has(List::AfterNo, w));
     let insists = || {
         sentence
             .split(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
-            .any(|w| INSISTS.contains(&w))
+            .any(|w| words.has(List::Insist, w))
     };
-    ((no || ANSWERS_NO.contains(&first)) && !insists()).then_some((from, end))
+    ((no || words.has(List::AnswerNo, first)) && !insists()).then_some((from, end))
 }
 
 /// Whether the Korean `sentence` (normalised, starting at byte `from` of the text) answers
 /// the question no, or "oh, …" (see [`answered_no`]).
-fn ko_answer(sentence: &str, layout: &Layout, from: usize) -> bool {
-    let complaint = || KO_COMPLAINT.iter().any(|w| sentence.contains(w));
-    if KO_NO.iter().any(|a| sentence.starts_with(a)) {
+fn ko_answer(words: &Words, sentence: &str, layout: &Layout, from: usize) -> bool {
+    let complaint = || words.get(List::Complaint).any(|w| sentence.contains(w));
+    if words.get(List::KoNo).any(|a| sentence.starts_with(a)) {
         return !complaint();
     }
     if let Some(on) = sentence.strip_prefix(KO_BARE_NO) {
@@ -504,11 +332,11 @@ fn ko_answer(sentence: &str, layout: &Layout, from: usize) -> bool {
             || !on.starts_with(is_syllable)
             || layout.joined_at(from + KO_BARE_NO.len());
         let on = on.trim_start_matches([' ', ',', '~']);
-        return spaced && !KO_EXASPERATED.iter().any(|w| on.starts_with(w)) && !complaint();
+        return spaced && !words.get(List::Exasperated).any(|w| on.starts_with(w)) && !complaint();
     }
     // 아 내가 as typed, not 아내가 ("my wife"): a space after 아.
-    KO_OH
-        .iter()
+    words
+        .get(List::OhAnswer)
         .any(|a| sentence.starts_with(a) && layout.joined_at(from + '아'.len_utf8()))
         && !complaint()
 }
@@ -532,8 +360,14 @@ mod tests {
         }
     }
 
+    /// The word lists of the shipped lexicons.
+    fn shipped_words() -> Words {
+        crate::lexicon::Lexicon::builtin().words
+    }
+
     #[test]
     fn casual_endings_close_a_word_and_nouns_do_not() {
+        let words = shipped_words();
         for (word, next, closes) in [
             ("바뀜", "", true),
             ("없음", "", true),
@@ -558,7 +392,7 @@ mod tests {
             ("다", "", false),
             ("영어", "", false),
         ] {
-            assert_eq!(casual_end(word, next), closes, "{word} {next}");
+            assert_eq!(casual_end(&words, word, next), closes, "{word} {next}");
         }
     }
 
@@ -582,6 +416,7 @@ mod tests {
 
     #[test]
     fn a_question_answered_no_by_the_writer() {
+        let words = shipped_words();
         for (raw, answered) in [
             ("ebay down? no i just got outbid", true),
             ("ebay down? no, wait", true),
@@ -605,7 +440,11 @@ mod tests {
             ("카톡 안 돼요? 아내가 보낸 메시지도", false),
         ] {
             let (hay, layout) = typed(raw);
-            assert_eq!(answered_no(&hay, &layout, 0).is_some(), answered, "{raw}");
+            assert_eq!(
+                answered_no(&hay, &layout, &words, 0).is_some(),
+                answered,
+                "{raw}"
+            );
         }
     }
 }

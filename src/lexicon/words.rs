@@ -1,0 +1,153 @@
+//! Word lists the reading rules consult, kept as data in the lexicon files (`[words NAME]`
+//! sections, `lexicons/README.md`): the words that open a new sentence, nouns that only look
+//! like a Korean ending, the writer's own things, the words of an answer of no and of a
+//! complaint, a cloud's infrastructure. Each list has a fixed name ([`List`]); a file may add
+//! words to any of them, and an unknown name is a mistake reported on load. The words are
+//! normalised as entries are ([`super::normalise::normalise_into`]: every letter may stay
+//! doubled), and compared with the normalised post as they stand.
+
+/// A named word list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum List {
+    /// Words that link a new sentence to the last (근데, "but then"): what follows speaks of
+    /// something new as often as not (`sentence::ends_between`).
+    NewSentence,
+    /// Nouns in ㅁ, which a casual -음/-ㅁ ending would otherwise take for one (지금, 게임, 알림).
+    MNoun,
+    /// Nouns in 네 (동네, 너네): no -네 ending.
+    NeNoun,
+    /// Words in 지 that are no -지 ending: a particle (까지) and nouns (페이지, 메시지).
+    JiNoun,
+    /// The writer's own devices, power and body (노트북, laptop, battery): right before an
+    /// outage word they are its subject (`sentence::own_thing_before`).
+    OwnThing,
+    /// English words that may stand between such a noun and the outage word ("my phone *just*
+    /// died").
+    OwnAdverb,
+    /// English words that answer a question no ("ebay down? *nope*").
+    AnswerNo,
+    /// The words after "no" that make it an answer, not a determiner ("no *I* just got outbid").
+    AfterNo,
+    /// Words that make an English answer insist on the complaint ("no, not *kidding*").
+    Insist,
+    /// Korean answers of no after a question (아니요, 아뇨, ㄴㄴ).
+    KoNo,
+    /// Words after a bare 아니 that make it the interjection of a complaint (아니 *진짜*).
+    Exasperated,
+    /// Complaint words that make a Korean answer insist, anywhere in its sentence (짜증, 계속).
+    Complaint,
+    /// "Oh" before the writer's own doing or what works (아 제가, 아 되네요), Hangul joined.
+    OhAnswer,
+    /// Words of a cloud's or host's infrastructure, the subjects of "just gone" (region,
+    /// instances, servers).
+    Infra,
+    /// The writer's own things that may be named as the cause of what looked like an outage
+    /// (폰, 공유기, 리모컨, wifi, router): read with [`List::CauseFrame`] and [`List::CauseEnd`].
+    OwnCause,
+    /// English words before such a thing that name it as the cause ("must be my", "probably
+    /// just my").
+    CauseFrame,
+    /// Korean words after such a thing that name it as the cause (문제였, 문제인듯, 탓임).
+    CauseEnd,
+}
+
+impl List {
+    /// Every list, in the order of [`Words`]' storage.
+    pub const ALL: [List; 17] = [
+        List::NewSentence,
+        List::MNoun,
+        List::NeNoun,
+        List::JiNoun,
+        List::OwnThing,
+        List::OwnAdverb,
+        List::AnswerNo,
+        List::AfterNo,
+        List::Insist,
+        List::KoNo,
+        List::Exasperated,
+        List::Complaint,
+        List::OhAnswer,
+        List::Infra,
+        List::OwnCause,
+        List::CauseFrame,
+        List::CauseEnd,
+    ];
+
+    /// The name written in a `[words NAME]` header.
+    pub fn name(self) -> &'static str {
+        match self {
+            List::NewSentence => "new-sentence",
+            List::MNoun => "m-noun",
+            List::NeNoun => "ne-noun",
+            List::JiNoun => "ji-noun",
+            List::OwnThing => "own-thing",
+            List::OwnAdverb => "own-adverb",
+            List::AnswerNo => "answer-no",
+            List::AfterNo => "after-no",
+            List::Insist => "insist",
+            List::KoNo => "ko-no",
+            List::Exasperated => "exasperated",
+            List::Complaint => "complaint",
+            List::OhAnswer => "oh-answer",
+            List::Infra => "infra",
+            List::OwnCause => "own-cause",
+            List::CauseFrame => "cause-frame",
+            List::CauseEnd => "cause-end",
+        }
+    }
+
+    /// The list written `name` in a header.
+    pub fn by_name(name: &str) -> Option<List> {
+        List::ALL.into_iter().find(|l| l.name() == name)
+    }
+}
+
+/// The words of every list, as loaded.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Words {
+    lists: [Vec<String>; List::ALL.len()],
+}
+
+impl Words {
+    /// Adds a normalised word to `list` (once: a word given again is kept where it was).
+    pub fn push(&mut self, list: List, word: String) {
+        let words = &mut self.lists[list as usize];
+        if !words.contains(&word) {
+            words.push(word);
+        }
+    }
+
+    /// The words of `list`, in the order loaded.
+    pub fn get(&self, list: List) -> impl Iterator<Item = &str> {
+        self.lists[list as usize].iter().map(String::as_str)
+    }
+
+    /// Whether `word` is one of `list`.
+    pub fn has(&self, list: List, word: &str) -> bool {
+        self.lists[list as usize].iter().any(|w| w == word)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_list_has_a_name_of_its_own() {
+        for l in List::ALL {
+            assert_eq!(List::by_name(l.name()), Some(l));
+            assert_eq!(List::ALL[l as usize], l);
+        }
+        assert_eq!(List::by_name("infras"), None);
+    }
+
+    #[test]
+    fn a_word_given_twice_is_kept_once() {
+        let mut w = Words::default();
+        w.push(List::Infra, "region".into());
+        w.push(List::Infra, "zone".into());
+        w.push(List::Infra, "region".into());
+        assert_eq!(w.get(List::Infra).collect::<Vec<_>>(), ["region", "zone"]);
+        assert!(w.has(List::Infra, "zone") && !w.has(List::KoNo, "zone"));
+    }
+}
