@@ -870,6 +870,11 @@ impl<'o, 'h> Normaliser<'o, 'h> {
     /// space is pending, its run ends at the space, and it belongs to the token before.
     fn spaced_syllables(&mut self, text: &str, mut i: usize) -> usize {
         let b = text.as_bytes();
+        // Only the first space may follow a token that starts with `h` or `w`: each run read
+        // here starts a token with a syllable.
+        if matches!(self.out.as_bytes().get(self.token), Some(b'h' | b'w')) {
+            return i;
+        }
         let mut last = None;
         loop {
             // A single space, or a sentence's `.` or `,` and a single space, then a run.
@@ -892,15 +897,13 @@ impl<'o, 'h> Normaliser<'o, 'h> {
                 },
                 _ => at + w,
             };
-            if matches!(self.out.as_bytes().get(self.token), Some(b'h' | b'w')) {
-                break;
-            }
             if at == i + 1 {
                 self.join();
             } else {
                 // What `ascii_mark` writes for the mark, and the space `syllables` writes
                 // after a character that is not Hangul (no join: the space stays).
-                self.out.push_str(&text[i..at]);
+                push_ascii(self.out, b[i]);
+                push_ascii(self.out, b' ');
             }
             self.token = self.out.len();
             #[cfg(target_arch = "x86_64")]
