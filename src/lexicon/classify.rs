@@ -234,13 +234,15 @@ const BOUND_AFTER_STATED: &[&str] = &["고", "면", "는", "며", "만", "니"];
 /// Whether a percentage as typed ("100%", "1,000 %") is all of a thing or more: no share of a
 /// price that fell, but "all of it" ("discord down 100%").
 fn all_of_it(typed: &[u8]) -> bool {
-    let digits: String = typed
+    // The whole part of the number, its thousands commas passed over ("1,000%").
+    let whole = typed
         .iter()
-        .take_while(|&&b| b != b'%')
-        .filter(|b| b.is_ascii_digit() || **b == b'.')
-        .map(|&b| char::from(b))
-        .collect();
-    digits.parse::<f64>().is_ok_and(|n| n >= 100.0)
+        .take_while(|&&b| b != b'%' && b != b'.')
+        .filter(|b| b.is_ascii_digit())
+        .fold(0u64, |n, &b| {
+            n.saturating_mul(10).saturating_add(u64::from(b - b'0'))
+        });
+    whole >= 100
 }
 
 /// The copula after which a frame reads an `own-adverb` word ([`Matcher::template_at`]).
@@ -272,17 +274,9 @@ fn never_had(norm: &str, start: usize, end: usize) -> bool {
     let clause = &before[before
         .rfind(['.', '!', '?', ',', ';', '\n'])
         .map_or(0, |i| i + 1)..];
-    let words: Vec<&str> = clause.split(' ').filter(|w| !w.is_empty()).collect();
-    let Some(had) = words
-        .iter()
-        .rev()
-        .take(NEVER_HAD_REACH + 1)
-        .position(|w| *w == "had")
-    else {
-        return false;
-    };
-    let at = words.len() - 1 - had;
-    let denied = at > 0 && HAD_DENIALS.contains(&words[at - 1]);
+    let mut back = clause.split(' ').filter(|w| !w.is_empty()).rev();
+    let denied = (0..=NEVER_HAD_REACH).any(|_| back.next() == Some("had"))
+        && back.next().is_some_and(|w| HAD_DENIALS.contains(&w));
     let after = norm[end..].trim_start();
     denied && !COMPARED.iter().any(|c| after.starts_with(c))
 }
@@ -3084,10 +3078,7 @@ impl Matcher {
         if pattern.is_ascii() {
             let (head, thing) = pattern.rsplit_once(' ')?;
             let head = head.strip_suffix(" own").unwrap_or(head);
-            let frame = w.has(List::CauseFrame, head)
-                || w.get(List::CauseFrame)
-                    .any(|f| f.replace("n't", "nt") == head);
-            (frame && w.has(List::OwnCause, thing)).then_some(thing)
+            (w.has(List::CauseFrame, head) && w.has(List::OwnCause, thing)).then_some(thing)
         } else {
             w.get(List::OwnCause)
                 .filter(|t| !t.is_ascii())
