@@ -6749,6 +6749,10 @@ mod tests {
         ),
         ("카톡 안 됨 와이파이 탓인 듯 했는데 LTE로도 안 됨", "report kakaotalk"),
         (
+            "카톡 접속 안 됨 공유기 문제인 거 같았는데 다른 사람들도 그렇대",
+            "report kakaotalk",
+        ),
+        (
             "xfinity is out, thought it must be my modem but the whole street is out",
             "report comcast",
         ),

@@ -26,9 +26,9 @@ const KO_DENIALS: &[&str] = &[
     "지는않",
 ];
 
-/// Korean words of a contrast or a suspicion after the cause (했는데, 켰는데도, 인 줄 알았는데,
-/// 근데, 알고 보니).
-const KO_CONTRASTS: &[&str] = &["는데도", "했는데", "줄알았", "근데", "알고보니"];
+/// Korean words of a contrast or a suspicion after the cause (했는데, 같았는데, 켰는데도, 인 줄
+/// 알았는데, 근데, 알고 보니). "문제였는데" (it was the cause, and …) is none of them.
+const KO_CONTRASTS: &[&str] = &["는데도", "했는데", "았는데", "줄알았", "근데", "알고보니"];
 
 /// English answers of no right after the cause ("must be my phone? no, …").
 const EN_NOS: &[&str] = &["no", "nope", "nah"];
@@ -116,6 +116,12 @@ mod tests {
                 "와이파이탓인듯",
                 true,
             ),
+            (
+                "카톡접속안됨공유기문제인거같았는데다른사람들도그렇대",
+                "공유기문제인거",
+                true,
+            ),
+            ("카톡안됨폰문제였는데재부팅하니됨", "폰문제였", false),
             ("유튜브재생안됨ㅠ걍내폰문제인듯", "폰문제인듯", false),
             (
                 "티빙안되길래봤더니리모컨배터리문제였음",
