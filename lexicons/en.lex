@@ -2843,27 +2843,23 @@ cable
 
 [words cause-frame en]
 must be my
-must be my own
 was just my
 it's just my
 turned out to be my
 turns out it's my
 
-# Round twenty-one: restoring from a backup is the writer's data coming back, not a service's
-# return ("restored my old iphone from an icloud backup and everything's back"; the
-# twenty-first test half and earlier sets' traps). Its cues set aside every phrase near them,
-# on both sides.
+# Round twenty-one: the writer restoring their own data from a backup is that data coming back,
+# not a service's return ("restored my old iphone from an icloud backup and everything's back").
+# Only the writer's own restore, said done: a service "restored from the outage" is a return,
+# and a restore that fails ("can't restore from backup, icloud is down") is still a report.
 [sense restore 12 every after]
 restored my
 restored all my
-restore my
-restoring my
-from backup
-from a backup
-from the backup
-from my backup
-from an old backup
-restored from
+i restored
+restored it from a backup
+restored from a backup
+restored from my backup
+restored from an old backup
 
 # Round twenty-one: nostalgia is the past ("kinda miss the days when tumblr went down and
 # everyone came to twitter").
@@ -2871,23 +2867,6 @@ restored from
 the days when
 miss when
 those days when
-
-# Round twenty-one: an outage denied as never had ("github hasn't had an outage in forever").
-[negation en]
-hasn't had an outage
-hasn't had a single outage
-hasn't had any outage
-hasn't had any outages
-hasn't had a major outage
-hasn't had a real outage
-has not had an outage
-haven't had an outage
-haven't had a single outage
-haven't had any outages
-never had an outage
-never had a single outage
-hasn't gone down once
-hasn't been down once
 
 # Round twenty-one: a return with something new is an artist's or a show's, not a service's
 # ("Taylor's back with a new album, spotify is going to melt").
@@ -2898,28 +2877,30 @@ are back with a new
 back with a new album
 back with a new season
 
-# Round twenty-one: an adverb between the copula and "out", and an incident declared, said of
-# a service ("now comcast is completely out", "google cloud is having an incident").
+# Round twenty-one: an incident declared, said of a service ("google cloud is having an
+# incident"). An adverb between the copula and the word ("comcast is completely out") is read by
+# the frames themselves (`own-adverb`, `classify.rs`, `Matcher::template_at`).
 [outage en]
-{service} is completely out
-{service} is totally out
-{service} is fully out
 {service} is having an incident
 {service} is having a major incident
 
 # Round twenty-one: a trading session told after the verb is the price, on either side in the
-# clause ("snap crashing after hours again", "META tanking pre-market"); "after hours of
-# gaming" is no session. A post whose price fell reads its later loose outage words the same
-# way (`classify.rs`, `set_aside_after_price_talk`: "Uber down 6% at the open. my calls are
-# cooked").
+# clause ("snap crashing after hours again", "META tanking pre-market"), but not when an outage
+# word follows it right ("slack is back up after hours down": how long it lasted). The opening
+# bell ("at the open") is a session only in a post that talks of a price otherwise (a market or
+# ticker cue, or a cashtag): "zoom crashes at the open of every meeting" is none (`classify.rs`,
+# `Matcher::session_of_no_price`). A post whose price fell reads its later loose outage words the
+# same way (`set_aside_after_price_talk`: "Uber down 6% at the open. my calls are cooked").
 [sense session 3 after]
 premarket
 pre-market
 after hours
 after-hours
+in early trading
+
+[sense opening 3 after]
 at the open
 at the bell
-in early trading
 
 [exclude en]
 after hours of

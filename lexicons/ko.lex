@@ -2423,22 +2423,31 @@ SOS만
 탓인 듯
 탓임
 
-# Round twenty-one: restoring from a backup is the writer's data coming back, not a service's
-# return (폰 초기화하고 구글 드라이브 백업 복원했더니 사진 다 돌아옴; 카톡 백업 복원해서 대화방 다
-# 살렸어요): 복원 (restore) and a backup as the source set aside every phrase near them.
+# Round twenty-one: the writer restoring their own data from a backup is that data coming back,
+# not a service's return (폰 초기화하고 구글 드라이브 백업 복원했더니 사진 다 돌아옴; 카톡 백업
+# 복원해서 대화방 다 살렸어요): only a restore said done by the writer (복원했더니, 복원해서, 복원
+# 성공). A restore that fails (복원이 안 돼요, 복원 오류) or a service's (서버 복원 중) is none of it.
 [sense restore 12 every after]
-복원
-백업에서
-백업으로
-백업 복구
+복원했더니
+복원해서
+복원하니까
+복원 성공
+복원했어요
+복원했음
+복원 완료
 
 # Round twenty-one: the writer's own account suspended or payment lapsed is the writer's
 # trouble, not the service's (넷플 안 돼서 … 보니 결제카드 만료였음; 인스타 계정 정지 먹었어요 …
 # 제 계정만 로그인이 안 됨: spent sets and training files, eleven posts in all).
 [sense own 6 every after]
-계정 정지
-계정이 정지
+제 계정 정지
+내 계정 정지
+제 계정이 정지
+내 계정이 정지
+계정 정지 먹었
+계정 정지 당했어요
+계정 정지 당했음
 만료였
-만료 때문
 만료됐더라
 만료된 거였
+만료 때문이었

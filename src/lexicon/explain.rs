@@ -298,6 +298,7 @@ fn dropped_why(m: &Matcher, d: Dropped) -> String {
             e.name()
         ),
         Dropped::Quoted => "quoted with a service's name in a short quotation: words mentioned (a search, a headline, someone's words), not said".to_string(),
+        Dropped::NeverHad => "an outage said as never had (\"hasn't had an outage in months\"): denied in its own clause".to_string(),
         Dropped::Hearsay => "what others said (a quoting ending or a word of saying before it), and the writer found it working after: a rumour checked".to_string(),
         Dropped::OtherSubject => "a word with another sense (`~`) whose subject is another word between it and the service's name (a count, a price, a thing), not the service".to_string(),
         Dropped::Sense(cue) => {

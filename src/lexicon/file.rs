@@ -397,7 +397,7 @@ impl Lexicon {
                 continue;
             }
             let kind = match section {
-                None => return Err(err("an entry before any section: start with [outage], [recovery], [exclude], [negation], [counter], [context], [sense NAME], [official-ack], [official-resolved] or [service NAME CATEGORY]".into())),
+                None => return Err(err("an entry before any section: start with [outage], [recovery], [exclude], [negation], [counter], [context], [sense NAME], [words NAME], [official-ack], [official-resolved] or [service NAME CATEGORY]".into())),
                 Some(Section::Official(says)) => {
                     let mut pattern = String::new();
                     normalise_into(line, &mut pattern);
@@ -408,6 +408,19 @@ impl Lexicon {
                     continue;
                 }
                 Some(Section::Words(list)) => {
+                    // A list holds plain words: a lexicon's marks (`{service}`, `^`, `~`) would
+                    // be stored as literal text, and a line of marks alone ("???") as a word
+                    // that no post's word equals.
+                    if line.contains(['{', '}', '^', '~']) {
+                        return Err(err(format!(
+                            "'{line}': a [words] list holds plain words, without '{{', '}}', '^' or '~'"
+                        )));
+                    }
+                    if !line.chars().any(char::is_alphanumeric) {
+                        return Err(err(format!(
+                            "'{line}': a [words] entry needs a letter or a digit"
+                        )));
+                    }
                     let mut word = String::new();
                     normalise_into(line, &mut word);
                     if word.is_empty() {
@@ -581,8 +594,16 @@ fn words_section<'a>(mut words: impl Iterator<Item = &'a str>) -> Result<Section
             names.join(", ")
         )
     })?;
-    // `[words complaint ko]`: the language tag is for readers only.
-    if words.nth(1).is_some() {
+    // `[words complaint ko]`: the language tag is for readers only, and one of the two
+    // languages the lexicons are written in.
+    if let Some(tag) = words.next() {
+        if !matches!(tag, "en" | "ko") {
+            return Err(format!(
+                "unknown language '{tag}' in '[words {name} {tag}]': a word list's language is en or ko"
+            ));
+        }
+    }
+    if words.next().is_some() {
         return Err(format!(
             "too many words in '[words {name} …]': a word list is [words NAME] or [words NAME LANGUAGE]"
         ));
@@ -916,14 +937,20 @@ mod tests {
             ["아잘되"]
         );
         assert!(lex.entries.is_empty(), "a listed word is no entry");
-        for (text, msg) in [
-            ("[words infras]\nregion\n", "unknown word list 'infras'"),
-            ("[words]\n", "needs a NAME"),
-            ("[words infra en x]\n", "too many words"),
+        for (text, line, msg) in [
+            ("[words infras]\nregion\n", 1, "unknown word list 'infras'"),
+            ("[words]\n", 1, "needs a NAME"),
+            ("[words infra en x]\n", 1, "too many words"),
+            ("[words infra banana]\n", 1, "unknown language 'banana'"),
+            ("[words infra]\n{service} is\n", 2, "plain words"),
+            ("[words own-cause]\nmust be ^my\n", 2, "plain words"),
+            ("[words own-cause]\n???\n", 2, "needs a letter or a digit"),
+            ("region\n", 1, "[words NAME]"),
         ] {
             let e = Lexicon::default().add_text("w.lex", text).unwrap_err();
-            assert_eq!(e.line, 1, "{text:?}");
+            assert_eq!(e.line, line, "{text:?}");
             assert!(e.message.contains(msg), "{text:?}: {e}");
+            assert!(e.to_string().starts_with(&format!("w.lex:{line}: ")), "{e}");
         }
         // The shipped files fill every list.
         let shipped = Lexicon::builtin();

@@ -5,6 +5,7 @@
 //! windows, detection or output.
 
 pub mod classify;
+mod doubt;
 pub mod endings;
 pub mod explain;
 pub mod facets;
