@@ -936,18 +936,7 @@ fn add_own_causes(
             normalise_into(&display, &mut pattern);
             if let std::collections::hash_map::Entry::Vacant(v) = seen.entry(pattern.clone()) {
                 v.insert(entries.len());
-                entries.push(Entry {
-                    kind: TermKind::Counter,
-                    display,
-                    pattern,
-                    open_start: false,
-                    open_end: false,
-                    needs_context: false,
-                    strict: false,
-                    figurative: false,
-                    number: None,
-                    needs_subject: false,
-                });
+                entries.push(Entry::literal(TermKind::Counter, display, pattern));
             }
         }
     }
@@ -1067,22 +1056,16 @@ fn add_particle_variants(
 /// The entry a grammar form (`grammar.rs`) stands for: a `^` outage predicate (a `^` recovery one
 /// for [`Form::Again`]), shown as the form.
 fn grammar_entry(form: Form) -> Entry {
+    let kind = if form.is_recovery() {
+        TermKind::Recovery
+    } else {
+        TermKind::Outage
+    };
+    let display = form.display().to_string();
     Entry {
-        kind: if form.is_recovery() {
-            TermKind::Recovery
-        } else {
-            TermKind::Outage
-        },
-        display: form.display().to_string(),
-        pattern: form.display().to_string(),
-        open_start: false,
-        open_end: false,
-        needs_context: false,
-        strict: false,
-        figurative: false,
-        number: None,
         // A long error code copied whole says the service fails wherever it stands.
         needs_subject: form != Form::Code,
+        ..Entry::literal(kind, display.clone(), display)
     }
 }
 

@@ -193,6 +193,23 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// A plain literal entry of `kind`: no `*`, `?`, `~`, `^` or `{number}` mark (the entries
+    /// made at load time from lists and grammar forms start so).
+    pub fn literal(kind: TermKind, display: String, pattern: String) -> Entry {
+        Entry {
+            kind,
+            display,
+            pattern,
+            open_start: false,
+            open_end: false,
+            needs_context: false,
+            strict: false,
+            figurative: false,
+            number: None,
+            needs_subject: false,
+        }
+    }
+
     /// How much the alias needs around it (`?`, `??`).
     pub fn ambiguity(&self) -> Ambiguity {
         match (self.needs_context, self.strict) {
