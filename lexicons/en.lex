@@ -2848,6 +2848,39 @@ it's just my
 turned out to be my
 turns out it's my
 
+# Round twenty-one (review 15): a named cause only raised to be ruled out takes nothing back
+# (`doubt.rs`): answered no right after it as a question ("must be my phone? no"), suspected
+# before it in its clause ("i thought it must be my modem"), or followed by a contrast in its
+# sentence ("… but the whole street is out").
+[words cause-no en]
+no
+nope
+nah
+
+[words cause-suspect en]
+thought
+figured
+assumed
+assuming
+
+[words cause-but en]
+but
+except
+however
+
+# Round twenty-one (review 15): the own things that are an internet or phone provider's line or
+# device: in a post naming a provider, "must be my modem" blames the provider, not the writer.
+[words provider-line en]
+internet
+connection
+network
+modem
+router
+wifi
+wi-fi
+cable
+phone
+
 # Round twenty-one: the writer restoring their own data from a backup is that data coming back,
 # not a service's return ("restored my old iphone from an icloud backup and everything's back").
 # Only the writer's own restore, said done: a service "restored from the outage" is a return,

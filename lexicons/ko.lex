@@ -2423,6 +2423,38 @@ SOS만
 탓인 듯
 탓임
 
+# Round twenty-one (review 15): a named cause denied right after it (폰 문제인 거 아님, 문제
+# 같진 않음) or followed by a contrast or a suspicion (탓인 듯 했는데, 껐다 켰는데도, 인 줄
+# 알았는데, 알고 보니) is ruled out and takes nothing back (`doubt.rs`). "문제였는데" is none.
+[words cause-denial]
+아님
+아니
+아닌
+아냐
+아녜
+진않
+지않
+지는않
+
+[words cause-contrast]
+는데도
+했는데
+았는데
+줄알았
+근데
+알고보니
+
+# Round twenty-one (review 15): a provider's line or device (see en.lex's `provider-line`).
+[words provider-line ko]
+와이파이
+공유기
+모뎀
+랜선
+폰
+핸드폰
+휴대폰
+유심
+
 # Round twenty-one: the writer restoring their own data from a backup is that data coming back,
 # not a service's return (폰 초기화하고 구글 드라이브 백업 복원했더니 사진 다 돌아옴; 카톡 백업
 # 복원해서 대화방 다 살렸어요): only a restore said done by the writer (복원했더니, 복원해서, 복원

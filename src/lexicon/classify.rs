@@ -281,29 +281,6 @@ fn never_had(norm: &str, start: usize, end: usize) -> bool {
     denied && !COMPARED.iter().any(|c| after.starts_with(c))
 }
 
-/// The own things of an own-cause counter that are an internet or phone provider's line or
-/// device: in a post that names a provider, the provider's trouble, not the writer's (see
-/// [`Matcher::own_cause_refuted`]).
-const PROVIDER_LINE: &[&str] = &[
-    "internet",
-    "connection",
-    "network",
-    "modem",
-    "router",
-    "wifi",
-    "wi-fi",
-    "cable",
-    "phone",
-    "와이파이",
-    "공유기",
-    "모뎀",
-    "랜선",
-    "폰",
-    "핸드폰",
-    "휴대폰",
-    "유심",
-];
-
 /// The writer's own things a failure is first blamed on (see
 /// [`Matcher::own_thing_suspected`]).
 const SUSPECTED_OWN: &[&str] = &[
@@ -3051,7 +3028,8 @@ impl Matcher {
         let Some(thing) = self.own_cause_thing(&self.entries[h.term].pattern) else {
             return false;
         };
-        (provider && PROVIDER_LINE.contains(&thing)) || doubt::cause_ruled_out(text, h.start, h.end)
+        (provider && self.words.has(List::ProviderLine, thing))
+            || doubt::cause_ruled_out(&self.words, text, h.start, h.end)
     }
 
     /// The own thing of an own-cause counter's pattern (a `cause-frame`, optionally "own", then

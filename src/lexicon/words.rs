@@ -49,11 +49,27 @@ pub enum List {
     CauseFrame,
     /// Korean words after such a thing that name it as the cause (문제였, 문제인듯, 탓임).
     CauseEnd,
+    /// Korean words right after a named cause that deny it (아님, 아니고, 같진 않: `doubt.rs`).
+    CauseDenial,
+    /// English answers of no right after a named cause asked as a question ("must be my
+    /// phone? *no*").
+    CauseNo,
+    /// English words of a suspicion before a named cause in its clause ("i *thought* it must be
+    /// my modem").
+    CauseSuspect,
+    /// English words of a contrast after a named cause in its sentence ("… *but* the whole
+    /// street is out").
+    CauseBut,
+    /// Korean words of a contrast or a suspicion after a named cause (했는데, 켰는데도, 줄 알았).
+    CauseContrast,
+    /// The own things of a cause that are an internet or phone provider's line or device (modem,
+    /// 공유기): in a post naming a provider they are the provider's trouble.
+    ProviderLine,
 }
 
 impl List {
     /// Every list, in the order of [`Words`]' storage.
-    pub const ALL: [List; 17] = [
+    pub const ALL: [List; 23] = [
         List::NewSentence,
         List::MNoun,
         List::NeNoun,
@@ -71,6 +87,12 @@ impl List {
         List::OwnCause,
         List::CauseFrame,
         List::CauseEnd,
+        List::CauseDenial,
+        List::CauseNo,
+        List::CauseSuspect,
+        List::CauseBut,
+        List::CauseContrast,
+        List::ProviderLine,
     ];
 
     /// The name written in a `[words NAME]` header.
@@ -93,6 +115,12 @@ impl List {
             List::OwnCause => "own-cause",
             List::CauseFrame => "cause-frame",
             List::CauseEnd => "cause-end",
+            List::CauseDenial => "cause-denial",
+            List::CauseNo => "cause-no",
+            List::CauseSuspect => "cause-suspect",
+            List::CauseBut => "cause-but",
+            List::CauseContrast => "cause-contrast",
+            List::ProviderLine => "provider-line",
         }
     }
 
