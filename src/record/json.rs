@@ -152,7 +152,8 @@ impl JsonExtractor {
             de.end().map_err(|_| Skip::MalformedJson)?;
             vals = top.map(|v| v.map(RawValue::get));
         }
-        let doc = Doc { vals };
+        // Borrowed, not moved: the array is half a kilobyte, and a move copied it every line.
+        let doc = Doc { vals: &vals };
 
         self.line_time = None;
         let found = self
@@ -183,7 +184,7 @@ impl JsonExtractor {
 
     fn text<'a>(
         &self,
-        doc: &Doc<'a>,
+        doc: &Doc<'_, 'a>,
         buf: &'a mut String,
         title_buf: &'a mut String,
         extra: &'a mut String,
@@ -219,7 +220,11 @@ impl JsonExtractor {
 }
 
 /// The string value of the first of `paths` that holds a (readable) string.
-fn first_str<'a>(paths: &[KeyPath], doc: &Doc<'a>, buf: &'a mut String) -> Option<Cow<'a, str>> {
+fn first_str<'a>(
+    paths: &[KeyPath],
+    doc: &Doc<'_, 'a>,
+    buf: &'a mut String,
+) -> Option<Cow<'a, str>> {
     let (t, decoded) = paths
         .iter()
         .find_map(|p| doc.lookup(p).and_then(|t| Some((t, decode(t, buf)?))))?;
@@ -239,11 +244,11 @@ pub struct Decoded {
 }
 
 /// The wanted top-level values of one JSON object (their text, valid JSON).
-struct Doc<'a> {
-    vals: [Option<&'a str>; MAX_KEYS],
+struct Doc<'d, 'a> {
+    vals: &'d [Option<&'a str>; MAX_KEYS],
 }
 
-impl<'a> Doc<'a> {
+impl<'a> Doc<'_, 'a> {
     /// Follows a path: the first key among the kept ones, the rest by walking nested objects.
     /// The value's JSON text: already valid (checked by the scan or by serde_json when the line
     /// was read) and without surrounding white space, so it is not parsed again here.
