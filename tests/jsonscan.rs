@@ -10,7 +10,7 @@ use proptest::prelude::*;
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
-use outcry::record::jsonscan::{top_members, top_members_plain, Keys};
+use outcry::record::jsonscan::{top_members, top_members_found, Found, Keys};
 
 #[path = "../fuzz/src/checks.rs"]
 #[allow(dead_code)]
@@ -86,14 +86,18 @@ fn check(line: &str) {
     }
 }
 
-/// `top_members_plain` answers as `top_members` does, and says a value is a string without an
-/// escape exactly when it is one (the reader then takes its content without looking for a `\`).
+/// `top_members_found` answers as `top_members` does, says a key is present exactly when it
+/// put out its value (the reader looks up no other), and a value is a string without an escape
+/// exactly when it is one (the reader then takes its content without looking for a backslash).
 fn check_plain(line: &str, keys: &Keys, accepted: bool, out: &[Option<&str>; 32]) {
     let mut out2 = [None; 32];
-    // Stale bits from an earlier line must not survive: start from all set.
-    let mut plain = u32::MAX;
+    // Stale plain bits from an earlier line must not survive: start from all set.
+    let mut found = Found {
+        present: 0,
+        plain: u32::MAX,
+    };
     assert_eq!(
-        top_members_plain(line, keys, &mut out2, &mut plain),
+        top_members_found(line, keys, &mut out2, &mut found),
         accepted,
         "{line:?}"
     );
@@ -101,10 +105,15 @@ fn check_plain(line: &str, keys: &Keys, accepted: bool, out: &[Option<&str>; 32]
         return;
     }
     assert_eq!(&out2, out, "{line:?}");
-    for (k, v) in out.iter().enumerate().take(KEYS.len()) {
+    for (k, v) in out.iter().enumerate() {
+        assert_eq!(
+            found.present >> k & 1 == 1,
+            v.is_some(),
+            "{line:?}: key {k}"
+        );
         let Some(v) = v else { continue };
         let want = v.starts_with('"') && !v.contains('\\');
-        assert_eq!(plain >> k & 1 == 1, want, "{line:?}: {}", KEYS[k]);
+        assert_eq!(found.plain >> k & 1 == 1, want, "{line:?}: {}", KEYS[k]);
     }
 }
 

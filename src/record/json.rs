@@ -9,6 +9,7 @@ use serde_json::value::RawValue;
 
 use super::fields::{title_paths, Candidates, FieldChoice, KeyPath};
 use super::html::strip_html_into;
+use super::jsonscan::Found;
 use super::{Post, Skip};
 use crate::time::{self, Parsed, TimeError, TimeParser, TimeRules, Ts};
 
@@ -140,11 +141,9 @@ impl JsonExtractor {
             });
         }
         let mut vals = [None; MAX_KEYS];
-        // Which values the scan read as strings without an escape (none, when serde_json read
-        // the line: each is then looked at).
-        let mut plain = 0u32;
-        if !crate::record::jsonscan::top_members_plain(s, &self.scan_keys, &mut vals, &mut plain) {
-            plain = 0;
+        // Which keys the line has, and which values the scan read as strings without an escape.
+        let mut found = Found::default();
+        if !crate::record::jsonscan::top_members_found(s, &self.scan_keys, &mut vals, &mut found) {
             // The fast scan was not sure (jsonscan.rs): serde_json reads the line, and says why
             // a bad one is bad.
             let mut de = serde_json::Deserializer::from_str(s);
@@ -155,15 +154,25 @@ impl JsonExtractor {
             .map_err(|_| Skip::MalformedJson)?;
             de.end().map_err(|_| Skip::MalformedJson)?;
             vals = top.map(|v| v.map(RawValue::get));
+            // Every key is looked up, every string searched for escapes.
+            found = Found {
+                present: u32::MAX,
+                plain: 0,
+            };
         }
         // Borrowed, not moved: the array is half a kilobyte, and a move copied it every line.
-        let doc = Doc { vals: &vals, plain };
+        let doc = Doc {
+            vals: &vals,
+            present: found.present,
+            plain: found.plain,
+        };
 
         self.line_time = None;
         let found = self
             .time_paths
             .iter()
             .enumerate()
+            .filter(|(_, p)| doc.may_have(p))
             .find_map(|(k, p)| doc.lookup(p).map(|raw| (k, raw)));
         let time = match found {
             None => return Err(Skip::MissingTime),
@@ -194,6 +203,7 @@ impl JsonExtractor {
         extra: &'a mut String,
     ) -> Result<Cow<'a, str>, Skip> {
         let found = (self.text_paths.iter())
+            .filter(|p| doc.may_have(p))
             .find_map(|p| doc.lookup(p).and_then(|t| Some((p, t, decode(t, buf)?))));
         if let Some((p, t, decoded)) = found {
             let t = view(t.text, buf, decoded);
@@ -231,6 +241,7 @@ fn first_str<'a>(
 ) -> Option<Cow<'a, str>> {
     let (t, decoded) = paths
         .iter()
+        .filter(|p| doc.may_have(p))
         .find_map(|p| doc.lookup(p).and_then(|t| Some((t, decode(t, buf)?))))?;
     Some(view(t.text, buf, decoded))
 }
@@ -250,7 +261,10 @@ pub struct Decoded {
 /// The wanted top-level values of one JSON object (their text, valid JSON).
 struct Doc<'d, 'a> {
     vals: &'d [Option<&'a str>; MAX_KEYS],
-    /// Bit `i`: `vals[i]` is a string the scan read without an escape (`top_members_plain`).
+    /// Bit `i` clear: `vals[i]` is `None` (`top_members_found`): a candidate under that key is
+    /// passed over without a call to [`Doc::lookup`] (most candidates of most lines are absent).
+    present: u32,
+    /// Bit `i`: `vals[i]` is a string the scan read without an escape (`top_members_found`).
     plain: u32,
 }
 
@@ -263,6 +277,12 @@ struct Raw<'a> {
 }
 
 impl<'a> Doc<'_, 'a> {
+    /// Whether the line may have `path`'s first key (false only when it surely has not).
+    #[inline(always)]
+    fn may_have(&self, path: &KeyPath) -> bool {
+        path.top < MAX_KEYS && self.present >> path.top & 1 == 1
+    }
+
     /// Follows a path: the first key among the kept ones, the rest by walking nested objects.
     /// The value's JSON text: already valid (checked by the scan or by serde_json when the line
     /// was read) and without surrounding white space, so it is not parsed again here.

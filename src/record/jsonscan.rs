@@ -72,31 +72,40 @@ impl Keys {
 /// as serde_json and jq read it) into `out[i]`. False when unsure:
 /// `out` is then not to be used.
 pub fn top_members<'a>(line: &'a str, keys: &Keys, out: &mut [Option<&'a str>]) -> bool {
-    top_members_plain(line, keys, out, &mut 0)
+    top_members_found(line, keys, out, &mut Found::default())
 }
 
-/// [`top_members`], also telling which values are strings without an escape: bit `i` of
-/// `plain` is set when the value put into `out[i]` is a string the scan read without meeting a
-/// `\` (so that its content is the text between its quotes, and no one need look for a `\`
-/// in it again), and clear otherwise. Like `out`, not to be used when the answer is false.
-pub fn top_members_plain<'a>(
+/// What [`top_members_found`] notes of the values it puts out, bit `i` for `out[i]`.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    /// The line has the key: `out[i]` is set (so that the reader need not look at the others).
+    pub present: u32,
+    /// `out[i]` is a string the scan read without meeting a `\` (so that its content is the
+    /// text between its quotes, and no one need look for a `\` in it again).
+    pub plain: u32,
+}
+
+/// [`top_members`], also noting in `found` which keys the line has and which of their values are
+/// strings without an escape (bits set or cleared for each member: a repeated key's last value
+/// decides). Like `out`, not to be used when the answer is false.
+pub fn top_members_found<'a>(
     line: &'a str,
     keys: &Keys,
     out: &mut [Option<&'a str>],
-    plain: &mut u32,
+    found: &mut Found,
 ) -> bool {
     let b = line.as_bytes();
     let i = ws(b, 0);
     if b.get(i) != Some(&b'{') {
         return false;
     }
-    match object(b, line, i, 1, Some((keys, out, plain))) {
+    match object(b, line, i, 1, Some((keys, out, found))) {
         Some(end) => ws(b, end) == b.len(),
         None => false,
     }
 }
 
-type Capture<'k, 'o, 'a> = Option<(&'k Keys, &'o mut [Option<&'a str>], &'o mut u32)>;
+type Capture<'k, 'o, 'a> = Option<(&'k Keys, &'o mut [Option<&'a str>], &'o mut Found)>;
 
 /// The object that starts at `i` (a `{`); the index just past it.
 fn object<'a>(
@@ -130,7 +139,7 @@ fn object<'a>(
         } else {
             (value(b, s, start, depth)?, true)
         };
-        if let Some((keys, out, plain)) = cap.as_mut() {
+        if let Some((keys, out, found)) = cap.as_mut() {
             if escaped {
                 return None; // serde_json compares unescaped keys
             }
@@ -138,10 +147,11 @@ fn object<'a>(
                 out[k] = Some(s.get(start..stop)?);
                 // Set or cleared for each member: a repeated key's last value decides.
                 let bit = 1u32 << k;
-                **plain = if value_escaped {
-                    **plain & !bit
+                found.present |= bit;
+                found.plain = if value_escaped {
+                    found.plain & !bit
                 } else {
-                    **plain | bit
+                    found.plain | bit
                 };
             }
         }
