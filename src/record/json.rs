@@ -207,7 +207,10 @@ impl JsonExtractor {
             .find_map(|p| doc.lookup(p).and_then(|t| Some((p, t, decode(t, buf)?))));
         if let Some((p, t, decoded)) = found {
             let t = view(t.text, buf, decoded);
-            if p.html && t.contains(['<', '&']) {
+            // A byte search: `str::contains` with a set of chars decoded every char of the body
+            // (~4.8 M instructions on a 10 MB trackback slice); `<` and `&` are ASCII, and an
+            // ASCII byte in UTF-8 is always that character.
+            if p.html && memchr::memchr2(b'<', b'&', t.as_bytes()).is_some() {
                 strip_html_into(&t, extra);
                 return Ok(Cow::Borrowed(extra.as_str()));
             }
