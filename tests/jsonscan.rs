@@ -10,7 +10,7 @@ use proptest::prelude::*;
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
-use outcry::record::jsonscan::{top_members, Keys};
+use outcry::record::jsonscan::{top_members, top_members_found, Found, Keys};
 
 #[path = "../fuzz/src/checks.rs"]
 #[allow(dead_code)]
@@ -72,7 +72,9 @@ fn check(line: &str) {
     let keys: Vec<String> = KEYS.iter().map(|s| s.to_string()).collect();
     let keys = Keys::new(&keys);
     let mut out = [None; 32];
-    if top_members(line, &keys, &mut out) {
+    let accepted = top_members(line, &keys, &mut out);
+    check_plain(line, &keys, accepted, &out);
+    if accepted {
         let got: Vec<Option<String>> = out[..KEYS.len()]
             .iter()
             .map(|v| v.map(str::to_string))
@@ -81,6 +83,37 @@ fn check(line: &str) {
             None => panic!("the scan accepted what serde_json rejects: {line:?}"),
             Some(want) => assert_eq!(got, want, "{line:?}"),
         }
+    }
+}
+
+/// `top_members_found` answers as `top_members` does, says a key is present exactly when it
+/// put out its value (the reader looks up no other), and a value is a string without an escape
+/// exactly when it is one (the reader then takes its content without looking for a backslash).
+fn check_plain(line: &str, keys: &Keys, accepted: bool, out: &[Option<&str>; 32]) {
+    let mut out2 = [None; 32];
+    // Stale plain bits from an earlier line must not survive: start from all set.
+    let mut found = Found {
+        present: 0,
+        plain: u32::MAX,
+    };
+    assert_eq!(
+        top_members_found(line, keys, &mut out2, &mut found),
+        accepted,
+        "{line:?}"
+    );
+    if !accepted {
+        return;
+    }
+    assert_eq!(&out2, out, "{line:?}");
+    for (k, v) in out.iter().enumerate() {
+        assert_eq!(
+            found.present >> k & 1 == 1,
+            v.is_some(),
+            "{line:?}: key {k}"
+        );
+        let Some(v) = v else { continue };
+        let want = v.starts_with('"') && !v.contains('\\');
+        assert_eq!(found.plain >> k & 1 == 1, want, "{line:?}: {}", KEYS[k]);
     }
 }
 
@@ -148,6 +181,8 @@ fn agrees_with_serde_json_on_edge_cases() {
         r#"{"a":1,"a":2}"#,
         r#"{"a":{"b":1,"b":2},"text":"x","a":[3],"text":"y"}"#,
         r#"{"\u0061":1,"a":2}"#,
+        r#"{"text":"a\"b","text":"plain","a":"x","a":"y\\z","b":"\u0041","b":[1]}"#,
+        r#"{"text":{"x":"y"},"id":"\/","id":7,"title":"","body":"\\"}"#,
         r#"{"text":"gmail \"down\"","user":{"screen_name":"kim"}}"#,
         r#"{"a":"0123456789abcdefg\"hi","b":true}"#,
         r#"{"a" 1}"#,

@@ -36,6 +36,24 @@ pub enum Row {
     Broken(u64, bool, io::Error),
 }
 
+/// Where [`CsvRows::next_row`] puts a row's fields: a `csv::ByteRecord`, or the parallel
+/// reader's batch of rows, which takes them in place rather than through a record of their own.
+pub trait FieldSink {
+    /// Adds one field to the row being put.
+    fn push_field(&mut self, field: &[u8]);
+    /// Drops the fields of the row being put (a row split again another way, or not a row).
+    fn discard_row(&mut self);
+}
+
+impl FieldSink for csv::ByteRecord {
+    fn push_field(&mut self, field: &[u8]) {
+        csv::ByteRecord::push_field(self, field);
+    }
+    fn discard_row(&mut self) {
+        self.clear();
+    }
+}
+
 /// A line given back to be read again, after the row it was part of was cut.
 enum Item {
     Line(u64, Vec<u8>),
@@ -148,8 +166,9 @@ impl<R: BufRead> CsvRows<R> {
         self.lines.bytes
     }
 
-    /// The next row, its fields put into `row`; `None` at the end of the input.
-    pub fn next_row(&mut self, row: &mut csv::ByteRecord) -> Option<Row> {
+    /// The next row, its fields put into `row` (fields put there for anything but a
+    /// `Row::Record` are the caller's to discard); `None` at the end of the input.
+    pub fn next_row(&mut self, row: &mut impl FieldSink) -> Option<Row> {
         loop {
             // One more line onto the row being assembled, or something that ends it.
             let event = match self.replay.pop_front() {
@@ -236,14 +255,14 @@ impl<R: BufRead> CsvRows<R> {
 
     /// Splits the complete row in `rec` into `row`'s fields; false when the parser ended the
     /// row elsewhere than the quote tracking did.
-    fn parse(&mut self, row: &mut csv::ByteRecord) -> bool {
+    fn parse(&mut self, row: &mut impl FieldSink) -> bool {
         // The common shapes are split without the parser, which is then where it was: ready
         // for the next row, as after any row it read.
-        row.clear();
+        row.discard_row();
         if split_plain(&self.rec, self.delimiter, &mut self.unescaped, row) {
             return true;
         }
-        row.clear();
+        row.discard_row();
         // The parser is ready for the next row after the last one ended; it is not reset, for a
         // reset parser takes a byte-order mark off the row's start (see `new`).
         if self.out.len() < self.rec.len() {
@@ -305,7 +324,7 @@ fn split_plain(
     rec: &[u8],
     delimiter: u8,
     unescaped: &mut Vec<u8>,
-    row: &mut csv::ByteRecord,
+    row: &mut impl FieldSink,
 ) -> bool {
     let Some(last) = rec.len().checked_sub(1).filter(|&l| rec[l] == b'\n') else {
         return false;

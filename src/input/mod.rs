@@ -19,7 +19,7 @@ pub mod sniff;
 
 pub use chunks::ChunkSink;
 
-pub use csv_rows::{CsvRows, Row, MAX_QUOTED_LINES};
+pub use csv_rows::{CsvRows, FieldSink, Row, MAX_QUOTED_LINES};
 pub use decompress::{decompress, is_zstd, ZstdDecoder, ZstdError};
 pub use lines::{is_blank, Line, LineReader, DEFAULT_MAX_LINE};
 

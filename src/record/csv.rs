@@ -8,6 +8,24 @@ use super::json::time_skip;
 use super::{Post, Skip};
 use crate::time::{TimeParser, TimeRules};
 
+/// The fields of one CSV row, wherever they are kept: a `csv::ByteRecord`, or a row of the
+/// parallel reader's batch, read in place there rather than copied into a record first.
+pub trait Fields {
+    /// How many fields the row has.
+    fn count(&self) -> usize;
+    /// Field `i`, if the row has it.
+    fn field(&self, i: usize) -> Option<&[u8]>;
+}
+
+impl Fields for csv::ByteRecord {
+    fn count(&self) -> usize {
+        self.len()
+    }
+    fn field(&self, i: usize) -> Option<&[u8]> {
+        self.get(i)
+    }
+}
+
 /// Turns CSV rows into posts: columns are found by header name (the same names as JSON fields)
 /// or given with `--columns`.
 #[derive(Debug, Clone)]
@@ -142,9 +160,9 @@ impl CsvMapper {
     /// Reads one row. A row with more fields than the header had is a text with unquoted commas:
     /// the text column takes the extra fields back, joined with the delimiter. A title is joined
     /// to its text in `joined`, a buffer the caller reuses from row to row.
-    pub fn extract<'a>(
+    pub fn extract<'a, R: Fields>(
         &mut self,
-        row: &'a csv::ByteRecord,
+        row: &'a R,
         delimiter: u8,
         joined: &'a mut String,
     ) -> Result<Post<'a>, Skip> {
@@ -152,12 +170,15 @@ impl CsvMapper {
         self.time_parser.last_error = None;
         self.time_parser.last_parsed = None;
         // simdutf8 accepts exactly what `std::str::from_utf8` accepts, many bytes at a time.
-        if row.iter().any(|f| simdutf8::basic::from_utf8(f).is_err()) {
+        if (0..row.count()).any(|i| {
+            row.field(i)
+                .is_some_and(|f| simdutf8::basic::from_utf8(f).is_err())
+        }) {
             return Err(Skip::InvalidUtf8);
         }
         // Every field is UTF-8 from here on: `field` reads them without checking again.
         let row = Checked(row);
-        let extra = row.0.len().saturating_sub(self.width);
+        let extra = row.0.count().saturating_sub(self.width);
         let shift = |i: usize| {
             if self.text.is_some_and(|t| i > t) {
                 i + extra
@@ -212,14 +233,20 @@ impl CsvMapper {
 /// A row whose every field was found to be UTF-8 (made only in [`CsvMapper::extract`], right
 /// after its check): its fields are read as text without a second check, which cost as much as
 /// the first (the text field is most of a forum row's bytes).
-#[derive(Clone, Copy)]
-struct Checked<'a>(&'a csv::ByteRecord);
+struct Checked<'a, R>(&'a R);
+
+impl<R> Clone for Checked<'_, R> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<R> Copy for Checked<'_, R> {}
 
 /// Field `i` of a row as text. Rows are cut at `\n` only (so that line numbers count every line
 /// of a CRLF file): the `\r` of a CRLF line ending is the last field's, and is dropped here.
-fn field(row: Checked<'_>, i: usize) -> Option<&str> {
-    let f = row.0.get(i)?;
-    let f = if i + 1 == row.0.len() {
+fn field<R: Fields>(row: Checked<'_, R>, i: usize) -> Option<&str> {
+    let f = row.0.field(i)?;
+    let f = if i + 1 == row.0.count() {
         f.strip_suffix(b"\r").unwrap_or(f)
     } else {
         f

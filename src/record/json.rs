@@ -9,6 +9,7 @@ use serde_json::value::RawValue;
 
 use super::fields::{title_paths, Candidates, FieldChoice, KeyPath};
 use super::html::strip_html_into;
+use super::jsonscan::Found;
 use super::{Post, Skip};
 use crate::time::{self, Parsed, TimeError, TimeParser, TimeRules, Ts};
 
@@ -140,7 +141,9 @@ impl JsonExtractor {
             });
         }
         let mut vals = [None; MAX_KEYS];
-        if !crate::record::jsonscan::top_members(s, &self.scan_keys, &mut vals) {
+        // Which keys the line has, and which values the scan read as strings without an escape.
+        let mut found = Found::default();
+        if !crate::record::jsonscan::top_members_found(s, &self.scan_keys, &mut vals, &mut found) {
             // The fast scan was not sure (jsonscan.rs): serde_json reads the line, and says why
             // a bad one is bad.
             let mut de = serde_json::Deserializer::from_str(s);
@@ -151,14 +154,25 @@ impl JsonExtractor {
             .map_err(|_| Skip::MalformedJson)?;
             de.end().map_err(|_| Skip::MalformedJson)?;
             vals = top.map(|v| v.map(RawValue::get));
+            // Every key is looked up, every string searched for escapes.
+            found = Found {
+                present: u32::MAX,
+                plain: 0,
+            };
         }
-        let doc = Doc { vals };
+        // Borrowed, not moved: the array is half a kilobyte, and a move copied it every line.
+        let doc = Doc {
+            vals: &vals,
+            present: found.present,
+            plain: found.plain,
+        };
 
         self.line_time = None;
         let found = self
             .time_paths
             .iter()
             .enumerate()
+            .filter(|(_, p)| doc.may_have(p))
             .find_map(|(k, p)| doc.lookup(p).map(|raw| (k, raw)));
         let time = match found {
             None => return Err(Skip::MissingTime),
@@ -183,16 +197,20 @@ impl JsonExtractor {
 
     fn text<'a>(
         &self,
-        doc: &Doc<'a>,
+        doc: &Doc<'_, 'a>,
         buf: &'a mut String,
         title_buf: &'a mut String,
         extra: &'a mut String,
     ) -> Result<Cow<'a, str>, Skip> {
         let found = (self.text_paths.iter())
+            .filter(|p| doc.may_have(p))
             .find_map(|p| doc.lookup(p).and_then(|t| Some((p, t, decode(t, buf)?))));
         if let Some((p, t, decoded)) = found {
-            let t = view(t, buf, decoded);
-            if p.html && t.contains(['<', '&']) {
+            let t = view(t.text, buf, decoded);
+            // A byte search: `str::contains` with a set of chars decoded every char of the body
+            // (~4.8 M instructions on a 10 MB trackback slice); `<` and `&` are ASCII, and an
+            // ASCII byte in UTF-8 is always that character.
+            if p.html && memchr::memchr2(b'<', b'&', t.as_bytes()).is_some() {
                 strip_html_into(&t, extra);
                 return Ok(Cow::Borrowed(extra.as_str()));
             }
@@ -219,11 +237,16 @@ impl JsonExtractor {
 }
 
 /// The string value of the first of `paths` that holds a (readable) string.
-fn first_str<'a>(paths: &[KeyPath], doc: &Doc<'a>, buf: &'a mut String) -> Option<Cow<'a, str>> {
+fn first_str<'a>(
+    paths: &[KeyPath],
+    doc: &Doc<'_, 'a>,
+    buf: &'a mut String,
+) -> Option<Cow<'a, str>> {
     let (t, decoded) = paths
         .iter()
+        .filter(|p| doc.may_have(p))
         .find_map(|p| doc.lookup(p).and_then(|t| Some((t, decode(t, buf)?))))?;
-    Some(view(t, buf, decoded))
+    Some(view(t.text, buf, decoded))
 }
 
 /// Buffers that strings with escapes are decoded into, kept from line to line.
@@ -239,20 +262,47 @@ pub struct Decoded {
 }
 
 /// The wanted top-level values of one JSON object (their text, valid JSON).
-struct Doc<'a> {
-    vals: [Option<&'a str>; MAX_KEYS],
+struct Doc<'d, 'a> {
+    vals: &'d [Option<&'a str>; MAX_KEYS],
+    /// Bit `i` clear: `vals[i]` is `None` (`top_members_found`): a candidate under that key is
+    /// passed over without a call to [`Doc::lookup`] (most candidates of most lines are absent).
+    present: u32,
+    /// Bit `i`: `vals[i]` is a string the scan read without an escape (`top_members_found`).
+    plain: u32,
 }
 
-impl<'a> Doc<'a> {
+/// A value's JSON text, and whether it is known to be a string without an escape (`plain`):
+/// then its content is taken as it is, without a second search for a `\`.
+#[derive(Clone, Copy)]
+struct Raw<'a> {
+    text: &'a str,
+    plain: bool,
+}
+
+impl<'a> Doc<'_, 'a> {
+    /// Whether the line may have `path`'s first key (false only when it surely has not).
+    #[inline(always)]
+    fn may_have(&self, path: &KeyPath) -> bool {
+        path.top < MAX_KEYS && self.present >> path.top & 1 == 1
+    }
+
     /// Follows a path: the first key among the kept ones, the rest by walking nested objects.
     /// The value's JSON text: already valid (checked by the scan or by serde_json when the line
     /// was read) and without surrounding white space, so it is not parsed again here.
-    fn lookup(&self, path: &KeyPath) -> Option<&'a str> {
+    fn lookup(&self, path: &KeyPath) -> Option<Raw<'a>> {
         let mut cur = (*self.vals.get(path.top)?)?;
+        if path.rest.is_empty() {
+            // `path.top` < MAX_KEYS = 32, else `get` found nothing.
+            let plain = self.plain >> path.top & 1 == 1;
+            return Some(Raw { text: cur, plain });
+        }
         for seg in &path.rest {
             cur = nested(cur, seg)?;
         }
-        Some(cur)
+        Some(Raw {
+            text: cur,
+            plain: false,
+        })
     }
 }
 
@@ -350,15 +400,17 @@ impl<'de> de::Deserialize<'de> for KeyBytes<'de> {
     }
 }
 
-/// Whether the JSON value `t` (valid JSON text) is a string that can be read: `Some(false)` when
-/// it has no escapes (its content is the text between its quotes), `Some(true)` when it had
+/// Whether the JSON value `raw.text` (valid JSON text) is a string that can be read: `Some(false)`
+/// when it has no escapes (its content is the text between its quotes; not searched again when
+/// the scan saw none, `raw.plain`), `Some(true)` when it had
 /// escapes and was decoded into `buf` (`jsonscan::unescape`, which agrees with serde_json), `None`
 /// for other types and null. An unpaired surrogate escape is read as U+FFFD (see `unescape`).
-fn decode(t: &str, buf: &mut String) -> Option<bool> {
+fn decode(raw: Raw<'_>, buf: &mut String) -> Option<bool> {
+    let t = raw.text;
     if !t.starts_with('"') || t.len() < 2 || !t.ends_with('"') {
         return None;
     }
-    if memchr::memchr(b'\\', t.as_bytes()).is_none() {
+    if raw.plain || memchr::memchr(b'\\', t.as_bytes()).is_none() {
         return Some(false);
     }
     crate::record::jsonscan::unescape(t, buf).then_some(true)
@@ -370,16 +422,17 @@ fn view<'a>(t: &'a str, buf: &'a str, decoded: bool) -> Cow<'a, str> {
 }
 
 /// A JSON string value (`t`: its valid JSON text), borrowed from `t` or from `buf`.
-fn json_str<'a>(t: &'a str, buf: &'a mut String) -> Option<Cow<'a, str>> {
-    let decoded = decode(t, buf)?;
-    Some(view(t, buf, decoded))
+fn json_str<'a>(raw: Raw<'a>, buf: &'a mut String) -> Option<Cow<'a, str>> {
+    let decoded = decode(raw, buf)?;
+    Some(view(raw.text, buf, decoded))
 }
 
 /// A time value (its valid JSON text): a string in any supported layout, or an epoch number.
-fn json_time(t: &str, parser: &mut TimeParser, buf: &mut String) -> Result<Ts, Skip> {
+fn json_time(raw: Raw<'_>, parser: &mut TimeParser, buf: &mut String) -> Result<Ts, Skip> {
+    let t = raw.text;
     match t.as_bytes().first() {
         Some(b'"') => {
-            let s = json_str(t, buf).ok_or(Skip::BadTime)?;
+            let s = json_str(raw, buf).ok_or(Skip::BadTime)?;
             parser.parse(&s).map_err(time_skip)
         }
         Some(b'-' | b'0'..=b'9') => {

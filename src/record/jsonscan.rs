@@ -72,18 +72,40 @@ impl Keys {
 /// as serde_json and jq read it) into `out[i]`. False when unsure:
 /// `out` is then not to be used.
 pub fn top_members<'a>(line: &'a str, keys: &Keys, out: &mut [Option<&'a str>]) -> bool {
+    top_members_found(line, keys, out, &mut Found::default())
+}
+
+/// What [`top_members_found`] notes of the values it puts out, bit `i` for `out[i]`.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    /// The line has the key: `out[i]` is set (so that the reader need not look at the others).
+    pub present: u32,
+    /// `out[i]` is a string the scan read without meeting a `\` (so that its content is the
+    /// text between its quotes, and no one need look for a `\` in it again).
+    pub plain: u32,
+}
+
+/// [`top_members`], also noting in `found` which keys the line has and which of their values are
+/// strings without an escape (bits set or cleared for each member: a repeated key's last value
+/// decides). Like `out`, not to be used when the answer is false.
+pub fn top_members_found<'a>(
+    line: &'a str,
+    keys: &Keys,
+    out: &mut [Option<&'a str>],
+    found: &mut Found,
+) -> bool {
     let b = line.as_bytes();
     let i = ws(b, 0);
     if b.get(i) != Some(&b'{') {
         return false;
     }
-    match object(b, line, i, 1, Some((keys, out))) {
+    match object(b, line, i, 1, Some((keys, out, found))) {
         Some(end) => ws(b, end) == b.len(),
         None => false,
     }
 }
 
-type Capture<'k, 'o, 'a> = Option<(&'k Keys, &'o mut [Option<&'a str>])>;
+type Capture<'k, 'o, 'a> = Option<(&'k Keys, &'o mut [Option<&'a str>], &'o mut Found)>;
 
 /// The object that starts at `i` (a `{`); the index just past it.
 fn object<'a>(
@@ -112,17 +134,25 @@ fn object<'a>(
         }
         let start = ws(b, i + 1);
         // Most values are strings: read them here rather than through a call.
-        let stop = if b.get(start) == Some(&QUOTE) {
-            string(b, start)?
+        let (stop, value_escaped) = if b.get(start) == Some(&QUOTE) {
+            string_escaped(b, start)?
         } else {
-            value(b, s, start, depth)?
+            (value(b, s, start, depth)?, true)
         };
-        if let Some((keys, out)) = cap.as_mut() {
+        if let Some((keys, out, found)) = cap.as_mut() {
             if escaped {
                 return None; // serde_json compares unescaped keys
             }
             if let Some(k) = keys.find(key) {
                 out[k] = Some(s.get(start..stop)?);
+                // Set or cleared for each member: a repeated key's last value decides.
+                let bit = 1u32 << k;
+                found.present |= bit;
+                found.plain = if value_escaped {
+                    found.plain & !bit
+                } else {
+                    found.plain | bit
+                };
             }
         }
         i = ws(b, stop);

@@ -20,7 +20,7 @@ pub mod jsondoc;
 pub mod jsonscan;
 pub mod xml;
 
-pub use self::csv::CsvMapper;
+pub use self::csv::{CsvMapper, Fields};
 pub use fields::{Candidates, FieldChoice, FieldSpec};
 pub use html::strip_html_into;
 pub use json::{Decoded, JsonExtractor};

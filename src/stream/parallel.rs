@@ -343,8 +343,6 @@ struct Worker<'m> {
     /// For a CSV input: its own column mapping (its time reader remembers layouts), and the
     /// delimiter.
     csv: Option<(CsvMapper, u8)>,
-    /// Where a CSV row is rebuilt from its batch.
-    row: csv::ByteRecord,
     /// Where a CSV row's title is joined to its text.
     joined: String,
     /// Where strings with escapes are decoded, line after line.
@@ -381,7 +379,6 @@ impl<'m> Worker<'m> {
             json: JsonExtractor::new(&cfg.fields, cfg.times),
             xml: xml.map(|d| XmlReader::new(d, cfg.times)),
             csv,
-            row: csv::ByteRecord::new(),
             joined: String::new(),
             bufs: Decoded::default(),
             events: vec![],
@@ -494,7 +491,6 @@ impl Worker<'_> {
         let Worker {
             c,
             csv,
-            row,
             joined,
             events,
             ambiguous,
@@ -506,7 +502,7 @@ impl Worker<'_> {
         let Some((mapper, delimiter)) = csv else {
             return;
         };
-        batch.each(row, |line, rec| {
+        batch.each(|line, rec| {
             c.stats.lines += 1;
             match mapper.extract(rec, *delimiter, joined) {
                 Ok(p) => {
