@@ -35,11 +35,11 @@
 //! and texts where a playful spelling may be read back into one (`respell::may_respell`: "d o w
 //! n", "d0wn") go the full way. Without it, a zero read as `o` never makes an alias, but letters
 //! spelled out may ("r e d d i t  i s  d o w n"), so a text with three single letters between
-//! single spaces goes the full way (`respell::may_spell_out`, which reads eight bytes at a time
-//! for three spaces two bytes apart, and reads the spaces one by one only from there: 21.9 M
-//! instructions on the 10 MB forum slice, 2.5% of `detect --threads 1`, where reading every
-//! space cost 42.7 M; it cannot wait for `--about` as `may_respell` does, since a name spelled
-//! out makes a report without it).
+//! single spaces goes the full way (`respell::may_spell_out`, which reads sixteen bytes at a
+//! time for three spaces two bytes apart, and reads the spaces one by one only from there:
+//! ~5 M instructions on the 10 MB forum slice, where reading eight bytes four on cost 21.9 M and
+//! reading every space 42.7 M; it cannot wait for `--about` as `may_respell` does, since a name
+//! spelled out makes a report without it).
 //!
 //! A single syllable is a weak token (네 of 네이트 is also "yes", 요 of 요기요 ends half the
 //! sentences), so for a Hangul entry the token is preferably a syllable that another syllable
