@@ -405,7 +405,6 @@ fn spaced_triple(b: &[u8]) -> Option<usize> {
     };
     let mut i = 0;
     let mut before = 0u32;
-    #[cfg(target_arch = "x86_64")]
     while i + 16 <= b.len() {
         let m = space_bits(b, i);
         if let Some(p) = triple(before >> 12 | m << 4, i.wrapping_sub(4)) {
@@ -435,6 +434,24 @@ fn space_bits(b: &[u8], i: usize) -> u32 {
         let x = _mm_loadu_si128(b.as_ptr().add(i).cast());
         _mm_movemask_epi8(_mm_cmpeq_epi8(x, _mm_set1_epi8(b' ' as i8))) as u32
     }
+}
+
+/// [`space_bits`] one byte at a time: what other targets than x86-64 use, and what the SSE2 one
+/// is checked against.
+#[cfg_attr(target_arch = "x86_64", allow(dead_code))]
+#[inline(always)]
+fn space_bits_bytewise(b: &[u8], i: usize) -> u32 {
+    b[i..i + 16]
+        .iter()
+        .rev()
+        .fold(0u32, |w, &c| w << 1 | u32::from(c == b' '))
+}
+
+/// The spaces among the sixteen bytes at `i` of `b`, on targets without SSE2 in their baseline.
+#[cfg(not(target_arch = "x86_64"))]
+#[inline(always)]
+fn space_bits(b: &[u8], i: usize) -> u32 {
+    space_bits_bytewise(b, i)
 }
 
 /// [`may_spell_out`] read at each space of `b` from byte `from` on.
@@ -730,6 +747,19 @@ mod tests {
             let first = (0..b.len().saturating_sub(4))
                 .find(|&p| b[p] == b' ' && b[p + 2] == b' ' && b[p + 4] == b' ');
             proptest::prop_assert_eq!(spaced_triple(b), first, "{:?}", text);
+        }
+
+        /// The byte-at-a-time spaces (other targets) are the SSE2 ones, so the block pass reads
+        /// the same text alike on every target.
+        #[test]
+        fn the_bytewise_spaces_are_the_vector_ones(
+            picks in proptest::collection::vec(proptest::sample::select(SPELLED), 0..40),
+        ) {
+            let text = picks.concat();
+            let b = text.as_bytes();
+            for i in 0..b.len().saturating_sub(15) {
+                proptest::prop_assert_eq!(space_bits_bytewise(b, i), space_bits(b, i), "{:?} at {}", text, i);
+            }
         }
     }
 
