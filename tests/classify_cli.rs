@@ -195,3 +195,29 @@ fn explain_takes_user_lexicons() {
         .code(2)
         .stderr(predicates::str::contains("mine.lex:2:"));
 }
+
+/// A word typed with a zero or spelled out is read back without garbling the Korean around it:
+/// the service named in Hangul is still found (review 16 #14: it was written as Latin-1 bytes).
+#[test]
+fn korean_around_a_word_read_back_keeps_its_service() {
+    let input = concat!(
+        r#"{"created_at":"2024-03-03T10:00:01Z","text":"카톡 진짜 d0wn 됨"}"#,
+        "\n",
+        r#"{"created_at":"2024-03-03T10:00:02Z","text":"넷플릭스 지금 d o w n 인가요"}"#,
+        "\n",
+    );
+    let out = outcry()
+        .args(["classify", "-q"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let got: Vec<(Option<String>, Option<String>)> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<ClassifiedLine>(l).unwrap())
+        .map(|l| (l.verdict.kind, l.verdict.service))
+        .collect();
+    let report = |s: &str| (Some("report".to_string()), Some(s.to_string()));
+    assert_eq!(got, [report("kakaotalk"), report("netflix")]);
+}

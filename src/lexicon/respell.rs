@@ -219,14 +219,12 @@ pub fn respell(
     let text = norm.as_str();
     let b = text.as_bytes();
     // `r.out` is written only from the first change on: `text[..kept]` is what is not written
-    // yet, copied there as the words and bytes read would have been, one at a time (most posts
-    // asked change nothing, and a post of Korean prose has thousands of bytes between words).
-    // Each byte that is no ASCII letter or digit is written as the character of its value,
-    // as before: a byte of a longer character becomes a Latin-1 one (a bug: "카톡 안됨 d0wn" is
-    // written as mojibake before "down"; kept here, where verdicts must not move).
+    // yet, copied there as it stands (most posts asked change nothing, and a post of Korean
+    // prose has thousands of bytes between words). `kept` and `to` are always the start of an
+    // ASCII letter or digit, or the text's end, so both are character boundaries.
     let mut kept = 0;
     let flush = |out: &mut String, to: usize, kept: &mut usize| {
-        out.extend(b[*kept..to].iter().map(|&c| char::from(c)));
+        out.push_str(&text[*kept..to]);
         *kept = to;
     };
     let mut i = 0;
@@ -530,8 +528,11 @@ mod tests {
         let mut i = 0;
         while i < b.len() {
             if !b[i].is_ascii_alphanumeric() {
-                out.push(char::from(b[i]));
-                i += 1;
+                let from = i;
+                while i < b.len() && !b[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+                out.push_str(&text[from..i]);
                 continue;
             }
             let start = i;
@@ -699,6 +700,12 @@ mod tests {
             "reddit i s down"
         );
         assert_eq!(read("z o o m", "z o o m"), "zoom");
+        // The text around a word read back is kept as it stands, Hangul and all.
+        assert_eq!(
+            read("카톡 진짜 d0wn 됨", "카톡 진짜 d0wn 됨"),
+            "카톡 진짜 down 됨"
+        );
+        assert_eq!(read("é d o w n ㅠ", "é d o w n ㅠ"), "é down ㅠ");
     }
 
     #[test]
