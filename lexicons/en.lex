@@ -2955,3 +2955,49 @@ account was suspended
 account was banned
 account banned
 account suspended
+
+# Round twenty-two: what people in general believe ("people still think discord is down every
+# time their own wifi drops"): talk of others' habit, not an outage the writer met. Not "i
+# think" or "we think", the writer's own report, nor a named third person's "thinks" ("our team
+# thinks slack is down, anyone else?" is a report passed on).
+[sense belief 3 every]
+people think
+people still think
+people always think
+folks think
+
+# Round twenty-two: a failure that went away is a return of the service, the failure named right
+# before the word that it is gone ("the login error is gone", "the 503s went away"). Set aside,
+# not made a recovery: what says the return is the post's own recovery phrase, when it has one.
+[sense gone 0 every after-only]
+is gone
+are gone
+is finally gone
+are finally gone
+went away
+disappeared
+
+# Round twenty-two: a service that is not only up but quick, the right colour or showing right
+# again ("imessages are blue again", "github is green again", "the app is responsive again",
+# "balances showing correctly again", "notion is snappy again"): a state word before "again".
+# Spent sets and training files: 31 posts, every one a recovery. Predicates: a service is named
+# before them in the clause ("the hub is blue again" after "BT broadband is back").
+[recovery en]
+^blue again
+^green again
+^snappy again
+^responsive again
+^correctly again
+^properly again
+^smoothly again
+
+# Round twenty-two: an outage of one service denied by its kind ("not a teams outage, IT blocked
+# the camera", "it's not an imessage outage, your friend turned off read receipts"): "not a" one
+# word before the outage word. "not an outage" is a negation of its own (above).
+[sense notone 1 every]
+not a
+not an
+isn't a
+isn't an
+wasn't a
+wasn't an

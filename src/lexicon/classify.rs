@@ -1817,7 +1817,7 @@ impl Matcher {
         hits.iter().any(|c| match self.entries[c.term].kind {
             TermKind::Cue(sense) => {
                 let s = &self.senses[sense];
-                s.every && c.end <= at && gap_within(&hay[c.end..at], s.window)
+                s.every && !s.only_after && c.end <= at && gap_within(&hay[c.end..at], s.window)
             }
             _ => false,
         })
@@ -3467,7 +3467,9 @@ impl Matcher {
                         return false;
                     }
                     let (a, b) = if c.end <= h.start {
-                        if self.new_subject_between(hay, hits, c.end, h.start) {
+                        if self.senses[sense].only_after
+                            || self.new_subject_between(hay, hits, c.end, h.start)
+                        {
                             return false;
                         }
                         (c.end, h.start)
@@ -4219,7 +4221,7 @@ impl Matcher {
         hits.iter().any(|c| match self.entries[c.term].kind {
             TermKind::Cue(sense) => {
                 let s = &self.senses[sense];
-                let gap = if c.end <= h.start {
+                let gap = if c.end <= h.start && !s.only_after {
                     &hay[c.end..h.start]
                 } else if s.after && h.end <= c.start {
                     &hay[frame_end.min(c.start)..c.start]
@@ -6770,6 +6772,55 @@ mod tests {
         ("xfinity is totally out in my building", "report comcast"),
         ("discord is also out for me", "report discord"),
     ];
+
+    /// Round twenty-two: each rule with a sibling that fails without it (first) and a near case
+    /// that must keep its reading (after it). Written for the tests, not taken from a set.
+    const ROUND_TWENTY_TWO: &[(&str, &str)] = &[
+        // What people in general believe is no outage met; a named person's belief is passed on.
+        (
+            "people think reddit is down every time their vpn hiccups",
+            "",
+        ),
+        (
+            "our team thinks slack is down, anyone else?",
+            "report slack",
+        ),
+        ("i think gmail is down for everyone", "report gmail"),
+        // A failure said to be gone, right after it, is no outage; the word before a return says
+        // nothing of it; a failure not gone stands.
+        (
+            "쿠팡플레이 다시 정상으로 돌아옴 버퍼링 사라짐",
+            "recovery coupang-play",
+        ),
+        ("치지직 방송 끊김 없어짐 이제 잘 보임", "recovery chzzk"),
+        ("유튜브 버퍼링 안 사라짐 계속 멈춤", "report youtube"),
+        // A service quick or showing right "again" is back; slow or broken again is not.
+        ("the slack app is responsive again", "recovery slack"),
+        ("the hbo max app is snappy again", "recovery max"),
+        ("hbo max app is broken again", "report max"),
+        // An outage of one service denied by its kind; a denial of something else is not one.
+        (
+            "it's not a zoom outage, the school blocked it on the wifi",
+            "",
+        ),
+        ("not a discord outage, my school blocks it", ""),
+        ("not a joke, zoom is down", "report zoom"),
+        // A crash denied in the past tense takes back the one asked or told before it.
+        (
+            "배그 서버 터졌다는 애들 있던데 안 터졌어요 저는 접속 중",
+            "",
+        ),
+        ("로아 서버 터졌음 접속 안 됨", "report lost-ark"),
+        // 안 V게 되: a habit come to, no failure; a plain 안 + verb still is.
+        ("멜론 요즘 안 듣게 됨 스포티파이로 옮김", ""),
+        ("요즘 유튜브 잘 안 보게 됨 그냥 책 읽음", ""),
+        ("멜론 재생 안 됨", "report melon"),
+    ];
+
+    #[test]
+    fn round_twenty_two_reads_beliefs_gone_failures_states_again_and_denials() {
+        reads_as_listed(ROUND_TWENTY_TWO);
+    }
 
     #[test]
     fn round_twenty_one_reviewed_reads_reports_its_rules_took_back() {

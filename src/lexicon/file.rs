@@ -138,6 +138,10 @@ pub struct Sense {
     /// A sense written `[sense NAME WINDOW after]`: its cues count after the entry too, in the
     /// same clause and window ("slack's outage *last tuesday*", 장애 *원인*, 먹통 사태 *기사*).
     pub after: bool,
+    /// A sense written `[sense NAME WINDOW every after-only]`: its cues count only after the
+    /// entry, never before it (`gone`: "the login error *is gone*", 버퍼링 *사라짐*; the same
+    /// word before a return, "… 없어짐 이제 잘 보임", says nothing of the return).
+    pub only_after: bool,
 }
 
 /// The window of a `[sense NAME]` section that gives none.
@@ -526,18 +530,20 @@ impl Lexicon {
         let mut window = None;
         let mut every = false;
         let mut after = false;
+        let mut only_after = false;
         for w in words {
             if w == "every" && !every && !after {
                 every = true;
-            } else if w == "after" && !after {
+            } else if (w == "after" || w == "after-only") && !after {
                 after = true;
+                only_after = w == "after-only";
             } else if window.is_none() && !every && !after {
                 window = Some(w.parse::<usize>().map_err(|_| {
                     format!("the window of [sense {name} {w}] must be a whole number of words")
                 })?);
             } else {
                 return Err(format!(
-                    "unexpected '{w}' in a sense header: [sense NAME WINDOW every after]"
+                    "unexpected '{w}' in a sense header: [sense NAME WINDOW every after|after-only]"
                 ));
             }
         }
@@ -549,6 +555,7 @@ impl Lexicon {
                     window: DEFAULT_WINDOW,
                     every: false,
                     after: false,
+                    only_after: false,
                 });
                 self.senses.len() - 1
             }
@@ -558,6 +565,7 @@ impl Lexicon {
         }
         self.senses[idx].every |= every;
         self.senses[idx].after |= after;
+        self.senses[idx].only_after |= only_after;
         Ok(Section::Term(TermKind::Cue(idx)))
     }
 
@@ -859,12 +867,14 @@ mod tests {
                     window: 1,
                     every: false,
                     after: false,
+                    only_after: false,
                 },
                 Sense {
                     name: "rating".into(),
                     window: 3,
                     every: false,
                     after: false,
+                    only_after: false,
                 }
             ]
         );
