@@ -3001,3 +3001,39 @@ isn't a
 isn't an
 wasn't a
 wasn't an
+
+# Round twenty-two: an outage named by its year right after it ("the AWS outage of 2017", "the
+# roblox outage in 2021", "the MSN outage of 2007") is history, as "2021 outage" is (`dated`,
+# above): the year comes after the word, so only after it. Spent sets and training files: eight
+# posts, all none.
+[sense year 0 every after-only]
+of 199*
+of 200*
+of 201*
+of 202*
+in 199*
+in 200*
+in 201*
+in 202*
+
+# Round twenty-two: a rank, past tense ("ranked down from #3 to #17"), as "rank" is.
+[sense rating]
+ranked
+
+# Round twenty-two: a return that brings a fresh failure is still a failure ("whatsapp is back
+# with a new error"): the return is said together with what fails now. Written from the verb,
+# which is itself a return and would win as the longer match from the left.
+[outage en]
+back with a new error
+back with a different error
+back with another error
+is back with a new error
+is back with a different error
+is back with another error
+'s back with a new error
+'s back with a different error
+are back with a new error
+are back with a different error
+came back with a new error
+came back with a different error
+came back with another error

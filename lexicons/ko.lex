@@ -2080,10 +2080,17 @@ timeout 계속
 에러 풀렸
 에러 풀림
 
-# An outage remembered by how long ago (먹통 사태 벌써 몇 년 전이냐), as 3년 전 is.
+# An outage remembered by how long ago (먹통 사태 벌써 몇 년 전이냐), as 3년 전 is; round
+# twenty-two: said as years gone by (벌써 몇 년 됐네, 2년 지났네).
 [sense over 5 every after]
 몇 년 전
 몇 년이 지났
+몇 년 지났
+몇 년 됐
+몇 년이 됐
+{number}년 됐
+{number}년 지났
+{number}년이 지났
 
 # A rumour (소문) of an outage is news of one, as 루머 is; only of the outage it is said of
 # right before it (터졌다는 소문, 장애라는 소문), not of the writer's own failure a few words

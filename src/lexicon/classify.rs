@@ -6815,6 +6815,28 @@ mod tests {
         ("멜론 요즘 안 듣게 됨 스포티파이로 옮김", ""),
         ("요즘 유튜브 잘 안 보게 됨 그냥 책 읽음", ""),
         ("멜론 재생 안 됨", "report melon"),
+        // An outage named by its year right after it, or remembered by the years gone since, is
+        // history; a number of regions, or a year since it came back, is not.
+        ("Blog: How we handled the AWS outage of 2017", ""),
+        ("aws is down in us-east-1 again", "report aws"),
+        ("gmail down in 2 regions?", "report gmail"),
+        ("카톡 먹통 3년 됐네 그때 난리였지", ""),
+        ("카톡 먹통 또 시작됨 1년 만에", "report kakaotalk"),
+        // A rank fell, past tense, as a rank does.
+        (
+            "ranked down from #3 to #17 on the app store charts since the update",
+            "",
+        ),
+        ("spotify ranked playlists won't load", "report spotify"),
+        // A return that brings a fresh failure is a failure; a return with a new feature is not.
+        (
+            "discord is back with a different error, still can't join voice",
+            "report discord",
+        ),
+        (
+            "instagram is back with a new update after the outage",
+            "recovery instagram",
+        ),
     ];
 
     #[test]
