@@ -560,12 +560,33 @@ impl Lexicon {
                 self.senses.len() - 1
             }
         };
-        if let Some(w) = window {
-            self.senses[idx].window = w;
+        // A header that says more than the name declares the sense's window and flags; they are
+        // the sense's, every section of it shares them, so a second declaration must say the
+        // same (a later `after-only` would silently change every earlier cue). A bare
+        // `[sense NAME]` adds cues to it as it stands.
+        let declared = window.is_some() || every || after;
+        let s = &mut self.senses[idx];
+        let was_declared = s.window != DEFAULT_WINDOW || s.every || s.after;
+        let new = (window.unwrap_or(DEFAULT_WINDOW), every, after, only_after);
+        let old = (s.window, s.every, s.after, s.only_after);
+        if declared && was_declared && new != old {
+            return Err(format!(
+                "[sense {name}] is declared again with another window or flags \
+                 ({new_w} every={} after={} after-only={}; before: {} every={} after={} \
+                 after-only={}): every section of a sense shares them",
+                new.1,
+                new.2,
+                new.3,
+                old.0,
+                old.1,
+                old.2,
+                old.3,
+                new_w = new.0
+            ));
         }
-        self.senses[idx].every |= every;
-        self.senses[idx].after |= after;
-        self.senses[idx].only_after |= only_after;
+        if declared {
+            (s.window, s.every, s.after, s.only_after) = new;
+        }
         Ok(Section::Term(TermKind::Cue(idx)))
     }
 
@@ -921,6 +942,25 @@ mod tests {
                 (2, true, true)
             ]
         );
+    }
+
+    #[test]
+    fn a_sense_declared_again_with_other_flags_is_refused() {
+        let ok = "[sense gone 0 every after-only]\nis gone\n[sense gone]\nwent away\n\
+                  [sense gone 0 every after-only]\ndisappeared\n";
+        let mut lex = Lexicon::default();
+        lex.add_text("t.lex", ok).unwrap();
+        assert_eq!(lex.senses.len(), 1);
+        assert!(lex.senses[0].only_after && lex.senses[0].every && lex.senses[0].window == 0);
+        for bad in [
+            "[sense over 5 every after]\n몇 년 전\n[sense over 5 every after-only]\n됐\n",
+            "[sense belief 3 every]\npeople think\n[sense belief 1 every]\nfolks think\n",
+            "[sense over 5 every after]\nago\n[sense over 5 every]\nlast year\n",
+        ] {
+            let err = Lexicon::default().add_text("t.lex", bad).unwrap_err();
+            assert!(err.message.contains("declared again"), "{bad:?}: {err}");
+            assert_eq!(err.line, 3, "{bad:?}: the second header's line");
+        }
     }
 
     #[test]

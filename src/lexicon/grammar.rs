@@ -21,8 +21,7 @@
 //!   spent sets, 219 of 228 posts with 이제 before a verb that no 안, 못, 않 or 없 follows are
 //!   recoveries;
 //! * [`Form::KoNot`]: Korean 안 or 못 written as a word of its own before any verb ("요기요 앱 주문
-//!   안 받아짐", "방송 못 킨대"), and any verb's stem before 지 않 ("앱이 열리지 않아요"); not a
-//!   habit come to, 안 V게 되 ("요즘 잘 안 보게 됨").
+//!   안 받아짐", "방송 못 킨대"), and any verb's stem before 지 않 ("앱이 열리지 않아요").
 //!   The normaliser removes the spaces between Hangul, so where 안 stood alone is read in the
 //!   first-stage text and found again in the normalised one by counting syllables (the
 //!   normaliser keeps every syllable, in order); a post whose counts differ (a removed link or
@@ -1505,8 +1504,8 @@ fn ko_not_triggers(stage: &str, mut f: impl FnMut(usize, usize)) {
 
 /// Whether the 안 or 못 (`c`) at byte `i` of `stage` negates the verb after it, and then how
 /// many syllables that verb starts with: a space or tab stands between them, and the clause is
-/// not bent (a condition, a wish, a concession, a time when, a past state or a habit come to),
-/// nor one of the words before or after that make 안/못 no failure.
+/// not bent (a condition, a wish, a concession, a time when or a past state), nor one of the
+/// words before or after that make 안/못 no failure.
 fn ko_not_verb(stage: &str, i: usize, c: char) -> Option<usize> {
     let rest = &stage[i + c.len_utf8()..];
     let verb = rest.trim_start_matches([' ', '\t']);
@@ -1522,19 +1521,8 @@ fn ko_not_verb(stage: &str, i: usize, c: char) -> Option<usize> {
         || ["때", "적", "줄", "리가"]
             .iter()
             .any(|w| next.starts_with(w));
-    // What the writer came to stop doing, a habit and no failure: 안 V게 되 (요즘 잘 안 들어가게
-    // 됨, 안 쓰게 되더라). Not 못 V게 되 (결제를 못 하게 됐어요: made unable).
-    let habit = c == '안'
-        && ((word.ends_with('게')
-            && ["되", "됨", "됐", "돼", "된"]
-                .iter()
-                .any(|w| next.starts_with(w)))
-            || ["게되", "게됨", "게됐", "게돼", "게된"]
-                .iter()
-                .any(|w| word.contains(w)));
     let word_before = stage[..i].trim_end().rsplit(char::is_whitespace).next();
     let stop = bent
-        || habit
         || word_before.is_some_and(|w| KO_NOT_BEFORE.contains(&w))
         || KO_NOT_STOP.iter().any(|w| verb.starts_with(w))
         || (c == '못'
