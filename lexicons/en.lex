@@ -2956,15 +2956,12 @@ account was banned
 account banned
 account suspended
 
-# Round twenty-two: what people in general believe ("people still think discord is down every
-# time their own wifi drops"): talk of others' habit, not an outage the writer met. Not "i
-# think" or "we think", the writer's own report, nor a named third person's "thinks" ("our team
-# thinks slack is down, anyone else?" is a report passed on).
-[sense belief 3 every]
-people think
-people still think
-people always think
-folks think
+# Round twenty-two also read people's belief ("people think X is down"), "^properly/blue/...
+# again" as a return, "not a {service} outage", "outage of/in 199x-202x" and "ranked" as a rank;
+# review 16 found each took back real reports ("discord isn't working properly again", "not a
+# full outage but slack is degraded", "slack's first outage of 2024", "outage of 200+ sites",
+# "ranked is down on overwatch", "people think teams is down ... same here"), and they were
+# removed rather than patched: each was written from one dev23 post the vetter already read.
 
 # Round twenty-two: a failure that went away is a return of the service, the failure named right
 # before the word that it is gone ("the login error is gone", "the 503s went away"). Set aside,
@@ -2976,49 +2973,6 @@ is finally gone
 are finally gone
 went away
 disappeared
-
-# Round twenty-two: a service that is not only up but quick, the right colour or showing right
-# again ("imessages are blue again", "github is green again", "the app is responsive again",
-# "balances showing correctly again", "notion is snappy again"): a state word before "again".
-# Spent sets and training files: 31 posts, every one a recovery. Predicates: a service is named
-# before them in the clause ("the hub is blue again" after "BT broadband is back").
-[recovery en]
-^blue again
-^green again
-^snappy again
-^responsive again
-^correctly again
-^properly again
-^smoothly again
-
-# Round twenty-two: an outage of one service denied by its kind ("not a teams outage, IT blocked
-# the camera", "it's not an imessage outage, your friend turned off read receipts"): "not a" one
-# word before the outage word. "not an outage" is a negation of its own (above).
-[sense notone 1 every]
-not a
-not an
-isn't a
-isn't an
-wasn't a
-wasn't an
-
-# Round twenty-two: an outage named by its year right after it ("the AWS outage of 2017", "the
-# roblox outage in 2021", "the MSN outage of 2007") is history, as "2021 outage" is (`dated`,
-# above): the year comes after the word, so only after it. Spent sets and training files: eight
-# posts, all none.
-[sense year 0 every after-only]
-of 199*
-of 200*
-of 201*
-of 202*
-in 199*
-in 200*
-in 201*
-in 202*
-
-# Round twenty-two: a rank, past tense ("ranked down from #3 to #17"), as "rank" is.
-[sense rating]
-ranked
 
 # Round twenty-two: a return that brings a fresh failure is still a failure ("whatsapp is back
 # with a new error"): the return is said together with what fails now. Written from the verb,
