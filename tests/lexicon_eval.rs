@@ -1019,14 +1019,17 @@ const TEST22: (f64, f64, usize) = (0.92, 0.93, 3);
 /// 0.986 (tp 73, fp 12, fn 1), 1). Tuned on since (general rules, each checked against the spent
 /// pool and review 15's probes), and the vetter retrained on it (with sets 1-22 and the training
 /// files): 0.986, 0.986 (tp 73, fp 1, fn 1), none (the rules alone 0.961, 0.986 (tp 73, fp 3,
-/// fn 1), 0): a tuned figure, partly a training one, held as a floor.
+/// fn 1), 0): a tuned figure, partly a training one. Review 16 found the round's rules written
+/// from single dev posts took back real reports elsewhere; most were removed (lexfix23), and the
+/// half now measures 0.961, 0.986 (tp 73, fp 3, fn 1), none (the rules alone 0.890, 0.986 (tp
+/// 73, fp 9, fn 1), 1), held as a floor.
 #[test]
 fn twenty_third_set_dev_half_holds_what_it_measured() {
     hold_half("labelled23-dev.tsv", DEV23);
 }
 
 /// What the twenty-third set's dev half measures with the shipped rules and vetter (a floor).
-const DEV23: (f64, f64, usize) = (0.98, 0.98, 0);
+const DEV23: (f64, f64, usize) = (0.96, 0.98, 0);
 
 /// The untouched half of the twenty-third set (issue 14, round twenty-two), run once at the end
 /// of the round, after the last change to the rules and the vetter (the tree of commit 49e0ddf),

@@ -6780,9 +6780,10 @@ mod tests {
         // A failure said to be gone, right after it, is no outage; the word before a return says
         // nothing of it; a failure not gone stands.
         (
-            "outlook works again and the sync error is finally gone",
-            "recovery outlook",
+            "gmail is working again, the login error is finally gone",
+            "recovery gmail",
         ),
+        ("넷플릭스 복구됨 접속 오류 사라짐", "recovery netflix"),
         ("웨이브 이제 정상임 재생 끊김 사라졌어요", "recovery wavve"),
         ("치지직 방송 끊김 없어짐 이제 잘 보임", "recovery chzzk"),
         ("유튜브 버퍼링 안 사라짐 계속 멈춤", "report youtube"),
