@@ -2955,3 +2955,39 @@ account was suspended
 account was banned
 account banned
 account suspended
+
+# Round twenty-two also read people's belief ("people think X is down"), "^properly/blue/...
+# again" as a return, "not a {service} outage", "outage of/in 199x-202x" and "ranked" as a rank;
+# review 16 found each took back real reports ("discord isn't working properly again", "not a
+# full outage but slack is degraded", "slack's first outage of 2024", "outage of 200+ sites",
+# "ranked is down on overwatch", "people think teams is down ... same here"), and they were
+# removed rather than patched: each was written from one dev23 post the vetter already read.
+
+# Round twenty-two: a failure that went away is a return of the service, the failure named right
+# before the word that it is gone ("the login error is gone", "the 503s went away"). Set aside,
+# not made a recovery: what says the return is the post's own recovery phrase, when it has one.
+[sense gone 0 every after-only]
+is gone
+are gone
+is finally gone
+are finally gone
+went away
+disappeared
+
+# Round twenty-two: a return that brings a fresh failure is still a failure ("whatsapp is back
+# with a new error"): the return is said together with what fails now. Written from the verb,
+# which is itself a return and would win as the longer match from the left.
+[outage en]
+back with a new error
+back with a different error
+back with another error
+is back with a new error
+is back with a different error
+is back with another error
+'s back with a new error
+'s back with a different error
+are back with a new error
+are back with a different error
+came back with a new error
+came back with a different error
+came back with another error

@@ -2080,7 +2080,9 @@ timeout 계속
 에러 풀렸
 에러 풀림
 
-# An outage remembered by how long ago (먹통 사태 벌써 몇 년 전이냐), as 3년 전 is.
+# An outage remembered by how long ago (먹통 사태 벌써 몇 년 전이냐), as 3년 전 is. Not 몇 년 됐 or
+# {number}년 됐/지났 (review 16, #2): before the outage word they are how long the writer has
+# used the phone or service (이 폰 3년 됐는데 오늘 카톡 먹통), and this sense reads both sides.
 [sense over 5 every after]
 몇 년 전
 몇 년이 지났
@@ -2483,3 +2485,26 @@ SOS만
 만료됐더라
 만료된 거였
 만료 때문이었
+
+# Round twenty-two: a crash denied in the past tense (롤 서버 안 터졌어요 그냥 패치 중; 디코 안
+# 터졌어 니 컴 방화벽 문제; 구글 안 죽었어 니 크롬이 죽은 거; 출근길 내내 한 번도 안 끊겼음):
+# 안 before a past outage verb takes back the outage phrase before it, as 먹통 아님 does. Spent
+# sets and training files: eleven posts, all none. Only the past: 안 터져, 안 터짐 (no signal,
+# won't load) and 안 터진다 stay outages. Not 다운 안 됐 (review 16, #8): 다운 is as often the
+# download (앱 다운 안 됐어요 설치 오류), a failure.
+[negation ko]
+안 터졌
+안 터진 거
+안 터진거
+안 죽었
+안 뻗었
+안 끊겼
+
+# Round twenty-two: a failure that went away is a return (왓챠 … 버퍼링 사라짐, 튕김 없어졌어요,
+# 재생 오류 없어졌어요, 렉 사라졌어요): the word right after the failure says it is gone. Only
+# past forms: 끊김 없어요 (none now) and 끊김 없이 (an absence) are other readings.
+[sense gone 0 every after-only]
+사라졌
+사라짐
+없어졌
+없어짐

@@ -138,6 +138,10 @@ pub struct Sense {
     /// A sense written `[sense NAME WINDOW after]`: its cues count after the entry too, in the
     /// same clause and window ("slack's outage *last tuesday*", 장애 *원인*, 먹통 사태 *기사*).
     pub after: bool,
+    /// A sense written `[sense NAME WINDOW every after-only]`: its cues count only after the
+    /// entry, never before it (`gone`: "the login error *is gone*", 버퍼링 *사라짐*; the same
+    /// word before a return, "… 없어짐 이제 잘 보임", says nothing of the return).
+    pub only_after: bool,
 }
 
 /// The window of a `[sense NAME]` section that gives none.
@@ -526,18 +530,20 @@ impl Lexicon {
         let mut window = None;
         let mut every = false;
         let mut after = false;
+        let mut only_after = false;
         for w in words {
             if w == "every" && !every && !after {
                 every = true;
-            } else if w == "after" && !after {
+            } else if (w == "after" || w == "after-only") && !after {
                 after = true;
+                only_after = w == "after-only";
             } else if window.is_none() && !every && !after {
                 window = Some(w.parse::<usize>().map_err(|_| {
                     format!("the window of [sense {name} {w}] must be a whole number of words")
                 })?);
             } else {
                 return Err(format!(
-                    "unexpected '{w}' in a sense header: [sense NAME WINDOW every after]"
+                    "unexpected '{w}' in a sense header: [sense NAME WINDOW every after|after-only]"
                 ));
             }
         }
@@ -549,15 +555,38 @@ impl Lexicon {
                     window: DEFAULT_WINDOW,
                     every: false,
                     after: false,
+                    only_after: false,
                 });
                 self.senses.len() - 1
             }
         };
-        if let Some(w) = window {
-            self.senses[idx].window = w;
+        // A header that says more than the name declares the sense's window and flags; they are
+        // the sense's, every section of it shares them, so a second declaration must say the
+        // same (a later `after-only` would silently change every earlier cue). A bare
+        // `[sense NAME]` adds cues to it as it stands.
+        let declared = window.is_some() || every || after;
+        let s = &mut self.senses[idx];
+        let was_declared = s.window != DEFAULT_WINDOW || s.every || s.after;
+        let new = (window.unwrap_or(DEFAULT_WINDOW), every, after, only_after);
+        let old = (s.window, s.every, s.after, s.only_after);
+        if declared && was_declared && new != old {
+            return Err(format!(
+                "[sense {name}] is declared again with another window or flags \
+                 ({new_w} every={} after={} after-only={}; before: {} every={} after={} \
+                 after-only={}): every section of a sense shares them",
+                new.1,
+                new.2,
+                new.3,
+                old.0,
+                old.1,
+                old.2,
+                old.3,
+                new_w = new.0
+            ));
         }
-        self.senses[idx].every |= every;
-        self.senses[idx].after |= after;
+        if declared {
+            (s.window, s.every, s.after, s.only_after) = new;
+        }
         Ok(Section::Term(TermKind::Cue(idx)))
     }
 
@@ -859,12 +888,14 @@ mod tests {
                     window: 1,
                     every: false,
                     after: false,
+                    only_after: false,
                 },
                 Sense {
                     name: "rating".into(),
                     window: 3,
                     every: false,
                     after: false,
+                    only_after: false,
                 }
             ]
         );
@@ -911,6 +942,25 @@ mod tests {
                 (2, true, true)
             ]
         );
+    }
+
+    #[test]
+    fn a_sense_declared_again_with_other_flags_is_refused() {
+        let ok = "[sense gone 0 every after-only]\nis gone\n[sense gone]\nwent away\n\
+                  [sense gone 0 every after-only]\ndisappeared\n";
+        let mut lex = Lexicon::default();
+        lex.add_text("t.lex", ok).unwrap();
+        assert_eq!(lex.senses.len(), 1);
+        assert!(lex.senses[0].only_after && lex.senses[0].every && lex.senses[0].window == 0);
+        for bad in [
+            "[sense over 5 every after]\n몇 년 전\n[sense over 5 every after-only]\n됐\n",
+            "[sense belief 3 every]\npeople think\n[sense belief 1 every]\nfolks think\n",
+            "[sense over 5 every after]\nago\n[sense over 5 every]\nlast year\n",
+        ] {
+            let err = Lexicon::default().add_text("t.lex", bad).unwrap_err();
+            assert!(err.message.contains("declared again"), "{bad:?}: {err}");
+            assert_eq!(err.line, 3, "{bad:?}: the second header's line");
+        }
     }
 
     #[test]
