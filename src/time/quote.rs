@@ -41,6 +41,13 @@ pub fn worth_a_look(text: &str) -> bool {
     look(text).worth
 }
 
+/// The searchers for noon, midnight, 정오 and 자정, built once (building one costs about as
+/// much as searching a short post).
+static NOON_WORDS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 4]> =
+    std::sync::LazyLock::new(|| {
+        ["noon", "midnight", "정오", "자정"].map(|w| memchr::memmem::Finder::new(w.as_bytes()))
+    });
+
 /// What [`worth_a_look`] answers, and whether `text` holds an ASCII digit (found on the way).
 struct Look {
     worth: bool,
@@ -98,10 +105,7 @@ fn look(text: &str) -> Look {
         }
         i += 1;
     }
-    let worth = memchr::memmem::find(b, b"noon").is_some()
-        || memchr::memmem::find(b, b"midnight").is_some()
-        || memchr::memmem::find(b, "정오".as_bytes()).is_some()
-        || memchr::memmem::find(b, "자정".as_bytes()).is_some();
+    let worth = NOON_WORDS.iter().any(|f| f.find(b).is_some());
     Look { worth, digit }
 }
 
