@@ -386,6 +386,19 @@ impl TimeParser {
         if let Some(ts) = rfc3339_fixed(s.as_bytes()) {
             return self.read_exact(Layout::Iso, ts);
         }
+        // Twitter's, likewise: a text starting with a letter is no epoch number and no numeric
+        // date, and one of its shape is untouched by trimming.
+        if s.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
+            match scan_twitter(s.as_bytes()) {
+                Some(Ok(ts)) => return self.read_exact(Layout::Twitter, ts),
+                Some(Err(e)) => {
+                    self.last = None;
+                    self.last_parsed = None;
+                    return Err(self.failed(e));
+                }
+                None => {}
+            }
+        }
         let s = s.trim();
         self.last = None;
         self.last_parsed = None;
@@ -521,12 +534,14 @@ fn scan_twitter(b: &[u8]) -> Option<Result<Ts, TimeError>> {
     let off = n(21..25)?;
     let y = n(26..30)?;
     let s = leap_second(s);
-    let Some(t) = NaiveDate::from_ymd_opt(y as i32, mo, d).and_then(|d| d.and_hms_opt(h, mi, s))
-    else {
+    // What chrono's `from_ymd_opt(..).and_hms_opt(..)` holds to, for a four-digit year.
+    if d == 0 || (d > 28 && d > days_in_month(y, mo)) || h > 23 || mi > 59 || s > 59 {
         return Some(Err(TimeError::OutOfRange));
-    };
+    }
     let off = sign * i64::from(off / 100 * 3600 + off % 100 * 60);
-    Some(Ok(t.and_utc().timestamp() - off))
+    Some(Ok(days_from_civil(y, mo, d) * 86_400
+        + i64::from(h * 3600 + mi * 60 + s)
+        - off))
 }
 /// A leap second (`:60`) is read as `:59` by every reader; anything above stays out of range.
 fn leap_second(s: u32) -> u32 {
@@ -1002,6 +1017,70 @@ mod tests {
                 proptest::prop_assert_eq!(p.layout(), layout, "{:?}", t);
                 let parsed = parse_time_ex(&t, rules).ok().filter(|p| in_range(p.ts));
                 proptest::prop_assert_eq!(p.last_parsed, parsed, "{:?}", t);
+                proptest::prop_assert_eq!(p.last_error, got.err(), "{:?}", t);
+            }
+        }
+    }
+
+    /// Twitter's layout read as it was before it was read without chrono.
+    fn scan_twitter_by_chrono(b: &[u8]) -> Option<Result<Ts, TimeError>> {
+        if b.len() != 30 || !b[0].is_ascii_alphabetic() {
+            return None;
+        }
+        let n = |r: std::ops::Range<usize>| -> Option<u32> {
+            std::str::from_utf8(&b[r.clone()])
+                .ok()?
+                .parse()
+                .ok()
+                .filter(|_| b[r.clone()].iter().all(u8::is_ascii_digit))
+        };
+        if [3, 7, 10, 19, 25].iter().any(|&i| b[i] != b' ') || b[13] != b':' || b[16] != b':' {
+            return None;
+        }
+        let mo = MON3.iter().position(|m| m[..] == b[4..7])? as u32 + 1;
+        let (d, h, mi, s) = (n(8..10)?, n(11..13)?, n(14..16)?, n(17..19)?);
+        let sign = match b[20] {
+            b'+' => 1,
+            b'-' => -1,
+            _ => return None,
+        };
+        let (off, y) = (n(21..25)?, n(26..30)?);
+        let Some(t) = NaiveDate::from_ymd_opt(y as i32, mo, d)
+            .and_then(|d| d.and_hms_opt(h, mi, leap_second(s)))
+        else {
+            return Some(Err(TimeError::OutOfRange));
+        };
+        Some(Ok(
+            t.and_utc().timestamp() - sign * i64::from(off / 100 * 3600 + off % 100 * 60)
+        ))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        /// Twitter's layout, every field over and past its range and one character swapped:
+        /// read as chrono read it, and by the parser's first steps as by the readers in order.
+        #[test]
+        fn twitter_times_read_as_chrono_and_the_readers_in_order_read_them(
+            (y, mo, d) in (0u32..=10_000, proptest::sample::select(&["Jan", "Feb", "Mar", "Apr", "Jun", "Sep", "Dec", "Foo", "feb"][..]), 0u32..=32),
+            (h, mi, s) in (0u32..=25, 0u32..=61, 0u32..=61),
+            (sign, off) in (proptest::sample::select(&["+", "-", " "][..]), proptest::sample::select(&[0u32, 900, 1400, 530, 2359, 2400, 9999, 60][..])),
+            at in 0usize..31,
+            put in proptest::sample::select(&[None, Some(' '), Some('0'), Some('9'), Some(':'), Some('a'), Some('+')][..]),
+            pad in proptest::sample::select(&["", " ", "\u{3000}"][..]),
+        ) {
+            let text = format!("Sat {mo} {d:02} {h:02}:{mi:02}:{s:02} {sign}{off:04} {y:04}");
+            let text: String = text
+                .chars()
+                .enumerate()
+                .map(|(i, c)| if i == at { put.unwrap_or(c) } else { c })
+                .collect();
+            proptest::prop_assert_eq!(scan_twitter(text.as_bytes()), scan_twitter_by_chrono(text.as_bytes()), "{:?}", text);
+            for t in [text.clone(), format!("{pad}{text}{pad}")] {
+                let mut p = TimeParser::new(InputZone::Implied);
+                let got = p.parse(&t);
+                let (want, layout) = read_without_fixed_places(&t, InputZone::Implied.into());
+                proptest::prop_assert_eq!(got, want, "{:?}", t);
+                proptest::prop_assert_eq!(p.layout(), layout, "{:?}", t);
                 proptest::prop_assert_eq!(p.last_error, got.err(), "{:?}", t);
             }
         }
