@@ -380,6 +380,25 @@ impl TimeParser {
 
     /// Parses one timestamp.
     pub fn parse(&mut self, s: &str) -> Result<Ts, TimeError> {
+        // The commonest shape first, read at fixed places: what the readers in order would
+        // answer (no epoch number has its shape, and `Layout::Iso` reads it so), and untouched
+        // by trimming (it starts with a digit and ends with a digit or `Z`).
+        if let Some(ts) = rfc3339_fixed(s.as_bytes()) {
+            return self.read_exact(Layout::Iso, ts);
+        }
+        // Twitter's, likewise: a text starting with a letter is no epoch number and no numeric
+        // date, and one of its shape is untouched by trimming.
+        if s.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
+            match scan_twitter(s.as_bytes()) {
+                Some(Ok(ts)) => return self.read_exact(Layout::Twitter, ts),
+                Some(Err(e)) => {
+                    self.last = None;
+                    self.last_parsed = None;
+                    return Err(self.failed(e));
+                }
+                None => {}
+            }
+        }
         let s = s.trim();
         self.last = None;
         self.last_parsed = None;
@@ -434,6 +453,20 @@ impl TimeParser {
             }
         }
         Ok(p.ts)
+    }
+
+    /// [`TimeParser::parse`]'s ending for a time read by `l` as exactly `ts`: what it notes
+    /// for any other reading with nothing to count (no DST rule, implied zone or ambiguous date).
+    #[inline]
+    fn read_exact(&mut self, l: Layout, ts: Ts) -> Result<Ts, TimeError> {
+        self.last = Some(l);
+        if !in_range(ts) {
+            self.last_parsed = None;
+            return Err(self.failed(TimeError::Absurd));
+        }
+        self.last_error = None;
+        self.last_parsed = Some(Parsed::exact(ts));
+        Ok(ts)
     }
 
     fn failed(&mut self, e: TimeError) -> TimeError {
@@ -501,12 +534,14 @@ fn scan_twitter(b: &[u8]) -> Option<Result<Ts, TimeError>> {
     let off = n(21..25)?;
     let y = n(26..30)?;
     let s = leap_second(s);
-    let Some(t) = NaiveDate::from_ymd_opt(y as i32, mo, d).and_then(|d| d.and_hms_opt(h, mi, s))
-    else {
+    // What chrono's `from_ymd_opt(..).and_hms_opt(..)` holds to, for a four-digit year.
+    if d == 0 || (d > 28 && d > days_in_month(y, mo)) || h > 23 || mi > 59 || s > 59 {
         return Some(Err(TimeError::OutOfRange));
-    };
+    }
     let off = sign * i64::from(off / 100 * 3600 + off % 100 * 60);
-    Some(Ok(t.and_utc().timestamp() - off))
+    Some(Ok(days_from_civil(y, mo, d) * 86_400
+        + i64::from(h * 3600 + mi * 60 + s)
+        - off))
 }
 /// A leap second (`:60`) is read as `:59` by every reader; anything above stays out of range.
 fn leap_second(s: u32) -> u32 {
@@ -570,26 +605,50 @@ fn scan_numeric(b: &[u8], zone: InputZone) -> Option<Result<Parsed, TimeError>> 
 /// which [`scan_numeric_general`] reads as it always did. A unit test holds the two to the same
 /// instants.
 fn rfc3339_fixed(b: &[u8]) -> Option<Ts> {
-    let n = |i: usize, len: usize| -> Option<u32> {
-        b.get(i..i + len)?.iter().try_fold(0u32, |v, &c| {
-            c.is_ascii_digit().then(|| v * 10 + u32::from(c - b'0'))
-        })
+    let (head, zone) = b.split_first_chunk::<19>()?;
+    // The fourteen digits and five marks of `YYYY-MM-DDTHH:MM:SS`, checked three words at a
+    // time: a mark's lane is set to `0` once it is checked, then every lane must be a digit.
+    let word = |i: usize| {
+        let mut w = [0; 8];
+        w.copy_from_slice(&head[i..i + 8]);
+        u64::from_le_bytes(w)
     };
-    let shape = (b.len() == 20 || b.len() == 25)
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && matches!(b[10], b'T' | b't' | b' ')
-        && b[13] == b':'
-        && b[16] == b':';
-    if !shape {
+    let (w0, w1, w2) = (word(0), word(8), word(11));
+    // w0: `YYYY-MM-`, w1: `DDTHH:MM` (the T at lane 2), w2: `HH:MM:SS`.
+    const M0: u64 = 0xFF00_00FF_0000_0000;
+    const M1: u64 = 0x0000_FF00_00FF_0000;
+    const M2: u64 = 0x0000_FF00_00FF_0000;
+    const DASHES: u64 = 0x2D00_002D_0000_0000;
+    const COLONS: u64 = 0x0000_3A00_003A_0000;
+    let t = head[10];
+    if w0 & M0 != DASHES
+        || w1 & 0x0000_FF00_0000_0000 != COLONS & 0x0000_FF00_0000_0000
+        || w2 & M2 != COLONS
+        || !matches!(t, b'T' | b't' | b' ')
+    {
         return None;
     }
-    let (y, mo, d) = (n(0, 4)?, n(5, 2)?, n(8, 2)?);
-    let (h, mi, s) = (n(11, 2)?, n(14, 2)?, n(17, 2)?);
-    let east = match b[19..] {
+    // Each lane minus `0` (a mark's lane 0), then every lane must be below 10: adding 0x76
+    // sets a lane's top bit from 10 up, and a lane of 0x80 or more has it already (a carry out
+    // of such a lane can only come after a lane found bad).
+    const ZEROS: u64 = 0x3030_3030_3030_3030;
+    let digits = |w: u64, marks: u64| {
+        let x = (w ^ ZEROS) & !marks;
+        ((x.wrapping_add(0x7676_7676_7676_7676) | x) & 0x8080_8080_8080_8080 == 0).then_some(x)
+    };
+    let (x0, x1, x2) = (digits(w0, M0)?, digits(w1, M1)?, digits(w2, M2)?);
+    // Lane k of `pairs` is the two-digit number of lanes k and k + 1 (at most 99: no carry).
+    let pairs = |x: u64| x.wrapping_mul(10).wrapping_add(x >> 8);
+    let lane = |p: u64, k: u32| (p >> (8 * k)) as u32 & 0xFF;
+    let (p0, p1, p2) = (pairs(x0), pairs(x1), pairs(x2));
+    let y = lane(p0, 0) * 100 + lane(p0, 2);
+    let (mo, day) = (lane(p0, 5), lane(p1, 0));
+    let (h, mi, s) = (lane(p2, 0), lane(p2, 3), lane(p2, 6));
+    let east = match *zone {
         [b'Z' | b'z'] => 0,
-        [sign @ (b'+' | b'-'), _, _, b':', _, _] => {
-            let (hh, mm) = (n(20, 2)?, n(23, 2)?);
+        [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
+            let dd = |c: u8| c.is_ascii_digit().then(|| u32::from(c - b'0'));
+            let (hh, mm) = (dd(h1)? * 10 + dd(h2)?, dd(m1)? * 10 + dd(m2)?);
             if hh > 23 || mm > 59 {
                 return None;
             }
@@ -602,14 +661,20 @@ fn rfc3339_fixed(b: &[u8]) -> Option<Ts> {
         }
         _ => return None,
     };
-    if !(1..=12).contains(&mo) || d == 0 || d > days_in_month(y, mo) || h > 23 || mi > 59 || s > 59
+    if !(1..=12).contains(&mo)
+        || day == 0
+        || (day > 28 && day > days_in_month(y, mo))
+        || h > 23
+        || mi > 59
+        || s > 59
     {
         return None;
     }
-    Some(days_from_civil(y, mo, d) * 86_400 + i64::from(h * 3600 + mi * 60 + s) - east)
+    Some(days_from_civil(y, mo, day) * 86_400 + i64::from(h * 3600 + mi * 60 + s) - east)
 }
 
 /// Days in month `m` (1–12) of year `y` of the proleptic Gregorian calendar.
+#[inline]
 fn days_in_month(y: u32, m: u32) -> u32 {
     let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
     match m {
@@ -620,17 +685,17 @@ fn days_in_month(y: u32, m: u32) -> u32 {
     }
 }
 
-/// Days from 1970-01-01 to year `y`, month `m`, day `d` (a valid date): the count of days in
-/// whole 400-year eras (146,097 each) and within the era, with the year taken to start in March
-/// so that the leap day comes last.
+/// Days from 1970-01-01 to year `y` (at most 9999), month `m`, day `d` (a valid date): the
+/// Julian day number with the year taken to start in March (so that the leap day comes last)
+/// and counted from 4800 BC (so that every quantity is positive and the divisions are shifts
+/// and multiplications), less that of 1970-01-01.
+#[inline]
 fn days_from_civil(y: u32, m: u32, d: u32) -> i64 {
-    let y = i64::from(y) - i64::from(m <= 2);
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let (m, d) = (i64::from(m), i64::from(d));
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+    let march = u32::from(m <= 2);
+    let y = y + 4800 - march;
+    let m = m + 12 * march - 3;
+    let jdn = d + (153 * m + 2) / 5 + 365 * y + y / 4 - y / 100 + y / 400 - 32_045;
+    i64::from(jdn) - 2_440_588
 }
 
 /// [`scan_numeric`] for every shape it reads.
@@ -893,6 +958,148 @@ mod tests {
                 let general = scan_numeric_general(text.as_bytes(), zone);
                 proptest::prop_assert_eq!(Some(Ok(Parsed::exact(ts))), general, "{}", text);
             }
+        }
+    }
+
+    /// What the readers in order answer with the fixed-place one left out: `Layout::Iso` read
+    /// by [`scan_numeric_general`] alone.
+    fn read_without_fixed_places(
+        s: &str,
+        rules: TimeRules,
+    ) -> (Result<Ts, TimeError>, Option<Layout>) {
+        let s = s.trim();
+        let found = LAYOUTS.iter().find_map(|&l| {
+            let r = match l {
+                Layout::Iso => scan_numeric_general(s.as_bytes(), rules.zone),
+                _ => try_layout(l, s, rules),
+            };
+            r.map(|r| (l, r))
+        });
+        match found {
+            Some((l, Ok(p))) if in_range(p.ts) => (Ok(p.ts), Some(l)),
+            Some((l, Ok(_))) => (Err(TimeError::Absurd), Some(l)),
+            Some((l, Err(e))) => (Err(e), Some(l).filter(|_| false)),
+            None => (Err(TimeError::Unrecognised), None),
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        /// The parser's first step (the fixed-place reader, before trimming and before the
+        /// remembered time) answers as the readers in order would without it.
+        #[test]
+        fn the_parser_reads_near_rfc3339_times_as_without_its_first_step(
+            text in near_rfc3339(),
+            pad in proptest::sample::select(&["", " ", "\t", "\u{3000}"][..]),
+            chosen in proptest::bool::ANY,
+            at in 0usize..26,
+            put in proptest::sample::select(&[
+                None, Some('/'), Some(':'), Some(';'), Some('-'), Some('+'), Some('a'), Some('T'),
+                Some('Z'), Some(' '), Some('0'), Some('9'), Some('\u{7f}'), Some('é'), Some('０'),
+            ][..]),
+        ) {
+            // Near-valid: one character swapped for another, digits and marks alike.
+            let text: String = text
+                .chars()
+                .enumerate()
+                .map(|(i, c)| if i == at { put.unwrap_or(c) } else { c })
+                .collect();
+            let rules: TimeRules = if chosen {
+                chrono_tz::America::New_York.into()
+            } else {
+                InputZone::Implied.into()
+            };
+            for t in [text.clone(), format!("{pad}{text}{pad}")] {
+                let mut p = TimeParser::new(rules);
+                let got = p.parse(&t);
+                let (want, layout) = read_without_fixed_places(&t, rules);
+                proptest::prop_assert_eq!(got, want, "{:?}", t);
+                proptest::prop_assert_eq!(p.layout(), layout, "{:?}", t);
+                let parsed = parse_time_ex(&t, rules).ok().filter(|p| in_range(p.ts));
+                proptest::prop_assert_eq!(p.last_parsed, parsed, "{:?}", t);
+                proptest::prop_assert_eq!(p.last_error, got.err(), "{:?}", t);
+            }
+        }
+    }
+
+    /// Twitter's layout read as it was before it was read without chrono.
+    fn scan_twitter_by_chrono(b: &[u8]) -> Option<Result<Ts, TimeError>> {
+        if b.len() != 30 || !b[0].is_ascii_alphabetic() {
+            return None;
+        }
+        let n = |r: std::ops::Range<usize>| -> Option<u32> {
+            std::str::from_utf8(&b[r.clone()])
+                .ok()?
+                .parse()
+                .ok()
+                .filter(|_| b[r.clone()].iter().all(u8::is_ascii_digit))
+        };
+        if [3, 7, 10, 19, 25].iter().any(|&i| b[i] != b' ') || b[13] != b':' || b[16] != b':' {
+            return None;
+        }
+        let mo = MON3.iter().position(|m| m[..] == b[4..7])? as u32 + 1;
+        let (d, h, mi, s) = (n(8..10)?, n(11..13)?, n(14..16)?, n(17..19)?);
+        let sign = match b[20] {
+            b'+' => 1,
+            b'-' => -1,
+            _ => return None,
+        };
+        let (off, y) = (n(21..25)?, n(26..30)?);
+        let Some(t) = NaiveDate::from_ymd_opt(y as i32, mo, d)
+            .and_then(|d| d.and_hms_opt(h, mi, leap_second(s)))
+        else {
+            return Some(Err(TimeError::OutOfRange));
+        };
+        Some(Ok(
+            t.and_utc().timestamp() - sign * i64::from(off / 100 * 3600 + off % 100 * 60)
+        ))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        /// Twitter's layout, every field over and past its range and one character swapped:
+        /// read as chrono read it, and by the parser's first steps as by the readers in order.
+        #[test]
+        fn twitter_times_read_as_chrono_and_the_readers_in_order_read_them(
+            (y, mo, d) in (0u32..=10_000, proptest::sample::select(&["Jan", "Feb", "Mar", "Apr", "Jun", "Sep", "Dec", "Foo", "feb"][..]), 0u32..=32),
+            (h, mi, s) in (0u32..=25, 0u32..=61, 0u32..=61),
+            (sign, off) in (proptest::sample::select(&["+", "-", " "][..]), proptest::sample::select(&[0u32, 900, 1400, 530, 2359, 2400, 9999, 60][..])),
+            at in 0usize..31,
+            put in proptest::sample::select(&[None, Some(' '), Some('0'), Some('9'), Some(':'), Some('a'), Some('+')][..]),
+            pad in proptest::sample::select(&["", " ", "\u{3000}"][..]),
+        ) {
+            let text = format!("Sat {mo} {d:02} {h:02}:{mi:02}:{s:02} {sign}{off:04} {y:04}");
+            let text: String = text
+                .chars()
+                .enumerate()
+                .map(|(i, c)| if i == at { put.unwrap_or(c) } else { c })
+                .collect();
+            proptest::prop_assert_eq!(scan_twitter(text.as_bytes()), scan_twitter_by_chrono(text.as_bytes()), "{:?}", text);
+            for t in [text.clone(), format!("{pad}{text}{pad}")] {
+                let mut p = TimeParser::new(InputZone::Implied);
+                let got = p.parse(&t);
+                let (want, layout) = read_without_fixed_places(&t, InputZone::Implied.into());
+                proptest::prop_assert_eq!(got, want, "{:?}", t);
+                proptest::prop_assert_eq!(p.layout(), layout, "{:?}", t);
+                proptest::prop_assert_eq!(p.last_error, got.err(), "{:?}", t);
+            }
+        }
+    }
+
+    #[test]
+    fn days_from_civil_counts_as_chrono_does() {
+        let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
+        let mut d = NaiveDate::from_ymd_opt(0, 1, 1).unwrap();
+        let end = NaiveDate::from_ymd_opt(9999, 12, 31).unwrap();
+        while d <= end {
+            use chrono::Datelike;
+            let want = (d - epoch).num_days();
+            assert_eq!(
+                days_from_civil(d.year() as u32, d.month(), d.day()),
+                want,
+                "{d}"
+            );
+            d = d.succ_opt().unwrap();
         }
     }
 

@@ -41,6 +41,13 @@ pub fn worth_a_look(text: &str) -> bool {
     look(text).worth
 }
 
+/// The searchers for noon, midnight, 정오 and 자정, built once (building one costs about as
+/// much as searching a short post).
+static NOON_WORDS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 4]> =
+    std::sync::LazyLock::new(|| {
+        ["noon", "midnight", "정오", "자정"].map(|w| memchr::memmem::Finder::new(w.as_bytes()))
+    });
+
 /// What [`worth_a_look`] answers, and whether `text` holds an ASCII digit (found on the way).
 struct Look {
     worth: bool,
@@ -62,6 +69,14 @@ fn look(text: &str) -> Look {
     let mut i = 0;
     while i < b.len() {
         if digits == 0 && i + 8 <= b.len() && !(i >= 2 && b[i - 2].is_ascii_digit()) {
+            #[cfg(target_arch = "x86_64")]
+            if i + 16 <= b.len() {
+                let k = digit_free_16s(b, i);
+                if k > 0 {
+                    i += k;
+                    continue;
+                }
+            }
             let word = u64::from_le_bytes(b[i..i + 8].try_into().unwrap_or([b'0'; 8]));
             if !has_digit(word) {
                 i += 8;
@@ -90,11 +105,34 @@ fn look(text: &str) -> Look {
         }
         i += 1;
     }
-    let worth = memchr::memmem::find(b, b"noon").is_some()
-        || memchr::memmem::find(b, b"midnight").is_some()
-        || memchr::memmem::find(b, "정오".as_bytes()).is_some()
-        || memchr::memmem::find(b, "자정".as_bytes()).is_some();
+    let worth = NOON_WORDS.iter().any(|f| f.find(b).is_some());
     Look { worth, digit }
+}
+
+/// How many bytes from `i` hold no ASCII digit, counted sixteen at a time: the
+/// blocks of sixteen before the first that holds one or that would pass the end of `b`.
+#[cfg(target_arch = "x86_64")]
+#[inline]
+fn digit_free_16s(b: &[u8], i: usize) -> usize {
+    use std::arch::x86_64::{
+        _mm_add_epi8, _mm_cmpgt_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_set1_epi8,
+    };
+    let mut j = i;
+    while j + 16 <= b.len() {
+        // SAFETY: SSE2 is part of the x86-64 baseline; the load reads b[j..j + 16], within `b`.
+        let any = unsafe {
+            let x = _mm_loadu_si128(b.as_ptr().add(j).cast());
+            // `0`..=`9` move to -128..=-119, every other byte above (signed): a digit is a
+            // byte below -118.
+            let shifted = _mm_add_epi8(x, _mm_set1_epi8((0x80u8.wrapping_sub(b'0')) as i8));
+            _mm_movemask_epi8(_mm_cmpgt_epi8(_mm_set1_epi8(-118), shifted))
+        };
+        if any != 0 {
+            break;
+        }
+        j += 16;
+    }
+    j - i
 }
 
 /// Whether one of the eight bytes of `word` is an ASCII digit: XOR with `0` turns digits, and
