@@ -2881,6 +2881,13 @@ wi-fi
 cable
 phone
 
+# The writer's own things a failure is first blamed on (see ko.lex's `suspected-own`): "회사
+# wifi 문제인줄 알았는데" lets the writer's thing go, and takes no outage back.
+[words suspected-own en]
+wifi
+router
+phone
+
 # Round twenty-one: the writer restoring their own data from a backup is that data coming back,
 # not a service's return ("restored my old iphone from an icloud backup and everything's back").
 # Only the writer's own restore, said done: a service "restored from the outage" is a return,

@@ -281,24 +281,6 @@ fn never_had(norm: &str, start: usize, end: usize) -> bool {
     denied && !COMPARED.iter().any(|c| after.starts_with(c))
 }
 
-/// The writer's own things a failure is first blamed on (see
-/// [`Matcher::own_thing_suspected`]).
-const SUSPECTED_OWN: &[&str] = &[
-    "유심",
-    "공유기",
-    "라우터",
-    "모뎀",
-    "와이파이",
-    "랜선",
-    "폰",
-    "컴",
-    "컴퓨터",
-    "노트북",
-    "wifi",
-    "router",
-    "phone",
-];
-
 /// Numbers spelled out, as a sense cue's `{number}` may be written ("eight percent", "down to
 /// three shows"): the small ones and the tens.
 const SPELLED_NUMBERS: &[&[u8]] = &[
@@ -3000,7 +2982,7 @@ impl Matcher {
     }
 
     /// Whether the negation `h` (줄 알았는데, "I thought it was …") follows a cause the writer
-    /// suspected in a thing of their own ([`SUSPECTED_OWN`] + 문제인, 탓인, 고장인: 유심 문제인 줄
+    /// suspected in a thing of their own (the lexicon's `suspected-own` + 문제인, 탓인, 고장인: 유심 문제인 줄
     /// 알았는데, "회사 wifi 문제인줄 알았는데"): it says the writer's thing was not at fault, so it
     /// takes no outage back. "서버 문제인 줄 알았는데 내 컴 업데이트 중" still does.
     fn own_thing_suspected(&self, hay: &[u8], h: &Hit) -> bool {
@@ -3015,7 +2997,9 @@ impl Matcher {
             return false;
         };
         let cause = cause.trim_end();
-        SUSPECTED_OWN.iter().any(|w| cause.ends_with(w))
+        self.words
+            .get(List::SuspectedOwn)
+            .any(|w| cause.ends_with(w))
     }
 
     /// Whether the counter hit `h` names the writer's own thing as the cause (an entry of

@@ -65,11 +65,14 @@ pub enum List {
     /// The own things of a cause that are an internet or phone provider's line or device (modem,
     /// 공유기): in a post naming a provider they are the provider's trouble.
     ProviderLine,
+    /// The writer's own things a failure is first blamed on (유심, 공유기, wifi, router): a
+    /// cause suspected in one (유심 문제인 줄 알았는데) takes no outage back (`classify.rs`).
+    SuspectedOwn,
 }
 
 impl List {
     /// Every list, in the order of [`Words`]' storage.
-    pub const ALL: [List; 23] = [
+    pub const ALL: [List; 24] = [
         List::NewSentence,
         List::MNoun,
         List::NeNoun,
@@ -93,6 +96,7 @@ impl List {
         List::CauseBut,
         List::CauseContrast,
         List::ProviderLine,
+        List::SuspectedOwn,
     ];
 
     /// The name written in a `[words NAME]` header.
@@ -121,6 +125,7 @@ impl List {
             List::CauseBut => "cause-but",
             List::CauseContrast => "cause-contrast",
             List::ProviderLine => "provider-line",
+            List::SuspectedOwn => "suspected-own",
         }
     }
 
@@ -177,5 +182,32 @@ mod tests {
         w.push(List::Infra, "region".into());
         assert_eq!(w.get(List::Infra).collect::<Vec<_>>(), ["region", "zone"]);
         assert!(w.has(List::Infra, "zone") && !w.has(List::KoNo, "zone"));
+    }
+
+    /// The words `own_thing_suspected` blamed in code before they were data, read back from the
+    /// built-in lexicons unchanged by normalising (a word normalised to something else would no
+    /// longer end a post's cause).
+    #[test]
+    fn the_builtin_suspected_own_words_are_the_ones_the_rule_read() {
+        let words = crate::lexicon::Lexicon::builtin().words;
+        let mut got: Vec<&str> = words.get(List::SuspectedOwn).collect();
+        got.sort_unstable();
+        let mut want = [
+            "유심",
+            "공유기",
+            "라우터",
+            "모뎀",
+            "와이파이",
+            "랜선",
+            "폰",
+            "컴",
+            "컴퓨터",
+            "노트북",
+            "wifi",
+            "router",
+            "phone",
+        ];
+        want.sort_unstable();
+        assert_eq!(got, want);
     }
 }
