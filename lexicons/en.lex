@@ -2881,6 +2881,47 @@ wi-fi
 cable
 phone
 
+# The writer's own things a failure is first blamed on (see ko.lex's `suspected-own`): "회사
+# wifi 문제인줄 알았는데" lets the writer's thing go, and takes no outage back.
+[words suspected-own en]
+wifi
+router
+phone
+
+# The words of a line, an internet or phone provider's or the writer's own (`classify.rs`,
+# `sentence.rs`; Korean ones in ko.lex). `line-home`: a home line or its box, which named beside a
+# very ambiguous provider's name opening a post makes the name the provider's ("BT's back. hub
+# went blue again"). `line-carried`: what a provider carries, whose outage in a post naming one
+# provider is that provider's (the mobile generations too: "5G 안 잡히고 LTE도 끊김").
+# `line-own`: the writer's own line and phone, of a provider the service's own, of any other
+# service the writer's.
+[words line-home en]
+internet
+wifi
+wi-fi
+broadband
+fibre
+fiber
+hub
+router
+modem
+landline
+
+[words line-carried en]
+internet
+wifi
+data
+5g
+lte
+4g
+
+[words line-own en]
+internet
+wifi
+data
+phone
+tv
+
 # Round twenty-one: the writer restoring their own data from a backup is that data coming back,
 # not a service's return ("restored my old iphone from an icloud backup and everything's back").
 # Only the writer's own restore, said done: a service "restored from the outage" is a return,

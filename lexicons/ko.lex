@@ -2457,6 +2457,44 @@ SOS만
 휴대폰
 유심
 
+# The writer's own things a failure is first blamed on (`classify.rs`, own_thing_suspected): a
+# cause suspected in one and then let go (유심 문제인 줄 알았는데, 공유기 탓인 줄 알았는데)
+# says the writer's thing was not at fault, so the 줄 알았는데 takes no outage back. English
+# ones in en.lex.
+[words suspected-own ko]
+유심
+공유기
+라우터
+모뎀
+와이파이
+랜선
+폰
+컴
+컴퓨터
+노트북
+
+# The words of a line (see en.lex's `line-home`, `line-carried`, `line-own`): 인터넷 beside a
+# provider's name, 인터넷도 끊김 in a post naming one provider (지니tv 화면 멈추고 인터넷도 끊김 kt
+# 장애), 와이파이가 끊긴 the writer's own line unless the service is a provider (SKT 데이터 안 터짐).
+[words line-home ko]
+인터넷
+와이파이
+
+[words line-carried ko]
+인터넷
+와이파이
+데이터
+
+[words line-own ko]
+인터넷
+와이파이
+데이터
+폰
+핸드폰
+휴대폰
+스마트폰
+티비
+
 # Round twenty-one: the writer restoring their own data from a backup is that data coming back,
 # not a service's return (폰 초기화하고 구글 드라이브 백업 복원했더니 사진 다 돌아옴; 카톡 백업
 # 복원해서 대화방 다 살렸어요): only a restore said done by the writer (복원했더니, 복원해서, 복원

@@ -41,7 +41,7 @@ use super::normalise::{
     doubles_in, is_syllable, nfkc_stage, normalise_into, Doubles, Layout, Normaliser,
 };
 use super::respell::{respell, Respelling, Vocabulary};
-use super::sentence::{self, line_word, CARRIED, HOME, LINE, OWN};
+use super::sentence::{self, line_word};
 use super::vetter::{Vetter, Vetting, MAX_TEXT};
 use super::words::{List, Words};
 use crate::record::jsonscan::same;
@@ -280,24 +280,6 @@ fn never_had(norm: &str, start: usize, end: usize) -> bool {
     let after = norm[end..].trim_start();
     denied && !COMPARED.iter().any(|c| after.starts_with(c))
 }
-
-/// The writer's own things a failure is first blamed on (see
-/// [`Matcher::own_thing_suspected`]).
-const SUSPECTED_OWN: &[&str] = &[
-    "유심",
-    "공유기",
-    "라우터",
-    "모뎀",
-    "와이파이",
-    "랜선",
-    "폰",
-    "컴",
-    "컴퓨터",
-    "노트북",
-    "wifi",
-    "router",
-    "phone",
-];
 
 /// Numbers spelled out, as a sense cue's `{number}` may be written ("eight percent", "down to
 /// three shows"): the small ones and the tens.
@@ -2352,7 +2334,7 @@ impl Matcher {
 
     /// Whether the very ambiguous alias hit `i` (`??BT`, `??Sky`) opens the post with an outage
     /// or recovery phrase right after it ("BT's back.", "BT back up for us") in a post that names
-    /// a line somewhere (a [`LINE`] word of the role [`HOME`]: "… 14 hours without internet",
+    /// a line somewhere (a word of the lexicon's `line-home`: "… 14 hours without internet",
     /// "hub went blue again"):
     /// a provider's customer speaking, not the sky or a footballer, who have no hub.
     fn provider_opens_the_post(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
@@ -2364,7 +2346,8 @@ impl Matcher {
             ) && (x.start == h.end || (x.start == h.end + 1 && hay[h.end] == b' '))
         });
         let line = hits.iter().any(|x| {
-            self.entries[x.term].kind == TermKind::Context && line_word(&hay[x.start..x.end], HOME)
+            self.entries[x.term].kind == TermKind::Context
+                && line_word(&self.words, &hay[x.start..x.end], List::LineHome)
         });
         phrase && line && nothing_alphanumeric_before(hay, h.start)
     }
@@ -2601,7 +2584,7 @@ impl Matcher {
     /// Whether a Korean subject particle stands between the service's name `name` and `to`: 가
     /// after a syllable with no final consonant, or 이 after one with a final, the syllable
     /// before it not in a facet or context word (앱이 speaks of the service), save a word of
-    /// the writer's own line ([`LINE`], [`OWN`]: 와이파이가, 데이터가) when the service is not an
+    /// the writer's own line (the lexicon's `line-own`: 와이파이가, 데이터가) when the service is not an
     /// internet or phone provider. The normaliser joins Hangul words, so this reads syllables, not words, and errs
     /// towards finding one (가 inside 하다가 counts): "카톡이 안 되는 게 아니라 *와이파이가* 끊긴
     /// 거예요" names another subject.
@@ -2626,7 +2609,11 @@ impl Matcher {
                     && match self.entries[x.term].kind {
                         TermKind::Facet(_) => true,
                         TermKind::Context => {
-                            isp || !line_word(self.entries[x.term].pattern.as_bytes(), OWN)
+                            isp || !line_word(
+                                &self.words,
+                                self.entries[x.term].pattern.as_bytes(),
+                                List::LineOwn,
+                            )
                         }
                         _ => false,
                     }
@@ -2696,7 +2683,7 @@ impl Matcher {
             return None;
         }
         let line = |pattern: &str| {
-            LINE.iter().filter(|l| l.1 & CARRIED != 0).any(|&(w, _)| {
+            self.words.get(List::LineCarried).any(|w| {
                 pattern
                     .strip_prefix(w)
                     .is_some_and(|r| r.is_empty() || r.starts_with(' '))
@@ -2736,7 +2723,11 @@ impl Matcher {
         let h = hits[i];
         hits[..i].iter().any(|c| {
             self.entries[c.term].kind == TermKind::Context
-                && line_word(self.entries[c.term].pattern.as_bytes(), OWN)
+                && line_word(
+                    &self.words,
+                    self.entries[c.term].pattern.as_bytes(),
+                    List::LineOwn,
+                )
                 && c.end <= h.start
                 && gap_within(&hay[c.end..h.start], SUBJECT_WINDOW)
         })
@@ -3000,7 +2991,7 @@ impl Matcher {
     }
 
     /// Whether the negation `h` (줄 알았는데, "I thought it was …") follows a cause the writer
-    /// suspected in a thing of their own ([`SUSPECTED_OWN`] + 문제인, 탓인, 고장인: 유심 문제인 줄
+    /// suspected in a thing of their own (the lexicon's `suspected-own` + 문제인, 탓인, 고장인: 유심 문제인 줄
     /// 알았는데, "회사 wifi 문제인줄 알았는데"): it says the writer's thing was not at fault, so it
     /// takes no outage back. "서버 문제인 줄 알았는데 내 컴 업데이트 중" still does.
     fn own_thing_suspected(&self, hay: &[u8], h: &Hit) -> bool {
@@ -3015,7 +3006,9 @@ impl Matcher {
             return false;
         };
         let cause = cause.trim_end();
-        SUSPECTED_OWN.iter().any(|w| cause.ends_with(w))
+        self.words
+            .get(List::SuspectedOwn)
+            .any(|w| cause.ends_with(w))
     }
 
     /// Whether the counter hit `h` names the writer's own thing as the cause (an entry of

@@ -91,55 +91,11 @@ const SHORT_M: &[char] = &['됨', '함', '임', '옴', '뜸'];
 /// ASCII faces that close what came before (^^, :), <3).
 const FACES: &[&str] = &["^^", ":)", ":(", ":-)", ":-(", ":d", ":p", "<3"];
 
-/// A role of a word of [`LINE`]: named beside a very ambiguous provider's name that opens a
-/// post, it makes the name the provider's (a home line or its box: internet, hub, router; "BT's
-/// back. hub went blue again", see `Matcher::provider_opens_the_post`).
-pub(super) const HOME: u8 = 1;
-/// A role of a word of [`LINE`]: what a provider carries (인터넷, data, 5G); an outage said of it
-/// in a post that names one provider is that provider's ("지니tv 화면 멈추고 인터넷도 끊김 kt 장애",
-/// see `Matcher::provider_line_down`). The writer's phone or tv are as often the device as the
-/// line, so they are not.
-pub(super) const CARRIED: u8 = 2;
-/// A role of a word of [`LINE`]: the writer's own line and phone. Of an internet or phone
-/// provider they are the service's own (SKT 데이터 안 터짐), of any other the writer's (넷플 보는데
-/// 와이파이 끊김; see [`own_thing_before`], `Matcher::provider_line_subject`).
-pub(super) const OWN: u8 = 4;
-
-/// The words of a line (an internet or phone provider's, or the writer's own), each with its
-/// roles ([`HOME`], [`CARRIED`], [`OWN`]): one list for every rule that asks about a line, as
-/// normalised (lower case). The mobile generations (5G, LTE, 4G) are a carrier's line too:
-/// "스크 5G 안 잡히고 LTE도 끊김".
-pub(super) const LINE: &[(&str, u8)] = &[
-    ("internet", HOME | CARRIED | OWN),
-    ("wifi", HOME | CARRIED | OWN),
-    ("인터넷", HOME | CARRIED | OWN),
-    ("와이파이", HOME | CARRIED | OWN),
-    ("data", CARRIED | OWN),
-    ("데이터", CARRIED | OWN),
-    ("5g", CARRIED),
-    ("lte", CARRIED),
-    ("4g", CARRIED),
-    ("wi-fi", HOME),
-    ("broadband", HOME),
-    ("fibre", HOME),
-    ("fiber", HOME),
-    ("hub", HOME),
-    ("router", HOME),
-    ("modem", HOME),
-    ("landline", HOME),
-    ("폰", OWN),
-    ("핸드폰", OWN),
-    ("휴대폰", OWN),
-    ("스마트폰", OWN),
-    ("티비", OWN),
-    ("phone", OWN),
-    ("tv", OWN),
-];
-
-/// Whether `word` is a word of [`LINE`] with one of the roles `roles`.
-pub(super) fn line_word(word: &[u8], roles: u8) -> bool {
-    LINE.iter()
-        .any(|&(w, r)| r & roles != 0 && w.as_bytes() == word)
+/// Whether `word` (bytes of the normalised text) is a word of a line (an internet or phone
+/// provider's, or the writer's own) in the lexicon's `list`: [`List::LineHome`],
+/// [`List::LineCarried`] or [`List::LineOwn`].
+pub(super) fn line_word(words: &Words, word: &[u8], list: List) -> bool {
+    words.get(list).any(|w| w.as_bytes() == word)
 }
 
 /// Korean particles that may follow the noun before an outage word with it still its subject
@@ -236,13 +192,15 @@ fn casual_end(words: &Words, word: &str, next: &str) -> bool {
 }
 
 /// Whether the word right before `to` (the outage word's start) is a noun of the writer's own
-/// line, device, power or body ([`LINE`] words of the role [`OWN`], `own-thing` words; the line only when the service is
+/// line, device, power or body (`line-own` words, `own-thing` words; the line only when the service is
 /// no provider, `isp`), typed as a word of its own, bare or with a particle of [`TOPIC`]: then
 /// it is the outage word's subject, not the service named further back ("인스타 올리려는데 폰
 /// 꺼짐", "watched netflix all night and my laptop just died").
 pub fn own_thing_before(hay: &str, layout: &Layout, words: &Words, to: usize, isp: bool) -> bool {
     let before = hay[..to].trim_end_matches(' ');
-    let is_own = |w: &str| words.has(List::OwnThing, w) || (!isp && line_word(w.as_bytes(), OWN));
+    let is_own = |w: &str| {
+        words.has(List::OwnThing, w) || (!isp && line_word(words, w.as_bytes(), List::LineOwn))
+    };
     if before.ends_with(|c: char| c.is_ascii_alphanumeric()) {
         // English: the last word, past a few adverbs.
         let mut typed = before
@@ -259,8 +217,7 @@ pub fn own_thing_before(hay: &str, layout: &Layout, words: &Words, to: usize, is
         .into_iter()
         .chain([before]);
     for text in bare {
-        let own_line = LINE.iter().filter(|l| l.1 & OWN != 0).map(|l| &l.0);
-        for noun in words.get(List::OwnThing).chain(own_line.copied()) {
+        for noun in words.get(List::OwnThing).chain(words.get(List::LineOwn)) {
             let Some(head) = text.strip_suffix(noun) else {
                 continue;
             };

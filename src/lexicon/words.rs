@@ -65,11 +65,26 @@ pub enum List {
     /// The own things of a cause that are an internet or phone provider's line or device (modem,
     /// 공유기): in a post naming a provider they are the provider's trouble.
     ProviderLine,
+    /// The writer's own things a failure is first blamed on (유심, 공유기, wifi, router): a
+    /// cause suspected in one (유심 문제인 줄 알았는데) takes no outage back (`classify.rs`).
+    SuspectedOwn,
+    /// A line's words that, named beside a very ambiguous provider's name opening a post, make
+    /// the name the provider's: a home line or its box (internet, hub, router; "BT's back. hub
+    /// went blue again", `Matcher::provider_opens_the_post`).
+    LineHome,
+    /// What a provider carries (인터넷, data, 5G): an outage said of it in a post naming one
+    /// provider is that provider's (`Matcher::provider_line_down`). The writer's phone or tv
+    /// are as often the device as the line, so they are none of it.
+    LineCarried,
+    /// The writer's own line and phone (와이파이, 데이터, 폰, tv): of an internet or phone
+    /// provider the service's own (SKT 데이터 안 터짐), of any other the writer's (넷플 보는데
+    /// 와이파이 끊김; `sentence::own_thing_before`, `Matcher::provider_line_subject`).
+    LineOwn,
 }
 
 impl List {
     /// Every list, in the order of [`Words`]' storage.
-    pub const ALL: [List; 23] = [
+    pub const ALL: [List; 27] = [
         List::NewSentence,
         List::MNoun,
         List::NeNoun,
@@ -93,6 +108,10 @@ impl List {
         List::CauseBut,
         List::CauseContrast,
         List::ProviderLine,
+        List::SuspectedOwn,
+        List::LineHome,
+        List::LineCarried,
+        List::LineOwn,
     ];
 
     /// The name written in a `[words NAME]` header.
@@ -121,6 +140,10 @@ impl List {
             List::CauseBut => "cause-but",
             List::CauseContrast => "cause-contrast",
             List::ProviderLine => "provider-line",
+            List::SuspectedOwn => "suspected-own",
+            List::LineHome => "line-home",
+            List::LineCarried => "line-carried",
+            List::LineOwn => "line-own",
         }
     }
 
@@ -177,5 +200,97 @@ mod tests {
         w.push(List::Infra, "region".into());
         assert_eq!(w.get(List::Infra).collect::<Vec<_>>(), ["region", "zone"]);
         assert!(w.has(List::Infra, "zone") && !w.has(List::KoNo, "zone"));
+    }
+
+    /// The words `own_thing_suspected` blamed in code before they were data, read back from the
+    /// built-in lexicons unchanged by normalising (a word normalised to something else would no
+    /// longer end a post's cause).
+    #[test]
+    fn the_builtin_suspected_own_words_are_the_ones_the_rule_read() {
+        let words = crate::lexicon::Lexicon::builtin().words;
+        let mut got: Vec<&str> = words.get(List::SuspectedOwn).collect();
+        got.sort_unstable();
+        let mut want = [
+            "유심",
+            "공유기",
+            "라우터",
+            "모뎀",
+            "와이파이",
+            "랜선",
+            "폰",
+            "컴",
+            "컴퓨터",
+            "노트북",
+            "wifi",
+            "router",
+            "phone",
+        ];
+        want.sort_unstable();
+        assert_eq!(got, want);
+    }
+
+    /// The words of a line the rules read in code (`LINE`, with roles) before they were data,
+    /// read back from the built-in lexicons unchanged by normalising.
+    #[test]
+    fn the_builtin_line_words_are_the_ones_the_rules_read() {
+        let words = crate::lexicon::Lexicon::builtin().words;
+        let lists: [(List, &[&str]); 3] = [
+            (
+                List::LineHome,
+                &[
+                    "internet",
+                    "wifi",
+                    "인터넷",
+                    "와이파이",
+                    "wi-fi",
+                    "broadband",
+                    "fibre",
+                    "fiber",
+                    "hub",
+                    "router",
+                    "modem",
+                    "landline",
+                ],
+            ),
+            (
+                List::LineCarried,
+                &[
+                    "internet",
+                    "wifi",
+                    "인터넷",
+                    "와이파이",
+                    "data",
+                    "데이터",
+                    "5g",
+                    "lte",
+                    "4g",
+                ],
+            ),
+            (
+                List::LineOwn,
+                &[
+                    "internet",
+                    "wifi",
+                    "인터넷",
+                    "와이파이",
+                    "data",
+                    "데이터",
+                    "폰",
+                    "핸드폰",
+                    "휴대폰",
+                    "스마트폰",
+                    "티비",
+                    "phone",
+                    "tv",
+                ],
+            ),
+        ];
+        for (list, want) in lists {
+            let mut got: Vec<&str> = words.get(list).collect();
+            got.sort_unstable();
+            let mut want = want.to_vec();
+            want.sort_unstable();
+            assert_eq!(got, want, "{}", list.name());
+        }
     }
 }
