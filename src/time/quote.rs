@@ -322,9 +322,14 @@ fn number_may_set_hour(b: &[u8], d: usize, end: usize) -> bool {
     }
 }
 
-/// The first ASCII digit at or after `from`, eight bytes at a time.
+/// The first ASCII digit at or after `from`, sixteen bytes at a time (SSE2, on x86-64), then
+/// eight.
 fn next_digit(b: &[u8], from: usize) -> Option<usize> {
     let mut i = from;
+    #[cfg(target_arch = "x86_64")]
+    {
+        i += digit_free_16s(b, i);
+    }
     while i + 8 <= b.len() {
         let word = u64::from_le_bytes(b[i..i + 8].try_into().unwrap_or([b'0'; 8]));
         if has_digit(word) {
@@ -990,6 +995,19 @@ mod tests {
                     want.clear();
                 }
                 proptest::prop_assert_eq!(got, want, "{:?}", text);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// Sixteen bytes at a time, then eight, the digit found is the first one, from every byte.
+        #[test]
+        fn the_next_digit_found_by_blocks_is_the_first_one(text in fragments()) {
+            let b = text.as_bytes();
+            for from in 0..=b.len() {
+                let want = b[from..].iter().position(u8::is_ascii_digit).map(|k| from + k);
+                proptest::prop_assert_eq!(next_digit(b, from), want, "{:?} from {}", text, from);
             }
         }
     }
