@@ -386,22 +386,19 @@ impl TimeParser {
         if let Some(ts) = rfc3339_fixed(s.as_bytes()) {
             return self.read_exact(Layout::Iso, ts);
         }
+        // No reading of this text yet (a successful one below sets both again).
+        self.last = None;
+        self.last_parsed = None;
         // Twitter's, likewise: a text starting with a letter is no epoch number and no numeric
         // date, and one of its shape is untouched by trimming.
         if s.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) {
             match scan_twitter(s.as_bytes()) {
                 Some(Ok(ts)) => return self.read_exact(Layout::Twitter, ts),
-                Some(Err(e)) => {
-                    self.last = None;
-                    self.last_parsed = None;
-                    return Err(self.failed(e));
-                }
+                Some(Err(e)) => return Err(self.failed(e)),
                 None => {}
             }
         }
         let s = s.trim();
-        self.last = None;
-        self.last_parsed = None;
         // Times that differ mostly differ in their last eight bytes (seconds, minutes, before
         // any offset), told apart in one compare before the strings are.
         let found = match self.memo_read {
@@ -978,7 +975,8 @@ mod tests {
         match found {
             Some((l, Ok(p))) if in_range(p.ts) => (Ok(p.ts), Some(l)),
             Some((l, Ok(_))) => (Err(TimeError::Absurd), Some(l)),
-            Some((l, Err(e))) => (Err(e), Some(l).filter(|_| false)),
+            // A failed reading leaves no layout behind, as `parse` does.
+            Some((_, Err(e))) => (Err(e), None),
             None => (Err(TimeError::Unrecognised), None),
         }
     }
