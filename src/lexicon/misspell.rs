@@ -505,24 +505,32 @@ fn may_lead(b: u8) -> bool {
 }
 
 /// The first position from `i` on whose byte may lead a Hangul syllable ([`may_lead`]), else
-/// `b.len()`: eight bytes one at a time (the gaps between Korean words are short), then blocks
-/// of 32 read with `|`, which the compiler turns into vector code (a Latin post is skipped so,
-/// where a byte at a time took about eight instructions a byte).
-fn next_lead(b: &[u8], mut i: usize) -> usize {
+/// `b.len()` (see [`next_where`]).
+fn next_lead(b: &[u8], i: usize) -> usize {
+    next_where(b, i, may_lead)
+}
+
+/// The first position from `i` on whose byte is `wanted`, else `b.len()`: eight bytes one at a
+/// time (the gaps between words are short), then blocks of 32 read with `|`, which the compiler
+/// turns into vector code for each `wanted` (a post of the other script is skipped so, where a
+/// byte at a time took about eight instructions a byte). Shared by the Korean ([`next_lead`])
+/// and Latin (`words::next_letter`) scans.
+#[inline(always)]
+pub(super) fn next_where(b: &[u8], mut i: usize, wanted: impl Fn(u8) -> bool) -> usize {
     let first = b.len().min(i + 8);
     while i < first {
-        if may_lead(b[i]) {
+        if wanted(b[i]) {
             return i;
         }
         i += 1;
     }
     while let Some(block) = b.get(i..i + 32) {
-        if block.iter().fold(false, |any, &c| any | may_lead(c)) {
+        if block.iter().fold(false, |any, &c| any | wanted(c)) {
             break;
         }
         i += 32;
     }
-    while i < b.len() && !may_lead(b[i]) {
+    while i < b.len() && !wanted(b[i]) {
         i += 1;
     }
     i

@@ -126,27 +126,11 @@ fn is_letter(b: u8) -> bool {
     (b | 0x20).wrapping_sub(b'a') < 26
 }
 
-/// The first position from `i` on that holds an ASCII letter, else `b.len()`: eight bytes one
-/// at a time (the gaps between English words are short), then blocks of 32 read with `|`.
+/// The first position from `i` on that holds an ASCII letter, else `b.len()`
+/// ([`super::next_where`]).
 #[inline]
-fn next_letter(b: &[u8], mut i: usize) -> usize {
-    let first = b.len().min(i + 8);
-    while i < first {
-        if is_letter(b[i]) {
-            return i;
-        }
-        i += 1;
-    }
-    while let Some(block) = b.get(i..i + 32) {
-        if block.iter().fold(false, |any, &c| any | is_letter(c)) {
-            break;
-        }
-        i += 32;
-    }
-    while i < b.len() && !is_letter(b[i]) {
-        i += 1;
-    }
-    i
+fn next_letter(b: &[u8], i: usize) -> usize {
+    super::next_where(b, i, is_letter)
 }
 
 /// What `name` gives for the first run of ASCII letters of `text` that no digit touches, of 4
