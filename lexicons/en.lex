@@ -3032,3 +3032,83 @@ are back with a different error
 came back with a new error
 came back with a different error
 came back with another error
+
+# Round twenty-three: a drill or a test of an outage is no outage ("our outage drill went well",
+# "ran a chaos test where we pretended stripe was down"): the cues set aside every outage and
+# recovery phrase near them, on both sides, as a maintenance announced ahead does.
+[sense drill 6 every after]
+drill
+drills
+chaos test
+chaos experiment
+simulated
+simulating
+simulate
+pretended
+
+# ... but "this is not a drill" says it is real.
+[exclude en]
+not a drill
+not a test
+
+# Round twenty-three: the `handling` verbs that also bring a thing down as a cause does. With a
+# service's name right before "down" the service was brought down ("a power event took a bunch
+# of EC2 down", "the storm knocked comcast down"): an outage, not a thing handled. Not put,
+# pull, tear, throw or carry ("put the xbox down and go to bed").
+[words take-down en]
+took
+take
+takes
+taking
+knocked
+knock
+knocks
+brought
+bring
+brings
+
+# Round twenty-three: after a return, the outage named as the one just past is the return's
+# story, not a fresh report ("zoom came back just in time, I was ready to use the outage as an
+# excuse", "at&t is back for me, looks like they fixed the outage"), unless a word after it in
+# its clause says it goes on ("netflix is back but the outage is still hitting my parents' tv").
+[words ended-outage en]
+the outage
+that outage
+the downtime
+[words goes-on en]
+still
+again
+continues
+continuing
+ongoing
+persists
+spreading
+
+# Round twenty-three: a provider or service said to have fixed its outage is back ("t-mobile
+# fixed the outage, calls working"); not fixed yet is an outage.
+[recovery en]
+fixed the outage
+resolved the outage
+outage is fixed
+outage was fixed
+outage has been fixed
+outage is resolved
+outage was resolved
+outage has been resolved
+[outage en]
+haven't fixed the outage
+hasn't fixed the outage
+havent fixed the outage
+hasnt fixed the outage
+not fixed the outage
+outage is not fixed
+outage isn't fixed
+outage isnt fixed
+outage still not fixed
+outage is still not fixed
+
+# Round twenty-three: a very ambiguous provider's name opening the post may reach its outage
+# or recovery phrase past one word of its line ("BT line is dead … the broadband light is
+# off"), in a post that names a line: the line itself is one of its words.
+[words line-home en]
+line

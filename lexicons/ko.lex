@@ -2546,3 +2546,27 @@ SOS만
 사라짐
 없어졌
 없어짐
+
+# Round twenty-three: a drill (훈련, 모의 훈련, 모의 장애) is no outage (카톡 먹통 대비 훈련, 장애 대응
+# 훈련 실제 장애 아님): the cues set aside every outage and recovery phrase near them, on both sides.
+[sense drill 6 every after]
+훈련
+모의
+
+# ... but 훈련 아님 ("not a drill") says it is real.
+[exclude ko]
+훈련 아님
+훈련 아니
+훈련이 아니
+훈련 상황 아님
+
+# Korean endings that quote what someone said (안 된다는 글, 터졌다고 난리, 되냐고): an outage
+# phrase with one glued to it, and a word of working after it, is hearsay the writer found
+# untrue (was a list in code, `QUOTING`, until round twenty-three).
+[words quoting ko]
+다는
+다고
+냐고
+다며
+다던
+다길래

@@ -1053,6 +1053,40 @@ fn twenty_third_set_test_half() {
 /// What the run measured (a floor).
 const TEST23: (f64, f64, usize) = (0.97, 0.94, 0);
 
+/// The dev half of the twenty-fourth set (issue 14, round twenty-three), written blind to the
+/// code: scored once before any change, with main's rules and vetter (commit 2df6d2d), precision
+/// 0.959, recall 0.959 (tp 71, fp 3, fn 3) and no market, rating or physical-sense post read as a
+/// report (the rules alone 0.909, 0.946 (tp 70, fp 7, fn 4), 0). Tuned on since with rules for
+/// classes, each checked against the spent pool, review 15's and 16's probes and every eval text
+/// (drills, a service taken down, the outage just past after a return, a fixed outage, a provider's
+/// line), and the vetter retrained on it (with the twenty-third test half and train14.tsv):
+/// 1.000, 0.986 (tp 73, fp 0, fn 1), none (the rules alone 0.935, 0.973 (tp 72, fp 5, fn 2), 0;
+/// with the rules and the vetter before its retraining 0.986, 0.986 (tp 73, fp 1, fn 1)): a tuned
+/// figure, partly a training one, held as a floor.
+#[test]
+fn twenty_fourth_set_dev_half_holds_what_it_measured() {
+    hold_half("labelled24-dev.tsv", DEV24);
+}
+
+/// What the twenty-fourth set's dev half measures with the shipped rules and vetter (a floor).
+const DEV24: (f64, f64, usize) = (1.0, 0.98, 0);
+
+/// The untouched half of the twenty-fourth set (issue 14, round twenty-three), run once at the
+/// end of the round, after the last change to the rules and the vetter (the rules and vetter of
+/// commit 3c6139f; 2eb0df5 after it changed only tests and text), by `outcry-train --score
+/// labelled24-test.tsv`, reading only its summary lines: with the vetter, precision 0.973, recall
+/// 0.947 (tp 72, fp 2, fn 4) and no market, rating or physical-sense post read as a report; the
+/// rules alone, in the same run, 0.899, 0.934 (tp 71, fp 8, fn 5) and none. It meets the
+/// precision target (0.97) and misses the recall target (0.95) by one post. Held to what it
+/// measured, as a floor that one more error breaks.
+#[test]
+fn twenty_fourth_set_test_half() {
+    hold_half("labelled24-test.tsv", TEST24);
+}
+
+/// What the run measured (a floor).
+const TEST24: (f64, f64, usize) = (0.97, 0.94, 0);
+
 /// The dev half of the thirteenth set (issue 14, round twelve), written blind to the code: before
 /// any tuning on it, with round twelve's narrowed sentence rule and round nine's vetter, it
 /// measured precision 0.953, recall 0.824 (tp 61, fp 3, fn 13) and no market, rating or

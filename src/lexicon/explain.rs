@@ -9,6 +9,7 @@ use super::facets::FacetHit;
 use super::file::TermKind;
 use super::normalise::may_fold;
 use super::vetter::{Vetter, Vetting, CLASSES};
+use super::words::List;
 
 /// The verdict on one text, for scripts.
 #[derive(Debug, Serialize, serde::Deserialize, PartialEq)]
@@ -213,7 +214,7 @@ pub fn explanation(m: &Matcher, text: &str) -> Explanation {
     }
     if backstory {
         reasons.push(
-            "an outage phrase after the recovery phrase is told as what was (was, earlier, 아까, 안 열리더니 …), so the recovery stands".to_string(),
+            "an outage phrase after the recovery phrase is told as what was (was, earlier, 아까, 안 열리더니 …) or named as the outage just past (\"the outage\", `[words ended-outage]`), so the recovery stands".to_string(),
         );
     }
     reasons.extend(doubts(&verdict, taken_back, works_for_me.is_some()));
@@ -462,6 +463,9 @@ fn rule_notes(m: &Matcher, text: &str, hits: &[ExplainedHit]) -> Vec<String> {
                 h.matched
             ));
         }
+        if let Some(note) = taken_down_note(m, hits, h) {
+            notes.push(note);
+        }
         if h.entry.contains("{number}") {
             notes.push(format!(
                 "\"{}\" matches \"{}\" with the number that stands there",
@@ -470,6 +474,27 @@ fn rule_notes(m: &Matcher, text: &str, hits: &[ExplainedHit]) -> Vec<String> {
         }
     }
     notes
+}
+
+/// The note for an outage hit `h` that a `handling` cue before it did not set aside because a
+/// service is named right before it and the cue is a `take-down` verb ("a power event took a
+/// bunch of EC2 down": `Matcher::service_taken_down`).
+fn taken_down_note(m: &Matcher, hits: &[ExplainedHit], h: &ExplainedHit) -> Option<String> {
+    if h.kind != "outage" {
+        return None;
+    }
+    let cue = hits.iter().find(|c| {
+        c.kind == "sense"
+            && c.end <= h.start
+            && m.words().has(List::TakeDown, &c.matched.to_lowercase())
+    })?;
+    let name = hits.iter().find(|a| {
+        a.kind == "service" && a.dropped.is_none() && a.start >= cue.end && a.end + 1 == h.start
+    })?;
+    Some(format!(
+        "\"{}\" is not read in its handling sense: the cue \"{}\" has for its object the service \"{}\", named right before it (`[words take-down]`): the service was brought down",
+        h.matched, cue.matched, name.matched
+    ))
 }
 
 #[cfg(test)]

@@ -80,11 +80,24 @@ pub enum List {
     /// provider the service's own (SKT 데이터 안 터짐), of any other the writer's (넷플 보는데
     /// 와이파이 끊김; `sentence::own_thing_before`, `Matcher::provider_line_subject`).
     LineOwn,
+    /// Korean endings that quote what someone said (안 된다*는* 글, 터졌*다고* 난리, 되냐*고*):
+    /// an outage phrase with one glued to it is hearsay (`Matcher::quoted_ending`).
+    Quoting,
+    /// English verbs of a `handling` cue that also bring a thing down as a cause does ("a power
+    /// event *took* EC2 down", "the storm *knocked* comcast down"): with a service's name right
+    /// before "down" they tell of an outage (`Matcher::service_taken_down`).
+    TakeDown,
+    /// An outage named as the one just past ("the outage", "that outage"): after a return it
+    /// is the return's story, not a new report (`Matcher::the_outage_over`).
+    EndedOutage,
+    /// Words after such a name that say it goes on ("the outage is *still* hitting", "the
+    /// outage *again*"): a report after all.
+    GoesOn,
 }
 
 impl List {
     /// Every list, in the order of [`Words`]' storage.
-    pub const ALL: [List; 27] = [
+    pub const ALL: [List; 31] = [
         List::NewSentence,
         List::MNoun,
         List::NeNoun,
@@ -112,6 +125,10 @@ impl List {
         List::LineHome,
         List::LineCarried,
         List::LineOwn,
+        List::Quoting,
+        List::TakeDown,
+        List::EndedOutage,
+        List::GoesOn,
     ];
 
     /// The name written in a `[words NAME]` header.
@@ -144,6 +161,10 @@ impl List {
             List::LineHome => "line-home",
             List::LineCarried => "line-carried",
             List::LineOwn => "line-own",
+            List::Quoting => "quoting",
+            List::TakeDown => "take-down",
+            List::EndedOutage => "ended-outage",
+            List::GoesOn => "goes-on",
         }
     }
 
@@ -250,6 +271,7 @@ mod tests {
                     "router",
                     "modem",
                     "landline",
+                    "line",
                 ],
             ),
             (
@@ -292,5 +314,14 @@ mod tests {
             want.sort_unstable();
             assert_eq!(got, want, "{}", list.name());
         }
+    }
+
+    /// The Korean quoting endings were a list in code (`QUOTING`, `classify.rs`) until round
+    /// twenty-three; the lexicon holds the same six, and the hearsay rule reads them from it.
+    #[test]
+    fn the_builtin_quoting_endings_are_the_ones_the_code_held() {
+        let words = crate::lexicon::Lexicon::builtin().words;
+        let got: Vec<&str> = words.get(List::Quoting).collect();
+        assert_eq!(got, ["다는", "다고", "냐고", "다며", "다던", "다길래"]);
     }
 }
