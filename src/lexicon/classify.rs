@@ -124,6 +124,30 @@ fn clause_start(before: &[u8]) -> usize {
     }
 }
 
+/// [`clause_start`] of `before` when the clause holds ASCII alone, else `None`: read back from
+/// the clause's end to its mark or to its last byte past ASCII, whichever comes first, not over
+/// the whole window and the clause again (Korean text has no mark for long: the English-only
+/// rules asked this of every outage hit, each reading up to [`LOOK_BACK`] bytes twice).
+fn ascii_clause_start(before: &[u8]) -> Option<usize> {
+    let lo = before.len().saturating_sub(LOOK_BACK);
+    let last = before[lo..]
+        .iter()
+        .rposition(|&c| c >= 0x80 || matches!(c, b'.' | b'!' | b'?' | b';' | b','));
+    match last {
+        // The clause starts after its mark, and holds ASCII alone.
+        Some(p) if before[lo + p] < 0x80 => Some(lo + p + 1),
+        // A byte past ASCII after the mark (if any) and past the at most three continuation
+        // bytes that `clause_start` skips at the window's start: it is the clause's.
+        Some(p) if p >= 3 => None,
+        // No mark and nothing past ASCII in the window: all of it; else as `clause_start` reads.
+        None => Some(lo),
+        Some(_) => {
+            let from = clause_start(before);
+            before[from..].is_ascii().then_some(from)
+        }
+    }
+}
+
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric()
 }
@@ -2220,28 +2244,30 @@ impl Matcher {
         let joins = |x: &Hit| !self.entries[x.term].kind.facet_only() && !e.kind.facet_only();
         let joined_before = i > 0 && hits[i - 1].end == h.start && joins(&hits[i - 1]);
         let joined_after = i + 1 < n && hits[i + 1].start == h.end && joins(&hits[i + 1]);
-        let tag_alias = matches!(e.kind, TermKind::Alias(_)) && in_hashtag(hay, h.start);
         // An HTTP status with an `e` glued before it is still the status: npm writes its
         // errors so ("E503", "E500"), and no word of ours is an `e` and a number.
-        let status_code = p.len() >= 3
-            && p[..3].iter().all(u8::is_ascii_digit)
-            && h.start >= 1
-            && hay[h.start - 1] == b'e'
-            && (h.start == 1 || !is_word_byte(hay[h.start - 2]));
+        let status_code = || {
+            p.len() >= 3
+                && p[..3].iter().all(u8::is_ascii_digit)
+                && h.start >= 1
+                && hay[h.start - 1] == b'e'
+                && (h.start == 1 || !is_word_byte(hay[h.start - 2]))
+        };
         let ok_start = e.open_start
             || joined_before
-            || tag_alias
-            || status_code
             || !is_word_byte(p[0])
             || h.start == 0
-            || !is_word_byte(hay[h.start - 1]);
+            || !is_word_byte(hay[h.start - 1])
+            || status_code();
         let ok_end = e.open_end
             || joined_after
-            || tag_alias
             || !is_word_byte(p[p.len() - 1])
             || h.end == hay.len()
             || !is_word_byte(hay[h.end]);
-        ok_start && ok_end
+        // An alias inside a #hashtag stands at both ends; asked last, for the hashtag is read
+        // back over the word before it (a Hangul run may be long: asked of every alias, 8% of
+        // the post's matching on the trackback slice).
+        (ok_start && ok_end) || (matches!(e.kind, TermKind::Alias(_)) && in_hashtag(hay, h.start))
     }
 
     /// Moves the ambiguous aliases (`?Zoom`, `?다음`) with neither a term next to them nor a frame
@@ -3960,11 +3986,10 @@ impl Matcher {
     fn writers_own_thing(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
         let h = hits[i];
         let before = &hay[..h.start];
-        let from = clause_start(before);
-        let clause = &before[from..];
-        if !clause.is_ascii() {
+        let Some(from) = ascii_clause_start(before) else {
             return false;
-        }
+        };
+        let clause = &before[from..];
         // The possessive, read back word by word.
         let (mut end, mut seen, mut own) = (clause.len(), 0, None);
         while seen < OWN_THING_WORDS {
@@ -4042,12 +4067,13 @@ impl Matcher {
     fn own_unnamed_subject(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
         let h = hits[i];
         let before = &hay[..h.start];
-        let from = clause_start(before);
+        let Some(from) = ascii_clause_start(before) else {
+            return false;
+        };
         let clause = &before[from..];
-        if !clause.is_ascii()
-            || hits[..i]
-                .iter()
-                .any(|a| a.start >= from && matches!(self.entries[a.term].kind, TermKind::Alias(_)))
+        if hits[..i]
+            .iter()
+            .any(|a| a.start >= from && matches!(self.entries[a.term].kind, TermKind::Alias(_)))
         {
             return false;
         }
@@ -4241,11 +4267,30 @@ impl Matcher {
                 break;
             }
         }
-        if let Some(p) = PARTICLES
-            .iter()
-            .chain(CONTEXT_PARTICLES)
-            .filter(|p| starts_with(&hay[a..], p.as_bytes()))
-            .max_by_key(|p| p.len())
+        // (the particles are Hangul: only a byte past ASCII may begin one)
+        const _: () = {
+            let mut i = 0;
+            while i < PARTICLES.len() + CONTEXT_PARTICLES.len() {
+                let p = if i < PARTICLES.len() {
+                    PARTICLES[i]
+                } else {
+                    CONTEXT_PARTICLES[i - PARTICLES.len()]
+                };
+                assert!(!p.is_empty() && p.as_bytes()[0] >= 0x80);
+                i += 1;
+            }
+        };
+        if let Some(p) = hay
+            .get(a)
+            .is_some_and(|&b| b >= 0x80)
+            .then(|| {
+                PARTICLES
+                    .iter()
+                    .chain(CONTEXT_PARTICLES)
+                    .filter(|p| starts_with(&hay[a..], p.as_bytes()))
+                    .max_by_key(|p| p.len())
+            })
+            .flatten()
         {
             a += p.len();
         }
@@ -4253,13 +4298,18 @@ impl Matcher {
         let after = &hay[a.min(hay.len())..];
         let b = h.start - usize::from(h.start > 0 && hay[h.start - 1] == b' ');
         let before = &hay[..b];
+        // (a word's first byte against the byte after, its last against the byte before, first:
+        // most words fail there, and the comparison costs more)
+        let (first_after, last_before) = (after.first(), before.last());
         self.context.iter().any(|c| {
             let c = c.as_bytes();
             let open_end = !is_word_byte(c[c.len() - 1]);
             let open_start = !is_word_byte(c[0]);
-            (starts_with(after, c)
+            (first_after == Some(&c[0])
+                && starts_with(after, c)
                 && (open_end || after.len() == c.len() || !is_word_byte(after[c.len()])))
-                || (ends_with(before, c)
+                || (last_before == Some(&c[c.len() - 1])
+                    && ends_with(before, c)
                     && (open_start
                         || before.len() == c.len()
                         || !is_word_byte(before[before.len() - c.len() - 1])))
@@ -4385,9 +4435,17 @@ impl Matcher {
             .and_then(|rest| rest.split(|&b| b == b' ').next())
             .filter(|w| std::str::from_utf8(w).is_ok_and(|w| self.words.has(List::OwnAdverb, w)))
             .map_or(0, |w| w.len() + 1);
+        // (a frame's words are compared after their byte next to the name: most frames fail
+        // there. A suffix read past an adverb starts with the copula, as `after` then does.)
+        let (first_after, last_before) = (after.first(), before.last());
         self.templates.iter().position(|t| {
             let pre = t.prefix.as_bytes();
             let suf = t.suffix.as_bytes();
+            if suf.first().is_some_and(|b| Some(b) != first_after)
+                || pre.last().is_some_and(|b| Some(b) != last_before)
+            {
+                return false;
+            }
             let skip = if starts_with(after, suf) {
                 0
             } else if adverb > 0
@@ -6494,6 +6552,22 @@ mod tests {
                     && std::str::from_utf8(&hay[..at])
                         .is_ok_and(|b| !b.chars().any(|c| c.is_alphanumeric()));
                 prop_assert_eq!(nothing_alphanumeric_before(&hay, at), before);
+            }
+
+            #[test]
+            fn an_ascii_clause_starts_where_clause_start_says(
+                fill in 0usize..800,
+                hangul in any::<bool>(),
+                tail in text(),
+            ) {
+                // (a long run before the text, so that the window's start falls anywhere in it:
+                // inside a Hangul character too)
+                let mut before = if hangul { "가나".repeat(fill) } else { "ab ".repeat(fill) }
+                    .into_bytes();
+                before.extend_from_slice(&tail);
+                let from = clause_start(&before);
+                let old = before[from..].is_ascii().then_some(from);
+                prop_assert_eq!(ascii_clause_start(&before), old);
             }
         }
     }

@@ -750,50 +750,76 @@ pub fn for_each(hay: &[u8], mut f: impl FnMut(usize, usize, Form)) {
 /// "ws-116522-7") are read only after a verb of showing ([`Form::ErrorShown`]).
 ///
 /// Such a word holds a run of [`CODE_DIGITS`] digits (its first) right after its leading
-/// letters, and every run of four bytes holds one at a position `3 mod 4`: only those bytes are
-/// looked at until one is a digit, so prose without numbers is read a quarter byte by byte.
+/// letters: the runs of digits are found 16 bytes at a time ([`next_digit`]; prose without
+/// numbers has few), and only those of [`CODE_DIGITS`] digits or more are read further. (The
+/// walk it replaced looked at every fourth byte, ~1.2 instructions a byte, 11.2 M on the 10 MB
+/// trackback slice.)
 pub fn for_each_code(hay: &[u8], mut f: impl FnMut(usize, usize)) {
-    const _: () = assert!(CODE_DIGITS == 4);
-    let digit = |b: u8| b.is_ascii_digit();
-    let mut j = 3;
-    while j < hay.len() {
-        if !digit(hay[j]) {
-            j += 4;
-            continue;
+    let mut a = 0;
+    loop {
+        // (`a` is 0 or follows a byte that is no digit: the first digit from it starts a run)
+        a = next_digit(hay, a);
+        if a >= hay.len() {
+            return;
         }
-        // The run of digits around `j`, and the lower-case letters before it.
-        let mut a = j;
-        while a > 0 && digit(hay[a - 1]) {
-            a -= 1;
-        }
-        let mut b = j + 1;
-        while b < hay.len() && digit(hay[b]) {
+        let mut b = a + 1;
+        while b < hay.len() && hay[b].is_ascii_digit() {
             b += 1;
         }
-        let mut s = a;
-        while s > 0 && hay[s - 1].is_ascii_lowercase() {
-            s -= 1;
-        }
         let mut next = b;
-        // A code starts its word: nothing of a word before its letters (a run that follows
-        // other letters or digits of the word is not its first, and the word has no code).
-        if b - a >= CODE_DIGITS
-            && a - s >= CODE_LETTERS
-            && (s == 0 || !hay[s - 1].is_ascii_alphanumeric())
-        {
-            let mut e = b;
-            while e < hay.len() && hay[e].is_ascii_alphanumeric() {
-                e += 1;
+        if b - a >= CODE_DIGITS {
+            // The lower-case letters before the run.
+            let mut s = a;
+            while s > 0 && hay[s - 1].is_ascii_lowercase() {
+                s -= 1;
             }
-            let bounded = hay.get(e).is_none_or(|&b| b < 0x80) && (s == 0 || hay[s - 1] < 0x80);
-            if e - s >= CODE_LENGTH && bounded {
-                f(s, e);
+            // A code starts its word: nothing of a word before its letters (a run that follows
+            // other letters or digits of the word is not its first, and the word has no code).
+            if a - s >= CODE_LETTERS && (s == 0 || !hay[s - 1].is_ascii_alphanumeric()) {
+                let mut e = b;
+                while e < hay.len() && hay[e].is_ascii_alphanumeric() {
+                    e += 1;
+                }
+                let bounded = hay.get(e).is_none_or(|&b| b < 0x80) && (s == 0 || hay[s - 1] < 0x80);
+                if e - s >= CODE_LENGTH && bounded {
+                    f(s, e);
+                }
+                next = e;
             }
-            next = e;
         }
-        // The next byte at `3 mod 4` past the run (or the word) just read.
-        j = next + (3 - next % 4) % 4;
+        a = next;
     }
+}
+
+/// The index of the first ASCII digit at or after `i` in `b`, or `b.len()`: 16 bytes at a time
+/// with SSE2 (every x86-64 processor has it), then byte by byte.
+#[inline(always)]
+fn next_digit(b: &[u8], mut i: usize) -> usize {
+    #[cfg(target_arch = "x86_64")]
+    while i + 16 <= b.len() {
+        use std::arch::x86_64::{
+            _mm_and_si128, _mm_cmpgt_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_set1_epi8,
+        };
+        // SAFETY: SSE2 is part of the x86-64 baseline; the load reads b[i..i + 16], which the
+        // loop's condition keeps within `b`. (Signed compares: a byte of 0x80 or more is
+        // negative, so never above `/`.)
+        let mask = unsafe {
+            let v = _mm_loadu_si128(b.as_ptr().add(i).cast());
+            let digit = _mm_and_si128(
+                _mm_cmpgt_epi8(v, _mm_set1_epi8(b'/' as i8)),
+                _mm_cmpgt_epi8(_mm_set1_epi8(b':' as i8), v),
+            );
+            _mm_movemask_epi8(digit) as u32
+        };
+        if mask != 0 {
+            return i + mask.trailing_zeros() as usize;
+        }
+        i += 16;
+    }
+    while i < b.len() && !b[i].is_ascii_digit() {
+        i += 1;
+    }
+    i
 }
 
 /// The shape of a long error code ([`for_each_code`]).
@@ -1880,10 +1906,15 @@ impl<'a> Glued<'a> {
         false
     }
 
-    /// Whether the two texts hold as many syllables (counted once).
+    /// Whether the two texts hold as many syllables (counted once), asked right after a
+    /// [`Glued::seek`] that found its syllable: the counts so far and those of the rests (both
+    /// cursors stand on a character's start, so the rests' syllables are the others: each text
+    /// is counted once in all, not its start again).
     fn same_count(&mut self) -> bool {
         *self.same.get_or_insert_with(|| {
-            count_syllables(self.stage.as_bytes()) == count_syllables(self.hay.as_bytes())
+            let rest = |text: &str, at: usize| count_syllables(&text.as_bytes()[at..]);
+            self.stage_k + rest(self.stage, self.stage_at)
+                == self.hay_k + rest(self.hay, self.hay_at)
         })
     }
 }
