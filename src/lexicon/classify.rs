@@ -2240,10 +2240,13 @@ impl Matcher {
         let h = hits[i];
         let e = &self.entries[h.term];
         let p = e.pattern.as_bytes();
+        // The cheap tests first, the text's bytes at the match's two ends (most matches stand
+        // between spaces or are Hangul), then the neighbouring hits' entries, then the text
+        // read back (the order changes no answer: every test is read, none written).
         // Facet words join nothing: `loading` must not let `down` stand inside "downloading".
         let joins = |x: &Hit| !self.entries[x.term].kind.facet_only() && !e.kind.facet_only();
-        let joined_before = i > 0 && hits[i - 1].end == h.start && joins(&hits[i - 1]);
-        let joined_after = i + 1 < n && hits[i + 1].start == h.end && joins(&hits[i + 1]);
+        let joined_before = || i > 0 && hits[i - 1].end == h.start && joins(&hits[i - 1]);
+        let joined_after = || i + 1 < n && hits[i + 1].start == h.end && joins(&hits[i + 1]);
         // An HTTP status with an `e` glued before it is still the status: npm writes its
         // errors so ("E503", "E500"), and no word of ours is an `e` and a number.
         let status_code = || {
@@ -2253,20 +2256,19 @@ impl Matcher {
                 && hay[h.start - 1] == b'e'
                 && (h.start == 1 || !is_word_byte(hay[h.start - 2]))
         };
-        let ok_start = e.open_start
-            || joined_before
-            || !is_word_byte(p[0])
-            || h.start == 0
+        let ok_start = h.start == 0
             || !is_word_byte(hay[h.start - 1])
+            || !is_word_byte(p[0])
+            || e.open_start
+            || joined_before()
             || status_code();
-        let ok_end = e.open_end
-            || joined_after
+        let ok_end = h.end == hay.len()
+            || !is_word_byte(hay[h.end])
             || !is_word_byte(p[p.len() - 1])
-            || h.end == hay.len()
-            || !is_word_byte(hay[h.end]);
-        // An alias inside a #hashtag stands at both ends; asked last, for the hashtag is read
-        // back over the word before it (a Hangul run may be long: asked of every alias, 8% of
-        // the post's matching on the trackback slice).
+            || e.open_end
+            || joined_after();
+        // An alias inside a #hashtag stands at both ends (asked last: it reads the text back
+        // over the word before the name).
         (ok_start && ok_end) || (matches!(e.kind, TermKind::Alias(_)) && in_hashtag(hay, h.start))
     }
 
@@ -4299,18 +4301,18 @@ impl Matcher {
         let b = h.start - usize::from(h.start > 0 && hay[h.start - 1] == b' ');
         let before = &hay[..b];
         // (a word's first byte against the byte after, its last against the byte before, first:
-        // most words fail there, and the comparison costs more)
+        // most words fail there)
         let (first_after, last_before) = (after.first(), before.last());
         self.context.iter().any(|c| {
             let c = c.as_bytes();
-            let open_end = !is_word_byte(c[c.len() - 1]);
-            let open_start = !is_word_byte(c[0]);
-            (first_after == Some(&c[0])
+            (first_after == c.first()
                 && starts_with(after, c)
-                && (open_end || after.len() == c.len() || !is_word_byte(after[c.len()])))
-                || (last_before == Some(&c[c.len() - 1])
+                && (!is_word_byte(c[c.len() - 1])
+                    || after.len() == c.len()
+                    || !is_word_byte(after[c.len()])))
+                || (last_before == c.last()
                     && ends_with(before, c)
-                    && (open_start
+                    && (!is_word_byte(c[0])
                         || before.len() == c.len()
                         || !is_word_byte(before[before.len() - c.len() - 1])))
         })
