@@ -1395,6 +1395,20 @@ fn frames_by_byte_after(templates: &[Template]) -> Vec<Vec<u32>> {
         .collect()
 }
 
+/// The indices of `words` by each one's first byte and by its last (an empty word is in
+/// neither: it starts with no byte).
+fn words_by_end_bytes(words: &[String]) -> (Vec<Vec<u32>>, Vec<Vec<u32>>) {
+    let mut by_first = vec![Vec::new(); 256];
+    let mut by_last = vec![Vec::new(); 256];
+    for (i, w) in (0u32..).zip(words) {
+        if let (Some(&a), Some(&z)) = (w.as_bytes().first(), w.as_bytes().last()) {
+            by_first[usize::from(a)].push(i);
+            by_last[usize::from(z)].push(i);
+        }
+    }
+    (by_first, by_last)
+}
+
 /// The compiled entries. Every rule reads a hit's entry by its term (`self.entries[h.term]`)
 /// for each hit it looks at, so in unit tests those reads are counted ([`tests::steps`]): a
 /// deterministic measure of how many hits the rules read, which must grow in step with a post's
@@ -1445,6 +1459,10 @@ pub struct Matcher {
     senses: Vec<Sense>,
     /// The normalised `[context]` entries, for `??` aliases (see [`Matcher::context_word_at`]).
     context: Vec<String>,
+    /// Indices into `context` by each word's first byte and by its last (see
+    /// [`Matcher::context_word_at`]).
+    context_by_first: Vec<Vec<u32>>,
+    context_by_last: Vec<Vec<u32>>,
     /// Phrases of official status posts (`--official`), kept apart from the chatter's terms.
     official: Vec<OfficialPhrase>,
     /// The facets, and which of them each entry names (see `facets.rs`).
@@ -1562,7 +1580,7 @@ impl Matcher {
                     .flat_map(|t| [t.prefix.as_str(), t.suffix.as_str()]),
             )
             .fold(0, |m, p| m | doubles_in(p));
-        let context = entries
+        let context: Vec<String> = entries
             .iter()
             .filter(|e| e.kind == TermKind::Context)
             .map(|e| e.pattern.clone())
@@ -1572,6 +1590,7 @@ impl Matcher {
         let misspell = Arc::new(Misspellings::new(&entries[..literal]));
         let returns = returns_with_new(&entries[..literal]);
         let frames_after = frames_by_byte_after(&lex.templates);
+        let (context_by_first, context_by_last) = words_by_end_bytes(&context);
         let mut m = Matcher {
             ac,
             entries: Entries(entries),
@@ -1583,6 +1602,8 @@ impl Matcher {
             doubles,
             senses: lex.senses,
             context,
+            context_by_first,
+            context_by_last,
             official: lex.official,
             facets,
             adverbs: Vec::new(),
@@ -4324,21 +4345,29 @@ impl Matcher {
         let after = &hay[a.min(hay.len())..];
         let b = h.start - usize::from(h.start > 0 && hay[h.start - 1] == b' ');
         let before = &hay[..b];
-        // (a word's first byte against the byte after, its last against the byte before, first:
-        // most words fail there)
-        let (first_after, last_before) = (after.first(), before.last());
-        self.context.iter().any(|c| {
-            let c = c.as_bytes();
-            (first_after == c.first()
-                && starts_with(after, c)
+        // Only the words that start with the byte after are read after, and those that end
+        // with the byte before, before (the others cannot be there).
+        let word = |k: &u32| self.context[*k as usize].as_bytes();
+        let after_fits = |c: &[u8]| {
+            starts_with(after, c)
                 && (!is_word_byte(c[c.len() - 1])
                     || after.len() == c.len()
-                    || !is_word_byte(after[c.len()])))
-                || (last_before == c.last()
-                    && ends_with(before, c)
-                    && (!is_word_byte(c[0])
-                        || before.len() == c.len()
-                        || !is_word_byte(before[before.len() - c.len() - 1])))
+                    || !is_word_byte(after[c.len()]))
+        };
+        let before_fits = |c: &[u8]| {
+            ends_with(before, c)
+                && (!is_word_byte(c[0])
+                    || before.len() == c.len()
+                    || !is_word_byte(before[before.len() - c.len() - 1]))
+        };
+        after.first().is_some_and(|&b| {
+            self.context_by_first[usize::from(b)]
+                .iter()
+                .any(|k| after_fits(word(k)))
+        }) || before.last().is_some_and(|&b| {
+            self.context_by_last[usize::from(b)]
+                .iter()
+                .any(|k| before_fits(word(k)))
         })
     }
 
