@@ -124,6 +124,30 @@ fn clause_start(before: &[u8]) -> usize {
     }
 }
 
+/// [`clause_start`] of `before` when the clause holds ASCII alone, else `None`: read back from
+/// the clause's end to its mark or to its last byte past ASCII, whichever comes first, not over
+/// the whole window and the clause again (Korean text has no mark for long: the English-only
+/// rules asked this of every outage hit, each reading up to [`LOOK_BACK`] bytes twice).
+fn ascii_clause_start(before: &[u8]) -> Option<usize> {
+    let lo = before.len().saturating_sub(LOOK_BACK);
+    let last = before[lo..]
+        .iter()
+        .rposition(|&c| c >= 0x80 || matches!(c, b'.' | b'!' | b'?' | b';' | b','));
+    match last {
+        // The clause starts after its mark, and holds ASCII alone.
+        Some(p) if before[lo + p] < 0x80 => Some(lo + p + 1),
+        // A byte past ASCII after the mark (if any) and past the at most three continuation
+        // bytes that `clause_start` skips at the window's start: it is the clause's.
+        Some(p) if p >= 3 => None,
+        // No mark and nothing past ASCII in the window: all of it; else as `clause_start` reads.
+        None => Some(lo),
+        Some(_) => {
+            let from = clause_start(before);
+            before[from..].is_ascii().then_some(from)
+        }
+    }
+}
+
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric()
 }
@@ -1353,6 +1377,38 @@ impl Scratch {
     }
 }
 
+/// For each byte (and 256, for none) the templates whose suffix starts with it or is empty, in
+/// their order: the only ones [`Matcher::template_at`] may find after a name followed by it.
+fn frames_by_byte_after(templates: &[Template]) -> Vec<Vec<u32>> {
+    (0..=256)
+        .map(|key| {
+            let fits = |t: &Template| {
+                t.suffix.is_empty()
+                    || t.suffix.as_bytes().first().map(|&b| usize::from(b)) == Some(key)
+            };
+            (0u32..)
+                .zip(templates)
+                .filter(|(_, t)| fits(t))
+                .map(|(i, _)| i)
+                .collect()
+        })
+        .collect()
+}
+
+/// The indices of `words` by each one's first byte and by its last (an empty word is in
+/// neither: it starts with no byte).
+fn words_by_end_bytes(words: &[String]) -> (Vec<Vec<u32>>, Vec<Vec<u32>>) {
+    let mut by_first = vec![Vec::new(); 256];
+    let mut by_last = vec![Vec::new(); 256];
+    for (i, w) in (0u32..).zip(words) {
+        if let (Some(&a), Some(&z)) = (w.as_bytes().first(), w.as_bytes().last()) {
+            by_first[usize::from(a)].push(i);
+            by_last[usize::from(z)].push(i);
+        }
+    }
+    (by_first, by_last)
+}
+
 /// The compiled entries. Every rule reads a hit's entry by its term (`self.entries[h.term]`)
 /// for each hit it looks at, so in unit tests those reads are counted ([`tests::steps`]): a
 /// deterministic measure of how many hits the rules read, which must grow in step with a post's
@@ -1389,6 +1445,10 @@ pub struct Matcher {
     ac: Longest,
     entries: Entries,
     templates: Vec<Template>,
+    /// The templates a name may stand in by the byte after it (once a space is passed; 256: no
+    /// byte, the text's end): those whose suffix starts with it or is empty, in order (see
+    /// [`Matcher::template_at`]).
+    frames_after: Vec<Vec<u32>>,
     services: Vec<Service>,
     /// Normalised aliases, to keep @mentions that name a service.
     handles: HashSet<String>,
@@ -1399,6 +1459,10 @@ pub struct Matcher {
     senses: Vec<Sense>,
     /// The normalised `[context]` entries, for `??` aliases (see [`Matcher::context_word_at`]).
     context: Vec<String>,
+    /// Indices into `context` by each word's first byte and by its last (see
+    /// [`Matcher::context_word_at`]).
+    context_by_first: Vec<Vec<u32>>,
+    context_by_last: Vec<Vec<u32>>,
     /// Phrases of official status posts (`--official`), kept apart from the chatter's terms.
     official: Vec<OfficialPhrase>,
     /// The facets, and which of them each entry names (see `facets.rs`).
@@ -1516,7 +1580,7 @@ impl Matcher {
                     .flat_map(|t| [t.prefix.as_str(), t.suffix.as_str()]),
             )
             .fold(0, |m, p| m | doubles_in(p));
-        let context = entries
+        let context: Vec<String> = entries
             .iter()
             .filter(|e| e.kind == TermKind::Context)
             .map(|e| e.pattern.clone())
@@ -1525,16 +1589,21 @@ impl Matcher {
         let vocab = vocabulary(&entries[..literal], &lex.templates);
         let misspell = Arc::new(Misspellings::new(&entries[..literal]));
         let returns = returns_with_new(&entries[..literal]);
+        let frames_after = frames_by_byte_after(&lex.templates);
+        let (context_by_first, context_by_last) = words_by_end_bytes(&context);
         let mut m = Matcher {
             ac,
             entries: Entries(entries),
             templates: lex.templates,
+            frames_after,
             services: lex.services,
             handles,
             about,
             doubles,
             senses: lex.senses,
             context,
+            context_by_first,
+            context_by_last,
             official: lex.official,
             facets,
             adverbs: Vec::new(),
@@ -2221,32 +2290,36 @@ impl Matcher {
         let h = hits[i];
         let e = &self.entries[h.term];
         let p = e.pattern.as_bytes();
+        // The cheap tests first, the text's bytes at the match's two ends (most matches stand
+        // between spaces or are Hangul), then the neighbouring hits' entries, then the text
+        // read back (the order changes no answer: every test is read, none written).
         // Facet words join nothing: `loading` must not let `down` stand inside "downloading".
         let joins = |x: &Hit| !self.entries[x.term].kind.facet_only() && !e.kind.facet_only();
-        let joined_before = i > 0 && hits[i - 1].end == h.start && joins(&hits[i - 1]);
-        let joined_after = i + 1 < n && hits[i + 1].start == h.end && joins(&hits[i + 1]);
-        let tag_alias = matches!(e.kind, TermKind::Alias(_)) && in_hashtag(hay, h.start);
+        let joined_before = || i > 0 && hits[i - 1].end == h.start && joins(&hits[i - 1]);
+        let joined_after = || i + 1 < n && hits[i + 1].start == h.end && joins(&hits[i + 1]);
         // An HTTP status with an `e` glued before it is still the status: npm writes its
         // errors so ("E503", "E500"), and no word of ours is an `e` and a number.
-        let status_code = p.len() >= 3
-            && p[..3].iter().all(u8::is_ascii_digit)
-            && h.start >= 1
-            && hay[h.start - 1] == b'e'
-            && (h.start == 1 || !is_word_byte(hay[h.start - 2]));
-        let ok_start = e.open_start
-            || joined_before
-            || tag_alias
-            || status_code
+        let status_code = || {
+            p.len() >= 3
+                && p[..3].iter().all(u8::is_ascii_digit)
+                && h.start >= 1
+                && hay[h.start - 1] == b'e'
+                && (h.start == 1 || !is_word_byte(hay[h.start - 2]))
+        };
+        let ok_start = h.start == 0
+            || !is_word_byte(hay[h.start - 1])
             || !is_word_byte(p[0])
-            || h.start == 0
-            || !is_word_byte(hay[h.start - 1]);
-        let ok_end = e.open_end
-            || joined_after
-            || tag_alias
+            || e.open_start
+            || joined_before()
+            || status_code();
+        let ok_end = h.end == hay.len()
+            || !is_word_byte(hay[h.end])
             || !is_word_byte(p[p.len() - 1])
-            || h.end == hay.len()
-            || !is_word_byte(hay[h.end]);
-        ok_start && ok_end
+            || e.open_end
+            || joined_after();
+        // An alias inside a #hashtag stands at both ends (asked last: it reads the text back
+        // over the word before the name).
+        (ok_start && ok_end) || (matches!(e.kind, TermKind::Alias(_)) && in_hashtag(hay, h.start))
     }
 
     /// Moves the ambiguous aliases (`?Zoom`, `?다음`) with neither a term next to them nor a frame
@@ -4040,11 +4113,10 @@ impl Matcher {
     fn writers_own_thing(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
         let h = hits[i];
         let before = &hay[..h.start];
-        let from = clause_start(before);
-        let clause = &before[from..];
-        if !clause.is_ascii() {
+        let Some(from) = ascii_clause_start(before) else {
             return false;
-        }
+        };
+        let clause = &before[from..];
         // The possessive, read back word by word.
         let (mut end, mut seen, mut own) = (clause.len(), 0, None);
         while seen < OWN_THING_WORDS {
@@ -4122,12 +4194,13 @@ impl Matcher {
     fn own_unnamed_subject(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
         let h = hits[i];
         let before = &hay[..h.start];
-        let from = clause_start(before);
+        let Some(from) = ascii_clause_start(before) else {
+            return false;
+        };
         let clause = &before[from..];
-        if !clause.is_ascii()
-            || hits[..i]
-                .iter()
-                .any(|a| a.start >= from && matches!(self.entries[a.term].kind, TermKind::Alias(_)))
+        if hits[..i]
+            .iter()
+            .any(|a| a.start >= from && matches!(self.entries[a.term].kind, TermKind::Alias(_)))
         {
             return false;
         }
@@ -4321,11 +4394,30 @@ impl Matcher {
                 break;
             }
         }
-        if let Some(p) = PARTICLES
-            .iter()
-            .chain(CONTEXT_PARTICLES)
-            .filter(|p| starts_with(&hay[a..], p.as_bytes()))
-            .max_by_key(|p| p.len())
+        // (the particles are Hangul: only a byte past ASCII may begin one)
+        const _: () = {
+            let mut i = 0;
+            while i < PARTICLES.len() + CONTEXT_PARTICLES.len() {
+                let p = if i < PARTICLES.len() {
+                    PARTICLES[i]
+                } else {
+                    CONTEXT_PARTICLES[i - PARTICLES.len()]
+                };
+                assert!(!p.is_empty() && p.as_bytes()[0] >= 0x80);
+                i += 1;
+            }
+        };
+        if let Some(p) = hay
+            .get(a)
+            .is_some_and(|&b| b >= 0x80)
+            .then(|| {
+                PARTICLES
+                    .iter()
+                    .chain(CONTEXT_PARTICLES)
+                    .filter(|p| starts_with(&hay[a..], p.as_bytes()))
+                    .max_by_key(|p| p.len())
+            })
+            .flatten()
         {
             a += p.len();
         }
@@ -4333,16 +4425,29 @@ impl Matcher {
         let after = &hay[a.min(hay.len())..];
         let b = h.start - usize::from(h.start > 0 && hay[h.start - 1] == b' ');
         let before = &hay[..b];
-        self.context.iter().any(|c| {
-            let c = c.as_bytes();
-            let open_end = !is_word_byte(c[c.len() - 1]);
-            let open_start = !is_word_byte(c[0]);
-            (starts_with(after, c)
-                && (open_end || after.len() == c.len() || !is_word_byte(after[c.len()])))
-                || (ends_with(before, c)
-                    && (open_start
-                        || before.len() == c.len()
-                        || !is_word_byte(before[before.len() - c.len() - 1])))
+        // Only the words that start with the byte after are read after, and those that end
+        // with the byte before, before (the others cannot be there).
+        let word = |k: &u32| self.context[*k as usize].as_bytes();
+        let after_fits = |c: &[u8]| {
+            starts_with(after, c)
+                && (!is_word_byte(c[c.len() - 1])
+                    || after.len() == c.len()
+                    || !is_word_byte(after[c.len()]))
+        };
+        let before_fits = |c: &[u8]| {
+            ends_with(before, c)
+                && (!is_word_byte(c[0])
+                    || before.len() == c.len()
+                    || !is_word_byte(before[before.len() - c.len() - 1]))
+        };
+        after.first().is_some_and(|&b| {
+            self.context_by_first[usize::from(b)]
+                .iter()
+                .any(|k| after_fits(word(k)))
+        }) || before.last().is_some_and(|&b| {
+            self.context_by_last[usize::from(b)]
+                .iter()
+                .any(|k| before_fits(word(k)))
         })
     }
 
@@ -4465,9 +4570,17 @@ impl Matcher {
             .and_then(|rest| rest.split(|&b| b == b' ').next())
             .filter(|w| std::str::from_utf8(w).is_ok_and(|w| self.words.has(List::OwnAdverb, w)))
             .map_or(0, |w| w.len() + 1);
-        self.templates.iter().position(|t| {
+        // Only the frames whose suffix starts with the byte after the name are read (or have
+        // none): a suffix read past an adverb starts with the copula, as `after` then does. Of
+        // the ~80 shipped frames a few are. The prefix's last byte is compared first likewise.
+        let key = after.first().map_or(256, |&b| usize::from(b));
+        let last_before = before.last();
+        let fits = |t: &Template| {
             let pre = t.prefix.as_bytes();
             let suf = t.suffix.as_bytes();
+            if pre.last().is_some_and(|b| Some(b) != last_before) {
+                return false;
+            }
             let skip = if starts_with(after, suf) {
                 0
             } else if adverb > 0
@@ -4492,7 +4605,11 @@ impl Matcher {
                 && !blocked_in(h.end, h.end + span + 1)
                 // "유튜브 안 되면": a Korean ending bends the frame as it bends a phrase.
                 && (suf.is_empty() || self.ending_at(hay, at, at + span).is_none())
-        })
+        };
+        self.frames_after[key]
+            .iter()
+            .map(|&t| t as usize)
+            .find(|&t| fits(&self.templates[t]))
     }
 }
 
@@ -6574,6 +6691,22 @@ mod tests {
                     && std::str::from_utf8(&hay[..at])
                         .is_ok_and(|b| !b.chars().any(|c| c.is_alphanumeric()));
                 prop_assert_eq!(nothing_alphanumeric_before(&hay, at), before);
+            }
+
+            #[test]
+            fn an_ascii_clause_starts_where_clause_start_says(
+                fill in 0usize..800,
+                hangul in any::<bool>(),
+                tail in text(),
+            ) {
+                // (a long run before the text, so that the window's start falls anywhere in it:
+                // inside a Hangul character too)
+                let mut before = if hangul { "가나".repeat(fill) } else { "ab ".repeat(fill) }
+                    .into_bytes();
+                before.extend_from_slice(&tail);
+                let from = clause_start(&before);
+                let old = before[from..].is_ascii().then_some(from);
+                prop_assert_eq!(ascii_clause_start(&before), old);
             }
         }
     }
