@@ -1377,6 +1377,28 @@ impl Scratch {
     }
 }
 
+/// The entries with one per pattern, the later one winning, and where each pattern stands. A
+/// facet-only entry never replaces an entry that decides verdicts: the facet is then read inside
+/// that entry instead (`FacetTable`).
+fn later_entries_win(all: Vec<Entry>) -> (Vec<Entry>, std::collections::HashMap<String, usize>) {
+    let mut entries: Vec<Entry> = Vec::with_capacity(all.len());
+    // Sized for the entries and the variants added after, so that it never grows (its
+    // rehashing was ~2.3 M instructions a run, cachegrind).
+    let mut seen: std::collections::HashMap<String, usize> =
+        std::collections::HashMap::with_capacity(all.len() * 2);
+    for e in all {
+        match seen.get(&e.pattern) {
+            Some(&i) if e.kind.facet_only() && !entries[i].kind.facet_only() => {}
+            Some(&i) => entries[i] = e,
+            None => {
+                seen.insert(e.pattern.clone(), entries.len());
+                entries.push(e);
+            }
+        }
+    }
+    (entries, seen)
+}
+
 /// For each byte (and 256, for none) the templates whose suffix starts with it or is empty, in
 /// their order: the only ones [`Matcher::template_at`] may find after a name followed by it.
 fn frames_by_byte_after(templates: &[Template]) -> Vec<Vec<u32>> {
@@ -1534,29 +1556,13 @@ impl Matcher {
     /// (index) that posts with no service named are about (`--about`).
     pub fn new(lex: Lexicon, about: Option<usize>) -> Matcher {
         let shipped = lex.shipped;
-        let mut entries: Vec<Entry> = Vec::with_capacity(lex.entries.len());
-        // Sized for the entries and the variants added below, so that it never grows (its
-        // rehashing was ~2.3 M instructions a run, cachegrind).
-        let mut seen: std::collections::HashMap<String, usize> =
-            std::collections::HashMap::with_capacity(lex.entries.len() * 2);
         let facet_entries: Vec<Entry> = lex
             .entries
             .iter()
             .filter(|e| matches!(e.kind, TermKind::Facet(_)))
             .cloned()
             .collect();
-        for e in lex.entries {
-            match seen.get(&e.pattern) {
-                // A facet-only entry never replaces an entry that decides verdicts: the facet is
-                // then read inside that entry instead (`FacetTable`).
-                Some(&i) if e.kind.facet_only() && !entries[i].kind.facet_only() => {}
-                Some(&i) => entries[i] = e,
-                None => {
-                    seen.insert(e.pattern.clone(), entries.len());
-                    entries.push(e);
-                }
-            }
-        }
+        let (mut entries, mut seen) = later_entries_win(lex.entries);
         add_own_causes(&mut entries, &mut seen, &lex.words);
         add_bare_contractions(&mut entries, &mut seen);
         add_dropped_g(&mut entries, &mut seen);

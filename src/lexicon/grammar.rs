@@ -1599,7 +1599,7 @@ fn syllable_lead(a: u8, b: u8, c: u8) -> bool {
 }
 
 /// The syllables that begin at bytes `from..to` of `text` (`to + 2 <= text.len()`, so the two
-/// bytes after each are there): 16 positions at a time with SSE2 ([`leads_block`]), the rest one
+/// bytes after each are there): 16 positions at a time with SSE2 ([`leads_blocks`]), the rest one
 /// at a time.
 fn leads(text: &[u8], from: usize, to: usize) -> usize {
     debug_assert!(to + 2 <= text.len() || from >= to);
@@ -2574,6 +2574,24 @@ mod tests {
         "한",
         "ퟻ",
     ];
+
+    /// Past 255 blocks of 16 bytes in a row, each lane of the vector count would wrap (a u8
+    /// lane holds 255): `leads` splits the count there. Every byte 0xEB is a lead, so every
+    /// lane counts one a block, and a missing or wrong split shows as a count short by 256.
+    #[test]
+    fn long_runs_of_leads_are_counted_past_the_lanes_limit() {
+        for len in [4079, 4080, 4081, 4096, 4112, 4114, 8161, 8163, 20_000] {
+            let text = vec![0xEBu8; len + 2];
+            assert_eq!(leads(&text, 0, len), len, "{len} bytes of leads");
+            assert_eq!(
+                leads(&text, 5, len),
+                len - 5,
+                "{len} bytes of leads from the sixth"
+            );
+        }
+        let hangul = "가".repeat(3000);
+        assert_eq!(leads(hangul.as_bytes(), 0, hangul.len() - 2), 3000);
+    }
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
