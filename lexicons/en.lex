@@ -3035,21 +3035,23 @@ came back with another error
 
 # Round twenty-three: a drill or a test of an outage is no outage ("our outage drill went well",
 # "ran a chaos test where we pretended stripe was down"): the cues set aside every outage and
-# recovery phrase near them, on both sides, as a maintenance announced ahead does.
+# recovery phrase near them, on both sides, as a maintenance announced ahead does. Only cues
+# that name what is drilled (review 17): a bare "drill" is also a verb, a tool, a music genre
+# and a fire drill ("about to drill into this bug", "my drill playlist").
 [sense drill 6 every after]
-drill
-drills
+outage drill
+outage drills
+failover drill
+failover drills
+failover test
+dr drill
+disaster recovery drill
+disaster recovery test
 chaos test
 chaos experiment
 simulated
 simulating
-simulate
 pretended
-
-# ... but "this is not a drill" says it is real.
-[exclude en]
-not a drill
-not a test
 
 # Round twenty-three: the `handling` verbs that also bring a thing down as a cause does. With a
 # service's name right before "down" the service was brought down ("a power event took a bunch
@@ -3085,15 +3087,17 @@ persists
 spreading
 
 # Round twenty-three: a provider or service said to have fixed its outage is back ("t-mobile
-# fixed the outage, calls working"); not fixed yet is an outage.
+# fixed the outage, calls working"); not fixed yet, asked, or said with a doubt is an outage
+# ("still hasn't resolved the outage", "did verizon fixed the outage yet?", "has supposedly
+# resolved the outage"): those are longer and win. "the outage was fixed" is left out: it is
+# mostly what someone said ("comcast said the outage was fixed an hour ago, modem still
+# blinking").
 [recovery en]
 fixed the outage
 resolved the outage
 outage is fixed
-outage was fixed
 outage has been fixed
 outage is resolved
-outage was resolved
 outage has been resolved
 [outage en]
 haven't fixed the outage
@@ -3101,11 +3105,31 @@ hasn't fixed the outage
 havent fixed the outage
 hasnt fixed the outage
 not fixed the outage
+never fixed the outage
 outage is not fixed
 outage isn't fixed
 outage isnt fixed
 outage still not fixed
 outage is still not fixed
+haven't resolved the outage
+hasn't resolved the outage
+havent resolved the outage
+hasnt resolved the outage
+not resolved the outage
+never resolved the outage
+outage is not resolved
+outage isn't resolved
+outage isnt resolved
+outage still not resolved
+outage is still not resolved
+fixed the outage?
+resolved the outage?
+fixed the outage yet
+resolved the outage yet
+outage is fixed?
+outage is resolved?
+supposedly fixed the outage
+supposedly resolved the outage
 
 # Round twenty-three: a very ambiguous provider's name opening the post may reach its outage
 # or recovery phrase past one word of its line ("BT line is dead … the broadband light is

@@ -2547,18 +2547,32 @@ SOS만
 없어졌
 없어짐
 
-# Round twenty-three: a drill (훈련, 모의 훈련, 모의 장애) is no outage (카톡 먹통 대비 훈련, 장애 대응
-# 훈련 실제 장애 아님): the cues set aside every outage and recovery phrase near them, on both sides.
+# Round twenty-three: a drill of an outage (모의 장애, 장애 대응 훈련, 먹통 대비 훈련) is no outage
+# (카톡 먹통 대비 훈련, 장애 대응 훈련 실제 장애 아님): the cues set aside every outage and recovery
+# phrase near them, on both sides. Only cues that name what is drilled (review 17): Hangul has
+# no word bounds, so a bare 훈련 or 모의 is also 모의고사, 훈련소, 예비군 훈련, 강아지 훈련.
 [sense drill 6 every after]
-훈련
-모의
+모의 장애
+장애 모의
+장애 훈련
+장애 대응 훈련
+장애 대비 훈련
+먹통 대비 훈련
+먹통 대응 훈련
+먹통 대비 모의
+장애 대비 모의
+장애 대응 모의
+재해 복구 훈련
+DR 훈련
 
-# ... but 훈련 아님 ("not a drill") says it is real.
+# ... but "not a drill" says it is real (장애 훈련 아님, 장애 훈련이 아닙니다). A bare 모의 훈련
+# is no cue: it is as often a fire or an evacuation drill (화재 대피 모의 훈련).
 [exclude ko]
-훈련 아님
-훈련 아니
-훈련이 아니
-훈련 상황 아님
+장애 훈련 아님
+장애 훈련 아니
+장애 훈련 아닙
+장애 훈련이 아니
+장애 훈련이 아닙
 
 # Korean endings that quote what someone said (안 된다는 글, 터졌다고 난리, 되냐고): an outage
 # phrase with one glued to it, and a word of working after it, is hearsay the writer found

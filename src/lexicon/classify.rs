@@ -756,7 +756,55 @@ const SAYING: &[&str] = &[
 
 /// Words right after "down" that tell where a thing handled went ("knocked my xbox down *off*
 /// the shelf", "brought the router down *to* the basement"): see [`Matcher::service_taken_down`].
-const PAST_DOWN: &[&str] = &[" off", " from", " to ", " into", " onto", " the stairs"];
+/// Degrees ("take netflix down *a notch*") too.
+const PAST_DOWN: &[&str] = &[
+    " off",
+    " from",
+    " to ",
+    " into",
+    " onto",
+    " the stairs",
+    " a notch",
+    " a peg",
+];
+
+/// Owners before a service's name after a take-down verb: with a person for the subject, the
+/// writer's own account or app was taken down ("took *my* tiktok down"), no outage; see
+/// [`Matcher::service_taken_down`].
+const OWNERS: &[&str] = &["my", "his", "her", "our", "their", "your"];
+
+/// Subjects that are persons ("*i* took my instagram down", "*we* took our shop down").
+const PERSONS: &[&str] = &[
+    "i", "i'm", "im", "i'll", "ill", "i've", "ive", "we", "we're", "we'll", "she", "he", "they",
+    "you", "u",
+];
+
+/// A duration after "down" ("taking facebook down *for* lent", "down *while* I job hunt"):
+/// with a person for the subject, a thing put away for a time, no outage.
+const DOWN_FOR_A_TIME: &[&str] = &[" for ", " while"];
+
+/// What the clause after "the outage" says of it when it ended ("the outage *lasted* three
+/// hours", "that outage *was* brutal", "*ruined* raid night"): see [`Matcher::the_outage_over`].
+const OUTAGE_ENDED: &[&str] = &[
+    "lasted",
+    "was ",
+    "were ",
+    "ruined",
+    "made me",
+    "wiped",
+    "cost",
+    "killed",
+    "is over",
+    "as an excuse",
+    "earlier",
+    "yesterday",
+    "this morning",
+    "last night",
+];
+
+/// Words that may close such a clause and say nothing of the outage ("annoyed about the outage
+/// *though*").
+const CLAUSE_FILLER: &[&str] = &["though", "tho", "lol"];
 
 /// English words of saying before an outage phrase that make it hearsay ("someone *said* gmail
 /// was down"): see [`said_before`].
@@ -3390,10 +3438,13 @@ impl Matcher {
     }
 
     /// Whether the outage hit `h` is an outage named as the one just past (an `ended-outage`
-    /// phrase ending where it ends: "zoom came back just in time, I was ready to use *the
-    /// outage* as an excuse", "looks like they fixed *the outage*"), with no `goes-on` word
-    /// after it in its clause ("the outage is *still* hitting my parents' tv"). Read only after
-    /// a recovery phrase (see [`Matcher::note_outage`]).
+    /// phrase ending where it ends), told as ended: nothing after it in its clause ("looks like
+    /// they fixed *the outage*"), or a word of [`OUTAGE_ENDED`] right after it ("*the outage*
+    /// lasted three hours", "I was ready to use *the outage* as an excuse"), with no `goes-on`
+    /// word and no "not" after it in its clause ("the outage was *still* going"). Never after
+    /// "but" or "then" in its clause: "spotify is back on my phone *but* the outage is hitting
+    /// my laptop" tells the rest. Read only after a recovery phrase (see
+    /// [`Matcher::note_outage`]).
     fn the_outage_over(&self, hay: &[u8], h: &Hit) -> bool {
         let named = self.words.get(List::EndedOutage).any(|w| {
             let w = w.as_bytes();
@@ -3404,14 +3455,30 @@ impl Matcher {
         if !named {
             return false;
         }
-        let rest = &hay[h.end..];
-        let clause = &rest[..rest
-            .iter()
-            .position(|&b| matches!(b, b'.' | b',' | b'!' | b'?' | b';'))
-            .unwrap_or(rest.len())];
-        !clause
+        let clause_end = |b: &u8| matches!(b, b'.' | b',' | b'!' | b'?' | b';');
+        let before = &hay[..h.start];
+        let before = &before[before.iter().rposition(clause_end).map_or(0, |p| p + 1)..];
+        if before
             .split(|&b| !is_word_byte(b))
-            .any(|w| !w.is_empty() && self.words.get(List::GoesOn).any(|g| g.as_bytes() == w))
+            .any(|w| w == b"but" || w == b"then")
+        {
+            return false;
+        }
+        let rest = &hay[h.end..];
+        let clause = &rest[..rest.iter().position(clause_end).unwrap_or(rest.len())];
+        let goes_on = clause.split(|&b| !is_word_byte(b) && b != b'\'').any(|w| {
+            !w.is_empty()
+                && (w == b"not"
+                    || w.ends_with(b"n't")
+                    || self.words.get(List::GoesOn).any(|g| g.as_bytes() == w))
+        });
+        let told = clause.strip_prefix(b" ").unwrap_or(clause);
+        let ended = told.is_empty()
+            || CLAUSE_FILLER
+                .iter()
+                .any(|f| told.trim_ascii_end() == f.as_bytes())
+            || OUTAGE_ENDED.iter().any(|e| starts_with(told, e.as_bytes()));
+        ended && !goes_on
     }
 
     /// Whether the outage hit `h` is told as a failure that stopped: "stopped" right before it
@@ -3779,6 +3846,7 @@ impl Matcher {
             && !PAST_DOWN
                 .iter()
                 .any(|w| starts_with(&hay[h.end..], w.as_bytes()))
+            && !self.own_thing_put_away(hay, c, h)
             && hits.iter().any(|a| {
                 let e = &self.entries[a.term];
                 matches!(e.kind, TermKind::Alias(_))
@@ -3786,6 +3854,34 @@ impl Matcher {
                     && c.end <= a.start
                     && a.end + 1 == h.start
             })
+    }
+
+    /// Whether a person took their own thing down ([`Matcher::service_taken_down`]): the
+    /// take-down verb `c` opens its clause or has a person before it in its clause ([`PERSONS`]),
+    /// and an owner stands right before the service ([`OWNERS`]: "took *my* tiktok down") or a
+    /// time follows "down" (`h`; [`DOWN_FOR_A_TIME`]: "i'm taking facebook down *for* lent").
+    fn own_thing_put_away(&self, hay: &[u8], c: &Hit, h: &Hit) -> bool {
+        let before = text_before(hay, c.start, LOOK_BACK);
+        let subject = before
+            .rsplit(['.', ',', '!', '?', ';', '\n'])
+            .next()
+            .unwrap_or("");
+        let mut words = subject
+            .split(|ch: char| !word_char(ch))
+            .filter(|w| !w.is_empty());
+        let person = subject.trim().is_empty() || words.any(|w| PERSONS.contains(&w));
+        if !person {
+            return false;
+        }
+        let object = std::str::from_utf8(&hay[c.end..h.start]).unwrap_or("");
+        let owned = object
+            .split(|ch: char| !word_char(ch))
+            .find(|w| !w.is_empty())
+            .is_some_and(|w| OWNERS.contains(&w));
+        owned
+            || DOWN_FOR_A_TIME
+                .iter()
+                .any(|w| starts_with(&hay[h.end..], w.as_bytes()))
     }
 
     /// Whether a service is named between a sense cue (ending at `from`) and an entry (starting
@@ -7200,6 +7296,104 @@ mod tests {
         // a post that names a line; a footballer may not.
         ("sky line is dead, the broadband hub is red", "report sky"),
         ("luke shaw is down injured again", ""),
+        // Review 17's probes, read right since: a drill cue names what is drilled, so 모의고사,
+        // 훈련소, 예비군 훈련 and "drill into" keep their reports and recoveries, and so does
+        // "not a drill" in its polite and 이-forms; a drill of an outage is still none.
+        (
+            "모의고사 보는 중인데 카톡 먹통이라 친구한테 연락이 안 돼요",
+            "report kakaotalk",
+        ),
+        ("예비군 훈련 왔는데 카톡이 안 돼요 먹통", "report kakaotalk"),
+        (
+            "훈련소 들어가기 전에 카톡 하려는데 카톡 먹통이네",
+            "report kakaotalk",
+        ),
+        ("훈련 중인데 카톡 복구됐네요 다행", "recovery kakaotalk"),
+        (
+            "모의고사 끝나고 보니 카톡 다시 잘 돼요",
+            "recovery kakaotalk",
+        ),
+        ("이건 훈련이 아닙니다 카톡 서버 다운", "report kakaotalk"),
+        (
+            "훈련 상황이 아니라 진짜 디스코드 터졌어요",
+            "report discord",
+        ),
+        ("카톡 장애 모의 훈련 오늘 오후에 한대요", ""),
+        ("카카오톡 먹통 대비 훈련 한다는데 실제 장애는 아님", ""),
+        (
+            "discord is down and I was literally about to drill into this bug with my team",
+            "report discord",
+        ),
+        (
+            "our fire drill got cancelled because teams is down lol",
+            "report teams",
+        ),
+        ("outage drill at 2pm: we will pretend github is down", ""),
+        // A fix denied, asked or doubted is no recovery; told, it is.
+        (
+            "spectrum still hasn't resolved the outage",
+            "report spectrum",
+        ),
+        ("did verizon fixed the outage yet?", "report verizon"),
+        (
+            "spectrum resolved the outage? my modem disagrees",
+            "report spectrum",
+        ),
+        (
+            "at&t has supposedly resolved the outage but my phone still says SOS",
+            "report att",
+        ),
+        (
+            "comcast said the outage was fixed an hour ago, modem still blinking",
+            "report comcast",
+        ),
+        (
+            "t-mobile fixed the outage, calls working",
+            "recovery t-mobile",
+        ),
+        // The outage after a return is past only when its clause says it ended, and never
+        // after "but" or "then".
+        (
+            "netflix is back but the outage hasn't ended for my sister in ohio",
+            "report netflix",
+        ),
+        (
+            "youtube is back on wifi, the outage is not over on mobile data",
+            "report youtube",
+        ),
+        (
+            "reddit came back for a minute then the outage returned",
+            "report reddit",
+        ),
+        (
+            "discord is back. the outage moved to voice, can't join any voice channel",
+            "report discord",
+        ),
+        (
+            "spotify is back on my phone but the outage is hitting my laptop",
+            "report spotify",
+        ),
+        (
+            "xbox live is back. that outage was brutal",
+            "recovery xbox-live",
+        ),
+        (
+            "zoom came back just in time, I was ready to use the outage as an excuse",
+            "recovery zoom",
+        ),
+        // A person taking their own account down, or a service down a notch, is no outage; a
+        // cause that took someone's service down is.
+        ("took my tiktok down, too much drama", ""),
+        ("took my instagram down while I job hunt", ""),
+        ("I'll take netflix down a notch, too much screen time", ""),
+        (
+            "power outage took my comcast down, modem lights off",
+            "report comcast",
+        ),
+        (
+            "the power cut brought our comcast down again",
+            "report comcast",
+        ),
     ];
 
     #[test]
