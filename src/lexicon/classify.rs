@@ -4938,7 +4938,10 @@ mod tests {
         // A near candidate (a phrase set aside for where it stands, in a clause naming a
         // service) may be promoted; posts with neither are not read.
         assert!(Vetter::builtin().promote <= 1.0);
-        let near = m.classify("heroku H10 app crashed errors everywhere", &mut s);
+        let near = m.classify(
+            "my dms on instagram won't send, red exclamation on every message",
+            &mut s,
+        );
         assert!(
             near.kind.is_some() && near.vetting.is_some_and(|v| v.overrode),
             "promoted"
