@@ -3085,6 +3085,70 @@ continuing
 ongoing
 persists
 spreading
+# ... and, read as the first words of the clause after it, what tells it as ended ("the outage
+# lasted three hours", "I was ready to use the outage as an excuse"); words that may close the
+# clause and say nothing of it.
+[words outage-ended en]
+lasted
+was
+were
+ruined
+made me
+wiped
+cost
+costs
+killed
+is over
+as an excuse
+earlier
+yesterday
+this morning
+last night
+[words clause-filler en]
+though
+tho
+lol
+
+# Round twenty-three: after a take-down verb and a service, the first words after "down" that
+# say where a thing handled went or by how much ("knocked my xbox down off the shelf", "take
+# netflix down a notch"): no outage.
+[words past-down en]
+off
+from
+to
+into
+onto
+the stairs
+a notch
+a peg
+# With a person for the subject ("i", "we"), an owner before the service ("took my tiktok
+# down") or a time after "down" ("taking facebook down for lent") is one's own thing put away.
+[words take-down-owner en]
+my
+his
+her
+our
+their
+your
+[words take-down-person en]
+i
+i'm
+im
+i'll
+ill
+i've
+ive
+we
+we're
+we'll
+she
+he
+they
+you
+u
+[words down-for-a-time en]
+for
+while
 
 # Round twenty-three: a provider or service said to have fixed its outage is back ("t-mobile
 # fixed the outage, calls working"); not fixed yet, asked, or said with a doubt is an outage

@@ -159,6 +159,12 @@ fn ends_with(hay: &[u8], end: &[u8]) -> bool {
     hay.len() >= end.len() && same(&hay[hay.len() - end.len()..], end)
 }
 
+/// The text after one space, or nothing when it does not open with one (the words after "down"
+/// are read only past the space that ends it).
+fn after_space(text: &[u8]) -> &[u8] {
+    text.strip_prefix(b" ").unwrap_or(b"")
+}
+
 #[inline]
 fn starts_with(hay: &[u8], start: &[u8]) -> bool {
     hay.len() >= start.len() && same(&hay[..start.len()], start)
@@ -753,58 +759,6 @@ const HOSTED_ON: &[&str] = &["on", "with", "using", "via"];
 const SAYING: &[&str] = &[
     "said", "says", "say", "saying", "shows", "showing", "showed",
 ];
-
-/// Words right after "down" that tell where a thing handled went ("knocked my xbox down *off*
-/// the shelf", "brought the router down *to* the basement"): see [`Matcher::service_taken_down`].
-/// Degrees ("take netflix down *a notch*") too.
-const PAST_DOWN: &[&str] = &[
-    " off",
-    " from",
-    " to ",
-    " into",
-    " onto",
-    " the stairs",
-    " a notch",
-    " a peg",
-];
-
-/// Owners before a service's name after a take-down verb: with a person for the subject, the
-/// writer's own account or app was taken down ("took *my* tiktok down"), no outage; see
-/// [`Matcher::service_taken_down`].
-const OWNERS: &[&str] = &["my", "his", "her", "our", "their", "your"];
-
-/// Subjects that are persons ("*i* took my instagram down", "*we* took our shop down").
-const PERSONS: &[&str] = &[
-    "i", "i'm", "im", "i'll", "ill", "i've", "ive", "we", "we're", "we'll", "she", "he", "they",
-    "you", "u",
-];
-
-/// A duration after "down" ("taking facebook down *for* lent", "down *while* I job hunt"):
-/// with a person for the subject, a thing put away for a time, no outage.
-const DOWN_FOR_A_TIME: &[&str] = &[" for ", " while"];
-
-/// What the clause after "the outage" says of it when it ended ("the outage *lasted* three
-/// hours", "that outage *was* brutal", "*ruined* raid night"): see [`Matcher::the_outage_over`].
-const OUTAGE_ENDED: &[&str] = &[
-    "lasted",
-    "was ",
-    "were ",
-    "ruined",
-    "made me",
-    "wiped",
-    "cost",
-    "killed",
-    "is over",
-    "as an excuse",
-    "earlier",
-    "yesterday",
-    "this morning",
-    "last night",
-];
-
-/// Words that may close such a clause and say nothing of the outage ("annoyed about the outage
-/// *though*").
-const CLAUSE_FILLER: &[&str] = &["though", "tho", "lol"];
 
 /// English words of saying before an outage phrase that make it hearsay ("someone *said* gmail
 /// was down"): see [`said_before`].
@@ -3437,9 +3391,18 @@ impl Matcher {
                 .any(|e| after.starts_with(e))
     }
 
+    /// Whether `text` opens with one of `list`'s words, whole (what follows it is no letter or
+    /// digit): "lasted" opens "lasted three hours", not "lastedly"; "to" not "tomorrow".
+    fn opens_with(&self, text: &[u8], list: List) -> bool {
+        self.words.get(list).any(|w| {
+            let w = w.as_bytes();
+            starts_with(text, w) && text.get(w.len()).is_none_or(|&b| !is_word_byte(b))
+        })
+    }
+
     /// Whether the outage hit `h` is an outage named as the one just past (an `ended-outage`
     /// phrase ending where it ends), told as ended: nothing after it in its clause ("looks like
-    /// they fixed *the outage*"), or a word of [`OUTAGE_ENDED`] right after it ("*the outage*
+    /// they fixed *the outage*"), or an `outage-ended` word right after it ("*the outage*
     /// lasted three hours", "I was ready to use *the outage* as an excuse"), with no `goes-on`
     /// word and no "not" after it in its clause ("the outage was *still* going"). Never after
     /// "but" or "then" in its clause: "spotify is back on my phone *but* the outage is hitting
@@ -3474,10 +3437,11 @@ impl Matcher {
         });
         let told = clause.strip_prefix(b" ").unwrap_or(clause);
         let ended = told.is_empty()
-            || CLAUSE_FILLER
-                .iter()
+            || self
+                .words
+                .get(List::ClauseFiller)
                 .any(|f| told.trim_ascii_end() == f.as_bytes())
-            || OUTAGE_ENDED.iter().any(|e| starts_with(told, e.as_bytes()));
+            || self.opens_with(told, List::OutageEnded);
         ended && !goes_on
     }
 
@@ -3834,7 +3798,7 @@ impl Matcher {
     /// took a bunch of *EC2 down*", "the storm knocked *comcast down*" tell of the service
     /// brought down, an outage. Not an object named after the service, the thing handled ("put
     /// the amazon *box* down", "took the old verizon *sign* down"), nor an ambiguous name (the
-    /// line, the bell), nor a thing moved somewhere ([`PAST_DOWN`]: "knocked my xbox down *off*
+    /// line, the bell), nor a thing moved somewhere (`past-down`: "knocked my xbox down *off*
     /// the shelf").
     fn service_taken_down(&self, hay: &[u8], hits: &[Hit], c: &Hit, h: &Hit, sense: usize) -> bool {
         c.end <= h.start
@@ -3843,9 +3807,7 @@ impl Matcher {
                 .is_ok_and(|w| self.words.has(List::TakeDown, w))
             && h.start > 0
             && hay[h.start - 1] == b' '
-            && !PAST_DOWN
-                .iter()
-                .any(|w| starts_with(&hay[h.end..], w.as_bytes()))
+            && !self.opens_with(after_space(&hay[h.end..]), List::PastDown)
             && !self.own_thing_put_away(hay, c, h)
             && hits.iter().any(|a| {
                 let e = &self.entries[a.term];
@@ -3857,9 +3819,9 @@ impl Matcher {
     }
 
     /// Whether a person took their own thing down ([`Matcher::service_taken_down`]): the
-    /// take-down verb `c` opens its clause or has a person before it in its clause ([`PERSONS`]),
-    /// and an owner stands right before the service ([`OWNERS`]: "took *my* tiktok down") or a
-    /// time follows "down" (`h`; [`DOWN_FOR_A_TIME`]: "i'm taking facebook down *for* lent").
+    /// take-down verb `c` opens its clause or has a person before it in its clause (`take-down-person`),
+    /// and an owner stands right before the service (`take-down-owner`: "took *my* tiktok down") or a
+    /// time follows "down" (`h`; `down-for-a-time`: "i'm taking facebook down *for* lent").
     fn own_thing_put_away(&self, hay: &[u8], c: &Hit, h: &Hit) -> bool {
         let before = text_before(hay, c.start, LOOK_BACK);
         let subject = before
@@ -3869,7 +3831,8 @@ impl Matcher {
         let mut words = subject
             .split(|ch: char| !word_char(ch))
             .filter(|w| !w.is_empty());
-        let person = subject.trim().is_empty() || words.any(|w| PERSONS.contains(&w));
+        let person =
+            subject.trim().is_empty() || words.any(|w| self.words.has(List::TakeDownPerson, w));
         if !person {
             return false;
         }
@@ -3877,11 +3840,8 @@ impl Matcher {
         let owned = object
             .split(|ch: char| !word_char(ch))
             .find(|w| !w.is_empty())
-            .is_some_and(|w| OWNERS.contains(&w));
-        owned
-            || DOWN_FOR_A_TIME
-                .iter()
-                .any(|w| starts_with(&hay[h.end..], w.as_bytes()))
+            .is_some_and(|w| self.words.has(List::TakeDownOwner, w));
+        owned || self.opens_with(after_space(&hay[h.end..]), List::DownForATime)
     }
 
     /// Whether a service is named between a sense cue (ending at `from`) and an entry (starting

@@ -93,11 +93,29 @@ pub enum List {
     /// Words after such a name that say it goes on ("the outage is *still* hitting", "the
     /// outage *again*"): a report after all.
     GoesOn,
+    /// What the clause after such a name says of it when it ended ("the outage *lasted* three
+    /// hours", "that outage *was* brutal"), each read as the clause's first words.
+    OutageEnded,
+    /// Words that may close such a clause and say nothing of the outage ("annoyed about the
+    /// outage *though*").
+    ClauseFiller,
+    /// The first words after "down" that tell where a thing handled went or by how much
+    /// ("knocked my xbox down *off* the shelf", "take netflix down *a notch*"): no service
+    /// brought down (`Matcher::service_taken_down`).
+    PastDown,
+    /// Owners before a service's name after a take-down verb: with a person for the subject,
+    /// the writer's own account or app was taken down ("took *my* tiktok down").
+    TakeDownOwner,
+    /// Subjects that are persons ("*i* took my instagram down", "*we* took our shop down").
+    TakeDownPerson,
+    /// The first words after "down" that give a time ("taking facebook down *for* lent"): with a
+    /// person for the subject, a thing put away for a while, no outage.
+    DownForATime,
 }
 
 impl List {
     /// Every list, in the order of [`Words`]' storage.
-    pub const ALL: [List; 31] = [
+    pub const ALL: [List; 37] = [
         List::NewSentence,
         List::MNoun,
         List::NeNoun,
@@ -129,6 +147,12 @@ impl List {
         List::TakeDown,
         List::EndedOutage,
         List::GoesOn,
+        List::OutageEnded,
+        List::ClauseFiller,
+        List::PastDown,
+        List::TakeDownOwner,
+        List::TakeDownPerson,
+        List::DownForATime,
     ];
 
     /// The name written in a `[words NAME]` header.
@@ -165,6 +189,12 @@ impl List {
             List::TakeDown => "take-down",
             List::EndedOutage => "ended-outage",
             List::GoesOn => "goes-on",
+            List::OutageEnded => "outage-ended",
+            List::ClauseFiller => "clause-filler",
+            List::PastDown => "past-down",
+            List::TakeDownOwner => "take-down-owner",
+            List::TakeDownPerson => "take-down-person",
+            List::DownForATime => "down-for-a-time",
         }
     }
 
@@ -175,9 +205,18 @@ impl List {
 }
 
 /// The words of every list, as loaded.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Words {
     lists: [Vec<String>; List::ALL.len()],
+}
+
+// (by hand: the standard library derives `Default` for arrays of at most 32)
+impl Default for Words {
+    fn default() -> Words {
+        Words {
+            lists: std::array::from_fn(|_| Vec::new()),
+        }
+    }
 }
 
 impl Words {
@@ -221,6 +260,43 @@ mod tests {
         w.push(List::Infra, "region".into());
         assert_eq!(w.get(List::Infra).collect::<Vec<_>>(), ["region", "zone"]);
         assert!(w.has(List::Infra, "zone") && !w.has(List::KoNo, "zone"));
+    }
+
+    /// The six lists round twenty-three's rules read in code before they were data, read back
+    /// from the built-in lexicons unchanged by normalising: a word normalised to something else
+    /// ("i'm" without its apostrophe) would no longer be found where the rules look.
+    #[test]
+    fn round_twenty_three_lists_read_back_as_written() {
+        let words = crate::lexicon::Lexicon::builtin().words;
+        let got = |l: List| words.get(l).collect::<Vec<_>>();
+        assert_eq!(
+            got(List::TakeDownOwner),
+            ["my", "his", "her", "our", "their", "your"]
+        );
+        assert_eq!(
+            got(List::TakeDownPerson),
+            [
+                "i", "i'm", "im", "i'll", "ill", "i've", "ive", "we", "we're", "we'll", "she",
+                "he", "they", "you", "u"
+            ]
+        );
+        assert_eq!(got(List::DownForATime), ["for", "while"]);
+        assert_eq!(
+            got(List::PastDown),
+            [
+                "off",
+                "from",
+                "to",
+                "into",
+                "onto",
+                "the stairs",
+                "a notch",
+                "a peg"
+            ]
+        );
+        assert_eq!(got(List::ClauseFiller), ["though", "tho", "lol"]);
+        assert!(got(List::OutageEnded).contains(&"as an excuse"));
+        assert!(got(List::OutageEnded).contains(&"was"));
     }
 
     /// The words `own_thing_suspected` blamed in code before they were data, read back from the
