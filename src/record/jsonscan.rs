@@ -251,15 +251,29 @@ pub(crate) fn same(a: &[u8], b: &[u8]) -> bool {
 /// The index of the first byte at or after `i` that is not an ASCII digit (`b.len()` when
 /// none is): eight bytes a round while eight are left (ids of ten and more digits are in most
 /// lines), then byte by byte.
-fn digits(b: &[u8], mut i: usize) -> usize {
+fn digits(b: &[u8], i: usize) -> usize {
+    first_flagged(b, i, non_digits, |c| !c.is_ascii_digit())
+}
+
+/// The index of the first byte at or after `i` that `stop` accepts (`b.len()` when none does):
+/// eight bytes a round by `mask` (which sets the top bit of the first such byte of a word, read
+/// little-endian, and maybe of later ones; zero when none is), then byte by byte. The one loop
+/// behind [`digits`] and [`next_special_portable`]; inlined, so each gets its own copy.
+#[inline(always)]
+fn first_flagged(
+    b: &[u8],
+    mut i: usize,
+    mask: impl Fn(u64) -> u64,
+    stop: impl Fn(u8) -> bool,
+) -> usize {
     while let Some(w) = b.get(i..i + 8) {
-        let m = non_digits(u64::from_le_bytes(w.try_into().expect("8 bytes")));
+        let m = mask(u64::from_le_bytes(w.try_into().expect("8 bytes")));
         if m != 0 {
             return i + m.trailing_zeros() as usize / 8;
         }
         i += 8;
     }
-    while matches!(b.get(i), Some(b'0'..=b'9')) {
+    while i < b.len() && !stop(b[i]) {
         i += 1;
     }
     i
@@ -342,18 +356,8 @@ fn next_special(b: &[u8], i: usize) -> usize {
 /// [`next_special`] without SIMD: 8 bytes at a time, then byte by byte (the answer the SSE2 path
 /// must give, `tests::the_sse2_scan_agrees_with_the_portable_one`).
 #[inline(always)]
-fn next_special_portable(b: &[u8], mut i: usize) -> usize {
-    while let Some(w) = b.get(i..i + 8) {
-        let m = special(u64::from_le_bytes(w.try_into().expect("8 bytes")));
-        if m != 0 {
-            return i + m.trailing_zeros() as usize / 8;
-        }
-        i += 8;
-    }
-    while i < b.len() && !matches!(b[i], QUOTE | b'\\' | 0..=0x1f) {
-        i += 1;
-    }
-    i
+fn next_special_portable(b: &[u8], i: usize) -> usize {
+    first_flagged(b, i, special, |c| matches!(c, QUOTE | b'\\' | 0..=0x1f))
 }
 
 /// The SSE2 scan of [`next_special`].
