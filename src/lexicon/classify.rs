@@ -105,15 +105,27 @@ fn around(n: usize, i: usize) -> std::ops::Range<usize> {
     i.saturating_sub(LOOK_AROUND)..(i + LOOK_AROUND + 1).min(n)
 }
 
+/// Whether `c` is a mark that ends a clause: `.`, `!`, `?`, `;` or `,` (the rules that know
+/// better, [`mark_ends_clause`], skip some of them).
+fn is_mark(c: u8) -> bool {
+    matches!(c, b'.' | b'!' | b'?' | b';' | b',')
+}
+
+/// Where the clause that `after` starts with ends: at its first mark ([`is_mark`]), else at
+/// the end of `after`.
+fn clause_end(after: &[u8]) -> usize {
+    after
+        .iter()
+        .position(|&c| is_mark(c))
+        .unwrap_or(after.len())
+}
+
 /// Where the clause that `before` ends with starts: right after its last `.`, `!`, `?`, `;` or
 /// `,`, looked for at most [`LOOK_BACK`] bytes back (without one there, the first character that
 /// starts in those bytes).
 fn clause_start(before: &[u8]) -> usize {
     let lo = before.len().saturating_sub(LOOK_BACK);
-    match before[lo..]
-        .iter()
-        .rposition(|&c| matches!(c, b'.' | b'!' | b'?' | b';' | b','))
-    {
+    match before[lo..].iter().rposition(|&c| is_mark(c)) {
         Some(p) => lo + p + 1,
         None => {
             lo + before[lo..]
@@ -130,9 +142,7 @@ fn clause_start(before: &[u8]) -> usize {
 /// rules asked this of every outage hit, each reading up to [`LOOK_BACK`] bytes twice).
 fn ascii_clause_start(before: &[u8]) -> Option<usize> {
     let lo = before.len().saturating_sub(LOOK_BACK);
-    let last = before[lo..]
-        .iter()
-        .rposition(|&c| c >= 0x80 || matches!(c, b'.' | b'!' | b'?' | b';' | b','));
+    let last = before[lo..].iter().rposition(|&c| c >= 0x80 || is_mark(c));
     match last {
         // The clause starts after its mark, and holds ASCII alone.
         Some(p) if before[lo + p] < 0x80 => Some(lo + p + 1),
@@ -521,7 +531,7 @@ fn ends_clause(b: &[u8]) -> bool {
 /// Whether byte `k` of the piece `b` is a mark that ends a clause (see [`ends_clause`]).
 fn mark_ends_clause(b: &[u8], k: usize) -> bool {
     let c = b[k];
-    if !matches!(c, b'.' | b'!' | b'?' | b';' | b',') {
+    if !is_mark(c) {
         return false;
     }
     let between_digits =
@@ -3340,9 +3350,7 @@ impl Matcher {
         };
         let between = hay.get(end..h.start).unwrap_or_default();
         let same_clause = end <= h.start
-            && !between
-                .iter()
-                .any(|b| matches!(b, b'.' | b',' | b'!' | b'?' | b';'))
+            && !between.iter().any(|&b| is_mark(b))
             && between
                 .split(|&b| b == b' ')
                 .filter(|w| !w.is_empty())
@@ -3418,9 +3426,8 @@ impl Matcher {
         if !named {
             return false;
         }
-        let clause_end = |b: &u8| matches!(b, b'.' | b',' | b'!' | b'?' | b';');
         let before = &hay[..h.start];
-        let before = &before[before.iter().rposition(clause_end).map_or(0, |p| p + 1)..];
+        let before = &before[clause_start(before)..];
         if before
             .split(|&b| !is_word_byte(b))
             .any(|w| w == b"but" || w == b"then")
@@ -3428,7 +3435,7 @@ impl Matcher {
             return false;
         }
         let rest = &hay[h.end..];
-        let clause = &rest[..rest.iter().position(clause_end).unwrap_or(rest.len())];
+        let clause = &rest[..clause_end(rest)];
         let goes_on = clause.split(|&b| !is_word_byte(b) && b != b'\'').any(|w| {
             !w.is_empty()
                 && (w == b"not"
