@@ -176,34 +176,12 @@ impl Longest {
         };
         let mut at = 0;
         loop {
-            // Up to the first state that reports a match: sixteen bytes a round while sixteen
-            // are left (one test of the text's end for the sixteen; rounds of four tested it
-            // with seven instructions a round, ~1.7 a byte of the loop's ~9), then a byte at a
-            // time.
-            let mut sid = self.start as usize;
-            let mut i = at;
-            'first: {
-                while let Some(block) = hay.get(i..).and_then(<[u8]>::first_chunk::<16>) {
-                    for (k, &b) in block.iter().enumerate() {
-                        sid = step(sid, b);
-                        if sid <= last_match {
-                            i += k + 1;
-                            break 'first;
-                        }
-                    }
-                    i += 16;
-                }
-                loop {
-                    let Some(&b) = hay.get(i) else {
-                        return;
-                    };
-                    sid = step(sid, b);
-                    i += 1;
-                    if sid <= last_match {
-                        break 'first;
-                    }
-                }
-            }
+            // Up to the first state that reports a match.
+            let Some((mut sid, mut i)) =
+                first_match(hay, at, self.start as usize, last_match, step)
+            else {
+                return;
+            };
             // Why the first loop cannot stop on DEAD: the start state's row, and every state's
             // before a match, fall back to the start (an unanchored search never dies), so DEAD
             // is reached only from a state after a match. Should the table ever break that,
@@ -245,6 +223,38 @@ impl Longest {
             Table::Narrow(cells) => cells.len() * 2,
             Table::Wide(cells) => cells.len() * 4,
             Table::Nfa(nfa) => nfa.memory_usage(),
+        }
+    }
+}
+
+/// The search's first loop ([`Longest::search`]): from byte `i` of `hay` in state `sid`, up to
+/// the first state that reports a match (`sid <= last_match`), `step` taking the automaton a
+/// byte on: that state and where its byte ends; `None` when the text ends first. Sixteen bytes
+/// a round while sixteen are left (one test of the text's end for the sixteen; rounds of four
+/// tested it with seven instructions a round, ~1.7 a byte of the loop's ~9), then a byte at a
+/// time.
+#[inline(always)]
+fn first_match(
+    hay: &[u8],
+    mut i: usize,
+    mut sid: usize,
+    last_match: usize,
+    step: impl Fn(usize, u8) -> usize,
+) -> Option<(usize, usize)> {
+    while let Some(block) = hay.get(i..).and_then(<[u8]>::first_chunk::<16>) {
+        for (k, &b) in block.iter().enumerate() {
+            sid = step(sid, b);
+            if sid <= last_match {
+                return Some((sid, i + k + 1));
+            }
+        }
+        i += 16;
+    }
+    loop {
+        sid = step(sid, *hay.get(i)?);
+        i += 1;
+        if sid <= last_match {
+            return Some((sid, i));
         }
     }
 }
