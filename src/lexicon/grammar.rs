@@ -1681,9 +1681,14 @@ fn leads_blocks(text: &[u8], from: usize, blocks: usize) -> usize {
 /// [`leads_blocks`] with AVX2: blocks of 32 bytes (at most 255, and `from + 32 * blocks + 2 <=
 /// text.len()`), the same test in lanes of 32 (`leads` 7.2 M -> 4.1 M instructions on the
 /// trackback slice, cachegrind: the syllable counts of `Glued` and `for_each_korean`).
+///
+/// # Safety
+///
+/// The processor must have AVX2. (An `unsafe fn`: a safe one with `target_feature` needs Rust
+/// 1.86, the crate's `rust-version` is 1.85.)
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
-fn leads_blocks_avx2(text: &[u8], from: usize, blocks: usize) -> usize {
+unsafe fn leads_blocks_avx2(text: &[u8], from: usize, blocks: usize) -> usize {
     use std::arch::x86_64::{
         __m256i, _mm256_and_si256, _mm256_andnot_si256, _mm256_castsi256_si128, _mm256_cmpeq_epi8,
         _mm256_extracti128_si256, _mm256_loadu_si256, _mm256_max_epu8, _mm256_min_epu8,

@@ -196,11 +196,16 @@ fn may_fold_by(raw: &str, doubles: Doubles, marks: bool, wide: bool) -> bool {
 /// [`may_fold_by`]'s first loop with AVX2: the pairs of bytes ending at `1..`, thirty-two at a
 /// time while thirty-two are left, read as the sixteen-pair loop reads them ([`repeats`], lanes
 /// of thirty-two: `may_fold` 7.8 M -> 5.1 M instructions on the trackback slice, cachegrind;
-/// it reads every post the prefilter's tokens skip). `None` when a run folds; else where the pairs left start,
-/// with `run_start` and `kieuk` as the sixteen-pair loop leaves them.
+/// it reads every post the prefilter's tokens skip). `None` when a run folds; else where the
+/// pairs left start, with `run_start` and `kieuk` as the sixteen-pair loop leaves them.
+///
+/// # Safety
+///
+/// The processor must have AVX2. (An `unsafe fn`: a safe one with `target_feature` needs Rust
+/// 1.86, the crate's `rust-version` is 1.85.)
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
-fn pairs_avx2(
+unsafe fn pairs_avx2(
     b: &[u8],
     run_start: &mut usize,
     kieuk: &mut bool,
@@ -710,9 +715,13 @@ fn skip_unsuspected_sse2(b: &[u8], mut i: usize) -> (usize, bool) {
 }
 
 /// [`skip_unsuspected`] with AVX2: the lanes [`suspects`] gives, thirty-two at once.
+///
+/// # Safety
+///
+/// The processor must have AVX2 (see [`pairs_avx2`] on why this is an `unsafe fn`).
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
-fn skip_unsuspected_avx2(b: &[u8], mut i: usize) -> (usize, bool) {
+unsafe fn skip_unsuspected_avx2(b: &[u8], mut i: usize) -> (usize, bool) {
     use std::arch::x86_64::{
         _mm256_and_si256, _mm256_andnot_si256, _mm256_cmpeq_epi8, _mm256_loadu_si256,
         _mm256_max_epu8, _mm256_min_epu8, _mm256_movemask_epi8, _mm256_or_si256, _mm256_set1_epi8,
