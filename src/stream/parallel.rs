@@ -398,21 +398,27 @@ impl Worker<'_> {
             return self.xml_chunk(buf, first_line);
         }
         let mut line_no = first_line;
-        let mut rest = buf;
-        while !rest.is_empty() {
-            let (line, next) = match memchr::memchr(b'\n', rest) {
-                Some(i) => (&rest[..i], &rest[i + 1..]),
-                None => (rest, &rest[rest.len()..]),
+        // The whole chunk checked as UTF-8 at once; when it is not, each line on its own (a
+        // line of a chunk that is valid UTF-8 is: it is cut at a newline, which no character
+        // of more than one byte holds).
+        let text = simdutf8::basic::from_utf8(buf).ok();
+        let mut at = 0;
+        while at < buf.len() {
+            let end = memchr::memchr(b'\n', &buf[at..]).map_or(buf.len(), |i| at + i);
+            let start = std::mem::replace(&mut at, end + 1);
+            let end = if buf[start..end].ends_with(b"\r") {
+                end - 1
+            } else {
+                end
             };
-            rest = next;
-            let line = line.strip_suffix(b"\r").unwrap_or(line);
+            let line = &buf[start..end];
             if !input::is_blank(line) {
                 self.c.stats.lines += 1;
                 // Lines longer than a chunk are cut short by the reader; shorter ones here.
-                let got = if line.len() > self.max_line {
-                    Err(Skip::LineTooLong)
-                } else {
-                    self.json.extract_into(line, &mut self.bufs)
+                let got = match text.and_then(|t| t.get(start..end)) {
+                    _ if line.len() > self.max_line => Err(Skip::LineTooLong),
+                    Some(s) => self.json.extract_str(s, &mut self.bufs),
+                    None => self.json.extract_into(line, &mut self.bufs),
                 };
                 match got {
                     Ok(p) => {

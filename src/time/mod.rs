@@ -21,6 +21,7 @@
 //! Zone abbreviations are fixed offsets ([`zones`]); ambiguous ones (`CST`, `IST`) are resolved
 //! only by the chosen input zone, otherwise they are an error listing the candidates.
 
+mod minute;
 pub mod parse;
 pub mod quote;
 pub mod zones;
@@ -354,6 +355,8 @@ pub struct TimeParser {
     /// sixteenth is remembered: where every time differs (posts to the second), copying each
     /// one cost more than the repeats save elsewhere.
     misses: u32,
+    /// The minute of the last time of `rfc3339_fixed`'s shape (`minute.rs`).
+    minute: minute::MinuteMemo,
 }
 
 impl TimeParser {
@@ -370,6 +373,7 @@ impl TimeParser {
             memo: String::new(),
             memo_read: None,
             misses: 0,
+            minute: minute::MinuteMemo::default(),
         }
     }
 
@@ -383,7 +387,7 @@ impl TimeParser {
         // The commonest shape first, read at fixed places: what the readers in order would
         // answer (no epoch number has its shape, and `Layout::Iso` reads it so), and untouched
         // by trimming (it starts with a digit and ends with a digit or `Z`).
-        if let Some(ts) = rfc3339_fixed(s.as_bytes()) {
+        if let Some(ts) = self.minute.read(s.as_bytes()) {
             return self.read_exact(Layout::Iso, ts);
         }
         // No reading of this text yet (a successful one below sets both again).
