@@ -169,8 +169,7 @@ pub fn explanation(m: &Matcher, text: &str) -> Explanation {
     let cancelled = taken_back.is_some();
     let vetting = v.vetting;
     let composed = v.composed;
-    let backstory = v.backstory;
-    let ceased = v.ceased;
+    let (backstory, ceased, bare) = (v.backstory, v.ceased, v.bare_question);
     let frames: Vec<usize> = v
         .terms
         .iter()
@@ -218,6 +217,7 @@ pub fn explanation(m: &Matcher, text: &str) -> Explanation {
         );
     }
     reasons.extend(doubts(&verdict, taken_back, works_for_me.is_some()));
+    reasons.extend(bare.then(bare_question_note));
     let vetter = vetting.map(|v| ExplainedVetting::new(&v, s.vetter_input().2));
     if !vetting.is_some_and(|v| v.overrode) {
         reasons.extend(conclusion(
@@ -239,6 +239,11 @@ pub fn explanation(m: &Matcher, text: &str) -> Explanation {
         reasons,
         vetter,
     }
+}
+
+/// What `explain` says of a bare question whether a service is down (`bare_question`).
+fn bare_question_note() -> String {
+    "a bare question whether the service is down (one short question, its outage phrase the thing asked, nothing after it but a face): the vetter does not read it, and the rules' report stands".to_string()
 }
 
 /// What `explain` says of a name read as a misspelling (`misspell.rs`), if the post has one.
