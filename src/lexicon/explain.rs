@@ -116,7 +116,7 @@ pub struct ExplainedVetting {
     pub p_recovery: f32,
     /// `none`, `report` or `recovery`: what the rules alone said.
     pub rules: String,
-    /// `kept`, `vetoed` or `promoted`.
+    /// `kept`, `vetoed`, `promoted` or `switched` (a report read as a recovery, or back).
     pub decision: String,
 }
 
@@ -125,6 +125,7 @@ impl ExplainedVetting {
         let decision = match (v.overrode, v.class) {
             (false, _) => "kept",
             (true, 0) => "vetoed",
+            (true, _) if rules != 0 => "switched",
             (true, _) => "promoted",
         };
         ExplainedVetting {
@@ -146,6 +147,12 @@ impl ExplainedVetting {
             "vetoed" => format!(
                 "the vetter (a model learned from labelled posts) read it as no outage talk: {p}; P(none) reaches {:.2}, so the rules' {} is set aside",
                 vetter.veto, self.rules
+            ),
+            "switched" => format!(
+                "the vetter (a model learned from labelled posts) read it as {}: {p}, at least {:.2}, where the rules read {}",
+                if self.p_recovery > self.p_report { "a recovery" } else { "a report" },
+                vetter.promote,
+                if self.rules == "report" { "a report" } else { "a recovery" }
             ),
             "promoted" => format!(
                 "the vetter (a model learned from labelled posts) read it as {}: {p}, at least {:.2}, where the rules found no phrase",
