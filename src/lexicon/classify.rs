@@ -7433,6 +7433,27 @@ mod tests {
         reads_as_listed(ROUND_TWENTY_THREE);
     }
 
+    /// Round twenty-four (the twenty-fifth set), the rules alone: "probably my …" names the
+    /// writer's own thing as the cause (`[words cause-frame]`), unless the post rules it out or
+    /// the words after "my" are no own thing; 우리WON names Woori's app, 우리 and won apart do not.
+    const ROUND_TWENTY_FOUR: &[(&str, &str)] = &[
+        ("netflix buffering like crazy, probably my wifi tho", ""),
+        ("discord won't connect, prolly my vpn", ""),
+        ("twitch lagging hard, pretty sure it's my router", ""),
+        (
+            "youtube down, thought it was probably my wifi but the whole street is out",
+            "report youtube",
+        ),
+        ("slack is down, probably my boss will call", "report slack"),
+        ("우리WON 앱 먹통이에요", "report woori"),
+        ("우리 won 오늘 이겼다 ㅋㅋ", ""),
+    ];
+
+    #[test]
+    fn round_twenty_four_reads_suspected_own_causes_and_woori() {
+        reads_as_listed(ROUND_TWENTY_FOUR);
+    }
+
     /// Round twenty-four: a bare question whether a service is down is a report the vetter may
     /// not set aside (the Gmail example's "혹시 지메일 안 되나요?"); a question that goes on, is
     /// answered, or asks something else is the vetter's to read.
