@@ -2847,6 +2847,11 @@ was just my
 it's just my
 turned out to be my
 turns out it's my
+probably my
+probably just my
+prob my
+prolly my
+pretty sure it's my
 
 # Round twenty-one (review 15): a named cause only raised to be ruled out takes nothing back
 # (`doubt.rs`): answered no right after it as a question ("must be my phone? no"), suspected

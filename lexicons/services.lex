@@ -899,6 +899,7 @@ BofA
 Woori Bank
 우리은행
 우리WON뱅킹
+우리WON
 우리 원뱅킹
 
 [service hana banking]
