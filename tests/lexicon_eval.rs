@@ -1098,17 +1098,19 @@ const TEST24: (f64, f64, usize) = (0.97, 0.94, 0);
 /// code: scored once before any change, with main's rules and vetter (commit 221891c), precision
 /// 0.958, recall 0.919 (tp 68, fp 3, fn 6) and two market, rating or physical-sense posts read as
 /// reports (the rules alone 0.918, 0.905 (tp 67, fp 6, fn 7), 2). Tuned on since with few broad
-/// changes (a bare question the vetter does not read, the vetter's switch between report and
-/// recovery, suspected own causes, an alias), and the vetter retrained on it (with the
-/// twenty-fourth test half and train15.tsv): 0.986, 0.932 (tp 69, fp 1, fn 5), one (the rules
-/// alone unchanged): a tuned figure, partly a training one, held as a floor.
+/// changes (suspected own causes, an alias), and the vetter retrained on it (with the
+/// twenty-fourth test half and train15.tsv): 0.972, 0.932 (tp 69, fp 2, fn 5), one (the rules
+/// alone unchanged): a tuned figure, partly a training one, held as a floor. (Round twenty-four
+/// also tried a bare question the vetter does not read and the vetter's switch between report
+/// and recovery, 0.986 here; review 18's probes found both moved more verdicts wrong than right,
+/// and both were taken out.)
 #[test]
 fn twenty_fifth_set_dev_half_holds_what_it_measured() {
     hold_half("labelled25-dev.tsv", DEV25);
 }
 
 /// What the twenty-fifth set's dev half measures with the shipped rules and vetter (a floor).
-const DEV25: (f64, f64, usize) = (0.98, 0.93, 1);
+const DEV25: (f64, f64, usize) = (0.97, 0.93, 1);
 
 /// The untouched half of the twenty-fifth set (issue 14, round twenty-four), run once at the end
 /// of the round, after the last change to the rules and the vetter (the rules and vetter of
@@ -1117,6 +1119,8 @@ const DEV25: (f64, f64, usize) = (0.98, 0.93, 1);
 /// 0.921 (tp 70, fp 3, fn 6) and one market, rating or physical-sense post read as a report; the
 /// rules alone, in the same run, 0.896, 0.908 (tp 69, fp 8, fn 7) and none. It misses all three
 /// targets (0.97, 0.95, none). Held to what it measured, as a floor that one more error breaks.
+/// The measured tree had the bare-question exemption and the vetter's switch that review 18
+/// took out; the half was not run again, and the shipped tree holds this floor.
 #[test]
 fn twenty_fifth_set_test_half() {
     hold_half("labelled25-test.tsv", TEST25);

@@ -1155,9 +1155,6 @@ pub struct Verdict<'s> {
     /// An outage phrase was told as a failure that stopped ("stopped throwing errors", 오류 이제
     /// 안 남), and read as a recovery.
     pub ceased: bool,
-    /// The post is a bare question whether its service is down, which the vetter does not read
-    /// (`bare_question`): the rules' report stands.
-    pub bare_question: bool,
 }
 
 /// Why an outage phrase was taken back (shown by `outcry explain`).
@@ -1238,8 +1235,6 @@ pub struct Scratch {
     spans: Vec<(usize, usize)>,
     rule: usize,
     may_promote: bool,
-    /// Whether the last post is a bare question the vetter does not read ([`bare_question`]).
-    bare: bool,
     /// Playful spellings read back into the lexicon's words (see `respell.rs`).
     respelling: Respelling,
     /// Facet words a grammar form covered, and the hits the facets are read from when there
@@ -1353,7 +1348,6 @@ impl Scratch {
         self.spans.clear();
         self.rule = 0;
         self.may_promote = false;
-        self.bare = false;
         self.misspelt = None;
     }
 
@@ -1811,7 +1805,6 @@ impl Matcher {
         let mut kind = kind.zip(service);
         s.rule = self.note_rule(kind, hay.len(), &s.hits, &mut s.spans);
         s.may_promote = self.near_candidate(s);
-        s.bare = s.rule == 1 && self.vetter.is_some() && self.asks_bare(hay, &s.hits);
         let vetting = self.vet(hay, &mut kind, s);
         Some(Verdict {
             services: &s.roles.services,
@@ -1826,7 +1819,6 @@ impl Matcher {
             composed,
             backstory: last.backstory && kind.is_some_and(|(k, _)| k == Kind::Recovery),
             ceased: last.ceased && kind.is_some_and(|(k, _)| k == Kind::Recovery),
-            bare_question: s.bare,
         })
     }
 
@@ -1986,14 +1978,6 @@ impl Matcher {
         }
     }
 
-    /// Whether `hay` is a bare question ([`bare_question`]) of the last outage phrase the rules
-    /// counted in `hits`.
-    fn asks_bare(&self, hay: &[u8], hits: &[Hit]) -> bool {
-        hits.iter()
-            .rfind(|h| self.term_kind(h.term) == TermKind::Outage)
-            .is_some_and(|h| bare_question(hay, h.end))
-    }
-
     /// Lets the vetter read a candidate report or recovery naming a service (or, when its
     /// `promote` threshold is at most 1, a near candidate) and puts its decision into `kind`: a veto clears
     /// it; a promotion names the service the rules had, else the first one named, else `--about`.
@@ -2004,9 +1988,6 @@ impl Matcher {
         // candidate when promotion is on.
         let near = s.may_promote && v.promote <= 1.0;
         if s.roles.services.is_empty() || (kind.is_none() && !near) || hay.len() > MAX_TEXT {
-            return None;
-        }
-        if s.bare {
             return None;
         }
         let vetting = v.vet(hay, &s.spans, s.rule, s.may_promote);
@@ -4699,49 +4680,6 @@ impl Matcher {
             .map(|&t| t as usize)
             .find(|&t| fits(&self.templates[t]))
     }
-}
-
-/// The longest bare question ([`bare_question`]) in bytes of normalised text: about ten English
-/// words or twenty Hangul syllables, a question and nothing more.
-const BARE_QUESTION: usize = 60;
-
-/// The most bytes between a bare question's outage phrase and its question mark: a Korean
-/// ending of up to four syllables (나요, 는 건가요), or none (English "down?").
-const ASKED_ENDING: usize = 12;
-
-/// Whether `hay` (a normalised post) is one short question and nothing else, the question of
-/// whether the outage phrase ending at byte `asked` holds: the phrase ends the question but for
-/// an ending ([`ASKED_ENDING`]), and no other sentence stands before it ("혹시 지메일 안
-/// 되나요?", "is gmail down?"); a face or a sigh may follow the mark ("혹시 쥐메일 안 되나요?
-/// ㅜㅜ", "-_-", "..."). When the rules read such a post as a report, it asks whether the
-/// service is down and says no more; the vetter may not set it aside, since what it learned
-/// against such questions comes from posts that go on to answer them ("혹시 유튜브 안 되나요? 아
-/// 되네요"), and a bare question has no answer. Not "down for a zoom call at 3?" nor "어제 롤
-/// 서버 터졌을 때 다들 뭐 했음?" (the question asks something else).
-pub(crate) fn bare_question(hay: &[u8], asked: usize) -> bool {
-    // The question mark, and after it at most a face or a sigh (-_-, ..., ㅜㅜ, ㅋㅋ): no word.
-    let Some(mark) = hay.iter().rposition(|&b| b == b'?') else {
-        return false;
-    };
-    let tail = std::str::from_utf8(&hay[mark + 1..]).unwrap_or("x");
-    let first = mark + 1
-        - hay[..=mark]
-            .iter()
-            .rev()
-            .take_while(|&&b| b == b'?')
-            .count();
-    hay.trim_ascii().len() <= BARE_QUESTION
-        && asked <= first
-        && hay[asked..first].trim_ascii_end().len() <= ASKED_ENDING
-        && !tail.chars().any(|c| c.is_alphanumeric() && !is_jamo(c))
-        && !hay[..first]
-            .iter()
-            .any(|&b| matches!(b, b'?' | b'!' | b'.' | b'\n' | b'\r' | b';'))
-}
-
-/// Whether `c` is a Hangul compatibility jamo (ㅋ, ㅠ, ㅜ, ㅎ …): laughter and tears, not words.
-fn is_jamo(c: char) -> bool {
-    ('\u{3131}'..='\u{318E}').contains(&c)
 }
 
 /// The services named in a post's hits up to the one [`Matcher::sort_by_role`] reads: enough to
@@ -7454,11 +7392,11 @@ mod tests {
         reads_as_listed(ROUND_TWENTY_FOUR);
     }
 
-    /// Round twenty-four: a bare question whether a service is down is a report the vetter may
-    /// not set aside (the Gmail example's "혹시 지메일 안 되나요?"); a question that goes on, is
-    /// answered, or asks something else is the vetter's to read.
+    /// Round twenty-four: a bare question whether a service is down, as the Gmail example asks
+    /// it ("혹시 지메일 안 되나요?"), is a report with the shipped vetter (the vetter of round
+    /// twenty-three set five of them aside); answered in the same post, it is none.
     #[test]
-    fn a_bare_question_is_a_report_the_vetter_keeps() {
+    fn a_bare_question_is_a_report() {
         let m = shipped();
         for (text, want) in [
             ("혹시 지메일 안 되나요?", "report gmail"),
@@ -7473,16 +7411,6 @@ mod tests {
             };
             assert_eq!(got, want, "{text}");
         }
-        let asked = |text: &str, phrase: &str| {
-            let end = text.find(phrase).unwrap() + phrase.len();
-            bare_question(text.as_bytes(), end)
-        };
-        assert!(asked("혹시지메일안되나요?", "안되"));
-        assert!(asked("is gmail down?", "down"));
-        assert!(!asked("down for a zoom call at 3?", "down"));
-        assert!(!asked("어제롤서버터졌을때다들뭐했음? ㅋㅋ", "터졌"));
-        assert!(!asked("혹시지메일안되나요? 아되네요", "안되"));
-        assert!(!asked("gmail down. anyone else?", "down"));
     }
 
     #[test]

@@ -116,7 +116,7 @@ pub struct ExplainedVetting {
     pub p_recovery: f32,
     /// `none`, `report` or `recovery`: what the rules alone said.
     pub rules: String,
-    /// `kept`, `vetoed`, `promoted` or `switched` (a report read as a recovery, or back).
+    /// `kept`, `vetoed` or `promoted`.
     pub decision: String,
 }
 
@@ -125,7 +125,6 @@ impl ExplainedVetting {
         let decision = match (v.overrode, v.class) {
             (false, _) => "kept",
             (true, 0) => "vetoed",
-            (true, _) if rules != 0 => "switched",
             (true, _) => "promoted",
         };
         ExplainedVetting {
@@ -147,12 +146,6 @@ impl ExplainedVetting {
             "vetoed" => format!(
                 "the vetter (a model learned from labelled posts) read it as no outage talk: {p}; P(none) reaches {:.2}, so the rules' {} is set aside",
                 vetter.veto, self.rules
-            ),
-            "switched" => format!(
-                "the vetter (a model learned from labelled posts) read it as {}: {p}, at least {:.2}, where the rules read {}",
-                if self.p_recovery > self.p_report { "a recovery" } else { "a report" },
-                vetter.promote,
-                if self.rules == "report" { "a report" } else { "a recovery" }
             ),
             "promoted" => format!(
                 "the vetter (a model learned from labelled posts) read it as {}: {p}, at least {:.2}, where the rules found no phrase",
@@ -176,7 +169,8 @@ pub fn explanation(m: &Matcher, text: &str) -> Explanation {
     let cancelled = taken_back.is_some();
     let vetting = v.vetting;
     let composed = v.composed;
-    let (backstory, ceased, bare) = (v.backstory, v.ceased, v.bare_question);
+    let backstory = v.backstory;
+    let ceased = v.ceased;
     let frames: Vec<usize> = v
         .terms
         .iter()
@@ -224,7 +218,6 @@ pub fn explanation(m: &Matcher, text: &str) -> Explanation {
         );
     }
     reasons.extend(doubts(&verdict, taken_back, works_for_me.is_some()));
-    reasons.extend(bare.then(bare_question_note));
     let vetter = vetting.map(|v| ExplainedVetting::new(&v, s.vetter_input().2));
     if !vetting.is_some_and(|v| v.overrode) {
         reasons.extend(conclusion(
@@ -246,11 +239,6 @@ pub fn explanation(m: &Matcher, text: &str) -> Explanation {
         reasons,
         vetter,
     }
-}
-
-/// What `explain` says of a bare question whether a service is down (`bare_question`).
-fn bare_question_note() -> String {
-    "a bare question whether the service is down (one short question, its outage phrase the thing asked, nothing after it but a face): the vetter does not read it, and the rules' report stands".to_string()
 }
 
 /// What `explain` says of a name read as a misspelling (`misspell.rs`), if the post has one.

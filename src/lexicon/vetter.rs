@@ -241,9 +241,7 @@ impl Vetter {
     }
 
     /// Decides a post that the rules read as `rule` (an index into [`CLASSES`]): a candidate
-    /// report or recovery is vetoed when `none` reaches [`Vetter::veto`], and switched to the
-    /// other of the two when that one reaches [`Vetter::promote`] ("농협 앱 다시 열림ㅋㅋ 월급날
-    /// 먹통은 좀 심했다", a recovery with its outage told after it); a post with no candidate
+    /// report or recovery is vetoed when `none` reaches [`Vetter::veto`]; a post with no candidate
     /// is promoted to the likelier of report and recovery when it reaches [`Vetter::promote`] and
     /// `may_promote` (the rules saw nothing against it: no exclusion, negation or counter-evidence).
     pub fn vet(
@@ -255,12 +253,8 @@ impl Vetter {
     ) -> Vetting {
         let p = self.probabilities(hay, services, rule);
         let class = if rule != 0 {
-            // The other of report and recovery (2 for 1, 1 for 2).
-            let other = 3 - rule;
             if p[0] >= self.veto {
                 0
-            } else if p[other] >= self.promote {
-                other
             } else {
                 rule
             }
@@ -353,9 +347,6 @@ mod tests {
         assert_eq!(v.vet(b"it is down", &[], 0, false).class, 0);
         let kept = v.vet(b"it is up", &[], 2, true);
         assert_eq!((kept.class, kept.overrode), (2, false));
-        // A recovery the model reads as a report at the promotion bar is switched.
-        let switched = v.vet(b"it is down", &[], 2, true);
-        assert_eq!((switched.class, switched.overrode), (1, true));
     }
 
     #[test]

@@ -262,11 +262,8 @@ fn decide(s: &Said, veto: f32, promote: f32) -> (usize, String) {
         return (s.rule_kind, s.rule_service.clone());
     };
     if s.rule_kind != 0 {
-        let other = 3 - s.rule_kind;
         return if p[0] >= veto {
             (0, String::new())
-        } else if p[other] >= promote {
-            (other, s.rule_service.clone())
         } else {
             (s.rule_kind, s.rule_service.clone())
         };
