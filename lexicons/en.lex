@@ -2873,6 +2873,15 @@ but
 except
 however
 
+# Negations right before a named cause deny it: "discord is down and no, it's not probably my
+# router" blames no own thing.
+[words cause-not en]
+not
+isn't
+wasn't
+ain't
+never
+
 # Round twenty-one (review 15): the own things that are an internet or phone provider's line or
 # device: in a post naming a provider, "must be my modem" blames the provider, not the writer.
 [words provider-line en]

@@ -4,7 +4,8 @@
 //! be my modem", 와이파이 탓인 듯 *했는데*) or followed by a contrast ("… *but* it's down for
 //! everyone", 껐다 켰*는데도* 안 됨). Reads the normalised text around the counter only (Hangul
 //! joined, Latin spaced); `classify.rs` decides what a ruled-out cause does. The words are the
-//! lexicon's `cause-denial`, `cause-no`, `cause-suspect`, `cause-but` and `cause-contrast` lists.
+//! lexicon's `cause-denial`, `cause-no`, `cause-suspect`, `cause-but`, `cause-not` and
+//! `cause-contrast` lists.
 
 use super::words::{List, Words};
 
@@ -25,8 +26,10 @@ pub fn cause_ruled_out(words: &Words, hay: &str, start: usize, end: usize) -> bo
     if hangul {
         return ko_ruled_out(words, rest);
     }
+    let before = hay.get(..start).unwrap_or("");
     en_denied(words, rest)
-        || en_suspected(words, hay.get(..start).unwrap_or(""))
+        || en_negated(words, before)
+        || en_suspected(words, before)
         || en_contrast(words, rest)
 }
 
@@ -53,6 +56,15 @@ fn en_denied(words: &Words, rest: &str) -> bool {
         .next()
         .unwrap_or("");
     rest.trim_start().starts_with('?') && words.has(List::CauseNo, first)
+}
+
+/// "it's not probably my wifi", "it isn't just my router": a negation is the word right before.
+fn en_negated(words: &Words, before: &str) -> bool {
+    let before = before.trim_end();
+    let last = &before[before
+        .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
+        .map_or(0, |i| i + 1)..];
+    words.has(List::CauseNot, last)
 }
 
 /// "i thought it must be my phone", "figured it was just my wifi".
@@ -125,6 +137,21 @@ mod tests {
             (
                 "i thought discord was down. must be my router",
                 "must be my router",
+                false,
+            ),
+            (
+                "discord is down and no it's not probably my router",
+                "probably my router",
+                true,
+            ),
+            (
+                "discord is down, it isn't just my wifi",
+                "just my wifi",
+                true,
+            ),
+            (
+                "discord will not load, probably my router",
+                "probably my router",
                 false,
             ),
         ];

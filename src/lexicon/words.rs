@@ -60,6 +60,9 @@ pub enum List {
     /// English words of a contrast after a named cause in its sentence ("… *but* the whole
     /// street is out").
     CauseBut,
+    /// English negations right before a named cause ("it's *not* probably my wifi", "it
+    /// *isn't* just my router"): the cause is denied.
+    CauseNot,
     /// Korean words of a contrast or a suspicion after a named cause (했는데, 켰는데도, 줄 알았).
     CauseContrast,
     /// The own things of a cause that are an internet or phone provider's line or device (modem,
@@ -115,7 +118,7 @@ pub enum List {
 
 impl List {
     /// Every list, in the order of [`Words`]' storage.
-    pub const ALL: [List; 37] = [
+    pub const ALL: [List; 38] = [
         List::NewSentence,
         List::MNoun,
         List::NeNoun,
@@ -137,6 +140,7 @@ impl List {
         List::CauseNo,
         List::CauseSuspect,
         List::CauseBut,
+        List::CauseNot,
         List::CauseContrast,
         List::ProviderLine,
         List::SuspectedOwn,
@@ -179,6 +183,7 @@ impl List {
             List::CauseNo => "cause-no",
             List::CauseSuspect => "cause-suspect",
             List::CauseBut => "cause-but",
+            List::CauseNot => "cause-not",
             List::CauseContrast => "cause-contrast",
             List::ProviderLine => "provider-line",
             List::SuspectedOwn => "suspected-own",
