@@ -161,16 +161,18 @@ impl Longest {
         hay: &[u8],
         mut found: impl FnMut(usize, usize, usize),
     ) {
-        debug_assert!(SHIFT == 0 || SHIFT == self.shift);
+        // Once a search, outside its loops: the unchecked reads below rely on it.
+        assert!(SHIFT == 0 || SHIFT == self.shift, "the shift in the code is the table's");
         let shift = if SHIFT == 0 { self.shift } else { SHIFT };
         let (stride, classes) = (1usize << shift, &self.classes);
         let last_match = self.last_match as usize;
         let step = |sid: usize, b: u8| {
             let at = sid * stride + usize::from(classes[usize::from(b)]);
             debug_assert!(at < cells.len());
-            // SAFETY: every state is below the table's rows and every class below the row's
-            // length (`check_cells`, when the table was built; `sid` is the start state or read
-            // from a cell), so `at` is inside the table, which is not changed after the build.
+            // SAFETY: `shift` is the table's (asserted above when `SHIFT` gives it), every state
+            // is below the table's rows and every class below the row's length (`check_cells`,
+            // when the table was built; `sid` is the start state or read from a cell), so `at`
+            // is inside the table, which is not changed after the build.
             // (Unchecked: the test of the bounds was 2 of the loop's ~8 instructions a byte.)
             unsafe { cells.get_unchecked(at) }.state() as usize
         };
