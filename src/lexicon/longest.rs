@@ -162,7 +162,10 @@ impl Longest {
         mut found: impl FnMut(usize, usize, usize),
     ) {
         // Once a search, outside its loops: the unchecked reads below rely on it.
-        assert!(SHIFT == 0 || SHIFT == self.shift, "the shift in the code is the table's");
+        assert!(
+            SHIFT == 0 || SHIFT == self.shift,
+            "the shift in the code is the table's"
+        );
         let shift = if SHIFT == 0 { self.shift } else { SHIFT };
         let (stride, classes) = (1usize << shift, &self.classes);
         let last_match = self.last_match as usize;
