@@ -2473,6 +2473,13 @@ SOS만
 컴퓨터
 노트북
 
+# The endings that name such a thing as the cause before 줄 알았는데 (유심 문제인, 공유기 탓인,
+# 폰 고장인 줄 알았는데).
+[words suspected-cause ko]
+문제인
+탓인
+고장인
+
 # The words of a line (see en.lex's `line-home`, `line-carried`, `line-own`): 인터넷 beside a
 # provider's name, 인터넷도 끊김 in a post naming one provider (지니tv 화면 멈추고 인터넷도 끊김 kt
 # 장애), 와이파이가 끊긴 the writer's own line unless the service is a provider (SKT 데이터 안 터짐).

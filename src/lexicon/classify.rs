@@ -3108,7 +3108,7 @@ impl Matcher {
     }
 
     /// Whether the negation `h` (줄 알았는데, "I thought it was …") follows a cause the writer
-    /// suspected in a thing of their own (the lexicon's `suspected-own` + 문제인, 탓인, 고장인: 유심 문제인 줄
+    /// suspected in a thing of their own (the lexicon's `suspected-own` + `suspected-cause`: 유심 문제인 줄
     /// 알았는데, "회사 wifi 문제인줄 알았는데"): it says the writer's thing was not at fault, so it
     /// takes no outage back. "서버 문제인 줄 알았는데 내 컴 업데이트 중" still does.
     fn own_thing_suspected(&self, hay: &[u8], h: &Hit) -> bool {
@@ -3116,8 +3116,9 @@ impl Matcher {
             return false;
         }
         let before = text_before(hay, h.start, 40);
-        let Some(cause) = ["문제인", "탓인", "고장인"]
-            .iter()
+        let Some(cause) = self
+            .words
+            .get(List::SuspectedCause)
             .find_map(|c| before.trim_end().strip_suffix(c))
         else {
             return false;

@@ -71,6 +71,9 @@ pub enum List {
     /// The writer's own things a failure is first blamed on (유심, 공유기, wifi, router): a
     /// cause suspected in one (유심 문제인 줄 알았는데) takes no outage back (`classify.rs`).
     SuspectedOwn,
+    /// The Korean endings of a cause named in a thing of the writer's own before 줄 알았는데
+    /// (유심 *문제인* 줄 알았는데, 공유기 *탓인* 줄): read with [`List::SuspectedOwn`].
+    SuspectedCause,
     /// A line's words that, named beside a very ambiguous provider's name opening a post, make
     /// the name the provider's: a home line or its box (internet, hub, router; "BT's back. hub
     /// went blue again", `Matcher::provider_opens_the_post`).
@@ -118,7 +121,7 @@ pub enum List {
 
 impl List {
     /// Every list, in the order of [`Words`]' storage.
-    pub const ALL: [List; 38] = [
+    pub const ALL: [List; 39] = [
         List::NewSentence,
         List::MNoun,
         List::NeNoun,
@@ -144,6 +147,7 @@ impl List {
         List::CauseContrast,
         List::ProviderLine,
         List::SuspectedOwn,
+        List::SuspectedCause,
         List::LineHome,
         List::LineCarried,
         List::LineOwn,
@@ -187,6 +191,7 @@ impl List {
             List::CauseContrast => "cause-contrast",
             List::ProviderLine => "provider-line",
             List::SuspectedOwn => "suspected-own",
+            List::SuspectedCause => "suspected-cause",
             List::LineHome => "line-home",
             List::LineCarried => "line-carried",
             List::LineOwn => "line-own",
