@@ -219,7 +219,15 @@ impl Neighbours {
                 return true;
             }
         }
-        opens(text, from) && self.may_open(text, to, a[0].1)
+        // A link (or mention) before that character goes in normalisation, and what the
+        // classifier then reads before the name is not what this text shows: let it through
+        // (" www.a.kr/글  ♥ 라인 글", which CI's proptest run found skipped).
+        let link_before = text[..from]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_alphanumeric())
+            .is_some_and(|(at, _)| may_be_removed(text, at));
+        link_before || (opens(text, from) && self.may_open(text, to, a[0].1))
     }
 
     /// Whether an outage or recovery phrase may follow the name that ends at byte `to` of
