@@ -222,11 +222,8 @@ impl Neighbours {
         // A link (or mention) before that character goes in normalisation, and what the
         // classifier then reads before the name is not what this text shows: let it through
         // (" www.a.kr/글  ♥ 라인 글", which CI's proptest run found skipped).
-        let link_before = text[..from]
-            .char_indices()
-            .rev()
-            .find(|(_, c)| c.is_alphanumeric())
-            .is_some_and(|(at, _)| may_be_removed(text, at));
+        let link_before =
+            last_alphanumeric(text, from).is_some_and(|(at, _)| may_be_removed(text, at));
         link_before || (opens(text, from) && self.may_open(text, to, a[0].1))
     }
 
@@ -337,11 +334,7 @@ fn syllables_before(text: &str, i: usize, out: &mut [(usize, char); 2]) -> usize
 /// nearest letter or digit before it is in a piece that may be removed (a link), or is ASCII
 /// after an `@` (a mention), or there is none.
 fn opens(text: &str, from: usize) -> bool {
-    let Some((at, c)) = text[..from]
-        .char_indices()
-        .rev()
-        .find(|(_, c)| c.is_alphanumeric())
-    else {
+    let Some((at, c)) = last_alphanumeric(text, from) else {
         return true;
     };
     if c.is_ascii() {
@@ -353,6 +346,14 @@ fn opens(text: &str, from: usize) -> bool {
         }
     }
     may_be_removed(text, at)
+}
+
+/// The nearest letter or digit before byte `from` of `text`, with its byte offset.
+fn last_alphanumeric(text: &str, from: usize) -> Option<(usize, char)> {
+    text[..from]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_alphanumeric())
 }
 
 /// Whether the piece of `text` (between white space) that holds byte `i` may be removed by
