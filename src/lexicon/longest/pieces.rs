@@ -32,6 +32,10 @@ const SYNC: usize = 128;
 /// No state: the piece's search never stood at that byte before a match.
 const NONE: u32 = u32::MAX;
 
+/// By piece, by byte from its start: the state the piece's search stood in there before a
+/// match ([`NONE`] if it never did), and how many matches it had given.
+type Seen = [[(u32, u32); SYNC]; STREAMS];
+
 /// A match found in a piece: its start, its end, its pattern, and the piece (the top 8 bits)
 /// with the match's number in the piece (the low 24).
 pub type PieceMatch = [u32; 4];
@@ -99,6 +103,13 @@ impl Walk {
         }
     }
 
+    /// [`Walk::event`], not inlined: the side-by-side loop's rare way out.
+    #[cold]
+    #[inline(never)]
+    fn event_out_of_line(&mut self, k: usize, dfa: &Dfa, out: &mut Vec<PieceMatch>) {
+        self.event(k, dfa, out);
+    }
+
     /// Gives piece `k`'s match being extended and starts its search again where it ended.
     #[inline(always)]
     fn give(&mut self, k: usize, dfa: &Dfa, out: &mut Vec<PieceMatch>) {
@@ -152,6 +163,48 @@ impl Longest {
     }
 }
 
+/// `rounds` rounds of the walk, each piece's search reading a byte in each (every piece has
+/// that many bytes left at least: a match given moves a search back, never on), and when
+/// `seen` is given (over the first rounds) each piece's state before a match kept by byte
+/// from its start, with how many matches it had given. The states and the places are kept in
+/// locals (registers) and a search that reaches a state that reports is followed out of line
+/// ([`Walk::event_out_of_line`]): kept in the `Walk`, they were stored and read again at every
+/// byte (perf annotate), which lengthened each piece's wait on its reads by a store's.
+#[inline(always)]
+fn side_by_side(
+    w: &mut Walk,
+    hay: &[u8],
+    dfa: &Dfa,
+    out: &mut Vec<PieceMatch>,
+    rounds: usize,
+    mut seen: Option<(&[usize; STREAMS + 1], &mut Seen)>,
+) {
+    let (mut sid, mut at) = (w.sid, w.at);
+    let last_match = dfa.last_match;
+    for _ in 0..rounds {
+        for k in 0..STREAMS {
+            debug_assert!(at[k] < hay.len());
+            // SAFETY: `at[k]` is below the piece's end, and so the text's: `rounds` bytes are
+            // left in each piece (the callers' bound).
+            let b = *unsafe { hay.get_unchecked(at[k]) };
+            sid[k] = dfa.step(sid[k], b);
+            at[k] += 1;
+            if sid[k] <= last_match {
+                (w.sid, w.at) = (sid, at);
+                w.event_out_of_line(k, dfa, out);
+                (sid, at) = (w.sid, w.at);
+            }
+            if let Some((cuts, seen)) = seen.as_mut() {
+                let j = at[k] - cuts[k];
+                if !w.longer[k] && j < SYNC {
+                    seen[k][j] = (sid[k] as u32, w.count[k]);
+                }
+            }
+        }
+    }
+    (w.sid, w.at) = (sid, at);
+}
+
 /// Where the pieces start: near each quarter of `hay` (its length at least [`SPLIT_FROM`]),
 /// after the first space within 64 bytes when there is one (a search after a space is most
 /// often at or near the start state, so the searches meet sooner), and `hay`'s end last.
@@ -192,22 +245,11 @@ fn walk(
     // By piece, by byte from its start: the state its search stood in there before a match,
     // and how many matches it had given (the first piece's are not read). Kept over the first
     // rounds, all pieces a byte each in turn.
-    let mut seen = [[(NONE, 0u32); SYNC]; STREAMS];
+    let mut seen: Seen = [[(NONE, 0); SYNC]; STREAMS];
     for seen in &mut seen {
         seen[0] = (dfa.start as u32, 0);
     }
-    for _ in 1..SYNC {
-        for (k, seen) in seen.iter_mut().enumerate() {
-            // SAFETY: `at[k] < cuts[k] + SYNC < cuts[k + 1] <= hay.len()` (asserted above):
-            // a round reads a byte, and a match given moves the search back, never on.
-            let b = *unsafe { hay.get_unchecked(w.at[k]) };
-            w.advance(k, b, dfa, out);
-            let j = w.at[k] - cuts[k];
-            if !w.longer[k] && j < SYNC {
-                seen[j] = (w.sid[k] as u32, w.count[k]);
-            }
-        }
-    }
+    side_by_side(&mut w, hay, dfa, out, SYNC - 1, Some((cuts, &mut seen)));
     loop {
         // Every piece has this many bytes left at least (a match given moves its search back,
         // never on).
@@ -218,13 +260,7 @@ fn walk(
         if rounds == 0 {
             break;
         }
-        for _ in 0..rounds {
-            for k in 0..STREAMS {
-                // SAFETY: `at[k] < cuts[k + 1] <= hay.len()` (`rounds` bytes are left).
-                let b = *unsafe { hay.get_unchecked(w.at[k]) };
-                w.advance(k, b, dfa, out);
-            }
-        }
+        side_by_side(&mut w, hay, dfa, out, rounds, None);
     }
     let mut drop = [0; STREAMS];
     for k in 0..STREAMS - 1 {

@@ -43,8 +43,10 @@ impl Tokens {
     }
 
     /// Asks `hit` of the patterns state `sid` reports, its byte ending at `end`; whether one
-    /// said true.
-    #[inline(always)]
+    /// said true. Not inlined: the rare way out of the walks' loops, which then keep their
+    /// states and places in registers.
+    #[cold]
+    #[inline(never)]
     fn report(
         &self,
         sid: u32,
