@@ -16,6 +16,8 @@
 //! failure state, if any (the longest suffix that is a pattern). A search runs from the start
 //! state until the dead state; the last match passed is the longest of the leftmost start.
 
+mod pieces;
+
 /// The compiled patterns.
 pub struct Longest {
     /// The class of each byte: 0 for every byte no pattern has, 1.. for the others.

@@ -334,8 +334,11 @@ impl Prefilter {
         // Whether the text has a `#`, looked for once per text and only if a hit asks.
         let hash = OnceCell::new();
         let mut gated = false;
-        let hit = each_hit(ac, text, |m| {
-            gated |= m.pattern().as_usize() >= self.gate_from;
+        // Every hit is asked about unless one counts (in an order of the walk's own, which
+        // changes neither answer: `gated` is read only when none counts).
+        let hit = ac.any_hit(text.as_bytes(), |p, start, end| {
+            let m = Match::must(p, start..end);
+            gated |= p >= self.gate_from;
             self.counts(text, &m, &hash)
         });
         hit || may_fold(text, self.doubles, self.marks)

@@ -13,6 +13,8 @@
 
 use super::super::longest::{byte_classes, Trie};
 
+mod pieces;
+
 /// The largest table built, in bytes (four-byte cells, a row a state): the shipped lexicons'
 /// is far below; a user's lexicon of 200,000 names would need hundreds of MB (a review), so
 /// past this there is no table and the prefilter lets every post through (the full matcher,

@@ -1,0 +1,400 @@
+//! A long text's leftmost-longest matches found in pieces walked side by side
+//! ([`Longest::each_match_split`]): the same matches, in the same order, as
+//! [`Longest::each_match`].
+//!
+//! Why: the search reads one cell of a 6.2 MB table a byte, and each read waits for the one
+//! before it (the state read is the next read's address). On the trackback slice `perf` gave
+//! `find_hits` ~20% of the cycles against ~8% of the instructions (cachegrind): the search waits
+//! on memory. Four searches walked a byte each in turn overlap their waits.
+//!
+//! How the pieces stay exact: the text is cut in [`STREAMS`] pieces, each searched from the
+//! start state. A piece's search does not stop at its end: it goes on into the next piece until
+//! it stands where the next piece's search stood (the same byte, both before a match, in the
+//! same state); from there on the two searches are one, so the next piece's matches from that
+//! moment on are the whole search's, and the ones before it are dropped. The next piece's
+//! states over its first [`SYNC`] bytes are kept for the comparison. When the two do not meet
+//! within those bytes (no such text in the tests or the slices, but it may be), the text is
+//! searched whole instead.
+
+use super::{Longest, Table, DEAD};
+
+/// How many pieces are walked side by side.
+const STREAMS: usize = 4;
+
+/// The shortest text cut into pieces; shorter ones are searched whole (each piece is then
+/// longer than [`SYNC`] bytes and a quarter of the text at least less the 64 bytes a cut may
+/// move to follow a space).
+const SPLIT_FROM: usize = 1024;
+
+/// How far into the next piece a piece's search may go to meet that piece's search.
+const SYNC: usize = 128;
+
+/// No state: the piece's search never stood at that byte before a match.
+const NONE: u32 = u32::MAX;
+
+/// By piece, by byte from its start: the state the piece's search stood in there before a
+/// match ([`NONE`] if it never did), and how many matches it had given.
+type Seen = [[(u32, u32); SYNC]; STREAMS];
+
+/// A match found in a piece: its start, its end, its pattern, and the piece (the top 8 bits)
+/// with the match's number in the piece (the low 24).
+pub type PieceMatch = [u32; 4];
+
+/// What the walk reads of the automaton (shift 7, two-byte cells).
+struct Dfa<'a> {
+    cells: &'a [u16],
+    classes: &'a [u8; 256],
+    last_match: usize,
+    start: usize,
+    matches: &'a [u32],
+    lens: &'a [u32],
+}
+
+impl Dfa<'_> {
+    #[inline(always)]
+    fn step(&self, sid: usize, b: u8) -> usize {
+        let at = (sid << 7) + usize::from(self.classes[usize::from(b)]);
+        debug_assert!(at < self.cells.len());
+        // SAFETY: as in `Longest::search`: the table's shift is 7 (checked by the caller),
+        // every state is below the table's rows and every class below 128 (`check_cells`, when
+        // the table was built; `sid` is the start state or read from a cell).
+        usize::from(*unsafe { self.cells.get_unchecked(at) })
+    }
+}
+
+/// Each piece's search: its state, its next byte, whether it is past a match
+/// (`Longest::search`'s second loop) with the last match state passed and where it ended, and
+/// how many matches it gave.
+struct Walk {
+    sid: [usize; STREAMS],
+    at: [usize; STREAMS],
+    longer: [bool; STREAMS],
+    matched: [(usize, usize); STREAMS],
+    count: [u32; STREAMS],
+}
+
+impl Walk {
+    /// Piece `k`'s search reads byte `b` (the one at its `at`).
+    #[inline(always)]
+    fn advance(&mut self, k: usize, b: u8, dfa: &Dfa, out: &mut Vec<PieceMatch>) {
+        self.sid[k] = dfa.step(self.sid[k], b);
+        self.at[k] += 1;
+        if self.sid[k] <= dfa.last_match {
+            self.event(k, dfa, out);
+        }
+    }
+
+    /// Piece `k`'s search reached a state that reports a match, or the dead one: what the two
+    /// loops of `Longest::search` do there (a dead search gives its match and starts again
+    /// where it ended).
+    #[inline(always)]
+    fn event(&mut self, k: usize, dfa: &Dfa, out: &mut Vec<PieceMatch>) {
+        if !self.longer[k] {
+            debug_assert_ne!(
+                self.sid[k], DEAD as usize,
+                "the dead state comes only after a match"
+            );
+            self.longer[k] = true;
+            self.matched[k] = (self.sid[k], self.at[k]);
+        } else if self.sid[k] == DEAD as usize {
+            self.give(k, dfa, out);
+        } else {
+            self.matched[k] = (self.sid[k], self.at[k]);
+        }
+    }
+
+    /// [`Walk::event`], not inlined: the side-by-side loop's rare way out.
+    #[cold]
+    #[inline(never)]
+    fn event_out_of_line(&mut self, k: usize, dfa: &Dfa, out: &mut Vec<PieceMatch>) {
+        self.event(k, dfa, out);
+    }
+
+    /// Gives piece `k`'s match being extended and starts its search again where it ended.
+    #[inline(always)]
+    fn give(&mut self, k: usize, dfa: &Dfa, out: &mut Vec<PieceMatch>) {
+        let (m, end) = self.matched[k];
+        let pattern = dfa.matches[m - 1];
+        let start = end as u32 - dfa.lens[pattern as usize];
+        out.push([start, end as u32, pattern, (k as u32) << 24 | self.count[k]]);
+        self.count[k] += 1;
+        self.longer[k] = false;
+        self.at[k] = end;
+        self.sid[k] = dfa.start;
+    }
+}
+
+impl Longest {
+    /// [`Longest::each_match`], the same matches in the same order, found in pieces walked side
+    /// by side when the text is long (see the module's comment). `later` holds the matches
+    /// until they are given (the caller keeps it between texts, so nothing is allocated once
+    /// it has grown).
+    #[inline]
+    pub fn each_match_split(
+        &self,
+        hay: &[u8],
+        later: &mut Vec<PieceMatch>,
+        mut found: impl FnMut(usize, usize, usize),
+    ) {
+        let Table::Narrow(cells) = &self.table else {
+            return self.each_match(hay, found);
+        };
+        if self.shift != 7 || hay.len() < SPLIT_FROM || hay.len() >= 1 << 24 {
+            return self.each_match(hay, found);
+        }
+        let dfa = Dfa {
+            cells,
+            classes: &self.classes,
+            last_match: self.last_match as usize,
+            start: self.start as usize,
+            matches: &self.matches,
+            lens: &self.lens,
+        };
+        later.clear();
+        let Some(drop) = walk(&dfa, hay, &cuts(hay), later) else {
+            return self.each_match(hay, found);
+        };
+        later.retain(|m| m[3] & 0xFF_FFFF >= drop[(m[3] >> 24) as usize]);
+        // What is left is the whole search's matches: they do not overlap, so by start.
+        later.sort_unstable_by_key(|m| m[0]);
+        for m in later.iter() {
+            found(m[0] as usize, m[1] as usize, m[2] as usize);
+        }
+    }
+}
+
+/// `rounds` rounds of the walk, each piece's search reading a byte in each (every piece has
+/// that many bytes left at least: a match given moves a search back, never on), and when
+/// `seen` is given (over the first rounds) each piece's state before a match kept by byte
+/// from its start, with how many matches it had given. The states and the places are kept in
+/// locals (registers) and a search that reaches a state that reports is followed out of line
+/// ([`Walk::event_out_of_line`]): kept in the `Walk`, they were stored and read again at every
+/// byte (perf annotate), which lengthened each piece's wait on its reads by a store's.
+#[inline(always)]
+fn side_by_side(
+    w: &mut Walk,
+    hay: &[u8],
+    dfa: &Dfa,
+    out: &mut Vec<PieceMatch>,
+    rounds: usize,
+    mut seen: Option<(&[usize; STREAMS + 1], &mut Seen)>,
+) {
+    let (mut sid, mut at) = (w.sid, w.at);
+    let last_match = dfa.last_match;
+    for _ in 0..rounds {
+        for k in 0..STREAMS {
+            debug_assert!(at[k] < hay.len());
+            // SAFETY: `at[k]` is below the piece's end, and so the text's: `rounds` bytes are
+            // left in each piece (the callers' bound).
+            let b = *unsafe { hay.get_unchecked(at[k]) };
+            sid[k] = dfa.step(sid[k], b);
+            at[k] += 1;
+            if sid[k] <= last_match {
+                (w.sid, w.at) = (sid, at);
+                w.event_out_of_line(k, dfa, out);
+                (sid, at) = (w.sid, w.at);
+            }
+            if let Some((cuts, seen)) = seen.as_mut() {
+                let j = at[k] - cuts[k];
+                if !w.longer[k] && j < SYNC {
+                    seen[k][j] = (sid[k] as u32, w.count[k]);
+                }
+            }
+        }
+    }
+    (w.sid, w.at) = (sid, at);
+}
+
+/// Where the pieces start: near each quarter of `hay` (its length at least [`SPLIT_FROM`]),
+/// after the first space within 64 bytes when there is one (a search after a space is most
+/// often at or near the start state, so the searches meet sooner), and `hay`'s end last.
+fn cuts(hay: &[u8]) -> [usize; STREAMS + 1] {
+    let mut cuts = [hay.len(); STREAMS + 1];
+    cuts[0] = 0;
+    for (k, cut) in cuts.iter_mut().enumerate().take(STREAMS).skip(1) {
+        let at = hay.len() * k / STREAMS;
+        *cut = hay[at..at + 64]
+            .iter()
+            .position(|&b| b == b' ')
+            .map_or(at, |s| at + s + 1);
+    }
+    cuts
+}
+
+/// Searches each piece `cuts[k]..cuts[k + 1]` of `hay` from the start state, pushing each
+/// match to `out`: all pieces a byte each in turn while all have bytes left (the states of
+/// their first [`SYNC`] bytes kept); then each to its end alone,
+/// and on into the next piece until the two searches meet. Returns how many of each piece's
+/// first matches are not the whole search's (found before the searches met); `None` when a
+/// piece's search did not meet the next one's within [`SYNC`] bytes.
+fn walk(
+    dfa: &Dfa,
+    hay: &[u8],
+    cuts: &[usize; STREAMS + 1],
+    out: &mut Vec<PieceMatch>,
+) -> Option<[u32; STREAMS]> {
+    assert!(cuts[0] == 0 && cuts[STREAMS] == hay.len() && hay.len() < 1 << 24);
+    assert!(cuts.windows(2).all(|w| w[0] + SYNC < w[1]));
+    let mut w = Walk {
+        sid: [dfa.start; STREAMS],
+        at: std::array::from_fn(|k| cuts[k]),
+        longer: [false; STREAMS],
+        matched: [(0, 0); STREAMS],
+        count: [0; STREAMS],
+    };
+    // By piece, by byte from its start: the state its search stood in there before a match,
+    // and how many matches it had given (the first piece's are not read). Kept over the first
+    // rounds, all pieces a byte each in turn.
+    let mut seen: Seen = [[(NONE, 0); SYNC]; STREAMS];
+    for seen in &mut seen {
+        seen[0] = (dfa.start as u32, 0);
+    }
+    side_by_side(&mut w, hay, dfa, out, SYNC - 1, Some((cuts, &mut seen)));
+    loop {
+        // Every piece has this many bytes left at least (a match given moves its search back,
+        // never on).
+        let rounds = (0..STREAMS)
+            .map(|k| cuts[k + 1] - w.at[k])
+            .min()
+            .unwrap_or(0);
+        if rounds == 0 {
+            break;
+        }
+        side_by_side(&mut w, hay, dfa, out, rounds, None);
+    }
+    let mut drop = [0; STREAMS];
+    for k in 0..STREAMS - 1 {
+        let next = cuts[k + 1];
+        loop {
+            if !w.longer[k] && w.at[k] >= next {
+                let j = w.at[k] - next;
+                let (sid, given) = *seen[k + 1].get(j)?;
+                if sid as usize == w.sid[k] {
+                    drop[k + 1] = given;
+                    break;
+                }
+            }
+            let b = *hay.get(w.at[k])?;
+            w.advance(k, b, dfa, out);
+        }
+    }
+    // The last piece to the text's end, as `Longest::search` ends.
+    let k = STREAMS - 1;
+    loop {
+        match hay.get(w.at[k]) {
+            Some(&b) => w.advance(k, b, dfa, out),
+            None if w.longer[k] => w.give(k, dfa, out),
+            None => break,
+        }
+    }
+    Some(drop)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn whole(dfa: &Longest, hay: &[u8]) -> Vec<(usize, usize, usize)> {
+        let mut v = vec![];
+        dfa.each_match(hay, |s, e, p| v.push((s, e, p)));
+        v
+    }
+
+    fn split(dfa: &Longest, hay: &[u8]) -> Vec<(usize, usize, usize)> {
+        let (mut v, mut later) = (vec![], vec![]);
+        dfa.each_match_split(hay, &mut later, |s, e, p| v.push((s, e, p)));
+        v
+    }
+
+    /// The shipped lexicon's automaton.
+    fn shipped() -> &'static Longest {
+        static SHIPPED: std::sync::OnceLock<Longest> = std::sync::OnceLock::new();
+        SHIPPED.get_or_init(|| {
+            let lex = crate::lexicon::Lexicon::builtin();
+            Longest::new(lex.entries.iter().map(|e| e.pattern.as_bytes()))
+        })
+    }
+
+    /// A long text of the shipped lexicon's patterns, whole and cut, glued with spaces or not:
+    /// the pieces' searches meet (the matches are given from the pieces, not searched again)
+    /// and find what the whole search finds.
+    #[test]
+    fn the_pieces_find_what_the_whole_search_finds_in_lexicon_text() {
+        let dfa = shipped();
+        let lex = crate::lexicon::Lexicon::builtin();
+        let pats: Vec<&str> = lex.entries.iter().map(|e| e.pattern.as_str()).collect();
+        for (step, glue) in [(3, " "), (5, ""), (7, " x"), (11, "다 ")] {
+            let hay: String = pats
+                .iter()
+                .step_by(step)
+                .map(|p| format!("{p}{glue}"))
+                .collect();
+            let hay = hay.as_bytes();
+            assert!(hay.len() > 4 * SPLIT_FROM);
+            let mut later = vec![];
+            let d = Dfa {
+                cells: match &dfa.table {
+                    Table::Narrow(c) => c,
+                    _ => panic!("the shipped lexicon's table is of two-byte cells"),
+                },
+                classes: &dfa.classes,
+                last_match: dfa.last_match as usize,
+                start: dfa.start as usize,
+                matches: &dfa.matches,
+                lens: &dfa.lens,
+            };
+            assert!(
+                walk(&d, hay, &cuts(hay), &mut later).is_some(),
+                "{step} {glue:?}"
+            );
+            let want = whole(dfa, hay);
+            assert!(want.len() > 400, "{step} {glue:?}: {}", want.len());
+            assert_eq!(split(dfa, hay), want, "{step} {glue:?}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        /// Random long texts of the shipped lexicon's words, pieces of them and other bytes:
+        /// the same matches as the whole search.
+        #[test]
+        fn the_pieces_find_what_the_whole_search_finds(
+            words in prop::collection::vec(
+                prop_oneof![
+                    (0usize..20_000).prop_map(Some),
+                    Just(None),
+                ],
+                100..600),
+            cut in 0usize..6,
+            glue in prop::sample::select(vec!["", " ", "  ", ".", "ㅋ", "!! ", "a"]),
+        ) {
+            let dfa = shipped();
+            let lex = crate::lexicon::Lexicon::builtin();
+            let n = lex.entries.len();
+            let mut hay = Vec::new();
+            for w in words {
+                match w {
+                    Some(i) => {
+                        let p = lex.entries[i % n].pattern.as_bytes();
+                        hay.extend_from_slice(&p[..p.len().saturating_sub(cut % 3)]);
+                    }
+                    None => hay.extend_from_slice("안 되 down 다시".as_bytes()),
+                }
+                hay.extend_from_slice(glue.as_bytes());
+            }
+            prop_assert_eq!(split(dfa, &hay), whole(dfa, &hay));
+        }
+
+        /// Small random lexicons and texts over a few letters (the pieces' searches often do
+        /// not meet and the text is searched whole; when they do, the matches are the same).
+        #[test]
+        fn the_pieces_agree_on_small_lexicons(
+            pats in prop::collection::vec("[abc가]{1,5}", 1..12),
+            hay in "[abcd가 ]{1024,2048}",
+        ) {
+            let dfa = Longest::new(pats.iter().map(|p| p.as_bytes()));
+            prop_assert_eq!(split(&dfa, hay.as_bytes()), whole(&dfa, hay.as_bytes()));
+        }
+    }
+}

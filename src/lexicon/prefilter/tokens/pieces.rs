@@ -1,0 +1,193 @@
+//! The prefilter's question, whether some token hit of a long text counts, asked of pieces of
+//! the text walked side by side ([`Tokens::any_hit`]), as `longest/pieces.rs` walks the full
+//! matcher's: the walk reads a cell of the table a byte and each read waits for the one before
+//! (`perf` gave `Tokens::walk` ~10% of the trackback slice's cycles against ~5.5% of its
+//! instructions), so four walks side by side overlap their waits.
+//!
+//! Why the answer is the same: a piece's walk starts at the start state, so at each byte its
+//! state is the longest end of the piece's text so far that begins a token, an end of the
+//! whole walk's state there, and the hits it reports (the tokens that end its state) are hits
+//! of the whole walk. A piece's walk goes on past its end into the next piece until it stands
+//! in the state the next piece's walk stood in at the same byte; from there on the two walks
+//! are one. So the hits reported are the whole walk's, some twice, and the question (does one
+//! count) has the same answer; which hit is asked first differs.
+
+use super::Tokens;
+
+/// How many pieces are walked side by side.
+const STREAMS: usize = 4;
+
+/// The shortest text cut into pieces; shorter ones are walked whole.
+const SPLIT_FROM: usize = 1024;
+
+/// How many of a piece's first states are kept for the walk before it to meet.
+const SYNC: usize = 128;
+
+/// No state kept.
+const NONE: u32 = u32::MAX;
+
+impl Tokens {
+    /// Whether `hit(pattern, start, end)` returns true for some match in `hay`; it is asked of
+    /// every match of [`Tokens::each_hit`] when it returns false for all (some maybe twice),
+    /// in an order of its own (see the module's comment).
+    #[inline]
+    pub(crate) fn any_hit(
+        &self,
+        hay: &[u8],
+        mut hit: impl FnMut(usize, usize, usize) -> bool,
+    ) -> bool {
+        if hay.len() < SPLIT_FROM {
+            return self.each_hit(hay, hit);
+        }
+        self.walk_pieces(hay, &cuts(hay), &mut hit)
+    }
+
+    /// Asks `hit` of the patterns state `sid` reports, its byte ending at `end`; whether one
+    /// said true. Not inlined: the rare way out of the walks' loops, which then keep their
+    /// states and places in registers.
+    #[cold]
+    #[inline(never)]
+    fn report(
+        &self,
+        sid: u32,
+        end: usize,
+        hit: &mut impl FnMut(usize, usize, usize) -> bool,
+    ) -> bool {
+        let s = (sid >> self.shift) as usize;
+        let (a, z) = (self.first[s], self.first[s + 1]);
+        self.patterns[a as usize..z as usize]
+            .iter()
+            .any(|&p| hit(p as usize, end - self.lens[p as usize] as usize, end))
+    }
+
+    /// The walks of [`Tokens::any_hit`]: all pieces a byte each in turn while all have bytes
+    /// left (the states of their first [`SYNC`] bytes kept); then
+    /// each on to its end and into the next piece until it meets that piece's walk (or the text
+    /// ends).
+    #[inline(never)]
+    fn walk_pieces(
+        &self,
+        hay: &[u8],
+        cuts: &[usize; STREAMS + 1],
+        hit: &mut impl FnMut(usize, usize, usize) -> bool,
+    ) -> bool {
+        assert!(cuts[0] == 0 && cuts[STREAMS] == hay.len());
+        assert!(cuts.windows(2).all(|w| w[0] + SYNC < w[1]));
+        let (classes, table, reporting) = (&self.classes, &self.table[..], self.reporting);
+        let step = |sid: u32, b: u8| {
+            let at = sid as usize | usize::from(classes[usize::from(b)]);
+            debug_assert!(at < table.len());
+            // SAFETY: as in `Tokens::walk`: `sid` is a row start and the class below the row's
+            // length (`check_cells`, at build; `sid` is the start state or read from a cell).
+            unsafe { *table.get_unchecked(at) }
+        };
+        let mut sid = [self.start; STREAMS];
+        let mut at: [usize; STREAMS] = std::array::from_fn(|k| cuts[k]);
+        // By piece: its state after each of its first bytes (the first piece's are not read).
+        let mut seen = [[NONE; SYNC]; STREAMS];
+        for (k, seen) in seen.iter_mut().enumerate() {
+            seen[0] = sid[k];
+        }
+        for _ in 1..SYNC {
+            for (k, seen) in seen.iter_mut().enumerate() {
+                // SAFETY: `at[k] < cuts[k] + SYNC < cuts[k + 1] <= hay.len()` (asserted above):
+                // a round reads a byte.
+                let b = *unsafe { hay.get_unchecked(at[k]) };
+                sid[k] = step(sid[k], b);
+                at[k] += 1;
+                seen[at[k] - cuts[k]] = sid[k];
+                if sid[k] < reporting && self.report(sid[k], at[k], hit) {
+                    return true;
+                }
+            }
+        }
+        let rounds = (0..STREAMS).map(|k| cuts[k + 1] - at[k]).min().unwrap_or(0);
+        for _ in 0..rounds {
+            for k in 0..STREAMS {
+                // SAFETY: `at[k] < cuts[k + 1] <= hay.len()`: `rounds` bytes are left in each.
+                let b = *unsafe { hay.get_unchecked(at[k]) };
+                sid[k] = step(sid[k], b);
+                at[k] += 1;
+                if sid[k] < reporting && self.report(sid[k], at[k], hit) {
+                    return true;
+                }
+            }
+        }
+        for k in 0..STREAMS {
+            let next = cuts.get(k + 1).copied().filter(|_| k + 1 < STREAMS);
+            while let Some(&b) = hay.get(at[k]) {
+                if let Some(next) = next.filter(|&n| at[k] >= n) {
+                    if seen[k + 1].get(at[k] - next) == Some(&sid[k]) {
+                        break;
+                    }
+                }
+                sid[k] = step(sid[k], b);
+                at[k] += 1;
+                if sid[k] < reporting && self.report(sid[k], at[k], hit) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+}
+
+/// Where the pieces start: near each quarter of `hay` (its length at least [`SPLIT_FROM`]),
+/// after the first space within 64 bytes when there is one, and `hay`'s end last.
+fn cuts(hay: &[u8]) -> [usize; STREAMS + 1] {
+    let mut cuts = [hay.len(); STREAMS + 1];
+    cuts[0] = 0;
+    for (k, cut) in cuts.iter_mut().enumerate().take(STREAMS).skip(1) {
+        let at = hay.len() * k / STREAMS;
+        *cut = hay[at..at + 64]
+            .iter()
+            .position(|&b| b == b' ')
+            .map_or(at, |s| at + s + 1);
+    }
+    cuts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use std::collections::BTreeSet;
+
+    /// Every hit `any_hit` asks about, as a set, when none counts.
+    fn asked(t: &Tokens, hay: &[u8]) -> BTreeSet<(usize, usize, usize)> {
+        let mut v = BTreeSet::new();
+        assert!(!t.any_hit(hay, |p, s, e| {
+            v.insert((p, s, e));
+            false
+        }));
+        v
+    }
+
+    fn every(t: &Tokens, hay: &[u8]) -> BTreeSet<(usize, usize, usize)> {
+        let mut v = BTreeSet::new();
+        t.each_hit(hay, |p, s, e| {
+            v.insert((p, s, e));
+            false
+        });
+        v
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+        /// Long texts over a few letters and small token lists: the hits asked about are the
+        /// whole walk's, and a hit that counts is found.
+        #[test]
+        fn the_pieces_ask_of_every_hit_of_the_whole_walk(
+            pats in prop::collection::vec("[abcAB가나]{1,6}", 1..12),
+            hay in "[abcdABC가나 ]{1024,3000}",
+            wanted in 0usize..12,
+        ) {
+            let pats: Vec<&str> = pats.iter().map(String::as_str).collect();
+            let t = Tokens::new(&pats).unwrap();
+            let every = every(&t, hay.as_bytes());
+            prop_assert_eq!(asked(&t, hay.as_bytes()), every.clone());
+            let any = every.iter().any(|h| h.0 == wanted);
+            prop_assert_eq!(t.any_hit(hay.as_bytes(), |p, _, _| p == wanted), any);
+        }
+    }
+}
