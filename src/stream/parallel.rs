@@ -544,6 +544,11 @@ impl Worker<'_> {
         if self.folded < HAND_ON_EVERY {
             return;
         }
+        self.hand_on_now();
+    }
+
+    /// Merges the worker's windows into the shared ones and starts afresh.
+    fn hand_on_now(&mut self) {
         self.folded = 0;
         let mine = std::mem::replace(&mut self.c.windows, self.empty.clone());
         let mut shared = self.shared.lock().unwrap_or_else(|e| e.into_inner());
@@ -564,6 +569,13 @@ impl Fold<Chunk> for Worker<'_> {
     fn first_line(item: &Chunk) -> u64 {
         item.2
     }
+    /// The last windows handed on here, on the worker's thread: a worker that runs out of chunks
+    /// merges while the others fold their last ones, rather than after them all on the reader's
+    /// thread (`finish_input`, ~6 ms of the 100 MB blog corpus on two threads, where nothing
+    /// else ran).
+    fn done(&mut self) {
+        self.hand_on_now();
+    }
     fn fold(&mut self, (buf, len, first): &Chunk) -> Option<u64> {
         if self.failed {
             return None;
@@ -577,6 +589,10 @@ impl Fold<Chunk> for Worker<'_> {
 impl Fold<CsvBatch> for Worker<'_> {
     fn first_line(item: &CsvBatch) -> u64 {
         item.first_line()
+    }
+    /// As for chunks of lines.
+    fn done(&mut self) {
+        self.hand_on_now();
     }
     fn fold(&mut self, batch: &CsvBatch) -> Option<u64> {
         if self.failed {
