@@ -22,7 +22,46 @@ pub const SEGMENT_GAP_S: i64 = 7 * 86_400;
 
 /// The segments of `w`: `(first, last)` window indices, in order. Reads only the populated
 /// windows (of the totals and of every service's cells).
+///
+/// Each map's keys come in order, so each is cut into its own runs (keys at most `gap` apart)
+/// as it is read, and the runs of all maps are then joined where they overlap or lie at most
+/// `gap` apart: the segments of all keys together, without gathering and sorting every key of
+/// every service (7.4 M instructions a call on the 100 MB blog corpus, once for the detector
+/// and once more for each incident's timeline; [`segments_sorted`] is the old way, which the
+/// tests hold this to).
 pub fn segments(w: &Windows) -> Vec<(i64, i64)> {
+    let gap = (SEGMENT_GAP_S / w.width.max(1)).max(1);
+    let mut runs: Vec<(i64, i64)> = vec![];
+    let mut add = |keys: &mut dyn Iterator<Item = i64>| {
+        let mut run: Option<(i64, i64)> = None;
+        for k in keys {
+            match &mut run {
+                Some((_, last)) if k - *last <= gap => *last = k,
+                _ => runs.extend(run.replace((k, k))),
+            }
+        }
+        runs.extend(run);
+    };
+    add(&mut w.totals().keys().copied());
+    for svc in 0..w.services() {
+        add(&mut w.cells(svc).keys().copied());
+    }
+    runs.sort_unstable();
+    let mut out: Vec<(i64, i64)> = vec![];
+    for (a, b) in runs {
+        match out.last_mut() {
+            // `*last` is the greatest key joined so far: every run before this one started
+            // no later, and ended at or before it.
+            Some((_, last)) if a - *last <= gap => *last = (*last).max(b),
+            _ => out.push((a, b)),
+        }
+    }
+    out
+}
+
+/// [`segments`] by gathering every key and sorting them: what it must give.
+#[cfg(test)]
+fn segments_sorted(w: &Windows) -> Vec<(i64, i64)> {
     let mut keys: Vec<i64> = w.totals().keys().copied().collect();
     for svc in 0..w.services() {
         keys.extend(w.cells(svc).keys().copied());
@@ -105,6 +144,28 @@ mod tests {
         assert_eq!(segments(&w), vec![(0, 3 * 288), (20 * 288, 20 * 288 + 1)]);
         assert_eq!(segment_windows(&segments(&w)), 3 * 288 + 1 + 2);
         assert_eq!(segments(&Windows::new(60, 2)), vec![]);
+    }
+
+    proptest::proptest! {
+        /// Posts (or service mentions only) at random times, with silences of about the gap
+        /// and longer: the runs joined give the segments of all the keys sorted.
+        #[test]
+        fn joined_runs_are_the_segments_of_all_keys(
+            width in proptest::sample::select(vec![60i64, 300, 86_400]),
+            posts in proptest::collection::vec(
+                (0usize..4, -40 * 86_400..160 * 86_400i64, proptest::bool::ANY), 0..40),
+        ) {
+            let mut w = Windows::new(width, 3);
+            for &(svc, t, seen) in &posts {
+                if seen || svc == 3 {
+                    w.see(t);
+                }
+                if svc < 3 {
+                    w.mention(svc, t);
+                }
+            }
+            proptest::prop_assert_eq!(segments(&w), segments_sorted(&w));
+        }
     }
 
     #[test]

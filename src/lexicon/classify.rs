@@ -1544,18 +1544,72 @@ pub struct NamesNeighbours<'m> {
 /// A deterministic automaton of our own (`longest.rs`): the contiguous NFA it replaced followed
 /// failure links at search time (137.5 M instructions of its search on the 10 MB blog slice,
 /// 55.8 M with a DFA; ~70 M to build), and the crate's DFA took ~460 M instructions and ~26 MiB
-/// more to build on every run (cachegrind, issue 15's eighth pass). The shipped vetter is parsed
-/// on another thread meanwhile (a fifth of the time before the first post is read; the two do
-/// not share anything).
+/// more to build on every run (cachegrind, issue 15's eighth pass). [`Matcher::new`] calls it
+/// on another thread, beside the rest of its tables ([`Tables::new`]).
 fn automaton_and_vetter(entries: &[Entry], shipped: bool) -> (Longest, Option<&'static Vetter>) {
-    std::thread::scope(|scope| {
-        let vetter = scope.spawn(|| shipped.then(Vetter::builtin));
-        let ac = Longest::new(entries.iter().map(|e| e.pattern.as_bytes()));
-        let vetter = vetter
-            .join()
-            .unwrap_or_else(|e| std::panic::resume_unwind(e));
-        (ac, vetter)
-    })
+    let ac = Longest::new(entries.iter().map(|e| e.pattern.as_bytes()));
+    (ac, shipped.then(Vetter::builtin))
+}
+
+/// The matcher's tables other than the automaton and the vetter, built from the entries (the
+/// grammar forms included) on the calling thread while [`automaton_and_vetter`] runs on another:
+/// the two take about as long (~15 M instructions each of the ~45 M of [`Matcher::new`] before
+/// the split, cachegrind on an empty input), and share nothing but the entries, read only.
+struct Tables {
+    handles: HashSet<String>,
+    doubles: Doubles,
+    context: Vec<String>,
+    context_by_first: Vec<Vec<u32>>,
+    context_by_last: Vec<Vec<u32>>,
+    facets: FacetTable,
+    vocab: Vocabulary,
+    misspell: Arc<Misspellings>,
+    returns: Vec<(TermId, TermId)>,
+    frames_after: Vec<Vec<u32>>,
+}
+
+impl Tables {
+    /// `entries[..literal]` are the automaton's; `facets` and `facet_entries`: the lexicon's
+    /// facets and its facet entries before later entries won.
+    fn new(
+        entries: &[Entry],
+        literal: usize,
+        templates: &[Template],
+        (facets, facet_entries): (Vec<Facet>, &[Entry]),
+    ) -> Tables {
+        let handles = entries
+            .iter()
+            .filter(|e| matches!(e.kind, TermKind::Alias(_)))
+            .map(|e| e.pattern.clone())
+            .collect();
+        let doubles = entries
+            .iter()
+            .map(|e| e.pattern.as_str())
+            .chain(
+                templates
+                    .iter()
+                    .flat_map(|t| [t.prefix.as_str(), t.suffix.as_str()]),
+            )
+            .fold(0, |m, p| m | doubles_in(p));
+        let context: Vec<String> = entries
+            .iter()
+            .filter(|e| e.kind == TermKind::Context)
+            .map(|e| e.pattern.clone())
+            .collect();
+        let (context_by_first, context_by_last) = words_by_end_bytes(&context);
+        Tables {
+            handles,
+            doubles,
+            context,
+            context_by_first,
+            context_by_last,
+            facets: FacetTable::new(facets, facet_entries, entries),
+            vocab: vocabulary(&entries[..literal], templates),
+            misspell: Arc::new(Misspellings::new(&entries[..literal])),
+            returns: returns_with_new(&entries[..literal]),
+            frames_after: frames_by_byte_after(templates),
+        }
+    }
 }
 
 impl Matcher {
@@ -1581,59 +1635,43 @@ impl Matcher {
         add_bare_contractions(&mut entries, &mut seen);
         add_dropped_g(&mut entries, &mut seen);
         add_particle_variants(&mut entries, &mut seen);
-        let (ac, vetter) = automaton_and_vetter(&entries, shipped);
         // The grammar forms (`grammar.rs`) are `^` outage entries that no literal matches: they
         // come after the automaton's patterns, and `add_grammar_hits` finds them.
         let literal = entries.len();
         entries.extend(Form::ALL.iter().map(|f| grammar_entry(*f)));
-        let handles = entries
-            .iter()
-            .filter(|e| matches!(e.kind, TermKind::Alias(_)))
-            .map(|e| e.pattern.clone())
-            .collect();
-        let doubles = entries
-            .iter()
-            .map(|e| e.pattern.as_str())
-            .chain(
-                lex.templates
-                    .iter()
-                    .flat_map(|t| [t.prefix.as_str(), t.suffix.as_str()]),
-            )
-            .fold(0, |m, p| m | doubles_in(p));
-        let context: Vec<String> = entries
-            .iter()
-            .filter(|e| e.kind == TermKind::Context)
-            .map(|e| e.pattern.clone())
-            .collect();
-        let facets = FacetTable::new(lex.facets, &facet_entries, &entries);
-        let vocab = vocabulary(&entries[..literal], &lex.templates);
-        let misspell = Arc::new(Misspellings::new(&entries[..literal]));
-        let returns = returns_with_new(&entries[..literal]);
-        let frames_after = frames_by_byte_after(&lex.templates);
-        let (context_by_first, context_by_last) = words_by_end_bytes(&context);
+        let ((ac, vetter), t) = std::thread::scope(|scope| {
+            let patterns = &entries[..literal];
+            let automaton = scope.spawn(move || automaton_and_vetter(patterns, shipped));
+            let facets = (lex.facets, facet_entries.as_slice());
+            let t = Tables::new(&entries, literal, &lex.templates, facets);
+            let built = automaton
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            (built, t)
+        });
         let mut m = Matcher {
             ac,
             entries: Entries(entries),
             templates: lex.templates,
-            frames_after,
+            frames_after: t.frames_after,
             services: lex.services,
-            handles,
+            handles: t.handles,
             about,
-            doubles,
+            doubles: t.doubles,
             senses: lex.senses,
-            context,
-            context_by_first,
-            context_by_last,
+            context: t.context,
+            context_by_first: t.context_by_first,
+            context_by_last: t.context_by_last,
             official: lex.official,
-            facets,
+            facets: t.facets,
             adverbs: Vec::new(),
             links: Vec::new(),
             words: lex.words,
             vetter,
-            vocab,
+            vocab: t.vocab,
             literal,
-            misspell,
-            returns,
+            misspell: t.misspell,
+            returns: t.returns,
         };
         m.normalise_small_words();
         m

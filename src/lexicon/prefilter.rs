@@ -183,7 +183,24 @@ pub struct Prefilter {
 
 impl Prefilter {
     /// The tokens of `matcher`'s entries that can make a verdict on their own.
+    ///
+    /// The word lists are built on another thread meanwhile (~10 M of the ~22 M instructions of
+    /// the build, cachegrind on an empty input; they share nothing with the rest but the matcher,
+    /// read only): the build comes before the first post is read.
     pub fn new(matcher: &Matcher) -> Prefilter {
+        std::thread::scope(|scope| {
+            let lists = scope.spawn(|| Words::new(matcher));
+            Prefilter::with(matcher, || {
+                lists
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e))
+            })
+        })
+    }
+
+    /// [`Prefilter::new`], with the word lists from `lists` (not asked for when no prefilter can
+    /// be built).
+    fn with(matcher: &Matcher, lists: impl FnOnce() -> Words) -> Prefilter {
         let about = matcher.about().is_some();
         let doubles = matcher.doubles();
         let mut marks = false;
@@ -253,7 +270,7 @@ impl Prefilter {
         Prefilter {
             tokens: ac,
             contexts,
-            words: Words::new(matcher),
+            words: lists(),
             neighbours: Neighbours::new(matcher),
             doubles,
             marks,

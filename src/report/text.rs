@@ -3,6 +3,7 @@
 
 use std::io::{self, Write};
 
+use super::view::View;
 use super::{Exporter, Report};
 use crate::detect::{FacetShare, Incident};
 use crate::official::Official;
@@ -24,11 +25,15 @@ impl Exporter for TextExporter {
             1 => writeln!(out, "1 outage found.")?,
             _ => writeln!(out, "{n} outages found.")?,
         }
+        let views = match &self.timeline {
+            Some(style) if style.width >= super::timeline::MIN_WIDTH => View::all(r),
+            _ => vec![],
+        };
         for (k, i) in r.incidents.iter().enumerate() {
             writeln!(out)?;
             incident(r, i, r.official_of(k), out)?;
-            if let Some(style) = &self.timeline {
-                super::timeline::draw(out, r, i, style)?;
+            if let (Some(style), Some(v)) = (&self.timeline, views.get(k)) {
+                super::timeline::draw(out, v, style)?;
             }
         }
         writeln!(out)?;

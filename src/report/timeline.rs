@@ -19,8 +19,6 @@ use chrono::TimeZone;
 
 use super::ticks::ticks;
 use super::view::{nice_ceil, Mark, MarkKind, Verdict, View};
-use super::Report;
-use crate::detect::Incident;
 use crate::time::{exact_duration, Ts};
 
 /// How the timeline is drawn.
@@ -126,18 +124,13 @@ impl Columns {
     }
 }
 
-/// Draws incident `i`'s timeline (nothing when the width is under [`MIN_WIDTH`]).
-pub fn draw(
-    out: &mut dyn Write,
-    r: &Report,
-    i: &Incident,
-    style: &TimelineStyle,
-) -> io::Result<()> {
+/// Draws an incident's timeline from its picture `v` (nothing when the width is under
+/// [`MIN_WIDTH`]); the text report works the pictures out first ([`View::all`]).
+pub fn draw(out: &mut dyn Write, v: &View, style: &TimelineStyle) -> io::Result<()> {
     if style.width < MIN_WIDTH {
         return Ok(());
     }
     let width = style.width.min(MAX_WIDTH);
-    let v = View::of(r, i);
     let g = if style.ascii { &ASCII } else { &UNICODE };
     let cols = Columns::new(v.windows(), width - INDENT - 1);
     let per = exact_duration(v.width);
@@ -150,13 +143,13 @@ pub fn draw(
         v.zone.name()
     )?;
     let top = nice_ceil(v.top());
-    for row in chart(&v, &cols, g, top) {
+    for row in chart(v, &cols, g, top) {
         put(out, &row, style.color)?;
     }
-    put(out, &axis(&v, &cols, g), style.color)?;
-    writeln!(out, "{}", tick_labels(&v, &cols, width))?;
-    put(out, &trace(&v, &cols, g), style.color)?;
-    legend(out, &v, width, style.color)
+    put(out, &axis(v, &cols, g), style.color)?;
+    writeln!(out, "{}", tick_labels(v, &cols, width))?;
+    put(out, &trace(v, &cols, g), style.color)?;
+    legend(out, v, width, style.color)
 }
 
 /// Writes one line of cells, colouring runs of one style when `color`.

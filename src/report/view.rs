@@ -135,6 +135,38 @@ impl View {
         }
     }
 
+    /// The pictures of every incident of `r`, in order, worked out side by side on as many
+    /// threads as the detector used (`Params::threads`): each scores its service's segment
+    /// again (~10 M instructions an incident on the 100 MB blog corpus), after the detector
+    /// and before the report is written, when nothing else runs.
+    pub fn all(r: &Report) -> Vec<View> {
+        let n = r.incidents.len();
+        let threads = r.params.threads.clamp(1, n.max(1));
+        if threads == 1 {
+            return r.incidents.iter().map(|i| View::of(r, i)).collect();
+        }
+        let mut views: Vec<Option<View>> = vec![None; n];
+        std::thread::scope(|s| {
+            let handles: Vec<_> = (0..threads)
+                .map(|t| {
+                    s.spawn(move || {
+                        (t..n)
+                            .step_by(threads)
+                            .map(|k| (k, View::of(r, &r.incidents[k])))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            for h in handles {
+                let done = h.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+                for (k, v) in done {
+                    views[k] = Some(v);
+                }
+            }
+        });
+        views.into_iter().flatten().collect()
+    }
+
     /// The number of windows shown.
     pub fn windows(&self) -> usize {
         self.reports.len()

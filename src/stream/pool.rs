@@ -95,6 +95,8 @@ pub(super) trait Fold<T> {
     /// Folds one item, unless the worker has stopped; returns the line of the bad record it
     /// stopped at under `--strict`, when this item made it stop.
     fn fold(&mut self, item: &T) -> Option<u64>;
+    /// After the last item, on the worker's thread (while other workers may still fold theirs).
+    fn done(&mut self) {}
 }
 
 /// Runs `produce` on this thread and `threads` workers made by `new_worker` beside it; returns
@@ -124,6 +126,7 @@ pub(super) fn run<T: Send, W: Fold<T> + Send>(
                         }
                         let _ = free.send(item);
                     }
+                    w.done();
                     w
                 })
             })
