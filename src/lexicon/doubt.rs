@@ -60,10 +60,13 @@ fn en_denied(words: &Words, rest: &str) -> bool {
 
 /// "it's not probably my wifi", "it isn't just my router": a negation is the word right before.
 fn en_negated(words: &Words, before: &str) -> bool {
-    let before = before.trim_end();
-    let last = &before[before
-        .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
-        .map_or(0, |i| i + 1)..];
+    // (split on characters, not at a byte index past one: a Korean syllable before the last
+    // word is three bytes long)
+    let last = before
+        .trim_end()
+        .rsplit(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
+        .next()
+        .unwrap_or("");
     words.has(List::CauseNot, last)
 }
 
@@ -162,6 +165,48 @@ mod tests {
                 out,
                 "{hay}"
             );
+        }
+    }
+
+    /// A Korean syllable right before an English cause is no negation, and reading it does not
+    /// cut the text inside the syllable ("gmail is down, 거 must be my wifi" once panicked).
+    #[test]
+    fn a_korean_word_before_an_english_cause_is_read_whole() {
+        let words = crate::lexicon::Lexicon::builtin().words;
+        for hay in [
+            "gmail is down, 거 must be my wifi",
+            "카톡 안 돼요 ㅠ must be my phone",
+        ] {
+            let start = hay.find("must be my").unwrap();
+            assert!(!cause_ruled_out(&words, hay, start, hay.len()), "{hay}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+        /// Korean, English and marks in any order around the causes: the reading never panics,
+        /// here or in the whole classification.
+        #[test]
+        fn mixed_korean_and_english_around_a_cause_never_panics(
+            picks in proptest::collection::vec(proptest::sample::select(vec![
+                "거", "카톡", "폰", " ", "not", "n't", "'", "it's", "must be my wifi",
+                "probably my router", "?", ",", ".", "no", "아님", "문제인 줄 알았는데", "é", "ㅠ",
+                "gmail is down", "안 돼요",
+            ]), 0..12),
+        ) {
+            static WORDS: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
+            static MATCHER: std::sync::OnceLock<crate::lexicon::classify::Matcher> =
+                std::sync::OnceLock::new();
+            let words = WORDS.get_or_init(|| crate::lexicon::Lexicon::builtin().words);
+            let hay = picks.concat();
+            for (start, cause) in hay.match_indices("my ") {
+                cause_ruled_out(words, &hay, start, start + cause.len());
+            }
+            let m = MATCHER.get_or_init(|| {
+                crate::lexicon::classify::Matcher::new(crate::lexicon::Lexicon::builtin(), None)
+            });
+            let mut s = crate::lexicon::classify::Scratch::default();
+            m.classify(&hay, &mut s);
         }
     }
 }
