@@ -117,11 +117,21 @@ pub enum List {
     /// The first words after "down" that give a time ("taking facebook down *for* lent"): with a
     /// person for the subject, a thing put away for a while, no outage.
     DownForATime,
+    /// Words before an outage named as the one just past, in its clause, that turn to the rest
+    /// ("spotify is back on my phone *but* the outage is hitting my laptop"): a report after
+    /// all (`Matcher::the_outage_over`).
+    OutageTurn,
+    /// What a denied cleft opens with before the service's name ("*it's not* discord that's
+    /// broken", "*it isn't* slack that is down"; `Matcher::denied_cleft`).
+    CleftDenial,
+    /// The words that link the service's name of such a cleft to its outage word ("it's not
+    /// discord *that's* broken").
+    CleftLink,
 }
 
 impl List {
     /// Every list, in the order of [`Words`]' storage.
-    pub const ALL: [List; 39] = [
+    pub const ALL: [List; 42] = [
         List::NewSentence,
         List::MNoun,
         List::NeNoun,
@@ -161,6 +171,9 @@ impl List {
         List::TakeDownOwner,
         List::TakeDownPerson,
         List::DownForATime,
+        List::OutageTurn,
+        List::CleftDenial,
+        List::CleftLink,
     ];
 
     /// The name written in a `[words NAME]` header.
@@ -205,6 +218,9 @@ impl List {
             List::TakeDownOwner => "take-down-owner",
             List::TakeDownPerson => "take-down-person",
             List::DownForATime => "down-for-a-time",
+            List::OutageTurn => "outage-turn",
+            List::CleftDenial => "cleft-denial",
+            List::CleftLink => "cleft-link",
         }
     }
 
@@ -400,6 +416,32 @@ mod tests {
             want.sort_unstable();
             assert_eq!(got, want, "{}", list.name());
         }
+    }
+
+    /// The words `the_outage_over` and `denied_cleft` held in code until round twenty-five, read
+    /// back from the built-in lexicons unchanged by normalising (a word normalised to something
+    /// else, "it's" without its apostrophe, would no longer be found where the rules look).
+    #[test]
+    fn round_twenty_five_lists_read_back_as_the_code_held_them() {
+        let words = crate::lexicon::Lexicon::builtin().words;
+        let got = |l: List| words.get(l).collect::<Vec<_>>();
+        assert_eq!(got(List::OutageTurn), ["but", "then"]);
+        assert!(got(List::GoesOn).contains(&"not"));
+        assert_eq!(
+            got(List::CleftDenial),
+            [
+                "it's not",
+                "its not",
+                "it is not",
+                "it isn't",
+                "it wasn't",
+                "it was not"
+            ]
+        );
+        assert_eq!(
+            got(List::CleftLink),
+            ["that's", "that is", "that was", "that are", "that"]
+        );
     }
 
     /// The Korean quoting endings were a list in code (`QUOTING`, `classify.rs`) until round
