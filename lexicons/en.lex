@@ -2766,6 +2766,16 @@ lmao
 false
 all
 
+# Round twenty-five: the words after "not" that make it the writer's answer of no ("roblox down?
+# not here, my kid's been playing for 4 hours", "is x down? not for me"), where "not loading" or
+# "not working" goes on with the complaint.
+[words after-not en]
+here
+for
+on
+over
+mine
+
 # Words that make an English answer insist on the complaint rather than take it back ("no,
 # not kidding, it's been 2 hours", "nah seriously").
 [words insist en]

@@ -2348,6 +2348,11 @@ SOS만
 아니오
 아뇨
 ㄴㄴ
+# Round twenty-five: "it isn't" as the answer (메이플 서버 다운? 아닌데요 저 지금 사냥중).
+아닌데
+아닌듯
+아닌 것 같
+아닌 거 같
 
 # Words after a bare 아니 that make it the interjection of a complaint (아니 진짜, 아니 왜, 아니
 # 근데, 아니 무슨, 아니 이게, 아니 도대체).

@@ -7441,6 +7441,14 @@ mod tests {
                 "구글드라이브 업로드 실패 뜨길래 장애인가 했는데 폰 저장공간이 꽉 차 있었음",
                 Some(TakenBack::Denied),
             ),
+            (
+                "Roblox down? not here, my kid's been playing for 4 hours straight",
+                Some(TakenBack::AnsweredNo),
+            ),
+            (
+                "메이플 서버 다운? 아닌데요 저 지금 사냥중",
+                Some(TakenBack::AnsweredNo),
+            ),
             ("gmail down? it isn't down", Some(TakenBack::Negation)),
             ("gmail is down? works for me", Some(TakenBack::Counter)),
             ("카톡 왜 안돼? 아니 진짜 짜증나네", None),

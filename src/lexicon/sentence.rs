@@ -264,10 +264,13 @@ pub fn answered_no(hay: &str, layout: &Layout, words: &Words, at: usize) -> Opti
     }
     let mut typed = sentence.split([' ', ',', '.', '!']);
     let first = typed.next().unwrap_or("");
-    let no = first == "no"
-        && typed
-            .next()
-            .is_none_or(|w| w.is_empty() || words.has(List::AfterNo, w));
+    let second = typed.next();
+    let no = match first {
+        "no" => second.is_none_or(|w| w.is_empty() || words.has(List::AfterNo, w)),
+        // "not here", "not for me": the writer's own answer; "not loading" is the complaint.
+        "not" => second.is_some_and(|w| words.has(List::AfterNot, w)),
+        _ => false,
+    };
     let insists = || {
         sentence
             .split(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
@@ -395,6 +398,12 @@ mod tests {
             ("유튜브 안 돼요? 아니 왜 이래", false),
             ("카톡 안 돼요? 아니요 계속 안 돼요", false),
             ("카톡 안 돼요? 아내가 보낸 메시지도", false),
+            ("roblox down? not here, my kid's been playing", true),
+            ("is slack down? not for me", true),
+            ("메이플 서버 다운? 아닌데요 저 지금 사냥중", true),
+            ("is roblox down? not loading anything", false),
+            ("gmail down? not working at all", false),
+            ("카톡 안 돼요? 아닌데 계속 안 돼요", false),
         ] {
             let (hay, layout) = typed(raw);
             assert_eq!(

@@ -28,6 +28,9 @@ pub enum List {
     AnswerNo,
     /// The words after "no" that make it an answer, not a determiner ("no *I* just got outbid").
     AfterNo,
+    /// The words after "not" that make it an answer of no ("roblox down? not *here*", "not
+    /// *for* me"), not a complaint ("not loading").
+    AfterNot,
     /// Words that make an English answer insist on the complaint ("no, not *kidding*").
     Insist,
     /// Korean answers of no after a question (아니요, 아뇨, ㄴㄴ).
@@ -131,7 +134,7 @@ pub enum List {
 
 impl List {
     /// Every list, in the order of [`Words`]' storage.
-    pub const ALL: [List; 42] = [
+    pub const ALL: [List; 43] = [
         List::NewSentence,
         List::MNoun,
         List::NeNoun,
@@ -140,6 +143,7 @@ impl List {
         List::OwnAdverb,
         List::AnswerNo,
         List::AfterNo,
+        List::AfterNot,
         List::Insist,
         List::KoNo,
         List::Exasperated,
@@ -187,6 +191,7 @@ impl List {
             List::OwnAdverb => "own-adverb",
             List::AnswerNo => "answer-no",
             List::AfterNo => "after-no",
+            List::AfterNot => "after-not",
             List::Insist => "insist",
             List::KoNo => "ko-no",
             List::Exasperated => "exasperated",
