@@ -3214,8 +3214,9 @@ impl Matcher {
         }
         let gap = &hay[a.end..h.start];
         let topic = gap.starts_with("은".as_bytes()) || gap.starts_with("는".as_bytes());
-        let returned = ["이제", "다시", "드디어", "지금"]
-            .iter()
+        let returned = self
+            .words
+            .get(List::ReturnWord)
             .any(|w| memchr::memmem::find(gap, w.as_bytes()).is_some());
         topic && !returned && gap_within(gap, SUBJECT_WINDOW)
     }

@@ -98,10 +98,6 @@ pub(super) fn line_word(words: &Words, word: &[u8], list: List) -> bool {
     words.get(list).any(|w| w.as_bytes() == word)
 }
 
-/// Korean particles that may follow the noun before an outage word with it still its subject
-/// (폰*도* 꺼짐); 이/가 are read by `Matcher::other_korean_subject`.
-const TOPIC: &[&str] = &["도", "은", "는", "만"];
-
 /// Whether a polite Korean ending stands in `text` (normalised), but inside 좋아요, the button
 /// people press (인스타 *좋아요* 눌러도 반영 안 됨).
 pub fn polite_end(text: &str) -> bool {
@@ -193,7 +189,8 @@ fn casual_end(words: &Words, word: &str, next: &str) -> bool {
 
 /// Whether the word right before `to` (the outage word's start) is a noun of the writer's own
 /// line, device, power or body (`line-own` words, `own-thing` words; the line only when the service is
-/// no provider, `isp`), typed as a word of its own, bare or with a particle of [`TOPIC`]: then
+/// no provider, `isp`), typed as a word of its own, bare or with a `subject-particle` word (폰*도*
+/// 꺼짐; 이/가 are read by `Matcher::other_korean_subject`): then
 /// it is the outage word's subject, not the service named further back ("인스타 올리려는데 폰
 /// 꺼짐", "watched netflix all night and my laptop just died").
 pub fn own_thing_before(hay: &str, layout: &Layout, words: &Words, to: usize, isp: bool) -> bool {
@@ -211,8 +208,8 @@ pub fn own_thing_before(hay: &str, layout: &Layout, words: &Words, to: usize, is
     }
     // Korean: the noun ends the text before `to`, maybe with a topic particle, and starts a
     // word as typed (after anything but a syllable, or at a typed space).
-    let bare = TOPIC
-        .iter()
+    let bare = words
+        .get(List::SubjectParticle)
         .find_map(|p| before.strip_suffix(p))
         .into_iter()
         .chain([before]);

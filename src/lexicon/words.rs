@@ -130,11 +130,17 @@ pub enum List {
     /// The words that link the service's name of such a cleft to its outage word ("it's not
     /// discord *that's* broken").
     CleftLink,
+    /// Korean particles that may follow the writer's own noun before an outage word with it
+    /// still its subject (폰*도* 꺼짐: 도, 은, 는, 만; `sentence::own_thing_before`).
+    SubjectParticle,
+    /// Korean words of time or of a return between a topic-marked name and 잘 됨 that make it a
+    /// recovery after all (카톡은 *이제* 잘 됨; `Matcher::topic_works_well`).
+    ReturnWord,
 }
 
 impl List {
     /// Every list, in the order of [`Words`]' storage.
-    pub const ALL: [List; 43] = [
+    pub const ALL: [List; 45] = [
         List::NewSentence,
         List::MNoun,
         List::NeNoun,
@@ -178,6 +184,8 @@ impl List {
         List::OutageTurn,
         List::CleftDenial,
         List::CleftLink,
+        List::SubjectParticle,
+        List::ReturnWord,
     ];
 
     /// The name written in a `[words NAME]` header.
@@ -226,6 +234,8 @@ impl List {
             List::OutageTurn => "outage-turn",
             List::CleftDenial => "cleft-denial",
             List::CleftLink => "cleft-link",
+            List::SubjectParticle => "subject-particle",
+            List::ReturnWord => "return-word",
         }
     }
 
@@ -423,7 +433,8 @@ mod tests {
         }
     }
 
-    /// The words `the_outage_over` and `denied_cleft` held in code until round twenty-five, read
+    /// The words `the_outage_over`, `denied_cleft`, `own_thing_before` (`TOPIC`) and
+    /// `topic_works_well` held in code until round twenty-five, read
     /// back from the built-in lexicons unchanged by normalising (a word normalised to something
     /// else, "it's" without its apostrophe, would no longer be found where the rules look).
     #[test]
@@ -447,6 +458,8 @@ mod tests {
             got(List::CleftLink),
             ["that's", "that is", "that was", "that are", "that"]
         );
+        assert_eq!(got(List::SubjectParticle), ["도", "은", "는", "만"]);
+        assert_eq!(got(List::ReturnWord), ["이제", "다시", "드디어", "지금"]);
     }
 
     /// The Korean quoting endings were a list in code (`QUOTING`, `classify.rs`) until round
