@@ -2766,6 +2766,16 @@ lmao
 false
 all
 
+# Round twenty-five: the words after "not" that make it the writer's answer of no ("roblox down?
+# not here, my kid's been playing for 4 hours", "is x down? not for me"), where "not loading" or
+# "not working" goes on with the complaint.
+[words after-not en]
+here
+for
+on
+over
+mine
+
 # Words that make an English answer insist on the complaint rather than take it back ("no,
 # not kidding, it's been 2 hours", "nah seriously").
 [words insist en]
@@ -3092,6 +3102,7 @@ the outage
 that outage
 the downtime
 [words goes-on en]
+not
 still
 again
 continues
@@ -3099,6 +3110,12 @@ continuing
 ongoing
 persists
 spreading
+# ... never after one of these words before it in its clause, which turn to the rest ("spotify
+# is back on my phone but the outage is hitting my laptop"; was a list in code, round twenty-five).
+[words outage-turn en]
+but
+then
+
 # ... and, read as the first words of the clause after it, what tells it as ended ("the outage
 # lasted three hours", "I was ready to use the outage as an excuse"); words that may close the
 # clause and say nothing of it.
@@ -3214,3 +3231,21 @@ supposedly resolved the outage
 # off"), in a post that names a line: the line itself is one of its words.
 [words line-home en]
 line
+
+# A denied cleft of the service named right before an outage word: "it's not Discord that's
+# broken", "it isn't slack that is down" (the writer goes on to name what is). What opens it
+# before the name, and what links the name to the outage word, each with a space either side
+# (`denied_cleft`; was a list in code until round twenty-five).
+[words cleft-denial en]
+it's not
+its not
+it is not
+it isn't
+it wasn't
+it was not
+[words cleft-link en]
+that's
+that is
+that was
+that are
+that

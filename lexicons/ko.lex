@@ -2348,6 +2348,11 @@ SOS만
 아니오
 아뇨
 ㄴㄴ
+# Round twenty-five: "it isn't" as the answer (메이플 서버 다운? 아닌데요 저 지금 사냥중).
+아닌데
+아닌듯
+아닌 것 같
+아닌 거 같
 
 # Words after a bare 아니 that make it the interjection of a complaint (아니 진짜, 아니 왜, 아니
 # 근데, 아니 무슨, 아니 이게, 아니 도대체).
@@ -2591,3 +2596,21 @@ DR 훈련
 다며
 다던
 다길래
+
+# Korean particles that may follow the writer's own noun before an outage word with it still
+# its subject (인스타 올리려는데 폰도 꺼짐; 이/가 are read in code, `other_korean_subject`). Was
+# `TOPIC` in sentence.rs until round twenty-five.
+[words subject-particle]
+도
+은
+는
+만
+
+# Words of time or of a return between a topic-marked name and 잘 됨 that make it a recovery
+# after all (카톡은 이제 잘 됨), where 네이버는 잘 됨 beside a share price says only that it
+# works. Were a list in code (`topic_works_well`) until round twenty-five.
+[words return-word]
+이제
+다시
+드디어
+지금

@@ -3212,22 +3212,23 @@ impl Matcher {
         if !matches!(self.entries[a.term].kind, TermKind::Alias(_)) || a.end > h.start {
             return false;
         }
-        let linked = matches!(
-            &hay[a.end..h.start],
-            b" that's " | b" that is " | b" that was " | b" that are " | b" that "
-        );
+        // " that's ", " that is ": a `cleft-link` word with a space either side.
+        let between = &hay[a.end..h.start];
+        let linked = between.len() > 2
+            && between[0] == b' '
+            && between[between.len() - 1] == b' '
+            && self
+                .words
+                .get(List::CleftLink)
+                .any(|w| &between[1..between.len() - 1] == w.as_bytes());
+        // "it's not ", "it isn't ": a `cleft-denial` word and a space right before the name.
         let before = &hay[..a.start];
         linked
-            && [
-                &b"it's not "[..],
-                b"its not ",
-                b"it is not ",
-                b"it isn't ",
-                b"it wasn't ",
-                b"it was not ",
-            ]
-            .iter()
-            .any(|p| ends_with(before, p))
+            && before.last() == Some(&b' ')
+            && self
+                .words
+                .get(List::CleftDenial)
+                .any(|w| ends_with(&before[..before.len() - 1], w.as_bytes()))
     }
 
     /// Whether the recovery hit `hits[i]` says only that a service works well, of a Korean name
@@ -3253,8 +3254,9 @@ impl Matcher {
         }
         let gap = &hay[a.end..h.start];
         let topic = gap.starts_with("은".as_bytes()) || gap.starts_with("는".as_bytes());
-        let returned = ["이제", "다시", "드디어", "지금"]
-            .iter()
+        let returned = self
+            .words
+            .get(List::ReturnWord)
             .any(|w| memchr::memmem::find(gap, w.as_bytes()).is_some());
         topic && !returned && gap_within(gap, SUBJECT_WINDOW)
     }
@@ -3453,8 +3455,8 @@ impl Matcher {
     /// phrase ending where it ends), told as ended: nothing after it in its clause ("looks like
     /// they fixed *the outage*"), or an `outage-ended` word right after it ("*the outage*
     /// lasted three hours", "I was ready to use *the outage* as an excuse"), with no `goes-on`
-    /// word and no "not" after it in its clause ("the outage was *still* going"). Never after
-    /// "but" or "then" in its clause: "spotify is back on my phone *but* the outage is hitting
+    /// word (`not` among them) and no "…n't" after it in its clause ("the outage was *still*
+    /// going"). Never after an `outage-turn` word ("but", "then") in its clause: "spotify is back on my phone *but* the outage is hitting
     /// my laptop" tells the rest. Read only after a recovery phrase (see
     /// [`Matcher::note_outage`]).
     fn the_outage_over(&self, hay: &[u8], h: &Hit) -> bool {
@@ -3471,7 +3473,7 @@ impl Matcher {
         let before = &before[clause_start(before)..];
         if before
             .split(|&b| !is_word_byte(b))
-            .any(|w| w == b"but" || w == b"then")
+            .any(|w| self.words.get(List::OutageTurn).any(|t| t.as_bytes() == w))
         {
             return false;
         }
@@ -3479,9 +3481,7 @@ impl Matcher {
         let clause = &rest[..clause_end(rest)];
         let goes_on = clause.split(|&b| !is_word_byte(b) && b != b'\'').any(|w| {
             !w.is_empty()
-                && (w == b"not"
-                    || w.ends_with(b"n't")
-                    || self.words.get(List::GoesOn).any(|g| g.as_bytes() == w))
+                && (w.ends_with(b"n't") || self.words.get(List::GoesOn).any(|g| g.as_bytes() == w))
         });
         let told = clause.strip_prefix(b" ").unwrap_or(clause);
         let ended = told.is_empty()
@@ -7481,6 +7481,14 @@ mod tests {
             (
                 "구글드라이브 업로드 실패 뜨길래 장애인가 했는데 폰 저장공간이 꽉 차 있었음",
                 Some(TakenBack::Denied),
+            ),
+            (
+                "Roblox down? not here, my kid's been playing for 4 hours straight",
+                Some(TakenBack::AnsweredNo),
+            ),
+            (
+                "메이플 서버 다운? 아닌데요 저 지금 사냥중",
+                Some(TakenBack::AnsweredNo),
             ),
             ("gmail down? it isn't down", Some(TakenBack::Negation)),
             ("gmail is down? works for me", Some(TakenBack::Counter)),

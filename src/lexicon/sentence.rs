@@ -98,10 +98,6 @@ pub(super) fn line_word(words: &Words, word: &[u8], list: List) -> bool {
     words.get(list).any(|w| w.as_bytes() == word)
 }
 
-/// Korean particles that may follow the noun before an outage word with it still its subject
-/// (폰*도* 꺼짐); 이/가 are read by `Matcher::other_korean_subject`.
-const TOPIC: &[&str] = &["도", "은", "는", "만"];
-
 /// Whether a polite Korean ending stands in `text` (normalised), but inside 좋아요, the button
 /// people press (인스타 *좋아요* 눌러도 반영 안 됨).
 pub fn polite_end(text: &str) -> bool {
@@ -193,7 +189,8 @@ fn casual_end(words: &Words, word: &str, next: &str) -> bool {
 
 /// Whether the word right before `to` (the outage word's start) is a noun of the writer's own
 /// line, device, power or body (`line-own` words, `own-thing` words; the line only when the service is
-/// no provider, `isp`), typed as a word of its own, bare or with a particle of [`TOPIC`]: then
+/// no provider, `isp`), typed as a word of its own, bare or with a `subject-particle` word (폰*도*
+/// 꺼짐; 이/가 are read by `Matcher::other_korean_subject`): then
 /// it is the outage word's subject, not the service named further back ("인스타 올리려는데 폰
 /// 꺼짐", "watched netflix all night and my laptop just died").
 pub fn own_thing_before(hay: &str, layout: &Layout, words: &Words, to: usize, isp: bool) -> bool {
@@ -211,8 +208,8 @@ pub fn own_thing_before(hay: &str, layout: &Layout, words: &Words, to: usize, is
     }
     // Korean: the noun ends the text before `to`, maybe with a topic particle, and starts a
     // word as typed (after anything but a syllable, or at a typed space).
-    let bare = TOPIC
-        .iter()
+    let bare = words
+        .get(List::SubjectParticle)
         .find_map(|p| before.strip_suffix(p))
         .into_iter()
         .chain([before]);
@@ -264,10 +261,13 @@ pub fn answered_no(hay: &str, layout: &Layout, words: &Words, at: usize) -> Opti
     }
     let mut typed = sentence.split([' ', ',', '.', '!']);
     let first = typed.next().unwrap_or("");
-    let no = first == "no"
-        && typed
-            .next()
-            .is_none_or(|w| w.is_empty() || words.has(List::AfterNo, w));
+    let second = typed.next();
+    let no = match first {
+        "no" => second.is_none_or(|w| w.is_empty() || words.has(List::AfterNo, w)),
+        // "not here", "not for me": the writer's own answer; "not loading" is the complaint.
+        "not" => second.is_some_and(|w| words.has(List::AfterNot, w)),
+        _ => false,
+    };
     let insists = || {
         sentence
             .split(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
@@ -395,6 +395,12 @@ mod tests {
             ("유튜브 안 돼요? 아니 왜 이래", false),
             ("카톡 안 돼요? 아니요 계속 안 돼요", false),
             ("카톡 안 돼요? 아내가 보낸 메시지도", false),
+            ("roblox down? not here, my kid's been playing", true),
+            ("is slack down? not for me", true),
+            ("메이플 서버 다운? 아닌데요 저 지금 사냥중", true),
+            ("is roblox down? not loading anything", false),
+            ("gmail down? not working at all", false),
+            ("카톡 안 돼요? 아닌데 계속 안 돼요", false),
         ] {
             let (hay, layout) = typed(raw);
             assert_eq!(

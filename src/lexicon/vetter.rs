@@ -226,14 +226,19 @@ impl Vetter {
         }
     }
 
-    /// The model's probabilities of none, report and recovery for a normalised post.
+    /// The model's probabilities of none, report and recovery for a normalised post. Each
+    /// feature counts once, however often it occurs, as in training (`outcry-train` fits binary
+    /// indicators): "down down down down" weighs what one "down" does.
     pub fn probabilities(&self, hay: &[u8], services: &[(usize, usize)], rule: usize) -> [f32; 3] {
         let mut z = self.bias;
+        let mut seen = Seen::default();
         for_each_feature(hay, services, rule, |tag, parts| {
             let key = parts.iter().fold(Fnv::new(tag), |h, p| h.feed(p)).key();
             if let Some(w) = self.weights(key) {
-                for (zc, wc) in z.iter_mut().zip(w) {
-                    *zc += wc;
+                if seen.first(key) {
+                    for (zc, wc) in z.iter_mut().zip(w) {
+                        *zc += wc;
+                    }
                 }
             }
         });
@@ -273,6 +278,46 @@ impl Vetter {
             class,
             overrode: class != rule,
         }
+    }
+}
+
+/// The keys of the weighted features a post has shown so far: an open-addressed set on the stack
+/// (no allocation). A post the vetter reads is at most [`MAX_TEXT`] bytes, far fewer distinct
+/// weighted features than its slots; were it ever full, later features would count again.
+struct Seen {
+    keys: [u64; SEEN_SLOTS],
+    len: usize,
+}
+
+/// The slots of [`Seen`] (a power of two).
+const SEEN_SLOTS: usize = 1024;
+
+impl Default for Seen {
+    fn default() -> Seen {
+        Seen {
+            keys: [0; SEEN_SLOTS],
+            len: 0,
+        }
+    }
+}
+
+impl Seen {
+    /// Whether `key` (never 0: `Fnv::key` does not give it) is seen for the first time, marking
+    /// it seen.
+    fn first(&mut self, key: u64) -> bool {
+        if self.len >= SEEN_SLOTS / 2 {
+            return true;
+        }
+        let mut i = key as usize & (SEEN_SLOTS - 1);
+        while self.keys[i] != 0 {
+            if self.keys[i] == key {
+                return false;
+            }
+            i = (i + 1) & (SEEN_SLOTS - 1);
+        }
+        self.keys[i] = key;
+        self.len += 1;
+        true
     }
 }
 
@@ -347,6 +392,22 @@ mod tests {
         assert_eq!(v.vet(b"it is down", &[], 0, false).class, 0);
         let kept = v.vet(b"it is up", &[], 2, true);
         assert_eq!((kept.class, kept.overrode), (2, false));
+    }
+
+    #[test]
+    fn a_repeated_word_counts_once_as_in_training() {
+        let v = Vetter::parse(
+            "= bias 0 0 0\n= veto 0.5\n= promote 0.9\nw down\t3 0 0\nw gmail\t0 2 0\n",
+        )
+        .unwrap();
+        let once = v.probabilities(b"gmail down", &[], 0);
+        let five = v.probabilities(b"gmail down down down down down", &[], 0);
+        assert_eq!(once, five);
+        // The shipped model: a post that says "down" five times is the report it says once.
+        let b = Vetter::builtin();
+        let hay = b"chatgpt is down down down down down";
+        let p = b.probabilities(hay, &[(0, 7)], 1);
+        assert!(p[0] < b.veto, "{p:?}");
     }
 
     #[test]

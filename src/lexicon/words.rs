@@ -28,6 +28,9 @@ pub enum List {
     AnswerNo,
     /// The words after "no" that make it an answer, not a determiner ("no *I* just got outbid").
     AfterNo,
+    /// The words after "not" that make it an answer of no ("roblox down? not *here*", "not
+    /// *for* me"), not a complaint ("not loading").
+    AfterNot,
     /// Words that make an English answer insist on the complaint ("no, not *kidding*").
     Insist,
     /// Korean answers of no after a question (아니요, 아뇨, ㄴㄴ).
@@ -117,11 +120,27 @@ pub enum List {
     /// The first words after "down" that give a time ("taking facebook down *for* lent"): with a
     /// person for the subject, a thing put away for a while, no outage.
     DownForATime,
+    /// Words before an outage named as the one just past, in its clause, that turn to the rest
+    /// ("spotify is back on my phone *but* the outage is hitting my laptop"): a report after
+    /// all (`Matcher::the_outage_over`).
+    OutageTurn,
+    /// What a denied cleft opens with before the service's name ("*it's not* discord that's
+    /// broken", "*it isn't* slack that is down"; `Matcher::denied_cleft`).
+    CleftDenial,
+    /// The words that link the service's name of such a cleft to its outage word ("it's not
+    /// discord *that's* broken").
+    CleftLink,
+    /// Korean particles that may follow the writer's own noun before an outage word with it
+    /// still its subject (폰*도* 꺼짐: 도, 은, 는, 만; `sentence::own_thing_before`).
+    SubjectParticle,
+    /// Korean words of time or of a return between a topic-marked name and 잘 됨 that make it a
+    /// recovery after all (카톡은 *이제* 잘 됨; `Matcher::topic_works_well`).
+    ReturnWord,
 }
 
 impl List {
     /// Every list, in the order of [`Words`]' storage.
-    pub const ALL: [List; 39] = [
+    pub const ALL: [List; 45] = [
         List::NewSentence,
         List::MNoun,
         List::NeNoun,
@@ -130,6 +149,7 @@ impl List {
         List::OwnAdverb,
         List::AnswerNo,
         List::AfterNo,
+        List::AfterNot,
         List::Insist,
         List::KoNo,
         List::Exasperated,
@@ -161,6 +181,11 @@ impl List {
         List::TakeDownOwner,
         List::TakeDownPerson,
         List::DownForATime,
+        List::OutageTurn,
+        List::CleftDenial,
+        List::CleftLink,
+        List::SubjectParticle,
+        List::ReturnWord,
     ];
 
     /// The name written in a `[words NAME]` header.
@@ -174,6 +199,7 @@ impl List {
             List::OwnAdverb => "own-adverb",
             List::AnswerNo => "answer-no",
             List::AfterNo => "after-no",
+            List::AfterNot => "after-not",
             List::Insist => "insist",
             List::KoNo => "ko-no",
             List::Exasperated => "exasperated",
@@ -205,6 +231,11 @@ impl List {
             List::TakeDownOwner => "take-down-owner",
             List::TakeDownPerson => "take-down-person",
             List::DownForATime => "down-for-a-time",
+            List::OutageTurn => "outage-turn",
+            List::CleftDenial => "cleft-denial",
+            List::CleftLink => "cleft-link",
+            List::SubjectParticle => "subject-particle",
+            List::ReturnWord => "return-word",
         }
     }
 
@@ -400,6 +431,35 @@ mod tests {
             want.sort_unstable();
             assert_eq!(got, want, "{}", list.name());
         }
+    }
+
+    /// The words `the_outage_over`, `denied_cleft`, `own_thing_before` (`TOPIC`) and
+    /// `topic_works_well` held in code until round twenty-five, read
+    /// back from the built-in lexicons unchanged by normalising (a word normalised to something
+    /// else, "it's" without its apostrophe, would no longer be found where the rules look).
+    #[test]
+    fn round_twenty_five_lists_read_back_as_the_code_held_them() {
+        let words = crate::lexicon::Lexicon::builtin().words;
+        let got = |l: List| words.get(l).collect::<Vec<_>>();
+        assert_eq!(got(List::OutageTurn), ["but", "then"]);
+        assert!(got(List::GoesOn).contains(&"not"));
+        assert_eq!(
+            got(List::CleftDenial),
+            [
+                "it's not",
+                "its not",
+                "it is not",
+                "it isn't",
+                "it wasn't",
+                "it was not"
+            ]
+        );
+        assert_eq!(
+            got(List::CleftLink),
+            ["that's", "that is", "that was", "that are", "that"]
+        );
+        assert_eq!(got(List::SubjectParticle), ["도", "은", "는", "만"]);
+        assert_eq!(got(List::ReturnWord), ["이제", "다시", "드디어", "지금"]);
     }
 
     /// The Korean quoting endings were a list in code (`QUOTING`, `classify.rs`) until round
