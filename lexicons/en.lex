@@ -2766,14 +2766,15 @@ lmao
 false
 all
 
-# Round twenty-five: the words after "not" that make it the writer's answer of no ("roblox down?
-# not here, my kid's been playing for 4 hours", "is x down? not for me"), where "not loading" or
-# "not working" goes on with the complaint.
+# Round twenty-five: the phrases after "not" that make it the writer's answer of no ("roblox
+# down? not here, my kid's been playing for 4 hours", "is x down? not on my end"), where "not
+# loading" or "not working" goes on with the complaint. Whole phrases of the writer's own side:
+# a lone "for" or "over" also opens "not for long", "not over yet" (review 19).
 [words after-not en]
 here
-for
-on
-over
+over here
+on my end
+on mine
 mine
 
 # Words that make an English answer insist on the complaint rather than take it back ("no,

@@ -1145,17 +1145,17 @@ const TEST25: (f64, f64, usize) = (0.95, 0.92, 1);
 /// The dev half of the twenty-sixth set (issue 14, round twenty-five), written blind to the
 /// code: with main's rules and vetter (commit f34753c), precision 0.933, recall 0.946 (tp 70, fp
 /// 5, fn 4) and no market, rating or physical-sense post read as a report (the rules alone
-/// 0.897, 0.946 (tp 70, fp 8, fn 4), none). Tuned on since (answers of no: "not here", 아닌데),
-/// the vetter scoring each feature once and retrained on it (with the twenty-fifth test half and
-/// train16.tsv): 0.986, 0.946 (tp 70, fp 1, fn 4), none (the rules alone 0.921, 0.946 (tp 70, fp
-/// 6, fn 4)): a tuned figure, partly a training one, held as a floor.
+/// 0.897, 0.946 (tp 70, fp 8, fn 4), none). Tuned on since (answers of no: "not here", 아닌데;
+/// the vetter scoring each feature once, as it is fitted; not trained on it: the retrain on it
+/// was taken out after review 19): 0.959, 0.946 (tp 70, fp 3, fn 4), none (the rules alone
+/// 0.921, 0.946 (tp 70, fp 6, fn 4)): a tuned figure, held as a floor.
 #[test]
 fn twenty_sixth_set_dev_half_holds_what_it_measured() {
     hold_half("labelled26-dev.tsv", DEV26);
 }
 
 /// What the twenty-sixth set's dev half measures with the shipped rules and vetter (a floor).
-const DEV26: (f64, f64, usize) = (0.98, 0.94, 0);
+const DEV26: (f64, f64, usize) = (0.95, 0.94, 0);
 
 /// The untouched half of the twenty-sixth set (issue 14, round twenty-five), run once at the end
 /// of the round, after the last change to the rules and the vetter (commit 9092a99), by
@@ -1163,7 +1163,9 @@ const DEV26: (f64, f64, usize) = (0.98, 0.94, 0);
 /// precision 0.924, recall 0.961 (tp 73, fp 6, fn 3) and two market, rating or physical-sense
 /// posts read as reports; the rules alone, in the same run, 0.911, 0.947 (tp 72, fp 7, fn 4) and
 /// two. Recall meets its target (0.95); precision (0.97) and the figurative target (none) are
-/// missed. Held to what it measured, as a floor that one more error breaks.
+/// missed. Held to what it measured, as a floor that one more error breaks. (The shipped tree
+/// differs from 9092a99: the retrain was taken out and "not for", "not on", "not over" no
+/// longer answer no; run a second time on it, a spent half then, it gave the same summary.)
 #[test]
 fn twenty_sixth_set_test_half() {
     hold_half("labelled26-test.tsv", TEST26);

@@ -243,6 +243,16 @@ const KO_BARE_NO: &str = "아니";
 /// after the phrase would (`Last::negation`). Marks between (`??`, `→`, `-`) are passed over.
 /// An answer that insists on the complaint is none ("아니 진짜 짜증나네", "no i'm not
 /// kidding"); the caller also checks its sentence for an outage phrase.
+/// Whether `rest` (what follows an answer's "not") opens with a `[words after-not]` phrase,
+/// whole: "here, my kid's been playing", "on my end".
+fn after_not(words: &Words, rest: &str) -> bool {
+    let rest = rest.trim_start_matches([' ', ',']);
+    words.get(List::AfterNot).any(|p| {
+        rest.strip_prefix(p)
+            .is_some_and(|tail| !tail.starts_with(|c: char| c.is_alphanumeric()))
+    })
+}
+
 pub fn answered_no(hay: &str, layout: &Layout, words: &Words, at: usize) -> Option<(usize, usize)> {
     let rest = hay.get(at..)?;
     let q = rest
@@ -264,8 +274,10 @@ pub fn answered_no(hay: &str, layout: &Layout, words: &Words, at: usize) -> Opti
     let second = typed.next();
     let no = match first {
         "no" => second.is_none_or(|w| w.is_empty() || words.has(List::AfterNo, w)),
-        // "not here", "not for me": the writer's own answer; "not loading" is the complaint.
-        "not" => second.is_some_and(|w| words.has(List::AfterNot, w)),
+        // "not here", "not on my end": the writer's own answer; "not loading" is the
+        // complaint, and "not for long", "not over yet" are no answer (so an after-not entry
+        // is a whole phrase, followed by no letter or digit).
+        "not" => second.is_some() && after_not(words, &sentence[first.len()..]),
         _ => false,
     };
     let insists = || {
@@ -396,7 +408,10 @@ mod tests {
             ("카톡 안 돼요? 아니요 계속 안 돼요", false),
             ("카톡 안 돼요? 아내가 보낸 메시지도", false),
             ("roblox down? not here, my kid's been playing", true),
-            ("is slack down? not for me", true),
+            ("is slack down? not on my end", true),
+            ("is slack down? not for long i hope", false),
+            ("is the gmail outage over? not over yet", false),
+            ("slack down? not here either", true),
             ("메이플 서버 다운? 아닌데요 저 지금 사냥중", true),
             ("is roblox down? not loading anything", false),
             ("gmail down? not working at all", false),
