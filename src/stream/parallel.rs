@@ -392,20 +392,16 @@ impl<'m> Worker<'m> {
 }
 
 impl Worker<'_> {
-    /// Folds the lines of one chunk, the first of which is line `first_line` of the input;
-    /// `utf8`: the reader found the whole chunk valid UTF-8 ([`Dispatch`]'s `take`).
-    fn chunk(&mut self, buf: &[u8], first_line: u64, utf8: bool) {
+    /// Folds the lines of one chunk, the first of which is line `first_line` of the input.
+    fn chunk(&mut self, buf: &[u8], first_line: u64) {
         if self.xml.is_some() {
             return self.xml_chunk(buf, first_line);
         }
         let mut line_no = first_line;
-        // The whole chunk was checked as UTF-8 at once, by the reader; when it is not, each line
-        // is checked on its own (a line of a chunk that is valid UTF-8 is: it is cut at a
-        // newline, which no character of more than one byte holds).
-        // SAFETY: `utf8` says that these very bytes are valid UTF-8: the reader checked
-        // `buf[..len]` of the buffer it then moved through the channel, unchanged, and `buf` is
-        // that slice (`Fold::fold` below).
-        let text = utf8.then(|| unsafe { std::str::from_utf8_unchecked(buf) });
+        // The whole chunk checked as UTF-8 at once; when it is not, each line on its own (a
+        // line of a chunk that is valid UTF-8 is: it is cut at a newline, which no character
+        // of more than one byte holds).
+        let text = simdutf8::basic::from_utf8(buf).ok();
         let mut at = 0;
         while at < buf.len() {
             let end = memchr::memchr(b'\n', &buf[at..]).map_or(buf.len(), |i| at + i);
@@ -567,9 +563,7 @@ impl Worker<'_> {
 }
 
 /// A chunk of whole lines or XML units: the buffer, its length, and the line it starts on.
-/// Also whether the reader found its bytes valid UTF-8 (always false for XML units, which their
-/// reader checks itself).
-type Chunk = (Vec<u8>, usize, u64, bool);
+type Chunk = (Vec<u8>, usize, u64);
 
 impl Fold<Chunk> for Worker<'_> {
     fn first_line(item: &Chunk) -> u64 {
@@ -582,11 +576,11 @@ impl Fold<Chunk> for Worker<'_> {
     fn done(&mut self) {
         self.hand_on_now();
     }
-    fn fold(&mut self, (buf, len, first, utf8): &Chunk) -> Option<u64> {
+    fn fold(&mut self, (buf, len, first): &Chunk) -> Option<u64> {
         if self.failed {
             return None;
         }
-        self.chunk(&buf[..*len], *first, *utf8);
+        self.chunk(&buf[..*len], *first);
         self.hand_on();
         self.stopped_at(*first)
     }
@@ -614,13 +608,8 @@ impl ChunkSink for Dispatch<'_, Chunk> {
     fn fresh(&mut self) -> Vec<u8> {
         self.reuse().map_or_else(|| vec![0; CHUNK], |c| c.0)
     }
-    /// Checks the chunk's bytes as UTF-8 here, on the reader's thread, where the workers did:
-    /// with `--threads 1` the reader's core was mostly idle beside the one worker (the check was
-    /// ~1.3% of the cycles of the 100 MB blog corpus, `perf record`); with more workers it is
-    /// the same work on another thread.
     fn take(&mut self, buf: Vec<u8>, len: usize, first_line: u64) -> bool {
-        let utf8 = simdutf8::basic::from_utf8(&buf[..len]).is_ok();
-        self.send((buf, len, first_line, utf8))
+        self.send((buf, len, first_line))
     }
     fn failed_at(&mut self, line: u64) {
         self.stop_at(line);
@@ -660,7 +649,7 @@ impl ChunkSink for Framed<'_, '_> {
         self.sink.fresh()
     }
     fn take(&mut self, buf: Vec<u8>, len: usize, first_line: u64) -> bool {
-        self.sink.send((buf, len, first_line, false))
+        self.sink.take(buf, len, first_line)
     }
     fn failed_at(&mut self, line: u64) {
         self.sink.failed_at(line);
