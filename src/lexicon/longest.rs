@@ -16,7 +16,7 @@
 //! failure state, if any (the longest suffix that is a pattern). A search runs from the start
 //! state until the dead state; the last match passed is the longest of the leftmost start.
 
-mod pieces;
+pub(crate) mod pieces;
 
 /// The compiled patterns.
 pub struct Longest {

@@ -19,18 +19,18 @@
 use super::{Longest, Table, DEAD};
 
 /// How many pieces are walked side by side.
-const STREAMS: usize = 4;
+pub(crate) const STREAMS: usize = 4;
 
 /// The shortest text cut into pieces; shorter ones are searched whole (each piece is then
 /// longer than [`SYNC`] bytes and a quarter of the text at least less the 64 bytes a cut may
 /// move to follow a space).
-const SPLIT_FROM: usize = 1024;
+pub(crate) const SPLIT_FROM: usize = 1024;
 
 /// How far into the next piece a piece's search may go to meet that piece's search.
-const SYNC: usize = 128;
+pub(crate) const SYNC: usize = 128;
 
 /// No state: the piece's search never stood at that byte before a match.
-const NONE: u32 = u32::MAX;
+pub(crate) const NONE: u32 = u32::MAX;
 
 /// By piece, by byte from its start: the state the piece's search stood in there before a
 /// match ([`NONE`] if it never did), and how many matches it had given.
@@ -207,8 +207,9 @@ fn side_by_side(
 
 /// Where the pieces start: near each quarter of `hay` (its length at least [`SPLIT_FROM`]),
 /// after the first space within 64 bytes when there is one (a search after a space is most
-/// often at or near the start state, so the searches meet sooner), and `hay`'s end last.
-fn cuts(hay: &[u8]) -> [usize; STREAMS + 1] {
+/// often at or near the start state, so the searches meet sooner), and `hay`'s end last. The
+/// prefilter's walks (`prefilter/tokens/pieces.rs`) cut texts here too.
+pub(crate) fn cuts(hay: &[u8]) -> [usize; STREAMS + 1] {
     let mut cuts = [hay.len(); STREAMS + 1];
     cuts[0] = 0;
     for (k, cut) in cuts.iter_mut().enumerate().take(STREAMS).skip(1) {

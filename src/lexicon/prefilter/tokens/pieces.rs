@@ -12,19 +12,8 @@
 //! are one. So the hits reported are the whole walk's, some twice, and the question (does one
 //! count) has the same answer; which hit is asked first differs.
 
+use super::super::super::longest::pieces::{cuts, NONE, SPLIT_FROM, STREAMS, SYNC};
 use super::Tokens;
-
-/// How many pieces are walked side by side.
-const STREAMS: usize = 4;
-
-/// The shortest text cut into pieces; shorter ones are walked whole.
-const SPLIT_FROM: usize = 1024;
-
-/// How many of a piece's first states are kept for the walk before it to meet.
-const SYNC: usize = 128;
-
-/// No state kept.
-const NONE: u32 = u32::MAX;
 
 impl Tokens {
     /// Whether `hit(pattern, start, end)` returns true for some match in `hay`; it is asked of
@@ -130,21 +119,6 @@ impl Tokens {
         }
         false
     }
-}
-
-/// Where the pieces start: near each quarter of `hay` (its length at least [`SPLIT_FROM`]),
-/// after the first space within 64 bytes when there is one, and `hay`'s end last.
-fn cuts(hay: &[u8]) -> [usize; STREAMS + 1] {
-    let mut cuts = [hay.len(); STREAMS + 1];
-    cuts[0] = 0;
-    for (k, cut) in cuts.iter_mut().enumerate().take(STREAMS).skip(1) {
-        let at = hay.len() * k / STREAMS;
-        *cut = hay[at..at + 64]
-            .iter()
-            .position(|&b| b == b' ')
-            .map_or(at, |s| at + s + 1);
-    }
-    cuts
 }
 
 #[cfg(test)]
