@@ -2614,3 +2614,9 @@ DR 훈련
 다시
 드디어
 지금
+
+# Korean particles that mark a name as the topic (네이버는 잘 됨, 카톡은 잘 돌아감), read by
+# `topic_works_well`. Were written in code until round twenty-five.
+[words topic-particle]
+은
+는

@@ -3253,7 +3253,10 @@ impl Matcher {
             return false;
         }
         let gap = &hay[a.end..h.start];
-        let topic = gap.starts_with("은".as_bytes()) || gap.starts_with("는".as_bytes());
+        let topic = self
+            .words
+            .get(List::TopicParticle)
+            .any(|p| gap.starts_with(p.as_bytes()));
         let returned = self
             .words
             .get(List::ReturnWord)

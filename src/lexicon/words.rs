@@ -136,11 +136,14 @@ pub enum List {
     /// Korean words of time or of a return between a topic-marked name and 잘 됨 that make it a
     /// recovery after all (카톡은 *이제* 잘 됨; `Matcher::topic_works_well`).
     ReturnWord,
+    /// Korean particles that mark a name as the topic (네이버*는* 잘 됨: 은, 는;
+    /// `Matcher::topic_works_well`).
+    TopicParticle,
 }
 
 impl List {
     /// Every list, in the order of [`Words`]' storage.
-    pub const ALL: [List; 45] = [
+    pub const ALL: [List; 46] = [
         List::NewSentence,
         List::MNoun,
         List::NeNoun,
@@ -186,6 +189,7 @@ impl List {
         List::CleftLink,
         List::SubjectParticle,
         List::ReturnWord,
+        List::TopicParticle,
     ];
 
     /// The name written in a `[words NAME]` header.
@@ -236,6 +240,7 @@ impl List {
             List::CleftLink => "cleft-link",
             List::SubjectParticle => "subject-particle",
             List::ReturnWord => "return-word",
+            List::TopicParticle => "topic-particle",
         }
     }
 
@@ -460,6 +465,7 @@ mod tests {
         );
         assert_eq!(got(List::SubjectParticle), ["도", "은", "는", "만"]);
         assert_eq!(got(List::ReturnWord), ["이제", "다시", "드디어", "지금"]);
+        assert_eq!(got(List::TopicParticle), ["은", "는"]);
     }
 
     /// The Korean quoting endings were a list in code (`QUOTING`, `classify.rs`) until round
