@@ -235,14 +235,6 @@ pub const ASKED_REACH: usize = 40;
 /// is none of the `exasperated` words ("인스타 죽었냐? 아니 다들 자는 중"; not "아니 왜 이래").
 const KO_BARE_NO: &str = "아니";
 
-/// Where the writer's own answer of no starts and where its sentence ends, when the outage
-/// phrase at `at` of `hay` (the normalised text, its spacing in `layout`) is asked, its clause
-/// closed by a question mark at most [`ASKED_REACH`] bytes on, and the next sentence opens
-/// with a no ("ebay down? no I just got outbid", "인스타 죽었냐? 아니 다들 자는 중", "챗GPT 안
-/// 되나요? 아 되네요 제가 로그아웃 돼 있었음"): the writer asked and answered, as a negation
-/// after the phrase would (`Last::negation`). Marks between (`??`, `→`, `-`) are passed over.
-/// An answer that insists on the complaint is none ("아니 진짜 짜증나네", "no i'm not
-/// kidding"); the caller also checks its sentence for an outage phrase.
 /// Whether `rest` (what follows an answer's "not") opens with a `[words after-not]` phrase,
 /// whole: "here, my kid's been playing", "on my end".
 fn after_not(words: &Words, rest: &str) -> bool {
@@ -253,6 +245,14 @@ fn after_not(words: &Words, rest: &str) -> bool {
     })
 }
 
+/// Where the writer's own answer of no starts and where its sentence ends, when the outage
+/// phrase at `at` of `hay` (the normalised text, its spacing in `layout`) is asked, its clause
+/// closed by a question mark at most [`ASKED_REACH`] bytes on, and the next sentence opens
+/// with a no ("ebay down? no I just got outbid", "인스타 죽었냐? 아니 다들 자는 중", "챗GPT 안
+/// 되나요? 아 되네요 제가 로그아웃 돼 있었음"): the writer asked and answered, as a negation
+/// after the phrase would (`Last::negation`). Marks between (`??`, `→`, `-`) are passed over.
+/// An answer that insists on the complaint is none ("아니 진짜 짜증나네", "no i'm not
+/// kidding"); the caller also checks its sentence for an outage phrase.
 pub fn answered_no(hay: &str, layout: &Layout, words: &Words, at: usize) -> Option<(usize, usize)> {
     let rest = hay.get(at..)?;
     let q = rest

@@ -28,8 +28,8 @@ pub enum List {
     AnswerNo,
     /// The words after "no" that make it an answer, not a determiner ("no *I* just got outbid").
     AfterNo,
-    /// The words after "not" that make it an answer of no ("roblox down? not *here*", "not
-    /// *for* me"), not a complaint ("not loading").
+    /// The phrases after "not" that make it an answer of no, read whole ("roblox down? not
+    /// *here*", "not *on my end*"), not a complaint ("not loading") or a time ("not for long").
     AfterNot,
     /// Words that make an English answer insist on the complaint ("no, not *kidding*").
     Insist,
