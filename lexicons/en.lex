@@ -3250,3 +3250,56 @@ that is
 that was
 that are
 that
+
+# Round twenty-six (the twenty-seventh set). An outage dated "back in" a month is one told
+# from the past ("discord had an outage back in march that killed our bracket"): the cue sets
+# aside the outage word before it and "back in", which reads as a return otherwise.
+[sense over 5 every after]
+back in january
+back in february
+back in march
+back in april
+back in may
+back in june
+back in july
+back in august
+back in september
+back in october
+back in november
+back in december
+back in the spring
+back in the summer
+back in the fall
+back in the winter
+incident report
+post-incident
+
+# A condition said outright sets aside every outage word after it in its clause, not only a
+# `~` one as `hypothetical` does ("hypothetically if slack died tomorrow", "imagine if
+# discord crashed during finals", "what would happen if aws died"): the outage is not real.
+[sense conditional 4 every]
+hypothetically
+hypothetical
+imagine if
+what would happen if
+what happens if
+what would you do if
+supposing
+
+# An error identifier copied as the screen shows it, letters and underscores (Chrome's
+# ERR_CONNECTION_TIMED_OUT, ERR_NAME_NOT_RESOLVED, DNS_PROBE_FINISHED_NXDOMAIN, a
+# SERVICE_UNAVAILABLE or LOGIN_FAILED): an outage phrase wherever it stands. Every form needs
+# an underscore, which prose does not type.
+[outage en]
+err_*
+dns_probe_*
+*_timed_out
+*_timeout
+*_unavailable
+*_failed
+
+# The words of such an identifier are its own: ERR_NAME_NOT_RESOLVED is no return.
+[exclude en]
+*_resolved
+*_restored
+*_ok

@@ -2620,3 +2620,26 @@ DR 훈련
 [words topic-particle]
 은
 는
+
+# Round twenty-six (the twenty-seventh set). A postmortem by one more name (카카오 장애 사후
+# 보고서 읽어봤는데), an outage report written after it.
+[sense over 5 every after]
+사후 보고서
+사후 보고
+장애 보고서
+
+# 팅기다, a common typing of 튕기다, in the forms 튕기다 has here (튕기는, 튕기고, 튕기네), and
+# both in the forms asked or told (튕기냐, 튕기더라, 튕기다가), each needing a service before
+# it: a ball or a string bounces too.
+[outage ko]
+팅기는
+팅기고
+팅기네
+^튕기냐
+^팅기냐
+^튕기더
+^팅기더
+^튕기다가
+^팅기다가
+^튕기길래
+^팅기길래

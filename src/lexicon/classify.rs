@@ -7500,4 +7500,47 @@ mod tests {
             assert_eq!(m.classify(text, &mut s).taken_back, why, "{text}");
         }
     }
+
+    /// Round twenty-six (the twenty-seventh set): an outage dated "back in" a month, a
+    /// condition said outright, a postmortem by more names, error identifiers with underscores
+    /// and 팅기다 for 튕기다, each beside a near case that keeps its reading.
+    const ROUND_TWENTY_SIX: &[(&str, &str)] = &[
+        (
+            "reddit had a huge outage back in june, the mods still talk about it",
+            "",
+        ),
+        ("steam store is down again right now", "report steam"),
+        (
+            "steam is back in business, store loads fine now",
+            "recovery steam",
+        ),
+        ("hypothetically if slack died tomorrow who would notice", ""),
+        (
+            "slack died again mid-standup, nobody can post",
+            "report slack",
+        ),
+        ("카카오 장애 사후 보고서 읽어봤는데 이중화가 중요하네", ""),
+        ("카카오 장애로 카톡 메시지 안 가요", "report kakao"),
+        (
+            "웨이브 로그인하면 ERR_CONNECTION_TIMED_OUT 떠요",
+            "report wavve",
+        ),
+        (
+            "zoom keeps failing with ERR_NAME_NOT_RESOLVED on the web client",
+            "report zoom",
+        ),
+        ("how do i set read_timeout in the stripe python client", ""),
+        (
+            "롤 하다가 또 팅기더라 오늘만 네 번",
+            "report league-of-legends",
+        ),
+        ("디코 서버 왜케 튕기냐ㅑㅑ", "report discord"),
+        ("기타 줄 튕기다가 손가락 베임", ""),
+        ("카톡 채팅기록 백업하는 법 아시는 분", ""),
+    ];
+
+    #[test]
+    fn round_twenty_six_reads_dated_outages_conditions_identifiers_and_spellings() {
+        reads_as_listed(ROUND_TWENTY_SIX);
+    }
 }
