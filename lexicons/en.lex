@@ -3303,3 +3303,22 @@ dns_probe_*
 *_resolved
 *_restored
 *_ok
+
+# A share of 100% is no price that fell: "btc down 8%, binance down 100%" is Binance all down
+# (the exclusion hides the `{number}%` cue, as a share under 100% is a price).
+[exclude en]
+100%
+
+# An outage the writer tried and failed to see is none of theirs: "I wasn't able to reproduce
+# the slack outage people mentioned", "couldn't reproduce the github outage on my end". The
+# cue reads only before the outage word: "slack keeps crashing and support says they can't
+# reproduce it" is a report.
+[sense unreproduced 5 every]
+wasn't able to reproduce
+was not able to reproduce
+couldn't reproduce
+could not reproduce
+can't reproduce
+cannot reproduce
+unable to reproduce
+failed to reproduce

@@ -2643,3 +2643,27 @@ DR 훈련
 ^팅기다가
 ^튕기길래
 ^팅기길래
+
+# 아직 잘 됨 ("still works") is no return: the service never stopped (틱톡 금지된다는 뉴스 또
+# 나왔는데 아직 잘 됨). A counter, longer than 잘 됨, wins over it; 아직 잘 안 돼 is none of
+# these.
+[counter ko]
+아직 잘 돼
+아직 잘 됨
+아직 잘 되는
+아직 잘 돌아가
+아직 잘 돌아감
+아직은 잘 돼
+아직은 잘 됨
+아직 멀쩡
+
+# A server dead in the noun form (서버도 죽음, 로그인 서버 죽음), as 서버 죽었 is; messages
+# stuck sending (라인 메시지 계속 전송중으로 떠있음), with a service before them.
+[outage ko]
+서버 죽음
+서버 죽어
+서버 죽네
+^계속 전송 중
+^전송 중으로 떠
+^전송 중으로 뜸
+^전송 중에서 안 넘어

@@ -7537,6 +7537,25 @@ mod tests {
         ("디코 서버 왜케 튕기냐ㅑㅑ", "report discord"),
         ("기타 줄 튕기다가 손가락 베임", ""),
         ("카톡 채팅기록 백업하는 법 아시는 분", ""),
+        // A share of 100% is no price; one under it is.
+        ("btc down 8%, binance down 100%", "report binance"),
+        ("btc down 8%, binance down 4%", ""),
+        // An outage the writer could not reproduce; one support could not is still a report.
+        (
+            "couldn't reproduce the github outage on my end, pushes work",
+            "",
+        ),
+        (
+            "slack keeps crashing and support says they can't reproduce it",
+            "report slack",
+        ),
+        // 아직 잘 됨 is no return; 이제 잘 됨 after a failure is.
+        ("틱톡 금지된다는 뉴스 또 나왔는데 아직 잘 됨", ""),
+        ("틱톡 아까 안 됐는데 이제 잘 됨", "recovery tiktok"),
+        // A server dead in the noun form; messages stuck sending.
+        ("옵치 하려는데 서버도 죽음", "report overwatch"),
+        ("드라마 주인공 죽음 너무 슬퍼", ""),
+        ("라인 메시지 계속 전송중으로 떠있음", "report line"),
     ];
 
     #[test]
