@@ -2667,3 +2667,38 @@ DR 훈련
 ^전송 중으로 떠
 ^전송 중으로 뜸
 ^전송 중에서 안 넘어
+
+# Korean endings right after an outage word that tell a state before or its cause (안
+# 열리더니, 안 가던, 오류 나서, 먹통이더니, 먹통이었): after a return, what was, not a new
+# report (`told_as_before`; a list in code until round twenty-six).
+[words before-ending ko]
+더니
+던
+나서
+났었
+이더니
+이던
+이었
+였
+
+# Polite endings that close a sentence with no mark after them (구글 툴바 메일 알림은 되던데요
+# 웹에서만 안 되고); 좋아요, the button, is read apart in code. And the one-syllable words in
+# ㅁ that are a casual ending of a verb typed apart (안 됨, 안 옴). Both were lists in
+# `sentence.rs` until round twenty-six.
+[words polite-end ko]
+데요
+네요
+어요
+아요
+해요
+세요
+에요
+예요
+니다
+죠
+[words short-m ko]
+됨
+함
+임
+옴
+뜸

@@ -450,13 +450,13 @@ pub const SENTENCE_WINDOW: usize = 8;
 /// The words of `gap` as [`gap_words`] counts them, with commas allowed: `None` when a mark that
 /// ends a sentence (`.`, `!`, `?`, `;`) or a polite Korean ending ([`sentence::polite_end`])
 /// stands in it. What the normaliser folds away is read by [`sentence::ends_between`].
-fn sentence_words(gap: &[u8]) -> Option<usize> {
+fn sentence_words(words: &Words, gap: &[u8]) -> Option<usize> {
     // (a gap longer than `LOOK_BACK` bytes counts as a sentence's end, as in `gap_within`)
     if gap.len() > LOOK_BACK {
         return None;
     }
     let text = std::str::from_utf8(gap).ok()?;
-    if !text.is_ascii() && sentence::polite_end(text) {
+    if !text.is_ascii() && sentence::polite_end(words, text) {
         return None;
     }
     let mut words = 0;
@@ -493,7 +493,7 @@ const OWN_SUBJECT: &[&str] = &[
 /// call a failing service by its name and then tell what it does: "SLAAACK!!! messages not
 /// going through", "twitter pls. timeline just spinning". Latin text only: a Korean sentence
 /// ends in ways the marks do not show (see [`sentence::ends_between`]).
-fn after_address(gap: &[u8]) -> Option<usize> {
+fn after_address(words: &Words, gap: &[u8]) -> Option<usize> {
     if !gap.is_ascii() {
         return None;
     }
@@ -516,7 +516,7 @@ fn after_address(gap: &[u8]) -> Option<usize> {
             if first.is_some_and(|w| OWN_SUBJECT.contains(&w)) {
                 return None;
             }
-            return sentence_words(rest.join(" ").as_bytes());
+            return sentence_words(words, rest.join(" ").as_bytes());
         }
     }
     None
@@ -2713,9 +2713,10 @@ impl Matcher {
             let between = &hits[j + 1..i];
             matches!(self.entries[a.term].kind, TermKind::Alias(_))
                 && a.end <= h.start
-                && (sentence_words(&hay[a.end..h.start]).is_some_and(|n| n <= SENTENCE_WINDOW)
+                && (sentence_words(&self.words, &hay[a.end..h.start])
+                    .is_some_and(|n| n <= SENTENCE_WINDOW)
                     || (!hay[..a.start].iter().any(u8::is_ascii_alphanumeric)
-                        && after_address(&hay[a.end..h.start])
+                        && after_address(&self.words, &hay[a.end..h.start])
                             .is_some_and(|n| n <= SENTENCE_WINDOW)))
                 && !self.cue_between(between)
                 && !between.iter().any(|x| {
@@ -3411,9 +3412,9 @@ impl Matcher {
     /// Whether the outage hit `h` is told as what was: a past form of "be" or a word of earlier
     /// time before it in its clause, at most [`BEFORE_REACH`] words back ("it *was* down for
     /// like 20 min", "*no more* \"try again later\"", *아까* 계속 오류, *아침엔* 안 열리더니), or
-    /// a Korean ending of a past state or a cause right after it (안 열리*더니*, 안 가*던*,
-    /// 오류 *나서*, after a noun with its copula: 먹통*이더니*, 먹통*이었*). Read only after a
-    /// recovery phrase (see [`Matcher::sort_by_role`]).
+    /// a Korean ending of a past state or a cause right after it (the lexicon's `before-ending`
+    /// words: 안 열리*더니*, 안 가*던*, 오류 *나서*, after a noun with its copula: 먹통*이더니*,
+    /// 먹통*이었*). Read only after a recovery phrase (see [`Matcher::sort_by_role`]).
     fn told_as_before(&self, hay: &[u8], h: &Hit) -> bool {
         let before = &hay[..h.start];
         let from = clause_start(before);
@@ -3440,8 +3441,9 @@ impl Matcher {
             Err(e) => std::str::from_utf8(&after[..e.valid_up_to()]).unwrap_or(""),
         };
         marked_before
-            || ["더니", "던", "나서", "났었", "이더니", "이던", "이었", "였"]
-                .iter()
+            || self
+                .words
+                .get(List::BeforeEnding)
                 .any(|e| after.starts_with(e))
     }
 
