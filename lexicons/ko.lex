@@ -2702,3 +2702,13 @@ DR 훈련
 임
 옴
 뜸
+
+# Round twenty-six: the endings that make an outage word the cause of what follows (월급날
+# 먹통이라 식겁했네, 오류라서 놀랐음); with a past verb right after, after a return, it is the
+# story of the failure just past (`told_as_cause_past`).
+[words cause-ending ko]
+이라
+이라서
+라서
+이어서
+여서

@@ -443,6 +443,10 @@ fn writer_as_subject(gap: &[u8]) -> bool {
         .any(|w| WRITER_SUBJECT.iter().any(|s| s.as_bytes() == w))
 }
 
+/// How many syllables after a `cause-ending` word a past verb may stand for the outage word
+/// before it to be told as the cause of something past (see `Matcher::told_as_cause_past`).
+const CAUSE_PAST_REACH: usize = 4;
+
 /// How far, in words, a `^` outage predicate may stand from the one service a post names, in
 /// its sentence (see [`sentence_words`]), for that service to be its subject.
 pub const SENTENCE_WINDOW: usize = 8;
@@ -3445,6 +3449,33 @@ impl Matcher {
                 .words
                 .get(List::BeforeEnding)
                 .any(|e| after.starts_with(e))
+            || self.told_as_cause_past(hay, h.end)
+    }
+
+    /// Whether the outage word ending at `end` is told as the cause of something past: a
+    /// `cause-ending` word glued right after it (이라, 라서) and a past verb in the next
+    /// [`CAUSE_PAST_REACH`] syllables, one with the final ㅆ, not 있 ("is"): 월급날
+    /// 먹통*이라* 식겁*했*네, 오류*라서* 놀*랐*음. After a return it is the story of the
+    /// failure just past; 인스타는 먹통이라 짜증 (no past) and 먹통이라 못 쓰고 있음 (있) still
+    /// tell of now.
+    fn told_as_cause_past(&self, hay: &[u8], end: usize) -> bool {
+        let rest = &hay[end..];
+        let Ok(clause) = std::str::from_utf8(&rest[..clause_end(rest)]) else {
+            return false;
+        };
+        let Some(ending) = self
+            .words
+            .get(List::CauseEnding)
+            .filter(|e| clause.starts_with(e))
+            .max_by_key(|e| e.len())
+        else {
+            return false;
+        };
+        clause[ending.len()..]
+            .chars()
+            .take_while(|&c| is_syllable(c))
+            .take(CAUSE_PAST_REACH)
+            .any(|c| c != '있' && (u32::from(c) - 0xAC00) % 28 == 20)
     }
 
     /// Whether `text` opens with one of `list`'s words, whole (what follows it is no letter or
@@ -7558,6 +7589,20 @@ mod tests {
         ("옵치 하려는데 서버도 죽음", "report overwatch"),
         ("드라마 주인공 죽음 너무 슬퍼", ""),
         ("라인 메시지 계속 전송중으로 떠있음", "report line"),
+        // After a return, an outage word told as the cause of something past is the story;
+        // one that causes something now, or something going on, is a report.
+        (
+            "농협 앱 살아났음. 월급날 먹통이라 식겁했네",
+            "recovery nh-bank",
+        ),
+        (
+            "카톡 다시 되나 했는데 또 먹통이라 못 쓰고 있음",
+            "report kakaotalk",
+        ),
+        (
+            "카톡은 다시 됨. 근데 인스타는 먹통이라 짜증",
+            "report instagram",
+        ),
     ];
 
     #[test]

@@ -148,11 +148,15 @@ pub enum List {
     /// One-syllable words in ㅁ that are a casual ending of a verb typed apart (안 *됨*, 안
     /// *옴*; `sentence::casual_end`).
     ShortM,
+    /// Korean endings right after an outage word that make it the cause of what follows
+    /// (먹통*이라* 식겁했네, 오류*라서* 놀랐음): with a past verb right after, after a return,
+    /// what was (`Matcher::told_as_cause_past`).
+    CauseEnding,
 }
 
 impl List {
     /// Every list, in the order of [`Words`]' storage.
-    pub const ALL: [List; 49] = [
+    pub const ALL: [List; 50] = [
         List::NewSentence,
         List::MNoun,
         List::NeNoun,
@@ -202,6 +206,7 @@ impl List {
         List::BeforeEnding,
         List::PoliteEnd,
         List::ShortM,
+        List::CauseEnding,
     ];
 
     /// The name written in a `[words NAME]` header.
@@ -256,6 +261,7 @@ impl List {
             List::BeforeEnding => "before-ending",
             List::PoliteEnd => "polite-end",
             List::ShortM => "short-m",
+            List::CauseEnding => "cause-ending",
         }
     }
 
@@ -340,6 +346,10 @@ mod tests {
             ]
         );
         assert_eq!(got(List::ShortM), ["됨", "함", "임", "옴", "뜸"]);
+        assert_eq!(
+            got(List::CauseEnding),
+            ["이라", "이라서", "라서", "이어서", "여서"]
+        );
     }
 
     /// The six lists round twenty-three's rules read in code before they were data, read back
