@@ -3001,6 +3001,37 @@ impl Matcher {
         last.recovery = Some(h.start);
     }
 
+    /// [`Topic::Now`] when a word of the service's own (a `[context]` word: 앱, 서버) stands
+    /// right before the counter `hits[i]`, bare or with [`ALSO`], and a
+    /// word of time is the topic before that word: "지금은 *앱도* 멀쩡하게 잘 돌아가네요" after a
+    /// long tale of the failure says it works again, as "지금은 멀쩡" does; else
+    /// [`Topic::Other`].
+    fn now_before_context(&self, hay: &[u8], hits: &[Hit], i: usize) -> Topic {
+        let Some(a) = i.checked_sub(1).map(|k| hits[k]) else {
+            return Topic::Other;
+        };
+        if self.entries[a.term].kind != TermKind::Context || a.end > hits[i].start {
+            return Topic::Other;
+        }
+        let gap = &hay[a.end..hits[i].start];
+        // (도, "too": the app as well; 은 would set the app against what fails, 지금 앱은
+        // 멀쩡한데 웹이 문제)
+        let particle = gap.is_empty() || gap == ALSO.as_bytes();
+        // (a counter that opens with a `topic-particle` word, 은 멀쩡, marks the word a topic)
+        let counter = &hay[hits[i].start..hits[i].end];
+        if self
+            .words
+            .get(List::TopicParticle)
+            .any(|p| counter.starts_with(p.as_bytes()))
+        {
+            return Topic::Other;
+        }
+        match korean_topic(hay, a.start) {
+            Topic::Now if particle => Topic::Now,
+            _ => Topic::Other,
+        }
+    }
+
     /// Lists the kept hits in `roles` by what they stand for, and notes where the last one of
     /// each kind starts.
     fn sort_by_role(&self, text: &str, hits: &[Hit], dropped: &[Hit], roles: &mut Roles) -> Last {
@@ -3072,7 +3103,13 @@ impl Matcher {
                     }
                     let fine = self.entries[h.term].pattern.as_str();
                     let topic = if FINE.iter().any(|w| fine.contains(w)) {
-                        korean_topic(hay, h.start)
+                        match korean_topic(hay, h.start) {
+                            // (only after a failure: with none it only says it works)
+                            Topic::Other if last.outage.is_some() => {
+                                self.now_before_context(hay, hits, i)
+                            }
+                            topic => topic,
+                        }
                     } else {
                         Topic::Other
                     };
@@ -4821,6 +4858,10 @@ enum Topic {
 /// Words of seeming fine: a Korean counter that holds one is read by its topic
 /// ([`korean_topic`]).
 const FINE: &[&str] = &["멀쩡", "괜찮", "정상"];
+
+/// The particle "too" (앱*도*): a service's own word with it before a counter of seeming fine
+/// says that part works as well as the rest (see `Matcher::now_before_context`).
+const ALSO: &str = "도";
 
 /// How many bytes before a Korean counter [`korean_topic`] reads: the longest topic and its
 /// particle.
@@ -6584,7 +6625,8 @@ mod tests {
         // `app` keeps the doubled p of "stopped" (see `Doubles`).
         let m = small(
             "[outage]\nthrowing errors\n~down\n오류\n[recovery]\nanswering again\n이제 된다\n\
-             [context]\napp\n[service chatgpt ai]\nChatGPT\n[service melon music]\n멜론\n",
+             [context]\napp\n[service chatgpt ai]\nChatGPT\n[service melon music]\n멜론\n\
+             [words before-ending ko]\n이더니\n",
         );
         let back = |svc: &str| (Some("recovery"), Some(svc.to_string()));
         let down = |svc: &str| (Some("report"), Some(svc.to_string()));
@@ -7603,6 +7645,13 @@ mod tests {
             "카톡은 다시 됨. 근데 인스타는 먹통이라 짜증",
             "report instagram",
         ),
+        // A word of time before the service's own word and 도, then a counter of seeming fine,
+        // is a return; with no failure before it, it only says the service works.
+        (
+            "배민 아까 주문 안 들어가서 짜증났는데 지금은 앱도 멀쩡하게 잘 돼요",
+            "recovery baemin",
+        ),
+        ("카카오 주가 또 떨어졌는데 카톡은 지금 앱도 멀쩡함", ""),
     ];
 
     #[test]
