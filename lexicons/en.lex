@@ -3250,3 +3250,75 @@ that is
 that was
 that are
 that
+
+# Round twenty-six (the twenty-seventh set). An outage dated "back in" a month is one told
+# from the past ("discord had an outage back in march that killed our bracket"): the cue sets
+# aside the outage word before it and "back in", which reads as a return otherwise.
+[sense over 5 every after]
+back in january
+back in february
+back in march
+back in april
+back in may
+back in june
+back in july
+back in august
+back in september
+back in october
+back in november
+back in december
+back in the spring
+back in the summer
+back in the fall
+back in the winter
+incident report
+post-incident
+
+# A condition said outright sets aside every outage word after it in its clause, not only a
+# `~` one as `hypothetical` does ("hypothetically if slack died tomorrow", "imagine if
+# discord crashed during finals", "what would happen if aws died"): the outage is not real.
+[sense conditional 4 every]
+hypothetically
+hypothetical
+imagine if
+what would happen if
+what happens if
+what would you do if
+supposing
+
+# An error identifier copied as the screen shows it, letters and underscores (Chrome's
+# ERR_CONNECTION_TIMED_OUT, ERR_NAME_NOT_RESOLVED, DNS_PROBE_FINISHED_NXDOMAIN, a
+# SERVICE_UNAVAILABLE or LOGIN_FAILED): an outage phrase wherever it stands. Every form needs
+# an underscore, which prose does not type.
+[outage en]
+err_*
+dns_probe_*
+*_timed_out
+*_timeout
+*_unavailable
+*_failed
+
+# The words of such an identifier are its own: ERR_NAME_NOT_RESOLVED is no return.
+[exclude en]
+*_resolved
+*_restored
+*_ok
+
+# A share of 100% is no price that fell: "btc down 8%, binance down 100%" is Binance all down
+# (the exclusion hides the `{number}%` cue, as a share under 100% is a price).
+[exclude en]
+100%
+
+# An outage the writer tried and failed to see is none of theirs: "I wasn't able to reproduce
+# the slack outage people mentioned", "couldn't reproduce the github outage on my end". The
+# cue reads only before the outage word: "slack keeps crashing and support says they can't
+# reproduce it" is a report.
+[sense unreproduced 5 every]
+wasn't able to reproduce
+was not able to reproduce
+couldn't reproduce
+could not reproduce
+can't reproduce
+cannot reproduce
+unable to reproduce
+failed to reproduce

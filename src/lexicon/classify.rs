@@ -443,6 +443,10 @@ fn writer_as_subject(gap: &[u8]) -> bool {
         .any(|w| WRITER_SUBJECT.iter().any(|s| s.as_bytes() == w))
 }
 
+/// How many syllables after a `cause-ending` word a past verb may stand for the outage word
+/// before it to be told as the cause of something past (see `Matcher::told_as_cause_past`).
+const CAUSE_PAST_REACH: usize = 4;
+
 /// How far, in words, a `^` outage predicate may stand from the one service a post names, in
 /// its sentence (see [`sentence_words`]), for that service to be its subject.
 pub const SENTENCE_WINDOW: usize = 8;
@@ -450,13 +454,13 @@ pub const SENTENCE_WINDOW: usize = 8;
 /// The words of `gap` as [`gap_words`] counts them, with commas allowed: `None` when a mark that
 /// ends a sentence (`.`, `!`, `?`, `;`) or a polite Korean ending ([`sentence::polite_end`])
 /// stands in it. What the normaliser folds away is read by [`sentence::ends_between`].
-fn sentence_words(gap: &[u8]) -> Option<usize> {
+fn sentence_words(words: &Words, gap: &[u8]) -> Option<usize> {
     // (a gap longer than `LOOK_BACK` bytes counts as a sentence's end, as in `gap_within`)
     if gap.len() > LOOK_BACK {
         return None;
     }
     let text = std::str::from_utf8(gap).ok()?;
-    if !text.is_ascii() && sentence::polite_end(text) {
+    if !text.is_ascii() && sentence::polite_end(words, text) {
         return None;
     }
     let mut words = 0;
@@ -493,7 +497,7 @@ const OWN_SUBJECT: &[&str] = &[
 /// call a failing service by its name and then tell what it does: "SLAAACK!!! messages not
 /// going through", "twitter pls. timeline just spinning". Latin text only: a Korean sentence
 /// ends in ways the marks do not show (see [`sentence::ends_between`]).
-fn after_address(gap: &[u8]) -> Option<usize> {
+fn after_address(words: &Words, gap: &[u8]) -> Option<usize> {
     if !gap.is_ascii() {
         return None;
     }
@@ -516,7 +520,7 @@ fn after_address(gap: &[u8]) -> Option<usize> {
             if first.is_some_and(|w| OWN_SUBJECT.contains(&w)) {
                 return None;
             }
-            return sentence_words(rest.join(" ").as_bytes());
+            return sentence_words(words, rest.join(" ").as_bytes());
         }
     }
     None
@@ -2713,9 +2717,10 @@ impl Matcher {
             let between = &hits[j + 1..i];
             matches!(self.entries[a.term].kind, TermKind::Alias(_))
                 && a.end <= h.start
-                && (sentence_words(&hay[a.end..h.start]).is_some_and(|n| n <= SENTENCE_WINDOW)
+                && (sentence_words(&self.words, &hay[a.end..h.start])
+                    .is_some_and(|n| n <= SENTENCE_WINDOW)
                     || (!hay[..a.start].iter().any(u8::is_ascii_alphanumeric)
-                        && after_address(&hay[a.end..h.start])
+                        && after_address(&self.words, &hay[a.end..h.start])
                             .is_some_and(|n| n <= SENTENCE_WINDOW)))
                 && !self.cue_between(between)
                 && !between.iter().any(|x| {
@@ -2996,6 +3001,37 @@ impl Matcher {
         last.recovery = Some(h.start);
     }
 
+    /// [`Topic::Now`] when a word of the service's own (a `[context]` word: 앱, 서버) stands
+    /// right before the counter `hits[i]`, bare or with [`ALSO`], and a
+    /// word of time is the topic before that word: "지금은 *앱도* 멀쩡하게 잘 돌아가네요" after a
+    /// long tale of the failure says it works again, as "지금은 멀쩡" does; else
+    /// [`Topic::Other`].
+    fn now_before_context(&self, hay: &[u8], hits: &[Hit], i: usize) -> Topic {
+        let Some(a) = i.checked_sub(1).map(|k| hits[k]) else {
+            return Topic::Other;
+        };
+        if self.entries[a.term].kind != TermKind::Context || a.end > hits[i].start {
+            return Topic::Other;
+        }
+        let gap = &hay[a.end..hits[i].start];
+        // (도, "too": the app as well; 은 would set the app against what fails, 지금 앱은
+        // 멀쩡한데 웹이 문제)
+        let particle = gap.is_empty() || gap == ALSO.as_bytes();
+        // (a counter that opens with a `topic-particle` word, 은 멀쩡, marks the word a topic)
+        let counter = &hay[hits[i].start..hits[i].end];
+        if self
+            .words
+            .get(List::TopicParticle)
+            .any(|p| counter.starts_with(p.as_bytes()))
+        {
+            return Topic::Other;
+        }
+        match korean_topic(hay, a.start) {
+            Topic::Now if particle => Topic::Now,
+            _ => Topic::Other,
+        }
+    }
+
     /// Lists the kept hits in `roles` by what they stand for, and notes where the last one of
     /// each kind starts.
     fn sort_by_role(&self, text: &str, hits: &[Hit], dropped: &[Hit], roles: &mut Roles) -> Last {
@@ -3067,7 +3103,13 @@ impl Matcher {
                     }
                     let fine = self.entries[h.term].pattern.as_str();
                     let topic = if FINE.iter().any(|w| fine.contains(w)) {
-                        korean_topic(hay, h.start)
+                        match korean_topic(hay, h.start) {
+                            // (only after a failure: with none it only says it works)
+                            Topic::Other if last.outage.is_some() => {
+                                self.now_before_context(hay, hits, i)
+                            }
+                            topic => topic,
+                        }
                     } else {
                         Topic::Other
                     };
@@ -3411,9 +3453,9 @@ impl Matcher {
     /// Whether the outage hit `h` is told as what was: a past form of "be" or a word of earlier
     /// time before it in its clause, at most [`BEFORE_REACH`] words back ("it *was* down for
     /// like 20 min", "*no more* \"try again later\"", *아까* 계속 오류, *아침엔* 안 열리더니), or
-    /// a Korean ending of a past state or a cause right after it (안 열리*더니*, 안 가*던*,
-    /// 오류 *나서*, after a noun with its copula: 먹통*이더니*, 먹통*이었*). Read only after a
-    /// recovery phrase (see [`Matcher::sort_by_role`]).
+    /// a Korean ending of a past state or a cause right after it (the lexicon's `before-ending`
+    /// words: 안 열리*더니*, 안 가*던*, 오류 *나서*, after a noun with its copula: 먹통*이더니*,
+    /// 먹통*이었*). Read only after a recovery phrase (see [`Matcher::sort_by_role`]).
     fn told_as_before(&self, hay: &[u8], h: &Hit) -> bool {
         let before = &hay[..h.start];
         let from = clause_start(before);
@@ -3440,9 +3482,37 @@ impl Matcher {
             Err(e) => std::str::from_utf8(&after[..e.valid_up_to()]).unwrap_or(""),
         };
         marked_before
-            || ["더니", "던", "나서", "났었", "이더니", "이던", "이었", "였"]
-                .iter()
+            || self
+                .words
+                .get(List::BeforeEnding)
                 .any(|e| after.starts_with(e))
+            || self.told_as_cause_past(hay, h.end)
+    }
+
+    /// Whether the outage word ending at `end` is told as the cause of something past: a
+    /// `cause-ending` word glued right after it (이라, 라서) and a past verb in the next
+    /// [`CAUSE_PAST_REACH`] syllables, one with the final ㅆ, not 있 ("is"): 월급날
+    /// 먹통*이라* 식겁*했*네, 오류*라서* 놀*랐*음. After a return it is the story of the
+    /// failure just past; 인스타는 먹통이라 짜증 (no past) and 먹통이라 못 쓰고 있음 (있) still
+    /// tell of now.
+    fn told_as_cause_past(&self, hay: &[u8], end: usize) -> bool {
+        let rest = &hay[end..];
+        let Ok(clause) = std::str::from_utf8(&rest[..clause_end(rest)]) else {
+            return false;
+        };
+        let Some(ending) = self
+            .words
+            .get(List::CauseEnding)
+            .filter(|e| clause.starts_with(e))
+            .max_by_key(|e| e.len())
+        else {
+            return false;
+        };
+        clause[ending.len()..]
+            .chars()
+            .take_while(|&c| is_syllable(c))
+            .take(CAUSE_PAST_REACH)
+            .any(|c| c != '있' && (u32::from(c) - 0xAC00) % 28 == 20)
     }
 
     /// Whether `text` opens with one of `list`'s words, whole (what follows it is no letter or
@@ -4788,6 +4858,10 @@ enum Topic {
 /// Words of seeming fine: a Korean counter that holds one is read by its topic
 /// ([`korean_topic`]).
 const FINE: &[&str] = &["멀쩡", "괜찮", "정상"];
+
+/// The particle "too" (앱*도*): a service's own word with it before a counter of seeming fine
+/// says that part works as well as the rest (see `Matcher::now_before_context`).
+const ALSO: &str = "도";
 
 /// How many bytes before a Korean counter [`korean_topic`] reads: the longest topic and its
 /// particle.
@@ -6551,7 +6625,8 @@ mod tests {
         // `app` keeps the doubled p of "stopped" (see `Doubles`).
         let m = small(
             "[outage]\nthrowing errors\n~down\n오류\n[recovery]\nanswering again\n이제 된다\n\
-             [context]\napp\n[service chatgpt ai]\nChatGPT\n[service melon music]\n멜론\n",
+             [context]\napp\n[service chatgpt ai]\nChatGPT\n[service melon music]\n멜론\n\
+             [words before-ending ko]\n이더니\n",
         );
         let back = |svc: &str| (Some("recovery"), Some(svc.to_string()));
         let down = |svc: &str| (Some("report"), Some(svc.to_string()));
@@ -7499,5 +7574,88 @@ mod tests {
         ] {
             assert_eq!(m.classify(text, &mut s).taken_back, why, "{text}");
         }
+    }
+
+    /// Round twenty-six (the twenty-seventh set): an outage dated "back in" a month, a
+    /// condition said outright, a postmortem by more names, error identifiers with underscores
+    /// and 팅기다 for 튕기다, each beside a near case that keeps its reading.
+    const ROUND_TWENTY_SIX: &[(&str, &str)] = &[
+        (
+            "reddit had a huge outage back in june, the mods still talk about it",
+            "",
+        ),
+        ("steam store is down again right now", "report steam"),
+        (
+            "steam is back in business, store loads fine now",
+            "recovery steam",
+        ),
+        ("hypothetically if slack died tomorrow who would notice", ""),
+        (
+            "slack died again mid-standup, nobody can post",
+            "report slack",
+        ),
+        ("카카오 장애 사후 보고서 읽어봤는데 이중화가 중요하네", ""),
+        ("카카오 장애로 카톡 메시지 안 가요", "report kakao"),
+        (
+            "웨이브 로그인하면 ERR_CONNECTION_TIMED_OUT 떠요",
+            "report wavve",
+        ),
+        (
+            "zoom keeps failing with ERR_NAME_NOT_RESOLVED on the web client",
+            "report zoom",
+        ),
+        ("how do i set read_timeout in the stripe python client", ""),
+        (
+            "롤 하다가 또 팅기더라 오늘만 네 번",
+            "report league-of-legends",
+        ),
+        ("디코 서버 왜케 튕기냐ㅑㅑ", "report discord"),
+        ("기타 줄 튕기다가 손가락 베임", ""),
+        ("카톡 채팅기록 백업하는 법 아시는 분", ""),
+        // A share of 100% is no price; one under it is.
+        ("btc down 8%, binance down 100%", "report binance"),
+        ("btc down 8%, binance down 4%", ""),
+        // An outage the writer could not reproduce; one support could not is still a report.
+        (
+            "couldn't reproduce the github outage on my end, pushes work",
+            "",
+        ),
+        (
+            "slack keeps crashing and support says they can't reproduce it",
+            "report slack",
+        ),
+        // 아직 잘 됨 is no return; 이제 잘 됨 after a failure is.
+        ("틱톡 금지된다는 뉴스 또 나왔는데 아직 잘 됨", ""),
+        ("틱톡 아까 안 됐는데 이제 잘 됨", "recovery tiktok"),
+        // A server dead in the noun form; messages stuck sending.
+        ("옵치 하려는데 서버도 죽음", "report overwatch"),
+        ("드라마 주인공 죽음 너무 슬퍼", ""),
+        ("라인 메시지 계속 전송중으로 떠있음", "report line"),
+        // After a return, an outage word told as the cause of something past is the story;
+        // one that causes something now, or something going on, is a report.
+        (
+            "농협 앱 살아났음. 월급날 먹통이라 식겁했네",
+            "recovery nh-bank",
+        ),
+        (
+            "카톡 다시 되나 했는데 또 먹통이라 못 쓰고 있음",
+            "report kakaotalk",
+        ),
+        (
+            "카톡은 다시 됨. 근데 인스타는 먹통이라 짜증",
+            "report instagram",
+        ),
+        // A word of time before the service's own word and 도, then a counter of seeming fine,
+        // is a return; with no failure before it, it only says the service works.
+        (
+            "배민 아까 주문 안 들어가서 짜증났는데 지금은 앱도 멀쩡하게 잘 돼요",
+            "recovery baemin",
+        ),
+        ("카카오 주가 또 떨어졌는데 카톡은 지금 앱도 멀쩡함", ""),
+    ];
+
+    #[test]
+    fn round_twenty_six_reads_dated_outages_conditions_identifiers_and_spellings() {
+        reads_as_listed(ROUND_TWENTY_SIX);
     }
 }

@@ -15,7 +15,9 @@
 //!   for 배민), typed on the same key or a touching one of the two-set keyboard (ㄴ and ㅇ are
 //!   `s` and `d`; 구급 is no 구글: ㄹ and ㅂ are keys apart): a changed initial or vowel, or a
 //!   final added or dropped, makes another word too often. What follows in the word must be
-//!   nothing or a particle (배밍이, 배밍에서).
+//!   nothing or a particle (배밍이, 배밍에서). A name of three syllables or more also matches
+//!   typed short, its last syllable of a consonant and ㅡ folded into the one before as its
+//!   final (업빝 for 업비트, 유튭 for 유튜브: see `is_contraction`).
 //! * An English word is never a slip: the words of a spelling dictionary near a name
 //!   (never/naver, thing/tving, titter/twitter, refit/reddit) are data, [`COMMON_WORDS`]
 //!   (`lexicons/common-words.txt`). Inflections the dictionary lacks and Hangul words a slip
@@ -165,6 +167,11 @@ pub const GATE: &[&str] = &[
     "다시 돼",
     "다시 됨",
     "로딩",
+    // Round twenty-six: the grammar form "keeps + verb-ing" ("spotfiy keeps skipping") and
+    // 안 열려 (업빝 왜 안열려), outage phrases as common as these.
+    "keeps ",
+    "안 열",
+    "안열",
 ];
 
 /// Particles that may follow a Hangul name inside the word as typed.
@@ -203,7 +210,8 @@ pub struct Misspellings {
     /// Indices into `hangul` by the first syllable without its final consonant (see
     /// [`base`]): a near name keeps every syllable's initial and vowel.
     by_first: Vec<Vec<u32>>,
-    /// The syllable counts of the Hangul names, fewest first.
+    /// The syllable counts of the Hangul names, fewest first, and of those typed short
+    /// ([`is_contraction`]).
     counts: Vec<usize>,
     /// A bit per pair of syllable bases (399 × 399): set where a Hangul name begins with them.
     pairs: Vec<u64>,
@@ -301,6 +309,10 @@ impl Misspellings {
                 self.pairs[bit / 64] |= 1 << (bit % 64);
             }
             self.counts.push(syllables.len());
+            if syllables.len() >= 3 {
+                // (typed short, it has one fewer: [`is_contraction`])
+                self.counts.push(syllables.len() - 1);
+            }
             self.hangul.push(HangulName { syllables, term });
         }
     }
@@ -385,7 +397,8 @@ impl Misspellings {
     }
 
     /// The syllable count and the alias term of the Hangul name that begins `word` (syllables
-    /// as typed) with one final consonant changed, if any, followed by nothing or a particle.
+    /// as typed) with one final consonant changed, or typed short ([`is_contraction`]), if
+    /// any, followed by nothing or a particle.
     /// Most words' first syllable begins no name, and end there.
     fn hangul_name(&self, word: &str) -> Option<(usize, TermId)> {
         let names = &self.by_first[base(word.chars().next()?)?];
@@ -413,10 +426,41 @@ impl Misspellings {
             names
                 .iter()
                 .map(|&i| &self.hangul[i as usize])
-                .find(|n| n.syllables.len() == k && one_final_apart(head, &n.syllables))
+                .find(|n| {
+                    (n.syllables.len() == k && one_final_apart(head, &n.syllables))
+                        || (n.syllables.len() == k + 1 && is_contraction(head, &n.syllables))
+                })
                 .map(|n| (k, n.term))
         })
     }
+}
+
+/// Whether `short` is `name` typed short, as people type a name they write often: the last
+/// syllable a consonant and ㅡ with no final, after a syllable with none, folded into that
+/// syllable as its final (업빝 for 업비트, 유튭 for 유튜브, 깃헙 for 깃허브). Names of three
+/// syllables or more only, so the short form keeps two; ㅇ (silent as an initial) folds into no
+/// final, nor do the tense ㄸ, ㅃ, ㅉ, which no final has.
+fn is_contraction(short: &[char], name: &[char]) -> bool {
+    // The final (1..=27) each initial (in Unicode order) becomes, 0 where none.
+    const FINAL_OF_INITIAL: [u32; 19] = [
+        1, 2, 4, 7, 0, 8, 16, 17, 0, 19, 20, 0, 22, 0, 23, 24, 25, 26, 27,
+    ];
+    let n = name.len();
+    if n < 3 || short.len() + 1 != n || short[..n - 2] != name[..n - 2] {
+        return false;
+    }
+    let (prior, last) = (name[n - 2], name[n - 1]);
+    if !is_syllable(prior) || !is_syllable(last) {
+        return false;
+    }
+    let (p, l) = (prior as u32 - 0xAC00, last as u32 - 0xAC00);
+    let (initial, vowel, last_final) = (l / 588, (l % 588) / 28, l % 28);
+    let fin = FINAL_OF_INITIAL[initial as usize];
+    vowel == 18
+        && last_final == 0
+        && p % 28 == 0
+        && fin != 0
+        && char::from_u32(prior as u32 + fin) == Some(short[n - 2])
 }
 
 /// The runs of ASCII letters of `text` that no other letter or digit touches.
@@ -957,5 +1001,46 @@ mod tests {
         assert!(!pre.could_match("i have a message for you"));
         // The classifier reads one only with a word of the gate.
         assert!(sp.find("gmial is lovely", "gmial is lovely").is_none());
+    }
+
+    #[test]
+    fn a_name_typed_short_is_near_and_no_other_fold_is() {
+        // The last syllable's consonant (ㅡ, no final) folded into the one before.
+        assert!(is_contraction(&['업', '빝'], &['업', '비', '트']));
+        assert!(is_contraction(&['유', '튭'], &['유', '튜', '브']));
+        assert!(is_contraction(&['깃', '헙'], &['깃', '허', '브']));
+        // Not of two syllables, not another vowel, not where the syllable before has a final,
+        // not ㅇ, and not a final other than the consonant's.
+        assert!(!is_contraction(&['캍'], &['카', '트']));
+        assert!(!is_contraction(&['업', '빝'], &['업', '비', '타']));
+        assert!(!is_contraction(&['업', '빝'], &['업', '빗', '트']));
+        assert!(!is_contraction(&['유', '픙'], &['유', '프', '으']));
+        assert!(!is_contraction(&['업', '빗'], &['업', '비', '트']));
+    }
+
+    #[test]
+    fn round_twenty_six_reads_short_names_and_the_new_gate_words() {
+        let m = Matcher::new(Lexicon::builtin(), None);
+        let sp = m.misspellings();
+        let service = |t: &str| service_of(&m, sp, t);
+        // A name typed short, with 안 열려 as its gate word (was none).
+        assert_eq!(service("업빝 왜 안열려ㅕㅕ").as_deref(), Some("upbit"));
+        // A swapped pair with "keeps + verb-ing" (was none: "keeps" was no gate word).
+        assert_eq!(
+            service("spotfiy keeps skipping every song").as_deref(),
+            Some("spotify")
+        );
+        // What follows the short name must be nothing or a particle.
+        assert_eq!(service("업빝트 왜 안열려"), None);
+        let pre = crate::lexicon::Prefilter::new(&m);
+        let mut scratch = crate::lexicon::Scratch::default();
+        for t in ["업빝 왜 안열려", "spotfiy keeps skipping every song"] {
+            assert!(pre.could_match(t), "{t}");
+            assert!(
+                pre.classify(&m, t, &mut scratch)
+                    .is_some_and(|v| v.kind.is_some()),
+                "{t}"
+            );
+        }
     }
 }

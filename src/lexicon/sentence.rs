@@ -78,16 +78,6 @@ pub fn quotation_around(hay: &str, from: usize, to: usize) -> Option<(usize, usi
     (inner <= from && words <= QUOTE_WORDS && !breaks).then_some((inner, close))
 }
 
-/// Polite Korean endings that close a sentence with no mark after them (구글 툴바 메일 알림은
-/// 되던*데요* 웹에서만 안 되고). 좋아요, the button, holds one and is no ending (see
-/// [`polite_end`]).
-const KO_POLITE_ENDS: &[&str] = &[
-    "데요", "네요", "어요", "아요", "해요", "세요", "에요", "예요", "니다", "죠",
-];
-
-/// One-syllable words in ㅁ that are a casual ending of a verb typed apart (안 됨, 안 옴).
-const SHORT_M: &[char] = &['됨', '함', '임', '옴', '뜸'];
-
 /// ASCII faces that close what came before (^^, :), <3).
 const FACES: &[&str] = &["^^", ":)", ":(", ":-)", ":-(", ":d", ":p", "<3"];
 
@@ -98,10 +88,11 @@ pub(super) fn line_word(words: &Words, word: &[u8], list: List) -> bool {
     words.get(list).any(|w| w.as_bytes() == word)
 }
 
-/// Whether a polite Korean ending stands in `text` (normalised), but inside 좋아요, the button
-/// people press (인스타 *좋아요* 눌러도 반영 안 됨).
-pub fn polite_end(text: &str) -> bool {
-    KO_POLITE_ENDS.iter().any(|e| {
+/// Whether a polite Korean ending (the lexicon's `polite-end` words: 데요, 네요, 니다 …) stands
+/// in `text` (normalised), as in 구글 툴바 메일 알림은 되던*데요* 웹에서만 안 되고, but inside
+/// 좋아요, the button people press (인스타 *좋아요* 눌러도 반영 안 됨).
+pub fn polite_end(words: &Words, text: &str) -> bool {
+    words.get(List::PoliteEnd).any(|e| {
         text.match_indices(e)
             .any(|(k, _)| !(text[..k].ends_with('좋') && e.starts_with('아')))
     })
@@ -180,7 +171,9 @@ fn casual_end(words: &Words, word: &str, next: &str) -> bool {
             if long {
                 !ends_in(List::MNoun)
             } else {
-                SHORT_M.contains(&c)
+                // (a one-syllable `short-m` word: 안 됨, 안 옴)
+                let mut one = [0u8; 4];
+                words.has(List::ShortM, c.encode_utf8(&mut one))
             }
         }
         _ => false,
@@ -367,10 +360,11 @@ mod tests {
 
     #[test]
     fn the_like_button_is_no_polite_ending() {
-        assert!(!polite_end("인스타좋아요눌러도반영"));
-        assert!(polite_end("되던데요웹에서만"));
-        assert!(polite_end("잘안되네요"));
-        assert!(polite_end("좋아요눌렀어요"));
+        let w = shipped_words();
+        assert!(!polite_end(&w, "인스타좋아요눌러도반영"));
+        assert!(polite_end(&w, "되던데요웹에서만"));
+        assert!(polite_end(&w, "잘안되네요"));
+        assert!(polite_end(&w, "좋아요눌렀어요"));
     }
     /// The text as the classifier reads it: the normaliser's own output and layout (a space
     /// typed between two Hangul syllables is dropped and noted in the layout).

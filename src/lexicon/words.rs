@@ -139,11 +139,24 @@ pub enum List {
     /// Korean particles that mark a name as the topic (네이버*는* 잘 됨: 은, 는;
     /// `Matcher::topic_works_well`).
     TopicParticle,
+    /// Korean endings right after an outage word that tell a state before or its cause (안
+    /// 열리*더니*, 오류 *나서*, 먹통*이었*): after a return, what was (`Matcher::told_as_before`).
+    BeforeEnding,
+    /// Polite Korean endings that close a sentence with no mark after them (되던*데요*, 안
+    /// 되*네요*; `sentence::polite_end`).
+    PoliteEnd,
+    /// One-syllable words in ㅁ that are a casual ending of a verb typed apart (안 *됨*, 안
+    /// *옴*; `sentence::casual_end`).
+    ShortM,
+    /// Korean endings right after an outage word that make it the cause of what follows
+    /// (먹통*이라* 식겁했네, 오류*라서* 놀랐음): with a past verb right after, after a return,
+    /// what was (`Matcher::told_as_cause_past`).
+    CauseEnding,
 }
 
 impl List {
     /// Every list, in the order of [`Words`]' storage.
-    pub const ALL: [List; 46] = [
+    pub const ALL: [List; 50] = [
         List::NewSentence,
         List::MNoun,
         List::NeNoun,
@@ -190,6 +203,10 @@ impl List {
         List::SubjectParticle,
         List::ReturnWord,
         List::TopicParticle,
+        List::BeforeEnding,
+        List::PoliteEnd,
+        List::ShortM,
+        List::CauseEnding,
     ];
 
     /// The name written in a `[words NAME]` header.
@@ -241,6 +258,10 @@ impl List {
             List::SubjectParticle => "subject-particle",
             List::ReturnWord => "return-word",
             List::TopicParticle => "topic-particle",
+            List::BeforeEnding => "before-ending",
+            List::PoliteEnd => "polite-end",
+            List::ShortM => "short-m",
+            List::CauseEnding => "cause-ending",
         }
     }
 
@@ -306,6 +327,29 @@ mod tests {
         w.push(List::Infra, "region".into());
         assert_eq!(w.get(List::Infra).collect::<Vec<_>>(), ["region", "zone"]);
         assert!(w.has(List::Infra, "zone") && !w.has(List::KoNo, "zone"));
+    }
+
+    /// The three lists round twenty-six moved from code, read back from the built-in lexicons
+    /// as the code held them.
+    #[test]
+    fn round_twenty_six_lists_read_back_as_the_code_held_them() {
+        let words = crate::lexicon::Lexicon::builtin().words;
+        let got = |l: List| words.get(l).collect::<Vec<_>>();
+        assert_eq!(
+            got(List::BeforeEnding),
+            ["더니", "던", "나서", "났었", "이더니", "이던", "이었", "였"]
+        );
+        assert_eq!(
+            got(List::PoliteEnd),
+            [
+                "데요", "네요", "어요", "아요", "해요", "세요", "에요", "예요", "니다", "죠"
+            ]
+        );
+        assert_eq!(got(List::ShortM), ["됨", "함", "임", "옴", "뜸"]);
+        assert_eq!(
+            got(List::CauseEnding),
+            ["이라", "이라서", "라서", "이어서", "여서"]
+        );
     }
 
     /// The six lists round twenty-three's rules read in code before they were data, read back
