@@ -42,7 +42,7 @@ impl Tokens {
         end: usize,
         hit: &mut impl FnMut(usize, usize, usize) -> bool,
     ) -> bool {
-        let s = (sid >> self.shift) as usize;
+        let s = sid as usize;
         let (a, z) = (self.first[s], self.first[s + 1]);
         self.patterns[a as usize..z as usize]
             .iter()
@@ -63,12 +63,13 @@ impl Tokens {
         assert!(cuts[0] == 0 && cuts[STREAMS] == hay.len());
         assert!(cuts.windows(2).all(|w| w[0] + SYNC < w[1]));
         let (classes, table, reporting) = (&self.classes, &self.table[..], self.reporting);
+        let shift = self.shift;
         let step = |sid: u32, b: u8| {
-            let at = sid as usize | usize::from(classes[usize::from(b)]);
+            let at = (sid as usize) << shift | usize::from(classes[usize::from(b)]);
             debug_assert!(at < table.len());
-            // SAFETY: as in `Tokens::walk`: `sid` is a row start and the class below the row's
+            // SAFETY: as in `Tokens::walk`: `sid` names a row and the class is below the row's
             // length (`check_cells`, at build; `sid` is the start state or read from a cell).
-            unsafe { *table.get_unchecked(at) }
+            u32::from(unsafe { *table.get_unchecked(at) })
         };
         let mut sid = [self.start; STREAMS];
         let mut at: [usize; STREAMS] = std::array::from_fn(|k| cuts[k]);
