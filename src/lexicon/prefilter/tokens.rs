@@ -15,7 +15,7 @@ use super::super::longest::{byte_classes, Trie};
 
 mod pieces;
 
-/// The largest table built, in bytes (four-byte cells, a row a state): the shipped lexicons'
+/// The largest table built, in bytes (two-byte cells, a row a state): the shipped lexicons'
 /// is far below; a user's lexicon of 200,000 names would need hundreds of MB (a review), so
 /// past this there is no table and the prefilter lets every post through (the full matcher,
 /// `longest.rs`, has the same budget).
@@ -27,11 +27,13 @@ pub(crate) struct Tokens {
     classes: [u8; 256],
     /// A state's row starts at `state << shift`.
     shift: u32,
-    /// The transitions, `table[(state << shift) | class]`, each the next state's row start
-    /// (`state << shift`); states `0..reporting >> shift` report patterns, the others none.
-    table: Vec<u32>,
+    /// The transitions, `table[(state << shift) | class]`, each the next state's number in two
+    /// bytes (the shipped lexicons' table, 2,344 states of 128 cells, takes 600 KB so; it took
+    /// 1.2 MB when each cell held its row's start in four); states `0..reporting` report
+    /// patterns, the others none.
+    table: Vec<u16>,
     reporting: u32,
-    /// The start state's row start.
+    /// The start state's number.
     start: u32,
     /// The patterns state `s` reports are `patterns[first[s]..first[s + 1]]`.
     first: Vec<u32>,
@@ -42,9 +44,9 @@ pub(crate) struct Tokens {
 
 impl Tokens {
     /// Compiles `tokens` (none may be empty); a token's number is its place in the list.
-    /// `None` when the table would pass [`TABLE_BUDGET`] (a user's lexicon of hundreds of
-    /// thousands of names): the prefilter then lets every post through, as it did when the
-    /// crate's automaton failed to build.
+    /// `None` when the table would pass [`TABLE_BUDGET`] or the automaton has more states than
+    /// two bytes number (a user's lexicon of tens of thousands of names): the prefilter then
+    /// lets every post through, as it did when the crate's automaton failed to build.
     pub(crate) fn new(tokens: &[&str]) -> Option<Tokens> {
         debug_assert!(tokens.iter().all(|t| !t.is_empty()), "an empty token");
         let folded: Vec<Vec<u8>> = tokens
@@ -59,7 +61,9 @@ impl Tokens {
         let shift = count.next_power_of_two().trailing_zeros();
         let trie = Trie::new(&pats, &classes);
         let cells = trie.ends.len().saturating_mul(1 << shift);
-        if cells.saturating_mul(std::mem::size_of::<u32>()) > TABLE_BUDGET {
+        if cells.saturating_mul(std::mem::size_of::<u16>()) > TABLE_BUDGET
+            || trie.ends.len() > 1 << 16
+        {
             return None;
         }
         let mut t = Tokens {
@@ -78,14 +82,13 @@ impl Tokens {
     }
 
     /// What makes [`Tokens::walk`]'s unchecked reads of the table sound, with what
-    /// [`Trie::breadth_first`] checks as it writes the cells (each names a row, and `compile`
-    /// makes each that row's start): the start state is a row start and every class is below
-    /// the row's length, so `state | class` is inside the table for any state the walk can be
-    /// in (it starts at the start state and only moves to states read from cells).
+    /// [`Trie::breadth_first`] checks as it writes the cells (each names a row): the start
+    /// state names a row and every class is below
+    /// the row's length, so `state << shift | class` is inside the table for any state the
+    /// walk can be in (it starts at the start state and only moves to states read from cells).
     fn check_cells(&self) {
         let stride = 1usize << self.shift;
-        assert!(self.start as usize % stride == 0);
-        assert!(self.start as usize + stride <= self.table.len());
+        assert!((self.start as usize + 1) * stride <= self.table.len());
         assert!(self.classes.iter().all(|&c| usize::from(c) < stride));
     }
 
@@ -123,12 +126,8 @@ impl Tokens {
             (number, suffix)
         });
         debug_assert_eq!(top as usize, reports.len());
-        // Each cell holds where its state's row starts, so the search shifts nothing per byte.
-        for cell in &mut self.table {
-            *cell <<= self.shift;
-        }
-        self.start = root << self.shift;
-        self.reporting = (reports.len() as u32) << self.shift;
+        self.start = root;
+        self.reporting = reports.len() as u32;
         for list in reports {
             self.patterns.extend_from_slice(&list);
             self.first.push(self.patterns.len() as u32);
@@ -146,7 +145,7 @@ impl Tokens {
         let (mut sid, mut end) = (self.start, 0);
         while let Some((at, reporting)) = self.walk(hay, end, sid) {
             (sid, end) = (reporting, at);
-            let s = (sid >> self.shift) as usize;
+            let s = sid as usize;
             let (a, z) = (self.first[s], self.first[s + 1]);
             for &p in &self.patterns[a as usize..z as usize] {
                 if hit(p as usize, end - self.lens[p as usize] as usize, end) {
@@ -157,7 +156,7 @@ impl Tokens {
         false
     }
 
-    /// Walks `hay` from byte `from` in state `sid` (a row start) up to the first state that
+    /// Walks `hay` from byte `from` in state `sid` up to the first state that
     /// reports: where it is entered (the end of the byte that led there) and the state; `None`
     /// when the text ends first. A function of its own, not inlined into the classifier (where
     /// `each_hit` is): there, with much else live, the table, its length and the bound were
@@ -173,13 +172,14 @@ impl Tokens {
     #[inline(never)]
     fn walk(&self, hay: &[u8], from: usize, mut sid: u32) -> Option<(usize, u32)> {
         let (classes, table, reporting) = (&self.classes, &self.table[..], self.reporting);
+        let shift = self.shift;
         let step = |sid: u32, b: u8| {
-            let at = sid as usize | usize::from(classes[usize::from(b)]);
+            let at = (sid as usize) << shift | usize::from(classes[usize::from(b)]);
             debug_assert!(at < table.len());
-            // SAFETY: `sid` is a row start and the class below the row's length
-            // (`check_cells`, at build; `sid` is the start state or read from a cell), so `at`
-            // is inside the table, which is not changed after the build.
-            unsafe { *table.get_unchecked(at) }
+            // SAFETY: `sid` names a row and the class is below the row's length (`check_cells`
+            // and `Trie::breadth_first`, at build; `sid` is the start state or read from a
+            // cell), so `at` is inside the table, which is not changed after the build.
+            u32::from(unsafe { *table.get_unchecked(at) })
         };
         let mut i = from;
         // Sixteen bytes a round, the text's end tested once for them (a chunk of four, found
@@ -254,6 +254,32 @@ mod tests {
         let many: Vec<&str> = many.iter().map(String::as_str).collect();
         assert!(Tokens::new(&many).is_none());
         assert!(Tokens::new(&many[..200]).is_some());
+    }
+
+    /// A lexicon with more states than two bytes number builds no table, even where the table
+    /// would be within the budget (rows of 32 cells: 12,000 tokens of ten letters, ~90,000
+    /// states, 5.8 MB); with fewer it builds one.
+    #[test]
+    fn more_states_than_two_bytes_number_build_no_table() {
+        let mut x = 7u64;
+        let many: Vec<String> = (0..12_000)
+            .map(|_| {
+                (0..10)
+                    .map(|_| {
+                        x = x.wrapping_mul(6364136223846793005).wrapping_add(1);
+                        char::from(b'a' + (x >> 59) as u8 % 26)
+                    })
+                    .collect()
+            })
+            .collect();
+        let many: Vec<&str> = many.iter().map(String::as_str).collect();
+        assert!(Tokens::new(&many).is_none());
+        let t = Tokens::new(&many[..5_000]).expect("~40,000 states: a table");
+        assert!(
+            t.each_hit(format!("x{}y", many[4_999]).as_bytes(), |p, s, e| {
+                p == 4_999 && (s, e) == (1, 11)
+            })
+        );
     }
 
     #[test]

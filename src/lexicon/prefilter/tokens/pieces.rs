@@ -11,6 +11,14 @@
 //! in the state the next piece's walk stood in at the same byte; from there on the two walks
 //! are one. So the hits reported are the whole walk's, some twice, and the question (does one
 //! count) has the same answer; which hit is asked first differs.
+//!
+//! The work stays linear whatever the text: every byte is read once by its own piece's walk,
+//! and then each piece's walk goes on into the next piece until the two meet. They meet within
+//! as many bytes as the longest token has (past that both states are the whole walk's), so
+//! within [`SYNC`] bytes for tokens shorter than that (the shipped ones are). Where they do not
+//! (a user's token longer than [`SYNC`] bytes), the piece's walk reads on to the text's end,
+//! and the pieces after it are not walked further: from where it met the piece before it, it
+//! is the whole walk, so it reports every hit they would. So no byte is read more than twice.
 
 use super::super::super::longest::pieces::{cuts, NONE, SPLIT_FROM, STREAMS, SYNC};
 use super::Tokens;
@@ -42,7 +50,7 @@ impl Tokens {
         end: usize,
         hit: &mut impl FnMut(usize, usize, usize) -> bool,
     ) -> bool {
-        let s = (sid >> self.shift) as usize;
+        let s = sid as usize;
         let (a, z) = (self.first[s], self.first[s + 1]);
         self.patterns[a as usize..z as usize]
             .iter()
@@ -63,12 +71,13 @@ impl Tokens {
         assert!(cuts[0] == 0 && cuts[STREAMS] == hay.len());
         assert!(cuts.windows(2).all(|w| w[0] + SYNC < w[1]));
         let (classes, table, reporting) = (&self.classes, &self.table[..], self.reporting);
+        let shift = self.shift;
         let step = |sid: u32, b: u8| {
-            let at = sid as usize | usize::from(classes[usize::from(b)]);
+            let at = (sid as usize) << shift | usize::from(classes[usize::from(b)]);
             debug_assert!(at < table.len());
-            // SAFETY: as in `Tokens::walk`: `sid` is a row start and the class below the row's
+            // SAFETY: as in `Tokens::walk`: `sid` names a row and the class is below the row's
             // length (`check_cells`, at build; `sid` is the start state or read from a cell).
-            unsafe { *table.get_unchecked(at) }
+            u32::from(unsafe { *table.get_unchecked(at) })
         };
         let mut sid = [self.start; STREAMS];
         let mut at: [usize; STREAMS] = std::array::from_fn(|k| cuts[k]);
@@ -115,6 +124,11 @@ impl Tokens {
                 if sid[k] < reporting && self.report(sid[k], at[k], hit) {
                     return true;
                 }
+            }
+            if at[k] == hay.len() {
+                // The walk went to the end: every later piece's hits were asked (module
+                // comment).
+                return false;
             }
         }
         false
@@ -163,5 +177,44 @@ mod tests {
             let any = every.iter().any(|h| h.0 == wanted);
             prop_assert_eq!(t.any_hit(hay.as_bytes(), |p, _, _| p == wanted), any);
         }
+
+        /// Tokens longer than [`SYNC`] bytes, so that a piece's walk may not meet the next
+        /// one's (it then reads on to the text's end and the later pieces stop): the same hits
+        /// asked about, and a hit that counts found.
+        #[test]
+        fn pieces_that_do_not_meet_ask_of_every_hit_too(
+            long in prop::collection::vec(("[ab]{0,3}", 130usize..200, "[ab]{0,3}"), 1..4),
+            short in prop::collection::vec("[ab]{1,3}", 0..4),
+            hay in prop::collection::vec(("[ab ]{0,4}", 0usize..400), 4..40),
+            wanted in 0usize..8,
+        ) {
+            let mut pats: Vec<String> =
+                long.iter().map(|(a, n, z)| format!("{a}{}{z}", "a".repeat(*n))).collect();
+            pats.extend(short);
+            let pats: Vec<&str> = pats.iter().map(String::as_str).collect();
+            let t = Tokens::new(&pats).unwrap();
+            let hay: String = hay.iter().map(|(w, n)| format!("{w}{}", "a".repeat(*n))).collect();
+            prop_assume!(hay.len() >= SPLIT_FROM);
+            let every = every(&t, hay.as_bytes());
+            prop_assert_eq!(asked(&t, hay.as_bytes()), every.clone());
+            let any = every.iter().any(|h| h.0 == wanted);
+            prop_assert_eq!(t.any_hit(hay.as_bytes(), |p, _, _| p == wanted), any);
+        }
+    }
+
+    /// Runs of a long token's letter across every cut: the pieces' walks cannot meet within
+    /// [`SYNC`] bytes, and the hits asked about are still the whole walk's. (The text is 3,765
+    /// bytes of runs of 250 `a`s, each closed by a `b`; the cuts, with no space to move to, fall
+    /// after 188, 125 and 62 `a`s of a run. From there a piece's walk stands in fewer `a`s than
+    /// the whole walk until both stand in the longest token's 150, 150 bytes on.)
+    #[test]
+    fn a_long_token_across_the_cuts() {
+        let long = format!("{}b", "a".repeat(150));
+        let t = Tokens::new(&[long.as_str(), "b", "ab"]).unwrap();
+        let hay = format!("{}b", "a".repeat(250)).repeat(15);
+        assert_eq!(cuts(hay.as_bytes()), [0, 941, 1882, 2823, 3765]);
+        let every = every(&t, hay.as_bytes());
+        assert!(every.iter().any(|h| h.0 == 0));
+        assert_eq!(asked(&t, hay.as_bytes()), every);
     }
 }
