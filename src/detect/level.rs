@@ -119,7 +119,12 @@ pub fn local_level(
             trailing
         };
     }
-    (0..n).map(|k| level_of_block[k / block]).collect()
+    // Each block's level over its windows (the last block may be short).
+    let mut out = Vec::with_capacity(n);
+    for (b, &level) in level_of_block.iter().enumerate() {
+        out.resize((b + 1).saturating_mul(block).min(n), level);
+    }
+    out
 }
 
 /// A short input's first guess at its level, before the test has marked any outage: the
