@@ -379,11 +379,24 @@ fn flag_outliers(
     width: i64,
     params: &Params,
 ) -> bool {
-    let scores = test_windows(counts, &model.mu, model.theta, (width, true), params);
+    // `test_windows`' spikes, without a score kept for every window: the windows a block's
+    // verdict can reach are scored apart, the others one at a time.
+    let (mu, theta) = (&model.mu, model.theta);
+    let ends = block_ends(counts, mu);
+    let mut at: Vec<WindowScore> = ends
+        .iter()
+        .map(|&e| window_score(counts[e - 1], mu[e - 1], theta, true, params))
+        .collect();
+    with_blocks(counts, mu, theta, (width, true), params, (&ends, &mut at));
+    let mut blocked = ends.iter().zip(&at).peekable();
     let mut changed = false;
-    for (o, x) in outlier.iter_mut().zip(&scores) {
-        changed |= x.spike != *o;
-        *o = x.spike;
+    for (k, o) in outlier.iter_mut().enumerate() {
+        let spike = match blocked.next_if(|&(&e, _)| e - 1 == k) {
+            Some((_, x)) => x.spike,
+            None => window_score(counts[k], mu[k], theta, true, params).spike,
+        };
+        changed |= spike != *o;
+        *o = spike;
     }
     changed
 }
@@ -415,16 +428,55 @@ fn test_windows(
     let mut scores: Vec<WindowScore> = (0..n)
         .map(|k| window_score(counts[k], mu[k], theta, spikes_only, params))
         .collect();
+    let ends = block_ends(counts, mu);
+    let mut at: Vec<WindowScore> = ends.iter().map(|&e| scores[e - 1]).collect();
+    with_blocks(
+        counts,
+        mu,
+        theta,
+        (width, spikes_only),
+        params,
+        (&ends, &mut at),
+    );
+    for (&e, x) in ends.iter().zip(at) {
+        scores[e - 1] = x;
+    }
+    scores
+}
+
+/// The ends (one past the window) of the blocks whose verdict can count: a block's verdict
+/// goes only to its last window, and only when that one is dense and holds a report (see
+/// [`Block::test`]). A sparse series has none.
+fn block_ends(counts: &[u32], mu: &[f64]) -> Vec<usize> {
+    (0..counts.len())
+        .filter(|&k| counts[k] > 0 && mu[k] >= DENSE_MEAN)
+        .map(|k| k + 1)
+        .collect()
+}
+
+/// The block part of [`test_windows`]: each of the `ends` (in order) as the end of the blocks
+/// of [`BLOCK_MINUTES`], its window's score `at` the same place, given the blocks' verdicts.
+fn with_blocks(
+    counts: &[u32],
+    mu: &[f64],
+    theta: f64,
+    (width, spikes_only): (i64, bool),
+    params: &Params,
+    (ends, at): (&[usize], &mut [WindowScore]),
+) {
+    let n = counts.len();
+    if !params.blocks || ends.is_empty() {
+        return;
+    }
     let width = width.max(1);
     // The prefix sums (each the running sum from the first window, in window order).
     let pc = prefix_sums(counts.iter().map(|&c| f64::from(c)));
     let pm = prefix_sums(mu.iter().copied());
     let pm2 = prefix_sums(mu.iter().map(|&m| m * m));
     let sums = (pc.as_slice(), pm.as_slice(), pm2.as_slice());
-    let reported: Vec<usize> = (0..n).filter(|&k| counts[k] > 0).collect();
     for minutes in BLOCK_MINUTES {
         let len = (minutes * 60 / width) as usize;
-        if !params.blocks || len < 2 || len > n {
+        if len < 2 || len > n {
             continue;
         }
         // The blocks' own spread, measured on the series' consecutive blocks (None: too few
@@ -440,25 +492,12 @@ fn test_windows(
             measured,
             spikes_only,
         };
-        if params.min_reports == 0 {
-            for end in len..=n {
-                block.test(end, sums, &mut scores[end - 1], params);
+        for (&end, x) in ends.iter().zip(at.iter_mut()) {
+            if end >= len {
+                block.test(end, sums, x, params);
             }
-            continue;
-        }
-        // Only the blocks that hold a report: one without has fewer than `min_reports`, which
-        // the test passes over (a sparse series' blocks are nearly all empty). The blocks that
-        // hold window k end at k + 1 ..= k + len; each end is tested once, in order.
-        let mut next = len;
-        for &k in &reported {
-            let to = (k + len).min(n);
-            for end in next.max(k + 1)..=to {
-                block.test(end, sums, &mut scores[end - 1], params);
-            }
-            next = next.max(to + 1);
         }
     }
-    scores
 }
 
 /// 0 and the running sums of `xs`, each added to the one before in order.
@@ -838,6 +877,22 @@ mod tests {
             let fast = test_windows(&counts, &mu, theta, (60, spikes_only), &params);
             let every = test_windows_every_block(&counts, &mu, theta, (60, spikes_only), &params);
             proptest::prop_assert_eq!(format!("{fast:?}"), format!("{every:?}"));
+            // The fitting rounds' flags are the spikes of the same test.
+            let model = Model {
+                lambda: 1.0,
+                hour: [1.0; 24],
+                day: [1.0; 7],
+                week: [1.0; 168],
+                mu: mu.clone(),
+                theta,
+            };
+            let mut flags = vec![true; counts.len()];
+            flag_outliers(&mut flags, &counts, &model, 60, &params);
+            let spikes: Vec<bool> = test_windows(&counts, &mu, theta, (60, true), &params)
+                .iter()
+                .map(|x| x.spike)
+                .collect();
+            proptest::prop_assert_eq!(flags, spikes);
         }
     }
 
