@@ -80,10 +80,18 @@ pub fn score_series_model(
     params: &Params,
 ) -> Series {
     let n = counts.len();
-    let base: Vec<f64> = (0..n).map(|k| shape.map_or(1.0, |s| s[k])).collect();
+    // The chatter level as given (a copy of 1s without one).
+    let flat;
+    let base: &[f64] = match shape {
+        Some(s) => &s[..n],
+        None => {
+            flat = vec![1.0; n];
+            &flat
+        }
+    };
     let season = season.filter(|_| params.seasonal);
     let known = level_known(n, width);
-    let model = fit_model(counts, &base, season, (width, known), params);
+    let model = fit_model(counts, base, season, (width, known), params);
     let hour = (3600 / width.max(1)).max(1) as usize;
     Series {
         first,
@@ -122,11 +130,13 @@ struct Model {
 impl Model {
     /// The global model's expectation of window `k` (`base`: the chatter level), before the
     /// local level and the floor.
+    #[inline]
     fn global(&self, k: usize, base: &[f64], season: Option<&Season>) -> f64 {
         self.lambda * base[k] * self.seasonal(k, season)
     }
 
     /// The seasonal factor of window `k` (1 without a profile).
+    #[inline]
     fn seasonal(&self, k: usize, season: Option<&Season>) -> f64 {
         match season {
             Some(s) => {
@@ -369,11 +379,24 @@ fn flag_outliers(
     width: i64,
     params: &Params,
 ) -> bool {
-    let scores = test_windows(counts, &model.mu, model.theta, (width, true), params);
+    // `test_windows`' spikes, without a score kept for every window: the windows a block's
+    // verdict can reach are scored apart, the others one at a time.
+    let (mu, theta) = (&model.mu, model.theta);
+    let ends = block_ends(counts, mu);
+    let mut at: Vec<WindowScore> = ends
+        .iter()
+        .map(|&e| window_score(counts[e - 1], mu[e - 1], theta, true, params))
+        .collect();
+    with_blocks(counts, mu, theta, (width, true), params, (&ends, &mut at));
+    let mut blocked = ends.iter().zip(&at).peekable();
     let mut changed = false;
-    for (o, x) in outlier.iter_mut().zip(&scores) {
-        changed |= x.spike != *o;
-        *o = x.spike;
+    for (k, o) in outlier.iter_mut().enumerate() {
+        let spike = match blocked.next_if(|&(&e, _)| e - 1 == k) {
+            Some((_, x)) => x.spike,
+            None => window_score(counts[k], mu[k], theta, true, params).spike,
+        };
+        changed |= spike != *o;
+        *o = spike;
     }
     changed
 }
@@ -405,16 +428,55 @@ fn test_windows(
     let mut scores: Vec<WindowScore> = (0..n)
         .map(|k| window_score(counts[k], mu[k], theta, spikes_only, params))
         .collect();
-    let width = width.max(1);
-    let (mut pc, mut pm, mut pm2) = (vec![0f64; n + 1], vec![0f64; n + 1], vec![0f64; n + 1]);
-    for k in 0..n {
-        pc[k + 1] = pc[k] + f64::from(counts[k]);
-        pm[k + 1] = pm[k] + mu[k];
-        pm2[k + 1] = pm2[k] + mu[k] * mu[k];
+    let ends = block_ends(counts, mu);
+    let mut at: Vec<WindowScore> = ends.iter().map(|&e| scores[e - 1]).collect();
+    with_blocks(
+        counts,
+        mu,
+        theta,
+        (width, spikes_only),
+        params,
+        (&ends, &mut at),
+    );
+    for (&e, x) in ends.iter().zip(at) {
+        scores[e - 1] = x;
     }
+    scores
+}
+
+/// The ends (one past the window) of the blocks whose verdict can count: a block's verdict
+/// goes only to its last window, and only when that one is dense and holds a report (see
+/// [`Block::test`]). A sparse series has none.
+fn block_ends(counts: &[u32], mu: &[f64]) -> Vec<usize> {
+    (0..counts.len())
+        .filter(|&k| counts[k] > 0 && mu[k] >= DENSE_MEAN)
+        .map(|k| k + 1)
+        .collect()
+}
+
+/// The block part of [`test_windows`]: each of the `ends` (in order) as the end of the blocks
+/// of [`BLOCK_MINUTES`], its window's score `at` the same place, given the blocks' verdicts.
+fn with_blocks(
+    counts: &[u32],
+    mu: &[f64],
+    theta: f64,
+    (width, spikes_only): (i64, bool),
+    params: &Params,
+    (ends, at): (&[usize], &mut [WindowScore]),
+) {
+    let n = counts.len();
+    if !params.blocks || ends.is_empty() {
+        return;
+    }
+    let width = width.max(1);
+    // The prefix sums (each the running sum from the first window, in window order).
+    let pc = prefix_sums(counts.iter().map(|&c| f64::from(c)));
+    let pm = prefix_sums(mu.iter().copied());
+    let pm2 = prefix_sums(mu.iter().map(|&m| m * m));
+    let sums = (pc.as_slice(), pm.as_slice(), pm2.as_slice());
     for minutes in BLOCK_MINUTES {
         let len = (minutes * 60 / width) as usize;
-        if !params.blocks || len < 2 || len > n {
+        if len < 2 || len > n {
             continue;
         }
         // The blocks' own spread, measured on the series' consecutive blocks (None: too few
@@ -424,62 +486,116 @@ fn test_windows(
         } else {
             None
         };
-        for end in len..=n {
-            let start = end - len;
-            let (c, m, m2) = (
-                pc[end] - pc[start],
-                pm[end] - pm[start],
-                pm2[end] - pm2[start],
-            );
-            let reach = if spikes_only {
-                params.min_ratio * m
-            } else {
-                params.elevated_ratio() * m
-            };
-            if c < reach || c < f64::from(params.min_reports) {
-                continue;
-            }
-            // Independent windows would make the sum negative binomial of size θ·(Σμ)²/Σμ²;
-            // where the series' blocks spread wider (the expectation's error lasts for hours),
-            // their measured size.
-            let independent = summed_size(theta, m, m2);
-            let size = if theta.is_finite() {
-                measured.map_or(independent, |b| b.min(independent))
-            } else {
-                independent
-            };
-            let p = nb_tail(c as u32, m, size);
-            let spike = p < params.alpha && c >= params.min_ratio * m;
-            let elevated = p < params.elevated_alpha;
-            let x = &mut scores[end - 1];
-            // Only dense windows: where a window expects under `DENSE_MEAN` reports its own
-            // discrete count is already a sharp test, and one straggler after an outage would
-            // otherwise end a significant block. And only a window that carries its share of
-            // the block's excess (at least half the block's excess per window): the block's
-            // rise still goes on at its end, it is not the remains of one that has ended.
-            let share = (c - m) / len as f64 / 2.0;
-            if x.expected >= DENSE_MEAN
-                && x.reports > 0
-                && f64::from(x.reports) >= params.elevated_ratio() * x.expected
-                && f64::from(x.reports) - x.expected >= share
-            {
-                if p < x.p {
-                    x.p = p;
-                    x.score = score(p);
-                }
-                x.spike |= spike;
-                x.elevated |= elevated;
+        let block = Block {
+            len,
+            theta,
+            measured,
+            spikes_only,
+        };
+        for (&end, x) in ends.iter().zip(at.iter_mut()) {
+            if end >= len {
+                block.test(end, sums, x, params);
             }
         }
     }
-    scores
+}
+
+/// 0 and the running sums of `xs`, each added to the one before in order.
+fn prefix_sums(xs: impl ExactSizeIterator<Item = f64>) -> Vec<f64> {
+    let mut out = Vec::with_capacity(xs.len() + 1);
+    out.push(0.0);
+    out.extend(xs.scan(0f64, |sum, x| {
+        *sum += x;
+        Some(*sum)
+    }));
+    out
+}
+
+/// One length of block the test sums windows over, with the size its sums are tested with.
+struct Block {
+    len: usize,
+    theta: f64,
+    /// The measured size of the series' blocks of this length ([`block_size`]).
+    measured: Option<f64>,
+    spikes_only: bool,
+}
+
+impl Block {
+    /// Tests the block that ends before window `end` (`sums`: the prefix sums of the counts,
+    /// of μ and of μ²) and gives its verdict to that window, `x`, when it carries its share.
+    fn test(
+        &self,
+        end: usize,
+        (pc, pm, pm2): (&[f64], &[f64], &[f64]),
+        x: &mut WindowScore,
+        params: &Params,
+    ) {
+        let (len, theta) = (self.len, self.theta);
+        let start = end - len;
+        let (c, m, m2) = (
+            pc[end] - pc[start],
+            pm[end] - pm[start],
+            pm2[end] - pm2[start],
+        );
+        let reach = if self.spikes_only {
+            params.min_ratio * m
+        } else {
+            params.elevated_ratio() * m
+        };
+        if c < reach || c < f64::from(params.min_reports) {
+            return;
+        }
+        // Independent windows would make the sum negative binomial of size θ·(Σμ)²/Σμ²;
+        // where the series' blocks spread wider (the expectation's error lasts for hours),
+        // their measured size.
+        let independent = summed_size(theta, m, m2);
+        let size = if theta.is_finite() {
+            self.measured.map_or(independent, |b| b.min(independent))
+        } else {
+            independent
+        };
+        let p = nb_tail(c as u32, m, size);
+        let spike = p < params.alpha && c >= params.min_ratio * m;
+        let elevated = p < params.elevated_alpha;
+        // Only dense windows: where a window expects under `DENSE_MEAN` reports its own
+        // discrete count is already a sharp test, and one straggler after an outage would
+        // otherwise end a significant block. And only a window that carries its share of
+        // the block's excess (at least half the block's excess per window): the block's
+        // rise still goes on at its end, it is not the remains of one that has ended.
+        let share = (c - m) / len as f64 / 2.0;
+        if x.expected >= DENSE_MEAN
+            && x.reports > 0
+            && f64::from(x.reports) >= params.elevated_ratio() * x.expected
+            && f64::from(x.reports) - x.expected >= share
+        {
+            if p < x.p {
+                x.p = p;
+                x.score = score(p);
+            }
+            x.spike |= spike;
+            x.elevated |= elevated;
+        }
+    }
 }
 
 /// The test's verdict on `c` reports where `mu` are expected, with size `theta`. With
 /// `spikes_only` (the fitting rounds, which need only the spikes) the tail is computed only for
-/// windows that could be one; the others get P = 1.
+/// windows that could be one; the others get P = 1. A window without a report has P = 1 (the
+/// first answer of [`nb_tail`], here without the call: most windows of a sparse series).
+#[inline]
 fn window_score(c: u32, mu: f64, theta: f64, spikes_only: bool, params: &Params) -> WindowScore {
     let x = f64::from(c);
+    if c == 0 {
+        // The fields below at c = 0 and P = 1.
+        return WindowScore {
+            reports: 0,
+            expected: mu,
+            p: 1.0,
+            score: score(1.0),
+            spike: params.min_reports == 0 && 1.0 < params.alpha && x >= params.min_ratio * mu,
+            elevated: false,
+        };
+    }
     let could_spike = c >= params.min_reports && x >= params.min_ratio * mu;
     let p = if spikes_only && !could_spike {
         1.0
@@ -602,20 +718,26 @@ pub(super) fn chatter_around(
     for k in 0..n {
         prefix[k + 1] = prefix[k] + other[k];
     }
-    let smooth: Vec<f64> = (0..n)
-        .map(|k| {
-            let mean = |a: usize, b: usize| (prefix[b] - prefix[a]) / (b - a) as f64;
-            let around = mean(k.saturating_sub(h), (k + h + 1).min(n));
-            // Near an end of the span, the chatter as far either side, when it is higher:
-            // at a live run's edge the past hour alone lags a rise in chatter (an office's
-            // first minutes judged against the quiet hour before them).
-            let d = h.min(k).min(n - 1 - k);
-            match d < h {
-                true => around.max(mean(k - d, k + d + 1)),
-                false => around,
-            }
-        })
-        .collect();
+    let mean = |a: usize, b: usize| (prefix[b] - prefix[a]) / (b - a) as f64;
+    let near_end = |k: usize| {
+        let around = mean(k.saturating_sub(h), (k + h + 1).min(n));
+        // Near an end of the span, the chatter as far either side, when it is higher:
+        // at a live run's edge the past hour alone lags a rise in chatter (an office's
+        // first minutes judged against the quiet hour before them).
+        let d = h.min(k).min(n - 1 - k);
+        match d < h {
+            true => around.max(mean(k - d, k + d + 1)),
+            false => around,
+        }
+    };
+    // Windows a full hour from either end take the hour either side alone (what `near_end`
+    // gives them), in a loop of their own.
+    let (head, tail) = (h.min(n), n.saturating_sub(h).max(h.min(n)));
+    let span = (2 * h + 1) as f64;
+    let mut smooth: Vec<f64> = Vec::with_capacity(n);
+    smooth.extend((0..head).map(near_end));
+    smooth.extend((head..tail).map(|k| (prefix[k + h + 1] - prefix[k - h]) / span));
+    smooth.extend((tail..n).map(near_end));
     (other, smooth)
 }
 
@@ -649,6 +771,130 @@ pub fn series_in(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The block test at every block end, as `test_windows` did before it passed over the
+    /// blocks without a report.
+    fn test_windows_every_block(
+        counts: &[u32],
+        mu: &[f64],
+        theta: f64,
+        (width, spikes_only): (i64, bool),
+        params: &Params,
+    ) -> Vec<WindowScore> {
+        let n = counts.len();
+        // `window_score` as it was: the tail asked of every window that could be a spike.
+        let window_score = |c: u32, mu: f64| {
+            let x = f64::from(c);
+            let could_spike = c >= params.min_reports && x >= params.min_ratio * mu;
+            let p = if spikes_only && !could_spike {
+                1.0
+            } else {
+                nb_tail(c, mu, theta)
+            };
+            WindowScore {
+                reports: c,
+                expected: mu,
+                p,
+                score: score(p),
+                spike: c >= params.min_reports && p < params.alpha && x >= params.min_ratio * mu,
+                elevated: c > 0 && p < params.elevated_alpha && x >= params.elevated_ratio() * mu,
+            }
+        };
+        let mut scores: Vec<WindowScore> = (0..n).map(|k| window_score(counts[k], mu[k])).collect();
+        let pc = prefix_sums(counts.iter().map(|&c| f64::from(c)));
+        let pm = prefix_sums(mu.iter().copied());
+        let pm2 = prefix_sums(mu.iter().map(|&m| m * m));
+        for minutes in BLOCK_MINUTES {
+            let len = (minutes * 60 / width.max(1)) as usize;
+            if !params.blocks || len < 2 || len > n {
+                continue;
+            }
+            let measured = theta
+                .is_finite()
+                .then(|| block_size(counts, mu, len))
+                .flatten();
+            let block = Block {
+                len,
+                theta,
+                measured,
+                spikes_only,
+            };
+            for end in len..=n {
+                block.test(end, (&pc, &pm, &pm2), &mut scores[end - 1], params);
+            }
+        }
+        scores
+    }
+
+    proptest::proptest! {
+        /// The chatter around each window, the windows a full hour from either end read in a
+        /// loop of their own: the same values, bit for bit, as each window's own rule.
+        #[test]
+        fn chatter_in_the_middle_is_the_hour_either_side(
+            posts in proptest::collection::vec((0i64..400, 0usize..3), 0..300),
+            span in 0i64..400,
+        ) {
+            let mut w = Windows::new(300, 2);
+            for &(k, svc) in &posts {
+                w.see(k * 300);
+                if svc < 2 {
+                    w.mention(svc, k * 300);
+                }
+            }
+            let (other, smooth) = chatter_around(&w, 0, 0, span);
+            let n = other.len();
+            let h = 12;
+            let mut prefix = vec![0f64; n + 1];
+            for k in 0..n {
+                prefix[k + 1] = prefix[k] + other[k];
+            }
+            let mean = |a: usize, b: usize| (prefix[b] - prefix[a]) / (b - a) as f64;
+            let each: Vec<f64> = (0..n)
+                .map(|k| {
+                    let around = mean(k.saturating_sub(h), (k + h + 1).min(n));
+                    let d = h.min(k).min(n - 1 - k);
+                    if d < h { around.max(mean(k - d, k + d + 1)) } else { around }
+                })
+                .collect();
+            proptest::prop_assert_eq!(format!("{smooth:?}"), format!("{each:?}"));
+        }
+
+        /// Passing over the blocks without a report, and scoring a window without one without
+        /// the tail, changes no verdict: the same scores, bit for bit, as testing every block.
+        #[test]
+        fn blocks_without_a_report_are_passed_over_safely(
+            counts in proptest::collection::vec(
+                proptest::prop_oneof![8 => proptest::strategy::Just(0u32), 2 => 0u32..40],
+                0..400,
+            ),
+            level in 0.01f64..30.0,
+            theta in proptest::prop_oneof![proptest::strategy::Just(f64::INFINITY), 0.5f64..50.0],
+            min_reports in 0u32..4,
+            spikes_only: bool,
+        ) {
+            let mu: Vec<f64> = (0..counts.len()).map(|k| level * (1.0 + (k % 7) as f64 / 7.0)).collect();
+            let params = Params { min_reports, ..Params::default() };
+            let fast = test_windows(&counts, &mu, theta, (60, spikes_only), &params);
+            let every = test_windows_every_block(&counts, &mu, theta, (60, spikes_only), &params);
+            proptest::prop_assert_eq!(format!("{fast:?}"), format!("{every:?}"));
+            // The fitting rounds' flags are the spikes of the same test.
+            let model = Model {
+                lambda: 1.0,
+                hour: [1.0; 24],
+                day: [1.0; 7],
+                week: [1.0; 168],
+                mu: mu.clone(),
+                theta,
+            };
+            let mut flags = vec![true; counts.len()];
+            flag_outliers(&mut flags, &counts, &model, 60, &params);
+            let spikes: Vec<bool> = test_windows(&counts, &mu, theta, (60, true), &params)
+                .iter()
+                .map(|x| x.spike)
+                .collect();
+            proptest::prop_assert_eq!(flags, spikes);
+        }
+    }
 
     #[test]
     fn baseline_ignores_the_outage_itself() {

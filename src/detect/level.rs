@@ -119,7 +119,12 @@ pub fn local_level(
             trailing
         };
     }
-    (0..n).map(|k| level_of_block[k / block]).collect()
+    // Each block's level over its windows (the last block may be short).
+    let mut out = Vec::with_capacity(n);
+    for (b, &level) in level_of_block.iter().enumerate() {
+        out.resize((b + 1).saturating_mul(block).min(n), level);
+    }
+    out
 }
 
 /// A short input's first guess at its level, before the test has marked any outage: the
@@ -203,11 +208,20 @@ fn trailing_medians(xs: &[f64], width: usize) -> Vec<f64> {
     let mut out = Vec::with_capacity(xs.len());
     for (e, &x) in xs.iter().enumerate() {
         let at = sorted.partition_point(|y| y.total_cmp(&x).is_lt());
-        sorted.insert(at, x);
         if e >= width {
+            // The value leaving the window gives its place to `x`: the values between the two
+            // places move by one, once (a sorted window of the same values either way).
             let old = xs[e - width];
-            let at = sorted.partition_point(|y| y.total_cmp(&old).is_lt());
-            sorted.remove(at);
+            let gone = sorted.partition_point(|y| y.total_cmp(&old).is_lt());
+            if gone < at {
+                sorted.copy_within(gone + 1..at, gone);
+                sorted[at - 1] = x;
+            } else {
+                sorted.copy_within(at..gone, at + 1);
+                sorted[at] = x;
+            }
+        } else {
+            sorted.insert(at, x);
         }
         let m = sorted.len();
         let mid = sorted[m / 2];
