@@ -3286,17 +3286,25 @@ what happens if
 what would you do if
 supposing
 
-# An error identifier copied as the screen shows it, letters and underscores (Chrome's
+# An error identifier a browser or network layer shows, copied as the screen has it (Chrome's
 # ERR_CONNECTION_TIMED_OUT, ERR_NAME_NOT_RESOLVED, DNS_PROBE_FINISHED_NXDOMAIN, a
-# SERVICE_UNAVAILABLE or LOGIN_FAILED): an outage phrase wherever it stands. Every form needs
-# an underscore, which prose does not type.
+# SERVICE_UNAVAILABLE): an outage phrase wherever it stands. Only the families a user meets
+# when a service is unreachable: a program's own errors (Node's ERR_REQUIRE_ESM,
+# ERR_INVALID_ARG_TYPE) and settings (read_timeout, idle_timeout) are the writer's code, not the
+# service (review 20), so there is no `err_*` nor `*_timeout`.
 [outage en]
-err_*
+err_connection_*
+err_name_*
+err_network_*
+err_internet_disconnected
+err_address_unreachable
+err_timed_out
+err_ssl_*
+err_http2_*
+err_empty_response
 dns_probe_*
 *_timed_out
-*_timeout
-*_unavailable
-*_failed
+service_unavailable
 
 # The words of such an identifier are its own: ERR_NAME_NOT_RESOLVED is no return.
 [exclude en]
@@ -3308,6 +3316,15 @@ dns_probe_*
 # (the exclusion hides the `{number}%` cue, as a share under 100% is a price).
 [exclude en]
 100%
+
+# A reason or a turn ends the reach of an `every` sense's cue before the outage word: "can't
+# reproduce the bug because github is down again" is a report (review 20).
+[words scope-end en]
+because
+since
+cuz
+bc
+but
 
 # An outage the writer tried and failed to see is none of theirs: "I wasn't able to reproduce
 # the slack outage people mentioned", "couldn't reproduce the github outage on my end". The

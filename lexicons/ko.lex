@@ -2712,3 +2712,27 @@ DR 훈련
 라서
 이어서
 여서
+
+# ... but not every final ㅆ is a past: 있 ("is") and 겠 ("will", "must") tell of now, so
+# 먹통이라 미치겠네 is no story of a failure past (review 20).
+[words not-past ko]
+있
+겠
+
+# ... nor when a word before the outage word says the failure goes on: 아직 먹통이라
+# 난리났어 is a report after a return heard of (review 20).
+[words still-now ko]
+아직
+여전히
+지금도
+또
+
+# A turn, or a word of "now and still", ends the reach of an `every` sense's cue (past talk,
+# a postmortem, news) before the outage word: 장애 보고서 언제 나오냐 근데 지금도 카톡 안 됨
+# (review 20). Not the glued -는데, which links as often as it turns: 해킹 기사 다시
+# 읽어봤는데 인터넷 장애랑은 별개 얘기였음 is still the news.
+[words scope-end ko]
+근데
+그런데
+지금도
+여전히

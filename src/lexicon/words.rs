@@ -152,11 +152,21 @@ pub enum List {
     /// (먹통*이라* 식겁했네, 오류*라서* 놀랐음): with a past verb right after, after a return,
     /// what was (`Matcher::told_as_cause_past`).
     CauseEnding,
+    /// Syllables with the final ㅆ that tell no past (있 "is", 겠 "will, must": 미치*겠*네):
+    /// `Matcher::told_as_cause_past` reads the past from the others.
+    NotPast,
+    /// Korean words that say a failure goes on now (아직, 여전히, 지금도): before an outage
+    /// word in its clause, it is no story of the failure past (`Matcher::told_as_cause_past`).
+    StillNow,
+    /// Words that end the reach of an `every` sense's cue before its outage word: a reason or
+    /// a turn begins there ("can't reproduce it *because* github is down", 보고서 언제
+    /// 나오냐 *근데* 지금도 카톡 안 됨; `Matcher::scope_ended`).
+    ScopeEnd,
 }
 
 impl List {
     /// Every list, in the order of [`Words`]' storage.
-    pub const ALL: [List; 50] = [
+    pub const ALL: [List; 53] = [
         List::NewSentence,
         List::MNoun,
         List::NeNoun,
@@ -207,6 +217,9 @@ impl List {
         List::PoliteEnd,
         List::ShortM,
         List::CauseEnding,
+        List::NotPast,
+        List::StillNow,
+        List::ScopeEnd,
     ];
 
     /// The name written in a `[words NAME]` header.
@@ -262,6 +275,9 @@ impl List {
             List::PoliteEnd => "polite-end",
             List::ShortM => "short-m",
             List::CauseEnding => "cause-ending",
+            List::NotPast => "not-past",
+            List::StillNow => "still-now",
+            List::ScopeEnd => "scope-end",
         }
     }
 
