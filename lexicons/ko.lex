@@ -2712,3 +2712,22 @@ DR 훈련
 라서
 이어서
 여서
+
+# Hangul words that never name a service typed wrong (`misspell.rs`): common words one final
+# consonant from a Hangul name (티비/티빙, 멜로/멜론), and words of their own whose finals are
+# typed on touching keys: 원심 (a court's first ruling, a centrifuge's "centrifugal"), 넬슨
+# (Nelson).
+[words misspell-stop-ko ko]
+티비
+멜로
+배미
+토스트
+카토
+네이브
+지닌
+밴들
+쿠파
+다은
+라이
+원심
+넬슨

@@ -1574,12 +1574,14 @@ struct Tables {
 
 impl Tables {
     /// `entries[..literal]` are the automaton's; `facets` and `facet_entries`: the lexicon's
-    /// facets and its facet entries before later entries won.
+    /// facets and its facet entries before later entries won; `words`: the lexicon's word lists
+    /// (the stop words of [`Misspellings`]).
     fn new(
         entries: &[Entry],
         literal: usize,
         templates: &[Template],
         (facets, facet_entries): (Vec<Facet>, &[Entry]),
+        words: &Words,
     ) -> Tables {
         let handles = entries
             .iter()
@@ -1609,7 +1611,7 @@ impl Tables {
             context_by_last,
             facets: FacetTable::new(facets, facet_entries, entries),
             vocab: vocabulary(&entries[..literal], templates),
-            misspell: Arc::new(Misspellings::new(&entries[..literal])),
+            misspell: Arc::new(Misspellings::new(&entries[..literal], words)),
             returns: returns_with_new(&entries[..literal]),
             frames_after: frames_by_byte_after(templates),
         }
@@ -1647,7 +1649,7 @@ impl Matcher {
             let patterns = &entries[..literal];
             let automaton = scope.spawn(move || automaton_and_vetter(patterns, shipped));
             let facets = (lex.facets, facet_entries.as_slice());
-            let t = Tables::new(&entries, literal, &lex.templates, facets);
+            let t = Tables::new(&entries, literal, &lex.templates, facets, &lex.words);
             let built = automaton
                 .join()
                 .unwrap_or_else(|e| std::panic::resume_unwind(e));

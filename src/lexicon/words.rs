@@ -152,11 +152,18 @@ pub enum List {
     /// (먹통*이라* 식겁했네, 오류*라서* 놀랐음): with a past verb right after, after a return,
     /// what was (`Matcher::told_as_cause_past`).
     CauseEnding,
+    /// Common English words one typing slip from a Latin name that the spelling dictionary
+    /// (`lexicons/common-words.txt`) lacks (inflections, clipped forms: messages, googl):
+    /// never a misspelt name (`misspell.rs`).
+    MisspellStop,
+    /// Common Hangul words one final consonant from a Hangul name (티비 for 티빙, 멜로 for
+    /// 멜론): never a misspelt name (`misspell.rs`).
+    MisspellStopKo,
 }
 
 impl List {
     /// Every list, in the order of [`Words`]' storage.
-    pub const ALL: [List; 50] = [
+    pub const ALL: [List; 52] = [
         List::NewSentence,
         List::MNoun,
         List::NeNoun,
@@ -207,6 +214,8 @@ impl List {
         List::PoliteEnd,
         List::ShortM,
         List::CauseEnding,
+        List::MisspellStop,
+        List::MisspellStopKo,
     ];
 
     /// The name written in a `[words NAME]` header.
@@ -262,6 +271,8 @@ impl List {
             List::PoliteEnd => "polite-end",
             List::ShortM => "short-m",
             List::CauseEnding => "cause-ending",
+            List::MisspellStop => "misspell-stop",
+            List::MisspellStopKo => "misspell-stop-ko",
         }
     }
 
@@ -327,6 +338,87 @@ mod tests {
         w.push(List::Infra, "region".into());
         assert_eq!(w.get(List::Infra).collect::<Vec<_>>(), ["region", "zone"]);
         assert!(w.has(List::Infra, "zone") && !w.has(List::KoNo, "zone"));
+    }
+
+    /// The stop lists of `misspell.rs`, moved from code, read back from the built-in lexicons as
+    /// the code held them (a word normalised to another would let a common word name a service).
+    #[test]
+    fn misspell_stop_lists_read_back_as_the_code_held_them() {
+        let words = crate::lexicon::Lexicon::builtin().words;
+        let got = |l: List| words.get(l).collect::<Vec<_>>();
+        assert_eq!(
+            got(List::MisspellStop),
+            [
+                "message",
+                "messages",
+                "mobile",
+                "mobiles",
+                "mail",
+                "mails",
+                "email",
+                "emails",
+                "emailed",
+                "cloud",
+                "clouds",
+                "ncloud",
+                "switch",
+                "switches",
+                "black",
+                "installs",
+                "googl",
+                "goog",
+                "tell",
+                "edit",
+                "edits",
+                "interest",
+                "youtuber",
+                "youtubers",
+                "things",
+                "stacks",
+                "flick",
+                "later",
+                "water",
+                "credit",
+                "single",
+                "amazing",
+                "canvas",
+                "strip",
+                "stripes",
+                "tumbler",
+                "humble",
+                "horizon",
+                "podcast",
+                "podcasts",
+                "spotty",
+                "editor",
+                "disco",
+                "steamy",
+                "market",
+                "markets",
+                "marker",
+                "wave",
+                "waves",
+                "have"
+            ]
+        );
+        assert_eq!(
+            got(List::MisspellStopKo),
+            [
+                "티비",
+                "멜로",
+                "배미",
+                "토스트",
+                "카토",
+                "네이브",
+                "지닌",
+                "밴들",
+                "쿠파",
+                "다은",
+                "라이",
+                "원심",
+                "넬슨"
+            ]
+        );
     }
 
     /// The three lists round twenty-six moved from code, read back from the built-in lexicons
