@@ -2731,3 +2731,10 @@ DR 훈련
 라이
 원심
 넬슨
+
+# The particle "too" (앱도): a service's own word with it right before a counter of seeming
+# fine, a word of time the topic before it, says that part works as well (지금은 앱도 멀쩡하게
+# 잘 돌아가네요: a return), read by `now_before_context`. Was a constant in code (ALSO) until
+# round twenty-seven.
+[words also-particle ko]
+도

@@ -3004,7 +3004,7 @@ impl Matcher {
     }
 
     /// [`Topic::Now`] when a word of the service's own (a `[context]` word: 앱, 서버) stands
-    /// right before the counter `hits[i]`, bare or with [`ALSO`], and a
+    /// right before the counter `hits[i]`, bare or with an `also-particle` word (도), and a
     /// word of time is the topic before that word: "지금은 *앱도* 멀쩡하게 잘 돌아가네요" after a
     /// long tale of the failure says it works again, as "지금은 멀쩡" does; else
     /// [`Topic::Other`].
@@ -3018,7 +3018,11 @@ impl Matcher {
         let gap = &hay[a.end..hits[i].start];
         // (도, "too": the app as well; 은 would set the app against what fails, 지금 앱은
         // 멀쩡한데 웹이 문제)
-        let particle = gap.is_empty() || gap == ALSO.as_bytes();
+        let particle = gap.is_empty()
+            || self
+                .words
+                .get(List::AlsoParticle)
+                .any(|p| gap == p.as_bytes());
         // (a counter that opens with a `topic-particle` word, 은 멀쩡, marks the word a topic)
         let counter = &hay[hits[i].start..hits[i].end];
         if self
@@ -4860,10 +4864,6 @@ enum Topic {
 /// Words of seeming fine: a Korean counter that holds one is read by its topic
 /// ([`korean_topic`]).
 const FINE: &[&str] = &["멀쩡", "괜찮", "정상"];
-
-/// The particle "too" (앱*도*): a service's own word with it before a counter of seeming fine
-/// says that part works as well as the rest (see `Matcher::now_before_context`).
-const ALSO: &str = "도";
 
 /// How many bytes before a Korean counter [`korean_topic`] reads: the longest topic and its
 /// particle.

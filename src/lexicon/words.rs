@@ -159,11 +159,14 @@ pub enum List {
     /// Common Hangul words one final consonant from a Hangul name (티비 for 티빙, 멜로 for
     /// 멜론): never a misspelt name (`misspell.rs`).
     MisspellStopKo,
+    /// The Korean particle "too" (앱*도*): a service's own word with it before a counter of
+    /// seeming fine says that part works as well as the rest (`Matcher::now_before_context`).
+    AlsoParticle,
 }
 
 impl List {
     /// Every list, in the order of [`Words`]' storage.
-    pub const ALL: [List; 52] = [
+    pub const ALL: [List; 53] = [
         List::NewSentence,
         List::MNoun,
         List::NeNoun,
@@ -216,6 +219,7 @@ impl List {
         List::CauseEnding,
         List::MisspellStop,
         List::MisspellStopKo,
+        List::AlsoParticle,
     ];
 
     /// The name written in a `[words NAME]` header.
@@ -273,6 +277,7 @@ impl List {
             List::CauseEnding => "cause-ending",
             List::MisspellStop => "misspell-stop",
             List::MisspellStopKo => "misspell-stop-ko",
+            List::AlsoParticle => "also-particle",
         }
     }
 
@@ -419,6 +424,13 @@ mod tests {
                 "넬슨"
             ]
         );
+    }
+
+    /// The particle "too", moved from code (`ALSO`), read back from the built-in lexicons.
+    #[test]
+    fn also_particle_reads_back_as_the_code_held_it() {
+        let words = crate::lexicon::Lexicon::builtin().words;
+        assert_eq!(words.get(List::AlsoParticle).collect::<Vec<_>>(), ["도"]);
     }
 
     /// The three lists round twenty-six moved from code, read back from the built-in lexicons
