@@ -1574,12 +1574,14 @@ struct Tables {
 
 impl Tables {
     /// `entries[..literal]` are the automaton's; `facets` and `facet_entries`: the lexicon's
-    /// facets and its facet entries before later entries won.
+    /// facets and its facet entries before later entries won; `words`: the lexicon's word lists
+    /// (the stop words of [`Misspellings`]).
     fn new(
         entries: &[Entry],
         literal: usize,
         templates: &[Template],
         (facets, facet_entries): (Vec<Facet>, &[Entry]),
+        words: &Words,
     ) -> Tables {
         let handles = entries
             .iter()
@@ -1609,7 +1611,7 @@ impl Tables {
             context_by_last,
             facets: FacetTable::new(facets, facet_entries, entries),
             vocab: vocabulary(&entries[..literal], templates),
-            misspell: Arc::new(Misspellings::new(&entries[..literal])),
+            misspell: Arc::new(Misspellings::new(&entries[..literal], words)),
             returns: returns_with_new(&entries[..literal]),
             frames_after: frames_by_byte_after(templates),
         }
@@ -1647,7 +1649,7 @@ impl Matcher {
             let patterns = &entries[..literal];
             let automaton = scope.spawn(move || automaton_and_vetter(patterns, shipped));
             let facets = (lex.facets, facet_entries.as_slice());
-            let t = Tables::new(&entries, literal, &lex.templates, facets);
+            let t = Tables::new(&entries, literal, &lex.templates, facets, &lex.words);
             let built = automaton
                 .join()
                 .unwrap_or_else(|e| std::panic::resume_unwind(e));
@@ -3024,7 +3026,7 @@ impl Matcher {
     }
 
     /// [`Topic::Now`] when a word of the service's own (a `[context]` word: 앱, 서버) stands
-    /// right before the counter `hits[i]`, bare or with [`ALSO`], and a
+    /// right before the counter `hits[i]`, bare or with an `also-particle` word (도), and a
     /// word of time is the topic before that word: "지금은 *앱도* 멀쩡하게 잘 돌아가네요" after a
     /// long tale of the failure says it works again, as "지금은 멀쩡" does; else
     /// [`Topic::Other`].
@@ -3038,7 +3040,11 @@ impl Matcher {
         let gap = &hay[a.end..hits[i].start];
         // (도, "too": the app as well; 은 would set the app against what fails, 지금 앱은
         // 멀쩡한데 웹이 문제)
-        let particle = gap.is_empty() || gap == ALSO.as_bytes();
+        let particle = gap.is_empty()
+            || self
+                .words
+                .get(List::AlsoParticle)
+                .any(|p| gap == p.as_bytes());
         // (a counter that opens with a `topic-particle` word, 은 멀쩡, marks the word a topic)
         let counter = &hay[hits[i].start..hits[i].end];
         if self
@@ -4896,10 +4902,6 @@ enum Topic {
 /// Words of seeming fine: a Korean counter that holds one is read by its topic
 /// ([`korean_topic`]).
 const FINE: &[&str] = &["멀쩡", "괜찮", "정상"];
-
-/// The particle "too" (앱*도*): a service's own word with it before a counter of seeming fine
-/// says that part works as well as the rest (see `Matcher::now_before_context`).
-const ALSO: &str = "도";
 
 /// How many bytes before a Korean counter [`korean_topic`] reads: the longest topic and its
 /// particle.

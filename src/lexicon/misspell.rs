@@ -21,7 +21,8 @@
 //! * An English word is never a slip: the words of a spelling dictionary near a name
 //!   (never/naver, thing/tving, titter/twitter, refit/reddit) are data, [`COMMON_WORDS`]
 //!   (`lexicons/common-words.txt`). Inflections the dictionary lacks and Hangul words a slip
-//!   from a name (티비/티빙) are listed in [`LATIN_STOP`] and [`HANGUL_STOP`], found by running
+//!   from a name (티비/티빙) are the lexicon's `[words misspell-stop]` and `[words
+//!   misspell-stop-ko]` (`lexicons/en.lex`, `lexicons/ko.lex`), found by running
 //!   the rule over every word of the labelled sets, the training posts and the bench corpora
 //!   and reading what it matched.
 //!
@@ -36,6 +37,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use super::classify::TermId;
 use super::file::{Ambiguity, Entry, TermKind};
 use super::normalise::is_syllable;
+use super::words::{List, Words};
 
 mod near;
 mod words;
@@ -46,82 +48,6 @@ use words::Shapes;
 /// written by `lexicons/common_words.py`): a slip that is itself a word ("titter", "refit",
 /// "fatly") is that word, never a misspelt name.
 const COMMON_WORDS: &str = include_str!("../../lexicons/common-words.txt");
-
-/// Common words one edit (as read here) from a Latin name that the dictionary of
-/// [`COMMON_WORDS`] does not hold (inflections, clipped forms): never a misspelt name.
-const LATIN_STOP: &[&str] = &[
-    // A double moved from one letter to the next reads as the name once runs fold (whatsaap is
-    // a slip for whatsapp), and so does this everyday word.
-    "message",
-    "messages",
-    "mobile",
-    "mobiles",
-    "mail",
-    "mails",
-    "email",
-    "emails",
-    "emailed",
-    "cloud",
-    "clouds",
-    "ncloud",
-    "switch",
-    "switches",
-    "black",
-    "installs",
-    "googl",
-    "goog",
-    "tell",
-    "edit",
-    "edits",
-    "interest",
-    "youtuber",
-    "youtubers",
-    "things",
-    "stacks",
-    "flick",
-    "later",
-    "water",
-    "credit",
-    "single",
-    "amazing",
-    "canvas",
-    "strip",
-    "stripes",
-    "tumbler",
-    "humble",
-    "horizon",
-    "podcast",
-    "podcasts",
-    "spotty",
-    "editor",
-    "disco",
-    "steamy",
-    "market",
-    "markets",
-    "marker",
-    "wave",
-    "waves",
-    "have",
-];
-
-/// Common Hangul words one final consonant from a Hangul name.
-const HANGUL_STOP: &[&str] = &[
-    "티비",
-    "멜로",
-    "배미",
-    "토스트",
-    "카토",
-    "네이브",
-    "지닌",
-    "밴들",
-    "쿠파",
-    "다은",
-    "라이",
-    // Words of their own whose finals are typed on touching keys: 원심 (a court's first
-    // ruling, a centrifuge's "centrifugal"), 넬슨 (Nelson).
-    "원심",
-    "넬슨",
-];
 
 /// The outage and recovery words a post must hold, as typed, for a misspelt name to be read
 /// in it (besides an outage or recovery entry the matcher finds): the common ones. A rule
@@ -217,6 +143,13 @@ pub struct Misspellings {
     pairs: Vec<u64>,
     /// The words of [`GATE`] (case-insensitive).
     gate: Option<AhoCorasick>,
+    /// Common words one edit (as read here) from a Latin name that the dictionary of
+    /// [`COMMON_WORDS`] does not hold (inflections, clipped forms: `[words misspell-stop]`,
+    /// `lexicons/en.lex`): never a misspelt name.
+    latin_stop: Vec<Box<[u8]>>,
+    /// Common Hangul words one final consonant from a Hangul name (티비, 멜로: `[words
+    /// misspell-stop-ko]`, `lexicons/ko.lex`): never a misspelt name.
+    hangul_stop: Vec<Box<[char]>>,
     /// The words of [`COMMON_WORDS`], sorted.
     common: Vec<&'static [u8]>,
     /// The folded Latin names and their one-letter deletions, as a sieve for the words
@@ -240,8 +173,8 @@ fn base(c: char) -> Option<usize> {
 
 impl Misspellings {
     /// Indexes the aliases among `entries` (by their term id) that are names clear enough to
-    /// read one edit away.
-    pub fn new(entries: &[Entry]) -> Misspellings {
+    /// read one edit away, and the stop words of `words` (read here once, never per post).
+    pub fn new(entries: &[Entry], words: &Words) -> Misspellings {
         let mut m = Misspellings {
             latin: Vec::new(),
             heads: vec![Vec::new(); 26 * 26],
@@ -251,6 +184,14 @@ impl Misspellings {
             pairs: vec![0; 399 * 399 / 64 + 1],
             counts: Vec::new(),
             gate: None,
+            latin_stop: words
+                .get(List::MisspellStop)
+                .map(|w| w.as_bytes().into())
+                .collect(),
+            hangul_stop: words
+                .get(List::MisspellStopKo)
+                .map(|w| w.chars().collect())
+                .collect(),
             near: Near::new(),
             shapes: Shapes::new(),
             common: COMMON_WORDS
@@ -388,7 +329,7 @@ impl Misspellings {
         let near = names().find(|name| within_one_edit(folded, &name.folded))?;
         // A name typed right is no misspelling of another, nor is a common word.
         if names().any(|name| &*name.typed == word)
-            || LATIN_STOP.iter().any(|s| s.as_bytes() == word)
+            || self.latin_stop.iter().any(|s| **s == *word)
             || self.common.binary_search(&word).is_ok()
         {
             return None;
@@ -416,11 +357,7 @@ impl Misspellings {
             let cut = word.char_indices().nth(k).map_or(word.len(), |(i, _)| i);
             let rest = &word[cut..];
             let ends = rest.is_empty() || PARTICLES.iter().any(|p| rest.starts_with(p));
-            if !ends
-                || HANGUL_STOP
-                    .iter()
-                    .any(|s| s.chars().eq(head.iter().copied()))
-            {
+            if !ends || self.hangul_stop.iter().any(|s| **s == *head) {
                 return None;
             }
             names

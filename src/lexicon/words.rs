@@ -162,11 +162,21 @@ pub enum List {
     /// a turn begins there ("can't reproduce it *because* github is down", 보고서 언제
     /// 나오냐 *근데* 지금도 카톡 안 됨; `Matcher::scope_ended`).
     ScopeEnd,
+    /// Common English words one typing slip from a Latin name that the spelling dictionary
+    /// (`lexicons/common-words.txt`) lacks (inflections, clipped forms: messages, googl):
+    /// never a misspelt name (`misspell.rs`).
+    MisspellStop,
+    /// Common Hangul words one final consonant from a Hangul name (티비 for 티빙, 멜로 for
+    /// 멜론): never a misspelt name (`misspell.rs`).
+    MisspellStopKo,
+    /// The Korean particle "too" (앱*도*): a service's own word with it before a counter of
+    /// seeming fine says that part works as well as the rest (`Matcher::now_before_context`).
+    AlsoParticle,
 }
 
 impl List {
     /// Every list, in the order of [`Words`]' storage.
-    pub const ALL: [List; 53] = [
+    pub const ALL: [List; 56] = [
         List::NewSentence,
         List::MNoun,
         List::NeNoun,
@@ -220,6 +230,9 @@ impl List {
         List::NotPast,
         List::StillNow,
         List::ScopeEnd,
+        List::MisspellStop,
+        List::MisspellStopKo,
+        List::AlsoParticle,
     ];
 
     /// The name written in a `[words NAME]` header.
@@ -278,6 +291,9 @@ impl List {
             List::NotPast => "not-past",
             List::StillNow => "still-now",
             List::ScopeEnd => "scope-end",
+            List::MisspellStop => "misspell-stop",
+            List::MisspellStopKo => "misspell-stop-ko",
+            List::AlsoParticle => "also-particle",
         }
     }
 
@@ -343,6 +359,94 @@ mod tests {
         w.push(List::Infra, "region".into());
         assert_eq!(w.get(List::Infra).collect::<Vec<_>>(), ["region", "zone"]);
         assert!(w.has(List::Infra, "zone") && !w.has(List::KoNo, "zone"));
+    }
+
+    /// The stop lists of `misspell.rs`, moved from code, read back from the built-in lexicons as
+    /// the code held them (a word normalised to another would let a common word name a service).
+    #[test]
+    fn misspell_stop_lists_read_back_as_the_code_held_them() {
+        let words = crate::lexicon::Lexicon::builtin().words;
+        let got = |l: List| words.get(l).collect::<Vec<_>>();
+        assert_eq!(
+            got(List::MisspellStop),
+            [
+                "message",
+                "messages",
+                "mobile",
+                "mobiles",
+                "mail",
+                "mails",
+                "email",
+                "emails",
+                "emailed",
+                "cloud",
+                "clouds",
+                "ncloud",
+                "switch",
+                "switches",
+                "black",
+                "installs",
+                "googl",
+                "goog",
+                "tell",
+                "edit",
+                "edits",
+                "interest",
+                "youtuber",
+                "youtubers",
+                "things",
+                "stacks",
+                "flick",
+                "later",
+                "water",
+                "credit",
+                "single",
+                "amazing",
+                "canvas",
+                "strip",
+                "stripes",
+                "tumbler",
+                "humble",
+                "horizon",
+                "podcast",
+                "podcasts",
+                "spotty",
+                "editor",
+                "disco",
+                "steamy",
+                "market",
+                "markets",
+                "marker",
+                "wave",
+                "waves",
+                "have"
+            ]
+        );
+        assert_eq!(
+            got(List::MisspellStopKo),
+            [
+                "티비",
+                "멜로",
+                "배미",
+                "토스트",
+                "카토",
+                "네이브",
+                "지닌",
+                "밴들",
+                "쿠파",
+                "다은",
+                "라이",
+                "원심",
+                "넬슨"
+            ]
+        );
+    }
+
+    /// The particle "too", moved from code (`ALSO`), read back from the built-in lexicons.
+    #[test]
+    fn also_particle_reads_back_as_the_code_held_it() {
+        let words = crate::lexicon::Lexicon::builtin().words;
+        assert_eq!(words.get(List::AlsoParticle).collect::<Vec<_>>(), ["도"]);
     }
 
     /// The three lists round twenty-six moved from code, read back from the built-in lexicons
