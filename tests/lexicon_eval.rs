@@ -1197,6 +1197,22 @@ fn twenty_seventh_set_dev_half_holds_what_it_measured() {
 /// What the twenty-seventh set's dev half measures with the shipped rules and vetter (a floor).
 const DEV27: (f64, f64, usize) = (0.99, 0.99, 0);
 
+/// The untouched half of the twenty-seventh set (issue 14, round twenty-six), run once at the
+/// end of the round, after the last change to the rules and review 20's mends (commit 4adebcc;
+/// the vetter not retrained), by `outcry-train --score labelled27-test.tsv`, reading only its
+/// summary lines: with the vetter, precision 0.958, recall 0.908 (tp 69, fp 3, fn 7) and no
+/// market, rating or physical-sense post read as a report; the rules alone, in the same run,
+/// 0.944, 0.882 (tp 67, fp 4, fn 9) and none. The figurative target is met; precision (0.97)
+/// and recall (0.95) are missed. Held to what it measured, as a floor that one more error
+/// breaks.
+#[test]
+fn twenty_seventh_set_test_half() {
+    hold_half("labelled27-test.tsv", TEST27);
+}
+
+/// What the run measured (a floor).
+const TEST27: (f64, f64, usize) = (0.95, 0.90, 0);
+
 /// The dev half of the thirteenth set (issue 14, round twelve), written blind to the code: before
 /// any tuning on it, with round twelve's narrowed sentence rule and round nine's vetter, it
 /// measured precision 0.953, recall 0.824 (tp 61, fp 3, fn 13) and no market, rating or
