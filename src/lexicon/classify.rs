@@ -1951,16 +1951,16 @@ impl Matcher {
     /// `scope-end` word (a reason or a turn: because, since, 근데, 지금도), which ends the
     /// cue's reach: "can't reproduce the bug because github is down again" is a report. Latin
     /// words are read whole; Korean ones anywhere, as endings are glued.
+    /// Read only on a gap already found short ([`gap_within`]), byte by byte (no Unicode
+    /// tables: a Latin word is bounded by any byte that is no ASCII letter or digit).
     fn scope_ended(&self, gap: &[u8]) -> bool {
-        let Ok(gap) = std::str::from_utf8(gap) else {
-            return false;
-        };
         self.words.get(List::ScopeEnd).any(|w| {
+            let w = w.as_bytes();
             if w.is_ascii() {
-                gap.split(|c: char| !c.is_alphanumeric())
+                gap.split(|b| !b.is_ascii_alphanumeric())
                     .any(|x| x.eq_ignore_ascii_case(w))
             } else {
-                gap.contains(w)
+                gap.windows(w.len()).any(|x| x == w)
             }
         })
     }
@@ -3787,7 +3787,6 @@ impl Matcher {
                     let (a, b) = if c.end <= h.start {
                         if self.senses[sense].only_after
                             || self.new_subject_between(hay, hits, c.end, h.start)
-                            || (self.senses[sense].every && self.scope_ended(&hay[c.end..h.start]))
                         {
                             return false;
                         }
@@ -3800,7 +3799,10 @@ impl Matcher {
                     } else {
                         return false;
                     };
+                    // (a `scope-end` word only ends the reach of a cue before the outage word,
+                    // read once the gap is known to be short)
                     gap_within(&hay[a..b], self.senses[sense].window)
+                        && !(a == c.end && self.senses[sense].every && self.scope_ended(&hay[a..b]))
                 })
             } else {
                 None
@@ -4591,17 +4593,14 @@ impl Matcher {
         hits.iter().any(|c| match self.entries[c.term].kind {
             TermKind::Cue(sense) => {
                 let s = &self.senses[sense];
-                let gap = if c.end <= h.start && !s.only_after {
-                    if self.scope_ended(&hay[c.end..h.start]) {
-                        return false;
-                    }
-                    &hay[c.end..h.start]
+                let (gap, before) = if c.end <= h.start && !s.only_after {
+                    (&hay[c.end..h.start], true)
                 } else if s.after && h.end <= c.start {
-                    &hay[frame_end.min(c.start)..c.start]
+                    (&hay[frame_end.min(c.start)..c.start], false)
                 } else {
                     return false;
                 };
-                s.every && gap_within(gap, s.window)
+                s.every && gap_within(gap, s.window) && !(before && self.scope_ended(gap))
             }
             _ => false,
         })
