@@ -585,19 +585,8 @@ impl Block {
 #[inline]
 fn window_score(c: u32, mu: f64, theta: f64, spikes_only: bool, params: &Params) -> WindowScore {
     let x = f64::from(c);
-    if c == 0 {
-        // The fields below at c = 0 and P = 1.
-        return WindowScore {
-            reports: 0,
-            expected: mu,
-            p: 1.0,
-            score: score(1.0),
-            spike: params.min_reports == 0 && 1.0 < params.alpha && x >= params.min_ratio * mu,
-            elevated: false,
-        };
-    }
     let could_spike = c >= params.min_reports && x >= params.min_ratio * mu;
-    let p = if spikes_only && !could_spike {
+    let p = if c == 0 || (spikes_only && !could_spike) {
         1.0
     } else {
         nb_tail(c, mu, theta)
