@@ -771,24 +771,9 @@ mod tests {
         params: &Params,
     ) -> Vec<WindowScore> {
         let n = counts.len();
-        // `window_score` as it was: the tail asked of every window that could be a spike.
-        let window_score = |c: u32, mu: f64| {
-            let x = f64::from(c);
-            let could_spike = c >= params.min_reports && x >= params.min_ratio * mu;
-            let p = if spikes_only && !could_spike {
-                1.0
-            } else {
-                nb_tail(c, mu, theta)
-            };
-            WindowScore {
-                reports: c,
-                expected: mu,
-                p,
-                score: score(p),
-                spike: c >= params.min_reports && p < params.alpha && x >= params.min_ratio * mu,
-                elevated: c > 0 && p < params.elevated_alpha && x >= params.elevated_ratio() * mu,
-            }
-        };
+        // Every window scored by `window_score` (its window without a report takes nb_tail's
+        // own first answer, P = 1, so it reads as the tail asked of every window did).
+        let window_score = |c: u32, mu: f64| window_score(c, mu, theta, spikes_only, params);
         let mut scores: Vec<WindowScore> = (0..n).map(|k| window_score(counts[k], mu[k])).collect();
         let pc = prefix_sums(counts.iter().map(|&c| f64::from(c)));
         let pm = prefix_sums(mu.iter().copied());
