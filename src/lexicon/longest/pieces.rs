@@ -2,13 +2,14 @@
 //! ([`Longest::each_match_split`]): the same matches, in the same order, as
 //! [`Longest::each_match`].
 //!
-//! Why: the search reads one cell of a 6.2 MB table a byte, and each read waits for the one
+//! Why: the search reads one cell of a table of several MB a byte (11.4 MB for the shipped
+//! lexicons), and each read waits for the one
 //! before it (the state read is the next read's address). On the trackback slice `perf` gave
 //! `find_hits` ~20% of the cycles against ~8% of the instructions (cachegrind): the search waits
 //! on memory. Four searches walked a byte each in turn overlap their waits.
 //!
-//! How the pieces stay exact: the text is cut in [`STREAMS`] pieces, each searched from the
-//! start state. A piece's search does not stop at its end: it goes on into the next piece until
+//! How the pieces stay exact: the text is cut in [`STREAMS`] pieces (two when it is shorter
+//! than [`SPLIT_FROM`] bytes), each searched from the start state. A piece's search does not stop at its end: it goes on into the next piece until
 //! it stands where the next piece's search stood (the same byte, both before a match, in the
 //! same state); from there on the two searches are one, so the next piece's matches from that
 //! moment on are the whole search's, and the ones before it are dropped. The next piece's
@@ -18,13 +19,21 @@
 
 use super::{Longest, Table, DEAD};
 
-/// How many pieces are walked side by side.
+/// How many pieces are walked side by side, at most: [`STREAMS`] from [`SPLIT_FROM`] bytes on,
+/// two from [`SPLIT2_FROM`].
 pub(crate) const STREAMS: usize = 4;
 
-/// The shortest text cut into pieces; shorter ones are searched whole (each piece is then
-/// longer than [`SYNC`] bytes and a quarter of the text at least less the 64 bytes a cut may
-/// move to follow a space).
-pub(crate) const SPLIT_FROM: usize = 1024;
+/// The shortest text cut into [`STREAMS`] pieces: each piece is then longer than [`SYNC`]
+/// bytes, as it is a quarter of the text at least less the 64 bytes a cut may move to follow a
+/// space (200 - 64 = 136).
+pub(crate) const SPLIT_FROM: usize = 800;
+
+/// The shortest text cut into two pieces (half of it less 64 bytes is 136, past [`SYNC`]);
+/// shorter ones are searched whole. Why not whole from 400 bytes to 1,024, as before: the
+/// forum slice's posts are mostly of that length, and the prefilter's walk of them one byte
+/// after another, each read of the table waiting for the one before, took 7.5% of its cycles
+/// (`perf`, one thread), more than the four pieces' walk of all the longer posts.
+pub(crate) const SPLIT2_FROM: usize = 400;
 
 /// How far into the next piece a piece's search may go to meet that piece's search.
 pub(crate) const SYNC: usize = 128;
@@ -34,7 +43,7 @@ pub(crate) const NONE: u32 = u32::MAX;
 
 /// By piece, by byte from its start: the state the piece's search stood in there before a
 /// match ([`NONE`] if it never did), and how many matches it had given.
-type Seen = [[(u32, u32); SYNC]; STREAMS];
+type Seen<const N: usize> = [[(u32, u32); SYNC]; N];
 
 /// A match found in a piece: its start, its end, its pattern, and the piece (the top 8 bits)
 /// with the match's number in the piece (the low 24).
@@ -65,15 +74,15 @@ impl Dfa<'_> {
 /// Each piece's search: its state, its next byte, whether it is past a match
 /// (`Longest::search`'s second loop) with the last match state passed and where it ended, and
 /// how many matches it gave.
-struct Walk {
-    sid: [usize; STREAMS],
-    at: [usize; STREAMS],
-    longer: [bool; STREAMS],
-    matched: [(usize, usize); STREAMS],
-    count: [u32; STREAMS],
+struct Walk<const N: usize> {
+    sid: [usize; N],
+    at: [usize; N],
+    longer: [bool; N],
+    matched: [(usize, usize); N],
+    count: [u32; N],
 }
 
-impl Walk {
+impl<const N: usize> Walk<N> {
     /// Piece `k`'s search reads byte `b` (the one at its `at`).
     #[inline(always)]
     fn advance(&mut self, k: usize, b: u8, dfa: &Dfa, out: &mut Vec<PieceMatch>) {
@@ -139,7 +148,7 @@ impl Longest {
         let Table::Narrow(cells) = &self.table else {
             return self.each_match(hay, found);
         };
-        if self.shift != 7 || hay.len() < SPLIT_FROM || hay.len() >= 1 << 24 {
+        if self.shift != 7 || hay.len() < SPLIT2_FROM || hay.len() >= 1 << 24 {
             return self.each_match(hay, found);
         }
         let dfa = Dfa {
@@ -151,14 +160,29 @@ impl Longest {
             lens: &self.lens,
         };
         later.clear();
-        let Some(drop) = walk(&dfa, hay, &cuts(hay), later) else {
+        let (drop, pieces) = if hay.len() >= SPLIT_FROM {
+            (
+                walk::<STREAMS>(&dfa, hay, &cuts::<STREAMS>(hay), later),
+                STREAMS,
+            )
+        } else {
+            (walk::<2>(&dfa, hay, &cuts::<2>(hay), later), 2)
+        };
+        let Some(drop) = drop else {
             return self.each_match(hay, found);
         };
-        later.retain(|m| m[3] & 0xFF_FFFF >= drop[(m[3] >> 24) as usize]);
-        // What is left is the whole search's matches: they do not overlap, so by start.
-        later.sort_unstable_by_key(|m| m[0]);
-        for m in later.iter() {
-            found(m[0] as usize, m[1] as usize, m[2] as usize);
+        // What is left is the whole search's matches, piece after piece and in each piece in
+        // the order it gave them (module comment: a piece's matches end where it met the next
+        // piece's search, whose matches from there on are the ones kept), so in text order.
+        // (Kept and sorted by start, they cost a sort a text: 6.8 M instructions on the
+        // trackback slice, where these passes, one a piece, cost ~1 M.)
+        for (k, &drop) in drop.iter().enumerate().take(pieces) {
+            for m in later
+                .iter()
+                .filter(|m| (m[3] >> 24) as usize == k && m[3] & 0xFF_FFFF >= drop)
+            {
+                found(m[0] as usize, m[1] as usize, m[2] as usize);
+            }
         }
     }
 }
@@ -171,18 +195,18 @@ impl Longest {
 /// ([`Walk::event_out_of_line`]): kept in the `Walk`, they were stored and read again at every
 /// byte (perf annotate), which lengthened each piece's wait on its reads by a store's.
 #[inline(always)]
-fn side_by_side(
-    w: &mut Walk,
+fn side_by_side<const N: usize>(
+    w: &mut Walk<N>,
     hay: &[u8],
     dfa: &Dfa,
     out: &mut Vec<PieceMatch>,
     rounds: usize,
-    mut seen: Option<(&[usize; STREAMS + 1], &mut Seen)>,
+    mut seen: Option<(&[usize; STREAMS + 1], &mut Seen<N>)>,
 ) {
     let (mut sid, mut at) = (w.sid, w.at);
     let last_match = dfa.last_match;
     for _ in 0..rounds {
-        for k in 0..STREAMS {
+        for k in 0..N {
             debug_assert!(at[k] < hay.len());
             // SAFETY: `at[k]` is below the piece's end, and so the text's: `rounds` bytes are
             // left in each piece (the callers' bound).
@@ -205,15 +229,17 @@ fn side_by_side(
     (w.sid, w.at) = (sid, at);
 }
 
-/// Where the pieces start: near each quarter of `hay` (its length at least [`SPLIT_FROM`]),
-/// after the first space within 64 bytes when there is one (a search after a space is most
-/// often at or near the start state, so the searches meet sooner), and `hay`'s end last. The
-/// prefilter's walks (`prefilter/tokens/pieces.rs`) cut texts here too.
-pub(crate) fn cuts(hay: &[u8]) -> [usize; STREAMS + 1] {
+/// Where `N` pieces start (`N` at most [`STREAMS`]): near each `N`th of `hay` (its length at
+/// least [`SPLIT_FROM`] for four pieces, [`SPLIT2_FROM`] for two), after the first space within
+/// 64 bytes when there is one (a search after a space is most often at or near the start state,
+/// so the searches meet sooner), and `hay`'s end last (`cuts[N]`, and every place after it).
+/// The prefilter's walks (`prefilter/tokens/pieces.rs`) cut texts here too.
+pub(crate) fn cuts<const N: usize>(hay: &[u8]) -> [usize; STREAMS + 1] {
+    assert!(N <= STREAMS);
     let mut cuts = [hay.len(); STREAMS + 1];
     cuts[0] = 0;
-    for (k, cut) in cuts.iter_mut().enumerate().take(STREAMS).skip(1) {
-        let at = hay.len() * k / STREAMS;
+    for (k, cut) in cuts.iter_mut().enumerate().take(N).skip(1) {
+        let at = hay.len() * k / N;
         *cut = hay[at..at + 64]
             .iter()
             .position(|&b| b == b' ')
@@ -222,31 +248,31 @@ pub(crate) fn cuts(hay: &[u8]) -> [usize; STREAMS + 1] {
     cuts
 }
 
-/// Searches each piece `cuts[k]..cuts[k + 1]` of `hay` from the start state, pushing each
+/// Searches each piece `cuts[k]..cuts[k + 1]` (`k` below `N`) of `hay` from the start state, pushing each
 /// match to `out`: all pieces a byte each in turn while all have bytes left (the states of
 /// their first [`SYNC`] bytes kept); then each to its end alone,
 /// and on into the next piece until the two searches meet. Returns how many of each piece's
 /// first matches are not the whole search's (found before the searches met); `None` when a
 /// piece's search did not meet the next one's within [`SYNC`] bytes.
-fn walk(
+fn walk<const N: usize>(
     dfa: &Dfa,
     hay: &[u8],
     cuts: &[usize; STREAMS + 1],
     out: &mut Vec<PieceMatch>,
 ) -> Option<[u32; STREAMS]> {
-    assert!(cuts[0] == 0 && cuts[STREAMS] == hay.len() && hay.len() < 1 << 24);
-    assert!(cuts.windows(2).all(|w| w[0] + SYNC < w[1]));
-    let mut w = Walk {
-        sid: [dfa.start; STREAMS],
+    assert!(N <= STREAMS && cuts[0] == 0 && cuts[N] == hay.len() && hay.len() < 1 << 24);
+    assert!(cuts[..=N].windows(2).all(|w| w[0] + SYNC < w[1]));
+    let mut w = Walk::<N> {
+        sid: [dfa.start; N],
         at: std::array::from_fn(|k| cuts[k]),
-        longer: [false; STREAMS],
-        matched: [(0, 0); STREAMS],
-        count: [0; STREAMS],
+        longer: [false; N],
+        matched: [(0, 0); N],
+        count: [0; N],
     };
     // By piece, by byte from its start: the state its search stood in there before a match,
     // and how many matches it had given (the first piece's are not read). Kept over the first
     // rounds, all pieces a byte each in turn.
-    let mut seen: Seen = [[(NONE, 0); SYNC]; STREAMS];
+    let mut seen: Seen<N> = [[(NONE, 0); SYNC]; N];
     for seen in &mut seen {
         seen[0] = (dfa.start as u32, 0);
     }
@@ -254,17 +280,14 @@ fn walk(
     loop {
         // Every piece has this many bytes left at least (a match given moves its search back,
         // never on).
-        let rounds = (0..STREAMS)
-            .map(|k| cuts[k + 1] - w.at[k])
-            .min()
-            .unwrap_or(0);
+        let rounds = (0..N).map(|k| cuts[k + 1] - w.at[k]).min().unwrap_or(0);
         if rounds == 0 {
             break;
         }
         side_by_side(&mut w, hay, dfa, out, rounds, None);
     }
     let mut drop = [0; STREAMS];
-    for k in 0..STREAMS - 1 {
+    for k in 0..N - 1 {
         let next = cuts[k + 1];
         loop {
             if !w.longer[k] && w.at[k] >= next {
@@ -280,7 +303,7 @@ fn walk(
         }
     }
     // The last piece to the text's end, as `Longest::search` ends.
-    let k = STREAMS - 1;
+    let k = N - 1;
     loop {
         match hay.get(w.at[k]) {
             Some(&b) => w.advance(k, b, dfa, out),
@@ -346,9 +369,26 @@ mod tests {
                 lens: &dfa.lens,
             };
             assert!(
-                walk(&d, hay, &cuts(hay), &mut later).is_some(),
+                walk::<STREAMS>(&d, hay, &cuts::<STREAMS>(hay), &mut later).is_some(),
                 "{step} {glue:?}"
             );
+            // Two pieces, on texts of 400 to 800 bytes (cut from the same text at a space).
+            for from in [0, hay.len() / 3, hay.len() * 2 / 3] {
+                let end = from + SPLIT2_FROM + (from + 3 * step) % (SPLIT_FROM - SPLIT2_FROM);
+                let short = &hay[from..end];
+                let ends = (short.iter().rposition(|&b| b == b' ')).unwrap_or(short.len());
+                let short = &short[..ends.max(SPLIT2_FROM)];
+                later.clear();
+                assert!(
+                    walk::<2>(&d, short, &cuts::<2>(short), &mut later).is_some(),
+                    "{step} {glue:?} {from}"
+                );
+                assert_eq!(
+                    split(dfa, short),
+                    whole(dfa, short),
+                    "{step} {glue:?} {from}"
+                );
+            }
             let want = whole(dfa, hay);
             assert!(want.len() > 400, "{step} {glue:?}: {}", want.len());
             assert_eq!(split(dfa, hay), want, "{step} {glue:?}");
@@ -392,7 +432,7 @@ mod tests {
         #[test]
         fn the_pieces_agree_on_small_lexicons(
             pats in prop::collection::vec("[abc가]{1,5}", 1..12),
-            hay in "[abcd가 ]{1024,2048}",
+            hay in "[abcd가 ]{300,2048}",
         ) {
             let dfa = Longest::new(pats.iter().map(|p| p.as_bytes()));
             prop_assert_eq!(split(&dfa, hay.as_bytes()), whole(&dfa, hay.as_bytes()));

@@ -20,7 +20,7 @@
 //! and the pieces after it are not walked further: from where it met the piece before it, it
 //! is the whole walk, so it reports every hit they would. So no byte is read more than twice.
 
-use super::super::super::longest::pieces::{cuts, NONE, SPLIT_FROM, STREAMS, SYNC};
+use super::super::super::longest::pieces::{cuts, NONE, SPLIT2_FROM, SPLIT_FROM, STREAMS, SYNC};
 use super::Tokens;
 
 impl Tokens {
@@ -33,10 +33,13 @@ impl Tokens {
         hay: &[u8],
         mut hit: impl FnMut(usize, usize, usize) -> bool,
     ) -> bool {
-        if hay.len() < SPLIT_FROM {
-            return self.each_hit(hay, hit);
+        if hay.len() >= SPLIT_FROM {
+            self.walk_pieces::<STREAMS>(hay, &cuts::<STREAMS>(hay), &mut hit)
+        } else if hay.len() >= SPLIT2_FROM {
+            self.walk_pieces::<2>(hay, &cuts::<2>(hay), &mut hit)
+        } else {
+            self.each_hit(hay, hit)
         }
-        self.walk_pieces(hay, &cuts(hay), &mut hit)
     }
 
     /// Asks `hit` of the patterns state `sid` reports, its byte ending at `end`; whether one
@@ -57,19 +60,19 @@ impl Tokens {
             .any(|&p| hit(p as usize, end - self.lens[p as usize] as usize, end))
     }
 
-    /// The walks of [`Tokens::any_hit`]: all pieces a byte each in turn while all have bytes
-    /// left (the states of their first [`SYNC`] bytes kept); then
+    /// The walks of [`Tokens::any_hit`], of `N` pieces (`cuts[..=N]`): all pieces a byte each
+    /// in turn while all have bytes left (the states of their first [`SYNC`] bytes kept); then
     /// each on to its end and into the next piece until it meets that piece's walk (or the text
     /// ends).
     #[inline(never)]
-    fn walk_pieces(
+    fn walk_pieces<const N: usize>(
         &self,
         hay: &[u8],
         cuts: &[usize; STREAMS + 1],
         hit: &mut impl FnMut(usize, usize, usize) -> bool,
     ) -> bool {
-        assert!(cuts[0] == 0 && cuts[STREAMS] == hay.len());
-        assert!(cuts.windows(2).all(|w| w[0] + SYNC < w[1]));
+        assert!(N <= STREAMS && cuts[0] == 0 && cuts[N] == hay.len());
+        assert!(cuts[..=N].windows(2).all(|w| w[0] + SYNC < w[1]));
         let (classes, table, reporting) = (&self.classes, &self.table[..], self.reporting);
         let shift = self.shift;
         let step = |sid: u32, b: u8| {
@@ -79,10 +82,10 @@ impl Tokens {
             // length (`check_cells`, at build; `sid` is the start state or read from a cell).
             u32::from(unsafe { *table.get_unchecked(at) })
         };
-        let mut sid = [self.start; STREAMS];
-        let mut at: [usize; STREAMS] = std::array::from_fn(|k| cuts[k]);
+        let mut sid = [self.start; N];
+        let mut at: [usize; N] = std::array::from_fn(|k| cuts[k]);
         // By piece: its state after each of its first bytes (the first piece's are not read).
-        let mut seen = [[NONE; SYNC]; STREAMS];
+        let mut seen = [[NONE; SYNC]; N];
         for (k, seen) in seen.iter_mut().enumerate() {
             seen[0] = sid[k];
         }
@@ -99,9 +102,9 @@ impl Tokens {
                 }
             }
         }
-        let rounds = (0..STREAMS).map(|k| cuts[k + 1] - at[k]).min().unwrap_or(0);
+        let rounds = (0..N).map(|k| cuts[k + 1] - at[k]).min().unwrap_or(0);
         for _ in 0..rounds {
-            for k in 0..STREAMS {
+            for k in 0..N {
                 // SAFETY: `at[k] < cuts[k + 1] <= hay.len()`: `rounds` bytes are left in each.
                 let b = *unsafe { hay.get_unchecked(at[k]) };
                 sid[k] = step(sid[k], b);
@@ -111,8 +114,8 @@ impl Tokens {
                 }
             }
         }
-        for k in 0..STREAMS {
-            let next = cuts.get(k + 1).copied().filter(|_| k + 1 < STREAMS);
+        for k in 0..N {
+            let next = cuts.get(k + 1).copied().filter(|_| k + 1 < N);
             while let Some(&b) = hay.get(at[k]) {
                 if let Some(next) = next.filter(|&n| at[k] >= n) {
                     if seen[k + 1].get(at[k] - next) == Some(&sid[k]) {
@@ -162,12 +165,13 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(500))]
-        /// Long texts over a few letters and small token lists: the hits asked about are the
+        /// Long texts over a few letters and small token lists, walked in two pieces (from
+        /// [`SPLIT2_FROM`] bytes) or four (from [`SPLIT_FROM`]): the hits asked about are the
         /// whole walk's, and a hit that counts is found.
         #[test]
         fn the_pieces_ask_of_every_hit_of_the_whole_walk(
             pats in prop::collection::vec("[abcAB가나]{1,6}", 1..12),
-            hay in "[abcdABC가나 ]{1024,3000}",
+            hay in "[abcdABC가나 ]{300,1500}",
             wanted in 0usize..12,
         ) {
             let pats: Vec<&str> = pats.iter().map(String::as_str).collect();
@@ -194,7 +198,7 @@ mod tests {
             let pats: Vec<&str> = pats.iter().map(String::as_str).collect();
             let t = Tokens::new(&pats).unwrap();
             let hay: String = hay.iter().map(|(w, n)| format!("{w}{}", "a".repeat(*n))).collect();
-            prop_assume!(hay.len() >= SPLIT_FROM);
+            prop_assume!(hay.len() >= SPLIT2_FROM);
             let every = every(&t, hay.as_bytes());
             prop_assert_eq!(asked(&t, hay.as_bytes()), every.clone());
             let any = every.iter().any(|h| h.0 == wanted);
@@ -212,7 +216,7 @@ mod tests {
         let long = format!("{}b", "a".repeat(150));
         let t = Tokens::new(&[long.as_str(), "b", "ab"]).unwrap();
         let hay = format!("{}b", "a".repeat(250)).repeat(15);
-        assert_eq!(cuts(hay.as_bytes()), [0, 941, 1882, 2823, 3765]);
+        assert_eq!(cuts::<STREAMS>(hay.as_bytes()), [0, 941, 1882, 2823, 3765]);
         let every = every(&t, hay.as_bytes());
         assert!(every.iter().any(|h| h.0 == 0));
         assert_eq!(asked(&t, hay.as_bytes()), every);
