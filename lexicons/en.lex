@@ -3396,3 +3396,30 @@ marker
 wave
 waves
 have
+
+# The common outage and recovery words a post must hold, as typed, for a name typed wrong to be
+# read in it ("gmial is down"; `misspell.rs`, and the prefilter's search): matched in the text as
+# typed, case aside, so they are kept as written, spaces and all (a word between double quotes
+# keeps the spaces at its ends). A rule about a few strong words keeps the prefilter's second scan
+# to the posts holding one. The Korean ones are in ko.lex. Round twenty-six added "keeps ", for the
+# grammar form "keeps + verb-ing" ("spotfiy keeps skipping").
+[words misspell-gate en]
+down
+outage
+not work
+n't work
+not load
+n't load
+not send
+n't send
+crash
+error
+broke
+offline
+not respond
+n't respond
+back up
+is back
+ing again
+fixed
+"keeps "

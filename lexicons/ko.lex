@@ -2762,3 +2762,61 @@ DR 훈련
 # round twenty-seven.
 [words also-particle ko]
 도
+
+# The Korean words of the gate of names typed wrong (`misspell.rs`; the English ones and what
+# the gate is are in en.lex): kept as typed, the space in 안 돼 and 다시 됨 as written. Round
+# twenty-six added 안 열 (업빝 왜 안열려), an outage phrase as common as these.
+[words misspell-gate ko]
+먹통
+장애
+오류
+에러
+안 돼
+안돼
+안 됨
+안됨
+안 되
+안되
+안대
+다운
+터졌
+터짐
+튕
+끊
+접속
+복구
+정상
+다시 돼
+다시 됨
+로딩
+안 열
+안열
+
+# What may follow a Hangul name inside the word as typed for a word one final consonant from it
+# to read as the name typed wrong (배밍이, 배밍앱: `misspell.rs`): particles, the service's own
+# words and a few adverbs.
+[words misspell-after ko]
+이
+가
+은
+는
+을
+를
+도
+에
+에서
+까지
+만
+으로
+로
+랑
+이랑
+하고
+의
+앱
+어플
+서버
+접속
+또
+진짜
+왜

@@ -172,11 +172,19 @@ pub enum List {
     /// The Korean particle "too" (앱*도*): a service's own word with it before a counter of
     /// seeming fine says that part works as well as the rest (`Matcher::now_before_context`).
     AlsoParticle,
+    /// The outage and recovery words a post must hold, as typed, for a misspelt name to be read
+    /// in it ("down", "n't load", 안 돼, 먹통; `misspell.rs` and the prefilter's search): kept as
+    /// written ([`List::as_typed`]), spaces and case as they are.
+    MisspellGate,
+    /// What may follow a Hangul name inside the word as typed for a near word to read as the
+    /// name misspelt: particles (이, 에서, 까지), the service's own words (앱, 서버, 접속) and a
+    /// few adverbs (또, 진짜, 왜): 배밍*이*, 배밍*앱* (`misspell.rs`).
+    MisspellAfter,
 }
 
 impl List {
     /// Every list, in the order of [`Words`]' storage.
-    pub const ALL: [List; 56] = [
+    pub const ALL: [List; 58] = [
         List::NewSentence,
         List::MNoun,
         List::NeNoun,
@@ -233,6 +241,8 @@ impl List {
         List::MisspellStop,
         List::MisspellStopKo,
         List::AlsoParticle,
+        List::MisspellGate,
+        List::MisspellAfter,
     ];
 
     /// The name written in a `[words NAME]` header.
@@ -294,7 +304,17 @@ impl List {
             List::MisspellStop => "misspell-stop",
             List::MisspellStopKo => "misspell-stop-ko",
             List::AlsoParticle => "also-particle",
+            List::MisspellGate => "misspell-gate",
+            List::MisspellAfter => "misspell-after",
         }
+    }
+
+    /// Whether the words of the list are kept as written, not normalised: they are matched in
+    /// the text as typed, where the spaces between Hangul and the case of Latin letters are
+    /// still there (`misspell-gate`). Such a word written between double quotes keeps the
+    /// spaces at its ends (`"keeps "`).
+    pub fn as_typed(self) -> bool {
+        self == List::MisspellGate
     }
 
     /// The list written `name` in a header.
@@ -359,6 +379,79 @@ mod tests {
         w.push(List::Infra, "region".into());
         assert_eq!(w.get(List::Infra).collect::<Vec<_>>(), ["region", "zone"]);
         assert!(w.has(List::Infra, "zone") && !w.has(List::KoNo, "zone"));
+    }
+
+    /// The gate of `misspell.rs` and what may follow a Hangul name there, moved from code, read
+    /// back from the built-in lexicons as the code held them: the gate as typed (the space of
+    /// 안 돼 and the one after "keeps" kept, where normalising would drop them), English first.
+    #[test]
+    fn misspell_gate_and_after_read_back_as_the_code_held_them() {
+        let words = crate::lexicon::Lexicon::builtin().words;
+        let got = |l: List| words.get(l).collect::<Vec<_>>();
+        assert_eq!(
+            got(List::MisspellGate),
+            [
+                "down",
+                "outage",
+                "not work",
+                "n't work",
+                "not load",
+                "n't load",
+                "not send",
+                "n't send",
+                "crash",
+                "error",
+                "broke",
+                "offline",
+                "not respond",
+                "n't respond",
+                "back up",
+                "is back",
+                "ing again",
+                "fixed",
+                "keeps ",
+                "먹통",
+                "장애",
+                "오류",
+                "에러",
+                "안 돼",
+                "안돼",
+                "안 됨",
+                "안됨",
+                "안 되",
+                "안되",
+                "안대",
+                "다운",
+                "터졌",
+                "터짐",
+                "튕",
+                "끊",
+                "접속",
+                "복구",
+                "정상",
+                "다시 돼",
+                "다시 됨",
+                "로딩",
+                "안 열",
+                "안열",
+            ]
+        );
+        assert_eq!(
+            got(List::MisspellAfter),
+            [
+                "이", "가", "은", "는", "을", "를", "도", "에", "에서", "까지", "만", "으로", "로",
+                "랑", "이랑", "하고", "의", "앱", "어플", "서버", "접속", "또", "진짜", "왜",
+            ]
+        );
+        // Only the gate is kept as typed: another list normalises the same line.
+        let mut lex = crate::lexicon::Lexicon::default();
+        let text = "[words misspell-gate]\n안 돼\n\"keeps \"\n[words complaint]\n안 돼\n";
+        lex.add_text("t.lex", text).unwrap();
+        assert_eq!(
+            lex.words.get(List::MisspellGate).collect::<Vec<_>>(),
+            ["안 돼", "keeps "]
+        );
+        assert_eq!(lex.words.get(List::Complaint).collect::<Vec<_>>(), ["안돼"]);
     }
 
     /// The stop lists of `misspell.rs`, moved from code, read back from the built-in lexicons as
