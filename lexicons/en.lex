@@ -3423,3 +3423,37 @@ is back
 ing again
 fixed
 "keeps "
+
+# Words that tell an outage phrase after them as what was, once it works again: past forms of
+# "be" and "have", words of earlier time ("it *was* down for like 20 min"; "it's fixed now,
+# *whatever* the outage was"). An English word here is read whole, a Korean one (ko.lex) within
+# a word (`told_as_before`).
+[words earlier en]
+was
+were
+had
+earlier
+whatever
+being
+before
+
+# Words right after an outage phrase that say the failure stopped ("no more errors *anymore*",
+# "the login error *is gone*"; `told_as_ceased`); the Korean ones are in ko.lex.
+[words ceased-after en]
+anymore
+any more
+is gone
+are gone
+went away
+has gone away
+'s gone
+
+# What an error is shown on, between the error and its "is gone": "the \"something went wrong\"
+# page is gone" (`told_as_ceased`).
+[words error-screen en]
+page
+screen
+message
+banner
+popup
+pop-up

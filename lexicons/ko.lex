@@ -2820,3 +2820,59 @@ DR 훈련
 또
 진짜
 왜
+
+# Korean words of earlier time before an outage phrase, read within a word (*아까* 계속 오류,
+# *아침엔* 안 열리더니): after a return it is what was (`told_as_before`; the English ones are
+# in en.lex).
+[words earlier ko]
+아까
+아침엔
+아침에
+어제
+낮에
+새벽에
+전엔
+전에
+내내
+어젯밤
+지난밤
+
+# Korean words right after an outage phrase that say the failure stopped (오류 이제 안 남, 튕김
+# 없어졌어요, 렉 사라졌어요; `told_as_ceased`). Normalised: Hangul joined.
+[words ceased-after ko]
+이제 안 나
+이제 안 남
+안 나요
+없어졌
+사라졌
+사라지
+안 생겨
+해결
+
+# Words of seeming fine: a Korean counter holding one is read by its topic, the noun right
+# before it past one particle (`korean_topic`): a word of time (now-topic) makes it a return
+# (지금은 멀쩡), the writer's own line (line-topic) leaves the outage standing (와이파이는 멀쩡한데).
+[words fine-word ko]
+멀쩡
+괜찮
+정상
+
+[words now-topic ko]
+지금은
+지금
+이제
+이젠
+이제는
+
+[words line-topic ko]
+와이파이
+인터넷
+공유기
+데이터
+랜선
+회선
+모뎀
+통신
+네트워크
+lte
+5g

@@ -180,11 +180,30 @@ pub enum List {
     /// name misspelt: particles (이, 에서, 까지), the service's own words (앱, 서버, 접속) and a
     /// few adverbs (또, 진짜, 왜): 배밍*이*, 배밍*앱* (`misspell.rs`).
     MisspellAfter,
+    /// Words that tell an outage phrase after them as what was, once it works again: past
+    /// forms of "be" and "have", words of earlier time (was, earlier, whatever; 아까, 어제);
+    /// an English word is read whole, a Korean one within a word (`Matcher::told_as_before`).
+    Earlier,
+    /// Words right after an outage phrase that say the failure stopped (anymore, is gone,
+    /// went away; 없어졌, 사라졌, 해결: `Matcher::told_as_ceased`).
+    CeasedAfter,
+    /// What an error is shown on, between the error and its "is gone" (page, screen, banner:
+    /// "the \"something went wrong\" page is gone", `Matcher::told_as_ceased`).
+    ErrorScreen,
+    /// Words of seeming fine (멀쩡, 괜찮, 정상): a Korean counter holding one is read by its
+    /// topic (`korean_topic`).
+    FineWord,
+    /// Words of time (지금은, 이제) as the topic of such a counter: it says the service works
+    /// again.
+    NowTopic,
+    /// The writer's own line (와이파이, 공유기, lte) as the topic of such a counter: it says the
+    /// line is fine, and the outage stands.
+    LineTopic,
 }
 
 impl List {
     /// Every list, in the order of [`Words`]' storage.
-    pub const ALL: [List; 58] = [
+    pub const ALL: [List; 64] = [
         List::NewSentence,
         List::MNoun,
         List::NeNoun,
@@ -243,6 +262,12 @@ impl List {
         List::AlsoParticle,
         List::MisspellGate,
         List::MisspellAfter,
+        List::Earlier,
+        List::CeasedAfter,
+        List::ErrorScreen,
+        List::FineWord,
+        List::NowTopic,
+        List::LineTopic,
     ];
 
     /// The name written in a `[words NAME]` header.
@@ -306,6 +331,12 @@ impl List {
             List::AlsoParticle => "also-particle",
             List::MisspellGate => "misspell-gate",
             List::MisspellAfter => "misspell-after",
+            List::Earlier => "earlier",
+            List::CeasedAfter => "ceased-after",
+            List::ErrorScreen => "error-screen",
+            List::FineWord => "fine-word",
+            List::NowTopic => "now-topic",
+            List::LineTopic => "line-topic",
         }
     }
 
@@ -452,6 +483,84 @@ mod tests {
             ["안 돼", "keeps "]
         );
         assert_eq!(lex.words.get(List::Complaint).collect::<Vec<_>>(), ["안돼"]);
+    }
+
+    /// The lists of `classify.rs`'s `told_as_before`, `told_as_ceased` and `korean_topic`, moved
+    /// from code, read back from the built-in lexicons as the code held them (English first, as
+    /// en.lex loads before ko.lex; the rules ask only whether some word fits; normalising kept
+    /// each word as written: "'s gone", "pop-up", 이제안나).
+    #[test]
+    fn classify_lists_read_back_as_the_code_held_them() {
+        let words = crate::lexicon::Lexicon::builtin().words;
+        let got = |l: List| words.get(l).collect::<Vec<_>>();
+        assert_eq!(
+            got(List::Earlier),
+            [
+                "was",
+                "were",
+                "had",
+                "earlier",
+                "whatever",
+                "being",
+                "before",
+                "아까",
+                "아침엔",
+                "아침에",
+                "어제",
+                "낮에",
+                "새벽에",
+                "전엔",
+                "전에",
+                "내내",
+                "어젯밤",
+                "지난밤",
+            ]
+        );
+        assert_eq!(
+            got(List::CeasedAfter),
+            [
+                "anymore",
+                "any more",
+                "is gone",
+                "are gone",
+                "went away",
+                "has gone away",
+                "'s gone",
+                "이제안나",
+                "이제안남",
+                "안나요",
+                "없어졌",
+                "사라졌",
+                "사라지",
+                "안생겨",
+                "해결",
+            ]
+        );
+        assert_eq!(
+            got(List::ErrorScreen),
+            ["page", "screen", "message", "banner", "popup", "pop-up"]
+        );
+        assert_eq!(got(List::FineWord), ["멀쩡", "괜찮", "정상"]);
+        assert_eq!(
+            got(List::NowTopic),
+            ["지금은", "지금", "이제", "이젠", "이제는"]
+        );
+        assert_eq!(
+            got(List::LineTopic),
+            [
+                "와이파이",
+                "인터넷",
+                "공유기",
+                "데이터",
+                "랜선",
+                "회선",
+                "모뎀",
+                "통신",
+                "네트워크",
+                "lte",
+                "5g",
+            ]
+        );
     }
 
     /// The stop lists of `misspell.rs`, moved from code, read back from the built-in lexicons as
