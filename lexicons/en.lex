@@ -3457,3 +3457,90 @@ message
 banner
 popup
 pop-up
+
+# An error code read after a verb of showing or getting ("throwing H10", "getting 503 on every
+# request", "ps5 says WS-116522-7"; `grammar.rs`). before-code: the words that may stand between
+# the verb and the code (pronouns, articles, words of error: "giving *me* 0x87dd0003").
+# failure-near: words of failure the error's message holds within three words after its code
+# ("H10 app *crashed*"). after-status: words that may follow a short code or an HTTP status
+# standing alone as the error, prepositions and adverbs, never a noun it would count or name; not
+# "from" or "and", which follow a count as often ("400 from one share", "500 and counting"), and
+# "for" only before a word of fails-for, who it fails for: pronouns and quantifiers, not "the" of
+# a count ("getting 500 for every request", "for me"; "500 for the first time" is no error).
+[words before-code en]
+me
+us
+you
+them
+him
+her
+it
+a
+an
+the
+this
+that
+error
+errors
+code
+codes
+
+[words failure-near en]
+crashed
+crash
+crashes
+failed
+failure
+fail
+timeout
+timed
+unavailable
+broken
+down
+error
+errors
+refused
+denied
+
+[words after-status en]
+on
+now
+when
+with
+in
+at
+again
+all
+every
+whenever
+trying
+rn
+lol
+today
+since
+after
+while
+constantly
+
+[words fails-for en]
+me
+us
+everyone
+everybody
+anyone
+anybody
+all
+every
+each
+any
+some
+most
+many
+them
+him
+her
+you
+my
+our
+people
+users

@@ -199,11 +199,25 @@ pub enum List {
     /// The writer's own line (와이파이, 공유기, lte) as the topic of such a counter: it says the
     /// line is fine, and the outage stands.
     LineTopic,
+    /// The words that may stand between a verb of showing or getting and the error code it
+    /// shows: pronouns, articles, words of error ("giving *me* 0x87dd0003", "returning *the*
+    /// h10"; `grammar.rs`).
+    BeforeCode,
+    /// Words of failure that an error's message holds within three words after its code
+    /// ("H10 app *crashed*", "503 *unavailable*").
+    FailureNear,
+    /// Words that may follow a short code or an HTTP status standing alone as an error
+    /// ("getting 503 *on* every request", "returning 500 *again*"): prepositions and adverbs,
+    /// never a noun it would count or name.
+    AfterStatus,
+    /// Who or what a code fails for, after "for" ("getting 500 for *every* request", "for
+    /// *me*"): pronouns and quantifiers, not "the" of a count ("for the first time").
+    FailsFor,
 }
 
 impl List {
     /// Every list, in the order of [`Words`]' storage.
-    pub const ALL: [List; 64] = [
+    pub const ALL: [List; 68] = [
         List::NewSentence,
         List::MNoun,
         List::NeNoun,
@@ -268,6 +282,10 @@ impl List {
         List::FineWord,
         List::NowTopic,
         List::LineTopic,
+        List::BeforeCode,
+        List::FailureNear,
+        List::AfterStatus,
+        List::FailsFor,
     ];
 
     /// The name written in a `[words NAME]` header.
@@ -337,6 +355,10 @@ impl List {
             List::FineWord => "fine-word",
             List::NowTopic => "now-topic",
             List::LineTopic => "line-topic",
+            List::BeforeCode => "before-code",
+            List::FailureNear => "failure-near",
+            List::AfterStatus => "after-status",
+            List::FailsFor => "fails-for",
         }
     }
 
@@ -386,6 +408,13 @@ impl Words {
     /// Whether `word` is one of `list`.
     pub fn has(&self, list: List, word: &str) -> bool {
         self.lists[list as usize].iter().any(|w| w == word)
+    }
+
+    /// Whether the bytes `word` are a word of `list` (for the rules that read bytes).
+    pub fn has_bytes(&self, list: List, word: &[u8]) -> bool {
+        self.lists[list as usize]
+            .iter()
+            .any(|w| w.as_bytes() == word)
     }
 }
 
@@ -560,6 +589,94 @@ mod tests {
                 "lte",
                 "5g",
             ]
+        );
+    }
+
+    /// The error code's lists of `grammar.rs`, moved from code, read back from the built-in
+    /// lexicon as the code held them.
+    #[test]
+    fn grammar_code_lists_read_back_as_the_code_held_them() {
+        let words = crate::lexicon::Lexicon::builtin().words;
+        let got = |l: List| words.get(l).collect::<Vec<_>>();
+        assert_eq!(
+            got(List::BeforeCode),
+            [
+                "me", "us", "you", "them", "him", "her", "it", "a", "an", "the", "this", "that",
+                "error", "errors", "code", "codes",
+            ]
+        );
+        assert_eq!(
+            got(List::FailureNear),
+            [
+                "crashed",
+                "crash",
+                "crashes",
+                "failed",
+                "failure",
+                "fail",
+                "timeout",
+                "timed",
+                "unavailable",
+                "broken",
+                "down",
+                "error",
+                "errors",
+                "refused",
+                "denied",
+            ]
+        );
+        assert_eq!(
+            got(List::AfterStatus),
+            [
+                "on",
+                "now",
+                "when",
+                "with",
+                "in",
+                "at",
+                "again",
+                "all",
+                "every",
+                "whenever",
+                "trying",
+                "rn",
+                "lol",
+                "today",
+                "since",
+                "after",
+                "while",
+                "constantly",
+            ]
+        );
+        assert_eq!(
+            got(List::FailsFor),
+            [
+                "me",
+                "us",
+                "everyone",
+                "everybody",
+                "anyone",
+                "anybody",
+                "all",
+                "every",
+                "each",
+                "any",
+                "some",
+                "most",
+                "many",
+                "them",
+                "him",
+                "her",
+                "you",
+                "my",
+                "our",
+                "people",
+                "users",
+            ]
+        );
+        assert!(
+            words.has_bytes(List::FailsFor, b"everyone")
+                && !words.has_bytes(List::FailsFor, b"the")
         );
     }
 
