@@ -1396,6 +1396,12 @@ const KO_JI_STOP: &[&str] = &[
 /// shapes in [`Form::korean_shapes`] (a property test in `tests/prefilter.rs` builds posts from
 /// those and fails while the rule does not allow for them).
 ///
+/// These stay in code, not in a `[words]` list: each is the grammar of its form (the negatives
+/// 안 and 못, the negative auxiliary 지 않, the adverb 이제 that makes the form), not vocabulary
+/// a lexicon adds to (a form made of other words would be another form, with its own shapes in
+/// [`Form::korean_shapes`]); 지 않 and 이제 are searched with static finders shared by every
+/// matcher.
+///
 /// [`Form::KoNot`]: a lone word (white space after it) before any verb; the hit runs from it
 /// over the syllables of the verb after it.
 pub const KO_NEGATIVES: [&str; 2] = ["안", "못"];
