@@ -3340,63 +3340,6 @@ cannot reproduce
 unable to reproduce
 failed to reproduce
 
-# Words that never name a service typed wrong (`misspell.rs`): common words one slip from a
-# Latin name that the spelling dictionary of common-words.txt lacks (inflections, clipped
-# forms). A double moved from one letter to the next reads as the name once runs fold
-# (whatsaap is a slip for whatsapp), and so do message and messages. Found by running the rule
-# over every word of the labelled sets, the training posts and the bench corpora.
-[words misspell-stop en]
-message
-messages
-mobile
-mobiles
-mail
-mails
-email
-emails
-emailed
-cloud
-clouds
-ncloud
-switch
-switches
-black
-installs
-googl
-goog
-tell
-edit
-edits
-interest
-youtuber
-youtubers
-things
-stacks
-flick
-later
-water
-credit
-single
-amazing
-canvas
-strip
-stripes
-tumbler
-humble
-horizon
-podcast
-podcasts
-spotty
-editor
-disco
-steamy
-market
-markets
-marker
-wave
-waves
-have
-
 # The common outage and recovery words a post must hold, as typed, for a name typed wrong to be
 # read in it ("gmial is down"; `misspell.rs`, and the prefilter's search): matched in the text as
 # typed, case aside, so they are kept as written, spaces and all (a word between double quotes
@@ -3544,3 +3487,60 @@ my
 our
 people
 users
+
+# Words that never name a service typed wrong (`misspell.rs`): common words one slip from a
+# Latin name that the spelling dictionary of common-words.txt lacks (inflections, clipped
+# forms). A double moved from one letter to the next reads as the name once runs fold
+# (whatsaap is a slip for whatsapp), and so do message and messages. Found by running the rule
+# over every word of the labelled sets, the training posts and the bench corpora.
+[words misspell-stop en]
+message
+messages
+mobile
+mobiles
+mail
+mails
+email
+emails
+emailed
+cloud
+clouds
+ncloud
+switch
+switches
+black
+installs
+googl
+goog
+tell
+edit
+edits
+interest
+youtuber
+youtubers
+things
+stacks
+flick
+later
+water
+credit
+single
+amazing
+canvas
+strip
+stripes
+tumbler
+humble
+horizon
+podcast
+podcasts
+spotty
+editor
+disco
+steamy
+market
+markets
+marker
+wave
+waves
+have

@@ -2737,32 +2737,6 @@ DR 훈련
 지금도
 여전히
 
-# Hangul words that never name a service typed wrong (`misspell.rs`): common words one final
-# consonant from a Hangul name (티비/티빙, 멜로/멜론), and words of their own whose finals are
-# typed on touching keys: 원심 (a court's first ruling, a centrifuge's "centrifugal"), 넬슨
-# (Nelson).
-[words misspell-stop-ko ko]
-티비
-멜로
-배미
-토스트
-카토
-네이브
-지닌
-밴들
-쿠파
-다은
-라이
-원심
-넬슨
-
-# The particle "too" (앱도): a service's own word with it right before a counter of seeming
-# fine, a word of time the topic before it, says that part works as well (지금은 앱도 멀쩡하게
-# 잘 돌아가네요: a return), read by `now_before_context`. Was a constant in code (ALSO) until
-# round twenty-seven.
-[words also-particle ko]
-도
-
 # The Korean words of the gate of names typed wrong (`misspell.rs`; the English ones and what
 # the gate is are in en.lex): kept as typed, the space in 안 돼 and 다시 됨 as written. Round
 # twenty-six added 안 열 (업빝 왜 안열려), an outage phrase as common as these.
@@ -2876,3 +2850,29 @@ DR 훈련
 네트워크
 lte
 5g
+
+# Hangul words that never name a service typed wrong (`misspell.rs`): common words one final
+# consonant from a Hangul name (티비/티빙, 멜로/멜론), and words of their own whose finals are
+# typed on touching keys: 원심 (a court's first ruling, a centrifuge's "centrifugal"), 넬슨
+# (Nelson).
+[words misspell-stop-ko ko]
+티비
+멜로
+배미
+토스트
+카토
+네이브
+지닌
+밴들
+쿠파
+다은
+라이
+원심
+넬슨
+
+# The particle "too" (앱도): a service's own word with it right before a counter of seeming
+# fine, a word of time the topic before it, says that part works as well (지금은 앱도 멀쩡하게
+# 잘 돌아가네요: a return), read by `now_before_context`. Was a constant in code (ALSO) until
+# round twenty-seven.
+[words also-particle ko]
+도

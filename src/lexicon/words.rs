@@ -169,9 +169,6 @@ pub enum List {
     /// Common Hangul words one final consonant from a Hangul name (티비 for 티빙, 멜로 for
     /// 멜론): never a misspelt name (`misspell.rs`).
     MisspellStopKo,
-    /// The Korean particle "too" (앱*도*): a service's own word with it before a counter of
-    /// seeming fine says that part works as well as the rest (`Matcher::now_before_context`).
-    AlsoParticle,
     /// The outage and recovery words a post must hold, as typed, for a misspelt name to be read
     /// in it ("down", "n't load", 안 돼, 먹통; `misspell.rs` and the prefilter's search): kept as
     /// written ([`List::as_typed`]), spaces and case as they are.
@@ -213,6 +210,9 @@ pub enum List {
     /// Who or what a code fails for, after "for" ("getting 500 for *every* request", "for
     /// *me*"): pronouns and quantifiers, not "the" of a count ("for the first time").
     FailsFor,
+    /// The Korean particle "too" (앱*도*): a service's own word with it before a counter of
+    /// seeming fine says that part works as well as the rest (`Matcher::now_before_context`).
+    AlsoParticle,
 }
 
 impl List {
@@ -273,7 +273,6 @@ impl List {
         List::ScopeEnd,
         List::MisspellStop,
         List::MisspellStopKo,
-        List::AlsoParticle,
         List::MisspellGate,
         List::MisspellAfter,
         List::Earlier,
@@ -286,6 +285,7 @@ impl List {
         List::FailureNear,
         List::AfterStatus,
         List::FailsFor,
+        List::AlsoParticle,
     ];
 
     /// The name written in a `[words NAME]` header.
@@ -346,7 +346,6 @@ impl List {
             List::ScopeEnd => "scope-end",
             List::MisspellStop => "misspell-stop",
             List::MisspellStopKo => "misspell-stop-ko",
-            List::AlsoParticle => "also-particle",
             List::MisspellGate => "misspell-gate",
             List::MisspellAfter => "misspell-after",
             List::Earlier => "earlier",
@@ -359,6 +358,7 @@ impl List {
             List::FailureNear => "failure-near",
             List::AfterStatus => "after-status",
             List::FailsFor => "fails-for",
+            List::AlsoParticle => "also-particle",
         }
     }
 
