@@ -3340,6 +3340,154 @@ cannot reproduce
 unable to reproduce
 failed to reproduce
 
+# The common outage and recovery words a post must hold, as typed, for a name typed wrong to be
+# read in it ("gmial is down"; `misspell.rs`, and the prefilter's search): matched in the text as
+# typed, case aside, so they are kept as written, spaces and all (a word between double quotes
+# keeps the spaces at its ends). A rule about a few strong words keeps the prefilter's second scan
+# to the posts holding one. The Korean ones are in ko.lex. Round twenty-six added "keeps ", for the
+# grammar form "keeps + verb-ing" ("spotfiy keeps skipping").
+[words misspell-gate en]
+down
+outage
+not work
+n't work
+not load
+n't load
+not send
+n't send
+crash
+error
+broke
+offline
+not respond
+n't respond
+back up
+is back
+ing again
+fixed
+"keeps "
+
+# Words that tell an outage phrase after them as what was, once it works again: past forms of
+# "be" and "have", words of earlier time ("it *was* down for like 20 min"; "it's fixed now,
+# *whatever* the outage was"). An English word here is read whole, a Korean one (ko.lex) within
+# a word (`told_as_before`).
+[words earlier en]
+was
+were
+had
+earlier
+whatever
+being
+before
+
+# Words right after an outage phrase that say the failure stopped ("no more errors *anymore*",
+# "the login error *is gone*"; `told_as_ceased`); the Korean ones are in ko.lex.
+[words ceased-after en]
+anymore
+any more
+is gone
+are gone
+went away
+has gone away
+'s gone
+
+# What an error is shown on, between the error and its "is gone": "the \"something went wrong\"
+# page is gone" (`told_as_ceased`).
+[words error-screen en]
+page
+screen
+message
+banner
+popup
+pop-up
+
+# An error code read after a verb of showing or getting ("throwing H10", "getting 503 on every
+# request", "ps5 says WS-116522-7"; `grammar.rs`). before-code: the words that may stand between
+# the verb and the code (pronouns, articles, words of error: "giving *me* 0x87dd0003").
+# failure-near: words of failure the error's message holds within three words after its code
+# ("H10 app *crashed*"). after-status: words that may follow a short code or an HTTP status
+# standing alone as the error, prepositions and adverbs, never a noun it would count or name; not
+# "from" or "and", which follow a count as often ("400 from one share", "500 and counting"), and
+# "for" only before a word of fails-for, who it fails for: pronouns and quantifiers, not "the" of
+# a count ("getting 500 for every request", "for me"; "500 for the first time" is no error).
+[words before-code en]
+me
+us
+you
+them
+him
+her
+it
+a
+an
+the
+this
+that
+error
+errors
+code
+codes
+
+[words failure-near en]
+crashed
+crash
+crashes
+failed
+failure
+fail
+timeout
+timed
+unavailable
+broken
+down
+error
+errors
+refused
+denied
+
+[words after-status en]
+on
+now
+when
+with
+in
+at
+again
+all
+every
+whenever
+trying
+rn
+lol
+today
+since
+after
+while
+constantly
+
+[words fails-for en]
+me
+us
+everyone
+everybody
+anyone
+anybody
+all
+every
+each
+any
+some
+most
+many
+them
+him
+her
+you
+my
+our
+people
+users
+
 # Words that never name a service typed wrong (`misspell.rs`): common words one slip from a
 # Latin name that the spelling dictionary of common-words.txt lacks (inflections, clipped
 # forms). A double moved from one letter to the next reads as the name once runs fold

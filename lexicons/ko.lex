@@ -2737,6 +2737,120 @@ DR 훈련
 지금도
 여전히
 
+# The Korean words of the gate of names typed wrong (`misspell.rs`; the English ones and what
+# the gate is are in en.lex): kept as typed, the space in 안 돼 and 다시 됨 as written. Round
+# twenty-six added 안 열 (업빝 왜 안열려), an outage phrase as common as these.
+[words misspell-gate ko]
+먹통
+장애
+오류
+에러
+안 돼
+안돼
+안 됨
+안됨
+안 되
+안되
+안대
+다운
+터졌
+터짐
+튕
+끊
+접속
+복구
+정상
+다시 돼
+다시 됨
+로딩
+안 열
+안열
+
+# What may follow a Hangul name inside the word as typed for a word one final consonant from it
+# to read as the name typed wrong (배밍이, 배밍앱: `misspell.rs`): particles, the service's own
+# words and a few adverbs.
+[words misspell-after ko]
+이
+가
+은
+는
+을
+를
+도
+에
+에서
+까지
+만
+으로
+로
+랑
+이랑
+하고
+의
+앱
+어플
+서버
+접속
+또
+진짜
+왜
+
+# Korean words of earlier time before an outage phrase, read within a word (*아까* 계속 오류,
+# *아침엔* 안 열리더니): after a return it is what was (`told_as_before`; the English ones are
+# in en.lex).
+[words earlier ko]
+아까
+아침엔
+아침에
+어제
+낮에
+새벽에
+전엔
+전에
+내내
+어젯밤
+지난밤
+
+# Korean words right after an outage phrase that say the failure stopped (오류 이제 안 남, 튕김
+# 없어졌어요, 렉 사라졌어요; `told_as_ceased`). Normalised: Hangul joined.
+[words ceased-after ko]
+이제 안 나
+이제 안 남
+안 나요
+없어졌
+사라졌
+사라지
+안 생겨
+해결
+
+# Words of seeming fine: a Korean counter holding one is read by its topic, the noun right
+# before it past one particle (`korean_topic`): a word of time (now-topic) makes it a return
+# (지금은 멀쩡), the writer's own line (line-topic) leaves the outage standing (와이파이는 멀쩡한데).
+[words fine-word ko]
+멀쩡
+괜찮
+정상
+
+[words now-topic ko]
+지금은
+지금
+이제
+이젠
+이제는
+
+[words line-topic ko]
+와이파이
+인터넷
+공유기
+데이터
+랜선
+회선
+모뎀
+통신
+네트워크
+lte
+5g
+
 # Hangul words that never name a service typed wrong (`misspell.rs`): common words one final
 # consonant from a Hangul name (티비/티빙, 멜로/멜론), and words of their own whose finals are
 # typed on touching keys: 원심 (a court's first ruling, a centrifuge's "centrifugal"), 넬슨

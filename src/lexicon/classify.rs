@@ -808,10 +808,6 @@ fn word_char(c: char) -> bool {
         || (!c.is_ascii() && c.is_alphanumeric())
 }
 
-/// What an error is shown on, between the error and its "is gone" (see
-/// [`Matcher::told_as_ceased`]): "the \"something went wrong\" page is gone".
-const SCREEN_NOUNS: &[&str] = &["page", "screen", "message", "banner", "popup", "pop-up"];
-
 /// Words of a screen showing a message, right after the message quoted (뜨고, 떴어요, 팝업,
 /// 나와요, "pops up"): see [`Matcher::shown_on_screen`]. Normalised: Hangul joined.
 const SHOWN: &[&str] = &[
@@ -843,30 +839,6 @@ const SCREEN_REACH: usize = 2;
 /// came before a return ("back *after* an hour of \"unable to connect\"", "rejoined *without*
 /// the \"unable to connect\" loop"); see [`Matcher::told_as_before`].
 const AFTER_REACH: usize = 5;
-
-/// Words that tell an outage phrase after them as what was, once it works again: past forms of
-/// "be" and "have", words of earlier time (English whole words; Korean within a word).
-const EARLIER: &[&str] = &[
-    "was",
-    "were",
-    "had",
-    "earlier",
-    // "it's fixed now, whatever the outage was"
-    "whatever",
-    "being",
-    "before",
-    "아까",
-    "아침엔",
-    "아침에",
-    "어제",
-    "낮에",
-    "새벽에",
-    "전엔",
-    "전에",
-    "내내",
-    "어젯밤",
-    "지난밤",
-];
 
 /// The prepositions after which an English `^` predicate finds its service: "can't post *on*
 /// instagram", "can't clone *from* github", "can't log *into* steam".
@@ -2230,7 +2202,7 @@ impl Matcher {
                 hits.insert(at, form);
             }
         };
-        grammar::for_each(hay.as_bytes(), &mut add);
+        grammar::for_each(&self.words, hay.as_bytes(), &mut add);
         grammar::for_each_again(hay.as_bytes(), &mut add);
         grammar::for_each_code(hay.as_bytes(), |start, end| add(start, end, Form::Code));
         if !stage.is_ascii() {
@@ -3054,7 +3026,7 @@ impl Matcher {
         {
             return Topic::Other;
         }
-        match korean_topic(hay, a.start) {
+        match korean_topic(&self.words, hay, a.start) {
             Topic::Now if particle => Topic::Now,
             _ => Topic::Other,
         }
@@ -3130,8 +3102,8 @@ impl Matcher {
                         continue;
                     }
                     let fine = self.entries[h.term].pattern.as_str();
-                    let topic = if FINE.iter().any(|w| fine.contains(w)) {
-                        match korean_topic(hay, h.start) {
+                    let topic = if self.words.get(List::FineWord).any(|w| fine.contains(w)) {
+                        match korean_topic(&self.words, hay, h.start) {
                             // (only after a failure: with none it only says it works)
                             Topic::Other if last.outage.is_some() => {
                                 self.now_before_context(hay, hits, i)
@@ -3492,9 +3464,9 @@ impl Matcher {
         let word = |w: &&str| w.chars().any(char::is_alphanumeric);
         let mut near = clause.rsplit(' ').filter(word).take(BEFORE_REACH);
         let marked_before = near.any(|w| {
-            EARLIER
-                .iter()
-                .any(|m| if m.is_ascii() { w == *m } else { w.contains(m) })
+            self.words
+                .get(List::Earlier)
+                .any(|m| if m.is_ascii() { w == m } else { w.contains(m) })
         }) || clause.ends_with("no more ")
             // "online again after that global outage", "after an hour of \"unable to
             // connect\"": what came after "after" is the time before the return; so is what
@@ -3620,6 +3592,8 @@ impl Matcher {
             .rsplit([',', '.', '!', '?', ';'])
             .next()
             .unwrap_or("");
+        // ("stopped", "no longer" and "no more" stay in code: each is read at its own place,
+        // the last word, the last two or three, anywhere in the clause, not as a list)
         let before_marked = last == "stopped"
             || (second == "no" && last == "longer")
             || (words.next() == Some("no") && second == "longer")
@@ -3635,30 +3609,16 @@ impl Matcher {
         let after = after.trim_start_matches([' ', 's', '"', '\'']);
         // The screen the error was shown on may stand between: "the \"something went wrong\"
         // page is gone".
-        let after = SCREEN_NOUNS
-            .iter()
+        let after = self
+            .words
+            .get(List::ErrorScreen)
             .find_map(|n| after.strip_prefix(n))
             .map_or(after, |a| a.trim_start_matches([' ', 's']));
         before_marked
-            || [
-                "anymore",
-                "any more",
-                "이제안나",
-                "이제안남",
-                "안나요",
-                "없어졌",
-                "사라졌",
-                "사라지",
-                "안생겨",
-                "해결",
-                "is gone",
-                "are gone",
-                "went away",
-                "has gone away",
-                "'s gone",
-            ]
-            .iter()
-            .any(|m| after.starts_with(m))
+            || self
+                .words
+                .get(List::CeasedAfter)
+                .any(|m| after.starts_with(m))
     }
 
     /// The service a post of kind `kind` is about: a framed report's service, else the service
@@ -4898,31 +4858,9 @@ enum Topic {
     Other,
 }
 
-/// Words of seeming fine: a Korean counter that holds one is read by its topic
-/// ([`korean_topic`]).
-const FINE: &[&str] = &["멀쩡", "괜찮", "정상"];
-
 /// How many bytes before a Korean counter [`korean_topic`] reads: the longest topic and its
 /// particle.
 const TOPIC_BYTES: usize = 24;
-
-/// Words of time before a counter of seeming fine.
-const NOW_TOPICS: &[&str] = &["지금은", "지금", "이제", "이젠", "이제는"];
-
-/// The writer's own line, what a failure of their own would be blamed on.
-const LINE_TOPICS: &[&str] = &[
-    "와이파이",
-    "인터넷",
-    "공유기",
-    "데이터",
-    "랜선",
-    "회선",
-    "모뎀",
-    "통신",
-    "네트워크",
-    "lte",
-    "5g",
-];
 
 /// The text of at most `max` bytes before byte `at` of `hay`, cut forward to a whole
 /// character ("" when those bytes are no UTF-8): a rule that reads a few words back must not
@@ -4937,25 +4875,28 @@ fn text_before(hay: &[u8], at: usize, max: usize) -> &str {
 
 /// The topic of the Korean counter that starts at byte `at` of `hay` (normalised: Hangul
 /// joined): the noun right before it, past one topic or subject particle (와이파이는 멀쩡한 듯,
-/// and 와이파이|는 멀쩡 where the entry holds the particle).
-fn korean_topic(hay: &[u8], at: usize) -> Topic {
+/// and 와이파이|는 멀쩡 where the entry holds the particle): a word of time (`[words now-topic]`:
+/// 지금은, 이제) or the writer's own line (`[words line-topic]`: 와이파이, 공유기, lte).
+fn korean_topic(words: &Words, hay: &[u8], at: usize) -> Topic {
     if hay[at..].first().is_none_or(|&b| b < 0x80) {
         return Topic::Other;
     }
     // Only the last few syllables are read.
     let before = text_before(hay, at, TOPIC_BYTES);
+    // (the topic and subject particles: grammar a noun takes, not words of a topic; they stay
+    // here beside the rule that strips them)
     let noun = ["은", "는", "이", "가", "도"]
         .iter()
         .find_map(|p| before.strip_suffix(p))
         .unwrap_or(before);
-    let ends = |topics: &[&str]| {
-        topics
-            .iter()
+    let ends = |topics: List| {
+        words
+            .get(topics)
             .any(|t| before.ends_with(t) || noun.ends_with(t))
     };
-    if ends(NOW_TOPICS) {
+    if ends(List::NowTopic) {
         Topic::Now
-    } else if ends(LINE_TOPICS) {
+    } else if ends(List::LineTopic) {
         Topic::Line
     } else {
         Topic::Other
@@ -6665,7 +6606,8 @@ mod tests {
         let m = small(
             "[outage]\nthrowing errors\n~down\n오류\n[recovery]\nanswering again\n이제 된다\n\
              [context]\napp\n[service chatgpt ai]\nChatGPT\n[service melon music]\n멜론\n\
-             [words before-ending ko]\n이더니\n",
+             [words before-ending ko]\n이더니\n[words ceased-after]\n이제 안 남\n\
+             [words earlier]\nwas\n아까\n",
         );
         let back = |svc: &str| (Some("recovery"), Some(svc.to_string()));
         let down = |svc: &str| (Some("report"), Some(svc.to_string()));

@@ -443,7 +443,13 @@ impl Lexicon {
                         )));
                     }
                     let mut word = String::new();
-                    normalise_into(line, &mut word);
+                    if list.as_typed() {
+                        // (matched as typed: quotes keep the spaces at its ends, "keeps ")
+                        let quoted = line.strip_prefix('"').and_then(|l| l.strip_suffix('"'));
+                        word.push_str(quoted.unwrap_or(line));
+                    } else {
+                        normalise_into(line, &mut word);
+                    }
                     if word.is_empty() {
                         return Err(err("an empty entry".into()));
                     }

@@ -40,6 +40,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use memchr::memmem::Finder;
 
 use super::endings;
+use super::words::{List, Words};
 
 /// A grammar form; its display is what `outcry explain` shows as the matched entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -533,7 +534,7 @@ fn next_word(hay: &[u8], from: usize) -> Option<(usize, usize)> {
 /// ends, or a preposition or adverb follows: "getting 502 on every page", "VAN84 again"), not
 /// before a noun they would name or count ("tv14 rating", "top-10 trending", "500 likes").
 /// One letter and one digit are too short to tell from a model or a device ("ps5", "m1").
-fn error_code(hay: &[u8], vs: usize, ve: usize) -> Option<usize> {
+fn error_code(words: &Words, hay: &[u8], vs: usize, ve: usize) -> Option<usize> {
     let word = &hay[vs..ve];
     let digits = |w: &[u8]| !w.is_empty() && w.iter().all(u8::is_ascii_digit);
     let status = |w: &[u8]| w.len() == 3 && digits(w) && matches!(w[0], b'4' | b'5');
@@ -549,13 +550,13 @@ fn error_code(hay: &[u8], vs: usize, ve: usize) -> Option<usize> {
         return Some(ve);
     }
     if status(word) {
-        return ends_as_error(hay, ve, true).then_some(ve);
+        return ends_as_error(words, hay, ve, true).then_some(ve);
     }
     if !(1..=4).contains(&letters) {
         return None;
     }
     if digits(rest) && rest.len() >= 2 {
-        return (rest.len() >= 4 || ends_as_error(hay, ve, false)).then_some(ve);
+        return (rest.len() >= 4 || ends_as_error(words, hay, ve, false)).then_some(ve);
     }
     if !rest.is_empty() || hay.get(ve) != Some(&b'-') {
         return None;
@@ -579,17 +580,18 @@ fn error_code(hay: &[u8], vs: usize, ve: usize) -> Option<usize> {
         segments += 1;
         end += 1 + seg;
     }
-    let code =
-        segments >= 2 || first_digits >= 4 || (first_digits >= 2 && ends_as_error(hay, end, false));
+    let code = segments >= 2
+        || first_digits >= 4
+        || (first_digits >= 2 && ends_as_error(words, hay, end, false));
     code.then_some(end)
 }
 
 /// Whether the noun phrase of a short code ending at `end` of `hay` ends there: the clause
-/// ends, or a word of [`AFTER_STATUS`] follows, or "for" and who it fails for ("getting 500
+/// ends, or a word of `[words after-status]` follows, or "for" and who it fails for ("getting 500
 /// for every request", "500 for me"; "500 for the first time" counts), or a word of error
 /// ("h10 errors"). "now" follows an HTTP status (`status`) but not letters and digits, a name
 /// and its version as often ("icloud shows ios18 now").
-fn ends_as_error(hay: &[u8], end: usize, status: bool) -> bool {
+fn ends_as_error(words: &Words, hay: &[u8], end: usize, status: bool) -> bool {
     let Some((ns, ne)) = next_word(hay, end) else {
         return true;
     };
@@ -599,7 +601,7 @@ fn ends_as_error(hay: &[u8], end: usize, status: bool) -> bool {
     let next = &hay[ns..ne];
     let after = next_word(hay, ne).map(|(fs, fe)| &hay[fs..fe]);
     if next == b"for" {
-        return after.is_some_and(|w| FAILS_FOR.contains(&w));
+        return after.is_some_and(|w| words.has_bytes(List::FailsFor, w));
     }
     // Another code joined by "and" ("throwing H10 and H99"), or the error's message, a word of
     // failure within three words ("returning H10 app crashed").
@@ -614,21 +616,15 @@ fn ends_as_error(hay: &[u8], end: usize, status: bool) -> bool {
         if hay[at..ws].iter().any(|b| CLAUSE_END.contains(b)) {
             break;
         }
-        if FAILURE_NEAR.contains(&&hay[ws..we]) {
+        if words.has_bytes(List::FailureNear, &hay[ws..we]) {
             return true;
         }
         at = we;
     }
-    (AFTER_STATUS.contains(&next) && (status || next != b"now"))
+    (words.has_bytes(List::AfterStatus, next) && (status || next != b"now"))
         || next.starts_with(b"error")
         || next == b"code"
 }
-
-/// The words that may stand between a verb of showing or getting and the code it shows.
-const BEFORE_CODE: &[&[u8]] = &[
-    b"me", b"us", b"you", b"them", b"him", b"her", b"it", b"a", b"an", b"the", b"this", b"that",
-    b"error", b"errors", b"code", b"codes",
-];
 
 /// Whether `w` has the shape of a short code: letters then two digits or more ("h99"), or an
 /// HTTP error status ("503").
@@ -641,79 +637,8 @@ fn code_shaped(w: &[u8]) -> bool {
         && (letters > 0 || rest.len() == 3)
 }
 
-/// Words of failure that an error's message holds, after its code ("H10 app crashed").
-const FAILURE_NEAR: &[&[u8]] = &[
-    b"crashed",
-    b"crash",
-    b"crashes",
-    b"failed",
-    b"failure",
-    b"fail",
-    b"timeout",
-    b"timed",
-    b"unavailable",
-    b"broken",
-    b"down",
-    b"error",
-    b"errors",
-    b"refused",
-    b"denied",
-];
-
 /// The bytes that end a clause after an HTTP status standing alone ("getting 502.").
 const CLAUSE_END: &[u8] = b".,!?;\")";
-
-/// Words that may follow a short code or an HTTP status standing alone as an error ("getting
-/// 503 on every request", "returning 500 again", "VAN84 again"): prepositions and adverbs,
-/// never a noun it would count or name. Not "from" or "and", which follow a count as often
-/// ("400 from one share", "500 and counting"); "for" only before who it fails for
-/// ([`FAILS_FOR`]).
-const AFTER_STATUS: &[&[u8]] = &[
-    b"on",
-    b"now",
-    b"when",
-    b"with",
-    b"in",
-    b"at",
-    b"again",
-    b"all",
-    b"every",
-    b"whenever",
-    b"trying",
-    b"rn",
-    b"lol",
-    b"today",
-    b"since",
-    b"after",
-    b"while",
-    b"constantly",
-];
-
-/// Who or what a code fails for, after "for" ("getting 500 for every request", "for me", "for
-/// everyone"): pronouns and quantifiers, not "the" of a count ("for the first time").
-const FAILS_FOR: &[&[u8]] = &[
-    b"me",
-    b"us",
-    b"everyone",
-    b"everybody",
-    b"anyone",
-    b"anybody",
-    b"all",
-    b"every",
-    b"each",
-    b"any",
-    b"some",
-    b"most",
-    b"many",
-    b"them",
-    b"him",
-    b"her",
-    b"you",
-    b"my",
-    b"our",
-    b"people",
-    b"users",
-];
 
 /// The triggers in one automaton: leftmost-longest, so that a trigger that is a whole word is
 /// always reported (no reported match can reach across the non-word byte before a word, and no
@@ -726,18 +651,19 @@ static TRIGGER_SEARCH: LazyLock<AhoCorasick> = LazyLock::new(|| {
 });
 
 /// Calls `f(start, end, form)` for each form read in `hay` (normalised text), the span from the
-/// auxiliary to the end of the verb. Between the words only single spaces may stand: a
+/// auxiliary to the end of the verb; `words` holds the lexicon's lists an error code is read by
+/// (`[words before-code]`, `[words after-status]`, `[words fails-for]`, `[words failure-near]`). Between the words only single spaces may stand: a
 /// comma or a full stop ends the clause the predicate is in.
 ///
 /// The auxiliaries are found with one search (most words of a post are none), and a match
 /// counts where it is a whole word: no word byte (letter, digit, apostrophe) on either side.
-pub fn for_each(hay: &[u8], mut f: impl FnMut(usize, usize, Form)) {
+pub fn for_each(words: &Words, hay: &[u8], mut f: impl FnMut(usize, usize, Form)) {
     for m in TRIGGER_SEARCH.find_iter(hay) {
         let (s, e) = (m.start(), m.end());
         let whole =
             (s == 0 || !is_word_byte(hay[s - 1])) && hay.get(e).is_none_or(|&b| !is_word_byte(b));
         if whole {
-            read_form(hay, s, e, TRIGGERS[m.pattern().as_usize()].1, &mut f);
+            read_form(words, hay, s, e, TRIGGERS[m.pattern().as_usize()].1, &mut f);
         }
     }
 }
@@ -829,7 +755,14 @@ const CODE_LENGTH: usize = 11;
 
 /// Reads the rest of a form whose auxiliary `form` stands at `s..e` of `hay` (see
 /// [`for_each`]).
-fn read_form(hay: &[u8], s: usize, e: usize, form: Form, f: &mut impl FnMut(usize, usize, Form)) {
+fn read_form(
+    words: &Words,
+    hay: &[u8],
+    s: usize,
+    e: usize,
+    form: Form,
+    f: &mut impl FnMut(usize, usize, Form),
+) {
     if form == Form::ErrorShown {
         // The error may stand up to four words on, in the clause ("throwing a 560 error").
         let mut end = e;
@@ -854,8 +787,10 @@ fn read_form(hay: &[u8], s: usize, e: usize, form: Form, f: &mut impl FnMut(usiz
             // An error code may stand for the error, right after the verb or past a pronoun, an
             // article or a word of error ("heroku apps all returning H10s", "ps5 says
             // WS-116522-7", "giving me 0x87dd0003"; not "showing s3 e10", an episode).
-            if step == 0 || (step == 1 && BEFORE_CODE.contains(&&hay[skipped.0..skipped.1])) {
-                if let Some(code_end) = error_code(hay, vs, ve) {
+            if step == 0
+                || (step == 1 && words.has_bytes(List::BeforeCode, &hay[skipped.0..skipped.1]))
+            {
+                if let Some(code_end) = error_code(words, hay, vs, ve) {
                     f(s, code_end, form);
                     break;
                 }
@@ -1461,6 +1396,12 @@ const KO_JI_STOP: &[&str] = &[
 /// shapes in [`Form::korean_shapes`] (a property test in `tests/prefilter.rs` builds posts from
 /// those and fails while the rule does not allow for them).
 ///
+/// These stay in code, not in a `[words]` list: each is the grammar of its form (the negatives
+/// 안 and 못, the negative auxiliary 지 않, the adverb 이제 that makes the form), not vocabulary
+/// a lexicon adds to (a form made of other words would be another form, with its own shapes in
+/// [`Form::korean_shapes`]); 지 않 and 이제 are searched with static finders shared by every
+/// matcher.
+///
 /// [`Form::KoNot`]: a lone word (white space after it) before any verb; the hit runs from it
 /// over the syllables of the verb after it.
 pub const KO_NEGATIVES: [&str; 2] = ["안", "못"];
@@ -2037,6 +1978,10 @@ impl<'a> Glued<'a> {
 mod tests {
     use super::*;
 
+    /// The word lists of the built-in lexicons, as `outcry` reads with them.
+    static BUILTIN_WORDS: LazyLock<Words> =
+        LazyLock::new(|| crate::lexicon::Lexicon::builtin().words);
+
     /// `Glued` asked for every syllable of a text, in order and then backwards, answers as a
     /// fresh count from the start would (a name glued to the syllable typed before it).
     #[test]
@@ -2079,7 +2024,7 @@ mod tests {
 
     fn read(text: &str) -> Vec<(String, Form)> {
         let mut out = Vec::new();
-        for_each(text.as_bytes(), |s, e, f| {
+        for_each(&BUILTIN_WORDS, text.as_bytes(), |s, e, f| {
             out.push((text[s..e].to_string(), f))
         });
         out
@@ -2492,7 +2437,7 @@ mod tests {
             at = e;
             let starts_word = s == 0 || !hay[s - 1].is_ascii_alphanumeric();
             if let Some(form) = form_of(&hay[s..e]).filter(|_| starts_word) {
-                read_form(hay, s, e, form, &mut f);
+                read_form(&BUILTIN_WORDS, hay, s, e, form, &mut f);
             }
         }
     }
@@ -2678,7 +2623,7 @@ mod tests {
         ) {
             let text: String = picks.iter().map(|(w, g)| format!("{w}{g}")).collect();
             let (mut new, mut old) = (vec![], vec![]);
-            for_each(text.as_bytes(), |s, e, f| new.push((s, e, f)));
+            for_each(&BUILTIN_WORDS, text.as_bytes(), |s, e, f| new.push((s, e, f)));
             for_each_by_words(text.as_bytes(), |s, e, f| old.push((s, e, f)));
             proptest::prop_assert_eq!(new, old, "{:?}", text);
         }

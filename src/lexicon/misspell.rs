@@ -1,7 +1,8 @@
 //! Service names typed wrong: "gmial", "spotfy", "twiter", "whatsaap", "discorddddd", 배밍 (배민).
 //! A post that names no service but holds an outage or recovery phrase, and one of the common
-//! outage or recovery words of [`GATE`] as typed ("down", "error", 안 돼, 먹통 …), is read once
-//! more for a word one typing slip away from a name, and that word then names the service.
+//! outage or recovery words of the gate as typed ("down", "error", 안 돼, 먹통 …: `[words
+//! misspell-gate]`), is read once more for a word one typing slip away from a name, and that
+//! word then names the service.
 //!
 //! * A Latin name (one word of five letters or more once runs are folded, not ambiguous:
 //!   "wavve" reads "wave", a common word) matches a word of the post
@@ -27,7 +28,7 @@
 //!   and reading what it matched.
 //!
 //! The prefilter skips every post in which no token of an alias occurs, and a misspelt name
-//! holds none. The prefilter's own search looks for the words of [`GATE`] too, and a post it
+//! holds none. The prefilter's own search looks for the words of the gate too, and a post it
 //! would skip that holds one is asked [`Misspellings::may_name`], a scan of its words: the
 //! classifier asks the same two questions of the same text (the text before the second stage
 //! of normalisation) before it reads a misspelt name, so `detect` reads what `classify` reads.
@@ -48,63 +49,6 @@ use words::Shapes;
 /// written by `lexicons/common_words.py`): a slip that is itself a word ("titter", "refit",
 /// "fatly") is that word, never a misspelt name.
 const COMMON_WORDS: &str = include_str!("../../lexicons/common-words.txt");
-
-/// The outage and recovery words a post must hold, as typed, for a misspelt name to be read
-/// in it (besides an outage or recovery entry the matcher finds): the common ones. A rule
-/// about a few strong words keeps the prefilter's second scan to the posts holding one.
-pub const GATE: &[&str] = &[
-    "down",
-    "outage",
-    "not work",
-    "n't work",
-    "not load",
-    "n't load",
-    "not send",
-    "n't send",
-    "crash",
-    "error",
-    "broke",
-    "offline",
-    "not respond",
-    "n't respond",
-    "back up",
-    "is back",
-    "ing again",
-    "fixed",
-    "먹통",
-    "장애",
-    "오류",
-    "에러",
-    "안 돼",
-    "안돼",
-    "안 됨",
-    "안됨",
-    "안 되",
-    "안되",
-    "안대",
-    "다운",
-    "터졌",
-    "터짐",
-    "튕",
-    "끊",
-    "접속",
-    "복구",
-    "정상",
-    "다시 돼",
-    "다시 됨",
-    "로딩",
-    // Round twenty-six: the grammar form "keeps + verb-ing" ("spotfiy keeps skipping") and
-    // 안 열려 (업빝 왜 안열려), outage phrases as common as these.
-    "keeps ",
-    "안 열",
-    "안열",
-];
-
-/// Particles that may follow a Hangul name inside the word as typed.
-const PARTICLES: &[&str] = &[
-    "이", "가", "은", "는", "을", "를", "도", "에", "에서", "까지", "만", "으로", "로", "랑",
-    "이랑", "하고", "의", "앱", "어플", "서버", "접속", "또", "진짜", "왜",
-];
 
 /// The longest name read, in bytes (longer words are not looked up).
 const MAX_LATIN: usize = 24;
@@ -141,8 +85,16 @@ pub struct Misspellings {
     counts: Vec<usize>,
     /// A bit per pair of syllable bases (399 × 399): set where a Hangul name begins with them.
     pairs: Vec<u64>,
-    /// The words of [`GATE`] (case-insensitive).
+    /// The outage and recovery words a post must hold, as typed, for a misspelt name to be
+    /// read in it (besides an outage or recovery entry the matcher finds): the common ones
+    /// (`[words misspell-gate]`, `lexicons/en.lex` and `lexicons/ko.lex`). A rule about a few
+    /// strong words keeps the prefilter's second scan to the posts holding one.
+    gate_words: Vec<Box<str>>,
+    /// The words of `gate_words` (case-insensitive).
     gate: Option<AhoCorasick>,
+    /// What may follow a Hangul name inside the word as typed: particles, the service's own
+    /// words, a few adverbs (`[words misspell-after]`, `lexicons/ko.lex`).
+    after: Vec<Box<str>>,
     /// Common words one edit (as read here) from a Latin name that the dictionary of
     /// [`COMMON_WORDS`] does not hold (inflections, clipped forms: `[words misspell-stop]`,
     /// `lexicons/en.lex`): never a misspelt name.
@@ -184,6 +136,8 @@ impl Misspellings {
             pairs: vec![0; 399 * 399 / 64 + 1],
             counts: Vec::new(),
             gate: None,
+            gate_words: words.get(List::MisspellGate).map(Into::into).collect(),
+            after: words.get(List::MisspellAfter).map(Into::into).collect(),
             latin_stop: words
                 .get(List::MisspellStop)
                 .map(|w| w.as_bytes().into())
@@ -213,7 +167,7 @@ impl Misspellings {
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
             .kind(Some(AhoCorasickKind::DFA))
-            .build(GATE)
+            .build(m.gate_words.iter().map(|w| w.as_bytes()))
             .ok();
         m
     }
@@ -260,7 +214,7 @@ impl Misspellings {
 
     /// Where a misspelt name stands in `hay` (the normalised text) and its alias term: the
     /// first word of `stage` (the text before the second stage of normalisation, spaces kept)
-    /// that is one (see [`Misspellings::typed`]), when `stage` holds a word of [`GATE`]; found
+    /// that is one (see [`Misspellings::typed`]), when `stage` holds a word of the gate; found
     /// again in `hay` as the first Latin word read as the same name, or the Hangul name's
     /// syllables as typed. Reading `stage` makes the prefilter's question the same one.
     pub fn find(&self, stage: &str, hay: &str) -> Option<(usize, usize, TermId)> {
@@ -279,10 +233,16 @@ impl Misspellings {
     }
 
     /// Whether `stage` holds a word that is a misspelt name (see [`Misspellings::typed`]): the
-    /// prefilter asks it of a post it would skip that holds a word of [`GATE`] (which its own
+    /// prefilter asks it of a post it would skip that holds a word of the gate (which its own
     /// search finds), as the classifier asks it before [`Misspellings::find`].
     pub fn may_name(&self, stage: &str) -> bool {
         self.typed(stage).is_some()
+    }
+
+    /// The words of the gate (`[words misspell-gate]`), as typed: the prefilter's search looks
+    /// for them too.
+    pub fn gate_words(&self) -> impl Iterator<Item = &str> {
+        self.gate_words.iter().map(|w| &**w)
     }
 
     /// The first word of `stage` that is a misspelt name: its alias term, and for a Hangul name
@@ -356,7 +316,7 @@ impl Misspellings {
             let head = &head[..k];
             let cut = word.char_indices().nth(k).map_or(word.len(), |(i, _)| i);
             let rest = &word[cut..];
-            let ends = rest.is_empty() || PARTICLES.iter().any(|p| rest.starts_with(p));
+            let ends = rest.is_empty() || self.after.iter().any(|p| rest.starts_with(&**p));
             if !ends || self.hangul_stop.iter().any(|s| **s == *head) {
                 return None;
             }

@@ -59,7 +59,8 @@
 //!
 //! A name typed wrong ("gmial", 배밍) holds no alias token, yet the classifier reads it in a
 //! post that names no service and holds an outage or recovery phrase and a word of
-//! `misspell::GATE` ("not loading", 안 돼): those words are patterns of the same automaton, and
+//! `misspell.rs`'s gate (`[words misspell-gate]`: "not loading", 안 돼): those words are
+//! patterns of the same automaton, and
 //! a post that would be skipped but holds one is asked `Misspellings::may_name`, the
 //! classifier's own question of the same text (`misspell.rs`).
 //!
@@ -74,7 +75,7 @@ use aho_corasick::Match;
 use super::classify::{Matcher, Scratch, Verdict};
 use super::file::{Ambiguity, Entry, TermKind};
 use super::longest::Trie;
-use super::misspell::{Misspellings, GATE};
+use super::misspell::Misspellings;
 use super::neighbours::Neighbours;
 use super::normalise::{is_folded_mark, is_hangul, is_syllable, may_fold, nfkc_stage, Doubles};
 use super::respell::{may_respell, may_spell_out};
@@ -177,7 +178,8 @@ pub struct Prefilter {
     /// The classifier reads a name typed wrong in a post with an outage or recovery phrase
     /// (`misspell.rs`), which holds no alias token: a second scan, of the posts skipped.
     misspell: Option<Arc<Misspellings>>,
-    /// The patterns of `tokens` from here on are the words of `misspell::GATE`.
+    /// The patterns of `tokens` from here on are the words of `misspell.rs`'s gate (`[words
+    /// misspell-gate]`).
     gate_from: usize,
 }
 
@@ -259,10 +261,10 @@ impl Prefilter {
                 (same_token[0].0, around.unwrap_or_default())
             })
             .unzip();
-        // The words a misspelt name needs beside it (`misspell::GATE`) follow, found in the
-        // same search: a hit of one lets nothing through on its own.
+        // The words a misspelt name needs beside it (the gate, `[words misspell-gate]`) follow,
+        // found in the same search: a hit of one lets nothing through on its own.
         let gate_from = words.len();
-        words.extend(GATE);
+        words.extend(matcher.misspellings().gate_words());
         // A DFA: it reads every post, and searches faster than an NFA (which cost ~5% more
         // instructions per line here); built as the full matcher's is (`tokens.rs`), in a few
         // million instructions where the crate's took ~34 M on every run.

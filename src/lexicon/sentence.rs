@@ -226,6 +226,8 @@ pub const ASKED_REACH: usize = 40;
 
 /// The bare no: an answer only when a space or a mark follows it as typed and what follows
 /// is none of the `exasperated` words ("인스타 죽었냐? 아니 다들 자는 중"; not "아니 왜 이래").
+/// One word, read by its own rule (the bare form of the `ko-no` answers, with the space or mark
+/// after it as typed): grammar of the answer, not a list, so it stays in code.
 const KO_BARE_NO: &str = "아니";
 
 /// Whether `rest` (what follows an answer's "not") opens with a `[words after-not]` phrase,

@@ -169,6 +169,47 @@ pub enum List {
     /// Common Hangul words one final consonant from a Hangul name (티비 for 티빙, 멜로 for
     /// 멜론): never a misspelt name (`misspell.rs`).
     MisspellStopKo,
+    /// The outage and recovery words a post must hold, as typed, for a misspelt name to be read
+    /// in it ("down", "n't load", 안 돼, 먹통; `misspell.rs` and the prefilter's search): kept as
+    /// written ([`List::as_typed`]), spaces and case as they are.
+    MisspellGate,
+    /// What may follow a Hangul name inside the word as typed for a near word to read as the
+    /// name misspelt: particles (이, 에서, 까지), the service's own words (앱, 서버, 접속) and a
+    /// few adverbs (또, 진짜, 왜): 배밍*이*, 배밍*앱* (`misspell.rs`).
+    MisspellAfter,
+    /// Words that tell an outage phrase after them as what was, once it works again: past
+    /// forms of "be" and "have", words of earlier time (was, earlier, whatever; 아까, 어제);
+    /// an English word is read whole, a Korean one within a word (`Matcher::told_as_before`).
+    Earlier,
+    /// Words right after an outage phrase that say the failure stopped (anymore, is gone,
+    /// went away; 없어졌, 사라졌, 해결: `Matcher::told_as_ceased`).
+    CeasedAfter,
+    /// What an error is shown on, between the error and its "is gone" (page, screen, banner:
+    /// "the \"something went wrong\" page is gone", `Matcher::told_as_ceased`).
+    ErrorScreen,
+    /// Words of seeming fine (멀쩡, 괜찮, 정상): a Korean counter holding one is read by its
+    /// topic (`korean_topic`).
+    FineWord,
+    /// Words of time (지금은, 이제) as the topic of such a counter: it says the service works
+    /// again.
+    NowTopic,
+    /// The writer's own line (와이파이, 공유기, lte) as the topic of such a counter: it says the
+    /// line is fine, and the outage stands.
+    LineTopic,
+    /// The words that may stand between a verb of showing or getting and the error code it
+    /// shows: pronouns, articles, words of error ("giving *me* 0x87dd0003", "returning *the*
+    /// h10"; `grammar.rs`).
+    BeforeCode,
+    /// Words of failure that an error's message holds within three words after its code
+    /// ("H10 app *crashed*", "503 *unavailable*").
+    FailureNear,
+    /// Words that may follow a short code or an HTTP status standing alone as an error
+    /// ("getting 503 *on* every request", "returning 500 *again*"): prepositions and adverbs,
+    /// never a noun it would count or name.
+    AfterStatus,
+    /// Who or what a code fails for, after "for" ("getting 500 for *every* request", "for
+    /// *me*"): pronouns and quantifiers, not "the" of a count ("for the first time").
+    FailsFor,
     /// The Korean particle "too" (앱*도*): a service's own word with it before a counter of
     /// seeming fine says that part works as well as the rest (`Matcher::now_before_context`).
     AlsoParticle,
@@ -176,7 +217,7 @@ pub enum List {
 
 impl List {
     /// Every list, in the order of [`Words`]' storage.
-    pub const ALL: [List; 56] = [
+    pub const ALL: [List; 68] = [
         List::NewSentence,
         List::MNoun,
         List::NeNoun,
@@ -232,6 +273,18 @@ impl List {
         List::ScopeEnd,
         List::MisspellStop,
         List::MisspellStopKo,
+        List::MisspellGate,
+        List::MisspellAfter,
+        List::Earlier,
+        List::CeasedAfter,
+        List::ErrorScreen,
+        List::FineWord,
+        List::NowTopic,
+        List::LineTopic,
+        List::BeforeCode,
+        List::FailureNear,
+        List::AfterStatus,
+        List::FailsFor,
         List::AlsoParticle,
     ];
 
@@ -293,8 +346,28 @@ impl List {
             List::ScopeEnd => "scope-end",
             List::MisspellStop => "misspell-stop",
             List::MisspellStopKo => "misspell-stop-ko",
+            List::MisspellGate => "misspell-gate",
+            List::MisspellAfter => "misspell-after",
+            List::Earlier => "earlier",
+            List::CeasedAfter => "ceased-after",
+            List::ErrorScreen => "error-screen",
+            List::FineWord => "fine-word",
+            List::NowTopic => "now-topic",
+            List::LineTopic => "line-topic",
+            List::BeforeCode => "before-code",
+            List::FailureNear => "failure-near",
+            List::AfterStatus => "after-status",
+            List::FailsFor => "fails-for",
             List::AlsoParticle => "also-particle",
         }
+    }
+
+    /// Whether the words of the list are kept as written, not normalised: they are matched in
+    /// the text as typed, where the spaces between Hangul and the case of Latin letters are
+    /// still there (`misspell-gate`). Such a word written between double quotes keeps the
+    /// spaces at its ends (`"keeps "`).
+    pub fn as_typed(self) -> bool {
+        self == List::MisspellGate
     }
 
     /// The list written `name` in a header.
@@ -336,6 +409,13 @@ impl Words {
     pub fn has(&self, list: List, word: &str) -> bool {
         self.lists[list as usize].iter().any(|w| w == word)
     }
+
+    /// Whether the bytes `word` are a word of `list` (for the rules that read bytes).
+    pub fn has_bytes(&self, list: List, word: &[u8]) -> bool {
+        self.lists[list as usize]
+            .iter()
+            .any(|w| w.as_bytes() == word)
+    }
 }
 
 #[cfg(test)]
@@ -359,6 +439,245 @@ mod tests {
         w.push(List::Infra, "region".into());
         assert_eq!(w.get(List::Infra).collect::<Vec<_>>(), ["region", "zone"]);
         assert!(w.has(List::Infra, "zone") && !w.has(List::KoNo, "zone"));
+    }
+
+    /// The gate of `misspell.rs` and what may follow a Hangul name there, moved from code, read
+    /// back from the built-in lexicons as the code held them: the gate as typed (the space of
+    /// 안 돼 and the one after "keeps" kept, where normalising would drop them), English first.
+    #[test]
+    fn misspell_gate_and_after_read_back_as_the_code_held_them() {
+        let words = crate::lexicon::Lexicon::builtin().words;
+        let got = |l: List| words.get(l).collect::<Vec<_>>();
+        assert_eq!(
+            got(List::MisspellGate),
+            [
+                "down",
+                "outage",
+                "not work",
+                "n't work",
+                "not load",
+                "n't load",
+                "not send",
+                "n't send",
+                "crash",
+                "error",
+                "broke",
+                "offline",
+                "not respond",
+                "n't respond",
+                "back up",
+                "is back",
+                "ing again",
+                "fixed",
+                "keeps ",
+                "먹통",
+                "장애",
+                "오류",
+                "에러",
+                "안 돼",
+                "안돼",
+                "안 됨",
+                "안됨",
+                "안 되",
+                "안되",
+                "안대",
+                "다운",
+                "터졌",
+                "터짐",
+                "튕",
+                "끊",
+                "접속",
+                "복구",
+                "정상",
+                "다시 돼",
+                "다시 됨",
+                "로딩",
+                "안 열",
+                "안열",
+            ]
+        );
+        assert_eq!(
+            got(List::MisspellAfter),
+            [
+                "이", "가", "은", "는", "을", "를", "도", "에", "에서", "까지", "만", "으로", "로",
+                "랑", "이랑", "하고", "의", "앱", "어플", "서버", "접속", "또", "진짜", "왜",
+            ]
+        );
+        // Only the gate is kept as typed: another list normalises the same line.
+        let mut lex = crate::lexicon::Lexicon::default();
+        let text = "[words misspell-gate]\n안 돼\n\"keeps \"\n[words complaint]\n안 돼\n";
+        lex.add_text("t.lex", text).unwrap();
+        assert_eq!(
+            lex.words.get(List::MisspellGate).collect::<Vec<_>>(),
+            ["안 돼", "keeps "]
+        );
+        assert_eq!(lex.words.get(List::Complaint).collect::<Vec<_>>(), ["안돼"]);
+    }
+
+    /// The lists of `classify.rs`'s `told_as_before`, `told_as_ceased` and `korean_topic`, moved
+    /// from code, read back from the built-in lexicons as the code held them (English first, as
+    /// en.lex loads before ko.lex; the rules ask only whether some word fits; normalising kept
+    /// each word as written: "'s gone", "pop-up", 이제안나).
+    #[test]
+    fn classify_lists_read_back_as_the_code_held_them() {
+        let words = crate::lexicon::Lexicon::builtin().words;
+        let got = |l: List| words.get(l).collect::<Vec<_>>();
+        assert_eq!(
+            got(List::Earlier),
+            [
+                "was",
+                "were",
+                "had",
+                "earlier",
+                "whatever",
+                "being",
+                "before",
+                "아까",
+                "아침엔",
+                "아침에",
+                "어제",
+                "낮에",
+                "새벽에",
+                "전엔",
+                "전에",
+                "내내",
+                "어젯밤",
+                "지난밤",
+            ]
+        );
+        assert_eq!(
+            got(List::CeasedAfter),
+            [
+                "anymore",
+                "any more",
+                "is gone",
+                "are gone",
+                "went away",
+                "has gone away",
+                "'s gone",
+                "이제안나",
+                "이제안남",
+                "안나요",
+                "없어졌",
+                "사라졌",
+                "사라지",
+                "안생겨",
+                "해결",
+            ]
+        );
+        assert_eq!(
+            got(List::ErrorScreen),
+            ["page", "screen", "message", "banner", "popup", "pop-up"]
+        );
+        assert_eq!(got(List::FineWord), ["멀쩡", "괜찮", "정상"]);
+        assert_eq!(
+            got(List::NowTopic),
+            ["지금은", "지금", "이제", "이젠", "이제는"]
+        );
+        assert_eq!(
+            got(List::LineTopic),
+            [
+                "와이파이",
+                "인터넷",
+                "공유기",
+                "데이터",
+                "랜선",
+                "회선",
+                "모뎀",
+                "통신",
+                "네트워크",
+                "lte",
+                "5g",
+            ]
+        );
+    }
+
+    /// The error code's lists of `grammar.rs`, moved from code, read back from the built-in
+    /// lexicon as the code held them.
+    #[test]
+    fn grammar_code_lists_read_back_as_the_code_held_them() {
+        let words = crate::lexicon::Lexicon::builtin().words;
+        let got = |l: List| words.get(l).collect::<Vec<_>>();
+        assert_eq!(
+            got(List::BeforeCode),
+            [
+                "me", "us", "you", "them", "him", "her", "it", "a", "an", "the", "this", "that",
+                "error", "errors", "code", "codes",
+            ]
+        );
+        assert_eq!(
+            got(List::FailureNear),
+            [
+                "crashed",
+                "crash",
+                "crashes",
+                "failed",
+                "failure",
+                "fail",
+                "timeout",
+                "timed",
+                "unavailable",
+                "broken",
+                "down",
+                "error",
+                "errors",
+                "refused",
+                "denied",
+            ]
+        );
+        assert_eq!(
+            got(List::AfterStatus),
+            [
+                "on",
+                "now",
+                "when",
+                "with",
+                "in",
+                "at",
+                "again",
+                "all",
+                "every",
+                "whenever",
+                "trying",
+                "rn",
+                "lol",
+                "today",
+                "since",
+                "after",
+                "while",
+                "constantly",
+            ]
+        );
+        assert_eq!(
+            got(List::FailsFor),
+            [
+                "me",
+                "us",
+                "everyone",
+                "everybody",
+                "anyone",
+                "anybody",
+                "all",
+                "every",
+                "each",
+                "any",
+                "some",
+                "most",
+                "many",
+                "them",
+                "him",
+                "her",
+                "you",
+                "my",
+                "our",
+                "people",
+                "users",
+            ]
+        );
+        assert!(
+            words.has_bytes(List::FailsFor, b"everyone")
+                && !words.has_bytes(List::FailsFor, b"the")
+        );
     }
 
     /// The stop lists of `misspell.rs`, moved from code, read back from the built-in lexicons as
