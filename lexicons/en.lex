@@ -3396,3 +3396,17 @@ marker
 wave
 waves
 have
+
+# Round twenty-seven (review 20). A postmortem or incident report tells of an outage done; an
+# outage said beside it to go on now is a new report ("per the incident report slack is down
+# for EU users, still ongoing", "the postmortem is out and github is down again right now"):
+# a `live-now` word between the cue and the outage word, or after the word in its sentence,
+# outruns a cue of a `live-sense` sense (`Matcher::live_now`). Not "still", which as often
+# opens the next thought ("github was down for 40 minutes, still no word on why").
+[words live-now en]
+ongoing
+right now
+currently
+at the moment
+[words live-sense en]
+over

@@ -2764,3 +2764,10 @@ DR 훈련
 # round twenty-seven.
 [words also-particle ko]
 도
+
+# Round twenty-seven (review 20): an outage said to go on again or still after a postmortem is
+# a new report (사후 보고서 나왔는데 카톡 또 안 됨, 장애 보고서 올라왔는데 카톡 아직도 안 됨): see
+# `[words live-now en]`. Not 지금 alone (지금 생각해도 그때 먹통 심했지).
+[words live-now ko]
+또
+아직

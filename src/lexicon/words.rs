@@ -172,11 +172,18 @@ pub enum List {
     /// The Korean particle "too" (앱*도*): a service's own word with it before a counter of
     /// seeming fine says that part works as well as the rest (`Matcher::now_before_context`).
     AlsoParticle,
+    /// Words that say a failure goes on now (ongoing, "right now", 또, 아직): beside an outage
+    /// word after a cue of a `live-sense` sense they outrun the cue ("per the incident report
+    /// slack is down, still ongoing", 사후 보고서 나왔는데 카톡 또 안 됨; `Matcher::live_now`).
+    LiveNow,
+    /// The senses whose cues a `live-now` word outruns: those that tell of an outage done
+    /// (`over`: a postmortem, an incident report).
+    LiveSense,
 }
 
 impl List {
     /// Every list, in the order of [`Words`]' storage.
-    pub const ALL: [List; 56] = [
+    pub const ALL: [List; 58] = [
         List::NewSentence,
         List::MNoun,
         List::NeNoun,
@@ -233,6 +240,8 @@ impl List {
         List::MisspellStop,
         List::MisspellStopKo,
         List::AlsoParticle,
+        List::LiveNow,
+        List::LiveSense,
     ];
 
     /// The name written in a `[words NAME]` header.
@@ -294,6 +303,8 @@ impl List {
             List::MisspellStop => "misspell-stop",
             List::MisspellStopKo => "misspell-stop-ko",
             List::AlsoParticle => "also-particle",
+            List::LiveNow => "live-now",
+            List::LiveSense => "live-sense",
         }
     }
 
