@@ -2646,19 +2646,6 @@ DR 훈련
 ^튕기길래
 ^팅기길래
 
-# 아직 잘 됨 ("still works") is no return: the service never stopped (틱톡 금지된다는 뉴스 또
-# 나왔는데 아직 잘 됨). A counter, longer than 잘 됨, wins over it; 아직 잘 안 돼 is none of
-# these.
-[counter ko]
-아직 잘 돼
-아직 잘 됨
-아직 잘 되는
-아직 잘 돌아가
-아직 잘 돌아감
-아직은 잘 돼
-아직은 잘 됨
-아직 멀쩡
-
 # A server dead in the noun form (서버도 죽음, 로그인 서버 죽음), as 서버 죽었 is; messages
 # stuck sending (라인 메시지 계속 전송중으로 떠있음), with a service before them.
 [outage ko]
@@ -2771,3 +2758,12 @@ DR 훈련
 [words live-now ko]
 또
 아직
+
+# Round twenty-seven (review 20): 아직 잘 됨 ("still works") is no return: with no outage before
+# it, a return of working (잘 됨, 잘 돌아가요) with one of these words in the two words before it
+# says the service never stopped (틱톡 금지된다는 뉴스 또 나왔는데 아직 잘 됨, 아직까지 잘 됨,
+# 아직은 잘 돌아가요, 아직 멀쩡히 잘 됨; `Matcher::still_works`). Were eight counters written
+# out (아직 잘 돼 … 아직 멀쩡) until round twenty-seven. 아직 잘 안 돼 is an outage phrase.
+[words still-works ko]
+아직
+여전히

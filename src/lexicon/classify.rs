@@ -378,6 +378,10 @@ fn gap_words(gap: &[u8]) -> Option<usize> {
     Some(words)
 }
 
+/// How many words before a return of working a `still-works` word is looked for
+/// ([`Matcher::still_works`]): 아직 잘 됨, 아직 멀쩡히 잘 됨.
+const STILL_WORKS_WORDS: usize = 2;
+
 /// How far after an outage word a `live-now` word is looked for ([`Matcher::live_now`]):
 /// ", still ongoing", 아직도 안 됨 ㅠ.
 const LIVE_AFTER: usize = 32;
@@ -3061,8 +3065,36 @@ impl Matcher {
             last.counter = Some(h.start);
             return;
         }
+        // "틱톡 금지된다는데 아직 잘 되네": with no outage before it, a return of working with a
+        // `still-works` word right before it says the service never stopped: counter-evidence.
+        if last.outage.is_none() && self.still_works(hay, &h) {
+            roles.negated.push(h.term);
+            last.counter = Some(h.start);
+            return;
+        }
         roles.terms.push(h.term);
         last.recovery = Some(h.start);
+    }
+
+    /// Whether the recovery hit `h` is a return of working (its entry starts with 잘: 잘 됨, 잘
+    /// 돌아가요) with a `still-works` word (아직, 여전히) in one of the [`STILL_WORKS_WORDS`]
+    /// words before it in its clause (아직 잘 됨, 아직까지 잘 됨, 아직은 잘 돌아가요, 아직 멀쩡히
+    /// 잘 됨): it says the service goes on working, not that it came back.
+    fn still_works(&self, hay: &[u8], h: &Hit) -> bool {
+        if !self.entries[h.term].pattern.starts_with("잘") {
+            return false;
+        }
+        let before = &hay[..h.start];
+        let before = &before[clause_start(before)..];
+        before
+            .rsplit(|&c| c == b' ')
+            .filter(|w| !w.is_empty())
+            .take(STILL_WORKS_WORDS)
+            .any(|w| {
+                self.words
+                    .get(List::StillWorks)
+                    .any(|s| holds_word(w, s.as_bytes()))
+            })
     }
 
     /// [`Topic::Now`] when a word of the service's own (a `[context]` word: 앱, 서버) stands
@@ -7839,6 +7871,15 @@ mod tests {
             "",
         ),
         ("사후 보고서에 카톡 먹통 세 시간이었다고 나옴", ""),
+        // A return of working after a still-word, with no failure before it, says it never
+        // stopped; after a failure, or with a word of return, it is a return.
+        ("틱톡 금지된다는데 아직 잘 되네", ""),
+        ("틱톡 금지된다는 뉴스 또 나왔는데 아직까지 잘 됨", ""),
+        ("틱톡 금지설 돌던데 아직은 잘 돌아가요", ""),
+        ("틱톡 금지 뉴스 봤는데 아직 멀쩡히 잘 됨", ""),
+        ("카톡 먹통이더니 이제 잘 됨", "recovery kakaotalk"),
+        ("카톡 아직 잘 안 돼요", "report kakaotalk"),
+        ("네이버 아까 안 되더니 다시 잘 되네", "recovery naver"),
     ];
 
     #[test]

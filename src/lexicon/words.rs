@@ -179,11 +179,15 @@ pub enum List {
     /// The senses whose cues a `live-now` word outruns: those that tell of an outage done
     /// (`over`: a postmortem, an incident report).
     LiveSense,
+    /// Korean words that say a service has gone on working (아직, 여전히): right before a return
+    /// of working (잘 됨) in a post with no outage before it, the service never stopped (틱톡
+    /// 금지된다는데 *아직* 잘 되네; `Matcher::still_works`).
+    StillWorks,
 }
 
 impl List {
     /// Every list, in the order of [`Words`]' storage.
-    pub const ALL: [List; 58] = [
+    pub const ALL: [List; 59] = [
         List::NewSentence,
         List::MNoun,
         List::NeNoun,
@@ -242,6 +246,7 @@ impl List {
         List::AlsoParticle,
         List::LiveNow,
         List::LiveSense,
+        List::StillWorks,
     ];
 
     /// The name written in a `[words NAME]` header.
@@ -305,6 +310,7 @@ impl List {
             List::AlsoParticle => "also-particle",
             List::LiveNow => "live-now",
             List::LiveSense => "live-sense",
+            List::StillWorks => "still-works",
         }
     }
 
