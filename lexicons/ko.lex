@@ -2767,3 +2767,16 @@ DR 훈련
 [words still-works ko]
 아직
 여전히
+
+# Round twenty-seven (review 20): a part of the service said fine in contrast with one said to
+# fail alone right after it is no return (카톡 PC버전 계속 오류남. 지금 앱도 멀쩡한데 PC만 안 됨,
+# 쿠팡 … 지금 앱도 멀쩡한데 결제만 막힘): the counter's word ends in a contrast and a word with 만
+# glued to it follows within six syllables (`Matcher::part_fails_after`); 지금은 앱도 멀쩡함 stays a
+# return.
+[words contrast-end ko]
+한데
+는데
+은데
+지만
+[words only-particle ko]
+만

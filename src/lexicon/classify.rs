@@ -378,6 +378,10 @@ fn gap_words(gap: &[u8]) -> Option<usize> {
     Some(words)
 }
 
+/// How far after a counter said in contrast a part failing alone is looked for
+/// ([`Matcher::part_fails_after`]): 멀쩡한데 PC만, 멀쩡한데 모바일웹만 (six syllables).
+const PART_BYTES: usize = 18;
+
 /// How many words before a return of working a `still-works` word is looked for
 /// ([`Matcher::still_works`]): 아직 잘 됨, 아직 멀쩡히 잘 됨.
 const STILL_WORKS_WORDS: usize = 2;
@@ -3132,6 +3136,33 @@ impl Matcher {
         }
     }
 
+    /// Whether the counter `h` is said in contrast (it ends in a `contrast-end` ending, or one
+    /// follows it: 멀쩡*한데*) with one part said to fail alone right after it: an
+    /// `only-particle` word (만) glued after a word within [`PART_BYTES`] bytes after it, in its
+    /// clause (Hangul spacing is dropped by then: 멀쩡한데결제만막힘). "지금 앱도 멀쩡한데 PC만
+    /// 안 됨" tells which part still fails, not a return.
+    fn part_fails_after(&self, hay: &[u8], h: &Hit) -> bool {
+        let word = &hay[h.start..h.end];
+        let rest = &hay[h.end..];
+        let ending = self.words.get(List::ContrastEnd).find_map(|e| {
+            let e = e.as_bytes();
+            if word.ends_with(e) {
+                Some(0)
+            } else {
+                rest.starts_with(e).then_some(e.len())
+            }
+        });
+        let Some(skip) = ending else {
+            return false;
+        };
+        let after = &rest[skip..];
+        let after = &after[..clause_end(after).min(PART_BYTES)];
+        let lead = after.iter().take_while(|&&c| c == b' ').count();
+        self.words
+            .get(List::OnlyParticle)
+            .any(|p| memchr::memmem::find_iter(&after[lead..], p.as_bytes()).any(|at| at > 0))
+    }
+
     /// Lists the kept hits in `roles` by what they stand for, and notes where the last one of
     /// each kind starts.
     fn sort_by_role(&self, text: &str, hits: &[Hit], dropped: &[Hit], roles: &mut Roles) -> Last {
@@ -3213,9 +3244,12 @@ impl Matcher {
                     } else {
                         Topic::Other
                     };
+                    // (지금 앱도 멀쩡한데 PC만 안 됨: a part fails alone, the outage stands)
                     match topic {
-                        Topic::Now => last.recovery = Some(h.start),
-                        Topic::Line => {}
+                        Topic::Now if !self.part_fails_after(hay, h) => {
+                            last.recovery = Some(h.start)
+                        }
+                        Topic::Now | Topic::Line => {}
                         Topic::Other => self.read_counter(hay, h, &mut own, &mut last),
                     }
                 }
@@ -7880,6 +7914,27 @@ mod tests {
         ("카톡 먹통이더니 이제 잘 됨", "recovery kakaotalk"),
         ("카톡 아직 잘 안 돼요", "report kakaotalk"),
         ("네이버 아까 안 되더니 다시 잘 되네", "recovery naver"),
+        // A part said fine in contrast with one failing alone after it is no return.
+        (
+            "카톡 PC버전 계속 오류남. 지금 앱도 멀쩡한데 PC만 안 됨",
+            "report kakaotalk",
+        ),
+        (
+            "쿠팡 결제 오류 계속 남 지금 앱도 멀쩡한데 결제만 막힘",
+            "report coupang",
+        ),
+        (
+            "네이버 아까부터 오류남 지금 앱도 멀쩡한데 웹만 안 열림",
+            "report naver",
+        ),
+        (
+            "토스 아까 송금 오류 났었는데 지금은 앱도 멀쩡함",
+            "recovery toss",
+        ),
+        (
+            "배민 아까 주문 오류 떴는데 지금은 앱도 멀쩡하게 잘 돌아가네요",
+            "recovery baemin",
+        ),
     ];
 
     #[test]

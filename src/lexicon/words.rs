@@ -183,11 +183,17 @@ pub enum List {
     /// of working (잘 됨) in a post with no outage before it, the service never stopped (틱톡
     /// 금지된다는데 *아직* 잘 되네; `Matcher::still_works`).
     StillWorks,
+    /// Korean endings of a contrast (한데, 는데, 지만): a counter of seeming fine that ends in one
+    /// turns to what fails after it (지금 앱도 멀쩡*한데* PC만 안 됨; `Matcher::part_fails_after`).
+    ContrastEnd,
+    /// The Korean particle "only" (만): glued to a word after such a counter, that part fails
+    /// alone (PC*만* 안 됨).
+    OnlyParticle,
 }
 
 impl List {
     /// Every list, in the order of [`Words`]' storage.
-    pub const ALL: [List; 59] = [
+    pub const ALL: [List; 61] = [
         List::NewSentence,
         List::MNoun,
         List::NeNoun,
@@ -247,6 +253,8 @@ impl List {
         List::LiveNow,
         List::LiveSense,
         List::StillWorks,
+        List::ContrastEnd,
+        List::OnlyParticle,
     ];
 
     /// The name written in a `[words NAME]` header.
@@ -311,6 +319,8 @@ impl List {
             List::LiveNow => "live-now",
             List::LiveSense => "live-sense",
             List::StillWorks => "still-works",
+            List::ContrastEnd => "contrast-end",
+            List::OnlyParticle => "only-particle",
         }
     }
 
