@@ -378,6 +378,10 @@ fn gap_words(gap: &[u8]) -> Option<usize> {
     Some(words)
 }
 
+/// The fewest letters of an alias that may take a plural's `s` ([`Matcher::at_word_bounds`]):
+/// imessages, gmails; not the short ig, yt, fb, att, psn.
+const PLURAL_MIN: usize = 4;
+
 /// How far after a counter said in contrast a part failing alone is looked for
 /// ([`Matcher::part_fails_after`]): 멀쩡한데 PC만, 멀쩡한데 모바일웹만 (six syllables).
 const PART_BYTES: usize = 18;
@@ -2446,11 +2450,24 @@ impl Matcher {
             || e.open_start
             || joined_before()
             || status_code();
+        // A name of a thing one counts, with the plural's `s` glued ("imessages keep failing",
+        // "my gmails are not sending"): an unambiguous Latin alias of [`PLURAL_MIN`] letters or
+        // more, not itself ending in `s`, and nothing more glued after the `s`.
+        let plural = || {
+            matches!(e.kind, TermKind::Alias(_))
+                && e.ambiguity() == Ambiguity::None
+                && p.len() >= PLURAL_MIN
+                && p[p.len() - 1].is_ascii_lowercase()
+                && p[p.len() - 1] != b's'
+                && hay[h.end] == b's'
+                && !matches!(hay.get(h.end + 1), Some(&c) if is_word_byte(c))
+        };
         let ok_end = h.end == hay.len()
             || !is_word_byte(hay[h.end])
             || !is_word_byte(p[p.len() - 1])
             || e.open_end
-            || joined_after();
+            || joined_after()
+            || plural();
         // An alias inside a #hashtag stands at both ends (asked last: it reads the text back
         // over the word before the name).
         (ok_start && ok_end) || (matches!(e.kind, TermKind::Alias(_)) && in_hashtag(hay, h.start))
@@ -7850,6 +7867,18 @@ mod tests {
             "배민 복구됐네요. 점심 때 먹통이라 주문 못 했어요",
             "recovery baemin",
         ),
+        // A countable service's name with the plural's s glued; not a short or ambiguous one.
+        (
+            "imessages keep failing with the red exclamation mark",
+            "report imessage",
+        ),
+        (
+            "imessages finally delivering again, bubbles blue",
+            "recovery imessage",
+        ),
+        ("my gmails are not sending at all today", "report gmail"),
+        ("the teams are down to the final four", ""),
+        ("those lines are down after the storm, crews on the way", ""),
     ];
 
     #[test]
