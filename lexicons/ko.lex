@@ -2780,3 +2780,16 @@ DR 훈련
 지만
 [words only-particle ko]
 만
+
+# Round twenty-seven (the twenty-eighth dev half; the ninth, tenth and nineteenth test halves): a
+# verb of using right after an ambiguous name makes it the service, a subscriber speaking (옆집도
+# KT 쓰는데 똑같이 인터넷 먹통, 에스케이 쓰는 사람 지금 데이터 되나요, kt 쓰시는 분들): no team, no
+# line of a drawing is "used" so. A context word only names the service; a report still needs an
+# outage phrase (KT 쓰는데 요금 너무 비싸 is none).
+[context ko]
+쓰는
+쓰시는
+써요
+쓰고 있
+사용자
+이용자

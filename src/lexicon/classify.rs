@@ -7879,6 +7879,18 @@ mod tests {
         ("my gmails are not sending at all today", "report gmail"),
         ("the teams are down to the final four", ""),
         ("those lines are down after the storm, crews on the way", ""),
+        // A verb of using after an ambiguous name makes it the service; no outage, no report.
+        (
+            "KT 쓰시는데 저녁부터 인터넷 끊겼어요 장애 공지 하나 없네",
+            "report kt",
+        ),
+        ("옆집도 KT 쓰는데 똑같이 인터넷 먹통이래요", "report kt"),
+        (
+            "에스케이 쓰는 사람 지금 데이터 되나요? 아예 먹통",
+            "report skt",
+        ),
+        ("KT 위즈 팬인데 오늘 경기 완전 망함 투수 다 무너짐", ""),
+        ("KT 쓰는데 요금 너무 비싸서 바꾸려고요", ""),
     ];
 
     #[test]
