@@ -3410,3 +3410,18 @@ currently
 at the moment
 [words live-sense en]
 over
+
+# Round twenty-seven (the twenty-eighth dev half, the twenty-seventh test half): calls that drop
+# or hang connecting, said of the service named before them ("FaceTime calls drop the second
+# the other person answers", "facetime calls just say connecting forever and then drop"). With
+# `^`: a phone plan's price of calls drops too, and a mother's calls drop off at night. The
+# -ing and -ed forms are written too, as "calls drop" would otherwise hide "dropping" in them.
+[outage en]
+^calls drop
+^calls dropping
+^calls dropped
+^calls just drop
+^calls drop out
+^calls drop after
+^connecting forever
+^stuck connecting

@@ -7891,6 +7891,24 @@ mod tests {
         ),
         ("KT 위즈 팬인데 오늘 경기 완전 망함 투수 다 무너짐", ""),
         ("KT 쓰는데 요금 너무 비싸서 바꾸려고요", ""),
+        // Calls that drop or hang connecting, said of the service before them.
+        (
+            "FaceTime calls drop the second the other person answers",
+            "report facetime",
+        ),
+        (
+            "facetime calls just say connecting forever and then drop",
+            "report facetime",
+        ),
+        (
+            "facetime calls dropping after 2 seconds every single time tonight",
+            "report facetime",
+        ),
+        (
+            "my mom's calls drop off after 9pm because she falls asleep",
+            "",
+        ),
+        ("the price of calls dropped on my new plan, nice", ""),
     ];
 
     #[test]
