@@ -1651,6 +1651,17 @@ TV
 해지해서
 만료돼서
 만료됐더니
+# Round twenty-seven (the twenty-eighth dev half): a lapse the writer forgot, named as a thing
+# (구독 해지한 거 까먹고 왜 티빙 안 되냐고, 카드 만료된 걸 모르고, 이용권 연장 안 한 거 잊고). Not
+# 구독 해지 alone nor 해지했는데: "프리미엄 해지했는데 오늘 유튜브 전체가 먹통" is a report.
+해지한 거
+해지한 걸
+해지한 줄
+만료된 거
+만료된 걸
+연장 안 한 거
+연장 안 한 걸
+갱신 안 한 거
 
 # Japanese after au: 通信 ("connection") names it (au通信障害).
 [context ja]

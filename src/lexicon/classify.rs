@@ -7909,6 +7909,21 @@ mod tests {
             "",
         ),
         ("the price of calls dropped on my new plan, nice", ""),
+        // A lapse the writer forgot, named as a thing, is no outage; a lapse told beside a
+        // failure of the whole service is no cause of it.
+        (
+            "구독 해지한 거 까먹고 왜 티빙 안 되냐고 고객센터에 전화할 뻔",
+            "",
+        ),
+        (
+            "이용권 연장 안 한 거 잊고 멜론 재생 안 된다고 짜증냄 ㅋㅋ",
+            "",
+        ),
+        (
+            "유튜브 프리미엄 구독 해지했는데 오늘 유튜브 전체가 먹통이네",
+            "report youtube",
+        ),
+        ("구독 해지하려는데 넷플 앱이 안 열려요", "report netflix"),
     ];
 
     #[test]
