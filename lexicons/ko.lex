@@ -2804,3 +2804,14 @@ DR 훈련
 쓰고 있
 사용자
 이용자
+
+# Round twenty-seven (the twenty-seventh test half, the eighteenth): a return asked of others,
+# "anyone it came back for?", is no return of the writer's (혹시 먼저 복구되신 분 있으면 댓글 좀,
+# 카톡 아직도 안 되는데 다시 되시는 분 있나요?): the exclusion hides the recovery word in it. Not
+# 다들 되시나요 after the writer's own 복구됐네요, nor 다른 분들도 복구되셨나요.
+[exclude ko]
+복구되신 분
+복구된 분 있
+복구된 분 계
+다시 되시는 분
+다시 되는 분 있

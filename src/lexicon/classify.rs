@@ -7924,6 +7924,20 @@ mod tests {
             "report youtube",
         ),
         ("구독 해지하려는데 넷플 앱이 안 열려요", "report netflix"),
+        // A return asked of others is no return of the writer's.
+        (
+            "오늘 저녁부터 KT 인터넷 끊겼어요. 혹시 먼저 복구되신 분 있으면 댓글 좀 남겨주세요",
+            "report kt",
+        ),
+        (
+            "카톡 아직도 안 되는데 다시 되시는 분 있나요?",
+            "report kakaotalk",
+        ),
+        ("카톡 복구됐네요 다들 되시나요?", "recovery kakaotalk"),
+        (
+            "KT 인터넷 방금 복구됨. 다른 분들도 복구되셨나요?",
+            "recovery kt",
+        ),
     ];
 
     #[test]
