@@ -3180,6 +3180,29 @@ impl Matcher {
             .any(|p| memchr::memmem::find_iter(&after[lead..], p.as_bytes()).any(|at| at > 0))
     }
 
+    /// What the counter `hits[i]` says by its topic, when it holds a word of seeming fine
+    /// ([`FINE`]): of now a return, of the writer's own line nothing, else a counter
+    /// ([`korean_topic`]); after a failure (`failed`), a word of the service's own before it
+    /// may make it one of now ([`Matcher::now_before_context`]). One of now said in contrast
+    /// with a part failing alone after it (지금 앱도 멀쩡한데 PC만 안 됨,
+    /// [`Matcher::part_fails_after`]) is nothing: the outage stands.
+    fn fine_topic(&self, hay: &[u8], hits: &[Hit], i: usize, failed: bool) -> Topic {
+        let h = hits[i];
+        let fine = self.entries[h.term].pattern.as_str();
+        if !FINE.iter().any(|w| fine.contains(w)) {
+            return Topic::Other;
+        }
+        let topic = match korean_topic(hay, h.start) {
+            // (only after a failure: with none it only says it works)
+            Topic::Other if failed => self.now_before_context(hay, hits, i),
+            topic => topic,
+        };
+        match topic {
+            Topic::Now if self.part_fails_after(hay, &h) => Topic::Line,
+            topic => topic,
+        }
+    }
+
     /// Lists the kept hits in `roles` by what they stand for, and notes where the last one of
     /// each kind starts.
     fn sort_by_role(&self, text: &str, hits: &[Hit], dropped: &[Hit], roles: &mut Roles) -> Last {
@@ -3249,24 +3272,9 @@ impl Matcher {
                     if self.own_fault_denied(hay, h, &mut own, &mut last) {
                         continue;
                     }
-                    let fine = self.entries[h.term].pattern.as_str();
-                    let topic = if FINE.iter().any(|w| fine.contains(w)) {
-                        match korean_topic(hay, h.start) {
-                            // (only after a failure: with none it only says it works)
-                            Topic::Other if last.outage.is_some() => {
-                                self.now_before_context(hay, hits, i)
-                            }
-                            topic => topic,
-                        }
-                    } else {
-                        Topic::Other
-                    };
-                    // (지금 앱도 멀쩡한데 PC만 안 됨: a part fails alone, the outage stands)
-                    match topic {
-                        Topic::Now if !self.part_fails_after(hay, h) => {
-                            last.recovery = Some(h.start)
-                        }
-                        Topic::Now | Topic::Line => {}
+                    match self.fine_topic(hay, hits, i, last.outage.is_some()) {
+                        Topic::Now => last.recovery = Some(h.start),
+                        Topic::Line => {}
                         Topic::Other => self.read_counter(hay, h, &mut own, &mut last),
                     }
                 }
