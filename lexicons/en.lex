@@ -3425,3 +3425,13 @@ over
 ^calls drop after
 ^connecting forever
 ^stuck connecting
+
+# Round twenty-seven (the twenty-eighth dev half): the line going out with a word of how between
+# ("Bell Fibe internet just went out", "internet suddenly went out for the whole block"), as
+# "internet went out" is; only the internet line, as that entry has it.
+[outage en]
+internet just went out
+internet suddenly went out
+internet randomly went out
+internet completely went out
+internet totally went out

@@ -7946,6 +7946,20 @@ mod tests {
             "KT 인터넷 방금 복구됨. 다른 분들도 복구되셨나요?",
             "recovery kt",
         ),
+        // The internet line going out with a word of how between.
+        (
+            "Bell Fibe internet just went out, the hub light is solid red",
+            "report bell",
+        ),
+        (
+            "comcast internet suddenly went out for the whole block",
+            "report comcast",
+        ),
+        (
+            "the lights just went out in our whole house, candle time",
+            "",
+        ),
+        ("my brother just went out to buy a new router", ""),
     ];
 
     #[test]
