@@ -1821,12 +1821,11 @@ internalerror 떨어
 
 # Round thirteen, the fourteenth dev half: an app that bounces one out (튕기는거, 튕기고), calls
 # that keep dropping (통화 계속 끊기고), a timeout, a service shown offline (오프라인 뜸; not
-# 오프라인 alone, which is a shop's "offline"). 튕기다 needs a service before it (`^`): a ball
-# or a string bounces too (기타 줄 튕기는 연습 … 유튜브 강의; round twenty-seven).
+# 오프라인 alone, which is a shop's "offline").
 [outage ko]
-^튕기는
-^튕기고
-^튕기네
+튕기는
+튕기고
+튕기네
 계속 끊기
 자꾸 끊기
 다 끊기
@@ -2642,12 +2641,11 @@ DR 훈련
 
 # 팅기다, a common typing of 튕기다, in the forms 튕기다 has here (튕기는, 튕기고, 튕기네), and
 # both in the forms asked or told (튕기냐, 튕기더라, 튕기다가), each needing a service before
-# it (`^`): a ball or a string bounces too (기타 줄 팅기는 연습 … 유튜브 강의, 탁구공 팅기는
-# 영상; review 20).
+# it: a ball or a string bounces too.
 [outage ko]
-^팅기는
-^팅기고
-^팅기네
+팅기는
+팅기고
+팅기네
 ^튕기냐
 ^팅기냐
 ^튕기더
