@@ -3408,6 +3408,23 @@ ongoing
 right now
 currently
 at the moment
+# A service's name with a plural's `s` glued is the service ("imessages keep failing"), save
+# these English words of their own ("my slacks are ripped at the knee"; review 21).
+[words plural-stop en]
+slacks
+telegrams
+
+# Between an outage word and a `live-now` word after it, these tell of the past or deny it:
+# "the outage was ongoing for six hours", "the outage is no longer ongoing" (review 21).
+[words not-live en]
+was
+were
+had been
+no longer
+not
+never
+isn't
+wasn't
 [words live-sense en]
 over
 
@@ -3415,11 +3432,12 @@ over
 # or hang connecting, said of the service named before them ("FaceTime calls drop the second
 # the other person answers", "facetime calls just say connecting forever and then drop"). With
 # `^`: a phone plan's price of calls drops too, and a mother's calls drop off at night. The
-# -ing and -ed forms are written too, as "calls drop" would otherwise hide "dropping" in them.
+# -ing form is written too, as "calls drop" would otherwise hide "dropping" in it; not "calls
+# dropped", which as often tells of a count ("discord calls dropped from 4 hours to 1 hour";
+# review 21).
 [outage en]
 ^calls drop
 ^calls dropping
-^calls dropped
 ^calls just drop
 ^calls drop out
 ^calls drop after

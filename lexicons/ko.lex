@@ -1651,17 +1651,6 @@ TV
 해지해서
 만료돼서
 만료됐더니
-# Round twenty-seven (the twenty-eighth dev half): a lapse the writer forgot, named as a thing
-# (구독 해지한 거 까먹고 왜 티빙 안 되냐고, 카드 만료된 걸 모르고, 이용권 연장 안 한 거 잊고). Not
-# 구독 해지 alone nor 해지했는데: "프리미엄 해지했는데 오늘 유튜브 전체가 먹통" is a report.
-해지한 거
-해지한 걸
-해지한 줄
-만료된 거
-만료된 걸
-연장 안 한 거
-연장 안 한 걸
-갱신 안 한 거
 
 # Japanese after au: 通信 ("connection") names it (au通信障害).
 [context ja]
@@ -2639,9 +2628,11 @@ DR 훈련
 사후 보고
 장애 보고서
 
-# 팅기다, a common typing of 튕기다, in the forms 튕기다 has here (튕기는, 튕기고, 튕기네), and
-# both in the forms asked or told (튕기냐, 튕기더라, 튕기다가), each needing a service before
-# it: a ball or a string bounces too.
+# 팅기다, a common typing of 튕기다, in the forms 튕기다 has here (튕기는, 튕기고, 튕기네: like
+# them, with no `^`, since the game is named after them as often as before, 튕기네 로스트아크),
+# and both in the forms asked or told (튕기냐, 튕기더라, 튕기다가), each of those needing a
+# service before it. A ball or a string bounces too: 탁구공 튕기는 영상 유튜브에 올렸어 is read
+# as a report (round twenty-seven tried `^` on all six and lost more game reports than it saved).
 [outage ko]
 팅기는
 팅기고
@@ -2767,6 +2758,14 @@ DR 훈련
 [words live-now ko]
 또
 아직
+# Words that open with 또 and mean something else (또래 친구들 다 카톡 먹통 얘기만; review 21).
+[words live-now-stop ko]
+또래
+또는
+또한
+또박
+또렷
+또르르
 
 # Round twenty-seven (review 20): 아직 잘 됨 ("still works") is no return: with no outage before
 # it, a return of working (잘 됨, 잘 돌아가요) with one of these words in the two words before it
@@ -2789,19 +2788,20 @@ DR 훈련
 지만
 [words only-particle ko]
 만
-
-# Round twenty-seven (the twenty-eighth dev half; the ninth, tenth and nineteenth test halves): a
-# verb of using right after an ambiguous name makes it the service, a subscriber speaking (옆집도
-# KT 쓰는데 똑같이 인터넷 먹통, 에스케이 쓰는 사람 지금 데이터 되나요, kt 쓰시는 분들): no team, no
-# line of a drawing is "used" so. A context word only names the service; a report still needs an
-# outage phrase (KT 쓰는데 요금 너무 비싸 is none).
-[context ko]
-쓰는
-쓰시는
-써요
-쓰고 있
-사용자
-이용자
+# After that 만, in its clause, a word of failing says the part fails (PC만 안 됨, 결제만 막힘);
+# with none, the 만 is of something else (괜히 걱정만 했네, 보상으로 만 원 쿠폰 줌; review 21).
+[words part-fails ko]
+안
+못
+막히
+막힘
+막혀
+오류
+에러
+먹통
+끊
+멈
+느려
 
 # Round twenty-seven (the twenty-seventh test half, the eighteenth): a return asked of others,
 # "anyone it came back for?", is no return of the writer's (혹시 먼저 복구되신 분 있으면 댓글 좀,

@@ -176,6 +176,19 @@ pub enum List {
     /// word after a cue of a `live-sense` sense they outrun the cue ("per the incident report
     /// slack is down, still ongoing", 사후 보고서 나왔는데 카톡 또 안 됨; `Matcher::live_now`).
     LiveNow,
+    /// Korean words that open with a `live-now` word and mean something else (또래 "peers",
+    /// 또는 "or", 또한 "also"): a `live-now` word read where one of them starts is none.
+    LiveNowStop,
+    /// English words that are a service's name with a plural's `s` glued and mean something
+    /// else (slacks, telegrams): never the service's name (`Matcher::at_word_bounds`).
+    PluralStop,
+    /// Korean words of failing (안, 못, 막히, 오류): after the 만 of a part said to fail alone
+    /// (PC만 *안* 됨), they say it fails (`Matcher::part_fails_after`).
+    PartFails,
+    /// Words that make a `live-now` word after an outage word tell of the past or deny it ("the
+    /// outage *was* ongoing for six hours", "*no longer* ongoing"): standing between the two,
+    /// the failure is not said to go on now.
+    NotLive,
     /// The senses whose cues a `live-now` word outruns: those that tell of an outage done
     /// (`over`: a postmortem, an incident report).
     LiveSense,
@@ -193,7 +206,7 @@ pub enum List {
 
 impl List {
     /// Every list, in the order of [`Words`]' storage.
-    pub const ALL: [List; 61] = [
+    pub const ALL: [List; 65] = [
         List::NewSentence,
         List::MNoun,
         List::NeNoun,
@@ -251,6 +264,10 @@ impl List {
         List::MisspellStopKo,
         List::AlsoParticle,
         List::LiveNow,
+        List::LiveNowStop,
+        List::PluralStop,
+        List::PartFails,
+        List::NotLive,
         List::LiveSense,
         List::StillWorks,
         List::ContrastEnd,
@@ -317,6 +334,10 @@ impl List {
             List::MisspellStopKo => "misspell-stop-ko",
             List::AlsoParticle => "also-particle",
             List::LiveNow => "live-now",
+            List::LiveNowStop => "live-now-stop",
+            List::PluralStop => "plural-stop",
+            List::PartFails => "part-fails",
+            List::NotLive => "not-live",
             List::LiveSense => "live-sense",
             List::StillWorks => "still-works",
             List::ContrastEnd => "contrast-end",
