@@ -1208,15 +1208,16 @@ const DEV27: (f64, f64, usize) = (0.99, 0.99, 0);
 /// code: with main's rules and vetter (commit 46be8d1), precision 0.986, recall 0.932 (tp 69, fp
 /// 1, fn 5) and no market, rating or physical-sense post read as a report, the rules alone the
 /// same. Tuned on since (a verb of using after an ambiguous provider's name, calls that drop, a
-/// lapse forgotten; the vetter not retrained): 1.000, 0.959 (tp 71, fp 0, fn 3), none, the rules
-/// alone the same: a tuned figure, held as a floor that one more error breaks.
+/// lapse forgotten, "internet just went out"; the vetter not retrained): 1.000, 0.973 (tp 72, fp
+/// 0, fn 2), none, the rules alone the same: a tuned figure, held as a floor that one more error
+/// breaks.
 #[test]
 fn twenty_eighth_set_dev_half_holds_what_it_measured() {
     hold_half("labelled28-dev.tsv", DEV28);
 }
 
 /// What the twenty-eighth set's dev half measures with the shipped rules and vetter (a floor).
-const DEV28: (f64, f64, usize) = (0.99, 0.95, 0);
+const DEV28: (f64, f64, usize) = (0.99, 0.97, 0);
 
 /// The untouched half of the twenty-seventh set (issue 14, round twenty-six), run once at the
 /// end of the round, after the last change to the rules and review 20's mends (commit 4adebcc;
