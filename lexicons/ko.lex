@@ -2628,9 +2628,11 @@ DR 훈련
 사후 보고
 장애 보고서
 
-# 팅기다, a common typing of 튕기다, in the forms 튕기다 has here (튕기는, 튕기고, 튕기네), and
-# both in the forms asked or told (튕기냐, 튕기더라, 튕기다가), each needing a service before
-# it: a ball or a string bounces too.
+# 팅기다, a common typing of 튕기다, in the forms 튕기다 has here (튕기는, 튕기고, 튕기네: like
+# them, with no `^`, since the game is named after them as often as before, 튕기네 로스트아크),
+# and both in the forms asked or told (튕기냐, 튕기더라, 튕기다가), each of those needing a
+# service before it. A ball or a string bounces too: 탁구공 튕기는 영상 유튜브에 올렸어 is read
+# as a report (round twenty-seven tried `^` on all six and lost more game reports than it saved).
 [outage ko]
 팅기는
 팅기고
@@ -2643,19 +2645,6 @@ DR 훈련
 ^팅기다가
 ^튕기길래
 ^팅기길래
-
-# 아직 잘 됨 ("still works") is no return: the service never stopped (틱톡 금지된다는 뉴스 또
-# 나왔는데 아직 잘 됨). A counter, longer than 잘 됨, wins over it; 아직 잘 안 돼 is none of
-# these.
-[counter ko]
-아직 잘 돼
-아직 잘 됨
-아직 잘 되는
-아직 잘 돌아가
-아직 잘 돌아감
-아직은 잘 돼
-아직은 잘 됨
-아직 멀쩡
 
 # A server dead in the noun form (서버도 죽음, 로그인 서버 죽음), as 서버 죽었 is; messages
 # stuck sending (라인 메시지 계속 전송중으로 떠있음), with a service before them.
@@ -2876,3 +2865,65 @@ lte
 # round twenty-seven.
 [words also-particle ko]
 도
+
+# Round twenty-seven (review 20): an outage said to go on again or still after a postmortem is
+# a new report (사후 보고서 나왔는데 카톡 또 안 됨, 장애 보고서 올라왔는데 카톡 아직도 안 됨): see
+# `[words live-now en]`. Not 지금 alone (지금 생각해도 그때 먹통 심했지).
+[words live-now ko]
+또
+아직
+# Words that open with 또 and mean something else (또래 친구들 다 카톡 먹통 얘기만; review 21).
+[words live-now-stop ko]
+또래
+또는
+또한
+또박
+또렷
+또르르
+
+# Round twenty-seven (review 20): 아직 잘 됨 ("still works") is no return: with no outage before
+# it, a return of working (잘 됨, 잘 돌아가요) with one of these words in the two words before it
+# says the service never stopped (틱톡 금지된다는 뉴스 또 나왔는데 아직 잘 됨, 아직까지 잘 됨,
+# 아직은 잘 돌아가요, 아직 멀쩡히 잘 됨; `Matcher::still_works`). Were eight counters written
+# out (아직 잘 돼 … 아직 멀쩡) until round twenty-seven. 아직 잘 안 돼 is an outage phrase.
+[words still-works ko]
+아직
+여전히
+
+# Round twenty-seven (review 20): a part of the service said fine in contrast with one said to
+# fail alone right after it is no return (카톡 PC버전 계속 오류남. 지금 앱도 멀쩡한데 PC만 안 됨,
+# 쿠팡 … 지금 앱도 멀쩡한데 결제만 막힘): the counter's word ends in a contrast and a word with 만
+# glued to it follows within six syllables (`Matcher::part_fails_after`); 지금은 앱도 멀쩡함 stays a
+# return.
+[words contrast-end ko]
+한데
+는데
+은데
+지만
+[words only-particle ko]
+만
+# After that 만, in its clause, a word of failing says the part fails (PC만 안 됨, 결제만 막힘);
+# with none, the 만 is of something else (괜히 걱정만 했네, 보상으로 만 원 쿠폰 줌; review 21).
+[words part-fails ko]
+안
+못
+막히
+막힘
+막혀
+오류
+에러
+먹통
+끊
+멈
+느려
+
+# Round twenty-seven (the twenty-seventh test half, the eighteenth): a return asked of others,
+# "anyone it came back for?", is no return of the writer's (혹시 먼저 복구되신 분 있으면 댓글 좀,
+# 카톡 아직도 안 되는데 다시 되시는 분 있나요?): the exclusion hides the recovery word in it. Not
+# 다들 되시나요 after the writer's own 복구됐네요, nor 다른 분들도 복구되셨나요.
+[exclude ko]
+복구되신 분
+복구된 분 있
+복구된 분 계
+다시 되시는 분
+다시 되는 분 있

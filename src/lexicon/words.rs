@@ -213,11 +213,41 @@ pub enum List {
     /// The Korean particle "too" (앱*도*): a service's own word with it before a counter of
     /// seeming fine says that part works as well as the rest (`Matcher::now_before_context`).
     AlsoParticle,
+    /// Words that say a failure goes on now (ongoing, "right now", 또, 아직): beside an outage
+    /// word after a cue of a `live-sense` sense they outrun the cue ("per the incident report
+    /// slack is down, still ongoing", 사후 보고서 나왔는데 카톡 또 안 됨; `Matcher::live_now`).
+    LiveNow,
+    /// Korean words that open with a `live-now` word and mean something else (또래 "peers",
+    /// 또는 "or", 또한 "also"): a `live-now` word read where one of them starts is none.
+    LiveNowStop,
+    /// English words that are a service's name with a plural's `s` glued and mean something
+    /// else (slacks, telegrams): never the service's name (`Matcher::at_word_bounds`).
+    PluralStop,
+    /// Korean words of failing (안, 못, 막히, 오류): after the 만 of a part said to fail alone
+    /// (PC만 *안* 됨), they say it fails (`Matcher::part_fails_after`).
+    PartFails,
+    /// Words that make a `live-now` word after an outage word tell of the past or deny it ("the
+    /// outage *was* ongoing for six hours", "*no longer* ongoing"): standing between the two,
+    /// the failure is not said to go on now.
+    NotLive,
+    /// The senses whose cues a `live-now` word outruns: those that tell of an outage done
+    /// (`over`: a postmortem, an incident report).
+    LiveSense,
+    /// Korean words that say a service has gone on working (아직, 여전히): right before a return
+    /// of working (잘 됨) in a post with no outage before it, the service never stopped (틱톡
+    /// 금지된다는데 *아직* 잘 되네; `Matcher::still_works`).
+    StillWorks,
+    /// Korean endings of a contrast (한데, 는데, 지만): a counter of seeming fine that ends in one
+    /// turns to what fails after it (지금 앱도 멀쩡*한데* PC만 안 됨; `Matcher::part_fails_after`).
+    ContrastEnd,
+    /// The Korean particle "only" (만): glued to a word after such a counter, that part fails
+    /// alone (PC*만* 안 됨).
+    OnlyParticle,
 }
 
 impl List {
     /// Every list, in the order of [`Words`]' storage.
-    pub const ALL: [List; 68] = [
+    pub const ALL: [List; 77] = [
         List::NewSentence,
         List::MNoun,
         List::NeNoun,
@@ -286,6 +316,15 @@ impl List {
         List::AfterStatus,
         List::FailsFor,
         List::AlsoParticle,
+        List::LiveNow,
+        List::LiveNowStop,
+        List::PluralStop,
+        List::PartFails,
+        List::NotLive,
+        List::LiveSense,
+        List::StillWorks,
+        List::ContrastEnd,
+        List::OnlyParticle,
     ];
 
     /// The name written in a `[words NAME]` header.
@@ -359,6 +398,15 @@ impl List {
             List::AfterStatus => "after-status",
             List::FailsFor => "fails-for",
             List::AlsoParticle => "also-particle",
+            List::LiveNow => "live-now",
+            List::LiveNowStop => "live-now-stop",
+            List::PluralStop => "plural-stop",
+            List::PartFails => "part-fails",
+            List::NotLive => "not-live",
+            List::LiveSense => "live-sense",
+            List::StillWorks => "still-works",
+            List::ContrastEnd => "contrast-end",
+            List::OnlyParticle => "only-particle",
         }
     }
 
