@@ -235,12 +235,20 @@ fn side_by_side<const N: usize>(
 /// so the searches meet sooner), and `hay`'s end last (`cuts[N]`, and every place after it).
 /// The prefilter's walks (`prefilter/tokens/pieces.rs`) cut texts here too.
 pub(crate) fn cuts<const N: usize>(hay: &[u8]) -> [usize; STREAMS + 1] {
+    cuts_within::<N>(hay, 64)
+}
+
+/// [`cuts`], a cut moving at most `reach` bytes to follow a space (`hay` long enough that
+/// each `N`th of it has `reach` bytes after it). The prefilter's short texts are cut with a
+/// shorter reach (`prefilter/tokens/pieces.rs`).
+#[inline]
+pub(crate) fn cuts_within<const N: usize>(hay: &[u8], reach: usize) -> [usize; STREAMS + 1] {
     assert!(N <= STREAMS);
     let mut cuts = [hay.len(); STREAMS + 1];
     cuts[0] = 0;
     for (k, cut) in cuts.iter_mut().enumerate().take(N).skip(1) {
         let at = hay.len() * k / N;
-        *cut = hay[at..at + 64]
+        *cut = hay[at..at + reach]
             .iter()
             .position(|&b| b == b' ')
             .map_or(at, |s| at + s + 1);

@@ -2,7 +2,9 @@
 //! the text walked side by side ([`Tokens::any_hit`]), as `longest/pieces.rs` walks the full
 //! matcher's: the walk reads a cell of the table a byte and each read waits for the one before
 //! (`perf` gave `Tokens::walk` ~10% of the trackback slice's cycles against ~5.5% of its
-//! instructions), so four walks side by side overlap their waits.
+//! instructions), so four walks side by side overlap their waits. Texts of [`SPLIT2_FROM`] to
+//! [`SPLIT_FROM`] bytes are walked in two pieces, and so are the short ones from
+//! [`SHORT2_FROM`] bytes, with a shorter window for the walks to meet ([`SHORT_SYNC`]).
 //!
 //! Why the answer is the same: a piece's walk starts at the start state, so at each byte its
 //! state is the longest end of the piece's text so far that begins a token, an end of the
@@ -15,13 +17,34 @@
 //! The work stays linear whatever the text: every byte is read once by its own piece's walk,
 //! and then each piece's walk goes on into the next piece until the two meet. They meet within
 //! as many bytes as the longest token has (past that both states are the whole walk's), so
-//! within [`SYNC`] bytes for tokens shorter than that (the shipped ones are). Where they do not
-//! (a user's token longer than [`SYNC`] bytes), the piece's walk reads on to the text's end,
+//! within [`SYNC`] bytes for tokens shorter than that (the shipped ones are; in a short text
+//! the window is [`SHORT_SYNC`] bytes, and a walk inside a long token may miss it). Where they
+//! do not (a token longer than the window), the piece's walk reads on to the text's end,
 //! and the pieces after it are not walked further: from where it met the piece before it, it
 //! is the whole walk, so it reports every hit they would. So no byte is read more than twice.
 
-use super::super::super::longest::pieces::{cuts, NONE, SPLIT2_FROM, SPLIT_FROM, STREAMS, SYNC};
+use super::super::super::longest::pieces::{
+    cuts, cuts_within, NONE, SPLIT2_FROM, SPLIT_FROM, STREAMS, SYNC,
+};
 use super::Tokens;
+
+/// The shortest text the prefilter walks in two pieces with the short window
+/// ([`SHORT_SYNC`]); shorter ones are walked whole. Its first piece is half of it, its second
+/// half less the [`SHORT_REACH`] bytes a cut may move at most, which must be longer than
+/// [`SHORT_SYNC`] (32 - 8 = 24 is). Why: on the blog corpus most comments are 64 to 256 bytes,
+/// and their walk one byte after another, each read of the table waiting for the one before,
+/// was 7% of a run on one thread. (From 112 bytes with a 32-byte window and a 16-byte reach
+/// the blog slice gained a little less: `README.md`, issue 15's twenty-sixth pass.)
+pub(crate) const SHORT2_FROM: usize = 64;
+
+/// How far into the second piece the first piece's walk may go to meet it, in texts shorter
+/// than [`SPLIT2_FROM`] (the longer ones keep [`SYNC`]): the walks meet within as many bytes as
+/// the longest token has, and after a space most often at once; where they do not, the first
+/// walk reads on to the end (module comment), slower, not wrong.
+const SHORT_SYNC: usize = 16;
+
+/// How far a cut of a text shorter than [`SPLIT2_FROM`] may move to follow a space.
+const SHORT_REACH: usize = 8;
 
 impl Tokens {
     /// Whether `hit(pattern, start, end)` returns true for some match in `hay`; it is asked of
@@ -34,9 +57,12 @@ impl Tokens {
         mut hit: impl FnMut(usize, usize, usize) -> bool,
     ) -> bool {
         if hay.len() >= SPLIT_FROM {
-            self.walk_pieces::<STREAMS>(hay, &cuts::<STREAMS>(hay), &mut hit)
+            self.walk_pieces::<STREAMS, SYNC>(hay, &cuts::<STREAMS>(hay), &mut hit)
         } else if hay.len() >= SPLIT2_FROM {
-            self.walk_pieces::<2>(hay, &cuts::<2>(hay), &mut hit)
+            self.walk_pieces::<2, SYNC>(hay, &cuts::<2>(hay), &mut hit)
+        } else if hay.len() >= SHORT2_FROM {
+            let cuts = cuts_within::<2>(hay, SHORT_REACH);
+            self.walk_pieces::<2, SHORT_SYNC>(hay, &cuts, &mut hit)
         } else {
             self.each_hit(hay, hit)
         }
@@ -61,18 +87,18 @@ impl Tokens {
     }
 
     /// The walks of [`Tokens::any_hit`], of `N` pieces (`cuts[..=N]`): all pieces a byte each
-    /// in turn while all have bytes left (the states of their first [`SYNC`] bytes kept); then
-    /// each on to its end and into the next piece until it meets that piece's walk (or the text
-    /// ends).
+    /// in turn while all have bytes left (the states of their first `S` bytes kept: the window
+    /// in which a walk may meet the next one's); then each on to its end and into the next
+    /// piece until it meets that piece's walk (or the text ends).
     #[inline(never)]
-    fn walk_pieces<const N: usize>(
+    fn walk_pieces<const N: usize, const S: usize>(
         &self,
         hay: &[u8],
         cuts: &[usize; STREAMS + 1],
         hit: &mut impl FnMut(usize, usize, usize) -> bool,
     ) -> bool {
         assert!(N <= STREAMS && cuts[0] == 0 && cuts[N] == hay.len());
-        assert!(cuts[..=N].windows(2).all(|w| w[0] + SYNC < w[1]));
+        assert!(cuts[..=N].windows(2).all(|w| w[0] + S < w[1]));
         let (classes, table, reporting) = (&self.classes, &self.table[..], self.reporting);
         let shift = self.shift;
         let step = |sid: u32, b: u8| {
@@ -85,13 +111,13 @@ impl Tokens {
         let mut sid = [self.start; N];
         let mut at: [usize; N] = std::array::from_fn(|k| cuts[k]);
         // By piece: its state after each of its first bytes (the first piece's are not read).
-        let mut seen = [[NONE; SYNC]; N];
+        let mut seen = [[NONE; S]; N];
         for (k, seen) in seen.iter_mut().enumerate() {
             seen[0] = sid[k];
         }
-        for _ in 1..SYNC {
+        for _ in 1..S {
             for (k, seen) in seen.iter_mut().enumerate() {
-                // SAFETY: `at[k] < cuts[k] + SYNC < cuts[k + 1] <= hay.len()` (asserted above):
+                // SAFETY: `at[k] < cuts[k] + S < cuts[k + 1] <= hay.len()` (asserted above):
                 // a round reads a byte.
                 let b = *unsafe { hay.get_unchecked(at[k]) };
                 sid[k] = step(sid[k], b);
@@ -182,6 +208,46 @@ mod tests {
             prop_assert_eq!(t.any_hit(hay.as_bytes(), |p, _, _| p == wanted), any);
         }
 
+        /// Short texts (two pieces from [`SHORT2_FROM`] bytes, with the short window, up to
+        /// [`SPLIT2_FROM`]; whole below): the hits asked about are the whole walk's, and a hit
+        /// that counts is found.
+        #[test]
+        fn short_texts_in_two_pieces_ask_of_every_hit_of_the_whole_walk(
+            pats in prop::collection::vec("[abcAB가나 ]{1,6}", 1..12),
+            hay in "[abcdABC가나 ]{40,420}",
+            wanted in 0usize..12,
+        ) {
+            let pats: Vec<&str> = pats.iter().map(String::as_str).collect();
+            let t = Tokens::new(&pats).unwrap();
+            let every = every(&t, hay.as_bytes());
+            prop_assert_eq!(asked(&t, hay.as_bytes()), every.clone());
+            let any = every.iter().any(|h| h.0 == wanted);
+            prop_assert_eq!(t.any_hit(hay.as_bytes(), |p, _, _| p == wanted), any);
+        }
+
+        /// Short texts and tokens longer than [`SHORT_SYNC`] bytes (some with spaces), so that
+        /// the first piece's walk may not meet the second's within the short window: the same
+        /// hits asked about, and a hit that counts found.
+        #[test]
+        fn short_pieces_that_do_not_meet_ask_of_every_hit_too(
+            long in prop::collection::vec(("[a ]{0,3}", 14usize..80, "[ab]{0,3}"), 1..4),
+            short in prop::collection::vec("[ab ]{1,3}", 0..4),
+            hay in prop::collection::vec(("[ab ]{0,4}", 0usize..90), 1..12),
+            wanted in 0usize..8,
+        ) {
+            let mut pats: Vec<String> =
+                long.iter().map(|(a, n, z)| format!("{a}{}{z}", "a".repeat(*n))).collect();
+            pats.extend(short);
+            let pats: Vec<&str> = pats.iter().map(String::as_str).collect();
+            let t = Tokens::new(&pats).unwrap();
+            let hay: String = hay.iter().map(|(w, n)| format!("{w}{}", "a".repeat(*n))).collect();
+            prop_assume!((SHORT2_FROM..SPLIT2_FROM).contains(&hay.len()));
+            let every = every(&t, hay.as_bytes());
+            prop_assert_eq!(asked(&t, hay.as_bytes()), every.clone());
+            let any = every.iter().any(|h| h.0 == wanted);
+            prop_assert_eq!(t.any_hit(hay.as_bytes(), |p, _, _| p == wanted), any);
+        }
+
         /// Tokens longer than [`SYNC`] bytes, so that a piece's walk may not meet the next
         /// one's (it then reads on to the text's end and the later pieces stop): the same hits
         /// asked about, and a hit that counts found.
@@ -219,6 +285,27 @@ mod tests {
         assert_eq!(cuts::<STREAMS>(hay.as_bytes()), [0, 941, 1882, 2823, 3765]);
         let every = every(&t, hay.as_bytes());
         assert!(every.iter().any(|h| h.0 == 0));
+        assert_eq!(asked(&t, hay.as_bytes()), every);
+    }
+
+    /// The same in a short text, cut in two with the short window: a run of 50 `a`s closed by
+    /// a `b`, three times (153 bytes), cut after 25 `a`s of the second run (no space to move
+    /// to). The first piece's walk stands in 25 `a`s of the long token there, the second's in
+    /// none; they end the run in different states (the long token's and `ab`'s) and meet only
+    /// after the `b` and the next `a`, 27 bytes on, past [`SHORT_SYNC`]: the first walk reads
+    /// on to the end.
+    #[test]
+    fn a_long_token_across_a_short_texts_cut() {
+        let long = format!("{}b", "a".repeat(40));
+        let t = Tokens::new(&[long.as_str(), "b", "ab"]).unwrap();
+        let hay = format!("{}b", "a".repeat(50)).repeat(3);
+        assert_eq!(hay.len(), 153);
+        assert_eq!(
+            cuts_within::<2>(hay.as_bytes(), SHORT_REACH)[..=2],
+            [0, 76, 153]
+        );
+        let every = every(&t, hay.as_bytes());
+        assert_eq!(every.iter().filter(|h| h.0 == 0).count(), 3);
         assert_eq!(asked(&t, hay.as_bytes()), every);
     }
 }
