@@ -189,6 +189,20 @@ mod tests {
         v
     }
 
+    /// The pieces ask about the hits of the whole walk of `hay`, and a hit of token `wanted`
+    /// that counts is found when the whole walk has one.
+    fn agree_with_the_whole_walk(
+        t: &Tokens,
+        hay: &[u8],
+        wanted: usize,
+    ) -> Result<(), TestCaseError> {
+        let every = every(t, hay);
+        prop_assert_eq!(asked(t, hay), every.clone());
+        let any = every.iter().any(|h| h.0 == wanted);
+        prop_assert_eq!(t.any_hit(hay, |p, _, _| p == wanted), any);
+        Ok(())
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(500))]
         /// Long texts over a few letters and small token lists, walked in two pieces (from
@@ -202,10 +216,7 @@ mod tests {
         ) {
             let pats: Vec<&str> = pats.iter().map(String::as_str).collect();
             let t = Tokens::new(&pats).unwrap();
-            let every = every(&t, hay.as_bytes());
-            prop_assert_eq!(asked(&t, hay.as_bytes()), every.clone());
-            let any = every.iter().any(|h| h.0 == wanted);
-            prop_assert_eq!(t.any_hit(hay.as_bytes(), |p, _, _| p == wanted), any);
+            agree_with_the_whole_walk(&t, hay.as_bytes(), wanted)?;
         }
 
         /// Short texts (two pieces from [`SHORT2_FROM`] bytes, with the short window, up to
@@ -219,10 +230,7 @@ mod tests {
         ) {
             let pats: Vec<&str> = pats.iter().map(String::as_str).collect();
             let t = Tokens::new(&pats).unwrap();
-            let every = every(&t, hay.as_bytes());
-            prop_assert_eq!(asked(&t, hay.as_bytes()), every.clone());
-            let any = every.iter().any(|h| h.0 == wanted);
-            prop_assert_eq!(t.any_hit(hay.as_bytes(), |p, _, _| p == wanted), any);
+            agree_with_the_whole_walk(&t, hay.as_bytes(), wanted)?;
         }
 
         /// Short texts and tokens longer than [`SHORT_SYNC`] bytes (some with spaces), so that
@@ -242,10 +250,7 @@ mod tests {
             let t = Tokens::new(&pats).unwrap();
             let hay: String = hay.iter().map(|(w, n)| format!("{w}{}", "a".repeat(*n))).collect();
             prop_assume!((SHORT2_FROM..SPLIT2_FROM).contains(&hay.len()));
-            let every = every(&t, hay.as_bytes());
-            prop_assert_eq!(asked(&t, hay.as_bytes()), every.clone());
-            let any = every.iter().any(|h| h.0 == wanted);
-            prop_assert_eq!(t.any_hit(hay.as_bytes(), |p, _, _| p == wanted), any);
+            agree_with_the_whole_walk(&t, hay.as_bytes(), wanted)?;
         }
 
         /// Tokens longer than [`SYNC`] bytes, so that a piece's walk may not meet the next
@@ -265,10 +270,7 @@ mod tests {
             let t = Tokens::new(&pats).unwrap();
             let hay: String = hay.iter().map(|(w, n)| format!("{w}{}", "a".repeat(*n))).collect();
             prop_assume!(hay.len() >= SPLIT2_FROM);
-            let every = every(&t, hay.as_bytes());
-            prop_assert_eq!(asked(&t, hay.as_bytes()), every.clone());
-            let any = every.iter().any(|h| h.0 == wanted);
-            prop_assert_eq!(t.any_hit(hay.as_bytes(), |p, _, _| p == wanted), any);
+            agree_with_the_whole_walk(&t, hay.as_bytes(), wanted)?;
         }
     }
 
