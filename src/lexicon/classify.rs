@@ -1990,7 +1990,7 @@ impl Matcher {
                 || memchr::memmem::find_iter(after, w).any(|at| {
                     // (nothing past or denying between the outage word and it: "the outage
                     // *was* ongoing", "*no longer* ongoing")
-                    self.holds_live(&after[at..], w)
+                    self.live_at(after, at, w)
                         && !self
                             .words
                             .get(List::NotLive)
@@ -2002,15 +2002,23 @@ impl Matcher {
     /// Whether `text` holds the `live-now` word `w` as [`holds_word`] reads it, but not where a
     /// `live-now-stop` word starts (또래, 또는: words that open with 또 and mean something else).
     fn holds_live(&self, text: &[u8], w: &[u8]) -> bool {
+        memchr::memmem::find_iter(text, w).any(|at| self.live_at(text, at, w))
+    }
+
+    /// Whether the `live-now` word `w`, found at `at` in `text`, stands there as itself: a Latin
+    /// one bounded by no ASCII letter or digit (not "currently" in "concurrently"), a Korean one
+    /// where no `live-now-stop` word starts (not 또 in 또래).
+    fn live_at(&self, text: &[u8], at: usize, w: &[u8]) -> bool {
         if w.is_ascii() {
-            return holds_word(text, w);
+            let before = at.checked_sub(1).map(|k| text[k]);
+            let after = text.get(at + w.len()).copied();
+            return !before.is_some_and(|c| c.is_ascii_alphanumeric())
+                && !after.is_some_and(|c| c.is_ascii_alphanumeric());
         }
-        memchr::memmem::find_iter(text, w).any(|at| {
-            !self
-                .words
-                .get(List::LiveNowStop)
-                .any(|s| text[at..].starts_with(s.as_bytes()))
-        })
+        !self
+            .words
+            .get(List::LiveNowStop)
+            .any(|s| text[at..].starts_with(s.as_bytes()))
     }
 
     /// Writes the normalised form of `stage` (the first-stage text) into `norm` and its layout
@@ -7990,6 +7998,10 @@ mod tests {
         ),
         (
             "사후 보고서 나왔는데 또래 친구들 다 카톡 먹통 얘기만 하네",
+            "",
+        ),
+        (
+            "slack postmortem is out: the outage ran concurrently with the aws one",
             "",
         ),
         ("카톡 복구되고 나서 아직까진 잘 됨", "recovery kakaotalk"),
