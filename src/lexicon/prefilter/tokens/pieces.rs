@@ -203,6 +203,27 @@ mod tests {
         Ok(())
     }
 
+    /// Tokens made of runs of `a` (each `long` entry a run of its length between two bits) and
+    /// the `short` ones, and a text of runs of `a` after bits (`hay`), for the walks that may
+    /// not meet within their window.
+    fn long_tokens_and_text(
+        long: &[(String, usize, String)],
+        short: Vec<String>,
+        hay: &[(String, usize)],
+    ) -> (Tokens, String) {
+        let mut pats: Vec<String> = long
+            .iter()
+            .map(|(a, n, z)| format!("{a}{}{z}", "a".repeat(*n)))
+            .collect();
+        pats.extend(short);
+        let pats: Vec<&str> = pats.iter().map(String::as_str).collect();
+        let hay = hay
+            .iter()
+            .map(|(w, n)| format!("{w}{}", "a".repeat(*n)))
+            .collect();
+        (Tokens::new(&pats).unwrap(), hay)
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(500))]
         /// Long texts over a few letters and small token lists, walked in two pieces (from
@@ -243,12 +264,7 @@ mod tests {
             hay in prop::collection::vec(("[ab ]{0,4}", 0usize..90), 1..12),
             wanted in 0usize..8,
         ) {
-            let mut pats: Vec<String> =
-                long.iter().map(|(a, n, z)| format!("{a}{}{z}", "a".repeat(*n))).collect();
-            pats.extend(short);
-            let pats: Vec<&str> = pats.iter().map(String::as_str).collect();
-            let t = Tokens::new(&pats).unwrap();
-            let hay: String = hay.iter().map(|(w, n)| format!("{w}{}", "a".repeat(*n))).collect();
+            let (t, hay) = long_tokens_and_text(&long, short, &hay);
             prop_assume!((SHORT2_FROM..SPLIT2_FROM).contains(&hay.len()));
             agree_with_the_whole_walk(&t, hay.as_bytes(), wanted)?;
         }
@@ -263,12 +279,7 @@ mod tests {
             hay in prop::collection::vec(("[ab ]{0,4}", 0usize..400), 4..40),
             wanted in 0usize..8,
         ) {
-            let mut pats: Vec<String> =
-                long.iter().map(|(a, n, z)| format!("{a}{}{z}", "a".repeat(*n))).collect();
-            pats.extend(short);
-            let pats: Vec<&str> = pats.iter().map(String::as_str).collect();
-            let t = Tokens::new(&pats).unwrap();
-            let hay: String = hay.iter().map(|(w, n)| format!("{w}{}", "a".repeat(*n))).collect();
+            let (t, hay) = long_tokens_and_text(&long, short, &hay);
             prop_assume!(hay.len() >= SPLIT2_FROM);
             agree_with_the_whole_walk(&t, hay.as_bytes(), wanted)?;
         }
