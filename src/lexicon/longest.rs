@@ -343,14 +343,14 @@ fn check_cells<T: Cell>(cells: &[T], shift: u32, span: usize, start: u32, classe
 }
 
 /// With split rows, a state's row starts `1 << SPLIT_SHIFT` cells after the one before.
-const SPLIT_SHIFT: u32 = 6;
-const SPLIT_STRIDE: usize = 1 << SPLIT_SHIFT;
+pub(super) const SPLIT_SHIFT: u32 = 6;
+pub(super) const SPLIT_STRIDE: usize = 1 << SPLIT_SHIFT;
 
 /// The classes of split rows (module comment): 1 to 63 for the bytes that start a character
 /// and that some pattern has (in byte order), 0 for the others, and 64 + its low six bits for
 /// each continuation byte (`0x80..=0xBF`). `None` when a pattern is not UTF-8 or more than 63
 /// classes would be needed.
-fn split_classes(patterns: &[&[u8]]) -> Option<[u8; 256]> {
+pub(super) fn split_classes(patterns: &[&[u8]]) -> Option<[u8; 256]> {
     if !patterns.iter().all(|p| std::str::from_utf8(p).is_ok()) {
         return None;
     }
@@ -377,9 +377,17 @@ fn split_classes(patterns: &[&[u8]]) -> Option<[u8; 256]> {
 /// How a table's rows lie ([`Trie::breadth_first_in`]): a state's row starts at its number
 /// times `stride`; the start state owns `span` cells from there.
 #[derive(Clone, Copy)]
-struct Rows {
+pub(super) struct Rows {
     stride: usize,
     span: usize,
+}
+
+impl Rows {
+    /// Split rows (module comment).
+    pub(super) const SPLIT: Rows = Rows {
+        stride: SPLIT_STRIDE,
+        span: 2 * SPLIT_STRIDE,
+    };
 }
 
 /// What [`Trie::compile`] gives besides the table.
@@ -603,18 +611,7 @@ impl Trie {
     /// (not UTF-8: `split_classes` checks it first).
     fn compile_split(self) -> Option<(Vec<u16>, Compiled)> {
         let n = self.ends.len();
-        // Which states read inside a character: those whose children are continuation bytes.
-        let mut inside = vec![false; n];
-        for (s, inside) in inside.iter_mut().enumerate() {
-            let kids = self.children(s as u32);
-            *inside = kids.first().is_some_and(|&(c, _)| c >= 64);
-            if kids.iter().any(|&(c, _)| (c >= 64) != *inside) {
-                return None;
-            }
-        }
-        if inside[0] {
-            return None;
-        }
+        let inside = self.inside_characters()?;
         let blocks = n + 4;
         let mut table = vec![0u16; blocks * SPLIT_STRIDE];
         // (state 1, which is none, in place of a pattern: the match states' numbers from 2 are
@@ -622,12 +619,8 @@ impl Trie {
         let mut matches: Vec<u32> = vec![0];
         let root = blocks as u32 - 2;
         let mut top = root;
-        let rows = Rows {
-            stride: SPLIT_STRIDE,
-            span: 2 * SPLIT_STRIDE,
-        };
         let half = |s: usize| if inside[s] { SPLIT_STRIDE } else { 0 };
-        self.breadth_first_in(&mut table, rows, root, half, |child, suffix| {
+        self.breadth_first_in(&mut table, Rows::SPLIT, root, half, |child, suffix| {
             let (reports, fail) = if self.ends[child] != 0 {
                 (Some(self.ends[child] - 1), DEAD)
             } else {
@@ -657,6 +650,21 @@ impl Trie {
         ))
     }
 
+    /// By state of the trie, whether it stands inside a character (its children are
+    /// continuation bytes, by the classes of [`split_classes`]); `None` when a state has
+    /// children of both kinds or the root a continuation byte (patterns not UTF-8).
+    pub(super) fn inside_characters(&self) -> Option<Vec<bool>> {
+        let mut inside = vec![false; self.ends.len()];
+        for (s, inside) in inside.iter_mut().enumerate() {
+            let kids = self.children(s as u32);
+            *inside = kids.first().is_some_and(|&(c, _)| c >= 64);
+            if kids.iter().any(|&(c, _)| (c >= 64) != *inside) {
+                return None;
+            }
+        }
+        (!inside[0]).then_some(inside)
+    }
+
     /// Fills `table` (a row of `stride` cells for each state's number) breadth-first, the one
     /// way both automata built from the trie are made (the full matcher's here, the prefilter's
     /// in `prefilter/tokens.rs`): the root, numbered `root`, has a row of itself; every other
@@ -682,7 +690,7 @@ impl Trie {
     /// [`Trie::breadth_first`] with rows laid out as `rows` says, `half(s)` the offset from its
     /// number's row start of the `stride` cells state `s` of the trie owns (`stride` for a
     /// state inside a character with split rows, else 0); the root owns `span` cells.
-    fn breadth_first_in<T: Cell>(
+    pub(super) fn breadth_first_in<T: Cell>(
         &self,
         table: &mut [T],
         rows: Rows,
