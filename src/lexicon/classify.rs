@@ -1813,7 +1813,7 @@ impl Matcher {
         }
         self.normalise_stage(stage, &mut s.norm, &mut s.layout, &mut s.respelling);
         let hay = s.norm.as_bytes();
-        self.find_hits(hay, &mut s.hits, &mut s.pieces);
+        self.find_hits(&s.norm, &mut s.hits, &mut s.pieces);
         self.drop_inside_words(stage, &s.norm, &mut s.hits, &mut s.dropped);
         s.misspelt = self.add_misspelt_name(stage, &s.norm, &mut s.hits);
         // After the word rule: an entry that needed a number and had none ("error") no longer
@@ -2132,7 +2132,7 @@ impl Matcher {
     /// Puts every literal match of the lexicon in `hay` into `hits`, in text order: the
     /// leftmost-longest matches that do not overlap, each search starting where the last match
     /// ended (`longest.rs`).
-    fn find_hits(&self, hay: &[u8], hits: &mut Vec<Hit>, pieces: &mut Vec<[u32; 4]>) {
+    fn find_hits(&self, hay: &str, hits: &mut Vec<Hit>, pieces: &mut Vec<[u32; 4]>) {
         self.ac.each_match_split(hay, pieces, |start, end, term| {
             hits.push(Hit {
                 start,

@@ -15,6 +15,26 @@
 //! more); any other state fails as in the textbook automaton and reports the match of its
 //! failure state, if any (the longest suffix that is a pattern). A search runs from the start
 //! state until the dead state; the last match passed is the longest of the leftmost start.
+//!
+//! # Split rows
+//!
+//! A row of the shipped lexicons' table has a cell for each of ~120 bytes (ASCII, the lead
+//! bytes of UTF-8 characters, and their 64 continuation bytes): 128 two-byte cells, 11.4 MB for
+//! 44,379 states, of which a third of the walk's reads missed the first-level cache. But in
+//! UTF-8 text a state never needs all of its row: a state whose pattern prefix ends inside a
+//! character (after a lead byte) reads only continuation bytes, and one that ends at a
+//! character's end reads only the bytes that start one (patterns are UTF-8, and a pattern
+//! prefix ending where the text is read ends where a character of the text does). So where
+//! the patterns are UTF-8 and use at most 63 bytes that start a character, the table is built
+//! with split rows ([`Longest::split_rows`]): the bytes that start a character have classes
+//! 1 to 63 (0 for those no pattern has), the continuation bytes 64 to 127, and rows start 64
+//! cells apart. A state that ends at a character's end owns the 64 cells from its row's start,
+//! one inside a character the 64 after them; the start state (read at either place: a piece of
+//! a text may be cut inside a character) owns all 128. Half the memory (5.7 MB), and the half a
+//! state reads lies in two cache lines. The search is the same code, with a shift of 6; it is
+//! right only on UTF-8 text, so the searches take `&str`. Patterns that are not UTF-8 or use
+//! more bytes get the rows above ([`Longest::plain_rows`]); tests hold the two to the same
+//! matches.
 
 pub(crate) mod pieces;
 
@@ -23,8 +43,10 @@ pub struct Longest {
     /// The class of each byte: 0 for every byte no pattern has, 1.. for the others.
     classes: [u8; 256],
     /// A state's row starts at `state << shift` (rows are a power of two cells long, at least
-    /// the number of classes).
+    /// the number of classes, or half that with split rows).
     shift: u32,
+    /// Whether the rows are split (module comment, "Split rows").
+    split: bool,
     /// The transitions, `table[(state << shift) | class]`. The dead state is 0; the states that
     /// report a match come next (1 to `last_match`).
     table: Table,
@@ -83,29 +105,63 @@ const DEAD: u32 = 0;
 
 impl Longest {
     /// Compiles `patterns` (none may be empty); a pattern's number is its place in the list.
-    /// When two are the same, the first is reported.
+    /// When two are the same, the first is reported. Split rows where the patterns allow them
+    /// (module comment), else full rows.
     pub fn new<'p>(patterns: impl IntoIterator<Item = &'p [u8]>) -> Longest {
         let patterns: Vec<&[u8]> = patterns.into_iter().collect();
-        let (classes, count) = byte_classes(&patterns);
+        Longest::split_rows(&patterns).unwrap_or_else(|| Longest::plain_rows(&patterns))
+    }
+
+    /// The automaton with split rows (module comment); `None` when a pattern is not UTF-8,
+    /// the patterns use more than 63 bytes that start a character, or the table would have more
+    /// states than two bytes number or pass [`TABLE_BUDGET`] (full rows then, or the NFA).
+    fn split_rows(patterns: &[&[u8]]) -> Option<Longest> {
+        let classes = split_classes(patterns)?;
+        let trie = Trie::new(patterns, &classes);
+        // Two blocks for the start state and two for the dead state, and one left empty (see
+        // `compile_split`).
+        let blocks = trie.ends.len() + 4;
+        if blocks > 1 << 16 || blocks * SPLIT_STRIDE * 2 > TABLE_BUDGET {
+            return None;
+        }
+        let (cells, auto) = trie.compile_split()?;
+        check_cells(&cells, SPLIT_SHIFT, 2 * SPLIT_STRIDE, auto.start, &classes);
+        Some(Longest {
+            classes,
+            shift: SPLIT_SHIFT,
+            split: true,
+            table: Table::Narrow(cells),
+            last_match: auto.matches.len() as u32,
+            matches: auto.matches,
+            start: auto.start,
+            lens: patterns.iter().map(|p| p.len() as u32).collect(),
+        })
+    }
+
+    /// The automaton with a full row for each state, for any patterns (or the crate's NFA past
+    /// [`TABLE_BUDGET`]).
+    pub(crate) fn plain_rows(patterns: &[&[u8]]) -> Longest {
+        let (classes, count) = byte_classes(patterns);
         let shift = count.next_power_of_two().trailing_zeros();
-        let trie = Trie::new(&patterns, &classes);
+        let trie = Trie::new(patterns, &classes);
         let states = trie.ends.len();
         let cell_bytes = if states < 1 << 16 { 2 } else { 4 };
         if states.saturating_mul(1 << shift).saturating_mul(cell_bytes) > TABLE_BUDGET {
-            return Longest::nfa(&patterns, classes, shift);
+            return Longest::nfa(patterns, classes, shift);
         }
         let (table, auto) = if states < 1 << 16 {
             let (cells, auto) = trie.compile::<u16>(shift);
-            check_cells(&cells, shift, auto.start, &classes);
+            check_cells(&cells, shift, 1 << shift, auto.start, &classes);
             (Table::Narrow(cells), auto)
         } else {
             let (cells, auto) = trie.compile::<u32>(shift);
-            check_cells(&cells, shift, auto.start, &classes);
+            check_cells(&cells, shift, 1 << shift, auto.start, &classes);
             (Table::Wide(cells), auto)
         };
         Longest {
             classes,
             shift,
+            split: false,
             table,
             last_match: auto.matches.len() as u32,
             matches: auto.matches,
@@ -124,6 +180,7 @@ impl Longest {
         Longest {
             classes,
             shift,
+            split: false,
             table: Table::Nfa(nfa),
             matches: vec![],
             last_match: 0,
@@ -133,13 +190,21 @@ impl Longest {
     }
 
     /// Calls `found(start, end, pattern)` for each leftmost-longest match in `hay`, in order:
-    /// each search starts where the last match ended.
+    /// each search starts where the last match ended. (A `str`: split rows are right only on
+    /// UTF-8 text.)
     #[inline]
-    pub fn each_match(&self, hay: &[u8], mut found: impl FnMut(usize, usize, usize)) {
-        // The shipped lexicons' rows are 128 cells long: their search has the shift in the
-        // code (`SHIFT`), where a shift by the field's count wants it in `cl`, which the loop
-        // also needs for the byte's class (a move more a byte).
+    pub fn each_match(&self, hay: &str, found: impl FnMut(usize, usize, usize)) {
+        self.each_match_in(hay.as_bytes(), found)
+    }
+
+    /// [`Longest::each_match`] on the bytes of a `str` (or any bytes, with full rows).
+    #[inline]
+    fn each_match_in(&self, hay: &[u8], mut found: impl FnMut(usize, usize, usize)) {
+        // The shipped lexicons' rows are 64 cells apart (split) or 128 long: their search has
+        // the shift in the code (`SHIFT`), where a shift by the field's count wants it in `cl`,
+        // which the loop also needs for the byte's class (a move more a byte).
         match &self.table {
+            Table::Narrow(cells) if self.split => self.search::<_, SPLIT_SHIFT>(cells, hay, found),
             Table::Narrow(cells) if self.shift == 7 => self.search::<_, 7>(cells, hay, found),
             Table::Narrow(cells) => self.search::<_, 0>(cells, hay, found),
             Table::Wide(cells) => self.search::<_, 0>(cells, hay, found),
@@ -156,6 +221,7 @@ impl Longest {
     /// passed. Each loop keeps only the state and the position in registers (a single loop
     /// carrying the last match through every byte took twice the instructions a byte).
     /// `SHIFT` is the table's shift, or 0 for the one in `self.shift` (read at run time).
+    /// With split rows, `hay` is the bytes of a `str`.
     #[inline(always)]
     fn search<T: Cell, const SHIFT: u32>(
         &self,
@@ -174,10 +240,10 @@ impl Longest {
         let step = |sid: usize, b: u8| {
             let at = sid * stride + usize::from(classes[usize::from(b)]);
             debug_assert!(at < cells.len());
-            // SAFETY: `shift` is the table's (asserted above when `SHIFT` gives it), every state
-            // is below the table's rows and every class below the row's length (`check_cells`,
-            // when the table was built; `sid` is the start state or read from a cell), so `at`
-            // is inside the table, which is not changed after the build.
+            // SAFETY: `shift` is the table's (asserted above when `SHIFT` gives it), and for
+            // every state `sid * stride` plus any class is inside the table (`check_cells` and
+            // `Trie::breadth_first_in`, when the table was built; `sid` is the start state or
+            // read from a cell), which is not changed after the build.
             // (Unchecked: the test of the bounds was 2 of the loop's ~8 instructions a byte.)
             unsafe { cells.get_unchecked(at) }.state() as usize
         };
@@ -267,13 +333,61 @@ fn first_match(
 }
 
 /// What makes the search's unchecked reads of the table sound ([`Longest::search`]), with
-/// what [`Trie::breadth_first`] checks as it writes the cells (each names a row of the table):
-/// the start names a row and every class is below the row's length. (A pass over the cells
-/// here cost 13 M instructions at start.)
-fn check_cells<T: Cell>(cells: &[T], shift: u32, start: u32, classes: &[u8; 256]) {
-    let stride = 1usize << shift;
-    assert!((start as usize + 1) * stride <= cells.len());
-    assert!(classes.iter().all(|&c| usize::from(c) < stride));
+/// what [`Trie::breadth_first_in`] checks as it writes the cells (each names a state whose
+/// `span` cells from `state << shift` are inside the table): the start state's are, and every
+/// class is below `span` (the row's length, or two rows' with split rows). (A pass over the
+/// cells here cost 13 M instructions at start.)
+fn check_cells<T: Cell>(cells: &[T], shift: u32, span: usize, start: u32, classes: &[u8; 256]) {
+    assert!(((start as usize) << shift) + span <= cells.len());
+    assert!(classes.iter().all(|&c| usize::from(c) < span));
+}
+
+/// With split rows, a state's row starts `1 << SPLIT_SHIFT` cells after the one before.
+pub(super) const SPLIT_SHIFT: u32 = 6;
+pub(super) const SPLIT_STRIDE: usize = 1 << SPLIT_SHIFT;
+
+/// The classes of split rows (module comment): 1 to 63 for the bytes that start a character
+/// and that some pattern has (in byte order), 0 for the others, and 64 + its low six bits for
+/// each continuation byte (`0x80..=0xBF`). `None` when a pattern is not UTF-8 or more than 63
+/// classes would be needed.
+pub(super) fn split_classes(patterns: &[&[u8]]) -> Option<[u8; 256]> {
+    if !patterns.iter().all(|p| std::str::from_utf8(p).is_ok()) {
+        return None;
+    }
+    let mut used = [false; 256];
+    for &b in patterns.iter().flat_map(|p| p.iter()) {
+        used[usize::from(b)] = true;
+    }
+    let mut classes = [0u8; 256];
+    let mut next = 1;
+    for (b, class) in classes.iter_mut().enumerate() {
+        if (0x80..0xC0).contains(&b) {
+            *class = 64 + (b & 0x3F) as u8;
+        } else if used[b] {
+            if next == 64 {
+                return None;
+            }
+            *class = next;
+            next += 1;
+        }
+    }
+    Some(classes)
+}
+
+/// How a table's rows lie ([`Trie::breadth_first_in`]): a state's row starts at its number
+/// times `stride`; the start state owns `span` cells from there.
+#[derive(Clone, Copy)]
+pub(super) struct Rows {
+    stride: usize,
+    span: usize,
+}
+
+impl Rows {
+    /// Split rows (module comment).
+    pub(super) const SPLIT: Rows = Rows {
+        stride: SPLIT_STRIDE,
+        span: 2 * SPLIT_STRIDE,
+    };
 }
 
 /// What [`Trie::compile`] gives besides the table.
@@ -483,6 +597,74 @@ impl Trie {
         )
     }
 
+    /// The automaton with split rows (module comment, "Split rows"; the classes are
+    /// [`split_classes`]'): as [`Trie::compile`] builds it, in two-byte cells, with the rows
+    /// laid out in blocks of 64 cells. The dead state (0) and the start state own two blocks each
+    /// (the first two and the last two): each may be read at either place in a character (the
+    /// dead state's cells, all 0, are read only as the build follows failures). States that
+    /// report a match take blocks from 2 up, numbered by their block (no state is numbered 1);
+    /// every other state a block from the top down, numbered by it when it ends at a
+    /// character's end, by the block before when inside a character (its 64 cells are then the
+    /// second half of its number's two rows). One block is left empty between the two ends, so
+    /// that no state inside a character is numbered as a match state. `None` when a
+    /// state of the trie has children of both kinds, or the start state a continuation byte
+    /// (not UTF-8: `split_classes` checks it first).
+    fn compile_split(self) -> Option<(Vec<u16>, Compiled)> {
+        let n = self.ends.len();
+        let inside = self.inside_characters()?;
+        let blocks = n + 4;
+        let mut table = vec![0u16; blocks * SPLIT_STRIDE];
+        // (state 1, which is none, in place of a pattern: the match states' numbers from 2 are
+        // their places here plus one, as with full rows)
+        let mut matches: Vec<u32> = vec![0];
+        let root = blocks as u32 - 2;
+        let mut top = root;
+        let half = |s: usize| if inside[s] { SPLIT_STRIDE } else { 0 };
+        self.breadth_first_in(&mut table, Rows::SPLIT, root, half, |child, suffix| {
+            let (reports, fail) = if self.ends[child] != 0 {
+                (Some(self.ends[child] - 1), DEAD)
+            } else {
+                let inherited = (suffix != DEAD && suffix as usize <= matches.len())
+                    .then(|| matches[suffix as usize - 1]);
+                (inherited, suffix)
+            };
+            let number = match reports {
+                Some(pattern) => {
+                    matches.push(pattern);
+                    matches.len() as u32
+                }
+                None => {
+                    top -= 1;
+                    top - u32::from(inside[child])
+                }
+            };
+            (number, fail)
+        });
+        debug_assert_eq!(top as usize, matches.len() + 2);
+        Some((
+            table,
+            Compiled {
+                matches,
+                start: root,
+            },
+        ))
+    }
+
+    /// By state of the trie, whether it stands inside a character (its children are
+    /// continuation bytes, by the classes of [`split_classes`]); `None` when a state has
+    /// children of both kinds or the root a continuation byte (patterns not UTF-8).
+    pub(super) fn inside_characters(&self) -> Option<Vec<bool>> {
+        let mut inside = vec![false; self.ends.len()];
+        for (s, inside) in inside.iter_mut().enumerate() {
+            let kids = self.children(s as u32);
+            *inside = kids.first().is_some_and(|&(c, _)| c >= 64);
+            if kids.iter().any(|&(c, _)| (c >= 64) != *inside) {
+                return None;
+            }
+        }
+        (!inside[0]).then_some(inside)
+    }
+
     /// Fills `table` (a row of `stride` cells for each state's number) breadth-first, the one
     /// way both automata built from the trie are made (the full matcher's here, the prefilter's
     /// in `prefilter/tokens.rs`): the root, numbered `root`, has a row of itself; every other
@@ -496,20 +678,40 @@ impl Trie {
         table: &mut [T],
         stride: usize,
         root: u32,
+        place: impl FnMut(usize, u32) -> (u32, u32),
+    ) {
+        let rows = Rows {
+            stride,
+            span: stride,
+        };
+        self.breadth_first_in(table, rows, root, |_| 0, place);
+    }
+
+    /// [`Trie::breadth_first`] with rows laid out as `rows` says, `half(s)` the offset from its
+    /// number's row start of the `stride` cells state `s` of the trie owns (`stride` for a
+    /// state inside a character with split rows, else 0); the root owns `span` cells.
+    pub(super) fn breadth_first_in<T: Cell>(
+        &self,
+        table: &mut [T],
+        rows: Rows,
+        root: u32,
+        half: impl Fn(usize) -> usize,
         mut place: impl FnMut(usize, u32) -> (u32, u32),
     ) {
         let n = self.ends.len();
-        // Every cell is to name a row of the table, which the searches read without a test of
-        // its bounds (`Longest::search`, `Tokens::walk`): the cells start at 0, and each cell
-        // written is the root's number or a number `place` gave, each checked here as it is
-        // given (once a state, not once a cell); rows are copied whole from row to row.
-        let rows = table.len() / stride;
-        let names_a_row = |s: u32| (s as usize) < rows && T::new(s).state() == s;
-        assert!(rows > 0 && names_a_row(root));
+        let Rows { stride, span } = rows;
+        // Every cell is to name a state whose `span` cells from its row's start are inside the
+        // table, which the searches read without a test of its bounds (`Longest::search`,
+        // `Tokens::walk`): the cells start at 0, and each cell written is the root's number or
+        // a number `place` gave, each checked here as it is given (once a state, not once a
+        // cell); rows are copied from row to row.
+        let len = table.len();
+        let names_a_row = |s: u32| (s as usize) * stride + span <= len && T::new(s).state() == s;
+        assert!(span >= stride && names_a_row(root));
         // By state of the trie: its number in the automaton, and its failure state's number.
         let (mut number, mut fail) = (vec![0u32; n], vec![0u32; n]);
         number[0] = root;
-        table[root as usize * stride..][..stride].fill(T::new(root));
+        table[root as usize * stride..][..span].fill(T::new(root));
         let mut queue = Vec::with_capacity(n);
         queue.push(0u32);
         let mut next = 0;
@@ -520,7 +722,8 @@ impl Trie {
                 fail[s as usize] as usize,
             );
             if s != 0 {
-                table.copy_within(f * stride..(f + 1) * stride, row);
+                let h = half(s as usize);
+                table.copy_within(f * stride + h..f * stride + h + stride, row + h);
             }
             for &(class, child) in self.children(s) {
                 let c = child as usize;
@@ -547,7 +750,7 @@ mod tests {
     fn ours(patterns: &[&str], hay: &str) -> Vec<(usize, usize, usize)> {
         let dfa = Longest::new(patterns.iter().map(|p| p.as_bytes()));
         let mut v = Vec::new();
-        dfa.each_match(hay.as_bytes(), |s, e, p| v.push((s, e, p)));
+        dfa.each_match(hay, |s, e, p| v.push((s, e, p)));
         v
     }
 
@@ -652,6 +855,24 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]
+        /// Split rows (the fast layout) and full rows (the plain one) find the crate's matches,
+        /// on patterns and texts of characters of one to four bytes.
+        #[test]
+        fn split_rows_agree_with_full_rows_and_the_crate(
+            pats in prop::collection::vec("[abé가각ㅋ😀]{1,4}", 1..12),
+            hay in "[abé가각ㅋ😀 ]{0,60}",
+        ) {
+            let bytes: Vec<&[u8]> = pats.iter().map(|p| p.as_bytes()).collect();
+            let (fast, plain) = (Longest::new(bytes.iter().copied()), Longest::plain_rows(&bytes));
+            prop_assert!(fast.split && !plain.split);
+            let (mut a, mut b) = (vec![], vec![]);
+            fast.each_match(&hay, |s, e, p| a.push((s, e, p)));
+            plain.each_match(&hay, |s, e, p| b.push((s, e, p)));
+            let refs: Vec<&str> = pats.iter().map(String::as_str).collect();
+            prop_assert_eq!(&a, &b);
+            prop_assert_eq!(a, crates(&refs, &hay));
+        }
+
         #[test]
         fn agrees_with_the_crate(
             pats in prop::collection::vec("[abc가나]{1,4}", 1..12),
@@ -680,7 +901,7 @@ mod tests {
                 hay.push_str(between);
             }
             let mut got = Vec::new();
-            dfa.each_match(hay.as_bytes(), |s, e, p| got.push((s, e, p)));
+            dfa.each_match(&hay, |s, e, p| got.push((s, e, p)));
             let want: Vec<_> = ac
                 .find_iter(&hay)
                 .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
@@ -690,26 +911,61 @@ mod tests {
         }
     }
 
-    /// The shipped lexicon's table has rows of 128 cells in two-byte cells (the search with the
-    /// shift in the code), and that search finds what the one with the shift read at run time
-    /// finds, on a text of the lexicon's own patterns.
+    /// The shipped lexicon's table has split rows in two-byte cells, and its full rows have
+    /// 128 cells (the searches with the shift in the code); each search finds what the one with
+    /// the shift read at run time finds, on a text of the lexicon's own patterns.
     #[test]
     fn the_search_with_the_shift_in_the_code_agrees_with_the_other() {
-        let (pats, dfa, _) = shipped();
-        let Table::Narrow(cells) = &dfa.table else {
-            panic!("the shipped lexicon's table is of two-byte cells");
-        };
-        assert_eq!(dfa.shift, 7);
+        let (pats, split, _) = shipped();
+        let bytes: Vec<&[u8]> = pats.iter().map(|p| p.as_bytes()).collect();
+        let plain = Longest::plain_rows(&bytes);
         let hay: String = pats
             .iter()
             .step_by(7)
             .map(|p| format!("{p} x{p}"))
             .collect();
-        let (mut fixed, mut read) = (vec![], vec![]);
-        dfa.search::<_, 7>(cells, hay.as_bytes(), |s, e, p| fixed.push((s, e, p)));
-        dfa.search::<_, 0>(cells, hay.as_bytes(), |s, e, p| read.push((s, e, p)));
-        assert!(fixed.len() > 1000);
-        assert_eq!(fixed, read);
+        for (dfa, shift) in [(split, SPLIT_SHIFT), (&plain, 7)] {
+            let Table::Narrow(cells) = &dfa.table else {
+                panic!("the shipped lexicon's table is of two-byte cells");
+            };
+            assert_eq!(dfa.shift, shift);
+            let (mut fixed, mut read) = (vec![], vec![]);
+            match shift {
+                7 => dfa.search::<_, 7>(cells, hay.as_bytes(), |s, e, p| fixed.push((s, e, p))),
+                _ => dfa.search::<_, 6>(cells, hay.as_bytes(), |s, e, p| fixed.push((s, e, p))),
+            }
+            dfa.search::<_, 0>(cells, hay.as_bytes(), |s, e, p| read.push((s, e, p)));
+            assert!(fixed.len() > 1000);
+            assert_eq!(fixed, read);
+        }
+    }
+
+    /// The shipped lexicon has split rows (a lexicon that came to use more than 63 bytes that
+    /// start a character would lose them, and half the table's reach in the cache, silently but
+    /// for this test), in half the memory of full rows.
+    #[test]
+    fn the_shipped_lexicon_has_split_rows_in_half_the_memory() {
+        let (pats, split, _) = shipped();
+        let bytes: Vec<&[u8]> = pats.iter().map(|p| p.as_bytes()).collect();
+        let plain = Longest::plain_rows(&bytes);
+        assert!(split.split && !plain.split);
+        assert!(split.table_bytes() * 2 <= plain.table_bytes() + 1024);
+    }
+
+    /// Patterns that are not UTF-8, or that use more than 63 bytes that start a character, get
+    /// full rows, and their matches.
+    #[test]
+    fn patterns_split_rows_cannot_hold_get_full_rows() {
+        let odd: [&[u8]; 2] = [b"ab\xFF", b"b"];
+        assert!(!Longest::new(odd).split);
+        let many: Vec<String> = (0x21u8..0x7F)
+            .map(|b| format!("{}x", char::from(b)))
+            .collect();
+        let dfa = Longest::new(many.iter().map(|p| p.as_bytes()));
+        assert!(!dfa.split);
+        let refs: Vec<&str> = many.iter().map(String::as_str).collect();
+        assert_eq!(ours(&refs, "ax !x ~x"), crates(&refs, "ax !x ~x"));
+        assert!(Longest::new(many[..62].iter().map(|p| p.as_bytes())).split);
     }
 
     proptest! {

@@ -355,7 +355,7 @@ impl Prefilter {
         let mut gated = false;
         // Every hit is asked about unless one counts (in an order of the walk's own, which
         // changes neither answer: `gated` is read only when none counts).
-        let hit = ac.any_hit(text.as_bytes(), |p, start, end| {
+        let hit = ac.any_hit(text, |p, start, end| {
             let m = Match::must(p, start..end);
             gated |= p >= self.gate_from;
             self.counts(text, &m, &hash)
@@ -400,9 +400,7 @@ impl Prefilter {
 /// did (`tokens.rs` walks the automaton, the state in a register).
 #[inline]
 fn each_hit(tokens: &Tokens, text: &str, mut hit: impl FnMut(Match) -> bool) -> bool {
-    tokens.each_hit(text.as_bytes(), |p, start, end| {
-        hit(Match::must(p, start..end))
-    })
+    tokens.each_hit(text, |p, start, end| hit(Match::must(p, start..end)))
 }
 
 /// What must hold around a token's hit for one of its entries to match there and count.

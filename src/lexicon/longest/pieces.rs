@@ -49,8 +49,9 @@ type Seen<const N: usize> = [[(u32, u32); SYNC]; N];
 /// with the match's number in the piece (the low 24).
 pub type PieceMatch = [u32; 4];
 
-/// What the walk reads of the automaton (shift 7, two-byte cells).
-struct Dfa<'a> {
+/// What the walk reads of the automaton (two-byte cells, rows `1 << SHIFT` cells apart: 7 for
+/// full rows, 6 for split rows).
+struct Dfa<'a, const SHIFT: u32> {
     cells: &'a [u16],
     classes: &'a [u8; 256],
     last_match: usize,
@@ -59,14 +60,15 @@ struct Dfa<'a> {
     lens: &'a [u32],
 }
 
-impl Dfa<'_> {
+impl<const SHIFT: u32> Dfa<'_, SHIFT> {
     #[inline(always)]
     fn step(&self, sid: usize, b: u8) -> usize {
-        let at = (sid << 7) + usize::from(self.classes[usize::from(b)]);
+        let at = (sid << SHIFT) + usize::from(self.classes[usize::from(b)]);
         debug_assert!(at < self.cells.len());
-        // SAFETY: as in `Longest::search`: the table's shift is 7 (checked by the caller),
-        // every state is below the table's rows and every class below 128 (`check_cells`, when
-        // the table was built; `sid` is the start state or read from a cell).
+        // SAFETY: as in `Longest::search`: the table's shift is `SHIFT` (checked by the
+        // caller), and `sid << SHIFT` plus any class is inside the table (`check_cells` and
+        // `Trie::breadth_first_in`, when the table was built; `sid` is the start state or read
+        // from a cell).
         usize::from(*unsafe { self.cells.get_unchecked(at) })
     }
 }
@@ -85,7 +87,7 @@ struct Walk<const N: usize> {
 impl<const N: usize> Walk<N> {
     /// Piece `k`'s search reads byte `b` (the one at its `at`).
     #[inline(always)]
-    fn advance(&mut self, k: usize, b: u8, dfa: &Dfa, out: &mut Vec<PieceMatch>) {
+    fn advance<const S: u32>(&mut self, k: usize, b: u8, dfa: &Dfa<S>, out: &mut Vec<PieceMatch>) {
         self.sid[k] = dfa.step(self.sid[k], b);
         self.at[k] += 1;
         if self.sid[k] <= dfa.last_match {
@@ -97,7 +99,7 @@ impl<const N: usize> Walk<N> {
     /// loops of `Longest::search` do there (a dead search gives its match and starts again
     /// where it ended).
     #[inline(always)]
-    fn event(&mut self, k: usize, dfa: &Dfa, out: &mut Vec<PieceMatch>) {
+    fn event<const S: u32>(&mut self, k: usize, dfa: &Dfa<S>, out: &mut Vec<PieceMatch>) {
         if !self.longer[k] {
             debug_assert_ne!(
                 self.sid[k], DEAD as usize,
@@ -115,13 +117,18 @@ impl<const N: usize> Walk<N> {
     /// [`Walk::event`], not inlined: the side-by-side loop's rare way out.
     #[cold]
     #[inline(never)]
-    fn event_out_of_line(&mut self, k: usize, dfa: &Dfa, out: &mut Vec<PieceMatch>) {
+    fn event_out_of_line<const S: u32>(
+        &mut self,
+        k: usize,
+        dfa: &Dfa<S>,
+        out: &mut Vec<PieceMatch>,
+    ) {
         self.event(k, dfa, out);
     }
 
     /// Gives piece `k`'s match being extended and starts its search again where it ended.
     #[inline(always)]
-    fn give(&mut self, k: usize, dfa: &Dfa, out: &mut Vec<PieceMatch>) {
+    fn give<const S: u32>(&mut self, k: usize, dfa: &Dfa<S>, out: &mut Vec<PieceMatch>) {
         let (m, end) = self.matched[k];
         let pattern = dfa.matches[m - 1];
         let start = end as u32 - dfa.lens[pattern as usize];
@@ -141,17 +148,35 @@ impl Longest {
     #[inline]
     pub fn each_match_split(
         &self,
-        hay: &[u8],
+        hay: &str,
         later: &mut Vec<PieceMatch>,
-        mut found: impl FnMut(usize, usize, usize),
+        found: impl FnMut(usize, usize, usize),
     ) {
         let Table::Narrow(cells) = &self.table else {
             return self.each_match(hay, found);
         };
-        if self.shift != 7 || hay.len() < SPLIT2_FROM || hay.len() >= 1 << 24 {
+        if hay.len() < SPLIT2_FROM || hay.len() >= 1 << 24 {
             return self.each_match(hay, found);
         }
-        let dfa = Dfa {
+        match (self.split, self.shift) {
+            (true, 6) => self.split_with::<6>(cells, hay, later, found),
+            (false, 7) => self.split_with::<7>(cells, hay, later, found),
+            _ => self.each_match(hay, found),
+        }
+    }
+
+    /// [`Longest::each_match_split`] with a table of shift `S` (whose rows are split when `S`
+    /// is 6), the text long enough to be cut.
+    #[inline(always)]
+    fn split_with<const S: u32>(
+        &self,
+        cells: &[u16],
+        hay: &str,
+        later: &mut Vec<PieceMatch>,
+        mut found: impl FnMut(usize, usize, usize),
+    ) {
+        assert_eq!(self.shift, S, "the shift in the code is the table's");
+        let dfa = Dfa::<S> {
             cells,
             classes: &self.classes,
             last_match: self.last_match as usize,
@@ -159,17 +184,18 @@ impl Longest {
             matches: &self.matches,
             lens: &self.lens,
         };
+        let (text, hay) = (hay, hay.as_bytes());
         later.clear();
         let (drop, pieces) = if hay.len() >= SPLIT_FROM {
             (
-                walk::<STREAMS>(&dfa, hay, &cuts::<STREAMS>(hay), later),
+                walk::<STREAMS, S>(&dfa, hay, &cuts::<STREAMS>(hay), later),
                 STREAMS,
             )
         } else {
-            (walk::<2>(&dfa, hay, &cuts::<2>(hay), later), 2)
+            (walk::<2, S>(&dfa, hay, &cuts::<2>(hay), later), 2)
         };
         let Some(drop) = drop else {
-            return self.each_match(hay, found);
+            return self.each_match(text, found);
         };
         // What is left is the whole search's matches, piece after piece and in each piece in
         // the order it gave them (module comment: a piece's matches end where it met the next
@@ -195,10 +221,10 @@ impl Longest {
 /// ([`Walk::event_out_of_line`]): kept in the `Walk`, they were stored and read again at every
 /// byte (perf annotate), which lengthened each piece's wait on its reads by a store's.
 #[inline(always)]
-fn side_by_side<const N: usize>(
+fn side_by_side<const N: usize, const S: u32>(
     w: &mut Walk<N>,
     hay: &[u8],
-    dfa: &Dfa,
+    dfa: &Dfa<S>,
     out: &mut Vec<PieceMatch>,
     rounds: usize,
     mut seen: Option<(&[usize; STREAMS + 1], &mut Seen<N>)>,
@@ -262,8 +288,8 @@ pub(crate) fn cuts_within<const N: usize>(hay: &[u8], reach: usize) -> [usize; S
 /// and on into the next piece until the two searches meet. Returns how many of each piece's
 /// first matches are not the whole search's (found before the searches met); `None` when a
 /// piece's search did not meet the next one's within [`SYNC`] bytes.
-fn walk<const N: usize>(
-    dfa: &Dfa,
+fn walk<const N: usize, const S: u32>(
+    dfa: &Dfa<S>,
     hay: &[u8],
     cuts: &[usize; STREAMS + 1],
     out: &mut Vec<PieceMatch>,
@@ -327,13 +353,13 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn whole(dfa: &Longest, hay: &[u8]) -> Vec<(usize, usize, usize)> {
+    fn whole(dfa: &Longest, hay: &str) -> Vec<(usize, usize, usize)> {
         let mut v = vec![];
         dfa.each_match(hay, |s, e, p| v.push((s, e, p)));
         v
     }
 
-    fn split(dfa: &Longest, hay: &[u8]) -> Vec<(usize, usize, usize)> {
+    fn split(dfa: &Longest, hay: &str) -> Vec<(usize, usize, usize)> {
         let (mut v, mut later) = (vec![], vec![]);
         dfa.each_match_split(hay, &mut later, |s, e, p| v.push((s, e, p)));
         v
@@ -357,15 +383,19 @@ mod tests {
         let lex = crate::lexicon::Lexicon::builtin();
         let pats: Vec<&str> = lex.entries.iter().map(|e| e.pattern.as_str()).collect();
         for (step, glue) in [(3, " "), (5, ""), (7, " x"), (11, "다 ")] {
-            let hay: String = pats
+            let text: String = pats
                 .iter()
                 .step_by(step)
                 .map(|p| format!("{p}{glue}"))
                 .collect();
-            let hay = hay.as_bytes();
+            let hay = text.as_bytes();
             assert!(hay.len() > 4 * SPLIT_FROM);
             let mut later = vec![];
-            let d = Dfa {
+            assert!(
+                dfa.split && dfa.shift == 6,
+                "the shipped lexicon has split rows"
+            );
+            let d = Dfa::<6> {
                 cells: match &dfa.table {
                     Table::Narrow(c) => c,
                     _ => panic!("the shipped lexicon's table is of two-byte cells"),
@@ -377,18 +407,20 @@ mod tests {
                 lens: &dfa.lens,
             };
             assert!(
-                walk::<STREAMS>(&d, hay, &cuts::<STREAMS>(hay), &mut later).is_some(),
+                walk::<STREAMS, 6>(&d, hay, &cuts::<STREAMS>(hay), &mut later).is_some(),
                 "{step} {glue:?}"
             );
             // Two pieces, on texts of 400 to 800 bytes (cut from the same text at a space).
             for from in [0, hay.len() / 3, hay.len() * 2 / 3] {
                 let end = from + SPLIT2_FROM + (from + 3 * step) % (SPLIT_FROM - SPLIT2_FROM);
-                let short = &hay[from..end];
-                let ends = (short.iter().rposition(|&b| b == b' ')).unwrap_or(short.len());
-                let short = &short[..ends.max(SPLIT2_FROM)];
+                let (from, end) = (boundary(&text, from), boundary(&text, end));
+                let short = &text[from..end];
+                let ends = short.rfind(' ').unwrap_or(short.len());
+                let short = &short[..boundary(short, ends.max(SPLIT2_FROM))];
                 later.clear();
+                let bytes = short.as_bytes();
                 assert!(
-                    walk::<2>(&d, short, &cuts::<2>(short), &mut later).is_some(),
+                    walk::<2, 6>(&d, bytes, &cuts::<2>(bytes), &mut later).is_some(),
                     "{step} {glue:?} {from}"
                 );
                 assert_eq!(
@@ -397,10 +429,18 @@ mod tests {
                     "{step} {glue:?} {from}"
                 );
             }
-            let want = whole(dfa, hay);
+            let want = whole(dfa, &text);
             assert!(want.len() > 400, "{step} {glue:?}: {}", want.len());
-            assert_eq!(split(dfa, hay), want, "{step} {glue:?}");
+            assert_eq!(split(dfa, &text), want, "{step} {glue:?}");
         }
+    }
+
+    /// The first character boundary of `text` at or after `i`.
+    fn boundary(text: &str, mut i: usize) -> usize {
+        while !text.is_char_boundary(i) {
+            i += 1;
+        }
+        i
     }
 
     proptest! {
@@ -421,16 +461,18 @@ mod tests {
             let dfa = shipped();
             let lex = crate::lexicon::Lexicon::builtin();
             let n = lex.entries.len();
-            let mut hay = Vec::new();
+            let mut hay = String::new();
             for w in words {
                 match w {
                     Some(i) => {
-                        let p = lex.entries[i % n].pattern.as_bytes();
-                        hay.extend_from_slice(&p[..p.len().saturating_sub(cut % 3)]);
+                        // (cut short by up to two characters)
+                        let p = lex.entries[i % n].pattern.as_str();
+                        let keep = p.char_indices().rev().nth(cut % 3).map_or(0, |(at, _)| at);
+                        hay.push_str(&p[..if cut % 3 == 0 { p.len() } else { keep }]);
                     }
-                    None => hay.extend_from_slice("안 되 down 다시".as_bytes()),
+                    None => hay.push_str("안 되 down 다시"),
                 }
-                hay.extend_from_slice(glue.as_bytes());
+                hay.push_str(glue);
             }
             prop_assert_eq!(split(dfa, &hay), whole(dfa, &hay));
         }
@@ -443,7 +485,21 @@ mod tests {
             hay in "[abcd가 ]{300,2048}",
         ) {
             let dfa = Longest::new(pats.iter().map(|p| p.as_bytes()));
-            prop_assert_eq!(split(&dfa, hay.as_bytes()), whole(&dfa, hay.as_bytes()));
+            prop_assert_eq!(split(&dfa, &hay), whole(&dfa, &hay));
+        }
+
+        /// Texts with no space, so that the pieces are cut inside characters of one, two,
+        /// three and four bytes: the pieces of split rows find what the whole search of full
+        /// rows finds (and, where the pieces meet, from the pieces).
+        #[test]
+        fn split_rows_in_pieces_cut_inside_characters_agree_with_full_rows(
+            pats in prop::collection::vec("[a가각나ㅋé😀]{1,4}", 1..12),
+            hay in "[ab가각나ㅋé😀]{150,1200}",
+        ) {
+            let bytes: Vec<&[u8]> = pats.iter().map(|p| p.as_bytes()).collect();
+            let (fast, plain) = (Longest::new(bytes.iter().copied()), Longest::plain_rows(&bytes));
+            prop_assert!(fast.split && !plain.split);
+            prop_assert_eq!(split(&fast, &hay), whole(&plain, &hay));
         }
     }
 }

@@ -10,8 +10,12 @@
 //! state's row (already finished) with its own children written over it. A state reports the
 //! patterns that end there, then those its failure state reports (the crate's order); the states
 //! that report any are numbered first, so the search tells them by one comparison per byte.
+//!
+//! The rows are split as the full matcher's are where the tokens allow it (`longest.rs`,
+//! "Split rows"; the shipped tokens' table 600 KB -> 300 KB, under the second-level cache of
+//! 512 KB): the walks then read only UTF-8 text, so they take `&str`.
 
-use super::super::longest::{byte_classes, Trie};
+use super::super::longest::{byte_classes, split_classes, Rows, Trie, SPLIT_SHIFT, SPLIT_STRIDE};
 
 mod pieces;
 
@@ -27,6 +31,9 @@ pub(crate) struct Tokens {
     classes: [u8; 256],
     /// A state's row starts at `state << shift`.
     shift: u32,
+    /// Whether the rows are split (`longest.rs`, "Split rows"): rows 64 cells apart, and a
+    /// class up to 127.
+    split: bool,
     /// The transitions, `table[(state << shift) | class]`, each the next state's number in two
     /// bytes (the shipped lexicons' table, 2,344 states of 128 cells, takes 600 KB so; it took
     /// 1.2 MB when each cell held its row's start in four); states `0..reporting` report
@@ -54,21 +61,32 @@ impl Tokens {
             .map(|t| t.as_bytes().to_ascii_lowercase())
             .collect();
         let pats: Vec<&[u8]> = folded.iter().map(Vec::as_slice).collect();
-        let (mut classes, count) = byte_classes(&pats);
+        let (split, mut classes, shift) = match split_classes(&pats) {
+            Some(classes) => (true, classes, SPLIT_SHIFT),
+            None => {
+                let (classes, count) = byte_classes(&pats);
+                (false, classes, count.next_power_of_two().trailing_zeros())
+            }
+        };
         for b in b'A'..=b'Z' {
             classes[usize::from(b)] = classes[usize::from(b.to_ascii_lowercase())];
         }
-        let shift = count.next_power_of_two().trailing_zeros();
         let trie = Trie::new(&pats, &classes);
-        let cells = trie.ends.len().saturating_mul(1 << shift);
-        if cells.saturating_mul(std::mem::size_of::<u16>()) > TABLE_BUDGET
-            || trie.ends.len() > 1 << 16
-        {
+        // (split rows: two more blocks, the start state's second and one left empty)
+        let rows = trie.ends.len() + if split { 2 } else { 0 };
+        let cells = rows.saturating_mul(1 << shift);
+        if cells.saturating_mul(std::mem::size_of::<u16>()) > TABLE_BUDGET || rows > 1 << 16 {
             return None;
         }
+        let inside = if split {
+            Some(trie.inside_characters()?)
+        } else {
+            None
+        };
         let mut t = Tokens {
             classes,
             shift,
+            split,
             table: vec![],
             reporting: 0,
             start: 0,
@@ -76,7 +94,7 @@ impl Tokens {
             patterns: vec![],
             lens: pats.iter().map(|p| p.len() as u32).collect(),
         };
-        t.compile(&trie);
+        t.compile(&trie, inside.as_deref(), rows);
         t.check_cells();
         Some(t)
     }
@@ -88,16 +106,21 @@ impl Tokens {
     /// walk can be in (it starts at the start state and only moves to states read from cells).
     fn check_cells(&self) {
         let stride = 1usize << self.shift;
-        assert!((self.start as usize + 1) * stride <= self.table.len());
-        assert!(self.classes.iter().all(|&c| usize::from(c) < stride));
+        let span = if self.split { 2 * stride } else { stride };
+        assert!(self.start as usize * stride + span <= self.table.len());
+        assert!(self.classes.iter().all(|&c| usize::from(c) < span));
     }
 
     /// The table (module comment), made by the trie's breadth-first builder, which the full
-    /// matcher's is made by too.
-    fn compile(&mut self, trie: &Trie) {
+    /// matcher's is made by too; `rows` of it. With split rows (`inside` says which states
+    /// stand inside a character), as `Trie::compile_split` lays them out: the states that
+    /// report take blocks from 0 up, the others from the top down (a state inside a character
+    /// numbered by the block before its own), the start state the last two, and one block is
+    /// left empty between, so that no state inside a character is numbered as one that reports.
+    fn compile(&mut self, trie: &Trie, inside: Option<&[bool]>, rows: usize) {
         let n = trie.ends.len();
         let stride = 1usize << self.shift;
-        self.table = vec![0; n * stride];
+        self.table = vec![0; rows * stride];
         // The patterns each state of the trie ends (duplicates after the first).
         let mut own: Vec<Vec<u32>> = vec![vec![]; n];
         for (s, &e) in trie.ends.iter().enumerate().filter(|(_, &e)| e != 0) {
@@ -109,23 +132,30 @@ impl Tokens {
         // A state reports its own patterns, then its failure state's; the states that report
         // are numbered from 0 up as they are found, the others from the top down.
         let mut reports: Vec<Vec<u32>> = vec![];
-        let root = n as u32 - 1;
+        let root = rows as u32 - 1 - u32::from(inside.is_some());
         let mut top = root;
-        trie.breadth_first(&mut self.table[..], stride, root, |child, suffix| {
+        let place = |child: usize, suffix: u32| {
             let mut list = std::mem::take(&mut own[child]);
             if let Some(inherited) = reports.get(suffix as usize) {
                 list.extend_from_slice(inherited);
             }
             let number = if list.is_empty() {
                 top -= 1;
-                top
+                top - u32::from(inside.is_some_and(|inside| inside[child]))
             } else {
                 reports.push(list);
                 reports.len() as u32 - 1
             };
             (number, suffix)
-        });
-        debug_assert_eq!(top as usize, reports.len());
+        };
+        match inside {
+            Some(inside) => {
+                let half = |s: usize| if inside[s] { SPLIT_STRIDE } else { 0 };
+                trie.breadth_first_in(&mut self.table[..], Rows::SPLIT, root, half, place);
+            }
+            None => trie.breadth_first(&mut self.table[..], stride, root, place),
+        }
+        debug_assert_eq!(top as usize, reports.len() + usize::from(inside.is_some()));
         self.start = root;
         self.reporting = reports.len() as u32;
         for list in reports {
@@ -139,9 +169,10 @@ impl Tokens {
     #[inline]
     pub(crate) fn each_hit(
         &self,
-        hay: &[u8],
+        hay: &str,
         mut hit: impl FnMut(usize, usize, usize) -> bool,
     ) -> bool {
+        let hay = hay.as_bytes();
         let (mut sid, mut end) = (self.start, 0);
         while let Some((at, reporting)) = self.walk(hay, end, sid) {
             (sid, end) = (reporting, at);
@@ -174,11 +205,11 @@ impl Tokens {
         let (classes, table, reporting) = (&self.classes, &self.table[..], self.reporting);
         let shift = self.shift;
         let step = |sid: u32, b: u8| {
-            let at = (sid as usize) << shift | usize::from(classes[usize::from(b)]);
+            let at = ((sid as usize) << shift) + usize::from(classes[usize::from(b)]);
             debug_assert!(at < table.len());
-            // SAFETY: `sid` names a row and the class is below the row's length (`check_cells`
-            // and `Trie::breadth_first`, at build; `sid` is the start state or read from a
-            // cell), so `at` is inside the table, which is not changed after the build.
+            // SAFETY: `sid << shift` plus any class is inside the table (`check_cells` and
+            // `Trie::breadth_first_in`, at build; `sid` is the start state or read from a
+            // cell), which is not changed after the build.
             u32::from(unsafe { *table.get_unchecked(at) })
         };
         let mut i = from;
@@ -216,12 +247,10 @@ mod tests {
 
     fn ours(pats: &[&str], hay: &str) -> Vec<(usize, usize, usize)> {
         let mut v = vec![];
-        Tokens::new(pats)
-            .unwrap()
-            .each_hit(hay.as_bytes(), |p, s, e| {
-                v.push((p, s, e));
-                false
-            });
+        Tokens::new(pats).unwrap().each_hit(hay, |p, s, e| {
+            v.push((p, s, e));
+            false
+        });
         v
     }
 
@@ -275,11 +304,9 @@ mod tests {
         let many: Vec<&str> = many.iter().map(String::as_str).collect();
         assert!(Tokens::new(&many).is_none());
         let t = Tokens::new(&many[..5_000]).expect("~40,000 states: a table");
-        assert!(
-            t.each_hit(format!("x{}y", many[4_999]).as_bytes(), |p, s, e| {
-                p == 4_999 && (s, e) == (1, 11)
-            })
-        );
+        assert!(t.each_hit(&format!("x{}y", many[4_999]), |p, s, e| {
+            p == 4_999 && (s, e) == (1, 11)
+        }));
     }
 
     #[test]
@@ -289,12 +316,12 @@ mod tests {
         assert_eq!(ours(&pats, "xAb요").len(), 5);
         let mut seen = 0;
         let t = Tokens::new(&pats).unwrap();
-        assert!(t.each_hit(b"abab", |_, _, _| {
+        assert!(t.each_hit("abab", |_, _, _| {
             seen += 1;
             seen == 2
         }));
         assert_eq!(seen, 2);
-        assert!(!t.each_hit(b"xyz", |_, _, _| true));
+        assert!(!t.each_hit("xyz", |_, _, _| true));
     }
 
     proptest! {
@@ -306,6 +333,26 @@ mod tests {
         ) {
             let pats: Vec<&str> = pats.iter().map(String::as_str).collect();
             prop_assert_eq!(ours(&pats, &hay), crates(&pats, &hay));
+        }
+
+        /// Split rows (the fast layout) and, with tokens that start with more than 63 bytes,
+        /// full rows (the plain one) find the crate's hits, on characters of one to four bytes.
+        #[test]
+        fn split_rows_and_full_rows_agree_with_the_crates_dfa(
+            pats in prop::collection::vec("[aBé가ㅋ😀]{1,4}", 1..12),
+            hay in "[abAé가ㅋ😀Ā0 ]{0,60}",
+            plain in any::<bool>(),
+        ) {
+            let mut pats = pats;
+            if plain {
+                // 70 bytes that start a character: `!`..`~` less the letters, and the lead
+                // bytes of two-byte characters from U+0100.
+                pats.extend((b'!'..=b'~').filter(|b| !b.is_ascii_alphabetic()).map(|b| format!("{}z", char::from(b))));
+                pats.extend((0..28).map(|k| char::from_u32(0x100 + 64 * k).unwrap().to_string()));
+            }
+            let refs: Vec<&str> = pats.iter().map(String::as_str).collect();
+            prop_assert_eq!(Tokens::new(&refs).unwrap().split, !plain);
+            prop_assert_eq!(ours(&refs, &hay), crates(&refs, &hay));
         }
     }
 }

@@ -53,9 +53,10 @@ impl Tokens {
     #[inline]
     pub(crate) fn any_hit(
         &self,
-        hay: &[u8],
+        text: &str,
         mut hit: impl FnMut(usize, usize, usize) -> bool,
     ) -> bool {
+        let hay = text.as_bytes();
         if hay.len() >= SPLIT_FROM {
             self.walk_pieces::<STREAMS, SYNC>(hay, &cuts::<STREAMS>(hay), &mut hit)
         } else if hay.len() >= SPLIT2_FROM {
@@ -64,7 +65,7 @@ impl Tokens {
             let cuts = cuts_within::<2>(hay, SHORT_REACH);
             self.walk_pieces::<2, SHORT_SYNC>(hay, &cuts, &mut hit)
         } else {
-            self.each_hit(hay, hit)
+            self.each_hit(text, hit)
         }
     }
 
@@ -102,10 +103,10 @@ impl Tokens {
         let (classes, table, reporting) = (&self.classes, &self.table[..], self.reporting);
         let shift = self.shift;
         let step = |sid: u32, b: u8| {
-            let at = (sid as usize) << shift | usize::from(classes[usize::from(b)]);
+            let at = ((sid as usize) << shift) + usize::from(classes[usize::from(b)]);
             debug_assert!(at < table.len());
-            // SAFETY: as in `Tokens::walk`: `sid` names a row and the class is below the row's
-            // length (`check_cells`, at build; `sid` is the start state or read from a cell).
+            // SAFETY: as in `Tokens::walk`: `sid << shift` plus any class is inside the table
+            // (`check_cells`, at build; `sid` is the start state or read from a cell).
             u32::from(unsafe { *table.get_unchecked(at) })
         };
         let mut sid = [self.start; N];
@@ -171,7 +172,7 @@ mod tests {
     use std::collections::BTreeSet;
 
     /// Every hit `any_hit` asks about, as a set, when none counts.
-    fn asked(t: &Tokens, hay: &[u8]) -> BTreeSet<(usize, usize, usize)> {
+    fn asked(t: &Tokens, hay: &str) -> BTreeSet<(usize, usize, usize)> {
         let mut v = BTreeSet::new();
         assert!(!t.any_hit(hay, |p, s, e| {
             v.insert((p, s, e));
@@ -180,7 +181,7 @@ mod tests {
         v
     }
 
-    fn every(t: &Tokens, hay: &[u8]) -> BTreeSet<(usize, usize, usize)> {
+    fn every(t: &Tokens, hay: &str) -> BTreeSet<(usize, usize, usize)> {
         let mut v = BTreeSet::new();
         t.each_hit(hay, |p, s, e| {
             v.insert((p, s, e));
@@ -193,7 +194,7 @@ mod tests {
     /// that counts is found when the whole walk has one.
     fn agree_with_the_whole_walk(
         t: &Tokens,
-        hay: &[u8],
+        hay: &str,
         wanted: usize,
     ) -> Result<(), TestCaseError> {
         let every = every(t, hay);
@@ -237,7 +238,22 @@ mod tests {
         ) {
             let pats: Vec<&str> = pats.iter().map(String::as_str).collect();
             let t = Tokens::new(&pats).unwrap();
-            agree_with_the_whole_walk(&t, hay.as_bytes(), wanted)?;
+            agree_with_the_whole_walk(&t, &hay, wanted)?;
+        }
+
+        /// Texts with no space, so that the pieces are cut inside characters of one to four
+        /// bytes (split rows read only UTF-8, and the start state both halves): the hits asked
+        /// about are the whole walk's, and a hit that counts is found.
+        #[test]
+        fn pieces_cut_inside_characters_ask_of_every_hit_of_the_whole_walk(
+            pats in prop::collection::vec("[ab가나ㅋé😀]{1,4}", 1..12),
+            hay in "[abA가나ㅋé😀]{40,1200}",
+            wanted in 0usize..12,
+        ) {
+            let pats: Vec<&str> = pats.iter().map(String::as_str).collect();
+            let t = Tokens::new(&pats).unwrap();
+            prop_assert!(t.split);
+            agree_with_the_whole_walk(&t, &hay, wanted)?;
         }
 
         /// Short texts (two pieces from [`SHORT2_FROM`] bytes, with the short window, up to
@@ -251,7 +267,7 @@ mod tests {
         ) {
             let pats: Vec<&str> = pats.iter().map(String::as_str).collect();
             let t = Tokens::new(&pats).unwrap();
-            agree_with_the_whole_walk(&t, hay.as_bytes(), wanted)?;
+            agree_with_the_whole_walk(&t, &hay, wanted)?;
         }
 
         /// Short texts and tokens longer than [`SHORT_SYNC`] bytes (some with spaces), so that
@@ -266,7 +282,7 @@ mod tests {
         ) {
             let (t, hay) = long_tokens_and_text(&long, short, &hay);
             prop_assume!((SHORT2_FROM..SPLIT2_FROM).contains(&hay.len()));
-            agree_with_the_whole_walk(&t, hay.as_bytes(), wanted)?;
+            agree_with_the_whole_walk(&t, &hay, wanted)?;
         }
 
         /// Tokens longer than [`SYNC`] bytes, so that a piece's walk may not meet the next
@@ -281,7 +297,7 @@ mod tests {
         ) {
             let (t, hay) = long_tokens_and_text(&long, short, &hay);
             prop_assume!(hay.len() >= SPLIT2_FROM);
-            agree_with_the_whole_walk(&t, hay.as_bytes(), wanted)?;
+            agree_with_the_whole_walk(&t, &hay, wanted)?;
         }
     }
 
@@ -296,9 +312,9 @@ mod tests {
         let t = Tokens::new(&[long.as_str(), "b", "ab"]).unwrap();
         let hay = format!("{}b", "a".repeat(250)).repeat(15);
         assert_eq!(cuts::<STREAMS>(hay.as_bytes()), [0, 941, 1882, 2823, 3765]);
-        let every = every(&t, hay.as_bytes());
+        let every = every(&t, &hay);
         assert!(every.iter().any(|h| h.0 == 0));
-        assert_eq!(asked(&t, hay.as_bytes()), every);
+        assert_eq!(asked(&t, &hay), every);
     }
 
     /// The same in a short text, cut in two with the short window: a run of 50 `a`s closed by
@@ -317,8 +333,8 @@ mod tests {
             cuts_within::<2>(hay.as_bytes(), SHORT_REACH)[..=2],
             [0, 76, 153]
         );
-        let every = every(&t, hay.as_bytes());
+        let every = every(&t, &hay);
         assert_eq!(every.iter().filter(|h| h.0 == 0).count(), 3);
-        assert_eq!(asked(&t, hay.as_bytes()), every);
+        assert_eq!(asked(&t, &hay), every);
     }
 }
