@@ -2927,3 +2927,17 @@ lte
 복구된 분 계
 다시 되시는 분
 다시 되는 분 있
+
+# Round twenty-eight (the twenty-eighth dev half's KT post, review 21's leftover): a verb of using
+# or subscribing right after an ambiguous name of an internet or phone provider makes it the
+# provider (KT 쓰는데 인터넷 끊김, 에스케이 쓰시는 분들 지금 데이터 되나요?, 올레 이용자만 먹통);
+# after any other name it says nothing (스팀 다리미 쓰는데, 렌즈 줌 쓰는데), and a past 썼는데 is
+# none of these (`Matcher::provider_used_at`).
+[words provider-use ko]
+쓰는
+쓰시는
+써요
+쓰고 있
+사용자
+이용자
+가입자

@@ -243,11 +243,15 @@ pub enum List {
     /// The Korean particle "only" (만): glued to a word after such a counter, that part fails
     /// alone (PC*만* 안 됨).
     OnlyParticle,
+    /// Words of using or subscribing (쓰는, 이용자): right after an ambiguous name of an internet
+    /// or phone provider, they make it the provider (KT *쓰는데* 인터넷 끊김); after any other
+    /// name they say nothing (렌즈 줌 쓰는데; `Matcher::provider_used_at`).
+    ProviderUse,
 }
 
 impl List {
     /// Every list, in the order of [`Words`]' storage.
-    pub const ALL: [List; 77] = [
+    pub const ALL: [List; 78] = [
         List::NewSentence,
         List::MNoun,
         List::NeNoun,
@@ -325,6 +329,7 @@ impl List {
         List::StillWorks,
         List::ContrastEnd,
         List::OnlyParticle,
+        List::ProviderUse,
     ];
 
     /// The name written in a `[words NAME]` header.
@@ -412,6 +417,7 @@ impl List {
         "still-works",
         "contrast-end",
         "only-particle",
+        "provider-use",
     ];
 
     /// Whether the words of the list are kept as written, not normalised: they are matched in
