@@ -3601,3 +3601,8 @@ internet suddenly went out
 internet randomly went out
 internet completely went out
 internet totally went out
+
+# Round twenty-eight ("github posted the incident report and it's down again as we speak",
+# review 20's leftover): "as we speak" says the failure goes on now, as "right now" does.
+[words live-now en]
+as we speak

@@ -2941,3 +2941,18 @@ lte
 사용자
 이용자
 가입자
+
+# Round twenty-eight: the -ㅁ form of 못 하 (못 함), as 안 됨 is of 안 되: a function failing said
+# so ("틱톡 앱 자체가 영상 로딩을 못 함", 카톡 사진 전송을 못 함); a word that is no function (숙제를
+# 못 함, 잠을 못 함) makes nothing.
+[fails ko]
+못 함
+
+# Round twenty-eight (the twenty-seventh test half, 무한로딩 끝): an outage phrase with 끝 "over"
+# right after it is a failure that stopped (카톡 먹통 끝남, 디코 접속 오류 끝났음); not 끝에 "at the
+# end of", 끝날 "will end", 끝까지 "to the end", 끝판 (`told_as_ceased`).
+[words ceased-after ko]
+끝남
+끝났네
+끝났음
+끝!

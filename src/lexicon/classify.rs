@@ -8126,6 +8126,26 @@ mod tests {
         ("렌즈 줌 쓰는데 초점이 안 잡혀요", ""),
         ("예전에 KT 썼는데 그때는 인터넷 자주 끊겼음", ""),
         ("KT 쓰는데 요금이 너무 비싸서 알뜰폰으로 갈아탈까 고민", ""),
+        // 못 함, the -ㅁ form of 못 하, after a function word; not after a word of no function.
+        ("카톡 사진 전송을 못 함 벌써 30분째", "report kakaotalk"),
+        ("넷플 로그인을 못 함 비번 맞는데", "report netflix"),
+        ("넷플 정주행하느라 잠을 못 함", ""),
+        ("카톡 답장을 못 함 회의 중이라서", ""),
+        // 끝 "over" right after an outage phrase (`[words ceased-after]`); not 끝에, 끝날, 끝까지.
+        ("카톡 먹통 끝남 다들 고생함", "recovery kakaotalk"),
+        ("유튜브 무한로딩 끝! 드디어", "recovery youtube"),
+        ("유튜브 무한로딩 끝에 결국 튕김", "report youtube"),
+        ("카톡 먹통 끝날 기미가 안 보임", "report kakaotalk"),
+        ("디코 먹통 끝까지 안 고쳐짐", "report discord"),
+        // "as we speak" outruns a postmortem's cue (`[words live-now]`); not after "was".
+        (
+            "slack published their postmortem this morning and it's broken again as we speak",
+            "report slack",
+        ),
+        (
+            "the postmortem says github was down for two hours. as we speak they are adding capacity",
+            "",
+        ),
     ];
 
     #[test]
