@@ -3606,3 +3606,8 @@ internet totally went out
 # review 20's leftover): "as we speak" says the failure goes on now, as "right now" does.
 [words live-now en]
 as we speak
+
+# Round twenty-eight (the twenty-ninth dev half): a signal at zero with the provider named
+# inside, as "no {service} signal" is ("zero verizon signal since midnight").
+[outage en]
+zero {service} signal

@@ -2956,3 +2956,20 @@ lte
 끝났네
 끝났음
 끝!
+
+# Round twenty-eight (the pool: 배민 장애 때 준 쿠폰, 카카오 장애 때 다들 문자로 연락하던 풍경): an
+# outage phrase with the noun 때 "the time of" glued after it names a time past, as 먹통일 때 does
+# (`Matcher::time_when`); not where 때 starts another word: 때문 and 때매 "because" (카톡 장애
+# 때문에 연락이 다 끊김 is a report), 때리 "hit", 때우 "make do".
+[words time-when ko]
+때
+[words time-stop ko]
+때문
+때매
+때메
+때리
+때려
+때린
+때렸
+때우
+때워

@@ -4763,7 +4763,17 @@ impl Matcher {
     /// The Korean ending that bends the phrase `hay[start..end]`, if any.
     fn ending_at(&self, hay: &[u8], start: usize, end: usize) -> Option<Ending> {
         let phrase = std::str::from_utf8(&hay[start..end]).ok()?;
-        endings::after(phrase, self.ending_at_str(hay, end)?)
+        let rest = self.ending_at_str(hay, end)?;
+        endings::after(phrase, rest).or_else(|| self.time_when(rest))
+    }
+
+    /// Whether `rest`, right after an outage phrase, opens with a `[words time-when]` noun ("the
+    /// time of": 카톡 먹통 *때* 받은 이모티콘, 배민 장애 *때* 준 쿠폰) that no `[words time-stop]`
+    /// word starts (때문 "because", 때매): the outage is named as a time past, as 먹통일 때 is
+    /// ([`Ending::Past`]).
+    fn time_when(&self, rest: &str) -> Option<Ending> {
+        let word = |l: List| self.words.get(l).any(|w| rest.starts_with(w));
+        (word(List::TimeWhen) && !word(List::TimeStop)).then_some(Ending::Past)
     }
 
     /// The few syllables after byte `end` of `hay` where an ending is read: every ending is
@@ -8146,6 +8156,15 @@ mod tests {
             "the postmortem says github was down for two hours. as we speak they are adding capacity",
             "",
         ),
+        // An outage phrase with 때 "the time of" glued after it is a time past
+        // (`[words time-when]`); not 때문, 때매 "because".
+        ("카톡 먹통 때 받은 이모티콘 아직 씀", ""),
+        ("지난번 쿠팡 결제 오류 때 환불받은 사람?", ""),
+        ("카톡 장애 때문에 회사 연락이 다 끊김", "report kakaotalk"),
+        ("디코 먹통 때매 게임 못 함", "report discord"),
+        // A signal at zero with the provider named inside; not a signal of something else.
+        ("zero verizon signal in the whole building since noon", "report verizon"),
+        ("verizon bill went up again and there is zero signal they care", ""),
     ];
 
     #[test]

@@ -247,11 +247,17 @@ pub enum List {
     /// or phone provider, they make it the provider (KT *쓰는데* 인터넷 끊김); after any other
     /// name they say nothing (렌즈 줌 쓰는데; `Matcher::provider_used_at`).
     ProviderUse,
+    /// Korean nouns of "the time of" (때): right after an outage phrase, the outage is named as a
+    /// time past (배민 장애 *때* 준 쿠폰; `Matcher::time_when`).
+    TimeWhen,
+    /// Korean words that open with a `time-when` noun and mean something else (때문 "because",
+    /// 때매): a `time-when` word read where one of them starts is none.
+    TimeStop,
 }
 
 impl List {
     /// Every list, in the order of [`Words`]' storage.
-    pub const ALL: [List; 78] = [
+    pub const ALL: [List; 80] = [
         List::NewSentence,
         List::MNoun,
         List::NeNoun,
@@ -330,6 +336,8 @@ impl List {
         List::ContrastEnd,
         List::OnlyParticle,
         List::ProviderUse,
+        List::TimeWhen,
+        List::TimeStop,
     ];
 
     /// The name written in a `[words NAME]` header.
@@ -418,6 +426,8 @@ impl List {
         "contrast-end",
         "only-particle",
         "provider-use",
+        "time-when",
+        "time-stop",
     ];
 
     /// Whether the words of the list are kept as written, not normalised: they are matched in
