@@ -2973,3 +2973,11 @@ lte
 때렸
 때우
 때워
+
+# Round twenty-eight (the pool: 롤 서버 안정적이다 요즘 튕김 한 번도 없음): an outage phrase, an
+# adverb of "not once" or "not at all", then 없 "there is none", says the outage is absent, as
+# 끊김 없이 does (`Matcher::never_once`); not before 안 (오류 한 번도 안 고쳐짐 is a report).
+[words never-adverb ko]
+한 번도
+전혀
+하나도

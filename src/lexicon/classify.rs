@@ -4764,7 +4764,21 @@ impl Matcher {
     fn ending_at(&self, hay: &[u8], start: usize, end: usize) -> Option<Ending> {
         let phrase = std::str::from_utf8(&hay[start..end]).ok()?;
         let rest = self.ending_at_str(hay, end)?;
-        endings::after(phrase, rest).or_else(|| self.time_when(rest))
+        endings::after(phrase, rest)
+            .or_else(|| self.time_when(rest))
+            .or_else(|| self.never_once(rest))
+    }
+
+    /// Whether `rest`, right after an outage phrase, opens with a `[words never-adverb]` word (한
+    /// 번도 "not once", 전혀 "at all", 하나도) and then 없 "there is none": the outage is said to
+    /// be absent, as 끊김 없이 is ([`Ending::Without`]): 롤 서버 안정적이다 요즘 튕김 한 번도
+    /// 없음. (What 없 follows without such a word is read by `endings::after`.)
+    fn never_once(&self, rest: &str) -> Option<Ending> {
+        self.words
+            .get(List::NeverAdverb)
+            .filter_map(|w| rest.strip_prefix(w))
+            .any(|r| r.starts_with('없'))
+            .then_some(Ending::Without)
     }
 
     /// Whether `rest`, right after an outage phrase, opens with a `[words time-when]` noun ("the
@@ -8165,6 +8179,11 @@ mod tests {
         // A signal at zero with the provider named inside; not a signal of something else.
         ("zero verizon signal in the whole building since noon", "report verizon"),
         ("verizon bill went up again and there is zero signal they care", ""),
+        // An outage phrase, then 한 번도 / 전혀 / 하나도 and 없: said to be absent.
+        ("유튜브 요즘 끊김 한 번도 없음 만족", ""),
+        ("넷플 버퍼링 하나도 없이 잘 나옴", ""),
+        ("유튜브 끊김 한 번도 없었는데 오늘 계속 끊김", "report youtube"),
+        ("티빙 오류 전혀 안 잡히고 계속 에러", "report tving"),
     ];
 
     #[test]

@@ -253,11 +253,14 @@ pub enum List {
     /// Korean words that open with a `time-when` noun and mean something else (때문 "because",
     /// 때매): a `time-when` word read where one of them starts is none.
     TimeStop,
+    /// Korean adverbs of "not once", "not at all" (한 번도, 전혀, 하나도): between an outage
+    /// phrase and 없, the outage is said to be absent (튕김 한 번도 없음; `Matcher::never_once`).
+    NeverAdverb,
 }
 
 impl List {
     /// Every list, in the order of [`Words`]' storage.
-    pub const ALL: [List; 80] = [
+    pub const ALL: [List; 81] = [
         List::NewSentence,
         List::MNoun,
         List::NeNoun,
@@ -338,6 +341,7 @@ impl List {
         List::ProviderUse,
         List::TimeWhen,
         List::TimeStop,
+        List::NeverAdverb,
     ];
 
     /// The name written in a `[words NAME]` header.
@@ -428,6 +432,7 @@ impl List {
         "provider-use",
         "time-when",
         "time-stop",
+        "never-adverb",
     ];
 
     /// Whether the words of the list are kept as written, not normalised: they are matched in
