@@ -3601,3 +3601,13 @@ internet suddenly went out
 internet randomly went out
 internet completely went out
 internet totally went out
+
+# Round twenty-eight ("github posted the incident report and it's down again as we speak",
+# review 20's leftover): "as we speak" says the failure goes on now, as "right now" does.
+[words live-now en]
+as we speak
+
+# Round twenty-eight (the twenty-ninth dev half): a signal at zero with the provider named
+# inside, as "no {service} signal" is ("zero verizon signal since midnight").
+[outage en]
+zero {service} signal

@@ -2927,3 +2927,57 @@ lte
 복구된 분 계
 다시 되시는 분
 다시 되는 분 있
+
+# Round twenty-eight (the twenty-eighth dev half's KT post, review 21's leftover): a verb of using
+# or subscribing right after an ambiguous name of an internet or phone provider makes it the
+# provider (KT 쓰는데 인터넷 끊김, 에스케이 쓰시는 분들 지금 데이터 되나요?, 올레 이용자만 먹통);
+# after any other name it says nothing (스팀 다리미 쓰는데, 렌즈 줌 쓰는데), and a past 썼는데 is
+# none of these (`Matcher::provider_used_at`).
+[words provider-use ko]
+쓰는
+쓰시는
+써요
+쓰고 있
+사용자
+이용자
+가입자
+
+# Round twenty-eight: the -ㅁ form of 못 하 (못 함), as 안 됨 is of 안 되: a function failing said
+# so ("틱톡 앱 자체가 영상 로딩을 못 함", 카톡 사진 전송을 못 함); a word that is no function (숙제를
+# 못 함, 잠을 못 함) makes nothing.
+[fails ko]
+못 함
+
+# Round twenty-eight (the twenty-seventh test half, 무한로딩 끝): an outage phrase with 끝 "over"
+# right after it is a failure that stopped (카톡 먹통 끝남, 디코 접속 오류 끝났음); not 끝에 "at the
+# end of", 끝날 "will end", 끝까지 "to the end", 끝판 (`told_as_ceased`).
+[words ceased-after ko]
+끝남
+끝났네
+끝났음
+끝!
+
+# Round twenty-eight (the pool: 배민 장애 때 준 쿠폰, 카카오 장애 때 다들 문자로 연락하던 풍경): an
+# outage phrase with the noun 때 "the time of" glued after it names a time past, as 먹통일 때 does
+# (`Matcher::time_when`); not where 때 starts another word: 때문 and 때매 "because" (카톡 장애
+# 때문에 연락이 다 끊김 is a report), 때리 "hit", 때우 "make do".
+[words time-when ko]
+때
+[words time-stop ko]
+때문
+때매
+때메
+때리
+때려
+때린
+때렸
+때우
+때워
+
+# Round twenty-eight (the pool: 롤 서버 안정적이다 요즘 튕김 한 번도 없음): an outage phrase, an
+# adverb of "not once" or "not at all", then 없 "there is none", says the outage is absent, as
+# 끊김 없이 does (`Matcher::never_once`); not before 안 (오류 한 번도 안 고쳐짐 is a report).
+[words never-adverb ko]
+한 번도
+전혀
+하나도

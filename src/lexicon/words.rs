@@ -243,11 +243,24 @@ pub enum List {
     /// The Korean particle "only" (만): glued to a word after such a counter, that part fails
     /// alone (PC*만* 안 됨).
     OnlyParticle,
+    /// Words of using or subscribing (쓰는, 이용자): right after an ambiguous name of an internet
+    /// or phone provider, they make it the provider (KT *쓰는데* 인터넷 끊김); after any other
+    /// name they say nothing (렌즈 줌 쓰는데; `Matcher::provider_used_at`).
+    ProviderUse,
+    /// Korean nouns of "the time of" (때): right after an outage phrase, the outage is named as a
+    /// time past (배민 장애 *때* 준 쿠폰; `Matcher::time_when`).
+    TimeWhen,
+    /// Korean words that open with a `time-when` noun and mean something else (때문 "because",
+    /// 때매): a `time-when` word read where one of them starts is none.
+    TimeStop,
+    /// Korean adverbs of "not once", "not at all" (한 번도, 전혀, 하나도): between an outage
+    /// phrase and 없, the outage is said to be absent (튕김 한 번도 없음; `Matcher::never_once`).
+    NeverAdverb,
 }
 
 impl List {
     /// Every list, in the order of [`Words`]' storage.
-    pub const ALL: [List; 77] = [
+    pub const ALL: [List; 81] = [
         List::NewSentence,
         List::MNoun,
         List::NeNoun,
@@ -325,6 +338,10 @@ impl List {
         List::StillWorks,
         List::ContrastEnd,
         List::OnlyParticle,
+        List::ProviderUse,
+        List::TimeWhen,
+        List::TimeStop,
+        List::NeverAdverb,
     ];
 
     /// The name written in a `[words NAME]` header.
@@ -412,6 +429,10 @@ impl List {
         "still-works",
         "contrast-end",
         "only-particle",
+        "provider-use",
+        "time-when",
+        "time-stop",
+        "never-adverb",
     ];
 
     /// Whether the words of the list are kept as written, not normalised: they are matched in
@@ -615,6 +636,10 @@ mod tests {
                 "사라지",
                 "안생겨",
                 "해결",
+                "끝남",
+                "끝났네",
+                "끝났음",
+                "끝!",
             ]
         );
         assert_eq!(
