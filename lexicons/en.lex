@@ -3488,6 +3488,79 @@ our
 people
 users
 
+# An outage said as never had ("hasn't had a single outage", "never had any major outages"):
+# had-denial holds the words that deny a "had" right after them; an outage noun at most two
+# words after such a "had" in its clause is no report (`never_had`), unless a word of compared
+# follows it right after, which makes it a complaint ("never had an outage *like this*").
+[words had-denial en]
+hasn't
+hasnt
+haven't
+havent
+hadn't
+hadnt
+never
+not
+
+[words compared en]
+like this
+like that
+this bad
+this long
+this big
+until
+
+# A post that opens by calling a service ("SLAAACK!!! messages not going through", "twitter
+# pls. timeline just spinning", `after_address`): a word of stating among the call's words
+# makes it say something of the service, no call ("dropbox *is* great."); a word of own-subject
+# opening the next sentence gives that sentence a subject of its own ("twitch noooo. *it's*
+# frozen again").
+[words stating en]
+is
+are
+was
+were
+has
+have
+be
+
+[words own-subject en]
+it
+it's
+its
+this
+that
+i
+i'm
+my
+mine
+
+# Words of saying before an outage phrase, at most four words back in its clause, that make it
+# hearsay ("someone *said* gmail was down"; `said_before`). Not "says": a service or its box says
+# what it shows ("spotify says I'm offline").
+[words said en]
+said
+saying
+claims
+claiming
+claimed
+heard
+tweeted
+
+# Words that make the writer (or the writer's party) a sentence's subject: between a service's
+# name and a far outage word they give the word another subject ("spent my paycheck on amazon,
+# now *i'm* broke"; "watched netflix till 3am, *i'm* dead"; `writer_as_subject`).
+[words writer-subject en]
+i
+i'm
+im
+i've
+ive
+i'd
+we
+we're
+me
+
 # Words that never name a service typed wrong (`misspell.rs`): common words one slip from a
 # Latin name that the spelling dictionary of common-words.txt lacks (inflections, clipped
 # forms). A double moved from one letter to the next reads as the name once runs fold

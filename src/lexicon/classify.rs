@@ -292,33 +292,19 @@ const COPULA: &[u8] = b"is ";
 /// ("hasn't had *a single* outage", "never had *any major* outages").
 const NEVER_HAD_REACH: usize = 2;
 
-/// Words that deny a "had" right after them ("hasn't had", "has not had", "never had").
-const HAD_DENIALS: &[&str] = &[
-    "hasn't", "hasnt", "haven't", "havent", "hadn't", "hadnt", "never", "not",
-];
-
-/// Words after an outage noun that compare it ("never had an outage like this"): a complaint.
-const COMPARED: &[&str] = &[
-    "like this",
-    "like that",
-    "this bad",
-    "this long",
-    "this big",
-    "until",
-];
-
-/// Whether the outage noun at `norm[start..end]` is said as never had: a denial, "had" and at
-/// most [`NEVER_HAD_REACH`] words before it in its clause, and no comparison after it.
-fn never_had(norm: &str, start: usize, end: usize) -> bool {
+/// Whether the outage noun at `norm[start..end]` is said as never had: a denial
+/// (`[words had-denial]`: "hasn't", "never"), "had" and at most [`NEVER_HAD_REACH`] words
+/// before it in its clause, and no comparison after it (`[words compared]`: "like this").
+fn never_had(words: &Words, norm: &str, start: usize, end: usize) -> bool {
     let before = &norm[..start];
     let clause = &before[before
         .rfind(['.', '!', '?', ',', ';', '\n'])
         .map_or(0, |i| i + 1)..];
     let mut back = clause.split(' ').filter(|w| !w.is_empty()).rev();
     let denied = (0..=NEVER_HAD_REACH).any(|_| back.next() == Some("had"))
-        && back.next().is_some_and(|w| HAD_DENIALS.contains(&w));
+        && back.next().is_some_and(|w| words.has(List::HadDenial, w));
     let after = norm[end..].trim_start();
-    denied && !COMPARED.iter().any(|c| after.starts_with(c))
+    denied && !words.get(List::Compared).any(|c| after.starts_with(c))
 }
 
 /// Numbers spelled out, as a sense cue's `{number}` may be written ("eight percent", "down to
@@ -462,15 +448,13 @@ fn one_clause_gap(gap: &[u8]) -> bool {
 /// by two goals", "my brother said steam was down" read too much as names.
 const AUXILIARIES: &[&str] = &[" has been ", " had been ", " have been "];
 
-/// English words that make the writer (or the writer's party) a sentence's subject: between a
-/// service's name and a far outage word they give the word another subject ("spent my paycheck
-/// on amazon, now i'm broke"; "watched netflix till 3am, i'm dead").
-const WRITER_SUBJECT: &[&str] = &["i", "i'm", "im", "i've", "ive", "i'd", "we", "we're", "me"];
-
-/// Whether a word of [`WRITER_SUBJECT`] stands in `gap` (normalised text: lower case, ’ as ').
-fn writer_as_subject(gap: &[u8]) -> bool {
+/// Whether a word that makes the writer (or the writer's party) a sentence's subject
+/// (`[words writer-subject]`: i, i'm, we) stands in `gap` (normalised text: lower case, ’ as
+/// '): between a service's name and a far outage word it gives the word another subject
+/// ("spent my paycheck on amazon, now i'm broke"; "watched netflix till 3am, i'm dead").
+fn writer_as_subject(words: &Words, gap: &[u8]) -> bool {
     gap.split(|&b| !(b.is_ascii_alphanumeric() || b == b'\''))
-        .any(|w| WRITER_SUBJECT.iter().any(|s| s.as_bytes() == w))
+        .any(|w| words.has_bytes(List::WriterSubject, w))
 }
 
 /// How many syllables after a `cause-ending` word a past verb may stand for the outage word
@@ -510,23 +494,16 @@ fn sentence_words(words: &Words, gap: &[u8]) -> Option<usize> {
 /// the next sentence to take the name as its subject (see [`after_address`]).
 const ADDRESS_WORDS: usize = 5;
 
-/// Words that make a sentence say something of the service rather than call it
-/// (see [`after_address`]).
-const STATING: &[&str] = &["is", "are", "was", "were", "has", "have", "be"];
-
-/// Words that open a sentence with a subject of its own, so that a call before it lends none
-/// (see [`after_address`]).
-const OWN_SUBJECT: &[&str] = &[
-    "it", "it's", "its", "this", "that", "i", "i'm", "my", "mine",
-];
-
 /// The words between a sentence that only addresses a service and a `^` outage predicate, when
 /// `gap` (the text after the name, which opens the post) is such an address and the predicate
 /// stands in the very next sentence: the address holds at most [`ADDRESS_WORDS`] words and ends
 /// at the first mark that ends a sentence or a clause, and the rest holds no such mark. People
 /// call a failing service by its name and then tell what it does: "SLAAACK!!! messages not
 /// going through", "twitter pls. timeline just spinning". Latin text only: a Korean sentence
-/// ends in ways the marks do not show (see [`sentence::ends_between`]).
+/// ends in ways the marks do not show (see [`sentence::ends_between`]). A word of
+/// `[words stating]` (is, was, has) among the call's words makes it say something of the
+/// service; a word of `[words own-subject]` (it's, this, i) opening the next sentence gives it
+/// a subject of its own: no call then.
 fn after_address(words: &Words, gap: &[u8]) -> Option<usize> {
     if !gap.is_ascii() {
         return None;
@@ -538,7 +515,7 @@ fn after_address(words: &Words, gap: &[u8]) -> Option<usize> {
         address += usize::from(piece.bytes().any(|c| c.is_ascii_alphanumeric()));
         // "dropbox is great." says something of the service: no call.
         let word = piece.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '\'');
-        if address > ADDRESS_WORDS || STATING.contains(&word) || word.ends_with("'s") {
+        if address > ADDRESS_WORDS || words.has(List::Stating, word) || word.ends_with("'s") {
             return None;
         }
         if ends_clause(piece.as_bytes()) {
@@ -547,7 +524,7 @@ fn after_address(words: &Words, gap: &[u8]) -> Option<usize> {
             let first = rest
                 .first()
                 .map(|w| w.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '\''));
-            if first.is_some_and(|w| OWN_SUBJECT.contains(&w)) {
+            if first.is_some_and(|w| words.has(List::OwnSubject, w)) {
                 return None;
             }
             return sentence_words(words, rest.join(" ").as_bytes());
@@ -804,19 +781,14 @@ const SAYING: &[&str] = &[
     "said", "says", "say", "saying", "shows", "showing", "showed",
 ];
 
-/// English words of saying before an outage phrase that make it hearsay ("someone *said* gmail
-/// was down"): see [`said_before`].
-/// ("says" is not one: a service or its box says what it shows, "spotify says I'm offline").
-const SAID: &[&str] = &[
-    "said", "saying", "claims", "claiming", "claimed", "heard", "tweeted",
-];
-
-/// How many words before an outage phrase [`said_before`] looks for a word of [`SAID`].
+/// How many words before an outage phrase [`said_before`] looks for a word of saying.
 const SAID_REACH: usize = 4;
 
-/// Whether a word of [`SAID`] stands at most [`SAID_REACH`] words before `start`, in its
-/// clause (read back at most [`LOOK_BACK`] bytes).
-fn said_before(hay: &[u8], start: usize) -> bool {
+/// Whether an English word of saying (`[words said]`: said, claims, heard; not "says", which a
+/// service or its box says of what it shows) stands at most [`SAID_REACH`] words before
+/// `start`, in its clause (read back at most [`LOOK_BACK`] bytes): the outage phrase is hearsay
+/// ("someone *said* gmail was down").
+fn said_before(words: &Words, hay: &[u8], start: usize) -> bool {
     text_before(hay, start, LOOK_BACK)
         .rsplit(['.', '!', '?', ';', '\n'])
         .next()
@@ -825,7 +797,7 @@ fn said_before(hay: &[u8], start: usize) -> bool {
         .filter(|w| !w.is_empty())
         .rev()
         .take(SAID_REACH)
-        .any(|w| SAID.contains(&w))
+        .any(|w| words.has(List::Said, w))
 }
 
 /// Whether `c` belongs to a word for [`said_before`]: a letter, a digit or an apostrophe. ASCII
@@ -2748,7 +2720,7 @@ impl Matcher {
                     && other_ways
                     && self.entries[h.term].kind == TermKind::Outage
                     && call.is_some_and(|end| {
-                        end <= h.start && !writer_as_subject(&hay[end..h.start])
+                        end <= h.start && !writer_as_subject(&self.words, &hay[end..h.start])
                     }));
             if has_subject {
                 Ok(h)
@@ -2828,7 +2800,7 @@ impl Matcher {
                     )
                 })
                 && !self.other_korean_subject(hay, a, h.start, between)
-                && !writer_as_subject(&hay[a.end..h.start])
+                && !writer_as_subject(&self.words, &hay[a.end..h.start])
                 && !sentence::ends_between(text, layout, &self.words, a.end, h.start)
                 && !sentence::own_thing_before(
                     text,
@@ -3068,7 +3040,7 @@ impl Matcher {
                     TermKind::Works | TermKind::Counter
                 )
             });
-        working && (self.quoted_ending(hay, end) || said_before(hay, start))
+        working && (self.quoted_ending(hay, end) || said_before(&self.words, hay, start))
     }
 
     /// Notes the recovery hit `hits[i]` (see [`Matcher::sort_by_role`]): as a return, as
@@ -4005,7 +3977,7 @@ impl Matcher {
             let e = &self.entries[h.term];
             let noun = e.kind == TermKind::Outage
                 && matches!(e.pattern.rsplit(' ').next(), Some("outage" | "outages"));
-            if noun && never_had(norm, h.start, h.end) {
+            if noun && never_had(&self.words, norm, h.start, h.end) {
                 Err(Dropped::NeverHad)
             } else {
                 Ok(h)
@@ -6703,7 +6675,8 @@ mod tests {
     fn a_function_of_the_one_service_named_is_a_predicate_s_subject() {
         let m = small(
             "[outage]\n^frozen\n[recovery]\n^working again\n[function streaming]\nstream\n\
-             [service twitch video]\nTwitch\n[service youtube video]\nYouTube\n",
+             [service twitch video]\nTwitch\n[service youtube video]\nYouTube\n\
+             [words own-subject]\nit's\n",
         );
         assert_eq!(
             verdict(&m, "twitch noooo. stream frozen on a black screen"),

@@ -210,6 +210,27 @@ pub enum List {
     /// Who or what a code fails for, after "for" ("getting 500 for *every* request", "for
     /// *me*"): pronouns and quantifiers, not "the" of a count ("for the first time").
     FailsFor,
+    /// Words that deny a "had" right after them (hasn't, never, not): an outage noun at most two
+    /// words after such a "had" in its clause is said as never had, no report
+    /// ("hasn't had a single outage"; `never_had`).
+    HadDenial,
+    /// Words right after such an outage noun that compare it ("never had an outage *like
+    /// this*", "*this bad*", "*until*"): a complaint after all.
+    Compared,
+    /// Forms of "be" and "have" that make the words after a service's name opening a post say
+    /// something of it rather than call it ("dropbox *is* great."; `after_address`).
+    Stating,
+    /// Words that open a sentence with a subject of its own (it, it's, this, i, my): a call of
+    /// a service's name before it lends that sentence none ("twitch noooo. *it's* frozen
+    /// again"; `after_address`).
+    OwnSubject,
+    /// English words of saying before an outage phrase that make it hearsay (said, claims,
+    /// heard, tweeted; not "says": a service says what it shows; `said_before`).
+    Said,
+    /// English words that make the writer (or the writer's party) a sentence's subject (i,
+    /// i'm, we): between a service's name and a far outage word they give the word another
+    /// subject ("spent my paycheck on amazon, now *i'm* broke"; `writer_as_subject`).
+    WriterSubject,
     /// The Korean particle "too" (앱*도*): a service's own word with it before a counter of
     /// seeming fine says that part works as well as the rest (`Matcher::now_before_context`).
     AlsoParticle,
@@ -247,7 +268,7 @@ pub enum List {
 
 impl List {
     /// Every list, in the order of [`Words`]' storage.
-    pub const ALL: [List; 77] = [
+    pub const ALL: [List; 83] = [
         List::NewSentence,
         List::MNoun,
         List::NeNoun,
@@ -315,6 +336,12 @@ impl List {
         List::FailureNear,
         List::AfterStatus,
         List::FailsFor,
+        List::HadDenial,
+        List::Compared,
+        List::Stating,
+        List::OwnSubject,
+        List::Said,
+        List::WriterSubject,
         List::AlsoParticle,
         List::LiveNow,
         List::LiveNowStop,
@@ -402,6 +429,12 @@ impl List {
         "failure-near",
         "after-status",
         "fails-for",
+        "had-denial",
+        "compared",
+        "stating",
+        "own-subject",
+        "said",
+        "writer-subject",
         "also-particle",
         "live-now",
         "live-now-stop",
@@ -810,6 +843,48 @@ mod tests {
                 "원심",
                 "넬슨"
             ]
+        );
+    }
+
+    /// The lists of `never_had`, `after_address`, `said_before` and `writer_as_subject`, moved
+    /// from code (`HAD_DENIALS`, `COMPARED`, `STATING`, `OWN_SUBJECT`, `SAID`, `WRITER_SUBJECT`,
+    /// round twenty-eight), read back from the built-in lexicons as the code held them:
+    /// normalising keeps each apostrophe ("hasn't", "i'm"), or the word would no longer equal
+    /// the post's.
+    #[test]
+    fn round_twenty_eight_clause_lists_read_back_as_the_code_held_them() {
+        let words = crate::lexicon::Lexicon::builtin().words;
+        let got = |l: List| words.get(l).collect::<Vec<_>>();
+        assert_eq!(
+            got(List::HadDenial),
+            ["hasn't", "hasnt", "haven't", "havent", "hadn't", "hadnt", "never", "not"]
+        );
+        assert_eq!(
+            got(List::Compared),
+            [
+                "like this",
+                "like that",
+                "this bad",
+                "this long",
+                "this big",
+                "until"
+            ]
+        );
+        assert_eq!(
+            got(List::Stating),
+            ["is", "are", "was", "were", "has", "have", "be"]
+        );
+        assert_eq!(
+            got(List::OwnSubject),
+            ["it", "it's", "its", "this", "that", "i", "i'm", "my", "mine"]
+        );
+        assert_eq!(
+            got(List::Said),
+            ["said", "saying", "claims", "claiming", "claimed", "heard", "tweeted"]
+        );
+        assert_eq!(
+            got(List::WriterSubject),
+            ["i", "i'm", "im", "i've", "ive", "i'd", "we", "we're", "me"]
         );
     }
 
