@@ -3561,6 +3561,65 @@ we
 we're
 me
 
+# Verbs with which a service shows its own words: a quotation right after one, with the service
+# named just before it, is the service's error page ("reddit really *said* \"you broke
+# reddit\""), not a mention (`quoted_with_name`).
+[words saying en]
+said
+says
+say
+saying
+shows
+showing
+showed
+
+# Words of a screen showing a message, right after the message quoted: with the service named
+# before the quotation, it is the service's error screen ("steam \"could not connect to steam\"
+# *pops up*"; `shown_on_screen`); the Korean ones are in ko.lex.
+[words screen-shows en]
+pops up
+popped up
+popping up
+keeps popping
+on screen
+on the screen
+shows up
+comes up
+
+# Prepositions after which a service hosts the writer's own thing: an outage of "my side project
+# *on* heroku" is the writer's, not Heroku's (`writers_own_thing`).
+[words hosted-on en]
+on
+with
+using
+via
+
+# Words that start a clause of their own inside a sentence: the words before them say nothing of
+# the subject after them ("twitter shares down *and* the site is down"; `other_subject`).
+[words conjunction en]
+and
+but
+because
+cause
+while
+now
+so
+then
+
+# The prepositions after which an English `^` predicate finds its service, named last: "can't
+# post *on* instagram", "can't clone *from* github", "can't log *into* steam".
+[words preposition en]
+on
+from
+into
+in
+to
+with
+via
+through
+onto
+using
+
 # Words that never name a service typed wrong (`misspell.rs`): common words one slip from a
 # Latin name that the spelling dictionary of common-words.txt lacks (inflections, clipped
 # forms). A double moved from one letter to the next reads as the name once runs fold

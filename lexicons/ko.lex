@@ -2840,6 +2840,22 @@ DR 훈련
 lte
 5g
 
+# Words of a screen showing a message, right after the message quoted (앱스토어 '앱스토어에 연결할
+# 수 없음' *뜨고*, '…' *팝업*만 *뜹니다*, 오류 메시지가 *나와요*): with the service named before the
+# quotation, it is the service's error screen, no mention (`shown_on_screen`; the English ones
+# are in en.lex). Read at the start of what follows the closing mark, Hangul joined.
+[words screen-shows ko]
+뜨
+떠
+떴
+뜸
+뜹
+뜬
+팝업
+나오
+나옴
+나와
+
 # Hangul words that never name a service typed wrong (`misspell.rs`): common words one final
 # consonant from a Hangul name (티비/티빙, 멜로/멜론), and words of their own whose finals are
 # typed on touching keys: 원심 (a court's first ruling, a centrifuge's "centrifugal"), 넬슨

@@ -725,12 +725,6 @@ const LINKS: &[&str] = &[
     "probably",
 ];
 
-/// Words that start a clause of their own inside a sentence: the words before them say nothing of
-/// the subject after them ("twitter shares down *and* the site is down").
-const CONJUNCTIONS: &[&str] = &[
-    "and", "but", "because", "cause", "while", "now", "so", "then",
-];
-
 /// How many words may stand between an ambiguous name that opens a post and the outage or
 /// recovery phrase that lets it name its service ("멜론 음악 재생 안 돼요", "steam friends list
 /// offline"); a Korean name glued to a particle and a longer run (다음에 다시 해볼게요 먹통이라)
@@ -770,17 +764,6 @@ const NO_SIGNAL: &[&str] = &["안터지", "안터짐", "안터져"];
 /// ([`Matcher::writers_own_thing`]): "my side project on heroku is down".
 const OWN_THING_WORDS: usize = 6;
 
-/// Prepositions after which a service hosts the writer's own thing ("my side project *on*
-/// heroku is down", "my site *with* vercel").
-const HOSTED_ON: &[&str] = &["on", "with", "using", "via"];
-
-/// Verbs with which a service shows its own words: a quotation right after one, with the
-/// service named just before it, is the service's error page ("reddit really said \"you broke
-/// reddit\""), not a mention (see [`Matcher::quoted_with_name`]).
-const SAYING: &[&str] = &[
-    "said", "says", "say", "saying", "shows", "showing", "showed",
-];
-
 /// How many words before an outage phrase [`said_before`] looks for a word of saying.
 const SAID_REACH: usize = 4;
 
@@ -810,29 +793,6 @@ fn word_char(c: char) -> bool {
         || (!c.is_ascii() && c.is_alphanumeric())
 }
 
-/// Words of a screen showing a message, right after the message quoted (뜨고, 떴어요, 팝업,
-/// 나와요, "pops up"): see [`Matcher::shown_on_screen`]. Normalised: Hangul joined.
-const SHOWN: &[&str] = &[
-    "뜨",
-    "떠",
-    "떴",
-    "뜸",
-    "뜹",
-    "뜬",
-    "팝업",
-    "나오",
-    "나옴",
-    "나와",
-    "pops up",
-    "popped up",
-    "popping up",
-    "keeps popping",
-    "on screen",
-    "on the screen",
-    "shows up",
-    "comes up",
-];
-
 /// How many words may stand between a service's name and a message it shows, quoted
 /// ([`Matcher::shown_on_screen`]): "웨이브 켜자마자 '…' 팝업만 뜹니다".
 const SCREEN_REACH: usize = 2;
@@ -841,12 +801,6 @@ const SCREEN_REACH: usize = 2;
 /// came before a return ("back *after* an hour of \"unable to connect\"", "rejoined *without*
 /// the \"unable to connect\" loop"); see [`Matcher::told_as_before`].
 const AFTER_REACH: usize = 5;
-
-/// The prepositions after which an English `^` predicate finds its service: "can't post *on*
-/// instagram", "can't clone *from* github", "can't log *into* steam".
-const PREPOSITIONS: &[&str] = &[
-    "on", "from", "into", "in", "to", "with", "via", "through", "onto", "using",
-];
 
 /// Korean particles that glue to the name before a `~` entry (카톡*이* 다운, 카카오톡*까지*
 /// 다운); with [`ADVERBS`] and the Korean [`LINKS`], what a Hangul run between them may hold.
@@ -2583,7 +2537,7 @@ impl Matcher {
     }
 
     /// Whether the ambiguous alias hit `i` is what an English `^` predicate before it is said of,
-    /// past a preposition, in its clause and at most [`SUBJECT_WINDOW`] words away: "can't post
+    /// past a preposition (`[words preposition]`), in its clause and at most [`SUBJECT_WINDOW`] words away: "can't post
     /// *on threads*", "can't log in *to chase*" (the rule of
     /// [`Matcher::named_after_preposition`], read from the name's side).
     fn object_of_predicate(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
@@ -2598,14 +2552,14 @@ impl Matcher {
                 && std::str::from_utf8(&hay[x.end..h.start]).is_ok_and(|gap| {
                     gap.split(' ')
                         .rfind(|w| !w.is_empty())
-                        .is_some_and(|w| PREPOSITIONS.contains(&w))
+                        .is_some_and(|w| self.words.has(List::Preposition, w))
                 })
         })
     }
 
     /// Whether an English `^` hit `h` (can't, won't, stuck) takes as its subject a service
-    /// named after it, past a preposition, in its clause and at most [`SUBJECT_WINDOW`] words
-    /// away: English often names the service last ("can't send money on paypal", "can't clone
+    /// named after it, past a preposition (`[words preposition]`: on, from, into), in its clause
+    /// and at most [`SUBJECT_WINDOW`] words away: English often names the service last ("can't send money on paypal", "can't clone
     /// from github", "stuck on netflix's loading screen").
     fn named_after_preposition(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
         let h = hits[i];
@@ -2619,7 +2573,7 @@ impl Matcher {
                 && std::str::from_utf8(&hay[h.end..a.start]).is_ok_and(|gap| {
                     gap.split(' ')
                         .rfind(|w| !w.is_empty())
-                        .is_some_and(|w| PREPOSITIONS.contains(&w))
+                        .is_some_and(|w| self.words.has(List::Preposition, w))
                 })
         })
     }
@@ -4264,12 +4218,13 @@ impl Matcher {
             return false;
         };
         // "reddit really said \"you broke reddit\"": what the service itself shows is its
-        // error page, the service's own words.
+        // error page, the service's own words (a verb of `[words saying]` right before the
+        // quotation, with the service named just before it).
         let opener = hay[..from].char_indices().next_back().map_or(0, |(i, _)| i);
         let says = hay[..opener]
             .split(' ')
             .rfind(|w| !w.is_empty())
-            .is_some_and(|w| SAYING.contains(&w));
+            .is_some_and(|w| self.words.has(List::Saying, w));
         let spoken_by_service = says
             && hits.iter().any(|a| {
                 matches!(self.entries[a.term].kind, TermKind::Alias(_))
@@ -4320,7 +4275,7 @@ impl Matcher {
 
     /// Whether the quotation `hay[from..to]` is a message a service shows: its name stands right
     /// before the opening mark, outside it (at most [`SCREEN_REACH`] words away), and a word of
-    /// showing comes right after the closing mark (앱스토어 '앱스토어에 연결할 수 없음' 뜨고,
+    /// showing (`[words screen-shows]`, Hangul joined) comes right after the closing mark (앱스토어 '앱스토어에 연결할 수 없음' 뜨고,
     /// "steam \"could not connect to steam\" pops up"). A headline or a search quoted whole
     /// ("\"카톡 먹통\" 떴길래") has no name before it and stays a mention. Reads the hits
     /// before the mark only, from the nearest back.
@@ -4329,7 +4284,11 @@ impl Matcher {
             .char_indices()
             .nth(1)
             .map_or("", |(i, _)| hay[to + i..].trim_start());
-        if !SHOWN.iter().any(|w| after.starts_with(w)) {
+        if !self
+            .words
+            .get(List::ScreenShows)
+            .any(|w| after.starts_with(w))
+        {
             return false;
         }
         let opener = hay[..from].char_indices().next_back().map_or(0, |(i, _)| i);
@@ -4458,8 +4417,8 @@ impl Matcher {
     /// hosts or qualifies, in English: its clause holds "my" at most [`OWN_THING_WORDS`] words
     /// before it (not right before a `[context]` word: "my internet", "my app"), and the last service named after that stands either before a word of its
     /// own that no entry covers ("my Discord *bot* has been down"; a `[context]` or facet word
-    /// is the service's part) or after "on", "with", "using" or "via" ("my side project *on*
-    /// Heroku is down"). "my gmail is down", "my slack keeps crashing" stay reports.
+    /// is the service's part) or after a word of `[words hosted-on]` ("on", "with", "using",
+    /// "via": "my side project *on* Heroku is down"). "my gmail is down", "my slack keeps crashing" stay reports.
     fn writers_own_thing(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
         let h = hits[i];
         let before = &hay[..h.start];
@@ -4509,7 +4468,7 @@ impl Matcher {
         let hosted = hay[own_start..a.start]
             .split(|&c| c == b' ')
             .rfind(|w| !w.is_empty())
-            .is_some_and(|w| HOSTED_ON.iter().any(|p| p.as_bytes() == w));
+            .is_some_and(|w| self.words.has_bytes(List::HostedOn, w));
         hosted || self.other_subject(hay, hits, i) >= 1
     }
 
@@ -4638,7 +4597,9 @@ impl Matcher {
             let gap = std::str::from_utf8(&hay[from..to]).unwrap_or("");
             for w in gap.split(|c: char| !(c.is_alphanumeric() || c == '\'')) {
                 let w = w.trim_matches('\'');
-                if CONJUNCTIONS.contains(&w) {
+                // (a conjunction, `[words conjunction]`, starts a clause of its own: the words
+                // before it say nothing of the subject after it)
+                if self.words.has(List::Conjunction, w) {
                     other = 0;
                     continue;
                 }
@@ -6751,7 +6712,8 @@ mod tests {
 
     #[test]
     fn an_english_predicate_finds_its_service_after_a_preposition() {
-        let m = small("[outage]\n^can't\n[service paypal payments]\nPayPal\n");
+        let m =
+            small("[outage]\n^can't\n[service paypal payments]\nPayPal\n[words preposition]\non\n");
         let report = (Some("report"), Some("paypal".to_string()));
         assert_eq!(verdict(&m, "can't send money on paypal"), report);
         // Too far, or no preposition right before the name.
@@ -6887,7 +6849,8 @@ mod tests {
     fn a_figurative_entry_with_another_subject_is_set_aside() {
         let m = small(
             "[service twitch video]\nTwitch\n[service kakaotalk messenger]\n카톡\n\
-             [outage]\n~went down\n~다운\n[context]\nservers\n서버\n",
+             [outage]\n~went down\n~다운\n[context]\nservers\n서버\n\
+             [words conjunction]\nand\n",
         );
         let report = |svc: &str| (Some("report"), Some(svc.to_string()));
         assert_eq!(verdict(&m, "twitch went down"), report("twitch"));

@@ -231,6 +231,24 @@ pub enum List {
     /// i'm, we): between a service's name and a far outage word they give the word another
     /// subject ("spent my paycheck on amazon, now *i'm* broke"; `writer_as_subject`).
     WriterSubject,
+    /// Verbs with which a service shows its own words (said, says, shows): a quotation right
+    /// after one, with the service named just before it, is the service's error page ("reddit
+    /// really *said* \"you broke reddit\""), not a mention (`Matcher::quoted_with_name`).
+    Saying,
+    /// Words of a screen showing a message, right after the message quoted (뜨, 팝업, 나와, "pops
+    /// up", "on screen"): with the service named before the quotation, the message is its
+    /// error screen (`Matcher::shown_on_screen`).
+    ScreenShows,
+    /// Prepositions after which a service hosts the writer's own thing ("my side project *on*
+    /// heroku is down", "my site *with* vercel"; `Matcher::writers_own_thing`).
+    HostedOn,
+    /// Words that start a clause of their own inside a sentence (and, but, because): the words
+    /// before them say nothing of the subject after them ("twitter shares down *and* the site
+    /// is down"; `Matcher::other_subject`).
+    Conjunction,
+    /// The prepositions after which an English `^` predicate finds its service ("can't post
+    /// *on* instagram", "can't clone *from* github"; `Matcher::named_after_preposition`).
+    Preposition,
     /// The Korean particle "too" (앱*도*): a service's own word with it before a counter of
     /// seeming fine says that part works as well as the rest (`Matcher::now_before_context`).
     AlsoParticle,
@@ -268,7 +286,7 @@ pub enum List {
 
 impl List {
     /// Every list, in the order of [`Words`]' storage.
-    pub const ALL: [List; 83] = [
+    pub const ALL: [List; 88] = [
         List::NewSentence,
         List::MNoun,
         List::NeNoun,
@@ -342,6 +360,11 @@ impl List {
         List::OwnSubject,
         List::Said,
         List::WriterSubject,
+        List::Saying,
+        List::ScreenShows,
+        List::HostedOn,
+        List::Conjunction,
+        List::Preposition,
         List::AlsoParticle,
         List::LiveNow,
         List::LiveNowStop,
@@ -435,6 +458,11 @@ impl List {
         "own-subject",
         "said",
         "writer-subject",
+        "saying",
+        "screen-shows",
+        "hosted-on",
+        "conjunction",
+        "preposition",
         "also-particle",
         "live-now",
         "live-now-stop",
@@ -885,6 +913,53 @@ mod tests {
         assert_eq!(
             got(List::WriterSubject),
             ["i", "i'm", "im", "i've", "ive", "i'd", "we", "we're", "me"]
+        );
+    }
+
+    /// The lists of `quoted_with_name`, `shown_on_screen`, `writers_own_thing`, `other_subject`
+    /// and the `^` predicate's preposition, moved from code (`SAYING`, `SHOWN`, `HOSTED_ON`,
+    /// `CONJUNCTIONS`, `PREPOSITIONS`, round twenty-eight), read back from the built-in lexicons
+    /// as the code held them (English first, as en.lex loads before ko.lex; the rules ask only
+    /// whether some word fits; normalising joined no Latin words and kept "keeps popping").
+    #[test]
+    fn round_twenty_eight_name_lists_read_back_as_the_code_held_them() {
+        let words = crate::lexicon::Lexicon::builtin().words;
+        let got = |l: List| words.get(l).collect::<Vec<_>>();
+        assert_eq!(
+            got(List::Saying),
+            ["said", "says", "say", "saying", "shows", "showing", "showed"]
+        );
+        assert_eq!(
+            got(List::ScreenShows),
+            [
+                "pops up",
+                "popped up",
+                "popping up",
+                "keeps popping",
+                "on screen",
+                "on the screen",
+                "shows up",
+                "comes up",
+                "뜨",
+                "떠",
+                "떴",
+                "뜸",
+                "뜹",
+                "뜬",
+                "팝업",
+                "나오",
+                "나옴",
+                "나와",
+            ]
+        );
+        assert_eq!(got(List::HostedOn), ["on", "with", "using", "via"]);
+        assert_eq!(
+            got(List::Conjunction),
+            ["and", "but", "because", "cause", "while", "now", "so", "then"]
+        );
+        assert_eq!(
+            got(List::Preposition),
+            ["on", "from", "into", "in", "to", "with", "via", "through", "onto", "using"]
         );
     }
 
