@@ -3620,6 +3620,22 @@ through
 onto
 using
 
+# What a `^` outage entry says vanished at once (`^is just gone`, `^are just gone`): said only of
+# infrastructure ([words infra], a region's code) or the service itself, not of a feature ("the
+# dislike button is just gone"; `gone_of_no_infra`). Read within the entry's pattern.
+[words just-gone en]
+just gone
+
+# The senses of a price: shares, indices and coins, tickers, trading sessions (told by a
+# session's name, or by the opening bell). A post with a cue of one ("Uber *down* 6% at the
+# open") reads its later `~` and `^` outage words as the same talk (`set_aside_after_price_talk`).
+# Each is the name of a [sense NAME] section.
+[words price-sense en]
+market
+ticker
+session
+opening
+
 # Words that never name a service typed wrong (`misspell.rs`): common words one slip from a
 # Latin name that the spelling dictionary of common-words.txt lacks (inflections, clipped
 # forms). A double moved from one letter to the next reads as the name once runs fold

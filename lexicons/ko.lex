@@ -2856,6 +2856,38 @@ lte
 나옴
 나와
 
+# [works] words that state, in the plain or polite declarative, that a function works now: right
+# after a Korean function word, with a service named a few words before, they make a return
+# (티빙 재생 *된다*, 메이플 접속 *됩니다*; `composed_return`), unless a syllable of
+# bound-after-stated is glued after them: a quotation, a condition or a description (재생
+# 된다*고*, 된다*면*, 된다*는*, 됩니다*만*).
+[words stated-works ko]
+된다
+됩니다
+
+[words bound-after-stated ko]
+고
+면
+는
+며
+만
+니
+
+# The stems of 터지다 ("burst"): said of a phone or an internet line, its signal comes through;
+# said of an app, it crashed. A `^` recovery entry that holds one (잘 터짐, 이제 터지네요) takes
+# only an internet or phone provider as its subject, and so does a `^` outage entry that holds
+# one denied, of no-signal (SKT만 안 터지는 듯; 쿠팡 안 터지는 게 신기하다 is no crash). Read within
+# the entry's pattern (`drop_without_subject`).
+[words signal-comes ko]
+터지
+터짐
+터져
+
+[words no-signal ko]
+안 터지
+안 터짐
+안 터져
+
 # Hangul words that never name a service typed wrong (`misspell.rs`): common words one final
 # consonant from a Hangul name (티비/티빙, 멜로/멜론), and words of their own whose finals are
 # typed on touching keys: 원심 (a court's first ruling, a centrifuge's "centrifugal"), 넬슨

@@ -263,14 +263,6 @@ fn cleft_article(clause: &[u8]) -> Option<&[u8]> {
     None
 }
 
-/// `[works]` words that state, in the plain or polite declarative, that a function works now:
-/// after a function word they make a return ([`Matcher::composed_return`]).
-const STATED_WORKS: &[&str] = &["된다", "됩니다"];
-
-/// Syllables glued after a [`STATED_WORKS`] word that make it a quotation, a condition or a
-/// description (된다고, 된다면, 된다는, 됩니다만), not a statement.
-const BOUND_AFTER_STATED: &[&str] = &["고", "면", "는", "며", "만", "니"];
-
 /// Whether a percentage as typed ("100%", "1,000 %") is all of a thing or more: no share of a
 /// price that fell, but "all of it" ("discord down 100%").
 fn all_of_it(typed: &[u8]) -> bool {
@@ -741,24 +733,6 @@ pub(super) const MODIFIERS: [&str; 2] = ["에", "의"];
 
 /// How many words before an outage phrase [`Matcher::told_as_before`] looks for a mark of time.
 const BEFORE_REACH: usize = 3;
-
-/// The stems of 터지다 ("burst"): said of a phone or an internet line, its signal comes
-/// through; said of an app, it crashed. A `^` recovery entry that holds one (잘 터짐, 이제
-/// 터지네요) takes only an internet or phone provider as its subject
-/// ([`Matcher::drop_without_subject`]).
-const SIGNAL_COMES: &[&str] = &["터지", "터짐", "터져"];
-
-/// The senses of a price ([`Matcher::set_aside_after_price_talk`]): shares, indices and coins,
-/// tickers, and trading sessions (told by a session's name, or by the opening bell).
-const PRICE_SENSES: &[&str] = &["market", "ticker", "session", "opening"];
-
-/// What a `^` outage entry says vanished at once (`^is just gone`, `^are just gone`): said only
-/// of infrastructure (see [`Matcher::gone_of_no_infra`]).
-const GONE: &[&str] = &["just gone"];
-
-/// 터지다 denied in a `^` outage entry (normalised: Hangul joined): of a phone line the signal
-/// not coming, which only a provider or its line may be the subject of.
-const NO_SIGNAL: &[&str] = &["안터지", "안터짐", "안터져"];
 
 /// How many words before an outage phrase "my" may open the writer's own thing
 /// ([`Matcher::writers_own_thing`]): "my side project on heroku is down".
@@ -2615,10 +2589,14 @@ impl Matcher {
             // 터지다 of a phone line is its signal coming through (skt 이제 터지네요); of an app
             // it is a crash: such a return takes only a provider as its subject, and so does
             // the signal not coming (SKT만 안 터지는 듯; 쿠팡 안 터지는 게 신기하다 is no crash).
+            // The stems are `[words signal-comes]` and `[words no-signal]`.
             let pattern = self.entries[h.term].pattern.as_str();
             let signal = match self.entries[h.term].kind {
-                TermKind::Recovery => SIGNAL_COMES.iter().any(|w| pattern.contains(w)),
-                TermKind::Outage => NO_SIGNAL.iter().any(|w| pattern.contains(w)),
+                TermKind::Recovery => self
+                    .words
+                    .get(List::SignalComes)
+                    .any(|w| pattern.contains(w)),
+                TermKind::Outage => self.words.get(List::NoSignal).any(|w| pattern.contains(w)),
                 _ => false,
             };
             let named_before = || {
@@ -2684,14 +2662,19 @@ impl Matcher {
         });
     }
 
-    /// Whether `hits[i]` is a `^` outage predicate of something vanished ([`GONE`]: `^is just
-    /// gone`) whose subject, the word right before it, is neither a word of infrastructure
+    /// Whether `hits[i]` is a `^` outage predicate of something vanished (`[words just-gone]`:
+    /// `^is just gone`) whose subject, the word right before it, is neither a word of infrastructure
     /// (the `infra` word list), nor a code of one ("europe-west9", "us-east-1": letters and a digit), nor
     /// the service's name itself.
     fn gone_of_no_infra(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
         let h = hits[i];
         let e = &self.entries[h.term];
-        if !(e.needs_subject && GONE.iter().any(|w| e.pattern.contains(w))) {
+        if !(e.needs_subject
+            && self
+                .words
+                .get(List::JustGone)
+                .any(|w| e.pattern.contains(w)))
+        {
             return false;
         }
         let before = hay[..h.start].trim_ascii_end();
@@ -3962,7 +3945,8 @@ impl Matcher {
         }
     }
 
-    /// A post that tells of a price that fell (a `~` hit set aside in a sense of [`PRICE_SENSES`]:
+    /// A post that tells of a price that fell (a `~` hit set aside in a sense of `[words
+    /// price-sense]`, shares, tickers and trading sessions:
     /// "Uber *down* 6% at the open") reads its later `~` and `^` outage words as the same talk,
     /// past the clause and the sentence the senses read ("… my calls are *cooked*"), unless a
     /// service's name or a `[context]` word stands between (a second subject: "COIN down 6%. the
@@ -3973,7 +3957,7 @@ impl Matcher {
         // voice keeps crashing" is chatter for "all down", no fall of a price.
         let priced = hits.iter().any(|c| match self.entries[c.term].kind {
             TermKind::Cue(sense) => {
-                PRICE_SENSES.contains(&self.senses[sense].name.as_str())
+                self.words.has(List::PriceSense, &self.senses[sense].name)
                     && (self.entries[c.term].number.is_none() || !all_of_it(&hay[c.start..c.end]))
             }
             _ => false,
@@ -3983,7 +3967,7 @@ impl Matcher {
         }
         let price_cue = |h: &Hit| match h.dropped {
             Some(Dropped::Sense(c)) => match self.entries[c].kind {
-                TermKind::Cue(sense) => PRICE_SENSES.contains(&self.senses[sense].name.as_str()),
+                TermKind::Cue(sense) => self.words.has(List::PriceSense, &self.senses[sense].name),
                 _ => false,
             },
             _ => false,
@@ -4106,22 +4090,26 @@ impl Matcher {
 
     /// A return said in two pieces, when no outage or recovery phrase and no denial said
     /// anything: a Korean `[function]` word and, right after it, a `[works]` word that states
-    /// it now ([`STATED_WORKS`]: 된다, 됩니다), with a service named before the pair in its clause,
-    /// at most [`COMPOSE_REACH`] words away: "티빙 재생 된다", "메이플 접속 됩니다". Not when an
-    /// ending glued to it quotes, conditions or describes (재생 된다고, 된다면, 된다는). Returns
+    /// it now (`[words stated-works]`: 된다, 됩니다), with a service named before the pair in its
+    /// clause, at most [`COMPOSE_REACH`] words away: "티빙 재생 된다", "메이플 접속 됩니다". Not
+    /// when an ending glued to it quotes, conditions or describes (`[words bound-after-stated]`:
+    /// 재생 된다고, 된다면, 된다는, 됩니다만). Returns
     /// where the pair starts, the works word and the function word.
     fn composed_return(&self, hay: &[u8], hits: &[Hit]) -> Option<(usize, TermId, TermId)> {
         let kind = |h: &Hit| self.entries[h.term].kind;
         hits.windows(2).enumerate().find_map(|(k, w)| {
             let (g, v) = (&w[0], &w[1]);
             let stated = kind(v) == TermKind::Works
-                && STATED_WORKS.contains(&self.entries[v.term].pattern.as_str())
+                && self
+                    .words
+                    .has(List::StatedWorks, &self.entries[v.term].pattern)
                 && hay[g.start] >= 0x80
                 && !matches!(kind(g), TermKind::Alias(_))
                 && self.facets.names_function(g.term)
                 && (v.start == g.end || (v.start == g.end + 1 && hay[g.end] == b' '))
-                && !BOUND_AFTER_STATED
-                    .iter()
+                && !self
+                    .words
+                    .get(List::BoundAfterStated)
                     .any(|e| starts_with(&hay[v.end..], e.as_bytes()));
             // The name a few words before (asked only of a stated return, and of the hits
             // around it: see `LOOK_AROUND`).

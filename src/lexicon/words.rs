@@ -249,6 +249,27 @@ pub enum List {
     /// The prepositions after which an English `^` predicate finds its service ("can't post
     /// *on* instagram", "can't clone *from* github"; `Matcher::named_after_preposition`).
     Preposition,
+    /// `[works]` words that state, in the plain or polite declarative, that a function works
+    /// now (된다, 됩니다): right after a Korean function word they make a return (티빙 재생
+    /// 된다; `Matcher::composed_return`).
+    StatedWorks,
+    /// Syllables glued after such a word that make it a quotation, a condition or a
+    /// description (된다*고*, 된다*면*, 된다*는*, 됩니다*만*), not a statement.
+    BoundAfterStated,
+    /// The stems of 터지다 ("burst"; 터지, 터짐, 터져): said of a phone or an internet line, its
+    /// signal comes through; of an app, it crashed. A `^` recovery entry that holds one (잘
+    /// 터짐) takes only an internet or phone provider as its subject
+    /// (`Matcher::drop_without_subject`).
+    SignalComes,
+    /// 터지다 denied (안 터지, 안 터짐): a `^` outage entry that holds one is the signal not
+    /// coming, of which only a provider may be the subject.
+    NoSignal,
+    /// What a `^` outage entry says vanished at once ("just gone": `^is just gone`): said only
+    /// of infrastructure or the service itself (`Matcher::gone_of_no_infra`).
+    JustGone,
+    /// The senses of a price (market, ticker, session, opening): a post with a cue of one reads
+    /// its later `~` and `^` outage words as the same talk (`Matcher::set_aside_after_price_talk`).
+    PriceSense,
     /// The Korean particle "too" (앱*도*): a service's own word with it before a counter of
     /// seeming fine says that part works as well as the rest (`Matcher::now_before_context`).
     AlsoParticle,
@@ -286,7 +307,7 @@ pub enum List {
 
 impl List {
     /// Every list, in the order of [`Words`]' storage.
-    pub const ALL: [List; 88] = [
+    pub const ALL: [List; 94] = [
         List::NewSentence,
         List::MNoun,
         List::NeNoun,
@@ -365,6 +386,12 @@ impl List {
         List::HostedOn,
         List::Conjunction,
         List::Preposition,
+        List::StatedWorks,
+        List::BoundAfterStated,
+        List::SignalComes,
+        List::NoSignal,
+        List::JustGone,
+        List::PriceSense,
         List::AlsoParticle,
         List::LiveNow,
         List::LiveNowStop,
@@ -463,6 +490,12 @@ impl List {
         "hosted-on",
         "conjunction",
         "preposition",
+        "stated-works",
+        "bound-after-stated",
+        "signal-comes",
+        "no-signal",
+        "just-gone",
+        "price-sense",
         "also-particle",
         "live-now",
         "live-now-stop",
@@ -961,6 +994,33 @@ mod tests {
             got(List::Preposition),
             ["on", "from", "into", "in", "to", "with", "via", "through", "onto", "using"]
         );
+    }
+
+    /// The lists the rules read of entries and senses, moved from code (`STATED_WORKS`,
+    /// `BOUND_AFTER_STATED`, `SIGNAL_COMES`, `NO_SIGNAL`, `GONE`, `PRICE_SENSES`, round
+    /// twenty-eight), read back from the built-in lexicons as the code held them: normalised as
+    /// the entries they are compared with are (안 터지 joined as 안터지).
+    #[test]
+    fn round_twenty_eight_entry_lists_read_back_as_the_code_held_them() {
+        let words = crate::lexicon::Lexicon::builtin().words;
+        let got = |l: List| words.get(l).collect::<Vec<_>>();
+        assert_eq!(got(List::StatedWorks), ["된다", "됩니다"]);
+        assert_eq!(
+            got(List::BoundAfterStated),
+            ["고", "면", "는", "며", "만", "니"]
+        );
+        assert_eq!(got(List::SignalComes), ["터지", "터짐", "터져"]);
+        assert_eq!(got(List::NoSignal), ["안터지", "안터짐", "안터져"]);
+        assert_eq!(got(List::JustGone), ["just gone"]);
+        assert_eq!(
+            got(List::PriceSense),
+            ["market", "ticker", "session", "opening"]
+        );
+        // Each price sense names a sense of the built-in lexicon.
+        let lex = crate::lexicon::Lexicon::builtin();
+        for name in got(List::PriceSense) {
+            assert!(lex.senses.iter().any(|s| s.name == name), "{name}");
+        }
     }
 
     /// The particle "too", moved from code (`ALSO`), read back from the built-in lexicons.
