@@ -3636,6 +3636,95 @@ ticker
 session
 opening
 
+# Words that may stand between a service's name and a `~` entry without being the subject of that
+# entry themselves: forms of "be" and "have", small adverbs and pronouns ("gmail *is totally*
+# down", "netflix *for me* went down"). Any other word there is a subject of its own ("twitch *sub
+# count* went down", "chatgpt *quality has* gone down"), unless an entry covers it ("gmail
+# *servers* down"; `set_aside_other_subjects`). The Korean ones are in ko.lex.
+[words link en]
+is
+are
+was
+were
+be
+been
+being
+has
+have
+had
+it
+it's
+its
+for
+me
+us
+here
+on
+my
+our
+the
+right
+rn
+way
+all
+both
+too
+literally
+fully
+officially
+apparently
+seems
+seem
+to
+really
+actually
+definitely
+kinda
+pretty
+much
+finally
+just
+went
+gone
+go
+goes
+# What a service is made of, when no entry covers it: "icloud *mail* is down".
+mail
+email
+site
+website
+page
+feed
+chat
+voice
+store
+service
+cell
+itself
+whole
+entire
+keeps
+keep
+kept
+# The service addressed in the second person, asked why: "twitch *why r u* down".
+why
+you
+ur
+# A guess at it: "fastly *must be* down", "slack *might be* down".
+must
+might
+may
+probably
+
+# Verbs that may stand between an ambiguous alias and the outage or recovery phrase it is the
+# subject of, a space on each side ("teams *has been* down all morning"; `has_neighbour`). Not
+# "is", "are" or "was": "the teams are down by two goals", "my brother said steam was down" read
+# too much as names.
+[words auxiliary en]
+has been
+had been
+have been
+
 # Words that never name a service typed wrong (`misspell.rs`): common words one slip from a
 # Latin name that the spelling dictionary of common-words.txt lacks (inflections, clipped
 # forms). A double moved from one letter to the next reads as the name once runs fold

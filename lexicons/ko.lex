@@ -2888,6 +2888,41 @@ lte
 안 터짐
 안 터져
 
+# Korean words that may stand between a service's name and a `~` entry without being its subject
+# (카톡 *진짜* 다운, *오늘*, *아까*); "all of it", as "all" is (카카오클라우드 인스턴스 *전부* 다운됨);
+# the service itself (Slack *자체*가 down이네). With the particles below, what a Hangul run between
+# a name and the entry may hold (`set_aside_other_subjects`; the English ones are in en.lex).
+[words link ko]
+오늘
+진짜
+아까
+전부
+모두
+자체
+
+# Korean particles that glue to the name before a `~` entry (카톡*이* 다운, 카카오톡*까지* 다운,
+# 스팀*까지* 접속이 안 됨; `has_neighbour`), and those beside them that may stand between a name
+# and the [context] word after it, as a possessive does in English (KT*에서* 인터넷 장애, 피파*에*
+# 접속; `context_word_at`). Each must start with a Hangul letter.
+[words particle ko]
+까지
+마저
+에서
+이랑
+이
+가
+은
+는
+도
+랑
+만
+
+[words context-particle ko]
+에서는
+에서도
+의
+에
+
 # Hangul words that never name a service typed wrong (`misspell.rs`): common words one final
 # consonant from a Hangul name (티비/티빙, 멜로/멜론), and words of their own whose finals are
 # typed on touching keys: 원심 (a court's first ruling, a centrifuge's "centrifugal"), 넬슨

@@ -435,10 +435,14 @@ fn one_clause_gap(gap: &[u8]) -> bool {
     gap_within(gap, usize::MAX)
 }
 
-/// Verbs that may stand between an ambiguous alias and the outage or recovery phrase it is the
-/// subject of ("teams has been down all morning"). Not "is", "are" or "was": "the teams are down
-/// by two goals", "my brother said steam was down" read too much as names.
-const AUXILIARIES: &[&str] = &[" has been ", " had been ", " have been "];
+/// Whether `gap` is the word `w` with one space before and one after (" has been ": an
+/// `auxiliary` word between an alias and the phrase after it, `Matcher::has_neighbour`).
+fn between_spaces(gap: &[u8], w: &[u8]) -> bool {
+    gap.len() == w.len() + 2
+        && gap[0] == b' '
+        && gap[gap.len() - 1] == b' '
+        && &gap[1..gap.len() - 1] == w
+}
 
 /// Whether a word that makes the writer (or the writer's party) a sentence's subject
 /// (`[words writer-subject]`: i, i'm, we) stands in `gap` (normalised text: lower case, ’ as
@@ -627,96 +631,6 @@ const ADVERBS: [&str; 22] = [
     "always",
 ];
 
-/// Words that may stand between a service's name and a `~` entry without being the subject of
-/// that entry themselves: forms of "be" and "have", small adverbs and pronouns ("gmail *is
-/// totally* down", "netflix *for me* went down", 카톡*이* 다운). Any other word there is a subject
-/// of its own ("twitch *sub count* went down", "chatgpt *quality has* gone down", 디코 서버
-/// *인원* 다운), unless a lexicon entry covers it ("gmail *servers* down", "discord *voice* went
-/// down"); see [`Matcher::set_aside_other_subjects`]. [`ADVERBS`] count too.
-const LINKS: &[&str] = &[
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "being",
-    "has",
-    "have",
-    "had",
-    "it",
-    "it's",
-    "its",
-    "for",
-    "me",
-    "us",
-    "here",
-    "on",
-    "my",
-    "our",
-    "the",
-    "right",
-    "rn",
-    "way",
-    "all",
-    "both",
-    "too",
-    "literally",
-    "fully",
-    "officially",
-    "apparently",
-    "seems",
-    "seem",
-    "to",
-    "really",
-    "actually",
-    "definitely",
-    "kinda",
-    "pretty",
-    "much",
-    "finally",
-    "just",
-    "went",
-    "gone",
-    "go",
-    "goes",
-    "오늘",
-    "진짜",
-    "아까",
-    // "All of it" in Korean, as "all" is: 카카오클라우드 인스턴스 *전부* 다운됨.
-    "전부",
-    "모두",
-    // What a service is made of, when no entry covers it: "icloud mail is down".
-    "mail",
-    "email",
-    "site",
-    "website",
-    "page",
-    "feed",
-    "chat",
-    "voice",
-    "store",
-    "service",
-    "cell",
-    "itself",
-    // The same in Korean: "Slack 자체가 down이네".
-    "자체",
-    "whole",
-    "entire",
-    "keeps",
-    "keep",
-    "kept",
-    // The service addressed in the second person, asked why: "twitch why r u down".
-    "why",
-    "you",
-    "ur",
-    // A guess at it: "fastly must be down", "slack might be down".
-    "must",
-    "might",
-    "may",
-    "probably",
-];
-
 /// How many words may stand between an ambiguous name that opens a post and the outage or
 /// recovery phrase that lets it name its service ("멜론 음악 재생 안 돼요", "steam friends list
 /// offline"); a Korean name glued to a particle and a longer run (다음에 다시 해볼게요 먹통이라)
@@ -775,17 +689,6 @@ const SCREEN_REACH: usize = 2;
 /// came before a return ("back *after* an hour of \"unable to connect\"", "rejoined *without*
 /// the \"unable to connect\" loop"); see [`Matcher::told_as_before`].
 const AFTER_REACH: usize = 5;
-
-/// Korean particles that glue to the name before a `~` entry (카톡*이* 다운, 카카오톡*까지*
-/// 다운); with [`ADVERBS`] and the Korean [`LINKS`], what a Hangul run between them may hold.
-const PARTICLES: &[&str] = &[
-    "까지", "마저", "에서", "이랑", "이", "가", "은", "는", "도", "랑", "만",
-];
-
-/// Particles beside [`PARTICLES`] that may stand between a name and the `[context]` word after
-/// it, as a possessive does in English ("KT에서 인터넷 장애", "피파에 접속"); see
-/// `Matcher::context_word_at`.
-const CONTEXT_PARTICLES: &[&str] = &["에서는", "에서도", "의", "에"];
 
 /// "wont load", "isnt down", "doesnt work": people often drop the apostrophe of a negative
 /// contraction. Every entry with one is also read without it, unless an entry is written that
@@ -1412,7 +1315,7 @@ pub struct Matcher {
     /// [`ADVERBS`] as posts read once normalised with this lexicon's doubles ("still" reads
     /// "stil" when no entry has `ll`).
     adverbs: Vec<String>,
-    /// [`LINKS`] and [`ADVERBS`], normalised likewise.
+    /// The words of `[words link]` and `[words particle]`, and [`ADVERBS`], normalised likewise.
     links: Vec<String>,
     /// The `[words NAME]` lists the reading rules consult (`words.rs`).
     words: Words,
@@ -1585,8 +1488,8 @@ impl Matcher {
         m
     }
 
-    /// [`ADVERBS`] and the words of [`LINKS`] and [`PARTICLES`] as posts read once normalised
-    /// with this lexicon's doubles ("still" reads "stil" when no entry has `ll`).
+    /// [`ADVERBS`] and the words of `[words link]` and `[words particle]` as posts read once
+    /// normalised with this lexicon's doubles ("still" reads "stil" when no entry has `ll`).
     fn normalise_small_words(&mut self) {
         let norm = |a: &&str| {
             let mut out = String::new();
@@ -1594,11 +1497,12 @@ impl Matcher {
             out
         };
         let adverbs = ADVERBS.iter().map(norm).collect();
-        let mut links: Vec<String> = LINKS
-            .iter()
-            .chain(&ADVERBS)
-            .chain(PARTICLES)
-            .map(norm)
+        let mut links: Vec<String> = self
+            .words
+            .get(List::Link)
+            .chain(ADVERBS)
+            .chain(self.words.get(List::Particle))
+            .map(|w| norm(&w))
             .collect();
         // Longest first, so that a Hangul run is read greedily (까지 before 가).
         links.sort_by_key(|l| std::cmp::Reverse(l.len()));
@@ -2237,7 +2141,7 @@ impl Matcher {
         let heads = words
             .clone()
             .chain(self.adverbs.iter().map(String::as_str))
-            .chain(PARTICLES.iter().copied())
+            .chain(self.words.get(List::Particle))
             .chain(self.templates.iter().map(|t| t.suffix.as_str()));
         let tails = words.chain(self.templates.iter().map(|t| t.prefix.as_str()));
         let phrases = self
@@ -2245,10 +2149,11 @@ impl Matcher {
             .iter()
             .filter(|e| matches!(e.kind, TermKind::Outage | TermKind::Recovery))
             .map(|e| e.pattern.as_str());
-        // (and one of [`CONTEXT_PARTICLES`] between a name and a `[context]` word after it,
-        // see `context_word_at`; the others are heads already)
-        let glued_heads = CONTEXT_PARTICLES
-            .iter()
+        // (and one of `[words context-particle]` between a name and a `[context]` word after
+        // it, see `context_word_at`; the others are heads already)
+        let glued_heads = self
+            .words
+            .get(List::ContextParticle)
             .flat_map(|p| {
                 self.context
                     .iter()
@@ -4359,7 +4264,7 @@ impl Matcher {
 
     /// Moves the `~` outage and recovery hits (down, went down, 다운, is back, came back) whose
     /// subject is not the service named before them in their clause from `hits` to `dropped`: a
-    /// word stands between them that no entry covers and that is not one of [`LINKS`] ("twitch
+    /// word stands between them that no entry covers and that is not one of `[words link]` ("twitch
     /// sub count went down", "comcast upload speeds went down", 유튜브 수익 다운; "t-mobile
     /// tuesday free pizza is back", "restored from an icloud backup and all my old texts are
     /// back"). What has a `~` sense other than an outage is
@@ -4618,7 +4523,7 @@ impl Matcher {
         other
     }
 
-    /// How many syllables of the Hangul run `w` are not in a [`LINKS`] or [`PARTICLES`] word,
+    /// How many syllables of the Hangul run `w` are not in a `link` or `particle` word,
     /// reading it from the left, the longest such word first (카톡*이또* reads 이, 또: none).
     fn hangul_leftover(&self, mut w: &str) -> usize {
         let mut left = 0;
@@ -4696,26 +4601,15 @@ impl Matcher {
                 break;
             }
         }
-        // (the particles are Hangul: only a byte past ASCII may begin one)
-        const _: () = {
-            let mut i = 0;
-            while i < PARTICLES.len() + CONTEXT_PARTICLES.len() {
-                let p = if i < PARTICLES.len() {
-                    PARTICLES[i]
-                } else {
-                    CONTEXT_PARTICLES[i - PARTICLES.len()]
-                };
-                assert!(!p.is_empty() && p.as_bytes()[0] >= 0x80);
-                i += 1;
-            }
-        };
+        // (the particles, `[words particle]` and `[words context-particle]`, are Hangul: only a
+        // byte past ASCII may begin one; the lexicon's loader refuses any other, `List::hangul`)
         if let Some(p) = hay
             .get(a)
             .is_some_and(|&b| b >= 0x80)
             .then(|| {
-                PARTICLES
-                    .iter()
-                    .chain(CONTEXT_PARTICLES)
+                self.words
+                    .get(List::Particle)
+                    .chain(self.words.get(List::ContextParticle))
                     .filter(|p| starts_with(&hay[a..], p.as_bytes()))
                     .max_by_key(|p| p.len())
             })
@@ -4792,8 +4686,12 @@ impl Matcher {
             let gap = &hay[h.end..b];
             near(h.end, b)
                 || matches!(gap, b"'s " | b"'s been ")
-                || (AUXILIARIES.iter().any(|a| gap == a.as_bytes()) && phrase_at(b))
-                || (PARTICLES.iter().any(|p| gap == p.as_bytes()) && phrase_at(b))
+                || (self
+                    .words
+                    .get(List::Auxiliary)
+                    .any(|a| between_spaces(gap, a.as_bytes()))
+                    && phrase_at(b))
+                || (self.words.has_bytes(List::Particle, gap) && phrase_at(b))
                 || self.adverbs.iter().any(|a| {
                     let a = a.as_bytes();
                     gap == a
@@ -6838,7 +6736,7 @@ mod tests {
         let m = small(
             "[service twitch video]\nTwitch\n[service kakaotalk messenger]\n카톡\n\
              [outage]\n~went down\n~다운\n[context]\nservers\n서버\n\
-             [words conjunction]\nand\n",
+             [words conjunction]\nand\n[words link]\nis\nthe\nsite\n[words particle]\n이\n",
         );
         let report = |svc: &str| (Some("report"), Some(svc.to_string()));
         assert_eq!(verdict(&m, "twitch went down"), report("twitch"));

@@ -270,6 +270,24 @@ pub enum List {
     /// The senses of a price (market, ticker, session, opening): a post with a cue of one reads
     /// its later `~` and `^` outage words as the same talk (`Matcher::set_aside_after_price_talk`).
     PriceSense,
+    /// Words that may stand between a service's name and a `~` entry without being its subject
+    /// themselves: forms of "be" and "have", small adverbs and pronouns, what a service is made
+    /// of ("gmail *is totally* down", "icloud *mail* is down", 카톡 *진짜* 다운); any other word
+    /// there is a subject of its own ("twitch *sub count* went down";
+    /// `Matcher::set_aside_other_subjects`).
+    Link,
+    /// Korean particles that glue to the name before a `~` entry (카톡*이* 다운, 카카오톡*까지*
+    /// 다운): with the Korean `link` words, what a Hangul run between them may hold. Hangul
+    /// only (`List::hangul`).
+    Particle,
+    /// Particles beside those that may stand between a name and the `[context]` word after it,
+    /// as a possessive does in English (KT*에서* 인터넷 장애, 피파*에* 접속;
+    /// `Matcher::context_word_at`). Hangul only.
+    ContextParticle,
+    /// Verbs that may stand between an ambiguous alias and the outage or recovery phrase it is
+    /// the subject of, with a space on each side ("teams *has been* down";
+    /// `Matcher::has_neighbour`).
+    Auxiliary,
     /// The Korean particle "too" (앱*도*): a service's own word with it before a counter of
     /// seeming fine says that part works as well as the rest (`Matcher::now_before_context`).
     AlsoParticle,
@@ -307,7 +325,7 @@ pub enum List {
 
 impl List {
     /// Every list, in the order of [`Words`]' storage.
-    pub const ALL: [List; 94] = [
+    pub const ALL: [List; 98] = [
         List::NewSentence,
         List::MNoun,
         List::NeNoun,
@@ -392,6 +410,10 @@ impl List {
         List::NoSignal,
         List::JustGone,
         List::PriceSense,
+        List::Link,
+        List::Particle,
+        List::ContextParticle,
+        List::Auxiliary,
         List::AlsoParticle,
         List::LiveNow,
         List::LiveNowStop,
@@ -496,6 +518,10 @@ impl List {
         "no-signal",
         "just-gone",
         "price-sense",
+        "link",
+        "particle",
+        "context-particle",
+        "auxiliary",
         "also-particle",
         "live-now",
         "live-now-stop",
@@ -514,6 +540,13 @@ impl List {
     /// spaces at its ends (`"keeps "`).
     pub fn as_typed(self) -> bool {
         self == List::MisspellGate
+    }
+
+    /// Whether every word of the list must start with a Hangul letter (a byte past ASCII): the
+    /// particles, which `Matcher::context_word_at` looks for only where such a byte stands (a
+    /// lexicon that adds a word of Latin letters to them is refused on load).
+    pub fn hangul(self) -> bool {
+        matches!(self, List::Particle | List::ContextParticle)
     }
 
     /// The list written `name` in a header.
@@ -1021,6 +1054,127 @@ mod tests {
         for name in got(List::PriceSense) {
             assert!(lex.senses.iter().any(|s| s.name == name), "{name}");
         }
+    }
+
+    /// The words between a name and its outage word, moved from code (`LINKS`, `PARTICLES`,
+    /// `CONTEXT_PARTICLES`, `AUXILIARIES`, round twenty-eight), read back from the built-in
+    /// lexicons as the code held them (English first, as en.lex loads before ko.lex; the rules
+    /// read them as a set, longest first, or ask whether one fits; " has been " lost the spaces
+    /// the rule now puts around it).
+    #[test]
+    fn round_twenty_eight_link_lists_read_back_as_the_code_held_them() {
+        let words = crate::lexicon::Lexicon::builtin().words;
+        let got = |l: List| {
+            let mut v = words.get(l).collect::<Vec<_>>();
+            v.sort_unstable();
+            v
+        };
+        let sorted = |w: &[&'static str]| {
+            let mut v = w.to_vec();
+            v.sort_unstable();
+            v
+        };
+        assert_eq!(
+            got(List::Link),
+            sorted(&[
+                "is",
+                "are",
+                "was",
+                "were",
+                "be",
+                "been",
+                "being",
+                "has",
+                "have",
+                "had",
+                "it",
+                "it's",
+                "its",
+                "for",
+                "me",
+                "us",
+                "here",
+                "on",
+                "my",
+                "our",
+                "the",
+                "right",
+                "rn",
+                "way",
+                "all",
+                "both",
+                "too",
+                "literally",
+                "fully",
+                "officially",
+                "apparently",
+                "seems",
+                "seem",
+                "to",
+                "really",
+                "actually",
+                "definitely",
+                "kinda",
+                "pretty",
+                "much",
+                "finally",
+                "just",
+                "went",
+                "gone",
+                "go",
+                "goes",
+                "오늘",
+                "진짜",
+                "아까",
+                "전부",
+                "모두",
+                "mail",
+                "email",
+                "site",
+                "website",
+                "page",
+                "feed",
+                "chat",
+                "voice",
+                "store",
+                "service",
+                "cell",
+                "itself",
+                "자체",
+                "whole",
+                "entire",
+                "keeps",
+                "keep",
+                "kept",
+                "why",
+                "you",
+                "ur",
+                "must",
+                "might",
+                "may",
+                "probably",
+            ])
+        );
+        assert_eq!(
+            words.get(List::Particle).collect::<Vec<_>>(),
+            [
+                "까지", "마저", "에서", "이랑", "이", "가", "은", "는", "도", "랑", "만"
+            ]
+        );
+        assert_eq!(
+            words.get(List::ContextParticle).collect::<Vec<_>>(),
+            ["에서는", "에서도", "의", "에"]
+        );
+        assert_eq!(
+            words.get(List::Auxiliary).collect::<Vec<_>>(),
+            ["has been", "had been", "have been"]
+        );
+        // A particle of Latin letters is refused: the rule looks for one only past ASCII.
+        let mut lex = crate::lexicon::Lexicon::default();
+        assert!(lex.add_text("t.lex", "[words particle]\nka\n").is_err());
+        assert!(lex
+            .add_text("t.lex", "[words context-particle]\n에서\n")
+            .is_ok());
     }
 
     /// The particle "too", moved from code (`ALSO`), read back from the built-in lexicons.
