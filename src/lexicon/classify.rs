@@ -435,6 +435,18 @@ fn one_clause_gap(gap: &[u8]) -> bool {
     gap_within(gap, usize::MAX)
 }
 
+/// The first character of the UTF-8 bytes `b` as a number (its bytes read in order; 0 for none):
+/// a key that tells two words' first characters apart with one comparison.
+fn first_char_key(b: &[u8]) -> u32 {
+    let len = match b.first() {
+        Some(0xC0..=0xDF) => 2,
+        Some(0xE0..=0xEF) => 3,
+        Some(0xF0..=0xF7) => 4,
+        _ => 1,
+    };
+    b.iter().take(len).fold(0, |k, &c| k << 8 | u32::from(c))
+}
+
 /// Whether `gap` is the word `w` with one space before and one after (" has been ": an
 /// `auxiliary` word between an alias and the phrase after it, `Matcher::has_neighbour`).
 fn between_spaces(gap: &[u8], w: &[u8]) -> bool {
@@ -1317,6 +1329,13 @@ pub struct Matcher {
     adverbs: Vec<String>,
     /// The words of `[words link]` and `[words particle]`, and [`ADVERBS`], normalised likewise.
     links: Vec<String>,
+    /// The words of `[words particle]` and `[words context-particle]`, longest first (the first
+    /// a text starts with is the longest), each with its first character's key
+    /// ([`first_char_key`]), compared before the word ([`Matcher::context_word_at`]).
+    glued_particles: Vec<(u32, String)>,
+    /// Whether each sense (by index) is one of `[words price-sense]`, asked once here rather
+    /// than by name for each hit ([`Matcher::set_aside_after_price_talk`]).
+    price_sense: Vec<bool>,
     /// The `[words NAME]` lists the reading rules consult (`words.rs`).
     words: Words,
     /// The learned second opinion (see `vetter.rs`); `None` reads with the rules alone.
@@ -1460,6 +1479,14 @@ impl Matcher {
                 .unwrap_or_else(|e| std::panic::resume_unwind(e));
             (built, t)
         });
+        let price_sense = (lex.senses.iter())
+            .map(|s| lex.words.has(List::PriceSense, &s.name))
+            .collect();
+        let mut glued_particles: Vec<(u32, String)> = (lex.words.get(List::Particle))
+            .chain(lex.words.get(List::ContextParticle))
+            .map(|p| (first_char_key(p.as_bytes()), p.to_owned()))
+            .collect();
+        glued_particles.sort_by_key(|(_, p)| std::cmp::Reverse(p.len()));
         let mut m = Matcher {
             ac,
             entries: Entries(entries),
@@ -1477,6 +1504,8 @@ impl Matcher {
             facets: t.facets,
             adverbs: Vec::new(),
             links: Vec::new(),
+            glued_particles,
+            price_sense,
             words: lex.words,
             vetter,
             vocab: t.vocab,
@@ -3862,7 +3891,7 @@ impl Matcher {
         // voice keeps crashing" is chatter for "all down", no fall of a price.
         let priced = hits.iter().any(|c| match self.entries[c.term].kind {
             TermKind::Cue(sense) => {
-                self.words.has(List::PriceSense, &self.senses[sense].name)
+                self.price_sense[sense]
                     && (self.entries[c.term].number.is_none() || !all_of_it(&hay[c.start..c.end]))
             }
             _ => false,
@@ -3872,7 +3901,7 @@ impl Matcher {
         }
         let price_cue = |h: &Hit| match h.dropped {
             Some(Dropped::Sense(c)) => match self.entries[c].kind {
-                TermKind::Cue(sense) => self.words.has(List::PriceSense, &self.senses[sense].name),
+                TermKind::Cue(sense) => self.price_sense[sense],
                 _ => false,
             },
             _ => false,
@@ -4607,11 +4636,11 @@ impl Matcher {
             .get(a)
             .is_some_and(|&b| b >= 0x80)
             .then(|| {
-                self.words
-                    .get(List::Particle)
-                    .chain(self.words.get(List::ContextParticle))
-                    .filter(|p| starts_with(&hay[a..], p.as_bytes()))
-                    .max_by_key(|p| p.len())
+                let key = first_char_key(&hay[a..]);
+                self.glued_particles
+                    .iter()
+                    .find(|(k, p)| *k == key && starts_with(&hay[a..], p.as_bytes()))
+                    .map(|(_, p)| p)
             })
             .flatten()
         {
