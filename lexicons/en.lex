@@ -3488,6 +3488,243 @@ our
 people
 users
 
+# An outage said as never had ("hasn't had a single outage", "never had any major outages"):
+# had-denial holds the words that deny a "had" right after them; an outage noun at most two
+# words after such a "had" in its clause is no report (`never_had`), unless a word of compared
+# follows it right after, which makes it a complaint ("never had an outage *like this*").
+[words had-denial en]
+hasn't
+hasnt
+haven't
+havent
+hadn't
+hadnt
+never
+not
+
+[words compared en]
+like this
+like that
+this bad
+this long
+this big
+until
+
+# A post that opens by calling a service ("SLAAACK!!! messages not going through", "twitter
+# pls. timeline just spinning", `after_address`): a word of stating among the call's words
+# makes it say something of the service, no call ("dropbox *is* great."); a word of own-subject
+# opening the next sentence gives that sentence a subject of its own ("twitch noooo. *it's*
+# frozen again").
+[words stating en]
+is
+are
+was
+were
+has
+have
+be
+
+[words own-subject en]
+it
+it's
+its
+this
+that
+i
+i'm
+my
+mine
+
+# Words of saying before an outage phrase, at most four words back in its clause, that make it
+# hearsay ("someone *said* gmail was down"; `said_before`). Not "says": a service or its box says
+# what it shows ("spotify says I'm offline").
+[words said en]
+said
+saying
+claims
+claiming
+claimed
+heard
+tweeted
+
+# Words that make the writer (or the writer's party) a sentence's subject: between a service's
+# name and a far outage word they give the word another subject ("spent my paycheck on amazon,
+# now *i'm* broke"; "watched netflix till 3am, *i'm* dead"; `writer_as_subject`).
+[words writer-subject en]
+i
+i'm
+im
+i've
+ive
+i'd
+we
+we're
+me
+
+# Verbs with which a service shows its own words: a quotation right after one, with the service
+# named just before it, is the service's error page ("reddit really *said* \"you broke
+# reddit\""), not a mention (`quoted_with_name`).
+[words saying en]
+said
+says
+say
+saying
+shows
+showing
+showed
+
+# Words of a screen showing a message, right after the message quoted: with the service named
+# before the quotation, it is the service's error screen ("steam \"could not connect to steam\"
+# *pops up*"; `shown_on_screen`); the Korean ones are in ko.lex.
+[words screen-shows en]
+pops up
+popped up
+popping up
+keeps popping
+on screen
+on the screen
+shows up
+comes up
+
+# Prepositions after which a service hosts the writer's own thing: an outage of "my side project
+# *on* heroku" is the writer's, not Heroku's (`writers_own_thing`).
+[words hosted-on en]
+on
+with
+using
+via
+
+# Words that start a clause of their own inside a sentence: the words before them say nothing of
+# the subject after them ("twitter shares down *and* the site is down"; `other_subject`).
+[words conjunction en]
+and
+but
+because
+cause
+while
+now
+so
+then
+
+# The prepositions after which an English `^` predicate finds its service, named last: "can't
+# post *on* instagram", "can't clone *from* github", "can't log *into* steam".
+[words preposition en]
+on
+from
+into
+in
+to
+with
+via
+through
+onto
+using
+
+# What a `^` outage entry says vanished at once (`^is just gone`, `^are just gone`): said only of
+# infrastructure ([words infra], a region's code) or the service itself, not of a feature ("the
+# dislike button is just gone"; `gone_of_no_infra`). Read within the entry's pattern.
+[words just-gone en]
+just gone
+
+# The senses of a price: shares, indices and coins, tickers, trading sessions (told by a
+# session's name, or by the opening bell). A post with a cue of one ("Uber *down* 6% at the
+# open") reads its later `~` and `^` outage words as the same talk (`set_aside_after_price_talk`).
+# Each is the name of a [sense NAME] section.
+[words price-sense en]
+market
+ticker
+session
+opening
+
+# Words that may stand between a service's name and a `~` entry without being the subject of that
+# entry themselves: forms of "be" and "have", small adverbs and pronouns ("gmail *is totally*
+# down", "netflix *for me* went down"). Any other word there is a subject of its own ("twitch *sub
+# count* went down", "chatgpt *quality has* gone down"), unless an entry covers it ("gmail
+# *servers* down"; `set_aside_other_subjects`). The Korean ones are in ko.lex.
+[words link en]
+is
+are
+was
+were
+be
+been
+being
+has
+have
+had
+it
+it's
+its
+for
+me
+us
+here
+on
+my
+our
+the
+right
+rn
+way
+all
+both
+too
+literally
+fully
+officially
+apparently
+seems
+seem
+to
+really
+actually
+definitely
+kinda
+pretty
+much
+finally
+just
+went
+gone
+go
+goes
+# What a service is made of, when no entry covers it: "icloud *mail* is down".
+mail
+email
+site
+website
+page
+feed
+chat
+voice
+store
+service
+cell
+itself
+whole
+entire
+keeps
+keep
+kept
+# The service addressed in the second person, asked why: "twitch *why r u* down".
+why
+you
+ur
+# A guess at it: "fastly *must be* down", "slack *might be* down".
+must
+might
+may
+probably
+
+# Verbs that may stand between an ambiguous alias and the outage or recovery phrase it is the
+# subject of, a space on each side ("teams *has been* down all morning"; `has_neighbour`). Not
+# "is", "are" or "was": "the teams are down by two goals", "my brother said steam was down" read
+# too much as names.
+[words auxiliary en]
+has been
+had been
+have been
+
 # Words that never name a service typed wrong (`misspell.rs`): common words one slip from a
 # Latin name that the spelling dictionary of common-words.txt lacks (inflections, clipped
 # forms). A double moved from one letter to the next reads as the name once runs fold

@@ -2840,6 +2840,89 @@ DR 훈련
 lte
 5g
 
+# Words of a screen showing a message, right after the message quoted (앱스토어 '앱스토어에 연결할
+# 수 없음' *뜨고*, '…' *팝업*만 *뜹니다*, 오류 메시지가 *나와요*): with the service named before the
+# quotation, it is the service's error screen, no mention (`shown_on_screen`; the English ones
+# are in en.lex). Read at the start of what follows the closing mark, Hangul joined.
+[words screen-shows ko]
+뜨
+떠
+떴
+뜸
+뜹
+뜬
+팝업
+나오
+나옴
+나와
+
+# [works] words that state, in the plain or polite declarative, that a function works now: right
+# after a Korean function word, with a service named a few words before, they make a return
+# (티빙 재생 *된다*, 메이플 접속 *됩니다*; `composed_return`), unless a syllable of
+# bound-after-stated is glued after them: a quotation, a condition or a description (재생
+# 된다*고*, 된다*면*, 된다*는*, 됩니다*만*).
+[words stated-works ko]
+된다
+됩니다
+
+[words bound-after-stated ko]
+고
+면
+는
+며
+만
+니
+
+# The stems of 터지다 ("burst"): said of a phone or an internet line, its signal comes through;
+# said of an app, it crashed. A `^` recovery entry that holds one (잘 터짐, 이제 터지네요) takes
+# only an internet or phone provider as its subject, and so does a `^` outage entry that holds
+# one denied, of no-signal (SKT만 안 터지는 듯; 쿠팡 안 터지는 게 신기하다 is no crash). Read within
+# the entry's pattern (`drop_without_subject`).
+[words signal-comes ko]
+터지
+터짐
+터져
+
+[words no-signal ko]
+안 터지
+안 터짐
+안 터져
+
+# Korean words that may stand between a service's name and a `~` entry without being its subject
+# (카톡 *진짜* 다운, *오늘*, *아까*); "all of it", as "all" is (카카오클라우드 인스턴스 *전부* 다운됨);
+# the service itself (Slack *자체*가 down이네). With the particles below, what a Hangul run between
+# a name and the entry may hold (`set_aside_other_subjects`; the English ones are in en.lex).
+[words link ko]
+오늘
+진짜
+아까
+전부
+모두
+자체
+
+# Korean particles that glue to the name before a `~` entry (카톡*이* 다운, 카카오톡*까지* 다운,
+# 스팀*까지* 접속이 안 됨; `has_neighbour`), and those beside them that may stand between a name
+# and the [context] word after it, as a possessive does in English (KT*에서* 인터넷 장애, 피파*에*
+# 접속; `context_word_at`). Each must start with a Hangul letter.
+[words particle ko]
+까지
+마저
+에서
+이랑
+이
+가
+은
+는
+도
+랑
+만
+
+[words context-particle ko]
+에서는
+에서도
+의
+에
+
 # Hangul words that never name a service typed wrong (`misspell.rs`): common words one final
 # consonant from a Hangul name (티비/티빙, 멜로/멜론), and words of their own whose finals are
 # typed on touching keys: 원심 (a court's first ruling, a centrifuge's "centrifugal"), 넬슨

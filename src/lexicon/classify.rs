@@ -175,49 +175,6 @@ fn after_space(text: &[u8]) -> &[u8] {
     text.strip_prefix(b" ").unwrap_or(b"")
 }
 
-#[inline]
-/// Where the word after the alias hit `h` starts in `hay`: past a possessive `'s`, a Korean
-/// particle glued to the name (the longest of `PARTICLES` and `CONTEXT_PARTICLES`) and a space
-/// ("bell's internet", "KT에서 인터넷", "KT 쓰는데").
-fn past_name(hay: &[u8], h: &Hit) -> usize {
-    let mut a = h.end;
-    for poss in ["'s", "\u{2019}s"] {
-        if starts_with(&hay[a..], poss.as_bytes()) {
-            a += poss.len();
-            break;
-        }
-    }
-    // (the particles are Hangul: only a byte past ASCII may begin one)
-    const _: () = {
-        let mut i = 0;
-        while i < PARTICLES.len() + CONTEXT_PARTICLES.len() {
-            let p = if i < PARTICLES.len() {
-                PARTICLES[i]
-            } else {
-                CONTEXT_PARTICLES[i - PARTICLES.len()]
-            };
-            assert!(!p.is_empty() && p.as_bytes()[0] >= 0x80);
-            i += 1;
-        }
-    };
-    if let Some(p) = hay
-        .get(a)
-        .is_some_and(|&b| b >= 0x80)
-        .then(|| {
-            PARTICLES
-                .iter()
-                .chain(CONTEXT_PARTICLES)
-                .filter(|p| starts_with(&hay[a..], p.as_bytes()))
-                .max_by_key(|p| p.len())
-        })
-        .flatten()
-    {
-        a += p.len();
-    }
-    a += usize::from(hay.get(a) == Some(&b' '));
-    a.min(hay.len())
-}
-
 fn starts_with(hay: &[u8], start: &[u8]) -> bool {
     hay.len() >= start.len() && same(&hay[..start.len()], start)
 }
@@ -305,14 +262,6 @@ fn cleft_article(clause: &[u8]) -> Option<&[u8]> {
     None
 }
 
-/// `[works]` words that state, in the plain or polite declarative, that a function works now:
-/// after a function word they make a return ([`Matcher::composed_return`]).
-const STATED_WORKS: &[&str] = &["된다", "됩니다"];
-
-/// Syllables glued after a [`STATED_WORKS`] word that make it a quotation, a condition or a
-/// description (된다고, 된다면, 된다는, 됩니다만), not a statement.
-const BOUND_AFTER_STATED: &[&str] = &["고", "면", "는", "며", "만", "니"];
-
 /// Whether a percentage as typed ("100%", "1,000 %") is all of a thing or more: no share of a
 /// price that fell, but "all of it" ("discord down 100%").
 fn all_of_it(typed: &[u8]) -> bool {
@@ -334,33 +283,19 @@ const COPULA: &[u8] = b"is ";
 /// ("hasn't had *a single* outage", "never had *any major* outages").
 const NEVER_HAD_REACH: usize = 2;
 
-/// Words that deny a "had" right after them ("hasn't had", "has not had", "never had").
-const HAD_DENIALS: &[&str] = &[
-    "hasn't", "hasnt", "haven't", "havent", "hadn't", "hadnt", "never", "not",
-];
-
-/// Words after an outage noun that compare it ("never had an outage like this"): a complaint.
-const COMPARED: &[&str] = &[
-    "like this",
-    "like that",
-    "this bad",
-    "this long",
-    "this big",
-    "until",
-];
-
-/// Whether the outage noun at `norm[start..end]` is said as never had: a denial, "had" and at
-/// most [`NEVER_HAD_REACH`] words before it in its clause, and no comparison after it.
-fn never_had(norm: &str, start: usize, end: usize) -> bool {
+/// Whether the outage noun at `norm[start..end]` is said as never had: a denial
+/// (`[words had-denial]`: "hasn't", "never"), "had" and at most [`NEVER_HAD_REACH`] words
+/// before it in its clause, and no comparison after it (`[words compared]`: "like this").
+fn never_had(words: &Words, norm: &str, start: usize, end: usize) -> bool {
     let before = &norm[..start];
     let clause = &before[before
         .rfind(['.', '!', '?', ',', ';', '\n'])
         .map_or(0, |i| i + 1)..];
     let mut back = clause.split(' ').filter(|w| !w.is_empty()).rev();
     let denied = (0..=NEVER_HAD_REACH).any(|_| back.next() == Some("had"))
-        && back.next().is_some_and(|w| HAD_DENIALS.contains(&w));
+        && back.next().is_some_and(|w| words.has(List::HadDenial, w));
     let after = norm[end..].trim_start();
-    denied && !COMPARED.iter().any(|c| after.starts_with(c))
+    denied && !words.get(List::Compared).any(|c| after.starts_with(c))
 }
 
 /// Numbers spelled out, as a sense cue's `{number}` may be written ("eight percent", "down to
@@ -499,20 +434,34 @@ fn one_clause_gap(gap: &[u8]) -> bool {
     gap_within(gap, usize::MAX)
 }
 
-/// Verbs that may stand between an ambiguous alias and the outage or recovery phrase it is the
-/// subject of ("teams has been down all morning"). Not "is", "are" or "was": "the teams are down
-/// by two goals", "my brother said steam was down" read too much as names.
-const AUXILIARIES: &[&str] = &[" has been ", " had been ", " have been "];
+/// The first character of the UTF-8 bytes `b` as a number (its bytes read in order; 0 for none):
+/// a key that tells two words' first characters apart with one comparison.
+fn first_char_key(b: &[u8]) -> u32 {
+    let len = match b.first() {
+        Some(0xC0..=0xDF) => 2,
+        Some(0xE0..=0xEF) => 3,
+        Some(0xF0..=0xF7) => 4,
+        _ => 1,
+    };
+    b.iter().take(len).fold(0, |k, &c| k << 8 | u32::from(c))
+}
 
-/// English words that make the writer (or the writer's party) a sentence's subject: between a
-/// service's name and a far outage word they give the word another subject ("spent my paycheck
-/// on amazon, now i'm broke"; "watched netflix till 3am, i'm dead").
-const WRITER_SUBJECT: &[&str] = &["i", "i'm", "im", "i've", "ive", "i'd", "we", "we're", "me"];
+/// Whether `gap` is the word `w` with one space before and one after (" has been ": an
+/// `auxiliary` word between an alias and the phrase after it, `Matcher::has_neighbour`).
+fn between_spaces(gap: &[u8], w: &[u8]) -> bool {
+    gap.len() == w.len() + 2
+        && gap[0] == b' '
+        && gap[gap.len() - 1] == b' '
+        && &gap[1..gap.len() - 1] == w
+}
 
-/// Whether a word of [`WRITER_SUBJECT`] stands in `gap` (normalised text: lower case, ’ as ').
-fn writer_as_subject(gap: &[u8]) -> bool {
+/// Whether a word that makes the writer (or the writer's party) a sentence's subject
+/// (`[words writer-subject]`: i, i'm, we) stands in `gap` (normalised text: lower case, ’ as
+/// '): between a service's name and a far outage word it gives the word another subject
+/// ("spent my paycheck on amazon, now i'm broke"; "watched netflix till 3am, i'm dead").
+fn writer_as_subject(words: &Words, gap: &[u8]) -> bool {
     gap.split(|&b| !(b.is_ascii_alphanumeric() || b == b'\''))
-        .any(|w| WRITER_SUBJECT.iter().any(|s| s.as_bytes() == w))
+        .any(|w| words.has_bytes(List::WriterSubject, w))
 }
 
 /// How many syllables after a `cause-ending` word a past verb may stand for the outage word
@@ -552,23 +501,16 @@ fn sentence_words(words: &Words, gap: &[u8]) -> Option<usize> {
 /// the next sentence to take the name as its subject (see [`after_address`]).
 const ADDRESS_WORDS: usize = 5;
 
-/// Words that make a sentence say something of the service rather than call it
-/// (see [`after_address`]).
-const STATING: &[&str] = &["is", "are", "was", "were", "has", "have", "be"];
-
-/// Words that open a sentence with a subject of its own, so that a call before it lends none
-/// (see [`after_address`]).
-const OWN_SUBJECT: &[&str] = &[
-    "it", "it's", "its", "this", "that", "i", "i'm", "my", "mine",
-];
-
 /// The words between a sentence that only addresses a service and a `^` outage predicate, when
 /// `gap` (the text after the name, which opens the post) is such an address and the predicate
 /// stands in the very next sentence: the address holds at most [`ADDRESS_WORDS`] words and ends
 /// at the first mark that ends a sentence or a clause, and the rest holds no such mark. People
 /// call a failing service by its name and then tell what it does: "SLAAACK!!! messages not
 /// going through", "twitter pls. timeline just spinning". Latin text only: a Korean sentence
-/// ends in ways the marks do not show (see [`sentence::ends_between`]).
+/// ends in ways the marks do not show (see [`sentence::ends_between`]). A word of
+/// `[words stating]` (is, was, has) among the call's words makes it say something of the
+/// service; a word of `[words own-subject]` (it's, this, i) opening the next sentence gives it
+/// a subject of its own: no call then.
 fn after_address(words: &Words, gap: &[u8]) -> Option<usize> {
     if !gap.is_ascii() {
         return None;
@@ -580,7 +522,7 @@ fn after_address(words: &Words, gap: &[u8]) -> Option<usize> {
         address += usize::from(piece.bytes().any(|c| c.is_ascii_alphanumeric()));
         // "dropbox is great." says something of the service: no call.
         let word = piece.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '\'');
-        if address > ADDRESS_WORDS || STATING.contains(&word) || word.ends_with("'s") {
+        if address > ADDRESS_WORDS || words.has(List::Stating, word) || word.ends_with("'s") {
             return None;
         }
         if ends_clause(piece.as_bytes()) {
@@ -589,7 +531,7 @@ fn after_address(words: &Words, gap: &[u8]) -> Option<usize> {
             let first = rest
                 .first()
                 .map(|w| w.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '\''));
-            if first.is_some_and(|w| OWN_SUBJECT.contains(&w)) {
+            if first.is_some_and(|w| words.has(List::OwnSubject, w)) {
                 return None;
             }
             return sentence_words(words, rest.join(" ").as_bytes());
@@ -700,102 +642,6 @@ const ADVERBS: [&str; 22] = [
     "always",
 ];
 
-/// Words that may stand between a service's name and a `~` entry without being the subject of
-/// that entry themselves: forms of "be" and "have", small adverbs and pronouns ("gmail *is
-/// totally* down", "netflix *for me* went down", 카톡*이* 다운). Any other word there is a subject
-/// of its own ("twitch *sub count* went down", "chatgpt *quality has* gone down", 디코 서버
-/// *인원* 다운), unless a lexicon entry covers it ("gmail *servers* down", "discord *voice* went
-/// down"); see [`Matcher::set_aside_other_subjects`]. [`ADVERBS`] count too.
-const LINKS: &[&str] = &[
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "being",
-    "has",
-    "have",
-    "had",
-    "it",
-    "it's",
-    "its",
-    "for",
-    "me",
-    "us",
-    "here",
-    "on",
-    "my",
-    "our",
-    "the",
-    "right",
-    "rn",
-    "way",
-    "all",
-    "both",
-    "too",
-    "literally",
-    "fully",
-    "officially",
-    "apparently",
-    "seems",
-    "seem",
-    "to",
-    "really",
-    "actually",
-    "definitely",
-    "kinda",
-    "pretty",
-    "much",
-    "finally",
-    "just",
-    "went",
-    "gone",
-    "go",
-    "goes",
-    "오늘",
-    "진짜",
-    "아까",
-    // "All of it" in Korean, as "all" is: 카카오클라우드 인스턴스 *전부* 다운됨.
-    "전부",
-    "모두",
-    // What a service is made of, when no entry covers it: "icloud mail is down".
-    "mail",
-    "email",
-    "site",
-    "website",
-    "page",
-    "feed",
-    "chat",
-    "voice",
-    "store",
-    "service",
-    "cell",
-    "itself",
-    // The same in Korean: "Slack 자체가 down이네".
-    "자체",
-    "whole",
-    "entire",
-    "keeps",
-    "keep",
-    "kept",
-    // The service addressed in the second person, asked why: "twitch why r u down".
-    "why",
-    "you",
-    "ur",
-    // A guess at it: "fastly must be down", "slack might be down".
-    "must",
-    "might",
-    "may",
-    "probably",
-];
-
-/// Words that start a clause of their own inside a sentence: the words before them say nothing of
-/// the subject after them ("twitter shares down *and* the site is down").
-const CONJUNCTIONS: &[&str] = &[
-    "and", "but", "because", "cause", "while", "now", "so", "then",
-];
-
 /// How many words may stand between an ambiguous name that opens a post and the outage or
 /// recovery phrase that lets it name its service ("멜론 음악 재생 안 돼요", "steam friends list
 /// offline"); a Korean name glued to a particle and a longer run (다음에 다시 해볼게요 먹통이라)
@@ -813,52 +659,18 @@ pub(super) const MODIFIERS: [&str; 2] = ["에", "의"];
 /// How many words before an outage phrase [`Matcher::told_as_before`] looks for a mark of time.
 const BEFORE_REACH: usize = 3;
 
-/// The stems of 터지다 ("burst"): said of a phone or an internet line, its signal comes
-/// through; said of an app, it crashed. A `^` recovery entry that holds one (잘 터짐, 이제
-/// 터지네요) takes only an internet or phone provider as its subject
-/// ([`Matcher::drop_without_subject`]).
-const SIGNAL_COMES: &[&str] = &["터지", "터짐", "터져"];
-
-/// The senses of a price ([`Matcher::set_aside_after_price_talk`]): shares, indices and coins,
-/// tickers, and trading sessions (told by a session's name, or by the opening bell).
-const PRICE_SENSES: &[&str] = &["market", "ticker", "session", "opening"];
-
-/// What a `^` outage entry says vanished at once (`^is just gone`, `^are just gone`): said only
-/// of infrastructure (see [`Matcher::gone_of_no_infra`]).
-const GONE: &[&str] = &["just gone"];
-
-/// 터지다 denied in a `^` outage entry (normalised: Hangul joined): of a phone line the signal
-/// not coming, which only a provider or its line may be the subject of.
-const NO_SIGNAL: &[&str] = &["안터지", "안터짐", "안터져"];
-
 /// How many words before an outage phrase "my" may open the writer's own thing
 /// ([`Matcher::writers_own_thing`]): "my side project on heroku is down".
 const OWN_THING_WORDS: usize = 6;
 
-/// Prepositions after which a service hosts the writer's own thing ("my side project *on*
-/// heroku is down", "my site *with* vercel").
-const HOSTED_ON: &[&str] = &["on", "with", "using", "via"];
-
-/// Verbs with which a service shows its own words: a quotation right after one, with the
-/// service named just before it, is the service's error page ("reddit really said \"you broke
-/// reddit\""), not a mention (see [`Matcher::quoted_with_name`]).
-const SAYING: &[&str] = &[
-    "said", "says", "say", "saying", "shows", "showing", "showed",
-];
-
-/// English words of saying before an outage phrase that make it hearsay ("someone *said* gmail
-/// was down"): see [`said_before`].
-/// ("says" is not one: a service or its box says what it shows, "spotify says I'm offline").
-const SAID: &[&str] = &[
-    "said", "saying", "claims", "claiming", "claimed", "heard", "tweeted",
-];
-
-/// How many words before an outage phrase [`said_before`] looks for a word of [`SAID`].
+/// How many words before an outage phrase [`said_before`] looks for a word of saying.
 const SAID_REACH: usize = 4;
 
-/// Whether a word of [`SAID`] stands at most [`SAID_REACH`] words before `start`, in its
-/// clause (read back at most [`LOOK_BACK`] bytes).
-fn said_before(hay: &[u8], start: usize) -> bool {
+/// Whether an English word of saying (`[words said]`: said, claims, heard; not "says", which a
+/// service or its box says of what it shows) stands at most [`SAID_REACH`] words before
+/// `start`, in its clause (read back at most [`LOOK_BACK`] bytes): the outage phrase is hearsay
+/// ("someone *said* gmail was down").
+fn said_before(words: &Words, hay: &[u8], start: usize) -> bool {
     text_before(hay, start, LOOK_BACK)
         .rsplit(['.', '!', '?', ';', '\n'])
         .next()
@@ -867,7 +679,7 @@ fn said_before(hay: &[u8], start: usize) -> bool {
         .filter(|w| !w.is_empty())
         .rev()
         .take(SAID_REACH)
-        .any(|w| SAID.contains(&w))
+        .any(|w| words.has(List::Said, w))
 }
 
 /// Whether `c` belongs to a word for [`said_before`]: a letter, a digit or an apostrophe. ASCII
@@ -880,29 +692,6 @@ fn word_char(c: char) -> bool {
         || (!c.is_ascii() && c.is_alphanumeric())
 }
 
-/// Words of a screen showing a message, right after the message quoted (뜨고, 떴어요, 팝업,
-/// 나와요, "pops up"): see [`Matcher::shown_on_screen`]. Normalised: Hangul joined.
-const SHOWN: &[&str] = &[
-    "뜨",
-    "떠",
-    "떴",
-    "뜸",
-    "뜹",
-    "뜬",
-    "팝업",
-    "나오",
-    "나옴",
-    "나와",
-    "pops up",
-    "popped up",
-    "popping up",
-    "keeps popping",
-    "on screen",
-    "on the screen",
-    "shows up",
-    "comes up",
-];
-
 /// How many words may stand between a service's name and a message it shows, quoted
 /// ([`Matcher::shown_on_screen`]): "웨이브 켜자마자 '…' 팝업만 뜹니다".
 const SCREEN_REACH: usize = 2;
@@ -911,23 +700,6 @@ const SCREEN_REACH: usize = 2;
 /// came before a return ("back *after* an hour of \"unable to connect\"", "rejoined *without*
 /// the \"unable to connect\" loop"); see [`Matcher::told_as_before`].
 const AFTER_REACH: usize = 5;
-
-/// The prepositions after which an English `^` predicate finds its service: "can't post *on*
-/// instagram", "can't clone *from* github", "can't log *into* steam".
-const PREPOSITIONS: &[&str] = &[
-    "on", "from", "into", "in", "to", "with", "via", "through", "onto", "using",
-];
-
-/// Korean particles that glue to the name before a `~` entry (카톡*이* 다운, 카카오톡*까지*
-/// 다운); with [`ADVERBS`] and the Korean [`LINKS`], what a Hangul run between them may hold.
-const PARTICLES: &[&str] = &[
-    "까지", "마저", "에서", "이랑", "이", "가", "은", "는", "도", "랑", "만",
-];
-
-/// Particles beside [`PARTICLES`] that may stand between a name and the `[context]` word after
-/// it, as a possessive does in English ("KT에서 인터넷 장애", "피파에 접속"); see
-/// `Matcher::context_word_at`.
-const CONTEXT_PARTICLES: &[&str] = &["에서는", "에서도", "의", "에"];
 
 /// "wont load", "isnt down", "doesnt work": people often drop the apostrophe of a negative
 /// contraction. Every entry with one is also read without it, unless an entry is written that
@@ -1554,8 +1326,15 @@ pub struct Matcher {
     /// [`ADVERBS`] as posts read once normalised with this lexicon's doubles ("still" reads
     /// "stil" when no entry has `ll`).
     adverbs: Vec<String>,
-    /// [`LINKS`] and [`ADVERBS`], normalised likewise.
+    /// The words of `[words link]` and `[words particle]`, and [`ADVERBS`], normalised likewise.
     links: Vec<String>,
+    /// The words of `[words particle]` and `[words context-particle]`, longest first (the first
+    /// a text starts with is the longest), each with its first character's key
+    /// ([`first_char_key`]), compared before the word ([`Matcher::context_word_at`]).
+    glued_particles: Vec<(u32, String)>,
+    /// Whether each sense (by index) is one of `[words price-sense]`, asked once here rather
+    /// than by name for each hit ([`Matcher::set_aside_after_price_talk`]).
+    price_sense: Vec<bool>,
     /// The `[words NAME]` lists the reading rules consult (`words.rs`).
     words: Words,
     /// The learned second opinion (see `vetter.rs`); `None` reads with the rules alone.
@@ -1699,6 +1478,14 @@ impl Matcher {
                 .unwrap_or_else(|e| std::panic::resume_unwind(e));
             (built, t)
         });
+        let price_sense = (lex.senses.iter())
+            .map(|s| lex.words.has(List::PriceSense, &s.name))
+            .collect();
+        let mut glued_particles: Vec<(u32, String)> = (lex.words.get(List::Particle))
+            .chain(lex.words.get(List::ContextParticle))
+            .map(|p| (first_char_key(p.as_bytes()), p.to_owned()))
+            .collect();
+        glued_particles.sort_by_key(|(_, p)| std::cmp::Reverse(p.len()));
         let mut m = Matcher {
             ac,
             entries: Entries(entries),
@@ -1716,6 +1503,8 @@ impl Matcher {
             facets: t.facets,
             adverbs: Vec::new(),
             links: Vec::new(),
+            glued_particles,
+            price_sense,
             words: lex.words,
             vetter,
             vocab: t.vocab,
@@ -1727,8 +1516,8 @@ impl Matcher {
         m
     }
 
-    /// [`ADVERBS`] and the words of [`LINKS`] and [`PARTICLES`] as posts read once normalised
-    /// with this lexicon's doubles ("still" reads "stil" when no entry has `ll`).
+    /// [`ADVERBS`] and the words of `[words link]` and `[words particle]` as posts read once
+    /// normalised with this lexicon's doubles ("still" reads "stil" when no entry has `ll`).
     fn normalise_small_words(&mut self) {
         let norm = |a: &&str| {
             let mut out = String::new();
@@ -1736,11 +1525,12 @@ impl Matcher {
             out
         };
         let adverbs = ADVERBS.iter().map(norm).collect();
-        let mut links: Vec<String> = LINKS
-            .iter()
-            .chain(&ADVERBS)
-            .chain(PARTICLES)
-            .map(norm)
+        let mut links: Vec<String> = self
+            .words
+            .get(List::Link)
+            .chain(ADVERBS)
+            .chain(self.words.get(List::Particle))
+            .map(|w| norm(&w))
             .collect();
         // Longest first, so that a Hangul run is read greedily (까지 before 가).
         links.sort_by_key(|l| std::cmp::Reverse(l.len()));
@@ -2379,7 +2169,7 @@ impl Matcher {
         let heads = words
             .clone()
             .chain(self.adverbs.iter().map(String::as_str))
-            .chain(PARTICLES.iter().copied())
+            .chain(self.words.get(List::Particle))
             .chain(self.templates.iter().map(|t| t.suffix.as_str()));
         let tails = words.chain(self.templates.iter().map(|t| t.prefix.as_str()));
         let phrases = self
@@ -2387,10 +2177,11 @@ impl Matcher {
             .iter()
             .filter(|e| matches!(e.kind, TermKind::Outage | TermKind::Recovery))
             .map(|e| e.pattern.as_str());
-        // (and one of [`CONTEXT_PARTICLES`] between a name and a `[context]` word after it,
-        // see `context_word_at`; the others are heads already)
-        let glued_heads = CONTEXT_PARTICLES
-            .iter()
+        // (and one of `[words context-particle]` between a name and a `[context]` word after
+        // it, see `context_word_at`; the others are heads already)
+        let glued_heads = self
+            .words
+            .get(List::ContextParticle)
             .flat_map(|p| {
                 self.context
                     .iter()
@@ -2654,7 +2445,7 @@ impl Matcher {
     }
 
     /// Whether the ambiguous alias hit `i` is what an English `^` predicate before it is said of,
-    /// past a preposition, in its clause and at most [`SUBJECT_WINDOW`] words away: "can't post
+    /// past a preposition (`[words preposition]`), in its clause and at most [`SUBJECT_WINDOW`] words away: "can't post
     /// *on threads*", "can't log in *to chase*" (the rule of
     /// [`Matcher::named_after_preposition`], read from the name's side).
     fn object_of_predicate(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
@@ -2669,14 +2460,14 @@ impl Matcher {
                 && std::str::from_utf8(&hay[x.end..h.start]).is_ok_and(|gap| {
                     gap.split(' ')
                         .rfind(|w| !w.is_empty())
-                        .is_some_and(|w| PREPOSITIONS.contains(&w))
+                        .is_some_and(|w| self.words.has(List::Preposition, w))
                 })
         })
     }
 
     /// Whether an English `^` hit `h` (can't, won't, stuck) takes as its subject a service
-    /// named after it, past a preposition, in its clause and at most [`SUBJECT_WINDOW`] words
-    /// away: English often names the service last ("can't send money on paypal", "can't clone
+    /// named after it, past a preposition (`[words preposition]`: on, from, into), in its clause
+    /// and at most [`SUBJECT_WINDOW`] words away: English often names the service last ("can't send money on paypal", "can't clone
     /// from github", "stuck on netflix's loading screen").
     fn named_after_preposition(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
         let h = hits[i];
@@ -2690,7 +2481,7 @@ impl Matcher {
                 && std::str::from_utf8(&hay[h.end..a.start]).is_ok_and(|gap| {
                     gap.split(' ')
                         .rfind(|w| !w.is_empty())
-                        .is_some_and(|w| PREPOSITIONS.contains(&w))
+                        .is_some_and(|w| self.words.has(List::Preposition, w))
                 })
         })
     }
@@ -2732,10 +2523,14 @@ impl Matcher {
             // 터지다 of a phone line is its signal coming through (skt 이제 터지네요); of an app
             // it is a crash: such a return takes only a provider as its subject, and so does
             // the signal not coming (SKT만 안 터지는 듯; 쿠팡 안 터지는 게 신기하다 is no crash).
+            // The stems are `[words signal-comes]` and `[words no-signal]`.
             let pattern = self.entries[h.term].pattern.as_str();
             let signal = match self.entries[h.term].kind {
-                TermKind::Recovery => SIGNAL_COMES.iter().any(|w| pattern.contains(w)),
-                TermKind::Outage => NO_SIGNAL.iter().any(|w| pattern.contains(w)),
+                TermKind::Recovery => self
+                    .words
+                    .get(List::SignalComes)
+                    .any(|w| pattern.contains(w)),
+                TermKind::Outage => self.words.get(List::NoSignal).any(|w| pattern.contains(w)),
                 _ => false,
             };
             let named_before = || {
@@ -2791,7 +2586,7 @@ impl Matcher {
                     && other_ways
                     && self.entries[h.term].kind == TermKind::Outage
                     && call.is_some_and(|end| {
-                        end <= h.start && !writer_as_subject(&hay[end..h.start])
+                        end <= h.start && !writer_as_subject(&self.words, &hay[end..h.start])
                     }));
             if has_subject {
                 Ok(h)
@@ -2801,14 +2596,19 @@ impl Matcher {
         });
     }
 
-    /// Whether `hits[i]` is a `^` outage predicate of something vanished ([`GONE`]: `^is just
-    /// gone`) whose subject, the word right before it, is neither a word of infrastructure
+    /// Whether `hits[i]` is a `^` outage predicate of something vanished (`[words just-gone]`:
+    /// `^is just gone`) whose subject, the word right before it, is neither a word of infrastructure
     /// (the `infra` word list), nor a code of one ("europe-west9", "us-east-1": letters and a digit), nor
     /// the service's name itself.
     fn gone_of_no_infra(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
         let h = hits[i];
         let e = &self.entries[h.term];
-        if !(e.needs_subject && GONE.iter().any(|w| e.pattern.contains(w))) {
+        if !(e.needs_subject
+            && self
+                .words
+                .get(List::JustGone)
+                .any(|w| e.pattern.contains(w)))
+        {
             return false;
         }
         let before = hay[..h.start].trim_ascii_end();
@@ -2871,7 +2671,7 @@ impl Matcher {
                     )
                 })
                 && !self.other_korean_subject(hay, a, h.start, between)
-                && !writer_as_subject(&hay[a.end..h.start])
+                && !writer_as_subject(&self.words, &hay[a.end..h.start])
                 && !sentence::ends_between(text, layout, &self.words, a.end, h.start)
                 && !sentence::own_thing_before(
                     text,
@@ -3111,7 +2911,7 @@ impl Matcher {
                     TermKind::Works | TermKind::Counter
                 )
             });
-        working && (self.quoted_ending(hay, end) || said_before(hay, start))
+        working && (self.quoted_ending(hay, end) || said_before(&self.words, hay, start))
     }
 
     /// Notes the recovery hit `hits[i]` (see [`Matcher::sort_by_role`]): as a return, as
@@ -4048,7 +3848,7 @@ impl Matcher {
             let e = &self.entries[h.term];
             let noun = e.kind == TermKind::Outage
                 && matches!(e.pattern.rsplit(' ').next(), Some("outage" | "outages"));
-            if noun && never_had(norm, h.start, h.end) {
+            if noun && never_had(&self.words, norm, h.start, h.end) {
                 Err(Dropped::NeverHad)
             } else {
                 Ok(h)
@@ -4079,7 +3879,8 @@ impl Matcher {
         }
     }
 
-    /// A post that tells of a price that fell (a `~` hit set aside in a sense of [`PRICE_SENSES`]:
+    /// A post that tells of a price that fell (a `~` hit set aside in a sense of `[words
+    /// price-sense]`, shares, tickers and trading sessions:
     /// "Uber *down* 6% at the open") reads its later `~` and `^` outage words as the same talk,
     /// past the clause and the sentence the senses read ("… my calls are *cooked*"), unless a
     /// service's name or a `[context]` word stands between (a second subject: "COIN down 6%. the
@@ -4090,7 +3891,7 @@ impl Matcher {
         // voice keeps crashing" is chatter for "all down", no fall of a price.
         let priced = hits.iter().any(|c| match self.entries[c.term].kind {
             TermKind::Cue(sense) => {
-                PRICE_SENSES.contains(&self.senses[sense].name.as_str())
+                self.price_sense[sense]
                     && (self.entries[c.term].number.is_none() || !all_of_it(&hay[c.start..c.end]))
             }
             _ => false,
@@ -4100,7 +3901,7 @@ impl Matcher {
         }
         let price_cue = |h: &Hit| match h.dropped {
             Some(Dropped::Sense(c)) => match self.entries[c].kind {
-                TermKind::Cue(sense) => PRICE_SENSES.contains(&self.senses[sense].name.as_str()),
+                TermKind::Cue(sense) => self.price_sense[sense],
                 _ => false,
             },
             _ => false,
@@ -4223,22 +4024,26 @@ impl Matcher {
 
     /// A return said in two pieces, when no outage or recovery phrase and no denial said
     /// anything: a Korean `[function]` word and, right after it, a `[works]` word that states
-    /// it now ([`STATED_WORKS`]: 된다, 됩니다), with a service named before the pair in its clause,
-    /// at most [`COMPOSE_REACH`] words away: "티빙 재생 된다", "메이플 접속 됩니다". Not when an
-    /// ending glued to it quotes, conditions or describes (재생 된다고, 된다면, 된다는). Returns
+    /// it now (`[words stated-works]`: 된다, 됩니다), with a service named before the pair in its
+    /// clause, at most [`COMPOSE_REACH`] words away: "티빙 재생 된다", "메이플 접속 됩니다". Not
+    /// when an ending glued to it quotes, conditions or describes (`[words bound-after-stated]`:
+    /// 재생 된다고, 된다면, 된다는, 됩니다만). Returns
     /// where the pair starts, the works word and the function word.
     fn composed_return(&self, hay: &[u8], hits: &[Hit]) -> Option<(usize, TermId, TermId)> {
         let kind = |h: &Hit| self.entries[h.term].kind;
         hits.windows(2).enumerate().find_map(|(k, w)| {
             let (g, v) = (&w[0], &w[1]);
             let stated = kind(v) == TermKind::Works
-                && STATED_WORKS.contains(&self.entries[v.term].pattern.as_str())
+                && self
+                    .words
+                    .has(List::StatedWorks, &self.entries[v.term].pattern)
                 && hay[g.start] >= 0x80
                 && !matches!(kind(g), TermKind::Alias(_))
                 && self.facets.names_function(g.term)
                 && (v.start == g.end || (v.start == g.end + 1 && hay[g.end] == b' '))
-                && !BOUND_AFTER_STATED
-                    .iter()
+                && !self
+                    .words
+                    .get(List::BoundAfterStated)
                     .any(|e| starts_with(&hay[v.end..], e.as_bytes()));
             // The name a few words before (asked only of a stated return, and of the hits
             // around it: see `LOOK_AROUND`).
@@ -4335,12 +4140,13 @@ impl Matcher {
             return false;
         };
         // "reddit really said \"you broke reddit\"": what the service itself shows is its
-        // error page, the service's own words.
+        // error page, the service's own words (a verb of `[words saying]` right before the
+        // quotation, with the service named just before it).
         let opener = hay[..from].char_indices().next_back().map_or(0, |(i, _)| i);
         let says = hay[..opener]
             .split(' ')
             .rfind(|w| !w.is_empty())
-            .is_some_and(|w| SAYING.contains(&w));
+            .is_some_and(|w| self.words.has(List::Saying, w));
         let spoken_by_service = says
             && hits.iter().any(|a| {
                 matches!(self.entries[a.term].kind, TermKind::Alias(_))
@@ -4391,7 +4197,7 @@ impl Matcher {
 
     /// Whether the quotation `hay[from..to]` is a message a service shows: its name stands right
     /// before the opening mark, outside it (at most [`SCREEN_REACH`] words away), and a word of
-    /// showing comes right after the closing mark (앱스토어 '앱스토어에 연결할 수 없음' 뜨고,
+    /// showing (`[words screen-shows]`, Hangul joined) comes right after the closing mark (앱스토어 '앱스토어에 연결할 수 없음' 뜨고,
     /// "steam \"could not connect to steam\" pops up"). A headline or a search quoted whole
     /// ("\"카톡 먹통\" 떴길래") has no name before it and stays a mention. Reads the hits
     /// before the mark only, from the nearest back.
@@ -4400,7 +4206,11 @@ impl Matcher {
             .char_indices()
             .nth(1)
             .map_or("", |(i, _)| hay[to + i..].trim_start());
-        if !SHOWN.iter().any(|w| after.starts_with(w)) {
+        if !self
+            .words
+            .get(List::ScreenShows)
+            .any(|w| after.starts_with(w))
+        {
             return false;
         }
         let opener = hay[..from].char_indices().next_back().map_or(0, |(i, _)| i);
@@ -4483,7 +4293,7 @@ impl Matcher {
 
     /// Moves the `~` outage and recovery hits (down, went down, 다운, is back, came back) whose
     /// subject is not the service named before them in their clause from `hits` to `dropped`: a
-    /// word stands between them that no entry covers and that is not one of [`LINKS`] ("twitch
+    /// word stands between them that no entry covers and that is not one of `[words link]` ("twitch
     /// sub count went down", "comcast upload speeds went down", 유튜브 수익 다운; "t-mobile
     /// tuesday free pizza is back", "restored from an icloud backup and all my old texts are
     /// back"). What has a `~` sense other than an outage is
@@ -4529,8 +4339,8 @@ impl Matcher {
     /// hosts or qualifies, in English: its clause holds "my" at most [`OWN_THING_WORDS`] words
     /// before it (not right before a `[context]` word: "my internet", "my app"), and the last service named after that stands either before a word of its
     /// own that no entry covers ("my Discord *bot* has been down"; a `[context]` or facet word
-    /// is the service's part) or after "on", "with", "using" or "via" ("my side project *on*
-    /// Heroku is down"). "my gmail is down", "my slack keeps crashing" stay reports.
+    /// is the service's part) or after a word of `[words hosted-on]` ("on", "with", "using",
+    /// "via": "my side project *on* Heroku is down"). "my gmail is down", "my slack keeps crashing" stay reports.
     fn writers_own_thing(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
         let h = hits[i];
         let before = &hay[..h.start];
@@ -4580,7 +4390,7 @@ impl Matcher {
         let hosted = hay[own_start..a.start]
             .split(|&c| c == b' ')
             .rfind(|w| !w.is_empty())
-            .is_some_and(|w| HOSTED_ON.iter().any(|p| p.as_bytes() == w));
+            .is_some_and(|w| self.words.has_bytes(List::HostedOn, w));
         hosted || self.other_subject(hay, hits, i) >= 1
     }
 
@@ -4709,7 +4519,9 @@ impl Matcher {
             let gap = std::str::from_utf8(&hay[from..to]).unwrap_or("");
             for w in gap.split(|c: char| !(c.is_alphanumeric() || c == '\'')) {
                 let w = w.trim_matches('\'');
-                if CONJUNCTIONS.contains(&w) {
+                // (a conjunction, `[words conjunction]`, starts a clause of its own: the words
+                // before it say nothing of the subject after it)
+                if self.words.has(List::Conjunction, w) {
                     other = 0;
                     continue;
                 }
@@ -4740,7 +4552,7 @@ impl Matcher {
         other
     }
 
-    /// How many syllables of the Hangul run `w` are not in a [`LINKS`] or [`PARTICLES`] word,
+    /// How many syllables of the Hangul run `w` are not in a `link` or `particle` word,
     /// reading it from the left, the longest such word first (카톡*이또* reads 이, 또: none).
     fn hangul_leftover(&self, mut w: &str) -> usize {
         let mut left = 0;
@@ -4836,7 +4648,7 @@ impl Matcher {
         if !self.is_provider(h) {
             return false;
         }
-        let after = &hay[past_name(hay, h)..];
+        let after = &hay[self.past_name(hay, h)..];
         self.words.get(List::ProviderUse).any(|w| {
             let w = w.as_bytes();
             starts_with(after, w)
@@ -4846,6 +4658,38 @@ impl Matcher {
         })
     }
 
+    /// Where the word after the alias hit `h` starts in `hay`: past a possessive `'s`, a Korean
+    /// particle glued to the name (the longest of `[words particle]` and `[words
+    /// context-particle]`) and a space ("bell's internet", "KT에서 인터넷", "KT 쓰는데").
+    #[inline]
+    fn past_name(&self, hay: &[u8], h: &Hit) -> usize {
+        let mut a = h.end;
+        for poss in ["'s", "\u{2019}s"] {
+            if starts_with(&hay[a..], poss.as_bytes()) {
+                a += poss.len();
+                break;
+            }
+        }
+        // (the particles are Hangul: only a byte past ASCII may begin one; the lexicon's loader
+        // refuses any other, `List::hangul`)
+        if let Some(p) = hay
+            .get(a)
+            .is_some_and(|&b| b >= 0x80)
+            .then(|| {
+                let key = first_char_key(&hay[a..]);
+                self.glued_particles
+                    .iter()
+                    .find(|(k, p)| *k == key && starts_with(&hay[a..], p.as_bytes()))
+                    .map(|(_, p)| p)
+            })
+            .flatten()
+        {
+            a += p.len();
+        }
+        a += usize::from(hay.get(a) == Some(&b' '));
+        a.min(hay.len())
+    }
+
     /// Whether a `[context]` word is right next to the alias hit `h`: after it (past a `'s` and a
     /// space: "bell internet", "bell's internet", "KT 인터넷") or before it (past a space). The
     /// text is read, not the hits, so a longer entry that swallowed the word ("internet's out")
@@ -4853,7 +4697,7 @@ impl Matcher {
     /// after it, as a possessive does in English ("KT에서 인터넷 장애 안내 문자 옴", "스카이는
     /// 인터넷이").
     fn context_word_at(&self, hay: &[u8], h: &Hit) -> bool {
-        let after = &hay[past_name(hay, h)..];
+        let after = &hay[self.past_name(hay, h)..];
         let b = h.start - usize::from(h.start > 0 && hay[h.start - 1] == b' ');
         let before = &hay[..b];
         // Only the words that start with the byte after are read after, and those that end
@@ -4921,8 +4765,12 @@ impl Matcher {
             let gap = &hay[h.end..b];
             near(h.end, b)
                 || matches!(gap, b"'s " | b"'s been ")
-                || (AUXILIARIES.iter().any(|a| gap == a.as_bytes()) && phrase_at(b))
-                || (PARTICLES.iter().any(|p| gap == p.as_bytes()) && phrase_at(b))
+                || (self
+                    .words
+                    .get(List::Auxiliary)
+                    .any(|a| between_spaces(gap, a.as_bytes()))
+                    && phrase_at(b))
+                || (self.words.has_bytes(List::Particle, gap) && phrase_at(b))
                 || self.adverbs.iter().any(|a| {
                     let a = a.as_bytes();
                     gap == a
@@ -6753,7 +6601,8 @@ mod tests {
     fn a_function_of_the_one_service_named_is_a_predicate_s_subject() {
         let m = small(
             "[outage]\n^frozen\n[recovery]\n^working again\n[function streaming]\nstream\n\
-             [service twitch video]\nTwitch\n[service youtube video]\nYouTube\n",
+             [service twitch video]\nTwitch\n[service youtube video]\nYouTube\n\
+             [words own-subject]\nit's\n",
         );
         assert_eq!(
             verdict(&m, "twitch noooo. stream frozen on a black screen"),
@@ -6828,7 +6677,8 @@ mod tests {
 
     #[test]
     fn an_english_predicate_finds_its_service_after_a_preposition() {
-        let m = small("[outage]\n^can't\n[service paypal payments]\nPayPal\n");
+        let m =
+            small("[outage]\n^can't\n[service paypal payments]\nPayPal\n[words preposition]\non\n");
         let report = (Some("report"), Some("paypal".to_string()));
         assert_eq!(verdict(&m, "can't send money on paypal"), report);
         // Too far, or no preposition right before the name.
@@ -6964,7 +6814,8 @@ mod tests {
     fn a_figurative_entry_with_another_subject_is_set_aside() {
         let m = small(
             "[service twitch video]\nTwitch\n[service kakaotalk messenger]\n카톡\n\
-             [outage]\n~went down\n~다운\n[context]\nservers\n서버\n",
+             [outage]\n~went down\n~다운\n[context]\nservers\n서버\n\
+             [words conjunction]\nand\n[words link]\nis\nthe\nsite\n[words particle]\n이\n",
         );
         let report = |svc: &str| (Some("report"), Some(svc.to_string()));
         assert_eq!(verdict(&m, "twitch went down"), report("twitch"));

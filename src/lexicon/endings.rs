@@ -44,13 +44,15 @@ impl Ending {
 }
 
 /// The verb or copula syllables that may stand between the phrase and its ending (먹통-이-면,
-/// 다운-된-적, 먹통-이었-던, 장애-났을-때), longest first so that 이었 is tried before 이.
+/// 다운-된-적, 먹통-이었-던, 장애-났을-때), longest first so that 이었 is tried before 이. (The
+/// grammar of the endings this module reads, in the order it tries them: it stays in code.)
 const HELPERS: [&str; 27] = [
     "되었", "됐었", "이었", "이라", "된다", "난다", "한다", "났을", "됐을", "였", "이", "되", "됐",
     "된", "될", "했", "하", "한", "할", "나", "났", "난", "날", "일", "었", "았", "으",
 ];
 
-/// Particles between a noun and 없다 (장애는 없어요, 오류가 없는).
+/// Particles between a noun and 없다 (장애는 없어요, 오류가 없는): the grammar of 없다's
+/// ending, read with it, so it stays in code.
 const PARTICLES: [&str; 5] = ["이", "가", "은", "는", "도"];
 
 /// The ending right after a phrase that ends at the start of `rest`, if one changes it. Only a
@@ -96,6 +98,9 @@ pub fn negated_before(before: &str) -> bool {
 
 /// Verb stems of a service working: forms of 되다 (되, 돼, 됐, 됨, 됩, 된; also after a noun,
 /// 접속 돼, 통과됩니다) and verbs of opening, getting in, coming, showing and running.
+/// (Vocabulary, not yet lexicon data: `grammar.rs` reads it through a static index of first
+/// syllables, `WORKING_FIRST`, and [`asked_after`] without the matcher, so moving it means
+/// threading the matcher's `Words` there; left for a later round.)
 pub const WORKING: &[&str] = &[
     "되",
     "돼",

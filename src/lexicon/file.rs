@@ -453,6 +453,12 @@ impl Lexicon {
                     if word.is_empty() {
                         return Err(err("an empty entry".into()));
                     }
+                    if list.hangul() && word.as_bytes()[0] < 0x80 {
+                        return Err(err(format!(
+                            "'{line}': a word of [words {}] starts with a Hangul letter",
+                            list.name()
+                        )));
+                    }
                     self.words.push(list, word);
                     continue;
                 }

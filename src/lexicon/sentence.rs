@@ -78,7 +78,9 @@ pub fn quotation_around(hay: &str, from: usize, to: usize) -> Option<(usize, usi
     (inner <= from && words <= QUOTE_WORDS && !breaks).then_some((inner, close))
 }
 
-/// ASCII faces that close what came before (^^, :), <3).
+/// ASCII faces that close what came before (^^, :), <3). They stay in code: they are marks, not
+/// words, and a `[words]` entry may hold no `^` and needs a letter or a digit (and normalising
+/// would fold the marks away).
 const FACES: &[&str] = &["^^", ":)", ":(", ":-)", ":-(", ":d", ":p", "<3"];
 
 /// Whether `word` (bytes of the normalised text) is a word of a line (an internet or phone

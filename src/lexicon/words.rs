@@ -210,6 +210,84 @@ pub enum List {
     /// Who or what a code fails for, after "for" ("getting 500 for *every* request", "for
     /// *me*"): pronouns and quantifiers, not "the" of a count ("for the first time").
     FailsFor,
+    /// Words that deny a "had" right after them (hasn't, never, not): an outage noun at most two
+    /// words after such a "had" in its clause is said as never had, no report
+    /// ("hasn't had a single outage"; `never_had`).
+    HadDenial,
+    /// Words right after such an outage noun that compare it ("never had an outage *like
+    /// this*", "*this bad*", "*until*"): a complaint after all.
+    Compared,
+    /// Forms of "be" and "have" that make the words after a service's name opening a post say
+    /// something of it rather than call it ("dropbox *is* great."; `after_address`).
+    Stating,
+    /// Words that open a sentence with a subject of its own (it, it's, this, i, my): a call of
+    /// a service's name before it lends that sentence none ("twitch noooo. *it's* frozen
+    /// again"; `after_address`).
+    OwnSubject,
+    /// English words of saying before an outage phrase that make it hearsay (said, claims,
+    /// heard, tweeted; not "says": a service says what it shows; `said_before`).
+    Said,
+    /// English words that make the writer (or the writer's party) a sentence's subject (i,
+    /// i'm, we): between a service's name and a far outage word they give the word another
+    /// subject ("spent my paycheck on amazon, now *i'm* broke"; `writer_as_subject`).
+    WriterSubject,
+    /// Verbs with which a service shows its own words (said, says, shows): a quotation right
+    /// after one, with the service named just before it, is the service's error page ("reddit
+    /// really *said* \"you broke reddit\""), not a mention (`Matcher::quoted_with_name`).
+    Saying,
+    /// Words of a screen showing a message, right after the message quoted (뜨, 팝업, 나와, "pops
+    /// up", "on screen"): with the service named before the quotation, the message is its
+    /// error screen (`Matcher::shown_on_screen`).
+    ScreenShows,
+    /// Prepositions after which a service hosts the writer's own thing ("my side project *on*
+    /// heroku is down", "my site *with* vercel"; `Matcher::writers_own_thing`).
+    HostedOn,
+    /// Words that start a clause of their own inside a sentence (and, but, because): the words
+    /// before them say nothing of the subject after them ("twitter shares down *and* the site
+    /// is down"; `Matcher::other_subject`).
+    Conjunction,
+    /// The prepositions after which an English `^` predicate finds its service ("can't post
+    /// *on* instagram", "can't clone *from* github"; `Matcher::named_after_preposition`).
+    Preposition,
+    /// `[works]` words that state, in the plain or polite declarative, that a function works
+    /// now (된다, 됩니다): right after a Korean function word they make a return (티빙 재생
+    /// 된다; `Matcher::composed_return`).
+    StatedWorks,
+    /// Syllables glued after such a word that make it a quotation, a condition or a
+    /// description (된다*고*, 된다*면*, 된다*는*, 됩니다*만*), not a statement.
+    BoundAfterStated,
+    /// The stems of 터지다 ("burst"; 터지, 터짐, 터져): said of a phone or an internet line, its
+    /// signal comes through; of an app, it crashed. A `^` recovery entry that holds one (잘
+    /// 터짐) takes only an internet or phone provider as its subject
+    /// (`Matcher::drop_without_subject`).
+    SignalComes,
+    /// 터지다 denied (안 터지, 안 터짐): a `^` outage entry that holds one is the signal not
+    /// coming, of which only a provider may be the subject.
+    NoSignal,
+    /// What a `^` outage entry says vanished at once ("just gone": `^is just gone`): said only
+    /// of infrastructure or the service itself (`Matcher::gone_of_no_infra`).
+    JustGone,
+    /// The senses of a price (market, ticker, session, opening): a post with a cue of one reads
+    /// its later `~` and `^` outage words as the same talk (`Matcher::set_aside_after_price_talk`).
+    PriceSense,
+    /// Words that may stand between a service's name and a `~` entry without being its subject
+    /// themselves: forms of "be" and "have", small adverbs and pronouns, what a service is made
+    /// of ("gmail *is totally* down", "icloud *mail* is down", 카톡 *진짜* 다운); any other word
+    /// there is a subject of its own ("twitch *sub count* went down";
+    /// `Matcher::set_aside_other_subjects`).
+    Link,
+    /// Korean particles that glue to the name before a `~` entry (카톡*이* 다운, 카카오톡*까지*
+    /// 다운): with the Korean `link` words, what a Hangul run between them may hold. Hangul
+    /// only (`List::hangul`).
+    Particle,
+    /// Particles beside those that may stand between a name and the `[context]` word after it,
+    /// as a possessive does in English (KT*에서* 인터넷 장애, 피파*에* 접속;
+    /// `Matcher::context_word_at`). Hangul only.
+    ContextParticle,
+    /// Verbs that may stand between an ambiguous alias and the outage or recovery phrase it is
+    /// the subject of, with a space on each side ("teams *has been* down";
+    /// `Matcher::has_neighbour`).
+    Auxiliary,
     /// The Korean particle "too" (앱*도*): a service's own word with it before a counter of
     /// seeming fine says that part works as well as the rest (`Matcher::now_before_context`).
     AlsoParticle,
@@ -260,7 +338,7 @@ pub enum List {
 
 impl List {
     /// Every list, in the order of [`Words`]' storage.
-    pub const ALL: [List; 81] = [
+    pub const ALL: [List; 102] = [
         List::NewSentence,
         List::MNoun,
         List::NeNoun,
@@ -328,6 +406,27 @@ impl List {
         List::FailureNear,
         List::AfterStatus,
         List::FailsFor,
+        List::HadDenial,
+        List::Compared,
+        List::Stating,
+        List::OwnSubject,
+        List::Said,
+        List::WriterSubject,
+        List::Saying,
+        List::ScreenShows,
+        List::HostedOn,
+        List::Conjunction,
+        List::Preposition,
+        List::StatedWorks,
+        List::BoundAfterStated,
+        List::SignalComes,
+        List::NoSignal,
+        List::JustGone,
+        List::PriceSense,
+        List::Link,
+        List::Particle,
+        List::ContextParticle,
+        List::Auxiliary,
         List::AlsoParticle,
         List::LiveNow,
         List::LiveNowStop,
@@ -419,6 +518,27 @@ impl List {
         "failure-near",
         "after-status",
         "fails-for",
+        "had-denial",
+        "compared",
+        "stating",
+        "own-subject",
+        "said",
+        "writer-subject",
+        "saying",
+        "screen-shows",
+        "hosted-on",
+        "conjunction",
+        "preposition",
+        "stated-works",
+        "bound-after-stated",
+        "signal-comes",
+        "no-signal",
+        "just-gone",
+        "price-sense",
+        "link",
+        "particle",
+        "context-particle",
+        "auxiliary",
         "also-particle",
         "live-now",
         "live-now-stop",
@@ -441,6 +561,13 @@ impl List {
     /// spaces at its ends (`"keeps "`).
     pub fn as_typed(self) -> bool {
         self == List::MisspellGate
+    }
+
+    /// Whether every word of the list must start with a Hangul letter (a byte past ASCII): the
+    /// particles, which `Matcher::context_word_at` looks for only where such a byte stands (a
+    /// lexicon that adds a word of Latin letters to them is refused on load).
+    pub fn hangul(self) -> bool {
+        matches!(self, List::Particle | List::ContextParticle)
     }
 
     /// The list written `name` in a header.
@@ -836,6 +963,243 @@ mod tests {
                 "넬슨"
             ]
         );
+    }
+
+    /// The lists of `never_had`, `after_address`, `said_before` and `writer_as_subject`, moved
+    /// from code (`HAD_DENIALS`, `COMPARED`, `STATING`, `OWN_SUBJECT`, `SAID`, `WRITER_SUBJECT`,
+    /// round twenty-eight), read back from the built-in lexicons as the code held them:
+    /// normalising keeps each apostrophe ("hasn't", "i'm"), or the word would no longer equal
+    /// the post's.
+    #[test]
+    fn round_twenty_eight_clause_lists_read_back_as_the_code_held_them() {
+        let words = crate::lexicon::Lexicon::builtin().words;
+        let got = |l: List| words.get(l).collect::<Vec<_>>();
+        assert_eq!(
+            got(List::HadDenial),
+            ["hasn't", "hasnt", "haven't", "havent", "hadn't", "hadnt", "never", "not"]
+        );
+        assert_eq!(
+            got(List::Compared),
+            [
+                "like this",
+                "like that",
+                "this bad",
+                "this long",
+                "this big",
+                "until"
+            ]
+        );
+        assert_eq!(
+            got(List::Stating),
+            ["is", "are", "was", "were", "has", "have", "be"]
+        );
+        assert_eq!(
+            got(List::OwnSubject),
+            ["it", "it's", "its", "this", "that", "i", "i'm", "my", "mine"]
+        );
+        assert_eq!(
+            got(List::Said),
+            ["said", "saying", "claims", "claiming", "claimed", "heard", "tweeted"]
+        );
+        assert_eq!(
+            got(List::WriterSubject),
+            ["i", "i'm", "im", "i've", "ive", "i'd", "we", "we're", "me"]
+        );
+    }
+
+    /// The lists of `quoted_with_name`, `shown_on_screen`, `writers_own_thing`, `other_subject`
+    /// and the `^` predicate's preposition, moved from code (`SAYING`, `SHOWN`, `HOSTED_ON`,
+    /// `CONJUNCTIONS`, `PREPOSITIONS`, round twenty-eight), read back from the built-in lexicons
+    /// as the code held them (English first, as en.lex loads before ko.lex; the rules ask only
+    /// whether some word fits; normalising joined no Latin words and kept "keeps popping").
+    #[test]
+    fn round_twenty_eight_name_lists_read_back_as_the_code_held_them() {
+        let words = crate::lexicon::Lexicon::builtin().words;
+        let got = |l: List| words.get(l).collect::<Vec<_>>();
+        assert_eq!(
+            got(List::Saying),
+            ["said", "says", "say", "saying", "shows", "showing", "showed"]
+        );
+        assert_eq!(
+            got(List::ScreenShows),
+            [
+                "pops up",
+                "popped up",
+                "popping up",
+                "keeps popping",
+                "on screen",
+                "on the screen",
+                "shows up",
+                "comes up",
+                "뜨",
+                "떠",
+                "떴",
+                "뜸",
+                "뜹",
+                "뜬",
+                "팝업",
+                "나오",
+                "나옴",
+                "나와",
+            ]
+        );
+        assert_eq!(got(List::HostedOn), ["on", "with", "using", "via"]);
+        assert_eq!(
+            got(List::Conjunction),
+            ["and", "but", "because", "cause", "while", "now", "so", "then"]
+        );
+        assert_eq!(
+            got(List::Preposition),
+            ["on", "from", "into", "in", "to", "with", "via", "through", "onto", "using"]
+        );
+    }
+
+    /// The lists the rules read of entries and senses, moved from code (`STATED_WORKS`,
+    /// `BOUND_AFTER_STATED`, `SIGNAL_COMES`, `NO_SIGNAL`, `GONE`, `PRICE_SENSES`, round
+    /// twenty-eight), read back from the built-in lexicons as the code held them: normalised as
+    /// the entries they are compared with are (안 터지 joined as 안터지).
+    #[test]
+    fn round_twenty_eight_entry_lists_read_back_as_the_code_held_them() {
+        let words = crate::lexicon::Lexicon::builtin().words;
+        let got = |l: List| words.get(l).collect::<Vec<_>>();
+        assert_eq!(got(List::StatedWorks), ["된다", "됩니다"]);
+        assert_eq!(
+            got(List::BoundAfterStated),
+            ["고", "면", "는", "며", "만", "니"]
+        );
+        assert_eq!(got(List::SignalComes), ["터지", "터짐", "터져"]);
+        assert_eq!(got(List::NoSignal), ["안터지", "안터짐", "안터져"]);
+        assert_eq!(got(List::JustGone), ["just gone"]);
+        assert_eq!(
+            got(List::PriceSense),
+            ["market", "ticker", "session", "opening"]
+        );
+        // Each price sense names a sense of the built-in lexicon.
+        let lex = crate::lexicon::Lexicon::builtin();
+        for name in got(List::PriceSense) {
+            assert!(lex.senses.iter().any(|s| s.name == name), "{name}");
+        }
+    }
+
+    /// The words between a name and its outage word, moved from code (`LINKS`, `PARTICLES`,
+    /// `CONTEXT_PARTICLES`, `AUXILIARIES`, round twenty-eight), read back from the built-in
+    /// lexicons as the code held them (English first, as en.lex loads before ko.lex; the rules
+    /// read them as a set, longest first, or ask whether one fits; " has been " lost the spaces
+    /// the rule now puts around it).
+    #[test]
+    fn round_twenty_eight_link_lists_read_back_as_the_code_held_them() {
+        let words = crate::lexicon::Lexicon::builtin().words;
+        let got = |l: List| {
+            let mut v = words.get(l).collect::<Vec<_>>();
+            v.sort_unstable();
+            v
+        };
+        let sorted = |w: &[&'static str]| {
+            let mut v = w.to_vec();
+            v.sort_unstable();
+            v
+        };
+        assert_eq!(
+            got(List::Link),
+            sorted(&[
+                "is",
+                "are",
+                "was",
+                "were",
+                "be",
+                "been",
+                "being",
+                "has",
+                "have",
+                "had",
+                "it",
+                "it's",
+                "its",
+                "for",
+                "me",
+                "us",
+                "here",
+                "on",
+                "my",
+                "our",
+                "the",
+                "right",
+                "rn",
+                "way",
+                "all",
+                "both",
+                "too",
+                "literally",
+                "fully",
+                "officially",
+                "apparently",
+                "seems",
+                "seem",
+                "to",
+                "really",
+                "actually",
+                "definitely",
+                "kinda",
+                "pretty",
+                "much",
+                "finally",
+                "just",
+                "went",
+                "gone",
+                "go",
+                "goes",
+                "오늘",
+                "진짜",
+                "아까",
+                "전부",
+                "모두",
+                "mail",
+                "email",
+                "site",
+                "website",
+                "page",
+                "feed",
+                "chat",
+                "voice",
+                "store",
+                "service",
+                "cell",
+                "itself",
+                "자체",
+                "whole",
+                "entire",
+                "keeps",
+                "keep",
+                "kept",
+                "why",
+                "you",
+                "ur",
+                "must",
+                "might",
+                "may",
+                "probably",
+            ])
+        );
+        assert_eq!(
+            words.get(List::Particle).collect::<Vec<_>>(),
+            [
+                "까지", "마저", "에서", "이랑", "이", "가", "은", "는", "도", "랑", "만"
+            ]
+        );
+        assert_eq!(
+            words.get(List::ContextParticle).collect::<Vec<_>>(),
+            ["에서는", "에서도", "의", "에"]
+        );
+        assert_eq!(
+            words.get(List::Auxiliary).collect::<Vec<_>>(),
+            ["has been", "had been", "have been"]
+        );
+        // A particle of Latin letters is refused: the rule looks for one only past ASCII.
+        let mut lex = crate::lexicon::Lexicon::default();
+        assert!(lex.add_text("t.lex", "[words particle]\nka\n").is_err());
+        assert!(lex
+            .add_text("t.lex", "[words context-particle]\n에서\n")
+            .is_ok());
     }
 
     /// The particle "too", moved from code (`ALSO`), read back from the built-in lexicons.
