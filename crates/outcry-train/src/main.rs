@@ -452,8 +452,41 @@ fn print_errors(posts: &[Post], plain: &[(usize, String)], oof: &[Said], said: &
     }
 }
 
+/// The usage line, printed by `--help` and after an argument it does not know.
+const USAGE: &str = "usage: outcry-train [--dry-run] [--lambda L] [--iters N] [--grid] [--veto P] \
+[--promote P] [--with-rule] [--errors] [--score FILE]
+Without --dry-run or --score it trains the vetter and overwrites lexicons/vetter.tsv.";
+
+/// Checks the arguments before anything runs: `--help` prints the usage, and an argument it does
+/// not know is refused (exit 2) rather than read as a plain run, which would retrain the vetter
+/// and overwrite the shipped weights.
+fn check_args(args: &[String]) -> Option<ExitCode> {
+    const FLAGS: &[&str] = &["--dry-run", "--grid", "--with-rule", "--errors"];
+    const VALUED: &[&str] = &["--lambda", "--iters", "--veto", "--promote", "--score"];
+    let mut i = 0;
+    while i < args.len() {
+        let a = args[i].as_str();
+        if a == "--help" || a == "-h" {
+            println!("{USAGE}");
+            return Some(ExitCode::SUCCESS);
+        }
+        if VALUED.contains(&a) && i + 1 < args.len() {
+            i += 2;
+        } else if FLAGS.contains(&a) {
+            i += 1;
+        } else {
+            eprintln!("outcry-train: unexpected argument '{a}'\n{USAGE}");
+            return Some(ExitCode::from(2));
+        }
+    }
+    None
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(code) = check_args(&args) {
+        return code;
+    }
     let dry = args.iter().any(|a| a == "--dry-run");
     let value = |name: &str, default: f64| {
         args.iter()
@@ -599,4 +632,22 @@ fn write_weights(root: &str, text: &str, features: usize) -> ExitCode {
     }
     eprintln!("outcry-train: wrote lexicons/vetter.tsv ({features} features)");
     ExitCode::SUCCESS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(a: &[&str]) -> Vec<String> {
+        a.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn an_unknown_argument_is_refused_before_any_training() {
+        assert_eq!(check_args(&args(&["--bogus"])), Some(ExitCode::from(2)));
+        assert_eq!(check_args(&args(&["--score"])), Some(ExitCode::from(2)));
+        assert_eq!(check_args(&args(&["--help"])), Some(ExitCode::SUCCESS));
+        assert_eq!(check_args(&args(&["--score", "x.tsv"])), None);
+        assert_eq!(check_args(&args(&["--dry-run", "--lambda", "1e-4"])), None);
+    }
 }
