@@ -3839,12 +3839,7 @@ internet randomly went out
 internet completely went out
 internet totally went out
 
-# Round twenty-eight ("github posted the incident report and it's down again as we speak",
-# review 20's leftover): "as we speak" says the failure goes on now, as "right now" does.
-[words live-now en]
-as we speak
-
-# Round twenty-eight (the twenty-ninth dev half): a signal at zero with the provider named
-# inside, as "no {service} signal" is ("zero verizon signal since midnight").
-[outage en]
-zero {service} signal
+# Round twenty-eight tried "as we speak" as a live-now word and `zero {service} signal` beside
+# `no {service} signal`; review 22 took both out: "as we speak" revived the outage a postmortem
+# is about ("… the postmortem for yesterday's outage as we speak"), and "zero verizon signal that
+# prices will drop" read a figurative signal as a carrier's.

@@ -2181,6 +2181,19 @@ timeout 계속
 비번 잊어
 비밀번호를 잊어
 
+# Review 22: the writer's own money trouble told after a failure (토스 송금 못 함 잔액이
+# 부족해서, 넷플 결제를 못 함 카드 정지돼서) is the writer's cause, not an outage, as a password
+# forgotten is; read after a composed failure too (`Matcher::every_cue_after`).
+[sense own 6 every after]
+잔액이 부족
+잔액 부족
+잔고가 부족
+잔고 부족
+카드 정지
+카드가 정지
+한도 초과
+한도가 초과
+
 # Round eighteen, on the nineteenth set's dev half: an amount that is not even half (공모가
 # 대비 반토막도 안 되는 거, 시청자 수 절반도 안 나옴) is no outage; 공모가 (the offer price) is
 # market talk.
@@ -3064,3 +3077,18 @@ lte
 한 번도
 전혀
 하나도
+
+# Review 22: after a never-adverb only a form of 없 that says "there is none" reads as absence
+# (없음, 없어, 없이 …); 없애 "remove" and 없는 + a noun (오류 하나도 없는 날이 없음: not one day
+# without errors) do not (`Matcher::never_once`).
+[words absence ko]
+없음
+없었
+없어
+없네
+없이
+없다
+없고
+없습
+없더라
+없구

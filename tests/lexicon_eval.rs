@@ -1247,16 +1247,17 @@ const TEST28: (f64, f64, usize) = (0.94, 0.94, 0);
 /// The dev half of the twenty-ninth set (issue 14, round twenty-eight), written blind to the
 /// code: with main's rules and vetter (commit c753535), precision 0.973, recall 0.959 (tp 71,
 /// fp 2, fn 3), the rules alone 0.972, 0.946 (tp 70, fp 2, fn 4), no market, rating or
-/// physical-sense post read as a report. Tuned on since (lex29: zero {service} signal): 0.973,
-/// 0.973 (tp 72, fp 2, fn 2), the rules alone 0.973, 0.959: a tuned figure, held as a floor
-/// that one more error breaks.
+/// physical-sense post read as a report. Tuned on since: lex29's `zero {service} signal` took it
+/// to 0.973, 0.973 (tp 72, fp 2, fn 2), and review 22 took that frame out again (it read "zero
+/// verizon signal that prices will drop" as a report): 0.973, 0.959 (tp 71, fp 2, fn 3), the
+/// rules alone 0.972, 0.946, a tuned figure, held as a floor that one more error breaks.
 #[test]
 fn twenty_ninth_set_dev_half_holds_what_it_measured() {
     hold_half("labelled29-dev.tsv", DEV29);
 }
 
 /// What the twenty-ninth set's dev half measures with the shipped rules and vetter (a floor).
-const DEV29: (f64, f64, usize) = (0.97, 0.97, 0);
+const DEV29: (f64, f64, usize) = (0.97, 0.95, 0);
 
 /// The untouched half of the twenty-seventh set (issue 14, round twenty-six), run once at the
 /// end of the round, after the last change to the rules and review 20's mends (commit 4adebcc;

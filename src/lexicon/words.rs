@@ -334,11 +334,15 @@ pub enum List {
     /// Korean adverbs of "not once", "not at all" (한 번도, 전혀, 하나도): between an outage
     /// phrase and 없, the outage is said to be absent (튕김 한 번도 없음; `Matcher::never_once`).
     NeverAdverb,
+    /// Korean forms of 없 that say "there is none" and close what they say (없음, 없어, 없이):
+    /// after a `never-adverb` word the outage is absent; not 없애 "remove" nor 없는 + a noun
+    /// (없는 날이 없음 asserts it).
+    Absence,
 }
 
 impl List {
     /// Every list, in the order of [`Words`]' storage.
-    pub const ALL: [List; 102] = [
+    pub const ALL: [List; 103] = [
         List::NewSentence,
         List::MNoun,
         List::NeNoun,
@@ -441,6 +445,7 @@ impl List {
         List::TimeWhen,
         List::TimeStop,
         List::NeverAdverb,
+        List::Absence,
     ];
 
     /// The name written in a `[words NAME]` header.
@@ -553,6 +558,7 @@ impl List {
         "time-when",
         "time-stop",
         "never-adverb",
+        "absence",
     ];
 
     /// Whether the words of the list are kept as written, not normalised: they are matched in
