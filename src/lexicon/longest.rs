@@ -567,14 +567,7 @@ impl Trie {
         let root = states as u32 - 1;
         let mut top = root;
         self.breadth_first(&mut table, stride, root, |child, suffix| {
-            let (reports, fail) = if self.ends[child] != 0 {
-                // A pattern ends here: nothing after it can start further left.
-                (Some(self.ends[child] - 1), DEAD)
-            } else {
-                let inherited = (suffix != DEAD && suffix as usize <= matches.len())
-                    .then(|| matches[suffix as usize - 1]);
-                (inherited, suffix)
-            };
+            let (reports, fail) = self.reports_and_fail(child, suffix, &matches);
             let number = match reports {
                 Some(pattern) => {
                     matches.push(pattern);
@@ -595,6 +588,20 @@ impl Trie {
                 start: root,
             },
         )
+    }
+
+    /// What state `child` of the trie reports and where it goes on a byte no row holds, given the
+    /// state its longest proper suffix reaches (`suffix`) and the patterns the match states
+    /// numbered so far report (`matches`): a pattern ending at `child` is reported and nothing
+    /// after it can start further left (the dead state); else it reports what its suffix does.
+    fn reports_and_fail(&self, child: usize, suffix: u32, matches: &[u32]) -> (Option<u32>, u32) {
+        if self.ends[child] != 0 {
+            (Some(self.ends[child] - 1), DEAD)
+        } else {
+            let inherited = (suffix != DEAD && suffix as usize <= matches.len())
+                .then(|| matches[suffix as usize - 1]);
+            (inherited, suffix)
+        }
     }
 
     /// The automaton with split rows (module comment, "Split rows"; the classes are
@@ -621,13 +628,7 @@ impl Trie {
         let mut top = root;
         let half = |s: usize| if inside[s] { SPLIT_STRIDE } else { 0 };
         self.breadth_first_in(&mut table, Rows::SPLIT, root, half, |child, suffix| {
-            let (reports, fail) = if self.ends[child] != 0 {
-                (Some(self.ends[child] - 1), DEAD)
-            } else {
-                let inherited = (suffix != DEAD && suffix as usize <= matches.len())
-                    .then(|| matches[suffix as usize - 1]);
-                (inherited, suffix)
-            };
+            let (reports, fail) = self.reports_and_fail(child, suffix, &matches);
             let number = match reports {
                 Some(pattern) => {
                     matches.push(pattern);
