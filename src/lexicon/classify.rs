@@ -4666,15 +4666,20 @@ impl Matcher {
         if !self.is_provider(h) {
             return false;
         }
+        // Read past a particle and right at the name's end too: in "KT가입자인데" the 가 of 가입자
+        // is no particle (review 22).
+        let used_at = |after: &[u8]| {
+            self.words.get(List::ProviderUse).any(|w| {
+                let w = w.as_bytes();
+                starts_with(after, w)
+                    && (!is_word_byte(w[w.len() - 1])
+                        || after.len() == w.len()
+                        || !is_word_byte(after[w.len()]))
+            })
+        };
         let after = &hay[self.past_name(hay, h)..];
-        let used = self.words.get(List::ProviderUse).any(|w| {
-            let w = w.as_bytes();
-            starts_with(after, w)
-                && (!is_word_byte(w[w.len() - 1])
-                    || after.len() == w.len()
-                    || !is_word_byte(after[w.len()]))
-        });
-        used && (self.context.iter()).any(|c| memchr::memmem::find(after, c.as_bytes()).is_some())
+        (used_at(after) || used_at(&hay[h.end..]))
+            && (self.context.iter()).any(|c| memchr::memmem::find(after, c.as_bytes()).is_some())
     }
 
     /// Where the word after the alias hit `h` starts in `hay`: past a possessive `'s`, a Korean
@@ -8015,6 +8020,7 @@ mod tests {
     const ROUND_TWENTY_EIGHT: &[(&str, &str)] = &[
         // A verb of using right after an ambiguous provider's name (`[words provider-use]`).
         ("KT 쓰는데 어제부터 인터넷 계속 끊겨요", "report kt"),
+        ("KT가입자인데 집 인터넷 오늘 아침부터 안 됨", "report kt"),
         ("우리 아파트 KT 이용자만 인터넷 먹통이래요", "report kt"),
         // not a provider: a lens's zoom is used too; a past 썼는데 is no use now
         ("렌즈 줌 쓰는데 초점이 안 잡혀요", ""),
