@@ -854,6 +854,12 @@ mod tests {
         })
     }
 
+    /// The automaton of `pats` with full rows, as the split one is compared with.
+    fn plain_rows_of(pats: &[String]) -> Longest {
+        let bytes: Vec<&[u8]> = pats.iter().map(|p| p.as_bytes()).collect();
+        Longest::plain_rows(&bytes)
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2000))]
         /// Split rows (the fast layout) and full rows (the plain one) find the crate's matches,
@@ -918,8 +924,7 @@ mod tests {
     #[test]
     fn the_search_with_the_shift_in_the_code_agrees_with_the_other() {
         let (pats, split, _) = shipped();
-        let bytes: Vec<&[u8]> = pats.iter().map(|p| p.as_bytes()).collect();
-        let plain = Longest::plain_rows(&bytes);
+        let plain = plain_rows_of(pats);
         let hay: String = pats
             .iter()
             .step_by(7)
@@ -947,8 +952,7 @@ mod tests {
     #[test]
     fn the_shipped_lexicon_has_split_rows_in_half_the_memory() {
         let (pats, split, _) = shipped();
-        let bytes: Vec<&[u8]> = pats.iter().map(|p| p.as_bytes()).collect();
-        let plain = Longest::plain_rows(&bytes);
+        let plain = plain_rows_of(pats);
         assert!(split.split && !plain.split);
         assert!(split.table_bytes() * 2 <= plain.table_bytes() + 1024);
     }
