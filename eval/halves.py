@@ -1,4 +1,4 @@
-"""What the split scripts share (split3.py to split29.py): each labelled set is split
+"""What the split scripts share (split3.py to split30.py): each labelled set is split
 into a development and a test half once, before any tuning, by grouping its posts and dealing
 each group's posts alternately to the two halves, the turn carrying over from one group to the
 next (groups in sorted order), so that the halves differ by at most one post and both get every

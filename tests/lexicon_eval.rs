@@ -783,6 +783,13 @@ fn the_twenty_ninth_set_is_balanced_and_split() {
     check_split("labelled29", 400, 0, &WRITTEN_CLASSES);
 }
 
+/// The thirtieth set (issue 14, round twenty-nine): 400 posts written blind, split once by
+/// `eval/split30.py` before any tuning, every class in both halves.
+#[test]
+fn the_thirtieth_set_is_balanced_and_split() {
+    check_split("labelled30", 400, 0, &WRITTEN_CLASSES);
+}
+
 /// The dev half of the fourteenth set (issue 14, round thirteen), written blind to the code:
 /// before any tuning on it, with main's code (round nine's vetter), precision 0.933, recall 0.757
 /// (tp 56, fp 4, fn 18) and no market, rating or physical-sense post read as a report (the rules
