@@ -5095,6 +5095,46 @@ mod tests {
     }
 
     #[test]
+    fn the_vetter_switches_a_kind_it_is_sure_of() {
+        // The rules read a report in each (an outage phrase last, or none after the recovery
+        // phrase), the model a recovery at least as sure as its promotion bar: the contrast of
+        // then (아까 안 되더니) and now (지금은 잘 됩니다), a fault named as over (장애 풀린 듯).
+        let m = shipped();
+        let mut s = Scratch::default();
+        for (text, service) in [
+            ("하나원큐 아까 안 되더니 지금은 잘 됩니다", "hana"),
+            ("SKT 이제 전화 잘 됨~ 장애 풀린 듯", "skt"),
+        ] {
+            let v = m.classify(text, &mut s);
+            let vetting = v.vetting.expect("a candidate is read");
+            assert!(
+                vetting.overrode && vetting.class == 2,
+                "{text}: {vetting:?}"
+            );
+            assert_eq!(
+                v.kind.map(|(k, svc)| (k, m.services()[svc].id.as_str())),
+                Some((Kind::Recovery, service)),
+                "{text}"
+            );
+            let e = crate::lexicon::explain::explanation(&m, text);
+            assert_eq!(
+                e.vetter.map(|v| v.decision).as_deref(),
+                Some("switched"),
+                "{text}"
+            );
+        }
+        // And the other way: a recovery phrase (다시 로그인) inside a failure that goes on.
+        let text = "정부24 로그인하면 계속 다시 첫 화면으로 튕깁니다";
+        let v = m.classify(text, &mut s);
+        assert!(v.vetting.is_some_and(|v| v.overrode), "{text}");
+        assert_eq!(
+            v.kind.map(|(k, svc)| (k, m.services()[svc].id.as_str())),
+            Some((Kind::Report, "gov24")),
+            "{text}"
+        );
+    }
+
+    #[test]
     fn the_vetter_vetoes_candidates_and_says_so() {
         // A post of its training data (`eval/train6.tsv`): this checks the wiring, not how well
         // it generalises (`tests/lexicon_eval.rs` measures that on the untouched half).

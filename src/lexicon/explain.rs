@@ -116,16 +116,17 @@ pub struct ExplainedVetting {
     pub p_recovery: f32,
     /// `none`, `report` or `recovery`: what the rules alone said.
     pub rules: String,
-    /// `kept`, `vetoed` or `promoted`.
+    /// `kept`, `vetoed`, `promoted` or `switched`.
     pub decision: String,
 }
 
 impl ExplainedVetting {
     fn new(v: &Vetting, rules: usize) -> ExplainedVetting {
-        let decision = match (v.overrode, v.class) {
-            (false, _) => "kept",
-            (true, 0) => "vetoed",
-            (true, _) => "promoted",
+        let decision = match (v.overrode, v.class, rules) {
+            (false, _, _) => "kept",
+            (true, 0, _) => "vetoed",
+            (true, _, 0) => "promoted",
+            (true, _, _) => "switched",
         };
         ExplainedVetting {
             p_none: v.p[0],
@@ -151,6 +152,12 @@ impl ExplainedVetting {
                 "the vetter (a model learned from labelled posts) read it as {}: {p}, at least {:.2}, where the rules found no phrase",
                 if self.p_recovery > self.p_report { "a recovery" } else { "a report" },
                 vetter.promote
+            ),
+            "switched" => format!(
+                "the vetter (a model learned from labelled posts) read it as {}: {p}, at least {:.2}, where the rules found a {}",
+                if self.p_recovery > self.p_report { "a recovery" } else { "a report" },
+                vetter.promote,
+                self.rules
             ),
             _ => format!(
                 "the vetter (a model learned from labelled posts) left the rules' verdict ({}) as it was: {p}",

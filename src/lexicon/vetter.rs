@@ -246,7 +246,8 @@ impl Vetter {
     }
 
     /// Decides a post that the rules read as `rule` (an index into [`CLASSES`]): a candidate
-    /// report or recovery is vetoed when `none` reaches [`Vetter::veto`]; a post with no candidate
+    /// report or recovery is vetoed when `none` reaches [`Vetter::veto`], and switched to the
+    /// other kind when that kind reaches [`Vetter::promote`]; a post with no candidate
     /// is promoted to the likelier of report and recovery when it reaches [`Vetter::promote`] and
     /// `may_promote` (the rules saw nothing against it: no exclusion, negation or counter-evidence).
     pub fn vet(
@@ -258,8 +259,14 @@ impl Vetter {
     ) -> Vetting {
         let p = self.probabilities(hay, services, rule);
         let class = if rule != 0 {
+            let other = 3 - rule;
             if p[0] >= self.veto {
                 0
+            } else if p[other] >= self.promote {
+                // The rules found a report where the model is as sure of a recovery as it must
+                // be to promote one (or the other way round): the rules read the two kinds'
+                // phrases, the model also their order and the words around them.
+                other
             } else {
                 rule
             }
@@ -392,6 +399,9 @@ mod tests {
         assert_eq!(v.vet(b"it is down", &[], 0, false).class, 0);
         let kept = v.vet(b"it is up", &[], 2, true);
         assert_eq!((kept.class, kept.overrode), (2, false));
+        // A candidate recovery the model is sure is a report is switched, not kept.
+        let switched = v.vet(b"it is down", &[], 2, false);
+        assert_eq!((switched.class, switched.overrode), (1, true));
     }
 
     #[test]
