@@ -11,15 +11,16 @@ use std::process::Command;
 #[path = "src/lexicon/vetter/rows.rs"]
 mod rows;
 
-/// Writes `$OUT_DIR/vetter.bin` from `lexicons/vetter.tsv`; a file that does not read fails the
-/// build, with the line.
-fn vetter_rows() {
-    let src = "lexicons/vetter.tsv";
+/// Writes `$OUT_DIR/NAME.bin` from `lexicons/NAME.tsv` (the vetter, and its model of posts
+/// without a phrase); a file that does not read fails the build, with the line.
+fn vetter_rows(name: &str) {
+    let src = format!("lexicons/{name}.tsv");
     println!("cargo:rerun-if-changed={src}");
     println!("cargo:rerun-if-changed=src/lexicon/vetter/rows.rs");
-    let text = std::fs::read_to_string(src).unwrap_or_else(|e| panic!("{src}: {e}"));
+    let text = std::fs::read_to_string(&src).unwrap_or_else(|e| panic!("{src}: {e}"));
     let rows = rows::read(&text).unwrap_or_else(|e| panic!("{src}: {e}"));
-    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("vetter.bin");
+    let dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let out = Path::new(&dir).join(format!("{name}.bin"));
     std::fs::write(&out, rows::encode(&rows)).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
 }
 
@@ -33,7 +34,8 @@ fn git(args: &[&str]) -> Option<String> {
 }
 
 fn main() {
-    vetter_rows();
+    vetter_rows("vetter");
+    vetter_rows("vetter-bare");
     let version = env!("CARGO_PKG_VERSION");
     println!("cargo:rerun-if-env-changed=OUTCRY_COMMIT");
     // A packager may name the commit outright (OUTCRY_COMMIT=abc1234 cargo build).

@@ -334,10 +334,11 @@ pub enum Command {
     ///
     /// --format json writes {"text", "normalised", "hits": [{"start", "end", "kind", "entry",
     /// "matched", "service", "dropped"}], "verdict", "reasons", "vetter"}; "vetter" is null, or
-    /// {"p_none", "p_report", "p_recovery", "rules", "decision"} when the learned vetter read the
+    /// {"p_none", "p_report", "p_recovery", "rules", "decision", "bare"} when the learned vetter read the
     /// post (a candidate report or recovery naming a service): "decision" is "kept", "vetoed",
-    /// "promoted" (a near candidate read as a report or recovery) or "switched" (a candidate
-    /// report read as a recovery, or the other way round).
+    /// "promoted" (a near candidate, or a post naming a service with no phrase, read as a report
+    /// or recovery) or "switched" (a candidate report read as a recovery, or the other way
+    /// round); "bare" is true when the model of posts without a phrase read it.
     #[command(after_help = concat!("Examples:\n  \
         outcry explain \"지메일 웹은 장애인데 아이폰에서는 되네요\"\n  \
         outcry explain --format json \"is gmail down for anyone?\"\n\n\

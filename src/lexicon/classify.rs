@@ -1055,6 +1055,10 @@ pub struct Scratch {
     spans: Vec<(usize, usize)>,
     rule: usize,
     may_promote: bool,
+    /// Whether the post names a service and the rules found no outage or recovery phrase in it at
+    /// all, and nothing against a report (no exclusion, negation, other sense or "works for
+    /// me"): what the second vetter, for posts without a phrase, reads.
+    bare: bool,
     /// Playful spellings read back into the lexicon's words (see `respell.rs`).
     respelling: Respelling,
     /// Facet words a grammar form covered, and the hits the facets are read from when there
@@ -1170,6 +1174,7 @@ impl Scratch {
         self.spans.clear();
         self.rule = 0;
         self.may_promote = false;
+        self.bare = false;
         self.misspelt = None;
     }
 
@@ -1184,6 +1189,12 @@ impl Scratch {
             self.rule,
             self.may_promote,
         )
+    }
+
+    /// Whether the last post named a service and the rules found no phrase in it and nothing
+    /// against a report (see `Matcher::classify`).
+    pub fn bare(&self) -> bool {
+        self.bare
     }
 
     /// The last post's text as it was matched.
@@ -1339,6 +1350,8 @@ pub struct Matcher {
     words: Words,
     /// The learned second opinion (see `vetter.rs`); `None` reads with the rules alone.
     vetter: Option<&'static Vetter>,
+    /// The model of posts that name a service where the rules found no phrase (`bare`).
+    bare_vetter: BareVetter,
     /// The entries' and aliases' words, for reading playful spellings back (`respell.rs`).
     vocab: Vocabulary,
     /// How many entries the automaton matches literally; the grammar forms follow them.
@@ -1376,6 +1389,25 @@ pub struct NamesNeighbours<'m> {
 fn automaton_and_vetter(entries: &[Entry], shipped: bool) -> (Longest, Option<&'static Vetter>) {
     let ac = Longest::new(entries.iter().map(|e| e.pattern.as_bytes()));
     (ac, shipped.then(Vetter::builtin))
+}
+
+/// Which model reads the posts without a phrase: none, the shipped one (decoded on the first
+/// such post, so a run that meets none never pays its ~8 ms of decoding), or one given.
+#[derive(Clone, Copy)]
+enum BareVetter {
+    Off,
+    Builtin,
+    Given(&'static Vetter),
+}
+
+impl BareVetter {
+    fn get(self) -> Option<&'static Vetter> {
+        match self {
+            BareVetter::Off => None,
+            BareVetter::Builtin => Some(Vetter::builtin_bare()),
+            BareVetter::Given(v) => Some(v),
+        }
+    }
 }
 
 /// The matcher's tables other than the automaton and the vetter, built from the entries (the
@@ -1507,6 +1539,11 @@ impl Matcher {
             price_sense,
             words: lex.words,
             vetter,
+            bare_vetter: if shipped {
+                BareVetter::Builtin
+            } else {
+                BareVetter::Off
+            },
             vocab: t.vocab,
             literal,
             misspell: t.misspell,
@@ -1542,14 +1579,27 @@ impl Matcher {
         &self.misspell
     }
 
-    /// Sets the vetter (`None`: the rules alone decide, as the trainer needs them to).
+    /// Sets the vetter (`None`: the rules alone decide, as the trainer needs them to); the model
+    /// of posts without a phrase is switched off with it (see [`Matcher::set_bare_vetter`]).
     pub fn set_vetter(&mut self, vetter: Option<&'static Vetter>) {
         self.vetter = vetter;
+        self.bare_vetter = BareVetter::Off;
+    }
+
+    /// Sets the model that reads the posts naming a service where the rules found no phrase and
+    /// nothing against a report, for a promotion only (`None`: those posts stay none).
+    pub fn set_bare_vetter(&mut self, vetter: Option<&'static Vetter>) {
+        self.bare_vetter = vetter.map_or(BareVetter::Off, BareVetter::Given);
     }
 
     /// The vetter in use, if any.
     pub fn vetter(&self) -> Option<&'static Vetter> {
         self.vetter
+    }
+
+    /// The model of posts without a phrase in use, if any.
+    pub fn bare_vetter(&self) -> Option<&'static Vetter> {
+        self.bare_vetter.get()
     }
 
     /// The facets (`[surface]`, `[function]`, `[place]` sections), indexed by `FacetHit::facet`.
@@ -1685,6 +1735,7 @@ impl Matcher {
         let mut kind = kind.zip(service);
         s.rule = self.note_rule(kind, hay.len(), &s.hits, &mut s.spans);
         s.may_promote = self.near_candidate(s);
+        s.bare = kind.is_none() && works_for_me.is_none() && self.bare_post(s);
         let vetting = self.vet(hay, &mut kind, s);
         Some(Verdict {
             services: &s.roles.services,
@@ -1926,6 +1977,26 @@ impl Matcher {
             && s.dropped.iter().any(|d| phrase(d) && named_with(d))
     }
 
+    /// Whether `s` names a service, holds no outage or recovery phrase at all (kept or set aside,
+    /// even inside a longer word) and nothing against a report: the post the rules had nothing
+    /// to read, and saw nothing against.
+    fn bare_post(&self, s: &Scratch) -> bool {
+        let phrase = |h: &Hit| {
+            matches!(
+                self.entries[h.term].kind,
+                TermKind::Outage | TermKind::Recovery
+            )
+        };
+        !s.roles.services.is_empty()
+            && s.roles.excluded.is_empty()
+            && s.roles.negated.is_empty()
+            && !s.hits.iter().any(phrase)
+            && !s
+                .dropped
+                .iter()
+                .any(|d| phrase(d) || matches!(d.dropped, Some(Dropped::Sense(_))))
+    }
+
     /// What the vetter reads besides the text: the ranges of the service names that stand (into
     /// `spans`) and the rules' verdict (returned: 0 none, 1 report, 2 recovery). The ranges are
     /// noted only for a text of at most [`SPANS_UP_TO`] bytes (`len`): the vetter reads none
@@ -1952,6 +2023,9 @@ impl Matcher {
     /// `promote` threshold is at most 1, a near candidate) and puts its decision into `kind`: a veto clears
     /// it; a promotion names the service the rules had, else the first one named, else `--about`.
     fn vet(&self, hay: &[u8], kind: &mut Option<(Kind, usize)>, s: &Scratch) -> Option<Vetting> {
+        if s.bare && hay.len() <= MAX_TEXT {
+            return self.vet_bare(hay, kind, s);
+        }
         let v = self.vetter?;
         // Read only a post naming a service (a bare complaint under `--about` is no text the
         // model was trained on) and no longer than it was trained on: a candidate, or a near
@@ -1972,6 +2046,25 @@ impl Matcher {
                 _ => None,
             };
         }
+        Some(vetting)
+    }
+
+    /// Lets the model of posts without a phrase read a post that names a service where the rules
+    /// found none and nothing against a report (`Scratch::bare`); a promotion names the first
+    /// service named.
+    fn vet_bare(
+        &self,
+        hay: &[u8],
+        kind: &mut Option<(Kind, usize)>,
+        s: &Scratch,
+    ) -> Option<Vetting> {
+        let vetting = self.bare_vetter.get()?.vet_bare(hay, &s.spans);
+        let service = s.roles.services.first().copied();
+        *kind = match vetting.class {
+            1 => service.map(|svc| (Kind::Report, svc)),
+            2 => service.map(|svc| (Kind::Recovery, svc)),
+            _ => None,
+        };
         Some(vetting)
     }
 
@@ -5135,6 +5228,45 @@ mod tests {
     }
 
     #[test]
+    fn the_vetter_of_posts_without_a_phrase_promotes_only_those() {
+        // No outage phrase of the lexicon stands in either (a spinner, then back to the start;
+        // a stock error message quoted): the model of such posts reads them as reports.
+        let m = shipped();
+        let mut s = Scratch::default();
+        for (text, service) in [
+            ("네이버페이 결제 누르면 빙글빙글 돌다가 처음 화면으로 돌아감", "naver-pay"),
+            ("paypal checkout says \"Sorry, we couldn't process your request right now\" on every store i try", "paypal"),
+        ] {
+            let v = m.classify(text, &mut s);
+            let (vetting, kind) = (v.vetting.expect("the model read it"), v.kind);
+            assert!(s.bare(), "{text}");
+            assert!(vetting.bare && vetting.overrode, "{text}: {vetting:?}");
+            assert_eq!(
+                kind.map(|(k, svc)| (k, m.services()[svc].id.as_str())),
+                Some((Kind::Report, service)),
+                "{text}"
+            );
+            let e = crate::lexicon::explain::explanation(&m, text);
+            let ev = e.vetter.expect("explained");
+            assert!(ev.bare && ev.decision == "promoted", "{text}");
+        }
+        // Ordinary talk of a service is read and left alone; a post with something against a
+        // report (a negation) or with a phrase is not the model's to read; the rules alone
+        // (the trainer's matcher) never promote.
+        let plain = m.classify(
+            "my cousin just started an internship at spotify in stockholm",
+            &mut s,
+        );
+        assert!(plain.kind.is_none() && plain.vetting.is_some_and(|v| v.bare && !v.overrode));
+        let negated = "discord isn't down, you just got kicked from the server";
+        assert!(m.classify(negated, &mut s).vetting.is_none_or(|v| !v.bare));
+        let mut rules = shipped();
+        rules.set_vetter(None);
+        let text = "네이버페이 결제 누르면 빙글빙글 돌다가 처음 화면으로 돌아감";
+        assert!(rules.classify(text, &mut s).kind.is_none());
+    }
+
+    #[test]
     fn the_vetter_vetoes_candidates_and_says_so() {
         // A post of its training data (`eval/train6.tsv`): this checks the wiring, not how well
         // it generalises (`tests/lexicon_eval.rs` measures that on the untouched half).
@@ -5174,8 +5306,11 @@ mod tests {
             "two clauses"
         );
         assert!(m.classify("touchdown on youtube", &mut s).vetting.is_none());
+        // A post naming a service with no phrase at all is the other model's, which leaves it
+        // alone.
         let crash = "amazon prime day starts tomorrow, my cart is ready";
-        assert!(m.classify(crash, &mut s).vetting.is_none());
+        let v = m.classify(crash, &mut s);
+        assert!(v.kind.is_none() && v.vetting.is_some_and(|v| v.bare && !v.overrode));
         assert!(m.classify("nice weather today", &mut s).vetting.is_none());
         // A text longer than any it was trained on is left to the rules.
         let long = format!("{news} {}", "그리고 오늘은 날씨가 맑았다. ".repeat(12));

@@ -118,6 +118,9 @@ pub struct ExplainedVetting {
     pub rules: String,
     /// `kept`, `vetoed`, `promoted` or `switched`.
     pub decision: String,
+    /// Whether the model of posts without a phrase read it (the rules found no phrase at all).
+    #[serde(default)]
+    pub bare: bool,
 }
 
 impl ExplainedVetting {
@@ -134,7 +137,18 @@ impl ExplainedVetting {
             p_recovery: v.p[2],
             rules: CLASSES[rules].to_string(),
             decision: decision.to_string(),
+            bare: v.bare,
         }
+    }
+
+    /// The reason it gives, with the thresholds of the model of `m` that read the post.
+    fn reason_of(&self, m: &Matcher) -> Option<String> {
+        let model = if self.bare {
+            m.bare_vetter()
+        } else {
+            m.vetter()
+        };
+        model.map(|v| self.reason(v))
     }
 
     /// The reason it gives, with the thresholds of `vetter`.
@@ -143,6 +157,24 @@ impl ExplainedVetting {
             "P(none) {:.2}, P(report) {:.2}, P(recovery) {:.2}",
             self.p_none, self.p_report, self.p_recovery
         );
+        if self.bare {
+            let verdict = if self.decision == "promoted" {
+                format!(
+                    "read it as {}: {p}, at least {:.2}",
+                    if self.p_recovery > self.p_report {
+                        "a recovery"
+                    } else {
+                        "a report"
+                    },
+                    vetter.promote
+                )
+            } else {
+                format!("left it as none: {p}, below {:.2}", vetter.promote)
+            };
+            return format!(
+                "the rules found no phrase and nothing against a report; the vetter of such posts (a model learned from labelled posts) {verdict}"
+            );
+        }
         match self.decision.as_str() {
             "vetoed" => format!(
                 "the vetter (a model learned from labelled posts) read it as no outage talk: {p}; P(none) reaches {:.2}, so the rules' {} is set aside",
@@ -235,9 +267,7 @@ pub fn explanation(m: &Matcher, text: &str) -> Explanation {
             cancelled,
         ));
     }
-    if let (Some(e), Some(model)) = (&vetter, m.vetter()) {
-        reasons.push(e.reason(model));
-    }
+    reasons.extend(vetter.as_ref().and_then(|e| e.reason_of(m)));
     Explanation {
         text: text.to_string(),
         normalised: norm.clone(),

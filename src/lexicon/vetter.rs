@@ -33,6 +33,13 @@ use rows::{Fnv, Rows};
 /// The shipped weights read into rows by `build.rs`, in `rows`' binary form.
 const BUILTIN_ROWS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/vetter.bin"));
 
+/// The shipped weights of the model of posts without a phrase (`lexicons/vetter-bare.tsv`), in
+/// the same form.
+const BUILTIN_BARE_ROWS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/vetter-bare.bin"));
+
+/// The weights file of the model of posts without a phrase, as text (a test holds the rows to it).
+pub const BUILTIN_BARE_WEIGHTS: &str = include_str!("../../lexicons/vetter-bare.tsv");
+
 /// Whether byte `b` of a normalised post belongs to a word (Hangul and other non-ASCII letters,
 /// ASCII letters and digits).
 fn word_byte(b: u8) -> bool {
@@ -167,6 +174,9 @@ pub struct Vetting {
     pub class: usize,
     /// Whether it overrode the rules.
     pub overrode: bool,
+    /// Whether the model of posts without a phrase read it ([`Vetter::builtin_bare`]), not the
+    /// model of the rules' candidates.
+    pub bare: bool,
 }
 
 impl Vetter {
@@ -208,6 +218,16 @@ impl Vetter {
         static V: OnceLock<Vetter> = OnceLock::new();
         V.get_or_init(|| {
             Vetter::from_rows(rows::decode(BUILTIN_ROWS).expect("build.rs wrote the rows"))
+        })
+    }
+
+    /// The shipped model of posts that name a service where the rules found no phrase at all
+    /// (`lexicons/vetter-bare.tsv`): the same features, trained on every labelled post naming a
+    /// service, not only on the rules' candidates, and read only for a promotion.
+    pub fn builtin_bare() -> &'static Vetter {
+        static V: OnceLock<Vetter> = OnceLock::new();
+        V.get_or_init(|| {
+            Vetter::from_rows(rows::decode(BUILTIN_BARE_ROWS).expect("build.rs wrote the rows"))
         })
     }
 
@@ -284,6 +304,23 @@ impl Vetter {
             p,
             class,
             overrode: class != rule,
+            bare: false,
+        }
+    }
+
+    /// Decides, as the model of posts without a phrase ([`Vetter::builtin_bare`]), a post that
+    /// names a service where the rules found no outage or recovery phrase and nothing against a
+    /// report: it becomes the likelier of report and recovery when that reaches
+    /// [`Vetter::promote`], else it stays none.
+    pub fn vet_bare(&self, hay: &[u8], services: &[(usize, usize)]) -> Vetting {
+        let p = self.probabilities(hay, services, 0);
+        let best = if p[2] > p[1] { 2 } else { 1 };
+        let class = if p[best] >= self.promote { best } else { 0 };
+        Vetting {
+            p,
+            class,
+            overrode: class != 0,
+            bare: true,
         }
     }
 }
@@ -435,7 +472,21 @@ mod tests {
 
     #[test]
     fn the_built_in_rows_are_the_shipped_file_parsed() {
-        let (built, parsed) = (Vetter::builtin(), Vetter::parse(BUILTIN_WEIGHTS).unwrap());
+        the_rows_are_the_file(Vetter::builtin(), BUILTIN_WEIGHTS);
+        the_rows_are_the_file(Vetter::builtin_bare(), BUILTIN_BARE_WEIGHTS);
+        // The model of posts without a phrase is read for promotion only, at a bar it was
+        // trained for, and with weights of its own.
+        let bare = Vetter::builtin_bare();
+        assert!(
+            bare.promote > 0.5 && bare.promote <= 1.0,
+            "{}",
+            bare.promote
+        );
+        assert_ne!(bare.digest, Vetter::builtin().digest);
+    }
+
+    fn the_rows_are_the_file(built: &Vetter, file: &str) {
+        let parsed = Vetter::parse(file).unwrap();
         let bits = |v: &Vetter| {
             let slots: Vec<(u64, [u32; 3])> = v
                 .table
@@ -453,7 +504,7 @@ mod tests {
             bits(built) == bits(&parsed),
             "build.rs's rows differ from the file"
         );
-        let r = rows::read(BUILTIN_WEIGHTS).unwrap();
+        let r = rows::read(file).unwrap();
         assert_eq!(rows::decode(&rows::encode(&r)), Some(r.clone()));
         let cut = rows::encode(&r);
         assert_eq!(rows::decode(&cut[..cut.len() - 1]), None);

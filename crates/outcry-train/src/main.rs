@@ -24,6 +24,7 @@
 //! ones for the vetter; the final model, trained on everything, is then scored on its own training
 //! data (training figures, printed apart).
 
+mod bare;
 mod model;
 
 use std::process::ExitCode;
@@ -103,9 +104,14 @@ pub struct Post {
     /// candidate or an outage or recovery phrase matched (kept or set aside). Only these posts
     /// are trained on.
     domain: bool,
+    /// Whether it names a service and the rules found no phrase and nothing against a report:
+    /// what the vetter of posts without a phrase reads (`bare.rs`).
+    bare: bool,
+    /// The id of the first service it names, or empty.
+    first_service: String,
 }
 
-fn load(root: &str, m: &Matcher, with_rule: bool) -> Result<Vec<Post>, String> {
+fn load(root: &str, m: &Matcher, with_rule: bool, wide: bool) -> Result<Vec<Post>, String> {
     let mut s = Scratch::default();
     let mut posts = Vec::new();
     for (set, (_, files, weight)) in SETS.iter().enumerate() {
@@ -126,6 +132,12 @@ fn load(root: &str, m: &Matcher, with_rule: bool) -> Result<Vec<Post>, String> {
                 let v = m.classify(text, &mut s);
                 let candidate = v.kind.is_some();
                 let named = !v.services.is_empty();
+                let first_service = v
+                    .services
+                    .first()
+                    .map(|&i| m.services()[i].id.clone())
+                    .unwrap_or_default();
+                let bare = s.bare();
                 let phrase = s
                     .hits()
                     .iter()
@@ -150,7 +162,11 @@ fn load(root: &str, m: &Matcher, with_rule: bool) -> Result<Vec<Post>, String> {
                     class: class.to_string(),
                     text: text.to_string(),
                     features,
-                    domain: named && (candidate || phrase),
+                    // (the vetter of posts without a phrase learns from every post naming a
+                    // service: `bare.rs`)
+                    domain: named && (wide || candidate || phrase),
+                    bare,
+                    first_service,
                 });
             }
         }
@@ -262,8 +278,13 @@ fn decide(s: &Said, veto: f32, promote: f32) -> (usize, String) {
         return (s.rule_kind, s.rule_service.clone());
     };
     if s.rule_kind != 0 {
+        // (a candidate the model is as sure is of the other kind as a promotion needs is
+        // switched to it: `Vetter::vet`)
+        let other = 3 - s.rule_kind;
         return if p[0] >= veto {
             (0, String::new())
+        } else if p[other] >= promote {
+            (other, s.rule_service.clone())
         } else {
             (s.rule_kind, s.rule_service.clone())
         };
@@ -329,6 +350,8 @@ fn read_all_refs(m: &Matcher, posts: &[&Post]) -> Vec<Said> {
             text: p.text.clone(),
             features: Vec::new(),
             domain: p.domain,
+            bare: p.bare,
+            first_service: p.first_service.clone(),
         })
         .collect();
     read_all(m, &owned)
@@ -454,14 +477,15 @@ fn print_errors(posts: &[Post], plain: &[(usize, String)], oof: &[Said], said: &
 
 /// The usage line, printed by `--help` and after an argument it does not know.
 const USAGE: &str = "usage: outcry-train [--dry-run] [--lambda L] [--iters N] [--grid] [--veto P] \
-[--promote P] [--with-rule] [--errors] [--score FILE]
-Without --dry-run or --score it trains the vetter and overwrites lexicons/vetter.tsv.";
+[--promote P] [--with-rule] [--errors] [--score FILE] [--bare]
+Without --dry-run or --score it trains the vetter and overwrites lexicons/vetter.tsv; with --bare,
+the vetter of posts without a phrase, and overwrites lexicons/vetter-bare.tsv.";
 
 /// Checks the arguments before anything runs: `--help` prints the usage, and an argument it does
 /// not know is refused (exit 2) rather than read as a plain run, which would retrain the vetter
 /// and overwrite the shipped weights.
 fn check_args(args: &[String]) -> Option<ExitCode> {
-    const FLAGS: &[&str] = &["--dry-run", "--grid", "--with-rule", "--errors"];
+    const FLAGS: &[&str] = &["--dry-run", "--grid", "--with-rule", "--errors", "--bare"];
     const VALUED: &[&str] = &["--lambda", "--iters", "--veto", "--promote", "--score"];
     let mut i = 0;
     while i < args.len() {
@@ -509,13 +533,17 @@ fn main() -> ExitCode {
         return score_file(root, args.get(i + 1).map_or("", String::as_str), &rules);
     }
     let with_rule = args.iter().any(|a| a == "--with-rule");
-    let posts = match load(root, &rules, with_rule) {
+    let bare = args.iter().any(|a| a == "--bare");
+    let posts = match load(root, &rules, with_rule, bare) {
         Ok(p) => p,
         Err(e) => {
             eprintln!("outcry-train: {e}");
             return ExitCode::from(1);
         }
     };
+    if bare {
+        return bare::run(root, &posts, lambda, iters, dry);
+    }
     eprintln!(
         "outcry-train: {} posts, lambda {lambda}, {iters} steps",
         posts.len()
@@ -602,6 +630,8 @@ fn score_file(root: &str, file: &str, rules: &Matcher) -> ExitCode {
             text: text.to_string(),
             features: Vec::new(),
             domain: false,
+            bare: false,
+            first_service: String::new(),
         });
     }
     for (name, m) in [("rules alone", rules), ("with the vetter", &shipped)] {

@@ -109,6 +109,23 @@ fn softmax(z: [f64; 3]) -> [f64; 3] {
 }
 
 impl Model {
+    /// The probabilities of the classes for a post with `features`, each counted once (as
+    /// `Vetter::probabilities` reads them).
+    pub fn probs(&self, features: &[String]) -> [f64; 3] {
+        let mut f: Vec<&str> = features.iter().map(String::as_str).collect();
+        f.sort_unstable();
+        f.dedup();
+        let mut z = self.bias;
+        for x in f {
+            if let Ok(j) = self.names.binary_search_by(|n| n.as_str().cmp(x)) {
+                for (zc, wc) in z.iter_mut().zip(self.w[j]) {
+                    *zc += wc;
+                }
+            }
+        }
+        softmax(z)
+    }
+
     /// How many features carry weights.
     pub fn len(&self) -> usize {
         self.names.len()
@@ -117,8 +134,13 @@ impl Model {
     /// The weights file: a header saying what it is, the settings, one feature a line (weights
     /// rounded to four decimals; features whose weights all round to zero left out).
     pub fn to_tsv(&self, veto: f32, promote: f32, trained: &str) -> String {
+        self.to_tsv_with(HEADER, veto, promote, trained)
+    }
+
+    /// The weights file with another `header` (the vetter of posts without a phrase).
+    pub fn to_tsv_with(&self, header: &str, veto: f32, promote: f32, trained: &str) -> String {
         let mut out = String::new();
-        out.push_str(HEADER);
+        out.push_str(header);
         let b = self.bias;
         let _ = writeln!(out, "= trained {trained}");
         let _ = writeln!(out, "= bias {:.4} {:.4} {:.4}", b[0], b[1], b[2]);
