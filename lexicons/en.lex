@@ -3844,17 +3844,20 @@ internet totally went out
 # is about ("… the postmortem for yesterday's outage as we speak"), and "zero verizon signal that
 # prices will drop" read a figurative signal as a carrier's.
 
-# Round twenty-nine (issue 14, lex30): a plea or a failure to play said of a name typed wrong
-# ("TWTICH PLSSS WORK", "spotfy won't play ANYTHING", "netlfix pls load"): the gate of
-# `misspell.rs` holds the pleas and the bare negative of "will", as typed.
+# Round twenty-nine (issue 14, lex30): a plea or a failure to play or connect said of a name
+# typed wrong ("TWTICH PLSSS WORK", "spotfy won't play ANYTHING", "netlfix pls load", "gmial
+# wont load"): the gate of `misspell.rs` holds the pleas and these verbs, as typed. Not a bare
+# "won't": "i won't be on twtich tonight", "disocrd nitro won't be free anymore" hold no failure.
 [words misspell-gate en]
 pls
 plz
 please
-won't
-wont
 n't play
 not play
+wont play
+wont load
+n't connect
+wont connect
 
 # A home line that drops or goes out, as the internet does ("BT broadband dropped at 7pm").
 [outage en]
@@ -3917,11 +3920,11 @@ error occurred while processing
 
 # Requests that hang and then time out ("openai api requests hang for 60 seconds then time out",
 # "github api calls just hang and then time out"): the base form after "then", and the plural
-# subjects of an API; "time out for a sec" alone is no failure.
+# subjects of an API; "time out for a sec" alone is no failure. Not "requests hang": "my zoom
+# requests hang around in the waiting room".
 [outage en]
 then time out
 then times out
 requests time out
-requests hang
 calls time out
 connections time out

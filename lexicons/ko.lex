@@ -3106,12 +3106,19 @@ lte
 여기는 잘 됩
 여긴 잘 됩
 
-# A notice ahead of planned work asks to be read in advance (&lt;정기점검 안내&gt; … 접속 불가
-# 미리 참고하세요; 다음 주 … 모의훈련 있어요 미리 공지 드립니다).
+# A notice announced ahead (다음 주 … 모의훈련 있어요 미리 공지 드립니다). Not 미리 참고하세요
+# or 미리 알려드려요, which as often sign off a live warning (지금 카톡 안 돼요 다들 미리
+# 참고하세요).
 [sense planned 6 every after]
-미리 참고
-미리 알려드
 미리 공지
+
+# A notice's heading (&lt;정기점검 안내&gt;) reaches as far as its first lines, past the date and
+# the hours: &lt;정기점검 안내&gt; 목요일 오전 6시~10시 메이플스토리 접속 불가. Not 점검 공지, which
+# as often says there was none (점검 공지도 없었는데 접속 안 됨).
+[sense notice 12 every after]
+점검 안내
+정기점검 안내
+정기 점검 안내
 
 # The writer's own causes found on checking: a data allowance used up, a bill unpaid (유튜브 안
 # 돼서 봤더니 내 폰 데이터 다 씀; 넷플 안 나와서 봤더니 요금 안 냈더라).

@@ -8117,6 +8117,8 @@ mod tests {
         ("netlfix pls load im begging", "report netflix"),
         ("twitchy eye all day, please make it stop", ""),
         ("my tumbler won't seal anymore, coffee everywhere", ""),
+        ("i won't be on twtich tonight, sick", ""),
+        ("disocrd nitro won't be free anymore apparently", ""),
         // A home line that drops or goes out; not a price dropped.
         ("BT broadband went out at 6 and hasn't come back, hub flashing orange", "report bt"),
         ("sky broadband just dropped again, hub light orange", "report sky"),
@@ -8149,8 +8151,11 @@ mod tests {
         ("하나원큐 아까 안 되더니 지금은 잘 됩니다", "recovery hana"),
         ("엑스박스 라이브 잘 됩니다 친구랑 두 시간째 파티챗 중", ""),
         ("토스 송금 안 돼요? 저는 잘 됩니다", ""),
-        // Planned work noticed ahead (미리 참고).
+        // A notice's heading reaches its first lines; a live warning signed off 미리 참고하세요
+        // stays a report.
         ("<정기점검 안내> 목요일 오전 6시~10시 메이플스토리 접속 불가 미리 참고하세요", ""),
+        ("지금 카톡 안 돼요 다들 미리 참고하세요", "report kakaotalk"),
+        ("배그 지금 안 들어가짐 점검 공지도 없었는데 뭐지", "report pubg"),
         ("점검 끝났다더니 메이플 아직도 접속 불가", "report maplestory"),
         // The writer's own causes found on checking.
         ("유튜브 안 돼서 봤더니 내 폰 데이터 다 씀ㅋㅋ", ""),
@@ -8166,6 +8171,10 @@ mod tests {
         ("love that chatgpt says \"sorry, I can't help with that\" to a cookie recipe", ""),
         // Requests that hang and then time out; "time out" alone is no failure.
         ("github api calls just hang and then time out", "report github"),
+        (
+            "my zoom requests hang around in the waiting room forever, host never lets me in",
+            "",
+        ),
         ("time out for a sec, netflix just dropped the new season trailer", ""),
         // A status quoted off the screen with an ellipsis ends no clause.
         ("회사 네이트온 '로그인 중...'에서 30분째 멈춰있음", "report nateon"),

@@ -676,15 +676,17 @@ mod tests {
                 "ing again",
                 "fixed",
                 "keeps ",
-                // round twenty-nine (lex30): pleas and a bare "won't" ("TWTICH PLSSS WORK",
-                // "spotfy won't play ANYTHING")
+                // round twenty-nine (lex30): pleas and failures to play or connect ("TWTICH
+                // PLSSS WORK", "spotfy won't play ANYTHING")
                 "pls",
                 "plz",
                 "please",
-                "won't",
-                "wont",
                 "n't play",
                 "not play",
+                "wont play",
+                "wont load",
+                "n't connect",
+                "wont connect",
                 "먹통",
                 "장애",
                 "오류",
