@@ -4682,7 +4682,9 @@ impl Matcher {
     }
 
     /// Whether a `[words provider-use]` word (쓰는, 이용자, "customers") stands right after the
-    /// alias hit `h` of an internet or phone provider, as a `[context]` word would (past a
+    /// alias hit `h` of an internet or phone provider, ambiguous (`?KT`) or very ambiguous
+    /// (`??au`: "au 쓰는 친구가 … 인터넷도 다 안 된대요", round twenty-nine), as a `[context]`
+    /// word would (past a
     /// `'s`, a Korean particle and a space): "KT 쓰는데 인터넷 끊김", "KT도 쓰시는 분들". Said of
     /// any other service it names nothing: a steam iron, a lens's zoom are used too (review 21).
     /// A word of the provider's line (a `[context]` word: 인터넷, 와이파이, 데이터, 앱) must follow
