@@ -3843,3 +3843,88 @@ internet totally went out
 # `no {service} signal`; review 22 took both out: "as we speak" revived the outage a postmortem
 # is about ("… the postmortem for yesterday's outage as we speak"), and "zero verizon signal that
 # prices will drop" read a figurative signal as a carrier's.
+
+# Round twenty-nine (issue 14, lex30): a plea or a failure to play or connect said of a name
+# typed wrong ("TWTICH PLSSS WORK", "spotfy won't play ANYTHING", "netlfix pls load", "gmial
+# wont load"): the gate of `misspell.rs` holds the pleas and these verbs, as typed. Not a bare
+# "won't": "i won't be on twtich tonight", "disocrd nitro won't be free anymore" hold no failure.
+[words misspell-gate en]
+pls
+plz
+please
+n't play
+not play
+wont play
+wont load
+n't connect
+wont connect
+
+# A home line that drops or goes out, as the internet does ("BT broadband dropped at 7pm").
+[outage en]
+broadband dropped
+broadband just dropped
+broadband has dropped
+broadband went out
+broadband just went out
+
+# A provider asked about as out for others ("is comcast out for anyone else in 19103?"); the
+# frame holds the name, so "is the new season out for anyone" names nothing.
+[outage en]
+is {service} out for anyone
+is {service} out for everyone
+{service} out for anyone
+
+# A signal of intent ("no signal that prices will drop", as "zero signal that" is) is no
+# outage. Tried and dropped: "no signal from" (as often the line: "no signal from verizon since
+# 8am") and the idiom "is out here" ("comcast is out here sending me flyers", but "xfinity is
+# out here in philly since 5" is a report).
+[exclude en]
+no signal that
+no signal of
+
+# A state of working told as before a failure ("was fine an hour ago", "was fine until 6") is
+# no counter: it dates the outage ("telus no signal in calgary, anyone else? was fine an hour
+# ago"). Not "was fine {number}": as the longest entry at "was fine" it hides the counter
+# even where no number follows ("… but it was fine for me").
+[exclude en]
+was fine until
+was fine till
+was fine an hour
+was fine a minute
+was fine a few
+was fine earlier
+was fine this morning
+was fine last night
+was fine yesterday
+was fine before
+were fine until
+
+# A turn to now ends a past cue's reach: "in last night's storm *and now* comcast is out for the
+# whole street" (a phrase of two words, read whole).
+[words scope-end en]
+and now
+
+# A payment or a store's stock error message, quoted or not ("paypal checkout says \"Sorry, we
+# couldn't process your request right now\"", "steam store shows \"An error occurred while
+# processing your request\""): the service's words for its own failure.
+[outage en]
+couldn't process your request
+could not process your request
+can't process your request
+cannot process your request
+unable to process your request
+unable to complete your request
+couldn't complete your request
+could not complete your request
+error occurred while processing
+
+# Requests that hang and then time out ("openai api requests hang for 60 seconds then time out",
+# "github api calls just hang and then time out"): the base form after "then", and the plural
+# subjects of an API; "time out for a sec" alone is no failure. Not "requests hang": "my zoom
+# requests hang around in the waiting room".
+[outage en]
+then time out
+then times out
+requests time out
+calls time out
+connections time out

@@ -3092,3 +3092,75 @@ lte
 없습
 없더라
 없구
+
+# Round twenty-nine (issue 14, lex30): then and now, a return said with 지금은 and the polite
+# 잘 됩니다 (하나원큐 아까 안 되더니 지금은 잘 됩니다); the plain 잘 됩니다 is not one (엑스박스
+# 라이브 잘 됩니다 … 파티챗 중 only says it works), nor said by the writer (저는 잘 됩니다).
+[recovery ko]
+지금은 잘 됩
+[counter ko]
+저는 잘 됩
+전 잘 됩
+나는 잘 됩
+난 잘 됩
+여기는 잘 됩
+여긴 잘 됩
+
+# A notice announced ahead (다음 주 … 모의훈련 있어요 미리 공지 드립니다). Not 미리 참고하세요
+# or 미리 알려드려요, which as often sign off a live warning (지금 카톡 안 돼요 다들 미리
+# 참고하세요).
+[sense planned 6 every after]
+미리 공지
+
+# A notice's heading (&lt;정기점검 안내&gt;) reaches as far as its first lines, past the date and
+# the hours: &lt;정기점검 안내&gt; 목요일 오전 6시~10시 메이플스토리 접속 불가. Not 점검 공지, which
+# as often says there was none (점검 공지도 없었는데 접속 안 됨).
+[sense notice 12 every after]
+점검 안내
+정기점검 안내
+정기 점검 안내
+
+# The writer's own causes found on checking: a data allowance used up, a bill unpaid (유튜브 안
+# 돼서 봤더니 내 폰 데이터 다 씀; 넷플 안 나와서 봤더니 요금 안 냈더라).
+[counter ko]
+데이터 다 씀
+데이터 다 썼
+데이터를 다 썼
+데이터 다 써서
+데이터를 다 써서
+요금 안 냈
+요금을 안 냈
+요금 미납
+
+# Hearsay of a failure told in a past form quoted (끊겼었다고, 먹통이었대): someone's past, not
+# now ("KT 쓰는 친구가 어제 인터넷 끊겼었다고 함", "배민 먹통이었다고? 난 아까 잘 시켰는데").
+[exclude ko]
+끊겼었다고
+끊겼었대
+안 됐었다고
+안 됐었대
+안 되었었다고
+먹통이었다고
+먹통이었대
+먹통됐었다고
+먹통됐었대
+장애 났었다고
+장애 났었대
+다운됐었다고
+다운됐었대
+터졌었다고
+터졌었대
+
+# The writer's own line found switched off on checking (인스타 안 돼서 확인해보니 와이파이
+# 꺼져있었음, 알고 보니 비행기 모드가 켜져 있었음): a state that was, with 있었/있더.
+[counter ko]
+와이파이 꺼져 있었
+와이파이가 꺼져 있었
+와이파이 꺼져 있더
+와이파이가 꺼져 있더
+데이터 꺼져 있었
+데이터가 꺼져 있었
+데이터 꺼져 있더
+데이터가 꺼져 있더
+비행기 모드가 켜져
+비행기 모드 켜져

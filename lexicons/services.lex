@@ -695,6 +695,11 @@ LG 유플러스
 유플러스
 엘지유플러스
 유플
+# Round twenty-nine: the company's short name and its nickname (엘쥐), as often its fridges, TVs
+# and baseball team: only beside a line word (엘쥐 와이파이 계속 끊겨요; not 엘쥐 냉장고, 엘지
+# 트윈스 타선 먹통).
+??엘지
+??엘쥐
 
 # --- more mail, social and messengers -------------------------------------------------------
 
@@ -1100,6 +1105,10 @@ Openreach
 [service virgin-media isp]
 Virgin Media
 VirginMedia
+# Round twenty-nine: its own short name, as often an olive oil, an airline or a saint; it names
+# the provider only beside a line word ("virgin broadband dropping", "virgin finally back
+# online, broadband working again").
+??Virgin
 @virginmedia
 @VirginMediaHelp
 버진미디어

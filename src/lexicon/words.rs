@@ -676,6 +676,17 @@ mod tests {
                 "ing again",
                 "fixed",
                 "keeps ",
+                // round twenty-nine (lex30): pleas and failures to play or connect ("TWTICH
+                // PLSSS WORK", "spotfy won't play ANYTHING")
+                "pls",
+                "plz",
+                "please",
+                "n't play",
+                "not play",
+                "wont play",
+                "wont load",
+                "n't connect",
+                "wont connect",
                 "먹통",
                 "장애",
                 "오류",
