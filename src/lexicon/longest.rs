@@ -36,7 +36,10 @@
 //! more bytes get the rows above ([`Longest::plain_rows`]); tests hold the two to the same
 //! matches.
 
+mod huge;
 pub(crate) mod pieces;
+
+use huge::Cells;
 
 /// The compiled patterns.
 pub struct Longest {
@@ -62,7 +65,7 @@ pub struct Longest {
 /// shipped lexicons have ~24,000: half the memory), else in four; or, when the table would pass
 /// [`TABLE_BUDGET`], no table but aho-corasick's contiguous NFA over the same patterns.
 enum Table {
-    Narrow(Vec<u16>),
+    Narrow(Cells),
     Wide(Vec<u32>),
     Nfa(aho_corasick::AhoCorasick),
 }
@@ -152,7 +155,7 @@ impl Longest {
         let (table, auto) = if states < 1 << 16 {
             let (cells, auto) = trie.compile::<u16>(shift);
             check_cells(&cells, shift, 1 << shift, auto.start, &classes);
-            (Table::Narrow(cells), auto)
+            (Table::Narrow(Cells::plain(cells)), auto)
         } else {
             let (cells, auto) = trie.compile::<u32>(shift);
             check_cells(&cells, shift, 1 << shift, auto.start, &classes);
@@ -204,9 +207,11 @@ impl Longest {
         // the shift in the code (`SHIFT`), where a shift by the field's count wants it in `cl`,
         // which the loop also needs for the byte's class (a move more a byte).
         match &self.table {
-            Table::Narrow(cells) if self.split => self.search::<_, SPLIT_SHIFT>(cells, hay, found),
-            Table::Narrow(cells) if self.shift == 7 => self.search::<_, 7>(cells, hay, found),
-            Table::Narrow(cells) => self.search::<_, 0>(cells, hay, found),
+            Table::Narrow(cells) if self.split => {
+                self.search::<_, SPLIT_SHIFT>(&cells[..], hay, found)
+            }
+            Table::Narrow(cells) if self.shift == 7 => self.search::<_, 7>(&cells[..], hay, found),
+            Table::Narrow(cells) => self.search::<_, 0>(&cells[..], hay, found),
             Table::Wide(cells) => self.search::<_, 0>(cells, hay, found),
             Table::Nfa(nfa) => {
                 for m in nfa.find_iter(hay) {
@@ -616,11 +621,11 @@ impl Trie {
     /// that no state inside a character is numbered as a match state. `None` when a
     /// state of the trie has children of both kinds, or the start state a continuation byte
     /// (not UTF-8: `split_classes` checks it first).
-    fn compile_split(self) -> Option<(Vec<u16>, Compiled)> {
+    fn compile_split(self) -> Option<(Cells, Compiled)> {
         let n = self.ends.len();
         let inside = self.inside_characters()?;
         let blocks = n + 4;
-        let mut table = vec![0u16; blocks * SPLIT_STRIDE];
+        let mut table = Cells::zeroed(blocks * SPLIT_STRIDE);
         // (state 1, which is none, in place of a pattern: the match states' numbers from 2 are
         // their places here plus one, as with full rows)
         let mut matches: Vec<u32> = vec![0];
