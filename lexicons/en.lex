@@ -2833,6 +2833,8 @@ website
 # `own-cause` after each frame of `cause-frame` is read as a [counter] entry (`classify.rs`,
 # `add_own_causes`), as "it was my" and "just my wifi" are. Korean ones in ko.lex.
 [words own-cause en]
+# (round twenty-nine: the writer's end of the line, "was my end", "must be my end")
+end
 wifi
 wi-fi
 router
@@ -2853,6 +2855,8 @@ cache
 cable
 
 [words cause-frame en]
+# (round twenty-nine, dev30: "… loads fine now. was my end the whole time")
+was my
 must be my
 was just my
 it's just my

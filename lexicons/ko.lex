@@ -3164,3 +3164,17 @@ lte
 데이터가 꺼져 있더
 비행기 모드가 켜져
 비행기 모드 켜져
+
+# Round twenty-nine, on the thirtieth set's dev half: the writer's own phone or battery gone
+# flat is the cause, before the failure or after it (폰 배터리 나가서 멜론 못 들음, 카톡 못 봤어
+# 폰이 꺼져서), as a password forgotten is. A battery is never a provider's.
+[sense own 6 every after]
+배터리 나가서
+배터리가 나가서
+배터리 나감
+배터리 다 돼서
+배터리가 다 돼서
+배터리 없어서
+배터리가 없어서
+폰 꺼져서
+폰이 꺼져서
