@@ -3863,28 +3863,78 @@ wont load
 n't connect
 wont connect
 
-# A home line that drops or goes out, as the internet does ("BT broadband dropped at 7pm").
-[outage en]
-broadband dropped
-broadband just dropped
-broadband has dropped
-broadband went out
-broadband just went out
+# Review 23: the idioms of those verbs are no failure ("spotfy won't play nice with my new
+# headphones", "i can't connect with people on tiktk anymore").
+[exclude en]
+won't play nice
+wont play nice
+doesn't play nice
+don't play nice
+play nice with
+connect with people
+connect with friends
+connect with anyone
+connect with anybody
+can't connect with people
+can't connect with friends
+can't connect with anyone
+can't connect with anybody
+cant connect with people
+cant connect with friends
+cant connect with anyone
+cant connect with anybody
+couldn't connect with people
+couldn't connect with friends
+couldn't connect with anyone
+couldn't connect with anybody
+won't connect with people
+won't connect with friends
+won't connect with anyone
+won't connect with anybody
+wont connect with people
+wont connect with friends
+wont connect with anyone
+wont connect with anybody
 
-# A provider asked about as out for others ("is comcast out for anyone else in 19103?"); the
-# frame holds the name, so "is the new season out for anyone" names nothing.
+# A home line that drops or goes out, as the internet does ("BT broadband dropped at 7pm").
+# Review 23: `~`, so the market, rating and hypothetical senses read them ("if sky broadband
+# dropped during the final"), and the forms a price, a stock, a ranking or a customer let go
+# take after the verb are no outage ("dropped the price", "went out of stock", "dropped out of
+# the top 5", "dropped me as a customer").
 [outage en]
-is {service} out for anyone
-is {service} out for everyone
-{service} out for anyone
+~broadband dropped
+~broadband just dropped
+~broadband has dropped
+~broadband went out
+~broadband just went out
+
+[exclude en]
+broadband dropped the price
+broadband dropped its price
+broadband dropped their price
+broadband went out of stock
+broadband dropped out of
+broadband dropped me
+broadband dropped us
+dropped the price
+dropped its price
+dropped their price
+dropped prices
+went out of stock
+dropped out of
+dropped me
+dropped us
+
+# Tried and taken out after review 23: `is {service} out for anyone` (a provider asked about as
+# out for others) also read a release or a sale ("is threads out for everyone in the EU yet?",
+# "is steam out for anyone? the summer sale i mean").
 
 # A signal of intent ("no signal that prices will drop", as "zero signal that" is) is no
 # outage. Tried and dropped: "no signal from" (as often the line: "no signal from verizon since
 # 8am") and the idiom "is out here" ("comcast is out here sending me flyers", but "xfinity is
 # out here in philly since 5" is a report).
-[exclude en]
-no signal that
-no signal of
+# Review 23 took out "no signal that" and "no signal of" as exclusions: as whole phrases they
+# also hid the line's own ("verizon: no signal of any kind in downtown boston since noon").
 
 # A state of working told as before a failure ("was fine an hour ago", "was fine until 6") is
 # no counter: it dates the outage ("telus no signal in calgary, anyone else? was fine an hour
@@ -3926,9 +3976,24 @@ error occurred while processing
 # "github api calls just hang and then time out"): the base form after "then", and the plural
 # subjects of an API; "time out for a sec" alone is no failure. Not "requests hang": "my zoom
 # requests hang around in the waiting room".
+# Review 23: only after "then" and with a service named before it (`^`); "requests time out"
+# and "calls time out" also read a limit by design ("slack huddle calls time out after 1 hour
+# on the free plan", "lambda requests time out after 15 minutes by design").
 [outage en]
-then time out
-then times out
-requests time out
-calls time out
-connections time out
+^then time out
+^then times out
+
+# Review 23: words that say a failure goes on, read after a post's last recovery phrase: a
+# report told after a return announced ("said it was fixed, still down") stays a report, even
+# where the vetter is sure of a recovery (`Matcher::vet`). Korean ones in ko.lex.
+[words persists en]
+still
+again
+yet
+
+# Review 23: a present "is fine" after "was fine …" is the writer's counter again ("gmail
+# outage? was fine yesterday and is fine today here").
+[counter en]
+is fine today
+is fine here
+is fine for me

@@ -3110,15 +3110,24 @@ lte
 # or 미리 알려드려요, which as often sign off a live warning (지금 카톡 안 돼요 다들 미리
 # 참고하세요).
 [sense planned 6 every after]
-미리 공지
+미리 공지드립
+미리 공지 드립
+미리 공지합니다
+미리 공지해 드립
+
+# Review 23: 미리 공지 alone also reproaches a notice never given (미리 공지도 없이 토스 송금이
+# 안 되네, 미리 공지 좀 하지 배민 갑자기 먹통이네).
 
 # A notice's heading (&lt;정기점검 안내&gt;) reaches as far as its first lines, past the date and
 # the hours: &lt;정기점검 안내&gt; 목요일 오전 6시~10시 메이플스토리 접속 불가. Not 점검 공지, which
 # as often says there was none (점검 공지도 없었는데 접속 안 됨).
 [sense notice 12 every after]
-점검 안내
-정기점검 안내
-정기 점검 안내
+<점검 안내>
+<정기점검 안내>
+<정기 점검 안내>
+
+# Review 23: only the heading, in its angle brackets (a `[` opens a section here); the words alone also open a complaint about the
+# notice (정기점검 안내 보고 기다렸는데 점검 끝나고 2시간째 로아 접속 불가).
 
 # The writer's own causes found on checking: a data allowance used up, a bill unpaid (유튜브 안
 # 돼서 봤더니 내 폰 데이터 다 씀; 넷플 안 나와서 봤더니 요금 안 냈더라).
@@ -3135,21 +3144,29 @@ lte
 # Hearsay of a failure told in a past form quoted (끊겼었다고, 먹통이었대): someone's past, not
 # now ("KT 쓰는 친구가 어제 인터넷 끊겼었다고 함", "배민 먹통이었다고? 난 아까 잘 시켰는데").
 [exclude ko]
-끊겼었다고
+끊겼었다고 함
+끊겼었다고 하더
+끊겼었다고 하던
 끊겼었대
-안 됐었다고
+안 됐었다고 함
+안 됐었다고 하더
 안 됐었대
-안 되었었다고
-먹통이었다고
+먹통이었다고 함
+먹통이었다고 하더
+먹통이었다고?
 먹통이었대
-먹통됐었다고
+먹통됐었다고 함
 먹통됐었대
-장애 났었다고
+장애 났었다고 함
 장애 났었대
-다운됐었다고
+다운됐었다고 함
 다운됐었대
-터졌었다고
+터졌었다고 함
 터졌었대
+
+# Review 23: not the bare -었다고, which also tells the writer's own belief or what was heard
+# before a failure now (인터넷 끊겼었다고 생각했는데 아직도 안 됨, 카톡 먹통이었다고 들었는데
+# 지금도 안 되네).
 
 # The writer's own line found switched off on checking (인스타 안 돼서 확인해보니 와이파이
 # 꺼져있었음, 알고 보니 비행기 모드가 켜져 있었음): a state that was, with 있었/있더.
@@ -3178,3 +3195,11 @@ lte
 배터리가 없어서
 폰 꺼져서
 폰이 꺼져서
+
+# Review 23: words that say a failure goes on, read after a post's last recovery phrase
+# (복구됐다고 정상화됐다고 공지 떴는데 토스 아직 안 됨: a report, not a recovery; see en.lex).
+[words persists ko]
+아직
+여전히
+지금도
+계속

@@ -695,10 +695,9 @@ LG 유플러스
 유플러스
 엘지유플러스
 유플
-# Round twenty-nine: the company's short name and its nickname (엘쥐), as often its fridges, TVs
-# and baseball team: only beside a line word (엘쥐 와이파이 계속 끊겨요; not 엘쥐 냉장고, 엘지
-# 트윈스 타선 먹통).
-??엘지
+# Round twenty-nine: the nickname 엘쥐, only beside a line word (엘쥐 와이파이 계속 끊겨요; not
+# 엘쥐 냉장고). Review 23 took the company's short name 엘지 out: its TVs and remotes carry the
+# line's own words (엘지 tv 와이파이 연결이 안 돼요, 엘지 인터넷 tv 리모컨 고장남).
 ??엘쥐
 
 # --- more mail, social and messengers -------------------------------------------------------

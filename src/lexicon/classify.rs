@@ -2058,7 +2058,13 @@ impl Matcher {
         if s.roles.services.is_empty() || (kind.is_none() && !near) || hay.len() > MAX_TEXT {
             return None;
         }
-        let vetting = v.vet(hay, &s.spans, s.rule, s.may_promote);
+        let mut vetting = v.vet(hay, &s.spans, s.rule, s.may_promote);
+        if vetting.class == 2 && s.rule == 1 && self.failure_goes_on(hay, &s.hits) {
+            // The rules read the order: a failure said to go on after the last return is no
+            // recovery, however sure a bag of words is.
+            vetting.class = 1;
+            vetting.overrode = false;
+        }
         if vetting.overrode {
             let service = kind
                 .map(|(_, svc)| svc)
@@ -2071,6 +2077,42 @@ impl Matcher {
             };
         }
         Some(vetting)
+    }
+
+    /// Whether, after the last recovery phrase of `hits`, a service is named again and an outage
+    /// phrase follows it with a word of `[words persists]` before that phrase ("복구됐다고 공지
+    /// 떴는데 *토스 아직 안 됨*", "they said it was fixed but *slack is still down*"): a report the
+    /// vetter may not switch to a recovery. Not "무신사 앱 다시 켜짐 세일 아직 안 끝났다", where
+    /// what goes on is the sale.
+    fn failure_goes_on(&self, hay: &[u8], hits: &[Hit]) -> bool {
+        let kind = |h: &Hit| self.entries[h.term].kind;
+        let Some(last) = hits.iter().rposition(|h| kind(h) == TermKind::Recovery) else {
+            return false;
+        };
+        let after = &hits[last + 1..];
+        let Some(named) = after
+            .iter()
+            .position(|h| matches!(kind(h), TermKind::Alias(_)))
+        else {
+            return false;
+        };
+        after[named + 1..]
+            .iter()
+            .filter(|h| kind(h) == TermKind::Outage)
+            .any(|h| self.persists_in(&hay[after[named].end..h.start]))
+    }
+
+    /// Whether `gap` holds a word of `[words persists]` (a Latin one standing alone: "still",
+    /// not "stillness"; Hangul needs no spaces).
+    fn persists_in(&self, gap: &[u8]) -> bool {
+        let open = |b: Option<&u8>| b.is_none_or(|b| !b.is_ascii_alphanumeric());
+        self.words.get(List::Persists).any(|w| {
+            let w = w.as_bytes();
+            memchr::memmem::find_iter(gap, w).any(|at| {
+                !w[0].is_ascii()
+                    || (open(gap.get(at.wrapping_sub(1))) && open(gap.get(at + w.len())))
+            })
+        })
     }
 
     /// Lets the model of posts without a phrase read a post that names a service where the rules
@@ -5291,6 +5333,85 @@ mod tests {
         rules.set_vetter(None);
         let text = "네이버페이 결제 누르면 빙글빙글 돌다가 처음 화면으로 돌아감";
         assert!(rules.classify(text, &mut s).kind.is_none());
+    }
+
+    #[test]
+    fn review_23_near_misses_of_round_twenty_nine_stay_apart() {
+        // Review 23's posts against round twenty-nine's rules: a price, a release, a limit by
+        // design, an idiom, a reproach, a belief, a device, a return announced but not come.
+        let m = shipped();
+        for (text, want) in [
+            (
+                "sky broadband dropped the price for new customers only, typical",
+                None,
+            ),
+            ("if sky broadband dropped during the final i'd riot", None),
+            ("is threads out for everyone in the EU yet?", None),
+            (
+                "my kid needs a time out, then time out for me too, then netflix",
+                None,
+            ),
+            (
+                "spotfy won't play nice with my new headphones, bluetooth setting issue",
+                None,
+            ),
+            (
+                "i can't connect with people on tiktk anymore, it's all ads",
+                None,
+            ),
+            ("엘지 tv 와이파이 연결이 안 돼요 공유기는 멀쩡한데", None),
+            (
+                "verizon: no signal of any kind in downtown boston since noon",
+                Some(("report", "verizon")),
+            ),
+            (
+                "미리 공지도 없이 토스 송금이 안 되네",
+                Some(("report", "toss")),
+            ),
+            (
+                "인터넷 끊겼었다고 생각했는데 아직도 안 됨 KT 뭐함",
+                Some(("report", "kt")),
+            ),
+            (
+                "복구됐다고 정상화됐다고 공지 떴는데 토스 아직 안 됨",
+                Some(("report", "toss")),
+            ),
+            (
+                "BT broadband dropped at 7pm and hasn't come back, hub light's red",
+                Some(("report", "bt")),
+            ),
+            (
+                "무신사 앱 다시 켜짐 세일 아직 안 끝났다",
+                Some(("recovery", "musinsa")),
+            ),
+            (
+                "카톡 먹통이었다고 들었는데 지금도 안 되네",
+                Some(("report", "kakaotalk")),
+            ),
+            (
+                "정기점검 안내 보고 기다렸는데 점검 끝나고 2시간째 로아 접속 불가",
+                Some(("report", "lost-ark")),
+            ),
+            (
+                "&lt;정기점검 안내&gt; 목요일 오전 6시~10시 메이플스토리 접속 불가",
+                None,
+            ),
+        ] {
+            let got = verdict(&m, text);
+            let want = want.map(|(k, svc)| (k, svc.to_string()));
+            assert_eq!(
+                (got.0, got.1),
+                (want.as_ref().map(|w| w.0), want.map(|w| w.1)),
+                "{text}"
+            );
+        }
+        assert!(matches!(
+            verdict(
+                &m,
+                "gmail outage? was fine yesterday and is fine today here"
+            ),
+            (None, _)
+        ));
     }
 
     #[test]

@@ -338,11 +338,15 @@ pub enum List {
     /// after a `never-adverb` word the outage is absent; not 없애 "remove" nor 없는 + a noun
     /// (없는 날이 없음 asserts it).
     Absence,
+    /// Words that say a failure goes on (still, again, 아직, 여전히): after a post's last
+    /// recovery phrase, with an outage phrase there too, the rules' report is no recovery the
+    /// vetter may switch it to ("복구됐다고 공지 떴는데 토스 아직 안 됨"; `Matcher::vet`).
+    Persists,
 }
 
 impl List {
     /// Every list, in the order of [`Words`]' storage.
-    pub const ALL: [List; 103] = [
+    pub const ALL: [List; 104] = [
         List::NewSentence,
         List::MNoun,
         List::NeNoun,
@@ -446,6 +450,7 @@ impl List {
         List::TimeStop,
         List::NeverAdverb,
         List::Absence,
+        List::Persists,
     ];
 
     /// The name written in a `[words NAME]` header.
@@ -559,6 +564,7 @@ impl List {
         "time-stop",
         "never-adverb",
         "absence",
+        "persists",
     ];
 
     /// Whether the words of the list are kept as written, not normalised: they are matched in
