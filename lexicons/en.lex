@@ -3991,9 +3991,9 @@ still
 again
 yet
 
-# Review 23: a present "is fine" after "was fine …" is the writer's counter again ("gmail
-# outage? was fine yesterday and is fine today here").
+# Review 23: a present "is fine" after "was fine …" is the writer's counter again ("slack was
+# fine yesterday and is fine here now"). Not "is fine today": "today" as a pattern word lets
+# "nice weather today" through the prefilter under `--about`.
 [counter en]
-is fine today
 is fine here
 is fine for me
