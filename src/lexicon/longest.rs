@@ -960,6 +960,13 @@ mod tests {
         let plain = plain_rows_of(pats);
         assert!(split.split && !plain.split);
         assert!(split.table_bytes() * 2 <= plain.table_bytes() + 1024);
+        // On Linux, where transparent huge pages may be asked for, the shipped table is in its
+        // own mapping (`huge.rs`): a silent fall back to a `Vec` fails here (review 23).
+        let thp = std::fs::read_to_string("/sys/kernel/mm/transparent_hugepage/enabled");
+        if cfg!(target_os = "linux") && thp.is_ok_and(|t| !t.contains("[never]")) {
+            let mapped = matches!(&split.table, Table::Narrow(cells) if cells.mapped());
+            assert!(mapped, "the shipped table is not on huge pages");
+        }
     }
 
     /// Patterns that are not UTF-8, or that use more than 63 bytes that start a character, get
