@@ -371,6 +371,16 @@ const STILL_WORKS_WORDS: usize = 2;
 /// ", still ongoing", 아직도 안 됨 ㅠ.
 const LIVE_AFTER: usize = 32;
 
+/// The verdict of a vetter's class (an index into `vetter::CLASSES`) for `service`: none, or a
+/// report or recovery of it.
+fn kind_of(class: usize, service: Option<usize>) -> Option<(Kind, usize)> {
+    match class {
+        1 => service.map(|svc| (Kind::Report, svc)),
+        2 => service.map(|svc| (Kind::Recovery, svc)),
+        _ => None,
+    }
+}
+
 /// Whether `text` holds the word `w`: a Latin one (which may hold spaces: "right now") whole,
 /// bounded by no ASCII letter or digit; a Korean one anywhere.
 fn holds_word(text: &[u8], w: &[u8]) -> bool {
@@ -2070,11 +2080,7 @@ impl Matcher {
                 .map(|(_, svc)| svc)
                 .or(s.roles.services.first().copied())
                 .or(self.about);
-            *kind = match vetting.class {
-                1 => service.map(|svc| (Kind::Report, svc)),
-                2 => service.map(|svc| (Kind::Recovery, svc)),
-                _ => None,
-            };
+            *kind = kind_of(vetting.class, service);
         }
         Some(vetting)
     }
@@ -2099,20 +2105,10 @@ impl Matcher {
         after[named + 1..]
             .iter()
             .filter(|h| kind(h) == TermKind::Outage)
-            .any(|h| self.persists_in(&hay[after[named].end..h.start]))
-    }
-
-    /// Whether `gap` holds a word of `[words persists]` (a Latin one standing alone: "still",
-    /// not "stillness"; Hangul needs no spaces).
-    fn persists_in(&self, gap: &[u8]) -> bool {
-        let open = |b: Option<&u8>| b.is_none_or(|b| !b.is_ascii_alphanumeric());
-        self.words.get(List::Persists).any(|w| {
-            let w = w.as_bytes();
-            memchr::memmem::find_iter(gap, w).any(|at| {
-                !w[0].is_ascii()
-                    || (open(gap.get(at.wrapping_sub(1))) && open(gap.get(at + w.len())))
+            .any(|h| {
+                let gap = &hay[after[named].end..h.start];
+                (self.words.get(List::Persists)).any(|w| holds_word(gap, w.as_bytes()))
             })
-        })
     }
 
     /// Lets the model of posts without a phrase read a post that names a service where the rules
@@ -2125,12 +2121,7 @@ impl Matcher {
         s: &Scratch,
     ) -> Option<Vetting> {
         let vetting = self.bare_vetter.get()?.vet_bare(hay, &s.spans);
-        let service = s.roles.services.first().copied();
-        *kind = match vetting.class {
-            1 => service.map(|svc| (Kind::Report, svc)),
-            2 => service.map(|svc| (Kind::Recovery, svc)),
-            _ => None,
-        };
+        *kind = kind_of(vetting.class, s.roles.services.first().copied());
         Some(vetting)
     }
 

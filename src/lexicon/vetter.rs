@@ -313,14 +313,10 @@ impl Vetter {
     /// report: it becomes the likelier of report and recovery when that reaches
     /// [`Vetter::promote`], else it stays none.
     pub fn vet_bare(&self, hay: &[u8], services: &[(usize, usize)]) -> Vetting {
-        let p = self.probabilities(hay, services, 0);
-        let best = if p[2] > p[1] { 2 } else { 1 };
-        let class = if p[best] >= self.promote { best } else { 0 };
+        // (the promotion of a post the rules left alone, read by this model)
         Vetting {
-            p,
-            class,
-            overrode: class != 0,
             bare: true,
+            ..self.vet(hay, services, 0, true)
         }
     }
 }
