@@ -173,6 +173,31 @@ mod tests {
         }
     }
 
+    /// The sizes the proptest meets only by chance: one cell under a huge page (a `Vec`), a
+    /// huge page exactly, and a table ending exactly on the second huge page's end.
+    #[test]
+    fn tables_at_the_huge_page_edges_read_as_a_vec() {
+        for n in [
+            (1 << 20) - 1,
+            1 << 20,
+            (1 << 20) + 1,
+            2 << 20,
+            (2 << 20) + 1,
+        ] {
+            let v: Vec<u16> = (0..n)
+                .map(|i| (i as u16).wrapping_mul(7) ^ 0x5a5a)
+                .collect();
+            let mut c = Cells::zeroed(n);
+            assert_eq!(c.len(), n);
+            assert!(c.iter().all(|&x| x == 0), "{n} cells start at 0");
+            c.copy_from_slice(&v);
+            assert_eq!(&c[..], &v[..], "{n} cells read what was written");
+            if n < 1 << 20 {
+                assert!(!c.mapped(), "{n} cells, under a huge page, stay in a Vec");
+            }
+        }
+    }
+
     #[test]
     fn a_small_table_stays_in_its_vec() {
         let c = Cells::zeroed(1000);
