@@ -2130,6 +2130,9 @@ impl Matcher {
     /// ended (`longest.rs`).
     fn find_hits(&self, hay: &str, hits: &mut Vec<Hit>, pieces: &mut Vec<[u32; 4]>) {
         self.ac.each_match_split(hay, pieces, |start, end, term| {
+            // The stages after this read each hit's entry first (`drop_inside_words`); asked
+            // for here, the loads of a post's entries overlap.
+            super::fetch_ahead(&self.entries[term]);
             hits.push(Hit {
                 start,
                 end,

@@ -284,20 +284,10 @@ impl Vetter {
         softmax(z)
     }
 
-    /// Asks for the cache line of `key`'s first slot to be loaded, without waiting for it
-    /// (x86-64; elsewhere nothing).
+    /// Asks for `key`'s first slot to be loaded, without waiting for it.
     #[inline(always)]
     fn fetch_ahead(&self, key: u64) {
-        let i = key as usize & (self.table.len() - 1);
-        #[cfg(target_arch = "x86_64")]
-        // SAFETY: `i` is inside the table (masked by its length, a power of two); a prefetch
-        // reads nothing the program sees and cannot fault.
-        unsafe {
-            use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
-            _mm_prefetch::<_MM_HINT_T0>(self.table.as_ptr().add(i).cast());
-        }
-        #[cfg(not(target_arch = "x86_64"))]
-        let _ = i;
+        super::fetch_ahead(&self.table[key as usize & (self.table.len() - 1)]);
     }
 
     /// Decides a post that the rules read as `rule` (an index into [`CLASSES`]): a candidate
