@@ -49,7 +49,9 @@ const SHORT_REACH: usize = 8;
 impl Tokens {
     /// Whether `hit(pattern, start, end)` returns true for some match in `hay`; it is asked of
     /// every match of [`Tokens::each_hit`] when it returns false for all (some maybe twice),
-    /// in an order of its own (see the module's comment).
+    /// in an order of its own (see the module's comment), except, in texts walked in pieces
+    /// (from [`SHORT2_FROM`] bytes), the matches that a first question rules out
+    /// ([`Tokens::set_first_questions`]; the caller sets them only where `hit` would say no).
     #[inline]
     pub(crate) fn any_hit(
         &self,
