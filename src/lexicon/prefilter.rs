@@ -82,7 +82,7 @@ use super::respell::{may_respell, may_spell_out};
 use crate::time::parse::syllable_at;
 
 mod tokens;
-use tokens::Tokens;
+use tokens::{Beside, Tokens};
 
 /// Words of multi-word aliases (`Steam server`, `Zoom meeting`) that ordinary posts use often:
 /// another word of the alias is the better token. Any word of an alias would be sound.
@@ -268,7 +268,11 @@ impl Prefilter {
         // A DFA: it reads every post, and searches faster than an NFA (which cost ~5% more
         // instructions per line here); built as the full matcher's is (`tokens.rs`), in a few
         // million instructions where the crate's took ~34 M on every run.
-        let ac = Tokens::new(&words);
+        let mut ac = Tokens::new(&words);
+        if let Some(ac) = &mut ac {
+            let questions: Vec<Vec<Beside>> = contexts.iter().map(|a| first_question(a)).collect();
+            ac.set_first_questions(&questions);
+        }
         Prefilter {
             tokens: ac,
             contexts,
@@ -741,6 +745,29 @@ impl Context {
     }
 }
 
+/// What [`Context::fits`] first asks of a hit of a token with the contexts `around`, context
+/// by context: the syllable right after the token and the one right before it (past white
+/// space), as far as the context asks for them. A hit that has other syllables there fits
+/// none of the contexts, so [`Prefilter::counts`] would say no: the walk asks it first, from a
+/// table of its own (`Tokens::set_first_questions`). Empty (no question) when a context is
+/// not a run of syllables or asks for neither.
+fn first_question(around: &[Around]) -> Vec<Beside> {
+    let asked: Option<Vec<Beside>> = around
+        .iter()
+        .map(|a| match a {
+            Around::Syllables(c) if !c.before.is_empty() || !c.after.is_empty() => Some(Beside {
+                after: c.after.first().copied(),
+                before: c.before.first().copied(),
+            }),
+            _ => None,
+        })
+        .collect();
+    let mut asked = asked.unwrap_or_default();
+    asked.sort_unstable();
+    asked.dedup();
+    asked
+}
+
 /// The token of an entry's (normalised) pattern, and the syllables around it in the entry if
 /// any: for an entry with Hangul, its rarest character other than ASCII, preferring a syllable
 /// that has other syllables next to it (all of its run of syllables is then checked around a
@@ -1152,6 +1179,175 @@ mod tests {
         let p = Prefilter::new(&m);
         assert!(p.could_match("it is down again"));
         assert!(!p.could_match("nice weather today"));
+    }
+
+    /// The first questions the walk asks of a syllable token's hit (`first_question`,
+    /// `Beside::rule_out`) rule out only hits that `counts` says no to, and the prefilter with
+    /// them lets through the texts it lets through without them.
+    mod first_questions {
+        use super::super::*;
+        use crate::lexicon::Lexicon;
+        use proptest::prelude::*;
+
+        fn shipped() -> &'static (Matcher, Prefilter) {
+            static P: std::sync::OnceLock<(Matcher, Prefilter)> = std::sync::OnceLock::new();
+            P.get_or_init(|| {
+                let m = Matcher::new(Lexicon::builtin(), None);
+                let p = Prefilter::new(&m);
+                (m, p)
+            })
+        }
+
+        /// The shipped prefilter without first questions.
+        fn unasked() -> &'static Prefilter {
+            static P: std::sync::OnceLock<Prefilter> = std::sync::OnceLock::new();
+            P.get_or_init(|| {
+                let mut p = Prefilter::new(&shipped().0);
+                p.tokens.as_mut().expect("tokens").set_first_questions(&[]);
+                p
+            })
+        }
+
+        /// The syllables of the tokens' contexts (tokens and the syllables around them), some
+        /// other syllables, white space and what may be removed or joined (`@`, `h`, `w`).
+        fn pieces() -> Vec<String> {
+            let p = &shipped().1;
+            let mut v: Vec<String> = vec![];
+            for around in &p.contexts {
+                for a in around {
+                    if let Around::Syllables(c) = a {
+                        v.extend(c.before.iter().chain(&c.after).map(char::to_string));
+                    }
+                }
+            }
+            let entries = shipped().0.literal_entries();
+            v.extend(
+                entries
+                    .iter()
+                    .filter_map(|e| token_of(&e.pattern))
+                    .map(|(t, _)| t.to_string()),
+            );
+            v.sort_unstable();
+            v.dedup();
+            v.extend(
+                [
+                    "가", "요", "다", " ", "  ", "\n", "\t ", ". ", "@", "@a ", "h", "www.", "x",
+                    "ㅋ",
+                ]
+                .map(String::from),
+            );
+            v
+        }
+
+        /// The shipped entries' syllable tokens with the syllables around them, as runs of
+        /// characters (the token's place in them second).
+        fn names() -> Vec<(Vec<char>, usize)> {
+            let mut v: Vec<(Vec<char>, usize)> = shipped()
+                .0
+                .literal_entries()
+                .iter()
+                .filter_map(|e| token_of(&e.pattern))
+                .filter_map(|(t, c)| {
+                    let c = c?;
+                    let mut run: Vec<char> = c.before.iter().rev().copied().collect();
+                    run.extend(t.chars());
+                    run.extend(&c.after);
+                    Some((run, c.before.len()))
+                })
+                .collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        }
+
+        /// A name of [`names`] near its token, with what stands between its characters
+        /// (`gaps`: nothing, white space, a mark, what normalisation may remove) and maybe
+        /// one of them another syllable (`swap`).
+        fn near_name() -> impl Strategy<Value = String> {
+            const GAPS: [&str; 8] = ["", "", "", " ", " \n ", ".", "@a ", " h"];
+            (
+                prop::sample::select(names()),
+                prop::collection::vec(0..GAPS.len(), 8),
+                prop::option::of((
+                    any::<prop::sample::Index>(),
+                    prop::char::range('\u{AC00}', '\u{D7A3}'),
+                )),
+            )
+                .prop_map(|((mut run, _), gaps, swap)| {
+                    if let Some((k, c)) = swap {
+                        let k = k.index(run.len());
+                        run[k] = c;
+                    }
+                    let mut t = String::new();
+                    for (k, c) in run.iter().enumerate() {
+                        t.push(*c);
+                        t.push_str(GAPS[gaps[k % gaps.len()]]);
+                    }
+                    t
+                })
+        }
+
+        fn text() -> impl Strategy<Value = String> {
+            let piece = prop_oneof![prop::sample::select(pieces()), near_name()];
+            prop::collection::vec(piece, 1..24).prop_map(|v| v.concat())
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(3000))]
+            #[test]
+            fn a_hit_ruled_out_does_not_count(text in text()) {
+                let p = &shipped().1;
+                let ac = p.tokens.as_ref().expect("tokens");
+                let hash = OnceCell::new();
+                ac.each_hit(&text, |k, start, end| {
+                    let asked: Vec<u64> = p
+                        .contexts
+                        .get(k)
+                        .map(|a| first_question(a).iter().map(|q| q.packed()).collect())
+                        .unwrap_or_default();
+                    if !asked.is_empty() && Beside::rule_out(&asked, text.as_bytes(), end) {
+                        let m = Match::must(k, start..end);
+                        assert!(!p.counts(&text, &m, &hash), "{text:?} at {start}");
+                    }
+                    false
+                });
+            }
+
+            #[test]
+            fn the_questions_let_through_what_was_let_through(text in text()) {
+                let text = format!("{text} {text} {text}");
+                prop_assert_eq!(shipped().1.could_match(&text), unasked().could_match(&text));
+            }
+        }
+
+        #[test]
+        fn a_syllable_beside_the_token_past_white_space_rules_it_out() {
+            let q = |after: Option<char>, before: Option<char>| Beside { after, before }.packed();
+            let at = |text: &str, token: &str| text.find(token).expect("the token") + 3;
+            let out = |asked: &[u64], text: &str, token: &str| {
+                Beside::rule_out(asked, text.as_bytes(), at(text, token))
+            };
+            // 요기요: 기 wants 요 after it and before it.
+            let yogiyo = [q(Some('요'), Some('요'))];
+            assert!(out(&yogiyo, "오늘 기분", "기"));
+            assert!(out(&yogiyo, "기 \n 분", "기"));
+            assert!(out(&yogiyo, "가 \t기요", "기"));
+            assert!(!out(&yogiyo, "요 기 요", "기"));
+            assert!(
+                !out(&yogiyo, "기", "기"),
+                "nothing after it: left to the full question"
+            );
+            assert!(
+                !out(&yogiyo, "기. 분", "기"),
+                "not a syllable: left to it too"
+            );
+            assert!(!out(&yogiyo, "기@a 분", "기"));
+            // Two contexts: ruled out only when both are.
+            let two = [q(Some('가'), None), q(None, Some('일'))];
+            assert!(out(&two, "이번 주", "번"));
+            assert!(!out(&two, "일번 주", "번"));
+            assert!(!out(&two, "이번가", "번"));
+        }
     }
 
     /// The anchored automata of [`Words`] answer as the search of every length of the word

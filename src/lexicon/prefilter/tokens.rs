@@ -14,8 +14,14 @@
 //! The rows are split as the full matcher's are where the tokens allow it (`longest.rs`,
 //! "Split rows"; the shipped tokens' table 600 KB -> 300 KB, under the second-level cache of
 //! 512 KB): the walks then read only UTF-8 text, so they take `&str`.
+//!
+//! A syllable token's hit may be asked a first question before it is reported ([`Beside`],
+//! [`Tokens::set_first_questions`]): is a syllable beside it another than its contexts ask
+//! for? On the trackback slice that ruled out 73,000 of the 101,000 hits the prefilter asked
+//! about, each of which took a chain of reads likely to miss the cache.
 
 use super::super::longest::{byte_classes, split_classes, Rows, Trie, SPLIT_SHIFT, SPLIT_STRIDE};
+use crate::time::parse::syllable_at;
 
 mod pieces;
 
@@ -47,6 +53,77 @@ pub(crate) struct Tokens {
     patterns: Vec<u32>,
     /// The length of each pattern, in bytes.
     lens: Vec<u32>,
+    /// By reporting state, the range of `beside` that its hit is first asked about before it
+    /// is reported ([`Tokens::set_first_questions`]; empty: none).
+    first_questions: Vec<(u32, u32)>,
+    /// What the first questions ask, packed as [`Beside::packed`] says.
+    beside: Vec<u64>,
+}
+
+/// The syllables one context of a syllable token asks for right beside it (`prefilter.rs`,
+/// `Context`): the first after it and the first before it (`None`: nothing asked on that side).
+/// A hit with another syllable there, past ASCII white space, fits no such context
+/// (`Context::fits` says no: normalisation keeps that syllable beside the token, right beside
+/// it or past white space, which it removes between Hangul; `could_follow` and
+/// `could_precede`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Beside {
+    pub(crate) after: Option<char>,
+    pub(crate) before: Option<char>,
+}
+
+impl Beside {
+    /// `after` in the low 32 bits and `before` in the high ones, 0 for none (no syllable is
+    /// the character 0).
+    pub(crate) fn packed(self) -> u64 {
+        let code = |c: Option<char>| c.map_or(0, u64::from);
+        code(self.after) | (code(self.before) << 32)
+    }
+
+    /// Whether every one of `asked` ([`Beside::packed`]) rules out the hit of a syllable token
+    /// that ends at `end` of `hay` (UTF-8): past ASCII white space (which `char::is_whitespace`
+    /// holds too), the syllable after the token (before it) is another than the one asked for.
+    /// A syllable is told from its three bytes (`syllable_at`).
+    #[inline]
+    pub(crate) fn rule_out(asked: &[u64], hay: &[u8], end: usize) -> bool {
+        #[inline(always)]
+        fn syllable(b: &[u8], at: usize) -> u32 {
+            if syllable_at(b, at) {
+                (u32::from(b[at] & 0x0F) << 12)
+                    | (u32::from(b[at + 1] & 0x3F) << 6)
+                    | u32::from(b[at + 2] & 0x3F)
+            } else {
+                0
+            }
+        }
+        let space = |b: u8| matches!(b, b' ' | b'\t'..=b'\r');
+        let mut at = end;
+        while hay.get(at).is_some_and(|&b| space(b)) {
+            at += 1;
+        }
+        let next = syllable(hay, at);
+        // The syllable before, read only when a context asks for one and the one after did
+        // not rule it out. (The token is a syllable, three bytes; what comes before it ends on
+        // a character's bound, and so does what white space comes before that.)
+        let mut last = None;
+        let mut last = || {
+            *last.get_or_insert_with(|| {
+                let mut at = end - 3;
+                while at > 0 && space(hay[at - 1]) {
+                    at -= 1;
+                }
+                if at >= 3 {
+                    syllable(hay, at - 3)
+                } else {
+                    0
+                }
+            })
+        };
+        let other = |seen: u32, want: u32| seen != 0 && want != 0 && seen != want;
+        asked
+            .iter()
+            .all(|&q| other(next, q as u32) || ((q >> 32) != 0 && other(last(), (q >> 32) as u32)))
+    }
 }
 
 impl Tokens {
@@ -93,10 +170,38 @@ impl Tokens {
             first: vec![0],
             patterns: vec![],
             lens: pats.iter().map(|p| p.len() as u32).collect(),
+            first_questions: vec![],
+            beside: vec![],
         };
         t.compile(&trie, inside.as_deref(), rows);
         t.check_cells();
         Some(t)
+    }
+
+    /// Sets the first question asked of a hit of each pattern that has one: what each of the
+    /// pattern's contexts asks beside it (`questions[p]`; empty or missing: no question; the
+    /// pattern must then be one syllable, three bytes). [`Tokens::any_hit`] does not report a
+    /// hit that every one of them rules out ([`Beside::rule_out`]). Asked by state, for the
+    /// states that report one pattern only, from two small tables: a hit's pattern and its
+    /// contexts were three reads and more away from the state (`first`, `patterns` and the
+    /// caller's own tables), each likely a miss of the cache on long texts, where the full
+    /// matcher's table was read last.
+    pub(crate) fn set_first_questions(&mut self, questions: &[Vec<Beside>]) {
+        self.beside.clear();
+        self.first_questions = (0..self.reporting as usize)
+            .map(|s| {
+                let (a, z) = (self.first[s] as usize, self.first[s + 1] as usize);
+                let from = self.beside.len() as u32;
+                if let [p] = self.patterns[a..z] {
+                    let asked = questions.get(p as usize).map_or(&[][..], Vec::as_slice);
+                    if !asked.is_empty() {
+                        assert_eq!(self.lens[p as usize], 3, "a question of a syllable");
+                        self.beside.extend(asked.iter().map(|q| q.packed()));
+                    }
+                }
+                (from, self.beside.len() as u32)
+            })
+            .collect();
     }
 
     /// What makes [`Tokens::walk`]'s unchecked reads of the table sound, with what

@@ -26,7 +26,7 @@
 use super::super::super::longest::pieces::{
     cuts, cuts_within, NONE, SPLIT2_FROM, SPLIT_FROM, STREAMS, SYNC,
 };
-use super::Tokens;
+use super::{Beside, Tokens};
 
 /// The shortest text the prefilter walks in two pieces with the short window
 /// ([`SHORT_SYNC`]); shorter ones are walked whole. Its first piece is half of it, its second
@@ -49,7 +49,9 @@ const SHORT_REACH: usize = 8;
 impl Tokens {
     /// Whether `hit(pattern, start, end)` returns true for some match in `hay`; it is asked of
     /// every match of [`Tokens::each_hit`] when it returns false for all (some maybe twice),
-    /// in an order of its own (see the module's comment).
+    /// in an order of its own (see the module's comment), except, in texts walked in pieces
+    /// (from [`SHORT2_FROM`] bytes), the matches that a first question rules out
+    /// ([`Tokens::set_first_questions`]; the caller sets them only where `hit` would say no).
     #[inline]
     pub(crate) fn any_hit(
         &self,
@@ -69,18 +71,25 @@ impl Tokens {
         }
     }
 
-    /// Asks `hit` of the patterns state `sid` reports, its byte ending at `end`; whether one
-    /// said true. Not inlined: the rare way out of the walks' loops, which then keep their
-    /// states and places in registers.
+    /// Asks `hit` of the patterns state `sid` reports, its byte ending at `end` of `hay`,
+    /// unless the state's first question rules the hit out ([`Tokens::set_first_questions`]);
+    /// whether one said true. Not inlined: the rare way out of the walks' loops, which then
+    /// keep their states and places in registers.
     #[cold]
     #[inline(never)]
     fn report(
         &self,
+        hay: &[u8],
         sid: u32,
         end: usize,
         hit: &mut impl FnMut(usize, usize, usize) -> bool,
     ) -> bool {
         let s = sid as usize;
+        if let Some(&(a, z)) = self.first_questions.get(s) {
+            if a < z && Beside::rule_out(&self.beside[a as usize..z as usize], hay, end) {
+                return false;
+            }
+        }
         let (a, z) = (self.first[s], self.first[s + 1]);
         self.patterns[a as usize..z as usize]
             .iter()
@@ -124,7 +133,7 @@ impl Tokens {
                 sid[k] = step(sid[k], b);
                 at[k] += 1;
                 seen[at[k] - cuts[k]] = sid[k];
-                if sid[k] < reporting && self.report(sid[k], at[k], hit) {
+                if sid[k] < reporting && self.report(hay, sid[k], at[k], hit) {
                     return true;
                 }
             }
@@ -136,7 +145,7 @@ impl Tokens {
                 let b = *unsafe { hay.get_unchecked(at[k]) };
                 sid[k] = step(sid[k], b);
                 at[k] += 1;
-                if sid[k] < reporting && self.report(sid[k], at[k], hit) {
+                if sid[k] < reporting && self.report(hay, sid[k], at[k], hit) {
                     return true;
                 }
             }
@@ -151,7 +160,7 @@ impl Tokens {
                 }
                 sid[k] = step(sid[k], b);
                 at[k] += 1;
-                if sid[k] < reporting && self.report(sid[k], at[k], hit) {
+                if sid[k] < reporting && self.report(hay, sid[k], at[k], hit) {
                     return true;
                 }
             }
