@@ -746,8 +746,8 @@ impl Context {
 }
 
 /// What [`Context::fits`] first asks of a hit of a token with the contexts `around`, context
-/// by context: the syllable right after the token and the one right before it (past white
-/// space), as far as the context asks for them. A hit that has other syllables there fits
+/// by context: the syllable after the token (past white space) and the one right before it,
+/// as far as the context asks for them. A hit that has other syllables there fits
 /// none of the contexts, so [`Prefilter::counts`] would say no: the walk asks it first, from a
 /// table of its own (`Tokens::set_first_questions`). Empty (no question) when a context is
 /// not a run of syllables or asks for neither.
@@ -895,7 +895,8 @@ fn could_follow(rest: &str, after: &[char]) -> bool {
 /// each in turn:
 ///
 /// * a Hangul character, right before or past white space (which normalisation removes between
-///   Hangul), must be the syllable asked for;
+///   Hangul), must be the syllable asked for, unless, past white space, the piece it ends may
+///   be removed (below: "카 http://가 톡" reads 카톡; review 24);
 /// * right before, an ASCII letter or digit or `_` may end an @mention that normalisation
 ///   removes, joining what was before it to the token: the post stays a candidate. Any other
 ///   character stays right before: the syllable is not there;
@@ -917,7 +918,22 @@ fn could_precede(head: &str, before: &[char]) -> bool {
             }
             spaced = true;
         };
+        // The piece of text `c` ends, back to white space: normalisation removes it whole when
+        // it is a link (`http://…`, `www.…`, Hangul included: "카 http://가 톡" becomes 카톡)
+        // or holds an @mention, and then another character comes before the token.
+        let piece = || {
+            let start = head[..end]
+                .char_indices()
+                .rev()
+                .find(|&(_, w)| w.is_whitespace())
+                .map_or(0, |(i, w)| i + w.len_utf8());
+            &head[start..end + c.len_utf8()]
+        };
+        let removable = |p: &str| p.contains('@') || p.starts_with(['h', 'H', 'w', 'W']);
         if is_hangul(c) {
+            if spaced && removable(piece()) {
+                return true;
+            }
             if c != want {
                 return false;
             }
@@ -926,13 +942,7 @@ fn could_precede(head: &str, before: &[char]) -> bool {
         if !spaced {
             return c.is_ascii_alphanumeric() || c == '_';
         }
-        let start = head[..end]
-            .char_indices()
-            .rev()
-            .find(|&(_, w)| w.is_whitespace())
-            .map_or(0, |(i, w)| i + w.len_utf8());
-        let piece = &head[start..end + c.len_utf8()];
-        return piece.contains('@') || piece.starts_with(['h', 'H', 'w', 'W']);
+        return removable(piece());
     }
     true
 }
@@ -941,6 +951,34 @@ fn could_precede(head: &str, before: &[char]) -> bool {
 mod tests {
     use super::*;
     use crate::lexicon::{Kind, Lexicon};
+
+    /// Review 24: a link ending in Hangul between a name's syllables is removed by
+    /// normalisation, which joins them ("카 http://가 톡" reads 카톡): such posts are not ruled
+    /// out, whether the syllable before the token or the one after it is asked about.
+    #[test]
+    fn a_link_between_the_syllables_of_a_name_rules_nothing_out() {
+        let m = Matcher::new(Lexicon::builtin(), None);
+        let p = Prefilter::new(&m);
+        for (text, service) in [
+            ("야 www.가 후 안 돼요", "yahoo"),
+            ("카 https://t.co/가나 톡 안 돼요", "kakaotalk"),
+            ("카 http://가 톡 먹통", "kakaotalk"),
+            ("치 www.가 지직 접속 안 돼요", "chzzk"),
+        ] {
+            let mut s = Scratch::default();
+            let full = m.classify(text, &mut s);
+            let names: Vec<&str> = full
+                .services
+                .iter()
+                .map(|&i| m.services()[i].id.as_str())
+                .collect();
+            assert_eq!(names, [service], "{text}: the full matcher names it");
+            assert!(p.could_match(text), "{text}: the prefilter lets it through");
+            let mut s = Scratch::default();
+            let v = p.classify(&m, text, &mut s).expect(text);
+            assert!(matches!(v.kind, Some((Kind::Report, _))), "{text}");
+        }
+    }
 
     #[test]
     fn a_word_of_a_latin_name_needs_the_next_word_after_white_space() {
@@ -1331,7 +1369,11 @@ mod tests {
             let yogiyo = [q(Some('요'), Some('요'))];
             assert!(out(&yogiyo, "오늘 기분", "기"));
             assert!(out(&yogiyo, "기 \n 분", "기"));
-            assert!(out(&yogiyo, "가 \t기요", "기"));
+            assert!(out(&yogiyo, "가기요", "기"));
+            assert!(
+                !out(&yogiyo, "가 \t기요", "기"),
+                "a syllable before it past white space may end a link normalisation removes"
+            );
             assert!(!out(&yogiyo, "요 기 요", "기"));
             assert!(
                 !out(&yogiyo, "기", "기"),

@@ -62,10 +62,11 @@ pub(crate) struct Tokens {
 
 /// The syllables one context of a syllable token asks for right beside it (`prefilter.rs`,
 /// `Context`): the first after it and the first before it (`None`: nothing asked on that side).
-/// A hit with another syllable there, past ASCII white space, fits no such context
-/// (`Context::fits` says no: normalisation keeps that syllable beside the token, right beside
-/// it or past white space, which it removes between Hangul; `could_follow` and
-/// `could_precede`).
+/// A hit with another syllable there fits no such context (`Context::fits` says no:
+/// normalisation keeps that syllable beside the token; `could_follow` and `could_precede`):
+/// after the token, past ASCII white space, which it removes between Hangul; before it, only
+/// right before it (a syllable past white space may end a link, which normalisation removes
+/// whole, Hangul included: "카 http://가 톡" reads 카톡; review 24).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) struct Beside {
     pub(crate) after: Option<char>,
@@ -81,8 +82,9 @@ impl Beside {
     }
 
     /// Whether every one of `asked` ([`Beside::packed`]) rules out the hit of a syllable token
-    /// that ends at `end` of `hay` (UTF-8): past ASCII white space (which `char::is_whitespace`
-    /// holds too), the syllable after the token (before it) is another than the one asked for.
+    /// that ends at `end` of `hay` (UTF-8): the syllable after the token, past ASCII white space
+    /// (which `char::is_whitespace` holds too), or the one right before it, is another than the
+    /// one asked for.
     /// A syllable is told from its three bytes (`syllable_at`).
     #[inline]
     pub(crate) fn rule_out(asked: &[u64], hay: &[u8], end: usize) -> bool {
@@ -108,10 +110,10 @@ impl Beside {
         let mut last = None;
         let mut last = || {
             *last.get_or_insert_with(|| {
-                let mut at = end - 3;
-                while at > 0 && space(hay[at - 1]) {
-                    at -= 1;
-                }
+                // Only a syllable right before the token: one past white space may end a link
+                // that normalisation removes whole, and then another comes before the token
+                // (review 24: "카 http://가 톡" reads 카톡).
+                let at = end - 3;
                 if at >= 3 {
                     syllable(hay, at - 3)
                 } else {
