@@ -555,9 +555,7 @@ fn copy_sixteen(out: &mut String, b: &[u8], i: usize, k: usize) {
 #[inline]
 unsafe fn spaced_block_avx2(b: &[u8], i: usize) -> (usize, u64) {
     use std::arch::x86_64::{
-        _mm256_and_si256, _mm256_andnot_si256, _mm256_cmpeq_epi8, _mm256_loadu_si256,
-        _mm256_max_epu8, _mm256_min_epu8, _mm256_movemask_epi8, _mm256_or_si256, _mm256_set1_epi8,
-        _mm256_sub_epi8,
+        _mm256_cmpeq_epi8, _mm256_loadu_si256, _mm256_movemask_epi8, _mm256_set1_epi8,
     };
     assert!(i + 65 <= b.len());
     let byte = |v: u8| _mm256_set1_epi8(v as i8);
@@ -570,20 +568,8 @@ unsafe fn spaced_block_avx2(b: &[u8], i: usize) -> (usize, u64) {
                 _mm256_loadu_si256(b.as_ptr().add(at + 1).cast()),
             )
         };
-        // As `suspects` tells them (unsigned compares through max and min).
-        let lead = _mm256_cmpeq_epi8(_mm256_max_epu8(x, byte(0xC0)), x);
-        let off = _mm256_sub_epi8(x, byte(0xEA));
-        let hangul_lead = _mm256_cmpeq_epi8(_mm256_min_epu8(off, byte(3)), off);
-        let other = _mm256_andnot_si256(hangul_lead, lead);
-        let ea_low = _mm256_and_si256(
-            _mm256_cmpeq_epi8(x, byte(0xEA)),
-            _mm256_cmpeq_epi8(_mm256_min_epu8(next, byte(0xAF)), next),
-        );
-        let ed_high = _mm256_and_si256(
-            _mm256_cmpeq_epi8(x, byte(0xED)),
-            _mm256_cmpeq_epi8(_mm256_max_epu8(next, byte(0x9E)), next),
-        );
-        let other = _mm256_or_si256(other, _mm256_or_si256(ea_low, ed_high));
+        // SAFETY: the processor has AVX2 (this function's own requirement).
+        let other = unsafe { suspects_avx2(x, next) };
         let m = |v| u64::from(_mm256_movemask_epi8(v) as u32);
         (m(x), m(_mm256_cmpeq_epi8(x, byte(b' '))), m(other))
     };
@@ -914,6 +900,41 @@ fn skip_unsuspected_sse2(b: &[u8], mut i: usize) -> (usize, bool) {
     (i, false)
 }
 
+/// The lanes of `x` (32 bytes of valid UTF-8; `next` the same bytes one on) that [`suspects`]
+/// gives: the lead byte of a character that is not a Hangul syllable, or may not be (unsigned
+/// compares through max and min). Shared by [`skip_unsuspected_avx2`] and
+/// [`spaced_block_avx2`].
+///
+/// # Safety
+///
+/// The processor must have AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+#[inline]
+unsafe fn suspects_avx2(
+    x: std::arch::x86_64::__m256i,
+    next: std::arch::x86_64::__m256i,
+) -> std::arch::x86_64::__m256i {
+    use std::arch::x86_64::{
+        _mm256_and_si256, _mm256_andnot_si256, _mm256_cmpeq_epi8, _mm256_max_epu8, _mm256_min_epu8,
+        _mm256_or_si256, _mm256_set1_epi8, _mm256_sub_epi8,
+    };
+    let byte = |v: u8| _mm256_set1_epi8(v as i8);
+    let lead = _mm256_cmpeq_epi8(_mm256_max_epu8(x, byte(0xC0)), x);
+    let off = _mm256_sub_epi8(x, byte(0xEA));
+    let hangul_lead = _mm256_cmpeq_epi8(_mm256_min_epu8(off, byte(3)), off);
+    let other = _mm256_andnot_si256(hangul_lead, lead);
+    let ea_low = _mm256_and_si256(
+        _mm256_cmpeq_epi8(x, byte(0xEA)),
+        _mm256_cmpeq_epi8(_mm256_min_epu8(next, byte(0xAF)), next),
+    );
+    let ed_high = _mm256_and_si256(
+        _mm256_cmpeq_epi8(x, byte(0xED)),
+        _mm256_cmpeq_epi8(_mm256_max_epu8(next, byte(0x9E)), next),
+    );
+    _mm256_or_si256(other, _mm256_or_si256(ea_low, ed_high))
+}
+
 /// [`skip_unsuspected`] with AVX2: the lanes [`suspects`] gives, thirty-two at once.
 ///
 /// # Safety
@@ -922,12 +943,7 @@ fn skip_unsuspected_sse2(b: &[u8], mut i: usize) -> (usize, bool) {
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
 unsafe fn skip_unsuspected_avx2(b: &[u8], mut i: usize) -> (usize, bool) {
-    use std::arch::x86_64::{
-        _mm256_and_si256, _mm256_andnot_si256, _mm256_cmpeq_epi8, _mm256_loadu_si256,
-        _mm256_max_epu8, _mm256_min_epu8, _mm256_movemask_epi8, _mm256_or_si256, _mm256_set1_epi8,
-        _mm256_sub_epi8,
-    };
-    let byte = |v: u8| _mm256_set1_epi8(v as i8);
+    use std::arch::x86_64::{_mm256_loadu_si256, _mm256_movemask_epi8};
     while i + 33 <= b.len() {
         // SAFETY: the loads read b[i..i + 32] and b[i + 1..i + 33], within `b` by the loop's
         // test.
@@ -937,21 +953,7 @@ unsafe fn skip_unsuspected_avx2(b: &[u8], mut i: usize) -> (usize, bool) {
                 _mm256_loadu_si256(b.as_ptr().add(i + 1).cast()),
             )
         };
-        // As `suspects` tells them (unsigned compares through max and min).
-        let lead = _mm256_cmpeq_epi8(_mm256_max_epu8(x, byte(0xC0)), x);
-        let off = _mm256_sub_epi8(x, byte(0xEA));
-        let hangul_lead = _mm256_cmpeq_epi8(_mm256_min_epu8(off, byte(3)), off);
-        let other = _mm256_andnot_si256(hangul_lead, lead);
-        let ea_low = _mm256_and_si256(
-            _mm256_cmpeq_epi8(x, byte(0xEA)),
-            _mm256_cmpeq_epi8(_mm256_min_epu8(next, byte(0xAF)), next),
-        );
-        let ed_high = _mm256_and_si256(
-            _mm256_cmpeq_epi8(x, byte(0xED)),
-            _mm256_cmpeq_epi8(_mm256_max_epu8(next, byte(0x9E)), next),
-        );
-        let any = _mm256_or_si256(other, _mm256_or_si256(ea_low, ed_high));
-        let mask = _mm256_movemask_epi8(any) as u32;
+        let mask = _mm256_movemask_epi8(suspects_avx2(x, next)) as u32;
         if mask != 0 {
             return (i + mask.trailing_zeros() as usize, true);
         }
