@@ -79,7 +79,7 @@ use super::misspell::Misspellings;
 use super::neighbours::Neighbours;
 use super::normalise::{is_folded_mark, is_hangul, is_syllable, may_fold, nfkc_stage, Doubles};
 use super::respell::{may_respell, may_spell_out};
-use crate::time::parse::syllable_at;
+use crate::time::parse::{syllable_at, three_byte_char};
 
 mod tokens;
 use tokens::{Beside, Tokens};
@@ -726,14 +726,7 @@ impl Context {
         // buffer and comparing took a call a hit: ~8 M instructions on the blog slice)
         #[inline(always)]
         fn other(b: &[u8], at: usize, want: Option<&char>) -> bool {
-            want.is_some_and(|&w| {
-                syllable_at(b, at) && {
-                    let c = (u32::from(b[at] & 0x0F) << 12)
-                        | (u32::from(b[at + 1] & 0x3F) << 6)
-                        | u32::from(b[at + 2] & 0x3F);
-                    c != u32::from(w)
-                }
-            })
+            want.is_some_and(|&w| syllable_at(b, at) && three_byte_char(b, at) != u32::from(w))
         }
         let (h, r) = (head.as_bytes(), rest.as_bytes());
         if other(r, 0, self.after.first())

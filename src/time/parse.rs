@@ -217,6 +217,13 @@ pub(crate) fn syllable_at(b: &[u8], i: usize) -> bool {
     }
 }
 
+/// The code point of the three-byte character at byte `i` of `b` (valid UTF-8, a character of
+/// three bytes starting at `i`, as [`syllable_at`] tells a syllable), from its bytes.
+#[inline(always)]
+pub(crate) fn three_byte_char(b: &[u8], i: usize) -> u32 {
+    (u32::from(b[i] & 0x0F) << 12) | (u32::from(b[i + 1] & 0x3F) << 6) | u32::from(b[i + 2] & 0x3F)
+}
+
 /// Splits text into tokens, without allocating.
 pub struct Tokens<'a> {
     s: &'a str,

@@ -478,9 +478,7 @@ fn piece_start(text: &str, from: usize, at: usize) -> usize {
             while i >= 3 && parse::syllable_at(b, i - 3) {
                 i -= 3;
             }
-            let first = (u32::from(b[i] & 0x0F) << 12)
-                | (u32::from(b[i + 1] & 0x3F) << 6)
-                | u32::from(b[i + 2] & 0x3F);
+            let first = parse::three_byte_char(b, i);
             if !char::from_u32(first).is_some_and(parse::starts_ko) {
                 return end;
             }
@@ -795,9 +793,7 @@ mod tests {
                 if noon {
                     return Some((start, i));
                 }
-                let first = (u32::from(c & 0x0F) << 12)
-                    | (u32::from(b[i + 1] & 0x3F) << 6)
-                    | u32::from(b[i + 2] & 0x3F);
+                let first = parse::three_byte_char(b, i);
                 if !char::from_u32(first).is_some_and(parse::starts_ko) {
                     start = end;
                 }

@@ -21,7 +21,7 @@
 //! about, each of which took a chain of reads likely to miss the cache.
 
 use super::super::longest::{byte_classes, split_classes, Rows, Trie, SPLIT_SHIFT, SPLIT_STRIDE};
-use crate::time::parse::syllable_at;
+use crate::time::parse::{syllable_at, three_byte_char};
 
 mod pieces;
 
@@ -91,9 +91,7 @@ impl Beside {
         #[inline(always)]
         fn syllable(b: &[u8], at: usize) -> u32 {
             if syllable_at(b, at) {
-                (u32::from(b[at] & 0x0F) << 12)
-                    | (u32::from(b[at + 1] & 0x3F) << 6)
-                    | u32::from(b[at + 2] & 0x3F)
+                three_byte_char(b, at)
             } else {
                 0
             }
