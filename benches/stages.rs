@@ -1,7 +1,8 @@
 //! Micro-benchmarks of each stage of the hot path, on the bundled example tweets and blog posts:
 //! JSON record extraction (as written and `\u`-escaped; beside serde_json validating alone and a
 //! bare UTF-8 check), timestamp parsing, classification (with and without the literal
-//! prefilter), reading the times quoted in posts, and windowing. `cargo bench --bench stages`;
+//! prefilter), reading the times quoted in posts, windowing, and the detector over a month of
+//! window counts. `cargo bench --bench stages`;
 //! `bench/run.sh` measures the whole.
 
 use std::hint::black_box;
@@ -9,9 +10,10 @@ use std::io::Read;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
+use outcry::detect::Params;
 use outcry::lexicon::classify::{Matcher, Scratch};
 use outcry::lexicon::prefilter::Prefilter;
-use outcry::lexicon::Lexicon;
+use outcry::lexicon::{Kind, Lexicon};
 use outcry::record::{Decoded, FieldChoice, JsonExtractor, Post};
 use outcry::window::Windows;
 
@@ -184,6 +186,66 @@ fn stages(c: &mut Criterion) {
             }
             black_box(w.span())
         })
+    });
+    g.finish();
+    detect(c);
+}
+
+/// The detector over the window counts of a blog-export-sized input: 154 services (the
+/// catalogue's) over 25 days of 5-minute windows, 15 records a window, a post naming a service
+/// one in five, one in forty of those a report, and three services with a two-hour outage (four reports a
+/// window):
+/// the shape of the 100 MB trackback bench corpus (whose detection `bench/run.sh`'s rows
+/// include), most services with a few stray reports, some with none.
+fn detect(c: &mut Criterion) {
+    let (services, windows) = (154usize, 25 * 288i64);
+    let mut w = Windows::new(300, services);
+    let mut x = 0x2545_f491_4f6c_dd1du64;
+    let mut next = move |n: u64| {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x % n
+    };
+    for k in 0..windows {
+        for r in 0..15 {
+            let t = k * 300 + r * 20;
+            w.see(t);
+            if next(5) > 0 {
+                continue;
+            }
+            // Services named unevenly: the first ones far more often.
+            let svc = (next(services as u64) * next(services as u64) / services as u64) as usize;
+            w.mention(svc, t);
+            if next(40) == 0 {
+                let who = format!("user{}", next(1_000_000));
+                w.classify(svc, Kind::Report, t, "down", Some(&who), &[0]);
+            }
+        }
+    }
+    // The outages: services 0, 1 and 2, two hours each, four reports a window.
+    for svc in 0..3usize {
+        for k in 0..24 * 4 {
+            let t = (2000 * (svc as i64 + 1) + k / 4) * 300 + k * 7 % 300;
+            w.mention(svc, t);
+            let who = format!("voice{svc}-{k}");
+            w.classify(svc, Kind::Report, t, "down", Some(&who), &[0]);
+        }
+    }
+    let params = Params {
+        threads: 1,
+        ..Params::default()
+    };
+    // What is timed finds the outages.
+    let found = outcry::detect::detect(&w, &params);
+    assert!(
+        (0..3).all(|svc| found.iter().any(|i| i.service == svc)),
+        "{found:?}"
+    );
+    let mut g = c.benchmark_group("detect");
+    g.throughput(Throughput::Elements(windows as u64 * services as u64));
+    g.bench_function("154 services, 25 days of 5m windows", |b| {
+        b.iter(|| black_box(outcry::detect::detect(black_box(&w), &params)))
     });
     g.finish();
 }
