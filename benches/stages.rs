@@ -193,10 +193,9 @@ fn stages(c: &mut Criterion) {
 
 /// The detector over the window counts of a blog-export-sized input: 154 services (the
 /// catalogue's) over 25 days of 5-minute windows, 15 records a window, a post naming a service
-/// one in five, one in forty of those a report, and three services with a two-hour outage (four reports a
-/// window):
-/// the shape of the 100 MB trackback bench corpus (whose detection `bench/run.sh`'s rows
-/// include), most services with a few stray reports, some with none.
+/// one in five, one in forty of those a report, and three services with a two-hour outage (four
+/// reports a window): the shape of the 100 MB trackback bench corpus (whose detection
+/// `bench/run.sh`'s rows include), most services with a few stray reports, some with none.
 fn detect(c: &mut Criterion) {
     let (services, windows) = (154usize, 25 * 288i64);
     let mut w = Windows::new(300, services);
