@@ -542,6 +542,8 @@ impl Block {
         } else {
             params.elevated_ratio() * m
         };
+        // (Every spike path asks for `min_reports` voices: `detect_in` leaves out the services
+        // without that many in all, and a path without the bar would lose their spikes there.)
         if c < reach || c < f64::from(params.min_reports) {
             return;
         }
@@ -596,6 +598,7 @@ fn window_score(c: u32, mu: f64, theta: f64, spikes_only: bool, params: &Params)
         expected: mu,
         p,
         score: score(p),
+        // `min_reports`: see `Block::test`.
         spike: c >= params.min_reports && p < params.alpha && x >= params.min_ratio * mu,
         elevated: c > 0 && p < params.elevated_alpha && x >= params.elevated_ratio() * mu,
     }

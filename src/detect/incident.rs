@@ -229,6 +229,7 @@ fn summed_spike(s: &Series, start: usize, end: usize, params: &Params) -> Option
         m += x.expected;
         m2 += x.expected * x.expected;
         pair |= x.reports >= 2;
+        // `min_reports`: the bar every spike path asks for (see `detect_in`).
         if !x.elevated || !pair || c < params.min_reports || f64::from(c) < params.min_ratio * m {
             continue;
         }
