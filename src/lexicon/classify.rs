@@ -1323,6 +1323,78 @@ impl std::ops::Index<usize> for Entries {
     }
 }
 
+/// What the word-boundary stage ([`Matcher::drop_inside_words`], [`Matcher::at_word_bounds`])
+/// asks of a hit's entry, as bits, a `u16` a term: most full-matcher hits on long texts stand
+/// inside longer words (`to` in "into", `x` in "next": ~93,000 hits on the 10 MB trackback
+/// slice) and are set aside there, so told from this table (18 KB, read where the hit's term
+/// is) they need neither their entry (72 bytes, a read far away) nor its pattern on the heap
+/// (in `perf annotate`, the load of an alias pattern's first byte held a quarter of the
+/// stage's samples).
+#[derive(Clone, Copy)]
+struct Bounds(u16);
+
+impl Bounds {
+    /// An alias (`TermKind::Alias`).
+    const ALIAS: u16 = 1;
+    /// An alias whose pattern begins with a Hangul syllable.
+    const HANGUL_ALIAS: u16 = 1 << 1;
+    /// The pattern's first byte is a letter or digit.
+    const WORD_FIRST: u16 = 1 << 2;
+    /// The pattern's last byte is a letter or digit.
+    const WORD_LAST: u16 = 1 << 3;
+    /// `open_start` and `open_end` (a starred end).
+    const OPEN_START: u16 = 1 << 4;
+    const OPEN_END: u16 = 1 << 5;
+    /// The kind is a facet word's (`TermKind::facet_only`): it joins nothing.
+    const FACET_ONLY: u16 = 1 << 6;
+    /// The pattern begins with three digits (an HTTP status).
+    const STATUS: u16 = 1 << 7;
+    /// An unambiguous alias of [`PLURAL_MIN`] bytes or more that ends in a lower-case letter
+    /// other than `s`: one that may take a plural's `s`.
+    const PLURAL: u16 = 1 << 8;
+
+    fn of(e: &Entry) -> Bounds {
+        let p = e.pattern.as_bytes();
+        let alias = matches!(e.kind, TermKind::Alias(_));
+        let bits = [
+            (alias, Bounds::ALIAS),
+            (
+                alias && e.pattern.chars().next().is_some_and(is_syllable),
+                Bounds::HANGUL_ALIAS,
+            ),
+            (
+                p.first().is_some_and(|&b| is_word_byte(b)),
+                Bounds::WORD_FIRST,
+            ),
+            (
+                p.last().is_some_and(|&b| is_word_byte(b)),
+                Bounds::WORD_LAST,
+            ),
+            (e.open_start, Bounds::OPEN_START),
+            (e.open_end, Bounds::OPEN_END),
+            (e.kind.facet_only(), Bounds::FACET_ONLY),
+            (
+                p.len() >= 3 && p[..3].iter().all(u8::is_ascii_digit),
+                Bounds::STATUS,
+            ),
+            (
+                alias
+                    && e.ambiguity() == Ambiguity::None
+                    && p.len() >= PLURAL_MIN
+                    && p[p.len() - 1].is_ascii_lowercase()
+                    && p[p.len() - 1] != b's',
+                Bounds::PLURAL,
+            ),
+        ];
+        Bounds(bits.iter().filter(|(on, _)| *on).fold(0, |a, (_, b)| a | b))
+    }
+
+    #[inline(always)]
+    fn has(self, bit: u16) -> bool {
+        self.0 & bit != 0
+    }
+}
+
 /// Counts one step of a rule's reading in unit tests (see [`Entries`]); nothing otherwise.
 #[inline(always)]
 pub(super) fn step() {
@@ -1334,6 +1406,8 @@ pub(super) fn step() {
 pub struct Matcher {
     ac: Longest,
     entries: Entries,
+    /// What the word-boundary stage asks of each entry ([`Bounds`]), by term.
+    bounds: Vec<Bounds>,
     templates: Vec<Template>,
     /// The templates a name may stand in by the byte after it (once a space is passed; 256: no
     /// byte, the text's end): those whose suffix starts with it or is empty, in order (see
@@ -1543,6 +1617,7 @@ impl Matcher {
         glued_particles.sort_by_key(|(_, p)| std::cmp::Reverse(p.len()));
         let mut m = Matcher {
             ac,
+            bounds: entries.iter().map(Bounds::of).collect(),
             entries: Entries(entries),
             templates: lex.templates,
             frames_after: t.frames_after,
@@ -2382,12 +2457,7 @@ impl Matcher {
         let mut glued = grammar::Glued::new(stage, norm);
         set_aside(hits, dropped, |hits, i, _| {
             let h = hits[i];
-            let hangul_alias = matches!(self.entries[h.term].kind, TermKind::Alias(_))
-                && self.entries[h.term]
-                    .pattern
-                    .chars()
-                    .next()
-                    .is_some_and(is_syllable);
+            let hangul_alias = self.bounds_of(h.term).has(Bounds::HANGUL_ALIAS);
             if !self.at_word_bounds(hay, hits, i)
                 || (hangul_alias
                     && glued.at(
@@ -2430,39 +2500,35 @@ impl Matcher {
     fn at_word_bounds(&self, hay: &[u8], hits: &[Hit], i: usize) -> bool {
         let n = hits.len();
         let h = hits[i];
-        let e = &self.entries[h.term];
-        let p = e.pattern.as_bytes();
+        // (what is asked of the entry, from [`Bounds`]: the entry itself is not read)
+        let b = self.bounds_of(h.term);
         // The cheap tests first, the text's bytes at the match's two ends (most matches stand
         // between spaces or are Hangul), then the neighbouring hits' entries, then the text
         // read back (the order changes no answer: every test is read, none written).
         // Facet words join nothing: `loading` must not let `down` stand inside "downloading".
-        let joins = |x: &Hit| !self.entries[x.term].kind.facet_only() && !e.kind.facet_only();
+        let joins =
+            |x: &Hit| !self.bounds_of(x.term).has(Bounds::FACET_ONLY) && !b.has(Bounds::FACET_ONLY);
         let joined_before = || i > 0 && hits[i - 1].end == h.start && joins(&hits[i - 1]);
         let joined_after = || i + 1 < n && hits[i + 1].start == h.end && joins(&hits[i + 1]);
         // An HTTP status with an `e` glued before it is still the status: npm writes its
         // errors so ("E503", "E500"), and no word of ours is an `e` and a number.
         let status_code = || {
-            p.len() >= 3
-                && p[..3].iter().all(u8::is_ascii_digit)
+            b.has(Bounds::STATUS)
                 && h.start >= 1
                 && hay[h.start - 1] == b'e'
                 && (h.start == 1 || !is_word_byte(hay[h.start - 2]))
         };
         let ok_start = h.start == 0
             || !is_word_byte(hay[h.start - 1])
-            || !is_word_byte(p[0])
-            || e.open_start
+            || !b.has(Bounds::WORD_FIRST)
+            || b.has(Bounds::OPEN_START)
             || joined_before()
             || status_code();
         // A name of a thing one counts, with the plural's `s` glued ("imessages keep failing",
         // "my gmails are not sending"): an unambiguous Latin alias of [`PLURAL_MIN`] letters or
         // more, not itself ending in `s`, and nothing more glued after the `s`.
         let plural = || {
-            matches!(e.kind, TermKind::Alias(_))
-                && e.ambiguity() == Ambiguity::None
-                && p.len() >= PLURAL_MIN
-                && p[p.len() - 1].is_ascii_lowercase()
-                && p[p.len() - 1] != b's'
+            b.has(Bounds::PLURAL)
                 && hay[h.end] == b's'
                 && !matches!(hay.get(h.end + 1), Some(&c) if is_word_byte(c))
                 // (not a plural that is an English word of its own: slacks, telegrams)
@@ -2473,13 +2539,21 @@ impl Matcher {
         };
         let ok_end = h.end == hay.len()
             || !is_word_byte(hay[h.end])
-            || !is_word_byte(p[p.len() - 1])
-            || e.open_end
+            || !b.has(Bounds::WORD_LAST)
+            || b.has(Bounds::OPEN_END)
             || joined_after()
             || plural();
         // An alias inside a #hashtag stands at both ends (asked last: it reads the text back
         // over the word before the name).
-        (ok_start && ok_end) || (matches!(e.kind, TermKind::Alias(_)) && in_hashtag(hay, h.start))
+        (ok_start && ok_end) || (b.has(Bounds::ALIAS) && in_hashtag(hay, h.start))
+    }
+
+    /// What the word-boundary stage asks of `term`'s entry ([`Bounds`]); a step of a rule's
+    /// reading in unit tests, as a read of the entry is.
+    #[inline(always)]
+    fn bounds_of(&self, term: TermId) -> Bounds {
+        step();
+        self.bounds[term]
     }
 
     /// Moves the ambiguous aliases (`?Zoom`, `?다음`) with neither a term next to them nor a frame
@@ -8476,5 +8550,129 @@ mod tests {
     #[test]
     fn round_twenty_nine_reads_classes_not_posts() {
         reads_as_listed(ROUND_TWENTY_NINE);
+    }
+
+    /// [`Bounds`] against the entries it summarises: the word-boundary stage as it read each
+    /// hit's entry and pattern before, on texts of the shipped lexicon's words glued to letters,
+    /// digits, `e`, `s`, `#` and Hangul.
+    mod bounds {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        /// [`Matcher::at_word_bounds`] as it read the entry itself: the reference.
+        fn at_word_bounds_from_entry(m: &Matcher, hay: &[u8], hits: &[Hit], i: usize) -> bool {
+            let n = hits.len();
+            let h = hits[i];
+            let e = &m.entries[h.term];
+            let p = e.pattern.as_bytes();
+            let joins = |x: &Hit| !m.entries[x.term].kind.facet_only() && !e.kind.facet_only();
+            let joined_before = || i > 0 && hits[i - 1].end == h.start && joins(&hits[i - 1]);
+            let joined_after = || i + 1 < n && hits[i + 1].start == h.end && joins(&hits[i + 1]);
+            let status_code = || {
+                p.len() >= 3
+                    && p[..3].iter().all(u8::is_ascii_digit)
+                    && h.start >= 1
+                    && hay[h.start - 1] == b'e'
+                    && (h.start == 1 || !is_word_byte(hay[h.start - 2]))
+            };
+            let ok_start = h.start == 0
+                || !is_word_byte(hay[h.start - 1])
+                || !is_word_byte(p[0])
+                || e.open_start
+                || joined_before()
+                || status_code();
+            let plural = || {
+                matches!(e.kind, TermKind::Alias(_))
+                    && e.ambiguity() == Ambiguity::None
+                    && p.len() >= PLURAL_MIN
+                    && p[p.len() - 1].is_ascii_lowercase()
+                    && p[p.len() - 1] != b's'
+                    && hay[h.end] == b's'
+                    && !matches!(hay.get(h.end + 1), Some(&c) if is_word_byte(c))
+                    && !m
+                        .words
+                        .get(List::PluralStop)
+                        .any(|w| hay[h.start..=h.end].eq_ignore_ascii_case(w.as_bytes()))
+            };
+            let ok_end = h.end == hay.len()
+                || !is_word_byte(hay[h.end])
+                || !is_word_byte(p[p.len() - 1])
+                || e.open_end
+                || joined_after()
+                || plural();
+            (ok_start && ok_end)
+                || (matches!(e.kind, TermKind::Alias(_)) && in_hashtag(hay, h.start))
+        }
+
+        const PIECES: &[&str] = &[
+            " ",
+            "x",
+            "next",
+            "to",
+            "into",
+            "gmail",
+            "gmails",
+            "slacks",
+            "imessages",
+            "e",
+            "503",
+            "e503",
+            "#",
+            "s",
+            "down",
+            "downloading",
+            "loading",
+            "outage",
+            "7",
+            "카톡",
+            "민원",
+            "신청",
+            "원신",
+            "블로그",
+            "기술",
+            "ig",
+            "au",
+            "ok",
+            "if",
+            "spotify",
+            "twitter",
+            "is",
+            "not",
+            "working",
+            "again",
+            "@",
+            ".",
+            "-",
+            "_",
+            "zoom",
+            "다음",
+            "로",
+            "에서",
+        ];
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(3000))]
+            #[test]
+            fn the_bounds_table_tells_what_the_entries_tell(
+                picks in proptest::collection::vec(proptest::sample::select(PIECES), 1..14),
+            ) {
+                static M: std::sync::OnceLock<Matcher> = std::sync::OnceLock::new();
+                let m = M.get_or_init(|| Matcher::new(Lexicon::builtin(), None));
+                let hay = picks.concat();
+                let (mut hits, mut pieces) = (Vec::new(), Vec::new());
+                m.find_hits(&hay, &mut hits, &mut pieces);
+                for i in 0..hits.len() {
+                    let e = &m.entries[hits[i].term];
+                    prop_assert_eq!(
+                        m.at_word_bounds(hay.as_bytes(), &hits, i),
+                        at_word_bounds_from_entry(m, hay.as_bytes(), &hits, i),
+                        "{:?} in {:?}", e.pattern, hay
+                    );
+                    let hangul_alias = matches!(e.kind, TermKind::Alias(_))
+                        && e.pattern.chars().next().is_some_and(is_syllable);
+                    prop_assert_eq!(m.bounds[hits[i].term].has(Bounds::HANGUL_ALIAS), hangul_alias);
+                }
+            }
+        }
     }
 }
