@@ -3452,7 +3452,10 @@ impl Matcher {
         let TermKind::Alias(svc) = self.entries[a.term].kind else {
             return false;
         };
-        let gap = &hay[a.end..h.start];
+        // (Hits may overlap: a name that does not end before the hit is not before it.)
+        let Some(gap) = hay.get(a.end..h.start) else {
+            return false;
+        };
         let linked = matches!(
             gap,
             b" " | b"'s " | b" is " | b" seems " | b" looks " | b" is totally " | b" is still "
@@ -3570,7 +3573,10 @@ impl Matcher {
         ) {
             return false;
         }
-        let gap = &hay[a.end..h.start];
+        // (Hits may overlap: a name that does not end before the hit is not before it.)
+        let Some(gap) = hay.get(a.end..h.start) else {
+            return false;
+        };
         let topic = self
             .words
             .get(List::TopicParticle)
@@ -3645,7 +3651,9 @@ impl Matcher {
         let topic =
             hay[a.end..].starts_with("은".as_bytes()) || hay[a.end..].starts_with("는".as_bytes());
         topic
-            && gap_within(&hay[a.end..h.start], SUBJECT_WINDOW)
+            && hay
+                .get(a.end..h.start)
+                .is_some_and(|gap| gap_within(gap, SUBJECT_WINDOW))
             && named.other_before(named.base + k, svc)
     }
 
@@ -4240,7 +4248,10 @@ impl Matcher {
         if !person {
             return false;
         }
-        let object = std::str::from_utf8(&hay[c.end..h.start]).unwrap_or("");
+        let object = hay
+            .get(c.end..h.start)
+            .and_then(|o| std::str::from_utf8(o).ok())
+            .unwrap_or("");
         let owned = object
             .split(|ch: char| !word_char(ch))
             .find(|w| !w.is_empty())
@@ -4987,7 +4998,11 @@ impl Matcher {
         let Some(prev) = i.checked_sub(1).map(|j| hits[j]) else {
             return false;
         };
-        let gap = &hay[prev.end..hits[i].start];
+        // Hits may overlap ("to503x": a provider's name and a status share bytes): a name that
+        // does not end before the hit is not right before it.
+        let Some(gap) = hay.get(prev.end..hits[i].start) else {
+            return false;
+        };
         self.is_provider(&prev) && gap.len() <= 1 && gap.iter().all(|&c| c == b' ')
     }
 
@@ -5548,6 +5563,27 @@ mod tests {
         match v.kind {
             Some((k, svc)) => (Some(k.name()), Some(m.services()[svc].id.clone())),
             None => (None, None),
+        }
+    }
+
+    /// Review 26b: a provider's name and a hit after it that share bytes ("to503x": hits end and
+    /// start inside one another) panicked at the gap between them, and one such post ended a run
+    /// with exit 101. Overlapping hits are not "right after" one another; the shipped matcher
+    /// and the one with its vetter classify these as the binary does.
+    #[test]
+    fn hits_overlapping_a_provider_name_are_read_without_a_panic() {
+        let shipped = Matcher::new(Lexicon::builtin(), None);
+        for m in [&matcher(), &shipped] {
+            assert_eq!(verdict(m, "to503x"), (None, None));
+            assert_eq!(verdict(m, "to503ROGERS"), (None, None));
+            assert_eq!(verdict(m, "verizon 503").0, Some("report"));
+            for t in [
+                "To503xCOMCAST",
+                "에서To503x@COMCASTCARESly",
+                "503포트나이트sAll-to503SROGERS.",
+            ] {
+                verdict(m, t);
+            }
         }
     }
 
