@@ -8686,6 +8686,12 @@ mod tests {
             "에서",
         ];
 
+        /// Providers' names, statuses and short words they glue to.
+        const PROVIDERS: &[&str] = &[
+            "to", "x", "rogers", "verizon", "comcast", "T", "503", "e503", "down", "gmail", " ",
+            "s",
+        ];
+
         proptest! {
             #![proptest_config(ProptestConfig::with_cases(3000))]
             #[test]
@@ -8708,6 +8714,23 @@ mod tests {
                         && e.pattern.chars().next().is_some_and(is_syllable);
                     prop_assert_eq!(m.bounds[hits[i].term].has(Bounds::HANGUL_ALIAS), hangul_alias);
                 }
+            }
+
+            /// Providers' names, statuses and words glued in any order are classified without a
+            /// panic (review 26b: "to503x", hits that overlap, panicked at the gap between them;
+            /// this finds it within its cases with the old slice).
+            #[test]
+            fn glued_pieces_are_classified_without_a_panic(
+                picks in proptest::collection::vec(
+                    proptest::sample::select(PROVIDERS),
+                    1..8,
+                ),
+            ) {
+                static M: std::sync::OnceLock<Matcher> = std::sync::OnceLock::new();
+                let m = M.get_or_init(|| Matcher::new(Lexicon::builtin(), None));
+                let mut scratch = Scratch::default();
+                let v = m.classify(&picks.concat(), &mut scratch);
+                prop_assert!(v.kind.is_none_or(|(_, svc)| svc < m.services().len()));
             }
         }
     }
