@@ -157,7 +157,7 @@ impl View {
     /// and before the report is written, when nothing else runs.
     /// The input's segments and the seasonal profile of each incident's are worked out once,
     /// not once an incident (on the 100 MB trackback corpus, three incidents in one segment,
-    /// that was a sixth of the time after the scan).
+    /// the pictures took about an eighth of the time after the scan).
     pub fn all(r: &Report) -> Vec<View> {
         let n = r.incidents.len();
         let segs = segments(r.windows);
