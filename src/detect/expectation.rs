@@ -735,14 +735,13 @@ fn chatter_summed(w: &Windows, svc: usize, first: i64, last: i64) -> (Vec<f64>, 
 
 /// The prefix sums of `counts` as `f64`s: `[0, c0, c0 + c1, …]`, as a running `f64` sum of them
 /// gives them. Every count and partial sum is a whole number, and a sum of two below 2^53 is
-/// exact in `f64`, so below that (every input: 2^53 records is some 9·10^15) the sums are
-/// taken in integers, a one-cycle add where the `f64` add waits four for the last (a fifth of
-/// `detect`'s time on the bench corpora went to that chain), and are the same bit for bit.
+/// exact in `f64`; up to 2^21 counts (a chunk has at most 2^19 windows) no sum of `u32`s reaches
+/// 2^53, so there the sums are taken in integers, a one-cycle add where the `f64` add waits four
+/// for the last, and are the same bit for bit. Longer spans keep the `f64` chain.
 fn prefix_of_counts(counts: &[u32]) -> Vec<f64> {
     let mut prefix = Vec::with_capacity(counts.len() + 1);
     prefix.push(0.0);
-    let total: u64 = counts.iter().map(|&c| u64::from(c)).sum();
-    if total < 1 << 53 {
+    if counts.len() <= 1 << 21 {
         let mut acc = 0u64;
         prefix.extend(counts.iter().map(|&c| {
             acc += u64::from(c);
