@@ -166,7 +166,7 @@ mod segment;
 
 pub use self::expectation::{
     chatter_shape, dense_counts, dense_distinct, score_series, score_series_model, series,
-    series_in, spike_level, Series, WindowScore, BASELINE_FLOOR, SHAPE_CLAMP,
+    series_in, spike_level, Series, Span, WindowScore, BASELINE_FLOOR, SHAPE_CLAMP,
 };
 pub use self::facets::{FacetShare, IncidentFacets};
 pub use self::incident::{Incident, QUOTES_SHOWN, QUOTE_AFTER};
@@ -191,8 +191,8 @@ use std::sync::{Arc, Mutex};
 use self::incident::{incidents_of, quoted_times};
 use crate::window::Windows;
 
-/// A segment's `(first, last)` windows and their seasonal profile, if any.
-type SeasonOf = ((i64, i64), Arc<Option<Season>>);
+/// A chunk's `(first, last)` windows and what its services' series share.
+type SpanOf = ((i64, i64), Arc<Span>);
 
 /// Finds the incidents of every service.
 pub fn detect(w: &Windows, params: &Params) -> Vec<Incident> {
@@ -225,30 +225,29 @@ pub fn detect_until(
     detect_in(w, params, &segs, wanted)
 }
 
-/// [`detect_with`] with the seasonal profile worked out once per chunk for all services, on
-/// the segments `segs`, for the services `wanted` says.
+/// [`detect_with`] with the seasonal profile and the records per window worked out once per
+/// chunk for all services ([`Span`]), on the segments `segs`, for the services `wanted` says.
 fn detect_in(
     w: &Windows,
     params: &Params,
     segs: &[(i64, i64)],
     wanted: impl Fn(usize) -> bool,
 ) -> Vec<Incident> {
-    // The windows' places on the clock, worked out once per chunk for all services (by the
-    // first thread to need them).
-    let cache: Mutex<Vec<SeasonOf>> = Mutex::new(vec![]);
+    // Each chunk's span, worked out once for all services (by the first thread to need it).
+    let cache: Mutex<Vec<SpanOf>> = Mutex::new(vec![]);
     let scorer = |w: &Windows, svc, a, b, p: &Params| {
-        let season = {
+        let span = {
             let mut c = cache.lock().unwrap_or_else(|e| e.into_inner());
             match c.iter().find(|(k, _)| *k == (a, b)) {
                 Some((_, s)) => Arc::clone(s),
                 None => {
-                    let s = Arc::new(Season::for_span(w, a, b, params));
+                    let s = Arc::new(Span::new(w, a, b, params));
                     c.push(((a, b), Arc::clone(&s)));
                     s
                 }
             }
         };
-        series_in(w, svc, a, b, p, season.as_ref().as_ref())
+        series_in(w, svc, &span, p)
     };
     // Every spike (a window's, a block's, a sparse run's sum) has at least `min_reports`
     // voices in the windows it sums, so a (chunk, service) with fewer in all its windows has no
@@ -422,8 +421,7 @@ mod tests {
             }
             let p = Params { min_reports, ..Params::default() };
             let every = detect_with(&w, &p, |w, svc, a, b, p| {
-                let season = Season::for_span(w, a, b, p);
-                series_in(w, svc, a, b, p, season.as_ref())
+                series_in(w, svc, &Span::new(w, a, b, p), p)
             });
             proptest::prop_assert_eq!(detect(&w, &p), every);
         }

@@ -11,7 +11,7 @@
 use std::io::{self, Write};
 
 use super::{Exporter, Report};
-use crate::detect::{chunks, dense_counts, series_in, Season};
+use crate::detect::{chunks, dense_counts, series_in, Span};
 use crate::time::rfc3339_in;
 use crate::window::Cell;
 
@@ -112,12 +112,12 @@ impl Exporter for WindowsCsv {
             }
             previous = Some(c.last);
             let (first, last) = (c.first, c.last);
-            let season = Season::for_span(r.windows, c.from, c.to, r.params);
+            let span = Span::new(r.windows, c.from, c.to, r.params);
             let series: Vec<_> = services
                 .iter()
                 .map(|&s| {
                     (
-                        series_in(r.windows, s, c.from, c.to, r.params, season.as_ref()),
+                        series_in(r.windows, s, &span, r.params),
                         dense_counts(r.windows.cells(s), c.from, c.to),
                     )
                 })

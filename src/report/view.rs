@@ -7,7 +7,7 @@
 use chrono_tz::Tz;
 
 use super::Report;
-use crate::detect::{segments, series_in, spike_level, Incident, Season};
+use crate::detect::{segments, series_in, spike_level, Incident, Span};
 use crate::time::Ts;
 
 /// Windows shown before and after an incident: half its length, at least this many.
@@ -93,17 +93,13 @@ impl View {
     /// The picture of incident `i` of report `r`.
     pub fn of(r: &Report, i: &Incident) -> View {
         let (a, b) = segment_of(&segments(r.windows), i);
-        let season = Season::for_span(r.windows, a, b, r.params);
-        View::in_segment(r, i, (a, b), season.as_ref())
+        View::in_segment(r, i, &Span::new(r.windows, a, b, r.params))
     }
 
-    /// [`View::of`] with the segment of `i` and its seasonal profile already worked out.
-    fn in_segment(
-        r: &Report,
-        i: &Incident,
-        (seg_first, seg_last): (i64, i64),
-        season: Option<&Season>,
-    ) -> View {
+    /// [`View::of`] with the segment of `i` (its span: the seasonal profile and the records per
+    /// window) already worked out.
+    fn in_segment(r: &Report, i: &Incident, span: &Span) -> View {
+        let (seg_first, seg_last) = (span.first, span.last);
         let w = r.windows;
         let end = i
             .recovery
@@ -111,7 +107,7 @@ impl View {
         let pad = PAD_WINDOWS.max((end - i.first_window + 1) / 2);
         let first = (i.first_window - pad).max(seg_first);
         let last = (end + pad).min(seg_last).max(first);
-        let series = series_in(w, i.service, seg_first, seg_last, r.params, season);
+        let series = series_in(w, i.service, span, r.params);
         let from = (first - seg_first) as usize;
         let shown = &series.scores[from..=(last - seg_first) as usize];
         let marks = [
@@ -161,23 +157,18 @@ impl View {
     pub fn all(r: &Report) -> Vec<View> {
         let n = r.incidents.len();
         let segs = segments(r.windows);
-        let places: Vec<(i64, i64)> = r.incidents.iter().map(|i| segment_of(&segs, i)).collect();
-        let mut seasons: Vec<((i64, i64), Option<Season>)> = vec![];
-        for &(a, b) in &places {
-            if !seasons.iter().any(|(p, _)| *p == (a, b)) {
-                seasons.push(((a, b), Season::for_span(r.windows, a, b, r.params)));
-            }
+        // Each incident's span, by its place in `spans`.
+        let mut spans: Vec<Span> = vec![];
+        let mut span_of = Vec::with_capacity(n);
+        for i in r.incidents {
+            let (a, b) = segment_of(&segs, i);
+            let at = spans.iter().position(|s| (s.first, s.last) == (a, b));
+            span_of.push(at.unwrap_or_else(|| {
+                spans.push(Span::new(r.windows, a, b, r.params));
+                spans.len() - 1
+            }));
         }
-        let view = |k: usize| {
-            let place = places[k];
-            let season = seasons.iter().find(|(p, _)| *p == place);
-            View::in_segment(
-                r,
-                &r.incidents[k],
-                place,
-                season.and_then(|(_, s)| s.as_ref()),
-            )
-        };
+        let view = |k: usize| View::in_segment(r, &r.incidents[k], &spans[span_of[k]]);
         let threads = r.params.threads.clamp(1, n.max(1));
         if threads == 1 {
             return (0..n).map(view).collect();
