@@ -477,3 +477,64 @@ fn an_unwritable_chart_or_page_fails_before_the_run() {
         assert!(err.contains("there is no folder"), "{flag}: {err}");
     }
 }
+
+/// The axis top of each incident's timeline (the number before the first `┤`), in report order.
+fn axis_tops(report: &str) -> Vec<u32> {
+    report
+        .split("\n  timeline  ")
+        .skip(1)
+        .map(|t| {
+            let line = t.lines().nth(1).unwrap_or_default();
+            let top = line.split('┤').next().unwrap_or_default().trim();
+            top.parse()
+                .unwrap_or_else(|_| panic!("no axis top in {line:?}\n{report}"))
+        })
+        .collect()
+}
+
+#[test]
+fn each_incident_is_drawn_from_its_own_series_when_several_share_a_segment() {
+    // Three days of 5-minute counts for two services in one segment: gmail down twice (40 and
+    // then 25 voices a window at the peak), kakao once in between (12). The pictures are
+    // worked out once for all the incidents of one service in one segment: each must still
+    // show its own service around its own time (the axis tops the peaks set).
+    let d = tempfile::tempdir().unwrap();
+    let csv = d.path().join("counts.csv");
+    let mut s = String::from("timestamp,count,service\n");
+    let start = 1_709_251_200i64; // 2024-03-01 00:00 UTC
+    let bursts = [("gmail", 120, 40), ("kakao", 300, 12), ("gmail", 480, 25)];
+    for k in 0..864i64 {
+        let t = chrono::DateTime::from_timestamp(start + 300 * k, 0).unwrap();
+        for svc in ["gmail", "kakao"] {
+            let quiet = u32::from((k + i64::from(svc == "kakao") * 5) % 7 == 0);
+            let burst = bursts
+                .iter()
+                .filter(|b| b.0 == svc && (b.1..b.1 + 6).contains(&k))
+                .map(|b| if k == b.1 + 2 { b.2 } else { b.2 / 2 })
+                .next();
+            let n = burst.unwrap_or(quiet);
+            s.push_str(&format!("{},{n},{svc}\n", t.format("%Y-%m-%dT%H:%M:%SZ")));
+        }
+    }
+    std::fs::write(&csv, s).unwrap();
+    let o = Command::cargo_bin("outcry")
+        .unwrap()
+        .env_remove("COLUMNS")
+        .args(["detect", "-q", "--counts"])
+        .arg(&csv)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = String::from_utf8(o.stdout).unwrap();
+    let services: Vec<&str> = out
+        .lines()
+        .filter(|l| l.ends_with(" (other)") || l.ends_with(")") && !l.starts_with(' '))
+        .collect();
+    assert_eq!(services.len(), 3, "{out}");
+    assert!(services[0].starts_with("gmail") && services[2].starts_with("gmail"));
+    assert!(services[1].starts_with("kakao"), "{services:?}");
+    let tops = axis_tops(&out);
+    assert_eq!(tops.len(), 3, "{out}");
+    assert_eq!((tops[0], tops[2]), (40, 25), "{out}");
+    assert!((12..25).contains(&tops[1]), "{tops:?}\n{out}");
+}

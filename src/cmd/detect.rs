@@ -3,6 +3,7 @@
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use anyhow::{Context, Result};
 
@@ -239,6 +240,7 @@ fn report(
         zones: &cfg.zones,
         scan: &cfg.scan,
         params: &cfg.params,
+        views: OnceLock::new(),
     };
     // All the files or none: one that cannot be written leaves the others as they were.
     let mut writes: Vec<(Option<&Path>, Writer)> = vec![];
@@ -451,6 +453,7 @@ pub fn sequential_json(args: &CommonArgs) -> Result<SequentialRun> {
         zones: &cfg.zones,
         scan: &cfg.scan,
         params: &cfg.params,
+        views: OnceLock::new(),
     };
     let mut json = vec![];
     JsonExporter.write(&report, &mut json)?;

@@ -209,7 +209,7 @@ fn charts(r: &Report, out: &mut dyn Write) -> io::Result<()> {
             k + 1,
             attr(&format!("chart of {}", r.service_id(i.service)))
         )?;
-        out.write_all(chart_svg(r, i)?.as_bytes())?;
+        out.write_all(chart_svg(r, k)?.as_bytes())?;
         writeln!(out, "</figure>")?;
     }
     writeln!(out, "</section>")

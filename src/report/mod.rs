@@ -12,6 +12,7 @@ mod timeline;
 mod view;
 
 use std::io::{self, Write};
+use std::sync::OnceLock;
 
 use chrono_tz::Tz;
 
@@ -29,6 +30,8 @@ use crate::official::Official;
 use crate::stream::{ScanConfig, Stats};
 use crate::window::Windows;
 
+use self::view::View;
+
 /// Everything a report shows.
 pub struct Report<'a> {
     pub incidents: &'a [Incident],
@@ -42,6 +45,9 @@ pub struct Report<'a> {
     /// How the inputs were read (`--input-tz`, `--date-order`, `--since`, `--until`, …).
     pub scan: &'a ScanConfig,
     pub params: &'a Params,
+    /// The incidents' pictures ([`Report::views`]), worked out for the first exporter that
+    /// draws them and kept for the others: build the report with `OnceLock::new()`.
+    pub views: OnceLock<Vec<View>>,
 }
 
 impl Report<'_> {
@@ -64,6 +70,12 @@ impl Report<'_> {
     }
     pub fn service_id(&self, svc: usize) -> &str {
         &self.matcher.services()[svc].id
+    }
+    /// The picture of each incident, in order ([`View::all`]): the text report's timelines,
+    /// `--html`'s and `--plot`'s charts draw the same ones, worked out once a run (each scores
+    /// its service's segment again).
+    pub fn views(&self) -> &[View] {
+        self.views.get_or_init(|| View::all(self))
     }
 }
 

@@ -81,21 +81,25 @@ pub fn svg_of(r: &Report) -> io::Result<String> {
             root.draw_text("No outage found.", &font(16.0), (20, 30))
                 .map_err(drawing_error)?;
         }
-        for (area, i) in root.split_evenly((n.max(1), 1)).iter().zip(r.incidents) {
-            chart(area, r, i, &View::of(r, i)).map_err(drawing_error)?;
+        let areas = root.split_evenly((n.max(1), 1));
+        for ((area, i), v) in areas.iter().zip(r.incidents).zip(r.views()) {
+            chart(area, r, i, v).map_err(drawing_error)?;
         }
         root.present().map_err(drawing_error)?;
     }
     Ok(s)
 }
 
-/// One incident's chart as an SVG document of [`CHART_SIZE`].
-pub fn chart_svg(r: &Report, i: &Incident) -> io::Result<String> {
+/// Incident `k`'s chart as an SVG document of [`CHART_SIZE`].
+pub fn chart_svg(r: &Report, k: usize) -> io::Result<String> {
     let mut s = String::new();
     {
         let root = SVGBackend::with_string(&mut s, CHART_SIZE).into_drawing_area();
         root.fill(&WHITE).map_err(drawing_error)?;
-        chart(&root, r, i, &View::of(r, i)).map_err(drawing_error)?;
+        let (Some(i), Some(v)) = (r.incidents.get(k), r.views().get(k)) else {
+            return Err(io::Error::other(format!("no incident {k} to draw")));
+        };
+        chart(&root, r, i, v).map_err(drawing_error)?;
         root.present().map_err(drawing_error)?;
     }
     Ok(s)

@@ -3,7 +3,6 @@
 
 use std::io::{self, Write};
 
-use super::view::View;
 use super::{Exporter, Report};
 use crate::detect::{FacetShare, Incident};
 use crate::official::Official;
@@ -26,8 +25,8 @@ impl Exporter for TextExporter {
             _ => writeln!(out, "{n} outages found.")?,
         }
         let views = match &self.timeline {
-            Some(style) if style.width >= super::timeline::MIN_WIDTH => View::all(r),
-            _ => vec![],
+            Some(style) if style.width >= super::timeline::MIN_WIDTH => r.views(),
+            _ => &[],
         };
         for (k, i) in r.incidents.iter().enumerate() {
             writeln!(out)?;

@@ -7,7 +7,7 @@
 use chrono_tz::Tz;
 
 use super::Report;
-use crate::detect::{segments, series_in, spike_level, Incident, Span};
+use crate::detect::{segments, series_in, spike_level, Incident, Series, Span};
 use crate::time::Ts;
 
 /// Windows shown before and after an incident: half its length, at least this many.
@@ -90,15 +90,8 @@ pub struct View {
 }
 
 impl View {
-    /// The picture of incident `i` of report `r`.
-    pub fn of(r: &Report, i: &Incident) -> View {
-        let (a, b) = segment_of(&segments(r.windows), i);
-        View::in_segment(r, i, &Span::new(r.windows, a, b, r.params))
-    }
-
-    /// [`View::of`] with the segment of `i` (its span: the seasonal profile and the records per
-    /// window) already worked out.
-    fn in_segment(r: &Report, i: &Incident, span: &Span) -> View {
+    /// The picture of incident `i` from its segment's `series` (see [`View::all`]).
+    fn with_series(r: &Report, i: &Incident, span: &Span, series: &Series) -> View {
         let (seg_first, seg_last) = (span.first, span.last);
         let w = r.windows;
         let end = i
@@ -107,7 +100,6 @@ impl View {
         let pad = PAD_WINDOWS.max((end - i.first_window + 1) / 2);
         let first = (i.first_window - pad).max(seg_first);
         let last = (end + pad).min(seg_last).max(first);
-        let series = series_in(w, i.service, span, r.params);
         let from = (first - seg_first) as usize;
         let shown = &series.scores[from..=(last - seg_first) as usize];
         let marks = [
@@ -147,53 +139,40 @@ impl View {
         }
     }
 
-    /// The pictures of every incident of `r`, in order, worked out side by side on as many
-    /// threads as the detector used (`Params::threads`): each scores its service's segment
-    /// again (~10 M instructions an incident on the 100 MB blog corpus), after the detector
-    /// and before the report is written, when nothing else runs.
-    /// The input's segments and the seasonal profile of each incident's are worked out once,
-    /// not once an incident (on the 100 MB trackback corpus, three incidents in one segment,
-    /// the pictures took about an eighth of the time after the scan).
+    /// The pictures of every incident of `r`, in order. Each scores its service's segment
+    /// again (~10 M instructions on the 100 MB blog corpus), after the detector and before the
+    /// report is written, when nothing else runs: on as many threads as the detector used
+    /// (`Params::threads`), once for all the incidents of one service in one segment (a month
+    /// of real taxi counts with two incidents scored it twice, a third of the run), with the
+    /// input's segments and each segment's span worked out once.
     pub fn all(r: &Report) -> Vec<View> {
         let n = r.incidents.len();
         let segs = segments(r.windows);
-        // Each incident's span, by its place in `spans`.
+        // Each incident's (service, span) by its place in `keys`; the spans by theirs in `spans`.
         let mut spans: Vec<Span> = vec![];
-        let mut span_of = Vec::with_capacity(n);
+        let mut keys: Vec<(usize, usize)> = vec![];
+        let mut key_of = Vec::with_capacity(n);
         for i in r.incidents {
             let (a, b) = segment_of(&segs, i);
-            let at = spans.iter().position(|s| (s.first, s.last) == (a, b));
-            span_of.push(at.unwrap_or_else(|| {
+            let span = spans.iter().position(|s| (s.first, s.last) == (a, b));
+            let span = span.unwrap_or_else(|| {
                 spans.push(Span::new(r.windows, a, b, r.params));
                 spans.len() - 1
+            });
+            let key = keys.iter().position(|&k| k == (i.service, span));
+            key_of.push(key.unwrap_or_else(|| {
+                keys.push((i.service, span));
+                keys.len() - 1
             }));
         }
-        let view = |k: usize| View::in_segment(r, &r.incidents[k], &spans[span_of[k]]);
-        let threads = r.params.threads.clamp(1, n.max(1));
-        if threads == 1 {
-            return (0..n).map(view).collect();
-        }
-        let mut views: Vec<Option<View>> = vec![None; n];
-        std::thread::scope(|s| {
-            let handles: Vec<_> = (0..threads)
-                .map(|t| {
-                    let view = &view;
-                    s.spawn(move || {
-                        (t..n)
-                            .step_by(threads)
-                            .map(|k| (k, view(k)))
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            for h in handles {
-                let done = h.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
-                for (k, v) in done {
-                    views[k] = Some(v);
-                }
-            }
+        let series = in_parallel(r.params.threads, keys.len(), |k| {
+            let (svc, span) = keys[k];
+            series_in(r.windows, svc, &spans[span], r.params)
         });
-        views.into_iter().flatten().collect()
+        in_parallel(r.params.threads, n, |k| {
+            let key = key_of[k];
+            View::with_series(r, &r.incidents[k], &spans[keys[key].1], &series[key])
+        })
     }
 
     /// The number of windows shown.
@@ -233,6 +212,36 @@ pub fn nice_ceil(x: f64) -> f64 {
         .map(|m| m * p)
         .find(|&v| v >= x - 1e-9)
         .unwrap_or(10.0 * p)
+}
+
+/// `f` of each of `0..n`, in order, worked out on up to `threads` threads: thread t takes t,
+/// t + threads, … (neighbours cost alike, so the threads finish together).
+fn in_parallel<T: Send>(threads: usize, n: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    let threads = threads.clamp(1, n.max(1));
+    if threads == 1 {
+        return (0..n).map(f).collect();
+    }
+    let mut out: Vec<Option<T>> = (0..n).map(|_| None).collect();
+    std::thread::scope(|s| {
+        let handles: Vec<_> = (0..threads)
+            .map(|t| {
+                let f = &f;
+                s.spawn(move || {
+                    (t..n)
+                        .step_by(threads)
+                        .map(|k| (k, f(k)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        for h in handles {
+            let done = h.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+            for (k, v) in done {
+                out[k] = Some(v);
+            }
+        }
+    });
+    out.into_iter().flatten().collect()
 }
 
 #[cfg(test)]
