@@ -275,11 +275,14 @@ impl Prefilter {
             let questions: Vec<Vec<Beside>> = contexts.iter().map(|a| first_question(a)).collect();
             ac.set_first_questions(&questions);
         }
+        // (before the word lists are waited for: they take longer on their thread than the
+        // rest here)
+        let neighbours = Neighbours::new(matcher);
         Prefilter {
             tokens: ac,
             contexts,
             words: lists(),
-            neighbours: Neighbours::new(matcher),
+            neighbours,
             doubles,
             marks,
             respells: about,
