@@ -732,7 +732,7 @@ fn add_bare_contractions(entries: &mut Vec<Entry>, seen: &mut Seen) {
         // (an apostrophe first: a substring search set up for each entry was ~1.6 M
         // instructions at every start)
         let p = entries[i].pattern.as_bytes();
-        if !p.iter().any(|&b| b == b'\'') || !entries[i].pattern.contains("n't") {
+        if !p.contains(&b'\'') || !entries[i].pattern.contains("n't") {
             continue;
         }
         let bare = entries[i].pattern.replace("n't", "nt");

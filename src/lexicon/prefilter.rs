@@ -569,8 +569,7 @@ impl Words {
         let mut w = Words::default();
         // (sorted and deduplicated as borrowed slices, then copied: most parts come again and
         // again, and a copy of each was ~8,000 allocations at every start)
-        let (mut whole, mut tails, mut heads): (Vec<&[u8]>, Vec<&[u8]>, Vec<&[u8]>) =
-            <_>::default();
+        let (mut whole, mut tails, mut heads) = (Vec::<&[u8]>::new(), Vec::new(), Vec::new());
         let word = |b: &u8| b.is_ascii_alphanumeric();
         for e in m.literal_entries() {
             let p = e.pattern.as_bytes();
