@@ -1,18 +1,20 @@
 //! Puts the commit the binary was built from into `outcry --version`, when it is built from a git
 //! checkout with git installed; a source tarball (no `.git`) or a machine without git builds the
 //! same binary with the bare version. And reads the vetter's shipped weights
-//! (`lexicons/vetter.tsv`) into the binary rows the program decodes at start
-//! (`src/lexicon/vetter/rows.rs`, included here by its path), so that no run parses them.
+//! (`lexicons/vetter.tsv`, `lexicons/vetter-bare.tsv`) and builds their weight tables in the
+//! binary form the program reads where it lies (`src/lexicon/vetter/rows.rs`, included here by its
+//! path), so that no run parses them or builds a table.
 
 use std::path::Path;
 use std::process::Command;
 
-#[allow(dead_code)] // `decode` is the program's.
+#[allow(dead_code)] // `decode` and the slot readers are the program's.
 #[path = "src/lexicon/vetter/rows.rs"]
 mod rows;
 
-/// Writes `$OUT_DIR/NAME.bin` from `lexicons/NAME.tsv` (the vetter, and its model of posts
-/// without a phrase); a file that does not read fails the build, with the line.
+/// Writes `$OUT_DIR/NAME.bin` (settings and weight table) from `lexicons/NAME.tsv` (the vetter,
+/// and its model of posts without a phrase); a file that does not read fails the build, with the
+/// line.
 fn vetter_rows(name: &str) {
     let src = format!("lexicons/{name}.tsv");
     println!("cargo:rerun-if-changed={src}");

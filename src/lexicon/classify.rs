@@ -40,7 +40,7 @@ use super::misspell::Misspellings;
 use super::normalise::{
     doubles_in, is_syllable, nfkc_stage, normalise_into, Doubles, Layout, Normaliser,
 };
-use super::respell::{respell, Respelling, Vocabulary};
+use super::respell::{respell, Respelling, Vocabulary, WordHasher};
 use super::sentence::{self, line_word};
 use super::vetter::{Vetter, Vetting, MAX_TEXT};
 use super::words::{List, Words};
@@ -727,12 +727,12 @@ const AFTER_REACH: usize = 5;
 /// "wont load", "isnt down", "doesnt work": people often drop the apostrophe of a negative
 /// contraction. Every entry with one is also read without it, unless an entry is written that
 /// way already (that one keeps its own kind). `seen` maps each pattern to its entry.
-fn add_bare_contractions(
-    entries: &mut Vec<Entry>,
-    seen: &mut std::collections::HashMap<String, usize>,
-) {
+fn add_bare_contractions(entries: &mut Vec<Entry>, seen: &mut Seen) {
     for i in 0..entries.len() {
-        if !entries[i].pattern.contains("n't") {
+        // (an apostrophe first: a substring search set up for each entry was ~1.6 M
+        // instructions at every start)
+        let p = entries[i].pattern.as_bytes();
+        if !p.contains(&b'\'') || !entries[i].pattern.contains("n't") {
             continue;
         }
         let bare = entries[i].pattern.replace("n't", "nt");
@@ -753,11 +753,7 @@ fn add_bare_contractions(
 /// each ending of `cause-end` (문제였, 문제인듯, 탓임). The writer found the fault at home, which
 /// takes an outage phrase before it back as counter-evidence does. An entry written so already
 /// keeps its own kind. Read at load time, so it costs nothing per post.
-fn add_own_causes(
-    entries: &mut Vec<Entry>,
-    seen: &mut std::collections::HashMap<String, usize>,
-    words: &Words,
-) {
+fn add_own_causes(entries: &mut Vec<Entry>, seen: &mut Seen, words: &Words) {
     for thing in words.get(List::OwnCause) {
         let phrases: Vec<String> = if thing.is_ascii() {
             // "must be my router", "must be my own router": "own" may stand in between.
@@ -810,7 +806,7 @@ const DROPPED_G_LETTERS: usize = 6;
 /// [`DROPPED_G_LETTERS`] letters in "-ing" is also read with each such word in "-in", unless
 /// an entry is written that way already (that one keeps its own kind). Read at load time, so
 /// it costs nothing per post.
-fn add_dropped_g(entries: &mut Vec<Entry>, seen: &mut std::collections::HashMap<String, usize>) {
+fn add_dropped_g(entries: &mut Vec<Entry>, seen: &mut Seen) {
     let long_ing = |w: &str| w.len() >= DROPPED_G_LETTERS && w.ends_with("ing") && w.is_ascii();
     for i in 0..entries.len() {
         if matches!(entries[i].kind, TermKind::Alias(_) | TermKind::Context) {
@@ -850,10 +846,7 @@ const ENDS_WORD: &[char] = &[
 /// spellings entry by entry, and missed one as often as not. The noun is the first word as
 /// written (two syllables or more, not ending in a particle or an ending already); an entry
 /// written that way already keeps its own kind. `seen` maps each pattern to its entry.
-fn add_particle_variants(
-    entries: &mut Vec<Entry>,
-    seen: &mut std::collections::HashMap<String, usize>,
-) {
+fn add_particle_variants(entries: &mut Vec<Entry>, seen: &mut Seen) {
     for i in 0..entries.len() {
         // (borrowed, not cloned: a clone of every entry was ~1.6 M instructions a run)
         let e = &entries[i];
@@ -876,8 +869,14 @@ fn add_particle_variants(
         let batchim = (u32::from(last) - 0xAC00) % 28 != 0;
         let rest = &e.pattern[noun.len()..];
         // 까지 and 마저 ("even") add the noun to others as 도 does: 서버*까지* 터짐.
-        let variants = [if batchim { "이" } else { "가" }, "도", "까지", "마저"]
-            .map(|particle| format!("{noun}{particle}{rest}"));
+        // (joined by hand: `format!` was ~2 M instructions of the ~1,700 variants at every start)
+        let variants = [if batchim { "이" } else { "가" }, "도", "까지", "마저"].map(|particle| {
+            let mut v = String::with_capacity(noun.len() + particle.len() + rest.len());
+            v.push_str(noun);
+            v.push_str(particle);
+            v.push_str(rest);
+            v
+        });
         for variant in variants {
             if let std::collections::hash_map::Entry::Vacant(v) = seen.entry(variant.clone()) {
                 v.insert(entries.len());
@@ -1245,15 +1244,20 @@ impl Scratch {
     }
 }
 
+/// Where each pattern of the entries stands ([`later_entries_win`] and the variants added after
+/// it), hashed by the vocabulary's hasher: the keys are the lexicons' own patterns (a user's
+/// file is the user's own), and SipHash was ~2.6 M instructions at every start (cachegrind, a
+/// one-line input).
+type Seen = std::collections::HashMap<String, usize, std::hash::BuildHasherDefault<WordHasher>>;
+
 /// The entries with one per pattern, the later one winning, and where each pattern stands. A
 /// facet-only entry never replaces an entry that decides verdicts: the facet is then read inside
 /// that entry instead (`FacetTable`).
-fn later_entries_win(all: Vec<Entry>) -> (Vec<Entry>, std::collections::HashMap<String, usize>) {
+fn later_entries_win(all: Vec<Entry>) -> (Vec<Entry>, Seen) {
     let mut entries: Vec<Entry> = Vec::with_capacity(all.len());
     // Sized for the entries and the variants added after, so that it never grows (its
     // rehashing was ~2.3 M instructions a run, cachegrind).
-    let mut seen: std::collections::HashMap<String, usize> =
-        std::collections::HashMap::with_capacity(all.len() * 2);
+    let mut seen = Seen::with_capacity_and_hasher(all.len() * 2, Default::default());
     for e in all {
         match seen.get(&e.pattern) {
             Some(&i) if e.kind.facet_only() && !entries[i].kind.facet_only() => {}
@@ -1476,20 +1480,30 @@ pub struct NamesNeighbours<'m> {
     pub modifiers: [&'static str; 2],
 }
 
-/// The automaton over `entries`' patterns, and the shipped vetter when `shipped`.
+/// The automaton over `entries`' patterns, the shipped vetter when `shipped`, and the names one
+/// edit away ([`Misspellings`], with `words`' stop words).
 ///
 /// A deterministic automaton of our own (`longest.rs`): the contiguous NFA it replaced followed
 /// failure links at search time (137.5 M instructions of its search on the 10 MB blog slice,
 /// 55.8 M with a DFA; ~70 M to build), and the crate's DFA took ~460 M instructions and ~26 MiB
 /// more to build on every run (cachegrind, issue 15's eighth pass). [`Matcher::new`] calls it
-/// on another thread, beside the rest of its tables ([`Tables::new`]).
-fn automaton_and_vetter(entries: &[Entry], shipped: bool) -> (Longest, Option<&'static Vetter>) {
-    let ac = Longest::new(entries.iter().map(|e| e.pattern.as_bytes()));
-    (ac, shipped.then(Vetter::builtin))
+/// on another thread, beside the rest of its tables ([`Tables::new`]). The shipped vetter's
+/// table is built by `build.rs` (nothing to do here but read its settings), so the misspelt
+/// names are built on this side too: that evens the two sides out (wall time on a one-line
+/// input, on an idle core each: the automaton ~4.8 ms, the other tables ~6.5 ms, of which the
+/// misspelt names, 3.3 M instructions, about 1 ms).
+fn automaton_side(
+    entries: &[Entry],
+    words: &Words,
+    shipped: bool,
+) -> (Longest, Option<&'static Vetter>, Arc<Misspellings>) {
+    let ac = Longest::of_strs(entries.iter().map(|e| e.pattern.as_str()));
+    let misspell = Arc::new(Misspellings::new(entries, words));
+    (ac, shipped.then(Vetter::builtin), misspell)
 }
 
-/// Which model reads the posts without a phrase: none, the shipped one (decoded on the first
-/// such post, so a run that meets none never pays its ~8 ms of decoding), or one given.
+/// Which model reads the posts without a phrase: none, the shipped one (its settings read on the
+/// first such post; its table lies in the binary, built by `build.rs`), or one given.
 #[derive(Clone, Copy)]
 enum BareVetter {
     Off,
@@ -1507,10 +1521,10 @@ impl BareVetter {
     }
 }
 
-/// The matcher's tables other than the automaton and the vetter, built from the entries (the
-/// grammar forms included) on the calling thread while [`automaton_and_vetter`] runs on another:
-/// the two take about as long (~15 M instructions each of the ~45 M of [`Matcher::new`] before
-/// the split, cachegrind on an empty input), and share nothing but the entries, read only.
+/// The matcher's tables other than the automaton, the vetter and the misspelt names, built from
+/// the entries (the grammar forms included) on the calling thread while [`automaton_side`] runs
+/// on another: the two take about as long, and share nothing but the entries and the word
+/// lists, read only.
 struct Tables {
     handles: HashSet<String>,
     doubles: Doubles,
@@ -1519,21 +1533,18 @@ struct Tables {
     context_by_last: Vec<Vec<u32>>,
     facets: FacetTable,
     vocab: Vocabulary,
-    misspell: Arc<Misspellings>,
     returns: Vec<(TermId, TermId)>,
     frames_after: Vec<Vec<u32>>,
 }
 
 impl Tables {
     /// `entries[..literal]` are the automaton's; `facets` and `facet_entries`: the lexicon's
-    /// facets and its facet entries before later entries won; `words`: the lexicon's word lists
-    /// (the stop words of [`Misspellings`]).
+    /// facets and its facet entries before later entries won.
     fn new(
         entries: &[Entry],
         literal: usize,
         templates: &[Template],
         (facets, facet_entries): (Vec<Facet>, &[Entry]),
-        words: &Words,
     ) -> Tables {
         let handles = entries
             .iter()
@@ -1563,7 +1574,6 @@ impl Tables {
             context_by_last,
             facets: FacetTable::new(facets, facet_entries, entries),
             vocab: vocabulary(&entries[..literal], templates),
-            misspell: Arc::new(Misspellings::new(&entries[..literal], words)),
             returns: returns_with_new(&entries[..literal]),
             frames_after: frames_by_byte_after(templates),
         }
@@ -1597,11 +1607,11 @@ impl Matcher {
         // come after the automaton's patterns, and `add_grammar_hits` finds them.
         let literal = entries.len();
         entries.extend(Form::ALL.iter().map(|f| grammar_entry(*f)));
-        let ((ac, vetter), t) = std::thread::scope(|scope| {
-            let patterns = &entries[..literal];
-            let automaton = scope.spawn(move || automaton_and_vetter(patterns, shipped));
+        let ((ac, vetter, misspell), t) = std::thread::scope(|scope| {
+            let (patterns, words) = (&entries[..literal], &lex.words);
+            let automaton = scope.spawn(move || automaton_side(patterns, words, shipped));
             let facets = (lex.facets, facet_entries.as_slice());
-            let t = Tables::new(&entries, literal, &lex.templates, facets, &lex.words);
+            let t = Tables::new(&entries, literal, &lex.templates, facets);
             let built = automaton
                 .join()
                 .unwrap_or_else(|e| std::panic::resume_unwind(e));
@@ -1644,7 +1654,7 @@ impl Matcher {
             },
             vocab: t.vocab,
             literal,
-            misspell: t.misspell,
+            misspell,
             returns: t.returns,
         };
         m.normalise_small_words();

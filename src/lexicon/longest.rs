@@ -112,14 +112,24 @@ impl Longest {
     /// (module comment), else full rows.
     pub fn new<'p>(patterns: impl IntoIterator<Item = &'p [u8]>) -> Longest {
         let patterns: Vec<&[u8]> = patterns.into_iter().collect();
-        Longest::split_rows(&patterns).unwrap_or_else(|| Longest::plain_rows(&patterns))
+        let classes = split_classes(&patterns);
+        Longest::split_rows(&patterns, classes).unwrap_or_else(|| Longest::plain_rows(&patterns))
     }
 
-    /// The automaton with split rows (module comment); `None` when a pattern is not UTF-8,
-    /// the patterns use more than 63 bytes that start a character, or the table would have more
-    /// states than two bytes number or pass [`TABLE_BUDGET`] (full rows then, or the NFA).
-    fn split_rows(patterns: &[&[u8]]) -> Option<Longest> {
-        let classes = split_classes(patterns)?;
+    /// [`Longest::new`] on `str`s, UTF-8 already, as split rows need: they are not checked again
+    /// (the check was ~1 M instructions of the shipped lexicons' build, cachegrind).
+    pub fn of_strs<'p>(patterns: impl IntoIterator<Item = &'p str>) -> Longest {
+        let patterns: Vec<&[u8]> = patterns.into_iter().map(str::as_bytes).collect();
+        let classes = split_classes_of_utf8(&patterns);
+        Longest::split_rows(&patterns, classes).unwrap_or_else(|| Longest::plain_rows(&patterns))
+    }
+
+    /// The automaton with split rows (module comment) by `classes` ([`split_classes`]); `None`
+    /// when there are none (a pattern is not UTF-8, or the patterns use more than 63 bytes that
+    /// start a character), or the table would have more states than two bytes number or pass
+    /// [`TABLE_BUDGET`] (full rows then, or the NFA).
+    fn split_rows(patterns: &[&[u8]], classes: Option<[u8; 256]>) -> Option<Longest> {
+        let classes = classes?;
         let trie = Trie::new(patterns, &classes);
         // Two blocks for the start state and two for the dead state, and one left empty (see
         // `compile_split`).
@@ -359,6 +369,11 @@ pub(super) fn split_classes(patterns: &[&[u8]]) -> Option<[u8; 256]> {
     if !patterns.iter().all(|p| std::str::from_utf8(p).is_ok()) {
         return None;
     }
+    split_classes_of_utf8(patterns)
+}
+
+/// [`split_classes`] of patterns known to be UTF-8.
+fn split_classes_of_utf8(patterns: &[&[u8]]) -> Option<[u8; 256]> {
     let mut used = [false; 256];
     for &b in patterns.iter().flat_map(|p| p.iter()) {
         used[usize::from(b)] = true;
@@ -753,8 +768,10 @@ mod tests {
     use aho_corasick::{AhoCorasick, MatchKind};
     use proptest::prelude::*;
 
+    /// (By [`Longest::of_strs`], as the matcher builds it; the tests below on bytes build by
+    /// [`Longest::new`].)
     fn ours(patterns: &[&str], hay: &str) -> Vec<(usize, usize, usize)> {
-        let dfa = Longest::new(patterns.iter().map(|p| p.as_bytes()));
+        let dfa = Longest::of_strs(patterns.iter().copied());
         let mut v = Vec::new();
         dfa.each_match(hay, |s, e, p| v.push((s, e, p)));
         v
@@ -850,7 +867,8 @@ mod tests {
         SHIPPED.get_or_init(|| {
             let lex = crate::lexicon::Lexicon::builtin();
             let pats: Vec<String> = lex.entries.into_iter().map(|e| e.pattern).collect();
-            let ours = Longest::new(pats.iter().map(|p| p.as_bytes()));
+            // (as the matcher builds it)
+            let ours = Longest::of_strs(pats.iter().map(String::as_str));
             let ac = AhoCorasick::builder()
                 .match_kind(MatchKind::LeftmostLongest)
                 .build(&pats)

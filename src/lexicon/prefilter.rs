@@ -275,11 +275,14 @@ impl Prefilter {
             let questions: Vec<Vec<Beside>> = contexts.iter().map(|a| first_question(a)).collect();
             ac.set_first_questions(&questions);
         }
+        // (before the word lists are waited for: they take longer on their thread than the
+        // rest here)
+        let neighbours = Neighbours::new(matcher);
         Prefilter {
             tokens: ac,
             contexts,
             words: lists(),
-            neighbours: Neighbours::new(matcher),
+            neighbours,
             doubles,
             marks,
             respells: about,
@@ -564,24 +567,29 @@ impl Edges {
 impl Words {
     fn new(m: &Matcher) -> Words {
         let mut w = Words::default();
-        let mut whole: Vec<Vec<u8>> = vec![];
+        // (sorted and deduplicated as borrowed slices, then copied: most parts come again and
+        // again, and a copy of each was ~8,000 allocations at every start)
+        let (mut whole, mut tails, mut heads) = (Vec::<&[u8]>::new(), Vec::new(), Vec::new());
         let word = |b: &u8| b.is_ascii_alphanumeric();
         for e in m.literal_entries() {
             let p = e.pattern.as_bytes();
             if p.iter().all(word) {
-                whole.push(p.to_vec());
+                whole.push(p);
             } else {
                 let tail = p.len() - p.iter().rev().take_while(|b| word(b)).count();
                 let head = p.iter().take_while(|b| word(b)).count();
-                w.tails.push(p[tail..].to_vec());
-                w.heads.push(p[..head].to_vec());
+                tails.push(&p[tail..]);
+                heads.push(&p[..head]);
             }
             w.longest = w.longest.max(p.len());
         }
-        for v in [&mut whole, &mut w.tails, &mut w.heads] {
+        for v in [&mut whole, &mut tails, &mut heads] {
             v.sort_unstable();
             v.dedup();
         }
+        let owned = |v: Vec<&[u8]>| -> Vec<Vec<u8>> { v.into_iter().map(<[u8]>::to_vec).collect() };
+        let mut whole = owned(whole);
+        (w.tails, w.heads) = (owned(tails), owned(heads));
         // An empty entry ends and begins nothing here (no word part is empty).
         whole.retain(|p| !p.is_empty());
         w.whole = anchored(&whole);

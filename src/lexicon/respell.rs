@@ -40,8 +40,9 @@ type WordMap = HashMap<String, String, BuildHasherDefault<WordHasher>>;
 /// standard SipHash was ~45% of building the vocabulary at every start (~3 M instructions,
 /// cachegrind on an empty input) and of each look-up of a post's word. The keys are the
 /// lexicon's own words, so no text a user feeds in chooses what collides.
+/// (The matcher's build hashes the lexicons' patterns with it too: `classify.rs`'s `Seen`.)
 #[derive(Default, Clone, Copy)]
-struct WordHasher(u64);
+pub(crate) struct WordHasher(u64);
 
 /// FxHash's multiplier.
 const WORD_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;

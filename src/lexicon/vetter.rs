@@ -7,11 +7,13 @@
 //!
 //! The weights are plain data, `lexicons/vetter.tsv`, trained by the development crate
 //! `crates/outcry-train` on the labelled sets of `eval/` (the file's header says which, and when);
-//! `build.rs` reads them into rows (`vetter/rows.rs`), which the program decodes once per process
-//! (a user's file is parsed at run time). Scoring a post walks its bytes once and looks each feature's
-//! 64-bit hash up in an open-addressed table: no allocation. The decision is deterministic (the
-//! same sums in the same order).
+//! `build.rs` reads them into rows and builds their weight table (`vetter/rows.rs`), which the
+//! program reads where it lies in the binary (a user's file is parsed, and its table built, at run
+//! time). Scoring a post walks its bytes once and looks each feature's 64-bit hash up in that
+//! open-addressed table: no allocation. The decision is deterministic (the same sums in the same
+//! order).
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// The shipped weights.
@@ -28,9 +30,10 @@ pub const CLASSES: [&str; 3] = ["none", "report", "recovery"];
 mod rows;
 
 pub use rows::key_of;
-use rows::{Fnv, Rows};
+use rows::{slot_key, slot_weights, Fnv, Model, SLOT};
 
-/// The shipped weights read into rows by `build.rs`, in `rows`' binary form.
+/// The shipped weights read into rows, and their weight table built, by `build.rs`, in `rows`'
+/// binary form.
 const BUILTIN_ROWS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/vetter.bin"));
 
 /// The shipped weights of the model of posts without a phrase (`lexicons/vetter-bare.tsv`), in
@@ -143,16 +146,11 @@ fn split_marked(word: &[u8], from: usize, end: usize) -> (&[u8], &[u8], &[u8]) {
     (head, &word[lo..hi.max(lo)], tail)
 }
 
-/// One slot of the weight table: a feature's key (0 when empty) and its weight per class.
-#[derive(Clone, Copy, Default)]
-struct Slot {
-    key: u64,
-    w: [f32; 3],
-}
-
 /// The trained model and its two thresholds.
 pub struct Vetter {
-    table: Vec<Slot>,
+    /// The weight table (`rows::table`): the shipped models' as `build.rs` built it, in the
+    /// binary; a file's built when it is read.
+    table: Cow<'static, [u8]>,
     bias: [f32; 3],
     /// A candidate report or recovery is vetoed when the model gives `none` at least this.
     pub veto: f32,
@@ -183,42 +181,26 @@ impl Vetter {
     /// Parses a weights file: `#` comments; `= bias W0 W1 W2`, `= veto P`, `= promote P`,
     /// `= trained TEXT`; then one feature a line, `TAG TEXT<TAB>W0 W1 W2`.
     pub fn parse(text: &str) -> Result<Vetter, String> {
-        rows::read(text).map(Vetter::from_rows)
+        rows::read(text).map(|r| Vetter::from_model(r.model()))
     }
 
-    /// The model of a weights file's rows.
-    fn from_rows(r: Rows) -> Vetter {
-        let size = (r.rows.len() * 2).next_power_of_two().max(16);
-        let mut table = vec![Slot::default(); size];
-        for (key, w) in r.rows {
-            let mut i = key as usize & (size - 1);
-            while table[i].key != 0 && table[i].key != key {
-                i = (i + 1) & (size - 1);
-            }
-            // Two features of one key (a hash collision) add up, in file order.
-            let s = &mut table[i];
-            s.key = key;
-            for (sum, add) in s.w.iter_mut().zip(w) {
-                *sum += add;
-            }
-        }
+    /// The vetter of a model (`rows::Model`: settings and weight table).
+    fn from_model(m: Model<'static>) -> Vetter {
         Vetter {
-            table,
-            bias: r.bias,
-            veto: r.veto,
-            promote: r.promote,
-            trained: r.trained,
-            digest: r.digest,
+            table: m.table,
+            bias: m.bias,
+            veto: m.veto,
+            promote: m.promote,
+            trained: m.trained,
+            digest: m.digest,
         }
     }
 
-    /// The shipped model, decoded on first use from the rows `build.rs` read from
-    /// `lexicons/vetter.tsv` (a test holds it to parsing the file).
+    /// The shipped model, as `build.rs` read it from `lexicons/vetter.tsv` and built its table
+    /// (a test holds it to parsing the file): its table is read where it lies in the binary.
     pub fn builtin() -> &'static Vetter {
         static V: OnceLock<Vetter> = OnceLock::new();
-        V.get_or_init(|| {
-            Vetter::from_rows(rows::decode(BUILTIN_ROWS).expect("build.rs wrote the rows"))
-        })
+        V.get_or_init(|| Vetter::from_model(rows::decode(BUILTIN_ROWS).expect("build.rs wrote it")))
     }
 
     /// The shipped model of posts that name a service where the rules found no phrase at all
@@ -227,19 +209,19 @@ impl Vetter {
     pub fn builtin_bare() -> &'static Vetter {
         static V: OnceLock<Vetter> = OnceLock::new();
         V.get_or_init(|| {
-            Vetter::from_rows(rows::decode(BUILTIN_BARE_ROWS).expect("build.rs wrote the rows"))
+            Vetter::from_model(rows::decode(BUILTIN_BARE_ROWS).expect("build.rs wrote it"))
         })
     }
 
-    fn weights(&self, key: u64) -> Option<&[f32; 3]> {
-        let mask = self.table.len() - 1;
+    fn weights(&self, key: u64) -> Option<[f32; 3]> {
+        let mask = self.table.len() / SLOT - 1;
         let mut i = key as usize & mask;
         loop {
-            let s = &self.table[i];
-            if s.key == key {
-                return Some(&s.w);
+            let k = slot_key(&self.table, i);
+            if k == key {
+                return Some(slot_weights(&self.table, i));
             }
-            if s.key == 0 {
+            if k == 0 {
                 return None;
             }
             i = (i + 1) & mask;
@@ -287,7 +269,10 @@ impl Vetter {
     /// Asks for `key`'s first slot to be loaded, without waiting for it.
     #[inline(always)]
     fn fetch_ahead(&self, key: u64) {
-        super::fetch_ahead(&self.table[key as usize & (self.table.len() - 1)]);
+        let i = key as usize & (self.table.len() / SLOT - 1);
+        if let Some(slot) = self.table[i * SLOT..].first_chunk::<SLOT>() {
+            super::fetch_ahead(slot);
+        }
     }
 
     /// Decides a post that the rules read as `rule` (an index into [`CLASSES`]): a candidate
@@ -515,6 +500,21 @@ mod tests {
         }
     }
 
+    /// Two rows of one key add up in file order in one slot, and a row whose slot is taken goes
+    /// to the next free one (the layout `build.rs` gives the shipped tables and a file read at
+    /// run time gets alike: `the_built_in_rows_are_the_shipped_file_parsed`).
+    #[test]
+    fn a_table_adds_up_rows_of_one_key_and_probes_past_taken_slots() {
+        let t = rows::table(&[(5, [1.0, 2.0, 3.0]), (21, [0.5; 3]), (5, [0.25, -2.0, 0.0])]);
+        assert_eq!(t.len(), 16 * SLOT);
+        assert_eq!(
+            (slot_key(&t, 5), slot_weights(&t, 5)),
+            (5, [1.25, 0.0, 3.0])
+        );
+        assert_eq!((slot_key(&t, 6), slot_weights(&t, 6)), (21, [0.5; 3]));
+        assert_eq!((0..16).filter(|&i| slot_key(&t, i) != 0).count(), 2);
+    }
+
     #[test]
     fn a_repeated_word_counts_once_as_in_training() {
         let v = Vetter::parse(
@@ -562,10 +562,13 @@ mod tests {
     fn the_rows_are_the_file(built: &Vetter, file: &str) {
         let parsed = Vetter::parse(file).unwrap();
         let bits = |v: &Vetter| {
-            let slots: Vec<(u64, [u32; 3])> = v
-                .table
-                .iter()
-                .map(|s| (s.key, s.w.map(f32::to_bits)))
+            let slots: Vec<(u64, [u32; 3])> = (0..v.table.len() / SLOT)
+                .map(|i| {
+                    (
+                        slot_key(&v.table, i),
+                        slot_weights(&v.table, i).map(f32::to_bits),
+                    )
+                })
                 .collect();
             let settings = (
                 v.bias.map(f32::to_bits),
@@ -579,8 +582,8 @@ mod tests {
             "build.rs's rows differ from the file"
         );
         let r = rows::read(file).unwrap();
-        assert_eq!(rows::decode(&rows::encode(&r)), Some(r.clone()));
-        let cut = rows::encode(&r);
-        assert_eq!(rows::decode(&cut[..cut.len() - 1]), None);
+        let bytes = rows::encode(&r);
+        assert_eq!(rows::decode(&bytes), Some(r.clone().model()));
+        assert_eq!(rows::decode(&bytes[..bytes.len() - 1]), None);
     }
 }
