@@ -49,23 +49,40 @@ pub fn has_quote_mark(text: &str) -> bool {
 /// break: a mark opens where no letter or digit comes right before it ("isn't" holds no
 /// quotation), and the next mark closes where none comes right after it, save a Hangul
 /// syllable (a particle glued on: "유튜브 다운"이라고). `None` when `from..to` is not quoted so.
+///
+/// The marks are found from the bytes ([`Marks`]), not by decoding every character of the
+/// [`LOOK_BACK`] bytes on either side (~22,000 instructions a call on the trackback slice's long
+/// Korean posts); only the characters next to a mark are decoded. The answer is that reading's
+/// (`tests::quotations_are_read_from_the_bytes_as_from_the_characters`).
 pub fn quotation_around(hay: &str, from: usize, to: usize) -> Option<(usize, usize)> {
     let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
-    // (a quotation of a few words: the marks are looked for at most `LOOK_BACK` bytes away)
-    let (open, mark) = hay[..from]
-        .char_indices()
-        .rev()
-        .take_while(|&(i, c)| c != '\n' && from - i <= LOOK_BACK)
-        .find(|&(i, c)| quote_mark(c) && !word(hay[..i].chars().next_back()))?;
-    let inner = open + mark.len_utf8();
-    let close = hay[to..]
-        .char_indices()
-        .take_while(|&(i, _)| i <= LOOK_BACK)
-        .find_map(|(i, c)| {
-            let at = to + i;
-            let next = hay[at + c.len_utf8()..].chars().next();
-            (quote_mark(c) && (!word(next) || next.is_some_and(is_syllable))).then_some(at)
-        })?;
+    let b = hay.as_bytes();
+    // (a quotation of a few words: the marks are looked for at most `LOOK_BACK` bytes away,
+    // back to the line's start)
+    let mut back = Marks::back(b, from.saturating_sub(LOOK_BACK), from);
+    let (open, mark) = loop {
+        let i = back.next()?;
+        if b[i] == b'\n' {
+            return None;
+        }
+        let n = mark_len(b, i);
+        if n > 0 && !word(hay[..i].chars().next_back()) {
+            break (i, n);
+        }
+    };
+    let inner = open + mark;
+    let mut ahead = Marks::ahead(b, to, (to + LOOK_BACK + 1).min(b.len()));
+    let close = loop {
+        let at = ahead.next()?;
+        let n = mark_len(b, at);
+        if n == 0 {
+            continue;
+        }
+        let next = hay[at + n..].chars().next();
+        if !word(next) || next.is_some_and(is_syllable) {
+            break at;
+        }
+    };
     let body = &hay[inner..close];
     let words = body.split(' ').filter(|w| !w.is_empty()).count();
     // Another mark inside that is no apostrophe between two letters ("isn't") ends a quotation
@@ -76,6 +93,109 @@ pub fn quotation_around(hay: &str, from: usize, to: usize) -> Option<(usize, usi
                 && word(body[i + c.len_utf8()..].chars().next()))
     });
     (inner <= from && words <= QUOTE_WORDS && !breaks).then_some((inner, close))
+}
+
+/// The length in bytes of the quotation mark ([`quote_mark`]) that starts at byte `i` of `b`
+/// (valid UTF-8, `i` a character's start), or 0 when none does: `"` and `'`, or U+201C, U+201D,
+/// U+300C, U+300D (E2 80 9C/9D, E3 80 8C/8D).
+#[inline]
+fn mark_len(b: &[u8], i: usize) -> usize {
+    match (b[i], b.get(i + 1), b.get(i + 2)) {
+        (b'"' | b'\'', _, _) => 1,
+        (0xE2, Some(0x80), Some(0x9C | 0x9D)) | (0xE3, Some(0x80), Some(0x8C | 0x8D)) => 3,
+        _ => 0,
+    }
+}
+
+/// The places in `b[lo..hi]` where a quotation mark may start, nearest first (backwards from
+/// `hi`, or onwards from `lo`): every `"`, `'` and E2 or E3 byte, and backwards every line
+/// break too. Each is a character's start (ASCII, or the lead byte of a three-byte character),
+/// so reading only them meets every mark and line break that a reading of the characters
+/// would; [`mark_len`] tells the marks among them. Two `memchr` searches, each asked again only
+/// once its last answer has been passed, so the window is read once.
+struct Marks<'b> {
+    b: &'b [u8],
+    lo: usize,
+    hi: usize,
+    back: bool,
+    /// The next `"`, `'` (or line break, backwards), and the next E2 or E3 byte, not yet
+    /// given: `None` when not looked for since the last one was given, `Some(None)` when there
+    /// is none left.
+    ascii: Option<Option<usize>>,
+    lead: Option<Option<usize>>,
+}
+
+impl<'b> Marks<'b> {
+    fn back(b: &'b [u8], lo: usize, hi: usize) -> Self {
+        Marks {
+            b,
+            lo,
+            hi,
+            back: true,
+            ascii: None,
+            lead: None,
+        }
+    }
+
+    fn ahead(b: &'b [u8], lo: usize, hi: usize) -> Self {
+        Marks {
+            b,
+            lo,
+            hi,
+            back: false,
+            ascii: None,
+            lead: None,
+        }
+    }
+}
+
+impl Iterator for Marks<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        let (lo, hi) = (self.lo, self.hi);
+        if lo >= hi {
+            return None;
+        }
+        let b = self.b;
+        let w = &b[lo..hi];
+        let back = self.back;
+        let ascii = *self.ascii.get_or_insert_with(|| {
+            if back {
+                memchr::memrchr3(b'"', b'\'', b'\n', w)
+            } else {
+                memchr::memchr2(b'"', b'\'', w)
+            }
+            .map(|k| lo + k)
+        });
+        let lead = *self.lead.get_or_insert_with(|| {
+            if back {
+                memchr::memrchr2(0xE2, 0xE3, w)
+            } else {
+                memchr::memchr2(0xE2, 0xE3, w)
+            }
+            .map(|k| lo + k)
+        });
+        let at = if back {
+            ascii.max(lead)?
+        } else {
+            match (ascii, lead) {
+                (Some(a), Some(l)) => a.min(l),
+                (a, l) => a.or(l)?,
+            }
+        };
+        if ascii == Some(at) {
+            self.ascii = None;
+        } else {
+            self.lead = None;
+        }
+        if back {
+            self.hi = at;
+        } else {
+            self.lo = at + 1;
+        }
+        Some(at)
+    }
 }
 
 /// ASCII faces that close what came before (^^, :), <3). They stay in code: they are marks, not
@@ -311,8 +431,122 @@ fn ko_answer(words: &Words, sentence: &str, layout: &Layout, from: usize) -> boo
 mod tests {
     use super::*;
 
+    /// [`quotation_around`] as it was, reading every character within [`LOOK_BACK`] bytes on
+    /// either side: the answer the byte search must give.
+    fn quotation_around_by_chars(hay: &str, from: usize, to: usize) -> Option<(usize, usize)> {
+        let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
+        let (open, mark) = hay[..from]
+            .char_indices()
+            .rev()
+            .take_while(|&(i, c)| c != '\n' && from - i <= LOOK_BACK)
+            .find(|&(i, c)| quote_mark(c) && !word(hay[..i].chars().next_back()))?;
+        let inner = open + mark.len_utf8();
+        let close = hay[to..]
+            .char_indices()
+            .take_while(|&(i, _)| i <= LOOK_BACK)
+            .find_map(|(i, c)| {
+                let at = to + i;
+                let next = hay[at + c.len_utf8()..].chars().next();
+                (quote_mark(c) && (!word(next) || next.is_some_and(is_syllable))).then_some(at)
+            })?;
+        let body = &hay[inner..close];
+        let words = body.split(' ').filter(|w| !w.is_empty()).count();
+        let breaks = body.char_indices().any(|(i, c)| {
+            quote_mark(c)
+                && !(word(body[..i].chars().next_back())
+                    && word(body[i + c.len_utf8()..].chars().next()))
+        });
+        (inner <= from && words <= QUOTE_WORDS && !breaks).then_some((inner, close))
+    }
+
+    /// Pieces of text for the quotation tests: the marks, characters that share their lead
+    /// bytes or look like them, line breaks, letters, digits, syllables, spaces, and runs long
+    /// enough to bring a mark to either side of [`LOOK_BACK`].
+    const PIECES: &[&str] = &[
+        "a",
+        "Z",
+        "7",
+        " ",
+        " ",
+        "가",
+        "요",
+        "\n",
+        "\"",
+        "'",
+        "\u{201C}",
+        "\u{201D}",
+        "\u{300C}",
+        "\u{300D}",
+        "\u{2018}",
+        "\u{201E}",
+        "\u{2026}",
+        "\u{300E}",
+        "\u{3008}",
+        "\u{E28C}",
+        "é",
+        "😀",
+        "ㅋ",
+        "isn't",
+        "\"유튜브 다운\"이라고",
+    ];
+
+    /// A mark that starts [`LOOK_BACK`] bytes before the match opens its quotation and one a
+    /// byte further does not; a closing mark that starts [`LOOK_BACK`] bytes after the match
+    /// closes it, and one a byte further does not.
+    #[test]
+    fn quotation_marks_are_read_up_to_look_back_bytes_away() {
+        let (name, pad) = ("gmail", |n: usize| "a".repeat(n));
+        for (before, after, quoted) in [
+            (LOOK_BACK - 1, 0, true),
+            (LOOK_BACK, 0, false),
+            (0, LOOK_BACK, true),
+            (0, LOOK_BACK + 1, false),
+        ] {
+            // The match is `name`, `before` letters after the opening mark and `after` letters
+            // before the closing one (a quotation of one word).
+            let text = format!("\"{}{name}{}\" x", pad(before), pad(after));
+            let from = 1 + before;
+            let to = from + name.len();
+            let want = quotation_around_by_chars(&text, from, to);
+            assert_eq!(quotation_around(&text, from, to), want, "{before} {after}");
+            assert_eq!(want.is_some(), quoted, "{before} {after}");
+        }
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        /// The quotation read from the marks' bytes is the one a reading of every character
+        /// gives, for every span of whole characters, with marks near and past [`LOOK_BACK`]
+        /// bytes away on either side.
+        #[test]
+        fn quotations_are_read_from_the_bytes_as_from_the_characters(
+            picks in proptest::collection::vec(
+                (proptest::sample::select(PIECES), 0usize..4, proptest::bool::weighted(0.03)),
+                0..60,
+            ),
+            span in (0usize..1000, 0usize..1000),
+        ) {
+            // A piece is repeated 1 to 4 times, or now and then a run that fills about a
+            // third of `LOOK_BACK` (so that some marks stand just within it and some past it).
+            let text: String = picks
+                .iter()
+                .map(|&(p, n, long)| p.repeat(if long { LOOK_BACK / 3 / p.len() } else { n + 1 }))
+                .collect();
+            let starts: Vec<usize> = text
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([text.len()])
+                .collect();
+            let a = starts[span.0 % starts.len()];
+            let z = starts[span.1 % starts.len()];
+            let (from, to) = (a.min(z), a.max(z));
+            proptest::prop_assert_eq!(
+                quotation_around(&text, from, to),
+                quotation_around_by_chars(&text, from, to),
+                "{:?} {}..{}", text, from, to
+            );
+        }
+
         /// The byte search finds a mark exactly where a reading of the characters does.
         #[test]
         fn quote_marks_are_found_from_the_bytes(
