@@ -83,10 +83,21 @@ pub fn quotation_around(hay: &str, from: usize, to: usize) -> Option<(usize, usi
             break at;
         }
     };
+    short_quotation(hay, (inner, close), from)
+}
+
+/// `inner..close` (the inside of a pair of marks in `hay`) when it holds the match starting at
+/// `from`, at most [`QUOTE_WORDS`] words and no sentence break: another mark inside that is no
+/// apostrophe between two letters ("isn't") ends a quotation and opens the next, so the match
+/// stands between two quotations, in none.
+fn short_quotation(
+    hay: &str,
+    (inner, close): (usize, usize),
+    from: usize,
+) -> Option<(usize, usize)> {
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
     let body = &hay[inner..close];
     let words = body.split(' ').filter(|w| !w.is_empty()).count();
-    // Another mark inside that is no apostrophe between two letters ("isn't") ends a quotation
-    // and opens the next: the match stands between two quotations, in none.
     let breaks = body.char_indices().any(|(i, c)| {
         quote_mark(c)
             && !(word(body[..i].chars().next_back())
@@ -449,14 +460,9 @@ mod tests {
                 let next = hay[at + c.len_utf8()..].chars().next();
                 (quote_mark(c) && (!word(next) || next.is_some_and(is_syllable))).then_some(at)
             })?;
-        let body = &hay[inner..close];
-        let words = body.split(' ').filter(|w| !w.is_empty()).count();
-        let breaks = body.char_indices().any(|(i, c)| {
-            quote_mark(c)
-                && !(word(body[..i].chars().next_back())
-                    && word(body[i + c.len_utf8()..].chars().next()))
-        });
-        (inner <= from && words <= QUOTE_WORDS && !breaks).then_some((inner, close))
+        // (what is inside the marks is read as the byte search reads it: only how the marks
+        // are found changed)
+        short_quotation(hay, (inner, close), from)
     }
 
     /// Pieces of text for the quotation tests: the marks, characters that share their lead
