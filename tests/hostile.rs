@@ -1454,3 +1454,107 @@ fn a_long_post_of_names_keeps_no_ranges_for_the_vetter() {
     assert_eq!(m.classify(&long, &mut s).kind, kind);
     assert!(s.vetter_input().1.is_empty());
 }
+
+/// A year of quiet chatter (20,000 posts) and two bursts of "SERVICE is down" for each of 20
+/// services, in time order: 40 incidents in one segment a year long.
+fn year_of_bursts(w: &mut dyn Write) -> std::io::Result<()> {
+    let services = [
+        "gmail",
+        "outlook",
+        "yahoo",
+        "naver",
+        "discord",
+        "slack",
+        "telegram",
+        "whatsapp",
+        "instagram",
+        "github",
+        "gitlab",
+        "zoom",
+        "teams",
+        "line",
+        "signal",
+        "twitter",
+        "facebook",
+        "reddit",
+        "tiktok",
+        "notion",
+    ];
+    let (start, span) = (1_700_000_000i64, 365 * 86_400i64);
+    let mut x = 7u64;
+    let mut next = |n: i64| {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        (x % n as u64) as i64
+    };
+    let mut posts: Vec<(i64, String, String)> = (0..20_000)
+        .map(|i| {
+            (
+                start + next(span),
+                format!("nice weather today {}", i % 50),
+                format!("c{}", next(5000)),
+            )
+        })
+        .collect();
+    for s in services {
+        for _ in 0..2 {
+            let at = start + next(span);
+            for _ in 0..60 {
+                posts.push((
+                    at + next(1800),
+                    format!("{s} is down"),
+                    format!("u{}", next(1_000_000)),
+                ));
+            }
+        }
+    }
+    posts.sort();
+    for (t, text, user) in posts {
+        let t = chrono::DateTime::from_timestamp(t, 0).unwrap_or_default();
+        writeln!(
+            w,
+            "{{\"created_at\":\"{}\",\"text\":\"{text}\",\"user\":\"{user}\"}}",
+            t.format("%Y-%m-%dT%H:%M:%SZ")
+        )?;
+    }
+    Ok(())
+}
+
+#[test]
+fn the_pictures_hold_one_series_a_thread_however_many_incidents_there_are() {
+    // Each incident's timeline needs its service's whole segment scored again, ~32 bytes a
+    // window: with 1-minute windows a year long, ~17 MB a service. The text report's timelines
+    // once held every service's at the same time (376 MiB here, against 58 MiB for the JSON
+    // report, which draws none); a thread now holds one at a time (89 MiB).
+    let args = |format: &'static str| {
+        [
+            "detect",
+            "-q",
+            "--window",
+            "1m",
+            "--threads",
+            "2",
+            "--format",
+            format,
+            "-",
+        ]
+    };
+    let json = run_fed(&args("json"), |w| {
+        let _ = year_of_bursts(w);
+    });
+    assert_eq!(json.code, 0, "{}", json.stderr);
+    assert!(report(&json).incidents.len() >= 30, "{}", json.stderr);
+    let text = run_fed(&args("text"), |w| {
+        let _ = year_of_bursts(w);
+    });
+    assert_eq!(text.code, 0, "{}", text.stderr);
+    let out = String::from_utf8_lossy(&text.stdout);
+    assert!(out.matches("  timeline  ").count() >= 30, "{out}");
+    assert!(
+        text.peak_mib < json.peak_mib + 64,
+        "text {} MiB against json {} MiB",
+        text.peak_mib,
+        json.peak_mib
+    );
+}

@@ -135,7 +135,7 @@ impl Model {
     fn global(&self, base: &[f64], season: Option<&Season>) -> Vec<f64> {
         match season {
             Some(s) => {
-                debug_assert!(s.slot.len() >= base.len(), "a slot for every window");
+                assert!(s.slot.len() >= base.len(), "a slot for every window");
                 let factor: Vec<f64> = (0..s.hour.len())
                     .map(|j| {
                         self.hour[usize::from(s.hour[j])]

@@ -72,8 +72,7 @@ impl Report<'_> {
         &self.matcher.services()[svc].id
     }
     /// The picture of each incident, in order ([`View::all`]): the text report's timelines,
-    /// `--html`'s and `--plot`'s charts draw the same ones, worked out once a run (each scores
-    /// its service's segment again).
+    /// `--html`'s and `--plot`'s charts draw the same ones, worked out once a run.
     pub fn views(&self) -> &[View] {
         self.views.get_or_init(|| View::all(self))
     }

@@ -139,12 +139,12 @@ impl View {
         }
     }
 
-    /// The pictures of every incident of `r`, in order. Each scores its service's segment
-    /// again (~10 M instructions on the 100 MB blog corpus), after the detector and before the
-    /// report is written, when nothing else runs: on as many threads as the detector used
-    /// (`Params::threads`), once for all the incidents of one service in one segment (a month
-    /// of real taxi counts with two incidents scored it twice, a third of the run), with the
-    /// input's segments and each segment's span worked out once.
+    /// The pictures of every incident of `r`, in order. A picture needs its service's whole
+    /// segment scored again (~10 M instructions on the 100 MB blog corpus), after the detector
+    /// and before the report is written, when nothing else runs: that is done once for all the
+    /// incidents of one service in one segment (a month of real taxi counts with two incidents
+    /// scored it twice, a third of the run), on as many threads as the detector used
+    /// (`Params::threads`), with the input's segments and each segment's span worked out once.
     pub fn all(r: &Report) -> Vec<View> {
         let n = r.incidents.len();
         let segs = segments(r.windows);
@@ -165,14 +165,27 @@ impl View {
                 keys.len() - 1
             }));
         }
-        let series = in_parallel(r.params.threads, keys.len(), |k| {
-            let (svc, span) = keys[k];
-            series_in(r.windows, svc, &spans[span], r.params)
+        // A key's series is dropped once its incidents' pictures are drawn: a thread holds
+        // one at a time (~32 bytes a window of a whole segment, which a year of 30-second
+        // windows makes 33 MB), as when each incident scored its own.
+        let drawn = in_parallel(r.params.threads, keys.len(), |key| {
+            let (svc, span) = keys[key];
+            let series = series_in(r.windows, svc, &spans[span], r.params);
+            (0..n)
+                .filter(|&k| key_of[k] == key)
+                .map(|k| {
+                    (
+                        k,
+                        View::with_series(r, &r.incidents[k], &spans[span], &series),
+                    )
+                })
+                .collect::<Vec<_>>()
         });
-        in_parallel(r.params.threads, n, |k| {
-            let key = key_of[k];
-            View::with_series(r, &r.incidents[k], &spans[keys[key].1], &series[key])
-        })
+        let mut views: Vec<Option<View>> = (0..n).map(|_| None).collect();
+        for (k, v) in drawn.into_iter().flatten() {
+            views[k] = Some(v);
+        }
+        views.into_iter().flatten().collect()
     }
 
     /// The number of windows shown.
