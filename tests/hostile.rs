@@ -1525,8 +1525,8 @@ fn year_of_bursts(w: &mut dyn Write) -> std::io::Result<()> {
 fn the_pictures_hold_one_series_a_thread_however_many_incidents_there_are() {
     // Each incident's timeline needs its service's whole segment scored again, ~32 bytes a
     // window: with 1-minute windows a year long, ~17 MB a service. The text report's timelines
-    // once held every service's at the same time (376 MiB here, against 58 MiB for the JSON
-    // report, which draws none); a thread now holds one at a time (89 MiB).
+    // once held every service's at the same time (363 MiB on this input, against 52 MiB for
+    // the JSON report, which draws none); a thread now holds one at a time.
     let args = |format: &'static str| {
         [
             "detect",
