@@ -147,7 +147,7 @@ impl Model {
                     .map(|(&b, &j)| self.lambda * b * factor[j as usize])
                     .collect()
             }
-            None => base.iter().map(|&b| self.lambda * b * 1.0).collect(),
+            None => base.iter().map(|&b| self.lambda * b).collect(),
         }
     }
 }

@@ -156,6 +156,7 @@ pub mod facets;
 mod incident;
 mod level;
 mod nbinom;
+mod par;
 mod params;
 mod phases;
 mod poisson;
@@ -175,6 +176,7 @@ pub use self::nbinom::{
     block_size, expectation_spread, nb_ln_pmf, nb_tail, robust_size, run_llr, run_llr_spread,
     DISPERSION_MIN_MEAN, PRIOR_SIZE,
 };
+pub use self::par::in_parallel;
 pub use self::params::{Params, Sensitivity, Variance};
 pub use self::phases::{RECOVERING_GAIN, RECOVERING_SHARE};
 pub use self::poisson::{poisson_sf, score, MAX_SCORE};
@@ -302,34 +304,11 @@ fn incidents_in(
         }
         found
     };
-    let threads = params.threads.clamp(1, tasks.len().max(1));
-    let mut out: Vec<Incident> = if threads == 1 {
-        tasks.iter().flat_map(task).collect()
-    } else {
-        // Thread t takes tasks t, t + threads, …: neighbours in the list (the same chunk, the
-        // services in catalogue order) cost alike, so the threads finish together.
-        let mut per_task: Vec<Vec<Incident>> = vec![vec![]; tasks.len()];
-        std::thread::scope(|s| {
-            let handles: Vec<_> = (0..threads)
-                .map(|t| {
-                    let (tasks, task) = (&tasks, &task);
-                    s.spawn(move || {
-                        (t..tasks.len())
-                            .step_by(threads)
-                            .map(|i| (i, task(&tasks[i])))
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            for h in handles {
-                let done = h.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
-                for (i, found) in done {
-                    per_task[i] = found;
-                }
-            }
-        });
-        per_task.into_iter().flatten().collect()
-    };
+    // Neighbours in the list (the same chunk, the services in catalogue order) cost alike.
+    let mut out: Vec<Incident> = in_parallel(params.threads, tasks.len(), |k| task(&tasks[k]))
+        .into_iter()
+        .flatten()
+        .collect();
     out.sort_by_key(|i| (i.onset, i.service));
     out
 }

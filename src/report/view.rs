@@ -7,7 +7,7 @@
 use chrono_tz::Tz;
 
 use super::Report;
-use crate::detect::{segments, series_in, spike_level, Incident, Series, Span};
+use crate::detect::{in_parallel, segments, series_in, spike_level, Incident, Series, Span};
 use crate::time::Ts;
 
 /// Windows shown before and after an incident: half its length, at least this many.
@@ -225,36 +225,6 @@ pub fn nice_ceil(x: f64) -> f64 {
         .map(|m| m * p)
         .find(|&v| v >= x - 1e-9)
         .unwrap_or(10.0 * p)
-}
-
-/// `f` of each of `0..n`, in order, worked out on up to `threads` threads: thread t takes t,
-/// t + threads, … (neighbours cost alike, so the threads finish together).
-fn in_parallel<T: Send>(threads: usize, n: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
-    let threads = threads.clamp(1, n.max(1));
-    if threads == 1 {
-        return (0..n).map(f).collect();
-    }
-    let mut out: Vec<Option<T>> = (0..n).map(|_| None).collect();
-    std::thread::scope(|s| {
-        let handles: Vec<_> = (0..threads)
-            .map(|t| {
-                let f = &f;
-                s.spawn(move || {
-                    (t..n)
-                        .step_by(threads)
-                        .map(|k| (k, f(k)))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        for h in handles {
-            let done = h.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
-            for (k, v) in done {
-                out[k] = Some(v);
-            }
-        }
-    });
-    out.into_iter().flatten().collect()
 }
 
 #[cfg(test)]
