@@ -2370,8 +2370,7 @@ impl Matcher {
                 hits.insert(at, form);
             }
         };
-        grammar::for_each(&self.words, hay.as_bytes(), &mut add);
-        grammar::for_each_again(hay.as_bytes(), &mut add);
+        grammar::for_each_and_again(&self.words, hay.as_bytes(), &mut add);
         grammar::for_each_code(hay.as_bytes(), |start, end| add(start, end, Form::Code));
         if !stage.is_ascii() {
             grammar::for_each_korean(stage, hay, |start, end| add(start, end, Form::KoNot));

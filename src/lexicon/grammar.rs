@@ -640,13 +640,21 @@ fn code_shaped(w: &[u8]) -> bool {
 /// The bytes that end a clause after an HTTP status standing alone ("getting 502.").
 const CLAUSE_END: &[u8] = b".,!?;\")";
 
-/// The triggers in one automaton: leftmost-longest, so that a trigger that is a whole word is
-/// always reported (no reported match can reach across the non-word byte before a word, and no
-/// trigger is longer than the word it equals).
+/// The words [`for_each_again`] reads back from, in the order of their pattern numbers after
+/// the triggers' in [`TRIGGER_SEARCH`].
+const READ_BACK_FROM: [&str; 2] = ["again", "normally"];
+
+/// The triggers in one automaton, and after them the words of [`READ_BACK_FROM`]: leftmost-longest,
+/// so that a pattern that is a whole word is always reported (every pattern is made of word
+/// bytes, so no reported match can reach across the non-word byte before or after a word, and
+/// no pattern is longer than the word it equals). Hence the whole-word matches of the triggers
+/// are the same with the two words among the patterns as without them, and those of the two
+/// words are every whole-word occurrence `memmem` finds ([`for_each_and_again`] reads both in
+/// one search).
 static TRIGGER_SEARCH: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
-        .build(TRIGGERS.iter().map(|(w, _)| w))
+        .build(TRIGGERS.iter().map(|(w, _)| *w).chain(READ_BACK_FROM))
         .expect("the triggers are plain literals")
 });
 
@@ -657,16 +665,59 @@ static TRIGGER_SEARCH: LazyLock<AhoCorasick> = LazyLock::new(|| {
 ///
 /// The auxiliaries are found with one search (most words of a post are none), and a match
 /// counts where it is a whole word: no word byte (letter, digit, apostrophe) on either side.
+#[cfg(test)]
 pub fn for_each(words: &Words, hay: &[u8], mut f: impl FnMut(usize, usize, Form)) {
     for m in TRIGGER_SEARCH.find_iter(hay) {
         let (s, e) = (m.start(), m.end());
-        let whole =
-            (s == 0 || !is_word_byte(hay[s - 1])) && hay.get(e).is_none_or(|&b| !is_word_byte(b));
-        if whole {
-            read_form(words, hay, s, e, TRIGGERS[m.pattern().as_usize()].1, &mut f);
+        if let (true, Some(&(_, form))) =
+            (whole_word(hay, s, e), TRIGGERS.get(m.pattern().as_usize()))
+        {
+            read_form(words, hay, s, e, form, &mut f);
         }
     }
 }
+
+/// Whether `hay[s..e]` is a whole word: no word byte on either side.
+#[inline]
+fn whole_word(hay: &[u8], s: usize, e: usize) -> bool {
+    (s == 0 || !is_word_byte(hay[s - 1])) && hay.get(e).is_none_or(|&b| !is_word_byte(b))
+}
+
+/// [`for_each`] and then [`for_each_again`], the same calls of `f` in the same order, from one
+/// search of `hay` (the two words "again" and "normally" are patterns of [`TRIGGER_SEARCH`]
+/// too). The classifier's call: the two `memmem` passes of [`for_each_again`] over every post
+/// that names a service cost ~6.2 M instructions on the 10 MB trackback slice. The places of
+/// the two words are kept, up to [`AGAIN_KEPT`]; a post with more is read again by
+/// [`for_each_again`].
+pub fn for_each_and_again(words: &Words, hay: &[u8], mut f: impl FnMut(usize, usize, Form)) {
+    let mut kept = [(0usize, 0usize); AGAIN_KEPT];
+    let mut n = 0;
+    for m in TRIGGER_SEARCH.find_iter(hay) {
+        let (s, e) = (m.start(), m.end());
+        if !whole_word(hay, s, e) {
+            continue;
+        }
+        match TRIGGERS.get(m.pattern().as_usize()) {
+            Some(&(_, form)) => read_form(words, hay, s, e, form, &mut f),
+            None => {
+                if let Some(slot) = kept.get_mut(n) {
+                    *slot = (s, e);
+                }
+                n += 1;
+            }
+        }
+    }
+    if n > AGAIN_KEPT {
+        for_each_again(hay, f);
+    } else {
+        for &(s, e) in &kept[..n] {
+            again_at(hay, s, e, &mut f);
+        }
+    }
+}
+
+/// How many places of "again" and "normally" [`for_each_and_again`] keeps from its search.
+const AGAIN_KEPT: usize = 16;
 
 /// Calls `f(start, end)` for every word of `hay` with the shape of a long error code that is no
 /// word, name, count or hash: at least [`CODE_LETTERS`] letters, then at least [`CODE_DIGITS`]
@@ -933,8 +984,8 @@ const BETWEEN_AGAIN_STOP: &[&[u8]] = &[
 /// what a walk forward from the verb finds; verbs are reported in text order (a verb before an
 /// earlier "again" stops there).
 pub fn for_each_again(hay: &[u8], mut f: impl FnMut(usize, usize, Form)) {
-    static AGAIN: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("again"));
-    static NORMALLY: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("normally"));
+    static AGAIN: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(READ_BACK_FROM[0]));
+    static NORMALLY: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(READ_BACK_FROM[1]));
     let mut again = AGAIN.find_iter(hay).map(|i| (i, i + 5)).peekable();
     let mut normally = NORMALLY.find_iter(hay).map(|i| (i, i + 8)).peekable();
     let ends = std::iter::from_fn(|| match (again.peek(), normally.peek()) {
@@ -943,35 +994,39 @@ pub fn for_each_again(hay: &[u8], mut f: impl FnMut(usize, usize, Form)) {
         _ => normally.next(),
     });
     for (start, end) in ends {
-        let whole = (start == 0 || !is_word_byte(hay[start - 1]))
-            && hay.get(end).is_none_or(|&b| !is_word_byte(b));
-        if !whole {
-            continue;
+        if whole_word(hay, start, end) {
+            again_at(hay, start, end, &mut f);
         }
-        // The verbs found, nearest first.
-        let mut found = [0usize; 4];
-        let mut n = 0;
-        let mut at = start;
-        for _ in 0..4 {
-            let Some((ws, we)) = word_spaced_before(hay, at) else {
-                break;
-            };
-            let word = &hay[ws..we];
-            if word.iter().all(u8::is_ascii_lowercase)
-                && Form::Again.takes(word)
-                && !BEFORE_AGAIN_STOP.contains(&word_before(hay, ws))
-            {
-                found[n] = ws;
-                n += 1;
-            }
-            if word == b"again" || word == b"normally" || BETWEEN_AGAIN_STOP.contains(&word) {
-                break;
-            }
-            at = ws;
+    }
+}
+
+/// The forms [`for_each_again`] reads back from the whole word "again" or "normally" at
+/// `start..end`, in text order.
+fn again_at(hay: &[u8], start: usize, end: usize, f: &mut impl FnMut(usize, usize, Form)) {
+    // The verbs found, nearest first.
+    let mut found = [0usize; 4];
+    let mut n = 0;
+    let mut at = start;
+    for _ in 0..4 {
+        let Some((ws, we)) = word_spaced_before(hay, at) else {
+            break;
+        };
+        let word = &hay[ws..we];
+        if word.iter().all(u8::is_ascii_lowercase)
+            && Form::Again.takes(word)
+            && !BEFORE_AGAIN_STOP.contains(&word_before(hay, ws))
+        {
+            found[n] = ws;
+            n += 1;
         }
-        for &s in found[..n].iter().rev() {
-            f(s, end, Form::Again);
+        if READ_BACK_FROM.iter().any(|w| word == w.as_bytes()) || BETWEEN_AGAIN_STOP.contains(&word)
+        {
+            break;
         }
+        at = ws;
+    }
+    for &s in found[..n].iter().rev() {
+        f(s, end, Form::Again);
     }
 }
 
@@ -2241,6 +2296,25 @@ mod tests {
     }
 
     #[test]
+    fn one_search_reads_every_again_past_those_it_keeps() {
+        for n in [AGAIN_KEPT - 1, AGAIN_KEPT, AGAIN_KEPT + 1, 3 * AGAIN_KEPT] {
+            let text =
+                "spotify keeps crashing, then playing again. ".repeat(n) + "chat loading normally";
+            let (mut one, mut two) = (vec![], vec![]);
+            for_each_and_again(&BUILTIN_WORDS, text.as_bytes(), |s, e, f| {
+                one.push((s, e, f))
+            });
+            for_each(&BUILTIN_WORDS, text.as_bytes(), |s, e, f| {
+                two.push((s, e, f))
+            });
+            for_each_again(text.as_bytes(), |s, e, f| two.push((s, e, f)));
+            let agains = one.iter().filter(|(_, _, f)| *f == Form::Again).count();
+            assert_eq!(agains, n + 1, "{n}");
+            assert_eq!(one, two, "{n}");
+        }
+    }
+
+    #[test]
     fn a_verb_before_again_is_a_recovery_unless_it_fails() {
         let again = |t: &str| -> Vec<String> {
             let mut out = Vec::new();
@@ -2799,6 +2873,24 @@ mod tests {
             for_each_again(text.as_bytes(), |s, e, f| new.push((s, e, f)));
             for_each_again_forward(text.as_bytes(), |s, e, f| old.push((s, e, f)));
             proptest::prop_assert_eq!(new, old, "{:?}", text);
+        }
+
+        #[test]
+        fn one_search_reads_what_the_trigger_and_again_searches_read(
+            picks in proptest::collection::vec(
+                (
+                    proptest::sample::select([WORDS, AGAIN_WORDS].concat()),
+                    proptest::sample::select([GAPS, AGAIN_GAPS].concat()),
+                ),
+                1..40,
+            ),
+        ) {
+            let text: String = picks.iter().map(|(w, g)| format!("{w}{g}")).collect();
+            let (mut one, mut two) = (vec![], vec![]);
+            for_each_and_again(&BUILTIN_WORDS, text.as_bytes(), |s, e, f| one.push((s, e, f)));
+            for_each(&BUILTIN_WORDS, text.as_bytes(), |s, e, f| two.push((s, e, f)));
+            for_each_again(text.as_bytes(), |s, e, f| two.push((s, e, f)));
+            proptest::prop_assert_eq!(one, two, "{:?}", text);
         }
     }
 
