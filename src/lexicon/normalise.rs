@@ -508,12 +508,10 @@ fn kept_repeats(b: &[u8], i: usize, repeats: u32, doubles: Doubles) -> u32 {
 /// `i + 35 <= b.len()`, the byte before `i` a letter or digit), the bytes taken are appended to
 /// `out` lower-cased; returns how many (ending on a letter or digit, 0 when none does) and where
 /// the last word among them starts, counted from `i` (after its space; 0 when none). One rule
-/// differs: a one-character word ("a", "I") is taken unless a one-character word follows it
-/// (looked for three bytes on), where `plain_words` leaves every one to the loop; in the
-/// trackback slice's English posts three in five stretches ended at one. English prose is
-/// mostly such bytes up to a paragraph's end: sixteen at a time, each call with its
-/// bookkeeping and the word's tail read again by `word_tail`, cost ~6 instructions a byte of
-/// the trackback slice's English posts (callgrind).
+/// differs ([`prose_block_avx2`]): a one-character word ("a", "I") is taken unless one follows
+/// it. English prose is mostly such bytes up to a paragraph's end: sixteen at a time, each call
+/// with its bookkeeping and the word's tail read again by `word_tail`, cost ~6 instructions a
+/// byte of the trackback slice's English posts (callgrind).
 ///
 /// # Safety
 /// The processor has AVX2.
@@ -525,72 +523,27 @@ unsafe fn plain_prose_avx2(
     i: usize,
     doubles: Doubles,
 ) -> (usize, usize) {
-    use std::arch::x86_64::{
-        __m256i, _mm256_and_si256, _mm256_andnot_si256, _mm256_cmpeq_epi8, _mm256_cmpgt_epi8,
-        _mm256_loadu_si256, _mm256_movemask_epi8, _mm256_or_si256, _mm256_set1_epi8,
-        _mm256_storeu_si256,
-    };
+    use std::arch::x86_64::_mm256_storeu_si256;
     assert!(i >= 1 && i + 35 <= b.len() && b[i] == b' ');
     // Room for every block a store may write: the last starts before `b.len() - 32`.
     out.reserve(b.len() - i);
     let base = out.len();
-    let byte = |v: u8| _mm256_set1_epi8(v as i8);
-    let is = |v, c: u8| _mm256_cmpeq_epi8(v, byte(c));
-    // (signed compares: bytes from 0x80 up are negative, below every bound here)
-    let within = |v, lo: u8, hi: u8| {
-        _mm256_and_si256(
-            _mm256_cmpgt_epi8(v, byte(lo - 1)),
-            _mm256_cmpgt_epi8(byte(hi + 1), v),
-        )
-    };
-    let letter = |v| within(_mm256_or_si256(v, byte(0x20)), b'a', b'z');
-    let word_byte = |v| _mm256_or_si256(letter(v), within(v, b'0', b'9'));
-    let m = |v: __m256i| _mm256_movemask_epi8(v) as u32;
-    // Where the bytes taken end (after a letter or digit), and where the last word among them
-    // starts (after its space).
-    // (and where the last space taken so far ends: a block may end its words before its
-    // spaces, "word (" or "word " then "  ", and the next give more words or none)
+    // Where the bytes taken end (after a letter or digit), where the last word among them
+    // starts (after its space), and where the last space taken so far ends (a block may end
+    // its words before its spaces, "word (" or "word " then "  ", and the next give more words
+    // or none).
     let (mut end, mut token, mut seen) = (i, i, i);
     let mut j = i;
     while j + 35 <= b.len() {
-        // SAFETY: the loads read b[j - 1..j + 35], within `b` (`j >= i >= 1` and the loop's
-        // test); the store writes thirty-two bytes at `base + j - i`, within the room reserved
-        // above (`j + 32 <= b.len()`).
-        let (word, space, plain, repeats) = unsafe {
-            let x = _mm256_loadu_si256(b.as_ptr().add(j).cast());
-            let before = _mm256_loadu_si256(b.as_ptr().add(j - 1).cast());
-            let after = _mm256_loadu_si256(b.as_ptr().add(j + 1).cast());
-            let third = _mm256_loadu_si256(b.as_ptr().add(j + 3).cast());
-            let lower = _mm256_or_si256(x, byte(0x20));
-            let word = word_byte(x);
-            let space = is(x, b' ');
-            let space_after = is(after, b' ');
-            let mark = _mm256_and_si256(
-                _mm256_or_si256(is(x, b'.'), is(x, b',')),
-                _mm256_and_si256(word_byte(before), space_after),
-            );
-            // A one-character word followed by another: "d o w n" starts so, while "a lot"
-            // and "I have" do not, and are taken (only a letter alone between spaces, with a
-            // letter and a space after, starts a shape `respell` reads: `shape_at`).
-            let lone = _mm256_and_si256(
-                _mm256_and_si256(is(before, b' '), space_after),
-                is(third, b' '),
-            );
-            let shape_zero =
-                _mm256_and_si256(is(x, b'0'), _mm256_and_si256(letter(before), letter(after)));
-            let repeat = _mm256_cmpeq_epi8(lower, _mm256_or_si256(before, byte(0x20)));
-            let bad = _mm256_or_si256(_mm256_or_si256(lone, shape_zero), repeat);
-            let plain =
-                _mm256_andnot_si256(bad, _mm256_or_si256(_mm256_or_si256(word, space), mark));
+        // SAFETY: the processor has AVX2 (this function's own requirement); `j >= 1` and the
+        // loop's test keep the block's reads within `b`.
+        let (lower, [word, space, plain, repeats]) = unsafe { prose_block_avx2(b, j) };
+        // SAFETY: the store writes thirty-two bytes at `base + j - i`, within the room
+        // reserved above (`j + 32 <= b.len()`).
+        unsafe {
             let v = out.as_mut_vec();
             _mm256_storeu_si256(v.as_mut_ptr().add(base + j - i).cast(), lower);
-            (
-                m(word),
-                m(space),
-                m(plain),
-                m(_mm256_and_si256(word, repeat)),
-            )
-        };
+        }
         // (a repeat is never at `i`, whose byte before is a letter or digit, nor at `i + 1`:
         // two bytes come before each, and one after)
         let taken = plain | kept_repeats(b, j, repeats, doubles);
@@ -618,6 +571,73 @@ unsafe fn plain_prose_avx2(
     // reserved.
     unsafe { out.as_mut_vec().set_len(base + end - i) };
     (end - i, token - i)
+}
+
+/// The thirty-two bytes at `j` of `b` (`j >= 1`, `j + 35 <= b.len()`) as [`plain_prose_avx2`]
+/// reads them: lower-cased, and a bit each for the letters and digits, the spaces, the bytes
+/// [`plain_words`] takes as they are (but a one-character word, below), and the repeats of a
+/// letter or digit ([`kept_repeats`] tells which are taken).
+///
+/// # Safety
+/// The processor has AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+#[inline]
+unsafe fn prose_block_avx2(b: &[u8], j: usize) -> (std::arch::x86_64::__m256i, [u32; 4]) {
+    use std::arch::x86_64::{
+        __m256i, _mm256_and_si256, _mm256_andnot_si256, _mm256_cmpeq_epi8, _mm256_cmpgt_epi8,
+        _mm256_loadu_si256, _mm256_movemask_epi8, _mm256_or_si256, _mm256_set1_epi8,
+    };
+    assert!(j >= 1 && j + 35 <= b.len());
+    let byte = |v: u8| _mm256_set1_epi8(v as i8);
+    let is = |v, c: u8| _mm256_cmpeq_epi8(v, byte(c));
+    // (signed compares: bytes from 0x80 up are negative, below every bound here)
+    let within = |v, lo: u8, hi: u8| {
+        _mm256_and_si256(
+            _mm256_cmpgt_epi8(v, byte(lo - 1)),
+            _mm256_cmpgt_epi8(byte(hi + 1), v),
+        )
+    };
+    let letter = |v| within(_mm256_or_si256(v, byte(0x20)), b'a', b'z');
+    let word_byte = |v| _mm256_or_si256(letter(v), within(v, b'0', b'9'));
+    let m = |v: __m256i| _mm256_movemask_epi8(v) as u32;
+    // SAFETY: the loads read b[j - 1..j + 35], within `b` by the assertion.
+    let (x, before, after, third) = unsafe {
+        let at = |k: usize| _mm256_loadu_si256(b.as_ptr().add(k).cast());
+        (at(j), at(j - 1), at(j + 1), at(j + 3))
+    };
+    let lower = _mm256_or_si256(x, byte(0x20));
+    let word = word_byte(x);
+    let space_after = is(after, b' ');
+    let mark = _mm256_and_si256(
+        _mm256_or_si256(is(x, b'.'), is(x, b',')),
+        _mm256_and_si256(word_byte(before), space_after),
+    );
+    // A one-character word followed by another: "d o w n" starts so, while "a lot" and "I
+    // have" do not, and are taken (a shape `respell` reads starts only at a letter alone
+    // between spaces with a letter and a space after it: `shape_at`). Three in five of the
+    // stretches of the trackback slice's English posts ended at a one-character word when
+    // every one was left to the loop.
+    let lone = _mm256_and_si256(
+        _mm256_and_si256(is(before, b' '), space_after),
+        is(third, b' '),
+    );
+    let shape_zero = _mm256_and_si256(is(x, b'0'), _mm256_and_si256(letter(before), letter(after)));
+    let repeat = _mm256_cmpeq_epi8(lower, _mm256_or_si256(before, byte(0x20)));
+    let bad = _mm256_or_si256(_mm256_or_si256(lone, shape_zero), repeat);
+    let plain = _mm256_andnot_si256(
+        bad,
+        _mm256_or_si256(_mm256_or_si256(word, is(x, b' ')), mark),
+    );
+    (
+        lower,
+        [
+            m(word),
+            m(is(x, b' ')),
+            m(plain),
+            m(_mm256_and_si256(word, repeat)),
+        ],
+    )
 }
 
 /// The length in bytes of the run of Hangul syllables that starts at byte `i` of `b` (valid
