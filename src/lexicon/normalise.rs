@@ -826,13 +826,29 @@ unsafe fn korean_blocks_avx2(
         }
         let base = out.len();
         out.reserve(128);
+        // The joins, one a space (but the space after a mark), written through `jp` at `jn`
+        // and on, within room for thirty-two (a space every other byte at most); `record`'s
+        // test against the last one is made against the one before the block, as the block's
+        // own are each past the one before. A `record` and a test of the length a word, and
+        // a test of the word's length for a second store, cost ~8 of the ~30 instructions a
+        // word took on the trackback slice (callgrind).
+        let (jp, mut jn, before) = match joins.as_deref_mut() {
+            Some(j) => {
+                j.reserve(32);
+                (j.as_mut_ptr(), j.len(), j.last().copied())
+            }
+            None => (std::ptr::null_mut(), 0, None),
+        };
         let mut s = spaces;
         let mut r = 0;
         // SAFETY: each word runs from the byte after its space at `p` to the next space or
-        // `n`, at most sixty-two bytes, so its loads read within b[i..i + 128] (the loop's
-        // test); its stores go to `base + p - r` plus at most sixty-four, within the room
-        // `reserve` made. The length then grows by the block's bytes less its spaces: whole
-        // syllables (`spaced_block_avx2`).
+        // `n`, at most sixty-two bytes, and is copied with two loads and stores of thirty-two
+        // bytes (the bytes past it overwritten by the next word's or left beyond the length):
+        // the loads read within b[i + 1..i + 127] (the loop's test), the stores go to
+        // `base + p - r` plus at most 126, within the room `reserve` made. The length then
+        // grows by the block's bytes less its spaces: whole syllables (`spaced_block_avx2`).
+        // The joins are written at `jn`, below the list's length and at most thirty-two
+        // places on, within the room reserved, and the length is set over them.
         unsafe {
             let v = out.as_mut_vec();
             let dst = v.as_mut_ptr().add(base);
@@ -840,30 +856,27 @@ unsafe fn korean_blocks_avx2(
             while s != 0 {
                 let p = s.trailing_zeros() as usize;
                 s &= s - 1;
-                let end = if s == 0 {
-                    n
-                } else {
-                    s.trailing_zeros() as usize
-                };
                 // (the join: where the word after the space is written)
                 let to = p - r;
-                match joins.as_deref_mut() {
-                    Some(j) if !(mark && p == 0) => record(j, base + to),
-                    _ => {}
+                if !jp.is_null() && !(mark && p == 0) && before != Some(base + to) {
+                    jp.add(jn).write(base + to);
+                    jn += 1;
                 }
                 let to = dst.add(to);
                 _mm256_storeu_si256(to.cast(), _mm256_loadu_si256(src.add(p + 1).cast()));
-                if end - p > 33 {
-                    _mm256_storeu_si256(
-                        to.add(32).cast(),
-                        _mm256_loadu_si256(src.add(p + 33).cast()),
-                    );
-                }
-                token = base + p - r;
+                _mm256_storeu_si256(
+                    to.add(32).cast(),
+                    _mm256_loadu_si256(src.add(p + 33).cast()),
+                );
                 r += 1;
             }
             v.set_len(base + n - r);
+            if let Some(j) = joins.as_deref_mut() {
+                j.set_len(jn);
+            }
         }
+        // (the last word starts after the last space, less the spaces before it)
+        token = base + (63 - spaces.leading_zeros() as usize) - (r - 1);
         i += n;
         // A sentence's `.` or `,` and a single space: the next block starts at the space.
         mark = matches!(b[i], b'.' | b',') && b[i + 1] == b' ';
