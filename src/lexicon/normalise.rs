@@ -468,19 +468,7 @@ fn plain_words(out: &mut String, b: &[u8], i: usize, doubles: Doubles) -> (usize
         // (a repeat is never lone, nor a `0` after a letter: the byte before is the same)
         (m(word), m(space), m(plain), m(_mm_and_si128(word, repeat)))
     };
-    // Each repeat of a letter or digit (not at the space at `i`, so two bytes follow `b[0]`).
-    let mut taken = plain;
-    let mut r = repeats;
-    while r != 0 {
-        let p = i + r.trailing_zeros() as usize;
-        r &= r - 1;
-        let c = b[p] | 0x20;
-        let kept = c.is_ascii_digit()
-            || (b[p - 2] | 0x20 != c
-                && b[p + 1] | 0x20 != c
-                && (letter_bit(c) & doubles != 0 || b[p - 2] == b' '));
-        taken |= u32::from(kept) << (p - i);
-    }
+    let taken = plain | kept_repeats(b, i, repeats, doubles);
     let k = (!taken | 0x1_0000).trailing_zeros();
     // Back to the last letter or digit taken.
     let words = word & ((1 << k) - 1);
@@ -489,6 +477,167 @@ fn plain_words(out: &mut String, b: &[u8], i: usize, doubles: Doubles) -> (usize
     let len = out.len() + k;
     unsafe { out.as_mut_vec().set_len(len) };
     (k, space & ((1u32 << k) - 1))
+}
+
+/// Of the repeats of a letter or digit at `i..i + 32` of `b` (a bit each in `repeats`; none at
+/// `b[0]` or `b[1]`, and a byte follows each), the ones [`plain_words`] takes as they are: a
+/// repeated digit, and a letter doubled (no third) where `stretched` keeps the double (in
+/// `doubles`, or its run starts the word). The places of the repeats, few in prose, are read one
+/// by one.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn kept_repeats(b: &[u8], i: usize, repeats: u32, doubles: Doubles) -> u32 {
+    let mut kept = 0;
+    let mut r = repeats;
+    while r != 0 {
+        let p = i + r.trailing_zeros() as usize;
+        r &= r - 1;
+        let c = b[p] | 0x20;
+        let keep = c.is_ascii_digit()
+            || (b[p - 2] | 0x20 != c
+                && b[p + 1] | 0x20 != c
+                && (letter_bit(c) & doubles != 0 || b[p - 2] == b' '));
+        kept |= u32::from(keep) << (p - i);
+    }
+    kept
+}
+
+/// [`plain_words`] thirty-two bytes at a time with AVX2, block after block for as long as it
+/// takes every byte of a block (the rule reads each byte with the bytes around it only, so a
+/// block may start anywhere past the space at `i`): from the space at byte `i` of `b` (`i >= 1`,
+/// `i + 35 <= b.len()`, the byte before `i` a letter or digit), the bytes taken are appended to
+/// `out` lower-cased; returns how many (ending on a letter or digit, 0 when none does) and where
+/// the last word among them starts, counted from `i` (after its space; 0 when none). One rule
+/// differs ([`prose_block_avx2`]): a one-character word ("a", "I") is taken unless one follows
+/// it. English prose is mostly such bytes up to a paragraph's end: sixteen at a time, each call
+/// with its bookkeeping and the word's tail read again by `word_tail`, `normalise_stage` took
+/// 58.7 M instructions on the trackback slice's English posts, 25.2 M so (callgrind).
+///
+/// # Safety
+/// The processor has AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn plain_prose_avx2(
+    out: &mut String,
+    b: &[u8],
+    i: usize,
+    doubles: Doubles,
+) -> (usize, usize) {
+    use std::arch::x86_64::_mm256_storeu_si256;
+    assert!(i >= 1 && i + 35 <= b.len() && b[i] == b' ');
+    // Room for every block a store may write: the last starts before `b.len() - 32`.
+    out.reserve(b.len() - i);
+    let base = out.len();
+    // Where the bytes taken end (after a letter or digit), where the last word among them
+    // starts (after its space), and where the last space taken so far ends (a block may end
+    // its words before its spaces, "word (" or "word " then "  ", and the next give more words
+    // or none).
+    let (mut end, mut token, mut seen) = (i, i, i);
+    let mut j = i;
+    while j + 35 <= b.len() {
+        // SAFETY: the processor has AVX2 (this function's own requirement); `j >= 1` and the
+        // loop's test keep the block's reads within `b`.
+        let (lower, [word, space, plain, repeats]) = unsafe { prose_block_avx2(b, j) };
+        // SAFETY: the store writes thirty-two bytes at `base + j - i`, within the room
+        // reserved above (`j + 32 <= b.len()`).
+        unsafe {
+            let v = out.as_mut_vec();
+            _mm256_storeu_si256(v.as_mut_ptr().add(base + j - i).cast(), lower);
+        }
+        // (a repeat is never at `i`, whose byte before is a letter or digit, nor at `i + 1`:
+        // two bytes come before each, and one after)
+        let taken = plain | kept_repeats(b, j, repeats, doubles);
+        let stop = (!taken).trailing_zeros() as usize;
+        let mask = |n: usize| ((1u64 << n) - 1) as u32;
+        let (words, spaces) = (word & mask(stop), space & mask(stop));
+        if words != 0 {
+            let last = 32 - words.leading_zeros() as usize;
+            end = j + last;
+            let before = spaces & mask(last);
+            token = match before {
+                0 => seen,
+                _ => j + 32 - before.leading_zeros() as usize,
+            };
+        }
+        if spaces != 0 {
+            seen = j + 32 - spaces.leading_zeros() as usize;
+        }
+        if stop < 32 {
+            break;
+        }
+        j += 32;
+    }
+    // SAFETY: the first `end - i` bytes stored are ASCII (the bytes taken), within the room
+    // reserved.
+    unsafe { out.as_mut_vec().set_len(base + end - i) };
+    (end - i, token - i)
+}
+
+/// The thirty-two bytes at `j` of `b` (`j >= 1`, `j + 35 <= b.len()`) as [`plain_prose_avx2`]
+/// reads them: lower-cased, and a bit each for the letters and digits, the spaces, the bytes
+/// [`plain_words`] takes as they are (but a one-character word, below), and the repeats of a
+/// letter or digit ([`kept_repeats`] tells which are taken).
+///
+/// # Safety
+/// The processor has AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+#[inline]
+unsafe fn prose_block_avx2(b: &[u8], j: usize) -> (std::arch::x86_64::__m256i, [u32; 4]) {
+    use std::arch::x86_64::{
+        __m256i, _mm256_and_si256, _mm256_andnot_si256, _mm256_cmpeq_epi8, _mm256_cmpgt_epi8,
+        _mm256_loadu_si256, _mm256_movemask_epi8, _mm256_or_si256, _mm256_set1_epi8,
+    };
+    assert!(j >= 1 && j + 35 <= b.len());
+    let byte = |v: u8| _mm256_set1_epi8(v as i8);
+    let is = |v, c: u8| _mm256_cmpeq_epi8(v, byte(c));
+    // (signed compares: bytes from 0x80 up are negative, below every bound here)
+    let within = |v, lo: u8, hi: u8| {
+        _mm256_and_si256(
+            _mm256_cmpgt_epi8(v, byte(lo - 1)),
+            _mm256_cmpgt_epi8(byte(hi + 1), v),
+        )
+    };
+    let letter = |v| within(_mm256_or_si256(v, byte(0x20)), b'a', b'z');
+    let word_byte = |v| _mm256_or_si256(letter(v), within(v, b'0', b'9'));
+    let m = |v: __m256i| _mm256_movemask_epi8(v) as u32;
+    // SAFETY: the loads read b[j - 1..j + 35], within `b` by the assertion.
+    let (x, before, after, third) = unsafe {
+        let at = |k: usize| _mm256_loadu_si256(b.as_ptr().add(k).cast());
+        (at(j), at(j - 1), at(j + 1), at(j + 3))
+    };
+    let lower = _mm256_or_si256(x, byte(0x20));
+    let word = word_byte(x);
+    let space_after = is(after, b' ');
+    let mark = _mm256_and_si256(
+        _mm256_or_si256(is(x, b'.'), is(x, b',')),
+        _mm256_and_si256(word_byte(before), space_after),
+    );
+    // A one-character word followed by another: "d o w n" starts so, while "a lot" and "I
+    // have" do not, and are taken (a shape `respell` reads starts only at a letter alone
+    // between spaces with a letter and a space after it: `shape_at`). Three in five of the
+    // stretches of the trackback slice's English posts ended at a one-character word when
+    // every one was left to the loop.
+    let lone = _mm256_and_si256(
+        _mm256_and_si256(is(before, b' '), space_after),
+        is(third, b' '),
+    );
+    let shape_zero = _mm256_and_si256(is(x, b'0'), _mm256_and_si256(letter(before), letter(after)));
+    let repeat = _mm256_cmpeq_epi8(lower, _mm256_or_si256(before, byte(0x20)));
+    let bad = _mm256_or_si256(_mm256_or_si256(lone, shape_zero), repeat);
+    let plain = _mm256_andnot_si256(
+        bad,
+        _mm256_or_si256(_mm256_or_si256(word, is(x, b' ')), mark),
+    );
+    (
+        lower,
+        [
+            m(word),
+            m(is(x, b' ')),
+            m(plain),
+            m(_mm256_and_si256(word, repeat)),
+        ],
+    )
 }
 
 /// The length in bytes of the run of Hangul syllables that starts at byte `i` of `b` (valid
@@ -640,7 +789,7 @@ fn spaced_block_by_bytes(b: &[u8], i: usize) -> (usize, u64) {
 
 /// Runs of Korean words from the space at byte `i` of `b` (as for [`spaced_block_avx2`]), block
 /// after block while each gives at least a word and `i + 128 <= b.len()`: each space dropped
-/// and its join recorded into `joins`, each word appended to `out` with one or two stores of
+/// and its join recorded into `joins`, each word appended to `out` with two stores of
 /// thirty-two bytes into its spare room (the bytes past the word overwritten by the next word's
 /// or left beyond the length). Returns where the last block ends (`i` when none was read) and
 /// where the last word starts in `out`. Each word read alone (its bytes told, a join recorded,
@@ -677,13 +826,24 @@ unsafe fn korean_blocks_avx2(
         }
         let base = out.len();
         out.reserve(128);
+        // The joins, one a space (not after a mark), written through `jp` at `jn` and on
+        // (thirty-two at most); `record`'s test is made against the join before the block, as
+        // each of the block's is past the one before (a `record` a word: ~0.7 M instructions
+        // more on the trackback slice).
+        let (jp, mut jn, before) = match joins.as_deref_mut() {
+            Some(j) => {
+                j.reserve(32);
+                (j.as_mut_ptr(), j.len(), j.last().copied())
+            }
+            None => (std::ptr::null_mut(), 0, None),
+        };
         let mut s = spaces;
         let mut r = 0;
-        // SAFETY: each word runs from the byte after its space at `p` to the next space or
-        // `n`, at most sixty-two bytes, so its loads read within b[i..i + 128] (the loop's
-        // test); its stores go to `base + p - r` plus at most sixty-four, within the room
-        // `reserve` made. The length then grows by the block's bytes less its spaces: whole
-        // syllables (`spaced_block_avx2`).
+        // SAFETY: each word (after its space at `p`, at most sixty-two bytes) is copied with
+        // two loads and stores of thirty-two bytes: the loads read within b[i + 1..i + 127]
+        // (the loop's test), the stores go to `base + p - r` plus at most 126, within the room
+        // `reserve` made; the length grows by the block's bytes less its spaces, whole
+        // syllables (`spaced_block_avx2`). The joins go to the list's room, its length then set.
         unsafe {
             let v = out.as_mut_vec();
             let dst = v.as_mut_ptr().add(base);
@@ -691,30 +851,27 @@ unsafe fn korean_blocks_avx2(
             while s != 0 {
                 let p = s.trailing_zeros() as usize;
                 s &= s - 1;
-                let end = if s == 0 {
-                    n
-                } else {
-                    s.trailing_zeros() as usize
-                };
                 // (the join: where the word after the space is written)
-                let to = p - r;
-                match joins.as_deref_mut() {
-                    Some(j) if !(mark && p == 0) => record(j, base + to),
-                    _ => {}
+                let (to, after_mark) = (p - r, mark && p == 0);
+                if !jp.is_null() && !after_mark && before != Some(base + to) {
+                    jp.add(jn).write(base + to);
+                    jn += 1;
                 }
                 let to = dst.add(to);
                 _mm256_storeu_si256(to.cast(), _mm256_loadu_si256(src.add(p + 1).cast()));
-                if end - p > 33 {
-                    _mm256_storeu_si256(
-                        to.add(32).cast(),
-                        _mm256_loadu_si256(src.add(p + 33).cast()),
-                    );
-                }
-                token = base + p - r;
+                _mm256_storeu_si256(
+                    to.add(32).cast(),
+                    _mm256_loadu_si256(src.add(p + 33).cast()),
+                );
                 r += 1;
             }
             v.set_len(base + n - r);
+            if let Some(j) = joins.as_deref_mut() {
+                j.set_len(jn);
+            }
         }
+        // (the last word starts after the last space, less the spaces before it)
+        token = base + (63 - spaces.leading_zeros() as usize) - (r - 1);
         i += n;
         // A sentence's `.` or `,` and a single space: the next block starts at the space.
         mark = matches!(b[i], b'.' | b',') && b[i + 1] == b' ';
@@ -1453,8 +1610,9 @@ impl<'o, 'h> Normaliser<'o, 'h> {
         end
     }
 
-    /// Words of English prose from the space at byte `end` of `b`, sixteen bytes at a time up to
-    /// the first that needs more than a copy ([`plain_words`]), for `ascii_word`'s loop over
+    /// Words of English prose from the space at byte `end` of `b`, thirty-two bytes at a time
+    /// ([`plain_prose_avx2`], else sixteen, [`plain_words`]) up to the first that needs more
+    /// than a copy, for `ascii_word`'s loop over
     /// words joined by single spaces: how many bytes were written, with the token set to the
     /// last word's start and `run` to the run the last byte ends (as `word_tail` leaves them);
     /// `None` when none was (too few bytes left, or the first word needs more).
@@ -1465,11 +1623,19 @@ impl<'o, 'h> Normaliser<'o, 'h> {
             return None;
         }
         let base = self.out.len();
-        let (k, spaces) = plain_words(self.out, b, end, self.doubles);
+        // (thirty-two bytes a block, block after block, where there are and the processor has
+        // AVX2)
+        let (k, token) = if end + 35 <= b.len() && std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: the processor has AVX2, just checked.
+            unsafe { plain_prose_avx2(self.out, b, end, self.doubles) }
+        } else {
+            let (k, spaces) = plain_words(self.out, b, end, self.doubles);
+            (k, 32 - spaces.leading_zeros() as usize)
+        };
         if k == 0 {
             return None;
         }
-        self.token = base + (31 - spaces.leading_zeros() as usize) + 1;
+        self.token = base + token;
         let last = b[end + k - 1] | 0x20;
         let mut from = end + k - 1;
         while b[from - 1] | 0x20 == last {
@@ -1956,6 +2122,74 @@ mod tests {
             let (out, _) = fast_with_layout(&text, handles, doubles);
             let (want, _) = reference_with_layout(&text, handles, doubles);
             prop_assert_eq!(out, want, "{:?}", text);
+        }
+    }
+
+    /// Words of English prose for the blocks of thirty-two bytes ([`plain_prose_avx2`]): plain
+    /// words in both cases, doubles kept and folded, a third letter, digits and zeros, and
+    /// one-letter words.
+    const PROSE_WORDS: &[&str] = &[
+        "the",
+        "The",
+        "weather",
+        "was",
+        "I",
+        "a",
+        "than",
+        "expected",
+        "so",
+        "we",
+        "walked",
+        "d",
+        "o",
+        "been",
+        "all",
+        "good",
+        "look",
+        "Coffee",
+        "2024",
+        "10",
+        "b0b",
+        "x",
+        "ok",
+        "www",
+        "sooo",
+        "aab",
+        "Street",
+        "internationalisation",
+        "almost",
+        "everywhere",
+        "warmer",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        /// Long English prose, mostly words joined by single spaces and sentences ended by `.`
+        /// or `,`: the blocks of thirty-two bytes, one after another, give what `push` gives
+        /// character by character.
+        #[test]
+        fn english_prose_read_in_blocks_gives_the_same_text(
+            picks in proptest::collection::vec(
+                prop_oneof![
+                    12 => proptest::sample::select(&PROSE_WORDS[..13]),
+                    3 => proptest::sample::select(PROSE_WORDS),
+                    1 => proptest::sample::select(WORDS),
+                    1 => proptest::sample::select(PIECES),
+                ],
+                0..120,
+            ),
+            spaces in proptest::collection::vec(0usize..14, 120),
+            about_posts in any::<bool>(),
+        ) {
+            let seps = [" ", " ", " ", " ", " ", " ", " ", ". ", ", ", "", "  ", "\n", ".", ","];
+            let text = joined_reads_as_reference(&picks, &seps, &spaces, about_posts)?;
+            // The shapes `respell` reads are found as it finds them ("x a I b" among them).
+            let (mut out, mut buf) = (String::new(), String::new());
+            let stage = nfkc_stage(&text, &mut buf);
+            let handles: HashSet<String> = ["gmail".to_string()].into();
+            let doubles = letter_bit(b'l') | letter_bit(b'o');
+            let shape = Normaliser::new(&mut out, about_posts.then_some(&handles), doubles).run(stage);
+            prop_assert_eq!(shape, super::super::respell::may_respell(stage), "{:?}", stage);
         }
     }
 
