@@ -37,7 +37,7 @@
 //! more bytes get the rows above ([`Longest::plain_rows`]); tests hold the two to the same
 //! matches.
 
-mod columns;
+pub(super) mod columns;
 mod huge;
 pub(crate) mod pieces;
 
@@ -868,7 +868,7 @@ mod tests {
         agrees_on_words_cut_and_whole(&pats);
         assert!(matches!(
             Longest::new(["ab".as_bytes()]).table,
-            Table::Narrow(_)
+            Table::Columns(_)
         ));
     }
 

@@ -73,7 +73,11 @@ impl Columns {
     /// (block `k` is state `k`'s 64 cells), those inside a character above it (block `k + 1`
     /// is state `k`'s), and the start state owns blocks `root` and `root + 1`. The numbers stay:
     /// a column of the first kind holds numbers 0 to `root`, one of the second `root` up.
-    pub(super) fn of_split_rows(rows: &[u16], classes: &[u8; 256], root: u32) -> Columns {
+    pub(in crate::lexicon) fn of_split_rows(
+        rows: &[u16],
+        classes: &[u8; 256],
+        root: u32,
+    ) -> Columns {
         let blocks = rows.len() / 64;
         let root = root as usize;
         assert!(rows.len() == blocks * 64 && root + 2 <= blocks && blocks <= 1 << 16);
