@@ -69,7 +69,8 @@ pub struct Longest {
 /// [`TABLE_BUDGET`], no table but aho-corasick's contiguous NFA over the same patterns. Split
 /// rows are laid out by columns (`columns.rs`).
 enum Table {
-    Columns(Columns),
+    /// (boxed: a column's address for each byte, 2 KB)
+    Columns(Box<Columns>),
     Narrow(Cells),
     Wide(Vec<u32>),
     Nfa(aho_corasick::AhoCorasick),
@@ -149,7 +150,7 @@ impl Longest {
             classes,
             shift: SPLIT_SHIFT,
             split: true,
-            table: Table::Columns(columns),
+            table: Table::Columns(Box::new(columns)),
             last_match: auto.matches.len() as u32,
             matches: auto.matches,
             start: auto.start,

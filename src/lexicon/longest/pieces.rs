@@ -175,7 +175,7 @@ impl Longest {
             return self.each_match(hay, found);
         }
         match &self.table {
-            Table::Columns(cols) => self.split_with(cols, hay, later, found),
+            Table::Columns(cols) => self.split_with(&**cols, hay, later, found),
             Table::Narrow(cells) if self.shift == 7 => {
                 assert!(!self.split, "the shift in the code is the table's");
                 let classes = &self.classes;
@@ -410,7 +410,7 @@ mod tests {
             let mut later = vec![];
             let d = Dfa {
                 table: match &dfa.table {
-                    Table::Columns(c) => c,
+                    Table::Columns(c) => &**c,
                     _ => panic!("the shipped lexicon's table is by columns"),
                 },
                 last_match: dfa.last_match as usize,
