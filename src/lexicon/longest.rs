@@ -31,14 +31,17 @@
 //! cells apart. A state that ends at a character's end owns the 64 cells from its row's start,
 //! one inside a character the 64 after them; the start state (read at either place: a piece of
 //! a text may be cut inside a character) owns all 128. Half the memory (5.7 MB), and the half a
-//! state reads lies in two cache lines. The search is the same code, with a shift of 6; it is
+//! state reads lies in two cache lines. The search is the same code, the table then laid out by
+//! columns (`columns.rs`: a cell per state in a column per class, the same 5.9 MB); it is
 //! right only on UTF-8 text, so the searches take `&str`. Patterns that are not UTF-8 or use
 //! more bytes get the rows above ([`Longest::plain_rows`]); tests hold the two to the same
 //! matches.
 
+pub(super) mod columns;
 mod huge;
 pub(crate) mod pieces;
 
+use columns::Columns;
 use huge::Cells;
 
 /// The compiled patterns.
@@ -63,8 +66,11 @@ pub struct Longest {
 
 /// The transition table: states in two bytes when there are at most 65,536 of them (the
 /// shipped lexicons have ~24,000: half the memory), else in four; or, when the table would pass
-/// [`TABLE_BUDGET`], no table but aho-corasick's contiguous NFA over the same patterns.
+/// [`TABLE_BUDGET`], no table but aho-corasick's contiguous NFA over the same patterns. Split
+/// rows are laid out by columns (`columns.rs`).
 enum Table {
+    /// (boxed: a column's address for each byte, 2 KB)
+    Columns(Box<Columns>),
     Narrow(Cells),
     Wide(Vec<u32>),
     Nfa(aho_corasick::AhoCorasick),
@@ -139,11 +145,12 @@ impl Longest {
         }
         let (cells, auto) = trie.compile_split()?;
         check_cells(&cells, SPLIT_SHIFT, 2 * SPLIT_STRIDE, auto.start, &classes);
+        let columns = Columns::of_split_rows(&cells, &classes, auto.start);
         Some(Longest {
             classes,
             shift: SPLIT_SHIFT,
             split: true,
-            table: Table::Narrow(cells),
+            table: Table::Columns(Box::new(columns)),
             last_match: auto.matches.len() as u32,
             matches: auto.matches,
             start: auto.start,
@@ -217,9 +224,7 @@ impl Longest {
         // the shift in the code (`SHIFT`), where a shift by the field's count wants it in `cl`,
         // which the loop also needs for the byte's class (a move more a byte).
         match &self.table {
-            Table::Narrow(cells) if self.split => {
-                self.search::<_, SPLIT_SHIFT>(&cells[..], hay, found)
-            }
+            Table::Columns(cols) => self.search_with(hay, |sid, b| cols.step(sid, b), found),
             Table::Narrow(cells) if self.shift == 7 => self.search::<_, 7>(&cells[..], hay, found),
             Table::Narrow(cells) => self.search::<_, 0>(&cells[..], hay, found),
             Table::Wide(cells) => self.search::<_, 0>(cells, hay, found),
@@ -242,7 +247,7 @@ impl Longest {
         &self,
         cells: &[T],
         hay: &[u8],
-        mut found: impl FnMut(usize, usize, usize),
+        found: impl FnMut(usize, usize, usize),
     ) {
         // Once a search, outside its loops: the unchecked reads below rely on it.
         assert!(
@@ -251,7 +256,6 @@ impl Longest {
         );
         let shift = if SHIFT == 0 { self.shift } else { SHIFT };
         let (stride, classes) = (1usize << shift, &self.classes);
-        let last_match = self.last_match as usize;
         let step = |sid: usize, b: u8| {
             let at = sid * stride + usize::from(classes[usize::from(b)]);
             debug_assert!(at < cells.len());
@@ -262,6 +266,19 @@ impl Longest {
             // (Unchecked: the test of the bounds was 2 of the loop's ~8 instructions a byte.)
             unsafe { cells.get_unchecked(at) }.state() as usize
         };
+        self.search_with(hay, step, found);
+    }
+
+    /// [`Longest::search`] with `step` taking the automaton a byte on (from the start state or
+    /// a state it gave).
+    #[inline(always)]
+    fn search_with(
+        &self,
+        hay: &[u8],
+        step: impl Fn(usize, u8) -> usize + Copy,
+        mut found: impl FnMut(usize, usize, usize),
+    ) {
+        let last_match = self.last_match as usize;
         let mut at = 0;
         loop {
             // Up to the first state that reports a match.
@@ -308,6 +325,7 @@ impl Longest {
     /// Bytes the transition table takes.
     pub fn table_bytes(&self) -> usize {
         match &self.table {
+            Table::Columns(cols) => cols.bytes(),
             Table::Narrow(cells) => cells.len() * 2,
             Table::Wide(cells) => cells.len() * 4,
             Table::Nfa(nfa) => nfa.memory_usage(),
@@ -626,42 +644,55 @@ impl Trie {
 
     /// The automaton with split rows (module comment, "Split rows"; the classes are
     /// [`split_classes`]'): as [`Trie::compile`] builds it, in two-byte cells, with the rows
-    /// laid out in blocks of 64 cells. The dead state (0) and the start state own two blocks each
-    /// (the first two and the last two): each may be read at either place in a character (the
-    /// dead state's cells, all 0, are read only as the build follows failures). States that
-    /// report a match take blocks from 2 up, numbered by their block (no state is numbered 1);
-    /// every other state a block from the top down, numbered by it when it ends at a
-    /// character's end, by the block before when inside a character (its 64 cells are then the
-    /// second half of its number's two rows). One block is left empty between the two ends, so
-    /// that no state inside a character is numbered as a match state. `None` when a
-    /// state of the trie has children of both kinds, or the start state a continuation byte
-    /// (not UTF-8: `split_classes` checks it first).
+    /// laid out in blocks of 64 cells, which `columns.rs` then lays out by columns. The dead
+    /// state (0) owns the first two blocks, the start state (`root`) two in the middle: each may
+    /// be read at either place in a character (the dead state's cells, all 0, are read only as
+    /// the build follows failures). Below the start state, the states at a character's end,
+    /// each numbered by its block: those that report a match from 2 up (no state is numbered
+    /// 1), the others from the start state down, breadth-first both, so that the two meet.
+    /// Above it, the states inside a character (none reports: a pattern ends at a character's
+    /// end), from the start state up, each numbered by the block before its own (its 64 cells
+    /// are the second half of its number's two rows). So the numbers of the two kinds are
+    /// apart, each kind's one run of blocks (`columns.rs` needs it), and no state inside a
+    /// character is numbered as a match state. `None` when a state of the trie has children of
+    /// both kinds, or the start state a continuation byte (not UTF-8: `split_classes` checks it
+    /// first).
     fn compile_split(self) -> Option<(Cells, Compiled)> {
         let n = self.ends.len();
         let inside = self.inside_characters()?;
-        let blocks = n + 4;
+        let insides = inside.iter().filter(|&&i| i).count();
+        // Blocks 2 to `root - 1` for the states at a character's end (the root aside), the
+        // start state's two, then one for each state inside a character.
+        let root = (n - 1 - insides) as u32 + 2;
+        let blocks = root as usize + 2 + insides;
         let mut table = Cells::zeroed(blocks * SPLIT_STRIDE);
         // (state 1, which is none, in place of a pattern: the match states' numbers from 2 are
         // their places here plus one, as with full rows)
         let mut matches: Vec<u32> = vec![0];
-        let root = blocks as u32 - 2;
-        let mut top = root;
+        let (mut top, mut next_inside) = (root, root);
         let half = |s: usize| if inside[s] { SPLIT_STRIDE } else { 0 };
         self.breadth_first_in(&mut table, Rows::SPLIT, root, half, |child, suffix| {
             let (reports, fail) = self.reports_and_fail(child, suffix, &matches);
             let number = match reports {
                 Some(pattern) => {
+                    // (a pattern ends at a character's end, and so does what a state reports)
+                    assert!(!inside[child], "a match inside a character");
                     matches.push(pattern);
                     matches.len() as u32
                 }
+                None if inside[child] => {
+                    next_inside += 1;
+                    next_inside
+                }
                 None => {
                     top -= 1;
-                    top - u32::from(inside[child])
+                    top
                 }
             };
             (number, fail)
         });
-        debug_assert_eq!(top as usize, matches.len() + 2);
+        debug_assert_eq!(top as usize, matches.len() + 1);
+        debug_assert_eq!(next_inside as usize, blocks - 2);
         Some((
             table,
             Compiled {
@@ -838,7 +869,7 @@ mod tests {
         agrees_on_words_cut_and_whole(&pats);
         assert!(matches!(
             Longest::new(["ab".as_bytes()]).table,
-            Table::Narrow(_)
+            Table::Columns(_)
         ));
     }
 
@@ -852,7 +883,7 @@ mod tests {
         assert!(big.table_bytes() < TABLE_BUDGET, "{}", big.table_bytes());
         agrees_on_words_cut_and_whole(&pats);
         // The shipped lexicons stay within it, on the table.
-        assert!(matches!(shipped().1.table, Table::Narrow(_)));
+        assert!(matches!(shipped().1.table, Table::Columns(_)));
     }
 
     #[test]
@@ -941,9 +972,10 @@ mod tests {
         }
     }
 
-    /// The shipped lexicon's table has split rows in two-byte cells, and its full rows have
-    /// 128 cells (the searches with the shift in the code); each search finds what the one with
-    /// the shift read at run time finds, on a text of the lexicon's own patterns.
+    /// The shipped lexicon's full rows have 128 two-byte cells (the search with the shift in
+    /// the code), and its split rows are searched by columns: each finds what the search of
+    /// full rows with the shift read at run time finds, on a text of the lexicon's own
+    /// patterns.
     #[test]
     fn the_search_with_the_shift_in_the_code_agrees_with_the_other() {
         let (pats, split, _) = shipped();
@@ -953,20 +985,18 @@ mod tests {
             .step_by(7)
             .map(|p| format!("{p} x{p}"))
             .collect();
-        for (dfa, shift) in [(split, SPLIT_SHIFT), (&plain, 7)] {
-            let Table::Narrow(cells) = &dfa.table else {
-                panic!("the shipped lexicon's table is of two-byte cells");
-            };
-            assert_eq!(dfa.shift, shift);
-            let (mut fixed, mut read) = (vec![], vec![]);
-            match shift {
-                7 => dfa.search::<_, 7>(cells, hay.as_bytes(), |s, e, p| fixed.push((s, e, p))),
-                _ => dfa.search::<_, 6>(cells, hay.as_bytes(), |s, e, p| fixed.push((s, e, p))),
-            }
-            dfa.search::<_, 0>(cells, hay.as_bytes(), |s, e, p| read.push((s, e, p)));
-            assert!(fixed.len() > 1000);
-            assert_eq!(fixed, read);
-        }
+        let Table::Narrow(cells) = &plain.table else {
+            panic!("the shipped lexicon's table is of two-byte cells");
+        };
+        assert_eq!(plain.shift, 7);
+        let (mut fixed, mut read, mut columns) = (vec![], vec![], vec![]);
+        plain.search::<_, 7>(cells, hay.as_bytes(), |s, e, p| fixed.push((s, e, p)));
+        plain.search::<_, 0>(cells, hay.as_bytes(), |s, e, p| read.push((s, e, p)));
+        assert!(matches!(split.table, Table::Columns(_)));
+        split.each_match(&hay, |s, e, p| columns.push((s, e, p)));
+        assert!(fixed.len() > 1000);
+        assert_eq!(fixed, read);
+        assert_eq!(columns, read);
     }
 
     /// The shipped lexicon has split rows (a lexicon that came to use more than 63 bytes that
@@ -982,7 +1012,7 @@ mod tests {
         // own mapping (`huge.rs`): a silent fall back to a `Vec` fails here (review 23).
         let thp = std::fs::read_to_string("/sys/kernel/mm/transparent_hugepage/enabled");
         if cfg!(target_os = "linux") && thp.is_ok_and(|t| !t.contains("[never]")) {
-            let mapped = matches!(&split.table, Table::Narrow(cells) if cells.mapped());
+            let mapped = matches!(&split.table, Table::Columns(cols) if cols.mapped());
             assert!(mapped, "the shipped table is not on huge pages");
         }
     }

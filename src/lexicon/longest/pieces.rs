@@ -17,7 +17,7 @@
 //! within those bytes (no such text in the tests or the slices, but it may be), the text is
 //! searched whole instead.
 
-use super::{Longest, Table, DEAD};
+use super::{Columns, Longest, Table, DEAD};
 
 /// How many pieces are walked side by side, at most: [`STREAMS`] from [`SPLIT_FROM`] bytes on,
 /// two from [`SPLIT2_FROM`].
@@ -49,18 +49,26 @@ type Seen<const N: usize> = [[(u32, u32); SYNC]; N];
 /// with the match's number in the piece (the low 24).
 pub type PieceMatch = [u32; 4];
 
-/// What the walk reads of the automaton (two-byte cells, rows `1 << SHIFT` cells apart: 7 for
-/// full rows, 6 for split rows).
-struct Dfa<'a, const SHIFT: u32> {
-    cells: &'a [u16],
-    classes: &'a [u8; 256],
-    last_match: usize,
-    start: usize,
-    matches: &'a [u32],
-    lens: &'a [u32],
+/// What takes the walk a byte on: the table by columns (split rows, `columns.rs`), or full
+/// rows of 128 two-byte cells.
+trait Step {
+    fn step(&self, sid: usize, b: u8) -> usize;
 }
 
-impl<const SHIFT: u32> Dfa<'_, SHIFT> {
+impl Step for Columns {
+    #[inline(always)]
+    fn step(&self, sid: usize, b: u8) -> usize {
+        Columns::step(self, sid, b)
+    }
+}
+
+/// Full rows of two-byte cells, `1 << SHIFT` cells apart.
+struct Rows<'a, const SHIFT: u32> {
+    cells: &'a [u16],
+    classes: &'a [u8; 256],
+}
+
+impl<const SHIFT: u32> Step for Rows<'_, SHIFT> {
     #[inline(always)]
     fn step(&self, sid: usize, b: u8) -> usize {
         let at = (sid << SHIFT) + usize::from(self.classes[usize::from(b)]);
@@ -70,6 +78,22 @@ impl<const SHIFT: u32> Dfa<'_, SHIFT> {
         // `Trie::breadth_first_in`, when the table was built; `sid` is the start state or read
         // from a cell).
         usize::from(*unsafe { self.cells.get_unchecked(at) })
+    }
+}
+
+/// What the walk reads of the automaton.
+struct Dfa<'a, S: Step> {
+    table: &'a S,
+    last_match: usize,
+    start: usize,
+    matches: &'a [u32],
+    lens: &'a [u32],
+}
+
+impl<S: Step> Dfa<'_, S> {
+    #[inline(always)]
+    fn step(&self, sid: usize, b: u8) -> usize {
+        self.table.step(sid, b)
     }
 }
 
@@ -87,7 +111,7 @@ struct Walk<const N: usize> {
 impl<const N: usize> Walk<N> {
     /// Piece `k`'s search reads byte `b` (the one at its `at`).
     #[inline(always)]
-    fn advance<const S: u32>(&mut self, k: usize, b: u8, dfa: &Dfa<S>, out: &mut Vec<PieceMatch>) {
+    fn advance<S: Step>(&mut self, k: usize, b: u8, dfa: &Dfa<S>, out: &mut Vec<PieceMatch>) {
         self.sid[k] = dfa.step(self.sid[k], b);
         self.at[k] += 1;
         if self.sid[k] <= dfa.last_match {
@@ -99,7 +123,7 @@ impl<const N: usize> Walk<N> {
     /// loops of `Longest::search` do there (a dead search gives its match and starts again
     /// where it ended).
     #[inline(always)]
-    fn event<const S: u32>(&mut self, k: usize, dfa: &Dfa<S>, out: &mut Vec<PieceMatch>) {
+    fn event<S: Step>(&mut self, k: usize, dfa: &Dfa<S>, out: &mut Vec<PieceMatch>) {
         if !self.longer[k] {
             debug_assert_ne!(
                 self.sid[k], DEAD as usize,
@@ -117,18 +141,13 @@ impl<const N: usize> Walk<N> {
     /// [`Walk::event`], not inlined: the side-by-side loop's rare way out.
     #[cold]
     #[inline(never)]
-    fn event_out_of_line<const S: u32>(
-        &mut self,
-        k: usize,
-        dfa: &Dfa<S>,
-        out: &mut Vec<PieceMatch>,
-    ) {
+    fn event_out_of_line<S: Step>(&mut self, k: usize, dfa: &Dfa<S>, out: &mut Vec<PieceMatch>) {
         self.event(k, dfa, out);
     }
 
     /// Gives piece `k`'s match being extended and starts its search again where it ended.
     #[inline(always)]
-    fn give<const S: u32>(&mut self, k: usize, dfa: &Dfa<S>, out: &mut Vec<PieceMatch>) {
+    fn give<S: Step>(&mut self, k: usize, dfa: &Dfa<S>, out: &mut Vec<PieceMatch>) {
         let (m, end) = self.matched[k];
         let pattern = dfa.matches[m - 1];
         let start = end as u32 - dfa.lens[pattern as usize];
@@ -152,33 +171,31 @@ impl Longest {
         later: &mut Vec<PieceMatch>,
         found: impl FnMut(usize, usize, usize),
     ) {
-        let Table::Narrow(cells) = &self.table else {
-            return self.each_match(hay, found);
-        };
         if hay.len() < SPLIT2_FROM || hay.len() >= 1 << 24 {
             return self.each_match(hay, found);
         }
-        match (self.split, self.shift) {
-            (true, 6) => self.split_with::<6>(cells, hay, later, found),
-            (false, 7) => self.split_with::<7>(cells, hay, later, found),
+        match &self.table {
+            Table::Columns(cols) => self.split_with(&**cols, hay, later, found),
+            Table::Narrow(cells) if self.shift == 7 => {
+                assert!(!self.split, "the shift in the code is the table's");
+                let classes = &self.classes;
+                self.split_with(&Rows::<7> { cells, classes }, hay, later, found)
+            }
             _ => self.each_match(hay, found),
         }
     }
 
-    /// [`Longest::each_match_split`] with a table of shift `S` (whose rows are split when `S`
-    /// is 6), the text long enough to be cut.
+    /// [`Longest::each_match_split`] with the table `table`, the text long enough to be cut.
     #[inline(always)]
-    fn split_with<const S: u32>(
+    fn split_with<S: Step>(
         &self,
-        cells: &[u16],
+        table: &S,
         hay: &str,
         later: &mut Vec<PieceMatch>,
         mut found: impl FnMut(usize, usize, usize),
     ) {
-        assert_eq!(self.shift, S, "the shift in the code is the table's");
-        let dfa = Dfa::<S> {
-            cells,
-            classes: &self.classes,
+        let dfa = Dfa {
+            table,
             last_match: self.last_match as usize,
             start: self.start as usize,
             matches: &self.matches,
@@ -221,7 +238,7 @@ impl Longest {
 /// ([`Walk::event_out_of_line`]): kept in the `Walk`, they were stored and read again at every
 /// byte (perf annotate), which lengthened each piece's wait on its reads by a store's.
 #[inline(always)]
-fn side_by_side<const N: usize, const S: u32>(
+fn side_by_side<const N: usize, S: Step>(
     w: &mut Walk<N>,
     hay: &[u8],
     dfa: &Dfa<S>,
@@ -288,7 +305,7 @@ pub(crate) fn cuts_within<const N: usize>(hay: &[u8], reach: usize) -> [usize; S
 /// and on into the next piece until the two searches meet. Returns how many of each piece's
 /// first matches are not the whole search's (found before the searches met); `None` when a
 /// piece's search did not meet the next one's within [`SYNC`] bytes.
-fn walk<const N: usize, const S: u32>(
+fn walk<const N: usize, S: Step>(
     dfa: &Dfa<S>,
     hay: &[u8],
     cuts: &[usize; STREAMS + 1],
@@ -391,23 +408,18 @@ mod tests {
             let hay = text.as_bytes();
             assert!(hay.len() > 4 * SPLIT_FROM);
             let mut later = vec![];
-            assert!(
-                dfa.split && dfa.shift == 6,
-                "the shipped lexicon has split rows"
-            );
-            let d = Dfa::<6> {
-                cells: match &dfa.table {
-                    Table::Narrow(c) => c,
-                    _ => panic!("the shipped lexicon's table is of two-byte cells"),
+            let d = Dfa {
+                table: match &dfa.table {
+                    Table::Columns(c) => &**c,
+                    _ => panic!("the shipped lexicon's table is by columns"),
                 },
-                classes: &dfa.classes,
                 last_match: dfa.last_match as usize,
                 start: dfa.start as usize,
                 matches: &dfa.matches,
                 lens: &dfa.lens,
             };
             assert!(
-                walk::<STREAMS, 6>(&d, hay, &cuts::<STREAMS>(hay), &mut later).is_some(),
+                walk::<STREAMS, _>(&d, hay, &cuts::<STREAMS>(hay), &mut later).is_some(),
                 "{step} {glue:?}"
             );
             // Two pieces, on texts of 400 to 800 bytes (cut from the same text at a space).
@@ -420,7 +432,7 @@ mod tests {
                 later.clear();
                 let bytes = short.as_bytes();
                 assert!(
-                    walk::<2, 6>(&d, bytes, &cuts::<2>(bytes), &mut later).is_some(),
+                    walk::<2, _>(&d, bytes, &cuts::<2>(bytes), &mut later).is_some(),
                     "{step} {glue:?} {from}"
                 );
                 assert_eq!(

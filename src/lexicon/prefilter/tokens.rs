@@ -13,13 +13,18 @@
 //!
 //! The rows are split as the full matcher's are where the tokens allow it (`longest.rs`,
 //! "Split rows"; the shipped tokens' table 600 KB -> 300 KB, under the second-level cache of
-//! 512 KB): the walks then read only UTF-8 text, so they take `&str`.
+//! 512 KB): the walks then read only UTF-8 text, so they take `&str`. Split rows are then laid
+//! out by columns, as the full matcher's are (`longest/columns.rs`: a step reads
+//! `*column[byte].add(state)`, no shift and add between one read and the next): `walk_pieces`
+//! 59.6 M -> 46.2 M instructions on the trackback slice, and the whole run 633.9 M -> 618.4 M
+//! (forum 671.7 -> 651.6, blog 590.4 -> 574.4; the table, ~300 KB, is transposed in ~0.2 M).
 //!
 //! A syllable token's hit may be asked a first question before it is reported ([`Beside`],
 //! [`Tokens::set_first_questions`]): is a syllable beside it another than its contexts ask
 //! for? On the trackback slice that ruled out 73,000 of the 101,000 hits the prefilter asked
 //! about, each of which took a chain of reads likely to miss the cache.
 
+use super::super::longest::columns::Columns;
 use super::super::longest::{byte_classes, split_classes, Rows, Trie, SPLIT_SHIFT, SPLIT_STRIDE};
 use crate::time::parse::{syllable_at, three_byte_char};
 
@@ -45,6 +50,9 @@ pub(crate) struct Tokens {
     /// 1.2 MB when each cell held its row's start in four); states `0..reporting` report
     /// patterns, the others none.
     table: Vec<u16>,
+    /// With split rows, the table laid out by columns (`longest/columns.rs`; `table` is then
+    /// empty): the walks read it.
+    columns: Option<Columns>,
     reporting: u32,
     /// The start state's number.
     start: u32,
@@ -149,8 +157,8 @@ impl Tokens {
             classes[usize::from(b)] = classes[usize::from(b.to_ascii_lowercase())];
         }
         let trie = Trie::new(&pats, &classes);
-        // (split rows: two more blocks, the start state's second and one left empty)
-        let rows = trie.ends.len() + if split { 2 } else { 0 };
+        // (split rows: one more block, the start state's second)
+        let rows = trie.ends.len() + usize::from(split);
         let cells = rows.saturating_mul(1 << shift);
         if cells.saturating_mul(std::mem::size_of::<u16>()) > TABLE_BUDGET || rows > 1 << 16 {
             return None;
@@ -165,6 +173,7 @@ impl Tokens {
             shift,
             split,
             table: vec![],
+            columns: None,
             reporting: 0,
             start: 0,
             first: vec![0],
@@ -175,6 +184,10 @@ impl Tokens {
         };
         t.compile(&trie, inside.as_deref(), rows);
         t.check_cells();
+        if split {
+            t.columns = Some(Columns::of_split_rows(&t.table, &t.classes, t.start));
+            t.table = vec![];
+        }
         Some(t)
     }
 
@@ -218,10 +231,11 @@ impl Tokens {
 
     /// The table (module comment), made by the trie's breadth-first builder, which the full
     /// matcher's is made by too; `rows` of it. With split rows (`inside` says which states
-    /// stand inside a character), as `Trie::compile_split` lays them out: the states that
-    /// report take blocks from 0 up, the others from the top down (a state inside a character
-    /// numbered by the block before its own), the start state the last two, and one block is
-    /// left empty between, so that no state inside a character is numbered as one that reports.
+    /// stand inside a character), as `Trie::compile_split` lays them out (for the columns,
+    /// `longest/columns.rs`): the states at a character's end below the start state, those that
+    /// report from 0 up and the others from the start state down (they meet), the start state's
+    /// two blocks, then the states inside a character (none reports), each numbered by the
+    /// block before its own, from the start state up.
     fn compile(&mut self, trie: &Trie, inside: Option<&[bool]>, rows: usize) {
         let n = trie.ends.len();
         let stride = 1usize << self.shift;
@@ -237,19 +251,26 @@ impl Tokens {
         // A state reports its own patterns, then its failure state's; the states that report
         // are numbered from 0 up as they are found, the others from the top down.
         let mut reports: Vec<Vec<u32>> = vec![];
-        let root = rows as u32 - 1 - u32::from(inside.is_some());
-        let mut top = root;
+        let insides = inside.map_or(0, |i| i.iter().filter(|&&i| i).count());
+        let root = (n - 1 - insides) as u32;
+        let (mut top, mut next_inside) = (root, root);
         let place = |child: usize, suffix: u32| {
             let mut list = std::mem::take(&mut own[child]);
             if let Some(inherited) = reports.get(suffix as usize) {
                 list.extend_from_slice(inherited);
             }
-            let number = if list.is_empty() {
-                top -= 1;
-                top - u32::from(inside.is_some_and(|inside| inside[child]))
-            } else {
+            let within = inside.is_some_and(|inside| inside[child]);
+            let number = if !list.is_empty() {
+                // (a token ends at a character's end, and so does what a state reports)
+                assert!(!within, "a hit inside a character");
                 reports.push(list);
                 reports.len() as u32 - 1
+            } else if within {
+                next_inside += 1;
+                next_inside
+            } else {
+                top -= 1;
+                top
             };
             (number, suffix)
         };
@@ -260,7 +281,11 @@ impl Tokens {
             }
             None => trie.breadth_first(&mut self.table[..], stride, root, place),
         }
-        debug_assert_eq!(top as usize, reports.len() + usize::from(inside.is_some()));
+        debug_assert_eq!(top as usize, reports.len());
+        debug_assert_eq!(
+            next_inside as usize + usize::from(inside.is_some()),
+            rows - 1
+        );
         self.start = root;
         self.reporting = reports.len() as u32;
         for list in reports {
@@ -306,17 +331,37 @@ impl Tokens {
     ///
     /// `sid` must be the start state or a state this walk returned.
     #[inline(never)]
-    fn walk(&self, hay: &[u8], from: usize, mut sid: u32) -> Option<(usize, u32)> {
-        let (classes, table, reporting) = (&self.classes, &self.table[..], self.reporting);
-        let shift = self.shift;
-        let step = |sid: u32, b: u8| {
+    fn walk(&self, hay: &[u8], from: usize, sid: u32) -> Option<(usize, u32)> {
+        match &self.columns {
+            Some(cols) => self.walk_with(hay, from, sid, |s, b| cols.step(s as usize, b) as u32),
+            None => self.walk_with(hay, from, sid, self.rows_step()),
+        }
+    }
+
+    /// A step of the walks through the table's rows (without columns).
+    #[inline(always)]
+    fn rows_step(&self) -> impl Fn(u32, u8) -> u32 + Copy + '_ {
+        let (classes, table, shift) = (&self.classes, &self.table[..], self.shift);
+        move |sid: u32, b: u8| {
             let at = ((sid as usize) << shift) + usize::from(classes[usize::from(b)]);
             debug_assert!(at < table.len());
             // SAFETY: `sid << shift` plus any class is inside the table (`check_cells` and
             // `Trie::breadth_first_in`, at build; `sid` is the start state or read from a
             // cell), which is not changed after the build.
             u32::from(unsafe { *table.get_unchecked(at) })
-        };
+        }
+    }
+
+    /// [`Tokens::walk`] with `step` taking the automaton a byte on.
+    #[inline(always)]
+    fn walk_with(
+        &self,
+        hay: &[u8],
+        from: usize,
+        mut sid: u32,
+        step: impl Fn(u32, u8) -> u32,
+    ) -> Option<(usize, u32)> {
+        let reporting = self.reporting;
         let mut i = from;
         // Sixteen bytes a round, the text's end tested once for them (a chunk of four, found
         // with `hay.get(i..)`, took eight instructions a round to test and step over; rounds

@@ -107,17 +107,25 @@ impl Tokens {
         cuts: &[usize; STREAMS + 1],
         hit: &mut impl FnMut(usize, usize, usize) -> bool,
     ) -> bool {
+        match &self.columns {
+            Some(cols) => self
+                .walk_pieces_with::<N, S>(hay, cuts, hit, |s, b| cols.step(s as usize, b) as u32),
+            None => self.walk_pieces_with::<N, S>(hay, cuts, hit, self.rows_step()),
+        }
+    }
+
+    /// [`Tokens::walk_pieces`] with `step` taking the automaton a byte on.
+    #[inline(always)]
+    fn walk_pieces_with<const N: usize, const S: usize>(
+        &self,
+        hay: &[u8],
+        cuts: &[usize; STREAMS + 1],
+        hit: &mut impl FnMut(usize, usize, usize) -> bool,
+        step: impl Fn(u32, u8) -> u32,
+    ) -> bool {
         assert!(N <= STREAMS && cuts[0] == 0 && cuts[N] == hay.len());
         assert!(cuts[..=N].windows(2).all(|w| w[0] + S < w[1]));
-        let (classes, table, reporting) = (&self.classes, &self.table[..], self.reporting);
-        let shift = self.shift;
-        let step = |sid: u32, b: u8| {
-            let at = ((sid as usize) << shift) + usize::from(classes[usize::from(b)]);
-            debug_assert!(at < table.len());
-            // SAFETY: as in `Tokens::walk`: `sid << shift` plus any class is inside the table
-            // (`check_cells`, at build; `sid` is the start state or read from a cell).
-            u32::from(unsafe { *table.get_unchecked(at) })
-        };
+        let reporting = self.reporting;
         let mut sid = [self.start; N];
         let mut at: [usize; N] = std::array::from_fn(|k| cuts[k]);
         // By piece: its state after each of its first bytes (the first piece's are not read).
