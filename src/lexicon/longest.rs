@@ -137,8 +137,9 @@ impl Longest {
     fn split_rows(patterns: &[&[u8]], classes: Option<[u8; 256]>) -> Option<Longest> {
         let classes = classes?;
         let trie = Trie::new(patterns, &classes);
-        // Two blocks for the start state and two for the dead state, and one left empty (see
-        // `compile_split`).
+        // `compile_split` lays out `ends.len() + 3` blocks (the dead state's two, the start
+        // state's two, one for every other state, block 1 left empty); the bound asks one more,
+        // as it did with rows, so the same lexicons get split rows as before.
         let blocks = trie.ends.len() + 4;
         if blocks > 1 << 16 || blocks * SPLIT_STRIDE * 2 > TABLE_BUDGET {
             return None;

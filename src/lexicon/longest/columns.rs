@@ -53,7 +53,7 @@ impl Columns {
         debug_assert!(sid < self.states);
         // SAFETY: `at[b]` plus any number below `states` is inside `cells` (checked in
         // `of_split_rows` for every class's column), and `sid` is the start state's number or
-        // one read from a cell, all below `states` (`of_split_rows` writes no other).
+        // one read from a cell, all below `states` (`of_split_rows` asserts it of every cell).
         usize::from(unsafe { *self.at[usize::from(b)].add(sid) })
     }
 
@@ -94,6 +94,9 @@ impl Columns {
         };
         let len = base(127) + states;
         assert!(64 * a >= root && base(63) + states <= len);
+        // Every cell a state's number: what `step`'s reads stay inside the columns by (the
+        // builders number no other; asked once here, not only in debug builds).
+        assert!(usize::from(rows.iter().copied().max().unwrap_or(0)) < states);
         let mut cells = Cells::zeroed(len);
         // Each kind's rows are one matrix, its columns the other's rows: a transposition.
         transpose(&rows[..a * 64], &mut cells[..64 * a], a);
