@@ -711,6 +711,11 @@ const TRIGGERS_BY_FIRST: [(usize, [(u128, u8); 8]); 26] = {
 /// word's end.
 #[inline]
 fn trigger_at(hay: &[u8], s: usize) -> Option<(usize, usize)> {
+    // (most words begin with a letter that begins no pattern: not read on)
+    let first = usize::from(hay[s].wrapping_sub(b'a'));
+    if TRIGGERS_BY_FIRST.get(first).is_none_or(|p| p.0 == 0) {
+        return None;
+    }
     let mut key = 0u128;
     let mut e = s;
     while e < hay.len() && is_word_byte(hay[e]) {
