@@ -746,7 +746,7 @@ fn trigger_of(key: u128) -> Option<usize> {
 /// read further. (The search's Teddy and its checks cost ~22 M instructions on the 5.5 MB of
 /// text of the trackback slice's posts that name a service: patterns found inside longer
 /// words, "not" in "another", "get" in "together", and the candidates its buckets let through;
-/// the word scan ~9 M, of which ~0.5 M for its 19,900 candidates.)
+/// the word scan ~9 M, 19,900 candidates read among its words.)
 fn for_each_trigger_word(hay: &[u8], mut f: impl FnMut(usize, usize, usize)) {
     let mut from = 0;
     #[cfg(target_arch = "x86_64")]
@@ -938,7 +938,7 @@ fn whole_word(hay: &[u8], s: usize, e: usize) -> bool {
 /// trackback slice. The places of the two words are kept, up to [`AGAIN_KEPT`]; a post with more
 /// is read again by [`for_each_again`]. (Until the thirty-third pass the scan was a search with
 /// `aho-corasick`, [`TRIGGER_SEARCH`], now the tests' reference: 26.6 M instructions for this
-/// call on the trackback slice, 14.4 M with the word scan.)
+/// call on the trackback slice, 14.2 M with the word scan.)
 pub fn for_each_and_again(words: &Words, hay: &[u8], mut f: impl FnMut(usize, usize, Form)) {
     let mut kept = [(0usize, 0usize); AGAIN_KEPT];
     let mut n = 0;
