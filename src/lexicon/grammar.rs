@@ -36,6 +36,7 @@
 
 use std::sync::LazyLock;
 
+#[cfg(test)]
 use aho_corasick::{AhoCorasick, MatchKind};
 use memchr::memmem::Finder;
 
@@ -649,14 +650,253 @@ const READ_BACK_FROM: [&str; 2] = ["again", "normally"];
 /// bytes, so no reported match can reach across the non-word byte before or after a word, and
 /// no pattern is longer than the word it equals). Hence the whole-word matches of the triggers
 /// are the same with the two words among the patterns as without them, and those of the two
-/// words are every whole-word occurrence `memmem` finds ([`for_each_and_again`] reads both in
-/// one search).
+/// words are every whole-word occurrence `memmem` finds; and they are the words of `hay` (runs
+/// of word bytes, [`is_word_byte`]) that equal a pattern, which [`for_each_trigger_word`] reads
+/// instead (this search is the tests' reference for it).
+#[cfg(test)]
 static TRIGGER_SEARCH: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
-        .build(TRIGGERS.iter().map(|(w, _)| *w).chain(READ_BACK_FROM))
+        .build(trigger_patterns())
         .expect("the triggers are plain literals")
 });
+
+/// The patterns of the one search: the triggers, then the words of [`READ_BACK_FROM`] (a
+/// pattern's number is its place here).
+fn trigger_patterns() -> impl Iterator<Item = &'static str> {
+    TRIGGERS.iter().map(|(w, _)| *w).chain(READ_BACK_FROM)
+}
+
+/// The longest pattern of [`trigger_patterns`], in bytes: a longer word is none.
+const LONGEST_TRIGGER: usize = 10;
+
+/// A word of at most [`LONGEST_TRIGGER`] bytes as one number, its first byte lowest: two
+/// words are the same when their keys are (no word byte is 0).
+const fn word_key(w: &[u8]) -> u128 {
+    let mut key = 0u128;
+    let mut j = 0;
+    while j < w.len() {
+        key |= (w[j] as u128) << (8 * j);
+        j += 1;
+    }
+    key
+}
+
+/// The patterns of [`trigger_patterns`] by first byte (a lower-case letter): how many begin
+/// with it, and their keys ([`word_key`]) and numbers, in order.
+const TRIGGERS_BY_FIRST: [(usize, [(u128, u8); 8]); 26] = {
+    let mut by = [(0usize, [(0u128, 0u8); 8]); 26];
+    let mut k = 0;
+    while k < TRIGGERS.len() + READ_BACK_FROM.len() {
+        let p = if k < TRIGGERS.len() {
+            TRIGGERS[k].0.as_bytes()
+        } else {
+            READ_BACK_FROM[k - TRIGGERS.len()].as_bytes()
+        };
+        assert!(p.len() >= 3 && p.len() <= LONGEST_TRIGGER && p[0].is_ascii_lowercase());
+        let mut j = 0;
+        while j < p.len() {
+            assert!(is_word_byte(p[j]));
+            j += 1;
+        }
+        let slot = &mut by[(p[0] - b'a') as usize];
+        slot.1[slot.0] = (word_key(p), k as u8);
+        slot.0 += 1;
+        k += 1;
+    }
+    by
+};
+
+/// The pattern the word that starts at `s` of `hay` (a word byte after none) is, and the
+/// word's end.
+#[inline]
+fn trigger_at(hay: &[u8], s: usize) -> Option<(usize, usize)> {
+    // (most words begin with a letter that begins no pattern: not read on)
+    let first = usize::from(hay[s].wrapping_sub(b'a'));
+    if TRIGGERS_BY_FIRST.get(first).is_none_or(|p| p.0 == 0) {
+        return None;
+    }
+    let mut key = 0u128;
+    let mut e = s;
+    while e < hay.len() && is_word_byte(hay[e]) {
+        if e - s == LONGEST_TRIGGER {
+            return None;
+        }
+        key |= u128::from(hay[e]) << (8 * (e - s));
+        e += 1;
+    }
+    trigger_of(key).map(|k| (k, e))
+}
+
+/// The number of the pattern whose key ([`word_key`]) is `key`, if any.
+#[inline(always)]
+fn trigger_of(key: u128) -> Option<usize> {
+    let (n, patterns) = TRIGGERS_BY_FIRST.get(usize::from((key as u8).wrapping_sub(b'a')))?;
+    patterns[..*n]
+        .iter()
+        .find(|p| p.0 == key)
+        .map(|p| usize::from(p.1))
+}
+
+/// Calls `f(pattern, start, end)` for each word of `hay` that is one of [`trigger_patterns`]
+/// (numbered as there), in text order: the whole-word matches of the search the classifier
+/// made with `aho-corasick` before, [`TRIGGER_SEARCH`] (the tests compare the two). Most words
+/// of a post are none: the words whose first three bytes may begin a pattern (by nibbles, as
+/// Teddy tells them) are found 32 bytes at a time ([`trigger_starts_avx2`]), and only they are
+/// read further. (The search's Teddy and its checks cost ~22 M instructions on the 5.5 MB of
+/// text of the trackback slice's posts that name a service: patterns found inside longer
+/// words, "not" in "another", "get" in "together", and the candidates its buckets let through;
+/// the word scan ~9 M, 19,900 candidates read among its words.)
+fn for_each_trigger_word(hay: &[u8], mut f: impl FnMut(usize, usize, usize)) {
+    let mut from = 0;
+    #[cfg(target_arch = "x86_64")]
+    if hay.len() >= 48 && std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: the processor has AVX2, just checked.
+        from = unsafe { trigger_starts_avx2(hay, &mut f) };
+    }
+    trigger_words_from(hay, from, &mut f);
+}
+
+/// [`for_each_trigger_word`] for the words that start at `from` or after, a byte at a time.
+fn trigger_words_from(hay: &[u8], from: usize, f: &mut impl FnMut(usize, usize, usize)) {
+    for s in from..hay.len() {
+        if is_word_byte(hay[s]) && (s == 0 || !is_word_byte(hay[s - 1])) {
+            if let Some((k, e)) = trigger_at(hay, s) {
+                f(k, s, e);
+            }
+        }
+    }
+}
+
+/// The first three bytes of the patterns of [`trigger_patterns`] as Teddy keeps them: for each
+/// of the three places, a table by low nibble and one by high nibble of the buckets (bits) whose
+/// patterns have a byte with that nibble there; a pattern's bucket is its first letter's
+/// ([`trigger_bucket`]). A word whose three first bytes find a bucket in all six tables may be
+/// a pattern of it; one that finds none is none.
+#[cfg(target_arch = "x86_64")]
+static TRIGGER_NIBBLES: LazyLock<[[u8; 16]; 6]> = LazyLock::new(|| {
+    let mut t = [[0u8; 16]; 6];
+    for p in trigger_patterns() {
+        let p = p.as_bytes();
+        let bit = 1u8 << trigger_bucket(p[0]);
+        for k in 0..3 {
+            t[2 * k][usize::from(p[k] & 15)] |= bit;
+            t[2 * k + 1][usize::from(p[k] >> 4)] |= bit;
+        }
+    }
+    t
+});
+
+/// The bucket of the patterns that begin with `first`: the first letters grouped into eight,
+/// `s` and `r` together (a bucket's places hold the union of its patterns' bytes).
+#[cfg(target_arch = "x86_64")]
+fn trigger_bucket(first: u8) -> u32 {
+    match first {
+        b'i' => 0,
+        b'a' => 1,
+        b'n' => 2,
+        b'd' => 3,
+        b'k' => 4,
+        b't' => 5,
+        b'g' => 6,
+        _ => 7,
+    }
+}
+
+/// [`for_each_trigger_word`] 32 bytes at a time, for the words that start in the blocks it
+/// reads, up to 48 bytes before the end of `hay`; where the words it did not read start.
+///
+/// # Safety
+///
+/// The processor must have AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn trigger_starts_avx2(hay: &[u8], f: &mut impl FnMut(usize, usize, usize)) -> usize {
+    use std::arch::x86_64::{
+        __m256i, _mm256_and_si256, _mm256_broadcastsi128_si256, _mm256_cmpeq_epi8,
+        _mm256_cmpgt_epi8, _mm256_loadu_si256, _mm256_movemask_epi8, _mm256_or_si256,
+        _mm256_set1_epi8, _mm256_setzero_si256, _mm256_shuffle_epi8, _mm256_srli_epi16,
+        _mm_loadu_si128,
+    };
+    let tables = &*TRIGGER_NIBBLES;
+    // SAFETY (every load of this function): each table is 16 bytes, and the loads of the text
+    // read hay[i..i + 34], within `hay` by the loop's condition (`i + 48 <= hay.len()`).
+    let table = |k: usize| unsafe {
+        _mm256_broadcastsi128_si256(_mm_loadu_si128(tables[k].as_ptr().cast()))
+    };
+    let nib = [table(0), table(1), table(2), table(3), table(4), table(5)];
+    let set = |b: u8| _mm256_set1_epi8(b as i8);
+    let low = set(15);
+    // The buckets the byte in each lane may be in at place `k` (0 to 2) of a pattern.
+    let buckets = |v: __m256i, k: usize| {
+        let lo = _mm256_shuffle_epi8(nib[2 * k], _mm256_and_si256(v, low));
+        let hi = _mm256_shuffle_epi8(
+            nib[2 * k + 1],
+            _mm256_and_si256(_mm256_srli_epi16::<4>(v), low),
+        );
+        _mm256_and_si256(lo, hi)
+    };
+    // Whether the previous block's last byte is a word byte (none before the text).
+    let mut carry = 0u32;
+    let mut i = 0;
+    while i + 48 <= hay.len() {
+        let p = unsafe { hay.as_ptr().add(i) };
+        let v = unsafe { _mm256_loadu_si256(p.cast()) };
+        // Word bytes (as [`is_word_byte`]): letters in either case, digits, the apostrophe.
+        // (Signed compares: a byte of 0x80 or more, `| 0x20` or not, is negative.)
+        let folded = _mm256_or_si256(v, set(0x20));
+        let letter = _mm256_and_si256(
+            _mm256_cmpgt_epi8(folded, set(b'`')),
+            _mm256_cmpgt_epi8(set(b'{'), folded),
+        );
+        let digit = _mm256_and_si256(
+            _mm256_cmpgt_epi8(v, set(b'/')),
+            _mm256_cmpgt_epi8(set(b':'), v),
+        );
+        let word = _mm256_or_si256(
+            _mm256_or_si256(letter, digit),
+            _mm256_cmpeq_epi8(v, set(b'\'')),
+        );
+        let w = _mm256_movemask_epi8(word) as u32;
+        let mut starts = w & !((w << 1) | carry);
+        carry = w >> 31;
+        if starts != 0 {
+            let (b, c) = unsafe {
+                (
+                    _mm256_loadu_si256(p.add(1).cast()),
+                    _mm256_loadu_si256(p.add(2).cast()),
+                )
+            };
+            let all = _mm256_and_si256(
+                _mm256_and_si256(buckets(v, 0), buckets(b, 1)),
+                buckets(c, 2),
+            );
+            let none = _mm256_movemask_epi8(_mm256_cmpeq_epi8(all, _mm256_setzero_si256())) as u32;
+            starts &= !none;
+            while starts != 0 {
+                let at = starts.trailing_zeros() as usize;
+                starts &= starts - 1;
+                let s = i + at;
+                // A word that ends in the block has its length in `w`, and its bytes are read
+                // at once (16 from `s`, within `hay`: the loop's condition); one that reaches
+                // the block's end is read a byte at a time.
+                let len = (!(w >> at)).trailing_zeros() as usize;
+                if at + len == 32 {
+                    if let Some((k, e)) = trigger_at(hay, s) {
+                        f(k, s, e);
+                    }
+                } else if (3..=LONGEST_TRIGGER).contains(&len) {
+                    let bytes = u128::from_le_bytes(hay[s..s + 16].try_into().expect("16 bytes"));
+                    if let Some(k) = trigger_of(bytes & ((1u128 << (8 * len)) - 1)) {
+                        f(k, s, s + len);
+                    }
+                }
+            }
+        }
+        i += 32;
+    }
+    i
+}
 
 /// Calls `f(start, end, form)` for each form read in `hay` (normalised text), the span from the
 /// auxiliary to the end of the verb; `words` holds the lexicon's lists an error code is read by
@@ -692,29 +932,25 @@ fn whole_word(hay: &[u8], s: usize, e: usize) -> bool {
 }
 
 /// [`for_each`] and then [`for_each_again`], the same calls of `f` in the same order, from one
-/// search of `hay` (the two words "again" and "normally" are patterns of [`TRIGGER_SEARCH`]
-/// too). The classifier's call: the two `memmem` passes of [`for_each_again`] over every post
-/// that names a service cost ~6.2 M instructions on the 10 MB trackback slice. The places of
-/// the two words are kept, up to [`AGAIN_KEPT`]; a post with more is read again by
-/// [`for_each_again`].
+/// scan of `hay` for the words of both ([`for_each_trigger_word`]: the two words "again" and
+/// "normally" are patterns of it too). The classifier's call: the two `memmem` passes of
+/// [`for_each_again`] over every post that names a service cost ~6.2 M instructions on the 10 MB
+/// trackback slice. The places of the two words are kept, up to [`AGAIN_KEPT`]; a post with more
+/// is read again by [`for_each_again`]. (Until the thirty-third pass the scan was a search with
+/// `aho-corasick`, [`TRIGGER_SEARCH`], now the tests' reference: 26.6 M instructions for this
+/// call on the trackback slice, 14.2 M with the word scan.)
 pub fn for_each_and_again(words: &Words, hay: &[u8], mut f: impl FnMut(usize, usize, Form)) {
     let mut kept = [(0usize, 0usize); AGAIN_KEPT];
     let mut n = 0;
-    for m in TRIGGER_SEARCH.find_iter(hay) {
-        let (s, e) = (m.start(), m.end());
-        if !whole_word(hay, s, e) {
-            continue;
-        }
-        match TRIGGERS.get(m.pattern().as_usize()) {
-            Some(&(_, form)) => read_form(words, hay, s, e, form, &mut f),
-            None => {
-                if let Some(slot) = kept.get_mut(n) {
-                    *slot = (s, e);
-                }
-                n += 1;
+    for_each_trigger_word(hay, |k, s, e| match TRIGGERS.get(k) {
+        Some(&(_, form)) => read_form(words, hay, s, e, form, &mut f),
+        None => {
+            if let Some(slot) = kept.get_mut(n) {
+                *slot = (s, e);
             }
+            n += 1;
         }
-    }
+    });
     if n > AGAIN_KEPT {
         for_each_again(hay, f);
     } else {
@@ -2831,6 +3067,78 @@ mod tests {
         }
     }
 
+    /// Words for the word scan's test: every pattern, words that begin, end or hold one, and
+    /// words of other shapes (see `the_word_scan_finds_the_whole_words_the_search_found`).
+    const TRIGGER_WORDS: &[&str] = &[
+        "isn't",
+        "isnt",
+        "aren't",
+        "arent",
+        "not",
+        "doesn't",
+        "doesnt",
+        "don't",
+        "dont",
+        "keeps",
+        "kept",
+        "nothing",
+        "throwing",
+        "throws",
+        "threw",
+        "giving",
+        "gives",
+        "gave",
+        "getting",
+        "showing",
+        "shows",
+        "returning",
+        "returns",
+        "spitting",
+        "spits",
+        "says",
+        "saying",
+        "displays",
+        "displaying",
+        "again",
+        "normally",
+        "note",
+        "nots",
+        "cannot",
+        "another",
+        "together",
+        "are",
+        "does",
+        "done",
+        "said",
+        "sat",
+        "set",
+        "red",
+        "three",
+        "should",
+        "agains",
+        "againn",
+        "normallyy",
+        "displayings",
+        "isn't'",
+        "'not",
+        "Not",
+        "NOT",
+        "Again",
+        "no",
+        "is",
+        "a",
+        "t",
+        "th",
+        "thr",
+        "abcdefghijklmnopqrstu",
+        "the",
+        "x",
+    ];
+    const TRIGGER_GAPS: &[&str] = &[
+        " ", " ", " ", "", "  ", ", ", ". ", "'", "-", "0", "7a", "_", "\n", "안", "다음 ",
+        "\u{AC00}", "é", "\u{2019}", "\t",
+    ];
+
     const AGAIN_WORDS: &[&str] = &[
         "playing",
         "loading",
@@ -2881,6 +3189,37 @@ mod tests {
             for_each_again(text.as_bytes(), |s, e, f| new.push((s, e, f)));
             for_each_again_forward(text.as_bytes(), |s, e, f| old.push((s, e, f)));
             proptest::prop_assert_eq!(new, old, "{:?}", text);
+        }
+
+        /// The word scan finds the whole-word matches of the one search, 32 bytes at a time
+        /// and a byte at a time: texts long enough for several blocks, from every offset in
+        /// a block, of the patterns, words that begin or end as one does or hold one, patterns
+        /// glued to others or to digits, apostrophes, capitals, Hangul and other bytes.
+        #[test]
+        fn the_word_scan_finds_the_whole_words_the_search_found(
+            lead in 0usize..40,
+            picks in proptest::collection::vec(
+                (
+                    proptest::sample::select(TRIGGER_WORDS),
+                    proptest::sample::select(TRIGGER_GAPS),
+                ),
+                0..60,
+            ),
+        ) {
+            let text: String = " ".repeat(lead % 20) + &"a".repeat(lead / 20)
+                + &picks.iter().map(|(w, g)| format!("{w}{g}")).collect::<String>();
+            let hay = text.as_bytes();
+            let old: Vec<(usize, usize, usize)> = TRIGGER_SEARCH
+                .find_iter(hay)
+                .filter(|m| whole_word(hay, m.start(), m.end()))
+                .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
+                .collect();
+            let mut new = vec![];
+            for_each_trigger_word(hay, |k, s, e| new.push((k, s, e)));
+            proptest::prop_assert_eq!(&new, &old, "{:?}", text);
+            let mut bytewise = vec![];
+            trigger_words_from(hay, 0, &mut |k, s, e| bytewise.push((k, s, e)));
+            proptest::prop_assert_eq!(&bytewise, &old, "{:?}", text);
         }
 
         #[test]
