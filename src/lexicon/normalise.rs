@@ -920,19 +920,27 @@ unsafe fn korean_blocks_avx2(
             let q = g.trailing_zeros() as usize;
             g &= g - 1;
             if b[i + q] == b'\n' {
-                // SAFETY: `at(q)` is within the length just set (a word follows the gap), and
-                // an ASCII byte stays an ASCII byte.
+                // The gap's line break was copied to `at(q)` (the count of spaces dropped before
+                // it is exact): checked, because the `str` stays UTF-8 only if so.
+                assert_eq!(
+                    out.as_bytes()[at(q)],
+                    b'\n',
+                    "a gap's line break is where it was copied"
+                );
+                // SAFETY: the byte at `at(q)` is an ASCII line break (just checked), and an
+                // ASCII byte written over an ASCII byte keeps the text UTF-8.
                 unsafe { out.as_mut_vec()[at(q)] = b' ' };
                 if let Some(l) = layout.as_deref_mut() {
                     record(&mut l.lines, at(q));
                 }
             }
         }
-        // (the last word starts after the last space or gap)
-        let (last_space, last_gap) = (63 - spaces.leading_zeros(), 63 - block.gaps.leading_zeros());
-        token = match block.gaps != 0 && last_gap > last_space {
-            true => at(last_gap as usize) + 1,
-            false => at(last_space as usize),
+        // (the last word starts after the last space or gap; `spaces` has its bit 0, asserted
+        // above, and a block may have no gap: no subtraction that could go below zero)
+        let last_space = spaces.ilog2();
+        token = match block.gaps.checked_ilog2() {
+            Some(last_gap) if last_gap > last_space => at(last_gap as usize) + 1,
+            _ => at(last_space as usize),
         };
         i += n;
         // A sentence's `.` or `,` and a single space or line break: the next block starts at
@@ -1559,9 +1567,9 @@ impl<'o, 'h> Normaliser<'o, 'h> {
     /// (and `line_break`) and `syllables` do for a `.` or `,` and a single space or line break
     /// before one (a sentence's end, which the main loop read a character at a time; on the
     /// trackback slice ~3 in 10 of the Korean sentences that end at a `.` end a line too);
-    /// returns where the last run read ends. Korean prose is mostly such words, and the main loop's dispatch, the space's
-    /// handling and the run's checks cost more than the words' copies (callgrind on the blog
-    /// slice). What is known there: no mention is open (a syllable ended it), the space follows
+    /// returns where the last run read ends. Korean prose is mostly such words, and the main
+    /// loop's dispatch, the space's handling and the run's checks cost more than the words'
+    /// copies (callgrind on the blog slice). What is known there: no mention is open (a syllable ended it), the space follows
     /// Hangul and something is written, so it is dropped and recorded as a join, each run starts
     /// a token, and the token before a space starts with a syllable, so it is never a link to
     /// drop (the first space is left to the main loop when the token starts with `h` or `w`,
