@@ -661,10 +661,25 @@ static TRIGGER_SEARCH: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .expect("the triggers are plain literals")
 });
 
-/// The patterns of the one search: the triggers, then the words of [`READ_BACK_FROM`] (a
-/// pattern's number is its place here).
+/// How many patterns the one search has: the triggers and the words of [`READ_BACK_FROM`].
+const TRIGGER_COUNT: usize = TRIGGERS.len() + READ_BACK_FROM.len();
+
+/// Pattern `k` of the one search: the triggers, then the words of [`READ_BACK_FROM`] (a
+/// pattern's number is its place here). A `const fn`, so that the word scan's tables are built
+/// at compile time from the same list.
+const fn trigger_pattern(k: usize) -> &'static [u8] {
+    if k < TRIGGERS.len() {
+        TRIGGERS[k].0.as_bytes()
+    } else {
+        READ_BACK_FROM[k - TRIGGERS.len()].as_bytes()
+    }
+}
+
+/// The patterns of the one search, in order ([`trigger_pattern`]).
+#[cfg(test)]
 fn trigger_patterns() -> impl Iterator<Item = &'static str> {
-    TRIGGERS.iter().map(|(w, _)| *w).chain(READ_BACK_FROM)
+    (0..TRIGGER_COUNT)
+        .map(|k| std::str::from_utf8(trigger_pattern(k)).expect("the patterns are ASCII"))
 }
 
 /// The longest pattern of [`trigger_patterns`], in bytes: a longer word is none.
@@ -687,12 +702,8 @@ const fn word_key(w: &[u8]) -> u128 {
 const TRIGGERS_BY_FIRST: [(usize, [(u128, u8); 8]); 26] = {
     let mut by = [(0usize, [(0u128, 0u8); 8]); 26];
     let mut k = 0;
-    while k < TRIGGERS.len() + READ_BACK_FROM.len() {
-        let p = if k < TRIGGERS.len() {
-            TRIGGERS[k].0.as_bytes()
-        } else {
-            READ_BACK_FROM[k - TRIGGERS.len()].as_bytes()
-        };
+    while k < TRIGGER_COUNT {
+        let p = trigger_pattern(k);
         assert!(p.len() >= 3 && p.len() <= LONGEST_TRIGGER && p[0].is_ascii_lowercase());
         let mut j = 0;
         while j < p.len() {
@@ -778,23 +789,27 @@ fn trigger_words_from(hay: &[u8], from: usize, f: &mut impl FnMut(usize, usize, 
 /// ([`trigger_bucket`]). A word whose three first bytes find a bucket in all six tables may be
 /// a pattern of it; one that finds none is none.
 #[cfg(target_arch = "x86_64")]
-static TRIGGER_NIBBLES: LazyLock<[[u8; 16]; 6]> = LazyLock::new(|| {
+static TRIGGER_NIBBLES: [[u8; 16]; 6] = {
     let mut t = [[0u8; 16]; 6];
-    for p in trigger_patterns() {
-        let p = p.as_bytes();
+    let mut n = 0;
+    while n < TRIGGER_COUNT {
+        let p = trigger_pattern(n);
         let bit = 1u8 << trigger_bucket(p[0]);
-        for k in 0..3 {
-            t[2 * k][usize::from(p[k] & 15)] |= bit;
-            t[2 * k + 1][usize::from(p[k] >> 4)] |= bit;
+        let mut k = 0;
+        while k < 3 {
+            t[2 * k][(p[k] & 15) as usize] |= bit;
+            t[2 * k + 1][(p[k] >> 4) as usize] |= bit;
+            k += 1;
         }
+        n += 1;
     }
     t
-});
+};
 
 /// The bucket of the patterns that begin with `first`: the first letters grouped into eight,
 /// `s` and `r` together (a bucket's places hold the union of its patterns' bytes).
 #[cfg(target_arch = "x86_64")]
-fn trigger_bucket(first: u8) -> u32 {
+const fn trigger_bucket(first: u8) -> u32 {
     match first {
         b'i' => 0,
         b'a' => 1,
@@ -822,7 +837,7 @@ unsafe fn trigger_starts_avx2(hay: &[u8], f: &mut impl FnMut(usize, usize, usize
         _mm256_set1_epi8, _mm256_setzero_si256, _mm256_shuffle_epi8, _mm256_srli_epi16,
         _mm_loadu_si128,
     };
-    let tables = &*TRIGGER_NIBBLES;
+    let tables = &TRIGGER_NIBBLES;
     // SAFETY (every load of this function): each table is 16 bytes, and the loads of the text
     // read hay[i..i + 34], within `hay` by the loop's condition (`i + 48 <= hay.len()`).
     let table = |k: usize| unsafe {
