@@ -936,8 +936,8 @@ pub struct CommonArgs {
     pub quiet: bool,
 
     /// Threads that parse and match lines, then score the services, 1 to 256 (default: the
-    /// number of cores); one more thread reads and decompresses. The results are the same for
-    /// any number.
+    /// number of cores). One more thread reads and decompresses; with as many threads as cores
+    /// or more, that thread is one of them. The results are the same for any number.
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
 

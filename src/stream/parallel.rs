@@ -17,8 +17,11 @@
 //! stops, chunks after it are not read, and the smallest line number wins. A broken archive's
 //! last line is the reader's to report, as `truncated_input`.
 //!
-//! `--threads` counts the workers: even with `--threads 1` the reading (a read system call's copy,
-//! or the decompression) happens on the calling thread, beside the one worker.
+//! `--threads` counts the threads that fold lines. With fewer of them than cores the reading (a
+//! read system call's copy, or the decompression) has a thread of its own beside them, even with
+//! `--threads 1`; with as many as the cores or more, the reader is one of them: it folds a chunk
+//! itself whenever the workers' queue is full (`pool::reader_folds`), so that the decompression
+//! does not take turns on a core with a worker.
 //! CSV inputs are cut into rows on the calling thread (a quoted field may hold newlines, so a
 //! chunk cannot be cut at any newline) and the rows read on the workers (`parallel_csv.rs`); the
 //! frame the three share, reader and workers and channels, is `pool.rs`.

@@ -1,5 +1,6 @@
-//! The parallel reader's frame: one producer on the calling thread, `--threads` workers, two
-//! channels (work out, used buffers back for reuse), and what the producer itself skipped.
+//! The parallel reader's frame: one producer on the calling thread, `--threads` workers (or one
+//! fewer, the producer folding too: `reader_folds`), two channels (work out, used buffers back
+//! for reuse), and what the producer itself skipped.
 //!
 //! The producer cuts an input into items (chunks of whole lines, XML units, batches of CSV rows)
 //! and counts what it cannot hand on (a line too long for a chunk, a CSV row whose quote never
@@ -9,8 +10,9 @@
 
 use std::io;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::OnceLock;
 
-use crossbeam_channel::{bounded, unbounded, Receiver, Sender};
+use crossbeam_channel::{bounded, unbounded, Receiver, Sender, TrySendError};
 
 use super::stats::Stats;
 use crate::record::Skip;
@@ -70,17 +72,37 @@ pub(super) struct Dispatch<'a, T> {
     free: Receiver<T>,
     /// The first bad line a worker met under `--strict` (u64::MAX: none yet).
     fail: &'a AtomicU64,
+    /// When the producer folds too (`reader_folds`): its own worker, which takes an item
+    /// whenever the workers' queue is full.
+    own: Option<&'a mut dyn FoldChecked<T>>,
+    /// The item the producer folded last, to be reused first.
+    spare: Option<T>,
 }
 
 impl<T> Dispatch<'_, T> {
     /// A used item back from the workers, if one is waiting.
     pub fn reuse(&mut self) -> Option<T> {
-        self.free.try_recv().ok()
+        self.spare.take().or_else(|| self.free.try_recv().ok())
     }
-    /// Hands an item to the workers; false to stop reading (a worker met a bad line under
-    /// `--strict`, or every worker is gone).
+    /// Hands an item to the workers, or folds it here when the producer folds too and the
+    /// workers' queue is full; false to stop reading (a bad line under `--strict`, or every
+    /// worker is gone).
     pub fn send(&mut self, item: T) -> bool {
-        self.fail.load(Ordering::Relaxed) == u64::MAX && self.work.send(item).is_ok()
+        if self.fail.load(Ordering::Relaxed) != u64::MAX {
+            return false;
+        }
+        let Some(own) = self.own.as_mut() else {
+            return self.work.send(item).is_ok();
+        };
+        match self.work.try_send(item) {
+            Ok(()) => true,
+            Err(TrySendError::Full(item)) => {
+                own.fold_checked(&item, self.fail);
+                self.spare = Some(item);
+                self.fail.load(Ordering::Relaxed) == u64::MAX
+            }
+            Err(TrySendError::Disconnected(_)) => false,
+        }
     }
     /// The producer met a bad line under `--strict`.
     pub fn stop_at(&mut self, line: u64) {
@@ -99,18 +121,59 @@ pub(super) trait Fold<T> {
     fn done(&mut self) {}
 }
 
-/// Runs `produce` on this thread and `threads` workers made by `new_worker` beside it; returns
-/// the workers (in no particular order) and how reading ended.
+/// Folding an item unless a bad line before it is known (`--strict`), and sharing the bad line
+/// it stopped at.
+pub(super) trait FoldChecked<T> {
+    fn fold_checked(&mut self, item: &T, fail: &AtomicU64);
+}
+
+impl<T, W: Fold<T>> FoldChecked<T> for W {
+    fn fold_checked(&mut self, item: &T, fail: &AtomicU64) {
+        // An item that starts after a known bad line cannot hold an earlier one.
+        if W::first_line(item) < fail.load(Ordering::Relaxed) {
+            if let Some(line) = self.fold(item) {
+                fail.fetch_min(line, Ordering::Relaxed);
+            }
+        }
+    }
+}
+
+/// Whether the producer folds items too with `threads` workers asked for: when it and they
+/// would outnumber the cores. Then only `threads - 1` workers are started and the producer is
+/// the last; so many threads share the cores as `--threads` says, instead of the reading (for
+/// a compressed input, the decompression) taking turns on a core with a worker.
+pub(super) fn reader_folds(threads: usize) -> bool {
+    static CORES: OnceLock<usize> = OnceLock::new();
+    let cores = *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    threads >= 2 && threads >= cores
+}
+
+/// Runs `produce` on this thread and `threads` workers made by `new_worker` beside it (or
+/// `threads - 1`, and the producer folds too: `reader_folds`); returns the workers (in no
+/// particular order) and how reading ended.
 pub(super) fn run<T: Send, W: Fold<T> + Send>(
     threads: usize,
     new_worker: impl Fn() -> W,
     produce: impl FnOnce(&mut Dispatch<'_, T>) -> ReaderEnd,
 ) -> (Vec<W>, ReaderEnd) {
+    run_as(threads, reader_folds(threads), new_worker, produce)
+}
+
+/// [`run`], the producer folding too or not as `folds` says.
+pub(super) fn run_as<T: Send, W: Fold<T> + Send>(
+    threads: usize,
+    folds: bool,
+    new_worker: impl Fn() -> W,
+    produce: impl FnOnce(&mut Dispatch<'_, T>) -> ReaderEnd,
+) -> (Vec<W>, ReaderEnd) {
+    let folds = folds && threads >= 2;
+    let spawned = threads - usize::from(folds);
     let (work_tx, work_rx) = bounded::<T>(2 * threads);
     let (free_tx, free_rx) = unbounded::<T>();
     let fail = AtomicU64::new(u64::MAX);
+    let mut own = folds.then(&new_worker);
     std::thread::scope(|s| {
-        let handles: Vec<_> = (0..threads)
+        let handles: Vec<_> = (0..spawned)
             .map(|_| {
                 let work = work_rx.clone();
                 let free = free_tx.clone();
@@ -118,12 +181,7 @@ pub(super) fn run<T: Send, W: Fold<T> + Send>(
                 let mut w = new_worker();
                 s.spawn(move || {
                     for item in work.iter() {
-                        // An item that starts after a known bad line cannot hold an earlier one.
-                        if W::first_line(&item) < fail.load(Ordering::Relaxed) {
-                            if let Some(line) = w.fold(&item) {
-                                fail.fetch_min(line, Ordering::Relaxed);
-                            }
-                        }
+                        w.fold_checked(&item, fail);
                         let _ = free.send(item);
                     }
                     w.done();
@@ -131,19 +189,152 @@ pub(super) fn run<T: Send, W: Fold<T> + Send>(
                 })
             })
             .collect();
-        drop(work_rx);
         drop(free_tx);
+        // Only a producer that folds keeps a receiving end (to drain the queue at the end);
+        // otherwise sending fails once every worker is gone.
+        let drain = folds.then(|| work_rx.clone());
+        drop(work_rx);
         let mut sink = Dispatch {
             work: work_tx,
             free: free_rx,
             fail: &fail,
+            own: own.as_mut().map(|w| w as &mut dyn FoldChecked<T>),
+            spare: None,
         };
         let end = produce(&mut sink);
         drop(sink);
-        let workers = handles
+        // The producer that folds takes its share of what is still queued, then is done.
+        if let (Some(w), Some(queue)) = (own.as_mut(), drain) {
+            for item in queue.iter() {
+                w.fold_checked(&item, &fail);
+            }
+            w.done();
+        }
+        let mut workers: Vec<W> = handles
             .into_iter()
             .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect();
+        workers.extend(own);
         (workers, end)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::AtomicBool;
+    use std::thread::ThreadId;
+    use std::time::{Duration, Instant};
+
+    /// Items are line numbers; a worker notes what it folded and on which thread, and stops at
+    /// `bad` as a worker under `--strict` does.
+    struct Note<'a> {
+        folded: Vec<u64>,
+        threads: Vec<ThreadId>,
+        bad: u64,
+        /// Until set, workers on other threads than the producer's wait (at most 20 s) before
+        /// folding: only the producer folding one item sets it.
+        gate: Option<(&'a AtomicBool, ThreadId)>,
+    }
+
+    impl Fold<u64> for Note<'_> {
+        fn first_line(item: &u64) -> u64 {
+            *item
+        }
+        fn fold(&mut self, &item: &u64) -> Option<u64> {
+            let me = std::thread::current().id();
+            if let Some((open, producer)) = self.gate {
+                if me == producer {
+                    open.store(true, Ordering::SeqCst);
+                } else {
+                    let start = Instant::now();
+                    while !open.load(Ordering::SeqCst) && start.elapsed() < Duration::from_secs(20)
+                    {
+                        std::thread::sleep(Duration::from_millis(1));
+                    }
+                }
+            }
+            self.folded.push(item);
+            self.threads.push(me);
+            (item == self.bad).then_some(item)
+        }
+    }
+
+    /// Runs the pool over items 1..=n (stopping when told), the producer folding or not.
+    fn pool<'a>(
+        threads: usize,
+        folds: bool,
+        n: u64,
+        bad: u64,
+        gate: Option<(&'a AtomicBool, ThreadId)>,
+    ) -> Vec<Note<'a>> {
+        let new = || Note {
+            folded: vec![],
+            threads: vec![],
+            bad,
+            gate,
+        };
+        let (workers, _) = run_as(threads, folds, new, |sink| {
+            for i in 1..=n {
+                let _ = sink.reuse(); // (an item folded by the producer comes back first)
+                if !sink.send(i) {
+                    break;
+                }
+            }
+            ReaderEnd::new()
+        });
+        workers
+    }
+
+    #[test]
+    fn every_item_is_folded_once_whoever_folds() {
+        for threads in 1..=4 {
+            for folds in [false, true] {
+                let workers = pool(threads, folds, 500, 0, None);
+                assert_eq!(workers.len(), threads, "{threads} threads, folds {folds}");
+                let mut all: Vec<u64> = workers.iter().flat_map(|w| w.folded.clone()).collect();
+                all.sort_unstable();
+                assert_eq!(all, (1..=500).collect::<Vec<_>>(), "{threads}, {folds}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_producer_folds_when_the_queue_is_full_and_only_then() {
+        let me = std::thread::current().id();
+        let open = AtomicBool::new(false);
+        // The one spawned worker waits until the producer has folded an item itself, which it
+        // does only once the queue (4 items) is full.
+        let workers = pool(2, true, 50, 0, Some((&open, me)));
+        assert!(open.load(Ordering::SeqCst));
+        let own: usize = workers
+            .iter()
+            .map(|w| w.threads.iter().filter(|&&t| t == me).count())
+            .sum();
+        assert!(own >= 1, "the producer folded nothing");
+        assert_eq!(workers.iter().map(|w| w.folded.len()).sum::<usize>(), 50);
+        // Not folding, it never does.
+        let workers = pool(2, false, 50, 0, None);
+        assert!(workers.iter().all(|w| w.threads.iter().all(|&t| t != me)));
+    }
+
+    #[test]
+    fn a_bad_item_stops_the_reading_whoever_folds_it() {
+        for threads in 1..=3 {
+            for folds in [false, true] {
+                let workers = pool(threads, folds, 100_000, 40, None);
+                let all: Vec<u64> = workers.iter().flat_map(|w| w.folded.clone()).collect();
+                assert!(all.contains(&40), "{threads}, {folds}");
+                for i in 1..40 {
+                    assert!(all.contains(&i), "{threads}, {folds}: {i} not folded");
+                }
+                // Reading stopped soon after: far from all 100,000 items were read.
+                assert!(
+                    all.len() < 50_000,
+                    "{threads}, {folds}: {} folded",
+                    all.len()
+                );
+            }
+        }
+    }
 }
