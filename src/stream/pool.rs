@@ -110,7 +110,8 @@ impl<T> Dispatch<'_, T> {
     }
 }
 
-/// A worker of the pool.
+/// A worker of the pool. Each worker is handed its items in line order (a worker may keep its
+/// first skips as the earliest it will see; `run_as` keeps it so when the producer folds too).
 pub(super) trait Fold<T> {
     /// The line the item starts on.
     fn first_line(item: &T) -> u64;
@@ -203,11 +204,22 @@ pub(super) fn run_as<T: Send, W: Fold<T> + Send>(
         };
         let end = produce(&mut sink);
         drop(sink);
-        // The producer that folds takes its share of what is still queued, then is done.
-        if let (Some(w), Some(queue)) = (own.as_mut(), drain) {
-            for item in queue.iter() {
+        if let Some(w) = own.as_mut() {
+            w.done();
+        }
+        // The producer that folds takes its share of what is still queued, with a worker of its
+        // own (made only if anything is left): every worker must fold its items in line order
+        // (it keeps its first skips and its first example as the input's earliest, and stops
+        // at its first bad line under `--strict`), and these are older than the last item the
+        // producer folded in its hand.
+        let mut last = None;
+        if let Some(queue) = drain {
+            while let Ok(item) = queue.recv() {
+                let w = last.get_or_insert_with(&new_worker);
                 w.fold_checked(&item, &fail);
             }
+        }
+        if let Some(w) = last.as_mut() {
             w.done();
         }
         let mut workers: Vec<W> = handles
@@ -215,6 +227,7 @@ pub(super) fn run_as<T: Send, W: Fold<T> + Send>(
             .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect();
         workers.extend(own);
+        workers.extend(last);
         (workers, end)
     })
 }
@@ -222,7 +235,7 @@ pub(super) fn run_as<T: Send, W: Fold<T> + Send>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::atomic::AtomicBool;
+    use std::sync::atomic::{AtomicBool, AtomicUsize};
     use std::thread::ThreadId;
     use std::time::{Duration, Instant};
 
@@ -291,7 +304,8 @@ mod tests {
         for threads in 1..=4 {
             for folds in [false, true] {
                 let workers = pool(threads, folds, 500, 0, None);
-                assert_eq!(workers.len(), threads, "{threads} threads, folds {folds}");
+                assert!(workers.len() >= threads, "{threads} threads, folds {folds}");
+                assert!(in_order(&workers), "{threads}, {folds}");
                 let mut all: Vec<u64> = workers.iter().flat_map(|w| w.folded.clone()).collect();
                 all.sort_unstable();
                 assert_eq!(all, (1..=500).collect::<Vec<_>>(), "{threads}, {folds}");
@@ -318,11 +332,82 @@ mod tests {
         assert!(workers.iter().all(|w| w.threads.iter().all(|&t| t != me)));
     }
 
+    /// Every worker folds its items in line order.
+    fn in_order(workers: &[Note]) -> bool {
+        workers
+            .iter()
+            .all(|w| w.folded.windows(2).all(|p| p[0] < p[1]))
+    }
+
+    #[test]
+    fn every_worker_folds_in_line_order_the_drain_too() {
+        // The one spawned worker takes item 1 and waits there until the producer has folded
+        // two items: one in its hand once the queue (4) is full, then what is left in the
+        // queue after the last item, all older than the one it folded in its hand.
+        let me = std::thread::current().id();
+        let done = AtomicUsize::new(0);
+        let new = || Counted {
+            note: Note {
+                folded: vec![],
+                threads: vec![],
+                bad: 0,
+                gate: None,
+            },
+            producer: me,
+            done: &done,
+        };
+        let (workers, _) = run_as(2, true, new, |sink| {
+            for i in 1..=6 {
+                if !sink.send(i) {
+                    break;
+                }
+            }
+            ReaderEnd::new()
+        });
+        let notes: Vec<Note> = workers.into_iter().map(|w| w.note).collect();
+        assert!(
+            in_order(&notes),
+            "{:?}",
+            notes.iter().map(|w| &w.folded).collect::<Vec<_>>()
+        );
+        let mut all: Vec<u64> = notes.iter().flat_map(|w| w.folded.clone()).collect();
+        all.sort_unstable();
+        assert_eq!(all, (1..=6).collect::<Vec<_>>());
+    }
+
+    /// A [`Note`] whose workers on other threads than the producer's wait (at most 20 s) until
+    /// the producer's thread has folded two items.
+    struct Counted<'a> {
+        note: Note<'a>,
+        producer: ThreadId,
+        done: &'a AtomicUsize,
+    }
+
+    impl Fold<u64> for Counted<'_> {
+        fn first_line(item: &u64) -> u64 {
+            *item
+        }
+        fn fold(&mut self, item: &u64) -> Option<u64> {
+            if std::thread::current().id() == self.producer {
+                self.done.fetch_add(1, Ordering::SeqCst);
+            } else {
+                let start = Instant::now();
+                while self.done.load(Ordering::SeqCst) < 2
+                    && start.elapsed() < Duration::from_secs(20)
+                {
+                    std::thread::sleep(Duration::from_millis(1));
+                }
+            }
+            self.note.fold(item)
+        }
+    }
+
     #[test]
     fn a_bad_item_stops_the_reading_whoever_folds_it() {
         for threads in 1..=3 {
             for folds in [false, true] {
                 let workers = pool(threads, folds, 100_000, 40, None);
+                assert!(in_order(&workers), "{threads}, {folds}");
                 let all: Vec<u64> = workers.iter().flat_map(|w| w.folded.clone()).collect();
                 assert!(all.contains(&40), "{threads}, {folds}");
                 for i in 1..40 {
