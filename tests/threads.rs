@@ -215,6 +215,47 @@ fn strict_stops_at_the_same_first_bad_line() {
     strict_stops_at(&path, "strict.jsonl:30000: time not recognised");
 }
 
+#[test]
+fn bad_lines_only_near_the_end_are_shown_in_line_order() {
+    // Bad lines only in the last few chunks, which a reader that folds too (two threads on two
+    // cores) may fold in its hand before older ones left in the queue: the warnings shown are
+    // still the first ones, and `--strict` still names the first. The timing differs from run
+    // to run, so each is run several times.
+    let dir = tempfile::tempdir().unwrap();
+    let mut data = Vec::new();
+    let n = 80_000i64;
+    for i in 0..n {
+        let pad = "x".repeat((i * 7 % 90) as usize);
+        if i > n - 24_000 && i % 40 == 0 {
+            data.extend_from_slice(b"{\"text\": not json");
+        } else {
+            let line = format!("{{\"time\":{},\"text\":\"gmail is down {pad}\"}}", T0 + i);
+            data.extend_from_slice(line.as_bytes());
+        }
+        data.push(b'\n');
+    }
+    let path = dir.path().join("late.jsonl");
+    std::fs::write(&path, data).unwrap();
+    let first = n - 24_000 + 40 - (n - 24_000) % 40 + 1; // (line numbers count from 1)
+    let args = [path.to_string_lossy().into_owned()];
+    let (want, want_err, _) = run(&args, 1);
+    assert!(
+        want_err.contains(&format!("late.jsonl:{first}: skipped")),
+        "{want_err}"
+    );
+    for round in 0..6 {
+        let (out, err, _) = run(&args, 2);
+        assert_eq!(err, want_err, "round {round}");
+        assert_eq!(out, want, "round {round}");
+        let (_, err, code) = run(&["--strict".into(), args[0].clone()], 2);
+        assert_eq!(code, Some(3), "{err}");
+        assert!(
+            err.contains(&format!("late.jsonl:{first}: malformed JSON")),
+            "round {round}: {err}"
+        );
+    }
+}
+
 /// `--strict` over `path` on 1, 2 and 3 threads: exit 3, no report, and the error names the
 /// first bad line as `want` says.
 fn strict_stops_at(path: &Path, want: &str) {
