@@ -712,7 +712,10 @@ struct Block {
 ///
 /// On the trackback slice, 43% of the blocks ended at a sentence's `. ` and 17% at `.\n`
 /// (where the blocks' loop ended, and the main loop read the mark and the line break), at 39
-/// bytes a block on average, before the gaps were taken inside a block.
+/// bytes a block on average, before the gaps were taken inside a block. The syllables' mask
+/// is made with two table look-ups ([`suspects_avx2`] compares each lead byte: EA, ED, and
+/// its follower against B0 and 9E) and a mask less (the bytes from 0x80 up and the other
+/// lead bytes were two): ~90 instructions a block for the masks, ~50 K blocks.
 ///
 /// # Safety
 /// The processor has AVX2.
@@ -721,11 +724,31 @@ struct Block {
 #[inline]
 unsafe fn spaced_block_avx2(b: &[u8], i: usize, newline: bool) -> Block {
     use std::arch::x86_64::{
-        _mm256_and_si256, _mm256_andnot_si256, _mm256_cmpeq_epi8, _mm256_loadu_si256,
-        _mm256_min_epu8, _mm256_movemask_epi8, _mm256_or_si256, _mm256_set1_epi8,
+        _mm256_and_si256, _mm256_andnot_si256, _mm256_cmpeq_epi8, _mm256_cmpgt_epi8,
+        _mm256_loadu_si256, _mm256_max_epu8, _mm256_min_epu8, _mm256_movemask_epi8,
+        _mm256_or_si256, _mm256_set1_epi8, _mm256_setr_epi8, _mm256_shuffle_epi8, _mm256_sub_epi8,
     };
     assert!(i + 66 <= b.len());
     let byte = |v: u8| _mm256_set1_epi8(v as i8);
+    // Where the byte after a lead byte E0 + k must be for a syllable: from `from[k]` to
+    // `from[k] + span[k]` (EA: B0 up, EB and EC: any, ED: up to 9D; other leads E0 to EF: none,
+    // C0 being past every continuation byte). A lead byte C0 to DF reads zeros (its index
+    // E0 + k has the top bit set), so none; F0 to F4 read the entries of E0 to E4, none (F5
+    // and up are not in UTF-8).
+    let table = |t: [u8; 16]| {
+        let t = t.map(|v| v as i8);
+        _mm256_setr_epi8(
+            t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9], t[10], t[11], t[12], t[13],
+            t[14], t[15], t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9], t[10], t[11],
+            t[12], t[13], t[14], t[15],
+        )
+    };
+    const NONE: u8 = 0xC0;
+    let from = table([
+        NONE, NONE, NONE, NONE, NONE, NONE, NONE, NONE, NONE, NONE, 0xB0, 0x80, 0x80, 0x80, NONE,
+        NONE,
+    ]);
+    let span = table([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x0F, 0x3F, 0x3F, 0x1D, 0, 0]);
     let masks = |at: usize| {
         // SAFETY: the loads read b[at..at + 34] with `at` at most `i + 32`, within `b` by the
         // assertion.
@@ -736,48 +759,63 @@ unsafe fn spaced_block_avx2(b: &[u8], i: usize, newline: bool) -> Block {
                 _mm256_loadu_si256(b.as_ptr().add(at + 2).cast()),
             )
         };
-        // SAFETY: the processor has AVX2 (this function's own requirement).
-        let other = unsafe { suspects_avx2(x, next) };
-        // (ED 9E 80 to ED 9E A3 are syllables, which `suspects` asks about)
-        let late = _mm256_and_si256(
+        // The lead bytes of other characters, as `suspects_avx2` tells them (but with two table
+        // look-ups for the lead byte's follower where it compares each lead byte with the
+        // follower's bounds: ~16 instructions a block less on the trackback slice).
+        let lead = _mm256_cmpeq_epi8(_mm256_max_epu8(x, byte(0xC0)), x);
+        let k = _mm256_sub_epi8(x, byte(0xE0));
+        let d = _mm256_sub_epi8(next, _mm256_shuffle_epi8(from, k));
+        let fits = _mm256_cmpeq_epi8(_mm256_min_epu8(d, _mm256_shuffle_epi8(span, k)), d);
+        // (ED 9E 80 to ED 9E A3 are syllables, which `suspects` asks about: the third byte,
+        // a continuation byte, read as signed, is A3 or below)
+        let late = _mm256_andnot_si256(
+            _mm256_cmpgt_epi8(third, byte(0xA3)),
             _mm256_and_si256(
                 _mm256_cmpeq_epi8(x, byte(0xED)),
                 _mm256_cmpeq_epi8(next, byte(0x9E)),
             ),
-            _mm256_cmpeq_epi8(_mm256_min_epu8(third, byte(0xA3)), third),
         );
+        let other = _mm256_andnot_si256(_mm256_or_si256(fits, late), lead);
         let space = _mm256_cmpeq_epi8(x, byte(b' '));
         let m = |v| u64::from(_mm256_movemask_epi8(v) as u32);
         (
-            m(x),
+            // (the bytes from 0x80 up that are not lead bytes of other characters: the top bit
+            // of `x` where `other` is not set)
+            m(_mm256_andnot_si256(other, x)),
             m(space),
             m(_mm256_or_si256(space, _mm256_cmpeq_epi8(x, byte(b'\n')))),
             // (`.` 2E and `,` 2C are the bytes that read 2E with bit 1 set)
             m(_mm256_cmpeq_epi8(_mm256_or_si256(x, byte(2)), byte(b'.'))),
-            m(_mm256_andnot_si256(late, other)),
         )
     };
-    let (high, space, gap, mark, other) = masks(i);
-    let (high2, space2, gap2, mark2, other2) = masks(i + 32);
+    let (syllable, space, gap, mark) = masks(i);
+    let (syllable2, space2, gap2, mark2) = masks(i + 32);
     spaced_block_from_masks(
         [
-            high | high2 << 32,
+            syllable | syllable2 << 32,
             space | space2 << 32 | u64::from(newline),
         ],
         gap | gap2 << 32,
         mark | mark2 << 32,
-        other | other2 << 32,
+        // (the assertion above: `i + k` is within `b` for `k` below sixty-four)
+        |k| b[i + k] >= 0x80,
     )
 }
 
-/// [`spaced_block_avx2`]'s rule on its masks of sixty-four bytes: which are from 0x80 up, which
-/// are spaces (and the first byte when it is a line break after a mark), which are spaces or
-/// line breaks, which are `.` or `,`, which are lead bytes of characters that are not
-/// syllables.
+/// [`spaced_block_avx2`]'s rule on its masks of sixty-four bytes: which are syllables' bytes
+/// (from 0x80 up and not lead bytes of other characters), which are spaces (and the first byte
+/// when it is a line break after a mark), which are spaces or line breaks, which are `.` or
+/// `,`; `high` tells whether a byte (below sixty-four, where the syllables end) is from 0x80 up.
+/// One mask less than with a mask of the bytes from 0x80 up and one of the other lead bytes
+/// (a byte where the syllables end is from 0x80 up if and only if it is such a lead byte).
 #[cfg(target_arch = "x86_64")]
 #[inline(always)]
-fn spaced_block_from_masks([high, space]: [u64; 2], gap: u64, mark: u64, other: u64) -> Block {
-    let syllable = high & !other;
+fn spaced_block_from_masks(
+    [syllable, space]: [u64; 2],
+    gap: u64,
+    mark: u64,
+    high: impl FnOnce(usize) -> bool,
+) -> Block {
     // A space that a syllable follows (a lead: the byte after an ASCII byte starts a
     // character), not after a mark (a gap); the last byte's follower is not in the masks.
     let single = space & (syllable >> 1) & !(mark << 1) & !(1 << 63);
@@ -795,7 +833,7 @@ fn spaced_block_from_masks([high, space]: [u64; 2], gap: u64, mark: u64, other: 
     let stop = (!ok).trailing_zeros() as usize;
     // The run read last ends its word at an ASCII byte within the sixty-four, or the word is
     // left out: the block ends before its space, or before its gap's mark.
-    let n = if stop < 64 && high >> stop & 1 == 0 {
+    let n = if stop < 64 && !high(stop) {
         stop
     } else {
         let before = (single | gaps >> 1) & ((1u128 << stop) - 1) as u64;
@@ -872,7 +910,13 @@ fn spaced_block_by_bytes(b: &[u8], i: usize, newline: bool) -> Block {
 /// that, blocks of sixty-four fewer. Gaps inside a block (a sentence's `.` or `,` and a space or
 /// line break, where each block had ended): `normalise_stage` 57.8 M -> 53.6 M instructions on
 /// the trackback slice and 57.3 M -> 53.1 M on the forum slice (blog: 63.5 M, no change), with
-/// the line breaks after a mark read here rather than by the main loop.
+/// the line breaks after a mark read here rather than by the main loop. Then a cheaper block
+/// (`korean_blocks_avx2` self, callgrind): trackback 20.37 M -> 14.72 M instructions, forum
+/// 20.66 M -> 15.01 M, blog 12.92 M -> 9.48 M; of that, the last word's start told without
+/// counting the spaces dropped (a software popcount), the join test made for the first word
+/// only and one mask less: 20.37 M -> 16.46 M on trackback; the lead bytes' table and no
+/// masks made for a space or gap that no syllable follows (8.8 K of 59 K blocks, most after a
+/// mark): 16.46 M -> 14.72 M.
 ///
 /// # Safety
 /// The processor has AVX2.
@@ -887,7 +931,9 @@ unsafe fn korean_blocks_avx2(
     let mut token = out.len();
     // Whether the block starts after a sentence's `.` or `,` (at `i - 1`): a gap.
     let mut mark = false;
-    while i + 128 <= b.len() && (b[i] == b' ' || mark) {
+    // (a block starts no word unless a syllable's lead byte, EA to ED, follows its space or
+    // gap: asked before its masks are made, as after a mark it is often ASCII)
+    while i + 128 <= b.len() && (b[i] == b' ' || mark) && b[i + 1].wrapping_sub(0xEA) < 4 {
         // SAFETY: the processor has AVX2 (the caller's promise).
         let block = unsafe { spaced_block_avx2(b, i, mark) };
         if block.n == 0 {
@@ -935,13 +981,13 @@ unsafe fn korean_blocks_avx2(
                 }
             }
         }
-        // (the last word starts after the last space or gap; `spaces` has its bit 0, asserted
-        // above, and a block may have no gap: no subtraction that could go below zero)
-        let last_space = spaces.ilog2();
-        token = match block.gaps.checked_ilog2() {
-            Some(last_gap) if last_gap > last_space => at(last_gap as usize) + 1,
-            _ => at(last_space as usize),
-        };
+        // (the last word starts after the last space or gap, at `l`: every space of the block is
+        // before it, so it is written `n - l - 1` bytes before the end; `spaces` has its bit 0,
+        // asserted above, so `l < n` and nothing goes below zero. Counting the spaces dropped
+        // before it instead was a software popcount, ~22 instructions a block: AVX2 does not
+        // bring the `popcnt` feature with it.)
+        let l = (spaces | block.gaps).ilog2() as usize;
+        token = out.len() - (n - l - 1);
         i += n;
         // A sentence's `.` or `,` and a single space or line break: the next block starts at
         // the gap.
@@ -956,9 +1002,10 @@ unsafe fn korean_blocks_avx2(
 /// to `out` with two stores of thirty-two bytes each into its spare room (the bytes past a word
 /// overwritten by the next word's or left beyond the length; a gap is copied with the word
 /// before it, as it is in `b`), and the joins, one a space but the first after a mark, written
-/// into the list's spare room. `record`'s test is made against the join before the block, as
-/// each of the block's is past the one before (a `record` a word: ~0.7 M instructions more on
-/// the trackback slice).
+/// into the list's spare room. `record`'s test is made for the first word only, against the
+/// join before the block, as each of the block's is past the one before (a `record` a word:
+/// ~0.7 M instructions more on the trackback slice; the test made for every word cost ~3
+/// instructions a word).
 ///
 /// # Safety
 /// The processor has AVX2; `block` is `spaced_block_avx2`'s at `i`, and `i + 128 <= b.len()`.
@@ -973,7 +1020,6 @@ unsafe fn block_words_avx2(
     block: Block,
     mark: bool,
 ) {
-    use std::arch::x86_64::{_mm256_loadu_si256, _mm256_storeu_si256};
     let base = out.len();
     out.reserve(128);
     // (written through `jp` at `jn` and on, thirty-two at most)
@@ -984,8 +1030,6 @@ unsafe fn block_words_avx2(
         }
         None => (std::ptr::null_mut(), 0, None),
     };
-    let mut s = block.spaces;
-    let mut r = 0;
     // SAFETY: each word (after its space at `p`, with the gaps up to the next space, at most
     // sixty-two bytes) is copied with two loads and stores of thirty-two bytes: the loads read
     // within b[i + 1..i + 127] (the caller's promise), the stores go to `base + p - r` plus at
@@ -996,27 +1040,51 @@ unsafe fn block_words_avx2(
         let v = out.as_mut_vec();
         let dst = v.as_mut_ptr().add(base);
         let src = b.as_ptr().add(i);
+        // The first word, after the space at 0 (`spaced_block_avx2`): its join is `base`, which
+        // is not one after a mark, nor the join before the block. The joins of the words after
+        // it are past `base`, so past the one before the block, which is not past the text.
+        debug_assert!(before.is_none_or(|j| j <= base));
+        if !jp.is_null() && !mark && before != Some(base) {
+            jp.add(jn).write(base);
+            jn += 1;
+        }
+        copy_word_avx2(dst, src, 0);
+        let mut s = block.spaces & (block.spaces - 1);
+        let mut r = 1;
         while s != 0 {
             let p = s.trailing_zeros() as usize;
             s &= s - 1;
             // (the join: where the word after the space is written)
-            let (to, after_mark) = (p - r, mark && p == 0);
-            if !jp.is_null() && !after_mark && before != Some(base + to) {
-                jp.add(jn).write(base + to);
+            if !jp.is_null() {
+                jp.add(jn).write(base + p - r);
                 jn += 1;
             }
-            let to = dst.add(to);
-            _mm256_storeu_si256(to.cast(), _mm256_loadu_si256(src.add(p + 1).cast()));
-            _mm256_storeu_si256(
-                to.add(32).cast(),
-                _mm256_loadu_si256(src.add(p + 33).cast()),
-            );
+            copy_word_avx2(dst.add(p - r), src, p);
             r += 1;
         }
         v.set_len(base + block.n - r);
         if let Some(j) = joins {
             j.set_len(jn);
         }
+    }
+}
+
+/// Copies the sixty-four bytes after the space at `p` of `src` to `to` ([`block_words_avx2`]).
+///
+/// # Safety
+/// The processor has AVX2; `src[p + 1..p + 65]` may be read and `to[..64]` written.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+#[inline]
+unsafe fn copy_word_avx2(to: *mut u8, src: *const u8, p: usize) {
+    use std::arch::x86_64::{_mm256_loadu_si256, _mm256_storeu_si256};
+    // SAFETY: the caller's promise.
+    unsafe {
+        _mm256_storeu_si256(to.cast(), _mm256_loadu_si256(src.add(p + 1).cast()));
+        _mm256_storeu_si256(
+            to.add(32).cast(),
+            _mm256_loadu_si256(src.add(p + 33).cast()),
+        );
     }
 }
 
@@ -2395,7 +2463,9 @@ mod tests {
     /// with each lead byte (EA, EB, EC, ED) and the characters just outside them (ꀀ at EA 80,
     /// 힝 at ED 9E, which `suspects` asks about though it is a syllable, ힰ past 힣), words
     /// longer than the thirty-two bytes of one store and than a block, compatibility jamo,
-    /// what ends a word.
+    /// what ends a word; and for the block's table of lead bytes ([`spaced_block_avx2`]) the
+    /// edges of its bounds (EA AF BF, ED 9D BF, ED 9F 80) and a lead byte of each other kind
+    /// (E0, E4, EE, EF, C2 to DF, F0, F4).
     const PROSE: &[&str] = &[
         "가",
         "접속",
@@ -2419,6 +2489,17 @@ mod tests {
         "1",
         "é",
         "😊",
+        "\u{ABFF}",
+        "\u{D77F}",
+        "\u{D7C0}",
+        "\u{0800}",
+        "一",
+        "\u{E000}",
+        "ａ",
+        "·",
+        "Ѐ",
+        "\u{07FF}",
+        "\u{10FFFF}",
     ];
 
     proptest! {
