@@ -219,40 +219,45 @@ fn strict_stops_at_the_same_first_bad_line() {
 fn bad_lines_only_near_the_end_are_shown_in_line_order() {
     // Bad lines only in the last few chunks, which a reader that folds too (two threads on two
     // cores) may fold in its hand before older ones left in the queue: the warnings shown are
-    // still the first ones, and `--strict` still names the first. The timing differs from run
-    // to run, so each is run several times.
+    // still the first five, and `--strict` still names the first. The timing differs from run
+    // to run, so it is run twice (each run ~8 s in a debug build: the texts name no service).
     let dir = tempfile::tempdir().unwrap();
     let mut data = Vec::new();
     let n = 80_000i64;
+    let bad = |i: i64| i > n - 24_000 && i % 40 == 0;
     for i in 0..n {
-        let pad = "x".repeat((i * 7 % 90) as usize);
-        if i > n - 24_000 && i % 40 == 0 {
+        if bad(i) {
             data.extend_from_slice(b"{\"text\": not json");
         } else {
-            let line = format!("{{\"time\":{},\"text\":\"gmail is down {pad}\"}}", T0 + i);
+            let pad = "x".repeat((i * 7 % 90) as usize);
+            let line = format!("{{\"time\":{},\"text\":\"lunch was fine {pad}\"}}", T0 + i);
             data.extend_from_slice(line.as_bytes());
         }
         data.push(b'\n');
     }
     let path = dir.path().join("late.jsonl");
     std::fs::write(&path, data).unwrap();
-    let first = n - 24_000 + 40 - (n - 24_000) % 40 + 1; // (line numbers count from 1)
+    // (line numbers count from 1)
+    let first: Vec<String> = (0..n)
+        .filter(|&i| bad(i))
+        .take(5)
+        .map(|i| (i + 1).to_string())
+        .collect();
     let args = [path.to_string_lossy().into_owned()];
-    let (want, want_err, _) = run(&args, 1);
-    assert!(
-        want_err.contains(&format!("late.jsonl:{first}: skipped")),
-        "{want_err}"
-    );
-    for round in 0..6 {
-        let (out, err, _) = run(&args, 2);
-        assert_eq!(err, want_err, "round {round}");
-        assert_eq!(out, want, "round {round}");
+    for round in 0..2 {
+        let (out, err, code) = run(&args, 2);
+        assert_eq!(code, Some(0), "{err}");
+        assert!(!out.is_empty());
+        let shown: Vec<&str> = err
+            .lines()
+            .filter_map(|l| l.strip_suffix(": skipped: malformed JSON"))
+            .map(|l| l.rsplit(':').next().unwrap())
+            .collect();
+        assert_eq!(shown, first, "round {round}: {err}");
         let (_, err, code) = run(&["--strict".into(), args[0].clone()], 2);
         assert_eq!(code, Some(3), "{err}");
-        assert!(
-            err.contains(&format!("late.jsonl:{first}: malformed JSON")),
-            "round {round}: {err}"
-        );
+        let want = format!("late.jsonl:{}: malformed JSON", first[0]);
+        assert!(err.contains(&want), "round {round}: {err}");
     }
 }
 
