@@ -713,9 +713,8 @@ struct Block {
 /// On the trackback slice, 43% of the blocks ended at a sentence's `. ` and 17% at `.\n`
 /// (where the blocks' loop ended, and the main loop read the mark and the line break), at 39
 /// bytes a block on average, before the gaps were taken inside a block. The syllables' mask
-/// is made with two table look-ups ([`suspects_avx2`] compares each lead byte: EA, ED, and
-/// its follower against B0 and 9E) and a mask less (the bytes from 0x80 up and the other
-/// lead bytes were two): ~90 instructions a block for the masks, ~50 K blocks.
+/// is one mask (the bytes from 0x80 up less the lead bytes [`suspects_avx2`] gives, where the
+/// two were separate masks): ~90 instructions a block for the masks, ~50 K blocks.
 ///
 /// # Safety
 /// The processor has AVX2.
@@ -725,30 +724,10 @@ struct Block {
 unsafe fn spaced_block_avx2(b: &[u8], i: usize, newline: bool) -> Block {
     use std::arch::x86_64::{
         _mm256_and_si256, _mm256_andnot_si256, _mm256_cmpeq_epi8, _mm256_cmpgt_epi8,
-        _mm256_loadu_si256, _mm256_max_epu8, _mm256_min_epu8, _mm256_movemask_epi8,
-        _mm256_or_si256, _mm256_set1_epi8, _mm256_setr_epi8, _mm256_shuffle_epi8, _mm256_sub_epi8,
+        _mm256_loadu_si256, _mm256_movemask_epi8, _mm256_or_si256, _mm256_set1_epi8,
     };
     assert!(i + 66 <= b.len());
     let byte = |v: u8| _mm256_set1_epi8(v as i8);
-    // Where the byte after a lead byte E0 + k must be for a syllable: from `from[k]` to
-    // `from[k] + span[k]` (EA: B0 up, EB and EC: any, ED: up to 9D; other leads E0 to EF: none,
-    // C0 being past every continuation byte). A lead byte C0 to DF reads zeros (its index
-    // E0 + k has the top bit set), so none; F0 to F4 read the entries of E0 to E4, none (F5
-    // and up are not in UTF-8).
-    let table = |t: [u8; 16]| {
-        let t = t.map(|v| v as i8);
-        _mm256_setr_epi8(
-            t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9], t[10], t[11], t[12], t[13],
-            t[14], t[15], t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9], t[10], t[11],
-            t[12], t[13], t[14], t[15],
-        )
-    };
-    const NONE: u8 = 0xC0;
-    let from = table([
-        NONE, NONE, NONE, NONE, NONE, NONE, NONE, NONE, NONE, NONE, 0xB0, 0x80, 0x80, 0x80, NONE,
-        NONE,
-    ]);
-    let span = table([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x0F, 0x3F, 0x3F, 0x1D, 0, 0]);
     let masks = |at: usize| {
         // SAFETY: the loads read b[at..at + 34] with `at` at most `i + 32`, within `b` by the
         // assertion.
@@ -759,13 +738,6 @@ unsafe fn spaced_block_avx2(b: &[u8], i: usize, newline: bool) -> Block {
                 _mm256_loadu_si256(b.as_ptr().add(at + 2).cast()),
             )
         };
-        // The lead bytes of other characters, as `suspects_avx2` tells them (but with two table
-        // look-ups for the lead byte's follower where it compares each lead byte with the
-        // follower's bounds: ~16 instructions a block less on the trackback slice).
-        let lead = _mm256_cmpeq_epi8(_mm256_max_epu8(x, byte(0xC0)), x);
-        let k = _mm256_sub_epi8(x, byte(0xE0));
-        let d = _mm256_sub_epi8(next, _mm256_shuffle_epi8(from, k));
-        let fits = _mm256_cmpeq_epi8(_mm256_min_epu8(d, _mm256_shuffle_epi8(span, k)), d);
         // (ED 9E 80 to ED 9E A3 are syllables, which `suspects` asks about: the third byte,
         // a continuation byte, read as signed, is A3 or below)
         let late = _mm256_andnot_si256(
@@ -775,7 +747,8 @@ unsafe fn spaced_block_avx2(b: &[u8], i: usize, newline: bool) -> Block {
                 _mm256_cmpeq_epi8(next, byte(0x9E)),
             ),
         );
-        let other = _mm256_andnot_si256(_mm256_or_si256(fits, late), lead);
+        // SAFETY: the processor has AVX2 (this function's own requirement).
+        let other = _mm256_andnot_si256(late, unsafe { suspects_avx2(x, next) });
         let space = _mm256_cmpeq_epi8(x, byte(b' '));
         let m = |v| u64::from(_mm256_movemask_epi8(v) as u32);
         (
@@ -1265,9 +1238,11 @@ fn skip_unsuspected_sse2(b: &[u8], mut i: usize) -> (usize, bool) {
 }
 
 /// The lanes of `x` (32 bytes of valid UTF-8; `next` the same bytes one on) that [`suspects`]
-/// gives: the lead byte of a character that is not a Hangul syllable, or may not be (unsigned
-/// compares through max and min). Shared by [`skip_unsuspected_avx2`] and
-/// [`spaced_block_avx2`].
+/// gives: the lead byte of a character that is not a Hangul syllable, or may not be. Shared by
+/// [`skip_unsuspected_avx2`] and [`spaced_block_avx2`]. The byte after each lead byte is
+/// checked against the bounds a syllable's lead byte allows it, found by two table look-ups
+/// (`vpshufb`) of the lead byte: ~9 vector instructions where comparing with each of EA and
+/// ED and their bounds took 16 (`korean_blocks_avx2` on the trackback slice, helper speed34k).
 ///
 /// # Safety
 ///
@@ -1280,23 +1255,35 @@ unsafe fn suspects_avx2(
     next: std::arch::x86_64::__m256i,
 ) -> std::arch::x86_64::__m256i {
     use std::arch::x86_64::{
-        _mm256_and_si256, _mm256_andnot_si256, _mm256_cmpeq_epi8, _mm256_max_epu8, _mm256_min_epu8,
-        _mm256_or_si256, _mm256_set1_epi8, _mm256_sub_epi8,
+        _mm256_andnot_si256, _mm256_cmpeq_epi8, _mm256_max_epu8, _mm256_min_epu8, _mm256_set1_epi8,
+        _mm256_setr_epi8, _mm256_shuffle_epi8, _mm256_sub_epi8,
     };
     let byte = |v: u8| _mm256_set1_epi8(v as i8);
+    // Where the byte after a lead byte E0 + k must be for a syllable: from `from[k]` to
+    // `from[k] + span[k]` (EA: B0 up, EB and EC: any, ED: up to 9D; other leads E0 to EF: none,
+    // C0 being past every continuation byte). A lead byte C0 to DF reads zeros (its index
+    // E0 + k has the top bit set), so none; F0 to F4 read the entries of E0 to E4, none (F5
+    // and up are not in UTF-8).
+    let table = |t: [u8; 16]| {
+        let t = t.map(|v| v as i8);
+        _mm256_setr_epi8(
+            t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9], t[10], t[11], t[12], t[13],
+            t[14], t[15], t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9], t[10], t[11],
+            t[12], t[13], t[14], t[15],
+        )
+    };
+    const NONE: u8 = 0xC0;
+    let from = table([
+        NONE, NONE, NONE, NONE, NONE, NONE, NONE, NONE, NONE, NONE, 0xB0, 0x80, 0x80, 0x80, NONE,
+        NONE,
+    ]);
+    let span = table([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x0F, 0x3F, 0x3F, 0x1D, 0, 0]);
+    // (unsigned: a >= v exactly when max(a, v) == a, a <= v when min(a, v) == a)
     let lead = _mm256_cmpeq_epi8(_mm256_max_epu8(x, byte(0xC0)), x);
-    let off = _mm256_sub_epi8(x, byte(0xEA));
-    let hangul_lead = _mm256_cmpeq_epi8(_mm256_min_epu8(off, byte(3)), off);
-    let other = _mm256_andnot_si256(hangul_lead, lead);
-    let ea_low = _mm256_and_si256(
-        _mm256_cmpeq_epi8(x, byte(0xEA)),
-        _mm256_cmpeq_epi8(_mm256_min_epu8(next, byte(0xAF)), next),
-    );
-    let ed_high = _mm256_and_si256(
-        _mm256_cmpeq_epi8(x, byte(0xED)),
-        _mm256_cmpeq_epi8(_mm256_max_epu8(next, byte(0x9E)), next),
-    );
-    _mm256_or_si256(other, _mm256_or_si256(ea_low, ed_high))
+    let k = _mm256_sub_epi8(x, byte(0xE0));
+    let d = _mm256_sub_epi8(next, _mm256_shuffle_epi8(from, k));
+    let fits = _mm256_cmpeq_epi8(_mm256_min_epu8(d, _mm256_shuffle_epi8(span, k)), d);
+    _mm256_andnot_si256(fits, lead)
 }
 
 /// [`skip_unsuspected`] with AVX2: the lanes [`suspects`] gives, thirty-two at once.
