@@ -235,7 +235,7 @@ pub(super) fn run_as<T: Send, W: Fold<T> + Send>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::atomic::{AtomicBool, AtomicUsize};
+    use std::sync::atomic::AtomicUsize;
     use std::thread::ThreadId;
     use std::time::{Duration, Instant};
 
@@ -245,9 +245,16 @@ mod tests {
         folded: Vec<u64>,
         threads: Vec<ThreadId>,
         bad: u64,
-        /// Until set, workers on other threads than the producer's wait (at most 20 s) before
-        /// folding: only the producer folding one item sets it.
-        gate: Option<(&'a AtomicBool, ThreadId)>,
+        /// Workers on other threads than the producer's wait (at most 20 s) before folding
+        /// until the producer's thread has folded this many items, counted here.
+        gate: Option<Gate<'a>>,
+    }
+
+    #[derive(Clone, Copy)]
+    struct Gate<'a> {
+        producer: ThreadId,
+        folded: &'a AtomicUsize,
+        opens_at: usize,
     }
 
     impl Fold<u64> for Note<'_> {
@@ -256,12 +263,13 @@ mod tests {
         }
         fn fold(&mut self, &item: &u64) -> Option<u64> {
             let me = std::thread::current().id();
-            if let Some((open, producer)) = self.gate {
-                if me == producer {
-                    open.store(true, Ordering::SeqCst);
+            if let Some(g) = self.gate {
+                if me == g.producer {
+                    g.folded.fetch_add(1, Ordering::SeqCst);
                 } else {
                     let start = Instant::now();
-                    while !open.load(Ordering::SeqCst) && start.elapsed() < Duration::from_secs(20)
+                    while g.folded.load(Ordering::SeqCst) < g.opens_at
+                        && start.elapsed() < Duration::from_secs(20)
                     {
                         std::thread::sleep(Duration::from_millis(1));
                     }
@@ -279,7 +287,7 @@ mod tests {
         folds: bool,
         n: u64,
         bad: u64,
-        gate: Option<(&'a AtomicBool, ThreadId)>,
+        gate: Option<Gate<'a>>,
     ) -> Vec<Note<'a>> {
         let new = || Note {
             folded: vec![],
@@ -316,11 +324,16 @@ mod tests {
     #[test]
     fn the_producer_folds_when_the_queue_is_full_and_only_then() {
         let me = std::thread::current().id();
-        let open = AtomicBool::new(false);
+        let folded = AtomicUsize::new(0);
         // The one spawned worker waits until the producer has folded an item itself, which it
         // does only once the queue (4 items) is full.
-        let workers = pool(2, true, 50, 0, Some((&open, me)));
-        assert!(open.load(Ordering::SeqCst));
+        let gate = Gate {
+            producer: me,
+            folded: &folded,
+            opens_at: 1,
+        };
+        let workers = pool(2, true, 50, 0, Some(gate));
+        assert!(folded.load(Ordering::SeqCst) >= 1);
         let own: usize = workers
             .iter()
             .map(|w| w.threads.iter().filter(|&&t| t == me).count())
@@ -345,26 +358,13 @@ mod tests {
         // two items: one in its hand once the queue (4) is full, then what is left in the
         // queue after the last item, all older than the one it folded in its hand.
         let me = std::thread::current().id();
-        let done = AtomicUsize::new(0);
-        let new = || Counted {
-            note: Note {
-                folded: vec![],
-                threads: vec![],
-                bad: 0,
-                gate: None,
-            },
+        let folded = AtomicUsize::new(0);
+        let gate = Gate {
             producer: me,
-            done: &done,
+            folded: &folded,
+            opens_at: 2,
         };
-        let (workers, _) = run_as(2, true, new, |sink| {
-            for i in 1..=6 {
-                if !sink.send(i) {
-                    break;
-                }
-            }
-            ReaderEnd::new()
-        });
-        let notes: Vec<Note> = workers.into_iter().map(|w| w.note).collect();
+        let notes = pool(2, true, 6, 0, Some(gate));
         assert!(
             in_order(&notes),
             "{:?}",
@@ -373,33 +373,6 @@ mod tests {
         let mut all: Vec<u64> = notes.iter().flat_map(|w| w.folded.clone()).collect();
         all.sort_unstable();
         assert_eq!(all, (1..=6).collect::<Vec<_>>());
-    }
-
-    /// A [`Note`] whose workers on other threads than the producer's wait (at most 20 s) until
-    /// the producer's thread has folded two items.
-    struct Counted<'a> {
-        note: Note<'a>,
-        producer: ThreadId,
-        done: &'a AtomicUsize,
-    }
-
-    impl Fold<u64> for Counted<'_> {
-        fn first_line(item: &u64) -> u64 {
-            *item
-        }
-        fn fold(&mut self, item: &u64) -> Option<u64> {
-            if std::thread::current().id() == self.producer {
-                self.done.fetch_add(1, Ordering::SeqCst);
-            } else {
-                let start = Instant::now();
-                while self.done.load(Ordering::SeqCst) < 2
-                    && start.elapsed() < Duration::from_secs(20)
-                {
-                    std::thread::sleep(Duration::from_millis(1));
-                }
-            }
-            self.note.fold(item)
-        }
     }
 
     #[test]
