@@ -247,7 +247,13 @@ fn bad_lines_only_near_the_end_are_shown_in_line_order() {
     for round in 0..2 {
         let (out, err, code) = run(&args, 2);
         assert_eq!(code, Some(0), "{err}");
-        assert!(!out.is_empty());
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(v["stats"]["lines"], n, "round {round}");
+        let bad_lines = (0..n).filter(|&i| bad(i)).count();
+        assert_eq!(
+            v["stats"]["skipped_by_reason"]["malformed_json"], bad_lines,
+            "round {round}"
+        );
         let shown: Vec<&str> = err
             .lines()
             .filter_map(|l| l.strip_suffix(": skipped: malformed JSON"))
