@@ -257,6 +257,17 @@ mod tests {
         opens_at: usize,
     }
 
+    impl Gate<'_> {
+        /// A gate whose producer is this thread.
+        fn here(folded: &AtomicUsize, opens_at: usize) -> Gate<'_> {
+            Gate {
+                producer: std::thread::current().id(),
+                folded,
+                opens_at,
+            }
+        }
+    }
+
     impl Fold<u64> for Note<'_> {
         fn first_line(item: &u64) -> u64 {
             *item
@@ -327,12 +338,7 @@ mod tests {
         let folded = AtomicUsize::new(0);
         // The one spawned worker waits until the producer has folded an item itself, which it
         // does only once the queue (4 items) is full.
-        let gate = Gate {
-            producer: me,
-            folded: &folded,
-            opens_at: 1,
-        };
-        let workers = pool(2, true, 50, 0, Some(gate));
+        let workers = pool(2, true, 50, 0, Some(Gate::here(&folded, 1)));
         assert!(folded.load(Ordering::SeqCst) >= 1);
         let own: usize = workers
             .iter()
@@ -357,14 +363,8 @@ mod tests {
         // The one spawned worker takes item 1 and waits there until the producer has folded
         // two items: one in its hand once the queue (4) is full, then what is left in the
         // queue after the last item, all older than the one it folded in its hand.
-        let me = std::thread::current().id();
         let folded = AtomicUsize::new(0);
-        let gate = Gate {
-            producer: me,
-            folded: &folded,
-            opens_at: 2,
-        };
-        let notes = pool(2, true, 6, 0, Some(gate));
+        let notes = pool(2, true, 6, 0, Some(Gate::here(&folded, 2)));
         assert!(
             in_order(&notes),
             "{:?}",
