@@ -1255,8 +1255,8 @@ unsafe fn suspects_avx2(
     next: std::arch::x86_64::__m256i,
 ) -> std::arch::x86_64::__m256i {
     use std::arch::x86_64::{
-        _mm256_andnot_si256, _mm256_cmpeq_epi8, _mm256_max_epu8, _mm256_min_epu8, _mm256_set1_epi8,
-        _mm256_setr_epi8, _mm256_shuffle_epi8, _mm256_sub_epi8,
+        _mm256_andnot_si256, _mm256_broadcastsi128_si256, _mm256_cmpeq_epi8, _mm256_max_epu8,
+        _mm256_min_epu8, _mm256_set1_epi8, _mm256_shuffle_epi8, _mm256_sub_epi8, _mm_loadu_si128,
     };
     let byte = |v: u8| _mm256_set1_epi8(v as i8);
     // Where the byte after a lead byte E0 + k must be for a syllable: from `from[k]` to
@@ -1264,20 +1264,17 @@ unsafe fn suspects_avx2(
     // C0 being past every continuation byte). A lead byte C0 to DF reads zeros (its index
     // E0 + k has the top bit set), so none; F0 to F4 read the entries of E0 to E4, none (F5
     // and up are not in UTF-8).
-    let table = |t: [u8; 16]| {
-        let t = t.map(|v| v as i8);
-        _mm256_setr_epi8(
-            t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9], t[10], t[11], t[12], t[13],
-            t[14], t[15], t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9], t[10], t[11],
-            t[12], t[13], t[14], t[15],
-        )
-    };
     const NONE: u8 = 0xC0;
-    let from = table([
+    const FROM: [u8; 16] = [
         NONE, NONE, NONE, NONE, NONE, NONE, NONE, NONE, NONE, NONE, 0xB0, 0x80, 0x80, 0x80, NONE,
         NONE,
-    ]);
-    let span = table([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x0F, 0x3F, 0x3F, 0x1D, 0, 0]);
+    ];
+    const SPAN: [u8; 16] = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x0F, 0x3F, 0x3F, 0x1D, 0, 0];
+    // (each table in both halves of a vector, as `vpshufb` looks up within each half)
+    // SAFETY: each table is 16 bytes, the load's width.
+    let table =
+        |t: &[u8; 16]| unsafe { _mm256_broadcastsi128_si256(_mm_loadu_si128(t.as_ptr().cast())) };
+    let (from, span) = (table(&FROM), table(&SPAN));
     // (unsigned: a >= v exactly when max(a, v) == a, a <= v when min(a, v) == a)
     let lead = _mm256_cmpeq_epi8(_mm256_max_epu8(x, byte(0xC0)), x);
     let k = _mm256_sub_epi8(x, byte(0xE0));
@@ -2450,9 +2447,9 @@ mod tests {
     /// with each lead byte (EA, EB, EC, ED) and the characters just outside them (ꀀ at EA 80,
     /// 힝 at ED 9E, which `suspects` asks about though it is a syllable, ힰ past 힣), words
     /// longer than the thirty-two bytes of one store and than a block, compatibility jamo,
-    /// what ends a word; and for the block's table of lead bytes ([`spaced_block_avx2`]) the
-    /// edges of its bounds (EA AF BF, ED 9D BF, ED 9F 80) and a lead byte of each other kind
-    /// (E0, E4, EE, EF, C2 to DF, F0, F4).
+    /// what ends a word; and for the table of lead bytes ([`suspects_avx2`], which the block
+    /// uses) the edges of its bounds (EA AF BF, ED 9D BF, ED 9F 80) and a lead byte of each
+    /// other kind (E0, E4, EE, EF, C2 to DF, F0, F4).
     const PROSE: &[&str] = &[
         "가",
         "접속",
