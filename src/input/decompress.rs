@@ -576,7 +576,15 @@ pub(super) fn unwrap(
         quiet,
         failed: None,
     };
-    let reader = BufReader::with_capacity(BUF_SIZE, members);
+    // A zstd frame's reader hands over at most `ZSTD_OUT` bytes a read, so a larger buffer
+    // here is never filled further; sized so, every read of that much or more bypasses it and
+    // goes straight into the caller's buffer. With `BUF_SIZE` the reads that fill the last
+    // quarter of a chunk (`stream/parallel.rs`) went through it, each byte copied once more.
+    let capacity = match format {
+        Format::Zstd => ZSTD_OUT,
+        _ => BUF_SIZE,
+    };
+    let reader = BufReader::with_capacity(capacity, members);
     Ok((Box::new(reader), Some(format.name())))
 }
 
