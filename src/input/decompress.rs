@@ -659,6 +659,52 @@ mod tests {
         }
     }
 
+    /// Reads of every size, straddling the zstd reader's largest read (`ZSTD_OUT`) and the
+    /// buffer of the other formats (`BUF_SIZE`), as the parallel reader's are when it fills the
+    /// rest of a chunk: the decoded bytes come whole and in order, across two members.
+    #[test]
+    fn reads_of_any_size_give_the_decoded_bytes_whole() {
+        let text: Vec<u8> = (0..40_000u32)
+            .flat_map(|k| {
+                format!("{{\"id\":{k},\"text\":\"line {}\"}}\n", k * 7919 % 1000).into_bytes()
+            })
+            .collect();
+        let (a, b) = text.split_at(text.len() / 3);
+        for (name, one) in [
+            ("gzip", gz as fn(&[u8]) -> Vec<u8>),
+            ("zstd", |d: &[u8]| zstd::encode_all(d, 1).unwrap()),
+        ] {
+            let mut data = one(a);
+            data.extend(one(b));
+            for size in [
+                1,
+                4095,
+                ZSTD_OUT - 1,
+                ZSTD_OUT,
+                ZSTD_OUT + 1,
+                BUF_SIZE + 3,
+                1 << 20,
+            ] {
+                let mut r =
+                    decompress(Box::new(io::Cursor::new(data.clone())), name, false).unwrap();
+                let (mut got, mut buf) = (vec![], vec![0u8; size]);
+                loop {
+                    let n = r.read(&mut buf).unwrap();
+                    if n == 0 {
+                        break;
+                    }
+                    got.extend_from_slice(&buf[..n]);
+                }
+                assert!(
+                    got == text,
+                    "{name}, reads of {size} bytes: {} of {} bytes",
+                    got.len(),
+                    text.len()
+                );
+            }
+        }
+    }
+
     #[test]
     fn zstd_is_recognised_by_magic() {
         let data = zstd::encode_all(&b"x\ny\n"[..], 3).unwrap();
