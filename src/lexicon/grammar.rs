@@ -832,17 +832,15 @@ const fn trigger_bucket(first: u8) -> u32 {
 #[target_feature(enable = "avx2")]
 unsafe fn trigger_starts_avx2(hay: &[u8], f: &mut impl FnMut(usize, usize, usize)) -> usize {
     use std::arch::x86_64::{
-        __m256i, _mm256_and_si256, _mm256_broadcastsi128_si256, _mm256_cmpeq_epi8,
-        _mm256_cmpgt_epi8, _mm256_loadu_si256, _mm256_movemask_epi8, _mm256_or_si256,
-        _mm256_set1_epi8, _mm256_setzero_si256, _mm256_shuffle_epi8, _mm256_srli_epi16,
-        _mm_loadu_si128,
+        __m256i, _mm256_and_si256, _mm256_cmpeq_epi8, _mm256_cmpgt_epi8, _mm256_loadu_si256,
+        _mm256_movemask_epi8, _mm256_or_si256, _mm256_set1_epi8, _mm256_setzero_si256,
+        _mm256_shuffle_epi8, _mm256_srli_epi16,
     };
     let tables = &TRIGGER_NIBBLES;
-    // SAFETY (every load of this function): each table is 16 bytes, and the loads of the text
-    // read hay[i..i + 34], within `hay` by the loop's condition (`i + 48 <= hay.len()`).
-    let table = |k: usize| unsafe {
-        _mm256_broadcastsi128_si256(_mm_loadu_si128(tables[k].as_ptr().cast()))
-    };
+    // SAFETY (every load of this function): the loads of the text read hay[i..i + 34], within
+    // `hay` by the loop's condition (`i + 48 <= hay.len()`); this function has AVX2, as
+    // `both_halves` needs.
+    let table = |k: usize| unsafe { super::both_halves(&tables[k]) };
     let nib = [table(0), table(1), table(2), table(3), table(4), table(5)];
     let set = |b: u8| _mm256_set1_epi8(b as i8);
     let low = set(15);

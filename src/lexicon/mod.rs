@@ -50,3 +50,18 @@ pub(crate) fn fetch_ahead<T>(x: &T) {
     #[cfg(not(target_arch = "x86_64"))]
     let _ = x;
 }
+
+/// A table of sixteen bytes in both halves of a vector, as `vpshufb` looks up within each half
+/// (the normaliser's lead-byte tables, the grammar's trigger nibbles).
+///
+/// # Safety
+///
+/// The processor must have AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+#[inline]
+pub(crate) unsafe fn both_halves(t: &[u8; 16]) -> std::arch::x86_64::__m256i {
+    use std::arch::x86_64::{_mm256_broadcastsi128_si256, _mm_loadu_si128};
+    // SAFETY: the load reads the 16 bytes of `t`.
+    _mm256_broadcastsi128_si256(unsafe { _mm_loadu_si128(t.as_ptr().cast()) })
+}

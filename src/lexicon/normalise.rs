@@ -1255,8 +1255,8 @@ unsafe fn suspects_avx2(
     next: std::arch::x86_64::__m256i,
 ) -> std::arch::x86_64::__m256i {
     use std::arch::x86_64::{
-        _mm256_andnot_si256, _mm256_broadcastsi128_si256, _mm256_cmpeq_epi8, _mm256_max_epu8,
-        _mm256_min_epu8, _mm256_set1_epi8, _mm256_shuffle_epi8, _mm256_sub_epi8, _mm_loadu_si128,
+        _mm256_andnot_si256, _mm256_cmpeq_epi8, _mm256_max_epu8, _mm256_min_epu8, _mm256_set1_epi8,
+        _mm256_shuffle_epi8, _mm256_sub_epi8,
     };
     let byte = |v: u8| _mm256_set1_epi8(v as i8);
     // Where the byte after a lead byte E0 + k must be for a syllable: from `from[k]` to
@@ -1270,11 +1270,8 @@ unsafe fn suspects_avx2(
         NONE,
     ];
     const SPAN: [u8; 16] = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x0F, 0x3F, 0x3F, 0x1D, 0, 0];
-    // (each table in both halves of a vector, as `vpshufb` looks up within each half)
-    // SAFETY: each table is 16 bytes, the load's width.
-    let table =
-        |t: &[u8; 16]| unsafe { _mm256_broadcastsi128_si256(_mm_loadu_si128(t.as_ptr().cast())) };
-    let (from, span) = (table(&FROM), table(&SPAN));
+    // SAFETY: this function's callers have AVX2, as `both_halves` needs.
+    let (from, span) = unsafe { (super::both_halves(&FROM), super::both_halves(&SPAN)) };
     // (unsigned: a >= v exactly when max(a, v) == a, a <= v when min(a, v) == a)
     let lead = _mm256_cmpeq_epi8(_mm256_max_epu8(x, byte(0xC0)), x);
     let k = _mm256_sub_epi8(x, byte(0xE0));
