@@ -2400,6 +2400,7 @@ impl Matcher {
     /// in normalised text: the words that may begin right after it (`heads`) or end right
     /// before it (`tails`) and so keep it (every literal entry, for a neighbouring hit or a
     /// function word before its term; the adverbs that may come between; the `[context]` words;
+    /// the `[words provider-use]` words after a provider's name, [`Matcher::provider_used_at`];
     /// the two sides of each `{service}` frame), and the outage and recovery entries, one of
     /// which must follow a name that opens the post ([`Matcher::heads_the_post`]). A frame with
     /// nothing on either side fits anywhere: `None` then. The grammar forms' hits are not
@@ -2417,10 +2418,13 @@ impl Matcher {
         let words = words.chain(self.context.iter().map(String::as_str));
         // (a Korean particle may stand between a name and the phrase after it: 스팀까지 접속이
         // 안 됨, see `has_neighbour`)
+        // (and a provider's customers, "스크 쓰시는 분들 … 휴대폰": `provider_used_at`, which
+        // the prefilter did not know of and so kept two such trackback posts out, `passes.rs`)
         let heads = words
             .clone()
             .chain(self.adverbs.iter().map(String::as_str))
             .chain(self.words.get(List::Particle))
+            .chain(self.words.get(List::ProviderUse))
             .chain(self.templates.iter().map(|t| t.suffix.as_str()));
         let tails = words.chain(self.templates.iter().map(|t| t.prefix.as_str()));
         let phrases = self

@@ -11,8 +11,9 @@
 //!
 //! * a hit right before or after it, at most a space apart (any entry; after it, also past one
 //!   adverb or one function word), a `[context]` word right before or after it (after it, also
-//!   past a particle glued to the name: 피파에 접속), or the two
-//!   sides of a `{service}` frame. Each such word begins right where the name ends, or ends
+//!   past a particle glued to the name: 피파에 접속), the two sides of a `{service}` frame, or
+//!   after a provider's name a `[words provider-use]` word (쓰는, 쓰시는, 이용자:
+//!   `Matcher::provider_used_at`). Each such word begins right where the name ends, or ends
 //!   right where it begins: [`Matcher::words_next_to_names`] lists them. Hits that are not
 //!   literal come from the grammar forms: the Korean ones begin with a lone 안 or 못, with any
 //!   syllable followed by 지않, or with 이제, and end with 지않, with the verb after a lone 안 or
