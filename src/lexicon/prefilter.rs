@@ -83,7 +83,9 @@ use super::normalise::{is_folded_mark, is_hangul, is_syllable, may_fold, nfkc_st
 use super::respell::{may_respell, may_spell_out};
 use crate::time::parse::{syllable_at, three_byte_char};
 
+mod gauge;
 mod tokens;
+pub use gauge::Gauge;
 use tokens::{Beside, Tokens};
 
 /// Words of multi-word aliases (`Steam server`, `Zoom meeting`) that ordinary posts use often:
@@ -301,6 +303,31 @@ impl Prefilter {
         s: &'s mut Scratch,
     ) -> Option<Verdict<'s>> {
         matcher.classify_if(text, s, |stage| self.could_match_stage(stage))
+    }
+
+    /// [`Prefilter::classify`] where `gauge` (one per worker) finds that asking pays on this
+    /// stream; a long text of a class the prefilter seldom keeps out goes straight to the full
+    /// classification, which gives it the same verdict (`prefilter/gauge.rs`).
+    pub fn classify_gauged<'s>(
+        &self,
+        matcher: &Matcher,
+        text: &str,
+        s: &'s mut Scratch,
+        gauge: &mut Gauge,
+    ) -> Option<Verdict<'s>> {
+        match gauge.ask(text.len()) {
+            (false, _) => matcher.classify_if(text, s, |_| true),
+            (true, None) => self.classify(matcher, text, s),
+            (true, Some(class)) => {
+                let mut kept = true;
+                let v = matcher.classify_if(text, s, |stage| {
+                    kept = self.could_match_stage(stage);
+                    kept
+                });
+                gauge.saw(class, !kept);
+                v
+            }
+        }
     }
 
     /// False only when `raw` (a post's text as read) provably names no service, so that

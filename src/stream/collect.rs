@@ -7,6 +7,7 @@ use std::sync::Arc;
 use super::outliers::{Counted, Days, TimeRange};
 use super::stats::Stats;
 use crate::input::Source;
+use crate::lexicon::prefilter::Gauge;
 use crate::lexicon::{Kind, Matcher, Prefilter, Scratch, Verdict};
 use crate::record::{self, Post};
 use crate::time::quote;
@@ -31,8 +32,10 @@ pub trait Sink {
 pub struct Collector<'m> {
     matcher: &'m Matcher,
     scratch: Scratch,
-    /// The cheap literal pass that spares most posts the full classification (`prefilter.rs`).
+    /// The cheap literal pass that spares most posts the full classification (`prefilter.rs`),
+    /// and where it pays on this stream (`prefilter/gauge.rs`).
     prefilter: Arc<Prefilter>,
+    gauge: Gauge,
     pub windows: Windows,
     pub stats: Stats,
     /// Zone of times quoted in posts without one (`--input-tz`, else UTC).
@@ -69,6 +72,7 @@ impl<'m> Collector<'m> {
             matcher,
             scratch: Scratch::default(),
             prefilter,
+            gauge: Gauge::default(),
             windows,
             stats: Stats::default(),
             input_tz: chrono_tz::Tz::UTC,
@@ -93,10 +97,12 @@ impl<'m> Collector<'m> {
         }
         self.windows.see(p.time);
         // None: provably names no service and so gets no verdict (see prefilter.rs).
-        let Some(v) = self
-            .prefilter
-            .classify(self.matcher, &p.text, &mut self.scratch)
-        else {
+        let Some(v) = (self.prefilter).classify_gauged(
+            self.matcher,
+            &p.text,
+            &mut self.scratch,
+            &mut self.gauge,
+        ) else {
             self.days.add(p.time, Counted::default());
             return;
         };
@@ -190,4 +196,61 @@ fn count_facets(matcher: &Matcher, windows: &mut Windows, p: &Post<'_>, v: &Verd
         });
     let report = matches!(v.kind, Some((Kind::Report, _)));
     windows.facets(svc, report, facets, (p.time, &p.text, p.author.as_deref()));
+}
+
+#[cfg(test)]
+mod tests {
+    use std::borrow::Cow;
+
+    use super::*;
+    use crate::lexicon::Lexicon;
+
+    /// Long posts of which the prefilter keeps out only a few, so that the worker's gauge stops
+    /// asking it (`prefilter/gauge.rs`): the counts must be those of classifying every post,
+    /// the posts it would have kept out included.
+    #[test]
+    fn long_posts_past_the_prefilter_are_counted_as_classified() {
+        let matcher = Matcher::new(Lexicon::builtin(), None);
+        let mut c = Collector::new(&matcher, 300);
+        let filler =
+            "오늘은 비가 와서 하루 종일 집에 있었어요. The weather was nice and we walked \
+                      along the river for an hour. 저녁으로는 따뜻한 국수 한 그릇을 먹었어요. ";
+        let names = [
+            "gmail is down again, server error on every page. ",
+            "지메일 접속이 안 돼요 ㅠㅠ 서버 에러만 떠요. ",
+            "gmail works again, it's back. ",
+            "I use gmail for work and slack for chat. ",
+            "카톡 잘 되네요. ",
+        ];
+        let (mut mentions, mut reports, mut recoveries) = (0, 0, 0);
+        let mut s = Scratch::default();
+        for i in 0..400usize {
+            let mut text = String::new();
+            while text.len() < 2500 {
+                text.push_str(filler);
+                if i % 10 != 0 && text.len() > 1200 && !text.contains("gmail") {
+                    text.push_str(names[i % names.len()]);
+                }
+            }
+            let v = matcher.classify(&text, &mut s);
+            mentions += u64::from(!v.services.is_empty());
+            reports += u64::from(matches!(v.kind, Some((Kind::Report, _))));
+            recoveries += u64::from(matches!(v.kind, Some((Kind::Recovery, _))));
+            c.post(&Post {
+                time: 1_700_000_000 + 60 * i as i64,
+                text: Cow::Owned(text),
+                author: Some(Cow::Owned(format!("user{}", i % 37))),
+                kind: None,
+            });
+        }
+        assert!(c.gauge.skipping(2500), "the gauge never stopped asking");
+        assert!(
+            mentions > 300 && reports > 50 && recoveries > 20,
+            "{mentions} {reports} {recoveries}"
+        );
+        assert_eq!(
+            (c.stats.mentions, c.stats.reports, c.stats.recoveries),
+            (mentions, reports, recoveries)
+        );
+    }
 }
