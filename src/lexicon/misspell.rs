@@ -455,7 +455,7 @@ fn next_lead(b: &[u8], i: usize) -> usize {
 /// time (the gaps between words are short), then blocks of 32 read with `|`, which the compiler
 /// turns into vector code for each `wanted` (a post of the other script is skipped so, where a
 /// byte at a time took about eight instructions a byte). Shared by the Korean ([`next_lead`])
-/// and Latin (`words::next_letter`) scans.
+/// and Latin (`words::next_letter`) scans, and by `respell.rs`'s scans of a post's words.
 #[inline(always)]
 pub(super) fn next_where(b: &[u8], mut i: usize, wanted: impl Fn(u8) -> bool) -> usize {
     let first = b.len().min(i + 8);

@@ -29,6 +29,7 @@
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
+use super::misspell::next_where;
 use super::normalise::{eight_may_hold_word, Layout};
 
 /// The vocabulary's sets and maps, hashed by [`WordHasher`].
@@ -298,7 +299,8 @@ pub fn respell(
     let mut i = 0;
     while i < b.len() {
         if !b[i].is_ascii_alphanumeric() {
-            i += 1;
+            // (a block at a time: a post of Korean prose has thousands of bytes between words)
+            i = next_where(b, i, |c| c.is_ascii_alphanumeric());
             continue;
         }
         let start = i;
@@ -341,10 +343,25 @@ pub fn respell(
 
 /// The skeletons of the words of `stage` with a run of three letters not at their start, into
 /// `r.stretched`.
+///
+/// The words are the runs of ASCII letters and digits, found from the bytes (no byte of a
+/// character past ASCII is one), the bytes between passed over a block at a time
+/// ([`next_where`]): splitting the text by characters decoded every syllable of a Korean post,
+/// and this runs over whole blog posts.
 fn stretched_words(stage: &str, r: &mut Respelling) {
     r.stretched.clear();
-    for w in stage.split(|c: char| !c.is_ascii_alphanumeric()) {
-        let b = w.as_bytes();
+    let text = stage.as_bytes();
+    let mut i = 0;
+    loop {
+        i = next_where(text, i, |c| c.is_ascii_alphanumeric());
+        if i >= text.len() {
+            break;
+        }
+        let start = i;
+        while i < text.len() && text[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        let b = &text[start..i];
         let run3 = (3..b.len()).any(|i| {
             b[i] | 0x20 == b[i - 1] | 0x20
                 && b[i] | 0x20 == b[i - 2] | 0x20
@@ -352,7 +369,8 @@ fn stretched_words(stage: &str, r: &mut Respelling) {
         });
         if run3 {
             r.word.clear();
-            r.word.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+            r.word
+                .extend(b.iter().map(|&c| char::from(c.to_ascii_lowercase())));
             skeleton_into(&r.word, &mut r.skel);
             r.stretched.push(r.skel.clone());
         }
