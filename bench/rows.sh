@@ -18,11 +18,9 @@
 # 15's thirty-seventh pass), so 100 MB copies flatter outcry.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-
-SIZE=${1:-1G}
-TEXT_SIZE=${2:-300M}
+# SIZE, TEXT_SIZE, DIR and corpus_path, as bench/run.sh has them
+. bench/corpora.sh "$@"
 ROUNDS=${ROUNDS:-5}
-DIR=${BENCH_DIR:-target/bench}
 CORPORA=${CORPORA:-tweets blog trackback forum chat}
 OUTCRY=${OUTCRY:-target/release/outcry}
 [ -x "$OUTCRY" ] || cargo build --release --quiet --bin outcry
@@ -31,11 +29,7 @@ PHRASES=$DIR/phrases.txt
 
 echo "rows: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $ROUNDS rounds, $("$OUTCRY" --version)"
 for name in $CORPORA; do
-  case $name in
-    tweets) f=$DIR/corpus-$SIZE.jsonl ;;
-    forum) f=$DIR/forum-$TEXT_SIZE.csv ;;
-    *) f=$DIR/$name-$TEXT_SIZE.jsonl ;;
-  esac
+  f=$(corpus_path "$name")
   if [ ! -s "$f" ] || [ ! -s "$f.zst" ] || [ ! -s "$PHRASES" ]; then
     echo "rows: $f (or its .zst, or $PHRASES) is missing: run bench/run.sh $SIZE $TEXT_SIZE first" >&2
     exit 2

@@ -37,11 +37,9 @@
 # "tweets blog trackback forum chat wxr": any of them, in that order).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-
-SIZE=${1:-1G}
-TEXT_SIZE=${2:-300M}
+# SIZE, TEXT_SIZE, DIR and corpus_path
+. bench/corpora.sh "$@"
 RUNS=${RUNS:-3}
-DIR=${BENCH_DIR:-target/bench}
 CORPORA=${CORPORA:-tweets blog trackback forum chat wxr}
 mkdir -p "$DIR"
 
@@ -71,12 +69,7 @@ DETECT="$OUTCRY detect --quiet --no-progress"
 # The file of a corpus (generated when missing, with its .zst).
 corpus_file() {
   local name=$1 f
-  case $name in
-    tweets) f=$DIR/corpus-$SIZE.jsonl ;;
-    forum) f=$DIR/forum-$TEXT_SIZE.csv ;;
-    wxr) f=$DIR/corpus-$SIZE.wxr.xml ;;
-    *) f=$DIR/$name-$TEXT_SIZE.jsonl ;;
-  esac
+  f=$(corpus_path "$name")
   if [ ! -s "$f" ]; then
     if [ "$name" = tweets ]; then
       $GEN "$SIZE" "$f" >&2
