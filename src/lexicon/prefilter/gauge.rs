@@ -25,17 +25,17 @@
 //! the time taken.
 
 /// The shortest text that is gauged; shorter ones always ask the prefilter.
-pub const LONG_FROM: usize = 1024;
+const LONG_FROM: usize = 1024;
 
 /// How many of a class's asked posts each decision counts.
-pub const WINDOW: u32 = 64;
+const WINDOW: u32 = 64;
 
 /// The share of a class's posts (in percent) the prefilter must keep out to be asked: between
 /// the break-even points measured for the classes (module comment).
-pub const PAYS_FROM: u32 = 35;
+const PAYS_FROM: u32 = 35;
 
 /// While a class is not asked, one post in this many still is.
-pub const SAMPLE: u32 = 16;
+const SAMPLE: u32 = 16;
 
 /// The classes: 1–2 KB, 2–4 KB, 4–8 KB, and 8 KB or more.
 const CLASSES: usize = 4;
@@ -97,7 +97,8 @@ impl Gauge {
     }
 
     /// Whether the class of a text of `len` bytes skips the prefilter now (for tests).
-    pub fn skipping(&self, len: usize) -> bool {
+    #[cfg(test)]
+    pub(crate) fn skipping(&self, len: usize) -> bool {
         class_of(len).is_some_and(|k| self.classes[k].skipping)
     }
 }
