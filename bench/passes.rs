@@ -33,21 +33,25 @@ fn main() {
         bytes.0 += text.len() as u64;
         // Kept out as `detect` keeps posts out (`Prefilter::classify`: the walk in pieces and the
         // first questions, which `why` does not take).
-        if prefilter.classify(&matcher, text, &mut s).is_none() {
-            if !matcher.classify(text, &mut s).services.is_empty() {
-                missed += 1;
-                if missed_texts.len() < 10 {
-                    missed_texts.push(text.to_string());
+        // A post let through is classified there already: its verdict is the full one.
+        let names = match prefilter.classify(&matcher, text, &mut s) {
+            Some(v) => !v.services.is_empty(),
+            None => {
+                if !matcher.classify(text, &mut s).services.is_empty() {
+                    missed += 1;
+                    if missed_texts.len() < 10 {
+                        missed_texts.push(text.to_string());
+                    }
                 }
+                return;
             }
-            return;
-        }
+        };
         let why = prefilter
             .why(text)
             .unwrap_or_else(|| "(`why` keeps it out)".into());
         passed += 1;
         bytes.1 += text.len() as u64;
-        if !matcher.classify(text, &mut s).services.is_empty() {
+        if names {
             named += 1;
         } else {
             bytes.2 += text.len() as u64;
