@@ -85,6 +85,7 @@ use crate::time::parse::{syllable_at, three_byte_char};
 
 mod gauge;
 mod tokens;
+use gauge::Ask;
 pub use gauge::Gauge;
 use tokens::{Beside, Tokens};
 
@@ -316,9 +317,9 @@ impl Prefilter {
         gauge: &mut Gauge,
     ) -> Option<Verdict<'s>> {
         match gauge.ask(text.len()) {
-            (false, _) => matcher.classify_if(text, s, |_| true),
-            (true, None) => self.classify(matcher, text, s),
-            (true, Some(class)) => {
+            Ask::Skip => matcher.classify_if(text, s, |_| true),
+            Ask::Short => self.classify(matcher, text, s),
+            Ask::Gauged(class) => {
                 let mut kept = true;
                 let v = matcher.classify_if(text, s, |stage| {
                     kept = self.could_match_stage(stage);

@@ -40,6 +40,17 @@ const SAMPLE: u32 = 16;
 /// The classes: 1–2 KB, 2–4 KB, 4–8 KB, and 8 KB or more.
 const CLASSES: usize = 4;
 
+/// What to do with a post's text ([`Gauge::ask`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ask {
+    /// Ask the prefilter; the text is short, nothing to tell back.
+    Short,
+    /// Ask the prefilter, and tell its answer back for this class ([`Gauge::saw`]).
+    Gauged(usize),
+    /// Do not ask: classify the text in full.
+    Skip,
+}
+
 /// One worker's counts (see the module comment).
 #[derive(Debug, Clone, Default)]
 pub struct Gauge {
@@ -67,22 +78,21 @@ fn class_of(len: usize) -> Option<usize> {
 }
 
 impl Gauge {
-    /// Whether to ask the prefilter about a text of `len` bytes; `Some(class)` when the answer
-    /// is to be told back ([`Gauge::saw`]).
+    /// Whether to ask the prefilter about a text of `len` bytes.
     #[inline]
-    pub fn ask(&mut self, len: usize) -> (bool, Option<usize>) {
+    pub fn ask(&mut self, len: usize) -> Ask {
         let Some(k) = class_of(len) else {
-            return (true, None);
+            return Ask::Short;
         };
         let c = &mut self.classes[k];
         if c.skipping {
             c.since_sample += 1;
             if c.since_sample < SAMPLE {
-                return (false, None);
+                return Ask::Skip;
             }
             c.since_sample = 0;
         }
-        (true, Some(k))
+        Ask::Gauged(k)
     }
 
     /// What the prefilter said of a post of class `k` it was asked about: whether it kept it out.
@@ -124,9 +134,11 @@ mod tests {
     fn feed(g: &mut Gauge, posts: u32, len: usize, out: impl Fn(u32) -> bool) -> u32 {
         let mut asked = 0;
         for i in 0..posts {
-            if let (true, k) = g.ask(len) {
-                asked += 1;
-                if let Some(k) = k {
+            match g.ask(len) {
+                Ask::Skip => {}
+                Ask::Short => asked += 1,
+                Ask::Gauged(k) => {
+                    asked += 1;
                     g.saw(k, out(i));
                 }
             }
