@@ -13,6 +13,7 @@ use unicode_normalization::UnicodeNormalization;
 use outcry::lexicon::classify::{Matcher, Scratch};
 use outcry::lexicon::grammar::Form;
 use outcry::lexicon::prefilter::Prefilter;
+use outcry::lexicon::words::List;
 use outcry::lexicon::{Lexicon, TermKind};
 use outcry::record::{FieldChoice, JsonExtractor};
 
@@ -399,15 +400,17 @@ fn around_names() -> Vec<String> {
             "_",
             "#",
             "'s",
-            // (a provider's customers, `Matcher::provider_used_at`: "스크 쓰시는 분들 …
-            // 휴대폰")
-            "쓰시는",
-            "쓰는",
-            "이용자",
+            // (a word of a provider's line, which with a `[words provider-use]` word after
+            // the name keeps it, `Matcher::provider_used_at`: "스크 쓰시는 분들 … 휴대폰")
             "휴대폰",
         ]
         .map(str::to_string),
     );
+    // Every provider-use word as the lexicon has it, so that a word added there is tried too.
+    let used = m.words().get(List::ProviderUse).map(str::to_string);
+    let before = v.len();
+    v.extend(used);
+    assert!(v.len() > before, "the lexicon has provider-use words");
     v
 }
 
