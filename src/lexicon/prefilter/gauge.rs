@@ -3,8 +3,9 @@
 //! The prefilter saves a post's full classification only when it keeps the post out, and it
 //! costs a walk of the text either way. A long text is seldom kept out: it only takes one name
 //! anywhere in it (on the bench's blog, trackback and forum corpora, posts of 1–2 KB were kept
-//! out about half the time, of 2–4 KB a quarter, of 4–8 KB an eighth). Timed per post (a scratch
-//! tool over 100 MB of each corpus: the prefilter alone, then the full classification), asking
+//! out about half the time, of 2–4 KB a quarter, of 4–8 KB an eighth). Timed per post
+//! (`bench/lengths.rs`, 100 MB of each corpus: the prefilter's way against the full
+//! classification alone), asking
 //! the prefilter cost more than it saved from 2 KB on, on all three: 0.081 s a 100 MB on
 //! trackback (which takes ~0.9 s on one thread), 0.036 s on blog, 0.061 s on forum; below 1 KB
 //! it saved the most (it keeps out 86% of those posts and more). Where it breaks even is a

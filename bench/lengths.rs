@@ -1,0 +1,104 @@
+//! Whether the prefilter pays, by the length of the text: for each class of lengths (powers of
+//! two), the posts, how many the prefilter keeps out, and the time of the two ways a post can be
+//! read: the prefilter's (`Prefilter::classify`: the prefilter, then the full classification if
+//! it lets the post through) and the full classification alone (`Matcher::classify`). Where the
+//! second is the shorter, asking the prefilter costs more than it saves; `lexicon/prefilter/
+//! gauge.rs` decides so as a run goes, from how often the prefilter keeps posts out.
+//!
+//!   cargo run --release --example lengths -- FILE    (JSON Lines, or CSV when it ends in .csv)
+//!
+//! One thread; each post is read both ways, the order alternating, so that neither always finds
+//! the other's data in the caches. The times include the timer's own (~50 ns a reading).
+
+use std::io::{BufRead, BufReader};
+use std::time::Instant;
+
+use outcry::lexicon::{Lexicon, Matcher, Prefilter, Scratch};
+use outcry::record::{CsvMapper, Decoded, FieldChoice, JsonExtractor};
+
+/// By class: posts, text bytes, kept out, seconds the prefilter's way, seconds in full.
+#[derive(Default, Clone, Copy)]
+struct Class {
+    posts: u64,
+    bytes: u64,
+    kept_out: u64,
+    filtered: f64,
+    full: f64,
+}
+
+fn main() {
+    let Some(path) = std::env::args().nth(1) else {
+        eprintln!("usage: lengths FILE");
+        std::process::exit(2);
+    };
+    let matcher = Matcher::new(Lexicon::builtin(), None);
+    let prefilter = Prefilter::new(&matcher);
+    let mut s = Scratch::default();
+    let mut classes = [Class::default(); 24];
+    let mut see = |text: &str| {
+        let c = &mut classes[(usize::BITS - text.len().leading_zeros()).min(23) as usize];
+        c.posts += 1;
+        c.bytes += text.len() as u64;
+        let filtered = |s: &mut Scratch| {
+            let t = Instant::now();
+            let out = prefilter.classify(&matcher, text, s).is_none();
+            (out, t.elapsed().as_secs_f64())
+        };
+        let full = |s: &mut Scratch| {
+            let t = Instant::now();
+            std::hint::black_box(matcher.classify(text, s).services.len());
+            t.elapsed().as_secs_f64()
+        };
+        let ((out, tf), tfull) = if c.posts % 2 == 0 {
+            (filtered(&mut s), full(&mut s))
+        } else {
+            let tfull = full(&mut s);
+            (filtered(&mut s), tfull)
+        };
+        c.kept_out += u64::from(out);
+        c.filtered += tf;
+        c.full += tfull;
+    };
+    let file = std::fs::File::open(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    if path.ends_with(".csv") {
+        let mut r = csv::Reader::from_reader(file);
+        let header: Vec<String> = r
+            .headers()
+            .expect("header")
+            .iter()
+            .map(String::from)
+            .collect();
+        let header: Vec<&str> = header.iter().map(String::as_str).collect();
+        let mut map = CsvMapper::from_header(&header, &FieldChoice::default(), chrono_tz::Tz::UTC)
+            .expect("a text column");
+        let mut joined = String::new();
+        for row in r.byte_records() {
+            if let Ok(p) = map.extract(&row.expect("a CSV row"), b',', &mut joined) {
+                see(&p.text);
+            }
+        }
+    } else {
+        let mut json = JsonExtractor::new(&FieldChoice::default(), chrono_tz::Tz::UTC);
+        let mut bufs = Decoded::default();
+        for line in BufReader::new(file).lines() {
+            if let Ok(p) = json.extract_into(line.expect("a line").as_bytes(), &mut bufs) {
+                see(&p.text);
+            }
+        }
+    }
+    println!("| length | posts | text bytes | kept out | prefilter's way | in full | saved |");
+    println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+    for (k, c) in classes.iter().enumerate().filter(|(_, c)| c.posts > 0) {
+        let from = if k == 0 { 0 } else { 1u64 << (k - 1) };
+        println!(
+            "| {from}–{} B | {} | {} | {:.1}% | {:.3} s | {:.3} s | {:+.3} s |",
+            (1u64 << k) - 1,
+            c.posts,
+            c.bytes,
+            100.0 * c.kept_out as f64 / c.posts as f64,
+            c.filtered,
+            c.full,
+            c.full - c.filtered
+        );
+    }
+}
