@@ -10,11 +10,12 @@
 //! One thread; each post is read both ways, the order alternating, so that neither always finds
 //! the other's data in the caches. The times include the timer's own (~50 ns a reading).
 
-use std::io::{BufRead, BufReader};
 use std::time::Instant;
 
 use outcry::lexicon::{Lexicon, Matcher, Prefilter, Scratch};
-use outcry::record::{CsvMapper, Decoded, FieldChoice, JsonExtractor};
+
+#[path = "texts.rs"]
+mod texts;
 
 /// By class: posts, text bytes, kept out, seconds the prefilter's way, seconds in full.
 #[derive(Default, Clone, Copy)]
@@ -59,33 +60,7 @@ fn main() {
         c.filtered += tf;
         c.full += tfull;
     };
-    let file = std::fs::File::open(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    if path.ends_with(".csv") {
-        let mut r = csv::Reader::from_reader(file);
-        let header: Vec<String> = r
-            .headers()
-            .expect("header")
-            .iter()
-            .map(String::from)
-            .collect();
-        let header: Vec<&str> = header.iter().map(String::as_str).collect();
-        let mut map = CsvMapper::from_header(&header, &FieldChoice::default(), chrono_tz::Tz::UTC)
-            .expect("a text column");
-        let mut joined = String::new();
-        for row in r.byte_records() {
-            if let Ok(p) = map.extract(&row.expect("a CSV row"), b',', &mut joined) {
-                see(&p.text);
-            }
-        }
-    } else {
-        let mut json = JsonExtractor::new(&FieldChoice::default(), chrono_tz::Tz::UTC);
-        let mut bufs = Decoded::default();
-        for line in BufReader::new(file).lines() {
-            if let Ok(p) = json.extract_into(line.expect("a line").as_bytes(), &mut bufs) {
-                see(&p.text);
-            }
-        }
-    }
+    texts::each_text(&path, &mut see);
     println!("| length | posts | text bytes | kept out | prefilter's way | in full | saved |");
     println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
     for (k, c) in classes.iter().enumerate().filter(|(_, c)| c.posts > 0) {

@@ -10,10 +10,11 @@
 //! One thread; text fields found as `outcry detect` finds them.
 
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader};
 
 use outcry::lexicon::{Lexicon, Matcher, Prefilter, Scratch};
-use outcry::record::{CsvMapper, Decoded, FieldChoice, JsonExtractor};
+
+#[path = "texts.rs"]
+mod texts;
 
 fn main() {
     let Some(path) = std::env::args().nth(1) else {
@@ -59,35 +60,7 @@ fn main() {
             *wasted.entry(why).or_default() += 1;
         }
     };
-    let file = std::fs::File::open(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    if path.ends_with(".csv") {
-        let mut r = csv::Reader::from_reader(file);
-        let header: Vec<String> = r
-            .headers()
-            .expect("header")
-            .iter()
-            .map(String::from)
-            .collect();
-        let header: Vec<&str> = header.iter().map(String::as_str).collect();
-        let mut map = CsvMapper::from_header(&header, &FieldChoice::default(), chrono_tz::Tz::UTC)
-            .expect("a text column");
-        let mut joined = String::new();
-        for row in r.byte_records() {
-            let row = row.expect("a CSV row");
-            if let Ok(p) = map.extract(&row, b',', &mut joined) {
-                see(&p.text);
-            }
-        }
-    } else {
-        let mut json = JsonExtractor::new(&FieldChoice::default(), chrono_tz::Tz::UTC);
-        let mut bufs = Decoded::default();
-        for line in BufReader::new(file).lines() {
-            let line = line.expect("a line");
-            if let Ok(p) = json.extract_into(line.as_bytes(), &mut bufs) {
-                see(&p.text);
-            }
-        }
-    }
+    texts::each_text(&path, &mut see);
     let pct = |a: u64, b: u64| 100.0 * a as f64 / b.max(1) as f64;
     println!(
         "{posts} posts: {passed} let through ({:.1}%, {:.1}% of the text bytes), {named} name a service ({:.1}%); let through naming none: {:.1}% of the text bytes, {folded} posts only for a spelling that may fold",
