@@ -1,5 +1,6 @@
 //! Whether the prefilter pays, by the length of the text: for each class of lengths (powers of
-//! two), the posts, how many the prefilter keeps out, and the time of the two ways a post can be
+//! two), the posts, how many the prefilter keeps out, how many name a service (so how many more
+//! it could keep out at best), and the time of the two ways a post can be
 //! read: the prefilter's (`Prefilter::classify`: the prefilter, then the full classification if
 //! it lets the post through) and the full classification alone (`Matcher::classify`). Where the
 //! second is the shorter, asking the prefilter costs more than it saves; `lexicon/prefilter/
@@ -17,12 +18,14 @@ use outcry::lexicon::{Lexicon, Matcher, Prefilter, Scratch};
 #[path = "texts.rs"]
 mod texts;
 
-/// By class: posts, text bytes, kept out, seconds the prefilter's way, seconds in full.
+/// By class: posts, text bytes, kept out, naming a service (the full classification's
+/// verdict), seconds the prefilter's way, seconds in full.
 #[derive(Default, Clone, Copy)]
 struct Class {
     posts: u64,
     bytes: u64,
     kept_out: u64,
+    named: u64,
     filtered: f64,
     full: f64,
 }
@@ -47,30 +50,32 @@ fn main() {
         };
         let full = |s: &mut Scratch| {
             let t = Instant::now();
-            std::hint::black_box(matcher.classify(text, s).services.len());
-            t.elapsed().as_secs_f64()
+            let named = !matcher.classify(text, s).services.is_empty();
+            (named, t.elapsed().as_secs_f64())
         };
-        let ((out, tf), tfull) = if c.posts % 2 == 0 {
+        let ((out, tf), (named, tfull)) = if c.posts % 2 == 0 {
             (filtered(&mut s), full(&mut s))
         } else {
-            let tfull = full(&mut s);
-            (filtered(&mut s), tfull)
+            let full = full(&mut s);
+            (filtered(&mut s), full)
         };
         c.kept_out += u64::from(out);
+        c.named += u64::from(named);
         c.filtered += tf;
         c.full += tfull;
     };
     texts::each_text(&path, &mut see);
-    println!("| length | posts | text bytes | kept out | prefilter's way | in full | saved |");
-    println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+    println!("| length | posts | text bytes | kept out | naming a service | prefilter's way | in full | saved |");
+    println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     for (k, c) in classes.iter().enumerate().filter(|(_, c)| c.posts > 0) {
         let from = if k == 0 { 0 } else { 1u64 << (k - 1) };
         println!(
-            "| {from}–{} B | {} | {} | {:.1}% | {:.3} s | {:.3} s | {:+.3} s |",
+            "| {from}–{} B | {} | {} | {:.1}% | {:.1}% | {:.3} s | {:.3} s | {:+.3} s |",
             (1u64 << k) - 1,
             c.posts,
             c.bytes,
             100.0 * c.kept_out as f64 / c.posts as f64,
+            100.0 * c.named as f64 / c.posts as f64,
             c.filtered,
             c.full,
             c.full - c.filtered
