@@ -20,10 +20,11 @@
 #
 # (the text-heavy ones about half Korean, under 1% outage posts; bench/prose.rs says how they are
 # built), each also as .zst, and the shipped lexicons' outage phrases one per line, for
-# `rg -F -f`. Then it times with hyperfine, for every corpus:
+# `rg -F -f`, and the first 207 of them (issue 15's count, see bench/corpora.sh). Then it times
+# with hyperfine, for every corpus:
 #
 #   outcry detect (default threads) | outcry detect --threads 1 | rg -c -i -F -f phrases
-#   | outcry detect on the .zst
+#   | rg -c -i -F -f phrases-207 | outcry detect on the .zst
 #
 # and for the tweet archive also: outcry on a copy with the same posts written as Twitter's
 # stream archives have them (every non-ASCII character a \uXXXX escape), jq (on a slice: it is
@@ -31,7 +32,8 @@
 # thread: serde_json only validating each line, outcry's own validating scan alone, only the
 # UTF-8 check). It prints one markdown table: MB/s (of the uncompressed corpus; for the escaped
 # copy, of the unescaped one: the same posts per second), throughput relative to rg on the same
-# corpus, the same by CPU time (user + system), and peak RSS (GNU time, one extra run each);
+# corpus (with the whole list, then with 207 phrases), the same by CPU time (user + system,
+# against the whole list), and peak RSS (GNU time, one extra run each);
 # then outcry's peak RSS with the tweet archive read once, four and eight times over through
 # stdin (memory must level off, not grow with the bytes). Environment: RUNS (default 3), BENCH_DIR (target/bench), CORPORA (default
 # "tweets blog trackback forum chat wxr": any of them, in that order).
@@ -64,6 +66,7 @@ FLOOR=$PWD/target/release/examples/floor
 GEN=target/release/examples/gencorpus
 PHRASES=$DIR/phrases.txt
 $GEN 1K /dev/null "$PHRASES" 2>/dev/null
+PHRASES207=$(phrases_207)
 DETECT="$OUTCRY detect --quiet --no-progress"
 
 # The file of a corpus (generated when missing, with its .zst).
@@ -91,6 +94,7 @@ corpus_rows() {
     "outcry detect@@$bytes@@$DETECT $f"
     "outcry detect --threads 1@@$bytes@@$DETECT --threads 1 $f"
     "rg -c -i -F -f phrases@@$bytes@@rg -c -i -F -f $PHRASES $f"
+    "rg -c -i -F -f phrases-207@@$bytes@@rg -c -i -F -f $PHRASES207 $f"
     "outcry detect (.zst)@@$bytes@@$DETECT $f.zst"
   )
   if [ "$name" = tweets ]; then
@@ -126,6 +130,7 @@ for name in $CORPORA; do
   mean() { jq -r ".results[$1].mean" "$DIR/hyperfine-$name.json"; }
   cpu() { jq -r ".results[$1] | .user + .system" "$DIR/hyperfine-$name.json"; }
   rg_mbs=$(awk -v b="$(stat -L -c %s "$f")" -v t="$(mean 2)" 'BEGIN { printf "%.6f", b / t / 1e6 }')
+  rg207_mbs=$(awk -v b="$(stat -L -c %s "$f")" -v t="$(mean 3)" 'BEGIN { printf "%.6f", b / t / 1e6 }')
   rg_cpu=$(cpu 2)
   i=0
   for c in "${ROWS[@]}"; do
@@ -135,6 +140,7 @@ for name in $CORPORA; do
     cmd=${rest#*@@}
     mbs=$(awk -v b="$bytes" -v t="$(mean $i)" 'BEGIN { printf "%.0f", b / t / 1e6 }')
     ratio=$(awk -v m="$mbs" -v r="$rg_mbs" 'BEGIN { printf "%.2f", m / r }')
+    ratio207=$(awk -v m="$mbs" -v r="$rg207_mbs" 'BEGIN { printf "%.2f", m / r }')
     # rg's CPU time (user + system) over this row's, per byte: steadier than wall time on a
     # loaded machine, blind to what a second thread buys.
     cpu_ratio=$(awk -v c="$(cpu $i)" -v r="$rg_cpu" -v b="$bytes" -v rb="$(stat -L -c %s "$f")" \
@@ -143,7 +149,7 @@ for name in $CORPORA; do
     # (the last line: GNU time writes a line of its own first when the exit status is not 0)
     rss_mib=$(tail -n 1 "$DIR/rss.txt" | awk '{ printf "%.0f MiB", $1 / 1024 }')
     cell=${label//|/\\|}
-    TABLE+=("| $name | \`$cell\` | $mbs | $ratio | $cpu_ratio | $rss_mib |")
+    TABLE+=("| $name | \`$cell\` | $mbs | $ratio | $ratio207 | $cpu_ratio | $rss_mib |")
     i=$((i + 1))
   done
   SHAPES+=("$name: $(stat -L -c %s "$f") bytes, $(wc -l < "$f") lines")
@@ -153,8 +159,8 @@ echo
 echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end, mean of $RUNS runs;"
 echo "corpora: ${SHAPES[*]}."
 echo
-echo "| corpus | command | MB/s | × rg | × rg (CPU) | peak RSS |"
-echo "| --- | --- | ---: | ---: | ---: | ---: |"
+echo "| corpus | command | MB/s | × rg | × rg (207 phrases) | × rg (CPU) | peak RSS |"
+echo "| --- | --- | ---: | ---: | ---: | ---: | ---: |"
 printf '%s\n' "${TABLE[@]}"
 
 # Memory does not grow with the bytes read: the tweet archive once, four and eight times over
