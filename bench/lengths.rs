@@ -1,7 +1,7 @@
 //! Whether the prefilter pays, by the length of the text: for each class of lengths (powers of
-//! two), the posts, how many the prefilter keeps out, how many name a service (so how many more
-//! it could keep out at best), and the time of the two ways a post can be
-//! read: the prefilter's (`Prefilter::classify`: the prefilter, then the full classification if
+//! two), the posts, how many the prefilter keeps out, how many name a service (those it must let
+//! through, so the rest is the most it could keep out), and the time of the two ways a post can
+//! be read: the prefilter's (`Prefilter::classify`: the prefilter, then the full classification if
 //! it lets the post through) and the full classification alone (`Matcher::classify`). Where the
 //! second is the shorter, asking the prefilter costs more than it saves; `lexicon/prefilter/
 //! gauge.rs` decides so as a run goes, from how often the prefilter keeps posts out.
@@ -65,7 +65,10 @@ fn main() {
         c.full += tfull;
     };
     texts::each_text(&path, &mut see);
-    println!("| length | posts | text bytes | kept out | naming a service | prefilter's way | in full | saved |");
+    println!(
+        "| length | posts | text bytes | kept out | naming a service | prefilter's way | in full \
+         | saved |"
+    );
     println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     for (k, c) in classes.iter().enumerate().filter(|(_, c)| c.posts > 0) {
         let from = if k == 0 { 0 } else { 1u64 << (k - 1) };
