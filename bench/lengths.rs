@@ -31,10 +31,7 @@ struct Class {
 }
 
 fn main() {
-    let Some(path) = std::env::args().nth(1) else {
-        eprintln!("usage: lengths FILE");
-        std::process::exit(2);
-    };
+    let path = texts::path_arg("lengths");
     let matcher = Matcher::new(Lexicon::builtin(), None);
     let prefilter = Prefilter::new(&matcher);
     let mut s = Scratch::default();

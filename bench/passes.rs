@@ -17,10 +17,7 @@ use outcry::lexicon::{Lexicon, Matcher, Prefilter, Scratch};
 mod texts;
 
 fn main() {
-    let Some(path) = std::env::args().nth(1) else {
-        eprintln!("usage: passes FILE");
-        std::process::exit(2);
-    };
+    let path = texts::path_arg("passes");
     let matcher = Matcher::new(Lexicon::builtin(), None);
     let prefilter = Prefilter::new(&matcher);
     let mut s = Scratch::default();

@@ -1,10 +1,18 @@
-//! The texts of a bench corpus, as `outcry detect` finds them, one after another: shared by the
-//! examples that read a corpus post by post (`passes.rs`, `lengths.rs`), each including it with
-//! `#[path]`.
+//! The texts of a bench corpus, as `outcry detect` finds them, one after another, and the
+//! corpus's path from the command line: shared by the examples that read a corpus post by post
+//! (`passes.rs`, `lengths.rs`), each including it with `#[path]`.
 
 use std::io::{BufRead, BufReader};
 
 use outcry::record::{CsvMapper, Decoded, FieldChoice, JsonExtractor};
+
+/// The corpus named on the command line; without one, a usage line naming `tool` and exit 2.
+pub fn path_arg(tool: &str) -> String {
+    std::env::args().nth(1).unwrap_or_else(|| {
+        eprintln!("usage: {tool} FILE");
+        std::process::exit(2);
+    })
+}
 
 /// Calls `see` with the text of every record of `path`: JSON Lines, or CSV when the name ends
 /// in `.csv`. Records that do not read are passed over; a file that cannot be opened panics
