@@ -316,19 +316,20 @@ impl Prefilter {
         s: &'s mut Scratch,
         gauge: &mut Gauge,
     ) -> Option<Verdict<'s>> {
-        match gauge.ask(text.len()) {
-            Ask::Skip => matcher.classify_if(text, s, |_| true),
-            Ask::Short => self.classify(matcher, text, s),
-            Ask::Gauged(class) => {
-                let mut kept = true;
-                let v = matcher.classify_if(text, s, |stage| {
-                    kept = self.could_match_stage(stage);
-                    kept
-                });
-                gauge.saw(class, !kept);
-                v
-            }
+        let class = match gauge.ask(text.len()) {
+            Ask::Skip => return matcher.classify_if(text, s, |_| true),
+            Ask::Short => None,
+            Ask::Gauged(class) => Some(class),
+        };
+        let mut kept = true;
+        let v = matcher.classify_if(text, s, |stage| {
+            kept = self.could_match_stage(stage);
+            kept
+        });
+        if let Some(class) = class {
+            gauge.saw(class, !kept);
         }
+        v
     }
 
     /// False only when `raw` (a post's text as read) provably names no service, so that

@@ -97,7 +97,7 @@ impl<'m> Collector<'m> {
         }
         self.windows.see(p.time);
         // None: provably names no service and so gets no verdict (see prefilter.rs).
-        let Some(v) = (self.prefilter).classify_gauged(
+        let Some(v) = self.prefilter.classify_gauged(
             self.matcher,
             &p.text,
             &mut self.scratch,
