@@ -12,7 +12,8 @@
 #
 # The last two are a scratch build: bench/budget.patch applied to a worktree of HEAD, built
 # into target/budget (the shipped library has no such switch). Its verdicts are wrong by design;
-# only its times are read.
+# only its times are read. The shipped binary is built from the working tree: commit first, or
+# the two are not the same code.
 #
 #   bench/budget.sh [SIZE [TEXT_SIZE]]    the sizes bench/run.sh was given (default 1G and 300M)
 #
