@@ -31,12 +31,9 @@ ROUNDS=${ROUNDS:-5}
 CORPORA=${CORPORA:-blog trackback forum}
 SKIP_OVER=${SKIP_OVER:-1024}
 PHRASES=$DIR/phrases.txt
+need_files budget "$PHRASES"
 for name in $CORPORA; do
-  f=$(corpus_path "$name")
-  if [ ! -s "$f" ] || [ ! -s "$PHRASES" ]; then
-    echo "budget: $f (or $PHRASES) is missing: run bench/run.sh $SIZE $TEXT_SIZE first" >&2
-    exit 2
-  fi
+  need_files budget "$(corpus_path "$name")"
 done
 PHRASES207=$(phrases_207)
 

@@ -11,6 +11,9 @@
 #   phrases_207                writes $DIR/phrases-207.txt, the first 207 lines of
 #                              $DIR/phrases.txt, and prints its path.
 #
+#   need_files TOOL FILE...    exits 2, naming TOOL and the first FILE missing or empty, when
+#                              bench/run.sh has not written them at these sizes.
+#
 # Why 207: issue 15's figures were taken against `rg -c -i -F -f` with 207 outage phrases, the
 # lexicon's list when the issue was filed. The list has grown since (1,269 phrases in the
 # thirty-eighth pass), and rg's time grew with it: on the 300 MB trackback corpus 1.33 s with the
@@ -33,4 +36,15 @@ corpus_path() {
 phrases_207() {
   head -n 207 "$DIR/phrases.txt" > "$DIR/phrases-207.txt"
   echo "$DIR/phrases-207.txt"
+}
+
+need_files() {
+  local tool=$1 x
+  shift
+  for x in "$@"; do
+    if [ ! -s "$x" ]; then
+      echo "$tool: $x is missing: run bench/run.sh $SIZE $TEXT_SIZE first" >&2
+      exit 2
+    fi
+  done
 }

@@ -28,15 +28,13 @@ OUTCRY=${OUTCRY:-target/release/outcry}
 [ -x "$OUTCRY" ] || cargo build --release --quiet --bin outcry
 DETECT="$OUTCRY detect --quiet --no-progress"
 PHRASES=$DIR/phrases.txt
-[ -s "$PHRASES" ] && PHRASES207=$(phrases_207)
+need_files rows "$PHRASES"
+PHRASES207=$(phrases_207)
 
 echo "rows: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $ROUNDS rounds, $("$OUTCRY" --version)"
 for name in $CORPORA; do
   f=$(corpus_path "$name")
-  if [ ! -s "$f" ] || [ ! -s "$f.zst" ] || [ ! -s "$PHRASES" ]; then
-    echo "rows: $f (or its .zst, or $PHRASES) is missing: run bench/run.sh $SIZE $TEXT_SIZE first" >&2
-    exit 2
-  fi
+  need_files rows "$f" "$f.zst"
   echo
   echo "== $name ($(stat -L -c %s "$f") bytes): × rg, the whole list (ref1) and 207 phrases (ref2)"
   python3 bench/rounds.py --rounds "$ROUNDS" --refs 2 "$DETECT $f" "$DETECT --threads 1 $f" \
