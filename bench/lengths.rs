@@ -67,11 +67,17 @@ fn main() {
          | saved |"
     );
     println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    let last = classes.len() - 1;
     for (k, c) in classes.iter().enumerate().filter(|(_, c)| c.posts > 0) {
         let from = if k == 0 { 0 } else { 1u64 << (k - 1) };
+        // (the last class takes every longer text too)
+        let to = if k == last {
+            String::new()
+        } else {
+            ((1u64 << k) - 1).to_string()
+        };
         println!(
-            "| {from}–{} B | {} | {} | {:.1}% | {:.1}% | {:.3} s | {:.3} s | {:+.3} s |",
-            (1u64 << k) - 1,
+            "| {from}–{to} B | {} | {} | {:.1}% | {:.1}% | {:.3} s | {:.3} s | {:+.3} s |",
             c.posts,
             c.bytes,
             100.0 * c.kept_out as f64 / c.posts as f64,

@@ -5,14 +5,14 @@
 //! anywhere in it (on the bench's blog, trackback and forum corpora, posts of 1–2 KB were kept
 //! out about half the time, of 2–4 KB a quarter, of 4–8 KB an eighth). Timed per post
 //! (`bench/lengths.rs`, 100 MB of each corpus: the prefilter's way against the full
-//! classification alone), asking
-//! the prefilter cost more than it saved from 2 KB on, on all three: 0.081 s a 100 MB on
-//! trackback (which takes ~0.9 s on one thread), 0.036 s on blog, 0.061 s on forum; below 1 KB
-//! it saved the most (it keeps out 86% of those posts and more). Where it breaks even is a
-//! property of the code (the prefilter's walk against the whole classification, both per byte):
-//! it paid when it kept out more than 43–48% of the posts of 1–2 KB, 30–37% of 2–4 KB and 23–30%
-//! of 4–8 KB. How often it keeps them out is a property of the stream: a blog export where few
-//! posts name any service keeps it worth asking at any length.
+//! classification alone), asking the prefilter cost more than it saved from 2 KB on, on all
+//! three: 0.081 s a 100 MB on trackback (which takes ~0.9 s on one thread), 0.036 s on blog,
+//! 0.061 s on forum; below 1 KB it saved the most (it keeps out 86% of those posts and more).
+//! Where it breaks even is a property of the code (the prefilter's walk against the whole
+//! classification, both per byte): it paid when it kept out more than 43–48% of the posts of
+//! 1–2 KB, 30–37% of 2–4 KB and 23–30% of 4–8 KB. How often it keeps them out is a property of
+//! the stream: a blog export where few posts name any service keeps it worth asking at any
+//! length.
 //!
 //! So a [`Gauge`], one per worker, counts for each class of long texts (1–2 KB, 2–4 KB, 4–8 KB,
 //! longer) how many of the last [`WINDOW`] posts it asked about the prefilter kept out. Where
