@@ -21,6 +21,10 @@ use crate::window::Windows;
 /// A `--history` series of counts: its rows, and the service of each.
 type CountHistory = (Vec<history::CountRow>, Vec<usize>);
 
+/// A `--history` dump of posts: its path, and, unless it is a regular file, its input as opened
+/// to sniff it (read from there: standard input, a pipe or a FIFO cannot be opened again).
+type Dump = (String, Option<crate::input::Source>);
+
 /// `outcry watch`.
 pub fn run(a: &WatchArgs) -> Result<i32> {
     let cfg = Config::from_args(&a.common)?;
@@ -52,7 +56,7 @@ pub fn run(a: &WatchArgs) -> Result<i32> {
     let (dumps, counts) = history_inputs(a, &cfg, &mut lex, about)?;
     // The matcher lives as long as the process (see `live::watch`).
     let matcher: &'static Matcher = Box::leak(Box::new(Matcher::new(lex, about)));
-    let windows = history_windows(&cfg, matcher, &dumps, &counts)?;
+    let windows = history_windows(&cfg, matcher, dumps, &counts)?;
     let history_end = windows.span_windows().map(|(_, b)| b);
     // No word on the warm-up before a run that will read nothing (every file named is missing):
     // the error is what the user needs to see.
@@ -95,14 +99,14 @@ fn history_inputs(
     cfg: &Config,
     lex: &mut crate::lexicon::Lexicon,
     about: Option<usize>,
-) -> Result<(Vec<String>, Vec<CountHistory>)> {
+) -> Result<(Vec<Dump>, Vec<CountHistory>)> {
     let (mut dumps, mut counts) = (vec![], vec![]);
     for p in &a.history {
         let path = p.to_string_lossy().into_owned();
-        let is_counts =
-            history::is_counts(&path).map_err(|e| anyhow::anyhow!("--history {path}: {e}"))?;
-        if is_counts {
-            let rows = history::read_counts(&path, cfg.scan.times.zone.or_utc())?;
+        let opened = history::open(&path, cfg.scan.quiet)
+            .map_err(|e| anyhow::anyhow!("--history {path}: {e}"))?;
+        if opened.counts {
+            let rows = history::read_counts(opened.src, &path, cfg.scan.times.zone.or_utc())?;
             if rows.iter().any(|r| r.total.is_none()) && !cfg.scan.quiet {
                 crate::eline!(
                     "outcry: warning: --history {path} has no `total` column (records per window): the chatter level of its windows is taken as their reports"
@@ -111,7 +115,10 @@ fn history_inputs(
             let svc = history::services(&rows, lex, about);
             counts.push((rows, svc));
         } else {
-            dumps.push(path);
+            // A regular file is opened again when it is read: thousands of them are not held
+            // open meanwhile.
+            let regular = path != "-" && std::fs::metadata(&path).is_ok_and(|m| m.is_file());
+            dumps.push((path, (!regular).then_some(opened.src)));
         }
     }
     Ok((dumps, counts))
@@ -121,7 +128,7 @@ fn history_inputs(
 fn history_windows(
     cfg: &Config,
     matcher: &Matcher,
-    dumps: &[String],
+    dumps: Vec<Dump>,
     counts: &[CountHistory],
 ) -> Result<Windows> {
     let services = matcher.services().len();
@@ -129,11 +136,16 @@ fn history_windows(
         Windows::aligned(cfg.scan.window, services, cfg.zones[0])
     } else {
         let scan_cfg = ScanConfig {
-            inputs: dumps.to_vec(),
+            inputs: dumps.iter().map(|(path, _)| path.clone()).collect(),
             progress: false,
             ..cfg.scan.clone()
         };
-        let scan = sequential::scan(&scan_cfg, matcher)?;
+        // The scan opens the inputs in their order: each takes its own source, if it was kept.
+        let mut opened = dumps.into_iter();
+        let scan = sequential::scan_opened(&scan_cfg, matcher, |path| match opened.next() {
+            Some((p, Some(src))) if p == path => Ok(src),
+            _ => crate::input::open_quiet(path, cfg.scan.quiet),
+        })?;
         if scan.stats.unreadable > 0 || !scan.stats.input_errors.is_empty() {
             bail!("--history: {}", scan.stats.input_errors.join("; "));
         }
@@ -141,7 +153,7 @@ fn history_windows(
             bail!(
                 "--history: no record could be read from {} ({} lines, each skipped: see the \
                  warnings above)",
-                dumps.join(", "),
+                scan_cfg.inputs.join(", "),
                 scan.stats.lines
             );
         }

@@ -25,13 +25,29 @@ pub struct CountRow {
     pub total: Option<u32>,
 }
 
-/// Whether the input at `path` is a series of counts rather than posts: a CSV whose header
-/// names `window_start`, or a count column (`count`, `value`, `distinct_reports`) and no text.
-pub fn is_counts(path: &str) -> std::io::Result<bool> {
-    let mut src = input::open(path)?;
-    let head = src.head_until(input::HEAD, sniff::enough).to_vec();
-    if !matches!(sniff::layout_of(path, &head), Layout::Csv { .. }) {
-        return Ok(false);
+/// A `--history` input, opened once and sniffed: a series of counts or a dump of posts. Read
+/// from this same source afterwards (its first bytes are put back), so that a pipe, a FIFO or
+/// standard input, which can be read only once, is read whole.
+pub struct Opened {
+    pub src: input::Source,
+    /// A series of counts (read by [`read_counts`]), not posts.
+    pub counts: bool,
+}
+
+/// Opens `path` and tells whether it holds a series of counts rather than posts: a CSV whose
+/// header names `window_start`, or a count column (`count`, `value`, `distinct_reports`) and
+/// no text.
+pub fn open(path: &str, quiet: bool) -> std::io::Result<Opened> {
+    let mut src = input::open_quiet(path, quiet)?;
+    let head = src.head_until(input::HEAD, sniff::enough);
+    let counts = is_counts(path, head);
+    Ok(Opened { src, counts })
+}
+
+/// Whether `head`, the first bytes of `path`, start a series of counts ([`open`]).
+fn is_counts(path: &str, head: &[u8]) -> bool {
+    if !matches!(sniff::layout_of(path, head), Layout::Csv { .. }) {
+        return false;
     }
     let first = head.split(|&b| b == b'\n').next().unwrap_or(&[]);
     let names: Vec<String> = String::from_utf8_lossy(first)
@@ -40,18 +56,18 @@ pub fn is_counts(path: &str) -> std::io::Result<bool> {
         .map(|s| s.trim().trim_matches('"').to_ascii_lowercase())
         .collect();
     let has = |n: &str| names.iter().any(|x| x == n);
-    Ok(has("window_start")
+    has("window_start")
         || (["count", "value", "distinct_reports"]
             .iter()
             .any(|n| has(n))
             && !["text", "body", "content", "message"]
                 .iter()
-                .any(|n| has(n))))
+                .any(|n| has(n)))
 }
 
-/// Reads a counts history (see the module documentation); times without a zone are in `tz`.
-pub fn read_counts(path: &str, tz: chrono_tz::Tz) -> Result<Vec<CountRow>> {
-    let src = input::open(path).with_context(|| format!("--history {path}"))?;
+/// Reads a counts history (see the module documentation) from `src`, opened from `path` by
+/// [`open`]; times without a zone are in `tz`.
+pub fn read_counts(src: input::Source, path: &str, tz: chrono_tz::Tz) -> Result<Vec<CountRow>> {
     let mut rdr = csv::ReaderBuilder::new()
         .flexible(true)
         .trim(csv::Trim::All)
@@ -159,8 +175,9 @@ mod tests {
         )
         .unwrap();
         let path = p.to_string_lossy();
-        assert!(is_counts(&path).unwrap());
-        let rows = read_counts(&path, chrono_tz::UTC).unwrap();
+        let h = open(&path, true).unwrap();
+        assert!(h.counts);
+        let rows = read_counts(h.src, &path, chrono_tz::UTC).unwrap();
         assert_eq!(rows.len(), 2);
         assert_eq!((rows[0].reports, rows[0].total), (5, Some(120)));
         let mut lex = Lexicon::builtin();
@@ -173,7 +190,7 @@ mod tests {
         // A dump is no series of counts.
         let dump = d.path().join("posts.csv");
         std::fs::write(&dump, "date,author,text\n2009-02-24,kim,down\n").unwrap();
-        assert!(!is_counts(&dump.to_string_lossy()).unwrap());
+        assert!(!open(&dump.to_string_lossy(), true).unwrap().counts);
     }
     #[test]
     fn a_local_history_across_the_fall_back_keeps_its_order() {
@@ -191,7 +208,9 @@ mod tests {
             text += &format!("2024-11-03 {hm}:00,{k},100\n");
         }
         std::fs::write(&p, text).unwrap();
-        let rows = read_counts(&p.to_string_lossy(), chrono_tz::America::New_York).unwrap();
+        let path = p.to_string_lossy();
+        let h = open(&path, true).unwrap();
+        let rows = read_counts(h.src, &path, chrono_tz::America::New_York).unwrap();
         let times: Vec<Ts> = rows.iter().map(|r| r.time).collect();
         let z = |s: &str| crate::time::parse_time(s, chrono_tz::UTC).unwrap();
         let want: Vec<Ts> = ["04:30", "05:00", "05:30", "06:00", "06:30", "07:00"]

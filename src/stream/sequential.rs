@@ -7,6 +7,8 @@
 //! first one an error instead). An input that cannot be opened is reported and the run goes on
 //! with the others; the exit code says that something was missing.
 
+use std::io;
+
 use anyhow::{bail, Result};
 
 use super::collect::{Collector, Sink};
@@ -14,7 +16,7 @@ use super::config::ScanConfig;
 use super::documents;
 use super::outliers::{TimeRange, Unsettled};
 use super::stats::{strict_error, Example, Scan, Warner};
-use crate::input::{self, CsvRows, Layout, Line, LineReader, Row};
+use crate::input::{self, CsvRows, Layout, Line, LineReader, Row, Source};
 use crate::lexicon::Matcher;
 use crate::record::{CsvMapper, Decoded, JsonExtractor, Skip};
 use crate::time::{Parsed, TimeError, TimeParser};
@@ -26,8 +28,27 @@ pub fn scan(cfg: &ScanConfig, matcher: &Matcher) -> Result<Scan> {
     Ok(scan_unsettled(cfg, matcher)?.settle(cfg.keep_outliers))
 }
 
+/// [`scan`], each input opened by `open` (`watch --history` hands over the inputs it opened to
+/// sniff them: a pipe can be opened only once).
+pub fn scan_opened(
+    cfg: &ScanConfig,
+    matcher: &Matcher,
+    open: impl FnMut(&str) -> io::Result<Source>,
+) -> Result<Scan> {
+    Ok(unsettled_opened(cfg, matcher, open)?.settle(cfg.keep_outliers))
+}
+
 /// Reads every input of `cfg` into windows, before the outlier rule (a partial result's part).
 pub fn scan_unsettled(cfg: &ScanConfig, matcher: &Matcher) -> Result<Unsettled> {
+    unsettled_opened(cfg, matcher, |path| input::open_quiet(path, cfg.quiet))
+}
+
+/// [`scan_unsettled`], each input opened by `open`.
+fn unsettled_opened(
+    cfg: &ScanConfig,
+    matcher: &Matcher,
+    open: impl FnMut(&str) -> io::Result<Source>,
+) -> Result<Unsettled> {
     let services = matcher.services().len();
     let windows = Windows::aligned(cfg.window, services, cfg.align_zone);
     let mut c = Collector::with_windows(matcher, windows);
@@ -36,7 +57,7 @@ pub fn scan_unsettled(cfg: &ScanConfig, matcher: &Matcher) -> Result<Unsettled> 
         since: cfg.since,
         until: cfg.until,
     };
-    read(cfg, &mut c)?;
+    read_opened(cfg, &mut c, open)?;
     Ok(Unsettled {
         windows: c.windows,
         stats: c.stats,
@@ -84,6 +105,15 @@ pub(crate) fn add_time_counts(stats: &mut super::Stats, p: &TimeParser) {
 /// Reads every input of `cfg`, handing each record to `c` in input order and counting lines,
 /// skips and bytes in `c.stats()`.
 pub fn read(cfg: &ScanConfig, c: &mut impl Sink) -> Result<()> {
+    read_opened(cfg, c, |path| input::open_quiet(path, cfg.quiet))
+}
+
+/// [`read`], each input opened by `open`.
+fn read_opened(
+    cfg: &ScanConfig,
+    c: &mut impl Sink,
+    mut open: impl FnMut(&str) -> io::Result<Source>,
+) -> Result<()> {
     let mut warn = Warner {
         shown: 0,
         limit: cfg.max_warnings,
@@ -94,7 +124,7 @@ pub fn read(cfg: &ScanConfig, c: &mut impl Sink) -> Result<()> {
         if c.stopped() {
             break;
         }
-        let src = match input::open_quiet(path, cfg.quiet) {
+        let src = match open(path) {
             Ok(s) => s,
             Err(e) => {
                 unreadable(
