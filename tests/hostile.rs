@@ -1558,3 +1558,42 @@ fn the_pictures_hold_one_series_a_thread_however_many_incidents_there_are() {
         json.peak_mib
     );
 }
+
+/// Posts with a gzip archive cut inside its header (a download that stopped within its first
+/// bytes): an input error, exit 3, on any thread count; before, it read as an empty input with
+/// exit 0. An empty file among the inputs is no error, but is said on stderr.
+#[test]
+fn an_archive_cut_in_its_header_is_lost_input_and_an_empty_one_is_told() {
+    let dir = tempfile::tempdir().unwrap();
+    let put = |name: &str, bytes: &[u8]| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, bytes).unwrap();
+        p.to_string_lossy().into_owned()
+    };
+    let posts = put("chatter.jsonl", chatter().as_bytes());
+    let mut gz = flate2::GzBuilder::new()
+        .filename("day2.jsonl")
+        .write(vec![], flate2::Compression::default());
+    gz.write_all(chatter().as_bytes()).unwrap();
+    let gz = gz.finish().unwrap();
+    let empty = put("day3.jsonl", b"");
+    for cut in [2, 9, 15] {
+        let file = put("day2.jsonl.gz", &gz[..cut]);
+        for threads in ["1", "2"] {
+            let (code, out, err) =
+                outcry(&["detect", "--format", "json", "-j", threads, &posts, &file]);
+            assert_eq!(code, 3, "cut at {cut}, -j {threads}: {err}");
+            let rep: JsonReport = serde_json::from_str(&out).unwrap();
+            let e = rep.stats.input_errors.join("\n");
+            assert!(
+                e.contains("day2.jsonl.gz") && e.contains("header ends early"),
+                "{e}"
+            );
+        }
+    }
+    for threads in ["1", "2"] {
+        let (code, _, err) = outcry(&["detect", "-j", threads, &posts, &empty]);
+        assert_eq!(code, 0, "{err}");
+        assert!(err.contains("day3.jsonl holds no lines"), "{err}");
+    }
+}

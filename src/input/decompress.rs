@@ -440,6 +440,22 @@ impl Member {
         }
     }
 
+    /// Whether the member ended before its header did (a gzip member cut within its first
+    /// bytes: flate2 then gives no data and no error).
+    fn header_cut_short(&self) -> bool {
+        matches!(self, Member::Gzip(d) if d.header().is_none())
+    }
+
+    /// How many compressed bytes of the input were read.
+    fn compressed_pos(&self) -> u64 {
+        match self {
+            Member::Gzip(d) => d.get_ref().pos,
+            Member::Zstd(f) => f.r.pos,
+            Member::Xz(d) => d.r.pos,
+            Member::Bzip2(d) => d.get_ref().pos,
+        }
+    }
+
     /// The compressed bytes after the member, and a zstd context to use again.
     fn into_inner(self) -> (Counted, Option<ZstdDecoder>) {
         match self {
@@ -473,6 +489,17 @@ impl Read for Members {
                 return Ok(0);
             };
             match m.read(buf) {
+                Ok(0) if !buf.is_empty() && m.header_cut_short() => {
+                    // flate2 ends quietly where the input ends inside a member's header (the
+                    // first 10 bytes and more): an archive cut there read as an empty input.
+                    let msg = format!(
+                        "a {} member's header ends early, at byte {}",
+                        self.format.name(),
+                        m.compressed_pos()
+                    );
+                    self.failed = Some((io::ErrorKind::UnexpectedEof, msg.clone()));
+                    return Err(io::Error::new(io::ErrorKind::UnexpectedEof, msg));
+                }
                 Ok(0) if !buf.is_empty() => {
                     let inner = self
                         .member
@@ -719,6 +746,29 @@ mod tests {
         data.truncate(data.len() - 12);
         let out = lines_of(data);
         assert!(out.last().unwrap().starts_with("BROKEN"), "{out:?}");
+    }
+
+    /// An archive cut inside a gzip member's header (its first ten bytes and the name after
+    /// them), the first member's or a later one's, broke off: flate2 ends there without an
+    /// error, and such a file read as empty.
+    #[test]
+    fn gzip_cut_inside_a_header_is_reported_not_read_as_empty() {
+        let mut named = gz(b"a line\n");
+        named[3] |= 0x08; // FNAME: a name follows the ten bytes
+        named.splice(10..10, b"tweets.jsonl\0".iter().copied());
+        assert_eq!(lines_of(named.clone()), ["a line"]);
+        for cut in 2..22 {
+            let out = lines_of(named[..cut].to_vec());
+            assert!(
+                out.last().is_some_and(|l| l.starts_with("BROKEN")),
+                "cut at {cut}: {out:?}"
+            );
+            let mut two = gz(b"first\n");
+            two.extend_from_slice(&named[..cut]);
+            let out = lines_of(two);
+            assert_eq!(out[0], "first", "cut at {cut}: {out:?}");
+            assert!(out[1].starts_with("BROKEN"), "cut at {cut}: {out:?}");
+        }
     }
 
     #[test]

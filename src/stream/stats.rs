@@ -274,7 +274,18 @@ impl Stats {
         // Every line is a record or a skip (a sink may count its records elsewhere: `watch`).
         let (lines, skipped, skips) = start;
         let read = self.lines - lines;
-        if read == 0 || self.skipped() - skipped < read {
+        if read == 0 {
+            // Not an error (a day with no posts exports as an empty file), but not silent
+            // either: a download that failed may leave one, named like an archive.
+            if !warn.quiet {
+                crate::eline!(
+                    "outcry: note: {} holds no lines: nothing was read from it",
+                    crate::terminal::escape(name)
+                );
+            }
+            return;
+        }
+        if self.skipped() - skipped < read {
             return;
         }
         let reasons: Vec<String> = (Skip::ALL.iter().enumerate())
