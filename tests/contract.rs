@@ -1505,3 +1505,110 @@ fn an_output_never_overwrites_an_input_or_another_output() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
     assert!(report.exists());
 }
+
+/// `-o` refuses what `> FILE` refuses, and says so before reading: a file the user may not write
+/// (a rename over it would have gone through, replacing it), and a folder that takes no new file
+/// (found only after the whole input was read). Root may write anything, so as root the run is
+/// made as `nobody` (`setpriv`), and the replaced file's owner is checked to stay.
+#[cfg(unix)]
+#[test]
+fn a_file_or_folder_the_user_may_not_write_is_refused_first_and_a_replaced_file_keeps_its_owner() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let d = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(d.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
+    let input = write(
+        d.path(),
+        "in.jsonl",
+        b"{\"created_at\":\"2009-02-24T09:50:00Z\",\"text\":\"gmail is down\"}\n",
+    );
+    std::fs::set_permissions(&input, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let root_user = std::fs::metadata(&input).unwrap().uid() == 0;
+    let setpriv = Path::new("/usr/bin/setpriv").exists();
+    if root_user && !setpriv {
+        eprintln!("skipped: root, and no setpriv to run as another user");
+        return;
+    }
+    let run = |args: &[&str]| {
+        let mut c = if root_user {
+            let mut c = StdCommand::new("/usr/bin/setpriv");
+            c.args(["--reuid=65534", "--regid=65534", "--clear-groups"]);
+            c.arg(env!("CARGO_BIN_EXE_outcry"));
+            c
+        } else {
+            StdCommand::new(env!("CARGO_BIN_EXE_outcry"))
+        };
+        // (standard input stays open and empty: a run that read it before the check would wait)
+        let mut child = c
+            .args(args)
+            .current_dir(d.path())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let t = std::time::Instant::now();
+        while child.try_wait().unwrap().is_none() {
+            if t.elapsed() > std::time::Duration::from_secs(30) {
+                let _ = child.kill();
+                panic!("{args:?}: still reading its input");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        child.wait_with_output().unwrap()
+    };
+    // A read-only file, the user's own: refused, left as it was.
+    let ro = d.path().join("ro.txt");
+    std::fs::write(&ro, "KEEP\n").unwrap();
+    if root_user {
+        std::os::unix::fs::chown(&ro, Some(65534), Some(65534)).unwrap();
+    }
+    std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let o = run(&["detect", "-q", "-o", "ro.txt", "in.jsonl"]);
+    assert_eq!(o.status.code(), Some(3), "{}", stderr_of(&o));
+    assert!(
+        stderr_of(&o).contains("ro.txt: cannot write: Permission denied"),
+        "{}",
+        stderr_of(&o)
+    );
+    assert_eq!(std::fs::read_to_string(&ro).unwrap(), "KEEP\n");
+    // A folder that takes no new file: refused before standard input is read, without the
+    // temporary file's name.
+    let shut = d.path().join("shut");
+    std::fs::create_dir(&shut).unwrap();
+    std::fs::set_permissions(&shut, std::fs::Permissions::from_mode(0o555)).unwrap();
+    for args in [
+        vec!["detect", "-o", "shut/x.out", "-"],
+        vec!["windows", "-o", "shut/x.csv", "-"],
+        vec!["scan", "--partial", "shut/x.partial", "-"],
+        vec!["classify", "-o", "shut/x.tsv", "-"],
+    ] {
+        let o = run(&args);
+        assert_eq!(o.status.code(), Some(3), "{args:?}: {}", stderr_of(&o));
+        let err = stderr_of(&o);
+        assert!(
+            err.contains("no file can be made in the folder"),
+            "{args:?}: {err}"
+        );
+        assert!(
+            !err.contains(".tmp") && !err.contains(".outcry-check"),
+            "{args:?}: {err}"
+        );
+    }
+    if root_user {
+        // Root replaces another user's file: the new file keeps its owner, group and mode.
+        let theirs = d.path().join("theirs.txt");
+        std::fs::write(&theirs, "OLD\n").unwrap();
+        std::os::unix::fs::chown(&theirs, Some(65534), Some(65534)).unwrap();
+        std::fs::set_permissions(&theirs, std::fs::Permissions::from_mode(0o640)).unwrap();
+        let o = outcry()
+            .args(["detect", "-q", "-o"])
+            .arg(&theirs)
+            .arg(&input)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
+        let m = std::fs::metadata(&theirs).unwrap();
+        assert_eq!((m.uid(), m.gid(), m.mode() & 0o777), (65534, 65534, 0o640));
+        assert_ne!(std::fs::read_to_string(&theirs).unwrap(), "OLD\n");
+    }
+}

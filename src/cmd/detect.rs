@@ -57,6 +57,7 @@ impl<'a> Outputs<'a> {
 
 fn execute(a: &DetectArgs) -> Result<Outcome> {
     one_on_stdout(a)?;
+    one_from_stdin(a)?;
     let exporter: Box<dyn Exporter> = match a.format {
         Format::Text => Box::new(TextExporter {
             timeline: (!a.no_timeline).then(|| timeline_style(a)),
@@ -94,6 +95,27 @@ fn one_on_stdout(a: &DetectArgs) -> Result<(), UsageError> {
         return Err(UsageError(
             "only one output can go to standard output: with --plot - or --html -, write the \
              report to a file with -o FILE (or -o /dev/null)"
+                .into(),
+        ));
+    }
+    Ok(())
+}
+
+/// At most one input from standard input: `--official -` needs the posts (or `--counts`, or
+/// `--partials`) from files.
+fn one_from_stdin(a: &DetectArgs) -> Result<(), UsageError> {
+    let dash = |p: &std::path::PathBuf| p.as_os_str() == "-";
+    if !a.official.iter().any(dash) {
+        return Ok(());
+    }
+    let main = match &a.counts {
+        Some(c) => dash(c),
+        None if !a.partials.is_empty() => a.partials.iter().any(dash),
+        None => a.common.files.is_empty() || a.common.files.iter().any(dash),
+    };
+    if a.official.iter().filter(|p| dash(p)).count() > 1 || main {
+        return Err(UsageError(
+            "--official - and the posts (no FILE, or -): only one of them can be standard input"
                 .into(),
         ));
     }

@@ -6,8 +6,11 @@
 //! * A regular file, or a path where nothing exists yet, is written to a temporary file in the
 //!   same folder and renamed over the target once everything is written (and synced): readers
 //!   see the old file or the new one, never a part. A new file gets mode 0666 less the umask (as
-//!   `>` creates it); a replaced one keeps its permission bits (its owner and hard links are not
-//!   kept: a rename makes a new file).
+//!   `>` creates it); a replaced one keeps its permission bits, and its owner and group where
+//!   the user may give them (root; `>` keeps them by writing into the file). A file the user may
+//!   not write is refused, as `>` refuses it, though a rename over it would go through. Hard
+//!   links are not kept: a rename makes a new file, so another name of the old one keeps the old
+//!   contents.
 //! * Anything else that can be opened for writing (a FIFO, a terminal, `/dev/null`, another
 //!   device) is written directly, as `>` does: there is nothing to replace.
 //! * A failed run, or one interrupted by SIGINT, SIGTERM or SIGHUP, leaves the target as it was
@@ -73,27 +76,43 @@ fn follow_links(p: &Path) -> io::Result<PathBuf> {
 pub fn check_output(path: &Path) -> Result<()> {
     // Where it would go, resolved as the write resolves it ([`Target::of`]); a new file needs
     // its folder.
-    let Target::File {
-        shown,
-        target,
-        keep: None,
-    } = Target::of(Some(path))?
-    else {
+    let Target::File { shown, target, .. } = Target::of(Some(path))? else {
         return Ok(());
     };
-    let dir = target
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    if dir.is_dir() {
-        Ok(())
-    } else {
-        Err(anyhow!(
+    let dir = folder_of(&target);
+    if !dir.is_dir() {
+        return Err(anyhow!(
             "{}: cannot write: there is no folder {}",
             shown.display(),
             dir.display()
-        ))
+        ));
     }
+    // The write makes a file in the folder and renames it over the target: a folder that takes
+    // no new file (read-only, another user's) fails now, not after a long run.
+    tempfile::Builder::new()
+        .prefix(".outcry-check.")
+        .tempfile_in(dir)
+        .map(drop)
+        .map_err(|e| cannot_create(shown, dir, &e))
+}
+
+/// The folder a file `target` is written in.
+fn folder_of(target: &Path) -> &Path {
+    target
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
+/// Why no file could be made in `dir` for `shown`, without the temporary file's name (the
+/// tempfile crate puts it in its message).
+fn cannot_create(shown: &Path, dir: &Path, e: &io::Error) -> anyhow::Error {
+    anyhow!(
+        "{}: cannot write: no file can be made in the folder {}: {}",
+        shown.display(),
+        dir.display(),
+        io::Error::from(e.kind())
+    )
 }
 
 /// What writes one output.
@@ -155,11 +174,12 @@ pub fn write_output(
 /// Where an output goes, as the module documentation says: links followed, a folder refused.
 enum Target<'p> {
     Stdout,
-    /// A regular file (`keep`: its permission bits) or a new name: written beside, then renamed.
+    /// A regular file (`keep`: what it keeps of the file it replaces) or a new name: written
+    /// beside, then renamed.
     File {
         shown: &'p Path,
         target: PathBuf,
-        keep: Option<fs::Permissions>,
+        keep: Option<Keep>,
     },
     /// A FIFO or a device: written directly, as `>` would.
     Device {
@@ -180,11 +200,19 @@ impl Target<'_> {
                 "{}: cannot write: is a folder: name the file to write",
                 p.display()
             )),
-            Ok(m) if m.is_file() => Ok(Target::File {
-                shown: p,
-                target,
-                keep: Some(m.permissions()),
-            }),
+            Ok(m) if m.is_file() => {
+                // A file `>` could not open for writing (read-only to this user) is refused as
+                // `>` refuses it, though a rename over it would go through.
+                OpenOptions::new()
+                    .write(true)
+                    .open(&target)
+                    .map_err(|e| anyhow!("{}: cannot write: {e}", p.display()))?;
+                Ok(Target::File {
+                    shown: p,
+                    target,
+                    keep: Some(Keep::of(&m)),
+                })
+            }
             Ok(_) => Ok(Target::Device { shown: p, target }),
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Target::File {
                 shown: p,
@@ -225,6 +253,41 @@ impl Target<'_> {
     }
 }
 
+/// What a replaced file passes on to the file written over it: its permission bits and, where
+/// the user may give them (root), its owner and group, as `> FILE` keeps them.
+struct Keep {
+    perm: fs::Permissions,
+    #[cfg(unix)]
+    owner: (u32, u32),
+}
+
+impl Keep {
+    fn of(m: &fs::Metadata) -> Keep {
+        #[cfg(unix)]
+        use std::os::unix::fs::MetadataExt;
+        Keep {
+            perm: m.permissions(),
+            #[cfg(unix)]
+            owner: (m.uid(), m.gid()),
+        }
+    }
+
+    /// Gives `file` the kept permission bits, and the owner when it differs (only root may
+    /// give a file away; for anyone else it stays theirs, as a new file is).
+    fn apply(self, file: &fs::File) -> io::Result<()> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let m = file.metadata()?;
+            if (m.uid(), m.gid()) != self.owner {
+                let (uid, gid) = self.owner;
+                let _ = std::os::unix::fs::fchown(file, Some(uid), Some(gid));
+            }
+        }
+        file.set_permissions(self.perm)
+    }
+}
+
 /// An output written whole to a temporary file beside its target, not yet renamed over it; its
 /// name is registered for the signal handler while it exists.
 struct Staged {
@@ -249,13 +312,10 @@ impl Staged {
     fn write(
         shown: &Path,
         target: &Path,
-        keep: Option<fs::Permissions>,
+        keep: Option<Keep>,
         f: impl FnOnce(&mut dyn Write) -> io::Result<()>,
     ) -> Result<Staged> {
-        let dir = target
-            .parent()
-            .filter(|d| !d.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
+        let dir = folder_of(target);
         let name = target
             .file_name()
             .map_or("outcry".into(), |n| n.to_string_lossy().into_owned());
@@ -268,18 +328,14 @@ impl Staged {
             // Handed to open(2), which takes the umask off, as for a file `>` creates.
             builder.permissions(fs::Permissions::from_mode(0o666));
         }
-        let tmp = builder.tempfile_in(dir).map_err(|e| {
-            anyhow!(
-                "{}: cannot create a file in {}: {e}",
-                shown.display(),
-                dir.display()
-            )
-        })?;
+        let tmp = builder
+            .tempfile_in(dir)
+            .map_err(|e| cannot_create(shown, dir, &e))?;
         register(tmp.path(), true);
         let mut tmp = tmp;
         let written = (|| -> io::Result<()> {
-            if let Some(perm) = keep {
-                tmp.as_file().set_permissions(perm)?;
+            if let Some(keep) = keep {
+                keep.apply(tmp.as_file())?;
             }
             {
                 let mut out = io::BufWriter::new(tmp.as_file_mut());
