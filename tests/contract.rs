@@ -1612,3 +1612,52 @@ fn a_file_or_folder_the_user_may_not_write_is_refused_first_and_a_replaced_file_
         assert_ne!(std::fs::read_to_string(&theirs).unwrap(), "OLD\n");
     }
 }
+
+/// Mistakes a script would make on the command line are usage errors (exit 2) before anything is
+/// read: `--official -` with the posts on standard input too (both read it: the timeline came out
+/// empty, exit 3), and an empty `--about` (it made a service with no name).
+#[test]
+fn stdin_twice_and_an_empty_about_are_usage_errors() {
+    let status = "{\"created_at\":\"2009-02-24T09:50:00Z\",\"text\":\"We are investigating reports of an issue with Gmail.\"}\n";
+    for args in [
+        vec!["detect", "--official", "-"],
+        vec!["detect", "--official", "-", "-"],
+        vec![
+            "detect",
+            "--official",
+            "-",
+            "--official",
+            "-",
+            "fixtures/broken/broken.jsonl",
+        ],
+    ] {
+        let o = outcry().args(&args).write_stdin(status).output().unwrap();
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr_of(&o));
+        assert!(
+            stderr_of(&o).contains("only one of them can be standard input"),
+            "{}",
+            stderr_of(&o)
+        );
+    }
+    // The timeline alone on standard input is fine.
+    let mut args = vec!["detect", "-q", "--official", "-"];
+    let files = fixture_files();
+    args.extend(files.iter().map(String::as_str));
+    let o = outcry().args(&args).write_stdin(status).output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
+    for args in [
+        vec!["detect", "--about", "", "fixtures/broken/broken.jsonl"],
+        vec!["detect", "--about", "  ", "fixtures/broken/broken.jsonl"],
+        vec!["windows", "--about", "", "fixtures/broken/broken.jsonl"],
+        vec!["classify", "--about", "", "fixtures/broken/broken.jsonl"],
+        vec!["explain", "--about", "", "it is down"],
+    ] {
+        let o = outcry().args(&args).output().unwrap();
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr_of(&o));
+        assert!(
+            stderr_of(&o).contains("--about: name the service"),
+            "{}",
+            stderr_of(&o)
+        );
+    }
+}

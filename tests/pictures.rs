@@ -160,6 +160,9 @@ fn colour_only_when_asked_or_forced_and_never_against_no_color() {
     assert!(!esc(&detect(&["--color", "never"], &[])));
     assert!(!esc(&detect(&["--color", "auto"], &[])), "not a terminal");
     assert!(esc(&detect(&[], &[("CLICOLOR_FORCE", "1")])));
+    // `0` (or nothing) forces nothing, as the CLICOLOR convention has it.
+    assert!(!esc(&detect(&[], &[("CLICOLOR_FORCE", "0")])));
+    assert!(!esc(&detect(&[], &[("CLICOLOR_FORCE", "")])));
     assert!(!esc(&detect(
         &[],
         &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]

@@ -658,7 +658,7 @@ pub struct DetectArgs {
     pub no_timeline: bool,
 
     /// Colour the text report's timelines: `auto` only when writing to a terminal and NO_COLOR
-    /// is not set (CLICOLOR_FORCE forces it), `always`, or `never`.
+    /// is not set (CLICOLOR_FORCE other than 0 forces it), `always`, or `never`.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 }

@@ -390,6 +390,11 @@ pub fn load_lexicon(a: &LexiconArgs) -> Result<(Lexicon, Option<usize>), UsageEr
             "--no-default-lexicon needs at least one --lexicon FILE".into(),
         ));
     }
+    if about.is_some_and(|name| name.trim().is_empty()) {
+        return Err(UsageError(
+            "--about: name the service the stream is about (it was empty)".into(),
+        ));
+    }
     let about = about.map(|name| lex.ensure_service(name.trim()));
     Ok((lex, about))
 }

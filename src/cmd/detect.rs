@@ -141,7 +141,7 @@ fn timeline_style(a: &DetectArgs) -> TimelineStyle {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto if anstyle_query::no_color() => false,
-        ColorChoice::Auto if anstyle_query::clicolor_force() => true,
+        ColorChoice::Auto if clicolor_force() => true,
         ColorChoice::Auto if anstyle_query::clicolor() == Some(false) => false,
         ColorChoice::Auto => tty && anstyle_query::term_supports_color(),
     };
@@ -150,6 +150,12 @@ fn timeline_style(a: &DetectArgs) -> TimelineStyle {
         ascii: a.ascii,
         color,
     }
+}
+
+/// Whether `CLICOLOR_FORCE` forces colour: set to anything but nothing or `0`, as the CLICOLOR
+/// convention has it (`anstyle_query::clicolor_force` takes `0` as forcing too).
+fn clicolor_force() -> bool {
+    std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| !v.is_empty() && v != "0")
 }
 
 /// The official timeline of `official` files for each incident (empty without such files).
