@@ -535,8 +535,13 @@ fn scan_twitter(b: &[u8]) -> Option<Result<Ts, TimeError>> {
     let off = n(21..25)?;
     let y = n(26..30)?;
     let s = leap_second(s);
-    // What chrono's `from_ymd_opt(..).and_hms_opt(..)` holds to, for a four-digit year.
+    // What chrono's `from_ymd_opt(..).and_hms_opt(..)` holds to, for a four-digit year; and an
+    // offset of at most 23 hours and 59 minutes, as the RFC 3339 reader takes (`+9999` was read
+    // as 99 hours and 99 minutes).
     if d == 0 || (d > 28 && d > days_in_month(y, mo)) || h > 23 || mi > 59 || s > 59 {
+        return Some(Err(TimeError::OutOfRange));
+    }
+    if off / 100 > 23 || off % 100 > 59 {
         return Some(Err(TimeError::OutOfRange));
     }
     let off = sign * i64::from(off / 100 * 3600 + off % 100 * 60);
@@ -923,6 +928,45 @@ fn duration_text(secs: i64) -> String {
 mod tests {
     use super::*;
 
+    /// An offset past 23:59 in Twitter's layout, or two zones that disagree, is no time: `+9999`
+    /// was read as 99 hours and 99 minutes, `+00:00+09:00` as its first offset, `+09:00 PST` as
+    /// `+09:00`. Two that agree, or UTC or GMT right before an offset, are one zone.
+    #[test]
+    fn impossible_or_conflicting_offsets_are_not_read() {
+        let utc = |s: &str| parse_time(s, chrono_tz::UTC);
+        let at = |s: &str| parse_time(s, chrono_tz::UTC).unwrap();
+        for bad in [
+            "Tue Feb 24 09:00:00 +9999 2009",
+            "Tue Feb 24 10:20:00 +0099 2009",
+            "Tue Feb 24 10:20:00 +2400 2009",
+            "2009-02-24T10:20:00+00:00+09:00",
+            "2009-02-24T10:20:00+09:00 PST",
+            "2009-02-24 10:20 KST (UTC+8)",
+            "2009-02-24 10:20 PST EST",
+        ] {
+            assert!(utc(bad).is_err(), "{bad}: {:?}", utc(bad));
+        }
+        let seoul = at("2009-02-24T01:20:00Z");
+        for good in [
+            "Tue Feb 24 10:20:00 +0900 2009",
+            "2009-02-24T10:20:00+09:00",
+            "2009-02-24 10:20 KST (UTC+9)",
+            "2009-02-24 10:20 GMT+9",
+            "2009-02-24T10:20:00Z+09:00",
+            "2009-02-24 10:20:00 +0900 (KST)",
+        ] {
+            assert_eq!(utc(good), Ok(seoul), "{good}");
+        }
+        assert_eq!(
+            utc("Tue Feb 24 10:20:00 +2359 2009"),
+            Ok(at("2009-02-23T10:21:00Z"))
+        );
+        assert_eq!(
+            utc("2009-02-24 10:20 PST PST"),
+            Ok(at("2009-02-24T18:20:00Z"))
+        );
+    }
+
     /// Texts of `rfc3339_fixed`'s shape and near it: every field drawn over and past its range,
     /// the separators and the zone varied.
     fn near_rfc3339() -> impl proptest::strategy::Strategy<Value = String> {
@@ -1052,6 +1096,12 @@ mod tests {
         else {
             return Some(Err(TimeError::OutOfRange));
         };
+        // chrono's own bound for an offset: under 24 hours, minutes under 60.
+        if chrono::FixedOffset::east_opt((off / 100 * 3600 + off % 100 * 60) as i32).is_none()
+            || off % 100 > 59
+        {
+            return Some(Err(TimeError::OutOfRange));
+        }
         Some(Ok(
             t.and_utc().timestamp() - sign * i64::from(off / 100 * 3600 + off % 100 * 60)
         ))

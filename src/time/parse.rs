@@ -354,6 +354,17 @@ pub enum ZoneMark {
     Seoul,
 }
 
+impl ZoneMark {
+    /// Seconds east of UTC, where the mark alone says (not an ambiguous abbreviation).
+    fn seconds(self) -> Option<i32> {
+        match self {
+            ZoneMark::Offset(s) | ZoneMark::Abbrev(Abbrev::Fixed(s)) => Some(s),
+            ZoneMark::Seoul => Some(9 * 3600),
+            ZoneMark::Abbrev(Abbrev::Ambiguous(_)) => None,
+        }
+    }
+}
+
 /// What a text said, slot by slot.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Parts {
@@ -680,8 +691,16 @@ impl<'a> Reader<'_, 'a> {
                     return false;
                 }
                 let secs = (hh * 3600 + mm * 60) as i32;
-                if !matches!(self.p.zone, Some(ZoneMark::Offset(_))) {
-                    self.p.zone = Some(ZoneMark::Offset(if c == b'-' { -secs } else { secs }));
+                let offset = if c == b'-' { -secs } else { secs };
+                match self.p.zone {
+                    // UTC plus an offset ("GMT+9", "Z+09:00"), or an abbreviation it settles
+                    None | Some(ZoneMark::Abbrev(Abbrev::Fixed(0) | Abbrev::Ambiguous(_))) => {
+                        self.p.zone = Some(ZoneMark::Offset(offset));
+                    }
+                    // the same zone said twice ("KST (UTC+9)")
+                    Some(mark) if mark.seconds() == Some(offset) => {}
+                    // two zones that disagree ("+00:00+09:00"): no one time
+                    Some(_) => return false,
                 }
                 self.take(n)
             }
@@ -855,8 +874,17 @@ impl<'a> Reader<'_, 'a> {
             return self.take(1);
         }
         if let Some(z) = zones::lookup(w) {
-            if self.p.zone.is_none() {
-                self.p.zone = Some(ZoneMark::Abbrev(z));
+            // UTC or GMT right before an offset is one zone with it ("UTC+9"): the offset decides.
+            let offset_next =
+                matches!(self.tok(1), Some(Tok::Punct(b'+' | b'-'))) && self.num(2).is_some();
+            match (self.p.zone, z) {
+                (None, _) => self.p.zone = Some(ZoneMark::Abbrev(z)),
+                (_, Abbrev::Fixed(0)) if offset_next => {}
+                // a second zone that disagrees ("+09:00 PST"): no one time
+                (Some(mark), Abbrev::Fixed(secs)) if mark.seconds().is_some_and(|m| m != secs) => {
+                    return false
+                }
+                _ => {}
             }
             return self.take(1);
         }
