@@ -1597,3 +1597,56 @@ fn an_archive_cut_in_its_header_is_lost_input_and_an_empty_one_is_told() {
         assert!(err.contains("day3.jsonl holds no lines"), "{err}");
     }
 }
+
+/// Lines ended by a carriage return alone among LF ones (a block pasted from another system):
+/// the LF reader takes them as one line, which held many posts. Before, a CSV read it as one
+/// post with its extra fields joined to the text (the outage in it gone, exit 0) and JSON Lines
+/// as one malformed line; now it is skipped as `lone_cr`, told, and the run exits 3, on any
+/// thread count. A CR inside a JSON object is white space and still reads.
+#[test]
+fn lines_ended_by_a_lone_cr_among_lf_ones_are_an_input_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let put = |name: &str, text: &str| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, text).unwrap();
+        p.to_string_lossy().into_owned()
+    };
+    let quiet: Vec<String> = (0..100)
+        .map(|i| format!("2009-02-24 08:{:02}:00,u{i},nice weather today", i % 60))
+        .collect();
+    let joined: Vec<String> = (0..60)
+        .map(|i| format!("2009-02-24 10:{i:02}:00,v{i},gmail is down again"))
+        .collect();
+    let csv = put(
+        "mixed.csv",
+        &format!(
+            "time,author,text\n{}\n{}\n",
+            quiet.join("\n"),
+            joined.join("\r")
+        ),
+    );
+    let lines: Vec<String> = chatter().lines().map(str::to_string).collect();
+    let jsonl = put(
+        "mixed.jsonl",
+        &format!("{}\n{}\n", lines[..10].join("\n"), lines[10..].join("\r")),
+    );
+    for (file, records) in [(&csv, 100), (&jsonl, 10)] {
+        for threads in ["1", "2"] {
+            let (code, out, err) = outcry(&["detect", "--format", "json", "-j", threads, file]);
+            assert_eq!(code, 3, "{file} -j {threads}: {err}");
+            let rep: JsonReport = serde_json::from_str(&out).unwrap();
+            assert_eq!(rep.stats.records, records, "{file}");
+            assert_eq!(skipped(&rep, "lone_cr"), 1, "{file}");
+            let e = rep.stats.input_errors.join("\n");
+            assert!(e.contains("carriage return alone"), "{file}: {e}");
+        }
+    }
+    let ws = put(
+        "ws.jsonl",
+        "{\"created_at\":\"2009-02-24T09:50:00Z\",\r\"text\":\"gmail is down\"}\n",
+    );
+    let (code, out, err) = outcry(&["detect", "--format", "json", &ws]);
+    assert_eq!(code, 0, "{err}");
+    let rep: JsonReport = serde_json::from_str(&out).unwrap();
+    assert_eq!(rep.stats.records, 1);
+}

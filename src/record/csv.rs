@@ -179,6 +179,11 @@ impl CsvMapper {
         // Every field is UTF-8 from here on: `field` reads them without checking again.
         let row = Checked(row);
         let extra = row.0.count().saturating_sub(self.width);
+        // More fields than the header, and a carriage return alone in one: rows ended by CR,
+        // joined into one by the LF line ends around them, not a text with unquoted commas.
+        if extra > 0 && (0..row.0.count()).any(|i| row.0.field(i).is_some_and(super::lone_cr)) {
+            return Err(Skip::LoneCr);
+        }
         let shift = |i: usize| {
             if self.text.is_some_and(|t| i > t) {
                 i + extra

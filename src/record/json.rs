@@ -155,7 +155,7 @@ impl JsonExtractor {
         if !s.trim_start().starts_with('{') {
             return Err(match serde_json::from_str::<IgnoredAny>(s) {
                 Ok(_) => Skip::NotObject,
-                Err(_) => Skip::MalformedJson,
+                Err(_) => malformed(s),
             });
         }
         let mut vals = [None; MAX_KEYS];
@@ -169,8 +169,8 @@ impl JsonExtractor {
                 keys: &self.top_keys,
             }
             .deserialize(&mut de)
-            .map_err(|_| Skip::MalformedJson)?;
-            de.end().map_err(|_| Skip::MalformedJson)?;
+            .map_err(|_| malformed(s))?;
+            de.end().map_err(|_| malformed(s))?;
             vals = top.map(|v| v.map(RawValue::get));
             // Every key is looked up, every string searched for escapes.
             found = Found {
@@ -264,6 +264,16 @@ fn tops(paths: &[KeyPath]) -> u32 {
     (paths.iter())
         .filter(|p| p.top < MAX_KEYS)
         .fold(0, |m, p| m | 1 << p.top)
+}
+
+/// Why a line that is not JSON is skipped: lines ended by a carriage return alone, joined into
+/// one ([`super::lone_cr`]), or malformed JSON.
+fn malformed(line: &str) -> Skip {
+    if super::lone_cr(line.as_bytes()) {
+        Skip::LoneCr
+    } else {
+        Skip::MalformedJson
+    }
 }
 
 /// The string value of the first of `paths` that holds a (readable) string.

@@ -70,10 +70,20 @@ pub enum Skip {
     RecordTooLong,
     /// A time read whole but outside the years 0001 to 9998 (`time::in_range`).
     AbsurdTime,
+    /// A line that holds a carriage return alone (not before a line feed) and reads as no
+    /// record: lines ended by CR, joined into one by the LF line ends around them (mixed line
+    /// ends). Not read; the input is reported as not read whole (`Stats`).
+    LoneCr,
+}
+
+/// Whether `b` holds a carriage return that neither ends it nor comes before a line feed: in a
+/// line of JSON Lines or a CSV row that reads as no record, the line ends of other lines.
+pub fn lone_cr(b: &[u8]) -> bool {
+    memchr::memchr_iter(b'\r', b).any(|i| i + 1 < b.len() && b[i + 1] != b'\n')
 }
 
 impl Skip {
-    pub const ALL: [Skip; 14] = [
+    pub const ALL: [Skip; 15] = [
         Skip::InvalidUtf8,
         Skip::MalformedJson,
         Skip::NotObject,
@@ -88,6 +98,7 @@ impl Skip {
         Skip::UnterminatedQuote,
         Skip::RecordTooLong,
         Skip::AbsurdTime,
+        Skip::LoneCr,
     ];
 
     /// The stable name used in reports and JSON (`skipped_by_reason`).
@@ -107,6 +118,7 @@ impl Skip {
             Skip::UnterminatedQuote => "unterminated_quote",
             Skip::RecordTooLong => "record_too_long",
             Skip::AbsurdTime => "absurd_time",
+            Skip::LoneCr => "lone_cr",
         }
     }
 }

@@ -263,7 +263,9 @@ impl Stats {
     /// `.jsonl`, every line skipped), notes it as an input error, shown by `warn`, and counts it in
     /// `lost_inputs`: the whole input is lost, and the run's exit status must say so (3) even when
     /// other inputs were read. Its `layout` says what its `lines` counted (lines, or a document's
-    /// records).
+    /// records). Also an input error: lines of it skipped for a carriage return alone
+    /// ([`Skip::LoneCr`]), each of which may hold many records. An empty input is told, as a
+    /// note.
     pub(crate) fn lost_whole_input(
         &mut self,
         name: &str,
@@ -284,6 +286,22 @@ impl Stats {
                 );
             }
             return;
+        }
+        let k = Skip::ALL
+            .iter()
+            .position(|&r| r == Skip::LoneCr)
+            .expect("a reason");
+        let joined = self.skipped_by_reason[k] - skips[k];
+        if joined > 0 {
+            let msg =
+                format!(
+                "{name}: {joined} {} a carriage return alone inside (CR line ends among LF ones: \
+                 the lines they end were read as one, and not read): convert them first, e.g. \
+                 tr '\\r' '\\n' < FILE > FILE.unix",
+                if joined == 1 { "line holds" } else { "lines hold" }
+            );
+            warn.input_error(&msg);
+            self.input_errors.push(msg);
         }
         if self.skipped() - skipped < read {
             return;
@@ -469,6 +487,7 @@ pub fn describe(why: Skip) -> &'static str {
         }
         Skip::RecordTooLong => "record (XML item, JSON element) longer than --max-line-bytes",
         Skip::AbsurdTime => "time outside the years 0001 to 9998 outcry accepts",
+        Skip::LoneCr => "a carriage return alone inside the line (lines ended by CR, read as one)",
     }
 }
 
