@@ -1661,3 +1661,35 @@ fn stdin_twice_and_an_empty_about_are_usage_errors() {
         );
     }
 }
+
+/// `--columns` is checked as a usage error before anything is read (exit 2): a misspelt role was
+/// ignored without a word, and a missing time column was told per file as it was read (exit 3).
+#[test]
+fn columns_that_name_no_roles_a_run_can_use_are_a_usage_error() {
+    let row = "2009-02-24 10:00,kim,gmail is down\n";
+    for (cols, says) in [
+        ("", "is not a role"),
+        ("tiem,author,text", "\"tiem\" (column 1) is not a role"),
+        ("time,auhtor,text", "\"auhtor\" (column 2) is not a role"),
+        ("time,text,time", "named twice"),
+        ("author,text", "'time' column"),
+        ("time,author", "'text' column"),
+    ] {
+        let o = outcry()
+            .args(["detect", "-q", "--columns", cols])
+            .write_stdin(row)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2), "{cols:?}: {}", stderr_of(&o));
+        assert!(stderr_of(&o).contains(says), "{cols:?}: {}", stderr_of(&o));
+    }
+    for cols in ["time,author,text", "TIME,_,Text", "time,_,title"] {
+        let o = outcry()
+            .args(["detect", "-q", "--format", "json", "--columns", cols])
+            .write_stdin(row)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(0), "{cols:?}: {}", stderr_of(&o));
+        assert_eq!(report_of(&o).stats.records, 1, "{cols:?}");
+    }
+}

@@ -861,7 +861,8 @@ pub struct CommonArgs {
     #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
     pub input_format: InputFormat,
 
-    /// CSV without a header: the role of each column, e.g. `time,author,text` (`_` ignores one).
+    /// CSV without a header: the role of each column (time, text, title, author, kind; `_`
+    /// ignores one), e.g. `time,author,text`.
     #[arg(long, value_name = "NAMES", value_delimiter = ',')]
     pub columns: Option<Vec<String>>,
 

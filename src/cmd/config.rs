@@ -185,6 +185,9 @@ fn layout(a: &CommonArgs) -> Result<Option<Layout>, UsageError> {
                 .into(),
         ));
     }
+    if let Some(cols) = &a.columns {
+        crate::record::CsvMapper::check_columns(cols).map_err(UsageError)?;
+    }
     Ok(layout)
 }
 

@@ -134,7 +134,33 @@ impl CsvMapper {
         })
     }
 
-    /// From `--columns time,author,text` (roles by position; `_` or any other name is ignored).
+    /// Whether `--columns` names roles a run can read by: each one of `time`, `text`, `title`,
+    /// `author`, `kind` or `_` (a column ignored), none twice, with a time and a text or title;
+    /// else why not, for a usage error before anything is read (a misspelt role was ignored
+    /// without a word, a missing time told once per file as it was read).
+    pub fn check_columns(cols: &[String]) -> Result<(), String> {
+        const ROLES: [&str; 5] = ["time", "text", "title", "author", "kind"];
+        let example = "(e.g. --columns time,author,text; `_` for a column to ignore)";
+        for (i, c) in cols.iter().enumerate() {
+            let c = c.trim();
+            if c == "_" {
+                continue;
+            }
+            if !ROLES.iter().any(|r| c.eq_ignore_ascii_case(r)) {
+                return Err(format!(
+                    "--columns: {c:?} (column {}) is not a role: time, text, title, author, kind or _ {example}",
+                    i + 1
+                ));
+            }
+            if cols[..i].iter().any(|d| d.trim().eq_ignore_ascii_case(c)) {
+                return Err(format!("--columns: {c:?} is named twice {example}"));
+            }
+        }
+        Self::from_columns(cols, TimeRules::from(chrono_tz::UTC)).map(drop)
+    }
+
+    /// From `--columns time,author,text` (roles by position; `_`, or any other name, is no role:
+    /// [`CsvMapper::check_columns`] refuses other names before a run).
     pub fn from_columns(cols: &[String], rules: impl Into<TimeRules>) -> Result<CsvMapper, String> {
         let pos = |n: &str| cols.iter().position(|c| c.trim().eq_ignore_ascii_case(n));
         let time = pos("time")
