@@ -513,11 +513,23 @@ fn exit_codes_follow_one_scheme() {
         "the output"
     );
     // The scheme is in --help.
-    for sub in ["detect", "windows", "classify"] {
+    for sub in ["detect", "windows"] {
         let o = outcry().args([sub, "--help"]).output().unwrap();
         let help = String::from_utf8(o.stdout).unwrap();
         assert!(help.contains(outcry::cmd::cli::EXIT_STATUS), "{sub} --help");
     }
+    // Those without --exit-code do not tell of it, nor scan of -o.
+    for sub in ["classify", "scan"] {
+        let o = outcry().args([sub, "--help"]).output().unwrap();
+        let help = String::from_utf8(o.stdout).unwrap();
+        assert!(
+            help.contains(outcry::cmd::cli::EXIT_STATUS_PLAIN),
+            "{sub} --help"
+        );
+        assert!(!help.contains("--exit-code"), "{sub} --help");
+    }
+    let o = outcry().args(["scan", "--help"]).output().unwrap();
+    assert!(!String::from_utf8(o.stdout).unwrap().contains("-o FILE"));
     outcry()
         .arg("--help")
         .assert()

@@ -23,6 +23,22 @@ Exit status (as grep and ripgrep, errors are 2 and up):
 /// The same, for tests and the README.
 pub const EXIT_STATUS: &str = exit_status!();
 
+/// The exit status of the commands without --exit-code (`scan`, `classify`), in their `--help`.
+macro_rules! exit_status_plain {
+    () => {
+        "\
+Exit status (as grep and ripgrep, errors are 2 and up):
+  0  the run completed and read its whole input
+  2  a mistake on the command line (unknown zone, bad --window, bad lexicon file, ...); nothing read
+  3  an input or the output failed: an input could not be read or broke off (a truncated or
+     corrupt archive), no record at all could be read, --strict met a bad line, or the output
+     could not be written. What could be read is still written. (A pipe closed by its reader,
+     as in `outcry ... | head`, is not a failure: the run stops quietly.)"
+    };
+}
+/// The same, for tests.
+pub const EXIT_STATUS_PLAIN: &str = exit_status_plain!();
+
 /// The exit status of `watch`, in its `--help`.
 macro_rules! watch_exit_status {
     () => {
@@ -80,6 +96,17 @@ output."
 }
 /// The same, for tests and the README.
 pub const OUTPUT_HELP: &str = output_help!();
+
+/// Where `scan` writes, in its long `--help`.
+macro_rules! partial_output_help {
+    () => {
+        "\
+Output: --partial FILE, written as the shell's `> FILE` would write it, but never half of it (as
+`detect -o` writes: a temporary file beside it renamed into place once complete; a run that fails
+to write, is interrupted, or reads no record at all leaves the old file); `--partial -` is
+standard output, which must not be a terminal (a partial is binary)."
+    };
+}
 
 /// Detect service outages from social chatter: what broke, when it started, when it came back.
 ///
@@ -272,12 +299,12 @@ pub enum Command {
     #[command(after_help = concat!("Examples:\n  \
         outcry scan --partial part-01.partial archive/2022-01-*.jsonl.zst\n  \
         outcry merge -o all.partial part-*.partial\n  \
-        outcry detect --partials all.partial --format json -o report.json\n\n", exit_status!()))]
+        outcry detect --partials all.partial --format json -o report.json\n\n", exit_status_plain!()))]
     #[command(after_long_help = concat!("Examples:\n  \
         outcry scan --partial part-01.partial archive/2022-01-*.jsonl.zst\n  \
         outcry merge -o all.partial part-*.partial\n  \
         outcry detect --partials all.partial --format json -o report.json\n\n",
-        times_help!(), "\n\n", output_help!(), "\n\n", exit_status!()))]
+        times_help!(), "\n\n", partial_output_help!(), "\n\n", exit_status_plain!()))]
     Scan(ScanArgs),
     /// Merge partial results (`outcry scan --partial`) into one.
     ///
@@ -324,11 +351,11 @@ pub enum Command {
     /// those outside; records far outside the bulk of the stream are written too).
     #[command(after_help = concat!("Examples:\n  \
         outcry classify posts.jsonl > verdicts.jsonl\n  \
-        outcry classify --about kakaotalk replies.csv | jq -c 'select(.kind == \"report\")'\n\n", exit_status!()))]
+        outcry classify --about kakaotalk replies.csv | jq -c 'select(.kind == \"report\")'\n\n", exit_status_plain!()))]
     #[command(after_long_help = concat!("Examples:\n  \
         outcry classify posts.jsonl > verdicts.jsonl\n  \
         outcry classify --about kakaotalk replies.csv | jq -c 'select(.kind == \"report\")'\n\n",
-        times_help!(), "\n\n", output_help!(), "\n\n", exit_status!()))]
+        times_help!(), "\n\n", output_help!(), "\n\n", exit_status_plain!()))]
     Classify(ClassifyArgs),
     /// Show how one text is classified, and why: normalised text, every match, the verdict.
     ///
