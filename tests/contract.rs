@@ -725,7 +725,37 @@ fn completions_into_a_closed_pipe_or_a_full_disk_do_not_panic() {
             .unwrap();
         assert_eq!(o.status.code(), Some(3));
         assert!(stderr_of(&o).contains("No space left"), "{}", stderr_of(&o));
+        // --help and --version too (they exited 0 with nothing written).
+        for args in [
+            &["--help"][..],
+            &["--version"],
+            &["detect", "--help"],
+            &["scan", "-h"],
+        ] {
+            let full = std::fs::OpenOptions::new()
+                .write(true)
+                .open("/dev/full")
+                .unwrap();
+            let o = StdCommand::new(&bin)
+                .args(args)
+                .stdout(full)
+                .output()
+                .unwrap();
+            assert_eq!(o.status.code(), Some(3), "{args:?}");
+            assert!(stderr_of(&o).contains("No space left"), "{}", stderr_of(&o));
+        }
     }
+    // Into a pipe closed by its reader, --help ends quietly.
+    let mut child = StdCommand::new(&bin)
+        .args(["detect", "--help"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
+    assert!(stderr_of(&o).is_empty(), "{}", stderr_of(&o));
 }
 
 /// A window wider than a year is refused as a usage error, before anything is read.

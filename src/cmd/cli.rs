@@ -187,6 +187,18 @@ fn exit_with_tip(e: clap::Error, args: &[std::ffi::OsString]) -> ! {
             std::process::exit(e.exit_code());
         }
     }
+    // --help and --version go to standard output: one that cannot be written (a full disk) is a
+    // failed run, as any other output is (exit 3), and one closed by its reader (`| head`) ends
+    // quietly.
+    if !e.use_stderr() {
+        match e.print() {
+            Err(w) if w.kind() != std::io::ErrorKind::BrokenPipe => {
+                crate::eline!("outcry: error: standard output: cannot write: {w}");
+                std::process::exit(super::exit_codes::FAILURE);
+            }
+            _ => std::process::exit(e.exit_code()),
+        }
+    }
     e.exit()
 }
 
