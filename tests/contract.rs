@@ -1735,3 +1735,17 @@ fn columns_that_name_no_roles_a_run_can_use_are_a_usage_error() {
         assert_eq!(report_of(&o).stats.records, 1, "{cols:?}");
     }
 }
+
+/// `classify --strict` stops at the first bad line and says where, as an input error: it said
+/// "standard output: cannot write: FILE:3: malformed JSON", blaming the output.
+#[test]
+fn classify_strict_blames_the_input_not_the_output() {
+    let o = outcry()
+        .args(["classify", "--strict", "fixtures/broken/broken.jsonl"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(3), "{}", stderr_of(&o));
+    let err = stderr_of(&o);
+    assert!(err.contains("broken.jsonl:3: malformed JSON"), "{err}");
+    assert!(!err.contains("cannot write"), "{err}");
+}

@@ -106,6 +106,9 @@ pub fn run(a: &ClassifyArgs) -> Result<i32> {
     let matcher = Matcher::new(lex, about);
     config::note_inputs(&cfg);
     let mut stats = Stats::default();
+    // An input that failed (--strict at a bad line, say) is carried past the writer, which would
+    // name it a failure to write.
+    let mut read_failed = None;
     let written = write_output(cfg.output.as_deref(), |out| {
         let mut c = Classifier {
             matcher: &matcher,
@@ -119,7 +122,10 @@ pub fn run(a: &ClassifyArgs) -> Result<i32> {
             out,
             error: None,
         };
-        sequential::read(&cfg.scan, &mut c).map_err(io::Error::other)?;
+        if let Err(e) = sequential::read(&cfg.scan, &mut c) {
+            read_failed = Some(e);
+            return Err(io::Error::other(NothingRead));
+        }
         stats = std::mem::take(&mut c.stats);
         match c.error {
             Some(e) => Err(e),
@@ -130,6 +136,9 @@ pub fn run(a: &ClassifyArgs) -> Result<i32> {
             None => Ok(()),
         }
     });
+    if let Some(e) = read_failed {
+        return Err(e);
+    }
     if let Err(e) = written {
         let nothing_read = e
             .downcast_ref::<io::Error>()
