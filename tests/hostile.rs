@@ -1650,3 +1650,39 @@ fn lines_ended_by_a_lone_cr_among_lf_ones_are_an_input_error() {
     let rep: JsonReport = serde_json::from_str(&out).unwrap();
     assert_eq!(rep.stats.records, 1);
 }
+
+/// A stray quote whose field is "closed" lines later by another stray quote that a letter
+/// follows (`,"gmail`, invalid CSV the csv crate reads leniently): the 500 rows between were one
+/// post's text, told nowhere (exit 0, lines 1500 of 2000). Now each stray quote costs its row,
+/// reported as an unterminated quote, and the rows between are read, on any thread count.
+#[test]
+fn a_quoted_field_closed_amiss_lines_later_costs_one_row_not_the_rows_between() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("stray.csv");
+    let mut text = String::from("time,author,text\n");
+    for i in 0..2000 {
+        let q = if i == 100 || i == 600 { "\"" } else { " " };
+        text += &format!(
+            "2009-02-24 {:02}:{:02},u{i},{q}gmail is down\n",
+            9 + i / 600,
+            (i / 10) % 60
+        );
+    }
+    std::fs::write(&p, text).unwrap();
+    let path = p.to_string_lossy();
+    for threads in ["1", "2"] {
+        let (code, out, err) = outcry(&["detect", "--format", "json", "-j", threads, &path]);
+        assert_eq!(code, 0, "{err}");
+        let rep: JsonReport = serde_json::from_str(&out).unwrap();
+        assert_eq!(
+            (rep.stats.lines, rep.stats.records),
+            (2000, 1998),
+            "-j {threads}"
+        );
+        assert_eq!(skipped(&rep, "unterminated_quote"), 2, "-j {threads}");
+        assert!(
+            err.contains("stray.csv:102:") && err.contains("stray.csv:602:"),
+            "{err}"
+        );
+    }
+}

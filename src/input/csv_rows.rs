@@ -79,7 +79,15 @@ impl Quote {
     /// and inside an unquoted one only the next delimiter can change the state, so those are
     /// found with `memchr`; the bytes right after a delimiter or a closing quote are read one
     /// by one ([`Quote::step`]).
-    fn after(mut self, line: &[u8], delimiter: u8) -> Quote {
+    #[cfg(test)]
+    fn after(self, line: &[u8], delimiter: u8) -> Quote {
+        self.after_noting(line, delimiter, &mut false)
+    }
+
+    /// [`Quote::after`], setting `closed_amiss` when a quoted field closed with a quote that
+    /// neither a delimiter, another quote nor the line's end follows (`"a"b`, which the csv
+    /// crate reads leniently as `ab`).
+    fn after_noting(mut self, line: &[u8], delimiter: u8, closed_amiss: &mut bool) -> Quote {
         if self != Quote::Quoted && memchr::memchr(b'"', line).is_none() {
             return Quote::Unquoted;
         }
@@ -89,7 +97,9 @@ impl Quote {
                 Quote::Quoted => (b'"', Quote::MaybeClosed),
                 Quote::Unquoted => (delimiter, Quote::FieldStart),
                 Quote::FieldStart | Quote::MaybeClosed => {
-                    self = self.step(line[i], delimiter);
+                    let next = self.step(line[i], delimiter);
+                    *closed_amiss |= self == Quote::MaybeClosed && next == Quote::Unquoted;
+                    self = next;
                     i += 1;
                     continue;
                 }
@@ -206,7 +216,16 @@ impl<R: BufRead> CsvRows<R> {
                 self.clear();
                 continue;
             }
-            self.quote = self.quote.after(line, self.delimiter);
+            let mut closed_amiss = false;
+            self.quote = self
+                .quote
+                .after_noting(line, self.delimiter, &mut closed_amiss);
+            // A quoted field that ran over lines and then closed amiss (`,"gmail` on a later
+            // line): most likely a stray quote that took the rows between for its text. Cut as
+            // an unterminated quote: one row lost, the lines after it read again.
+            if closed_amiss && self.rec_lines.len() > 1 {
+                return Some(Row::Unterminated(self.cut(None)));
+            }
             if self.quote == Quote::Quoted {
                 if self.rec.len() > self.max || self.rec_lines.len() >= MAX_QUOTED_LINES {
                     return Some(Row::Unterminated(self.cut(None)));
