@@ -690,6 +690,13 @@ fn outcry(args: &[&str]) -> (i32, String, String) {
 }
 
 /// A few chatter posts about a Gmail outage, as JSON Lines.
+/// Writes `bytes` to `name` in `dir`; its path.
+fn put_file(dir: &std::path::Path, name: &str, bytes: &[u8]) -> String {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p.to_string_lossy().into_owned()
+}
+
 fn chatter() -> String {
     (0..40)
         .map(|i| {
@@ -704,11 +711,7 @@ fn chatter() -> String {
 #[test]
 fn an_official_file_that_is_missing_cut_or_of_another_format_is_lost_input() {
     let dir = tempfile::tempdir().unwrap();
-    let put = |name: &str, bytes: &[u8]| {
-        let p = dir.path().join(name);
-        std::fs::write(&p, bytes).unwrap();
-        p.to_string_lossy().into_owned()
-    };
+    let put = |name: &str, bytes: &[u8]| put_file(dir.path(), name, bytes);
     let posts = put("chatter.jsonl", chatter().as_bytes());
     let note = "{\"created_at\":\"2009-02-24T09:50:00Z\",\"text\":\"We are investigating reports of an issue with Gmail.\"}\n";
     let good = put("status.jsonl", note.as_bytes());
@@ -1160,11 +1163,7 @@ fn counts_and_eval_read_standard_input_and_archives() {
         z.write_all(text.as_bytes()).unwrap();
         z.finish().unwrap()
     };
-    let put = |name: &str, bytes: &[u8]| {
-        let p = dir.path().join(name);
-        std::fs::write(&p, bytes).unwrap();
-        p.to_string_lossy().into_owned()
-    };
+    let put = |name: &str, bytes: &[u8]| put_file(dir.path(), name, bytes);
     let plain = put("series.csv", series.as_bytes());
     let packed = put("series.csv.gz", &gz(&series));
     let json = |args: &[&str], input: &str| {
@@ -1565,11 +1564,7 @@ fn the_pictures_hold_one_series_a_thread_however_many_incidents_there_are() {
 #[test]
 fn an_archive_cut_in_its_header_is_lost_input_and_an_empty_one_is_told() {
     let dir = tempfile::tempdir().unwrap();
-    let put = |name: &str, bytes: &[u8]| {
-        let p = dir.path().join(name);
-        std::fs::write(&p, bytes).unwrap();
-        p.to_string_lossy().into_owned()
-    };
+    let put = |name: &str, bytes: &[u8]| put_file(dir.path(), name, bytes);
     let posts = put("chatter.jsonl", chatter().as_bytes());
     let mut gz = flate2::GzBuilder::new()
         .filename("day2.jsonl")
@@ -1606,11 +1601,7 @@ fn an_archive_cut_in_its_header_is_lost_input_and_an_empty_one_is_told() {
 #[test]
 fn lines_ended_by_a_lone_cr_among_lf_ones_are_an_input_error() {
     let dir = tempfile::tempdir().unwrap();
-    let put = |name: &str, text: &str| {
-        let p = dir.path().join(name);
-        std::fs::write(&p, text).unwrap();
-        p.to_string_lossy().into_owned()
-    };
+    let put = |name: &str, text: &str| put_file(dir.path(), name, text.as_bytes());
     let quiet: Vec<String> = (0..100)
         .map(|i| format!("2009-02-24 08:{:02}:00,u{i},nice weather today", i % 60))
         .collect();
