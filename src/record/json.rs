@@ -267,9 +267,11 @@ fn tops(paths: &[KeyPath]) -> u32 {
 }
 
 /// Why a line that is not JSON is skipped: lines ended by a carriage return alone, joined into
-/// one ([`super::lone_cr`]), or malformed JSON.
+/// one (a carriage return right before a `{`), or malformed JSON (a raw CR inside a string,
+/// say).
 fn malformed(line: &str) -> Skip {
-    if super::lone_cr(line.as_bytes()) {
+    let b = line.as_bytes();
+    if memchr::memchr_iter(b'\r', b).any(|i| b.get(i + 1) == Some(&b'{')) {
         Skip::LoneCr
     } else {
         Skip::MalformedJson

@@ -77,7 +77,7 @@ pub enum Skip {
 }
 
 /// Whether `b` holds a carriage return that neither ends it nor comes before a line feed: in a
-/// line of JSON Lines or a CSV row that reads as no record, the line ends of other lines.
+/// CSV row that reads as no record, the line ends of other rows.
 pub fn lone_cr(b: &[u8]) -> bool {
     memchr::memchr_iter(b'\r', b).any(|i| i + 1 < b.len() && b[i + 1] != b'\n')
 }
