@@ -16,8 +16,9 @@ Exit status (as grep and ripgrep, errors are 2 and up):
   2  a mistake on the command line (unknown zone, bad --window, bad lexicon file, ...); nothing read
   3  an input or the output failed: an input could not be read or broke off (a truncated or
      corrupt archive), no record at all could be read, --strict met a bad line, or the output
-     could not be written. What could be read is still reported. (A pipe closed by its reader,
-     as in `outcry ... | head`, is not a failure: the run stops quietly.)"
+     could not be written. What could be read is still reported (not after --strict, which
+     stops at the bad line). (A pipe closed by its reader, as in `outcry ... | head`, is not a
+     failure: the run stops quietly.)"
     };
 }
 /// The same, for tests and the README.
@@ -32,8 +33,9 @@ Exit status (as grep and ripgrep, errors are 2 and up):
   2  a mistake on the command line (unknown zone, bad --window, bad lexicon file, ...); nothing read
   3  an input or the output failed: an input could not be read or broke off (a truncated or
      corrupt archive), no record at all could be read, --strict met a bad line, or the output
-     could not be written. What could be read is still written. (A pipe closed by its reader,
-     as in `outcry ... | head`, is not a failure: the run stops quietly.)"
+     could not be written. What could be read is still written (not after --strict, which
+     stops at the bad line). (A pipe closed by its reader, as in `outcry ... | head`, is not a
+     failure: the run stops quietly.)"
     };
 }
 /// The same, for tests.
