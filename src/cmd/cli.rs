@@ -6,19 +6,34 @@ use std::path::PathBuf;
 use clap::parser::ValueSource;
 use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
 
-/// The exit status, in every command's `--help`.
-macro_rules! exit_status {
-    () => {
-        "\
-Exit status (as grep and ripgrep, errors are 2 and up):
-  0  the run completed and read its whole input (with --exit-code: and found an outage)
-  1  with --exit-code only: the run completed and found no outage (detect) or spike (windows)
+/// The exit status's lines for mistakes and failures, shared by [`exit_status`] and
+/// [`exit_status_plain`]; `$kept` says what becomes of what could be read ("reported", "written").
+macro_rules! exit_status_errors {
+    ($kept:literal) => {
+        concat!(
+            "
   2  a mistake on the command line (unknown zone, bad --window, bad lexicon file, ...); nothing read
   3  an input or the output failed: an input could not be read or broke off (a truncated or
      corrupt archive), no record at all could be read, --strict met a bad line, or the output
-     could not be written. What could be read is still reported (not after --strict, which
+     could not be written. What could be read is still ",
+            $kept,
+            " (not after --strict, which
      stops at the bad line). (A pipe closed by its reader, as in `outcry ... | head`, is not a
      failure: the run stops quietly.)"
+        )
+    };
+}
+
+/// The exit status, in every command's `--help`.
+macro_rules! exit_status {
+    () => {
+        concat!(
+            "\
+Exit status (as grep and ripgrep, errors are 2 and up):
+  0  the run completed and read its whole input (with --exit-code: and found an outage)
+  1  with --exit-code only: the run completed and found no outage (detect) or spike (windows)",
+            exit_status_errors!("reported")
+        )
     };
 }
 /// The same, for tests and the README.
@@ -27,15 +42,12 @@ pub const EXIT_STATUS: &str = exit_status!();
 /// The exit status of the commands without --exit-code (`scan`, `classify`), in their `--help`.
 macro_rules! exit_status_plain {
     () => {
-        "\
+        concat!(
+            "\
 Exit status (as grep and ripgrep, errors are 2 and up):
-  0  the run completed and read its whole input
-  2  a mistake on the command line (unknown zone, bad --window, bad lexicon file, ...); nothing read
-  3  an input or the output failed: an input could not be read or broke off (a truncated or
-     corrupt archive), no record at all could be read, --strict met a bad line, or the output
-     could not be written. What could be read is still written (not after --strict, which
-     stops at the bad line). (A pipe closed by its reader, as in `outcry ... | head`, is not a
-     failure: the run stops quietly.)"
+  0  the run completed and read its whole input",
+            exit_status_errors!("written")
+        )
     };
 }
 /// The same, for tests.
