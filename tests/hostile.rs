@@ -373,6 +373,31 @@ fn a_long_input_without_silences_is_detected_in_bounded_memory_and_chunk_edges_l
     }
 }
 
+#[test]
+fn a_post_a_week_for_centuries_is_detected_in_memory_that_does_not_grow_with_the_span() {
+    // A week apart, the posts never leave the silence that splits a segment: 300 years of
+    // 5-minute windows are one segment of 60 chunks. Before, every chunk's records per window
+    // and seasonal profile were kept to the end of the run (over 300 MiB here; 1 GB over a
+    // thousand years); now only while its services are scored.
+    let mut data = String::new();
+    let t0 = -5_000_000_000i64; // 1811
+    for k in 0..300 * 52 {
+        let text = if k % 2 == 0 {
+            "gmail is down"
+        } else {
+            "nice weather"
+        };
+        let t = t0 + k * 7 * 86_400;
+        data += &format!("{{\"time\":{t},\"author\":\"u{k}\",\"text\":\"{text}\"}}\n");
+    }
+    let r = run_fed(&["detect", "--format", "json", "-"], move |w| {
+        let _ = w.write_all(data.as_bytes());
+    });
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.peak_mib < 160, "peak {} MiB", r.peak_mib);
+    assert!(report(&r).incidents.is_empty());
+}
+
 /// Whether `s` holds anything a terminal would act on: C0 controls but the line breaks, DEL, C1
 /// controls, bidi controls, line and paragraph separators.
 fn acts_on_terminal(s: &str) -> Option<char> {

@@ -193,9 +193,6 @@ use std::sync::{Arc, Mutex};
 use self::incident::{incidents_of, quoted_times};
 use crate::window::Windows;
 
-/// A chunk's `(first, last)` windows and what its services' series share.
-type SpanOf = ((i64, i64), Arc<Span>);
-
 /// Finds the incidents of every service.
 pub fn detect(w: &Windows, params: &Params) -> Vec<Incident> {
     let segs = segments(w);
@@ -235,27 +232,19 @@ fn detect_in(
     segs: &[(i64, i64)],
     wanted: impl Fn(usize) -> bool,
 ) -> Vec<Incident> {
-    // Each chunk's span, worked out once for all services (by the first thread to need it).
-    let cache: Mutex<Vec<SpanOf>> = Mutex::new(vec![]);
-    let scorer = |w: &Windows, svc, a, b, p: &Params| {
-        let span = {
-            let mut c = cache.lock().unwrap_or_else(|e| e.into_inner());
-            match c.iter().find(|(k, _)| *k == (a, b)) {
-                Some((_, s)) => Arc::clone(s),
-                None => {
-                    let s = Arc::new(Span::new(w, a, b, params));
-                    c.push(((a, b), Arc::clone(&s)));
-                    s
-                }
-            }
-        };
-        series_in(w, svc, &span, p)
-    };
+    let span = |w: &Windows, a, b| Span::new(w, a, b, params);
+    let scorer = |w: &Windows, svc, span: &Span, p: &Params| series_in(w, svc, span, p);
     // Every spike (a window's, a block's, a sparse run's sum) has at least `min_reports`
     // voices in the windows it sums, so a (chunk, service) with fewer in all its windows has no
     // incident: it is not scored (59 of the 134 services with a report in the 100 MB trackback
     // bench corpus).
-    incidents_in(w, params, segs, scorer, (wanted, params.min_reports))
+    incidents_in(
+        w,
+        params,
+        segs,
+        (span, scorer),
+        (wanted, params.min_reports),
+    )
 }
 
 /// Finds the incidents of every service with another window test: `scorer(w, svc, first, last,
@@ -266,20 +255,26 @@ pub fn detect_with(
     params: &Params,
     scorer: impl Fn(&Windows, usize, i64, i64, &Params) -> Series + Sync,
 ) -> Vec<Incident> {
+    let span = |_: &Windows, a, b| (a, b);
+    let scorer = |w: &Windows, svc, &(a, b): &(i64, i64), p: &Params| scorer(w, svc, a, b, p);
     // Another test's spikes need not have `min_reports` voices: every service with a report.
-    incidents_in(w, params, &segments(w), scorer, (|_| true, 1))
+    incidents_in(w, params, &segments(w), (span, scorer), (|_| true, 1))
 }
 
 /// The incidents of the services `wanted` says in the segments `segs` (the input ends with the
-/// last one), each segment's windows flagged by `scorer`. Each (chunk, service) with at least
-/// `fewest` distinct reports over the chunk's windows (with a report, when `fewest` is 1 or
-/// less) is a task of its own; with `params.threads` above one, the tasks are dealt out to that
-/// many threads and their incidents put back in task order, so the result does not depend on it.
-fn incidents_in(
+/// last one), each segment's windows flagged by `scorer` from what `shared(w, from, to)` works
+/// out once per chunk for all its services. Each (chunk, service) with at least `fewest`
+/// distinct reports over the chunk's windows (with a report, when `fewest` is 1 or less) is a
+/// task of its own; with `params.threads` above one, the tasks are dealt out to that many
+/// threads and their incidents put back in task order, so the result does not depend on it.
+fn incidents_in<S: Send + Sync>(
     w: &Windows,
     params: &Params,
     segs: &[(i64, i64)],
-    scorer: impl Fn(&Windows, usize, i64, i64, &Params) -> Series + Sync,
+    (shared, scorer): (
+        impl Fn(&Windows, i64, i64) -> S + Sync,
+        impl Fn(&Windows, usize, &S, &Params) -> Series + Sync,
+    ),
     (wanted, fewest): (impl Fn(usize) -> bool, u32),
 ) -> Vec<Incident> {
     let Some(&(_, input_last)) = segs.last() else {
@@ -288,13 +283,15 @@ fn incidents_in(
     // The gaps in windows of this width (see `Params::at_width`).
     let params = &params.at_width(w.width);
     let chunks = chunks_of(segs, w.width);
-    let tasks: Vec<(&Chunk, usize)> = chunks
-        .iter()
+    let tasks: Vec<(usize, usize)> = (0..chunks.len())
         .flat_map(|c| (0..w.services()).map(move |svc| (c, svc)))
-        .filter(|&(c, svc)| wanted(svc) && reaches(w, svc, c, fewest))
+        .filter(|&(c, svc)| wanted(svc) && reaches(w, svc, &chunks[c], fewest))
         .collect();
-    let task = |&(c, svc): &(&Chunk, usize)| {
-        let series = scorer(w, svc, c.from, c.to, params);
+    let held = PerChunk::new(chunks.len(), tasks.iter().map(|&(c, _)| c));
+    let task = |&(k, svc): &(usize, usize)| {
+        let c = &chunks[k];
+        let series = scorer(w, svc, &held.get(k, || shared(w, c.from, c.to)), params);
+        held.done(k);
         let mut found = incidents_of(w, svc, &series, input_last, params);
         // An incident beginning in another chunk's own windows is that chunk's to report.
         found.retain(|i| (c.first..=c.last).contains(&i.first_window));
@@ -311,6 +308,51 @@ fn incidents_in(
         .collect();
     out.sort_by_key(|i| (i.onset, i.service));
     out
+}
+
+/// What the tasks of one chunk share, worked out by the first of them to ask (under the lock,
+/// so once) and dropped when the last of them is done: the threads hold about one chunk's each,
+/// however many chunks the input has. (Every chunk's was kept to the end of the run before,
+/// and a post a week over a thousand years, 96 chunks of 2^19 windows, peaked at 1 GB.)
+struct PerChunk<S> {
+    /// Per chunk: what its tasks share (once asked for) and how many of them are not done.
+    slots: Mutex<Vec<(Option<Arc<S>>, usize)>>,
+}
+
+impl<S> PerChunk<S> {
+    /// Slots for `chunks` chunks, with one task for each chunk index `tasks` yields.
+    fn new(chunks: usize, tasks: impl Iterator<Item = usize>) -> PerChunk<S> {
+        let mut slots: Vec<(Option<Arc<S>>, usize)> = (0..chunks).map(|_| (None, 0)).collect();
+        for c in tasks {
+            slots[c].1 += 1;
+        }
+        PerChunk {
+            slots: Mutex::new(slots),
+        }
+    }
+
+    /// What chunk `c`'s tasks share: `make()` the first time.
+    fn get(&self, c: usize, make: impl FnOnce() -> S) -> Arc<S> {
+        let mut slots = self.slots.lock().unwrap_or_else(|e| e.into_inner());
+        Arc::clone(slots[c].0.get_or_insert_with(|| Arc::new(make())))
+    }
+
+    /// One task of chunk `c` is done with it; the last lets it go.
+    fn done(&self, c: usize) {
+        let mut slots = self.slots.lock().unwrap_or_else(|e| e.into_inner());
+        let slot = &mut slots[c];
+        slot.1 = slot.1.saturating_sub(1);
+        if slot.1 == 0 {
+            slot.0 = None;
+        }
+    }
+
+    /// How many chunks' shared parts are held now.
+    #[cfg(test)]
+    fn held(&self) -> usize {
+        let slots = self.slots.lock().unwrap_or_else(|e| e.into_inner());
+        slots.iter().filter(|s| s.0.is_some()).count()
+    }
 }
 
 /// Whether the windows of `c` hold at least `fewest` distinct reports of `svc` in sum (a report,
@@ -338,6 +380,32 @@ mod tests {
 
     /// Twelve services over three days of one-minute windows, each with a burst of reports at
     /// its own hour (and a few strays), so that several tasks find incidents.
+    #[test]
+    fn a_chunks_shared_part_is_made_once_and_let_go_after_its_last_task() {
+        let made = std::sync::atomic::AtomicUsize::new(0);
+        let make = |c: usize| {
+            made.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            vec![c; 1000]
+        };
+        // Chunk 0 has two tasks, chunk 1 none, chunk 2 one.
+        let held = PerChunk::new(3, [0, 0, 2].into_iter());
+        assert_eq!(held.get(0, || make(0))[0], 0);
+        assert_eq!(held.get(0, || make(0))[0], 0);
+        assert_eq!(
+            (made.load(std::sync::atomic::Ordering::Relaxed), held.held()),
+            (1, 1)
+        );
+        held.done(0);
+        assert_eq!(held.held(), 1, "one task of chunk 0 still runs");
+        assert_eq!(held.get(2, || make(2))[999], 2);
+        held.done(0);
+        held.done(2);
+        assert_eq!(
+            (made.load(std::sync::atomic::Ordering::Relaxed), held.held()),
+            (2, 0)
+        );
+    }
+
     fn many_services() -> Windows {
         let mut w = Windows::new(60, 12);
         for m in 0..3 * 1440 {
