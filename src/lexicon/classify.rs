@@ -1839,7 +1839,8 @@ impl Matcher {
                 .or_else(|| self.service_of(k, outage, &last, &s.hits))
         });
         let works_for_me = self.works_for_me(kind, last.counter, &s.hits);
-        self.read_facets(hay, &s.hits, &s.covered, &mut s.facet_hits, &mut s.facets);
+        let read = (&s.hits[..], &s.covered[..], &s.dropped[..]);
+        self.read_facets(hay, read, &mut s.facet_hits, &mut s.facets);
         let mut kind = kind.zip(service);
         s.rule = self.note_rule(kind, hay.len(), &s.hits, &mut s.spans);
         s.may_promote = self.near_candidate(s);
@@ -2228,20 +2229,24 @@ impl Matcher {
     }
 
     /// Reads the facets of `hits` into `out`, with the facet words a grammar form covered
-    /// (`covered`) read with the others, in order (merged into `merged`).
+    /// (`covered`) read with the others, in order (merged into `merged`). A predicate set aside
+    /// for want of a service as its subject (`dropped`, [`Dropped::NoSubject`]) is read too, as
+    /// what a facet before it in its clause does: in "지메일 웹은 장애인데 아이폰에서는 되네요" the
+    /// phone is what 되네요 is said of, though it names no service (it names no facet itself).
     fn read_facets(
         &self,
         hay: &[u8],
-        hits: &[Hit],
-        covered: &[Hit],
+        (hits, covered, dropped): (&[Hit], &[Hit], &[Hit]),
         merged: &mut Vec<Hit>,
         out: &mut Vec<FacetHit>,
     ) {
-        let hits = if covered.is_empty() {
+        let no_subject = |h: &&Hit| h.dropped == Some(Dropped::NoSubject);
+        let hits = if covered.is_empty() && !dropped.iter().any(|h| no_subject(&h)) {
             hits
         } else {
             merged.clear();
             merged.extend(hits.iter().chain(covered));
+            merged.extend(dropped.iter().filter(no_subject));
             merged.sort_by_key(|h| h.start);
             merged
         };

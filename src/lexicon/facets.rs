@@ -132,7 +132,8 @@ impl FacetTable {
         }
     }
 
-    /// Reads the facets of a post from its kept hits (`kind` gives a term's kind) into `out`.
+    /// Reads the facets of a post from its kept hits (`kind` gives a term's kind) into `out`;
+    /// hits set aside among them tell a reading but name no facet.
     pub fn read(
         &self,
         hay: &[u8],
@@ -144,7 +145,11 @@ impl FacetTable {
             return;
         }
         for (i, h) in hits.iter().enumerate() {
-            let named = self.named_by(h.term);
+            // A phrase set aside tells a reading at most (see `Matcher::read_facets`).
+            let named = match h.dropped {
+                None => self.named_by(h.term),
+                Some(_) => &[],
+            };
             if named.is_empty() {
                 continue;
             }
