@@ -867,6 +867,50 @@ fn time_command_dst_notes_and_ambiguity_errors() {
 }
 
 #[test]
+fn a_zone_written_with_the_time_is_read_alike_in_every_season_and_dates_its_today() {
+    // Israel says IDT in summer, Cuba CDT: "IST" / "CST" written there in July are still their
+    // own standard times (India's and US Central's before).
+    for (when, from, want) in [
+        (
+            "3:30 IST",
+            "Asia/Jerusalem",
+            ["2009-01-24 01:30", "2009-07-24 01:30"],
+        ),
+        (
+            "3:30 CST",
+            "America/Havana",
+            ["2009-01-24 08:30", "2009-07-24 08:30"],
+        ),
+    ] {
+        for (date, want) in ["2009-01-24", "2009-07-24"].iter().zip(want) {
+            outcry()
+                .args(["time", when, "--date", date, "--from", from])
+                .assert()
+                .success()
+                .stdout(format!("{want} UTC (+00:00)  UTC\n"));
+        }
+    }
+    // A time of day at a written offset is on today at that offset, not on UTC's today: at any
+    // moment +14:00 and -12:00 are on different days, so one of them differs from UTC's.
+    for (off, secs) in [("+14:00", 14 * 3600), ("-12:00", -12 * 3600)] {
+        let o = chrono::FixedOffset::east_opt(secs).unwrap();
+        let before = chrono::Utc::now().with_timezone(&o).date_naive();
+        let out = outcry()
+            .args(["time", &format!("12:00 {off}"), "--format", "json"])
+            .output()
+            .unwrap();
+        let after = chrono::Utc::now().with_timezone(&o).date_naive();
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let want = |d: chrono::NaiveDate| {
+            let t = d.and_hms_opt(12, 0, 0).unwrap() - chrono::Duration::seconds(secs.into());
+            t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
+        };
+        let utc = v["utc"].as_str().unwrap();
+        assert!(utc == want(before) || utc == want(after), "{off}: {utc}");
+    }
+}
+
+#[test]
 fn day_windows_align_on_local_midnight_with_dst_days() {
     let mut lines = String::new();
     // One gmail post every three hours from 2021-03-12 to 2021-03-16 (UTC).

@@ -74,18 +74,24 @@ pub fn resolve_with(
         if p.hour.is_none() && no_date {
             return Err(format!("'{when}' names no date or time"));
         }
-        let (src, src_name) = match p.zone {
-            Some(parse::ZoneMark::Seoul) => (chrono_tz::Asia::Seoul, "Asia/Seoul".into()),
+        // The source zone, and its offset when the text wrote a fixed one.
+        let (src, src_name, fixed) = match p.zone {
+            Some(parse::ZoneMark::Seoul) => (chrono_tz::Asia::Seoul, "Asia/Seoul".into(), None),
             Some(parse::ZoneMark::Offset(o))
             | Some(parse::ZoneMark::Abbrev(time::zones::Abbrev::Fixed(o))) => {
-                (Tz::UTC, time::zones::offset_text(o))
+                (Tz::UTC, time::zones::offset_text(o), Some(o))
             }
             _ => {
                 let tz = zone.zone_for(p.korean).0;
-                (tz, tz.name().to_string())
+                (tz, tz.name().to_string(), None)
             }
         };
-        let today = || Utc::now().with_timezone(&src).date_naive();
+        // Today where the time was written: at a written offset, today at that offset ("9:00 pm
+        // KST" asked at 18:25 UTC is on the 8th in Seoul, not on UTC's 7th).
+        let today = || match fixed.and_then(chrono::FixedOffset::east_opt) {
+            Some(o) => Utc::now().with_timezone(&o).date_naive(),
+            None => Utc::now().with_timezone(&src).date_naive(),
+        };
         let day = match (p.year, p.month, p.day) {
             (None, None, None) => date.unwrap_or_else(today),
             (y, Some(m), Some(d)) => {

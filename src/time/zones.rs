@@ -6,12 +6,14 @@
 //! resolved by context only, in this order:
 //!
 //! 1. the context zone (`--input-tz`, or `outcry time --from`) itself calls its time by that
-//!    abbreviation at that moment (America/Chicago in winter says CST): its offset is taken;
+//!    abbreviation at that moment (America/Chicago in winter says CST), or else in winter or
+//!    summer of that year (Asia/Jerusalem says IST in January, IDT in July): the offset it
+//!    has under that name is taken, whatever the season the time was written in;
 //! 2. a candidate lies in the same region as the context zone (the part before `/`: `America`,
 //!    `Asia`, `Europe`): the first such candidate in the table below is taken;
 //! 3. otherwise the time is an error that lists the candidates.
 
-use chrono::{NaiveDateTime, Offset, TimeZone};
+use chrono::{Datelike, NaiveDateTime, Offset, TimeZone};
 use chrono_tz::{OffsetName, Tz};
 
 /// One meaning of an ambiguous abbreviation.
@@ -176,9 +178,18 @@ pub fn lookup(word: &str) -> Option<Abbrev> {
 /// a time written `naive` in it. `None` when the context cannot tell.
 pub fn resolve_ambiguous(a: &Ambiguous, ctx: Option<Tz>, naive: NaiveDateTime) -> Option<i32> {
     let ctx = ctx?;
-    if let Some(off) = ctx.offset_from_local_datetime(&naive).earliest() {
-        if off.abbreviation() == Some(a.abbr) {
-            return Some(off.fix().local_minus_utc());
+    // The context zone's name for its time then, or in the other season of that year: an
+    // abbreviation names a fixed offset, so "IST" written in Israel in July (when it says IDT)
+    // is still Israel's standard time, not India's.
+    let year = naive.date().year();
+    let seasons = [1, 7].map(|m| {
+        chrono::NaiveDate::from_ymd_opt(year, m, 15).and_then(|d| d.and_hms_opt(12, 0, 0))
+    });
+    for at in std::iter::once(Some(naive)).chain(seasons).flatten() {
+        if let Some(off) = ctx.offset_from_local_datetime(&at).earliest() {
+            if off.abbreviation() == Some(a.abbr) {
+                return Some(off.fix().local_minus_utc());
+            }
         }
     }
     let region = |z: &str| z.split('/').next().unwrap_or("").to_string();
@@ -232,5 +243,33 @@ mod tests {
         assert_eq!(r(chrono_tz::America::New_York), Some(-6 * H));
         assert_eq!(r(chrono_tz::Europe::London), None);
         assert_eq!(resolve_ambiguous(cst, None, winter), None);
+    }
+
+    #[test]
+    fn the_context_zones_own_abbreviation_is_taken_in_every_season() {
+        let at = |m| {
+            chrono::NaiveDate::from_ymd_opt(2009, m, 24)
+                .unwrap()
+                .and_hms_opt(3, 30, 0)
+                .unwrap()
+        };
+        let amb = |w| match lookup(w) {
+            Some(Abbrev::Ambiguous(a)) => a,
+            _ => panic!("{w}"),
+        };
+        // Before, the summer's answer fell through to the region rule: India, US Central.
+        for m in [1, 7] {
+            let ist = |z| resolve_ambiguous(amb("IST"), Some(z), at(m));
+            assert_eq!(ist(chrono_tz::Asia::Jerusalem), Some(2 * H), "month {m}");
+            assert_eq!(ist(chrono_tz::Europe::Dublin), Some(H), "month {m}");
+            assert_eq!(
+                ist(chrono_tz::Asia::Kolkata),
+                Some(5 * H + 1800),
+                "month {m}"
+            );
+            let cst = |z| resolve_ambiguous(amb("CST"), Some(z), at(m));
+            assert_eq!(cst(chrono_tz::America::Havana), Some(-5 * H), "month {m}");
+            assert_eq!(cst(chrono_tz::America::Chicago), Some(-6 * H), "month {m}");
+        }
     }
 }
