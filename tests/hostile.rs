@@ -435,6 +435,25 @@ fn quiet_then_burst(args: &[&str], burst: impl Fn(i64) -> (String, String)) -> R
 }
 
 #[test]
+fn one_account_posting_twenty_times_is_one_voice_of_the_peak() {
+    // The burst's first window holds twenty posts of one account and ten of ten others.
+    let r = quiet_then_burst(&["detect", "--format", "json"], |i| {
+        let author = if i < 20 {
+            "spam".to_string()
+        } else {
+            format!("user{i}")
+        };
+        (author, format!("gmail is down {i}"))
+    });
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let rep = report(&r);
+    assert_eq!(rep.incidents.len(), 1, "{}", r.stderr);
+    // Before, 30: every post, where the peak was chosen by voices and its ratio taken of them.
+    assert_eq!(rep.incidents[0].peak_reports, 11);
+    assert_eq!(rep.incidents[0].peak, "2009-02-25T14:40:00Z");
+}
+
+#[test]
 fn post_text_and_author_names_reach_the_terminal_escaped() {
     // Forty reports in a minute; the first one's author has a newline that would forge a
     // report line, and its text every kind of escape sequence.

@@ -31,6 +31,9 @@ pub struct Incident {
     pub service: usize,
     pub onset: Ts,
     pub peak: Ts,
+    /// Distinct voices in the peak window (see [`crate::window::voice`]): what the peak was
+    /// chosen by and what its ratio to the expectation is of, so that one account posting
+    /// twenty times does not make it twenty.
     pub peak_reports: u32,
     pub recovery: Option<Ts>,
     /// False while the windows after the input's last could still move `recovery` (recovery
@@ -387,7 +390,7 @@ fn build(
         service: svc,
         onset,
         peak: w.start(peak_w),
-        peak_reports: cells.get(&peak_w).map_or(0, |c| c.reports),
+        peak_reports: cells.get(&peak_w).map_or(0, |c| c.distinct_reports()),
         recovery,
         recovery_settled: placed.settled,
         recovery_over: placed.over,
