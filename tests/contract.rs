@@ -1510,6 +1510,13 @@ fn an_output_never_overwrites_an_input_or_another_output() {
     let (i, l) = (input.to_str().unwrap(), link.to_str().unwrap());
     let report = dir.path().join("r.txt");
     let r = report.to_str().unwrap();
+    // A file not made yet, spelt another way: through a folder and back, or by a dangling link
+    // to it (both were written over, exit 0).
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    let round = dir.path().join("sub/../r.txt");
+    let dangling = dir.path().join("to-r.txt");
+    std::os::unix::fs::symlink("r.txt", &dangling).unwrap();
+    let (round, dangling) = (round.to_str().unwrap(), dangling.to_str().unwrap());
     for args in [
         vec!["detect", "-o", i, i],
         vec!["detect", "--html", l, i],
@@ -1517,6 +1524,8 @@ fn an_output_never_overwrites_an_input_or_another_output() {
         vec!["classify", "-o", i, l],
         vec!["scan", "--partial", i, i],
         vec!["detect", "-o", r, "--plot", r, i],
+        vec!["detect", "-o", round, "--plot", r, i],
+        vec!["detect", "-o", r, "--html", dangling, i],
     ] {
         let o = outcry().args(&args).output().unwrap();
         assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr_of(&o));

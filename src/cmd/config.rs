@@ -328,14 +328,41 @@ pub fn outputs_apart(outputs: &[(&str, &Path)], inputs: &[&str]) -> Result<(), U
     Ok(())
 }
 
-/// Whether two output paths are one file: the same existing file, or the same path once made
-/// absolute (neither exists yet).
+/// Whether two output paths are one file: the same existing file, or (neither exists yet) the
+/// same file name in the same folder once links are followed (`sub/../r.txt` and `r.txt`; a
+/// dangling link and the file it names).
 fn same_output(a: &Path, b: &Path) -> bool {
     match (file_id(&a.to_string_lossy()), file_id(&b.to_string_lossy())) {
         (Some(x), Some(y)) => x == y,
-        (None, None) => std::path::absolute(a).ok() == std::path::absolute(b).ok(),
+        (None, None) => match (to_be_written(a), to_be_written(b)) {
+            (Some(x), Some(y)) => x == y,
+            _ => std::path::absolute(a).ok() == std::path::absolute(b).ok(),
+        },
         _ => false,
     }
+}
+
+/// Where a file not made yet would be written: its links followed (a few dozen at most, as
+/// the system does) and its folder's path made canonical. `None` when the folder is not there.
+fn to_be_written(path: &Path) -> Option<std::path::PathBuf> {
+    let mut p = path.to_path_buf();
+    for _ in 0..40 {
+        match std::fs::symlink_metadata(&p) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let target = std::fs::read_link(&p).ok()?;
+                p = match p.parent() {
+                    Some(dir) if target.is_relative() => dir.join(target),
+                    _ => target,
+                };
+            }
+            _ => break,
+        }
+    }
+    let dir = match p.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    Some(std::fs::canonicalize(dir).ok()?.join(p.file_name()?))
 }
 
 /// What makes two names one input: standard input, or a file's device and inode.
