@@ -911,6 +911,33 @@ fn a_zone_written_with_the_time_is_read_alike_in_every_season_and_dates_its_toda
 }
 
 #[test]
+fn a_date_written_as_one_number_reads_as_that_date_in_posts_and_in_time() {
+    // As blog and database exports write it; read as epochs it was 2606 and 1970.
+    let posts = "{\"time\":20090224183000,\"text\":\"gmail is down\"}\n\
+                 {\"time\":\"20090224183100\",\"text\":\"gmail is down\"}\n";
+    let out = outcry()
+        .args(["classify", "--input-tz", "Asia/Seoul", "-"])
+        .write_stdin(posts)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let times: Vec<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["time"].to_string())
+        .collect();
+    assert_eq!(
+        times,
+        ["\"2009-02-24T09:30:00Z\"", "\"2009-02-24T09:31:00Z\""]
+    );
+    outcry()
+        .args(["time", "20090224093000"])
+        .assert()
+        .success()
+        .stdout("2009-02-24 09:30 UTC (+00:00)  UTC\n");
+}
+
+#[test]
 fn day_windows_align_on_local_midnight_with_dst_days() {
     let mut lines = String::new();
     // One gmail post every three hours from 2021-03-12 to 2021-03-16 (UTC).

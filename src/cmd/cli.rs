@@ -1002,8 +1002,9 @@ pub struct CommonArgs {
 
 #[derive(Debug, Args)]
 pub struct TimeArgs {
-    /// The time as written: "10:20 am GMT", "밤 9시 20분", "0930 GMT", 1235467800,
-    /// "Tue, 24 Feb 2009 09:30:00 GMT", … (several words are joined with spaces).
+    /// The time as written: "10:20 am GMT", "밤 9시 20분", "0930 GMT", 1235467800 (epoch),
+    /// 20090224093000 (a date as one number), "Tue, 24 Feb 2009 09:30:00 GMT", … (several words
+    /// are joined with spaces).
     #[arg(value_name = "WHEN", required = true, num_args = 1..)]
     pub when: Vec<String>,
 

@@ -471,13 +471,17 @@ fn json_str<'a>(raw: Raw<'a>, buf: &'a mut String) -> Option<Cow<'a, str>> {
     Some(view(raw.text, buf, decoded))
 }
 
-/// A time value (its valid JSON text): a string in any supported layout, or an epoch number.
+/// A time value (its valid JSON text): a string in any supported layout, or an epoch number (or
+/// a date written as one number, 20090224183000, read as the string would be).
 fn json_time(raw: Raw<'_>, parser: &mut TimeParser, buf: &mut String) -> Result<Ts, Skip> {
     let t = raw.text;
     match t.as_bytes().first() {
         Some(b'"') => {
             let s = json_str(raw, buf).ok_or(Skip::BadTime)?;
             parser.parse(&s).map_err(time_skip)
+        }
+        Some(b'0'..=b'9') if time::is_compact_date(t.as_bytes()) => {
+            parser.parse(t).map_err(time_skip)
         }
         Some(b'-' | b'0'..=b'9') => {
             let n: f64 = t.parse().map_err(|_| Skip::BadTime)?;

@@ -3,7 +3,7 @@
 //! Everything inside outcry is UTC (`Ts`, seconds since the Unix epoch); a zone is applied only at
 //! the edges: `--input-tz` for times written without an offset, `--tz` for display. Four readers,
 //! tried in one fixed order, fastest first: plain numbers (epoch seconds, milliseconds or
-//! microseconds, told apart by magnitude); the numeric ISO 8601 / RFC 3339 family and the blog
+//! microseconds, told apart by magnitude; a valid `YYYYMMDD[HHMMSS]` is that date); the numeric ISO 8601 / RFC 3339 family and the blog
 //! forms `2009/02/24 21:22`, `2009.02.24. 21:22` (a hand-written scanner, no allocation);
 //! Twitter's layout (fixed positions); and the general reader of [`parse`] for everything else
 //! (RFC 2822, English and Korean forms, zone abbreviations). The first reader whose shape fits
@@ -297,11 +297,18 @@ const LAYOUTS: [Layout; 4] = [Layout::Epoch, Layout::Iso, Layout::Twitter, Layou
 fn try_layout(l: Layout, s: &str, rules: TimeRules) -> Option<Result<Parsed, TimeError>> {
     let b = s.as_bytes();
     match l {
-        Layout::Epoch => is_epoch_like(b).then(|| {
-            s.parse::<f64>()
+        Layout::Epoch => is_epoch_like(b).then(|| match compact_date(b) {
+            Some(naive) => {
+                let (tz, implied) = rules.zone.zone_for(false);
+                let mut r = resolve_local_ex(naive, tz);
+                r.implied = implied;
+                Ok(r)
+            }
+            None => s
+                .parse::<f64>()
                 .map_err(|_| TimeError::Unrecognised)
                 .and_then(from_epoch_number)
-                .map(Parsed::exact)
+                .map(Parsed::exact),
         }),
         Layout::Iso => scan_numeric(b, rules.zone),
         Layout::Twitter => scan_twitter(b).map(|r| r.map(Parsed::exact)),
@@ -497,6 +504,33 @@ pub fn parse_time_ex(s: &str, rules: impl Into<TimeRules>) -> Result<Parsed, Tim
         .iter()
         .find_map(|&l| try_layout(l, s, rules))
         .unwrap_or(Err(TimeError::Unrecognised))
+}
+
+/// A date written as one number, `YYYYMMDD` or `YYYYMMDDHHMMSS` (as blog and database exports
+/// write it: 20090224183000), in the years 1900 to 2100 and valid: read as a local time (the
+/// input's zone rule). As epoch numbers these would be seconds in August 1970 or milliseconds in
+/// the years 2572 to 2635, neither of them a time anyone posted at.
+fn compact_date(b: &[u8]) -> Option<NaiveDateTime> {
+    if !(b.len() == 8 || b.len() == 14) || !b.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let n =
+        |r: std::ops::Range<usize>| (b[r].iter()).fold(0u32, |a, &d| a * 10 + u32::from(d - b'0'));
+    let year = n(0..4) as i32;
+    if !(1900..=2100).contains(&year) {
+        return None;
+    }
+    let date = NaiveDate::from_ymd_opt(year, n(4..6), n(6..8))?;
+    match b.len() {
+        8 => date.and_hms_opt(0, 0, 0),
+        _ => date.and_hms_opt(n(8..10), n(10..12), n(12..14)),
+    }
+}
+
+/// Whether a number is a date written as one ([`compact_date`]), not an epoch number: a JSON
+/// number of that shape is read as the text it is.
+pub fn is_compact_date(b: &[u8]) -> bool {
+    compact_date(b).is_some()
 }
 
 /// A plain number: optional minus, digits, at most one decimal point.
@@ -927,6 +961,23 @@ fn duration_text(secs: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A date written as one number is that date in the input's zone, not an epoch number (a
+    /// millisecond in 2606, a second in August 1970, before); other numbers stay epochs.
+    #[test]
+    fn a_date_written_as_one_number_is_that_date() {
+        let seoul = |s: &str| parse_time(s, chrono_tz::Asia::Seoul).unwrap();
+        let iso = |s: &str| parse_time(s, chrono_tz::UTC).unwrap();
+        assert_eq!(seoul("20090224183000"), iso("2009-02-24T09:30:00Z"));
+        assert_eq!(seoul("20090224"), iso("2009-02-23T15:00:00Z"));
+        for epoch in ["1235467800", "1235467800000", "20091324093000", "18991231"] {
+            assert!(!is_compact_date(epoch.as_bytes()), "{epoch}");
+        }
+        assert_eq!(seoul("1235467800"), iso("2009-02-24T09:30:00Z"));
+        assert_eq!(seoul("1235467800000"), iso("2009-02-24T09:30:00Z"));
+        assert!(is_compact_date(b"21001231235959"));
+        assert!(!is_compact_date(b"20090224093060"), "a 60th second");
+    }
 
     /// An offset past 23:59 in Twitter's layout, or two zones that disagree, is no time: `+9999`
     /// was read as 99 hours and 99 minutes, `+00:00+09:00` as its first offset, `+09:00 PST` as
