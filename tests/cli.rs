@@ -1072,6 +1072,23 @@ fn counts_series_runs_the_same_detector() {
         "{}",
         gmail[0].onset
     );
+    // The reports and their voices are the posts' (the voices were every report before), and
+    // the total of each window is taken once, not once per service's row (the peak's ratio to
+    // the expectation was 95 where the posts give 330: a chatter level distorted by the rows).
+    let posts = outcry()
+        .args(["detect", "--format", "json", "--input-tz", "Asia/Seoul"])
+        .args(fixture_files())
+        .output()
+        .unwrap();
+    let p: JsonReport = serde_json::from_slice(&posts.stdout).unwrap();
+    let direct = p.incidents.iter().find(|i| i.service == "gmail").unwrap();
+    assert_eq!(
+        (gmail[0].reports, gmail[0].distinct_reports),
+        (direct.reports, direct.distinct_reports)
+    );
+    assert!(gmail[0].distinct_reports < gmail[0].reports);
+    let (a, b) = (gmail[0].peak_ratio, direct.peak_ratio);
+    assert!(a > b / 2.0 && a < b * 2.0, "{a} against the posts' {b}");
     // A bare series: timestamp,count (service from --about), a burst of 12 buckets.
     let mut s = String::new();
     for k in 0..600i64 {

@@ -659,8 +659,10 @@ pub struct DetectArgs {
 
     /// Detect on an aggregated series instead of posts: CSV `timestamp,count[,total][,service]`
     /// (a header row may name the columns in any order), e.g. report counts exported from a
-    /// monitoring tool. `total` (posts in all) lets the baseline follow the chatter level; the
-    /// service defaults to --about, else `service`. The window is the series' step (the most
+    /// monitoring tool. `total` (posts in all, once per time) lets the baseline follow the
+    /// chatter level; a `distinct_reports` column gives the reports' distinct voices (else each
+    /// report is one), so `outcry windows` output reads back; the service defaults to --about,
+    /// else `service`. The window is the series' step (the most
     /// common gap between its times); a --window that is a multiple of it adds buckets up, any
     /// other is ignored with a warning. Counts may be written `94.0`. No FILE arguments with it.
     /// `-` is standard input; a compressed series is read as any input.

@@ -155,7 +155,7 @@ pub fn fill(rows: &[CountRow], svc: &[usize], w: &mut Windows) {
             Some(_) => 0,
             None => r.reports,
         };
-        w.add_counts(s, r.time, r.reports, total);
+        w.add_counts(s, r.time, (r.reports, r.reports), total);
     }
 }
 

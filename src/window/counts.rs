@@ -8,8 +8,9 @@
 //! `total`, `service`; the count may also be called `value`, as in the Numenta Anomaly Benchmark's
 //! files) may put them in any order, so `outcry windows` output reads back. Counts are whole
 //! numbers, written `94` or `94.0`; `94.5` is an error naming its row. The window is the series'
-//! own step ([`step`]) unless `--window` asks for a multiple of it. Counts carry no authors: every
-//! report is its own voice.
+//! own step ([`step`]) unless `--window` asks for a multiple of it. Counts carry no authors:
+//! every report is its own voice, unless a `distinct_reports` (or `voices`) column says how many
+//! voices the reports are, as `outcry windows` writes it.
 //!
 //! A series in local time (`--input-tz`) crosses DST edges: a time the clocks skipped is read as
 //! posts' times are ([`time::resolve_local`]); a time they showed twice is the earlier instant,
@@ -28,6 +29,9 @@ use crate::time::{self, Dst, TimeParser, Ts};
 pub struct Row {
     pub time: Ts,
     pub count: u32,
+    /// The reports counted once per voice, when a column gives them (`distinct_reports`, as
+    /// `outcry windows` writes it; `voices`); else every report is its own voice.
+    pub voices: Option<u32>,
     pub total: Option<u32>,
     pub service: Option<String>,
     /// The local time was skipped or repeated by a DST change, so a rule placed it.
@@ -64,8 +68,8 @@ pub fn read(text: &str, tz: chrono_tz::Tz) -> Result<Vec<Row>> {
         .flexible(true)
         .trim(csv::Trim::All)
         .from_reader(text.as_bytes());
-    // Column positions: time, count, total, service.
-    let mut cols = (0usize, 1usize, Some(2usize), Some(3usize));
+    // Column positions: time, count, total, service, voices.
+    let mut cols = (0usize, 1usize, Some(2usize), Some(3usize), None);
     let mut out = vec![];
     let mut parser = TimeParser::new(tz);
     let mut latest: Option<Ts> = None;
@@ -82,7 +86,8 @@ pub fn read(text: &str, tz: chrono_tz::Tz) -> Result<Vec<Row>> {
             ) else {
                 bail!("the header needs a timestamp and a count column, got {rec:?}");
             };
-            cols = (t, c, find(&["total"]), find(&["service"]));
+            let voices = find(&["distinct_reports", "voices"]);
+            cols = (t, c, find(&["total"]), find(&["service"]), voices);
             continue;
         }
         let field = |i: usize| rec.get(i).filter(|s| !s.is_empty());
@@ -103,9 +108,20 @@ pub fn read(text: &str, tz: chrono_tz::Tz) -> Result<Vec<Row>> {
             None => None,
         };
         let service = cols.3.and_then(field).map(str::to_string);
+        let voices = match cols.4.and_then(field) {
+            Some(x) => Some(whole(x).with_context(|| format!("row {line}: voices {x:?}"))?),
+            None => None,
+        };
+        if voices.is_some_and(|v| v > count) {
+            bail!(
+                "row {line}: {} distinct voices among {count} reports",
+                voices.unwrap_or(0)
+            );
+        }
         out.push(Row {
             time,
             count,
+            voices,
             total,
             service,
             dst_adjusted: dst != Dst::Exact,
@@ -156,11 +172,21 @@ pub fn services(rows: &[Row], lex: &mut Lexicon, about: Option<usize>) -> Vec<us
         .collect()
 }
 
-/// Fills windows from the rows (`svc[k]` the service of row k); returns the reports added.
+/// Fills windows from the rows (`svc[k]` the service of row k); returns the reports added. A
+/// `total` is the posts of the whole bucket, whatever they name (`outcry windows` repeats it on
+/// each service's row): it is taken once per window, from the first row that gives it, as
+/// `watch --history` takes it.
 pub fn fill(rows: &[Row], svc: &[usize], w: &mut Windows) -> u64 {
     let mut reports = 0;
+    let mut totalled = std::collections::BTreeSet::new();
     for (r, &s) in rows.iter().zip(svc) {
-        w.add_counts(s, r.time, r.count, r.total.unwrap_or(r.count));
+        let voices = r.voices.unwrap_or(r.count);
+        let total = match r.total {
+            Some(t) if totalled.insert(w.index(r.time)) => t,
+            Some(_) => 0,
+            None => r.count,
+        };
+        w.add_counts(s, r.time, (r.count, voices), total);
         reports += u64::from(r.count);
     }
     reports
@@ -191,6 +217,24 @@ mod tests {
         assert_eq!(b[0].time, 1_235_467_800);
         assert_eq!(b[0].service.as_deref(), Some("naver"));
         assert!(read("2009-02-24T09:30:00Z,x\n", tz).is_err());
+        // `outcry windows` output: its distinct_reports are the voices.
+        let c = read(
+            "window_start,service,reports,distinct_reports,total\n\
+             2009-02-24T09:30:00Z,gmail,5,2,40\n2009-02-24T09:30:00Z,naver,1,1,40\n",
+            tz,
+        )
+        .unwrap();
+        assert_eq!(
+            (c[0].count, c[0].voices, c[1].voices),
+            (5, Some(2), Some(1))
+        );
+        let mut w = Windows::new(300, 2);
+        assert_eq!(fill(&c, &[0, 1], &mut w), 6);
+        let cell = &w.cells(0)[&w.index(c[0].time)];
+        assert_eq!((cell.reports, cell.distinct_reports()), (5, 2));
+        assert_eq!(w.totals()[&w.index(c[0].time)], 40, "a window's total once");
+        let e = read("time,count,voices\n2009-02-24T09:30:00Z,2,3\n", tz).unwrap_err();
+        assert!(format!("{e:#}").contains("row 2"), "{e:#}");
     }
 
     #[test]

@@ -199,9 +199,10 @@ impl Windows {
         }
     }
 
-    /// Adds an aggregated bucket (`detect --counts`): `reports` reports for `service` and `total`
-    /// posts in all at `t`. Counts carry no authors: each report is its own voice.
-    pub fn add_counts(&mut self, service: usize, t: Ts, reports: u32, total: u32) {
+    /// Adds an aggregated bucket (`detect --counts`): `reports` reports for `service`, `voices`
+    /// of them distinct (counts carry no authors: all of them, unless the file says), and
+    /// `total` posts in all at `t`.
+    pub fn add_counts(&mut self, service: usize, t: Ts, (reports, voices): (u32, u32), total: u32) {
         self.widen(t);
         let idx = self.index(t);
         *self.totals.entry(idx).or_default() += total;
@@ -210,7 +211,7 @@ impl Windows {
         cell.reports += reports;
         if reports > 0 {
             let d = cell.detail_mut();
-            d.anonymous += reports;
+            d.anonymous += voices.min(reports);
             d.last_report = d.last_report.max(Some(t));
         }
     }
