@@ -2,7 +2,8 @@
 //!
 //! Each labelled event (`service,onset,recovery[,recovering]`) is *hit* by the earliest incident
 //! of the same service that overlaps it (onset before the event's recovery plus two windows, and
-//! not over before the event's onset); the errors are that incident's onset and recovery minus
+//! not over before the event's onset) and has not hit an earlier event: one incident hits one
+//! event, so two events the report merged into one incident leave the later a miss; the errors are that incident's onset and recovery minus
 //! the truth, in minutes (positive: late). Any other incident is a *false alarm*, including a
 //! second incident over the same event (a split). An event labelled with the start of a partial
 //! recovery (`recovering`) is also scored on the report's `recovering` phase: found or not, and
@@ -389,6 +390,11 @@ mod tests {
         assert!(s
             .summary()
             .starts_with("1 of 2 events hit, 1 missed, 2 false alarms"));
+        // Two events merged into one incident: it hits the first only.
+        let truth = [ev("gmail", 6000, 9000), ev("gmail", 20_000, 24_000)];
+        let s = score(&truth, &[det("gmail", 6000, Some(30_000))], 300);
+        assert_eq!((s.events[0].hit, s.events[1].hit), (true, false));
+        assert!(s.false_alarms.is_empty());
     }
 
     #[test]

@@ -402,9 +402,10 @@ pub enum Command {
     /// The truth is CSV: `service,onset,recovery[,recovering]` (header optional, times in any
     /// layout outcry reads, UTC without an offset; `recovering`, optional, is when a partial
     /// recovery began); a service is a service id or any name or alias outcry knows ("Gmail",
-    /// "지메일"). An event is hit by the earliest incident of its service that overlaps it: the
+    /// "지메일"). An event is hit by the earliest incident of its service that overlaps it (the
     /// incident's onset is before the event's recovery plus two windows, and the incident is not
-    /// over before the event's onset. Any other incident is a false alarm (a second incident on
+    /// over before the event's onset) and has not hit an earlier event: one incident hits one
+    /// event, so two events merged into one incident leave the later a miss. Any other incident is a false alarm (a second incident on
     /// the same event, a split, too). Prints a tab-separated table, one row per event: `service`, `onset`, `recovery` (the
     /// labelled times), `verdict` (hit, miss, or `false alarm` for rows of incidents matching no
     /// event), `onset_err_min` and `recovery_err_min` (the report's time minus the label's, in
