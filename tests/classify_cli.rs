@@ -221,3 +221,29 @@ fn korean_around_a_word_read_back_keeps_its_service() {
     let report = |s: &str| (Some("report".to_string()), Some(s.to_string()));
     assert_eq!(got, [report("kakaotalk"), report("netflix")]);
 }
+
+#[test]
+fn classify_names_the_options_it_does_not_use() {
+    // Before, --alpha, --window and --tz were taken without a word, and changed nothing.
+    let input = "{\"created_at\":\"2009-02-24T09:31:00Z\",\"text\":\"Gmail is down again\"}\n";
+    let run = |args: &[&str]| {
+        let out = outcry()
+            .arg("classify")
+            .args(args)
+            .write_stdin(input)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        (out.stdout, String::from_utf8(out.stderr).unwrap())
+    };
+    let (plain, err) = run(&[]);
+    assert!(!err.contains("does not use"), "{err}");
+    let (tuned, err) = run(&["--alpha", "0.01", "--window", "1h", "--tz", "Asia/Seoul"]);
+    assert!(
+        err.contains("classify does not use --alpha, --window, --tz"),
+        "{err}"
+    );
+    assert_eq!(plain, tuned);
+    let (_, err) = run(&["-q", "--alpha", "0.01"]);
+    assert!(err.is_empty(), "{err}");
+}

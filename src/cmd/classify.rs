@@ -98,6 +98,20 @@ impl std::error::Error for NothingRead {}
 /// `outcry classify`.
 pub fn run(a: &ClassifyArgs) -> Result<i32> {
     let cfg = Config::from_args(&a.common)?.with_output(a.out.output.as_deref());
+    let mut ignored = super::scan::detection_options(&a.common, &a.given);
+    // Its times are UTC, and it counts no windows.
+    ignored.extend(
+        ["window", "tz"]
+            .iter()
+            .zip(["--window", "--tz"])
+            .filter_map(|(id, flag)| a.given.iter().any(|g| g == id).then_some(flag)),
+    );
+    if !ignored.is_empty() && !a.common.quiet {
+        crate::eline!(
+            "outcry: warning: classify does not use {}: it writes each record's verdict, its time in UTC, and counts no windows",
+            ignored.join(", ")
+        );
+    }
     if let Some(o) = &cfg.output {
         let inputs: Vec<&str> = cfg.scan.inputs.iter().map(String::as_str).collect();
         config::outputs_apart(&[("-o", o)], &inputs)?;

@@ -159,11 +159,16 @@ impl Cli {
             .unwrap_or_else(|e| exit_with_tip(e, &args));
         let mut cli =
             <Cli as clap::FromArgMatches>::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
-        if let (Command::Scan(a), Some((_, sub))) = (&mut cli.command, matches.subcommand()) {
-            a.given = (sub.ids())
+        let given = |sub: &clap::ArgMatches| -> Vec<String> {
+            (sub.ids())
                 .filter(|id| sub.value_source(id.as_str()) == Some(ValueSource::CommandLine))
                 .map(|id| id.to_string())
-                .collect();
+                .collect()
+        };
+        match (&mut cli.command, matches.subcommand()) {
+            (Command::Scan(a), Some((_, sub))) => a.given = given(sub),
+            (Command::Classify(a), Some((_, sub))) => a.given = given(sub),
+            _ => {}
         }
         cli
     }
@@ -612,6 +617,11 @@ pub struct ClassifyArgs {
 
     #[command(flatten)]
     pub out: OutputArg,
+
+    /// The ids of the options given on the command line, as [`ScanArgs::given`]: classify
+    /// names the options it does not use.
+    #[arg(skip)]
+    pub given: Vec<String>,
 }
 
 #[derive(Debug, Args)]

@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 
 use anyhow::Result;
 
-use super::cli::{ScanArgs, Sensitivity};
+use super::cli::{CommonArgs, ScanArgs, Sensitivity};
 use super::config::{self, Config, UsageError};
 use super::exit_codes;
 use crate::lexicon::Matcher;
@@ -16,7 +16,7 @@ use crate::stream::{parallel, warn_cut, warn_skipped};
 /// `outcry scan`: the exit code says whether every input was read, as `detect`'s does.
 pub fn run(a: &ScanArgs) -> Result<i32> {
     let cfg = Config::from_args(&a.common)?;
-    let ignored = detection_options(a);
+    let ignored = detection_options(&a.common, &a.given);
     if !ignored.is_empty() && !a.common.quiet {
         crate::eline!(
             "outcry: warning: scan does not use {}: detection options take effect where the partials are detected from (`outcry detect --partials`)",
@@ -51,11 +51,10 @@ pub fn run(a: &ScanArgs) -> Result<i32> {
 }
 
 /// The options given that only detection uses (a partial holds window counts, the same for any
-/// of them), by their flags: those given on the command line (`a.given`, even at their default
-/// values), or, where the arguments did not come through `Cli::from_env`, those off their
-/// defaults.
-fn detection_options(a: &ScanArgs) -> Vec<&'static str> {
-    let c = &a.common;
+/// of them; `classify` writes verdicts), by their flags: those given on the command line
+/// (`given`, even at their default values), or, where the arguments did not come through
+/// `Cli::from_env`, those off their defaults.
+pub(super) fn detection_options(c: &CommonArgs, given_ids: &[String]) -> Vec<&'static str> {
     let given = [
         ("alpha", c.alpha.is_some(), "--alpha"),
         ("min_reports", c.min_reports.is_some(), "--min-reports"),
@@ -69,7 +68,7 @@ fn detection_options(a: &ScanArgs) -> Vec<&'static str> {
         ("keep_outliers", c.keep_outliers, "--keep-outliers"),
     ];
     (given.into_iter())
-        .filter(|&(id, off_default, _)| off_default || a.given.iter().any(|g| g == id))
+        .filter(|&(id, off_default, _)| off_default || given_ids.iter().any(|g| g == id))
         .map(|g| g.2)
         .collect()
 }
