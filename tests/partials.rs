@@ -231,6 +231,13 @@ fn partials_that_do_not_agree_are_refused() {
     let (_, err, code) = outcry(&strings(&["detect", "--partials", f]));
     assert_eq!(code, 3, "{err}");
     assert!(err.contains("not an outcry partial"), "{err}");
+    // Posts after the partials are taken for one: the message says why.
+    let (_, err, code) = outcry(&strings(&["detect", "--partials", &p("a"), f]));
+    assert_eq!(code, 3, "{err}");
+    assert!(
+        err.contains("--partials takes every argument after it"),
+        "{err}"
+    );
     // scan's output goes to --partial, not -o.
     let (_, err, code) = outcry(&strings(&["scan", "-o", &p("x"), "--partial", &p("y"), f]));
     assert_eq!(code, 2, "{err}");

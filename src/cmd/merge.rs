@@ -76,7 +76,16 @@ pub(super) fn for_detect(
         )
         .into());
     }
-    let p = read_all(paths, args.quiet)?;
+    let p = read_all(paths, args.quiet).map_err(|e| {
+        // `--partials a.partial posts.jsonl` reads the posts as a partial: say why.
+        let told = format!("{e:#}");
+        match paths.len() > 1 && told.contains("not an outcry partial result") {
+            true => anyhow!(
+                "{told} (--partials takes every argument after it: posts cannot be given with it)"
+            ),
+            false => e,
+        }
+    })?;
     let mine = LexiconId::of(matcher);
     if mine.fingerprint != p.lexicon.fingerprint {
         return Err(UsageError(format!(
