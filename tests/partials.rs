@@ -244,6 +244,55 @@ fn partials_that_do_not_agree_are_refused() {
 }
 
 #[test]
+fn detect_takes_the_partials_zone_and_reads_since_as_the_scan_did() {
+    let dir = tempfile::tempdir().unwrap();
+    let tweets = "fixtures/gmail-2009-02-24/tweets.jsonl.gz".to_string();
+    let part = |name: &str| dir.path().join(name).to_string_lossy().into_owned();
+    let (day, since) = (part("day.part"), part("since.part"));
+    let scan = |extra: &[&str], out: &str| {
+        let mut a = strings(&["scan", "-q", "--partial", out]);
+        a.extend(strings(extra));
+        a.push(tweets.clone());
+        let (_, err, code) = outcry(&a);
+        assert_eq!(code, 0, "{err}");
+    };
+    scan(&["--window", "1d", "--tz", "Asia/Seoul"], &day);
+    scan(
+        &["--input-tz", "Asia/Seoul", "--since", "2009-02-24"],
+        &since,
+    );
+    // No --tz: the partials' (before: refused, asking to leave out the --tz not given).
+    let (out, err, code) = outcry(&strings(&["detect", "--partials", &day]));
+    assert_eq!(code, 0, "{err}");
+    assert!(String::from_utf8_lossy(&out).contains("KST (+09:00)"));
+    // Another --tz given is still refused.
+    let (_, err, code) = outcry(&strings(&["detect", "--tz", "UTC", "--partials", &day]));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("give --tz Asia/Seoul first"), "{err}");
+    // --since as the scan read it, by its --input-tz (before: refused); another one is named.
+    let (_, err, code) = outcry(&strings(&[
+        "detect",
+        "--since",
+        "2009-02-24",
+        "--partials",
+        &since,
+    ]));
+    assert_eq!(code, 0, "{err}");
+    let (_, err, code) = outcry(&strings(&[
+        "detect",
+        "--since",
+        "2009-02-23",
+        "--partials",
+        &since,
+    ]));
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("--since (the partials': 2009-02-23T15:00:00Z)"),
+        "{err}"
+    );
+}
+
+#[test]
 fn the_ambiguous_date_shown_does_not_hang_on_the_order_of_the_inputs() {
     // Two inputs with dates another order would read differently, given in reverse name order:
     // the warning's example is the first of the input of the least name, in one run and from

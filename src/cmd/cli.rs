@@ -883,9 +883,10 @@ pub struct CommonArgs {
     pub files: Vec<PathBuf>,
 
     /// Zone(s) for displaying times: IANA names, comma-separated (Asia/Seoul,UTC). The first one
-    /// is used in JSON (`*_local`) and CSV.
-    #[arg(long, value_name = "ZONES", default_value = "UTC", value_hint = ValueHint::Other)]
-    pub tz: String,
+    /// is used in JSON (`*_local`) and CSV. Default: UTC (`detect --partials`: the zone the
+    /// partials' day windows are aligned on).
+    #[arg(long, value_name = "ZONES", value_hint = ValueHint::Other)]
+    pub tz: Option<String>,
 
     /// Zone of input times written without an offset (e.g. `2009/02/24 21:22` from a Korean blog),
     /// an IANA name. Without it: Asia/Seoul for Korean text (오후, 9시 20분), UTC for anything

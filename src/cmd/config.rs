@@ -68,7 +68,7 @@ impl Config {
 
     /// Checks and resolves the arguments of a run, stopping at the first mistake.
     pub fn from_args(a: &CommonArgs) -> Result<Config, UsageError> {
-        let zones = zones(&a.tz)?;
+        let zones = zones(a.tz.as_deref().unwrap_or("UTC"))?;
         let (times, since, until) = time_rules(a)?;
         let window = time::parse_duration(a.window.as_deref().unwrap_or(DEFAULT_WINDOW))
             .and_then(at_most_a_year)

@@ -117,13 +117,25 @@ pub(super) fn for_detect(
     if order != "auto" && order != s.date_order {
         differ.push(format!("--date-order (the partials': {})", s.date_order));
     }
-    if args.since.is_some() && cfg.scan.since != s.since {
-        differ.push("--since".into());
-    }
-    if args.until.is_some() && cfg.scan.until != s.until {
-        differ.push("--until".into());
+    // --since and --until read as the scan read them: by the partials' --input-tz.
+    let bound = |v: &Option<String>| {
+        let read = |x: &str| crate::time::parse_time_ex(x, times).map(|p| p.ts).ok();
+        v.as_deref().map(read)
+    };
+    let shown = |t: Option<i64>| t.map_or("none".into(), crate::time::rfc3339_utc);
+    for (flag, given, theirs) in [
+        ("--since", bound(&args.since), s.since),
+        ("--until", bound(&args.until), s.until),
+    ] {
+        if given.is_some_and(|t| t != theirs) {
+            differ.push(format!("{flag} (the partials': {})", shown(theirs)));
+        }
     }
     if let Some(z) = s.align_zone()? {
+        // No --tz given: the partials' zone is the report's, as the scan's was.
+        if args.tz.is_none() {
+            cfg.zones = vec![z];
+        }
         if z != cfg.zones[0] {
             differ.push(format!(
                 "--tz {} (the partials' windows are aligned on {}'s midnight: give --tz {} first)",
