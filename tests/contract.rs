@@ -726,11 +726,15 @@ fn completions_into_a_closed_pipe_or_a_full_disk_do_not_panic() {
         assert_eq!(o.status.code(), Some(3));
         assert!(stderr_of(&o).contains("No space left"), "{}", stderr_of(&o));
         // --help and --version too (they exited 0 with nothing written).
+        // And the small commands, whose help now says so (it named 0 and 2 only, or nothing).
         for args in [
             &["--help"][..],
             &["--version"],
             &["detect", "--help"],
             &["scan", "-h"],
+            &["explain", "gmail is down"],
+            &["schema"],
+            &["man", "detect"],
         ] {
             let full = std::fs::OpenOptions::new()
                 .write(true)
@@ -744,6 +748,11 @@ fn completions_into_a_closed_pipe_or_a_full_disk_do_not_panic() {
             assert_eq!(o.status.code(), Some(3), "{args:?}");
             assert!(stderr_of(&o).contains("No space left"), "{}", stderr_of(&o));
         }
+    }
+    for c in ["explain", "completions", "man", "schema"] {
+        let o = outcry().args([c, "--help"]).output().unwrap();
+        let help = String::from_utf8_lossy(&o.stdout).replace('\n', " ");
+        assert!(help.contains("3 the output could not be"), "{c}: {help}");
     }
     // Into a pipe closed by its reader, --help ends quietly.
     let mut child = StdCommand::new(&bin)

@@ -400,7 +400,7 @@ pub enum Command {
     #[command(after_help = concat!("Examples:\n  \
         outcry explain \"지메일 웹은 장애인데 아이폰에서는 되네요\"\n  \
         outcry explain --format json \"is gmail down for anyone?\"\n\n\
-        Exit status: 0 explained, 2 a mistake in the arguments."))]
+        Exit status: 0 explained, 2 a mistake in the arguments, 3 the output could not be written."))]
     Explain(ExplainArgs),
     /// Score a JSON report (`detect --format json`) against labelled events.
     ///
@@ -430,7 +430,8 @@ pub enum Command {
     /// `outcry completions fish > ~/.config/fish/completions/outcry.fish`.
     #[command(after_help = "Examples:\n  \
         outcry completions bash > ~/.local/share/bash-completion/completions/outcry\n  \
-        source <(outcry completions bash)")]
+        source <(outcry completions bash)\n\n\
+        Exit status: 0 written, 2 a mistake in the arguments, 3 the output could not be written.")]
     Completions(CompletionsArgs),
     /// Print a manual page (roff) to standard output: outcry(1), or outcry-COMMAND(1).
     ///
@@ -438,7 +439,8 @@ pub enum Command {
     #[command(after_help = "Examples:\n  \
         outcry man | man -l -\n  \
         outcry man detect | man -l -\n  \
-        for c in '' detect windows watch scan merge time classify explain eval; do outcry man $c > outcry${c:+-$c}.1; done")]
+        for c in '' detect windows watch scan merge time classify explain eval; do outcry man $c > outcry${c:+-$c}.1; done\n\n\
+        Exit status: 0 written, 2 a mistake in the arguments (no such command), 3 the output could not be written.")]
     Man(ManArgs),
     /// Print the JSON Schema of `detect --format json` reports (or, with --alert, of the alert
     /// lines of `watch --format jsonl`) to standard output.
@@ -448,7 +450,8 @@ pub enum Command {
     /// schema/alert.schema.json in the source.
     #[command(after_help = "Examples:\n  \
         outcry schema > report.schema.json\n  \
-        outcry schema --alert > alert.schema.json")]
+        outcry schema --alert > alert.schema.json\n\n\
+        Exit status: 0 written, 2 a mistake in the arguments, 3 the output could not be written.")]
     Schema(SchemaArgs),
     /// Watch a live stream: alert on an outage's onset, growth and recovery as they happen.
     ///
