@@ -335,8 +335,8 @@ fn the_ambiguous_date_shown_does_not_hang_on_the_order_of_the_inputs() {
     assert_eq!(err2, err, "the same warnings");
 }
 
-/// A partial named twice (directly, or through `merge`) is merged once: the report is the one
-/// of the partial alone, with a warning; counted twice, every report doubled.
+/// A partial named twice (directly, or through `merge`), or a copy of it, is merged once: the
+/// report is the one of the partial alone, with a warning; counted twice, every report doubled.
 #[test]
 fn a_partial_named_twice_is_merged_once() {
     let dir = tempfile::tempdir().unwrap();
@@ -359,6 +359,24 @@ fn a_partial_named_twice_is_merged_once() {
     );
     let merged = dir.path().join("m.part").to_string_lossy().into_owned();
     let (_, err, code) = outcry(&strings(&["merge", &part, &part, "-o", &merged]));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(detect(&[&merged]).0, once);
+    // A copy under another name (a retried task's output) is one partial too (every count was
+    // doubled, without a word); the same inputs scanned again write the same bytes.
+    let copy = dir.path().join("copy.part").to_string_lossy().into_owned();
+    std::fs::copy(&part, &copy).unwrap();
+    let again = dir.path().join("again.part").to_string_lossy().into_owned();
+    let (_, err, code) = outcry(&strings(&["scan", "-q", "--partial", &again, &tweets]));
+    assert_eq!(code, 0, "{err}");
+    let (thrice, err, code) = detect(&[&part, &copy, &again]);
+    assert_eq!(code, 0);
+    assert_eq!(thrice, once);
+    assert!(
+        err.contains("copy.part: the same bytes as")
+            && err.contains("again.part: the same bytes as"),
+        "{err}"
+    );
+    let (_, err, code) = outcry(&strings(&["merge", &part, &copy, "-o", &merged]));
     assert_eq!(code, 0, "{err}");
     assert_eq!(detect(&[&merged]).0, once);
 }

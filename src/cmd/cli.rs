@@ -343,7 +343,8 @@ pub enum Command {
     /// voice hashes are kept by one total order, so any grouping of the partials in any order
     /// merges to the same file, and detecting from it gives the report of one run over all the
     /// inputs. Partials made with different settings or lexicons are refused, with what differs.
-    /// Memory: one merged partial (the files are read one after another).
+    /// A partial named twice, or a byte-for-byte copy of one (a retried task's output), is merged
+    /// once, with a warning. Memory: one merged partial (the files are read one after another).
     #[command(after_help = "Examples:\n  \
         outcry merge -o all.partial part-*.partial\n  \
         outcry merge a.partial b.partial | outcry detect --partials -\n\n\

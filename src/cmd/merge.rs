@@ -52,6 +52,13 @@ pub(super) fn read_all(paths: &[PathBuf], quiet: bool) -> Result<Partial> {
     for (again, first) in repeated.iter().filter(|_| !quiet) {
         crate::eline!("outcry: warning: {again}: the same partial as {first}; merged once");
     }
+    // So would a copy of one under another name (a retried task's output, say).
+    let (names, copies) = once_by_contents(names);
+    for (again, first) in copies.iter().filter(|_| !quiet) {
+        crate::eline!(
+            "outcry: warning: {again}: the same bytes as {first} (one partial written twice?); merged once"
+        );
+    }
     partial::merge_files(&names, |name| -> Result<Box<dyn Read>> {
         if name == "-" {
             return Ok(Box::new(io::stdin().lock()));
@@ -59,6 +66,36 @@ pub(super) fn read_all(paths: &[PathBuf], quiet: bool) -> Result<Partial> {
         let f = File::open(name).map_err(|e| anyhow!("{name}: cannot open: {e}"))?;
         Ok(Box::new(f))
     })
+}
+
+/// The partial files `names` with every later one whose bytes are another's left out, and the
+/// names left out beside the first. Only files of equal size are read to compare them; a
+/// scan writes the same bytes for the same inputs and settings, so two partials alike to the
+/// byte are one written twice. A file that cannot be read is kept (its error is told when it is
+/// merged); so is standard input.
+fn once_by_contents(names: Vec<String>) -> (Vec<String>, Vec<(String, String)>) {
+    let size = |n: &str| (n != "-").then(|| std::fs::metadata(n).ok()).flatten();
+    let sizes: Vec<Option<u64>> = names
+        .iter()
+        .map(|n| size(n).filter(|m| m.is_file()).map(|m| m.len()))
+        .collect();
+    let (mut kept, mut copies) = (Vec::with_capacity(names.len()), Vec::new());
+    for (k, name) in names.iter().enumerate() {
+        let first = sizes[k].and_then(|len| {
+            (0..k).find(|&j| {
+                let alike = || match (std::fs::read(&names[j]), std::fs::read(name)) {
+                    (Ok(a), Ok(b)) => a == b,
+                    _ => false,
+                };
+                sizes[j] == Some(len) && kept.contains(&names[j]) && alike()
+            })
+        });
+        match first {
+            Some(j) => copies.push((name.clone(), names[j].clone())),
+            None => kept.push(name.clone()),
+        }
+    }
+    (kept, copies)
 }
 
 /// The merged partials of `paths`, checked against the run's lexicon and arguments; the run's
