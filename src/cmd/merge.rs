@@ -12,7 +12,7 @@ use super::config::{Config, UsageError};
 use super::exit_codes;
 use crate::lexicon::Matcher;
 use crate::report::write_output;
-use crate::stream::partial::{self, date_order_name, LexiconId, Partial};
+use crate::stream::partial::{self, date_order_name, LexiconId, Partial, Settings};
 
 /// `outcry merge`.
 pub fn run(a: &MergeArgs) -> Result<i32> {
@@ -132,6 +132,33 @@ pub(super) fn for_detect(
         .into());
     }
     let s = &p.settings;
+    let times = s
+        .times()
+        .map_err(|e| anyhow!("the partials' settings: {e}"))?;
+    let differ = differences(args, cfg, s, times)?;
+    if !differ.is_empty() {
+        return Err(UsageError(format!(
+            "the partials were counted with other settings: {}; leave these out or give the scan's",
+            differ.join(", ")
+        ))
+        .into());
+    }
+    cfg.scan.window = s.window_s;
+    cfg.scan.times = times;
+    cfg.scan.since = s.since;
+    cfg.scan.until = s.until;
+    Ok(p)
+}
+
+/// What the run's arguments set otherwise than the partials' settings `s` (read by `times`),
+/// one item each; without --tz, the run's zone becomes the one the partials' day windows are
+/// aligned on.
+fn differences(
+    args: &CommonArgs,
+    cfg: &mut Config,
+    s: &Settings,
+    times: crate::time::TimeRules,
+) -> Result<Vec<String>> {
     let mut differ = vec![];
     if args.window.is_some() && cfg.scan.window != s.window_s {
         differ.push(format!(
@@ -140,9 +167,6 @@ pub(super) fn for_detect(
             crate::time::exact_duration(s.window_s)
         ));
     }
-    let times = s
-        .times()
-        .map_err(|e| anyhow!("the partials' settings: {e}"))?;
     let input_tz = cfg.scan.times.zone.chosen().map(|z| z.name().to_string());
     if args.input_tz.is_some() && input_tz != s.input_tz {
         differ.push(format!(
@@ -182,16 +206,5 @@ pub(super) fn for_detect(
             ));
         }
     }
-    if !differ.is_empty() {
-        return Err(UsageError(format!(
-            "the partials were counted with other settings: {}; leave these out or give the scan's",
-            differ.join(", ")
-        ))
-        .into());
-    }
-    cfg.scan.window = s.window_s;
-    cfg.scan.times = times;
-    cfg.scan.since = s.since;
-    cfg.scan.until = s.until;
-    Ok(p)
+    Ok(differ)
 }
