@@ -313,7 +313,7 @@ fn incidents_in<S: Send + Sync>(
 /// What the tasks of one chunk share, worked out by the first of them to ask (under the lock,
 /// so once) and dropped when the last of them is done: the threads hold about one chunk's each,
 /// however many chunks the input has. (Every chunk's was kept to the end of the run before,
-/// and a post a week over a thousand years, 96 chunks of 2^19 windows, peaked at 1 GB.)
+/// and a post a week over a thousand years, 200 chunks of 2^19 windows, peaked at 1 GB.)
 struct PerChunk<S> {
     /// Per chunk: what its tasks share (once asked for) and how many of them are not done.
     slots: Mutex<Vec<(Option<Arc<S>>, usize)>>,
