@@ -3,8 +3,9 @@
 //! Everything inside outcry is UTC (`Ts`, seconds since the Unix epoch); a zone is applied only at
 //! the edges: `--input-tz` for times written without an offset, `--tz` for display. Four readers,
 //! tried in one fixed order, fastest first: plain numbers (epoch seconds, milliseconds or
-//! microseconds, told apart by magnitude; a valid `YYYYMMDD[HHMMSS]` is that date); the numeric ISO 8601 / RFC 3339 family and the blog
-//! forms `2009/02/24 21:22`, `2009.02.24. 21:22` (a hand-written scanner, no allocation);
+//! microseconds, told apart by magnitude; a valid `YYYYMMDD[HHMMSS]` is that date); the numeric
+//! ISO 8601 / RFC 3339 family and the blog forms `2009/02/24 21:22`, `2009.02.24. 21:22` (a
+//! hand-written scanner, no allocation);
 //! Twitter's layout (fixed positions); and the general reader of [`parse`] for everything else
 //! (RFC 2822, English and Korean forms, zone abbreviations). The first reader whose shape fits
 //! gives the answer, so a time's reading depends on its text alone, never on the lines read
