@@ -83,11 +83,7 @@ fn once_by_contents(names: Vec<String>) -> (Vec<String>, Vec<(String, String)>) 
     for (k, name) in names.iter().enumerate() {
         let first = sizes[k].and_then(|len| {
             (0..k).find(|&j| {
-                let alike = || match (std::fs::read(&names[j]), std::fs::read(name)) {
-                    (Ok(a), Ok(b)) => a == b,
-                    _ => false,
-                };
-                sizes[j] == Some(len) && kept.contains(&names[j]) && alike()
+                sizes[j] == Some(len) && kept.contains(&names[j]) && same_bytes(&names[j], name)
             })
         });
         match first {
@@ -96,6 +92,43 @@ fn once_by_contents(names: Vec<String>) -> (Vec<String>, Vec<(String, String)>) 
         }
     }
     (kept, copies)
+}
+
+/// Whether two files hold the same bytes, read side by side a block at a time (a partial may
+/// be hundreds of MB; neither is held whole). False when either cannot be read.
+fn same_bytes(a: &str, b: &str) -> bool {
+    let (Ok(fa), Ok(fb)) = (File::open(a), File::open(b)) else {
+        return false;
+    };
+    let (mut fa, mut fb) = (io::BufReader::new(fa), io::BufReader::new(fb));
+    let (mut ba, mut bb) = (vec![0u8; 1 << 16], vec![0u8; 1 << 16]);
+    loop {
+        let n = match fill(&mut fa, &mut ba) {
+            Ok(n) => n,
+            Err(_) => return false,
+        };
+        match fill(&mut fb, &mut bb) {
+            Ok(m) if m == n && ba[..n] == bb[..n] => {}
+            _ => return false,
+        }
+        if n == 0 {
+            return true;
+        }
+    }
+}
+
+/// Reads into `buf` until it is full or the input ends; how many bytes it holds.
+fn fill(r: &mut impl Read, buf: &mut [u8]) -> io::Result<usize> {
+    let mut n = 0;
+    while n < buf.len() {
+        match r.read(&mut buf[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(n)
 }
 
 /// The merged partials of `paths`, checked against the run's lexicon and arguments; the run's
@@ -207,4 +240,30 @@ fn differences(
         }
     }
     Ok(differ)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_byte_for_byte_copies_are_merged_once() {
+        let d = tempfile::tempdir().unwrap();
+        let put = |name: &str, bytes: &[u8]| {
+            let p = d.path().join(name);
+            std::fs::write(&p, bytes).unwrap();
+            p.to_string_lossy().into_owned()
+        };
+        let long: Vec<u8> = (0..200_000u32).map(|k| (k % 251) as u8).collect();
+        let mut other = long.clone();
+        other[150_000] ^= 1;
+        let (a, b, c) = (put("a", &long), put("b", &long), put("c", &other));
+        assert!(same_bytes(&a, &b) && !same_bytes(&a, &c));
+        assert!(!same_bytes(&a, &put("short", &long[..1000])));
+        let missing = d.path().join("none").to_string_lossy().into_owned();
+        let names = vec![a.clone(), c.clone(), b.clone(), missing.clone(), "-".into()];
+        let (kept, copies) = once_by_contents(names);
+        assert_eq!(kept, [a.clone(), c, missing, "-".into()]);
+        assert_eq!(copies, [(b, a)]);
+    }
 }
