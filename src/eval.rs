@@ -205,8 +205,16 @@ pub fn read_truth(text: &str) -> Result<(Vec<TruthEvent>, Vec<String>)> {
             continue;
         }
         let mut t = |s: &str| {
-            let p = time::parse_time_ex(s.trim(), chrono_tz::Tz::UTC)
-                .map_err(|e| anyhow::anyhow!("truth line {}: {s:?}: {e}", k + 1))?;
+            let p = time::parse_time_ex(s.trim(), chrono_tz::Tz::UTC).map_err(|e| match e {
+                // The truth has no zone option to settle it with: the offset it is.
+                time::TimeError::AmbiguousZone(a) => anyhow::anyhow!(
+                    "truth line {}: {s:?}: {}; write the offset instead (such as {})",
+                    k + 1,
+                    a.describe(),
+                    time::zones::offset_text(a.candidates[0].offset)
+                ),
+                e => anyhow::anyhow!("truth line {}: {s:?}: {e}", k + 1),
+            })?;
             if p.ambiguous_date {
                 notes.push(format!(
                     "truth line {}: {:?} is a numeric date that another order of year, month and day reads differently; read as {} (write it as YYYY-MM-DD to be sure)",
@@ -408,10 +416,18 @@ mod tests {
             (",2024-05-02T11:00:00Z,2024-05-02T13:00:00Z\n", "line 1: no service"),
             ("service,onset,recovery\n", "no labelled event"),
             ("", "no labelled event"),
+            // eval has no zone option: it asks for the offset (it said "give the zone").
+            (
+                "gmail,2024-05-02 11:00 CST,2024-05-02 13:00 CST\n",
+                "ambiguous: it could be America/Chicago (-06:00, US Central Standard Time), or \
+                 Asia/Shanghai (+08:00, China Standard Time), or America/Havana (-05:00, Cuba \
+                 Standard Time); write the offset instead (such as -06:00)",
+            ),
         ];
         for (text, why) in bad {
             let e = read_truth(text).unwrap_err().to_string();
             assert!(e.contains(why), "{text:?}: {e}");
+            assert!(!e.contains("give the zone"), "{e}");
         }
     }
 
