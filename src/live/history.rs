@@ -12,7 +12,7 @@ use anyhow::{bail, Context, Result};
 use crate::input::{self, sniff, Layout};
 use crate::lexicon::Lexicon;
 use crate::time::{Dst, TimeParser, Ts};
-use crate::window::Windows;
+use crate::window::{counts, Windows};
 
 /// One row of a counts history.
 #[derive(Debug, Clone, PartialEq)]
@@ -144,19 +144,17 @@ pub fn services(rows: &[CountRow], lex: &mut Lexicon, about: Option<usize>) -> V
         .collect()
 }
 
-/// Adds the rows to `w` (`svc[k]` the service of row k). A window's total is taken once
-/// (a windows CSV repeats it on every service's row); without one, the window's records are its
-/// reports, as `detect --counts` takes them.
+/// Adds the rows to `w` (`svc[k]` the service of row k), as `detect --counts` adds its rows
+/// ([`counts::fill_buckets`]: a window's total once); the counts are voices already.
 pub fn fill(rows: &[CountRow], svc: &[usize], w: &mut Windows) {
-    let mut totalled = std::collections::BTreeSet::new();
-    for (r, &s) in rows.iter().zip(svc) {
-        let total = match r.total {
-            Some(t) if totalled.insert(w.index(r.time)) => t,
-            Some(_) => 0,
-            None => r.reports,
-        };
-        w.add_counts(s, r.time, (r.reports, r.reports), total);
-    }
+    let buckets = rows.iter().zip(svc).map(|(r, &s)| counts::Bucket {
+        service: s,
+        time: r.time,
+        reports: r.reports,
+        voices: r.reports,
+        total: r.total,
+    });
+    counts::fill_buckets(buckets, w);
 }
 
 #[cfg(test)]

@@ -172,22 +172,43 @@ pub fn services(rows: &[Row], lex: &mut Lexicon, about: Option<usize>) -> Vec<us
         .collect()
 }
 
-/// Fills windows from the rows (`svc[k]` the service of row k); returns the reports added. A
-/// `total` is the posts of the whole bucket, whatever they name (`outcry windows` repeats it on
-/// each service's row): it is taken once per window, from the first row that gives it, as
-/// `watch --history` takes it.
+/// Fills windows from the rows (`svc[k]` the service of row k); returns the reports added.
 pub fn fill(rows: &[Row], svc: &[usize], w: &mut Windows) -> u64 {
+    let buckets = rows.iter().zip(svc).map(|(r, &s)| Bucket {
+        service: s,
+        time: r.time,
+        reports: r.count,
+        voices: r.voices.unwrap_or(r.count),
+        total: r.total,
+    });
+    fill_buckets(buckets, w)
+}
+
+/// One aggregated bucket of a series read back (`detect --counts`, `watch --history`).
+pub struct Bucket {
+    pub service: usize,
+    pub time: Ts,
+    pub reports: u32,
+    /// Of the reports, distinct voices.
+    pub voices: u32,
+    /// Posts in the whole bucket, whatever they name, when the series gives them.
+    pub total: Option<u32>,
+}
+
+/// Adds `buckets` to `w`; returns the reports added. A `total` is the posts of the whole
+/// bucket (`outcry windows` repeats it on each service's row): it is taken once per window, from
+/// the first row that gives it; without one, the window's records are its reports.
+pub fn fill_buckets(buckets: impl Iterator<Item = Bucket>, w: &mut Windows) -> u64 {
     let mut reports = 0;
     let mut totalled = std::collections::BTreeSet::new();
-    for (r, &s) in rows.iter().zip(svc) {
-        let voices = r.voices.unwrap_or(r.count);
-        let total = match r.total {
-            Some(t) if totalled.insert(w.index(r.time)) => t,
+    for b in buckets {
+        let total = match b.total {
+            Some(t) if totalled.insert(w.index(b.time)) => t,
             Some(_) => 0,
-            None => r.count,
+            None => b.reports,
         };
-        w.add_counts(s, r.time, (r.count, voices), total);
-        reports += u64::from(r.count);
+        w.add_counts(b.service, b.time, (b.reports, b.voices), total);
+        reports += u64::from(b.reports);
     }
     reports
 }
