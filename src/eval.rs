@@ -57,6 +57,19 @@ pub struct Score {
     pub false_alarms: Vec<Detected>,
 }
 
+/// Why a truth time could not be read. The truth has no zone option to settle an ambiguous
+/// abbreviation with, so it asks for the offset.
+fn unread(e: time::TimeError) -> String {
+    match e {
+        time::TimeError::AmbiguousZone(a) => format!(
+            "{}; write the offset instead (such as {})",
+            a.describe(),
+            time::zones::offset_text(a.candidates[0].offset)
+        ),
+        e => e.to_string(),
+    }
+}
+
 /// Scores `found` against `truth`; `window` in seconds sets the slack of a match.
 pub fn score(truth: &[TruthEvent], found: &[Detected], window: i64) -> Score {
     let mut used = vec![false; found.len()];
@@ -205,16 +218,8 @@ pub fn read_truth(text: &str) -> Result<(Vec<TruthEvent>, Vec<String>)> {
             continue;
         }
         let mut t = |s: &str| {
-            let p = time::parse_time_ex(s.trim(), chrono_tz::Tz::UTC).map_err(|e| match e {
-                // The truth has no zone option to settle it with: the offset it is.
-                time::TimeError::AmbiguousZone(a) => anyhow::anyhow!(
-                    "truth line {}: {s:?}: {}; write the offset instead (such as {})",
-                    k + 1,
-                    a.describe(),
-                    time::zones::offset_text(a.candidates[0].offset)
-                ),
-                e => anyhow::anyhow!("truth line {}: {s:?}: {e}", k + 1),
-            })?;
+            let p = time::parse_time_ex(s.trim(), chrono_tz::Tz::UTC)
+                .map_err(|e| anyhow::anyhow!("truth line {}: {s:?}: {}", k + 1, unread(e)))?;
             if p.ambiguous_date {
                 notes.push(format!(
                     "truth line {}: {:?} is a numeric date that another order of year, month and day reads differently; read as {} (write it as YYYY-MM-DD to be sure)",
