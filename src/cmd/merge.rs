@@ -12,7 +12,7 @@ use super::config::{Config, UsageError};
 use super::exit_codes;
 use crate::lexicon::Matcher;
 use crate::report::write_output;
-use crate::stream::partial::{self, date_order_name, LexiconId, Partial, Settings};
+use crate::stream::partial::{self, date_order_name, LexiconId, NotPartial, Partial, Settings};
 
 /// `outcry merge`.
 pub fn run(a: &MergeArgs) -> Result<i32> {
@@ -148,10 +148,9 @@ pub(super) fn for_detect(
     }
     let p = read_all(paths, args.quiet).map_err(|e| {
         // `--partials a.partial posts.jsonl` reads the posts as a partial: say why.
-        let told = format!("{e:#}");
-        match paths.len() > 1 && told.contains("not an outcry partial result") {
+        match paths.len() > 1 && e.chain().any(|c| c.is::<NotPartial>()) {
             true => anyhow!(
-                "{told} (--partials takes every argument after it: posts cannot be given with it)"
+                "{e:#} (--partials takes every argument after it: posts cannot be given with it)"
             ),
             false => e,
         }

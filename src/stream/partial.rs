@@ -445,7 +445,11 @@ impl Partial {
             return read_lines(r, name);
         }
         if !crate::input::is_zstd(head) {
-            bail!("{name}: not an outcry partial result (it is not zstd-compressed); `outcry scan --partial FILE` writes one");
+            return Err(NotPartial {
+                name: name.into(),
+                why: "it is not zstd-compressed; `outcry scan --partial FILE` writes one".into(),
+            }
+            .into());
         }
         // zstd's reader with a decoder whose errors keep zstd's code, so that a failed checksum
         // is told by the code ([`next_line`]).
@@ -453,6 +457,18 @@ impl Partial {
         let z = zstd::stream::zio::Reader::new(r, d);
         read_lines(BufReader::with_capacity(1 << 16, z), name)
     }
+}
+
+/// A file that is not an outcry partial result at all (as against a damaged or mismatched one):
+/// typed, so that a caller can say why it was read as one (`detect --partials a.partial
+/// posts.jsonl` reads the posts as a partial).
+#[derive(Debug, thiserror::Error)]
+#[error("{name}: not an outcry partial result ({why})")]
+pub struct NotPartial {
+    /// The file's name in messages.
+    pub name: String,
+    /// What gave it away.
+    pub why: String,
 }
 
 /// The lexicon difference in words.
@@ -693,7 +709,12 @@ fn within_span(w: &crate::window::Windows, seen: Option<(i64, i64)>) -> Result<(
 /// The first line, its format and version checked before anything else.
 fn read_header(r: &mut impl BufRead, name: &str, buf: &mut String) -> Result<Header> {
     let n = next_line(r, buf, name, 1)?;
-    let not_partial = || anyhow!("{name}: not an outcry partial result (no {FORMAT} header)");
+    let not_partial = || {
+        anyhow::Error::from(NotPartial {
+            name: name.into(),
+            why: format!("no {FORMAT} header"),
+        })
+    };
     if n == 0 {
         return Err(not_partial());
     }
