@@ -488,19 +488,25 @@ impl Read for Members {
             let Some(m) = self.member.as_mut() else {
                 return Ok(0);
             };
-            match m.read(buf) {
-                Ok(0) if !buf.is_empty() && m.header_cut_short() => {
-                    // flate2 ends quietly where the input ends inside a member's header (the
-                    // first 10 bytes and more): an archive cut there read as an empty input.
-                    let msg = format!(
-                        "a {} member's header ends early, at byte {}",
-                        self.format.name(),
-                        m.compressed_pos()
-                    );
-                    self.failed = Some((io::ErrorKind::UnexpectedEof, msg.clone()));
-                    return Err(io::Error::new(io::ErrorKind::UnexpectedEof, msg));
-                }
-                Ok(0) if !buf.is_empty() => {
+            let got = m.read(buf);
+            let ended = match &got {
+                Ok(n) => *n == 0 && !buf.is_empty(),
+                Err(e) => e.kind() != io::ErrorKind::Interrupted,
+            };
+            if ended && m.header_cut_short() {
+                // flate2 ends quietly (or with "unexpected end of file") where the input ends
+                // inside a member's header (the first 10 bytes and more): an archive cut there
+                // read as an empty input.
+                let msg = format!(
+                    "a {} member's header ends early, at byte {}",
+                    self.format.name(),
+                    m.compressed_pos()
+                );
+                self.failed = Some((io::ErrorKind::UnexpectedEof, msg.clone()));
+                return Err(io::Error::new(io::ErrorKind::UnexpectedEof, msg));
+            }
+            match got {
+                Ok(0) if ended => {
                     let inner = self
                         .member
                         .take()
@@ -508,9 +514,34 @@ impl Read for Members {
                         .into_inner();
                     self.next_member(inner.0, inner.1)?;
                 }
+                Err(e) if ended => {
+                    // The first error is the one that tells what broke: kept and handed out
+                    // again, as a decoder asked once more after it answers something else
+                    // (bzip2: "sequence of operations invalid").
+                    let e = told(self.format, e, m.compressed_pos());
+                    self.failed = Some((e.kind(), e.to_string()));
+                    return Err(e);
+                }
                 other => return other,
             }
         }
+    }
+}
+
+/// A decoder's error in the words a user can act on: bzip2 calls a block whose CRC does not
+/// match, or whose structure is damaged, only "invalid data".
+fn told(format: Format, e: io::Error, at: u64) -> io::Error {
+    let bz = e.get_ref().and_then(|x| x.downcast_ref::<bzip2::Error>());
+    match (format, bz) {
+        (Format::Bzip2, Some(bzip2::Error::Data)) => io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("bzip2 data damaged near compressed byte {at} (a block's CRC does not match, or its structure is broken)"),
+        ),
+        (Format::Bzip2, Some(bzip2::Error::DataMagic)) => io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("no bzip2 stream where one should begin, at compressed byte {at}"),
+        ),
+        _ => e,
     }
 }
 
@@ -797,6 +828,38 @@ mod tests {
             data.truncate(data.len() / 2);
             let out = lines_of(data);
             assert!(out.last().unwrap().starts_with("BROKEN"), "{out:?}");
+        }
+    }
+
+    /// A bzip2 stream whose block CRC (or whose stream CRC) does not match is told as damaged
+    /// data at a byte, the same message however often it is read; it said "invalid data", or
+    /// on a second read "sequence of operations invalid".
+    #[test]
+    fn a_damaged_bzip2_stream_is_told_as_damaged_and_told_alike_when_read_again() {
+        let mut e = bzip2::write::BzEncoder::new(vec![], bzip2::Compression::fast());
+        e.write_all("a post\n".repeat(300).as_bytes()).unwrap();
+        let good = e.finish().unwrap();
+        // The block's CRC follows its six-byte magic after the four-byte header; the stream's
+        // CRC is in the last bytes.
+        for at in [10, good.len() - 3] {
+            let mut data = good.clone();
+            data[at] ^= 0x01;
+            let (_, told) = read_through(data.clone());
+            let told = told.expect("a break");
+            assert!(
+                told.contains("bzip2 data damaged near compressed byte"),
+                "{at}: {told}"
+            );
+            let mut r = decompress(Box::new(io::Cursor::new(data)), "test", true).unwrap();
+            let mut buf = vec![0; 1 << 16];
+            let first = loop {
+                match r.read(&mut buf) {
+                    Ok(0) => panic!("no error"),
+                    Ok(_) => {}
+                    Err(e) => break e.to_string(),
+                }
+            };
+            assert_eq!(r.read(&mut buf).unwrap_err().to_string(), first);
         }
     }
 
