@@ -225,8 +225,9 @@ impl XmlReader {
     }
 
     /// Reads the records of one chunk (whole units; its first byte on line `first_line`),
-    /// handing each to `out` with its line. The last chunk of an input may end inside a unit:
-    /// that unit is a `truncated_input` skip.
+    /// handing each to `out` with its line. A chunk holds whole units as the framer sees them
+    /// (an input cut short is told by it, and its cut unit is not handed over), so a unit still
+    /// open at the end is not well-formed: a `malformed_xml` skip.
     pub fn chunk(&mut self, chunk: &[u8], first_line: u64, out: &mut dyn FnMut(u64, Outcome<'_>)) {
         self.reset(first_line);
         let mut fixed = std::mem::take(&mut self.fixed);
@@ -244,7 +245,7 @@ impl XmlReader {
         if let Some(unit) = self.open.first() {
             let line = unit.line;
             self.drop_open();
-            out(line, Err(Skip::TruncatedInput));
+            out(line, Err(Skip::MalformedXml));
         }
         self.fixed = fixed;
     }
@@ -297,6 +298,10 @@ impl XmlReader {
                 }
             };
             match ev {
+                Event::Start(e) | Event::Empty(e) if self.misplaced(e.name().as_ref()) => {
+                    // Reading goes on at this tag when it starts a unit.
+                    return self.broken_unit(text, pos.saturating_sub(1), out);
+                }
                 Event::Start(e) => {
                     self.names.push(span(text, e.name().as_ref()));
                     self.start(&e, text, pos);
@@ -325,6 +330,17 @@ impl XmlReader {
                 _ => {}
             }
         }
+    }
+
+    /// Whether a start tag breaks the open unit: a name that is none (`a < b` written
+    /// unescaped in a text), or a unit's own start tag before the open unit's end tag (a
+    /// missing `</item>`). Before, either made every later unit of the chunk part of the broken
+    /// one, all lost as one skip.
+    fn misplaced(&self, name: &[u8]) -> bool {
+        let named = name
+            .first()
+            .is_some_and(|&b| b.is_ascii_alphabetic() || b == b'_' || b == b':' || b >= 0x80);
+        !named || (!self.open.is_empty() && self.dialect.units().iter().any(|u| same(u, name)))
     }
 
     /// Whether an end tag closes the element last opened. Outside a unit anything goes: a chunk
@@ -824,6 +840,57 @@ mod tests {
                 (7, s("comment"), Some(s("g")), s("hi")),
             ]
         );
+    }
+
+    /// A stray `<` in a text, a missing `</item>` or `</entry>`, or a mismatched end tag
+    /// spoils its own unit only: one `malformed_xml` at its line, and every later unit read.
+    /// Before, the first two made every later unit of the chunk part of the broken one, lost
+    /// as one skip with the wrong reason (`truncated_input`).
+    #[test]
+    fn a_broken_unit_spoils_only_itself() {
+        let unit = |d: Dialect, i: u32, body: &str, end: &str| {
+            match d {
+            Dialect::Atom => format!("<entry><published>2009-02-24T10:00:00Z</published><content type='text'>{body} {i}</content>{end}\n"),
+            Dialect::Ttxml => format!("<post><content>{body} {i}</content><published>1235469600</published>{end}\n"),
+            _ => format!("<item><title>t{i}</title><description>{body}</description><pubDate>Tue, 24 Feb 2009 10:00:00 GMT</pubDate>{end}\n"),
+        }
+        };
+        let cases = [
+            (
+                Dialect::Rss { comments: false },
+                "<rss><channel>\n",
+                "</channel></rss>\n",
+            ),
+            (Dialect::Atom, "<feed>\n", "</feed>\n"),
+            (Dialect::Ttxml, "<blog>\n", "</blog>\n"),
+        ];
+        for (d, head, tail) in cases {
+            let close = match d {
+                Dialect::Atom => "</entry>",
+                Dialect::Ttxml => "</post>",
+                _ => "</item>",
+            };
+            for broken in [
+                unit(d, 2, "if x < y gmail is down", close),
+                unit(d, 2, "gmail is down", ""),
+                unit(d, 2, "gmail is down", &format!("</wrong>{close}")),
+            ] {
+                let mut xml = head.to_string() + &unit(d, 1, "gmail is down", close);
+                xml += &broken;
+                for i in 3..=40 {
+                    xml += &unit(d, i, "gmail is down", close);
+                }
+                xml += tail;
+                let got = read(d, &xml);
+                assert_eq!(got.len(), 40, "{d:?} {broken}: {got:?}");
+                assert_eq!(got[1], (3, Err(Skip::MalformedXml)), "{d:?} {broken}");
+                assert!(
+                    (got.iter().enumerate())
+                        .all(|(i, g)| i == 1 || g.1.is_ok() && g.0 == i as u64 + 2),
+                    "{d:?} {broken}: {got:?}"
+                );
+            }
+        }
     }
 
     #[test]
