@@ -9,8 +9,9 @@
 //! {…}}` is the tweet (its author the archive's owner, one voice), an ActivityStreams `Create`
 //! is the object it wraps (a `Note`). A post's line is the line its value starts on. An element
 //! that is not a post is a skip like a bad JSON line; when the document itself breaks (a syntax
-//! error), that is one `malformed_json` skip, and reading goes on at the next line that starts
-//! an element of the list.
+//! error), that is one `malformed_json` skip, and reading goes on at the next element of the
+//! list: on the same line (a compact document is one line), else at the next line that starts
+//! one.
 
 use std::borrow::Cow;
 use std::cell::Cell;
@@ -506,8 +507,12 @@ impl Counting<'_, '_> {
             self.after_resync = true;
             return true;
         }
+        let mut prev_ends_element = match self.rest_of_line(in_list) {
+            Rest::Element => return true,
+            Rest::End => return false,
+            Rest::Ended(ends_element) => ends_element,
+        };
         let mut line = Vec::new();
-        let mut prev_ends_element = false;
         loop {
             line.clear();
             // A line longer than the limit is not kept (nor read again): its last two bytes
@@ -555,6 +560,52 @@ impl Counting<'_, '_> {
                     || t.ends_with(b",");
             }
         }
+    }
+}
+
+/// What the rest of the line a syntax error was met in held.
+enum Rest {
+    /// The start of the next element of the list: reading goes on there.
+    Element,
+    /// The end of the input.
+    End,
+    /// A line break; whether what was before it ended an element (`}`, `},`) or opened the
+    /// list (`[`, `,`).
+    Ended(bool),
+}
+
+impl Counting<'_, '_> {
+    /// After a syntax error: reads the rest of its line. In a list, an element that starts
+    /// there (`}`, `,` and `{`, white space between) is where reading goes on: a compact
+    /// document is one line, and all of it after the broken element was lost (without a
+    /// word, exit 0).
+    fn rest_of_line(&mut self, in_list: bool) -> Rest {
+        // 1 after `}`, 2 after `}` and `,`.
+        let mut seen = 0;
+        let mut last = [b' '; 2];
+        loop {
+            let b = match self.next_byte() {
+                None => return Rest::End,
+                Some(b'\n') => break,
+                Some(b) => b,
+            };
+            if in_list && seen == 2 && b == b'{' {
+                self.unread(b'{');
+                self.unread(b'[');
+                self.after_resync = true;
+                return Rest::Element;
+            }
+            seen = match b {
+                b'}' => 1,
+                b',' if seen == 1 => 2,
+                b if b.is_ascii_whitespace() => seen,
+                _ => 0,
+            };
+            if !b.is_ascii_whitespace() {
+                last = [last[1], b];
+            }
+        }
+        Rest::Ended(matches!(last, [b'}', b','] | [_, b'}' | b'[' | b',']))
     }
 }
 
@@ -957,5 +1008,31 @@ mod tests {
         let (texts, skips) = texts_and_skips(&list);
         assert_eq!(texts, ["post 0", "post 3", "post 4"], "{list}");
         assert_eq!(skips.len(), 1);
+    }
+
+    /// A compact document is one line: an element that breaks costs that element, and the
+    /// list goes on at the next one on the same line (before, the rest of the line was passed
+    /// over: every later post lost without a word, exit 0).
+    #[test]
+    fn a_broken_element_of_a_one_line_list_costs_that_element_only() {
+        let el = |i: usize| {
+            format!("{{\"time\":1235467862,\"text\":\"post {i}\",\"user\":{{\"a\":[{{\"b\":1}}, {{\"c\":2}}]}}}}")
+        };
+        for broken in [
+            "{\"time\":1235467862,\"text\":oops}",
+            "{\"time\":1235467862,\"text\":\"post\",,\"x\":1}",
+            "{\"time\":1235467862 \"text\":\"post\"}",
+        ] {
+            let mut els: Vec<String> = (0..50).map(el).collect();
+            els[10] = broken.to_string();
+            let doc = format!("[{}]\n", els.join(", "));
+            let (texts, skips) = texts_and_skips(&doc);
+            let want: Vec<String> = (0..50)
+                .filter(|&i| i != 10)
+                .map(|i| format!("post {i}"))
+                .collect();
+            assert_eq!(texts, want, "{broken}");
+            assert_eq!(skips, [1], "{broken}");
+        }
     }
 }
