@@ -1526,7 +1526,16 @@ fn an_output_never_overwrites_an_input_or_another_output() {
     let dangling = dir.path().join("to-r.txt");
     std::os::unix::fs::symlink("r.txt", &dangling).unwrap();
     let (round, dangling) = (round.to_str().unwrap(), dangling.to_str().unwrap());
+    // A --lexicon file is an input too (it was written over by -o, --plot, --partial).
+    let lex = dir.path().join("my.lex");
+    std::fs::write(&lex, "[outage]\nzorbled\n").unwrap();
+    let x = lex.to_str().unwrap();
     for args in [
+        vec!["detect", "--lexicon", x, "--plot", x, i],
+        vec!["detect", "--lexicon", x, "-o", x, i],
+        vec!["windows", "--lexicon", x, "-o", x, i],
+        vec!["classify", "--lexicon", x, "-o", x, i],
+        vec!["scan", "--lexicon", x, "--partial", x, i],
         vec!["detect", "-o", i, i],
         vec!["detect", "--html", l, i],
         vec!["windows", "-o", l, i],
@@ -1556,6 +1565,10 @@ fn an_output_never_overwrites_an_input_or_another_output() {
         stderr_of(&o)
     );
     assert_eq!(std::fs::read_to_string(&input).unwrap(), post);
+    assert_eq!(
+        std::fs::read_to_string(&lex).unwrap(),
+        "[outage]\nzorbled\n"
+    );
     assert!(!report.exists());
     // Another file is written as ever.
     let o = outcry()

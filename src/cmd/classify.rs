@@ -113,7 +113,8 @@ pub fn run(a: &ClassifyArgs) -> Result<i32> {
         );
     }
     if let Some(o) = &cfg.output {
-        let inputs: Vec<&str> = cfg.scan.inputs.iter().map(String::as_str).collect();
+        let inputs = config::inputs_and_lexicons(&cfg, &a.common.lexicons);
+        let inputs: Vec<&str> = inputs.iter().map(String::as_str).collect();
         config::outputs_apart(&[("-o", o)], &inputs)?;
     }
     let (lex, about) = config::load_lexicon(&a.common.lexicons)?;

@@ -294,6 +294,12 @@ pub(super) fn once_each(inputs: Vec<String>) -> (Vec<String>, Vec<(String, Strin
     (kept, repeated)
 }
 
+/// What a run reads, for [`outputs_apart`]: its posts and its `--lexicon` files.
+pub fn inputs_and_lexicons(cfg: &Config, lex: &super::cli::LexiconArgs) -> Vec<String> {
+    let lexicons = lex.lexicon.iter().map(|p| p.to_string_lossy().into_owned());
+    cfg.scan.inputs.iter().cloned().chain(lexicons).collect()
+}
+
 /// Refuses a run whose outputs (`(flag, path)`: `-o`, `--plot`, `--html`, `--partial`) would
 /// overwrite one of its inputs (`inputs`, `-` for standard input) or each other: the run would
 /// destroy what it reads, or one output the other. Standard output (`-`) clashes with nothing

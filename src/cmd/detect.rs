@@ -191,6 +191,7 @@ pub(super) fn execute_with(
     let mut cfg = Config::from_args(args)?.with_output(outputs.to);
     let more: Vec<&Path> = (partials.iter().map(PathBuf::as_path))
         .chain(official.iter().map(Path::new))
+        .chain(args.lexicons.lexicon.iter().map(PathBuf::as_path))
         .collect();
     check_outputs(&cfg, outputs, &more)?;
     let (lex, about) = config::load_lexicon(&args.lexicons)?;
@@ -218,7 +219,7 @@ fn drop_aside<T: Send + 'static>(x: T) {
 /// The report's, the charts' and the page's files can be written (see
 /// [`check_output`]): a run over a large archive should not end in "no such folder".
 /// None of them may be one of the run's inputs (`cfg`'s, and `more`: partials, `--counts`,
-/// `--official`) or another of them.
+/// `--official`, `--lexicon`) or another of them.
 fn check_outputs(cfg: &Config, outputs: &Outputs, more: &[&Path]) -> Result<()> {
     let named = [
         ("-o", cfg.output.as_deref()),
@@ -307,6 +308,7 @@ fn execute_counts(
     let cfg = Config::from_args(args)?.with_output(outputs.to);
     let more: Vec<&Path> = std::iter::once(path)
         .chain(official.iter().map(Path::new))
+        .chain(args.lexicons.lexicon.iter().map(PathBuf::as_path))
         .collect();
     check_outputs(&cfg, outputs, &more)?;
     if !args.files.is_empty() {

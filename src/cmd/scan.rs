@@ -35,7 +35,8 @@ pub fn run(a: &ScanArgs) -> Result<i32> {
         .into());
     }
     // (a missing folder is told before the inputs are read, as `detect -o` does)
-    let inputs: Vec<&str> = cfg.scan.inputs.iter().map(String::as_str).collect();
+    let inputs = config::inputs_and_lexicons(&cfg, &a.common.lexicons);
+    let inputs: Vec<&str> = inputs.iter().map(String::as_str).collect();
     config::outputs_apart(&[("--partial", &a.partial)], &inputs)?;
     crate::report::check_output(&a.partial)?;
     let part = parallel::scan_unsettled(&cfg.scan, &matcher)?;
