@@ -697,6 +697,40 @@ fn skipped_lines_are_summed_by_reason_on_stderr() {
     }
 }
 
+/// A reader of standard output that stops early (`| head`) costs nothing else: `-o` and the
+/// other files are still written, and an input that could not be read is still exit 3. Before,
+/// the closed pipe made the run exit 0 with the files left as they were.
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_on_standard_output_keeps_the_files_and_the_exit_status() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("r.txt");
+    std::fs::write(&report, "old\n").unwrap();
+    let missing = dir.path().join("missing.jsonl");
+    let bin = assert_cmd::cargo::cargo_bin("outcry");
+    for (with_missing, want) in [(false, 0), (true, 3)] {
+        let mut cmd = StdCommand::new(&bin);
+        cmd.current_dir(root())
+            .args(["detect", "--html", "-", "-o"])
+            .arg(&report)
+            .args(fixture_files());
+        if with_missing {
+            cmd.arg(&missing);
+        }
+        let mut child = cmd
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let o = child.wait_with_output().unwrap();
+        assert_eq!(o.status.code(), Some(want), "{}", stderr_of(&o));
+        let text = std::fs::read_to_string(&report).unwrap();
+        assert!(text.contains("found") && text.contains("gmail"), "{text}");
+        std::fs::write(&report, "old\n").unwrap();
+    }
+}
+
 /// `completions` into a closed pipe is quiet, and into a full disk an error with exit 3, as for
 /// every other command (clap_complete's own writer panics on both).
 #[cfg(unix)]

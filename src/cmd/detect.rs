@@ -291,7 +291,12 @@ fn report(
     {
         writes.push((Some(p), Box::new(|out| HtmlExporter.write(&report, out))));
     }
-    write_outputs(writes)?;
+    match write_outputs(writes) {
+        // The reader of standard output stopped early (`| head`): the files were written,
+        // and the exit status is still the run's (an input lost is 3, not 0).
+        Err(e) if exit_codes::is_broken_pipe(&e) => {}
+        other => other?,
+    }
     Ok(Outcome {
         incidents: incidents.len(),
         stats,

@@ -141,8 +141,14 @@ pub fn write_outputs(outputs: Vec<(Option<&Path>, Writer<'_>)>) -> Result<()> {
             other => direct.push((other, f)),
         }
     }
+    // A reader that stopped early (`| head`) is no failure to write the files: they are
+    // still put in place, and the closed pipe is told after (the run's exit status stands).
+    let mut closed = None;
     for (target, f) in direct {
-        target.write(f)?;
+        match target.write(f) {
+            Err(e) if closed_pipe(&e) => closed = Some(e),
+            other => other?,
+        }
     }
     // The renames come last and seldom fail (no space is needed); one that does leaves the
     // files renamed before it in place, and the error names them.
@@ -160,7 +166,15 @@ pub fn write_outputs(outputs: Vec<(Option<&Path>, Writer<'_>)>) -> Result<()> {
         }
         placed.push(shown);
     }
-    Ok(())
+    closed.map_or(Ok(()), Err)
+}
+
+/// Whether `e` is a write to a pipe whose reader has gone.
+fn closed_pipe(e: &anyhow::Error) -> bool {
+    (e.chain()).any(|c| {
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// Writes to stdout (`path` `None` or `-`), or to a file as the module documentation says.
