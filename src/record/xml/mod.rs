@@ -105,6 +105,14 @@ pub fn dialect(head: &[u8]) -> Result<Dialect, String> {
             Event::Start(e) | Event::Empty(e) if rss.is_none() && depth == 0 => {
                 let name = e.name();
                 let local = e.local_name();
+                if name.as_ref() != local.as_ref() && local.as_ref() != b"RDF" {
+                    // `<atom:feed>`: every element would need its prefix; the units are found
+                    // by their names as written (`<entry`), so none would be, with no word.
+                    return Err(format!(
+                        "its root element <{}> has a namespace prefix; outcry reads feeds and backups whose elements have none (a default xmlns, as `<feed xmlns=\"http://www.w3.org/2005/Atom\">`)",
+                        String::from_utf8_lossy(name.as_ref())
+                    ));
+                }
                 match local.as_ref() {
                     b"rss" | b"RDF" => {
                         let wp = e.attributes().flatten().any(|a| {
@@ -138,13 +146,10 @@ pub fn dialect(head: &[u8]) -> Result<Dialect, String> {
                     return rss.ok_or_else(String::new);
                 }
             }
-            Event::Text(t) if in_title => {
-                let title = String::from_utf8_lossy(&t);
-                let comments = title.starts_with("Comments on")
-                    || title.starts_with("Comments for")
-                    || title.starts_with("댓글");
-                return Ok(Dialect::Rss { comments });
+            Event::Text(t) if in_title && !t.iter().all(u8::is_ascii_whitespace) => {
+                return Ok(rss_of_title(&t))
             }
+            Event::CData(t) if in_title => return Ok(rss_of_title(&t)),
             Event::End(_) => {
                 depth = depth.saturating_sub(1);
                 in_title = false;
@@ -155,6 +160,16 @@ pub fn dialect(head: &[u8]) -> Result<Dialect, String> {
             _ => {}
         }
     }
+}
+
+/// An RSS feed, of comments when its channel's title says so ("Comments on: …").
+fn rss_of_title(title: &[u8]) -> Dialect {
+    let title = String::from_utf8_lossy(title);
+    let title = title.trim_start();
+    let comments = title.starts_with("Comments on")
+        || title.starts_with("Comments for")
+        || title.starts_with("댓글");
+    Dialect::Rss { comments }
 }
 
 /// The general entities the document type declaration at the start of `head` declares
@@ -259,6 +274,25 @@ mod tests {
         assert!(dialect(b"<html><body>").unwrap_err().contains("<html>"));
         let euc = "<?xml version=\"1.0\" encoding=\"euc-kr\"?><blog>";
         assert!(dialect(euc.as_bytes()).unwrap_err().contains("euc-kr"));
+    }
+
+    /// A comments feed whose channel title is in CDATA is one (it was read as posts, the
+    /// titles "By: …" taken into each text); a root with a prefix (`<atom:feed>`) is refused
+    /// with why (its entries were none, with only "holds no lines"); RSS 1.0's `<rdf:RDF>` is
+    /// read as ever.
+    #[test]
+    fn a_cdata_title_and_a_prefixed_root() {
+        let rss = "<rss version=\"2.0\"><channel><title>\n<![CDATA[Comments on: Gmail down?]]></title><item>";
+        assert_eq!(dialect(rss.as_bytes()), Ok(Dialect::Rss { comments: true }));
+        let atom = "<atom:feed xmlns:atom='http://www.w3.org/2005/Atom'><atom:entry>";
+        assert!(dialect(atom.as_bytes())
+            .unwrap_err()
+            .contains("<atom:feed>"));
+        let rdf = "<rdf:RDF xmlns:rdf='http://www.w3.org/1999/02/22-rdf-syntax-ns#' xmlns='http://purl.org/rss/1.0/'><channel><title>b</title></channel><item>";
+        assert_eq!(
+            dialect(rdf.as_bytes()),
+            Ok(Dialect::Rss { comments: false })
+        );
     }
 
     #[test]

@@ -146,8 +146,9 @@ struct Rec {
     /// The depth of its element.
     depth: usize,
     fields: [String; N_FIELDS],
-    /// Its body is plain text (Atom `type="text"`), not HTML.
+    /// Its body and its summary are plain text (Atom `type="text"`, or no type), not HTML.
     plain: bool,
+    summary_plain: bool,
     malformed: Option<Skip>,
 }
 
@@ -411,11 +412,12 @@ impl XmlReader {
                 depth: d,
                 fields: Default::default(),
                 plain: false,
+                summary_plain: false,
                 malformed: None,
             });
             rec.fields.iter_mut().for_each(String::clear);
             (rec.kind, rec.line, rec.start, rec.depth) = (kind, line, pos, d);
-            (rec.plain, rec.malformed) = (false, None);
+            (rec.plain, rec.summary_plain, rec.malformed) = (false, false, None);
             self.open.push(rec);
             return;
         }
@@ -535,10 +537,38 @@ fn atom_hints(rec: &mut Rec, name: &[u8], e: &BytesStart<'_>) {
             t.clear();
             t.push_str("comment");
         }
-        b"content" => rec.plain = attr(b"type").is_some_and(|t| t == "text"),
+        // RFC 4287: text without a type is plain text; `xhtml` is markup the reader has
+        // taken apart already. Only `html` (or an HTML media type) is escaped HTML.
+        b"content" => rec.plain = !attr(b"type").is_some_and(|t| is_html(&t)),
+        b"summary" => rec.summary_plain = !attr(b"type").is_some_and(|t| is_html(&t)),
         _ => {}
     }
 }
+
+/// Whether an Atom text construct's `type` says its content is escaped HTML.
+fn is_html(ty: &str) -> bool {
+    let ty = ty.trim();
+    ty.eq_ignore_ascii_case("html") || ty.to_ascii_lowercase().ends_with("/html")
+}
+
+/// WordPress's own post types that are not writings (site structure, media, revisions);
+/// every other type is read, a plugin's too (bbPress's `topic` and `reply`).
+const WP_NOT_WRITINGS: &[&str] = &[
+    "attachment",
+    "nav_menu_item",
+    "revision",
+    "custom_css",
+    "customize_changeset",
+    "oembed_cache",
+    "user_request",
+    "wp_block",
+    "wp_template",
+    "wp_template_part",
+    "wp_global_styles",
+    "wp_navigation",
+    "wp_font_family",
+    "wp_font_face",
+];
 
 /// The record's kind name, or `None` when it is not a post at all.
 fn kind_name(rec: &Rec, d: Dialect) -> Option<&'static str> {
@@ -553,11 +583,14 @@ fn kind_name(rec: &Rec, d: Dialect) -> Option<&'static str> {
     match (d, rec.kind) {
         (Dialect::Wxr, RecKind::Post) => {
             let pt = rec.field(Field::PostType);
-            let content = matches!(pt, "" | "post" | "page");
-            (content && !status(&["trash", "auto-draft"])).then_some("post")
+            let writing = !WP_NOT_WRITINGS.iter().any(|n| pt.eq_ignore_ascii_case(n));
+            // (a draft is read, by its local date when it has no GMT one: its writer met
+            // what it says)
+            (writing && !status(&["trash", "auto-draft"])).then_some("post")
         }
         (Dialect::Wxr, RecKind::Comment) => {
-            if status(&["spam", "trash"]) {
+            // `post-trashed`: a comment of a trashed post, itself left out.
+            if status(&["spam", "trash", "post-trashed"]) {
                 None
             } else if ty(&["trackback"]) {
                 Some("trackback")
@@ -603,15 +636,15 @@ fn build<'a>(
     if kind != "comment" && !title.is_empty() {
         text.push_str(title);
     }
-    let body = match rec.field(Field::Body) {
-        "" => rec.field(Field::Summary),
-        b => b,
+    let (body, plain) = match rec.field(Field::Body) {
+        "" => (rec.field(Field::Summary), rec.summary_plain),
+        b => (b, rec.plain),
     };
     if !body.is_empty() {
         if !text.is_empty() {
             text.push('\n');
         }
-        if rec.plain {
+        if plain {
             text.push_str(body);
         } else {
             strip_html_into(body, html);
@@ -622,6 +655,12 @@ fn build<'a>(
         return Err(Skip::MissingText);
     }
     let author = rec.field(Field::Author);
+    // Blogger names every comment without an account "Anonymous": not one voice, but none
+    // known (each such comment its own).
+    let author = match d == Dialect::Atom && author.eq_ignore_ascii_case("anonymous") {
+        true => "",
+        false => author,
+    };
     Ok(Some(Post {
         time,
         text: text.as_str().into(),
@@ -631,15 +670,16 @@ fn build<'a>(
 }
 
 /// A record's time: UTC first (WordPress writes `0000-00-00 00:00:00` for none), then local,
-/// with an offset, the later choice, epoch seconds.
+/// with an offset, epoch seconds, the later choice.
 fn record_time(rec: &Rec, times: &mut [TimeParser; 4]) -> Result<Ts, Skip> {
     let utc = rec.field(Field::Utc);
     let tries = [
         (utc, 0),
         (rec.field(Field::Local), 1),
         (rec.field(Field::Zoned), 2),
-        (rec.field(Field::Alt), 2),
         (rec.field(Field::Epoch), 3),
+        // TTXML's `created` is when the draft was begun: `published` comes first.
+        (rec.field(Field::Alt), 2),
     ];
     let (s, i) = tries
         .into_iter()
@@ -838,6 +878,43 @@ mod tests {
                 (5, s("comment"), Some(s("me")), s("저도요")),
                 (6, s("trackback"), Some(s("Blog")), s("tb\n지메일 다운...")),
                 (7, s("comment"), Some(s("g")), s("hi")),
+            ]
+        );
+    }
+
+    /// What is a writing and what is not, in each dialect, and which time and text: a
+    /// plugin's post type (bbPress `topic`) is read, the comments of a trashed post are not (nor
+    /// the post); TTXML's `published` comes before `created` (the draft's start); Atom text with
+    /// no `type` is plain (RFC 4287), not HTML to strip; Blogger's "Anonymous" is no one voice.
+    #[test]
+    fn writings_drafts_times_and_plain_atom_text() {
+        let item = |ty: &str, status: &str| {
+            format!("<item><title>t</title><wp:post_type>{ty}</wp:post_type><wp:status>{status}</wp:status><wp:post_date_gmt>2009-02-24 10:00:00</wp:post_date_gmt></item>\n")
+        };
+        let mut xml = item("topic", "publish") + &item("reply", "publish");
+        xml += &item("nav_menu_item", "publish");
+        xml += &item("post", "trash");
+        xml += "<item><title>t</title><wp:status>trash</wp:status><wp:post_date_gmt>2009-02-24 10:00:00</wp:post_date_gmt>\
+            <wp:comment><wp:comment_content>c</wp:comment_content><wp:comment_date_gmt>2009-02-24 10:00:00</wp:comment_date_gmt><wp:comment_approved>post-trashed</wp:comment_approved></wp:comment></item>\n";
+        let lines: Vec<u64> = read(Dialect::Wxr, &xml).iter().map(|g| g.0).collect();
+        assert_eq!(lines, [1, 2]);
+
+        let tt = "<blog>\n<post><content>x</content><published>1235469600</published><created>1235300000</created></post>\n</blog>";
+        assert_eq!(read(Dialect::Ttxml, tt)[0].1.as_ref().unwrap().0, T);
+
+        let atom = "<feed>\n<entry><published>2009-02-24T10:00:00Z</published><content>I &lt;3 yahoo but gmail is down</content><author><name>Anonymous</name></author></entry>\n\
+            <entry><published>2009-02-24T10:00:00Z</published><summary type='text'>a &lt;b&gt; c</summary></entry>\n\
+            <entry><published>2009-02-24T10:00:00Z</published><summary type='html'>a &lt;b&gt; c</summary></entry>\n</feed>";
+        let got = read(Dialect::Atom, atom);
+        let texts: Vec<(Option<String>, String)> = (got.into_iter())
+            .map(|g| g.1.map(|p| (p.2, p.3)).unwrap())
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                (None, "I <3 yahoo but gmail is down".to_string()),
+                (None, "a <b> c".to_string()),
+                (None, "a  c".to_string()),
             ]
         );
     }
