@@ -48,6 +48,10 @@ pub fn strip_html_into(s: &str, out: &mut String) {
             start = at + 1;
             continue;
         }
+        if let Some(after) = hidden(b, at, end) {
+            start = after;
+            continue;
+        }
         if breaks_line(&b[at + 1..end]) && out.as_bytes().last().is_some_and(|&c| c != b'\n') {
             out.push('\n');
         }
@@ -57,6 +61,49 @@ pub fn strip_html_into(s: &str, out: &mut String) {
     out.truncate(kept);
     let lead = out.len() - out.trim_start().len();
     out.drain(..lead);
+}
+
+/// Where the text goes on when the tag at `at` (its `>` at `end`) opens something no reader
+/// sees: a comment (to its `-->`), a `script` or `style` element (past its end tag); `None`
+/// for any other tag. Their words are not the writer's ("gmail is down" in a script's string
+/// was a report). One that is never closed hides the rest, as in a browser.
+#[inline(always)]
+fn hidden(b: &[u8], at: usize, end: usize) -> Option<usize> {
+    let tag = &b[at + 1..end];
+    match tag.first()? {
+        b'!' if tag.starts_with(b"!--") => {
+            Some(memchr::memmem::find(&b[at + 4..], b"-->").map_or(b.len(), |i| at + 4 + i + 3))
+        }
+        b's' | b'S' => {
+            let name: &[u8] = [&b"script"[..], b"style"]
+                .into_iter()
+                .find(|n| opens(tag, n))?;
+            if tag.ends_with(b"/") {
+                return None;
+            }
+            let mut i = end + 1;
+            while let Some(k) = memchr::memchr(b'<', &b[i..]) {
+                let p = i + k;
+                let rest = &b[p + 1..];
+                if rest.first() == Some(&b'/') && opens(&rest[1..], name) {
+                    return Some(memchr::memchr(b'>', rest).map_or(b.len(), |j| p + 1 + j + 1));
+                }
+                i = p + 1;
+            }
+            Some(b.len())
+        }
+        _ => None,
+    }
+}
+
+/// Whether `tag` begins with the element name `name` (either case), the name ending there.
+#[inline(always)]
+fn opens(tag: &[u8], name: &[u8]) -> bool {
+    tag.len() >= name.len()
+        && tag[..name.len()].eq_ignore_ascii_case(name)
+        && tag
+            .get(name.len())
+            .is_none_or(|&c| c.is_ascii_whitespace() || c == b'>' || c == b'/')
 }
 
 /// Whether a tag whose bytes between `<` and `>` are `tag` breaks a line: its name, past any
@@ -205,6 +252,26 @@ mod tests {
         assert_eq!(strip("1 < 2 and &lt;3"), "1 < 2 and <3");
         // An entity split by a tag is not one.
         assert_eq!(strip("&rs<i></i>quo;"), "&rsquo;");
+    }
+
+    /// What no reader sees is no text: a comment, a script, a style (a script's "gmail is
+    /// down" string was a report). A `<s>` or `<strong>` is a tag like any other.
+    #[test]
+    fn comments_scripts_and_styles_are_no_text() {
+        assert_eq!(
+            strip("<p>lovely weather</p><script>alert(\"gmail is down\");</script>"),
+            "lovely weather"
+        );
+        assert_eq!(
+            strip("a<STYLE type=x>/* gmail is down */</Style >b<!-- gmail > is down -->c"),
+            "abc"
+        );
+        assert_eq!(
+            strip("a<script src=x /><s>b</s> <strong>c</strong>"),
+            "ab c"
+        );
+        assert_eq!(strip("a<!---->b<script>never closed, gmail is down"), "ab");
+        assert_eq!(strip("a<scripts>b</scripts>"), "ab");
     }
 
     /// `strip_html_into` as it was: `str::find` for the marks, every stretch through
