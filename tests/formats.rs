@@ -519,3 +519,22 @@ fn a_50_mb_attachment_is_not_held_in_memory() {
         "peak RSS grew by {grew} KiB for a 50 MB attachment (from {base} KiB)"
     );
 }
+
+/// `--time-field`, `--text-field` and `--author-field` name JSON and CSV fields: given with a
+/// blog backup, they are said to be unused, not passed over in silence (the times came from
+/// `published` while the user asked for `updated`).
+#[test]
+fn field_options_given_with_xml_are_said_to_be_unused() {
+    let path = format!("{DIR}/blogger-comments.atom");
+    let out = outcry(&["classify", "--time-field", "updated", &path]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(
+            "blogger-comments.atom (Atom feed): --time-field applies to JSON and CSV fields only"
+        ),
+        "{err}"
+    );
+    let out = outcry(&["classify", &path]);
+    assert!(String::from_utf8_lossy(&out.stderr).is_empty());
+}

@@ -11,7 +11,7 @@ use super::stats::Warner;
 use crate::input::{self, ChunkSink};
 use crate::record::jsondoc::{self, DocEnd};
 use crate::record::xml::{self, Dialect, XmlReader};
-use crate::record::{JsonExtractor, Skip};
+use crate::record::{FieldSpec, JsonExtractor, Skip};
 
 /// Size of the chunks an XML input is cut into.
 pub const XML_CHUNK: usize = 1 << 20;
@@ -20,10 +20,11 @@ pub const XML_CHUNK: usize = 1 << 20;
 /// not a backup or feed outcry reads.
 pub(crate) fn dialect_of(
     src: &mut input::Source,
-    strict: bool,
+    cfg: &ScanConfig,
     c: &mut impl Sink,
     warn: &mut Warner,
 ) -> Result<Option<Dialect>> {
+    let strict = cfg.strict;
     let head = src.head(input::HEAD);
     let entities = xml::declared_entities(head);
     if !entities.is_empty() && !warn.quiet {
@@ -35,7 +36,25 @@ pub(crate) fn dialect_of(
         );
     }
     match xml::dialect(src.head(input::HEAD)) {
-        Ok(d) => Ok(Some(d)),
+        Ok(d) => {
+            let f = &cfg.fields;
+            let given: Vec<&str> = [(&f.time, "--time-field"), (&f.text, "--text-field")]
+                .into_iter()
+                .chain([(&f.author, "--author-field")])
+                .filter(|(spec, _)| !matches!(spec, FieldSpec::Auto))
+                .map(|(_, flag)| flag)
+                .collect();
+            if !given.is_empty() && !warn.quiet {
+                crate::eline!(
+                    "outcry: warning: {} ({}): {} {} to JSON and CSV fields only; the file's own elements are read (README: Formats)",
+                    crate::terminal::escape(&src.name),
+                    d.name(),
+                    given.join(", "),
+                    if given.len() == 1 { "applies" } else { "apply" }
+                );
+            }
+            Ok(Some(d))
+        }
         Err(e) => {
             unreadable(format!("{}: {e}", src.name), strict, c, warn)?;
             Ok(None)
@@ -50,7 +69,7 @@ pub(crate) fn scan_xml(
     c: &mut impl Sink,
     warn: &mut Warner,
 ) -> Result<()> {
-    let Some(dialect) = dialect_of(&mut src, cfg.strict, c, warn)? else {
+    let Some(dialect) = dialect_of(&mut src, cfg, c, warn)? else {
         return Ok(());
     };
     let mut seq = OneThread {

@@ -234,7 +234,7 @@ fn chunked(
             )?;
             None
         }
-        Layout::Xml => documents::dialect_of(src, cfg.strict, c, warn)?.map(Cut::Xml),
+        Layout::Xml => documents::dialect_of(src, cfg, c, warn)?.map(Cut::Xml),
     })
 }
 
