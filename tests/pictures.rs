@@ -541,3 +541,27 @@ fn each_incident_is_drawn_from_its_own_series_when_several_share_a_segment() {
     assert_eq!((tops[0], tops[2]), (40, 25), "{out}");
     assert!((12..25).contains(&tops[1]), "{tops:?}\n{out}");
 }
+
+/// The page of a run that lost an input (exit 3) says so, as the text report does: it read as
+/// complete, with the missing file nowhere on it.
+#[test]
+fn the_page_names_what_could_not_be_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("p.html");
+    let missing = dir.path().join("missing.jsonl");
+    let o = StdCommand::new(env!("CARGO_BIN_EXE_outcry"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["detect", "-q", "-o", "/dev/null", "--html"])
+        .arg(&page)
+        .args(fixture_files())
+        .arg(&missing)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(3));
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(
+        html.contains("Input problem:</strong>"),
+        "no input problem on the page"
+    );
+    assert!(html.contains("missing.jsonl: cannot read"));
+}

@@ -14,7 +14,7 @@
 use std::io::{self, Write};
 
 use chrono_tz::Tz;
-use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
+use html_escape::{encode_double_quoted_attribute as attr, encode_text};
 
 use super::plot::{chart_svg, FONTS};
 use super::{Exporter, Report, WindowsCsv};
@@ -168,6 +168,11 @@ fn summary(r: &Report, out: &mut dyn Write) -> io::Result<()> {
     if s.outliers() > 0 {
         writeln!(out, "Kept out of the windows: {} records.", s.outliers())?;
     }
+    // What could not be read: the page of a run that lost an input (exit 3) says so, as the
+    // text report does.
+    for e in &s.input_errors {
+        writeln!(out, "<br><strong>Input problem:</strong> {}", text(e))?;
+    }
     let profile = match crate::detect::Season::describe(r.windows, r.params) {
         "none" => String::new(),
         p => format!("; usual report levels learnt by {p}"),
@@ -179,6 +184,24 @@ fn summary(r: &Report, out: &mut dyn Write) -> io::Result<()> {
         text(&profile),
         text(&zone_names(r))
     )
+}
+
+/// `s` as HTML text: `&`, `<` and `>` escaped, and control characters (NUL, ESC, a bell: HTML
+/// forbids them, and they came through from posts) written as the text report writes them,
+/// `\u{1b}`.
+fn text(s: &str) -> std::borrow::Cow<'_, str> {
+    let forbidden = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+    if !s.chars().any(forbidden) {
+        return encode_text(s);
+    }
+    let mut shown = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match forbidden(c) {
+            true => shown.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            false => shown.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(encode_text(&shown).into_owned())
 }
 
 fn zone_names(r: &Report) -> String {
@@ -454,5 +477,16 @@ mod tests {
         let mut lines = LineCount(0);
         lines.write_all(s.as_bytes()).unwrap();
         assert_eq!(lines.0, 2);
+    }
+
+    /// Control characters from posts are written as escapes: HTML forbids them (NUL, ESC and
+    /// a bell went into the page raw).
+    #[test]
+    fn control_characters_are_written_as_escapes() {
+        assert_eq!(
+            text("a\u{0}b\u{7}<c>\u{1b}[31m"),
+            "a\\u{0}b\\u{7}&lt;c&gt;\\u{1b}[31m"
+        );
+        assert_eq!(text("line\nnext\ttab 먹통"), "line\nnext\ttab 먹통");
     }
 }
