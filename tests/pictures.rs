@@ -565,3 +565,33 @@ fn the_page_names_what_could_not_be_read() {
     );
     assert!(html.contains("missing.jsonl: cannot read"));
 }
+
+/// The spike level is drawn when it equals the chart's top (a peak of 3 where 3 reports made a
+/// spike): the top row holds its own top value; the mark was in the legend only.
+#[test]
+fn a_spike_level_at_the_charts_top_is_drawn() {
+    let dir = tempfile::tempdir().unwrap();
+    let counts = dir.path().join("three.csv");
+    let mut csv = String::from("timestamp,count,total\n");
+    let t0 = 1_717_200_000; // 2024-06-01T00:00:00Z
+    for k in 0..400i64 {
+        let t = chrono::DateTime::from_timestamp(t0 + 300 * k, 0).unwrap();
+        let n = if (200..204).contains(&k) { 3 } else { 0 };
+        csv += &format!("{},{n},100\n", t.to_rfc3339());
+    }
+    std::fs::write(&counts, csv).unwrap();
+    let o = StdCommand::new(env!("CARGO_BIN_EXE_outcry"))
+        .args(["detect", "--counts"])
+        .arg(&counts)
+        .args(["--about", "gmail"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = String::from_utf8(o.stdout).unwrap();
+    let lines = timeline(&out);
+    let rows: Vec<&&str> = lines.iter().filter(|l| l.contains('╌')).collect();
+    assert!(
+        rows.len() >= 2,
+        "the spike level is drawn in no row:\n{out}"
+    );
+}

@@ -220,6 +220,9 @@ fn chart(v: &View, cols: &Columns, g: &Glyphs, top: f64) -> Vec<Vec<Cell>> {
             };
             let mut line = margin(&label, axis);
             let (lo, hi) = (row as f64 * unit, (row + 1) as f64 * unit);
+            // A row holds [lo, hi); the top row holds `top` itself too (a spike level equal
+            // to the chart's top fell in no row, and its mark was never drawn).
+            let holds = |y: f64| (lo..hi).contains(&y) || (from_top == 0 && y == hi);
             for c in 0..cols.cols {
                 let k = cols.window(c, v);
                 let x = f64::from(v.reports[k]);
@@ -231,9 +234,9 @@ fn chart(v: &View, cols: &Columns, g: &Glyphs, top: f64) -> Vec<Vec<Cell>> {
                 let spike = f64::from(v.spike_level[k]);
                 line.push(if eighths > 0 {
                     (g.bars[eighths], colour(v.verdict[k]))
-                } else if (lo..hi).contains(&spike) {
+                } else if holds(spike) {
                     (g.spike, AnsiColor::Red.on_default().dimmed())
-                } else if (lo..hi).contains(&v.expected[k]) {
+                } else if holds(v.expected[k]) {
                     (g.expected, AnsiColor::Cyan.on_default())
                 } else {
                     (' ', Style::new())
