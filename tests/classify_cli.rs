@@ -194,6 +194,15 @@ fn explain_takes_user_lexicons() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains("mine.lex:2:"));
+    // A lexicon that is not UTF-8 is told with its line (it had none).
+    std::fs::write(&lex, b"[outage]\nis down\nca\xe9 kaputt\n").unwrap();
+    outcry()
+        .args(["explain", "--lexicon"])
+        .arg(&lex)
+        .arg("x")
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("mine.lex:3: not UTF-8"));
 }
 
 /// A word typed with a zero or spelled out is read back without garbling the Korean around it:

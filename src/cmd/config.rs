@@ -416,8 +416,16 @@ pub fn load_lexicon(a: &LexiconArgs) -> Result<(Lexicon, Option<usize>), UsageEr
         Lexicon::builtin()
     };
     for p in files {
-        let text = std::fs::read_to_string(p)
-            .map_err(|e| UsageError(format!("--lexicon {}: {e}", p.display())))?;
+        let bytes =
+            std::fs::read(p).map_err(|e| UsageError(format!("--lexicon {}: {e}", p.display())))?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let bad = e.utf8_error().valid_up_to();
+            let line = 1 + e.as_bytes()[..bad].iter().filter(|&&b| b == b'\n').count();
+            UsageError(format!(
+                "{}:{line}: not UTF-8 (byte {bad}); save the lexicon as UTF-8",
+                p.display()
+            ))
+        })?;
         lex.add_text(&p.display().to_string(), &text)
             .map_err(|e| UsageError(e.to_string()))?;
     }

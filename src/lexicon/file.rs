@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use super::normalise::normalise_into;
+use super::normalise::{is_hangul, normalise_into};
 use super::words::{List, Words};
 
 /// The lexicons shipped with outcry, as (name, text).
@@ -403,6 +403,8 @@ impl Lexicon {
     /// Adds the entries of one file's text.
     pub fn add_text(&mut self, file: &str, text: &str) -> Result<(), LexiconError> {
         let mut section: Option<Section> = None;
+        // (a byte-order mark, as Notepad writes one, is no part of the first line)
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         for (i, raw) in lines(text).enumerate() {
             self.index.catch_up(&self.services, &self.entries);
             let err = |message: String| LexiconError {
@@ -413,6 +415,13 @@ impl Lexicon {
             let line = raw.trim();
             if line.is_empty() || line.starts_with('#') {
                 continue;
+            }
+            if let Some(c) = line.chars().find(|&c| c.is_control() && c != '\t') {
+                // No post holds one after normalising; a service name with one broke the SVG.
+                return Err(err(format!(
+                    "a control character (U+{:04X}) in the line: write it without",
+                    u32::from(c)
+                )));
             }
             if let Some(inner) = line.strip_prefix('[') {
                 let inner = inner
@@ -457,9 +466,9 @@ impl Lexicon {
                     if word.is_empty() {
                         return Err(err("an empty entry".into()));
                     }
-                    if list.hangul() && word.as_bytes()[0] < 0x80 {
+                    if list.hangul() && !word.chars().next().is_some_and(is_hangul) {
                         return Err(err(format!(
-                            "'{line}': a word of [words {}] starts with a Hangul letter",
+                            "'{line}': a word of [words {}] must start with a Hangul letter",
                             list.name()
                         )));
                     }
@@ -476,10 +485,26 @@ impl Lexicon {
                 }
                 self.templates.push(template(line).map_err(err)?);
             } else {
-                self.entries.push(entry(kind, line).map_err(err)?);
+                let e = entry(kind, line).map_err(err)?;
+                if let TermKind::Alias(mine) = e.kind {
+                    self.alias_is_new(&e.pattern, mine).map_err(err)?;
+                }
+                self.entries.push(e);
             }
         }
         Ok(())
+    }
+
+    /// An alias names one service: the same words under another were taken by posts as the
+    /// later service, by `--about` as the first.
+    fn alias_is_new(&self, pattern: &str, mine: usize) -> Result<(), String> {
+        match self.index.aliases.get(pattern).copied() {
+            Some(other) if other != mine => Err(format!(
+                "'{pattern}' is already an alias of the service '{}': an alias names one service",
+                self.services[other].id
+            )),
+            _ => Ok(()),
+        }
     }
 
     fn section(&mut self, inner: &str) -> Result<Section, String> {
@@ -503,14 +528,32 @@ impl Lexicon {
             "official-resolved" => Section::Official(Says::Resolved),
             "service" => {
                 let id = words.next().ok_or("[service NAME CATEGORY] needs a NAME")?;
-                let category = words.next().unwrap_or("other");
+                let given = words.next();
+                let category = given.unwrap_or("other");
                 if let Some(extra) = words.next() {
                     return Err(format!(
                         "unexpected '{extra}' in a service header: [service NAME CATEGORY]"
                     ));
                 }
                 let idx = match self.service_by_exact_id(id) {
-                    Some(i) => i,
+                    Some(i) => {
+                        let had = &self.services[i].category;
+                        if given.is_some_and(|c| c != had) {
+                            return Err(format!(
+                                "the service '{id}' is in the category '{had}' already: leave the category out, or give '{had}'"
+                            ));
+                        }
+                        i
+                    }
+                    // (a second service whose id differs by case alone: one outage reported
+                    // twice, as `gmail` and `Gmail`)
+                    None if self.index.folded.contains_key(&id.to_ascii_lowercase()) => {
+                        let had = self.index.folded[&id.to_ascii_lowercase()];
+                        let had = &self.services[had].id;
+                        return Err(format!(
+                            "'{id}' differs from the service '{had}' only by case: write [service {had}]"
+                        ));
+                    }
                     None => {
                         self.services.push(Service {
                             id: id.to_string(),
@@ -1130,11 +1173,20 @@ mod tests {
         let mut lex = Lexicon::default();
         lex.add_text(
             "a.lex",
-            "[service Acme web]\nacme\nshared\n[service beta web]\nshared\n",
+            "[service Acme web]\nacme\nshared\n[service beta web]\nb\n",
         )
         .unwrap();
         assert_eq!(lex.find_service("ACME"), Some(0));
-        assert_eq!(lex.find_service("shared"), Some(0), "the first alias wins");
+        assert_eq!(lex.find_service("shared"), Some(0));
+        // An alias names one service: under another it is refused (posts took it as the
+        // later service, `--about` as the first).
+        let e = (lex.add_text("c.lex", "[service beta]\nshared\n")).unwrap_err();
+        assert_eq!(e.line, 2, "{e}");
+        assert!(
+            e.to_string()
+                .contains("already an alias of the service 'Acme'"),
+            "{e}"
+        );
         // A service pushed onto the public vector is found before the next load indexes it.
         lex.services.push(Service {
             id: "gamma".into(),
@@ -1145,5 +1197,51 @@ mod tests {
         lex.add_text("b.lex", "[service gamma web]\ng\n").unwrap();
         assert_eq!(lex.services.len(), 3, "the same id extends its service");
         assert_eq!(lex.find_service("g"), Some(2));
+    }
+
+    /// A lexicon as an editor may save it: a byte-order mark is no part of the first line; a
+    /// control character, a service id that differs from another only by case, a category
+    /// given against the service's own, and a [words particle] entry that is not Hangul are
+    /// refused with their line (they were taken silently, or the mark was "an entry before any
+    /// section").
+    #[test]
+    fn marks_controls_case_and_categories_are_told_with_their_line() {
+        let mut lex = Lexicon::builtin();
+        lex.add_text("bom.lex", "\u{feff}[outage]\nis kaput\n")
+            .unwrap();
+        lex.add_text("bom2.lex", "\u{feff}# a comment\n[outage]\nis kaput2\n")
+            .unwrap();
+        for (text, line, says) in [
+            ("[outage]\nis\u{1}down\n", 2, "control character (U+0001)"),
+            ("[service foo\u{1}bar web]\nzorb\n", 1, "control character"),
+            (
+                "[service Gmail mail]\nzmail\n",
+                1,
+                "differs from the service 'gmail' only by case",
+            ),
+            (
+                "[service gmail video]\nzmail\n",
+                1,
+                "in the category 'mail' already",
+            ),
+            (
+                "[words particle]\né이\n",
+                2,
+                "must start with a Hangul letter",
+            ),
+            (
+                "[words particle]\nの\n",
+                2,
+                "must start with a Hangul letter",
+            ),
+        ] {
+            let e = lex.add_text("x.lex", text).unwrap_err();
+            assert_eq!((e.line, e.to_string().contains(says)), (line, true), "{e}");
+        }
+        lex.add_text(
+            "ok.lex",
+            "[service gmail]\nzmail\n[service gmail mail]\nzmail2\n[words particle]\n이\n",
+        )
+        .unwrap();
     }
 }
