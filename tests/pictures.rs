@@ -595,3 +595,42 @@ fn a_spike_level_at_the_charts_top_is_drawn() {
         "the spike level is drawn in no row:\n{out}"
     );
 }
+
+/// Across the night the clocks go back, the legend's times carry the zone's abbreviation: an
+/// hour-long outage from 01:30 EDT read "onset 01:30 … recovery 01:30".
+#[test]
+fn the_legend_says_the_zone_when_the_clocks_change_between_its_marks() {
+    let dir = tempfile::tempdir().unwrap();
+    let posts = dir.path().join("nov.jsonl");
+    let mut text = String::new();
+    let line = |t: String, who: String, what: &str| {
+        format!("{{\"created_at\":\"{t}\",\"text\":\"{what}\",\"author\":\"{who}\"}}\n")
+    };
+    for i in 0..720 {
+        text += &line(
+            format!("2024-11-03T{:02}:{:02}:00Z", i / 60, i % 60),
+            format!("b{i}"),
+            "lunch",
+        );
+    }
+    for i in 0..180 {
+        let m = 30 + i / 3;
+        let t = format!(
+            "2024-11-03T{:02}:{:02}:{:02}Z",
+            5 + m / 60,
+            m % 60,
+            i % 3 * 20
+        );
+        text += &line(t, format!("u{i}"), "gmail is down");
+    }
+    std::fs::write(&posts, text).unwrap();
+    let o = StdCommand::new(env!("CARGO_BIN_EXE_outcry"))
+        .args(["detect", "-q", "--tz", "America/New_York"])
+        .arg(&posts)
+        .output()
+        .unwrap();
+    let out = String::from_utf8(o.stdout).unwrap();
+    let legend = strip_ansi(timeline(&out).last().unwrap());
+    assert!(legend.contains("onset 01:30 EDT"), "{legend}");
+    assert!(legend.contains("recovery 01:30 EST"), "{legend}");
+}

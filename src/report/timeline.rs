@@ -315,14 +315,25 @@ fn trace(v: &View, cols: &Columns, g: &Glyphs) -> Vec<Cell> {
 fn legend(out: &mut dyn Write, v: &View, width: usize, color: bool) -> io::Result<()> {
     let day = |t: Ts| v.zone.timestamp_opt(t, 0).single().map(|d| d.date_naive());
     let first_day = v.marks.first().and_then(|m| day(m.at));
+    // Across a change of the clocks, a bare "01:30" may be either of two times (onset and
+    // recovery read alike an hour apart): the zone's abbreviation then goes with each.
+    let offset = |t: Ts| {
+        v.zone
+            .timestamp_opt(t, 0)
+            .single()
+            .map(|d| chrono::Offset::fix(d.offset()))
+    };
+    let first_offset = v.marks.first().and_then(|m| offset(m.at));
+    let zoned = v.marks.iter().any(|m| offset(m.at) != first_offset);
     let items: Vec<(String, String)> = v
         .marks
         .iter()
         .map(|m: &Mark| {
-            let fmt = if day(m.at) == first_day {
-                "%H:%M"
-            } else {
-                "%m-%d %H:%M"
+            let fmt = match (day(m.at) == first_day, zoned) {
+                (true, false) => "%H:%M",
+                (false, false) => "%m-%d %H:%M",
+                (true, true) => "%H:%M %Z",
+                (false, true) => "%m-%d %H:%M %Z",
             };
             let at = v
                 .zone
