@@ -778,6 +778,9 @@ fn entry(kind: TermKind, line: &str) -> Result<Entry, String> {
     let open_end = line.ends_with('*') && line.len() > 1;
     let core = if open_start { &line[1..] } else { line };
     let core = core.strip_suffix('*').unwrap_or(core).trim();
+    if !escaped {
+        misplaced_marks(core)?;
+    }
     let mut pattern = String::new();
     normalise_into(core, &mut pattern);
     if pattern.is_empty() {
@@ -831,10 +834,41 @@ fn has_mark(line: &str, mark: &str) -> bool {
     line.bytes().any(|b| b == b'{') && line.contains(mark)
 }
 
+/// A mark left in an entry's words once the marks of its start are taken (`~^down`, `^^down`,
+/// `*?zorb`, `{Service} down`, `error {Number}`): it was kept as literal text that no post
+/// holds, so the entry never matched, without a word. The marks come in the order `?` (or
+/// `??`), `^`, `~`, then `*`; braces only in `{service}` and `{number}`; `\` at the start keeps
+/// a mark literal.
+fn misplaced_marks(core: &str) -> Result<(), String> {
+    if let Some(c) = core
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '?' | '^' | '~' | '*'))
+    {
+        return Err(format!(
+            "'{c}' out of place: an entry's marks come in the order ?, ^, ~, * (write \\{c} for the character itself)"
+        ));
+    }
+    if core.contains(['{', '}']) {
+        return Err(
+            "braces only in {service} (in [outage]) and {number}, lower case; write \\ first for a literal one"
+                .into(),
+        );
+    }
+    Ok(())
+}
+
 fn template(line: &str) -> Result<Template, String> {
     let (before, after) = line.split_once("{service}").expect("caller checked");
     if after.contains("{service}") {
         return Err("a pattern may contain {service} only once".into());
+    }
+    let marked = |s: &str| s.trim().starts_with(['?', '^', '~', '*']) || s.contains(['{', '}']);
+    if marked(before) || marked(after) {
+        return Err(
+            "a {service} pattern takes no marks: its words around the slot, as written (no ^, ~, *, {number})"
+                .into(),
+        );
     }
     let (mut prefix, mut suffix) = (String::new(), String::new());
     normalise_into(before.trim(), &mut prefix);
@@ -1203,7 +1237,8 @@ mod tests {
     /// control character, a service id that differs from another only by case, a category
     /// given against the service's own, and a [words particle] entry that is not Hangul are
     /// refused with their line (they were taken silently, or the mark was "an entry before any
-    /// section").
+    /// section"); so is a mark out of place (`~^down`: kept as text no post holds, the entry
+    /// never matched).
     #[test]
     fn marks_controls_case_and_categories_are_told_with_their_line() {
         let mut lex = Lexicon::builtin();
@@ -1234,6 +1269,19 @@ mod tests {
                 2,
                 "must start with a Hangul letter",
             ),
+            ("[outage]\n~^zorbled\n", 2, "'^' out of place"),
+            ("[outage]\n^^zorbled\n", 2, "'^' out of place"),
+            ("[outage]\n~~zorbled\n", 2, "'~' out of place"),
+            ("[outage]\nerror {Number}\n", 2, "braces only in"),
+            ("[outage]\n{Service} zorbled\n", 2, "braces only in"),
+            ("[outage]\n^{service} zorbled\n", 2, "takes no marks"),
+            (
+                "[outage]\n{service} zorbled {number}\n",
+                2,
+                "takes no marks",
+            ),
+            ("[service foo web]\n???zorbx\n", 2, "'?' out of place"),
+            ("[service foo web]\n*?zorbx\n", 2, "'?' out of place"),
         ] {
             let e = lex.add_text("x.lex", text).unwrap_err();
             assert_eq!((e.line, e.to_string().contains(says)), (line, true), "{e}");
