@@ -543,3 +543,30 @@ fn later_alerts_carry_the_onset_the_detector_now_places() {
         rfc3339_utc(det_onset)
     );
 }
+
+/// The summary's last words break the skipped lines down by reason, as `detect` does and as the
+/// warning during the run promises ("the count by reason comes at the end"). (An audit found
+/// watch saying only "(12 lines skipped)".)
+#[test]
+fn the_summary_breaks_skipped_lines_down_by_reason() {
+    let mut input = chatter_then_outage(1_700_000_000, 0).into_bytes();
+    for _ in 0..2 {
+        input.extend_from_slice(
+            b"{\"created_at\":\"2023-11-15T00:00:00Z\",\"text\":\"gmail \xff\"}\n",
+        );
+        input.extend_from_slice(b"{oops\n");
+        input.extend_from_slice(b"{\"created_at\":\"9999-12-31T00:00:00Z\",\"text\":\"x\"}\n");
+    }
+    let (code, _, err) = piped(&["watch"], input);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("(6 lines skipped: invalid_utf8 2, malformed_json 2, absurd_time 2)"),
+        "{err}"
+    );
+    // Nothing skipped: nothing to break down.
+    let (_, _, err) = piped(
+        &["watch"],
+        chatter_then_outage(1_700_000_000, 0).into_bytes(),
+    );
+    assert!(err.contains("(0 lines skipped)"), "{err}");
+}

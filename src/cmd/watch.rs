@@ -258,10 +258,15 @@ fn emitter(
 fn summary_line(s: &Summary, exec: Option<(u64, u64, u64, u64)>) -> String {
     let st = &s.stats;
     let [on, up, rec, open, back] = s.alerts;
+    // The skipped lines by reason, as `detect`'s report gives them (the warnings during the
+    // run promise the count by reason at the end).
+    let skipped = match st.skipped() {
+        0 => "0 lines skipped".to_string(),
+        n => format!("{n} lines skipped: {}", st.reasons_text()),
+    };
     let mut line = format!(
-        "{} records read ({} lines skipped), {} alerts ({on} onset, {up} update, {rec} recovery, {back} reopened, {open} unresolved); kept out: {} late, {} in the history, {} far ahead",
+        "{} records read ({skipped}), {} alerts ({on} onset, {up} update, {rec} recovery, {back} reopened, {open} unresolved); kept out: {} late, {} in the history, {} far ahead",
         st.records,
-        st.skipped(),
         on + up + rec + back + open,
         s.live.late,
         s.live.in_history,
