@@ -570,3 +570,35 @@ fn the_summary_breaks_skipped_lines_down_by_reason() {
     );
     assert!(err.contains("(0 lines skipped)"), "{err}");
 }
+
+/// `--max-lateness` of nothing is the same in any unit: `0s`, `0m` and `0.0h` close a window at
+/// the first post after it as `0` does (the help's "0 closes a window as soon as a post after it
+/// comes"); other durations must still be more than nothing elsewhere. (An audit found `0s`
+/// refused as "must be greater than zero", exit 2, while `0` ran.)
+#[test]
+fn a_lateness_of_nothing_is_nothing_in_any_unit() {
+    let input = chatter_then_outage(1_700_000_000, 20);
+    let run = |v: &str| {
+        piped(
+            &["watch", "--format", "jsonl", "--max-lateness", v],
+            input.clone().into_bytes(),
+        )
+    };
+    let (code, zero, err) = run("0");
+    assert_eq!(code, 0, "{err}");
+    assert!(zero.contains("\"onset\""), "{zero}");
+    for v in ["0s", "0m", "0.0h", " 0 s"] {
+        let (code, out, err) = run(v);
+        assert_eq!((code, &out), (0, &zero), "{v}: {err}");
+    }
+    for v in ["0x", "0.", "0.0.0s"] {
+        let (code, _, err) = run(v);
+        assert_eq!(code, 2, "{v}: {err}");
+        assert!(
+            err.contains("--max-lateness: invalid duration"),
+            "{v}: {err}"
+        );
+    }
+    let (code, _, err) = piped(&["watch", "--idle-flush", "0s"], vec![]);
+    assert_eq!(code, 2, "{err}");
+}

@@ -36,9 +36,10 @@ pub fn run(a: &WatchArgs) -> Result<i32> {
             .and_then(|v| at_most(v, max))
             .map_err(|e| UsageError(format!("{name}: {e}"))),
     };
-    let lateness = match a.max_lateness.as_deref().map(str::trim) {
-        // Only a lateness may be nothing: 0 closes a window at the first post after it.
-        Some("0") => 0,
+    let lateness = match a.max_lateness.as_deref() {
+        // Only a lateness may be nothing (0, 0s, 0m...): it closes a window at the first post
+        // after it.
+        Some(v) if is_zero(v) => 0,
         v => duration("--max-lateness", v, width, MAX_SPAN)?,
     };
     let idle = duration("--idle-flush", a.idle_flush.as_deref(), width, MAX_SPAN)?;
@@ -193,6 +194,20 @@ fn warm_up_note(w: &Windows, cfg: &Config) {
 
 /// The longest lateness, idle flush or horizon: a year and a day (as the widest window).
 const MAX_SPAN: i64 = 366 * 86_400;
+
+/// Whether `s` is a duration of nothing in any of the units a duration takes (`0`, `0s`, `0.0m`):
+/// [`time::parse_duration`] refuses it, as every duration but a lateness must be more.
+fn is_zero(s: &str) -> bool {
+    let t = s.trim();
+    let split = t
+        .find(|c: char| !c.is_ascii_digit() && c != '.')
+        .unwrap_or(t.len());
+    let (num, unit) = t.split_at(split);
+    let zero = num.contains('0') && num.chars().all(|c| c == '0' || c == '.');
+    zero && !num.ends_with('.')
+        && num.matches('.').count() <= 1
+        && time::parse_duration(&format!("1{unit}")).is_ok()
+}
 
 /// `v` when it is at most `max` seconds (a command hook past a day, a year's lateness, are
 /// mistakes, and far larger ones would overflow the clock's arithmetic).
