@@ -602,3 +602,24 @@ fn a_lateness_of_nothing_is_nothing_in_any_unit() {
     let (code, _, err) = piped(&["watch", "--idle-flush", "0s"], vec![]);
     assert_eq!(code, 2, "{err}");
 }
+
+/// `--history -` takes standard input, which is read once: with no FILE (the live stream on
+/// standard input too) or with `-` among the FILEs, it is a usage error (exit 2) that says so.
+/// (An audit found it read the whole of standard input as history, then nothing live: "no
+/// record could be read: the input has no lines", exit 3.)
+#[test]
+fn history_from_standard_input_needs_the_live_stream_from_a_file() {
+    let input = chatter_then_outage(1_700_000_000, 0).into_bytes();
+    for args in [
+        &["watch", "--history", "-"][..],
+        &["watch", "--history", "-", "-"][..],
+    ] {
+        let (code, out, err) = piped(args, input.clone());
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(out.is_empty(), "{out}");
+        assert!(
+            err.contains("--history -:") && err.contains("standard input is read once"),
+            "{args:?}: {err}"
+        );
+    }
+}

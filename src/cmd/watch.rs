@@ -102,6 +102,19 @@ fn history_inputs(
     about: Option<usize>,
 ) -> Result<(Vec<Dump>, Vec<CountHistory>)> {
     let (mut dumps, mut counts) = (vec![], vec![]);
+    // Standard input is read once: it cannot be the history and then the live stream too.
+    let stdin = |p: &std::path::PathBuf| p.as_os_str() == "-";
+    if a.history.iter().any(stdin) && cfg.scan.inputs.iter().any(|i| i == "-") {
+        let why = if a.common.files.is_empty() {
+            "no FILE is given, so the live stream is standard input too"
+        } else {
+            "`-` is among the FILEs too"
+        };
+        return Err(UsageError(format!(
+            "--history -: {why}, and standard input is read once: give the live stream as FILE, or the history as a file"
+        ))
+        .into());
+    }
     for p in &a.history {
         let path = p.to_string_lossy().into_owned();
         let opened = history::open(&path, cfg.scan.quiet)
