@@ -623,3 +623,60 @@ fn history_from_standard_input_needs_the_live_stream_from_a_file() {
         );
     }
 }
+
+/// A signal while the `--history` is still being read (here a FIFO whose writer has sent a
+/// header and waits) ends the run at once with exit 130, as `--help` documents, and stderr says
+/// that nothing was watched. (An audit found exit 130 with nothing on stderr, and 130 nowhere in
+/// watch's exit statuses.)
+#[cfg(unix)]
+#[test]
+fn a_signal_while_the_history_loads_is_told_and_documented() {
+    use std::io::Read;
+    let d = tempfile::tempdir().unwrap();
+    let fifo = d.path().join("history");
+    assert!(Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    let live = d.path().join("live.jsonl");
+    std::fs::write(&live, chatter_then_outage(1_700_000_000, 0)).unwrap();
+    let (f, l) = (fifo.to_string_lossy(), live.to_string_lossy());
+    let mut child = spawn_watch(&["--history", &f, &l]);
+    // The writer: a header, then nothing more until the run is over.
+    let w = fifo.clone();
+    let writer = std::thread::spawn(move || {
+        let mut h = std::fs::OpenOptions::new().write(true).open(w).unwrap();
+        h.write_all(b"timestamp,count,total,service\n").unwrap();
+        std::thread::sleep(Duration::from_secs(3));
+    });
+    std::thread::sleep(Duration::from_millis(800));
+    let st = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(st.success());
+    let status = child.wait().unwrap();
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    writer.join().unwrap();
+    assert_eq!(status.code(), Some(130), "{err}");
+    assert!(
+        err.contains("interrupted while the --history was read: nothing was watched"),
+        "{err}"
+    );
+    let help = Command::new(common::bin())
+        .args(["watch", "--help"])
+        .output()
+        .unwrap();
+    let help = String::from_utf8(help.stdout).unwrap();
+    assert!(
+        help.contains("130  Ctrl-C, SIGTERM or SIGHUP while the --history was still being read"),
+        "{help}"
+    );
+}

@@ -65,7 +65,9 @@ Exit status:
   2  a mistake on the command line; nothing read
   3  an input or --history could not be read or broke off, no record at all could be read from
      the input or from a --history archive, --strict met a bad line, or an alert could not be
-     written (a full disk)"
+     written (a full disk)
+  130  Ctrl-C, SIGTERM or SIGHUP while the --history was still being read (before the stream):
+     nothing was watched, and stderr says so"
     };
 }
 

@@ -13,7 +13,7 @@ use super::exit_codes;
 use crate::detect::LEVEL_MIN_H;
 use crate::lexicon::Matcher;
 use crate::live::exec::{Job, Notifier};
-use crate::live::{history, watch, Alert, Emit, Summary, WatchConfig};
+use crate::live::{history, signal, watch, Alert, Emit, Summary, WatchConfig};
 use crate::stream::{sequential, warn_times, ScanConfig};
 use crate::time::{self, exact_duration, human_duration, human_in, Ts};
 use crate::window::Windows;
@@ -54,10 +54,13 @@ pub fn run(a: &WatchArgs) -> Result<i32> {
     }
     let exec_timeout = duration("--exec-timeout", Some(&a.exec_timeout), 0, 86_400)?;
     let (mut lex, about) = config::load_lexicon(&a.common.lexicons)?;
+    // A signal while the history is read ends the process (exit 130), with a word on stderr.
+    signal::loading(!a.history.is_empty());
     let (dumps, counts) = history_inputs(a, &cfg, &mut lex, about)?;
     // The matcher lives as long as the process (see `live::watch`).
     let matcher: &'static Matcher = Box::leak(Box::new(Matcher::new(lex, about)));
     let windows = history_windows(&cfg, matcher, dumps, &counts)?;
+    signal::loading(false);
     let history_end = windows.span_windows().map(|(_, b)| b);
     // No word on the warm-up before a run that will read nothing (every file named is missing):
     // the error is what the user needs to see.
