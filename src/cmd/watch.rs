@@ -81,8 +81,10 @@ pub fn run(a: &WatchArgs) -> Result<i32> {
         idle_flush: Duration::from_secs(idle as u64),
         horizon_s: horizon,
     };
-    let done = watch(&live, matcher, windows, history_end, emit)?;
+    let mut done = watch(&live, matcher, windows, history_end, emit)?;
     let exec = notifier.map(|n| n.finish(done.interrupted).get());
+    // A signal while the commands queued at the end of the input ran cut them short.
+    done.interrupted |= signal::raised();
     if !cfg.scan.quiet {
         warn_times(&done.stats, false);
         crate::eline!("outcry: watch: {}", summary_line(&done, exec));

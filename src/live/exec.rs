@@ -4,7 +4,8 @@
 //! when the queue is full the alert is dropped for the command (it was still printed) and
 //! counted. Failures (a command that cannot start, exits non-zero or times out) are reported on
 //! stderr and counted. At the end the commands still queued run. After a signal the run ends
-//! promptly all the same ([`Interrupt`]): the command running then is given [`SIGNAL_GRACE`] at
+//! promptly all the same ([`Interrupt`]), whether it comes during the stream or while the commands
+//! queued at its end run: the command running then is given [`SIGNAL_GRACE`] at
 //! most, the ones still queued run within [`SIGNAL_BOUND`] of the signal (the final
 //! `unresolved` alerts first, then the rest in order), and those not started by then are
 //! dropped, counted and named on stderr.
@@ -17,6 +18,8 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use crossbeam_channel::{bounded, Sender, TrySendError};
+
+use super::signal;
 
 /// Alerts waiting for the command at most; more are dropped (and counted).
 pub const QUEUE: usize = 64;
@@ -200,17 +203,45 @@ impl Notifier {
     /// still queued to run; after an interrupt (`interrupted`), within the bounds of an
     /// [`Interrupt`] now, and the jobs still queued then are dropped, counted and named.
     /// Alerts queued later (by a handle still alive) are never run.
+    /// A signal that comes while the commands still queued at the end of the input run is an
+    /// interrupt from then on, as one during the stream is (a signal claimed by the run is
+    /// otherwise not acted on: before, the run waited for every command queued, each up to its
+    /// timeout).
     pub fn finish(mut self, interrupted: bool) -> Arc<ExecCounts> {
         self.closed.store(true, Ordering::SeqCst);
         if interrupted {
-            let _ = self.deadline.set(Interrupt::now(self.timeout));
+            self.interrupt();
         }
         // (waits while the queue is full: the worker empties it)
-        let _ = self.tx.send(None);
+        loop {
+            self.on_signal();
+            match self.tx.send_timeout(None, POLL) {
+                Err(crossbeam_channel::SendTimeoutError::Timeout(_)) => {}
+                _ => break,
+            }
+        }
         if let Some(w) = self.worker.take() {
+            while !w.is_finished() {
+                self.on_signal();
+                std::thread::sleep(POLL);
+            }
             let _ = w.join();
         }
         Arc::clone(&self.counts)
+    }
+
+    /// Takes a signal claimed by the run ([`signal::raised`]) as an interrupt, once.
+    fn on_signal(&self) {
+        if signal::raised() {
+            self.interrupt();
+        }
+    }
+
+    /// Sets the commands' bounds to an interrupt's, from now (the first time only).
+    fn interrupt(&self) {
+        if self.deadline.get().is_none() {
+            let _ = self.deadline.set(Interrupt::now(self.timeout));
+        }
     }
 }
 

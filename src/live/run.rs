@@ -63,7 +63,8 @@ pub struct Summary {
     pub monitor: MonitorStats,
     /// Alerts made, by event (onset, update, recovery, unresolved, reopened).
     pub alerts: [u64; 5],
-    /// The run ended on a signal, not at the end of its input.
+    /// The run ended on a signal, not at the end of its input (`outcry watch` also sets it for
+    /// a signal after the end, while the `--exec` commands still queued ran).
     pub interrupted: bool,
     /// The stream's time at the end.
     pub stream_end: Option<Ts>,
