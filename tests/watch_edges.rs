@@ -733,3 +733,25 @@ fn a_signal_after_the_input_ended_cuts_the_queued_commands_short() {
     );
     assert!(err.contains("(interrupted)"), "{err}");
 }
+
+/// An author is cut in an alert's evidence as a text is: a post whose author runs to 20 KB does
+/// not make a 20 KB alert line (nor a command's input as long). (An audit found a 100 KB author
+/// making a 100 KB alert.)
+#[test]
+fn a_long_author_is_cut_in_the_alerts() {
+    let long = "x".repeat(20_000);
+    let input = chatter_then_outage(1_700_000_000, 10)
+        .replace("\"screen_name\":\"v", &format!("\"screen_name\":\"{long}v"));
+    let (code, out, err) = piped(&["watch", "--format", "jsonl"], input.into_bytes());
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("\"onset\""), "{err}");
+    for line in out.lines() {
+        assert!(line.len() < 5_000, "{} bytes", line.len());
+        let v: Value = serde_json::from_str(line).unwrap();
+        for e in v["evidence"].as_array().unwrap() {
+            let a = e["author"].as_str().unwrap();
+            assert_eq!(a.chars().count(), 101, "{a}");
+            assert!(a.ends_with('…'), "{a}");
+        }
+    }
+}

@@ -115,6 +115,19 @@ pub struct JsonAlertEvidence {
     pub kind: String,
 }
 
+/// The longest author kept in an alert's evidence, in characters (handles and display names
+/// are far shorter; the text is cut at 500 as it is kept).
+pub const MAX_AUTHOR_CHARS: usize = 100;
+
+/// An author cut to [`MAX_AUTHOR_CHARS`] with `…` after, as a sample's text is cut: one post
+/// with an author of 100 KB made a 100 KB alert line (and a command's input as long).
+fn cut_author(a: &str) -> String {
+    match a.char_indices().nth(MAX_AUTHOR_CHARS) {
+        Some((cut, _)) => format!("{}…", &a[..cut]),
+        None => a.to_string(),
+    }
+}
+
 /// Rounds to two decimals (severity figures are estimates; more digits only add noise).
 fn two(x: f64) -> f64 {
     if x.is_finite() {
@@ -161,7 +174,7 @@ impl Alert {
                 .map(|(s, k)| JsonAlertEvidence {
                     time: rfc3339_utc(s.time),
                     text: s.text.clone(),
-                    author: s.author.clone(),
+                    author: s.author.as_deref().map(cut_author),
                     kind: match k {
                         Kind::Report => "report",
                         Kind::Recovery => "recovery",
@@ -309,5 +322,14 @@ mod tests {
         );
         assert_eq!(one_line("abcdef", 3), "abc…");
         assert_eq!(one_line("a\u{202e}b", 10), "a\\u{202e}b");
+    }
+
+    #[test]
+    fn a_long_author_is_cut_as_a_text_is() {
+        assert_eq!(cut_author("bob"), "bob");
+        let long = "가".repeat(100_000);
+        let cut = cut_author(&long);
+        assert_eq!(cut.chars().count(), MAX_AUTHOR_CHARS + 1);
+        assert!(cut.ends_with('…'));
     }
 }

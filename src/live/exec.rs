@@ -323,9 +323,16 @@ fn run_one(
         }
     };
     if let Some(mut stdin) = child.stdin.take() {
-        // A command that does not read its input (or exits first) is no failure here.
-        let _ = stdin.write_all(job.json.as_bytes());
-        let _ = stdin.write_all(b"\n");
+        // Written by a thread of its own, so that the timeout holds while the write waits: an
+        // alert longer than the pipe holds, to a command that does not read it, blocked here
+        // for good before. The kill at the timeout breaks the pipe and ends the thread. A
+        // command that does not read its input (or exits first) is no failure here.
+        let line = format!("{}\n", job.json);
+        let _ = std::thread::Builder::new()
+            .name("outcry-exec-stdin".into())
+            .spawn(move || {
+                let _ = stdin.write_all(line.as_bytes());
+            });
     }
     match wait(&mut child, timeout, interrupt) {
         Ok(Waited::Cut) => {
@@ -464,6 +471,23 @@ mod tests {
         // A handle alive after the end drops what it is given.
         q.send(job(99));
         assert_eq!(counts.get().3, dropped + 1);
+    }
+
+    /// A command that does not read its input is killed at its timeout and counted as timed
+    /// out even when the alert is longer than a pipe holds (the write to its input waited for
+    /// good before, past the timeout, as long as the command ran).
+    #[test]
+    fn the_timeout_holds_while_a_long_alert_waits_to_be_read() {
+        let n = Notifier::start("sleep 30".into(), Duration::from_millis(300), true);
+        let q = n.queue();
+        let mut long = job(1);
+        long.json = format!("{{\"text\":\"{}\"}}", "x".repeat(1 << 20));
+        q.send(long);
+        drop(q);
+        let t = Instant::now();
+        let counts = n.finish(false);
+        assert!(t.elapsed() < Duration::from_secs(5), "{:?}", t.elapsed());
+        assert_eq!(counts.get(), (0, 1, 1, 0));
     }
 
     /// A signal while a slow command runs: it is cut short after the grace, not its timeout,
