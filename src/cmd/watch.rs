@@ -14,6 +14,7 @@ use crate::detect::LEVEL_MIN_H;
 use crate::lexicon::Matcher;
 use crate::live::exec::{Job, Notifier};
 use crate::live::{history, signal, watch, Alert, Emit, Summary, WatchConfig};
+use crate::stream::outliers::Outlier;
 use crate::stream::{sequential, warn_times, ScanConfig};
 use crate::time::{self, exact_duration, human_duration, human_in, Ts};
 use crate::window::Windows;
@@ -305,8 +306,14 @@ fn summary_line(s: &Summary, exec: Option<(u64, u64, u64, u64)>) -> String {
         s.live.in_history,
         s.live.far_ahead
     );
-    if st.outliers() > 0 {
-        line.push_str(&format!(", {} outside --since/--until", st.outliers()));
+    let range = st.outliers_by_reason[Outlier::BeforeSince as usize]
+        + st.outliers_by_reason[Outlier::AfterUntil as usize];
+    if range > 0 {
+        line.push_str(&format!(", {range} outside --since/--until"));
+    }
+    let epoch = st.outliers_by_reason[Outlier::EpochZero as usize];
+    if epoch > 0 {
+        line.push_str(&format!(", {epoch} epoch_zero (dated 1970-01-01)"));
     }
     line.push_str(&format!(
         "; {} windows closed, the detector ran {} times (and {} times on open windows)",

@@ -21,7 +21,7 @@ use super::signal;
 use crate::detect::{Params, SEGMENT_GAP_S};
 use crate::lexicon::{Kind, Matcher};
 use crate::record::Post;
-use crate::stream::outliers::Days;
+use crate::stream::outliers::{Days, Outlier};
 use crate::stream::{sequential, Collector, ScanConfig, Sink, Stats};
 use crate::time::{human_duration, rfc3339_utc, Ts};
 use crate::window::Windows;
@@ -122,6 +122,8 @@ struct State {
     /// A run of posts ahead that agreed among themselves has been said not to move the clock.
     warned_skew: bool,
     quiet: bool,
+    /// `--keep-outliers`: posts dated on 1970-01-01 are counted as any other.
+    keep_outliers: bool,
     /// The services' names, for the notes on stderr.
     matcher: &'static Matcher,
     alerts: [u64; 5],
@@ -180,6 +182,7 @@ impl State {
             warned_late: false,
             warned_skew: false,
             quiet,
+            keep_outliers: cfg.scan.keep_outliers,
             matcher,
             alerts: [0; 5],
             reader_lines: 0,
@@ -205,6 +208,9 @@ impl State {
         if self.collector.range.outside(p.time).is_some() {
             // Counted by reason (before_since, after_until) and kept out.
             self.collector.post(p);
+            return;
+        }
+        if self.epoch_zero(p.time) {
             return;
         }
         if self.clock.now().is_none() && self.hold_start(p, at) {
@@ -353,6 +359,24 @@ impl State {
             (why, need),
         );
         crate::eline!("{m}");
+    }
+
+    /// Keeps a post dated on 1970-01-01 (a zero or missing time read as one) out of the windows
+    /// and counts it (`epoch_zero`), as `detect` does, unless `--keep-outliers`: the clock never
+    /// sees it. (Before, a few such posts first started the clock in 1970, and the stream after
+    /// them closed every window of the 39 years between, millions of them.)
+    fn epoch_zero(&mut self, t: Ts) -> bool {
+        if self.keep_outliers || !(0..EPOCH_DAY).contains(&t) {
+            return false;
+        }
+        let st = &mut self.collector.stats;
+        st.records += 1;
+        st.outlier(Outlier::EpochZero);
+        st.outlier_span = Some(
+            st.outlier_span
+                .map_or((t, t), |(a, b)| (a.min(t), b.max(t))),
+        );
+        true
     }
 
     /// Counts a post in an open window, moves the clock to it, counts the held posts it has
@@ -608,6 +632,9 @@ impl State {
     }
 }
 
+/// The first day of the epoch, 1970-01-01 (UTC): a post dated on it is `epoch_zero`.
+const EPOCH_DAY: Ts = 86_400;
+
 /// The wall clock, in seconds since the epoch.
 fn wall_clock() -> Ts {
     std::time::SystemTime::now()
@@ -750,4 +777,5 @@ fn add_collected(stats: &mut Stats, c: &Stats) {
     {
         *a += b;
     }
+    stats.outlier_span = c.outlier_span;
 }
