@@ -787,3 +787,59 @@ fn posts_dated_at_the_epoch_are_kept_out() {
     );
     assert!(err.contains("(epoch_zero 3;"), "{err}");
 }
+
+/// A counts `--history` with one row dated far past its bulk (2099, beside a day of rows) keeps
+/// that row out, as `detect --counts` does, and says so: the live stream is watched and its
+/// outage announced. A history that still runs past the stream (two rows, too few to tell a
+/// bulk) is warned about at the end: most records fell in windows the history covers. (An
+/// audit found the whole live stream "in the history", 0 alerts, exit 0, without a word.)
+#[test]
+fn a_counts_history_dated_past_the_stream_is_told() {
+    let start: Ts = 1_700_000_000;
+    let d = tempfile::tempdir().unwrap();
+    let live = d.path().join("live.jsonl");
+    std::fs::write(&live, chatter_then_outage(start, 30)).unwrap();
+    let l = live.to_string_lossy();
+    let mut rows = String::from("timestamp,count,total,service\n");
+    let day_before = start - 86_400 - start.rem_euclid(300);
+    for k in 0..288 {
+        rows.push_str(&format!(
+            "{},0,3,gmail\n",
+            rfc3339_utc(day_before + 300 * k)
+        ));
+    }
+    let far = rows.clone() + "2099-01-01T00:00:00Z,0,5,gmail\n";
+    let h = d.path().join("far.csv");
+    std::fs::write(&h, far).unwrap();
+    let hp = h.to_string_lossy();
+    let (code, out, err) = piped(
+        &["watch", "--format", "jsonl", "--history", &hp, &l],
+        vec![],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains(
+            "1 row far outside the bulk of the series (after_bulk 1; 2099-01-01T00:00:00Z"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("0 in the history"), "{err}");
+    assert!(out.contains("\"onset\""), "{out}\n{err}");
+    // Two rows: no bulk to tell; the end says where the stream went.
+    let two = d.path().join("two.csv");
+    std::fs::write(
+        &two,
+        "timestamp,count,total,service\n2023-11-01T00:00:00Z,0,5,gmail\n2099-01-01T00:00:00Z,0,5,gmail\n",
+    )
+    .unwrap();
+    let tp = two.to_string_lossy();
+    let (code, out, err) = piped(&["watch", "--history", &tp, &l], vec![]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.is_empty(), "{out}");
+    assert!(
+        err.contains(
+            "fell in windows the --history already covers (it runs to 2099-01-01T00:05:00Z)"
+        ),
+        "{err}"
+    );
+}

@@ -63,6 +63,7 @@ pub fn run(a: &WatchArgs) -> Result<i32> {
     let windows = history_windows(&cfg, matcher, dumps, &counts)?;
     signal::loading(false);
     let history_end = windows.span_windows().map(|(_, b)| b);
+    let history_until = history_end.map(|h| windows.end(h));
     // No word on the warm-up before a run that will read nothing (every file named is missing):
     // the error is what the user needs to see.
     let readable = (cfg.scan.inputs.iter()).any(|p| p == "-" || std::fs::metadata(p).is_ok());
@@ -90,6 +91,9 @@ pub fn run(a: &WatchArgs) -> Result<i32> {
         warn_times(&done.stats, false);
         crate::eline!("outcry: watch: {}", summary_line(&done, exec));
         if let Some(w) = out_of_order(&done) {
+            crate::eline!("outcry: warning: {w}");
+        }
+        if let Some(w) = in_the_history(&done, history_until) {
             crate::eline!("outcry: warning: {w}");
         }
     }
@@ -127,6 +131,8 @@ fn history_inputs(
             .map_err(|e| anyhow::anyhow!("--history {path}: {e}"))?;
         if opened.counts {
             let rows = history::read_counts(opened.src, &path, cfg.scan.times.zone.or_utc())?;
+            let (rows, out) = history::outliers(rows, cfg.scan.keep_outliers);
+            warn_count_outliers(&path, &out, cfg.scan.quiet);
             if rows.iter().any(|r| r.total.is_none()) && !cfg.scan.quiet {
                 crate::eline!(
                     "outcry: warning: --history {path} has no `total` column (records per window): the chatter level of its windows is taken as their reports"
@@ -142,6 +148,31 @@ fn history_inputs(
         }
     }
     Ok((dumps, counts))
+}
+
+/// Says on stderr which rows of the counts history `path` were set aside as far outside its
+/// bulk (`out`: why, and when), as `detect --counts` says it.
+fn warn_count_outliers(path: &str, out: &[(Outlier, Ts)], quiet: bool) {
+    let (Some(a), Some(b)) = (out.iter().map(|o| o.1).min(), out.iter().map(|o| o.1).max()) else {
+        return;
+    };
+    if quiet {
+        return;
+    }
+    let by: Vec<String> = Outlier::ALL
+        .iter()
+        .map(|w| (w, out.iter().filter(|o| o.0 == *w).count()))
+        .filter(|(_, n)| *n > 0)
+        .map(|(w, n)| format!("{} {n}", w.name()))
+        .collect();
+    crate::eline!(
+        "outcry: warning: --history {path}: {} {} far outside the bulk of the series ({}; {} to {}) kept out of the windows; --keep-outliers keeps them",
+        out.len(),
+        if out.len() == 1 { "row" } else { "rows" },
+        by.join(", "),
+        time::rfc3339_utc(a),
+        time::rfc3339_utc(b)
+    );
 }
 
 /// The windows the stream starts from: the history's, or none.
@@ -252,6 +283,21 @@ fn out_of_order(done: &Summary) -> Option<String> {
              out: watch reads its input in arrival order, as a live stream; an archive in any \
              time order is for `outcry detect` (or sort it by time first)",
             100.0 * late as f64 / read.max(1) as f64
+        )
+    })
+}
+
+/// A warning when most of what a run read fell in windows the `--history` already covers (half
+/// of its records, and at least 20): a history that runs past the stream (a row dated 2099
+/// among those of the series, a stream replayed from before its end) leaves nothing to watch.
+fn in_the_history(done: &Summary, until: Option<Ts>) -> Option<String> {
+    let (kept, read) = (done.live.in_history, done.stats.records);
+    let until = until?;
+    (kept >= 20 && kept * 2 >= read).then(|| {
+        format!(
+            "{kept} of {read} records ({:.0}%) fell in windows the --history already covers (it runs to {}) and were left out: a history that ends after the stream leaves nothing to watch (a row dated far ahead in it, or a stream that replays its past)",
+            100.0 * kept as f64 / read.max(1) as f64,
+            time::rfc3339_utc(until)
         )
     })
 }
