@@ -843,3 +843,63 @@ fn a_counts_history_dated_past_the_stream_is_told() {
         "{err}"
     );
 }
+
+/// After a restart with `--history`, a backlog hours old followed by the live posts (dated now,
+/// by the wall clock) moves the clock to the live posts: they are the stream, not a skewed
+/// clock, and the outage among them is announced. (An audit found them held as a provisional
+/// jump that waited for an hour of them, and at the end of the input all kept out as far
+/// ahead: 0 alerts, exit 0.)
+#[test]
+fn live_posts_after_an_old_backlog_move_the_clock() {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as Ts;
+    let d = tempfile::tempdir().unwrap();
+    let mut hist = String::from("timestamp,count,total,service\n");
+    let mut t = now - 3 * 86_400 - now.rem_euclid(60);
+    while t < now - 3 * 3600 - 1800 {
+        hist.push_str(&format!("{},0,18,gmail\n", rfc3339_utc(t)));
+        t += 60;
+    }
+    let h = d.path().join("hist.csv");
+    std::fs::write(&h, hist).unwrap();
+    let post = |t: Ts, u: String, text: &str| {
+        serde_json::json!({"created_at": rfc3339_utc(t), "user": u, "text": text}).to_string()
+            + "\n"
+    };
+    let mut input = String::new();
+    for i in 0..10 {
+        input.push_str(&post(
+            now - 3 * 3600 - 1200 + 20 * i,
+            format!("b{i}"),
+            "lunch time",
+        ));
+    }
+    for (k, s) in (3..=600).rev().step_by(3).enumerate() {
+        let text = if s < 300 && k % 2 == 0 {
+            "gmail is down"
+        } else {
+            "lunch time"
+        };
+        input.push_str(&post(now - s, format!("u{k}"), text));
+    }
+    let hp = h.to_string_lossy();
+    let args = [
+        "watch",
+        "--format",
+        "jsonl",
+        "--window",
+        "1m",
+        "--history",
+        &hp,
+    ];
+    let (code, out, err) = piped(&args, input.into_bytes());
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("0 far ahead"), "{err}");
+    let got = announced(&out);
+    assert!(
+        got.iter().any(|a| a.0 == "onset" && a.1 == "gmail"),
+        "{got:?}\n{err}"
+    );
+}

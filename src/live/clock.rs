@@ -10,7 +10,8 @@
 //! into late posts. Even then the jump is provisional until the run has gone on for a jump's
 //! worth of its own time ([`Clock::persisted`]): the windows it would close stay open, and the
 //! stream going back to its own time takes the run out (a long skewed run in a replay, which
-//! nothing up to its end tells from a replayed night gap). The start is the same rule's: the
+//! nothing up to its end tells from a replayed night gap), unless the run is dated now by the
+//! wall clock ([`Clock::at_wall`]: the live stream after a backlog). The start is the same rule's: the
 //! first posts wait for [`START`] of them, and the clock starts at their median.
 
 use crate::time::Ts;
@@ -40,6 +41,9 @@ pub const START: usize = 2 * CONFIRM - 1;
 /// after the gap corroborate it). A review found a single post 21 hours ahead, under the day
 /// this was, turning the rest of a stream into late posts.
 pub const MIN_JUMP_S: i64 = 3_600;
+/// How far past the wall clock a post may be dated and still be dated now
+/// ([`Clock::at_wall`]): the clocks of a feed and of this machine differ by seconds.
+pub const NOW_SLACK_S: i64 = 60;
 /// The widest spread of the posts that corroborate a jump (past it the stream is no live
 /// stream; the detector starts afresh after a week's silence anyway).
 pub const MAX_SPREAD_S: i64 = 7 * 86_400;
@@ -179,6 +183,16 @@ impl Clock {
     /// closed nine hours of windows and turned the rest of the stream into late posts.)
     pub fn persisted(&self, held: usize, span: i64) -> bool {
         held >= PROVISIONAL_CAP || span >= self.jump
+    }
+
+    /// Whether a run of posts ahead whose newest is at `hi` is dated now: at most a minute past
+    /// the wall clock (`wall`) and within the jump before it. Such posts are no skewed clock
+    /// but the live stream itself, so their run (as many in a row as a jump needs) commits the
+    /// jump at once ([`Clock::persisted`] waits for a run that could be skewed). After a
+    /// restart with `--history`, a backlog hours old followed by the live posts waited for an
+    /// hour of them, and at the end of a shorter input kept them all out as far ahead.
+    pub fn at_wall(&self, hi: Ts, wall: Ts) -> bool {
+        hi <= wall.saturating_add(NOW_SLACK_S) && hi >= wall.saturating_sub(self.jump)
     }
 
     /// Whether a jump to `t` would take the clock more than the jump past the wall clock
@@ -366,6 +380,13 @@ mod tests {
         assert!(!c.persisted(30, 29 * 60));
         assert!(c.persisted(30, 3600));
         assert!(c.persisted(PROVISIONAL_CAP, 60));
+        // A run dated now (within a minute past the wall clock, or the jump before it) is the
+        // live stream: its jump need not wait.
+        assert!(c.at_wall(wall, wall));
+        assert!(c.at_wall(wall + 60, wall));
+        assert!(c.at_wall(wall - c.jump, wall));
+        assert!(!c.at_wall(wall + 61, wall));
+        assert!(!c.at_wall(wall - c.jump - 1, wall));
         // The year 9999 does.
         assert!(c.beyond_wall(253_402_300_740, wall));
         // A stream already beyond the wall clock (naive local times read as UTC) is not held

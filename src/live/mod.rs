@@ -10,7 +10,8 @@
 //!    of the stream (more than an hour, or four windows and the lateness) moves the clock only
 //!    when as many in a row as the stream's last hour agree with it, and for good only once
 //!    they have gone on for that long of their own time (the stream going back to its own time
-//!    before then takes them out); else it is counted as far ahead.
+//!    before then takes them out), or at once when they are dated now by the wall clock (the
+//!    live stream after a backlog); else it is counted as far ahead.
 //! 2. **The detector itself, on the windows closed so far** ([`monitor`]): each time windows
 //!    close, [`crate::detect::detect_until`] runs on the closed windows: the same expectation,
 //!    the same test, the same rules for runs, onset and recovery as `outcry detect`, with the

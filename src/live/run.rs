@@ -287,14 +287,17 @@ impl State {
     /// hour long at once. The tail and the bytes are kept as posts come ([`HeldPosts`]), so that
     /// this costs the same at the run's 4096th post as at its first (it walked the whole run,
     /// and summed every held post's bytes, at each post).
+    ///
+    /// A tail as many as needed whose newest post is dated now ([`Clock::at_wall`]) commits at
+    /// once: the live stream after a backlog, not a skewed clock.
     fn persisted(&self) -> bool {
         let tail = self.held.tail(self.clock.lateness);
-        let span = if tail.n >= Clock::needed(self.recent()) {
-            tail.span()
+        let (span, now) = if tail.n >= Clock::needed(self.recent()) {
+            (tail.span(), self.clock.at_wall(tail.hi, wall_clock()))
         } else {
-            0
+            (0, false)
         };
-        self.clock.persisted(self.held.len(), span) || self.held.bytes() >= PROVISIONAL_BYTES
+        now || self.clock.persisted(self.held.len(), span) || self.held.bytes() >= PROVISIONAL_BYTES
     }
 
     /// The stream went back to its own time after a run that made a jump provisional: the
