@@ -903,3 +903,75 @@ fn live_posts_after_an_old_backlog_move_the_clock() {
         "{got:?}\n{err}"
     );
 }
+
+/// A day and a half of chatter (three posts a minute) from the midnight before 2023-11-15, an
+/// outage from 06:00 of its second day (four reports a minute for 30 minutes), two "it's back"
+/// posts at 06:30:39 and 06:31:01, and the reports back from 06:40:21 for ten minutes.
+fn outage_back_and_return() -> String {
+    let start: Ts = 1_700_000_000 - 1_700_000_000 % 86_400;
+    let mut posts: Vec<(Ts, String)> = vec![];
+    let mut post = |t: Ts, u: String, text: &str| {
+        let v = serde_json::json!({"created_at": rfc3339_utc(t), "user": u, "text": text});
+        posts.push((t, v.to_string() + "\n"));
+    };
+    for m in 0..36 * 60 {
+        for k in 0..3 {
+            post(
+                start + m * 60 + k * 20 + 3,
+                format!("c{m}_{k}"),
+                "lunch time",
+            );
+        }
+    }
+    let o = start + 30 * 3600;
+    for m in 0..30 {
+        for v in 0..4 {
+            post(
+                o + m * 60 + v * 15 + 1,
+                format!("v{m}_{v}"),
+                "gmail is down",
+            );
+        }
+    }
+    post(o + 30 * 60 + 39, "r1".into(), "gmail is back");
+    post(o + 31 * 60 + 1, "r2".into(), "gmail is back");
+    for m in 0..10 {
+        for v in 0..4 {
+            post(
+                o + 2421 + m * 60 + v * 13,
+                format!("w{m}_{v}"),
+                "gmail is down",
+            );
+        }
+    }
+    posts.sort();
+    posts.into_iter().map(|p| p.1).collect()
+}
+
+/// The `reopened` alert gives the first report of the return (06:40:21), not the start of the
+/// window after it: the return's first window, which the detector still ended at the recovery
+/// announced and so was followed silently, is no part of the run the recovery ended. (An audit
+/// found 06:45:08 where the return began at 06:40:21.)
+#[test]
+fn a_reopening_starts_at_the_first_report_of_the_return() {
+    let (code, out, err) = piped(
+        &["watch", "-q", "--format", "jsonl"],
+        outage_back_and_return().into_bytes(),
+    );
+    assert_eq!(code, 0, "{err}");
+    let alerts: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let events: Vec<&str> = alerts
+        .iter()
+        .map(|a| a["event"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        events,
+        ["onset", "recovery", "reopened", "recovery"],
+        "{out}"
+    );
+    assert_eq!(alerts[1]["time"], "2023-11-15T06:30:39Z", "{out}");
+    assert_eq!(alerts[2]["time"], "2023-11-15T06:40:21Z", "{out}");
+}

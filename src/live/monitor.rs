@@ -112,6 +112,9 @@ struct Tracked {
     recovered: bool,
     /// The recovery last announced for it, if any.
     said: Option<Ts>,
+    /// Its last elevated window when that recovery was announced: a return is looked for after
+    /// it (`last` also grows by windows the detector still ends at the recovery announced).
+    said_last: i64,
     /// Withdrawn: the detector no longer found it (under way, or within `tail_windows` of its
     /// last window after its recovery was announced).
     withdrawn: bool,
@@ -477,38 +480,7 @@ impl Monitor {
                 }
                 Some(k) => {
                     matched[k] = true;
-                    // Recovered already, and the detector joins reports after the announced
-                    // recovery to it: the gap was short enough and still above normal in sum
-                    // to be the same outage (as `detect` bridges it on the whole input), so
-                    // the recovery is taken back and the incident goes on.
-                    // When the detector places the joined incident's recovery already, only a
-                    // return past the quiet stretch that ended it counts (not a window at the
-                    // old end that a refit found elevated after all).
-                    // A return after one found in hindsight is a new incident: nothing was
-                    // announced to reopen. So is a return after a withdrawn one: its readers
-                    // were told there was no outage there after all.
-                    // A run grown by windows after the recovery announced, which the
-                    // detector still ends there (stragglers after the "it's back" posts
-                    // that placed it early: see `Monitor::fell_silent`), is the same outage,
-                    // over as said: followed silently.
-                    let t = &self.tracked[svc][k];
-                    let (last, said) = (t.last, t.said.filter(|_| !t.withdrawn));
-                    let beyond = inc.recovery.map_or(last, |_| last + self.params.merge_gap);
-                    let placed = settled_recovery(inc).or(*told);
-                    if said.is_some() && placed == said {
-                        let t = &mut self.tracked[svc][k];
-                        t.last = t.last.max(inc.last_window);
-                        t.seen = inc.clone();
-                    } else if inc.last_window > beyond {
-                        let back = relapse_onset(w, svc, last + 1).max(inc.onset);
-                        if self.tracked[svc][k].withdrawn {
-                            self.begin((svc, None), inc, back, as_of, alerts);
-                        } else if self.tracked[svc][k].number == 0 {
-                            self.begin((svc, Some(k)), inc, back, as_of, alerts);
-                        } else {
-                            self.reopen(svc, k, inc, (back, as_of), alerts);
-                        }
-                    }
+                    self.returned(w, (svc, k), (inc, *told), as_of, alerts);
                 }
             }
         }
@@ -522,6 +494,54 @@ impl Monitor {
             if !matched[k] && !t.withdrawn && (gone || unsettled) {
                 let detail = t.seen.clone();
                 alerts.push(t.withdraw(w, svc, as_of, detail));
+            }
+        }
+    }
+
+    /// The detector's view `inc` (with the recovery its "it's back" posts place, `told`) of
+    /// the recovered incident `self.tracked[svc][k]` (see [`Monitor::reconcile`]).
+    fn returned(
+        &mut self,
+        w: &Windows,
+        (svc, k): (usize, usize),
+        (inc, told): (&Incident, Option<Ts>),
+        as_of: Ts,
+        alerts: &mut Vec<Alert>,
+    ) {
+        // Recovered already, and the detector joins reports after the announced
+        // recovery to it: the gap was short enough and still above normal in sum
+        // to be the same outage (as `detect` bridges it on the whole input), so
+        // the recovery is taken back and the incident goes on.
+        // When the detector places the joined incident's recovery already, only a
+        // return past the quiet stretch that ended it counts (not a window at the
+        // old end that a refit found elevated after all).
+        // A return after one found in hindsight is a new incident: nothing was
+        // announced to reopen. So is a return after a withdrawn one: its readers
+        // were told there was no outage there after all.
+        // A run grown by windows after the recovery announced, which the
+        // detector still ends there (stragglers after the "it's back" posts
+        // that placed it early: see `Monitor::fell_silent`), is the same outage,
+        // over as said: followed silently.
+        let t = &self.tracked[svc][k];
+        let (last, said) = (t.last, t.said.filter(|_| !t.withdrawn));
+        // The return starts after the run the recovery was announced on: windows
+        // followed silently since (the detector still ending the run there) may be
+        // the return's first (it was placed a window late).
+        let since = if t.said.is_some() { t.said_last } else { last };
+        let beyond = inc.recovery.map_or(last, |_| last + self.params.merge_gap);
+        let placed = settled_recovery(inc).or(told);
+        if said.is_some() && placed == said {
+            let t = &mut self.tracked[svc][k];
+            t.last = t.last.max(inc.last_window);
+            t.seen = inc.clone();
+        } else if inc.last_window > beyond {
+            let back = relapse_onset(w, svc, since + 1).max(inc.onset);
+            if self.tracked[svc][k].withdrawn {
+                self.begin((svc, None), inc, back, as_of, alerts);
+            } else if self.tracked[svc][k].number == 0 {
+                self.begin((svc, Some(k)), inc, back, as_of, alerts);
+            } else {
+                self.reopen(svc, k, inc, (back, as_of), alerts);
             }
         }
     }
@@ -578,6 +598,7 @@ impl Monitor {
             follows: true,
             recovered: true,
             said: None,
+            said_last: inc.last_window,
             withdrawn: false,
             seen: inc.clone(),
         });
@@ -613,6 +634,7 @@ impl Monitor {
             follows: onset == inc.onset,
             recovered: recovery.is_some(),
             said: recovery,
+            said_last: inc.last_window,
             withdrawn: false,
             seen: inc,
         });
@@ -720,6 +742,7 @@ impl Monitor {
             out.push(alert(Event::Recovery, r));
             t.recovered = true;
             t.said = Some(r);
+            t.said_last = t.last;
         }
     }
 
