@@ -975,3 +975,37 @@ fn a_reopening_starts_at_the_first_report_of_the_return() {
     assert_eq!(alerts[1]["time"], "2023-11-15T06:30:39Z", "{out}");
     assert_eq!(alerts[2]["time"], "2023-11-15T06:40:21Z", "{out}");
 }
+
+/// A recovery alert placed by "it's back" posts counts them and carries the first of them in
+/// its evidence, as the schema promises ("the first recovery post (recovery alerts)"). (An
+/// audit found the alert at 06:30:39 saying `recoveries: 0`, no recovery post among its
+/// evidence.)
+#[test]
+fn a_recovery_placed_by_its_back_posts_carries_them() {
+    let (code, out, err) = piped(
+        &["watch", "-q", "--format", "jsonl"],
+        outage_back_and_return().into_bytes(),
+    );
+    assert_eq!(code, 0, "{err}");
+    let alerts: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let first = &alerts[1];
+    assert_eq!(
+        (&first["event"], &first["time"]),
+        (
+            &Value::from("recovery"),
+            &Value::from("2023-11-15T06:30:39Z")
+        ),
+        "{out}"
+    );
+    assert_eq!(first["recoveries"], 2, "{out}");
+    let ev = first["evidence"].as_array().unwrap();
+    assert!(ev.len() <= 3, "{out}");
+    assert!(
+        ev.iter()
+            .any(|e| e["kind"] == "recovery" && e["time"] == "2023-11-15T06:30:39Z"),
+        "{out}"
+    );
+}

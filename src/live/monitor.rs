@@ -73,6 +73,7 @@
 
 use super::alert::{Alert, Event};
 use crate::detect::{detect_until, poisson_sf, Incident, Params};
+use crate::lexicon::Kind;
 use crate::time::Ts;
 use crate::window::Windows;
 
@@ -309,6 +310,9 @@ impl Monitor {
                 .collect();
             self.reconcile(w, svc, &mine, (through, as_of), &mut alerts);
             self.last_run[svc] = Some(through);
+        }
+        for a in alerts.iter_mut() {
+            with_recovery_posts(w, a, (self.params.merge_gap, through));
         }
         alerts
     }
@@ -834,6 +838,48 @@ impl Monitor {
 /// the detector, with the windows after it, places the first "it's back" at 20:22:56).
 fn settled_recovery(inc: &Incident) -> Option<Ts> {
     inc.recovery.filter(|_| inc.recovery_settled)
+}
+
+/// A recovery alert placed by "it's back" posts (`Incident::recovery_told`) before the
+/// detector settles its own recovery: its incident is given the recovery posts the detector
+/// counts for a recovery it places (those up to `merge_gap` windows past the recovery's, among
+/// the windows closed through `through`), and the first of them as evidence. The detector's
+/// view counted them only within its run, which ends before them: the alert said
+/// `recoveries: 0` and gave no recovery post, where the schema promises one.
+fn with_recovery_posts(w: &Windows, a: &mut Alert, (merge_gap, through): (i64, i64)) {
+    if a.event != Event::Recovery || a.withdrawn {
+        return;
+    }
+    let i = &mut a.detail;
+    let cells = w.cells(a.service);
+    let end = (w.index(a.time) + merge_gap)
+        .min(through)
+        .max(i.last_window);
+    let counted: u64 = (cells.range(i.first_window..=end))
+        .map(|(_, c)| u64::from(c.recoveries))
+        .sum();
+    i.recoveries = i.recoveries.max(counted);
+    if i.evidence.iter().any(|(_, k)| *k == Kind::Recovery) {
+        return;
+    }
+    let first = (cells.range(w.index(i.peak)..=end))
+        .flat_map(|(_, c)| c.detail().recovery_samples.iter())
+        .find(|x| x.time <= a.time);
+    let Some(x) = first else {
+        return;
+    };
+    // Three posts at most, as the detector gives: the recovery post takes the place of the
+    // last report after the first.
+    if i.evidence.len() >= 3 {
+        if let Some(k) = (1..i.evidence.len())
+            .rev()
+            .find(|&k| i.evidence[k].1 == Kind::Report)
+        {
+            i.evidence.remove(k);
+        }
+    }
+    i.evidence.push((x.clone(), Kind::Recovery));
+    i.evidence.sort_by_key(|(x, _)| x.time);
 }
 
 /// Where an outage that came back after its recovery starts again: the first report from
