@@ -11,8 +11,8 @@
 //! worth of its own time ([`Clock::persisted`]): the windows it would close stay open, and the
 //! stream going back to its own time takes the run out (a long skewed run in a replay, which
 //! nothing up to its end tells from a replayed night gap), unless the run is dated now by the
-//! wall clock ([`Clock::at_wall`]: the live stream after a backlog). The start is the same rule's: the
-//! first posts wait for [`START`] of them, and the clock starts at their median.
+//! wall clock ([`Clock::at_wall`]: the live stream after a backlog). The start is the same
+//! rule's: the first posts wait for [`START`] of them, and the clock starts at their median.
 
 use crate::time::Ts;
 use crate::window::Windows;

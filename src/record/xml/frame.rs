@@ -49,6 +49,9 @@ enum Scan {
 
 struct Framer<'d> {
     units: &'d [&'d [u8]],
+    /// The start tags of the records a unit holds (`<wp:comment>`): a unit passed over for its
+    /// length loses them too, and each is told.
+    nested: &'d [&'d [u8]],
     dropped: Option<&'d [u8]>,
     /// The longest unit kept, and the longest text kept between two.
     max: usize,
@@ -81,6 +84,7 @@ impl<'d> Framer<'d> {
         let (units, dropped) = (d.units(), d.dropped());
         Framer {
             units,
+            nested: d.nested(),
             dropped,
             max: max.max(1),
             buf,
@@ -263,7 +267,8 @@ impl Framer<'_> {
                 Long::Before(p) => (first_non_blank_lines(&self.buf[..p]), p),
                 Long::Unit(p) => (count_lines(&self.buf[..p]), upto),
             };
-            if !sink.too_long(*line + told) {
+            let held = self.nested_in(&self.buf[..drop]);
+            if !(0..=held).all(|_| sink.too_long(*line + told)) {
                 return false;
             }
             self.drop_front(line, drop);
@@ -313,22 +318,29 @@ impl Framer<'_> {
             Long::Before(p) => (first_non_blank_lines(&stretch[..p]), p),
             Long::Unit(p) => (count_lines(&stretch[..p]), p + 1),
         };
-        if !sink.too_long(*line + told) {
+        let told = *line + told;
+        if !sink.too_long(told) {
             return Ok(Passed::Stop);
         }
         self.dropping = None;
         self.cut = 0;
         let mut closer = None;
+        // The records the unit held, told at its line once it is passed (5,000 comments of a
+        // post were lost as one skip).
+        let mut held = 0;
         loop {
             let found = unit_start(&self.buf[..self.filled], from, &mut closer, self.units);
             let (Ok(keep) | Err(keep)) = found;
+            held += self.nested_in(&self.buf[..keep]);
             self.drop_front(line, keep);
             (self.scan, from) = (0, 0);
-            if found.is_ok() {
-                return Ok(Passed::Resumed);
-            }
-            if at_end {
-                return Ok(Passed::Stop);
+            if found.is_ok() || at_end {
+                return Ok(
+                    match (0..held).all(|_| sink.too_long(told)) && found.is_ok() {
+                        true => Passed::Resumed,
+                        false => Passed::Stop,
+                    },
+                );
             }
             match fill(reader, &mut self.buf, &mut self.filled, bytes) {
                 None => {}
@@ -504,6 +516,15 @@ enum Long {
     Before(usize),
     /// The unit whose start tag is at this offset.
     Unit(usize),
+}
+
+impl Framer<'_> {
+    /// How many records `bytes` (a part of a unit passed over) holds: its nested start tags.
+    fn nested_in(&self, bytes: &[u8]) -> u64 {
+        (self.nested.iter())
+            .map(|t| memchr::memmem::find_iter(bytes, t).count() as u64)
+            .sum()
+    }
 }
 
 /// How passing over a long stretch ended.
@@ -883,6 +904,27 @@ mod tests {
                     c.biggest
                 );
             }
+        }
+    }
+
+    /// A WordPress post too long to keep, with its comments, is told once for itself and once
+    /// for each comment it held (its 300 comments were lost as one skip), at its line, by
+    /// either path (held whole, or outgrowing the buffer).
+    #[test]
+    fn a_unit_passed_over_tells_each_record_it_held() {
+        let comment = format!(
+            "<wp:comment><wp:comment_content>{}</wp:comment_content></wp:comment>\n",
+            "y".repeat(50)
+        );
+        let doc = format!(
+            "<rss><channel>\n<item><title>a</title></item>\n<item><title>b</title>\n{}</item>\n<item><title>c</title></item>\n</channel></rss>\n",
+            comment.repeat(300)
+        );
+        for size in [64, 1000, 1 << 20] {
+            let c = frame_max(&doc, size, Dialect::Wxr, 4096);
+            assert_eq!(c.too_long, vec![3; 301], "size {size}");
+            let joined: String = c.chunks.iter().map(|(s, _)| s.as_str()).collect();
+            assert!(joined.contains("<title>c</title>"), "size {size}");
         }
     }
 

@@ -44,6 +44,16 @@ impl Dialect {
         }
     }
 
+    /// The start tags of the records a unit holds (its comments, trackbacks), for counting
+    /// what a unit too long to keep loses.
+    pub fn nested(self) -> &'static [&'static [u8]] {
+        match self {
+            Dialect::Wxr => &[b"<wp:comment>"],
+            Dialect::Ttxml => &[b"<comment>", b"<trackback>"],
+            Dialect::Rss { .. } | Dialect::Atom => &[],
+        }
+    }
+
     /// The element whose body is skipped while reading (TTXML's base64 `attachment`s).
     pub fn dropped(self) -> Option<&'static [u8]> {
         match self {
