@@ -442,37 +442,7 @@ impl Lexicon {
                     continue;
                 }
                 Some(Section::Words(list)) => {
-                    // A list holds plain words: a lexicon's marks (`{service}`, `^`, `~`) would
-                    // be stored as literal text, and a line of marks alone ("???") as a word
-                    // that no post's word equals.
-                    if line.contains(['{', '}', '^', '~']) {
-                        return Err(err(format!(
-                            "'{line}': a [words] list holds plain words, without '{{', '}}', '^' or '~'"
-                        )));
-                    }
-                    if !line.chars().any(char::is_alphanumeric) {
-                        return Err(err(format!(
-                            "'{line}': a [words] entry needs a letter or a digit"
-                        )));
-                    }
-                    let mut word = String::new();
-                    if list.as_typed() {
-                        // (matched as typed: quotes keep the spaces at its ends, "keeps ")
-                        let quoted = line.strip_prefix('"').and_then(|l| l.strip_suffix('"'));
-                        word.push_str(quoted.unwrap_or(line));
-                    } else {
-                        normalise_into(line, &mut word);
-                    }
-                    if word.is_empty() {
-                        return Err(err("an empty entry".into()));
-                    }
-                    if list.hangul() && !word.chars().next().is_some_and(is_hangul) {
-                        return Err(err(format!(
-                            "'{line}': a word of [words {}] must start with a Hangul letter",
-                            list.name()
-                        )));
-                    }
-                    self.words.push(list, word);
+                    self.add_word(list, line).map_err(err)?;
                     continue;
                 }
                 Some(Section::Term(kind)) => kind,
@@ -505,6 +475,42 @@ impl Lexicon {
             )),
             _ => Ok(()),
         }
+    }
+
+    /// An entry of a `[words NAME]` list (`line`, trimmed).
+    fn add_word(&mut self, list: List, line: &str) -> Result<(), String> {
+        // A list holds plain words: a lexicon's marks (`{service}`, `^`, `~`) would
+        // be stored as literal text, and a line of marks alone ("???") as a word
+        // that no post's word equals.
+        if line.contains(['{', '}', '^', '~']) {
+            return Err(format!(
+                "'{line}': a [words] list holds plain words, without '{{', '}}', '^' or '~'"
+            ));
+        }
+        if !line.chars().any(char::is_alphanumeric) {
+            return Err(format!(
+                "'{line}': a [words] entry needs a letter or a digit"
+            ));
+        }
+        let mut word = String::new();
+        if list.as_typed() {
+            // (matched as typed: quotes keep the spaces at its ends, "keeps ")
+            let quoted = line.strip_prefix('"').and_then(|l| l.strip_suffix('"'));
+            word.push_str(quoted.unwrap_or(line));
+        } else {
+            normalise_into(line, &mut word);
+        }
+        if word.is_empty() {
+            return Err("an empty entry".into());
+        }
+        if list.hangul() && !word.chars().next().is_some_and(is_hangul) {
+            return Err(format!(
+                "'{line}': a word of [words {}] must start with a Hangul letter",
+                list.name()
+            ));
+        }
+        self.words.push(list, word);
+        Ok(())
     }
 
     fn section(&mut self, inner: &str) -> Result<Section, String> {

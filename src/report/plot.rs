@@ -144,8 +144,10 @@ fn header<DB: DrawingBackend>(
         .map(|&(t, c)| format!("{} ×{c}", r.matcher.term_display(t)))
         .collect();
     let mut sub = format!(
-        "{} reports ({} voices), peak {:.0}× the expected",
-        i.reports, i.distinct_reports, i.peak_ratio
+        "{} reports ({} voices), peak {} the expected",
+        i.reports,
+        i.distinct_reports,
+        super::text::ratio(i.peak_ratio)
     );
     if !terms.is_empty() {
         sub.push_str(&format!("; said: {}", terms.join(", ")));

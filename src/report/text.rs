@@ -156,8 +156,8 @@ fn counts(out: &mut dyn Write, r: &Report, i: &Incident) -> io::Result<()> {
     Ok(())
 }
 
-/// `12×`, `3.4×`, `>1000×`.
-fn ratio(x: f64) -> String {
+/// `12×`, `3.4×`, `>1000×` (the text report's and the chart's).
+pub(super) fn ratio(x: f64) -> String {
     if x >= 1000.0 {
         ">1000×".to_string()
     } else if x >= 10.0 {

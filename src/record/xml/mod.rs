@@ -113,35 +113,9 @@ pub fn dialect(head: &[u8]) -> Result<Dialect, String> {
                 }
             }
             Event::Start(e) | Event::Empty(e) if rss.is_none() && depth == 0 => {
-                let name = e.name();
-                let local = e.local_name();
-                if name.as_ref() != local.as_ref() && local.as_ref() != b"RDF" {
-                    // `<atom:feed>`: every element would need its prefix; the units are found
-                    // by their names as written (`<entry`), so none would be, with no word.
-                    return Err(format!(
-                        "its root element <{}> has a namespace prefix; outcry reads feeds and backups whose elements have none (a default xmlns, as `<feed xmlns=\"http://www.w3.org/2005/Atom\">`)",
-                        String::from_utf8_lossy(name.as_ref())
-                    ));
-                }
-                match local.as_ref() {
-                    b"rss" | b"RDF" => {
-                        let wp = e.attributes().flatten().any(|a| {
-                            a.key.as_ref().starts_with(b"xmlns")
-                                && a.value.starts_with(b"http://wordpress.org/export/")
-                        });
-                        if wp {
-                            return Ok(Dialect::Wxr);
-                        }
-                        rss = Some(Dialect::Rss { comments: false });
-                    }
-                    b"feed" => return Ok(Dialect::Atom),
-                    b"blog" => return Ok(Dialect::Ttxml),
-                    _ => {
-                        return Err(format!(
-                            "its root element <{}> is not a blog backup or feed (WordPress WXR, TTXML, Atom or RSS)",
-                            String::from_utf8_lossy(name.as_ref())
-                        ))
-                    }
+                match of_root(&e)? {
+                    d @ Dialect::Rss { .. } => rss = Some(d),
+                    d => return Ok(d),
                 }
                 depth += 1;
             }
@@ -169,6 +143,39 @@ pub fn dialect(head: &[u8]) -> Result<Dialect, String> {
             }
             _ => {}
         }
+    }
+}
+
+/// The dialect the root element `e` names (RSS's comments or not is told by its channel's
+/// title, after it), or why it is none outcry reads.
+fn of_root(e: &quick_xml::events::BytesStart<'_>) -> Result<Dialect, String> {
+    let name = e.name();
+    let local = e.local_name();
+    if name.as_ref() != local.as_ref() && local.as_ref() != b"RDF" {
+        // `<atom:feed>`: every element would need its prefix; the units are found by their
+        // names as written (`<entry`), so none would be, with no word.
+        return Err(format!(
+            "its root element <{}> has a namespace prefix; outcry reads feeds and backups whose elements have none (a default xmlns, as `<feed xmlns=\"http://www.w3.org/2005/Atom\">`)",
+            String::from_utf8_lossy(name.as_ref())
+        ));
+    }
+    match local.as_ref() {
+        b"rss" | b"RDF" => {
+            let wp = e.attributes().flatten().any(|a| {
+                a.key.as_ref().starts_with(b"xmlns")
+                    && a.value.starts_with(b"http://wordpress.org/export/")
+            });
+            Ok(match wp {
+                true => Dialect::Wxr,
+                false => Dialect::Rss { comments: false },
+            })
+        }
+        b"feed" => Ok(Dialect::Atom),
+        b"blog" => Ok(Dialect::Ttxml),
+        _ => Err(format!(
+            "its root element <{}> is not a blog backup or feed (WordPress WXR, TTXML, Atom or RSS)",
+            String::from_utf8_lossy(name.as_ref())
+        )),
     }
 }
 
