@@ -18,7 +18,7 @@ use crate::report::{
     check_output, write_outputs, Exporter, HtmlExporter, JsonExporter, Report, SvgExporter,
     TextExporter, TimelineStyle, Writer, TIMELINE_DEFAULT_WIDTH,
 };
-use crate::stream::{parallel, sequential, warn_times, Outlier, Scan, Stats};
+use crate::stream::{parallel, sequential, warn_times, Scan, Stats};
 use crate::window::Windows;
 
 /// What a run read and found, for its exit code.
@@ -327,7 +327,8 @@ fn execute_counts(
     let rows = crate::window::counts::read(&text, cfg.scan.times.zone.or_utc())
         .with_context(|| format!("--counts {}", path.display()))?;
     warn_repeated_rows(&rows, &path.display().to_string(), cfg.scan.quiet);
-    let (rows, outliers) = counts_outliers(rows, cfg.scan.keep_outliers);
+    let (rows, outliers) =
+        crate::stream::outliers::series_outliers(rows, |r| r.time, cfg.scan.keep_outliers);
     if rows.is_empty() {
         anyhow::bail!(
             "--counts {}: no rows (timestamp,count[,total][,service] after an optional header)",
@@ -392,51 +393,6 @@ fn warn_repeated_rows(rows: &[crate::window::counts::Row], name: &str, quiet: bo
         shown.join(", "),
         if repeats.len() > 3 { ", …" } else { "" }
     );
-}
-
-/// The least step (in days) the kept span of a `--counts` series may take to its next row: a
-/// year (see [`counts_outliers`]).
-const COUNTS_MIN_STEP_DAYS: i64 = 366;
-
-/// The rows of a `--counts` series far outside its bulk, set aside by the rule posts' times
-/// follow (`stream::outliers`, a row counted as a record) unless `keep` (`--keep-outliers`): a
-/// row in year 5138 beside a week of 2009 would stretch the report over three thousand years.
-/// A series is regular by construction, so a gap in it is a pause in collecting, not a time
-/// misread: the kept span steps over gaps of up to [`COUNTS_MIN_STEP_DAYS`] (a series with a
-/// four-month pause keeps both sides), where a stream of posts steps over 30 days.
-/// Returns the rows kept and, for each set aside, why and its time.
-fn counts_outliers(
-    rows: Vec<crate::window::counts::Row>,
-    keep: bool,
-) -> (
-    Vec<crate::window::counts::Row>,
-    Vec<(Outlier, crate::time::Ts)>,
-) {
-    use crate::stream::outliers::{kept_days, Counted, Days};
-    let mut days = Days::default();
-    for r in &rows {
-        days.add(r.time, Counted::default());
-    }
-    let Some((first, last)) = kept_days(&days.into_map(), COUNTS_MIN_STEP_DAYS).filter(|_| !keep)
-    else {
-        return (rows, vec![]);
-    };
-    let mut out = vec![];
-    let kept = rows
-        .into_iter()
-        .filter(|r| {
-            let day = r.time.div_euclid(86_400);
-            let why = match day {
-                0 if first > 0 || last < 0 => Outlier::EpochZero,
-                d if d < first => Outlier::BeforeBulk,
-                d if d > last => Outlier::AfterBulk,
-                _ => return true,
-            };
-            out.push((why, r.time));
-            false
-        })
-        .collect();
-    (kept, out)
 }
 
 /// The window of a `--counts` series: its step, or `asked` (`--window`) when that is a multiple

@@ -11,7 +11,7 @@ use anyhow::{bail, Context, Result};
 
 use crate::input::{self, sniff, Layout};
 use crate::lexicon::Lexicon;
-use crate::stream::outliers::{kept_days, Counted, Days, Outlier};
+use crate::stream::outliers::{series_outliers, Outlier};
 use crate::time::{Dst, TimeParser, Ts};
 use crate::window::{counts, Windows};
 
@@ -145,38 +145,12 @@ pub fn services(rows: &[CountRow], lex: &mut Lexicon, about: Option<usize>) -> V
         .collect()
 }
 
-/// How far (in days) the kept span of a counts history steps over a gap, as `detect --counts`:
-/// a series is regular by construction, so a gap in it is a pause in collecting.
-const COUNTS_MIN_STEP_DAYS: i64 = 366;
-
 /// The rows of a counts history far outside its bulk (a row dated 2099 beside days of 2009),
-/// set aside by the rule `detect --counts` follows (`stream::outliers`, a row counted as a
-/// record) unless `keep` (`--keep-outliers`): a history that ended in 2099 put every live window
-/// "in the history". Returns the rows kept and, for each set aside, why and its time.
+/// set aside as `detect --counts` sets them aside ([`series_outliers`]) unless `keep`
+/// (`--keep-outliers`): a history that ended in 2099 put every live window "in the history".
+/// Returns the rows kept and, for each set aside, why and its time.
 pub fn outliers(rows: Vec<CountRow>, keep: bool) -> (Vec<CountRow>, Vec<(Outlier, Ts)>) {
-    let mut days = Days::default();
-    for r in &rows {
-        days.add(r.time, Counted::default());
-    }
-    let Some((first, last)) = kept_days(&days.into_map(), COUNTS_MIN_STEP_DAYS).filter(|_| !keep)
-    else {
-        return (rows, vec![]);
-    };
-    let mut out = vec![];
-    let kept = rows
-        .into_iter()
-        .filter(|r| {
-            let why = match r.time.div_euclid(86_400) {
-                0 if first > 0 || last < 0 => Outlier::EpochZero,
-                d if d < first => Outlier::BeforeBulk,
-                d if d > last => Outlier::AfterBulk,
-                _ => return true,
-            };
-            out.push((why, r.time));
-            false
-        })
-        .collect();
-    (kept, out)
+    series_outliers(rows, |r| r.time, keep)
 }
 
 /// Adds the rows to `w` (`svc[k]` the service of row k), as `detect --counts` adds its rows

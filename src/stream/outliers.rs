@@ -226,6 +226,49 @@ impl Unsettled {
     }
 }
 
+/// The least step (in days) the kept span of a counts series may take to its next row: a
+/// year (see [`series_outliers`]).
+pub const COUNTS_MIN_STEP_DAYS: i64 = 366;
+
+/// The rows of a counts series (`detect --counts`, `watch --history`) far outside its bulk,
+/// set aside by the rule posts' times follow (a row counted as a record) unless `keep`
+/// (`--keep-outliers`): a row in year 5138 beside a week of 2009 would stretch a report over
+/// three thousand years, and one dated 2099 put every live window "in the history". A series
+/// is regular by construction, so a gap in it is a pause in collecting, not a time misread:
+/// the kept span steps over gaps of up to [`COUNTS_MIN_STEP_DAYS`] (a series with a
+/// four-month pause keeps both sides), where a stream of posts steps over 30 days. Returns the
+/// rows kept and, for each set aside, why and its time (`time` gives a row's).
+pub fn series_outliers<R>(
+    rows: Vec<R>,
+    time: impl Fn(&R) -> Ts,
+    keep: bool,
+) -> (Vec<R>, Vec<(Outlier, Ts)>) {
+    let mut days = Days::default();
+    for r in &rows {
+        days.add(time(r), Counted::default());
+    }
+    let Some((first, last)) = kept_days(&days.into_map(), COUNTS_MIN_STEP_DAYS).filter(|_| !keep)
+    else {
+        return (rows, vec![]);
+    };
+    let mut out = vec![];
+    let kept = rows
+        .into_iter()
+        .filter(|r| {
+            let t = time(r);
+            let why = match t.div_euclid(86_400) {
+                0 if first > 0 || last < 0 => Outlier::EpochZero,
+                d if d < first => Outlier::BeforeBulk,
+                d if d > last => Outlier::AfterBulk,
+                _ => return true,
+            };
+            out.push((why, t));
+            false
+        })
+        .collect();
+    (kept, out)
+}
+
 /// The kept span of days (first and last day number) by the rule of the module documentation;
 /// `None` without records. `min_step` is G's floor in days.
 pub fn kept_days(days: &BTreeMap<i64, DayTally>, min_step: i64) -> Option<(i64, i64)> {
