@@ -4,11 +4,11 @@
 //! when the queue is full the alert is dropped for the command (it was still printed) and
 //! counted. Failures (a command that cannot start, exits non-zero or times out) are reported on
 //! stderr and counted. At the end the commands still queued run. After a signal the run ends
-//! promptly all the same ([`Interrupt`]), whether it comes during the stream or while the commands
-//! queued at its end run: the command running then is given [`SIGNAL_GRACE`] at
-//! most, the ones still queued run within [`SIGNAL_BOUND`] of the signal (the final
-//! `unresolved` alerts first, then the rest in order), and those not started by then are
-//! dropped, counted and named on stderr.
+//! promptly all the same ([`Interrupt`]), whether it comes during the stream or while the
+//! commands queued at its end run: the command running then is given [`SIGNAL_GRACE`] at most,
+//! the ones still queued run within [`SIGNAL_BOUND`] of the signal (the final `unresolved`
+//! alerts first, then the rest in order), and those not started by then are dropped, counted
+//! and named on stderr.
 
 use std::io::{self, Write};
 use std::process::{Child, Command, Stdio};

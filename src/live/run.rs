@@ -780,5 +780,10 @@ fn add_collected(stats: &mut Stats, c: &Stats) {
     {
         *a += b;
     }
-    stats.outlier_span = c.outlier_span;
+    // (the span of both: the stats may hold one of their own)
+    stats.outlier_span = match (stats.outlier_span, c.outlier_span) {
+        (Some((a, b)), Some((x, y))) => Some((a.min(x), b.max(y))),
+        (mine, None) => mine,
+        (None, theirs) => theirs,
+    };
 }
