@@ -320,6 +320,36 @@ fn posts_far_ahead_are_named_by_input_and_line() {
     assert!(err.contains("2 far ahead"), "{err}");
 }
 
+/// Sends `sig` (`-INT`, `-TERM`) to `child`.
+fn signal(child: &std::process::Child, sig: &str) {
+    let st = Command::new("kill")
+        .args([sig, &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(st.success());
+}
+
+/// Sends `sig` to `child` and waits for it to end, at most `bound` (then kills it and fails):
+/// its status and how long it took after the signal.
+fn signal_and_wait(
+    child: &mut std::process::Child,
+    sig: &str,
+    bound: Duration,
+) -> (std::process::ExitStatus, Duration) {
+    signal(child, sig);
+    let t = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return (status, t.elapsed());
+        }
+        if t.elapsed() > bound {
+            let _ = child.kill();
+            panic!("still running {bound:?} after {sig}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
 /// A day of quiet chatter (a post every 2 minutes) from `start`, then an outage: 12 voices a
 /// minute saying gmail is down for `outage_min` minutes.
 fn chatter_then_outage(start: Ts, outage_min: i64) -> String {
@@ -383,23 +413,7 @@ fn a_signal_with_a_slow_notifier_ends_promptly_and_hands_on_the_unresolved_alert
     out.read_line(&mut first).unwrap();
     assert!(first.contains("\"onset\""), "{first}");
     std::thread::sleep(Duration::from_millis(500));
-    let st = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(st.success());
-    let t = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if t.elapsed() > Duration::from_secs(30) {
-            let _ = child.kill();
-            panic!("still running 30 s after SIGTERM");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    let took = t.elapsed();
+    let (status, took) = signal_and_wait(&mut child, "-TERM", Duration::from_secs(30));
     drop(stdin);
     let mut err = String::new();
     child
@@ -651,11 +665,7 @@ fn a_signal_while_the_history_loads_is_told_and_documented() {
         std::thread::sleep(Duration::from_secs(3));
     });
     std::thread::sleep(Duration::from_millis(800));
-    let st = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(st.success());
+    signal(&child, "-TERM");
     let status = child.wait().unwrap();
     let mut err = String::new();
     child
@@ -701,23 +711,7 @@ fn a_signal_after_the_input_ended_cuts_the_queued_commands_short() {
     std::io::BufRead::read_line(&mut out, &mut first).unwrap();
     assert!(first.contains("ONSET"), "{first}");
     std::thread::sleep(Duration::from_millis(1500));
-    let st = Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(st.success());
-    let t = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if t.elapsed() > Duration::from_secs(60) {
-            let _ = child.kill();
-            panic!("still running 60 s after SIGINT");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    let took = t.elapsed();
+    let (status, took) = signal_and_wait(&mut child, "-INT", Duration::from_secs(60));
     let mut err = String::new();
     child
         .stderr
