@@ -173,6 +173,48 @@ fn explain_for_people_and_scripts() {
 }
 
 #[test]
+fn lexicons_that_can_find_no_report_are_refused() {
+    // With --no-default-lexicon, a file naming no service, or holding no outage phrase, would make
+    // every run say "No outage found" with exit 0: refused, exit 2, with what is missing.
+    let dir = tempfile::tempdir().unwrap();
+    let posts = dir.path().join("p.jsonl");
+    std::fs::write(
+        &posts,
+        "{\"created_at\":\"2024-03-03T10:00:00Z\",\"text\":\"acme is kaput\"}\n",
+    )
+    .unwrap();
+    let lex = dir.path().join("mine.lex");
+    for (body, missing) in [
+        ("", "names no service"),
+        ("[outage]\nkaput\n", "names no service"),
+        ("[service acme other]\nAcme\n", "holds no outage phrase"),
+    ] {
+        std::fs::write(&lex, body).unwrap();
+        for cmd in ["detect", "classify"] {
+            let out = outcry()
+                .args([cmd, "--no-default-lexicon", "--lexicon"])
+                .arg(&lex)
+                .arg(&posts)
+                .output()
+                .unwrap();
+            let err = String::from_utf8(out.stderr).unwrap();
+            assert_eq!(out.status.code(), Some(2), "{cmd} {body:?}: {err}");
+            assert!(err.contains(missing), "{cmd} {body:?}: {err}");
+        }
+    }
+    // --about names the service: the outage phrase alone then makes a report.
+    std::fs::write(&lex, "[outage]\nkaput\n").unwrap();
+    let out = outcry()
+        .args(["classify", "--no-default-lexicon", "--about", "acme", "--lexicon"])
+        .arg(&lex)
+        .arg(&posts)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8(out.stdout).unwrap().contains("\"report\""));
+}
+
+#[test]
 fn explain_takes_user_lexicons() {
     let dir = tempfile::tempdir().unwrap();
     let lex = dir.path().join("mine.lex");

@@ -440,7 +440,29 @@ pub fn load_lexicon(a: &LexiconArgs) -> Result<(Lexicon, Option<usize>), UsageEr
         ));
     }
     let about = about.map(|name| lex.ensure_service(name.trim()));
+    if no_default {
+        can_find_reports(&lex)?;
+    }
     Ok((lex, about))
+}
+
+/// With `--no-default-lexicon`, refuses a set of `--lexicon` files in which no post could be an
+/// outage report: no service to name (and no `--about`), or no outage phrase. Such a run would
+/// read every post and say "No outage found" with exit 0, true of the lexicons and not of the
+/// posts.
+fn can_find_reports(lex: &Lexicon) -> Result<(), UsageError> {
+    use crate::lexicon::TermKind;
+    let lack = if lex.services.is_empty() {
+        "names no service (no `[service NAME]` section, and no --about)"
+    } else if !lex.entries.iter().any(|e| e.kind == TermKind::Outage) {
+        "holds no outage phrase (no `[outage]` section)"
+    } else {
+        return Ok(());
+    };
+    Err(UsageError(format!(
+        "--no-default-lexicon: the --lexicon files {lack}, so no post could be an outage report; \
+         add one (format: lexicons/README.md) or drop --no-default-lexicon"
+    )))
 }
 
 /// Notes on stderr, unless `--quiet`, about the inputs before they are read: the ones named more
