@@ -1637,6 +1637,27 @@ fn an_archive_cut_in_its_header_is_lost_input_and_an_empty_one_is_told() {
     }
 }
 
+/// An XML file refused at its root (a namespace prefix) is told once, with why: not followed by
+/// "holds no lines", which reads as if the file were empty. On any thread count.
+#[test]
+fn an_xml_root_refused_is_told_once_not_also_as_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let feed = put_file(
+        dir.path(),
+        "feed.xml",
+        b"<atom:feed xmlns:atom='http://www.w3.org/2005/Atom'><atom:entry>\
+          <atom:updated>2009-02-24T10:20:00Z</atom:updated><atom:title>gmail is down</atom:title>\
+          </atom:entry></atom:feed>\n",
+    );
+    let posts = put_file(dir.path(), "chatter.jsonl", chatter().as_bytes());
+    for threads in ["1", "2"] {
+        let (code, _, err) = outcry(&["detect", "-j", threads, &posts, &feed]);
+        assert_eq!(code, 3, "-j {threads}: {err}");
+        assert!(err.contains("namespace prefix"), "{err}");
+        assert!(!err.contains("holds no lines"), "-j {threads}: {err}");
+    }
+}
+
 /// Lines ended by a carriage return alone among LF ones (a block pasted from another system):
 /// the LF reader takes them as one line, which held many posts. Before, a CSV read it as one
 /// post with its extra fields joined to the text (the outage in it gone, exit 0) and JSON Lines

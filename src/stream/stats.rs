@@ -250,13 +250,19 @@ impl Stats {
     }
 }
 
-/// What one input's reading starts from: the run's lines, skips and skips by reason so far.
-pub(crate) type InputStart = (u64, u64, [u64; Skip::ALL.len()]);
+/// What one input's reading starts from: the run's lines, skips, skips by reason and input
+/// errors so far.
+pub(crate) type InputStart = (u64, u64, [u64; Skip::ALL.len()], usize);
 
 impl Stats {
     /// Where the next input's reading starts from ([`Stats::lost_whole_input`]).
     pub(crate) fn input_start(&self) -> InputStart {
-        (self.lines, self.skipped(), self.skipped_by_reason)
+        (
+            self.lines,
+            self.skipped(),
+            self.skipped_by_reason,
+            self.input_errors.len(),
+        )
     }
 
     /// When input `name`, read since `start`, gave lines but not one record (a CSV named
@@ -265,7 +271,7 @@ impl Stats {
     /// other inputs were read. Its `layout` says what its `lines` counted (lines, or a document's
     /// records). Also an input error: lines of it skipped for a carriage return alone
     /// ([`Skip::LoneCr`]), each of which may hold many records. An empty input is told, as a
-    /// note.
+    /// note, unless an input error already said why nothing was read (an XML root refused).
     pub(crate) fn lost_whole_input(
         &mut self,
         name: &str,
@@ -274,8 +280,11 @@ impl Stats {
         warn: &Warner,
     ) {
         // Every line is a record or a skip (a sink may count its records elsewhere: `watch`).
-        let (lines, skipped, skips) = start;
+        let (lines, skipped, skips, errors) = start;
         let read = self.lines - lines;
+        if read == 0 && self.input_errors.len() > errors {
+            return;
+        }
         if read == 0 {
             // Not an error (a day with no posts exports as an empty file), but not silent
             // either: a download that failed may leave one, named like an archive.
