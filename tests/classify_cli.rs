@@ -205,13 +205,21 @@ fn lexicons_that_can_find_no_report_are_refused() {
     // --about names the service: the outage phrase alone then makes a report.
     std::fs::write(&lex, "[outage]\nkaput\n").unwrap();
     let out = outcry()
-        .args(["classify", "--no-default-lexicon", "--about", "acme", "--lexicon"])
+        .args([
+            "classify",
+            "--no-default-lexicon",
+            "--about",
+            "acme",
+            "--lexicon",
+        ])
         .arg(&lex)
         .arg(&posts)
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0));
-    assert!(String::from_utf8(out.stdout).unwrap().contains("\"report\""));
+    assert!(String::from_utf8(out.stdout)
+        .unwrap()
+        .contains("\"report\""));
 }
 
 #[test]
