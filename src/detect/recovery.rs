@@ -263,7 +263,11 @@ fn reports_end(w: &Windows, s: &Series, run: &Run) -> Ts {
 
 /// The first recovery post in the windows `range` of `cells`, and the `min_recoveries`-th (the
 /// one that makes them enough), when they hold at least `min_recoveries` of them (never when
-/// that is 0).
+/// that is 0). In the range's first window (the body's last) only the posts from its first
+/// report on count: a post saying "it's back" before any report of that window is about
+/// something earlier. With wide windows a whole outage fits in one, and one stray "gmail is
+/// back up" at 13:02 placed the recovery of an outage reported from 13:07 to 13:40 before every
+/// report of it (an audit's input, at `--window 1h`).
 fn first_recovery_post(
     cells: &BTreeMap<i64, Cell>,
     range: RangeInclusive<i64>,
@@ -272,9 +276,17 @@ fn first_recovery_post(
     if params.min_recoveries == 0 || range.is_empty() {
         return None;
     }
+    let first = *range.start();
     let mut times: Vec<Ts> = cells
         .range(range)
-        .flat_map(|(_, c)| c.detail().recovery_samples.iter().map(|x| x.time))
+        .flat_map(|(&k, c)| {
+            let d = c.detail();
+            let from = (k == first)
+                .then(|| d.report_samples.first().map(|x| x.time))
+                .flatten();
+            let after = move |t: &Ts| from.is_none_or(|f| *t >= f);
+            d.recovery_samples.iter().map(|x| x.time).filter(after)
+        })
         .collect();
     times.sort_unstable();
     let told = *times.get(params.min_recoveries - 1)?;
