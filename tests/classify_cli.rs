@@ -222,6 +222,31 @@ fn lexicons_that_can_find_no_report_are_refused() {
         .contains("\"report\""));
 }
 
+/// lexicons/README.md: a plain Hangul alias glued to a syllable before it still names its
+/// service (many write Korean with no spaces); an ambiguous (`?`) one glued at all names
+/// nothing; a name the writer's own space cuts in two names nothing either.
+#[test]
+fn a_hangul_alias_glued_to_a_syllable_before_it_is_read_as_documented() {
+    let dir = tempfile::tempdir().unwrap();
+    let lex = dir.path().join("mine.lex");
+    let verdict = |alias: &str, text: &str| {
+        let body = format!("[service blogsvc other]\n{alias}\n[outage]\n접속이 안 돼\n");
+        std::fs::write(&lex, body).unwrap();
+        let out = outcry()
+            .args(["explain", "--no-default-lexicon", "--lexicon"])
+            .arg(&lex)
+            .arg(text)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let glued = "기술블로그 접속이 안 돼요";
+    assert!(verdict("블로그", glued).contains("report for blogsvc"));
+    assert!(!verdict("?블로그", glued).contains("report for blogsvc"));
+    assert!(!verdict("블로그", "기술블 로그 접속이 안 돼요").contains("report for blogsvc"));
+    assert!(verdict("?블로그", "블로그 접속이 안 돼요").contains("report for blogsvc"));
+}
+
 #[test]
 fn explain_takes_user_lexicons() {
     let dir = tempfile::tempdir().unwrap();
