@@ -286,6 +286,16 @@ fn secs(t: &str) -> i64 {
     chrono::DateTime::parse_from_rfc3339(t).unwrap().timestamp()
 }
 
+/// The report of `detect --window WIDTH FILE` with its incidents cut to Gmail's, of which it
+/// must hold exactly one (`incidents[0]`).
+fn gmail_only(width: &str, file: &std::path::Path) -> JsonReport {
+    let mut r = json(&["--window", width, file.to_str().unwrap()]);
+    let all = format!("{:?}", r.incidents);
+    r.incidents.retain(|i| i.service == "gmail");
+    assert_eq!(r.incidents.len(), 1, "--window {width}: {all}");
+    r
+}
+
 /// A deterministic stream of numbers in [0, 1) (SplitMix64), for the inputs below.
 fn uniform(seed: &mut u64) -> f64 {
     *seed = seed.wrapping_add(0x9E37_79B9_7F4A_7C15);
@@ -335,21 +345,16 @@ fn an_outage_on_a_weekday_the_input_holds_twice_is_found_at_every_width() {
     let p = dir.path().join("fortnight.jsonl");
     std::fs::write(&p, fortnight(14, wed + 9 * 3600..wed + 12 * 3600)).unwrap();
     for width in ["5m", "15m", "1h", "6h", "1d"] {
-        let r = json(&["--window", width, p.to_str().unwrap()]);
-        let gmail: Vec<_> = r
-            .incidents
-            .iter()
-            .filter(|i| i.service == "gmail")
-            .collect();
-        assert_eq!(gmail.len(), 1, "--window {width}: {:?}", r.incidents);
-        let onset = secs(&gmail[0].onset);
+        let r = gmail_only(width, &p);
+        let gmail = &r.incidents[0];
+        let onset = secs(&gmail.onset);
         assert!(
             (T0 + wed..=T0 + wed + 9 * 3600 + 60).contains(&onset),
             "--window {width}: onset {}",
-            gmail[0].onset
+            gmail.onset
         );
         // 900 voices; wide windows estimate them from a sketch beyond 64 a window.
-        let voices = gmail[0].distinct_reports;
+        let voices = gmail.distinct_reports;
         assert!(voices >= 600, "--window {width}: {voices} voices");
     }
 }
@@ -373,19 +378,14 @@ fn an_its_back_post_before_the_reports_of_its_window_does_not_end_the_outage() {
     }
     std::fs::write(&p, s).unwrap();
     for width in ["5m", "1h"] {
-        let r = json(&["--window", width, p.to_str().unwrap()]);
-        let gmail: Vec<_> = r
-            .incidents
-            .iter()
-            .filter(|i| i.service == "gmail")
-            .collect();
-        assert_eq!(gmail.len(), 1, "--window {width}: {:?}", r.incidents);
-        let recovery = gmail[0].recovery.as_deref().expect("over");
+        let r = gmail_only(width, &p);
+        let gmail = &r.incidents[0];
+        let recovery = gmail.recovery.as_deref().expect("over");
         let recovery = secs(recovery);
         assert!(
             recovery >= T0 + day + 39 * 60,
             "--window {width}: recovery {:?}",
-            gmail[0].recovery
+            gmail.recovery
         );
     }
 }
